@@ -280,12 +280,15 @@ def _report_bug(where: str, cause: BaseException) -> None:
 def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     """`--meta KEY=VALUE` pairs as a dict (the runner checks that addresses are http(s) URLs)."""
     from compliance.errors import ConfigError
+    from compliance.metavalues import NO_KEY, is_blank_key
 
     meta: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
+        if not sep:
             raise ConfigError(f"--meta expects KEY=VALUE, got '{pair}'", hint="for example --meta reporter='Jake Smith'")
+        if is_blank_key(key):
+            raise ConfigError(f"--meta '{pair}' {NO_KEY}", hint="write KEY=VALUE, for example --meta reporter='Jake Smith'")
         if key.strip() in meta:
             # Which value was meant is unknown, as for a key a front matter or payload gives twice.
             raise ConfigError(

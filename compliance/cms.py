@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
 from compliance.datatext import as_written
+from compliance.decoding import MARK_HEAD, contradicted_mark
 from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
 from compliance.inputs import RAISE_MAX_BYTES
+from compliance.metavalues import NO_KEY, is_blank_key
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -46,7 +48,10 @@ META_FIELDS = {
     "original": "original",
 }
 # What an empty payload is told: nothing in it, and what to send.
-EMPTY_PAYLOAD = "empty payload: send one JSON object (an article), an array of them, or JSON lines"
+EMPTY_PAYLOAD_REMEDY = "send one JSON object (an article), an array of them, or JSON lines"
+EMPTY_PAYLOAD = f"empty payload: {EMPTY_PAYLOAD_REMEDY}"
+# What a payload that is read and holds no article (`[]`) is told: it is skipped, as an empty file is.
+NO_ARTICLE_IN_PAYLOAD = "not checked: the payload holds no article (an empty array)"
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).
 OTHER_FIELDS = ("meta", "packs")
 
@@ -346,6 +351,9 @@ def _mistyped_metadata(obj: Mapping[str, Any]) -> tuple[tuple[str | int, ...], t
         return None
     if not isinstance(extra, dict):
         return ("meta",), (f"is {json_type(extra)}, not an object of the article's metadata", 'send "meta": {"reporter": "…"}')
+    blank = next((key for key in extra if is_blank_key(key)), None)
+    if blank is not None:
+        return ("meta", blank), (NO_KEY, 'send "meta": {"reporter": "…"}')
     return next((misfit for key, value in extra.items() if (misfit := _misfit(("meta", key), value)) is not None), None)
 
 
@@ -495,28 +503,47 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def utf8_payload(stream: BinaryIO) -> BinaryIO:
+def utf8_payload(stream: BinaryIO, origin: str) -> BinaryIO:
     """A payload stream as UTF-8 bytes: one in UTF-16 or UTF-32 (with a byte-order mark, or
     without one, told by where its first character's zero bytes are, as `json.loads` reads bytes)
     is decoded as it is read, a character that does not decode shown as U+FFFD; UTF-8 (with or
     without its BOM) is read as it is. So the command line reads every payload `POST /v1/check`
-    reads."""
+    reads. A UTF-16 or UTF-32 byte-order mark before bytes that are UTF-8 is refused
+    (`InputError` naming `origin`, `mark_refusal`)."""
     peek = getattr(stream, "peek", None)
     if peek is not None:  # a buffered stream (a file, standard input): look without taking
-        head, rest = bytes(peek(4)[:4]), stream
+        head, rest = bytes(peek(MARK_HEAD)[:MARK_HEAD]), stream
     elif stream.seekable():
         start = stream.tell()
-        head = stream.read(4)
+        head = stream.read(MARK_HEAD)
         stream.seek(start)
         rest = stream
     else:
-        head = stream.read(4)
+        head = stream.read(MARK_HEAD)
         rest = cast(BinaryIO, io.BufferedReader(_Prefixed(head, stream)))
-    encoding = json.detect_encoding(head)
+    refused = mark_refusal(head)
+    if refused is not None:
+        raise InputError(refused[0], path=origin, hint=refused[1])
+    encoding = json.detect_encoding(head[:4])
     if encoding in ("utf-8", "utf-8-sig"):
         # Read as it is, one payload at a time: no buffer of this reader's reads ahead of it.
         return rest
     return cast(BinaryIO, codecs.EncodedFile(rest, "utf-8", encoding, errors="replace"))
+
+
+def mark_refusal(head: bytes) -> tuple[str, str] | None:
+    """Why a payload starting with `head` is not read, and what to do, when it starts with a
+    UTF-16 or UTF-32 byte-order mark that the bytes after it contradict (they are UTF-8:
+    `decoding.contradicted_mark`); None otherwise. Read in the mark's encoding, the payload
+    would be U+FFFD throughout: "not JSON", with no word of why."""
+    contradicted = contradicted_mark(head)
+    if contradicted is None:
+        return None
+    name, size = contradicted
+    return (
+        f"the payload starts with a {name} byte-order mark, but the bytes after it are UTF-8, not {name}",
+        f"remove the byte-order mark (its first {size} bytes), or send the payload in {name}",
+    )
 
 
 def shown_start(data: bytes) -> str:
@@ -539,7 +566,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
     error (`InputError`, one line), raised before any article is checked. UTF-16 and UTF-32 are
     read as `utf8_payload` reads them.
     """
-    stream = utf8_payload(stream)
+    stream = utf8_payload(stream, origin)
     number = 0
     while True:
         line, complete = _read_line(stream, max_bytes)
@@ -582,8 +609,11 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
 def not_a_payload(stream: BinaryIO, origin: str) -> InputError | None:
     """Why a stream cannot be a payload (it does not start as a JSON object or array: an HTML page,
     plain text), judged from its first non-blank byte; None when it may be one (an empty stream is
-    reported as such when it is read)."""
-    stream = utf8_payload(stream)
+    reported as such when it is read), or a byte-order mark the bytes after it contradict."""
+    try:
+        stream = utf8_payload(stream, origin)
+    except InputError as exc:
+        return exc
     head = b""
     while len(head) < _SKIP_CHUNK:
         chunk = stream.read(4096)

@@ -1,5 +1,6 @@
-"""Bytes to text: BOM, UTF-16/32 recognised without one, then a declared charset that fits the
-bytes, then UTF-8, then a detector (charset-normalizer) for undeclared non-Latin text, then cp1252.
+"""Bytes to text: BOM (unless the bytes after a UTF-16/32 one are UTF-8), UTF-16/32 recognised
+without one, then a declared charset that fits the bytes, then UTF-8, then a detector
+(charset-normalizer) for undeclared non-Latin text, then cp1252.
 
 A guessed encoding is said so: its reason starts with `GUESSED` and the report carries a
 `decoded-as` notice, because a wrong guess garbles names (a byline in mojibake)."""
@@ -113,6 +114,8 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
+            if contradicted_mark(data) is not None:
+                return _mark_contradicted(body, encoding)
             return Decoded(body.decode(encoding, "replace"), encoding, "byte-order mark")
     wide = wide_unicode(data)
     if wide is not None:
@@ -149,6 +152,51 @@ def decode_bytes(data: bytes) -> Decoded:
     if detected is not None:
         return detected
     return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}not UTF-8; read as cp1252")
+
+
+# Words of the reason of a text read against its byte-order mark (`_mark_contradicted`), whose
+# notice asks for the mark to be removed rather than for a charset to be declared.
+MARK_CONTRADICTED = "byte-order mark, but the bytes after it are not"
+# How much of a file's start `contradicted_mark` reads: the longest mark and 4 KB after it.
+MARK_HEAD = 4 + _PRESCAN_BYTES
+_MARK_NAMES = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE"}
+
+
+def contradicted_mark(head: bytes) -> tuple[str, int] | None:
+    """When `head` (a file's first bytes, `MARK_HEAD` of them are enough) starts with a UTF-16 or
+    UTF-32 byte-order mark that the bytes after it contradict: the encoding the mark names
+    (`UTF-32LE`) and the mark's length in bytes; None otherwise. Contradicted: no NUL byte in
+    those bytes (text in UTF-16 or UTF-32 has one in each ASCII character it holds: markup,
+    spaces, line breaks) and valid UTF-8 there. Only a file with such a mark pays the test."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            body = head[len(bom) : len(bom) + _PRESCAN_BYTES]
+            wide = encoding != "utf-8" and bool(body) and b"\x00" not in body and _is_utf8(body)
+            return (_MARK_NAMES[encoding], len(bom)) if wide else None
+    return None
+
+
+def _mark_contradicted(body: bytes, mark: str) -> Decoded:
+    """Bytes after a UTF-16 or UTF-32 byte-order mark that are UTF-8 (`contradicted_mark`; a file
+    saved as UTF-8 behind a stray mark, FF FE 00 00 pasted in front): read as a file without the mark
+    is (`decode_bytes`), its reason a guess that says so and what to do, for the `decoded-as`
+    notice. Read with the mark's encoding, the text would be CJK or U+FFFD throughout, with no
+    word saying why the article matched nothing."""
+    read = decode_bytes(body)
+    name = _MARK_NAMES[mark]
+    reason = f"{GUESSED}a {name} {MARK_CONTRADICTED} {name}; read as {read.encoding.upper()}"
+    return Decoded(read.text, read.encoding, reason, read.utf8)
+
+
+def decoded_as_message(reason: str) -> str | None:
+    """The message of the `decoded-as` notice for a document decoded for `reason`
+    (`Decoded.reason`), with what to do; None when its encoding was not guessed."""
+    if not reason.startswith(GUESSED):
+        return None
+    said = reason.removeprefix(GUESSED)
+    if MARK_CONTRADICTED in said:
+        return f"encoding guessed ({said}); remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
+    return f"encoding guessed ({said}); declare the charset if names look wrong"
 
 
 def as_decoded(data: bytes | str | Decoded) -> Decoded:

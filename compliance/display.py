@@ -16,9 +16,12 @@ characters are shown as visible escapes instead:
   (U+2060–U+2064), the byte order mark; and the noncharacters U+FFFE and U+FFFF, which XML
   cannot carry (a JUnit report with one would not parse).
 
-`visible` is for line-oriented output (text, GitHub, JUnit, stderr); `json_output` makes a JSON
-text that `json.dumps(..., ensure_ascii=False)` wrote safe without changing what it parses to,
-except that lone surrogates, which strict JSON parsers reject, become the visible escapes above.
+`visible` is for line-oriented output (text, GitHub, JUnit, stderr) and for every text a person
+reads in a report written as JSON (SARIF's messages, rule texts and names; `visible_block` for
+several lines). `json_output` makes a JSON text that `json.dumps(..., ensure_ascii=False)` wrote
+safe without changing what it parses to, except that lone surrogates, which strict JSON parsers
+reject, become the visible escapes above: it is for data (the JSON report's fields, SARIF's
+properties), which a program reads exactly.
 """
 
 from __future__ import annotations
@@ -58,6 +61,13 @@ def escape_char(char: str) -> str:
 def visible(text: str) -> str:
     """`text` on one line with every unsafe character shown as an escape; safe text is returned as is."""
     return _UNSAFE.sub(lambda m: escape_char(m.group()), text)
+
+
+def visible_block(text: str) -> str:
+    """Multi-line text with each line shown by `visible`, its line feeds kept: a message whose
+    lines are the formatter's own (SARIF's "Why:" and "Fix:" lines, a fix's block) with untrusted
+    text in them."""
+    return "\n".join(visible(line) for line in text.split("\n"))
 
 
 def json_output(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.medium import skipped_for_medium
-from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
+from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
@@ -242,9 +242,8 @@ def check_document(
         applied = [p for p in packs if p.id in chosen]
     else:
         applied = list(packs)
-    if doc.encoding_reason.startswith(GUESSED):
-        reason = doc.encoding_reason.removeprefix(GUESSED)
-        notices.append(Notice("decoded-as", f"encoding guessed ({reason}); declare the charset if names look wrong"))
+    if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
+        notices.append(Notice("decoded-as", guessed))
     if doc.front_matter_error:
         from compliance.document.plaintext import placed
 
@@ -757,8 +756,8 @@ def _unmatched_report(
     if suppression and "syndcheck-disable" in source:
         return None
     notices: list[Notice] = []
-    if reason.startswith(GUESSED):
-        notices.append(Notice("decoded-as", f"encoding guessed ({reason.removeprefix(GUESSED)}); declare the charset if names look wrong"))
+    if (guessed := decoded_as_message(reason)) is not None:
+        notices.append(Notice("decoded-as", guessed))
     if kind != "html":
         # (Imported here, for the pages that have front matter: an import statement costs about
         # as much as the rest of this report, a page.)

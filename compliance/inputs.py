@@ -468,7 +468,10 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
         return {}
     if not isinstance(root, YMap):
         raise InputError("article metadata must be a mapping (key: value lines)", path=origin, line=root.mark.line)
-    return yaml_meta(root, origin)
+    try:
+        return yaml_meta(root, origin)
+    except InputError as exc:  # a blank key: at its line of this file
+        raise InputError(exc.what, path=origin, line=exc.line, column=exc.column, hint=exc.hint) from None
 
 
 def read_article_sources(paths: Iterable[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict[str, ArticleSource]:

@@ -74,6 +74,17 @@ def names_meta(names: list[str]) -> str:
     return NamesMeta(kept) if len(kept) > 1 else "".join(kept)
 
 
+# What every way of giving metadata (`--meta`, the API's `meta.KEY` query, a payload's `meta`
+# object) says of a key that is empty or blank: no rule can ask for it, so a value given under it
+# would be dropped without a word.
+NO_KEY = "names no metadata key (it is empty or blank)"
+
+
+def is_blank_key(key: str) -> bool:
+    """Whether a metadata key names nothing: empty, or only whitespace (refused with `NO_KEY`)."""
+    return not key.strip()
+
+
 def unreadable_reason(meta: Mapping[str, str], key: str) -> str | None:
     """Why the article's `key` cannot be read (`UnreadableMeta.why`), or None when it is a value
     or not given."""
@@ -98,9 +109,18 @@ def what_to_write(key: str) -> str:
 def yaml_meta(root: YMap, where: str) -> dict[str, str]:
     """The metadata of a YAML mapping, one text value per key (see the module's docstring); `where`
     names the source in a note ("the front matter", "story.html.meta.yaml"), whose lines are the
-    file's."""
+    file's.
+
+    Raises InputError (the key's line and column, no path: the caller knows the file) for a key
+    that is empty or blank (`"": x`), refused as `--meta =x` is (`NO_KEY`)."""
     values: dict[str, str] = {}
     for key in root:
+        if is_blank_key(str(key)):
+            from compliance.errors import InputError
+
+            mark = root.key_mark(key)
+            hint = "write 'KEY: value', for example 'reporter: Jake Smith'"
+            raise InputError(f"metadata key '{key}' {NO_KEY}", line=mark.line, column=mark.column, hint=hint)
         value = _meta_value(str(key), root.entries[key], f"{where} at line {root.key_mark(key).line}")
         if value is not None:
             values[str(key)] = value

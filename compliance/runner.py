@@ -549,7 +549,7 @@ class Runner:
     def check_payloads(self, source: Source) -> Iterator[FileResult]:
         """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order,
         read one at a time; `--max-bytes` applies to each payload."""
-        from compliance.cms import CmsProblem, read_payloads
+        from compliance.cms import EMPTY_PAYLOAD_REMEDY, NO_ARTICLE_IN_PAYLOAD, CmsProblem, read_payloads
 
         display = self._display(source)
         plan = self.plan(source.path if source.path != STDIN else display)
@@ -561,14 +561,20 @@ class Runner:
                 yield FileResult(Report(path=display, notices=(Notice("skipped", f"{exc} — {LEAVE_OUT}"),), checked=False))
                 return
             payloads = read_payloads(stream, display, max_bytes=limit)
+            met = False
             while True:
                 try:
                     article = next(payloads)
                 except StopIteration:
+                    if not met:
+                        # `[]`: read, and no article in it. Skipped, as an empty file is, so that
+                        # the run names the payload and says what to send.
+                        yield FileResult(Report(path=display, notices=(Notice("skipped", f"{NO_ARTICLE_IN_PAYLOAD} — {EMPTY_PAYLOAD_REMEDY}"),), checked=False))
                     return
                 except InputError as exc:  # stdin that is not JSON, a whole document beyond --max-bytes
                     yield self._refused(source, exc)
                     return
+                met = True
                 if isinstance(article, CmsProblem):
                     yield _payload_not_checked(article.name, article.reason, display)
                     continue

@@ -342,3 +342,111 @@ def test_the_command_line_refuses_the_same_metadata_with_meta(cli: Any) -> None:
     run = cli("check", "--meta", "original_url=ftp://x", str(SAMPLES / "dcnf" / "republished.txt"))
     hint = "give the full address, for example original_url=https://example.org/…"
     assert (run.code, run.err.splitlines()[0]) == (2, f"syndcheck: error: metadata 'original_url' must be an http(s) URL, got 'ftp://x' — {hint}")
+
+
+# -- try-out s48: a refused payload is `unreadable`; an empty or blank metadata key is refused -----
+
+
+@pytest.mark.parametrize(
+    ("payload", "said"),
+    [
+        ("[1]\n", "expected a JSON object, got a number"),
+        ('{"id": "a", "html": 5}\n', "field 'html' is a number, not a string of article HTML"),
+        ('{"id": "a", "content": ["<p>x</p>"]}\n', "field 'content' is an array, not a string of article HTML"),
+        ('{"id": "a", "html": "<p>x</p>", "meta": {"reporter": {"n": 1}}}\n', "field 'meta.reporter' is an object, not a string"),
+    ],
+)
+def test_a_refused_payload_article_is_not_checked_with_the_code_the_readme_gives_it(cli: Any, tmp_path: Path, payload: str, said: str) -> None:
+    # `unreadable` (not a code of its own): the README defines it as a file that could not be
+    # read or whose content cannot be read as the input it is given as, which a consumer of the
+    # JSON report already counts as "not checked, exit 2".
+    stream = write(tmp_path, "p.json", payload)
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    assert run.code == 2
+    (entry,) = run.json()["files"]
+    assert entry["checked"] is False
+    assert [n["code"] for n in entry["notices"]] == ["unreadable"]
+    assert said in entry["notices"][0]["message"]
+    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `unreadable` |"))
+    assert "CMS payload's element that is not an article's object" in row and "field of the wrong type" in row
+
+
+@pytest.mark.parametrize("key", ["", " ", "\t", "\u3000", "  \n "])
+def test_a_payload_metadata_key_that_is_empty_or_blank_is_refused(cli: Any, tmp_path: Path, key: str) -> None:
+    from compliance.cms import parse_payload
+    from compliance.metavalues import NO_KEY
+
+    text = json.dumps({"id": "a", "html": "<p>x</p>", "meta": {"reporter": "Ana Ruiz", key: "x"}})
+    (problem,) = parse_payload(text, "p")
+    assert problem.reason.startswith(f"field 'meta.{key}' {NO_KEY}")  # type: ignore[union-attr]
+    stream = write(tmp_path, "s.jsonl", f'{text}\n{{"html": "<p>y</p>", "meta": {{"a b": "x", " reporter": "y"}}}}\n')
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    assert run.code == 2
+    assert NO_KEY in run.err
+    # The batch goes on; a key with a space in it, or around it, names a key and is read.
+    assert [entry["checked"] for entry in run.json()["files"]] == [False, True]
+
+
+@pytest.mark.parametrize("pair", ["=x", " =x", "\t=Jake Smith", "="])
+def test_the_command_line_refuses_an_empty_or_blank_meta_key_as_a_payload_does(cli: Any, pair: str) -> None:
+    from compliance.metavalues import NO_KEY
+
+    run = cli("check", "--meta", pair, str(SAMPLES / "dcnf" / "republished.txt"))
+    assert run.code == 2
+    assert run.err.splitlines() == [f"syndcheck: error: --meta '{pair}' {NO_KEY} — write KEY=VALUE, for example --meta reporter='Jake Smith'"]
+
+
+def test_a_meta_pair_with_a_key_and_an_empty_value_is_still_no_value_not_a_refusal(cli: Any) -> None:
+    run = cli("check", "--meta", "reporter=", str(SAMPLES / "dcnf" / "republished.txt"))
+    assert run.code in (0, 1), run.err
+
+
+@pytest.mark.parametrize("payload", ["[]", "[ ]\n", "\n  [\n]\n"])
+def test_a_payload_with_no_article_is_skipped_and_the_exit_line_names_it(cli: Any, tmp_path: Path, payload: str) -> None:
+    said = "not checked: the payload holds no article (an empty array) — send one JSON object (an article), an array of them, or JSON lines"
+    stream = write(tmp_path, "batch\x1b]8;;x\x07.json", payload)
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    assert run.code == 2
+    (entry,) = run.json()["files"]
+    assert (entry["checked"], entry["notices"]) == (False, [{"code": "skipped", "message": said}])
+    shown = str(stream).replace("\x1b", "\\x1b").replace("\x07", "\\x07")
+    assert run.err.splitlines()[-1] == f"exit 2: nothing checked: {shown}: {said}"
+    assert cli("check", "--input-kind", "cms-json", "--pass-with-nothing-checked", str(stream)).code == 0
+
+
+def test_an_empty_payload_on_stdin_is_named_as_stdin(cli: Any) -> None:
+    run = cli("check", "--input-kind", "cms-json", "-", stdin=b"[]")
+    assert run.code == 2
+    assert run.err.splitlines()[-1].startswith("exit 2: nothing checked: <stdin>: not checked: the payload holds no article")
+
+
+def test_an_empty_array_beside_articles_adds_no_entry(cli: Any, tmp_path: Path) -> None:
+    stream = write(tmp_path, "s.jsonl", '[]\n{"id": "a", "html": "<p>x</p>"}\n')
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    assert run.code == 0, run.err
+    assert [(entry["path"], entry["checked"]) for entry in run.json()["files"]] == [(f"{stream}#2 (a)", True)]
+
+
+_WIDE_MARKS = {"UTF-16LE": b"\xff\xfe", "UTF-16BE": b"\xfe\xff", "UTF-32LE": b"\xff\xfe\x00\x00", "UTF-32BE": b"\x00\x00\xfe\xff"}
+_ONE_ARTICLE = '{"id": "a", "html": "<p>By José Martínez</p>"}\n'
+
+
+@pytest.mark.parametrize("name", list(_WIDE_MARKS))
+def test_a_payload_whose_wide_byte_order_mark_its_bytes_contradict_is_refused_saying_so(cli: Any, tmp_path: Path, name: str) -> None:
+    mark = _WIDE_MARKS[name]
+    said = f"the payload starts with a {name} byte-order mark, but the bytes after it are UTF-8, not {name}"
+    hint = f"remove the byte-order mark (its first {len(mark)} bytes), or send the payload in {name}"
+    stream = write(tmp_path, "p.json", mark + _ONE_ARTICLE.encode())
+    run = cli("check", "--input-kind", "cms-json", str(stream))
+    assert run.code == 2
+    assert run.err.splitlines()[0] == f"syndcheck: error: {stream}: {said} — {hint}"
+    piped = cli("check", "--input-kind", "cms-json", "-", stdin=mark + _ONE_ARTICLE.encode())
+    assert (piped.code, piped.err.splitlines()[0]) == (2, f"syndcheck: error: <stdin>: {said} — {hint}")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8-sig"])
+def test_a_payload_in_the_encoding_its_mark_names_is_read(cli: Any, tmp_path: Path, encoding: str) -> None:
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff", "utf-8-sig": b""}[encoding]
+    stream = write(tmp_path, "p.json", mark + _ONE_ARTICLE.encode(encoding))
+    (entry,) = _entries(cli, stream)
+    assert entry["checked"] is True

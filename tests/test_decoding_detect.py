@@ -5,12 +5,14 @@ is said in a `decoded-as` notice."""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from compliance.api import check_html
+from compliance.decoding import decode_bytes
 from tests.conftest import SAMPLES, write
 
 BODY = "".join(f"<p>段落{n}：議会は長い議論の末に予算案を可決しました。</p>" for n in range(6))
@@ -112,3 +114,48 @@ def test_c1_controls_are_not_text_in_a_wide_reading() -> None:
 
     # As UTF-16-LE these bytes would be "ā\x80āā": a C1 control no text holds.
     assert decode_bytes(b"\x01\x01\x80\x00\x01\x01\x01\x01").encoding == "cp1252"
+
+
+# -- try-out s48: a UTF-16 or UTF-32 byte-order mark that the bytes after it contradict -----------
+
+_MARKS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+
+
+@pytest.mark.parametrize("mark", list(_MARKS))
+@pytest.mark.parametrize("byline", ["Jake Smith", "José Martínez", "山田太郎"])
+def test_a_wide_byte_order_mark_before_utf8_is_read_as_utf8_and_said(mark: str, byline: str) -> None:
+    page = f"<html><body><article><h1>Budget passes</h1><p class='byline'>By {byline}</p><p>The council voted.</p></article></body></html>"
+    decoded = decode_bytes(_MARKS[mark] + page.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (page, "utf-8")
+    report = check_html(_MARKS[mark] + page.encode("utf-8"), packs=["common"])
+    (passed,) = [p for p in report.passed if p.rule == "common/empty-byline"]
+    assert byline in passed.evidence
+    name = mark.upper().replace("-LE", "LE").replace("-BE", "BE")
+    (notice,) = [n for n in report.notices if n.code == "decoded-as"]
+    assert notice.message == (
+        f"encoding guessed (a {name} byte-order mark, but the bytes after it are not {name}; read as UTF-8);"
+        " remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
+    )
+
+
+@pytest.mark.parametrize("mark", list(_MARKS))
+@pytest.mark.parametrize("text", ["<p>By José Martínez</p>\n", "".join(f"<p>段落{n}：議会は予算案を可決しました。</p>" for n in range(3)), "段落議会予算案"])
+def test_text_in_the_encoding_its_mark_names_is_read_with_it_and_not_said(mark: str, text: str) -> None:
+    decoded = decode_bytes(_MARKS[mark] + text.encode(mark))
+    assert (decoded.text, decoded.encoding, decoded.reason) == (text, mark, "byte-order mark")
+    assert [n.code for n in check_html(_MARKS[mark] + text.encode(mark)).notices if n.code == "decoded-as"] == []
+
+
+def test_a_utf8_mark_before_utf8_is_no_guess() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF8 + "<p>By José</p>".encode())
+    assert (decoded.text, decoded.reason) == ("<p>By José</p>", "byte-order mark")
+
+
+def test_the_command_line_says_the_contradicted_mark_of_the_file(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", codecs.BOM_UTF32_LE + (SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    entry = cli("check", "--format", "json", str(story)).json()["files"][0]
+    assert [f["rule"] for f in entry["findings"]] == ["dcnf/logo"]
+    assert [n["message"] for n in entry["notices"] if n["code"] == "decoded-as"] == [
+        "encoding guessed (a UTF-32LE byte-order mark, but the bytes after it are not UTF-32LE; read as UTF-8);"
+        " remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
+    ]

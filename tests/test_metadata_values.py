@@ -162,3 +162,33 @@ def test_an_unreadable_value_survives_the_trip_to_a_worker_process() -> None:
     value = UnreadableMeta("the article's 'medium' (x at line 2) is a list")
     copy = pickle.loads(pickle.dumps(value))
     assert isinstance(copy, UnreadableMeta) and copy == "" and copy.why == value.why
+
+
+# -- try-out s48: an empty or blank key is refused in YAML metadata as `--meta =x` refuses it ------
+
+_NO_KEY_HINT = "write 'KEY: value', for example 'reporter: Jake Smith'"
+
+
+@pytest.mark.parametrize(("key", "shown"), [('""', ""), ("' '", " "), ('"\\t"', "\t"), ("''", "")])
+def test_a_front_matter_key_that_is_empty_or_blank_is_refused_at_its_line(cli: Any, tmp_path: Path, key: str, shown: str) -> None:
+    from compliance.metavalues import NO_KEY
+
+    story = write(tmp_path, "story.md", f"---\ntitle: Budget passes\n{key}: x\n---\n\nBy Jake Smith\n")
+    run = cli("check", str(story))
+    assert run.code == 2
+    assert run.err.splitlines()[0] == f"syndcheck: error: {story}:3:1: metadata key '{shown}' {NO_KEY} — {_NO_KEY_HINT}"
+
+
+def test_a_sidecar_key_that_is_empty_is_refused_at_its_line_of_the_sidecar(cli: Any, tmp_path: Path) -> None:
+    from compliance.metavalues import NO_KEY
+
+    story = write(tmp_path, "story.html", "<p>By Jake Smith</p>")
+    write(tmp_path, "story.html.meta.yaml", "reporter: Jake Smith\n'': x\n")
+    run = cli("check", str(story))
+    assert run.code == 2
+    assert run.err.splitlines()[0] == f"syndcheck: error: {story}.meta.yaml:2:1: metadata key '' {NO_KEY} — {_NO_KEY_HINT}"
+
+
+@pytest.mark.parametrize("key", ["a b", "'  reporter'", "reporter"])
+def test_a_front_matter_key_with_a_word_in_it_is_read(key: str) -> None:
+    assert list(front_matter(f"---\n{key}: Jake Smith\n---\n\nBy Jake Smith\n")) == [key.strip("'")]

@@ -353,3 +353,51 @@ def test_json_written_in_pieces_is_the_json_of_the_whole_document(batch: list[Re
     pieces = list(iter_json(iter(batch), context))
     assert len(pieces) == len(batch) + 2
     assert "".join(pieces) == json_output(json.dumps(whole, indent=2, ensure_ascii=False)) + "\n"
+
+
+# -- try-out s48: one rule for an untrusted name in every SARIF field a person reads ---------------
+
+HOSTILE_NAMES = [
+    "story\x1b[31m red\x1b[0m.html",
+    "\u202egnp.html",
+    "two\nlines ::error::x.html",
+    "tab\tand\u2028sep\u2066.html",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+@pytest.mark.parametrize("in_payload", [False, True], ids=["file", "payload-article"])
+def test_a_hostile_name_shows_the_same_in_every_sarif_field_and_in_the_line_formats(name: str, in_payload: bool) -> None:
+    path = f"{name}#3 (id\u202e\x1b[2J)" if in_payload else name
+    finding = Finding("p/r", Severity.ERROR, "m", "h", Location(2, 1))
+    notices = (Notice("missing-meta", "rule p/s not checked: no reporter"),)
+    passed = (Passed("p/t", "ok", Location(1, 1)),)
+    report = Report(path=path, findings=(finding,), notices=notices, passed=passed, packs=("p",), payload=name if in_payload else None)
+    shown = visible(path)
+    run = _strict_json(FORMATTERS["sarif"]([report], CONTEXT))["runs"][0]
+    (result,) = run["results"]
+    (notification,) = run["invocations"][0]["toolExecutionNotifications"]
+    if in_payload:
+        assert result["message"]["text"].startswith(f"m (in {shown}, line 2 of the article's HTML)\n")
+        assert notification["message"]["text"] == f"rule p/s not checked: no reporter (in {shown})"
+        for where in (result["locations"][0], notification["locations"][0]):
+            assert where["logicalLocations"] == [{"name": shown, "kind": "object"}]
+        assert run["properties"]["passed"][0]["article"] == shown
+    # Nowhere a person reads does the name appear raw: each field holds it escaped, or not at all.
+    for text in (result["message"]["text"], notification["message"]["text"]):
+        assert RAW_UNSAFE.search(text.replace("\n", "")) is None
+    # The line formats show it as SARIF does.
+    assert format_report(report).splitlines()[0].startswith(shown)
+    assert f"{shown}:2:1:" in FORMATTERS["concise"]([report], CONTEXT)
+    assert shown.replace("&", "&amp;") in FORMATTERS["junit"]([report], CONTEXT)
+    # JSON is data: parsed, its path is the name exactly.
+    assert json.loads(FORMATTERS["json"]([report], CONTEXT))["files"][0]["path"] == path
+
+
+def test_page_and_pack_text_in_sarif_messages_is_shown_escaped_its_lines_kept() -> None:
+    finding = Finding("p/r", Severity.ERROR, "byline \u202eevil\x1b[2J", "fix\u2066 it", Location(1, 1), detail="why\x85 so")
+    run = _strict_json(FORMATTERS["sarif"]([Report(path="a.html", findings=(finding,), packs=("p",))], CONTEXT))["runs"][0]
+    assert run["results"][0]["message"]["text"] == "byline \\u202eevil\\x1b[2J\nWhy: why\\x85 so\nFix: fix\\u2066 it"
+    assert run["tool"]["driver"]["rules"][0]["shortDescription"]["text"] == "byline \\u202eevil\\x1b[2J"
+    # Properties are data: the evidence and detail as the JSON report keeps them.
+    assert run["results"][0]["properties"]["detail"] == "why\x85 so"

@@ -464,10 +464,40 @@ def test_read_query_parameters_get_no_notice(client: TestClient) -> None:
     assert [n for n in entry["notices"] if n["code"] == "unknown-field"] == []
 
 
-def test_a_meta_query_parameter_without_a_key_is_refused(client: TestClient) -> None:
-    answer = _post(client, DCNF / "no-logo.html", "?meta.=x")
+@pytest.mark.parametrize(("query", "shown"), [("?meta.=x", "meta."), ("?meta.%20=x", "meta. "), ("?meta.%09%20=Jake", "meta.\t ")])
+def test_a_meta_query_parameter_without_a_key_is_refused(client: TestClient, query: str, shown: str) -> None:
+    from compliance.metavalues import NO_KEY
+
+    answer = _post(client, DCNF / "no-logo.html", query)
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
-    assert "query parameter 'meta.' names no metadata key" in answer.json()["error"]["message"]
+    assert answer.json()["error"]["message"].startswith(f"query parameter '{shown}' {NO_KEY}: write meta.KEY=VALUE")
+
+
+@pytest.mark.parametrize(
+    ("mark", "name"), [(b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"), (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE")]
+)
+def test_a_json_body_whose_byte_order_mark_its_bytes_contradict_is_refused_saying_so(client: TestClient, mark: bytes, name: str) -> None:
+    body = json.dumps({"html": "<p>By José</p>"}, ensure_ascii=False).encode()
+    answer = client.post("/v1/check", content=mark + body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-json")
+    assert answer.json()["error"]["message"] == (
+        f"the payload starts with a {name} byte-order mark, but the bytes after it are UTF-8, not {name};"
+        f" remove the byte-order mark (its first {len(mark)} bytes), or send the payload in {name}"
+    )
+    encoding = name.lower().replace("utf-", "utf-").replace("le", "-le").replace("be", "-be")
+    assert client.post("/v1/check", content=mark + body.decode().encode(encoding), headers={"content-type": "application/json"}).status_code == 200
+
+
+@pytest.mark.parametrize("key", ["", " ", "\u3000"])
+def test_a_meta_key_in_the_body_that_is_empty_or_blank_is_refused_as_in_the_query(client: TestClient, key: str) -> None:
+    from compliance.metavalues import NO_KEY
+
+    body = json.dumps({"html": "<p>x</p>", "meta": {key: "x"}})
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert f"{NO_KEY}; send" in answer.json()["error"]["message"]
+    fine = client.post("/v1/check?meta.a%20b=x", content=json.dumps({"html": "<p>x</p>", "meta": {"a b": "x"}}), headers={"content-type": "application/json"})
+    assert fine.status_code == 200
 
 
 def test_a_pack_named_twice_is_applied_once(client: TestClient) -> None:
@@ -524,28 +554,65 @@ def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: p
     ],
 )
 def test_a_request_whose_head_does_not_arrive_in_time_is_answered_408_and_let_go(monkeypatch: pytest.MonkeyPatch, sent: bytes) -> None:
-    import socket
-
     from compliance.serve import protocol
 
     monkeypatch.setattr(protocol, "HEAD_SECONDS", 0.5)
     server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
     try:
-        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
-            *answered, stalled = sent.replace(b"HOST", f"127.0.0.1:{server.config.port}".encode()).split(b"|")
-            answer = b""
-            for request in answered:
-                client.sendall(request)
-                answer += client.recv(65536)
-            client.sendall(stalled)
-            while chunk := client.recv(65536):  # to the end: the server closes the connection
-                answer += chunk
+        answer = _exchange(server.config.port, sent)
         last = answer[answer.rfind(b"HTTP/1.1 ") :]
         assert last.startswith(b"HTTP/1.1 408 ")
         assert json.loads(last.split(b"\r\n\r\n", 1)[1]) == {
             "error": {"code": "slow-headers", "message": "the request's line and headers did not arrive within 0.5 s; send the request again"}
         }
         assert answer.count(b"HTTP/1.1 200 ") == sent.count(b"\r\n\r\n")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nBy Ja",
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Length: 5, 6\r\n\r\nBy Ja",
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Length: five\r\n\r\nBy Ja",
+        b"GET /healthz HTTP/1.1\r\nHost: HOST\r\nno colon on this line\r\n\r\n",
+        b"GET /healthz HTTP/1.1 extra\r\nHost: HOST\r\n\r\n",
+        b"GET /healthz HTTP/1.1\r\nHost: HOST\r\n\r\n|GET /healthz HTTP/1.1\r\nHost: HOST\r\nX: \x00\r\n\r\n",
+    ],
+    ids=["two-content-lengths", "a-list-of-lengths", "a-length-not-a-number", "a-header-without-colon", "a-bad-request-line", "a-nul-in-the-next-request"],
+)
+def test_a_request_h11_cannot_read_gets_the_apis_json_error_and_is_let_go(head: bytes) -> None:
+    from compliance.serve.protocol import BAD_REQUEST_MESSAGE
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        answer = _exchange(server.config.port, head)
+        last = answer[answer.rfind(b"HTTP/1.1 400 ") :]  # (the message says "HTTP/1.1" too)
+        status, rest = last.split(b"\r\n", 1)
+        headers, body = rest.split(b"\r\n\r\n", 1)
+        assert status == b"HTTP/1.1 400 Bad Request"
+        assert b"content-type: application/json" in headers.lower() and b"connection: close" in headers.lower()
+        assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
+        assert answer.count(b"HTTP/1.1 200 ") == head.count(b"|")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_two_content_length_headers_that_agree_are_one_and_the_request_is_answered() -> None:
+    import socket
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            host = f"127.0.0.1:{server.config.port}"
+            client.sendall(
+                f"POST /v1/check HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\nContent-Length: 7\r\nContent-Length: 7\r\n\r\nBy Jake".encode()
+            )
+            answer = client.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 200 ")
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -580,6 +647,24 @@ def test_the_editor_page_cannot_be_framed_by_another_site(client: TestClient) ->
         assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
         assert answer.headers["x-frame-options"] == "DENY"
         assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+def _exchange(port: int, sent: bytes) -> bytes:
+    """What a real server answers on one connection to `sent`: requests split at `|` (`HOST` in
+    them made the server's), each but the last answered before the next is sent, the last read
+    to the end, when the server closes the connection."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
+        *answered, last = sent.replace(b"HOST", f"127.0.0.1:{port}".encode()).split(b"|")
+        answer = b""
+        for request in answered:
+            client.sendall(request)
+            answer += client.recv(65536)
+        client.sendall(last)
+        while chunk := client.recv(65536):
+            answer += chunk
+    return answer
 
 
 def _serve_in_thread(settings: ServeSettings) -> Any:

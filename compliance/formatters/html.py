@@ -16,7 +16,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from compliance.display import escape_char, visible
+from compliance.display import escape_char, visible, visible_block
 from compliance.findings import Finding, Passed, Report
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.summary import summarize
@@ -260,11 +260,6 @@ def _replace_tokens(body: str, marker: object) -> str:
         out.append(marker(body[start + 1 : end]))  # type: ignore[operator]
         position = end + 1
     return "".join(out)
-
-
-def visible_block(text: str) -> str:
-    """Multi-line text with each line made safe by the output sanitiser."""
-    return "\n".join(visible(line) for line in text.split("\n"))
 
 
 def _text(value: str | None) -> str:

@@ -1,5 +1,12 @@
 """SARIF 2.1.0 for GitHub code scanning (and any other SARIF viewer).
 
+Untrusted text (file names, payload ids, page text, pack text) is shown as the text formats show
+it wherever a person reads it: in every message, rule text and logical location name, through
+`visible` (an escape sequence as `\\x1b`, a bidirectional control as `\\u202e`, a line break in a
+name as `\\n`, never a new line). Properties are data, kept exact as the JSON report keeps them
+(but a payload article's name in `passed`, shown as its logical location is); an artifact's URI
+is the file name's bytes, percent-encoded.
+
 One run: the tool driver lists every rule of the loaded packs; each finding is a result with its
 rule id and index, level, physical location relative to `%SRCROOT%` and a content-based partial
 fingerprint. Files that were not checked or that no pack applies to are tool execution
@@ -20,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_from_bytes
 
 from compliance.config import RuleAdjustment
-from compliance.display import json_output, visible
+from compliance.display import json_output, visible, visible_block
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
 from compliance.formatters.pipeline import (
@@ -141,8 +148,8 @@ class _Rules:
                 {
                     "id": finding.rule,
                     "name": finding.rule.split("/", 1)[-1],
-                    "shortDescription": {"text": finding.message},
-                    "help": {"text": finding.help},
+                    "shortDescription": {"text": visible(finding.message)},
+                    "help": {"text": visible_block(finding.help)},
                     "defaultConfiguration": {"level": LEVELS[finding.severity]},
                 },
             )
@@ -165,9 +172,9 @@ def _descriptor(rule: Rule, context: FormatContext) -> dict[str, Any]:
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": summary},
-        "fullDescription": {"text": f'{summary} The terms say: "{rule.terms}"' if rule.terms else summary},
-        "help": {"text": help_text, "markdown": "\n\n".join(markdown)},
+        "shortDescription": {"text": visible(summary)},
+        "fullDescription": {"text": visible(f'{summary} The terms say: "{rule.terms}"' if rule.terms else summary)},
+        "help": {"text": visible_block(help_text), "markdown": "\n\n".join(visible_block(part) for part in markdown)},
         **({"helpUri": pack.terms_url} if pack is not None and pack.terms_url else {}),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["syndication", rule.pack], "pack": rule.pack},
@@ -192,10 +199,11 @@ def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules:
     article's HTML, not of the payload), the article named as a logical location (`kind`
     `object`: a JSON object of the payload) and in the message, with the line."""
     where = in_payload(report, finding.location.line)
-    lines = [f"{finding.message} ({where})" if where else finding.message]
+    # Each line shown safely by itself: a line break in a name is an escape, never a new line.
+    lines = [visible(f"{finding.message} ({where})" if where else finding.message)]
     if finding.detail and finding.detail not in finding.message:
-        lines.append(f"Why: {finding.detail}")
-    lines.append(f"Fix: {finding.help}")
+        lines.append(f"Why: {visible(finding.detail)}")
+    lines.append(f"Fix: {visible(finding.help)}")
     properties: dict[str, Any] = {"severity": finding.severity.label}
     if finding.evidence is not None:
         properties["evidence"] = finding.evidence
@@ -231,7 +239,7 @@ def _absent(entry: BaselineEntry, rules: _Rules) -> dict[str, Any]:
     """A finding of the baseline that this run no longer found."""
     result: dict[str, Any] = {
         "ruleId": entry.rule,
-        "message": {"text": f"Resolved: {entry.message}"},
+        "message": {"text": visible(f"Resolved: {entry.message}")},
         "level": "none",
         "kind": "pass",
         "baselineState": "absent",
@@ -264,7 +272,7 @@ def _configuration_notice(adjustment: RuleAdjustment) -> dict[str, Any]:
     return {
         "descriptor": {"id": f"configuration-{adjustment.setting}"},
         "level": "warning",
-        "message": {"text": adjustment.describe()},
+        "message": {"text": visible(adjustment.describe())},
         "locations": [location],
     }
 
@@ -281,6 +289,6 @@ def _notification(notice: Notice, location: dict[str, str], report: Report) -> d
     return {
         "descriptor": {"id": notice.code},
         "level": _NOTICE_LEVELS.get(notice.code, "note"),
-        "message": {"text": message},
+        "message": {"text": visible(message)},
         "locations": [where],
     }

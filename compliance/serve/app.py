@@ -28,7 +28,7 @@ from starlette.routing import Route
 
 from compliance import __version__
 from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
-from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, parse_payload
+from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, mark_refusal, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
@@ -39,6 +39,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
+from compliance.metavalues import NO_KEY, is_blank_key
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -296,11 +297,11 @@ QUERY_PARAMETERS = ("pack", "name")
 
 def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
     """An `unknown-field` notice per query parameter that is not read (a misspelt `packs=`, with
-    "did you mean"), as for a payload field; `meta.` with no key is refused (400 `bad-input`)."""
+    "did you mean"), as for a payload field; `meta.` with an empty or blank key is refused (400 `bad-input`)."""
     notices = []
     for key in query:
-        if key == "meta.":
-            raise ApiError(400, "bad-input", "query parameter 'meta.' names no metadata key: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
+        if key.startswith("meta.") and is_blank_key(key[5:]):
+            raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' {NO_KEY}: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
         if key in QUERY_PARAMETERS or key.startswith("meta."):
             continue
         hint = closest(key, QUERY_PARAMETERS) or "the query takes pack=ID, meta.KEY=VALUE and name=NAME"
@@ -354,7 +355,11 @@ def parse_check_request(
 def payload_text(body: bytes) -> str:
     """A JSON body's text: UTF-16 or UTF-32 as `json.loads` tells them from bytes (and as
     `cms.utf8_payload` reads them on the command line), a character that does not decode as
-    U+FFFD; anything else decoded as an article file is."""
+    U+FFFD; anything else decoded as an article file is. A UTF-16 or UTF-32 byte-order mark
+    before bytes that are UTF-8 is refused (400 `bad-json`), as on the command line."""
+    refused = mark_refusal(body)
+    if refused is not None:
+        raise ApiError(400, "bad-json", f"{refused[0]}; {refused[1]}")
     encoding = json.detect_encoding(body)
     return decode_bytes(body).text if encoding.startswith("utf-8") else body.decode(encoding, "replace")
 

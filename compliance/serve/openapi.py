@@ -141,7 +141,10 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
         "nullable": True,
         "properties": {key: web_url for key in _URL_META_KEYS},
         "additionalProperties": scalar,
-        "description": "Article metadata rules can require. A key ending in -url or _url holds an http(s) URL (400 otherwise).",
+        "description": (
+            "Article metadata rules can require. A key ending in -url or _url holds an http(s) URL (400 otherwise);"
+            " a key that is empty or blank is refused (400), as `--meta =x` is."
+        ),
     }
     raw = {"schema": {"type": "string", "format": "binary", "description": "The article, as bytes (any encoding the checker can decode)."}}
     return {
@@ -159,7 +162,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     "description": (
                         "A CMS JSON payload (the fields of `--input-kind cms-json`, plus `packs` and `meta`) or a raw article"
                         " (text/html, text/plain, text/markdown). Query: `pack` (repeatable), `name` and `meta.KEY=VALUE`;"
-                        " another parameter gets an `unknown-field` notice, and `meta.` with no key is 400. The answer is the"
+                        " another parameter gets an `unknown-field` notice, and `meta.` with an empty or blank key is 400. The answer is the"
                         f" JSON v1 document of `syndcheck check --format json` for the article, plus `status`, its exit code. Body: {limit}."
                     ),
                     "parameters": [
@@ -193,7 +196,10 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
-                        "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`: also a charset that plainly does not fit a UTF-8 body)"),
+                        "400": _error(
+                            "bad input (`bad-input`, `bad-json`, `unsupported-content-type`: also a charset that plainly does not fit a UTF-8 body;"
+                            " `bad-request`: a request that is not well-formed HTTP/1.1, on every endpoint)"
+                        ),
                         "408": _error("the body did not all arrive within 30 s (`slow-body`), or the request line and headers (`slow-headers`)"),
                         "413": _error("body too large (`too-large`)"),
                         "415": _error("a compressed body (`Content-Encoding: gzip`, …): send it uncompressed (`unsupported-content-encoding`)"),

@@ -7,6 +7,9 @@ liked (a "slowloris" attack), and the server has no authentication. The body has
 in the app (`app.BODY_SECONDS`, 408 `slow-body`); this one answers 408 `slow-headers` and closes
 the connection when a request's head is not all in `HEAD_SECONDS` after its first byte, or after
 the connection opened.
+
+A request h11 cannot read (two Content-Length headers that differ, a header line without a colon)
+is answered 400 `bad-request` in the API's JSON error shape, where uvicorn answers in plain text.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import asyncio
 import json
 from typing import Any
 
+import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 HEAD_SECONDS = 30.0
@@ -30,9 +34,22 @@ def slow_head_response() -> bytes:
     return head.encode("ascii") + body
 
 
+# What a request h11 refuses before the app sees it is told (see `send_400_response`).
+BAD_REQUEST_MESSAGE = (
+    "the request is not well-formed HTTP/1.1 (such as two Content-Length headers that differ, a header line without a colon,"
+    " or a request line or headers too long to read); send one well-formed request"
+)
+
+
+def bad_request_body() -> bytes:
+    """The body of the 400 `bad-request` answer to a request h11 cannot read: the API's JSON error shape."""
+    return json.dumps({"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}).encode()
+
+
 class HeadDeadlineProtocol(H11Protocol):
     """uvicorn's h11 protocol, with a deadline of `HEAD_SECONDS` for each request's head (see the
-    module's docstring); everything else is uvicorn's."""
+    module's docstring) and the API's JSON error for a request h11 cannot read; everything else
+    is uvicorn's."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,6 +82,18 @@ class HeadDeadlineProtocol(H11Protocol):
         if self._head_deadline is not None:
             self._head_deadline.cancel()
             self._head_deadline = None
+
+    def send_400_response(self, msg: str) -> None:
+        """Answer a request h11 refused (`h11.RemoteProtocolError`: conflicting Content-Length
+        headers, a malformed request line or header, a head over h11's size limit) as every other
+        API error is answered, `{"error": {"code": "bad-request", …}}`, where uvicorn sends
+        `msg` as plain text. uvicorn calls this method for that one case, with its generic `msg`
+        (h11's own reason is not passed on), and closes the connection after it, as here."""
+        body = bad_request_body()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+        for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"), h11.Data(data=body), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event))
+        self.transport.close()
 
     def _head_too_slow(self) -> None:
         self._head_deadline = None
