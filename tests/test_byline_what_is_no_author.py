@@ -85,6 +85,12 @@ def _read(doc_text: str, kind: str = "html") -> list[tuple[tuple[str, ...], tupl
         "Obituaries",
         "World News",
         "Opinion",
+        "Fact Check",
+        "Morning Edition",
+        "Book Club",
+        "Bay Area",
+        "Middle East",
+        "Gulf Coast",
     ],
 )
 def test_a_newsroom_sections_or_desks_name_is_a_section_label(line: str) -> None:
@@ -102,6 +108,10 @@ def test_a_newsroom_sections_or_desks_name_is_a_section_label(line: str) -> None
         "Faith Hill",
         "Will Money",
         "Chris Evans",
+        "Ben West",
+        "Mark North",
+        "Art Long",
+        "Summer Long",
         "Ana Ruiz & Ben Cole",
         "Procter & Gamble",
         # An institution, an outlet, a job, and a section's words with an institution after them.
@@ -159,6 +169,21 @@ def test_section_lines_among_authors_one_a_line(byline: str, expected: list[tupl
 
 
 @pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("text", "Why urban trees cool\n\nBy Ana Ruiz\nReal Estate\n\n" + STORY, [(("Ana Ruiz",), ("",))]),
+        ("markdown", "# Why urban trees cool\n\nBy Ana Ruiz  \nBusiness Desk\n\n" + STORY, [(("Ana Ruiz",), ("",))]),
+        ("markdown", "# Why urban trees cool\n\nBy Ana Ruiz, Mayo Clinic  \nHealth & Science\n\n" + STORY, [(("Ana Ruiz",), ("Mayo Clinic",))]),
+        ("html", _conversation_page("<p>By Ana Ruiz<br>Real Estate</p>"), [(("Ana Ruiz",), ("",))]),
+        # Near-miss: a second author on the next line of plain text.
+        ("text", "Why urban trees cool\n\nBy Ana Ruiz\nBen Cole\n\n" + STORY, [(("Ana Ruiz", "Ben Cole"), ("", ""))]),
+    ],
+)
+def test_a_section_line_in_plain_text_markdown_and_unmarked_html(kind: str, text: str, expected: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    assert _read(text, kind) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "credit"),
     [
         ("By Ana Ruiz, Real Estate", "Real Estate"),
@@ -188,6 +213,21 @@ def test_the_conversation_reads_no_author_or_institution_from_a_section_line(cli
     assert _verdict(cli, tmp_path, _conversation_page(byline), "the-conversation", "the-conversation/author-institution") == message
 
 
+@pytest.mark.parametrize(
+    ("byline", "message"),
+    [
+        ("By Jake Smith<br>Real Estate", "The byline does not tie Jake Smith to the Daily Caller News Foundation."),
+        ("By Jake Smith<br>Energy &amp; Environment", "The byline does not tie Jake Smith to the Daily Caller News Foundation."),
+        ("By Jake Smith<br>Mary Lee", "The byline does not tie Jake Smith and Mary Lee to the Daily Caller News Foundation."),
+        ("By Jake Smith, Daily Caller News Foundation<br>Politics", None),
+    ],
+)
+def test_dcnf_names_no_section_line_as_a_reporter(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
+    page = _dcnf_page(byline)
+    assert _verdict(cli, tmp_path, page, "dcnf", "dcnf/byline") is None
+    assert _verdict(cli, tmp_path, page, "dcnf", "dcnf/affiliation") == message
+
+
 # --- 2. A name after a bar is the next author; an outlet, a job or a section is the credit -------
 
 
@@ -202,6 +242,11 @@ def test_the_conversation_reads_no_author_or_institution_from_a_section_line(cli
         ("Ana Ruiz | Mary Ann Smith", ("Ana Ruiz", "Mary Ann Smith")),
         ("Por Ana Ruiz | María de la Cruz", ("Ana Ruiz", "María de la Cruz")),
         ("By Ana Ruiz | Ben Cole | Reuters", ("Ana Ruiz", "Ben Cole")),
+        # Names that hold a common word, or a region's.
+        ("By Ana Ruiz | Grace Park", ("Ana Ruiz", "Grace Park")),
+        ("By Ana Ruiz | Bill Price", ("Ana Ruiz", "Bill Price")),
+        ("By Ana Ruiz | Ben West", ("Ana Ruiz", "Ben West")),
+        ("By Ana Ruiz | Faith Hill", ("Ana Ruiz", "Faith Hill")),
     ],
 )
 def test_a_persons_name_after_a_bar_is_the_next_author(text: str, names: tuple[str, ...]) -> None:
@@ -218,6 +263,13 @@ def test_a_persons_name_after_a_bar_is_the_next_author(text: str, names: tuple[s
         ("By Ana Ruiz | Staff Writer", "Staff Writer"),
         ("By Ana Ruiz | Real Estate", "Real Estate"),
         ("By Ana Ruiz | Business Desk", "Business Desk"),
+        # A column's, a series' or a region's name, made of words no name is made of only.
+        ("By Ana Ruiz | Fact Check", "Fact Check"),
+        ("By Ana Ruiz | Morning Edition", "Morning Edition"),
+        ("By Ana Ruiz | Big Picture", "Big Picture"),
+        ("By Ana Ruiz | Family Life", "Family Life"),
+        ("By Ana Ruiz | Bay Area", "Bay Area"),
+        ("By Ana Ruiz | Pacific Northwest", "Pacific Northwest"),
         ("By Ana Ruiz | Washington Post", "Washington Post"),
         ("By Ana Ruiz | Associated Press", "Associated Press"),
         ("By Ana Ruiz | Tampa Bay Times", "Tampa Bay Times"),

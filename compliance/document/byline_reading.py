@@ -915,16 +915,6 @@ _TOPIC_WORDS = _BEAT_WORDS | frozenset(
 )
 
 
-# The names of a newsroom's sections and desks, as a site prints one on the line under the
-# byline ("Real Estate", "Higher Education", "Arts & Culture", "Book Reviews"): the topics'
-# words and these. A line made only of them (singular or plural) is a section, never a person:
-# no name is made only of them, though one may hold one ("Faith Hill", "Will Money").
-_SECTION_NAME_WORDS = _TOPIC_WORDS | frozenset(
-    """real estate property housing home homes garden style fashion beauty book books review obituary religion faith
-    auto autos car cars motoring commentary editorial letter column columnist investigation higher personal family
-    parenting dining restaurant recipe movie film television music theater theatre art nation region city state
-    statehouse capitol election elections world national metro news weekend magazine outdoors sport""".split()
-)
 # The last word of a desk's name ("Business Desk", "Metro Desk", "Climate Desk").
 _DESK_WORDS = frozenset({"desk"})
 
@@ -1497,6 +1487,32 @@ _NEWSLETTER_WORDS = frozenset(
     update updates podcast podcasts""".split()
 )
 _LABEL_ONLY_WORDS = (_NEWSLETTER_WORDS | _SECTION_WORDS | _PLACEHOLDER_WORDS) - _ORG_WORDS
+
+
+# The names of a newsroom's sections, columns and desks, as a site prints one on the line under
+# the byline or after a bar ("Real Estate", "Higher Education", "Arts & Culture", "Book Reviews",
+# "Fact Check", "Morning Edition", "Bay Area"): the words of topics, kickers and newsletters, and
+# these. A line made only of them (singular or plural) is a section, never a person: no name is
+# made only of them, though one may hold one ("Faith Hill", "Will Money", "Ben West"); given names
+# among them ("Art", "Justice", "Ai") are left out.
+_SECTION_NAME_WORDS = (
+    (
+        _TOPIC_WORDS
+        | _DEFINITE_KICKER_WORDS
+        | _NEWSLETTER_WORDS
+        | frozenset(
+            """real estate property housing home homes garden style fashion beauty book review obituary religion auto car
+        motoring commentary editorial letter column columnist investigation higher personal family parenting life living
+        dining restaurant recipe movie film television music theater theatre nation region city state statehouse capitol
+        election world national metro news weekend magazine outdoors sport fact check checker club design north south
+        east west northeast northwest southeast southwest midwest middle central pacific atlantic gulf coast valley bay
+        area silicon wall street""".split()
+        )
+    )
+    - _FILLER
+    - _GIVEN_NAMES_AMONG_LABEL_WORDS
+    - frozenset({"art"})
+)
 
 
 def _is_section_label(words: list[str]) -> bool:
