@@ -340,6 +340,11 @@ def test_dcnfs_bar_forms_credit_one_reporter(cli: Any, tmp_path: Path, byline: s
         ("李伟，北大、王芳，复旦", ("李伟", "王芳"), ("北大", "复旦")),
         ("山田太郎、東大", ("山田太郎",), ("東大",)),
         ("山田太郎，京大", ("山田太郎",), ("京大",)),
+        ("山田 太郎、東大", ("山田 太郎",), ("東大",)),
+        ("김민수, 서울대 의대", ("김민수",), ("서울대 의대",)),
+        ("김민수, 이화여대 교수, 이영희", ("김민수", "이영희"), ("이화여대", "")),
+        ("李伟（北大）", ("李伟",), ("北大",)),
+        ("李伟，北大，王芳，清华", ("李伟", "王芳"), ("北大", "清华")),
     ],
 )
 def test_a_cjk_short_form_after_a_name_is_the_authors_institution(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
