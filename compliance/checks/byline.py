@@ -90,16 +90,24 @@ first author's ("Jane Doe (Harvard University), Senior Fellow"). A line break in
 next line of plain text) parts authors as a semicolon does, and so does a bar, a slash, a
 middle dot or a bullet after an author's credit ("Renata Okafor, Northern Plains University |
 Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name and its
-institution keeps them together ("Renata Okafor" over "Northern Plains University"), and what
-a bar parts off right after a name is its section or date ("By Ana Ruiz | Politics"). "With"
+institution keeps them together ("Renata Okafor" over "Northern Plains University"). Right
+after a name, a bar parts off a second author when a person's name of two or three capitalised
+words follows ("By Ana Ruiz | Ben Cole"); an outlet, a job, a section, a place or a date stays
+its credit ("By Ana Ruiz | Reuters", "Chris White | Energy Reporter", "By Ana Ruiz |
+Politics"). A newsroom section's or desk's line in the byline ("By Ana Ruiz" over "Real
+Estate", "Business Desk", "Health & Science", "Book Reviews": section and topic words alone,
+a desk, single words joined by "&") is neither an author nor an institution. "With"
 after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con").
 In a byline in capitals "AND" and "WITH" do the same ("BY A, UNI X, AND B"; "POR A Y B",
 "PAR A ET B", "VON A UND B" credit two), and an "and"
 between names is never read as an institution ("BY A AND B" credits both without one).
 A Korean university's short form ("서울대", "연세대") or an institution's initials ("KAIST")
 after a name and before a title ("김민수 서울대 교수", "김민수 KAIST 교수"), the short form also
-before a comma or the end, is the author's institution; a word ending in 대 elsewhere is not
-("시대", "세대", a name "김종대"). A CJK title or job with no institution ("연구원", "记者",
+before a comma or the end, and after a comma as after a space ("김민수, 서울대"), is the
+author's institution, as are Chinese and Japanese short forms there ("李伟，北大", "李伟，中科院",
+"李伟，清华", "山田太郎、東大": one or two characters and 大, up to four and 院, a few known by
+two characters of their name); a word ending in 대 elsewhere is not ("시대", "세대", a name
+"김종대" first in the byline). A CJK title or job with no institution ("연구원", "记者",
 "기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및")
 parts authors; two Chinese names opening with common surnames, or two Korean names, parted by
 a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a

@@ -130,7 +130,7 @@ def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
     outlet_first = _CJK_OUTLET_FIRST().match(text) if _CJK_OUTLET_WORD().search(text) else None
     if outlet_first is not None:
         text = f"{outlet_first.group('rest')}, {outlet_first.group('outlet')}"
-    text, short = _short_institutions(text) if "대" in text or _INITIALS.search(text) else (text, frozenset())
+    text, short = _short_institutions(text) if _SHORT_INSTITUTION_MARK().search(text) else (text, frozenset())
     if _CJK_INSTITUTION_WORD().search(text) is not None:
         text = _CJK_AFTER_CREDIT().sub(r"\1; ", text)
         text = _CJK_BEFORE_TITLE().sub(r"\1, ", _CJK_BEFORE_INSTITUTION().sub(r"\1, ", text))
@@ -174,11 +174,21 @@ def _title_part(match: re.Match[str]) -> str:
 # "김민수(서울대)"). Only there: "대" ends common words ("시대" an era, "세대" a generation,
 # "반대", "기대", "무대": one syllable before it, where a short form has two or more) and names
 # too ("김종대", whom no title follows), and initials alone may be an outlet's ("KBS").
-_INITIALS = re.compile(r"[A-Z]{2}")
+# A comma after the name stands where the space does ("김민수, 서울대", "李伟，北大"): a name is
+# parted from its institution so as often. (A name ending in "대" after another's, "이영희,
+# 김종대", reads so as that one's institution: the shape cannot tell them apart.)
+# Chinese and Japanese short forms are one or two characters before "大" ("北大", "浙大",
+# "中科大", "東大", "京大") or up to four before "院" ("中科院", "社科院"), with no character of a
+# word after them but a title's; and the few universities known by two characters of their name,
+# with no suffix (`_ZH_SUFFIXLESS`: "清华", "复旦", "同济", "南开").
 _CJK_NAME_LETTER = rf"[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff]"
 _KO_SHORT_FORM = rf"[{_HANGUL}]{{2,8}}대(?:\s?[{_HANGUL}]{{1,2}}대)?"
+_ZH_SUFFIXLESS = "清华|清華|复旦|復旦|同济|同濟|南开|南開|北航|北邮|北郵"
+_ZH_SHORT_FORM = rf"(?:[\u4e00-\u9fff]{{1,2}}大|[\u4e00-\u9fff]{{1,4}}院|{_ZH_SUFFIXLESS})(?=(?:{_CJK_TITLES})|[^\u4e00-\u9fff]|$)"
+# What `_CJK_SHORT_INSTITUTION` may find: the cheap test before it is tried.
+_SHORT_INSTITUTION_MARK = on_first_use(rf"[대大院]|[A-Z]{{2}}|{_ZH_SUFFIXLESS}")
 _CJK_SHORT_INSTITUTION = on_first_use(
-    rf"(?<={_CJK_NAME_LETTER})(?P<space>\s+|\s*\(\s*)(?P<institution>{_KO_SHORT_FORM}|[A-Z][A-Z&]{{1,9}}(?=\s*(?:{_CJK_TITLES})))"
+    rf"(?<={_CJK_NAME_LETTER})(?P<space>\s+|\s*,\s*|\s*\(\s*)(?P<institution>{_KO_SHORT_FORM}|{_ZH_SHORT_FORM}|[A-Z][A-Z&]{{1,9}}(?=\s*(?:{_CJK_TITLES})))"
     rf"(?:\s*(?P<title>{_CJK_TITLES}))?(?P<after>\s*\)?\s*[,;·]\s*|\s*\)?\s*$|\s+(?={_CJK_NAME_LETTER}))"
 )
 
@@ -905,6 +915,44 @@ _TOPIC_WORDS = _BEAT_WORDS | frozenset(
 )
 
 
+# The last word of a desk's name ("Business Desk", "Metro Desk", "Climate Desk").
+_DESK_WORDS = frozenset({"desk"})
+
+
+def _is_section_word(word: str) -> bool:
+    """Whether a lower-case word, or the singular of a plural ("reviews", "obituaries"), is one of
+    `_SECTION_NAME_WORDS`."""
+    if word in _SECTION_NAME_WORDS:
+        return True
+    if word.endswith("ies"):
+        return word[:-3] + "y" in _SECTION_NAME_WORDS
+    return word.endswith("s") and word[:-1] in _SECTION_NAME_WORDS
+
+
+def is_section_label(line: str) -> bool:
+    """Whether a byline's line or part is a newsroom section's or desk's name, not a person or an
+    institution: it ends with "Desk" ("Business Desk"), is made only of section words
+    (`_SECTION_NAME_WORDS`, a plural's singular too: "Real Estate", "Book Reviews"), or joins
+    single words with "&", one a section word ("Health & Science", "Home & Garden"; people are
+    joined so with full names, "Ana Ruiz & Ben Cole", and "Procter & Gamble" holds no section
+    word). Only letters and "&" count: "Real Estate, University of X" is none."""
+    words = line.split()
+    if not 1 <= len(words) <= _MOST_SECTION_WORDS or not all(w == "&" or w.replace("-", "").isalpha() for w in words):
+        return False
+    lower = [w.lower() for w in words if w != "&"]
+    if len(lower) >= 2 and lower[-1] in _DESK_WORDS:
+        return True
+    content = [w for w in lower if w not in _FILLER]
+    if content and all(_is_section_word(w) for w in content):
+        return True
+    sides = line.split(" & ")
+    return len(sides) >= 2 and all(len(side.split()) == 1 for side in sides) and any(_is_section_word(w) for w in lower)
+
+
+# A section's or desk's name is short: "Health & Science", "Local Government Desk".
+_MOST_SECTION_WORDS = 5
+
+
 # Words of page furniture that are surnames too ("Pere Font", "Will Share"): a label's first
 # word only, and page furniture in a byline that names no one.
 _FURNITURE_SURNAMES = frozenset({"font", "share"})
@@ -933,10 +981,11 @@ _FURNITURE_WORDS = frozenset(
 
 
 def _is_label(words: list[str]) -> bool:
-    """Lower-case words that are a label, not a name: all a topic's ("Tech Industry"), a word of
-    page furniture anywhere ("Share This Story"), or a label's first word where a given name would
-    stand ("National Security", "Read More")."""
-    if all(word in _TOPIC_WORDS for word in words) or any(word in _FURNITURE_WORDS for word in words):
+    """Lower-case words that are a label, not a name: all a topic's or a newsroom section's ("Tech
+    Industry", "Real Estate", see `_is_section_word`), a word of page furniture anywhere ("Share
+    This Story"), or a label's first word where a given name would stand ("National Security",
+    "Read More")."""
+    if all(_is_section_word(word) for word in words) or any(word in _FURNITURE_WORDS for word in words):
         return True
     return words[0] in _LABEL_OPENING_WORDS and words[0] not in _GIVEN_NAMES_AMONG_LABEL_WORDS
 
@@ -1440,6 +1489,32 @@ _NEWSLETTER_WORDS = frozenset(
 _LABEL_ONLY_WORDS = (_NEWSLETTER_WORDS | _SECTION_WORDS | _PLACEHOLDER_WORDS) - _ORG_WORDS
 
 
+# The names of a newsroom's sections, columns and desks, as a site prints one on the line under
+# the byline or after a bar ("Real Estate", "Higher Education", "Arts & Culture", "Book Reviews",
+# "Fact Check", "Morning Edition", "Bay Area"): the words of topics, kickers and newsletters, and
+# these. A line made only of them (singular or plural) is a section, never a person: no name is
+# made only of them, though one may hold one ("Faith Hill", "Will Money", "Ben West"); given names
+# among them ("Art", "Justice", "Ai") are left out.
+_SECTION_NAME_WORDS = (
+    (
+        _TOPIC_WORDS
+        | _DEFINITE_KICKER_WORDS
+        | _NEWSLETTER_WORDS
+        | frozenset(
+            """real estate property housing home homes garden style fashion beauty book review obituary religion auto car
+        motoring commentary editorial letter column columnist investigation higher personal family parenting life living
+        dining restaurant recipe movie film television music theater theatre nation region city state statehouse capitol
+        election world national metro news weekend magazine outdoors sport fact check checker club design north south
+        east west northeast northwest southeast southwest midwest middle central pacific atlantic gulf coast valley bay
+        area silicon wall street""".split()
+        )
+    )
+    - _FILLER
+    - _GIVEN_NAMES_AMONG_LABEL_WORDS
+    - frozenset({"art"})
+)
+
+
 def _is_section_label(words: list[str]) -> bool:
     """Whether a lead-in's words are a newsletter's or section's label ("Daily Briefing",
     "Morning Newsletter", "Category Archives"): one of them is a label's word and no outlet's."""
@@ -1883,7 +1958,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not segment:
             continue
         if not credit_parts:
-            found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped))
+            found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped), barred=separators[position] in _LIST_BARS)
             if found is not None:
                 names.extend(found)
                 continue
@@ -1985,7 +2060,11 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> 
     that institution (a semicolon before an institution's name lists no person). A break after a
     separator, a conjunction or an opener ("By" over the name), or before a separator or a
     conjunction, joins its lines with a space. None unless a line after the first opens with a
-    person's name and the reading names two people or more; `lines` are normalised, not empty."""
+    person's name and the reading names two people or more; `lines` are normalised."""
+    if len(lines) < 2:
+        return None
+    # A section's or desk's line under the names ("Real Estate", "Business Desk") credits no one.
+    lines = [lines[0], *(line for line in lines[1:] if not is_section_label(line))]
     if not any(person_name(_SEGMENT_SPLIT.split(line, maxsplit=1)[0], outlets) for line in lines[1:]):
         return None
     joined = lines[0]
@@ -2071,17 +2150,31 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     return None
 
 
-def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False) -> list[str] | None:
+def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False, barred: bool = False) -> list[str] | None:
     """The people one part of a byline names (`_names_in`), or None. The part after a name that
-    ends the byline, with no "and" closing a list of people, is a second person only when a comma
-    or a semicolon parts it from the name (`listed`) and it reads as nothing else
-    (`_lists_a_person`: "By Jane Doe, John Roe"); otherwise it is the name's affiliation: "Anika
-    Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po", "Jane Doe, New York", and what a bar or
-    a dash parts off ("Raspberry Pi - Various Usage" is a title and its topic)."""
+    ends the byline, with no "and" closing a list of people, is a second person only when it
+    reads as nothing else (`_lists_a_person`: "By Jane Doe, John Roe") and a comma or a semicolon
+    parts it from the name (`listed`), or a bar, a slash, a middle dot or a bullet (`barred`,
+    `_LIST_BARS`) and it is two or three capitalised words ("By Ana Ruiz | Ben Cole"); otherwise it
+    is the name's affiliation, outlet, job or section: "Anika Foss, Karolinska Institutet", "Ana
+    Ruiz, Sciences Po", "Jane Doe, New York", "By Ana Ruiz | Reuters", "Chris White | Energy
+    Reporter" (DCNF's form), "By Ana Ruiz | Real Estate", and what a dash parts off ("Raspberry
+    Pi - Various Usage" is a title and its topic)."""
     segment = segments[position]
     if names and position == len(segments) - 1 and not _AND.search(segment):
-        return [segment.strip()] if listed and _lists_a_person(segment, names[-1], outlets) else None
+        parted = listed or (barred and _BAR_NAME_WORDS[0] <= _capitalised_words(segment) <= _BAR_NAME_WORDS[1])
+        return [segment.strip()] if parted and _lists_a_person(segment, names[-1], outlets) else None
     return _names_in(segment, outlets, after_name=bool(names))
+
+
+# A person's name after a bar is two or three capitalised words, particles between them ("Ben
+# Cole", "María de la Cruz", "Mary Ann Smith"); a longer run is an outlet's or a title's.
+_BAR_NAME_WORDS = (2, 3)
+
+
+def _capitalised_words(segment: str) -> int:
+    """How many of a part's words open with a capital ("María de la Cruz": 2)."""
+    return sum(1 for word in segment.split() if word[:1].isupper())
 
 
 def _ends_with_a_comma_part(stripped: str) -> bool:
@@ -2114,7 +2207,7 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
     like a person reads as one; one named with a word of kinship ("Mother Jones") does not
     (`person_name`)."""
     segment = segment.strip()
-    if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper():
+    if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper() or is_section_label(segment):
         return False
     words = [word.lower().strip(".,") for word in segment.split()]
     # A topic's word that is a given name too ("Ai Sen", "Ai Weiwei") stands where one does.
@@ -2208,8 +2301,8 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
         # A lead-in's outlet ("the Associated Press") or an outlet with its title ("a Reuters
         # reporter") in lower-case words' company.
         part = _LOWER_ARTICLE.sub("", _SHARED_BY().sub("", part.strip(" ."), count=1), count=1)
-        if _is_post_nominal(part):
-            continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's, not an institution
+        if _is_post_nominal(part) or is_section_label(part):
+            continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
         if words and set(words) & _ROLE_NOUNS:
             part = _institution_of_title(part)

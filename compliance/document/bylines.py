@@ -43,6 +43,7 @@ from compliance.document.byline_reading import (
     BylineReading,
     affiliation_line,
     is_part_credit,
+    is_section_label,
     may_be_pen_name,
     names_after_unread_by,
     person_key,
@@ -748,10 +749,13 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
         return " / ".join(lines), several
     if len(lines) > _BYLINE_LINES:
         return text, reading  # a table or a box of many lines (an infobox), not a byline's parts
+    # A label over the byline (a topic's `<h6>Tech Industry</h6>` in an author box), and a
+    # section's or desk's line over or under the names ("Real Estate", "Business Desk"): no part
+    # of it, neither an author nor the institution of the line before it.
     opening = _opening_line(lines, outlets)
-    if opening:
-        # A label over the byline (a topic's `<h6>Tech Industry</h6>` in an author box): no part of it.
-        lines = lines[opening:]
+    kept = [line for line in lines[opening:] if not is_section_label(line)] or lines[opening:]
+    if len(kept) < len(lines):
+        lines = kept
         text = normalize_inline(" ".join(lines))
         reading = read_byline(text, outlets=outlets)
     return _read_lines(lines, text, reading, outlets)
