@@ -167,13 +167,29 @@ def contradicted_mark(head: bytes) -> tuple[str, int] | None:
     UTF-32 byte-order mark that the bytes after it contradict: the encoding the mark names
     (`UTF-32LE`) and the mark's length in bytes; None otherwise. Contradicted: no NUL byte in
     those bytes (text in UTF-16 or UTF-32 has one in each ASCII character it holds: markup,
-    spaces, line breaks) and valid UTF-8 there. Only a file with such a mark pays the test."""
+    spaces, line breaks; every UTF-32 character has one) and valid UTF-8 there. After a UTF-16
+    mark, also as UTF-8 text with no control character, and either `_LEAST_CONTRADICTING` bytes
+    long or starting as markup or JSON does: a few characters of UTF-16 text outside ASCII ("ā" is
+    01 01, "中" is 2D 4E) are valid UTF-8 too, while UTF-16 text that long without one ASCII
+    character and reading as UTF-8 text is no real text. Only a file with such a mark pays the
+    test."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             body = head[len(bom) : len(bom) + _PRESCAN_BYTES]
-            wide = encoding != "utf-8" and bool(body) and b"\x00" not in body and _is_utf8(body)
-            return (_MARK_NAMES[encoding], len(bom)) if wide else None
+            if encoding == "utf-8" or not body or b"\x00" in body or not _is_utf8(body):
+                return None
+            if encoding.startswith("utf-16") and (_CONTROL_BYTE.search(body) or (len(body) < _LEAST_CONTRADICTING and body.lstrip()[:1] not in _MARKUP_STARTS)):
+                return None
+            return _MARK_NAMES[encoding], len(bom)
     return None
+
+
+# How many bytes after a UTF-16 mark must read as UTF-8 text for the mark to be contradicted,
+# unless they start as a page's markup or a JSON payload does.
+_LEAST_CONTRADICTING = 64
+_MARKUP_STARTS = (b"<", b"{", b"[")
+# A control character in UTF-8 text (tab, line feed, form feed and carriage return aside).
+_CONTROL_BYTE = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _mark_contradicted(body: bytes, mark: str) -> Decoded:

@@ -27,7 +27,7 @@ from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
-from compliance.decoding import binary_kind, binary_text, declared_encoding, decode_bytes, wide_unicode
+from compliance.decoding import binary_kind, binary_text, contradicted_mark, declared_encoding, decode_bytes, wide_unicode
 from compliance.document import Block, Document, Image, parse_document
 from compliance.document.byline_reading import BylineReading, person_name, read_byline
 from compliance.engine import check_bytes
@@ -167,9 +167,28 @@ def test_utf16_and_utf32_with_bom_round_trip(text: str, encoding: str) -> None:
     assume(not (encoding == "utf-16-le" and text.startswith("\x00")))
     bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
     data = bom[encoding] + text.encode(encoding)
+    # A mark the bytes after it contradict (they read as UTF-8 text: "‼" is 3C 20, "< " in UTF-8)
+    # is read past, and said; `test_text_with_an_ascii_character_never_contradicts_its_mark` shows
+    # that no text holding one ASCII character is.
+    assume(contradicted_mark(data) is None)
     decoded = decode_bytes(data)
     assert (decoded.text, decoded.encoding) == (text, encoding)
     assert binary_kind(data) == binary_text(text)  # text, unless it is NUL and control characters
+
+
+@CHEAP
+@given(
+    st.text(max_size=300),
+    st.characters(max_codepoint=0x7F),
+    st.integers(min_value=0, max_value=300),
+    st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]),
+)
+def test_text_with_an_ascii_character_never_contradicts_its_mark(text: str, ascii_character: str, at: int, encoding: str) -> None:
+    # Every ASCII character is a NUL byte and another in UTF-16 (three in UTF-32): such text in the
+    # encoding its mark names is always read with it.
+    text = text[:at] + ascii_character + text[at:]
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+    assert contradicted_mark(bom[encoding] + text.encode(encoding)) is None
 
 
 def _is_utf8(data: bytes) -> bool:
