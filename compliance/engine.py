@@ -236,6 +236,9 @@ def check_document(
         detections = detect_packs(ctx, packs, path=path, candidates=candidates)
         detections, by_original = _applied_by_original(detections, packs, ctx, wanted)
         notices.extend(by_original)
+        if any(notice.code == "original-mismatch" for notice in by_original):
+            # Another publisher's story is not this copy's original: nothing is compared with it.
+            ctx.original, ctx.original_refused = None, ORIGINAL_OF_ANOTHER_PUBLISHER
         if clock:
             timings.append(("detect (all packs)", clock() - started))
         chosen = {d.pack for d in detections if d.applied}
@@ -265,7 +268,7 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original)
+            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -522,23 +525,46 @@ def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack
     names a ProPublica story as its original says whose terms it is under. Not for a pack whose
     own page the copy itself is (an original, not a republication), nor for an original on no
     pack's site (`detect.original_publisher` decides, from the address given and the original's
-    own canonical URL, og:url and og:site_name).
+    own canonical URL, og:url and og:site_name). Nor when the copy's own credits apply another
+    publisher's pack: an original of one publisher given for a copy that credits another is most
+    likely the wrong file or address, and an `original-mismatch` notice says so rather than
+    holding the copy to both publishers' terms.
     """
     addresses = [wanted, *(ctx.meta.get(key, "").strip() for key in ORIGINAL_URL_KEYS)]
     if ctx.original is None and not any(addresses):
         return detections, []
     by_pack = {p.id: p for p in packs}
+    credited = [by_pack[d.pack] for d in detections if d.applied]
     updated: list[Detection] = []
     notices: list[Notice] = []
     for detection in detections:
         pack = by_pack[detection.pack]
         reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
-        if reason:
+        others = [p for p in credited if p.publisher != pack.publisher]
+        if reason and others:
+            notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others)))
+        elif reason:
             why = f"the original given is {pack.publisher}'s story ({reason}), whatever credits the copy carries"
             detection = dataclasses.replace(detection, applied=True, confidence=1.0, by_original=why)
             notices.append(Notice("original-publisher", f"the {pack.id} pack applies because {why}"))
         updated.append(detection)
     return tuple(updated), notices
+
+
+def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
+    """The `original-mismatch` notice: the original given is `pack`'s publisher's story, while the
+    copy's own credits apply the `credited` packs of other publishers."""
+    publishers = " and ".join(dict.fromkeys(p.publisher for p in credited))
+    ids = ", ".join(p.id for p in credited)
+    return (
+        f"the original given is {pack.publisher}'s story ({reason}), but this copy credits {publishers}"
+        f" (the {ids} pack{'s' if len(credited) > 1 else ''} applied on its own credits): the {pack.id} pack is not applied on the original's account,"
+        f" and nothing is compared with that story; give this copy's own original with --original FILE or the 'original' metadata key"
+    )
+
+
+# Why the rules that compare with the original are not checked after an `original-mismatch`.
+ORIGINAL_OF_ANOTHER_PUBLISHER = "the original given is another publisher's story than the one this copy credits (see the original-mismatch note)"
 
 
 def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:

@@ -173,3 +173,48 @@ def test_an_original_url_in_the_articles_own_metadata_names_the_publisher(cli: A
     entry = _file(cli("check", "--format", "json", str(copy)))
     assert entry["packs"] == ["propublica"]
     assert "original-publisher" in _codes(entry)
+
+
+def _undecided(entry: dict[str, Any]) -> list[str]:
+    return [n["message"] for n in entry["notices"] if n["code"] == "undecided"]
+
+
+@pytest.mark.parametrize(
+    ("copy", "original", "credited", "given", "publisher"),
+    [
+        ("propublica-faithful.md", "dcnf-original.html", "propublica", "dcnf", "Daily Caller News Foundation"),
+        ("propublica-edited.md", "calmatters-original.html", "propublica", "calmatters", "CalMatters"),
+        ("dcnf-faithful.txt", "propublica-original.html", "dcnf", "propublica", "ProPublica"),
+    ],
+)
+def test_an_original_of_another_publisher_than_the_copy_credits_is_said_and_not_compared(
+    cli: Any, copy: str, original: str, credited: str, given: str, publisher: str
+) -> None:
+    # The copy's own credits apply one publisher's pack; the original given is another's story: most
+    # likely the wrong file. Neither is the copy held to the second publisher's terms nor compared
+    # with a story it is not a copy of.
+    run = cli("check", "--format", "json", "--original", str(ORIGINALS / original), str(ORIGINALS / copy))
+    entry = _file(run)
+    assert entry["packs"] == [credited]
+    (mismatch,) = [n["message"] for n in entry["notices"] if n["code"] == "original-mismatch"]
+    assert mismatch.startswith(f"the original given is {publisher}'s story (")
+    assert f"the {given} pack is not applied on the original's account" in mismatch
+    assert "original-publisher" not in _codes(entry)
+    (undecided,) = _undecided(entry)
+    assert undecided.endswith("the original given is another publisher's story than the one this copy credits (see the original-mismatch note)")
+    assert not any(f["rule"].startswith(given + "/") for f in entry["findings"])
+
+
+def test_the_copys_own_publishers_original_is_compared_with_as_before(cli: Any) -> None:
+    entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "propublica-original.html"), str(ORIGINALS / "propublica-edited.md")))
+    assert entry["packs"] == ["propublica"]
+    assert "original-mismatch" not in _codes(entry)
+    assert not _undecided(entry)
+    assert any(f["rule"] == "propublica/fidelity" for f in entry["findings"])
+
+
+def test_a_stripped_copy_with_another_publishers_original_still_gets_its_pack(cli: Any, tmp_path: Path) -> None:
+    # No credit of any publisher on the copy: the original alone says whose terms apply.
+    entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "dcnf-original.html"), _stripped(tmp_path)))
+    assert entry["packs"] == ["dcnf"]
+    assert "original-mismatch" not in _codes(entry)

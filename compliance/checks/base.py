@@ -148,14 +148,20 @@ class Context:
     doc: Document
     meta: Mapping[str, str] = field(default_factory=dict)
     original: Document | None = None
+    # Why an original that was given is not compared with (another publisher's story), if so.
+    original_refused: str | None = None
     _cache: dict[int, Outcome] = field(default_factory=dict)
 
     def need_original(self) -> Document:
-        """The original story, or `Undecided` when none was given."""
+        """The original story, or `Undecided` when none was given (or the one given is refused)."""
         if self.original is None:
-            # An `original: [a, b]` in a front matter or sidecar names no original: say so.
-            raise Undecided(unreadable_reason(self.meta, "original") or NO_ORIGINAL)
+            raise Undecided(self.without_original())
         return self.original
+
+    def without_original(self) -> str:
+        """Why there is no original to compare with: the one given was refused, its value names
+        none (an `original: [a, b]` in a front matter or sidecar), or none was given (`NO_ORIGINAL`)."""
+        return self.original_refused or unreadable_reason(self.meta, "original") or NO_ORIGINAL
 
     def bind(self, pattern: Pattern) -> Pattern:
         """A pattern with this article's metadata filled in (raises MissingMeta if absent)."""

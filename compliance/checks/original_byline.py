@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from compliance.checks.base import NO_ORIGINAL, Context, Hit, Outcome, Undecided
+from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
 from compliance.document import Document
 from compliance.document.byline_reading import person_name, read_byline
@@ -94,7 +94,7 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
         _agrees_with_original(ctx, list(expected.values()))
         return expected, "the original credits"
     if REPORTER_KEY not in ctx.meta:
-        raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: the `no-original` note
+        raise Undecided(ctx.without_original())  # as every check that compares with an original
     value = ctx.meta[REPORTER_KEY]
     given = " ".join(str(value).split())
     if not given or unreadable_reason(ctx.meta, REPORTER_KEY):
