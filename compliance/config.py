@@ -154,10 +154,10 @@ _EXPECTED_STRINGS: dict[str, tuple[str, str]] = {
     "include": ("a glob or a list of globs", f"write include: ['articles/**']; {_GLOBS_QUOTED}"),
     "exclude": ("a glob or a list of globs", f"write exclude: ['articles/drafts/**']; {_GLOBS_QUOTED}"),
     "files": ("a glob or a list of globs", f"write files: ['opinion/**']; {_GLOBS_QUOTED}"),
-    **dict.fromkeys(
-        ("select", "extend-select", "ignore"),
-        ("a rule id, pack id or glob, or a list of them", f"write ignore: [texas-tribune/boilerplate]; {_GLOBS_QUOTED}"),
-    ),
+    **{
+        key: ("a rule id, pack id or glob, or a list of them", f"write {key}: [{example}]; {_GLOBS_QUOTED}")
+        for key, example in (("select", "dcnf"), ("extend-select", "'common/*'"), ("ignore", "texas-tribune/boilerplate"))
+    },
 }
 
 

@@ -185,6 +185,17 @@ def test_files_whose_configuration_has_no_overrides_share_one_plan(repo: Path) -
             ".syndcheck.yaml:1:9: 'ignore' must be a rule id, pack id or glob, or a list of them, not the boolean true"
             " — write ignore: [texas-tribune/boilerplate]; quote each glob ('**/*.html'): unquoted, a leading * begins a YAML alias",
         ),
+        # Each key's example is written with that key: an editor copies it.
+        (
+            "select: 5\n",
+            ".syndcheck.yaml:1:9: 'select' must be a rule id, pack id or glob, or a list of them, not the number 5"
+            " — write select: [dcnf]; quote each glob ('**/*.html'): unquoted, a leading * begins a YAML alias",
+        ),
+        (
+            "extend-select: [dcnf, {a: 1}]\n",
+            ".syndcheck.yaml:1:23: 'extend-select' must be a rule id, pack id or glob, or a list of them, not a mapping"
+            " — write extend-select: ['common/*']; quote each glob ('**/*.html'): unquoted, a leading * begins a YAML alias",
+        ),
     ],
 )
 def test_a_value_that_is_not_strings_where_strings_are_expected_says_what_is(cli: Any, repo: Path, content: str, message: str) -> None:
