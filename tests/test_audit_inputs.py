@@ -578,6 +578,8 @@ def test_an_unreachable_site_is_reported_so_in_the_report_and_the_closing_line(c
     assert set(problems) == {"/sitemap.xml", "/a/", "/b/"}
     assert problems["/sitemap.xml"].startswith("sitemap not read: site unreachable: no connection to ")
     assert all(problems[page].startswith("site unreachable: no connection to ") for page in ("/a/", "/b/"))
+    # Three URLs of one site not read: one site, counted once.
+    assert run.out.startswith("1 copy of 4 stories on 1 site; 3 problems (1 site not read); reports in ")
 
 
 @pytest.mark.parametrize(
