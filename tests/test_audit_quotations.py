@@ -55,6 +55,20 @@ BRIEF = [
     "The service said it hopes to restore the sailings by autumn.",
 ]
 
+# A story in Spanish (a partner's copy in another language is read by the same words).
+ESCUELAS_URL = f"{PUBLISHER}/2025/09/02/escuelas-cierre/"
+ESCUELAS = [
+    "La junta escolar del condado votó el martes para cerrar tres escuelas primarias al final del año, una medida que afectará a casi 900 alumnos.",
+    "Los miembros de la junta dijeron que la matrícula ha caído más de un veinte por ciento en la última década en los barrios del norte.",
+    "Los padres que hablaron en la reunión pidieron que se aplazara la decisión hasta que se publique un estudio sobre el transporte escolar.",
+    "El superintendente afirmó que el cierre ahorraría unos cuatro millones de dólares al año que se destinarían a salarios de maestros.",
+    "Dos de los edificios necesitan reparaciones en el techo y en la calefacción que costarían más de lo que vale cada terreno.",
+    "Los alumnos de las escuelas cerradas serán trasladados a otros cuatro centros que tienen aulas vacías desde hace varios años.",
+    "La asociación de maestros dijo que estudiará la propuesta y que defenderá a los empleados que pierdan su puesto.",
+    "La junta celebrará una audiencia pública en octubre antes de la votación definitiva sobre el plan de traslados.",
+    "El distrito publicará en su sitio web los mapas de las nuevas zonas escolares durante las próximas semanas.",
+]
+
 
 def _story(title: str, url: str, paragraphs: list[str]) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
@@ -96,6 +110,7 @@ def _audited(page: bytes) -> Any:
         Page("originals/water.html", "saved:originals", _story("Water Rates Rise", WATER_URL, WATER)),
         Page("originals/farm.html", "saved:originals", _story("Farm Loans Program", FARM_URL, FARM)),
         Page("originals/brief.html", "saved:originals", _story("Ferry Service Cut", BRIEF_URL, BRIEF)),
+        Page("originals/escuelas.html", "saved:originals", _story("Cierre de escuelas", ESCUELAS_URL, ESCUELAS)),
     ]
     work = prepare_stories(stories, choose_pack("dcnf"), threshold=0.5)
     return audit_page(Page("https://valley.example/news/local/", "valley.example", page), work)
@@ -122,8 +137,10 @@ def _sentence(paragraph: str, words: int = 0) -> str:
         (_partner("Farm loans", f"<blockquote>{FARM[7]}</blockquote>", _read_more(FARM_URL), own=1), "farm"),
         # The brief: one of its four sentences quoted.
         (_partner("Ferries", f"<p>The foundation reported that “{BRIEF[0]}”</p>", _read_more(BRIEF_URL), own=1), "brief"),
+        # In Spanish: a sentence quoted in «» on a short page of the partner's own.
+        (_partner("Escuelas", f"<p>Según la fundación, «{ESCUELAS[3]}»</p>", _read_more(ESCUELAS_URL), own=1), "escuelas"),
     ],
-    ids=["short-page", "long-page", "shortest-page", "two-quotes", "no-quotation-marks", "paragraph-of-a-long-story", "sentence-of-a-brief"],
+    ids=["short-page", "long-page", "shortest-page", "two-quotes", "no-quotation-marks", "paragraph-of-a-long-story", "sentence-of-a-brief", "spanish"],
 )
 def test_a_page_that_only_quotes_a_story_cites_it_whatever_its_own_length(page: bytes, story: str) -> None:
     outcome = _audited(page)
@@ -152,6 +169,8 @@ def test_a_short_page_that_only_quotes_a_story_and_does_not_link_is_no_copy() ->
         (_partner("Farm loans", *(f"<p>{p}</p>" for p in FARM[10:13]), _read_more(FARM_URL), own=1), "farm", "link"),
         # Two of the brief's four sentences: few words, but half the story.
         (_partner("Ferries", *(f"<p>{p}</p>" for p in BRIEF[:2]), _read_more(BRIEF_URL), own=1), "brief", "link"),
+        # Three paragraphs of the Spanish story on a short page.
+        (_partner("Escuelas", *(f"<p>{p}</p>" for p in ESCUELAS[2:5]), _read_more(ESCUELAS_URL), own=1), "escuelas", "text"),
         # The whole story, short page or not.
         (_partner("Water", *(f"<p>{p}</p>" for p in WATER), own=0), "water", "text"),
     ],
@@ -162,6 +181,7 @@ def test_a_short_page_that_only_quotes_a_story_and_does_not_link_is_no_copy() ->
         "three-paragraphs-no-link",
         "three-of-thirty",
         "half-a-brief",
+        "spanish",
         "whole-story",
     ],
 )
