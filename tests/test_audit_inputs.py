@@ -542,6 +542,46 @@ def test_a_robots_txt_that_cannot_be_read_disallows_the_whole_site() -> None:
     assert routes.asked == ["/robots.txt"]
 
 
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then closed): a connection to it is refused."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_a_site_that_takes_no_connection_is_unreachable_not_disallowed() -> None:
+    partner = f"http://127.0.0.1:{_closed_port()}"
+    problems, _ = _fetch_all(partner, ["/news/story-0/", "/sitemap.xml"], retries=0)
+    assert set(problems) == {"/news/story-0/", "/sitemap.xml"}
+    for problem in problems.values():
+        assert problem.startswith(f"site unreachable: no connection to {partner.removeprefix('http://')} (ConnectError: ")
+        assert problem.endswith("); nothing read there: check the address in the audit file and that the site is up, then run the audit again")
+        assert "RFC 9309" not in problem and "disallow" not in problem
+
+
+def test_an_unreachable_site_is_reported_so_in_the_report_and_the_closing_line(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    partner = f"http://127.0.0.1:{_closed_port()}"
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as other:
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        routes["/sitemap.xml"] = (200, "application/xml", web.sitemap([f"{other}/news/story-0/"]), {})
+        sources = f"  - site: {{sitemap: {partner}/sitemap.xml}}\n  - site: {{urls: [{partner}/a/, {partner}/b/]}}\n"
+        sources += f"  - site: {{sitemap: {other}/sitemap.xml}}\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    problems = {p["url"].removeprefix(partner): p["problem"] for p in report["problems"]}
+    assert set(problems) == {"/sitemap.xml", "/a/", "/b/"}
+    assert problems["/sitemap.xml"].startswith("sitemap not read: site unreachable: no connection to ")
+    assert all(problems[page].startswith("site unreachable: no connection to ") for page in ("/a/", "/b/"))
+    # Three URLs of one site not read: one site, counted once.
+    assert run.out.startswith("1 copy of 4 stories on 1 site; 3 problems (1 site not read); reports in ")
+
+
 @pytest.mark.parametrize(
     ("robots", "problem"),
     [

@@ -11,6 +11,7 @@ import pytest
 
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
 
+from compliance.audit.run import ROBOTS_FORBIDS_SITE
 from compliance.findings import Finding, Location, Severity
 from tests.test_audit import _audited, web
 
@@ -292,3 +293,77 @@ def test_the_closing_line_says_how_many_copies_are_an_earlier_runs(copies: int, 
 
     report = {"copies": copies, "stories": [{}] * stories, "sites": [{}] * sites, "copies_from_earlier_runs": earlier}
     assert summary_line(report) == line
+
+
+_DISALLOWED = "disallowed: robots.txt answered HTTP 503, which disallows the whole site (RFC 9309)"
+_UNREACHABLE = "site unreachable: no connection to a.example (ConnectError: [Errno 111] Connection refused); nothing read there: check …"
+
+
+@pytest.mark.parametrize(
+    ("problems", "said"),
+    [
+        ([], ""),
+        # The try-out's run: a page over max-bytes and a page the site says is gone.
+        (
+            [("p.example", "http://p.example/huge/", "larger than 5000000 bytes; not read"), ("p.example", "http://p.example/gone/", "HTTP 404")],
+            "; 2 problems (1 page too large, 1 page gone)",
+        ),
+        # A site not read gives a line for its sitemap and each URL given: counted once; two sites, twice.
+        (
+            [
+                ("a.example", "http://a.example/sitemap.xml", f"sitemap not read: {_UNREACHABLE}"),
+                ("a.example", "http://a.example/x/", _UNREACHABLE),
+                ("b.example", "http://b.example/sitemap.xml", f"sitemap not read: {_DISALLOWED}"),
+            ],
+            "; 3 problems (2 sites not read)",
+        ),
+        # Every other kind, in the documented order; a server error or no answer is a page not read.
+        (
+            [
+                ("c.example", "http://c.example/robots.txt", ROBOTS_FORBIDS_SITE),
+                ("c.example", "http://c.example/s/", "disallowed by robots.txt"),
+                ("d.example", "http://d.example/child.xml", "sitemap not read: HTTP 500"),
+                ("d.example", "http://d.example/feed/", "feed not read: HTTP 502"),
+                ("crawl.warc.gz", "crawl.warc.gz", "archive not read: not a gzip file"),
+                ("d.example", "http://d.example/r/", "record cut short: 10 of its 90 bytes missing from the archive; not checked"),
+                ("crawl.warc.gz", "crawl.warc.gz", "archive warning: a record not followed by its blank lines"),
+                ("d.example", "http://d.example/410/", "HTTP 410"),
+                ("d.example", "http://d.example/503/", "HTTP 503"),
+                ("d.example", "http://d.example/429/", "HTTP 429, Retry-After 3600 s: longer than max-retry-after (60 s); not retried"),
+            ],
+            "; 10 problems (1 site not read, 1 sitemap not read, 1 feed not read, 1 archive not read, 1 archive record cut short, "
+            "1 archive warning, 1 page gone, 3 pages not read)",
+        ),
+    ],
+)
+def test_the_closing_line_counts_the_problems_by_kind(problems: list[tuple[str, str, str]], said: str) -> None:
+    from compliance.audit.report import build_report, summary_line
+
+    report = build_report([], pages=3, unmatched=3, problems=problems, stories=["s"])
+    assert summary_line(report) == f"0 copies of 1 story on 0 sites{said}"
+
+
+@pytest.mark.parametrize(
+    ("pages", "unmatched", "problems", "said"),
+    [
+        (1, 1, [("p.example", "http://p.example/gone/", "HTTP 404")], "1 page read, {citing}, 1 page matched no story, 1 problem (1 page gone)."),
+        (2, 2, [], "2 pages read, {citing}, 2 pages matched no story, 0 problems."),
+    ],
+)
+def test_the_dashboard_counts_agree_with_their_nouns(pages: int, unmatched: int, problems: list[tuple[str, str, str]], said: str) -> None:
+    from compliance.audit.report import build_report, dashboard_html
+
+    page = dashboard_html(build_report([], pages=pages, unmatched=unmatched, problems=problems, stories=["s"]))
+    assert f"<p>{said.format(citing='0 copies of 1 story, 0 pages cite a story without republishing it')}</p>" in page
+
+
+def test_the_readme_names_the_evidence_notes_severity_as_its_pack_does() -> None:
+    import yaml
+
+    from tests.conftest import ROOT
+
+    rules = yaml.safe_load((ROOT / "rules" / "propublica.yaml").read_text(encoding="utf-8"))["rules"]
+    severity = next(rule["severity"] for rule in rules if rule["id"] == "propublica/original-in-head")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"(`propublica/original-in-head`, severity `{severity}`)" in readme
+    assert "its warning (`propublica/original-in-head`)" not in readme

@@ -51,6 +51,15 @@ class FetchRecords(Protocol):
         """Record an outcome."""
 
 
+# How the problem of a request that reached no server starts (the connection refused, the host name
+# unknown, no connection within the time limit): the site could not be reached at all.
+NO_CONNECTION = "no connection"
+# The problem of every URL of a site whose robots.txt could not be asked for (`NO_CONNECTION`):
+# RFC 9309 §2.3.1.4 lets a crawler take it as "complete disallow", but to the licensor the site is
+# unreachable, and what to do about it is to check the address and run the audit again.
+UNREACHABLE = "site unreachable: {why}; nothing read there: check the address in the audit file and that the site is up, then run the audit again"
+
+
 # What a fetch of a URL a browser cannot read (an unclosed IPv6 bracket, a port past 65535, a
 # host with a space) comes to: the site named it, and it is reported, never asked for.
 NOT_A_URL = "not a URL a browser can read"
@@ -261,7 +270,7 @@ class Fetcher:
         """Why the host's robots.txt forbids our user agent to fetch `url` (the problem line), or ""
         when it allows it. As RFC 9309 §2.3.1 reads a robots.txt: 200, its rules; a 4xx (none
         there), everything allowed; a 5xx or no answer (the server or the network failing),
-        everything disallowed."""
+        everything disallowed — said as `UNREACHABLE` when no connection was made at all."""
         parts = urlsplit(url)
         host = parts.netloc.lower()
         with self.lock:
@@ -285,7 +294,10 @@ class Fetcher:
         fetched = self.fetch(url)
         if fetched.status >= 500 or (not fetched.status and fetched.problem):
             # Unreachable (a server error, or no answer at all: a network error, a cut answer) is
-            # "complete disallow" (RFC 9309 §2.3.1.4); only a 4xx means there is none.
+            # "complete disallow" (RFC 9309 §2.3.1.4); only a 4xx means there is none. A site that
+            # took no connection is not there to disallow anything: it is reported as unreachable.
+            if fetched.problem.startswith(NO_CONNECTION):
+                return Protego.parse("User-agent: *\nDisallow: /\n"), UNREACHABLE.format(why=fetched.problem)
             answer = f"answered HTTP {fetched.status}" if fetched.status else f"could not be read ({fetched.problem})"
             why = f"disallowed: robots.txt {answer}, which disallows the whole site (RFC 9309)"
             return Protego.parse("User-agent: *\nDisallow: /\n"), why
@@ -379,6 +391,9 @@ class Fetcher:
                     ),
                     None,
                 )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            # No server reached (refused, no such host, no connection in time): before any timeout's own words.
+            return Fetched(url, problem=f"{NO_CONNECTION} to {host_of(url)} ({type(exc).__name__}: {exc})"), None
         except httpx.TooManyRedirects:
             return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
         except httpx.TimeoutException:

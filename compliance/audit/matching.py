@@ -6,9 +6,11 @@ of the page's shingles that come from the story (a truncated copy has a low Jacc
 nearly all of its text comes from the story) and the share of the story's shingles found on the
 page (a whole copy on a page whose article region also holds related stories, a newsletter box or
 comments has a low Jaccard similarity, but the story is all there). A page that fails the text
-test and links to a story (the original's URL) is matched by the link; it is a copy only when it
-shares an excerpt's worth of the story's text (`LINK_TEXT_FLOOR`) or presents itself as the
-republication, and otherwise a page that cites the story.
+test and links to a story (the original's URL) is matched by the link. Either way a page is a copy
+only when what it shares with the story is more than a quotation (`shares_excerpt`: measured on the
+story and in words, never on the page's own length, so that a short brief quoting a sentence is no
+more a copy than a long one); a page linking to the story and sharing no more is a copy only when it
+presents itself as the republication, and otherwise a page that cites the story.
 """
 
 from __future__ import annotations
@@ -26,13 +28,17 @@ PERMUTATIONS = 128
 # other text, has a Jaccard similarity near 0.33 (a candidate all but always at this threshold;
 # at 0.2, nine times in ten).
 LSH_THRESHOLD = 0.1
-# A page that links to a story but shares less of its text than the threshold asks is a copy only
-# when it presents itself as the republication (the pack's detection applies to it) or shares at
-# least this much (the best of the three ratios the threshold is read on): a fifth of the story, or
-# of the page, is an excerpt. A quotation of a sentence or a paragraph, in a story of the usual 15
-# to 30 paragraphs or in a post mostly its own, shares a tenth or less; a post that only links
-# shares nothing. Below it, the page cites the story and is not a republication.
-LINK_TEXT_FLOOR = 0.2
+# What a page shares with a story is more than a quotation (an excerpt: the page is a copy) when it
+# holds at least this share of the story's word 5-grams: a third of the story is a substantial part
+# of it, whatever its length (the one test a story barely longer than a quotation needs: half of a
+# four-sentence brief is an excerpt).
+STORY_SHARE_FLOOR = 1 / 3
+# ... or at least this many of its word 5-grams (a run of n words shared is n - 4 of them): about 60
+# words, more than a sentence or two of news prose (20 to 30 words each, so two quoted sentences
+# share 35 to 55), while three paragraphs of even a story of one-sentence paragraphs share 65 or
+# more. Counted on the story's text, never as a share of the page: a quotation is a quotation in a
+# 95-word brief as in a 2,000-word feature, and three copied paragraphs are a copy on a short page.
+EXCERPT_SHINGLES = 60
 _WORD = re.compile(r"\w+")
 
 
@@ -61,7 +67,8 @@ class PageText:
 class Match:
     """A copy of a story: `similarity` is the Jaccard similarity of their shingles (0–1),
     `containment` the share of the page's shingles that are the story's, `coverage` the share of
-    the story's shingles on the page, `matched_by` text or link."""
+    the story's shingles on the page, `matched_by` text or link, `shared` how many shingles (word
+    5-grams) they have in common."""
 
     story: str
     copy: str
@@ -69,18 +76,27 @@ class Match:
     containment: float
     matched_by: str
     coverage: float = 0.0
+    shared: int = 0
 
     @property
     def text_share(self) -> float:
-        """The best of the three ratios (0–1): what the threshold, and for a link the floor, is read on."""
+        """The best of the three ratios (0–1): what the threshold is read on."""
         return max(self.similarity, self.containment, self.coverage)
 
     @property
     def only_cites(self) -> bool:
-        """Whether the page links to the story and shares less of its text than `LINK_TEXT_FLOOR`:
-        a citation, unless the page presents itself as the republication (decided by the pack's
-        detection, which needs the page's document: `compliance.audit.run`)."""
-        return self.matched_by == "link" and self.text_share < LINK_TEXT_FLOOR
+        """Whether the page links to the story and shares no more than a quotation of it (not
+        `shares_excerpt`): a citation, unless the page presents itself as the republication (decided
+        by the pack's detection, which needs the page's document: `compliance.audit.run`)."""
+        return self.matched_by == "link" and not shares_excerpt(self.shared, self.coverage)
+
+
+def shares_excerpt(shared: int, coverage: float) -> bool:
+    """Whether a page sharing `shared` word 5-grams with a story, `coverage` of the story's (0–1),
+    holds more of it than a quotation: at least `STORY_SHARE_FLOOR` of the story or
+    `EXCERPT_SHINGLES` 5-grams. The page's own length plays no part: a sentence or two quoted in
+    a short brief leaves most of the brief the story's and is still a quotation."""
+    return coverage >= STORY_SHARE_FLOOR or shared >= EXCERPT_SHINGLES
 
 
 def shingles(text: str) -> frozenset[str]:
@@ -175,7 +191,8 @@ class StoryIndex:
 
     def match(self, page: PageText, *, threshold: float) -> Match | None:
         """The page's best story, if any: by text (the Jaccard similarity, the page's containment
-        in the story or the story's coverage by the page ≥ `threshold`) or by a link to the story."""
+        in the story or the story's coverage by the page ≥ `threshold`, and more than a quotation
+        shared: `shares_excerpt`) or by a link to the story."""
         if self.is_own_page(page):
             return None  # the publisher's own page, not a republication
         return self.confirm(page, self.candidates(page), threshold=threshold)
@@ -194,8 +211,12 @@ class StoryIndex:
             containment = common / len(page.shingles)
             coverage = common / len(story.shingles)
             score = (jaccard, containment, coverage)
-            if max(score) >= threshold and (best is None or score > (best.similarity, best.containment, best.coverage)):
-                best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text", round(coverage, 4))
+            # A page that is mostly a quotation (a short brief) reaches the threshold on containment
+            # alone: it is matched by text only when it shares an excerpt, else by its link, if any.
+            if max(score) < threshold or not shares_excerpt(common, coverage):
+                continue
+            if best is None or score > (best.similarity, best.containment, best.coverage):
+                best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text", round(coverage, 4), common)
         if best is None:
             linked = sorted({self.by_url[u] for u in (normal_url(link) for link in page.links) if u in self.by_url})
             if linked:
@@ -203,7 +224,7 @@ class StoryIndex:
                 common = len(story.shingles & page.shingles)
                 union = len(story.shingles | page.shingles) or 1
                 ratios = (round(common / union, 4), round(common / (len(page.shingles) or 1), 4), round(common / (len(story.shingles) or 1), 4))
-                best = Match(linked[0], page.key, ratios[0], ratios[1], "link", ratios[2])
+                best = Match(linked[0], page.key, ratios[0], ratios[1], "link", ratios[2], common)
         return best
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -165,18 +166,71 @@ def build_report(
 
 def summary_line(report: dict[str, Any]) -> str:
     """The audit's closing line (before where its reports are): `2 copies of 1 story on 1 site`,
-    and how many of them are as an earlier run read them (`, 2 as last read in an earlier run`)."""
+    how many of them are as an earlier run read them (`, 2 as last read in an earlier run`) and the
+    problems met, by kind (`; 2 problems (1 site not read, 1 page too large)`; see `problem_kinds`)."""
     copies, stories, sites = report["copies"], len(report["stories"]), len(report["sites"])
-    counted = f"{copies} {'copy' if copies == 1 else 'copies'} of {stories} {'story' if stories == 1 else 'stories'}"
-    counted += f" on {sites} {'site' if sites == 1 else 'sites'}"
+    counted = f"{counted_as(copies, 'copy', 'copies')} of {counted_as(stories, 'story', 'stories')} on {counted_as(sites, 'site', 'sites')}"
     earlier = report.get("copies_from_earlier_runs", 0)
-    return counted + (f", {earlier} as last read in an earlier run" if earlier else "")
+    problems = report.get("problems", [])
+    return counted + (f", {earlier} as last read in an earlier run" if earlier else "") + (f"; {problems_counted(problems)}" if problems else "")
+
+
+def counted_as(count: int, one: str, many: str) -> str:
+    """`1 copy`, `2 copies`: a count with its noun in agreement (`one` for 1, else `many`)."""
+    return f"{count} {one if count == 1 else many}"
+
+
+# The kinds of problem the audit meets, by how each problem line starts or what it says (where it is
+# written: `fetching`, `sources`, `run`), as (pattern, one, many, counted once per site). A site not
+# read (unreachable, or its robots.txt shutting the audit out of all of it) gives a line for each URL
+# of it the audit was given, and is counted once. The first pattern that matches decides; a line no
+# pattern matches is a page not read (a server error, no answer, a redirect loop, robots.txt).
+PROBLEM_KINDS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
+    (re.compile(r"site unreachable|disallows the whole site|^robots\.txt forbids crawling"), "site not read", "sites not read", True),
+    (re.compile(r"^sitemap (?:not read|loop)"), "sitemap not read", "sitemaps not read", False),
+    (re.compile(r"^feed not read"), "feed not read", "feeds not read", False),
+    (re.compile(r"^archive not read"), "archive not read", "archives not read", False),
+    (re.compile(r"^record cut short"), "archive record cut short", "archive records cut short", False),
+    (re.compile(r"^archive warning"), "archive warning", "archive warnings", False),
+    (re.compile(r"^larger than \d+ bytes"), "page too large", "pages too large", False),
+    (re.compile(r"^HTTP 4(?!29)\d\d\b"), "page gone", "pages gone", False),
+)
+_PAGE_NOT_READ = ("page not read", "pages not read")
+
+
+def problem_kinds(problems: Sequence[dict[str, str]]) -> list[str]:
+    """The problems of `report.json` counted by kind, in `PROBLEM_KINDS` order, pages not read last:
+    `["1 site not read", "2 pages too large"]` (a site not read counted once however many of its
+    URLs failed)."""
+    lines: Counter[tuple[str, str]] = Counter()
+    sites: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for problem in problems:
+        kind = next((k for k in PROBLEM_KINDS if k[0].search(problem["problem"])), None)
+        if kind is None:
+            lines[_PAGE_NOT_READ] += 1
+        elif kind[3]:
+            sites[kind[1], kind[2]].add(problem["site"])
+        else:
+            lines[kind[1], kind[2]] += 1
+    order = [(one, many) for _, one, many, _ in PROBLEM_KINDS] + [_PAGE_NOT_READ]
+    return [counted_as(lines[key] + len(sites[key]), *key) for key in order if lines[key] or sites[key]]
+
+
+def problems_counted(problems: Sequence[dict[str, str]]) -> str:
+    """`2 problems (1 site not read, 1 page too large)`, or `0 problems`."""
+    counted = counted_as(len(problems), "problem", "problems")
+    return f"{counted} ({', '.join(problem_kinds(problems))})" if problems else counted
 
 
 def _citing(count: int) -> str:
     """`2 pages cite a story without republishing it` for the dashboard."""
     pages = "1 page cites" if count == 1 else f"{count} pages cite"
     return f"{pages} a story without republishing it"
+
+
+def _unmatched(count: int) -> str:
+    """`1 page matched no story`, `2 pages matched no story` for the dashboard."""
+    return f"{counted_as(count, 'page', 'pages')} matched no story"
 
 
 def _ignored(copy: dict[str, Any]) -> str:
@@ -424,9 +478,10 @@ def dashboard_html(report: dict[str, Any]) -> str:
         "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}"
         "figure{margin:1em 0}svg{max-width:100%;height:auto}</style></head><body>",
         "<h1>Republication audit</h1>",
-        f"<p>{e(report['pages_read'])} pages read, {e(report['copies'])} copies of {e(len(report['stories']))} stories, "
+        f"<p>{counted_as(int(report['pages_read']), 'page', 'pages')} read, {counted_as(int(report['copies']), 'copy', 'copies')} "
+        f"of {counted_as(len(report['stories']), 'story', 'stories')}, "
         f"{_citing(int(report.get('citing_pages', 0)))}, {_carried(int(report.get('copies_from_earlier_runs', 0)))}"
-        f"{e(report['unmatched_pages'])} pages matched no story, {e(len(report['problems']))} problems.</p>",
+        f"{_unmatched(int(report['unmatched_pages']))}, {problems_counted(report['problems'])}.</p>",
     ]
     for title, svg in _charts(report):
         parts.append(f"<figure><figcaption><h2>{e(title)}</h2></figcaption>{svg}</figure>")

@@ -641,8 +641,9 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
 
 
 # Bumped when what a stored outcome holds changes (2: evidence ranked by severity, not the first
-# findings): an outcome stored in another form is checked again, not reused.
-OUTCOME_FORM = 2
+# findings; 3: a page sharing only a quotation cites the story, whatever its own length): an
+# outcome stored in another form is checked again, not reused.
+OUTCOME_FORM = 3
 
 
 def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
