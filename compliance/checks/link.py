@@ -24,7 +24,8 @@ original, cannot stand in.
 `credit: true` keeps only a link placed as a credit line's, as a detection marker needs it to tell a
 publisher's credit, in whatever language it is written, from a story that cites the publisher: the
 block that holds the link has at most 40 words (`compliance.text.word_count`: in Chinese, Japanese
-and Korean, two characters make a word), and a link with no text of its own (a logo) reads as the
+and Korean, two characters make a word) and does not open by sending the reader on to the story
+("Read more at …", "Continue reading", "Leer más en …": a brief citing it), and a link with no text of its own (a logo) reads as the
 alt text of the images it shows, which `text` then matches. Where the block must be (the top, the
 end) is a `position` check's to say: see docs/rule-packs.md, "A credit line in another language".
 
@@ -55,6 +56,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -62,6 +64,7 @@ from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import has_words, shorten
@@ -205,13 +208,31 @@ def _read_text(doc: Document, link: Link, credit: bool) -> str:
     return " ".join(image.alt for image in doc.images if image.visible and image.alt and image.element in inside)
 
 
+# A block that opens by sending the reader on to the story ("Read more at DCNF", "Continue
+# reading", "Leer más en …", "Lire la suite sur …") cites where the story is, as a brief or an
+# excerpt does; a credit line says the copy is the publisher's story ("originally published by").
+_READ_MORE = on_first_use(
+    r"^[\W_]*(?:"
+    r"read\s+(?:more|on|the\s+(?:full|whole|complete|entire|rest\s+of\s+the)\s+(?:story|article|report|piece))"
+    r"|(?:continue|keep)\s+reading|full\s+(?:story|article|report)|more\s+(?:at|on|from)|(?:see|learn)\s+more"
+    r"|le(?:e|er|a)\s+m[aá]s|(?:sigue|siga|contin[uú]a)\s+leyendo|lee\s+(?:la|el)\s+(?:nota|historia|noticia|art[ií]culo)\s+complet[ao]"
+    r"|lire\s+(?:la\s+suite|plus)|en\s+savoir\s+plus"
+    r"|weiterlesen|mehr\s+(?:bei|auf|lesen)|lesen\s+sie\s+(?:mehr|weiter)"
+    r"|leia\s+mais|continue\s+lendo|saiba\s+mais"
+    r"|leggi\s+(?:di\s+pi[uù]|tutto|anche)|continua\s+a\s+leggere"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
 def _in_credit_block(doc: Document, link: Link) -> bool:
     """Whether the link stands in a credit line's block: an image of its own (a logo), or a block
-    of at most `_CREDIT_WORDS` words."""
+    of at most `_CREDIT_WORDS` words that does not open by sending the reader on to the story
+    (`_READ_MORE`)."""
     if not 0 <= link.index < len(doc.items):
         return False
     item = doc.item_at(link.index)
-    return not isinstance(item, Block) or not has_words(item.text, _CREDIT_WORDS + 1)
+    return not isinstance(item, Block) or not (has_words(item.text, _CREDIT_WORDS + 1) or _READ_MORE().search(item.text))
 
 
 def _reads_and_stands_as_wanted(doc: Document, link: Link, params: LinkParams, ctx: Context) -> bool:
