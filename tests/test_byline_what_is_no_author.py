@@ -19,46 +19,13 @@ import pytest
 
 from compliance.document import parse_document
 from compliance.document.byline_reading import is_section_label, read_byline
-from tests.conftest import write
+from tests.test_byline_per_author_institutions import CONVERSATION, CONVERSATION_CREDIT, DCNF, _dcnf_page, _verdict
 
-CONVERSATION = frozenset({"the conversation"})
-DCNF = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
 STORY = "On a hot afternoon, a street lined with oaks can be 10 degrees cooler than bare pavement, our measurements show."
-CONVERSATION_CREDIT = (
-    '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons'
-    ' license. Read the <a href="https://theconversation.com/why-urban-trees-cool-231845">original article</a>.</p>'
-    '<img src="https://counter.theconversation.com/content/231845/count.gif" alt="The Conversation" width="1" height="1">'
-)
-DCNF_LICENSE = (
-    "All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available"
-    " without charge to any legitimate news publisher. Contact licensing@dailycallernewsfoundation.org."
-)
-DCNF_LOGO = '<p><img src="https://dailycallernewsfoundation.org/logo.png" width="200" height="50" alt="Daily Caller News Foundation logo"></p>'
 
 
 def _conversation_page(byline_html: str) -> str:
     return f"<html><body><article><h1>Why urban trees cool</h1>{byline_html}<p>{STORY}</p>{CONVERSATION_CREDIT}</article></body></html>"
-
-
-def _dcnf_page(byline: str) -> str:
-    # The logo stands three blocks from the byline, where it ties no one to the DCNF: only the
-    # byline's own affiliation can.
-    return (
-        f'<html><body><article><h1>Farm bill advances</h1><p class="byline">{byline}</p><p>The committee advanced the bill.</p>'
-        f"<p>Senators will vote next week.</p>{DCNF_LOGO}<p>{DCNF_LICENSE}</p></article></body></html>"
-    )
-
-
-def _verdict(cli: Any, tmp_path: Path, page: str, pack: str, rule: str) -> str | None:
-    """The message of `rule`'s finding when `syndcheck check --pack PACK` is run on `page`, or
-    None when the rule passed; a rule that did neither fails the test."""
-    path = write(tmp_path, "story.html", page)
-    entry = cli("check", "--pack", pack, "--format", "json", str(path)).json()["files"][0]
-    for finding in entry["findings"]:
-        if finding["rule"] == rule:
-            return str(finding["message"])
-    assert rule in {passed["rule"] for passed in entry["passed"]}, entry["findings"]
-    return None
 
 
 def _read(doc_text: str, kind: str = "html") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
