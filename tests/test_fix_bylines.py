@@ -1,0 +1,137 @@
+"""`syndcheck fix` on a copy whose byline credits someone else ("By Staff", another person): the
+reporter's credit goes in place of that name, keeping the rest of the byline (its date), so a
+reader sees one byline, in HTML, Markdown and plain text alike; when that is not safe the block is
+inserted and the note says to take the old byline out. Also: a block placed next to one inserted
+before lands where the check of the fix had it, and the note gives the line it is on; a plain-text
+line that stands for an image says so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.engine import CheckSettings
+from compliance.fixes import apply_edits, plan_fixes
+from compliance.packfiles import load_packs
+
+PACKS = load_packs()
+LOGO = "https://example.org/dcnf-logo.png"
+CREDIT = "Hailey Norwood, Daily Caller News Foundation"
+STORY = "A Senate committee voted 12-10 on Thursday to advance a border security bill after four hours of debate."
+LICENSE = "Content created by The Daily Caller News Foundation is available without charge to any eligible news publisher."
+
+
+def _fix(cli: Any, tmp_path: Path, name: str, content: str, *meta: str) -> tuple[Any, str]:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    args = [f"--meta={m}" for m in ("reporter=Hailey Norwood", f"logo-url={LOGO}", *meta)]
+    run = cli("fix", "--write", "--pack", "dcnf", *args, str(path))
+    return run, path.read_text(encoding="utf-8")
+
+
+def _html(byline: str) -> str:
+    return (
+        "<html><body><article>\n<header><h1>Border bill moves forward</h1>\n"
+        f"{byline}\n</header>\n<p>{STORY}</p>\n<p><em>{LICENSE}</em></p>\n</article></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "shown"),
+    [
+        # WordPress's entry meta: the author link, then the date
+        (
+            '<div class="entry-meta"><span class="byline">By <span class="author vcard"><a href="/author/staff/">Staff</a></span></span>'
+            ' <time datetime="2024-06-21">June 21, 2024</time></div>',
+            "Staff",
+        ),
+        # a desk, with the time after a middle dot
+        ('<p class="byline">By Web Desk · 9:00 a.m.</p>', "Web Desk"),
+        # the outlet's staff in other words
+        ('<p class="byline">Written by Newsroom Staff, 21 June 2024</p>', "Newsroom Staff"),
+    ],
+)
+def test_an_html_byline_crediting_someone_else_gets_the_reporter_in_place_of_its_name(cli: Any, tmp_path: Path, byline: str, shown: str) -> None:
+    run, fixed = _fix(cli, tmp_path, "copy.html", _html(byline))
+    assert run.code == 0, run.err
+    headline = "<header><h1>Border bill moves forward</h1>\n"
+    logo = f'<p><img src="{LOGO}" alt="Daily Caller News Foundation logo"></p>\n'
+    assert fixed == _html(byline.replace(shown, CREDIT)).replace(headline, headline + logo)
+    assert f"fixed dcnf/byline: replaced {shown!r} in the byline with {CREDIT!r}" in run.err
+    assert cli("check", "--pack", "dcnf", str(tmp_path / "copy.html")).code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "byline", "shown"),
+    [
+        ("copy.md", "By Staff", "Staff"),
+        ("copy.txt", "By Editorial Staff, 21 June 2024", "Editorial Staff"),
+        ("copy.md", "Por Redacción, 21 de junio", "Redacción"),
+    ],
+)
+def test_markdown_and_text_bylines_are_replaced_as_html_ones_are(cli: Any, tmp_path: Path, name: str, byline: str, shown: str) -> None:
+    heading = "# " if name.endswith(".md") else ""
+    logo = f"![Daily Caller News Foundation logo]({LOGO})\n\n" if name.endswith(".md") else "Daily Caller News Foundation logo\n"
+    source = f"{heading}Border bill moves forward\n\n{byline}\n\n{STORY}\n\n{LICENSE}\n"
+    run, fixed = _fix(cli, tmp_path, name, source)
+    assert run.code == 0, run.err
+    assert fixed == source.replace(f"{byline}\n", logo + byline.replace(shown, CREDIT) + "\n")
+    assert fixed.count("Hailey Norwood") == 1 and shown not in fixed
+
+
+def test_a_byline_already_crediting_the_reporter_is_not_replaced(cli: Any, tmp_path: Path) -> None:
+    # the reporter is named: only the affiliation (the logo beside the byline) is missing
+    run, fixed = _fix(cli, tmp_path, "copy.html", _html('<p class="byline">By Hailey Norwood · June 21</p>'))
+    assert run.code == 0, run.err
+    assert "By Hailey Norwood · June 21" in fixed and "replaced" not in run.err
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # the credit split across elements: no one run of text to replace
+        '<p class="byline">By <b>News</b> Staff</p>',
+        # the name shown twice in the byline: no single place to replace
+        '<p class="byline">By Staff <small>Staff</small></p>',
+    ],
+)
+def test_where_replacing_is_not_safe_the_block_is_inserted_and_the_old_byline_named(cli: Any, tmp_path: Path, byline: str) -> None:
+    run, fixed = _fix(cli, tmp_path, "copy.html", _html(byline))
+    assert byline in fixed and f'<p class="byline">By {CREDIT}</p>' in fixed
+    text = " ".join(re.sub(r"<[^>]+>", "", byline).split())
+    assert f"(the byline {text!r} still credits someone else: take it out)" in run.err
+
+
+def test_a_block_placed_after_one_inserted_before_lands_there_and_is_told_at_its_line(cli: Any, tmp_path: Path) -> None:
+    # The logo goes before the byline, and the reporter's byline after the logo: in the logo
+    # paragraph's line, before the line break that ends it, as the check of the fix had it.
+    source = _html('<p class="byline">By <b>News</b> Staff</p>')
+    settings = CheckSettings(packs=PACKS, path="copy.html", meta={"reporter": "Hailey Norwood", "logo-url": LOGO})
+    plan = plan_fixes(source.encode(), "html", settings)
+    assert apply_edits(plan.text_before, plan.edits) == plan.text_after
+    run, fixed = _fix(cli, tmp_path, "copy.html", source)
+    lines = fixed.splitlines()
+    logo, byline = lines.index(f'<p><img src="{LOGO}" alt="Daily Caller News Foundation logo"></p>') + 1, lines.index(f'<p class="byline">By {CREDIT}</p>') + 1
+    assert byline == logo + 1 and lines[byline] == '<p class="byline">By <b>News</b> Staff</p>'
+    assert f"copy.html:{logo}: fixed dcnf/logo" in run.err and f"copy.html:{byline}: fixed dcnf/byline" in run.err
+    # only previewed: both at the line of the file as it is, where they go (before the old byline)
+    (tmp_path / "again.html").write_text(source, encoding="utf-8")
+    preview = cli("fix", "--pack", "dcnf", "--meta=reporter=Hailey Norwood", f"--meta=logo-url={LOGO}", str(tmp_path / "again.html"))
+    old = source.splitlines().index('<p class="byline">By <b>News</b> Staff</p>') + 1
+    assert f"again.html:{old}: would fix dcnf/logo" in preview.err and f"again.html:{old}: would fix dcnf/byline" in preview.err
+
+
+def test_a_text_line_that_stands_for_the_logo_says_layout_places_the_image(cli: Any, tmp_path: Path) -> None:
+    source = f"Border bill moves forward\n\nBy Hailey Norwood, Daily Caller News Foundation\n\n{STORY}\n\n{LICENSE}\n"
+    run, fixed = _fix(cli, tmp_path, "copy.txt", source)
+    assert "Daily Caller News Foundation logo\nBy Hailey Norwood" in fixed
+    assert (
+        "copy.txt:3: fixed dcnf/logo: inserted 'Daily Caller News Foundation logo' before the byline (the line stands for the image"
+        " 'Daily Caller News Foundation logo': put the image there in layout and take the line out)"
+    ) in run.err
+    # Markdown and HTML get the image itself: no such note
+    markdown, _ = _fix(cli, tmp_path, "copy.md", source)
+    assert "stands for the image" not in markdown.err
