@@ -140,10 +140,12 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     values = _Values(merged, original)
     text, doc, report = first.source, first, before
 
-    def attempt(offset: int, block: str, removed: int = 0) -> tuple[str, Document, Report]:
+    def attempt(offset: int, block: str, removed: int = 0, *more: tuple[int, str, int]) -> tuple[str, Document, Report]:
         """The current text with `block` inserted at `offset` (in place of `removed` characters),
-        parsed and checked."""
-        candidate = text[:offset] + block + text[offset + removed :]
+        and any `more` such splices (offset, text, removed; none overlapping), parsed and checked."""
+        candidate = text
+        for at, put, cut in sorted([(offset, block, removed), *more], key=lambda splice: -splice[0]):
+            candidate = candidate[:at] + put + candidate[at + cut :]
         candidate_doc = settings.parse(prefix + candidate.encode(first.encoding), kind)
         return candidate, candidate_doc, check(candidate_doc)
 
@@ -170,8 +172,11 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             if isinstance(tried, str):
                 reasons[rule_id] = tried
                 continue
-            edit, (candidate, candidate_doc, candidate_report) = tried
-            edits = _with_edit(edits, edit, first.lines_source)
+            made, (candidate, candidate_doc, candidate_report) = tried
+            # The later edit first: the earlier one's offset in the current text stays true.
+            for edit in sorted(made, key=lambda e: -e.offset):
+                edits = _with_edit(edits, edit, first.lines_source)
+            edits = _told_where_it_moved_from(edits, rule_id)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -197,7 +202,7 @@ def _try_fix(
     values: _Values,
     report: Report,
     attempt: Callable[..., tuple[str, Document, Report]],
-) -> tuple[Edit, tuple[str, Document, Report]] | str:
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
     """The edit that fixes `rule_id` (at an offset of the current text) with the text, document
     and report it gives, or why none does. A fix that credits the reporter on a page whose byline
     credits someone else ("By Staff") first tries putting the reporter's credit in place of that
@@ -211,16 +216,82 @@ def _try_fix(
         if replacement is not None:
             candidate = attempt(replacement.offset, replacement.text, replacement.removed)
             if not _regression(rule_id, report, candidate[2]):
-                return dataclasses.replace(replacement, rule=rule_id), candidate
+                return (dataclasses.replace(replacement, rule=rule_id),), candidate
     offset, block, place = placed
     candidate = attempt(offset, block)
     problem = _regression(rule_id, report, candidate[2])
     if problem:
+        # The text is on the page in the wrong place (a credit line at the bottom): moved, not
+        # repeated, when taking the old copy out lets the rule pass with nothing added.
+        moved = _moved_copy(doc, block)
+        if moved is not None:
+            candidate = attempt(offset, block, 0, (moved[0], "", moved[1]))
+            if not _regression(rule_id, report, candidate[2]):
+                return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
         return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
     note = _stands_for_an_image(fix, doc.kind)
     if wrong is not None:
         note = f"the byline {shorten(wrong.text, 60)!r} still credits someone else: take it out"
-    return Edit(rule_id, offset, 0, block, place, note), candidate
+    return (Edit(rule_id, offset, 0, block, place, note),), candidate
+
+
+# The note of a block moved: `_told_where_it_moved_from` gives the line it came from.
+_MOVED = "moved"
+
+
+def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
+    """The edits with a moved block's note saying the line of the file it came from."""
+    taken = next((e for e in edits if e.rule == rule_id and e.removed and not e.text), None)
+    if taken is None:
+        return edits
+    note = f"moved here from line {taken.line}, which is taken out"
+    return [dataclasses.replace(e, note=note) if e.rule == rule_id and e.note == _MOVED else e for e in edits]
+
+
+def _plain(text: str) -> str:
+    """Text as a reader reads it, to compare a block with a paragraph of the page: markup, a
+    Markdown link's address and emphasis marks gone, case and spacing folded."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", text)))
+    return " ".join(text.replace("*", " ").replace("_", " ").casefold().split())
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
+    """Where (offset in `doc.lines_source`, length) a paragraph of the article reads as `block`
+    does, with the line it stands on, so that taking it out leaves no blank line; None when there
+    is none, or more than one."""
+    wanted = _plain(block)
+    same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted] if wanted else []
+    if len(same) != 1:
+        return None
+    found = same[0]
+    source = doc.lines_source
+    if doc.kind == "html":
+        if found.element is None:
+            return None
+        location = doc.locate_element(found.element)
+        start = offset_at(source, location.line, location.column)
+        end = _element_end(source, start, str(found.element.tag).lower())
+        if end is None or _plain(source[start:end]) != wanted:
+            return None
+    else:
+        start = offset_at(source, found.line, 1)
+        end = source.find("\n", start)
+        end = len(source) if end == -1 else end
+        if _plain(source[start:end]) != wanted:
+            return None  # a paragraph of more than one line: left to the editor
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    alone = not source[line_start:start].strip() and not source[end : len(source) if line_end == -1 else line_end].strip()
+    if alone and line_start > 0:
+        # The line break before it goes with it (not the one after, where a block inserted after
+        # the paragraph before may stand), and in Markdown and text the blank line before too.
+        start = line_start - 1
+        if doc.kind != "html" and source[:start].endswith("\n"):
+            start -= 1
+    return start, end - start
 
 
 def _reporter_fix(fix: FixTemplate) -> str | None:
@@ -426,7 +497,13 @@ def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:
 
 
 def _at(edit: Edit, offset: int, source: str) -> Edit:
-    return dataclasses.replace(edit, offset=offset, line=source.count("\n", 0, offset) + 1)
+    """`edit` at `offset` of the original, on its line; a paragraph taken out is on the line its
+    text starts on, past the line breaks before it that go with it."""
+    lead = 0
+    if edit.removed and not edit.text:
+        taken = source[offset : offset + edit.removed]
+        lead = len(taken) - len(taken.lstrip("\r\n"))
+    return dataclasses.replace(edit, offset=offset, line=source.count("\n", 0, offset + lead) + 1)
 
 
 def _stands_for_an_image(fix: FixTemplate, kind: DocumentKind) -> str:
@@ -619,6 +696,12 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         if replacement is not None:
             return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
         fill_in += (f"Then take out the byline {shorten(wrong.text, 60)!r}: it credits someone else",)
+    moved = _moved_copy(doc, text)
+    if moved is not None:
+        # The text is on the page already, in the wrong place: pasting it would repeat it.
+        taken = doc.lines_source[moved[0] : moved[0] + moved[1]]
+        line = doc.lines_source.count("\n", 0, moved[0] + len(taken) - len(taken.lstrip("\r\n"))) + 1
+        fill_in += (f"Move line {line} here: take it out where it is now, so that the text is there once",)
     location = doc.locate(anchor[0]) if anchor is not None else None
     if isinstance(fix.where, str):
         return FixBlock(text, fix.place, location, fill_in)

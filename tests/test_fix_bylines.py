@@ -135,3 +135,51 @@ def test_a_text_line_that_stands_for_the_logo_says_layout_places_the_image(cli: 
     # Markdown and HTML get the image itself: no such note
     markdown, _ = _fix(cli, tmp_path, "copy.md", source)
     assert "stands for the image" not in markdown.err
+
+
+URL = "https://www.propublica.org/article/welds"
+CREDIT_LINE = "This story was originally published by ProPublica."
+WELDS = "Inspectors signed off on 41 welds in a single morning."
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "moved"),
+    [
+        (
+            "copy.html",
+            f"<html><body><article>\n<h1>Welds</h1>\n<p>By Pat Doe, ProPublica</p>\n<p>{WELDS}</p>\n<p>Second.</p>\n"
+            f"<p>{CREDIT_LINE}</p>\n</article></body></html>\n",
+            6,
+        ),
+        # emphasised, as many themes print it
+        ("copy.md", f"# Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nSecond.\n\n*{CREDIT_LINE}*\n", 9),
+        # other case and spacing: read as the same line
+        ("copy.md", f"# Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nthis story was  originally published by ProPublica.\n\nSecond.\n", 7),
+    ],
+)
+def test_a_credit_line_in_the_wrong_place_is_moved_not_repeated(cli: Any, tmp_path: Path, name: str, source: str, moved: int) -> None:
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    linked = f"[ProPublica]({URL})" if name.endswith(".md") else f'<a href="{URL}">ProPublica</a>'
+    assert fixed.count("originally published by") == 1 and f"originally published by {linked}." in fixed
+    assert fixed.index("originally published by") < fixed.index(WELDS)
+    assert f"(moved here from line {moved}, which is taken out)" in run.err and f"took out line {moved} (moved before the body)" in run.err
+    assert "\n\n\n" not in fixed and "credit-line" not in cli("check", "--pack", "propublica", f"--meta=original-url={URL}", str(path)).err
+    # the report's block says to move it, not only to paste it
+    shown = cli("check", "--format", "html", "--pack", "propublica", f"--meta=original-url={URL}", str(_copy(tmp_path, name, source)))
+    assert f"Move line {moved} here: take it out where it is now, so that the text is there once." in shown.out
+
+
+def _copy(tmp_path: Path, name: str, source: str) -> Path:
+    path = tmp_path / f"unfixed-{name}"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def test_a_longer_paragraph_that_holds_the_credit_line_is_not_taken_for_it(cli: Any, tmp_path: Path) -> None:
+    source = f"# Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nSecond.\n\n{CREDIT_LINE} Republished with permission.\n"
+    path = _copy(tmp_path, "copy.md", source)
+    run = cli("fix", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
+    assert "moved" not in run.err and "took out" not in run.err

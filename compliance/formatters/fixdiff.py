@@ -48,6 +48,8 @@ def _done(edit: Edit) -> str:
     """What an edit does, in words: "inserted '…' before the byline", "replaced 'Staff' in the
     byline with '…'"."""
     shown = shorten(" ".join(edit.text.split()), 100)
+    if edit.removed and not edit.text:
+        return f"took out line {edit.line} (moved {edit.place})"
     return f"replaced {edit.place} with {shown!r}" if edit.removed else f"inserted {shown!r} {edit.place}"
 
 
