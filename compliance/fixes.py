@@ -709,6 +709,26 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
     return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location, fill_in)
 
 
+def with_known_example(help_text: str, fix: FixTemplate, ctx: Context) -> str:
+    """`help_text` with its example byline (`e.g. "By Jake Smith, Daily Caller News Foundation"`)
+    made the one this article needs when the reporter is known (the original story's byline or
+    `reporter` metadata): a made-up name beside the real one reads as an instruction to use it.
+    Unchanged for a fix that does not credit the reporter, a reporter not known, or a help with
+    no quoted example."""
+    tail = _reporter_fix(fix)
+    template = fix.template_for("text")
+    if tail is None or template is None or 'e.g. "' not in help_text:
+        return help_text
+    try:
+        example = _render(template, "text", fix, _Values(ctx.meta, ctx.original))
+    except ValueError:
+        return help_text
+    return _EXAMPLE.sub(lambda match: f'{match.group(1)}"{example}"', help_text, count=1)
+
+
+_EXAMPLE = re.compile(r'(\be\.g\. )"[^"]*"')
+
+
 def _placeholder(name: str) -> str:
     """How a value not known stands in a block to paste: `{meta.original_url}` → "[ORIGINAL URL]"."""
     return "[" + re.sub(r"[-_.]", " ", name.removeprefix("meta.")).upper() + "]"

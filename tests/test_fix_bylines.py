@@ -183,3 +183,22 @@ def test_a_longer_paragraph_that_holds_the_credit_line_is_not_taken_for_it(cli: 
     path = _copy(tmp_path, "copy.md", source)
     run = cli("fix", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
     assert "moved" not in run.err and "took out" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("pack", "meta", "example"),
+    [
+        ("dcnf", {"reporter": "Hailey Norwood"}, '"By Hailey Norwood, Daily Caller News Foundation"'),
+        # two reporters, from metadata as a CMS gives them
+        ("propublica", {"reporter": "Maria Lopez and Daniel Okafor"}, '"By Maria Lopez and Daniel Okafor, ProPublica"'),
+    ],
+)
+def test_a_hint_gives_the_known_reporter_as_its_example_not_a_made_up_name(pack: str, meta: dict[str, str], example: str) -> None:
+    from compliance.api import check_html
+
+    page = "<article><h1>Border bill moves forward</h1><p class='byline'>By Staff</p><p>" + STORY + "</p></article>"
+    (finding,) = [f for f in check_html(page, packs=[pack], meta=meta).findings if f.rule in ("dcnf/byline", "creative-commons/author")]
+    assert f"e.g. {example}" in finding.help and "Jake Smith" not in finding.help and "Hollis Brandt" not in finding.help
+    # not known: the pack's own example stands, marked as one ("e.g.")
+    (unknown,) = [f for f in check_html(page, packs=[pack]).findings if f.rule == finding.rule]
+    assert 'e.g. "By ' in unknown.help and "Hailey Norwood" not in unknown.help and "Maria Lopez" not in unknown.help
