@@ -818,8 +818,23 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         story = [b for b in doc.article_blocks if not b.heading]
         after = max([doc.headline.index if doc.headline else -1, *(b.index for b in doc.bylines if b.index < 12)])
         byline_items = {b.index for b in doc.bylines}
-        found = (story[-1] if story else None) if where == "end" else next((b for b in story if b.index > after and b.index not in byline_items), None)
+        # Nothing in the headline's own <header> is the story (the date beside the byline).
+        heading = _header_of(doc.headline)
+        story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
+        found = (story[-1] if story else None) if where == "end" else next(iter(story_start), None)
     return (found, "") if found is not None else None
+
+
+def _header_of(headline: Block | None) -> Any:
+    """The `<header>` element the headline stands in (a theme's entry header), or None."""
+    element = headline.element if headline is not None else None
+    while element is not None and isinstance(element.tag, str) and element.tag.lower() != "header":
+        element = element.getparent()
+    return element
+
+
+def _inside(block: Block, container: Any) -> bool:
+    return container is not None and block.element is not None and any(node is container for node in block.element.iterancestors())
 
 
 _BLOCK_TAGS = frozenset("p div figure header footer section article aside main li ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split())

@@ -202,3 +202,17 @@ def test_a_hint_gives_the_known_reporter_as_its_example_not_a_made_up_name(pack:
     # not known: the pack's own example stands, marked as one ("e.g.")
     (unknown,) = [f for f in check_html(page, packs=[pack]).findings if f.rule == finding.rule]
     assert 'e.g. "By ' in unknown.help and "Hailey Norwood" not in unknown.help and "Maria Lopez" not in unknown.help
+
+
+@pytest.mark.parametrize("date", ['<li class="post-date"><a href="/2024/05/03/">May 3</a></li>', '<li><time datetime="2024-05-03">3 mai 2024</time></li>'])
+def test_a_block_before_the_body_goes_below_the_headlines_header_not_into_its_date_list(cli: Any, tmp_path: Path, date: str) -> None:
+    source = (
+        '<html><body><article>\n<header class="entry-header">\n<h1>Welds</h1>\n'
+        f'<div class="post-meta-wrapper"><ul class="post-meta"><li class="post-author">By Pat Doe, ProPublica</li>{date}</ul></div>\n'
+        f'</header>\n<div class="entry-content">\n<p>{WELDS}</p>\n<p>Second.</p>\n</div>\n</article></body></html>\n'
+    )
+    path = _copy(tmp_path, "copy.html", source)
+    run = cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    credit = f'<p>This story was originally published by <a href="{URL}">ProPublica</a>.</p>'
+    assert f"{date}</ul></div>\n</header>" in fixed and f'<div class="entry-content">\n{credit}\n<p>{WELDS}</p>' in fixed, run.err
