@@ -216,3 +216,18 @@ def test_a_block_before_the_body_goes_below_the_headlines_header_not_into_its_da
     fixed = path.read_text(encoding="utf-8")
     credit = f'<p>This story was originally published by <a href="{URL}">ProPublica</a>.</p>'
     assert f"{date}</ul></div>\n</header>" in fixed and f'<div class="entry-content">\n{credit}\n<p>{WELDS}</p>' in fixed, run.err
+
+
+def test_the_editors_page_shows_the_same_replacement_and_move(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from compliance.serve import ServeSettings
+    from compliance.serve.app import create_app
+
+    client = TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url="http://127.0.0.1:8080")
+    article = f"# Welds\n\nBy Staff · May 3\n\n{WELDS}\n\nSecond.\n\n*{CREDIT_LINE}*\n"
+    form = {"article": article, "pack": "propublica", "format": "markdown", "reporter": "Maria Lopez", "original_url": URL}
+    page = client.post("/", data=form).text
+    assert "Paste this in place of &#x27;Staff&#x27; in the byline:" in page and "<code>Maria Lopez, ProPublica</code>" in page
+    assert "Move line 9 here: take it out where it is now, so that the text is there once." in page
+    assert "Hollis Brandt" not in page
