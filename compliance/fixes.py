@@ -231,7 +231,7 @@ def _try_fix(
         return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
     note = _stands_for_an_image(fix, doc.kind)
     if wrong is not None:
-        note = f"the byline {shorten(wrong.text, 60)!r} still credits someone else: take it out"
+        note = f"the byline {shorten(wrong.text, 60)!r} still stands beside it: take it out"
     return (Edit(rule_id, offset, 0, block, place, note),), candidate
 
 
@@ -298,8 +298,12 @@ def _reporter_fix(fix: FixTemplate) -> str | None:
     """The part of the fix's plain-text template from the reporter's name on ("{reporter}, Daily
     Caller News Foundation"), or None for a fix that does not credit the reporter."""
     template = fix.template_for("text") or ""
-    at = template.find("{reporter}")
+    at = next((template.find(name) for name in _CREDITS if name in template), -1)
     return template[at:] if at >= 0 else None
+
+
+# The values that credit the story's people: a fix holding one stands in for the page's byline.
+_CREDITS = ("{reporter}", "{authors}")
 
 
 def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | None:
@@ -312,6 +316,10 @@ def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | 
     byline = doc.bylines[0]
     if reporter is None or byline.source == "front matter":
         return None
+    if "{authors}" in (_reporter_fix(fix) or ""):
+        # The authors' fix adds what the byline lacks (their institutions): any credit it gives
+        # is to be replaced by the full one.
+        return byline if byline.names or byline.reading.problem in ("staff", "placeholder") else None
     if byline.reading.problem in ("staff", "placeholder"):
         return byline
     words = set(person_key(reporter))
@@ -546,6 +554,17 @@ class _Values:
         candidates += [self.meta.get(key, "").strip() for key in ("original-url", "original_url")]
         return next((c for c in candidates if is_http_url(c)), None)
 
+    def authors(self) -> str | None:
+        """Each author of the original's first byline with their first institution ("Priya Raman,
+        University of Georgia"), as a sentence lists them; None without an original, or when an
+        author's institution is not in it (one is never guessed)."""
+        if self.original is None or not self.original.bylines:
+            return None
+        reading = self.original.bylines[0].reading
+        if not reading.names or len(reading.institutions) != len(reading.names) or not all(reading.institutions):
+            return None
+        return listed([f"{name}, {institution}" for name, institution in zip(reading.names, reading.institutions, strict=True)])
+
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
             return self.meta.get(name[5:]) or None
@@ -554,6 +573,8 @@ class _Values:
             if names:
                 return listed(names)
             return self.meta.get("reporter") or None
+        if name == "authors":
+            return self.authors()
         if name == "original-url":
             return self.original_url()
         if name == "headline":
@@ -695,7 +716,7 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         replacement = _byline_replacement(fix, doc, wrong, values)
         if replacement is not None:
             return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
-        fill_in += (f"Then take out the byline {shorten(wrong.text, 60)!r}: it credits someone else",)
+        fill_in += (f"Then take out the byline {shorten(wrong.text, 60)!r}, so that there is one",)
     moved = _moved_copy(doc, text)
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.

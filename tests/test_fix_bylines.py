@@ -102,7 +102,7 @@ def test_where_replacing_is_not_safe_the_block_is_inserted_and_the_old_byline_na
     run, fixed = _fix(cli, tmp_path, "copy.html", _html(byline))
     assert byline in fixed and f'<p class="byline">By {CREDIT}</p>' in fixed
     text = " ".join(re.sub(r"<[^>]+>", "", byline).split())
-    assert f"(the byline {text!r} still credits someone else: take it out)" in run.err
+    assert f"(the byline {text!r} still stands beside it: take it out)" in run.err
 
 
 def test_a_block_placed_after_one_inserted_before_lands_there_and_is_told_at_its_line(cli: Any, tmp_path: Path) -> None:
@@ -231,3 +231,55 @@ def test_the_editors_page_shows_the_same_replacement_and_move(tmp_path: Path) ->
     assert "Paste this in place of &#x27;Staff&#x27; in the byline:" in page and "<code>Maria Lopez, ProPublica</code>" in page
     assert "Move line 9 here: take it out where it is now, so that the text is there once." in page
     assert "Hollis Brandt" not in page
+
+
+TC_URL = "https://theconversation.com/why-bees-are-disappearing-from-city-parks-231455"
+
+
+def _conversation(tmp_path: Path, original_byline: str, copy_byline: str) -> tuple[Path, Path]:
+    original = tmp_path / "original.html"
+    original.write_text(
+        f'<html><head><link rel="canonical" href="{TC_URL}"></head><body><article>\n<h1>Why bees are disappearing</h1>\n'
+        f'<p class="byline">{original_byline}</p>\n<p>{STORY}</p>\n</article></body></html>\n',
+        encoding="utf-8",
+    )
+    copy = tmp_path / "copy.html"
+    copy.write_text(
+        f'<html><body><article>\n<h1>Bees vanish from parks</h1>\n<p class="byline">{copy_byline} · May 3</p>\n<p>{STORY}</p>\n'
+        f'<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons license.'
+        f' Read the <a href="{TC_URL}">original article</a>.</p>\n</article></body></html>\n',
+        encoding="utf-8",
+    )
+    return original, copy
+
+
+@pytest.mark.parametrize(
+    ("original_byline", "credit"),
+    [
+        ("Priya Raman, Associate Professor of Entomology, University of Georgia", "Priya Raman, University of Georgia"),
+        ("Anika Foss, Karolinska Institutet", "Anika Foss, Karolinska Institutet"),
+    ],
+)
+def test_the_conversations_author_gets_their_institution_from_the_original(cli: Any, tmp_path: Path, original_byline: str, credit: str) -> None:
+    name = credit.split(",")[0]
+    original, copy = _conversation(tmp_path, original_byline, f"By {name}")
+    run = cli("fix", "--write", "--pack", "the-conversation", "--original", str(original), str(copy))
+    assert f'<p class="byline">By {credit} · May 3</p>' in copy.read_text(encoding="utf-8"), run.err
+    assert f"fixed the-conversation/author-institution: replaced {name!r} in the byline with {credit!r}" in run.err
+    checked = cli("check", "--pack", "the-conversation", "--original", str(original), str(copy)).out
+    assert re.search(r"\bok\s+the-conversation/author-institution", checked) and not re.search(r"error\s+the-conversation/author-institution", checked)
+
+
+def test_without_the_institution_in_the_original_the_conversations_author_is_left_for_the_editor(cli: Any, tmp_path: Path) -> None:
+    original, copy = _conversation(tmp_path, "Priya Raman", "By Priya Raman")
+    run = cli("fix", "--pack", "the-conversation", "--original", str(original), str(copy))
+    assert "not fixed: the-conversation/author-institution: needs each author with their institution" in run.err
+    assert "University" not in run.err  # never guessed
+
+
+def test_two_conversation_authors_in_one_byline_get_the_full_credit_beside_it_and_a_note(cli: Any, tmp_path: Path) -> None:
+    original, copy = _conversation(tmp_path, "Ann Lee, Monash University and Bo Kim, CSIRO", "By Ann Lee and Bo Kim")
+    run = cli("fix", "--write", "--pack", "the-conversation", "--original", str(original), str(copy))
+    fixed = copy.read_text(encoding="utf-8")
+    assert '<p class="byline">By Ann Lee, Monash University and Bo Kim, CSIRO</p>' in fixed, run.err
+    assert "(the byline 'By Ann Lee and Bo Kim · May 3' still stands beside it: take it out)" in run.err
