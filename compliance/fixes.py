@@ -7,13 +7,15 @@ of a check. Values the block needs (`{reporter}`, `{original-url}`, `{headline}`
 a value the fix declares) come from the original story or the article's metadata, never invented.
 
 Pure: bytes and packs in, a `FixPlan` out, whose `edits` are values (where in the original text,
-what to insert). Nothing is rewritten, only inserted; every other byte stays as it was. A fix is
+what to insert). Nothing is rewritten but the name a wrong byline shows ("By Staff"), which the
+reporter's credit replaces; every other byte stays as it was. A fix is
 kept only when checking the document again shows its rule passing and no finding added, so after
 the plan the same rules pass. Reading files and writing them is the edge's work (`fixing`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections import Counter
@@ -25,7 +27,8 @@ from urllib.parse import quote, urljoin
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.display import is_safe_line_text
-from compliance.document import Block, Document, DocumentKind
+from compliance.document import Block, Byline, Document, DocumentKind
+from compliance.document.byline_reading import person_key
 from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
@@ -41,13 +44,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One insertion: `text` goes at character `offset` of the original's decoded text (`line`)."""
+    """One insertion: `text` goes at character `offset` of the original's decoded text (`line`),
+    in place of the `removed` characters there (0: nothing is taken out). A replacement is only
+    ever a wrong byline's name (`_byline_replacement`)."""
 
     rule: str
     offset: int
     line: int
     text: str
     place: str
+    # What the editor must still do about the block, or "": a plain-text copy's line that stands
+    # for an image ("Daily Caller News Foundation logo") is a place holder for layout to fill.
+    note: str = ""
+    removed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +81,31 @@ class FixPlan:
     text_before: str = ""
     text_after: str = ""
 
+    def fixed_lines(self) -> tuple[int, ...]:
+        """For each edit, the line (1-based) of the fixed text on which its block starts, past the
+        line break that leads it: where an editor finds it in the file written. `Edit.line` is
+        the place in the file as it was."""
+        lines: list[int] = []
+        added = 0
+        for edit in self.edits:  # in the order of the text, as `_with_edit` keeps them
+            lead = len(edit.text) - len(edit.text.lstrip("\r\n"))
+            lines.append(self.text_before.count("\n", 0, edit.offset) + 1 + added + edit.text.count("\n", 0, lead))
+            added += edit.text.count("\n") - self.text_before.count("\n", edit.offset, edit.offset + edit.removed)
+        return tuple(lines)
+
     def remaining(self, threshold: Severity = Severity.ERROR) -> int:
         """How many findings at or above `threshold` are left after the fixes."""
         return sum(1 for f in self.after.findings if f.severity >= threshold)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """The text with the edits inserted (edits at the same offset keep their order)."""
+    """The text with the edits made (edits at the same offset keep their order)."""
     parts: list[str] = []
     last = 0
     for edit in sorted(edits, key=lambda e: e.offset):
         parts.append(text[last : edit.offset])
         parts.append(edit.text)
-        last = edit.offset
+        last = edit.offset + edit.removed
     parts.append(text[last:])
     return "".join(parts)
 
@@ -119,9 +140,12 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     values = _Values(merged, original)
     text, doc, report = first.source, first, before
 
-    def attempt(offset: int, block: str) -> tuple[str, Document, Report]:
-        """The current text with `block` inserted at `offset`, parsed and checked."""
-        candidate = text[:offset] + block + text[offset:]
+    def attempt(offset: int, block: str, removed: int = 0, *more: tuple[int, str, int]) -> tuple[str, Document, Report]:
+        """The current text with `block` inserted at `offset` (in place of `removed` characters),
+        and any `more` such splices (offset, text, removed; none overlapping), parsed and checked."""
+        candidate = text
+        for at, put, cut in sorted([(offset, block, removed), *more], key=lambda splice: -splice[0]):
+            candidate = candidate[:at] + put + candidate[at + cut :]
         candidate_doc = settings.parse(prefix + candidate.encode(first.encoding), kind)
         return candidate, candidate_doc, check(candidate_doc)
 
@@ -144,13 +168,15 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             if isinstance(placed, str):
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, merged, original, report, attempt, first.encoding) or placed
                 continue
-            offset, block, place = placed
-            candidate, candidate_doc, candidate_report = attempt(offset, block)
-            problem = _regression(rule_id, report, candidate_report)
-            if problem:
-                reasons[rule_id] = f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
+            tried = _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt)
+            if isinstance(tried, str):
+                reasons[rule_id] = tried
                 continue
-            edits = _with_edit(edits, rule_id, offset, block, place, first.lines_source)
+            made, (candidate, candidate_doc, candidate_report) = tried
+            # The later edit first: the earlier one's offset in the current text stays true.
+            for edit in sorted(made, key=lambda e: -e.offset):
+                edits = _with_edit(edits, edit, first.lines_source)
+            edits = _told_where_it_moved_from(edits, rule_id)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -166,6 +192,184 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _try_fix(
+    rule_id: str,
+    fix: FixTemplate,
+    placed: tuple[int, str, str],
+    doc: Document,
+    values: _Values,
+    report: Report,
+    attempt: Callable[..., tuple[str, Document, Report]],
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
+    """The edit that fixes `rule_id` (at an offset of the current text) with the text, document
+    and report it gives, or why none does. A fix that credits the reporter on a page whose byline
+    credits someone else ("By Staff") first tries putting the reporter's credit in place of that
+    name, keeping the rest of the byline (its date): inserting a second byline would leave a
+    reader two. When that is not safe (the name is not found once as text in the byline, or the
+    rule would still fail), the block is inserted and the edit's note says to take the old byline
+    out."""
+    wrong = _wrong_byline(fix, doc, values)
+    if wrong is not None:
+        replacement = _byline_replacement(fix, doc, wrong, values)
+        if replacement is not None:
+            candidate = attempt(replacement.offset, replacement.text, replacement.removed)
+            if not _regression(rule_id, report, candidate[2]):
+                return (dataclasses.replace(replacement, rule=rule_id),), candidate
+    offset, block, place = placed
+    candidate = attempt(offset, block)
+    problem = _regression(rule_id, report, candidate[2])
+    if problem:
+        # The text is on the page in the wrong place (a credit line at the bottom): moved, not
+        # repeated, when taking the old copy out lets the rule pass with nothing added.
+        moved = _moved_copy(doc, block)
+        if moved is not None:
+            candidate = attempt(offset, block, 0, (moved[0], "", moved[1]))
+            if not _regression(rule_id, report, candidate[2]):
+                return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
+        return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
+    note = _stands_for_an_image(fix, doc.kind)
+    if wrong is not None:
+        note = f"the byline {shorten(wrong.text, 60)!r} still stands beside it: take it out"
+    return (Edit(rule_id, offset, 0, block, place, note),), candidate
+
+
+# The note of a block moved: `_told_where_it_moved_from` gives the line it came from.
+_MOVED = "moved"
+
+
+def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
+    """The edits with a moved block's note saying the line of the file it came from."""
+    taken = next((e for e in edits if e.rule == rule_id and e.removed and not e.text), None)
+    if taken is None:
+        return edits
+    note = f"moved here from line {taken.line}, which is taken out"
+    return [dataclasses.replace(e, note=note) if e.rule == rule_id and e.note == _MOVED else e for e in edits]
+
+
+def _plain(text: str) -> str:
+    """Text as a reader reads it, to compare a block with a paragraph of the page: markup, a
+    Markdown link's address and emphasis marks gone, case and spacing folded."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", text)))
+    return " ".join(text.replace("*", " ").replace("_", " ").casefold().split())
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
+    """Where (offset in `doc.lines_source`, length) a paragraph of the article reads as `block`
+    does, with the line it stands on, so that taking it out leaves no blank line; None when there
+    is none, or more than one."""
+    wanted = _plain(block)
+    same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted] if wanted else []
+    if len(same) != 1:
+        return None
+    found = same[0]
+    source = doc.lines_source
+    if doc.kind == "html":
+        if found.element is None:
+            return None
+        location = doc.locate_element(found.element)
+        start = offset_at(source, location.line, location.column)
+        end = _element_end(source, start, str(found.element.tag).lower())
+        if end is None or _plain(source[start:end]) != wanted:
+            return None
+    else:
+        start = offset_at(source, found.line, 1)
+        end = source.find("\n", start)
+        end = len(source) if end == -1 else end
+        if _plain(source[start:end]) != wanted:
+            return None  # a paragraph of more than one line: left to the editor
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    alone = not source[line_start:start].strip() and not source[end : len(source) if line_end == -1 else line_end].strip()
+    if alone and line_start > 0:
+        # The line break before it goes with it (not the one after, where a block inserted after
+        # the paragraph before may stand), and in Markdown and text the blank line before too.
+        start = line_start - 1
+        if doc.kind != "html" and source[:start].endswith("\n"):
+            start -= 1
+    return start, end - start
+
+
+def _reporter_fix(fix: FixTemplate) -> str | None:
+    """The part of the fix's plain-text template from the reporter's name on ("{reporter}, Daily
+    Caller News Foundation"), or None for a fix that does not credit the reporter."""
+    template = fix.template_for("text") or ""
+    at = next((template.find(name) for name in _CREDITS if name in template), -1)
+    return template[at:] if at >= 0 else None
+
+
+# The values that credit the story's people: a fix holding one stands in for the page's byline.
+_CREDITS = ("{reporter}", "{authors}")
+
+
+def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | None:
+    """The page's first byline when a fix that credits the reporter would stand beside it and it
+    credits someone else: staff ("By Staff"), a placeholder, or only people who are not the
+    reporter (by `person_key` words, so "Hailey Norwood" is in "Hailey Norwood and Sam Li")."""
+    if not doc.bylines or _reporter_fix(fix) is None:
+        return None
+    reporter = values.get("reporter", fix)
+    byline = doc.bylines[0]
+    if reporter is None or byline.source == "front matter":
+        return None
+    if "{authors}" in (_reporter_fix(fix) or ""):
+        # The authors' fix adds what the byline lacks (their institutions): any credit it gives
+        # is to be replaced by the full one.
+        return byline if byline.names or byline.reading.problem in ("staff", "placeholder") else None
+    if byline.reading.problem in ("staff", "placeholder"):
+        return byline
+    words = set(person_key(reporter))
+    if byline.names and not any(set(person_key(name)) <= words for name in byline.names):
+        return byline
+    return None
+
+
+def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: _Values) -> Edit | None:
+    """The edit that puts the reporter's credit in place of the name `wrong` shows, or None when
+    that is not safe: the byline names more than one person, or its name is not found exactly
+    once as text (outside tags) in the byline's element or line."""
+    shown = wrong.names[0] if len(wrong.names) == 1 else wrong.reading.credit if not wrong.names else ""
+    tail = _reporter_fix(fix)
+    if not shown or tail is None:
+        return None
+    span = _byline_span(doc, wrong)
+    if span is None:
+        return None
+    start, end = span
+    forms = {shown, html.escape(shown, quote=False)} if doc.kind == "html" else {shown}
+    hits = [start + m.start() for form in forms for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.lines_source[start:end])]
+    hits = [hit for hit in dict.fromkeys(hits) if doc.kind != "html" or _outside_tags(doc.lines_source, start, hit)]
+    if len(hits) != 1:
+        return None
+    found = doc.lines_source[hits[0] : hits[0] + len(shown)] if shown in doc.lines_source[hits[0] : hits[0] + len(shown)] else html.escape(shown, quote=False)
+    try:
+        text = _render(tail, doc.kind, fix, values)
+    except ValueError:
+        return None
+    return Edit("", hits[0], 0, text, f"{shorten(found, 40)!r} in the byline", removed=len(found))
+
+
+def _byline_span(doc: Document, byline: Byline) -> tuple[int, int] | None:
+    """Where `byline` is in `doc.lines_source`: its element (HTML) or its line (Markdown, text)."""
+    if doc.kind != "html":
+        start = offset_at(doc.lines_source, byline.line, 1)
+        end = doc.lines_source.find("\n", start)
+        return start, len(doc.lines_source) if end == -1 else end
+    if byline.element is None:
+        return None
+    location = doc.locate_element(byline.element)
+    start = offset_at(doc.lines_source, location.line, location.column)
+    closed = _element_end(doc.lines_source, start, str(byline.element.tag).lower())
+    return (start, closed) if closed is not None else None
+
+
+def _outside_tags(source: str, start: int, at: int) -> bool:
+    """True when `at` is in text, not inside a tag that opens after `start`."""
+    return source.rfind("<", start, at) <= source.rfind(">", start, at)
 
 
 def _without_redundant(edits: list[Edit], text: str, report: Report, without: Callable[[Sequence[Edit]], tuple[str, Report]]) -> tuple[list[Edit], str, Report]:
@@ -278,17 +482,52 @@ def _regression(rule_id: str, before: Report, after: Report) -> str:
     return ""
 
 
-def _with_edit(edits: list[Edit], rule: str, offset: int, text: str, place: str, source: str) -> list[Edit]:
-    """The edits with one more, given at an offset of the current (already edited) text and stored
-    at the matching offset of the original."""
+def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:
+    """The edits with one more, `new`, given at an offset of the current (already edited) text and
+    stored at the matching offset of the original (`source`), so that `apply_edits` gives the
+    current text with it. An offset inside an earlier edit's text (a byline placed after the
+    `</p>` of a logo paragraph inserted before, ahead of the line break that ends it) splits that
+    text: the earlier edit keeps what comes before the offset, and the new one, at the same place
+    of the original, carries the rest after its own block; otherwise the block would land before
+    the earlier one in the file written, while the diff shown and the check of the fix had it after."""
     shift = 0
     for index, edit in enumerate(edits):
-        if offset <= edit.offset + shift:
-            at = offset - shift
-            return [*edits[:index], Edit(rule, at, source.count("\n", 0, at) + 1, text, place), *edits[index:]]
-        shift += len(edit.text)
-    at = offset - shift
-    return [*edits, Edit(rule, at, source.count("\n", 0, at) + 1, text, place)]
+        start = edit.offset + shift
+        if new.offset <= start:
+            return [*edits[:index], _at(new, new.offset - shift, source), *edits[index:]]
+        if new.offset < start + len(edit.text) and not new.removed:
+            cut = new.offset - start
+            head = dataclasses.replace(edit, text=edit.text[:cut])
+            tail = dataclasses.replace(new, offset=edit.offset, line=edit.line, text=new.text + edit.text[cut:])
+            return [*edits[:index], head, tail, *edits[index + 1 :]]
+        shift += len(edit.text) - edit.removed
+    return [*edits, _at(new, new.offset - shift, source)]
+
+
+def _at(edit: Edit, offset: int, source: str) -> Edit:
+    """`edit` at `offset` of the original, on its line; a paragraph taken out is on the line its
+    text starts on, past the line breaks before it that go with it."""
+    lead = 0
+    if edit.removed and not edit.text:
+        taken = source[offset : offset + edit.removed]
+        lead = len(taken) - len(taken.lstrip("\r\n"))
+    return dataclasses.replace(edit, offset=offset, line=source.count("\n", 0, offset + lead) + 1)
+
+
+def _stands_for_an_image(fix: FixTemplate, kind: DocumentKind) -> str:
+    """The note for a plain-text line that stands for an image, or "": the fix's text template is
+    the alt text of the image its HTML template inserts (DCNF's "Daily Caller News Foundation
+    logo"), so in a print copy the line marks where layout places the image."""
+    text, markup = fix.template_for("text"), fix.template_for("html")
+    if kind != "text" or not text or not markup:
+        return ""
+    alts = {html.unescape(alt) for alt in _IMAGE_ALT.findall(markup)}
+    if text.strip() not in alts:
+        return ""
+    return f"the line stands for the image '{text.strip()}': put the image there in layout and take the line out"
+
+
+_IMAGE_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"", re.IGNORECASE)
 
 
 # -- values -----------------------------------------------------------------------------------
@@ -315,6 +554,17 @@ class _Values:
         candidates += [self.meta.get(key, "").strip() for key in ("original-url", "original_url")]
         return next((c for c in candidates if is_http_url(c)), None)
 
+    def authors(self) -> str | None:
+        """Each author of the original's first byline with their first institution ("Priya Raman,
+        University of Georgia"), as a sentence lists them; None without an original, or when an
+        author's institution is not in it (one is never guessed)."""
+        if self.original is None or not self.original.bylines:
+            return None
+        reading = self.original.bylines[0].reading
+        if not reading.names or len(reading.institutions) != len(reading.names) or not all(reading.institutions):
+            return None
+        return listed([f"{name}, {institution}" for name, institution in zip(reading.names, reading.institutions, strict=True)])
+
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
             return self.meta.get(name[5:]) or None
@@ -323,6 +573,8 @@ class _Values:
             if names:
                 return listed(names)
             return self.meta.get("reporter") or None
+        if name == "authors":
+            return self.authors()
         if name == "original-url":
             return self.original_url()
         if name == "headline":
@@ -454,13 +706,48 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         unknown.setdefault(name, _placeholder(name))
         return unknown[name]
 
-    text = _render(template, doc.kind, fix, _Values(ctx.meta, ctx.original), unknown=placeholder)
+    values = _Values(ctx.meta, ctx.original)
+    text = _render(template, doc.kind, fix, values, unknown=placeholder)
     fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items())
+    # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
+    # name, or when that is not safe, the block and a line saying to take the old byline out.
+    wrong = _wrong_byline(fix, doc, values)
+    if wrong is not None:
+        replacement = _byline_replacement(fix, doc, wrong, values)
+        if replacement is not None:
+            return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
+        fill_in += (f"Then take out the byline {shorten(wrong.text, 60)!r}, so that there is one",)
+    moved = _moved_copy(doc, text)
+    if moved is not None:
+        # The text is on the page already, in the wrong place: pasting it would repeat it.
+        taken = doc.lines_source[moved[0] : moved[0] + moved[1]]
+        line = doc.lines_source.count("\n", 0, moved[0] + len(taken) - len(taken.lstrip("\r\n"))) + 1
+        fill_in += (f"Move line {line} here: take it out where it is now, so that the text is there once",)
     location = doc.locate(anchor[0]) if anchor is not None else None
     if isinstance(fix.where, str):
         return FixBlock(text, fix.place, location, fill_in)
     # A place a check names is shown by what the check finds ("after '<img alt=…>'").
     return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location, fill_in)
+
+
+def with_known_example(help_text: str, fix: FixTemplate, ctx: Context) -> str:
+    """`help_text` with its example byline (`e.g. "By Jake Smith, Daily Caller News Foundation"`)
+    made the one this article needs when the reporter is known (the original story's byline or
+    `reporter` metadata): a made-up name beside the real one reads as an instruction to use it.
+    Unchanged for a fix that does not credit the reporter, a reporter not known, or a help with
+    no quoted example."""
+    tail = _reporter_fix(fix)
+    template = fix.template_for("text")
+    if tail is None or template is None or 'e.g. "' not in help_text:
+        return help_text
+    try:
+        example = _render(template, "text", fix, _Values(ctx.meta, ctx.original))
+    except ValueError:
+        return help_text
+    return _EXAMPLE.sub(lambda match: f'{match.group(1)}"{example}"', help_text, count=1)
+
+
+_EXAMPLE = re.compile(r'(\be\.g\. )"[^"]*"')
 
 
 def _placeholder(name: str) -> str:
@@ -552,8 +839,23 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         story = [b for b in doc.article_blocks if not b.heading]
         after = max([doc.headline.index if doc.headline else -1, *(b.index for b in doc.bylines if b.index < 12)])
         byline_items = {b.index for b in doc.bylines}
-        found = (story[-1] if story else None) if where == "end" else next((b for b in story if b.index > after and b.index not in byline_items), None)
+        # Nothing in the headline's own <header> is the story (the date beside the byline).
+        heading = _header_of(doc.headline)
+        story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
+        found = (story[-1] if story else None) if where == "end" else next(iter(story_start), None)
     return (found, "") if found is not None else None
+
+
+def _header_of(headline: Block | None) -> Any:
+    """The `<header>` element the headline stands in (a theme's entry header), or None."""
+    element = headline.element if headline is not None else None
+    while element is not None and isinstance(element.tag, str) and element.tag.lower() != "header":
+        element = element.getparent()
+    return element
+
+
+def _inside(block: Block, container: Any) -> bool:
+    return container is not None and block.element is not None and any(node is container for node in block.element.iterancestors())
 
 
 _BLOCK_TAGS = frozenset("p div figure header footer section article aside main li ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split())

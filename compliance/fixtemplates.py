@@ -30,12 +30,14 @@ BUILT_IN_VALUES: dict[str, str] = {
     "reporter": "the reporter's name: give the original story (--original FILE) or --meta reporter=NAME",
     "original-url": "the original story's URL: give --meta original-url=URL, or an original whose canonical link names it",
     "headline": "the original headline: give the original story (--original FILE) or --meta original_headline=TEXT",
+    "authors": "each author with their institution: give the original story (--original FILE), whose byline names both",
 }
 # The same values as the editor's page gives them (`syndcheck serve`): its fields, not options.
 BUILT_IN_VALUES_ON_THE_PAGE: dict[str, str] = {
     "reporter": "the reporter's name: give the Reporter field, or upload the original story as the Original story file",
     "original-url": "the original story's URL: give the Original URL field, or an Original story file whose canonical link names it",
     "headline": "the original headline: give the Original headline field, or upload the original story as the Original story file",
+    "authors": "each author with their institution: upload the original story as the Original story file, whose byline names both",
 }
 PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put

@@ -14,6 +14,7 @@ import pytest
 from compliance.engine import CheckSettings
 from compliance.errors import InputError, PackError
 from compliance.fixes import plan_fixes
+from compliance.fixtemplates import BUILT_IN_VALUES
 from compliance.inputs import kind_for
 from compliance.outputs import replace_unchanged
 from compliance.packfiles import load_packs
@@ -64,13 +65,37 @@ def test_after_the_fix_the_fixed_rules_pass_and_only_the_blocks_were_inserted(sa
     removed = {f.rule for f in plan.before.findings} - {f.rule for f in plan.after.findings}
     assert fixed_rules <= removed
     assert all(_has_fix(rule, plan.before.packs) or _credits_the_reporter(rule, plan.before.packs) for rule in removed)
-    _assert_inserted_only(plan.original, plan.fixed, [e.text for e in plan.edits])
+    # What a fix takes out is the name a wrong byline shows ("Staff"), replaced by the reporter's
+    # credit, or a paragraph it moves; every other byte of the original is kept.
+    text = plan.text_before
+    for edit in (e for e in plan.edits if e.removed and e.text):
+        (wrong,) = [b for b in settings.parse(plan.original, kind_for(sample)).bylines[:1]]
+        assert text[edit.offset : edit.offset + edit.removed] in (wrong.reading.credit, *wrong.names)
+    kept = b"".join(plan.text_before[e.offset : e.offset + e.removed].encode() for e in plan.edits)
+    _assert_inserted_only(
+        _without_removed(plan.original, [e for e in plan.edits if e.removed], plan.text_before),
+        plan.fixed,
+        [e.text for e in plan.edits],
+    )
+    assert len(plan.fixed) - len(plan.original) == sum(len(e.text.encode()) for e in plan.edits) - len(kept)
     if pack in VALUES:
         # With the values given, every failing rule whose pack has a fix is fixed, unless the fix
-        # does not apply to the page (ProPublica's pixel on an AMP page).
-        assert [u.rule for u in plan.unfixed if not u.reason.startswith("the fix does not apply")] == []
+        # does not apply to the page (ProPublica's pixel on an AMP page) or needs what only an
+        # original story gives (The Conversation's authors with their institutions) and the
+        # sample has none.
+        only_from_an_original = "needs " + BUILT_IN_VALUES["authors"]
+        assert [u.rule for u in plan.unfixed if not u.reason.startswith(("the fix does not apply", only_from_an_original))] == []
         fixable = {f.rule for f in plan.before.findings if _has_fix(f.rule, plan.before.packs)}
         assert fixable - {u.rule for u in plan.unfixed} <= removed
+
+
+def _without_removed(original: bytes, replacements: list[Any], text: str) -> bytes:
+    """The original without the characters the replacements take out (a wrong byline's name)."""
+    cut = text
+    for edit in sorted(replacements, key=lambda e: -e.offset):
+        cut = cut[: edit.offset] + cut[edit.offset + edit.removed :]
+    prefix = original[: len(original) - len(text.encode())] if replacements else b""
+    return prefix + cut.encode() if replacements else original
 
 
 def _has_fix(rule_id: str, applied: tuple[str, ...]) -> bool:

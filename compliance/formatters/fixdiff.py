@@ -7,7 +7,7 @@ import difflib
 
 from compliance.display import visible
 from compliance.findings import Severity
-from compliance.fixes import FixPlan
+from compliance.fixes import Edit, FixPlan
 from compliance.text import shorten
 
 
@@ -32,10 +32,27 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
     """One line per fix (applied, or would be), per fix not applied and why, and per finding at or
     above `threshold` that is left after the fixes."""
     verb = "fixed" if written else "would fix"
-    notes = [f"{path}:{edit.line}: {verb} {edit.rule}: inserted {shorten(' '.join(edit.text.split()), 100)!r} {edit.place}" for edit in plan.edits]
+    # A file written is shown at the line where the block now is; one only previewed at the line
+    # of the file as it is, where the block would go.
+    lines = plan.fixed_lines() if written else tuple(edit.line for edit in plan.edits)
+    notes = [f"{path}:{line}: {verb} {edit.rule}: {_done(edit)}{_note(edit)}" for edit, line in zip(plan.edits, lines, strict=True)]
     notes += [f"{path}: not fixed: {unfixed.rule}: {unfixed.reason}" for unfixed in plan.unfixed]
     not_fixed = {u.rule for u in plan.unfixed}
     for finding in plan.after.findings:
         if finding.severity >= threshold and finding.rule not in not_fixed:
             notes.append(f"{path}:{finding.location}: left for you: {finding.rule}: {finding.message} (no fix template for this rule)")
     return [visible(note) for note in notes]
+
+
+def _done(edit: Edit) -> str:
+    """What an edit does, in words: "inserted '…' before the byline", "replaced 'Staff' in the
+    byline with '…'"."""
+    shown = shorten(" ".join(edit.text.split()), 100)
+    if edit.removed and not edit.text:
+        return f"took out line {edit.line} (moved {edit.place})"
+    return f"replaced {edit.place} with {shown!r}" if edit.removed else f"inserted {shown!r} {edit.place}"
+
+
+def _note(edit: Edit) -> str:
+    """What the editor must still do about an inserted block, after it ("; the line stands for …")."""
+    return f" ({edit.note})" if edit.note else ""
