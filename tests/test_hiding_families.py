@@ -2178,3 +2178,59 @@ DARK_CANVAS_TEXT_COLOURED = [
 @pytest.mark.parametrize("markup", DARK_CANVAS_TEXT_COLOURED)
 def test_text_of_the_dark_canvas_colour_is_hidden_on_it(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez")))
+
+
+# A cover inside the box whose own text it paints over: the text is that box's (or a box's between
+# them in the flow), not a child element's. `{}` is the byline's words; tests/test_browser.py
+# checks each row against Chromium.
+COVERS_OF_OWN_TEXT = {
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+    '<p><span style="position:relative;display:block">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
+    '<p><span style="position:relative;display:inline-block">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
+    '<p style="position:relative">{}<i style="position:absolute;top:0;left:0;width:100%;height:100%;background:rgb(0,0,0)"></i></p>': True,
+    # The cover first in the tree: the text in the flow is painted before any positioned box.
+    '<p style="position:relative"><b style="position:absolute;inset:-2px;background:#fafafa"></b>{}</p>': True,
+    # The text of a box between the cover and its containing block.
+    '<section style="position:relative"><div>{}<em style="position:absolute;inset:0;background:#fff"></em></div></section>': True,
+    '<p class="cv">{}</p>': True,
+    '<p class="cv2">{}<i></i></p>': True,
+    # Near misses: a cover that lets the text through, is not drawn, is smaller than the box, lies
+    # under the text, or is an icon beside it; text wider than a narrow box runs out beside it.
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:transparent"></div></div>': False,
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:rgba(255,255,255,.5)"></div></div>': False,
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:#fff;display:none"></div></div>': False,
+    '<div style="position:relative">{}<div style="position:absolute;top:0;left:0;width:12px;height:8px;background:#fff"></div></div>': False,
+    '<p style="position:relative">{}<i style="position:absolute;inset:0;background:#fff;z-index:-1"></i></p>': False,
+    '<p style="position:relative;z-index:0"><span style="position:relative;z-index:1">{}</span>'
+    '<i style="position:absolute;inset:0;background:#fff"></i></p>': False,
+    '<p style="position:relative;padding-left:24px"><i style="position:absolute;left:0;top:0;width:16px;height:16px;background:#000"></i>{}</p>': False,
+    '<p style="position:relative;width:30px;white-space:nowrap">{}<i style="position:absolute;inset:0;background:#fff"></i></p>': False,
+}
+COVER_RULES = (
+    "<style>.cv{position:relative}.cv::after{content:'';position:absolute;inset:0;background:#fff}"
+    ".cv2{position:relative}.cv2 i{position:absolute;left:0;top:0;right:0;bottom:0;background-color:white}</style>"
+)
+
+
+@pytest.mark.parametrize(("markup", "hidden"), COVERS_OF_OWN_TEXT.items())
+@pytest.mark.parametrize("words", ["By Maria Lopez", "Written by Tom Reyes"])
+def test_a_cover_inside_the_box_paints_over_the_box_s_own_text(markup: str, hidden: bool, words: str) -> None:
+    assert byline_hidden(dcnf(head=COVER_RULES, byline=markup.format(words))) is hidden
+
+
+@pytest.mark.parametrize(
+    ("logo", "hidden"),
+    [
+        (f'<p><span style="position:relative;display:inline-block">{LOGO_IMG}<span style="position:absolute;inset:0;background:#fff"></span></span></p>', True),
+        (f'<p><a href="/" style="position:relative;display:inline-flex">{LOGO_IMG}<i style="position:absolute;inset:0;background:#000"></i></a></p>', True),
+        # Near misses: an inline box (its box is the line's, not the picture's), a cover under it.
+        (f'<p><span style="position:relative">{LOGO_IMG}<span style="position:absolute;inset:0;background:#fff"></span></span></p>', False),
+        (
+            f'<p><span style="position:relative;display:inline-block">{LOGO_IMG}'
+            '<span style="position:absolute;inset:0;background:#fff;z-index:-1"></span></span></p>',
+            False,
+        ),
+    ],
+)
+def test_a_logo_under_a_cover_of_its_inline_block_is_hidden(logo: str, hidden: bool) -> None:
+    assert logo_hidden(dcnf(logo=logo)) is hidden

@@ -821,6 +821,9 @@ class PageStyle:
         self._demand: _Demand | None = None
         # The elements something opaque is painted over, whole (see `paint_order`).
         self.painted_over: frozenset[Any] = frozenset()
+        # The elements whose own text a cover inside them paints over (`paint_order.Painted.own_text`):
+        # the walk reads their children, not their text.
+        self.text_painted_over: frozenset[Any] = frozenset()
         # Whether a visually-hidden helper class (`sr-only`) hides: in a fragment (shown in a site's
         # page, whose CSS defines it) and on a page that links or imports a stylesheet not read it
         # does; on a whole page whose CSS is all read that CSS decides, and a class it does not
@@ -870,7 +873,7 @@ class PageStyle:
         painted = painted_over(root, sheets, index.style_values(), index)
         details = details_content(root, sheets) if sheets else DetailsContent()
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if not sized and not generated and not painted and details == DetailsContent() and helper_classes_hide:
+        if not sized and not generated and not painted.whole and not painted.own_text and details == DetailsContent() and helper_classes_hide:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
@@ -881,10 +884,11 @@ class PageStyle:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
             style.styled = {**dict.fromkeys(generated, ()), **style.styled}
-        if painted:
-            style.painted_over = painted
-            # Read as styled elements, for `render` to hide them.
-            style.styled = {**dict.fromkeys(painted, ()), **style.styled}
+        if painted.whole or painted.own_text:
+            style.painted_over = painted.whole
+            style.text_painted_over = painted.own_text
+            # Read as styled elements, for `render` to hide them and the walk to open them.
+            style.styled = {**dict.fromkeys((*painted.whole, *painted.own_text), ()), **style.styled}
         return style
 
     @classmethod
