@@ -1207,3 +1207,28 @@ def test_a_cover_paints_over_its_box_s_own_text_as_chromium_paints_it(browser: A
     )
     page.close()
     assert covered is hidden
+
+
+def _pushed_rows() -> list[tuple[str, bool]]:
+    from tests.test_hiding_families import PUSHED_BELOW_A_CLIP
+
+    return [(markup, hidden) for markup, hidden in PUSHED_BELOW_A_CLIP.items() if "overflow:auto" not in markup]
+
+
+@pytest.mark.parametrize(("markup", "hidden"), _pushed_rows())
+def test_what_the_flow_pushes_below_a_clipping_box_is_hidden_as_chromium_lays_it_out(browser: Any, markup: str, hidden: bool) -> None:
+    # Hidden: the words start at or below the bottom of the nearest box that clips its overflow.
+    from tests.test_hiding_families import CLIP_RULES
+
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.set_content(f"<!doctype html><html><head>{CLIP_RULES}</head><body>{markup.format('By Maria Lopez')}</body></html>")
+    below = page.evaluate(
+        """() => { const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                   let node; while ((node = walker.nextNode()) && !node.data.includes('Maria')) {}
+                   const range = document.createRange(); range.selectNodeContents(node);
+                   let box = node.parentElement;
+                   while (getComputedStyle(box).overflowY === 'visible') box = box.parentElement;
+                   return range.getBoundingClientRect().top >= box.getBoundingClientRect().bottom; }"""
+    )
+    page.close()
+    assert below is hidden

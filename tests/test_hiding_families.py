@@ -2234,3 +2234,47 @@ def test_a_cover_inside_the_box_paints_over_the_box_s_own_text(markup: str, hidd
 )
 def test_a_logo_under_a_cover_of_its_inline_block_is_hidden(logo: str, hidden: bool) -> None:
     assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+# What comes before the byline in the flow of a box that clips its overflow pushes it below the
+# box's bottom (`{}`: the byline's words). tests/test_browser.py checks each row against Chromium
+# but those of a box that scrolls (`overflow: auto`), whose reader scrolls to the byline.
+PUSHED_BELOW_A_CLIP = {
+    '<div style="overflow:hidden;height:20px"><div style="height:40px"></div>{}</div>': True,
+    '<div style="overflow:hidden;height:20px"><div style="padding-top:60px">{}</div></div>': True,
+    '<div style="overflow-y:clip;max-height:30px"><p style="margin:0;height:10px"></p><p style="margin:25px 0 0">{}</p></div>': True,
+    '<section style="overflow:hidden;height:12px"><h2 style="height:14px;margin:0"></h2><span>{}</span></section>': True,
+    '<div class="clip"><div class="push"></div><p>{}</p></div>': True,
+    '<div style="overflow:hidden;height:20px"><div style="box-sizing:border-box;height:30px;padding-top:10px"></div>{}</div>': True,
+    '<div style="overflow:hidden;height:24px"><div><div style="height:30px"></div></div><b>{}</b></div>': True,
+    # Near misses: room left in the box, a box that scrolls, a negative margin or an offset that
+    # brings it back, a float beside it, an absolutely placed byline, a flex column whose items shrink.
+    '<div style="overflow:hidden;height:40px"><div style="height:20px"></div>{}</div>': False,
+    '<div style="overflow:auto;height:20px"><div style="height:40px"></div>{}</div>': False,
+    '<div style="overflow:hidden;height:20px"><div style="height:40px;margin-bottom:-40px"></div>{}</div>': False,
+    '<div style="overflow:hidden;height:20px"><div style="height:40px"></div><p style="position:relative;top:-40px;margin:0">{}</p></div>': False,
+    '<div style="overflow:hidden;height:20px"><div style="float:left;height:40px;width:10px"></div>{}</div>': False,
+    '<div style="overflow:hidden;height:20px;position:relative"><div style="height:40px"></div><p style="position:absolute;top:0;margin:0">{}</p></div>': False,
+    '<div style="display:flex;flex-direction:column;height:20px;overflow:hidden">'
+    '<span style="order:2">{}</span><span style="order:1;height:30px"></span></div>': False,
+}
+CLIP_RULES = "<style>.clip{overflow:hidden;height:18px}.push{height:50px}</style>"
+
+
+@pytest.mark.parametrize(("markup", "hidden"), PUSHED_BELOW_A_CLIP.items())
+@pytest.mark.parametrize("words", ["By Maria Lopez", "Written by Tom Reyes"])
+def test_a_byline_the_flow_pushes_below_a_clipping_box_is_hidden(markup: str, hidden: bool, words: str) -> None:
+    assert byline_hidden(dcnf(head=CLIP_RULES, byline=markup.format(words))) is hidden
+
+
+@pytest.mark.parametrize(
+    ("logo", "hidden"),
+    [
+        (f'<div style="height:10px;overflow:hidden"><div style="height:500px"></div>{LOGO_IMG}</div>', True),
+        (f'<div style="height:10px;overflow:hidden"><p style="margin:0 0 12px"></p>{LOGO_IMG}</div>', True),
+        (f'<div style="height:10px;overflow:hidden"><div style="height:5px"></div>{LOGO_IMG}</div>', False),
+        (f'<div style="height:10px;overflow:scroll"><div style="height:500px"></div>{LOGO_IMG}</div>', False),
+    ],
+)
+def test_a_logo_the_flow_pushes_below_a_clipping_box_is_hidden(logo: str, hidden: bool) -> None:
+    assert logo_hidden(dcnf(logo=logo)) is hidden

@@ -1607,6 +1607,11 @@ class _Walk:
             if self.shadow is not None:
                 parent = self._text_frame_after(element, parent, self.shadow)
             if tail and parent[_SHOWS_TEXT]:
+                unseen = self.style.tails_unseen
+                if unseen and element in unseen:
+                    # Pushed below the bottom of a box that clips it (`flow_clip`).
+                    self.found.hides_text = True
+                    return
                 self.add_text(tail, parent, element, tail=True)
 
     def finish(self, url: str | None) -> _Walked:

@@ -185,6 +185,7 @@ _NAMES = frozenset(
         "font-size",
         "overflow",
         "overflow-x",
+        "overflow-y",
         *_WRAPPING,
         "background",
         "background-color",
@@ -259,13 +260,11 @@ class Painted(NamedTuple):
 NOTHING_PAINTED = Painted()
 
 
-def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index: Any) -> Painted:
+def painted_over(root: Any, sheets: Sequence[str], lowered: str, index: Any) -> Painted:
     """What something opaque is painted over (see `Painted` and the module's doc): nothing
-    unless the page's CSS text names a negative `z-index` or an absolute position. `inline`: the
-    page's `style` attributes; `index`: its `visibility._ElementIndex`."""
-    # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once and
-    # searched for the literal words, which is several times faster than a case-blind pattern.
-    lowered = "\n".join((*sheets, *inline)).lower()
+    unless the page's CSS text names a negative `z-index` or an absolute position. `lowered`:
+    the page's `<style>` blocks and `style` attributes joined and lowered; `index`: its
+    `visibility._ElementIndex`."""
     overflowing = _GRIDS if any(word in lowered for word in _GRID_TRACKS) else frozenset()
     negative = "z-index" in lowered and _NEGATIVE_Z_INDEX().search(lowered) is not None
     covers = "absolute" in lowered
@@ -280,6 +279,21 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
         whole, own_text = reader.under_covers()
         found |= whole
     return Painted(frozenset(found), frozenset(own_text))
+
+
+def clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:
+    """The elements a rule or a `style` attribute sets `overflow` or `overflow-y` on to a value
+    that may cut it off (`hidden`, `clip`, or a function), in the page's order (`flow_clip`
+    reads them; `index`: the page's `visibility._ElementIndex`)."""
+    reader = _Reader(root, sheets, index, frozenset())
+    return reader.candidates(frozenset({"overflow", "overflow-y"}), _may_clip)
+
+
+def _may_clip(declaration: Declaration) -> bool:
+    """True for an `overflow` or `overflow-y` that may cut off what overflows down."""
+    return declaration.name in ("overflow", "overflow-y") and any(
+        t.type == "function" or (t.type == "ident" and t.lower_value in ("hidden", "clip")) for t in declaration.values
+    )
 
 
 class _Reader:
