@@ -19,8 +19,9 @@ than `static` or an unmoved `relative`, a transform, `display: contents`, a flex
 layout, columns, a writing mode, a `var()`). A box's own text and the text after each of its
 children are judged where they stand in its flow (`Pushed.own_text`, `Pushed.tails`).
 
-Not read: flex items (`order` and a column's shrinking items make their place depend on sizes not
-read here: a 30px item before the text in a 20px column shrinks and lets it show), line heights of
+Not read: boxes past the first 20 of a page, or that hold more than 2,000 elements together;
+flex items (`order` and a column's shrinking items make their place depend on sizes not read
+here: a 30px item before the text in a 20px column shrinks and lets it show), line heights of
 text before a block, `em` and `rem` lengths.
 """
 
@@ -35,6 +36,9 @@ from compliance.document.elements import BLOCK_TAGS
 
 # The clipping boxes of a page that are read: real pages have a few.
 _MOST_BOXES = 20
+# The most elements read inside those boxes together: a clipping box is a card, a strip or a
+# slot; one around most of the page is left unread (its cost grows with the page).
+_MOST_INSIDE = 2000
 # The declarations read on the boxes and what they hold.
 _NAMES = (
     "overflow",
@@ -103,6 +107,8 @@ def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
     if not clips:
         return NOTHING_PUSHED
     inside = [element for box, _ in clips for element in box.iter() if isinstance(element.tag, str)]
+    if len(inside) > _MOST_INSIDE:
+        return NOTHING_PUSHED  # a page's layout in a clipping box (a wrapper of `overflow: hidden`): not read
     declared = dict(zip(inside, declarations(inside, _NAMES), strict=True))
     reading = _Reading(declared)
     for box, bottom in clips:

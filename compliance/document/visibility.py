@@ -877,7 +877,7 @@ class PageStyle:
         # and searched for the literal words, which is several times faster than a case-blind pattern.
         lowered = "\n".join((*sheets, *index.style_values())).lower()
         painted = painted_over(root, sheets, lowered, index)
-        pushed = _pushed_out(root, sheets, lowered, index)
+        pushed = _pushed_out(root, sheets, lowered, index, style)
         details = details_content(root, sheets) if sheets else DetailsContent()
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
         if (
@@ -1147,10 +1147,11 @@ def _with_reach_families(families: frozenset[str] | set[str], clipping: bool) ->
     return found | {"display"} if "size" in found else found
 
 
-def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementIndex) -> flow_clip.Pushed:
+def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementIndex, style: PageStyle) -> flow_clip.Pushed:
     """What the flow pushes below the bottom of a box that clips it (`flow_clip`): nothing
     unless the page's CSS (`lowered`: its blocks and `style` attributes, lowered) names an
-    `overflow` cut off and a height."""
+    `overflow` cut off and a height. Read with the page's `style` on demand (whose rules are
+    parsed once for the page)."""
     if not flow_clip.may_push(lowered):
         return flow_clip.NOTHING_PUSHED
     from compliance.document.paint_order import clipping_boxes
@@ -1158,7 +1159,7 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
     boxes = clipping_boxes(root, sheets, index)
     if not boxes:
         return flow_clip.NOTHING_PUSHED
-    return flow_clip.pushed_out(boxes, PageStyle({}).on_demand_of)
+    return flow_clip.pushed_out(boxes, style.on_demand_of)
 
 
 def _links_unread_sheet(root: Any, sheets: Sequence[str]) -> bool:
