@@ -1178,3 +1178,57 @@ def test_svg_text_shows_and_hides_what_the_checker_says(browser: Any) -> None:
 
     inked = {markup: _leaves_ink(browser, f"<p>{markup.format('By Maria Lopez')}</p>") for markup in cases}
     assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}
+
+
+@pytest.mark.parametrize(("markup", "hidden"), list(__import__("tests.test_hiding_families", fromlist=["x"]).COVERS_OF_OWN_TEXT.items()))
+def test_a_cover_paints_over_its_box_s_own_text_as_chromium_paints_it(browser: Any, markup: str, hidden: bool) -> None:
+    # Painted over: at the middle of the words, what Chromium paints on top before the box that
+    # holds them is an opaque background (a box shown, whose background's alpha is 1), or that
+    # box's own `::before` or `::after` placed absolutely with one (not hit-tested as elements are).
+    from tests.test_hiding_families import COVER_RULES
+
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.set_content(f"<!doctype html><html><head>{COVER_RULES}</head><body>{markup.format('By Maria Lopez')}</body></html>")
+    covered = page.evaluate(
+        """() => { const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                   let node; while ((node = walker.nextNode()) && !node.data.includes('Maria')) {}
+                   const range = document.createRange(); range.selectNodeContents(node);
+                   const rect = range.getBoundingClientRect();
+                   const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+                   const opaque = (style) => { const alpha = style.backgroundColor.match(/rgba\\(.*,\\s*([\\d.]+)\\)$/);
+                       return style.backgroundColor !== 'transparent' && (alpha === null || Number(alpha[1]) === 1); };
+                   const pseudo = (element) => ['::before', '::after'].some((which) => {
+                       const style = getComputedStyle(element, which);
+                       return style.content !== 'none' && style.position === 'absolute' && opaque(style); });
+                   for (const element of document.elementsFromPoint(x, y)) {
+                       if (element.contains(node)) return pseudo(element);
+                       if (opaque(getComputedStyle(element))) return true; }
+                   return false; }"""
+    )
+    page.close()
+    assert covered is hidden
+
+
+def _pushed_rows() -> list[tuple[str, bool]]:
+    from tests.test_hiding_families import PUSHED_BELOW_A_CLIP
+
+    return [(markup, hidden) for markup, hidden in PUSHED_BELOW_A_CLIP.items() if "overflow:auto" not in markup]
+
+
+@pytest.mark.parametrize(("markup", "hidden"), _pushed_rows())
+def test_what_the_flow_pushes_below_a_clipping_box_is_hidden_as_chromium_lays_it_out(browser: Any, markup: str, hidden: bool) -> None:
+    # Hidden: the words start at or below the bottom of the nearest box that clips its overflow.
+    from tests.test_hiding_families import CLIP_RULES
+
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.set_content(f"<!doctype html><html><head>{CLIP_RULES}</head><body>{markup.format('By Maria Lopez')}</body></html>")
+    below = page.evaluate(
+        """() => { const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                   let node; while ((node = walker.nextNode()) && !node.data.includes('Maria')) {}
+                   const range = document.createRange(); range.selectNodeContents(node);
+                   let box = node.parentElement;
+                   while (getComputedStyle(box).overflowY === 'visible') box = box.parentElement;
+                   return range.getBoundingClientRect().top >= box.getBoundingClientRect().bottom; }"""
+    )
+    page.close()
+    assert below is hidden

@@ -2178,3 +2178,103 @@ DARK_CANVAS_TEXT_COLOURED = [
 @pytest.mark.parametrize("markup", DARK_CANVAS_TEXT_COLOURED)
 def test_text_of_the_dark_canvas_colour_is_hidden_on_it(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez")))
+
+
+# A cover inside the box whose own text it paints over: the text is that box's (or a box's between
+# them in the flow), not a child element's. `{}` is the byline's words; tests/test_browser.py
+# checks each row against Chromium.
+COVERS_OF_OWN_TEXT = {
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+    '<p><span style="position:relative;display:block">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
+    '<p><span style="position:relative;display:inline-block">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
+    '<p style="position:relative">{}<i style="position:absolute;top:0;left:0;width:100%;height:100%;background:rgb(0,0,0)"></i></p>': True,
+    # The cover first in the tree: the text in the flow is painted before any positioned box.
+    '<p style="position:relative"><b style="position:absolute;inset:-2px;background:#fafafa"></b>{}</p>': True,
+    # The text of a box between the cover and its containing block.
+    '<section style="position:relative"><div>{}<em style="position:absolute;inset:0;background:#fff"></em></div></section>': True,
+    '<p class="cv">{}</p>': True,
+    '<p class="cv2">{}<i></i></p>': True,
+    # Near misses: a cover that lets the text through, is not drawn, is smaller than the box, lies
+    # under the text, or is an icon beside it; text wider than a narrow box runs out beside it.
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:transparent"></div></div>': False,
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:rgba(255,255,255,.5)"></div></div>': False,
+    '<div style="position:relative">{}<div style="position:absolute;inset:0;background:#fff;display:none"></div></div>': False,
+    '<div style="position:relative">{}<div style="position:absolute;top:0;left:0;width:12px;height:8px;background:#fff"></div></div>': False,
+    '<p style="position:relative">{}<i style="position:absolute;inset:0;background:#fff;z-index:-1"></i></p>': False,
+    '<p style="position:relative;z-index:0"><span style="position:relative;z-index:1">{}</span>'
+    '<i style="position:absolute;inset:0;background:#fff"></i></p>': False,
+    '<p style="position:relative;padding-left:24px"><i style="position:absolute;left:0;top:0;width:16px;height:16px;background:#000"></i>{}</p>': False,
+    '<p style="position:relative;width:30px;white-space:nowrap">{}<i style="position:absolute;inset:0;background:#fff"></i></p>': False,
+}
+COVER_RULES = (
+    "<style>.cv{position:relative}.cv::after{content:'';position:absolute;inset:0;background:#fff}"
+    ".cv2{position:relative}.cv2 i{position:absolute;left:0;top:0;right:0;bottom:0;background-color:white}</style>"
+)
+
+
+@pytest.mark.parametrize(("markup", "hidden"), COVERS_OF_OWN_TEXT.items())
+@pytest.mark.parametrize("words", ["By Maria Lopez", "Written by Tom Reyes"])
+def test_a_cover_inside_the_box_paints_over_the_box_s_own_text(markup: str, hidden: bool, words: str) -> None:
+    assert byline_hidden(dcnf(head=COVER_RULES, byline=markup.format(words))) is hidden
+
+
+@pytest.mark.parametrize(
+    ("logo", "hidden"),
+    [
+        (f'<p><span style="position:relative;display:inline-block">{LOGO_IMG}<span style="position:absolute;inset:0;background:#fff"></span></span></p>', True),
+        (f'<p><a href="/" style="position:relative;display:inline-flex">{LOGO_IMG}<i style="position:absolute;inset:0;background:#000"></i></a></p>', True),
+        # Near misses: an inline box (its box is the line's, not the picture's), a cover under it.
+        (f'<p><span style="position:relative">{LOGO_IMG}<span style="position:absolute;inset:0;background:#fff"></span></span></p>', False),
+        (
+            f'<p><span style="position:relative;display:inline-block">{LOGO_IMG}'
+            '<span style="position:absolute;inset:0;background:#fff;z-index:-1"></span></span></p>',
+            False,
+        ),
+    ],
+)
+def test_a_logo_under_a_cover_of_its_inline_block_is_hidden(logo: str, hidden: bool) -> None:
+    assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+# What comes before the byline in the flow of a box that clips its overflow pushes it below the
+# box's bottom (`{}`: the byline's words). tests/test_browser.py checks each row against Chromium
+# but those of a box that scrolls (`overflow: auto`), whose reader scrolls to the byline.
+PUSHED_BELOW_A_CLIP = {
+    '<div style="overflow:hidden;height:20px"><div style="height:40px"></div>{}</div>': True,
+    '<div style="overflow:hidden;height:20px"><div style="padding-top:60px">{}</div></div>': True,
+    '<div style="overflow-y:clip;max-height:30px"><p style="margin:0;height:10px"></p><p style="margin:25px 0 0">{}</p></div>': True,
+    '<section style="overflow:hidden;height:12px"><h2 style="height:14px;margin:0"></h2><span>{}</span></section>': True,
+    '<div class="clip"><div class="push"></div><p>{}</p></div>': True,
+    '<div style="overflow:hidden;height:20px"><div style="box-sizing:border-box;height:30px;padding-top:10px"></div>{}</div>': True,
+    '<div style="overflow:hidden;height:24px"><div><div style="height:30px"></div></div><b>{}</b></div>': True,
+    # Near misses: room left in the box, a box that scrolls, a negative margin or an offset that
+    # brings it back, a float beside it, an absolutely placed byline, a flex column whose items shrink.
+    '<div style="overflow:hidden;height:40px"><div style="height:20px"></div>{}</div>': False,
+    '<div style="overflow:auto;height:20px"><div style="height:40px"></div>{}</div>': False,
+    '<div style="overflow:hidden;height:20px"><div style="height:40px;margin-bottom:-40px"></div>{}</div>': False,
+    '<div style="overflow:hidden;height:20px"><div style="height:40px"></div><p style="position:relative;top:-40px;margin:0">{}</p></div>': False,
+    '<div style="overflow:hidden;height:20px"><div style="float:left;height:40px;width:10px"></div>{}</div>': False,
+    '<div style="overflow:hidden;height:20px;position:relative"><div style="height:40px"></div><p style="position:absolute;top:0;margin:0">{}</p></div>': False,
+    '<div style="display:flex;flex-direction:column;height:20px;overflow:hidden">'
+    '<span style="order:2">{}</span><span style="order:1;height:30px"></span></div>': False,
+}
+CLIP_RULES = "<style>.clip{overflow:hidden;height:18px}.push{height:50px}</style>"
+
+
+@pytest.mark.parametrize(("markup", "hidden"), PUSHED_BELOW_A_CLIP.items())
+@pytest.mark.parametrize("words", ["By Maria Lopez", "Written by Tom Reyes"])
+def test_a_byline_the_flow_pushes_below_a_clipping_box_is_hidden(markup: str, hidden: bool, words: str) -> None:
+    assert byline_hidden(dcnf(head=CLIP_RULES, byline=markup.format(words))) is hidden
+
+
+@pytest.mark.parametrize(
+    ("logo", "hidden"),
+    [
+        (f'<div style="height:10px;overflow:hidden"><div style="height:500px"></div>{LOGO_IMG}</div>', True),
+        (f'<div style="height:10px;overflow:hidden"><p style="margin:0 0 12px"></p>{LOGO_IMG}</div>', True),
+        (f'<div style="height:10px;overflow:hidden"><div style="height:5px"></div>{LOGO_IMG}</div>', False),
+        (f'<div style="height:10px;overflow:scroll"><div style="height:500px"></div>{LOGO_IMG}</div>', False),
+    ],
+)
+def test_a_logo_the_flow_pushes_below_a_clipping_box_is_hidden(logo: str, hidden: bool) -> None:
+    assert logo_hidden(dcnf(logo=logo)) is hidden

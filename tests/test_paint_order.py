@@ -109,3 +109,36 @@ def test_the_content_of_a_pseudo_element_is_read_only_when_it_may_cover_its_bloc
     monkeypatch.setattr(paint_order, "pseudo_boxes", refuse)
     css = "<style>.w{position:relative} a::after{content:'';position:absolute;inset:0} p::before{content:'›';color:red}</style>"
     assert _painted(f'{css}<div class=w><p id=a>By Maria</p><a href="#x">More</a></div>') == []
+
+
+def _own_text_painted(markup: str) -> list[str]:
+    root = lxml.html.fromstring(f"<!doctype html><html><body>{markup}</body></html>")
+    return sorted(element.get("id") or element.tag for element in PageStyle.of(root).text_painted_over)
+
+
+def test_a_cover_paints_over_the_own_text_of_its_block_and_of_the_boxes_between() -> None:
+    cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
+    markup = f'<div id=block style="position:relative">Intro <div id=between>By Maria<p id=p>x</p>{cover}</div></div>'
+    assert _own_text_painted(markup) == ["between", "block"]
+    assert _painted(markup) == ["p"]
+
+
+def test_a_box_with_no_text_of_its_own_is_not_among_those_whose_text_is_painted_over() -> None:
+    markup = '<div id=block style="position:relative"> <p id=p>By Maria</p> <i style="position:absolute;inset:0;background:#fff"></i></div>'
+    assert (_own_text_painted(markup), _painted(markup)) == ([], ["p"])
+
+
+def test_own_text_wider_than_its_block_is_not_painted_over() -> None:
+    # 30 characters read one em each: 480px, in a box 200px wide that does not clip them.
+    cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
+    markup = f'<div id=block style="position:relative;width:200px;white-space:nowrap">By Maria Lopez of the Hartford Courant{cover}</div>'
+    assert _own_text_painted(markup) == []
+    assert _own_text_painted(markup.replace("white-space:nowrap", "overflow:hidden;white-space:nowrap")) == ["block"]
+
+
+def test_an_inline_block_is_the_block_a_cover_fills() -> None:
+    cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
+    markup = f'<span id=box style="position:relative;display:inline-block">Por Ana García<b id=img></b>{cover}</span>'
+    assert (_own_text_painted(markup), _painted(markup)) == (["box"], ["img"])
+    inline = markup.replace(";display:inline-block", "")
+    assert (_own_text_painted(inline), _painted(inline)) == ([], [])

@@ -830,7 +830,10 @@ def test_fix_inserts_an_img_logo_only_where_no_svg_logo_is(cli, tmp_path: Path) 
         ('<div style="height:40px;overflow:hidden">{}</div>', True),
         # The aspect-ratio box shows its padding (a percentage of its width, or a length).
         ('<div style="position:relative;height:0;padding-bottom:20%;overflow:hidden">{}</div>', True),
-        ('<div style="height:0;padding-top:60px;overflow:hidden">{}</div>', True),
+        # (What it holds in the flow starts below its padding, at its bottom: Chromium cuts it
+        # off; placed absolutely at its top, it shows.)
+        ('<div style="height:0;padding-top:60px;overflow:hidden">{}</div>', False),
+        ('<div style="position:relative;height:0;padding-top:60px;overflow:hidden"><div style="position:absolute;top:0">{}</div></div>', True),
         ('<div style="height:1px;padding:30px 0;overflow:hidden">{}</div>', True),
         # Sizes bound neither an inline box nor a table part, which grows to fit.
         ('<p><span style="width:0;overflow:hidden">{}</span></p>', True),

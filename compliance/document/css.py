@@ -88,6 +88,9 @@ FAMILIES: dict[str, str] = {
     "bottom": "placement",
     "margin-left": "placement",
     "margin-top": "placement",
+    # What pushes the blocks after a box down, in a box that clips its overflow (`flow_clip`).
+    "margin-bottom": "placement",
+    "box-sizing": "size",
     "margin": "placement",
     "inset": "placement",
     "text-indent": "placement",

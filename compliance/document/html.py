@@ -1078,6 +1078,15 @@ class _Walk:
         block = self._lays_out_block(element, kind, attributes)
         if block and self.owner is not None:
             self.flush()
+        painted = self.style.text_painted_over
+        if painted and element in painted:
+            # A cover inside it paints over its own text (`paint_order.Painted.own_text`): its
+            # children are read as they show, its text and the text after each child are not.
+            self._open(element, kind, attributes, parent, block, own_text=False)
+            if self.stack[-1][_SHOWS_TEXT]:
+                self.found.hides_text = True
+            self.stack[-1] = _without_text(self.stack[-1])
+            return
         self._open(element, kind, attributes, parent, block)
 
     def _is_closed(self, element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
@@ -1598,6 +1607,11 @@ class _Walk:
             if self.shadow is not None:
                 parent = self._text_frame_after(element, parent, self.shadow)
             if tail and parent[_SHOWS_TEXT]:
+                unseen = self.style.tails_unseen
+                if unseen and element in unseen:
+                    # Pushed below the bottom of a box that clips it (`flow_clip`).
+                    self.found.hides_text = True
+                    return
                 self.add_text(tail, parent, element, tail=True)
 
     def finish(self, url: str | None) -> _Walked:

@@ -55,7 +55,12 @@ rules for it (`_pseudo_covers`), when its `content` makes a box of it (`generate
 of some screens only styles, or whose `content` a rule in a `@layer` sets, nor any on a page with a
 rule for one in `@scope`. Its background's `var()`s are filled in as an element's (its element
 is its parent, whose custom properties it inherits). What its own element holds is read as beside it,
-after a `::before` and before an `::after`; that element, which holds the cover, is not.
+after a `::before` and before an `::after`; that element, which holds the cover, is not whole.
+
+Its own text is (`Painted.own_text`): the text of a cover's containing block and of the boxes in
+the flow between them, their text and the text after each of their children, is painted in the
+flow, before any positioned box in them, wherever it stands beside the cover in the tree. The
+containing block may be an inline block (its box shrinks to what it lays out), not an inline box.
 """
 
 from __future__ import annotations
@@ -180,6 +185,7 @@ _NAMES = frozenset(
         "font-size",
         "overflow",
         "overflow-x",
+        "overflow-y",
         *_WRAPPING,
         "background",
         "background-color",
@@ -241,25 +247,53 @@ class Cascade(NamedTuple):
     overflowing: frozenset[str] = _GRIDS
 
 
-def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index: Any) -> frozenset[Any]:
-    """The elements that something opaque is painted over, whole (see the module's doc): empty
-    unless the page's CSS text names a negative `z-index` or an absolute position. `inline`: the
-    page's `style` attributes; `index`: its `visibility._ElementIndex`."""
-    # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once and
-    # searched for the literal words, which is several times faster than a case-blind pattern.
-    lowered = "\n".join((*sheets, *inline)).lower()
+class Painted(NamedTuple):
+    """What something opaque is painted over on a page: `whole`, the elements painted over with
+    all they hold; `own_text`, the elements whose own text (their text and the text after each
+    of their children, not what the children hold) a cover inside them paints over: its
+    containing block and the boxes in the flow between them (see the module's doc)."""
+
+    whole: frozenset[Any] = frozenset()
+    own_text: frozenset[Any] = frozenset()
+
+
+NOTHING_PAINTED = Painted()
+
+
+def painted_over(root: Any, sheets: Sequence[str], lowered: str, index: Any) -> Painted:
+    """What something opaque is painted over (see `Painted` and the module's doc): nothing
+    unless the page's CSS text names a negative `z-index` or an absolute position. `lowered`:
+    the page's `<style>` blocks and `style` attributes joined and lowered; `index`: its
+    `visibility._ElementIndex`."""
     overflowing = _GRIDS if any(word in lowered for word in _GRID_TRACKS) else frozenset()
     negative = "z-index" in lowered and _NEGATIVE_Z_INDEX().search(lowered) is not None
     covers = "absolute" in lowered
     if not negative and not covers:
-        return frozenset()
+        return NOTHING_PAINTED
     reader = _Reader(root, sheets, index, overflowing, pseudo=":before" in lowered or ":after" in lowered)
     found: set[Any] = set()
+    own_text: set[Any] = set()
     if negative:
         found |= reader.under_backgrounds()
     if covers:
-        found |= reader.under_covers()
-    return frozenset(found)
+        whole, own_text = reader.under_covers()
+        found |= whole
+    return Painted(frozenset(found), frozenset(own_text))
+
+
+def clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:
+    """The elements a rule or a `style` attribute sets `overflow` or `overflow-y` on to a value
+    that may cut it off (`hidden`, `clip`, or a function), in the page's order (`flow_clip`
+    reads them; `index`: the page's `visibility._ElementIndex`)."""
+    reader = _Reader(root, sheets, index, frozenset())
+    return reader.candidates(frozenset({"overflow", "overflow-y"}), _may_clip)
+
+
+def _may_clip(declaration: Declaration) -> bool:
+    """True for an `overflow` or `overflow-y` that may cut off what overflows down."""
+    return declaration.name in ("overflow", "overflow-y") and any(
+        t.type == "function" or (t.type == "ident" and t.lower_value in ("hidden", "clip")) for t in declaration.values
+    )
 
 
 class _Reader:
@@ -337,14 +371,15 @@ class _Reader:
         cascade = self.cascade(scope)
         return {box for box in boxes if _in_negative_layer(box, cascade) and _under_an_ancestors_background(box, cascade, self.root)}
 
-    def under_covers(self) -> set[Any]:
-        """What covers paint over: the elements beside each, in its containing block, whole. The
-        first `_MOST_COVERS` covers in the page's order are read (a page of covers nested in
-        covers would cost the square of its size), with one cascade over all their blocks."""
+    def under_covers(self) -> tuple[set[Any], set[Any]]:
+        """What covers paint over: the elements beside each, in its containing block, whole; and
+        the elements whose own text they paint over (`Painted.own_text`). The first `_MOST_COVERS`
+        covers in the page's order are read (a page of covers nested in covers would cost the
+        square of its size), with one cascade over all their blocks."""
         pseudo, declared = self._pseudo_covers() if self.pseudo else ([], _PseudoDeclared({}))
         covers = [*self._covers(), *pseudo][:_MOST_COVERS]
         if not covers:
-            return set()
+            return set(), set()
         boxes = {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
         cascade = declared.joined(self.cascade(boxes))
         covering = [
@@ -353,16 +388,18 @@ class _Reader:
             if _covers_its_block(cover, cascade, self.filled.get(cover)) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
         ]
         if not covering:
-            return set()
+            return set(), set()
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
         blocks = set(block_of.values())
         outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
         inside = declared.joined(self.cascade({element for block in outermost for element in block.iter()}))
         found: set[Any] = set()
+        own_text: set[Any] = set()
         for cover in covering:
-            block = block_of[cover]
-            found.update(element for element in _covered_beside(cover, block, inside) if _stays_within(element, block, inside, cascade))
-        return found
+            whole, text = _painted_by(cover, block_of[cover], inside, cascade)
+            found.update(whole)
+            own_text.update(text)
+        return found, own_text
 
     def _covers(self) -> list[Any]:
         """The absolutely positioned boxes that may be covers: where the boxes are placed is read
@@ -967,14 +1004,16 @@ def _holds_absolute(declared: Mapping[str, Declaration]) -> bool | None:
 
 def _containing_block(block: Any, cascade: Cascade) -> bool:
     """True when the box, the containing block of an absolutely positioned box in it, is a block
-    whose box holds all it holds in the flow (no height they may overflow, no grid), other than
+    or an inline block whose box holds all it holds in the flow (no height they may overflow, no grid), other than
     `<html>` and `<body>`, which a full-page cover would be over."""
     if block.tag in ("html", "body") or block in cascade.varies:
         return False
     declared = cascade.declared[block]
     if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS):
         return False
-    return _display(declared, block) in _BLOCK_DISPLAYS
+    # An inline block holds what it lays out as a block does (its width shrinks to it).
+    display = _display(declared, block)
+    return display in _BLOCK_DISPLAYS or display in _INLINE_BLOCKS
 
 
 def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
@@ -995,6 +1034,31 @@ def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
             elif isinstance(child.tag, str):
                 found.extend(_covered(child, inside, _Cover(stack, before)))
     return found
+
+
+def _painted_by(cover: Any, block: Any, inside: Cascade, around: Cascade) -> tuple[list[Any], list[Any]]:
+    """What a cover paints over in its containing block `block`: the elements, whole, and those
+    whose own text (`inside`: the cascade read in the block; `around`: on it and its ancestors)."""
+    whole = [element for element in _covered_beside(cover, block, inside) if _stays_within(element, block, inside, around)]
+    # The text of the containing block and of the boxes between (in the flow, positioned none:
+    # `_block_of`) is painted in the flow, before any positioned box in them.
+    return whole, [holder for holder in _holders(cover, block) if _stays_within(holder, block, inside, around, own=True)]
+
+
+def _holders(cover: Any, block: Any) -> list[Any]:
+    """The cover's containing block `block` and the boxes between them, outermost first, that
+    hold text of their own (a pseudo-element's host is one of them)."""
+    between: list[Any] = []
+    for ancestor in cover.iterancestors():
+        if ancestor is block:
+            break
+        between.append(ancestor)
+    return [holder for holder in (block, *reversed(between)) if _own_text(holder).strip()]
+
+
+def _own_text(element: Any) -> str:
+    """The element's own text: its text and the text after each of its children, not theirs."""
+    return "".join([element.text or "", *(child.tail or "" for child in element)])
 
 
 def _covered(element: Any, cascade: Cascade, cover: _Cover) -> list[Any]:
@@ -1043,19 +1107,20 @@ def _own_level(declared: Mapping[str, Declaration], inherited: tuple[int, bool] 
     return inherited
 
 
-def _stays_within(element: Any, painter: Any, chain: Cascade, around: Cascade) -> bool:
+def _stays_within(element: Any, painter: Any, chain: Cascade, around: Cascade, *, own: bool = False) -> bool:
     """True when the element's text, laid out in `painter`'s box (an ancestor that paints over it,
     or a cover's containing block, which the cover fills), certainly runs no further across than
     that box: the box clips what overflows it, or it is at least as wide as the widest run of the
     text that cannot wrap (all of it under `white-space: nowrap`, else its longest word) and as
     any width or minimum width set on the boxes between them. `chain`: the cascade read on the
-    element, what it holds and the boxes up to `painter`; `around`: on `painter` and its ancestors."""
+    element, what it holds and the boxes up to `painter`; `around`: on `painter` and its ancestors.
+    `own`: the element's own text only is read (`_own_text`), not what its children hold."""
     if _clips_across(around.declared[painter]):
         return True
     room = _room(painter, around)
     if room is None:
         return True
-    needed = _width_needed(element, painter, chain, around)
+    needed = _width_needed(element, painter, chain, around, own=own)
     return needed is not None and needed <= room
 
 
@@ -1097,18 +1162,18 @@ def _room(box: Any, cascade: Cascade) -> float | None:
     return room
 
 
-def _width_needed(element: Any, painter: Any, chain: Cascade, around: Cascade) -> float | None:
+def _width_needed(element: Any, painter: Any, chain: Cascade, around: Cascade, *, own: bool = False) -> float | None:
     """The least width (px) the element's content needs without running out of the boxes it is
-    in (see `_stays_within`); None when not worked out (a font size, width or wrapping set in a
-    way not read here)."""
+    in (see `_stays_within`; `own`: its own text only); None when not worked out (a font size,
+    width or wrapping set in a way not read here)."""
     font_px = _font_px(element, painter, chain, around)
     if font_px is None:
         return None
-    text = "".join(element.itertext())
-    inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
+    text, inner = (_own_text(element), []) if own else ("".join(element.itertext()), [d for d in element.iterdescendants() if isinstance(d.tag, str)])
     if any(name in chain.declared[d] for d in inner for name in ("font-size", *_WIDENING)):
         return None  # sized inside: not read here
-    pictures = [_picture_width(box, chain) for box in (element, *inner) if box.tag in _PICTURE_TAGS]
+    # (Its own text only: the pictures it holds are its children's.)
+    pictures = [_picture_width(box, chain) for box in (element, *inner) if box.tag in _PICTURE_TAGS and not own]
     if None in pictures:
         return None
     unbroken = _keeps_one_line(element, painter, chain, around) or any(_one_line_keyword(chain.declared[d]) for d in inner)

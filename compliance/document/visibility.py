@@ -103,6 +103,7 @@ from compliance.document import (
     containment,
     css_colour,
     filter_blur,
+    flow_clip,
     masking,
     offsets,
     projection,
@@ -821,6 +822,11 @@ class PageStyle:
         self._demand: _Demand | None = None
         # The elements something opaque is painted over, whole (see `paint_order`).
         self.painted_over: frozenset[Any] = frozenset()
+        # The elements whose own text a cover inside them paints over (`paint_order.Painted.own_text`):
+        # the walk reads their children, not their text.
+        self.text_painted_over: frozenset[Any] = frozenset()
+        # The elements the text after which the flow pushes below a box that clips it (`flow_clip`).
+        self.tails_unseen: frozenset[Any] = frozenset()
         # Whether a visually-hidden helper class (`sr-only`) hides: in a fragment (shown in a site's
         # page, whose CSS defines it) and on a page that links or imports a stylesheet not read it
         # does; on a whole page whose CSS is all read that CSS decides, and a class it does not
@@ -867,10 +873,22 @@ class PageStyle:
         generated = generated_text(root, sheets) if sheets else None
         from compliance.document.paint_order import painted_over
 
-        painted = painted_over(root, sheets, index.style_values(), index)
+        # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once
+        # and searched for the literal words, which is several times faster than a case-blind pattern.
+        lowered = "\n".join((*sheets, *index.style_values())).lower()
+        painted = painted_over(root, sheets, lowered, index)
+        pushed = _pushed_out(root, sheets, lowered, index, style)
         details = details_content(root, sheets) if sheets else DetailsContent()
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if not sized and not generated and not painted and details == DetailsContent() and helper_classes_hide:
+        if (
+            not sized
+            and not generated
+            and not painted.whole
+            and not painted.own_text
+            and pushed is flow_clip.NOTHING_PUSHED
+            and details == DetailsContent()
+            and helper_classes_hide
+        ):
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
@@ -881,10 +899,12 @@ class PageStyle:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
             style.styled = {**dict.fromkeys(generated, ()), **style.styled}
-        if painted:
-            style.painted_over = painted
-            # Read as styled elements, for `render` to hide them.
-            style.styled = {**dict.fromkeys(painted, ()), **style.styled}
+        if painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED:
+            style.painted_over = painted.whole | pushed.whole
+            style.text_painted_over = painted.own_text | pushed.own_text
+            style.tails_unseen = pushed.tails
+            # Read as styled elements, for `render` to hide them and the walk to open them.
+            style.styled = {**dict.fromkeys((*style.painted_over, *style.text_painted_over), ()), **style.styled}
         return style
 
     @classmethod
@@ -1055,7 +1075,7 @@ class PageStyle:
 # CSS Positioned Layout 3, CSS Overflow 3, CSS Fonts 4): where both are declared, the value is the
 # one of whichever wins the cascade, and the reading of a longhand falls back to its shorthand.
 _SHORTHANDS: dict[str, tuple[str, ...]] = {
-    "margin": ("margin-top", "margin-right", "margin-left"),
+    "margin": ("margin-top", "margin-right", "margin-bottom", "margin-left"),
     "inset": ("top", "right", "bottom", "left"),
     "padding": ("padding-top", "padding-right", "padding-bottom", "padding-left"),
     "overflow": ("overflow-x", "overflow-y"),
@@ -1125,6 +1145,21 @@ def _with_reach_families(families: frozenset[str] | set[str], clipping: bool) ->
     `display` where a size may hide (what makes an inline box one that sizes bound: `_or_sized_display`)."""
     found = frozenset(families) | (_CLIPPING_FAMILIES if clipping else frozenset())
     return found | {"display"} if "size" in found else found
+
+
+def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementIndex, style: PageStyle) -> flow_clip.Pushed:
+    """What the flow pushes below the bottom of a box that clips it (`flow_clip`): nothing
+    unless the page's CSS (`lowered`: its blocks and `style` attributes, lowered) names an
+    `overflow` cut off and a height. Read with the page's `style` on demand (whose rules are
+    parsed once for the page)."""
+    if not flow_clip.may_push(lowered):
+        return flow_clip.NOTHING_PUSHED
+    from compliance.document.paint_order import clipping_boxes
+
+    boxes = clipping_boxes(root, sheets, index)
+    if not boxes:
+        return flow_clip.NOTHING_PUSHED
+    return flow_clip.pushed_out(boxes, style.on_demand_of)
 
 
 def _links_unread_sheet(root: Any, sheets: Sequence[str]) -> bool:

@@ -1,0 +1,295 @@
+"""Content pushed below the bottom of a box that clips its overflow by what comes before it in the
+flow (CSS 2.2, 9.4.1 and 10.6; CSS Overflow 3): `<div style="overflow:hidden;height:20px"><div
+style="height:40px"></div>By …</div>`, or a `padding-top` larger than the box inside it.
+
+The clipping box: `overflow-y` (or `overflow`) `hidden` or `clip`, laid out as a block container
+(`display` block, flow-root, list-item or inline-block, or a block tag's own), with a `height` or
+`max-height` in px (the smaller, at least its `min-height`): what shows of its content runs no
+further below the start of its content than that and its bottom padding. A box that scrolls
+(`auto`, `scroll`) is not read: a reader scrolls to what it holds.
+
+Inside it, each block in the flow starts no higher than the lengths before it say: the heights
+(`height`, at most `max-height`, at least `min-height`), paddings and top and bottom margins of the
+blocks before it (adjoining margins read as the larger, a block of no height as its margins alone)
+and the top padding of the blocks it is in. Everything read is a lower bound, so what is judged
+below the bottom is below it whatever the rest of the layout does: what is not known counts as
+nothing (text, an inline box, a float, a border, a length in `em` or `%`), and what may pull
+content up stops the reading of what follows in that box (a negative margin, a position other
+than `static` or an unmoved `relative`, a transform, `display: contents`, a flex, grid or table
+layout, columns, a writing mode, a `var()`). A box's own text and the text after each of its
+children are judged where they stand in its flow (`Pushed.own_text`, `Pushed.tails`).
+
+Not read: boxes past the first 20 of a page, or that hold more than 2,000 elements together;
+flex items (`order` and a column's shrinking items make their place depend on sizes not read
+here: a 30px item before the text in a 20px column shrinks and lets it show), line heights of
+text before a block, `em` and `rem` lengths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from compliance.document.clipping import overflow_axes, padding_px
+from compliance.document.css import Declaration, display_keyword, length_px
+from compliance.document.elements import BLOCK_TAGS
+
+# The clipping boxes of a page that are read: real pages have a few.
+_MOST_BOXES = 20
+# The most elements read inside those boxes together: a clipping box is a card, a strip or a
+# slot; one around most of the page is left unread (its cost grows with the page).
+_MOST_INSIDE = 2000
+# The declarations read on the boxes and what they hold.
+_NAMES = (
+    "overflow",
+    "overflow-x",
+    "overflow-y",
+    "height",
+    "max-height",
+    "min-height",
+    "padding",
+    "padding-top",
+    "padding-bottom",
+    "margin",
+    "margin-top",
+    "margin-bottom",
+    "box-sizing",
+    "display",
+    "position",
+    "float",
+    "top",
+    "bottom",
+    "inset",
+    "transform",
+    "translate",
+    "rotate",
+    "scale",
+    "columns",
+    "column-count",
+    "column-width",
+    "writing-mode",
+)
+_FLOW_ROOTS = frozenset({"block", "flow-root", "list-item", "inline-block"})
+_BLOCKS = frozenset({"block", "flow-root", "list-item"})
+# A block whose children are laid out otherwise than one under another (or not read here).
+_OTHER_LAYOUTS = frozenset({"contents", "flex", "grid", "table", "-webkit-box", "-webkit-flex", "inline-flex", "inline-grid", "inline-table"})
+_NO_BOX = frozenset({"script", "style", "template", "head", "meta", "link", "title", "noscript"})
+
+
+class Pushed(NamedTuple):
+    """What the flow pushes below a clipping box's bottom: `whole`, elements with all they hold;
+    `own_text`, elements whose own text all is (their text and the text after each child);
+    `tails`, elements the text after which is."""
+
+    whole: frozenset[Any] = frozenset()
+    own_text: frozenset[Any] = frozenset()
+    tails: frozenset[Any] = frozenset()
+
+
+NOTHING_PUSHED = Pushed()
+
+
+def may_push(lowered: str) -> bool:
+    """The cheap test of a page's CSS text (lowered, `style` attributes with it): it clips an
+    overflow and sets a height."""
+    return "overflow" in lowered and "height" in lowered and ("hidden" in lowered or "clip" in lowered)
+
+
+def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
+    """What the flow pushes below the bottom of `boxes` (the elements the page's CSS may make
+    clip their overflow), read with `declarations(elements, names)`, the winning declarations of
+    `names` on each (`PageStyle.on_demand_of`)."""
+    boxes = list(dict.fromkeys(boxes))[:_MOST_BOXES]
+    if not boxes:
+        return NOTHING_PUSHED
+    own = dict(zip(boxes, declarations(boxes, _NAMES), strict=True))
+    clips = [(box, bottom) for box in boxes if (bottom := _shown_below(box, own[box])) is not None]
+    if not clips:
+        return NOTHING_PUSHED
+    inside = [element for box, _ in clips for element in box.iter() if isinstance(element.tag, str)]
+    if len(inside) > _MOST_INSIDE:
+        return NOTHING_PUSHED  # a page's layout in a clipping box (a wrapper of `overflow: hidden`): not read
+    declared = dict(zip(inside, declarations(inside, _NAMES), strict=True))
+    reading = _Reading(declared)
+    for box, bottom in clips:
+        reading.flow(box, 0.0, bottom)
+    if not (reading.whole or reading.own_text or reading.tails):
+        return NOTHING_PUSHED
+    return Pushed(frozenset(reading.whole), frozenset(reading.own_text), frozenset(reading.tails))
+
+
+def _shown_below(box: Any, declared: Mapping[str, Declaration]) -> float | None:
+    """How far below the start of its content (px) the box shows what it holds, when it clips
+    its vertical overflow with a height known here; None otherwise."""
+    if overflow_axes(declared)[1] not in ("hidden", "clip") or _layout(box, declared) not in _FLOW_ROOTS or _moves_or_turns(declared):
+        return None
+    if any(name in declared for name in ("columns", "column-count", "column-width", "writing-mode")):
+        return None
+    limits = [found for name in ("height", "max-height") if (found := _px(declared.get(name))) is not None]
+    least = _px(declared.get("min-height")) if "min-height" in declared else 0.0
+    bottom = padding_px(declared, "padding-bottom", 0.0)
+    if not limits or least is None or bottom is None:
+        return None
+    return max(min(limits), least) + bottom
+
+
+class _Reading:
+    """The reading of the flow in the clipping boxes, with what it found pushed out."""
+
+    def __init__(self, declared: Mapping[Any, Mapping[str, Declaration]]) -> None:
+        self.declared = declared
+        self.whole: set[Any] = set()
+        self.own_text: set[Any] = set()
+        self.tails: set[Any] = set()
+
+    def flow(self, box: Any, start: float, bottom: float, depth: int = 0) -> float | None:
+        """Read the flow of `box`'s content, which starts `start` px below the clipping box's; the
+        least height of that content, or None when something in it stops the reading (or it is
+        nested deeper than `_DEEPEST` inside the clipping box: not read)."""
+        if depth > _DEEPEST:
+            return None
+        if start >= bottom:
+            self.own_text.add(box)
+        offset = start
+        margin = 0.0  # the bottom margin of the block before, which adjoins the next one's top
+        for child in box:
+            if not isinstance(child.tag, str):
+                continue
+            declared = self.declared.get(child, {})
+            kind = _kind(child, declared)
+            if kind == "out of the flow":
+                continue
+            if kind == "stops":
+                return None
+            # What follows a block starts below its bottom margin (an inline box or text in an
+            # anonymous block, which has none), or the larger of it and its own top margin.
+            if offset + margin >= bottom:
+                self._out(child)
+                continue
+            if kind == "block":
+                step = self._block(child, declared, offset, margin, bottom, depth)
+                if step is None:
+                    return None
+                offset, margin = step
+            if offset + margin >= bottom and _has_text_after(child):
+                self.tails.add(child)
+        return offset - start
+
+    def _out(self, child: Any) -> None:
+        """Record a child below the bottom, with the text after it: whole, unless something in it
+        may be placed from outside the clipping box (absolutely, fixed), and escape its clip: its own
+        text then."""
+        if _has_text_after(child):
+            self.tails.add(child)
+        if not any(_keyword(self.declared.get(inner, {}), "position", "static") not in ("static", "relative") for inner in child.iter()):
+            self.whole.add(child)
+        else:
+            self.own_text.add(child)  # its own text is in the flow, below the bottom
+
+    def _block(self, child: Any, declared: Mapping[str, Declaration], offset: float, margin: float, bottom: float, depth: int) -> tuple[float, float] | None:
+        """Where the flow stands after the block `child` (px) and the margin left adjoining the
+        next block; None when a length of it is not read."""
+        top_margin, bottom_margin = _margin(declared, "margin-top"), _margin(declared, "margin-bottom")
+        top_padding, bottom_padding = padding_px(declared, "padding-top", 0.0), padding_px(declared, "padding-bottom", 0.0)
+        if top_margin is None or bottom_margin is None or top_padding is None or bottom_padding is None:
+            return None
+        top = offset + max(margin, top_margin)
+        if top >= bottom:
+            self._out(child)
+        content = self.flow(child, top + top_padding, bottom, depth + 1)
+        height = _height(declared, content, top_padding + bottom_padding)
+        if height == 0:
+            return offset, max(margin, top_margin, bottom_margin)  # its margins collapse through it
+        return top + height, bottom_margin
+
+
+def _has_text_after(child: Any) -> bool:
+    """True when text other than white space follows the element in its parent."""
+    return bool(child.tail and not child.tail.isspace())
+
+
+# How deep inside a clipping box the flow is read (a page may nest elements thousands deep).
+_DEEPEST = 40
+
+
+def _kind(child: Any, declared: Mapping[str, Declaration]) -> str:
+    """How a child takes part in its parent's flow, as read here: "block" (a block in the flow,
+    whose height pushes what follows down), "inline" (inline or floated: it pushes nothing read
+    here), "out of the flow" (absolutely placed, not displayed: neither pushed nor judged), or
+    "stops" (it may pull what follows up, or is laid out in a way not read here)."""
+    layout = _layout(child, declared)
+    position = _keyword(declared, "position", "static")
+    if child.tag in _NO_BOX or layout == "none" or position in ("absolute", "fixed"):
+        return "out of the flow"
+    if position not in ("static", "relative") or _moves_or_turns(declared) or layout in _OTHER_LAYOUTS:
+        return "stops"
+    if _margin(declared, "margin-top") is None or _margin(declared, "margin-bottom") is None:
+        return "stops"
+    if _keyword(declared, "float", "none") != "none" or layout not in _BLOCKS:
+        return "inline"
+    return "block"
+
+
+def _height(declared: Mapping[str, Declaration], content: float | None, paddings: float) -> float:
+    """The least height (px) of a block's box, paddings included: by its `height` (at most its
+    `max-height`, at least its `min-height`) where set in px, else by its content's least height
+    (`content`, None when not read) as far as a `max-height` lets it be."""
+    least = _px(declared.get("min-height")) or 0.0
+    found = (_px(declared["height"]) or 0.0) if "height" in declared else (content or 0.0)
+    if "max-height" in declared:
+        found = min(found, _px(declared["max-height"]) or 0.0)
+    found = max(found, least)
+    sizing = _keyword(declared, "box-sizing", "content-box")
+    return found + paddings if sizing == "content-box" else max(found, paddings)
+
+
+def _layout(element: Any, declared: Mapping[str, Declaration]) -> str:
+    """The element's `display`, its tag's (`block` or `inline`) where none is set."""
+    declaration = declared.get("display")
+    if declaration is None:
+        return "block" if element.tag in BLOCK_TAGS else "inline"
+    return display_keyword(declaration) or "unknown"
+
+
+def _moves_or_turns(declared: Mapping[str, Declaration]) -> bool:
+    """True when the box may be moved from where the flow puts it: offsets on a relative box, a
+    transform."""
+    if any(_keyword(declared, name, "none") != "none" for name in ("transform", "translate", "rotate", "scale")):
+        return True
+    relative = "position" in declared and declared["position"].keyword == "relative"
+    return relative and any(name in declared for name in ("top", "bottom", "inset"))
+
+
+def _keyword(declared: Mapping[str, Declaration], name: str, default: str) -> str:
+    """The keyword a property is set to; `default` where it is not set; empty for another value."""
+    declaration = declared.get(name)
+    if declaration is None:
+        return default
+    return declaration.keyword or ""
+
+
+def _margin(declared: Mapping[str, Declaration], name: str) -> float | None:
+    """A top or bottom margin (px: `margin-top`, `margin-bottom`) by its longhand or the `margin`
+    shorthand, the larger of both; 0 for one not in px (`auto`, `em`); None for one that may be
+    negative (a negative length or percentage, a function), which may pull what follows up."""
+    found = 0.0
+    for declaration in (declared.get(name), declared.get("margin")):
+        if declaration is None or not declaration.values:
+            continue
+        values = declaration.values
+        # The shorthand's top is its first value; its bottom its third, else its first.
+        token = values[2] if declaration.name == "margin" and name == "margin-bottom" and len(values) >= 3 else values[0]
+        if token.type == "function" or (token.type in ("dimension", "number", "percentage") and token.value < 0):
+            return None
+        found = max(found, (length_px(token) or 0.0) if token.type in ("dimension", "number") else 0.0)
+    return found
+
+
+def _px(declaration: Declaration | None) -> float | None:
+    """A length in px (or 0); None for anything else."""
+    if declaration is None or len(declaration.values) != 1:
+        return None
+    token = declaration.values[0]
+    if token.type == "dimension" and token.lower_unit != "px":
+        return None
+    return length_px(token)

@@ -1,0 +1,74 @@
+"""What the flow pushes below the bottom of a box that clips its overflow (`flow_clip`): read only
+on pages whose CSS names a cut-off `overflow` and a height, and then in the few boxes that clip."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from compliance.document import flow_clip
+from compliance.document.visibility import PageStyle
+
+
+def _pushed(markup: str) -> tuple[list[str], list[str], list[str]]:
+    root = lxml.html.fromstring(f"<!doctype html><html><body>{markup}</body></html>")
+    style = PageStyle.of(root)
+
+    def ids(elements: frozenset[object]) -> list[str]:
+        return sorted(element.get("id") or element.tag for element in elements)  # type: ignore[attr-defined]
+
+    return ids(style.painted_over), ids(style.text_painted_over), ids(style.tails_unseen)
+
+
+def test_a_page_whose_css_names_no_clip_and_height_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("read without a trigger")
+
+    monkeypatch.setattr(flow_clip, "pushed_out", refuse)
+    assert _pushed('<div style="overflow:auto;width:20px"><div style="height:40px"></div>By Maria</div>') == ([], [], [])
+    assert _pushed('<div style="height:20px"><div style="height:40px"></div>By Maria</div>') == ([], [], [])
+
+
+def test_what_follows_a_block_as_high_as_the_box_is_below_it_whole() -> None:
+    markup = '<div style="overflow:hidden;height:20px"><div id=s style="height:20px"></div>By <b id=b>Maria</b> Lopez<p id=p>x</p></div>'
+    assert _pushed(markup) == (["b", "p"], [], ["b", "s"])
+
+
+def test_a_box_whose_content_starts_below_the_bottom_has_its_own_text_hidden() -> None:
+    markup = '<div style="overflow:clip;max-height:10px;height:300px"><div id=d style="padding:12px 0 0">Por Ana García<i id=i>!</i></div></div>'
+    assert _pushed(markup) == (["i"], ["d"], [])
+
+
+def test_what_may_escape_the_clip_or_pull_content_back_is_not_judged() -> None:
+    # Placed from outside the clipping box: its text escapes the clip; a negative margin stops the reading.
+    escaping = '<div style="overflow:hidden;height:20px"><div style="height:40px"></div><p id=p><span style="position:absolute;top:0">By Maria</span></p></div>'
+    assert _pushed(escaping) == ([], ["p"], [])
+    assert _pushed(escaping.replace("<p id=p>", "<p id=p>Intro ")) == ([], ["p"], [])
+    pulled = '<div style="overflow:hidden;height:20px"><div style="height:40px"></div><p id=p style="margin-top:-30px">By Maria</p></div>'
+    assert _pushed(pulled) == ([], [], [])
+    moved = '<div style="overflow:hidden;height:20px"><div style="height:40px;transform:translateY(-40px)"></div>By Maria</div>'
+    assert _pushed(moved) == ([], [], [])
+
+
+def test_lengths_not_read_here_count_as_nothing() -> None:
+    for spacer in ("height:4em", "height:50%", "height:var(--h)", "height:calc(100% - 10px)"):
+        assert _pushed(f'<div style="overflow:hidden;height:20px"><div style="{spacer}"></div>By Maria</div>') == ([], [], []), spacer
+    assert _pushed('<div style="overflow:hidden;height:2em"><div style="height:400px"></div>By Maria</div>') == ([], [], [])
+
+
+def test_border_box_sizing_counts_the_padding_inside_the_height() -> None:
+    # 30px high, its 25px of padding inside: 30, not 55 (which would be past a 40px box).
+    markup = '<div style="overflow:hidden;height:40px"><div id=s style="box-sizing:border-box;height:30px;padding:25px 0 0"></div><p id=p>x</p></div>'
+    assert _pushed(markup) == ([], [], [])
+    assert _pushed(markup.replace("box-sizing:border-box;", "")) == (["p"], [], [])
+
+
+def test_a_block_of_no_height_counts_its_margins_once() -> None:
+    # Its 15px top and bottom margins collapse into one: the text is at 15px, inside a 20px box.
+    markup = '<div style="overflow:hidden;height:20px"><p id=e style="margin:15px 0"></p>By Maria</div>'
+    assert _pushed(markup) == ([], [], [])
+
+
+def test_a_flow_nested_deeper_than_read_is_not_judged() -> None:
+    deep = "<div>" * 60 + '<div style="height:40px"></div>By Maria' + "</div>" * 60
+    assert _pushed(f'<div style="overflow:hidden;height:20px">{deep}</div>') == ([], [], [])
