@@ -141,9 +141,14 @@ def test_a_plain_text_copy_reports_the_online_rules_as_not_checked() -> None:
     )
 
 
-def test_the_conversation_print_copy_names_both_online_rules() -> None:
+def test_the_conversation_print_copy_names_its_online_rules() -> None:
+    # The link back, the counter and the counter's article id are asked of online copies only.
     text = conversation("").replace("[The Conversation](https://theconversation.com)", "The Conversation")
-    assert not_checked(check_text(text, packs=["the-conversation"])) == ["creative-commons/source-link", "the-conversation/counter"]
+    assert not_checked(check_text(text, packs=["the-conversation"])) == [
+        "creative-commons/source-link",
+        "the-conversation/counter",
+        "the-conversation/counter-article",
+    ]
 
 
 @pytest.mark.parametrize("front", ["---\nmedium: online\n---\n", "---\nmedium: Online\n---\n"])

@@ -191,3 +191,31 @@ def test_the_kind_compares_the_ids_of_both_things(html: str, failed: bool, detai
 def test_an_id_pattern_without_a_group_is_refused_when_the_pack_loads() -> None:
     with pytest.raises(PackError, match="each need a group"):
         load_pack(pack_around(_KIND.replace("'/c/(\\d+)\\.gif'", "'/c/\\d+\\.gif'")), "same-id.yaml")
+
+
+MARKDOWN = """# Why honeybees dance for their sisters
+
+Jane Doe, *University of Vermont*
+
+Honeybees dance to tell their sisters where the flowers are, as researchers have long known.
+
+This article is republished from [The Conversation](https://theconversation.com) under a Creative Commons license. Read the [original article]({story}).
+
+{counter}
+"""
+
+
+@pytest.mark.parametrize(
+    ("counter_markdown", "verdict"),
+    [
+        (f"![](https://counter.theconversation.com/content/{ID}/count.gif?distributor=republish-lightbox-basic)", "passed"),
+        (counter(ID), "passed"),
+        (f"![The Conversation](https://counter.theconversation.com/content/{OTHER}/count.gif)", "failed"),
+        (counter(OTHER), "failed"),
+    ],
+)
+def test_a_markdown_copys_counter_is_read_as_an_image_or_raw_html(cli: Any, tmp_path: Path, counter_markdown: str, verdict: str) -> None:
+    # A Markdown image has no markup element: the id is read from the image's address all the same.
+    page = write(tmp_path, "story.md", MARKDOWN.format(story=STORY, counter=counter_markdown))
+    (entry,) = cli("check", "--format", "json", str(page)).json()["files"]
+    assert _verdict(entry) == verdict

@@ -73,8 +73,10 @@ def describe(params: SameIdParams) -> str:
 
 
 def _address(hit: Hit) -> str | None:
-    """The address a hit carries: a link's, or its element's source."""
-    captured = dict(hit.captures).get("href")
+    """The address a hit carries: a link's, or its element's source (a Markdown image's or
+    script's, which has no element, as its `src` capture)."""
+    captures = dict(hit.captures)
+    captured = captures.get("href") or captures.get("src")
     if captured:
         return captured
     element = hit.element
