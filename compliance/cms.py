@@ -216,6 +216,14 @@ def gives_one_value_differently(obj: Any) -> bool:
     return isinstance(obj, dict) and _given_two_ways(obj) is not None
 
 
+def names_a_blank_meta_key(obj: Any) -> bool:
+    """Whether a payload object's `meta` names a key that is empty or blank (`"meta": {"": "x"}`):
+    refused with `bad-input`, as `--meta =x` is, a rule OpenAPI 3.0 cannot state (it has no
+    `propertyNames`), so the API's document says it in words."""
+    extra = obj.get("meta") if isinstance(obj, dict) else None
+    return isinstance(extra, dict) and any(is_blank_key(key) for key in extra)
+
+
 def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes | None, first_line: int, item: int | None) -> str:
     """The refusal of metadata given two ways (`_given_two_ways`), naming the fields, their values
     and the line of the second when the payload has more than one line."""

@@ -10,7 +10,7 @@ schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not i
 
 from hypothesis import HealthCheck, assume, settings  # noqa: E402
 
-from compliance.cms import gives_one_value_differently  # noqa: E402
+from compliance.cms import gives_one_value_differently, names_a_blank_meta_key  # noqa: E402
 from compliance.serve import ServeSettings  # noqa: E402
 from compliance.serve.app import create_app  # noqa: E402
 
@@ -24,9 +24,9 @@ SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_openapi_contract(case: schemathesis.Case) -> None:
     # Two fields giving one metadata key differently (`title` "A", `headline` "B") are refused,
-    # a rule OpenAPI cannot state and the document says in words; the test below holds the
-    # server to it.
-    assume(not gives_one_value_differently(case.body))
+    # and so is a blank key in `meta`: rules OpenAPI 3.0 cannot state, which the document says in
+    # words; the tests below hold the server to them.
+    assume(not gives_one_value_differently(case.body) and not names_a_blank_meta_key(case.body))
     case.call_and_validate()
 
 
@@ -42,6 +42,23 @@ def test_the_document_states_the_one_rule_it_cannot_express_and_the_server_keeps
     agreed = client.post("/v1/check", json={"html": "<p>x</p>", "title": "A", "headline": "A", "author": "Ana Ruiz", "meta": {"reporter": "Ana Ruiz"}})
     assert (refused.status_code, refused.json()["error"]["code"]) == (400, "bad-input")
     assert agreed.status_code == 200 and agreed.json()["status"] in (0, 1)
+
+
+@pytest.mark.parametrize("key", ["", " ", "\t\n"])
+def test_the_document_states_that_a_blank_meta_key_is_refused_and_the_server_keeps_it(key: str) -> None:
+    from starlette.testclient import TestClient
+
+    from compliance.serve.openapi import openapi_document
+
+    schema = openapi_document(1024, ["dcnf"])["paths"]["/v1/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert "a key that is empty or blank is refused (400)" in schema["properties"]["meta"]["description"]
+    client = TestClient(APP, base_url="http://testserver")
+    refused = client.post("/v1/check", json={"html": "<p>x</p>", "meta": {key: "x"}})
+    kept = client.post("/v1/check", json={"html": "<p>x</p>", "meta": {"a b": "x"}})
+    assert (refused.status_code, refused.json()["error"]["code"]) == (400, "bad-input")
+    assert "names no metadata key (it is empty or blank)" in refused.json()["error"]["message"]
+    assert kept.status_code == 200
+    assert names_a_blank_meta_key({"meta": {key: "x"}}) and not names_a_blank_meta_key({"meta": {"a b": "x"}, "": "top level"})
 
 
 def test_the_payload_schema_takes_the_article_in_one_field_as_the_server_does() -> None:
