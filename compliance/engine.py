@@ -530,9 +530,11 @@ def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack
     own page the copy itself is (an original, not a republication), nor for an original on no
     pack's site (`detect.original_publisher` decides, from the address given and the original's
     own canonical URL, og:url and og:site_name). Nor when the copy's own credits apply another
-    publisher's pack: an original of one publisher given for a copy that credits another is most
-    likely the wrong file or address, and an `original-mismatch` notice says so rather than
-    holding the copy to both publishers' terms.
+    publisher's pack and the original read shares no text with the copy (`_shares_text`): an
+    original of one publisher given for a copy of another's story is most likely the wrong file or
+    address, and an `original-mismatch` notice says so rather than holding the copy to both
+    publishers' terms. A story two publishers published together (the copy credits one, the
+    original given is the other's, and their text is the same) keeps both.
     """
     addresses = [wanted, *(ctx.meta.get(key, "").strip() for key in ORIGINAL_URL_KEYS)]
     if ctx.original is None and not any(addresses):
@@ -545,7 +547,7 @@ def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack
         pack = by_pack[detection.pack]
         reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
         others = [p for p in credited if p.publisher != pack.publisher]
-        if reason and others:
+        if reason and others and ctx.original is not None and not _shares_text(ctx.doc, ctx.original):
             notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others)))
         elif reason:
             why = f"the original given is {pack.publisher}'s story ({reason}), whatever credits the copy carries"
@@ -565,6 +567,24 @@ def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
         f" (the {ids} pack{'s' if len(credited) > 1 else ''} applied on its own credits): the {pack.id} pack is not applied on the original's account,"
         f" and nothing is compared with that story; give this copy's own original with --original FILE or the 'original' metadata key"
     )
+
+
+# Word sequences of this many words, and how many of the original's a copy must share to be a copy
+# of it: a trimmed or edited copy shares dozens, and another story none (`_shares_text`).
+_SHINGLE_WORDS = 5
+_SHARED_SHINGLES = 20
+
+
+def _shares_text(copy: Document, original: Document) -> bool:
+    """Whether the copy's article shares text with the original's: `_SHARED_SHINGLES` of the
+    original's sequences of `_SHINGLE_WORDS` words (all of them, for an original that has fewer)."""
+
+    def shingles(doc: Document) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", " ".join(block.text for block in doc.article_blocks).casefold())
+        return {tuple(words[i : i + _SHINGLE_WORDS]) for i in range(len(words) - _SHINGLE_WORDS + 1)}
+
+    theirs = shingles(original)
+    return len(theirs & shingles(copy)) >= min(_SHARED_SHINGLES, len(theirs))
 
 
 # Why the rules that compare with the original are not checked after an `original-mismatch`.

@@ -218,3 +218,18 @@ def test_a_stripped_copy_with_another_publishers_original_still_gets_its_pack(cl
     entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "dcnf-original.html"), _stripped(tmp_path)))
     assert entry["packs"] == ["dcnf"]
     assert "original-mismatch" not in _codes(entry)
+
+
+def test_a_story_two_publishers_published_together_keeps_both_packs(cli: Any, tmp_path: Path) -> None:
+    # The copy credits CalMatters and carries the ProPublica original's text (a co-published story):
+    # the original given is the story's, so ProPublica's pack applies beside CalMatters'.
+    from compliance.document import parse_document
+
+    original = parse_document((ORIGINALS / "propublica-original.html").read_bytes(), "html")
+    paragraphs = "\n\n".join(block.text for block in original.article_blocks[2:])
+    copy = tmp_path / "copy.md"
+    copy.write_text(f"# Pipeline inspectors signed off on welds\n\nThis story was originally published by CalMatters.\n\n{paragraphs}\n", encoding="utf-8")
+    entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "propublica-original.html"), str(copy)))
+    assert sorted(entry["packs"]) == ["calmatters", "propublica"]
+    assert "original-mismatch" not in _codes(entry)
+    assert "original-publisher" in _codes(entry)
