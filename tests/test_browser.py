@@ -155,14 +155,16 @@ def test_the_page_marks_the_missing_logo_where_it_belongs_and_shows_the_snippet(
 @pytest.mark.parametrize(
     ("sample", "block"),
     [
-        ("dcnf/staff-byline.html", '<p class="byline">By Jake Smith, Daily Caller News Foundation</p>'),
-        ("propublica/staff-byline-twice.html", '<p class="byline">By Jake Smith, ProPublica</p>'),
+        ("dcnf/staff-byline.html", "Jake Smith, Daily Caller News Foundation"),
+        ("propublica/staff-byline-twice.html", "Jake Smith, ProPublica"),
     ],
 )
 def test_the_reporter_given_on_the_page_fills_the_block_to_paste(browser: Any, server: str, sample: str, block: str) -> None:
+    # The copy's staff byline is mended in place: the reporter's credit goes where the staff credit is.
     page = browser.new_page()
     _submit(page, server, (SAMPLES / sample).read_text(encoding="utf-8"), reporter="Jake Smith")
     assert block in page.locator("pre.snippet").all_inner_texts()
+    assert re.search(r"Paste this in place of '[^']*\bStaff' in the byline:", page.locator("body").inner_text())
     page.close()
 
 
