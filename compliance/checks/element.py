@@ -383,12 +383,8 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
             if (params.visible == "true" and not image.visible) or (params.visible == "false" and image.visible):
                 hidden.append(f"line {image.line} is hidden")
                 continue
-            source = image.sources[0] if image.sources else ""
-            # With no markup element to read it from, the image's address travels as a capture
-            # (`same-id` reads the id in it).
-            captured = (("src", source),) if source else ()
-            evidence = f"![{image.alt}]({source})"
-            matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, captured, offset=doc_offset(doc, image.index)))
+            evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
+            matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
         if doc.kind == "text":
             matched.extend(_alt_text_lines(doc, params.attributes))
     if _selects(params.selector, "script"):
@@ -412,7 +408,7 @@ def _script_hits(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | No
         if not all(any(pattern.search(form) for form in forms) for _, pattern in attributes or ()):
             continue
         index = next((item.index for item in doc.items if item.line >= line), len(doc.items))
-        hits.append(Hit(index, Location(line, 1), f'<script src="{src}">', (("src", src),), offset=doc_offset(doc, index)))
+        hits.append(Hit(index, Location(line, 1), f'<script src="{src}">', offset=doc_offset(doc, index)))
     return hits
 
 

@@ -72,24 +72,23 @@ def describe(params: SameIdParams) -> str:
     return params.label or f"the same id in {describe_check(params.a)} and {describe_check(params.b)}"
 
 
-def _address(hit: Hit) -> str | None:
-    """The address a hit carries: a link's, or its element's source (a Markdown image's or
-    script's, which has no element, as its `src` capture)."""
-    captures = dict(hit.captures)
-    captured = captures.get("href") or captures.get("src")
+def _address(doc: Document, hit: Hit) -> str | None:
+    """The address a hit carries: a link's, its element's source, or, in a Markdown or text
+    article (whose images have no markup element), the source of the image the hit stands at."""
+    captured = dict(hit.captures).get("href")
     if captured:
         return captured
     element = hit.element
     if element is None:
-        return None
+        return next((image.sources[0] for image in doc.images if image.index == hit.index and image.sources), None) if doc.kind != "html" else None
     return next((value for name in _ADDRESS_ATTRIBUTES if (value := element.get(name))), None)
 
 
-def _ids(outcome: Outcome, pattern: Any) -> list[tuple[str, Hit]]:
+def _ids(doc: Document, outcome: Outcome, pattern: Any) -> list[tuple[str, Hit]]:
     """The id in each hit's address (hits whose address holds none are left out), in order."""
     found = []
     for hit in outcome.hits if outcome.passed else ():
-        address = _address(hit)
+        address = _address(doc, hit)
         match = pattern.search(address) if address else None
         if match is not None and match.groups() and match.group(1):
             found.append((str(match.group(1)), hit))
@@ -99,7 +98,7 @@ def _ids(outcome: Outcome, pattern: Any) -> list[tuple[str, Hit]]:
 def evaluate(doc: Document, params: SameIdParams, ctx: Context) -> Outcome:
     """Find a hit of `a` and one of `b` whose addresses carry the same id."""
     first, second = ctx.run(params.a), ctx.run(params.b)
-    ids_a, ids_b = _ids(first, ctx.bind(params.a_id)), _ids(second, ctx.bind(params.b_id))
+    ids_a, ids_b = _ids(doc, first, ctx.bind(params.a_id)), _ids(doc, second, ctx.bind(params.b_id))
     wanted = {value for value, _ in ids_b}
     for value, hit in ids_a:
         if value in wanted:
