@@ -569,22 +569,23 @@ def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
     )
 
 
-# Word sequences of this many words, and how many of the original's a copy must share to be a copy
-# of it: a trimmed or edited copy shares dozens, and another story none (`_shares_text`).
-_SHINGLE_WORDS = 5
+# How many of the original's five-word sequences a copy must share to be a copy of it: a trimmed or
+# edited copy shares dozens, and another story none (`_shares_text`).
 _SHARED_SHINGLES = 20
 
 
 def _shares_text(copy: Document, original: Document) -> bool:
     """Whether the copy's article shares text with the original's: `_SHARED_SHINGLES` of the
-    original's sequences of `_SHINGLE_WORDS` words (all of them, for an original that has fewer)."""
+    original's word 5-grams, the audit's shingles (all of them, for an original that has fewer)."""
+    # Imported here: only a copy given another publisher's original reaches it (the module's
+    # MinHash library is imported by the audit's own functions alone).
+    from compliance.audit.matching import shingles
 
-    def shingles(doc: Document) -> set[tuple[str, ...]]:
-        words = re.findall(r"\w+", " ".join(block.text for block in doc.article_blocks).casefold())
-        return {tuple(words[i : i + _SHINGLE_WORDS]) for i in range(len(words) - _SHINGLE_WORDS + 1)}
+    def article(doc: Document) -> frozenset[str]:
+        return shingles(" ".join(block.text for block in doc.article_blocks))
 
-    theirs = shingles(original)
-    return len(theirs & shingles(copy)) >= min(_SHARED_SHINGLES, len(theirs))
+    theirs = article(original)
+    return len(theirs & article(copy)) >= min(_SHARED_SHINGLES, len(theirs))
 
 
 # Why the rules that compare with the original are not checked after an `original-mismatch`.
