@@ -249,6 +249,7 @@ def check_document(
         applied = [p for p in packs if p.id in chosen]
     else:
         applied = list(packs)
+        notices.extend(_base_pack_notices(applied))
     if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
         notices.append(Notice("decoded-as", guessed))
     if doc.front_matter_error:
@@ -601,6 +602,23 @@ def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
             hidden = [label for marker, label in zip(detection.markers, detection.labels, strict=True) if marker in detection.hidden]
             notices.append(Notice("hidden-markers", f"the {detection.pack} pack applies on what the page hides from readers: {'; '.join(hidden)}"))
     return notices
+
+
+def _base_pack_notices(chosen: Sequence[Pack]) -> list[Notice]:
+    """A `base-pack` notice for each base pack named to check the copy on its own (no chosen pack
+    extends it): its shared rules were checked, none of a publisher's terms. A base pack has no
+    detection markers and is extended by another pack (`Pack.extended_by`); a CMS payload or a
+    configuration that names it alone would otherwise pass a copy its publisher's rules fail."""
+    extended = {parent for pack in chosen for parent in pack.extends}
+    return [
+        Notice(
+            "base-pack",
+            f"{pack.id} is a base pack: only the rules publishers share were checked, none of a publisher's terms;"
+            " name the publisher's pack ('syndcheck packs' lists them) or leave the packs out so the copy's credits choose",
+        )
+        for pack in chosen
+        if pack.extended_by and not pack.markers and pack.id not in extended
+    ]
 
 
 def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:

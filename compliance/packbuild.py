@@ -538,7 +538,11 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset
         build(pack_id, ())
     if broken:
         raise combine([broken[pack_id] for pack_id in by_id if pack_id in broken])
-    return [built[pack_id] for pack_id in by_id]
+    children: dict[str, list[str]] = {}
+    for pack in built.values():
+        for parent in pack.extends:
+            children.setdefault(parent, []).append(pack.id)
+    return [dataclasses.replace(built[pack_id], extended_by=tuple(children[pack_id])) if pack_id in children else built[pack_id] for pack_id in by_id]
 
 
 def _outlets(builder: _Builder, top: YMap) -> tuple[str, ...]:

@@ -122,6 +122,9 @@ class Pack:
     # The publisher's outlet names as they appear in bylines ("ProPublica", "Global Voices"): the
     # byline reader never reads them as a person's name.
     outlets: tuple[str, ...] = ()
+    # The ids of the loaded packs that extend this one: a pack without detection markers that
+    # others extend is a base pack, never detected, and checked alone only when named.
+    extended_by: tuple[str, ...] = ()
     # `file:line:col: warning: …` lines for the pack's author: valid, but probably not meant
     # (a URL pattern another host passes for); `syndcheck rules validate` prints them.
     warnings: tuple[str, ...] = ()
