@@ -56,6 +56,17 @@ NO_ARTICLE_IN_PAYLOAD = "not checked: the payload holds no article (an empty arr
 OTHER_FIELDS = ("meta", "packs")
 
 
+def names_packs(key: str) -> bool:
+    """Whether a field or parameter that is not read names packs another way (`pack`, `Packs`,
+    `pack_ids`, `rule-packs`): a pack choice that is not read would check the article with the
+    packs detection picks, a green answer to a question not asked, so it is refused, not noted.
+    A CMS's own words that only start alike (`package`, a story package) are not."""
+    return re.sub(r"[-_ ]", "", key.casefold()) in _PACK_SPELLINGS
+
+
+_PACK_SPELLINGS = frozenset({"pack", "packs", "packid", "packids", "rulepack", "rulepacks", "packname", "packnames"})
+
+
 @dataclass(frozen=True, slots=True)
 class CmsArticle:
     """One article from a payload: a display name, its HTML, and its metadata."""
@@ -172,8 +183,14 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
             return f"field '{given}' is {json_type(obj[given])}, not a string of article HTML"
         return f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})"
     packs = obj.get("packs")
-    if packs is not None and not (isinstance(packs, list) and all(isinstance(pack, str) for pack in packs)):
+    if packs is not None and not isinstance(packs, list):
         return f'field \'packs\' is {json_type(packs)}, not an array of pack ids ("packs": ["dcnf"])'
+    wrong = [pack for pack in packs if not isinstance(pack, str)] if packs is not None else []
+    if wrong:
+        return f'field \'packs\' holds {json_type(wrong[0])}, not a pack id: send each id as a string ("packs": ["dcnf"])'
+    other_spelling = next((str(key) for key in obj if key != "packs" and names_packs(str(key))), None)
+    if other_spelling is not None:
+        return f'field \'{visible(other_spelling)}\' is not read — choose the packs with "packs": ["dcnf"]; not checked with packs it did not ask for'
     mistyped = _mistyped_metadata(obj)
     if mistyped is not None:
         path, (what, to_send) = mistyped

@@ -37,6 +37,23 @@ def test_fields_that_are_not_read_get_a_notice_with_a_suggestion(cli: Any, tmp_p
     assert "note: payload field 'orignal' is not read — did you mean 'original'?" in text
 
 
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"pack": ["dcnf"]}, 'field \'pack\' is not read — choose the packs with "packs": ["dcnf"]; not checked with packs it did not ask for'),
+        ({"Pack_IDs": "dcnf"}, 'field \'Pack_IDs\' is not read — choose the packs with "packs": ["dcnf"]; not checked with packs it did not ask for'),
+        ({"packs": [1]}, 'field \'packs\' holds a number, not a pack id: send each id as a string ("packs": ["dcnf"])'),
+        ({"packs": ["dcnf", None]}, 'field \'packs\' holds null, not a pack id: send each id as a string ("packs": ["dcnf"])'),
+    ],
+)
+def test_a_pack_choice_that_cannot_be_read_leaves_the_article_unchecked(cli: Any, tmp_path: Path, fields: dict[str, Any], reason: str) -> None:
+    # Noted and checked anyway, the article would be answered with the packs detection picks.
+    stream = write(tmp_path, "s.json", json.dumps({"id": "z", "html": "<p>x</p>", **fields}))
+    run = cli("check", "--input-kind", "cms-json", str(stream))
+    assert run.code == 2
+    assert f"s.json#1 (z): {reason}" in run.err
+
+
 ORIGINAL_URL = "https://dailycallernewsfoundation.org/2026/11/agency-photo-story/"
 
 

@@ -348,7 +348,7 @@ def test_a_value_without_controls_is_still_shown_normalised(cli: Any, tmp_path: 
         ({"html": "<p>By Jake Smith, Daily Caller News Foundation</p>", "packs": None}, 1, "", 200, ["dcnf"]),
         ({"html": "<p>x</p>", "packs": ["nope"]}, 2, "unknown pack 'nope'", 422, None),
         ({"html": "<p>x</p>", "packs": 5}, 2, "field 'packs' is a number, not an array of pack ids", 400, None),
-        ({"html": "<p>x</p>", "packs": ["dcnf", 1]}, 2, "field 'packs' is an array, not an array of pack ids", 400, None),
+        ({"html": "<p>x</p>", "packs": ["dcnf", 1]}, 2, "field 'packs' holds a number, not a pack id", 400, None),
     ],
 )
 def test_the_cli_and_the_api_take_and_refuse_the_same_payload(

@@ -445,7 +445,7 @@ def test_serve_prints_the_warning_before_it_listens(monkeypatch: pytest.MonkeyPa
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("?packs=propublica", "query parameter 'packs' is not read — did you mean 'pack'?"),
+        ("?pakc=propublica", "query parameter 'pakc' is not read — did you mean 'pack'?"),
         ("?foo=bar", "query parameter 'foo' is not read — the query takes pack=ID, meta.KEY=VALUE and name=NAME"),
     ],
 )
@@ -457,6 +457,32 @@ def test_a_query_parameter_that_is_not_read_gets_a_notice_as_a_payload_field_doe
         assert answer.status_code == 200
         (entry,) = answer.json()["files"]
         assert {"code": "unknown-field", "message": message} in [{k: n[k] for k in ("code", "message")} for n in entry["notices"]], entry["notices"]
+
+
+@pytest.mark.parametrize("key", ["packs", "Pack", "pack_id", "rule-packs"])
+def test_a_query_parameter_that_names_packs_another_way_is_refused(client: TestClient, key: str) -> None:
+    # Answered with a notice, the check would run with the packs detection picks: a green status
+    # (a page with no publisher's markers) for a question the CMS did not ask.
+    for answer in (
+        _post(client, DCNF / "no-logo.html", f"?{key}=dcnf"),
+        client.post(f"/v1/check?{key}=dcnf", content=json.dumps({"html": "<p>x</p>"}), headers={"content-type": "application/json"}),
+    ):
+        assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+        assert answer.json()["error"]["message"] == f"query parameter '{key}' is not read — the packs are chosen with pack=ID (repeat it for several)"
+
+
+@pytest.mark.parametrize("key", ["pack", "PACKS", "pack_ids", "rulePacks"])
+def test_a_payload_field_that_names_packs_another_way_is_refused(client: TestClient, key: str) -> None:
+    answer = client.post("/v1/check", content=json.dumps({"html": "<p>x</p>", key: ["dcnf"]}), headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert f'field \'{key}\' is not read — choose the packs with "packs": ["dcnf"]' in answer.json()["error"]["message"]
+
+
+def test_a_payload_field_that_only_starts_like_packs_is_noted_not_refused(client: TestClient) -> None:
+    answer = client.post("/v1/check", content=json.dumps({"html": "<p>x</p>", "package": "election-2024"}), headers={"content-type": "application/json"})
+    assert answer.status_code == 200
+    (entry,) = answer.json()["files"]
+    assert "payload field 'package' is not read — did you mean 'packs'?" in [n["message"] for n in entry["notices"]]
 
 
 def test_read_query_parameters_get_no_notice(client: TestClient) -> None:

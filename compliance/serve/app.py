@@ -28,7 +28,7 @@ from starlette.routing import Route
 
 from compliance import __version__
 from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
-from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, mark_refusal, parse_payload
+from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, mark_refusal, names_packs, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
@@ -304,6 +304,9 @@ def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
             raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' {NO_KEY}: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
         if key in QUERY_PARAMETERS or key.startswith("meta."):
             continue
+        if names_packs(key):
+            # A pack choice not read would be answered with the packs detection picks: refused.
+            raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' is not read — the packs are chosen with pack=ID (repeat it for several)")
         hint = closest(key, QUERY_PARAMETERS) or "the query takes pack=ID, meta.KEY=VALUE and name=NAME"
         notices.append(Notice("unknown-field", f"query parameter '{visible(key)}' is not read — {hint}"))
     return tuple(notices)

@@ -162,7 +162,8 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     "description": (
                         "A CMS JSON payload (the fields of `--input-kind cms-json`, plus `packs` and `meta`) or a raw article"
                         " (text/html, text/plain, text/markdown). Query: `pack` (repeatable), `name` and `meta.KEY=VALUE`;"
-                        " another parameter gets an `unknown-field` notice, and `meta.` with an empty or blank key is 400. The answer is the"
+                        " another parameter gets an `unknown-field` notice, one that names packs another way (`packs`, `pack_id`) and"
+                        " `meta.` with an empty or blank key are 400. The answer is the"
                         f" JSON v1 document of `syndcheck check --format json` for the article, plus `status`, its exit code. Body: {limit}."
                     ),
                     "parameters": [
