@@ -112,10 +112,11 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
 
         block = fix_block(rule.fix, ctx)
     help_text = interpolate(rule.help, values)
-    if block is not None and rule.fix is not None:
+    if '"' in help_text and (ctx.original is not None or ctx.meta.get("reporter")):
+        # An example byline in the help names the reporter when the original or metadata does.
         from compliance.fixes import with_known_example
 
-        help_text = with_known_example(help_text, rule.fix, ctx)
+        help_text = with_known_example(help_text, ctx)
     if block is not None and doc.kind == "text" and rule.fix is not None and _image_as_a_line(rule.fix, rule.check):
         # A plain-text copy has no image to place or hide with CSS: it carries the image as a line
         # of its alt text, and the finding stands where that line belongs.

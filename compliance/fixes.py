@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -57,6 +58,13 @@ class Edit:
     # for an image ("Daily Caller News Foundation logo") is a place holder for layout to fill.
     note: str = ""
     removed: int = 0
+    # The last line of the text an edit takes out (a paragraph over several lines), or 0.
+    last_line: int = 0
+
+    @property
+    def lines(self) -> str:
+        """The lines of the file the edit takes out, in words: "line 26", "lines 26–28"."""
+        return lines_said(self.line, self.last_line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +252,7 @@ def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
     taken = next((e for e in edits if e.rule == rule_id and e.removed and not e.text), None)
     if taken is None:
         return edits
-    note = f"moved here from line {taken.line}, which is taken out"
+    note = f"moved here from {taken.lines}, which {'is' if taken.last_line <= taken.line else 'are'} taken out"
     return [dataclasses.replace(e, note=note) if e.rule == rule_id and e.note == _MOVED else e for e in edits]
 
 
@@ -261,27 +269,28 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
     """Where (offset in `doc.lines_source`, length) a paragraph of the article reads as `block`
     does, with the line it stands on, so that taking it out leaves no blank line; None when there
-    is none, or more than one."""
+    is none, or more than one. A paragraph wrapped over several lines is taken whole: in HTML its
+    element, in Markdown and text its lines up to a blank one (which the document reads line by
+    line, so the paragraph is found in the source, from a block that starts one)."""
     wanted = _plain(block)
-    same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted] if wanted else []
-    if len(same) != 1:
+    if not wanted:
         return None
-    found = same[0]
     source = doc.lines_source
     if doc.kind == "html":
-        if found.element is None:
+        same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted]
+        if len(same) != 1 or same[0].element is None:
             return None
-        location = doc.locate_element(found.element)
+        location = doc.locate_element(same[0].element)
         start = offset_at(source, location.line, location.column)
-        end = _element_end(source, start, str(found.element.tag).lower())
+        end = _element_end(source, start, str(same[0].element.tag).lower())
         if end is None or _plain(source[start:end]) != wanted:
             return None
     else:
-        start = offset_at(source, found.line, 1)
-        end = source.find("\n", start)
-        end = len(source) if end == -1 else end
-        if _plain(source[start:end]) != wanted:
-            return None  # a paragraph of more than one line: left to the editor
+        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_at(source, b.line)) is not None}
+        found = [span for span in spans if _plain(source[span[0] : span[1]]) == wanted]
+        if len(found) != 1:
+            return None
+        start, end = found[0]
     line_start = source.rfind("\n", 0, start) + 1
     line_end = source.find("\n", end)
     alone = not source[line_start:start].strip() and not source[end : len(source) if line_end == -1 else line_end].strip()
@@ -292,6 +301,29 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
         if doc.kind != "html" and source[:start].endswith("\n"):
             start -= 1
     return start, end - start
+
+
+def _paragraph_at(source: str, line: int) -> tuple[int, int] | None:
+    """The Markdown or text paragraph that starts on `line` (the first line, or one after a blank
+    line): its start and end offsets, without the line break that ends it; None when `line` is
+    inside a paragraph."""
+    if not line:
+        return None
+    start = offset_at(source, line, 1)
+    if start > 0 and source[: start - 1].rsplit("\n", 1)[-1].strip():
+        return None
+    paragraph = _PARAGRAPH.match(source, start)
+    end = paragraph.end() if paragraph is not None else start
+    return start, end - 1 if end > start and source[end - 1] == "\r" else end
+
+
+# A Markdown or text paragraph from its first line: consecutive lines that are not blank.
+_PARAGRAPH = re.compile(r"[^\n]*(?:\n[ \t]*\S[^\n]*)*")
+
+
+def lines_said(first: int, last: int) -> str:
+    """ "line 26", or for a block over several lines "lines 26–28" (an en dash, as ranges are written)."""
+    return f"line {first}" if last <= first else f"lines {first}–{last}"
 
 
 def _reporter_fix(fix: FixTemplate) -> str | None:
@@ -329,28 +361,69 @@ def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | 
 
 
 def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: _Values) -> Edit | None:
-    """The edit that puts the reporter's credit in place of the name `wrong` shows, or None when
-    that is not safe: the byline names more than one person, or its name is not found exactly
-    once as text (outside tags) in the byline's element or line."""
-    shown = wrong.names[0] if len(wrong.names) == 1 else wrong.reading.credit if not wrong.names else ""
+    """The edit that puts the reporter's credit in place of the name(s) `wrong` shows, or None
+    when that is not safe: a name is not found exactly once as text (outside tags) in the
+    byline's element or line, or between two names stands more than a list's separator ("and",
+    a comma: "By A, Reuters, and B" keeps its outlet, so it is not replaced). Several names are
+    replaced as one run, from the first to the last ("By Sam Li and Ana Ruiz · June 21"). When the
+    byline already gives what the credit adds after the name ("By Sam Li, Daily Caller News
+    Foundation"), only the name is replaced, so that the affiliation is not written twice."""
+    shown = wrong.names or ((wrong.reading.credit,) if wrong.reading.credit else ())
     tail = _reporter_fix(fix)
-    if not shown or tail is None:
+    span = _byline_span(doc, wrong) if shown and tail is not None else None
+    if span is None or tail is None:
         return None
-    span = _byline_span(doc, wrong)
-    if span is None:
+    hits = [_once_in(doc, span, name) for name in shown]
+    if any(hit is None for hit in hits):
         return None
-    start, end = span
-    forms = {shown, html.escape(shown, quote=False)} if doc.kind == "html" else {shown}
-    hits = [start + m.start() for form in forms for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.lines_source[start:end])]
-    hits = [hit for hit in dict.fromkeys(hits) if doc.kind != "html" or _outside_tags(doc.lines_source, start, hit)]
-    if len(hits) != 1:
+    runs = [hit for hit in hits if hit is not None]
+    source = doc.lines_source
+    if any(b[0] <= a[1] or not _lists_names(source[a[1] : b[0]], doc.kind) for a, b in itertools.pairwise(runs)):
         return None
-    found = doc.lines_source[hits[0] : hits[0] + len(shown)] if shown in doc.lines_source[hits[0] : hits[0] + len(shown)] else html.escape(shown, quote=False)
+    first, last = runs[0][0], runs[-1][1]
+    credit = next(name for name in _CREDITS if tail.startswith(name))
+    added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
     try:
-        text = _render(tail, doc.kind, fix, values)
+        text = _render(credit if added and _gives(source[last : span[1]], added) else tail, doc.kind, fix, values)
     except ValueError:
         return None
-    return Edit("", hits[0], 0, text, f"{shorten(found, 40)!r} in the byline", removed=len(found))
+    found = source[first:last]
+    return Edit("", first, 0, text, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+
+
+def _gives(after: str, added: str) -> bool:
+    """Whether the byline's text `after` its names already gives `added` (what a credit adds after
+    the name, "daily caller news foundation"), in full or by its initials ("DCNF")."""
+    words = _plain(after)
+    initials = "".join(word[0] for word in added.split()) if len(added.split()) > 1 else ""
+    return added in words or bool(initials and re.search(rf"\b{re.escape(initials)}\b", words))
+
+
+# What may stand between two names a byline lists, in the languages the byline reader knows.
+_LIST_SEPARATOR = re.compile(r"[\s,;&/|·]*(?:\b(?:and|with|y|e|et|und|og|en|och|i)\b)?[\s,;&/|·]*")
+
+
+def _lists_names(between: str, kind: DocumentKind) -> bool:
+    """Whether `between`, the source between two names of a byline, only lists them: a separator
+    ("and", a comma), and in HTML the end tags of the first name's markup then as many start tags
+    of the next one's (`</a> and <a href="…">`), so that taking it out leaves the markup whole.
+    Markdown's emphasis there (`**A** and B`) would be left open: not a list to replace."""
+    if kind == "html":
+        tags = [bool(m.group(1)) for m in _TAG.finditer(between)]
+        closes = tags.count(True)
+        if tags != [True] * closes + [False] * (len(tags) - closes) or closes != len(tags) - closes:
+            return False
+        between = html.unescape(_TAG.sub("", between))
+    return bool(_LIST_SEPARATOR.fullmatch(between.casefold()))
+
+
+def _once_in(doc: Document, span: tuple[int, int], name: str) -> tuple[int, int] | None:
+    """Where (start, end in `doc.lines_source`) `name` is written once as text in `span`, or None."""
+    start, end = span
+    forms = {name, html.escape(name, quote=False)} if doc.kind == "html" else {name}
+    hits = {(start + m.start(), start + m.end()) for form in forms for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.lines_source[start:end])}
+    hits = {hit for hit in hits if doc.kind != "html" or _outside_tags(doc.lines_source, start, hit[0])}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _byline_span(doc: Document, byline: Byline) -> tuple[int, int] | None:
@@ -508,10 +581,12 @@ def _at(edit: Edit, offset: int, source: str) -> Edit:
     """`edit` at `offset` of the original, on its line; a paragraph taken out is on the line its
     text starts on, past the line breaks before it that go with it."""
     lead = 0
+    taken = ""
     if edit.removed and not edit.text:
         taken = source[offset : offset + edit.removed]
         lead = len(taken) - len(taken.lstrip("\r\n"))
-    return dataclasses.replace(edit, offset=offset, line=source.count("\n", 0, offset + lead) + 1)
+    line = source.count("\n", 0, offset + lead) + 1
+    return dataclasses.replace(edit, offset=offset, line=line, last_line=line + taken.strip("\r\n").count("\n") if taken else 0)
 
 
 def _stands_for_an_image(fix: FixTemplate, kind: DocumentKind) -> str:
@@ -565,14 +640,19 @@ class _Values:
             return None
         return listed([f"{name}, {institution}" for name, institution in zip(reading.names, reading.institutions, strict=True)])
 
+    def reporter(self) -> str | None:
+        """Every reporter the original's bylines name, as a sentence lists them, else the
+        `reporter` metadata; None when neither gives one."""
+        names = list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
+        if names:
+            return listed(names)
+        return self.meta.get("reporter") or None
+
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
             return self.meta.get(name[5:]) or None
         if name == "reporter":
-            names = list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
-            if names:
-                return listed(names)
-            return self.meta.get("reporter") or None
+            return self.reporter()
         if name == "authors":
             return self.authors()
         if name == "original-url":
@@ -722,7 +802,8 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.
         taken = doc.lines_source[moved[0] : moved[0] + moved[1]]
         line = doc.lines_source.count("\n", 0, moved[0] + len(taken) - len(taken.lstrip("\r\n"))) + 1
-        fill_in += (f"Move line {line} here: take it out where it is now, so that the text is there once",)
+        where = lines_said(line, line + taken.strip("\r\n").count("\n"))
+        fill_in += (f"Move {where} here: take it out where it is now, so that the text is there once",)
     location = doc.locate(anchor[0]) if anchor is not None else None
     if isinstance(fix.where, str):
         return FixBlock(text, fix.place, location, fill_in)
@@ -730,24 +811,52 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
     return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location, fill_in)
 
 
-def with_known_example(help_text: str, fix: FixTemplate, ctx: Context) -> str:
-    """`help_text` with its example byline (`e.g. "By Jake Smith, Daily Caller News Foundation"`)
-    made the one this article needs when the reporter is known (the original story's byline or
-    `reporter` metadata): a made-up name beside the real one reads as an instruction to use it.
-    Unchanged for a fix that does not credit the reporter, a reporter not known, or a help with
-    no quoted example."""
-    tail = _reporter_fix(fix)
-    template = fix.template_for("text")
-    if tail is None or template is None or 'e.g. "' not in help_text:
+def with_known_example(help_text: str, ctx: Context) -> str:
+    """`help_text` with each example byline or credit line it quotes made the one this article
+    needs when the people are known (the original story's bylines, as a fix takes its
+    `{reporter}`, or `reporter` metadata): a made-up name beside the real one reads as an
+    instruction to use it. In a quoted example (`"…"`) a stand-in for the name ("NAME",
+    "AUTHOR", "<Author>", "Reporter Name") becomes the reporters, every one, as a sentence lists
+    them; the names of an example byline ("By Rosa Ibarra, CalMatters") do too, and a name with its
+    institution ("Jane Doe, University of Example") becomes each author with theirs when the
+    original gives them. Unchanged when no one is known, or for a quote that names no one ("Staff",
+    "From the Daily Caller News Foundation")."""
+    if '"' not in help_text or (ctx.original is None and not ctx.meta.get("reporter")):
         return help_text
-    try:
-        example = _render(template, "text", fix, _Values(ctx.meta, ctx.original))
-    except ValueError:
+    values = _Values(ctx.meta, ctx.original)
+    reporter = values.reporter()
+    if reporter is None:
         return help_text
-    return _EXAMPLE.sub(lambda match: f'{match.group(1)}"{example}"', help_text, count=1)
+    people = " ".join(_CONTROL.sub(" ", reporter).split())
+    return _QUOTED.sub(lambda match: '"' + _known_in(match.group(1), people, values) + '"', help_text)
 
 
-_EXAMPLE = re.compile(r'(\be\.g\. )"[^"]*"')
+_QUOTED = re.compile(r'"([^"\n]{1,160})"')
+# What pack authors write for the name in an example byline or credit line.
+_NAME_STAND_IN = re.compile(r"<Author>|\b(?:NAME|AUTHOR|Reporter Name|Author Name)\b")
+
+
+def _known_in(example: str, people: str, values: _Values) -> str:
+    """The quoted `example` with the known `people` in place of the name(s) it shows."""
+    if _NAME_STAND_IN.search(example):
+        return _NAME_STAND_IN.sub(lambda _: people, example)
+    from compliance.document.byline_reading import read_byline
+
+    # A byline by its opener ("By", "Por", "作者："), or a name with its credit after a comma
+    # ("Jane Doe, University of Example"): a quoted phrase alone ("Global Voices") is none.
+    reading = read_byline(example, require_prefix=True) or (read_byline(example) if "," in example else None)
+    if reading is None or not reading.names or not all(name in example for name in reading.names):
+        return example
+    first = example.index(reading.names[0])
+    last = example.index(reading.names[-1], first) + len(reading.names[-1])
+    authors = values.authors() if any(reading.institutions) else None
+    if authors is not None:
+        # The institution goes with the name: each author's own, from the original.
+        institution = reading.institutions[-1]
+        at = example.find(institution, last)
+        if at >= 0 and not example[last:at].strip(" ,"):
+            return example[:first] + " ".join(_CONTROL.sub(" ", authors).split()) + example[at + len(institution) :]
+    return example[:first] + people + example[last:]
 
 
 def _placeholder(name: str) -> str:
@@ -837,8 +946,16 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         found = doc.headline
     else:
         story = [b for b in doc.article_blocks if not b.heading]
-        after = max([doc.headline.index if doc.headline else -1, *(b.index for b in doc.bylines if b.index < 12)])
         byline_items = {b.index for b in doc.bylines}
+        bylines = doc.bylines
+        if doc.kind != "html":
+            # A Markdown or text line that goes on a paragraph's line of prose ("This story was
+            # originally" over "published by ProPublica.") is that paragraph's, not a byline
+            # above the body, whatever the byline reader takes it for.
+            prose = {b.line for b in story if b.index not in byline_items}
+            bylines = tuple(b for b in bylines if b.line - 1 not in prose)
+            byline_items = {b.index for b in bylines}
+        after = max([doc.headline.index if doc.headline else -1, *(b.index for b in bylines if b.index < 12)])
         # Nothing in the headline's own <header> is the story (the date beside the byline).
         heading = _header_of(doc.headline)
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]

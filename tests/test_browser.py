@@ -168,6 +168,23 @@ def test_the_reporter_given_on_the_page_fills_the_block_to_paste(browser: Any, s
     page.close()
 
 
+def test_a_byline_naming_another_person_shows_the_reporter_to_put_in_its_place(browser: Any, server: str) -> None:
+    # dcnf/original-reporter's block is the reporter given, in place of the wrong name; the
+    # advice's example byline names the reporter too, not the pack's stand-in.
+    article = (
+        '<article><h1>Border bill moves forward</h1><p><img src="https://example.org/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>'
+        '<p class="byline">By Sam Li, Daily Caller News Foundation · June 21</p><p>A Senate committee voted 12-10 on Thursday to advance a border'
+        " security bill after four hours of debate.</p><p><em>Content created by The Daily Caller News Foundation is available without charge"
+        " to any eligible news publisher.</em></p></article>"
+    )
+    page = browser.new_page()
+    _submit(page, server, article, reporter="Jake Smith")
+    text = page.locator("body").inner_text()
+    assert "Paste this in place of 'Sam Li' in the byline:" in text and "Jake Smith" in page.locator("pre.snippet").all_inner_texts()
+    assert '"By Jake Smith, Daily Caller News Foundation"' in text and "By NAME" not in text
+    page.close()
+
+
 def test_a_refused_form_comes_back_as_typed_and_sends_the_same_again(browser: Any, server: str) -> None:
     # Chromium decides what a refilled field holds: the character references the page writes for
     # controls and bidi characters must read back as the characters typed, twice over.

@@ -277,9 +277,18 @@ def test_without_the_institution_in_the_original_the_conversations_author_is_lef
     assert "University" not in run.err  # never guessed
 
 
-def test_two_conversation_authors_in_one_byline_get_the_full_credit_beside_it_and_a_note(cli: Any, tmp_path: Path) -> None:
+def test_two_conversation_authors_in_one_byline_get_the_full_credit_in_its_place(cli: Any, tmp_path: Path) -> None:
     original, copy = _conversation(tmp_path, "Ann Lee, Monash University and Bo Kim, CSIRO", "By Ann Lee and Bo Kim")
     run = cli("fix", "--write", "--pack", "the-conversation", "--original", str(original), str(copy))
     fixed = copy.read_text(encoding="utf-8")
+    assert '<p class="byline">By Ann Lee, Monash University and Bo Kim, CSIRO · May 3</p>' in fixed, run.err
+    assert fixed.count("Ann Lee") == 1 and "still stands beside it" not in run.err
+
+
+def test_authors_with_an_outlet_between_them_get_the_full_credit_beside_the_byline_and_a_note(cli: Any, tmp_path: Path) -> None:
+    # "Reuters" between the names is the byline's own credit: not replaced with the names
+    original, copy = _conversation(tmp_path, "Ann Lee, Monash University and Bo Kim, CSIRO", "By Ann Lee, Reuters, and Bo Kim")
+    run = cli("fix", "--write", "--pack", "the-conversation", "--original", str(original), str(copy))
+    fixed = copy.read_text(encoding="utf-8")
     assert '<p class="byline">By Ann Lee, Monash University and Bo Kim, CSIRO</p>' in fixed, run.err
-    assert "(the byline 'By Ann Lee and Bo Kim · May 3' still stands beside it: take it out)" in run.err
+    assert "(the byline 'By Ann Lee, Reuters, and Bo Kim · May 3' still stands beside it: take it out)" in run.err

@@ -49,7 +49,7 @@ def _done(edit: Edit) -> str:
     byline with '…'"."""
     shown = shorten(" ".join(edit.text.split()), 100)
     if edit.removed and not edit.text:
-        return f"took out line {edit.line} (moved {edit.place})"
+        return f"took out {edit.lines} (moved {edit.place})"
     return f"replaced {edit.place} with {shown!r}" if edit.removed else f"inserted {shown!r} {edit.place}"
 
 

@@ -1,0 +1,80 @@
+"""`syndcheck fix` moves a credit line put at the bottom instead of the top when it wraps over
+several lines — a Markdown or text paragraph (consecutive lines that are not blank), an HTML
+`<p>` spanning lines with inline links — as it moves a one-line one: the whole paragraph goes,
+the notes and the report's block name its lines ("lines 9–10"). A paragraph that holds more than
+the credit line, or a credit line written twice, is not moved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+URL = "https://www.propublica.org/article/welds"
+WELDS = "Inspectors signed off on 41 welds in a single morning."
+HEAD_MD = f"# Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nSecond.\n\n"
+HEAD_TXT = f"Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nSecond.\n\n"
+HEAD_HTML = f"<html><body><article>\n<h1>Welds</h1>\n<p>By Pat Doe, ProPublica</p>\n<p>{WELDS}</p>\n<p>Second.</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "lines"),
+    [
+        ("copy.md", HEAD_MD + "*This story was originally\npublished by ProPublica.*\n\nThird.\n", "lines 9–10"),
+        # wrapped after "by", which the line-by-line reader takes for a byline of its own
+        ("copy.md", HEAD_MD + "This story was originally published\nby ProPublica.\n", "lines 9–10"),
+        ("copy.md", HEAD_MD + "This story\nwas originally\npublished by ProPublica.\n", "lines 9–11"),
+        ("copy.txt", HEAD_TXT + "This story was originally\npublished by ProPublica.\n", "lines 9–10"),
+        # Windows line breaks
+        ("copy.md", (HEAD_MD + "This story was originally\npublished by ProPublica.\n").replace("\n", "\r\n"), "lines 9–10"),
+        (
+            "copy.html",
+            HEAD_HTML + f'<p>This story was originally\n  published by <a href="{URL}">ProPublica</a>.</p>\n</article></body></html>\n',
+            "lines 6–7",
+        ),
+    ],
+)
+def test_a_credit_line_over_several_lines_is_moved_whole(cli: Any, tmp_path: Path, name: str, source: str, lines: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(source.encode())
+    shown = cli("check", "--format", "html", "--pack", "propublica", f"--meta=original-url={URL}", str(path)).out
+    assert f"Move {lines} here: take it out where it is now, so that the text is there once." in shown
+    run = cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
+    fixed = path.read_bytes().decode()
+    assert f"(moved here from {lines}, which are taken out)" in run.err and f"took out {lines} (moved before the body)" in run.err
+    assert "originally" not in fixed[fixed.index(WELDS) :] and fixed.count("originally published by") == 1
+    assert fixed.index("originally published by") < fixed.index(WELDS)
+    eol = "\r\n" if "\r\n" in source else "\n"
+    assert 3 * eol not in fixed and fixed.count("\r\n") == (fixed.count("\n") if eol == "\r\n" else 0)
+    checked = cli("check", "--pack", "propublica", f"--meta=original-url={URL}", str(path)).out
+    assert re.search(r"\bok\s+propublica/credit-line\s", checked) and not re.search(r"(error|warning)\s+propublica/credit-line", checked)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # the credit line and more in one paragraph: not the credit line alone
+        "This story was originally published\nby ProPublica. Republished\nwith permission.\n",
+        # written twice: which one to move is not known
+        "This story was originally\npublished by ProPublica.\n\nThird.\n\nThis story was originally\npublished by ProPublica.\n",
+    ],
+)
+def test_a_paragraph_that_is_not_the_credit_line_alone_is_not_moved(cli: Any, tmp_path: Path, ending: str) -> None:
+    path = tmp_path / "copy.md"
+    path.write_text(HEAD_MD + ending, encoding="utf-8")
+    run = cli("fix", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
+    assert "moved here" not in run.err and "took out" not in run.err
+
+
+def test_the_editors_page_says_which_lines_to_move() -> None:
+    from starlette.testclient import TestClient
+
+    from compliance.serve import ServeSettings
+    from compliance.serve.app import create_app
+
+    client = TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url="http://127.0.0.1:8080")
+    article = HEAD_MD + "*This story was originally\npublished by ProPublica.*\n"
+    page = client.post("/", data={"article": article, "pack": "propublica", "format": "markdown", "original_url": URL}).text
+    assert "Move lines 9–10 here: take it out where it is now, so that the text is there once." in page
