@@ -74,7 +74,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
-from compliance.checks.story import url_key
+from compliance.checks.story import link_keys, url_key
 from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
@@ -248,6 +248,15 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
     return [doc.links[i] for i in sorted(found)]
 
 
+def _matching_links(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> Sequence[Link]:
+    """The page's links whose URL the check counts, in page order: those going to the original
+    story when its addresses' keys are given (`original`; each link's key computed once per
+    document, `link_keys`), else those `href` and `equals` accept."""
+    if original:
+        return [link for link, key in zip(doc.links, link_keys(doc), strict=True) if key in original]
+    return [link for link in _links_with_words(doc, params.href) if _url_matches(link.href, params, ctx)]
+
+
 # A credit line is a sentence or two ("This story by … originally appeared on Global Voices on April
 # 18, 2024."; ProPublica's credit and its newsletter line make about 30 words, in any language);
 # a story's paragraph that cites the publisher runs longer.
@@ -310,10 +319,8 @@ def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
         return []
     found = []
     original = _original_keys(params, ctx)[1]
-    for link in _links_with_words(doc, None if original else params.href):
+    for link in _matching_links(doc, params, ctx, original):
         if link.visible or link.element is None or not doc.in_story(link.element):
-            continue
-        if not _url_matches(link.href, params, ctx, original):
             continue
         # A hidden logo's images are hidden too: their alt text is the link's words all the same.
         text = link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img"))
@@ -342,9 +349,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
     if params.source in ("a", "any"):
-        for link in _links_with_words(doc, None if original else params.href):
-            if not _url_matches(link.href, params, ctx, original):
-                continue
+        for link in _matching_links(doc, params, ctx, original):
             if not _reads_and_stands_as_wanted(doc, link, params, ctx):
                 continue
             if params.scope == "article" and not doc.item_credit_in_article(link):

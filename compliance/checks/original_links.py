@@ -58,7 +58,7 @@ import urllib.parse
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided, doc_offset
-from compliance.checks.story import story_paragraphs, url_key
+from compliance.checks.story import link_keys, story_paragraphs, url_key
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -136,7 +136,10 @@ def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcom
     # Each target the copy links to (a visible link, its canonical URL), by its key: the first
     # address the copy gives for it.
     present: dict[str, str] = {}
-    for href in (*(link.href for link in doc.links if link.visible and doc.has_something_to_click(link)), *doc.canonical):
+    for link, key in zip(doc.links, link_keys(doc), strict=True):
+        if link.visible and doc.has_something_to_click(link):
+            present.setdefault(key, link.href)
+    for href in doc.canonical:
         present.setdefault(url_key(href), href)
     anchor = doc.article_location
     offset = doc.item_offsets[0] if doc.item_offsets else 0
