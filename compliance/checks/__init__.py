@@ -82,7 +82,7 @@ CHECKS: dict[str, CheckKind] = {
         link.evaluate,
         link.__doc__ or "",
         link.describe,
-        captures=lambda _params: link.CAPTURES,
+        captures=lambda params: link.ORIGINAL_CAPTURES if params.original else link.CAPTURES,
     ),
     "metadata": CheckKind(
         "metadata",

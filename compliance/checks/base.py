@@ -13,6 +13,7 @@ from compliance.firstuse import on_first_use
 from compliance.metavalues import unreadable_reason
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
+from compliance.urls import is_http_url
 
 LABEL_DOC = (
     "What the check looks for, in words an editor reads in findings, without an article"
@@ -162,6 +163,22 @@ class Context:
         """Why there is no original to compare with: the one given was refused, its value names
         none (an `original: [a, b]` in a front matter or sidecar), or none was given (`NO_ORIGINAL`)."""
         return self.original_refused or unreadable_reason(self.meta, "original") or NO_ORIGINAL
+
+    def original_addresses(self) -> tuple[str, ...]:
+        """Every known address of the original story, the one to name first: the `original_url`
+        metadata, the `original` value when it is a URL, then the original's own canonical URL and
+        og:url; http(s) URLs only, each once, as written. Empty when none is known, or when the
+        original given was refused (another publisher's story: its address is no link back).
+
+        A link back to any of them is a link to the original: an address typed from a newsletter
+        (`?utm_source=…`) or an AMP page names the story whose canonical URL the copy links to.
+        """
+        if self.original_refused:
+            return ()
+        given = [self.meta.get(key, "") for key in ("original_url", "original-url", "original")]
+        original = self.original
+        found = (*given, *(original.canonical if original else ()), *(original.meta.get("og:url", ()) if original else ()))
+        return tuple(dict.fromkeys(value.strip() for value in found if is_http_url(value)))
 
     def bind(self, pattern: Pattern) -> Pattern:
         """A pattern with this article's metadata filled in (raises MissingMeta if absent)."""

@@ -14,6 +14,19 @@ in that form, http or https, a trailing slash, tracking parameters (`utm_source=
 an AMP marker (`/amp/` first or last in the path, a `.amp` page, `?amp=1`) aside (`compliance.urls.page_key`, the audit's key too), so
 that an address copied from a newsletter still names the story. `source: any` accepts any of the three forms.
 
+`original: true` asks for a link to the original story itself, not to any page `href` describes,
+whenever the original's address is known (`Context.original_addresses`: the `original_url`
+metadata, the `original` value when it is a URL, the original story's canonical URL or og:url):
+the link must go to one of those addresses, the same page as `original-links` reads it
+(`compliance.checks.story.url_key`: scheme, `www.`, a trailing slash, the fragment, tracking
+parameters and AMP marks aside), and `href` and `equals` do not apply. A link to another story of
+the publisher is then no link back, and the finding names the original's address (the
+`original_url` capture, the first address) and the other story's link. Only an address `href`
+accepts is the original's here (a CMS's `canonical_url` may name the republisher's own page; an
+original refused as another publisher's names none). Without one, `href` or `equals` decide as above. It
+is one rule for the link back where a pack also compares with the original: its `original-links`
+check then sets `link-back: false`.
+
 Every URL is the one a browser follows, read once when the page is parsed: the link's, the
 canonical URL and the syndication source alike are resolved against the page's `<base href>` (the
 first one), and a protocol-relative URL (`//www.texastribune.org/`) is read over `https:` when the
@@ -61,6 +74,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
+from compliance.checks.story import link_keys, url_key
 from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
@@ -72,6 +86,8 @@ from compliance.urls import same_page, url_forms
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
 CAPTURES = frozenset(("href",))
+# With `original: true`, a failure also captures the original's address when it is known.
+ORIGINAL_CAPTURES = frozenset(("href", "original_url"))
 
 OPTIONS = (
     Option(
@@ -82,6 +98,14 @@ OPTIONS = (
     ),
     Option("equals", "string", "The URL required, as a browser reads it (http or https, tracking parameters, an AMP marker aside).", default=None),
     Option("text", "regex", "Regex the link's visible text must contain.", default=None),
+    Option(
+        "original",
+        "boolean",
+        "When the original story's address is known (the original given, or the `original_url` metadata) and `href` accepts it, the link"
+        " must go to that story (the same page: tracking parameters, AMP marks, `www.` aside) instead of matching `href`/`equals`;"
+        " otherwise they decide.",
+        default=False,
+    ),
     Option(
         "credit",
         "boolean",
@@ -111,6 +135,7 @@ class LinkParams(NamedTuple):
     max: int | None
     label: str = ""
     credit: bool = False
+    original: bool = False
 
 
 def build(values: dict[str, Any]) -> LinkParams:
@@ -126,17 +151,26 @@ def build(values: dict[str, Any]) -> LinkParams:
         max=values["max"],
         label=values["label"] or "",
         credit=bool(values["credit"]),
+        original=bool(values["original"]),
     )
 
 
 _KINDS = {"a": "link", "canonical": "canonical link", "syndication-source": "syndication-source meta tag", "any": "link"}
 
 
-def describe(params: LinkParams, equals: str | None = None) -> str:
-    """What the check looks for, in words: its label, or the kind of link and where it points."""
+def describe(params: LinkParams, equals: str | None = None, original: str | None = None) -> str:
+    """What the check looks for, in words: its label, or the kind of link and where it points
+    (`original`: the original story's address, when `original: true` and it is known)."""
     if params.label:
         return params.label
     phrase = _KINDS[params.source]
+    if original is not None:
+        phrase += f" to the original <{original}>"
+        return phrase if params.text is None else f"{phrase} reading {params.text.shown}"
+    if params.original:
+        # As the reference and rule listings show it; an article's detail names the address, or
+        # without one, what `href`/`equals` ask (`evaluate`).
+        phrase += " to the original story" + (", else one" if params.href is not None or params.equals is not None else "")
     if params.href is not None:
         phrase += f" to {params.href.shown}"
     if params.equals is not None:
@@ -152,11 +186,32 @@ def _same_url(a: str, b: str) -> bool:
     return same_page(a, b)
 
 
-def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:
-    if params.href is not None:
-        pattern = ctx.bind(params.href)
-        if not any(pattern.search(form) for form in url_forms(url)):
-            return False
+def _original_keys(params: LinkParams, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
+    """With `original: true`, the original story's known addresses that `href` (when given)
+    accepts, and their `url_key`s; empty otherwise, or when none is known (then `href` and
+    `equals` decide). An address `href` rejects is not the publisher's story the rule asks a link
+    to: a CMS's `canonical_url` naming the republisher's own page, another publisher's story."""
+    if not params.original:
+        return (), frozenset()
+    addresses = tuple(address for address in ctx.original_addresses() if _href_matches(address, params, ctx))
+    return addresses, frozenset(url_key(address) for address in addresses)
+
+
+def _href_matches(url: str, params: LinkParams, ctx: Context) -> bool:
+    """Whether `href` (when given) matches the URL, or the URL without its AMP marks."""
+    if params.href is None:
+        return True
+    pattern = ctx.bind(params.href)
+    return any(pattern.search(form) for form in url_forms(url))
+
+
+def _url_matches(url: str, params: LinkParams, ctx: Context, original: frozenset[str] = frozenset()) -> bool:
+    """Whether the URL is one the check counts: a link to the original story when its addresses'
+    keys are given (`original`), else one `href` and `equals` accept."""
+    if original:
+        return url_key(url) in original
+    if not _href_matches(url, params, ctx):
+        return False
     return params.equals is None or _same_url(url, ctx.expand(params.equals))
 
 
@@ -191,6 +246,15 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
                 found.add(link)
             at = urls.find(first, end)
     return [doc.links[i] for i in sorted(found)]
+
+
+def _matching_links(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> Sequence[Link]:
+    """The page's links whose URL the check counts, in page order: those going to the original
+    story when its addresses' keys are given (`original`; each link's key computed once per
+    document, `link_keys`), else those `href` and `equals` accept."""
+    if original:
+        return [link for link, key in zip(doc.links, link_keys(doc), strict=True) if key in original]
+    return [link for link in _links_with_words(doc, params.href) if _url_matches(link.href, params, ctx)]
 
 
 # A credit line is a sentence or two ("This story by … originally appeared on Global Voices on April
@@ -254,10 +318,9 @@ def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
     if params.source not in ("a", "any") or params.visible != "true":
         return []
     found = []
-    for link in _links_with_words(doc, params.href):
+    original = _original_keys(params, ctx)[1]
+    for link in _matching_links(doc, params, ctx, original):
         if link.visible or link.element is None or not doc.in_story(link.element):
-            continue
-        if not _url_matches(link.href, params, ctx):
             continue
         # A hidden logo's images are hidden too: their alt text is the link's words all the same.
         text = link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img"))
@@ -283,10 +346,10 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     hidden: list[Link] = []  # matching links a reader does not see
     empty: list[Link] = []  # on the page, but with no text or image a reader could click
+    # Only a rule asking for the original story itself (`original: true`) reads its addresses.
+    addresses, original = _original_keys(params, ctx)
     if params.source in ("a", "any"):
-        for link in _links_with_words(doc, params.href):
-            if not _url_matches(link.href, params, ctx):
-                continue
+        for link in _matching_links(doc, params, ctx, original):
             if not _reads_and_stands_as_wanted(doc, link, params, ctx):
                 continue
             if params.scope == "article" and not doc.item_credit_in_article(link):
@@ -301,15 +364,20 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
     if params.source in ("canonical", "any"):
         hits.extend(
-            Hit(0, START, f'<link rel="canonical" href="{shorten(url, 90)}">', (("href", url),)) for url in doc.canonical if _url_matches(url, params, ctx)
+            Hit(0, START, f'<link rel="canonical" href="{shorten(url, 90)}">', (("href", url),))
+            for url in doc.canonical
+            if _url_matches(url, params, ctx, original)
         )
     if params.source in ("syndication-source", "any"):
         hits.extend(
             Hit(0, START, f'<meta name="syndication-source" content="{shorten(url, 90)}">', (("href", url),))
             for url in doc.meta.get("syndication-source", ())
-            if _url_matches(url, params, ctx)
+            if _url_matches(url, params, ctx, original)
         )
-    what = describe(params, ctx.expand(params.equals) if params.equals is not None else None)
+    if original:
+        what = describe(params, original=addresses[0])
+    else:
+        what = describe(params._replace(original=False), ctx.expand(params.equals) if params.equals is not None else None)
     where = " in the article" if params.source == "a" and params.scope == "article" else " on the page"
     decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what}{where}")
     if decided is not None:
@@ -321,11 +389,27 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         # Located as the element check locates a hidden element: the editor shows it rather than adds another.
         line = hidden[0].line
         detail += f"; the one at line {line} is hidden" if len(hidden) == 1 else f"; {len(hidden)} are hidden, the first at line {line}"
+    captures: tuple[tuple[str, str], ...] = ()
+    if original:
+        captures = (("original_url", addresses[0]),)
+        detail += _another_page(doc, params, ctx, original)
     if empty:
         first = empty[0]
         detail += (
             f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) has nothing to click: put the words or image a reader'
             " should click inside it"
         )
-        return Outcome(False, (), detail, functools.partial(doc.locate, first))
-    return Outcome(False, (), detail, lambda: doc.article_location)
+        return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
+    return Outcome(False, (), detail, lambda: doc.article_location, captures=captures)
+
+
+def _another_page(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> str:
+    """With the original's address known and no link to it: the first visible link of the article
+    that `href` would have taken for the link back (another story of the publisher), as a clause
+    of the detail; "" when there is none. Read only when the check fails."""
+    if params.href is None:
+        return ""
+    for link in _links_with_words(doc, params.href):
+        if link.visible and doc.item_credit_in_article(link) and _url_matches(link.href, params, ctx) and url_key(link.href) not in original:
+            return f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">) goes to another page'
+    return ""

@@ -9,8 +9,10 @@ or sidebars). A link is kept when the republication has a link to the same targe
 address. The link back is a visible link, or
 `<link rel=canonical>`, to one of the original's addresses: the `original_url` metadata, the
 `original` value when it is a URL, or the original's own canonical URL or og:url (the one named in
-a finding is the first of these). An address typed with tracking parameters (`?utm_source=…`) or
-read from an AMP page thus needs no link of its own. Each dropped link is one hit, located at the
+a finding is the first of these: `Context.original_addresses`). An address typed with tracking parameters (`?utm_source=…`) or
+read from an AMP page thus needs no link of its own. A pack whose `link` rule already
+asks for a link to the original itself (`original: true`) sets `link-back: false` here, so that
+one missing link back is one finding. Each dropped link is one hit, located at the
 copy's paragraph that still holds the link's words (the words kept, the link taken off them; of
 several such paragraphs, the one sharing most words with the original's paragraph), else at the
 article's start; a missing link back is one more, at the article's start. Without an original story the rule is not run: the file's `no-original` note names it.
@@ -56,7 +58,7 @@ import urllib.parse
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided, doc_offset
-from compliance.checks.story import story_paragraphs, url_key
+from compliance.checks.story import link_keys, story_paragraphs, url_key
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -81,24 +83,6 @@ class OriginalLinksParams(NamedTuple):
 def build(values: dict[str, Any]) -> OriginalLinksParams:
     """Parameters from validated option values."""
     return OriginalLinksParams(values["kept"], values["link_back"])
-
-
-def original_url(ctx: Context, original: Document) -> str | None:
-    """The original story's address, from metadata or the original itself; None when unknown."""
-    addresses = original_addresses(ctx, original)
-    return addresses[0] if addresses else None
-
-
-def original_addresses(ctx: Context, original: Document) -> tuple[str, ...]:
-    """Every address of the original story, the one to name first: the `original_url` metadata,
-    the `original` value when it is a URL, then the original's own canonical URL and og:url.
-
-    A link back to any of them is a link to the original: an address typed from a newsletter
-    (`?utm_source=…`) or an AMP page names the story whose canonical URL the copy links to.
-    """
-    given = [ctx.meta.get(key, "") for key in ("original_url", "original-url", "original")]
-    found = (*given, *original.canonical, *original.meta.get("og:url", ()))
-    return tuple(dict.fromkeys(value.strip() for value in found if is_http_url(value)))
 
 
 def _joined(base: str, href: str) -> str:
@@ -147,12 +131,15 @@ def _holding_words(doc: Document, text: str, paragraph: str) -> Block | None:
 def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcome:
     """One hit per dropped link and one for a missing link back."""
     original = ctx.need_original()
-    addresses = original_addresses(ctx, original)
+    addresses = ctx.original_addresses()
     url = addresses[0] if addresses else None
     # Each target the copy links to (a visible link, its canonical URL), by its key: the first
     # address the copy gives for it.
     present: dict[str, str] = {}
-    for href in (*(link.href for link in doc.links if link.visible and doc.has_something_to_click(link)), *doc.canonical):
+    for link, key in zip(doc.links, link_keys(doc), strict=True):
+        if link.visible and doc.has_something_to_click(link):
+            present.setdefault(key, link.href)
+    for href in doc.canonical:
         present.setdefault(url_key(href), href)
     anchor = doc.article_location
     offset = doc.item_offsets[0] if doc.item_offsets else 0
@@ -178,4 +165,6 @@ def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcom
             hits.append(Hit(0, anchor, f"no link to the original <{url}>", (("href", url), ("text", ""), ("original_url", url)), offset))
     if hits:
         return Outcome(False, tuple(hits), "links of the original are missing")
-    return Outcome(True, (), "every link of the original is kept" + (f", and the original <{linked}> is linked" if linked else ""))
+    # Without `link-back` the link back is another rule's (a `link` check's `original: true`): not claimed here.
+    said = f", and the original <{linked}> is linked" if linked and params.link_back else ""
+    return Outcome(True, (), "every link of the original is kept" + said)

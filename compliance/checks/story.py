@@ -228,6 +228,16 @@ def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:
     return given, words[-1][1]
 
 
+def link_keys(doc: Document) -> tuple[str, ...]:
+    """`url_key` of each of the document's links, in `doc.links` order, computed once per
+    document: the link back to the original and the kept links of `original-links` read them alike."""
+    keys: tuple[str, ...] | None = doc._memo.get("link-url-keys")
+    if keys is None:
+        keys = tuple(url_key(link.href) for link in doc.links)
+        doc._memo["link-url-keys"] = keys
+    return keys
+
+
 def url_key(href: str) -> str:
     """A link target as a comparison key: an http(s) URL's `compliance.urls.page_key` (scheme,
     fragment, default port, trailing slash, tracking parameters and AMP marker set aside) without a
