@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 from compliance.document.byline_reading import (
     BylineReading,
     affiliation_line,
+    is_dateline_line,
     is_part_credit,
     is_section_label,
     may_be_pen_name,
@@ -972,6 +973,10 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
     for position, line in enumerate(lines):
         reading = read_byline(line, require_prefix=True, outlets=outlets)
         if reading is None:
+            continue
+        if reading.names and reading.credit and is_dateline_line(line):
+            # "Rose Hill, Va." under the byline: a town and its state, read as a name and its
+            # credit only for want of an opener.
             continue
         if block.element is not None and _elsewhere(block.element, zone):
             return None
