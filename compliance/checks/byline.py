@@ -118,8 +118,9 @@ too ("李伟，北大", "李伟，中科院",
 two characters of their name); a word ending in 대 elsewhere is not ("시대", "세대", a name
 "김종대" first in the byline). A CJK title or job with no institution ("연구원", "记者",
 "기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및",
-"と"), and the Japanese "と" glued between names in kanji ("山田太郎と鈴木花子"), parts authors; two Chinese names opening with common surnames, or two Korean names, parted by
-a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a
+"と"), and the Japanese "と" glued between names in kanji ("山田太郎と鈴木花子"), parts
+authors; two Chinese names opening with common surnames, or two Korean names, parted by a
+space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a
 wire byline ("연합뉴스 김민수 기자", "新华社记者 王芳") is its credit, not an author. The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
@@ -186,7 +187,10 @@ does not count. A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,", "Por Redacción", "Von der Redaktion") does not satisfy
 `person: true`. A byline only in `<meta>`
 is not visible and does not count. Look-alike letters of another script are read as the Latin
-letters they imitate ("By Stаff" with a Cyrillic а is a staff credit, not an outlet), and a name
+letters they imitate ("By Stаff" with a Cyrillic а is a staff credit, not an outlet); the
+reader's words in other languages read the same without their accents, as a CMS that strips
+them leaves them ("Publie par NAME", "Ecrit par NAME", "Par la redaction" and "Por Redaccion" as
+staff credits, "Academie", "Universite", "Agencia" in an institution's or agency's name); and a name
 keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
 `name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
 Roe"), `credit` (the

@@ -26,18 +26,37 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from compliance.firstuse import on_first_use
 from compliance.text import DASH, DASH_CLASS, DASHES, normalize_inline
 
-# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by".
+
+def _without_accents(text: str) -> str:
+    """The text with its diacritics dropped ("rédaction" → "redaction", "Agência" → "Agencia"),
+    its case kept."""
+    if text.isascii():
+        return text
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def _unaccented_too(words: Iterable[str]) -> frozenset[str]:
+    """The words, each also as written without its accents: a CMS strips them and keyboards
+    without them leave them out ("Por Redaccion", "Par la redaction", "Agencia Brasil"), and the
+    reader compares a byline's words with its word lists as written. Only a word's unaccented form
+    is added, so no two words of a list are merged (Spanish "él" would add "el", not change it)."""
+    listed = frozenset(words)
+    return listed | {_without_accents(word) for word in listed}
+
+
+# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by"; in French
+# also without accents, as a CMS strips them ("Publie par", "Ecrit par").
 _ROLE_OPENERS = (
     r"written|authored|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|photos?|"
     r"photography|photographed|translation|photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
-    r"produced|research|analysis|escrito|publicado|publié|écrit|geschrieben|scritto|pubblicato|skrevet"
+    r"produced|research|analysis|escrito|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet"
 )
 _OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:(?:\s+(?:and|&)\s+|\s*/\s*)(?:{_ROLE_OPENERS}))?\s+)?"
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
@@ -348,7 +367,7 @@ _MONTHS = (
 # "Updated"-like word (every alternative of theirs has one; same flags, so the same letters
 # match). Most bylines carry no date, and compiling the two costs a one-file check milliseconds.
 _PAGE_DATA = re.compile(
-    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|updated|modified|aktualisiert|actualizado|mis\s+à\s+jour|ago|yesterday|today|just\s+now",
+    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|updated|modified|aktualisiert|actualizado|mis\s+[àa]\s+jour|ago|yesterday|today|just\s+now",
     re.IGNORECASE,
 )
 
@@ -362,7 +381,7 @@ def _trailer() -> re.Pattern[str]:
         # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
         # "Sunstein" are not cut off as if they began a date.
         rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
-        r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+à\s+jour)\b.*$)",
+        r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+[àa]\s+jour)\b.*$)",
         re.IGNORECASE,
     )
 
@@ -570,7 +589,7 @@ _ROLE_WORDS = (
         ]
     )
 )
-_ORG_WORDS = frozenset(
+_ORG_WORDS = _unaccented_too(
     [
         "news",
         "newswire",
@@ -689,16 +708,16 @@ _ORG_WORDS = frozenset(
 # "Par la rédaction", "Von der Redaktion", "Di Redazione", "Door de redactie", "Av redaksjonen"):
 # a staff credit, as "By Newsroom Staff" is in English. Also organisation words, so that none is
 # read as a given name or a surname ("Redacción Central" is no person).
-_NEWSROOM_WORDS = frozenset("""redacción redaccion redação redacao rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
+_NEWSROOM_WORDS = _unaccented_too("""redacción redação rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
 _ORG_WORDS |= _NEWSROOM_WORDS
 # The words of a university's, an institute's, a school's or a hospital's name, in English and in
 # the languages of the institutions bylines credit ("Karolinska Institutet", "Sciences Po",
 # "Universität Wien", "Politecnico di Milano"): no given name or surname, so a part holding one
 # after a name is that person's affiliation, never a second person ("By A, Karolinska Institutet").
-_INSTITUTION_NAME_WORDS = frozenset(
-    """universitet universiteit universität universitat université universite universidad universidade università
-    universita uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
-    polytechnique école ecole escuela escola scuola akademie academia académie academy sciences school hospital
+_INSTITUTION_NAME_WORDS = _unaccented_too(
+    """universitet universiteit universität universitat université universidad universidade università
+    uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
+    polytechnique école escuela escola scuola akademie academia académie academy sciences school hospital
     klinikum museum laboratory laboratories clinic clinics institution institutions infirmary observatory polytechnic
     seminary conservatory oceanographic medical medicine memorial""".split()
 )
@@ -809,7 +828,7 @@ def person_key(name: str) -> tuple[str, ...]:
     """A person's name as a comparison key, as the reporter rules compare names: its words,
     case-folded, without diacritics, look-alike letters of other scripts read as the Latin
     letters they imitate, and sorted, so "José Díaz", "JOSE DIAZ" and "Díaz, José" are one key."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    folded = _without_accents(name.casefold())
     if not folded.isascii():
         from compliance.lookalike import plain_letters
 
@@ -2359,7 +2378,7 @@ _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECA
 # Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
 # "and", and the particles and articles of other languages ("Universidade de São Paulo",
 # "Politecnico di Milano", "Vrije Universiteit van Amsterdam", "Universidad de los Andes").
-_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
+_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | _unaccented_too({"für", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
 
