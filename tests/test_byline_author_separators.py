@@ -312,3 +312,23 @@ def test_a_cjk_outlet_before_the_names_is_the_credit(text: str, names: tuple[str
     assert reading is not None
     assert reading.names == names
     assert credit in reading.credit
+
+
+# "With" and "and" in each language the reader knows join one more person in a bracket ("(con B)")
+# and after an author's credit (", con B"): one list of words for both.
+WITH_WORDS = ["with", "avec", "mit", "con", "com", "met", "med", "and", "et", "y", "und"]
+
+
+@pytest.mark.parametrize("word", WITH_WORDS)
+def test_each_with_word_joins_a_person_in_a_bracket_and_after_a_credit(word: str) -> None:
+    in_bracket = read_byline(f"By Ana Ruiz ({word} Luis Perez)")
+    after_credit = read_byline(f"By Ana Ruiz, Mayo Clinic, {word} Luis Perez")
+    assert in_bracket is not None and in_bracket.names == ("Ana Ruiz", "Luis Perez")
+    assert after_credit is not None and (after_credit.names, after_credit.institutions) == (("Ana Ruiz", "Luis Perez"), ("Mayo Clinic", ""))
+
+
+@pytest.mark.parametrize(("text", "credit"), [("Por Ana Ruiz (en Madrid)", "en Madrid"), ("Par Ana Ruiz (i Barcelona)", "i Barcelona")])
+def test_a_bracket_opening_with_a_short_and_that_is_also_in_names_no_one(text: str, credit: str) -> None:
+    # "en" is Spanish and French "in", "i" Catalan "and" and Swedish "in": no bracket's joiner.
+    reading = read_byline(text)
+    assert reading is not None and (reading.names, reading.credit) == (("Ana Ruiz",), credit)

@@ -143,6 +143,9 @@ SPANISH_CREDITS = [
     "Publicada originalmente por Source New Mexico.",
     "Apareció por primera vez en el Maine Morning Star.",
     "Aparecio originalmente en Florida Phoenix.",
+    # Without the accents, as a CMS that strips them prints the line.
+    "Este articulo se publico originalmente en Arizona Mirror.",
+    "Esta historia se publico por primera vez en Kansas Reflector.",
 ]
 
 

@@ -292,3 +292,12 @@ def test_a_markdown_translation_credited_in_arabic_applies_the_pack() -> None:
     report = check_bytes(text.encode(), "markdown", PACKS, path="story.md")
     assert report.packs == ("global-voices",)
     assert errors(report) == ["creative-commons/license"]
+
+
+@pytest.mark.parametrize("name", ["Global Voices en Español", "Global Voices en Espanol", "Global Voices em Portugues", "Global Voices en Francais"])
+def test_the_credit_link_reads_an_editions_name_with_or_without_its_accents(name: str) -> None:
+    # A CMS that strips accents prints the edition's name without them.
+    credit = f'<p><em>Esta historia de Daria Movileanu se publicó originalmente en <a href="{GV_STORY}">{name}</a> el 18 de abril de 2024.</em></p>'
+    report = check(page("es", top=credit, end=GV_LICENSE["es"]))
+    assert "credit-link" in fired(report, "global-voices")
+    assert errors(report) == []

@@ -90,7 +90,12 @@ first author's ("Jane Doe (Harvard University), Senior Fellow"). A line break in
 next line of plain text) parts authors as a semicolon does, and so does a bar, a slash, a
 middle dot or a bullet after an author's credit ("Renata Okafor, Northern Plains University |
 Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name and its
-institution keeps them together ("Renata Okafor" over "Northern Plains University"). Right
+institution keeps them together ("Renata Okafor" over "Northern Plains University"). A line
+that a town shares with a person ("Rose Hill", "Morgan Hill") is an author there, as "Maria
+Chen" is: a dateline's place under the byline has a dateline's form, in capitals ("WASHINGTON
+—", "ROSE HILL"), with its region after a comma ("Rose Hill, Va.") or before a dash ("Rose Hill
+—"), and is no author, nor is a large city alone ("New York"); a line opening with "and" ("and
+Rose Hill") is one more author in plain text and Markdown as in HTML. Right
 after a name, a bar parts off a second author when a person's name of two or three capitalised
 words follows ("By Ana Ruiz | Ben Cole"); an outlet, a job, a section, a place or a date stays
 its credit ("By Ana Ruiz | Reuters", "Chris White | Energy Reporter", "By Ana Ruiz |
@@ -104,13 +109,18 @@ between names is never read as an institution ("BY A AND B" credits both without
 A Korean university's short form ("서울대", "연세대") or an institution's initials ("KAIST")
 after a name and before a title ("김민수 서울대 교수", "김민수 KAIST 교수"), the short form also
 before a comma or the end, and after a comma as after a space ("김민수, 서울대"), is the
-author's institution, as are Chinese and Japanese short forms there ("李伟，北大", "李伟，中科院",
+author's institution; one of three syllables that opens with a common surname has a name's
+shape, and with no title after it is read as a short form only when it is a well-known
+university's ("서울대", "연세대", "고려대"): "이영희, 김종대", "이영희·김종대" and "이영희 및
+김종대" list two people. Chinese and Japanese short forms there are the author's institution
+too ("李伟，北大", "李伟，中科院",
 "李伟，清华", "山田太郎、東大": one or two characters and 大, up to four and 院, a few known by
 two characters of their name); a word ending in 대 elsewhere is not ("시대", "세대", a name
 "김종대" first in the byline). A CJK title or job with no institution ("연구원", "记者",
-"기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및")
-parts authors; two Chinese names opening with common surnames, or two Korean names, parted by
-a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a
+"기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및",
+"と"), and the Japanese "と" glued between names in kanji ("山田太郎と鈴木花子"), parts
+authors; two Chinese names opening with common surnames, or two Korean names, parted by a
+space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a
 wire byline ("연합뉴스 김민수 기자", "新华社记者 王芳") is its credit, not an author. The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
@@ -177,7 +187,10 @@ does not count. A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,", "Por Redacción", "Von der Redaktion") does not satisfy
 `person: true`. A byline only in `<meta>`
 is not visible and does not count. Look-alike letters of another script are read as the Latin
-letters they imitate ("By Stаff" with a Cyrillic а is a staff credit, not an outlet), and a name
+letters they imitate ("By Stаff" with a Cyrillic а is a staff credit, not an outlet); the
+reader's words in other languages read the same without their accents, as a CMS that strips
+them leaves them ("Publie par NAME", "Ecrit par NAME", "Par la redaction" and "Por Redaccion" as
+staff credits, "Academie", "Universite", "Agencia" in an institution's or agency's name); and a name
 keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
 `name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
 Roe"), `credit` (the

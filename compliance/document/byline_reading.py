@@ -26,18 +26,37 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from compliance.firstuse import on_first_use
 from compliance.text import DASH, DASH_CLASS, DASHES, normalize_inline
 
-# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by".
+
+def _without_accents(text: str) -> str:
+    """The text with its diacritics dropped ("rédaction" → "redaction", "Agência" → "Agencia"),
+    its case kept."""
+    if text.isascii():
+        return text
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def _unaccented_too(words: Iterable[str]) -> frozenset[str]:
+    """The words, each also as written without its accents: a CMS strips them and keyboards
+    without them leave them out ("Por Redaccion", "Par la redaction", "Agencia Brasil"), and the
+    reader compares a byline's words with its word lists as written. Only a word's unaccented form
+    is added, so no two words of a list are merged (Spanish "él" would add "el", not change it)."""
+    listed = frozenset(words)
+    return listed | {_without_accents(word) for word in listed}
+
+
+# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by"; in French
+# also without accents, as a CMS strips them ("Publie par", "Ecrit par").
 _ROLE_OPENERS = (
     r"written|authored|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|photos?|"
     r"photography|photographed|translation|photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
-    r"produced|research|analysis|escrito|publicado|publié|écrit|geschrieben|scritto|pubblicato|skrevet"
+    r"produced|research|analysis|escrito|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet"
 )
 _OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:(?:\s+(?:and|&)\s+|\s*/\s*)(?:{_ROLE_OPENERS}))?\s+)?"
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
@@ -126,7 +145,7 @@ def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
     if "・" in text or "･" in text or "·" in text or "ㆍ" in text:
         text = _CJK_LIST_DOT().sub(", ", text)
     if _CJK_AND().search(text) is not None:
-        text = _CJK_AND().sub(", ", text)
+        text = _CJK_AND().sub(", ", text).replace(", ,", ",")
     outlet_first = _CJK_OUTLET_FIRST().match(text) if _CJK_OUTLET_WORD().search(text) else None
     if outlet_first is not None:
         text = f"{outlet_first.group('rest')}, {outlet_first.group('outlet')}"
@@ -149,8 +168,10 @@ _CJK_OUTLET_FIRST = on_first_use(rf"^(?P<outlet>[^\s,;()]{{0,12}}?(?:{_CJK_OUTLE
 
 
 # "And" between Chinese or Korean names or credits, standing between spaces ("王芳 香港中文大學 與
-# 李伟", "김민수 및 이영희"): a comma, so that the word is no part of the next name.
-_CJK_AND = on_first_use(r"(?<=\S)\s+(?:與|与|和|及|跟|및)\s+(?=\S)")
+# 李伟", "김민수 및 이영희"): a comma, so that the word is no part of the next name. Japanese "と"
+# is written glued to the names it joins ("山田太郎と鈴木花子"): between kanji it is no part of a
+# name (a name in kanji holds no hiragana), and it is read so there.
+_CJK_AND = on_first_use(r"(?<=\S)\s+(?:與|与|和|及|跟|및|と)\s+(?=\S)|(?<=[\u4e00-\u9fff])と(?=[\u4e00-\u9fff])")
 
 
 # A title or a job right after a name and a space, with no institution between ("김민수 연구원,
@@ -175,8 +196,11 @@ def _title_part(match: re.Match[str]) -> str:
 # "반대", "기대", "무대": one syllable before it, where a short form has two or more) and names
 # too ("김종대", whom no title follows), and initials alone may be an outlet's ("KBS").
 # A comma after the name stands where the space does ("김민수, 서울대", "李伟，北大"): a name is
-# parted from its institution so as often. (A name ending in "대" after another's, "이영희,
-# 김종대", reads so as that one's institution: the shape cannot tell them apart.)
+# parted from its institution so as often. A Korean short form of three syllables that opens with
+# a common surname has a person's name's shape ("김종대", "이영희, 김종대" lists two people): with
+# no title after it or bracket around it, only a well-known university's short form
+# (`_KO_UNIVERSITY_STEMS`, "서울대", "연세대", "고려대") is read as one; a shape that opens with no
+# surname ("경희대", "부산대") is no one's name.
 # Chinese and Japanese short forms are one or two characters before "大" ("北大", "浙大",
 # "中科大", "東大", "京大") or up to four before "院" ("中科院", "社科院"), with no character of a
 # word after them but a title's; and the few universities known by two characters of their name,
@@ -193,6 +217,20 @@ _CJK_SHORT_INSTITUTION = on_first_use(
 )
 
 
+# The stems of the Korean universities' short forms of three syllables that open with a common
+# surname ("서울대" is Seoul National University's; "서" is a surname too).
+_KO_UNIVERSITY_STEMS = frozenset(
+    """서울 서강 서원 연세 고려 한양 한림 한성 한남 한동 한밭 한신 한서 홍익 인하 인천 전남 전북 전주 강원 강릉 강남 조선 원광 명지 안양
+    안동 진주 공주 성결 신라 신한 우송 유한 국민 동국 건국 세종 상명 숙명 성신 덕성 동덕""".split()
+)
+
+
+def _is_name_shaped(short_form: str) -> bool:
+    """Whether a Korean short form ("김종대", "서울대") is shaped as a person's name, three
+    syllables opening with a common surname, and is no well-known university's."""
+    return len(short_form) == 3 and short_form[0] in _CJK_SURNAMES and short_form[:2] not in _KO_UNIVERSITY_STEMS
+
+
 def _short_institutions(text: str) -> tuple[str, frozenset[str]]:
     """`text` with each short form or initials of `_CJK_SHORT_INSTITUTION` parted from the name
     before it and the title after it, and the author's credit closed after them, as
@@ -207,6 +245,8 @@ def _short_institutions(text: str) -> tuple[str, frozenset[str]]:
         bracketed = "(" in match.group("space")
         if not title and not after.strip() and after:
             return match.group(0)  # "이영희 김종대 박철수": names, no institution's context
+        if not title and not bracketed and _is_name_shaped(institution):
+            return match.group(0)  # "이영희, 김종대": a list of people
         if bracketed and ")" not in after:
             return match.group(0)
         if not institution.isascii():
@@ -310,7 +350,14 @@ _BRACKET = on_first_use(rf"\s*(?:(?:[,;:|]|{DASH})\s*)?[(\[]\s*([^()\[\]]{{1,100
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
 _NICKNAME = on_first_use(r"[^\W\d_][\w.'-]{0,15}")
 _NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
-_WITH = on_first_use(r"^(?:with|avec|mit|con|com|met|med|and|et|y|und)\s+", re.IGNORECASE)
+# The words for "and" in the languages whose openers the reader knows (`_PREFIX`), and for "with":
+# the one list every pattern that joins people is built from. The short "and"s ("e", "en", "og",
+# "och", Catalan "i") are other words too (Spanish and French "en" is "in"), so a bracket's
+# opening word (`_WITH`: "(con B)", "(y B)") is one of the others.
+_AND_WORDS = "and|et|y|und"
+_SHORT_AND_WORDS = "e|en|og|och|i"
+_WITH_WORDS = "with|avec|mit|con|com|met|med"
+_WITH = on_first_use(rf"^(?:{_WITH_WORDS}|{_AND_WORDS})\s+", re.IGNORECASE)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -320,7 +367,7 @@ _MONTHS = (
 # "Updated"-like word (every alternative of theirs has one; same flags, so the same letters
 # match). Most bylines carry no date, and compiling the two costs a one-file check milliseconds.
 _PAGE_DATA = re.compile(
-    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|updated|modified|aktualisiert|actualizado|mis\s+à\s+jour|ago|yesterday|today|just\s+now",
+    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|updated|modified|aktualisiert|actualizado|mis\s+[àa]\s+jour|ago|yesterday|today|just\s+now",
     re.IGNORECASE,
 )
 
@@ -334,7 +381,7 @@ def _trailer() -> re.Pattern[str]:
         # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
         # "Sunstein" are not cut off as if they began a date.
         rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
-        r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+à\s+jour)\b.*$)",
+        r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+[àa]\s+jour)\b.*$)",
         re.IGNORECASE,
     )
 
@@ -542,7 +589,7 @@ _ROLE_WORDS = (
         ]
     )
 )
-_ORG_WORDS = frozenset(
+_ORG_WORDS = _unaccented_too(
     [
         "news",
         "newswire",
@@ -661,16 +708,16 @@ _ORG_WORDS = frozenset(
 # "Par la rédaction", "Von der Redaktion", "Di Redazione", "Door de redactie", "Av redaksjonen"):
 # a staff credit, as "By Newsroom Staff" is in English. Also organisation words, so that none is
 # read as a given name or a surname ("Redacción Central" is no person).
-_NEWSROOM_WORDS = frozenset("""redacción redaccion redação redacao rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
+_NEWSROOM_WORDS = _unaccented_too("""redacción redação rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
 _ORG_WORDS |= _NEWSROOM_WORDS
 # The words of a university's, an institute's, a school's or a hospital's name, in English and in
 # the languages of the institutions bylines credit ("Karolinska Institutet", "Sciences Po",
 # "Universität Wien", "Politecnico di Milano"): no given name or surname, so a part holding one
 # after a name is that person's affiliation, never a second person ("By A, Karolinska Institutet").
-_INSTITUTION_NAME_WORDS = frozenset(
-    """universitet universiteit universität universitat université universite universidad universidade università
-    universita uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
-    polytechnique école ecole escuela escola scuola akademie academia académie academy sciences school hospital
+_INSTITUTION_NAME_WORDS = _unaccented_too(
+    """universitet universiteit universität universitat université universidad universidade università
+    uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
+    polytechnique école escuela escola scuola akademie academia académie academy sciences school hospital
     klinikum museum laboratory laboratories clinic clinics institution institutions infirmary observatory polytechnic
     seminary conservatory oceanographic medical medicine memorial""".split()
 )
@@ -781,7 +828,7 @@ def person_key(name: str) -> tuple[str, ...]:
     """A person's name as a comparison key, as the reporter rules compare names: its words,
     case-folded, without diacritics, look-alike letters of other scripts read as the Latin
     letters they imitate, and sorted, so "José Díaz", "JOSE DIAZ" and "Díaz, José" are one key."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    folded = _without_accents(name.casefold())
     if not folded.isascii():
         from compliance.lookalike import plain_letters
 
@@ -1957,8 +2004,9 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     for position, segment in enumerate(segments):
         if not segment:
             continue
+        alone = _stands_alone(separators, position)
         if not credit_parts:
-            found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped), barred=separators[position] in _LIST_BARS)
+            found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped), separator=separators[position], alone=alone)
             if found is not None:
                 names.extend(found)
                 continue
@@ -1978,7 +2026,8 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
                 quoted_parts.append(split[1])
                 continue
         # `segments` is the first segment alone when "for" or "of" took the rest: position 0's "".
-        next_person = _person_after_credit(segment, separators[position], names, outlets, listed=_closes_a_list(segments, position, names))
+        listed = _closes_a_list(segments, position, names)
+        next_person = _person_after_credit(segment, separators[position], names, outlets, listed=listed, alone=alone)
         if next_person is not None:
             credit_parts.extend(next_person[0])
             quoted_parts.extend(next_person[0])
@@ -1989,6 +2038,13 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
             quoted_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
     return names, ", ".join(credit_parts), ", ".join(part for part in quoted_parts if part)
+
+
+def _stands_alone(separators: list[str], position: int) -> bool:
+    """Whether a byline's part at `position` stands alone between semicolons (`separators` as
+    `_separators_before` gives them), as a line of byline markup does (`read_listed_lines`): no
+    comma goes on from it ("…; Rose Hill, Va." is a town and its state). See `_lists_a_person`."""
+    return separators[position] == ";" and (position + 1 == len(separators) or separators[position + 1] == ";")
 
 
 # The separators between a byline's parts: names, job titles, outlets, dates.
@@ -2030,11 +2086,11 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
 
 # The words that join the last person of a list, in the languages whose openers the reader knows
 # (`_PREFIX`: "and", "et", "y", "und", "e", "en", "og", "och", Catalan "i"), as `_AND` has them.
-_LIST_AND = r"(?:and|&|et|y|und|e|en|og|och|i)"
+_LIST_AND = rf"(?:{_AND_WORDS}|&|{_SHORT_AND_WORDS})"
 # The words that join one more person after an author's credit: `_LIST_AND`'s, and "with" in the
 # same languages ("A, Uni X, with B", "Par A, Université de Lyon, avec B", "Von A, Universität
 # Wien, mit B", "Por A, Universidad de Chile, con B", "com", "met", "med").
-_LATE_JOINER = rf"(?:{_LIST_AND}|with|avec|mit|con|com|met|med)"
+_LATE_JOINER = rf"(?:{_LIST_AND}|{_WITH_WORDS})"
 # "and B" or "with B" after a name's affiliation: "By A, Rutgers University, and B", "Par A,
 # Université de Lyon, et B", "A, Northern Plains University, with B".
 _LATE_NAME = on_first_use(rf"^{_LATE_JOINER}\s+(.+)$")
@@ -2063,9 +2119,10 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> 
     person's name and the reading names two people or more; `lines` are normalised."""
     if len(lines) < 2:
         return None
-    # A section's or desk's line under the names ("Real Estate", "Business Desk") credits no one.
-    lines = [lines[0], *(line for line in lines[1:] if not is_section_label(line))]
-    if not any(person_name(_SEGMENT_SPLIT.split(line, maxsplit=1)[0], outlets) for line in lines[1:]):
+    # A section's or desk's line under the names ("Real Estate", "Business Desk") credits no one,
+    # nor does a dateline's ("Rose Hill, Va.", "WASHINGTON —").
+    lines = [lines[0], *(line for line in lines[1:] if not is_section_label(line) and not is_dateline_line(line))]
+    if not any(person_name(_SEGMENT_SPLIT.split(_LATE_JOINER_BEFORE().sub("", line, count=1), maxsplit=1)[0], outlets) for line in lines[1:]):
         return None
     joined = lines[0]
     for line in lines[1:]:
@@ -2073,6 +2130,32 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> 
         joined += f" {line}" if leads_on else f"; {line}"
     reading = read_byline(joined, outlets=outlets)
     return reading if reading is not None and len(reading.names) >= 2 else None
+
+
+# "and B" on a line of its own, under the line it goes on from.
+_LATE_JOINER_BEFORE = on_first_use(rf"^{_LATE_JOINER}\s+", re.IGNORECASE)
+# A line that ends as a dateline does, in a dash ("WASHINGTON —", "Rose Hill --").
+_DATELINE_DASH = on_first_use(rf"\s*(?:{DASH}|--)\s*$")
+
+
+def is_dateline_line(line: str) -> bool:
+    """Whether a line of a byline is a dateline's by its form ("WASHINGTON —", "Rose Hill, Va.",
+    "Rose Hill —", "NEW YORK"): a place's name in capitals (`is_dateline_place`), or a place the
+    gazetteer knows alone (`dateline_places`) before a comma and its region ("Rose Hill, Va.": a
+    town and its state; not "Laura Benson, NPR", which only the wire style's "any town, Ariz."
+    would read so) or before a dash. A name-shaped line without such a form ("Rose Hill") is left
+    to the reading, where a person's name that a small town shares stands alone
+    (`_lists_a_person`); a line with an opener ("By …") is a byline. Asks the gazetteer only of a
+    line with a comma or a closing dash."""
+    dashed = _DATELINE_DASH().search(line)
+    place = line[: dashed.start()] if dashed else line
+    if not place.strip() or not (dashed or "," in place or place.isupper()) or _PREFIX.match(place):
+        return False
+    if is_dateline_place(place):
+        return True
+    parts = [part.strip(" .") for part in place.split(",")]
+    found = dateline_places(place)
+    return parts[0] in dateline_places(parts[0]) and all(part in found for part in parts if part)
 
 
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
@@ -2104,7 +2187,9 @@ def _closes_a_list(segments: list[str], position: int, names: list[str]) -> bool
     return segments[position - 1].rstrip().endswith(names[-1])
 
 
-def _person_after_credit(segment: str, separator: str, names: list[str], outlets: Set[str], *, listed: bool = False) -> tuple[tuple[str, ...], str] | None:
+def _person_after_credit(
+    segment: str, separator: str, names: list[str], outlets: Set[str], *, listed: bool = False, alone: bool = False
+) -> tuple[tuple[str, ...], str] | None:
     """The next person a part names after a credit has begun, with the credit that closes the
     previous person's (() for none), or None: "and B" (`_late_name`), "Uni X and B"
     (`_institution_then_name`), or a person after a semicolon ("A, Uni X; B": a semicolon parts
@@ -2121,7 +2206,7 @@ def _person_after_credit(segment: str, separator: str, names: list[str], outlets
     if shared is not None:
         return (shared[0],), shared[1]
     parts_people = separator == ";" or (listed and separator == ",") or (not listed and separator in _LIST_BARS)
-    if parts_people and names and _lists_a_person(segment, names[-1], outlets):
+    if parts_people and names and _lists_a_person(segment, names[-1], outlets, alone=alone):
         return (), segment.strip()
     return None
 
@@ -2150,20 +2235,24 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     return None
 
 
-def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False, barred: bool = False) -> list[str] | None:
+def _names_at(
+    segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False, separator: str = "", alone: bool = False
+) -> list[str] | None:
     """The people one part of a byline names (`_names_in`), or None. The part after a name that
     ends the byline, with no "and" closing a list of people, is a second person only when it
     reads as nothing else (`_lists_a_person`: "By Jane Doe, John Roe") and a comma or a semicolon
-    parts it from the name (`listed`), or a bar, a slash, a middle dot or a bullet (`barred`,
-    `_LIST_BARS`) and it is two or three capitalised words ("By Ana Ruiz | Ben Cole"); otherwise it
+    parts it from the name (`listed`), or a bar, a slash, a middle dot or a bullet (`separator`,
+    `_LIST_BARS`) and it is two or three capitalised words ("By Ana Ruiz | Ben Cole"), a place only
+    by its form when it stands between semicolons (`alone`, `_lists_a_person`); otherwise it
     is the name's affiliation, outlet, job or section: "Anika Foss, Karolinska Institutet", "Ana
     Ruiz, Sciences Po", "Jane Doe, New York", "By Ana Ruiz | Reuters", "Chris White | Energy
     Reporter" (DCNF's form), "By Ana Ruiz | Real Estate", and what a dash parts off ("Raspberry
     Pi - Various Usage" is a title and its topic)."""
     segment = segments[position]
     if names and position == len(segments) - 1 and not _AND.search(segment):
-        parted = listed or (barred and _BAR_NAME_WORDS[0] <= _capitalised_words(segment) <= _BAR_NAME_WORDS[1])
-        return [segment.strip()] if parted and _lists_a_person(segment, names[-1], outlets) else None
+        barred = separator in _LIST_BARS and _BAR_NAME_WORDS[0] <= _capitalised_words(segment) <= _BAR_NAME_WORDS[1]
+        parted = listed or barred
+        return [segment.strip()] if parted and _lists_a_person(segment, names[-1], outlets, alone=alone) else None
     return _names_in(segment, outlets, after_name=bool(names))
 
 
@@ -2195,7 +2284,7 @@ _NEWSPAPER_LAST_WORDS = _OUTLET_ENDINGS | frozenset(
 )
 
 
-def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
+def _lists_a_person(segment: str, previous: str, outlets: Set[str], *, alone: bool = False) -> bool:
     """Whether the last part of a byline, after the name `previous` and with no "and" before it,
     is one more person ("By Jane Doe, John Roe"): a person's name (`person_name`, which rules out
     outlets, organisations and `_INSTITUTION_NAME_WORDS`), written as `previous` is (both in
@@ -2203,9 +2292,13 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
     name stands ("Senior Fellow", "Kaiser Health"), no newspaper's last word
     (`_NEWSPAPER_LAST_WORDS`, in a compound too: "Roll Call", "Austin American-Statesman"), and no
     dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike; not "Vu Han",
-    Wuhan's Vietnamese name, see `places`). Without a list of given names, an outlet named exactly
-    like a person reads as one; one named with a word of kinship ("Mother Jones") does not
-    (`person_name`)."""
+    Wuhan's Vietnamese name, see `places`). Standing alone between semicolons (`alone`), as a
+    line of byline markup does (`read_listed_lines`), a dateline's place needs a dateline's form,
+    which no such part has (capitals, a comma and its region, a dash): there a name that a
+    small town or a district shares ("Rose Hill", Virginia) is a person's, and only a place that
+    a dateline gives alone (a large city, a country, a US state: "New York") is a place. Without
+    a list of given names, an outlet named exactly like a person reads as one; one named with a
+    word of kinship ("Mother Jones") does not (`person_name`)."""
     segment = segment.strip()
     if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper() or is_section_label(segment):
         return False
@@ -2218,7 +2311,7 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
     if any(piece in _NEWSPAPER_LAST_WORDS for piece in re.split(r"[-‐‑]", words[-1])):
         return False
     written = segment.title() if segment.isupper() else segment
-    return not dateline_places(written)
+    return not dateline_places(written, districts=not alone)
 
 
 def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
@@ -2285,7 +2378,7 @@ _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECA
 # Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
 # "and", and the particles and articles of other languages ("Universidade de São Paulo",
 # "Politecnico di Milano", "Vrije Universiteit van Amsterdam", "Universidad de los Andes").
-_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
+_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | _unaccented_too({"für", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
 
@@ -2353,16 +2446,17 @@ def is_dateline_place(part: str) -> bool:
     return len(shown) > 1 or len(shown[0]) > _MOST_INITIALS
 
 
-def dateline_places(credit: str) -> frozenset[str]:
+def dateline_places(credit: str, *, districts: bool = True) -> frozenset[str]:
     """The parts of a byline's credit (as `institutions_in` splits it) that name the place of a
     dateline in Title Case: "Washington" and "D.C" in "Washington, D.C", "Austin" and "Texas" in
     "Austin, Texas", "Washington" alone (see `places.dateline_parts`, which reads a gazetteer). A
     part with an outlet's or organisation's word ("Enterprise", "Metro") is never a place alone,
-    and "Reuters", "Axios" or "The Texas Tribune" are none."""
+    and "Reuters", "Axios" or "The Texas Tribune" are none. `districts`: whether a town or district
+    of two words or more of any size is a place alone ("Capitol Hill", "Rose Hill")."""
     parts = [part.strip(" .") for part in _SEGMENT_SPLIT.split(credit)]
     from compliance.document.places import dateline_parts
 
-    found = dateline_parts(parts, _has_outlet_word)
+    found = dateline_parts(parts, _has_outlet_word, districts=districts)
     return frozenset(parts[position] for position in found)
 
 

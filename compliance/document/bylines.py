@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 from compliance.document.byline_reading import (
     BylineReading,
     affiliation_line,
+    is_dateline_line,
     is_part_credit,
     is_section_label,
     may_be_pen_name,
@@ -961,17 +962,26 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
             prose += 1
         if block.index in seen_blocks or block.heading or (block.element is not None and block.element is zone.headline):
             continue
-        byline = _text_byline(block, blocks, zone, outlets) or _name_over_title(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
+        under_byline = block.index - 1 in seen_blocks or (bool(found) and found[-1].index + 1 == block.index)
+        byline = _text_byline(block, blocks, zone, outlets, under_byline=under_byline)
+        byline = byline or _name_over_title(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
         if byline is not None:
             found.append(byline)
     return found
 
 
-def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
+def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str], *, under_byline: bool = False) -> Byline | None:
+    """The byline a block's "By …" line (or a line read as one) gives, with the lines under it
+    that go on with it; None when there is none. `under_byline`: the block comes right after a
+    byline's, where a town and its region ("Rose Hill, Va.") is the byline's dateline, which the
+    reader would take for a name and its credit for want of an opener; only there is the
+    gazetteer asked about such a line."""
     lines = block.text.split("\n")
     for position, line in enumerate(lines):
         reading = read_byline(line, require_prefix=True, outlets=outlets)
         if reading is None:
+            continue
+        if (under_byline or position > 0) and reading.names and reading.credit and is_dateline_line(line):
             continue
         if block.element is not None and _elsewhere(block.element, zone):
             return None

@@ -233,11 +233,12 @@ def _is_place_shaped(part: str) -> bool:
     return all(word[:1].isupper() or word.casefold() in ("de", "la", "of", "upon", "am", "an", "der", "sur") for word in words)
 
 
-def dateline_parts(parts: Sequence[str], outlet_words: Callable[[str], bool]) -> frozenset[int]:
+def dateline_parts(parts: Sequence[str], outlet_words: Callable[[str], bool], *, districts: bool = True) -> frozenset[int]:
     """The positions of `parts` (a byline credit's parts, in order, without separators) that name
     the place of a dateline: a city and its region ("Austin", "Texas"), or a lone large city,
     country or US state; `outlet_words` tells a part with an outlet's or organisation's word in
-    it, never a lone place. Reads the gazetteer only when some part could be a place: one with a
+    it, never a lone place; `districts`: whether a town or district of two words or more of any size
+    ("Capitol Hill", "Rose Hill") is a lone place, as it is after a comma. Reads the gazetteer only when some part could be a place: one with a
     place's shape that is followed by another part or has no outlet's word ("By NAME (Associated
     Press)" or "…, Reuters" reads none)."""
     last = len(parts) - 1
@@ -251,7 +252,7 @@ def dateline_parts(parts: Sequence[str], outlet_words: Callable[[str], bool]) ->
         following = parts[position + 1] if position + 1 < len(parts) else ""
         if following and _is_place_in(part, following, places):
             found.update((position, position + 1))
-        elif not outlet_words(part) and _is_lone_place(part, places):
+        elif not outlet_words(part) and _is_lone_place(part, places, districts=districts):
             found.add(position)
     return frozenset(found)
 
@@ -289,7 +290,7 @@ def _abbreviates_a_us_state(part: str, places: _Gazetteer) -> bool:
     return short.isalpha() and len(short) >= 3 and any(short != name.replace(" ", "") and _abbreviates(short, name) for name in places.states.values())
 
 
-def _is_lone_place(part: str, places: _Gazetteer) -> bool:
+def _is_lone_place(part: str, places: _Gazetteer, *, districts: bool = True) -> bool:
     """A country, US state, continent or US county by name, a large city, or a city, district or
     neighbourhood of the table whose name has two words or more ("Capitol Hill", "Foggy Bottom",
     "Palm Beach"): an outlet's name that is also a town's is one word ("Time", "Xinhua")."""
@@ -297,7 +298,7 @@ def _is_lone_place(part: str, places: _Gazetteer) -> bool:
     cities = places.cities.get(name, ())
     if name in places.lone or name in places.counties or any(city.population >= _LONE_CITY_POPULATION for city in cities):
         return True
-    return bool(cities) and len(part.split()) > 1
+    return districts and bool(cities) and len(part.split()) > 1
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
