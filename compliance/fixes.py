@@ -280,9 +280,10 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
         same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted]
         if len(same) != 1 or same[0].element is None:
             return None
-        location = doc.locate_element(same[0].element)
+        element = _whole_holder(same[0].element)
+        location = doc.locate_element(element)
         start = offset_at(source, location.line, location.column)
-        end = _element_end(source, start, str(same[0].element.tag).lower())
+        end = _element_end(source, start, str(element.tag).lower())
         if end is None or _plain(source[start:end]) != wanted:
             return None
     else:
@@ -301,6 +302,22 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
         if doc.kind != "html" and source[:start].endswith("\n"):
             start -= 1
     return start, end - start
+
+
+def _whole_holder(element: Any) -> Any:
+    """The outermost element that holds `element` and nothing else (`<p><em>credit</em></p>`
+    gives the `<p>`): taking the credit line out takes that, so no empty paragraph is left. Never
+    past a sectioning element or the body."""
+    while (parent := element.getparent()) is not None and str(parent.tag).lower() not in _NOT_A_HOLDER:
+        alone = len(parent) == 1 and not (parent.text or "").strip() and not (element.tail or "").strip()
+        if not alone:
+            break
+        element = parent
+    return element
+
+
+# Elements a credit line's holder is never taken as: the page's structure, not the line's.
+_NOT_A_HOLDER = frozenset({"html", "body", "article", "main", "section", "header", "footer", "aside", "nav", "div"})
 
 
 def _paragraph_at(source: str, line: int) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ URL = "https://www.propublica.org/article/welds"
 WELDS = "Inspectors signed off on 41 welds in a single morning."
 HEAD_MD = f"# Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nSecond.\n\n"
 HEAD_TXT = f"Welds\n\nBy Pat Doe, ProPublica\n\n{WELDS}\n\nSecond.\n\n"
+PIXEL = '<script async src="https://pixel.propublica.org/pixel.js"></script>'
 HEAD_HTML = f"<html><body><article>\n<h1>Welds</h1>\n<p>By Pat Doe, ProPublica</p>\n<p>{WELDS}</p>\n<p>Second.</p>\n"
 
 
@@ -78,3 +79,25 @@ def test_the_editors_page_says_which_lines_to_move() -> None:
     article = HEAD_MD + "*This story was originally\npublished by ProPublica.*\n"
     page = client.post("/", data={"article": article, "pack": "propublica", "format": "markdown", "original_url": URL}).text
     assert "Move lines 9–10 here: take it out where it is now, so that the text is there once." in page
+
+
+@pytest.mark.parametrize(
+    ("credit", "left"),
+    [
+        ("<p><em>This story was originally published by ProPublica.</em></p>", ""),
+        ("<p><strong><em>This story was originally published by ProPublica.</em></strong></p>", ""),
+        ("<p> <i>This story was originally published by ProPublica.</i>\n</p>", ""),
+        # A wrapper of the page's structure stays: only the line's own elements go.
+        ('<div class="credit"><p><em>This story was originally published by ProPublica.</em></p></div>', '<div class="credit"></div>'),
+    ],
+)
+def test_a_credit_line_in_inline_markup_is_taken_out_with_its_paragraph(cli: Any, tmp_path: Path, credit: str, left: str) -> None:
+    # Taking out the <em> alone left an empty <p></p> where the credit line had been.
+    path = tmp_path / "copy.html"
+    path.write_text(HEAD_HTML + credit + "\n</article></body></html>\n", encoding="utf-8")
+    cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    end = fixed[fixed.index("<p>Second.</p>") + len("<p>Second.</p>") : fixed.index("</article>")]
+    # What is left where the credit line was, the pixel the same run inserts at the end aside.
+    assert end.replace(PIXEL, "").strip() == left
+    assert fixed.count("originally published by") == 1 and fixed.index("originally published by") < fixed.index(WELDS)
