@@ -28,7 +28,7 @@ from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import shorten
+from compliance.text import possessive, shorten
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -552,7 +552,7 @@ def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack
         if reason and others and ctx.original is not None and not _shares_text(ctx.doc, ctx.original):
             notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others)))
         elif reason:
-            why = f"the original given is {pack.publisher}'s story ({reason}), whatever credits the copy carries"
+            why = f"the original given is {possessive(pack.publisher)} story ({reason}), whatever credits the copy carries"
             detection = dataclasses.replace(detection, applied=True, confidence=1.0, by_original=why)
             notices.append(Notice("original-publisher", f"the {pack.id} pack applies because {why}"))
         updated.append(detection)
@@ -565,7 +565,7 @@ def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
     publishers = " and ".join(dict.fromkeys(p.publisher for p in credited))
     ids = ", ".join(p.id for p in credited)
     return (
-        f"the original given is {pack.publisher}'s story ({reason}), but this copy credits {publishers}"
+        f"the original given is {possessive(pack.publisher)} story ({reason}), but this copy credits {publishers}"
         f" (the {ids} pack{'s' if len(credited) > 1 else ''} applied on its own credits): the {pack.id} pack is not applied on the original's account,"
         f" and nothing is compared with that story; give this copy's own original with --original FILE or the 'original' metadata key"
     )
@@ -635,7 +635,11 @@ def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence
     else:
         found = [(p.id, reason) for p in packs if (reason := own_page(doc, p.own_site, page_url=path))]
         outcome = "checked against the {id} pack because it was asked for"
-    return [Notice("own-page", f"{OWN_PAGE}: {by_pack[pack_id].publisher}'s site, by {reason}; " + outcome.format(id=pack_id)) for pack_id, reason in found]
+    notices = []
+    for pack_id, reason in found:
+        site = possessive(by_pack[pack_id].publisher)
+        notices.append(Notice("own-page", f"{OWN_PAGE}: {site} site, by {reason}; " + outcome.format(id=pack_id)))
+    return notices
 
 
 def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> dict[str, str]:

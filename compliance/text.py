@@ -230,3 +230,10 @@ def listed(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def possessive(name: str) -> str:
+    """A name's possessive as English writes it: "ProPublica's", "Jake Smith's"; a name ending in
+    an "s" takes the apostrophe alone ("CalMatters'", "KFF Health News'", "Jane Jones'"), as the
+    AP Stylebook writes proper names."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"

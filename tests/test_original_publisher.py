@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from compliance.text import possessive
 from tests.conftest import ROOT
 
 ORIGINALS = ROOT / "samples" / "originals"
@@ -56,7 +57,7 @@ def test_a_stripped_copy_gets_the_pack_of_the_original_file_given(cli: Any, tmp_
     assert run.code == 1
     assert entry["packs"] == [pack]
     (notice,) = [n["message"] for n in entry["notices"] if n["code"] == "original-publisher"]
-    assert notice.startswith(f"the {pack} pack applies because the original given is {publisher}'s story (its ")
+    assert notice.startswith(f"the {pack} pack applies because the original given is {possessive(publisher)} story (its ")
     assert "no-pack" not in _codes(entry)
     assert rule in {f["rule"] for f in entry["findings"]}
 
@@ -197,7 +198,7 @@ def test_an_original_of_another_publisher_than_the_copy_credits_is_said_and_not_
     entry = _file(run)
     assert entry["packs"] == [credited]
     (mismatch,) = [n["message"] for n in entry["notices"] if n["code"] == "original-mismatch"]
-    assert mismatch.startswith(f"the original given is {publisher}'s story (")
+    assert mismatch.startswith(f"the original given is {possessive(publisher)} story (")
     assert f"the {given} pack is not applied on the original's account" in mismatch
     assert "original-publisher" not in _codes(entry)
     (undecided,) = _undecided(entry)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.text import normalize, normalize_inline, shorten
+from compliance.text import normalize, normalize_inline, possessive, shorten
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,34 @@ def test_hyphens_and_joining_dashes_read_as_the_ascii_hyphen(hyphen: str) -> Non
 def test_clause_dashes_stay() -> None:
     # The em dash and the horizontal bar set clauses apart: they are not hyphens.
     assert normalize("informs Texans \u2014 and engages \u2015 them") == "informs Texans \u2014 and engages \u2015 them"
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("ProPublica", "ProPublica's"),
+        ("Jake Smith", "Jake Smith's"),
+        ("CalMatters", "CalMatters'"),
+        ("KFF Health News", "KFF Health News'"),
+        ("AP NEWS", "AP NEWS'"),
+    ],
+)
+def test_a_possessive_is_written_as_english_writes_a_name(name: str, written: str) -> None:
+    assert possessive(name) == written
+
+
+def test_the_own_page_note_of_a_publisher_ending_in_s(cli: object, tmp_path: object) -> None:
+    from pathlib import Path
+    from typing import Any
+
+    assert isinstance(tmp_path, Path)
+    run: Any = cli
+    page = tmp_path / "own.html"
+    page.write_text(
+        '<html><head><meta property="og:site_name" content="CalMatters">'
+        '<meta property="og:url" content="https://calmatters.org/politics/2026/01/story/"></head>'
+        "<body><article><h1>A story</h1><p>By Rosa Ibarra, CalMatters</p><p>Text.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = run("check", str(page)).out
+    assert "CalMatters' site" in out and "CalMatters's" not in out

@@ -239,7 +239,7 @@ from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern
-from compliance.text import listed, shorten
+from compliance.text import listed, possessive, shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the first person credited, all of them, the rest of the credit.
 # A failure of `institution` captures `without`: the people credited without an institution.
@@ -507,7 +507,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         if missing:
             # The first byline that credits one of them, as the reason quotes it.
             text = next(byline.text for byline in story_bylines(doc) if missing[0] in byline.names)
-            whose = f"{missing[0]}'s institution" if len(missing) == 1 else f"the institutions of {listed(missing)}"
+            whose = f"{possessive(missing[0])} institution" if len(missing) == 1 else f"the institutions of {listed(missing)}"
             why = f"byline '{text}' does not show {whose}"
             return Outcome(False, (), why, where_a_byline_goes(doc), captures=(("without", listed(missing)),))
     if hits:
