@@ -80,6 +80,7 @@ class _Planned(NamedTuple):
     severities: dict[str, Severity | None]  # None: the rule is off
     outlets: frozenset[str]
     inline_suppressions: bool  # False when the configuration turns them off
+    asked_for: frozenset[str] = frozenset()  # rule ids the configuration's select names one by one
 
 
 def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool | None) -> _Planned:
@@ -88,17 +89,19 @@ def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool 
     severities: dict[str, Severity | None] = {}
     available: Sequence[Pack] = load_packs()
     inline = True
+    asked_for: frozenset[str] = frozenset()
     if config is not None:
         runner = _runner(str(config))
         settings = runner.settings_for(path)
         available = runner.packs_for(settings)
-        _, off = runner.rule_choice(settings, list(available))
+        known, off = runner.rule_choice(settings, list(available))
         severities = {**settings.severity, **dict.fromkeys(off)}
+        asked_for = runner.asked_for(settings, known)
         inline = settings.inline_suppressions
         if packs is None and settings.packs:
             packs = settings.packs
     if packs is None:
-        return _Planned(list(available), True if detect is None else detect, severities, _outlets(available), inline)
+        return _Planned(list(available), True if detect is None else detect, severities, _outlets(available), inline, asked_for)
     from compliance.loading import select_packs
     from compliance.packfiles import distinct_pack_ids, pack_ids
 
@@ -113,7 +116,7 @@ def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool 
     chosen = list({id(pack): pack for pack in (p if isinstance(p, Pack) else by_name[p] for p in packs)}.values())
     # Pack objects (as from load_packs) are candidates to detect among; ids name packs to apply.
     auto = detect if detect is not None else not names
-    return _Planned(chosen, auto, severities, _outlets(available), inline)
+    return _Planned(chosen, auto, severities, _outlets(available), inline, asked_for)
 
 
 def _outlets(available: Sequence[Pack]) -> frozenset[str]:
@@ -147,6 +150,7 @@ def _check(
         severities=plan.severities,
         outlets=plan.outlets,
         inline_suppressions=inline_suppressions and plan.inline_suppressions,
+        asked_for=plan.asked_for,
     )
     return check_with(content, kind, settings)
 

@@ -201,6 +201,7 @@ def check_document(
     load_original: Callable[[str], Document] | None = None,
     candidates: Candidates | None = None,
     inline_suppressions: bool = True,
+    asked_for: Collection[str] = frozenset(),
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -218,6 +219,10 @@ def check_document(
 
     `candidates` are the literal prefilter's answer for this page (`compliance.prefilter`):
     detection then evaluates only the markers that can fire.
+
+    `asked_for` are the rule ids the user selected by name (`selection.named_rules`): such a
+    rule of an applied pack whose `when` does not hold is not silent, as a rule chosen through its
+    pack or a glob is, but reported in a `not-applicable` notice that says which condition failed.
     """
     severities = severities or {}
     # Detection and rules read the page as a reader sees it: look-alike letters of another
@@ -336,6 +341,8 @@ def check_document(
                 raise CheckError(rule.id, path, exc) from exc
             if clock:
                 timings.append((f"rule {rule.id}", clock() - started))
+            if not rule_findings and not rule_passed and rule.id in asked_for and rule.when is not None:
+                notices.append(_not_applicable_notice(ctx, rule))
             concluded.add(rule.id)
             findings.extend(rule_findings)
             passed.extend(rule_passed)
@@ -571,6 +578,20 @@ def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
     )
 
 
+def _not_applicable_notice(ctx: Context, rule: Rule) -> Notice:
+    """The `not-applicable` notice for a rule selected by name whose `when` did not hold: which
+    condition, in the words findings use (`describe_check`), and why it failed when the check says."""
+    from compliance.checks.base import describe_check
+
+    when = rule.when
+    assert when is not None  # only a rule with a condition is reported so
+    # A `not` condition's own detail speaks of a check that failed ("… is there, and must not be"):
+    # for a condition, what the copy has is the reason.
+    why = f"the copy has {describe_check(when.params)}" if when.kind == "not" else str(ctx.run(when).detail or "")
+    condition = f"rule {rule.id}, selected by name, does not apply to this copy: its condition ({describe_check(when)}) does not hold"
+    return Notice("not-applicable", condition + (f": {why}" if why else ""))
+
+
 # How many of the original's five-word sequences a copy must share to be a copy of it: a trimmed or
 # edited copy shares dozens, and another story none (`_shares_text`).
 _SHARED_SHINGLES = 20
@@ -694,6 +715,7 @@ class CheckSettings(NamedTuple):
     load_original: Callable[[str], Document] | None = None
     outlets: frozenset[str] | None = None
     inline_suppressions: bool = True
+    asked_for: frozenset[str] = frozenset()
 
     def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
         """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
@@ -719,6 +741,7 @@ class CheckSettings(NamedTuple):
             load_original=self.load_original,
             candidates=candidates,
             inline_suppressions=self.inline_suppressions,
+            asked_for=self.asked_for,
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
@@ -150,6 +150,7 @@ class Plan(NamedTuple):
     packs: tuple[Pack, ...]
     auto_detect: bool
     known_rules: frozenset[str] = frozenset()  # rule ids a suppression comment may name
+    asked_for: frozenset[str] = frozenset()  # rule ids select names one by one (`selection.named_rules`)
 
 
 class Runner:
@@ -270,6 +271,13 @@ class Runner:
             self._choices[key] = (known, off)
         return self._choices[key]
 
+    def asked_for(self, settings: Settings, known: Collection[str]) -> frozenset[str]:
+        """The rule ids the configuration's and the command line's select name one by one
+        (`selection.named_rules`): a rule among them that does not apply is reported, not silent."""
+        from compliance.selection import named_rules
+
+        return named_rules(settings.selection + self._command_line, known)
+
     def plan(self, path: str) -> Plan:
         """A document's settings and packs; configuration mistakes are user errors (`ConfigError`,
         `PackError`): an unknown pack id, or a rule id under `severity` that no pack has."""
@@ -305,7 +313,7 @@ class Runner:
         self._note_relaxed(settings, available)
         wanted = self.options.packs if self.options.packs is not None else settings.packs
         packs = select_packs(available, wanted) if wanted else available
-        return Plan(settings, tuple(packs), not wanted, known)
+        return Plan(settings, tuple(packs), not wanted, known, self.asked_for(settings, known))
 
     def _validate_layers(self, layers: Sequence[ConfigLayer], available: list[Pack]) -> None:
         """Every pack id under `packs` and rule id under `severity` of these configuration files,
@@ -470,6 +478,7 @@ class Runner:
             severities=plan.settings.severity,
             timing=self.options.timing,
             known_rules=plan.known_rules or None,
+            asked_for=plan.asked_for,
             load_original=self._original_reader(article, urls_only=urls_only),
             inline_suppressions=self.options.inline_suppressions and plan.settings.inline_suppressions,
         )

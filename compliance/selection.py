@@ -63,24 +63,43 @@ def matches(selector: str, rule_id: str) -> bool:
     return rule_id.split("/", 1)[0] == selector
 
 
-def _decide(layer: SelectionLayer, rule_id: str, before: bool) -> bool:
-    best = -1
+def _decide(layer: SelectionLayer, rule_id: str, before: bool) -> tuple[bool, str | None]:
+    """Whether the rule runs after this layer, and the selector that decided it (None: the layer
+    left it as it was, or its `select` does not name it)."""
+    best, decided_by = -1, None
     enabled = before if layer.select is None else False
     for selector in (*(layer.select or ()), *layer.extend_select):
         if matches(selector, rule_id) and specificity(selector) > best:
-            best, enabled = specificity(selector), True
+            best, enabled, decided_by = specificity(selector), True, selector
     for selector in layer.ignore:
         if matches(selector, rule_id) and specificity(selector) >= best:
-            best, enabled = specificity(selector), False
-    return enabled
+            best, enabled, decided_by = specificity(selector), False, selector
+    return enabled, decided_by
 
 
 def is_enabled(layers: Sequence[SelectionLayer], rule_id: str) -> bool:
     """Whether a rule runs under these layers (farthest first); with no layers, every rule runs."""
     enabled = True
     for layer in layers:
-        enabled = _decide(layer, rule_id, enabled)
+        enabled, _ = _decide(layer, rule_id, enabled)
     return enabled
+
+
+def named_rules(layers: Sequence[SelectionLayer], rule_ids: Iterable[str]) -> frozenset[str]:
+    """The rule ids that run because a `select` or `extend-select` names them by their id (the
+    most specific selector that decides them is the rule id itself, and no later layer starts
+    afresh without it): rules the user asked for by name, not through a pack, a glob or `ALL`."""
+    named = {s for layer in layers for s in (*(layer.select or ()), *layer.extend_select) if specificity(s) == 3}
+    found = set()
+    for rule_id in named.intersection(rule_ids):
+        enabled, by_name = True, False
+        for layer in layers:
+            enabled, decided_by = _decide(layer, rule_id, enabled)
+            if decided_by is not None or layer.select is not None:
+                by_name = enabled and decided_by == rule_id
+        if by_name:
+            found.add(rule_id)
+    return frozenset(found)
 
 
 def disabled_rules(layers: Sequence[SelectionLayer], rule_ids: Iterable[str]) -> frozenset[str]:

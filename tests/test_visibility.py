@@ -645,9 +645,13 @@ def test_a_data_uri_svg_logo_of_a_visible_or_unknown_size_is_seen(uri: str) -> N
     assert errors(check(page(logo=shown))) == []
 
 
-def test_a_large_image_with_a_one_pixel_data_uri_is_seen() -> None:
+def test_a_large_image_with_only_a_one_pixel_data_uri_is_a_placeholder() -> None:
+    # Stretched to 120×40 a 1×1 picture is a blank (or one colour), never the logo; with a real
+    # picture for a lazy-loader to put in its place it is the logo.
     stretched = f'<img src="{GIF_1X1}" width="120" height="40" alt="Daily Caller News Foundation logo">'
-    assert errors(check(page(logo=stretched))) == []
+    assert errors(check(page(logo=stretched))) == ["dcnf/logo"]
+    lazy = stretched.replace("<img ", '<img data-src="https://dailycallernewsfoundation.org/logo.png" ')
+    assert errors(check(page(logo=lazy))) == []
 
 
 # A JPEG's start (SOI, a JFIF APP0 segment, a quantisation table) and its frame header of a size.
@@ -683,8 +687,11 @@ BROKEN_DATA_LOGOS = {
 }
 # Near-misses: browsers draw these (a GIF under a PNG type is sniffed; white space, missing padding
 # and percent-encoding are how data: URLs may be written), or a loader brings another picture.
+_GIF_1X1_BYTES = base64.b64decode(GIF_1X1.split(",")[1])
+_GIF_240X80 = _GIF_1X1_BYTES[:6] + struct.pack("<HH", 240, 80) + _GIF_1X1_BYTES[10:]
 DRAWN_DATA_LOGOS = {
-    "a GIF declared as a PNG": f'<img src="{_b64("image/png", base64.b64decode(GIF_1X1.split(",")[1]))}" width="240" height="80" {{alt}}>',
+    # (A GIF of 240×80 by its header: a 1×1 one is a placeholder, however large its attributes make it.)
+    "a GIF declared as a PNG": f'<img src="{_b64("image/png", _GIF_240X80)}" width="240" height="80" {{alt}}>',
     "base64 broken over lines, without padding": '<img src="data:image/png;base64,iVBORw0KGgoAAAAN\n  SUhEUgAAASwAAADICAIAAADdvUsCAAAAAA" {alt}>',
     "percent-encoded base64": f'<img src="{PNG_300X200.replace("+", "%2B").replace("=", "%3D")}" {{alt}}>',
     "a JPEG of a visible size": f'<img src="{_jpeg(240, 80)}" {{alt}}>',

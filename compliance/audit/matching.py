@@ -40,6 +40,18 @@ STORY_SHARE_FLOOR = 1 / 3
 # 95-word brief as in a 2,000-word feature, and three copied paragraphs are a copy on a short page.
 EXCERPT_SHINGLES = 60
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese) are
+# shingled by characters: `\w+` reads a whole sentence of them as one "word", so that a Chinese copy
+# shared no shingle with its story and two Chinese stories could not be told apart. A shingle of
+# them is this many characters: Chinese news prose averages under two characters a word and
+# Japanese about two, so ten characters hold about the five words of a Latin shingle, as rarely
+# shared by chance (a five-character shingle would be a set phrase: an agency's dateline, a title).
+# A run of k characters gives k - 9 shingles, so `EXCERPT_SHINGLES` is about 70 characters: one
+# long sentence of Chinese news (40 to 60) stays a quotation. Korean is written with spaces and
+# keeps word shingles. A word and a character weigh so that a mixed shingle holds as much text:
+# a word is SHINGLE_CHARACTERS / SHINGLE_WORDS characters.
+SHINGLE_CHARACTERS = 10
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +112,56 @@ def shares_excerpt(shared: int, coverage: float) -> bool:
 
 
 def shingles(text: str) -> frozenset[str]:
-    """Word 5-grams of lower-cased text (a text shorter than five words is one shingle)."""
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
-        return frozenset([" ".join(words)]) if words else frozenset()
-    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+    """Shingles of lower-cased text: word 5-grams, and runs of `SHINGLE_CHARACTERS` characters of a
+    script written without spaces (a word counts as two of them in mixed text); a text shorter than
+    one shingle is one shingle, an empty text none."""
+    lowered = text.lower()
+    if lowered.isascii():
+        # The common case, at the old cost: no character of an unspaced script, no combining mark.
+        words = _WORD.findall(lowered)
+        return _windows(words, [SHINGLE_CHARACTERS] * len(words))
+    return _windows(*_tokens(lowered))
+
+
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    """The words of non-ASCII text and its characters of unspaced scripts (each with its combining
+    marks: a Thai vowel sign is no character of its own), with the weight of each."""
+    words = _token_pattern().findall(text)
+    return words, [SHINGLE_WORDS if _unspaced_pattern().match(w) else SHINGLE_CHARACTERS for w in words]
+
+
+def _windows(tokens: Sequence[str], weights: Sequence[int]) -> frozenset[str]:
+    """Each shortest run of tokens from each start that weighs a shingle (`SHINGLE_WORDS` words of
+    weight `SHINGLE_CHARACTERS`, or as much in characters of weight `SHINGLE_WORDS`)."""
+    full = SHINGLE_WORDS * SHINGLE_CHARACTERS
+    if sum(weights) < full:
+        return frozenset([" ".join(tokens)]) if tokens else frozenset()
+    found = []
+    end, weight = 0, 0
+    for start in range(len(tokens)):
+        while weight < full and end < len(tokens):
+            weight += weights[end]
+            end += 1
+        if weight < full:
+            break
+        found.append(" ".join(tokens[start:end]))
+        weight -= weights[start]
+    return frozenset(found)
+
+
+@cache
+def _token_pattern() -> Any:
+    import regex
+
+    # `regex`'s \w holds combining marks (Devanagari vowel signs, a decomposed accent), which `re`'s splits words at.
+    return regex.compile(rf"[{_UNSPACED}]\p{{M}}*|[^\W{_UNSPACED}]+")
+
+
+@cache
+def _unspaced_pattern() -> Any:
+    import regex
+
+    return regex.compile(rf"[{_UNSPACED}]")
 
 
 def normal_url(url: str) -> str:

@@ -54,6 +54,7 @@ from compliance.document.visibility import (
     is_seen,
     link_rendering,
     render,
+    shows_only_placeholders,
     srcset_candidates,
     svg_clips_everything,
     svg_is_seen,
@@ -869,6 +870,7 @@ class _Walk:
         "owner",
         "owner_heading",
         "owner_in_article",
+        "placeholder_boxes",
         "region_line",
         "region_starts",
         "root",
@@ -887,6 +889,8 @@ class _Walk:
         # story's head outside it (`find_story_head`).
         self.region_starts = article_head | {article_root}
         self.found = _Walked()
+        # The images seen as boxes that show only a placeholder (`shows_only_placeholders`).
+        self.placeholder_boxes: set[Any] = set()
         # The page's declarative shadow roots (None for a page without any), and the frame of each
         # of their slots once opened, which the light-DOM children slotted into it inherit from.
         self.shadow = shadow_trees(root)
@@ -1220,7 +1224,7 @@ class _Walk:
         rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
         # An element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and not kind.image else is_seen(element, tag, rendering, self.style.css_sized)
+        visible = True if text_shown and not kind.image else self._seen(element, tag, rendering)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
         in_article = parent[_IN_ARTICLE] or element in self.region_starts
@@ -1238,6 +1242,17 @@ class _Walk:
         passes_on = visible and text_open and tag != "amp-accordion" and rendering.indent is None and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self._push(element, kind, attributes, frame, parent, own_text=own_text)
+
+    def _seen(self, element: Any, tag: str, rendering: Rendering) -> bool:
+        """Whether a reader sees an image (or an element whose text does not show) by `is_seen`,
+        and for an image, more than placeholders in it (`shows_only_placeholders`)."""
+        if not is_seen(element, tag, rendering, self.style.css_sized):
+            return False
+        if tag in IMAGE_TAGS and shows_only_placeholders(element):
+            # A blank in a box: the box is laid out (it begins a line), but no picture is seen.
+            self.placeholder_boxes.add(element)
+            return False
+        return True
 
     def _push(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, frame: _Frame, parent: _Frame, *, own_text: bool) -> None:
         """Put an opened element's frame on the stack, and record what it shows."""
@@ -1462,7 +1477,7 @@ class _Walk:
         9.4.2), and a block that starts after it starts on a later line, which the box clips
         (`_after_first_line`). An inline box (`display: inline`, `contents`) begins no line by
         itself: its text does."""
-        if not (frame[_VISIBLE] and frame[_SHOWS_TEXT]) or frame[_BLOCK]:
+        if not ((frame[_VISIBLE] or element in self.placeholder_boxes) and frame[_SHOWS_TEXT]) or frame[_BLOCK]:
             return
         replaced = kind.image or (kind.tag in _REPLACED_INLINE_TAGS and (kind.tag != "input" or (element.get("type") or "").lower() != "hidden"))
         self._mark_first_line(element, kind.tag, replaced, inherited)

@@ -208,7 +208,7 @@ def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: lis
     reads the `<img>` and `<a>` they render to (an image with nothing to load or 2px across is
     not seen)."""
     from compliance.document.html import image_sources, resolve_url
-    from compliance.document.visibility import SHOWN, is_seen
+    from compliance.document.visibility import SHOWN, is_seen, shows_only_placeholders
 
     renderer = cast("RendererHTML", md.renderer)
     for token in tokens:
@@ -223,7 +223,9 @@ def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: lis
                 attributes["alt"] = renderer.renderInlineAsText(child.children or [], md.options, {})
                 element = etree.Element("img", attributes)
                 alt = normalize_inline(attributes["alt"])
-                entries.append((line, 0, Image(0, image_sources(element), alt, line, is_seen(element, "img", SHOWN), True)))
+                entries.append(
+                    (line, 0, Image(0, image_sources(element), alt, line, is_seen(element, "img", SHOWN) and not shows_only_placeholders(element), True))
+                )
             elif child.type == "link_open":
                 link = [resolve_url(str(child.attrs.get("href", "")), None), line, []]
             elif child.type == "link_close" and link is not None:

@@ -62,7 +62,8 @@ certainly shows it has run (`onload`); the words a `::before` or `::after` gener
 (`generated`).
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
-source that is not empty, nor a `data:` picture a browser can decode: `data_images.undrawable`),
+source that is not empty, nor a `data:` picture a browser can decode: `data_images.undrawable`,
+nor anything but a placeholder: `is_placeholder`, a `blank.gif` read by its name alone),
 and one of 2px or less (its `width`/`height` attributes or CSS, or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
 its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF, WebP or
@@ -4214,22 +4215,72 @@ def _names_a_picture(value: str | None, *, srcset: bool = False) -> bool:
     return value[:5].lower() != "data:" or not undrawable(value)
 
 
+def _names_more_than_a_placeholder(value: str | None, *, srcset: bool = False) -> bool:
+    """True when an image source attribute's value (a `srcset`'s, with `srcset`) names a URL that
+    is not a placeholder (`is_placeholder`)."""
+    if value is None:
+        return False
+    if srcset:
+        return any(not is_placeholder(url) for url, _ in srcset_candidates(value))
+    return not is_placeholder(value)
+
+
+def shows_only_placeholders(element: Any) -> bool:
+    """True for an image whose every source — `src`, `srcset`, each lazy-loader address and each
+    `<source>` of its `<picture>` — is a placeholder (`is_placeholder`): its box is laid out, but
+    a reader sees a blank in it, never a logo. Read from the attributes alone (nothing is fetched)."""
+    return _loads(element, _names_more_than_a_placeholder) is False
+
+
+# The words a placeholder's file name is made of (`blank.gif`, `spacer_1x1.gif`,
+# `transparent-pixel.png`): lazy-loaders, old table layouts and CMS templates put such a file in a
+# `src` until the picture loads, and a reader sees nothing in it. A name with any other word
+# (`clear-logo.png`, `pixel-perfect-logo.svg`) is a picture.
+_PLACEHOLDER_WORDS = frozenset({"blank", "spacer", "pixel", "transparent", "trans", "clear", "empty", "1x1", "1px"})
+_PLACEHOLDER_EXTENSIONS = frozenset({"gif", "png", "webp", "svg", "jpg", "jpeg", "avif"})
+_NAME_WORDS = re.compile(r"[-_.]+")
+
+
+def is_placeholder(url: str) -> bool:
+    """True for an image URL that shows a reader no picture (images are not fetched, so only the
+    URL is read): empty, `about:blank`, a `data:` picture no browser draws
+    (`data_images.undrawable`) or one of 2px or less across or high (`data_image_size`), or a file
+    whose name is only placeholder words (`_PLACEHOLDER_WORDS`: `blank.gif`, `spacer.gif`,
+    `1x1.gif`, `transparent.png`), whatever its folder or query."""
+    url = url.strip()
+    if not url or url.lower() == "about:blank":
+        return True
+    if url[:5].lower() == "data:":
+        return undrawable(url) or _tiny_data_image(url)
+    name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    stem, dot, extension = name.rpartition(".")
+    if not dot or extension not in _PLACEHOLDER_EXTENSIONS:
+        return False
+    words = [w for w in _NAME_WORDS.split(stem) if w]
+    return bool(words) and all(w in _PLACEHOLDER_WORDS for w in words)
+
+
 def loads_nothing(element: Any) -> bool:
     """True for an image with no picture to show: no `src`, `srcset` or lazy-loader address that
     is not empty (an empty `data:,` URL is empty), and no `<picture>` source around it (a browser draws nothing for it, or its alt
     text as words, which are not an image)."""
-    if any(_names_a_picture(element.get(name)) for name in IMAGE_SOURCE_ATTRIBUTES):
-        return False
-    if any(_names_a_picture(element.get(name), srcset=True) for name in IMAGE_SRCSET_ATTRIBUTES):
-        return False
+    return not _loads(element, _names_a_picture)
+
+
+def _loads(element: Any, names: Callable[..., bool]) -> bool:
+    """Whether some source of an image (its own attributes, else its `<picture>`'s sources) is
+    one that `names` accepts."""
+    if any(names(element.get(name)) for name in IMAGE_SOURCE_ATTRIBUTES):
+        return True
+    if any(names(element.get(name), srcset=True) for name in IMAGE_SRCSET_ATTRIBUTES):
+        return True
     # libxml2 nests an <img> inside the <source> before it: the <picture> is a few levels up.
     for ancestor in itertools.islice(element.iterancestors(), 3):
         if isinstance(ancestor.tag, str) and ancestor.tag.lower() == "picture":
-            return not any(
-                _names_a_picture(source.get("src")) or any(_names_a_picture(source.get(name), srcset=True) for name in IMAGE_SRCSET_ATTRIBUTES)
-                for source in ancestor.iter("source")
+            return any(
+                names(source.get("src")) or any(names(source.get(name), srcset=True) for name in IMAGE_SRCSET_ATTRIBUTES) for source in ancestor.iter("source")
             )
-    return True
+    return False
 
 
 def _positioned(declared: Mapping[str, Declaration]) -> bool:

@@ -82,6 +82,8 @@ NOT_CHECKED_RULE = "syndcheck/not-checked"
 # The id under which they name an article's front matter that was not read (a duplicate key, bad
 # YAML): its metadata is lost, which the rules that need it then say.
 FRONT_MATTER_RULE = "syndcheck/front-matter"
+# ... and a rule selected by name that does not apply to the document (its `when` does not hold).
+NOT_APPLICABLE_RULE = "syndcheck/not-applicable"
 
 
 def unchecked_notices(report: Report) -> tuple[Notice, ...]:
@@ -92,13 +94,13 @@ def unchecked_notices(report: Report) -> tuple[Notice, ...]:
 
 def pipeline_notes(report: Report) -> tuple[tuple[str, Notice], ...]:
     """The notices concise and GitHub output show beside the findings, each with its id: rules not
-    checked (`NOT_CHECKED_RULE`) and a front matter that was not read (`FRONT_MATTER_RULE`)."""
+    checked (`NOT_CHECKED_RULE`), a front matter that was not read (`FRONT_MATTER_RULE`) and a
+    rule selected by name that does not apply (`NOT_APPLICABLE_RULE`)."""
     if not report.checked:
         return ()
+    ids = {"front-matter": FRONT_MATTER_RULE, "not-applicable": NOT_APPLICABLE_RULE}
     return tuple(
-        (NOT_CHECKED_RULE if notice.unchecked_rules else FRONT_MATTER_RULE, notice)
-        for notice in report.notices
-        if notice.unchecked_rules or notice.code == "front-matter"
+        (NOT_CHECKED_RULE if notice.unchecked_rules else ids[notice.code], notice) for notice in report.notices if notice.unchecked_rules or notice.code in ids
     )
 
 
