@@ -7,6 +7,7 @@ otherwise; `*/original-links` checks the story's own links only (`link-back: fal
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -158,11 +159,27 @@ def test_a_print_copy_needs_no_link_back(cli: Any, tmp_path: Path, pack: str) ->
         assert LINK_BACK in note and "the copy is print" in note
 
 
-def test_the_printed_sample_gets_no_link_back_finding_from_original_links(cli: Any) -> None:
+def test_the_printed_sample_is_asked_for_no_link_at_all(cli: Any) -> None:
+    # "If you publish online, you must … keep all the links in the story": a print copy has no
+    # links to keep, so neither the link back nor the story's links are asked of it.
     entry = _entry(cli, ROOT / "samples" / "propublica" / "print-copy.txt", "--original", str(PROPUBLICA_ORIGINAL))
-    evidence = [f["evidence"] for f in _clause_findings(entry, "propublica")]
-    # The dropped links of the story are still found; the link back is not asked of print.
-    assert evidence and all(e.startswith("dropped link: ") for e in evidence)
+    assert _clause_findings(entry, "propublica") == []
+    (note,) = [n["message"] for n in entry["notices"] if n["code"] == "undecided"]
+    assert f"{LINK_BACK}, propublica/pixel, propublica/original-links" in note and "the copy is print" in note
+
+
+@pytest.mark.parametrize("medium", ["print", "online"])
+def test_the_storys_links_are_asked_of_an_online_copy_only(cli: Any, tmp_path: Path, medium: str) -> None:
+    # The same Markdown copy, every link of the story dropped, declared printed or published online.
+    copy = _propublica_copy(tmp_path, None)
+    text = copy.read_text(encoding="utf-8")
+    copy.write_text(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text), encoding="utf-8")
+    entry = _entry(cli, copy, "--original", str(PROPUBLICA_ORIGINAL), "--meta", f"medium={medium}")
+    dropped = [f for f in entry["findings"] if f["rule"] == "propublica/original-links"]
+    assert bool(dropped) is (medium == "online")
+    if medium == "print":
+        (note,) = [n["message"] for n in entry["notices"] if n["code"] == "undecided"]
+        assert "propublica/original-links" in note and "the copy is print (its 'medium' metadata says print)" in note
 
 
 @pytest.mark.parametrize("linked", [None, ANOTHER_STORY["propublica"]])

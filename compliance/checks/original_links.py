@@ -16,6 +16,8 @@ one missing link back is one finding. Each dropped link is one hit, located at t
 copy's paragraph that still holds the link's words (the words kept, the link taken off them; of
 several such paragraphs, the one sharing most words with the original's paragraph), else at the
 article's start; a missing link back is one more, at the article's start. Without an original story the rule is not run: the file's `no-original` note names it.
+A print copy (as the `medium` check reads it: its `medium` metadata, else a plain-text file) has
+no links to keep: the rule is not checked on it, and the file's `undecided` note says so.
 Captures: `href`, `text` (of the dropped link), `original_url`.
 
 Example (all links kept, and a link back)::
@@ -58,6 +60,7 @@ import urllib.parse
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided, doc_offset
+from compliance.checks.medium import copy_medium
 from compliance.checks.story import link_keys, story_paragraphs, url_key
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -131,6 +134,10 @@ def _holding_words(doc: Document, text: str, paragraph: str) -> Block | None:
 def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcome:
     """One hit per dropped link and one for a missing link back."""
     original = ctx.need_original()
+    medium, why = copy_medium(doc, ctx.meta)
+    if medium == "print":
+        # Links are kept, and linked back, where there are links: print has none.
+        raise Undecided(f"the copy is print ({why})")
     addresses = ctx.original_addresses()
     url = addresses[0] if addresses else None
     # Each target the copy links to (a visible link, its canonical URL), by its key: the first
