@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from compliance.text import normalize, normalize_inline, possessive, shorten
@@ -126,12 +129,7 @@ def test_a_possessive_is_written_as_english_writes_a_name(name: str, written: st
     assert possessive(name) == written
 
 
-def test_the_own_page_note_of_a_publisher_ending_in_s(cli: object, tmp_path: object) -> None:
-    from pathlib import Path
-    from typing import Any
-
-    assert isinstance(tmp_path, Path)
-    run: Any = cli
+def test_the_own_page_note_of_a_publisher_ending_in_s(cli: Any, tmp_path: Path) -> None:
     page = tmp_path / "own.html"
     page.write_text(
         '<html><head><meta property="og:site_name" content="CalMatters">'
@@ -139,5 +137,5 @@ def test_the_own_page_note_of_a_publisher_ending_in_s(cli: object, tmp_path: obj
         "<body><article><h1>A story</h1><p>By Rosa Ibarra, CalMatters</p><p>Text.</p></article></body></html>",
         encoding="utf-8",
     )
-    out = run("check", str(page)).out
+    out = cli("check", str(page)).out
     assert "CalMatters' site" in out and "CalMatters's" not in out
