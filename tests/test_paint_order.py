@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.html
 import pytest
 
@@ -173,3 +175,19 @@ _INLINE_COVER = '<i style="position:absolute;inset:0;background:#fff"></i>'
 )
 def test_a_cover_of_an_inline_box_paints_over_its_text_when_it_is_on_one_line(markup: str, covered: list[str]) -> None:
     assert _own_text_painted(markup) == covered
+
+
+def test_the_line_of_an_inline_box_is_read_up_to_its_end_not_all_its_block_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    cascade = paint_order._Reader.cascade
+
+    def counted(self: paint_order._Reader, elements: Any, *names: Any) -> paint_order.Cascade:
+        elements = set(elements)
+        read.append(sum(1 for element in elements if element.get("class") == "after"))
+        return cascade(self, elements, *names)
+
+    monkeypatch.setattr(paint_order._Reader, "cascade", counted)
+    after = '<b class="after">x</b>' * 500
+    markup = f"<p>Filed <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span>{after}</p>"
+    assert _own_text_painted(markup) == ["s"]
+    assert read and max(read) == 0

@@ -429,8 +429,10 @@ class _Reader:
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
         lines = _line_holders(block_of, cascade)
         covering = [cover for cover in covering if lines.get(block_of[cover], True) is not None]
-        outermost = _outermost({lines.get(block_of[cover], block_of[cover]) for cover in covering})
-        inside = declared.joined(self.cascade({element for block in outermost for element in block.iter()}))
+        # An inline box's line is read from the start of its block to its end, not all its block holds.
+        scope = {element for block in _outermost({block_of[cover] for cover in covering} - lines.keys()) for element in block.iter()}
+        scope.update(element for inline, holder in lines.items() if holder is not None for element in _line_scope(inline, holder))
+        inside = declared.joined(self.cascade(scope))
         return _painted_by_each(covering, block_of, lines, inside, cascade)
 
     def _covers(self) -> list[Any]:
@@ -1083,6 +1085,18 @@ def _painted_by_each(
 def _outermost(blocks: set[Any]) -> list[Any]:
     """The blocks that are in none of the others."""
     return [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
+
+
+def _line_scope(inline: Any, holder: Any) -> list[Any]:
+    """The elements `_on_one_line` reads of an inline box in its block `holder`: what it holds,
+    the boxes up to `holder`, and what comes before each of them there."""
+    found = list(inline.iter())
+    node = inline
+    while node is not holder:
+        found.extend(element for sibling in node.itersiblings(preceding=True) for element in sibling.iter())
+        node = node.getparent()
+        found.append(node)
+    return found
 
 
 def _line_holders(block_of: Mapping[Any, Any], cascade: Cascade) -> dict[Any, Any]:
