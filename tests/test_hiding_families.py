@@ -2225,6 +2225,7 @@ COVERS_OF_OWN_TEXT = {
     # box then spans from the start of its first line to the end of its last), a narrow cover.
     '<p><span style="position:relative"><big style="font-size:40px">{}</big><i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
     '<p><span style="position:relative"><sup>{}</sup><i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
+    '<p><span style="position:relative"><b style="vertical-align:super">{}</b><i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
     '<p style="width:90px"><span style="position:relative">{}<i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
     '<p><span style="position:relative">{}<b style="position:absolute;top:0;left:0;width:20px;height:100%;background:#fff"></b></span></p>': False,
     # A positive margin moves a cover's edge in, off the top of the text.

@@ -168,6 +168,10 @@ _INLINE_COVER = '<i style="position:absolute;inset:0;background:#fff"></i>'
         (f'<p><b style="padding-left:900px">Filed</b> <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
         (f'<p style="text-indent:900px"><span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
         (f"<p><span id=s style=position:relative>Maria<br>Lopez{_INLINE_COVER}</span></p>", []),
+        # Text raised on the line, or spaced, by what the checker does not read on a box.
+        (f'<p><span id=s style=position:relative><b style="vertical-align:super">Maria Lopez</b>{_INLINE_COVER}</span></p>', []),
+        (f"<style>.w{{vertical-align:8px}}</style><p><span id=s style=position:relative><b class=w>Maria</b> Lopez{_INLINE_COVER}</span></p>", []),
+        (f'<p style="word-spacing:900px"><span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
         # Laid out otherwise: an item of a flex container is a block; a cover not its child.
         (f'<p style="display:flex"><span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
         (f"<p><span id=s style=position:relative>Maria Lopez<b>{_INLINE_COVER}</b></span></p>", []),

@@ -184,7 +184,6 @@ _LINE_WIDENING = (
     "padding-left",
     "padding-right",
     "letter-spacing",
-    "word-spacing",
     "text-indent",
     "width",
     "min-width",
@@ -193,7 +192,10 @@ _LINE_WIDENING = (
     "margin-right",
     *_WRAPPING,
 )
-_LINE_SHIFTING = ("font", "font-size", "vertical-align", "display", "position", "float", "top", "bottom", "inset", "transform", "translate")
+# What moves or widens text on a line that the page's declarations read here do not hold (see
+# `css.FAMILIES`): on a page whose CSS names one, no inline box is read as a cover's block.
+_UNREAD_ON_THE_LINE = ("vertical-align", "word-spacing")
+_LINE_SHIFTING = ("font", "font-size", "display", "position", "float", "top", "bottom", "inset", "transform", "translate")
 # The width (px) a line is given where no width is set on its block or the ancestors it is as
 # wide as: an article's narrowest column on the screen read here (`offsets.SCREEN_WIDTH_PX`).
 _NARROWEST_COLUMN_PX = 0.6 * offsets.SCREEN_WIDTH_PX
@@ -213,12 +215,10 @@ _NAMES = frozenset(
         "min-width",
         "font-size",
         "font",
-        "vertical-align",
         "padding",
         "padding-left",
         "padding-right",
         "letter-spacing",
-        "word-spacing",
         "text-indent",
         "overflow",
         "overflow-x",
@@ -308,6 +308,9 @@ def painted_over(root: Any, sheets: Sequence[str], lowered: str, index: Any) -> 
     if not negative and not covers:
         return NOTHING_PAINTED
     reader = _Reader(root, sheets, index, overflowing, pseudo=":before" in lowered or ":after" in lowered)
+    # What moves text up or down on its line, or widens it, that the declarations read here do not
+    # hold: an inline box is then not read as a cover's block (`_on_one_line`).
+    reader.inline_blocks = not any(name in lowered for name in _UNREAD_ON_THE_LINE)
     found: set[Any] = set()
     own_text: set[Any] = set()
     if negative:
@@ -341,6 +344,8 @@ class _Reader:
         self.sheets = sheets
         # Whether the page's CSS names a `::before` or an `::after`, which may be covers.
         self.pseudo = pseudo
+        # Whether an inline box may be read as the block a cover fills (`painted_over`).
+        self.inline_blocks = True
         self.index = index
         self.overflowing = overflowing
         # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
@@ -427,7 +432,7 @@ class _Reader:
         if not covering:
             return set(), set()
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
-        lines = _line_holders(block_of, cascade)
+        lines = _line_holders(block_of, cascade, read=self.inline_blocks)
         covering = [cover for cover in covering if lines.get(block_of[cover], True) is not None]
         # An inline box's line is read from the start of its block to its end, not all its block holds.
         scope = {element for block in _outermost({block_of[cover] for cover in covering} - lines.keys()) for element in block.iter()}
@@ -1099,14 +1104,14 @@ def _line_scope(inline: Any, holder: Any) -> list[Any]:
     return found
 
 
-def _line_holders(block_of: Mapping[Any, Any], cascade: Cascade) -> dict[Any, Any]:
+def _line_holders(block_of: Mapping[Any, Any], cascade: Cascade, *, read: bool) -> dict[Any, Any]:
     """The covers' containing blocks that are inline boxes, each with the block its line is laid
     out in (`_line_holder`; None when not read, or when a cover in it is not its child: an inline
-    box is read as the block of its own child only)."""
+    box is read as the block of its own child only; `read`: whether any is)."""
     found: dict[Any, Any] = {}
     for cover, block in block_of.items():
         if _display(cascade.declared[block], block) == "inline":
-            found[block] = _line_holder(block, cascade) if cover.getparent() is block and found.get(block, True) is not None else None
+            found[block] = _line_holder(block, cascade) if read and cover.getparent() is block and found.get(block, True) is not None else None
     return found
 
 
