@@ -121,3 +121,13 @@ def test_lines_of_text_before_a_break_or_a_block_push_what_follows_down(markup: 
 )
 def test_lines_whose_height_is_not_read_here_count_as_nothing(markup: str) -> None:
     assert _tails_unseen(markup) == []
+
+
+def test_a_page_whose_before_or_after_may_pull_the_flow_up_is_not_read() -> None:
+    # A `::before` with a negative margin brings what follows it back up (not read here).
+    markup = '<div class=c style="overflow:hidden;height:20px">Line<br id=a>Line<br id=b>By Maria</div>'
+    assert _tails_unseen(markup) == ["b"]
+    assert _tails_unseen('<style>.c::before{content:"";display:block;margin-top:-60px}</style>' + markup) == []
+    assert _tails_unseen('<style>.c:after{content:"";margin:0 0 calc(1px - 9em)}</style>' + markup) == []
+    assert _tails_unseen('<style>.c::before{content:"";margin-top:6px}.x{margin:-2px}</style>' + markup) == []
+    assert _tails_unseen('<style>.c::before{content:"";display:block;margin-top:6px}</style>' + markup) == ["b"]

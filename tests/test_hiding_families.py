@@ -2301,6 +2301,8 @@ PUSHED_BELOW_A_CLIP = {
     '<div style="overflow:hidden;height:14px;line-height:8px">A<br>A<br>{}</div>': False,
     '<div style="overflow:hidden;height:20px"><span style="font-size:4px;line-height:4px">Line</span><br>{}</div>': False,
     '<div style="overflow:hidden;height:16px;font-family:monospace">A<br>{}</div>': False,
+    # A `::before` whose negative margin pulls the flow back up.
+    '<style>.c::before{{content:"";display:block;margin-top:-60px}}</style><div class=c style="overflow:hidden;height:20px">Line<br>Line<br>{}</div>': False,
 }
 CLIP_RULES = "<style>.clip{overflow:hidden;height:18px}.push{height:50px}.clip2{overflow:hidden;height:20px;line-height:22px}</style>"
 
