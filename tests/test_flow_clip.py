@@ -129,5 +129,9 @@ def test_a_page_whose_before_or_after_may_pull_the_flow_up_is_not_read() -> None
     assert _tails_unseen(markup) == ["b"]
     assert _tails_unseen('<style>.c::before{content:"";display:block;margin-top:-60px}</style>' + markup) == []
     assert _tails_unseen('<style>.c:after{content:"";margin:0 0 calc(1px - 9em)}</style>' + markup) == []
-    assert _tails_unseen('<style>.c::before{content:"";margin-top:6px}.x{margin:-2px}</style>' + markup) == []
+    assert _tails_unseen('<style>.c::before{content:"";margin:0 0 -1px}</style>' + markup) == []
+    # A negative margin of another rule, or on the left or right, pulls nothing up.
+    assert _tails_unseen('<style>.c::before{content:"";margin-top:6px}.sr-only{margin:-1px}</style>' + markup) == ["b"]
     assert _tails_unseen('<style>.c::before{content:"";display:block;margin-top:6px}</style>' + markup) == ["b"]
+    assert _tails_unseen('<style>.c::before{content:"";margin:0 -15px;margin-left:-1em}</style>' + markup) == ["b"]
+    assert _tails_unseen('<style>.c::after{content:"";margin:0 -15px 0 -15px}</style>' + markup) == ["b"]

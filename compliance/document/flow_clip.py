@@ -27,7 +27,8 @@ Not read: boxes past the first 20 of a page, or that hold more than 2,000 elemen
 flex items (`order` and a column's shrinking items make their place depend on sizes not read
 here: a 30px item before the text in a 20px column shrinks and lets it show), `em` and `rem`
 lengths, and any box on a page that styles a `::before` or an `::after` and names a negative
-margin (`may_push`: those boxes are not read here, and such a one pulls what follows it up).
+margin in a rule for one (`may_push`: those boxes are not read here, and such a one pulls what
+follows it up).
 """
 
 from __future__ import annotations
@@ -98,15 +99,21 @@ NOTHING_PUSHED = Pushed()
 
 def may_push(lowered: str) -> bool:
     """The cheap test of a page's CSS text (lowered, `style` attributes with it): it clips an
-    overflow and sets a height, and no `::before` or `::after` may pull the flow up (the reading
-    here does not see them: a page that styles one and names a negative margin is not read)."""
+    overflow and sets a height, and no rule for a `::before` or an `::after` gives it a top or
+    bottom margin that may be negative (the reading here does not see those boxes, and such a
+    one pulls what follows it up: a page with one is not read)."""
     if not ("overflow" in lowered and "height" in lowered and ("hidden" in lowered or "clip" in lowered)):
         return False
-    return not ((":before" in lowered or ":after" in lowered) and _NEGATIVE_MARGIN.search(lowered) is not None)
+    return not ((":before" in lowered or ":after" in lowered) and _PULLING_PSEUDO_ELEMENT.search(lowered) is not None)
 
 
-# A margin that may be negative, in a page's CSS text lowered (a function may be too).
-_NEGATIVE_MARGIN = re.compile(r"margin[a-z-]*\s*:[^;}]*(?:-[\d.]|\()")
+# A rule for a `::before` or an `::after` whose block sets a top or bottom margin that may be
+# negative, in a page's CSS text lowered: a longhand, or the shorthand's first or third value (a
+# function may be too); not a left or right one, which pulls nothing up.
+_PULLING_PSEUDO_ELEMENT = re.compile(
+    r":(?:before|after)[^{}]*\{[^{}]*?"
+    r"(?:margin(?:-(?:top|bottom|block)[a-z-]*)?\s*:\s*(?:-[\d.]|[^;{}]*\()|margin\s*:\s*[^\s;{}]+\s+[^\s;{}]+\s+-[\d.])"
+)
 
 
 def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
