@@ -72,3 +72,66 @@ def test_a_block_of_no_height_counts_its_margins_once() -> None:
 def test_a_flow_nested_deeper_than_read_is_not_judged() -> None:
     deep = "<div>" * 60 + '<div style="height:40px"></div>By Maria' + "</div>" * 60
     assert _pushed(f'<div style="overflow:hidden;height:20px">{deep}</div>') == ([], [], [])
+
+
+def _tails_unseen(markup: str) -> list[str]:
+    return _pushed(markup)[2]
+
+
+@pytest.mark.parametrize(
+    ("markup", "tails"),
+    [
+        # The font and line height a box's text inherits from outside the clipping box are read.
+        ('<style>body{line-height:30px}</style><div style="overflow:hidden;height:25px">Updated<br id=b>By Maria</div>', ["b"]),
+        ('<style>article{font-size:20px}</style><article><div style="overflow:hidden;height:18px">Updated<br id=b>By Maria</div></article>', ["b"]),
+        ('<div style="font-size:10px"><div style="overflow:hidden;height:18px;font-size:2em">Updated<br id=b>By Maria</div></div>', ["b"]),
+        ('<div style="line-height:2"><p style="overflow:hidden;height:30px;margin:0;font-size:20px">Filed<br id=b>Por Ana</p></div>', ["b"]),
+        # Each line of text counts: two lines of at least 13px in a 25px box.
+        ('<div style="overflow:hidden;height:25px">Updated<br id=a>Monday<br id=b>By Maria</div>', ["b"]),
+        # A percentage of line height is of the font where it is set, inherited as a length (30px
+        # here, for text of 40px, which rises above it by up to 15px: at least 15px down).
+        ('<div style="font-size:10px;line-height:300%"><div style="overflow:hidden;height:15px;font-size:40px">A<br id=b>By Maria</div></div>', ["b"]),
+    ],
+)
+def test_lines_of_text_before_a_break_or_a_block_push_what_follows_down(markup: str, tails: list[str]) -> None:
+    assert _tails_unseen(markup) == tails
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # A font or line height not read here: the `font` shorthand, `rem`, a keyword, `zoom`, a
+        # `var()`, a smaller font the browser's own style sheet gives (`<small>`, `<code>`).
+        '<div style="overflow:hidden;height:20px;font:30px serif">Updated<br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;font-size:3rem">Updated<br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;font-size:x-large">Updated<br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;zoom:3">Updated<br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;line-height:var(--l)">Updated<br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;line-height:40px"><small>Updated<br>By Maria</small></div>',
+        # Text that is not on the line: floated, placed absolutely, not displayed.
+        '<div style="overflow:hidden;height:20px;line-height:40px"><b style="float:left">Updated</b><br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;line-height:40px"><b style="position:absolute">Updated</b><br>By Maria</div>',
+        '<div style="overflow:hidden;height:20px;line-height:40px"><b style="display:none">Updated</b><br>By Maria</div>',
+        # The same with a box of 16px: the glyphs of its second line may start above that (in a
+        # font whose ascent and descent make 1.5em; Chromium's default font, of less, hides them).
+        '<div style="font-size:10px;line-height:300%"><div style="overflow:hidden;height:16px;font-size:40px">A<br>By Maria</div></div>',
+        # A line of its own font and line height, smaller than the box's.
+        '<div style="overflow:hidden;height:20px;line-height:40px"><b style="line-height:4px;font-size:4px">Updated</b><br>By Maria</div>',
+    ],
+)
+def test_lines_whose_height_is_not_read_here_count_as_nothing(markup: str) -> None:
+    assert _tails_unseen(markup) == []
+
+
+def test_a_page_whose_before_or_after_may_pull_the_flow_up_is_not_read() -> None:
+    # A `::before` with a negative margin brings what follows it back up (not read here).
+    markup = '<div class=c style="overflow:hidden;height:20px">Line<br id=a>Line<br id=b>By Maria</div>'
+    assert _tails_unseen(markup) == ["b"]
+    assert _tails_unseen('<style>.c::before{content:"";display:block;margin-top:-60px}</style>' + markup) == []
+    assert _tails_unseen('<style>.c:after{content:"";margin:0 0 calc(1px - 9em)}</style>' + markup) == []
+    assert _tails_unseen('<style>.c::before{content:"";margin:0 0 -1px}</style>' + markup) == []
+    # A negative margin of another rule, or on the left or right, pulls nothing up.
+    assert _tails_unseen('<style>.c::before{content:"";margin-top:6px}.sr-only{margin:-1px}</style>' + markup) == ["b"]
+    assert _tails_unseen('<style>.c::before{content:"";display:block;margin-top:6px}</style>' + markup) == ["b"]
+    assert _tails_unseen('<style>.c::before{content:"";margin:0 -15px;margin-left:-1em}</style>' + markup) == ["b"]
+    assert _tails_unseen('<style>.c::after{content:"";margin:0 -15px 0 -15px}</style>' + markup) == ["b"]

@@ -2194,6 +2194,22 @@ COVERS_OF_OWN_TEXT = {
     '<section style="position:relative"><div>{}<em style="position:absolute;inset:0;background:#fff"></em></div></section>': True,
     '<p class="cv">{}</p>': True,
     '<p class="cv2">{}<i></i></p>': True,
+    # An inline box on one line: the box a cover fills is its text's.
+    '<p><span style="position:relative">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
+    '<p><span style="position:relative">{}<span style="position:absolute;display:inline-block;top:0;left:0;right:0;bottom:0;background:#fff"></span></span>'
+    "</p>": True,
+    '<p><span style="position:relative">{}<i style="position:absolute;top:0;left:0;width:100%;height:100%;background:#000"></i></span></p>': True,
+    '<div><a href="/by" style="position:relative"><b>{}</b><i style="position:absolute;inset:0;background:#fff"></i></a></div>': True,
+    '<p><em><span style="position:relative;font-size:12px">{}<i style="position:absolute;inset:-1px;background:#fafafa"></i></span></em></p>': True,
+    '<p><span class="cv3">{}</span></p>': True,
+    # A cover the parser moves out of a `<p>` (which a `<div>` closes): its containing block is the
+    # nearest positioned ancestor, and what it holds before the cover is under it.
+    '<div style="position:relative"><p>{}<div style="position:absolute;inset:0;background:#fff"></div></p></div>': True,
+    '<section style="position:relative"><h2>Title</h2><p style="position:relative">{}<div style="position:absolute;inset:0;background:#fff"></div></p>'
+    "</section>": True,
+    # A cover stretched between its offsets reaches past its block by a negative margin.
+    '<p style="position:relative">{}<i style="position:absolute;inset:0;margin:-2px;background:#fff"></i></p>': True,
+    '<p style="position:relative">{}<i style="position:absolute;top:0;right:0;bottom:0;left:0;margin-top:-30px;background:#fff"></i></p>': True,
     # Near misses: a cover that lets the text through, is not drawn, is smaller than the box, lies
     # under the text, or is an icon beside it; text wider than a narrow box runs out beside it.
     '<div style="position:relative">{}<div style="position:absolute;inset:0;background:transparent"></div></div>': False,
@@ -2205,10 +2221,20 @@ COVERS_OF_OWN_TEXT = {
     '<i style="position:absolute;inset:0;background:#fff"></i></p>': False,
     '<p style="position:relative;padding-left:24px"><i style="position:absolute;left:0;top:0;width:16px;height:16px;background:#000"></i>{}</p>': False,
     '<p style="position:relative;width:30px;white-space:nowrap">{}<i style="position:absolute;inset:0;background:#fff"></i></p>': False,
+    # Near misses of an inline box: text larger than it or raised above it, a line that wraps (its
+    # box then spans from the start of its first line to the end of its last), a narrow cover.
+    '<p><span style="position:relative"><big style="font-size:40px">{}</big><i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
+    '<p><span style="position:relative"><sup>{}</sup><i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
+    '<p><span style="position:relative"><b style="vertical-align:super">{}</b><i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
+    '<p style="width:90px"><span style="position:relative">{}<i style="position:absolute;inset:0;background:#fff"></i></span></p>': False,
+    '<p><span style="position:relative">{}<b style="position:absolute;top:0;left:0;width:20px;height:100%;background:#fff"></b></span></p>': False,
+    # A positive margin moves a cover's edge in, off the top of the text.
+    '<p style="position:relative">{}<i style="position:absolute;inset:0;margin:6px 0 0;background:#fff"></i></p>': False,
 }
 COVER_RULES = (
     "<style>.cv{position:relative}.cv::after{content:'';position:absolute;inset:0;background:#fff}"
-    ".cv2{position:relative}.cv2 i{position:absolute;left:0;top:0;right:0;bottom:0;background-color:white}</style>"
+    ".cv2{position:relative}.cv2 i{position:absolute;left:0;top:0;right:0;bottom:0;background-color:white}"
+    ".cv3{position:relative}.cv3::before{content:'';position:absolute;inset:0;background:#fff}</style>"
 )
 
 
@@ -2247,6 +2273,15 @@ PUSHED_BELOW_A_CLIP = {
     '<div class="clip"><div class="push"></div><p>{}</p></div>': True,
     '<div style="overflow:hidden;height:20px"><div style="box-sizing:border-box;height:30px;padding-top:10px"></div>{}</div>': True,
     '<div style="overflow:hidden;height:24px"><div><div style="height:30px"></div></div><b>{}</b></div>': True,
+    # Lines of text before it, each at least its line height high: `normal` one em of a font of
+    # 13px or more (`medium`), or a height in px, a number, a percentage of the font size.
+    '<div style="overflow:hidden;height:20px">Line<br>Line<br>{}</div>': True,
+    '<div style="overflow:hidden;height:30px;line-height:30px">Filed Monday<br>{}</div>': True,
+    '<div style="overflow:hidden;height:30px;line-height:1.5;font-size:20px">Filed Monday<br>{}</div>': True,
+    '<div style="overflow:hidden;height:24px;font-size:12px;line-height:200%">Filed<br><span>{}</span></div>': True,
+    '<section style="overflow:hidden;height:12px">Posted <b>Monday</b><p style="margin:0">{}</p></section>': True,
+    '<div style="overflow:hidden;height:12px"><a href="/x">Actualizado</a><br>{}</div>': True,
+    '<div class="clip2">Updated<br>{}</div>': True,
     # Near misses: room left in the box, a box that scrolls, a negative margin or an offset that
     # brings it back, a float beside it, an absolutely placed byline, a flex column whose items shrink.
     '<div style="overflow:hidden;height:40px"><div style="height:20px"></div>{}</div>': False,
@@ -2257,8 +2292,19 @@ PUSHED_BELOW_A_CLIP = {
     '<div style="overflow:hidden;height:20px;position:relative"><div style="height:40px"></div><p style="position:absolute;top:0;margin:0">{}</p></div>': False,
     '<div style="display:flex;flex-direction:column;height:20px;overflow:hidden">'
     '<span style="order:2">{}</span><span style="order:1;height:30px"></span></div>': False,
+    # Near misses of lines before it: room for them, a line of no height, a break with no text
+    # before it, text of a line height smaller than its glyphs (which rise above the line), text
+    # in a smaller font, in a monospace font (its `medium` is 13px).
+    '<div style="overflow:hidden;height:40px">Line<br>{}</div>': False,
+    '<div style="overflow:hidden;height:20px;line-height:0">Line<br>{}</div>': False,
+    '<div style="overflow:hidden;height:20px"><br>{}</div>': False,
+    '<div style="overflow:hidden;height:14px;line-height:8px">A<br>A<br>{}</div>': False,
+    '<div style="overflow:hidden;height:20px"><span style="font-size:4px;line-height:4px">Line</span><br>{}</div>': False,
+    '<div style="overflow:hidden;height:16px;font-family:monospace">A<br>{}</div>': False,
+    # A `::before` whose negative margin pulls the flow back up.
+    '<style>.c::before{{content:"";display:block;margin-top:-60px}}</style><div class=c style="overflow:hidden;height:20px">Line<br>Line<br>{}</div>': False,
 }
-CLIP_RULES = "<style>.clip{overflow:hidden;height:18px}.push{height:50px}</style>"
+CLIP_RULES = "<style>.clip{overflow:hidden;height:18px}.push{height:50px}.clip2{overflow:hidden;height:20px;line-height:22px}</style>"
 
 
 @pytest.mark.parametrize(("markup", "hidden"), PUSHED_BELOW_A_CLIP.items())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.html
 import pytest
 
@@ -140,5 +142,56 @@ def test_an_inline_block_is_the_block_a_cover_fills() -> None:
     cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
     markup = f'<span id=box style="position:relative;display:inline-block">Por Ana García<b id=img></b>{cover}</span>'
     assert (_own_text_painted(markup), _painted(markup)) == (["box"], ["img"])
+    # An inline box on one line is the box of its text, which a cover fills; not one that holds
+    # a box of its own (an inline block: its size is not known here).
     inline = markup.replace(";display:inline-block", "")
-    assert (_own_text_painted(inline), _painted(inline)) == ([], [])
+    assert (_own_text_painted(inline), _painted(inline)) == (["box"], ["img"])
+    holding = inline.replace("<b id=img></b>", '<b id=img style="display:inline-block;height:40px"></b>')
+    assert (_own_text_painted(holding), _painted(holding)) == ([], [])
+
+
+_INLINE_COVER = '<i style="position:absolute;inset:0;background:#fff"></i>'
+
+
+@pytest.mark.parametrize(
+    ("markup", "covered"),
+    [
+        # What comes before it on its line counts: it fits the 600px an unsized column is given,
+        # or the width set on its block, at one em a character.
+        (f"<p>Filed Monday. <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span> reports.</p>", ["s"]),
+        (f"<p>Filed<br>Monday <em>late</em>: <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>", ["s"]),
+        (f'<p style="width:300px;font-size:10px">Filed Monday. <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', ["s"]),
+        (f'<p style="width:300px">Filed Monday. <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
+        (f"<p>{'Filed Monday from the statehouse. ' * 2}<span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>", []),
+        # What may widen the line before it, or wrap it: a picture, spacing, a break inside it.
+        (f"<p><img src=a.png> <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>", []),
+        (f'<p><b style="padding-left:900px">Filed</b> <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
+        (f'<p style="text-indent:900px"><span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
+        (f"<p><span id=s style=position:relative>Maria<br>Lopez{_INLINE_COVER}</span></p>", []),
+        # Text raised on the line, or spaced, by what the checker does not read on a box.
+        (f'<p><span id=s style=position:relative><b style="vertical-align:super">Maria Lopez</b>{_INLINE_COVER}</span></p>', []),
+        (f"<style>.w{{vertical-align:8px}}</style><p><span id=s style=position:relative><b class=w>Maria</b> Lopez{_INLINE_COVER}</span></p>", []),
+        (f'<p style="word-spacing:900px"><span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
+        # Laid out otherwise: an item of a flex container is a block; a cover not its child.
+        (f'<p style="display:flex"><span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span></p>', []),
+        (f"<p><span id=s style=position:relative>Maria Lopez<b>{_INLINE_COVER}</b></span></p>", []),
+    ],
+)
+def test_a_cover_of_an_inline_box_paints_over_its_text_when_it_is_on_one_line(markup: str, covered: list[str]) -> None:
+    assert _own_text_painted(markup) == covered
+
+
+def test_the_line_of_an_inline_box_is_read_up_to_its_end_not_all_its_block_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    cascade = paint_order._Reader.cascade
+
+    def counted(self: paint_order._Reader, elements: Any, *names: Any) -> paint_order.Cascade:
+        elements = set(elements)
+        read.append(sum(1 for element in elements if element.get("class") == "after"))
+        return cascade(self, elements, *names)
+
+    monkeypatch.setattr(paint_order._Reader, "cascade", counted)
+    after = '<b class="after">x</b>' * 500
+    markup = f"<p>Filed <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span>{after}</p>"
+    assert _own_text_painted(markup) == ["s"]
+    assert read and max(read) == 0

@@ -11,9 +11,13 @@ further below the start of its content than that and its bottom padding. A box t
 Inside it, each block in the flow starts no higher than the lengths before it say: the heights
 (`height`, at most `max-height`, at least `min-height`), paddings and top and bottom margins of the
 blocks before it (adjoining margins read as the larger, a block of no height as its margins alone)
-and the top padding of the blocks it is in. Everything read is a lower bound, so what is judged
+and the top padding of the blocks it is in, and the lines of text before it: a line of a box's own
+text, or of an inline box in its font (`_plain_text_box`), that ends at a `<br>` or before a block
+is at least its line height high (`_line_height`; the first of a box less what its glyphs may rise
+above a line smaller than them). Everything read is a lower bound, so what is judged
 below the bottom is below it whatever the rest of the layout does: what is not known counts as
-nothing (text, an inline box, a float, a border, a length in `em` or `%`), and what may pull
+nothing (the lines text wraps into, an inline box of no text, a float, a border, a length in `em`
+or `%`, a line whose font or line height is set in a way not read), and what may pull
 content up stops the reading of what follows in that box (a negative margin, a position other
 than `static` or an unmoved `relative`, a transform, `display: contents`, a flex, grid or table
 layout, columns, a writing mode, a `var()`). A box's own text and the text after each of its
@@ -21,13 +25,16 @@ children are judged where they stand in its flow (`Pushed.own_text`, `Pushed.tai
 
 Not read: boxes past the first 20 of a page, or that hold more than 2,000 elements together;
 flex items (`order` and a column's shrinking items make their place depend on sizes not read
-here: a 30px item before the text in a 20px column shrinks and lets it show), line heights of
-text before a block, `em` and `rem` lengths.
+here: a 30px item before the text in a 20px column shrinks and lets it show), `em` and `rem`
+lengths, and any box on a page that styles a `::before` or an `::after` and names a negative
+margin in a rule for one (`may_push`: those boxes are not read here, and such a one pulls what
+follows it up).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.clipping import overflow_axes, padding_px
@@ -68,6 +75,7 @@ _NAMES = (
     "column-count",
     "column-width",
     "writing-mode",
+    *(_FONT_NAMES := ("font-size", "line-height", "font", "zoom")),
 )
 _FLOW_ROOTS = frozenset({"block", "flow-root", "list-item", "inline-block"})
 _BLOCKS = frozenset({"block", "flow-root", "list-item"})
@@ -91,8 +99,21 @@ NOTHING_PUSHED = Pushed()
 
 def may_push(lowered: str) -> bool:
     """The cheap test of a page's CSS text (lowered, `style` attributes with it): it clips an
-    overflow and sets a height."""
-    return "overflow" in lowered and "height" in lowered and ("hidden" in lowered or "clip" in lowered)
+    overflow and sets a height, and no rule for a `::before` or an `::after` gives it a top or
+    bottom margin that may be negative (the reading here does not see those boxes, and such a
+    one pulls what follows it up: a page with one is not read)."""
+    if not ("overflow" in lowered and "height" in lowered and ("hidden" in lowered or "clip" in lowered)):
+        return False
+    return not ((":before" in lowered or ":after" in lowered) and _PULLING_PSEUDO_ELEMENT.search(lowered) is not None)
+
+
+# A rule for a `::before` or an `::after` whose block sets a top or bottom margin that may be
+# negative, in a page's CSS text lowered: a longhand, or the shorthand's first or third value (a
+# function may be too); not a left or right one, which pulls nothing up.
+_PULLING_PSEUDO_ELEMENT = re.compile(
+    r":(?:before|after)[^{}]*\{[^{}]*?"
+    r"(?:margin(?:-(?:top|bottom|block)[a-z-]*)?\s*:\s*(?:-[\d.]|[^;{}]*\()|margin\s*:\s*[^\s;{}]+\s+[^\s;{}]+\s+-[\d.])"
+)
 
 
 def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
@@ -110,7 +131,7 @@ def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
     if len(inside) > _MOST_INSIDE:
         return NOTHING_PUSHED  # a page's layout in a clipping box (a wrapper of `overflow: hidden`): not read
     declared = dict(zip(inside, declarations(inside, _NAMES), strict=True))
-    reading = _Reading(declared)
+    reading = _Reading(declared, declarations)
     for box, bottom in clips:
         reading.flow(box, 0.0, bottom)
     if not (reading.whole or reading.own_text or reading.tails):
@@ -136,8 +157,13 @@ def _shown_below(box: Any, declared: Mapping[str, Declaration]) -> float | None:
 class _Reading:
     """The reading of the flow in the clipping boxes, with what it found pushed out."""
 
-    def __init__(self, declared: Mapping[Any, Mapping[str, Declaration]]) -> None:
+    def __init__(self, declared: Mapping[Any, Mapping[str, Declaration]], declarations: Any) -> None:
         self.declared = declared
+        # How the declarations of elements outside the clipping boxes are read (`pushed_out`), and
+        # those read: the fonts and line heights their text inherits (`_line`).
+        self.declarations = declarations
+        self.outside: dict[Any, Mapping[str, Declaration]] = {}
+        self.lines: dict[Any, tuple[float, float] | None] = {}
         self.whole: set[Any] = set()
         self.own_text: set[Any] = set()
         self.tails: set[Any] = set()
@@ -152,15 +178,20 @@ class _Reading:
             self.own_text.add(box)
         offset = start
         margin = 0.0  # the bottom margin of the block before, which adjoins the next one's top
+        lines = _Lines(_has_text(box.text))
         for child in box:
             if not isinstance(child.tag, str):
                 continue
             declared = self.declared.get(child, {})
             kind = _kind(child, declared)
             if kind == "out of the flow":
+                lines.text = lines.text or _has_text(child.tail)
                 continue
             if kind == "stops":
                 return None
+            if (kind == "block" or child.tag == "br") and (height := lines.ended(self._line, box)) is not None:
+                # A line of text ends before a block or at a break, below the margin of the block before it.
+                offset, margin = offset + margin + height, 0.0
             # What follows a block starts below its bottom margin (an inline box or text in an
             # anonymous block, which has none), or the larger of it and its own top margin.
             if offset + margin >= bottom:
@@ -173,7 +204,20 @@ class _Reading:
                 offset, margin = step
             if offset + margin >= bottom and _has_text_after(child):
                 self.tails.add(child)
+            lines.text = lines.text or _has_text(child.tail) or (kind == "inline" and _plain_text_box(child, declared))
         return offset - start
+
+    def _line(self, box: Any) -> tuple[float, float] | None:
+        """The least height (px) of a line of `box`'s own text, and how far its text may rise above
+        the line's top (where the line height is smaller than the text's box), by the font size
+        and line height in force on it (`_line_height`); None when not worked out here."""
+        if box not in self.lines:
+            chain = [box, *box.iterancestors()]
+            outside = [ancestor for ancestor in chain if ancestor not in self.declared and ancestor not in self.outside]
+            if outside:
+                self.outside.update(zip(outside, self.declarations(outside, _FONT_NAMES), strict=True))
+            self.lines[box] = _line_height([(node, self.declared.get(node) or self.outside.get(node, {})) for node in reversed(chain)])
+        return self.lines[box]
 
     def _out(self, child: Any) -> None:
         """Record a child below the bottom, with the text after it: whole, unless something in it
@@ -201,6 +245,116 @@ class _Reading:
         if height == 0:
             return offset, max(margin, top_margin, bottom_margin)  # its margins collapse through it
         return top + height, bottom_margin
+
+
+class _Lines:
+    """The lines of a box's flow read so far: whether the one being laid out holds text, and
+    whether the first line's height is still to be lessened by what its text may rise above it."""
+
+    def __init__(self, text: bool) -> None:
+        self.text = text
+        self.first = True
+
+    def ended(self, line: Callable[[Any], tuple[float, float] | None], box: Any) -> float | None:
+        """The least height (px) of the line that ends here, by `line(box)` (`_Reading._line`),
+        when it holds text and that is read (CSS 2.2, 10.8: at least its line height); None
+        otherwise."""
+        found = line(box) if self.text else None
+        if found is None:
+            return None
+        height = found[0] - (found[1] if self.first else 0.0)
+        self.text = self.first = False
+        return height
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and not text.isspace())
+
+
+def _plain_text_box(child: Any, declared: Mapping[str, Declaration]) -> bool:
+    """True for an inline box (not floated) that starts with text in the font and line height of
+    its parent: its text is on its parent's line, which is then at least as high as `_line`
+    reads it (in quirks mode too, where a line of no text may be of no height)."""
+    if _layout(child, declared) != "inline" or _keyword(declared, "float", "none") != "none" or child.tag in _SMALLER_TEXT or child.tag == "br":
+        return False
+    return _has_text(child.text) and not any(name in declared for name in _FONT_NAMES) and child.get("hidden") is None
+
+
+# The elements a browser's own style sheet draws in a smaller font than their parent's (or in a
+# monospace one, whose `medium` is 13px), where the text before a block or a break is not read.
+_SMALLER_TEXT = frozenset(
+    {"small", "sub", "sup", "h4", "h5", "h6", "code", "kbd", "samp", "tt", "pre", "listing", "xmp", "plaintext", "font"}
+    | {"button", "input", "select", "textarea"}
+)
+# The most the box of a line's text (its font's ascent and descent, CSS Inline 3) may be, in ems:
+# where the line height is smaller, the text rises above the line's top by half the difference.
+_TEXT_BOX_EMS = 1.5
+# The least and the most a browser's font size `medium` is (px), of text whose ancestors set none:
+# 16px, 13px in a monospace family (Chromium's defaults).
+_MEDIUM_FONT_PX = (13.0, 16.0)
+
+
+def _line_height(chain: Sequence[tuple[Any, Mapping[str, Declaration]]]) -> tuple[float, float] | None:
+    """The least height (px) of a line of text of the last element of `chain` (each element from
+    the root down with its declarations), and the most (px) its text may rise above the line:
+    its `line-height` in px, or a number, a percentage or an `em` of its font size (CSS 2.2,
+    10.8.1), from a font size in px (`em` and `%` of the parent's); `normal` is read as one em (a
+    font's ascent and descent make at least that). Where no size in px is set, the font is
+    `medium`, 13px to 16px (a monospace family's is 13px in Chromium; the family is not read).
+    None when a font is set otherwise (`font`, a keyword, `rem`), a `zoom`, or an element drawn
+    in a smaller font (`_SMALLER_TEXT`) is on the way."""
+    least, most, height = _MEDIUM_FONT_PX[0], _MEDIUM_FONT_PX[1], ("normal", 1.0)
+    for node, declared in chain:
+        if node.tag in _SMALLER_TEXT or "font" in declared or "zoom" in declared:
+            return None
+        if node.tag == "table":
+            # A table's font is `medium` in quirks mode.
+            least, most = min(least, _MEDIUM_FONT_PX[0]), min(most, _MEDIUM_FONT_PX[1])
+        found = _font_size(declared.get("font-size"), (least, most))
+        read = None if found is None else _line_height_of(declared.get("line-height"), found[0], height)
+        if found is None or read is None:
+            return None
+        (least, most), height = found, read
+    line = least * height[1] if height[0] in ("normal", "number") else height[1]
+    rise = 0.0 if height[0] == "normal" else max(0.0, (_TEXT_BOX_EMS * most - line) / 2)
+    return line, rise
+
+
+def _font_size(declaration: Declaration | None, inherited: tuple[float, float]) -> tuple[float, float] | None:
+    """The least and the most a font size may be (px), by its declaration and the parent's
+    (`inherited`); None when not read."""
+    if declaration is None or declaration.keyword in ("inherit", "unset"):
+        return inherited
+    if declaration.keyword in ("medium", "initial"):
+        return _MEDIUM_FONT_PX
+    token = declaration.values[0] if len(declaration.values) == 1 else None
+    if token is None or token.type not in ("percentage", "dimension", "number"):
+        return None
+    if token.type == "percentage" or (token.type == "dimension" and token.lower_unit == "em"):
+        factor = float(token.value) / (100 if token.type == "percentage" else 1)
+        return inherited[0] * factor, inherited[1] * factor
+    found = length_px(token) if token.type == "number" or token.lower_unit == "px" else None
+    return None if found is None else (found, found)
+
+
+def _line_height_of(declaration: Declaration | None, font: float, inherited: tuple[str, float]) -> tuple[str, float] | None:
+    """A line height as it inherits: ("number", n), ("px", length) or ("normal", 1.0), by its
+    declaration, the element's font size (px) and the parent's (`inherited`); None when not read."""
+    if declaration is None or declaration.keyword in ("inherit", "unset"):
+        return inherited
+    if declaration.keyword in ("normal", "initial"):
+        return ("normal", 1.0)
+    token = declaration.values[0] if len(declaration.values) == 1 else None
+    if token is None or token.type not in ("number", "percentage", "dimension") or token.value < 0:
+        return None
+    if token.type == "number":
+        return ("number", float(token.value))
+    if token.type == "percentage":
+        return ("px", font * float(token.value) / 100)
+    if token.lower_unit == "em":
+        return ("px", font * float(token.value))
+    found = length_px(token) if token.lower_unit == "px" else None
+    return None if found is None else ("px", found)
 
 
 def _has_text_after(child: Any) -> bool:

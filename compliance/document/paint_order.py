@@ -60,7 +60,9 @@ after a `::before` and before an `::after`; that element, which holds the cover,
 Its own text is (`Painted.own_text`): the text of a cover's containing block and of the boxes in
 the flow between them, their text and the text after each of their children, is painted in the
 flow, before any positioned box in them, wherever it stands beside the cover in the tree. The
-containing block may be an inline block (its box shrinks to what it lays out), not an inline box.
+containing block may be an inline block (its box shrinks to what it lays out), or an inline box
+certainly on one line (`_on_one_line`: its box is then its text's), the cover its child. A cover
+stretched between its offsets may have negative margins (`_margin_keeps_it_over`), no positive one.
 """
 
 from __future__ import annotations
@@ -149,6 +151,8 @@ _NOT_STACKING = {
 }
 _INITIAL_KEYWORDS = frozenset({"none", "normal", "auto", "visible", "flat", "initial", "unset", "revert", "revert-layer"})
 _OFFSETS = ("top", "right", "bottom", "left")
+# The offsets and the size of a box on each axis.
+_AXES = (("left", "right", "width"), ("top", "bottom", "height"))
 _MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin-left")
 _RADII = ("border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius", "border-bottom-right-radius")
 _BACKGROUND_PLACING = ("background-size", "background-position", "background-repeat")
@@ -168,6 +172,33 @@ _WRAPS = ("normal", "wrap", "pre-wrap", "pre-line", "break-spaces", "balance", "
 # may run out of.
 _CHARACTER_EMS = 1.0
 _ANIMATIONS = ("animation", "animation-name")
+# The inline boxes drawn on the line as their parent's text is, unless their CSS says otherwise
+# (`_plain_inline`): no picture, break, quotation marks or font of their own.
+_PLAIN_INLINE_TAGS = frozenset(
+    {"span", "a", "b", "strong", "i", "em", "u", "s", "mark", "small", "abbr", "cite", "time", "data", "dfn", "bdi", "ins", "del", "code", "kbd", "samp", "var"}
+)
+# What widens a line or breaks it, and what sizes or moves text on it (read on an inline box a
+# cover fills and on what shares its line: `_on_one_line`).
+_LINE_WIDENING = (
+    "padding",
+    "padding-left",
+    "padding-right",
+    "letter-spacing",
+    "text-indent",
+    "width",
+    "min-width",
+    "margin",
+    "margin-left",
+    "margin-right",
+    *_WRAPPING,
+)
+# What moves or widens text on a line that the page's declarations read here do not hold (see
+# `css.FAMILIES`): on a page whose CSS names one, no inline box is read as a cover's block.
+_UNREAD_ON_THE_LINE = ("vertical-align", "word-spacing")
+_LINE_SHIFTING = ("font", "font-size", "display", "position", "float", "top", "bottom", "inset", "transform", "translate")
+# The width (px) a line is given where no width is set on its block or the ancestors it is as
+# wide as: an article's narrowest column on the screen read here (`offsets.SCREEN_WIDTH_PX`).
+_NARROWEST_COLUMN_PX = 0.6 * offsets.SCREEN_WIDTH_PX
 # Every property read here.
 _NAMES = frozenset(
     {
@@ -183,6 +214,12 @@ _NAMES = frozenset(
         "max-height",
         "min-width",
         "font-size",
+        "font",
+        "padding",
+        "padding-left",
+        "padding-right",
+        "letter-spacing",
+        "text-indent",
         "overflow",
         "overflow-x",
         "overflow-y",
@@ -271,6 +308,9 @@ def painted_over(root: Any, sheets: Sequence[str], lowered: str, index: Any) -> 
     if not negative and not covers:
         return NOTHING_PAINTED
     reader = _Reader(root, sheets, index, overflowing, pseudo=":before" in lowered or ":after" in lowered)
+    # What moves text up or down on its line, or widens it, that the declarations read here do not
+    # hold: an inline box is then not read as a cover's block (`_on_one_line`).
+    reader.inline_blocks = not any(name in lowered for name in _UNREAD_ON_THE_LINE)
     found: set[Any] = set()
     own_text: set[Any] = set()
     if negative:
@@ -304,6 +344,8 @@ class _Reader:
         self.sheets = sheets
         # Whether the page's CSS names a `::before` or an `::after`, which may be covers.
         self.pseudo = pseudo
+        # Whether an inline box may be read as the block a cover fills (`painted_over`).
+        self.inline_blocks = True
         self.index = index
         self.overflowing = overflowing
         # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
@@ -390,16 +432,13 @@ class _Reader:
         if not covering:
             return set(), set()
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
-        blocks = set(block_of.values())
-        outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
-        inside = declared.joined(self.cascade({element for block in outermost for element in block.iter()}))
-        found: set[Any] = set()
-        own_text: set[Any] = set()
-        for cover in covering:
-            whole, text = _painted_by(cover, block_of[cover], inside, cascade)
-            found.update(whole)
-            own_text.update(text)
-        return found, own_text
+        lines = _line_holders(block_of, cascade, read=self.inline_blocks)
+        covering = [cover for cover in covering if lines.get(block_of[cover], True) is not None]
+        # An inline box's line is read from the start of its block to its end, not all its block holds.
+        scope = {element for block in _outermost({block_of[cover] for cover in covering} - lines.keys()) for element in block.iter()}
+        scope.update(element for inline, holder in lines.items() if holder is not None for element in _line_scope(inline, holder))
+        inside = declared.joined(self.cascade(scope))
+        return _painted_by_each(covering, block_of, lines, inside, cascade)
 
     def _covers(self) -> list[Any]:
         """The absolutely positioned boxes that may be covers: where the boxes are placed is read
@@ -919,11 +958,24 @@ def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
     stacking = {name: d for name, d in declared.items() if name not in _COVER_KEEPS}
     if _may_form_stacking_context(stacking) or any(_keyword(declared, name, "none") != "none" for name in _ANIMATIONS):
         return False
-    if _display(declared, box) in ("none", "contents", "") or any(_negative_or_unknown(declared.get(n)) or _moves(declared.get(n)) for n in _MARGINS):
+    if _display(declared, box) in ("none", "contents", "") or not all(_margin_keeps_it_over(declared, name) for name in _MARGINS):
         return False
     if _keyword(declared, "clip", "auto") != "auto" or _keyword(declared, "zoom", "normal") not in ("normal", "reset"):
         return False  # `clip: rect(…)` cuts an absolutely positioned box down; `zoom` sizes it
     return _keyword(declared, "max-width", "none") == "none" and _keyword(declared, "max-height", "none") == "none"
+
+
+def _margin_keeps_it_over(declared: Mapping[str, Declaration], name: str) -> bool:
+    """True when a margin of the cover leaves it over all its containing block: none, 0, or one
+    of 0 or less (a length or a percentage) on a box stretched between its offsets both ways, of
+    no size set (CSS 2.2, 10.3.7 and 10.6.4: its margin box fills the block; a negative margin
+    reaches past it). A margin that is positive moves an edge of it in, or the box with a size."""
+    declaration = declared.get(name)
+    if declaration is None or not _moves(declaration):
+        return True
+    if not all(token.type in ("dimension", "percentage", "number") and token.value <= 0 for token in declaration.values):
+        return False
+    return all(_keyword(declared, size, "auto") == "auto" and _reaches(_side(declared, start)) and _reaches(_side(declared, end)) for start, end, size in _AXES)
 
 
 def _fills_its_block(declared: Mapping[str, Declaration]) -> bool:
@@ -1011,9 +1063,118 @@ def _containing_block(block: Any, cascade: Cascade) -> bool:
     declared = cascade.declared[block]
     if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS):
         return False
-    # An inline block holds what it lays out as a block does (its width shrinks to it).
+    # An inline block holds what it lays out as a block does (its width shrinks to it); an inline
+    # box on one line is as high as its text and as wide (`_on_one_line` reads which it is).
     display = _display(declared, block)
-    return display in _BLOCK_DISPLAYS or display in _INLINE_BLOCKS
+    return display in _BLOCK_DISPLAYS or display in _INLINE_BLOCKS or display == "inline"
+
+
+def _painted_by_each(
+    covers: Sequence[Any], block_of: Mapping[Any, Any], lines: Mapping[Any, Any], inside: Cascade, around: Cascade
+) -> tuple[set[Any], set[Any]]:
+    """What the covers paint over (`under_covers`), each in its containing block (`block_of`); one
+    whose block is an inline box (`lines`: with the block of its line) only when that is on one
+    line (`_on_one_line`)."""
+    found: set[Any] = set()
+    own_text: set[Any] = set()
+    for cover in covers:
+        line = lines.get(block_of[cover])
+        if line is not None and not _on_one_line(block_of[cover], line, cover, inside, around):
+            continue
+        whole, text = _painted_by(cover, block_of[cover], inside, around)
+        found.update(whole)
+        own_text.update(text)
+    return found, own_text
+
+
+def _outermost(blocks: set[Any]) -> list[Any]:
+    """The blocks that are in none of the others."""
+    return [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
+
+
+def _line_scope(inline: Any, holder: Any) -> list[Any]:
+    """The elements `_on_one_line` reads of an inline box in its block `holder`: what it holds,
+    the boxes up to `holder`, and what comes before each of them there."""
+    found = list(inline.iter())
+    node = inline
+    while node is not holder:
+        found.extend(element for sibling in node.itersiblings(preceding=True) for element in sibling.iter())
+        node = node.getparent()
+        found.append(node)
+    return found
+
+
+def _line_holders(block_of: Mapping[Any, Any], cascade: Cascade, *, read: bool) -> dict[Any, Any]:
+    """The covers' containing blocks that are inline boxes, each with the block its line is laid
+    out in (`_line_holder`; None when not read, or when a cover in it is not its child: an inline
+    box is read as the block of its own child only; `read`: whether any is)."""
+    found: dict[Any, Any] = {}
+    for cover, block in block_of.items():
+        if _display(cascade.declared[block], block) == "inline":
+            found[block] = _line_holder(block, cascade) if read and cover.getparent() is block and found.get(block, True) is not None else None
+    return found
+
+
+def _line_holder(inline: Any, cascade: Cascade) -> Any:
+    """The block an inline box's line is laid out in: its nearest ancestor that is a block, through
+    plain inline boxes (`_plain_inline`); None when another box lies between (a flex or grid
+    container makes an item, a block, of its child) or none is found."""
+    for ancestor in inline.iterancestors():
+        declared = cascade.declared[ancestor]
+        display = _display(declared, ancestor)
+        if display in ("block", "flow-root", "list-item"):
+            return None if any(name in declared for name in ("text-indent", *_WRAPPING)) else ancestor
+        if ancestor in cascade.varies or not _plain_inline(ancestor, declared):
+            return None
+    return None
+
+
+def _plain_inline(element: Any, declared: Mapping[str, Declaration]) -> bool:
+    """True for an inline box of text that is drawn on the line as its parent's text is: of a tag
+    that draws nothing of its own (`_PLAIN_INLINE_TAGS`), with no font size, alignment, spacing,
+    wrapping, width, place or display of its own set."""
+    return element.tag in _PLAIN_INLINE_TAGS and not any(name in declared for name in (*_LINE_WIDENING, *_LINE_SHIFTING))
+
+
+def _on_one_line(inline: Any, holder: Any, cover: Any, inside: Cascade, around: Cascade) -> bool:
+    """True when the inline box `inline`, the containing block of `cover`, is certainly laid out
+    on one line of `holder` (`_line_holder`), so that its box, which the cover fills, is the
+    box of its text (CSS 2.2, 10.1: the box around its first and last fragments; one that wraps
+    makes a box that may miss part of it, or all): it holds no line break, only text and plain
+    inline boxes (`_plain_inline`) beside the cover, and the text of its line up to its end, read
+    one em a character, fits the width its holder is given (`_room`), or `_NARROWEST_COLUMN_PX`
+    where none is set. Its own font size may differ; what comes before it on the line may hold
+    line breaks (the text before them is counted too)."""
+    declared = inside.declared[inline]
+    if inline in inside.varies or any(name in declared for name in _LINE_WIDENING):
+        return False
+    beside = [element for element in inline.iterdescendants() if element is not cover and isinstance(element.tag, str)]
+    if not all(_plain_inline(element, inside.declared[element]) for element in beside):
+        return False
+    before = _line_before(inline, holder, inside)
+    font = [_font_px(box, holder, inside, around) for box in (inline, holder)]
+    room = _room(holder, around)
+    if before is None or None in font or room == 0.0:
+        return False
+    text = before + "".join(inline.itertext())
+    needed = len(" ".join(text.split())) * _CHARACTER_EMS * max(size for size in font if size is not None)
+    return needed <= (_NARROWEST_COLUMN_PX if room is None else room)
+
+
+def _line_before(inline: Any, holder: Any, inside: Cascade) -> str | None:
+    """The text before the inline box in its block `holder`, when what holds it is text, line
+    breaks and plain inline boxes (`_plain_inline`); None otherwise."""
+    text = ""
+    node = inline
+    while node is not holder:
+        for sibling in node.itersiblings(preceding=True):
+            elements = [element for element in sibling.iter() if isinstance(element.tag, str)]
+            if not all(element.tag in ("br", "wbr") or _plain_inline(element, inside.declared[element]) for element in elements):
+                return None
+            text = "".join(sibling.itertext()) + (sibling.tail or "") + text
+        node = node.getparent()
+        text = (node.text or "") + text
+    return text
 
 
 def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
