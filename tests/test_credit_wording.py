@@ -131,3 +131,13 @@ def test_the_partner_post_label_is_a_credit_block_not_a_story_sentence(cli: Any,
     story = write(tmp_path, "story.html", source.replace(anchor, paragraph + anchor))
     (entry,) = cli("check", "--pack", "global-voices", "--format", "json", str(story)).json()["files"]
     assert ("global-voices/partner-post" in [f["rule"] for f in entry["findings"]]) is partner_post
+
+
+def test_a_photo_caption_crediting_the_tribune_is_no_credit_of_the_story(cli: Any, tmp_path: Path) -> None:
+    source = (ROOT / TT).read_text(encoding="utf-8")
+    start = source.index(TT_CREDIT)
+    end = source.index("</em>", start) + len("</em>")
+    caption = '<figure><img src="/uploads/tank.jpg" alt="A water tank."><figcaption>Courtesy of The Texas Tribune</figcaption></figure>'
+    story = write(tmp_path, "story.html", source[:start] + caption + source[end:])
+    (entry,) = cli("check", "--pack", "texas-tribune", "--format", "json", str(story)).json()["files"]
+    assert "texas-tribune/credit" in [f["rule"] for f in entry["findings"]]
