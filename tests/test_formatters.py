@@ -837,7 +837,8 @@ def test_a_summary_whose_lists_alone_pass_the_limit_keeps_what_fits_of_them() ->
 
 KFF_GHOST = "samples/kff-health-news/compliant-ghost.html"
 KFF_NO_ORIGINAL = (
-    "not compared: common/reused-agency-photo, kff-health-news/fidelity, kff-health-news/original-links compare the copy with the "
+    "not compared: common/reused-agency-photo, kff-health-news/original-reporter, kff-health-news/fidelity, kff-health-news/original-links "
+    "compare the copy with the "
     "original story, and none was given (give it with --original FILE or the 'original' metadata key)"
 )
 
@@ -859,7 +860,7 @@ def _junit_cases(output: str) -> list[tuple[str, str]]:
         (
             ["--select", "kff-health-news/fidelity,kff-health-news/original-links"],
             [
-                (rule, "skipped: " + KFF_NO_ORIGINAL.replace("common/reused-agency-photo, ", ""))
+                (rule, "skipped: " + KFF_NO_ORIGINAL.replace("common/reused-agency-photo, kff-health-news/original-reporter, ", ""))
                 for rule in ("kff-health-news/fidelity", "kff-health-news/original-links")
             ],
         ),
@@ -883,10 +884,11 @@ def test_junit_leaves_out_ignored_rules_and_keeps_every_other_with_its_reason(cl
     every = _junit_cases(full.read_text(encoding="utf-8"))
     kept = _junit_cases(ignored.read_text(encoding="utf-8"))
     # Without a selection every rule of the applied packs is a case, as before.
-    assert len(every) == 11
+    assert len(every) == 12
     assert kept == [case for case in every if case[0] not in ("kff-health-news/tagline", "common/wire-photo")]
     reasons = dict(every)
     assert reasons["kff-health-news/fidelity"] == reasons["common/reused-agency-photo"] == f"skipped: {KFF_NO_ORIGINAL}"
+    assert reasons["kff-health-news/original-reporter"] == f"skipped: {KFF_NO_ORIGINAL}"
     assert reasons["creative-commons/author"] == reasons["kff-health-news/tagline"] == "passed"
 
 
@@ -898,7 +900,7 @@ def test_junit_leaves_out_a_rule_a_configuration_turns_off_and_lists_the_change(
     xml = JUnitXml.fromstring((tmp_path / "report.xml").read_bytes())
     story, configuration = xml
     assert "kff-health-news/tagline" not in [case.name for case in story]
-    assert len(list(story)) == 10
+    assert len(list(story)) == 11
     assert [case.classname for case in configuration] == ["configuration"]
 
 
@@ -914,7 +916,10 @@ def test_quiet_leaves_out_the_no_original_note_and_keeps_every_other(cli: Any) -
 
 def test_concise_and_github_say_once_for_the_run_which_rules_were_not_compared(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = ["samples/kff-health-news/tagline-missing.html", KFF_GHOST, "samples/dcnf/no-logo.html"]
-    rules = "common/reused-agency-photo, kff-health-news/fidelity, kff-health-news/original-links, dcnf/original-reporter, dcnf/reused-agency-photo"
+    rules = (
+        "common/reused-agency-photo, kff-health-news/original-reporter, kff-health-news/fidelity, kff-health-news/original-links, "
+        "dcnf/original-reporter, dcnf/reused-agency-photo"
+    )
     give = "give it with --original FILE or the 'original' metadata key"
     note = f"not compared in 3 files: {rules} compare the copy with the original story, and none was given ({give})"
     concise = cli("check", "-f", "concise", *files).out.splitlines()

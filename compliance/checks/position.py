@@ -23,8 +23,9 @@ templates without a body class put them beside the story's own container.
 `first`/`last` count blocks: paragraphs, headings, list items, images and (in text articles)
 lines, inside the article region. `last` counts from the story's last body paragraph: what a
 template prints after it inside the article is not counted, and is within the end — short lines,
-link lists, headings, images, widgets beside the story, and paragraphs in the article's `<footer>`,
-in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
+link lists, headings, images, widgets beside the story, copyright lines ("© 2024 Outlet. All
+rights reserved.", "Copyright (c) 2024 …", in at most 16 words), and paragraphs in the article's
+`<footer>`, in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
 tags, topics, sharing, social links, the author or a bio, comments, related stories or the
 previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
 `prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;

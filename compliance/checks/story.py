@@ -6,6 +6,7 @@ Names are compared as a reader reads them, through the look-alike letters of `co
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from typing import Any
 
@@ -36,6 +37,8 @@ _HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", 
 # marks of Chinese and Japanese ("。", "！", "？"), or the Arabic question mark.
 _SENTENCE_END = on_first_use(r"[.!?\u2026\u3002\uff01\uff1f\u061f][\"'\u2019\u201d\u300d\u300f\uff09)\]]*\s*$")
 _BODY_WORDS = 6
+# The most words a deck holds: a standfirst is a sentence or three, never the story.
+_DECK_WORDS = 120
 # Class names of the deck (standfirst) that CMSs print between the headline and the story, as words
 # of a class (see `elements.names`: "article__dek", "c-standfirst", "entry-subtitle").
 _DECK_NAMES = frozenset(
@@ -64,13 +67,24 @@ def _running_text(doc: Document, block: Block) -> bool:
     for node in (element, *element.iterancestors()):
         if not isinstance(node.tag, str):
             continue
-        if node.tag.lower() in _HEAD_CONTAINERS or names(node, _DECK_NAMES, ids=False):
+        if node.tag.lower() in _HEAD_CONTAINERS or (names(node, _DECK_NAMES, ids=False) and _deck_sized(doc, node)):
             return False
         if node in doc.article_head:
             return False  # the story's head above the article root is never its body
         if node is doc.article_root:
             break
     return not _all_in_links(element, text)
+
+
+def _deck_sized(doc: Document, node: Any) -> bool:
+    """Whether an element whose class names a deck ("dek", "summary", …) is as short as a deck: a
+    few sentences. A CMS may name the story's whole body so (Drupal's `field--type-text-with-summary`
+    field holds the body and its optional summary): that element is the story, not its deck."""
+    sizes: dict[int, bool] = doc._memo.setdefault("deck_sized", {})
+    key = id(node)
+    if key not in sizes:
+        sizes[key] = len(" ".join(node.itertext()).split()) <= _DECK_WORDS
+    return sizes[key]
 
 
 def _all_in_links(element: Any, text: str) -> bool:
@@ -142,11 +156,17 @@ def _path_below(root: Any, element: Any) -> list[Any]:
 # class, see `elements.names`: "submeta", "share-links", "author-bio", "comments-area",
 # "prev-next-links").
 _TAIL_NAMES = frozenset("bio author share sharing social tag tags topic topics related comment comments submeta pagination prev next".split())
+# A copyright notice ("© 2024 Delta Beacon. All Rights Reserved.", "Copyright (c) 2024 …"): the
+# page's or the story's rights line, not its text, however it is marked up. Short: a paragraph of
+# the story that begins "Copyright 2024 filings show …" and goes on is running text.
+_COPYRIGHT_LINE = on_first_use(r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IGNORECASE)
+_COPYRIGHT_WORDS = 16
 
 
 def story_tail(doc: Document) -> frozenset[int]:
     """The indices of the article's items after its last body paragraph that are not the story's
-    text: short lines, link lists, headings, images, and paragraphs inside the article's footer, a
+    text: short lines, link lists, headings, images, copyright notices ("© 2024 Outlet. All rights
+    reserved."), and paragraphs inside the article's footer, a
     box of the article (`Document.in_article_box`: its text is not the story's) or an element
     whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
     comments, links to other stories). Empty when the article has no body paragraph. `last: N`
@@ -156,13 +176,20 @@ def story_tail(doc: Document) -> frozenset[int]:
     if cached is None:
         tail: list[int] = []
         for item in reversed([item for item in doc.items if doc.item_credit_in_article(item)]):
-            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item):
+            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not _copyright_line(item):
                 break
             tail.append(item.index)
         else:
             tail = []
         cached = doc._memo["story_tail"] = frozenset(tail)
     return cached
+
+
+def _copyright_line(block: Block) -> bool:
+    """Whether a block is a copyright notice: it opens with "©", "(c)" or "Copyright" and a year
+    or sign, in at most `_COPYRIGHT_WORDS` words."""
+    text = block.text
+    return _COPYRIGHT_LINE().match(text) is not None and len(text.split()) <= _COPYRIGHT_WORDS
 
 
 def _in_tail_container(doc: Document, block: Block) -> bool:
