@@ -95,3 +95,17 @@ def test_states_newsroom_and_global_voices_have_no_such_rule() -> None:
     packs = {pack.id: {rule.id for rule in pack.rules} for pack in load_packs()}
     with_rule = {pack for pack, rules in packs.items() if f"{pack}/original-reporter" in rules}
     assert with_rule == {*COPIES, "dcnf"}
+
+
+@pytest.mark.parametrize("pack", sorted(COPIES))
+def test_fix_puts_the_originals_reporter_in_the_byline(cli: Any, tmp_path: Path, pack: str) -> None:
+    copy, reporter = COPIES[pack]
+    source = (ROOT / copy).read_text(encoding="utf-8")
+    # Every mention of the reporter (the byline, and the page's metadata) names another person.
+    wrong = write(tmp_path, Path(copy).name, source.replace(reporter, OTHER))
+    # The Conversation's byline credits each author with their institution: the original names both.
+    original = _original(tmp_path, f"{reporter}, University of Example" if pack == "the-conversation" else reporter)
+    assert _verdict(cli, pack, "--original", str(original), str(wrong))[0]
+    run = cli("fix", "--write", "--pack", pack, "--original", str(original), str(wrong))
+    assert f"fixed {pack}/original-reporter: " in run.err, run.err
+    assert _verdict(cli, pack, "--original", str(original), str(wrong))[:2] == ([], True)
