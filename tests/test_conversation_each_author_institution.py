@@ -11,6 +11,7 @@ import pytest
 from compliance.api import check_html, check_markdown, check_text
 from compliance.document.byline_reading import read_byline
 from compliance.findings import Report
+from compliance.text import possessive
 
 RULE = "the-conversation/author-institution"
 OUTLETS = frozenset({"the conversation"})
@@ -110,7 +111,7 @@ def test_the_author_without_an_institution_is_the_one_named(author_line: str, ba
     assert found is not None
     message, detail = found
     assert message == f"The byline credits {bare} but not their institution."
-    assert detail.endswith(f"does not show {bare}'s institution")
+    assert detail.endswith(f"does not show {possessive(bare)} institution")
 
 
 def test_every_author_without_an_institution_is_named() -> None:
