@@ -256,6 +256,11 @@ def check_document(
     else:
         applied = list(packs)
         notices.extend(_base_pack_notices(applied))
+    if ctx.original is not None and not ctx.original_refused and _another_story(ctx.doc, ctx.original):
+        # The same publisher's other story, given by mistake: comparing with it would call the
+        # copy's own reporter wrong, and `fix` would write the other story's name and address in.
+        notices.append(Notice("original-mismatch", _another_story_message(ctx.original)))
+        ctx.original, ctx.original_refused = None, ORIGINAL_OF_ANOTHER_STORY
     if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
         notices.append(Notice("decoded-as", guessed))
     if doc.front_matter_error:
@@ -600,19 +605,65 @@ _SHARED_SHINGLES = 20
 def _shares_text(copy: Document, original: Document) -> bool:
     """Whether the copy's article shares text with the original's: `_SHARED_SHINGLES` of the
     original's word 5-grams, the audit's shingles (all of them, for an original that has fewer)."""
-    # Imported here: only a copy given another publisher's original reaches it (the module's
-    # MinHash library is imported by the audit's own functions alone).
+    theirs = _article_shingles(original)
+    return len(theirs & _article_shingles(copy)) >= min(_SHARED_SHINGLES, len(theirs))
+
+
+def _article_shingles(doc: Document) -> frozenset[str]:
+    """The audit's shingles of a document's article text (`audit.matching.shingles`)."""
+    # Imported here: only a check given an original reaches it (the module's MinHash library is
+    # imported by the audit's own functions alone).
     from compliance.audit.matching import shingles
 
-    def article(doc: Document) -> frozenset[str]:
-        return shingles(" ".join(block.text for block in doc.article_blocks))
-
-    theirs = article(original)
-    return len(theirs & article(copy)) >= min(_SHARED_SHINGLES, len(theirs))
+    return shingles(" ".join(block.text for block in doc.article_blocks))
 
 
 # Why the rules that compare with the original are not checked after an `original-mismatch`.
 ORIGINAL_OF_ANOTHER_PUBLISHER = "the original given is another publisher's story than the one this copy credits (see the original-mismatch note)"
+ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story than this copy's (see the original-mismatch note)"
+
+
+def _another_story(copy: Document, original: Document) -> bool:
+    """Whether the original given is most likely another story than the copy's: both have text
+    enough to tell (`_SHARED_SHINGLES` shingles each), the copy's article shares fewer than that
+    with the original's (as `_shares_text` reads it), it is in the original's language (`languages.translated`), its headline is
+    not the original's, and its bylines credit none of the original's reporters. A translation
+    shares no text, and a copy whose byline was changed keeps its text: each is still compared
+    with the original."""
+    # A short text (a page whose article was not read, a stub, a copy cut to its lead) says too
+    # little to tell.
+    theirs, ours = _article_shingles(original), _article_shingles(copy)
+    if min(len(theirs), len(ours)) < _SHARED_SHINGLES or len(theirs & ours) >= _SHARED_SHINGLES:
+        return False
+    if copy.headline is not None and original.headline is not None and _headline_key(copy.headline.text) == _headline_key(original.headline.text):
+        return False
+    from compliance.checks.languages import translated
+    from compliance.checks.story import same_person
+
+    if translated(_article_words(original), _article_words(copy)) is not None:
+        return False
+    reporters = [name for byline in original.bylines for name in byline.names]
+    credited = [name for byline in copy.bylines for name in byline.names]
+    return not any(same_person(name, reporter) or same_person(reporter, name) for name in credited for reporter in reporters)
+
+
+def _article_words(doc: Document) -> list[str]:
+    return [word for block in doc.article_blocks for word in block.text.split()]
+
+
+def _headline_key(headline: str) -> str:
+    """A headline as `_another_story` compares it: its words, in lower case, without punctuation."""
+    return " ".join(re.findall(r"\w+", headline.casefold()))
+
+
+def _another_story_message(original: Document) -> str:
+    """The `original-mismatch` notice for an original of the copy's own publisher that is another
+    story (`_another_story`), naming it by its headline when it has one."""
+    named = f' ("{shorten(original.headline.text, 80)}")' if original.headline is not None else ""
+    return (
+        f"the original given{named} shares no text with this copy, and neither its headline nor its reporters are the copy's: it is most likely"
+        " another story, and nothing is compared with it; give this copy's own original with --original FILE or the 'original' metadata key"
+    )
 
 
 def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:

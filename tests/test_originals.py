@@ -32,10 +32,18 @@ def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any, tmp_path: 
     assert "the story stops after paragraph 8 of 9" in findings[0]["evidence"]
 
 
-def test_another_story_entirely_says_what_the_comparison_saw_in_the_message(cli: Any) -> None:
+def test_another_story_entirely_says_what_the_comparison_saw_in_the_message(cli: Any, tmp_path: Path) -> None:
     # Nothing of the original to quote: the message names what the check saw instead of printing
     # its {evidence} placeholder as written.
-    run = cli("check", "--pack", "propublica", "--format", "json", "--original", "samples/dcnf/no-logo.html", f"{FIXTURES}/compliant.html")
+    # Another story under the copy's headline: compared (a story with its headline kept and its
+    # text rewritten is the copy's), and none of its paragraphs is in the copy.
+    headline = re.search(r"<h1[^>]*>(.*?)</h1>", Path(FIXTURES, "compliant.html").read_text(encoding="utf-8"), re.S)
+    assert headline is not None
+    page = Path("samples/dcnf/no-logo.html").read_text(encoding="utf-8")
+    other = re.sub(r"<h1([^>]*)>.*?</h1>", lambda m: f"<h1{m.group(1)}>{headline.group(1)}</h1>", page, count=1, flags=re.S)
+    original = tmp_path / "original.html"
+    original.write_text(other, encoding="utf-8")
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", str(original), f"{FIXTURES}/compliant.html")
     fidelity = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "propublica/fidelity"]
     assert run.code == 1 and len(fidelity) == 1
     message = fidelity[0]["message"]

@@ -29,19 +29,27 @@ def format_fix_diff(path: str, plan: FixPlan) -> str:
 
 
 def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Severity = Severity.ERROR) -> list[str]:
-    """One line per fix (applied, or would be), per fix not applied and why, and per finding at or
-    above `threshold` that is left after the fixes."""
+    """One line per note that the original given was not read or not compared with, per fix
+    (applied, or would be), per fix not applied and why, and per finding at or above `threshold`
+    that is left after the fixes."""
     verb = "fixed" if written else "would fix"
     # A file written is shown at the line where the block now is; one only previewed at the line
     # of the file as it is, where the block would go.
     lines = plan.fixed_lines() if written else tuple(edit.line for edit in plan.edits)
-    notes = [f"{path}:{line}: {verb} {edit.rule}: {_done(edit)}{_note(edit)}" for edit, line in zip(plan.edits, lines, strict=True)]
+    # Why nothing was compared with the original given: without it the editor who expected a
+    # byline or link mended from the original is left guessing.
+    notes = [f"{path}: note: {notice.message}" for notice in plan.before.notices if notice.code in _ORIGINAL_NOTICES]
+    notes += [f"{path}:{line}: {verb} {edit.rule}: {_done(edit)}{_note(edit)}" for edit, line in zip(plan.edits, lines, strict=True)]
     notes += [f"{path}: not fixed: {unfixed.rule}: {unfixed.reason}" for unfixed in plan.unfixed]
     not_fixed = {u.rule for u in plan.unfixed}
     for finding in plan.after.findings:
         if finding.severity >= threshold and finding.rule not in not_fixed:
             notes.append(f"{path}:{finding.location}: left for you: {finding.rule}: {finding.message} (no fix template for this rule)")
     return [visible(note) for note in notes]
+
+
+# The notices that say the original given was not read or not compared with.
+_ORIGINAL_NOTICES = ("original-mismatch", "original-unavailable")
 
 
 def _done(edit: Edit) -> str:
