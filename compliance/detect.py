@@ -49,6 +49,8 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
     read: list[tuple[Pack, list[str], list[str], str]] = []
     for pack in packs:
         own = own_page(ctx.doc, pack.own_site, page_url=path) if candidates is None or pack.id in candidates.own_sites else ""
+        if own and shows_republication(ctx, pack, candidates, path=path):
+            own = ""
         if own:
             read.append((pack, [], [], own))
             continue
@@ -84,12 +86,24 @@ def _score(pack: Pack, fired: Sequence[str]) -> float:
     return sum(marker.weight for marker in pack.markers if marker.id in fired)
 
 
-def _visible_markers(ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str) -> tuple[list[str], list[str]]:
+def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None = None, *, path: str = "") -> bool:
+    """Whether a reader sees one of the markers the pack's `own-site` names as a republication's
+    only (`republication_markers`: its credit line): such a page is a copy even when its `og:url`
+    or `og:site_name` puts it on the publisher's site, as markup copied whole from the original
+    does. Raises `CheckError` as detection does."""
+    only = frozenset(pack.own_site.republication_markers)
+    return bool(only) and bool(_visible_markers(ctx, pack, candidates, path=path, only=only)[0])
+
+
+def _visible_markers(ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str, only: frozenset[str] | None = None) -> tuple[list[str], list[str]]:
     """The ids of the pack's markers that fire on what a reader sees, and their labels, in the
-    pack's order; a marker the prefilter ruled out (`candidates`) is not evaluated."""
+    pack's order; a marker the prefilter ruled out (`candidates`) is not evaluated, nor one
+    outside `only` when it is given."""
     fired_list: list[str] = []
     labels: list[str] = []
     for marker in pack.markers:
+        if only is not None and marker.id not in only:
+            continue
         if candidates is not None and (pack.id, marker.id) not in candidates.markers:
             continue
         try:

@@ -17,7 +17,7 @@ from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, wit
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message
-from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page
+from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page, shows_republication
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
@@ -274,7 +274,7 @@ def check_document(
     if doc.deep_from is not None and applied:
         # Only the places of findings are approximate: a page no pack applies to has none to place.
         notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
-    notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
+    notices.extend(_own_page_notices(ctx, packs, detections, auto_detect=auto_detect, path=path))
     notices.extend(_hidden_marker_notices(detections))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
@@ -694,7 +694,7 @@ def _base_pack_notices(chosen: Sequence[Pack]) -> list[Notice]:
     ]
 
 
-def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:
+def _own_page_notices(ctx: Context, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:
     """A notice per pack whose publisher's own site the page is on.
 
     Detected: the pack was not applied. Asked for by name (`--pack`): its rules were checked as
@@ -705,7 +705,7 @@ def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence
         found = [(d.pack, d.own_page) for d in detections if d.own_page]
         outcome = "the {id} pack does not apply"
     else:
-        found = [(p.id, reason) for p in packs if (reason := own_page(doc, p.own_site, page_url=path))]
+        found = [(p.id, reason) for p in packs if (reason := own_page(ctx.doc, p.own_site, page_url=path)) and not shows_republication(ctx, p, path=path)]
         outcome = "checked against the {id} pack because it was asked for"
     notices = []
     for pack_id, reason in found:

@@ -44,7 +44,7 @@ _OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms",
 _FIX_KEYS = ("insert", "where", "template", "values", "when")
 _VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
-_OWN_SITE_KEYS = ("domains", "names")
+_OWN_SITE_KEYS = ("domains", "names", "republication-markers")
 # A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
 HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 _MARKER_KEYS = ("id", "label", "weight", "check")
@@ -662,6 +662,8 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
             built_marker = builder.collect(build_marker)
             if built_marker is not None:
                 markers.append(built_marker)
+        if own_site.republication_markers:
+            builder.collect(lambda: _check_republication_markers(builder, own_site, markers, detect.entries["own-site"]))
         threshold_mark = detect.entries["threshold"].mark if "threshold" in detect.entries else detect.key_mark("markers")
         _warn_of_unreachable_threshold(builder, markers, threshold, threshold_mark)
 
@@ -730,13 +732,13 @@ def _own_site(builder: _Builder, node: YNode, mark: Mark) -> OwnSite:
     """`own-site`: the publisher's host names and site names, each a non-empty list of strings."""
     own = builder.mapping(node, "'own-site'", mark)
     builder.keys(own, _OWN_SITE_KEYS, (), "'own-site'")
-    if not own.entries:
+    if not own.entries.keys() & {"domains", "names"}:
         raise builder.fail("'own-site' needs 'domains', 'names' or both", own.mark)
     lists: dict[str, tuple[str, ...]] = {}
     for key in own:
         items = own.entries[key]
         if not isinstance(items, YSeq) or not items.items:
-            example = "[example.org]" if key == "domains" else "[Example Gazette]"
+            example = {"domains": "[example.org]", "names": "[Example Gazette]"}.get(key, "[credit-line]")
             raise builder.fail(f"'{key}' of 'own-site' must be a non-empty list", items.mark, f"write {key}: {example}")
         values = []
         for item in items.items:
@@ -749,7 +751,17 @@ def _own_site(builder: _Builder, node: YNode, mark: Mark) -> OwnSite:
                 )
             values.append(value)
         lists[key] = tuple(values)
-    return OwnSite(lists.get("domains", ()), lists.get("names", ()))
+    return OwnSite(lists.get("domains", ()), lists.get("names", ()), lists.get("republication-markers", ()))
+
+
+def _check_republication_markers(builder: _Builder, own_site: OwnSite, markers: Sequence[Marker], node: YNode) -> None:
+    """Every id in `own-site`'s `republication-markers` names one of the pack's own markers."""
+    known = [marker.id for marker in markers]
+    for marker_id in own_site.republication_markers:
+        if marker_id not in known:
+            raise builder.fail(
+                f"'republication-markers' names '{marker_id}', which is not one of this pack's markers", node.mark, _suggest(marker_id, dict.fromkeys(known))
+            )
 
 
 def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:

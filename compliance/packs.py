@@ -92,10 +92,13 @@ class Marker:
 @dataclass(frozen=True, slots=True)
 class OwnSite:
     """Where a publisher prints its own originals: host names (its own and its partner outlets',
-    subdomains included) and the site names its pages give in `og:site_name`."""
+    subdomains included) and the site names its pages give in `og:site_name`; and the ids of the
+    pack's detection markers that only a republication shows (its credit line): a page that shows
+    one is a copy, whatever its `og:url` or `og:site_name` say (markup copied whole)."""
 
     domains: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    republication_markers: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.domains or self.names)

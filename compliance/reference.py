@@ -174,7 +174,17 @@ def pack_schema() -> dict[str, Any]:
                                 "items": text,
                                 "description": "Site names as og:site_name gives them (case and spacing ignored).",
                             },
+                            "republication-markers": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {"type": "string"},
+                                "description": (
+                                    "Ids of this pack's markers that only a copy shows (its credit line): a page that shows one is a "
+                                    "republication even when its og:url or og:site_name names the publisher's site."
+                                ),
+                            },
                         },
+                        "anyOf": [{"required": ["domains"]}, {"required": ["names"]}],
                     },
                     "markers": {
                         "type": "array",

@@ -919,11 +919,12 @@ def test_a_saved_pages_relative_links_are_not_read_as_links_on_the_site_its_cano
 def test_a_saved_page_is_listed_under_the_site_it_names_as_its_own(head: str, site: str) -> None:
     from compliance.audit.run import read_page
     from compliance.audit.sources import Page
-    from compliance.packs import OwnSite
+    from compliance.packfiles import load_packs
 
     data = f"<html><head>{head}</head><body><article><h1>Water bill</h1><p>The bill passed.</p></article></body></html>".encode()
-    own_site = OwnSite(domains=("dailycallernewsfoundation.org", "dailycaller.com"), names=("Daily Caller News Foundation",))
-    _, text = read_page(Page("saved/page.html", "saved:saved", data), own_site=own_site)
+    (dcnf,) = [pack for pack in load_packs() if pack.id == "dcnf"]
+    assert dcnf.own_site.domains == ("dailycallernewsfoundation.org", "dailycaller.com")
+    _, text = read_page(Page("saved/page.html", "saved:saved", data), pack=dcnf)
     assert text.site == site
 
 

@@ -30,7 +30,8 @@ from compliance.audit.report import (
     stories_csv,
 )
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
-from compliance.detect import own_page
+from compliance.checks import Context
+from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
@@ -69,9 +70,13 @@ def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared:
     return [function(item, shared) for item in items]
 
 
-def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSite | None = None) -> tuple[Document, PageText]:
-    """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature."""
+def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | None = None) -> tuple[Document, PageText]:
+    """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature.
+    With the audited `pack`, a page on its publisher's own site (`detect.own_page`) is the
+    publisher's own unless a reader sees one of its republication markers (`detect.shows_republication`:
+    a copy whose markup was copied whole keeps the original's `og:url`)."""
     doc = parse_document(page.data, page.kind, outlets=outlets, url=page.address)  # type: ignore[arg-type]
+    own_site = pack.own_site if pack is not None else None
     # The document resolved every link against the page's `<base href>` and its own address when
     # that is known. A saved page's relative links stay relative: they point into the site it was
     # saved from, which its canonical URL does not give (a copy's names the original's site).
@@ -79,6 +84,11 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSi
     urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
     identity = page_identity(page, doc)
     own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
+    read_at = frozenset([page.address]) if page.address else frozenset()
+    if (own or identity - read_at) and pack is not None and shows_republication(Context(doc), pack):
+        # A copy whose markup was copied whole keeps the original's og:url: that is no claim to be
+        # the original. (Only the address it was read from still says whose page it is.)
+        own, identity = False, read_at
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
     if site.startswith("saved:"):
@@ -221,7 +231,7 @@ def audit_page(page: Page, work: AuditWork) -> PageOutcome:
     map-side join: each worker holds the whole story index). The story is given as the `original`
     metadata, as `--original` does, and its parsed document is reused; its URL is the `original_url`.
     """
-    doc, text = read_page(page, work.stories.outlets, work.pack.own_site)
+    doc, text = read_page(page, work.stories.outlets, work.pack)
     return _checked(page, doc, text, work.index.match(text, threshold=work.threshold), work)
 
 
@@ -299,7 +309,7 @@ parsed_again = 0
 def read_for_join(page: Page, work: AuditWork) -> ReadPage:
     """The shuffle join's first step on a page: parse it once, keep the document in this process, and
     return the page with its shingles, links and MinHash signature."""
-    doc, text = read_page(page, work.stories.outlets, work.pack.own_site)
+    doc, text = read_page(page, work.stories.outlets, work.pack)
     with _PARSED_LOCK:
         _PARSED[(page.key, page_digest(page.data))] = doc
         while len(_PARSED) > PARSED_KEPT:
