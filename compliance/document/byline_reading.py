@@ -42,13 +42,19 @@ def _without_accents(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
+# German's own spelling of its umlauts without them: "Universitaet", "fuer".
+_UMLAUTS_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
 def _unaccented_too(words: Iterable[str]) -> frozenset[str]:
     """The words, each also as written without its accents: a CMS strips them and keyboards
-    without them leave them out ("Por Redaccion", "Par la redaction", "Agencia Brasil"), and the
-    reader compares a byline's words with its word lists as written. Only a word's unaccented form
-    is added, so no two words of a list are merged (Spanish "él" would add "el", not change it)."""
+    without them leave them out ("Por Redaccion", "Par la redaction", "Agencia Brasil",
+    "Universitat Wien"), and a German word's umlaut also as German writes it without one
+    ("Universitaet", "fuer"); the reader compares a byline's words with its word lists as
+    written. Only a word's unaccented forms are added, so no two words of a list are merged
+    (Spanish "él" would add "el", not change it)."""
     listed = frozenset(words)
-    return listed | {_without_accents(word) for word in listed}
+    return listed | {_without_accents(word) for word in listed} | {_without_accents(word.translate(_UMLAUTS_SPELT_OUT)) for word in listed}
 
 
 # Verbs and nouns that open a credit before "by": "Written by", "Text and photos by"; in French
