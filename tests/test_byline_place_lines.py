@@ -1,10 +1,11 @@
-"""A line under a byline that a town shares with a person ("Rose Hill", "Morgan Hill", "Carol
-Stream") is told from a dateline by the dateline's form, not by the gazetteer alone: a dateline's
-place is in capitals ("WASHINGTON", "ROSE HILL"), has its region after a comma ("Rose Hill, Va.")
-or ends in a dash ("Rose Hill —"). A name-shaped line without such a form is one more author, as
-"Maria Chen" is; a place a dateline gives alone ("New York", a large city) stays a place, and so
-does any place after a comma on the byline's own line ("By Jane Doe, Rose Hill"). A second author
-on the next line that opens with "and" is named in plain text as in HTML."""
+"""A line under a byline that is a place: a dateline by its form, in capitals ("WASHINGTON",
+"ROSE HILL"), with its region after a comma ("Rose Hill, Va.") or before a dash ("Rose Hill —"),
+or a name alone that the gazetteer has as a town or district ("Beverly Hills", "Palm Beach",
+"Rose Hill", "New York"), is no author. A second author on a line of their own comes with a
+joiner ("and Rose Hill", "& Rose Hill", "und", "y") or in name markup of their own (`rel=author`,
+`.author`, `itemprop=author`), and is named then even where a town shares the name; a person's
+name no table has as a place ("Maria Chen") is a second author on a bare line as before. A place
+after a comma on the byline's own line is the dateline's, as before."""
 
 from __future__ import annotations
 
@@ -47,11 +48,96 @@ def _names(document: object) -> list[tuple[str, ...]]:
     return [byline.names for byline in document.bylines]  # type: ignore[attr-defined]
 
 
+# Towns and districts of the gazetteer's table of cities, of any size, some of them shared with
+# a person's name ("Rose Hill", "Beverly Hills"), others not ("Palm Beach", "Key West").
+TOWNS = [
+    "Beverly Hills",
+    "Palm Beach",
+    "Palm Springs",
+    "Key West",
+    "Chapel Hill",
+    "Shaker Heights",
+    "Rose Hill",
+    "Morgan Hill",
+    "Carol Stream",
+    "Holly Springs",
+]
+# People's names no table has as a place.
+PEOPLE = ["Maria Chen", "Ben Cole", "Grace Lee", "Jordan Hill", "Sarah Palm"]
+
+
 @pytest.mark.parametrize("parse", SOURCES)
-@pytest.mark.parametrize("name", ["Rose Hill", "Morgan Hill", "Carol Stream", "Holly Springs", "Maria Chen"])
-def test_a_name_a_small_town_shares_on_its_own_line_is_a_second_author(parse: object, name: str) -> None:
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_town_alone_on_the_line_under_the_byline_is_no_author(parse: object, town: str) -> None:
+    assert callable(parse)
+    assert _names(parse(["By Jane Doe", town])) == [("Jane Doe",)]
+
+
+@pytest.mark.parametrize("parse", SOURCES)
+@pytest.mark.parametrize("name", PEOPLE)
+def test_a_name_alone_on_the_line_under_the_byline_is_a_second_author(parse: object, name: str) -> None:
     assert callable(parse)
     assert _names(parse(["By Jane Doe", name])) == [("Jane Doe", name)]
+
+
+@pytest.mark.parametrize("parse", SOURCES)
+def test_a_town_after_a_second_author_is_no_third(parse: object) -> None:
+    assert callable(parse)
+    assert _names(parse(["By Jane Doe", "Maria Chen", "Beverly Hills"])) == [("Jane Doe", "Maria Chen")]
+
+
+def _page(byline: str) -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    return f"<html><body><article><h1>{HEADLINE}</h1>{byline}{story}</article></body></html>"
+
+
+# Name markup of its own around the line under the byline: the page says it is an author's name.
+MARKED = [
+    pytest.param('<p class="byline">By <a rel="author" href="/a/1">Jane Doe</a><br><a rel="author" href="/a/2">{}</a></p>', id="rel-author"),
+    pytest.param('<p class="byline">By <a href="/author/jane-doe">Jane Doe</a><br><a href="/author/other">{}</a></p>', id="author-page-link"),
+    pytest.param('<div class="byline"><span class="author">Jane Doe</span><br><span class="author">{}</span></div>', id="author-class"),
+    pytest.param('<div class="byline"><p class="author">By Jane Doe</p><p class="author">{}</p></div>', id="author-blocks"),
+    pytest.param(
+        '<div class="byline">By <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span><br>'
+        '<span itemprop="author" itemscope><span itemprop="name">{}</span></span></div>',
+        id="itemprop-author",
+    ),
+]
+
+
+@pytest.mark.parametrize("markup", MARKED)
+@pytest.mark.parametrize("name", ["Rose Hill", "Beverly Hills", "Maria Chen"])
+def test_a_name_the_page_marks_as_an_author_is_one_though_a_town_shares_it(markup: str, name: str) -> None:
+    assert _names(parse_document(_page(markup.format(name)), "html")) == [("Jane Doe", name)]
+
+
+@pytest.mark.parametrize("markup", MARKED)
+def test_a_large_city_is_no_author_in_name_markup_either(markup: str) -> None:
+    # As on the byline's own line ("By Jane Doe; New York"): a place a dateline gives alone.
+    assert _names(parse_document(_page(markup.format("New York")), "html")) == [("Jane Doe",)]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jane Doe and<br>{}",
+        "By Jane Doe &amp;<br>{}",
+        "By Jane Doe<br>&amp; {}",
+        "Von Jane Doe<br>und {}",
+        "Por Jane Doe<br>y {}",
+        "Par Jane Doe<br>et {}",
+    ],
+)
+@pytest.mark.parametrize("name", ["Rose Hill", "Beverly Hills"])
+def test_a_joiner_makes_the_town_s_name_a_second_author(byline: str, name: str) -> None:
+    html = _page(f'<p class="byline">{byline.format(name)}</p>')
+    assert _names(parse_document(html, "html")) == [("Jane Doe", name)]
+
+
+def test_a_comma_ending_the_line_reads_as_on_one_line() -> None:
+    # "By Jane Doe, Beverly Hills" on one line is a name and where it was filed; so over two.
+    assert _names(parse_document(_page('<p class="byline">By Jane Doe,<br>Beverly Hills</p>'), "html")) == [("Jane Doe",)]
+    assert _names(parse_document(_page('<p class="byline">By Jane Doe,<br>Maria Chen</p>'), "html")) == [("Jane Doe", "Maria Chen")]
 
 
 @pytest.mark.parametrize("parse", SOURCES)
@@ -129,5 +215,8 @@ def test_is_dateline_line(line: str, dateline: bool) -> None:
 
 def test_read_listed_lines_drops_the_dateline_line() -> None:
     assert read_listed_lines(["By Jane Doe", "Rose Hill, Va."]) is None
-    reading = read_listed_lines(["By Jane Doe", "Rose Hill"])
+    assert read_listed_lines(["By Jane Doe", "Rose Hill"]) is None
+    reading = read_listed_lines(["By Jane Doe", "Rose Hill"], marked={"Rose Hill"})
+    assert reading is not None and reading.names == ("Jane Doe", "Rose Hill")
+    reading = read_listed_lines(["By Jane Doe", "and Rose Hill"])
     assert reading is not None and reading.names == ("Jane Doe", "Rose Hill")

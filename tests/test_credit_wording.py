@@ -141,3 +141,61 @@ def test_a_photo_caption_crediting_the_tribune_is_no_credit_of_the_story(cli: An
     story = write(tmp_path, "story.html", source[:start] + caption + source[end:])
     (entry,) = cli("check", "--pack", "texas-tribune", "--format", "json", str(story)).json()["files"]
     assert "texas-tribune/credit" in [f["rule"] for f in entry["findings"]]
+
+
+def _tribune_story(cli: Any, tmp_path: Path, line: str, *, after: str = "") -> list[str]:
+    """The Tribune fixture with its credit line replaced by `line` (and `after` after it)."""
+    source = (ROOT / TT).read_text(encoding="utf-8")
+    start = source.index(TT_CREDIT)
+    end = source.index("</em>", start) + len("</em>")
+    story = write(tmp_path, "story.html", source[:start] + line + after + source[end:])
+    (entry,) = cli("check", "--pack", "texas-tribune", "--format", "json", str(story)).json()["files"]
+    return [f["rule"] for f in entry["findings"]]
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "<em>Luis Echevarría is a reporter for The Texas Tribune.</em>",
+        '<em>Luis Echevarría is a reporter for <a href="https://www.texastribune.org/">The Texas Tribune</a>.</em>',
+        "<p>Luis Echevarría covers health care for The Texas Tribune.</p>",
+        "<p>Luis Echevarría reports on rural water systems for The Texas Tribune. Reach him at luis@example.org.</p>",
+        "<p>Luis Echevarría is the Tribune’s energy and environment reporter.</p>",
+        "<p>Luis Echevarría is The Texas Tribune's Washington bureau chief.</p>",
+        "<p>Luis Echevarría is a staff writer at The Texas Tribune covering water.</p>",
+        "<p>Luis Echevarría and Ana Ruiz are reporters for The Texas Tribune.</p>",
+        "<p>Luis Echevarría is a Report for America corps member covering rural water for The Texas Tribune.</p>",
+    ],
+)
+def test_the_reporter_s_tagline_at_the_end_credits_the_tribune(cli: Any, tmp_path: Path, tagline: str) -> None:
+    # "Ideally in this format: 'by NAME, The Texas Tribune'": the tagline ties the reporter to the
+    # Tribune as that byline does; the byline's format is still asked for (a warning).
+    findings = _tribune_story(cli, tmp_path, tagline)
+    assert "texas-tribune/credit" not in findings
+    assert "texas-tribune/byline" in findings
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A former reporter, a photographer, a photo editor: no credit of the story.
+        "<p>Luis Echevarría is a former reporter for The Texas Tribune.</p>",
+        "<p>Luis Echevarría was a reporter for The Texas Tribune.</p>",
+        "<p>Luis Echevarría is a photographer for The Texas Tribune.</p>",
+        "<p>Luis Echevarría is a photo editor for The Texas Tribune.</p>",
+        "<p>Luis Echevarría is a photojournalist covering the border for The Texas Tribune.</p>",
+        # A source who spoke to the Tribune, or someone tied to it otherwise.
+        "<p>Ernesto Salinas, the city manager, told The Texas Tribune that the town would apply again.</p>",
+        "<p>Ernesto Salinas is a city manager who spoke to The Texas Tribune last week about the fund.</p>",
+        "<p>Ernesto Salinas is a board member of The Texas Tribune.</p>",
+        # A photo's caption.
+        '<figure><img src="/t.jpg" alt="A water tank."><figcaption>Luis Echevarría is a reporter for The Texas Tribune.</figcaption></figure>',
+    ],
+)
+def test_a_line_that_is_no_reporter_s_tagline_is_no_credit(cli: Any, tmp_path: Path, line: str) -> None:
+    assert "texas-tribune/credit" in _tribune_story(cli, tmp_path, line)
+
+
+def test_a_tagline_s_words_in_the_middle_of_the_story_are_no_credit(cli: Any, tmp_path: Path) -> None:
+    more = "".join(f"<p>Paragraph {n} of the story goes on about the water fund and the towns that applied to it.</p>" for n in range(5))
+    assert "texas-tribune/credit" in _tribune_story(cli, tmp_path, "<p>Luis Echevarría is a reporter for The Texas Tribune.</p>", after=more)

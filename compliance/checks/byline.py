@@ -91,11 +91,15 @@ next line of plain text) parts authors as a semicolon does, and so does a bar, a
 middle dot or a bullet after an author's credit ("Renata Okafor, Northern Plains University |
 Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name and its
 institution keeps them together ("Renata Okafor" over "Northern Plains University"). A line
-that a town shares with a person ("Rose Hill", "Morgan Hill") is an author there, as "Maria
-Chen" is: a dateline's place under the byline has a dateline's form, in capitals ("WASHINGTON
+that is a dateline's place is no author: one in a dateline's form, in capitals ("WASHINGTON
 —", "ROSE HILL"), with its region after a comma ("Rose Hill, Va.") or before a dash ("Rose Hill
-—"), and is no author, nor is a large city alone ("New York"); a line opening with "and" ("and
-Rose Hill") is one more author in plain text and Markdown as in HTML. Right
+—"), and a name alone that the gazetteer has as a town or district of any size ("Beverly
+Hills", "Palm Beach", "Rose Hill") or as a large city ("New York"), though a person may share
+it. A second author on a line of their own comes with a joiner or in name markup of their own:
+a line opening with "and" ("and Rose Hill", "& Rose Hill", "und", "y") is one more author in
+plain text and Markdown as in HTML, and so is a line the page marks as a name (`<a
+rel="author">`, `.author`, `itemprop=author`) unless it is a large city; a name no table has as
+a place ("Maria Chen") is one more author on a bare line. Right
 after a name, a bar parts off a second author when a person's name of two or three capitalised
 words follows ("By Ana Ruiz | Ben Cole"); an outlet, a job, a section, a place or a date stays
 its credit ("By Ana Ruiz | Reuters", "Chris White | Energy Reporter", "By Ana Ruiz |

@@ -42,13 +42,19 @@ def _without_accents(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
+# German's own spelling of its umlauts without them: "Universitaet", "fuer".
+_UMLAUTS_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
 def _unaccented_too(words: Iterable[str]) -> frozenset[str]:
     """The words, each also as written without its accents: a CMS strips them and keyboards
-    without them leave them out ("Por Redaccion", "Par la redaction", "Agencia Brasil"), and the
-    reader compares a byline's words with its word lists as written. Only a word's unaccented form
-    is added, so no two words of a list are merged (Spanish "él" would add "el", not change it)."""
+    without them leave them out ("Por Redaccion", "Par la redaction", "Agencia Brasil",
+    "Universitat Wien"), and a German word's umlaut also as German writes it without one
+    ("Universitaet", "fuer"); the reader compares a byline's words with its word lists as
+    written. Only a word's unaccented forms are added, so no two words of a list are merged
+    (Spanish "él" would add "el", not change it)."""
     listed = frozenset(words)
-    return listed | {_without_accents(word) for word in listed}
+    return listed | {_without_accents(word) for word in listed} | {_without_accents(word.translate(_UMLAUTS_SPELT_OUT)) for word in listed}
 
 
 # Verbs and nouns that open a credit before "by": "Written by", "Text and photos by"; in French
@@ -2108,15 +2114,21 @@ _LINE_LEADS_ON = on_first_use(rf"(?:[,;:|/&·•+(]|{DASH}|(?<![^\W\d_])(?:{_LIS
 _LINE_GOES_ON = on_first_use(rf"^(?:[,;:|/&·•)]|{DASH}|(?:{_LIST_AND}|with)(?![^\W\d_]))", re.IGNORECASE)
 
 
-def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> BylineReading | None:
+def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset(), marked: Set[str] = frozenset()) -> BylineReading | None:
     """The reading of byline markup that holds its parts as lines (a `<br>`, blocks), each line
     break parting one author's credit from the next as a semicolon does: "Renata Okafor, Northern
     Plains University" over "Ana Ruiz" credits two authors, Ana Ruiz without an institution;
     "Ana Ruiz" over "Ben Cole" two; "Renata Okafor" over "Northern Plains University" one, with
     that institution (a semicolon before an institution's name lists no person). A break after a
     separator, a conjunction or an opener ("By" over the name), or before a separator or a
-    conjunction, joins its lines with a space. None unless a line after the first opens with a
-    person's name and the reading names two people or more; `lines` are normalised."""
+    conjunction, joins its lines with a space. A line after the first that is a place the
+    gazetteer knows alone (`dateline_places`: "Beverly Hills", "Palm Beach", "Rose Hill", "New
+    York"; not "Maria Chen") says where the story was filed, and is no author: a second author
+    on a line of its own comes with a joiner ("and Rose Hill", "& Rose Hill", "und", "y", a
+    comma ending the line above, each read as on one line) or in markup of its own, and `marked` holds the texts of the page's name markup
+    inside the byline (`<a rel="author">Rose Hill</a>`, `<span class="author">…`), whose lines
+    are read as people all the same. None unless a line after the first opens with a person's
+    name and the reading names two people or more; `lines` are normalised."""
     if len(lines) < 2:
         return None
     # A section's or desk's line under the names ("Real Estate", "Business Desk") credits no one,
@@ -2127,9 +2139,19 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> 
     joined = lines[0]
     for line in lines[1:]:
         leads_on = _LINE_LEADS_ON().search(joined) is not None or _LINE_GOES_ON().match(line) is not None
+        if not leads_on and line not in marked and _is_place_line(line, outlets):
+            continue
         joined += f" {line}" if leads_on else f"; {line}"
     reading = read_byline(joined, outlets=outlets)
     return reading if reading is not None and len(reading.names) >= 2 else None
+
+
+def _is_place_line(line: str, outlets: Set[str]) -> bool:
+    """Whether a line of a byline that reads as a person's name is a place the gazetteer knows
+    alone (`dateline_places`, a town or district of two words or more of any size in its table of
+    cities among them): "Beverly Hills", "Palm Beach", "Rose Hill". Asks the gazetteer only of a
+    line that is a person's name and nothing more."""
+    return person_name(line, outlets) == line and line in dateline_places(line)
 
 
 # "and B" on a line of its own, under the line it goes on from.
@@ -2144,9 +2166,9 @@ def is_dateline_line(line: str) -> bool:
     gazetteer knows alone (`dateline_places`) before a comma and its region ("Rose Hill, Va.": a
     town and its state; not "Laura Benson, NPR", which only the wire style's "any town, Ariz."
     would read so) or before a dash. A name-shaped line without such a form ("Rose Hill") is left
-    to the reading, where a person's name that a small town shares stands alone
-    (`_lists_a_person`); a line with an opener ("By …") is a byline. Asks the gazetteer only of a
-    line with a comma or a closing dash."""
+    to `read_listed_lines`, which asks the gazetteer of it alone unless the page marks it as a
+    name; a line with an opener ("By …") is a byline. Asks the gazetteer only of a line with a
+    comma or a closing dash."""
     dashed = _DATELINE_DASH().search(line)
     place = line[: dashed.start()] if dashed else line
     if not place.strip() or not (dashed or "," in place or place.isupper()) or _PREFIX.match(place):
@@ -2292,11 +2314,11 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str], *, alone: bo
     name stands ("Senior Fellow", "Kaiser Health"), no newspaper's last word
     (`_NEWSPAPER_LAST_WORDS`, in a compound too: "Roll Call", "Austin American-Statesman"), and no
     dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike; not "Vu Han",
-    Wuhan's Vietnamese name, see `places`). Standing alone between semicolons (`alone`), as a
-    line of byline markup does (`read_listed_lines`), a dateline's place needs a dateline's form,
-    which no such part has (capitals, a comma and its region, a dash): there a name that a
-    small town or a district shares ("Rose Hill", Virginia) is a person's, and only a place that
-    a dateline gives alone (a large city, a country, a US state: "New York") is a place. Without
+    Wuhan's Vietnamese name, see `places`). Standing alone between semicolons (`alone`), as on
+    one line ("By Jane Doe; Rose Hill") or as a line of byline markup that the page marks as a
+    name (`read_listed_lines` drops the other lines that are towns), a name that a small town or
+    a district shares ("Rose Hill", Virginia) is a person's, and only a place that a dateline
+    gives alone (a large city, a country, a US state: "New York") is a place. Without
     a list of given names, an outlet named exactly like a person reads as one; one named with a
     word of kinship ("Mother Jones") does not (`person_name`)."""
     segment = segment.strip()

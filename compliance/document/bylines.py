@@ -522,8 +522,11 @@ def _chosen_mark(cluster: list[BylineMark], outlets: Set[str]) -> tuple[BylineMa
     (`_label_over_name_markup`), the name markup's reading gives the byline."""
     head = cluster[0]
     chosen = None
+    # The texts of the byline markup inside the outer mark: a line that is one of them is a name
+    # the page marks as an author's, a person even where a town shares it (`read_listed_lines`).
+    marked = frozenset(normalize_inline("".join(mark.capture)) for mark in cluster[1:])
     for mark in cluster:
-        text, reading = _read_mark(mark, outlets)
+        text, reading = _read_mark(mark, outlets, marked)
         if reading is not None and (reading.names or (chosen is None and mark is head)):
             chosen = (mark, text, reading)
             if reading.names:
@@ -636,7 +639,7 @@ def _acknowledges(block: Block, names: tuple[str, ...]) -> bool:
     return any(_ACKNOWLEDGEMENT().match(line) or is_part_credit(line) for line in lines)
 
 
-def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading | None]:
+def _read_mark(mark: BylineMark, outlets: Set[str], marked: Set[str] = frozenset()) -> tuple[str, BylineReading | None]:
     """What byline markup says, read as a browser lays out its inline elements: words that meet
     at an element boundary without a space are one word ("Reu<b></b>ters", "Daily Caller News
     <span>Foun</span>dation"). Read so, a name may run into the part after it, when the page's
@@ -647,10 +650,10 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     captured = "".join(mark.capture)
     unlabelled = _without_labels(captured, _label_texts(mark.element), outlets)
     if unlabelled != captured:
-        text, reading = _read_capture(unlabelled, outlets)
+        text, reading = _read_capture(unlabelled, outlets, marked)
         if reading is not None and reading.names:
             return text, reading
-    text, reading = _read_capture(captured, outlets)
+    text, reading = _read_capture(captured, outlets, marked)
     if not mark.seams:
         return text, reading
     pieces = list(mark.capture)
@@ -665,7 +668,7 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
         lines = normalize(apart).split("\n")
         if all(any(name in line for line in lines) for name in reading.names):
             return text, reading  # no name runs across a seam: the line as a reader sees it
-    apart_text, apart_reading = _read_capture(apart, outlets)
+    apart_text, apart_reading = _read_capture(apart, outlets, marked)
     if apart_reading is not None and apart_reading.names:
         return apart_text, apart_reading
     return text, reading
@@ -731,7 +734,7 @@ def _without_label(line: str, label: str) -> str:
 _JOINED_NAME = on_first_use(r"^\s*(?:,|&|and\b)", re.IGNORECASE)
 
 
-def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading | None]:
+def _read_capture(captured: str, outlets: Set[str], marked: Set[str] = frozenset()) -> tuple[str, BylineReading | None]:
     """What byline markup's text says, read as one line; and, when the markup holds its parts as
     lines of their own (blocks, or elements laid out apart), line by line where that one line
     names nobody, names people without an affiliation, or runs a name across two lines ("Patrick
@@ -759,16 +762,16 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
         lines = kept
         text = normalize_inline(" ".join(lines))
         reading = read_byline(text, outlets=outlets)
-    return _read_lines(lines, text, reading, outlets)
+    return _read_lines(lines, text, reading, outlets, marked)
 
 
-def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outlets: Set[str]) -> tuple[str, BylineReading | None]:
+def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outlets: Set[str], marked: Set[str]) -> tuple[str, BylineReading | None]:
     """`_read_capture` of byline markup's lines (`lines`), given their reading as one line
     (`text`, `reading`): that reading, the lines read as a list of authors (`_listing_more`), or
     the first line that names people (`_first_naming_line`)."""
     # A name is never split across two lines: read so, the words of two parts are no one's name.
     crosses = reading is not None and any(all(name not in line for line in lines) for name in reading.names)
-    listed = _listing_more(lines, reading, crosses, outlets)
+    listed = _listing_more(lines, reading, crosses, outlets, marked)
     if listed is not None:
         return " / ".join(lines), listed
     if reading is not None and reading.names and reading.credit and not crosses:
@@ -784,13 +787,13 @@ def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outl
     return line, alone
 
 
-def _listing_more(lines: list[str], reading: BylineReading | None, crosses: bool, outlets: Set[str]) -> BylineReading | None:
+def _listing_more(lines: list[str], reading: BylineReading | None, crosses: bool, outlets: Set[str], marked: Set[str] = frozenset()) -> BylineReading | None:
     """The reading of a byline's lines with each line break parting one author from the next
     (`read_listed_lines`: "Renata Okafor, Northern Plains University" over "Ana Ruiz", as a CMS
     prints one author a line), when it names everyone the lines read as one line name and more,
     each within a line; else None. Read as one line, the later author ran into the first one's
     credit ("Northern Plains University Ana Ruiz") or into their name ("Ana Ruiz Ben Cole")."""
-    listed = read_listed_lines(lines, outlets)
+    listed = read_listed_lines(lines, outlets, marked)
     if listed is None or any(all(name not in line for line in lines) for name in listed.names):
         return None
     before = set() if reading is None or crosses else set(reading.names)
