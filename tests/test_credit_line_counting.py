@@ -164,3 +164,34 @@ def test_a_text_article_keeps_every_line(cli: Any, tmp_path: Path) -> None:
     story = write(tmp_path, "story.txt", "Title\n\nThe story, as the original told it, in full.\n\nCourtesy of the Maine Morning Star.\n")
     (entry,) = cli("check", "--pack", "states-newsroom", "--format", "json", str(story)).json()["files"]
     assert "states-newsroom/credit" not in _failed(entry)
+
+
+@pytest.mark.parametrize(
+    ("second", "twice"),
+    [
+        ("<p>This story was first published on Global Voices.</p>", True),
+        ("<p>THIS STORY ORIGINALLY APPEARED ON GLOBAL VOICES.</p>", True),
+        # A translation's credit in its own language is that version's credit, not a second one…
+        ("<p>Este artículo se publicó originalmente en Global Voices.</p>", False),
+        ("<p>Cet article a été publié à l'origine sur Global Voices.</p>", False),
+        # …and prose that mentions Global Voices is no credit line.
+        ("<p>Global Voices covered the library's opening in 2022.</p>", False),
+    ],
+)
+def test_a_second_global_voices_credit_in_the_same_language_is_the_credit_twice(cli: Any, tmp_path: Path, second: str, twice: bool) -> None:
+    entry = _entry(cli, tmp_path, GV, "global-voices", (GV_ANCHOR, second + GV_ANCHOR))
+    assert ("global-voices/credit-twice" in _failed(entry)) is twice
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        ("Este artículo se publicó originalmente en Global Voices.", "Publicado originalmente en Global Voices en Español."),
+        ("Cet article a été publié à l'origine sur Global Voices.", "Article publie initialement sur Global Voices en Francais."),
+        ("Este artigo foi publicado originalmente no Global Voices.", "Publicado originalmente no Global Voices em Português."),
+    ],
+)
+def test_two_credits_to_global_voices_in_one_translation_s_language_are_the_credit_twice(cli: Any, tmp_path: Path, credits: tuple[str, str]) -> None:
+    lines = "".join(f"<p>{line}</p>" for line in credits)
+    entry = _entry(cli, tmp_path, GV, "global-voices", (GV_ANCHOR, lines + GV_ANCHOR))
+    assert "global-voices/credit-twice" in _failed(entry)

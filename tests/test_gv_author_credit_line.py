@@ -52,6 +52,10 @@ def _rules(cli: Any, story: Path, *args: str) -> tuple[list[str], list[str], dic
         f"This article by Daria Movileanu was first published on {LINK} on April 18, 2024.",
         f"THIS STORY BY DARIA MOVILEANU ORIGINALLY APPEARED ON {LINK}.",
         f"Story by Daria Movileanu. Originally published on {LINK}.",
+        # An initial's full stop, or a name that opens like an article ("A", "O'"), is a name's.
+        f"Este artículo de A. Movileanu se publicó originalmente en {LINK}.",
+        f"This story by O'Hara Movileanu originally appeared on {LINK}.",
+        f"Artículo de Ana M. Movileanu. Publicado originalmente en {LINK}.",
     ],
 )
 def test_a_credit_line_naming_the_author_credits_the_author(cli: Any, tmp_path: Path, credit: str) -> None:
@@ -72,6 +76,8 @@ def test_a_credit_line_naming_the_author_credits_the_author(cli: Any, tmp_path: 
         f"Artículo de El País, publicado originalmente en {LINK}.",
         f"Este artículo de Global Voices se publicó originalmente en {LINK}.",
         f"Article de Le Monde, publié à l'origine sur {LINK}.",
+        f"Artigo de O Globo. Publicado originalmente no {LINK}.",
+        f"Article de L'Express, publié à l'origine sur {LINK}.",
         # No one named: the credit to Global Voices alone.
         f"Este artículo se publicó originalmente en {LINK}.",
         f"Cet article a été publié à l'origine sur {LINK}.",
