@@ -147,3 +147,15 @@ def test_a_credit_line_naming_the_author_at_the_end_is_not_at_the_top(cli: Any, 
     story.write_text(source.replace(end, f"<p>Este artículo de Daria Movileanu se publicó originalmente en {LINK}.</p>{end}"), encoding="utf-8")
     findings, _, _ = _rules(cli, story)
     assert AUTHOR in findings
+
+
+def test_a_credit_pattern_without_an_author_group_is_refused_when_the_pack_loads() -> None:
+    from compliance.errors import PackError
+    from compliance.packs import load_pack
+    from tests.test_check_kinds import pack_around
+
+    with pytest.raises(PackError, match="needs a group named 'author'"):
+        load_pack(pack_around("original-byline:\n  credit: 'This story by \\w+ originally appeared'"), "credit.yaml")
+    # With the group, the pack loads.
+    pack = load_pack(pack_around("original-byline:\n  credit: 'This story by (?P<author>\\w+) originally appeared'"), "credit.yaml")
+    assert pack.rules[0].check.params.credit is not None
