@@ -198,6 +198,8 @@ class _Builder:
             raise self.fail("the 'metadata' check needs exactly one of 'meta' or 'json-ld'", node.mark)
         if kind == "fidelity" and (values.get("allow") == "excerpt-allowed") != (values.get("excerpt_words") is not None):
             raise self.fail("the 'fidelity' check takes 'excerpt-words: N' exactly when 'allow: excerpt-allowed'", node.mark)
+        if kind == "original-byline" and values.get("credit") is not None and "author" not in values["credit"].compiled.groupindex:
+            raise self.fail("'credit' of the 'original-byline' check needs a group named 'author', (?P<author>…), around the name", node.key_mark("credit"))
         if kind == "same-id" and not all(values[key].template is not None or values[key].compiled.groups for key in ("a_id", "b_id")):
             raise self.fail("'a-id' and 'b-id' of the 'same-id' check each need a group, (…), around the id", node.mark)
         return values

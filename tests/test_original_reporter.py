@@ -87,14 +87,16 @@ def test_where_the_byline_is_required_a_copy_without_one_fails(cli: Any, tmp_pat
     assert not passed and "the republication has no visible byline" in findings[0]["message"]
 
 
-def test_states_newsroom_and_global_voices_have_no_such_rule() -> None:
+def test_states_newsroom_has_no_such_rule_and_global_voices_reads_the_credit_line_too() -> None:
     # States Newsroom's terms ask for a credit line, not a byline; Global Voices' accept the
-    # author named in the credit line at the top, which the byline comparison does not read.
+    # author named in the credit line at the top, which its rule reads beside the byline
+    # (tests/test_gv_author_credit_line.py).
     from compliance.loading import load_packs
 
-    packs = {pack.id: {rule.id for rule in pack.rules} for pack in load_packs()}
+    packs = {pack.id: {rule.id: rule for rule in pack.rules} for pack in load_packs()}
     with_rule = {pack for pack, rules in packs.items() if f"{pack}/original-reporter" in rules}
-    assert with_rule == {*COPIES, "dcnf"}
+    assert with_rule == {*COPIES, "dcnf", "global-voices"}
+    assert packs["global-voices"]["global-voices/original-reporter"].check.params.credit is not None
 
 
 @pytest.mark.parametrize("pack", sorted(COPIES))

@@ -206,11 +206,14 @@ def doc_offset(doc: Document, index: int) -> int:
     return offsets[min(index, len(offsets) - 1)] if offsets else 0
 
 
-def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, what: str = "", absent: str = "") -> Outcome | None:
+def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, what: str = "", absent: str | Callable[[], str] = "") -> Outcome | None:
     """The outcome of a counted check when the count decides it: too many (the extra hits are the
     violations; with `max: 0` all of them) or enough; None when there are too few, so the check can
     explain what it looked for. `what` names the thing counted ("CalMatters credit line"); `absent`
-    is the evidence of a prohibition that holds ("no wire or stock photo credit in the article")."""
+    is the evidence of a prohibition that holds ("no wire or stock photo credit in the article"),
+    with the note a failure would end with when a copy is there but hidden ("…; the one at line
+    12 is hidden"): the thing is on the page, not shown, and the pass line must not say it is
+    not there. Given as a function (`explained_later`) when the note costs a walk of the page."""
     count = len(hits)
     if maximum is not None and count > maximum:
         thing = what or "it"

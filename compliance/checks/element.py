@@ -474,18 +474,18 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
 def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
     what = describe(params)
     where = " in the article" if params.scope == "article" else " on the page"
-    decided = judge_count(matched, params.min, params.max, what=what, absent=f"no {what}{where}")
+    notes = []
+    if hidden:
+        notes.append(f"the one at {hidden[0]}")
+    if outside:
+        notes.append(f"the one at {outside[0]} is outside the article (in the page around it)")
+    # Said on a pass of `max` as on a failure: an element that is there but not counted is not absent.
+    note = "".join(f"; {n}" for n in notes)
+    decided = judge_count(matched, params.min, params.max, what=what, absent=f"no {what}{where}{note}")
     if decided is not None:
         return decided
     count = len(matched)
     detail = f"no {'visible ' if params.visible == 'true' else ''}{what}{where}"
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''}{where}; at least {params.min} needed"
-    notes = []
-    if hidden:
-        notes.append(f"the one at {hidden[0]}")
-    if outside:
-        notes.append(f"the one at {outside[0]} is outside the article (in the page around it)")
-    if notes:
-        detail += "; " + "; ".join(notes)
-    return Outcome(False, (), detail, lambda: doc.article_location)
+    return Outcome(False, (), detail + note, lambda: doc.article_location)

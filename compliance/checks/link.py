@@ -379,16 +379,19 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     else:
         what = describe(params._replace(original=False), ctx.expand(params.equals) if params.equals is not None else None)
     where = " in the article" if params.source == "a" and params.scope == "article" else " on the page"
-    decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what}{where}")
+    hidden_note = ""
+    if hidden:
+        # Located as the element check locates a hidden element: the editor shows it rather than
+        # adds another; a pass of `max` says it too, as the link is there, only not shown.
+        line = hidden[0].line
+        hidden_note = f"; the one at line {line} is hidden" if len(hidden) == 1 else f"; {len(hidden)} are hidden, the first at line {line}"
+    decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what}{where}{hidden_note}")
     if decided is not None:
         return decided
     detail = f"no {'visible ' if params.source == 'a' and params.visible == 'true' else ''}{what}{where}"
     if hits:
         detail = f"{what} appears {len(hits)} time{'s' if len(hits) != 1 else ''}{where}; at least {params.min} needed"
-    if hidden:
-        # Located as the element check locates a hidden element: the editor shows it rather than adds another.
-        line = hidden[0].line
-        detail += f"; the one at line {line} is hidden" if len(hidden) == 1 else f"; {len(hidden)} are hidden, the first at line {line}"
+    detail += hidden_note
     captures: tuple[tuple[str, str], ...] = ()
     if original:
         captures = (("original_url", addresses[0]),)

@@ -139,13 +139,18 @@ def evaluate_all(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
     del doc
     hits: list[Hit] = []
     caveat = ""
+    passes = []
     for check in params:
         outcome = ctx.run(check)
         if not outcome.passed:
             return outcome
         hits.extend(outcome.hits)
         caveat = caveat or outcome.caveat
-    return Outcome(True, tuple(hits), caveat=caveat)
+        passes.append(outcome)
+    # Prohibitions that all hold find nothing to quote: their own evidence ("no X in the article;
+    # the one at line 12 is hidden") is the pass's, not a bare "satisfied".
+    why = "" if hits else explained_later(lambda: "; ".join(d for d in (p.detail for p in passes) if d))
+    return Outcome(True, tuple(hits), why, caveat=caveat)
 
 
 def evaluate_not(doc: Document, params: Check, ctx: Context) -> Outcome:

@@ -14,6 +14,12 @@ compares with an original; a `reporter` given empty, or as no one value (a mappi
 it not checked with a note. Captures: `name` and `names` (the original's first reporter, and all of
 them as a sentence lists them), `missing`.
 
+`credit` (a regex with a group named `author`) also reads the people a credit line names, for
+terms that accept the author named there instead of in a byline (Global Voices: "This story by
+NAME originally appeared on Global Voices"): each match in the article's visible text, outside
+photo captions and credits, credits the people its `author` group names, as a byline naming them
+would. It is searched only when an original or a `reporter` is known.
+
 Example (every reporter of the original is credited)::
 
     original-byline: {}
@@ -38,35 +44,61 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
-from compliance.document import Document
+from compliance.checks.text import not_captions, scope_blocks
+from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import person_name, read_byline
 from compliance.firstuse import on_first_use
 from compliance.metavalues import NamesMeta, unreadable_reason
 from compliance.options import Option
-from compliance.patterns import MissingMeta
-from compliance.text import listed
+from compliance.patterns import MissingMeta, Pattern
+from compliance.text import listed, shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing.
 CAPTURES = frozenset(("name", "names", "missing"))
 
-OPTIONS = (Option("all", "boolean", "Every reporter of the original must be credited (false: at least one).", default=True),)
+OPTIONS = (
+    Option("all", "boolean", "Every reporter of the original must be credited (false: at least one).", default=True),
+    Option(
+        "credit",
+        "regex",
+        "A credit line naming the author: the people its group `author` captures in the article (outside photo captions) are credited as a byline's are.",
+        default=None,
+    ),
+)
 
 
 class OriginalBylineParams(NamedTuple):
     """Validated parameters of an `original-byline` check."""
 
     all: bool
+    credit: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> OriginalBylineParams:
     """Parameters from validated option values."""
-    return OriginalBylineParams(values["all"])
+    return OriginalBylineParams(all=values["all"], credit=values["credit"])
+
+
+def _credit_line_names(doc: Document, params: OriginalBylineParams, ctx: Context) -> list[tuple[Block, str]]:
+    """The people the `credit` pattern's `author` group names in the article's visible blocks
+    outside photo captions, each with the block that names them, in document order."""
+    if params.credit is None:
+        return []
+    pattern = ctx.bind(params.credit)
+    named: list[tuple[Block, str]] = []
+    for block in not_captions(doc, scope_blocks(doc, "article", None, None)):
+        for match in pattern.finditer(block.text):
+            author = match.groupdict().get("author")
+            if author:
+                named.extend((block, name) for name in reporters_given(" ".join(author.split())))
+    return named
 
 
 def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outcome:
     """Pass when the republication's bylines credit the original's reporters."""
     expected, source = _expected_reporters(ctx)
-    credited = [(byline, n) for byline in doc.bylines for n in byline.names]
+    credited: list[tuple[Byline | Block, str]] = [(byline, n) for byline in doc.bylines for n in byline.names]
+    credited += _credit_line_names(doc, params, ctx)
     matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
     missing = [name for name in expected.values() if name not in matched]
@@ -77,6 +109,9 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         return Outcome(True, hits)
     anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
+    lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
+    if lines:
+        shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)
     unnamed = f" ({listed(missing)} not credited)" if found and missing else ""
     return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=captures)
 

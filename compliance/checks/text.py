@@ -61,6 +61,14 @@ OPTIONS = (
         default=None,
     ),
     Option(
+        "credit",
+        "boolean",
+        "The text is the story's credit (a credit line naming its source or author): a photo's caption or credit"
+        " (`figure`, `figcaption`, an element classed `caption`, `photo-credit`, `image-credit` or `media-credit`)"
+        " credits the photo, and its blocks are left out; text articles keep every block.",
+        default=False,
+    ),
+    Option(
         "instead",
         "regex",
         "A wording some copies print in place of the text and that does not stand in for it (a translation of a prescribed credit line):"
@@ -90,6 +98,7 @@ class TextParams(NamedTuple):
     outside: Selector | None = None
     instead: Pattern | None = None
     instead_label: str = ""
+    credit: bool = False
 
 
 def build(values: dict[str, Any]) -> TextParams:
@@ -105,6 +114,7 @@ def build(values: dict[str, Any]) -> TextParams:
         outside=values["outside"],
         instead=values["instead"],
         instead_label=values["instead_label"] or "",
+        credit=bool(values["credit"]),
     )
 
 
@@ -170,6 +180,41 @@ def outside_of(doc: Document, blocks: list[Block], selector: Selector) -> list[B
     return [block for block in blocks if block.element is None or not any(e in left_out for e in (block.element, *block.element.iterancestors()))]
 
 
+# A photo's caption or credit: what it credits is the photo ("Photo courtesy of ProPublica",
+# "Courtesy of The Texas Tribune" under a picture), never the story. One selector for every pack's
+# credit rule (`credit: true`), so that no pack reads a caption as its credit line and another not.
+PHOTO_CAPTIONS = 'figure, figcaption, [class*="caption"], [class*="photo-credit"], [class*="image-credit"], [class*="media-credit"]'
+# A page with none of these words has no element the selector matches: its blocks are all kept
+# without a pass over the tree ("igure" and "aption" in either case cover `<figure>`,
+# `<figcaption>`, `<FigCaption>` and the caption classes).
+_CAPTION_SPELLINGS = ("igure", "IGURE", "aption", "APTION", "-credit")
+
+
+@functools.cache
+def _photo_captions() -> Selector:
+    # Translated on first use: a check from the pack cache does not import cssselect until a
+    # page may hold a caption.
+    from compliance.patterns import translate_selector
+
+    return Selector(PHOTO_CAPTIONS, translate_selector(PHOTO_CAPTIONS))
+
+
+def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
+    """The blocks outside a photo's caption or credit (`PHOTO_CAPTIONS`): the blocks a credit of
+    the story may be in. Costs a page without a caption's tag or class five substring tests; on
+    another, the captions' blocks are worked out once per document. A match that holds every
+    block of the page is no caption but a wrapper of the story (a theme's `<div
+    class="has-captions">`): then no block is left out."""
+    if doc.root is None or not any(spelling in doc.source for spelling in _CAPTION_SPELLINGS):
+        return blocks
+    captioned: frozenset[int] | None = doc._memo.get("caption_blocks")
+    if captioned is None:
+        kept = {b.index for b in outside_of(doc, list(doc.blocks), _photo_captions())}
+        captioned = frozenset(b.index for b in doc.blocks if b.index not in kept) if kept else frozenset()
+        doc._memo["caption_blocks"] = captioned
+    return [b for b in blocks if b.index not in captioned] if captioned else blocks
+
+
 def hidden_line(doc: Document, params: TextParams, ctx: Context) -> int | None:
     """The line of a block of text that the page holds and no reader sees (hidden by markup or its
     CSS, see `Document.unseen_text`) in which the check's pattern is found, or None.
@@ -200,6 +245,8 @@ def _scope_label(params: TextParams) -> str:
         label = f"the last {params.last} blocks of {label}"
     if params.outside is not None:
         label = f"{label}, outside {shorten(params.outside.css, 40)}"
+    if params.credit:
+        label = f"{label}, outside photo captions"
     return label
 
 
@@ -243,7 +290,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
             # for a selector that takes in its whole scope (`*`, `html`, a typo), so neither is said.
             raise Undecided(_all_left_out(params, len(blocks)))
         blocks = searched
-    text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside), blocks)
+    if params.credit:
+        blocks = not_captions(doc, blocks)
+    text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside, params.credit), blocks)
     hits: list[Hit] = []
     # An empty scope has no block to place a match in, not even an empty one ('^' matches "").
     for match in pattern.finditer(text) if blocks else ():
@@ -257,7 +306,13 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element))
     what = params.label or pattern.shown
     where = _scope_label(params)
-    decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what} in {where}")
+    absent: str | Callable[[], str] = f"no {what} in {where}"
+    if params.scope in ("article", "page") and not hits:
+        # A prohibition or a `max` that holds with nothing seen: a copy hidden from readers is
+        # still there, and the pass says so in the failures' words (looked for only when read).
+        article_only = params.scope == "article"
+        absent = explained_later(lambda: f"no {what} in {where}" + hidden_copy(doc, pattern, article_only=article_only))
+    decided = judge_count(hits, params.min, params.max, what=what, absent=absent)
     if decided is not None:
         return decided
     count = len(hits)
