@@ -22,7 +22,7 @@ from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import NOT_APPLICABLE, SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
@@ -589,7 +589,7 @@ def _not_applicable_notice(ctx: Context, rule: Rule) -> Notice:
     # for a condition, what the copy has is the reason.
     why = f"the copy has {describe_check(when.params)}" if when.kind == "not" else str(ctx.run(when).detail or "")
     condition = f"rule {rule.id}, selected by name, does not apply to this copy: its condition ({describe_check(when)}) does not hold"
-    return Notice(NOT_APPLICABLE, condition + (f": {why}" if why else ""))
+    return Notice("not-applicable", condition + (f": {why}" if why else ""))
 
 
 # How many of the original's five-word sequences a copy must share to be a copy of it: a trimmed or

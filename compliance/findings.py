@@ -15,7 +15,8 @@ JSON_VERSION = 1
 # import that reader: most pages have no suppression comment.
 SUPPRESSION_RULES = ("syndcheck/unused-suppression", "syndcheck/suppression-without-reason", "syndcheck/unknown-rule-in-suppression")
 # The code of the notice that a rule the user selected by its own id did not apply to a document
-# (its `when` did not hold): the user asked for that rule, so `--quiet` keeps the notice.
+# (its `when` did not hold; `engine._not_applicable_notice` writes it out, as the README's table of
+# notice codes is checked against the code): the user asked for that rule, so `--quiet` keeps it.
 NOT_APPLICABLE = "not-applicable"
 
 
