@@ -22,7 +22,7 @@ from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
@@ -104,7 +104,7 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
     if outcome.held_back:
         return [_held_back_finding(ctx, rule, outcome)], []
     values = _values(rule, outcome, extra, ctx.meta)
-    location = outcome.location or doc.article_location
+    location = outcome.location or missing_location(rule, doc)
     block = None
     if rule.fix is not None:
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
@@ -136,6 +136,18 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         block,
     )
     return [finding], []
+
+
+def missing_location(rule: Rule, doc: Document) -> Location:
+    """Where a finding of something missing points when its check names no place: where it
+    belongs. A rule whose fix puts it at the end of the story (`where: end`: a pixel, a link back
+    or a credit after the story) points at the story's end, the place the fix inserts after
+    (`story.end_location`, one answer for both); any other at the article's start."""
+    if rule.fix is not None and rule.fix.where == "end":
+        from compliance.checks.story import end_location
+
+        return end_location(doc)
+    return doc.article_location
 
 
 def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:

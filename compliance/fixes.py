@@ -27,6 +27,7 @@ from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
+from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind
 from compliance.document.byline_reading import person_key
@@ -961,6 +962,8 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
             found = next((b for b in doc.article_blocks if not b.heading and b is not doc.headline), None)
     elif where == "headline":
         found = doc.headline
+    elif where == "end":
+        found = story_end(doc)
     else:
         story = [b for b in doc.article_blocks if not b.heading]
         byline_items = {b.index for b in doc.bylines}
@@ -976,7 +979,7 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         # Nothing in the headline's own <header> is the story (the date beside the byline).
         heading = _header_of(doc.headline)
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
-        found = (story[-1] if story else None) if where == "end" else next(iter(story_start), None)
+        found = next(iter(story_start), None)
     return (found, "") if found is not None else None
 
 

@@ -488,4 +488,5 @@ def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: lis
         notes.append(f"the one at {outside[0]} is outside the article (in the page around it)")
     if notes:
         detail += "; " + "; ".join(notes)
-    return Outcome(False, (), detail, lambda: doc.article_location)
+    # No place of its own: the rule's (`engine.missing_location`).
+    return Outcome(False, (), detail)

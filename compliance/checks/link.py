@@ -400,7 +400,8 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             " should click inside it"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
-    return Outcome(False, (), detail, lambda: doc.article_location, captures=captures)
+    # No place of its own: the rule's (`engine.missing_location`).
+    return Outcome(False, (), detail, captures=captures)
 
 
 def _another_page(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> str:
