@@ -61,9 +61,9 @@ def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[
     return values
 
 
-def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]]:
-    """Findings (or the evidence that it passed) for one rule; rules whose `when` fails yield
-    nothing. Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on
+def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tuple[list[Finding], list[Passed]]:
+    """Findings (or the evidence that it passed) for one rule of the packs `applied`; rules whose
+    `when` fails yield nothing. Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on
     a print copy): such a rule is reported as not checked, with the copy's medium, not dropped."""
     doc = ctx.doc
     extra: tuple[Hit, ...] = ()
@@ -110,7 +110,8 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
         from compliance.fixes import fix_block
 
-        block = fix_block(rule.fix, ctx)
+        # The original's address the block writes is the one the packs' link back names.
+        block = fix_block(rule.fix, ctx, (rule.check, *(other.check for pack in applied for other in pack.rules)))
     help_text = interpolate(rule.help, values)
     if '"' in help_text and (ctx.original is not None or ctx.meta.get("reporter")):
         # An example byline in the help names the reporter when the original or metadata does.
@@ -315,7 +316,7 @@ def check_document(
                 rule = dataclasses.replace(rule, severity=level)
             started = clock() if clock else 0.0
             try:
-                rule_findings, rule_passed = evaluate_rule(ctx, rule)
+                rule_findings, rule_passed = evaluate_rule(ctx, rule, applied)
             except Undecided as exc:
                 # Without any original, comparing with it was not asked for: said in a note of its
                 # own, which neither `--quiet` nor the summary counts (most checks run without one).
