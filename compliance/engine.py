@@ -62,9 +62,10 @@ def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[
 
 
 def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tuple[list[Finding], list[Passed]]:
-    """Findings (or the evidence that it passed) for one rule of the packs `applied`; rules whose
-    `when` fails yield nothing. Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on
-    a print copy): such a rule is reported as not checked, with the copy's medium, not dropped."""
+    """Findings (or the evidence that it passed) for one rule of the packs `applied` (whose link
+    back says which address of the original a fix writes); rules whose `when` fails yield nothing.
+    Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on a print
+    copy): such a rule is reported as not checked, with the copy's medium, not dropped."""
     doc = ctx.doc
     extra: tuple[Hit, ...] = ()
     if rule.when is not None:
