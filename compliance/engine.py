@@ -22,7 +22,7 @@ from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
@@ -61,10 +61,11 @@ def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[
     return values
 
 
-def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]]:
-    """Findings (or the evidence that it passed) for one rule; rules whose `when` fails yield
-    nothing. Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on
-    a print copy): such a rule is reported as not checked, with the copy's medium, not dropped."""
+def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tuple[list[Finding], list[Passed]]:
+    """Findings (or the evidence that it passed) for one rule of the packs `applied` (whose link
+    back says which address of the original a fix writes); rules whose `when` fails yield nothing.
+    Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on a print
+    copy): such a rule is reported as not checked, with the copy's medium, not dropped."""
     doc = ctx.doc
     extra: tuple[Hit, ...] = ()
     if rule.when is not None:
@@ -104,13 +105,14 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
     if outcome.held_back:
         return [_held_back_finding(ctx, rule, outcome)], []
     values = _values(rule, outcome, extra, ctx.meta)
-    location = outcome.location or doc.article_location
+    location = outcome.location or missing_location(rule, doc)
     block = None
     if rule.fix is not None:
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
         from compliance.fixes import fix_block
 
-        block = fix_block(rule.fix, ctx)
+        # The original's address the block writes is the one the packs' link back names.
+        block = fix_block(rule.fix, ctx, (rule.check, *(other.check for pack in applied for other in pack.rules)))
     help_text = interpolate(rule.help, values)
     if '"' in help_text and (ctx.original is not None or ctx.meta.get("reporter")):
         # An example byline in the help names the reporter when the original or metadata does.
@@ -136,6 +138,18 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         block,
     )
     return [finding], []
+
+
+def missing_location(rule: Rule, doc: Document) -> Location:
+    """Where a finding of something missing points when its check names no place: where it
+    belongs. A rule whose fix puts it at the end of the story (`where: end`: a pixel, a link back
+    or a credit after the story) points at the story's end, the place the fix inserts after
+    (`story.end_location`, one answer for both); any other at the article's start."""
+    if rule.fix is not None and rule.fix.where == "end":
+        from compliance.checks.story import end_location
+
+        return end_location(doc)
+    return doc.article_location
 
 
 def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:
@@ -308,7 +322,7 @@ def check_document(
                 rule = dataclasses.replace(rule, severity=level)
             started = clock() if clock else 0.0
             try:
-                rule_findings, rule_passed = evaluate_rule(ctx, rule)
+                rule_findings, rule_passed = evaluate_rule(ctx, rule, applied)
             except Undecided as exc:
                 # Without any original, comparing with it was not asked for: said in a note of its
                 # own, which neither `--quiet` nor the summary counts (most checks run without one).

@@ -14,6 +14,10 @@ JSON_VERSION = 1
 # ignores like a pack's rules. Here, not in the suppression reader, so that choosing rules does not
 # import that reader: most pages have no suppression comment.
 SUPPRESSION_RULES = ("syndcheck/unused-suppression", "syndcheck/suppression-without-reason", "syndcheck/unknown-rule-in-suppression")
+# The code of the notice that a rule the user selected by its own id did not apply to a document
+# (its `when` did not hold; `engine._not_applicable_notice` writes it out, as the README's table of
+# notice codes is checked against the code): the user asked for that rule, so `--quiet` keeps it.
+NOT_APPLICABLE = "not-applicable"
 
 
 class Severity(enum.IntEnum):
@@ -188,6 +192,13 @@ class Report:
     def unchecked_rules(self) -> tuple[str, ...]:
         """The ids of the rules that could not be checked on this document, as its notices say."""
         return tuple(rule for notice in self.notices for rule in notice.unchecked_rules)
+
+    @property
+    def named_rules_not_applied(self) -> bool:
+        """Whether a rule selected by its own id did not apply to this document (a `not-applicable`
+        notice): not a rule left unchecked for want of a value, but one the user asked for and
+        must hear about, even with `--quiet`."""
+        return any(notice.code == NOT_APPLICABLE for notice in self.notices)
 
     def worst(self) -> Severity | None:
         """The most severe finding's severity, or None when there is none."""

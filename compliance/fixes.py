@@ -20,13 +20,15 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
+from compliance.checks.link import original_address_for
+from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind
 from compliance.document.byline_reading import person_key
@@ -145,7 +147,10 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         reason = f"the file does not read back byte for byte as {first.encoding}; save it as UTF-8 and run the fix again"
         return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r in dict.fromkeys(fixable)), before, before, first.source, first.source)
 
-    values = _Values(merged, original)
+    # An original the check refused (another publisher's story: the `original-mismatch` note)
+    # gives the fixes nothing, as it gives the rules nothing: neither its address nor its reporter.
+    refused = _refused_original(before)
+    given = None if refused else original
     text, doc, report = first.source, first, before
 
     def attempt(offset: int, block: str, removed: int = 0, *more: tuple[int, str, int]) -> tuple[str, Document, Report]:
@@ -171,10 +176,11 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 continue
             rule = rules[rule_id]
             assert rule.fix is not None
-            ctx = Context(doc, merged, original)
+            ctx = Context(doc, merged, given, refused)
+            values = _Values(merged, given, address=_address((rule.check, *(other.check for other in rules.values())), ctx))
             placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding)
             if isinstance(placed, str):
-                reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, merged, original, report, attempt, first.encoding) or placed
+                reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
                 continue
             tried = _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt)
             if isinstance(tried, str):
@@ -200,6 +206,25 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _refused_original(report: Report) -> str | None:
+    """Why the check refused the original given (`engine.ORIGINAL_OF_ANOTHER_PUBLISHER`), or None."""
+    if not any(notice.code == "original-mismatch" for notice in report.notices):
+        return None
+    from compliance.engine import ORIGINAL_OF_ANOTHER_PUBLISHER
+
+    return ORIGINAL_OF_ANOTHER_PUBLISHER
+
+
+def _address(checks: Iterable[Check], ctx: Context) -> str | None:
+    """The original's address for a fix of the rule whose check comes first in `checks`, the
+    applied rules' after it: the one the link back names (`link.original_address_for`); None when
+    it is not known or the link back cannot tell."""
+    try:
+        return original_address_for(checks, ctx)
+    except (MissingMeta, PatternTimeout, PatternTooLarge):
+        return None
 
 
 def _try_fix(
@@ -486,8 +511,7 @@ def _futile_with_the_pages_own(
     rule_id: str,
     fix: FixTemplate,
     ctx: Context,
-    meta: Mapping[str, str],
-    original: Document | None,
+    values: _Values,
     report: Report,
     attempt: Callable[[int, str], tuple[str, Document, Report]],
     encoding: str,
@@ -500,7 +524,8 @@ def _futile_with_the_pages_own(
     the stand-in, only when the inserted image is what another failing rule wanted (it passes
     then): the image itself is right, so no address would make this rule pass."""
     for stand_in in (False, True):
-        placed = place_fix(fix, ctx.doc, _Values(meta, original, page=ctx.doc, stand_in=stand_in), ctx, encoding=encoding)
+        trial = _Values(values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in)
+        placed = place_fix(fix, ctx.doc, trial, ctx, encoding=encoding)
         if not isinstance(placed, str):
             break
     else:
@@ -628,9 +653,13 @@ _IMAGE_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"", re.IGNORECASE)
 class _Values:
     """The values a fix can use, from the original story and the article metadata."""
 
-    def __init__(self, meta: Mapping[str, str], original: Document | None, *, page: Document | None = None, stand_in: bool = False) -> None:
+    def __init__(
+        self, meta: Mapping[str, str], original: Document | None, *, address: str | None = None, page: Document | None = None, stand_in: bool = False
+    ) -> None:
         self.meta = meta
         self.original = original
+        # The original's address, as the rule's finding names it (`link.original_address_for`).
+        self.address = address
         # A trial's values (`_futile_with_the_pages_own`): an image value is the address of the
         # page's own copy of that image, as the page writes it, or with `stand_in` and no copy,
         # `_STAND_IN_ADDRESS`; never written into a file.
@@ -638,13 +667,8 @@ class _Values:
         self.stand_in = stand_in
 
     def original_url(self) -> str | None:
-        given = self.meta.get("original", "").strip()
-        candidates = [given] if is_http_url(given) else []
-        if self.original is not None:
-            candidates += [*self.original.canonical, *self.original.meta.get("og:url", ())]
-        # `original_url` is the key CMS payloads, the editor's page and the Creative Commons pack use.
-        candidates += [self.meta.get(key, "").strip() for key in ("original-url", "original_url")]
-        return next((c for c in candidates if is_http_url(c)), None)
+        """The original story's address: the one the rule's finding names, chosen once for both."""
+        return self.address
 
     def authors(self) -> str | None:
         """Each author of the original's first byline with their first institution ("Priya Raman,
@@ -780,11 +804,13 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 # -- placing ----------------------------------------------------------------------------------
 
 
-def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
+def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> FixBlock | None:
     """The block `fix` puts into `ctx.doc`, rendered with the values the original story and the
     article's metadata give (one not known shows as `[NAME]`, "[LOGO URL]"), and where it goes;
     None when the fix does not apply to the page (its `when` fails) or has no template in the
-    document's syntax. What the HTML report and the editor's page show as the block to paste."""
+    document's syntax. What the HTML report and the editor's page show as the block to paste.
+    `checks`: the rule's check, then those of the packs' other rules, whose link back says which
+    of the original's addresses is the publisher's story (`link.original_address_for`)."""
     doc = ctx.doc
     template = fix.template_for(doc.kind)
     if template is None:
@@ -795,6 +821,7 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
         anchor = _anchor(fix.where, doc, ctx)
+        address = original_address_for(checks, ctx)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     unknown: dict[str, str] = {}
@@ -803,7 +830,7 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         unknown.setdefault(name, _placeholder(name))
         return unknown[name]
 
-    values = _Values(ctx.meta, ctx.original)
+    values = _Values(ctx.meta, ctx.original, address=address)
     text = _render(template, doc.kind, fix, values, unknown=placeholder)
     fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items())
     # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
@@ -961,6 +988,8 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
             found = next((b for b in doc.article_blocks if not b.heading and b is not doc.headline), None)
     elif where == "headline":
         found = doc.headline
+    elif where == "end":
+        found = story_end(doc)
     else:
         story = [b for b in doc.article_blocks if not b.heading]
         byline_items = {b.index for b in doc.bylines}
@@ -976,7 +1005,7 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         # Nothing in the headline's own <header> is the story (the date beside the byline).
         heading = _header_of(doc.headline)
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
-        found = (story[-1] if story else None) if where == "end" else next(iter(story_start), None)
+        found = next(iter(story_start), None)
     return (found, "") if found is not None else None
 
 

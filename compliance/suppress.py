@@ -92,17 +92,8 @@ def apply_suppressions(
         listed = ", ".join(suppression.rules) or "(no rule)"
         unknown = [rule for rule in suppression.rules if known is not None and rule not in known and rule not in META_RULES]
         for rule in unknown:
-            kept.append(
-                Finding(
-                    UNKNOWN_RULE,
-                    Severity.ERROR,
-                    f"Suppression names unknown rule '{rule}'.",
-                    _unknown_hint(rule, known or ()),
-                    suppression.location,
-                    None,
-                    "syndcheck",
-                )
-            )
+            message, hint = _not_a_rule_id(rule, known or ())
+            kept.append(Finding(UNKNOWN_RULE, Severity.ERROR, message, hint, suppression.location, None, "syndcheck"))
         if not suppression.reason or not suppression.rules:
             kept.append(
                 Finding(
@@ -130,12 +121,29 @@ def apply_suppressions(
     return kept, suppressed
 
 
-def _unknown_hint(rule: str, known: Collection[str]) -> str:
-    if "/" not in rule or any(c in rule for c in "*?["):
-        # `--ignore` takes globs and pack ids; a suppression is an editor's decision about
-        # particular rules, and names each one.
-        return f"A suppression names rule ids one by one (such as 'dcnf/logo'), not a glob or a pack ('{rule}'). 'syndcheck rules list' shows them."
-    return _did_you_mean(rule, known) + " 'syndcheck rules list' shows the rule ids."
+def _not_a_rule_id(name: str, known: Collection[str]) -> tuple[str, str]:
+    """The message and hint of a suppression that names `name`, which is no rule id there is: a
+    misspelt rule id is unknown ("did you mean"); a glob, a pack id or `ALL` is said to be one,
+    with the rules it matches or that it matches none. `--ignore` takes globs and packs; a
+    suppression is an editor's decision about particular rules, and names each one."""
+    from compliance.selection import ALL, matches, specificity
+
+    kind = specificity(name)
+    if kind == 3:
+        return f"Suppression names unknown rule '{name}'.", _did_you_mean(name, known) + " 'syndcheck rules list' shows the rule ids."
+    matched = sorted(rule for rule in known if matches(name, rule))
+    if not matched:
+        # A name without a slash that is no pack's is no more a pack than a rule.
+        what = f"the glob '{name}'" if kind == 2 else f"'{name}'"
+        close = "" if kind == 2 else _did_you_mean(name, {rule.split("/", 1)[0] for rule in known}) + " "
+        return f"Suppression names {what}, which matches no rule.", f"{close}{_ONE_BY_ONE} 'syndcheck rules list' shows them."
+    what = "ALL" if name == ALL else f"the {'glob' if kind == 2 else 'pack'} '{name}'"
+    listed = ", ".join(matched[:4]) + (f" and {len(matched) - 4} more" if len(matched) > 4 else "")
+    count = f"{len(matched)} rule{'s' if len(matched) != 1 else ''}"
+    return f"Suppression names {what}, not a rule id: it matches {count} and suppresses none of them.", f"{_ONE_BY_ONE} '{name}' matches {listed}."
+
+
+_ONE_BY_ONE = "A suppression names each rule it covers by its id, separated by commas: <!-- syndcheck-disable dcnf/logo, dcnf/affiliation -- why -->."
 
 
 def _did_you_mean(rule: str, known: Collection[str]) -> str:

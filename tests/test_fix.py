@@ -401,11 +401,12 @@ def test_the_original_url_is_read_from_a_canonical_url_whose_scheme_is_in_capita
     original.write_text(
         '<html><head><link rel="canonical" href="HTTPS://dailycallernewsfoundation.org/2024/story/"></head><body><p>x</p></body></html>', encoding="utf-8"
     )
+    from compliance.checks import Context
     from compliance.document import parse_document
-    from compliance.fixes import _Values
 
-    values = _Values({}, parse_document(original.read_bytes(), "html"))
-    assert values.original_url() == "HTTPS://dailycallernewsfoundation.org/2024/story/"
+    # The one choice of the original's address, which a fix's `{original-url}` takes.
+    doc = parse_document(original.read_bytes(), "html")
+    assert Context(doc, {}, doc).original_address() == "HTTPS://dailycallernewsfoundation.org/2024/story/"
 
 
 _NOT_WEB_URLS = ["ftp://x", "javascript:alert(1)", "data:image/png;base64,AAAA", "/logo.png", "example.org/logo.png"]

@@ -100,6 +100,36 @@ NOTE = "rule dcnf/affiliation, selected by name, does not apply to this copy"
 
 
 @pytest.mark.parametrize(
+    ("options", "kept"),
+    [
+        # Named, not applied: the file and its note stay, with nothing else of the file.
+        (["--pack", "dcnf", "--select", "dcnf/affiliation"], True),
+        (["--pack", "dcnf", "--select", "dcnf/affiliation,dcnf/logo"], True),
+        (["--pack", "calmatters", "--select", "calmatters/fidelity"], True),
+        # Chosen through the pack or a glob: silent, so --quiet leaves the file without findings out.
+        (["--pack", "dcnf", "--select", "dcnf", "--ignore", "dcnf/byline"], False),
+        (["--pack", "dcnf", "--select", "dcnf/aff*"], False),
+    ],
+    ids=["select", "with-another", "other-pack", "pack", "glob"],
+)
+def test_quiet_keeps_the_note_of_a_rule_named_that_did_not_apply(cli: Any, tmp_path: Path, options: list[str], kept: bool) -> None:
+    page = LOCALIZED if "calmatters" in options else STAFF
+    path = _write(tmp_path, "copy.html", page)
+    clean = _write(tmp_path, "clean.html", REPORTER)
+    run = cli("check", "--quiet", *options, path, clean)
+    shown = [line for line in run.out.splitlines() if line.startswith(("  note:", str(tmp_path)))]
+    if kept:
+        (header, note) = [line for line in shown if "not-compared" not in line and "not compared" not in line]
+        assert header.startswith(path)
+        assert note.startswith("  note: rule ") and "selected by name, does not apply to this copy" in note
+    else:
+        assert shown == []
+    # The note is no finding and no rule left unchecked: the summary and the exit code are as without it.
+    assert run.out.rstrip().splitlines()[-1] == "2 files checked; no problems"
+    assert run.code == 0
+
+
+@pytest.mark.parametrize(
     ("fmt", "shown"),
     [
         ("text", f"note: {NOTE}"),

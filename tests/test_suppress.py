@@ -35,14 +35,68 @@ def test_an_en_or_em_dash_separates_the_reason_as_two_hyphens_do(cli: Any, tmp_p
     assert [s["justification"] for r in sarif["runs"][0]["results"] for s in r.get("suppressions", [])] == ["logo runs in the print masthead"]
 
 
-@pytest.mark.parametrize("named", ["dcnf/*", "dcnf", "ALL"])
-def test_a_glob_or_pack_in_a_suppression_is_refused_with_why(cli: Any, tmp_path: Path, named: str) -> None:
+@pytest.mark.parametrize(
+    ("named", "message", "listed"),
+    [
+        ("dcnf/*", "Suppression names the glob 'dcnf/*', not a rule id: it matches {n} rules and suppresses none of them.", "dcnf/"),
+        ("dcnf/l?go", "Suppression names the glob 'dcnf/l?go', not a rule id: it matches 1 rule and suppresses none of them.", "dcnf/logo"),
+        ("*/byline", "Suppression names the glob '*/byline', not a rule id: it matches {n} rules and suppresses none of them.", "/byline"),
+        ("dcnf", "Suppression names the pack 'dcnf', not a rule id: it matches {n} rules and suppresses none of them.", "dcnf/"),
+        ("ALL", "Suppression names ALL, not a rule id: it matches {n} rules and suppresses none of them.", "calmatters/"),
+    ],
+)
+def test_a_glob_or_pack_in_a_suppression_is_named_as_one_and_suppresses_nothing(cli: Any, tmp_path: Path, named: str, message: str, listed: str) -> None:
+    from compliance.selection import matches
+
     story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"<!-- syndcheck-disable {named} -- logo runs in the print masthead -->\n</body>"))
     run = cli("check", "--format", "json", str(story))
-    unknown = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "syndcheck/unknown-rule-in-suppression"]
-    assert [(f["severity"], f["message"]) for f in unknown] == [("error", f"Suppression names unknown rule '{named}'.")]
-    assert unknown[0]["help"].startswith("A suppression names rule ids one by one (such as 'dcnf/logo'), not a glob or a pack")
+    refused = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "syndcheck/unknown-rule-in-suppression"]
+    from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE
+    from compliance.findings import SUPPRESSION_RULES
+    from compliance.loading import load_packs
+
+    known = {*(rule.id for pack in load_packs() for rule in pack.rules), *SUPPRESSION_RULES, LOOK_ALIKE_RULE, BIDI_RULE}
+    matching = sorted(rule for rule in known if matches(named, rule))
+    count = len(matching)
+    assert listed in matching[0]
+    # Not an unknown rule: a glob (or pack) that matches rules, named as what it is.
+    assert [(f["severity"], f["message"]) for f in refused] == [("error", message.format(n=count))]
+    assert "unknown" not in refused[0]["message"]
+    assert refused[0]["help"].startswith("A suppression names each rule it covers by its id, separated by commas")
+    # The rules it matches, the first four by name: the ids to write instead.
+    more = f" and {count - 4} more" if count > 4 else ""
+    assert refused[0]["help"].endswith(f"'{named}' matches {', '.join(matching[:4])}{more}.")
+    # It suppresses nothing.
     assert ("dcnf/logo", "error") in _rules(run)
+
+
+@pytest.mark.parametrize(
+    ("named", "message", "hint"),
+    [
+        ("dnf/*", "Suppression names the glob 'dnf/*', which matches no rule.", "A suppression names each rule"),
+        ("*/bylines", "Suppression names the glob '*/bylines', which matches no rule.", "A suppression names each rule"),
+        ("dcfn", "Suppression names 'dcfn', which matches no rule.", "Did you mean 'dcnf'?"),
+        # A rule id that does not exist stays an unknown rule, with "did you mean".
+        ("dcnf/lgo", "Suppression names unknown rule 'dcnf/lgo'.", "Did you mean 'dcnf/logo'?"),
+    ],
+)
+def test_a_name_that_matches_no_rule_says_so_plainly(cli: Any, tmp_path: Path, named: str, message: str, hint: str) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"<!-- syndcheck-disable {named} -- logo runs in the print masthead -->\n</body>"))
+    run = cli("check", "--format", "json", str(story))
+    refused = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "syndcheck/unknown-rule-in-suppression"]
+    assert [(f["severity"], f["message"]) for f in refused] == [("error", message)]
+    assert refused[0]["help"].startswith(hint)
+    assert ("dcnf/logo", "error") in _rules(run)
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github", "gitlab", "junit", "sarif", "json"])
+def test_every_format_says_the_same_words(cli: Any, tmp_path: Path, fmt: str) -> None:
+    comment = "<!-- syndcheck-disable dcnf/*, dnf/* -- logo runs in the print masthead -->"
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"{comment}\n</body>"))
+    out = cli("check", "--format", fmt, str(story)).out
+    assert "Suppression names the glob 'dcnf/*', not a rule id: it matches" in out
+    assert "Suppression names the glob 'dnf/*', which matches no rule." in out
+    assert "unknown rule" not in out
 
 
 def test_suppression_without_reason_is_not_applied_and_is_reported(cli: Any, tmp_path: Path) -> None:

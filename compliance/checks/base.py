@@ -180,6 +180,13 @@ class Context:
         found = (*given, *(original.canonical if original else ()), *(original.meta.get("og:url", ()) if original else ()))
         return tuple(dict.fromkeys(value.strip() for value in found if is_http_url(value)))
 
+    def original_address(self, accepts: Callable[[str], bool] | None = None) -> str | None:
+        """The one address of the original story that a finding names and a fix writes: the first
+        of `original_addresses` (in their order) that `accepts` takes, when given (a rule's link
+        back takes only an address of the publisher's stories: `link.original_address_for`);
+        None when none is known."""
+        return next((address for address in self.original_addresses() if accepts is None or accepts(address)), None)
+
     def bind(self, pattern: Pattern) -> Pattern:
         """A pattern with this article's metadata filled in (raises MissingMeta if absent)."""
         return pattern.bind(self.meta)

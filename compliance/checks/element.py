@@ -488,4 +488,5 @@ def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: lis
     detail = f"no {'visible ' if params.visible == 'true' else ''}{what}{where}"
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''}{where}; at least {params.min} needed"
-    return Outcome(False, (), detail + note, lambda: doc.article_location)
+    # No place of its own: the rule's (`engine.missing_location`).
+    return Outcome(False, (), detail + note)

@@ -21,7 +21,8 @@ the link must go to one of those addresses, the same page as `original-links` re
 (`compliance.checks.story.url_key`: scheme, `www.`, a trailing slash, the fragment, tracking
 parameters and AMP marks aside), and `href` and `equals` do not apply. A link to another story of
 the publisher is then no link back, and the finding names the original's address (the
-`original_url` capture, the first address) and the other story's link. Only an address `href`
+`original_url` capture, the first address) and the other story's link; the rule's fix writes the
+same address as its `{original-url}` (`original_address_for`). Only an address `href`
 accepts is the original's here (a CMS's `canonical_url` may name the republisher's own page; an
 original refused as another publisher's names none). Without one, `href` or `equals` decide as above. It
 is one rule for the link back where a pack also compares with the original: its `original-links`
@@ -70,10 +71,10 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, judge_count
 from compliance.checks.story import link_keys, url_key
 from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
@@ -195,6 +196,28 @@ def _original_keys(params: LinkParams, ctx: Context) -> tuple[tuple[str, ...], f
         return (), frozenset()
     addresses = tuple(address for address in ctx.original_addresses() if _href_matches(address, params, ctx))
     return addresses, frozenset(url_key(address) for address in addresses)
+
+
+def original_address_for(checks: Iterable[Check], ctx: Context) -> str | None:
+    """The address of the original story a rule names and its fix writes (`{original-url}`):
+    `Context.original_address`, taking only what a link back (a `link` check with `original:
+    true`) accepts as the publisher's story, as the link back's finding names it. The link back
+    is the first found in `checks`: the rule's own check, then the other rules of the packs
+    applied (a credit line's fix links the address the pack's link-back rule would name); with
+    none, the first known address. None when none is known. Raises what a pattern raises
+    (`MissingMeta` for a `{{meta.KEY}}` not given)."""
+    backs = next((found for check in checks if (found := _link_backs(check))), [])
+    return ctx.original_address(lambda address: all(_href_matches(address, params, ctx) for params in backs))
+
+
+def _link_backs(check: Check) -> list[LinkParams]:
+    """The parameters of each `link` check with `original: true` in `check` and the checks in it."""
+    if check.kind == "link":
+        return [check.params] if check.params.original else []
+    params = check.params
+    # The checks inside: `not`'s one, `any`'s and `all`'s tuple, a field of other kinds' parameters.
+    inner = (params,) if isinstance(params, Check) else params if isinstance(params, tuple) else ()
+    return [found for value in inner if isinstance(value, Check) for found in _link_backs(value)]
 
 
 def _href_matches(url: str, params: LinkParams, ctx: Context) -> bool:
@@ -403,7 +426,8 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             " should click inside it"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
-    return Outcome(False, (), detail, lambda: doc.article_location, captures=captures)
+    # No place of its own: the rule's (`engine.missing_location`).
+    return Outcome(False, (), detail, captures=captures)
 
 
 def _another_page(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> str:

@@ -118,7 +118,8 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
         return with_caveat
     if undecided is not None:
         raise undecided
-    anchor = next((f.anchor for f in failures if f.anchor is not None), lambda: doc.article_location)
+    # The first alternative that points somewhere; None when none does (the rule's place).
+    anchor = next((f.anchor for f in failures if f.anchor is not None), None)
     hits = tuple(h for f in failures for h in f.hits)
     held = next((f for f in failures if f.held_back), None)
     if held is not None:

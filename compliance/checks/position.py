@@ -31,6 +31,10 @@ previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
 `prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;
 one followed by another paragraph of the story is not.
 
+A failure points at what was found in the wrong place; with nothing found, `last` points at the
+story's end (its last block, in Markdown and plain text the body's last line: where `syndcheck fix`
+puts a `where: end` block), `first` and `at: top` at the article's start.
+
 Example (ProPublica's credit line at the top of the story)::
 
     position:
@@ -51,7 +55,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
-from compliance.checks.story import is_body_paragraph, last_items, story_tail
+from compliance.checks.story import end_location, is_body_paragraph, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.text import shorten
@@ -119,14 +123,14 @@ def _evaluate_top(doc: Document, params: PositionParams, ctx: Context, inner: Ou
             )
         )
         return Outcome(False, (), detail, first.where)
-    return _nowhere(inner)
+    return _nowhere(doc, params, inner)
 
 
 def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     """Keep only the inner check's hits that sit in the wanted part of the article."""
     inner = ctx.run(params.check)
     if not inner.passed and not inner.hits:
-        return _nowhere(inner)
+        return _nowhere(doc, params, inner)
     if params.at == "top":
         return _evaluate_top(doc, params, ctx, inner)
     article = _credit_item_indexes(doc)
@@ -147,7 +151,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         place = f"block {article.index(first.index) + 1} of {len(article)} in the article" if first.index in article else "outside the article"
         detail = explained_later(lambda: f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article")
         return Outcome(False, (), detail, first.where)
-    return _nowhere(inner)
+    return _nowhere(doc, params, inner)
 
 
 def hidden_in_place(doc: Document, params: PositionParams, index: int) -> bool:
@@ -176,10 +180,13 @@ def _credit_item_indexes(doc: Document) -> list[int]:
     return list(cached)
 
 
-def _nowhere(inner: Outcome) -> Outcome:
+def _nowhere(doc: Document, params: PositionParams, inner: Outcome) -> Outcome:
     """Nothing found at all: say so plainly, so that a message about "the top" does not suggest
-    the thing is somewhere else."""
-    return Outcome(False, (), explained_later(lambda: _anywhere(inner.detail)), inner.anchor)
+    the thing is somewhere else. What must be within the last N blocks belongs at the end of the
+    story, and the finding points there (`end_location`, where `syndcheck fix` puts a `where:
+    end` block); anything else where the inner check points, by default the article's start."""
+    anchor = (lambda: end_location(doc)) if params.last is not None else inner.anchor
+    return Outcome(False, (), explained_later(lambda: _anywhere(inner.detail)), anchor)
 
 
 def _anywhere(detail: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from compliance.document import Block, Document
 from compliance.document.byline_reading import person_key
 from compliance.document.elements import names
+from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
 from compliance.text import has_words
@@ -202,6 +203,23 @@ def _in_tail_container(doc: Document, block: Block) -> bool:
         if isinstance(node.tag, str) and names(node, _TAIL_NAMES, ids=False):
             return True
     return False
+
+
+def story_end(doc: Document) -> Block | None:
+    """The article's last block of text that is not a heading (a paragraph, a list item, a line of
+    a text or Markdown article): what the terms put at the end of the story (a credit line, a
+    tagline, a pixel) goes after it. The one answer to "where is the end": `syndcheck fix` inserts
+    a `where: end` block after it, and a finding of such a thing missing points at it
+    (`end_location`). None when the article has no such block."""
+    return next((block for block in reversed(doc.article_blocks) if not block.heading), None)
+
+
+def end_location(doc: Document) -> Location:
+    """Where a finding of something missing that belongs at the end of the story points, so that
+    an editor's "go to line" lands where the fix goes: the line and column of `story_end` (in a
+    Markdown or text article, the body's last line), else the article's start."""
+    end = story_end(doc)
+    return doc.locate(end) if end is not None else doc.article_location
 
 
 def last_items(indices: list[int], last: int, tail: frozenset[int]) -> list[int]:

@@ -9,7 +9,8 @@ Scopes: `article` (default; not the blocks of a publisher's "Republish this stor
 page, whose credit line is HTML offered to other sites), `page`, `headline`, `byline` (the text
 of the article's bylines);
 `first`/`last` limit the scope to its first or last N blocks (in the article, `last` counts from
-the story's last paragraph, as `position` does: the furniture after it is kept and not counted).
+the story's last paragraph, as `position` does: the furniture after it is kept and not counted;
+a required text missing from the article's last N blocks is pointed at the story's end).
 Named groups are captured and can be used in messages as `{name}`.
 
 Example (DCNF's license paragraph at the end of the article)::
@@ -37,7 +38,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count
-from compliance.checks.story import last_items, story_tail
+from compliance.checks.story import end_location, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -334,4 +335,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         # The editor is shown the headline the page has, where it is, to compare with the one wanted.
         headline = doc.headline
         return Outcome(False, (), f'{detail}, which reads "{shorten(headline.text, 140)}"', functools.partial(doc.locate, headline))
-    return Outcome(False, (), why, lambda: doc.article_location)
+    if params.last is not None and params.scope == "article":
+        # What must be in the last N blocks belongs at the end of the story: the finding points
+        # where `syndcheck fix` puts a `where: end` block.
+        return Outcome(False, (), why, lambda: end_location(doc))
+    # No place of its own: the rule's (`engine.missing_location`).
+    return Outcome(False, (), why)

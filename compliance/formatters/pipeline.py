@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from compliance.findings import Finding, Location, Notice, Report, Severity
+from compliance.findings import NOT_APPLICABLE, Finding, Location, Notice, Report, Severity
 from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
 from compliance.formatters.context import FormatContext
 from compliance.packs import PLACEHOLDER, Rule
@@ -98,7 +98,7 @@ def pipeline_notes(report: Report) -> tuple[tuple[str, Notice], ...]:
     rule selected by name that does not apply (`NOT_APPLICABLE_RULE`)."""
     if not report.checked:
         return ()
-    ids = {"front-matter": FRONT_MATTER_RULE, "not-applicable": NOT_APPLICABLE_RULE}
+    ids = {"front-matter": FRONT_MATTER_RULE, NOT_APPLICABLE: NOT_APPLICABLE_RULE}
     return tuple(
         (NOT_CHECKED_RULE if notice.unchecked_rules else ids[notice.code], notice) for notice in report.notices if notice.unchecked_rules or notice.code in ids
     )
