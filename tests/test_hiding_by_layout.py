@@ -721,6 +721,7 @@ COLLAPSED_TRACKS = {
     "<div class=acc><div id=it>{}</div></div>": False,
     '<div style="display:grid;grid-template-columns:0fr;overflow:hidden"><div id=it style="min-width:0">{}</div></div>': False,
     '<div style="display:block;grid-template-rows:0fr"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:hidden;display:table">{}</div></div>': False,
 }
 
 
@@ -739,6 +740,7 @@ def test_a_grid_item_in_a_track_of_no_size_that_clips_is_hidden(markup: str, hid
         ),
         (f'<div style="display:grid;grid-template-rows:0fr"><div>{IMG}</div></div>', False),
         (f'<div style="display:grid;grid-template-rows:auto"><div style="overflow:hidden">{IMG}</div></div>', False),
+        (f'<div style="display:grid;grid-template-rows:0fr">{IMG.replace("<img", "<img style=overflow:hidden")}</div>', False),
     ],
 )
 def test_a_logo_in_a_grid_track_of_no_size_is_hidden(logo: str, hidden: bool) -> None:

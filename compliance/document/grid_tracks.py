@@ -23,8 +23,9 @@ what it holds is cut off:
 What keeps the item open, or moves it out of the track, gives no judgement: a size or minimum
 size of its own on that axis (`height: 40px`, `min-height: 2em`, an `aspect-ratio`), a placement
 (`grid-row`, `grid-area`…), an alignment other than `stretch` or `normal` on the item or the grid
-(a `start` item is as tall as its content and overflows a grid that shows it), `display: contents`
-or an absolute or fixed position on the item, the `grid` and `grid-template` shorthands, a
+(a `start` item is as tall as its content and overflows a grid that shows it), `display: contents`,
+a table (never smaller than its content), a replaced element (an image, aligned to the start at
+its own height; see `visibility`) or an absolute or fixed position on the item, the `grid` and `grid-template` shorthands, a
 `writing-mode`, and a track that is not of no size (`minmax(0, 1fr)`, `1fr`, two tracks). A `0fr` track with nothing clipped grows to the item's content, which
 shows (Chromium's accordion needs the clip). Only declarations every screen meets count: a
 property some rule in a media query sets on the grid or the item leaves it unjudged.
@@ -182,7 +183,9 @@ def collapsed_item(grid: Mapping[str, Declaration], item: Mapping[str, Declarati
     if "writing-mode" in grid or "writing-mode" in item:
         return False
     display, position = item.get("display"), item.get("position")
-    if (display is not None and display_keyword(display) in ("contents", "none", "")) or (position is not None and position.keyword in ("absolute", "fixed")):
+    if display is not None and (display_keyword(display) in ("contents", "none", "") or "table" in display_keyword(display)):
+        return False  # no box, or a table, which is never smaller than its content
+    if position is not None and position.keyword in ("absolute", "fixed"):
         return False
     item_cuts, grid_cuts = cuts_off_overflow(item), cuts_off_overflow(grid)
     for axis, item_clips, grid_clips in ((_ROWS, item_cuts[1], grid_cuts[1]), (_COLUMNS, item_cuts[0], False)):

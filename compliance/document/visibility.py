@@ -1188,7 +1188,13 @@ def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozense
     grids = [parent for parent, declared in zip(parents, every, strict=True) if grid_tracks.is_grid(declared)]
     if not grids:
         return frozenset()
-    items = {grid: child for grid in grids if (child := _only_child_element(grid)) is not None}
+    # A replaced element (an image: `normal` aligns it to the start, at its own height) or a
+    # table (never smaller than its content) is not shrunk into the track.
+    items = {
+        grid: child
+        for grid in grids
+        if (child := _only_child_element(grid)) is not None and child.tag not in _REPLACED_TAGS and child.tag not in IMAGE_TAGS and child.tag != "table"
+    }
     found = []
     for grid, item in items.items():
         (grid_every, item_every), (grid_any, item_any) = (
