@@ -824,7 +824,9 @@ class PageStyle:
         self._every_keyframes: bool | None = None
         # What `on_demand` matches from, read once per page when the first element asks.
         self._demand: _Demand | None = None
-        # The elements something opaque is painted over, whole (see `paint_order`).
+        # The elements hidden whole by the layout around them: something opaque painted over
+        # them (`paint_order`), the flow pushing them below a clipping box's bottom
+        # (`flow_clip`), a grid track of no size (`grid_tracks`).
         self.painted_over: frozenset[Any] = frozenset()
         # The elements whose own text a cover inside them paints over (`paint_order.Painted.own_text`):
         # the walk reads their children, not their text.
