@@ -1229,6 +1229,20 @@ def test_a_cover_paints_over_its_box_s_own_text_as_chromium_paints_it(browser: A
     assert covered is hidden
 
 
+@pytest.mark.parametrize(("markup", "hidden"), list(__import__("tests.test_hiding_by_layout", fromlist=["x"]).COLLAPSED_TRACKS.items()))
+def test_a_grid_item_in_a_track_of_no_size_shows_what_the_checker_says(browser: Any, markup: str, hidden: bool) -> None:
+    # Hidden: the words paint nothing (the screenshot is the same with them made invisible).
+    assert (not _leaves_ink(browser, markup.format("By Maria Lopez"))) is hidden
+
+
+def test_an_image_in_a_grid_track_of_no_size_is_drawn_at_its_own_height(browser: Any) -> None:
+    # `normal` aligns a replaced element to the start of its track, at its own height: it shows
+    # however it clips its overflow, as the checker reads it; wrapped in a box that clips, not.
+    picture = _png(300, 100)
+    assert _leaves_ink(browser, f'<div style="display:grid;grid-template-rows:0fr"><img id=it style="overflow:hidden" src="{picture}"></div>')
+    assert not _leaves_ink(browser, f'<div style="display:grid;grid-template-rows:0fr"><div style="overflow:hidden"><img id=it src="{picture}"></div></div>')
+
+
 def _pushed_rows() -> list[tuple[str, bool]]:
     from tests.test_hiding_families import PUSHED_BELOW_A_CLIP
 

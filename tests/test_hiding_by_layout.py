@@ -537,6 +537,13 @@ AFTER_THE_FIRST_LINE = [
     # An atomic inline box as wide as the line, after text or an image on it, starts the next line.
     ("", '<div style="height:1em;overflow:hidden">Teaser text <span style="display:inline-block;width:100%">{}</span></div>'),
     ("<style>.m{height:1.2em;overflow:hidden}.m .by{display:inline-flex;min-width:100%}</style>", f'<div class="m">{ICON}<em class="by">{{}}</em></div>'),
+    # A height no more than the box's own line height, which each line box is at least: in
+    # `px` whatever the font size, a number, a percentage, in separate rules.
+    ("", '<p style="line-height:20px;max-height:20px;overflow:hidden">June 27<br>{}</p>'),
+    ("<style>.m{line-height:28px;height:26px;overflow:hidden}</style>", '<div class="m">Politics<br><span>{}</span></div>'),
+    ("<style>.m{max-height:22px;overflow:clip;line-height:22px}</style>", '<div class="m"><a href="/tag">Tag</a><br><em>{}</em></div>'),
+    ("", '<div style="line-height:1.6;height:1.6em;overflow:hidden">Teaser<br>{}</div>'),
+    ("", '<div style="line-height:150%;max-height:1.5em;overflow:hidden">Teaser text<br><span class="byline">{}</span></div>'),
     # A vertical `-webkit-box` clamped to one line (`-webkit-line-clamp: 1`) that clips its
     # overflow shows its first line only, whatever its height.
     ("", '<p style="display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden">Teaser text<br><span>{}</span></p>'),
@@ -632,6 +639,12 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     # Near-misses of a box as wide as the line: first on the line, or narrower.
     ("", '<div style="height:1em;overflow:hidden"><span style="display:inline-block;width:100%">{}</span></div>'),
     ("", '<div style="height:1em;overflow:hidden">June 27 <span style="display:inline-block;width:50%">{}</span></div>'),
+    # Near-misses of a height of the box's line height: two lines of it, a line height smaller
+    # than the height, the byline on the first line, a `font` shorthand that may set another.
+    ("", '<p style="line-height:20px;max-height:40px;overflow:hidden">June 27<br>{}</p>'),
+    ("", '<p style="line-height:10px;height:20px;overflow:hidden">June 27<br>{}</p>'),
+    ("<style>.m{line-height:22px;max-height:22px;overflow:hidden}</style>", '<div class="m">{}<br>Tag</div>'),
+    ("", '<div style="line-height:24px;font:12px/12px sans-serif;height:24px;overflow:hidden">Teaser<br>{}</div>'),
     # Near-misses of the line clamp: two lines, a horizontal box.
     ("", '<div style="display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden">Teaser<br><span>{}</span></div>'),
     ("", '<div style="display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:horizontal;overflow:hidden"><div>Teaser</div><div>{}</div></div>'),
@@ -663,6 +676,83 @@ def test_a_block_on_the_first_line_or_in_a_taller_box_is_seen(head: str, byline:
 def test_an_affiliation_after_a_line_break_in_a_one_line_box_is_clipped(style: str, missing: bool) -> None:
     byline = f'<p style="{style}">By Maria Lopez<br>Daily Caller News Foundation</p>'
     assert bool(findings(dcnf(logo="", byline=byline), "dcnf", "dcnf/affiliation")) is missing
+
+
+# --- a grid item in a track of no size that clips what it holds --------------------------------
+
+# Rows of a page's body (`{}`: the byline's words; `id=it`: the element Chromium's ink is read
+# from) and whether the words are hidden.
+COLLAPSED_TRACKS = {
+    # The CSS accordion, closed: a `0fr` row, an item that clips (or the grid, with the item's
+    # minimum height 0), by `style` attributes or rules; a zero-length or 0% track; a top margin
+    # (the content starts at the grid's bottom); the column form.
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:0fr;overflow:hidden"><div id=it style="min-height:0">{}</div></div>': True,
+    '<p>Filed <span style="display:inline-grid;grid-template-rows:0fr"><span id=it style="overflow:hidden">{}</span></span></p>': True,
+    "<style>.acc{{display:grid;grid-template-rows:0fr;transition:grid-template-rows .3s}}.acc>div{{overflow:hidden}}</style>"
+    "<div class=acc>\n  <div id=it>{}</div>\n</div>": True,
+    '<section style="display:grid;grid-template-rows:0px"><p id=it style="overflow:clip">{}</p></section>': True,
+    '<div style="display:grid;grid-template-rows:0;overflow:hidden"><div id=it>{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:auto">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:0%"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:0fr;overflow:hidden"><div id=it style="min-height:0;margin-top:20px">{}</div></div>': True,
+    '<div style="display:grid;grid-template-columns:0fr"><div id=it style="overflow-x:hidden">{}</div></div>': True,
+    "<style>.wrap{{display:grid;grid-template-rows:0fr;overflow:hidden}}.wrap .inner{{min-height:0;padding:0 1em}}</style>"
+    "<div class=wrap><div class=inner id=it><p>{}</p></div></div>": True,
+    # Near-misses: nothing clipped (the track grows to the content), a track that is not of no
+    # size (open, `minmax(0, 1fr)`; a percentage makes the grid as tall as the content, which a
+    # clip of the grid's shows), a padding or a bottom margin the content spills into, an item
+    # as tall as its content, a grid with a height of its own, a second
+    # item or text (in a track of its own), a placement, a rule some screens meet, columns of a
+    # block grid clipped by the grid alone.
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it>{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(0,1fr)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:1fr"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0%;overflow:hidden"><div id=it style="min-height:0">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr;overflow:hidden"><div id=it>{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:hidden;padding:8px 0">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:hidden;align-self:start">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr;overflow:hidden;height:40px"><div id=it style="min-height:0">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr;overflow:hidden"><div id=it style="min-height:0;margin-bottom:20px">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr"><div style="overflow:hidden">Teaser</div><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr">Teaser <div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:hidden;grid-row:2">{}</div></div>': False,
+    "<style>.acc{{display:grid;grid-template-rows:0fr}}@media (min-width:600px){{.acc{{grid-template-rows:1fr}}}}.acc>div{{overflow:hidden}}</style>"
+    "<div class=acc><div id=it>{}</div></div>": False,
+    '<div style="display:grid;grid-template-columns:0fr;overflow:hidden"><div id=it style="min-width:0">{}</div></div>': False,
+    '<div style="display:block;grid-template-rows:0fr"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:0fr"><div id=it style="overflow:hidden;display:table">{}</div></div>': False,
+}
+
+
+@pytest.mark.parametrize(("markup", "hidden"), COLLAPSED_TRACKS.items())
+def test_a_grid_item_in_a_track_of_no_size_that_clips_is_hidden(markup: str, hidden: bool) -> None:
+    assert byline_hidden(dcnf(byline=markup.format(BYLINE))) is hidden
+
+
+@pytest.mark.parametrize(
+    ("logo", "hidden"),
+    [
+        (f'<div style="display:grid;grid-template-rows:0fr"><div style="overflow:hidden">{IMG}</div></div>', True),
+        (
+            f"<style>.fold{{display:inline-grid;grid-template-columns:0}}.fold>a{{overflow:clip}}</style><p><span class=fold><a href=/>{IMG}</a></span></p>",
+            True,
+        ),
+        (f'<div style="display:grid;grid-template-rows:0fr"><div>{IMG}</div></div>', False),
+        (f'<div style="display:grid;grid-template-rows:auto"><div style="overflow:hidden">{IMG}</div></div>', False),
+        (f'<div style="display:grid;grid-template-rows:0fr">{IMG.replace("<img", "<img style=overflow:hidden")}</div>', False),
+    ],
+)
+def test_a_logo_in_a_grid_track_of_no_size_is_hidden(logo: str, hidden: bool) -> None:
+    assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+def test_an_affiliation_folded_into_a_closed_grid_accordion_is_missing() -> None:
+    folded = '<span style="overflow:hidden">, Daily Caller News Foundation</span>'
+    byline = f'<p>By Maria Lopez<span style="display:inline-grid;grid-template-rows:0fr">{folded}</span></p>'
+    assert findings(dcnf(byline=byline), "dcnf", "dcnf/affiliation")
+    opened = byline.replace("0fr", "1fr")
+    assert not findings(dcnf(byline=opened), "dcnf", "dcnf/affiliation")
 
 
 # --- an edge-on box under an ancestor's perspective ----------------------------------------------

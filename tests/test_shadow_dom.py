@@ -160,6 +160,23 @@ SVG_TEXT = {
     "<svg width=300 height=30><text id=it x=-5000 y=20>{}</text></svg>": True,
     "<svg width=300 height=30><text id=it x=400 y=20>{}</text></svg>": True,
     "<svg width=300 height=30><text id=it x=0 y=-40>{}</text></svg>": True,
+    # Outside the part of the user space a `viewBox` maps into the box (one scale for both axes,
+    # the smaller ratio: 1 unit down in 300×20 for `0 0 1 1`, 100 across in 300×30 for `0 0 10 10`).
+    '<svg width=300 height=20 viewBox="0 0 1 1"><text id=it x=0 y=15>{}</text></svg>': True,
+    "<svg width=300 height=30 viewBox='0,0,100,10'><text id=it x=150 y=8 font-size=8>{}</text></svg>": True,
+    '<svg width=300 height=30 viewBox="0 0 150 15"><text id=it x=0 y=40>{}</text></svg>': True,
+    '<svg width=300 height=30 viewBox="0 -100 300 30"><text id=it x=0 y=20>{}</text></svg>': True,
+    '<svg width=300 height=30 viewBox="0 0 150 15" preserveAspectRatio="xMinYMin slice"><text id=it x=0 y=-10>{}</text></svg>': True,
+    # Near-misses: inside it (a `meet` shows more than the viewBox along the wider axis, whatever
+    # the alignment), text scaled up from within, a box the page's CSS sizes, a `transform`.
+    '<svg width=300 height=30 viewBox="0 0 10 10"><text id=it x=40 y=8 font-size=4>{}</text></svg>': False,
+    '<svg width=300 height=30 viewBox="0 0 10 10" preserveAspectRatio="xMinYMid meet"><text id=it x=20 y=8 font-size=4>{}</text></svg>': False,
+    '<svg width=300 height=20 viewBox="0 0 1 1"><text id=it x=0 y=0.9 font-size=1>{}</text></svg>': False,
+    '<svg width=300 height=30 viewBox="0 -100 300 30"><text id=it x=0 y=-80>{}</text></svg>': False,
+    '<svg width=300 height=30 viewBox="0 0 150 15"><text id=it x=0 y=14 font-size=8>{}</text></svg>': False,
+    '<svg width=300 height=20 viewBox="0 0 1 1" style="width:20px;height:400px"><text id=it x=0 y=15>{}</text></svg>': False,
+    '<style>.wide{{width:20px;height:400px}}</style><svg class=wide width=300 height=20 viewBox="0 0 1 1"><text id=it x=0 y=15>{}</text></svg>': False,
+    '<svg width=300 height=20 viewBox="0 0 1 1"><g transform="scale(0.05)"><text id=it x=0 y=15>{}</text></g></svg>': False,
     # Never drawn in place, or in a box that shows nothing.
     "<svg width=300 height=30><defs><text id=it x=0 y=20>{}</text></defs></svg>": True,
     "<svg width=300 height=30><g id=it>{}</g></svg>": True,

@@ -494,8 +494,10 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
     known) whose lines stack one under another, that clips its vertical overflow (`overflow` or
     `overflow-y` `hidden` or `clip`), and whose `height` or `max-height`, with its bottom padding,
     is one line of its own font size (`font_px`) or less: at most 1lh, or 1.2em in `em` or `px`
-    (`height: 1em`, `max-height: 1.2em`), and more than 1px. A height in `px` counts only with
-    `px_heights` (the caller knows the font size it is compared with). False for a height in any
+    (`height: 1em`, `max-height: 1.2em`), or the box's own larger `line-height`
+    (`line-height: 20px; max-height: 20px`), and more than 1px. A height in `px` counts only
+    with `px_heights` (the caller knows the font size it is compared with), or when it is no
+    more than a `line-height` the box sets in `px`. False for a height in any
     other unit, a `min-height` that may be taller, a padding the checker does not work out, and
     a flex, grid, table, inline or multi-column box. A vertical `-webkit-box` clamped to one line
     (`-webkit-line-clamp: 1`) that clips its overflow shows one line whatever its height."""
@@ -511,14 +513,39 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
     if padding is None:
         return False
     line_px = ONE_LINE_EMS * font_px
+    # Each line box is at least as high as the box's own `line-height` (its strut: CSS 2.1,
+    # 10.8.1): a height no more than that one set in `px` is one line whatever the font size.
+    own_line_px, own_in_px = _own_line_height(declared, font_px)
     # A box 1px high or less shows nothing at all (see `visibility`): not a line.
     return any(
         name in declared
-        and (px_heights or not _in_px(declared[name]))
         and (lines := _lines(declared[name], font_px, padding)) is not None
-        and 1.0 < lines * line_px <= line_px
+        and 1.0 < lines * line_px <= max(line_px, own_line_px) + _ROUNDING_PX
+        and (px_heights or not _in_px(declared[name]) or (own_in_px and lines * line_px <= own_line_px + _ROUNDING_PX))
         for name in ("height", "max-height")
     )
+
+
+# Heights are worked out through lines of 1.2em (`_lines`): 22px comes back a hair over 22px.
+_ROUNDING_PX = 1e-6
+
+
+def _own_line_height(declared: Mapping[str, Declaration], font_px: float) -> tuple[float, bool]:
+    """The box's own `line-height` in pixels at its font size `font_px` (a length in `px` or
+    `em`, a number or a percentage of the font size), and whether it is in `px`; 0 when it sets
+    none, `normal`, another unit, or a `font` shorthand that may set it too (which of the two
+    wins is not worked out here)."""
+    declaration = declared.get("line-height")
+    if declaration is None or "font" in declared or len(declaration.values) != 1:
+        return 0.0, False
+    token = declaration.values[0]
+    if token.type == "number":
+        return float(token.value) * font_px, False
+    if token.type == "percentage":
+        return float(token.value) / 100 * font_px, False
+    if token.type == "dimension" and token.lower_unit in ("px", "em"):
+        return float(token.value) * (1.0 if token.lower_unit == "px" else font_px), token.lower_unit == "px"
+    return 0.0, False
 
 
 def _clamped_to_one_line(declared: Mapping[str, Declaration]) -> bool:

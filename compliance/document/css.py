@@ -23,6 +23,25 @@ from compliance.firstuse import on_first_use
 
 # Property → the family of properties whose values are judged together (a `display` rule that
 # un-hides counts only if `display` can hide; `overflow` matters only with a zero width).
+# The grid properties read on demand (see `grid_tracks`).
+_GRID_PROPERTIES = (
+    "grid-template-rows",
+    "grid-template-columns",
+    "grid-template",
+    "grid",
+    "grid-row",
+    "grid-row-start",
+    "grid-row-end",
+    "grid-column",
+    "grid-column-start",
+    "grid-column-end",
+    "grid-area",
+    "justify-self",
+    "justify-items",
+    "place-self",
+    "place-items",
+    "aspect-ratio",
+)
 FAMILIES: dict[str, str] = {
     "display": "display",
     "visibility": "visibility",
@@ -189,6 +208,9 @@ FAMILIES: dict[str, str] = {
     "-webkit-box-flex": "flex",
     "-webkit-box-orient": "flex",
     "-webkit-box-align": "flex",
+    # A grid's tracks, and where and how its items sit in them: an item in a track of no size
+    # that clips its overflow shows nothing (see `grid_tracks`). Never hiding alone, read on demand.
+    **dict.fromkeys(_GRID_PROPERTIES, "grid"),
     # Widens a box of `auto` width past its containing block when negative (`margin` and
     # `margin-left` are read with the placement): never hiding alone, read on demand.
     "margin-right": "widening",

@@ -34,7 +34,8 @@ from compliance.document.positions import SourcePositions, lines_by_lf, lines_by
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
 from compliance.document.shadow import ShadowTrees, shadow_trees
-from compliance.document.svg_text import PaintRule, holds_text, paint_rules, svg_texts
+from compliance.document.svg_text import SIZES as SVG_SIZES
+from compliance.document.svg_text import PaintRule, has_view_box, holds_text, paint_rules, svg_texts
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -1290,7 +1291,9 @@ class _Walk:
             return
         if self.svg_paint is None:
             self.svg_paint = paint_rules(applied_sheets(self.root))
-        texts = svg_texts(svg, self.style.declarations, self.svg_paint, blends_into(rendering), rendering.colour)
+        # A `viewBox` maps the user space by the box's size, which the page's CSS may set.
+        sized_by_css = has_view_box(svg) and bool(self.style.on_demand(svg, SVG_SIZES))
+        texts = svg_texts(svg, self.style.declarations, self.svg_paint, blends_into(rendering), rendering.colour, sized_by_css)
         visibility = self.found.visibility
         links: dict[Any, tuple[str, bool]] = {}
         block = None

@@ -37,6 +37,8 @@ _TEXT_PARTS = frozenset({"text", "tspan", "textpath", "a"})
 # `color` is what a `currentColor` fill or stroke paints (SVG 2, 13.2; CSS Color 4, 6.4).
 _INHERITED = ("visibility", "font-size", "color", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity")
 _READ = ("display", "opacity", "filter", *_INHERITED)
+# The properties that size an `<svg>`'s box over its `width` and `height` attributes.
+SIZES = ("width", "height", "inline-size", "block-size", "aspect-ratio", "zoom")
 # A colour (red, green, blue, alpha), each in 0–1, as `css.colour` gives it.
 Colour = tuple[float, float, float, float]
 # Whether text painted in a colour cannot be told from what is behind the `<svg>`.
@@ -186,14 +188,16 @@ def svg_texts(
     rules: list[PaintRule] = [],  # noqa: B006 (never changed)
     blends_in: BlendsIn | None = None,
     colour_in_force: Colour | None = None,
+    sized_by_css: bool = False,
 ) -> list[SvgText]:
     """The words the `<svg>` draws, in document order (`declared`: the page's declarations that
     win on an element, as `visibility.PageStyle.declarations` gives them; `rules`: the page's
     rules that paint text, `paint_rules`; `blends_in`: whether a fill colour cannot be told from
     what is behind the `<svg>`, None when that is not known; `colour_in_force`: the text colour
     the `<svg>` inherits, which a `currentColor` paint is where the `<svg>` sets no `color`; None
-    when the page sets none, and such a paint is not judged). A `<text>` placed wholly outside
-    the `<svg>`'s box (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
+    when the page sets none, and such a paint is not judged; `sized_by_css`: the page's CSS sets
+    the `<svg>`'s size, `SIZES`). A `<text>` placed wholly outside the part of its user space the
+    `<svg>`'s box shows (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
     by_rules = _rule_paint(svg, rules) if rules else {}
 
     def own(element: Any) -> dict[str, str]:
@@ -201,30 +205,78 @@ def svg_texts(
 
     outside = _Paint() if colour_in_force is None else _Paint(values=(("color", _rgba(colour_in_force)),))
     texts = list(_read(svg, _painted(svg, outside, own(svg)), own, blends_in, _over_shapes(svg) if blends_in is not None else frozenset()))
-    off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block))}
+    off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block), sized_by_css)}
     return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
 
 
-# How far below its baseline and above it a line of text can paint, in ems (descenders, ascenders).
+# How far below its baseline and above it a line of text can paint, in ems (descenders, ascenders):
+# an em above it in any script (stacked marks); ASCII letters, digits and signs ink less, 0.85em
+# (ascenders, capitals and brackets rise 0.7 to 0.8em in the fonts browsers draw with).
 _DESCENT_EM = 0.5
 _ASCENT_EM = 1.0
+_ASCII_ASCENT_EM = 0.85
 
 
-def _off_canvas(svg: Any, text: Any, words: str) -> bool:
+def _off_canvas(svg: Any, text: Any, words: str, sized_by_css: bool = False) -> bool:
     """Whether a `<text>` is drawn wholly outside its `<svg>`'s box, which clips it: by its first
-    `x` and `y` (user units, which are pixels in an `<svg>` without a `viewBox`) against the box's
-    `width` and `height` attributes, its width at most an em a character (of its `font-size`
-    attribute, else 16px). Not judged under a `viewBox` or a `transform`, which move the canvas."""
-    if svg.get("viewbox") is not None or svg.get("viewBox") is not None:
-        return False
+    `x` and `y` (user units) against the part of the user space the box shows (`_shown_area`),
+    its width at most an em a character (of its `font-size` attribute, else 16px). Not judged
+    under a `transform`, which moves the canvas, nor under a `viewBox` where the `<svg>`'s CSS
+    sets its size (`sized_by_css`) or its `width` or `height` attribute is not in pixels."""
     if any(element.get("transform") is not None for element in [text, *text.iterancestors()] if element is not svg and svg in element.iterancestors()):
         return False
+    area = _shown_area(svg, sized_by_css)
+    if area is None:
+        return False
+    left, top, right, bottom = area
     font = _number(text.get("font-size")) or 16.0
+    ascent = _ASCII_ASCENT_EM if words.isascii() else _ASCENT_EM
     x, y = _number(text.get("x")) or 0.0, _number(text.get("y")) or 0.0
-    width, height = _number(svg.get("width")), _number(svg.get("height"))
-    if x + len(words.strip()) * font <= 0 or y + _DESCENT_EM * font <= 0:
+    if x + len(words.strip()) * font <= left or y + _DESCENT_EM * font <= top:
         return True
-    return (width is not None and x >= width) or (height is not None and y - _ASCENT_EM * font >= height)
+    return x >= right or y - ascent * font >= bottom
+
+
+_UNBOUNDED = float("inf")
+
+
+def _shown_area(svg: Any, sized_by_css: bool) -> tuple[float, float, float, float] | None:
+    """The part of the `<svg>`'s user space its box shows, or a larger one (left, top, right,
+    bottom, in user units; None when not known). Without a `viewBox` a user unit is a pixel and
+    the box's `width` and `height` attributes bound it (a side not given is unbounded). A
+    `viewBox` maps its rectangle into the box by one scale for both axes, the smaller of the two
+    ratios for `meet` (the default), the larger for `slice`, each ratio for `none` (SVG 2, 8.2):
+    the smaller ratio shows the most, and however `preserveAspectRatio` aligns the rectangle,
+    what shows lies between the rectangle's far side less the shown size and its near side plus
+    it (`viewBox="0 0 1 1"` in a 300×20 box shows 1 unit down, text at `y="15"` is below it)."""
+    view_box = _view_box(svg)
+    width, height = _number(svg.get("width")), _number(svg.get("height"))
+    if view_box is None:
+        return (0.0, 0.0, _UNBOUNDED if width is None else width, _UNBOUNDED if height is None else height)
+    numbers = [_number(part) for part in view_box.replace(",", " ").split()]
+    if sized_by_css or len(numbers) != 4 or None in numbers or not (_in_pixels(svg.get("width")) and _in_pixels(svg.get("height"))):
+        return None
+    min_x, min_y, box_width, box_height = (number or 0.0 for number in numbers)
+    if width is None or height is None or box_width <= 0 or box_height <= 0 or width <= 0 or height <= 0:
+        return None
+    scale = min(width / box_width, height / box_height)
+    shown_width, shown_height = width / scale, height / scale
+    return (min_x + box_width - shown_width, min_y + box_height - shown_height, min_x + shown_width, min_y + shown_height)
+
+
+def has_view_box(svg: Any) -> bool:
+    """Whether the `<svg>` has a `viewBox` attribute (the HTML parser lowers its name)."""
+    return _view_box(svg) is not None
+
+
+def _view_box(svg: Any) -> str | None:
+    value = svg.get("viewbox") if svg.get("viewbox") is not None else svg.get("viewBox")
+    return None if value is None else str(value)
+
+
+def _in_pixels(value: str | None) -> bool:
+    """True for an attribute that is one length in pixels (`300`, `300px`), not a percentage or another unit."""
+    return value is not None and _number(value) is not None and value.strip().lower().removesuffix("px").replace(".", "", 1).lstrip("+").isdigit()
 
 
 def _number(value: str | None) -> float | None:

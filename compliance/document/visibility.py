@@ -47,6 +47,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   character CSS does not collapse, a visible image or an atomic inline box begins) or whose first line the page's top margins and paddings push
   below it, and all that follows a `<br>` that ends it
   (the walk decides: `html`, by `clipping.flow_in_line_box` and `clipping.holds_lines_of_box`);
+- a grid item in a track of no size that clips what it holds (`grid_tracks`: the closed CSS
+  accordion, `grid-template-rows: 0fr` and `overflow: hidden`);
 - painted over by something opaque (`paint_order`): a box of a negative `z-index` under the
   background of an ancestor inside its stacking context, and what a positioned box holds under
   an absolutely positioned child that fills it with an opaque background, at a higher level;
@@ -105,6 +107,7 @@ from compliance.document import (
     css_colour,
     filter_blur,
     flow_clip,
+    grid_tracks,
     masking,
     offsets,
     projection,
@@ -821,7 +824,9 @@ class PageStyle:
         self._every_keyframes: bool | None = None
         # What `on_demand` matches from, read once per page when the first element asks.
         self._demand: _Demand | None = None
-        # The elements something opaque is painted over, whole (see `paint_order`).
+        # The elements hidden whole by the layout around them: something opaque painted over
+        # them (`paint_order`), the flow pushing them below a clipping box's bottom
+        # (`flow_clip`), a grid track of no size (`grid_tracks`).
         self.painted_over: frozenset[Any] = frozenset()
         # The elements whose own text a cover inside them paints over (`paint_order.Painted.own_text`):
         # the walk reads their children, not their text.
@@ -879,6 +884,9 @@ class PageStyle:
         lowered = "\n".join((*sheets, *index.style_values())).lower()
         painted = painted_over(root, sheets, lowered, index)
         pushed = _pushed_out(root, sheets, lowered, index, style)
+        collapsed = _collapsed_grid_items(root, lowered, style)
+        if collapsed:
+            pushed = pushed._replace(whole=pushed.whole | collapsed)
         details = details_content(root, sheets) if sheets else DetailsContent()
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
         if (
@@ -1165,6 +1173,48 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
     if not boxes:
         return flow_clip.NOTHING_PUSHED
     return flow_clip.pushed_out(boxes, style.on_demand_of)
+
+
+def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
+    """The grid items in a track of no size that show nothing of what they hold
+    (`grid_tracks`): none unless the page's CSS (`lowered`) declares a track list that begins
+    with a zero. Each grid is the one child element of its item's parent (text beside it is an
+    item too), read by the declarations every screen meets, when no rule some screens only meet
+    sets the same properties on it (a `@media` rule may open the track)."""
+    if not grid_tracks.may_collapse(lowered):
+        return frozenset()
+    parents = [element for element in root.iter() if isinstance(element.tag, str) and len(element) and element.tag not in SKIP_TAGS]
+    if not parents:
+        return frozenset()
+    every = style.on_demand_of(parents, grid_tracks.CONTAINER_NAMES, every_screen=True)
+    grids = [parent for parent, declared in zip(parents, every, strict=True) if grid_tracks.is_grid(declared)]
+    if not grids:
+        return frozenset()
+    # A replaced element (an image: `normal` aligns it to the start, at its own height) or a
+    # table (never smaller than its content) is not shrunk into the track.
+    items = {
+        grid: child
+        for grid in grids
+        if (child := _only_child_element(grid)) is not None and child.tag not in _REPLACED_TAGS and child.tag not in IMAGE_TAGS and child.tag != "table"
+    }
+    found = []
+    for grid, item in items.items():
+        (grid_every, item_every), (grid_any, item_any) = (
+            style.on_demand_of([grid], grid_tracks.CONTAINER_NAMES, every_screen=True) + style.on_demand_of([item], grid_tracks.ITEM_NAMES, every_screen=True),
+            style.on_demand_of([grid], grid_tracks.CONTAINER_NAMES) + style.on_demand_of([item], grid_tracks.ITEM_NAMES),
+        )
+        if grid_every == grid_any and item_every == item_any and grid_tracks.collapsed_item(grid_every, item_every):
+            found.append(item)
+    return frozenset(found)
+
+
+def _only_child_element(parent: Any) -> Any:
+    """The one child element of `parent` with nothing but white space and comments beside it;
+    None when it has text or more than one child element."""
+    children = [child for child in parent if isinstance(child.tag, str)]
+    if len(children) != 1 or (parent.text or "").strip() or any((child.tail or "").strip() for child in parent):
+        return None
+    return children[0]
 
 
 def _links_unread_sheet(root: Any, sheets: Sequence[str]) -> bool:
