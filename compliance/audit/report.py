@@ -34,8 +34,9 @@ CARRIED_BECAUSE = (SITE_NOT_REACHED, ROBOTS_FORBID, PAGE_NOT_READ, LISTING_NOT_R
 
 @dataclass(frozen=True, slots=True)
 class CheckedCopy:
-    """One republication, checked: rule ids of its findings, the messages of the findings that matter
-    most as evidence (`run.worst_findings`: errors first, then by rule), its publication date."""
+    """One republication, checked: rule ids of its findings at severity warning or error (its
+    violations: an info finding is a note the terms do not require), the messages of those that
+    matter most as evidence (`run.worst_findings`: errors first, then by rule), its publication date."""
 
     story: str
     url: str

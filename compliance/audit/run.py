@@ -255,9 +255,12 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     # `engine._applied_by_original`): only a pack the page's own markers apply counts here.
     if detect and not any(d.applied and not d.by_original for d in report.detections):
         return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
-    findings = tuple(sorted({f.rule for f in report.findings}))
-    errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
-    evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(report.findings, EVIDENCE))
+    # An info finding is a note the terms do not require ("never a failure"): it is no violation,
+    # in the site's counts, the charts or the evidence.
+    violations = [f for f in report.findings if f.severity >= Severity.WARNING]
+    findings = tuple(sorted({f.rule for f in violations}))
+    errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
+    evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
     published = published_date(doc) or published_date(work.stories.document(match.story))
     canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
