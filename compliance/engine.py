@@ -18,7 +18,7 @@ from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, O
 from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page, shows_republication
-from compliance.document import Document, DocumentKind, parse_document
+from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
@@ -245,6 +245,10 @@ def check_document(
     # ... and Latin letters a right-to-left override lays out backwards read as displayed.
     written, (doc, reversed_texts) = doc, read_as_displayed(doc)
     ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original)
+    if not doc.bylines and ctx.meta.get("byline"):
+        # A CMS prints the byline its payload's `byline` field gives above the story it sends.
+        doc = with_metadata_byline(doc, str(ctx.meta["byline"]), outlets=frozenset(o for p in packs for o in p.outlets))
+        ctx = Context(doc, ctx.meta, original)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
     if original is None and wanted and load_original is not None:

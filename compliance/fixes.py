@@ -30,7 +30,7 @@ from compliance.checks.base import describe_check
 from compliance.checks.link import original_address_for
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
-from compliance.document import Block, Byline, Document, DocumentKind
+from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
 from compliance.document.byline_reading import person_key
 from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
@@ -128,6 +128,13 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     first = settings.parse(data, kind)
     merged = article_meta(first, meta=settings.meta, default_meta=settings.default_meta)
+    outlets = frozenset(o for p in settings.packs for o in p.outlets)
+
+    def printed(doc: Document) -> Document:
+        # The page as the check reads it: with the byline a CMS prints from its `byline` field.
+        return with_metadata_byline(doc, str(merged.get("byline") or ""), outlets=outlets)
+
+    first = printed(first)
     original = _read_original(merged.get("original", "").strip(), settings.load_original)
 
     def check(doc: Document) -> Report:
@@ -159,7 +166,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         candidate = text
         for at, put, cut in sorted([(offset, block, removed), *more], key=lambda splice: -splice[0]):
             candidate = candidate[:at] + put + candidate[at + cut :]
-        candidate_doc = settings.parse(prefix + candidate.encode(first.encoding), kind)
+        candidate_doc = printed(settings.parse(prefix + candidate.encode(first.encoding), kind))
         return candidate, candidate_doc, check(candidate_doc)
 
     edits: list[Edit] = []
@@ -244,7 +251,9 @@ def _try_fix(
     rule would still fail), the block is inserted and the edit's note says to take the old byline
     out."""
     wrong = _wrong_byline(fix, doc, values)
-    if wrong is not None:
+    # A byline the theme prints from the front matter or the CMS's field is no text of the body
+    # to replace: the block goes in, and the note says what still prints the other one.
+    if wrong is not None and wrong.in_body:
         replacement = _byline_replacement(fix, doc, wrong, values)
         if replacement is not None:
             candidate = attempt(replacement.offset, replacement.text, replacement.removed)
@@ -264,8 +273,20 @@ def _try_fix(
         return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
     note = _stands_for_an_image(fix, doc.kind)
     if wrong is not None:
-        note = f"the byline {shorten(wrong.text, 60)!r} still stands beside it: take it out"
+        note = _still_stands(wrong)
     return (Edit(rule_id, offset, 0, block, place, note),), candidate
+
+
+def _still_stands(wrong: Byline) -> str:
+    """The note of a reporter's byline inserted beside one crediting someone else: where that
+    one comes from, and what to do with it."""
+    if wrong.source == "front matter":
+        key, _, value = wrong.text.removeprefix("front matter ").partition(": ")
+        return f"the front matter's '{key}: {shorten(value, 60)}' still prints a byline beside it: change it to the reporter or take it out"
+    if wrong.source == "metadata":
+        value = wrong.text.removeprefix("byline metadata: ")
+        return f"the 'byline' field ({shorten(value, 60)!r}) still prints a byline beside it: change it to the reporter or leave it empty"
+    return f"the byline {shorten(wrong.text, 60)!r} still stands beside it: take it out"
 
 
 # The note of a block moved: `_told_where_it_moved_from` gives the line it came from.
@@ -388,7 +409,7 @@ def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | 
         return None
     reporter = values.get("reporter", fix)
     byline = doc.bylines[0]
-    if reporter is None or byline.source == "front matter":
+    if reporter is None:
         return None
     if "{authors}" in (_reporter_fix(fix) or ""):
         # The authors' fix adds what the byline lacks (their institutions): any credit it gives
@@ -836,7 +857,9 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
     # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
     # name, or when that is not safe, the block and a line saying to take the old byline out.
     wrong = _wrong_byline(fix, doc, values)
-    if wrong is not None:
+    # A byline the theme prints from the front matter or the CMS's field is no text of the body
+    # to replace: the block goes in, and the note says what still prints the other one.
+    if wrong is not None and wrong.in_body:
         replacement = _byline_replacement(fix, doc, wrong, values)
         if replacement is not None:
             return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
@@ -983,7 +1006,7 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         return doc.items[min(hit.index, len(doc.items) - 1)], shorten(hit.evidence, 60)
     if where == "byline":
         found: Any = doc.bylines[0] if doc.bylines else None
-        if found is not None and found.source == "front matter":
+        if found is not None and not found.in_body:
             # The theme prints it above the body: a block for it goes at the top of the body.
             found = next((b for b in doc.article_blocks if not b.heading and b is not doc.headline), None)
     elif where == "headline":

@@ -94,7 +94,7 @@ def describe(params: PositionParams) -> str:
 
 def _body_start(doc: Document, skipped: set[int]) -> Block | None:
     """The story's first body paragraph (see the module docstring); None when it has none."""
-    bylines = {b.index for b in doc.bylines if b.source != "front matter"}  # not a block of the body
+    bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
     headline = doc.headline.index if doc.headline is not None else -1
     for block in doc.article_blocks:
         if block.index == headline or block.index in bylines or block.index in skipped:

@@ -25,7 +25,7 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     the headline or a byline, in document order."""
     cached: tuple[Block, ...] | None = doc._memo.get("story_paragraphs")
     if cached is None:
-        bylines = {b.index for b in doc.bylines if b.source != "front matter"}  # not a block of the body
+        bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
         headline = doc.headline.index if doc.headline is not None else -1
         cached = tuple(b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip())
         doc._memo["story_paragraphs"] = cached

@@ -137,7 +137,7 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
         blocks = [doc.headline] if doc.headline is not None else []
     elif scope == "byline":
         # A front matter byline is no block of the body: its words are not read here.
-        wanted = {b.index for b in doc.bylines if b.source != "front matter"}
+        wanted = {b.index for b in doc.bylines if b.in_body}
         blocks = [b for b in doc.blocks if b.index in wanted]
     else:
         blocks = _credit_blocks(doc)

@@ -49,6 +49,7 @@ __all__ = [
     "svg_accessible_name",
     "text_of",
     "unread_byline",
+    "with_metadata_byline",
 ]
 
 
@@ -63,3 +64,30 @@ def parse_document(data: bytes | str | Decoded, kind: DocumentKind, *, outlets: 
     from compliance.document.plaintext import parse_text
 
     return parse_text(data, markdown=kind == "markdown", outlets=outlets)
+
+
+# What a byline read from the article's metadata says of where it came from, before its text.
+METADATA_BYLINE = "byline metadata: {value}"
+
+
+def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = frozenset()) -> Document:
+    """`doc` with the byline a CMS theme prints from the article's `byline` metadata (a CMS
+    payload's `byline` field, `--meta byline=`) above a story whose body shows none, as a front
+    matter `author` is read (`plaintext`): read as a byline is, standing just below the headline
+    (else above the article's first block), at that block's line. `doc` unchanged when the body
+    has a byline of its own (it wins), or the value is blank or no byline."""
+    import dataclasses
+
+    from compliance.document.byline_reading import read_byline
+    from compliance.document.bylines import outlet_names
+    from compliance.text import normalize_inline
+
+    text = normalize_inline(value)
+    if doc.bylines or not text:
+        return doc
+    reading = read_byline(text, outlets=outlet_names(outlets))
+    if reading is None or reading.problem == "empty":
+        return doc
+    below = doc.headline if doc.headline is not None else next(iter(doc.article_blocks), None)
+    index, line = (below.index, below.line) if below is not None else (0, 1)
+    return dataclasses.replace(doc, bylines=(Byline(METADATA_BYLINE.format(value=text), reading, index, line, "metadata"),))

@@ -141,15 +141,22 @@ class Byline:
     reading: BylineReading
     index: int
     line: int
-    # Where it was read: byline markup, a "By …" line, or a Markdown or text article's front
-    # matter `author`/`authors`, which a CMS theme prints as the byline (see `plaintext`).
-    source: Literal["markup", "text", "front matter"]
+    # Where it was read: byline markup, a "By …" line, a Markdown or text article's front matter
+    # `author`/`authors`, or the article's `byline` metadata (a CMS payload's field): what a CMS
+    # theme prints as the byline above the story (see `plaintext`, `with_metadata_byline`).
+    source: Literal["markup", "text", "front matter", "metadata"]
     element: Any = field(default=None, compare=False, repr=False)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The people credited."""
         return self.reading.names
+
+    @property
+    def in_body(self) -> bool:
+        """Whether the byline is written in the article's body (not printed by a theme from the
+        front matter or the article's metadata, outside the body's blocks)."""
+        return self.source in ("markup", "text")
 
 
 @dataclass(frozen=True, slots=True)
