@@ -757,6 +757,18 @@ def test_details_content_rules_leave_ink_where_the_checker_says(browser: Any) ->
     assert inked == {key: not hidden for key, hidden in cases.items()}
 
 
+def test_a_first_line_rule_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_first_line import FIRST_LINE_NOT_READ
+    from tests.test_hiding_first_line import FIRST_LINE_ROWS as cases
+
+    inked = {key: _leaves_ink(browser, f"<style>{key[0]}</style><article><h1>Pipeline rule shelved</h1>{key[1]}</article>") for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+    # The checker's reading stays a lower bound: these it reads as seen, and Chromium hides.
+    assert not any(
+        _leaves_ink(browser, f"<style>{css}</style><article><h1>Pipeline rule shelved</h1>{markup}</article>") for css, markup in FIRST_LINE_NOT_READ
+    )
+
+
 def test_text_drawn_as_bullets_reads_the_same_whatever_it_says(browser: Any) -> None:
     from tests.test_hiding_families import TEXT_SECURITY as cases
 

@@ -308,3 +308,10 @@ def ids_of_page(root: Any, *, in_templates: bool = True) -> dict[str, Any]:
     for named in root.xpath("//*[@id]" if in_templates else "//*[@id][not(ancestor::template)]"):
         ids.setdefault(named.get("id"), named)
     return ids
+
+
+# The inline boxes drawn on the line as their parent's text is, unless their CSS says otherwise
+# (`paint_order._plain_inline`, `first_line.child_flow`): no picture, break, quotation marks or font of their own.
+PLAIN_INLINE_TAGS = frozenset(
+    {"span", "a", "b", "strong", "i", "em", "u", "s", "mark", "small", "abbr", "cite", "time", "data", "dfn", "bdi", "ins", "del", "code", "kbd", "samp", "var"}
+)

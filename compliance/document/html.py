@@ -28,6 +28,7 @@ from compliance.document.clipping import (
 )
 from compliance.document.css import Declaration, display_keyword
 from compliance.document.elements import BLOCK_TAGS, ids_of_page
+from compliance.document.first_line import unseen_first_line
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
@@ -834,6 +835,8 @@ def _read_after_comment(walk: _Walk, comment: Any, rendered: bool) -> None:
         if comment.tag is etree.Comment:
             walk.found.shown_after_comment[comment.text or ""] = parent[_SHOWS_TEXT]
     tail = comment.tail
+    if tail and walk.first_line_unseen:
+        tail = walk.first_line_shown(tail, comment, tail=True)
     if tail and parent[_SHOWS_TEXT]:
         walk.add_text(tail, parent, comment, tail=True)
 
@@ -853,6 +856,7 @@ class _Walk:
         "byline_break",
         "closed_details",
         "first_line_space",
+        "first_line_unseen",
         "found",
         "generated",
         "ids",
@@ -943,6 +947,9 @@ class _Walk:
         # whether one does (`_pushed_below_box`).
         self.line_box_fonts: dict[Any, float] = {}
         self.first_line_space: dict[Any, tuple[float, float, bool]] = {}
+        # The texts a block's `::first-line` leaves unseen, by (node, whether a tail), with how
+        # many of their leading characters (`first_line.unseen_first_line`): taken off as read.
+        self.first_line_unseen: dict[tuple[Any, bool], int] = {}
 
     def flush(self) -> None:
         """End the current block."""
@@ -1022,9 +1029,7 @@ class _Walk:
             if self.open_bylines and (parent[_SHOWS_TEXT] or not items):
                 self.byline_break = True
             if parent[_SHOWS_TEXT]:
-                text = element.text
-                if text:
-                    self.add_text(text, parent, element, tail=False)
+                self._read_text(element, parent)  # (no words are generated around it: it is not styled)
             return True
         self._open_with(element, kind, items, parent)
         return True
@@ -1260,6 +1265,9 @@ class _Walk:
         self.stack.append(frame)
         if parent[_RENDERING].one_line is not None:
             self._begins_first_line(element, kind, frame, parent[_RENDERING])
+        first_lines = self.style.first_lines
+        if first_lines and element in first_lines and frame[_SHOWS_TEXT]:
+            self._read_first_line(element, kind.tag, frame)
         self._collect(element, kind, attributes, frame if own_text else _without_text(frame))
 
     def _skip(self, element: Any, tag: str, parent: _Frame) -> None:
@@ -1599,8 +1607,29 @@ class _Walk:
         if generated is not None and element in generated and generated[element][0]:
             self.add_text(generated[element][0], frame, element, tail=False)
         text = element.text
+        if text and self.first_line_unseen:
+            text = self.first_line_shown(text, element, tail=False)
         if text:
             self.add_text(text, frame, element, tail=False)
+
+    def _read_first_line(self, block: Any, tag: str, frame: _Frame) -> None:
+        """Note the words of a block's first line that its `::first-line` leaves unseen
+        (`first_line.unseen_first_line`), its boxes read inside it as the walk reads them."""
+
+        def rendering_of(element: Any, inherited: Rendering) -> Rendering:
+            items = element.items()
+            return self._rendering(element, element.tag, dict(items) if items else None, (frame[_BLOCK], inherited, *frame[_VISIBLE:]))
+
+        self.first_line_unseen.update(unseen_first_line(block, tag, frame[_RENDERING], self.style, rendering_of))
+
+    def first_line_shown(self, text: str, node: Any, *, tail: bool) -> str:
+        """The part of a text (`node`'s, or its tail) that shows past what its block's
+        `::first-line` leaves unseen (`_read_first_line`)."""
+        cut = self.first_line_unseen.pop((node, tail), 0)
+        if not cut:
+            return text
+        self.found.hides_text = True
+        return text[cut:]
 
     def leave(self, element: Any) -> None:
         """Close an element: end its block, its byline markup, and read the text after it."""
@@ -1630,6 +1659,8 @@ class _Walk:
                     # Pushed below the bottom of a box that clips it (`flow_clip`).
                     self.found.hides_text = True
                     return
+                if self.first_line_unseen:
+                    tail = self.first_line_shown(tail, element, tail=True)
                 self.add_text(tail, parent, element, tail=True)
 
     def finish(self, url: str | None) -> _Walked:

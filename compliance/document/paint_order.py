@@ -74,7 +74,7 @@ from typing import Any, NamedTuple
 
 from compliance.document import offsets
 from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px, parse_style_sheet
-from compliance.document.elements import BLOCK_TAGS
+from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
 from compliance.document.visibility import (
@@ -172,11 +172,6 @@ _WRAPS = ("normal", "wrap", "pre-wrap", "pre-line", "break-spaces", "balance", "
 # may run out of.
 _CHARACTER_EMS = 1.0
 _ANIMATIONS = ("animation", "animation-name")
-# The inline boxes drawn on the line as their parent's text is, unless their CSS says otherwise
-# (`_plain_inline`): no picture, break, quotation marks or font of their own.
-_PLAIN_INLINE_TAGS = frozenset(
-    {"span", "a", "b", "strong", "i", "em", "u", "s", "mark", "small", "abbr", "cite", "time", "data", "dfn", "bdi", "ins", "del", "code", "kbd", "samp", "var"}
-)
 # What widens a line or breaks it, and what sizes or moves text on it (read on an inline box a
 # cover fills and on what shares its line: `_on_one_line`).
 _LINE_WIDENING = (
@@ -1131,9 +1126,9 @@ def _line_holder(inline: Any, cascade: Cascade) -> Any:
 
 def _plain_inline(element: Any, declared: Mapping[str, Declaration]) -> bool:
     """True for an inline box of text that is drawn on the line as its parent's text is: of a tag
-    that draws nothing of its own (`_PLAIN_INLINE_TAGS`), with no font size, alignment, spacing,
+    that draws nothing of its own (`PLAIN_INLINE_TAGS`), with no font size, alignment, spacing,
     wrapping, width, place or display of its own set."""
-    return element.tag in _PLAIN_INLINE_TAGS and not any(name in declared for name in (*_LINE_WIDENING, *_LINE_SHIFTING))
+    return element.tag in PLAIN_INLINE_TAGS and not any(name in declared for name in (*_LINE_WIDENING, *_LINE_SHIFTING))
 
 
 def _on_one_line(inline: Any, holder: Any, cover: Any, inside: Cascade, around: Cascade) -> bool:
@@ -1159,6 +1154,21 @@ def _on_one_line(inline: Any, holder: Any, cover: Any, inside: Cascade, around: 
     text = before + "".join(inline.itertext())
     needed = len(" ".join(text.split())) * _CHARACTER_EMS * max(size for size in font if size is not None)
     return needed <= (_NARROWEST_COLUMN_PX if room is None else room)
+
+
+def fits_the_line(block: Any, style: PageStyle, characters: int, font_px: float) -> bool:
+    """True when a run of `characters` characters at `font_px` (one em each: `_CHARACTER_EMS`)
+    surely fits one line of `block`: within the width its CSS or its ancestors' it is as wide as
+    sets (`_room`, matched on demand), or `_NARROWEST_COLUMN_PX` where none is set; never when a
+    width is set in a way not read. The narrower of two readings counts: by every rule, and by
+    the rules every screen meets only (a rule some screens meet may narrow the block on those)."""
+    boxes = [block, *block.iterancestors()]
+    rooms = []
+    for every_screen in (False, True):
+        found = style.on_demand_of(boxes, _WIDTHS, every_screen=every_screen)
+        room = _room(block, Cascade(dict(zip(boxes, found, strict=True)), frozenset()))
+        rooms.append(_NARROWEST_COLUMN_PX if room is None else room)
+    return characters * _CHARACTER_EMS * font_px <= min(rooms) and min(rooms) > 0.0
 
 
 def _line_before(inline: Any, holder: Any, inside: Cascade) -> str | None:

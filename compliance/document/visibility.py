@@ -168,6 +168,7 @@ from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
+from compliance.document.first_line import first_line_rules, may_break_words
 from compliance.document.generated import DetailsContent, details_content, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
@@ -841,6 +842,12 @@ class PageStyle:
         # The closed `<details>` whose content the page's CSS shows, and the open ones whose
         # content it hides (see `details_content`).
         self.details: DetailsContent = DetailsContent()
+        # The block each `::first-line` rule styles, with the stand-in element whose declarations
+        # are the rule's (the first line's inline box, which its words inherit from: see
+        # `first_line`); empty on a page without one. And whether the page's CSS may break a word
+        # across lines (`first_line.may_break_words`), read only on a page with such a rule.
+        self.first_lines: Mapping[Any, Any] = {}
+        self.words_may_break = False
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
@@ -888,6 +895,8 @@ class PageStyle:
         if collapsed:
             pushed = pushed._replace(whole=pushed.whole | collapsed)
         details = details_content(root, sheets) if sheets else DetailsContent()
+        # (A page without `first-line` in its CSS pays this one search of text already lowered.)
+        first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
         if (
             not sized
@@ -897,6 +906,7 @@ class PageStyle:
             and pushed is flow_clip.NOTHING_PUSHED
             and details == DetailsContent()
             and helper_classes_hide
+            and not first_lines
         ):
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
@@ -914,7 +924,22 @@ class PageStyle:
             style.tails_unseen = pushed.tails
             # Read as styled elements, for `render` to hide them and the walk to open them.
             style.styled = {**dict.fromkeys((*style.painted_over, *style.text_painted_over), ()), **style.styled}
+        if first_lines:
+            style._with_first_lines(first_lines, lowered)
         return style
+
+    def _with_first_lines(self, rules: Mapping[Any, list[tuple[_Precedence, Declaration]]], lowered: str) -> None:
+        """Give this (copied) style the page's `::first-line` rules (`first_line.first_line_rules`):
+        each block they style gets a stand-in element, matched by their declarations, that
+        `render` reads as the first line's inline box; the block is read as a styled element
+        (never on the walk's fast path, which would not read its first line)."""
+        from lxml import etree
+
+        stand_ins = {block: etree.Element("span") for block in rules}
+        self._matched = {**self._matched, **{stand_ins[block]: entries for block, entries in rules.items()}}
+        self.first_lines = stand_ins
+        self.words_may_break = may_break_words(lowered)
+        self.styled = {**dict.fromkeys(stand_ins, ()), **self.styled}
 
     @classmethod
     def _of(cls, root: Any, sheets: list[str], index: _ElementIndex, shadow_sheets: tuple[str, ...] = ()) -> PageStyle:
