@@ -28,7 +28,7 @@ from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import possessive, shorten
+from compliance.text import listed, possessive, shorten
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -296,6 +296,8 @@ def check_document(
     notices.extend(_hidden_marker_notices(detections))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
+    if applied and doc.kind == "html" and doc.root is not None and doc.article_root is not None:
+        notices.extend(_other_stories_notice(doc))
     if applied:
         # Publishers' names spelt with ASCII look-alikes ("CaIler") are looked for in the packs
         # that apply: an all-ASCII page costs nothing more while it is being detected.
@@ -682,6 +684,26 @@ def _another_story_message(original: Document) -> str:
         f"the original given{named} shares no text with this copy, and neither its headline nor its reporters are the copy's: it is most likely"
         " another story, and nothing is compared with it; give this copy's own original with --original FILE or the 'original' metadata key"
     )
+
+
+def _other_stories_notice(doc: Document) -> list[Notice]:
+    """An `other-stories` notice when the page holds stories of their own beside the article
+    checked (`region.other_stories`): only that one was checked, and the others' verdicts are
+    not known."""
+    from compliance.document.region import other_stories
+
+    lines = other_stories(doc.root, doc.article_root, doc.is_visible)
+    if not lines:
+        return []
+    where = listed([str(line) for line in lines])
+    many = len(lines) > 1
+    return [
+        Notice(
+            "other-stories",
+            f"the page holds {len(lines)} other stor{'ies' if many else 'y'} beside the article checked (line {doc.article_line}),"
+            f" at line{'s' if many else ''} {where}: {'they were' if many else 'it was'} not checked; check each story as a page or file of its own",
+        )
+    ]
 
 
 def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, in_any, names, text_of
@@ -514,6 +515,38 @@ def _longest_article(root: Any, comments: _Comments) -> Any | None:
         if _text_length(best) > 0:
             return best
     return None
+
+
+# What makes another `<article>` on the page a story of its own rather than a teaser card: a
+# heading, and this many paragraphs holding this much text (a teaser has a line or two).
+_STORY_PARAGRAPHS = 3
+_STORY_CHARACTERS = 400
+
+
+def other_stories(root: Any, article_root: Any, shown: Callable[[Any], bool]) -> tuple[int, ...]:
+    """The source lines of the `<article>` elements beside the article region that hold a story of
+    their own (a heading and `_STORY_PARAGRAPHS` paragraphs of `_STORY_CHARACTERS` characters):
+    the next story an infinite-scroll theme appends, a second wire story on one page. Not one
+    inside or around the region, in the readers' comments or the page's chrome, in a list item (a
+    card), or one `shown` says a reader does not see. Pure; computed when a check asks."""
+    comments = _Comments()
+    lines = []
+    for article in root.iter("article"):
+        if article is article_root or _contains(article, article_root) or _contains(article_root, article):
+            continue
+        in_chrome = any(is_chrome(a, str(a.tag).lower()) for a in article.iterancestors() if isinstance(a.tag, str))
+        if in_chrome or comments.contain(article) or _in_list_item(article):
+            continue
+        if not any(True for _ in article.iter(*_HEADINGS)) or not shown(article):
+            continue
+        paragraphs = [len("".join(p.itertext()).strip()) for p in article.iter("p")]
+        if sum(1 for length in paragraphs if length) >= _STORY_PARAGRAPHS and sum(paragraphs) >= _STORY_CHARACTERS:
+            lines.append(article.sourceline or 1)
+    return tuple(lines)
+
+
+def _contains(outer: Any, inner: Any) -> bool:
+    return any(ancestor is outer for ancestor in inner.iterancestors())
 
 
 def _in_list_item(element: Any) -> bool:
