@@ -1321,3 +1321,10 @@ def test_a_box_placed_off_the_page_from_any_side_leaves_ink_where_the_checker_sa
 
     inked = {style: _leaves_ink(browser, f'<article><h1>Headline</h1><p id=it style="{style}">By Maria Lopez</p></article>') for style in cases}
     assert inked == {style: not hidden for style, hidden in cases.items()}
+
+
+def test_text_painted_with_its_own_background_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import TEXT_OF_ITS_BACKGROUND_ROWS as cases
+
+    inked = {key: _leaves_ink(browser, key[0].format(key[1])) for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}

@@ -177,3 +177,34 @@ TEXT_ABOVE_THE_PAGE = {
 @pytest.mark.parametrize("markup", sorted(TEXT_ABOVE_THE_PAGE))
 def test_text_above_the_page_is_judged_by_how_tall_it_can_be(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is TEXT_ABOVE_THE_PAGE[markup]
+
+
+# --- text painted with its own background ----------------------------------------------------------
+
+# The byline's markup (`{}`: the paragraph's style) → whether the checker calls it unseen: under
+# `background-clip: text` with a transparent text colour the glyphs are painted with the
+# element's own background, here a colour judged against what is behind the element as a text
+# colour is. A picture or a gradient of several colours behind the glyphs is not judged.
+TEXT_OF_ITS_BACKGROUND = {
+    "<p id=it style='{}'>By Maria Lopez</p>": {
+        "background:#fff;-webkit-background-clip:text;background-clip:text;color:transparent": True,
+        "background-color:#fff;-webkit-background-clip:text;-webkit-text-fill-color:transparent": True,
+        "background:#000;-webkit-background-clip:text;color:transparent": False,
+        "background:linear-gradient(90deg,#fff,#000);-webkit-background-clip:text;color:transparent": False,
+        "background:#fff;-webkit-background-clip:text;color:#333": False,
+        "background:rgb(0 0 0 / 0.5);-webkit-background-clip:text;color:transparent": False,
+    },
+    "<div style='background:#000'><p id=it style='{}'>By Maria Lopez</p></div>": {
+        "background:#000;-webkit-background-clip:text;color:transparent": True,
+        "background:#fff;-webkit-background-clip:text;color:transparent": False,
+    },
+}
+TEXT_OF_ITS_BACKGROUND_ROWS = {(markup, style): hidden for markup, styles in TEXT_OF_ITS_BACKGROUND.items() for style, hidden in styles.items()}
+
+
+@pytest.mark.parametrize(("markup", "style"), sorted(TEXT_OF_ITS_BACKGROUND_ROWS))
+def test_text_painted_with_its_own_background_is_judged_by_that_colour(markup: str, style: str) -> None:
+    hidden = TEXT_OF_ITS_BACKGROUND_ROWS[(markup, style)]
+    assert byline_hidden(dcnf(byline=markup.format(style))) is hidden
+    rule = f"<style>.by{{{style}}}</style>"
+    assert byline_hidden(dcnf(head=rule, byline=markup.replace("id=it style='{}'", "class=by"))) is hidden

@@ -40,7 +40,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   yellow on white is seen, `#f5f5f5` on white is not). Each colour is set by a `<style>` rule, a
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
-  effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  effect is hidden too (one that is shows the element's own background colour, judged as a text
+  colour: `_painted_with_own_background`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
   it paints one colour that cannot be told from the background is not seen; a text shadow off
   every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`); and
@@ -3771,7 +3772,17 @@ def _text_paint(
         return text_colour, background, clipped_text, fill, False
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
+    if clipped_text and not chain and _painted_with_own_background(painted, background, declared):
+        # The glyphs show the element's own background colour, over what is behind the element.
+        return text_colour, background, clipped_text, fill, text_blends_in(background, parent.background, False)
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
+
+
+def _painted_with_own_background(painted: Colour | None, background: Colour | None, declared: Mapping[str, Declaration]) -> bool:
+    """True for text of `background-clip: text` painted in a transparent colour (`painted`) over
+    a background colour the element sets itself, opaque (`background`; not a picture or a
+    gradient of several colours, which is not judged): the glyphs are then that colour."""
+    return painted is not None and painted[3] == 0 and background is not None and background[3] == 1 and _sets_background(declared)
 
 
 # The image functions whose picture an element's `content` draws instead of what it holds.
