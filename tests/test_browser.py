@@ -1278,3 +1278,79 @@ def test_what_the_flow_pushes_below_a_clipping_box_is_hidden_as_chromium_lays_it
     )
     page.close()
     assert below is hidden
+
+
+_TEXT_WIDTH = """() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        if (walker.currentNode.data.includes('Maria')) {
+            const range = document.createRange();
+            range.selectNodeContents(walker.currentNode);
+            return range.getBoundingClientRect().width;
+        }
+    }
+    return -1;
+}"""
+
+
+def _drawn_text_width(browser: Any, body: str) -> float:
+    """How wide Chromium draws the text naming Maria in a page's body, in CSS pixels: its
+    advances scale with the size the text is drawn at (the height of zoomed text is not: its
+    line is rounded to whole pixels)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.set_content(f"<!doctype html><html><body>{body}</body></html>")
+    width = float(page.evaluate(_TEXT_WIDTH))
+    page.close()
+    return width
+
+
+def test_text_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import SHRUNK_TEXT as cases
+
+    # Hidden: drawn no larger than text of `font-size: 1px` (the checker's unreadable size).
+    unreadable = _drawn_text_width(browser, '<p style="font-size:1px">By Maria Lopez</p>')
+    drawn = {markup: _drawn_text_width(browser, markup.format("By Maria Lopez")) for markup in cases}
+    assert all(width >= 0 for width in drawn.values()), drawn  # the text is found
+    assert {markup: width <= unreadable for markup, width in drawn.items()} == cases, (unreadable, drawn)
+
+
+def test_a_logo_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import SHRUNK_LOGOS as cases
+
+    picture = _png(300, 60)
+    sizes = {}
+    for attributes, style in cases:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_content(f'<!doctype html><html><body><p><img id=it {attributes} style="{style}" src="{picture}"></p></body></html>')
+        smaller_side = "() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height); }"
+        sizes[(attributes, style)] = page.evaluate(smaller_side)
+        page.close()
+    # A logo of no known size is drawn at its picture's (here 300×60): the checker, not knowing
+    # it, judges it by the zoom's own threshold and leaves those rows shown.
+    unknown = {key for key in cases if "height" not in key[0] + key[1]}
+    assert {key: size <= 2 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
+    assert not any(cases[key] for key in unknown)
+
+
+def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import CONTENT_BOXES as cases
+
+    # What the picture draws: the page against one whose picture is moved out of the box (its
+    # paddings, borders and background left as they are).
+    picture = _png(300, 60)
+    drawn = {style: _leaves_ink(browser, f'<p><img id=it style="{style}" src="{picture}"></p>', "object-position:-99999px 0") for style in cases}
+    assert drawn == {style: not hidden for style, hidden in cases.items()}
+
+
+def test_a_box_placed_off_the_page_from_any_side_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import FAR_OFFSETS as cases
+
+    inked = {style: _leaves_ink(browser, f'<article><h1>Headline</h1><p id=it style="{style}">By Maria Lopez</p></article>') for style in cases}
+    assert inked == {style: not hidden for style, hidden in cases.items()}
+
+
+def test_text_painted_with_its_own_background_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import TEXT_OF_ITS_BACKGROUND_ROWS as cases
+
+    inked = {key: _leaves_ink(browser, key[0].format(key[1])) for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}

@@ -158,8 +158,9 @@ HIDING_STYLES = [
 ]
 SHOWING_STYLES = [
     "transform:scale(0.5)",
-    "transform:scale(0.02)",
-    "transform:scaleX(0.011)",
+    # 16px text drawn 1.6px high or wide: not the 1px of unreadable text (`SHRUNK_TEXT`).
+    "transform:scale(0.1)",
+    "transform:scaleX(0.1)",
     "margin-left:-20px",
     "text-indent:100%",
     "text-indent:2em;white-space:nowrap;overflow:hidden",
@@ -1853,7 +1854,9 @@ SMEARED_FLAT = {
     '<p style="transform:skew(60deg, 20deg)">{}</p>': False,
     '<p style="transform:skewX(89.5deg) skewX(-89.5deg)">{}</p>': False,
     '<p style="transform:skewX(89.5deg);transform:none">{}</p>': False,
-    '<p style="transform:scale(1000, 0.02)">{}</p>': False,
+    # Stretched wide but 16px × 0.02 = 0.32px high: below the 1px of unreadable text (`SHRUNK_TEXT`).
+    '<p style="transform:scale(1000, 0.02)">{}</p>': True,
+    '<p style="transform:scale(1000, 0.1)">{}</p>': False,
 }
 
 

@@ -215,6 +215,19 @@ FAMILIES: dict[str, str] = {
     # `margin-left` are read with the placement): never hiding alone, read on demand.
     "margin-right": "widening",
 }
+# What measures a box, never hiding alone, read on demand: its borders, which with its paddings
+# may leave an image of `box-sizing: border-box` no content box for its picture (`content_box`),
+# and where its lines may break, which bounds how tall its text can make it (`stacked_lines`).
+FAMILIES.update(
+    dict.fromkeys(
+        (
+            "border", "border-width", "border-style",
+            *(f"border-{side}{part}" for side in ("top", "right", "bottom", "left") for part in ("", "-width", "-style")),
+            "word-break", "overflow-wrap", "word-wrap",
+        ),
+        "measure",
+    )
+)  # fmt: skip
 # A flow-relative property is judged with the physical property it sets (see `_physical`).
 FAMILIES.update({name: FAMILIES[physical] for name, physical in css_grammar.FLOW_RELATIVE_LONGHANDS.items()})
 FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_RELATIVE_SHORTHANDS.items()})

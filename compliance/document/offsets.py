@@ -76,6 +76,65 @@ def beyond_its_containing_block(declared: Mapping[str, Declaration]) -> bool:
     return False
 
 
+# The widest and the tallest a reader's screen is taken to be, in CSS pixels (a 5K display at its
+# native size): a box placed from the far side of the screen (`right`, `bottom`) this far or
+# farther is left of or above it on any screen.
+LARGEST_SCREEN_PX = 5120.0
+# Each far side, with the near side that places the box instead when it is set, and the margin
+# that moves it with it.
+_FAR_SIDES = (("right", "left", "margin-right"), ("bottom", "top", "margin-bottom"))
+# The position of each side's value in a four-side shorthand (`inset`, `margin`), by how many
+# values it has.
+_SIDE_INDEX = {"top": (0, 0, 0, 0), "right": (0, 1, 1, 1), "bottom": (0, 0, 2, 2), "left": (0, 1, 1, 3)}
+
+
+def placed_past_the_far_side(declared: Mapping[str, Declaration], margins: Callable[[], Mapping[str, Declaration]], from_the_page: Callable[[], bool]) -> bool:
+    """True for an absolutely positioned or fixed box placed from the far side of its containing
+    block (`right`, `bottom`, or `inset`'s, with its near side `auto`) as far as the largest screen
+    or farther, with its margin on that side (`margins`: the cascade's `margin`, `margin-right`
+    and `margin-bottom`, read when asked): its far edge is then left of or above the screen
+    (CSS 2, 10.3.7 and 10.6.4). A `bottom` is judged only where the containing block is the
+    screen's (a fixed box, or one placed from the page: `from_the_page`), a `right` wherever
+    (a containing block's right edge is on the screen)."""
+    position = declared.get("position")
+    if position is None or position.keyword not in ("absolute", "fixed"):
+        return False
+    for side, near, margin in _FAR_SIDES:
+        offset = side_px(declared, side, "inset")
+        if offset is None or offset < LARGEST_SCREEN_PX or side_px(declared, near, "inset") is not None:
+            continue
+        if offset + (side_px(margins(), margin, "margin", side) or 0.0) < LARGEST_SCREEN_PX:
+            continue
+        if side == "right" or position.keyword == "fixed" or from_the_page():
+            return True
+    return False
+
+
+def far_side_can_hide(declaration: Declaration) -> bool:
+    """True for a `right` or `bottom` (or an `inset` with one) as long as the largest screen or
+    longer, which may place a box past the screen (`placed_past_the_far_side`)."""
+    if declaration.name in ("right", "bottom"):
+        offset = side_px({declaration.name: declaration}, declaration.name, "inset")
+    elif declaration.name == "inset":
+        offset = max((side_px({"inset": declaration}, side, "inset") or 0.0 for side in ("right", "bottom")), default=0.0)
+    else:
+        return False
+    return offset is not None and offset >= LARGEST_SCREEN_PX
+
+
+def side_px(declared: Mapping[str, Declaration], name: str, shorthand: str, side: str | None = None) -> float | None:
+    """The length (px) a side's longhand sets, else its shorthand's value for it; None when
+    neither sets a length (`auto`, a percentage, none set)."""
+    if name in declared:
+        values = declared[name].values
+        return length_px(values[0]) if len(values) == 1 else None
+    if shorthand in declared:
+        values = declared[shorthand].values
+        index = _SIDE_INDEX[side or name]
+        return length_px(values[index[len(values) - 1]]) if 1 <= len(values) <= 4 else None
+    return None
+
+
 # A box's centre this far left of its containing block leaves it off the screen, the box at most
 # as wide as the screen (its half, past the 1000px that takes a box off the screen).
 _PATH_FAR_LEFT_PX = -1.5 * SCREEN_WIDTH_PX

@@ -22,13 +22,17 @@ properties filled in where a hiding property uses `var()`, math functions worked
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
   (or `inset`'s) as far on a positioned element (a percentage of the containing block's width,
   a translation's of its own box: `offsets`), an absolutely positioned box placed wholly above
-  or left of the page (`_placed_from_the_page`), a `position: fixed` box placed outside the
-  viewport (`_outside_the_viewport`),
+  or left of the page (`_placed_from_the_page`), or past the largest screen from its far side
+  (`offsets.placed_past_the_far_side`), or a box of text placed above the page by more than it
+  can be tall (`_above_the_page`, `stacked_lines`), a `position: fixed` box placed outside the
+  viewport (`_outside_the_viewport`), an image whose paddings and borders leave its picture no
+  content box (`content_box`),
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
   holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
-- a `font-size` of 1px or less, or a `font-size-adjust` of 0: the text is gone (images are not)
+- a `font-size` of 1px or less (or one the scales and zooms in force draw as small: `Rendering.shrunk`;
+  an image of a known size they draw 2px or less is gone: `_image_shrunk`), or a `font-size-adjust` of 0: the text is gone (images are not)
   until a descendant sets a readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour a reader cannot tell from the background colour set on the element or an
   ancestor, or from the white canvas where the checker can be sure nothing else is behind it
@@ -36,7 +40,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   yellow on white is seen, `#f5f5f5` on white is not). Each colour is set by a `<style>` rule, a
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
-  effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  effect is hidden too (one that is shows the element's own background colour, judged as a text
+  colour: `_painted_with_own_background`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
   it paints one colour that cannot be told from the background is not seen; a text shadow off
   every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`); and
@@ -104,6 +109,7 @@ from compliance.document import (
     colour_filters,
     colour_scheme,
     containment,
+    content_box,
     css_colour,
     filter_blur,
     flow_clip,
@@ -112,6 +118,7 @@ from compliance.document import (
     offsets,
     projection,
     references,
+    stacked_lines,
     text_shadows,
 )
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
@@ -234,6 +241,9 @@ _SQUEEZED_SPACING_EMS = -0.5
 # An absolute spacing that can squeeze text of 8px or more (the smallest print pages use): a
 # `<style>` rule with a smaller one is not worth matching (a headline's -1px or -2px).
 _SQUEEZING_SPACING_PX = _SQUEEZED_SPACING_EMS * 8.0
+# A scale or zoom that shrinks text of 8px or more to 1px or less (`_UNREADABLE_TEXT_PX`): one
+# that shrinks less is not worth reading the font sizes for.
+_SHRINKING_FACTOR = _UNREADABLE_TEXT_PX / 8.0
 # The properties that give text its colour: `-webkit-text-fill-color`, when set, paints it instead of `color`.
 _TEXT_COLOURS = ("color", "-webkit-text-fill-color")
 
@@ -323,7 +333,16 @@ class Rendering(NamedTuple):
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed and not self.masked and not self.blurred
+        if not self.shows_boxes or self.text_hidden or self.blends_in:
+            return False
+        return not self.squeezed and not self.masked and not self.blurred and not self.shrunk
+
+    @property
+    def shrunk(self) -> bool:
+        """True when the scales and zooms in force draw the text 1px high or less, as a font size
+        of 1px or less is (`_UNREADABLE_TEXT_PX`): 16px text at `zoom: 0.05`."""
+        shrink = self.fading.scale * self.fading.zoom
+        return shrink < 1 and self.font_px * shrink <= _UNREADABLE_TEXT_PX
 
     @property
     def blurred(self) -> bool:
@@ -827,7 +846,8 @@ class PageStyle:
         self._demand: _Demand | None = None
         # The elements hidden whole by the layout around them: something opaque painted over
         # them (`paint_order`), the flow pushing them below a clipping box's bottom
-        # (`flow_clip`), a grid track of no size (`grid_tracks`).
+        # (`flow_clip`), a grid track of no size (`grid_tracks`), or an image with no content box
+        # to draw its picture in (`content_box`).
         self.painted_over: frozenset[Any] = frozenset()
         # The elements whose own text a cover inside them paints over (`paint_order.Painted.own_text`):
         # the walk reads their children, not their text.
@@ -898,8 +918,10 @@ class PageStyle:
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
+        pictureless = _pictureless_images(root, lowered, style)
         if (
-            not sized
+            not pictureless
+            and not sized
             and not generated
             and not painted.whole
             and not painted.own_text
@@ -918,8 +940,8 @@ class PageStyle:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
             style.styled = {**dict.fromkeys(generated, ()), **style.styled}
-        if painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED:
-            style.painted_over = painted.whole | pushed.whole
+        if painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or pictureless:
+            style.painted_over = painted.whole | pushed.whole | pictureless
             style.text_painted_over = painted.own_text | pushed.own_text
             style.tails_unseen = pushed.tails
             # Read as styled elements, for `render` to hide them and the walk to open them.
@@ -1630,6 +1652,8 @@ def _placement_can_hide(declaration: Declaration) -> bool:
         return _far_anchor_fallback(first)
     if declaration.name == "text-indent" and first.type == "percentage":
         return bool(abs(first.value) >= 100)
+    if _may_place_off_the_page(declaration):
+        return True
     if declaration.name in ("margin", "inset"):
         return any(offset is not None and offset <= _FAR_OFF_SCREEN_PX for offset in _top_and_left(declaration, offsets.SCREEN_WIDTH_PX))
     if declaration.name in _VIEWPORT_SIDES and (_past_the_viewport(declaration) or (first.type == "percentage" and first.value >= 100)):
@@ -1637,6 +1661,16 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     whole = offsets.SCREEN_WIDTH_PX if declaration.name in ("left", "margin-left", "margin-top") else None
     offset = offsets.share_px(first, whole) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
     return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
+
+
+def _may_place_off_the_page(declaration: Declaration) -> bool:
+    """`_placement_can_hide` for a side that may place an absolutely positioned box off the page:
+    a `right` or `bottom` past every screen (`offsets.placed_past_the_far_side`), or a negative
+    `top` that may put a box of text above the page (`_above_the_page`)."""
+    if offsets.far_side_can_hide(declaration):
+        return True
+    top = offsets.side_px({declaration.name: declaration}, "top", "inset") if declaration.name in ("top", "inset") else None
+    return top is not None and top < 0
 
 
 def _far_anchor_fallback(function: Any) -> bool:
@@ -1742,6 +1776,9 @@ class _SheetSummary(NamedTuple):
     # The families of its rules' declarations (every screen's) that fade or shrink an element
     # without hiding it alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`).
     partly_fading: frozenset[str] = frozenset()
+    # Whether a declaration (every screen's) shrinks text of 8px or more to 1px or less
+    # (`_shrinks_text`): the font sizes it is judged with are then worth matching.
+    shrinks_text: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=SHEETS_CACHED)
@@ -1779,6 +1816,7 @@ class _SheetSummary(NamedTuple):
             "overflow" in sheet and any(_one_line_rule(rule) for rule in rules),
             any(text_blends_in(text, WHITE_CANVAS, False) for text in summary.texts),
             frozenset(summary.partly_fading),
+            summary.shrinks_text,
         )
 
 
@@ -1798,6 +1836,7 @@ class _SummaryBuilder:
         "partly_fading",
         "perspective",
         "sets_display",
+        "shrinks_text",
         "texts",
         "under_images",
         "variable_uses",
@@ -1808,7 +1847,7 @@ class _SummaryBuilder:
         self.texts: set[Colour] = set()
         self.backgrounds: set[Colour] = set()
         self.important: set[str] = set()
-        self.sets_display = self.overflow_shown = self.perspective = False
+        self.sets_display = self.overflow_shown = self.perspective = self.shrinks_text = False
         self.variable_uses: list[Declaration] = []
         self.definitions: list[tuple[str, tuple[Any, ...]]] = []
         self.clip_sizes: list[float] = []
@@ -1847,6 +1886,7 @@ class _SummaryBuilder:
             self.variable_uses.append(declaration)
         if partly_fades and not conditional:
             self.partly_fading.add(family)
+            self.shrinks_text = self.shrinks_text or _shrinks_text(declaration)
 
     def _add_colour(self, declaration: Declaration) -> None:
         name = declaration.name
@@ -1926,6 +1966,8 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
             families |= _ONE_LINE_FAMILIES
     families |= _variable_families(sheets, ())
     families |= frozenset().union(*(summary.partly_fading for summary in map(_SheetSummary.of, sheets)))
+    if any(summary.shrinks_text for summary in map(_SheetSummary.of, sheets)):
+        families |= {"font", "size"}  # shrunk text and images are judged by their size (`Rendering.shrunk`, `_image_shrunk`)
     if families & {"visibility", "transform"} or _animates_away(sheets):
         families.add("opacity")  # matches the animations that undo or do them (see `render`)
     if "clip" in families:
@@ -1944,6 +1986,13 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
 def _partly_fades(declaration: Declaration) -> bool:
     """True when the declaration fades or shrinks the element, by however little (see `fading`)."""
     return declaration.family in ("opacity", "transform") and NOT_FADED.within({declaration.name: declaration}, False) != NOT_FADED
+
+
+def _shrinks_text(declaration: Declaration) -> bool:
+    """True when a `zoom`, `transform` or `scale` shrinks text of 8px (the smallest print pages
+    use) to 1px or less (`Rendering.shrunk`); nested ones multiply, but each is gated alone."""
+    shrunk = NOT_FADED.within({declaration.name: declaration}, False)
+    return shrunk.scale * shrunk.zoom <= _SHRINKING_FACTOR
 
 
 def _colour_variables(sheets: tuple[str, ...]) -> set[str]:
@@ -2470,11 +2519,21 @@ def _page_families(sheets: tuple[str, ...], page: _ElementIndex, styles: Sequenc
     attributes, in document order: read once, in C, and searched here in Python, where each
     test by XPath searched every attribute of the page again."""
     families = _hiding_families(sheets) | _overriding_families(sheets, page, styles) | _inline_variable_families(sheets, styles)
+    if not families >= {"font", "size"} and _inline_shrinks_text(styles):
+        families = families | {"font", "size"}
     if "colour" in families or not _sets_colours(sheets):
         return families
     if _inline_colours_blend(sheets, page):
         families = families | {"colour"}
     return families
+
+
+def _inline_shrinks_text(styles: Sequence[str]) -> bool:
+    """True when a `style` attribute shrinks text to 1px or less (`_shrinks_text`), which is then
+    judged by the font size the page's rules give it (only attributes naming a zoom or a scale
+    are read)."""
+    named = [value for value in styles if "zoom" in (lowered := value.lower()) or "scale" in lowered]
+    return any(_shrinks_text(d) for value in named for d in parse_style_attribute(value) if d.family == "transform")
 
 
 # The families a box moved out of a clipping ancestor is read with (see `clipping`).
@@ -2988,7 +3047,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
-    if fading.gone_for_good:
+    if _faded_away(judged, element, tag, fading):
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
@@ -3544,6 +3603,24 @@ def _blend_loses(rendering: Rendering, text: Colour | None) -> bool:
     return rendering.blend is not None and chain is not None and _lost_in_blend(rendering.blend, text, rendering.background, chain, rendering.outline)
 
 
+def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fading: Fading) -> bool:
+    """True when the element's fading (`fading`) leaves nothing of it, as no descendant can
+    change (`Fading.gone_for_good`), or draws it, an image, too small to be seen (`_image_shrunk`)."""
+    return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading))
+
+
+def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading) -> bool:
+    """True when the scales and zooms in force draw an image of a known size (its CSS width or
+    height in px, else its attribute: `_known_size`) 2px or less across or high, as an image that
+    small is not seen (`_TINY_IMAGE_PX`): a 300×60 logo at `zoom: 0.02`. An image of no known
+    size is judged by the fixed thresholds of `Fading.gone`."""
+    shrink = fading.scale * fading.zoom
+    if shrink >= 1:
+        return False
+    sizes = [size for name in ("width", "height") if (size := _known_size(declared, element, name)) is not None]
+    return any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+
+
 def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
     """The fading of the element under its ancestors' (see `fading`)."""
     opacity = declared.get("opacity")
@@ -3770,7 +3847,17 @@ def _text_paint(
         return text_colour, background, clipped_text, fill, False
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
+    if clipped_text and not chain and _painted_with_own_background(painted, background, declared):
+        # The glyphs show the element's own background colour, over what is behind the element.
+        return text_colour, background, clipped_text, fill, text_blends_in(background, parent.background, False)
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
+
+
+def _painted_with_own_background(painted: Colour | None, background: Colour | None, declared: Mapping[str, Declaration]) -> bool:
+    """True for text of `background-clip: text` painted in a transparent colour (`painted`) over
+    a background colour the element sets itself, opaque (`background`; not a picture or a
+    gradient of several colours, which is not judged): the glyphs are then that colour."""
+    return painted is not None and painted[3] == 0 and background is not None and background[3] == 1 and _sets_background(declared)
 
 
 # The image functions whose picture an element's `content` draws instead of what it holds.
@@ -3987,7 +4074,7 @@ def _box_gone(
     """True when a declaration takes the element's whole box off the screen (a box turned
     edge-on does not, under an ancestor's `perspective`); percentages of the containing block
     are of `containing` (px), and with `style` an absolutely positioned box placed wholly above
-    or left of the page is found (`_placed_from_the_page`)."""
+    or left of the page is found (`_placed_from_the_page`, `_above_the_page`)."""
     display = declared.get("display")
     if display is not None and display.keyword == "none":
         return True
@@ -4018,7 +4105,93 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if tag in IMAGE_TAGS and "object-position" in declared and style is not None and _picture_moved_out(style.on_demand(element, _PICTURE_PLACING), element):
         return True
-    return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+    if style is None:
+        return False
+    from_the_page = functools.partial(_placed_from_the_page, element, style)
+    margins = functools.partial(style.on_demand, element, _FAR_MARGINS)
+    if (offsets.beyond_its_containing_block(declared) and from_the_page()) or offsets.placed_past_the_far_side(declared, margins, from_the_page):
+        return True
+    return _above_the_page(declared, element, style, from_the_page)
+
+
+def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool]) -> bool:
+    """True for an absolutely positioned box placed from the page (`from_the_page`), or a fixed
+    box, whose negative `top` (or `inset`'s, with no `bottom` to stretch it and nothing that may
+    move it back down) places it higher above the page's top than its text can make it tall
+    (`_text_box_height`): no scrolling reaches above the page."""
+    position = declared.get("position")
+    if position is None or position.keyword not in ("absolute", "fixed") or any(name in declared for name in _MAY_BRING_BACK):
+        return False
+    top = offsets.side_px(declared, "top", "inset")
+    if top is None or top >= 0 or offsets.side_px(declared, "bottom", "inset") is not None:
+        return False
+    if position.keyword == "absolute" and not from_the_page():
+        return False
+    height = _text_box_height(element, style)
+    return height is not None and top + height <= 0
+
+
+# The inline elements a box of text may hold whose height the checker bounds (`_text_box_height`):
+# no replaced element, no box of its own size.
+_PLAIN_PHRASING = frozenset({"a", "b", "i", "em", "strong", "span", "u", "s", "cite", "abbr", "time", "br", "bdi", "mark", "q"})
+# The attributes such an element may have: none that styles it or that a rule may select by.
+_PLAIN_ATTRIBUTES = frozenset({"href", "title", "datetime", "rel", "target", "lang", "dir"})
+
+
+def _text_box_height(element: Any, style: PageStyle) -> float | None:
+    """The most (px) a box holding only text, in plain inline elements no rule styles, can be
+    tall (`stacked_lines`), at the font size and line height the whole cascade gives it down the
+    tree; None for a box holding anything else, or sized in a way not read."""
+    if style.generated is not None and element in style.generated:
+        return None
+    inner = list(element.iterdescendants())
+    if any(not isinstance(e.tag, str) or e.tag.lower() not in _PLAIN_PHRASING or set(e.attrib) - _PLAIN_ATTRIBUTES for e in inner):
+        return None
+    wanted = (*stacked_lines.SIZING, "font-size")
+    if inner and any(style.on_demand_of(inner, wanted)):
+        return None
+    chain = [*reversed(list(element.iterancestors())), element]
+    if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
+        return None
+    declared = style.on_demand_of(chain, wanted)
+    font_px = _font_down_the_tree(declared)
+    if font_px is None:
+        return None
+    # The inherited properties in force, the nearest ancestor's, under the box's own.
+    own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
+    breaks = sum(1 for e in inner if e.tag.lower() == "br")
+    height = stacked_lines.height_at_most(stacked_lines.lines_at_most("".join(element.itertext()), breaks, own), font_px, own)
+    return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
+
+
+# The elements a browser's own style gives a larger font (HTML, 15.3.7): their text is not bounded here.
+_LARGER_TEXT_TAGS = frozenset({"h1", "h2", "h3", "big", "font"})
+# The most top margin a browser's own style gives a block, in ems of the parent's font size
+# (HTML, 15.3.7: `h6`'s 2.33em of its 0.67em font, about 1.56em): counted as moving the box down.
+_UA_TOP_MARGIN_EMS = 1.6
+
+
+def _font_down_the_tree(declared: Sequence[Mapping[str, Declaration]]) -> float | None:
+    """The font size (px) of the last of a chain of elements from the root down, each with its
+    `font-size` (the cascade's winner, `declared`); None where one is not worked out, or a `font`
+    shorthand sets it (and a line height not read)."""
+    font_px = root_px = _DEFAULT_FONT_PX
+    for depth, found in enumerate(declared):
+        if "font" in found:
+            return None
+        if "font-size" in found:
+            size = _font_size(found["font-size"], font_px, root_px)
+            if size is None:
+                return None
+            font_px = size
+        if depth == 0:
+            root_px = font_px
+    return font_px
+
+
+# The margins that move a box placed from its containing block's far side (read on demand: a
+# `margin-right` is not matched with the placement).
+_FAR_MARGINS = ("margin", "margin-right", "margin-bottom")
 
 
 # The `object-fit` values that draw the picture no larger than its box (`fill`, the initial one,
@@ -4573,6 +4746,10 @@ def _moved_far(declared: Mapping[str, Declaration], containing: float = offsets.
     whole = offsets.SCREEN_WIDTH_PX if positioned and position is not None and position.keyword != "relative" else containing
     x = _side(declared, "margin-left", "margin", 1, whole) + (_side(declared, "left", "inset", 1, whole) if positioned else 0.0)
     y = _side(declared, "margin-top", "margin", 0, whole) + (_side(declared, "top", "inset", 0) if positioned else 0.0)
+    if position is not None and position.keyword == "relative":
+        # A relatively positioned box with no `left` (`top`) is moved by its `right` (`bottom`) the other way.
+        x -= offsets.side_px(declared, "right", "inset") or 0.0 if offsets.side_px(declared, "left", "inset") is None else 0.0
+        y -= offsets.side_px(declared, "bottom", "inset") or 0.0 if offsets.side_px(declared, "top", "inset") is None else 0.0
     for name in ("transform", "translate"):
         offset = _translation(declared, name, whole, tag)
         if offset is not None:
@@ -4733,6 +4910,18 @@ def _layer_paint(layer: Sequence[Any], images: bool) -> tuple[Colour | None, Col
         elif not any(t.type in _PLACING_TOKENS or t == "/" for t in layer):
             covering = covering or painted
     return covering, found
+
+
+def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
+    """The images whose paddings and borders leave no content box for their picture
+    (`content_box.empty`), read from the page's whole cascade where its CSS (`lowered`: its
+    `<style>` blocks and `style` attributes, in lower case) names `border-box`; none elsewhere."""
+    if "border-box" not in lowered:
+        return frozenset()
+    images = [image for image in root.iter(*IMAGE_TAGS) if isinstance(image.tag, str)]
+    if not images:
+        return frozenset()
+    return frozenset(image for image, declared in zip(images, style.on_demand_of(images, content_box.SIZING), strict=True) if content_box.empty(declared))
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:

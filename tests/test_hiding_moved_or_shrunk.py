@@ -1,0 +1,210 @@
+"""Boxes moved or shrunk out of sight: text and images drawn smaller than a reader can see by the
+scales and zooms in force, judged by the thresholds of font size and image size. Each table's rows
+are checked in Chromium too (tests/test_browser.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, byline_hidden_both_ways, dcnf, logo_hidden
+
+# --- text shrunk by scales and zooms ---------------------------------------------------------------
+
+# The byline's markup → whether the checker calls it unreadable: the scales and zooms in force,
+# multiplied down the tree, times the font size, draw it 1px high or less (as `font-size: 1px`
+# does). Chromium draws the hidden rows no larger than text of `font-size: 1px`, the others larger.
+SHRUNK_TEXT = {
+    '<p style="zoom:0.01">{}</p>': True,
+    '<p style="zoom:0.05">{}</p>': True,
+    '<p style="zoom:5%">{}</p>': True,
+    '<p style="font-size:xx-small;transform:scale(0.05)">{}</p>': True,
+    '<p style="font-size:9px;zoom:0.1">{}</p>': True,
+    '<p style="scale:0.05">{}</p>': True,
+    '<div style="zoom:0.2"><p style="zoom:0.2">{}</p></div>': True,
+    '<div style="transform:scale(0.25)"><p style="zoom:0.2">{}</p></div>': True,
+    "<style>.by{{zoom:0.05}}</style><p class=by>{}</p>": True,
+    "<style>.by{{font-size:8px;zoom:0.1}}</style><p class=by>{}</p>": True,
+    "<style>.by{{font-size:8px}}</style><p class=by style=zoom:0.1>{}</p>": True,
+    "<style>.by{{transform:scale(0.3)}} .by span{{zoom:0.2}}</style><p class=by><span>{}</span></p>": True,
+    # Near misses: drawn 1.6px high or more, or a shrink a descendant undoes.
+    '<p style="zoom:0.1">{}</p>': False,
+    '<p style="transform:scale(0.15)">{}</p>': False,
+    '<p style="font-size:40px;zoom:0.05">{}</p>': False,
+    '<p style="zoom:0.05"><span style="zoom:20">{}</span></p>': False,
+    '<div style="zoom:0.05"><p style="font-size:400px">{}</p></div>': False,
+    '<div style="transform:scale(0.05)"><p style="font-size:10em">{}</p></div>': False,
+    '<p style="zoom:0.5;font-size:4px">{}</p>': False,
+    "<style>.by{{font-size:24px;zoom:0.1}}</style><p class=by>{}</p>": False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(SHRUNK_TEXT))
+def test_text_shrunk_by_scales_and_zooms_is_judged_by_its_drawn_size(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is SHRUNK_TEXT[markup]
+
+
+# An image's attributes or CSS size (`_known_size`) → whether the scales and zooms in force draw
+# it 2px or less across or high, as a tiny image is. A logo of no known size is judged by the
+# zoom's own threshold (0.002: `css.NEGLIGIBLE_SCALE`), as it may be drawn as wide as the screen.
+SHRUNK_LOGOS = {
+    ("width=300 height=60", "zoom:0.02"): True,
+    ("width=300 height=60", "zoom:0.005"): True,
+    ("width=300 height=60", "transform:scale(0.03)"): True,
+    ("", "width:300px;height:60px;zoom:0.03"): True,
+    ("width=300 height=60", "width:auto;zoom:0.02"): True,
+    ("width=120 height=120", "scale:0.01 1"): True,
+    ("width=300 height=60", "zoom:0.05"): False,
+    ("width=300 height=60", "zoom:0.05;height:auto"): False,
+    ("", "zoom:0.005"): False,
+    ("", "width:50%;zoom:0.005"): False,
+    ("width=300 height=60", "transform:scale(0.1)"): False,
+}
+
+
+@pytest.mark.parametrize(("attributes", "style"), sorted(SHRUNK_LOGOS))
+def test_a_logo_shrunk_by_scales_and_zooms_is_judged_by_its_drawn_size(attributes: str, style: str) -> None:
+    hidden = SHRUNK_LOGOS[(attributes, style)]
+    assert logo_hidden(dcnf(logo=f'<p><img {attributes} style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.lg{{{style}}}</style>", logo=f"<p><img class=lg {attributes} src={LOGO_SRC} {LOGO_ALT}></p>")) is hidden
+
+
+def test_a_logo_in_a_zoomed_box_is_judged_by_its_drawn_size() -> None:
+    assert logo_hidden(dcnf(logo=f'<p style="zoom:0.1"><img width=300 height=60 style="zoom:0.2" src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert not logo_hidden(dcnf(logo=f'<p style="zoom:0.1"><img width=300 height=60 style="zoom:2" src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
+# --- an image's content box ------------------------------------------------------------------------
+
+# A logo's style → whether its paddings and borders leave no content box for its picture
+# (`content_box`): under `box-sizing: border-box` its `width` and `height` hold them. Chromium
+# draws no picture in the hidden rows, whatever the borders paint, and some in the others.
+CONTENT_BOXES = {
+    "box-sizing:border-box;width:300px;height:60px;padding:30px 150px": True,
+    "box-sizing:border-box;width:300px;height:60px;border:40px solid #fff": True,
+    "box-sizing:border-box;width:300px;height:60px;border:30px solid red": True,
+    "box-sizing:border-box;width:300px;height:60px;border-style:solid;border-width:0 150px": True,
+    "box-sizing:border-box;height:60px;padding-top:30px;padding-bottom:30px": True,
+    "box-sizing:border-box;width:300px;height:60px;border:thick double #000;padding:0 146px": True,
+    "box-sizing:border-box;width:200px;padding:0 60px;border-left:40px dashed;border-right:41px dotted": True,
+    # Near misses: room left, a border that draws no style, content-box sizing, a minimum size.
+    "box-sizing:border-box;width:300px;height:60px;border:40px": False,
+    "box-sizing:border-box;width:300px;height:60px;padding:20px 100px": False,
+    "width:300px;height:60px;padding:30px 150px": False,
+    "box-sizing:border-box;width:300px;height:60px;padding:30px 150px;min-width:400px;min-height:80px": False,
+    "box-sizing:border-box;height:60px;padding-top:30px;padding-bottom:1%": False,
+    "box-sizing:border-box;width:300px;height:60px;border:30px solid red;border-style:none": False,
+    "box-sizing:border-box;width:300px;height:60px;border:30px solid red;border-top:0": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(CONTENT_BOXES))
+def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(style: str) -> None:
+    hidden = CONTENT_BOXES[style]
+    assert logo_hidden(dcnf(logo=f'<p><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.lg{{{style}}}</style>", logo=f"<p><img class=lg src={LOGO_SRC} {LOGO_ALT}></p>")) is hidden
+    # Sized by a rule every image meets, as themes write it.
+    if hidden:
+        head = "<style>*,*::before{box-sizing:border-box} img{padding:0 150px}</style>"
+        assert logo_hidden(dcnf(head=head, logo=f"<p><img width=300 style=width:300px src={LOGO_SRC} {LOGO_ALT}></p>"))
+
+
+# --- boxes placed off the page from any side -------------------------------------------------------
+
+# The byline's style → whether the checker calls it off the page: placed from the far side of a
+# screen as large as any (`right`, `bottom` of 5120px or more: `offsets.placed_past_the_far_side`),
+# or above the page's top by more than its text can make it tall (`_above_the_page`), or moved by
+# `right` or `bottom` as a relatively positioned box. Chromium, on a 1280×800 screen, leaves no ink
+# of the hidden ones and some of the others (tests/test_browser.py checks).
+FAR_OFFSETS = {
+    "position:absolute;right:9999px": True,
+    "position:absolute;bottom:99999px": True,
+    "position:fixed;right:6000px": True,
+    "position:fixed;bottom:5120px": True,
+    "position:absolute;inset:auto 9999px auto auto": True,
+    "position:absolute;inset:auto auto 8000px 0": True,
+    "position:relative;right:9999px": True,
+    "position:relative;bottom:9999px": True,
+    "position:absolute;top:-500px": True,
+    "position:absolute;top:-130px": True,
+    "position:fixed;top:-200px": True,
+    "position:absolute;inset:-300px auto auto 0": True,
+    "position:absolute;top:-300px;line-height:2": True,
+    "position:absolute;top:-500px;font-size:24px": True,
+    "position:absolute;top:-20em": True,
+    # Near misses: on some screen, placed from the near side, stretched, or pushed back down.
+    "position:absolute;right:1000px": False,
+    "position:absolute;bottom:500px": False,
+    "position:absolute;right:9999px;left:0": False,
+    "position:absolute;right:9999px;margin-right:-9500px": False,
+    "position:relative;right:9999px;left:0": False,
+    "position:absolute;top:-10px": False,
+    "position:absolute;top:-500px;padding-top:520px": False,
+    "position:absolute;top:-500px;margin-top:490px": False,
+    "position:absolute;top:-500px;transform:translateY(520px)": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(FAR_OFFSETS))
+def test_a_box_placed_off_the_page_from_any_side_is_hidden(style: str) -> None:
+    hidden = FAR_OFFSETS[style]
+    assert byline_hidden_both_ways(style) == (hidden, hidden)
+
+
+# Text above the page is judged by how tall it can be at most, whatever width it is laid out in:
+# one line per word (per character where lines may break inside words, per CJK character), at
+# the font size and line height the page gives it.
+TEXT_ABOVE_THE_PAGE = {
+    '<p style="position:absolute;top:-500px">By <a href="https://example.com/maria">Maria Lopez</a></p>': True,
+    '<p><span style="position:absolute;top:-200px">By Maria Lopez</span></p>': True,
+    '<div style="font-size:10px"><p style="position:absolute;top:-100px">By Maria Lopez</p></div>': True,
+    '<p style="position:absolute;top:-100px">By Maria Lopez</p>': False,
+    '<div style="font-size:40px"><p style="position:absolute;top:-150px">By Maria Lopez</p></div>': False,
+    '<div style="line-height:5"><p style="position:absolute;top:-150px">By Maria Lopez</p></div>': False,
+    '<div style="word-break:break-all"><p style="position:absolute;top:-200px">By Maria Lopez</p></div>': False,
+    '<p style="position:absolute;top:-200px;overflow-wrap:anywhere">By Maria Lopez</p>': False,
+    '<p style="position:absolute;top:-300px">記者 山田太郎 By Maria Lopez</p>': False,
+    '<p style="position:absolute;top:-500px">By <a class=name href="https://example.com/maria">Maria Lopez</a></p>': False,
+    '<p style="position:absolute;top:-500px">By Maria Lopez<span style="display:block;height:600px"></span></p>': False,
+    '<h2 style="position:absolute;top:-200px">By Maria Lopez</h2>': False,
+    # Stretched down to the page's bottom (its text, at its top, is above the page, as Chromium
+    # shows; the box is not judged), and placed from a positioned ancestor anywhere down the page.
+    '<p style="position:absolute;top:-500px;bottom:0">By Maria Lopez</p>': False,
+    '<div style="position:relative"><p style="position:absolute;top:-500px">By Maria Lopez</p></div>': False,
+    "<style>.by{{position:absolute;top:-500px}} article{{position:relative}}</style><p class=by>{}</p>": False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(TEXT_ABOVE_THE_PAGE))
+def test_text_above_the_page_is_judged_by_how_tall_it_can_be(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is TEXT_ABOVE_THE_PAGE[markup]
+
+
+# --- text painted with its own background ----------------------------------------------------------
+
+# The byline's markup (`{}`: the paragraph's style) → whether the checker calls it unseen: under
+# `background-clip: text` with a transparent text colour the glyphs are painted with the
+# element's own background, here a colour judged against what is behind the element as a text
+# colour is. A picture or a gradient of several colours behind the glyphs is not judged.
+TEXT_OF_ITS_BACKGROUND = {
+    "<p id=it style='{}'>By Maria Lopez</p>": {
+        "background:#fff;-webkit-background-clip:text;background-clip:text;color:transparent": True,
+        "background-color:#fff;-webkit-background-clip:text;-webkit-text-fill-color:transparent": True,
+        "background:#000;-webkit-background-clip:text;color:transparent": False,
+        "background:linear-gradient(90deg,#fff,#000);-webkit-background-clip:text;color:transparent": False,
+        "background:#fff;-webkit-background-clip:text;color:#333": False,
+        "background:rgb(0 0 0 / 0.5);-webkit-background-clip:text;color:transparent": False,
+    },
+    "<div style='background:#000'><p id=it style='{}'>By Maria Lopez</p></div>": {
+        "background:#000;-webkit-background-clip:text;color:transparent": True,
+        "background:#fff;-webkit-background-clip:text;color:transparent": False,
+    },
+}
+TEXT_OF_ITS_BACKGROUND_ROWS = {(markup, style): hidden for markup, styles in TEXT_OF_ITS_BACKGROUND.items() for style, hidden in styles.items()}
+
+
+@pytest.mark.parametrize(("markup", "style"), sorted(TEXT_OF_ITS_BACKGROUND_ROWS))
+def test_text_painted_with_its_own_background_is_judged_by_that_colour(markup: str, style: str) -> None:
+    hidden = TEXT_OF_ITS_BACKGROUND_ROWS[(markup, style)]
+    assert byline_hidden(dcnf(byline=markup.format(style))) is hidden
+    rule = f"<style>.by{{{style}}}</style>"
+    assert byline_hidden(dcnf(head=rule, byline=markup.replace("id=it style='{}'", "class=by"))) is hidden
