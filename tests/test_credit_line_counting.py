@@ -93,6 +93,9 @@ CAPTION = '<figure><img src="/uploads/photo.jpg" alt="A photo."><figcaption>{}</
         CAPTION.format("Photo courtesy of the Maine Morning Star. This story first appeared in the Maine Morning Star."),
         '<div class="wp-caption"><img src="/p.jpg" alt=""><p class="wp-caption-text">Courtesy of Maine Morning Star</p></div>',
         '<p class="image-credit">Source: Maine Morning Star</p>',
+        # A credit paragraph inside a photo's figure, without a caption element.
+        '<figure><img src="/uploads/photo.jpg" alt=""><p>Courtesy of the Maine Morning Star</p></figure>',
+        '<figure><picture><source srcset="/p.webp"><img src="/p.jpg" alt=""></picture><p>Source: Maine Morning Star</p></figure>',
     ],
 )
 def test_a_photo_caption_naming_a_states_newsroom_outlet_neither_credits_the_story_nor_counts_twice(cli: Any, tmp_path: Path, caption: str) -> None:
@@ -102,8 +105,16 @@ def test_a_photo_caption_naming_a_states_newsroom_outlet_neither_credits_the_sto
     assert "states-newsroom/credit-twice" not in _failed(_entry(cli, tmp_path, SN, "states-newsroom", (SN_END, caption + SN_END)))
 
 
-def test_a_credit_line_in_a_block_classed_as_a_credit_but_not_a_photo_s_still_credits(cli: Any, tmp_path: Path) -> None:
-    line = '<p class="story-credit">Courtesy of the Maine Morning Star.</p>'
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p class="story-credit">Courtesy of the Maine Morning Star.</p>',
+        # A figure that holds a box of text (a partner's credit box, a pull quote) is no photo.
+        "<figure><aside><p>Courtesy of the Maine Morning Star.</p></aside></figure>",
+        "<figure><blockquote><p>Courtesy of the Maine Morning Star.</p></blockquote></figure>",
+    ],
+)
+def test_a_credit_line_in_a_block_classed_as_a_credit_but_not_a_photo_s_still_credits(cli: Any, tmp_path: Path, line: str) -> None:
     entry = _entry(cli, tmp_path, SN, "states-newsroom", (SN_CREDIT, line))
     assert "states-newsroom/credit" not in _failed(entry)
 

@@ -65,7 +65,7 @@ OPTIONS = (
         "credit",
         "boolean",
         "The text is the story's credit (a credit line naming its source or author): a photo's caption or credit"
-        " (`figure`, `figcaption`, an element classed `caption`, `photo-credit`, `image-credit` or `media-credit`)"
+        " (a `figure` that holds a picture, `figcaption`, an element classed `caption`, `photo-credit`, `image-credit` or `media-credit`)"
         " credits the photo, and its blocks are left out; text articles keep every block.",
         default=False,
     ),
@@ -184,7 +184,10 @@ def outside_of(doc: Document, blocks: list[Block], selector: Selector) -> list[B
 # A photo's caption or credit: what it credits is the photo ("Photo courtesy of ProPublica",
 # "Courtesy of The Texas Tribune" under a picture), never the story. One selector for every pack's
 # credit rule (`credit: true`), so that no pack reads a caption as its credit line and another not.
-PHOTO_CAPTIONS = 'figure, figcaption, [class*="caption"], [class*="photo-credit"], [class*="image-credit"], [class*="media-credit"]'
+# A `<figure>` counts when it holds a picture (`_PICTURES`): one that holds a pull quote or a box
+# of text (a partner's credit box) is no photo.
+PHOTO_CAPTIONS = 'figcaption, [class*="caption"], [class*="photo-credit"], [class*="image-credit"], [class*="media-credit"]'
+_PICTURES = ("img", "picture", "svg", "video", "amp-img", "{http://www.w3.org/2000/svg}svg")
 # A page with none of these words has no element the selector matches: its blocks are all kept
 # without a pass over the tree ("igure" and "aption" in either case cover `<figure>`,
 # `<figcaption>`, `<FigCaption>` and the caption classes).
@@ -201,7 +204,8 @@ def _photo_captions() -> Selector:
 
 
 def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
-    """The blocks outside a photo's caption or credit (`PHOTO_CAPTIONS`): the blocks a credit of
+    """The blocks outside a photo's caption or credit (`PHOTO_CAPTIONS`, a `figure` that holds a
+    picture): the blocks a credit of
     the story may be in. Costs a page without a caption's tag or class five substring tests; on
     another, the captions' blocks are worked out once per document. A match that holds every
     block of the page is no caption but a wrapper of the story (a theme's `<div
@@ -211,9 +215,16 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
     captioned: frozenset[int] | None = doc._memo.get("caption_blocks")
     if captioned is None:
         kept = {b.index for b in outside_of(doc, list(doc.blocks), _photo_captions())}
+        photos = {figure for figure in doc.root.iter("figure") if any(True for _ in figure.iter(*_PICTURES))}
+        if photos:
+            kept = {b.index for b in doc.blocks if b.index in kept and not _inside(b, photos)}
         captioned = frozenset(b.index for b in doc.blocks if b.index not in kept) if kept else frozenset()
         doc._memo["caption_blocks"] = captioned
     return [b for b in blocks if b.index not in captioned] if captioned else blocks
+
+
+def _inside(block: Block, elements: set[Any]) -> bool:
+    return block.element is not None and any(e in elements for e in (block.element, *block.element.iterancestors()))
 
 
 def hidden_line(doc: Document, params: TextParams, ctx: Context) -> int | None:
