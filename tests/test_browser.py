@@ -918,7 +918,7 @@ def test_scoped_rules_match_what_chromium_matches(browser: Any) -> None:
 
 
 def test_the_one_line_box_rows_are_found() -> None:
-    assert len(_one_line_box_rows()) == 84
+    assert len(_one_line_box_rows()) == 93
 
 
 # Elements each written holding another (`<h4><p>`, `<p><section>`, `<table><div>`): the checker's
