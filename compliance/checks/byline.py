@@ -178,8 +178,17 @@ case after a colon in prose ("The reason:by design …", "Chapter 12:by design �
 is no byline. So may a date or a time a CMS prints before the byline ("Updated 12:By NAME",
 "12:05 PM|By NAME", "06/27/2024/By NAME"): "By" in capitals glued to it opens a byline of NAME. After a kicker, a
 label or a lead-in, "By:" opens the byline as "By" does ("Review — By: NAME", "Politics|By:NAME"). An outlet in the job title after the name
-("NAME, Reuters correspondent", "NAME, a CNN contributor") is the affiliation; a title alone
-("Staff Writer", "White House correspondent") is none. An agency's full name ("By Agence
+("NAME, Reuters correspondent", "NAME, a CNN contributor") is the affiliation, and so is one
+a newsroom title is held for or a verb ties the person to ("NAME, a reporter for Reuters", "a
+contributor to the Daily Caller", "writes for Reuters"; not a correspondent's region, "for
+Southeast Asia", nor a section, "for Health"), one the name comes through ("NAME via Daily Caller
+News Foundation"), and one before the name and a separator ("Daily Caller News Foundation — NAME",
+"ProPublica | NAME"; a section's label there, "Politics — NAME", is none, and "ProPublica Staff"
+names no person); a title alone ("Staff Writer", "White House correspondent") is none. A tie the
+byline says is past or denied ("formerly of X", "a former X reporter", "ex-X", "X reporter until
+2023", "previously with X", "no longer with X", "not affiliated with X"; "ancien", "ehemals",
+"früher", "anteriormente") gives no `affiliation`, and with `unaffiliated` a byline that so
+disowns the affiliation the logo would stand in for is matched by no logo beside it. An agency's full name ("By Agence
 France-Presse", "By Deutsche Presse-Agentur") credits no person. A dateline's place after the
 name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
 NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
@@ -238,7 +247,15 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, refused_byline, unread_byline
-from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase, person_key
+from compliance.document.byline_reading import (
+    dateline_places,
+    disowned_parts,
+    institutions_in,
+    is_dateline_place,
+    is_organisation_phrase,
+    person_key,
+    present_ties,
+)
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -382,6 +399,8 @@ def _other_outlet(byline: Byline, affiliation: Pattern) -> str:
     # A dateline's place in Title Case ("By NAME | Washington, D.C.") is told from an outlet by a
     # gazetteer, asked only here, for a byline that would otherwise name another outlet.
     places = dateline_places(byline.reading.credit) if others else frozenset()
+    # A place after a newsroom title ("a correspondent for Mexico") is asked of alone.
+    places = places.union(*(dateline_places(part) for part in dict.fromkeys(others) if part not in places))
     return next((part for part in others if part not in places), "")
 
 
@@ -392,6 +411,11 @@ def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
     other = _other_outlet(byline, stand_in)
     if other:
         return f"byline '{byline.text}' ties its reporter to {other}"
+    # "formerly of the Daily Caller News Foundation", "not affiliated with …": the byline itself
+    # says the tie is past or denied, which no logo beside it can undo.
+    disowned = next((part for part in disowned_parts(byline.text) if stand_in.search(part)), "")
+    if disowned:
+        return f"byline '{byline.text}' says the tie is past or denied ('{shorten(disowned, 60)}')"
     hidden = doc.hidden_in_block(byline.index, byline.element)
     if hidden and stand_in.search(hidden) and not stand_in.search(byline.text):
         return f"byline '{byline.text}' hides its affiliation ('{shorten(hidden, 60)}') from readers"
@@ -411,8 +435,14 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
         for person in byline.names:
             remainder = remainder.replace(person, " ")
         affiliation = ctx.bind(params.affiliation)
-        if not affiliation.search(remainder):
+        # What the byline says of the reporter's outlet now: not a past tie or a denied one
+        # ("formerly of X", "not affiliated with X", "ex-X").
+        present = present_ties(remainder)
+        if not affiliation.search(present):
             wanted = f"the {params.label}" if params.label else f"an affiliation such as {params.affiliation.shown}"
+            disowned = next((part for part in disowned_parts(remainder) if affiliation.search(part)), "")
+            if disowned:
+                return False, f"byline '{byline.text}' gives {wanted} only as a tie that is past or denied ('{shorten(disowned, 60)}')"
             # Say whose the byline makes the reporter when it names another outlet: that is why
             # a logo beside it does not stand in for the affiliation either.
             other = _other_outlet(byline, affiliation)

@@ -8,7 +8,15 @@ text: `https://evil.example/x.js?pixel.propublica.org/pixel.js` is not on ProPub
 
 Images match however they load: the `src` pattern is tried against every URL the image can load
 from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
-`<noscript>` fallback of a lazy-loader). `max: 0` forbids an element.
+`<noscript>` fallback of a lazy-loader). `shown-src` asks of the picture a browser paints
+instead, and of every one it may paint: a lazy-loader's address (`data-src`, `data-srcset`, …)
+over the placeholder `src` it replaces, else the first `<source>` of a `<picture>` every reader's
+browser takes (one with a `media` query is a picture some readers get, and the next is one too),
+else the `srcset` candidates with the `src` as the 1x picture only when the `srcset` has none,
+else the `src`; a `data:` picture is read as its head (`data:image/png;base64`), and an inline
+`<svg>`, which paints itself from no address, as the empty text. So `src` finds a
+logo file anywhere in an image's addresses, while `shown-src` finds the image that shows it
+(`src="dcnf-logo.png" srcset="/ad.png 1x"` paints the ad). `max: 0` forbids an element.
 
 A selector that names an image tag alone (`img`, `amp-img`) also matches the page's inline
 `<svg>` images: an `<svg>` with an accessible name, which is its `alt` (the text of the elements
@@ -69,7 +77,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, judge_count
-from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
+from compliance.document import Document, Image, image_sources, resolve_url, shown_sources, svg_accessible_name, text_of
 from compliance.document.elements import ConsentHold, consent_hold
 from compliance.document.selector_lists import group_members
 from compliance.findings import Location
@@ -86,7 +94,9 @@ OPTIONS = (
         "regex-map",
         "Attribute name → regex the value must match (search, case-insensitive). `src` on an image"
         " matches any URL it loads from; a URL (`src`, `href`, `data-src`, `poster`, …) is matched as a"
-        " browser reads it (`scheme://host[:port]/path[?query]`, see `link`); `text` matches the element's visible text.",
+        " browser reads it (`scheme://host[:port]/path[?query]`, see `link`); `text` matches the element's visible text;"
+        " `shown-src` on an image must match every picture a browser may paint for it (a lazy-loader's over a placeholder `src`,"
+        " a `<picture>`'s `<source>` or a `srcset` candidate over `src`), a `data:` one as its `data:TYPE` head.",
         default=None,
     ),
     Option(
@@ -135,7 +145,7 @@ def build(values: dict[str, Any]) -> ElementParams:
     )
 
 
-_ATTRIBUTE_WORDS = {"alt": "alt text", "src": "loading from", "href": "linking to", "text": "reading", "title": "titled"}
+_ATTRIBUTE_WORDS = {"alt": "alt text", "src": "loading from", "shown-src": "showing", "href": "linking to", "text": "reading", "title": "titled"}
 
 
 def describe(params: ElementParams) -> str:
@@ -147,7 +157,7 @@ def describe(params: ElementParams) -> str:
     phrase = describe_selector(params.selector.css)
     for name, pattern in params.attributes or ():
         words = _ATTRIBUTE_WORDS.get(name, f"{name} attribute")
-        phrase += f" {'with ' if name not in ('src', 'href', 'text', 'title') else ''}{words} {pattern.shown}"
+        phrase += f" {'with ' if name not in ('src', 'shown-src', 'href', 'text', 'title') else ''}{words} {pattern.shown}"
     return phrase
 
 
@@ -174,11 +184,26 @@ def _url_forms(urls: Iterable[str]) -> list[str]:
     return [form for form in (url_form(resolve_url(url, None)) for url in urls) if form is not None]
 
 
+def _shown_forms(urls: Iterable[str]) -> list[str]:
+    """The pictures a browser paints (`shown_sources`) as a `shown-src` pattern reads them: a URL as
+    `url_form` reads it, a `data:` picture as its head ("data:image/png;base64"), which names no file."""
+    return [url.split(",", 1)[0].strip().lower() if url.strip()[:5].lower() == "data:" else url for url in urls]
+
+
 def _attribute_values(doc: Document, element: Any, name: str) -> list[str]:
     # A script loads from its `src` alone: the lazy-load attributes an image's loader reads
     # (`data-src`) load nothing on a `<script>`.
     if name == "src" and element.tag != "script":
         return _url_forms(_image_sources(doc, element) or [element.get("src") or ""])
+    if name == "shown-src" and element.tag == "svg":
+        return [""]  # an inline drawing paints itself, from no address
+    if name == "shown-src":
+        known: dict[Any, tuple[str, ...]] = doc._memo.setdefault("shown-sources", {})
+        sources = known.get(element)
+        if sources is None:
+            sources = known[element] = shown_sources(element)
+        shown = _shown_forms(sources)
+        return [value for value in shown if value.startswith("data:")] + _url_forms(value for value in shown if not value.startswith("data:"))
     if name == "text":
         return [normalize_inline(text_of(element))]
     if name == "alt" and element.tag == "svg":
@@ -203,13 +228,23 @@ def _image_sources(doc: Document, element: Any) -> tuple[str, ...]:
 def _attributes_match(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     if not attributes:
         return True
-    return all(any(pattern.search(value) for value in _attribute_values(doc, element, name)) for name, pattern in attributes)
+    return all(_values_match(pattern, _attribute_values(doc, element, name), every=name == "shown-src") for name, pattern in attributes)
+
+
+def _values_match(pattern: Pattern, values: list[str], *, every: bool) -> bool:
+    """Whether the pattern matches one of the values, or with `every` (`shown-src`: whichever
+    picture the reader's browser paints) each of them, and there is one."""
+    if every:
+        return bool(values) and all(pattern.search(value) for value in values)
+    return any(pattern.search(value) for value in values)
 
 
 def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     for name, pattern in attributes or ():
-        values = _url_forms(image.sources) if name == "src" else [image.alt] if name == "alt" else []
-        if not any(pattern.search(v) for v in values):
+        values = _url_forms(image.sources) if name in ("src", "shown-src") else [image.alt] if name == "alt" else []
+        if name == "shown-src" and not image.sources:
+            values = [""]  # an inline `<svg>` of the raw HTML paints itself, from no address
+        if not _values_match(pattern, values, every=name == "shown-src"):
             return False
     return True
 
@@ -461,12 +496,15 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
     """Lines of a plain-text article that are an image's alt text: the whole line, or the whole
     text inside an image wrapper (`image_line_alt`), matches the `alt` pattern (a line is all a
     text copy keeps of an image)."""
-    if not attributes or any(name != "alt" for name, _ in attributes):
+    # Such a line paints no picture, so a `shown-src` pattern asks nothing of it; it stands for
+    # an image only beside an `alt` pattern.
+    alts = [pattern for name, pattern in attributes or () if name == "alt"]
+    if not alts or any(name not in ("alt", "shown-src") for name, _ in attributes or ()):
         return []
     hits = []
     for block in doc.blocks:
         alt = image_line_alt(block.text)
-        if alt and all(any(m.start() == 0 and m.end() == len(alt) for m in pattern.finditer(alt)) for _, pattern in attributes):
+        if alt and all(any(m.start() == 0 and m.end() == len(alt) for m in pattern.finditer(alt)) for pattern in alts):
             hits.append(Hit(block.index, functools.partial(doc.locate, block), block.text, offset=doc_offset(doc, block.index)))
     return hits
 

@@ -28,6 +28,7 @@ from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, item_offsets
 from compliance.document.region import find_article_root, find_story_head
+from compliance.document.visibility import shown_sources
 
 __all__ = [
     "Block",
@@ -46,6 +47,7 @@ __all__ = [
     "parse_html",
     "refused_byline",
     "resolve_url",
+    "shown_sources",
     "svg_accessible_name",
     "text_of",
     "unread_byline",

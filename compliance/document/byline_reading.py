@@ -418,7 +418,8 @@ _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 # or not ("of The Texas Tribune", "with the Daily Caller News Foundation"); and "NAME in Place",
 # where the reporter filed from ("in Washington"), which the check tells from an outlet as it
 # tells any dateline's place.
-_FOR_OF = re.compile(r"\s+(?:for|of|at|with|in)\s+(?=(?:the\s+)?[A-Z\"'])")
+# "via" too: "Jake Smith via Daily Caller News Foundation", the outlet the story came through.
+_FOR_OF = re.compile(r"\s+(?:for|of|at|with|in|via)\s+(?=(?:the\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
 # The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
@@ -763,7 +764,7 @@ _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of"
 # Name particles ("de", "van", "al") are `_PARTICLES`, and the conjunctions between names are
 # `_AND`'s: neither is here.
 _FUNCTION_WORDS = frozenset(
-    """for of with to on in at from after over into about against amid among as before behind between by during
+    """for of with to on in at from after over into about against amid among as before behind between by during via
     near than through toward towards under until upon without within the a an""".split()
 )
 
@@ -1844,7 +1845,7 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
     name, lower-case names after "by", or else a byline naming staff, a placeholder, a role or an
     outlet (`BylineReading.problem`); `unread`: the line has "By NAME" after words the reader
     could not part from it (problem "unread")."""
-    titled = _outlet_title_then_name(stripped, outlets)
+    titled = _outlet_title_then_name(stripped, outlets) or _outlet_then_names(stripped, outlets)
     if titled is not None:
         return titled
     if had_prefix:
@@ -1905,6 +1906,29 @@ def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading |
         credit = ", ".join([" ".join(head), *(part for part in rest if part)])
         return BylineReading((name,), credit, None, credit)
     return None
+
+
+def _outlet_then_names(stripped: str, outlets: Set[str]) -> BylineReading | None:
+    """ "Daily Caller News Foundation — Jake Smith", "ProPublica | Hollis Brandt": the outlet
+    first, parted from the people by a separator, read as "By NAME, OUTLET" (the outlet is the
+    credit). A section's label first ("Politics — Jake Smith") is neither an author nor an
+    affiliation: the people are credited without it. None when the first part is neither (an
+    outlet's name is a pack's outlet, or capitalised words with an outlet's initials, brand
+    capitals or outlet words), or when what follows names nobody ("ProPublica — Staff")."""
+    parted = _SEGMENT_SPLIT.search(stripped)
+    if parted is None or parted.start() == 0:
+        return None
+    first, after = stripped[: parted.start()], stripped[parted.end() :]
+    words = first.split()
+    section = is_section_label(first) or _is_section_label(words)
+    if not section and not _names_an_outlet(words, outlets):
+        return None
+    names, credit, quoted = _names_and_credit(after, outlets)
+    if not names:
+        return None
+    if not section:
+        credit, quoted = ", ".join(part for part in (credit, first) if part), ", ".join(part for part in (quoted, first) if part)
+    return BylineReading(tuple(names), credit, None, quoted, institutions_of(after, tuple(names), outlets))
 
 
 def _names_an_outlet(words: list[str], outlets: Set[str]) -> bool:
@@ -2403,6 +2427,17 @@ _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECA
 _PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | _unaccented_too({"für", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
+_FOR_TO = on_first_use(r"\s(?:for|to)\s+(?=[^\W\d_])")
+# The words of a world region's name, which a correspondent is "for".
+_REGION_WORDS = frozenset(
+    """asia europe africa america americas oceania arctic antarctica pacific atlantic caribbean east west north
+    south middle latin central eastern western northern southern""".split()
+)
+# The titles of a newsroom's people, held for an outlet: "a reporter for Reuters".
+_NEWSROOM_TITLES = frozenset(
+    """reporter reporters correspondent correspondents contributor contributors writer writers columnist columnists
+    editor editors journalist journalists producer photographer stringer""".split()
+)
 
 
 def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[str]:
@@ -2412,21 +2447,65 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
     one ending "at Example University" gives "Example University"), a name's suffix or
     credential ("Jr.", "PhD"), a date or an outlet of the loaded packs (`outlets`, lower case).
     A dateline's place in capitals is one (see `is_dateline_place`)."""
+    disowning = _DISOWNING().search(credit) is not None
     for part in _SEGMENT_SPLIT.split(credit):
+        if disowning and _DISOWNING().search(part):
+            continue  # "formerly of Reuters", "not affiliated with X": no tie the byline gives now
         # A lead-in's outlet ("the Associated Press") or an outlet with its title ("a Reuters
-        # reporter") in lower-case words' company.
+        # reporter") in lower-case words' company; "writes for Reuters" ties as "a reporter for" does.
         part = _LOWER_ARTICLE.sub("", _SHARED_BY().sub("", part.strip(" ."), count=1), count=1)
+        tie = _WRITES_FOR().match(part) if " " in part else None
+        if tie is not None:
+            part = _LOWER_ARTICLE.sub("", part[tie.end() :], count=1)
         if _is_post_nominal(part) or is_section_label(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
         if words and set(words) & _ROLE_NOUNS:
             part = _institution_of_title(part)
-        if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part):
+        if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part) and not is_section_label(part):
             yield part
 
 
 # An article in lower case before a credit's part: "the Associated Press", "a Reuters reporter".
 _LOWER_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
+
+# A verb that ties a person to an outlet in the byline's prose: "writes for Reuters", "reports
+# for X", "contributes to X", "works at X".
+_WRITES_FOR = on_first_use(
+    r"^(?:who\s+)?(?:writes|reports|works|contributes|writing|reporting|working|contributing)\s+(?:for|to|at|with)\s+(?=\S)", re.IGNORECASE
+)
+
+# A word that makes a credit's part a tie in the past or a denied one: "formerly of X", "a former
+# X reporter", "ex-X", "previously with X", "X reporter until 2023", "a X alumna", "no longer
+# with X", "not affiliated with X", "unaffiliated with X", "independent of X"; and the past's
+# words of other languages ("ancien journaliste de X", "ehemals X", "früher bei X",
+# "anteriormente en X", "ex reportero de X"). Such a part names no affiliation the byline gives.
+_DISOWNING = on_first_use(
+    r"(?<![^\W\d_])(?:formerly|former|previously|once|erstwhile|retired|late\s+of|until|till|alum(?:nus|na|ni|nae)?|no\s+longer|not|never|unaffiliated|non-?affiliated"
+    r"|independent\s+(?:of|from)|ex(?=[-\u2010\u2011\s]\S)|ancien(?:ne)?|anciennement|ehemal(?:s|ige[rnms]?)|früher|fruher|antigu[oa]|anteriormente|exreporter[oa]?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# The parts of a byline's text a disowning word is read in: between separators, brackets or the
+# end of a sentence ("By NAME, DCNF. Previously with Reuters").
+_DISOWNING_PARTS = on_first_use(rf"\s*(?:[,;|•·()\[\]]|\s{DASH}\s|{_SLASH}|\.\s)\s*")
+
+
+def disowned_parts(text: str) -> tuple[str, ...]:
+    """The parts of a byline's text (between commas, bars, dashes, brackets or sentences) that
+    tie a person to an outlet in the past or deny the tie (`_DISOWNING`: "formerly of the Daily
+    Caller News Foundation", "not affiliated with X", "ex-DCNF", "a former Reuters reporter"),
+    in order; () when there is none (one regex search spares a byline without such a word)."""
+    if _DISOWNING().search(text) is None:
+        return ()
+    return tuple(part for part in _DISOWNING_PARTS().split(text) if part and _DISOWNING().search(part))
+
+
+def present_ties(text: str) -> str:
+    """A byline's text without its `disowned_parts`: what it says of the people's outlets now."""
+    disowned = disowned_parts(text)
+    for part in disowned:
+        text = text.replace(part, " ")
+    return text
 
 
 # The words of a job title after an outlet's name: "correspondent", "senior", "staff writer".
@@ -2444,7 +2523,17 @@ def _institution_of_title(part: str) -> str:
     if " at " in part or " with " in part:
         after = _AT().split(part, maxsplit=1)
         if len(after) == 2:
-            return after[1].strip(" .")
+            return _LOWER_ARTICLE.sub("", after[1].strip(" ."), count=1)
+    if " for " in part or " to " in part:
+        # A newsroom's title is held for an outlet ("a reporter for Reuters", "a contributor to
+        # the Daily Caller"); another's names what it serves ("Adviser to the Minister").
+        title, *held_for = _FOR_TO().split(part, maxsplit=1)
+        if held_for and {word.lower().strip(".,") for word in title.split()} & _NEWSROOM_TITLES:
+            held = _LOWER_ARTICLE.sub("", held_for[0].strip(" ."), count=1)
+            # A correspondent's region is no outlet: "for Southeast Asia", "for the Middle East"
+            # ("South China Morning Post" is one, by its outlet's word).
+            held_words = {word.lower().strip(".,") for word in held.split()}
+            return "" if held_words & _REGION_WORDS and not held_words & _OUTLET_ENDINGS else held
     shown = part.split()
     words = list(shown)
     while words and words[-1].lower().strip(".,") in _TITLE_WORDS:

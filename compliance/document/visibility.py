@@ -5096,6 +5096,24 @@ def shown_pictures(element: Any) -> list[tuple[str, ...]]:
     return choices
 
 
+def shown_sources(element: Any) -> tuple[str, ...]:
+    """The URLs of every picture a browser may paint for an image, as written, in order: a
+    lazy-loader's (`data-src`, `data-srcset`, `data-lazy-src`, …) when it names one, since the
+    loader puts it in place of the `src` placeholder; else each picture `shown_pictures` lets
+    some reader's browser choose (a `<picture>`'s `<source>` over the `<img>`, a `srcset`
+    candidate over `src`). Unlike `image_sources`, an address the browser never paints (a `src`
+    that a `srcset`'s 1x candidate replaces) is left out."""
+    loader = [
+        url
+        for name in _LOADER_SOURCE_ATTRIBUTES
+        if _names_a_picture(value := element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES)
+        for url in ([url for url, _ in srcset_candidates(value or "")] if name in IMAGE_SRCSET_ATTRIBUTES else [(value or "").strip()])
+    ]
+    if loader:
+        return tuple(dict.fromkeys(loader))
+    return tuple(dict.fromkeys(url for choice in shown_pictures(element) for url in choice))
+
+
 def _in_picture(element: Any) -> Any:
     """The `<picture>` around an image (libxml2 nests an `<img>` inside the `<source>` before it:
     it is a few levels up), or None."""
