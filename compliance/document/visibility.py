@@ -904,32 +904,15 @@ class PageStyle:
         style = cls._of(root, sheets, index, shadow_sheets)
         sized = _css_sized_images(root, sheets)
         generated = generated_text(root, sheets) if sheets else None
-        from compliance.document.paint_order import painted_over
-
         # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once
         # and searched for the literal words, which is several times faster than a case-blind pattern.
         lowered = "\n".join((*sheets, *index.style_values())).lower()
-        painted = painted_over(root, sheets, lowered, index)
-        pushed = _pushed_out(root, sheets, lowered, index, style)
-        collapsed = _collapsed_grid_items(root, lowered, style)
-        if collapsed:
-            pushed = pushed._replace(whole=pushed.whole | collapsed)
+        laid_out = _hidden_by_layout(root, sheets, lowered, index, style)
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        pictureless = _pictureless_images(root, lowered, style)
-        if (
-            not pictureless
-            and not sized
-            and not generated
-            and not painted.whole
-            and not painted.own_text
-            and pushed is flow_clip.NOTHING_PUSHED
-            and details == DetailsContent()
-            and helper_classes_hide
-            and not first_lines
-        ):
+        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
@@ -940,10 +923,10 @@ class PageStyle:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
             style.styled = {**dict.fromkeys(generated, ()), **style.styled}
-        if painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or pictureless:
-            style.painted_over = painted.whole | pushed.whole | pictureless
-            style.text_painted_over = painted.own_text | pushed.own_text
-            style.tails_unseen = pushed.tails
+        if laid_out is not None:
+            style.painted_over = laid_out.whole
+            style.text_painted_over = laid_out.own_text
+            style.tails_unseen = laid_out.tails
             # Read as styled elements, for `render` to hide them and the walk to open them.
             style.styled = {**dict.fromkeys((*style.painted_over, *style.text_painted_over), ()), **style.styled}
         if first_lines:
@@ -4910,6 +4893,23 @@ def _layer_paint(layer: Sequence[Any], images: bool) -> tuple[Colour | None, Col
         elif not any(t.type in _PLACING_TOKENS or t == "/" for t in layer):
             covering = covering or painted
     return covering, found
+
+
+def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _ElementIndex, style: PageStyle) -> flow_clip.Pushed | None:
+    """What the layout around them hides of the page's elements, as `flow_clip.Pushed` (whole
+    elements, elements whose own text is hidden, text after elements), or None when nothing:
+    something opaque painted over them (`paint_order`), the flow pushing them below a clipping
+    box's bottom (`flow_clip`), a grid track of no size (`grid_tracks`), an image with no content
+    box to draw its picture in (`content_box`)."""
+    from compliance.document.paint_order import painted_over
+
+    painted = painted_over(root, sheets, lowered, index)
+    pushed = _pushed_out(root, sheets, lowered, index, style)
+    collapsed = _collapsed_grid_items(root, lowered, style)
+    pictureless = _pictureless_images(root, lowered, style)
+    if not (painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or collapsed or pictureless):
+        return None
+    return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails)
 
 
 def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
