@@ -223,6 +223,12 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.index not in captioned] if captioned else blocks
 
 
+def _none(what: str) -> str:
+    """ "no" before a label, its article left out ("a credit line naming …" → "no credit line naming …")."""
+    article = next((a for a in ("a ", "an ") if what[: len(a)].lower() == a), "")
+    return "no " + what[len(article) :]
+
+
 def _inside(block: Block, elements: set[Any]) -> bool:
     return block.element is not None and any(e in elements for e in (block.element, *block.element.iterancestors()))
 
@@ -318,17 +324,17 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element))
     what = params.label or pattern.shown
     where = _scope_label(params)
-    absent: str | Callable[[], str] = f"no {what} in {where}"
+    absent: str | Callable[[], str] = f"{_none(what)} in {where}"
     if params.scope in ("article", "page") and not hits:
         # A prohibition or a `max` that holds with nothing seen: a copy hidden from readers is
         # still there, and the pass says so in the failures' words (looked for only when read).
         article_only = params.scope == "article"
-        absent = explained_later(lambda: f"no {what} in {where}" + hidden_copy(doc, pattern, article_only=article_only))
+        absent = explained_later(lambda: f"{_none(what)} in {where}" + hidden_copy(doc, pattern, article_only=article_only))
     decided = judge_count(hits, params.min, params.max, what=what, absent=absent)
     if decided is not None:
         return decided
     count = len(hits)
-    detail = f"no {what} in {where}"
+    detail = f"{_none(what)} in {where}"
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
     why: str | Callable[[], str] = detail
