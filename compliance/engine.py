@@ -646,10 +646,11 @@ ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story tha
 def _another_story(copy: Document, original: Document) -> bool:
     """Whether the original given is most likely another story than the copy's: both have text
     enough to tell (`_SHARED_SHINGLES` shingles each), the copy's article shares fewer than that
-    with the original's (as `_shares_text` reads it), it is in the original's language (`languages.translated`), its headline is
-    not the original's, and its bylines credit none of the original's reporters. A translation
-    shares no text, and a copy whose byline was changed keeps its text: each is still compared
-    with the original."""
+    with the original's (as `_shares_text` reads it), its headline is not the original's, and it
+    is in the original's language (`languages.language_of` tells both) or, where the language is
+    not told, its bylines credit none of the original's reporters. A translation
+    (`languages.translated`) shares no text, and a copy whose byline was changed keeps its text:
+    each is still compared with the original."""
     # A short text (a page whose article was not read, a stub, a copy cut to its lead) says too
     # little to tell.
     theirs, ours = _article_shingles(original), _article_shingles(copy)
@@ -657,11 +658,18 @@ def _another_story(copy: Document, original: Document) -> bool:
         return False
     if copy.headline is not None and original.headline is not None and _headline_key(copy.headline.text) == _headline_key(original.headline.text):
         return False
-    from compliance.checks.languages import translated
+    from compliance.checks.languages import language_of, translated
     from compliance.checks.story import same_person
 
-    if translated(_article_words(original), _article_words(copy)) is not None:
+    theirs_words, ours_words = _article_words(original), _article_words(copy)
+    if translated(theirs_words, ours_words) is not None:
         return False
+    language = language_of(theirs_words)
+    if language is not None and language_of(ours_words) == language:
+        # Both in one language the checker tells, with no text in common: another story, even by
+        # the same reporter (the likeliest wrong file is another of that reporter's stories).
+        return True
+    # A language not told (a script without spaces, a short text): the reporters must differ too.
     reporters = [name for byline in original.bylines for name in byline.names]
     credited = [name for byline in copy.bylines for name in byline.names]
     return not any(same_person(name, reporter) or same_person(reporter, name) for name in credited for reporter in reporters)
@@ -681,7 +689,7 @@ def _another_story_message(original: Document) -> str:
     story (`_another_story`), naming it by its headline when it has one."""
     named = f' ("{shorten(original.headline.text, 80)}")' if original.headline is not None else ""
     return (
-        f"the original given{named} shares no text with this copy, and neither its headline nor its reporters are the copy's: it is most likely"
+        f"the original given{named} shares no text with this copy, nor its headline: it is most likely"
         " another story, and nothing is compared with it; give this copy's own original with --original FILE or the 'original' metadata key"
     )
 

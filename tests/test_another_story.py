@@ -123,3 +123,14 @@ def test_a_copy_too_short_to_tell_is_compared(cli: Any, tmp_path: Path) -> None:
     entry = _entry(cli("check", "--format", "json", "--original", "samples/originals/propublica-original.html", str(copy)))
     assert not _mismatch(entry)
     assert "propublica/original-reporter" in _rules(entry, "findings")
+
+
+def test_another_story_by_the_same_reporter_is_said_and_not_compared(cli: Any, tmp_path: Path) -> None:
+    # The likeliest wrong file: another of the same reporter's stories. Same language, no text or
+    # headline in common: the reporters being the same does not make it the copy's story.
+    original = write(tmp_path, "original.html", OTHER_STORY.replace(OTHER, "Hollis Brandt"))
+    copy, _reporter = COPIES["propublica"]
+    entry = _entry(cli("check", "--format", "json", "--original", str(original), copy))
+    (note,) = _mismatch(entry)
+    assert "shares no text with this copy, nor its headline" in note
+    assert not {"propublica/fidelity", "creative-commons/source-link"} & _rules(entry, "findings")

@@ -52,6 +52,11 @@ def _outcome(report: Report, rule: str) -> str | None:
         ("By Jake Smith | Staff Writer for the Harbor Ledger", "Harbor Ledger"),
         ("By Jake Smith, correspondent for NPR", "NPR"),
         ("By Jake Smith, contributing writer to the South China Morning Post", "South China Morning Post"),
+        # Wire style's "special to", and titles held for an outlet in other languages.
+        ("By Jake Smith, special to The New York Times", "The New York Times"),
+        ("Por Jake Smith, reportero de Reuters", "Reuters"),
+        ("Por Jake Smith, periodista de El País", "El País"),
+        ("Par Jake Smith, journaliste pour Le Monde", "Le Monde"),
     ],
 )
 def test_an_outlet_a_title_is_held_for_is_another_outlet_the_logo_does_not_replace(byline: str, outlet: str) -> None:
@@ -114,6 +119,7 @@ PAST_OR_DENIED = [
     "By Jake Smith | no longer with DCNF",
     "By Jake Smith (formerly DCNF)",
     "By Jake Smith, Daily Caller News Foundation alumnus",
+    "By Jake Smith, who used to report for the Daily Caller News Foundation",
 ]
 
 

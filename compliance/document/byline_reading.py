@@ -2427,7 +2427,7 @@ _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECA
 _PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | _unaccented_too({"für", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
-_FOR_TO = on_first_use(r"\s(?:for|to)\s+(?=[^\W\d_])")
+_FOR_TO = on_first_use(r"\s(?:for|to|de|del|para|pour|für|bei)\s+(?=[^\W\d_])")
 # The words of a world region's name, which a correspondent is "for".
 _REGION_WORDS = frozenset(
     """asia europe africa america americas oceania arctic antarctica pacific atlantic caribbean east west north
@@ -2436,7 +2436,9 @@ _REGION_WORDS = frozenset(
 # The titles of a newsroom's people, held for an outlet: "a reporter for Reuters".
 _NEWSROOM_TITLES = frozenset(
     """reporter reporters correspondent correspondents contributor contributors writer writers columnist columnists
-    editor editors journalist journalists producer photographer stringer""".split()
+    editor editors journalist journalists producer photographer stringer
+    reportero reportera periodista corresponsal colaborador colaboradora redactor redactora repórter jornalista
+    journaliste correspondant correspondante rédacteur rédactrice korrespondent korrespondentin redakteur redakteurin""".split()
 )
 
 
@@ -2460,7 +2462,7 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
         if _is_post_nominal(part) or is_section_label(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
-        if words and set(words) & _ROLE_NOUNS:
+        if words and set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES):
             part = _institution_of_title(part)
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part) and not is_section_label(part):
             yield part
@@ -2470,9 +2472,10 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
 _LOWER_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
 
 # A verb that ties a person to an outlet in the byline's prose: "writes for Reuters", "reports
-# for X", "contributes to X", "works at X".
+# for X", "contributes to X", "works at X"; and wire style's "special to The New York Times".
 _WRITES_FOR = on_first_use(
-    r"^(?:who\s+)?(?:writes|reports|works|contributes|writing|reporting|working|contributing)\s+(?:for|to|at|with)\s+(?=\S)", re.IGNORECASE
+    r"^(?:who\s+)?(?:(?:writes|reports|works|contributes|writing|reporting|working|contributing)\s+(?:for|to|at|with)|special\s+(?:to|for))\s+(?=\S)",
+    re.IGNORECASE,
 )
 
 # A word that makes a credit's part a tie in the past or a denied one: "formerly of X", "a former
@@ -2481,7 +2484,7 @@ _WRITES_FOR = on_first_use(
 # words of other languages ("ancien journaliste de X", "ehemals X", "früher bei X",
 # "anteriormente en X", "ex reportero de X"). Such a part names no affiliation the byline gives.
 _DISOWNING = on_first_use(
-    r"(?<![^\W\d_])(?:formerly|former|previously|once|erstwhile|retired|late\s+of|until|till|alum(?:nus|na|ni|nae)?|no\s+longer|not|never|unaffiliated|non-?affiliated"
+    r"(?<![^\W\d_])(?:formerly|former|previously|once|used\s+to|erstwhile|retired|late\s+of|until|till|alum(?:nus|na|ni|nae)?|no\s+longer|not|never|unaffiliated|non-?affiliated"
     r"|independent\s+(?:of|from)|ex(?=[-\u2010\u2011\s]\S)|ancien(?:ne)?|anciennement|ehemal(?:s|ige[rnms]?)|früher|fruher|antigu[oa]|anteriormente|exreporter[oa]?)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -2524,7 +2527,7 @@ def _institution_of_title(part: str) -> str:
         after = _AT().split(part, maxsplit=1)
         if len(after) == 2:
             return _LOWER_ARTICLE.sub("", after[1].strip(" ."), count=1)
-    if " for " in part or " to " in part:
+    if any(f" {word} " in part for word in ("for", "to", "de", "del", "para", "pour", "für", "bei")):
         # A newsroom's title is held for an outlet ("a reporter for Reuters", "a contributor to
         # the Daily Caller"); another's names what it serves ("Adviser to the Minister").
         title, *held_for = _FOR_TO().split(part, maxsplit=1)
