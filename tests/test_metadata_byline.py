@@ -33,7 +33,14 @@ def _rule(entry: dict[str, Any], rule: str) -> tuple[str, str]:
     raise AssertionError(f"{rule} not reported")
 
 
-@pytest.mark.parametrize("field", ["By Jake Smith, Daily Caller News Foundation", "Jake Smith, Daily Caller News Foundation", "By Jake Smith | DCNF"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "By Jake Smith, Daily Caller News Foundation",
+        "Jake Smith, Daily Caller News Foundation",
+        "By Jake Smith | DCNF",
+    ],
+)
 def test_a_payloads_byline_field_is_the_byline_its_cms_prints(cli: Any, tmp_path: Path, field: str) -> None:
     payload = write(tmp_path, "post.json", json.dumps({"id": "p1", "content": f"<figure>{LOGO}</figure>{BODY}", "byline": field}))
     entry = _entry(cli("check", "--input-kind", "cms-json", "--format", "json", str(payload)))
@@ -86,3 +93,12 @@ def test_fix_says_the_front_matter_author_still_prints_another(cli: Any, tmp_pat
     run = cli("fix", "--meta", "reporter=Jake Smith", str(story))
     assert "By Jake Smith, Daily Caller News Foundation" in run.out
     assert "(the front matter's 'author: Web Staff' still prints a byline beside it: change it to the reporter or take it out)" in run.err
+
+
+def test_an_author_link_in_the_field_is_read_as_the_text_it_shows(cli: Any, tmp_path: Path) -> None:
+    # WordPress and Arc byline fields hold author links and character references.
+    field = 'By <a href="/author/jake">Jake Smith</a>, Daily Caller News Foundation'
+    payload = write(tmp_path, "post.json", json.dumps({"id": "p1", "content": f"<figure>{LOGO}</figure>{BODY}", "byline": field}))
+    entry = _entry(cli("check", "--input-kind", "cms-json", "--format", "json", str(payload)))
+    assert _rule(entry, "dcnf/byline") == ("passed", "byline metadata: By Jake Smith, Daily Caller News Foundation")
+    assert _rule(entry, "dcnf/affiliation")[0] == "passed"

@@ -75,7 +75,8 @@ METADATA_BYLINE = "byline metadata: {value}"
 def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = frozenset()) -> Document:
     """`doc` with the byline a CMS theme prints from the article's `byline` metadata (a CMS
     payload's `byline` field, `--meta byline=`) above a story whose body shows none, as a front
-    matter `author` is read (`plaintext`): read as a byline is, standing just below the headline
+    matter `author` is read (`plaintext`; markup in the field is read as the text it shows): read as
+    a byline is, standing just below the headline
     (else above the article's first block), at that block's line. `doc` unchanged when the body
     has a byline of its own (it wins), or the value is blank or no byline."""
     import dataclasses
@@ -84,8 +85,10 @@ def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = froze
     from compliance.document.bylines import outlet_names
     from compliance.text import normalize_inline
 
-    text = normalize_inline(value)
-    if doc.bylines or not text:
+    if doc.bylines:
+        return doc
+    text = normalize_inline(_field_text(value))
+    if not text:
         return doc
     reading = read_byline(text, outlets=outlet_names(outlets))
     if reading is None or reading.problem == "empty":
@@ -93,3 +96,16 @@ def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = froze
     below = doc.headline if doc.headline is not None else next(iter(doc.article_blocks), None)
     index, line = (below.index, below.line) if below is not None else (0, 1)
     return dataclasses.replace(doc, bylines=(Byline(METADATA_BYLINE.format(value=text), reading, index, line, "metadata"),))
+
+
+def _field_text(value: str) -> str:
+    """A CMS field's text as a reader sees it printed: WordPress and Arc byline fields hold author
+    links (`By <a href="/author/jake">Jake Smith</a>`) and character references."""
+    if "<" not in value and "&" not in value:
+        return value
+    from lxml import etree, html
+
+    try:
+        return str(html.fragment_fromstring(value, create_parent="div").text_content())
+    except (etree.ParserError, ValueError):
+        return value
