@@ -646,7 +646,7 @@ ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story tha
 def _another_story(copy: Document, original: Document) -> bool:
     """Whether the original given is most likely another story than the copy's: both have text
     enough to tell (`_SHARED_SHINGLES` shingles each), the copy's article shares fewer than that
-    with the original's (as `_shares_text` reads it), its headline is not the original's, and it
+    with the original's, and less than a tenth of the shorter of the two, its headline is not the original's, and it
     is in the original's language (`languages.language_of` tells both) or, where the language is
     not told, its bylines credit none of the original's reporters. A translation
     (`languages.translated`) shares no text, and a copy whose byline was changed keeps its text:
@@ -654,7 +654,10 @@ def _another_story(copy: Document, original: Document) -> bool:
     # A short text (a page whose article was not read, a stub, a copy cut to its lead) says too
     # little to tell.
     theirs, ours = _article_shingles(original), _article_shingles(copy)
-    if min(len(theirs), len(ours)) < _SHARED_SHINGLES or len(theirs & ours) >= _SHARED_SHINGLES:
+    shared = len(theirs & ours)
+    # Sharing a tenth of the shorter text is sharing it: a short story republished whole shares
+    # fewer than `_SHARED_SHINGLES` sequences and is the copy's own.
+    if min(len(theirs), len(ours)) < _SHARED_SHINGLES or shared >= _SHARED_SHINGLES or shared * 10 >= min(len(theirs), len(ours)):
         return False
     if copy.headline is not None and original.headline is not None and _headline_key(copy.headline.text) == _headline_key(original.headline.text):
         return False
