@@ -19,6 +19,7 @@ and a pack they make up applies, so that its rules report the hidden credit (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from compliance.checks import Context, Outcome, Undecided
@@ -184,6 +185,12 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
             identity.append(f"og:site_name '{name}'")
         elif own_names and name.strip():
             return ""
+    titled = title_site_name(doc)
+    if titled and not _names_own_site(titled, site) and not (doc.headline and _names_own_site(doc.headline.text, site)):
+        # "Headline – Gazette": the page's title is its own, written by its own site's theme,
+        # while a partner that copied the original's markup whole kept its og:url. (A headline
+        # that is the publisher's name is its masthead, and the title's rest no site's name.)
+        return ""
     pages = [page_url] if is_http_url(page_url) else []
     for label, urls in (("page URL", pages), ("og:url", doc.meta.get("og:url", ())), ("canonical URL", doc.canonical)):
         for host in _hosts(urls):
@@ -192,6 +199,42 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
             if label != "canonical URL" or identity:
                 identity.append(f"{label} on {host}")
     return " and ".join(dict.fromkeys(identity))
+
+
+# What a theme puts between the headline and the site's name in a page's `<title>`.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u00bb\u2022:~-]|::|//)\s+")
+# Leading articles a site's name is written with or without ("The Texas Tribune", "Texas Tribune").
+_LEADING_ARTICLE = re.compile(r"^the\s+")
+
+
+def title_site_name(doc: Document) -> str:
+    """The site's name an HTML page's `<title>` gives after its headline, as themes write it
+    ("Pipeline welds went uninspected – Valley Ledger", "Headline | Opinion | The Gazette": the
+    last part, "Valley Ledger", "The Gazette"); "" when the title is not the page's headline (the
+    `<h1>` the document took) followed by a separator, or the page has no such title. Pure."""
+    if doc.root is None or doc.headline is None:
+        return ""
+    title = doc.root.find("head/title")
+    headline = " ".join(doc.headline.text.split()).casefold()
+    if title is None or not headline:
+        return ""
+    text = " ".join("".join(title.itertext()).split())
+    if not text.casefold().startswith(headline):
+        return ""
+    parts = _TITLE_SEPARATORS.split(" " + text[len(headline) :])
+    return parts[-1].strip() if len(parts) > 1 and not parts[0].strip() else ""
+
+
+def _names_own_site(name: str, site: OwnSite) -> bool:
+    """Whether a site's name is the publisher's: one of its `names` (case, spacing and a leading
+    "The" aside), an edition of one ("Global Voices en Español", "ProPublica Illinois"), or one of
+    its domains ("propublica.org")."""
+    folded = _LEADING_ARTICLE.sub("", fold_name(name))
+    for own in site.names:
+        own_folded = _LEADING_ARTICLE.sub("", fold_name(own))
+        if folded == own_folded or folded.startswith(own_folded + " "):
+            return True
+    return "." in folded and " " not in folded and _on_site(folded.removeprefix("www."), site.domains)
 
 
 def _hosts(urls: Iterable[str]) -> list[str]:

@@ -13,6 +13,7 @@ import pytest
 
 from compliance.audit.run import read_page
 from compliance.audit.sources import Page
+from compliance.detect import own_page
 from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.errors import PackError
@@ -32,14 +33,18 @@ CREDITS = {
     "the-conversation": ("https://theconversation.com/welds-123456", "This article is republished from The Conversation under a Creative Commons license."),
 }
 
-PAGE = """<html><head>{head}<title>Pipeline welds went uninspected – Valley Ledger</title></head><body>
-<header><a href="/">Valley Ledger</a></header>
+PAGE = """<html><head>{head}<title>Pipeline welds went uninspected – {site}</title></head><body>
+<header><a href="/">{site}</a></header>
 <article><h1>Pipeline welds went uninspected</h1>
-<p class="byline">By Valley Ledger Staff</p>
+<p class="byline">By {site} Staff</p>
 {credit}
 <p>Federal rules require a qualified inspector to witness critical welds.</p>
 <p>Logs show the same inspectors approving work hundreds of miles apart.</p>
 </article></body></html>"""
+
+
+def _page(head: str, credit: str, site: str = "Valley Ledger") -> str:
+    return PAGE.format(head=head, credit=credit, site=site)
 
 
 def _check(html: str, *, pack: str | None = None) -> Any:
@@ -57,7 +62,7 @@ def _check(html: str, *, pack: str | None = None) -> Any:
 )
 def test_a_copy_with_the_originals_metadata_and_the_credit_line_is_checked(pack: str, head: str) -> None:
     url, credit = CREDITS[pack]
-    html = PAGE.format(head=head.format(url=url, name=BY_ID[pack].own_site.names[0]), credit=f"<p><em>{credit}</em></p>")
+    html = _page(head.format(url=url, name=BY_ID[pack].own_site.names[0]), f"<p><em>{credit}</em></p>")
     report = _check(html)
     assert pack in report.packs
     assert "own-page" not in [n.code for n in report.notices]
@@ -69,7 +74,7 @@ def test_a_copy_with_the_originals_metadata_and_the_credit_line_is_checked(pack:
 @pytest.mark.parametrize("pack", sorted(CREDITS))
 def test_the_publishers_own_page_without_a_credit_line_stays_its_own(pack: str) -> None:
     url, _credit = CREDITS[pack]
-    report = _check(PAGE.format(head=f'<meta property="og:url" content="{url}">', credit=""))
+    report = _check(_page(f'<meta property="og:url" content="{url}">', "", site=BY_ID[pack].own_site.names[0]))
     assert pack not in report.packs
     assert [n.code for n in report.notices if n.code == "own-page"] == ["own-page"]
 
@@ -78,7 +83,7 @@ def test_a_credit_line_quoted_in_prose_does_not_make_the_own_page_a_copy() -> No
     # The marker is the credit line as a line of its own; a sentence that quotes it is not.
     url, _credit = CREDITS["propublica"]
     prose = '<p>Partners print "This story was originally published by ProPublica." under each story they take.</p>'
-    report = _check(PAGE.format(head=f'<meta property="og:url" content="{url}">', credit=prose))
+    report = _check(_page(f'<meta property="og:url" content="{url}">', prose, site="ProPublica"))
     assert "propublica" not in report.packs
     assert "own-page" in [n.code for n in report.notices]
 
@@ -86,8 +91,9 @@ def test_a_credit_line_quoted_in_prose_does_not_make_the_own_page_a_copy() -> No
 def test_dcnfs_own_pages_carry_its_license_paragraph_and_stay_its_own() -> None:
     # DCNF names no republication marker: its own pages show its license paragraph and logo.
     assert BY_ID["dcnf"].own_site.republication_markers == ()
-    html = PAGE.format(
-        head='<meta property="og:url" content="https://dailycallernewsfoundation.org/2024/05/01/welds/">',
+    html = _page(
+        '<meta property="og:url" content="https://dailycallernewsfoundation.org/2024/05/01/welds/">',
+        site="Daily Caller News Foundation",
         credit=(
             "<p><em>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service,"
             " is available without charge.</em></p>"
@@ -99,12 +105,69 @@ def test_dcnfs_own_pages_carry_its_license_paragraph_and_stay_its_own() -> None:
 
 def test_a_saved_partner_copy_with_the_originals_og_url_is_no_story_page_in_the_audit() -> None:
     url, credit = CREDITS["propublica"]
-    copied = PAGE.format(head=f'<meta property="og:url" content="{url}">', credit=f"<p>{credit}</p>").encode()
+    copied = _page(f'<meta property="og:url" content="{url}">', f"<p>{credit}</p>").encode()
     _, text = read_page(Page("saved/copy.html", "saved:saved", copied), pack=BY_ID["propublica"])
     assert (text.own, text.identity) == (False, frozenset())
-    own = PAGE.format(head=f'<meta property="og:url" content="{url}">', credit="").encode()
+    own = _page(f'<meta property="og:url" content="{url}">', "", site="ProPublica").encode()
     _, text = read_page(Page("saved/own.html", "saved:saved", own), pack=BY_ID["propublica"])
     assert text.own and text.identity == frozenset([url])
+
+
+@pytest.mark.parametrize("pack", sorted(CREDITS))
+def test_a_copy_that_dropped_the_credit_line_and_kept_the_originals_og_url_is_no_own_page(pack: str) -> None:
+    # The partner's theme titles the page with its own name: that is no page of the publisher,
+    # whatever the og:url copied with the markup says. Asked for by name, its rules are checked
+    # with no note calling it the publisher's own.
+    url, _credit = CREDITS[pack]
+    html = _page(f'<meta property="og:url" content="{url}">', "")
+    assert "own-page" not in [n.code for n in _check(html).notices]
+    asked = _check(html, pack=pack)
+    assert asked.packs == (pack,) and "own-page" not in [n.code for n in asked.notices]
+
+
+@pytest.mark.parametrize(
+    ("title", "own"),
+    [
+        ("Pipeline welds went uninspected – ProPublica", True),
+        ("Pipeline welds went uninspected | Investigations | ProPublica", True),
+        ("Pipeline welds went uninspected — propublica.org", True),
+        ("Pipeline welds went uninspected - ProPublica Illinois", True),
+        ("Pipeline welds went uninspected", True),
+        # Not the headline first: the title says nothing about the site.
+        ("Valley Ledger: Pipeline welds went uninspected", True),
+        ("Pipeline welds went uninspected – Valley Ledger", False),
+        ("Pipeline welds went uninspected | Opinion | The Valley Ledger", False),
+        ("Pipeline welds went uninspected :: valleyledger.example", False),
+    ],
+)
+def test_the_titles_site_name_after_the_headline_must_be_the_publishers(title: str, own: bool) -> None:
+    html = (
+        f'<html><head><meta property="og:url" content="https://www.propublica.org/article/welds"><title>{title}</title></head>'
+        "<body><article><h1>Pipeline welds went uninspected</h1><p>By Rosa Ibarra</p>"
+        "<p>Federal rules require a qualified inspector to witness critical welds.</p></article></body></html>"
+    )
+    doc = parse_document(html.encode(), "html")
+    assert bool(own_page(doc, BY_ID["propublica"].own_site)) is own
+
+
+def test_a_site_name_title_the_same_as_a_masthead_headline_says_nothing() -> None:
+    # The document's headline is the masthead's `<h1>`: what follows it in the title is the
+    # story's headline, no site's name.
+    html = (
+        '<html><head><meta property="og:url" content="https://www.propublica.org/article/welds">'
+        "<title>ProPublica – Pipeline welds went uninspected</title></head>"
+        "<body><h1>ProPublica</h1><p>Federal rules require a qualified inspector to witness critical welds.</p></body></html>"
+    )
+    doc = parse_document(html.encode(), "html")
+    assert doc.headline is not None and doc.headline.text == "ProPublica"
+    assert own_page(doc, BY_ID["propublica"].own_site)
+
+
+def test_a_saved_copy_without_the_credit_line_is_matched_as_a_copy_in_the_audit() -> None:
+    url, _credit = CREDITS["propublica"]
+    copied = _page(f'<meta property="og:url" content="{url}">', "").encode()
+    _, text = read_page(Page("saved/copy.html", "saved:saved", copied), pack=BY_ID["propublica"])
+    assert (text.own, text.identity) == (False, frozenset())
 
 
 def test_republication_markers_must_name_the_packs_markers() -> None:

@@ -74,7 +74,8 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | No
     """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature.
     With the audited `pack`, a page on its publisher's own site (`detect.own_page`) is the
     publisher's own unless a reader sees one of its republication markers (`detect.shows_republication`:
-    a copy whose markup was copied whole keeps the original's `og:url`)."""
+    a copy whose markup was copied whole keeps the original's `og:url`); a page that is not, by
+    `own_page`, does not claim the publisher's URLs by its `og:url`."""
     doc = parse_document(page.data, page.kind, outlets=outlets, url=page.address)  # type: ignore[arg-type]
     own_site = pack.own_site if pack is not None else None
     # The document resolved every link against the page's `<base href>` and its own address when
@@ -89,6 +90,11 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | No
         # A copy whose markup was copied whole keeps the original's og:url: that is no claim to be
         # the original. (Only the address it was read from still says whose page it is.)
         own, identity = False, read_at
+    elif own_site is not None and not own:
+        # Nor is an og:url on the publisher's site on a page that is not its own by every other
+        # sign (`own_page`: another site's name in its title or og:site_name), as a copy that
+        # dropped the credit line and kept the original's markup is.
+        identity = frozenset(u for u in identity if u in read_at or not on_host(url_host(u) or "", own_site.domains))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
     if site.startswith("saved:"):
