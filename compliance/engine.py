@@ -772,12 +772,14 @@ def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta:
     return {**_http_addresses_only(default_meta or {}), **_http_addresses_only(doc.front_matter), **(meta or {})}
 
 
-def _not_an_address(key: str, value: str) -> bool:
-    from compliance.fixtemplates import URL_KEY_SUFFIXES
-    from compliance.urls import is_http_url
+def _address_problem(key: str, value: str) -> str | None:
+    from compliance.fixtemplates import URL_KEY_SUFFIXES, address_problem
 
-    given = value.strip()
-    return key.endswith(URL_KEY_SUFFIXES) and bool(given) and not is_http_url(given)
+    return address_problem(value) if key.endswith(URL_KEY_SUFFIXES) else None
+
+
+def _not_an_address(key: str, value: str) -> bool:
+    return _address_problem(key, value) is not None
 
 
 def _http_addresses_only(meta: Mapping[str, str]) -> Mapping[str, str]:
@@ -792,9 +794,9 @@ def refused_addresses(doc: Document, default_meta: Mapping[str, str] | None) -> 
     notices: list[Notice] = []
     for where, meta in (("the metadata file", default_meta or {}), ("the front matter", doc.front_matter)):
         notices.extend(
-            Notice("not-a-url", f"metadata '{key}' from {where} ignored: it must be an http(s) URL, got '{shorten(value.strip(), 60)}'")
+            Notice("not-a-url", f"metadata '{key}' from {where} ignored: it {problem}")
             for key, value in meta.items()
-            if _not_an_address(key, value)
+            if (problem := _address_problem(key, value))
         )
     return notices
 

@@ -43,6 +43,9 @@ PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put
 # their values into `src` and `href` attributes and Markdown links.
 URL_KEY_SUFFIXES = ("-url", "_url")
+# What a URL never holds as written (RFC 3986 §2: space, quotes and angle brackets are
+# percent-encoded); the space and control characters a browser strips at the ends are stripped first.
+_NOT_IN_URL = on_first_use(r"[\s\"'<>`]")
 
 
 def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
@@ -71,11 +74,26 @@ def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
     }
     for key, value in meta.items():
         given = value.strip()
-        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and given and not is_http_url(given):
-            raise ConfigError(
-                f"metadata '{key}' must be an http(s) URL, got '{shorten(given, 60)}'",
-                hint=f"give the full address, for example {key}=https://example.org/…",
-            )
+        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(given)):
+            not_http = problem.startswith("must")
+            hint = f"give the full address, for example {key}=https://example.org/…" if not_http else "give the address alone, with a space written %20"
+            raise ConfigError(f"metadata '{key}' {problem}", hint=hint)
+
+
+def address_problem(value: str) -> str | None:
+    """What is wrong with a metadata value that names an address, as a predicate for "metadata
+    'KEY' …" ("must be an http(s) URL, got 'ftp://x'"), or None when it is an http(s) URL or
+    empty (a value not given). A value with a space, quote or angle bracket inside is refused
+    too: a fix writes it into an attribute, where "l.png onerror=x" is one address with a space to
+    a browser, and most likely something else pasted after the address. Pure; never raises."""
+    given = value.strip()
+    if not given:
+        return None
+    if not is_http_url(given):
+        return f"must be an http(s) URL, got '{shorten(given, 60)}'"
+    if _NOT_IN_URL().search(given):
+        return f"holds a space, quote or angle bracket, which no address does: '{shorten(given, 60)}'"
+    return None
 
 
 class ValueSource(NamedTuple):

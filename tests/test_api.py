@@ -67,6 +67,21 @@ def test_an_address_in_meta_that_is_not_http_raises_the_user_error_the_command_l
     assert [f.rule for f in check_html(page, meta={"logo-url": ""}).findings] == ["dcnf/logo"]
 
 
+@pytest.mark.parametrize(
+    "value", ["https://example.org/l.png onerror=x", 'https://example.org/l.png" onerror="x', "https://example.org/<b>.png", "https://example.org/a\tb.png"]
+)
+def test_an_address_in_meta_with_a_space_quote_or_bracket_is_refused(value: str) -> None:
+    from compliance.errors import ConfigError
+
+    page = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        check_html(page, meta={"logo-url": value})
+    assert str(raised.value).startswith("metadata 'logo-url' holds a space, quote or angle bracket, which no address does: ")
+    assert str(raised.value).endswith(" — give the address alone, with a space written %20")
+    # Percent-encoded, and with the white space a browser strips at its ends, it is an address.
+    assert [f.rule for f in check_html(page, meta={"logo-url": " https://example.org/l%20x.png\n"}).findings] == ["dcnf/logo"]
+
+
 def test_a_pack_named_twice_is_applied_once_however_it_is_named() -> None:
     html = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
     (dcnf,) = [p for p in load_packs() if p.id == "dcnf"]

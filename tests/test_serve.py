@@ -394,7 +394,16 @@ def test_an_http_url_whose_scheme_is_in_capitals_is_accepted(client: TestClient)
     payload = client.get("/openapi.json").json()["paths"]["/v1/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     pattern = payload["properties"]["canonical_url"]["pattern"]
     assert all(re.match(pattern, url) for url in ("HTTP://example.org/a", "Https://example.org/a", " https://x.example/", ""))
-    assert not any(re.match(pattern, url) for url in ("ftp://x", "javascript:alert(1)", "/logo.png"))
+    assert not any(
+        re.match(pattern, url) for url in ("ftp://x", "javascript:alert(1)", "/logo.png", "https://x.example/l.png onerror=x", 'https://x.example/"')
+    )
+
+
+def test_an_address_with_a_space_inside_is_refused_as_on_the_command_line(client: TestClient) -> None:
+    body = b'{"html": "<p>x</p>", "meta": {"logo-url": "https://example.org/l.png onerror=x"}}'
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 400
+    assert "metadata 'logo-url' holds a space, quote or angle bracket, which no address does" in answer.text
 
 
 def test_the_page_refuses_pasted_text_and_a_file_together(client: TestClient) -> None:

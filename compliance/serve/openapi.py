@@ -125,11 +125,13 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     # metadata key ending in -url or _url (OpenAPI 3.0 cannot say "any key ending in", so the
     # keys rules use are listed and the rest said in words).
     # The scheme in any letter case (`urls.is_http_url`); blank space around it is stripped.
+    # No space, quote or angle bracket inside (`fixtemplates.address_problem`).
     scheme = HTTP_URL_PATTERN.removeprefix("^")
-    web_url = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "nullable": True, "description": "An http(s) URL (blank or null: not given)."}
+    address = f"^\\s*({scheme}[^\\s\"'<>`]*\\s*)?$"
+    web_url = {"type": "string", "pattern": address, "nullable": True, "description": "An http(s) URL (blank or null: not given)."}
     payload_properties.update({key: web_url for key, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES)})
     # The server reads no files: the original story is named by its http(s) URL only.
-    payload_properties["original"] = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "nullable": True, "description": "The original story's http(s) URL."}
+    payload_properties["original"] = {"type": "string", "pattern": address, "nullable": True, "description": "The original story's http(s) URL."}
     payload_properties["packs"] = {
         "type": "array",
         "items": pack_id,
