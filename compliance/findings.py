@@ -85,9 +85,10 @@ class Finding:
     detail: str | None = None
     # What to paste to put it right, when the rule has a fix for the document's syntax.
     fix: FixBlock | None = field(default=None, compare=False)
-    # The required tag is on the page but a cookie-consent manager keeps it from loading: pasting
-    # the rule's block again would load it twice, so `syndcheck fix` leaves it to the editor.
-    held_back: bool = field(default=False, compare=False)
+    # The required tag is on the page but is kept from loading with it until the reader's
+    # "consent" or first "interaction" (a page-speed plugin's delay of scripts): pasting the
+    # rule's block again would load it twice, so `syndcheck fix` leaves it to the editor. "" when not.
+    held_back: str = field(default="", compare=False)
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

@@ -144,7 +144,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
-    held_back = {f.rule: _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
     if held_back and not [rule_id for rule_id in fixable if rule_id not in held_back]:
         return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r, reason in held_back.items()), before, before, first.source, first.source)
     if not fixable:
@@ -526,6 +526,7 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
 
 # Why a tag a consent manager holds back is not pasted again: the page would then load it twice.
 _HELD_BACK_UNFIXED = "it is on the page, held back by a cookie-consent manager; exempt it from the consent manager by hand (a second copy would load it twice)"
+_DELAYED_UNFIXED = "it is on the page, delayed by a page-speed plugin; exclude it from the delay of scripts by hand (a second copy would load it twice)"
 
 
 def _futile_with_the_pages_own(

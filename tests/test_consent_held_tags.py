@@ -128,3 +128,59 @@ def test_the_readme_example_is_what_the_checker_reports() -> None:
     finding = _finding(check_html(page, packs=["the-conversation"]), "the-conversation/counter")
     severity, rule, message = shown.split(maxsplit=2)
     assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)
+
+
+# Page-speed plugins' "Delay JavaScript execution": the script is on the page, and runs only once
+# the reader interacts with it.
+DELAYED_PIXELS = [
+    (f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}" async></script>', "WP Rocket"),
+    (f'<script type="rocketlazyloadscript" src="{PIXEL}"></script>', "WP Rocket"),  # older WP Rocket kept src
+    (f'<script type="pmdelayedscript" data-perfmatters-type="text/javascript" data-pmdelayedscript="{PIXEL}"></script>', "Perfmatters"),
+    (f'<script type="litespeed/javascript" data-src="{PIXEL}"></script>', "LiteSpeed Cache"),
+    (f'<script type="lazy" data-src="{PIXEL}"></script>', "Flying Scripts"),
+    (f'<script TYPE=" RocketLazyLoadScript " data-rocket-src="{PIXEL}"></script>', "WP Rocket"),
+]
+
+
+@pytest.mark.parametrize(("tag", "plugin"), DELAYED_PIXELS)
+def test_a_pixel_delayed_by_a_page_speed_plugin_is_reported_where_it_is(tag: str, plugin: str) -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, tag), packs=["propublica"]), "propublica/pixel")
+    assert finding.message.startswith(f"The ProPublica tracking script (pixel.propublica.org/pixel.js) at line 2 is delayed by a page-speed plugin ({plugin}: ")
+    assert finding.message.endswith(
+        ": it runs only once the reader moves the mouse, scrolls, touches the screen or presses a key, so readers who only read are not counted."
+    )
+    assert "exclude it from the plugin's delay of JavaScript" in finding.help and "cookie" not in finding.help
+    assert (finding.location.line, finding.fix, finding.held_back) == (2, None, "interaction")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        # Another address delayed, or a type no such plugin writes: the pixel is missing.
+        '<script type="rocketlazyloadscript" data-rocket-src="https://example.org/analytics.js"></script>',
+        f'<script type="text/x-delayed" data-src="{PIXEL}"></script>',
+    ],
+)
+def test_a_delayed_script_that_is_not_the_pixel_leaves_it_missing(tag: str) -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, tag), packs=["propublica"]), "propublica/pixel")
+    assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
+    assert not finding.held_back
+
+
+def test_fix_does_not_paste_a_second_copy_of_a_delayed_pixel(cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(_page(PROPUBLICA_BODY, DELAYED_PIXELS[0][0]), encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("fix", "--write", "--pack", "propublica", str(page))
+    assert page.read_bytes() == before
+    assert "propublica/pixel: it is on the page, delayed by a page-speed plugin; exclude it from the delay of scripts by hand" in run.err + run.out
+
+
+def test_the_readme_example_of_a_delayed_script_is_what_the_checker_reports() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    tag = readme.split("```html delayed-script\n", 1)[1].split("\n```", 1)[0]
+    shown = readme.split("```text delayed-script\n", 1)[1].split("\n```", 1)[0]
+    page = "<!doctype html>\n<html>\n<head><title>t</title></head>\n<body>\n<article>\n" + PROPUBLICA_BODY + "\n\n\n" + tag + "\n</article></body></html>"
+    finding = _finding(check_html(page, packs=["propublica"]), "propublica/pixel")
+    severity, rule, message = shown.split(maxsplit=2)
+    assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)

@@ -73,6 +73,8 @@ class Outcome(NamedTuple):
     loading until the reader consents to cookies says how ("the counter pixel … at line 9 is
     held back by a cookie-consent manager (Cookiebot: data-cookieconsent="statistics") …"); the
     rule's finding then says that, and how to exempt it, instead of its own message.
+    `held_until`: what it waits for, "consent" or, for a script a page-speed plugin delays (WP
+    Rocket's `type="rocketlazyloadscript"`), "interaction"; "" when not held back.
     """
 
     passed: bool
@@ -82,6 +84,7 @@ class Outcome(NamedTuple):
     caveat: str = ""
     captures: tuple[tuple[str, str], ...] = ()
     held_back: str = ""
+    held_until: str = ""
 
     @property
     def detail(self) -> str:

@@ -78,7 +78,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, shown_sources, svg_accessible_name, text_of
-from compliance.document.elements import ConsentHold, consent_hold
+from compliance.document.elements import HeldTag, held_tag
 from compliance.document.selector_lists import group_members
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -265,15 +265,15 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     scripted: list[Hit] = []  # seen only with JavaScript off
     hidden: list[str] = []  # where an element that does not count is, and why
     outside: list[str] = []
-    held: list[tuple[Any, ConsentHold]] = []  # on the page, kept from loading until consent
+    held: list[tuple[Any, HeldTag]] = []  # on the page, kept from loading until consent or interaction
     for element in _candidates(doc, params.selector):
         if not _attributes_match(doc, element, params.attributes):
-            hold = consent_hold(element)
+            hold = held_tag(element)
             if hold is not None and _held_sources_match(hold, params.attributes):
                 held.append((element, hold))
             continue
         inert = doc.why_inert(element)
-        if inert is not None and (hold := consent_hold(element)) is not None:
+        if inert is not None and (hold := held_tag(element)) is not None:
             held.append((element, hold))
             continue
         if inert is not None:
@@ -302,20 +302,27 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     return _held_back(doc, params, outcome, *held[0])
 
 
-def _held_sources_match(hold: ConsentHold, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+def _held_sources_match(hold: HeldTag, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     """Whether the addresses a consent manager loads once allowed match the check's `src` pattern
     (a check that asks for no `src` is not about a tag the manager could hold)."""
     patterns = [pattern for name, pattern in attributes or () if name == "src"]
     return bool(patterns) and len(patterns) == len(attributes or ()) and all(any(p.search(form) for form in _url_forms(hold.sources)) for p in patterns)
 
 
-def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: Any, hold: ConsentHold) -> Outcome:
+def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: Any, hold: HeldTag) -> Outcome:
     """The failure of a check whose element is on the page but kept from loading by a
-    cookie-consent manager: it says so (`Outcome.held_back`), at the element."""
+    cookie-consent manager or a page-speed plugin's delay of scripts: it says so
+    (`Outcome.held_back`, `Outcome.held_until`), at the element."""
     what = describe(params)
     manager = f"{hold.manager}: {shorten(hold.marker, 60)}"
-    reason = f"the {what} at line {element.sourceline} is held back by a cookie-consent manager ({manager}): it loads only after the reader accepts cookies"
-    return outcome._replace(why=reason, anchor=functools.partial(doc.locate_element, element), held_back=reason)
+    if hold.until == "interaction":
+        reason = (
+            f"the {what} at line {element.sourceline} is delayed by a page-speed plugin ({manager}): it runs only once the reader"
+            " moves the mouse, scrolls, touches the screen or presses a key, so readers who only read are not counted"
+        )
+    else:
+        reason = f"the {what} at line {element.sourceline} is held back by a cookie-consent manager ({manager}): it loads only after the reader accepts cookies"
+    return outcome._replace(why=reason, anchor=functools.partial(doc.locate_element, element), held_back=reason, held_until=hold.until)
 
 
 def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit], scripted: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
@@ -354,6 +361,13 @@ HELD_BACK_HELP = (
     "that it loads with the article for every reader (give it back the plain src and type the publisher's "
     'republish code has; with Cookiebot, data-cookieconsent="ignore"; with other consent tools, their setting '
     "or allow-list for a tag that needs no consent)."
+)
+# What to do about a script a page-speed plugin delays until the reader interacts.
+DELAYED_HELP = (
+    "It is on the page already, so pasting it again does not help: exclude it from the plugin's delay of JavaScript so "
+    "that it runs with the article for every reader (give it back the plain src and type the publisher's republish "
+    "code has; WP Rocket: Delay JavaScript execution, Excluded JavaScript Files; Perfmatters: Delay JavaScript, "
+    "Excluded from Delay; LiteSpeed Cache: JS Delayed Excludes; Flying Scripts: remove its keyword)."
 )
 
 

@@ -123,8 +123,8 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
     hits = tuple(h for f in failures for h in f.hits)
     held = next((f for f in failures if f.held_back), None)
     if held is not None:
-        # The alternative whose tag a consent manager holds back tells most: it is on the page.
-        return Outcome(False, hits, held.why, held.anchor, held_back=held.held_back)
+        # The alternative whose tag is held back (consent, a delay of scripts) tells most: it is on the page.
+        return Outcome(False, hits, held.why, held.anchor, held_back=held.held_back, held_until=held.held_until)
     return Outcome(False, hits, explained_later(lambda: _most_telling(failures)), anchor)
 
 

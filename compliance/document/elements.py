@@ -176,17 +176,49 @@ _HELD_SOURCES = ("data-cookieblock-src", "data-src-cmplz", "data-cmplz-src", "da
 _CONSENT_EXEMPT = frozenset({"ignore", "necessary"})
 
 
-class ConsentHold(NamedTuple):
-    """A tag a cookie-consent manager keeps from loading until the reader consents: the manager's
-    marker as written (`data-cookieconsent="statistics"`), the tool it belongs to ("Cookiebot"),
-    and the addresses it loads once allowed."""
+class HeldTag(NamedTuple):
+    """A tag on the page that something keeps from loading with it: the marker as written
+    (`data-cookieconsent="statistics"`, `type="rocketlazyloadscript"`), the tool it belongs to
+    ("Cookiebot", "WP Rocket"), the addresses it loads once allowed, and what it waits for:
+    the reader's consent to cookies, or the reader's first interaction with the page (a page-speed
+    plugin's delay of scripts)."""
 
     marker: str
     manager: str
     sources: tuple[str, ...]
+    until: Literal["consent", "interaction"] = "consent"
 
 
-def consent_hold(element: Any) -> ConsentHold | None:
+# Page-speed plugins that delay scripts until the reader first moves the mouse, scrolls, touches
+# the screen or presses a key ("Delay JavaScript execution"): the `type` each writes on a script
+# it holds back, and where it keeps the address it loads then. A tracking script delayed so counts
+# only the readers who interact with the page.
+_DELAYED_SCRIPT_TYPES = {
+    "rocketlazyloadscript": "WP Rocket",
+    "pmdelayedscript": "Perfmatters",
+    "litespeed/javascript": "LiteSpeed Cache",
+    "lazy": "Flying Scripts",
+}
+_DELAYED_SOURCES = ("data-rocket-src", "data-pmdelayedscript", "data-litespeed-src", "data-src", "src")
+
+
+def held_tag(element: Any) -> HeldTag | None:
+    """How the `<script>`, `<img>` or `<iframe>` is kept from loading with the page: by a
+    cookie-consent manager (`consent_hold`) or by a page-speed plugin's delay of scripts
+    (`type="rocketlazyloadscript"` and the others of `_DELAYED_SCRIPT_TYPES`); None when by
+    neither."""
+    hold = consent_hold(element)
+    if hold is not None or not isinstance(element.tag, str) or element.tag.lower() != "script":
+        return hold
+    kind = (element.get("type") or "").strip(_HTML_SPACE).lower()
+    plugin = _DELAYED_SCRIPT_TYPES.get(kind)
+    if plugin is None:
+        return None
+    sources = tuple(value for name in _DELAYED_SOURCES if (value := (element.get(name) or "").strip(_HTML_SPACE)))
+    return HeldTag(f'type="{kind}"', plugin, sources, "interaction")
+
+
+def consent_hold(element: Any) -> HeldTag | None:
     """How a cookie-consent manager holds the `<script>`, `<img>` or `<iframe>` back (see
     `_CONSENT_MARKERS`); None when none does: no manager's marker, a marker that exempts it
     (`data-cookieconsent="ignore"`), or a script that runs as written and an image that loads
@@ -205,11 +237,11 @@ def consent_hold(element: Any) -> ConsentHold | None:
         if value is not None:
             if value.strip(_HTML_SPACE).lower() in _CONSENT_EXEMPT:
                 return None
-            return ConsentHold(f'{name}="{value}"', manager, _held_sources(element))
+            return HeldTag(f'{name}="{value}"', manager, _held_sources(element))
     for token in (element.get("class") or "").split():
         for prefix, manager in _CONSENT_CLASSES:
             if token.startswith(prefix):
-                return ConsentHold(f'class="{token}"', manager, _held_sources(element))
+                return HeldTag(f'class="{token}"', manager, _held_sources(element))
     return None
 
 
