@@ -250,3 +250,41 @@ def test_the_editors_page_names_the_original_for_a_link_to_another_story(tmp_pat
     assert f"no visible link to the original <{PROPUBLICA_URL}> in the article" in page
     # original-links says nothing of the link back: one finding, not two.
     assert "no link to the original <" not in page
+
+
+@pytest.mark.parametrize("pack", ["propublica", "kff-health-news"])
+@pytest.mark.parametrize("elsewhere", ["https://gazette.example/2024/welds", "/2024/welds/", "https://propublica.org.example.net/welds"])
+def test_a_credit_link_that_names_the_publisher_but_goes_elsewhere_is_pointed_at(cli: Any, tmp_path: Path, pack: str, elsewhere: str) -> None:
+    # A CMS that rewrote the credit line's link to the republisher's own page: the finding is at
+    # that link and says so.
+    entry = _entry(cli, _copy(pack, tmp_path, elsewhere), "--meta", f"original_url={URLS[pack]}")
+    (finding,) = _clause_findings(entry, pack)
+    assert finding["rule"] == LINK_BACK
+    name = "ProPublica" if pack == "propublica" else "KFF Health News"
+    assert f">{name}</a>) names the original but goes elsewhere: point it at the original" in finding["message"]
+    page = _copy(pack, tmp_path, elsewhere).read_text(encoding="utf-8")
+    assert finding["line"] == next(n for n, line in enumerate(page.splitlines(), 1) if f"{name}](" in line or f">{name}</a>" in line)
+
+
+@pytest.mark.parametrize("pack", ["propublica", "kff-health-news"])
+def test_a_link_to_the_publishers_home_page_is_no_mislabelled_credit(cli: Any, tmp_path: Path, pack: str) -> None:
+    home = "https://www.propublica.org/" if pack == "propublica" else "https://kffhealthnews.org/"
+    entry = _entry(cli, _copy(pack, tmp_path, home), "--meta", f"original_url={URLS[pack]}")
+    (finding,) = _clause_findings(entry, pack)
+    assert "names the original but goes elsewhere" not in finding["message"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pipeline Inspectors Signed Off on Welds They Never Saw, Records Show",  # the original's headline
+        "the original story",  # no name of it: not said to be the original's link
+    ],
+)
+def test_a_link_reading_the_originals_headline_is_the_original_named(cli: Any, tmp_path: Path, text: str) -> None:
+    copy = _propublica_copy(tmp_path, None)
+    copy.write_text(copy.read_text(encoding="utf-8") + f"\nRead [{text}](https://gazette.example/welds/).\n", encoding="utf-8")
+    entry = _entry(cli, copy, "--original", str(PROPUBLICA_ORIGINAL))
+    (finding,) = _clause_findings(entry, "propublica")
+    named = '(<a href="https://gazette.example/welds/">' in finding["message"] and "names the original but goes elsewhere" in finding["message"]
+    assert named is text.startswith("Pipeline")

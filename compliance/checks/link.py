@@ -83,7 +83,7 @@ from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import has_words, shorten
-from compliance.urls import same_page, url_forms
+from compliance.urls import on_host, same_page, url_forms, url_host
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
 CAPTURES = frozenset(("href",))
@@ -416,9 +416,17 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         detail = f"{what} appears {len(hits)} time{'s' if len(hits) != 1 else ''}{where}; at least {params.min} needed"
     detail += hidden_note
     captures: tuple[tuple[str, str], ...] = ()
+    mislabelled = None
     if original:
         captures = (("original_url", addresses[0]),)
         detail += _another_page(doc, params, ctx, original)
+        mislabelled = _mislabelled_link(doc, ctx, addresses[0])
+        if mislabelled is not None:
+            detail += (
+                f'; the link at line {mislabelled.line} (<a href="{shorten(mislabelled.href, 90)}">{shorten(mislabelled.text, 60)}</a>)'
+                " names the original but goes elsewhere: point it at the original"
+            )
+            return Outcome(False, (), detail, functools.partial(doc.locate, mislabelled), captures=captures)
     if empty:
         first = empty[0]
         detail += (
@@ -428,6 +436,32 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     # No place of its own: the rule's (`engine.missing_location`).
     return Outcome(False, (), detail, captures=captures)
+
+
+def _mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
+    """With no link to the original: the first visible link of the article whose words name the
+    original, by its publisher's name as the original's host spells it ("ProPublica" for
+    www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,
+    but which goes to another site (a credit line whose link a CMS rewrote to the republisher's own
+    page); None when there is none. Read only when the check fails."""
+    host = url_host(address) or ""
+    labels = host.removeprefix("www.").split(".")
+    site = labels[0] if len(labels) > 1 else ""
+    headline = ctx.original.headline.text if ctx.original is not None and ctx.original.headline is not None else ""
+    names = {name for name in (site, _name_key(headline)) if name}
+    for link in doc.links:
+        if not (link.visible and doc.item_credit_in_article(link)) or on_host(url_host(link.href) or "", (host.removeprefix("www."),)):
+            continue
+        words = _name_key(link.text)
+        if words in names or (words.startswith("the") and words[3:] == site):
+            return link
+    return None
+
+
+def _name_key(text: str) -> str:
+    """A name as a host spells it: lower case, letters and digits only ("The Texas Tribune":
+    "thetexastribune")."""
+    return "".join(char for char in text.casefold() if char.isalnum())
 
 
 def _another_page(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> str:
