@@ -126,6 +126,10 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
 
         help_text = text_image_help(block.text, block.place or rule.fix.place)
         location = block.location or location
+    elif block is not None and block.location is not None and outcome.location is not None:
+        # The check pointed at what to change (a byline that credits "Staff", a logo it found
+        # hidden): the HTML report marks that, not where a new block would go.
+        block = dataclasses.replace(block, location=None)
     finding = Finding(
         rule.id,
         rule.severity,

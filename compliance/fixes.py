@@ -32,9 +32,9 @@ from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
 from compliance.document.byline_reading import person_key
-from compliance.document.positions import offset_at
+from compliance.document.positions import location_at, offset_at
 from compliance.errors import OriginalUnavailable
-from compliance.findings import FixBlock, Report, Severity
+from compliance.findings import FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
@@ -858,6 +858,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
     # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
     # name, or when that is not safe, the block and a line saying to take the old byline out.
     wrong = _wrong_byline(fix, doc, values)
+    marked: Location | None = None
     # A byline the theme prints from the front matter or the CMS's field is no text of the body
     # to replace: the block goes in, and the note says what still prints the other one.
     if wrong is not None and wrong.in_body:
@@ -865,6 +866,8 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
         if replacement is not None:
             return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
         fill_in += (f"Then take out the byline {shorten(wrong.text, 60)!r}, so that there is one",)
+        # What the editor changes is that byline: the report marks it, not the block's place.
+        marked = doc.locate(wrong)
     moved = _moved_copy(doc, text)
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.
@@ -872,11 +875,19 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
         line = doc.lines_source.count("\n", 0, moved[0] + len(taken) - len(taken.lstrip("\r\n"))) + 1
         where = lines_said(line, line + taken.strip("\r\n").count("\n"))
         fill_in += (f"Move {where} here: take it out where it is now, so that the text is there once",)
-    location = doc.locate(anchor[0]) if anchor is not None else None
+    if marked is None and anchor is not None:
+        # A place a check names (after the logo) is marked where the block goes in; a named
+        # place (the end, the byline) at its anchor, as the panel's words say.
+        marked = doc.locate(anchor[0]) if isinstance(fix.where, str) else _block_location(doc, anchor[0], fix.insert)
+    return FixBlock(text, _place_said(fix, anchor), marked, fill_in)
+
+
+def _place_said(fix: FixTemplate, anchor: tuple[Any, str] | None) -> str:
+    """Where the block goes, in words: the fix's named place ("before the byline"), or a place a
+    check names shown by what the check finds ("after '<img alt=…>'"); "" when it has none."""
     if isinstance(fix.where, str):
-        return FixBlock(text, fix.place, location, fill_in)
-    # A place a check names is shown by what the check finds ("after '<img alt=…>'").
-    return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location, fill_in)
+        return fix.place
+    return f"{fix.insert} {anchor[1]!r}" if anchor is not None else ""
 
 
 def with_known_example(help_text: str, ctx: Context) -> str:
@@ -1069,6 +1080,17 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
         return f"the end of the <{tag}> to put it after was not found in the page source"
     at_line_end = doc.lines_source[end : end + 1] in ("", "\n", "\r")
     return end, (eol + indent + block if own_line and at_line_end else block)
+
+
+def _block_location(doc: Document, anchor: Any, side: Side) -> Location:
+    """Where a block put `side` of `anchor` goes: in an HTML page, the offset `syndcheck fix`
+    inserts it at (after a logo: right after the `<img>`, not at its start); else, or when that
+    place is not found in the source, the anchor's own line."""
+    if doc.kind == "html" and side == "after":
+        placed = _place_html(doc, anchor, side, "", "\n")
+        if not isinstance(placed, str):
+            return location_at(doc.lines_source, placed[0])
+    return doc.locate(anchor)
 
 
 def _block_level(doc: Document, element: Any) -> Any:

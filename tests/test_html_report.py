@@ -179,3 +179,26 @@ def test_a_missing_thing_is_marked_where_its_block_goes(tmp_path: Path) -> None:
     assert before.endswith("She has not received them. Share this:FacebookXEmail")
     assert after.startswith("Tagged Pipelines, Oil and gas, ProPublica")
     assert "Paste this after the end:" in page
+
+
+@pytest.mark.parametrize("block", ['<p class="byline">', '<div class="author">', '<li class="by">', '<P CLASS="byline">'])
+def test_a_mark_on_a_block_after_an_inline_image_is_inside_the_block(tmp_path: Path, block: str) -> None:
+    # The logo is an inline <img> right before the byline's block: a mark put before the block
+    # would flow onto the logo's line and read as about the logo.
+    tag = block[1:].split(">")[0].split()[0].lower()
+    article = tmp_path / "staff.html"
+    article.write_text(
+        "<html><body><article><h1>Taliban story</h1>\n"
+        '<img src="https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png" alt="Daily Caller News Foundation logo">\n'
+        f"{block}By Staff</{tag}>\n"
+        "<p>The Biden administration is reportedly considering an unusual move.</p>\n"
+        "<p><em>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available"
+        " without charge to any legitimate news publisher that can provide a large audience.</em></p></article></body></html>\n",
+        encoding="utf-8",
+    )
+    page, _reports = _html_for([str(article)])
+    (mark,) = lxml.html.fromstring(page).xpath("//div[@class='article']//a[@data-rule='dcnf/byline']")
+    assert mark.getparent().tag == tag and mark.getparent().text_content().endswith("By Staff")
+    # The logo's own pass stays just before the image.
+    (logo,) = lxml.html.fromstring(page).xpath("//div[@class='article']//a[@data-rule='dcnf/logo']")
+    assert logo.getnext().tag == "img"

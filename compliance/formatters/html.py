@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from compliance.display import escape_char, visible, visible_block
 from compliance.findings import Finding, Passed, Report
+from compliance.firstuse import on_first_use
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.summary import summarize
 
@@ -193,6 +194,12 @@ def _marker(report: Report, token: str, prefix: str) -> str:
     return f'<a class="mark ok" id="{anchor}" data-rule="{_text(passed.rule)}" href="#item-{anchor}" title="{title}">ok</a>'
 
 
+# The start tag of an element that lays out a block of its own, whole on one line.
+_BLOCK_START = on_first_use(
+    r"<(?:p|div|h[1-6]|li|dd|dt|blockquote|figcaption|address|section|article|header|footer|aside|td|th)(?=[\s/>])[^<>]*>", re.IGNORECASE
+)
+
+
 def _insert_marks(text: str, marks: Mapping[tuple[int, int], list[str]], *, html_source: bool) -> str:
     """The text with `_OPEN token _CLOSE` at each 1-based line:column (never inside a tag)."""
     if not marks:
@@ -210,6 +217,12 @@ def _insert_marks(text: str, marks: Mapping[tuple[int, int], list[str]], *, html
                 opened, closed = content.rfind("<", 0, offset), content.rfind(">", 0, offset)
                 if opened > closed:
                     offset = opened
+                # At a block's start tag, the marker goes inside it, on the block's first line: put
+                # before it, it flows onto the line of whatever inline content precedes the block
+                # (a logo's <img> above a byline) and reads as about that.
+                block = _BLOCK_START().match(content, offset)
+                if block is not None:
+                    offset = block.end()
             content = content[:offset] + "".join(f"{_OPEN}{t}{_CLOSE}" for t in tokens) + content[offset:]
         lines[number - 1] = content
     return "\n".join(lines)
