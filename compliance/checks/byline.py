@@ -183,8 +183,10 @@ a newsroom title is held for or a verb ties the person to ("NAME, a reporter for
 contributor to the Daily Caller", "writes for Reuters"; not a correspondent's region, "for
 Southeast Asia", nor a section, "for Health"), one the name comes through ("NAME via Daily Caller
 News Foundation"), and one before the name and a separator ("Daily Caller News Foundation — NAME",
-"ProPublica | NAME"; a section's label there, "Politics — NAME", is none, and "ProPublica Staff"
-names no person); a title alone ("Staff Writer", "White House correspondent") is none. A tie the
+"ProPublica | NAME") or a colon ("ProPublica: NAME"; a section's label there, "Politics — NAME",
+"Politics: NAME", is none; "ProPublica Staff" names no person, nor does a headline after the
+colon, "ProPublica: How We Did It", and "Photo: NAME" is a photo credit, not a byline); a title
+alone ("Staff Writer", "White House correspondent") is none. A tie the
 byline says is past or denied ("formerly of X", "a former X reporter", "ex-X", "X reporter until
 2023", "previously with X", "no longer with X", "not affiliated with X"; "ancien", "ehemals",
 "früher", "anteriormente") gives no `affiliation`, and with `unaffiliated` a byline that so
