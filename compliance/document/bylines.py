@@ -216,6 +216,45 @@ def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bo
     return _byline_by_class(value) if value else False
 
 
+# The longest line read as a story's own byline by `holds_byline`: a byline, not a paragraph.
+_OWN_BYLINE_CHARACTERS = 160
+
+
+def holds_byline(block: Any) -> bool:
+    """Whether `block` (an element) holds a byline line of its own: byline markup, or a short line
+    that reads as a byline with an opener ("By Staff", "By Jane Doe, Reuters"), before its second
+    paragraph, and not in a list item (a card's). A block that is itself byline markup (an author
+    box, "author-bio") holds a person's bio, not a story's byline. Asked only of the few blocks
+    beside the article that have a story's shape (`region.other_stories`)."""
+    if is_byline_markup(block, str(block.tag).lower()):
+        return False
+    paragraphs = 0
+    for element in block.iterdescendants():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        marked = is_byline_markup(element, tag.lower())
+        if (marked or tag in ("p", "div", "span")) and not _in_list_within(element, block):
+            text = normalize_inline(text_of(element))
+            if text and len(text) <= _OWN_BYLINE_CHARACTERS and read_byline(text, require_prefix=not marked) is not None:
+                return True
+        if tag == "p" and text_of(element).strip():
+            paragraphs += 1
+            if paragraphs >= 2:
+                return False
+    return False
+
+
+def _in_list_within(element: Any, block: Any) -> bool:
+    """Whether `element` is in a list item inside `block` (a card of a list, with its own byline)."""
+    for ancestor in element.iterancestors():
+        if ancestor is block:
+            return False
+        if ancestor.tag == "li":
+            return True
+    return False
+
+
 @dataclass(slots=True)
 class BylineMark:
     """Byline markup met during the walk, and the visible text captured inside it."""
