@@ -1336,6 +1336,12 @@ def _lead_in(text: str, pattern: Callable[[], re.Pattern[str]] = _LEAD_IN) -> tu
     return source, text[match.end() :]
 
 
+def has_opener(text: str) -> bool:
+    """Whether the line opens as a byline does, in any language the reader knows ("By", "Written
+    by", "Por", "Par", "Von", after a label or list marker): what `read_byline` reads as its opener."""
+    return _open(normalize_inline(text)).had_prefix
+
+
 def _open(text: str) -> _Opened:
     """Read off list markers, labels ("Analysis:", "Source: Outlet –"), a lead-in that names the
     story's outlet ("From The Conversation. By …", kept as `lead_in`) and the opener ("By")."""
