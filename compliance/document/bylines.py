@@ -248,12 +248,8 @@ def holds_byline(block: Any) -> bool:
 
 def _in_list_within(element: Any, block: Any) -> bool:
     """Whether `element` is in a list item inside `block` (a card of a list, with its own byline)."""
-    for ancestor in element.iterancestors():
-        if ancestor is block:
-            return False
-        if ancestor.tag == "li":
-            return True
-    return False
+    item = next(element.iterancestors("li"), None)
+    return _inside(item, block)
 
 
 @dataclass(slots=True)
