@@ -150,7 +150,15 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         return CmsProblem(named, refused)
     fields = _article_fields(obj)
     html = obj[fields[0]] if fields and isinstance(obj[fields[0]], str) else next(obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str))
-    meta = {target: text for source, target in META_FIELDS.items() if (text := _meta_text(source, obj.get(source))) is not None}
+    from compliance.metavalues import sent_as
+
+    # A value sent under another field than the key rules read ("authors" for `reporter`) is
+    # marked with its field, for the messages that name where it came from.
+    meta = {
+        target: sent_as(text, source) if source != target else text
+        for source, target in META_FIELDS.items()
+        if (text := _meta_text(source, obj.get(source))) is not None
+    }
     extra = obj.get("meta")
     if isinstance(extra, dict):
         meta.update({str(k): text for k, v in extra.items() if (text := _meta_text(str(k), v)) is not None})

@@ -706,9 +706,10 @@ def _other_stories_notice(doc: Document) -> list[Notice]:
     """An `other-stories` notice when the page holds stories of their own beside the article
     checked (`region.other_stories`): only that one was checked, and the others' verdicts are
     not known."""
+    from compliance.document.bylines import holds_byline
     from compliance.document.region import other_stories
 
-    lines = other_stories(doc.root, doc.article_root, doc.is_visible)
+    lines = other_stories(doc.root, doc.article_root, doc.is_visible, holds_byline)
     if not lines:
         return []
     where = listed([str(line) for line in lines])

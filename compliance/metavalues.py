@@ -54,17 +54,50 @@ class NamesMeta(str):
     """A list of people given as several values (`reporter: [Ana Ruiz, Ben Li]`, a payload's array
     of names): the text a byline would give ("Ana Ruiz and Ben Li"), for every reader of one
     value, carrying the `names` one by one as written, so that a rule reading people checks each
-    (re-reading the text would drop an element that does not read as a name, `0x1F`)."""
+    (re-reading the text would drop an element that does not read as a name, `0x1F`), and
+    `sent_as`, the payload field it came from when that is not the key's name (see `SentAs`)."""
 
     names: tuple[str, ...]
+    sent_as: str
 
-    def __new__(cls, names: tuple[str, ...]) -> NamesMeta:
+    def __new__(cls, names: tuple[str, ...], sent_as: str = "") -> NamesMeta:
         value = super().__new__(cls, listed(list(names)))
         value.names = names
+        value.sent_as = sent_as
         return value
 
-    def __reduce__(self) -> tuple[type[NamesMeta], tuple[tuple[str, ...]]]:
-        return (NamesMeta, (self.names,))
+    def __reduce__(self) -> tuple[type[NamesMeta], tuple[tuple[str, ...], str]]:
+        return (NamesMeta, (self.names, self.sent_as))
+
+
+class SentAs(str):
+    """A metadata value a CMS payload sent under another field than the key rules read (`authors`
+    gives `reporter`): the value, carrying `sent_as`, the field's name, so that a message calls it
+    by the field the user sent ("payload field 'authors'")."""
+
+    sent_as: str
+
+    def __new__(cls, value: str, sent_as: str) -> SentAs:
+        text = super().__new__(cls, value)
+        text.sent_as = sent_as
+        return text
+
+    def __reduce__(self) -> tuple[type[SentAs], tuple[str, str]]:
+        return (SentAs, (str(self), self.sent_as))
+
+
+def sent_as(value: str, field: str) -> str:
+    """`value` marked as sent under the payload field `field` (`SentAs`; a `NamesMeta` keeps its names)."""
+    if isinstance(value, NamesMeta):
+        return NamesMeta(value.names, field)
+    return SentAs(value, field)
+
+
+def given_as(value: object, key: str) -> str:
+    """What a message calls a metadata value: "payload field 'authors'" when a CMS payload sent it
+    under another field than `key`, else "'reporter' metadata"."""
+    field = getattr(value, "sent_as", "")
+    return f"payload field '{field}'" if field else f"'{key}' metadata"
 
 
 def names_meta(names: list[str]) -> str:

@@ -181,6 +181,16 @@ def test_disowned_parts_are_the_parts_with_a_past_or_denying_word() -> None:
         ("Daily Caller News Foundation", (), "Daily Caller News Foundation"),
         ("ProPublica Staff", (), "ProPublica Staff"),
         ("ProPublica — Staff", (), "ProPublica, Staff"),
+        # A colon after the outlet parts it from the people as a dash does; after a section's
+        # label it labels the byline, no affiliation.
+        ("Daily Caller News Foundation: Jake Smith", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("DCNF: Jake Smith", ("Jake Smith",), "DCNF"),
+        ("ProPublica: Hollis Brandt", ("Hollis Brandt",), "ProPublica"),
+        ("ProPublica: Hollis Brandt and Mina Park", ("Hollis Brandt", "Mina Park"), "ProPublica"),
+        ("KFF Health News: Jane Doe, Senior Correspondent", ("Jane Doe",), "Senior Correspondent, KFF Health News"),
+        ("Reuters: María José Núñez", ("María José Núñez",), "Reuters"),
+        ("Politics: Jake Smith", ("Jake Smith",), ""),
+        ("Opinion: Jake Smith", ("Jake Smith",), ""),
     ],
 )
 def test_an_outlet_before_the_name_or_after_via_is_the_credit(text: str, names: tuple[str, ...], credit: str) -> None:
@@ -188,7 +198,17 @@ def test_an_outlet_before_the_name_or_after_via_is_the_credit(text: str, names: 
     assert reading is not None and (reading.names, reading.credit) == (names, credit)
 
 
-@pytest.mark.parametrize("byline", ["Daily Caller News Foundation — Jake Smith", "Jake Smith via Daily Caller News Foundation", "DCNF | Jake Smith"])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Daily Caller News Foundation — Jake Smith",
+        "Jake Smith via Daily Caller News Foundation",
+        "DCNF | Jake Smith",
+        "Daily Caller News Foundation: Jake Smith",
+        "DCNF: Jake Smith",
+        "Daily Caller News Foundation:  Jake Smith and Ana Ruiz",
+    ],
+)
 def test_dcnf_passes_an_outlet_first_or_via_byline(byline: str) -> None:
     report = check_html(_dcnf_page(byline, after=LOGO), packs=["dcnf"])
     assert _outcome(report, "dcnf/byline") is None
@@ -213,3 +233,40 @@ def test_a_paragraph_naming_someone_via_an_outlet_is_no_byline_without_markup() 
     # As "NAME of the Outlet" is not: without "By" or byline markup a preposition marks prose or a headline.
     page = "<html><body><article><h1>T</h1><p>Jake Smith via Reuters</p><p>The committee advanced the bill.</p></article></body></html>"
     assert parse_document(page, "html").bylines == ()
+
+
+# --- The outlet before the name, parted by a colon ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline after the outlet's colon names nobody, whatever its capitals.
+        "ProPublica: The Year in Review",
+        "ProPublica: How We Did It",
+        "ProPublica: Inside The Fight",
+        "Daily Caller News Foundation: What We Found",
+        # "Photo" is neither an outlet nor a section: a photo credit, not a byline.
+        "Photo: Jane Doe",
+        "Photos: Jane Doe/ProPublica",
+    ],
+)
+def test_a_colon_after_an_outlet_before_a_headline_or_after_a_credit_word_names_no_reporter(text: str) -> None:
+    reading = read_byline(text, outlets=DCNF_OUTLETS | {"propublica"})
+    assert reading is None or reading.names == ()
+
+
+def test_dcnf_still_fails_an_outlet_then_colon_then_headline() -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, "Daily Caller News Foundation: What We Found"), packs=["dcnf"]), "dcnf/byline")
+    assert detail == "byline 'Daily Caller News Foundation: What We Found' names an outlet, not a reporter"
+
+
+def test_propublica_author_passes_an_outlet_then_colon_byline() -> None:
+    page = (
+        '<html><body><article><h1>Welds</h1><p class="byline">ProPublica: Hollis Brandt</p>'
+        '<p>This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.</p>'
+        "<p>The inspector signed off on the welds.</p></article></body></html>"
+    )
+    report = check_html(page, packs=["propublica"])
+    assert _outcome(report, "creative-commons/author") is None
+    assert _outcome(report, "propublica/affiliation") is None

@@ -81,3 +81,82 @@ def test_the_notice_is_in_the_json_report(cli: Any, tmp_path: Any) -> None:
     page.write_text(f"<html><body><main>{STORY}<article><h2>Two</h2>{PARAGRAPHS}</article></main></body></html>", encoding="utf-8")
     entry = cli("check", "--format", "json", str(page)).json()["files"][0]
     assert [n["code"] for n in entry["notices"] if n["code"] == "other-stories"] == ["other-stories"]
+
+
+# --- A story of its own in a block that is no <article> -------------------------------------------
+
+
+def _page_notices(page: str) -> list[str]:
+    doc = parse_document(page.encode(), "html")
+    report = check_document(doc, PACKS, path="page.html", auto_detect=False)
+    return [n.message for n in report.notices if n.code == "other-stories"]
+
+
+@pytest.mark.parametrize(
+    ("second", "line"),
+    [
+        # An infinite-scroll theme's next post in a <div>.
+        (
+            f'<div class="post next-story" data-infinite>\n<h1 class="entry-title">Senate passes the defense bill</h1>\n'
+            f'<p class="byline">By Staff</p>{PARAGRAPHS}</div>',
+            3,
+        ),
+        # Its headline and byline in a header of their own, the body a level down.
+        (
+            f'<div class="infinite-post">\n<header><h2>Budget talks resume</h2><div class="meta"><span class="author vcard">Ana Ruiz</span></div></header>'
+            f'<div class="text">{PARAGRAPHS}</div></div>',
+            3,
+        ),
+        # A second wire story in a <section>, in another language.
+        (f'<section class="story">\n<h2>El Senado aprueba el presupuesto</h2><p>Por Ana Ruiz, Reuters</p>{PARAGRAPHS}</section>', 3),
+    ],
+)
+def test_a_second_story_in_a_block_of_another_tag_is_said_not_checked(second: str, line: int) -> None:
+    page = f"<html><body><main>\n{STORY}\n{second}</main></body></html>"
+    (note,) = _page_notices(page)
+    assert note.startswith(f"the page holds 1 other story beside the article checked (line 2), at line {line}: it was not checked")
+
+
+def test_a_second_story_after_main_is_said_not_checked() -> None:
+    second = f'<section class="post">\n<h1>Senate passes the defense bill</h1><p class="byline">By Staff</p>{PARAGRAPHS}</section>'
+    page = f"<html><body><main>\n{STORY}\n</main>\n{second}</body></html>"
+    (note,) = _page_notices(page)
+    assert note.startswith("the page holds 1 other story beside the article checked (line 2), at line 4: it was not checked")
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        # Related-story cards: a headline and a one-line teaser each.
+        '<section class="related"><h2>More news</h2>'
+        '<article class="teaser"><h3><a href="/b">Senate passes defense bill</a></h3><p>The vote was 84-14.</p></article>'
+        '<div class="teaser"><h3><a href="/c">Budget delayed</a></h3><p>By Ana Ruiz</p><p>Talks resume Monday.</p></div></section>',
+        # A comment section: bylines of commenters and long comments under a heading.
+        f'<div id="comments"><h2>12 comments</h2><div class="comment"><p class="comment-author">By Jake Smith</p>{PARAGRAPHS}</div></div>',
+        # A newsletter box, an author's bio (the block itself is the author box), a story-shaped
+        # block with no byline (a long "About us" box).
+        '<div class="newsletter"><h2>Get the morning briefing</h2><p>Sign up for our newsletter.</p><form><input type="email"></form></div>',
+        f'<div class="author-bio"><h2>About Jake Smith</h2><p class="author-name"><a rel="author" href="/author/jake">Jake Smith</a></p>{PARAGRAPHS}</div>',
+        f'<div class="about"><h2>About the Ledger</h2>{PARAGRAPHS}</div>',
+        # A "Most popular" list of cards, each with a dek and a byline (the deks are no story's body).
+        '<section class="c-most-popular"><h2>Most Popular</h2><ol>'
+        + "".join(
+            f'<li><h3><a href="/{n}">Story {n}</a></h3><p>{PARAGRAPHS[3:120]}</p><div class="c-byline"><a href="/authors/ana/">Ana Ruiz</a></div></li>'
+            for n in range(4)
+        )
+        + "</ol></section>",
+        # A second headline with a byline but no story under it.
+        '<div class="promo"><h2>Listen: the podcast</h2><p>By Ana Ruiz</p><p>New episodes each week.</p></div>',
+        # Hidden from readers.
+        f'<div class="next-story" style="display:none"><h1>Hidden</h1><p>By Staff</p>{PARAGRAPHS}</div>',
+    ],
+)
+def test_what_is_no_story_of_its_own_outside_an_article_says_nothing(beside: str) -> None:
+    assert _notices(STORY + beside) == []
+
+
+def test_a_next_story_wrapping_its_own_article_is_one_story() -> None:
+    # The theme's wrapper holds the headline and byline, the story's <article> its body.
+    second = f'<div class="next-story"><h1>Senate passes the defense bill</h1><p class="byline">By Staff</p><article>{PARAGRAPHS}<h2>More</h2></article></div>'
+    (note,) = _notices(STORY + second)
+    assert note.startswith("the page holds 1 other story beside the article checked")

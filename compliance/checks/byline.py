@@ -183,8 +183,10 @@ a newsroom title is held for or a verb ties the person to ("NAME, a reporter for
 contributor to the Daily Caller", "writes for Reuters"; not a correspondent's region, "for
 Southeast Asia", nor a section, "for Health"), one the name comes through ("NAME via Daily Caller
 News Foundation"), and one before the name and a separator ("Daily Caller News Foundation — NAME",
-"ProPublica | NAME"; a section's label there, "Politics — NAME", is none, and "ProPublica Staff"
-names no person); a title alone ("Staff Writer", "White House correspondent") is none. A tie the
+"ProPublica | NAME") or a colon ("ProPublica: NAME"; a section's label there, "Politics — NAME",
+"Politics: NAME", is none; "ProPublica Staff" names no person, nor does a headline after the
+colon, "ProPublica: How We Did It", and "Photo: NAME" is a photo credit, not a byline); a title
+alone ("Staff Writer", "White House correspondent") is none. A tie the
 byline says is past or denied ("formerly of X", "a former X reporter", "ex-X", "X reporter until
 2023", "previously with X", "no longer with X", "not affiliated with X"; "ancien", "ehemals",
 "früher", "anteriormente") gives no `affiliation`, and with `unaffiliated` a byline that so
@@ -196,7 +198,13 @@ are told from outlets by a gazetteer (see `unaffiliated`). A header inside the s
 part of the story even when it is classed like a site's (`site-header`, `masthead`,
 `role=banner`); the site's banner outside the article, or one holding the site's navigation,
 is not, and a "no visible byline" finding names a byline-like line found there and says why it
-does not count. A credit that names no person ("By The Daily
+does not count; so it does for a byline below the story's top outside its article (an author box
+in a sidebar, a line after `</article>`): "reads as a byline but is in <aside class="sidebar">,
+page chrome outside the story: readers may not take it for the story's byline" (not a reader's
+comment, a card in a list or a box with a heading of its own, which are others' bylines). For a
+CMS payload that sent the reporter only in a field of people (`author`, `authors`, `reporters`),
+it adds that the field is read as the reporter to credit, not as a byline the page prints,
+which a `byline` field gives. A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,", "Por Redacción", "Von der Redaktion") does not satisfy
 `person: true`. A byline only in `<meta>`
 is not visible and does not count. Look-alike letters of another script are read as the Latin
@@ -246,7 +254,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.checks.text import scope_blocks
-from compliance.document import Block, Byline, Document, refused_byline, unread_byline
+from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
 from compliance.document.byline_reading import (
     dateline_places,
     disowned_parts,
@@ -549,7 +557,23 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     anchor = where_a_byline_goes(doc)
     # An affiliation hidden in or beside the byline ("By Ana Ruiz<span hidden>, ProPublica</span>").
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
-    return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation)), anchor)
+    field = _people_field_only(ctx) if not reasons and params.problem is None else ""
+    return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation) + field), anchor)
+
+
+def _people_field_only(ctx: Context) -> str:
+    """The note a "no visible byline" detail ends with when a CMS payload sent the reporter under a
+    field of people (`author`, `authors`, `reporters`) and no byline: that field names the reporter
+    the original-reporter rules compare with, and is not read as a byline the page prints, which a
+    `byline` field gives; empty otherwise."""
+    value = ctx.meta.get("reporter")
+    field = getattr(value, "sent_as", "")
+    if not field or str(ctx.meta.get("byline") or "").strip():
+        return ""
+    return (
+        f"; the payload field '{field}' is read as the reporter to credit, not as a byline the page prints:"
+        ' send the byline as printed in a \'byline\' field ("byline": "By NAME, OUTLET")'
+    )
 
 
 def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> list[str]:
@@ -659,7 +683,8 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
     detail = (
         "; ".join(reasons)
         if reasons
-        else "no visible byline found in the article" + (refused_byline(doc) or unread_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True))
+        else "no visible byline found in the article"
+        + (refused_byline(doc) or unread_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True) or byline_beside_the_story(doc))
     )
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".

@@ -48,7 +48,7 @@ from compliance.checks.text import not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import person_name, read_byline
 from compliance.firstuse import on_first_use
-from compliance.metavalues import NamesMeta, unreadable_reason
+from compliance.metavalues import NamesMeta, given_as, unreadable_reason
 from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern
 from compliance.text import listed, shorten
@@ -139,7 +139,7 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
     for element in value.names if isinstance(value, NamesMeta) else (given,):
         for name in reporters_given(element):
             expected.setdefault(name_key(name), name)
-    return expected, "the reporter given ('reporter' metadata) is"
+    return expected, f"the reporter given ({given_as(value, REPORTER_KEY)}) is"
 
 
 REPORTER_KEY = "reporter"
@@ -162,8 +162,8 @@ def _agrees_with_original(ctx: Context, credited: list[str]) -> None:
     if all(any(alike(a, b) for b in named) for a in credited) and all(any(alike(b, a) for a in credited) for b in named):
         return
     raise Undecided(
-        f"the article's 'reporter' metadata ({listed(named)}) and the original story ({listed(credited)}) name different reporters: "
-        "correct the 'reporter' value, or leave it out to check against the original"
+        f"the article's {given_as(value, REPORTER_KEY)} ({listed(named)}) and the original story ({listed(credited)}) name different reporters: "
+        f"correct the '{getattr(value, 'sent_as', '') or REPORTER_KEY}' value, or leave it out to check against the original"
     )
 
 

@@ -1336,6 +1336,12 @@ def _lead_in(text: str, pattern: Callable[[], re.Pattern[str]] = _LEAD_IN) -> tu
     return source, text[match.end() :]
 
 
+def has_opener(text: str) -> bool:
+    """Whether the line opens as a byline does, in any language the reader knows ("By", "Written
+    by", "Por", "Par", "Von", after a label or list marker): what `read_byline` reads as its opener."""
+    return _open(normalize_inline(text)).had_prefix
+
+
 def _open(text: str) -> _Opened:
     """Read off list markers, labels ("Analysis:", "Source: Outlet –"), a lead-in that names the
     story's outlet ("From The Conversation. By …", kept as `lead_in`) and the opener ("By")."""
@@ -1909,26 +1915,49 @@ def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading |
 
 
 def _outlet_then_names(stripped: str, outlets: Set[str]) -> BylineReading | None:
-    """ "Daily Caller News Foundation — Jake Smith", "ProPublica | Hollis Brandt": the outlet
-    first, parted from the people by a separator, read as "By NAME, OUTLET" (the outlet is the
-    credit). A section's label first ("Politics — Jake Smith") is neither an author nor an
-    affiliation: the people are credited without it. None when the first part is neither (an
-    outlet's name is a pack's outlet, or capitalised words with an outlet's initials, brand
-    capitals or outlet words), or when what follows names nobody ("ProPublica — Staff")."""
-    parted = _SEGMENT_SPLIT.search(stripped)
-    if parted is None or parted.start() == 0:
-        return None
-    first, after = stripped[: parted.start()], stripped[parted.end() :]
+    """ "Daily Caller News Foundation — Jake Smith", "ProPublica | Hollis Brandt", "ProPublica:
+    Hollis Brandt": the outlet first, parted from the people by a separator or a colon, read as
+    "By NAME, OUTLET" (the outlet is the credit). A section's label first ("Politics — Jake
+    Smith", "Politics: Jake Smith") is neither an author nor an affiliation: the people are
+    credited without it. None when the first part is neither (an outlet's name is a pack's
+    outlet, or capitalised words with an outlet's initials, brand capitals or outlet words), when
+    what follows names nobody ("ProPublica — Staff"), or, after a colon, is a headline
+    ("ProPublica: How We Did It", `_reads_as_a_title`)."""
+    colon = _OUTLET_COLON().match(stripped) if ": " in stripped else None
+    if colon is not None:
+        first, after = colon.group("first"), colon.group("after")
+    else:
+        parted = _SEGMENT_SPLIT.search(stripped)
+        if parted is None or parted.start() == 0:
+            return None
+        first, after = stripped[: parted.start()], stripped[parted.end() :]
     words = first.split()
     section = is_section_label(first) or _is_section_label(words)
     if not section and not _names_an_outlet(words, outlets):
         return None
     names, credit, quoted = _names_and_credit(after, outlets)
-    if not names:
+    if not names or (colon is not None and _reads_as_a_title(names)):
         return None
     if not section:
         credit, quoted = ", ".join(part for part in (credit, first) if part), ", ".join(part for part in (quoted, first) if part)
     return BylineReading(tuple(names), credit, None, quoted, institutions_of(after, tuple(names), outlets))
+
+
+# "ProPublica: Hollis Brandt": a colon after the outlet's name (or a section's) parts it from the
+# people as a dash does; only the first colon, before any other separator, and one a space follows
+# (not a time's "10:30"). "Photo: Jane Doe" is a photo credit: "Photo" is neither, and is read as before.
+_OUTLET_COLON = on_first_use(r"^(?P<first>[^:|•·,;/]{2,80}?)\s*:\s+(?P<after>\S.*)$")
+# Words no person's name holds and a headline after a colon does ("ProPublica: How We Found the
+# Welds", "ProPublica: Inside The Fight"), in any case: after a colon a headline's words are
+# capitalised as a name's are.
+_HEADLINE_WORDS = _FUNCTION_WORDS | frozenset(
+    "we our us you your it its they their i my how what why who when where which this that these those inside is are was".split()
+)
+
+
+def _reads_as_a_title(names: list[str]) -> bool:
+    """Whether a name read after a colon holds a word of a headline (`_HEADLINE_WORDS`)."""
+    return any(word.lower() in _HEADLINE_WORDS for name in names for word in name.split())
 
 
 def _names_an_outlet(words: list[str], outlets: Set[str]) -> bool:

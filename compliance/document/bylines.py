@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 from compliance.document.byline_reading import (
     BylineReading,
     affiliation_line,
+    has_opener,
     is_dateline_line,
     is_part_credit,
     is_section_label,
@@ -56,7 +57,7 @@ from compliance.document.byline_reading import (
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
 from compliance.document.model import Block, Byline, Document
-from compliance.document.region import is_chrome, is_site_header, is_site_navigation
+from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
 
@@ -214,6 +215,41 @@ def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bo
         return True
     value = element.get("class")
     return _byline_by_class(value) if value else False
+
+
+# The longest line read as a story's own byline by `holds_byline`: a byline, not a paragraph.
+_OWN_BYLINE_CHARACTERS = 160
+
+
+def holds_byline(block: Any) -> bool:
+    """Whether `block` (an element) holds a byline line of its own: byline markup, or a short line
+    that reads as a byline with an opener ("By Staff", "By Jane Doe, Reuters"), before its second
+    paragraph, and not in a list item (a card's). A block that is itself byline markup (an author
+    box, "author-bio") holds a person's bio, not a story's byline. Asked only of the few blocks
+    beside the article that have a story's shape (`region.other_stories`)."""
+    if is_byline_markup(block, str(block.tag).lower()):
+        return False
+    paragraphs = 0
+    for element in block.iterdescendants():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        marked = is_byline_markup(element, tag.lower())
+        if (marked or tag in ("p", "div", "span")) and not _in_list_within(element, block):
+            text = normalize_inline(text_of(element))
+            if text and len(text) <= _OWN_BYLINE_CHARACTERS and read_byline(text, require_prefix=not marked) is not None:
+                return True
+        if tag == "p" and text_of(element).strip():
+            paragraphs += 1
+            if paragraphs >= 2:
+                return False
+    return False
+
+
+def _in_list_within(element: Any, block: Any) -> bool:
+    """Whether `element` is in a list item inside `block` (a card of a list, with its own byline)."""
+    item = next(element.iterancestors("li"), None)
+    return _inside(item, block)
 
 
 @dataclass(slots=True)
@@ -1305,6 +1341,51 @@ def refused_byline(doc: Document) -> str:
         if reading is not None and reading.names:
             return f"; '{shorten(block.text, 80)}' (line {block.line}) reads as a byline but is in {_where_left_out(block.element, doc.article_root)}"
     return ""
+
+
+def byline_beside_the_story(doc: Document) -> str:
+    """Where a byline naming a person stands below the story's top, outside its article (an author
+    box in a sidebar, a line after `</article>`), as the note a "no visible byline" detail ends
+    with ("; 'By Jake Smith' (line 19) reads as a byline but is in <aside class="sidebar">, …
+    outside the story: readers may not take it for the story's byline …"); empty when there is
+    none. Only a line that stands alone: not in the readers' comments, a list item or a box with
+    a heading of its own (another story's card or the next story, whose byline it is). Asked
+    only when the article has no byline."""
+    for block in doc.blocks:
+        element = block.element
+        if block.in_article or element is None or not isinstance(element.tag, str) or block.line < doc.article_line:
+            continue
+        if len(block.text) > _OWN_BYLINE_CHARACTERS:
+            continue
+        marked = any(is_byline_markup(node, str(node.tag).lower()) for node in (element, *_parents(element, 3)))
+        if not (marked or has_opener(block.text)) or _stands_with_another_story(element):
+            continue
+        reading = read_byline(block.text, require_prefix=not marked)
+        if reading is not None and reading.names:
+            return (
+                f"; '{shorten(block.text, 80)}' (line {block.line}) reads as a byline but is in {_where_left_out(element, doc.article_root)}:"
+                " readers may not take it for the story's byline; put the byline in the story, under its headline"
+            )
+    return ""
+
+
+def _parents(element: Any, count: int) -> list[Any]:
+    """Up to `count` of the element's nearest ancestors, below `<body>`."""
+    found: list[Any] = []
+    for ancestor in element.iterancestors():
+        if len(found) == count or ancestor.tag in ("body", "html"):
+            break
+        found.append(ancestor)
+    return found
+
+
+def _stands_with_another_story(element: Any) -> bool:
+    """Whether a line below the story is another story's or a reader's: in the comments, in a list
+    item (a card of a list), or beside a heading of its own in its box (a card, the next story)."""
+    if in_comments(element) or any(ancestor.tag == "li" for ancestor in element.iterancestors()):
+        return True
+    parent = element.getparent()
+    return parent is not None and any(True for _ in parent.iter("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def unread_byline(doc: Document) -> str:

@@ -289,6 +289,11 @@ def _grow_to_headline(core: Any, headline: Any | None) -> Any:
             return node
 
 
+def in_comments(element: Any) -> bool:
+    """Whether the element or an ancestor is a readers' comment section (by its class or id)."""
+    return any(_is_comments(node) for node in (element, *element.iterancestors()) if isinstance(node.tag, str))
+
+
 class _Comments:
     """The readers' comment sections of a page: no candidate for the article region lies inside one
     (a WordPress comment is an `<article>` with its own `.entry-content`). Asked only about the
@@ -523,26 +528,65 @@ _STORY_PARAGRAPHS = 3
 _STORY_CHARACTERS = 400
 
 
-def other_stories(root: Any, article_root: Any, shown: Callable[[Any], bool]) -> tuple[int, ...]:
-    """The source lines of the `<article>` elements beside the article region that hold a story of
-    their own (a heading and `_STORY_PARAGRAPHS` paragraphs of `_STORY_CHARACTERS` characters):
-    the next story an infinite-scroll theme appends, a second wire story on one page. Not one
-    inside or around the region, in the readers' comments or the page's chrome, in a list item (a
-    card), or one `shown` says a reader does not see. Pure; computed when a check asks."""
+def other_stories(root: Any, article_root: Any, shown: Callable[[Any], bool], holds_byline: Callable[[Any], bool] = lambda _: False) -> tuple[int, ...]:
+    """The source lines of the blocks beside the article region that hold a story of their own (a
+    heading and `_STORY_PARAGRAPHS` paragraphs of `_STORY_CHARACTERS` characters): the next story
+    an infinite-scroll theme appends, a second wire story on one page. An `<article>` is one by
+    that shape; any other block (`<div class="next-story">`, a `<section>` after `</main>`) also
+    needs its own `<h1>`/`<h2>` headline and a byline (`holds_byline`), which a newsletter box, an
+    author's bio or a related-stories box lacks. Not one inside or around the region, in the
+    readers' comments or the page's chrome, in a list item (a card), or one `shown` says a reader
+    does not see. Pure; computed when a check asks."""
     comments = _Comments()
-    lines = []
-    for article in root.iter("article"):
-        if article is article_root or _contains(article, article_root) or _contains(article_root, article):
+    found = [article for article in root.iter("article") if _is_other_story(article, article_root, shown, comments)]
+    # A block of another tag only where a headline stands outside the region (few pages have one):
+    # the smallest block around it with a story's paragraphs, walked up from the headline.
+    # Each ancestor's answer kept: the headings of one sidebar or footer share their ancestors.
+    shaped: dict[Any, bool] = {}
+    for headline in root.iter("h1", "h2"):
+        if _contains(article_root, headline) or any(headline is story or _contains(story, headline) for story in found):
             continue
-        in_chrome = any(is_chrome(a, str(a.tag).lower()) for a in article.iterancestors() if isinstance(a.tag, str))
-        if in_chrome or comments.contain(article) or _in_list_item(article):
-            continue
-        if not any(True for _ in article.iter(*_HEADINGS)) or not shown(article):
-            continue
-        paragraphs = [len("".join(p.itertext()).strip()) for p in article.iter("p")]
-        if sum(1 for length in paragraphs if length) >= _STORY_PARAGRAPHS and sum(paragraphs) >= _STORY_CHARACTERS:
-            lines.append(article.sourceline or 1)
-    return tuple(lines)
+        block = _story_block_of(headline, article_root, shaped)
+        if block is None or any(_contains(block, story) for story in found):
+            continue  # none, or around a story found (an <article> in the next story's wrapper)
+        if _is_other_story(block, article_root, shown, comments, itself=True) and holds_byline(block):
+            found.append(block)
+    return tuple(sorted(story.sourceline or 1 for story in found))
+
+
+def _is_other_story(block: Any, article_root: Any, shown: Callable[[Any], bool], comments: _Comments, *, itself: bool = False) -> bool:
+    """Whether `block`, beside the article region, holds a story of its own (see `other_stories`);
+    `itself`: the block's own tag, role or class may make it page chrome too (an `<aside>`, a
+    `.sidebar`), as an `<article>`'s do not."""
+    if block is article_root or _contains(block, article_root) or _contains(article_root, block):
+        return False
+    around = (block, *block.iterancestors()) if itself else block.iterancestors()
+    in_chrome = any(is_chrome(a, str(a.tag).lower()) for a in around if isinstance(a.tag, str))
+    if in_chrome or comments.contain(block) or _in_list_item(block):
+        return False
+    if not any(True for _ in block.iter(*_HEADINGS)) or not shown(block):
+        return False
+    return _has_story_paragraphs(block)
+
+
+def _has_story_paragraphs(block: Any, *, outside_lists: bool = False) -> bool:
+    """Whether `block` holds a story's paragraphs; `outside_lists`: not counting those in a list
+    item (the deks of a "Most popular" list of cards are no story's body)."""
+    paragraphs = [len("".join(p.itertext()).strip()) for p in block.iter("p") if not (outside_lists and _in_list_item(p))]
+    return sum(1 for length in paragraphs if length) >= _STORY_PARAGRAPHS and sum(paragraphs) >= _STORY_CHARACTERS
+
+
+def _story_block_of(headline: Any, article_root: Any, shaped: dict[Any, bool]) -> Any | None:
+    """The smallest element around `headline` with a story's paragraphs that neither holds the
+    article region nor is `<body>`; None when there is none. `shaped` keeps each element's answer."""
+    for ancestor in headline.iterancestors():
+        if ancestor.tag in ("body", "html") or _contains(ancestor, article_root):
+            return None
+        if ancestor not in shaped:
+            shaped[ancestor] = _has_story_paragraphs(ancestor, outside_lists=True)
+        if shaped[ancestor]:
+            return ancestor
+    return None
 
 
 def _contains(outer: Any, inner: Any) -> bool:

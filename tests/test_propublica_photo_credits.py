@@ -1,0 +1,70 @@
+"""propublica/photo-permission reads a photo credit where a CMS prints one (figcaption, WordPress's
+caption text and Media Credit plugin, a credit class, a <small> under the image, the image's alt
+text) and an image loaded from ProPublica's own image host; a credit to an agency or to the
+republisher's own staff, a site's credit line and ProPublica's logo are no ProPublica photo."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.api import check_html
+
+RULE = "propublica/photo-permission"
+
+
+def _page(figure: str) -> str:
+    return (
+        '<html><body><article><h1>Welds</h1><p class="byline">By Hollis Brandt, ProPublica</p>'
+        '<p class="credit">This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.</p>'
+        f"{figure}<p>The inspector signed off on welds he never saw, the records show.</p>"
+        '<script async src="https://pixel.propublica.org/pixel.js"></script></article></body></html>'
+    )
+
+
+def _warnings(figure: str) -> list[str]:
+    report = check_html(_page(figure), packs=["propublica"])
+    assert RULE in {f.rule for f in report.findings} | {p.rule for p in report.passed}
+    return [f.rule for f in report.findings if f.rule == RULE]
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        '<figure><img src="/welds.jpg" alt="A welder"><figcaption>Jane Lee for ProPublica</figcaption></figure>',
+        '<div class="wp-caption"><img src="/w.jpg" alt="A welder"><p class="wp-caption-text">A welder at work. (Jane Lee/ProPublica)</p></div>',
+        '<figure class="wp-caption"><img src="/w.jpg" alt="A welder"><span class="media-credit">Jane Lee/ProPublica</span></figure>',
+        '<figure><img src="/w.jpg" alt="A welder"><p class="credit">Credit: Jane Lee/ProPublica</p></figure>',
+        '<figure><img src="/w.jpg" alt="A welder"><small>Mario Tama for ProPublica</small></figure>',
+        '<p><img src="/w.jpg" alt="A welder"><br><small>Photo: ProPublica</small></p>',
+        # A credit class outside a figure, with a photo credit's shape.
+        '<img src="/w.jpg" alt="A welder"><div class="credit">Photo by Jane Lee / ProPublica</div>',
+        # The credit in the alt text only.
+        '<p><img src="/w.jpg" alt="Photo by Jane Lee/ProPublica"></p>',
+        '<p><img src="/w.jpg" alt="Illustration: ProPublica"></p>',
+        # An image on ProPublica's own image host, whatever its caption says (or with none).
+        '<p><img src="https://img.assets-d.propublica.org/v5/images/welds.jpg?w=800" alt="A welder"></p>',
+        '<p><img src="/blank.gif" data-src="https://assets-c3.propublica.org/images/articles/welds.jpg" alt="A welder"></p>',
+    ],
+)
+def test_a_propublica_photo_warns(figure: str) -> None:
+    assert _warnings(figure) == [RULE]
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        # Agency and stock credits are common/wire-photo's; the republisher's own photos are theirs.
+        '<figure><img src="/w.jpg" alt="A welder"><figcaption>(AP Photo/Jacob Ford)</figcaption></figure>',
+        '<figure><img src="/w.jpg" alt="A welder"><span class="media-credit">Getty Images</span></figure>',
+        '<figure><img src="/w.jpg" alt="A welder"><p class="credit">Ana Ruiz/Valley Ledger</p></figure>',
+        '<figure><img src="/w.jpg" alt="Photo by Ana Ruiz for the Valley Ledger"><small>Valley Ledger staff</small></figure>',
+        # ProPublica's logo beside the credit line, and an alt text naming ProPublica otherwise.
+        '<p><img src="https://assets.propublica.org/logos/propublica-logo.svg" alt="ProPublica"></p>',
+        '<p><img src="/w.jpg" alt="A ProPublica reporter reads the inspection logs"></p>',
+        # A <small> that is no caption; an image on propublica.org that is no photo host.
+        "<p><small>Reporting for this story was supported by ProPublica's Local Reporting Network.</small></p>",
+        '<p><img src="https://www.propublica.org/badge.png" alt="Republished from ProPublica badge"></p>',
+    ],
+)
+def test_other_credits_and_the_credit_line_do_not_warn(figure: str) -> None:
+    assert _warnings(figure) == []
