@@ -699,6 +699,17 @@ COLLAPSED_TRACKS = {
     '<div style="display:grid;grid-template-columns:0fr"><div id=it style="overflow-x:hidden">{}</div></div>': True,
     "<style>.wrap{{display:grid;grid-template-rows:0fr;overflow:hidden}}.wrap .inner{{min-height:0;padding:0 1em}}</style>"
     "<div class=wrap><div class=inner id=it><p>{}</p></div></div>": True,
+    # The same track written as `minmax()` of a least of nothing (or `auto`) and a most of nothing,
+    # or as `fit-content()` of nothing.
+    '<div style="display:grid;grid-template-rows:minmax(0,0fr)"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<p>Filed <span style="display:inline-grid;grid-template-rows:minmax(0,0fr)"><span id=it style="overflow:hidden">{}</span></span></p>': True,
+    '<div style="display:grid;grid-template-rows:minmax(0px,0)"><div id=it style="overflow:clip">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:minmax(auto,0fr)"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:fit-content(0)"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:MinMax(0, 0fr);overflow:hidden"><div id=it>{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:fit-content(0px);overflow:hidden"><div id=it style="min-height:0">{}</div></div>': True,
+    '<div style="display:grid;grid-template-columns:minmax(0,0px)"><div id=it style="overflow-x:hidden">{}</div></div>': True,
+    "<style>.fold{{display:grid;grid-template-rows:minmax(0,0fr)}}.fold>div{{overflow:hidden}}</style><div class=fold><div id=it>{}</div></div>": True,
     # Near-misses: nothing clipped (the track grows to the content), a track that is not of no
     # size (open, `minmax(0, 1fr)`; a percentage makes the grid as tall as the content, which a
     # clip of the grid's shows), a padding or a bottom margin the content spills into, an item
@@ -707,6 +718,11 @@ COLLAPSED_TRACKS = {
     # block grid clipped by the grid alone.
     '<div style="display:grid;grid-template-rows:0fr"><div id=it>{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:minmax(0,1fr)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(0,auto)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(12px,0fr)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:fit-content(100px)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:fit-content(0);overflow:hidden"><div id=it>{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(auto,0fr)"><div id=it>{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:1fr"><div id=it style="overflow:hidden">{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:0%;overflow:hidden"><div id=it style="min-height:0">{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:0fr;overflow:hidden"><div id=it>{}</div></div>': False,

@@ -86,6 +86,16 @@ CONTENT_BOXES = {
     "box-sizing:border-box;height:60px;padding-top:30px;padding-bottom:30px": True,
     "box-sizing:border-box;width:300px;height:60px;border:thick double #000;padding:0 146px": True,
     "box-sizing:border-box;width:200px;padding:0 60px;border-left:40px dashed;border-right:41px dotted": True,
+    # The same borders set by side, by the four-side longhands, or flow-relative (`border-block`
+    # is the top and bottom, `border-inline` the left and right in horizontal text).
+    "box-sizing:border-box;width:300px;height:60px;border-top:30px solid;border-bottom:30px solid": True,
+    "box-sizing:border-box;width:300px;height:60px;border-style:solid;border-width:30px 0": True,
+    "box-sizing:border-box;width:300px;height:60px;border-block:30px solid #fff": True,
+    "box-sizing:border-box;width:300px;height:60px;border-inline:150px solid #eee": True,
+    "box-sizing:border-box;width:300px;height:60px;border-block-style:solid;border-block-width:20px 40px": True,
+    "box-sizing:border-box;width:300px;height:60px;border-block-start:30px solid;border-block-end:30px groove": True,
+    "box-sizing:border-box;width:300px;height:60px;padding-block:20px;border-block:10px solid": True,
+    "box-sizing:border-box;width:300px;height:60px;border-inline-style:solid;border-inline-start-width:100px;border-inline-end-width:200px": True,
     # Near misses: room left, a border that draws no style, content-box sizing, a minimum size.
     "box-sizing:border-box;width:300px;height:60px;border:40px": False,
     "box-sizing:border-box;width:300px;height:60px;padding:20px 100px": False,
@@ -94,6 +104,11 @@ CONTENT_BOXES = {
     "box-sizing:border-box;height:60px;padding-top:30px;padding-bottom:1%": False,
     "box-sizing:border-box;width:300px;height:60px;border:30px solid red;border-style:none": False,
     "box-sizing:border-box;width:300px;height:60px;border:30px solid red;border-top:0": False,
+    "box-sizing:border-box;width:300px;height:60px;border-block:29px solid #fff": False,
+    "box-sizing:border-box;width:300px;height:60px;border-block:30px": False,
+    "width:300px;height:60px;border-block:30px solid": False,
+    "box-sizing:border-box;width:300px;height:60px;border-inline:140px solid": False,
+    "box-sizing:border-box;width:300px;height:60px;border-block-width:30px;border-block-style:solid none": False,
 }
 
 
@@ -184,7 +199,8 @@ def test_text_above_the_page_is_judged_by_how_tall_it_can_be(markup: str) -> Non
 # The byline's markup (`{}`: the paragraph's style) → whether the checker calls it unseen: under
 # `background-clip: text` with a transparent text colour the glyphs are painted with the
 # element's own background, here a colour judged against what is behind the element as a text
-# colour is. A picture or a gradient of several colours behind the glyphs is not judged.
+# colour is; so is each stop of a gradient that is its one background layer. A picture, or a
+# gradient with a stop that shows, behind the glyphs is not judged.
 TEXT_OF_ITS_BACKGROUND = {
     "<p id=it style='{}'>By Maria Lopez</p>": {
         "background:#fff;-webkit-background-clip:text;background-clip:text;color:transparent": True,
@@ -193,10 +209,19 @@ TEXT_OF_ITS_BACKGROUND = {
         "background:linear-gradient(90deg,#fff,#000);-webkit-background-clip:text;color:transparent": False,
         "background:#fff;-webkit-background-clip:text;color:#333": False,
         "background:rgb(0 0 0 / 0.5);-webkit-background-clip:text;color:transparent": False,
+        # A gradient every stop of which is the colour behind: the glyphs are that colour.
+        "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;background-clip:text;-webkit-text-fill-color:transparent": True,
+        "background:linear-gradient(to right,#fff,white 50%,rgb(255 255 255));-webkit-background-clip:text;color:transparent": True,
+        "background-image:radial-gradient(circle,white 0 40%,hsl(0 0% 100%));background-clip:text;color:transparent": True,
+        "background-image:linear-gradient(90deg,#c00,#00c);background-clip:text;color:transparent": False,
+        "background-image:linear-gradient(#fff,#fff 50%,#333);-webkit-background-clip:text;color:transparent": False,
+        "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;color:#333": False,
     },
     "<div style='background:#000'><p id=it style='{}'>By Maria Lopez</p></div>": {
         "background:#000;-webkit-background-clip:text;color:transparent": True,
         "background:#fff;-webkit-background-clip:text;color:transparent": False,
+        "background-image:linear-gradient(#000,black);-webkit-background-clip:text;color:transparent": True,
+        "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;color:transparent": False,
     },
 }
 TEXT_OF_ITS_BACKGROUND_ROWS = {(markup, style): hidden for markup, styles in TEXT_OF_ITS_BACKGROUND.items() for style, hidden in styles.items()}
@@ -208,3 +233,19 @@ def test_text_painted_with_its_own_background_is_judged_by_that_colour(markup: s
     assert byline_hidden(dcnf(byline=markup.format(style))) is hidden
     rule = f"<style>.by{{{style}}}</style>"
     assert byline_hidden(dcnf(head=rule, byline=markup.replace("id=it style='{}'", "class=by"))) is hidden
+
+
+def test_text_painted_with_a_gradient_of_stops_a_reader_cannot_tell_from_the_page_is_unseen() -> None:
+    # Chromium paints these glyphs a pixel off white (so `_leaves_ink` sees them); no reader does.
+    clipped = "-webkit-background-clip:text;color:transparent"
+    assert byline_hidden(dcnf(byline=f"<p style='background:linear-gradient(to right,#fff,#fdfdfd 50%,white);{clipped}'>By Maria Lopez</p>"))
+    assert byline_hidden(dcnf(head=f"<style>.by{{background-image:conic-gradient(#fefefe,#fff);{clipped}}}</style>", byline="<p class=by>By Maria Lopez</p>"))
+    assert not byline_hidden(dcnf(byline=f"<p style='background-image:linear-gradient(#fff,#ddd);{clipped}'>By Maria Lopez</p>"))
+
+
+def test_flow_relative_borders_are_not_read_on_a_page_that_may_write_vertically() -> None:
+    # In vertical text `border-block` is the left and right borders: 60px of a 300px width.
+    style = "box-sizing:border-box;width:300px;height:60px;border-block:30px solid"
+    logo = f'<p><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>'
+    assert logo_hidden(dcnf(logo=logo))
+    assert not logo_hidden(dcnf(head="<style>article{writing-mode:vertical-rl}</style>", logo=logo))

@@ -223,6 +223,7 @@ FAMILIES.update(
         (
             "border", "border-width", "border-style",
             *(f"border-{side}{part}" for side in ("top", "right", "bottom", "left") for part in ("", "-width", "-style")),
+            *(f"border-{axis}{end}{part}" for axis in ("block", "inline") for end in ("", "-start", "-end") for part in ("", "-width", "-style")),
             "word-break", "overflow-wrap", "word-wrap",
         ),
         "measure",

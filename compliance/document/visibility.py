@@ -449,7 +449,7 @@ def hides_its_content(element: Any, tag: str) -> bool:
 # blend, a mask) or changes the canvas (a colour scheme, an imported stylesheet); a filter may too,
 # unless it only changes colours (see `_page_filters`).
 _PAINTS_BEHIND_TEXT = on_first_use(
-    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|background-image|transform|translate"
+    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|transform|translate"
     r"|color-scheme|@import|element\(",
     re.IGNORECASE,
 )
@@ -682,11 +682,23 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
         return True
     declared = [d for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations]
     declared += [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value)]
-    # A background on some element the text may be read on: the checker does not place boxes.
+    return _backgrounds_may_show(declared, scheme_read=scheme_read)
+
+
+def _backgrounds_may_show(declared: Sequence[Declaration], *, scheme_read: bool) -> bool:
+    """True when one of the page's declarations paints a background a text on it may be told
+    from the canvas by (the white one; with `scheme_read`, the dark one)."""
+    # A background on some element the text may be read on: the checker does not place boxes. A
+    # background image is one too: a picture or a gradient may be dark, a gradient of light
+    # colours (text painted with it by `background-clip: text`) is light.
     if scheme_read:
-        painted = (_background_colour(d) for d in declared if d.name in _BACKGROUND_COLOURS)
+        painted = (_background_colour(d) for d in declared if d.name in _PAINTED_BACKGROUNDS and d.keyword not in _NO_PICTURE)
         return any(c is None or not indistinguishable(c, colour_scheme.DARK_CANVAS) for c in painted)
-    return any(not _background_blends_into_white(d) for d in declared if d.name in ("background", "background-color"))
+    return any(not _background_blends_into_white(d) for d in declared if d.name in _PAINTED_BACKGROUNDS)
+
+
+# The declarations that paint an element's background: its colour, or an image over it.
+_PAINTED_BACKGROUNDS = frozenset({"background", "background-color", "background-image"})
 
 
 # The values of `background`, `background-color` and `background-image` that paint nothing of
@@ -699,7 +711,8 @@ def _background_blends_into_white(declaration: Declaration) -> bool:
     white (an image, a gradient or a colour the checker does not read may be dark)."""
     painted = _background_colour(declaration)
     if painted is None:
-        return declaration.keyword in _NO_PICTURE
+        stops = _lone_gradient_stops(declaration)
+        return declaration.keyword in _NO_PICTURE or (bool(stops) and all(_paints_white(stop) for stop in stops))
     return _paints_white(painted)
 
 
@@ -3830,17 +3843,32 @@ def _text_paint(
         return text_colour, background, clipped_text, fill, False
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
-    if clipped_text and not chain and _painted_with_own_background(painted, background, declared):
-        # The glyphs show the element's own background colour, over what is behind the element.
-        return text_colour, background, clipped_text, fill, text_blends_in(background, parent.background, False)
+    if clipped_text and not chain and painted is not None and painted[3] == 0 and _sets_background(declared):
+        # The glyphs show the element's own background, over what is behind the element.
+        glyphs = _own_background_colours(declared, background)
+        return text_colour, background, clipped_text, fill, bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
 
 
-def _painted_with_own_background(painted: Colour | None, background: Colour | None, declared: Mapping[str, Declaration]) -> bool:
-    """True for text of `background-clip: text` painted in a transparent colour (`painted`) over
-    a background colour the element sets itself, opaque (`background`; not a picture or a
-    gradient of several colours, which is not judged): the glyphs are then that colour."""
-    return painted is not None and painted[3] == 0 and background is not None and background[3] == 1 and _sets_background(declared)
+def _own_background_colours(declared: Mapping[str, Declaration], background: Colour | None) -> tuple[Colour, ...]:
+    """The colours the element's own background paints its `background-clip: text` glyphs with:
+    its opaque background colour (`background`, as `_colours` reads it: a gradient of one colour
+    is that colour), else the stops of a gradient that is its one background layer (`background-
+    image` or the `background` shorthand, nothing placing or sizing it), when every stop is
+    opaque; none (not judged) for a picture, several layers or a stop not read."""
+    if background is not None:
+        return (background,) if background[3] == 1 else ()
+    image = declared.get("background-image") or declared.get("background")
+    return () if image is None else _lone_gradient_stops(image)
+
+
+def _lone_gradient_stops(declaration: Declaration) -> tuple[Colour, ...]:
+    """The stops of a gradient that is a background declaration's one value, when every stop is
+    opaque (it then covers the box in those colours); none for any other value."""
+    if len(declaration.values) != 1:
+        return ()
+    stops = gradient_stops(declaration.values[0], _GRADIENTS)
+    return tuple(stops) if stops and all(stop[3] == 1 for stop in stops) else ()
 
 
 # The image functions whose picture an element's `content` draws instead of what it holds.
@@ -3898,7 +3926,8 @@ def _silhouette_blends_in(chain: colour_filters.ColourFilter, own: Colour | None
 
 
 def _sets_background(declared: Mapping[str, Declaration]) -> bool:
-    return "background" in declared or "background-color" in declared
+    image = declared.get("background-image")
+    return "background" in declared or "background-color" in declared or (image is not None and image.keyword not in _NO_PICTURE)
 
 
 def _outline(declared: Mapping[str, Declaration], inherited: Colour | None, font_px: float = _DEFAULT_FONT_PX) -> Colour | None:
@@ -4921,7 +4950,10 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     images = [image for image in root.iter(*IMAGE_TAGS) if isinstance(image.tag, str)]
     if not images:
         return frozenset()
-    return frozenset(image for image, declared in zip(images, style.on_demand_of(images, content_box.SIZING), strict=True) if content_box.empty(declared))
+    # A vertical `writing-mode` turns the flow-relative borders sideways: not read on such a page.
+    flow_relative = "vertical" not in lowered and "sideways" not in lowered
+    declared_of = style.on_demand_of(images, content_box.SIZING)
+    return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
