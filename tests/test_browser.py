@@ -382,17 +382,9 @@ def test_the_audit_dashboard_shows_hostile_page_text_and_urls_without_running_th
 
 def _png(width: int, height: int) -> str:
     """A real PNG of that size as a base64 `data:` URL (one Chromium decodes and draws)."""
-    import base64
-    import struct
-    import zlib
+    from tests.test_hiding_moved_or_shrunk import png_data_url
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-    return "data:image/png;base64," + base64.b64encode(data).decode()
+    return png_data_url(width, height)
 
 
 # The flex and -webkit-box cases of tests/test_visibility.py (items along a row or a column, the
@@ -1330,6 +1322,20 @@ def test_a_logo_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says
     unknown = {key for key in cases if "height" not in key[0] + key[1]}
     assert {key: size <= 2 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
     assert not any(cases[key] for key in unknown)
+
+
+def test_a_logo_inside_boxes_that_shrink_it_is_drawn_as_small_as_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import SHRUNK_LOGOS_INSIDE as cases
+
+    picture = _png(300, 60)
+    sizes = {}
+    for css, markup in cases:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body>{markup.format(src=picture)}</body></html>")
+        smaller_side = "() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height); }"
+        sizes[(css, markup)] = page.evaluate(smaller_side)
+        page.close()
+    assert {key: size <= 2 for key, size in sizes.items()} == cases, sizes
 
 
 def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(browser: Any) -> None:

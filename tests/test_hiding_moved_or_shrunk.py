@@ -73,6 +73,56 @@ def test_a_logo_in_a_zoomed_box_is_judged_by_its_drawn_size() -> None:
     assert not logo_hidden(dcnf(logo=f'<p style="zoom:0.1"><img width=300 height=60 style="zoom:2" src={LOGO_SRC} {LOGO_ALT}></p>'))
 
 
+def png_data_url(width: int, height: int) -> str:
+    """A real PNG of that size, all black, as a base64 `data:` URL (one Chromium decodes and draws)."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+# A logo inside boxes that shrink it, sized by its attributes, a rule, or its picture's own size
+# (`{src}`: a 300×60 PNG as a `data:` URL; `id=it`: the image Chromium measures) → whether the
+# scales and zooms in force, the ancestors' with its own, draw it 2px or less across or high.
+SHRUNK_LOGOS_INSIDE = {
+    ("", '<p style="zoom:0.005"><img id=it width=300 height=60 src="{src}"></p>'): True,
+    ("", '<p style="zoom:1%"><img id=it width=300 height=60 src="{src}"></p>'): True,
+    (".w{zoom:0.1}", '<div class=w><p style="zoom:0.05"><img id=it width=300 height=60 src="{src}"></p></div>'): True,
+    (".lg{width:300px;height:60px}", '<p style="zoom:0.005"><img id=it class=lg src="{src}"></p>'): True,
+    ("", '<p style="zoom:0.005"><img id=it src="{src}"></p>'): True,
+    ("", '<p><img id=it style="zoom:0.005" src="{src}"></p>'): True,
+    ("", '<div style="transform:scale(0.1)"><p style="zoom:0.05"><img id=it width=300 height=60 src="{src}"></p></div>'): True,
+    # Near misses: drawn 3px high or more, or a shrink the image's own zoom undoes.
+    ("", '<p style="zoom:0.5"><img id=it width=200 height=50 src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.05"><img id=it src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.02"><img id=it height=600 src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.005"><img id=it width=300 height=60 style="zoom:200" src="{src}"></p>'): False,
+    (".lg{width:auto}", '<p style="zoom:0.05"><img id=it class=lg width=20 height=60 src="{src}"></p>'): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(SHRUNK_LOGOS_INSIDE))
+def test_a_logo_inside_boxes_that_shrink_it_is_judged_by_its_drawn_size(css: str, markup: str) -> None:
+    logo = markup.format(src=png_data_url(300, 60)).replace("<img ", f"<img {LOGO_ALT} ")
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is SHRUNK_LOGOS_INSIDE[(css, markup)]
+
+
+def test_a_logo_of_no_known_size_inside_a_zoomed_box_is_not_judged() -> None:
+    # A picture not fetched may be drawn at any size: judged by the zoom's own threshold.
+    assert not logo_hidden(dcnf(logo=f'<p style="zoom:0.005"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert logo_hidden(dcnf(logo=f'<p style="zoom:0.001"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+    # Sized by a rule some screens meet, it is not judged by that size either.
+    media = "<style>@media (min-width:600px){.lg{width:300px;height:60px}}</style>"
+    assert not logo_hidden(dcnf(head=media, logo=f'<p style="zoom:0.005"><img class=lg src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
 # --- an image's content box ------------------------------------------------------------------------
 
 # A logo's style → whether its paddings and borders leave no content box for its picture
@@ -128,7 +178,9 @@ def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(style: 
 # The byline's style → whether the checker calls it off the page: placed from the far side of a
 # screen as large as any (`right`, `bottom` of 5120px or more: `offsets.placed_past_the_far_side`),
 # or above the page's top by more than its text can make it tall (`_above_the_page`), or moved by
-# `right` or `bottom` as a relatively positioned box. Chromium, on a 1280×800 screen, leaves no ink
+# `right` or `bottom` as a relatively positioned box, or a whole viewport from the far side in
+# viewport units (`right: 100vw`; a `bottom` where the containing block is the screen's, as a
+# `bottom` in px). Chromium, on a 1280×800 screen, leaves no ink
 # of the hidden ones and some of the others (tests/test_browser.py checks).
 FAR_OFFSETS = {
     "position:absolute;right:9999px": True,
@@ -146,6 +198,17 @@ FAR_OFFSETS = {
     "position:absolute;top:-300px;line-height:2": True,
     "position:absolute;top:-500px;font-size:24px": True,
     "position:absolute;top:-20em": True,
+    # A whole viewport from the far side, in its axis's viewport units: the far edge is at the
+    # screen's near edge or past it on every screen (a containing block's right edge is on it).
+    "position:absolute;right:100vw": True,
+    "position:fixed;right:100vw": True,
+    "position:absolute;bottom:100vh": True,
+    "position:fixed;bottom:100dvh": True,
+    "position:absolute;inset:auto 100vw auto auto": True,
+    "position:absolute;right:100vmax": True,
+    "position:absolute;right:120svw;margin-right:10px": True,
+    "position:absolute;left:-100vw": True,
+    "position:absolute;top:-100vh": True,
     # Near misses: on some screen, placed from the near side, stretched, or pushed back down.
     "position:absolute;right:1000px": False,
     "position:absolute;bottom:500px": False,
@@ -156,6 +219,13 @@ FAR_OFFSETS = {
     "position:absolute;top:-500px;padding-top:520px": False,
     "position:absolute;top:-500px;margin-top:490px": False,
     "position:absolute;top:-500px;transform:translateY(520px)": False,
+    "position:absolute;right:99vw": False,
+    "position:absolute;right:100vh": False,
+    "position:absolute;right:100vw;left:0": False,
+    "position:absolute;right:100vw;margin-right:-50vw": False,
+    "position:absolute;left:50vw": False,
+    "position:absolute;top:10vh": False,
+    "position:absolute;right:0": False,
 }
 
 
@@ -249,3 +319,10 @@ def test_flow_relative_borders_are_not_read_on_a_page_that_may_write_vertically(
     logo = f'<p><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>'
     assert logo_hidden(dcnf(logo=logo))
     assert not logo_hidden(dcnf(head="<style>article{writing-mode:vertical-rl}</style>", logo=logo))
+
+
+def test_a_box_placed_a_viewport_up_from_inside_a_positioned_box_is_not_judged() -> None:
+    # Its containing block may be anywhere down the page: `bottom: 100vh` is judged from the page.
+    byline = '<div style="position:relative"><p style="position:absolute;bottom:100vh">By Maria Lopez</p></div>'
+    assert not byline_hidden(dcnf(byline=byline))
+    assert byline_hidden(dcnf(byline=byline.replace("bottom:100vh", "right:100vw")))

@@ -733,6 +733,12 @@ _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 _NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", *UA_COLOURED_TAGS})
 
 
+def _sized_by_its_box(inherited: Rendering) -> bool:
+    """True when what an image is inside may draw it too small to see whatever it sets: a narrow
+    box, or a shrink (scales and zooms) in force."""
+    return inherited.narrow is not None or inherited.fading.scale * inherited.fading.zoom < 1
+
+
 def _shows_fallback(element: Any, tag: str) -> bool:
     """True for an `<object>` that draws what it holds, its fallback content, in its place (HTML
     4.8.6): one with nothing to load, or of a plugin's type (see `visibility.hides_its_content`);
@@ -1364,7 +1370,7 @@ class _Walk:
             return inherited
         if inherited.one_line is not None and self._on_later_line(element, tag, inherited):
             return HIDDEN
-        if element in self.styled or tag in _HIDING_TAGS or (inherited.narrow is not None and tag in IMAGE_TAGS) or inherited.indent is not None:
+        if element in self.styled or tag in _HIDING_TAGS or inherited.indent is not None or (tag in IMAGE_TAGS and _sized_by_its_box(inherited)):
             return render(element, tag, inherited, self.style)
         if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)

@@ -3033,9 +3033,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if indent is not None:
         declared, indent = _inherited_indent(declared, element, tag, indent, style)
     if not declared:
-        if indent is not parent.indent:
-            return parent._replace(variables=variables, indent=indent)
-        return parent if variables is parent.variables else parent._replace(variables=variables)
+        return _unstyled_rendering(element, tag, parent, variables, indent, style)
     perspective = _in_perspective(declared, parent)
     judged = _judged(declared, element, tag, style)
     if "text-indent" in declared and "text-indent" not in judged and _has_no_box(declared):
@@ -3043,7 +3041,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
-    if _faded_away(judged, element, tag, fading):
+    if _faded_away(judged, element, tag, fading, style):
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
@@ -3084,6 +3082,19 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         _masked(judged, parent.masked),
         _blur(judged, parent.blur, font_px, root_font_px),
     )
+
+
+def _unstyled_rendering(
+    element: Any, tag: str, parent: Rendering, variables: Mapping[str, tuple[Any, ...]] | None, indent: Declaration | None, style: PageStyle
+) -> Rendering:
+    """`render` for an element that declares nothing: as its parent shows, with the custom
+    properties and text indent in force; hidden for an image sized by its attributes alone that
+    the shrink in force draws too small to be seen (`_image_shrunk`)."""
+    if tag in IMAGE_TAGS and parent.fading.scale * parent.fading.zoom < 1 and _image_shrunk({}, element, parent.fading, style):
+        return HIDDEN
+    if indent is not parent.indent:
+        return parent._replace(variables=variables, indent=indent)
+    return parent if variables is parent.variables else parent._replace(variables=variables)
 
 
 def _blur(judged: Mapping[str, Declaration], inherited: float, font_px: float, root_px: float) -> float:
@@ -3599,22 +3610,47 @@ def _blend_loses(rendering: Rendering, text: Colour | None) -> bool:
     return rendering.blend is not None and chain is not None and _lost_in_blend(rendering.blend, text, rendering.background, chain, rendering.outline)
 
 
-def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fading: Fading) -> bool:
+def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fading: Fading, style: PageStyle | None = None) -> bool:
     """True when the element's fading (`fading`) leaves nothing of it, as no descendant can
     change (`Fading.gone_for_good`), or draws it, an image, too small to be seen (`_image_shrunk`)."""
-    return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading))
+    return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading, style))
 
 
-def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading) -> bool:
-    """True when the scales and zooms in force draw an image of a known size (its CSS width or
-    height in px, else its attribute: `_known_size`) 2px or less across or high, as an image that
-    small is not seen (`_TINY_IMAGE_PX`): a 300×60 logo at `zoom: 0.02`. An image of no known
-    size is judged by the fixed thresholds of `Fading.gone`."""
+def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading, style: PageStyle | None = None) -> bool:
+    """True when the scales and zooms in force, its own and its ancestors', draw an image of a
+    known size 2px or less across or high, as an image that small is not seen (`_TINY_IMAGE_PX`):
+    a 300×60 logo at `zoom: 0.02`, or in a box of `zoom: 0.005`. Its size is its CSS width or
+    height in px (from the whole cascade, with `style`), else its attribute (`_known_size`), else
+    a `data:` picture's own (`data_image_size`). An image of no known size is judged by the fixed
+    thresholds of `Fading.gone`."""
     shrink = fading.scale * fading.zoom
     if shrink >= 1:
         return False
+    if style is not None and not {"width", "height"} <= declared.keys():
+        sized = style.on_demand(element, _DRAWN_SIZES)
+        if sized != style.on_demand(element, _DRAWN_SIZES, every_screen=True):
+            return False  # sized on some screens only: not judged
+        declared = {**sized, **declared}
     sizes = [size for name in ("width", "height") if (size := _known_size(declared, element, name)) is not None]
+    if not sizes and not declared.keys() & {"width", "height"}:
+        sizes = list(_own_picture_size(element))
     return any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+
+
+_DRAWN_SIZES = ("width", "height")
+
+
+def _own_picture_size(element: Any) -> tuple[float, ...]:
+    """The width and height of an image's picture where the image itself says it: a `data:`
+    `src` with no `srcset` to pick another, outside a `<picture>` (`data_image_size`); none
+    otherwise (a picture not fetched is of no known size)."""
+    source = element.get("src") or ""
+    if not source.startswith("data:") or element.get("srcset") is not None:
+        return ()
+    parent = element.getparent()
+    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "picture":
+        return ()
+    return data_image_size(source) or ()
 
 
 def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
