@@ -1338,6 +1338,45 @@ def test_a_logo_inside_boxes_that_shrink_it_is_drawn_as_small_as_the_checker_say
     assert {key: size <= 2 for key, size in sizes.items()} == cases, sizes
 
 
+# The largest difference on a channel (of 255) between two screenshots given as `data:` URLs.
+_LARGEST_DIFFERENCE = """async ([first, second]) => {
+    const load = source => new Promise(done => { const image = new Image(); image.onload = () => done(image); image.src = source; });
+    const pictures = [await load(first), await load(second)];
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [pictures[0].width, pictures[0].height];
+    const context = canvas.getContext('2d', {willReadFrequently: true});
+    const pixels = pictures.map(picture => { context.clearRect(0, 0, canvas.width, canvas.height); context.drawImage(picture, 0, 0);
+                                             return context.getImageData(0, 0, canvas.width, canvas.height).data; });
+    let largest = 0;
+    for (let i = 0; i < pixels[0].length; i++) largest = Math.max(largest, Math.abs(pixels[0][i] - pixels[1][i]));
+    return largest;
+}"""
+
+
+def test_a_logo_the_filters_leave_nothing_of_looks_the_same_whatever_its_picture(browser: Any) -> None:
+    import base64
+
+    from tests.test_hiding_moved_or_shrunk import FILTERED_PICTURES as cases
+    from tests.test_hiding_moved_or_shrunk import png_data_url
+
+    # Two logos of one size whose marks differ, a quarter of their height wide: a reader who
+    # cannot tell them apart (under a tenth of the range on any channel) sees no logo.
+    blue, white = b"\x10\x20\xc0", b"\xff\xff\xff"
+    pictures = [png_data_url(300, 60, lambda x, _, shift=shift: blue if (x // 15 + shift) % 2 else white) for shift in (0, 1)]
+
+    def shot(css: str, markup: str, picture: str) -> str:
+        page = browser.new_page(viewport={"width": 800, "height": 400})
+        page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body style=margin:100px>{markup.format(src=picture)}</body></html>")
+        taken = page.screenshot()
+        page.close()
+        return "data:image/png;base64," + base64.b64encode(taken).decode()
+
+    page = browser.new_page()
+    differences = {key: page.evaluate(_LARGEST_DIFFERENCE, [shot(*key, picture) for picture in pictures]) for key in cases}
+    page.close()
+    assert {key: difference < 26 for key, difference in differences.items()} == cases, differences
+
+
 def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import CONTENT_BOXES as cases
 

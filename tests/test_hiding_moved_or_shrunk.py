@@ -4,6 +4,8 @@ are checked in Chromium too (tests/test_browser.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, byline_hidden_both_ways, dcnf, logo_hidden
@@ -73,8 +75,9 @@ def test_a_logo_in_a_zoomed_box_is_judged_by_its_drawn_size() -> None:
     assert not logo_hidden(dcnf(logo=f'<p style="zoom:0.1"><img width=300 height=60 style="zoom:2" src={LOGO_SRC} {LOGO_ALT}></p>'))
 
 
-def png_data_url(width: int, height: int) -> str:
-    """A real PNG of that size, all black, as a base64 `data:` URL (one Chromium decodes and draws)."""
+def png_data_url(width: int, height: int, pixel: Callable[[int, int], bytes] | None = None) -> str:
+    """A real PNG of that size, opaque (RGB), as a base64 `data:` URL (one Chromium decodes and
+    draws): all black, or each pixel's three bytes as `pixel(x, y)` gives them."""
     import base64
     import struct
     import zlib
@@ -82,7 +85,10 @@ def png_data_url(width: int, height: int) -> str:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    rows = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
+    def row(y: int) -> bytes:
+        return b"\x00" + (b"".join(pixel(x, y) for x in range(width)) if pixel else b"\x00\x00\x00" * width)
+
+    rows = b"".join(row(y) for y in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
     return "data:image/png;base64," + base64.b64encode(data).decode()
@@ -326,3 +332,45 @@ def test_a_box_placed_a_viewport_up_from_inside_a_positioned_box_is_not_judged()
     byline = '<div style="position:relative"><p style="position:absolute;bottom:100vh">By Maria Lopez</p></div>'
     assert not byline_hidden(dcnf(byline=byline))
     assert byline_hidden(dcnf(byline=byline.replace("bottom:100vh", "right:100vw")))
+
+
+# --- pictures the filters in force leave nothing of ------------------------------------------------
+
+# A logo's markup (`{src}`: an opaque 300×60 PNG as a `data:` URL) and a `<style>` → whether the
+# filters in force leave nothing of its picture a reader could recognise: one flat colour over
+# an opaque picture (a plain rectangle), or a blur of half its smaller side or more. Chromium
+# draws two different pictures (stripes a quarter of the height wide, and the same shifted) alike
+# or nearly under the hidden rows, and far apart under the others (tests/test_browser.py).
+FILTERED_PICTURES = {
+    ("", '<p><img id=it style="filter:contrast(0)" src="{src}"></p>'): True,
+    ("", '<p><img id=it style="filter:brightness(0)" src="{src}"></p>'): True,
+    ("", '<p style="filter:contrast(0)"><img id=it src="{src}"></p>'): True,
+    (".lg{-webkit-filter:grayscale(1) contrast(0)}", '<p><img id=it class=lg src="{src}"></p>'): True,
+    ("", '<p><img id=it style="filter:blur(30px)" src="{src}"></p>'): True,
+    ("", '<p><img id=it width=300 height=60 style="filter:blur(40px)" src="{src}"></p>'): True,
+    ("", '<p style="filter:blur(20px)"><img id=it style="filter:blur(25px)" src="{src}"></p>'): True,
+    (".lg{filter:blur(2em)}", '<p><img id=it class=lg src="{src}"></p>'): True,
+    # Near misses: colours kept apart, a blur too small for the picture, a picture made larger.
+    ("", '<p><img id=it style="filter:contrast(0.8)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:grayscale(1)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:invert(1)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:blur(1px)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:blur(20px)" src="{src}"></p>'): False,
+    ("", '<p><img id=it width=1200 height=240 style="filter:blur(40px)" src="{src}"></p>'): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(FILTERED_PICTURES))
+def test_a_logo_the_filters_leave_nothing_of_is_no_logo(css: str, markup: str) -> None:
+    logo = markup.format(src=png_data_url(300, 60)).replace("<img ", f"<img {LOGO_ALT} ")
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is FILTERED_PICTURES[(css, markup)]
+
+
+def test_a_flat_colour_over_a_picture_that_may_be_transparent_leaves_its_silhouette() -> None:
+    # A PNG not fetched may have a transparent background: `contrast(0)` draws its shape in grey.
+    assert not logo_hidden(dcnf(logo=f'<p><img style="filter:contrast(0)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+    jpeg = f'<p><img style="filter:contrast(0)" src="https://example.com/img/dcnf-logo.JPG?w=300" {LOGO_ALT}></p>'
+    assert logo_hidden(dcnf(logo=jpeg))
+    # Half the screen the checker assumes smears a picture of no known size.
+    assert not logo_hidden(dcnf(logo=f'<p><img style="filter:blur(40px)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert logo_hidden(dcnf(logo=f'<p><img style="filter:blur(500px)" src={LOGO_SRC} {LOGO_ALT}></p>'))

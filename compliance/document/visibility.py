@@ -41,11 +41,13 @@ properties filled in where a hiding property uses `var()`, math functions worked
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (one that is shows the element's own background colour, judged as a text
-  colour: `_painted_with_own_background`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  colour: `_own_background_colours`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
-  it paints one colour that cannot be told from the background is not seen; a text shadow off
+  it paints one colour that cannot be told from the background is not seen, nor an opaque one it
+  paints one colour at all (`_picture_lost`); a text shadow off
   every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`); and
-  text a `filter: blur()` in force smears by half its font size or more is unreadable (`filter_blur`);
+  text a `filter: blur()` in force smears by half its font size or more is unreadable (`filter_blur`),
+  an image by half its smaller side (`_picture_lost`);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
   in normal flow that start after its first line (which text, a no-break space or another
@@ -3046,7 +3048,9 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     paint = _paint(judged, parent, tag, font_px)
-    if paint is None:
+    if paint is None or (
+        tag in IMAGE_TAGS and _picture_lost(judged, element, parent, paint[0], _blur(judged, parent.blur, font_px, parent.root_font_px), style)
+    ):
         return HIDDEN
     chain, text_colour, background, clipped_text, fill, blends_in, outline, blend = paint
     clip = None
@@ -3055,7 +3059,6 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         if moved.out:
             return HIDDEN
         clip = moved.clip
-    one_line = element if _shows_one_line(element, tag, judged, font_px, style) else parent.one_line
     root_font_px = font_px if tag == "html" else parent.root_font_px
     return Rendering(
         False,
@@ -3071,7 +3074,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         letter_spacing,
         clip,
         perspective,
-        one_line,
+        element if _shows_one_line(element, tag, judged, font_px, style) else parent.one_line,
         outline,
         fading,
         root_font_px,
@@ -3090,7 +3093,10 @@ def _unstyled_rendering(
     """`render` for an element that declares nothing: as its parent shows, with the custom
     properties and text indent in force; hidden for an image sized by its attributes alone that
     the shrink in force draws too small to be seen (`_image_shrunk`)."""
-    if tag in IMAGE_TAGS and parent.fading.scale * parent.fading.zoom < 1 and _image_shrunk({}, element, parent.fading, style):
+    if tag in IMAGE_TAGS and (
+        (parent.fading.scale * parent.fading.zoom < 1 and _image_shrunk({}, element, parent.fading, style))
+        or _picture_lost({}, element, parent, parent.colour_filter, parent.blur, style)
+    ):
         return HIDDEN
     if indent is not parent.indent:
         return parent._replace(variables=variables, indent=indent)
@@ -3616,6 +3622,59 @@ def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fad
     return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading, style))
 
 
+# A blur of this share of a picture's smaller side smears its letters and marks away: no letter
+# of a logo is taller than the logo, and text blurred by half its font size cannot be read
+# (`filter_blur.UNREADABLE_SHARE`).
+_SMEARED_SHARE = filter_blur.UNREADABLE_SHARE
+
+
+def _picture_lost(
+    declared: Mapping[str, Declaration], element: Any, parent: Rendering, chain: colour_filters.ColourFilter | None, blur: float, style: PageStyle
+) -> bool:
+    """True when the filters in force (`chain`, `blur`: see `Rendering`) leave nothing of an
+    image's picture a reader could recognise: one flat colour over a picture known to be opaque
+    (`contrast(0)`, `brightness(0)` on a JPEG: a plain rectangle; a picture that may be
+    transparent keeps its silhouette), or a blur of half its smaller side or more (its size as
+    `_image_sizes` reads it; 500px, half the screen the checker assumes, for one of no known
+    size). Pages whose CSS neither filters nor blurs pay one test per image."""
+    if chain and colour_filters.flat_colour(chain) is not None and _opaque_picture(element):
+        return True
+    if blur <= 0:
+        return False
+    sizes = _image_sizes(declared, element, style)
+    if sizes is None:
+        return False
+    return blur >= _SMEARED_SHARE * min(sizes, default=offsets.SCREEN_WIDTH_PX)
+
+
+def _opaque_picture(element: Any) -> bool:
+    """True when an image's picture has no transparent pixel, as its `src` says (with no
+    `srcset` to pick another, outside a `<picture>`): a JPEG (`.jpg`, `.jpeg`, `data:image/jpeg`),
+    or a `data:` PNG of grey or RGB colour with no transparency chunk."""
+    source = _lone_source(element)
+    if not source.startswith("data:"):
+        path = source.split("#", 1)[0].split("?", 1)[0].lower()
+        return path.endswith((".jpg", ".jpeg"))
+    read = read_data_url(source)
+    if read is None or not read.base64:
+        return False
+    data = read.body
+    if read.media_type == "image/jpeg":
+        return data[:3] == b"\xff\xd8\xff"
+    return data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 25 and data[25] in (0, 2) and b"tRNS" not in data.split(b"IDAT", 1)[0]
+
+
+def _lone_source(element: Any) -> str:
+    """An image's `src` where it is the picture shown: no `srcset`, not in a `<picture>`; ""
+    otherwise."""
+    if element.get("srcset") is not None:
+        return ""
+    parent = element.getparent()
+    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "picture":
+        return ""
+    return (element.get("src") or "").strip()
+
+
 def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading, style: PageStyle | None = None) -> bool:
     """True when the scales and zooms in force, its own and its ancestors', draw an image of a
     known size 2px or less across or high, as an image that small is not seen (`_TINY_IMAGE_PX`):
@@ -3626,31 +3685,28 @@ def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fad
     shrink = fading.scale * fading.zoom
     if shrink >= 1:
         return False
-    if style is not None and not {"width", "height"} <= declared.keys():
-        sized = style.on_demand(element, _DRAWN_SIZES)
-        if sized != style.on_demand(element, _DRAWN_SIZES, every_screen=True):
-            return False  # sized on some screens only: not judged
-        declared = {**sized, **declared}
-    sizes = [size for name in ("width", "height") if (size := _known_size(declared, element, name)) is not None]
-    if not sizes and not declared.keys() & {"width", "height"}:
-        sizes = list(_own_picture_size(element))
-    return any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+    sizes = _image_sizes(declared, element, style)
+    return sizes is not None and any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
 
 
 _DRAWN_SIZES = ("width", "height")
 
 
-def _own_picture_size(element: Any) -> tuple[float, ...]:
-    """The width and height of an image's picture where the image itself says it: a `data:`
-    `src` with no `srcset` to pick another, outside a `<picture>` (`data_image_size`); none
-    otherwise (a picture not fetched is of no known size)."""
-    source = element.get("src") or ""
-    if not source.startswith("data:") or element.get("srcset") is not None:
-        return ()
-    parent = element.getparent()
-    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "picture":
-        return ()
-    return data_image_size(source) or ()
+def _image_sizes(declared: Mapping[str, Declaration], element: Any, style: PageStyle | None) -> list[float] | None:
+    """The width and height in px an image is drawn at, as far as known (none, or one of them):
+    its CSS `width` and `height` (`declared`, else from the whole cascade with `style`), else its
+    attributes (`_known_size`), else a `data:` picture's own size (`data_image_size`); None when
+    a rule some screens meet only sizes it (not judged)."""
+    if style is not None and not {"width", "height"} <= declared.keys():
+        sized = style.on_demand(element, _DRAWN_SIZES)
+        if sized != style.on_demand(element, _DRAWN_SIZES, every_screen=True):
+            return None
+        declared = {**sized, **declared}
+    sizes = [size for name in _DRAWN_SIZES if (size := _known_size(declared, element, name)) is not None]
+    if not sizes and not declared.keys() & {"width", "height"}:
+        source = _lone_source(element)
+        sizes = list(data_image_size(source) or ()) if source.startswith("data:") else []
+    return sizes
 
 
 def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
