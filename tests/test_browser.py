@@ -1353,6 +1353,34 @@ _LARGEST_DIFFERENCE = """async ([first, second]) => {
 }"""
 
 
+# Whether each word after the first of the text in `#it` starts at or left of where the word
+# before it started, or ends left of the screen: the words pile up or leave, none reads after it.
+_WORDS_PILED = """() => {
+    const text = document.getElementById('it'), words = [], walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        for (const found of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, found.index); range.setEnd(node, found.index + found[0].length);
+            words.push(range.getBoundingClientRect());
+        }
+    }
+    return words.length > 1 && words.slice(1).every((word, i) => word.left <= words[i].left || word.right <= 0);
+}"""
+
+
+@pytest.mark.parametrize(("css", "byline"), list(__import__("tests.test_hiding_by_layout", fromlist=["x"]).WORD_SPACINGS))
+def test_a_word_spacing_piles_the_words_where_the_checker_says(browser: Any, css: str, byline: str) -> None:
+    from tests.test_hiding_by_layout import WORD_SPACINGS
+
+    # The longest word the threshold allows for, 15 letters.
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body><div id=it>{byline.format('By Maria Featherstonhau')}</div></body></html>")
+    piled = page.evaluate(_WORDS_PILED)
+    page.close()
+    assert piled is WORD_SPACINGS[(css, byline)]
+
+
 def test_a_logo_the_filters_leave_nothing_of_looks_the_same_whatever_its_picture(browser: Any) -> None:
     import base64
 

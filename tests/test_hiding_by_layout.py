@@ -88,6 +88,41 @@ def test_a_headline_s_tight_spacing_keeps_the_byline(css: str, byline: str) -> N
     assert not byline_hidden(styled_byline(css, byline))
 
 
+# A `<style>` and the byline's markup (`{}`: its words) → whether a word spacing piles the words
+# up: -8em or less of the font size, so that each word of up to 15 letters starts at or left of
+# where the one before it started (or off the screen's left edge), as Chromium lays them out
+# (tests/test_browser.py checks each row).
+WORD_SPACINGS = {
+    ("", '<p style="word-spacing:-9999px">{}</p>'): True,
+    ("", '<p style="word-spacing:-100em">{}</p>'): True,
+    ("", '<p style="word-spacing:-8em">{}</p>'): True,
+    ("", '<p style="word-spacing:-130px">{}</p>'): True,
+    ("", '<p style="font-size:24px;word-spacing:-8em">{}</p>'): True,
+    ("", '<div style="word-spacing:-100em"><p>{}</p></div>'): True,
+    (".ws{word-spacing:-100em}", '<p class="byline ws">{}</p>'): True,
+    (".by{word-spacing:-9999px}", '<p class=by><a href="/maria">{}</a></p>'): True,
+    # Near misses: spacing tightened or widened, one a descendant undoes, -20px of larger text.
+    ("", '<p style="word-spacing:-0.2em">{}</p>'): False,
+    ("", '<p style="word-spacing:-4px">{}</p>'): False,
+    ("", '<p style="word-spacing:-0.5em">{}</p>'): False,
+    ("", '<p style="word-spacing:2em">{}</p>'): False,
+    ("", '<p style="word-spacing:normal">{}</p>'): False,
+    ("", '<p style="font-size:24px;word-spacing:-20px">{}</p>'): False,
+    (".by{word-spacing:-9999px} .by span{word-spacing:normal}", "<p class=by><span>{}</span></p>"): False,
+}
+
+
+@pytest.mark.parametrize(("css", "byline"), sorted(WORD_SPACINGS))
+def test_words_piled_onto_each_other_hide_the_byline(css: str, byline: str) -> None:
+    assert byline_hidden(styled_byline(css, byline)) is WORD_SPACINGS[(css, byline)]
+
+
+def test_words_piled_onto_each_other_hide_an_affiliation_not_a_logo() -> None:
+    assert affiliation_missing("word-spacing:-100em")
+    assert not affiliation_missing("word-spacing:-2px")
+    assert not logo_hidden(dcnf(logo=f'<p style="word-spacing:-100em">{IMG}</p>'))
+
+
 def test_squeezed_letters_hide_an_affiliation_not_a_logo() -> None:
     assert affiliation_missing("letter-spacing:-1em")
     assert not logo_hidden(dcnf(logo=f'<p style="letter-spacing:-1em">{IMG}</p>'))

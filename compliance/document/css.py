@@ -54,6 +54,7 @@ FAMILIES: dict[str, str] = {
     "font": "font",
     # Judged with the font size, that a spacing in `em` is relative to (see `visibility`).
     "letter-spacing": "font",
+    "word-spacing": "font",
     "transform": "transform",
     # Aliases that Chromium keeps (see `ALIASES`), like `-webkit-filter` and `-webkit-mask` below.
     "-webkit-transform": "transform",

@@ -243,6 +243,12 @@ _SQUEEZED_SPACING_EMS = -0.5
 # An absolute spacing that can squeeze text of 8px or more (the smallest print pages use): a
 # `<style>` rule with a smaller one is not worth matching (a headline's -1px or -2px).
 _SQUEEZING_SPACING_PX = _SQUEEZED_SPACING_EMS * 8.0
+# A `word-spacing` of -8em or less moves each word back past where the one before it started, for
+# any word of up to 15 Latin letters (7.5em) with its space: the words pile onto the first, or
+# off the screen to its left (`-9999px`); what is left readable is at most the line's first word,
+# never a byline. Tightened text uses a fraction of an em.
+_SPREAD_WORDS_EMS = -8.0
+_SPREADING_SPACING_PX = _SPREAD_WORDS_EMS * 8.0
 # A scale or zoom that shrinks text of 8px or more to 1px or less (`_UNREADABLE_TEXT_PX`): one
 # that shrinks less is not worth reading the font sizes for.
 _SHRINKING_FACTOR = _UNREADABLE_TEXT_PX / 8.0
@@ -300,6 +306,9 @@ class Rendering(NamedTuple):
     `blur`: the radius in CSS pixels that the `filter: blur()`s of the element and its ancestors
     blur its content by together (`filter_blur.composed`); text blurred by half its font size or
     more cannot be read (`filter_blur.unreadable`).
+    `word_spacing`: the word spacing in force, in pixels (inherited as a length, like
+    `letter_spacing`); one that moves each word back past where the one before it starts piles
+    the words up (`_SPREAD_WORDS_EMS`).
     """
 
     hidden: bool = False
@@ -326,6 +335,7 @@ class Rendering(NamedTuple):
     blend: blending.Blend | None = None
     masked: bool = False
     blur: float = 0.0
+    word_spacing: float = 0.0
 
     @property
     def shows_boxes(self) -> bool:
@@ -353,7 +363,10 @@ class Rendering(NamedTuple):
 
     @property
     def squeezed(self) -> bool:
-        """True when the letter spacing piles the letters onto each other (see `_SQUEEZED_SPACING_EMS`)."""
+        """True when the letter spacing piles the letters onto each other (see
+        `_SQUEEZED_SPACING_EMS`), or the word spacing the words (`_SPREAD_WORDS_EMS`)."""
+        if self.word_spacing < 0 and self.word_spacing <= _SPREAD_WORDS_EMS * self.font_px:
+            return True
         return self.letter_spacing < 0 and self.letter_spacing <= _SQUEEZED_SPACING_EMS * self.font_px
 
 
@@ -1590,16 +1603,18 @@ def _can_hide(declaration: Declaration) -> bool:
     return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
 
 
-def _squeezes(declaration: Declaration) -> bool:
-    """`_can_hide` for a `letter-spacing` that piles the letters up (see `_SQUEEZED_SPACING_EMS`)."""
+def _squeezes(declaration: Declaration, ems: float = _SQUEEZED_SPACING_EMS, pixels: float = _SQUEEZING_SPACING_PX) -> bool:
+    """`_can_hide` for a `letter-spacing` that piles the letters up (see `_SQUEEZED_SPACING_EMS`),
+    or (with `ems` and `pixels`: `_SPREAD_WORDS_EMS`) a `word-spacing` that piles the words up."""
     spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
-    return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
+    return spacing is not None and spacing <= (ems * _DEFAULT_FONT_PX if _in_ems(declaration) else pixels)
 
 
 # `_can_hide` for the properties judged by their name rather than their family.
 _NAMED_HIDING: Mapping[str, Callable[[Declaration], bool]] = {
     "content": lambda d: replaces_content(d),
     "letter-spacing": _squeezes,
+    "word-spacing": lambda d: _squeezes(d, _SPREAD_WORDS_EMS, _SPREADING_SPACING_PX),
     "-webkit-text-security": lambda d: d.keyword in MASKING_TEXT_SECURITY,
     "mix-blend-mode": blending.may_lose_text,
     # An offset as long as the image's box moves its picture out (`_picture_moved_out`).
@@ -2623,8 +2638,8 @@ def _overriding_families(sheets: tuple[str, ...], page: _ElementIndex, styles: S
         found.add("display")
     if "font" not in _hiding_families(sheets):
         # A rule's font size decides whether a `style` attribute's letter spacing in px squeezes the text.
-        spacings = (d for value in styles if "letter-spacing" in value for d in parse_style_attribute(value))
-        found.update("font" for d in spacings if d.name == "letter-spacing" and _can_hide(d))
+        spacings = (d for value in styles if "-spacing" in value for d in parse_style_attribute(value))
+        found.update("font" for d in spacings if d.name in ("letter-spacing", "word-spacing") and _can_hide(d))
     if traits.perspective and any("rotate" in value for value in styles):
         found.add("transform")  # a rule's `perspective` shows a box a `style` attribute turns edge-on
     important = traits.important - found
@@ -2761,7 +2776,7 @@ class _Reach:
 
 def _no_text(declaration: Declaration) -> bool:
     """A font size of zero (a negative one, which CSS refuses, is never read: see `css.refused`)."""
-    if declaration.family != "font" or declaration.name == "letter-spacing":
+    if declaration.family != "font" or declaration.name in ("letter-spacing", "word-spacing"):
         return False
     size = _font_size(declaration)
     return size is not None and size <= 0
@@ -3046,7 +3061,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _faded_away(judged, element, tag, fading, style):
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
-    font_px, text_hidden, letter_spacing = _text_size(judged, parent)
+    font_px, text_hidden, letter_spacing, word_spacing = _text_size(judged, parent)
     paint = _paint(judged, parent, tag, font_px)
     if paint is None or (
         tag in IMAGE_TAGS and _picture_lost(judged, element, parent, paint[0], _blur(judged, parent.blur, font_px, parent.root_font_px), style)
@@ -3084,6 +3099,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         blend,
         _masked(judged, parent.masked),
         _blur(judged, parent.blur, font_px, root_font_px),
+        word_spacing,
     )
 
 
@@ -3842,9 +3858,9 @@ def _animated(declared: Mapping[str, Declaration]) -> bool:
 _NO_ANIMATION = CSS_WIDE_KEYWORDS | {"none"}
 
 
-def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float]:
-    """The element's font size in pixels, whether it is too small to read, and its letter spacing
-    in pixels (see `Rendering`)."""
+def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float, float]:
+    """The element's font size in pixels, whether it is too small to read, and its letter and
+    word spacings in pixels (see `Rendering`)."""
     font_px = _font_px(declared, parent)
     adjust = declared.get("font-size-adjust")
     if adjust is not None and _font_size(adjust) == 0:
@@ -3855,7 +3871,9 @@ def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[
         text_hidden = font_px <= _UNREADABLE_TEXT_PX
     spacing = declared.get("letter-spacing")
     letter_spacing = parent.letter_spacing if spacing is None else _letter_spacing(spacing, font_px, parent.letter_spacing)
-    return font_px, text_hidden, letter_spacing
+    words = declared.get("word-spacing")
+    word_spacing = parent.word_spacing if words is None else _letter_spacing(words, font_px, parent.word_spacing)
+    return font_px, text_hidden, letter_spacing, word_spacing
 
 
 def _in_perspective(declared: Mapping[str, Declaration], parent: Rendering) -> bool:
@@ -3871,7 +3889,7 @@ _NO_PERSPECTIVE = (CSS_WIDE_KEYWORDS - {"inherit"}) | {"none"}
 
 
 def _letter_spacing(declaration: Declaration, font_px: float, inherited: float) -> float:
-    """The letter spacing an element's `letter-spacing` gives it, in pixels (`em` of its own font
+    """The letter spacing an element's `letter-spacing` (or word spacing its `word-spacing`) gives it, in pixels (`em` of its own font
     size `font_px`); `normal` is 0, and a value the checker does not work out (a percentage, which
     not every browser takes; `inherit`) keeps the parent's, or 0 when it is not `inherit`."""
     if declaration.keyword == "inherit":
