@@ -382,17 +382,9 @@ def test_the_audit_dashboard_shows_hostile_page_text_and_urls_without_running_th
 
 def _png(width: int, height: int) -> str:
     """A real PNG of that size as a base64 `data:` URL (one Chromium decodes and draws)."""
-    import base64
-    import struct
-    import zlib
+    from tests.test_hiding_moved_or_shrunk import png_data_url
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-    return "data:image/png;base64," + base64.b64encode(data).decode()
+    return png_data_url(width, height)
 
 
 # The flex and -webkit-box cases of tests/test_visibility.py (items along a row or a column, the
@@ -1330,6 +1322,87 @@ def test_a_logo_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says
     unknown = {key for key in cases if "height" not in key[0] + key[1]}
     assert {key: size <= 2 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
     assert not any(cases[key] for key in unknown)
+
+
+def test_a_logo_inside_boxes_that_shrink_it_is_drawn_as_small_as_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import SHRUNK_LOGOS_INSIDE as cases
+
+    picture = _png(300, 60)
+    sizes = {}
+    for css, markup in cases:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body>{markup.format(src=picture)}</body></html>")
+        smaller_side = "() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height); }"
+        sizes[(css, markup)] = page.evaluate(smaller_side)
+        page.close()
+    assert {key: size <= 2 for key, size in sizes.items()} == cases, sizes
+
+
+# The largest difference on a channel (of 255) between two screenshots given as `data:` URLs.
+_LARGEST_DIFFERENCE = """async ([first, second]) => {
+    const load = source => new Promise(done => { const image = new Image(); image.onload = () => done(image); image.src = source; });
+    const pictures = [await load(first), await load(second)];
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [pictures[0].width, pictures[0].height];
+    const context = canvas.getContext('2d', {willReadFrequently: true});
+    const pixels = pictures.map(picture => { context.clearRect(0, 0, canvas.width, canvas.height); context.drawImage(picture, 0, 0);
+                                             return context.getImageData(0, 0, canvas.width, canvas.height).data; });
+    let largest = 0;
+    for (let i = 0; i < pixels[0].length; i++) largest = Math.max(largest, Math.abs(pixels[0][i] - pixels[1][i]));
+    return largest;
+}"""
+
+
+# Whether each word after the first of the text in `#it` starts at or left of where the word
+# before it started, or ends left of the screen: the words pile up or leave, none reads after it.
+_WORDS_PILED = """() => {
+    const text = document.getElementById('it'), words = [], walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        for (const found of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, found.index); range.setEnd(node, found.index + found[0].length);
+            words.push(range.getBoundingClientRect());
+        }
+    }
+    return words.length > 1 && words.slice(1).every((word, i) => word.left <= words[i].left || word.right <= 0);
+}"""
+
+
+@pytest.mark.parametrize(("css", "byline"), list(__import__("tests.test_hiding_by_layout", fromlist=["x"]).WORD_SPACINGS))
+def test_a_word_spacing_piles_the_words_where_the_checker_says(browser: Any, css: str, byline: str) -> None:
+    from tests.test_hiding_by_layout import WORD_SPACINGS
+
+    # The longest word the threshold allows for, 15 letters.
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body><div id=it>{byline.format('By Maria Featherstonhau')}</div></body></html>")
+    piled = page.evaluate(_WORDS_PILED)
+    page.close()
+    assert piled is WORD_SPACINGS[(css, byline)]
+
+
+def test_a_logo_the_filters_leave_nothing_of_looks_the_same_whatever_its_picture(browser: Any) -> None:
+    import base64
+
+    from tests.test_hiding_moved_or_shrunk import FILTERED_PICTURES as cases
+    from tests.test_hiding_moved_or_shrunk import png_data_url
+
+    # Two logos of one size whose marks differ, a quarter of their height wide: a reader who
+    # cannot tell them apart (under a tenth of the range on any channel) sees no logo.
+    blue, white = b"\x10\x20\xc0", b"\xff\xff\xff"
+    pictures = [png_data_url(300, 60, lambda x, _, shift=shift: blue if (x // 15 + shift) % 2 else white) for shift in (0, 1)]
+
+    def shot(css: str, markup: str, picture: str) -> str:
+        page = browser.new_page(viewport={"width": 800, "height": 400})
+        page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body style=margin:100px>{markup.format(src=picture)}</body></html>")
+        taken = page.screenshot()
+        page.close()
+        return "data:image/png;base64," + base64.b64encode(taken).decode()
+
+    page = browser.new_page()
+    differences = {key: page.evaluate(_LARGEST_DIFFERENCE, [shot(*key, picture) for picture in pictures]) for key in cases}
+    page.close()
+    assert {key: difference < 26 for key, difference in differences.items()} == cases, differences
 
 
 def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(browser: Any) -> None:

@@ -88,6 +88,41 @@ def test_a_headline_s_tight_spacing_keeps_the_byline(css: str, byline: str) -> N
     assert not byline_hidden(styled_byline(css, byline))
 
 
+# A `<style>` and the byline's markup (`{}`: its words) → whether a word spacing piles the words
+# up: -8em or less of the font size, so that each word of up to 15 letters starts at or left of
+# where the one before it started (or off the screen's left edge), as Chromium lays them out
+# (tests/test_browser.py checks each row).
+WORD_SPACINGS = {
+    ("", '<p style="word-spacing:-9999px">{}</p>'): True,
+    ("", '<p style="word-spacing:-100em">{}</p>'): True,
+    ("", '<p style="word-spacing:-8em">{}</p>'): True,
+    ("", '<p style="word-spacing:-130px">{}</p>'): True,
+    ("", '<p style="font-size:24px;word-spacing:-8em">{}</p>'): True,
+    ("", '<div style="word-spacing:-100em"><p>{}</p></div>'): True,
+    (".ws{word-spacing:-100em}", '<p class="byline ws">{}</p>'): True,
+    (".by{word-spacing:-9999px}", '<p class=by><a href="/maria">{}</a></p>'): True,
+    # Near misses: spacing tightened or widened, one a descendant undoes, -20px of larger text.
+    ("", '<p style="word-spacing:-0.2em">{}</p>'): False,
+    ("", '<p style="word-spacing:-4px">{}</p>'): False,
+    ("", '<p style="word-spacing:-0.5em">{}</p>'): False,
+    ("", '<p style="word-spacing:2em">{}</p>'): False,
+    ("", '<p style="word-spacing:normal">{}</p>'): False,
+    ("", '<p style="font-size:24px;word-spacing:-20px">{}</p>'): False,
+    (".by{word-spacing:-9999px} .by span{word-spacing:normal}", "<p class=by><span>{}</span></p>"): False,
+}
+
+
+@pytest.mark.parametrize(("css", "byline"), sorted(WORD_SPACINGS))
+def test_words_piled_onto_each_other_hide_the_byline(css: str, byline: str) -> None:
+    assert byline_hidden(styled_byline(css, byline)) is WORD_SPACINGS[(css, byline)]
+
+
+def test_words_piled_onto_each_other_hide_an_affiliation_not_a_logo() -> None:
+    assert affiliation_missing("word-spacing:-100em")
+    assert not affiliation_missing("word-spacing:-2px")
+    assert not logo_hidden(dcnf(logo=f'<p style="word-spacing:-100em">{IMG}</p>'))
+
+
 def test_squeezed_letters_hide_an_affiliation_not_a_logo() -> None:
     assert affiliation_missing("letter-spacing:-1em")
     assert not logo_hidden(dcnf(logo=f'<p style="letter-spacing:-1em">{IMG}</p>'))
@@ -699,6 +734,17 @@ COLLAPSED_TRACKS = {
     '<div style="display:grid;grid-template-columns:0fr"><div id=it style="overflow-x:hidden">{}</div></div>': True,
     "<style>.wrap{{display:grid;grid-template-rows:0fr;overflow:hidden}}.wrap .inner{{min-height:0;padding:0 1em}}</style>"
     "<div class=wrap><div class=inner id=it><p>{}</p></div></div>": True,
+    # The same track written as `minmax()` of a least of nothing (or `auto`) and a most of nothing,
+    # or as `fit-content()` of nothing.
+    '<div style="display:grid;grid-template-rows:minmax(0,0fr)"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<p>Filed <span style="display:inline-grid;grid-template-rows:minmax(0,0fr)"><span id=it style="overflow:hidden">{}</span></span></p>': True,
+    '<div style="display:grid;grid-template-rows:minmax(0px,0)"><div id=it style="overflow:clip">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:minmax(auto,0fr)"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:fit-content(0)"><div id=it style="overflow:hidden">{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:MinMax(0, 0fr);overflow:hidden"><div id=it>{}</div></div>': True,
+    '<div style="display:grid;grid-template-rows:fit-content(0px);overflow:hidden"><div id=it style="min-height:0">{}</div></div>': True,
+    '<div style="display:grid;grid-template-columns:minmax(0,0px)"><div id=it style="overflow-x:hidden">{}</div></div>': True,
+    "<style>.fold{{display:grid;grid-template-rows:minmax(0,0fr)}}.fold>div{{overflow:hidden}}</style><div class=fold><div id=it>{}</div></div>": True,
     # Near-misses: nothing clipped (the track grows to the content), a track that is not of no
     # size (open, `minmax(0, 1fr)`; a percentage makes the grid as tall as the content, which a
     # clip of the grid's shows), a padding or a bottom margin the content spills into, an item
@@ -707,6 +753,11 @@ COLLAPSED_TRACKS = {
     # block grid clipped by the grid alone.
     '<div style="display:grid;grid-template-rows:0fr"><div id=it>{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:minmax(0,1fr)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(0,auto)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(12px,0fr)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:fit-content(100px)"><div id=it style="overflow:hidden">{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:fit-content(0);overflow:hidden"><div id=it>{}</div></div>': False,
+    '<div style="display:grid;grid-template-rows:minmax(auto,0fr)"><div id=it>{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:1fr"><div id=it style="overflow:hidden">{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:0%;overflow:hidden"><div id=it style="min-height:0">{}</div></div>': False,
     '<div style="display:grid;grid-template-rows:0fr;overflow:hidden"><div id=it>{}</div></div>': False,

@@ -4,6 +4,8 @@ are checked in Chromium too (tests/test_browser.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, byline_hidden_both_ways, dcnf, logo_hidden
@@ -73,6 +75,60 @@ def test_a_logo_in_a_zoomed_box_is_judged_by_its_drawn_size() -> None:
     assert not logo_hidden(dcnf(logo=f'<p style="zoom:0.1"><img width=300 height=60 style="zoom:2" src={LOGO_SRC} {LOGO_ALT}></p>'))
 
 
+def png_data_url(width: int, height: int, pixel: Callable[[int, int], bytes] | None = None) -> str:
+    """A real PNG of that size, opaque (RGB), as a base64 `data:` URL (one Chromium decodes and
+    draws): all black, or each pixel's three bytes as `pixel(x, y)` gives them."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    def row(y: int) -> bytes:
+        return b"\x00" + (b"".join(pixel(x, y) for x in range(width)) if pixel else b"\x00\x00\x00" * width)
+
+    rows = b"".join(row(y) for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+# A logo inside boxes that shrink it, sized by its attributes, a rule, or its picture's own size
+# (`{src}`: a 300×60 PNG as a `data:` URL; `id=it`: the image Chromium measures) → whether the
+# scales and zooms in force, the ancestors' with its own, draw it 2px or less across or high.
+SHRUNK_LOGOS_INSIDE = {
+    ("", '<p style="zoom:0.005"><img id=it width=300 height=60 src="{src}"></p>'): True,
+    ("", '<p style="zoom:1%"><img id=it width=300 height=60 src="{src}"></p>'): True,
+    (".w{zoom:0.1}", '<div class=w><p style="zoom:0.05"><img id=it width=300 height=60 src="{src}"></p></div>'): True,
+    (".lg{width:300px;height:60px}", '<p style="zoom:0.005"><img id=it class=lg src="{src}"></p>'): True,
+    ("", '<p style="zoom:0.005"><img id=it src="{src}"></p>'): True,
+    ("", '<p><img id=it style="zoom:0.005" src="{src}"></p>'): True,
+    ("", '<div style="transform:scale(0.1)"><p style="zoom:0.05"><img id=it width=300 height=60 src="{src}"></p></div>'): True,
+    # Near misses: drawn 3px high or more, or a shrink the image's own zoom undoes.
+    ("", '<p style="zoom:0.5"><img id=it width=200 height=50 src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.05"><img id=it src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.02"><img id=it height=600 src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.005"><img id=it width=300 height=60 style="zoom:200" src="{src}"></p>'): False,
+    (".lg{width:auto}", '<p style="zoom:0.05"><img id=it class=lg width=20 height=60 src="{src}"></p>'): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(SHRUNK_LOGOS_INSIDE))
+def test_a_logo_inside_boxes_that_shrink_it_is_judged_by_its_drawn_size(css: str, markup: str) -> None:
+    logo = markup.format(src=png_data_url(300, 60)).replace("<img ", f"<img {LOGO_ALT} ")
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is SHRUNK_LOGOS_INSIDE[(css, markup)]
+
+
+def test_a_logo_of_no_known_size_inside_a_zoomed_box_is_not_judged() -> None:
+    # A picture not fetched may be drawn at any size: judged by the zoom's own threshold.
+    assert not logo_hidden(dcnf(logo=f'<p style="zoom:0.005"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert logo_hidden(dcnf(logo=f'<p style="zoom:0.001"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+    # Sized by a rule some screens meet, it is not judged by that size either.
+    media = "<style>@media (min-width:600px){.lg{width:300px;height:60px}}</style>"
+    assert not logo_hidden(dcnf(head=media, logo=f'<p style="zoom:0.005"><img class=lg src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
 # --- an image's content box ------------------------------------------------------------------------
 
 # A logo's style → whether its paddings and borders leave no content box for its picture
@@ -86,6 +142,16 @@ CONTENT_BOXES = {
     "box-sizing:border-box;height:60px;padding-top:30px;padding-bottom:30px": True,
     "box-sizing:border-box;width:300px;height:60px;border:thick double #000;padding:0 146px": True,
     "box-sizing:border-box;width:200px;padding:0 60px;border-left:40px dashed;border-right:41px dotted": True,
+    # The same borders set by side, by the four-side longhands, or flow-relative (`border-block`
+    # is the top and bottom, `border-inline` the left and right in horizontal text).
+    "box-sizing:border-box;width:300px;height:60px;border-top:30px solid;border-bottom:30px solid": True,
+    "box-sizing:border-box;width:300px;height:60px;border-style:solid;border-width:30px 0": True,
+    "box-sizing:border-box;width:300px;height:60px;border-block:30px solid #fff": True,
+    "box-sizing:border-box;width:300px;height:60px;border-inline:150px solid #eee": True,
+    "box-sizing:border-box;width:300px;height:60px;border-block-style:solid;border-block-width:20px 40px": True,
+    "box-sizing:border-box;width:300px;height:60px;border-block-start:30px solid;border-block-end:30px groove": True,
+    "box-sizing:border-box;width:300px;height:60px;padding-block:20px;border-block:10px solid": True,
+    "box-sizing:border-box;width:300px;height:60px;border-inline-style:solid;border-inline-start-width:100px;border-inline-end-width:200px": True,
     # Near misses: room left, a border that draws no style, content-box sizing, a minimum size.
     "box-sizing:border-box;width:300px;height:60px;border:40px": False,
     "box-sizing:border-box;width:300px;height:60px;padding:20px 100px": False,
@@ -94,6 +160,11 @@ CONTENT_BOXES = {
     "box-sizing:border-box;height:60px;padding-top:30px;padding-bottom:1%": False,
     "box-sizing:border-box;width:300px;height:60px;border:30px solid red;border-style:none": False,
     "box-sizing:border-box;width:300px;height:60px;border:30px solid red;border-top:0": False,
+    "box-sizing:border-box;width:300px;height:60px;border-block:29px solid #fff": False,
+    "box-sizing:border-box;width:300px;height:60px;border-block:30px": False,
+    "width:300px;height:60px;border-block:30px solid": False,
+    "box-sizing:border-box;width:300px;height:60px;border-inline:140px solid": False,
+    "box-sizing:border-box;width:300px;height:60px;border-block-width:30px;border-block-style:solid none": False,
 }
 
 
@@ -113,7 +184,9 @@ def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(style: 
 # The byline's style → whether the checker calls it off the page: placed from the far side of a
 # screen as large as any (`right`, `bottom` of 5120px or more: `offsets.placed_past_the_far_side`),
 # or above the page's top by more than its text can make it tall (`_above_the_page`), or moved by
-# `right` or `bottom` as a relatively positioned box. Chromium, on a 1280×800 screen, leaves no ink
+# `right` or `bottom` as a relatively positioned box, or a whole viewport from the far side in
+# viewport units (`right: 100vw`; a `bottom` where the containing block is the screen's, as a
+# `bottom` in px). Chromium, on a 1280×800 screen, leaves no ink
 # of the hidden ones and some of the others (tests/test_browser.py checks).
 FAR_OFFSETS = {
     "position:absolute;right:9999px": True,
@@ -131,6 +204,17 @@ FAR_OFFSETS = {
     "position:absolute;top:-300px;line-height:2": True,
     "position:absolute;top:-500px;font-size:24px": True,
     "position:absolute;top:-20em": True,
+    # A whole viewport from the far side, in its axis's viewport units: the far edge is at the
+    # screen's near edge or past it on every screen (a containing block's right edge is on it).
+    "position:absolute;right:100vw": True,
+    "position:fixed;right:100vw": True,
+    "position:absolute;bottom:100vh": True,
+    "position:fixed;bottom:100dvh": True,
+    "position:absolute;inset:auto 100vw auto auto": True,
+    "position:absolute;right:100vmax": True,
+    "position:absolute;right:120svw;margin-right:10px": True,
+    "position:absolute;left:-100vw": True,
+    "position:absolute;top:-100vh": True,
     # Near misses: on some screen, placed from the near side, stretched, or pushed back down.
     "position:absolute;right:1000px": False,
     "position:absolute;bottom:500px": False,
@@ -141,6 +225,13 @@ FAR_OFFSETS = {
     "position:absolute;top:-500px;padding-top:520px": False,
     "position:absolute;top:-500px;margin-top:490px": False,
     "position:absolute;top:-500px;transform:translateY(520px)": False,
+    "position:absolute;right:99vw": False,
+    "position:absolute;right:100vh": False,
+    "position:absolute;right:100vw;left:0": False,
+    "position:absolute;right:100vw;margin-right:-50vw": False,
+    "position:absolute;left:50vw": False,
+    "position:absolute;top:10vh": False,
+    "position:absolute;right:0": False,
 }
 
 
@@ -184,7 +275,8 @@ def test_text_above_the_page_is_judged_by_how_tall_it_can_be(markup: str) -> Non
 # The byline's markup (`{}`: the paragraph's style) → whether the checker calls it unseen: under
 # `background-clip: text` with a transparent text colour the glyphs are painted with the
 # element's own background, here a colour judged against what is behind the element as a text
-# colour is. A picture or a gradient of several colours behind the glyphs is not judged.
+# colour is; so is each stop of a gradient that is its one background layer. A picture, or a
+# gradient with a stop that shows, behind the glyphs is not judged.
 TEXT_OF_ITS_BACKGROUND = {
     "<p id=it style='{}'>By Maria Lopez</p>": {
         "background:#fff;-webkit-background-clip:text;background-clip:text;color:transparent": True,
@@ -193,10 +285,19 @@ TEXT_OF_ITS_BACKGROUND = {
         "background:linear-gradient(90deg,#fff,#000);-webkit-background-clip:text;color:transparent": False,
         "background:#fff;-webkit-background-clip:text;color:#333": False,
         "background:rgb(0 0 0 / 0.5);-webkit-background-clip:text;color:transparent": False,
+        # A gradient every stop of which is the colour behind: the glyphs are that colour.
+        "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;background-clip:text;-webkit-text-fill-color:transparent": True,
+        "background:linear-gradient(to right,#fff,white 50%,rgb(255 255 255));-webkit-background-clip:text;color:transparent": True,
+        "background-image:radial-gradient(circle,white 0 40%,hsl(0 0% 100%));background-clip:text;color:transparent": True,
+        "background-image:linear-gradient(90deg,#c00,#00c);background-clip:text;color:transparent": False,
+        "background-image:linear-gradient(#fff,#fff 50%,#333);-webkit-background-clip:text;color:transparent": False,
+        "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;color:#333": False,
     },
     "<div style='background:#000'><p id=it style='{}'>By Maria Lopez</p></div>": {
         "background:#000;-webkit-background-clip:text;color:transparent": True,
         "background:#fff;-webkit-background-clip:text;color:transparent": False,
+        "background-image:linear-gradient(#000,black);-webkit-background-clip:text;color:transparent": True,
+        "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;color:transparent": False,
     },
 }
 TEXT_OF_ITS_BACKGROUND_ROWS = {(markup, style): hidden for markup, styles in TEXT_OF_ITS_BACKGROUND.items() for style, hidden in styles.items()}
@@ -208,3 +309,68 @@ def test_text_painted_with_its_own_background_is_judged_by_that_colour(markup: s
     assert byline_hidden(dcnf(byline=markup.format(style))) is hidden
     rule = f"<style>.by{{{style}}}</style>"
     assert byline_hidden(dcnf(head=rule, byline=markup.replace("id=it style='{}'", "class=by"))) is hidden
+
+
+def test_text_painted_with_a_gradient_of_stops_a_reader_cannot_tell_from_the_page_is_unseen() -> None:
+    # Chromium paints these glyphs a pixel off white (so `_leaves_ink` sees them); no reader does.
+    clipped = "-webkit-background-clip:text;color:transparent"
+    assert byline_hidden(dcnf(byline=f"<p style='background:linear-gradient(to right,#fff,#fdfdfd 50%,white);{clipped}'>By Maria Lopez</p>"))
+    assert byline_hidden(dcnf(head=f"<style>.by{{background-image:conic-gradient(#fefefe,#fff);{clipped}}}</style>", byline="<p class=by>By Maria Lopez</p>"))
+    assert not byline_hidden(dcnf(byline=f"<p style='background-image:linear-gradient(#fff,#ddd);{clipped}'>By Maria Lopez</p>"))
+
+
+def test_flow_relative_borders_are_not_read_on_a_page_that_may_write_vertically() -> None:
+    # In vertical text `border-block` is the left and right borders: 60px of a 300px width.
+    style = "box-sizing:border-box;width:300px;height:60px;border-block:30px solid"
+    logo = f'<p><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>'
+    assert logo_hidden(dcnf(logo=logo))
+    assert not logo_hidden(dcnf(head="<style>article{writing-mode:vertical-rl}</style>", logo=logo))
+
+
+def test_a_box_placed_a_viewport_up_from_inside_a_positioned_box_is_not_judged() -> None:
+    # Its containing block may be anywhere down the page: `bottom: 100vh` is judged from the page.
+    byline = '<div style="position:relative"><p style="position:absolute;bottom:100vh">By Maria Lopez</p></div>'
+    assert not byline_hidden(dcnf(byline=byline))
+    assert byline_hidden(dcnf(byline=byline.replace("bottom:100vh", "right:100vw")))
+
+
+# --- pictures the filters in force leave nothing of ------------------------------------------------
+
+# A logo's markup (`{src}`: an opaque 300×60 PNG as a `data:` URL) and a `<style>` → whether the
+# filters in force leave nothing of its picture a reader could recognise: one flat colour over
+# an opaque picture (a plain rectangle), or a blur of half its smaller side or more. Chromium
+# draws two different pictures (stripes a quarter of the height wide, and the same shifted) alike
+# or nearly under the hidden rows, and far apart under the others (tests/test_browser.py).
+FILTERED_PICTURES = {
+    ("", '<p><img id=it style="filter:contrast(0)" src="{src}"></p>'): True,
+    ("", '<p><img id=it style="filter:brightness(0)" src="{src}"></p>'): True,
+    ("", '<p style="filter:contrast(0)"><img id=it src="{src}"></p>'): True,
+    (".lg{-webkit-filter:grayscale(1) contrast(0)}", '<p><img id=it class=lg src="{src}"></p>'): True,
+    ("", '<p><img id=it style="filter:blur(30px)" src="{src}"></p>'): True,
+    ("", '<p><img id=it width=300 height=60 style="filter:blur(40px)" src="{src}"></p>'): True,
+    ("", '<p style="filter:blur(20px)"><img id=it style="filter:blur(25px)" src="{src}"></p>'): True,
+    (".lg{filter:blur(2em)}", '<p><img id=it class=lg src="{src}"></p>'): True,
+    # Near misses: colours kept apart, a blur too small for the picture, a picture made larger.
+    ("", '<p><img id=it style="filter:contrast(0.8)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:grayscale(1)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:invert(1)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:blur(1px)" src="{src}"></p>'): False,
+    ("", '<p><img id=it style="filter:blur(20px)" src="{src}"></p>'): False,
+    ("", '<p><img id=it width=1200 height=240 style="filter:blur(40px)" src="{src}"></p>'): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(FILTERED_PICTURES))
+def test_a_logo_the_filters_leave_nothing_of_is_no_logo(css: str, markup: str) -> None:
+    logo = markup.format(src=png_data_url(300, 60)).replace("<img ", f"<img {LOGO_ALT} ")
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is FILTERED_PICTURES[(css, markup)]
+
+
+def test_a_flat_colour_over_a_picture_that_may_be_transparent_leaves_its_silhouette() -> None:
+    # A PNG not fetched may have a transparent background: `contrast(0)` draws its shape in grey.
+    assert not logo_hidden(dcnf(logo=f'<p><img style="filter:contrast(0)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+    jpeg = f'<p><img style="filter:contrast(0)" src="https://example.com/img/dcnf-logo.JPG?w=300" {LOGO_ALT}></p>'
+    assert logo_hidden(dcnf(logo=jpeg))
+    # Half the screen the checker assumes smears a picture of no known size.
+    assert not logo_hidden(dcnf(logo=f'<p><img style="filter:blur(40px)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert logo_hidden(dcnf(logo=f'<p><img style="filter:blur(500px)" src={LOGO_SRC} {LOGO_ALT}></p>'))

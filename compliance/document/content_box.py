@@ -16,6 +16,10 @@ from typing import Any
 from compliance.document.css import Declaration, length_px
 
 _SIDES = ("top", "right", "bottom", "left")
+# Each side's flow-relative axis and side, in horizontal, left-to-right text (CSS Logical
+# Properties 1, 4): `border-block` sets the top and bottom borders, `border-inline` the left and
+# right; in right-to-left text the two inline sides swap, which leaves their sum as it is.
+_FLOW_RELATIVE = {"top": ("block", "block-start"), "bottom": ("block", "block-end"), "left": ("inline", "inline-start"), "right": ("inline", "inline-end")}
 # Each axis: its size, its minimum size, and its two sides.
 _AXES = (("width", "min-width", ("left", "right")), ("height", "min-height", ("top", "bottom")))
 # The position of each side's value in a four-side shorthand, by how many values it has.
@@ -41,13 +45,16 @@ SIZING = (
     *(f"border-{side}" for side in _SIDES),
     *(f"border-{side}-width" for side in _SIDES),
     *(f"border-{side}-style" for side in _SIDES),
+    *(f"border-{axis}{end}{part}" for axis in ("block", "inline") for end in ("", "-start", "-end") for part in ("", "-width", "-style")),
 )
 
 
-def empty(declared: Mapping[str, Declaration]) -> bool:
+def empty(declared: Mapping[str, Declaration], *, flow_relative: bool = True) -> bool:
     """True when an image of `box-sizing: border-box` has paddings and borders (in px) as wide or
     as high as its `width` or `height` (in px, or its minimum size when larger), leaving no
-    content box for its picture. `declared`: the cascade's winners of `SIZING`."""
+    content box for its picture. `declared`: the cascade's winners of `SIZING`; without
+    `flow_relative` (a page that may set a vertical `writing-mode`, which turns the block axis
+    sideways) the flow-relative borders (`border-block`, `border-inline`…) count as none."""
     sizing = declared.get("box-sizing")
     if sizing is None or sizing.keyword != "border-box":
         return False
@@ -56,7 +63,7 @@ def empty(declared: Mapping[str, Declaration]) -> bool:
         minimum = _px(declared.get(minimum_name)) if minimum_name in declared else 0.0
         if size is None or minimum is None:
             continue
-        edges = [_padding(declared, side) + _border(declared, side) for side in sides]
+        edges = [_padding(declared, side) + _border(declared, side, flow_relative=flow_relative) for side in sides]
         if max(size, minimum) <= sum(edges):
             return True
     return False
@@ -88,27 +95,43 @@ def _padding(declared: Mapping[str, Declaration], side: str) -> float:
     return 0.0 if any(value is None for value in found) else min((value for value in found if value is not None), default=0.0)
 
 
-def _border(declared: Mapping[str, Declaration], side: str) -> float:
-    """The least border width (px) the side's declarations give it: 0 unless each that sets its
-    style sets one that draws (the initial style, `none`, draws none)."""
-    styles: list[str | None] = []
-    widths: list[float | None] = []
-    for name in ("border", f"border-{side}"):
-        if name in declared:
-            style, width = _border_shorthand(declared[name])
-            styles.append(style)
-            widths.append(width)
-    for name in ("border-style", f"border-{side}-style"):
-        if name in declared:
-            token = _side_value(declared[name], side) if name == "border-style" else _one(declared[name])
-            styles.append(token.lower_value if token is not None and token.type == "ident" else None)
-    for name in ("border-width", f"border-{side}-width"):
-        if name in declared:
-            token = _side_value(declared[name], side) if name == "border-width" else _one(declared[name])
-            widths.append(_border_width(token) if token is not None else None)
+def _border(declared: Mapping[str, Declaration], side: str, *, flow_relative: bool = True) -> float:
+    """The least border width (px) the side's declarations give it, physical and (with
+    `flow_relative`) flow-relative ones: 0 unless each that sets its style sets one that draws
+    (the initial style, `none`, draws none)."""
+    axis, logical = _FLOW_RELATIVE[side]
+    shorthands = ("border", f"border-{side}", *((f"border-{axis}", f"border-{logical}") if flow_relative else ()))
+    read = [_border_shorthand(declared[name]) for name in shorthands if name in declared]
+    styles = [style for style, _ in read] + [_style_of(_value_for(declared[name], side)) for name in _longhands(declared, shorthands, "style")]
+    widths = [width for _, width in read] + [_border_width(_value_for(declared[name], side)) for name in _longhands(declared, shorthands, "width")]
     if not styles or any(style is None or style in _NO_BORDER for style in styles) or any(width is None for width in widths):
         return 0.0
     return min((width for width in widths if width is not None), default=_BORDER_KEYWORDS["medium"])
+
+
+def _longhands(declared: Mapping[str, Declaration], shorthands: tuple[str, ...], part: str) -> list[str]:
+    """The names of the shorthands' longhands for `part` (`style`, `width`) declared."""
+    return [name for name in (f"{shorthand}-{part}" for shorthand in shorthands) if name in declared]
+
+
+def _style_of(token: Any) -> str | None:
+    """The border style a token names; None for a value not read."""
+    return token.lower_value if token is not None and token.type == "ident" else None
+
+
+def _value_for(declaration: Declaration, side: str) -> Any:
+    """The token a border longhand gives `side`: one of the four of `border-style` or
+    `border-width` (`_side_value`), the start (first) or end (last) of the one or two of a
+    flow-relative axis's (`border-block-width: 30px 0`), or the one value of a side's own."""
+    name = declaration.name
+    if name in ("border-style", "border-width"):
+        return _side_value(declaration, side)
+    if name.startswith(("border-block-", "border-inline-")) and name.count("-") == 2:
+        values = declaration.values
+        if not 1 <= len(values) <= 2:
+            return None
+        return values[0] if _FLOW_RELATIVE[side][1].endswith("start") else values[-1]
+    return _one(declaration)
 
 
 def _one(declaration: Declaration) -> Any:
@@ -132,7 +155,10 @@ def _border_shorthand(declaration: Declaration) -> tuple[str | None, float | Non
 
 
 def _border_width(token: Any) -> float | None:
-    """The width in pixels a border width token gives (a keyword or a length)."""
+    """The width in pixels a border width token gives (a keyword or a length); None for another
+    value, or none."""
+    if token is None:
+        return None
     if token.type == "ident":
         return _BORDER_KEYWORDS.get(token.lower_value)
     return length_px(token)

@@ -54,6 +54,7 @@ FAMILIES: dict[str, str] = {
     "font": "font",
     # Judged with the font size, that a spacing in `em` is relative to (see `visibility`).
     "letter-spacing": "font",
+    "word-spacing": "font",
     "transform": "transform",
     # Aliases that Chromium keeps (see `ALIASES`), like `-webkit-filter` and `-webkit-mask` below.
     "-webkit-transform": "transform",
@@ -223,6 +224,7 @@ FAMILIES.update(
         (
             "border", "border-width", "border-style",
             *(f"border-{side}{part}" for side in ("top", "right", "bottom", "left") for part in ("", "-width", "-style")),
+            *(f"border-{axis}{end}{part}" for axis in ("block", "inline") for end in ("", "-start", "-end") for part in ("", "-width", "-style")),
             "word-break", "overflow-wrap", "word-wrap",
         ),
         "measure",

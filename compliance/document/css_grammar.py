@@ -142,6 +142,7 @@ GRAMMARS: dict[str, Grammar] = {
     "text-align-last": Grammar(alone=frozenset("auto start end left right center justify".split())),
     "direction": Grammar(alone=frozenset({"ltr", "rtl"})),
     "letter-spacing": Grammar(alone=frozenset({"normal"}), lengths=True, quirk=True, percentages=True),
+    "word-spacing": Grammar(alone=frozenset({"normal"}), lengths=True, quirk=True, percentages=True),
     "zoom": Grammar(alone=frozenset({"normal"}), numbers=True, percentages=True, negative=False),
     "perspective": Grammar(alone=frozenset({"none"}), lengths=True, negative=False),
     "white-space": Grammar(

@@ -5,7 +5,9 @@ is what a browser test checks.
 
 The grid (`display: grid` or `inline-grid`) declares one track on an axis, of no size:
 `grid-template-rows` (or `-columns`) `0fr`, `0`, a zero length (`0px`, `0em`…) or `0%` (of the
-grid's height, once worked out from its tracks taken as `auto`). Its one child
+grid's height, once worked out from its tracks taken as `auto`), or one of these as the most of a
+`minmax()` whose least is a zero length or `auto` (`minmax(0, 0fr)`, `minmax(auto, 0px)`), or
+`fit-content()` of a zero length (a least of `auto`, a most of nothing). Its one child
 element (text beside it would be an item of its own) is placed in that track, stretched to it, and
 what it holds is cut off:
 
@@ -15,7 +17,8 @@ what it holds is cut off:
   holds would spill;
 - or, for rows only, the grid clips its vertical overflow and is of no height of its own (no
   `height`, `min-height`, `aspect-ratio`, nor padding on that axis), and the item is of none: it
-  sets `min-height: 0` (needed in a `0fr` track, whose minimum is otherwise the item's content),
+  sets `min-height: 0` (needed in a track whose least is `auto`, `0fr` or `fit-content(0)`, whose
+  minimum is otherwise the item's content),
   no bottom margin (the track would hold it, and the content spill into it) and no padding; the
   track is not a percentage (of the grid's height, which it then gives the grid). A block grid is as wide as its
   container whatever its tracks, so the columns are not read so.
@@ -26,7 +29,8 @@ size of its own on that axis (`height: 40px`, `min-height: 2em`, an `aspect-rati
 (a `start` item is as tall as its content and overflows a grid that shows it), `display: contents`,
 a table (never smaller than its content), a replaced element (an image, aligned to the start at
 its own height; see `visibility`) or an absolute or fixed position on the item, the `grid` and `grid-template` shorthands, a
-`writing-mode`, and a track that is not of no size (`minmax(0, 1fr)`, `1fr`, two tracks). A `0fr` track with nothing clipped grows to the item's content, which
+`writing-mode`, and a track that is not of no size (`minmax(0, 1fr)`, `minmax(0, auto)`,
+`minmax(12px, 0fr)`, `fit-content(100px)`, `1fr`, two tracks). A `0fr` track with nothing clipped grows to the item's content, which
 shows (Chromium's accordion needs the clip). Only declarations every screen meets count: a
 property some rule in a media query sets on the grid or the item leaves it unjudged.
 """
@@ -35,13 +39,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from compliance.document.clipping import cuts_off_overflow
-from compliance.document.css import Declaration, display_keyword, length_px
+from compliance.document.css import Declaration, display_keyword, length_px, split_commas
 
 # A cheap test of a page's CSS (lowered): a track list that may be one track of no size.
-_ZERO_TRACK = re.compile(r"grid-template-(?:rows|columns)\s*:\s*0")
+_ZERO_TRACK = re.compile(r"grid-template-(?:rows|columns)\s*:\s*(?:0|minmax\(|fit-content\()")
 
 # The properties read on a grid container.
 CONTAINER_NAMES = (
@@ -200,17 +204,56 @@ def collapsed_item(grid: Mapping[str, Declaration], item: Mapping[str, Declarati
 
 
 def _no_size_track(declaration: Declaration | None) -> bool:
-    """True for a track list of one track of no size: `0fr`, `0`, a zero length, `0%`."""
+    """True for a track list of one track of no size: `0fr`, `0`, a zero length, `0%`, or the
+    same as the most of `minmax()` whose least is a zero length or `auto` (`minmax(0, 0fr)`,
+    `minmax(auto, 0px)`), or `fit-content()` of a zero length (its least is `auto`)."""
     if declaration is None or len(declaration.values) != 1:
         return False
-    token = declaration.values[0]
+    return _sized_to_nothing(_maximum(declaration.values[0]))
+
+
+def _sized_to_nothing(token: Any) -> bool:
+    """True for a track size of nothing: `0fr`, `0`, a zero length or `0%`."""
+    if token is None:
+        return False
     if token.type == "dimension" and token.lower_unit == "fr":
         return bool(token.value == 0)
     return length_px(token) == 0
 
 
+def _maximum(token: Any) -> Any:
+    """The track's most size: the token itself, the second argument of a `minmax()` whose first
+    (its least) is a zero length or `auto`, `fit-content()`'s limit (not a flexible one); None
+    for another function or another least (`minmax(10px, 0fr)` is 10px)."""
+    if token.type != "function":
+        return token
+    arguments = split_commas(token.arguments)
+    if any(len(argument) != 1 for argument in arguments):
+        return None
+    if token.lower_name == "minmax" and len(arguments) == 2:
+        least, most = arguments[0][0], arguments[1][0]
+        return most if (least.type == "ident" and least.lower_value == "auto") or length_px(least) == 0 else None
+    if token.lower_name == "fit-content" and len(arguments) == 1:
+        limit = arguments[0][0]
+        return None if limit.type == "dimension" and limit.lower_unit == "fr" else limit
+    return None
+
+
+def _least_is_auto(track: Declaration) -> bool:
+    """True when the track's least size is `auto` (the item's minimum size): `0fr`, `minmax(auto,
+    …)`, `fit-content(…)`."""
+    token = track.values[0]
+    if token.type == "dimension":
+        return bool(token.lower_unit == "fr")
+    if token.type != "function":
+        return False
+    least = split_commas(token.arguments)[0][0]
+    return bool(token.lower_name == "fit-content" or (least.type == "ident" and least.lower_value == "auto"))
+
+
 def _percentage(track: Declaration | None) -> bool:
-    return track is not None and bool(track.values[0].type == "percentage")
+    most = None if track is None else _maximum(track.values[0])
+    return most is not None and bool(most.type == "percentage")
 
 
 def _in_the_track(grid: Mapping[str, Declaration], item: Mapping[str, Declaration], axis: _Axis) -> bool:
@@ -245,7 +288,7 @@ def _item_of_no_height(item: Mapping[str, Declaration], track: Declaration | Non
     `0fr` track (whose minimum is otherwise the item's content; a zero length track has none),
     and no bottom margin (the track holds it, and the content overflows into it; a top margin
     moves the content down as far as the track is tall, to the grid's bottom)."""
-    flexible = track is not None and track.values[0].type == "dimension" and track.values[0].lower_unit == "fr"
+    flexible = track is not None and _least_is_auto(track)
     if flexible and not any(name in item and _zero(item[name]) for name in ("min-height", "min-block-size")):
         return False
     return _no_sides(item, ("margin-bottom", "margin-block", "margin-block-end"), "margin", (2,))

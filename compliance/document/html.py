@@ -733,6 +733,12 @@ _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 _NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", *UA_COLOURED_TAGS})
 
 
+def _may_lose_its_picture(inherited: Rendering) -> bool:
+    """True when what an image is inside may leave nothing of its picture to see whatever it
+    sets: a narrow box, a shrink (scales and zooms), a colour filter or a blur in force."""
+    return inherited.narrow is not None or inherited.fading.scale * inherited.fading.zoom < 1 or bool(inherited.colour_filter) or inherited.blur > 0
+
+
 def _shows_fallback(element: Any, tag: str) -> bool:
     """True for an `<object>` that draws what it holds, its fallback content, in its place (HTML
     4.8.6): one with nothing to load, or of a plugin's type (see `visibility.hides_its_content`);
@@ -1364,7 +1370,7 @@ class _Walk:
             return inherited
         if inherited.one_line is not None and self._on_later_line(element, tag, inherited):
             return HIDDEN
-        if element in self.styled or tag in _HIDING_TAGS or (inherited.narrow is not None and tag in IMAGE_TAGS) or inherited.indent is not None:
+        if element in self.styled or tag in _HIDING_TAGS or inherited.indent is not None or (tag in IMAGE_TAGS and _may_lose_its_picture(inherited)):
             return render(element, tag, inherited, self.style)
         if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)

@@ -92,8 +92,9 @@ def placed_past_the_far_side(declared: Mapping[str, Declaration], margins: Calla
     """True for an absolutely positioned or fixed box placed from the far side of its containing
     block (`right`, `bottom`, or `inset`'s, with its near side `auto`) as far as the largest screen
     or farther, with its margin on that side (`margins`: the cascade's `margin`, `margin-right`
-    and `margin-bottom`, read when asked): its far edge is then left of or above the screen
-    (CSS 2, 10.3.7 and 10.6.4). A `bottom` is judged only where the containing block is the
+    and `margin-bottom`, read when asked), or a whole viewport or more in its axis's viewport
+    units (`right: 100vw`; with no negative margin on that side): its far edge is then left of or
+    above the screen (CSS 2, 10.3.7 and 10.6.4). A `bottom` is judged only where the containing block is the
     screen's (a fixed box, or one placed from the page: `from_the_page`), a `right` wherever
     (a containing block's right edge is on the screen)."""
     position = declared.get("position")
@@ -101,25 +102,53 @@ def placed_past_the_far_side(declared: Mapping[str, Declaration], margins: Calla
         return False
     for side, near, margin in _FAR_SIDES:
         offset = side_px(declared, side, "inset")
-        if offset is None or offset < LARGEST_SCREEN_PX or side_px(declared, near, "inset") is not None:
+        whole_screen = _screens(declared, side) >= 1
+        if (offset is None or offset < LARGEST_SCREEN_PX) and not whole_screen:
             continue
-        if offset + (side_px(margins(), margin, "margin", side) or 0.0) < LARGEST_SCREEN_PX:
+        if side_px(declared, near, "inset") is not None:
+            continue
+        margin_px = side_px(margins(), margin, "margin", side) or 0.0
+        if (margin_px < 0) if whole_screen else ((offset or 0.0) + margin_px < LARGEST_SCREEN_PX):
             continue
         if side == "right" or position.keyword == "fixed" or from_the_page():
             return True
     return False
 
 
+# The viewport units of each far side's axis: a whole viewport of them (`right: 100vw`) places a
+# box's far edge at or past the screen's near edge, on every screen.
+_VIEWPORT_UNITS = {"right": frozenset({"vw", "svw", "lvw", "dvw", "vmax"}), "bottom": frozenset({"vh", "svh", "lvh", "dvh", "vmax"})}
+
+
+def _screens(declared: Mapping[str, Declaration], side: str) -> float:
+    """How many viewports long the side's offset (`right`, `bottom`, or `inset`'s) is, written
+    in its axis's viewport units (`right: 100vw` is 1); 0 for any other value."""
+    if side in declared:
+        values = declared[side].values
+    elif "inset" in declared and 1 <= len(declared["inset"].values) <= 4:
+        values = declared["inset"].values
+        values = values[_SIDE_INDEX[side][len(values) - 1] :][:1]
+    else:
+        return 0.0
+    token = values[0] if len(values) == 1 else None
+    if token is None or token.type != "dimension" or token.lower_unit not in _VIEWPORT_UNITS[side]:
+        return 0.0
+    return float(token.value) / 100
+
+
 def far_side_can_hide(declaration: Declaration) -> bool:
     """True for a `right` or `bottom` (or an `inset` with one) as long as the largest screen or
-    longer, which may place a box past the screen (`placed_past_the_far_side`)."""
+    longer, or a whole viewport in its axis's viewport units (`right: 100vw`), which may place a
+    box past the screen (`placed_past_the_far_side`)."""
     if declaration.name in ("right", "bottom"):
         offset = side_px({declaration.name: declaration}, declaration.name, "inset")
+        screens = _screens({declaration.name: declaration}, declaration.name)
     elif declaration.name == "inset":
         offset = max((side_px({"inset": declaration}, side, "inset") or 0.0 for side in ("right", "bottom")), default=0.0)
+        screens = max(_screens({"inset": declaration}, side) for side in ("right", "bottom"))
     else:
         return False
-    return offset is not None and offset >= LARGEST_SCREEN_PX
+    return (offset is not None and offset >= LARGEST_SCREEN_PX) or screens >= 1
 
 
 def side_px(declared: Mapping[str, Declaration], name: str, shorthand: str, side: str | None = None) -> float | None:

@@ -41,11 +41,13 @@ properties filled in where a hiding property uses `var()`, math functions worked
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (one that is shows the element's own background colour, judged as a text
-  colour: `_painted_with_own_background`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  colour: `_own_background_colours`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
-  it paints one colour that cannot be told from the background is not seen; a text shadow off
+  it paints one colour that cannot be told from the background is not seen, nor an opaque one it
+  paints one colour at all (`_picture_lost`); a text shadow off
   every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`); and
-  text a `filter: blur()` in force smears by half its font size or more is unreadable (`filter_blur`);
+  text a `filter: blur()` in force smears by half its font size or more is unreadable (`filter_blur`),
+  an image by half its smaller side (`_picture_lost`);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
   in normal flow that start after its first line (which text, a no-break space or another
@@ -241,6 +243,12 @@ _SQUEEZED_SPACING_EMS = -0.5
 # An absolute spacing that can squeeze text of 8px or more (the smallest print pages use): a
 # `<style>` rule with a smaller one is not worth matching (a headline's -1px or -2px).
 _SQUEEZING_SPACING_PX = _SQUEEZED_SPACING_EMS * 8.0
+# A `word-spacing` of -8em or less moves each word back past where the one before it started, for
+# any word of up to 15 Latin letters (7.5em) with its space: the words pile onto the first, or
+# off the screen to its left (`-9999px`); what is left readable is at most the line's first word,
+# never a byline. Tightened text uses a fraction of an em.
+_SPREAD_WORDS_EMS = -8.0
+_SPREADING_SPACING_PX = _SPREAD_WORDS_EMS * 8.0
 # A scale or zoom that shrinks text of 8px or more to 1px or less (`_UNREADABLE_TEXT_PX`): one
 # that shrinks less is not worth reading the font sizes for.
 _SHRINKING_FACTOR = _UNREADABLE_TEXT_PX / 8.0
@@ -298,6 +306,9 @@ class Rendering(NamedTuple):
     `blur`: the radius in CSS pixels that the `filter: blur()`s of the element and its ancestors
     blur its content by together (`filter_blur.composed`); text blurred by half its font size or
     more cannot be read (`filter_blur.unreadable`).
+    `word_spacing`: the word spacing in force, in pixels (inherited as a length, like
+    `letter_spacing`); one that moves each word back past where the one before it starts piles
+    the words up (`_SPREAD_WORDS_EMS`).
     """
 
     hidden: bool = False
@@ -324,6 +335,7 @@ class Rendering(NamedTuple):
     blend: blending.Blend | None = None
     masked: bool = False
     blur: float = 0.0
+    word_spacing: float = 0.0
 
     @property
     def shows_boxes(self) -> bool:
@@ -351,7 +363,10 @@ class Rendering(NamedTuple):
 
     @property
     def squeezed(self) -> bool:
-        """True when the letter spacing piles the letters onto each other (see `_SQUEEZED_SPACING_EMS`)."""
+        """True when the letter spacing piles the letters onto each other (see
+        `_SQUEEZED_SPACING_EMS`), or the word spacing the words (`_SPREAD_WORDS_EMS`)."""
+        if self.word_spacing < 0 and self.word_spacing <= _SPREAD_WORDS_EMS * self.font_px:
+            return True
         return self.letter_spacing < 0 and self.letter_spacing <= _SQUEEZED_SPACING_EMS * self.font_px
 
 
@@ -449,7 +464,7 @@ def hides_its_content(element: Any, tag: str) -> bool:
 # blend, a mask) or changes the canvas (a colour scheme, an imported stylesheet); a filter may too,
 # unless it only changes colours (see `_page_filters`).
 _PAINTS_BEHIND_TEXT = on_first_use(
-    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|background-image|transform|translate"
+    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|transform|translate"
     r"|color-scheme|@import|element\(",
     re.IGNORECASE,
 )
@@ -682,11 +697,23 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
         return True
     declared = [d for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations]
     declared += [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value)]
-    # A background on some element the text may be read on: the checker does not place boxes.
+    return _backgrounds_may_show(declared, scheme_read=scheme_read)
+
+
+def _backgrounds_may_show(declared: Sequence[Declaration], *, scheme_read: bool) -> bool:
+    """True when one of the page's declarations paints a background a text on it may be told
+    from the canvas by (the white one; with `scheme_read`, the dark one)."""
+    # A background on some element the text may be read on: the checker does not place boxes. A
+    # background image is one too: a picture or a gradient may be dark, a gradient of light
+    # colours (text painted with it by `background-clip: text`) is light.
     if scheme_read:
-        painted = (_background_colour(d) for d in declared if d.name in _BACKGROUND_COLOURS)
+        painted = (_background_colour(d) for d in declared if d.name in _PAINTED_BACKGROUNDS and d.keyword not in _NO_PICTURE)
         return any(c is None or not indistinguishable(c, colour_scheme.DARK_CANVAS) for c in painted)
-    return any(not _background_blends_into_white(d) for d in declared if d.name in ("background", "background-color"))
+    return any(not _background_blends_into_white(d) for d in declared if d.name in _PAINTED_BACKGROUNDS)
+
+
+# The declarations that paint an element's background: its colour, or an image over it.
+_PAINTED_BACKGROUNDS = frozenset({"background", "background-color", "background-image"})
 
 
 # The values of `background`, `background-color` and `background-image` that paint nothing of
@@ -699,7 +726,8 @@ def _background_blends_into_white(declaration: Declaration) -> bool:
     white (an image, a gradient or a colour the checker does not read may be dark)."""
     painted = _background_colour(declaration)
     if painted is None:
-        return declaration.keyword in _NO_PICTURE
+        stops = _lone_gradient_stops(declaration)
+        return declaration.keyword in _NO_PICTURE or (bool(stops) and all(_paints_white(stop) for stop in stops))
     return _paints_white(painted)
 
 
@@ -1575,16 +1603,18 @@ def _can_hide(declaration: Declaration) -> bool:
     return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
 
 
-def _squeezes(declaration: Declaration) -> bool:
-    """`_can_hide` for a `letter-spacing` that piles the letters up (see `_SQUEEZED_SPACING_EMS`)."""
+def _squeezes(declaration: Declaration, ems: float = _SQUEEZED_SPACING_EMS, pixels: float = _SQUEEZING_SPACING_PX) -> bool:
+    """`_can_hide` for a `letter-spacing` that piles the letters up (see `_SQUEEZED_SPACING_EMS`),
+    or (with `ems` and `pixels`: `_SPREAD_WORDS_EMS`) a `word-spacing` that piles the words up."""
     spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
-    return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
+    return spacing is not None and spacing <= (ems * _DEFAULT_FONT_PX if _in_ems(declaration) else pixels)
 
 
 # `_can_hide` for the properties judged by their name rather than their family.
 _NAMED_HIDING: Mapping[str, Callable[[Declaration], bool]] = {
     "content": lambda d: replaces_content(d),
     "letter-spacing": _squeezes,
+    "word-spacing": lambda d: _squeezes(d, _SPREAD_WORDS_EMS, _SPREADING_SPACING_PX),
     "-webkit-text-security": lambda d: d.keyword in MASKING_TEXT_SECURITY,
     "mix-blend-mode": blending.may_lose_text,
     # An offset as long as the image's box moves its picture out (`_picture_moved_out`).
@@ -2608,8 +2638,8 @@ def _overriding_families(sheets: tuple[str, ...], page: _ElementIndex, styles: S
         found.add("display")
     if "font" not in _hiding_families(sheets):
         # A rule's font size decides whether a `style` attribute's letter spacing in px squeezes the text.
-        spacings = (d for value in styles if "letter-spacing" in value for d in parse_style_attribute(value))
-        found.update("font" for d in spacings if d.name == "letter-spacing" and _can_hide(d))
+        spacings = (d for value in styles if "-spacing" in value for d in parse_style_attribute(value))
+        found.update("font" for d in spacings if d.name in ("letter-spacing", "word-spacing") and _can_hide(d))
     if traits.perspective and any("rotate" in value for value in styles):
         found.add("transform")  # a rule's `perspective` shows a box a `style` attribute turns edge-on
     important = traits.important - found
@@ -2746,7 +2776,7 @@ class _Reach:
 
 def _no_text(declaration: Declaration) -> bool:
     """A font size of zero (a negative one, which CSS refuses, is never read: see `css.refused`)."""
-    if declaration.family != "font" or declaration.name == "letter-spacing":
+    if declaration.family != "font" or declaration.name in ("letter-spacing", "word-spacing"):
         return False
     size = _font_size(declaration)
     return size is not None and size <= 0
@@ -3020,9 +3050,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if indent is not None:
         declared, indent = _inherited_indent(declared, element, tag, indent, style)
     if not declared:
-        if indent is not parent.indent:
-            return parent._replace(variables=variables, indent=indent)
-        return parent if variables is parent.variables else parent._replace(variables=variables)
+        return _unstyled_rendering(element, tag, parent, variables, indent, style)
     perspective = _in_perspective(declared, parent)
     judged = _judged(declared, element, tag, style)
     if "text-indent" in declared and "text-indent" not in judged and _has_no_box(declared):
@@ -3030,12 +3058,14 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
-    if _faded_away(judged, element, tag, fading):
+    if _faded_away(judged, element, tag, fading, style):
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
-    font_px, text_hidden, letter_spacing = _text_size(judged, parent)
+    font_px, text_hidden, letter_spacing, word_spacing = _text_size(judged, parent)
     paint = _paint(judged, parent, tag, font_px)
-    if paint is None:
+    if paint is None or (
+        tag in IMAGE_TAGS and _picture_lost(judged, element, parent, paint[0], _blur(judged, parent.blur, font_px, parent.root_font_px), style)
+    ):
         return HIDDEN
     chain, text_colour, background, clipped_text, fill, blends_in, outline, blend = paint
     clip = None
@@ -3044,7 +3074,6 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         if moved.out:
             return HIDDEN
         clip = moved.clip
-    one_line = element if _shows_one_line(element, tag, judged, font_px, style) else parent.one_line
     root_font_px = font_px if tag == "html" else parent.root_font_px
     return Rendering(
         False,
@@ -3060,7 +3089,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         letter_spacing,
         clip,
         perspective,
-        one_line,
+        element if _shows_one_line(element, tag, judged, font_px, style) else parent.one_line,
         outline,
         fading,
         root_font_px,
@@ -3070,7 +3099,24 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         blend,
         _masked(judged, parent.masked),
         _blur(judged, parent.blur, font_px, root_font_px),
+        word_spacing,
     )
+
+
+def _unstyled_rendering(
+    element: Any, tag: str, parent: Rendering, variables: Mapping[str, tuple[Any, ...]] | None, indent: Declaration | None, style: PageStyle
+) -> Rendering:
+    """`render` for an element that declares nothing: as its parent shows, with the custom
+    properties and text indent in force; hidden for an image sized by its attributes alone that
+    the shrink in force draws too small to be seen (`_image_shrunk`)."""
+    if tag in IMAGE_TAGS and (
+        (parent.fading.scale * parent.fading.zoom < 1 and _image_shrunk({}, element, parent.fading, style))
+        or _picture_lost({}, element, parent, parent.colour_filter, parent.blur, style)
+    ):
+        return HIDDEN
+    if indent is not parent.indent:
+        return parent._replace(variables=variables, indent=indent)
+    return parent if variables is parent.variables else parent._replace(variables=variables)
 
 
 def _blur(judged: Mapping[str, Declaration], inherited: float, font_px: float, root_px: float) -> float:
@@ -3586,22 +3632,97 @@ def _blend_loses(rendering: Rendering, text: Colour | None) -> bool:
     return rendering.blend is not None and chain is not None and _lost_in_blend(rendering.blend, text, rendering.background, chain, rendering.outline)
 
 
-def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fading: Fading) -> bool:
+def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fading: Fading, style: PageStyle | None = None) -> bool:
     """True when the element's fading (`fading`) leaves nothing of it, as no descendant can
     change (`Fading.gone_for_good`), or draws it, an image, too small to be seen (`_image_shrunk`)."""
-    return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading))
+    return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading, style))
 
 
-def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading) -> bool:
-    """True when the scales and zooms in force draw an image of a known size (its CSS width or
-    height in px, else its attribute: `_known_size`) 2px or less across or high, as an image that
-    small is not seen (`_TINY_IMAGE_PX`): a 300×60 logo at `zoom: 0.02`. An image of no known
-    size is judged by the fixed thresholds of `Fading.gone`."""
+# A blur of this share of a picture's smaller side smears its letters and marks away: no letter
+# of a logo is taller than the logo, and text blurred by half its font size cannot be read
+# (`filter_blur.UNREADABLE_SHARE`).
+_SMEARED_SHARE = filter_blur.UNREADABLE_SHARE
+
+
+def _picture_lost(
+    declared: Mapping[str, Declaration], element: Any, parent: Rendering, chain: colour_filters.ColourFilter | None, blur: float, style: PageStyle
+) -> bool:
+    """True when the filters in force (`chain`, `blur`: see `Rendering`) leave nothing of an
+    image's picture a reader could recognise: one flat colour over a picture known to be opaque
+    (`contrast(0)`, `brightness(0)` on a JPEG: a plain rectangle; a picture that may be
+    transparent keeps its silhouette), or a blur of half its smaller side or more (its size as
+    `_image_sizes` reads it; 500px, half the screen the checker assumes, for one of no known
+    size). Pages whose CSS neither filters nor blurs pay one test per image."""
+    if chain and colour_filters.flat_colour(chain) is not None and _opaque_picture(element):
+        return True
+    if blur <= 0:
+        return False
+    sizes = _image_sizes(declared, element, style)
+    if sizes is None:
+        return False
+    return blur >= _SMEARED_SHARE * min(sizes, default=offsets.SCREEN_WIDTH_PX)
+
+
+def _opaque_picture(element: Any) -> bool:
+    """True when an image's picture has no transparent pixel, as its `src` says (with no
+    `srcset` to pick another, outside a `<picture>`): a JPEG (`.jpg`, `.jpeg`, `data:image/jpeg`),
+    or a `data:` PNG of grey or RGB colour with no transparency chunk."""
+    source = _lone_source(element)
+    if not source.startswith("data:"):
+        path = source.split("#", 1)[0].split("?", 1)[0].lower()
+        return path.endswith((".jpg", ".jpeg"))
+    read = read_data_url(source)
+    if read is None or not read.base64:
+        return False
+    data = read.body
+    if read.media_type == "image/jpeg":
+        return data[:3] == b"\xff\xd8\xff"
+    return data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 25 and data[25] in (0, 2) and b"tRNS" not in data.split(b"IDAT", 1)[0]
+
+
+def _lone_source(element: Any) -> str:
+    """An image's `src` where it is the picture shown: no `srcset`, not in a `<picture>`; ""
+    otherwise."""
+    if element.get("srcset") is not None:
+        return ""
+    parent = element.getparent()
+    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "picture":
+        return ""
+    return (element.get("src") or "").strip()
+
+
+def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading, style: PageStyle | None = None) -> bool:
+    """True when the scales and zooms in force, its own and its ancestors', draw an image of a
+    known size 2px or less across or high, as an image that small is not seen (`_TINY_IMAGE_PX`):
+    a 300×60 logo at `zoom: 0.02`, or in a box of `zoom: 0.005`. Its size is its CSS width or
+    height in px (from the whole cascade, with `style`), else its attribute (`_known_size`), else
+    a `data:` picture's own (`data_image_size`). An image of no known size is judged by the fixed
+    thresholds of `Fading.gone`."""
     shrink = fading.scale * fading.zoom
     if shrink >= 1:
         return False
-    sizes = [size for name in ("width", "height") if (size := _known_size(declared, element, name)) is not None]
-    return any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+    sizes = _image_sizes(declared, element, style)
+    return sizes is not None and any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+
+
+_DRAWN_SIZES = ("width", "height")
+
+
+def _image_sizes(declared: Mapping[str, Declaration], element: Any, style: PageStyle | None) -> list[float] | None:
+    """The width and height in px an image is drawn at, as far as known (none, or one of them):
+    its CSS `width` and `height` (`declared`, else from the whole cascade with `style`), else its
+    attributes (`_known_size`), else a `data:` picture's own size (`data_image_size`); None when
+    a rule some screens meet only sizes it (not judged)."""
+    if style is not None and not {"width", "height"} <= declared.keys():
+        sized = style.on_demand(element, _DRAWN_SIZES)
+        if sized != style.on_demand(element, _DRAWN_SIZES, every_screen=True):
+            return None
+        declared = {**sized, **declared}
+    sizes = [size for name in _DRAWN_SIZES if (size := _known_size(declared, element, name)) is not None]
+    if not sizes and not declared.keys() & {"width", "height"}:
+        source = _lone_source(element)
+        sizes = list(data_image_size(source) or ()) if source.startswith("data:") else []
+    return sizes
 
 
 def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
@@ -3737,9 +3858,9 @@ def _animated(declared: Mapping[str, Declaration]) -> bool:
 _NO_ANIMATION = CSS_WIDE_KEYWORDS | {"none"}
 
 
-def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float]:
-    """The element's font size in pixels, whether it is too small to read, and its letter spacing
-    in pixels (see `Rendering`)."""
+def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float, float]:
+    """The element's font size in pixels, whether it is too small to read, and its letter and
+    word spacings in pixels (see `Rendering`)."""
     font_px = _font_px(declared, parent)
     adjust = declared.get("font-size-adjust")
     if adjust is not None and _font_size(adjust) == 0:
@@ -3750,7 +3871,9 @@ def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[
         text_hidden = font_px <= _UNREADABLE_TEXT_PX
     spacing = declared.get("letter-spacing")
     letter_spacing = parent.letter_spacing if spacing is None else _letter_spacing(spacing, font_px, parent.letter_spacing)
-    return font_px, text_hidden, letter_spacing
+    words = declared.get("word-spacing")
+    word_spacing = parent.word_spacing if words is None else _letter_spacing(words, font_px, parent.word_spacing)
+    return font_px, text_hidden, letter_spacing, word_spacing
 
 
 def _in_perspective(declared: Mapping[str, Declaration], parent: Rendering) -> bool:
@@ -3766,7 +3889,7 @@ _NO_PERSPECTIVE = (CSS_WIDE_KEYWORDS - {"inherit"}) | {"none"}
 
 
 def _letter_spacing(declaration: Declaration, font_px: float, inherited: float) -> float:
-    """The letter spacing an element's `letter-spacing` gives it, in pixels (`em` of its own font
+    """The letter spacing an element's `letter-spacing` (or word spacing its `word-spacing`) gives it, in pixels (`em` of its own font
     size `font_px`); `normal` is 0, and a value the checker does not work out (a percentage, which
     not every browser takes; `inherit`) keeps the parent's, or 0 when it is not `inherit`."""
     if declaration.keyword == "inherit":
@@ -3830,17 +3953,32 @@ def _text_paint(
         return text_colour, background, clipped_text, fill, False
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
-    if clipped_text and not chain and _painted_with_own_background(painted, background, declared):
-        # The glyphs show the element's own background colour, over what is behind the element.
-        return text_colour, background, clipped_text, fill, text_blends_in(background, parent.background, False)
+    if clipped_text and not chain and painted is not None and painted[3] == 0 and _sets_background(declared):
+        # The glyphs show the element's own background, over what is behind the element.
+        glyphs = _own_background_colours(declared, background)
+        return text_colour, background, clipped_text, fill, bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
 
 
-def _painted_with_own_background(painted: Colour | None, background: Colour | None, declared: Mapping[str, Declaration]) -> bool:
-    """True for text of `background-clip: text` painted in a transparent colour (`painted`) over
-    a background colour the element sets itself, opaque (`background`; not a picture or a
-    gradient of several colours, which is not judged): the glyphs are then that colour."""
-    return painted is not None and painted[3] == 0 and background is not None and background[3] == 1 and _sets_background(declared)
+def _own_background_colours(declared: Mapping[str, Declaration], background: Colour | None) -> tuple[Colour, ...]:
+    """The colours the element's own background paints its `background-clip: text` glyphs with:
+    its opaque background colour (`background`, as `_colours` reads it: a gradient of one colour
+    is that colour), else the stops of a gradient that is its one background layer (`background-
+    image` or the `background` shorthand, nothing placing or sizing it), when every stop is
+    opaque; none (not judged) for a picture, several layers or a stop not read."""
+    if background is not None:
+        return (background,) if background[3] == 1 else ()
+    image = declared.get("background-image") or declared.get("background")
+    return () if image is None else _lone_gradient_stops(image)
+
+
+def _lone_gradient_stops(declaration: Declaration) -> tuple[Colour, ...]:
+    """The stops of a gradient that is a background declaration's one value, when every stop is
+    opaque (it then covers the box in those colours); none for any other value."""
+    if len(declaration.values) != 1:
+        return ()
+    stops = gradient_stops(declaration.values[0], _GRADIENTS)
+    return tuple(stops) if stops and all(stop[3] == 1 for stop in stops) else ()
 
 
 # The image functions whose picture an element's `content` draws instead of what it holds.
@@ -3898,7 +4036,8 @@ def _silhouette_blends_in(chain: colour_filters.ColourFilter, own: Colour | None
 
 
 def _sets_background(declared: Mapping[str, Declaration]) -> bool:
-    return "background" in declared or "background-color" in declared
+    image = declared.get("background-image")
+    return "background" in declared or "background-color" in declared or (image is not None and image.keyword not in _NO_PICTURE)
 
 
 def _outline(declared: Mapping[str, Declaration], inherited: Colour | None, font_px: float = _DEFAULT_FONT_PX) -> Colour | None:
@@ -4921,7 +5060,10 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     images = [image for image in root.iter(*IMAGE_TAGS) if isinstance(image.tag, str)]
     if not images:
         return frozenset()
-    return frozenset(image for image, declared in zip(images, style.on_demand_of(images, content_box.SIZING), strict=True) if content_box.empty(declared))
+    # A vertical `writing-mode` turns the flow-relative borders sideways: not read on such a page.
+    flow_relative = "vertical" not in lowered and "sideways" not in lowered
+    declared_of = style.on_demand_of(images, content_box.SIZING)
+    return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
