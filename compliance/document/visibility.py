@@ -175,7 +175,7 @@ from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
-from compliance.document.first_line import first_line_rules, may_break_words
+from compliance.document.first_line import first_line_rules, may_break_words, text_widening
 from compliance.document.generated import DetailsContent, details_content, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
@@ -865,9 +865,11 @@ class PageStyle:
         # The block each `::first-line` rule styles, with the stand-in element whose declarations
         # are the rule's (the first line's inline box, which its words inherit from: see
         # `first_line`); empty on a page without one. And whether the page's CSS may break a word
-        # across lines (`first_line.may_break_words`), read only on a page with such a rule.
+        # across lines (`first_line.may_break_words`), or draw text wider than its characters
+        # (`first_line.text_widening`), read only on a page with such a rule.
         self.first_lines: Mapping[Any, Any] = {}
         self.words_may_break = False
+        self.text_widening: bool | None = False
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
@@ -944,6 +946,7 @@ class PageStyle:
         self._matched = {**self._matched, **{stand_ins[block]: entries for block, entries in rules.items()}}
         self.first_lines = stand_ins
         self.words_may_break = may_break_words(lowered)
+        self.text_widening = text_widening(lowered)
         self.styled = {**dict.fromkeys(stand_ins, ()), **self.styled}
 
     @classmethod
@@ -1160,7 +1163,7 @@ def applied_sheets(root: Any) -> list[str]:
     given as a `data:` URL, by a `<link rel="stylesheet">` or an `@import`, is applied in its
     place (see `data_sheets`; nothing is fetched). A block whose brackets nest too deep to read
     is left out (`css.nests_too_deep`)."""
-    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
+    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
 
     sheets: list[str] = []
     for element in root.iter("style", "link"):
@@ -1170,12 +1173,12 @@ def applied_sheets(root: Any) -> list[str]:
         if _inert_style(element):
             continue
         media = element.get("media")
-        met = ALWAYS if media is None else screens_meeting(media)
+        met = None if media is None else screens_meeting(media)
         if met == NEVER:
             continue
         # The block itself was read above: only the `data:` sheets it imports are left to test.
         readable = (sheet for sheet in with_data_imports(text) if sheet is text or not nests_too_deep(sheet))
-        sheets.extend(sheet if met == ALWAYS else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
+        sheets.extend(sheet if met is None or counts_as_written(met) else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
     return sheets
 
 
