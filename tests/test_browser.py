@@ -802,6 +802,16 @@ def test_a_media_query_for_most_readers_hides_where_the_checker_says(browser: An
     assert inked == {css: not hidden for css, hidden in cases.items()}
 
 
+def test_a_box_clipping_its_one_line_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_line_clip import LINE_CLIP_NOT_READ
+    from tests.test_hiding_line_clip import LINE_CLIP_ROWS as cases
+
+    inked = {key: _leaves_ink(browser, f"<style>{key[0]}</style><article><h1>Pipeline rule shelved</h1>{key[1]}</article>") for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+    # The checker's reading stays a lower bound: these it reads as seen, and Chromium hides.
+    assert not any(_leaves_ink(browser, f"<style>{css}</style><article><h1>Pipeline rule shelved</h1>{markup}</article>") for css, markup in LINE_CLIP_NOT_READ)
+
+
 def test_a_first_line_rule_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_first_line import FIRST_LINE_NOT_READ
     from tests.test_hiding_first_line import FIRST_LINE_ROWS as cases

@@ -324,6 +324,30 @@ def clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:
     return reader.candidates(frozenset({"overflow", "overflow-y"}), _may_clip)
 
 
+def line_clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:
+    """The elements a rule or a `style` attribute sets `overflow`, `overflow-x` or `overflow-y` on
+    to a value that may cut it off, in the page's order (`line_clip` reads them)."""
+    reader = _Reader(root, sheets, index, frozenset())
+    return reader.candidates(frozenset({"overflow", "overflow-x", "overflow-y"}), _may_cut_off)
+
+
+def unwrapping_boxes(root: Any, sheets: Sequence[str], index: Any) -> frozenset[Any]:
+    """The elements a rule or a `style` attribute may keep from wrapping their lines (a
+    `white-space`, `text-wrap-mode` or `text-wrap` that names `nowrap` or `pre`): `line_clip`'s
+    cheap test of the boxes that clip a line across."""
+    reader = _Reader(root, sheets, index, frozenset())
+    return frozenset(reader.candidates(frozenset(_WRAPPING), _may_keep_one_line))
+
+
+def _may_keep_one_line(declaration: Declaration) -> bool:
+    return any(t.type == "ident" and t.lower_value in ("nowrap", "pre") for t in declaration.values)
+
+
+def _may_cut_off(declaration: Declaration) -> bool:
+    """True for an `overflow` or one of its longhands that may cut off what overflows."""
+    return any(t.type == "function" or (t.type == "ident" and t.lower_value in ("hidden", "clip")) for t in declaration.values)
+
+
 def _may_clip(declaration: Declaration) -> bool:
     """True for an `overflow` or `overflow-y` that may cut off what overflows down."""
     return declaration.name in ("overflow", "overflow-y") and any(

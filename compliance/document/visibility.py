@@ -114,6 +114,7 @@ from compliance.document import (
     filter_blur,
     flow_clip,
     grid_tracks,
+    line_clip,
     masking,
     offsets,
     projection,
@@ -868,6 +869,9 @@ class PageStyle:
         # across lines (`first_line.may_break_words`), or draw text wider than its characters
         # (`first_line.text_widening`), read only on a page with such a rule.
         self.first_lines: Mapping[Any, Any] = {}
+        # The texts of boxes that clip their one line which run past the box's edge: for each (its
+        # node and whether it is a tail), how many of its leading characters may show (`line_clip`).
+        self.line_clipped: Mapping[tuple[Any, bool], int] = {}
         self.words_may_break = False
         self.text_widening: bool | None = False
 
@@ -913,8 +917,9 @@ class PageStyle:
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
+        clipped = _clipped_lines(root, sheets, lowered, index, style, generated)
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines:
+        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
@@ -933,6 +938,7 @@ class PageStyle:
             style.styled = {**dict.fromkeys((*style.painted_over, *style.text_painted_over), ()), **style.styled}
         if first_lines:
             style._with_first_lines(first_lines, lowered)
+        style.line_clipped = clipped
         return style
 
     def _with_first_lines(self, rules: Mapping[Any, list[tuple[_Precedence, Declaration]]], lowered: str) -> None:
@@ -1206,6 +1212,22 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
     if not boxes:
         return flow_clip.NOTHING_PUSHED
     return flow_clip.pushed_out(boxes, style.on_demand_of)
+
+
+def _clipped_lines(
+    root: Any, sheets: Sequence[str], lowered: str, index: _ElementIndex, style: PageStyle, generated: Mapping[Any, tuple[str, str]] | None
+) -> Mapping[tuple[Any, bool], int]:
+    """The words that boxes clipping their one line leave unseen (`line_clip`): none unless the
+    page's CSS (`lowered`) names an `overflow` cut off and a width."""
+    if not line_clip.may_clip_lines(lowered):
+        return {}
+    from compliance.document.paint_order import line_clipping_boxes, unwrapping_boxes
+
+    boxes = line_clipping_boxes(root, sheets, index)
+    if not boxes:
+        return {}
+    unwrapped = unwrapping_boxes(root, sheets, index) if "nowrap" in lowered or "pre" in lowered else frozenset()
+    return line_clip.clipped_lines(boxes, unwrapped, style, lowered, generated)
 
 
 def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
