@@ -749,6 +749,61 @@ def test_details_content_rules_leave_ink_where_the_checker_says(browser: Any) ->
     assert inked == {key: not hidden for key, hidden in cases.items()}
 
 
+# Bylines of several lengths and scripts, drawn in the common faces, regular and bold, at several sizes.
+_MEASURED_BYLINES = [
+    "By Jake Smith, Daily Caller News Foundation",
+    "By Maria Lopez-Garcia and Tom Reyes, Daily Caller News Foundation",
+    "BY JAKE SMITH, DAILY CALLER NEWS FOUNDATION",
+    "Por María López, Agencia EFE",
+    "Von Jürgen Müller, Deutsche Presse-Agentur",
+    "WWW MMM @@@ %%% mmm www",
+    "记者 王小明 新华社北京电",
+    "Автор Иван Петров, ТАСС",
+]
+_MEASURED_FACES = ["serif", "sans-serif", "monospace", "DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif", "Liberation Mono"]
+
+
+def test_a_line_of_text_is_drawn_no_wider_than_the_checker_bounds_it(browser: Any) -> None:
+    from compliance.document.text_width import widest_ems
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><body></body>")
+    drawn = page.evaluate(
+        """([texts, faces]) => { const found = [];
+        for (const text of texts) for (const face of faces) for (const weight of ['normal', 'bold']) for (const size of [12, 16, 23]) {
+            const span = document.createElement('span');
+            span.style.cssText = `font-family:${face};font-weight:${weight};font-size:${size}px;white-space:nowrap`;
+            span.textContent = text; document.body.append(span);
+            found.push([text, face, weight, size, span.getBoundingClientRect().width]); span.remove(); }
+        return found; }""",
+        [_MEASURED_BYLINES, _MEASURED_FACES],
+    )
+    page.close()
+    wider = [(text, face, weight, size, width) for text, face, weight, size, width in drawn if width > widest_ems(text) * size]
+    assert wider == []
+    # A bound, not a guess far off: Latin bylines take at least 60% of it in some face.
+    latin = [text for text in _MEASURED_BYLINES if text.isascii()]
+    assert all(max(width / (widest_ems(text) * size) for t, _, _, size, width in drawn if t == text) > 0.6 for text in latin)
+
+
+def test_a_media_query_for_most_readers_hides_where_the_checker_says(browser: Any) -> None:
+    from tests.test_media_queries import MEDIA_HIDING as cases
+
+    # Chromium as most readers run it: a colour screen, scripts on, no preference set.
+    inked = {css: _leaves_ink(browser, f"<style>{css}</style><p id=it class=x>By Maria Lopez</p>") for css in cases}
+    assert inked == {css: not hidden for css, hidden in cases.items()}
+
+
+def test_a_box_clipping_its_one_line_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_line_clip import LINE_CLIP_NOT_READ
+    from tests.test_hiding_line_clip import LINE_CLIP_ROWS as cases
+
+    inked = {key: _leaves_ink(browser, f"<style>{key[0]}</style><article><h1>Pipeline rule shelved</h1>{key[1]}</article>") for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+    # The checker's reading stays a lower bound: these it reads as seen, and Chromium hides.
+    assert not any(_leaves_ink(browser, f"<style>{css}</style><article><h1>Pipeline rule shelved</h1>{markup}</article>") for css, markup in LINE_CLIP_NOT_READ)
+
+
 def test_a_first_line_rule_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_first_line import FIRST_LINE_NOT_READ
     from tests.test_hiding_first_line import FIRST_LINE_ROWS as cases
@@ -1171,6 +1226,31 @@ def test_the_tree_of_real_pages_is_chromiums(browser: Any) -> None:
     # The pages left differ where a browser ends a link at a link inside it (the adoption agency),
     # or attaches a shadow root where a page declares one (`<template shadowrootmode>`).
     assert len(pages) == 130 and len(different) <= 2, different
+
+
+def test_a_cover_over_an_affiliation_on_the_byline_s_line_paints_over_what_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import COVERED_AFFILIATIONS as cases
+
+    # Painted over as `test_a_cover_paints_over_its_box_s_own_text_as_chromium_paints_it` reads it,
+    # at points across each line of `#it`'s words (the tips of a `y` below the box are not read).
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    covered = {}
+    for markup in cases:
+        page.set_content(f"<!doctype html><html><body><article><h1>Pipeline rule shelved</h1>{markup}</article></body></html>")
+        covered[markup] = page.evaluate(
+            """() => { const node = document.getElementById('it').firstChild;
+                       const range = document.createRange(); range.selectNodeContents(node);
+                       const opaque = (style) => { const alpha = style.backgroundColor.match(/rgba\\(.*,\\s*([\\d.]+)\\)$/);
+                           return style.backgroundColor !== 'transparent' && (alpha === null || Number(alpha[1]) === 1); };
+                       const at = (x, y) => { for (const element of document.elementsFromPoint(x, y)) {
+                           if (element.contains(node)) return false;
+                           if (opaque(getComputedStyle(element))) return true; }
+                           return false; };
+                       return [...range.getClientRects()].every((rect) => [1, 2, 3, 4, 5, 6, 7].every((i) =>
+                           [0.2, 0.5, 0.8].every((down) => at(rect.left + rect.width * i / 8, rect.top + rect.height * down)))); }"""
+        )
+    page.close()
+    assert covered == cases
 
 
 def test_a_control_character_inside_a_word_is_drawn_as_a_box_in_the_word(browser: Any) -> None:

@@ -2234,6 +2234,32 @@ COVERS_OF_OWN_TEXT = {
     # A positive margin moves a cover's edge in, off the top of the text.
     '<p style="position:relative">{}<i style="position:absolute;inset:0;margin:6px 0 0;background:#fff"></i></p>': False,
 }
+# A cover over an inline box that holds the affiliation, on the byline's one line: the box is its
+# text's, and the affiliation is painted over. Which words a line holds is read at the widest the
+# common faces draw them (`text_width`), within the 600px column read where no width is set.
+# `#it` is the affiliation's box; tests/test_browser.py checks each row against Chromium.
+_COVER = '<i style="position:absolute;inset:0;background:#fff"></i>'
+COVERED_AFFILIATIONS = {
+    f'<p>By Jake Smith<span id=it style="position:relative">, Daily Caller News Foundation{_COVER}</span></p>': True,
+    f'<p>By Jake Smith, <span id=it style="position:relative">Daily Caller News Foundation{_COVER}</span></p>': True,
+    f'<div>By Maria Lopez-Garcia <b id=it style="position:relative">| Daily Caller News Foundation{_COVER}</b></div>': True,
+    f'<p style="width:420px">By Jake Smith, <span id=it style="position:relative">DCNF{_COVER}</span></p>': True,
+    # Near misses: a line that wraps at the width set (the box then spans from its first line's
+    # start to its last's end), a narrow cover, a cover that lets the text through.
+    f'<p style="width:200px">By Jake Smith, <span id=it style="position:relative">Daily Caller News Foundation{_COVER}</span></p>': False,
+    '<p>By Jake Smith, <span id=it style="position:relative">Daily Caller News Foundation'
+    '<i style="position:absolute;top:0;left:0;width:20px;bottom:0;background:#fff"></i></span></p>': False,
+    '<p>By Jake Smith, <span id=it style="position:relative">Daily Caller News Foundation'
+    '<i style="position:absolute;inset:0;background:rgba(255,255,255,.4)"></i></span></p>': False,
+}
+
+
+@pytest.mark.parametrize(("byline", "hidden"), COVERED_AFFILIATIONS.items())
+def test_a_cover_over_the_affiliation_on_the_byline_s_line_hides_it(byline: str, hidden: bool) -> None:
+    assert bool(findings(dcnf(byline=byline.replace("Maria Lopez-Garcia", "Jake Smith")), "dcnf", "dcnf/affiliation")) is hidden
+    assert not byline_hidden(dcnf(byline=byline))
+
+
 COVER_RULES = (
     "<style>.cv{position:relative}.cv::after{content:'';position:absolute;inset:0;background:#fff}"
     ".cv2{position:relative}.cv2 i{position:absolute;left:0;top:0;right:0;bottom:0;background-color:white}"

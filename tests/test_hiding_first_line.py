@@ -43,6 +43,24 @@ FIRST_LINE_ROWS: dict[tuple[str, str], bool] = {
     (".by::first-line{color:#fff}@media (max-width:2000px){.by{width:60px}}", "<p class=by><span id=it>By</span> Maria Lopez</p>"): True,
     (".by::first-line{color:#fff}@media (max-width:2000px){.by{width:60px}}", "<p class=by>By <span id=it>Maria</span> Lopez</p>"): False,
     (".by::first-line{color:#fff}", '<p class=by style="width:60px"><span id=it>By</span> Maria Lopez</p>'): True,
+    # A whole byline of the usual length fits the first line: each character is read at the
+    # widest the common faces draw it (regular or bold: `text_width`), within the 600px column
+    # read where no width is set, or the block's own width.
+    (".by::first-line{color:#fff}", "<p id=it class=by>By Jake Smith, Daily Caller News Foundation</p>"): True,
+    (".by::first-line{color:#fff}.by{font-size:18px}", "<p class=by>By Jake <span id=it>Smith</span>, Daily Caller News Foundation</p>"): True,
+    (".by::first-line{font-size:0}.by{font-weight:bold}", "<p class=by>By <span id=it>Maria Lopez-Garcia</span>, Daily Caller News Foundation</p>"): True,
+    (".by::first-line{color:transparent}.by{text-transform:uppercase}", "<p class=by>By <b id=it>Jake Smith</b>, Daily Caller News Foundation</p>"): True,
+    (".by::first-line{color:#fff}", "<div class=by>Von Anna Schmidt, <span id=it>Deutsche Presse-Agentur</span></div>"): True,
+    (".by::first-line{color:#fff}.by{width:340px}", "<p class=by>Por María López, <span id=it>Agencia EFE</span></p>"): True,
+    (".by::first-line{color:#fff}.by{max-width:520px;font-size:14px}", "<p class=by>By <span id=it>Jake Smith</span> | Daily Caller News Foundation</p>"): True,
+    (".by::first-line{color:#fff}", "<p class=by>记者 王小明 <span id=it>新华社北京电</span></p>"): True,
+    # One that surely wraps at the width set: the words after the first line's show.
+    (".by::first-line{color:#fff}.by{width:200px}", "<p class=by><span id=it>By</span> Jake Smith, Daily Caller News Foundation</p>"): True,
+    (".by::first-line{color:#fff}.by{width:200px}", "<p class=by>By Jake Smith, Daily Caller <span id=it>News Bureau</span></p>"): False,
+    (".by::first-line{color:#fff}.by{font-size:24px;width:300px}", "<p class=by>By Jake Smith, Daily Caller <span id=it>Reporter</span></p>"): False,
+    # A bold first line, or one in capitals, is seen.
+    (".by::first-line{font-weight:bold}", "<p id=it class=by>By Jake Smith, Daily Caller News Foundation</p>"): False,
+    (".by::first-line{text-transform:uppercase}", "<p id=it class=by>By Jake Smith, Daily Caller News Foundation</p>"): False,
     # --- seen: the lines after the first, and what the rule does not reach ---
     (".by::first-line{color:#fff}", "<p class=by>By Maria Lopez<br><span id=it>Daily Caller News Foundation</span></p>"): False,
     (".by::first-line{color:#fff}", "<p class=by>Por María López<br><b id=it>Daily Caller News Foundation</b></p>"): False,
@@ -78,6 +96,12 @@ FIRST_LINE_ROWS: dict[tuple[str, str], bool] = {
 # reading stays on the side of what a reader may see (tests/test_browser.py checks Chromium).
 FIRST_LINE_NOT_READ = [
     (".by::first-line{color:#fff}", '<p class=by><img src="" width=50 height=50 style="background:red"> <span id=it>By Maria Lopez</span></p>'),
+    # Nor is a line that may run past its width read at the characters' widest (`text_width`),
+    # though Chromium draws it narrower: a long byline, a large font, letters or words spaced out.
+    (".by::first-line{color:#fff}", "<p class=by>By <span id=it>Jake Smith and Maria Lopez-Garcia, Daily Caller News Foundation</span></p>"),
+    (".by::first-line{color:#fff}.by{font-size:20px;width:500px}", "<p class=by>By <span id=it>Jake Smith, Daily Caller News Foundation</span></p>"),
+    (".by::first-line{color:#fff}.by{letter-spacing:1px}", "<p class=by>By <span id=it>Jake Smith, Daily Caller News Foundation</span></p>"),
+    (".by::first-line{color:#fff}", '<p class=by>By <span id=it style="word-spacing:2px">Jake Smith, DCNF</span></p>'),
 ]
 
 

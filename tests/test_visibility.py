@@ -279,7 +279,7 @@ ANIMATED_LOGOS = {
         "@keyframes show{from{opacity:0}to{opacity:1}} .x{opacity:0;-webkit-animation-name:show;-webkit-animation-fill-mode:both}"
     ),
     # An animation set only where some screens meet a condition can show, never hide.
-    "a fade-out only for readers who allow motion": "@keyframes fo{to{opacity:0}} @media (prefers-reduced-motion:no-preference){.x{animation:fo 1s forwards}}",
+    "a fade-out only for readers asking for less motion": "@keyframes fo{to{opacity:0}} @media (prefers-reduced-motion:reduce){.x{animation:fo 1s forwards}}",
     "a shrink only on wide screens": "@keyframes s{to{transform:scale(0)}} @media (min-width:900px){.x{animation-name:s;animation-fill-mode:both}}",
     "a fade-in only for readers who allow motion": (
         "@keyframes fi{from{opacity:0}to{opacity:1}} .x{opacity:0} @media (prefers-reduced-motion:no-preference){.x{animation:fi 1s forwards}}"
@@ -290,6 +290,8 @@ ANIMATED_LOGOS = {
 # An animation whose fill mode keeps its last keyframe hides the element when that keyframe does
 # (read from the page's `@keyframes`), and one with no fill mode leaves the element's own value.
 ANIMATED_AWAY = {
+    # Most readers' browsers ask for no reduced motion (the default): the fade-out runs for them.
+    "a fade-out for readers who allow motion": "@keyframes fo{to{opacity:0}} @media (prefers-reduced-motion:no-preference){.x{animation:fo 1s forwards}}",
     "a fade-out kept by forwards": "@keyframes fadeOut{from{opacity:1}to{opacity:0}} .x{animation:fadeOut 1s forwards}",
     "a shrink kept by the longhands": ("@keyframes shrink{to{transform:scale(0)}} .x{animation-name:shrink;animation-duration:.3s;animation-fill-mode:both}"),
     "a prefixed keyframes ending hidden": (

@@ -702,12 +702,13 @@ def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
 
 
 def _every_screen(query: str) -> bool:
-    """True when every reader's screen meets the media query list (normalised: lower case, single
-    spaces): `screen`, `all`, `not print`, a minimum width no screen is narrower than
-    (`(min-width: 1px)`, `(width >= 1px)`; see `media_queries`)."""
-    from compliance.document.media_queries import ALWAYS, screens_meeting
+    """True when every reader's screen, or most readers', meets the media query list
+    (normalised: lower case, single spaces): `screen`, `all`, `not print`, a minimum width no
+    screen is narrower than (`(min-width: 1px)`, `(width >= 1px)`), a colour screen, scripts on,
+    the light scheme (see `media_queries`): its rules count as written."""
+    from compliance.document.media_queries import counts_as_written, screens_meeting
 
-    return screens_meeting(query) == ALWAYS
+    return counts_as_written(screens_meeting(query))
 
 
 def _no_screen(query: str) -> bool:
@@ -729,8 +730,9 @@ SHEETS_CACHED = 32
 def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
     order. Rules inside `@media screen`/`@media all` count as written; rules in other screen
-    media queries (a width range) are `conditional`: some readers' screens meet them, some do
-    not; so are rules in a `@supports` condition that Chromium, or some other browser, fails (see
+    media queries (a width range, `hover`, dark mode) are `conditional`: some readers' screens
+    meet them, some do not (those most readers' screens meet count as written: `(color)`, the
+    light scheme; see `media_queries`); so are rules in a `@supports` condition that Chromium, or some other browser, fails (see
     `supports_condition`). Rules in `@layer` blocks carry their layer, and the order of layers is kept
     (see `StyleRule`); rules in `@scope (root) to (limit)` their scope (`Scoping`: a `@scope`
     without a root, or inside another, is left out). Print and speech rules and other at-rules are

@@ -7,9 +7,11 @@ it can be sure of, so as never to hide words a reader sees (`first_line_pieces`)
 
 - the block's content up to the first forced break (a `<br>`, the start of a block inside it),
   through the plain inline boxes on the way (`<span>`, `<a>`, `<b>`…), when it fits the line:
-  one em a character, at the largest font size among them, within the width set on the block
-  or the ancestors it is as wide as, or the narrowest column read elsewhere where none is set
-  (`paint_order.fits_the_line`), and no `text-indent` moves the line's start;
+  each character at the widest the common faces draw it, regular or bold (`text_width`: 0.65em
+  to 1.15em a Latin character, one em a Han character), at the largest font size among them,
+  within the width set on the block or the ancestors it is as wide as, or the narrowest column
+  read elsewhere where none is set (`paint_order.fits_the_line`), with no letter or word spacing
+  that widens it, and no `text-indent` moving the line's start;
 - otherwise its first word alone (the first line holds at least one), unless a rule of the page
   may break a word (`word-break: break-all`, `overflow-wrap: anywhere`, `hyphens`); the first
   word alone too where a `text-indent` on the block or an ancestor moves the line's start;
@@ -100,6 +102,24 @@ def first_line_rules(root: Any, sheets: Sequence[str]) -> dict[Any, Ranked]:
             entries = found.setdefault(element, [])
             entries.extend((rule_precedence(rule, d.important, specificity, order, ranks), d) for d in declarations)
     return found
+
+
+# What the page's CSS may draw text wider with than its characters' widest advances (see
+# `text_width`): spacing between words, a wider face, full-width forms; and capitals or small
+# capitals, wider than lower case.
+_WIDENING_TEXT = ("word-spacing", "font-stretch", "font-width", "full-width")
+_CAPITALISING = ("uppercase", "capitalize", "small-caps", "petite-caps", "unicase", "titling-caps")
+
+
+def text_widening(lowered: str) -> bool | None:
+    """How the page's CSS (`lowered`: its style sheets and `style` attributes, lowered) may draw
+    text wider than its characters' widest advances, read on the page as a whole (these are rare
+    on a byline): None when it names a spacing of words, a wider face or full-width forms (the
+    width of a line is then not bounded); True when it names capitals or small caps
+    (`text-transform: uppercase`: its lines are read as capitals); else False."""
+    if any(word in lowered for word in _WIDENING_TEXT):
+        return None
+    return any(word in lowered for word in _CAPITALISING)
 
 
 def may_break_words(lowered: str) -> bool:
@@ -290,9 +310,11 @@ def unseen_first_line(
     pieces = _with_renderings(line.pieces, renderings, style, rendering_of)
     line = line._replace(pieces=pieces, complete=line.complete and len(pieces) == len(line.pieces))
     font_px = max(rendering.font_px, *(shown.font_px for shown in renderings.values()))
-    characters = len(" ".join("".join(piece.text for piece in pieces).split())) + line.generated
+    # The words `::before` and `::after` add are not read: each counts as a wide capital.
+    text = "".join(piece.text for piece in pieces) + "W" * line.generated
+    inner = [owner for owner in renderings if owner is not block]
     # An indent moves where the line starts, by an amount not read here: its first word is on it still.
-    fits = rendering.indent is None and not _indented(line.block, style) and fits_the_line(line.block, style, characters, font_px)
+    fits = rendering.indent is None and not _indented(line.block, style) and fits_the_line(line.block, style, text, font_px, inner)
     first = surely_first(line, fits, whole_words=not style.words_may_break)
     return {(piece.node, piece.tail): count for piece, count in first if not renderings[piece.owner].shows_text}
 

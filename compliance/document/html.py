@@ -841,7 +841,7 @@ def _read_after_comment(walk: _Walk, comment: Any, rendered: bool) -> None:
         if comment.tag is etree.Comment:
             walk.found.shown_after_comment[comment.text or ""] = parent[_SHOWS_TEXT]
     tail = comment.tail
-    if tail and walk.first_line_unseen:
+    if tail and (walk.first_line_unseen or walk.line_clipped):
         tail = walk.first_line_shown(tail, comment, tail=True)
     if tail and parent[_SHOWS_TEXT]:
         walk.add_text(tail, parent, comment, tail=True)
@@ -872,6 +872,7 @@ class _Walk:
         "later_tables",
         "line_box_fonts",
         "line_boxes",
+        "line_clipped",
         "lines_not_read",
         "lines_started",
         "links",
@@ -956,6 +957,9 @@ class _Walk:
         # The texts a block's `::first-line` leaves unseen, by (node, whether a tail), with how
         # many of their leading characters (`first_line.unseen_first_line`): taken off as read.
         self.first_line_unseen: dict[tuple[Any, bool], int] = {}
+        # The texts that run past the edge of a box clipping its one line, with how many of their
+        # leading characters may show (`line_clip`): taken off as read.
+        self.line_clipped: dict[tuple[Any, bool], int] = dict(self.style.line_clipped)
 
     def flush(self) -> None:
         """End the current block."""
@@ -1613,7 +1617,7 @@ class _Walk:
         if generated is not None and element in generated and generated[element][0]:
             self.add_text(generated[element][0], frame, element, tail=False)
         text = element.text
-        if text and self.first_line_unseen:
+        if text and (self.first_line_unseen or self.line_clipped):
             text = self.first_line_shown(text, element, tail=False)
         if text:
             self.add_text(text, frame, element, tail=False)
@@ -1629,13 +1633,15 @@ class _Walk:
         self.first_line_unseen.update(unseen_first_line(block, tag, frame[_RENDERING], self.style, rendering_of))
 
     def first_line_shown(self, text: str, node: Any, *, tail: bool) -> str:
-        """The part of a text (`node`'s, or its tail) that shows past what its block's
-        `::first-line` leaves unseen (`_read_first_line`)."""
-        cut = self.first_line_unseen.pop((node, tail), 0)
-        if not cut:
+        """The part of a text (`node`'s, or its tail) that shows: past what its block's
+        `::first-line` leaves unseen (`_read_first_line`), and before what runs past the edge of
+        a box that clips its one line (`line_clip`)."""
+        cut = self.first_line_unseen.pop((node, tail), 0) if self.first_line_unseen else 0
+        kept = self.line_clipped.pop((node, tail), None) if self.line_clipped else None
+        if not cut and kept is None:
             return text
         self.found.hides_text = True
-        return text[cut:]
+        return text[cut:] if kept is None else text[cut:kept]
 
     def leave(self, element: Any) -> None:
         """Close an element: end its block, its byline markup, and read the text after it."""
@@ -1665,7 +1671,7 @@ class _Walk:
                     # Pushed below the bottom of a box that clips it (`flow_clip`).
                     self.found.hides_text = True
                     return
-                if self.first_line_unseen:
+                if self.first_line_unseen or self.line_clipped:
                     tail = self.first_line_shown(tail, element, tail=True)
                 self.add_text(tail, parent, element, tail=True)
 

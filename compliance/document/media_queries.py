@@ -1,9 +1,19 @@
-"""Whether a reader's screen meets a media query list (Media Queries 4), read from tinycss2's
-tokens: `@media not print`, `(width >= 1px)`, `(min-width: 1px) and (not (width < 1px))` hold on
-every screen, so their rules count as written (as does a list naming every value of a discrete
-feature: `(prefers-color-scheme: light), (prefers-color-scheme: dark)`); `print`, `not all` or a query CSS cannot read
-(which stands for `not all`) holds on none, so their rules never change what a reader sees; the
-rest (a width range, `hover`, `orientation`…) hold on some screens only.
+"""Whether a reader's screen meets a media query list (Media Queries 4 and 5), read from
+tinycss2's tokens: `@media not print`, `(width >= 1px)`, `(min-width: 1px) and (not (width <
+1px))` hold on every screen, so their rules count as written (as does a list naming every value
+of a discrete feature: `(prefers-color-scheme: light), (prefers-color-scheme: dark)`); `print`,
+`not all` or a query CSS cannot read (which stands for `not all`) holds on none, so their rules
+never change what a reader sees.
+
+Between the two, a query holds on the screens of most readers (`MOST`): what a reader's browser
+has unless its reader changes a setting or reads on a rare device (`_MOST_READERS`): a colour
+screen (`(color)`, `not all and (monochrome)`), scripts on (`(scripting: enabled)`, as the
+reader modelled everywhere has them: see `visibility`), the light scheme, no preference for
+reduced motion, transparency or contrast, no forced colours. Its rules count as written too: a
+logo hidden there is hidden from most readers. The opposite of one of those (`(prefers-color-scheme:
+dark)`, `(monochrome)`) holds for a few (`FEW`), and the rest (a width range, `hover`, `pointer`,
+`orientation`…) on some screens only (`SOMETIMES`): the rules of those can show what another
+rule hid, never hide.
 
 Screens are taken to be at least 320 CSS pixels wide (the narrowest phones); nothing else about
 a reader's screen is assumed.
@@ -18,9 +28,11 @@ from typing import Any
 from compliance.document.css import length_px, nests_too_deep, split_commas
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
-ALWAYS = 1
+ALWAYS = 2
+MOST = 1
 SOMETIMES = 0
-NEVER = -1
+FEW = -1
+NEVER = -2
 
 _SCREEN_TYPES = frozenset({"all", "screen"})
 # Names a media type may not have: a query that uses one as its type is invalid.
@@ -45,7 +57,49 @@ def screens_meeting(query_list: str) -> int:
         return ALWAYS
     queries = split_commas(tokens)
     met = max(_query(query) for query in queries)
-    return ALWAYS if met == SOMETIMES and _every_value_named(queries) else met
+    return ALWAYS if FEW <= met <= MOST and _every_value_named(queries) else met
+
+
+def counts_as_written(met: int) -> bool:
+    """True when the rules of a query met so often (`screens_meeting`) count as written: every
+    reader's screen, or most readers' (`MOST`), meets it."""
+    return met >= MOST
+
+
+# The value of a discrete media feature on the screens of most readers (what a browser reports
+# unless its reader sets a preference, or reads on a rare device: Media Queries 4 and 5): a query
+# for that value holds for most (`MOST`), one for another value for a few (`FEW`). `scripting` is
+# `enabled` for the reader modelled (scripts on, as `<noscript>` is read). `hover` and `pointer`
+# are not here: phones and tablets, the screens of many readers, have no `hover` and a `coarse`
+# pointer, computers the opposite.
+_MOST_READERS = {
+    "prefers-color-scheme": "light",
+    "prefers-reduced-motion": "no-preference",
+    "prefers-reduced-transparency": "no-preference",
+    "prefers-reduced-data": "no-preference",
+    "prefers-contrast": "no-preference",
+    "forced-colors": "none",
+    "inverted-colors": "none",
+    "scripting": "enabled",
+    "color-gamut": "srgb",
+    "dynamic-range": "standard",
+    "update": "fast",
+}
+# The boolean form of the same features (`(prefers-reduced-motion)`: any value but `none` or
+# `no-preference`), and of `color` (a colour screen) and `monochrome` (none): how often it holds.
+_MOST_READERS_BOOLEAN = {
+    "prefers-reduced-motion": FEW,
+    "prefers-reduced-transparency": FEW,
+    "prefers-reduced-data": FEW,
+    "prefers-contrast": FEW,
+    "forced-colors": FEW,
+    "inverted-colors": FEW,
+    "scripting": MOST,
+    "color-gamut": MOST,
+    "update": MOST,
+    "color": MOST,
+    "monochrome": FEW,
+}
 
 
 # Media features whose value on a screen is always one of a few (Media Queries 4 and 5): a list
@@ -168,15 +222,38 @@ def _feature(tokens: Sequence[Any]) -> int:
     """A media feature: boolean (`(width)`), plain (`(min-width: 1px)`) or a range
     (`(width >= 1px)`, `(0 < width < 1px)`)."""
     if len(tokens) == 1 and tokens[0].type == "ident":
-        return ALWAYS if tokens[0].lower_value in ("width", "height") else SOMETIMES
+        name = tokens[0].lower_value
+        return ALWAYS if name in ("width", "height") else _MOST_READERS_BOOLEAN.get(name, SOMETIMES)
     if len(tokens) == 3 and tokens[0].type == "ident" and tokens[1].type == "literal" and tokens[1].value == ":":
         name = tokens[0].lower_value
         if name == "min-width":
             return _width_compared(">=", tokens[2])
         if name == "max-width":
             return _width_compared("<=", tokens[2])
-        return _width_compared("=", tokens[2]) if name == "width" else SOMETIMES
+        if name == "width":
+            return _width_compared("=", tokens[2])
+        return _most_readers(name, tokens[2])
     return _range(tokens)
+
+
+def _most_readers(name: str, value: Any) -> int:
+    """How often `(name: value)` holds: for a feature of `_MOST_READERS`, on most screens for the
+    value most have and on a few for another; a colour screen has some bits of colour
+    (`(min-color: 1)`) and none of grey (`(monochrome: 0)`, `(max-monochrome: 0)`); else on some."""
+    usual = _MOST_READERS.get(name)
+    if usual is not None:
+        return SOMETIMES if value.type != "ident" else MOST if value.lower_value == usual else FEW
+    if value.type != "number" or not value.is_integer:
+        return SOMETIMES
+    if name in ("monochrome", "max-monochrome") and value.int_value == 0:
+        return MOST
+    if name == "min-monochrome" and value.int_value >= 1:
+        return FEW
+    if name == "min-color" and value.int_value == 1:
+        return MOST
+    if name in ("color", "max-color") and value.int_value == 0:
+        return FEW
+    return SOMETIMES
 
 
 def _range(tokens: Sequence[Any]) -> int:

@@ -77,6 +77,7 @@ from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyw
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
+from compliance.document.text_width import widest_ems
 from compliance.document.visibility import (
     _DEFAULT_FONT_PX,
     _UNLAYERED,
@@ -91,6 +92,7 @@ from compliance.document.visibility import (
     _chain_select,
     _colours,
     _CompiledSelector,
+    _font_down_the_tree,
     _layer_ranks,
     _match_rule,
     _own_anonymous_layer,
@@ -167,10 +169,8 @@ _WRAPPING = ("white-space", "text-wrap-mode", "text-wrap")
 _PICTURE_TAGS = frozenset({"img", "amp-img", "amp-anim", "svg", "video", "canvas", "iframe", "object", "embed", "picture", "input"})
 # The wrapping keywords that let text break between words.
 _WRAPS = ("normal", "wrap", "pre-wrap", "pre-line", "break-spaces", "balance", "pretty", "stable", "auto", "initial", "revert", "revert-layer")
-# The widest a character is drawn, in ems: a Han character, or a wide capital, is about one em;
-# Latin text averages half of one. Read generously, so that text is never judged to fit a box it
-# may run out of.
-_CHARACTER_EMS = 1.0
+# How wide text is drawn is read at the widest each character may be (`text_width.widest_ems`),
+# so that text is never judged to fit a box it may run out of.
 _ANIMATIONS = ("animation", "animation-name")
 # What widens a line or breaks it, and what sizes or moves text on it (read on an inline box a
 # cover fills and on what shares its line: `_on_one_line`).
@@ -322,6 +322,30 @@ def clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:
     reads them; `index`: the page's `visibility._ElementIndex`)."""
     reader = _Reader(root, sheets, index, frozenset())
     return reader.candidates(frozenset({"overflow", "overflow-y"}), _may_clip)
+
+
+def line_clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:
+    """The elements a rule or a `style` attribute sets `overflow`, `overflow-x` or `overflow-y` on
+    to a value that may cut it off, in the page's order (`line_clip` reads them)."""
+    reader = _Reader(root, sheets, index, frozenset())
+    return reader.candidates(frozenset({"overflow", "overflow-x", "overflow-y"}), _may_cut_off)
+
+
+def unwrapping_boxes(root: Any, sheets: Sequence[str], index: Any) -> frozenset[Any]:
+    """The elements a rule or a `style` attribute may keep from wrapping their lines (a
+    `white-space`, `text-wrap-mode` or `text-wrap` that names `nowrap` or `pre`): `line_clip`'s
+    cheap test of the boxes that clip a line across."""
+    reader = _Reader(root, sheets, index, frozenset())
+    return frozenset(reader.candidates(frozenset(_WRAPPING), _may_keep_one_line))
+
+
+def _may_keep_one_line(declaration: Declaration) -> bool:
+    return any(t.type == "ident" and t.lower_value in ("nowrap", "pre") for t in declaration.values)
+
+
+def _may_cut_off(declaration: Declaration) -> bool:
+    """True for an `overflow` or one of its longhands that may cut off what overflows."""
+    return any(t.type == "function" or (t.type == "ident" and t.lower_value in ("hidden", "clip")) for t in declaration.values)
 
 
 def _may_clip(declaration: Declaration) -> bool:
@@ -1152,23 +1176,75 @@ def _on_one_line(inline: Any, holder: Any, cover: Any, inside: Cascade, around: 
     if before is None or None in font or room == 0.0:
         return False
     text = before + "".join(inline.itertext())
-    needed = len(" ".join(text.split())) * _CHARACTER_EMS * max(size for size in font if size is not None)
+    if _spaced_letters(holder, around):
+        return False
+    # (As capitals: a `text-transform` is not read here.)
+    needed = widest_ems(text, capitals=True) * max(size for size in font if size is not None)
     return needed <= (_NARROWEST_COLUMN_PX if room is None else room)
 
 
-def fits_the_line(block: Any, style: PageStyle, characters: int, font_px: float) -> bool:
-    """True when a run of `characters` characters at `font_px` (one em each: `_CHARACTER_EMS`)
+def _spaced_letters(holder: Any, around: Cascade) -> bool:
+    """True when the block a line is laid out in, or an ancestor (the property inherits), sets a
+    `letter-spacing` that may widen its text (`widening_spacing`)."""
+    return any(widening_spacing(around.declared[box].get("letter-spacing")) for box in (holder, *holder.iterancestors()) if box in around.declared)
+
+
+def widening_spacing(declaration: Declaration | None) -> bool:
+    """True for a `letter-spacing` or `word-spacing` that may widen text: any but `normal`, 0 or
+    a negative length."""
+    if declaration is None or declaration.keyword == "normal":
+        return False
+    values = declaration.values
+    return not (len(values) == 1 and values[0].type in ("number", "dimension") and values[0].value <= 0)
+
+
+def fits_the_line(block: Any, style: PageStyle, text: str, font_px: float, inner: Sequence[Any] = ()) -> bool:
+    """True when `text` at `font_px` (each character at its widest: `text_width.widest_ems`)
     surely fits one line of `block`: within the width its CSS or its ancestors' it is as wide as
     sets (`_room`, matched on demand), or `_NARROWEST_COLUMN_PX` where none is set; never when a
-    width is set in a way not read. The narrower of two readings counts: by every rule, and by
-    the rules every screen meets only (a rule some screens meet may narrow the block on those)."""
+    width is set in a way not read, nor when the block, an ancestor or a box on the line
+    (`inner`) spaces letters out (`letter-spacing` above 0), or the page's CSS may widen text in
+    another way; read as capitals where it may make some (`PageStyle.text_widening`, see
+    `first_line.text_widening`). The narrower of
+    two readings counts: by every rule, and by the rules every screen meets only (a rule some
+    screens meet may narrow the block on those)."""
     boxes = [block, *block.iterancestors()]
     rooms = []
     for every_screen in (False, True):
         found = style.on_demand_of(boxes, _WIDTHS, every_screen=every_screen)
         room = _room(block, Cascade(dict(zip(boxes, found, strict=True)), frozenset()))
         rooms.append(_NARROWEST_COLUMN_PX if room is None else room)
-    return characters * _CHARACTER_EMS * font_px <= min(rooms) and min(rooms) > 0.0
+    capitals = style.text_widening
+    if capitals is None or any(widening_spacing(found.get("letter-spacing")) for found in style.on_demand_of([*boxes, *inner], ("letter-spacing",))):
+        return False
+    largest = _largest_font_px(block, inner, style)
+    if largest is None:
+        return False
+    return widest_ems(text, capitals=capitals) * max(font_px, largest) <= min(rooms) and min(rooms) > 0.0
+
+
+# The font properties read down the tree to the boxes of a line.
+_FONT_SIZING = ("font-size", "font")
+# The elements a browser's own style gives a larger font (HTML, 15.3.7): their size is not read here.
+_LARGER_TEXT_TAGS = frozenset({"h1", "h2", "h3", "big", "font"})
+
+
+def _largest_font_px(block: Any, inner: Sequence[Any], style: PageStyle) -> float | None:
+    """The largest font size (px) among a block and the boxes on its line (`inner`), each worked
+    out down the tree from the root by every rule and by the rules every screen meets (the larger
+    counts: a rule some screens meet may enlarge the text on those); None where one is not
+    worked out (a `font` shorthand, a keyword or `rem`, a heading's or `<big>`'s larger default)."""
+    largest = 0.0
+    for box in (block, *inner):
+        chain = [*reversed(list(box.iterancestors())), box]
+        if any(isinstance(element.tag, str) and element.tag.lower() in _LARGER_TEXT_TAGS for element in chain):
+            return None
+        for every_screen in (False, True):
+            size = _font_down_the_tree(style.on_demand_of(chain, _FONT_SIZING, every_screen=every_screen))
+            if size is None:
+                return None
+            largest = max(largest, size)
+    return largest
 
 
 def _line_before(inline: Any, holder: Any, inside: Cascade) -> str | None:
@@ -1348,14 +1424,14 @@ def _width_needed(element: Any, painter: Any, chain: Cascade, around: Cascade, *
     if None in pictures:
         return None
     unbroken = _keeps_one_line(element, painter, chain, around) or any(_one_line_keyword(chain.declared[d]) for d in inner)
-    per_character = _CHARACTER_EMS * font_px
-    lines = max((len(line.strip()) for line in text.split("\n")), default=0) * per_character
+    # (As capitals: a `text-transform` is not read here.)
+    lines = max((widest_ems(line, capitals=True) for line in text.split("\n")), default=0.0) * font_px
     widest_picture = max((width for width in pictures if width is not None), default=0.0)
     if unbroken:
         return max(lines, widest_picture)
     # Wrapped text runs as far across as the widest box it is laid out in, or its longest word,
     # and no further than it runs unwrapped.
-    words = max((len(word) for word in text.split()), default=0) * per_character
+    words = max((widest_ems(word, capitals=True) for word in text.split()), default=0.0) * font_px
     widest = _widest_between(element, painter, chain)
     return max(widest_picture, lines if widest is None else min(lines, max(words, widest)))
 

@@ -116,6 +116,7 @@ from compliance.document import (
     filter_blur,
     flow_clip,
     grid_tracks,
+    line_clip,
     masking,
     offsets,
     projection,
@@ -177,7 +178,7 @@ from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
-from compliance.document.first_line import first_line_rules, may_break_words
+from compliance.document.first_line import first_line_rules, may_break_words, text_widening
 from compliance.document.generated import DetailsContent, details_content, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
@@ -893,9 +894,14 @@ class PageStyle:
         # The block each `::first-line` rule styles, with the stand-in element whose declarations
         # are the rule's (the first line's inline box, which its words inherit from: see
         # `first_line`); empty on a page without one. And whether the page's CSS may break a word
-        # across lines (`first_line.may_break_words`), read only on a page with such a rule.
+        # across lines (`first_line.may_break_words`), or draw text wider than its characters
+        # (`first_line.text_widening`), read only on a page with such a rule.
         self.first_lines: Mapping[Any, Any] = {}
+        # The texts of boxes that clip their one line which run past the box's edge: for each (its
+        # node and whether it is a tail), how many of its leading characters may show (`line_clip`).
+        self.line_clipped: Mapping[tuple[Any, bool], int] = {}
         self.words_may_break = False
+        self.text_widening: bool | None = False
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
@@ -939,8 +945,9 @@ class PageStyle:
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
+        clipped = _clipped_lines(root, sheets, lowered, index, style, generated)
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines:
+        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
@@ -959,6 +966,7 @@ class PageStyle:
             style.styled = {**dict.fromkeys((*style.painted_over, *style.text_painted_over), ()), **style.styled}
         if first_lines:
             style._with_first_lines(first_lines, lowered)
+        style.line_clipped = clipped
         return style
 
     def _with_first_lines(self, rules: Mapping[Any, list[tuple[_Precedence, Declaration]]], lowered: str) -> None:
@@ -972,6 +980,7 @@ class PageStyle:
         self._matched = {**self._matched, **{stand_ins[block]: entries for block, entries in rules.items()}}
         self.first_lines = stand_ins
         self.words_may_break = may_break_words(lowered)
+        self.text_widening = text_widening(lowered)
         self.styled = {**dict.fromkeys(stand_ins, ()), **self.styled}
 
     @classmethod
@@ -1188,7 +1197,7 @@ def applied_sheets(root: Any) -> list[str]:
     given as a `data:` URL, by a `<link rel="stylesheet">` or an `@import`, is applied in its
     place (see `data_sheets`; nothing is fetched). A block whose brackets nest too deep to read
     is left out (`css.nests_too_deep`)."""
-    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
+    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
 
     sheets: list[str] = []
     for element in root.iter("style", "link"):
@@ -1198,12 +1207,12 @@ def applied_sheets(root: Any) -> list[str]:
         if _inert_style(element):
             continue
         media = element.get("media")
-        met = ALWAYS if media is None else screens_meeting(media)
+        met = None if media is None else screens_meeting(media)
         if met == NEVER:
             continue
         # The block itself was read above: only the `data:` sheets it imports are left to test.
         readable = (sheet for sheet in with_data_imports(text) if sheet is text or not nests_too_deep(sheet))
-        sheets.extend(sheet if met == ALWAYS else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
+        sheets.extend(sheet if met is None or counts_as_written(met) else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
     return sheets
 
 
@@ -1231,6 +1240,22 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
     if not boxes:
         return flow_clip.NOTHING_PUSHED
     return flow_clip.pushed_out(boxes, style.on_demand_of)
+
+
+def _clipped_lines(
+    root: Any, sheets: Sequence[str], lowered: str, index: _ElementIndex, style: PageStyle, generated: Mapping[Any, tuple[str, str]] | None
+) -> Mapping[tuple[Any, bool], int]:
+    """The words that boxes clipping their one line leave unseen (`line_clip`): none unless the
+    page's CSS (`lowered`) names an `overflow` cut off and a width."""
+    if not line_clip.may_clip_lines(lowered):
+        return {}
+    from compliance.document.paint_order import line_clipping_boxes, unwrapping_boxes
+
+    boxes = line_clipping_boxes(root, sheets, index)
+    if not boxes:
+        return {}
+    unwrapped = unwrapping_boxes(root, sheets, index) if "nowrap" in lowered or "pre" in lowered else frozenset()
+    return line_clip.clipped_lines(boxes, unwrapped, style, lowered, generated)
 
 
 def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:

@@ -1,0 +1,144 @@
+"""How wide a run of text can be drawn at most, and at least, in ems of its font size, without a
+layout: an upper bound a character, so that text judged to fit a width surely does (a
+`::first-line` that holds a whole byline, a cover over an inline box on one line), and a lower
+bound, so that text judged to run past a width surely does (`line_clip`).
+
+Each character of Latin script, digits and common punctuation counts the widest advance Chromium
+gives it among the regular and bold faces of the common serif, sans-serif and monospaced families
+(DejaVu Sans, Serif and Sans Mono, Liberation Sans, Serif and Mono, which match Verdana, Times,
+Arial and Courier in width; measured with a canvas's `measureText`), rounded up to a twentieth of
+an em: `i` 0.65 (a monospaced face's 0.6), `a` 0.7, `M` 1.15 (DejaVu Serif Bold). So "By Jake Smith,
+Daily Caller News Foundation" counts 30.9em, where Chromium draws it in 18.6em (Liberation Serif)
+to 25.1em (DejaVu Sans Bold). A letter with a diacritic counts as its base letter, a wide or
+full-width character (Han, kana, Hangul) one em, a mark that joins the letter before it or a
+character that is not drawn (a zero-width space) nothing, and any other character 1.2em, the
+widest measured. A display face wider than these (an extended one a page loads with `@font-face`)
+is not read.
+
+The narrowest (`narrowest_ems`) is the narrowest advance among the same faces, their italics, and
+their condensed and narrow forms (DejaVu Sans and Serif Condensed, Liberation Sans Narrow, a twin
+of Arial Narrow), rounded down to a twentieth of an em and taken at four fifths, for condensed
+faces narrower still: `i` 0.12em, `a` 0.32em, `m` 0.48em; a wide or full-width character 0.5em,
+any other 0.1em. A width in `ch` (the advance of "0" in the face that draws the text) is
+compared with the narrowest each character is among those faces in `ch` (`narrowest_ch`): `i`
+0.3ch, `a` 0.75ch, a digit 0.9ch, at nine tenths of what was measured.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+# The widest advance measured (see the module's doc), rounded up to 0.05em, and the characters
+# that take it.
+_WIDEST_EMS = {
+    0.65: "cfijlrstxzIJ!\"'()*,-./:;?[\\]_`| \u2013\u2019\u2018",
+    0.7: "0123456789aekovy$\u201c\u201d",
+    0.75: "bdghnpquFLSTYZ{}",
+    0.8: "ACEPVX\u00df",
+    0.85: "BR#+<=>^~",
+    0.9: "DGKOQU",
+    0.95: "wHN&",
+    1.0: "\u2014\u2026",
+    1.05: "%@",
+    1.1: "m\u00c6\u00e6",
+    1.15: "MW",
+}
+_EMS = {char: ems for ems, chars in _WIDEST_EMS.items() for char in chars}
+# The widest a character of any other script is counted, in ems (Œ in DejaVu Serif Bold: 1.18).
+_OTHER_EMS = 1.2
+
+
+def widest_ems(text: str, *, capitals: bool = False) -> float:
+    """The widest `text` is drawn on one line, in ems of its font size: its runs of white space
+    collapsed to one space and its ends trimmed, each character counted at its widest (see the
+    module's doc); `capitals`: as capital letters (`text-transform: uppercase`, small caps)."""
+    collapsed = " ".join(text.split())
+    if capitals:
+        collapsed = collapsed.upper()
+    return sum(_character_ems(char) for char in collapsed)
+
+
+@functools.lru_cache(maxsize=1024)
+def _character_ems(char: str) -> float:
+    """The widest one character is drawn, in ems."""
+    found = _EMS.get(char)
+    if found is not None:
+        return found
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return 0.0  # drawn on the letter before it, or not at all
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.0
+    base = unicodedata.normalize("NFD", char)[0]
+    return _EMS.get(base, _OTHER_EMS) if base != char else _OTHER_EMS
+
+
+# The narrowest advance measured (see the module's doc), rounded down to 0.05em, and the
+# characters that take it; read at `_CONDENSED` of it.
+_NARROWEST_EMS = {
+    0.15: "ijl'",
+    0.2: "ftI!,./:;[\\]| ",
+    0.25: 'rJ"()-`{}',
+    0.3: "*",
+    0.35: "sz^",
+    0.4: "acekvxy?_",
+    0.45: "0123456789bdghnopquL#$+<=>~",
+    0.5: "ABEFKPSTVXYZ&",
+    0.55: "wCDHNRU",
+    0.6: "mGMOQW%@",
+}
+_CONDENSED = 0.8
+_NARROW = {char: ems * _CONDENSED for ems, chars in _NARROWEST_EMS.items() for char in chars}
+_OTHER_NARROWEST_EMS = 0.1
+_WIDE_NARROWEST_EMS = 0.5
+
+
+@functools.lru_cache(maxsize=1024)
+def narrowest_ems(char: str) -> float:
+    """The narrowest one character is drawn, in ems (see the module's doc): a letter with a
+    diacritic as its base letter; nothing for a mark that joins the letter before it or a
+    character that is not drawn."""
+    found = _NARROW.get(char)
+    if found is not None:
+        return found
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return _WIDE_NARROWEST_EMS
+    base = unicodedata.normalize("NFD", char)[0]
+    return _NARROW.get(base, _OTHER_NARROWEST_EMS) if base != char else _OTHER_NARROWEST_EMS
+
+
+# The narrowest advance measured in `ch` (that of "0" in the same face), rounded down to 0.05ch,
+# and the characters that take it; read at `_CH_MARGIN` of it.
+_NARROWEST_CH = {
+    0.3: "'",
+    0.35: "ijl",
+    0.4: "|",
+    0.45: "ftIJ!,./:;[\\] ",
+    0.5: "-",
+    0.55: "r()`",
+    0.6: '"{}',
+    0.65: "*",
+    0.7: "_",
+    0.75: "sz",
+    0.8: "vy?^",
+    0.85: "acekxL",
+    0.9: "goFP",
+    0.95: "bdhnpquESTY",
+    1.0: "0123456789mwABCDGHKMNOQRUVWXZ#$%&+<=>@~",
+}
+_CH_MARGIN = 0.9
+_NARROW_CH = {char: ch * _CH_MARGIN for ch, chars in _NARROWEST_CH.items() for char in chars}
+
+
+@functools.lru_cache(maxsize=1024)
+def narrowest_ch(char: str) -> float:
+    """The narrowest one character is drawn, in `ch` of its face (see the module's doc); any
+    character not measured at a fifth of its narrowest in ems."""
+    found = _NARROW_CH.get(char)
+    if found is not None:
+        return found
+    base = unicodedata.normalize("NFD", char)[0] if unicodedata.category(char) not in ("Mn", "Me", "Cf") else ""
+    return _NARROW_CH.get(base, narrowest_ems(char) / 5) if base else 0.0

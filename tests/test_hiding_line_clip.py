@@ -1,0 +1,96 @@
+"""A box that clips its one line of text hides the words past its edge: a line that does not wrap
+cut off at the box's width, and a box one line high whose text surely wraps (`line_clip`). The
+rows say, for the element `#it` of each page, whether its words are unseen, read as a lower bound
+(every character at its narrowest); Chromium agrees with each (tests/test_browser.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document import parse_document
+from tests.test_hiding_families import byline_hidden, dcnf, findings
+
+# (the `<style>` rules, the markup of the article's byline) → whether the words of `#it` are unseen.
+LINE_CLIP_ROWS: dict[tuple[str, str], bool] = {
+    # A line that does not wrap, cut off at the box's width: the words that start past it.
+    (".by{width:110px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}", "<p class=by>By Maria Lopez, Tribune Wire <b id=it>Service</b></p>"): True,
+    (".by{width:100px;white-space:nowrap;overflow:hidden}", "<div class=by>By Maria Lopez <b>for the <span id=it>Springfield Ledger</span></b></div>"): True,
+    (".by{max-width:13ch;white-space:nowrap;overflow:hidden}", "<p class=by>By Maria Lopez, Tribune <span id=it>Wire Service</span></p>"): True,
+    (".by{width:8em;text-wrap-mode:nowrap;overflow-x:clip}", "<p class=by>Von Anna Schmidt, Rheinische <span id=it>Post</span></p>"): True,
+    (".w{white-space:nowrap}.by{width:120px;overflow:hidden}", "<div class=w><p class=by>By Maria Lopez and Tom Reyes, <b id=it>Tribune</b></p></div>"): True,
+    (".by{width:90px;white-space:pre;overflow:hidden;padding-right:4px}", "<p class=by>Por María López, <i id=it>Agencia EFE</i></p>"): True,
+    # A box one line high whose text surely wraps at its width: the words on a later line.
+    (".by{width:120px;height:1.2em;overflow:hidden}", "<p class=by>By Maria Lopez, Tribune Wire <span id=it>Service</span></p>"): True,
+    (".by{width:150px;max-height:1lh;overflow:hidden}", "<p class=by>By Maria Lopez and Tom Reyes of the <span id=it>Springfield Tribune</span></p>"): True,
+    (".by{width:7em;line-height:20px;height:20px;overflow:clip}", "<div class=by>By Maria Lopez-Garcia, <b id=it>Tribune</b></div>"): True,
+    # --- seen ---
+    # Wide enough, or a word the edge cuts in two (part of it shows), or the line's first word.
+    (".by{width:700px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}", "<p class=by>By Maria Lopez, <span id=it>Tribune</span></p>"): False,
+    (".by{width:10px;white-space:nowrap;overflow:hidden}", "<p class=by><span id=it>Maria</span> Lopez</p>"): False,
+    (".by{width:60px;height:1.2em;overflow:hidden}", "<p class=by><span id=it>Bylines</span> here</p>"): False,
+    # Nothing clipped across, the line wraps in a box of any height or two lines high, a `<br>` starts a line again.
+    (".by{width:100px;white-space:nowrap}", "<p class=by>By Maria Lopez, Tribune <span id=it>Wire Service</span></p>"): False,
+    (".by{width:100px;overflow:hidden}", "<p class=by>By Maria Lopez, Tribune <span id=it>Wire Service</span></p>"): False,
+    (".by{width:120px;line-height:20px;max-height:40px;overflow:hidden}", "<p class=by>By Maria Lopez, <span id=it>Tribune</span></p>"): False,
+    (".by{width:100px;white-space:nowrap;overflow:hidden}", "<p class=by>By Maria Lopez, Tribune Wire<br><span id=it>Service</span></p>"): False,
+    # An inline box sizes nothing; the line laid out right to left overflows to the left.
+    (".by{width:100px;white-space:nowrap;overflow:hidden}", "<p><span class=by>By Maria Lopez, Tribune <span id=it>Wire Service</span></span></p>"): False,
+    (".by{width:100px;white-space:nowrap;overflow:hidden;direction:rtl}", "<p class=by>By Maria Lopez, Tribune <span id=it>Wire Service</span></p>"): False,
+}
+
+# Rows the checker reads as seen where Chromium hides them: a width not read (a percentage), a
+# box on the line with a font size of its own, a rule only some screens meet.
+LINE_CLIP_NOT_READ = [
+    (".by{width:10%;white-space:nowrap;overflow:hidden}", "<p class=by>By Maria Lopez, Tribune <span id=it>Wire Service</span></p>"),
+    (".by{width:100px;white-space:nowrap;overflow:hidden}", '<p class=by>By Maria Lopez, <small style="font-size:12px">Tribune <b id=it>Wire</b></small></p>'),
+    ("@media (min-width:600px){.by{width:100px;white-space:nowrap;overflow:hidden}}", "<p class=by>By Maria Lopez, Tribune <b id=it>Wire</b></p>"),
+]
+
+
+def page(css: str, byline: str) -> bytes:
+    """The DCNF article with this byline markup and these rules (in an `<article>`, as Chromium's rows are)."""
+    return dcnf(head=f"<style>{css}</style>", byline=byline)
+
+
+def unseen(css: str, byline: str) -> bool:
+    """Whether the words of the element `#it` are missing from the text the checker reads as seen."""
+    document = parse_document(page(css, byline), "html")
+    (target,) = document.root.xpath("//*[@id='it']")
+    words = " ".join("".join(target.itertext()).split())
+    seen = " ".join(" ".join(block.text for block in document.blocks).split())
+    return words not in seen
+
+
+@pytest.mark.parametrize(("css", "byline"), list(LINE_CLIP_ROWS))
+def test_a_box_clipping_its_one_line_hides_the_words_surely_past_its_edge(css: str, byline: str) -> None:
+    assert unseen(css, byline) is LINE_CLIP_ROWS[(css, byline)]
+
+
+@pytest.mark.parametrize(("css", "byline"), LINE_CLIP_NOT_READ)
+def test_a_clipped_line_read_in_a_way_not_worked_out_stays_seen(css: str, byline: str) -> None:
+    assert not unseen(css, byline)
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        ".byline{width:110px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}",
+        ".byline{max-width:13ch;white-space:nowrap;overflow:hidden}",
+        ".byline{height:1.2em;overflow:hidden;width:120px}",
+        ".t{white-space:nowrap} .byline{width:100px;overflow:hidden}",
+    ],
+)
+def test_an_affiliation_cut_off_by_a_one_line_box_is_not_visible(css: str) -> None:
+    byline = '<div class=t><p class="byline">By Jake Smith, Daily Caller News Foundation</p></div>'
+    assert findings(page(css, byline), "dcnf", "dcnf/affiliation")
+    assert not byline_hidden(page(css, byline))
+    # Near misses: a box wide enough for the whole line, or no clip.
+    wide = css.replace("110px", "900px").replace("13ch", "90ch").replace("120px", "900px").replace("100px", "900px")
+    assert not findings(page(wide, byline), "dcnf", "dcnf/affiliation")
+    assert not findings(page(css.replace("hidden", "visible"), byline), "dcnf", "dcnf/affiliation")
+
+
+def test_a_name_cut_off_by_a_one_line_box_is_no_credit() -> None:
+    css = ".byline{width:24px;white-space:nowrap;overflow:hidden}"
+    assert byline_hidden(page(css, '<p class="byline">By Jake Smith, Daily Caller News Foundation</p>'))
+    assert not byline_hidden(page(css.replace("24px", "400px"), '<p class="byline">By Jake Smith, Daily Caller News Foundation</p>'))
