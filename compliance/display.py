@@ -63,6 +63,26 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda m: escape_char(m.group()), text)
 
 
+def at_line_start(text: str) -> str:
+    """`visible(text)` for a line that starts with it: its first colon shown as `\\x3a` when it
+    would start the line with "::", which the GitHub Actions runner takes for a workflow command
+    once the line's blank space is trimmed (a step or pack name in `--timing`'s table)."""
+    shown = visible(text)
+    body = shown.lstrip()
+    if not body.startswith("::"):
+        return shown
+    return shown[: len(shown) - len(body)] + "\\x3a" + body[1:]
+
+
+def path_at_line_start(path: str) -> str:
+    """`visible(path)` for a line that starts with it: a relative path that starts with "::" is
+    shown as "./::…", the same file, so that no line reads as a GitHub workflow command
+    (`::add-mask::x.html`, `::error file=x::pwned.html`) that syndcheck did not write. The Actions
+    runner takes a line for a command when it starts with "::" once its blank space is trimmed."""
+    shown = visible(path)
+    return "./" + shown if shown.lstrip().startswith("::") else shown
+
+
 def visible_block(text: str) -> str:
     """Multi-line text with each line shown by `visible`, its line feeds kept: a message whose
     lines are the formatter's own (SARIF's "Why:" and "Fix:" lines, a fix's block) with untrusted

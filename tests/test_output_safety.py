@@ -14,6 +14,7 @@ import json
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ from compliance.findings import Detection, Finding, Location, Notice, Passed, Re
 from compliance.formatters import FORMATTERS, FormatContext
 from compliance.formatters.context import ArticleSource, BaselineOutcome
 from compliance.formatters.text import format_report, format_resolved, format_timings
+from tests.conftest import ROOT
 
 # What must never reach a terminal or CI log raw (written out here, independently of the code).
 # Besides controls: characters that show nothing (two names that look alike differ by one) and
@@ -37,6 +39,9 @@ RAW_UNSAFE = re.compile(
 NASTY = [
     "\n::error file=x.html::forged",
     "\r\n::add-mask::secret",
+    # A file name may start a line itself (the text and concise formats, fix notes).
+    "::add-mask::x.html",
+    "  ::error file=x::pwned.html",
     "\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07",
     "\x1b]0;title\x07",
     "\x1b[2J",
@@ -401,3 +406,31 @@ def test_page_and_pack_text_in_sarif_messages_is_shown_escaped_its_lines_kept() 
     assert run["tool"]["driver"]["rules"][0]["shortDescription"]["text"] == "byline \\u202eevil\\x1b[2J"
     # Properties are data: the evidence and detail as the JSON report keeps them.
     assert run["results"][0]["properties"]["detail"] == "why\x85 so"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("check", "--format", "concise"),
+        ("check", "--statistics"),
+        ("check", "--format", "concise", "--statistics"),
+        ("check", "--timing"),
+        ("fix",),
+        ("fix", "--write"),
+    ],
+)
+def test_a_file_name_that_starts_a_line_never_makes_it_a_workflow_command(cli: Any, tmp_path: Path, monkeypatch: Any, args: tuple[str, ...]) -> None:
+    # The text and concise formats and fix's notes start lines with the file's name: one named
+    # like a GitHub workflow command is shown as the same file, "./::add-mask::x.html".
+    article = (ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes()
+    for name in ("::add-mask::x.html", "::error file=x::pwned.html"):
+        (tmp_path / name).write_bytes(article)
+    monkeypatch.chdir(tmp_path)
+    # Named as a user names them (fix takes files only), or found in the folder.
+    run = cli(*args, "::add-mask::x.html", "::error file=x::pwned.html") if args[0] == "fix" else cli(*args, ".")
+    assert run.code in (0, 1), run.err
+    output = run.out + run.err
+    assert [line for line in output.split("\n") if line.lstrip().startswith("::")] == []
+    if "--statistics" not in args:
+        assert "./::add-mask::x.html" in output

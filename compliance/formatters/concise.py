@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compliance.display import visible
+from compliance.display import path_at_line_start, visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import pipeline_notes
@@ -24,10 +24,10 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
         severity = finding.severity.label
         if color:
             severity = f"\x1b[{_COLORS[finding.severity]}m{severity}\x1b[0m"
-        location = f"{visible(report.path)}:{finding.location.line}:{finding.location.column}:"
+        location = f"{path_at_line_start(report.path)}:{finding.location.line}:{finding.location.column}:"
         lines.append(f"{location} {severity} {visible(finding.rule)} {visible(finding.message)}")
     for rule, notice in pipeline_notes(report):
-        lines.append(f"{visible(report.path)}:1:1: note {rule} {visible(notice.message)}")
+        lines.append(f"{path_at_line_start(report.path)}:1:1: note {rule} {visible(notice.message)}")
     return "".join(line + "\n" for line in lines)
 
 

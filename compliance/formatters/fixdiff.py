@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 
-from compliance.display import visible
+from compliance.display import path_at_line_start, visible
 from compliance.findings import Severity
 from compliance.fixes import Edit, FixPlan
 from compliance.text import shorten
@@ -36,6 +36,7 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
     # A file written is shown at the line where the block now is; one only previewed at the line
     # of the file as it is, where the block would go.
     lines = plan.fixed_lines() if written else tuple(edit.line for edit in plan.edits)
+    path = path_at_line_start(path)
     # Why nothing was compared with the original given: without it the editor who expected a
     # byline or link mended from the original is left guessing.
     notes = [f"{path}: note: {notice.message}" for notice in plan.before.notices if notice.code in _ORIGINAL_NOTICES]

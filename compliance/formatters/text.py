@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from compliance.config import RuleAdjustment
+from compliance.display import at_line_start, path_at_line_start
 from compliance.display import visible as _v
 from compliance.findings import Report, Severity
 from compliance.formatters.summary import Summary, summarize
@@ -28,7 +29,7 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
     # A skipped file (empty, binary, a FIFO) was not read for a publisher at all: "no pack" would
     # read as "no publisher's markers found".
     packs = _v(", ".join(report.packs)) if report.packs else "no pack" if report.checked else "not checked"
-    lines.append(_paint(_v(report.path), _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
+    lines.append(_paint(path_at_line_start(report.path), _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
     if explain_detection:
         lines.extend(_detection_lines(report))
     for notice in report.notices:
@@ -148,7 +149,7 @@ def format_timings(timings: Mapping[str, Sequence[float]], *, top: int = 15) -> 
     lines = [f"{'step':<48} {'total ms':>10} {'mean ms':>9} {'files':>6}"]
     rows = sorted(timings.items(), key=lambda item: -sum(item[1]))
     for step, values in rows[:top]:
-        lines.append(f"{_v(step):<48} {sum(values) * 1000:>10.1f} {sum(values) / len(values) * 1000:>9.3f} {len(values):>6}")
+        lines.append(f"{at_line_start(step):<48} {sum(values) * 1000:>10.1f} {sum(values) / len(values) * 1000:>9.3f} {len(values):>6}")
     packs: dict[str, float] = {}
     for step, values in timings.items():
         if step.startswith("rule "):
@@ -157,5 +158,5 @@ def format_timings(timings: Mapping[str, Sequence[float]], *, top: int = 15) -> 
     lines.append("")
     lines.append(f"{'pack (its rules)':<48} {'total ms':>10}")
     for pack, seconds in sorted(packs.items(), key=lambda item: -item[1]):
-        lines.append(f"{_v(pack):<48} {seconds * 1000:>10.1f}")
+        lines.append(f"{at_line_start(pack):<48} {seconds * 1000:>10.1f}")
     return "\n".join(lines) + "\n"
