@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Literal
 
 from compliance.baseline import BaselineEntry, entries_for, format_baseline
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, InputError
 from compliance.fingerprint import display_path
-from compliance.outputs import refuse_read_only, write_atomic
+from compliance.outputs import refuse_read_only, settings_file_kind, write_atomic
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 
 
@@ -65,6 +65,9 @@ def rewrite_baseline(
 
     Writes nothing when no document was checked (`status.checked == 0`); the caller reports that
     as `check` does (exit 2, `exit 2: nothing checked: ...`)."""
+    read = settings_file_kind(file)
+    if read is not None:
+        raise InputError(f"is {read}, which syndcheck reads; a baseline does not replace it", path=str(file), hint="name it syndcheck-baseline.json")
     if mode != "create" and file.exists():
         refuse_read_only(file)  # rewritten in place: refused before anything is checked, as a new one is
     runner = Runner(dataclasses.replace(options, baseline=None if mode == "create" else file))

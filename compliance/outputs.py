@@ -65,12 +65,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def check_output_targets(outputs: Sequence[Path]) -> None:
     """Raise `InputError` before anything is checked when a report file cannot be what it is
-    asked to be: a folder that does not exist (a typo never creates folders), something that is
+    asked to be: a file syndcheck reads for its settings (`settings_file_kind`), a folder that does not exist (a typo never creates folders), something that is
     not a regular file (a directory, a device: `/dev/stdout` would be replaced, use `FORMAT=-`),
     a read-only file (made so on purpose: a rename would replace it all the same), or the same file
     named twice (one report would silently replace the other)."""
     seen: dict[object, Path] = {}
     for output in outputs:
+        read = settings_file_kind(output)
+        if read is not None:
+            raise InputError(f"is {read}, which syndcheck reads; a report does not replace it", path=str(output), hint="write the report somewhere else")
         folder = output.parent
         if not folder.is_dir():
             missing = folder
@@ -91,6 +94,26 @@ def check_output_targets(outputs: Sequence[Path]) -> None:
         if key in seen:
             raise InputError(f"the same report file is named twice (also as {seen[key]})", path=str(output), hint="give each --output its own file")
         seen[key] = output
+
+
+def settings_file_kind(path: Path) -> str | None:
+    """What a file is to a run, by its name, when it is one syndcheck reads for its settings
+    wherever it is: a `.gitignore`, a file of a `.git` folder (`info/exclude`), a configuration
+    (`.syndcheck.yaml`, `pyproject.toml`, whether or not it has a `[tool.syndcheck]` table yet) or
+    an article's metadata sidecar (`story.html.meta.yaml`); None for any other name. A report
+    must never replace one: nothing the checker reads is written."""
+    from compliance.config import CONFIG_NAMES
+
+    name = path.name
+    if name == ".gitignore":
+        return "a .gitignore file"
+    if ".git" in path.parts[:-1]:
+        return "a file of a .git folder"
+    if name in CONFIG_NAMES or name == "pyproject.toml":
+        return "a configuration file"
+    if name.endswith(".meta.yaml"):
+        return "an article's metadata file"
+    return None
 
 
 def refuse_read_only(output: Path) -> None:

@@ -520,3 +520,44 @@ def test_fix_write_does_not_replace_a_read_only_file_whoever_runs_it(cli: Any, t
     story.chmod(0o644)
     assert cli("fix", "--write", "--meta", "logo-url=https://example.org/logo.png", str(story)).code == 0
     assert story.read_bytes() != NO_LOGO
+
+
+@pytest.mark.parametrize(
+    ("target", "kind"),
+    [
+        (".gitignore", "a .gitignore file"),
+        ("sub/.gitignore", "a .gitignore file"),
+        (".git/info/exclude", "a file of a .git folder"),
+        ("pyproject.toml", "a configuration file"),
+        (".syndcheck.yaml", "a configuration file"),
+        ("story.html.meta.yaml", "an article's metadata file"),
+    ],
+)
+@pytest.mark.parametrize("how", ["--output", "summary", "baseline"])
+def test_a_report_onto_a_file_syndcheck_reads_for_its_settings_is_refused(cli: Any, tmp_path: Path, monkeypatch: Any, target: str, kind: str, how: str) -> None:
+    # Whether this run reads it or not (a pyproject.toml without a table of ours, a folder that is
+    # no repository): each is read as settings wherever it is, so no report replaces it.
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "story.html", NO_LOGO)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    before = b"# keep me\n"
+    (tmp_path / target).write_bytes(before)
+    if how == "--output":
+        run = cli("check", "--output", f"json={target}", "story.html")
+    elif how == "summary":
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", target)
+        run = cli("check", "--format", "github", "story.html")
+    else:
+        run = cli("baseline", "create", "--output", target, "story.html")
+    _one_line_exit_2(run, f"is {kind}, which syndcheck reads;")
+    assert (tmp_path / target).read_bytes() == before
+
+
+def test_a_report_beside_the_settings_files_is_written(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "story.html", NO_LOGO)
+    for name in ("gitignore.json", "pyproject.toml.json", "report.meta.json"):
+        run = cli("check", "--output", f"json={name}", "story.html")
+        assert run.code == 1, run.err
+        assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["files"][0]["path"] == "story.html"
