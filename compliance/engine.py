@@ -22,7 +22,7 @@ from compliance.document import Document, DocumentKind, parse_document, with_met
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
@@ -885,9 +885,13 @@ def check_bytes(
 
 
 # The note of a document with nothing in it (white space or a byte-order mark alone too), and
-# the end of the note of one that is binary data (an image, a PDF, NUL and control bytes).
+# the end of the note of one that is binary data (an image, a PDF, NUL and control bytes) or an
+# HTML report of syndcheck's own.
 EMPTY_NOTE = "not checked: the file is empty"
 NOT_AN_ARTICLE = ", not an article"
+REPORT_NOTE = "not checked: the file is an HTML report syndcheck wrote, not an article"
+# How far into a page its head is looked at for `findings.REPORT_GENERATOR`.
+_REPORT_HEAD = 2048
 
 
 def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -> Report:
@@ -905,6 +909,10 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # empty file: decoding drops the mark). `isspace` stops at the first other character,
         # where `strip` would copy the whole page.
         return Report(path=settings.path, notices=(Notice("skipped", EMPTY_NOTE),), checked=False)
+    if kind == "html" and REPORT_GENERATOR in decoded.text[:_REPORT_HEAD]:
+        # A report saved in the folder it checked (`--output html=report.html .`): checking it
+        # would report the findings it shows, its article's, as its own.
+        return Report(path=settings.path, notices=(Notice("skipped", REPORT_NOTE),), checked=False)
     try:
         return _check_decoded(decoded, kind, settings)
     except InputError as exc:

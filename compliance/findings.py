@@ -71,6 +71,11 @@ class FixBlock:
     fill_in: tuple[str, ...] = ()
 
 
+# What the head of every HTML report syndcheck writes carries (`--format html`), so that a report
+# saved in the folder it checked is never checked as an article on the next run.
+REPORT_GENERATOR = '<meta name="generator" content="syndcheck">'
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A requirement a document does not meet (or a forbidden thing it contains)."""

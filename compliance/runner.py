@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, left_out_by, left_out_change, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
-from compliance.engine import EMPTY_NOTE, NOT_AN_ARTICLE, CheckSettings, check_with
+from compliance.engine import EMPTY_NOTE, NOT_AN_ARTICLE, REPORT_NOTE, CheckSettings, check_with
 from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest, config_error
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
@@ -1314,7 +1314,7 @@ def _with_remedy(result: FileResult, *, stdin: bool) -> FileResult:
     if report.checked or not report.notices:
         return result
     first = report.notices[0]
-    if first.code != "skipped" or not (first.message == EMPTY_NOTE or first.message.endswith(NOT_AN_ARTICLE)):
+    if first.code != "skipped" or not (first.message in (EMPTY_NOTE, REPORT_NOTE) or first.message.endswith(NOT_AN_ARTICLE)):
         return result
     if stdin:
         remedy = "give an article (HTML, Markdown or plain text) on stdin"

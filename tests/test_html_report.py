@@ -202,3 +202,18 @@ def test_a_mark_on_a_block_after_an_inline_image_is_inside_the_block(tmp_path: P
     # The logo's own pass stays just before the image.
     (logo,) = lxml.html.fromstring(page).xpath("//div[@class='article']//a[@data-rule='dcnf/logo']")
     assert logo.getnext().tag == "img"
+
+
+def test_a_report_saved_in_the_folder_it_checked_is_not_checked_next_time(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
+    first = cli("check", "--format", "json", "--output", "html=report.html", ".")
+    again = cli("check", "--format", "json", ".")
+    assert (first.code, again.code) == (1, 1)
+    files = {entry["path"]: entry for entry in again.json()["files"]}
+    assert [f["rule"] for f in files["story.html"]["findings"]] == [f["rule"] for f in first.json()["files"][0]["findings"]]
+    assert files["report.html"]["checked"] is False
+    assert files["report.html"]["notices"][0]["message"].startswith("not checked: the file is an HTML report syndcheck wrote, not an article")
+    # A page that only quotes the mark in its text is an article.
+    (tmp_path / "about.html").write_text("<p>Our reports say &lt;meta name=\"generator\" content=\"syndcheck\"&gt;.</p>", encoding="utf-8")
+    assert cli("check", "--format", "json", "about.html").json()["files"][0]["checked"] is True

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from compliance.display import escape_char, visible, visible_block
-from compliance.findings import Finding, Passed, Report
+from compliance.findings import REPORT_GENERATOR, Finding, Passed, Report
 from compliance.firstuse import on_first_use
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.summary import summarize
@@ -63,7 +63,9 @@ def configuration_notice(context: FormatContext) -> str:
 
 def html_page(header: str, body: str, *, title: str = "syndcheck report", csp: str = REPORT_CSP, extra_css: str = "") -> str:
     """The report's page around trusted `header` and `body` markup (both already escaped)."""
-    return _PAGE.format(csp=csp, css=_CSS + extra_css, title=html.escape(visible(title)), header=safe_markup(header), sections=safe_markup(body))
+    return _PAGE.format(
+        csp=csp, css=_CSS + extra_css, generator=REPORT_GENERATOR, title=html.escape(visible(title)), header=safe_markup(header), sections=safe_markup(body)
+    )
 
 
 def safe_markup(markup: str) -> str:
@@ -286,6 +288,7 @@ _PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{generator}
 <title>{title}</title>
 <style>{css}</style>
 </head>
