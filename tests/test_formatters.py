@@ -955,3 +955,19 @@ def test_no_note_of_rules_not_compared_when_every_rule_that_compares_ran(cli: An
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
     for output in (cli("check", "-f", "concise", *args).out, cli("check", "-f", "github", *args).out, summary_file.read_text(encoding="utf-8")):
         assert "not compared" not in output.lower()
+
+
+@pytest.mark.parametrize("format_name", ["github", "concise"])
+def test_a_document_not_checked_that_fails_the_run_is_an_error_on_its_file(cli: Any, tmp_path: Path, monkeypatch: Any, format_name: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "payload.json").write_text('[{"id": "story-7", "html": 5}]', encoding="utf-8")
+    run = cli("check", "--input-kind", "cms-json", "--format", format_name, "payload.json")
+    assert run.code == 2
+    docs = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    shown = docs.split(f"```text not-checked-{format_name}\n", 1)[1].split("\n```", 1)[0]
+    assert run.out.splitlines() == [shown]
+    # A file skipped on purpose does not fail the run, and is no error line.
+    (tmp_path / "empty.html").write_text("", encoding="utf-8")
+    (tmp_path / "story.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
+    skipped = cli("check", "--format", format_name, "empty.html", "story.html")
+    assert skipped.code == 1 and "syndcheck/" not in "".join(line for line in skipped.out.splitlines() if "empty.html" in line)

@@ -215,5 +215,5 @@ def test_a_report_saved_in_the_folder_it_checked_is_not_checked_next_time(cli: A
     assert files["report.html"]["checked"] is False
     assert files["report.html"]["notices"][0]["message"].startswith("not checked: the file is an HTML report syndcheck wrote, not an article")
     # A page that only quotes the mark in its text is an article.
-    (tmp_path / "about.html").write_text("<p>Our reports say &lt;meta name=\"generator\" content=\"syndcheck\"&gt;.</p>", encoding="utf-8")
+    (tmp_path / "about.html").write_text('<p>Our reports say &lt;meta name="generator" content="syndcheck"&gt;.</p>', encoding="utf-8")
     assert cli("check", "--format", "json", "about.html").json()["files"][0]["checked"] is True

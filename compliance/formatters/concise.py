@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from compliance.display import path_at_line_start, visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import pipeline_notes
+from compliance.formatters.pipeline import not_checked_failure, pipeline_notes
 from compliance.formatters.summary import Summary, not_compared_note, summarize
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -28,6 +28,9 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
         lines.append(f"{location} {severity} {visible(finding.rule)} {visible(finding.message)}")
     for rule, notice in pipeline_notes(report):
         lines.append(f"{path_at_line_start(report.path)}:1:1: note {rule} {visible(notice.message)}")
+    if failed := not_checked_failure(report):
+        # A document not checked fails the run: a quickfix list shows it as an error of its own.
+        lines.append(f"{path_at_line_start(report.path)}:1:1: error {failed[0]} {visible(failed[1].message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, file_notices, file_of, in_payload, pipeline_notes, unchecked_notices, with_required_pack
+from compliance.formatters.pipeline import (
+    display_path,
+    file_notices,
+    file_of,
+    in_payload,
+    not_checked_failure,
+    pipeline_notes,
+    unchecked_notices,
+    with_required_pack,
+)
 from compliance.formatters.summary import not_compared_note, summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -66,6 +75,11 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             where = f"in {report.path}" if report.payload is not None else ""  # the article, not a line of it
             properties = f"file={path}{'' if where else ',line=1,col=1'},title={rule}"
             lines.append(f"::notice {properties}::{escape_data(f'{notice.message} ({where})' if where else notice.message)}")
+        if failed := not_checked_failure(report):
+            # A document not checked fails the run: an error annotation on it, as on a finding.
+            where = f"in {report.path}" if report.payload is not None else ""
+            message = f"{failed[1].message} ({where})" if where else failed[1].message
+            lines.append(f"::error file={path}{'' if where else ',line=1,col=1'},title={failed[0]}::{escape_data(message)}")
     # Each way a configuration file weakened the checks, as a warning on that file.
     for change in context.adjusted_rules:
         file = escape_property(display_path(change.file, context.base_dir))

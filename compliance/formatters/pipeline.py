@@ -104,6 +104,20 @@ def pipeline_notes(report: Report) -> tuple[tuple[str, Notice], ...]:
     )
 
 
+# The notices of a document that was not checked and fails the run for it (exit 2, or 3 for an
+# internal error): it could not be read, a user error stopped it, its check ran out of time.
+_FAILED_NOTICES = ("unreadable", "user-error", "internal-error", "time-limit")
+
+
+def not_checked_failure(report: Report) -> tuple[str, Notice] | None:
+    """For a document that was not checked and fails the run (`_FAILED_NOTICES`), the id concise
+    and GitHub output give it, `syndcheck/CODE` (`syndcheck/unreadable`), and its notice; None for
+    a document checked, or skipped on purpose (empty, binary: the run's exit code stays)."""
+    if report.checked or not report.notices or report.notices[0].code not in _FAILED_NOTICES:
+        return None
+    return f"syndcheck/{report.notices[0].code}", report.notices[0]
+
+
 def file_notices(report: Report) -> tuple[Notice, ...]:
     """The notices of a report, with one made up when a report was not checked or had no pack but says nothing why."""
     if report.notices:
