@@ -192,6 +192,8 @@ class _Builder:
             raise self.fail("the 'position' check needs exactly one of 'at', 'first' or 'last'", node.mark)
         if kind == "position" and values.get("allow_before") is not None and values.get("at") is None:
             raise self.fail("'allow-before' of the 'position' check goes with 'at: top'", node.key_mark("allow-before"))
+        if kind == "position" and values.get("allow_after") is not None and values.get("last") is None:
+            raise self.fail("'allow-after' of the 'position' check goes with 'last'", node.key_mark("allow-after"))
         if kind == "link" and values.get("href") is None and values.get("equals") is None and values.get("text") is None:
             raise self.fail("the 'link' check needs 'href', 'equals' or 'text'", node.mark)
         if kind == "metadata" and (values.get("meta") is None) == (values.get("json_ld") is None):

@@ -178,7 +178,11 @@ def _kind_findings(html: str, check: str = _KIND) -> list[Any]:
         ('<article><p>Text.</p><img src="https://px.example.org/c/13.gif"></article>', True, "no link"),
         ('<article><p>Text.</p><a href="https://example.org/story-12">Story</a></article>', True, "no "),
         # An address whose pattern finds no id: nothing carries one.
-        ('<article><p>Text.</p><a href="https://example.org/story-12">Story</a><img src="https://px.example.org/c/x.gif"></article>', True, "with an id"),
+        (
+            '<article><p>Text.</p><a href="https://example.org/story-12">Story</a><img src="https://px.example.org/c/x.gif"></article>',
+            True,
+            "no id in the address of",
+        ),
     ],
 )
 def test_the_kind_compares_the_ids_of_both_things(html: str, failed: bool, detail: str) -> None:
@@ -219,3 +223,96 @@ def test_a_markdown_copys_counter_is_read_as_an_image_or_raw_html(cli: Any, tmp_
     page = write(tmp_path, "story.md", MARKDOWN.format(story=STORY, counter=counter_markdown))
     (entry,) = cli("check", "--format", "json", str(page)).json()["files"]
     assert _verdict(entry) == verdict
+
+
+# -- a lazy-loaded counter: its id is read from the address it loads ----------------------------
+
+PLACEHOLDER = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+def lazy_counter(article_id: str, attribute: str, placeholder: str = PLACEHOLDER) -> str:
+    src = f"https://counter.theconversation.com/content/{article_id}/count.gif?distributor=republish-lightbox-basic"
+    return f'<img src="{placeholder}" {attribute}="{src}" class="lazyload" alt="The Conversation" width="1" height="1">'
+
+
+@pytest.mark.parametrize("attribute", ["data-src", "data-lazy-src", "data-original"])
+def test_a_lazy_loaded_counter_is_compared_by_the_address_it_loads(cli: Any, tmp_path: Path, attribute: str) -> None:
+    assert _verdict(_checked(cli, tmp_path, counter_html=lazy_counter(ID, attribute))) == "passed"
+    # A placeholder of the site's own (not a data: URL) is passed over as well.
+    assert _verdict(_checked(cli, tmp_path, counter_html=lazy_counter(ID, attribute, "/wp-content/blank.gif"))) == "passed"
+    entry = _checked(cli, tmp_path, counter_html=lazy_counter(OTHER, attribute))
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "the-conversation/counter-article"]
+    assert f"the counter carries id {OTHER}" in finding["message"] and f"carries id {ID}" in finding["message"]
+    # Placed at the counter, not at the article's start.
+    assert finding["line"] == PAGE.splitlines().index("{counter}") + 1
+
+
+def test_a_lazy_loaded_counter_in_srcset_is_compared_too(cli: Any, tmp_path: Path) -> None:
+    src = f"https://counter.theconversation.com/content/{ID}/count.gif"
+    counter_html = f'<img src="{PLACEHOLDER}" data-srcset="{src} 1x" alt="The Conversation" width="1" height="1">'
+    assert _verdict(_checked(cli, tmp_path, counter_html=counter_html)) == "passed"
+
+
+def test_an_address_without_an_id_is_named_and_placed_at_the_thing_found() -> None:
+    html = '<article><p>Text.</p>\n<a href="https://example.org/story-12">Story</a>\n<img src="https://px.example.org/c/x.gif"></article>'
+    (finding,) = _kind_findings(html)
+    assert finding.detail.startswith("no id in the address of ") and "px.example.org/c/x.gif" in finding.detail
+    assert "no the " not in finding.detail
+    assert finding.location.line == 3
+
+
+# -- with the original given: its own address names the article --------------------------------
+
+HOME_CREDIT = '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons license.</p>'
+ORIGINAL = """<html><head><meta charset="utf-8"><title>Why honeybees dance</title><link rel="canonical" href="{url}"></head>
+<body><article><h1>Why honeybees dance for their sisters</h1><p class="byline">Jane Doe, University of Vermont</p>
+<p>Honeybees dance to tell their sisters where the flowers are, as researchers have long known.</p>
+<p>A forager's waggle run points the way and its length says how far the patch lies from the hive.</p>
+</article></body></html>"""
+
+
+def _checked_with_original(cli: Any, tmp_path: Path, *, counter_html: str, credit: str = HOME_CREDIT, url: str = STORY, via: str = "file") -> dict[str, Any]:
+    page = write(tmp_path, "story.html", PAGE.format(head="", body="", credit=credit, counter=counter_html))
+    if via == "file":
+        original = write(tmp_path, "original.html", ORIGINAL.format(url=url))
+        args = ["--original", str(original)]
+    else:
+        args = ["--meta", f"original_url={url}"]
+    (entry,) = cli("check", "--format", "json", *args, str(page)).json()["files"]
+    return entry  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("via", ["file", "meta"])
+def test_with_the_original_known_a_homepage_credit_is_no_escape(cli: Any, tmp_path: Path, via: str) -> None:
+    entry = _checked_with_original(cli, tmp_path, counter_html=counter(OTHER), via=via)
+    assert _verdict(entry) == "failed"
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "the-conversation/counter-article"]
+    assert f"the counter carries id {OTHER}" in finding["message"]
+    assert f"the original story's address carries id {ID}" in finding["message"]
+    assert _verdict(_checked_with_original(cli, tmp_path, counter_html=counter(ID), via=via)) == "passed"
+
+
+def test_the_originals_address_wins_over_a_link_to_another_story(cli: Any, tmp_path: Path) -> None:
+    # The footer links another article (a template's leftover) and the counter matches that link:
+    # the original's own address says which article is republished.
+    other_story = f"https://theconversation.com/bees-can-count-to-four-{OTHER}"
+    entry = _checked_with_original(cli, tmp_path, counter_html=counter(OTHER), credit=FOOTER.format(url=other_story))
+    assert _verdict(entry) == "failed"
+    assert _verdict(_checked_with_original(cli, tmp_path, counter_html=counter(ID), credit=FOOTER.format(url=other_story))) == "passed"
+
+
+def test_an_original_whose_address_carries_no_id_leaves_the_page_link_to_decide(cli: Any, tmp_path: Path) -> None:
+    # The original's canonical URL is a section page: no id; the page's own link decides.
+    section = "https://theconversation.com/us/environment"
+    assert _verdict(_checked_with_original(cli, tmp_path, counter_html=counter(ID), credit=FOOTER.format(url=STORY), url=section)) == "passed"
+    assert _verdict(_checked_with_original(cli, tmp_path, counter_html=counter(OTHER), credit=FOOTER.format(url=STORY), url=section)) == "failed"
+    # Nothing names the article: not compared, and the file says so.
+    entry = _checked_with_original(cli, tmp_path, counter_html=counter(OTHER), url=section)
+    assert _verdict(entry) is None
+    assert any("counter-article" in str(notice) for notice in entry.get("notices", []))
+
+
+def test_without_the_original_a_homepage_credit_is_named_in_the_not_compared_note(cli: Any, tmp_path: Path) -> None:
+    page = write(tmp_path, "story.html", PAGE.format(head="", body="", credit=HOME_CREDIT, counter=counter(OTHER)))
+    run = cli("check", str(page))
+    assert "the-conversation/counter-article" in run.out.split("not compared:", 1)[1].splitlines()[0]

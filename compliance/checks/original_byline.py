@@ -14,6 +14,20 @@ compares with an original; a `reporter` given empty, or as no one value (a mappi
 it not checked with a note. Captures: `name` and `names` (the original's first reporter, and all of
 them as a sentence lists them), `missing`.
 
+`institutions: true` compares, instead of the names, each author's institution as the original's
+bylines give it (The Conversation: "author(s) AND their institution(s)"): an author of the original
+whom the republication's bylines credit with an institution must have one of the original's for
+them ("Maria Lopez, Harvard University" fails for the original's "Maria Lopez, University of
+Arizona"; so does "By A and B, University of Arizona" when the original gives B Arizona State
+University). The same institution may be written otherwise, as editorial style does: in any
+letter case, with or without accents, "The" or punctuation, abbreviated ("Univ."), with more of
+its name around it ("Department of Entomology, University of Arizona", "University of Arizona,
+Tucson") or as its initials ("UCLA" for "University of California, Los Angeles"). An author the
+copy credits without an institution, or whom the original gives none, is not compared here (a
+`byline` check's `institution` asks for one). It needs the original story itself: the `reporter`
+metadata names no institution. Captures: `name` (the author), `institution` (the copy's) and
+`original_institution`.
+
 `credit` (a regex with a group named `author`) also reads the people a credit line names, for
 terms that accept the author named there instead of in a byline (Global Voices: "This story by
 NAME originally appeared on Global Voices"): each match in the article's visible text, outside
@@ -48,13 +62,15 @@ from compliance.checks.text import not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import person_name, read_byline
 from compliance.firstuse import on_first_use
+from compliance.lookalike import plain_letters
 from compliance.metavalues import NamesMeta, given_as, unreadable_reason
 from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern
 from compliance.text import listed, shorten
 
-# The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing.
-CAPTURES = frozenset(("name", "names", "missing"))
+# The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing
+# (with `institutions`, the author and the two institutions compared).
+CAPTURES = frozenset(("name", "names", "missing", "institution", "original_institution"))
 
 OPTIONS = (
     Option("all", "boolean", "Every reporter of the original must be credited (false: at least one).", default=True),
@@ -64,6 +80,12 @@ OPTIONS = (
         "A credit line naming the author: the people its group `author` captures in the article (outside photo captions) are credited as a byline's are.",
         default=None,
     ),
+    Option(
+        "institutions",
+        "boolean",
+        "Compare each credited author's institution with the original's for them, instead of the names (needs the original story).",
+        default=False,
+    ),
 )
 
 
@@ -72,11 +94,12 @@ class OriginalBylineParams(NamedTuple):
 
     all: bool
     credit: Pattern | None = None
+    institutions: bool = False
 
 
 def build(values: dict[str, Any]) -> OriginalBylineParams:
     """Parameters from validated option values."""
-    return OriginalBylineParams(all=values["all"], credit=values["credit"])
+    return OriginalBylineParams(all=values["all"], credit=values["credit"], institutions=bool(values["institutions"]))
 
 
 def _credit_line_names(doc: Document, params: OriginalBylineParams, ctx: Context) -> list[tuple[Block, str]]:
@@ -95,7 +118,10 @@ def _credit_line_names(doc: Document, params: OriginalBylineParams, ctx: Context
 
 
 def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outcome:
-    """Pass when the republication's bylines credit the original's reporters."""
+    """Pass when the republication's bylines credit the original's reporters (with
+    `institutions`, each with their institution in the original)."""
+    if params.institutions:
+        return _compare_institutions(doc, ctx)
     expected, source = _expected_reporters(ctx)
     credited: list[tuple[Byline | Block, str]] = [(byline, n) for byline in doc.bylines for n in byline.names]
     credited += _credit_line_names(doc, params, ctx)
@@ -114,6 +140,63 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)
     unnamed = f" ({listed(missing)} not credited)" if found and missing else ""
     return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=captures)
+
+
+def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
+    """`institutions: true`: each author of the original the copy's bylines credit with an
+    institution has one of the original's for them."""
+    original = ctx.need_original()
+    authors = [(name, parts) for byline in original.bylines for name, parts in zip(byline.names, byline.reading.affiliations, strict=False) if parts]
+    if not authors:
+        return Outcome(True, (), "the original's byline gives no author an institution")
+    credited = [(byline, name, parts) for byline in doc.bylines for name, parts in zip(byline.names, byline.reading.affiliations, strict=False)]
+    matched = _credited_as([name for name, _ in authors], [name for _, name, _ in credited])
+    hits = []
+    for name, wanted in authors:
+        index = matched.get(name)
+        if index is None or not credited[index][2]:
+            continue
+        byline, _, given = credited[index]
+        captures = (("name", name), ("institution", given[0]), ("original_institution", wanted[0]))
+        # An institution's name may run over the parts the byline reader splits at its commas
+        # ("University of California, Los Angeles"): the parts together are compared too.
+        if not any(same_institution(one, other) for one in (*given, " ".join(given)) for other in (*wanted, " ".join(wanted))):
+            return Outcome(
+                False,
+                (),
+                f"the byline gives {name} '{given[0]}'; the original gives '{wanted[0]}'",
+                doc.locate(byline),
+                captures=captures,
+            )
+        hits.append(Hit(byline.index, doc.locate(byline), byline.text, captures, doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]))
+    return Outcome(True, tuple(hits), "" if hits else "no author of the original is credited with an institution in the byline")
+
+
+# Words an institution's name may have or drop as a matter of style, and abbreviations of its words.
+_INSTITUTION_STOPWORDS = frozenset(("the", "of", "at", "and", "for", "in", "de", "del", "des", "du", "di", "la", "le", "der", "y"))
+_INSTITUTION_ABBREVIATIONS = {"univ": "university", "uni": "university", "inst": "institute", "coll": "college", "dept": "department", "st": "saint"}
+
+
+def _institution_words(name: str) -> list[str]:
+    """An institution's name as words for comparison: plain letters (`plain_letters`: case
+    folded, no diacritics), abbreviations spelt out, without the words style drops ("The", "of")."""
+    words = "".join(c if c.isalnum() else " " for c in plain_letters(name)).split()
+    spelt = [_INSTITUTION_ABBREVIATIONS.get(word, word) for word in words]
+    return [word for word in spelt if word not in _INSTITUTION_STOPWORDS]
+
+
+def same_institution(one: str, other: str) -> bool:
+    """Whether two institutions' names name one institution as style may write it: the same
+    words (see `_institution_words`), one's words a run of the other's ("University of Arizona"
+    in "Department of Entomology, University of Arizona"), or one the other's initials ("UCLA")."""
+    first, second = _institution_words(one), _institution_words(other)
+    if not first or not second:
+        return True  # nothing to compare: never a difference
+    shorter, longer = sorted((first, second), key=len)
+    if any(longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1)):
+        return True
+    initials = "".join(word[0] for word in longer)
+    return len(shorter) == 1 and len(longer) > 1 and shorter[0] == initials
 
 
 def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:

@@ -29,7 +29,10 @@ rights reserved.", "Copyright (c) 2024 …", in at most 16 words), and paragraph
 tags, topics, sharing, social links, the author or a bio, comments, related stories or the
 previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
 `prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;
-one followed by another paragraph of the story is not.
+one followed by another paragraph of the story is not. `allow-after` names what else a pack knows
+is no part of the story when it follows the last paragraph (a credit line linking the original,
+which a publisher's terms ask for beside a tagline that ends the story): the blocks it matches
+there are within the end too.
 
 A failure points at what was found in the wrong place; with nothing found, `last` points at the
 story's end (its last block, in Markdown and plain text the body's last line: where `syndcheck fix`
@@ -66,6 +69,12 @@ OPTIONS = (
     Option("first", "integer", "Within the first N blocks of the article.", default=None, minimum=1),
     Option("last", "integer", "Within the last N blocks of the article.", default=None, minimum=1),
     Option("allow-before", "check", "With `at: top`: blocks this check matches do not begin the body (a publisher's preamble).", default=None),
+    Option(
+        "allow-after",
+        "check",
+        "With `last`: blocks this check matches after the story's last paragraph are not the story (a credit line linking the original).",
+        default=None,
+    ),
 )
 
 
@@ -77,11 +86,12 @@ class PositionParams(NamedTuple):
     last: int | None
     at: str | None = None
     allow_before: Check | None = None
+    allow_after: Check | None = None
 
 
 def build(values: dict[str, Any]) -> PositionParams:
     """Parameters from validated option values (exactly one of at/first/last, checked by packs)."""
-    return PositionParams(values["check"], values["first"], values["last"], values["at"], values["allow_before"])
+    return PositionParams(values["check"], values["first"], values["last"], values["at"], values["allow_before"], values["allow_after"])
 
 
 def describe(params: PositionParams) -> str:
@@ -139,7 +149,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         where = f"the first {params.first} blocks"
         wanted = "at the top"
     else:
-        allowed = set(last_items(article, params.last or 1, story_tail(doc)))
+        allowed = set(last_items(article, params.last or 1, _tail(doc, params, ctx)))
         where = f"the last {params.last} blocks"
         wanted = "at the end"
     placed = tuple(hit for hit in inner.hits if hit.index in allowed)
@@ -152,6 +162,13 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         detail = explained_later(lambda: f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article")
         return Outcome(False, (), detail, first.where)
     return _nowhere(doc, params, inner)
+
+
+def _tail(doc: Document, params: PositionParams, ctx: Context) -> frozenset[int]:
+    """The story's tail (`story_tail`), with the blocks `allow-after` matches after the story."""
+    if params.allow_after is None:
+        return story_tail(doc)
+    return story_tail(doc, frozenset(hit.index for hit in ctx.run(params.allow_after).hits))
 
 
 def hidden_in_place(doc: Document, params: PositionParams, index: int) -> bool:

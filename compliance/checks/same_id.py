@@ -5,10 +5,20 @@ from this article's own.
 
 `a` and `b` are any checks; the id is read from each of their hits' addresses: a link's (`link`
 hits: the `<a>`'s, the canonical URL or the syndication source) or, for an element (`element`
-hits), its `src`, else its `href` or `data` attribute. `a-id` and `b-id` are regexes whose first
-group is the id in those addresses. The check passes when a hit of `a` and a hit of `b` carry the
-same id; it fails when either finds nothing (say so in the rule's `when` to apply it only where
-both are on the page) or when their ids all differ, quoting both.
+hits), its `src`, else its `href` or `data` attribute; an image's id is read from every address it
+can load from, as `element` matches it (a lazy-loader's `data-src` or `data-lazy-src` over the
+placeholder `src`, `srcset`, `<picture>` sources). `a-id` and `b-id` are regexes whose first group
+is the id in those addresses. The check passes when a hit of `a` and a hit of `b` carry the same
+id; it fails when either finds nothing (say so in the rule's `when` to apply it only where both
+are on the page) or when their ids all differ, quoting both.
+
+With `original: true`, the original story's own address, when it is known
+(`Context.original_addresses`: the original given, its canonical URL or og:url, the
+`original_url` metadata) and `b-id` finds the id in it, is the one `a` must carry, whatever `b`
+finds on the page: the copy may link only the publisher's home page, and a link to another story
+is no authority over the original's own address. Without one, `b` decides; when `b` finds no id
+either, the check is not run (a comparison with the original, reported in the file's note when
+none was given).
 
 Example (The Conversation's counter for the article that the canonical link names)::
 
@@ -33,8 +43,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check, explained_later
-from compliance.document import Document
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, describe_check, explained_later
+from compliance.document import Document, image_sources
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import shorten
@@ -44,12 +54,19 @@ OPTIONS = (
     Option("a-id", "regex", "Regex whose first group is the id in the address of each hit of `a`."),
     Option("b", "check", "The second thing that carries the id (the `link` back to the original)."),
     Option("b-id", "regex", "Regex whose first group is the id in the address of each hit of `b`."),
+    Option(
+        "original",
+        "boolean",
+        "The id `b-id` finds in the original story's address, when that is known, is the one `a` must carry (`b` decides only without it).",
+        default=False,
+    ),
     Option("label", "string", LABEL_DOC, default=None),
 )
 
 # An element's address, in the order read: an image's or script's source, a link's target, an
 # `<object>`'s data.
 _ADDRESS_ATTRIBUTES = ("src", "href", "data")
+_NO_ORIGINAL_ID = "the original story's address (its canonical URL or og:url) is not known or carries no id, and the page links no story with one"
 
 
 class SameIdParams(NamedTuple):
@@ -60,11 +77,12 @@ class SameIdParams(NamedTuple):
     b: Check
     b_id: Pattern
     label: str = ""
+    original: bool = False
 
 
 def build(values: dict[str, Any]) -> SameIdParams:
     """Parameters from validated option values."""
-    return SameIdParams(values["a"], values["a_id"], values["b"], values["b_id"], values["label"] or "")
+    return SameIdParams(values["a"], values["a_id"], values["b"], values["b_id"], values["label"] or "", bool(values["original"]))
 
 
 def describe(params: SameIdParams) -> str:
@@ -72,42 +90,73 @@ def describe(params: SameIdParams) -> str:
     return params.label or f"the same id in {describe_check(params.a)} and {describe_check(params.b)}"
 
 
-def _address(doc: Document, hit: Hit) -> str | None:
-    """The address a hit carries: a link's, its element's source, or, in a Markdown or text
-    article (whose images have no markup element), the source of the image the hit stands at."""
+def _addresses(doc: Document, hit: Hit) -> tuple[str, ...]:
+    """The addresses a hit carries: a link's; an image's, every one it can load from (a
+    lazy-loader's `data-src` beside its placeholder `src`); another element's source, target or
+    data; or, in a Markdown or text article (whose images have no markup element), the sources of
+    the image the hit stands at."""
     captured = dict(hit.captures).get("href")
     if captured:
-        return captured
+        return (captured,)
     element = hit.element
     if element is None:
-        return next((image.sources[0] for image in doc.images if image.index == hit.index and image.sources), None) if doc.kind != "html" else None
-    return next((value for name in _ADDRESS_ATTRIBUTES if (value := element.get(name))), None)
+        return next((image.sources for image in doc.images if image.index == hit.index and image.sources), ()) if doc.kind != "html" else ()
+    loaded = image_sources(element) if element.tag in ("img", "amp-img") else ()
+    return loaded or tuple(value for name in _ADDRESS_ATTRIBUTES if (value := element.get(name)))[:1]
+
+
+def _id_in(addresses: tuple[str, ...], pattern: Any) -> str | None:
+    """The id the first address that holds one carries."""
+    for address in addresses:
+        match = pattern.search(address)
+        if match is not None and match.groups() and match.group(1):
+            return str(match.group(1))
+    return None
 
 
 def _ids(doc: Document, outcome: Outcome, pattern: Any) -> list[tuple[str, Hit]]:
-    """The id in each hit's address (hits whose address holds none are left out), in order."""
+    """The id in each hit's addresses (hits whose addresses hold none are left out), in order."""
     found = []
     for hit in outcome.hits if outcome.passed else ():
-        address = _address(doc, hit)
-        match = pattern.search(address) if address else None
-        if match is not None and match.groups() and match.group(1):
-            found.append((str(match.group(1)), hit))
+        value = _id_in(_addresses(doc, hit), pattern)
+        if value is not None:
+            found.append((value, hit))
     return found
 
 
+def _original_id(params: SameIdParams, ctx: Context) -> tuple[str, str] | None:
+    """With `original: true`, the id `b-id` finds in the original story's known address, and that
+    address; None without one."""
+    if not params.original:
+        return None
+    pattern = ctx.bind(params.b_id)
+    for address in ctx.original_addresses():
+        value = _id_in((address,), pattern)
+        if value is not None:
+            return value, address
+    return None
+
+
 def evaluate(doc: Document, params: SameIdParams, ctx: Context) -> Outcome:
-    """Find a hit of `a` and one of `b` whose addresses carry the same id."""
-    first, second = ctx.run(params.a), ctx.run(params.b)
-    ids_a, ids_b = _ids(doc, first, ctx.bind(params.a_id)), _ids(doc, second, ctx.bind(params.b_id))
+    """Find a hit of `a` and one of `b` (or the original's address) whose addresses carry the same id."""
+    first = ctx.run(params.a)
+    ids_a = _ids(doc, first, ctx.bind(params.a_id))
+    original = _original_id(params, ctx)
+    if original is not None:
+        return _against_original(doc, params, first, ids_a, original)
+    second = ctx.run(params.b)
+    ids_b = _ids(doc, second, ctx.bind(params.b_id))
     wanted = {value for value, _ in ids_b}
     for value, hit in ids_a:
         if value in wanted:
             evidence = f"id {value} in {hit.evidence}"
             return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),), caveat=first.caveat or second.caveat)
+    if params.original and not ids_b:
+        # Neither the original's address nor a link on the page names the article: a comparison
+        # with the original, not run without one.
+        raise Undecided(_NO_ORIGINAL_ID if ctx.original is not None and not ctx.original_refused else ctx.without_original())
     if not ids_a or not ids_b:
-        outcome, check = (first, params.a) if not ids_a else (second, params.b)
-        missing = outcome.detail if not outcome.passed and outcome.detail else f"no {describe_check(check)} with an id"
-        return Outcome(False, (), missing, lambda: doc.article_location)
+        return _without_id(doc, first, second, ids_a, params)
     (value_a, hit_a), (value_b, hit_b) = ids_a[0], ids_b[0]
 
     def differ() -> str:
@@ -117,3 +166,33 @@ def evaluate(doc: Document, params: SameIdParams, ctx: Context) -> Outcome:
         )
 
     return Outcome(False, (), explained_later(differ), hit_a.where)
+
+
+def _against_original(doc: Document, params: SameIdParams, first: Outcome, ids_a: list[tuple[str, Hit]], original: tuple[str, str]) -> Outcome:
+    """`a`'s id compared with the id of the original's own address."""
+    wanted, address = original
+    for value, hit in ids_a:
+        if value == wanted:
+            evidence = f"id {value} in {hit.evidence}"
+            return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),), caveat=first.caveat)
+    if not ids_a:
+        return _without_id(doc, first, first, ids_a, params)
+    value_a, hit_a = ids_a[0]
+
+    def differ() -> str:
+        return (
+            f"{describe_check(params.a)} carries id {value_a} ({shorten(hit_a.evidence, 90)}, line {hit_a.location.line})"
+            f"; the original story's address carries id {wanted} ({shorten(address, 90)})"
+        )
+
+    return Outcome(False, (), explained_later(differ), hit_a.where)
+
+
+def _without_id(doc: Document, first: Outcome, second: Outcome, ids_a: list[tuple[str, Hit]], params: SameIdParams) -> Outcome:
+    """The failure when `a` or `b` carries no id: what the check found instead, placed at the thing
+    found without one, else at the article."""
+    outcome, check = (first, params.a) if not ids_a else (second, params.b)
+    if not outcome.passed:
+        return Outcome(False, (), outcome.detail or f"no {describe_check(check)} on the page", lambda: doc.article_location)
+    hit = outcome.hits[0]
+    return Outcome(False, (), f"no id in the address of {describe_check(check)} ({shorten(hit.evidence, 90)})", hit.where)

@@ -164,25 +164,31 @@ _COPYRIGHT_LINE = on_first_use(r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b
 _COPYRIGHT_WORDS = 16
 
 
-def story_tail(doc: Document) -> frozenset[int]:
+def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[int]:
     """The indices of the article's items after its last body paragraph that are not the story's
     text: short lines, link lists, headings, images, copyright notices ("© 2024 Outlet. All rights
     reserved."), and paragraphs inside the article's footer, a
     box of the article (`Document.in_article_box`: its text is not the story's) or an element
     whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
-    comments, links to other stories). Empty when the article has no body paragraph. `last: N`
-    counts N blocks before these: a tagline is at the end of the story with the page's furniture
-    after it."""
-    cached: frozenset[int] | None = doc._memo.get("story_tail")
+    comments, links to other stories), and the items of `also` (what a pack knows is no part of
+    the story: a `position` check's `allow-after`, a credit line). Empty when the article has no
+    body paragraph. `last: N` counts N blocks before these: a tagline is at the end of the story
+    with the page's furniture after it."""
+    cached: frozenset[int] | None = None if also else doc._memo.get("story_tail")
     if cached is None:
         tail: list[int] = []
         for item in reversed([item for item in doc.items if doc.item_credit_in_article(item)]):
+            if item.index in also:
+                tail.append(item.index)
+                continue
             if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not _copyright_line(item):
                 break
             tail.append(item.index)
         else:
             tail = []
-        cached = doc._memo["story_tail"] = frozenset(tail)
+        cached = frozenset(tail)
+        if not also:
+            doc._memo["story_tail"] = cached
     return cached
 
 
