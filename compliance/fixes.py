@@ -446,12 +446,36 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     first, last = runs[0][0], runs[-1][1]
     credit = next(name for name in _CREDITS if tail.startswith(name))
     added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    keeps_credit = bool(added and _gives(source[last : span[1]], added))
+    markup = ""
+    if wrong.names and wrong.reading.credit and not keeps_credit:
+        # The rest of the old credit after the names ("By Jane Doe, Hill Country News staff": the
+        # staff, a job title, another outlet) is not the reporter's: it goes with the names, its
+        # tags kept so that the markup stays whole. A credit not found after the names is not
+        # replaced at all (the block is inserted with a note to take the old byline out).
+        end = _credit_end(doc, last, span[1], wrong.reading.credit)
+        if end is None:
+            return None
+        markup = "".join(m.group(0) for m in _TAG.finditer(source, last, end))
+        last = end
     try:
-        text = _render(credit if added and _gives(source[last : span[1]], added) else tail, doc.kind, fix, values)
+        text = _render(credit if keeps_credit else tail, doc.kind, fix, values)
     except ValueError:
         return None
     found = source[first:last]
-    return Edit("", first, 0, text, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+    return Edit("", first, 0, text + markup, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+
+
+def _credit_end(doc: Document, start: int, end: int, credit: str) -> int | None:
+    """Where (in `doc.lines_source`) the byline's `credit` ends after its names, between `start`
+    and `end`: after the last time the credit's last word is written there as text; None when it
+    is not."""
+    words = re.findall(r"\w+", credit)
+    if not words:
+        return None
+    hits = [m.end() for m in re.finditer(rf"(?<!\w){re.escape(words[-1])}(?!\w)", doc.lines_source[start:end])]
+    hits = [start + hit for hit in hits if doc.kind != "html" or _outside_tags(doc.lines_source, start, start + hit)]
+    return hits[-1] if hits else None
 
 
 def _gives(after: str, added: str) -> bool:
