@@ -267,8 +267,9 @@ def _try_fix(
         # repeated, when taking the old copy out lets the rule pass with nothing added.
         moved = _moved_copy(doc, block)
         if moved is not None:
-            candidate = attempt(offset, block, 0, (moved[0], "", moved[1]))
-            if not _regression(rule_id, report, candidate[2]):
+            found = _moved_block(rule_id, doc, block, offset, moved, report, attempt)
+            if found is not None:
+                block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
         return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
     note = _stands_for_an_image(fix, doc.kind)
@@ -348,6 +349,43 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
         if doc.kind != "html" and source[:start].endswith("\n"):
             start -= 1
     return start, end - start
+
+
+def _moved_block(
+    rule_id: str,
+    doc: Document,
+    block: str,
+    offset: int,
+    moved: tuple[int, int],
+    report: Report,
+    attempt: Callable[..., tuple[str, Document, Report]],
+) -> tuple[str, tuple[str, Document, Report]] | None:
+    """What goes in place of the line `moved` takes out, with the text, document and report it
+    gives: the page's own line as the editor wrote it, with its links (CalMatters' credit line
+    linking the original story) and emphasis, when it holds every address the block links to;
+    else the block, which adds the link a bare line lacks ("… published by ProPublica." gets its
+    link to the original). None when neither satisfies the rule."""
+    own = _as_moved(doc.lines_source[moved[0] : moved[0] + moved[1]], block)
+    texts = (own, block) if set(_ADDRESS.findall(block)) <= set(_ADDRESS.findall(own)) else (block,)
+    for text in dict.fromkeys(texts):
+        candidate = attempt(offset, text, 0, (moved[0], "", moved[1]))
+        if not _regression(rule_id, report, candidate[2]):
+            return text, candidate
+    return None
+
+
+# A web address in a block's markup or Markdown: what a moved line must keep of the block's links.
+_ADDRESS = re.compile(r"""https?://[^\s"'<>()\[\]]+""")
+
+
+def _as_moved(copy: str, block: str) -> str:
+    """The page's own copy of a block (`_moved_copy`'s text, with the line break before it) laid
+    out as `block` is: its line breaks and indentation before and after, so that it stands where
+    the block would."""
+    body = copy.strip("\n")
+    stripped = block.strip()
+    lead, trail = block[: block.find(stripped)], block[block.find(stripped) + len(stripped) :]
+    return lead + body.strip() + trail
 
 
 def _whole_holder(element: Any) -> Any:
@@ -446,12 +484,36 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     first, last = runs[0][0], runs[-1][1]
     credit = next(name for name in _CREDITS if tail.startswith(name))
     added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    keeps_credit = bool(added and _gives(source[last : span[1]], added))
+    markup = ""
+    if wrong.names and wrong.reading.credit and not keeps_credit:
+        # The rest of the old credit after the names ("By Jane Doe, Hill Country News staff": the
+        # staff, a job title, another outlet) is not the reporter's: it goes with the names, its
+        # tags kept so that the markup stays whole. A credit not found after the names is not
+        # replaced at all (the block is inserted with a note to take the old byline out).
+        end = _credit_end(doc, last, span[1], wrong.reading.credit)
+        if end is None:
+            return None
+        markup = "".join(m.group(0) for m in _TAG.finditer(source, last, end))
+        last = end
     try:
-        text = _render(credit if added and _gives(source[last : span[1]], added) else tail, doc.kind, fix, values)
+        text = _render(credit if keeps_credit else tail, doc.kind, fix, values)
     except ValueError:
         return None
     found = source[first:last]
-    return Edit("", first, 0, text, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+    return Edit("", first, 0, text + markup, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+
+
+def _credit_end(doc: Document, start: int, end: int, credit: str) -> int | None:
+    """Where (in `doc.lines_source`) the byline's `credit` ends after its names, between `start`
+    and `end`: after the last time the credit's last word is written there as text; None when it
+    is not."""
+    words = re.findall(r"\w+", credit)
+    if not words:
+        return None
+    hits = [m.end() for m in re.finditer(rf"(?<!\w){re.escape(words[-1])}(?!\w)", doc.lines_source[start:end])]
+    hits = [start + hit for hit in hits if doc.kind != "html" or _outside_tags(doc.lines_source, start, start + hit)]
+    return hits[-1] if hits else None
 
 
 def _gives(after: str, added: str) -> bool:

@@ -2,9 +2,13 @@
 
 The names are read from the original's byline exactly as the republication's are, then compared
 insensitive to order ("Ana Ruiz and Bo Li" = "Bo Li, Ana Ruiz"), case, diacritics ("Jose" = "José"),
-look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a") and given names
+look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a"), given names
 abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "John Smith" and,
-for an original's "J. Smith", "Jake Smith" do not). With
+for an original's "J. Smith", "Jake Smith" do not), courtesy, academic, religious, political and
+military titles, which are style ("Dr. Maria Lopez", "Prof. Maria Lopez", "Rev.", "Sen.", "Lt.
+Col.", "Ms." credit "Maria Lopez"), and a middle initial after the given name written out
+("Maria E. Lopez" credits "Maria Lopez" and "Maria Elena Lopez"; "Mario E. Lopez" and "Dr. Ana
+Lopez" do not). With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a

@@ -11,7 +11,7 @@ import urllib.parse
 from typing import Any
 
 from compliance.document import Block, Document
-from compliance.document.byline_reading import person_key
+from compliance.document.byline_reading import name_vocabulary, person_key
 from compliance.document.elements import names
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -249,9 +249,14 @@ def same_person(credited: str, expected: str) -> bool:
     the original's initials into a name ("John Smith" for "J. Smith"), or change a given name."""
     if name_key(credited) == name_key(expected):
         return True
+    credited, expected = _without_titles(credited), _without_titles(expected)
+    if name_key(credited) == name_key(expected):
+        return True
     credited_parts, expected_parts = _given_and_surname(credited), _given_and_surname(expected)
-    if credited_parts is None or expected_parts is None or credited_parts[1] != expected_parts[1]:
+    if credited_parts is None or expected_parts is None or credited_parts[1].casefold() != expected_parts[1].casefold():
         return False
+    if _same_given_names_but_initials(credited_parts[0], expected_parts[0]):
+        return True
     initials, names = credited_parts[0], expected_parts[0]
     if not initials or not all(initial for _, initial in initials) or not names or any(initial for _, initial in names):
         return False
@@ -259,6 +264,36 @@ def same_person(credited: str, expected: str) -> bool:
     spelt = "".join(word[0] for word, _ in names)
     # Every given name's initial, or the first given name's alone.
     return letters in (spelt, spelt[0])
+
+
+def _without_titles(name: str) -> str:
+    """The name without the courtesy, academic, religious, political or military titles before it
+    ("Dr.", "Prof.", "Professor", "Rev.", "Sen.", "Lt. Col.", "Ms.", from `nameparser`'s
+    vocabulary): a style the README allows, not part of who is credited. A title is dropped only
+    while a given name and a surname remain, so "Dean Baquet" keeps its given name."""
+    words = name.split()
+    titles = name_vocabulary()[1]
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _same_given_names_but_initials(credited: list[tuple[str, bool]], expected: list[tuple[str, bool]]) -> bool:
+    """Whether the credited given names are the expected ones, the same first given name written
+    out, with middle names abbreviated to their initials ("Maria E. Lopez" for "Maria Elena
+    Lopez") or a middle initial added where the original has no middle name ("Maria E. Lopez" for
+    "Maria Lopez"). A different first given name ("Mario E. Lopez") is a different person."""
+    if not credited or not expected or credited[0][1] or expected[0][1] or credited[0][0].casefold() != expected[0][0].casefold():
+        return False
+    rest, expected_rest = credited[1:], expected[1:]
+    if not expected_rest:
+        return all(initial for _, initial in rest)
+    if len(rest) != len(expected_rest):
+        return False
+    return all(
+        word.casefold() == other.casefold() or (initial and other[:1].casefold() == word.casefold())
+        for (word, initial), (other, _) in zip(rest, expected_rest, strict=True)
+    )
 
 
 def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:

@@ -934,6 +934,7 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     tokens = shown
     while tokens and tokens[-1].lower().strip(",") in _SUFFIXES and len(tokens) > 2:
         tokens = tokens[:-1]
+    tokens = _after_title(tokens)
     if not _has_name_shape(tokens):
         return None
     if all(len(t.strip(".")) == 1 for t in tokens) or (outlets and _is_outlet(" ".join(tokens), outlets)):
@@ -943,6 +944,15 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
         return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
     return " ".join(t.strip(",;:") for t in shown)
+
+
+def _after_title(tokens: list[str]) -> list[str]:
+    """The words of a name after a title that is no name's word ("Professor Ana Ruiz" gives "Ana
+    Ruiz"): a courtesy the name keeps as written (`story.same_person` compares names without it);
+    the role word alone is no given name. Other tokens are returned as they are."""
+    if len(tokens) > 2 and not _is_name_token(tokens[0]) and tokens[0].lower().rstrip(".") in name_vocabulary()[1]:
+        return tokens[1:]
+    return tokens
 
 
 def _is_outlet_initials(token: str) -> bool:
@@ -1123,7 +1133,7 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
         # "Delta Beacon Staff" is a staff credit, not a reporter called Delta Beacon.
         last_word = tail[-1].lower().strip(".,")
         plural_role = shared and last_word.endswith("s") and last_word[:-1] in _ROLE_NOUNS
-        staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail) and not plural_role
+        staff_only = _is_staff_tail(tail) and not plural_role
         if _is_institution_kind(tail) or not _is_credit_tail(tail, outlets):
             continue
         if not newspaper_word and not staff_only and not _is_title_head(head):
@@ -1131,6 +1141,24 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
             if name:
                 return name, " ".join(tail)
     return None
+
+
+def _is_staff_tail(tail: list[str]) -> bool:
+    """Whether the words after a would-be name credit an outlet's staff, not a person's role:
+    staff words ("Staff", "Newsroom", "Team") with the last words of an outlet's name before or
+    between them ("News staff", "Staff Report", "News Staff Report", "News staff and wire
+    reports"): "Hill Country News staff" is the Hill Country News' staff, no reporter called Hill
+    Country. A job title's noun ("Staff Writer", "Staff Reporter") makes it a role; "and" and the
+    like only after an outlet's last word ("News staff and wire reports"), so that "Jane Smith
+    Staff and Wire Reports" still names Jane Smith."""
+    words = [t.lower().strip(".,") for t in tail]
+    joiners = _FILLER if words and words[0] in _STAFF_CREDIT_ENDINGS else frozenset()
+    return any(word in _STAFF_WORDS for word in words) and all(word in _STAFF_WORDS or word in _STAFF_CREDIT_ENDINGS or word in joiners for word in words)
+
+
+# The words of an outlet's name beside its staff words: "News staff", "Staff Report", "Times
+# team". Not the job titles' nouns among them ("Staff Reporter" is a role).
+_STAFF_CREDIT_ENDINGS = _OUTLET_ENDINGS - _ROLE_NOUNS | {"report", "reports"}
 
 
 # The words that name an institution's kind at the end of its name: "Northern Plains University",
@@ -1742,6 +1770,15 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
     return BylineReading(reading.names, credit, reading.problem, quoted, reading.affiliations)
 
 
+def _sentence_end_or_title(match: re.Match[str]) -> str:
+    """ ", " for a full stop that ends a sentence; the stop kept after a title's abbreviation
+    from `nameparser`'s vocabulary ("Prof. Ana Ruiz", "Rev. Ana Ruiz", "Capt. Ana Ruiz"), which
+    `_SENTENCE_END` cannot list in full."""
+    before = match.string[: match.start()].rsplit(None, 1)
+    word = before[-1].lower() if before else ""
+    return match.group(0) if word in name_vocabulary()[1] else ", "
+
+
 def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) -> BylineReading | None:
     had_prefix = opened.had_prefix
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
@@ -1749,7 +1786,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     rest = _role_conjunction().sub(" and ", opened.rest) if _BY.search(opened.rest) else opened.rest
     stripped = _drop_page_data(_brackets_to_segments(rest))
     if ". " in stripped:
-        stripped = _SENTENCE_ENDS().sub(", ", stripped)
+        stripped = _SENTENCE_ENDS().sub(_sentence_end_or_title, stripped)
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(rest, stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 

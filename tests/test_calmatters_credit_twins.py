@@ -1,0 +1,116 @@
+"""CalMatters' credit line printed twice, once in the prescribed words and once in others
+("Originally published by CalMatters.", "This article first appeared on CalMatters."), is told by
+`calmatters/credit-line-repeated`, and `fix` no longer adds the prescribed line above a reworded
+one (it says to fix it by hand). A credit line `fix` moves to the top is the page's own line,
+with its link to the original story and its emphasis, in HTML and Markdown. Near-misses: one
+reworded line alone is the missing-line error, not a repeat; a sentence of the story that cites
+CalMatters in passing is no second credit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ORIGINAL_URL = "https://calmatters.org/environment/2026/11/water-board-kern/"
+PRESCRIBED = 'This story was originally published by CalMatters. Sign up for their <a href="https://calmatters.org/newsletters/">newsletters</a>.'
+PARAGRAPHS = (
+    "The State Water Resources Control Board voted Tuesday to put a Kern County groundwater basin on probation.",
+    "Farmers in the basin will have to report how much water they pump and pay fees.",
+)
+
+
+def _original(tmp_path: Path) -> Path:
+    path = tmp_path / "original.html"
+    body = "".join(f"<p>{p}</p>\n" for p in PARAGRAPHS)
+    path.write_text(
+        f'<html><head><link rel="canonical" href="{ORIGINAL_URL}"></head><body><article><h1>Water board limits pumping</h1>\n'
+        f'<p class="byline">By Alex Nguyen</p>\n<div class="entry-content">\n{body}</div></article></body></html>\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _copy(top: str, bottom: str = "", story: tuple[str, ...] = PARAGRAPHS) -> str:
+    lines = [f"<p>{top}</p>\n"] if top else []
+    lines += [f"<p>{p}</p>\n" for p in story]
+    lines += [f"{bottom}\n"] if bottom else []
+    return (
+        '<html><body><article><h1>Water board limits pumping</h1>\n<p class="byline">By Alex Nguyen, CalMatters</p>\n'
+        f'<div class="entry-content">\n{"".join(lines)}</div></article></body></html>\n'
+    )
+
+
+def _findings(cli: Any, tmp_path: Path, page: str) -> dict[str, str]:
+    copy = tmp_path / "copy.html"
+    copy.write_text(page, encoding="utf-8")
+    entry = cli("check", "--pack", "calmatters", "--format", "json", "--original", str(_original(tmp_path)), str(copy)).json()["files"][0]
+    return {f["rule"]: f["message"] for f in entry["findings"]}
+
+
+LINK = f'<a href="{ORIGINAL_URL}">CalMatters</a>'
+
+
+@pytest.mark.parametrize(
+    "reworded",
+    [
+        f"<p><em>Originally published by {LINK}. Sign up for their newsletters.</em></p>",
+        f"<p>This article first appeared on {LINK}.</p>",
+        f"<p>First published by {LINK}.</p>",
+        f"<p>This story was republished from {LINK}.</p>",
+    ],
+)
+def test_the_prescribed_line_and_a_reworded_twin_are_a_repeated_credit(cli: Any, tmp_path: Path, reworded: str) -> None:
+    found = _findings(cli, tmp_path, _copy(PRESCRIBED, reworded))
+    assert found == {"calmatters/credit-line-repeated": "The CalMatters credit line is printed more than once."}
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "story"),
+    [
+        # the prescribed line once
+        (PRESCRIBED, "", PARAGRAPHS),
+        # a story sentence that cites CalMatters in passing is no credit line
+        (PRESCRIBED, "", (*PARAGRAPHS, "A report first published by CalMatters last year found the same.")),
+    ],
+)
+def test_one_credit_line_is_no_repeat(cli: Any, tmp_path: Path, top: str, bottom: str, story: tuple[str, ...]) -> None:
+    assert _findings(cli, tmp_path, _copy(top, bottom, story)) == {}
+
+
+def test_a_reworded_line_alone_is_the_missing_line_not_a_repeat(cli: Any, tmp_path: Path) -> None:
+    found = _findings(cli, tmp_path, _copy(f"Originally published by {LINK}. Sign up for their newsletters."))
+    assert set(found) == {"calmatters/credit-line"}
+
+
+def test_fix_does_not_add_the_line_above_a_reworded_one(cli: Any, tmp_path: Path) -> None:
+    page = _copy(f"<em>Originally published by {LINK}. Sign up for their newsletters.</em>")
+    copy = tmp_path / "copy.html"
+    copy.write_text(page, encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "calmatters", "--original", str(_original(tmp_path)), str(copy))
+    assert copy.read_text(encoding="utf-8") == page
+    assert "not fixed: calmatters/credit-line: inserting" in run.err
+    assert "would add a finding (calmatters/credit-line-repeated); fix it by hand" in run.err
+
+
+def test_fix_moves_the_pages_own_credit_line_with_its_link_to_the_original(cli: Any, tmp_path: Path) -> None:
+    own = f'<p><em>This story was originally published by {LINK}. <a href="https://calmatters.org/newsletters/">Sign up</a> for their newsletters.</em></p>'
+    copy = tmp_path / "copy.html"
+    copy.write_text(_copy("", own), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "calmatters", "--original", str(_original(tmp_path)), str(copy))
+    moved = _copy("", "").replace('<div class="entry-content">\n', f'<div class="entry-content">\n{own}\n')
+    assert copy.read_text(encoding="utf-8") == moved, run.err
+    assert "(moved here from line 6, which is taken out)" in run.err
+    assert _findings(cli, tmp_path, moved) == {}
+
+
+def test_fix_moves_a_markdown_credit_line_as_written(cli: Any, tmp_path: Path) -> None:
+    own = f"*This story was originally published by [CalMatters]({ORIGINAL_URL}). Sign up for their [newsletters](https://calmatters.org/newsletters/).*"
+    story = "\n\n".join(PARAGRAPHS)
+    copy = tmp_path / "copy.md"
+    copy.write_text(f"# Water board limits pumping\n\nBy Alex Nguyen, CalMatters\n\n{story}\n\n{own}\n", encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "calmatters", "--original", str(_original(tmp_path)), str(copy))
+    fixed = copy.read_text(encoding="utf-8")
+    assert fixed.count(own) == 1 and fixed.index(own) < fixed.index(PARAGRAPHS[0]), run.err
+    assert not fixed.rstrip().endswith(own)
