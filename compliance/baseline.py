@@ -230,9 +230,12 @@ class BaselineFilter:
         checked in this run or exists from `cwd`: its paths are relative to the folder it was
         created in, so a run from another folder matches none of its entries and reports every
         known finding as new. None otherwise (a run over files the baseline does not record, from
-        the right folder, is a partial run and needs no warning)."""
+        the right folder, is a partial run and needs no warning; nor is one over a folder from which
+        the recorded files were deleted, `gone`)."""
         recorded = self.paths
-        if not recorded or not self._checked_paths or recorded & self._checked_paths:
+        # A recorded file found gone, in a folder that is still there, was looked for where the
+        # baseline was made: deleted articles, not a run from the wrong folder.
+        if not recorded or not self._checked_paths or recorded & (self._checked_paths | self._gone_paths):
             return None
         if any(os.path.lexists(os.path.join(cwd, path)) for path in recorded):
             return None

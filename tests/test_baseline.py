@@ -408,3 +408,17 @@ def test_a_folder_that_cannot_be_read_resolves_none_of_its_findings(cli: Any, ar
     (archive / "no-logo.html").unlink()
     again = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
     assert [e["path"] for e in again.json()["baseline"]["resolved"]] == ["archive/no-logo.html"]
+
+
+def test_a_baseline_whose_every_recorded_article_was_deleted_resolves_them_without_a_wrong_folder_warning(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.html", "b.html"):
+        shutil.copy(SAMPLES / "dcnf" / "no-logo.html", tmp_path / name)
+    assert cli("baseline", "create", "--output", "base.json", ".").code == 0
+    (tmp_path / "a.html").unlink()
+    (tmp_path / "b.html").unlink()
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", tmp_path / "ok.html")
+    run = cli("check", "--baseline", "base.json", ".")
+    assert run.code == 0, run.err
+    assert "warning" not in run.err
+    assert "2 resolved" in run.out + run.err
