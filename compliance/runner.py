@@ -748,9 +748,20 @@ class Runner:
                 own = [item.file] if item.file is not None else []
                 refuse_overwrite(self.options.outputs, own + self._brought_by(item, originals=True))
         if total == 0 and not self.options.pass_with_nothing_checked:
-            raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
+            raise InputError("no articles found", path=", ".join(paths), hint=self._why_none_found())
         refuse_overwrite(self.options.outputs, self._run_inputs())
         return total, from_stdin
+
+    def _why_none_found(self) -> str:
+        """The hint of a run whose paths hold no article to check: what may have left them out,
+        of what this run applies (`--exclude`, a `.gitignore`, the configuration's
+        include/exclude; with `--force-exclude`, files named too)."""
+        causes = [c for c, applies in (("--exclude", bool(self.options.exclude)), ("a .gitignore", self.options.gitignore)) if applies]
+        said = " or ".join([", ".join(causes), "the configuration's include/exclude"] if causes else ["the configuration's include/exclude"])
+        named = " (with --force-exclude, files named are left out too)" if self.options.force_exclude else ""
+        if self.options.gitignore:
+            return f"every article there is left out by {said}{named}; --no-gitignore checks files a .gitignore leaves out"
+        return f"every article there is left out by {said}{named}"
 
     def _gone_from_baseline(self, roots: Sequence[str], recorded: Iterable[str]) -> list[str]:
         """The recorded paths under the paths given whose files no longer exist in a folder that

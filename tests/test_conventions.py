@@ -255,6 +255,11 @@ def test_force_exclude_applies_the_configurations_include_and_exclude_and_says_s
     alone = cli("check", "--format", "concise", "--force-exclude", "articles/drafts/wip.html")
     assert alone.code == 2
     assert "no articles found" in alone.err
+    # What may have left it out, of what this run applies: not the configuration alone.
+    assert "left out by a .gitignore or the configuration's include/exclude (with --force-exclude, files named are left out too)" in alone.err
+    without_ignores = cli("check", "--no-gitignore", "--force-exclude", "--exclude", "x/**", "articles/drafts/wip.html")
+    assert "left out by --exclude or the configuration's include/exclude (with --force-exclude" in without_ignores.err
+    assert "--no-gitignore checks" not in without_ignores.err
     passing = cli("check", "--format", "concise", "--force-exclude", "--pass-with-nothing-checked", "articles/drafts/wip.html")
     assert (passing.code, passing.err) == (0, "")
 
