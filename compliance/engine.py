@@ -381,7 +381,15 @@ def check_document(
     if without_original and not wanted:  # an original named and not read has its own notice
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
-        message = f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"
+        address_key = next((key for key in ORIGINAL_URL_KEYS if ctx.meta.get(key, "").strip()), None)
+        # Its address alone (a CMS payload's `original_url`) names the story, but is not its text.
+        given = (
+            f"only its address was given (the '{address_key}' metadata): give the story itself with --original FILE,"
+            " or its URL as the 'original' metadata key with --allow-fetch"
+            if address_key is not None
+            else f"none was given ({GIVE_ORIGINAL})"
+        )
+        message = f"not compared: {rules} {compare} with the original story, and {given}"
         notices.append(Notice("no-original", message, not_compared=tuple(without_original)))
     off = frozenset(rule for rule, level in severities.items() if level is None)
     # The prefilter searched the page for the directive's word with the markers' words: a page

@@ -288,3 +288,17 @@ def test_a_link_reading_the_originals_headline_is_the_original_named(cli: Any, t
     (finding,) = _clause_findings(entry, "propublica")
     named = '(<a href="https://gazette.example/welds/">' in finding["message"] and "names the original but goes elsewhere" in finding["message"]
     assert named is text.startswith("Pipeline")
+
+
+@pytest.mark.parametrize("key", ["original_url", "original-url"])
+def test_only_the_originals_address_says_so_in_the_not_compared_note(cli: Any, tmp_path: Path, key: str) -> None:
+    # A CMS payload's original_url names the story, but is not its text: the note says what was
+    # given and how to give the rest, not that nothing was given.
+    entry = _entry(cli, _copy("propublica", tmp_path, PROPUBLICA_URL), "--meta", f"{key}={PROPUBLICA_URL}")
+    (note,) = [n["message"] for n in entry["notices"] if n["code"] == "no-original"]
+    assert note.endswith(
+        f"with the original story, and only its address was given (the '{key}' metadata): give the story itself with --original FILE,"
+        " or its URL as the 'original' metadata key with --allow-fetch"
+    )
+    (bare,) = [n["message"] for n in _entry(cli, _copy("propublica", tmp_path, PROPUBLICA_URL))["notices"] if n["code"] == "no-original"]
+    assert bare.endswith("and none was given (give it with --original FILE or the 'original' metadata key)")
