@@ -548,3 +548,28 @@ def test_the_dcnf_logo_in_the_article_alone_applies_the_pack() -> None:
     assert report.packs == ("dcnf",)
     (detection,) = [d for d in report.detections if d.pack == "dcnf"]
     assert (detection.confidence, set(detection.markers)) == (1.0, {"logo", "logo-in-article"})
+
+
+_HTML_STORY = (
+    "<article><h1>Lawmakers shelve plan to cap rent increases</h1><p class=byline>{byline}</p>"
+    "<p>A proposal to limit yearly rent hikes for older apartment buildings stalled in committee on Thursday.</p>"
+    "<p>Supporters said they would try again next year with a narrower version of the bill.</p></article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "pack"),
+    [
+        # The Republication Tracker Tool's byline, "by AUTHOR, SITENAME <br />DATE": the date on a
+        # line of its own is the byline's date, as it is after a comma.
+        ("by Theo Marsh, The 19th <br />December 2, 2026", "the-19th"),
+        ("By Theo Marsh, The 19th<br>Dec. 2, 2026", "the-19th"),
+        ("By Dana Whitlock, The Texas Tribune <br />2 December 2026", "texas-tribune"),
+        ("By Rosa Ibarra, CalMatters<br/>Published January 5, 2024", "calmatters"),
+        # A second line that is not a date is another tie, not the byline's date.
+        ("By Theo Marsh, The 19th <br />Valley Ledger", None),
+        ("By Theo Marsh, The 19th / Valley Ledger, Dec. 2, 2026", None),
+    ],
+)
+def test_a_publisher_byline_with_its_date_on_a_line_of_its_own_identifies_the_story(byline: str, pack: str | None) -> None:
+    assert check(_HTML_STORY.format(byline=byline), "html").packs == ((pack,) if pack else ())
