@@ -548,3 +548,63 @@ def test_the_dcnf_logo_in_the_article_alone_applies_the_pack() -> None:
     assert report.packs == ("dcnf",)
     (detection,) = [d for d in report.detections if d.pack == "dcnf"]
     assert (detection.confidence, set(detection.markers)) == (1.0, {"logo", "logo-in-article"})
+
+
+def _check_page(html: str) -> Any:
+    """`check` of an HTML page as the CLI parses it: knowing the packs' outlet names."""
+    doc = parse_document(html.encode(), "html", outlets=frozenset(o for p in PACKS for o in p.outlets))
+    return check_document(doc, PACKS, path="story", auto_detect=True)
+
+
+_HTML_STORY = (
+    "<article><h1>Lawmakers shelve plan to cap rent increases</h1><p class=byline>{byline}</p>"
+    "<p>A proposal to limit yearly rent hikes for older apartment buildings stalled in committee on Thursday.</p>"
+    "<p>Supporters said they would try again next year with a narrower version of the bill.</p></article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "pack"),
+    [
+        # The Republication Tracker Tool's byline, "by AUTHOR, SITENAME <br />DATE": the date on a
+        # line of its own is the byline's date, as it is after a comma.
+        ("by Theo Marsh, The 19th <br />December 2, 2026", "the-19th"),
+        ("By Theo Marsh, The 19th<br>Dec. 2, 2026", "the-19th"),
+        ("By Dana Whitlock, The Texas Tribune <br />2 December 2026", "texas-tribune"),
+        ("By Rosa Ibarra, CalMatters<br/>Published January 5, 2024", "calmatters"),
+        # A byline crediting a person to Global Voices alone, with or without its date.
+        ("By Jane Roe, Global Voices", "global-voices"),
+        ("By Jane Roe, Global Voices <br />April 18, 2024", "global-voices"),
+        # A second line that is not a date is another tie, not the byline's date.
+        ("By Theo Marsh, The 19th <br />Valley Ledger", None),
+        ("By Theo Marsh, The 19th / Valley Ledger, Dec. 2, 2026", None),
+    ],
+)
+def test_a_publisher_byline_with_its_date_on_a_line_of_its_own_identifies_the_story(byline: str, pack: str | None) -> None:
+    assert _check_page(_HTML_STORY.format(byline=byline)).packs == ((pack,) if pack else ())
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        ('<meta property="og:site_name" content="Global Voices">', "By Jane Roe, Global Voices"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "Global Voices"}}</script>', "By Jane Roe, Global Voices"),
+    ],
+)
+def test_global_voices_own_page_with_its_own_byline_applies_no_pack(head: str, byline: str) -> None:
+    # Global Voices' site prints its byline on its own stories: that page is no republication.
+    page = f"<html><head>{head}</head><body>{_HTML_STORY.format(byline=byline)}</body></html>"
+    assert _check_page(page).packs == ()
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # Mentions and other ties, not a byline crediting the outlet alone.
+        "By Theo Marsh, Valley Ledger, with data from Global Voices",
+        "By Theo Marsh, who covered Global Voices' summit for the Ledger",
+        "By Theo Marsh, formerly of Global Voices",
+    ],
+)
+def test_a_byline_that_only_mentions_global_voices_applies_no_pack(byline: str) -> None:
+    assert _check_page(_HTML_STORY.format(byline=byline)).packs == ()

@@ -1583,3 +1583,82 @@ def test_a_copy_not_running_text_in_another_language_is_no_translation(copy: lis
     outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
     assert "translated" not in [dict(hit.captures)["change"] for hit in outcome.hits]
     assert outcome.detail == reason
+
+
+def _page(body: str) -> Any:
+    from compliance.document import parse_document
+
+    return parse_document(f"<article><h1>Jail care</h1>{body}</article>".encode(), "html")
+
+
+def _compared(original: str, copy: str) -> list[tuple[str, str]]:
+    """Each hit of `fidelity` (no derivatives) comparing the copy's HTML with the original's: its change and evidence."""
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+
+    republished = _page(copy)
+    outcome = evaluate(republished, PARAMS, Context(republished, original=_page(original)))
+    return [(dict(hit.captures)["change"], hit.evidence) for hit in outcome.hits]
+
+
+_P = "".join(f"<p>{p}</p>" for p in _ENGLISH_STORY)
+_P1, _P23 = f"<p>{_ENGLISH_STORY[0]}</p>", "".join(f"<p>{p}</p>" for p in _ENGLISH_STORY[1:])
+# A photo's caption in the original, and the copy's own, in the markup CMSs print them in.
+CAPTIONS = {
+    "figcaption": '<figure><img src="https://cdn.example.org/jail.jpg" alt="">'
+    "<figcaption>The county jail in March. Jane Roe/Getty Images</figcaption></figure>",
+    "a paragraph in a figure": '<figure><picture><img src="/j.jpg" alt=""></picture><p>Le centre de détention du comté. Photo AFP.</p></figure>',
+    "WordPress caption": '<div class="wp-caption"><img src="/j.jpg" alt=""><p class="wp-caption-text">The county jail. (Jane Roe / Reuters)</p></div>',
+    "a photo credit line": '<p class="c-photo-credit">Photo by Tom Hill for the Valley Times, used with permission.</p>',
+}
+
+
+@pytest.mark.parametrize("caption", list(CAPTIONS.values()), ids=list(CAPTIONS))
+@pytest.mark.parametrize("edit", ["dropped", "substituted", "added", "kept"])
+def test_a_photos_caption_is_no_paragraph_of_the_story(caption: str, edit: str) -> None:
+    # The terms let an editor omit or substitute the images: the caption goes with its photo.
+    own = '<figure><img src="/local.jpg" alt=""><figcaption>A guard at the county jail. Valley Times photo by Tom Hill.</figcaption></figure>'
+    original, copy = {
+        "dropped": (_P1 + caption + _P23, _P),
+        "substituted": (_P1 + caption + _P23, _P1 + own + _P23),
+        "added": (_P, _P1 + caption + _P23),
+        "kept": (_P1 + caption + _P23, _P1 + caption + _P23),
+    }[edit]
+    assert _compared(original, copy) == []
+
+
+# Figures of the story's own text, and long text under a class that only mentions captions.
+NOT_CAPTIONS = {
+    "a table's figure": '<figure class="wp-block-table"><table><tr><td>The jail held 412 inmates in March, up from 380.</td></tr></table>'
+    "<figcaption>Jail population</figcaption></figure>",
+    "a pull quote's figure": '<figure class="wp-block-pullquote"><blockquote>'
+    "<p>We are seeing failures we have never seen before, the inspector said.</p></blockquote></figure>",
+    "a long block under a caption class": '<div class="caption-style-wide"><p>'
+    + " ".join(["The inspectors returned in April and found the same failures in every wing of the jail."] * 6)
+    + "</p></div>",
+}
+
+
+@pytest.mark.parametrize("block", list(NOT_CAPTIONS.values()), ids=list(NOT_CAPTIONS))
+def test_a_figure_of_the_storys_text_left_out_is_still_removed(block: str) -> None:
+    assert [change for change, _ in _compared(_P1 + block + _P23, _P)] == ["removed"]
+
+
+_NOTES = (
+    '<div class="content-sidebar"><h3>Authors</h3><p>Maria Lopez, Assistant Professor of Entomology, University of Arizona.</p>'
+    "<h3>Disclosure statement</h3><p>Maria Lopez receives funding from the National Science Foundation for this work.</p>"
+    "<h3>Partners</h3><p>The University of Arizona provides funding as a member of The Conversation US.</p></div>"
+)
+
+
+@pytest.mark.parametrize("itemprop", ["articleBody", "articlebody text", "text articleBody"])
+def test_the_originals_notes_after_its_marked_article_body_are_not_the_story(itemprop: str) -> None:
+    original = f'<div itemprop="{itemprop}">{_P}</div>{_NOTES}'
+    assert _compared(original, _P) == []
+    # A paragraph of the body itself left out is still a cut.
+    assert [change for change, _ in _compared(original, _P1 + f"<p>{_ENGLISH_STORY[1]}</p>")] == ["truncated"]
+
+
+def test_without_a_marked_article_body_the_notes_inside_the_article_are_compared() -> None:
+    # Nothing tells them from the story: the copy that leaves them out stops early.
+    assert [change for change, _ in _compared(f"<div>{_P}</div>{_NOTES}", _P)] == ["truncated"]

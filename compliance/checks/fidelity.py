@@ -1,7 +1,9 @@
 """`fidelity` — the republished story is the original's text, changed only as the terms allow.
 
-The story paragraphs of both (the article's text blocks without headline, headings and bylines)
-are aligned in order: identical paragraphs first, then, between them, the closest pairs by
+The story paragraphs of both (the article's text blocks without headline, headings, bylines and
+photos' captions — the terms let an editor omit or substitute a photo, and its caption goes with
+it —; where a page marks its story with `itemprop="articleBody"`, the blocks of that body alone,
+not the authors' disclosure or partner notes after it) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
 only cut or only added (a sentence dropped) with its original, however short it became. Each
 difference is one hit:

@@ -12,7 +12,7 @@ from typing import Any
 
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
-from compliance.document.elements import names
+from compliance.document.elements import names, text_of
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
@@ -22,14 +22,77 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     """The story's own paragraphs: the article region's visible blocks that are not headings,
-    the headline or a byline, in document order."""
+    the headline, a byline or a photo's caption (`is_caption`), in document order; where the page
+    marks its story's body with schema.org's `itemprop="articleBody"` inside the article, only the
+    blocks in that body (the notes after it — the authors' disclosure, the partners — are not the
+    story). Asked only by the kinds that compare a copy with its original."""
     cached: tuple[Block, ...] | None = doc._memo.get("story_paragraphs")
     if cached is None:
         bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
         headline = doc.headline.index if doc.headline is not None else -1
-        cached = tuple(b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip())
+        blocks = [b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip()]
+        bodies = _article_bodies(doc)
+        if bodies:
+            inside = [b for b in blocks if _within(b.element, bodies)]
+            blocks = inside or blocks  # an empty body element (a script fills it) marks nothing
+        cached = tuple(b for b in blocks if not is_caption(doc, b))
         doc._memo["story_paragraphs"] = cached
     return cached
+
+
+def _article_bodies(doc: Document) -> frozenset[Any]:
+    """The elements inside the article root that schema.org's microdata names the article's body
+    (`itemprop="articleBody"`, a list of names that holds it); empty when the root is itself in
+    one (the whole region is the body) or has none. Gated on the word in the page's source: a page
+    without it walks no tree."""
+    root = doc.article_root
+    if root is None or not isinstance(root.tag, str) or "articlebody" not in doc.source.lower():
+        return frozenset()
+    if any(_itemprop_body(node) for node in (root, *root.iterancestors())):
+        return frozenset()
+    return frozenset(node for node in root.iter() if isinstance(node.tag, str) and _itemprop_body(node))
+
+
+def _itemprop_body(node: Any) -> bool:
+    return "articlebody" in (node.get("itemprop") or "").lower().split()
+
+
+def _within(element: Any, ancestors: frozenset[Any]) -> bool:
+    return element is not None and any(node in ancestors for node in (element, *element.iterancestors()))
+
+
+# Class names of a photo's caption or credit line, as words of a class (see `elements.names`:
+# WordPress's "wp-caption-text", "image-caption", "c-photo-credit", "media-credit").
+_CAPTION_NAMES = frozenset("caption photo-credit image-credit media-credit".split())
+# What a figure shows that makes its text a caption: an image, a video, a drawing or an embed. A
+# figure of a table or a quote (WordPress's "wp-block-table", "wp-block-pullquote") holds the
+# story's own text.
+_MEDIA_TAGS = frozenset("img picture video svg canvas iframe amp-img amp-video".split())
+# The most words a caption holds; a longer block under a class that names one is the story.
+_CAPTION_WORDS = 80
+
+
+def is_caption(doc: Document, block: Block) -> bool:
+    """Whether a block is a photo's caption or credit line: in a `<figcaption>`, in a `<figure>`
+    that shows an image or video (and no table), or in an element whose class names a caption
+    (`_CAPTION_NAMES`) holding at most `_CAPTION_WORDS` words. The terms that let an editor omit
+    or substitute the images (The Conversation: "images … are not covered by the CC license";
+    KFF Health News: photos it does not own) let the caption go with its photo: it is not a
+    paragraph of the story."""
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    for node in (element, *element.iterancestors()):
+        if node is doc.article_root or not isinstance(node.tag, str):
+            break
+        tag = node.tag.lower()
+        if tag == "figcaption":
+            return True
+        if tag == "figure":
+            return node.find(".//table") is None and any(isinstance(n.tag, str) and n.tag.lower() in _MEDIA_TAGS for n in node.iter())
+        if names(node, _CAPTION_NAMES, ids=False) and len(text_of(node).split()) <= _CAPTION_WORDS:
+            return True
+    return False
 
 
 # Where the story's head ends: HTML containers whose blocks are never body text.
