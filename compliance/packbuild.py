@@ -21,7 +21,7 @@ from compliance.checks.base import check_captures
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, choice_hint, closest, combine, nearest
 from compliance.findings import SEVERITY_LABELS, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACES, SIDES, TEMPLATE_KEYS, FixTemplate, ValueSource, not_on_amp
 from compliance.fixtemplates import PLACEHOLDER as FIX_PLACEHOLDER
 from compliance.options import Option
 from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
@@ -982,11 +982,17 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
 def _fix_templates(builder: _Builder, node: YNode, mark: Mark) -> tuple[tuple[str, str], ...]:
     """One text (a paragraph in HTML, a line in text and Markdown) or a block per syntax."""
     if isinstance(node, YMap):
-        builder.keys(node, SYNTAXES, (), "'template' of 'fix'")
+        builder.keys(node, TEMPLATE_KEYS, (), "'template' of 'fix'")
         if not node.entries:
             raise builder.fail("'template' of 'fix' needs at least one of html, markdown, text", node.mark)
+        if "amp" in node.entries and (refused := not_on_amp(builder.string(node.entries["amp"], "the amp template", node.mark))):
+            raise builder.fail(
+                f"the amp template of 'fix' holds {refused!r}, which an AMP page does not take",
+                node.entries["amp"].mark,
+                "write AMP's component (<amp-img>, <amp-pixel>) and no !important in a style attribute",
+            )
         return tuple(
-            (syntax, builder.string(node.entries[syntax], f"the {syntax} template", node.mark).strip()) for syntax in SYNTAXES if syntax in node.entries
+            (syntax, builder.string(node.entries[syntax], f"the {syntax} template", node.mark).strip()) for syntax in TEMPLATE_KEYS if syntax in node.entries
         )
     text = builder.string(node, "'template' of 'fix'", mark).strip()
     import html

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS
-from compliance.fixtemplates import PLACES, SIDES, SYNTAXES
+from compliance.fixtemplates import PLACES, SIDES, TEMPLATE_KEYS
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packbuild import HOST_NAME
@@ -63,15 +63,15 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
                 "anyOf": [{"enum": list(PLACES)}, {"$ref": "#/$defs/check"}],
             },
             "template": {
-                "description": "The block: one text (a paragraph in HTML, a line in text and Markdown), or one per syntax. "
-                "Values: {reporter}, {original-url}, {headline}, {meta.KEY} and the fix's own `values`.",
+                "description": "The block: one text (a paragraph in HTML, a line in text and Markdown), or one per syntax "
+                "(amp: the HTML block on an AMP page). Values: {reporter}, {original-url}, {headline}, {meta.KEY} and the fix's own `values`.",
                 "anyOf": [
                     text,
                     {
                         "type": "object",
                         "minProperties": 1,
                         "additionalProperties": False,
-                        "properties": {syntax: text for syntax in SYNTAXES},
+                        "properties": {syntax: text for syntax in TEMPLATE_KEYS},
                     },
                 ],
             },
