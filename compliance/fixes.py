@@ -413,8 +413,9 @@ def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | 
         return None
     if "{authors}" in (_reporter_fix(fix) or ""):
         # The authors' fix adds what the byline lacks (their institutions): any credit it gives
-        # is to be replaced by the full one.
-        return byline if byline.names or byline.reading.problem in ("staff", "placeholder") else None
+        # is to be replaced by the full one, and so is an outlet's name where the authors' belong
+        # ("By The Conversation": the terms ask for the authors, not the publisher).
+        return byline if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet") else None
     if byline.reading.problem in ("staff", "placeholder"):
         return byline
     words = set(person_key(reporter))

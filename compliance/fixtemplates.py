@@ -25,6 +25,9 @@ Side = Literal["before", "after"]
 SIDES: tuple[str, ...] = ("before", "after")
 # Places a fix can name; any other `where` is a check whose first match is the place.
 PLACES: tuple[str, ...] = ("byline", "headline", "body", "end")
+# Where a rule's finding of something missing may say it belongs (`missing-at`), for a rule
+# without a fix to say it: the story's end (a pixel the terms put there).
+MISSING_AT: tuple[str, ...] = ("end",)
 SYNTAXES: tuple[str, ...] = ("html", "markdown", "text")
 # A template's keys: the syntaxes, and `amp`, the HTML block for an AMP page (`is_amp_page`).
 TEMPLATE_KEYS: tuple[str, ...] = (*SYNTAXES, "amp")

@@ -218,6 +218,11 @@ def pack_schema() -> dict[str, Any]:
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
                     "fix": {"$ref": "#/$defs/fix", "description": "The block that puts it right: what `syndcheck fix` inserts and the report shows to paste."},
+                    "missing-at": {
+                        "enum": ["end"],
+                        "description": "Where a finding of something missing points when its check names no place and no fix says "
+                        "where it goes: end (the story's last paragraph).",
+                    },
                 },
             },
             "override": {
@@ -234,6 +239,7 @@ def pack_schema() -> dict[str, Any]:
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check"},
                     "fix": {"$ref": "#/$defs/fix"},
+                    "missing-at": {"enum": ["end"]},
                     "off": {"type": "boolean"},
                 },
             },
