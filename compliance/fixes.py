@@ -421,7 +421,23 @@ def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | 
     words = set(person_key(reporter))
     if byline.names and not any(set(person_key(name)) <= words for name in byline.names):
         return byline
-    return None
+    # The reporter's own byline without what the credit adds after the name ("By Sarah Jane
+    # Tribble", a fix of "{reporter}, KFF Health News"): the affiliation goes into it.
+    return byline if byline.names and _lacks_the_addition(fix, doc, byline) else None
+
+
+def _lacks_the_addition(fix: FixTemplate, doc: Document, byline: Byline) -> bool:
+    """Whether `byline`'s text after its last name lacks what the fix's credit adds after the
+    name (", KFF Health News"); False for a credit that adds nothing."""
+    tail = _reporter_fix(fix) or ""
+    credit = next((name for name in _CREDITS if tail.startswith(name)), "")
+    added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    if not added:
+        return False
+    span = _byline_span(doc, byline)
+    text = doc.lines_source[span[0] : span[1]] if span is not None else byline.text
+    last = text.rfind(byline.names[-1])
+    return not _gives(text[last:] if last >= 0 else text, added)
 
 
 def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: _Values) -> Edit | None:
