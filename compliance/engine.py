@@ -148,8 +148,10 @@ def missing_location(rule: Rule, doc: Document) -> Location:
     """Where a finding of something missing points when its check names no place: where it
     belongs. A rule whose fix puts it at the end of the story (`where: end`: a pixel, a link back
     or a credit after the story) points at the story's end, the place the fix inserts after
-    (`story.end_location`, one answer for both); any other at the article's start."""
-    if rule.fix is not None and rule.fix.where == "end":
+    (`story.end_location`, one answer for both), and so does a rule without a fix that says so
+    (`missing-at: end`: a pixel whose address only the publisher knows); any other at the
+    article's start."""
+    if rule.missing_at == "end" or (rule.fix is not None and rule.fix.where == "end"):
         from compliance.checks.story import end_location
 
         return end_location(doc)

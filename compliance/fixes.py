@@ -35,7 +35,7 @@ from compliance.document.byline_reading import person_key
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Location, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
 from compliance.urls import is_http_url, url_form
@@ -451,14 +451,31 @@ def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | 
         return None
     if "{authors}" in (_reporter_fix(fix) or ""):
         # The authors' fix adds what the byline lacks (their institutions): any credit it gives
-        # is to be replaced by the full one.
-        return byline if byline.names or byline.reading.problem in ("staff", "placeholder") else None
+        # is to be replaced by the full one, and so is an outlet's name where the authors' belong
+        # ("By The Conversation": the terms ask for the authors, not the publisher).
+        return byline if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet") else None
     if byline.reading.problem in ("staff", "placeholder"):
         return byline
     words = set(person_key(reporter))
     if byline.names and not any(set(person_key(name)) <= words for name in byline.names):
         return byline
-    return None
+    # The reporter's own byline without what the credit adds after the name ("By Sarah Jane
+    # Tribble", a fix of "{reporter}, KFF Health News"): the affiliation goes into it.
+    return byline if byline.names and _lacks_the_addition(fix, doc, byline) else None
+
+
+def _lacks_the_addition(fix: FixTemplate, doc: Document, byline: Byline) -> bool:
+    """Whether `byline`'s text after its last name lacks what the fix's credit adds after the
+    name (", KFF Health News"); False for a credit that adds nothing."""
+    tail = _reporter_fix(fix) or ""
+    credit = next((name for name in _CREDITS if tail.startswith(name)), "")
+    added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    if not added:
+        return False
+    span = _byline_span(doc, byline)
+    text = doc.lines_source[span[0] : span[1]] if span is not None else byline.text
+    last = text.rfind(byline.names[-1])
+    return not _gives(text[last:] if last >= 0 else text, added)
 
 
 def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: _Values) -> Edit | None:
@@ -896,7 +913,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
     `checks`: the rule's check, then those of the packs' other rules, whose link back says which
     of the original's addresses is the publisher's story (`link.original_address_for`)."""
     doc = ctx.doc
-    template = fix.template_for(doc.kind)
+    template = fix.template_for(doc.kind, amp=is_amp_page(doc))
     if template is None:
         return None
     # The block is advice beside the finding: a check of the fix that cannot decide (no original,
@@ -1022,7 +1039,11 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     cannot be placed."""
     if fix.when is not None and not ctx.run(fix.when).passed:
         return f"the fix does not apply to this page (it is only for a page with {describe_check(fix.when)})"
-    template = fix.template_for(doc.kind)
+    amp = is_amp_page(doc)
+    template = fix.template_for(doc.kind, amp=amp)
+    if template is None and amp and fix.template_for("html") is not None:
+        refused = not_on_amp(fix.template_for("html") or "")
+        return f"this is an AMP page, which does not take the fix's {refused!r}, and the fix has no amp template"
     if template is None:
         return f"this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
     try:
@@ -1036,7 +1057,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     place = f"{fix.insert} {found!r}" if found else fix.place
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
     eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
-    placed = _place_html(doc, item, fix.insert, block, eol) if doc.kind == "html" else _place_lines(doc, item, fix.insert, block, eol)
+    placed = _place_html(doc, item, fix.insert, block, eol) if doc.kind == "html" else _place_lines(doc, item, fix.insert, block, eol, fix.where)
     if isinstance(placed, str):
         return placed
     written = _in_encoding(placed[1], doc.kind, encoding)
@@ -1198,7 +1219,7 @@ def _trim_back(source: str, offset: int) -> int:
     return offset
 
 
-def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str) -> tuple[int, str]:
+def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str, where: str | Check) -> tuple[int, str]:
     """Plain text and Markdown: the block is a line (Markdown: a paragraph) of its own."""
     line = anchor.line if not isinstance(anchor, Block) or anchor.line else 1
     start = offset_at(doc.lines_source, line, 1)
@@ -1206,9 +1227,29 @@ def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str) -
     end = len(doc.lines_source) if end == -1 else end
     if end > start and doc.lines_source[end - 1] == "\r":
         end -= 1
-    gap = eol if doc.kind == "markdown" else ""
+    # A Markdown block is a paragraph; a plain-text line is one too where the file sets its
+    # paragraphs apart with blank lines (a wire copy), or it reads as part of the paragraph beside
+    # it. A line that goes with the byline (DCNF's logo line above it, the byline below the logo:
+    # `where` the byline or a check's match) stays against it, as the original sets them.
+    paragraph = doc.kind == "markdown" or (where in _PARAGRAPH_PLACES and _blank_lines_between_paragraphs(doc.lines_source))
+    gap = eol if paragraph else ""
     if side == "before":
         previous = doc.lines_source[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip()
-        lead = eol if doc.kind == "markdown" and previous and start > 0 else ""
+        lead = eol if paragraph and previous and start > 0 else ""
         return start, lead + block + eol + gap
     return end, eol + gap + block
+
+
+# A line of text, one or more blank lines, and another line of text: paragraphs set apart.
+_BLANK_LINE_BETWEEN = re.compile(r"\S[^\S\r\n]*\r?\n(?:[^\S\r\n]*\r?\n)+[^\S\r\n]*\S")
+
+
+def _blank_lines_between_paragraphs(text: str) -> bool:
+    """Whether a plain-text file sets its paragraphs apart with blank lines (a wire copy), not
+    one paragraph a line; blank lines only at its start or end do not."""
+    return _BLANK_LINE_BETWEEN.search(text) is not None
+
+
+# The places beside which a block is a paragraph of the story's own: after the headline, before
+# the story's first paragraph, after its last.
+_PARAGRAPH_PLACES = ("headline", "body", "end")

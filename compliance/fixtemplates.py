@@ -6,6 +6,7 @@ applying fixes is `compliance.fixes`, imported only by the commands that fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -17,14 +18,19 @@ from compliance.urls import is_http_url
 
 if TYPE_CHECKING:
     from compliance.checks import Check
-    from compliance.document import DocumentKind
+    from compliance.document import Document, DocumentKind
     from compliance.packs import Pack
 
 Side = Literal["before", "after"]
 SIDES: tuple[str, ...] = ("before", "after")
 # Places a fix can name; any other `where` is a check whose first match is the place.
 PLACES: tuple[str, ...] = ("byline", "headline", "body", "end")
+# Where a rule's finding of something missing may say it belongs (`missing-at`), for a rule
+# without a fix to say it: the story's end (a pixel the terms put there).
+MISSING_AT: tuple[str, ...] = ("end",)
 SYNTAXES: tuple[str, ...] = ("html", "markdown", "text")
+# A template's keys: the syntaxes, and `amp`, the HTML block for an AMP page (`is_amp_page`).
+TEMPLATE_KEYS: tuple[str, ...] = (*SYNTAXES, "amp")
 # Values every fix may use, and what to give when one is not known.
 BUILT_IN_VALUES: dict[str, str] = {
     "reporter": "the reporter's name: give the original story (--original FILE) or --meta reporter=NAME",
@@ -96,6 +102,27 @@ def address_problem(value: str) -> str | None:
     return None
 
 
+# What the AMP HTML spec refuses in a page's markup: the elements AMP components replace
+# (`<amp-img>`, `<amp-pixel>`, `<amp-iframe>`, `<amp-video>`…; a custom `<script>`), and
+# `!important` in a `style` attribute. The validator rejects the page and AMP caches drop it,
+# where a counter or pixel then never loads.
+_NOT_ON_AMP = on_first_use(r"<(?:img|picture|video|audio|iframe|frame|frameset|embed|object|script)\b|!\s*important", re.IGNORECASE)
+
+
+def not_on_amp(block: str) -> str | None:
+    """What in the HTML `block` an AMP page does not take ("<img", "!important"), or None."""
+    found = _NOT_ON_AMP().search(block)
+    return found.group(0) if found else None
+
+
+def is_amp_page(doc: Document) -> bool:
+    """Whether `doc` is an AMP page: its `<html>` carries the `⚡` or `amp` attribute (AMP HTML
+    spec, "required markup"). AMP for email and ads (`⚡4email`, `amp4ads`) are not web pages a
+    story is republished on; a page that links its AMP version (`rel=amphtml`) is not one."""
+    root = doc.root
+    return doc.kind == "html" and root is not None and root.tag == "html" and ("⚡" in root.attrib or "amp" in root.attrib)
+
+
 class ValueSource(NamedTuple):
     """Where a fix's own value comes from, tried in this order: the `src` of the original's first
     image whose alt text matches `original_image`; the first group of `original_url` matched
@@ -117,9 +144,14 @@ class FixTemplate(NamedTuple):
     # The fix applies only where this check passes (an AMP page takes no custom script).
     when: Check | None = None
 
-    def template_for(self, kind: DocumentKind) -> str | None:
-        """The block in this document's syntax; a plain template is a paragraph in HTML."""
-        return dict(self.templates).get(kind)
+    def template_for(self, kind: DocumentKind, *, amp: bool = False) -> str | None:
+        """The block in this document's syntax; a plain template is a paragraph in HTML. On an AMP
+        page (`amp`, see `is_amp_page`) the `amp` template, else the HTML one when AMP takes it
+        (`not_on_amp`): None when neither does, for an invalid AMP page is dropped from AMP caches."""
+        templates = dict(self.templates)
+        if amp and kind == "html":
+            return templates.get("amp") or (None if not_on_amp(templates.get("html") or "") else templates.get("html"))
+        return templates.get(kind)
 
     @property
     def place(self) -> str:

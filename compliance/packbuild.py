@@ -21,7 +21,7 @@ from compliance.checks.base import check_captures
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, choice_hint, closest, combine, nearest
 from compliance.findings import SEVERITY_LABELS, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
+from compliance.fixtemplates import BUILT_IN_VALUES, MISSING_AT, PLACES, SIDES, TEMPLATE_KEYS, FixTemplate, ValueSource, not_on_amp
 from compliance.fixtemplates import PLACEHOLDER as FIX_PLACEHOLDER
 from compliance.options import Option
 from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
@@ -38,9 +38,9 @@ _DEFINE_REF = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
 
 _PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
-_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix")
+_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "missing-at")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
-_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "off")
+_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "missing-at", "off")
 _FIX_KEYS = ("insert", "where", "template", "values", "when")
 _VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
@@ -795,6 +795,8 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
         changes["when"] = builder.check(rule.entries["when"], rule.key_mark("when"))
     if "fix" in rule.entries:
         changes["fix"] = _fix(builder, rule.entries["fix"], rule.key_mark("fix"))
+    if "missing-at" in rule.entries:
+        changes["missing_at"] = _missing_at(builder, rule)
     changed = dataclasses.replace(base, **changes)
     if {"message", "help", "check", "when"} & set(changes):
         _check_placeholders(builder, rule, changed)
@@ -855,6 +857,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
     check = part(lambda: builder.check(rule.entries["check"], rule.key_mark("check")))
     when = part(lambda: builder.check(rule.entries["when"], rule.key_mark("when"))) if "when" in rule.entries else None
     fix = part(lambda: _fix(builder, rule.entries["fix"], rule.key_mark("fix"))) if "fix" in rule.entries else None
+    missing_at = part(lambda: _missing_at(builder, rule)) if "missing-at" in rule.entries else None
     if problems:
         raise combine(problems)
     assert level is not None and message is not None and help_text is not None and terms is not None and check is not None
@@ -870,9 +873,18 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         builder.origin,
         rule.mark.line,
         fix=fix,
+        missing_at=missing_at,
     )
     _check_placeholders(builder, rule, built)
     return built
+
+
+def _missing_at(builder: _Builder, rule: YMap) -> str:
+    """A rule's `missing-at`: where a finding of something missing points (`MISSING_AT`)."""
+    place = builder.string(rule.entries["missing-at"], "'missing-at'", rule.mark)
+    if place not in MISSING_AT:
+        raise builder.fail(f"'missing-at' must be {', '.join(MISSING_AT)}, got '{place}'", rule.entries["missing-at"].mark, closest(place, MISSING_AT))
+    return place
 
 
 def _check_placeholders(builder: _Builder, node: YMap, rule: Rule) -> None:
@@ -984,11 +996,17 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
 def _fix_templates(builder: _Builder, node: YNode, mark: Mark) -> tuple[tuple[str, str], ...]:
     """One text (a paragraph in HTML, a line in text and Markdown) or a block per syntax."""
     if isinstance(node, YMap):
-        builder.keys(node, SYNTAXES, (), "'template' of 'fix'")
+        builder.keys(node, TEMPLATE_KEYS, (), "'template' of 'fix'")
         if not node.entries:
             raise builder.fail("'template' of 'fix' needs at least one of html, markdown, text", node.mark)
+        if "amp" in node.entries and (refused := not_on_amp(builder.string(node.entries["amp"], "the amp template", node.mark))):
+            raise builder.fail(
+                f"the amp template of 'fix' holds {refused!r}, which an AMP page does not take",
+                node.entries["amp"].mark,
+                "write AMP's component (<amp-img>, <amp-pixel>) and no !important in a style attribute",
+            )
         return tuple(
-            (syntax, builder.string(node.entries[syntax], f"the {syntax} template", node.mark).strip()) for syntax in SYNTAXES if syntax in node.entries
+            (syntax, builder.string(node.entries[syntax], f"the {syntax} template", node.mark).strip()) for syntax in TEMPLATE_KEYS if syntax in node.entries
         )
     text = builder.string(node, "'template' of 'fix'", mark).strip()
     import html

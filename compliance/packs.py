@@ -71,6 +71,9 @@ class Rule:
     line: int
     # How to put right what the rule finds missing (pack data, see `compliance.fixes`).
     fix: FixTemplate | None = None
+    # Where a finding of something missing points when the check names no place and no fix
+    # says where it goes (`missing-at: end`: a pixel the terms put at the story's end), or None.
+    missing_at: str | None = None
 
     @property
     def name(self) -> str:

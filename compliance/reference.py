@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS
-from compliance.fixtemplates import PLACES, SIDES, SYNTAXES
+from compliance.fixtemplates import PLACES, SIDES, TEMPLATE_KEYS
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packbuild import HOST_NAME
@@ -63,15 +63,15 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
                 "anyOf": [{"enum": list(PLACES)}, {"$ref": "#/$defs/check"}],
             },
             "template": {
-                "description": "The block: one text (a paragraph in HTML, a line in text and Markdown), or one per syntax. "
-                "Values: {reporter}, {original-url}, {headline}, {meta.KEY} and the fix's own `values`.",
+                "description": "The block: one text (a paragraph in HTML, a line in text and Markdown), or one per syntax "
+                "(amp: the HTML block on an AMP page). Values: {reporter}, {original-url}, {headline}, {meta.KEY} and the fix's own `values`.",
                 "anyOf": [
                     text,
                     {
                         "type": "object",
                         "minProperties": 1,
                         "additionalProperties": False,
-                        "properties": {syntax: text for syntax in SYNTAXES},
+                        "properties": {syntax: text for syntax in TEMPLATE_KEYS},
                     },
                 ],
             },
@@ -218,6 +218,11 @@ def pack_schema() -> dict[str, Any]:
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
                     "fix": {"$ref": "#/$defs/fix", "description": "The block that puts it right: what `syndcheck fix` inserts and the report shows to paste."},
+                    "missing-at": {
+                        "enum": ["end"],
+                        "description": "Where a finding of something missing points when its check names no place and no fix says "
+                        "where it goes: end (the story's last paragraph).",
+                    },
                 },
             },
             "override": {
@@ -234,6 +239,7 @@ def pack_schema() -> dict[str, Any]:
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check"},
                     "fix": {"$ref": "#/$defs/fix"},
+                    "missing-at": {"enum": ["end"]},
                     "off": {"type": "boolean"},
                 },
             },
