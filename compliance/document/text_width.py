@@ -59,19 +59,25 @@ def widest_ems(text: str, *, capitals: bool = False) -> float:
     return sum(_character_ems(char) for char in collapsed)
 
 
+def _measured_ems(char: str, table: dict[str, float], wide: float, other: float) -> float:
+    """One character's advance in ems from a `table` of measured ones: a letter with a diacritic
+    as its base letter; nothing for a mark that joins the letter before it or a character that is
+    not drawn; `wide` for a wide or full-width one, `other` for any other not measured."""
+    found = table.get(char)
+    if found is not None:
+        return found
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0  # drawn on the letter before it, or not at all
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return wide
+    base = unicodedata.normalize("NFD", char)[0]
+    return table.get(base, other) if base != char else other
+
+
 @functools.lru_cache(maxsize=1024)
 def _character_ems(char: str) -> float:
     """The widest one character is drawn, in ems."""
-    found = _EMS.get(char)
-    if found is not None:
-        return found
-    category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf"):
-        return 0.0  # drawn on the letter before it, or not at all
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 1.0
-    base = unicodedata.normalize("NFD", char)[0]
-    return _EMS.get(base, _OTHER_EMS) if base != char else _OTHER_EMS
+    return _measured_ems(char, _EMS, 1.0, _OTHER_EMS)
 
 
 # The narrowest advance measured (see the module's doc), rounded down to 0.05em, and the
@@ -99,15 +105,7 @@ def narrowest_ems(char: str) -> float:
     """The narrowest one character is drawn, in ems (see the module's doc): a letter with a
     diacritic as its base letter; nothing for a mark that joins the letter before it or a
     character that is not drawn."""
-    found = _NARROW.get(char)
-    if found is not None:
-        return found
-    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0.0
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return _WIDE_NARROWEST_EMS
-    base = unicodedata.normalize("NFD", char)[0]
-    return _NARROW.get(base, _OTHER_NARROWEST_EMS) if base != char else _OTHER_NARROWEST_EMS
+    return _measured_ems(char, _NARROW, _WIDE_NARROWEST_EMS, _OTHER_NARROWEST_EMS)
 
 
 # The narrowest advance measured in `ch` (that of "0" in the same face), rounded down to 0.05ch,
