@@ -185,11 +185,13 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
             identity.append(f"og:site_name '{name}'")
         elif own_names and name.strip():
             return ""
-    titled = title_site_name(doc)
-    if titled and not _names_own_site(titled, site) and not (doc.headline and _names_own_site(doc.headline.text, site)):
+    titled = title_after_headline(doc)
+    if titled and not any(_names_own_site(part, site) for part in titled) and not (doc.headline and _names_own_site(doc.headline.text, site)):
         # "Headline – Gazette": the page's title is its own, written by its own site's theme,
         # while a partner that copied the original's markup whole kept its og:url. (A headline
-        # that is the publisher's name is its masthead, and the title's rest no site's name.)
+        # that is the publisher's name is its masthead, and the title's rest no site's name; a
+        # tagline after the publisher's name, "— ProPublica — Journalism in the Public Interest",
+        # is the publisher's own.)
         return ""
     pages = [page_url] if is_http_url(page_url) else []
     for label, urls in (("page URL", pages), ("og:url", doc.meta.get("og:url", ())), ("canonical URL", doc.canonical)):
@@ -207,22 +209,25 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u00bb\u2022:~-]|::|/
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 
 
-def title_site_name(doc: Document) -> str:
-    """The site's name an HTML page's `<title>` gives after its headline, as themes write it
-    ("Pipeline welds went uninspected – Valley Ledger", "Headline | Opinion | The Gazette": the
-    last part, "Valley Ledger", "The Gazette"); "" when the title is not the page's headline (the
-    `<h1>` the document took) followed by a separator, or the page has no such title. Pure."""
+def title_after_headline(doc: Document) -> tuple[str, ...]:
+    """The parts an HTML page's `<title>` gives after its headline, as themes write it, where the
+    site's name is ("Pipeline welds went uninspected – Valley Ledger": ("Valley Ledger",);
+    "Headline | Opinion | The Gazette": ("Opinion", "The Gazette")); () when the title is not the
+    page's headline (the `<h1>` the document took) followed by a separator, or the page has no
+    such title. Pure."""
     if doc.root is None or doc.headline is None:
-        return ""
+        return ()
     title = doc.root.find("head/title")
     headline = " ".join(doc.headline.text.split()).casefold()
     if title is None or not headline:
-        return ""
+        return ()
     text = " ".join("".join(title.itertext()).split())
     if not text.casefold().startswith(headline):
-        return ""
+        return ()
     parts = _TITLE_SEPARATORS.split(" " + text[len(headline) :])
-    return parts[-1].strip() if len(parts) > 1 and not parts[0].strip() else ""
+    if len(parts) < 2 or parts[0].strip():
+        return ()
+    return tuple(part.strip() for part in parts[1:] if part.strip())
 
 
 def _names_own_site(name: str, site: OwnSite) -> bool:

@@ -132,6 +132,8 @@ def test_a_copy_that_dropped_the_credit_line_and_kept_the_originals_og_url_is_no
         ("Pipeline welds went uninspected | Investigations | ProPublica", True),
         ("Pipeline welds went uninspected — propublica.org", True),
         ("Pipeline welds went uninspected - ProPublica Illinois", True),
+        # A tagline after the publisher's name is the publisher's own.
+        ("Pipeline welds went uninspected — ProPublica — Investigative Journalism in the Public Interest", True),
         ("Pipeline welds went uninspected", True),
         # Not the headline first: the title says nothing about the site.
         ("Valley Ledger: Pipeline welds went uninspected", True),
