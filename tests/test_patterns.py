@@ -281,7 +281,14 @@ def test_built_in_patterns_read_by_branch_find_what_the_engine_finds_on_the_samp
         for text in texts:
             expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
             starts = _branch_starts_in(pattern.regex_text, pattern.ignore_case, text, limit=len(text) + 1)
-            assert starts is not None
+            if starts is None:
+                # Case ignored with a literal outside ASCII (a "©" branch): the pattern is scanned
+                # as written, by design (`_literal_offsets`).
+                literals = (_branch_starts(pattern.regex_text) or ((), None))[0]
+                assert pattern.ignore_case and not all(literal.isascii() for literal in literals), pattern.source
+                assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
+                found += len(expected)
+                continue
             assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, starts, text)] == expected, pattern.source
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
             found += len(expected)
@@ -340,8 +347,14 @@ def test_selectors_find_what_lxml_finds() -> None:
     from tests.conftest import ROOT
 
     built_in = {selector.css for selector in _built_in(Selector)}
-    assert "figcaption, .wp-caption-text, .caption, .photo-credit, .image-credit" in built_in
-    groups = {".caption, .photo-credit, #credit", "figcaption, .wp-caption-text, p > .credit, [data-credit], .image-credit", "img, .lazy, amp-img"}
+    # ProPublica's photo captions: a group of tags and classes with descendant members among them.
+    assert any(css.startswith("figcaption, .wp-caption-text, .caption, .photo-credit, .image-credit, ") and "img ~ small" in css for css in built_in)
+    groups = {
+        "figcaption, .wp-caption-text, .caption, .photo-credit, .image-credit",
+        ".caption, .photo-credit, #credit",
+        "figcaption, .wp-caption-text, p > .credit, [data-credit], .image-credit",
+        "img, .lazy, amp-img",
+    }
     roots = [parse_document(path.read_bytes(), "html").root for path in sorted((ROOT / "samples").rglob("*.html"))]
     for css in sorted(built_in | groups):
         ours, theirs = etree.XPath(translate_selector(css)), CSSSelector(css, translator="html")
