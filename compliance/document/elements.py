@@ -214,8 +214,7 @@ def held_tag(element: Any) -> HeldTag | None:
     plugin = _DELAYED_SCRIPT_TYPES.get(kind)
     if plugin is None:
         return None
-    sources = tuple(value for name in _DELAYED_SOURCES if (value := (element.get(name) or "").strip(_HTML_SPACE)))
-    return HeldTag(f'type="{kind}"', plugin, sources, "interaction")
+    return HeldTag(f'type="{kind}"', plugin, _held_sources(element, _DELAYED_SOURCES), "interaction")
 
 
 def consent_hold(element: Any) -> HeldTag | None:
@@ -245,8 +244,9 @@ def consent_hold(element: Any) -> HeldTag | None:
     return None
 
 
-def _held_sources(element: Any) -> tuple[str, ...]:
-    return tuple(value for name in _HELD_SOURCES if (value := (element.get(name) or "").strip(_HTML_SPACE)))
+def _held_sources(element: Any, names: tuple[str, ...] = _HELD_SOURCES) -> tuple[str, ...]:
+    """The addresses a held-back tag loads once allowed, from the attributes `names`, in order."""
+    return tuple(value for name in names if (value := (element.get(name) or "").strip(_HTML_SPACE)))
 
 
 def why_inert(element: Any) -> str | None:
