@@ -289,9 +289,9 @@ def check_document(
     if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
         notices.append(Notice("decoded-as", guessed))
     if doc.front_matter_error:
-        from compliance.document.plaintext import placed
+        from compliance.document.plaintext import front_matter_notice
 
-        notices.append(Notice("front-matter", f"front matter ignored: {placed(doc.front_matter_error, path)}"))
+        notices.append(front_matter_notice(doc.front_matter_error, path))
     if default_meta or doc.front_matter:
         notices.extend(refused_addresses(doc, default_meta))
     if doc.truncated:
@@ -986,13 +986,13 @@ def _unmatched_report(
     if kind != "html":
         # (Imported here, for the pages that have front matter: an import statement costs about
         # as much as the rest of this report, a page.)
-        from compliance.document.plaintext import placed, read_front_matter, split_front_matter
+        from compliance.document.plaintext import front_matter_notice, read_front_matter, split_front_matter
 
         front_matter, error = read_front_matter(split_front_matter(source)[0])
         if any(key in front_matter for key in ("original", *ORIGINAL_URL_KEYS)):
             return None
         if error:
-            notices.append(Notice("front-matter", f"front matter ignored: {placed(error, path)}"))
+            notices.append(front_matter_notice(error, path))
     notices.append(NO_PACK)
     return Report(path=path, notices=tuple(notices), detections=detections, evaluated_rules=evaluated)
 

@@ -134,12 +134,17 @@ class Notice:
     does not give, an original that cannot be compared with), so that `--quiet` keeps the notice
     and the summary counts them; empty for any other notice. `not_compared`: the ids of the rules
     a `no-original` notice says were not run for want of an original story (not counted as
-    unchecked: most runs have no original); empty for any other notice."""
+    unchecked: most runs have no original); empty for any other notice. `line` and `column`
+    (1-based): the place in the document the notice is about, which its message also names
+    (a front matter's bad line: "front matter ignored: story.md:3:14: invalid YAML…"); 0 for a
+    notice about the document as a whole."""
 
     code: str
     message: str
     unchecked_rules: tuple[str, ...] = ()
     not_compared: tuple[str, ...] = ()
+    line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -508,7 +508,8 @@ class Runner:
             # At its place in the file when it has one (a front matter key given twice), as the
             # error line says it and `api.check_bytes` does: a report read alone (the API's) has no other.
             said = exc.one_line() if exc.line is not None else exc.what
-            report = Report(path=name, notices=(Notice("unreadable", f"not checked: {said}"),), checked=False)
+            line, column = (exc.line or 0, exc.column or 1) if exc.path == name else (0, 0)
+            report = Report(path=name, notices=(Notice("unreadable", f"not checked: {said}", line=line, column=column),), checked=False)
             return FileResult(report, failure="input", messages=(f"syndcheck: error: {exc.one_line()}",))
         except UserError as exc:
             report = Report(path=name, notices=(Notice("user-error", f"not checked: {exc.what}"),), checked=False)

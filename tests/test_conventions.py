@@ -326,7 +326,12 @@ def test_concise_and_github_name_the_rules_a_passing_run_did_not_check(cli: Any,
     story = tmp_path / "story.txt"
     story.write_text("---\nreporter: [Ana Ruiz\n---\n" + (ROOT / copy).read_text(encoding="utf-8"), encoding="utf-8")
     lost = cli("check", "--format", "concise", str(story)).out.splitlines()
-    assert [line.split(" front matter ignored: ")[0] for line in lost if "front-matter" in line] == [f"{story}:1:1: note syndcheck/front-matter"]
+    # At the front matter's bad line, which the message does not name again.
+    noted = [line for line in lost if "front-matter" in line]
+    assert [line.split(" front matter ignored: ")[0] for line in noted] == [f"{story}:3:1: note syndcheck/front-matter"]
+    assert noted[0].split(" front matter ignored: ")[1].startswith("invalid YAML: ")
+    annotated = cli("check", "--format", "github", str(story)).out
+    assert f"::notice file={story},line=3,col=1,title=syndcheck/front-matter::front matter ignored: invalid YAML: " in annotated
     # Given as online, the rule runs (and fails): no note is left.
     online = cli("check", "--format", "concise", "--meta", "medium=online", copy)
     assert (online.code, "not-checked" in online.out) == (1, False)

@@ -12,6 +12,7 @@ from compliance.document.byline_reading import read_byline
 from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import lines_by_lf, locate_comments
+from compliance.findings import Notice
 from compliance.text import normalize_inline
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -84,6 +85,17 @@ def placed(error: str, path: str) -> str:
     """A front matter's error (`read_front_matter`) at `path`, the article's name: `story.md:3:1: …`."""
     prefix = f"{FRONT_MATTER_ORIGIN}:"
     return f"{path}:{error.removeprefix(prefix)}" if error.startswith(prefix) and path else error
+
+
+_PLACE = re.compile(rf"{FRONT_MATTER_ORIGIN}:(\d+):(\d+): ")
+
+
+def front_matter_notice(error: str, path: str) -> Notice:
+    """The notice that a front matter was not read (`read_front_matter`'s `error`), at the line
+    and column the error names (0, 0 when it names none), its message naming the place in `path`."""
+    place = _PLACE.match(error)
+    line, column = (int(place.group(1)), int(place.group(2))) if place else (0, 0)
+    return Notice("front-matter", f"front matter ignored: {placed(error, path)}", line=line, column=column)
 
 
 def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: Set[str] = frozenset()) -> Document:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from compliance.display import path_at_line_start, visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import not_checked_failure, pipeline_notes
+from compliance.formatters.pipeline import not_checked_failure, note_place, pipeline_notes
 from compliance.formatters.summary import Summary, not_compared_note, summarize
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -17,7 +17,7 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 def format_concise_report(report: Report, *, color: bool = False) -> str:
     """One report's findings, one line each; then, for each notice that names rules the run did
     not check or a front matter not read, `path:1:1: note syndcheck/not-checked message` (or
-    `syndcheck/front-matter`; `note`, as compilers mark what is no error, which quickfix lists
+    `path:3:14: note syndcheck/front-matter …` at the front matter's bad line; `note`, as compilers mark what is no error, which quickfix lists
     show apart). Empty for a file with neither."""
     lines = []
     for finding in report.findings:
@@ -27,10 +27,12 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
         location = f"{path_at_line_start(report.path)}:{finding.location.line}:{finding.location.column}:"
         lines.append(f"{location} {severity} {visible(finding.rule)} {visible(finding.message)}")
     for rule, notice in pipeline_notes(report):
-        lines.append(f"{path_at_line_start(report.path)}:1:1: note {rule} {visible(notice.message)}")
+        line, column, message = note_place(report, notice)
+        lines.append(f"{path_at_line_start(report.path)}:{line}:{column}: note {rule} {visible(message)}")
     if failed := not_checked_failure(report):
         # A document not checked fails the run: a quickfix list shows it as an error of its own.
-        lines.append(f"{path_at_line_start(report.path)}:1:1: error {failed[0]} {visible(failed[1].message)}")
+        line, column, message = note_place(report, failed[1])
+        lines.append(f"{path_at_line_start(report.path)}:{line}:{column}: error {failed[0]} {visible(message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -22,6 +22,7 @@ from compliance.formatters.pipeline import (
     file_of,
     in_payload,
     not_checked_failure,
+    note_place,
     pipeline_notes,
     unchecked_notices,
     with_required_pack,
@@ -73,13 +74,14 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
         for rule, notice in pipeline_notes(report):
             where = f"in {report.path}" if report.payload is not None else ""  # the article, not a line of it
-            properties = f"file={path}{'' if where else ',line=1,col=1'},title={rule}"
-            lines.append(f"::notice {properties}::{escape_data(f'{notice.message} ({where})' if where else notice.message)}")
+            line, column, message = note_place(report, notice) if not where else (1, 1, notice.message)
+            properties = f"file={path}{'' if where else f',line={line},col={column}'},title={rule}"
+            lines.append(f"::notice {properties}::{escape_data(f'{message} ({where})' if where else message)}")
         if failed := not_checked_failure(report):
             # A document not checked fails the run: an error annotation on it, as on a finding.
             where = f"in {report.path}" if report.payload is not None else ""
-            message = f"{failed[1].message} ({where})" if where else failed[1].message
-            lines.append(f"::error file={path}{'' if where else ',line=1,col=1'},title={failed[0]}::{escape_data(message)}")
+            line, column, message = note_place(report, failed[1]) if not where else (1, 1, f"{failed[1].message} ({where})")
+            lines.append(f"::error file={path}{'' if where else f',line={line},col={column}'},title={failed[0]}::{escape_data(message)}")
     # Each way a configuration file weakened the checks, as a warning on that file.
     for change in context.adjusted_rules:
         file = escape_property(display_path(change.file, context.base_dir))

@@ -104,6 +104,17 @@ def pipeline_notes(report: Report) -> tuple[tuple[str, Notice], ...]:
     )
 
 
+def note_place(report: Report, notice: Notice) -> tuple[int, int, str]:
+    """Where concise and GitHub output put a notice of `pipeline_notes` (or of
+    `not_checked_failure`: a front matter key given twice), and what they say there:
+    its line and column (1, 1 for a notice about the whole document) and its message, without
+    the place it names when the line and column already give it ("story.md:3:14: " out of
+    "front matter ignored: story.md:3:14: invalid YAML…"), so that it is not said twice."""
+    if not notice.line:
+        return 1, 1, notice.message
+    return notice.line, notice.column, notice.message.replace(f"{report.path}:{notice.line}:{notice.column}: ", "", 1)
+
+
 # The notices of a document that was not checked and fails the run for it (exit 2, or 3 for an
 # internal error): it could not be read, a user error stopped it, its check ran out of time.
 _FAILED_NOTICES = ("unreadable", "user-error", "internal-error", "time-limit")
