@@ -751,3 +751,40 @@ def test_a_markdown_copy_gets_its_pixel_as_the_raw_html_markdown_takes(cli: Any,
     assert script_or_image in story.read_text(encoding="utf-8")
     # No finding left: only the run's note of the rules that compare with an original, none given.
     assert [line.split(":")[0] for line in cli("check", "--format", "concise", str(story)).out.splitlines()] == ["note"]
+
+
+@pytest.mark.parametrize(
+    ("article", "suffix"),
+    [
+        ("<article><h1>Rates rise</h1><p>By Jake Smith</p><p>Insurers raised rates.</p></article>", ".html"),
+        ("# Rates rise\n\nBy Ana Ruiz\n\nInsurers raised rates.\n", ".md"),
+        ("Rates rise\n\nBy Ana Ruiz\n\nInsurers raised rates.\n", ".txt"),
+    ],
+)
+def test_fix_says_when_no_pack_applies_and_writes_nothing(cli: Any, tmp_path: Path, article: str, suffix: str) -> None:
+    # A copy stripped of every credit line: no pack applies, so there is nothing to fix, which
+    # `fix` says (with the way out) rather than printing nothing.
+    story = tmp_path / f"stripped{suffix}"
+    story.write_text(article, encoding="utf-8")
+    for args in ((), ("--write",)):
+        run = cli("fix", *args, str(story))
+        assert (run.code, run.out) == (0, "")
+        assert f"{story}: note: no rule pack applies to this document (no publisher's markers found) — nothing was fixed;" in run.err
+        assert "name its publisher's pack with --pack" in run.err
+        assert story.read_text(encoding="utf-8") == article
+    # Given the pack, the fixes are planned as usual, and the note is gone.
+    named = cli("fix", "--pack", "dcnf", str(story))
+    assert "no rule pack applies" not in named.err and "dcnf/" in named.out + named.err
+
+
+def test_fix_says_when_the_page_is_the_publishers_own(cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "own.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="https://dailycaller.com/2024/06/27/rates/">'
+        '<meta property="og:url" content="https://dailycaller.com/2024/06/27/rates/"><meta property="og:site_name" content="The Daily Caller">'
+        "</head><body><article><h1>Rates rise</h1><p>By Jake Smith, Daily Caller News Foundation</p><p>Insurers raised rates.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    run = cli("fix", str(page))
+    assert run.code == 0 and run.out == ""
+    assert f"{page}: note: the publisher's own page (an original, not a republication)" in run.err

@@ -29,7 +29,8 @@ def format_fix_diff(path: str, plan: FixPlan) -> str:
 
 
 def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Severity = Severity.ERROR) -> list[str]:
-    """One line per note that the original given was not read or not compared with, per fix
+    """One line per note that no pack applies (nothing to fix) or that the original given was not
+    read or not compared with, per fix
     (applied, or would be), per fix not applied and why, and per finding at or above `threshold`
     that is left after the fixes."""
     verb = "fixed" if written else "would fix"
@@ -40,6 +41,10 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
     # Why nothing was compared with the original given: without it the editor who expected a
     # byline or link mended from the original is left guessing.
     notes = [f"{path}: note: {notice.message}" for notice in plan.before.notices if notice.code in _ORIGINAL_NOTICES]
+    if not plan.before.packs:
+        # Nothing to fix, because no pack applies: silence would read as "nothing missing", where
+        # a copy stripped of every credit line is the very case `fix` is for.
+        notes += [f"{path}: note: {notice.message}{_NOTHING_TO_FIX.get(notice.code, '')}" for notice in plan.before.notices if notice.code in _NO_PACK_NOTICES]
     notes += [f"{path}:{line}: {verb} {edit.rule}: {_done(edit)}{_note(edit)}" for edit, line in zip(plan.edits, lines, strict=True)]
     notes += [f"{path}: not fixed: {unfixed.rule}: {unfixed.reason}" for unfixed in plan.unfixed]
     not_fixed = {u.rule for u in plan.unfixed}
@@ -51,6 +56,12 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
 
 # The notices that say the original given was not read or not compared with.
 _ORIGINAL_NOTICES = ("original-mismatch", "original-unavailable")
+# The notices that say why no pack applies to a document (`fix` then has nothing to fix), and
+# what to do about the first: a copy stripped of its credit lines shows no publisher's markers.
+_NO_PACK_NOTICES = ("no-pack", "own-page")
+_NOTHING_TO_FIX = {
+    "no-pack": " — nothing was fixed; if it is a republished story, name its publisher's pack with --pack (or give the original story with --original)"
+}
 
 
 def _done(edit: Edit) -> str:
