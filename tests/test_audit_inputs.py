@@ -721,3 +721,39 @@ def test_one_copy_at_tracking_and_amp_addresses_is_counted_once(tmp_path: Path) 
         report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
     assert (report["pages_read"], report["copies"]) == (2, 2)
     assert sorted(c["url"] for s in report["stories"] for c in s["copies"]) == [f"{partner}/s3/", f"{partner}/s4/"]
+
+
+@pytest.mark.parametrize(
+    ("listed", "redirects"),
+    [
+        # A sitemap listing both the page and an address that redirects to it (with a tracking
+        # parameter, to itself, or through two hops).
+        (["/s3/", "/go/3"], {"/go/3": "/s3/?utm_source=x"}),
+        (["/go/3", "/s3/"], {"/go/3": "/s3/"}),
+        (["/s3/", "/short/3"], {"/short/3": "/go/3", "/go/3": "/s3/"}),
+        # Only the redirecting address listed: the page is reported where it is, the address listed beside it.
+        (["/go/3"], {"/go/3": "/s3/"}),
+    ],
+)
+def test_an_address_that_redirects_to_a_copy_is_that_copy(tmp_path: Path, listed: list[str], redirects: dict[str, str]) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    _originals(tmp_path / "originals")
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        copy = web.copy(PUBLISHER, partner, 3, "stripped")
+        routes["/s3/"] = routes["/s3/?utm_source=x"] = (200, "text/html", copy, {})
+        for source, target in redirects.items():
+            routes[source] = (301, "text/plain", b"", {"Location": f"{partner}{target}"})
+        urls = ", ".join(f"{partner}{path}" for path in listed)
+        (tmp_path / "audit.yaml").write_text(
+            f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}", encoding="utf-8"
+        )
+        report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    copies = [c for s in report["stories"] for c in s["copies"]]
+    # One copy, with its violations counted once, at the address it was read at.
+    assert [c["url"] for c in copies] == [f"{partner}/s3/"]
+    assert report["copies"] == 1
+    assert all(count == 1 for site in report["sites"] for count in site["violations"].values())
+    # Each listed address that only redirects is one of its addresses.
+    assert {f"{partner}{path}" for path in listed if path in redirects} <= set(copies[0]["also_at"])

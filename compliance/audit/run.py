@@ -416,7 +416,8 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         basis = audit_basis(story_pages, config.threshold, pack)
         progress("stories", len(story_pages))
         addresses: dict[str, list[str]] = {}
-        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems, addresses)
+        redirecting: dict[str, list[str]] = {}
+        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems, addresses, redirecting)
 
         def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
@@ -431,7 +432,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         carried, more = carried_over(problems, outcomes, addresses, state, basis)
         problems.extend(more)
         read = [o.copy for o in outcomes if o.copy is not None]
-        copies = one_copy_per_page(read, with_unread_addresses(addresses, problems))
+        copies = with_redirecting_addresses(one_copy_per_page(read, with_unread_addresses(addresses, problems)), redirecting)
         # Carried copies are as last reported: each already one page, with all its addresses.
         state.report([*copies, *carried], basis)
         state.finish()
@@ -709,21 +710,43 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
     raise ConfigError(found, path=path, line=line, column=column, hint=hint)
 
 
-def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]], addresses: dict[str, list[str]] | None = None) -> Iterator[Page]:
+def _unique(
+    items: Iterable[Page | Problem],
+    problems: list[tuple[str, str, str]],
+    addresses: dict[str, list[str]] | None = None,
+    redirecting: dict[str, list[str]] | None = None,
+) -> Iterator[Page]:
     """The pages, the first of each address only (`address_key`), as they are read; problems go to
     `problems`, and every address each page was read at to `addresses` (by `address_key` key, in the
-    order read) when given: only the first is audited, and the report names the page by the cleanest."""
+    order read) when given: only the first is audited, and the report names the page by the cleanest.
+    The listed addresses that redirected to a page (`Page.listed_at`) go to `redirecting`, by the
+    same key, when given."""
     seen: dict[str, list[str]] = {} if addresses is None else addresses
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
         else:
             key = address_key(item.key)
+            if item.listed_at and redirecting is not None and item.listed_at not in redirecting.setdefault(key, []):
+                redirecting[key].append(item.listed_at)
             if key not in seen:
                 seen[key] = [item.key]
                 yield item
             elif addresses is not None and item.key not in seen[key]:
                 seen[key].append(item.key)
+
+
+def with_redirecting_addresses(copies: Sequence[CheckedCopy], redirecting: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:
+    """The copies with the listed addresses that redirected to each (`_unique`'s `redirecting`,
+    by `address_key` key) added to its `also_at`, after the addresses it was read at: a sitemap's
+    address that only redirects to a copy is one of that copy's addresses, never a copy of its own
+    nor the address it is reported at."""
+    joined = []
+    for copy in copies:
+        known = (copy.url, *copy.also_at)
+        extra = [url for at in known for url in redirecting.get(address_key(at), ()) if url not in known]
+        joined.append(replace(copy, also_at=(*copy.also_at, *dict.fromkeys(extra))) if extra else copy)
+    return joined
 
 
 def with_unread_addresses(addresses: Mapping[str, Sequence[str]], problems: Sequence[tuple[str, str, str]]) -> dict[str, list[str]]:

@@ -29,12 +29,15 @@ MAX_PAGE_BYTES = 5_000_000
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page to audit: `key` its URL (or path for a saved page without one), `site` its host."""
+    """One page to audit: `key` its URL (or path for a saved page without one), `site` its host;
+    `listed_at` the address a sitemap, feed or list named when that address redirected to `key`
+    ("" when the page was read where it was listed)."""
 
     key: str
     site: str
     data: bytes
     kind: str = "html"
+    listed_at: str = ""
 
     @property
     def address(self) -> str | None:
@@ -323,7 +326,10 @@ class SiteReader:
                 elif "html" not in outcome.content_type.lower() and outcome.body.lstrip()[:1] != b"<":
                     yield Problem(host_of(url), url, f"not an HTML page ({outcome.content_type or 'no content type'})")
                 else:
-                    yield Page(url, host_of(url), outcome.body)
+                    # Known by the address it was read at, after redirects, as a reader's browser
+                    # shows it: a listed address that redirects to a page listed too is that page.
+                    final = outcome.url if is_http_url(outcome.url) else url
+                    yield Page(final, host_of(final), outcome.body, listed_at=url if final != url else "")
 
 
 def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | Problem]:
