@@ -432,3 +432,21 @@ def test_many_attributes_that_no_one_tag_holds_are_checked(packs: list[Pack], ma
     report = check_bytes(page, "html", packs, path="many.html")
     assert report.checked
     assert [f.rule for f in report.findings] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "offset"),
+    [
+        (b"<a" * 50_000, None),  # one tag whose name holds 50,000 `<a`: read once, not from each
+        (b"<p title='" + b"<a" * 50_000 + b"'>x</p>", None),
+        (b"<x b" + b"<a" * 50_000 + b">", None),
+        (b"<p>x</p><script>var s = '" + _crowded(1_001, "distinct") + b"';</script>", 25),  # as written: refused
+        (b"<p>x</p>" + _crowded(1_001, "a quoted '>' in each"), 8),
+        (b"<p>x</p>" + _crowded(1_000, "a quoted '>' in each"), None),
+    ],
+    ids=["name of <a", "<a in a value", "<a in a name", "in a script", "quoted >", "quoted >, at the limit"],
+)
+def test_crowded_tags_are_found_where_they_start(page: bytes, offset: int | None) -> None:
+    from compliance.document.crowded_tags import crowded_tag
+
+    assert crowded_tag(page) == offset
