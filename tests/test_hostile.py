@@ -365,3 +365,88 @@ def test_a_selector_chained_past_what_cssselect_reads_is_left_out_not_an_interna
     report = check_bytes(page, "html", packs, path="long-selector.html")
     assert report.checked and report.packs == ("dcnf",)
     assert [f.rule for f in report.findings] == []
+
+
+def _crowded(count: int, shape: str) -> bytes:
+    """A start tag of `count` attributes, written in one of the ways the HTML tokenizer reads."""
+    written = {
+        "distinct": lambda i: b" a%d=1" % i,
+        "bare names": lambda i: b" data-x%d" % i,
+        "slashes": lambda i: b"/a%d" % i,
+        "quoted, no space": lambda i: b'a%d="1"' % i if i else b' a0="1"',
+        "a quoted '>' in each": lambda i: b" a%d='>'" % i,
+        "one a line": lambda i: b'\n\ta%d = "x"' % i,
+        "repeated name": lambda i: b" a=1",
+    }[shape]
+    return b"<SECTION" + b"".join(written(i) for i in range(count)) + b">x</SECTION>"
+
+
+CROWDED_SHAPES = ["distinct", "bare names", "slashes", "quoted, no space", "a quoted '>' in each", "one a line", "repeated name"]
+
+
+@pytest.mark.parametrize("shape", CROWDED_SHAPES)
+def test_a_start_tag_with_more_attributes_than_the_limit_is_refused_and_the_batch_goes_on(cli: Any, tmp_path: Path, shape: str) -> None:
+    # libxml2 compares each attribute with every one before it: 100,000 on one element take
+    # minutes. The page (a DCNF republication by its licence line, so that it is parsed) is
+    # refused before it is parsed, at the tag's line; the next file is checked.
+    from compliance.document.crowded_tags import MAX_ATTRIBUTES
+
+    licence = b"<p>All content created by the Daily Caller News Foundation is free.</p>"
+    hostile = write(tmp_path, "crowded.html", b"<html><body>\n" + licence + b"\n" + _crowded(MAX_ATTRIBUTES + 1, shape))
+    story = write(tmp_path, "story.html", (SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    run = cli("check", "--format", "concise", str(hostile), str(story))
+    said = (
+        f"{hostile}:3:1: a start tag has more than 1,000 attributes (a hostile page: its parse would take minutes)"
+        " — remove the attributes, or leave the file out (--exclude)"
+    )
+    assert f"syndcheck: error: {said}" in run.err.splitlines()
+    assert f"{hostile}:1:1: error syndcheck/unreadable not checked: {said}" in run.out.splitlines()
+    assert f"{story}:122:1: error dcnf/logo The Daily Caller News Foundation logo is missing from the article." in run.out.splitlines()
+    assert run.err.splitlines()[-1] == "exit 2: 1 document not checked (errors above)"
+    assert run.code == 2
+
+
+@pytest.mark.parametrize("shape", CROWDED_SHAPES)
+def test_a_start_tag_at_the_attribute_limit_is_checked(packs: list[Pack], shape: str) -> None:
+    from compliance.document.crowded_tags import MAX_ATTRIBUTES
+
+    page = COMPLIANT.replace(b"</article>", _crowded(MAX_ATTRIBUTES, shape) + b"</article>", 1)
+    report = check_bytes(page, "html", packs, path="full.html")
+    assert report.checked
+    assert report.packs == ("dcnf",)
+    assert [f.rule for f in report.findings] == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        b"".join(b"<span " + b" ".join(b"a%d=1" % j for j in range(200)) + b">x</span>" for _ in range(20)),  # 4,000 attributes on 20 elements
+        b'<div title="' + b" a=1" * 5_000 + b'">x</div>',  # written in a quoted value: one attribute
+        b'<div class="' + b" ".join(b"c%d" % i for i in range(5_000)) + b'">x</div>',
+        b"<p>" + b"a=1 " * 5_000 + b"</p>",  # in text, after a tag
+    ],
+    ids=["spread over elements", "in a quoted value", "class names", "text"],
+)
+def test_many_attributes_that_no_one_tag_holds_are_checked(packs: list[Pack], markup: bytes) -> None:
+    page = COMPLIANT.replace(b"</article>", markup + b"</article>", 1)
+    report = check_bytes(page, "html", packs, path="many.html")
+    assert report.checked
+    assert [f.rule for f in report.findings] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "offset"),
+    [
+        (b"<a" * 50_000, None),  # one tag whose name holds 50,000 `<a`: read once, not from each
+        (b"<p title='" + b"<a" * 50_000 + b"'>x</p>", None),
+        (b"<x b" + b"<a" * 50_000 + b">", None),
+        (b"<p>x</p><script>var s = '" + _crowded(1_001, "distinct") + b"';</script>", 25),  # as written: refused
+        (b"<p>x</p>" + _crowded(1_001, "a quoted '>' in each"), 8),
+        (b"<p>x</p>" + _crowded(1_000, "a quoted '>' in each"), None),
+    ],
+    ids=["name of <a", "<a in a value", "<a in a name", "in a script", "quoted >", "quoted >, at the limit"],
+)
+def test_crowded_tags_are_found_where_they_start(page: bytes, offset: int | None) -> None:
+    from compliance.document.crowded_tags import crowded_tag
+
+    assert crowded_tag(page) == offset

@@ -26,6 +26,7 @@ from compliance.document.clipping import (
     table_part,
     top_space_px,
 )
+from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
 from compliance.document.css import Declaration, display_keyword
 from compliance.document.elements import BLOCK_TAGS, ids_of_page
 from compliance.document.first_line import unseen_first_line
@@ -209,7 +210,9 @@ def _text_of_named(named: Any) -> str:
 
 def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:
     """Parse an HTML page (its bytes, its text, or its text as `decode_bytes` read it) into a
-    `Document`; never raises on malformed input. `outlets` are outlet names (any case) the byline
+    `Document`; never raises on malformed input, but for a page libxml2 would take minutes to
+    parse: one with a start tag of more than `MAX_ATTRIBUTES` attributes raises `InputError` at
+    the tag's line and column (`crowded_tags`). `outlets` are outlet names (any case) the byline
     reader never takes for a person's name. `rendered`: the HTML a Markdown article renders to,
     whose whole body is the article (only chrome its raw HTML marks is not) and whose bylines are
     left unread (the Markdown reader reads them from the article's own lines). `url`: the page's
@@ -234,6 +237,9 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             payload = text.encode("utf-8")
         except UnicodeEncodeError:
             payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+    crowded = crowded_tag(payload)
+    if crowded is not None:
+        _refuse_crowded_tag(payload, crowded)
     root, parser, deep_from = _parse_as_browsers_build(payload, read_text)
     truncated: str | None = None
     for entry in parser.error_log:
@@ -264,6 +270,20 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
+
+
+def _refuse_crowded_tag(payload: bytes, offset: int) -> None:
+    """Raise the `InputError` of a page whose start tag at `offset` has too many attributes."""
+    from compliance.errors import InputError
+
+    line = payload.count(b"\n", 0, offset) + 1
+    column = len(payload[payload.rfind(b"\n", 0, offset) + 1 : offset].decode("utf-8", "replace")) + 1
+    raise InputError(
+        f"a start tag has more than {MAX_ATTRIBUTES:,} attributes (a hostile page: its parse would take minutes)",
+        line=line,
+        column=column,
+        hint="remove the attributes, or leave the file out (--exclude)",
+    )
 
 
 def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, Any, int | None]:

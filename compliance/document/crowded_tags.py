@@ -1,0 +1,55 @@
+"""Start tags with so many attributes that libxml2 cannot parse them in reasonable time.
+
+libxml2 compares each attribute of a start tag with every one before it, so one element with
+100,000 attributes (a 1 MB hostile page) takes minutes to parse, and lxml hands them over in
+time that grows the same way. No page a newsroom publishes comes near `MAX_ATTRIBUTES` on one
+element; a page that does is refused before it is parsed (see docs/performance.md, "Limits on
+hostile pages")."""
+
+from __future__ import annotations
+
+import re
+
+# Attributes one start tag may have. A tag at the limit parses in a few milliseconds; the
+# parse of one grows with the square of its attributes past it.
+MAX_ATTRIBUTES = 1000
+
+# The HTML tokenizer's own reading of a start tag (WHATWG "13.2.5 Tokenization", which libxml2
+# 2.14 follows): white space and `/` between attributes; a name runs to white space, `/`, `>`
+# or `=` (its first character may be `=`, a quote or `<`); a value is quoted (a `>` inside does
+# not end the tag) or runs to white space or `>`; a quoted value may be followed by the next
+# name at once (`a="1"b="2"` is two attributes). Possessive and atomic, so that no way of
+# splitting a name or a value is tried twice: the search is linear in the page.
+_SPACE = rb"\t\n\f\r "
+_NAME = rb"[^" + _SPACE + rb"/>][^" + _SPACE + rb"/>=]*+"
+_VALUE = rb"[" + _SPACE + rb"]*+=[" + _SPACE + rb"]*+(?>\"[^\"]*+\"|'[^']*+'|[^" + _SPACE + rb">]*+)"
+_ATTRIBUTE = rb"(?>[" + _SPACE + rb"/]*+" + _NAME + rb"(?>" + _VALUE + rb")?+)"
+_CROWDED_TAG = re.compile(rb"<[A-Za-z][^" + _SPACE + rb"/>]*+" + _ATTRIBUTE + rb"{%d}" % (MAX_ATTRIBUTES + 1))
+
+
+# Two quick tests that every page with a crowded tag passes, so that the reading of each tag
+# (above) is done only on the few pages that pass one: 1,001 attributes take at least 2,002
+# bytes, so a crowded tag either runs that long with no `>`, or holds a `>` in a quoted value.
+_LONG_TAG = re.compile(rb"<[A-Za-z][^>]{%d}" % (2 * MAX_ATTRIBUTES))
+_QUOTED_GREATER_THAN = re.compile(rb"=[" + _SPACE + rb"]*+(?:\"[^\">]*+>|'[^'>]*+>)")
+_TAG_START = re.compile(rb"<[A-Za-z]")
+_TAG_NAME = re.compile(rb"<[A-Za-z][^" + _SPACE + rb"/>]*+")
+
+
+def crowded_tag(page: bytes) -> int | None:
+    """The offset in `page` (UTF-8 bytes) of the first start tag with more than `MAX_ATTRIBUTES`
+    attributes, or None. Every `<` and letter is read as a tag, wherever it is: a tag written
+    inside a script or a comment counts too, and a page that writes one there is refused with
+    the rest (no page a newsroom publishes does)."""
+    if _LONG_TAG.search(page) is None and _QUOTED_GREATER_THAN.search(page) is None:
+        return None
+    at = 0
+    while (start := _TAG_START.search(page, at)) is not None:
+        if _CROWDED_TAG.match(page, start.start()) is not None:
+            return start.start()
+        # A `<` and a letter inside this tag's name starts a tag with the same attributes (the
+        # rest of the name is its name): reading from each would take time that grows with the
+        # square of the name's length (`<a<a<a…`).
+        name = _TAG_NAME.match(page, start.start())
+        at = name.end() if name is not None else start.end()
+    return None
