@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.document import parse_document
+from compliance.document import grid_tracks, parse_document
 from compliance.document.css import legacy_colour
 from compliance.engine import check_document
 from compliance.findings import Report
@@ -779,6 +779,51 @@ COLLAPSED_TRACKS = {
 @pytest.mark.parametrize(("markup", "hidden"), COLLAPSED_TRACKS.items())
 def test_a_grid_item_in_a_track_of_no_size_that_clips_is_hidden(markup: str, hidden: bool) -> None:
     assert byline_hidden(dcnf(byline=markup.format(BYLINE))) is hidden
+
+
+# The page's own layout grids of two tracks (a sidebar beside the story), declared before
+# the accordion, in a rule, a `style` attribute or over several lines: the accordion is read all the same.
+SIDEBAR_GRIDS = (
+    "<style>.layout{{display:grid;grid-template-columns:minmax(0,1fr) 320px}}</style>",
+    "<style>.layout{{display:grid;grid-template-columns:0 1fr;grid-template-rows:0fr [main] auto}}</style>",
+    "<style>.layout{{grid-template-columns:\n  minmax(0, 1fr)\n  300px}}</style>",
+    '<div style="display:grid;grid-template-columns:minmax(0,1fr) 320px"></div>',
+)
+
+
+@pytest.mark.parametrize("layout", SIDEBAR_GRIDS)
+@pytest.mark.parametrize(
+    ("accordion", "hidden"),
+    [
+        ('<div style="display:grid;grid-template-rows:0fr"><div style="overflow:hidden">{}</div></div>', True),
+        ("<style>.acc{{display:grid;grid-template-rows:minmax(0, 0fr) !important}}.acc>div{{overflow:clip}}</style><div class=acc><div>{}</div></div>", True),
+        ('<div style="display:grid;grid-template-columns:fit-content(0px)"><div style="overflow-x:hidden">{}</div></div>', True),
+        ('<div style="display:grid;grid-template-rows:0fr 1fr"><div style="overflow:hidden">{}</div></div>', False),
+        ('<div style="display:grid;grid-template-rows:minmax(0,0fr) [end]"><div style="overflow:hidden">{}</div></div>', False),
+    ],
+)
+def test_an_accordion_beside_a_layout_grid_of_two_tracks_is_read(layout: str, accordion: str, hidden: bool) -> None:
+    byline = layout.format() + accordion.format(BYLINE)
+    assert byline_hidden(dcnf(byline=byline)) is hidden
+
+
+@pytest.mark.parametrize(
+    ("css", "may"),
+    [
+        (".a{grid-template-rows:0fr}", True),
+        ("display:grid;grid-template-rows:0fr\noverflow:hidden", True),
+        (".a{grid-template-rows:minmax(0, calc(0px)) 1fr}", True),
+        (".a{grid-template-rows:0fr/**/;}", True),
+        (".a{grid-template-columns:minmax(0,1fr) 320px}.b{grid-template-rows:fit-content(0)}", True),
+        (".a{grid-template-columns:minmax(0,1fr) 320px}", False),
+        (".a{grid-template-rows:0fr 1fr}", False),
+        (".a{grid-template-rows:0[end]}", False),
+        (".a{grid-template-rows:1fr}", False),
+        (".a{grid-template-rows:0fr}@keyframes open{to{grid-template-rows:1fr}}", False),
+    ],
+)
+def test_the_cheap_test_of_a_page_s_css_passes_every_track_list_of_one_track_of_no_size(css: str, may: bool) -> None:
+    assert grid_tracks.may_collapse(css) is may
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,35 @@ def test_a_partner_wrapper_named_republish_is_the_story_and_its_two_credits_coun
 def test_a_credit_only_in_the_box_is_no_credit_of_the_page() -> None:
     report = run("", BOXES["titled box with the HTML to copy"])
     assert "propublica/credit-line" in failed(report)
+
+
+# A publisher's box as pages spell its word, on a page whose own copy says "republished" too
+# (DCNF's licence: "All republished articles must include our logo"): the word as a class or id
+# names it (camelCase, capitals, joined by "_" or "-"), or as an offer says it, before an entity.
+SPELLED_BOXES = {
+    "camelCase class, hidden": '<div class="c-share republishBox" hidden><h4>Share</h4>{credit}</div>',
+    "id in capitals, aria-hidden": '<section id="REPUBLISH_PANEL" aria-hidden="true">{credit}</section>',
+    "button's class": '<button class="btn-republish">{credit}</button>',
+    "dialog in capitals": '<div role="dialog"><h2>REPUBLISH THIS STORY</h2>{credit}</div>',
+    "modal, before an entity": '<div class="modal"><h2>Republish&nbsp;this story</h2>{credit}</div>',
+    "lightbox, interest in republishing": '<div class="lightbox"><p>Thank you for your interest in republishing.</p>{credit}</div>',
+    "closed details, the word alone": "<details><summary>Republish</summary>{credit}</details>",
+}
+REPUBLISHED = "<p>All republished articles must include our logo, our reporter's byline and our affiliation.</p>"
+
+
+@pytest.mark.parametrize("box", SPELLED_BOXES.values(), ids=SPELLED_BOXES.keys())
+def test_a_box_is_read_however_its_word_is_spelt_beside_a_republished(box: str) -> None:
+    report = run(CREDIT + REPUBLISHED, box)
+    assert report.packs == ("propublica",)
+    assert "propublica/credit-line-repeated" not in failed(report)
+    assert "propublica/credit-line" in failed(run(REPUBLISHED, box))
+
+
+@pytest.mark.parametrize(
+    "wrapper", ['<div class="republished-story">{credit}</div>', '<div class="republisher">{credit}</div>', "<div>Republished: {credit}</div>"]
+)
+def test_a_credit_beside_only_republished_or_republisher_counts_twice(wrapper: str) -> None:
+    # No word of a box on the page: both credits are the page's.
+    report = run(CREDIT + REPUBLISHED, wrapper)
+    assert "propublica/credit-line-repeated" in failed(report)

@@ -2092,3 +2092,28 @@ def test_pages_own_selectors_do_not_grow_the_compiled_xpaths_without_bound() -> 
     for number in range(limit + 10):
         visibility._xpath(f"descendant-or-self::*[@data-page-{number}]")
     assert visibility._xpath.cache_info().currsize == limit
+
+
+@pytest.mark.parametrize(
+    "selectors",
+    [".x", ".wrap .x", "#brand, .absent", "img.x", ".absent, .y"],
+)
+def test_a_rule_screened_once_is_matched_for_every_set_of_properties_a_page_asks_for(selectors: str) -> None:
+    # The page's layout asks for one set of properties after another; each rule's selectors are
+    # screened once, and a rule that may match is matched for each set, one that cannot for none.
+    from compliance.document import visibility
+
+    html = (
+        f"<html><head><style>{selectors} {{ margin-top: 3px; padding-top: 4px }} .absent {{ margin-top: 9px }}</style></head>"
+        '<body><div class="wrap"><img class="x y" id="brand" alt="logo" src="l.png"></div><p class="other">Text.</p></body></html>'
+    )
+    root = lxml_root(html)
+    style = visibility.PageStyle.of(root)
+    image, paragraph = next(root.iter("img")), next(root.iter("p"))
+    asked = (["margin-top"], ["padding-top"], ["padding-top", "margin-top"], ["margin-top"])
+    for names in asked:
+        declared, elsewhere = style.on_demand_of([image, paragraph], names)
+        assert sorted(declared) == sorted(names) and elsewhere == {}
+        assert all(len(declared[name].values) == 1 for name in names)
+    for every_screen in (True, False):
+        assert style.on_demand_of([paragraph], ["margin-top"], every_screen=every_screen) == [{}]

@@ -156,6 +156,28 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
 # Two substring tests ("republish", "Republish", "REPUBLISH"): measured at 8 µs on a 110 KB page,
 # where a case-insensitive regex took 190 µs.
 _REPUBLISH_SPELLINGS = ("epublish", "EPUBLISH")
+# And only where the word is one a box's class or id names ("republish-modal", "republishBox") or
+# an offer says ("Republish this story", "interest in republishing"): "republish" or
+# "republishing" in any case, with no lower-case letter or digit after it, as written or before an
+# entity. A copy's own "republished" ("All republished articles must include our logo") is
+# neither. As with the two spellings above, a word spelt with a character reference inside it is
+# not looked for. Read on the page's bytes, in ASCII lower case (a case-blind regex over a whole
+# page costs a millisecond; the few places that spell "epublish" are looked at instead).
+_AFTER_THE_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _may_name_a_box(source: str) -> bool:
+    """Whether the page's source spells the word of a Republish box (see `_AFTER_THE_WORD`)."""
+    written = source.encode("utf-8", "surrogatepass")
+    lowered = written.lower()
+    start = lowered.find(b"epublish")
+    while start != -1:
+        end = start + len(b"epublish")
+        endings = (end, end + 3) if lowered[end : end + 3] == b"ing" else (end,)
+        if any(ending == len(written) or written[ending] not in _AFTER_THE_WORD for ending in endings):
+            return True
+        start = lowered.find(b"epublish", end)
+    return False
 
 
 def _credit_blocks(doc: Document) -> list[Block]:
@@ -167,7 +189,7 @@ def _credit_blocks(doc: Document) -> list[Block]:
     cached: tuple[Block, ...] | None = doc._memo.get("credit_blocks")
     if cached is None:
         blocks = [b for b in doc.blocks if doc.item_credit_in_article(b)]
-        if any(spelling in doc.source for spelling in _REPUBLISH_SPELLINGS):
+        if any(spelling in doc.source for spelling in _REPUBLISH_SPELLINGS) and _may_name_a_box(doc.source):
             blocks = [b for b in blocks if b.element is None or not doc.in_republish_box(b.element)]
         cached = doc._memo["credit_blocks"] = tuple(blocks)
     return list(cached)

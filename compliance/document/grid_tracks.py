@@ -44,8 +44,13 @@ from typing import Any, NamedTuple
 from compliance.document.clipping import cuts_off_overflow
 from compliance.document.css import Declaration, display_keyword, length_px, split_commas
 
-# A cheap test of a page's CSS (lowered): a track list that may be one track of no size.
-_ZERO_TRACK = re.compile(r"grid-template-(?:rows|columns)\s*:\s*(?:0|minmax\(|fit-content\()")
+# A cheap test of a page's CSS (lowered): a track list that may be one track of no size, to
+# its first track (up to the `(` of a function inside a `minmax()`, which is not read here).
+_ZERO_TRACK = re.compile(r"grid-template-(?:rows|columns)\s*:\s*(?:0[\w.%]*|(?:minmax|fit-content)\([^()]*[()])")
+# A second track after the first on the same line ("minmax(0, 1fr) 320px", the sidebar layout
+# of many themes): such a list is never one track of no size. A line break ends the test: the
+# page's `style` attributes are joined by line breaks, and a list that spans lines is read.
+_SECOND_TRACK = re.compile(r"[ \t]+[\w\[(.+-]|\[")
 
 # The properties read on a grid container.
 CONTAINER_NAMES = (
@@ -164,11 +169,18 @@ _SHORTHAND_SIDE = ((0, 0, 0, 0), (0, 1, 1, 1), (0, 0, 2, 2), (0, 1, 1, 3))
 
 def may_collapse(lowered: str) -> bool:
     """The cheap test of a page's CSS text (lowered, `style` attributes with it): it declares a
-    track list that begins with a zero (`grid-template-rows: 0fr`); an animation of a track list
+    track list that begins with a zero (`grid-template-rows: 0fr`) and may hold one track only
+    (not `minmax(0, 1fr) 320px`); an animation of a track list
     (`@keyframes` that set one) may open it, and such a page is not read."""
-    if "grid-template-" not in lowered or _ZERO_TRACK.search(lowered) is None:
+    if "grid-template-" not in lowered or not any(_may_be_one_track(lowered, match) for match in _ZERO_TRACK.finditer(lowered)):
         return False
     return not ("keyframes" in lowered and re.search(r"keyframes[^{]*\{[^@]*?grid-template", lowered) is not None)
+
+
+def _may_be_one_track(lowered: str, first: re.Match[str]) -> bool:
+    """Whether the track list whose first track `first` matched (`_ZERO_TRACK`) in `lowered` may
+    hold that track only: no second track follows it (`_SECOND_TRACK`)."""
+    return first.group().endswith("(") or _SECOND_TRACK.match(lowered, first.end()) is None
 
 
 def is_grid(declared: Mapping[str, Declaration]) -> bool:

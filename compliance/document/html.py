@@ -98,13 +98,12 @@ def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _N
     # Comments and processing instructions too: the text after one is their `tail` (Markdown's
     # renderer puts a comment before each run of text).
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    kinds: dict[Any, _TagKind] = {}  # by the tag as lxml gives it: one look-up per element
     for event, element in walker:
-        if event in ("comment", "pi"):
-            if element.tail:
-                texts.setdefault(owners[-1], []).append(element.tail)
-            continue
-        kind = _tag_kind(element.tag)
         if event == "start":
+            kind = kinds.get(element.tag)
+            if kind is None:
+                kind = kinds[element.tag] = _tag_kind(element.tag)
             if not kind.tag or (kind.skipped and not _shows_fallback(element, kind.tag)):
                 walker.skip_subtree()
                 owners.append(owners[-1])
@@ -113,10 +112,12 @@ def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _N
             owners.append(owner)
             if element.text:
                 texts.setdefault(owner, []).append(element.text)
-        else:
+        elif event == "end":
             owners.pop()
             if element.tail and element is not root:
                 texts.setdefault(owners[-1], []).append(element.tail)
+        elif element.tail:  # a comment or processing instruction: the text after it
+            texts.setdefault(owners[-1], []).append(element.tail)
     found = [(owner, normalize(" ".join(parts))) for owner, parts in texts.items()]
     return [(owner, text) for owner, text in found if text]
 

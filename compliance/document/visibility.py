@@ -2149,6 +2149,9 @@ class _ElementIndex:
         self._xml_classes: frozenset[str] | None = None
         self._found: dict[tuple[str, str], list[Any]] = {}
         self._class_searches = 0
+        # Each selector list's screening (`may_match`), by the list: the rules that set a margin
+        # or a padding are screened again by each property set a page's layout asks for.
+        self._screened: dict[str, bool] = {}
 
     @functools.cached_property
     def _class_values(self) -> str:
@@ -2237,7 +2240,14 @@ class _ElementIndex:
         pseudo-classes, a class or an id that no element of the page has: the list matches
         nothing, and it is not even parsed. A site-wide stylesheet runs to thousands of rules
         about widgets a given page lacks, and parsing each selector costs far more than this test
-        (as browsers do, rules are screened by the names their selectors require)."""
+        (as browsers do, rules are screened by the names their selectors require). Each list is
+        screened once per page."""
+        screened = self._screened.get(selector_list)
+        if screened is None:
+            screened = self._screened[selector_list] = self._screen(selector_list)
+        return screened
+
+    def _screen(self, selector_list: str) -> bool:
         lone = _LONE_CLASS.fullmatch(selector_list)
         if lone is not None:  # `.name`: the commonest list, in generated CSS one per rule
             return lone.group(1) in self._classes or lone.group(1) in self._xml_class_tokens()
