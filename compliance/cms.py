@@ -54,6 +54,8 @@ EMPTY_PAYLOAD = f"empty payload: {EMPTY_PAYLOAD_REMEDY}"
 NO_ARTICLE_IN_PAYLOAD = "not checked: the payload holds no article (an empty array)"
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).
 OTHER_FIELDS = ("meta", "packs")
+# What `"packs": []` is told: it names no pack, and is not taken as "detect them".
+EMPTY_PACKS = 'field \'packs\' is an empty array, which names no pack: name the packs ("packs": ["dcnf"]), or leave the field out to have them detected'
 # The most JSON values (fields and array elements, at any depth) one article's object may hold. A
 # CMS's article needs a few dozen, a full CMS record a few hundred; the work of reading a payload
 # (and the answer's notices) grows with this count, so an object past it is refused before any of
@@ -271,6 +273,9 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
     wrong = [pack for pack in packs if not isinstance(pack, str)] if packs is not None else []
     if wrong:
         return f'field \'packs\' holds {json_type(wrong[0])}, not a pack id: send each id as a string ("packs": ["dcnf"])'
+    if packs == []:
+        # Detection in its place would answer a question not asked, as for a pack choice not read.
+        return EMPTY_PACKS
     other_spelling = next((str(key) for key in obj if key != "packs" and names_packs(str(key))), None)
     if other_spelling is not None:
         return f'field \'{visible(other_spelling)}\' is not read — choose the packs with "packs": ["dcnf"]; not checked with packs it did not ask for'
