@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
@@ -54,6 +54,22 @@ EMPTY_PAYLOAD = f"empty payload: {EMPTY_PAYLOAD_REMEDY}"
 NO_ARTICLE_IN_PAYLOAD = "not checked: the payload holds no article (an empty array)"
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).
 OTHER_FIELDS = ("meta", "packs")
+# What `"packs": []` is told: it names no pack, and is not taken as "detect them".
+EMPTY_PACKS = 'field \'packs\' is an empty array, which names no pack: name the packs ("packs": ["dcnf"]), or leave the field out to have them detected'
+# The most JSON values (fields and array elements, at any depth) one article's object may hold. A
+# CMS's article needs a few dozen, a full CMS record a few hundred; the work of reading a payload
+# (and the answer's notices) grows with this count, so an object past it is refused before any of
+# that work, whatever its size in bytes.
+MAX_ARTICLE_VALUES = 10_000
+TOO_MANY_VALUES = (
+    f"the payload holds more than {MAX_ARTICLE_VALUES:,} fields and array elements, more than any article needs;"
+    " send the article's HTML and its own fields only"
+)
+# The unknown fields (or query parameters) named one by one in notices; the rest are counted in one
+# more notice, so that the answer stays small however many a client sends.
+NAMED_UNKNOWN = 5
+# The characters of a field's name shown in a notice or refusal (a name may be megabytes long).
+SHOWN_KEY_CHARS = 60
 
 
 def names_packs(key: str) -> bool:
@@ -82,14 +98,71 @@ class CmsArticle:
     packs: tuple[str, ...] = ()
 
     def unknown_field_notices(self) -> tuple[Notice, ...]:
-        """One `unknown-field` notice per field that is not read, with "did you mean"."""
+        """An `unknown-field` notice for each of the first `NAMED_UNKNOWN` fields that are not read,
+        with "did you mean", one counting the rest, and one per id field that names nothing."""
         known = [*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS]
-        notices = []
-        for key in self.unknown:
+
+        def said(key: str) -> str:
             hint = closest(key, known) or "put the article's own values under 'meta'"
-            notices.append(Notice("unknown-field", f"payload field '{key}' is not read — {hint}"))
-        notices.extend(Notice("unknown-field", why) for why in self.unnamed)
-        return tuple(notices)
+            return f"payload field '{shown_key(key)}' is not read — {hint}"
+
+        notices = unread_notices(self.unknown, said, "payload fields")
+        return (*notices, *(Notice("unknown-field", why) for why in self.unnamed))
+
+
+def unread_notices(keys: Sequence[str], said: Callable[[str], str], what: str) -> tuple[Notice, ...]:
+    """`unknown-field` notices for `keys` that are not read: `said(key)` for each of the first
+    `NAMED_UNKNOWN`, then one that counts the rest ("49,995 more payload fields are not read"), so
+    that the work and the answer stay small however many keys a client sends (`what` names them)."""
+    notices = [Notice("unknown-field", said(key)) for key in keys[:NAMED_UNKNOWN]]
+    rest = len(keys) - NAMED_UNKNOWN
+    if rest > 0:
+        notices.append(Notice("unknown-field", f"{rest:,} more {what} are not read (the first {NAMED_UNKNOWN} are named above)"))
+    return tuple(notices)
+
+
+def shown_key(key: str) -> str:
+    """A field's name (or a value) as a message shows it: its first `SHOWN_KEY_CHARS` characters
+    and "…" when it is longer (the output sanitiser escapes it where it is written)."""
+    return key if len(key) <= SHOWN_KEY_CHARS else key[: SHOWN_KEY_CHARS - 1] + "…"
+
+
+# A JSON string (an unterminated one runs to the end), or a comma or opening bracket outside one.
+_VALUE_MARKS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[,\[{]', re.DOTALL)
+
+
+def holds_too_many_values(text: str) -> bool:
+    """Whether a JSON text holds more than `MAX_ARTICLE_VALUES` fields and array elements (counted
+    by the commas and opening brackets outside its strings), judged before it is parsed: the
+    regular expression skips each string whole, and the count stops past the limit, so the work
+    is bounded by the text's length, whatever it holds."""
+    count = strings = 0
+    for match in _VALUE_MARKS.finditer(text):
+        if match.group()[0] != '"':
+            count += 1
+        else:
+            # A field's name and value: more than two strings a value is not JSON within the limit.
+            strings += 1
+        if count > MAX_ARTICLE_VALUES or strings > 2 * MAX_ARTICLE_VALUES + 2:
+            return True
+    return False
+
+
+def _holds_too_many(obj: Any) -> bool:
+    """Whether a parsed object holds more than `MAX_ARTICLE_VALUES` fields and array elements at
+    any depth; the walk stops past the limit."""
+    count = 0
+    pending = [obj]
+    while pending:
+        value = pending.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            count += 1
+            if count > MAX_ARTICLE_VALUES:
+                return True
+            if isinstance(child, dict | list):
+                pending.append(child)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +208,7 @@ def json_type(value: Any) -> str:
 
 
 _READ_FIELDS = (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS)
+_READ_FIELD_SET = frozenset(_READ_FIELDS)
 
 
 def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: int = 1, item: int | None = None) -> CmsArticle | CmsProblem:
@@ -162,7 +236,7 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
     extra = obj.get("meta")
     if isinstance(extra, dict):
         meta.update({str(k): text for k, v in extra.items() if (text := _meta_text(str(k), v)) is not None})
-    unknown = tuple(str(key) for key in obj if key not in (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS))
+    unknown = tuple(str(key) for key in obj if key not in _READ_FIELD_SET)
     unnamed = tuple(
         f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
     )
@@ -173,11 +247,14 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
 def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, item: int | None) -> str | None:
     """Why the object is not an article to check (see `_article`), or None: a field given twice,
     two article fields, no article HTML, metadata that is not one value or given two ways with
-    different values, an address that is not a web address."""
+    different values, an address that is not a web address; first, more values than any article
+    holds (`MAX_ARTICLE_VALUES`), before any work that grows with them."""
+    if _holds_too_many(obj):
+        return TOO_MANY_VALUES
     twice = _given_twice(obj)
     if twice:
         where = _repeated_at(text, twice, first_line, item)
-        field = ".".join(twice)
+        field = ".".join(shown_key(key) for key in twice)
         return f"field '{field}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once"
     fields = _article_fields(obj)
     if len(fields) > 1:
@@ -196,6 +273,9 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
     wrong = [pack for pack in packs if not isinstance(pack, str)] if packs is not None else []
     if wrong:
         return f'field \'packs\' holds {json_type(wrong[0])}, not a pack id: send each id as a string ("packs": ["dcnf"])'
+    if packs == []:
+        # Detection in its place would answer a question not asked, as for a pack choice not read.
+        return EMPTY_PACKS
     other_spelling = next((str(key) for key in obj if key != "packs" and names_packs(str(key))), None)
     if other_spelling is not None:
         return f'field \'{visible(other_spelling)}\' is not read — choose the packs with "packs": ["dcnf"]; not checked with packs it did not ask for'
@@ -260,7 +340,8 @@ def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes 
     where = f" (at line {lines[-1]})" if lines and not one_line else ""
     return (
         f"fields '{'.'.join(first)}' and '{'.'.join(second)}' both give the article's '{META_FIELDS.get(first[-1], first[-1])}', "
-        f"differently ('{visible(first_value)}', '{visible(second_value)}'){where}: only one would be checked, and a CMS may publish the other; "
+        f"differently ('{visible(shown_key(first_value))}', '{visible(shown_key(second_value))}'){where}: "
+        "only one would be checked, and a CMS may publish the other; "
         "send the value once, or the same in both"
     )
 
@@ -405,7 +486,7 @@ def shown_path(path: tuple[str | int, ...]) -> str:
     """A payload field's path as a user finds it: `meta.authors[2]` (an index counts from 0)."""
     shown = ""
     for part in path:
-        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else part)
+        shown += f"[{part}]" if isinstance(part, int) else (f".{shown_key(part)}" if shown else shown_key(part))
     return shown
 
 
@@ -500,6 +581,12 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
             yield CmsProblem(f"{origin}#{number}", _not_json(number, exc))
             continue
         yield _article(obj, f"{origin}#{number}", line, number)
+
+
+def payload_article(obj: Any, text: str, origin: str) -> CmsArticle | CmsProblem:
+    """The article of a payload that is one object, `obj`, read from `text` (named `origin#1`, as
+    `parse_payload` names it), for a reader that has parsed the payload already."""
+    return _article(obj, f"{origin}#1", text)
 
 
 def _not_json(number: int, error: Exception) -> str:

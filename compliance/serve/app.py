@@ -28,7 +28,19 @@ from starlette.routing import Route
 
 from compliance import __version__
 from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
-from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, mark_refusal, names_packs, parse_payload
+from compliance.cms import (
+    HTML_FIELDS,
+    MAX_ARTICLE_VALUES,
+    TOO_MANY_VALUES,
+    CmsProblem,
+    holds_too_many_values,
+    loads_payload,
+    mark_refusal,
+    names_packs,
+    payload_article,
+    shown_key,
+    unread_notices,
+)
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
@@ -298,7 +310,7 @@ QUERY_PARAMETERS = ("pack", "name")
 def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
     """An `unknown-field` notice per query parameter that is not read (a misspelt `packs=`, with
     "did you mean"), as for a payload field; `meta.` with an empty or blank key is refused (400 `bad-input`)."""
-    notices = []
+    unread = []
     for key in query:
         if key.startswith("meta.") and is_blank_key(key[5:]):
             raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' {NO_KEY}: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
@@ -307,9 +319,13 @@ def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
         if names_packs(key):
             # A pack choice not read would be answered with the packs detection picks: refused.
             raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' is not read — the packs are chosen with pack=ID (repeat it for several)")
+        unread.append(key)
+
+    def said(key: str) -> str:
         hint = closest(key, QUERY_PARAMETERS) or "the query takes pack=ID, meta.KEY=VALUE and name=NAME"
-        notices.append(Notice("unknown-field", f"query parameter '{visible(key)}' is not read — {hint}"))
-    return tuple(notices)
+        return f"query parameter '{visible(shown_key(key))}' is not read — {hint}"
+
+    return unread_notices(unread, said, "query parameters")
 
 
 def refuse_repeated_query(pairs: Sequence[tuple[str, str]]) -> None:
@@ -333,6 +349,9 @@ def parse_check_request(
     query_notices = _unknown_query_notices(query)
     if media_type == "application/json":
         text = payload_text(body)
+        if holds_too_many_values(text):
+            # Refused before it is parsed: reading it takes time that grows with what it holds.
+            raise ApiError(400, "bad-input", TOO_MANY_VALUES)
         try:
             payload = loads_payload(text)
         except (ValueError, RecursionError) as exc:
@@ -341,7 +360,7 @@ def parse_check_request(
             raise ApiError(400, "bad-input", "the body must be one JSON object (one article per request)")
         _check_payload_types(payload)
         # The body as sent (not the object read from it), so that a field given twice is refused at its line.
-        (article,) = list(parse_payload(text, "payload"))
+        article = payload_article(payload, text, "payload")
         if isinstance(article, CmsProblem):
             raise ApiError(400, "bad-input", article.reason)
         packs += article.packs
@@ -394,7 +413,12 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             body = await read_body(request, checker.settings.max_bytes)
             body = declared_charset(body, request.headers.get("content-type", ""))
             refuse_repeated_query(request.query_params.multi_items())
-            data, kind, name, packs, meta, notices = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
+            # Reading a payload takes time that grows with its bytes (bounded by --max-bytes, and its
+            # fields by MAX_ARTICLE_VALUES): done off the event loop, so that the worker goes on
+            # answering its other requests (/healthz, the editor's page) meanwhile.
+            data, kind, name, packs, meta, notices = await anyio.to_thread.run_sync(
+                parse_check_request, body, _media_type(request), request.query_params, request.query_params.getlist("pack")
+            )
             result = await checker.check_in_time(data, kind, name=name, packs=packs, meta=meta)
             if notices:
                 result = dataclasses.replace(result, report=dataclasses.replace(result.report, notices=(*notices, *result.report.notices)), packed=b"")
@@ -783,6 +807,9 @@ def _other_meta(text: str) -> dict[str, str]:
     lines are none); a line that is not one, or a key given twice, is refused (400) with its line,
     as the API refuses a key given twice."""
     meta: dict[str, str] = {}
+    if len(re.findall(r"\r\n?|\n", text)) >= MAX_ARTICLE_VALUES:
+        # Each line is a key to read and check: bounded as a payload's values are, before any is read.
+        raise ApiError(400, "bad-input", f"the other metadata has more than {MAX_ARTICLE_VALUES:,} lines: give the article's own metadata only")
     # Lines end as a textarea's do (CRLF, CR or LF); a line or paragraph separator, a form feed… is
     # part of a value, not the end of a line (`str.splitlines` would end a line at each).
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):

@@ -29,9 +29,24 @@ _FINDING = {
     },
 }
 
+# What detection found of each pack (`detections` in the JSON v1 document).
+_DETECTIONS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["pack", "confidence", "markers", "applied"],
+        "properties": {
+            "pack": {"type": "string"},
+            "confidence": {"type": "number"},
+            "markers": {"type": "array", "items": {"type": "string"}},
+            "applied": {"type": "boolean"},
+        },
+    },
+}
+
 _FILE = {
     "type": "object",
-    "required": ["path", "checked", "packs", "findings", "passed", "notices", "detection"],
+    "required": ["path", "checked", "packs", "findings", "passed", "notices", "detections", "detection"],
     "properties": {
         "path": {"type": "string"},
         "checked": {"type": "boolean"},
@@ -49,19 +64,9 @@ _FILE = {
             "type": "array",
             "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}},
         },
-        "detection": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["pack", "confidence", "markers", "applied"],
-                "properties": {
-                    "pack": {"type": "string"},
-                    "confidence": {"type": "number"},
-                    "markers": {"type": "array", "items": {"type": "string"}},
-                    "applied": {"type": "boolean"},
-                },
-            },
-        },
+        "detections": _DETECTIONS,
+        # The name of `detections` before 2026, kept in version 1.
+        "detection": _DETECTIONS,
     },
 }
 
@@ -135,8 +140,9 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     payload_properties["packs"] = {
         "type": "array",
         "items": pack_id,
+        "minItems": 1,
         "nullable": True,
-        "description": "Packs to apply, with the query's `pack`; without it (or null), packs are detected.",
+        "description": "Packs to apply, with the query's `pack`; without it (or null), packs are detected; an empty array names none and is refused.",
     }
     payload_properties["meta"] = {
         "type": "object",
@@ -209,6 +215,9 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                         "421": _MISDIRECTED,
                         "422": _error("unknown pack (`unknown-pack`)"),
                         "504": _error("the check took longer than the time limit (`time-limit`)"),
+                        "500": _error(
+                            "a bug, or the check process was killed by a signal or the out-of-memory killer (`internal-error`); the next request gets a new one"
+                        ),
                     },
                 }
             },
