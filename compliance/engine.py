@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
+from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page, shows_republication
@@ -316,6 +317,8 @@ def check_document(
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
         findings.extend(_bidi_findings(doc, (*reversed_texts, *in_names), applied[0].id))
+    # What the terms require a republisher to add is no edit of the story (`additions`).
+    ctx.additions = addition_checks(rule.check for pack in applied for rule in pack.rules)
     passed: list[Passed] = []
     evaluated: set[tuple[str, int]] = set()
     # Rules that reached a conclusion; the look-alike and bidi checks run whenever a pack applies.

@@ -155,6 +155,10 @@ class Context:
     # Why an original that was given is not compared with (another publisher's story), if so.
     original_refused: str | None = None
     _cache: dict[int, Outcome] = field(default_factory=dict)
+    # The checks that find what the applied packs' terms require a republisher to add (credit
+    # lines, counters and pixels, authors' institutions: `additions.addition_checks`), so that a
+    # comparison with the original does not count them as edits of the story.
+    additions: tuple[Check, ...] = ()
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""

@@ -252,7 +252,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
+from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_later, hidden_copy
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
 from compliance.document.byline_reading import (
@@ -545,13 +545,16 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         else:
             reasons.setdefault(reason)
     if hits and params.institution:
-        missing = _without_institution(doc, params, ctx)
+        missing, notes = _without_institution(doc, params, ctx)
         if missing:
             # The first byline that credits one of them, as the reason quotes it.
             text = next(byline.text for byline in story_bylines(doc) if missing[0] in byline.names)
             whose = f"{possessive(missing[0])} institution" if len(missing) == 1 else f"the institutions of {listed(missing)}"
             why = f"byline '{text}' does not show {whose}"
             return Outcome(False, (), why, where_a_byline_goes(doc), captures=(("without", listed(missing)),))
+        # The author notes that give an institution are found too, after the bylines: what the
+        # terms ask for, which a comparison with the original leaves out (`additions`).
+        hits.extend(Hit(note.index, functools.partial(doc.locate, note), note.text, offset=doc_offset(doc, note.index)) for note in notes)
     if hits:
         return Outcome(True, tuple(hits))
     anchor = where_a_byline_goes(doc)
@@ -576,9 +579,10 @@ def _people_field_only(ctx: Context) -> str:
     )
 
 
-def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> list[str]:
+def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> tuple[list[str], list[Block]]:
     """The people the bylines credit with no institution in any byline (nor in an author note,
-    `institution-note`), each once, as first written; empty when each has one."""
+    `institution-note`), each once, as first written (empty when each has one), and the author
+    notes that give the others theirs."""
     link = ctx.bind(params.institution_link) if params.institution_link is not None else None
     # One person by `person_key`, as the reporter rules compare names: "By JANE DOE" over "Jane
     # Doe, Karolinska Institutet" in the author box has the box's institution.
@@ -597,13 +601,14 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> l
         if person_key(name) not in affiliated:
             missing.setdefault(person_key(name), name)
     if missing and params.institution_note is not None:
-        note = ctx.bind(params.institution_note)
-        return [name for name in missing.values() if not _noted_with_institution(doc, name, note)]
-    return list(missing.values())
+        institution = ctx.bind(params.institution_note)
+        notes = {name: _institution_note(doc, name, institution) for name in missing.values()}
+        return [name for name, note in notes.items() if note is None], [note for note in notes.values() if note is not None]
+    return list(missing.values()), []
 
 
-def _noted_with_institution(doc: Document, name: str, institution: Pattern) -> bool:
-    """Whether an author note opens a sentence with `name`, then "," or "is" ("is a", "is the",
+def _institution_note(doc: Document, name: str, institution: Pattern) -> Block | None:
+    """The author note, if any, that opens a sentence with `name`, then "," or "is" ("is a", "is the",
     "is Associate Professor of …"), and names an `institution` within 200 characters on its line:
     "Tomas Reyes is a lecturer at Monash University.", "Tomas Reyes is Associate Professor of
     Law, Monash University". The note stands among the article's last 6 blocks, as the republish
@@ -622,8 +627,8 @@ def _noted_with_institution(doc: Document, name: str, institution: Pattern) -> b
             # The note's words after the name, to the line's end and no further than 200 characters.
             rest = block.text[found.end() :].split("\n", 1)[0][:_NOTE_REACH]
             if institution.search(rest):
-                return True
-    return False
+                return block
+    return None
 
 
 def _note_blocks(doc: Document, bylines: set[int]) -> list[Block]:

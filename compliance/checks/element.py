@@ -44,13 +44,16 @@ load from (lazy-load attributes such as `data-src` included), but against a `<sc
 alone: a script loads nothing from `data-src`.
 
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
-`amp-img`) matches Markdown images as a CommonMark renderer shows them (`![alt](src)`,
+`amp-img`, alone or with conditions on the image itself: `img:not([src*="logo" i])`,
+`img[width="1"]`) matches Markdown images as a CommonMark renderer shows them (`![alt](src)`,
 `![alt][ref]`, a raw HTML `<img>`; not in code, an HTML comment or an element the raw HTML
-hides) and, in plain text, where text extraction
+hides), each read as an `<img>` of its address, alt text, width and height, so that a check
+reads a Markdown copy's images as it reads an HTML page's; and, in plain text, where text extraction
 renders an image as its alt text on a line of its own, a line that is all alt text (the whole
 line matches the `alt` pattern, bare or in the wrappers text browsers and mail clients put
 around it: `[alt]`, `[Image: alt]`, `Image: alt`; only `alt` can be
-asked of such an image). Any other selector matches nothing. In HTML an image is an `<img>` or a
+asked of such an image). Any other selector, and a member that asks about an image's
+surroundings (`figure img`), matches nothing. In HTML an image is an `<img>` or a
 named inline `<svg>`: a paragraph of the same words is not one.
 
 Example (the DCNF logo, visible inside the article)::
@@ -421,9 +424,10 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     matched = []
     hidden: list[str] = []
     outside: list[str] = []
-    if _selects_images(params.selector):
+    members = _image_members(params.selector)
+    if members:
         for image in doc.images:
-            if not _image_matches(image, params.attributes):
+            if not _image_matches(image, params.attributes) or not _selects_image(members, image.sources[:1], image.alt, image.width, image.height):
                 continue
             # A Markdown image in raw HTML can be hidden by it, or sit in page chrome it marks.
             if params.scope == "article" and not doc.item_credit_in_article(image):
@@ -435,7 +439,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
             evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
             matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
         if doc.kind == "text":
-            matched.extend(_alt_text_lines(doc, params.attributes))
+            matched.extend(_alt_text_lines(doc, params.attributes, members))
     if _selects(params.selector, "script"):
         matched.extend(_script_hits(doc, params.attributes))
     matched.sort(key=lambda h: h.index)
@@ -479,7 +483,65 @@ _PAGE_ELEMENT = on_first_use(r"(?:html|head|body)(?![\w-])")
 def _names_unread_elements(selector: Selector) -> bool:
     """True when a member of the selector's group is none of the elements a Markdown article is
     read for (`#republication-tracker-tool-source`, `.wrapper`), nor the page around it."""
-    return any(member.lower() not in _READ_IN_MARKDOWN and not _PAGE_ELEMENT().match(member.lower()) for member in group_members(selector.css))
+    return any(
+        member.lower() not in _READ_IN_MARKDOWN and not _image_member(member) and not _PAGE_ELEMENT().match(member.lower())
+        for member in group_members(selector.css)
+    )
+
+
+# An image tag at the start of a selector (`img`, `amp-img[width="1"]`, `img:not(…)`).
+_IMAGE_TAG = on_first_use(r"(img|amp-img|amp-anim)(?![\w-])", re.IGNORECASE)
+
+
+def _image_member(member: str) -> bool:
+    """Whether a member of a selector group selects an image by itself: an image tag, alone or
+    with conditions on the image's own attributes, classes and pseudo-classes
+    (`img:not([src*="logo" i])`), and no combinator (`figure img` asks about its surroundings,
+    which a Markdown or text article's image does not have)."""
+    member = member.strip()
+    tag = _IMAGE_TAG().match(member)
+    if tag is None:
+        return False
+    depth, quote = 0, ""
+    for character in member[tag.end() :]:
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "\"'":
+            quote = character
+        elif character in "([":
+            depth += 1
+        elif character in ")]":
+            depth -= 1
+        elif depth == 0 and (character.isspace() or character in ">+~"):
+            return False
+    return True
+
+
+def _image_members(selector: Selector) -> tuple[str, ...]:
+    """The members of the selector's group that select an image by itself (`_image_member`)."""
+    return tuple(member.strip() for member in group_members(selector.css) if _image_member(member))
+
+
+def _selects_image(members: tuple[str, ...], sources: tuple[str, ...], alt: str, width: str = "", height: str = "") -> bool:
+    """Whether one of the image `members` of a selector selects the image of a Markdown or text
+    article (its first address, alt text and size), read as the `<img>` a renderer makes of it. A
+    bare tag selects every image without building one."""
+    if any(member.lower() in _IMAGE_SELECTORS for member in members):
+        return True
+    from lxml import etree  # only a selector with conditions on an image asks
+
+    given = (("src", sources[0] if sources else ""), ("alt", alt), ("width", width), ("height", height))
+    attributes = {name: value for name, value in given if value or name == "alt"}
+    for member in members:
+        tag = _IMAGE_TAG().match(member)
+        if tag is None:
+            continue
+        # In a paragraph, as a renderer puts a Markdown image: a selector finds what is under a root.
+        wrapper = etree.Element("p")
+        etree.SubElement(wrapper, tag[0].lower(), attributes)
+        if Selector(member)(wrapper):
+            return True
+    return False
 
 
 # How text copies of a page write an image, around its alt text: text browsers and mail clients
@@ -506,10 +568,19 @@ def image_line_alt(line: str) -> str:
     return wrapped["bracketed"] if wrapped["bracketed"] is not None else wrapped["labelled"]
 
 
-def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None) -> list[Hit]:
+# A text browser's or mail client's image in brackets with its label (`[Image: alt]`, `[image:
+# alt]`): the line is an image, whatever its alt text says.
+_LABELLED_IMAGE = on_first_use(r"\[\s*(?:image|img|picture|photo|graphic|logo)\s*:[^\[\]]*\]", re.IGNORECASE)
+
+
+def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None, members: tuple[str, ...]) -> list[Hit]:
     """Lines of a plain-text article that are an image's alt text: the whole line, or the whole
     text inside an image wrapper (`image_line_alt`), matches the `alt` pattern (a line is all a
-    text copy keeps of an image)."""
+    text copy keeps of an image), and an image of that alt text is one the selector's image
+    `members` select. A line that is an image by its bracketed label (`_LABELLED_IMAGE`) has its
+    alt text read as an HTML image's is, the pattern found anywhere in it (`[Image: Photo by
+    Jane Lee/ProPublica]` is `alt="Photo by Jane Lee/ProPublica"`); a bare line or a bare
+    bracket (`[Editor's note: …]`) is an image only when the pattern is all of it."""
     # Such a line paints no picture, so a `shown-src` pattern asks nothing of it; it stands for
     # an image only beside an `alt` pattern.
     alts = [pattern for name, pattern in attributes or () if name == "alt"]
@@ -518,7 +589,9 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
     hits = []
     for block in doc.blocks:
         alt = image_line_alt(block.text)
-        if alt and all(any(m.start() == 0 and m.end() == len(alt) for m in pattern.finditer(alt)) for pattern in alts):
+        labelled = _LABELLED_IMAGE().fullmatch(block.text.strip()) is not None
+        found = all(pattern.search(alt) if labelled else any(m.start() == 0 and m.end() == len(alt) for m in pattern.finditer(alt)) for pattern in alts)
+        if alt and found and _selects_image(members, (), alt):
             hits.append(Hit(block.index, functools.partial(doc.locate, block), block.text, offset=doc_offset(doc, block.index)))
     return hits
 

@@ -128,7 +128,12 @@ difference is one hit:
   end translated); one that stands for none (a credit line, an editor's note, a "Read the full
   article" line in place of the original's credit) leaves the end missing;
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
-  the story or after it is not an insertion);
+  the story or after it is not an insertion, and neither, wherever the copy puts it, is a
+  paragraph that holds what the terms require a republisher to add: what the rules of the packs
+  that apply find as their requirements, such as The Conversation's "This article is republished
+  from The Conversation…" line, ProPublica's promo and credit line, KFF Health News' tagline and
+  an author's note that names the institution; a paragraph that only links the publisher is
+  such a line when it has at most 40 words; `additions`);
 - `translated`: the copy is in another language than the original (English, Spanish, French,
   German, Italian, Portuguese or Dutch, told by their function words: `languages`; a copy in
   none of them is in "another language" when it is running text about as long as the original

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from compliance.checks import style_edits, time_edits
+from compliance.checks.additions import addition_blocks
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
@@ -771,6 +772,16 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     return cached
 
 
+def _without_additions(pairs: list[Pair], ours: tuple[Block, ...], additions: frozenset[int]) -> list[Pair]:
+    """The alignment without the copy's paragraphs that are in no paragraph of the original and
+    hold what the terms require a republisher to add (`additions`: the items of a credit line, a
+    tagline, an author's institution): wherever the copy puts them, they are no edit of the
+    story. A paragraph the alignment pairs with one of the original's is compared as ever."""
+    if not additions:
+        return pairs
+    return [pair for pair in pairs if pair.original is not None or pair.republished is None or ours[pair.republished].index not in additions]
+
+
 def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: float, diff: str, evidence: str, words: int = 0) -> Hit:
     captures = (("change", change), ("paragraph", str(paragraph)), ("similarity", f"{similarity:.0f}"), ("diff", diff), ("words", str(words)))
     return Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[min(block.index, len(doc.item_offsets) - 1)])
@@ -958,6 +969,7 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
     left out of the comparison."""
     original = ctx.need_original()
     pairs, theirs, ours = _alignment(doc, original)
+    pairs = _without_additions(pairs, ours, addition_blocks(doc, ctx))
     if not theirs:
         raise Undecided("the original story has no paragraphs to compare with")
     kept = [p for p in pairs if p.original is not None and p.republished is not None]
