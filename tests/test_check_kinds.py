@@ -78,6 +78,13 @@ _LABELLED = "<html>\n<body><article><h1>Budget</h1><p>The council met on Tuesday
         ("text: {phrase: All rights reserved, max: 0}", False, 'no "All rights reserved" in the article'),
         ("element: {selector: 'img[src*=getty]', max: 0, label: Getty photo}", False, "no Getty photo in the article"),
         ("not: {text: {phrase: All rights reserved}}", False, 'no "All rights reserved" in the article'),
+        # Prohibitions that all hold say each thing looked for once, however many checks share a label.
+        (
+            "all: [{text: {phrase: All rights reserved, max: 0, label: ARR}}, {text: {phrase: Reprinted, max: 0, label: ARR}},"
+            " {element: {selector: 'img[src*=getty]', max: 0, label: Getty photo}}]",
+            False,
+            "no ARR in the article; no Getty photo in the article",
+        ),
         # A pass that found something is placed where it is.
         ("text: {phrase: approved the budget, label: budget line}", True, "…"),
         ("text: {phrase: approved the budget, max: 1}", True, "…"),

@@ -149,8 +149,9 @@ def evaluate_all(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
         caveat = caveat or outcome.caveat
         passes.append(outcome)
     # Prohibitions that all hold find nothing to quote: their own evidence ("no X in the article;
-    # the one at line 12 is hidden") is the pass's, not a bare "satisfied".
-    why = "" if hits else explained_later(lambda: "; ".join(d for d in (p.detail for p in passes) if d))
+    # the one at line 12 is hidden") is the pass's, not a bare "satisfied". Checks that share a
+    # label (two places a photo credit is written) say it once.
+    why = "" if hits else explained_later(lambda: "; ".join(dict.fromkeys(d for d in (p.detail for p in passes) if d)))
     return Outcome(True, tuple(hits), why, caveat=caveat)
 
 
