@@ -528,6 +528,13 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     first, last = runs[0][0], runs[-1][1]
     credit = next(name for name in _CREDITS if tail.startswith(name))
     added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    # A link or author markup (an hCard, `rel=author`) around the names: around another
+    # person's name it points readers and search engines at that person's page, so it goes with
+    # the name; around the reporter's own it stays, and what the credit adds goes after it.
+    opened, closed = _author_markup_around(source, first, last) if doc.kind == "html" else (first, last)
+    own = bool(opened < first and wrong.names and not not_reporters(wrong, values.reporters()))
+    wrapped = (source[opened:first], source[last:closed]) if own else ("", "")
+    first, last = opened, closed
     keeps_credit = bool(added and _gives(source[last : span[1]], added))
     markup = ""
     if wrong.names and wrong.reading.credit and not keeps_credit:
@@ -542,10 +549,37 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
         last = end
     try:
         text = _render(credit if keeps_credit else tail, doc.kind, fix, values)
+        # The people alone, which the markup around them keeps wrapping (the authors' credit
+        # gives each with their institution: "Renata Okafor, Northern Plains University").
+        names = _render("{reporter}", doc.kind, fix, values) if own else ""
     except ValueError:
         return None
-    found = source[first:last]
+    if own and text.startswith(names):
+        text = wrapped[0] + names + wrapped[1] + text[len(names) :]
+    # Said as the reader sees it: the link or author markup taken out with the names is not shown.
+    found = " ".join(html.unescape(_TAG.sub("", source[first:last])).split()) if doc.kind == "html" else source[first:last]
     return Edit("", first, 0, text + markup, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+
+
+def _author_markup_around(source: str, first: int, last: int) -> tuple[int, int]:
+    """Where the run of names `source[first:last]` starts and ends with the links and author
+    markup that wrap exactly it (`<span class="author vcard"><a class="url fn n" href="…">` …
+    `</a></span>`); (first, last) when none does. Emphasis (`<b>`) is style, and stays."""
+    while True:
+        before = _LAST_START_TAG.search(source, max(0, first - 400), first)
+        after = _END_TAG.match(source, last)
+        if before is None or after is None or before.group(1).lower() != after.group(1).lower():
+            return first, last
+        if before.group(1).lower() != "a" and not _AUTHOR_MARKUP.search(before.group(0)):
+            return first, last
+        first, last = before.start(), after.end()
+
+
+# The start tag that ends right where a name starts, the end tag right after it, and the
+# attributes that mark a person's credit as author markup.
+_LAST_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*>$")
+_END_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9:-]*)\s*>")
+_AUTHOR_MARKUP = re.compile(r"""\b(?:class|rel|itemprop)\s*=\s*["']?[^"'>]*\b(?:vcard|h-card|p-author|p-name|fn|author|name)\b""", re.IGNORECASE)
 
 
 def _credit_end(doc: Document, start: int, end: int, credit: str) -> int | None:

@@ -44,11 +44,12 @@ def _html(byline: str) -> str:
             '<p class="byline">By Hailey Norwood, Daily Caller News Foundation · June 21</p>',
             "replaced 'Sam Li' in the byline with 'Hailey Norwood'",
         ),
-        # the wrong name linked to its author page: the link's text only, the markup kept
+        # the wrong name linked to its author page: the link goes with the name (it points at
+        # Sam Li), the rest of the markup kept
         (
             "By Hailey Norwood, Daily Caller News Foundation",
             '<div class="byline">By <a href="/author/sam-li/">Sam Li</a> <time>June 21</time></div>',
-            '<div class="byline">By <a href="/author/sam-li/">Hailey Norwood, Daily Caller News Foundation</a> <time>June 21</time></div>',
+            '<div class="byline">By Hailey Norwood, Daily Caller News Foundation <time>June 21</time></div>',
             "replaced 'Sam Li' in the byline with 'Hailey Norwood, Daily Caller News Foundation'",
         ),
         # two wrong people for two reporters: every reporter of the original, in one run

@@ -166,3 +166,38 @@ def test_the_report_names_every_byline_to_put_right() -> None:
     assert finding.fix is not None and finding.fix.text == "Ana Ruiz, KFF Health News"
     assert finding.fix.place == "in place of 'Sam Li' in the byline"
     assert finding.fix.fill_in == ("Then put 'Ana Ruiz' in place of 'Tomás Ferreira' in the byline on line 1 too",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "fixed"),
+    [
+        # a link to the wrong person's author page, with rel=author
+        (
+            '<p class="byline">By <a href="/authors/web-staff/" rel="author">Sam Li</a> · July 23</p>',
+            '<p class="byline">By Ana Ruiz, KFF Health News · July 23</p>',
+        ),
+        # two hCards: both people's markup goes, not the second alone
+        (
+            '<p class="byline">By <span class="author vcard"><a class="url fn n" href="/author/jane-roe/">Jane Roe</a></span> and '
+            '<span class="author vcard"><a class="url fn n" href="/author/sam-li/">Sam Li</a></span>, Prairie Ledger</p>',
+            '<p class="byline">By Ana Ruiz, KFF Health News</p>',
+        ),
+        # an itemprop author span without a link
+        ('<p class="byline">By <span itemprop="author">Sam Li</span></p>', '<p class="byline">By Ana Ruiz, KFF Health News</p>'),
+        # emphasis is style: it stays around the reporter's name
+        ('<p class="byline">By <strong>Sam Li</strong></p>', '<p class="byline">By <strong>Ana Ruiz, KFF Health News</strong></p>'),
+    ],
+)
+def test_fix_takes_the_wrong_persons_link_and_author_markup_out_with_the_name(cli: Any, tmp_path: Path, byline: str, fixed: str) -> None:
+    copy = tmp_path / "copy.html"
+    copy.write_text(_page(byline, KFF_TAGLINE), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
+    assert copy.read_text(encoding="utf-8") == _page(fixed, KFF_TAGLINE), run.err
+
+
+def test_the_reporters_own_link_stays_and_the_affiliation_goes_after_it(cli: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.html"
+    copy.write_text(_page('<p class="byline">By <a href="/author/ana-ruiz/" rel="author">Ana Ruiz</a></p>', KFF_TAGLINE), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
+    fixed = _page('<p class="byline">By <a href="/author/ana-ruiz/" rel="author">Ana Ruiz</a>, KFF Health News</p>', KFF_TAGLINE)
+    assert copy.read_text(encoding="utf-8") == fixed, run.err
