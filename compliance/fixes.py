@@ -28,14 +28,15 @@ from urllib.parse import quote, urljoin
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.checks.link import original_address_for
+from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
-from compliance.document.byline_reading import person_key
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
+from compliance.metavalues import NamesMeta
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
 from compliance.urls import is_http_url, url_form
@@ -189,7 +190,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             if isinstance(placed, str):
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
                 continue
-            tried = _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt)
+            tried = _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
             if isinstance(tried, str):
                 reasons[rule_id] = tried
                 continue
@@ -242,26 +243,44 @@ def _try_fix(
     values: _Values,
     report: Report,
     attempt: Callable[..., tuple[str, Document, Report]],
+    check: Callable[[Document], Report],
 ) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
-    """The edit that fixes `rule_id` (at an offset of the current text) with the text, document
-    and report it gives, or why none does. A fix that credits the reporter on a page whose byline
-    credits someone else ("By Staff") first tries putting the reporter's credit in place of that
-    name, keeping the rest of the byline (its date): inserting a second byline would leave a
-    reader two. When that is not safe (the name is not found once as text in the byline, or the
-    rule would still fail), the block is inserted and the edit's note says to take the old byline
-    out."""
-    wrong = _wrong_byline(fix, doc, values)
+    """The edits that fix `rule_id` (at offsets of the current text) with the text, document
+    and report they give, or why none does. A fix that credits the reporter on a page whose
+    bylines credit someone else ("By Staff", "By Sam Li", a theme's author box and the story's own
+    byline) first tries putting the reporter's credit in place of those names in every such
+    byline, keeping the rest of each (its date): inserting a second byline would leave a reader
+    two. A byline where that is not safe (the name is not found once as text in it), or that the
+    CMS prints from outside the body, is left with a note to take it out, and the fix is judged
+    on the page as it reads once it is (`check`). When no replacement is safe or the rule would
+    still fail, the block is inserted, with that note."""
+    wrongs = _wrong_bylines(fix, doc, values)
+
+    def passes(candidate: tuple[str, Document, Report], left: Sequence[Byline]) -> bool:
+        if not _regression(rule_id, report, candidate[2]):
+            return True
+        if not left:
+            return False
+        gone = {(b.source, b.text) for b in left}
+        taken_out = dataclasses.replace(candidate[1], bylines=tuple(b for b in candidate[1].bylines if (b.source, b.text) not in gone))
+        return not _regression(rule_id, report, check(taken_out))
+
     # A byline the theme prints from the front matter or the CMS's field is no text of the body
-    # to replace: the block goes in, and the note says what still prints the other one.
-    if wrong is not None and wrong.in_body:
-        replacement = _byline_replacement(fix, doc, wrong, values)
-        if replacement is not None:
-            candidate = attempt(replacement.offset, replacement.text, replacement.removed)
-            if not _regression(rule_id, report, candidate[2]):
-                return (dataclasses.replace(replacement, rule=rule_id),), candidate
+    # to replace: it is left, and the note says what still prints it.
+    pairs = [(wrong, _byline_replacement(fix, doc, wrong, values) if wrong.in_body else None) for wrong in wrongs]
+    made = [replacement for _, replacement in pairs if replacement is not None]
+    left = [wrong for wrong, replacement in pairs if replacement is None]
+    if made:
+        first, *more = made
+        candidate = attempt(first.offset, first.text, first.removed, *((r.offset, r.text, r.removed) for r in more))
+        if passes(candidate, left):
+            edits = [dataclasses.replace(replacement, rule=rule_id) for replacement in made]
+            if left:
+                edits[-1] = dataclasses.replace(edits[-1], note=_still_stand(left))
+            return tuple(edits), candidate
     offset, block, place = placed
     candidate = attempt(offset, block)
-    problem = _regression(rule_id, report, candidate[2])
+    problem = "" if passes(candidate, wrongs) else _regression(rule_id, report, candidate[2])
     if problem:
         # The text is on the page in the wrong place (a credit line at the bottom): moved, not
         # repeated, when taking the old copy out lets the rule pass with nothing added.
@@ -272,10 +291,14 @@ def _try_fix(
                 block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
         return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
-    note = _stands_for_an_image(fix, doc.kind)
-    if wrong is not None:
-        note = _still_stands(wrong)
+    note = _still_stand(wrongs) if wrongs else _stands_for_an_image(fix, doc.kind)
     return (Edit(rule_id, offset, 0, block, place, note),), candidate
+
+
+def _still_stand(wrongs: Sequence[Byline]) -> str:
+    """The note of a reporter's credit put in beside bylines crediting someone else: where each
+    comes from, and what to do with it."""
+    return "; ".join(_still_stands(wrong) for wrong in wrongs)
 
 
 def _still_stands(wrong: Byline) -> str:
@@ -439,29 +462,33 @@ def _reporter_fix(fix: FixTemplate) -> str | None:
 _CREDITS = ("{reporter}", "{authors}")
 
 
-def _wrong_byline(fix: FixTemplate, doc: Document, values: _Values) -> Byline | None:
-    """The page's first byline when a fix that credits the reporter would stand beside it and it
-    credits someone else: staff ("By Staff"), a placeholder, or only people who are not the
-    reporter (by `person_key` words, so "Hailey Norwood" is in "Hailey Norwood and Sam Li")."""
+def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[Byline, ...]:
+    """The page's bylines a fix that credits the reporter puts right, in page order: every byline
+    that credits as an author a person who is not the reporter (`original_byline.not_reporters`:
+    "By Sam Li", "By Hailey Norwood and Sam Li", a theme's author box naming Sam Li, wherever it
+    stands), or when none does, the first byline if it credits someone else than a person (staff,
+    "By Staff", a placeholder) or is the reporter's own without what the credit adds after the
+    name. A staff byline beside another that names a wrong person is left: once the names are put
+    right it is a harmless "Posted by" line, as the rules read it."""
     if not doc.bylines or _reporter_fix(fix) is None:
-        return None
-    reporter = values.get("reporter", fix)
+        return ()
+    reporters = values.reporters()
     byline = doc.bylines[0]
-    if reporter is None:
-        return None
+    if not reporters:
+        return ()
     if "{authors}" in (_reporter_fix(fix) or ""):
         # The authors' fix adds what the byline lacks (their institutions): any credit it gives
         # is to be replaced by the full one, and so is an outlet's name where the authors' belong
         # ("By The Conversation": the terms ask for the authors, not the publisher).
-        return byline if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet") else None
+        return (byline,) if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet") else ()
+    others = tuple(b for b in doc.bylines if not_reporters(b, reporters))
+    if others:
+        return others
     if byline.reading.problem in ("staff", "placeholder"):
-        return byline
-    words = set(person_key(reporter))
-    if byline.names and not any(set(person_key(name)) <= words for name in byline.names):
-        return byline
+        return (byline,)
     # The reporter's own byline without what the credit adds after the name ("By Sarah Jane
     # Tribble", a fix of "{reporter}, KFF Health News"): the affiliation goes into it.
-    return byline if byline.names and _lacks_the_addition(fix, doc, byline) else None
+    return (byline,) if byline.names and _lacks_the_addition(fix, doc, byline) else ()
 
 
 def _lacks_the_addition(fix: FixTemplate, doc: Document, byline: Byline) -> bool:
@@ -501,6 +528,13 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     first, last = runs[0][0], runs[-1][1]
     credit = next(name for name in _CREDITS if tail.startswith(name))
     added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    # A link or author markup (an hCard, `rel=author`) around the names: around another
+    # person's name it points readers and search engines at that person's page, so it goes with
+    # the name; around the reporter's own it stays, and what the credit adds goes after it.
+    opened, closed = _author_markup_around(source, first, last) if doc.kind == "html" else (first, last)
+    own = bool(opened < first and wrong.names and not not_reporters(wrong, values.reporters()))
+    wrapped = (source[opened:first], source[last:closed]) if own else ("", "")
+    first, last = opened, closed
     keeps_credit = bool(added and _gives(source[last : span[1]], added))
     markup = ""
     if wrong.names and wrong.reading.credit and not keeps_credit:
@@ -515,10 +549,37 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
         last = end
     try:
         text = _render(credit if keeps_credit else tail, doc.kind, fix, values)
+        # The people alone, which the markup around them keeps wrapping (the authors' credit
+        # gives each with their institution: "Renata Okafor, Northern Plains University").
+        names = _render("{reporter}", doc.kind, fix, values) if own else ""
     except ValueError:
         return None
-    found = source[first:last]
+    if own and text.startswith(names):
+        text = wrapped[0] + names + wrapped[1] + text[len(names) :]
+    # Said as the reader sees it: the link or author markup taken out with the names is not shown.
+    found = " ".join(html.unescape(_TAG.sub("", source[first:last])).split()) if doc.kind == "html" else source[first:last]
     return Edit("", first, 0, text + markup, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+
+
+def _author_markup_around(source: str, first: int, last: int) -> tuple[int, int]:
+    """Where the run of names `source[first:last]` starts and ends with the links and author
+    markup that wrap exactly it (`<span class="author vcard"><a class="url fn n" href="…">` …
+    `</a></span>`); (first, last) when none does. Emphasis (`<b>`) is style, and stays."""
+    while True:
+        before = _LAST_START_TAG.search(source, max(0, first - 400), first)
+        after = _END_TAG.match(source, last)
+        if before is None or after is None or before.group(1).lower() != after.group(1).lower():
+            return first, last
+        if before.group(1).lower() != "a" and not _AUTHOR_MARKUP.search(before.group(0)):
+            return first, last
+        first, last = before.start(), after.end()
+
+
+# The start tag that ends right where a name starts, the end tag right after it, and the
+# attributes that mark a person's credit as author markup.
+_LAST_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*>$")
+_END_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9:-]*)\s*>")
+_AUTHOR_MARKUP = re.compile(r"""\b(?:class|rel|itemprop)\s*=\s*["']?[^"'>]*\b(?:vcard|h-card|p-author|p-name|fn|author|name)\b""", re.IGNORECASE)
 
 
 def _credit_end(doc: Document, start: int, end: int, credit: str) -> int | None:
@@ -596,6 +657,10 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
     for edit in edits:
         if len(kept) == 1:
             break
+        if any(f.rule == edit.rule for f in report.findings):
+            # Its rule fails until the editor takes out a byline its note names: judged with
+            # that byline gone (`_try_fix`), never here, where it is not.
+            continue
         trial = [e for e in kept if e is not edit]
         trial_text, trial_report = without(trial)
         if not Counter(f.rule for f in trial_report.findings) - Counter(f.rule for f in report.findings):
@@ -785,10 +850,23 @@ class _Values:
     def reporter(self) -> str | None:
         """Every reporter the original's bylines name, as a sentence lists them, else the
         `reporter` metadata; None when neither gives one."""
-        names = list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
+        names = self._original_reporters()
         if names:
             return listed(names)
         return self.meta.get("reporter") or None
+
+    def _original_reporters(self) -> list[str]:
+        return list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
+
+    def reporters(self) -> list[str]:
+        """The people `reporter` names, one by one: the original's bylines', else those the
+        `reporter` metadata lists (`original_byline.reporters_given`); [] when neither gives one."""
+        names = self._original_reporters()
+        if names:
+            return names
+        value = self.meta.get("reporter") or ""
+        elements = value.names if isinstance(value, NamesMeta) else (value,)
+        return list(dict.fromkeys(name for element in elements if element.strip() for name in reporters_given(" ".join(element.split()))))
 
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
@@ -936,17 +1014,23 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
     fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items())
     # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
     # name, or when that is not safe, the block and a line saying to take the old byline out.
-    wrong = _wrong_byline(fix, doc, values)
-    marked: Location | None = None
     # A byline the theme prints from the front matter or the CMS's field is no text of the body
     # to replace: the block goes in, and the note says what still prints the other one.
-    if wrong is not None and wrong.in_body:
-        replacement = _byline_replacement(fix, doc, wrong, values)
-        if replacement is not None:
-            return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
-        fill_in += (f"Then take out the byline {shorten(wrong.text, 60)!r}, so that there is one",)
-        # What the editor changes is that byline: the report marks it, not the block's place.
-        marked = doc.locate(wrong)
+    pairs = [(wrong, _byline_replacement(fix, doc, wrong, values)) for wrong in _wrong_bylines(fix, doc, values) if wrong.in_body]
+    shown = next(((wrong, replacement) for wrong, replacement in pairs if replacement is not None), None)
+    # Every other byline crediting someone else is put right too: said after the block.
+    fill_in += tuple(
+        f"Then put {replacement.text!r} in place of {replacement.place} on line {doc.locate(wrong).line} too"
+        if replacement is not None
+        else f"Then take out the byline {shorten(wrong.text, 60)!r}, so that there is one"
+        for wrong, replacement in pairs
+        if shown is None or wrong is not shown[0]
+    )
+    if shown is not None:
+        wrong, replacement = shown
+        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
+    # What the editor changes is that byline: the report marks it, not the block's place.
+    marked: Location | None = doc.locate(pairs[0][0]) if pairs else None
     moved = _moved_copy(doc, text)
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.

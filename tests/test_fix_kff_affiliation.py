@@ -38,7 +38,8 @@ def _html(byline: str) -> str:
         ("By Priya Raman", "By Priya Raman, KFF Health News"),
         (
             'By <a href="/author/priya-raman/">Priya Raman</a> · June 3, 2026',
-            'By <a href="/author/priya-raman/">Priya Raman, KFF Health News</a> · June 3, 2026',
+            # the reporter's own author link stays around the name alone, the affiliation after it
+            'By <a href="/author/priya-raman/">Priya Raman</a>, KFF Health News · June 3, 2026',
         ),
     ],
 )

@@ -64,7 +64,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
 from compliance.checks.text import not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
-from compliance.document.byline_reading import person_name, read_byline
+from compliance.document.byline_reading import credited_for_a_part, person_name, read_byline
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
 from compliance.metavalues import NamesMeta, given_as, unreadable_reason
@@ -132,18 +132,41 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
     missing = [name for name in expected.values() if name not in matched]
+    others = [(b, n) for b, n in credited if isinstance(b, Byline) and n in not_reporters(b, list(expected.values()))]
     names = ", ".join(expected.values())
     captures = (("name", next(iter(expected.values()))), ("names", listed(list(expected.values()))), ("missing", listed(missing)))
-    if found and (not missing or not params.all):
+    if found and (not missing or not params.all) and not others:
         hits = tuple(Hit(b.index, doc.locate(b), b.text, captures, doc.item_offsets[min(b.index, len(doc.item_offsets) - 1)]) for b, _ in found)
         return Outcome(True, hits)
-    anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
+    # The byline to change is the one crediting someone else, when the reporters are credited.
+    first = others[0][0] if others and found else (doc.bylines[0] if doc.bylines else None)
+    anchor = doc.locate(first) if first is not None else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
     lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
     if lines:
         shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)
-    unnamed = f" ({listed(missing)} not credited)" if found and missing else ""
+    said = [f"{listed(missing)} not credited"] if found and missing else []
+    if found and others:
+        strangers = list(dict.fromkeys(n for _, n in others))
+        verb = "is" if len(strangers) == 1 else "are"
+        said.append(f"{listed(strangers)}, credited too, {verb} not " + ("the reporter" if len(expected) == 1 else "among the reporters"))
+    unnamed = f" ({'; '.join(said)})" if said else ""
     return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=captures)
+
+
+def not_reporters(byline: Byline, reporters: list[str]) -> tuple[str, ...]:
+    """The people `byline` credits as authors of the story who are none of `reporters` (each
+    compared as the rule compares a credited name with a reporter: `same_person`, a generational
+    suffix the byline writes after a comma kept). A name the byline credits for a part of the work
+    ("Photos by B", "translated by B", "additional reporting by B") is no author's credit, and a
+    byline naming no one (a staff credit, "Posted by Web Staff") credits no other person: the
+    reporter's byline beside it is the story's."""
+    return tuple(
+        name
+        for name in byline.names
+        if not credited_for_a_part(byline.text, name)
+        and not any(_same_key(_with_suffix(name, byline.text), reporter) or same_person(_with_suffix(name, byline.text), reporter) for reporter in reporters)
+    )
 
 
 def _compare_institutions(doc: Document, ctx: Context) -> Outcome:

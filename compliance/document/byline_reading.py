@@ -67,8 +67,12 @@ _ROLE_OPENERS = (
 _OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:(?:\s+(?:and|&)\s+|\s*/\s*)(?:{_ROLE_OPENERS}))?\s+)?"
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
 # a caption's photographer is not the story's author.
-_PART_CREDIT = re.compile(
-    r"^(?:photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced)\s+by\b",
+_PART_ROLES = r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced"
+_PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+by\b", re.IGNORECASE)
+# Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, or a
+# contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B".
+_CREDITS_BY = on_first_use(
+    rf"(?<![^\W\d_])(?:(?P<part>(?:{_PART_ROLES}|additional\s+reporting|research|compiled)\s+by)|by)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -77,6 +81,19 @@ def is_part_credit(line: str) -> bool:
     """Whether the line opens with a credit for a part of the work ("Edited by NAME", "Photos by
     NAME"), which names no author of the story, also after a list marker ("— Photos by NAME")."""
     return bool(_PART_CREDIT.match(_LIST_MARKER.sub("", line.strip(), count=1)))
+
+
+def credited_for_a_part(byline: str, name: str) -> bool:
+    """Whether the byline `byline` credits `name`, one of the names it was read as giving, for a
+    part of the work, not as an author of the story: the last "… by" before the name is a photo's,
+    an editor's or a translator's, or additional reporting's ("By A. Photos by B", "Reported by A
+    and translated by B", "By A; additional reporting by B" credit B for a part). False for a
+    name the byline does not write as it is."""
+    at = byline.find(name)
+    if at < 0:
+        return False
+    openers = list(_CREDITS_BY().finditer(byline, 0, at))
+    return bool(openers) and openers[-1].group("part") is not None
 
 
 # "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
