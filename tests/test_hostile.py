@@ -440,13 +440,45 @@ def test_many_attributes_that_no_one_tag_holds_are_checked(packs: list[Pack], ma
         (b"<a" * 50_000, None),  # one tag whose name holds 50,000 `<a`: read once, not from each
         (b"<p title='" + b"<a" * 50_000 + b"'>x</p>", None),
         (b"<x b" + b"<a" * 50_000 + b">", None),
-        (b"<p>x</p><script>var s = '" + _crowded(1_001, "distinct") + b"';</script>", 25),  # as written: refused
+        (b"<p>x</p><script>var s = '" + _crowded(1_001, "distinct") + b"';</script>", None),  # script text: no tag
+        (b"<p>x</p><script>var s = 1;</script>" + _crowded(1_001, "distinct"), 35),
         (b"<p>x</p>" + _crowded(1_001, "a quoted '>' in each"), 8),
         (b"<p>x</p>" + _crowded(1_000, "a quoted '>' in each"), None),
     ],
-    ids=["name of <a", "<a in a value", "<a in a name", "in a script", "quoted >", "quoted >, at the limit"],
+    ids=["name of <a", "<a in a value", "<a in a name", "in a script", "after a script", "quoted >", "quoted >, at the limit"],
 )
 def test_crowded_tags_are_found_where_they_start(page: bytes, offset: int | None) -> None:
     from compliance.document.crowded_tags import crowded_tag
 
     assert crowded_tag(page) == offset
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        # A script's JSON holding escaped markup, as hydration data and embeds write it.
+        '<script type="application/json">{"items": [{"html": "<a href=\\"https://example.org/1\\" {rest}"}]}</script>',
+        "<script>var teaser = '<div {rest}';</script>",
+        "<style>/* <b {rest} */</style>",
+        "<!-- <div {rest} -->",
+        "<textarea><a {rest}</textarea>",
+        "<title><a {rest}</title>",
+        "<SCRIPT>x = '<a {rest}'</Script >",
+    ],
+)
+def test_tag_like_text_where_the_parser_reads_no_tags_is_no_crowded_tag(packs: list[Pack], around: str) -> None:
+    from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
+
+    rest = " ".join(f'"k{i}": {i},' for i in range(MAX_ATTRIBUTES * 2))
+    page = f"<html><body><p>By Jane Doe, Daily Caller News Foundation</p>{around.replace('{rest}', rest)}<p>Lawmakers met.</p></body></html>"
+    assert crowded_tag(page.encode()) is None
+    assert check_bytes(page.encode(), "html", packs, path="json.html").checked
+
+
+@pytest.mark.parametrize("opening", ["<!-->", "<!--->", "<script></script>", "<!-- a -->", "<style>p{}</style >"])
+def test_a_crowded_tag_after_a_closed_comment_or_raw_text_element_is_found(opening: str) -> None:
+    from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
+
+    tag = "<div " + " ".join(f"a{i}" for i in range(MAX_ATTRIBUTES + 1)) + ">"
+    page = f"<p>x</p>{opening}{tag}".encode()
+    assert crowded_tag(page) == page.index(b"<div ")

@@ -32,19 +32,34 @@ _CROWDED_TAG = re.compile(rb"<[A-Za-z][^" + _SPACE + rb"/>]*+" + _ATTRIBUTE + rb
 # bytes, so a crowded tag either runs that long with no `>`, or holds a `>` in a quoted value.
 _LONG_TAG = re.compile(rb"<[A-Za-z][^>]{%d}" % (2 * MAX_ATTRIBUTES))
 _QUOTED_GREATER_THAN = re.compile(rb"=[" + _SPACE + rb"]*+(?:\"[^\">]*+>|'[^'>]*+>)")
-_TAG_START = re.compile(rb"<[A-Za-z]")
+# Where a tag or a comment starts; a comment, and the text of an element the parser reads as raw
+# text (a script's JSON often holds escaped markup, `<a href=\\"…\\"`), holds no tags at all.
+_TAG_OR_COMMENT_START = re.compile(rb"<(?:!--|[A-Za-z])")
 _TAG_NAME = re.compile(rb"<[A-Za-z][^" + _SPACE + rb"/>]*+")
+_COMMENT_END = re.compile(rb"--!?>")
+# Elements whose content the HTML parser reads as text, not markup (WHATWG 13.2.5: script data,
+# RAWTEXT and RCDATA states), each with the end of its content.
+_RAW_TEXT_ENDS = {
+    name: re.compile(rb"</" + name + rb"[" + _SPACE + rb"/>]", re.IGNORECASE)
+    for name in (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
+}
 
 
 def crowded_tag(page: bytes) -> int | None:
     """The offset in `page` (UTF-8 bytes) of the first start tag with more than `MAX_ATTRIBUTES`
-    attributes, or None. Every `<` and letter is read as a tag, wherever it is: a tag written
-    inside a script or a comment counts too, and a page that writes one there is refused with
-    the rest (no page a newsroom publishes does)."""
+    attributes, or None. Tags are read as the parser reads them: not inside a comment, nor in the
+    content of a script, a style or another element whose content is text (a script's JSON that
+    holds escaped markup is no tag)."""
     if _LONG_TAG.search(page) is None and _QUOTED_GREATER_THAN.search(page) is None:
         return None
     at = 0
-    while (start := _TAG_START.search(page, at)) is not None:
+    while (start := _TAG_OR_COMMENT_START.search(page, at)) is not None:
+        if page.startswith(b"<!--", start.start()):
+            # `<!-->` and `<!--->` end where they start, as the parser ends them.
+            empty = next((len(ending) for ending in (b">", b"->") if page.startswith(ending, start.end())), 0)
+            end = None if empty else _COMMENT_END.search(page, start.end())
+            at = start.end() + empty if empty else end.end() if end is not None else len(page)
+            continue
         if _CROWDED_TAG.match(page, start.start()) is not None:
             return start.start()
         # A `<` and a letter inside this tag's name starts a tag with the same attributes (the
@@ -52,4 +67,9 @@ def crowded_tag(page: bytes) -> int | None:
         # square of the name's length (`<a<a<a…`).
         name = _TAG_NAME.match(page, start.start())
         at = name.end() if name is not None else start.end()
+        raw_text_end = _RAW_TEXT_ENDS.get(page[start.start() + 1 : at].lower()) if name is not None else None
+        if raw_text_end is not None:
+            # The element's own start tag was read above; its content is text to its end tag.
+            close = raw_text_end.search(page, at)
+            at = close.start() if close is not None else len(page)
     return None
