@@ -166,3 +166,18 @@ def test_invisible_format_characters_are_read_through_and_visible_ones_are_not(c
     entry = _report(cli, tmp_path, f"<html><body><article><h1>Rents rise again</h1>{article}<p>Tenants said so.</p></article></body></html>")
     assert entry["packs"] == ([pack] if pack else [])
     assert _findings(entry, "syndcheck/bidi-controls") == []
+
+
+@pytest.mark.parametrize("kind", ["html", "text", "markdown"])
+def test_page_text_leaves_out_c0_controls_and_keeps_c1_controls_for_the_sanitiser(kind: str) -> None:
+    # docs/security.md ("How untrusted text is shown"): a reader sees nothing of an escape
+    # sequence's ESC or of BEL, so the page's text has none; a C1 control stays, and is shown escaped.
+    from compliance.display import visible
+    from compliance.document import parse_document
+
+    line = "By Nick\x1b[31m Pope\x07\x9b, Daily Caller News Foundation"
+    data = f"<p>{line}</p>" if kind == "html" else f"Senate vote delayed\n\n{line}\n\nThe Senate delayed a vote.\n"
+    text = "\n".join(block.text for block in parse_document(data, kind).blocks)
+    assert "By Nick[31m Pope\x9b, Daily Caller News Foundation" in text
+    assert "\x1b" not in text and "\x07" not in text
+    assert visible("Pope\x9b") == "Pope\\x9b"
