@@ -55,6 +55,8 @@ NOT_FOR_A_TEXT_CHECK = (
     # come compiled from the cache, and their engine is loaded alone (`compliance.regexengine`).
     "regex._main",
     "regex._regex_core",
+    # The C++ URL parser: the page's links are plain http(s) URLs (`compliance.urls._plain_parts`).
+    "ada_url",
     "bidi",  # only for a text with a bidirectional control
     "confusable_homoglyphs",
     "compliance.document.places",  # only for a byline whose credit may name a dateline's place
