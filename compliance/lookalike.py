@@ -19,16 +19,21 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import regex
-
+from compliance import regexengine
 from compliance.document import Block, Document, Image, Item
 from compliance.document.positions import location_at
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 
+if TYPE_CHECKING:
+    import regex
+
 _NON_ASCII_RUN = on_first_use(r"[^\x00-\x7f]+")
+# A word of a names pattern's match: what lies between the white space its `\s+` matched (every
+# character `regex` reads as white space is one `re` reads so too).
+_WORD = on_first_use(r"\S+")
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
 
 
@@ -285,7 +290,7 @@ def names_patterns(name_sets: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...]
 def adopt_names_patterns(patterns: object) -> bool:
     """Use `names_patterns` compiled earlier with the same look-alike table (the pack cache's);
     False when they are not such patterns (nothing is taken then)."""
-    if not (isinstance(patterns, dict) and all(isinstance(k, tuple) and isinstance(v, regex.Pattern) for k, v in patterns.items())):
+    if not (isinstance(patterns, dict) and all(isinstance(k, tuple) and regexengine.is_pattern(v) for k, v in patterns.items())):
         return False
     for names, pattern in patterns.items():
         _NAMES_PATTERNS.setdefault(names, pattern)
@@ -293,6 +298,8 @@ def adopt_names_patterns(patterns: object) -> bool:
 
 
 def _compile_names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
+    import regex
+
     look_alikes = ascii_look_alikes()
     spelled = []
     for name in names:
@@ -394,7 +401,7 @@ def find_name_disguises(text: str, names: tuple[str, ...]) -> tuple[Disguise, ..
         return ()
     found = []
     for match in _name_matches(text, names):
-        spans = [(m.start() + match.start(), m.group()) for m in regex.finditer(r"\S+", match.group())]
+        spans = [(m.start() + match.start(), m.group()) for m in _WORD().finditer(match.group())]
         name = next((n for n in names if _names_pattern((n,)).fullmatch(match.group())), "")
         for (start, word), name_word in zip(spans, name.split(), strict=False):
             letters = tuple(

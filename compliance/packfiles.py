@@ -136,23 +136,22 @@ class _PackCache:
         import sys
         import zlib
 
-        import regex
-
         from compliance import __version__
 
         # The key has three parts, each named in the file's name (see `prune_pack_cache`): the
         # code — the package's own modules (pickles hold its classes, and an upgrade or an edit of
-        # the code must never meet a cache written by another version), the Python and `regex`
-        # versions (the cache holds compiled programs) and the tables the derived ones are made
-        # from; the set of packs — their files and the working directory (the packs name their
+        # the code must never meet a cache written by another version), the Python version and the
+        # `regex` package's files (the cache holds compiled programs; its version is not read,
+        # which would import it whole: see `compliance.regexengine`) and the tables the derived
+        # ones are made from; the set of packs — their files and the working directory (the packs name their
         # files as shown relative to it, and a pack's file is shown from where a run starts); and
         # the state of those pack files.
-        code = [f"{__version__}|{sys.version}|{regex.__version__}"]
+        code = [f"{__version__}|{sys.version}"]
         packs = [f"|{trusted}|{Path.cwd()}"]
         state = []
         try:
             tables = [unicode_table_file("confusables.json"), unicode_table_file("categories.json"), *_name_vocabulary_files()]
-            for file in [*_package_modules(), *map(str, tables)]:
+            for file in [*_package_modules(), *_regex_files(), *map(str, tables)]:
                 info = os.stat(file)
                 code.append(f"|{file}|{info.st_size}|{info.st_mtime_ns}")
             for file in map(str, files):
@@ -171,8 +170,7 @@ class _PackCache:
     def load(self) -> list[Pack] | None:
         if self.path is None:
             return None
-        import pickle
-
+        from compliance import regexengine
         from compliance.cachefiles import read_own, unsealed
         from compliance.document.byline_reading import adopt_name_vocabulary
         from compliance.lookalike import adopt_ascii_look_alikes, adopt_names_patterns, adopt_unicode_tables
@@ -184,7 +182,7 @@ class _PackCache:
         if contents is None:
             return None
         try:
-            cached = pickle.loads(contents)
+            cached = regexengine.loads(contents)
             if cached["key"] != self.key:
                 return None
             packs, look_alikes, words, vocabulary = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"], cached["name_vocabulary"]
@@ -332,6 +330,18 @@ def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
             raise PackError(f"unknown pack '{pack_id}'", hint=hint)
         chosen.append(by_id[pack_id])
     return chosen
+
+
+def _regex_files() -> list[str]:
+    """The files of the `regex` installation (its modules and its engine), sorted, found without
+    importing it: a cache written with another version of it is not used."""
+    import importlib.machinery
+
+    spec = importlib.machinery.PathFinder.find_spec("regex")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not locations:
+        raise OSError("the regex package is missing")
+    return sorted(entry.path for entry in os.scandir(locations[0]) if entry.is_file())
 
 
 def _name_vocabulary_files() -> list[Path]:

@@ -12,12 +12,12 @@ import functools
 import itertools
 import pickle
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, AnyStr
 
-import regex
-
+from compliance import regexengine
+from compliance.firstuse import on_first_use
 from compliance.text import normalize, normalize_inline
 
 MATCH_TIMEOUT = 0.25
@@ -31,19 +31,7 @@ class PatternTimeout(Exception):
         self.source = source
 
 
-def _on_first_use(source: str) -> Callable[[], regex.Pattern[str]]:
-    """`regex.compile(source)` on the first call, the same pattern on every later one: the
-    package's own `regex` patterns serve pack building, templates and meta values, which a check
-    whose packs come from the cache seldom needs (as `compliance.firstuse` does for `re`)."""
-
-    @functools.cache
-    def compiled() -> regex.Pattern[str]:
-        return regex.compile(source)
-
-    return compiled
-
-
-_META_REF = _on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
+_META_REF = on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
 
 # What a pack pattern may cost to compile. The regex engine unrolls a counted repetition into
 # that many copies of what it repeats: 'x{99999999}' takes gigabytes and minutes before any
@@ -52,8 +40,8 @@ _META_REF = _on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
 MAX_REPETITION = 1000
 MAX_UNROLLED = 100_000
 MAX_PATTERN_LENGTH = 10_000
-_COUNT = _on_first_use(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
-_COUNT_FROM_META = _on_first_use(r"\{[\d\s,]*\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}[\d\s,]*\}")
+_COUNT = on_first_use(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
+_COUNT_FROM_META = on_first_use(r"\{[\d\s,]*\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}[\d\s,]*\}")
 
 
 class PatternTooLarge(ValueError):
@@ -184,7 +172,11 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False,
             raise MissingMeta(key)
         if shown:
             return _normalized_keeping_controls(str(meta[key]))
-        return str(regex.escape(value)) if escape else value
+        if not escape:
+            return value
+        import regex
+
+        return str(regex.escape(value))
 
     return str(_META_REF().sub(fill, template))
 
@@ -198,6 +190,8 @@ _STAND_IN = 0xF0000
 def _normalized_keeping_controls(value: str) -> str:
     """`value` normalised as a pattern's is (plain quotes, one space), its control characters
     kept: a message shows what was given, and the output sanitiser shows them (`\\x1b`)."""
+    import regex
+
     if regex.search(_CONTROL, value) is None:
         return normalize_inline(value)
     held = regex.sub(_CONTROL, lambda m: chr(_STAND_IN + ord(m.group())), value)
@@ -234,7 +228,7 @@ class Pattern:
         compiled = self._compiled
         if compiled is None:
             stored = self._stored[0]
-            compiled = _compile_cached(self.regex_text, self.ignore_case) if stored is None else pickle.loads(stored)
+            compiled = _compile_cached(self.regex_text, self.ignore_case) if stored is None else regexengine.loads(stored)
             object.__setattr__(self, "_compiled", compiled)
         return compiled
 
@@ -264,7 +258,7 @@ class Pattern:
         gate = self._gate
         if gate is None:
             stored = self._stored[1]
-            gate = _line_gate(self.regex_text, self.ignore_case) if stored is None else pickle.loads(stored)
+            gate = _line_gate(self.regex_text, self.ignore_case) if stored is None else regexengine.loads(stored)
             object.__setattr__(self, "_gate", gate)
         return gate
 
@@ -472,7 +466,7 @@ def _branch_gate(lines: str, ignore_case: bool) -> Any:
 
 
 # A back-reference or a conditional: a branch read alone may refer to a group it does not hold.
-_REFERENCES = _on_first_use(r"\\(?:\d|g<)|\(\?P=|\(\?\(")
+_REFERENCES = on_first_use(r"\\(?:\d|g<)|\(\?P=|\(\?\(")
 # The most literals a branch's classes of characters are read into (`[Pp]hoto`: two).
 _MOST_BRANCH_LITERALS = 16
 
@@ -604,7 +598,7 @@ def _may_match(pattern: str, ignore_case: bool, text: str) -> bool:
 
 _LITERAL_ESCAPES = frozenset("./-:_?=&#%~@!,;'\"<>*+()[]{}|^$ ")
 _QUANTIFIERS = frozenset("?*+{")
-_BOUND = _on_first_use(r"\{\d*,?\d*\}")
+_BOUND = on_first_use(r"\{\d*,?\d*\}")
 # Escapes that stand for one character of a class, or for a position.
 _CLASS_ESCAPES = frozenset("sSdDwWbBAZnt")
 _SHORTEST_USEFUL_LITERAL = 3
@@ -815,7 +809,7 @@ def _class_end(pattern: str, position: int) -> int:
     return -1
 
 
-_INLINE_FLAGS = _on_first_use(r"\(\?([a-zA-Z-]+)[:)]")
+_INLINE_FLAGS = on_first_use(r"\(\?([a-zA-Z-]+)[:)]")
 
 
 def _inline_flags(pattern: str) -> list[str]:
@@ -852,12 +846,16 @@ _PATTERN_STATE = ("source", "regex_text", "label", "template", "ignore_case", "w
 
 def _stored_program(compiled: Any) -> bytes:
     """A compiled regex as the pack cache stores it: pickled (its program, not only its text)."""
+    import regex  # noqa: F401 - registers how its patterns pickle (`copyreg`), which a pattern loaded by `regexengine` alone lacks
+
     return pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def phrase_to_regex(phrase: str) -> str:
     """A literal phrase as a pattern: normalised quotes and spaces, any whitespace between words,
     and word boundaries at the ends when the phrase starts or ends with a letter or digit."""
+    import regex
+
     words = normalize(phrase).split()
     body = r"\s+".join(regex.escape(w) for w in words)
     if words and (words[0][0].isalnum()):
@@ -872,6 +870,8 @@ _PATTERN_TRANSLATION: dict[int, str] = {ord(k): v for k, v in {"\u2019": "'", "\
 
 @functools.lru_cache(maxsize=1024)
 def _compile_cached(pattern: str, ignore_case: bool) -> Any:
+    import regex
+
     # MULTILINE: text is searched as blocks joined by newlines, and ^/$ anchor at block edges.
     return regex.compile(pattern, regex.V0 | regex.UNICODE | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
 

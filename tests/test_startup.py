@@ -51,6 +51,12 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.serve",
     "compliance.suppress",  # only for a page with a syndcheck-disable comment
     "compliance.yamlsource",
+    # The `regex` package's Python half, its parser and compiler of patterns: the packs' patterns
+    # come compiled from the cache, and their engine is loaded alone (`compliance.regexengine`).
+    "regex._main",
+    "regex._regex_core",
+    # The C++ URL parser: the page's links are plain http(s) URLs (`compliance.urls._plain_parts`).
+    "ada_url",
     "bidi",  # only for a text with a bidirectional control
     "confusable_homoglyphs",
     "compliance.document.places",  # only for a byline whose credit may name a dateline's place
@@ -532,3 +538,57 @@ def test_a_run_keeps_a_bounded_number_of_patterns(tmp_path: Path) -> None:
     # Patterns made from a page's names (custom elements) do not grow a long batch's memory.
     assert made.patterns_kept == startup._MOST_PATTERNS_A_RUN
     assert sum(1 for key in made.code if key[1].startswith("re ")) == startup._MOST_PATTERNS_A_RUN
+
+
+_ENGINE_PROBE = """
+import json, pickle, sys
+from compliance import regexengine
+stored = [bytes.fromhex(blob) for blob in json.loads(sys.stdin.read())]
+patterns = [regexengine.loads(blob) for blob in stored]
+texts = ["Photo: Jos\u00e9 Ortiz / AP", "by ANA DIAZ, Acme News", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "x\\n(c) 2024 Acme"]
+
+def found(pattern):
+    try:
+        return [[m.span(), m.groupdict()] for text in texts for m in pattern.finditer(text, timeout=0.05)]
+    except TimeoutError:
+        return "timed out"
+
+before = [found(p) for p in patterns]
+alone = not any(name == "regex" or name.startswith("regex.") for name in sys.modules)
+kinds_alone = all(regexengine.is_pattern(p) for p in patterns)
+import regex
+same_kind = all(isinstance(p, regex.Pattern) and type(p) is type(regex.compile("x")) for p in patterns)
+again = [pickle.loads(pickle.dumps(p)) for p in patterns]
+print(json.dumps({"before": before, "alone": alone, "kinds_alone": kinds_alone, "same_kind": same_kind,
+                  "engine_attribute": regex._regex is sys.modules["regex._regex"],
+                  "after": [found(p) for p in again]}))
+"""
+
+
+def test_patterns_from_the_pack_cache_match_with_the_engine_loaded_alone_and_stay_regex_patterns() -> None:
+    import regex
+
+    from compliance import regexengine
+
+    flags = regex.V0 | regex.UNICODE | regex.MULTILINE
+    patterns = [
+        regex.compile(r"(?<![\p{L}\p{N}])(?P<name>Jos[e\u00e9]\s+Ortiz)(?![\p{L}\p{N}])", flags),
+        regex.compile(r"\bby\s+(?P<reporter>[A-Z]+\s+[A-Z]+),\s+acme\b", flags | regex.IGNORECASE),
+        regex.compile(r"(a|a)+$", flags),  # backtracks past any time limit on the third text
+        regex.compile(r"^\(c\)\s+\d{4}", flags),
+    ]
+    stored = [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL).hex() for p in patterns]
+    # The same blobs read in this process, where `regex` is imported: the package's own engine.
+    assert all(regexengine.is_pattern(regexengine.loads(bytes.fromhex(blob))) for blob in stored)
+    assert not regexengine.is_pattern(re.compile("x")) and not regexengine.is_pattern("x")
+    done = subprocess.run([sys.executable, "-c", _ENGINE_PROBE], input=json.dumps(stored), capture_output=True, text=True, check=True, cwd=ROOT)
+    seen = json.loads(done.stdout)
+    # Read without importing the package's Python half, they match what they matched when written.
+    assert seen["alone"] and seen["kinds_alone"]
+    assert seen["before"][0] == [[[7, 17], {"name": "José Ortiz"}]]
+    assert seen["before"][1] == [[[0, 17], {"reporter": "ANA DIAZ"}]]
+    assert seen["before"][2] == "timed out"
+    assert seen["before"][3] == [[[2, 10], {}]]
+    # Once `regex` is imported, they are its patterns: of its type, pickled and read back alike.
+    assert seen["same_kind"] and seen["engine_attribute"]
+    assert seen["after"] == seen["before"]

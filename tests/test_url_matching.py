@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.loading import load_packs
 from compliance.packs import iter_checks
@@ -198,3 +200,118 @@ def test_every_shipped_url_pattern_compares_the_host_not_the_text() -> None:
                 fooled = [trick for trick in _quoting(url, pattern) if pattern.search(url_form(trick) or "")]
                 assert not fooled, f"{where} {pattern.shown} accepts {fooled}"
     assert tested >= 10
+
+
+# URLs read without the C++ parser (`compliance.urls._plain_parts`), and URLs next to them that it
+# must leave to that parser: each is read as the WHATWG parser reads it, whichever reads it.
+_PLAIN_OR_NEARLY = (
+    "https://www.propublica.org/article/rural-bills",
+    "HTTPS://WWW.ProPublica.ORG/Article/Rural-Bills?Utm_Source=X&b=%41#Top",
+    "http://example.org",
+    "http://example.org?",
+    "http://example.org/?",
+    "http://example.org#",
+    "https://example.org./a/b/",
+    "https://pixel.example/p.gif?u=https://example.org/a?b=c&d=%20e",
+    "https://example.org/a/./b",
+    "https://example.org/a/../b",
+    "https://example.org/a/..",
+    "https://example.org/a/.hidden/..b/c..",
+    "https://example.org/%2e%2E/b",
+    "https://example.org/caf%C3%A9",
+    "https://example.org/a b",
+    "https://example.org/a'b?c'd",
+    "https://example.org/a|b^c",
+    "https://example.org/a\\b",
+    "https://example.org:443/a",
+    "https://example.org:8080/a",
+    "https://user:pass@example.org/a",
+    "https://127.0.0.1/a",
+    "https://1.2.3/a",
+    "https://example.123/a",
+    "https://example.123./a",
+    "https://example.0x7f/a",
+    "https://example.X1/a",
+    "https://0x7f.1/a",
+    "https://xn--caf-dma.example/a",
+    "https://xn--invalid.example/a",
+    "https://a--b.example/a",
+    "https://-a.example/a",
+    "https://a_b.example/a",
+    "https://[::1]/a",
+    "https://ex%41mple.org/a",
+    "https://example.org/a\tb",
+    "https://example..org/a",
+    "https:example.org/a",
+    "https:/example.org/a",
+    "https:///example.org/a",
+)
+
+
+@pytest.mark.parametrize("url", _PLAIN_OR_NEARLY)
+def test_a_url_read_without_the_cpp_parser_is_read_as_that_parser_reads_it(url: str) -> None:
+    from compliance import urls
+
+    plain = urls._plain_parts(url)
+    urls._parse.cache_clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(urls, "_plain_parts", lambda _text: None)
+        by_the_parser = urls._parse(url)
+    urls._parse.cache_clear()
+    assert plain is None or plain == by_the_parser
+    assert urls._parse(url) == by_the_parser
+
+
+def test_plain_urls_are_read_without_the_cpp_parser_and_others_with_it() -> None:
+    from compliance.urls import _plain_parts
+
+    plain = [url for url in _PLAIN_OR_NEARLY if _plain_parts(url) is not None]
+    # Dot segments, percent signs in the path or host, quotes in the query, characters the parser
+    # encodes, ports, users, IP addresses, hosts ending in a number, punycode and odd labels: left
+    # to the parser.
+    assert plain == [
+        "https://www.propublica.org/article/rural-bills",
+        "HTTPS://WWW.ProPublica.ORG/Article/Rural-Bills?Utm_Source=X&b=%41#Top",
+        "http://example.org",
+        "http://example.org?",
+        "http://example.org/?",
+        "http://example.org#",
+        "https://example.org./a/b/",
+        "https://pixel.example/p.gif?u=https://example.org/a?b=c&d=%20e",
+        "https://example.org/a/.hidden/..b/c..",
+    ]
+
+
+# Mostly plain pieces, with the odd ones a plain URL must not hold among them.
+_LABELS = st.one_of(
+    st.text(alphabet="abcXYZ019-", min_size=1, max_size=5),
+    st.sampled_from(["xn--caf-dma", "0x7f", "0X1", "123", "x1", "a_b", "", "%41", "a:b", "a@b"]),
+)
+_SEGMENTS = st.one_of(
+    st.text(alphabet="aB9-._~", max_size=4),
+    st.sampled_from([".", "..", "%2e", "%2E.", ".x", "a'b", "a|b", "a^b", "a b", "a\\b", "a`b", "{}", "!$&()*+,;=:@", "a\tb"]),
+)
+_QUERY_PARTS = st.sampled_from(["a=1", "b=%20", "c='", "u=https://x.org/a?b", "", 'd="', "e=<>", "f g"])
+_URL_PIECES = {
+    "scheme": st.sampled_from(["http", "https", "HTTPS", "hTtP", "https", "ftp", "https:", "https:/"]),
+    "host": st.tuples(st.lists(_LABELS, min_size=1, max_size=3).map(".".join), st.sampled_from(["", "", "."])).map("".join),
+    "port": st.sampled_from(["", "", "", ":443", ":80", ":8080", ":"]),
+    "path": st.one_of(st.just(""), st.lists(_SEGMENTS, max_size=4).map(lambda segments: "/" + "/".join(segments))),
+    "query": st.one_of(st.just(""), st.lists(_QUERY_PARTS, max_size=3).map(lambda parts: "?" + "&".join(parts))),
+    "fragment": st.sampled_from(["", "", "#", "#top", "#a/../b", "#'\\ x"]),
+}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(**_URL_PIECES)
+def test_any_url_read_without_the_cpp_parser_is_read_as_that_parser_reads_it(scheme: str, host: str, port: str, path: str, query: str, fragment: str) -> None:
+    from compliance import urls
+
+    url = f"{scheme}://{host}{port}{path}{query}{fragment}"
+    plain = urls._plain_parts(url)
+    if plain is not None:
+        urls._parse.cache_clear()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(urls, "_plain_parts", lambda _text: None)
+            assert urls._parse(url) == plain
+        urls._parse.cache_clear()
