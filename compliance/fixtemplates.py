@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from compliance.errors import ConfigError
 from compliance.firstuse import on_first_use
+from compliance.metavalues import name_problem
 from compliance.patterns import Pattern
 from compliance.text import shorten
 from compliance.urls import is_http_url
@@ -59,7 +60,8 @@ def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
     value that names an address and is not an http(s) URL, so that `--meta logo-url=ftp://x` is
     refused before any article is read rather than failing inside a rule, and for a `medium`
     that is neither `online` nor `print` (a typo would otherwise leave every online-only rule
-    unchecked). A key names an address when it ends in `-url` or `_url`, or when a fix of one of
+    unchecked), and for a name that names no one (`metavalues.name_problem`: a reporter of control
+    characters only). A key names an address when it ends in `-url` or `_url`, or when a fix of one of
     `packs` puts it into an image's `src` (`values: {logo: {original-image: …, meta:
     gazette-logo}}`). An empty value is a value not given, and is allowed."""
     from compliance.checks.medium import MEDIUM_KEY, MEDIUMS
@@ -79,6 +81,10 @@ def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
         if source.original_image is not None and source.meta is not None
     }
     for key, value in meta.items():
+        if named := name_problem(key, value):
+            field = getattr(value, "sent_as", "")
+            said = f"payload field '{field}'" if field else f"metadata '{key}'"
+            raise ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith")
         given = value.strip()
         if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(given)):
             not_http = problem.startswith("must")

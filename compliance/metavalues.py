@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 # Keys whose value names people: a list of them is several people (a story with two reporters).
 PEOPLE_KEYS = frozenset({"author", "authors", "reporter", "reporters"})
+# Keys whose value names a person or an outlet (as `--meta`, front matter and a CMS payload's
+# fields give them): a rule puts the value into a credit it asks the editor to print.
+NAME_KEYS = PEOPLE_KEYS | {"byline", "bylines", "source_publisher", "publisher"}
 
 
 class UnreadableMeta(str):
@@ -118,6 +121,23 @@ def is_blank_key(key: str) -> bool:
     return not key.strip()
 
 
+def name_problem(key: str, value: str) -> str | None:
+    """What is wrong with the value of a key that names a person or an outlet (`NAME_KEYS`), as a
+    predicate for "metadata 'KEY' …", or None when it names one (or is empty: not given). A value
+    with no letter or digit at all (control characters, format characters such as U+202E, U+FFFD
+    for undecodable bytes, punctuation) names nobody: a rule would tell the editor to credit an
+    invisible name. Each name of a `NamesMeta` is judged. Pure; never raises."""
+    if key not in NAME_KEYS:
+        return None
+    names = value.names if isinstance(value, NamesMeta) else (value,)
+    for name in names:
+        if name.strip() and not any(char.isalnum() for char in name):
+            from compliance.display import visible
+
+            return f"names no one: '{visible(name[:40])}' has no letter or digit (only control, format or undecodable characters, or punctuation)"
+    return None
+
+
 def unreadable_reason(meta: Mapping[str, str], key: str) -> str | None:
     """Why the article's `key` cannot be read (`UnreadableMeta.why`), or None when it is a value
     or not given."""
@@ -145,7 +165,8 @@ def yaml_meta(root: YMap, where: str) -> dict[str, str]:
     file's.
 
     Raises InputError (the key's line and column, no path: the caller knows the file) for a key
-    that is empty or blank (`"": x`), refused as `--meta =x` is (`NO_KEY`)."""
+    that is empty or blank (`"": x`), refused as `--meta =x` is (`NO_KEY`), and for a name that
+    names no one (`name_problem`), refused as `--meta reporter=…` is."""
     values: dict[str, str] = {}
     for key in root:
         if is_blank_key(str(key)):
@@ -155,6 +176,12 @@ def yaml_meta(root: YMap, where: str) -> dict[str, str]:
             hint = "write 'KEY: value', for example 'reporter: Jake Smith'"
             raise InputError(f"metadata key '{key}' {NO_KEY}", line=mark.line, column=mark.column, hint=hint)
         value = _meta_value(str(key), root.entries[key], f"{where} at line {root.key_mark(key).line}")
+        if value is not None and (problem := name_problem(str(key), value)):
+            from compliance.errors import InputError
+
+            mark = root.key_mark(key)
+            hint = f"write the name as printed, for example '{key}: Jake Smith'"
+            raise InputError(f"metadata '{key}' {problem}", line=mark.line, column=mark.column, hint=hint)
         if value is not None:
             values[str(key)] = value
     return values

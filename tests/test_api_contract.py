@@ -27,7 +27,24 @@ def test_the_api_keeps_its_openapi_contract(case: schemathesis.Case) -> None:
     # and so is a blank key in `meta`: rules OpenAPI 3.0 cannot state, which the document says in
     # words; the tests below hold the server to them.
     assume(not gives_one_value_differently(case.body) and not names_a_blank_meta_key(case.body))
+    # A name with no letter or digit is refused too: the document says so in words (`_NAMES_SOMEONE`).
+    assume(not _names_no_one(case.body))
     case.call_and_validate()
+
+
+def _names_no_one(body: object) -> bool:
+    """Whether a generated payload or form gives a name with no letter or digit (`name_problem`)."""
+    from compliance.cms import META_FIELDS
+    from compliance.metavalues import name_problem
+
+    if not isinstance(body, dict):
+        return False
+    given = [(META_FIELDS.get(key, key), value) for key, value in body.items()]
+    if isinstance(body.get("meta"), dict):
+        given += list(body["meta"].items())
+    names = [(key, item) for key, value in given for item in (value if isinstance(value, list) else [value])]
+    names += [(key, item.get("display_name") or item.get("name")) for key, item in names if isinstance(item, dict)]
+    return any(isinstance(name, str) and name_problem(str(key), name) is not None for key, name in names)
 
 
 def test_the_document_states_the_one_rule_it_cannot_express_and_the_server_keeps_it() -> None:

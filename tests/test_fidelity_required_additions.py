@@ -155,3 +155,56 @@ def test_fix_inserts_the_conversations_credit_against_the_original(cli: Any, tmp
     assert "fixed the-conversation/credit" in result.err
     checked = cli("check", "--original", str(original), str(broken))
     assert checked.code == 0, checked.out
+
+
+# Editors' notes of several shapes, each a sentence of its own.
+_NOTES = [
+    "Our newsroom asked the county utility about its own flushing schedule this week.",
+    "Editor's note: the county's water office did not answer our questions before publication.",
+    "Local readers can report a strange taste to the utility's hotline, which our staff tested.",
+]
+# One credit per pack, as a paragraph's inner HTML, and where each goes (the end: before the site's furniture).
+_CREDITS = {
+    "conversation": (_TC_URL, _TC_BYLINE, _TC_CREDIT[3:-4]),
+    "propublica": (_PP_URL, '<p class="byline">By Hollis Brandt, ProPublica</p>', _PP_CREDIT[3:-4]),
+    "kff": (_KFF_URL, '<p class="byline">By Ana Ruiz, KFF Health News</p>', _KFF_CREDIT[3:-4]),
+    "calmatters": (_CM_URL, '<p class="byline">By Ana Ruiz, CalMatters</p>', _CM_CREDIT[3:-4]),
+}
+
+
+@pytest.mark.parametrize("pack", sorted(_CREDITS))
+@pytest.mark.parametrize("note", _NOTES)
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_commentary_in_the_paragraph_of_a_required_credit_is_an_addition(pack: str, note: str, side: str) -> None:
+    url, byline, credit = _CREDITS[pack]
+    original = _page(url, byline, canonical=True)
+    paragraph = f"<p>{note} {credit}</p>" if side == "before" else f"<p>{credit} {note}</p>"
+    assert _fidelity(original, _page(url, byline, "", paragraph)) == [f'added: "{note}"']
+
+
+@pytest.mark.parametrize("note", _NOTES)
+def test_commentary_on_the_line_of_a_credit_in_plain_text_is_an_addition(note: str) -> None:
+    original = _page(_PP_URL, '<p class="byline">By Hollis Brandt</p>', canonical=True, plain=True)
+    lines = ["Spring runoff changes what comes out of your tap", "By Hollis Brandt, ProPublica", *_STORY]
+    credit = "This story was originally published by ProPublica."
+    alone = "\n\n".join([*lines[:4], credit, *lines[4:]]) + "\n"
+    noted = "\n\n".join([*lines[:4], f"{credit} {note}", *lines[4:]]) + "\n"
+    assert _fidelity(original, alone, "text") == []
+    assert _fidelity(original, noted, "text") == [f'added: "{note}"']
+
+
+@pytest.mark.parametrize("note", _NOTES)
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_commentary_beside_a_credit_in_markdown_is_an_addition(note: str, side: str) -> None:
+    original = _page(_TC_URL, _TC_BYLINE, canonical=True, plain=True)
+    credit = (
+        "This article is republished from [The Conversation](https://theconversation.com) under a Creative Commons license."
+        f" Read the [original article]({_TC_URL})."
+    )
+    line = f"{note} {credit}" if side == "before" else f"{credit} {note}"
+    markdown = (
+        "# Spring runoff changes what comes out of your tap\n\nRenata Okafor, Northern Plains University\n\n"
+        + "\n\n".join([*_STORY[:2], line, *_STORY[2:]])
+        + f"\n\n{_TC_COUNTER}\n"
+    )
+    assert _fidelity(original, markdown, "markdown") == [f'added: "{note}"']

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from compliance.checks.base import Check, Context, Undecided
+from compliance.checks.base import Check, Context, Hit, Undecided
 from compliance.document import Block, Document
+from compliance.firstuse import on_first_use
 from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.text import has_words
 
@@ -50,26 +51,83 @@ def addition_checks(checks: Iterable[Check]) -> tuple[Check, ...]:
     return tuple(found.values())
 
 
-def addition_blocks(doc: Document, ctx: Context) -> frozenset[int]:
-    """The indexes of the document's items that hold what the terms require (`ctx.additions`):
-    the hits of those checks that pass. A link's hit counts only in a block of the page of at most
-    `_CREDIT_LINE_WORDS` words that holds it. A check that cannot be decided here (it needs a
-    metadata value or the original's address, or its pattern ran out of time) finds none."""
-    indexes: set[int] = set()
+def text_beside_additions(doc: Document, ctx: Context) -> dict[int, str]:
+    """The indexes of the document's items that hold what the terms require (`ctx.additions`:
+    the hits of those checks that pass), each with the text the item holds besides it: "" for an
+    item that is nothing but required text, else the sentences no requirement touches (an
+    editor's note written into the paragraph of a credit line is an edit, the credit is not).
+
+    A requirement's extent is every sentence its match touches (ProPublica's promo runs into
+    "Sign up…"; The Conversation's credit ends with a "Read the original article" link); a
+    byline or an author's note is its whole item. A link's hit counts only in a block of the page
+    of at most `_CREDIT_LINE_WORDS` words that holds it. A check that cannot be decided here (it
+    needs a metadata value or the original's address, or its pattern ran out of time) finds
+    none."""
+    required: dict[int, list[tuple[int, int]] | None] = {}
     for check in ctx.additions:
         try:
             outcome = ctx.run(check)
+            if outcome.passed:
+                for hit in outcome.hits:
+                    _require(required, doc, ctx, check, hit)
         except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
             continue
-        if not outcome.passed:
-            continue
-        if check.kind != "link":
-            indexes.update(hit.index for hit in outcome.hits)
-            continue
+    rests: dict[int, str] = {}
+    for index, spans in required.items():
+        item = doc.items[index] if 0 <= index < len(doc.items) else None
+        if isinstance(item, Block):
+            rest = "" if spans is None else _untouched_sentences(item.text, spans)
+            rests[index] = rest if has_words(rest, 1) else ""
+    return rests
+
+
+def _require(required: dict[int, list[tuple[int, int]] | None], doc: Document, ctx: Context, check: Check, hit: Hit) -> None:
+    """Add to `required` the extent of the block's text one passing hit of `check` requires:
+    spans of the block's text, or None for the whole block."""
+    item = doc.items[hit.index] if 0 <= hit.index < len(doc.items) else None
+    if not isinstance(item, Block):
+        return
+    if check.kind == "link":
         # The page's own links only: a canonical or syndication-source address in its head is no block.
-        linked = {(link.index, link.href) for link in doc.links}
-        for hit in outcome.hits:
-            item = doc.items[hit.index] if 0 <= hit.index < len(doc.items) else None
-            if (hit.index, dict(hit.captures).get("href")) in linked and isinstance(item, Block) and not has_words(item.text, _CREDIT_LINE_WORDS + 1):
-                indexes.add(hit.index)
-    return frozenset(indexes)
+        href = dict(hit.captures).get("href")
+        link = next((link for link in doc.links if link.index == hit.index and link.href == href), None)
+        if link is None or has_words(item.text, _CREDIT_LINE_WORDS + 1):
+            return
+        spans = _spans_of(item.text, link.text)
+    elif check.kind == "text":
+        spans = [match.span() for match in ctx.bind(check.params.pattern).finditer(item.text)]
+    elif check.kind == "element":
+        shown = " ".join("".join(hit.element.itertext()).split()) if hit.element is not None and hasattr(hit.element, "itertext") else ""
+        if not shown:
+            return  # a pixel, a counter, a logo: no text of the block is required
+        spans = _spans_of(item.text, shown)
+    else:  # a byline, an author's note: the item is the requirement
+        spans = []
+    whole = required.get(hit.index, []) is None or not spans
+    required[hit.index] = None if whole else [*(required.get(hit.index) or []), *spans]
+
+
+def _spans_of(text: str, part: str) -> list[tuple[int, int]]:
+    """Where `part` is in `text` (each place), as spans; empty when it is not there as written."""
+    spans: list[tuple[int, int]] = []
+    start = text.find(part) if part else -1
+    while start >= 0:
+        spans.append((start, start + len(part)))
+        start = text.find(part, start + len(part))
+    return spans
+
+
+# Where a sentence ends: its stop (and a closing quote or bracket) before a space or the end.
+_SENTENCE_END = on_first_use(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+
+
+def _untouched_sentences(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentences of `text` that none of `spans` touches, joined by a space."""
+    kept: list[str] = []
+    start = 0
+    ends = [match.end() for match in _SENTENCE_END().finditer(text)]
+    for end in [*ends, len(text)] if not ends or ends[-1] < len(text) else ends:
+        if not any(a < end and start < max(b, a + 1) for a, b in spans) and text[start:end].strip():
+            kept.append(text[start:end].strip())
+        start = end
+    return " ".join(kept)

@@ -133,7 +133,9 @@ difference is one hit:
   that apply find as their requirements, such as The Conversation's "This article is republished
   from The Conversation…" line, ProPublica's promo and credit line, KFF Health News' tagline and
   an author's note that names the institution; a paragraph that only links the publisher is
-  such a line when it has at most 40 words; `additions`);
+  such a line when it has at most 40 words; `additions`). Only the required text is left out:
+  the sentences a requirement's match touches, so an editor's note in the same paragraph is an
+  addition, quoted alone;
 - `translated`: the copy is in another language than the original (English, Spanish, French,
   German, Italian, Portuguese or Dutch, told by their function words: `languages`; a copy in
   none of them is in "another language" when it is running text about as long as the original

@@ -4,13 +4,14 @@ each difference. Imported when a rule of the kind is first evaluated."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 from collections import Counter
 from typing import NamedTuple
 
 from compliance.checks import style_edits, time_edits
-from compliance.checks.additions import addition_blocks
+from compliance.checks.additions import text_beside_additions
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
@@ -772,14 +773,20 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     return cached
 
 
-def _without_additions(pairs: list[Pair], ours: tuple[Block, ...], additions: frozenset[int]) -> list[Pair]:
-    """The alignment without the copy's paragraphs that are in no paragraph of the original and
-    hold what the terms require a republisher to add (`additions`: the items of a credit line, a
-    tagline, an author's institution): wherever the copy puts them, they are no edit of the
-    story. A paragraph the alignment pairs with one of the original's is compared as ever."""
+def _without_additions(pairs: list[Pair], ours: tuple[Block, ...], additions: dict[int, str]) -> tuple[list[Pair], tuple[Block, ...]]:
+    """The alignment and the copy's paragraphs without what the terms require a republisher to add
+    (`additions`: the items holding a credit line, a tagline, an author's institution, each with
+    the text it holds besides, `text_beside_additions`), in the paragraphs that are in no paragraph
+    of the original: wherever the copy puts them, they are no edit of the story. Such a paragraph
+    with nothing else in it is left out; one with more (an editor's note beside the credit) is
+    compared as that text alone, an addition. A paragraph the alignment pairs with one of the
+    original's is compared as ever."""
     if not additions:
-        return pairs
-    return [pair for pair in pairs if pair.original is not None or pair.republished is None or ours[pair.republished].index not in additions]
+        return pairs, ours
+    added = {pair.republished for pair in pairs if pair.original is None and pair.republished is not None and ours[pair.republished].index in additions}
+    kept = [pair for pair in pairs if pair.republished not in added or additions[ours[pair.republished].index]]
+    rest = tuple(dataclasses.replace(block, text=additions[block.index]) if n in added else block for n, block in enumerate(ours))
+    return kept, rest
 
 
 def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: float, diff: str, evidence: str, words: int = 0) -> Hit:
@@ -969,7 +976,7 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
     left out of the comparison."""
     original = ctx.need_original()
     pairs, theirs, ours = _alignment(doc, original)
-    pairs = _without_additions(pairs, ours, addition_blocks(doc, ctx))
+    pairs, ours = _without_additions(pairs, ours, text_beside_additions(doc, ctx))
     if not theirs:
         raise Undecided("the original story has no paragraphs to compare with")
     kept = [p for p in pairs if p.original is not None and p.republished is not None]

@@ -21,6 +21,7 @@ from typing import Any, Literal, cast
 import anyio
 from starlette.applications import Starlette
 from starlette.datastructures import FormData, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -377,13 +378,26 @@ def parse_check_request(
 def payload_text(body: bytes) -> str:
     """A JSON body's text: UTF-16 or UTF-32 as `json.loads` tells them from bytes (and as
     `cms.utf8_payload` reads them on the command line), a character that does not decode as
-    U+FFFD; anything else decoded as an article file is. A UTF-16 or UTF-32 byte-order mark
-    before bytes that are UTF-8 is refused (400 `bad-json`), as on the command line."""
+    U+FFFD; UTF-8 as it is (after its byte-order mark, if any). A body that is neither is refused
+    (400 `bad-json`, the offset of its first byte that is no UTF-8 named), and so is a UTF-16 or
+    UTF-32 byte-order mark before bytes that are UTF-8, as on the command line."""
     refused = mark_refusal(body)
     if refused is not None:
         raise ApiError(400, "bad-json", f"{refused[0]}; {refused[1]}")
     encoding = json.detect_encoding(body)
-    return decode_bytes(body).text if encoding.startswith("utf-8") else body.decode(encoding, "replace")
+    if not encoding.startswith("utf-8"):
+        return body.decode(encoding, "replace")
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # RFC 8259 §8.1: JSON exchanged between systems is UTF-8. A guess at another encoding
+        # would check text the CMS never sent (`ÿþ café`), so the body is refused instead.
+        raise ApiError(
+            400,
+            "bad-json",
+            f"the body is not UTF-8 (RFC 8259 §8.1): byte {exc.start} (0x{body[exc.start]:02x}) is not valid UTF-8; send the JSON encoded as UTF-8",
+        ) from None
+    return decode_bytes(body).text
 
 
 def result_document(result: FileResult, context: FormatContext) -> dict[str, Any]:
@@ -700,11 +714,10 @@ _HEADER_TOO_LONG = "Maximum header size exceeded"
 _HEADER_CUT = ("Did not find LF character at end of header", "Did not find LF at end of headers")
 
 
-def _unreadable_form(exc: Exception) -> str:
-    """One line for a form the multipart reader refused (`exc`, Starlette's 400): what is wrong
-    and what to do. The reader's own error is the cause of the exception Starlette's is raised
-    while handling; another one is named as the reader says it."""
-    cause = exc.__context__.__cause__ if exc.__context__ is not None else None
+def _unreadable_form(detail: str, cause: BaseException | None) -> str:
+    """One line for a form the multipart reader refused (`detail`, Starlette's message, raised
+    from `cause`, the reader's own error when there is one): what is wrong and what to do; a
+    cause a user cannot mend is named as the reader says it."""
     said = str(cause) if cause is not None else ""
     if said.startswith(_HEADER_TOO_LONG):
         return "the uploaded file's name is too long to read (a part of the form has a header over 4 KiB): rename the file to a short name and upload it again"
@@ -713,8 +726,7 @@ def _unreadable_form(exc: Exception) -> str:
             "the uploaded file's name holds a control character (a line break or carriage return cuts the form's header):"
             " rename the file without control characters and upload it again"
         )
-    detail = visible(str(getattr(exc, "detail", exc)))
-    return f"the form could not be read ({detail}): send the page's own form, or POST the article itself to /v1/check"
+    return f"the form could not be read ({visible(detail)}): send the page's own form, or POST the article itself to /v1/check"
 
 
 def _one_article(given: Sequence[_FormArticle]) -> _FormArticle:
@@ -762,19 +774,47 @@ class FormRefused(ApiError):
         self.typed = typed
 
 
+class _Utf8MultiPartParser(MultiPartParser):
+    """Starlette's multipart reader, with each text field decoded as UTF-8 and a byte that starts
+    no UTF-8 character read as U+FFFD, as browsers and the WHATWG multipart/form-data parser do
+    (the page's form is UTF-8), where Starlette reads the whole field as Latin-1 instead."""
+
+    def on_part_end(self) -> None:
+        part = self._current_part
+        if part.file is not None:
+            super().on_part_end()
+            return
+        self.items.append((part.field_name, bytes(part.data).decode("utf-8", "replace")))
+
+
+async def _read_form(request: Request, max_part_size: int) -> FormData:
+    """The request's form: a multipart one read by `_Utf8MultiPartParser`, a URL-encoded one as
+    Starlette reads it. Raises `ApiError` (400 `bad-input`) for a multipart body that cannot be read."""
+    if _media_type(request) != "multipart/form-data":
+        return await request.form(max_part_size=max_part_size)
+    try:
+        return await _Utf8MultiPartParser(request.headers, request.stream(), max_part_size=max_part_size).parse()
+    except MultiPartException as exc:
+        raise ApiError(400, "bad-input", _unreadable_form(exc.message, exc.__cause__)) from None
+
+
 async def _read_editor_form(request: Request, limit: int) -> EditorForm:
     from starlette.exceptions import HTTPException
 
     try:
-        # The form's uploaded files are temporary files: closed when the block ends.
-        async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
-            typed = typed_form(form)
-            try:
-                return await _judged_form(form, typed, limit)
-            except ApiError as exc:
-                raise FormRefused(exc, typed) from None
-    except HTTPException as exc:  # a multipart body Starlette cannot read
-        raise ApiError(400, "bad-input", _unreadable_form(exc)) from None
+        form = await _read_form(request, max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024)
+    except HTTPException as exc:  # a URL-encoded body Starlette cannot read
+        cause = exc.__context__.__cause__ if exc.__context__ is not None else None
+        raise ApiError(400, "bad-input", _unreadable_form(str(getattr(exc, "detail", exc)), cause)) from None
+    try:
+        typed = typed_form(form)
+        try:
+            return await _judged_form(form, typed, limit)
+        except ApiError as exc:
+            raise FormRefused(exc, typed) from None
+    finally:
+        # The form's uploaded files are temporary files: closed once it is judged.
+        await form.close()
 
 
 async def _judged_form(form: FormData, typed: TypedForm, limit: int) -> EditorForm:

@@ -84,6 +84,80 @@ def _error(description: str) -> dict[str, Any]:
 _MISDIRECTED = _error("the request's Host does not name this server (`misdirected-request`; `--allow-host` names more)")
 
 
+# The answers every path gives besides its operations' own: a path or a method the server does not
+# serve (OpenAPI describes answers per operation, so these are components the paths name).
+# A rule OpenAPI 3.0 cannot state exactly (Python's letters and digits are no ECMA 262 class): said in words.
+_NAMES_SOMEONE = "A name with no letter or digit (control, format or undecodable characters only) names no one and is refused (400)."
+_OTHER_METHODS = "Any other method is answered 405 (`method-not-allowed`: the `Allow` header and the message name those taken)."
+_NOT_SERVED = {
+    "NotFound": _error("no such endpoint (`not-found`): the message lists those there are"),
+    "MethodNotAllowed": _error("a method the endpoint does not take (`method-not-allowed`); the `Allow` header names those it does"),
+}
+
+
+def _address_pattern() -> str:
+    """An http(s) URL, the scheme in any letter case (`urls.is_http_url`), blank space around it
+    stripped, with no space, quote or angle bracket inside (`fixtemplates.address_problem`); or
+    blank space alone (not given)."""
+    scheme = HTTP_URL_PATTERN.removeprefix("^")
+    return f"^\\s*({scheme}[^\\s\"'<>`]*\\s*)?$"
+
+
+def _page_answer(description: str) -> dict[str, Any]:
+    """An answer of the editor's page: the page itself, as HTML (a refusal shows its message in it)."""
+    return {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+def _page_path(pack_ids: Sequence[str]) -> dict[str, Any]:
+    """`/`: the editor's page (docs/serve.md, "The editor's page"), and its form posted back."""
+    text = {"type": "string"}
+    form = {
+        "type": "object",
+        "required": ["article"],
+        "properties": {
+            "article": {"type": "string", "pattern": r"\S", "description": "The article, pasted; or upload it as `file` instead (one of the two)."},
+            # A box left blank names no pack.
+            "pack": {"type": "array", "items": {"type": "string", "enum": [*pack_ids, ""]}, "description": "Packs to apply; none: detected."},
+            # As the server reads it: in any case, blank space around it stripped; blank is `auto`.
+            "format": {
+                "type": "string",
+                "pattern": r"^\s*([Aa][Uu][Tt][Oo]|[Hh][Tt][Mm][Ll]|[Mm][Aa][Rr][Kk][Dd][Oo][Ww][Nn]|[Tt][Ee][Xx][Tt])?\s*$",
+                "description": "auto (the default), html, markdown or text.",
+            },
+            "reporter": {**text, "description": _NAMES_SOMEONE},
+            "original_url": {"type": "string", "pattern": _address_pattern()},
+            "original_headline": text,
+        },
+        "additionalProperties": text,
+        "description": "The page's form; `original_file` uploads the original story's page, which the copy is compared with.",
+    }
+    refused = "the form refused, its message shown on the page with every field as sent (`bad-input`, `unsupported-content-type`, `empty`)"
+    return {
+        "description": _OTHER_METHODS,
+        "get": {
+            "operationId": "editorPage",
+            "summary": "The editor's page",
+            "responses": {"200": _page_answer("The page, with its form"), "421": _MISDIRECTED},
+        },
+        "post": {
+            "operationId": "editorPageCheck",
+            "summary": "Check the article of the page's form",
+            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": form}, "application/x-www-form-urlencoded": {"schema": form}}},
+            "responses": {
+                "200": _page_answer("The page with the report"),
+                "400": _page_answer(refused),
+                "408": _page_answer("the form did not all arrive within 30 s (`slow-body`)"),
+                "413": _page_answer("the article or the original story's file is larger than the limit (`too-large`)"),
+                "415": _page_answer("a compressed body (`unsupported-content-encoding`)"),
+                "421": _MISDIRECTED,
+                "422": _page_answer("unknown pack (`unknown-pack`)"),
+                "500": _page_answer("a bug, or the check process was killed (`internal-error`)"),
+                "504": _page_answer("the check took longer than the time limit (`time-limit`)"),
+            },
+        },
+    }
+
+
 def _one_article_field() -> list[dict[str, Any]]:
     """The payload's article in one field: no two article fields may both hold text that is not
     blank (the server refuses such a payload with 400, as the command line does: which field a CMS
@@ -131,8 +205,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     # keys rules use are listed and the rest said in words).
     # The scheme in any letter case (`urls.is_http_url`); blank space around it is stripped.
     # No space, quote or angle bracket inside (`fixtemplates.address_problem`).
-    scheme = HTTP_URL_PATTERN.removeprefix("^")
-    address = f"^\\s*({scheme}[^\\s\"'<>`]*\\s*)?$"
+    address = _address_pattern()
     web_url = {"type": "string", "pattern": address, "nullable": True, "description": "An http(s) URL (blank or null: not given)."}
     payload_properties.update({key: web_url for key, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES)})
     # The server reads no files: the original story is named by its http(s) URL only.
@@ -151,7 +224,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
         "additionalProperties": scalar,
         "description": (
             "Article metadata rules can require. A key ending in -url or _url holds an http(s) URL (400 otherwise);"
-            " a key that is empty or blank is refused (400), as `--meta =x` is."
+            " a key that is empty or blank is refused (400), as `--meta =x` is. " + _NAMES_SOMEONE
         ),
     }
     raw = {"schema": {"type": "string", "format": "binary", "description": "The article, as bytes (any encoding the checker can decode)."}}
@@ -160,10 +233,16 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
         "info": {
             "title": "syndcheck",
             "version": __version__,
-            "description": "Check a republished article against the publisher's republication terms. Errors are JSON with a stable `code`.",
+            "description": (
+                "Check a republished article against the publisher's republication terms. Errors are JSON with a stable `code`."
+                " A path that is not here is answered 404 (`not-found`, `#/components/responses/NotFound`), a method a path does not"
+                " take 405 (`method-not-allowed`, `#/components/responses/MethodNotAllowed`)."
+            ),
         },
         "paths": {
+            "/": _page_path(pack_ids),
             "/v1/check": {
+                "description": _OTHER_METHODS,
                 "post": {
                     "operationId": "checkArticle",
                     "summary": "Check one article",
@@ -219,9 +298,10 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                             "a bug, or the check process was killed by a signal or the out-of-memory killer (`internal-error`); the next request gets a new one"
                         ),
                     },
-                }
+                },
             },
             "/v1/packs": {
+                "description": _OTHER_METHODS,
                 "get": {
                     "operationId": "listPacks",
                     "summary": "The loaded rule packs",
@@ -229,9 +309,10 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                         "200": {"description": "The packs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PackList"}}}},
                         "421": _MISDIRECTED,
                     },
-                }
+                },
             },
             "/healthz": {
+                "description": _OTHER_METHODS,
                 "get": {
                     "operationId": "health",
                     "summary": "Liveness",
@@ -239,10 +320,11 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                         "200": {"description": "The server is up", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
                         "421": _MISDIRECTED,
                     },
-                }
+                },
             },
         },
         "components": {
+            "responses": _NOT_SERVED,
             "schemas": {
                 "Finding": _FINDING,
                 "File": _FILE,
@@ -289,6 +371,6 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     "required": ["status", "version", "packs"],
                     "properties": {"status": {"type": "string", "enum": ["ok"]}, "version": {"type": "string"}, "packs": {"type": "integer"}},
                 },
-            }
+            },
         },
     }
