@@ -38,6 +38,7 @@ from compliance.prefilter import (
     _page_parts,
     _split_markup,
     _text_reference,
+    _with_references_read,
     fold,
     fold_utf8,
     page_text,
@@ -484,6 +485,26 @@ def test_a_page_is_read_from_its_utf8_bytes_as_from_its_text(tokens: list[str]) 
     assert fold_utf8(_CHARACTER_REFERENCE().sub(_text_reference, text)) == fold(html.unescape(text.decode("utf-8", "surrogatepass")))
     attribute_read = _CHARACTER_REFERENCE().sub(_attribute_reference, markup.encode("utf-8", "surrogatepass"))
     assert fold_utf8(attribute_read) == fold(re.sub(_CHARACTER_REFERENCE().pattern.decode(), _text_attribute_reference, markup))
+
+
+# Names of 31 to 34 bytes: a reference's name runs to 32 bytes, so where it ends may fall on a `&`.
+_LONG_NAMES = tuple("&" + "x" * length + end for length in (31, 32, 33) for end in ("", ";"))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from((*_MARKUP_TOKENS, *_LONG_NAMES)), max_size=40), st.integers(1, 5))
+def test_references_read_a_piece_between_ampersands_at_a_time_read_as_one_substitution_reads_them(tokens: list[str], repeats: int) -> None:
+    data = "".join(tokens * repeats).encode("utf-8", "surrogatepass")
+    for read in (_text_reference, _attribute_reference):
+        assert _with_references_read(data, read) == _CHARACTER_REFERENCE().sub(read, data)
+
+
+@pytest.mark.parametrize("reference", ["&amp;", "&nbsp;", "&#8217;", "&#x2019;", "&lt", "&notit;", "&copy", "&"])
+def test_a_reference_repeated_many_times_reads_as_each_of_them_does(reference: str) -> None:
+    data = ("Tom" + reference * 20_000 + "Jerry" + reference + "=x").encode()
+    for read in (_text_reference, _attribute_reference):
+        assert _with_references_read(data, read) == _CHARACTER_REFERENCE().sub(read, data)
+    assert _with_references_read(data, _text_reference).decode() == html.unescape(data.decode())
 
 
 def _text_attribute_reference(match: re.Match[str]) -> str:

@@ -17,13 +17,12 @@ unprefixed ones (`css.ALIASES`), and `@-webkit-keyframes` as `@keyframes`.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import CSS_WIDE_KEYWORDS, SHEETS_CACHED, Declaration, parse_style_sheet, split_commas, variables_used
+from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, parse_style_sheet, per_sheet, split_commas, variables_used
 from compliance.firstuse import on_first_use
 
 # A keyframes rule's start: `@keyframes`, or a prefixed alias browsers still honour.
@@ -279,7 +278,7 @@ def page_keyframes(sheets: Sequence[str]) -> dict[str, Keyframes | None]:
     return found
 
 
-@functools.lru_cache(maxsize=SHEETS_CACHED)
+@per_sheet
 def sheet_keyframes(sheet: str) -> tuple[tuple[str, Keyframes | None], ...]:
     """A `<style>` block's `@keyframes` rules in order, as (name, rule); the rule is None when
     its block cannot be read. Only the keyframes rules are tokenised (a site's blocks are long)."""

@@ -9,13 +9,15 @@ CSS Syntax specification tokenises them, so comments inside a declaration (`disp
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import itertools
 import math
 import re
 import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Final, Literal, NamedTuple, TypeVar
+from typing import Any, Final, Generic, Literal, NamedTuple, TypeVar
 
 from compliance.document import css_colour, css_grammar, css_math, path_data
 from compliance.document.css_grammar import split_at_commas
@@ -725,8 +727,56 @@ def _no_screen(query: str) -> bool:
 # and grow the run's memory with its number of files.
 SHEETS_CACHED = 32
 
+# The readings of the blocks of the page being read (`reading_one_page`), by reading and block
+# text; None outside a page's reading.
+_PAGE_READINGS: contextvars.ContextVar[dict[object, dict[str, Any]] | None] = contextvars.ContextVar("page_readings", default=None)
 
-@functools.lru_cache(maxsize=SHEETS_CACHED)
+
+@contextlib.contextmanager
+def reading_one_page() -> Iterator[None]:
+    """Within: each reading of a `<style>` block (`per_sheet`) is worked out once for the page,
+    whatever its number of blocks, and let go at the end. The page's passes over its blocks
+    (what can hide, the colours, the rules to match…) each read every block: with more blocks
+    than the readings remember across pages (`SHEETS_CACHED`), each pass would read each block
+    again (50,000 one-rule blocks, each read 15 times, took over 40 s)."""
+    token = _PAGE_READINGS.set({})
+    try:
+        yield
+    finally:
+        _PAGE_READINGS.reset(token)
+
+
+class per_sheet(Generic[_Result]):  # lower case: a decorator, as `functools.lru_cache` is
+    """A reading of a `<style>` block's text (`function`), remembered: for the last
+    `SHEETS_CACHED` blocks across pages (a site's pages repeat their few blocks, and a batch of
+    many sites must not grow with its number of files), and for every block of the page being
+    read (`reading_one_page`). `cache_info` and `cache_clear` are those of the former (an
+    `functools.lru_cache`); `__wrapped__` is `function`."""
+
+    def __init__(self, function: Callable[[str], _Result]) -> None:
+        self._remembered = functools.lru_cache(maxsize=SHEETS_CACHED)(function)
+        self.cache_info = self._remembered.cache_info
+        self.cache_clear = self._remembered.cache_clear
+        self.__wrapped__ = function
+        self.__module__ = function.__module__
+        self.__name__ = function.__name__
+        self.__qualname__ = function.__qualname__
+        self.__doc__ = function.__doc__
+
+    def __call__(self, sheet: str) -> _Result:
+        page = _PAGE_READINGS.get()
+        if page is None:
+            return self._remembered(sheet)
+        readings = page.get(self)
+        if readings is None:
+            readings = page[self] = {}
+        found = readings.get(sheet, _NOT_WORKED_OUT)
+        if found is _NOT_WORKED_OUT:
+            found = readings[sheet] = self._remembered(sheet)
+        return found  # type: ignore[no-any-return]
+
+
+@per_sheet
 def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
     order. Rules inside `@media screen`/`@media all` count as written; rules in other screen
@@ -2081,7 +2131,7 @@ _REGISTERS = on_first_use(r"@property", re.IGNORECASE)
 _ABSOLUTE_LENGTH_UNITS = frozenset({"px", "pt", "pc", "in", "cm", "mm", "q"})
 
 
-@functools.lru_cache(maxsize=SHEETS_CACHED)
+@per_sheet
 def registered_properties(sheet: str) -> tuple[tuple[str, tuple[Any, ...]], ...]:
     """The custom properties a `<style>` block registers with `@property` at its top level, each
     with its initial value (CSS Properties and Values API 1, 3), in order: the value a `var()`

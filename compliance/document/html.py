@@ -27,7 +27,7 @@ from compliance.document.clipping import (
     top_space_px,
 )
 from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
-from compliance.document.css import Declaration, display_keyword
+from compliance.document.css import Declaration, display_keyword, reading_one_page
 from compliance.document.elements import BLOCK_TAGS, ids_of_page
 from compliance.document.first_line import unseen_first_line
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
@@ -270,7 +270,8 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         else:
             nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
-    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
+    with reading_one_page():
+        return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
 
 
 def _refuse_crowded_tag(payload: bytes, offset: int) -> None:

@@ -164,6 +164,7 @@ from compliance.document.css import (
     parse_style_attribute,
     parse_style_sheet,
     per_declaration,
+    per_sheet,
     refused,
     registered_properties,
     registrations,
@@ -1819,7 +1820,7 @@ class _SheetSummary(NamedTuple):
     shrinks_text: bool = False
 
     @staticmethod
-    @functools.lru_cache(maxsize=SHEETS_CACHED)
+    @per_sheet
     def of(sheet: str) -> _SheetSummary:
         """The summary of a block's text (pages of a site repeat their blocks: read once). One
         pass over the declarations: page builders give each generated class rules of its own
