@@ -120,7 +120,11 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     headline, bylines = _headline_and_bylines(blocks, titled, outlets)
     if not bylines:
         bylines = _front_matter_byline(front, front_matter, headline, blocks, outlets)
-    first_line = blocks[0].line if blocks else 1
+    # The article starts at the body's first line: a finding of something missing that points at
+    # the article's start never points into the front matter (its title is printed as a headline
+    # there, which is no line of the story's text an editor would add to).
+    body_start = len(_LINE_BREAK.findall(front)) + 1
+    first_line = next((b.line for b in blocks if b.line >= body_start), blocks[0].line if blocks else body_start)
     return Document(
         kind="markdown" if markdown else "text",
         source=source,
