@@ -32,7 +32,8 @@ from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
-from compliance.document.positions import location_at, offset_at
+from compliance.document.bracket_links import NextOf, replace_bracketed
+from compliance.document.positions import line_starts, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
@@ -329,11 +330,25 @@ def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
 def _plain(text: str) -> str:
     """Text as a reader reads it, to compare a block with a paragraph of the page: markup, a
     Markdown link's address and emphasis marks gone, case and spacing folded."""
-    text = html.unescape(re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", text)))
+    # As `re.sub` with `\[([^\]]*)\]\([^)]*\)` to its label, in linear time on a run of `[`.
+    closing = NextOf(text, r"\)")
+    text = replace_bracketed(text, "[", lambda close: _after_closing(text, close, closing), keep_label=True)
+    # A tag is read up to the next `>`; after the last `>` no `<` starts one (each `<` of a
+    # run with no `>` after it would be read to the end).
+    tags_end = text.rfind(">") + 1
+    text = html.unescape(_TAG_TEXT.sub("", text[:tags_end]) + text[tags_end:])
     return " ".join(text.replace("*", " ").replace("_", " ").casefold().split())
 
 
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG_TEXT = re.compile(r"<[^>]*>")
+
+
+def _after_closing(text: str, close: int, closing: NextOf) -> int:
+    r"""Where `\]\([^)]*\)` read from the `]` at `close` ends, or -1."""
+    if not text.startswith("(", close + 1):
+        return -1
+    found = closing.at(close + 2)
+    return found + 1 if found < len(text) else -1
 
 
 def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
@@ -357,7 +372,8 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
         if end is None or _plain(source[start:end]) != wanted:
             return None
     else:
-        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_at(source, b.line)) is not None}
+        starts = line_starts(source)  # once: each block's line is looked up, not counted
+        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_at(source, starts, b.line)) is not None}
         found = [span for span in spans if _plain(source[span[0] : span[1]]) == wanted]
         if len(found) != 1:
             return None
@@ -427,14 +443,14 @@ def _whole_holder(element: Any) -> Any:
 _NOT_A_HOLDER = frozenset({"html", "body", "article", "main", "section", "header", "footer", "aside", "nav", "div"})
 
 
-def _paragraph_at(source: str, line: int) -> tuple[int, int] | None:
+def _paragraph_at(source: str, starts: Sequence[int], line: int) -> tuple[int, int] | None:
     """The Markdown or text paragraph that starts on `line` (the first line, or one after a blank
     line): its start and end offsets, without the line break that ends it; None when `line` is
-    inside a paragraph."""
+    inside a paragraph. `starts`: the source's `line_starts`."""
     if not line:
         return None
-    start = offset_at(source, line, 1)
-    if start > 0 and source[: start - 1].rsplit("\n", 1)[-1].strip():
+    start = starts[line - 1] if line <= len(starts) else 0
+    if line >= 2 and start > 0 and source[starts[line - 2] : start - 1].strip():
         return None
     paragraph = _PARAGRAPH.match(source, start)
     end = paragraph.end() if paragraph is not None else start

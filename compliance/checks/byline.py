@@ -253,6 +253,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_later, hidden_copy
+from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
 from compliance.document.byline_reading import (
@@ -707,10 +708,9 @@ _BYLINE_LINE = on_first_use(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 def where_a_byline_goes(doc: Document) -> Callable[[], Location]:
     """Where a finding about the byline points, computed when a report asks: the first byline,
     else the headline, else the start of the article (a theme's author line that `story_bylines`
-    leaves out is not where the story's byline goes)."""
+    leaves out is not where the story's byline goes). A text or Markdown article's headline
+    from its front matter's `title` is not: the byline goes on the body's first line."""
     bylines = story_bylines(doc)
     if bylines:
         return functools.partial(doc.locate, bylines[0])
-    if doc.headline is not None:
-        return functools.partial(doc.locate, doc.headline)
-    return lambda: doc.article_location
+    return functools.partial(under_headline, doc)

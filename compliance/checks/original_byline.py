@@ -61,7 +61,7 @@ import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.story import name_key, same_person
+from compliance.checks.story import name_key, same_person, under_headline
 from compliance.checks.text import not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import credited_for_a_part, person_name, read_byline
@@ -140,7 +140,7 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         return Outcome(True, hits)
     # The byline to change is the one crediting someone else, when the reporters are credited.
     first = others[0][0] if others and found else (doc.bylines[0] if doc.bylines else None)
-    anchor = doc.locate(first) if first is not None else (doc.locate(doc.headline) if doc.headline else doc.article_location)
+    anchor = doc.locate(first) if first is not None else under_headline(doc)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
     lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
     if lines:

@@ -106,12 +106,31 @@ def _body_start(doc: Document, skipped: set[int]) -> Block | None:
     """The story's first body paragraph (see the module docstring); None when it has none."""
     bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
     headline = doc.headline.index if doc.headline is not None else -1
+    story_start = _story_head(doc, bylines, headline)
     for block in doc.article_blocks:
-        if block.index == headline or block.index in bylines or block.index in skipped:
+        if block.index < story_start or block.index == headline or block.index in bylines or block.index in skipped:
             continue
         if is_body_paragraph(doc, block):
             return block
     return None
+
+
+def _story_head(doc: Document, bylines: set[int], headline: int) -> int:
+    """The index of the story's first block: what comes before it is a wrapper's (a newsletter's
+    masthead and its "In this issue" teaser, a site's notice), whose paragraphs are not the
+    story's body. The story starts at its headline, and at the title right above its first
+    byline (a line that is no body paragraph: in text the headline is read as the first line,
+    which may be the wrapper's), when story paragraphs follow them; else at the article's start."""
+    blocks = doc.article_blocks
+    start = -1
+    if headline >= 0 and any(b.index > headline and is_body_paragraph(doc, b) for b in blocks):
+        start = headline
+    first_byline = min(bylines, default=-1)
+    above = [b for b in blocks if b.index < first_byline]
+    if above and not is_body_paragraph(doc, above[-1]) and any(b.index > first_byline and is_body_paragraph(doc, b) for b in blocks):
+        # A byline under a paragraph is a sign-off, or the story ran before it: no title.
+        start = max(start, above[-1].index)
+    return start
 
 
 def _evaluate_top(doc: Document, params: PositionParams, ctx: Context, inner: Outcome) -> Outcome:

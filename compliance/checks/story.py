@@ -291,6 +291,17 @@ def end_location(doc: Document) -> Location:
     return doc.locate(end) if end is not None else doc.article_location
 
 
+def under_headline(doc: Document) -> Location:
+    """Where a finding of something missing that goes under the headline (a byline) points: the
+    headline, else the article's start. A text or Markdown article's headline printed from its
+    front matter's `title` is not it (no finding about the article points into the front
+    matter): the article's start is the body's first line."""
+    headline = doc.headline
+    if headline is None or (doc.kind != "html" and headline.line < doc.article_line):
+        return doc.article_location
+    return doc.locate(headline)
+
+
 def last_items(indices: list[int], last: int, tail: frozenset[int]) -> list[int]:
     """The last `last` of `indices` that are not in the story's tail, and the tail after them."""
     kept = set([index for index in indices if index not in tail][-last:])

@@ -5,9 +5,10 @@ page; YAML front matter (`---` … `---`) is read as article metadata and keeps 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 
 from compliance.decoding import Decoded, as_decoded
+from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import read_byline
 from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
@@ -15,8 +16,7 @@ from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.findings import Notice
 from compliance.text import normalize_inline
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_SPACES = re.compile(r"\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 # A comment alone on its line: the one form of comment a text article has (a reader never sees
@@ -120,7 +120,11 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     headline, bylines = _headline_and_bylines(blocks, titled, outlets)
     if not bylines:
         bylines = _front_matter_byline(front, front_matter, headline, blocks, outlets)
-    first_line = blocks[0].line if blocks else 1
+    # The article starts at the body's first line: a finding of something missing that points at
+    # the article's start never points into the front matter (its title is printed as a headline
+    # there, which is no line of the story's text an editor would add to).
+    body_start = len(_LINE_BREAK.findall(front)) + 1
+    first_line = next((b.line for b in blocks if b.line >= body_start), blocks[0].line if blocks else body_start)
     return Document(
         kind="markdown" if markdown else "text",
         source=source,
@@ -231,10 +235,47 @@ def _read_lines(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]
 
 
 def _markdown_line_text(raw: str) -> str:
-    line_text = _MD_IMAGE.sub("", raw)
-    line_text = _MD_LINK.sub(r"\1", line_text)
+    # As `re.sub` with `!\[([^\]]*)\]TAIL` (to nothing), then `(?<!!)\[([^\]]+)\]TAIL` (to its
+    # label) would, TAIL being `\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`, in linear time.
+    line_text = replace_bracketed(raw, "![", _destination_end(raw), keep_label=False)
+    line_text = replace_bracketed(line_text, "[", _destination_end(line_text), keep_label=True, label_required=True, not_after="!")
     line_text = _MD_HEADING.sub("", line_text)
     return _MD_EMPHASIS.sub("", line_text)
+
+
+def _destination_end(text: str) -> Callable[[int], int]:
+    r"""Where `\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)` (a link's destination and title) read
+    from the `]` at an index of `text` ends, or -1: each destination's end is found once for
+    all the `]` before it (`NextOf`), and what follows it read once."""
+    destination_stops = NextOf(text, r"[)>\s]")
+    after_destination: dict[int, int] = {}
+
+    def end(close: int) -> int:
+        if not text.startswith("(", close + 1):
+            return -1
+        start = _SPACES.match(text, close + 2).end()  # type: ignore[union-attr]
+        destination = start + 1 if text.startswith("<", start) else start
+        stop = destination_stops.at(destination)
+        if stop == start:
+            return -1  # an empty destination
+        # With `<` and nothing after it, the `<` is the destination (`<?` gives it back): the
+        # same stop.
+        if stop not in after_destination:
+            after_destination[stop] = _title_and_close(text, stop)
+        return after_destination[stop]
+
+    return end
+
+
+def _title_and_close(text: str, stop: int) -> int:
+    r"""Where `>?(?:\s+"[^"]*")?\s*\)` read from `stop` ends, or -1."""
+    at = stop + 1 if text.startswith(">", stop) else stop
+    spaced = _SPACES.match(text, at).end()  # type: ignore[union-attr]
+    if spaced > at and text.startswith('"', spaced) and (quote := text.find('"', spaced + 1)) >= 0:
+        after = _SPACES.match(text, quote + 1).end()  # type: ignore[union-attr]
+        if text.startswith(")", after):
+            return after + 1
+    return spaced + 1 if text.startswith(")", spaced) else -1
 
 
 def reader_text(source: str) -> str:
