@@ -1706,13 +1706,16 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
 
 
 # Where a look-alike can be: a Latin letter beside a letter past Latin Extended-B (U+024F), as in
-# a mixed-script word ("Stаff"), or two letters of the fullwidth or mathematical forms
-# ("Ｓｔａｆｆ"). A C scan; a byline wholly in Latin, Cyrillic or Chinese has neither. The letter
-# past Latin must have a case (Cyrillic, Greek, Armenian, Cherokee, the fullwidth forms: the
-# scripts whose letters imitate Latin ones), so that a Chinese sentence naming "NASA" is not one.
+# a mixed-script word ("Stаff"), two letters of the fullwidth or mathematical forms
+# ("Ｓｔａｆｆ"), or a letterlike sign, Roman numeral, circled or squared letter ("Daiℓy", "Daiⅼy",
+# "Ⓓaily"). A C scan; a byline wholly in Latin, Cyrillic or Chinese has none. The letter past
+# Latin must have a case (Cyrillic, Greek, Armenian, Cherokee, the fullwidth forms: the scripts
+# whose letters imitate Latin ones) or be a letter's compatibility form, so that a Chinese
+# sentence naming "NASA" is not one.
 _MAY_DISGUISE = on_first_use(
     r"[a-zA-Z\u00c0-\u024f][^\W\d_\x00-\u024f]|[^\W\d_\x00-\u024f][a-zA-Z\u00c0-\u024f]"
     r"|[\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]{2}"
+    r"|[\u2100-\u214f\u2160-\u217f\u24b6-\u24e9\U0001f130-\U0001f149]"
 )
 _LAST_LATIN = 0x24F
 _CASED = frozenset({"Lu", "Ll", "Lt"})
@@ -1723,10 +1726,13 @@ def _seen_through(text: str) -> str:
     they imitate, one letter for one (`lookalike.unmask`), so that offsets in it are offsets in
     `text`; `text` itself when it has none. The tables are read only for a byline where
     `_MAY_DISGUISE` finds a place for one."""
-    if not any(ord(char) > _LAST_LATIN and unicodedata.category(char) in _CASED for pair in _MAY_DISGUISE().findall(text) for char in pair):
+    places = _MAY_DISGUISE().findall(text)
+    if not places:
         return text
-    from compliance.lookalike import unmask
+    from compliance.lookalike import compat_letter, unmask
 
+    if not any(ord(char) > _LAST_LATIN and (unicodedata.category(char) in _CASED or compat_letter(char)) for place in places for char in place):
+        return text
     return unmask(text)
 
 
