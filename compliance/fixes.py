@@ -496,7 +496,7 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
         # The authors' fix adds what the byline lacks (their institutions): any credit it gives
         # is to be replaced by the full one, and so is an outlet's name where the authors' belong
         # ("By The Conversation": the terms ask for the authors, not the publisher).
-        return (byline,) if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet") else ()
+        return (byline,) if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet", "unnamed") else ()
     others = tuple(b for b in doc.bylines if not_reporters(b, reporters))
     if others:
         return others

@@ -166,26 +166,32 @@ def _script(char: str) -> str:
     return scripts[at] if at >= 0 and ord(char) <= ends[at] else "Unknown"
 
 
-# Compatibility forms of letters that are the letter itself in another width or style: the
-# fullwidth forms (<wide>), and the mathematical alphanumerics and letterlike double-struck and
-# script letters (<font>). NFKC reads each as its letter; superscripts ("1ª"), ligatures and the
-# long s are ordinary spelling and are left to the page.
-_COMPAT_TAGS = ("<wide>", "<font>")
+# Compatibility forms of letters that are the letter itself in another width, style or frame:
+# the fullwidth forms (<wide>), the mathematical alphanumerics and letterlike double-struck and
+# script letters (<font>: "𝐃", "ℓ"), the circled and squared letters (<circle>, <square>: "Ⓓ",
+# "🄳"), and the Roman numerals (<compat>: SMALL ROMAN NUMERAL FIFTY "ⅼ" is an "l"). NFKC reads each
+# as its letter. Superscripts and subscripts ("1ª", "xⁿ"), ligatures and the long s are ordinary
+# spelling and are left to the page; so is every character before U+0250 (Latin-1, Latin
+# Extended), whose <compat> forms are the long s and the like.
+_COMPAT_TAGS = ("<wide>", "<font>", "<circle>", "<square>", "<compat>")
+_FIRST_PAST_LATIN = 0x250
 
 
 @functools.cache
 def compat_letter(char: str) -> str:
-    """The ASCII letter a compatibility form stands for ("Ｄ" FULLWIDTH LATIN CAPITAL LETTER D, or
-    MATHEMATICAL SANS-SERIF CAPITAL D: "D"), by its NFKC form; "" for any other character."""
-    if char.isascii() or not unicodedata.decomposition(char).startswith(_COMPAT_TAGS):
+    """The ASCII letter a compatibility form stands for ("Ｄ" FULLWIDTH LATIN CAPITAL LETTER D,
+    MATHEMATICAL SANS-SERIF CAPITAL D, CIRCLED LATIN CAPITAL LETTER D: "D"; SMALL ROMAN NUMERAL
+    FIFTY: "l"), by its NFKC form; "" for any other character."""
+    if ord(char) < _FIRST_PAST_LATIN or not unicodedata.decomposition(char).startswith(_COMPAT_TAGS):
         return ""
     letter = unicodedata.normalize("NFKC", char)
     return letter if len(letter) == 1 and letter.isascii() and letter.isalpha() else ""
 
 
-# Letterlike Symbols (U+2100-U+214F): "ℂ", "ℝ", "ℓ" are mathematics' own signs. One of them does
-# not make a word a disguise; in a word of mathematical alphanumerics (whose script letters have
-# their "ℯ" and "ℴ" there) it is read as its letter like the others.
+# Letterlike Symbols (U+2100-U+214F): "ℂ", "ℝ", "ℓ" are mathematics' own signs. One of them alone
+# or among other signs does not make a word a disguise; beside a plain Latin letter ("Daiℓy") or
+# in a word of mathematical alphanumerics (whose script letters have their "ℯ" and "ℴ" there) it
+# is read as its letter like the others.
 _LETTERLIKE = range(0x2100, 0x2150)
 
 
@@ -194,8 +200,19 @@ def _disguising(char: str) -> bool:
     return bool(compat_letter(char)) and ord(char) not in _LETTERLIKE
 
 
+def _disguises_word(word: str) -> bool:
+    """Whether the compatibility forms of letters in a word of two or more characters make it a
+    disguise: one that is no letterlike sign (`_disguising`), or a letterlike sign beside a plain
+    ASCII letter ("Daiℓy Caller")."""
+    if len(word) < 2:
+        return False
+    return any(_disguising(c) for c in word) or (any(c.isascii() and c.isalpha() for c in word) and any(compat_letter(c) for c in word))
+
+
 def _is_word_char(char: str) -> bool:
-    return char.isalpha() or unicodedata.category(char).startswith("M")
+    """A letter, a mark on one, or a compatibility form of a letter that is no letter itself (the
+    Roman numerals, Nl; the circled letters, So), which a reader reads in the word around it."""
+    return char.isalpha() or unicodedata.category(char).startswith("M") or (not char.isascii() and bool(compat_letter(char)))
 
 
 def _non_ascii_words(text: str) -> list[tuple[int, int]]:
@@ -204,7 +221,7 @@ def _non_ascii_words(text: str) -> list[tuple[int, int]]:
     letter is widened to its word."""
     spans: list[tuple[int, int]] = []
     for run in _NON_ASCII_RUN().finditer(text):
-        if not any(c.isalpha() for c in run.group()):
+        if not any(c.isalpha() or compat_letter(c) for c in run.group()):
             continue
         start, end = run.start(), run.end()
         if spans and start < spans[-1][1]:
@@ -227,7 +244,7 @@ def _other_scripts(text: str) -> bool:
     without one is not disguised. Most text outside ASCII is quotes, dashes and accented Latin
     letters: a C scan collects the few distinct characters past Latin, and only those are looked
     up, instead of widening every run of them to its word."""
-    return any(_disguising(char) or (_script(char) not in _NEUTRAL_SCRIPTS and _script(char) != "LATIN") for char in set(_PAST_LATIN.findall(text)))
+    return any(compat_letter(char) or (_script(char) not in _NEUTRAL_SCRIPTS and _script(char) != "LATIN") for char in set(_PAST_LATIN.findall(text)))
 
 
 def find_disguises(text: str) -> tuple[Disguise, ...]:
@@ -245,7 +262,7 @@ def find_disguises(text: str) -> tuple[Disguise, ...]:
         scripts = {_script(c) for c in word} - _NEUTRAL_SCRIPTS
         # A lone mathematical letter ("𝕂", "𝐱") is notation; a word of two or more letters in
         # compatibility forms reads as a word.
-        if (len(scripts) < 2 or "LATIN" not in scripts) and not (len(word) > 1 and any(_disguising(c) for c in word)):
+        if (len(scripts) < 2 or "LATIN" not in scripts) and not _disguises_word(word):
             continue
         prototypes = _latin_prototypes()
         letters = []

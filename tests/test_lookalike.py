@@ -189,7 +189,23 @@ def test_confusables_are_read_in_one_place() -> None:
 
 @pytest.mark.parametrize(
     ("char", "letter"),
-    [("\uff24", "D"), ("\uff41", "a"), ("\U0001d5a3", "D"), ("\U0001d41a", "a"), ("\u212f", "e"), ("\u00aa", ""), ("\ufb01", ""), ("\u017f", ""), ("a", "")],
+    [
+        ("\uff24", "D"),
+        ("\uff41", "a"),
+        ("\U0001d5a3", "D"),
+        ("\U0001d41a", "a"),
+        ("\u212f", "e"),
+        ("\u217c", "l"),
+        ("\u216e", "D"),
+        ("\u24b9", "D"),
+        ("\U0001f133", "D"),
+        ("\u00aa", ""),
+        ("\u1d30", ""),
+        ("\ufb01", ""),
+        ("\u017f", ""),
+        ("\u2167", ""),
+        ("a", ""),
+    ],
 )
 def test_compatibility_forms_of_letters_read_as_their_letter(char: str, letter: str) -> None:
     assert compat_letter(char) == letter
@@ -224,3 +240,72 @@ def test_compatibility_forms_on_a_page_no_pack_applies_to_do_not_warn() -> None:
     report = check(STORY.format(byline="By Jake Smith", credit="Prices rose in \uff34\uff4f\uff4b\uff59\uff4f, said the \U0001d402\U0001d404\U0001d40e."))
     assert report.packs == ()
     assert warnings(report) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "seen", "letter"),
+    [
+        # Roman numerals (NFKC <compat>), Latin by script, and no letters by category (Nl).
+        ("Dai\u217cy", "Daily", "U+217C SMALL ROMAN NUMERAL FIFTY (for 'l')"),
+        ("Ca\u216c\u216cer", "CaLLer", "U+216C ROMAN NUMERAL FIFTY (for 'L')"),
+        ("\u216ewell", "Dwell", "U+216E ROMAN NUMERAL FIVE HUNDRED (for 'D')"),
+        # Circled and squared letters (NFKC <circle>, <square>), symbols by category (So).
+        ("\u24b9aily", "Daily", "U+24B9 CIRCLED LATIN CAPITAL LETTER D (for 'D')"),
+        ("Ca\u24dbler", "Caller", "U+24DB CIRCLED LATIN SMALL LETTER L (for 'l')"),
+        ("\U0001f133aily", "Daily", "U+1F133 SQUARED LATIN CAPITAL LETTER D (for 'D')"),
+        # A letterlike sign beside plain Latin letters, and a mathematical letter.
+        ("Dai\u2113y", "Daily", "U+2113 SCRIPT SMALL L (for 'l')"),
+        ("\u2102aller", "Caller", "U+2102 DOUBLE-STRUCK CAPITAL C (for 'C')"),
+        ("\U0001d403aily", "Daily", "U+1D403 MATHEMATICAL BOLD CAPITAL D (for 'D')"),
+    ],
+)
+def test_letter_forms_of_every_kind_in_a_latin_word_are_look_alikes(word: str, seen: str, letter: str) -> None:
+    (disguise,) = find_disguises(f"By Jake Smith, {word} News")
+    assert (disguise.word, disguise.seen) == (word, seen)
+    assert letter in [found.described for found in disguise.letters]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Louis \u216b and Henry \u2167",  # Roman numerals standing alone are numbers
+        "a volume of 5 \u2113",  # a letterlike sign alone is a unit or a sign
+        "\u2102 and \u211d",  # alone, mathematics' own signs
+        "step \u2460 then \u24b6",  # circled numbers and a lone circled letter are list marks
+        "x\u207f and H\u2082O",  # superscripts and subscripts are spelling
+    ],
+)
+def test_letter_forms_standing_alone_are_not_disguises(text: str) -> None:
+    assert find_disguises(text) == ()
+
+
+@pytest.mark.parametrize(
+    "affiliation",
+    [
+        "Dai\u217cy Ca\u217c\u217cer News Foundation",  # SMALL ROMAN NUMERAL FIFTY for l
+        "\u24b9aily Caller News Foundation",  # CIRCLED LATIN CAPITAL LETTER D
+        "Dai\u2113y Caller News Foundation",  # SCRIPT SMALL L
+    ],
+)
+def test_an_affiliation_in_letter_forms_is_read_as_seen_and_warned_about(affiliation: str) -> None:
+    page = f"""<article><h1>Refinery permits stall</h1><p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>
+    <p><strong>By Mara Reyes</strong><br>{affiliation}</p><p>The committee put off a vote.</p>
+    <p>All content created by the Daily Caller News Foundation is available without charge.</p></article>"""
+    report = check(page)
+    assert report.packs == ("dcnf",)
+    assert [f.rule for f in report.findings if f.rule != LOOK_ALIKE_RULE] == []
+    assert {"dcnf/byline", "dcnf/affiliation"} <= {p.rule for p in report.passed}
+    assert warnings(report) != []
+
+
+def test_rule_packs_doc_shows_the_roman_numeral_warning_as_printed(cli: Any) -> None:
+    import re
+
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    section = doc.split("### Look-alike letters", 1)[1]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[1].strip()
+    run = cli("check", "--format", "json", str(SPOOFING / "roman-numeral-affil.html"))
+    (entry,) = run.json()["files"]
+    assert {p["rule"] for p in entry["passed"]} >= {"dcnf/byline", "dcnf/affiliation"}
+    assert [f["rule"] for f in entry["findings"]] == [LOOK_ALIKE_RULE]
+    assert shown in [line.strip() for line in cli("check", str(SPOOFING / "roman-numeral-affil.html")).out.splitlines()]

@@ -262,6 +262,7 @@ from compliance.document.byline_reading import (
     institutions_in,
     is_dateline_place,
     is_organisation_phrase,
+    not_a_word,
     person_key,
     present_ties,
 )
@@ -343,6 +344,15 @@ _PROBLEMS = {
     "placeholder": "names a placeholder (a content, section or feed label), not a reporter",
     "unread": "names no reporter the checker can read: put 'By NAME' first in the byline, or part it from the words before it with '—' or '|'",
 }
+
+
+def _problem_in_words(byline: Byline) -> str:
+    """Why a byline that names no one names no reporter: what it names instead, or, for words
+    that are none of a name's (problem `unnamed`), the first such word as the byline writes it."""
+    if byline.reading.problem == "unnamed":
+        written = not_a_word(byline.text) or not_a_word(byline.reading.credit)
+        return f"names no reporter: '{shorten(written, 40)}' is no word of a person's name"
+    return _PROBLEMS.get(byline.reading.problem or "", "names no person")
 
 
 class BylineParams(NamedTuple):
@@ -435,7 +445,7 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
     if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem in _STAFF_LIKE):
         return False, f"the byline {_shown(byline)} {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
-        return False, f"byline {_shown(byline)} {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
+        return False, f"byline {_shown(byline)} {_problem_in_words(byline)}"
     expected = ctx.bind(params.name) if params.name is not None else None
     if expected is not None and not any(expected.search(n) for n in byline.names):
         return False, f"byline '{byline.text}' does not name {expected.shown}"

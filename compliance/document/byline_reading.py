@@ -826,8 +826,9 @@ class BylineReading:
 
     names: tuple[str, ...]
     credit: str
-    # None when it names someone; else "empty", "outlet", "staff", "role", "placeholder" or
-    # "unread" (see `_read_without_names`).
+    # None when it names someone; else "empty", "outlet", "staff", "role", "placeholder",
+    # "unread" or "unnamed" (words that are none of a name's or an outlet's: markup, escape
+    # sequences, a mangled encoding; see `_read_without_names`).
     problem: str | None
     # The credit as the byline's evidence quotes it (`quote_byline`): without the job titles that
     # stand as parts of their own after the names. What a rule quotes as `{credit}`.
@@ -1693,11 +1694,18 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
 
     Look-alike letters of another script in a Latin word ("By Stаff" with CYRILLIC SMALL LETTER
     A) are read as the Latin letters they imitate, as detection reads them; the names keep the
-    letters the byline writes them with.
+    letters the byline writes them with. The byline is read as a reader sees it: in the order its
+    bidirectional controls lay it out (`bidi.displayed`: "By \u202eepoP kciN\u202c" reads "By Nick
+    Pope"), without the pictographs stuck to it ("By Nick Pope 📰", `_without_pictographs`), and
+    with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`).
     """
     text = normalize_inline(text)
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
+    if not text.isascii():
+        text = _without_pictographs(_as_displayed(text))
+    if _LOWER_THEN_UPPER.search(text):
+        text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
     reading = _read_text(seen, require_prefix=require_prefix, outlets=outlets)
     if seen is text or reading is None or not reading.names:
@@ -1705,14 +1713,115 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
 
 
+# The bidirectional controls (Unicode's Bidi_Control: the embeddings, overrides and isolates and
+# their pops, and the marks), which change the order a reader sees a byline's letters in.
+_BIDI_CONTROL = on_first_use("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _as_displayed(text: str) -> str:
+    """`text` as a reader sees it when it holds a bidirectional control: in display order when
+    an override lays Latin letters out right to left, else without the controls (`compliance.bidi`,
+    which the rules' bidi warning reads with too); `text` itself when it holds none."""
+    if _BIDI_CONTROL().search(text) is None:
+        return text
+    from compliance.bidi import displayed, reversed_latin, without_controls
+
+    return normalize_inline(displayed(text) if reversed_latin(text) else without_controls(text))
+
+
+# Pictographs: emoji, dingbats, pictographic and other symbols (Unicode's category So, and the
+# modifier symbols Sk, such as an emoji's skin tone), and an icon font's glyphs (the private use
+# area, Co). None is a letter of a name or a word of a credit: they are stuck to a byline as a date
+# or a handle is ("By Nick Pope 📰", "✍️ Nick Pope"). What rides on one goes with it: variation
+# selectors (U+FE00-U+FE0F), the keycap's enclosing mark (U+20E3) and tag characters (a flag's).
+# A symbol that is a letter's compatibility form (CIRCLED LATIN CAPITAL LETTER D, "Ⓓ") is a
+# look-alike letter, seen through as the letter, and stays; so does U+FFFD REPLACEMENT CHARACTER,
+# which stands for a letter a wrong decoding lost ("Jos\ufffd Garc\ufffda").
+_PICTOGRAPH_CATEGORIES = frozenset({"So", "Sk", "Co"})
+_RIDERS = on_first_use("[\ufe00-\ufe0f\u20e3\U000e0020-\U000e007f]+")
+
+
+def _without_pictographs(text: str) -> str:
+    """`text` without its pictographs (`_PICTOGRAPH_CATEGORIES`) and what rides on them; one
+    standing apart between two words ("Nick Pope ◆ Daily Caller News Foundation") parts them as a
+    "·" does. `text` itself when it has none."""
+    from compliance.lookalike import compat_letter
+
+    def pictograph(char: str) -> bool:
+        return not char.isascii() and char != "\ufffd" and unicodedata.category(char) in _PICTOGRAPH_CATEGORIES and not compat_letter(char)
+
+    if not any(pictograph(char) for char in text):
+        return text
+    words: list[str] = []
+    parted = False
+    for word in text.split():
+        kept = "".join(" " if pictograph(char) else char for char in word).split()
+        kept = [piece for piece in (_RIDERS().sub("", piece) for piece in kept) if piece]
+        if not kept:
+            parted = parted or bool(words)
+            continue
+        if parted:
+            words.append("·")
+            parted = False
+        words.extend(kept)
+    return " ".join(words)
+
+
+# A lower-case letter before a capital in one word: a name's inner capital ("McDonald",
+# "DeSantis"), a brand's ("ProPublica"), or a job title glued to the surname (`_unglued_titles`).
+_LOWER_THEN_UPPER = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+# A word that ends in a capitalised word: the head, and the word glued to it.
+_GLUED_WORD = on_first_use(r"^(?P<head>[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])*?[a-zß-öø-ÿ])(?P<glued>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?P<end>[,;:]?)$")
+
+
+def _unglued_titles(text: str) -> str:
+    """`text` with a job title that text extraction glued to the surname parted from it: "Nick
+    PopeContributor" → "Nick Pope Contributor", "Nick PopeEnergy Reporter" → "Nick Pope Energy
+    Reporter", as DCNF's pages print "Jake Smith" over "Contributor". The glued word must open a
+    job title (a role word, `_ROLE_WORDS`, and the role words after it, the last a role noun:
+    "Contributor", "Energy Reporter", "Senior White House Correspondent"), and the words before
+    must be a given name and a surname; a name's inner capital ("McDonald", "DeSantis",
+    "MacKenzie", "LeBron", "DiCaprio") is never parted, nor a brand's ("ProPublica")."""
+    words = text.split(" ")
+    for index in range(1, len(words)):
+        glued = _GLUED_WORD().match(words[index])
+        if glued is None or not _is_name_token(words[index - 1]) or not _opens_a_title(glued.group("glued"), words[index + 1 :], glued.group("end")):
+            continue
+        head = glued.group("head")
+        if head in _INNER_CAPITAL_PREFIXES or not _is_name_token(head):
+            continue
+        words[index] = f"{head} {glued.group('glued')}{glued.group('end')}"
+    return " ".join(words)
+
+
+def _opens_a_title(glued: str, after: list[str], end: str) -> bool:
+    """Whether the glued word and the words after it (to the end of their part) are a job title:
+    role words (`_ROLE_WORDS`), the last one a role noun."""
+    title = [glued.lower()]
+    if not end:
+        for word in after:
+            core = word.rstrip(",;:").lower()
+            if core not in _ROLE_WORDS:
+                break
+            title.append(core)
+            if core != word.lower():
+                break  # a comma or semicolon ends the part
+    while title and title[-1] not in _ROLE_NOUNS:
+        title.pop()
+    return bool(title) and all(word in _ROLE_WORDS for word in title)
+
+
 # Where a look-alike can be: a Latin letter beside a letter past Latin Extended-B (U+024F), as in
-# a mixed-script word ("Stаff"), or two letters of the fullwidth or mathematical forms
-# ("Ｓｔａｆｆ"). A C scan; a byline wholly in Latin, Cyrillic or Chinese has neither. The letter
-# past Latin must have a case (Cyrillic, Greek, Armenian, Cherokee, the fullwidth forms: the
-# scripts whose letters imitate Latin ones), so that a Chinese sentence naming "NASA" is not one.
+# a mixed-script word ("Stаff"), two letters of the fullwidth or mathematical forms
+# ("Ｓｔａｆｆ"), or a letterlike sign, Roman numeral, circled or squared letter ("Daiℓy", "Daiⅼy",
+# "Ⓓaily"). A C scan; a byline wholly in Latin, Cyrillic or Chinese has none. The letter past
+# Latin must have a case (Cyrillic, Greek, Armenian, Cherokee, the fullwidth forms: the scripts
+# whose letters imitate Latin ones) or be a letter's compatibility form, so that a Chinese
+# sentence naming "NASA" is not one.
 _MAY_DISGUISE = on_first_use(
     r"[a-zA-Z\u00c0-\u024f][^\W\d_\x00-\u024f]|[^\W\d_\x00-\u024f][a-zA-Z\u00c0-\u024f]"
     r"|[\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]{2}"
+    r"|[\u2100-\u214f\u2160-\u217f\u24b6-\u24e9\U0001f130-\U0001f149]"
 )
 _LAST_LATIN = 0x24F
 _CASED = frozenset({"Lu", "Ll", "Lt"})
@@ -1723,10 +1832,13 @@ def _seen_through(text: str) -> str:
     they imitate, one letter for one (`lookalike.unmask`), so that offsets in it are offsets in
     `text`; `text` itself when it has none. The tables are read only for a byline where
     `_MAY_DISGUISE` finds a place for one."""
-    if not any(ord(char) > _LAST_LATIN and unicodedata.category(char) in _CASED for pair in _MAY_DISGUISE().findall(text) for char in pair):
+    places = _MAY_DISGUISE().findall(text)
+    if not places:
         return text
-    from compliance.lookalike import unmask
+    from compliance.lookalike import compat_letter, unmask
 
+    if not any(ord(char) > _LAST_LATIN and (unicodedata.category(char) in _CASED or compat_letter(char)) for place in places for char in place):
+        return text
     return unmask(text)
 
 
@@ -1838,7 +1950,7 @@ def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[
     if pen_name is not None:
         return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
-    return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread)
+    return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread, unnamed=bool(not_a_word(opened.rest)))
 
 
 # The words of a button or link beside an author's name on a blogging platform ("Follow",
@@ -1900,11 +2012,12 @@ def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | N
     return BylineReading((word,), credit, None, credit, institutions_of(f"{word}, {credit}", (word,), outlets))
 
 
-def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False) -> BylineReading:
+def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False, unnamed: bool = False) -> BylineReading:
     """A byline whose parts name no one by the usual reading: an outlet and a title before the
     name, lower-case names after "by", or else a byline naming staff, a placeholder, a role or an
     outlet (`BylineReading.problem`); `unread`: the line has "By NAME" after words the reader
-    could not part from it (problem "unread")."""
+    could not part from it (problem "unread"); `unnamed`: the line has a part that is no word
+    (`not_a_word`), and what is left names no staff, placeholder or role (problem "unnamed")."""
     titled = _outlet_title_then_name(stripped, outlets) or _outlet_then_names(stripped, outlets)
     if titled is not None:
         return titled
@@ -1922,9 +2035,32 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
         if lowered & (_PLACEHOLDER_WORDS | _FURNITURE_WORDS | _FURNITURE_SURNAMES)
         else "role"
         if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0])
+        else "unnamed"
+        if unnamed or not_a_word(stripped)
         else "outlet"
     )
     return BylineReading((), credit or stripped, problem, credit or stripped)
+
+
+# What no word of a name or of an outlet's name holds: the brackets and signs of markup and of
+# terminal escape sequences ("<img", "[31m", "]8;;x"), of a mangled encoding ("+AE4-ick"), and
+# control characters. (Brackets around an outlet, "NAME (Reuters)", are read off before.)
+_NOT_IN_WORDS = frozenset("[]<>{}=+\\^_#$%~|;@`")
+
+
+def not_a_word(text: str) -> str:
+    """The first part of `text` that is no word of a name or an outlet's name (`_NOT_IN_WORDS`, or
+    a control character), or "". A byline of words that names no one names an outlet ("By The
+    Daily Caller"); one with such a part names no one at all, and says why ("By Nick Pope ]8;;x":
+    "]8;;x")."""
+    for word in text.split():
+        if any(char in _NOT_IN_WORDS or unicodedata.category(char).startswith("C") for char in word.strip(_WORD_EDGES)):
+            return word
+    return ""
+
+
+# What parts a byline's words rather than belonging to one: "Jane Doe; Staff", "Reuters |".
+_WORD_EDGES = _SEPARATOR_EDGES + ",;"
 
 
 # "By" and a capital after other words, where the reader found no opener: "Politics + By NAME"
