@@ -29,7 +29,12 @@ def test_the_api_keeps_its_openapi_contract(case: schemathesis.Case) -> None:
     assume(not gives_one_value_differently(case.body) and not names_a_blank_meta_key(case.body))
     # A name with no letter or digit is refused too: the document says so in words (`_NAMES_SOMEONE`).
     assume(not _names_no_one(case.body))
-    case.call_and_validate()
+    # A form field's value is text, whatever schemathesis meant to send: a number sent where the
+    # document asks for a string arrives as the string "5", which the page rightly takes. Only
+    # that check is left out for form bodies; every other check (no server error, documented
+    # statuses, answers that keep the schema) holds for them too.
+    form = case.media_type in ("multipart/form-data", "application/x-www-form-urlencoded")
+    case.call_and_validate(excluded_checks=[schemathesis.checks.negative_data_rejection] if form else None)
 
 
 def _names_no_one(body: object) -> bool:
