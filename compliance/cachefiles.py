@@ -96,6 +96,20 @@ def write_own(path: str | os.PathLike[str], data: bytes) -> bool:
                 os.unlink(temporary)
 
 
+def remove_if_stale(entry: os.DirEntry[str], unused_since: float) -> bool:
+    """Remove the cache file `entry` when it is the user's own regular file, neither read nor
+    written since `unused_since` (seconds since the epoch); whether it was removed. Anything else
+    (a link, another user's file, a file in use, one that vanished or cannot be removed) stays."""
+    try:
+        info = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or max(info.st_atime, info.st_mtime) > unused_since:
+            return False
+        os.unlink(entry.path)
+    except OSError:
+        return False
+    return True
+
+
 def sealed(data: bytes) -> bytes:
     """`data` as a cache file holds it: after a tag and the CRC-32 of `data` (`unsealed` reads it)."""
     return _SEAL + b"%08x" % zlib.crc32(data) + data

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.cachefiles import cache_folder
+from compliance.cachefiles import cache_folder, remove_if_stale
 from compliance.errors import PackError, closest, combine
 from compliance.inputs import display_file, read_setting, refuse_special, resolved
 from compliance.packs import Pack, build_packs, pack_identity
@@ -256,7 +256,6 @@ def prune_pack_cache(current: Path, *, now: float | None = None) -> list[Path]:
     `STALE_CACHE_SECONDS`. Anything else in the folder is left alone, and so is a file that cannot
     be removed (another process holds it); nothing here ever fails a run."""
     import re
-    import stat
     import time
 
     removed: list[Path] = []
@@ -278,14 +277,8 @@ def prune_pack_cache(current: Path, *, now: float | None = None) -> list[Path]:
                 continue  # this version's cache of other packs (another project), or this file
         elif not (re.fullmatch(_EARLIER_CACHE_FILE, name) or re.fullmatch(_TEMPORARY_CACHE_FILE, name)):
             continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or max(info.st_atime, info.st_mtime) > limit:
-                continue
-            os.unlink(entry.path)
-        except OSError:
-            continue
-        removed.append(Path(entry.path))
+        if remove_if_stale(entry, limit):
+            removed.append(Path(entry.path))
     return removed
 
 

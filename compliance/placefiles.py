@@ -106,9 +106,9 @@ def remove_stale_indexes(current: str, *, now: float | None = None) -> list[str]
     files so, it is a regular file of the current user, and it was not read or written in the
     last hour (`compliance.packfiles.STALE_CACHE_SECONDS`: another installation may be using it)."""
     import re
-    import stat
     import time
 
+    from compliance.cachefiles import remove_if_stale
     from compliance.packfiles import STALE_CACHE_SECONDS
 
     limit = (time.time() if now is None else now) - STALE_CACHE_SECONDS
@@ -121,12 +121,6 @@ def remove_stale_indexes(current: str, *, now: float | None = None) -> list[str]
     for entry in entries:
         if entry.name == name or not (re.fullmatch(_INDEX_FILE, entry.name) or re.fullmatch(_TEMPORARY_INDEX_FILE, entry.name)):
             continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or max(info.st_atime, info.st_mtime) > limit:
-                continue
-            os.unlink(entry.path)
-        except OSError:
-            continue
-        removed.append(entry.path)
+        if remove_if_stale(entry, limit):
+            removed.append(entry.path)
     return removed
