@@ -253,6 +253,51 @@ def test_the_walk_reads_pages_as_without_its_shortcut(page: Path, monkeypatch: p
     assert _walked(parse_html(data)) == fast
 
 
+# Links of each kind the walk's shortcut for a plain `<a href>` (`_Walk._enter_plain_link`) takes
+# or leaves to the full reading, each in a paragraph, with whether a reader sees it.
+_LINK_KINDS = [
+    ('<a href="https://example.org/a">the report</a>', True),
+    ('<a href="/a" class="c-7 has-link-color">the report</a>', True),  # an inert class
+    ('<a href="/a" id="ref-2" rel="noopener nofollow">the report</a>', True),  # an id and a `rel`
+    ('<a href="/authors/jake-smith/a">Jake Smith</a>', True),  # an author's page: byline markup
+    ('<a href="/a" rel="author">Jake Smith</a>', True),  # byline markup by `rel`
+    ('<span class="byline">By <a href="/a">Jake Smith</a></span>', True),  # inside byline markup
+    ('<a href="/a" class="sr-only">the report</a>', False),  # a hiding helper class
+    ('<a href="/a" style="display:none">the report</a>', False),
+    ('<span style="color:#fff;background:#fff"><a href="/a">the report</a></span>', True),  # the link colour shows it
+    ('<span style="color:#fff;background:#fff"><a href="/a" style="color:#fff">the report</a></span>', False),
+    ('<span style="font-size:0"><a href="/a">the report</a></span>', False),
+    ('<noscript><a href="/a">the report</a></noscript>', False),  # shown only with scripts off
+    ('<a href="/a" hidden>the report</a>', False),
+    ('<a class="c-7">no address</a>', False),  # no link at all
+]
+
+
+@pytest.mark.parametrize(("link", "seen"), _LINK_KINDS, ids=[f"kind-{n}" for n in range(len(_LINK_KINDS))])
+def test_the_walk_reads_links_as_without_its_shortcut(link: str, seen: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An `<a href>` the walk opens by its shortcut is read as the full reading of it reads it:
+    its link, its text, its byline markup, what is seen."""
+    from compliance.document import html as html_module
+
+    source = article_page(f"      <p>Read {link} today.</p>\n" + paragraphs(0, 1), head=THEME)
+    doc = html(source)
+    assert [found.visible for found in doc.links if found.href.endswith("/a")] == ([seen] if "href" in link else [])
+    fast = _walked(doc)
+    monkeypatch.setattr(html_module._Walk, "_enter_plain_link", lambda self, element, items, parent: False)
+    assert _walked(html(source)) == fast
+
+
+@pytest.mark.parametrize("page", sorted((Path(__file__).resolve().parent.parent / "samples").rglob("*.html")), ids=lambda p: p.parent.name + "/" + p.name)
+def test_the_walk_reads_sample_links_as_without_its_shortcut(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sample page reads alike with and without the shortcut for plain links."""
+    from compliance.document import html as html_module
+
+    data = page.read_bytes()
+    fast = _walked(parse_html(data))
+    monkeypatch.setattr(html_module._Walk, "_enter_plain_link", lambda self, element, items, parent: False)
+    assert _walked(parse_html(data)) == fast
+
+
 def test_headline_is_the_h1() -> None:
     doc = html(article_page(paragraphs(0, 1, 2)))
     assert doc.headline is not None

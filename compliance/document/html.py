@@ -1052,18 +1052,58 @@ class _Walk:
             return self._skip_unless_fallback(element, kind, parent)
         block = kind.block
         items = element.items()
-        if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element not in self.region_starts:
-            if block and self.owner is not None:
-                self.flush()
-            self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
-            # (`_collect` marks the break only where the text shows; an element without
-            # attributes always has, which changes nothing where no text shows.)
-            if self.open_bylines and (parent[_SHOWS_TEXT] or not items):
-                self.byline_break = True
-            if parent[_SHOWS_TEXT]:
-                self._read_text(element, parent)  # (no words are generated around it: it is not styled)
-            return True
+        if kind.plain and parent[_PASSES_ON] and element not in self.styled and element not in self.region_starts:
+            if not items or self._inert(items):
+                if block and self.owner is not None:
+                    self.flush()
+                self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
+                # (`_collect` marks the break only where the text shows; an element without
+                # attributes always has, which changes nothing where no text shows.)
+                if self.open_bylines and (parent[_SHOWS_TEXT] or not items):
+                    self.byline_break = True
+                if parent[_SHOWS_TEXT]:
+                    self._read_text(element, parent)  # (no words are generated around it: it is not styled)
+                return True
+            if kind.tag == "a" and self._enter_plain_link(element, items, parent):
+                return True
         self._open_with(element, kind, items, parent)
+        return True
+
+    def _enter_plain_link(self, element: Any, items: list[tuple[str, str]], parent: _Frame) -> bool:
+        """Open an `<a>` that is a link and nothing more, as `_open_with` would, without working
+        out what its parent's frame (`parent`, one that passes on: see `_TagKind.plain`) already
+        says: an unstyled `<a href>` whose other attributes are a `rel` and what `_inert` finds
+        inert, which is no byline markup and whose text the link colour leaves shown. Its frame
+        is its parent's with the link's rendering (`link_rendering`). False, with nothing done,
+        for any other `<a>`: `_open_with` opens it. (A page's links are a sixth of its
+        elements.)"""
+        href = rel = None
+        others = []
+        for name, value in items:
+            if name == "href":
+                href = value
+            elif name == "rel":
+                rel = value
+            else:
+                others.append((name, value))
+        if href is None or (others and not self._inert(others)):
+            return False
+        first_lines = self.style.first_lines
+        if (first_lines and element in first_lines) or is_byline_markup(dict(items), "a", inside=bool(self.open_bylines)):
+            return False
+        rendering = parent[_RENDERING]
+        if rendering.colour is not None:
+            rendering = link_rendering(element, rendering, self.style)
+            if not rendering.shows_text:
+                return False
+        frame = (False, rendering, *parent[_VISIBLE:])
+        self.stack.append(frame)
+        self.links.append((element, href, rel, not parent[_NOSCRIPT], parent[_IN_ARTICLE], len(self.items)))
+        self.open_links.append(element)
+        if parent[_SHOWS_TEXT]:
+            if self.open_bylines:
+                self.byline_break = True
+            self._read_text(element, frame)
         return True
 
     def _enter_shadowed(self, element: Any, parent: _Frame, shadow: ShadowTrees) -> bool:
