@@ -55,18 +55,6 @@ def test_entries_rendered_one_by_one_make_the_same_document(context: FormatConte
     assert "".join(iter_rendered_json(entries, summary, context)) == format_json(reports, context)
 
 
-def test_held_texts_come_back_equal_and_in_order() -> None:
-    texts = ["", "plain", "caf\u00e9 \u202e \U0001f4f0", "lone \udcff surrogate", "x" * 10_000]
-    held = CompactTexts()
-    for text in texts:
-        held.append(text)
-    assert len(held) == len(texts)
-    assert list(held) == texts
-    assert held[2] == texts[2] and held[-1] == texts[-1]
-    assert list(held[1:4]) == texts[1:4]
-    assert list(held) == texts  # read again: nothing is used up
-
-
 def test_json_on_stdout_and_in_files_is_the_same_document_with_other_formats_beside_it(cli: Any, tmp_path: Path) -> None:
     for n in range(10):
         source = sorted((SAMPLES / "dcnf").glob("*.html"))[n % 4]
