@@ -11,7 +11,7 @@ import math
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from compliance.config import RuleAdjustment
     from compliance.findings import Report
     from compliance.formatters.context import BaselineOutcome
+    from compliance.formatters.summary import Summary
     from compliance.packs import Pack
     from compliance.runner import FileResult, RunOptions
 
@@ -414,7 +415,7 @@ def check(
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
     shared = _check_options(locals())  # first, while the arguments are all that is defined
-    from compliance.compact import CompactReports
+    from compliance.compact import CompactReports, CompactTexts
     from compliance.findings import Severity
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_adjustments, format_report, format_resolved, format_summary
@@ -442,8 +443,11 @@ def check(
     start_up_done()  # the packs are loaded; before the first document and before any worker forks
     use_color = _use_color(color)
     # Text, concise and JSON lines on stdout are streamed; the other formats need the whole run,
-    # so reports are kept only for them.
-    streaming = chosen in _STREAMED and not outputs
+    # so reports are kept only for them. JSON keeps each file's entry instead, rendered as its
+    # result arrives: with --jobs, while the workers check the files after it, not all at the end.
+    at_end = [*([] if chosen in _STREAMED else [chosen]), *(name for name, _ in outputs)]
+    entries = CompactTexts() if "json" in at_end else None
+    keep_reports = any(name != "json" for name in at_end)
     counts = None
     if statistics:
         from compliance.formatters.statistics import RuleCounts
@@ -475,8 +479,12 @@ def check(
             from compliance.formatters.json import format_json_line
 
             typer.echo(format_json_line(result.report), nl=False)
-        if not streaming:
+        if keep_reports:
             reports.append(result.report, result.packed)
+        if entries is not None:
+            from compliance.formatters.json import json_entry
+
+            entries.append(json_entry(result.report))
     if (unmatched := runner.baseline_unmatched()) is not None:
         _say(f"syndcheck: warning: {unmatched}")
     outcome = None
@@ -501,7 +509,8 @@ def check(
             typer.echo(format_resolved(outcome), nl=False)
     if progress is not None:
         progress.clear()
-    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome, tuple(runner.adjusted_rules()), require_pack=require_pack)
+    rendered = None if entries is None else (entries, summary)
+    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome, tuple(runner.adjusted_rules()), require_pack=require_pack, rendered=rendered)
     if timing:
         from compliance.formatters.text import format_timings
 
@@ -619,8 +628,12 @@ def _write_formats(
     adjusted: tuple[RuleAdjustment, ...] = (),
     *,
     require_pack: bool = False,
+    rendered: tuple[Sequence[str], Summary] | None = None,
 ) -> None:
-    """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
+    """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary.
+
+    `rendered`: JSON's entries of the files, rendered as their results arrived, and the summary of
+    their reports; JSON is then written from them, and `reports` need not hold the reports."""
     if chosen in _STREAMED and not outputs:
         return  # all printed as each file was checked; nor is GitHub's summary written but for github
     from compliance import __version__
@@ -641,12 +654,20 @@ def _write_formats(
         sources=sources,
         require_pack=require_pack,
     )
+
+    def pieces(name: str) -> Iterable[str]:
+        if name == "json" and rendered is not None:
+            from compliance.formatters.json import iter_rendered_json
+
+            return iter_rendered_json(*rendered, context)
+        return format_in_pieces(name, reports, context)
+
     if chosen not in _STREAMED:
-        for piece in format_in_pieces(chosen, reports, context):
+        for piece in pieces(chosen):
             typer.echo(piece, nl=False)
     for name, file in outputs:
         if file is not None:
-            write_atomic(file, format_in_pieces(name, reports, context))
+            write_atomic(file, pieces(name))
     for summary_file in _job_summary(chosen):
         append_text(summary_file, FORMATTERS["github-summary"](reports, context))
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from compliance import runner as runner_module
-from compliance.compact import CompactReports, unpack
+from compliance.compact import CompactReports, CompactTexts, unpack
 from compliance.document.elements import CLASS_VALUES_CACHED
 from compliance.engine import check_bytes
 from compliance.findings import Severity
@@ -22,19 +22,27 @@ from compliance.runner import CHUNK_FILES, FileResult, Runner, RunOptions, chunk
 from tests.conftest import SAMPLES
 
 
-def test_packed_reports_come_back_equal_and_in_order() -> None:
+def _dcnf_reports() -> list[Any]:
     packs = load_packs()
     files = sorted((SAMPLES / "dcnf").glob("*.html"))[:4]
-    reports = [check_bytes(f.read_bytes(), "html", packs, path=str(f)) for f in files]
-    held = CompactReports()
-    for report in reports:
-        held.append(report)
-    assert len(held) == len(reports)
-    assert list(held) == reports
-    assert held[1] == reports[1] and held[-1] == reports[-1]
-    assert list(held[1:3]) == reports[1:3]
-    assert [r.findings for r in held] == [r.findings for r in reports]
-    assert held.held_bytes < sum(len(repr(r)) for r in reports)
+    return [check_bytes(f.read_bytes(), "html", packs, path=str(f)) for f in files]
+
+
+def _texts() -> list[Any]:
+    return ["", "plain", "caf\u00e9 \u202e \U0001f4f0", "lone \udcff surrogate", "x" * 10_000]
+
+
+@pytest.mark.parametrize(("held", "items"), [(CompactReports, _dcnf_reports), (CompactTexts, _texts)], ids=["reports", "texts"])
+def test_packed_items_come_back_equal_and_in_order(held: Callable[[], Any], items: Callable[[], list[Any]]) -> None:
+    kept, values = held(), items()
+    for value in values:
+        kept.append(value)
+    assert len(kept) == len(values)
+    assert list(kept) == values
+    assert list(kept) == values  # read again: nothing is used up
+    assert kept[1] == values[1] and kept[-1] == values[-1]
+    assert list(kept[1:3]) == values[1:3]
+    assert kept.held_bytes < sum(len(repr(v)) for v in values)
 
 
 def test_a_directory_is_walked_as_its_files_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from compliance.display import json_output
@@ -28,16 +28,40 @@ def iter_json(reports: Iterable[Report], context: FormatContext | None = None) -
     """`format_json`'s text in pieces, one per file, so that a run over any number of files can
     be written as it is rendered, never whole in memory (the text is what `json.dumps` with
     `indent=2` makes of the whole document, piece by piece)."""
-    yield f'{{\n  "version": {JSON_VERSION},\n  "files": ['
     summary = Summary()
+
+    def entries() -> Iterator[str]:
+        nonlocal summary
+        for report in reports:
+            summary = summary.add(report)
+            yield json_entry(report)
+
+    yield from _document(entries(), lambda: summary, context)
+
+
+def iter_rendered_json(entries: Iterable[str], summary: Summary, context: FormatContext | None = None) -> Iterator[str]:
+    """`iter_json`'s text from each file's entry rendered already (`json_entry`, in the order of
+    the files) and the summary of the same reports: a run renders each entry as its file's result
+    arrives, while other files are still being checked, instead of all of them at its end."""
+    return _document(entries, lambda: summary, context)
+
+
+def json_entry(report: Report) -> str:
+    """One file's entry of the `files` array as `iter_json` writes it: indented two levels (the
+    first line's indent and the comma before it are the document's), with no unsafe character."""
+    entry = json.dumps(report_dict(report), indent=2, ensure_ascii=False)
+    # An entry is two levels in; a JSON text has no raw newline inside a string.
+    return json_output(entry.replace("\n", "\n    "))
+
+
+def _document(entries: Iterable[str], summary: Callable[[], Summary], context: FormatContext | None) -> Iterator[str]:
+    """The JSON document around the entries; `summary` is asked for once they are all written."""
+    yield f'{{\n  "version": {JSON_VERSION},\n  "files": ['
     empty = True
-    for report in reports:
-        summary = summary.add(report)
-        entry = json.dumps(report_dict(report), indent=2, ensure_ascii=False)
-        # An entry is two levels in; a JSON text has no raw newline inside a string.
-        yield ("\n    " if empty else ",\n    ") + json_output(entry.replace("\n", "\n    "))
+    for entry in entries:
+        yield ("\n    " if empty else ",\n    ") + entry
         empty = False
-    rest: dict[str, Any] = {"summary": summary.as_dict()}
+    rest: dict[str, Any] = {"summary": summary().as_dict()}
     if context is not None and context.adjusted_rules:
         # Rules a configuration file turned off or demoted: a reviewer must see them.
         rest["summary"]["configured"] = [a.as_dict() for a in context.adjusted_rules]
