@@ -106,7 +106,9 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
     if outcome.held_back:
         return [_held_back_finding(ctx, rule, outcome)], []
     values = _values(rule, outcome, extra, ctx.meta)
-    location = outcome.location or missing_location(rule, doc)
+    # A place the pack names (the credit line to link) comes before the check's own idea of
+    # where the missing thing belongs.
+    location = found_by_named_rule(ctx, rule, applied) or outcome.location or missing_location(rule, doc)
     block = None
     if rule.fix is not None:
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
@@ -146,17 +148,37 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
 
 
 def missing_location(rule: Rule, doc: Document) -> Location:
-    """Where a finding of something missing points when its check names no place: where it
-    belongs. A rule whose fix puts it at the end of the story (`where: end`: a pixel, a link back
-    or a credit after the story) points at the story's end, the place the fix inserts after
-    (`story.end_location`, one answer for both), and so does a rule without a fix that says so
-    (`missing-at: end`: a pixel whose address only the publisher knows); any other at the
-    article's start."""
+    """Where a finding of something missing points when its check names no place and no rule its
+    `missing-at` names found one (`found_by_named_rule`): where it belongs. A rule whose fix puts
+    it at the end of the story (`where: end`: a pixel, a link back or a credit after the story)
+    points at the story's end, the place the fix inserts after (`story.end_location`, one answer
+    for both), and so does a rule without a fix that says so (`missing-at: end`: a pixel whose
+    address only the publisher knows); any other at the article's start."""
     if rule.missing_at == "end" or (rule.fix is not None and rule.fix.where == "end"):
         from compliance.checks.story import end_location
 
         return end_location(doc)
     return doc.article_location
+
+
+def found_by_named_rule(ctx: Context, rule: Rule, applied: Sequence[Pack]) -> Location | None:
+    """Where a finding of something missing points when its rule's `missing-at` names another
+    rule of the packs `applied` (a link back whose help says to link the credit line names the
+    credit line's rule): the place of the first thing that rule's check found on the page, or
+    None when it found nothing (the rule's other place then stands: `missing_location`). The
+    named check's outcome is the one the report gives it (`Context.run` evaluates a check once)."""
+    named = rule.missing_at
+    if named is None or "/" not in named:
+        return None
+    check = next((other.check for pack in applied for other in pack.rules if other.id == named), None)
+    if check is None:
+        return None
+    try:
+        outcome = ctx.run(check)
+    except (MissingMeta, PatternTimeout, PatternTooLarge, Undecided):
+        # The named rule has its own note or finding for these; this one keeps its own place.
+        return None
+    return outcome.hits[0].location if outcome.passed and outcome.hits else None
 
 
 def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:

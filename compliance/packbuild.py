@@ -703,6 +703,9 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         raise combine(builder.errors)
     kept = [overrides.get(rule.id, rule) for rule in inherited]
     rules = [rule for rule in kept if rule is not None] + rules
+    _check_missing_at(builder, rules)
+    if builder.errors:
+        raise combine(builder.errors)
     if not rules:
         # A pack of no rules would be applied and pass every article: a green run that checked nothing.
         builder.rule = None
@@ -880,11 +883,28 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
 
 
 def _missing_at(builder: _Builder, rule: YMap) -> str:
-    """A rule's `missing-at`: where a finding of something missing points (`MISSING_AT`)."""
+    """A rule's `missing-at`: where a finding of something missing points (`MISSING_AT`), or the
+    id of a rule whose find is the place (whether the pack has it is `_check_missing_at`'s)."""
     place = builder.string(rule.entries["missing-at"], "'missing-at'", rule.mark)
-    if place not in MISSING_AT:
-        raise builder.fail(f"'missing-at' must be {', '.join(MISSING_AT)}, got '{place}'", rule.entries["missing-at"].mark, closest(place, MISSING_AT))
+    if place not in MISSING_AT and "/" not in place:
+        choices = ", ".join(MISSING_AT)
+        raise builder.fail(
+            f"'missing-at' must be {choices} or the id of a rule of the pack, got '{place}'", rule.entries["missing-at"].mark, closest(place, MISSING_AT)
+        )
     return place
+
+
+def _check_missing_at(builder: _Builder, rules: Sequence[Rule]) -> None:
+    """Refuse a `missing-at` that names a rule the pack (with what it inherits) does not have:
+    the finding would never find its place."""
+    ids = {rule.id for rule in rules}
+    for rule in rules:
+        if rule.missing_at is not None and rule.missing_at not in MISSING_AT and rule.missing_at not in ids:
+            builder.rule = rule.id
+            mark = Mark(rule.origin, rule.line, 1)
+            builder.errors.append(
+                builder.fail(f"'missing-at' names rule '{rule.missing_at}', which the pack does not have", mark, _suggest(rule.missing_at, ids))
+            )
 
 
 def _check_placeholders(builder: _Builder, node: YMap, rule: Rule) -> None:

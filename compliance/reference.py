@@ -95,6 +95,10 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# A rule id as a pack writes it: `<pack>/<rule-name>`.
+_RULE_ID: dict[str, str] = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"}
+
+
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a rule pack, for yaml-language-server and other editors."""
     kinds: list[dict[str, Any]] = []
@@ -210,7 +214,7 @@ def pack_schema() -> dict[str, Any]:
                 "required": ["id", "severity", "message", "help", "check"],
                 "additionalProperties": False,
                 "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", "description": "<pack>/<rule-name>"},
+                    "id": _RULE_ID | {"description": "<pack>/<rule-name>"},
                     "severity": {"enum": ["error", "warning", "info"]},
                     "message": text | {"description": "What is wrong; {name}, {detail}, {evidence} and captures are filled in."},
                     "help": text | {"description": "How to fix it."},
@@ -219,9 +223,10 @@ def pack_schema() -> dict[str, Any]:
                     "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
                     "fix": {"$ref": "#/$defs/fix", "description": "The block that puts it right: what `syndcheck fix` inserts and the report shows to paste."},
                     "missing-at": {
-                        "enum": ["end"],
-                        "description": "Where a finding of something missing points when its check names no place and no fix says "
-                        "where it goes: end (the story's last paragraph).",
+                        "anyOf": [{"enum": ["end"]}, _RULE_ID],
+                        "description": "Where a finding of something missing points when its check names no place: end (the "
+                        "story's last paragraph), or the id of another rule of the pack, whose find is the place when it found "
+                        "one (a link back whose help says to link the credit line names the credit line's rule).",
                     },
                 },
             },
@@ -239,7 +244,7 @@ def pack_schema() -> dict[str, Any]:
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check"},
                     "fix": {"$ref": "#/$defs/fix"},
-                    "missing-at": {"enum": ["end"]},
+                    "missing-at": {"anyOf": [{"enum": ["end"]}, _RULE_ID]},
                     "off": {"type": "boolean"},
                 },
             },

@@ -180,11 +180,19 @@ def normalize_inline(text: str) -> str:
 
 
 def shorten(text: str, limit: int = 120) -> str:
-    """A one-line excerpt for evidence and messages."""
+    """A one-line excerpt for evidence and messages, at most `limit` characters: the text itself
+    when it fits, else cut at the last word boundary (a space) in its last third and ended with
+    "…", so that the quote never ends in half a word or splits a run of the page's punctuation;
+    a text with no space there (an address, a long token) is cut at the limit."""
     text = normalize_inline(text)
     if len(text) <= limit:
         return text
-    return text[: limit - 1].rstrip() + "…"
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace():
+        space = cut.rfind(" ")
+        if space >= (limit - 1) * 2 // 3:
+            cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 # Scripts written without spaces between words: Han, kana, Hangul syllables.

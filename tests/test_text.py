@@ -82,9 +82,10 @@ SENTENCE = (
         (SENTENCE, 40, "The Biden administration is reportedly…"),
         # The cut never leaves a trailing space before the ellipsis.
         (SENTENCE, 39, "The Biden administration is reportedly…"),
-        (SENTENCE, 41, "The Biden administration is reportedly c…"),
+        # A cut inside a word moves back to the word boundary: no half word before the ellipsis.
+        (SENTENCE, 41, "The Biden administration is reportedly…"),
         ("Line one\n\nline   two\u00a0and three", 120, "Line one line two and three"),
-        ("\u201cQuote\u201d then a long tail of words", 12, '"Quote" the…'),
+        ("\u201cQuote\u201d then a long tail of words", 12, '"Quote"…'),
     ],
 )
 def test_shorten(text: str, limit: int, expected: str) -> None:

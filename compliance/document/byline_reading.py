@@ -2329,7 +2329,8 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
     for separator, segment in zip(separators, kept[1:], strict=False):
         if segment is None and quoted[-1] == "…":
             continue
-        quoted.extend((separator, segment or "…"))
+        # Only a dropped title is "…": an empty part ("]8;;x") is the page's own punctuation.
+        quoted.extend((separator, "…" if segment is None else segment))
     return "".join(quoted).rstrip(" ,;|•·-" + DASHES)
 
 

@@ -113,7 +113,7 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         read = read_markdown(body)
         items, links, comments, scripts, unseen = read.items, read.links, read.comments, read.scripts, read.unseen
     else:
-        items, links, comments = _read_lines(body)
+        items, links, comments = _read_lines(body, _title_line(front, front_matter.get("title", "")))
         scripts, unseen = [], []
     blocks = tuple(i for i in items if isinstance(i, Block))
     titled = any(front_matter.get(key) for key in _TITLE_KEYS)
@@ -216,9 +216,18 @@ def _with_title(body: str, front: str, title: str, *, markdown: bool) -> str:
     return "\n".join(lines)
 
 
-def _read_lines(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]]]:
+def _title_line(front: str, title: str) -> int | None:
+    """The line where `_with_title` writes the front matter's `title` (that of its `title:` key),
+    or None when it writes none."""
+    key = _TITLE_KEY.search(front)
+    return front.count("\n", 0, key.start()) + 1 if key is not None and normalize_inline(title) else None
+
+
+def _read_lines(body: str, title_line: int | None = None) -> tuple[list[Item], list[Link], list[tuple[str, int]]]:
     """The blocks of a plain-text article's lines (a plain-text article has no images or links:
-    text extraction rendered them as text), and its comment lines as (text, line)."""
+    text extraction rendered them as text), and its comment lines as (text, line). The front
+    matter's title, written at `title_line`, is a heading, as a Markdown title is: the story's
+    headline, never read as its byline ("title: Nick Pope reports")."""
     items: list[Item] = []
     comments: list[tuple[str, int]] = []
     for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
@@ -230,7 +239,7 @@ def _read_lines(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]
             continue  # an HTML comment (suppressions, notes) that a reader never sees
         text = normalize_inline(raw)
         if text:
-            items.append(Block(len(items), text, number, True))
+            items.append(Block(len(items), text, number, True, heading=number == title_line))
     return items, [], comments
 
 
