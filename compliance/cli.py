@@ -439,6 +439,9 @@ def check(
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
     )
     runner = Runner(options)
+    for replaced in runner.replaced_builtins():
+        # Said before anything is checked, in every format: the publisher's rules are not applied.
+        _say(f"syndcheck: warning: {replaced.describe()}")
     start_up_done()  # the packs are loaded; before the first document and before any worker forks
     use_color = _use_color(color)
     # Text, concise and JSON lines on stdout are streamed; the other formats need the whole run,
@@ -903,7 +906,7 @@ def rules_validate(
     """Check rule packs without checking articles: exit 0 when valid, 2 with file:line when not."""
     from compliance.errors import InputError
     from compliance.inputs import resolved
-    from compliance.packfiles import load_packs, pack_files, pack_files_in
+    from compliance.packfiles import load_packs, pack_files, pack_files_in, replacing_builtin
 
     names = {str(resolved(f)) for path in paths for f in (pack_files_in(path) if path.is_dir() else pack_files(path))}
     if not names:
@@ -912,8 +915,12 @@ def rules_validate(
     checked = [p for p in packs if str(resolved(p.origin)) in names]
     if not checked:
         raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
+    replacing = replacing_builtin(checked)
     for pack in checked:
-        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rule{'' if len(pack.rules) == 1 else 's'})")
+        # A pack with a built-in pack's id is valid, and loaded with --rules it stands in for the
+        # publisher's rules: whoever named it so by mistake learns it here.
+        replaces = f"; replaces the built-in pack {pack.id}" if pack in replacing else ""
+        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rule{'' if len(pack.rules) == 1 else 's'}{replaces})")
         for warning in pack.warnings:
             _line(warning)
 
