@@ -975,7 +975,7 @@ def rules_test(
     from compliance.errors import InputError
     from compliance.inputs import Skipped, expand_paths
     from compliance.packfiles import select_packs
-    from compliance.ruletest import compare, coverage_gaps, unknown_rules
+    from compliance.ruletest import coverage_gaps, mismatches
     from compliance.runner import Runner, RunOptions, RunStatus, skipped_result
     from compliance.suppress import META_RULES
 
@@ -997,10 +997,9 @@ def rules_test(
         if expected is None or not result.report.checked:
             continue
         reports.append(result.report)
-        unknown = unknown_rules(source.path, expected, known)
-        mismatches = unknown or compare(result.report, expected)
-        failures += len(mismatches)
-        for mismatch in mismatches:
+        found = mismatches(source.path, result.report, expected, known)
+        failures += len(found)
+        for mismatch in found:
             _line(str(mismatch))
     if not reports and not status.input_errors and not status.bugs:
         raise InputError("no fixtures found", path=", ".join(paths), hint="fixtures are .html, .htm, .md and .txt files")
