@@ -440,6 +440,9 @@ def check(
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
     )
     runner = Runner(options)
+    for replaced in runner.replaced_builtins():
+        # Said before anything is checked, in every format: the publisher's rules are not applied.
+        _say(f"syndcheck: warning: {replaced.describe()}")
     start_up_done()  # the packs are loaded; before the first document and before any worker forks
     use_color = _use_color(color)
     # Text, concise and JSON lines on stdout are streamed; the other formats need the whole run,
@@ -924,7 +927,7 @@ def rules_validate(
     """Check rule packs without checking articles: exit 0 when valid, 2 with file:line when not."""
     from compliance.errors import InputError
     from compliance.inputs import resolved
-    from compliance.packfiles import load_packs, pack_files, pack_files_in
+    from compliance.packfiles import load_packs, pack_files, pack_files_in, replacing_builtin
 
     names = {str(resolved(f)) for path in paths for f in (pack_files_in(path) if path.is_dir() else pack_files(path))}
     if not names:
@@ -933,8 +936,12 @@ def rules_validate(
     checked = [p for p in packs if str(resolved(p.origin)) in names]
     if not checked:
         raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
+    replacing = replacing_builtin(checked)
     for pack in checked:
-        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rule{'' if len(pack.rules) == 1 else 's'})")
+        # A pack with a built-in pack's id is valid, and loaded with --rules it stands in for the
+        # publisher's rules: whoever named it so by mistake learns it here.
+        replaces = f"; replaces the built-in pack {pack.id}" if pack in replacing else ""
+        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rule{'' if len(pack.rules) == 1 else 's'}{replaces})")
         for warning in pack.warnings:
             _line(warning)
 
@@ -989,7 +996,7 @@ def rules_test(
     from compliance.errors import InputError
     from compliance.inputs import Skipped, expand_paths
     from compliance.packfiles import select_packs
-    from compliance.ruletest import compare, coverage_gaps, unknown_rules
+    from compliance.ruletest import coverage_gaps, mismatches
     from compliance.runner import Runner, RunOptions, RunStatus, skipped_result
     from compliance.suppress import META_RULES
 
@@ -1011,10 +1018,9 @@ def rules_test(
         if expected is None or not result.report.checked:
             continue
         reports.append(result.report)
-        unknown = unknown_rules(source.path, expected, known)
-        mismatches = unknown or compare(result.report, expected)
-        failures += len(mismatches)
-        for mismatch in mismatches:
+        found = mismatches(source.path, result.report, expected, known)
+        failures += len(found)
+        for mismatch in found:
             _line(str(mismatch))
     if not reports and not status.input_errors and not status.bugs:
         raise InputError("no fixtures found", path=", ".join(paths), hint="fixtures are .html, .htm, .md and .txt files")
@@ -1178,7 +1184,22 @@ def config_show(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit code (0 clean, 1 findings, 2 user error, 3 bug)."""
+    """Run the command line and return the exit code (0 clean, 1 findings, 2 user error, 3 bug).
+
+    A report that cannot be written to stdout whole (a full disk, a closed stdout, a reader that
+    went away: EPIPE) ends the run with exit 2 and one line saying so, whenever the write fails:
+    as a streamed format writes each file's part, as a whole report is written, or as what is
+    still buffered is written at the end. The caller's `sys.stdout` is as it was afterwards."""
+    caller_stdout = sys.stdout
+    sys.stdout = _whole_writes(caller_stdout)
+    try:
+        return _report_flushed(_run(argv))
+    finally:
+        sys.stdout = caller_stdout
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """The command's exit code, every error it raised turned into its line on stderr."""
     args = list(sys.argv[1:] if argv is None else argv)
     _DEBUG["enabled"] = "--debug" in args
     args = [a for a in args if a != "--debug"]
@@ -1208,6 +1229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("syndcheck: interrupted")
         return INTERRUPTED
+    except SystemExit as exc:
+        # typer ends a command whose write to stdout met a reader that went away (EPIPE) with
+        # exit 1 and no word, as if findings had been reported: it is the report not written.
+        unwritten = _stdout_failure(exc.__context__) if exc.__context__ is not None else None
+        if unwritten is None:
+            raise
+        return _unwritten_report(unwritten)
     except Terminated as exc:
         _say("syndcheck: terminated")
         return 128 + exc.signum
@@ -1219,8 +1247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         unwritten = _stdout_failure(exc)
         if unwritten is not None:
-            _say(f"syndcheck: error: {unwritten}")
-            return USER_ERROR
+            return _unwritten_report(unwritten)
         usage = _usage_error(exc, args)
         if usage is not None:
             _say(f"syndcheck: error: {usage}")
@@ -1249,6 +1276,56 @@ class _ClosedStdout(io.TextIOBase):
         raise OSError(errno.EBADF, "stdout is closed")
 
 
+def _whole_writes(stdout: Any) -> Any:
+    """`stdout`, or, when it writes straight to its descriptor (`PYTHONUNBUFFERED=1`, `python -u`:
+    common in CI images), the same descriptor behind a buffer. Unbuffered, Python's text layer
+    drops what a partial write left over without a word — a pipe whose reader went away in the
+    middle of a large report takes 64 KiB and the run ends green with the rest lost — where a
+    buffered writer writes the rest, and so meets the failure (EPIPE). Every report is flushed as
+    it is written (`typer.echo`), so nothing waits in the buffer that would have been seen sooner."""
+    raw = getattr(stdout, "buffer", None)
+    if not isinstance(raw, io.FileIO):
+        return stdout
+    try:
+        # A descriptor object of its own (closefd=False): closing it leaves the caller's stream open.
+        own = io.FileIO(raw.fileno(), "w", closefd=False)
+    except OSError:  # closed already: the first write says so
+        return stdout
+    own.name = raw.name  # "<stdout>": how `_stdout_failure` knows a write to it
+    return io.TextIOWrapper(io.BufferedWriter(own), encoding=stdout.encoding, errors=stdout.errors, line_buffering=stdout.line_buffering)
+
+
+def _report_flushed(code: int) -> int:
+    """`code`, once what is still buffered for stdout is written; exit 2 with the line that says
+    so when it cannot be. Left to the interpreter's exit, a failing flush would only print
+    "Exception ignored" and exit 120."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        return _unwritten_report(_unwritten(exc))
+    return code
+
+
+def _unwritten_report(unwritten: str) -> int:
+    """Say that the report was not written to stdout (`unwritten`), and point stdout at the null
+    device: what is left in its buffer would fail again at exit, with a traceback of its own (the
+    pattern of Python's "Note on SIGPIPE")."""
+    _say(f"syndcheck: error: {unwritten}")
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return USER_ERROR
+
+
+def _unwritten(exc: OSError) -> str:
+    """The line for a report that `exc` kept from stdout."""
+    return (
+        f"cannot write the report to stdout: {exc.strerror or exc}"
+        " — check where stdout goes (a full disk, a closed stream), or write the report to a file with --output FORMAT=FILE"
+    )
+
+
 def _stdout_failure(exc: BaseException) -> str | None:
     """ "cannot write the report to stdout: No space left on device" when `exc` is the failure of
     a write to stdout (a full disk behind `> file`, a closed stdout): the system's condition, not a
@@ -1260,10 +1337,7 @@ def _stdout_failure(exc: BaseException) -> str | None:
     while frame_tb is not None:
         stream = frame_tb.tb_frame.f_locals.get("file")
         if stream is not None and (stream is sys.stdout or getattr(stream, "name", None) == "<stdout>"):
-            return (
-                f"cannot write the report to stdout: {exc.strerror or exc}"
-                " — check where stdout goes (a full disk, a closed stream), or write the report to a file with --output FORMAT=FILE"
-            )
+            return _unwritten(exc)
         frame_tb = frame_tb.tb_next
     return None
 

@@ -92,7 +92,8 @@ class RuleAdjustment(NamedTuple):
     """A way a configuration file weakened the checks in a run, with the file that did it, so a
     reviewer sees it: a rule turned off or given a lower severity (`setting` is `severity`, or
     `select` for select/ignore), the packs limited (`packs`), a built-in pack replaced by one of
-    the same id (`rules`), the failing threshold raised (`fail-on`), or files a directory walk
+    the same id (`rules`; `--rules` for a pack given on the command line, whose origin is the pack
+    file), the failing threshold raised (`fail-on`), or files a directory walk
     left out (`exclude`, or `include` for files outside its globs)."""
 
     # The rule id; for `packs` the packs kept, for `rules` the pack id, for `fail-on` "", for
@@ -118,6 +119,8 @@ class RuleAdjustment(NamedTuple):
         """`dcnf/logo turned off by news/.syndcheck.yaml`, `packs limited to common by … (…)`."""
         if self.setting == "rules":
             return f"{self.change} (named under 'rules' in {self.origin})"
+        if self.setting == "--rules":
+            return f"{self.change} (given with --rules)"
         if self.setting in ("include", "exclude"):
             return self.change
         if self.change:

@@ -56,6 +56,14 @@ def pack_files(location: Path) -> list[Path]:
     return [location]
 
 
+def replacing_builtin(packs: Sequence[Pack]) -> list[Pack]:
+    """The packs of `packs` (as `load_packs` returns them) that stand in for the built-in pack of
+    their id: loaded from another file than the built-in one, so the publisher's own rules are off.
+    (A built-in pack's id is its file's name, as tests/test_packs.py holds.)"""
+    builtin = {file.stem: file.resolve() for file in pack_files(builtin_rules_dir())}
+    return [pack for pack in packs if pack.id in builtin and Path(pack.origin).resolve() != builtin[pack.id]]
+
+
 def pack_files_in(directory: Path) -> list[Path]:
     """The pack files in a directory, sorted (none when it holds none; see `pack_files`)."""
     # Anything but a folder is a pack to read: a FIFO or a link to a device named like a pack is

@@ -18,8 +18,8 @@ exactly once in the base.
 
 Text fixtures use a sidecar file `NAME.txt.expect` with one expectation per line: `packs: dcnf`,
 `meta.reporter: Ana Ruiz`, `dcnf/logo`, or `dcnf/byline:12` (a finding on line 12). A fixture without expectations must
-produce no findings. Every mismatch is reported: an expected finding that is missing, and a
-finding that was not expected.
+produce no findings. Every mismatch is reported: an expected finding that is missing, a
+finding that was not expected, and an expectation naming a rule that no pack has.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import re
 import shlex
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from compliance.errors import closest
 from compliance.findings import Report
@@ -203,6 +203,17 @@ def compare(report: Report, expected: Expectations) -> list[Mismatch]:
             remaining.remove(finding)
     mismatches.extend(Mismatch(report.path, "unexpected", f.rule, f.location.line) for f in remaining)
     return mismatches
+
+
+def mismatches(path: str, report: Report, expected: Expectations, known: Sequence[str]) -> list[Mismatch]:
+    """Every mismatch of a fixture's report with its expectations: each expectation naming a rule
+    no loaded pack has (`known`: every rule id), then `compare`'s against the other expectations.
+    A typo in an expectation hides nothing: the finding the article really produced is reported
+    as unexpected, and the unknown rule is not also reported missing."""
+    unknown = unknown_rules(path, expected, known)
+    named = {m.rule for m in unknown}
+    rest = replace(expected, anywhere=tuple(r for r in expected.anywhere if r not in named), on_lines=tuple(e for e in expected.on_lines if e[0] not in named))
+    return unknown + compare(report, rest)
 
 
 def coverage_gaps(results: Sequence[Report], rule_ids: Sequence[str]) -> list[str]:

@@ -44,7 +44,7 @@ from compliance.inputs import (
     stdin_kind,
 )
 from compliance.outputs import check_output_targets, private_folder, refuse_overwrite, remove_private_folder, stdin_file, take_private, write_private
-from compliance.packfiles import load_packs, pack_files_in, select_packs
+from compliance.packfiles import load_packs, pack_files_in, replacing_builtin, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
 from compliance.urls import is_http_url
@@ -342,18 +342,28 @@ class Runner:
 
     def _note_relaxed(self, settings: Settings, available: list[Pack]) -> None:
         """The configuration's `packs` limit and `fail-on` raise (unless the command line sets
-        them), and each built-in pack that a configured `rules` path replaced with its own."""
+        them), and each built-in pack that a configured `rules` path or `--rules` replaced with its
+        own: a pack named like the publisher's stands in for its rules, wherever it came from."""
         for change in settings.relaxed:
             if (change.setting == "packs" and self.options.packs is None) or (change.setting == "fail-on" and self.options.fail_on is None):
                 self.adjustments.setdefault((change.setting, change.severity, change.origin), change)
-        if not settings.rules:
-            return
-        builtin = {pack.id: pack.origin for pack in self.packs_for(Settings())}
-        for pack in available:
-            if pack.id in builtin and pack.origin != builtin[pack.id] and not self.given_on_command_line(pack.origin):
+        for pack in replacing_builtin(available):
+            if self.given_on_command_line(pack.origin):
+                change = self.replaced_on_command_line(pack)
+            else:
                 origin = settings.sources.get("rules", "the configuration")
                 change = RuleAdjustment(pack.id, None, origin, "rules", f"built-in pack {pack.id} replaced by {self._relative(pack.origin)}")
-                self.adjustments.setdefault(("rules:" + pack.id, None, origin), change)
+            self.adjustments.setdefault((change.setting + ":" + pack.id, None, change.origin), change)
+
+    def replaced_on_command_line(self, pack: Pack) -> RuleAdjustment:
+        """The note that `pack`, given with --rules, replaces the built-in pack of its id; its
+        origin is the pack file, where a reviewer finds it."""
+        where = self._relative(pack.origin)
+        return RuleAdjustment(pack.id, None, where, "--rules", f"built-in pack {pack.id} replaced by {where}")
+
+    def replaced_builtins(self) -> list[RuleAdjustment]:
+        """The notes of every built-in pack a --rules pack replaces (see `replaced_on_command_line`)."""
+        return [self.replaced_on_command_line(pack) for pack in replacing_builtin(self.packs_for(Settings())) if self.given_on_command_line(pack.origin)]
 
     def _relative(self, path: str) -> str:
         """A path as the user would type it from the working directory, when it is under it."""

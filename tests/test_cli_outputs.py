@@ -157,6 +157,87 @@ def test_a_closed_stdout_is_one_line_and_exit_2(argv: list[str], why: str) -> No
     assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why=why))
 
 
+def _with_reader_gone(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run syndcheck with stdout a pipe whose reader has already gone (`| head -c 0`): every write fails with EPIPE."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run([sys.executable, "-m", "compliance", *args], stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env, check=False)
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "jsonl", "json", "sarif", "junit", "github", "gitlab", "html"])
+def test_a_reader_that_went_away_is_one_line_and_exit_2_in_every_format(fmt: str) -> None:
+    # A batch with a finding (exit 1 if reported) and a clean file (exit 0): neither may stand in
+    # for a report that nobody received. Streamed formats fail at the first file, the others at the end.
+    batch = [str(SAMPLES / "dcnf" / "no-logo.html"), str(COMPLIANT), str(SAMPLES / "dcnf" / "compliant-static.html")]
+    result = _with_reader_gone(["check", "--format", fmt, *batch])
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why="Broken pipe"))
+
+
+@pytest.mark.parametrize("args", [["rules", "list"], ["rules", "explain", "dcnf/logo"], ["packs"], ["check", "-o", "json=-", "-q", str(COMPLIANT)]])
+def test_a_reader_that_went_away_is_one_line_and_exit_2_for_every_report(args: list[str]) -> None:
+    result = _with_reader_gone(args)
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why="Broken pipe"))
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_reader_that_leaves_in_the_middle_of_a_report_is_one_line_and_exit_2(unbuffered: str) -> None:
+    # `syndcheck check -f sarif a.html | head -c 1`: the reader takes a byte of a report larger
+    # than the pipe holds and leaves. Unbuffered (PYTHONUNBUFFERED=1, as CI images often set it)
+    # Python would drop the rest of that write unannounced and the run would end green.
+    import os
+    import threading
+
+    read_end, write_end = os.pipe()
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+
+    def read_one_byte_and_leave() -> None:
+        os.read(read_end, 1)
+        os.close(read_end)
+
+    reader = threading.Thread(target=read_one_byte_and_leave)
+    reader.start()
+    try:
+        command = [sys.executable, "-m", "compliance", "check", "--format", "sarif", str(COMPLIANT)]
+        result = subprocess.run(command, stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env, check=False)
+    finally:
+        os.close(write_end)
+        reader.join()
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why="Broken pipe"))
+
+
+def test_a_report_whose_last_bytes_cannot_be_written_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # What is still buffered when the command ends is written before the run says how it went:
+    # left to the interpreter's exit, the failure would be "Exception ignored" and exit 120.
+    import errno
+    import io
+
+    from compliance.cli import main
+
+    class ReaderGoneAtTheEnd(io.StringIO):
+        name = "<stdout>"
+
+        def flush(self) -> None:
+            if self.getvalue():
+                raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    stdout = ReaderGoneAtTheEnd()
+    monkeypatch.setattr(sys, "stdout", stdout)
+
+    def command_that_writes_without_flushing(argv: object) -> int:  # as `print` does
+        stdout.write("report\n")
+        return 0
+
+    monkeypatch.setattr("compliance.cli._run", command_that_writes_without_flushing)
+    code = main(["rules", "list"])
+    assert (code, capsys.readouterr().err) == (2, UNWRITTEN.format(why="Broken pipe"))
+    assert sys.stdout is stdout, "the caller's stdout is left as it was"
+
+
 def test_a_report_written_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
     result = _syndcheck("check", "-q", "-o", f"json={tmp_path / 'r.json'}", str(COMPLIANT), stdout=subprocess.DEVNULL)
     assert (result.returncode, result.stderr) == (0, "")

@@ -122,11 +122,37 @@ def test_a_threshold_made_stricter_is_not_a_weakening(cli: Any, tmp_path: Path) 
     assert "configuration:" not in run.out  # the command line chose the packs; warning is stricter
 
 
-def test_a_pack_replaced_by_a_rules_path_on_the_command_line_is_the_users_own_choice(cli: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("given", ["house/dcnf.yaml", "house", "house/"])
+def test_a_built_in_pack_replaced_with_rules_on_the_command_line_is_said_on_stderr_and_in_the_report(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    # A stray dcnf.yaml in a CI --rules folder would pass an article without the DCNF logo unseen.
     write(tmp_path, ".syndcheck.yaml", "root: true\n")
-    house = write(tmp_path, "house/dcnf.yaml", STUB_DCNF)
-    story = write(tmp_path, "news/a.html", NO_LOGO)
-    assert "configuration:" not in cli("check", "--rules", str(house), str(story)).out
+    write(tmp_path, "house/dcnf.yaml", STUB_DCNF)
+    write(tmp_path, "house/propublica.yaml", STUB_DCNF.replace("dcnf", "propublica"))
+    write(tmp_path, "house/gazette.yaml", STUB_DCNF.replace("dcnf", "gazette"))  # an id of its own: replaces nothing
+    write(tmp_path, "news/a.html", NO_LOGO)
+    monkeypatch.chdir(tmp_path)
+    replaced = [f"built-in pack {pack} replaced by house/{pack}.yaml (given with --rules)" for pack in ("dcnf", "propublica")]
+    wanted = ("dcnf", "propublica") if given.startswith("house") and not given.endswith(".yaml") else ("dcnf",)
+    replaced = [line for line in replaced if line.split()[2] in wanted]
+    run = cli("check", "--rules", given, "--format", "json", "news/a.html")
+    assert run.err.splitlines()[: len(replaced)] == [f"syndcheck: warning: {line}" for line in replaced]
+    configured = run.json()["summary"]["configured"]
+    assert configured == [{"setting": "--rules", "rule": line.split()[2], "file": line.split()[5], "change": line} for line in replaced]
+    text = cli("check", "--rules", given, "news/a.html").out
+    assert [line for line in text.splitlines() if line.startswith("configuration: ")] == [f"configuration: {line}" for line in replaced]
+    gitlab = cli("check", "--rules", given, "--format", "gitlab", "news/a.html").json()
+    assert [i["location"]["path"] for i in gitlab if i["check_name"] == "configuration/--rules"] == [line.split()[5] for line in replaced]
+
+
+def test_a_rules_pack_of_its_own_id_is_not_listed(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    write(tmp_path, "house/gazette.yaml", STUB_DCNF.replace("dcnf", "gazette"))
+    write(tmp_path, "news/a.html", NO_LOGO)
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "--rules", "house", "news/a.html")
+    assert "configuration:" not in run.out and "replaced" not in run.err
 
 
 INLINE = b"<article><!-- syndcheck-disable dcnf/logo -- fine --><h1>Hi</h1><p>By Jake Smith, Daily Caller News Foundation</p></article>\n"

@@ -279,3 +279,26 @@ def test_the_github_summary_cut_example_is_what_the_formatter_writes() -> None:
     text = format_github_summary(reports, FormatContext(base_dir="/repo"))
     assert len(text.encode("utf-8")) <= SUMMARY_LIMIT
     assert text.splitlines()[-1] == shown.strip()
+
+
+def test_rule_packs_doc_pack_replacing_a_built_in_one_is_announced(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/rule-packs.md: a --rules pack with a built-in pack's id is said to replace it, by
+    `rules validate` and by `check` (stderr first, then the report), as the example shows."""
+    import shlex
+
+    (block,) = [b for b in fenced(RULE_PACKS_DOC, "console") if "replaces the built-in pack" in b]
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "dcnf.yaml").write_text(
+        "id: dcnf\nname: House copy\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+        "rules:\n  - id: dcnf/anything\n    severity: error\n    message: m\n    help: h\n    check: {text: {phrase: 'the'}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "no-logo.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
+    commands = re.split(r"^\$ syndcheck ", block, flags=re.MULTILINE)[1:]
+    assert len(commands) == 2
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        line, _, expected = command.partition("\n")
+        run = cli(*shlex.split(line))
+        assert run.code == 0, run.err
+        assert run.err + run.out == expected

@@ -63,7 +63,7 @@ def test_copying_the_pack_finds_its_file(cli: Any, ledger: Path) -> None:
 
 def test_house_pack_validates_and_its_fixtures_cover_every_rule(cli: Any, ledger: Path) -> None:
     valid = cli("rules", "validate", "house-rules/")
-    assert (valid.code, valid.out) == (0, "house-rules/dcnf.yaml: ok (dcnf, 6 rules)\n")
+    assert (valid.code, valid.out) == (0, "house-rules/dcnf.yaml: ok (dcnf, 6 rules; replaces the built-in pack dcnf)\n")
     tested = cli("rules", "test", "house-rules/tests", "--rules", "house-rules", "--pack", "dcnf", "--coverage")
     assert tested.out == "3 fixtures, 0 mismatches, 0 coverage gaps\n"
     assert tested.code == 0

@@ -63,12 +63,39 @@ def test_regex_error_points_into_the_pattern_as_written(cli: Any, tmp_path: Path
     assert run.err.startswith(f"syndcheck: error: {pack}:{line}:{column}: rule r/credit: invalid regex '{{{{outlet}}}} it's (said': missing )")
 
 
-def test_unknown_rule_in_a_fixture_is_named_with_a_suggestion(cli: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("expectations", "reported"),
+    [
+        # A typo of the rule the article fails: the typo, and the finding it did not expect.
+        ("<!-- expect: dcnf/lgo -->\n", ["expects unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?", "{line}: unexpected finding of dcnf/logo"]),
+        ("<!-- expect-line: dcnf/lgo -->\n", [":3: expects unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?", "{line}: unexpected finding of dcnf/logo"]),
+        # Beside a right expectation: that one is met, only the typo is reported.
+        ("<!-- expect: dcnf/logo -->\n<!-- expect: dcnf/bylin -->\n", ["expects unknown rule 'dcnf/bylin' — did you mean 'dcnf/byline'?"]),
+        # Beside an expectation the article does not meet: every mismatch at once.
+        (
+            "<!-- expect: dcnf/byline -->\n<!-- expect: dcnf/lgo -->\n",
+            [
+                "expects unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?",
+                "expected a finding of dcnf/byline, got none",
+                "{line}: unexpected finding of dcnf/logo",
+            ],
+        ),
+    ],
+)
+def test_unknown_rule_in_a_fixture_is_named_with_a_suggestion_and_hides_no_other_mismatch(
+    cli: Any, tmp_path: Path, expectations: str, reported: list[str]
+) -> None:
     story = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
-    fixture = write(tmp_path, "f.html", "<!-- syndcheck-test: packs=dcnf -->\n<!-- expect: dcnf/lgo -->\n" + story)
+    fixture = write(tmp_path, "f.html", "<!-- syndcheck-test: packs=dcnf -->\n" + expectations + story)
+    line = 122 + 1 + expectations.count("\n")  # the logo's place in the sample, below the comments
     run = cli("rules", "test", str(tmp_path))
     assert run.code == 1
-    assert run.out == f"{fixture}: expects unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?\n1 fixtures, 1 mismatch\n"
+    # "{line}: …" and ":3: …" are at a line of the fixture, the others on the fixture as a whole.
+    mismatches = [
+        f"{fixture}:{m.format(line=line)}" if m.startswith("{line}") else f"{fixture}{m}" if m.startswith(":") else f"{fixture}: {m}" for m in reported
+    ]
+    count = f"{len(reported)} mismatch{'es' if len(reported) > 1 else ''}"
+    assert run.out == "".join(m + "\n" for m in mismatches) + f"1 fixtures, {count}\n"
 
 
 def test_every_mistake_inside_one_rule_and_one_mapping_in_one_run(cli: Any, tmp_path: Path) -> None:

@@ -362,3 +362,18 @@ def test_a_pack_file_of_two_yaml_documents_is_one_line_naming_the_second(cli: An
         f"syndcheck: error: {pack}:{second}:1: a second YAML document starts here: the file must hold one"
         " — remove this '---' (and merge what follows into the document above it), or put the second document in a file of its own\n",
     )
+
+
+def test_rules_validate_says_which_packs_replace_a_built_in_one(cli: Any, tmp_path: Path) -> None:
+    # Valid, and loaded with --rules each stands in for the publisher's rules: said on its line.
+    folder = tmp_path / "rule-packs"
+    write(folder, "dcnf.yaml", VALID.replace("house", "dcnf"))
+    write(folder, "tribune.yaml", VALID.replace("house", "texas-tribune"))  # the file's name is not the id
+    write(folder, "house.yaml", VALID)
+    validated = cli("rules", "validate", str(folder))
+    assert (validated.code, validated.err) == (0, "")
+    assert sorted(validated.out.splitlines()) == [
+        f"{folder / 'dcnf.yaml'}: ok (dcnf, 1 rule; replaces the built-in pack dcnf)",
+        f"{folder / 'house.yaml'}: ok (house, 1 rule)",
+        f"{folder / 'tribune.yaml'}: ok (texas-tribune, 1 rule; replaces the built-in pack texas-tribune)",
+    ]
