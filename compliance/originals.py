@@ -216,7 +216,9 @@ class OriginalReader:
         except httpx.TimeoutException:
             raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s") from None
         except httpx.HTTPError as exc:
-            raise OriginalUnavailable(f"{url}: cannot fetch it ({type(exc).__name__}: {exc})") from None
+            from compliance.httpfailures import failure_phrase
+
+            raise OriginalUnavailable(f"{url}: cannot fetch it ({failure_phrase(exc)})") from None
 
     def _receive(self, client: Any, url: str, deadline: float) -> tuple[bytes, str, str]:
         with client.stream("GET", url, headers={"Accept": "text/html, text/plain;q=0.8"}) as response:

@@ -61,6 +61,10 @@ def _base_hint(parent: str, others: list[str]) -> str:
     return _suggest(parent, others) if others else "load the base pack too (same directory or --rules)"
 
 
+# What to do about an invalid regex written in plain or double-quoted YAML, where backslashes are read by YAML first.
+_REGEX_QUOTES_HINT = "in YAML, write regexes in single quotes so backslashes stay as typed"
+
+
 class _UsesBrokenDefinition(Exception):
     """A pattern uses a definition whose own error is already reported: the part is left out
     without a second error about the same mistake."""
@@ -302,10 +306,18 @@ class _Builder:
         """Keep a `file:line:col: warning: …` line for the pack's author."""
         self.warnings.append(f"{mark.origin}:{mark.line}:{mark.column}: warning: {message}")
 
-    def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None, written: YNode | None = None) -> Pattern:
+    def regex(
+        self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None, written: YNode | None = None, place: str = ""
+    ) -> Pattern:
         """Compile a pattern after expanding `{{definitions}}`; an error points into the pack file
-        as written (`written` is the YAML scalar the pattern came from)."""
+        as written (`written` is the YAML scalar the pattern came from) and names where the
+        pattern is when the rule does not (`place`: `define: lark`)."""
         import regex
+
+        invalid = f"invalid regex{f' in {place}' if place else ''} '{source}'"
+        # Single quotes already keep backslashes as typed: advice to use them would mislead.
+        quoted = isinstance(written, YScalar) and written.style == "'"
+        invalid_hint = "escape a bracket or parenthesis meant literally with a backslash: '\\('" if quoted else _REGEX_QUOTES_HINT
 
         control = _CONTROL.search(source)
         if control is not None:
@@ -369,13 +381,13 @@ class _Builder:
             except regex.error as exc:
                 position = origins[min(exc.pos, len(origins) - 1)] if exc.pos is not None else None
                 where = _position_in_file(written, position, mark) if position is not None else mark
-                raise self.fail(f"invalid regex '{source}': {exc.msg}", where, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+                raise self.fail(f"{invalid}: {exc.msg}", where, invalid_hint) from None
             except (ValueError, OverflowError, RecursionError) as exc:
-                raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+                raise self.fail(f"{invalid}: {exc}", mark, invalid_hint) from None
         try:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
-            raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+            raise self.fail(f"{invalid}: {exc}", mark, invalid_hint) from None
         label = f'"{" ".join(shown.split())}"' if shown is not None else describe_pattern(expanded)
         return dataclasses.replace(pattern, source=shown if shown is not None else source, label=label, definitions=frozenset(used))
 
@@ -611,7 +623,8 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
 
             def define(name: str = name) -> str:
                 source = builder.string(defines.entries[name], f"definition '{name}'", defines.key_mark(name))
-                builder.regex(source, defines.entries[name].mark, ignore_case=False, written=defines.entries[name])  # validates the definition
+                # validates the definition
+                builder.regex(source, defines.entries[name].mark, ignore_case=False, written=defines.entries[name], place=f"define: {name}")
                 return source
 
             source = builder.collect(define)

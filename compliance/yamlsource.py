@@ -119,6 +119,16 @@ def parse_yaml(
                     column=(mark.column + 1) if mark else None,
                     hint="remove this '---' (and merge what follows into the document above it), or put the second document in a file of its own",
                 ) from None
+            tab = _tab_indenting(text, mark.line) if mark else None
+            if tab is not None:
+                # PyYAML's words ("found character that cannot start any token") never say "tab".
+                raise error(
+                    "invalid YAML: a tab indents this line",
+                    path=origin,
+                    line=tab[0] + 1,
+                    column=tab[1] + 1,
+                    hint="YAML does not allow tabs for indentation: use spaces",
+                ) from None
             raise error(
                 f"invalid YAML: {exc.problem or exc.context}",
                 path=origin,
@@ -143,6 +153,19 @@ def parse_yaml(
     if not complex_keys:
         _refuse_explicit_keys(text, origin, error)
     return converted
+
+
+def _tab_indenting(text: str, line: int) -> tuple[int, int] | None:
+    """The first tab (line, column; from 0) in the indentation of line `line` or the line before it,
+    where PyYAML reports a tab used to indent (on the tab's line, or on the next one); None when there is none."""
+    lines = text.split("\n")
+    for number in (line - 1, line):
+        if 0 <= number < len(lines):
+            written = lines[number]
+            indent = written[: len(written) - len(written.lstrip(" \t"))]
+            if "\t" in indent:
+                return number, indent.index("\t")
+    return None
 
 
 def _refuse_explicit_keys(text: str, origin: str, error: type[UserError]) -> None:

@@ -173,3 +173,38 @@ def test_warcio_warnings_are_problems_and_never_reach_the_terminal(tmp_path: Pat
     assert any(p["problem"].startswith("archive warning: Replacing spaces in invalid WARC-Target-URI") for p in problems), problems
     assert any(p["url"].endswith("page.warc") and p["problem"].startswith("archive not read") for p in problems), problems
     assert b"\x1b" not in (tmp_path / "report" / "dashboard.html").read_bytes()
+
+
+# What a file that is no archive, or junk where a record should start, is said to be: the start of its line follows.
+NOT_WARC = "not a WARC file: its first line is not a WARC version line (it starts "
+NOT_NEXT = "the next record's first line is not a WARC version line (it starts "
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"<!doctype html><html><body>a saved page</body></html>\n", NOT_WARC + "'<!doctype html><html><body>a sav…')"),
+        (b"\x1b]8;;http://evil.example\x07\xe2\x80\xaeWARC data\n", NOT_WARC + "'\\x1b]8;;http://evil.example\\x07\\u202eWARC d…')"),
+        # Bytes that are not UTF-8 read as Latin-1, as warcio reads a header line.
+        (b"\xeb\xe4\x1bke\n", NOT_WARC + "'\u00eb\u00e4\\x1bke')"),
+    ],
+)
+def test_a_file_that_is_no_archive_says_what_it_is_not_and_how_it_starts(tmp_path: Path, data: bytes, problem: str) -> None:
+    import gzip as gzipped
+
+    for name, stored in (("junk.warc", data), ("junk.warc.gz", gzipped.compress(data))):
+        _, problems = _read(tmp_path, stored, name)
+        assert problems == [(str(tmp_path / name), f"archive not read: {problem}")]
+
+
+def test_junk_after_whole_records_names_the_next_records_first_line(tmp_path: Path) -> None:
+    _, problems = _read(tmp_path, _records(_copies(), gzip=False) + b"junk after the records\r\n\r\n", "crawl.warc")
+    assert problems == [(str(tmp_path / "crawl.warc"), f"archive not read after its first 2 records: {NOT_NEXT}'junk after the records')")]
+
+
+def test_records_gzipped_as_one_stream_say_so(tmp_path: Path) -> None:
+    import gzip as gzipped
+
+    _, problems = _read(tmp_path, gzipped.compress(_records(_copies(), gzip=False)), "crawl.warc.gz")
+    one_stream = "its records are gzipped together as one stream, not each as a gzip member of its own (as WARC files are written)"
+    assert problems == [(str(tmp_path / "crawl.warc.gz"), f"archive not read after its first 1 record: {one_stream}")]

@@ -164,7 +164,7 @@ def test_a_malformed_url_from_any_source_is_a_problem_and_the_audit_goes_on(cli:
     report = _report(tmp_path / "out")
     host = partner.removeprefix("http://")
     assert report["problems"] == [
-        {"site": host, "url": f"{partner}/moved/", "problem": "RemoteProtocolError: Invalid URL in location header: Invalid port: ':1'."},
+        {"site": host, "url": f"{partner}/moved/", "problem": f"not a URL a browser can read: the redirect's Location '{BAD}/moved'"},
         {"site": "[::1", "url": BAD + "/feed-item", "problem": "not a URL a browser can read"},
         {"site": "[::1", "url": BAD + "/sitemap-page", "problem": "not a URL a browser can read"},
         {"site": "[::1", "url": BAD + "/warc-page", "problem": "not a URL a browser can read; not read"},
@@ -556,7 +556,7 @@ def test_a_site_that_takes_no_connection_is_unreachable_not_disallowed() -> None
     problems, _ = _fetch_all(partner, ["/news/story-0/", "/sitemap.xml"], retries=0)
     assert set(problems) == {"/news/story-0/", "/sitemap.xml"}
     for problem in problems.values():
-        assert problem.startswith(f"site unreachable: no connection to {partner.removeprefix('http://')} (ConnectError: ")
+        assert problem.startswith(f"site unreachable: no connection to {partner.removeprefix('http://')} (connection refused); nothing read there")
         assert problem.endswith("); nothing read there: check the address in the audit file and that the site is up, then run the audit again")
         assert "RFC 9309" not in problem and "disallow" not in problem
 
@@ -757,3 +757,98 @@ def test_an_address_that_redirects_to_a_copy_is_that_copy(tmp_path: Path, listed
     assert all(count == 1 for site in report["sites"] for count in site["violations"].values())
     # Each listed address that only redirects is one of its addresses.
     assert {f"{partner}{path}" for path in listed if path in redirects} <= set(copies[0]["also_at"])
+
+
+def _redirect(location: str) -> Route:
+    return (302, "text/plain", b"", {"Location": location})
+
+
+def _cut(body: bytes, promised: int) -> Route:
+    """An answer that promises `promised` bytes, sends `body` and closes the connection."""
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(promised))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    return answer
+
+
+def _raw(data: bytes) -> Route:
+    """An answer of exactly `data` on the wire (nothing at all for b""), then the connection closed."""
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(data)
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("route", "problem"),
+    [
+        # Redirects to what no browser reads are never followed: the documented wording, with the Location.
+        (_redirect(BAD), f"not a URL a browser can read: the redirect's Location '{BAD}'"),
+        (_redirect("http://127.0.0.1:99999/x"), "not a URL a browser can read: the redirect's Location 'http://127.0.0.1:99999/x'"),
+        (_redirect("http://a b.example/"), "not a URL a browser can read: the redirect's Location 'http://a b.example/'"),
+        (_redirect("//[::1/x"), "not a URL a browser can read: the redirect's Location '//[::1/x'"),
+        # Redirects to another scheme are not followed.
+        (_redirect("file:///etc/passwd"), "redirected to a file: address, which is not followed (only http and https are)"),
+        (_redirect("ftp://files.example/story"), "redirected to a ftp: address, which is not followed (only http and https are)"),
+        # Answers cut short, or none at all.
+        (_cut(b"<html><p>short", 999_999), "answer cut short: the server closed the connection after 14 of its 999999 bytes"),
+        (_cut(b"", 10), "answer cut short: the server closed the connection after 0 of its 10 bytes"),
+        (
+            _raw(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"),
+            "answer cut short: the server closed the connection before its last chunk",
+        ),
+        (_raw(b""), "the server closed the connection without answering"),
+        # What is not HTTP: its detail shown safely (no escape sequence reaches a terminal or a log).
+        (
+            _raw(b"NOT HTTP\x1b]8;;http://evil.example\x07 AT ALL\r\n\r\n"),
+            "an answer that is not valid HTTP (illegal status line: bytearray(b'NOT HTTP\\x1b]8;;http://evil.example\\x07 AT ALL'))",
+        ),
+    ],
+)
+def test_a_failed_request_is_one_problem_in_the_licensors_words(route: Route, problem: str) -> None:
+    with _site({"/page": route}) as partner:
+        problems, _ = _fetch_all(partner, ["/page"], retries=0)
+    assert problems == {"/page": problem}
+    assert "Error" not in problem and "Protocol" not in problem
+
+
+def test_a_tls_failure_says_so_and_the_site_is_unreachable() -> None:
+    with _site({}) as partner:
+        secure = partner.replace("http://", "https://")  # TLS spoken to a server that answers in plain HTTP
+        problems, _ = _fetch_all(secure, ["/news/story-0/"], retries=0)
+    (problem,) = problems.values()
+    assert problem.startswith(f"site unreachable: no connection to {partner.removeprefix('http://')} (TLS failed: ")
+    assert "SSL" not in problem and "_ssl.c" not in problem and "Error" not in problem
+
+
+@pytest.mark.parametrize(
+    ("cause", "phrase"),
+    [
+        (ConnectionResetError(104, "Connection reset by peer"), "connection reset by the server"),
+        (ConnectionRefusedError(111, "Connection refused"), "connection refused"),
+        (OSError(32, "Broken pipe"), "connection lost while reading the answer ([Errno 32] Broken pipe)"),
+    ],
+)
+def test_a_lost_connection_is_named_by_what_the_system_said(cause: OSError, phrase: str) -> None:
+    import httpcore
+    import httpx
+
+    from compliance.httpfailures import failure_phrase
+
+    # As httpx raises it: its error, from httpcore's, from the socket's.
+    try:
+        try:
+            try:
+                raise cause
+            except OSError as exc:
+                raise httpcore.ReadError(str(exc)) from exc
+        except httpcore.ReadError as exc:
+            raise httpx.ReadError(str(exc)) from exc
+    except httpx.ReadError as exc:
+        assert failure_phrase(exc) == phrase

@@ -205,3 +205,48 @@ def test_a_selector_with_a_namespace_prefix_is_refused_when_the_pack_is_read(cli
     assert run.code == 2
     (error,) = [line for line in run.err.splitlines() if "error:" in line]
     assert "ns.yaml:12:" in error and "invalid CSS selector" in error and "namespace" in error.lower(), error
+
+
+TAB_HINT = "invalid YAML: a tab indents this line — YAML does not allow tabs for indentation: use spaces"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "column"),
+    [
+        ("outlets:\n\t- Example Gazette\n", 8, 1),  # a list item
+        ("define:\n\toutlet: 'Example'\n", 8, 1),  # a key under a mapping
+        ("outlets:\n  - Example Gazette\ndefine:\n  \touter: 'x'\n", 10, 3),  # a tab after spaces
+    ],
+)
+def test_a_tab_used_for_indentation_is_named_at_its_place(cli: Any, tmp_path: Path, body: str, line: int, column: int) -> None:
+    pack = write(tmp_path, "p.yaml", HEAD.format(id="p") + body + "rules:\n" + _rule("p", "a", "{text: {pattern: 'x'}}"))
+    run = cli("rules", "validate", str(pack))
+    assert run.code == 2
+    assert run.err == f"syndcheck: error: {pack}:{line}:{column}: {TAB_HINT}\n"
+
+
+QUOTES_HINT = "in YAML, write regexes in single quotes so backslashes stay as typed"
+LITERAL_HINT = "escape a bracket or parenthesis meant literally with a backslash: '\\('"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("'Example(\\s+Gazette'", LITERAL_HINT),  # already in single quotes: the advice is about the pattern
+        ("'Example [Gazette'", LITERAL_HINT),
+        ('"Example(\\\\s+Gazette"', QUOTES_HINT),  # double quotes: YAML reads the backslashes first
+        ("Example(Gazette", QUOTES_HINT),  # plain
+    ],
+)
+def test_an_invalid_regex_in_a_definition_names_it_and_hints_by_how_it_is_quoted(cli: Any, tmp_path: Path, written: str, hint: str) -> None:
+    pack = write(tmp_path, "d.yaml", HEAD.format(id="d") + f"define:\n  outlet: {written}\nrules:\n" + _rule("d", "a", "{text: {pattern: '{{outlet}}'}}"))
+    run = cli("rules", "validate", str(pack))
+    assert run.code == 2
+    assert run.err.startswith(f"syndcheck: error: {pack}:8:") and ": invalid regex in define: outlet '" in run.err, run.err
+    assert run.err.endswith(f" — {hint}\n"), run.err
+
+
+def test_an_invalid_single_quoted_regex_in_a_rule_is_not_told_to_use_single_quotes(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "r.yaml", HEAD.format(id="r") + "rules:\n" + _rule("r", "credit", "{text: {pattern: 'Republished (with'}}"))
+    run = cli("rules", "validate", str(pack))
+    assert run.err == f"syndcheck: error: {pack}:12:47: rule r/credit: invalid regex 'Republished (with': missing ) — {LITERAL_HINT}\n"

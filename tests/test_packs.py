@@ -117,7 +117,7 @@ def test_a_pattern_that_uses_a_broken_definition_adds_no_error_of_its_own(cli: A
     assert run.code == 2
     # One mistake, one line: the rule that uses the definition is not reported as well.
     assert run.err.count("house.yaml:") == 1, run.err
-    assert "house.yaml:8:" in run.err and "invalid regex 'Republished (with'" in run.err, run.err
+    assert "house.yaml:8:" in run.err and "invalid regex in define: credit 'Republished (with'" in run.err, run.err
 
 
 @pytest.mark.parametrize(("description", "change", "line", "fragment"), BROKEN, ids=[b[0] for b in BROKEN])

@@ -100,6 +100,29 @@ def fetchable(url: str) -> bool:
     return True
 
 
+class UnreadableLocation(Exception):
+    """A redirect to a `Location` a browser cannot read (`fetchable`): raised before it is followed."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
+def refuse_an_unreadable_location(response: Any) -> None:
+    """An httpx response hook: a redirect whose `Location` names an http(s) URL a browser cannot
+    read (`http://[::1/x`, a port past 65535, a space in the host) raises `UnreadableLocation`
+    instead of being followed, as a browser would not follow it. A relative `Location` stays on
+    the page's own host; another scheme is refused by httpx itself."""
+    from compliance.urls import is_http_url
+
+    if not response.has_redirect_location:
+        return
+    location = response.headers["Location"].strip()
+    absolute = f"{response.url.scheme}:{location}" if location.startswith("//") else location
+    if is_http_url(absolute) and not fetchable(absolute):
+        raise UnreadableLocation(location)
+
+
 class HostGate:
     """At most `concurrency` requests at once to a host, and at most `rate` started per second.
 
@@ -244,6 +267,7 @@ class Fetcher:
             follow_redirects=True,
             max_redirects=limits.max_redirects,
             transport=transport,
+            event_hooks={"response": [refuse_an_unreadable_location]},
         )
         self.gates: dict[str, HostGate] = {}
         # Each host's parsed robots.txt, as a future: the first thread to need it fetches it, and
@@ -362,6 +386,8 @@ class Fetcher:
     def _once(self, url: str, extensions: dict[str, Any], headers: dict[str, str] | None = None) -> tuple[Fetched, float | None]:
         import httpx
 
+        from compliance.httpfailures import failure_phrase, shown
+
         deadline = time.monotonic() + self.limits.timeout
         try:
             with self.client.stream("GET", url, extensions=extensions, headers=headers) as response:
@@ -392,8 +418,9 @@ class Fetcher:
                     None,
                 )
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            # No server reached (refused, no such host, no connection in time): before any timeout's own words.
-            return Fetched(url, problem=f"{NO_CONNECTION} to {host_of(url)} ({type(exc).__name__}: {exc})"), None
+            # No server reached (refused, no such host, no connection in time, TLS failed): before any timeout's own words.
+            why = f"no connection within {self.limits.timeout:g} s" if isinstance(exc, httpx.ConnectTimeout) else failure_phrase(exc)
+            return Fetched(url, problem=f"{NO_CONNECTION} to {host_of(url)} ({why})"), None
         except httpx.TooManyRedirects:
             return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
         except httpx.TimeoutException:
@@ -401,7 +428,10 @@ class Fetcher:
                 return Fetched(url, problem=self._over_page_timeout()), None
             return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
         except httpx.HTTPError as exc:
-            return Fetched(url, problem=f"{type(exc).__name__}: {exc}"), None
+            # A bad redirect, an answer cut short, a reset: in the licensor's words, never the library's.
+            return Fetched(url, problem=failure_phrase(exc)), None
+        except UnreadableLocation as exc:
+            return Fetched(url, problem=f"{NOT_A_URL}: the redirect's Location '{shown(exc.location)}'"), None
         except httpx.InvalidURL:
             # What the browser's parser reads and httpx refuses (a NUL in the path): not asked for either.
             return Fetched(url, problem=NOT_A_URL), None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -88,7 +89,7 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
                 item = _warc_item(record, path)
             except ArchiveLoadFailed as exc:
                 yield from _archive_warnings(path, messages)
-                yield Problem(path.name, str(path), f"archive not read{_after(read)}: {_first_line(exc)}")
+                yield Problem(path.name, str(path), f"archive not read{_after(read)}: {unreadable_archive(exc, read)}")
                 return
             except Exception as exc:  # noqa: BLE001 - warcio's parser fails on broken records in its own ways (a record cut inside its WARC headers: AttributeError)
                 yield from _archive_warnings(path, messages)
@@ -140,6 +141,42 @@ def _archive_iterator(stream: Any) -> Any:
 def _after(records: int) -> str:
     """` after its first 3 records`: what of an archive was read before a record that could not be."""
     return f" after its first {records} record{'s' if records != 1 else ''}" if records else ""
+
+
+# warcio's words for a record whose first line is neither a WARC version line (`WARC/1.0`) nor an
+# ARC header line, followed by that line (as the ARC parser split it at spaces: a list's repr).
+_NOT_A_RECORD = re.compile(r"(?P<kind>Unknown archive format|Invalid WARC record|Invalid ARC record), first line: (?P<line>.*)", re.S)
+# warcio's words for a gzip file that holds several records in one gzip member.
+_ONE_GZIP_MEMBER = "non-chunked gzip file detected"
+# The most characters of a line that is not a record's quoted (before it is shown safely).
+_QUOTED_START = 32
+
+
+def unreadable_archive(exc: BaseException, read: int) -> str:
+    """Why an archive could not be read past its first `read` records, from warcio's
+    `ArchiveLoadFailed`: one line saying what the file or record is not, with the start of the
+    line it holds instead shown safely (`compliance.display.visible`) and cut short — never
+    warcio's own words or its Python list of the line's words. Pure."""
+    import ast
+
+    from compliance.display import visible
+
+    said = str(exc).strip()
+    if _ONE_GZIP_MEMBER in said:
+        return "its records are gzipped together as one stream, not each as a gzip member of its own (as WARC files are written)"
+    found = _NOT_A_RECORD.match(said)
+    if found is None:
+        return visible(_first_line(exc))
+    line = found.group("line").strip()
+    if line.startswith("["):
+        with contextlib.suppress(ValueError, SyntaxError, MemoryError, RecursionError):
+            words = ast.literal_eval(line)
+            line = " ".join(map(str, words)) if isinstance(words, list) else line
+    start = visible(line[:_QUOTED_START]) + ("…" if len(line) > _QUOTED_START else "")
+    expected = "an ARC header line" if found.group("kind") == "Invalid ARC record" else "a WARC version line"
+    if read:
+        return f"the next record's first line is not {expected} (it starts '{start}')"
+    return f"not a WARC file: its first line is not {expected} (it starts '{start}')"
 
 
 def _first_line(exc: BaseException) -> str:
