@@ -469,7 +469,11 @@ def _finditer(compiled: Any, text: str) -> Iterator[Any]:
     last: Any = None
     while True:
         try:
-            match = next(matches, None)
+            # A plain loop over the engine's scan: it costs a match found no more than the
+            # engine's own `finditer` (nor costs anything before a try times out).
+            for last in matches:
+                yield last
+            return
         except TimeoutError:
             match, matches = _Starved().call(_scan_from, compiled, text, last)
         if match is None:
@@ -513,7 +517,8 @@ def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
             except TimeoutError:
                 starved = _Starved()
                 match = starved.call(compiled.match, text, start)
-            left -= time.perf_counter() - began
+            if match is None:
+                left -= time.perf_counter() - began
         if match is None:
             continue
         left, starved = _FIRST_TRY, None
