@@ -7,12 +7,14 @@ time out and the module's clocks are replaced."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from compliance import patterns
 from compliance.patterns import MATCH_TIMEOUT, Pattern, PatternTimeout, compile_pattern
+from tests.conftest import ROOT, write
 
 _FILLER = "Lorem ipsum dolor sit amet. " * 120
 TEXT = f"By Ana Ruiz\n{_FILLER}Photo: Getty Images\n{_FILLER}(AP)\nAP Photo by X\n  Photo: Li Wei\n{_FILLER}12 photos\nBy Li Wei\n"
@@ -141,3 +143,36 @@ def test_a_pattern_that_backtracks_without_end_still_times_out(text: str) -> Non
         pattern.search(text)
     with pytest.raises(PatternTimeout):
         list(pattern.finditer(text))
+
+
+DETECTED = """id: slow
+name: Slow
+publisher: Slow News
+terms_url: https://example.org/terms
+as_of: 2024-01-01
+summary: s
+detect:
+  threshold: 1.0
+  markers:
+    - id: credit
+      weight: 1.0
+      check: {text: {pattern: '(a|a)+$'}}
+rules:
+  - id: slow/byline
+    severity: error
+    message: m
+    help: h
+    check: {byline: {}}
+"""
+
+
+def test_a_detection_marker_that_runs_out_of_time_is_said_not_evaluated(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "slow.yaml", DETECTED)
+    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>{'a' * 30}b</p></article></body></html>")
+    (entry,) = cli("check", "--rules", str(pack), "--format", "json", str(article)).json()["files"]
+    notices = {n["code"]: n["message"] for n in entry["notices"]}
+    message = "detection marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit"
+    assert notices["marker-time-limit"] == message
+    assert entry["packs"] == []
+    # The README's table of notices shows this very notice.
+    assert f'"{message}"' in (ROOT / "README.md").read_text(encoding="utf-8")
