@@ -45,33 +45,34 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
     With `candidates` (the literal prefilter's answer for this page), a marker the prefilter ruled
     out is not evaluated: its words are not on the page, so it cannot fire.
     """
-    # Per pack: the markers that fired on what a reader sees and their labels (None: the
-    # publisher's own page, an original, with why).
-    read: list[tuple[Pack, list[str], list[str], str]] = []
+    # Per pack: the markers that fired on what a reader sees, their labels, the publisher's own
+    # page (an original) with why or "", and the markers whose patterns ran out of time.
+    read: list[tuple[Pack, list[str], list[str], str, list[str]]] = []
     for pack in packs:
         own = own_page(ctx.doc, pack.own_site, page_url=path) if candidates is None or pack.id in candidates.own_sites else ""
         if own and shows_republication(ctx, pack, candidates, path=path):
             own = ""
         if own:
-            read.append((pack, [], [], own))
+            read.append((pack, [], [], own, []))
             continue
         if not pack.markers:
             continue
-        fired_list, labels = _visible_markers(ctx, pack, candidates, path=path)
-        read.append((pack, fired_list, labels, ""))
+        timed_out: list[str] = []
+        fired_list, labels = _visible_markers(ctx, pack, candidates, path=path, timed_out=timed_out)
+        read.append((pack, fired_list, labels, "", timed_out))
     # Not enough that a reader sees for any pack: a credit line the page hides still says whose
     # story it is, and the pack it makes up applies, its rules reporting the hidden credit. (Only
     # then: a page a pack applies to on what readers see is that publisher's copy, and the
     # search of hidden text costs a walk of the page.)
-    anything_applies = any(not own and _score(pack, fired) >= pack.threshold for pack, fired, _, own in read)
+    anything_applies = any(not own and _score(pack, fired) >= pack.threshold for pack, fired, _, own, _ in read)
     detections = []
-    for pack, fired_list, labels, own in read:
+    for pack, fired_list, labels, own, timed_out in read:
         if own:
             detections.append(Detection(pack.id, 0.0, (), False, own))
             continue
         hidden: tuple[str, ...] = ()
         if not anything_applies:
-            found = dict(_hidden_markers(ctx, pack, set(fired_list), candidates, path=path))
+            found = dict(_hidden_markers(ctx, pack, set(fired_list), candidates, path=path, timed_out=timed_out))
             hidden = tuple(found)
             # In the pack's order, as `markers` always are.
             label_of = {**dict(zip(fired_list, labels, strict=True)), **found}
@@ -79,7 +80,9 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
             labels = [label_of[marker_id] for marker_id in fired_list]
         score = _score(pack, fired_list)
         confidence = round(min(1.0, score / pack.threshold), 2)
-        detections.append(Detection(pack.id, confidence, tuple(fired_list), score >= pack.threshold, labels=tuple(labels), hidden=hidden))
+        detections.append(
+            Detection(pack.id, confidence, tuple(fired_list), score >= pack.threshold, labels=tuple(labels), hidden=hidden, timed_out=tuple(timed_out))
+        )
     return tuple(detections)
 
 
@@ -96,10 +99,13 @@ def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None 
     return bool(only) and bool(_visible_markers(ctx, pack, candidates, path=path, only=only)[0])
 
 
-def _visible_markers(ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str, only: frozenset[str] | None = None) -> tuple[list[str], list[str]]:
+def _visible_markers(
+    ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str, only: frozenset[str] | None = None, timed_out: list[str] | None = None
+) -> tuple[list[str], list[str]]:
     """The ids of the pack's markers that fire on what a reader sees, and their labels, in the
     pack's order; a marker the prefilter ruled out (`candidates`) is not evaluated, nor one
-    outside `only` when it is given."""
+    outside `only` when it is given. The ids of the markers whose patterns ran out of time are
+    added to `timed_out` when it is given."""
     fired_list: list[str] = []
     labels: list[str] = []
     for marker in pack.markers:
@@ -112,32 +118,45 @@ def _visible_markers(ctx: Context, pack: Pack, candidates: Candidates | None, *,
             if outcome.passed and not _only_in_republish_box(ctx.doc, outcome):
                 fired_list.append(marker.id)
                 labels.append(marker.label or describe_check(marker.check))
-        except (MissingMeta, PatternTimeout, PatternTooLarge, Undecided):
+        except PatternTimeout:
+            # Not known to fire or not: said in a notice (`Detection.timed_out`), so that a pack
+            # that may apply is never left out unsaid.
+            _add_once(timed_out, marker.id)
+        except (MissingMeta, PatternTooLarge, Undecided):
             # As for rules, these are about the article, not bugs: a marker that needs a
-            # value the article does not give, whose pattern ran out of time, or that has
-            # nothing to search (its `outside` leaves out the whole scope), did not fire.
+            # value the article does not give, or that has nothing to search (its `outside`
+            # leaves out the whole scope), did not fire.
             continue
         except Exception as exc:
             raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
     return fired_list, labels
 
 
-def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str) -> list[tuple[str, str]]:
+def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str, timed_out: list[str]) -> list[tuple[str, str]]:
     """The pack's markers that did not fire on what a reader sees and would on what the story
-    hides (`_hidden_match_line`: a credit line's text or its link), as (marker id, label ending "hidden at line N")."""
+    hides (`_hidden_match_line`: a credit line's text or its link), as (marker id, label ending
+    "hidden at line N"); the ids of those whose patterns ran out of time are added to `timed_out`."""
     found = []
     for marker in pack.markers:
         if marker.id in fired or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
             continue
         try:
             line = _hidden_match_line(ctx, marker.check)
-        except (MissingMeta, PatternTimeout, PatternTooLarge):
+        except PatternTimeout:
+            _add_once(timed_out, marker.id)
+            continue
+        except (MissingMeta, PatternTooLarge):
             continue
         except Exception as exc:
             raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
         if line is not None:
             found.append((marker.id, f"{marker.label or describe_check(marker.check)}, hidden at line {line}"))
     return found
+
+
+def _add_once(ids: list[str] | None, marker_id: str) -> None:
+    if ids is not None and marker_id not in ids:
+        ids.append(marker_id)
 
 
 def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None = None) -> int | None:

@@ -324,6 +324,7 @@ def check_document(
         notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
     notices.extend(_own_page_notices(ctx, packs, detections, auto_detect=auto_detect, path=path))
     notices.extend(_hidden_marker_notices(detections))
+    notices.extend(_timed_out_marker_notices(detections))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
     if applied and doc.kind == "html" and doc.root is not None and doc.article_root is not None:
@@ -767,6 +768,17 @@ def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
             hidden = [label for marker, label in zip(detection.markers, detection.labels, strict=True) if marker in detection.hidden]
             notices.append(Notice("hidden-markers", f"the {detection.pack} pack applies on what the page hides from readers: {'; '.join(hidden)}"))
     return notices
+
+
+def _timed_out_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
+    """A notice per detection marker whose pattern ran out of time: it may have fired, so the
+    editor is told that its pack may apply though it was not found to."""
+    limit = f"its pattern exceeded the {MATCH_TIMEOUT:g} s time limit"
+    return [
+        Notice("marker-time-limit", f"detection marker {marker} of pack {detection.pack} not evaluated: {limit}")
+        for detection in detections
+        for marker in detection.timed_out
+    ]
 
 
 def _base_pack_notices(chosen: Sequence[Pack]) -> list[Notice]:

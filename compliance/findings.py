@@ -165,6 +165,9 @@ class Detection:
     # Why the pack applies though the page's markers do not make it up: the original given is the
     # publisher's story (`engine._applied_by_original`); "" when the page itself made it apply.
     by_original: str = field(default="", compare=False)
+    # The markers not evaluated because their patterns ran out of time (`MATCH_TIMEOUT`): they may
+    # have fired, so the pack may apply though `applied` is False (a `marker-time-limit` notice).
+    timed_out: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,19 @@
 
 Pack authors write regexes, and a regex can backtrack catastrophically (`(a+)+$`). The `regex`
 package is both much faster than `re` on typical credit-line patterns and supports a per-call
-`timeout`, so one pathological pattern costs at most `MATCH_TIMEOUT` seconds per document and is
-reported as a finding naming its rule instead of stalling a publishing pipeline.
+`timeout`, so one pathological pattern costs at most `MATCH_TIMEOUT` seconds of CPU time per
+search and is reported as a finding naming its rule instead of stalling a publishing pipeline.
+
+The limit is of the searching thread's CPU time, not of wall time, so that a verdict does not
+depend on how busy the machine is: the engine's `timeout` counts wall time, and on a loaded
+machine (a CI runner, `--jobs` on busy cores) an ordinary search can wait past it for a core.
+A search's first try gets `_FIRST_TRY` seconds of wall time, which bounds its CPU time too (a
+thread's CPU time never outruns wall time) and costs no clock reading; a try that times out is
+charged all of it, and the search goes on (`_Starved`) with tries each given the CPU time left as
+wall time, charged the CPU time the thread's clock says they used, until it ends, the CPU time is
+spent (the pattern really is too costly: `PatternTimeout`), or it has taken `_WALL_CAP` seconds
+in all (a stopped process still ends). A try is restarted where the search got to: a search or a
+match again, a scan of matches from the last match it found.
 """
 
 from __future__ import annotations
@@ -12,7 +23,7 @@ import functools
 import itertools
 import pickle
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, AnyStr
 
@@ -20,11 +31,19 @@ from compliance import regexengine
 from compliance.firstuse import on_first_use
 from compliance.text import normalize, normalize_inline
 
+# Seconds of the searching thread's CPU time a search may take (from one match to the next).
 MATCH_TIMEOUT = 0.25
+# Seconds of wall time a search's first try may take: the CPU time it is charged (it reads no clock).
+_FIRST_TRY = MATCH_TIMEOUT * 0.8
+# Seconds of wall time a search may take in all, however little CPU time it got.
+_WALL_CAP = MATCH_TIMEOUT * 20
+# The clocks the time limit reads (module attributes, so that a test can starve a search).
+_cpu_clock = time.thread_time
+_wall_clock = time.perf_counter
 
 
 class PatternTimeout(Exception):
-    """A pattern exceeded its time limit on a document."""
+    """A pattern exceeded its time limit (`MATCH_TIMEOUT` s of CPU time) on a document."""
 
     def __init__(self, source: str) -> None:
         super().__init__(f"pattern '{source}' exceeded the {MATCH_TIMEOUT:g} s time limit")
@@ -282,7 +301,11 @@ class Pattern:
         if not _may_match(self.regex_text, self.ignore_case, text):
             return None
         try:
-            return self.compiled.search(text, timeout=MATCH_TIMEOUT)
+            return self.compiled.search(text, timeout=_FIRST_TRY)
+        except TimeoutError:
+            pass
+        try:
+            return _Starved().call(self.compiled.search, text)
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
@@ -304,7 +327,7 @@ class Pattern:
             elif (starts := _branch_starts_in(self.regex_text, self.ignore_case, text, limit=self._tries(len(text)))) is not None:
                 yield from _finditer_from(self.compiled, starts, text)
             else:
-                yield from self.compiled.finditer(text, timeout=MATCH_TIMEOUT)
+                yield from _finditer(self.compiled, text)
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
@@ -400,24 +423,105 @@ def _ascii_forms(text: str) -> tuple[bytes, bytes | None]:
     return projected, lowered
 
 
+class _Starved:
+    """What is left of a search's time limit once its first try has timed out: the CPU time left
+    (`MATCH_TIMEOUT` less `_FIRST_TRY`, the most the first try can have used) and the wall time
+    left until `_WALL_CAP`. Its tries raise TimeoutError when either runs out."""
+
+    __slots__ = ("_began", "cpu_left", "wall_end")
+
+    def __init__(self) -> None:
+        self.cpu_left = MATCH_TIMEOUT - _FIRST_TRY
+        self.wall_end = _wall_clock() + _WALL_CAP - _FIRST_TRY
+        self._began = 0.0
+
+    def timeout(self) -> float:
+        """The wall timeout, in seconds, of the next try: the CPU time left, which is the most it
+        can use, within the cap. Starts the try's CPU clock (`charge` stops it); raises
+        TimeoutError when the CPU time is spent or the cap reached."""
+        wall_left = self.wall_end - _wall_clock()
+        if self.cpu_left <= 0 or wall_left <= 0:
+            raise TimeoutError
+        self._began = _cpu_clock()
+        return min(self.cpu_left, wall_left)
+
+    def charge(self) -> None:
+        """Charge the try begun by `timeout` the CPU time this thread used since."""
+        self.cpu_left -= _cpu_clock() - self._began
+
+    def call(self, method: Callable[..., Any], *args: Any) -> Any:
+        """`method(*args, timeout=…)` (a compiled regex's `search` or `match`), tried again from
+        the start while the engine times out within the time left; raises TimeoutError past it."""
+        while True:
+            timeout = self.timeout()
+            try:
+                return method(*args, timeout=timeout)
+            except TimeoutError:
+                continue
+            finally:
+                self.charge()
+
+
+def _finditer(compiled: Any, text: str) -> Iterator[Any]:
+    """`compiled.finditer(text)` with the time limit on each search from one match to the next;
+    a search that times out goes on as a starved one (`_Starved`, `_scan_from`)."""
+    matches = compiled.finditer(text, timeout=_FIRST_TRY)
+    last: Any = None
+    while True:
+        try:
+            # A plain loop over the engine's scan: it costs a match found no more than the
+            # engine's own `finditer` (nor costs anything before a try times out).
+            for last in matches:
+                yield last
+            return
+        except TimeoutError:
+            match, matches = _Starved().call(_scan_from, compiled, text, last)
+        if match is None:
+            return
+        last = match
+        yield match
+
+
+def _scan_from(compiled: Any, text: str, last: Any, *, timeout: float) -> tuple[Any, Iterator[Any]]:
+    """The match `compiled.finditer(text)` finds after `last` (None: its first; None when there
+    is none), and the scan that goes on from it, with `timeout`. The scan starts where `last`
+    starts: the engine finds `last` first again (the leftmost match from there, as before, its
+    look-behinds and `^` reading the text before it) and goes on from it as it did, its rules for
+    empty matches included."""
+    matches = compiled.finditer(text, 0 if last is None else last.start(), timeout=timeout)
+    if last is not None:
+        next(matches)
+    return next(matches, None), matches
+
+
 def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
     """`compiled.finditer(text)` for a pattern whose matches can only start at `starts`: tried
     there only, in order and without overlap, as `finditer` would (no match can be empty: each
     starts with a literal). The time limit holds, as for `finditer`, for the search from one match
-    to the next."""
+    to the next: its first try is the matches tried in `_FIRST_TRY` of wall time, then each is
+    tried as a starved search's (`_Starved`)."""
     end = 0
-    left = MATCH_TIMEOUT
+    left = _FIRST_TRY
+    starved: _Starved | None = None
     for start in starts:
         if start < end:
             continue
-        if left <= 0:
-            raise TimeoutError
-        began = time.perf_counter()
-        match = compiled.match(text, start, timeout=left)
+        if starved is None and left <= 0:
+            starved = _Starved()
+        if starved is not None:
+            match = starved.call(compiled.match, text, start)
+        else:
+            began = time.perf_counter()
+            try:
+                match = compiled.match(text, start, timeout=left)
+            except TimeoutError:
+                starved = _Starved()
+                match = starved.call(compiled.match, text, start)
+            if match is None:
+                left -= time.perf_counter() - began
         if match is None:
-            left -= time.perf_counter() - began
             continue
-        left = MATCH_TIMEOUT
+        left, starved = _FIRST_TRY, None
         end = match.end()
         yield match
 
@@ -428,7 +532,7 @@ def _finditer_from(compiled: Any, starts: list[int], text: str) -> Iterator[Any]
     `_finditer_at` does not repeat (until the first empty match, both find the same)."""
     found = list(_finditer_at(compiled, starts, text))
     if any(match.end() == match.start() for match in found):
-        yield from compiled.finditer(text, timeout=MATCH_TIMEOUT)
+        yield from _finditer(compiled, text)
     else:
         yield from found
 
@@ -452,7 +556,7 @@ def _branch_starts_in(pattern: str, ignore_case: bool, text: str, *, limit: int)
     if found is None or lines is None:
         return found
     starts = {0, *found}
-    for line in _branch_gate(lines, ignore_case).finditer(text, timeout=MATCH_TIMEOUT):
+    for line in _finditer(_branch_gate(lines, ignore_case), text):
         starts.add(line.end())
         if len(starts) > limit:
             return None
@@ -563,15 +667,18 @@ def _finditer_at_line_starts(compiled: Any, gate: Any, text: str) -> Iterator[An
     """
     found: list[Any] = []
     end = 0
-    candidates = itertools.chain((0,), (m.end() for m in gate.finditer(text, timeout=MATCH_TIMEOUT)))
+    candidates = itertools.chain((0,), (m.end() for m in _finditer(gate, text)))
     for start in candidates:
         if start < end:
             continue  # inside the previous match: finditer resumes after it
-        match = compiled.match(text, start, timeout=MATCH_TIMEOUT)
+        try:
+            match = compiled.match(text, start, timeout=_FIRST_TRY)
+        except TimeoutError:
+            match = _Starved().call(compiled.match, text, start)
         if match is None and start == 0:
             continue  # the first line is tried directly, not through the gate
         if match is None or match.end() == match.start():
-            yield from compiled.finditer(text, timeout=MATCH_TIMEOUT)
+            yield from _finditer(compiled, text)
             return
         found.append(match)
         end = match.end()

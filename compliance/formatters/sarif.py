@@ -62,6 +62,7 @@ _NOTICE_LEVELS = {
     "truncated": "warning",
     "missing-meta": "warning",
     "pattern-too-large": "warning",
+    "marker-time-limit": "warning",
 }
 
 

@@ -1,0 +1,178 @@
+"""A pack pattern's time limit is of the searching thread's CPU time: a search the machine left
+waiting for a core (the engine's wall-time `timeout` ran out while it used little CPU time) goes on
+and finds what it finds on an idle machine, while a pattern that really backtracks without end
+still stops within its budget. Starvation is staged, not timed: the engine's calls are made to
+time out and the module's clocks are replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance import patterns
+from compliance.patterns import MATCH_TIMEOUT, Pattern, PatternTimeout, compile_pattern
+from tests.conftest import ROOT, write
+
+_FILLER = "Lorem ipsum dolor sit amet. " * 120
+TEXT = f"By Ana Ruiz\n{_FILLER}Photo: Getty Images\n{_FILLER}(AP)\nAP Photo by X\n  Photo: Li Wei\n{_FILLER}12 photos\nBy Li Wei\n"
+
+# One pattern for each way `Pattern.finditer` searches: from its leading literals, from line
+# starts through a gate, from its branches' starts (and the engine's own scan once a match is
+# empty), and the engine's own scan.
+PATTERNS = [
+    r"Getty\s+Images|\bAP\s+Photo\b",
+    r"^By\s+\w+",
+    r"^\s*Photo:\s+\w+",
+    r"\(AP\)|^\s*Photo",
+    r"^\s*$|\(AP\)",
+    r"\d+\s+photos",
+    r"\b[A-Z][a-z]+\b",
+]
+
+
+class Starving:
+    """A compiled pattern (or gate) whose engine calls time out at once on the steps numbered in
+    `starve` (a search, a match, one match of a scan), as on a machine too busy to run them: it
+    uses no CPU time then. `timeouts` are the wall timeouts the steps were given."""
+
+    def __init__(self, compiled: Any, starve: set[int], steps: list[int]) -> None:
+        self.compiled, self.starve, self.steps = compiled, starve, steps
+        self.timeouts: list[float] = []
+
+    def _step(self, timeout: float) -> None:
+        self.timeouts.append(timeout)
+        self.steps[0] += 1
+        if self.steps[0] in self.starve:
+            raise TimeoutError
+
+    def search(self, *args: Any, timeout: float) -> Any:
+        self._step(timeout)
+        return self.compiled.search(*args, timeout=timeout)
+
+    def match(self, *args: Any, timeout: float) -> Any:
+        self._step(timeout)
+        return self.compiled.match(*args, timeout=timeout)
+
+    def finditer(self, *args: Any, timeout: float) -> Iterator[Any]:
+        matches = self.compiled.finditer(*args, timeout=timeout)
+        while True:
+            self._step(timeout)
+            match = next(matches, None)
+            if match is None:
+                return
+            yield match
+
+
+def _starving(pattern: Pattern, starve: set[int]) -> tuple[Pattern, Starving]:
+    """`pattern` searched by a `Starving` engine (its line gate too), sharing one step count."""
+    steps = [0]
+    engine = Starving(pattern.compiled, starve, steps)
+    object.__setattr__(pattern, "_compiled", engine)
+    object.__setattr__(pattern, "_gate", Starving(pattern.line_gate, starve, steps))
+    return pattern, engine
+
+
+@pytest.fixture
+def no_cpu_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thread is starved: its CPU clock does not move."""
+    monkeypatch.setattr(patterns, "_cpu_clock", lambda: 1.0)
+
+
+def _spans(matches: Iterator[Any]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+@pytest.mark.usefixtures("no_cpu_used")
+def test_a_starved_scan_finds_what_an_idle_one_finds_whichever_step_times_out(source: str) -> None:
+    expected = _spans(compile_pattern(source).finditer(TEXT))
+    assert expected  # each pattern finds something in TEXT
+    counted, _ = _starving(compile_pattern(source), set())
+    assert _spans(counted.finditer(TEXT)) == expected
+    steps = counted.compiled.steps[0]
+    for step in range(1, steps + 1):
+        starved, _ = _starving(compile_pattern(source), {step})
+        assert _spans(starved.finditer(TEXT)) == expected, f"step {step} of {steps} timed out"
+    # Every step but the first times out once: each is tried again.
+    starved, _ = _starving(compile_pattern(source), set(range(2, 2 * steps + 2, 2)))
+    assert _spans(starved.finditer(TEXT)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "span"), [("Getty\\s+Images", TEXT, (3379, 3391)), ("^By\\s+\\w+", "x\nBy Ana", (2, 8)), ("(?i)photo", "A PHOTO", (2, 7))]
+)
+@pytest.mark.usefixtures("no_cpu_used")
+def test_a_starved_search_is_tried_again_with_the_cpu_time_left(source: str, text: str, span: tuple[int, int]) -> None:
+    pattern, engine = _starving(compile_pattern(source), {1, 2, 3})
+    assert pattern.search(text).span() == span
+    first, *again = engine.timeouts
+    assert first == pytest.approx(0.8 * MATCH_TIMEOUT)
+    # No try may use more than the CPU time left: its wall timeout is that time.
+    assert again == [pytest.approx(MATCH_TIMEOUT - first)] * 3
+
+
+def test_a_search_that_uses_its_cpu_time_ends_in_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    cpu = iter(range(100))
+    monkeypatch.setattr(patterns, "_cpu_clock", lambda: next(cpu) * 0.01)  # each try uses 10 ms
+    pattern, engine = _starving(compile_pattern("Getty"), set(range(1, 100)))
+    with pytest.raises(PatternTimeout, match=r"pattern 'Getty' exceeded the 0.25 s time limit"):
+        pattern.search("Getty Images")
+    # The first try is charged its 0.2 s of wall time; the 50 ms left, 10 ms a try.
+    assert len(engine.timeouts) == 1 + 5
+    assert all(later <= MATCH_TIMEOUT - 0.2 + 1e-9 for later in engine.timeouts[1:])
+
+
+@pytest.mark.usefixtures("no_cpu_used")
+def test_a_search_starved_for_good_ends_at_the_wall_time_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    wall = iter(range(1000))
+    monkeypatch.setattr(patterns, "_wall_clock", lambda: next(wall) * 0.5)  # half a second a reading
+    pattern, engine = _starving(compile_pattern("Getty"), set(range(1, 1000)))
+    with pytest.raises(PatternTimeout):
+        list(pattern.finditer("Getty Images"))
+    assert len(engine.timeouts) < 20
+
+
+@pytest.mark.parametrize("text", ["a" * 30 + "b", "x" + "a" * 40 + "!"])
+def test_a_pattern_that_backtracks_without_end_still_times_out(text: str) -> None:
+    # `(a|a)+$` backtracks exponentially on every backtracking engine (`(a+)+$` does not on this one).
+    pattern = compile_pattern("(a|a)+$")
+    with pytest.raises(PatternTimeout):
+        pattern.search(text)
+    with pytest.raises(PatternTimeout):
+        list(pattern.finditer(text))
+
+
+DETECTED = """id: slow
+name: Slow
+publisher: Slow News
+terms_url: https://example.org/terms
+as_of: 2024-01-01
+summary: s
+detect:
+  threshold: 1.0
+  markers:
+    - id: credit
+      weight: 1.0
+      check: {text: {pattern: '(a|a)+$'}}
+rules:
+  - id: slow/byline
+    severity: error
+    message: m
+    help: h
+    check: {byline: {}}
+"""
+
+
+def test_a_detection_marker_that_runs_out_of_time_is_said_not_evaluated(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "slow.yaml", DETECTED)
+    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>{'a' * 30}b</p></article></body></html>")
+    (entry,) = cli("check", "--rules", str(pack), "--format", "json", str(article)).json()["files"]
+    notices = {n["code"]: n["message"] for n in entry["notices"]}
+    message = "detection marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit"
+    assert notices["marker-time-limit"] == message
+    assert entry["packs"] == []
+    # The README's table of notices shows this very notice.
+    assert f'"{message}"' in (ROOT / "README.md").read_text(encoding="utf-8")
