@@ -436,7 +436,7 @@ def test_junit_has_a_case_per_rule_of_the_applied_packs_and_counts_as_junitparse
             applied = [context.pack(pack_id) for pack_id in entry["packs"]]
             rules = list(dict.fromkeys(rule.id for pack in applied if pack is not None for rule in pack.rules))
             assert rules
-            assert [(case.classname, case.name) for case in suite] == [(rule.split("/")[0], rule) for rule in rules]
+            assert [(case.classname, case.name) for case in suite] == [(entry["path"], rule) for rule in rules]
             passed = {p["rule"] for p in entry["passed"]}
             assert {case.name for case in suite if case.is_passed} == passed
         else:
@@ -450,6 +450,15 @@ def test_junit_has_a_case_per_rule_of_the_applied_packs_and_counts_as_junitparse
             )
 
 
+def test_junit_cases_of_one_rule_in_many_files_are_tests_of_their_own(sample_reports: list[Report], context: FormatContext) -> None:
+    # GitLab keys a test by classname and name and keeps only the first of cases sharing both;
+    # Jenkins keys its history by them: each file's case of a rule must be a test of its own.
+    xml = JUnitXml.fromstring(format_junit(sample_reports, context).encode("utf-8"))
+    keys = [(case.classname, case.name) for suite in xml for case in suite]
+    assert len({name for _, name in keys}) < len(keys)  # rules that apply to several files
+    assert len(set(keys)) == len(keys)
+
+
 def test_junit_in_full_for_two_findings_of_one_rule_a_pass_and_a_rule_not_applicable(gazette: Pack, gazette_context: FormatContext) -> None:
     report = check_bytes(_article(photos=["Smith", "Jones"]), "html", [gazette], path="/repo/news/budget.html")
     assert format_junit([report], gazette_context) == (
@@ -459,11 +468,11 @@ def test_junit_in_full_for_two_findings_of_one_rule_a_pass_and_a_rule_not_applic
         "    <properties>\n"
         '      <property name="packs" value="gazette" />\n'
         "    </properties>\n"
-        '    <testcase classname="gazette" name="gazette/byline" file="news/budget.html" line="2">\n'
+        '    <testcase classname="news/budget.html" name="gazette/byline" file="news/budget.html" line="2">\n'
         "      <system-out>news/budget.html:2:1: passed: By Ana Ruiz, Example Gazette\n"
         "</system-out>\n"
         "    </testcase>\n"
-        '    <testcase classname="gazette" name="gazette/wire-photo" file="news/budget.html" line="9">\n'
+        '    <testcase classname="news/budget.html" name="gazette/wire-photo" file="news/budget.html" line="9">\n'
         '      <failure message="A wire photo is in the story: &quot;Photo: AP Photo/Smith&quot;." type="warning">'
         'news/budget.html:9:1: warning: A wire photo is in the story: "Photo: AP Photo/Smith".\n'
         "found: Photo: AP Photo/Smith\n"
@@ -477,7 +486,7 @@ def test_junit_in_full_for_two_findings_of_one_rule_a_pass_and_a_rule_not_applic
         "fix: Remove the wire photo.\n"
         "</failure>\n"
         "    </testcase>\n"
-        '    <testcase classname="gazette" name="gazette/affiliation" file="news/budget.html">\n'
+        '    <testcase classname="news/budget.html" name="gazette/affiliation" file="news/budget.html">\n'
         f'      <skipped message="{NOT_APPLICABLE}" />\n'
         "    </testcase>\n"
         "  </testsuite>\n"

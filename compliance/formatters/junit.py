@@ -1,7 +1,9 @@
 """JUnit XML for CI test reports (GitLab, Jenkins, Azure DevOps, …).
 
 One `<testsuite>` per file (name = path) and one `<testcase>` per file × rule of the packs applied
-to it (classname = pack id, name = rule id). Each finding is a `<failure>` (a rule with two
+to it (classname = path, name = rule id: GitLab and Jenkins key a test by classname and name, and
+GitLab keeps only the first of cases that share both, so a rule's case in each file is its own
+test). Each finding is a `<failure>` (a rule with two
 findings in a file has two), a rule that passed is a passing case with its evidence in
 `<system-out>`, a rule that was not evaluated is `<skipped>`. A file that was not checked, or that
 no pack applies to, is a single skipped case; one that could not be checked although it should
@@ -86,23 +88,19 @@ def _suite(report: Report, context: FormatContext) -> ET.Element:
         passed = {p.rule: p for p in report.passed}
         # A rule `--select`, `--ignore` or a configuration turned off is no test of this run: it
         # neither ran nor was meant to, and a skipped case for it would inflate `skipped`.
-        cases = [(rule.pack, rule.id) for rule in applied_rules(report, context) if _meant_to_run(report, rule.id)]
-        known = {rule_id for _, rule_id in cases}
+        cases = [rule.id for rule in applied_rules(report, context) if _meant_to_run(report, rule.id)]
         # A rule no loaded pack lists (packs changed between check and format) still gets its case.
-        for rule_id, pack_id in [(f.rule, f.pack) for f in report.findings] + [(p.rule, p.pack) for p in report.passed]:
-            if rule_id not in known:
-                known.add(rule_id)
-                cases.append((pack_id or path, rule_id))
-        for classname, rule_id in cases:
-            suite.append(_case(path, classname, rule_id, findings.get(rule_id, []), passed.get(rule_id), report))
+        cases += [rule_id for rule_id in dict.fromkeys([f.rule for f in report.findings] + [p.rule for p in report.passed]) if rule_id not in cases]
+        for rule_id in cases:
+            suite.append(_case(path, rule_id, findings.get(rule_id, []), passed.get(rule_id), report))
         if notices:
             ET.SubElement(suite, "system-out").text = _lines(*(f"note: {n.message}" for n in notices))
     _set_counts(suite)
     return suite
 
 
-def _case(path: str, classname: str, rule_id: str, findings: list[Finding], passed: Passed | None, report: Report) -> ET.Element:
-    case = ET.Element("testcase", {"classname": _clean(classname), "name": _clean(rule_id), "file": _clean(path)})
+def _case(path: str, rule_id: str, findings: list[Finding], passed: Passed | None, report: Report) -> ET.Element:
+    case = ET.Element("testcase", {"classname": _clean(path), "name": _clean(rule_id), "file": _clean(path)})
     if findings:
         case.set("line", str(findings[0].location.line))
         for finding in findings:
