@@ -302,3 +302,10 @@ def test_rule_packs_doc_pack_replacing_a_built_in_one_is_announced(cli: Any, tmp
         run = cli(*shlex.split(line))
         assert run.code == 0, run.err
         assert run.err + run.out == expected
+
+
+def test_the_readme_says_how_small_a_batch_runs_without_workers() -> None:
+    from compliance.runner import PARALLEL_MIN_FILES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"A batch of fewer than {PARALLEL_MIN_FILES} files is checked in the one process whatever `N` is" in readme
