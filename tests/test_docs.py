@@ -286,7 +286,8 @@ def test_rule_packs_doc_pack_replacing_a_built_in_one_is_announced(cli: Any, tmp
     `rules validate` and by `check` (stderr first, then the report), as the example shows."""
     import shlex
 
-    (block,) = [b for b in fenced(RULE_PACKS_DOC, "console") if "replaces the built-in pack" in b]
+    # A shell-session block, not a console one: it needs a pack file of its own, written here.
+    (block,) = [b for b in fenced(RULE_PACKS_DOC, "shell-session") if "replaces the built-in pack" in b]
     (tmp_path / "house").mkdir()
     (tmp_path / "house" / "dcnf.yaml").write_text(
         "id: dcnf\nname: House copy\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
