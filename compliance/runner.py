@@ -347,6 +347,8 @@ class Runner:
         for change in settings.relaxed:
             if (change.setting == "packs" and self.options.packs is None) or (change.setting == "fail-on" and self.options.fail_on is None):
                 self.adjustments.setdefault((change.setting, change.severity, change.origin), change)
+        if not settings.rules and not self.options.rules:
+            return  # the built-in packs alone: none is replaced (and reading their files costs start-up)
         for pack in replacing_builtin(available):
             if self.given_on_command_line(pack.origin):
                 change = self.replaced_on_command_line(pack)
@@ -363,6 +365,8 @@ class Runner:
 
     def replaced_builtins(self) -> list[RuleAdjustment]:
         """The notes of every built-in pack a --rules pack replaces (see `replaced_on_command_line`)."""
+        if not self.options.rules:
+            return []  # no --rules: nothing to look up (reading the built-in packs' files costs start-up)
         return [self.replaced_on_command_line(pack) for pack in replacing_builtin(self.packs_for(Settings())) if self.given_on_command_line(pack.origin)]
 
     def _relative(self, path: str) -> str:
