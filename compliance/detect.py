@@ -50,10 +50,13 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
     read: list[tuple[Pack, list[str], list[str], str, list[str]]] = []
     for pack in packs:
         own = own_page(ctx.doc, pack.own_site, page_url=path) if candidates is None or pack.id in candidates.own_sites else ""
-        if own and shows_republication(ctx, pack, candidates, path=path):
+        unknown: list[str] = []
+        if own and shows_republication(ctx, pack, candidates, path=path, timed_out=unknown):
             own = ""
         if own:
-            read.append((pack, [], [], own, []))
+            # A republication marker that ran out of time may have fired: the page may be a copy,
+            # which its notice says (`marker-time-limit`), as it does of a marker detection skipped.
+            read.append((pack, [], [], own, unknown))
             continue
         if not pack.markers:
             continue
@@ -68,7 +71,7 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
     detections = []
     for pack, fired_list, labels, own, timed_out in read:
         if own:
-            detections.append(Detection(pack.id, 0.0, (), False, own))
+            detections.append(Detection(pack.id, 0.0, (), False, own, timed_out=tuple(timed_out)))
             continue
         hidden: tuple[str, ...] = ()
         if not anything_applies:
@@ -90,13 +93,14 @@ def _score(pack: Pack, fired: Sequence[str]) -> float:
     return sum(marker.weight for marker in pack.markers if marker.id in fired)
 
 
-def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None = None, *, path: str = "") -> bool:
+def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None = None, *, path: str = "", timed_out: list[str] | None = None) -> bool:
     """Whether a reader sees one of the markers the pack's `own-site` names as a republication's
     only (`republication_markers`: its credit line): such a page is a copy even when its `og:url`
     or `og:site_name` puts it on the publisher's site, as markup copied whole from the original
-    does. Raises `CheckError` as detection does."""
+    does. A marker whose pattern ran out of time is not seen, and its id is added to `timed_out`
+    when it is given (the page may be a copy all the same). Raises `CheckError` as detection does."""
     only = frozenset(pack.own_site.republication_markers)
-    return bool(only) and bool(_visible_markers(ctx, pack, candidates, path=path, only=only)[0])
+    return bool(only) and bool(_visible_markers(ctx, pack, candidates, path=path, only=only, timed_out=timed_out)[0])
 
 
 def _visible_markers(

@@ -404,6 +404,7 @@ def check_document(
             concluded.add(rule.id)
             findings.extend(rule_findings)
             passed.extend(rule_passed)
+    notices.extend(_timed_out_addition_notices(ctx, applied, findings))
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}", tuple(rule_ids)))
     if without_original and not wanted:  # an original named and not read has its own notice
@@ -772,13 +773,50 @@ def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
 
 def _timed_out_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
     """A notice per detection marker whose pattern ran out of time: it may have fired, so the
-    editor is told that its pack may apply though it was not found to."""
+    editor is told that its pack may apply though it was not found to. On a page on the
+    publisher's own site (`Detection.own_page`) the marker is a republication marker: the page
+    may be a copy whose rules were not checked, and the editor is told how to check them."""
     limit = f"its pattern exceeded the {MATCH_TIMEOUT:g} s time limit"
     return [
-        Notice("marker-time-limit", f"detection marker {marker} of pack {detection.pack} not evaluated: {limit}")
+        Notice("marker-time-limit", _own_site_time_limit(marker, detection.pack, limit))
+        if detection.own_page
+        else Notice("marker-time-limit", f"detection marker {marker} of pack {detection.pack} not evaluated: {limit}")
         for detection in detections
         for marker in detection.timed_out
     ]
+
+
+def _timed_out_addition_notices(ctx: Context, applied: Sequence[Pack], findings: Sequence[Finding]) -> list[Notice]:
+    """An `addition-time-limit` notice per rule comparing the copy with its original (`fidelity`)
+    that found differences while a check of what the terms require a republisher to add ran out
+    of time (`additions.timed_out_additions`): a credit line it would have found may be among the
+    paragraphs the rule calls added. Nothing when the comparison found none: leaving out more
+    text adds no difference."""
+    from compliance.checks.additions import timed_out_additions
+    from compliance.packs import iter_checks
+
+    failed = {f.rule for f in findings}
+    comparing = sorted({rule.id for pack in applied for rule in pack.rules if rule.id in failed and any(c.kind == "fidelity" for c in iter_checks(rule.check))})
+    unknown = timed_out_additions(ctx) if comparing else ()
+    if not unknown:
+        return []
+    patterns = ", ".join(f"'{source}'" for source in unknown)
+    return [
+        Notice(
+            "addition-time-limit",
+            f"rule {rule_id} may count text the terms require as added: {'patterns' if len(unknown) > 1 else 'pattern'} {patterns}"
+            f" of what they require exceeded the {MATCH_TIMEOUT:g} s time limit, so what {'they' if len(unknown) > 1 else 'it'} would find"
+            " was not left out of the comparison with the original; simplify the pattern",
+        )
+        for rule_id in comparing
+    ]
+
+
+def _own_site_time_limit(marker: str, pack: str, limit: str) -> str:
+    return (
+        f"republication marker {marker} of pack {pack} not evaluated: {limit}; the page, taken as the publisher's own original,"
+        f" may be a republication whose rules were not checked: check it against the pack by name (--pack {pack}) or simplify the pattern"
+    )
 
 
 def _base_pack_notices(chosen: Sequence[Pack]) -> list[Notice]:

@@ -176,3 +176,113 @@ def test_a_detection_marker_that_runs_out_of_time_is_said_not_evaluated(cli: Any
     assert entry["packs"] == []
     # The README's table of notices shows this very notice.
     assert f'"{message}"' in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# The same pack with an own site whose republication marker (the credit line only a copy prints)
+# backtracks without end on a paragraph of a's ending in b.
+OWN_SITE = DETECTED.replace(
+    "  markers:\n",
+    "  own-site:\n    domains: [slow.example]\n    names: [Slow News]\n    republication-markers: [credit]\n  markers:\n"
+    "    - id: pixel\n      weight: 1.0\n      check: {text: {pattern: 'Slow News pixel'}}\n",
+)
+BACKTRACKS = f"<p>{'a' * 30}b</p>"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:url" content="https://slow.example/2024/story">',
+        '<meta property="og:site_name" content="Slow News">',
+        '<meta property="og:url" content="https://www.slow.example/s"><meta property="og:site_name" content="Slow News">',
+    ],
+)
+@pytest.mark.parametrize("body", [BACKTRACKS, f"<p>Slow News pixel</p>{BACKTRACKS}"])
+def test_an_own_site_page_whose_republication_marker_runs_out_of_time_may_be_a_copy(cli: Any, tmp_path: Path, head: str, body: str) -> None:
+    pack = write(tmp_path, "slow.yaml", OWN_SITE)
+    article = write(tmp_path, "story.html", f"<html><head>{head}</head><body><article><h1>T</h1>{body}</article></body></html>")
+    (entry,) = cli("check", "--rules", str(pack), "--format", "json", str(article)).json()["files"]
+    notices = {n["code"]: n["message"] for n in entry["notices"]}
+    assert entry["packs"] == []
+    assert "own-page" in notices
+    assert notices["marker-time-limit"] == (
+        "republication marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit;"
+        " the page, taken as the publisher's own original, may be a republication whose rules were not checked:"
+        " check it against the pack by name (--pack slow) or simplify the pattern"
+    )
+    text = cli("check", "--rules", str(pack), str(article)).out
+    assert "republication marker credit of pack slow not evaluated" in text
+
+
+def test_an_own_site_page_whose_republication_markers_all_ran_is_the_publishers_own_unsaid(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "slow.yaml", OWN_SITE)
+    head = '<meta property="og:url" content="https://slow.example/2024/story">'
+    article = write(tmp_path, "story.html", f"<html><head>{head}</head><body><article><h1>T</h1><p>Welds went uninspected.</p></article></body></html>")
+    (entry,) = cli("check", "--rules", str(pack), "--format", "json", str(article)).json()["files"]
+    assert [n["code"] for n in entry["notices"]] == ["own-page"]
+
+
+# A pack whose credit line is found by either of two patterns, one of which backtracks without end
+# on a paragraph of a's ending in b, and whose fidelity rule compares the copy with its original.
+COMPARED = """id: slow
+name: Slow
+publisher: Slow News
+terms_url: https://example.org/terms
+as_of: 2024-01-01
+summary: s
+detect:
+  threshold: 1.0
+  markers:
+    - id: credit
+      weight: 1.0
+      check: {text: {pattern: 'Originally published by Slow News'}}
+rules:
+  - id: slow/credit
+    severity: error
+    message: m
+    help: h
+    check: {any: [{text: {pattern: 'Originally published by Slow News'}}, {text: {pattern: '%s'}}]}
+  - id: slow/fidelity
+    severity: error
+    message: m
+    help: h
+    check: {fidelity: {allow: nd}}
+"""
+STORY = [
+    "Every spring, some of my neighbors tell me their tap water tastes earthy or smells faintly of a pool.",
+    "I study how drinking water changes between the source and the tap, and spring is a busy season for it.",
+    "Treatment plants respond to spring conditions by adding more coagulant and adjusting their disinfectant dose.",
+]
+ADDED = "Our own paragraph was written here by the editors of this site."
+
+
+def _story(*paragraphs: str) -> str:
+    return "<html><body><article><h1>Spring runoff</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "copy", "noticed"),
+    [
+        # The comparison found an added paragraph while a credit pattern ran out of time: it may
+        # have been the credit line.
+        ("(a|a)+$", [*STORY[:2], ADDED, STORY[2], "a" * 30 + "b", "Originally published by Slow News."], True),
+        ("(a|a)+$", [STORY[0], ADDED, *STORY[1:], "a" * 40 + "!", "Originally published by Slow News."], True),
+        # No difference found: leaving out more text could find none.
+        ("(a|a)+$", [*STORY, "a" * 30 + "b", "Originally published by Slow News."], False),
+        # Every pattern ran: the added paragraph is the copy's own.
+        ("Republished from Slow News", [*STORY[:2], ADDED, STORY[2], "a" * 30 + "b", "Originally published by Slow News."], False),
+    ],
+)
+def test_a_comparison_that_finds_differences_says_when_a_required_addition_ran_out_of_time(
+    cli: Any, tmp_path: Path, pattern: str, copy: list[str], noticed: bool
+) -> None:
+    pack = write(tmp_path, "slow.yaml", COMPARED % pattern)
+    original = write(tmp_path, "original.html", _story(*STORY))
+    article = write(tmp_path, "copy.html", _story(*copy))
+    (entry,) = cli("check", "--rules", str(pack), "--original", str(original), "--format", "json", str(article)).json()["files"]
+    notices = [n["message"] for n in entry["notices"] if n["code"] == "addition-time-limit"]
+    expected = (
+        "rule slow/fidelity may count text the terms require as added: pattern '(a|a)+$' of what they require exceeded"
+        " the 0.25 s time limit, so what it would find was not left out of the comparison with the original; simplify the pattern"
+    )
+    assert notices == ([expected] if noticed else [])
+    assert ("slow/fidelity" in {f["rule"] for f in entry["findings"]}) == (noticed or "Republished" in pattern)

@@ -81,6 +81,22 @@ def text_beside_additions(doc: Document, ctx: Context) -> dict[int, str]:
     return rests
 
 
+def timed_out_additions(ctx: Context) -> tuple[str, ...]:
+    """The patterns (their sources) of the checks of `ctx.additions` that run out of time on the
+    document, in order: what they require may be on the page and was not left out
+    of the comparison with the original, so a `fidelity` finding may call it added text. Each is
+    run again (a timed-out check is not cached): ask only when a comparison found differences."""
+    unknown: list[str] = []
+    for check in ctx.additions:
+        try:
+            ctx.run(check)
+        except PatternTimeout as exc:
+            unknown.append(exc.source)
+        except (Undecided, MissingMeta, PatternTooLarge):
+            continue
+    return tuple(dict.fromkeys(unknown))
+
+
 def _require(required: dict[int, list[tuple[int, int]] | None], doc: Document, ctx: Context, check: Check, hit: Hit) -> None:
     """Add to `required` the extent of the block's text one passing hit of `check` requires:
     spans of the block's text, or None for the whole block."""

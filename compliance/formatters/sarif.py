@@ -63,6 +63,7 @@ _NOTICE_LEVELS = {
     "missing-meta": "warning",
     "pattern-too-large": "warning",
     "marker-time-limit": "warning",
+    "addition-time-limit": "warning",
 }
 
 
