@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from compliance.formatters.context import BaselineOutcome
     from compliance.formatters.summary import Summary
     from compliance.packs import Pack
-    from compliance.runner import FileResult, RunOptions
+    from compliance.runner import FileResult, Runner, RunOptions
 
 
 def _new_app() -> typer.Typer:
@@ -440,9 +440,7 @@ def check(
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
     )
     runner = Runner(options)
-    for replaced in runner.replaced_builtins():
-        # Said before anything is checked, in every format: the publisher's rules are not applied.
-        _say(f"syndcheck: warning: {replaced.describe()}")
+    _warn_replaced(runner)
     start_up_done()  # the packs are loaded; before the first document and before any worker forks
     use_color = _use_color(color)
     # Text, concise and JSON lines on stdout are streamed; the other formats need the whole run,
@@ -675,6 +673,13 @@ def _write_formats(
         append_text(summary_file, FORMATTERS["github-summary"](reports, context))
 
 
+def _warn_replaced(runner: Runner) -> None:
+    """Say on stderr, before anything is checked and in every format, each built-in pack a
+    --rules pack replaces: the publisher's own rules are not applied."""
+    for replaced in runner.replaced_builtins():
+        _say(f"syndcheck: warning: {replaced.describe()}")
+
+
 @app.command()
 def fix(
     files: Annotated[
@@ -721,6 +726,7 @@ def fix(
         max_bytes=0,
     )
     runner = Runner(options)
+    _warn_replaced(runner)
     # `fix -` is a filter: the fixed article on stdout, the notes on stderr, nothing written.
     filtering = len(sources) == 1 and sources[0].file is None
     status = RunStatus()
@@ -952,11 +958,17 @@ def rules_list(
     rules: RulesOption = None,
 ) -> None:
     """List rules: id, severity and message."""
-    from compliance.packfiles import load_packs, select_packs
+    from compliance.config import Settings
+    from compliance.packfiles import select_packs
+    from compliance.runner import Runner, RunOptions
 
-    available = load_packs(rules or ())
+    runner = Runner(RunOptions(rules=tuple(rules or ())))
+    available = runner.packs_for(Settings())
+    # A pack named after a built-in one stands in for the publisher's rules: said on its line.
+    replaced = {note.rule: note.change for note in runner.replaced_builtins()}
     for chosen in select_packs(available, pack) if pack else available:
-        _line(f"{chosen.id} — {chosen.name}")
+        replaces = f"  ({replaced[chosen.id]})" if chosen.id in replaced else ""
+        _line(f"{chosen.id} — {chosen.name}{replaces}")
         for rule in chosen.rules:
             inherited = "" if rule.pack == chosen.id else f"  (from {rule.pack})"
             _line(f"  {rule.id:<40} {rule.severity.label:<8} {rule.message}{inherited}")
@@ -1001,6 +1013,7 @@ def rules_test(
     from compliance.suppress import META_RULES
 
     runner = Runner(RunOptions(rules=tuple(rules or ())))
+    _warn_replaced(runner)
     available = runner.packs_for(Settings())
     known = sorted({r.id for p in available for r in p.rules} | set(META_RULES))
     reports = []

@@ -510,10 +510,15 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset
     Packs whose origin is in `trusted` (the built-in packs, compiled by the test suite) have their
     regexes and selectors compiled on first use instead of now."""
     by_id: dict[str, tuple[YNode | None, str, list[tuple[str, Mark]]]] = {}
+    # A second pack of an id is an error, and its own mistakes are reported with it (validated
+    # against the first pack's bases), so that one run lists every error of every pack.
+    again: list[tuple[YNode | None, str, list[tuple[str, Mark]], PackError]] = []
     for root, origin in trees:
         pack_id, parents = pack_identity(root, origin)
         if pack_id in by_id:
-            raise PackError(f"pack id '{pack_id}' is already defined in {by_id[pack_id][1]}", path=origin, line=1, hint="give the pack a different id")
+            duplicate = PackError(f"pack id '{pack_id}' is already defined in {by_id[pack_id][1]}", path=origin, line=1, hint="give the pack a different id")
+            again.append((root, origin, parents, duplicate))
+            continue
         by_id[pack_id] = (root, origin, parents)
     built: dict[str, Pack] = {}
     broken: dict[str, PackError] = {}
@@ -552,8 +557,16 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset
 
     for pack_id in by_id:
         build(pack_id, ())
-    if broken:
-        raise combine([broken[pack_id] for pack_id in by_id if pack_id in broken])
+    errors = [broken[pack_id] for pack_id in by_id if pack_id in broken]
+    for root, origin, parents, duplicate in again:
+        errors.append(duplicate)
+        if all(parent in built for parent, _ in parents):
+            try:
+                build_pack(root, origin, parents={parent: built[parent] for parent, _ in parents}, validate=origin not in trusted)
+            except PackError as error:
+                errors.append(error)
+    if errors:
+        raise combine(errors)
     children: dict[str, list[str]] = {}
     for pack in built.values():
         for parent in pack.extends:

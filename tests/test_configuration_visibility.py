@@ -146,6 +146,41 @@ def test_a_built_in_pack_replaced_with_rules_on_the_command_line_is_said_on_stde
     assert [i["location"]["path"] for i in gitlab if i["check_name"] == "configuration/--rules"] == [line.split()[5] for line in replaced]
 
 
+@pytest.mark.parametrize("given", ["house/dcnf.yaml", "house", "house/"])
+def test_a_built_in_pack_replaced_with_rules_is_said_by_fix_rules_list_and_rules_test(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    write(tmp_path, "house/dcnf.yaml", STUB_DCNF)
+    write(tmp_path, "house/propublica.yaml", STUB_DCNF.replace("dcnf", "propublica"))
+    write(tmp_path, "house/gazette.yaml", STUB_DCNF.replace("dcnf", "gazette"))  # an id of its own: replaces nothing
+    write(tmp_path, "news/a.html", NO_LOGO)
+    write(tmp_path, "fixtures/a.html", NO_LOGO + b"\n<!-- expect: dcnf/anything -->\n")
+    monkeypatch.chdir(tmp_path)
+    wanted = ("dcnf",) if given.endswith(".yaml") else ("dcnf", "propublica")
+    replaced = [f"built-in pack {pack} replaced by house/{pack}.yaml" for pack in wanted]
+    warnings = [f"syndcheck: warning: {line} (given with --rules)" for line in replaced]
+    # One line on stderr before anything is fixed or tested, as `check` says it.
+    fixed = cli("fix", "--rules", given, "news/a.html")
+    assert fixed.err.splitlines()[: len(warnings)] == warnings
+    assert not any("replaced" in line for line in fixed.err.splitlines()[len(warnings) :])
+    tested = cli("rules", "test", "--rules", given, "fixtures")
+    assert tested.err.splitlines()[: len(warnings)] == warnings
+    # `rules list` says it on the line of the pack that stands in for the built-in one.
+    listed = cli("rules", "list", "--rules", given).out.splitlines()
+    heads = [line for line in listed if not line.startswith(" ")]
+    assert [line for line in heads if "replaced" in line] == [f"{pack} — Stub  ({line})" for pack, line in zip(wanted, replaced, strict=True)]
+    assert ("gazette — Stub" in heads) == (not given.endswith(".yaml")) and "calmatters — CalMatters" in heads
+
+
+def test_commands_without_rules_say_nothing_of_replaced_packs(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    write(tmp_path, "news/a.html", NO_LOGO)
+    monkeypatch.chdir(tmp_path)
+    assert "replaced" not in cli("fix", "news/a.html").err
+    assert "replaced" not in cli("rules", "list").out
+
+
 def test_a_rules_pack_of_its_own_id_is_not_listed(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, ".syndcheck.yaml", "root: true\n")
     write(tmp_path, "house/gazette.yaml", STUB_DCNF.replace("dcnf", "gazette"))

@@ -377,3 +377,26 @@ def test_rules_validate_says_which_packs_replace_a_built_in_one(cli: Any, tmp_pa
         f"{folder / 'house.yaml'}: ok (house, 1 rule)",
         f"{folder / 'tribune.yaml'}: ok (texas-tribune, 1 rule; replaces the built-in pack texas-tribune)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "errors"),
+    [
+        # Each pack's own mistake is reported beside the duplicate id, in the order of the files.
+        (
+            VALID.replace("severity: error", "severity: eror"),
+            VALID.replace("phrase: Republished", "phrse: Republished"),
+            ["one.yaml:9:", "two.yaml:1: pack id 'house' is already defined in", "two.yaml:14:"],
+        ),
+        (VALID, VALID.replace("terms_url: https://example.org/terms", "terms_url: nowhere"), ["two.yaml:1: pack id 'house'", "two.yaml:4:"]),
+        (VALID.replace("as_of: 2024-05-01", "as_of: someday"), VALID, ["one.yaml:5:", "two.yaml:1: pack id 'house'"]),
+        (VALID, VALID, ["two.yaml:1: pack id 'house'"]),
+    ],
+)
+def test_rules_validate_reports_every_error_of_packs_that_share_an_id(cli: Any, tmp_path: Path, first: str, second: str, errors: list[str]) -> None:
+    one, two = write(tmp_path, "one.yaml", first), write(tmp_path, "two.yaml", second)
+    run = cli("rules", "validate", str(one), str(two))
+    assert run.code == 2
+    lines = [line.removeprefix("syndcheck: error: ").removeprefix(f"{tmp_path}/") for line in run.err.splitlines() if line.startswith("syndcheck: error: ")]
+    assert len(lines) == len(errors)
+    assert all(line.startswith(error) for line, error in zip(lines, errors, strict=True)), lines
