@@ -203,3 +203,54 @@ def test_the_readme_shows_the_finding_for_a_word_that_is_no_names_as_printed() -
     detail = _byline_outcome(_check(_dcnf_page("By +AE4-ick Pope")))
     assert detail == "byline 'By +AE4-ick Pope' names no reporter: '+AE4-ick' is no word of a person's name"
     assert f"`{detail}`" in readme
+
+
+# --- Bylines made of what no name is made of -------------------------------------------------
+
+JUNK = [
+    # Digits and percent-escapes.
+    "By 100%25 %0A",
+    "By 12345 %20%20",
+    "By 2024",
+    "By %E2%80%94",
+    # Workflow command look-alikes, whatever words they carry.
+    "By 100%25 %0A::warning file=x::Staff ::add-mask::Staff",
+    "By ::error::oops",
+    "By ::notice title=a::Ana Ruiz",
+    # Punctuation only.
+    "By ---- !!! ...",
+    "By ####",
+    "By ***",
+    # An address only.
+    "By https://example.com/authors/ana-ruiz",
+    "By www.example.com/staff",
+]
+
+
+@pytest.mark.parametrize("byline", JUNK)
+def test_a_byline_of_what_no_name_is_made_of_says_a_name_is_expected(byline: str) -> None:
+    detail = _byline_outcome(_check(_dcnf_page(byline)))
+    assert detail == f"byline '{byline}' holds no person's name: a reporter's name is expected"
+
+
+@pytest.mark.parametrize(
+    ("byline", "said"),
+    [
+        ("By ,", "is empty"),
+        ("By |", "is empty"),
+        ("By Staff", "is a staff credit, not a reporter"),
+        ("By Salon.com", "names an outlet, not a reporter"),
+        ("By Jane%20Doe", "names no reporter: 'Jane%20Doe' is no word of a person's name"),
+    ],
+)
+def test_an_emptied_byline_an_outlet_and_a_mangled_name_keep_their_reasons(byline: str, said: str) -> None:
+    detail = _byline_outcome(_check(_dcnf_page(byline)))
+    assert detail.endswith(said), detail
+
+
+def test_the_readme_shows_the_finding_for_a_byline_of_no_names_letters_as_printed() -> None:
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    detail = _byline_outcome(_check(_dcnf_page("By 100%25 %0A")))
+    assert f"`{detail}`" in readme

@@ -259,6 +259,7 @@ from compliance.document import Block, Byline, Document, byline_beside_the_story
 from compliance.document.byline_reading import (
     dateline_places,
     disowned_parts,
+    holds_no_name,
     institutions_in,
     is_dateline_place,
     is_organisation_phrase,
@@ -348,7 +349,11 @@ _PROBLEMS = {
 
 def _problem_in_words(byline: Byline) -> str:
     """Why a byline that names no one names no reporter: what it names instead, or, for words
-    that are none of a name's (problem `unnamed`), the first such word as the byline writes it."""
+    that are none of a name's (problem `unnamed`), the first such word as the byline writes it.
+    A byline of what no name is made of (`holds_no_name`: digits, escapes, an address, a workflow
+    command look-alike), read as empty, an outlet or unnamed, says that a name is expected."""
+    if byline.reading.problem in ("empty", "outlet", "unnamed") and holds_no_name(byline.text):
+        return "holds no person's name: a reporter's name is expected"
     if byline.reading.problem == "unnamed":
         written = not_a_word(byline.text) or not_a_word(byline.reading.credit)
         return f"names no reporter: '{shorten(written, 40)}' is no word of a person's name"

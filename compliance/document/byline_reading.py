@@ -2059,6 +2059,30 @@ def not_a_word(text: str) -> str:
     return ""
 
 
+# A byline's opener ("By", "by:"), left out before its rest is judged.
+_OPENER_AT_START = on_first_use(r"(?i)^\W*by\b:?")
+# A CI system's workflow command ("::warning file=x::", "::add-mask::"): no byline holds one.
+_WORKFLOW_COMMAND = on_first_use(r"::[A-Za-z][\w-]*(?:[ \t][^:\n]*)?::")
+# What holds no letter of a name: an address ("https://…", "www.…") and a URL's percent-escape ("%20").
+_ADDRESS_OR_ESCAPE = on_first_use(r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|%[0-9a-f]{2}")
+# What an emptied byline's name slot leaves beside its opener ("By ,", "By |", "By –").
+_SLOT_LEFTOVERS = frozenset(f",;:|•·{DASH_CLASS.replace(chr(92), '')}")
+
+
+def holds_no_name(text: str) -> bool:
+    """Whether a byline (its opener left out) is made of what no person's name is made of, and is
+    not merely empty: a workflow command look-alike anywhere in it ("By ::warning::x"), or, once
+    addresses, percent-escapes, digits and punctuation are left out, no letter at all ("By
+    100%25", "By 2024", "By ----!!!", "By https://example.com/authors/x"). An emptied name slot
+    ("By ,", "By |") is no such text: that byline is empty. Pure."""
+    rest = _OPENER_AT_START().sub("", text, count=1)
+    if _WORKFLOW_COMMAND().search(rest):
+        return True
+    if not any(not char.isspace() and char not in _SLOT_LEFTOVERS for char in rest):
+        return False
+    return not any(char.isalpha() for char in _ADDRESS_OR_ESCAPE().sub("", rest))
+
+
 # What parts a byline's words rather than belonging to one: "Jane Doe; Staff", "Reuters |".
 _WORD_EDGES = _SEPARATOR_EDGES + ",;"
 
