@@ -561,6 +561,30 @@ def test_a_site_that_takes_no_connection_is_unreachable_not_disallowed() -> None
         assert "RFC 9309" not in problem and "disallow" not in problem
 
 
+@pytest.mark.parametrize(
+    "hops",
+    [
+        [(301, "{closed}/moved/")],
+        [(307, "{closed}/news/story-0/?from=partner")],
+        [(302, "/news/elsewhere/"), (308, "{closed}/final/")],
+    ],
+)
+def test_a_redirect_to_a_server_that_takes_no_connection_names_the_host_it_could_not_reach(hops: list[tuple[int, str]]) -> None:
+    closed = f"http://127.0.0.1:{_closed_port()}"
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nAllow: /\n", {})
+        path = "/news/story-0/"
+        for status, location in hops:
+            routes[path] = (status, "text/html", b"", {"Location": location.format(closed=closed)})
+            path = location
+        problems, _ = _fetch_all(partner, ["/news/story-0/"], retries=0)
+    (problem,) = problems.values()
+    # The host that took no connection is the redirect's target, not the partner's first answer.
+    unreached, asked = closed.removeprefix("http://"), partner.removeprefix("http://")
+    assert problem == f"no connection to {unreached} (connection refused), after a redirect from {asked}"
+
+
 def test_an_unreachable_site_is_reported_so_in_the_report_and_the_closing_line(cli: Any, tmp_path: Path) -> None:
     _originals(tmp_path / "originals")
     partner = f"http://127.0.0.1:{_closed_port()}"

@@ -420,7 +420,7 @@ class Fetcher:
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             # No server reached (refused, no such host, no connection in time, TLS failed): before any timeout's own words.
             why = f"no connection within {self.limits.timeout:g} s" if isinstance(exc, httpx.ConnectTimeout) else failure_phrase(exc)
-            return Fetched(url, problem=f"{NO_CONNECTION} to {host_of(url)} ({why})"), None
+            return Fetched(url, problem=no_connection_problem(url, _requested(exc), why)), None
         except httpx.TooManyRedirects:
             return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
         except httpx.TimeoutException:
@@ -439,6 +439,25 @@ class Fetcher:
     def _over_page_timeout(self) -> str:
         """The problem of a URL not read within its time limit."""
         return f"not read within page-timeout ({self.limits.page_timeout:g} s): the site answered too slowly"
+
+
+def _requested(exc: Exception) -> str:
+    """The URL of the request that failed (a redirect's target, when the failure was on the way
+    there), or "" when the error carries none."""
+    try:
+        return str(exc.request.url)  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError for an error made without its request
+        return ""
+
+
+def no_connection_problem(url: str, failed: str, why: str) -> str:
+    """The problem of a URL whose server took no connection: the host that could not be reached
+    (that of `failed`, the request that failed, when it is known) and, when a redirect led there
+    from another host, that one too. Pure."""
+    asked = host_of(url)
+    reached = host_of(failed) if failed else asked
+    after = f", after a redirect from {asked}" if reached != asked else ""
+    return f"{NO_CONNECTION} to {reached} ({why}){after}"
 
 
 def _passed(left: float | None) -> bool:
