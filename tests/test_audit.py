@@ -678,10 +678,53 @@ def test_a_copy_with_the_originals_canonical_link_is_checked_and_the_publishers_
     assert set(copies) == {"saved/valley-story-2.html"}
     assert copies["saved/valley-story-2.html"]["matched_by"] == "text"
     assert "dcnf/affiliation" in copies["saved/valley-story-2.html"]["findings"]
-    assert report["unmatched_pages"] == 1
+    # The publisher's own page is its original: neither a copy nor a page that matched no story.
+    assert (report["own_site_originals"], report["unmatched_pages"]) == (1, 0)
     # The copy's canonical URL names the publisher's site: the partner's page is not listed under it.
     assert copies["saved/valley-story-2.html"]["site"] == "saved:saved"
     assert [site["site"] for site in report["sites"]] == ["saved:saved"]
+
+
+@pytest.mark.parametrize(
+    ("own", "unrelated"),
+    [
+        # Saved originals of the publisher's (og:site_name and canonical URL agree), one or several.
+        ([1], 0),
+        ([0, 1, 3], 0),
+        # Beside pages of another site that match no story: those alone are unmatched.
+        ([2], 2),
+        ([], 1),
+    ],
+)
+def test_the_publishers_own_pages_are_counted_as_originals_in_every_output(cli: Any, tmp_path: Path, own: list[int], unrelated: int) -> None:
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "valley-story-2.html").write_bytes(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    for index in own:
+        (saved / f"dcnf-story-{index}.html").write_bytes(web.original(publisher, index))
+    for index in range(unrelated):
+        (saved / f"other-{index}.html").write_bytes(
+            web.page(
+                f"Bake sale number {index}",
+                f"<p>The school bake sale raised {index + 40} dollars for new books.</p>",
+                canonical=f"https://school.example/news/bake-sale-{index}/",
+                site_name="School News",
+            )
+        )
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    assert (report["copies"], report["own_site_originals"], report["unmatched_pages"]) == (1, len(own), unrelated)
+    said = f"originals on the publisher's own site: {len(own)}"
+    assert (said in run.out) == bool(own)
+    if (own, unrelated) == ([0, 1, 3], 0):  # the README's example
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        example = readme.split("<!-- audit-own-originals -->\n```\n", 1)[1].split("```", 1)[0].strip()
+        assert run.out.strip() == example.replace("; reports in report", f"; reports in {tmp_path / 'report'}")
+    assert f"{said}, " in (tmp_path / "report" / "dashboard.html").read_text(encoding="utf-8")
 
 
 def test_a_saved_page_whose_name_is_not_utf8_or_holds_controls_is_audited_and_shown_safely(tmp_path: Path) -> None:

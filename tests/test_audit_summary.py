@@ -345,16 +345,23 @@ def test_the_closing_line_counts_the_problems_by_kind(problems: list[tuple[str, 
 
 
 @pytest.mark.parametrize(
-    ("pages", "unmatched", "problems", "said"),
+    ("pages", "unmatched", "originals", "problems", "said"),
     [
-        (1, 1, [("p.example", "http://p.example/gone/", "HTTP 404")], "1 page read, {citing}, 1 page matched no story, 1 problem (1 page gone)."),
-        (2, 2, [], "2 pages read, {citing}, 2 pages matched no story, 0 problems."),
+        (
+            1,
+            1,
+            0,
+            [("p.example", "http://p.example/gone/", "HTTP 404")],
+            "1 page read, {citing}, originals on the publisher's own site: 0, 1 page matched no story, 1 problem (1 page gone).",
+        ),
+        (2, 2, 0, [], "2 pages read, {citing}, originals on the publisher's own site: 0, 2 pages matched no story, 0 problems."),
+        (3, 1, 2, [], "3 pages read, {citing}, originals on the publisher's own site: 2, 1 page matched no story, 0 problems."),
     ],
 )
-def test_the_dashboard_counts_agree_with_their_nouns(pages: int, unmatched: int, problems: list[tuple[str, str, str]], said: str) -> None:
+def test_the_dashboard_counts_agree_with_their_nouns(pages: int, unmatched: int, originals: int, problems: list[tuple[str, str, str]], said: str) -> None:
     from compliance.audit.report import build_report, dashboard_html
 
-    page = dashboard_html(build_report([], pages=pages, unmatched=unmatched, problems=problems, stories=["s"]))
+    page = dashboard_html(build_report([], pages=pages, unmatched=unmatched, originals=originals, problems=problems, stories=["s"]))
     assert f"<p>{said.format(citing='0 copies of 1 story, 0 pages cite a story without republishing it')}</p>" in page
 
 

@@ -77,6 +77,7 @@ def build_report(
     problems: Sequence[tuple[str, str, str]],
     stories: Sequence[str],
     citing: int = 0,
+    originals: int = 0,
 ) -> dict[str, Any]:
     """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst,
     ignored_suppressions, from_earlier_run, carried_because), `stories` (each copy with its
@@ -84,7 +85,8 @@ def build_report(
     that were not obeyed, from_earlier_run, carried_because, and also_at: the other addresses it
     was read at), `over_time` (by month of publication: copies, compliant, violations), `problems`,
     totals (`pages_read`, `copies`, `copies_from_earlier_runs`, `citing_pages`: pages that only
-    cite a story, `unmatched_pages`).
+    cite a story, `own_site_originals`: the publisher's own pages, its originals, neither copies nor
+    unmatched, and `unmatched_pages`).
 
     A copy carried over from an earlier run (not read in this one, `from_earlier_run` its date and
     `carried_because` why: one of `CARRIED_BECAUSE`) counts in its site's figures, its story's
@@ -157,6 +159,7 @@ def build_report(
         "copies": len(ordered),
         "copies_from_earlier_runs": sum(bool(c.from_earlier_run) for c in ordered),
         "citing_pages": citing,
+        "own_site_originals": originals,
         "unmatched_pages": unmatched,
         "sites": sites,
         "stories": story_entries,
@@ -167,13 +170,17 @@ def build_report(
 
 def summary_line(report: dict[str, Any]) -> str:
     """The audit's closing line (before where its reports are): `2 copies of 1 story on 1 site`,
-    how many of them are as an earlier run read them (`, 2 as last read in an earlier run`) and the
+    how many of them are as an earlier run read them (`, 2 as last read in an earlier run`), the
+    publisher's own pages read (`; originals on the publisher's own site: 2`, when any) and the
     problems met, by kind (`; 2 problems (1 site not read, 1 page too large)`; see `problem_kinds`)."""
     copies, stories, sites = report["copies"], len(report["stories"]), len(report["sites"])
     counted = f"{counted_as(copies, 'copy', 'copies')} of {counted_as(stories, 'story', 'stories')} on {counted_as(sites, 'site', 'sites')}"
     earlier = report.get("copies_from_earlier_runs", 0)
     problems = report.get("problems", [])
-    return counted + (f", {earlier} as last read in an earlier run" if earlier else "") + (f"; {problems_counted(problems)}" if problems else "")
+    originals = int(report.get("own_site_originals", 0))
+    # The publisher's own pages, when the audit read any: not copies, and not pages that matched nothing.
+    own = f"; {own_site_originals(originals)}" if originals else ""
+    return counted + (f", {earlier} as last read in an earlier run" if earlier else "") + own + (f"; {problems_counted(problems)}" if problems else "")
 
 
 def counted_as(count: int, one: str, many: str) -> str:
@@ -227,6 +234,11 @@ def _citing(count: int) -> str:
     """`2 pages cite a story without republishing it` for the dashboard."""
     pages = "1 page cites" if count == 1 else f"{count} pages cite"
     return f"{pages} a story without republishing it"
+
+
+def own_site_originals(count: int) -> str:
+    """`originals on the publisher's own site: 2`: the publisher's own pages the audit read."""
+    return f"originals on the publisher's own site: {count}"
 
 
 def _unmatched(count: int) -> str:
@@ -482,6 +494,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
         f"<p>{counted_as(int(report['pages_read']), 'page', 'pages')} read, {counted_as(int(report['copies']), 'copy', 'copies')} "
         f"of {counted_as(len(report['stories']), 'story', 'stories')}, "
         f"{_citing(int(report.get('citing_pages', 0)))}, {_carried(int(report.get('copies_from_earlier_runs', 0)))}"
+        f"{own_site_originals(int(report.get('own_site_originals', 0)))}, "
         f"{_unmatched(int(report['unmatched_pages']))}, {problems_counted(report['problems'])}.</p>",
     ]
     for title, svg in _charts(report):

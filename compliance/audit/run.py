@@ -222,6 +222,9 @@ class PageOutcome:
     # The story the page only cites (links to, sharing no excerpt of it, and not presenting itself as
     # its republication): not checked, counted apart. "" for a copy or a page that matched no story.
     cites: str = ""
+    # The publisher's own page (`StoryIndex.is_own_page`: on the pack's `own-site`, or read from a
+    # story's URL): an original, neither a copy nor a page that matched no story, counted apart.
+    own: bool = False
 
 
 def page_digest(data: bytes) -> str:
@@ -246,7 +249,7 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     from compliance.engine import check_document
 
     if match is None:
-        return PageOutcome(page.key, text.site, page_digest(page.data), None)
+        return PageOutcome(page.key, text.site, page_digest(page.data), None, own=work.index.is_own_page(text))
     assert doc is not None
     story = work.index.stories[match.story]
     meta = {"original": match.story}
@@ -441,13 +444,15 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
             fetcher.close()
         state.close()
     citing = sum(bool(o.cites) for o in outcomes)
-    unmatched = sum(o.copy is None and not o.cites for o in outcomes)
+    originals = sum(o.own for o in outcomes)
+    unmatched = sum(o.copy is None and not o.cites and not o.own for o in outcomes)
     report = build_report(
         [*copies, *carried],
         # A page read at two addresses of its own (one canonical URL) is one page, as it is one copy.
         pages=len(outcomes) - (len(read) - len(copies)),
         unmatched=unmatched,
         citing=citing,
+        originals=originals,
         problems=problems,
         stories=sorted(p.key for p in story_pages),
     )
@@ -531,13 +536,13 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
         digest = page_digest(page.data)
         known = state.outcome(page.key, digest, basis)
         if known is not None:
-            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2])
+            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2], own=known[3])
     state.seen(stored)
     todo = [p for p in batch if p.key not in stored]
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
     done: list[PageOutcome] = join_pages(todo, work) if join_pages is not None and todo else mapper(audit_page, todo, work)
-    state.record(((o.key, o.site, o.digest, o.copy, o.cites) for o in done), basis)
+    state.record(((o.key, o.site, o.digest, o.copy, o.cites, o.own) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 

@@ -25,14 +25,14 @@ from compliance.audit.fetching import Fetched
 from compliance.audit.report import CheckedCopy
 
 # Bumped when the tables change; an older state is a cache and is started afresh.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SCHEMA = """
 create table runs (id integer primary key, config text not null, started real not null, finished real);
 create table fetched (
     url text primary key, run integer not null, final_url text, status integer, problem text,
     etag text, last_modified text, content_type text
 );
-create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text, cites text);
+create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text, cites text, own integer);
 """
 # The copies each run reported, as it reported them (one per page, with every address it was read
 # at): what a later run that cannot read them carries. Added without a new schema version: a state
@@ -149,14 +149,14 @@ class AuditState:
         with self.lock:
             return [str(row[0]) for row in self.db.execute("select url from listed where source = ? order by rowid", (source,))]
 
-    def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None, str] | None:
-        """The stored (site, checked copy or None, story the page only cites or "") of a page with
-        this content digest audited on this basis, else None."""
+    def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None, str, bool] | None:
+        """The stored (site, checked copy or None, story the page only cites or "", whether it is the
+        publisher's own page) of a page with this content digest audited on this basis, else None."""
         with self.lock:
-            row = self.db.execute("select site, copy, cites from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
+            row = self.db.execute("select site, copy, cites, own from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
         if row is None:
             return None
-        return str(row[0]), None if row[1] is None else _stored_copy(row[1]), str(row[2] or "")
+        return str(row[0]), None if row[1] is None else _stored_copy(row[1]), str(row[2] or ""), bool(row[3])
 
     def seen(self, keys: Iterable[str]) -> None:
         """Mark stored outcomes that still held as read in this run (what `last_known_copies` goes by)."""
@@ -184,14 +184,14 @@ class AuditState:
         when = time.strftime("%Y-%m-%d", time.gmtime(started[0])) if started is not None else ""
         return (when, [_stored_copy(row[0]) for row in rows]) if rows else ("", [])
 
-    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None, str]], basis: str) -> None:
-        """Store audited pages' (key, site, digest, copy, story only cited) in one transaction."""
+    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None, str, bool]], basis: str) -> None:
+        """Store audited pages' (key, site, digest, copy, story only cited, publisher's own page) in one transaction."""
         with self.lock:
             self.db.executemany(
-                "insert or replace into outcomes (key, run, digest, basis, site, copy, cites) values (?, ?, ?, ?, ?, ?, ?)",
+                "insert or replace into outcomes (key, run, digest, basis, site, copy, cites, own) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy)), cites or None)
-                    for key, site, digest, copy, cites in outcomes
+                    (key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy)), cites or None, int(own))
+                    for key, site, digest, copy, cites, own in outcomes
                 ],
             )
             self.db.commit()
