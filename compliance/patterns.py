@@ -553,8 +553,15 @@ def _branch_starts_in(pattern: str, ignore_case: bool, text: str, *, limit: int)
     read = _branch_starts(pattern)
     if read is None:
         return None
-    literals, lines = read
+    literals, lines, blind = read
     found = _literal_offsets(literals, ignore_case, text, anchored=False, limit=limit) if literals else []
+    if blind and found is not None:
+        # The literals of a case-blind group (`(?i:Creative\s+Commons)`) are found ignoring case,
+        # the others as the pattern is compiled.
+        either = _literal_offsets(blind, True, text, anchored=False, limit=limit)
+        found = None if either is None else sorted({*found, *either})
+        if found is not None and len(found) > limit:
+            found = None
     if found is None or lines is None:
         return found
     starts = {0, *found}
@@ -578,25 +585,30 @@ _MOST_BRANCH_LITERALS = 16
 
 
 @functools.lru_cache(maxsize=1024)
-def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None] | None:
+def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]] | None:
     """What opens each match of a pattern, read branch by branch (in groups the branches open
     with too): the literals a branch opens with, after any `\\b` (a class of a few plain
-    characters is read as each of them: `[Pp]hoto` as "Photo" and "photo"), and the branches
+    characters is read as each of them: `[Pp]hoto` as "Photo" and "photo"), the branches
     that open with `^` (joined by `|`, None when there are none), which match at line starts
-    only. None when a branch opens with neither, and for patterns with inline flags, comments,
-    quoted runs, back-references or conditionals."""
-    if _inline_flags(pattern) or "\\Q" in pattern or "(?#" in pattern or _REFERENCES().search(pattern):
+    only, and the literals a branch opens with inside a case-blind group (`(?i:…)`), which
+    match in any case. None when a branch opens with neither, and for patterns with inline
+    flags other than such groups, comments, quoted runs, back-references or conditionals."""
+    if any(flags != "i" for flags in _inline_flags(pattern)) or "(?i)" in pattern:
+        return None
+    if "\\Q" in pattern or "(?#" in pattern or _REFERENCES().search(pattern):
         return None
     literals: list[str] = []
     lines: list[str] = []
-    if not _read_branches(pattern, literals, lines) or not (literals or lines):
+    blind: list[str] = []
+    if not _read_branches(pattern, literals, lines, blind) or not (literals or lines or blind):
         return None
-    return tuple(sorted(set(literals))), "|".join(lines) if lines else None
+    return tuple(sorted(set(literals))), "|".join(lines) if lines else None, tuple(sorted(set(blind)))
 
 
-def _read_branches(pattern: str, literals: list[str], lines: list[str]) -> bool:
-    """Read each branch of `pattern` (a regex or a group's body) into `literals` and `lines`
-    (see `_branch_starts`); False when one opens with neither."""
+def _read_branches(pattern: str, literals: list[str], lines: list[str], blind: list[str]) -> bool:
+    """Read each branch of `pattern` (a regex or a group's body) into `literals`, `lines` and
+    `blind` (see `_branch_starts`; inside a case-blind group, `literals` is `blind`); False when
+    one opens with neither."""
     begin = 0
     branches = []
     for position, char, depth in _syntax(pattern, 0):
@@ -606,10 +618,10 @@ def _read_branches(pattern: str, literals: list[str], lines: list[str]) -> bool:
             branches.append(pattern[begin:position])
             begin = position + 1
     branches.append(pattern[begin:])
-    return all(_read_branch(branch, literals, lines) for branch in branches)
+    return all(_read_branch(branch, literals, lines, blind) for branch in branches)
 
 
-def _read_branch(branch: str, literals: list[str], lines: list[str]) -> bool:
+def _read_branch(branch: str, literals: list[str], lines: list[str], blind: list[str]) -> bool:
     position = 0
     while branch.startswith("\\b", position):  # zero-width: the match starts after it
         position += 2
@@ -620,9 +632,15 @@ def _read_branch(branch: str, literals: list[str], lines: list[str]) -> bool:
         return True
     if branch[position : position + 1] in _QUANTIFIERS:
         return False
+    if branch.startswith("(?i:", position):
+        # A case-blind group: what opens it opens a match in any case.
+        # (A line-start branch in it is not read: the gate that finds its lines sees no flag.)
+        head = _group_head("(?:" + branch[position + 4 :])
+        at_lines: list[str] = []
+        return head is not None and _read_branches(head, blind, at_lines, blind) and not at_lines
     if branch.startswith("(", position):
         head = _group_head(branch[position:])
-        return head is not None and _read_branches(head, literals, lines)
+        return head is not None and _read_branches(head, literals, lines, blind)
     opening = _opening_literals(branch, position)
     literals.extend(opening)
     return bool(opening)

@@ -217,16 +217,25 @@ def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> 
 @pytest.mark.parametrize(
     ("source", "read"),
     [
-        (r"(?:/\s*(?:Getty|AP)\b|\b[Pp]hotos?:|©\s*AP|^\s*(?:AP|AFP)\s*$)(?:x)*", (("/", "Photo", "photo", "©"), r"^\s*(?:AP|AFP)\s*$")),
-        (r"\bvia\s+AP|\(\s*AFP\s*\)", (("(", "via"), None)),
-        (r"ab|[cd]e", (("ab", "ce", "de"), None)),
-        (r"^\s*ab|^cd", ((), r"^\s*ab|^cd")),
+        (r"(?:/\s*(?:Getty|AP)\b|\b[Pp]hotos?:|©\s*AP|^\s*(?:AP|AFP)\s*$)(?:x)*", (("/", "Photo", "photo", "©"), r"^\s*(?:AP|AFP)\s*$", ())),
+        (r"\bvia\s+AP|\(\s*AFP\s*\)", (("(", "via"), None, ())),
+        (r"ab|[cd]e", (("ab", "ce", "de"), None, ())),
+        (r"^\s*ab|^cd", ((), r"^\s*ab|^cd", ())),
         (r"(?:ab)?cd", None),  # an optional group
         (r"ab|x+", None),  # a branch whose only atom may be absent
         (r"ab|[a-z]e", None),  # a range is not read
         (r"ab|\sb", None),
         (r"(?P<x>ab)|^(?P=x)", None),  # a back-reference
-        (r"(?i)ab|^c", None),  # inline flags
+        (r"(?i)ab|^c", None),  # inline flags for the whole pattern
+        (r"ab(?i)|c", None),
+        (r"(?s:ab)|c", None),  # a flag other than ignore-case
+        (r"(?-i:ab)|c", None),
+        # Case-blind groups: what opens them opens a match in any case.
+        (r"(?i:Creative\s+Commons|cc\.org)|\bCC\s+BY", (("CC",), None, ("Creative", "cc.org"))),
+        (r"\b(?i:ab|(?:cd|ef))x|^g", ((), r"^g", ("ab", "cd", "ef"))),
+        (r"(?i:ab)?c|d", None),  # an optional case-blind group
+        (r"(?i:^ab)|c", None),  # a line-start branch in a case-blind group
+        (r"(?i:a+)|c", None),
     ],
 )
 def test_what_opens_each_branch(source: str, read: object) -> None:
@@ -244,6 +253,8 @@ def test_what_opens_each_branch(source: str, read: object) -> None:
             r"^a|^\s*b|(?<!a)ba",
             r"(?P<x>[ab]a)|^(?:k|s)\b",
             r"©\s*a|\bis\b|^$",
+            r"(?i:ab|\bs)|Ki|^\s*b",  # case-blind literals beside case-sensitive ones
+            r"(?i:k\b)|(?:(?i:ik)|s)|^$",
         ]
     ),
     st.text(alphabet="abABsikSIK.?/() \n\u017f\u212a\u0130\u00a9", max_size=40),
@@ -284,8 +295,9 @@ def test_built_in_patterns_read_by_branch_find_what_the_engine_finds_on_the_samp
             if starts is None:
                 # Case ignored with a literal outside ASCII (a "©" branch): the pattern is scanned
                 # as written, by design (`_literal_offsets`).
-                literals = (_branch_starts(pattern.regex_text) or ((), None))[0]
-                assert pattern.ignore_case and not all(literal.isascii() for literal in literals), pattern.source
+                literals, _, blind = _branch_starts(pattern.regex_text) or ((), None, ())
+                either_case = (*literals, *blind) if pattern.ignore_case else blind
+                assert either_case and not all(literal.isascii() for literal in either_case), pattern.source
                 assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
                 found += len(expected)
                 continue
