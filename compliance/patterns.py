@@ -298,6 +298,12 @@ class Pattern:
         """What the pattern looks for, in words (never the regex itself: editors read this)."""
         return self.label or "text the rule describes by a pattern"
 
+    def may_be_within(self, text: str) -> bool:
+        """False when no match can lie within `text` or any part of it, with characters of that
+        part dropped or turned to white space (`normalize`'s way): a word every match holds is
+        not in `text` (see `_may_hold`). True when that cannot be told."""
+        return _may_hold(self.regex_text, self.ignore_case, text)
+
     def search(self, text: str) -> Any:
         """First match or None; raises PatternTimeout past the time limit."""
         if not _may_match(self.regex_text, self.ignore_case, text):
@@ -553,8 +559,15 @@ def _branch_starts_in(pattern: str, ignore_case: bool, text: str, *, limit: int)
     read = _branch_starts(pattern)
     if read is None:
         return None
-    literals, lines = read
+    literals, lines, blind = read
     found = _literal_offsets(literals, ignore_case, text, anchored=False, limit=limit) if literals else []
+    if blind and found is not None:
+        # The literals of a case-blind group (`(?i:Creative\s+Commons)`) are found ignoring case,
+        # the others as the pattern is compiled.
+        either = _literal_offsets(blind, True, text, anchored=False, limit=limit)
+        found = None if either is None else sorted({*found, *either})
+        if found is not None and len(found) > limit:
+            found = None
     if found is None or lines is None:
         return found
     starts = {0, *found}
@@ -578,25 +591,30 @@ _MOST_BRANCH_LITERALS = 16
 
 
 @functools.lru_cache(maxsize=1024)
-def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None] | None:
+def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None, tuple[str, ...]] | None:
     """What opens each match of a pattern, read branch by branch (in groups the branches open
     with too): the literals a branch opens with, after any `\\b` (a class of a few plain
-    characters is read as each of them: `[Pp]hoto` as "Photo" and "photo"), and the branches
+    characters is read as each of them: `[Pp]hoto` as "Photo" and "photo"), the branches
     that open with `^` (joined by `|`, None when there are none), which match at line starts
-    only. None when a branch opens with neither, and for patterns with inline flags, comments,
-    quoted runs, back-references or conditionals."""
-    if _inline_flags(pattern) or "\\Q" in pattern or "(?#" in pattern or _REFERENCES().search(pattern):
+    only, and the literals a branch opens with inside a case-blind group (`(?i:…)`), which
+    match in any case. None when a branch opens with neither, and for patterns with inline
+    flags other than such groups, comments, quoted runs, back-references or conditionals."""
+    if any(flags != "i" for flags in _inline_flags(pattern)) or "(?i)" in pattern:
+        return None
+    if "\\Q" in pattern or "(?#" in pattern or _REFERENCES().search(pattern):
         return None
     literals: list[str] = []
     lines: list[str] = []
-    if not _read_branches(pattern, literals, lines) or not (literals or lines):
+    blind: list[str] = []
+    if not _read_branches(pattern, literals, lines, blind) or not (literals or lines or blind):
         return None
-    return tuple(sorted(set(literals))), "|".join(lines) if lines else None
+    return tuple(sorted(set(literals))), "|".join(lines) if lines else None, tuple(sorted(set(blind)))
 
 
-def _read_branches(pattern: str, literals: list[str], lines: list[str]) -> bool:
-    """Read each branch of `pattern` (a regex or a group's body) into `literals` and `lines`
-    (see `_branch_starts`); False when one opens with neither."""
+def _read_branches(pattern: str, literals: list[str], lines: list[str], blind: list[str]) -> bool:
+    """Read each branch of `pattern` (a regex or a group's body) into `literals`, `lines` and
+    `blind` (see `_branch_starts`; inside a case-blind group, `literals` is `blind`); False when
+    one opens with neither."""
     begin = 0
     branches = []
     for position, char, depth in _syntax(pattern, 0):
@@ -606,10 +624,10 @@ def _read_branches(pattern: str, literals: list[str], lines: list[str]) -> bool:
             branches.append(pattern[begin:position])
             begin = position + 1
     branches.append(pattern[begin:])
-    return all(_read_branch(branch, literals, lines) for branch in branches)
+    return all(_read_branch(branch, literals, lines, blind) for branch in branches)
 
 
-def _read_branch(branch: str, literals: list[str], lines: list[str]) -> bool:
+def _read_branch(branch: str, literals: list[str], lines: list[str], blind: list[str]) -> bool:
     position = 0
     while branch.startswith("\\b", position):  # zero-width: the match starts after it
         position += 2
@@ -620,9 +638,15 @@ def _read_branch(branch: str, literals: list[str], lines: list[str]) -> bool:
         return True
     if branch[position : position + 1] in _QUANTIFIERS:
         return False
+    if branch.startswith("(?i:", position):
+        # A case-blind group: what opens it opens a match in any case.
+        # (A line-start branch in it is not read: the gate that finds its lines sees no flag.)
+        head = _group_head("(?:" + branch[position + 4 :])
+        at_lines: list[str] = []
+        return head is not None and _read_branches(head, blind, at_lines, blind) and not at_lines
     if branch.startswith("(", position):
         head = _group_head(branch[position:])
-        return head is not None and _read_branches(head, literals, lines)
+        return head is not None and _read_branches(head, literals, lines, blind)
     opening = _opening_literals(branch, position)
     literals.extend(opening)
     return bool(opening)
@@ -703,6 +727,162 @@ def _may_match(pattern: str, ignore_case: bool, text: str) -> bool:
     if not text.isascii():
         return True
     return literal.lower() in text.lower()
+
+
+def _may_hold(pattern: str, ignore_case: bool, text: str) -> bool:
+    """False when no match of the pattern can lie within any stretch of `text` between white
+    space and the ends: each branch of the pattern holds a word (`_held_words`) that is not in
+    `text`. A match found in a part of `text` with some characters left out (an invisible format
+    character, as `normalize` drops) or turned to spaces holds its words all the same, so this
+    answers for every part of a text too. True when that cannot be told."""
+    branches = _held_words(pattern)
+    if branches is None:
+        return True
+    if ignore_case:
+        if any(char in text for char in ASCII_CASE_PARTNERS):
+            return True
+        # Ignoring case, the engine takes an ASCII letter for itself in either case (and for
+        # the partners above, which the text does not hold): `lower` finds it in the text.
+        text = text.lower()
+
+    known: dict[str, bool] = {}  # a word several branches hold is looked for once
+
+    def holds(word: str) -> bool:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = (word in text) if not ignore_case else (not word.isascii() or word.lower() in text)
+        return found
+
+    return _met(branches, holds)
+
+
+# What a match holds (`_held_words`): a set of words, one of which it holds, or the branches of
+# a group or pattern, each a tuple of what a match of that branch holds (all of it).
+Held = frozenset[str] | tuple[tuple["Held", ...], ...]
+
+
+def _met(held: Held, holds: Callable[[str], bool]) -> bool:
+    """Whether the text can hold what `held` says a match holds, `holds` telling its words."""
+    if isinstance(held, frozenset):
+        return any(holds(word) for word in held)
+    return any(all(_met(part, holds) for part in branch) for branch in held)
+
+
+@functools.lru_cache(maxsize=1024)
+def _held_words(pattern: str) -> tuple[tuple[Held, ...], ...] | None:
+    """What every match of the pattern holds, branch by branch: of each branch, the sets of
+    words (runs of plain characters without white space) of which it holds one each, and of
+    each group it must go through, what a match of one of the group's branches holds
+    (`Getty\\s+Images|\\(\\s*(?:AP|AFP)\\s*\\)`: ({"Getty"}, {"Images"}) or ({"("}, (({"AP"},),
+    ({"AFP"},)), {")"})). None when a branch holds no word that can be told, or the pattern has
+    inline flags, comments, quoted runs, back-references or conditionals."""
+    if _inline_flags(pattern) or "\\Q" in pattern or "(?#" in pattern or _REFERENCES().search(pattern):
+        return None
+    return _alternatives(pattern)
+
+
+def _alternatives(pattern: str) -> tuple[tuple[Held, ...], ...] | None:
+    """`_held_words` of a pattern or a group's body, read."""
+    branches = _branches_of(pattern)
+    if branches is None:
+        return None
+    read = tuple(tuple(_branch_words(branch)) for branch in branches)
+    return None if any(not held for held in read) else read
+
+
+def _branches_of(pattern: str) -> list[str] | None:
+    """The branches of `pattern` (a regex or a group's body) outside its groups; None when a
+    class or a group does not end."""
+    begin = 0
+    branches = []
+    for position, char, depth in _syntax(pattern, 0):
+        if not char or depth < 0:
+            return None
+        if char == "|" and depth == 0:
+            branches.append(pattern[begin:position])
+            begin = position + 1
+    branches.append(pattern[begin:])
+    return branches
+
+
+def _branch_words(branch: str) -> list[Held]:
+    """What every match of a branch holds (see `_held_words`): each run of plain characters that
+    is not optional, split at white space, as a set of one word, and each group it must go
+    through, as that group's branches. Read up to the first syntax it does not know (a
+    `\\p{…}`, a bound that is no quantifier): what comes before holds all the same."""
+    clauses: list[Held] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        clauses.extend(frozenset({word}) for word in "".join(run).split())
+        run.clear()
+
+    position = 0
+    while position < len(branch):
+        char = branch[position]
+        unit: str | None = None
+        group: Held | None = None
+        if char == "\\":
+            escaped = branch[position + 1 : position + 2]
+            if escaped in _LITERAL_ESCAPES:
+                unit = escaped
+            elif escaped not in _CLASS_ESCAPES:
+                break
+            end = position + 2
+        elif char == "[":
+            end = _class_end(branch, position)
+            if end < 0:
+                break
+        elif char == "(":
+            close = _closing_paren(branch[position:])
+            if close < 0:
+                break
+            end = position + close + 1
+            head = _group_head(branch[position:end])
+            group = _alternatives(head) if head is not None else None
+        elif char in "^$.":
+            end = position + 1
+        elif char in _QUANTIFIERS or char in "|)":
+            break
+        else:
+            unit, end = char, position + 1
+        after = _quantifier_end(branch, end)
+        if after is None:
+            break
+        optional = after > end and (branch[end] in "?*" or _bound_low(branch[end:after]) == 0)
+        if unit is not None and not optional:
+            run.append(unit)
+        if after > end or unit is None:
+            end_run()  # a repeated character ends the run it is in
+        if group and not optional:
+            clauses.append(group)
+        position = after
+    end_run()
+    return clauses
+
+
+def _quantifier_end(branch: str, position: int) -> int | None:
+    """Where the quantifier at `position` ends, with a lazy `?` or possessive `+` after it
+    (`position` itself when there is none); None for a `{` that is no bound."""
+    char = branch[position : position + 1]
+    if char in ("?", "*", "+"):
+        end = position + 1
+    elif char == "{":
+        bound = _BOUND().match(branch, position)
+        if bound is None:
+            return None
+        end = bound.end()
+    else:
+        return position
+    return end + 1 if branch[end : end + 1] in ("?", "+") else end
+
+
+def _bound_low(quantifier: str) -> int:
+    """The fewest repeats a quantifier allows (`+`: 1, `{2,5}`: 2, `{,3}`: 0)."""
+    if quantifier[:1] == "+":
+        return 1
+    low = quantifier[1:].split(",")[0].rstrip("}?+")
+    return int(low) if low else 0
 
 
 _LITERAL_ESCAPES = frozenset("./-:_?=&#%~@!,;'\"<>*+()[]{}|^$ ")

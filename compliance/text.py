@@ -141,6 +141,21 @@ def normalize(text: str) -> str:
 
     Line breaks (from `<br>` or text lines) are kept as single `\\n`; everything else collapses.
     """
+    text = normalize_characters(text)
+    # Runs of spaces, and of spaces and line breaks, collapse by str.replace until none is left:
+    # a regex (` {2,}`) is tried at every single space of the text, several times slower.
+    while "  " in text:
+        text = text.replace("  ", " ")
+    if "\n" in text:  # most blocks have no line break: one search instead of three
+        while " \n" in text or "\n " in text or "\n\n" in text:
+            text = text.replace(" \n", "\n").replace("\n ", "\n").replace("\n\n", "\n")
+    return text.strip(" \n")
+
+
+def normalize_characters(text: str) -> str:
+    """`normalize` character by character, white space left as it is: plain quotes, dashes and
+    spaces, controls as spaces, invisible format characters dropped. A word (a run without white
+    space) of `normalize(text)` is a word, or part of one, of this."""
     if text.isascii():
         # An ASCII text has a character to replace only when it has one that is not printable
         # (a control, or the line break, which the translation leaves alone): `isprintable` asks
@@ -164,14 +179,7 @@ def normalize(text: str) -> str:
                 if replacement is None:
                     continue
             text = text.replace(character, replacement)
-    # Runs of spaces, and of spaces and line breaks, collapse by str.replace until none is left:
-    # a regex (` {2,}`) is tried at every single space of the text, several times slower.
-    while "  " in text:
-        text = text.replace("  ", " ")
-    if "\n" in text:  # most blocks have no line break: one search instead of three
-        while " \n" in text or "\n " in text or "\n\n" in text:
-            text = text.replace(" \n", "\n").replace("\n ", "\n").replace("\n\n", "\n")
-    return text.strip(" \n")
+    return text
 
 
 def normalize_inline(text: str) -> str:

@@ -217,16 +217,25 @@ def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> 
 @pytest.mark.parametrize(
     ("source", "read"),
     [
-        (r"(?:/\s*(?:Getty|AP)\b|\b[Pp]hotos?:|©\s*AP|^\s*(?:AP|AFP)\s*$)(?:x)*", (("/", "Photo", "photo", "©"), r"^\s*(?:AP|AFP)\s*$")),
-        (r"\bvia\s+AP|\(\s*AFP\s*\)", (("(", "via"), None)),
-        (r"ab|[cd]e", (("ab", "ce", "de"), None)),
-        (r"^\s*ab|^cd", ((), r"^\s*ab|^cd")),
+        (r"(?:/\s*(?:Getty|AP)\b|\b[Pp]hotos?:|©\s*AP|^\s*(?:AP|AFP)\s*$)(?:x)*", (("/", "Photo", "photo", "©"), r"^\s*(?:AP|AFP)\s*$", ())),
+        (r"\bvia\s+AP|\(\s*AFP\s*\)", (("(", "via"), None, ())),
+        (r"ab|[cd]e", (("ab", "ce", "de"), None, ())),
+        (r"^\s*ab|^cd", ((), r"^\s*ab|^cd", ())),
         (r"(?:ab)?cd", None),  # an optional group
         (r"ab|x+", None),  # a branch whose only atom may be absent
         (r"ab|[a-z]e", None),  # a range is not read
         (r"ab|\sb", None),
         (r"(?P<x>ab)|^(?P=x)", None),  # a back-reference
-        (r"(?i)ab|^c", None),  # inline flags
+        (r"(?i)ab|^c", None),  # inline flags for the whole pattern
+        (r"ab(?i)|c", None),
+        (r"(?s:ab)|c", None),  # a flag other than ignore-case
+        (r"(?-i:ab)|c", None),
+        # Case-blind groups: what opens them opens a match in any case.
+        (r"(?i:Creative\s+Commons|cc\.org)|\bCC\s+BY", (("CC",), None, ("Creative", "cc.org"))),
+        (r"\b(?i:ab|(?:cd|ef))x|^g", ((), r"^g", ("ab", "cd", "ef"))),
+        (r"(?i:ab)?c|d", None),  # an optional case-blind group
+        (r"(?i:^ab)|c", None),  # a line-start branch in a case-blind group
+        (r"(?i:a+)|c", None),
     ],
 )
 def test_what_opens_each_branch(source: str, read: object) -> None:
@@ -244,6 +253,8 @@ def test_what_opens_each_branch(source: str, read: object) -> None:
             r"^a|^\s*b|(?<!a)ba",
             r"(?P<x>[ab]a)|^(?:k|s)\b",
             r"©\s*a|\bis\b|^$",
+            r"(?i:ab|\bs)|Ki|^\s*b",  # case-blind literals beside case-sensitive ones
+            r"(?i:k\b)|(?:(?i:ik)|s)|^$",
         ]
     ),
     st.text(alphabet="abABsikSIK.?/() \n\u017f\u212a\u0130\u00a9", max_size=40),
@@ -284,8 +295,9 @@ def test_built_in_patterns_read_by_branch_find_what_the_engine_finds_on_the_samp
             if starts is None:
                 # Case ignored with a literal outside ASCII (a "©" branch): the pattern is scanned
                 # as written, by design (`_literal_offsets`).
-                literals = (_branch_starts(pattern.regex_text) or ((), None))[0]
-                assert pattern.ignore_case and not all(literal.isascii() for literal in literals), pattern.source
+                literals, _, blind = _branch_starts(pattern.regex_text) or ((), None, ())
+                either_case = (*literals, *blind) if pattern.ignore_case else blind
+                assert either_case and not all(literal.isascii() for literal in either_case), pattern.source
                 assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
                 found += len(expected)
                 continue
@@ -360,3 +372,84 @@ def test_selectors_find_what_lxml_finds() -> None:
         ours, theirs = etree.XPath(translate_selector(css)), CSSSelector(css, translator="html")
         for root in roots:
             assert ours(root) == theirs(root), css
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        (r"Getty\s+Images|\bvia\s+AP", ((frozenset({"Getty"}), frozenset({"Images"})), (frozenset({"via"}), frozenset({"AP"})))),
+        (r"\(\s*(?:AP|AFP)\s*\)", ((frozenset({"("}), ((frozenset({"AP"}),), (frozenset({"AFP"}),)), frozenset({")"})),)),
+        (r"[Pp]hotos?:\s*x", ((frozenset({"hoto"}), frozenset({":"}), frozenset({"x"})),)),  # the optional "s" ends a word
+        (r"(?:ab)?cd|e{0,2}fg|h*ij|(?=k)lm", ((frozenset({"cd"}),), (frozenset({"fg"}),), (frozenset({"ij"}),), (frozenset({"lm"}),))),
+        (r"a+b{2,}c", ((frozenset({"a"}), frozenset({"b"}), frozenset({"c"})),)),  # a repeated character ends its word
+        (r"read the full", ((frozenset({"read"}), frozenset({"the"}), frozenset({"full"})),)),
+        (r"ab\p{L}cd", ((frozenset({"ab"}),),)),  # read up to syntax it does not know
+        (r"ab|^\s*$", None),  # a branch that holds no word
+        (r"a{e<=1}", None),  # a bound that is no quantifier (fuzzy matching)
+        (r"(?i)ab", None),  # inline flags
+        (r"(?P<x>ab)\s+(?P=x)", None),  # a back-reference
+    ],
+)
+def test_what_every_match_holds(source: str, read: object) -> None:
+    from compliance.patterns import _held_words
+
+    assert _held_words(compile_pattern(source).regex_text) == read
+
+
+_RUN_PIECES = ["ab", "Ba", "bb", "s'", "a’b", "‘k", "via", "is", "a", "b", "k", "K", "s", "/", "(", ")", "©", ":", " ", "\n", "."]
+_RUN_PIECES += ["\u00ad", "\u200b", "\u00a0", "\u017f", "\u212a"]  # dropped, replaced, or taken for ASCII letters
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?:/\s*(?:ab|Ba)\b|\b(?:ab|ba)\s*/(?!/)|\bvia\s+(?:ab|ba)\b|\(\s*(?:ab|ba)\s*\)|^\s*(?:ab|ba)\s*$)(?:[^.\n]{0,3}?a)*",
+        r"[Aa]bs?:\s*(?:©\s*)?[^.()\n:]{0,6}?\bba\b",
+        r"a+b{2,}|(?:ab)?c|k{0,2}s'",
+        r"is\s+a|(?>ba|ab)[^\n]*?k",
+        r"a’b|‘k|(?:ab|s)?+:",
+    ],
+)
+@settings(max_examples=300, deadline=None)
+@given(
+    # Runs of the patterns' own words and of what `normalize` drops or replaces (a soft hyphen in
+    # a word, a no-break space), so that most draws match something.
+    st.lists(
+        st.lists(
+            st.sampled_from(_RUN_PIECES),
+            max_size=8,
+        ).map("".join),
+        max_size=6,
+    ),
+    st.booleans(),
+    st.data(),
+)
+def test_a_pattern_said_to_be_nowhere_in_a_text_matches_no_block_made_of_its_runs(source: str, runs: list[str], ignore_case: bool, data: Any) -> None:
+    # What `Document.all_text` is to the blocks of `unseen_text`: the runs one a line, characters
+    # normalised; a block is some of the runs joined by spaces and normalised.
+    from compliance.text import normalize, normalize_characters
+
+    pattern = compile_pattern(source, ignore_case=ignore_case)
+    chosen = data.draw(st.lists(st.sampled_from(runs), max_size=4)) if runs else []
+    block = normalize(" ".join(chosen))
+    if not pattern.may_be_within(normalize_characters("\n".join(runs))):
+        assert pattern.compiled.search(block) is None
+
+
+def test_the_page_text_holds_every_word_of_every_block_shown_or_not() -> None:
+    from compliance.document import parse_document
+    from compliance.document.html import text_blocks_whatever_shows
+    from tests.conftest import ROOT
+
+    pages = sorted((ROOT / "samples").rglob("*.html")) + sorted((ROOT / "tests").rglob("*.html"))[:200]
+    words = 0
+    for path in pages:
+        doc = parse_document(path.read_bytes(), "html")
+        if doc.root is None:
+            continue
+        text = doc.all_text()
+        for _, block in text_blocks_whatever_shows(doc.root, doc._block_display):
+            for word in block.split():
+                assert word in text, (path, word)
+                words += 1
+    assert words > 10000

@@ -244,7 +244,11 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
     it found nothing visible ("; the one at line 12 is hidden", the element check's wording),
     so that an editor is told to show it rather than to add another; empty when there is none.
     The `patterns` (compiled, or anything with `search`) must all be found in one block of text
-    no reader sees; `article_only` leaves out what is not the story (see `Document.in_story`)."""
+    no reader sees; `article_only` leaves out what is not the story (see `Document.in_story`).
+    A pattern whose words are nowhere in the page's text (`Pattern.may_be_within`) is in no
+    block of it: the page is spared the walk that finds the blocks no reader sees."""
+    if doc.root is not None and not all(pattern.may_be_within(doc.all_text()) for pattern in patterns if isinstance(pattern, Pattern)):
+        return ""
     for line, text, in_story in doc.unseen_text():
         if (in_story or not article_only) and all(pattern.search(text) for pattern in patterns):
             return f"; the one at line {line} is hidden"

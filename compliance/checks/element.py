@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, judge_count
@@ -193,7 +193,17 @@ def _shown_forms(urls: Iterable[str]) -> list[str]:
     return [url.split(",", 1)[0].strip().lower() if url.strip()[:5].lower() == "data:" else url for url in urls]
 
 
-def _attribute_values(doc: Document, element: Any, name: str) -> list[str]:
+def _attribute_values(doc: Document, element: Any, name: str) -> tuple[str, ...]:
+    """The element's values of `name` as its patterns read them (`_read_attribute`), read once
+    per document: several checks of several packs test the same images and scripts."""
+    known: dict[tuple[Any, str], tuple[str, ...]] = doc._memo.setdefault("attribute-values", {})
+    values = known.get((element, name))
+    if values is None:
+        values = known[(element, name)] = tuple(_read_attribute(doc, element, name))
+    return values
+
+
+def _read_attribute(doc: Document, element: Any, name: str) -> list[str]:
     # A script loads from its `src` alone: the lazy-load attributes an image's loader reads
     # (`data-src`) load nothing on a `<script>`.
     if name == "src" and element.tag != "script":
@@ -234,7 +244,7 @@ def _attributes_match(doc: Document, element: Any, attributes: tuple[tuple[str, 
     return all(_values_match(pattern, _attribute_values(doc, element, name), every=name == "shown-src") for name, pattern in attributes)
 
 
-def _values_match(pattern: Pattern, values: list[str], *, every: bool) -> bool:
+def _values_match(pattern: Pattern, values: Sequence[str], *, every: bool) -> bool:
     """Whether the pattern matches one of the values, or with `every` (`shown-src`: whichever
     picture the reader's browser paints) each of them, and there is one."""
     if every:
@@ -269,9 +279,12 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     hidden: list[str] = []  # where an element that does not count is, and why
     outside: list[str] = []
     held: list[tuple[Any, HeldTag]] = []  # on the page, kept from loading until consent or interaction
+    # Only a check that asks for addresses alone is about a tag a consent manager could hold
+    # (`_held_sources_match`): the others do not ask each element that does not match.
+    addresses_only = _asks_for_addresses_only(params.attributes)
     for element in _candidates(doc, params.selector):
         if not _attributes_match(doc, element, params.attributes):
-            hold = held_tag(element)
+            hold = held_tag(element) if addresses_only else None
             if hold is not None and _held_sources_match(hold, params.attributes):
                 held.append((element, hold))
             continue
@@ -303,6 +316,11 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     if outcome.passed or not held or params.min < 1:
         return outcome
     return _held_back(doc, params, outcome, *held[0])
+
+
+def _asks_for_addresses_only(attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+    """Whether the check asks for a `src` pattern and nothing else (see `_held_sources_match`)."""
+    return bool(attributes) and all(name == "src" for name, _ in attributes or ())
 
 
 def _held_sources_match(hold: HeldTag, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:

@@ -122,6 +122,27 @@ def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _N
     return [(owner, text) for owner, text in found if text]
 
 
+def text_runs_whatever_shows(root: Any) -> str:
+    """Every run of text that `text_blocks_whatever_shows` joins into blocks (each element's own
+    text, the text after each node), one a line, as written: a word without white space of one
+    of its blocks, once `normalize`d, is in this text once its characters are
+    (`text.normalize_characters`). The text of a skipped element is left out, as that function
+    leaves it; the text inside one is kept (more than it joins, never less)."""
+    kinds: dict[Any, _TagKind] = {}
+    runs: list[str] = []
+    for node in root.iter():
+        text = node.text
+        if text:
+            kind = kinds.get(node.tag)
+            if kind is None:
+                kind = kinds[node.tag] = _tag_kind(node.tag)
+            if kind.tag and (not kind.skipped or kind.tag == "object"):
+                runs.append(text)
+        if node.tail:
+            runs.append(node.tail)
+    return "\n".join(runs)
+
+
 def enclosing_block(element: Any, block_display: Mapping[Any, bool] = _NO_DISPLAY) -> Any:
     """The element itself when it lays out a block of text, else its nearest ancestor that does
     (the `<p>` around `<a rel="author">`; by its tag, or as `block_display` says when the page's

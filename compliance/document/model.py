@@ -13,7 +13,7 @@ from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
-from compliance.text import DASHES, normalize_inline
+from compliance.text import DASHES, normalize_characters, normalize_inline
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -493,6 +493,22 @@ class Document:
                     if text not in blocks and text not in seen
                 )
             self._memo["unseen_text"] = cached
+        return cached
+
+    def all_text(self) -> str:
+        """The runs of text every block of the page's markup is made of, shown or hidden, one a
+        line, characters normalised (`html.text_runs_whatever_shows`, `text.normalize_characters`):
+        a word without white space of any block of `unseen_text` is in it. Read once per
+        document, when a check asks whether a pattern can be anywhere in the page before it looks
+        for a hidden copy, which costs a walk of the page; "" for a document without markup."""
+        cached: str | None = self._memo.get("all_text")
+        if cached is None:
+            cached = ""
+            if self.root is not None:
+                from compliance.document.html import text_runs_whatever_shows
+
+                cached = normalize_characters(text_runs_whatever_shows(self.root))
+            self._memo["all_text"] = cached
         return cached
 
     def hidden_in_block(self, index: int, element: Any = None) -> str:
