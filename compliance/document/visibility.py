@@ -792,15 +792,20 @@ _UNLAYERED = (math.inf,)
 _Matched = dict[Any, list[tuple[_Precedence, Declaration]]]
 
 
-class _Demand(NamedTuple):
-    """What `PageStyle.on_demand` matches a page's elements from: its `<style>` rules, an index
-    of its elements, and the rules that declare each set of properties asked for, with the ranks
-    of their layers."""
+class _Demand:
+    """What `PageStyle.on_demand` matches a page's elements from: its `<style>` rules (read from
+    `sheets` when first asked), an index of its elements, and the rules that declare each set of
+    properties asked for, with the ranks of their layers."""
 
-    root: Any
-    rules: list[StyleRule]
-    elements: _ElementIndex
-    wanted: dict[tuple[tuple[str, ...], bool], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]]
+    def __init__(self, root: Any, sheets: Sequence[str], elements: _ElementIndex) -> None:
+        self.root = root
+        self.sheets = sheets
+        self.elements = elements
+        self.wanted: dict[tuple[tuple[str, ...], bool], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]] = {}
+
+    @functools.cached_property
+    def rules(self) -> list[StyleRule]:
+        return [_own_anonymous_layer(rule, number) for number, sheet in enumerate(self.sheets) for rule in parse_style_sheet(sheet)]
 
     def declaring(self, names: Sequence[str], *, every_screen: bool) -> tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]:
         """The rules that declare some of the properties `names` (with `every_screen`, only those
@@ -932,26 +937,29 @@ class PageStyle:
 
     @classmethod
     def _of_page(cls, root: Any, quirks: bool, shadow_sheets: tuple[str, ...] = ()) -> PageStyle:
-        sheets = applied_sheets(root)
+        sheets = applied = applied_sheets(root)
         if quirks:
             sheets = _in_quirks_mode(root, sheets)
         index = _ElementIndex(root)
         style = cls._of(root, sheets, index, shadow_sheets)
-        sized = _css_sized_images(root, sheets)
+        # The steps below that match rules on demand do so from this index of the page's elements
+        # and these sheets, not from searches of the page and readings of its blocks of their own.
+        demanding = style._demanding(root, applied, index)
+        sized = _css_sized_images(root, sheets, index)
         generated = generated_text(root, sheets) if sheets else None
         # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once
         # and searched for the literal words, which is several times faster than a case-blind pattern.
         lowered = "\n".join((*sheets, *index.style_values())).lower()
-        laid_out = _hidden_by_layout(root, sheets, lowered, index, style)
+        laid_out = _hidden_by_layout(root, sheets, lowered, index, demanding)
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
-        clipped = _clipped_lines(root, sheets, lowered, index, style, generated)
+        clipped = _clipped_lines(root, sheets, lowered, index, demanding, generated)
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
         if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
-        style = copy.copy(style)
+        style = copy.copy(demanding)
         style.css_sized = sized
         style.details = details
         style.helper_classes_hide = helper_classes_hide
@@ -968,6 +976,13 @@ class PageStyle:
         if first_lines:
             style._with_first_lines(first_lines, lowered)
         style.line_clipped = clipped
+        return style
+
+    def _demanding(self, root: Any, sheets: Sequence[str], index: _ElementIndex) -> PageStyle:
+        """This style (a copy of the one pages without CSS share) matching on demand from the
+        page's applied `sheets` (as `applied_sheets` reads them) and its `index`."""
+        style = copy.copy(self) if self is _NO_PAGE_STYLE else self
+        style._demand = _Demand(root, sheets, index)
         return style
 
     def _with_first_lines(self, rules: Mapping[Any, list[tuple[_Precedence, Declaration]]], lowered: str) -> None:
@@ -1093,8 +1108,7 @@ class PageStyle:
         if demand is None:
             # Read once per page, not once per element that asks: a page of thousands of narrow
             # boxes asks for each of them.
-            rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(applied_sheets(root)) for rule in parse_style_sheet(sheet)]
-            demand = _Demand(root, rules, _ElementIndex(root), {})
+            demand = _Demand(root, applied_sheets(root), _ElementIndex(root))
             if self is not _NO_PAGE_STYLE:  # shared by the pages without CSS: not kept there
                 self._demand = demand
         wanted, ranks = demand.declaring(names, every_screen=every_screen)
@@ -5102,7 +5116,7 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
 
 
-def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
+def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) -> frozenset[Any]:
     """The images 2px or less across or high by their `width`/`height` attributes whose CSS
     (`<style>` rules or a `style` attribute) sets that size to more, or to `auto`: CSS overrides
     the attributes, as in browsers (WordPress writes `width="1" height="1"` on an SVG upload and
@@ -5113,7 +5127,7 @@ def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
     matched: _Matched = {}
     rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
     ranks = _layer_ranks(rules)
-    scope = _Scope(small, _ElementIndex(root))
+    scope = _Scope(small, index)
     for order, rule in enumerate(rules):
         sizes = [d for d in rule.declarations if d.name in ("width", "height")]
         if sizes:
