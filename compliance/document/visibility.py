@@ -804,8 +804,8 @@ class _Demand:
         self.wanted: dict[tuple[tuple[str, ...], bool], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]] = {}
 
     @functools.cached_property
-    def rules(self) -> list[StyleRule]:
-        return [_own_anonymous_layer(rule, number) for number, sheet in enumerate(self.sheets) for rule in parse_style_sheet(sheet)]
+    def rules(self) -> PageRules:
+        return page_rules(tuple(self.sheets))
 
     def declaring(self, names: Sequence[str], *, every_screen: bool) -> tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]:
         """The rules that declare some of the properties `names` (with `every_screen`, only those
@@ -814,9 +814,9 @@ class _Demand:
         key = (tuple(names), every_screen)
         found = self.wanted.get(key)
         if found is None:
-            met = (entry for entry in enumerate(self.rules) if not (every_screen and entry[1].conditional))
-            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met]
-            wanted = [entry for entry in wanted if entry[2]]
+            rules = self.rules.rules
+            met = ((order, rules[order]) for order in self.rules.declaring(names))
+            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met if not (every_screen and rule.conditional)]
             found = self.wanted[key] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
         return found
 
@@ -1032,7 +1032,7 @@ class PageStyle:
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
-        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
+        rules = page_rules(tuple(sheets))
         # A blurred text shadow thins by the font size of its glyphs, and a blur filter smears
         # text by it: every font size is read.
         every_font = _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
@@ -1344,7 +1344,7 @@ def _linked_data_sheet(link: Any) -> str | None:
 
 
 def _match_rules(
-    rules: Sequence[StyleRule],
+    rules: PageRules,
     families: frozenset[str],
     sheets: tuple[str, ...],
     index: _ElementIndex,
@@ -1360,9 +1360,9 @@ def _match_rules(
     `every_colour`, every colour over the whole page (a presentational colour that blends in may
     be overridden by any of them: see `presentational_colours`); with `every_font`, every font
     size (that a blurred text shadow thins by: see `text_shadows`)."""
-    ranks = _layer_ranks(rules)
+    ranks = rules.ranks
     keyframes = _keyframes_if_any_hide(sheets)
-    wanted = [(order, rule, _applicable(rule, families, keyframes)) for order, rule in enumerate(rules)]
+    wanted = [(order, rules.rules[order], _applicable(rules.rules[order], families, keyframes)) for order in rules.declaring(families, families=True)]
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
     matched: _Matched = {}
     # First the rules that hide, matched over the whole page. A rule that can only show again
@@ -1546,6 +1546,67 @@ def _hints_that_blend(hints: Hints, sheets: tuple[str, ...], page: _ElementIndex
         texts.add(default_text)
     risky_texts, risky_backgrounds = _blending(frozenset(texts | hint_texts), frozenset(backgrounds | hint_backgrounds))
     return hints if risky_texts & hint_texts or risky_backgrounds & hint_backgrounds else {}
+
+
+class _SheetIndex(NamedTuple):
+    """The places, among a `<style>` block's rules (`css.parse_style_sheet`), of the rules that
+    declare each property, by its name and by its family (`css.FAMILIES`), in order."""
+
+    by_name: Mapping[str, tuple[int, ...]]
+    by_family: Mapping[str, tuple[int, ...]]
+
+
+@per_sheet
+def _sheet_index(sheet: str) -> _SheetIndex:
+    by_name: dict[str, dict[int, None]] = {}
+    by_family: dict[str, dict[int, None]] = {}
+    for place, rule in enumerate(parse_style_sheet(sheet)):
+        for declaration in rule.declarations:
+            by_name.setdefault(declaration.name, {})[place] = None
+            by_family.setdefault(declaration.family, {})[place] = None
+    return _SheetIndex({name: tuple(places) for name, places in by_name.items()}, {name: tuple(places) for name, places in by_family.items()})
+
+
+class PageRules(NamedTuple):
+    """The rules of a page's applied `<style>` blocks, read once for the page's every step that
+    matches some of them (`page_rules`): the rules in order, each anonymous layer told apart by
+    its block (`_own_anonymous_layer`); the cascade rank of each layer they name (`_layer_ranks`);
+    and each block's index of the rules that declare each property (`_sheet_index`, remembered
+    with the block's text), with the place of its first rule among the page's. A step that wants
+    a few properties takes the few rules that declare them: a site's stylesheet runs to
+    thousands of rules, nearly all about other properties."""
+
+    rules: tuple[StyleRule, ...]
+    ranks: Mapping[str, tuple[float, ...]]
+    sheets: tuple[tuple[int, _SheetIndex], ...]
+
+    def declaring(self, names: Iterable[str], *, families: bool = False) -> list[int]:
+        """The places of the rules that declare a property of `names` (with `families`, of those
+        families), in order."""
+        found: set[int] = set()
+        for first, index in self.sheets:
+            places = index.by_family if families else index.by_name
+            for name in names:
+                at = places.get(name)
+                if at:
+                    found.update(at if not first else (first + place for place in at))
+        return sorted(found)
+
+
+# The pages whose rules `page_rules` keeps: the page being read (whose steps each ask) and the one
+# before; more would keep the rules of pages long gone alive, once their blocks are forgotten.
+_PAGES_RULES_KEPT = 2
+
+
+@functools.lru_cache(maxsize=_PAGES_RULES_KEPT)
+def page_rules(sheets: tuple[str, ...]) -> PageRules:
+    """The rules of a page's applied `<style>` blocks (`sheets`, in order), as `PageRules`."""
+    rules: list[StyleRule] = []
+    indexed = []
+    for position, sheet in enumerate(sheets):
+        indexed.append((len(rules), _sheet_index(sheet)))
+        rules.extend(_own_anonymous_layer(rule, position) for rule in parse_style_sheet(sheet))
+    return PageRules(tuple(rules), _layer_ranks(rules), tuple(indexed))
 
 
 def _own_anonymous_layer(rule: StyleRule, sheet: int) -> StyleRule:
@@ -5125,13 +5186,12 @@ def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) ->
     if not small:
         return frozenset()
     matched: _Matched = {}
-    rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-    ranks = _layer_ranks(rules)
+    rules = page_rules(tuple(sheets))
     scope = _Scope(small, index)
-    for order, rule in enumerate(rules):
+    for order in rules.declaring(("width", "height")):
+        rule = rules.rules[order]
         sizes = [d for d in rule.declarations if d.name in ("width", "height")]
-        if sizes:
-            _match_rule(rule, order, sizes, matched, scope.select, ranks)
+        _match_rule(rule, order, sizes, matched, scope.select, rules.ranks)
     cascade = PageStyle(matched)
     return frozenset(image for image in small if _sized_larger(cascade.declarations(image), image))
 
