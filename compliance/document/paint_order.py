@@ -73,7 +73,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document import offsets
-from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px, parse_style_sheet
+from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
@@ -93,14 +93,13 @@ from compliance.document.visibility import (
     _colours,
     _CompiledSelector,
     _font_down_the_tree,
-    _layer_ranks,
     _match_rule,
-    _own_anonymous_layer,
     _presentational_colours_if_any,
     _Scope,
     _subject_of,
     _uses_variables,
     is_hidden,
+    page_rules,
     with_variables_filled,
 )
 from compliance.firstuse import on_first_use
@@ -370,11 +369,12 @@ class _Reader:
         # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
         # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
         self.hints: Hints = {}
-        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        # Each rule's declarations read here; its custom properties are read only where a cover's
-        # background is a `var()` (`_filled`), from all the rules.
+        self.book = book = page_rules(tuple(sheets))
+        rules = book.rules
+        # Each rule's declarations read here, by its place; its custom properties are read only
+        # where a cover's background is a `var()` (`_filled`), from all the rules.
         self.all_rules = rules
-        self.rules = [(order, rule, found) for order, rule in enumerate(rules) if (found := [d for d in rule.declarations if d.name in _NAMES])]
+        self.rules = {order: (rules[order], [d for d in rules[order].declarations if d.name in _NAMES]) for order in book.declaring(_NAMES)}
         # A custom property registered with `@property` may not inherit, or start at a value of its
         # own: a `var()` is not filled in on such a page.
         self.registers = any("@property" in sheet.lower() for sheet in sheets)
@@ -382,7 +382,7 @@ class _Reader:
         self.filled: dict[Any, Mapping[str, Declaration]] = {}
         # Each `::before` and `::after` read, by its element and which (`_Pseudo`).
         self.pseudo_boxes: dict[tuple[Any, str], _Pseudo] = {}
-        self.ranks = _layer_ranks(rules)
+        self.ranks = book.ranks
         # Whether each rule's selectors may match on the page (`may_match`), by its place: asked
         # of the rules a step reads only.
         self._may_match: dict[int, bool] = {}
@@ -390,10 +390,14 @@ class _Reader:
     def _declaring(self, names: frozenset[str]) -> Iterator[tuple[int, Any, list[Declaration]]]:
         """The rules that may match on the page and declare some of `names` (custom properties
         for `_CUSTOM`), with those declarations."""
-        rules = [(order, rule, [d for d in rule.declarations if d.custom]) for order, rule in enumerate(self.all_rules)] if names is _CUSTOM else self.rules
+        if names is _CUSTOM:
+            rules = ((order, rule, [d for d in rule.declarations if d.custom]) for order, rule in enumerate(self.all_rules))
+        elif names is _NAMES:
+            rules = ((order, rule, found) for order, (rule, found) in self.rules.items())
+        else:
+            read = ((order, self.rules.get(order)) for order in self.book.declaring(names))
+            rules = ((order, entry[0], [d for d in entry[1] if d.name in names]) for order, entry in read if entry is not None)
         for order, rule, found in rules:
-            if names is not _NAMES and names is not _CUSTOM:
-                found = [d for d in found if d.name in names]
             if not found:
                 continue
             may = self._may_match.get(order)
@@ -505,7 +509,7 @@ class _Reader:
                 for order, rule in enumerate(self.all_rules)
                 if (found := [d for d in rule.declarations if d.custom]) and _PSEUDO_ELEMENT.search(rule.selectors)
             ]
-        return [(order, rule, found) for order, rule, found in self.rules if _PSEUDO_ELEMENT.search(rule.selectors)]
+        return [(order, rule, found) for order, (rule, found) in self.rules.items() if _PSEUDO_ELEMENT.search(rule.selectors)]
 
     def _pseudo_covers(self) -> tuple[list[_Pseudo], _PseudoDeclared]:
         """The `::before`s and `::after`s that may be covers (`_covers`), with the declarations read

@@ -792,15 +792,20 @@ _UNLAYERED = (math.inf,)
 _Matched = dict[Any, list[tuple[_Precedence, Declaration]]]
 
 
-class _Demand(NamedTuple):
-    """What `PageStyle.on_demand` matches a page's elements from: its `<style>` rules, an index
-    of its elements, and the rules that declare each set of properties asked for, with the ranks
-    of their layers."""
+class _Demand:
+    """What `PageStyle.on_demand` matches a page's elements from: its `<style>` rules (read from
+    `sheets` when first asked), an index of its elements, and the rules that declare each set of
+    properties asked for, with the ranks of their layers."""
 
-    root: Any
-    rules: list[StyleRule]
-    elements: _ElementIndex
-    wanted: dict[tuple[tuple[str, ...], bool], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]]
+    def __init__(self, root: Any, sheets: Sequence[str], elements: _ElementIndex) -> None:
+        self.root = root
+        self.sheets = sheets
+        self.elements = elements
+        self.wanted: dict[tuple[tuple[str, ...], bool], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]] = {}
+
+    @functools.cached_property
+    def rules(self) -> PageRules:
+        return page_rules(tuple(self.sheets))
 
     def declaring(self, names: Sequence[str], *, every_screen: bool) -> tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]:
         """The rules that declare some of the properties `names` (with `every_screen`, only those
@@ -809,9 +814,9 @@ class _Demand(NamedTuple):
         key = (tuple(names), every_screen)
         found = self.wanted.get(key)
         if found is None:
-            met = (entry for entry in enumerate(self.rules) if not (every_screen and entry[1].conditional))
-            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met]
-            wanted = [entry for entry in wanted if entry[2]]
+            rules = self.rules.rules
+            met = ((order, rules[order]) for order in self.rules.declaring(names))
+            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met if not (every_screen and rule.conditional)]
             found = self.wanted[key] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
         return found
 
@@ -932,26 +937,29 @@ class PageStyle:
 
     @classmethod
     def _of_page(cls, root: Any, quirks: bool, shadow_sheets: tuple[str, ...] = ()) -> PageStyle:
-        sheets = applied_sheets(root)
+        sheets = applied = applied_sheets(root)
         if quirks:
             sheets = _in_quirks_mode(root, sheets)
         index = _ElementIndex(root)
         style = cls._of(root, sheets, index, shadow_sheets)
-        sized = _css_sized_images(root, sheets)
+        # The steps below that match rules on demand do so from this index of the page's elements
+        # and these sheets, not from searches of the page and readings of its blocks of their own.
+        demanding = style._demanding(root, applied, index)
+        sized = _css_sized_images(root, sheets, index)
         generated = generated_text(root, sheets) if sheets else None
         # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once
         # and searched for the literal words, which is several times faster than a case-blind pattern.
         lowered = "\n".join((*sheets, *index.style_values())).lower()
-        laid_out = _hidden_by_layout(root, sheets, lowered, index, style)
+        laid_out = _hidden_by_layout(root, sheets, lowered, index, demanding)
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
-        clipped = _clipped_lines(root, sheets, lowered, index, style, generated)
+        clipped = _clipped_lines(root, sheets, lowered, index, demanding, generated)
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
         if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
-        style = copy.copy(style)
+        style = copy.copy(demanding)
         style.css_sized = sized
         style.details = details
         style.helper_classes_hide = helper_classes_hide
@@ -968,6 +976,13 @@ class PageStyle:
         if first_lines:
             style._with_first_lines(first_lines, lowered)
         style.line_clipped = clipped
+        return style
+
+    def _demanding(self, root: Any, sheets: Sequence[str], index: _ElementIndex) -> PageStyle:
+        """This style (a copy of the one pages without CSS share) matching on demand from the
+        page's applied `sheets` (as `applied_sheets` reads them) and its `index`."""
+        style = copy.copy(self) if self is _NO_PAGE_STYLE else self
+        style._demand = _Demand(root, sheets, index)
         return style
 
     def _with_first_lines(self, rules: Mapping[Any, list[tuple[_Precedence, Declaration]]], lowered: str) -> None:
@@ -1017,7 +1032,7 @@ class PageStyle:
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
-        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
+        rules = page_rules(tuple(sheets))
         # A blurred text shadow thins by the font size of its glyphs, and a blur filter smears
         # text by it: every font size is read.
         every_font = _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
@@ -1093,8 +1108,7 @@ class PageStyle:
         if demand is None:
             # Read once per page, not once per element that asks: a page of thousands of narrow
             # boxes asks for each of them.
-            rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(applied_sheets(root)) for rule in parse_style_sheet(sheet)]
-            demand = _Demand(root, rules, _ElementIndex(root), {})
+            demand = _Demand(root, applied_sheets(root), _ElementIndex(root))
             if self is not _NO_PAGE_STYLE:  # shared by the pages without CSS: not kept there
                 self._demand = demand
         wanted, ranks = demand.declaring(names, every_screen=every_screen)
@@ -1330,7 +1344,7 @@ def _linked_data_sheet(link: Any) -> str | None:
 
 
 def _match_rules(
-    rules: Sequence[StyleRule],
+    rules: PageRules,
     families: frozenset[str],
     sheets: tuple[str, ...],
     index: _ElementIndex,
@@ -1346,9 +1360,9 @@ def _match_rules(
     `every_colour`, every colour over the whole page (a presentational colour that blends in may
     be overridden by any of them: see `presentational_colours`); with `every_font`, every font
     size (that a blurred text shadow thins by: see `text_shadows`)."""
-    ranks = _layer_ranks(rules)
+    ranks = rules.ranks
     keyframes = _keyframes_if_any_hide(sheets)
-    wanted = [(order, rule, _applicable(rule, families, keyframes)) for order, rule in enumerate(rules)]
+    wanted = [(order, rules.rules[order], _applicable(rules.rules[order], families, keyframes)) for order in rules.declaring(families, families=True)]
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
     matched: _Matched = {}
     # First the rules that hide, matched over the whole page. A rule that can only show again
@@ -1532,6 +1546,67 @@ def _hints_that_blend(hints: Hints, sheets: tuple[str, ...], page: _ElementIndex
         texts.add(default_text)
     risky_texts, risky_backgrounds = _blending(frozenset(texts | hint_texts), frozenset(backgrounds | hint_backgrounds))
     return hints if risky_texts & hint_texts or risky_backgrounds & hint_backgrounds else {}
+
+
+class _SheetIndex(NamedTuple):
+    """The places, among a `<style>` block's rules (`css.parse_style_sheet`), of the rules that
+    declare each property, by its name and by its family (`css.FAMILIES`), in order."""
+
+    by_name: Mapping[str, tuple[int, ...]]
+    by_family: Mapping[str, tuple[int, ...]]
+
+
+@per_sheet
+def _sheet_index(sheet: str) -> _SheetIndex:
+    by_name: dict[str, dict[int, None]] = {}
+    by_family: dict[str, dict[int, None]] = {}
+    for place, rule in enumerate(parse_style_sheet(sheet)):
+        for declaration in rule.declarations:
+            by_name.setdefault(declaration.name, {})[place] = None
+            by_family.setdefault(declaration.family, {})[place] = None
+    return _SheetIndex({name: tuple(places) for name, places in by_name.items()}, {name: tuple(places) for name, places in by_family.items()})
+
+
+class PageRules(NamedTuple):
+    """The rules of a page's applied `<style>` blocks, read once for the page's every step that
+    matches some of them (`page_rules`): the rules in order, each anonymous layer told apart by
+    its block (`_own_anonymous_layer`); the cascade rank of each layer they name (`_layer_ranks`);
+    and each block's index of the rules that declare each property (`_sheet_index`, remembered
+    with the block's text), with the place of its first rule among the page's. A step that wants
+    a few properties takes the few rules that declare them: a site's stylesheet runs to
+    thousands of rules, nearly all about other properties."""
+
+    rules: tuple[StyleRule, ...]
+    ranks: Mapping[str, tuple[float, ...]]
+    sheets: tuple[tuple[int, _SheetIndex], ...]
+
+    def declaring(self, names: Iterable[str], *, families: bool = False) -> list[int]:
+        """The places of the rules that declare a property of `names` (with `families`, of those
+        families), in order."""
+        found: set[int] = set()
+        for first, index in self.sheets:
+            places = index.by_family if families else index.by_name
+            for name in names:
+                at = places.get(name)
+                if at:
+                    found.update(at if not first else (first + place for place in at))
+        return sorted(found)
+
+
+# The pages whose rules `page_rules` keeps: the page being read (whose steps each ask) and the one
+# before; more would keep the rules of pages long gone alive, once their blocks are forgotten.
+_PAGES_RULES_KEPT = 2
+
+
+@functools.lru_cache(maxsize=_PAGES_RULES_KEPT)
+def page_rules(sheets: tuple[str, ...]) -> PageRules:
+    """The rules of a page's applied `<style>` blocks (`sheets`, in order), as `PageRules`."""
+    rules: list[StyleRule] = []
+    indexed = []
+    for position, sheet in enumerate(sheets):
+        indexed.append((len(rules), _sheet_index(sheet)))
+        rules.extend(_own_anonymous_layer(rule, position) for rule in parse_style_sheet(sheet))
+    return PageRules(tuple(rules), _layer_ranks(rules), tuple(indexed))
 
 
 def _own_anonymous_layer(rule: StyleRule, sheet: int) -> StyleRule:
@@ -5102,7 +5177,7 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
 
 
-def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
+def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) -> frozenset[Any]:
     """The images 2px or less across or high by their `width`/`height` attributes whose CSS
     (`<style>` rules or a `style` attribute) sets that size to more, or to `auto`: CSS overrides
     the attributes, as in browsers (WordPress writes `width="1" height="1"` on an SVG upload and
@@ -5111,13 +5186,12 @@ def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
     if not small:
         return frozenset()
     matched: _Matched = {}
-    rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-    ranks = _layer_ranks(rules)
-    scope = _Scope(small, _ElementIndex(root))
-    for order, rule in enumerate(rules):
+    rules = page_rules(tuple(sheets))
+    scope = _Scope(small, index)
+    for order in rules.declaring(("width", "height")):
+        rule = rules.rules[order]
         sizes = [d for d in rule.declarations if d.name in ("width", "height")]
-        if sizes:
-            _match_rule(rule, order, sizes, matched, scope.select, ranks)
+        _match_rule(rule, order, sizes, matched, scope.select, rules.ranks)
     cascade = PageStyle(matched)
     return frozenset(image for image in small if _sized_larger(cascade.declarations(image), image))
 
