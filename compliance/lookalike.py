@@ -26,6 +26,7 @@ from compliance.document import Block, Document, Image, Item
 from compliance.document.positions import location_at
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
+from compliance.text import normalize_inline
 
 if TYPE_CHECKING:
     import regex
@@ -454,6 +455,17 @@ def unmask(text: str, names: tuple[str, ...] = ()) -> str:
     return see_through(text, disguises) if disguises else text
 
 
+def as_read(text: str) -> str:
+    """An attribute's or a link's text as a reader (or a screen reader, or
+    a search engine that sees through the trick) reads it, as the page's text blocks are read:
+    invisible format characters dropped (a zero-width space or soft hyphen inside "Foun\u200bdation"),
+    white space as one space, and look-alike letters of another script read as the Latin letters
+    they imitate ("Dаily" with a Cyrillic а: "Daily"). ASCII text comes back as it is. Pure."""
+    if text.isascii():
+        return text
+    return unmask(normalize_inline(text))
+
+
 def fold_name(name: str) -> str:
     """A name as names are compared when only case and spacing may differ: "The  Daily caller" and
     "the daily Caller" are one name, "Daily CaIler" (with a capital I) is another."""
@@ -547,6 +559,7 @@ __all__ = [
     "Disguise",
     "LookAlike",
     "adopt_ascii_look_alikes",
+    "as_read",
     "ascii_look_alikes",
     "compat_letter",
     "find_disguises",
