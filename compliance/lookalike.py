@@ -326,7 +326,12 @@ def _compile_names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
             letters = []
             for char in word:
                 if char in look_alikes:
-                    options = sorted(look_alikes[char] | {char.swapcase()})
+                    # A digit or a sign has no case: one that looks like a letter in either case
+                    # stands for it in both, as names are matched whatever their case ("F0undation"
+                    # with a zero reads as "FOUNDATION" and "Foundation" alike; Unicode's table
+                    # maps 0 to O only). A letter of the other case is only a change of case.
+                    uncased = {other for other in look_alikes.get(char.swapcase(), ()) if not other.isalpha()}
+                    options = sorted(look_alikes[char] | uncased | {char.swapcase()})
                     letters.append("[" + "".join(regex.escape(o) for o in options) + "]")
                 else:
                     letters.append(regex.escape(char))
@@ -422,6 +427,8 @@ def find_name_disguises(text: str, names: tuple[str, ...]) -> tuple[Disguise, ..
         spans = [(m.start() + match.start(), m.group()) for m in _WORD().finditer(match.group())]
         name = next((n for n in names if _names_pattern((n,)).fullmatch(match.group())), "")
         for (start, word), name_word in zip(spans, name.split(), strict=False):
+            if word.isupper():
+                name_word = name_word.upper()  # "F0UNDATION" reads as "FOUNDATION"
             letters = tuple(
                 LookAlike(start + index, char, wanted)
                 for index, (char, wanted) in enumerate(zip(word, name_word, strict=False))
