@@ -17,6 +17,7 @@ from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, wit
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
+from compliance.checks.text import NEAR_MISS
 from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page, shows_republication
 from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
@@ -139,7 +140,8 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
         interpolate(rule.message, values),
         help_text,
         location,
-        None,
+        # A near miss the check quotes (the credit line in other words the page has instead).
+        dict(outcome.captures).get(NEAR_MISS),
         rule.pack,
         outcome.detail or None,
         block,

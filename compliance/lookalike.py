@@ -26,6 +26,7 @@ from compliance.document import Block, Document, Image, Item
 from compliance.document.positions import location_at
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
+from compliance.text import normalize_inline
 
 if TYPE_CHECKING:
     import regex
@@ -325,7 +326,12 @@ def _compile_names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
             letters = []
             for char in word:
                 if char in look_alikes:
-                    options = sorted(look_alikes[char] | {char.swapcase()})
+                    # A digit or a sign has no case: one that looks like a letter in either case
+                    # stands for it in both, as names are matched whatever their case ("F0undation"
+                    # with a zero reads as "FOUNDATION" and "Foundation" alike; Unicode's table
+                    # maps 0 to O only). A letter of the other case is only a change of case.
+                    uncased = {other for other in look_alikes.get(char.swapcase(), ()) if not other.isalpha()}
+                    options = sorted(look_alikes[char] | uncased | {char.swapcase()})
                     letters.append("[" + "".join(regex.escape(o) for o in options) + "]")
                 else:
                     letters.append(regex.escape(char))
@@ -421,6 +427,8 @@ def find_name_disguises(text: str, names: tuple[str, ...]) -> tuple[Disguise, ..
         spans = [(m.start() + match.start(), m.group()) for m in _WORD().finditer(match.group())]
         name = next((n for n in names if _names_pattern((n,)).fullmatch(match.group())), "")
         for (start, word), name_word in zip(spans, name.split(), strict=False):
+            if word.isupper():
+                name_word = name_word.upper()  # "F0UNDATION" reads as "FOUNDATION"
             letters = tuple(
                 LookAlike(start + index, char, wanted)
                 for index, (char, wanted) in enumerate(zip(word, name_word, strict=False))
@@ -452,6 +460,17 @@ def unmask(text: str, names: tuple[str, ...] = ()) -> str:
     `names`: the ASCII look-alikes in those names only)."""
     disguises = _disguises(text, names)
     return see_through(text, disguises) if disguises else text
+
+
+def as_read(text: str) -> str:
+    """An attribute's or a link's text as a reader (or a screen reader, or
+    a search engine that sees through the trick) reads it, as the page's text blocks are read:
+    invisible format characters dropped (a zero-width space or soft hyphen inside "Foun\u200bdation"),
+    white space as one space, and look-alike letters of another script read as the Latin letters
+    they imitate ("Dаily" with a Cyrillic а: "Daily"). ASCII text comes back as it is. Pure."""
+    if text.isascii():
+        return text
+    return unmask(normalize_inline(text))
 
 
 def fold_name(name: str) -> str:
@@ -547,6 +566,7 @@ __all__ = [
     "Disguise",
     "LookAlike",
     "adopt_ascii_look_alikes",
+    "as_read",
     "ascii_look_alikes",
     "compat_letter",
     "find_disguises",

@@ -155,8 +155,11 @@ def test_a_calmatters_credit_in_spanish_is_told_it_does_not_replace_the_english_
     (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
     # The Spanish line is quoted, with its line, and said not to replace the English one.
     assert '(the English wording the terms prescribe) anywhere in the article; "' in finding["message"]
-    assert "is a credit line in Spanish, which does not replace it" in finding["message"]
+    assert "is a credit line in other words, which does not replace it" in finding["message"]
+    assert "a translation needs CalMatters' approval" in finding["message"]
     assert "CALMATTERS" in finding["detail"].upper().split("; ", 1)[1]
+    # It is what the editor replaces: quoted as found, and pointed at.
+    assert "CALMATTERS" in finding["evidence"].upper()
 
 
 @pytest.mark.parametrize(
@@ -208,3 +211,20 @@ def test_the_states_newsroom_credit_rule_reads_the_spanish_credit_lines(cli: Any
     entry = _checked(cli, tmp_path, credit, lang="es", top=top)
     assert entry["packs"] == ["states-newsroom"]
     assert ("states-newsroom/credit" in _rules(entry)) is not passes
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "This article first appeared in CalMatters.",
+        "Republished with permission from CalMatters.",
+        "Originally published by CalMatters.",
+        "This story appeared on CalMatters.",
+    ],
+)
+def test_a_calmatters_credit_in_other_words_is_quoted_as_found_where_it_is(cli: Any, tmp_path: Path, credit: str) -> None:
+    entry = _checked(cli, tmp_path, f"<p>{credit}</p>", byline="By Elsa Thibodeau, CalMatters")
+    assert entry["packs"] == ["calmatters"]
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
+    assert finding["evidence"] == credit
+    assert f'"{credit}" (line {finding["line"]}) is a credit line in other words, which does not replace it' in finding["message"]

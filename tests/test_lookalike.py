@@ -108,6 +108,29 @@ def test_ascii_look_alikes_in_a_name_are_reported_once_a_pack_applies() -> None:
 
 
 @pytest.mark.parametrize(
+    ("byline", "pack", "credit", "described"),
+    [
+        # A digit has no case: Unicode's table maps 0 to O and 1 to l, and a name matched in any
+        # case reads "F0undation" as "Foundation" and "Da1ly" as "DaIly", as it does a Greek ο.
+        ("By Jake Smith, Daily Caller News F0undation", "dcnf", "", "U+0030 DIGIT ZERO (for 'o')"),
+        ("By Jake Smith, DAILY CALLER NEWS F0UNDATION", "dcnf", "", "U+0030 DIGIT ZERO (for 'O')"),
+        ("By Jake Smith, Da1ly Caller News Foundation", "dcnf", "", "U+0031 DIGIT ONE (for 'i')"),
+        ("By Harriet Quill, University of Example", "the-conversation", "This article is republished from The C0nversation.", "U+0030 DIGIT ZERO (for 'o')"),
+        ("By Ana Ruiz, Pr0Publica", "propublica", "This story was originally published by ProPublica.", "U+0030 DIGIT ZERO (for 'o')"),
+    ],
+)
+def test_a_digit_for_a_letter_in_a_publishers_name_is_a_look_alike(byline: str, pack: str, credit: str, described: str) -> None:
+    report = check(STORY.format(byline=byline, credit=credit), pack=pack)
+    (warning,) = warnings(report)
+    assert described in warning.message
+
+
+def test_a_digit_beside_a_publishers_name_is_no_look_alike() -> None:
+    for text in ("Daily Caller News Foundation 2024", "the 10 Daily Caller stories", "ProPublica 0", "C0 emissions"):
+        assert find_name_disguises(text, ("Daily Caller News Foundation", "ProPublica", "The Conversation")) == ()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Москва и Санкт-Петербург",  # Russian

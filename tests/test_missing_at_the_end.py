@@ -8,6 +8,7 @@ wrong place, keeps its own place."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -208,3 +209,54 @@ def test_every_format_gives_the_end_line(cli: Any, tmp_path: Path, fmt: str) -> 
     else:
         (issue,) = json.loads(out)
         assert issue["location"]["lines"]["begin"] == 11
+
+
+# The Texas Tribune's copies, with the site's navigation before the story: (kind, source, the
+# story's last line). The boilerplate the guidelines ask to end the story with belongs after it.
+_TT_NAV = "".join(f"- [Section {n}](https://example.org/s{n})\n" for n in range(1, 6))
+_TT_STORY = [
+    (
+        "text",
+        "Menu item 1\nMenu item 2\n\nWater rates rise\n\nBy Dana Whitlock, The Texas Tribune\n\nThe district voted on Monday.\n\nBoard members agreed.\n",
+        10,
+    ),
+    ("markdown", _TT_NAV + "\n# Water rates rise\n\nBy Dana Whitlock, The Texas Tribune\n\nThe district voted on Monday.\n\nBoard members agreed.\n", 13),
+    (
+        "html",
+        "<html><body><header><nav><ul>\n<li><a href='/a'>Section A</a></li>\n<li><a href='/b'>Section B</a></li>\n</ul></nav></header>\n"
+        "<div class='content'>\n<h2>Water rates rise</h2>\n<p>by Dana Whitlock, The Texas Tribune</p>\n<p>The district voted on Monday.</p>\n"
+        "<p>Board members agreed.</p>\n</div></body></html>\n",
+        9,
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "source", "last_line"), _TT_STORY, ids=[k for k, _, _ in _TT_STORY])
+def test_the_tribunes_missing_boilerplate_points_at_the_storys_end(kind: DocumentKind, source: str, last_line: int) -> None:
+    from compliance.loading import load_packs
+
+    packs = [p for p in load_packs() if p.id == "texas-tribune"]
+    report = check_document(parse_document(source.encode(), kind), packs, path=f"story.{kind}", auto_detect=False)
+    (finding,) = [f for f in report.findings if f.rule == "texas-tribune/boilerplate"]
+    assert finding.location == Location(last_line, 1)
+
+
+# What a rule's help asks to end the story with: "End the story with …", "When possible, end the
+# story with …".
+_ENDS_THE_STORY = re.compile(r"(?:^|[.:;]\s+|possible,\s+)end the story with\b", re.IGNORECASE)
+
+
+def test_every_shipped_rule_that_asks_to_end_the_story_points_at_its_end() -> None:
+    # A `position` check with `last: N` places what is missing itself; a plain `text` or other
+    # check needs `missing-at: end` (or a fix `where: end`), or it points at the article's start.
+    from compliance.loading import load_packs
+
+    asking = []
+    for pack in load_packs():
+        for rule in pack.rules:
+            if not _ENDS_THE_STORY.search(" ".join((rule.help or "").split())):
+                continue
+            asking.append(rule.id)
+            placed = rule.missing_at == "end" or (rule.fix is not None and rule.fix.where == "end")
+            assert placed or (rule.check.kind == "position" and rule.check.params.last is not None), rule.id
+    assert {"texas-tribune/boilerplate", "kff-health-news/tagline", "republication-tracker/attribution"} <= set(asking)

@@ -547,7 +547,9 @@ _TEXT_EDITS = (
     "bidi-reference",
     "invisible-format",
 )
-_ATTRIBUTE_EDITS = ("letter-reference", "hex-reference", "case", "look-alike", "percent")
+# An attribute's words (an alt text) are read through invisible characters and compatibility
+# forms as the page's text is (`compliance.lookalike.as_read`).
+_ATTRIBUTE_EDITS = ("letter-reference", "hex-reference", "case", "look-alike", "percent", "zero-width", "soft-hyphen", "fullwidth", "invisible-format")
 
 
 def editable_letters(source: str) -> list[tuple[int, str]]:

@@ -43,6 +43,14 @@ def test_a_stand_in_wording_is_quoted_with_its_line_and_what_it_is(body: str, ki
     assert base == 'no line "Originally published by the Gazette" in the article'
     assert note.startswith('"') and "GAZETTE" in note.upper()
     assert note.endswith(f"(line {line}) is a translation of the line, which does not replace it")
+    # It is what the editor replaces: quoted as found, and pointed at.
+    assert finding.evidence is not None and "GAZETTE" in finding.evidence.upper()
+    assert finding.location.line == line
+
+
+def test_a_copy_without_the_stand_in_quotes_nothing_found() -> None:
+    (finding,) = _findings(f"<article><h1>Budget</h1>{_STORY}</article>")
+    assert finding.evidence is None
 
 
 @pytest.mark.parametrize(

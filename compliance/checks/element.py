@@ -85,6 +85,7 @@ from compliance.document.elements import HeldTag, held_tag
 from compliance.document.selector_lists import group_members
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
+from compliance.lookalike import as_read
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
 from compliance.text import normalize_inline, shorten
@@ -218,14 +219,18 @@ def _read_attribute(doc: Document, element: Any, name: str) -> list[str]:
         shown = _shown_forms(sources)
         return [value for value in shown if value.startswith("data:")] + _url_forms(value for value in shown if not value.startswith("data:"))
     if name == "text":
-        return [normalize_inline(text_of(element))]
+        return [as_read(normalize_inline(text_of(element)))]
     if name == "alt" and element.tag == "svg":
         image = doc.items[doc.item_index_by_element()[element]]
         return [image.alt] if isinstance(image, Image) else []
     value = element.get(name)
     if value is None:
         return []
-    return _url_forms([value]) if name in _URL_ATTRIBUTES else [value]
+    # Words are read as a reader reads them, as the page's text is: an alt text with a zero-width
+    # space or a Cyrillic "а" in "Daily Caller" names the same logo. A URL is not: a browser
+    # fetches it as written, and a look-alike letter in it is another address (a pixel that
+    # counts nothing, a link to another site).
+    return _url_forms([value]) if name in _URL_ATTRIBUTES else [as_read(value)]
 
 
 def _image_sources(doc: Document, element: Any) -> tuple[str, ...]:

@@ -80,6 +80,7 @@ from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
 from compliance.firstuse import on_first_use
+from compliance.lookalike import as_read
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import has_words, shorten
@@ -288,9 +289,10 @@ _CREDIT_WORDS = 40
 
 def _read_text(doc: Document, link: Link, credit: bool) -> str:
     """The link's text as `text` reads it: with `credit`, a link with no text of its own (a logo)
-    reads as the alt text of the images a reader sees in it."""
+    reads as the alt text of the images a reader sees in it. Look-alike letters read as the
+    Latin letters they imitate (`as_read`), as in the page's text."""
     if not credit or link.text.strip() or link.element is None:
-        return link.text
+        return as_read(link.text)
     inside = set(link.element.iter("img"))
     return " ".join(image.alt for image in doc.images if image.visible and image.alt and image.element in inside)
 
@@ -346,7 +348,7 @@ def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
         if link.visible or link.element is None or not doc.in_story(link.element):
             continue
         # A hidden logo's images are hidden too: their alt text is the link's words all the same.
-        text = link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img"))
+        text = as_read(link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img")))
         if params.text is not None and not ctx.bind(params.text).search(text):
             continue
         if params.credit and has_words(_enclosing_block_text(link.element), _CREDIT_WORDS + 1):

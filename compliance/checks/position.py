@@ -222,7 +222,7 @@ def _nowhere(doc: Document, params: PositionParams, inner: Outcome) -> Outcome:
     story, and the finding points there (`end_location`, where `syndcheck fix` puts a `where:
     end` block); anything else where the inner check points, by default the article's start."""
     anchor = (lambda: end_location(doc)) if params.last is not None else inner.anchor
-    return Outcome(False, (), explained_later(lambda: _anywhere(inner.detail)), anchor)
+    return Outcome(False, (), explained_later(lambda: _anywhere(inner.detail)), anchor, captures=inner.captures)
 
 
 def _anywhere(detail: str) -> str:

@@ -73,8 +73,8 @@ OPTIONS = (
         "instead",
         "regex",
         "A wording some copies print in place of the text and that does not stand in for it (a translation of a prescribed credit line):"
-        " when the text is missing and this is in the scope, the failure quotes the first one and says what it is (`instead-label`)."
-        " It never makes the check pass.",
+        " when the text is missing and this is in the scope, the failure quotes the first one and says what it is (`instead-label`),"
+        " gives it as its `found:` and points at it. It never makes the check pass.",
         default=None,
     ),
     Option(
@@ -303,19 +303,24 @@ def _all_left_out(params: TextParams, count: int) -> str:
     return f"outside '{css}' leaves out {left_out}, so nothing was searched"
 
 
-def _stand_in(doc: Document, params: TextParams, ctx: Context, text: str, starts: list[int], blocks: list[Block]) -> str:
+# The capture a failure without hits gives its finding's `found:` (a near miss: the `instead`
+# wording the page has). No pattern's named group can have this name (a group's is a word).
+NEAR_MISS = "near-miss"
+
+
+def _stand_in(doc: Document, params: TextParams, ctx: Context, text: str, starts: list[int], blocks: list[Block]) -> tuple[str, Block | None]:
     """The note a failure ends with when the scope holds the `instead` wording: the first one
     quoted, where it is and what it is ('; "Esta historia fue publicada originalmente por
-    CalMatters." (line 5) is a credit line in Spanish, which does not replace it'); empty when
-    there is none."""
+    CalMatters." (line 5) is a credit line in Spanish, which does not replace it'), and its block;
+    ("", None) when there is none."""
     if params.instead is None or not blocks:
-        return ""
+        return "", None
     match = ctx.bind(params.instead).search(text)
     if match is None:
-        return ""
+        return "", None
     block = blocks[bisect.bisect_right(starts, match.start()) - 1]
     what = params.instead_label or f"not {params.label or params.pattern.shown}"
-    return f'; "{shorten(block.text, 140)}" (line {doc.locate(block).line}) is {what}'
+    return f'; "{shorten(block.text, 140)}" (line {doc.locate(block).line}) is {what}', block
 
 
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
@@ -360,10 +365,12 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
     why: str | Callable[[], str] = detail
+    near: Block | None = None
     if params.instead is not None:
         # Searched only when the check fails, in the text already joined: a page that has the
         # text pays nothing for it.
-        detail += _stand_in(doc, params, ctx, text, starts, blocks)
+        note, near = _stand_in(doc, params, ctx, text, starts, blocks)
+        detail += note
         why = detail
     if params.scope in ("article", "page"):
         article_only = params.scope == "article"
@@ -378,5 +385,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         # What must be in the last N blocks belongs at the end of the story: the finding points
         # where `syndcheck fix` puts a `where: end` block.
         return Outcome(False, (), why, lambda: end_location(doc))
+    if near is not None:
+        # The wording the page has instead is what an editor replaces: the finding quotes it
+        # (`found:`) and points at it.
+        return Outcome(False, (), why, functools.partial(doc.locate, near), captures=((NEAR_MISS, shorten(near.text, 200)),))
     # No place of its own: the rule's (`engine.missing_location`).
     return Outcome(False, (), why)
