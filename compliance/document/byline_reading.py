@@ -613,6 +613,13 @@ _ROLE_WORDS = (
         ]
     )
 )
+# The degrees and stages of study that a student's or researcher's title names before its noun
+# ("PhD Candidate", "Doctoral Researcher", "MSc Student", "Postgraduate Researcher"): a title's
+# words, never an institution's ("PhD" is written as a brand is, but names no outlet).
+_DEGREE_WORDS = frozenset(
+    """phd ph.d ph.d. dphil doctoral doctorate postgraduate graduate undergraduate masters master's msc mphil mres
+    mba ma ms llm""".split()
+)
 _ORG_WORDS = _unaccented_too(
     [
         "news",
@@ -986,7 +993,8 @@ _TITLE_INITIALS = frozenset({"ceo", "cfo", "cto", "coo", "cmo", "vp", "svp", "ev
 
 def _is_brand(token: str) -> bool:
     core = token.strip(".,'’\"")
-    return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES)
+    # A degree is written as a brand is ("PhD", "DPhil", "MSc") and names no outlet.
+    return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES) and core.lower() not in _DEGREE_WORDS
 
 
 # Words of a topic's label as a site's section or tag link writes it ("Tech Industry", "Health
@@ -1223,11 +1231,12 @@ def _names_then_role(segment: str, outlets: Set[str], *, after_name: bool) -> tu
 
 def _is_job_title(segment: str) -> bool:
     """ "Audience Development Manager", "Professor & Research Chair": ends in a role noun or, for a
-    longer phrase, in a title from `nameparser`'s vocabulary."""
+    longer phrase, in a title from `nameparser`'s vocabulary; or names its office after its head
+    ("HEAD OF RESEARCH", `_is_office_title`)."""
     words = [w.lower().strip(".,") for w in segment.split()]
     if not words:
         return False
-    if words[-1] in _ROLE_NOUNS:
+    if words[-1] in _ROLE_NOUNS or _is_office_title(segment):
         return True
     return len(words) >= 3 and words[-1] in name_vocabulary()[1]
 
@@ -1284,11 +1293,14 @@ def title_and_institution(name: str, line: str, outlets: Set[str] = frozenset())
     """The reading of a name line and the line under it ("Maria Chen" over "Assistant Professor of
     Biology, University of Michigan", an author block as The Conversation prints it) when that
     line is a job title and an institution: a role noun among its words ("professor", "fellow",
-    "lecturer", "candidate"), and an institution when read after the name; None for anything else
-    (a job title alone, an outlet alone, a sentence, a date). The reading names only `name`."""
+    "lecturer", "candidate") or a title naming its office ("Head of Research", `_is_office_title`), and
+    an institution when read after the name; None for anything else (a job title alone, an outlet
+    alone, a sentence, a date). The reading names only `name`."""
     text = normalize_inline(line)
     words = [word.lower().strip(".,;:()") for word in text.split()]
-    if not words or len(words) > _TITLE_LINE_WORDS or text.endswith((".", ":", "?", "!")) or not set(words) & _ROLE_NOUNS:
+    if not words or len(words) > _TITLE_LINE_WORDS or text.endswith((".", ":", "?", "!")):
+        return None
+    if not set(words) & _ROLE_NOUNS and not _is_office_title(_SEGMENT_SPLIT.split(text, maxsplit=1)[0]):
         return None
     reading = read_byline(f"{name}, {text}", outlets=outlets)
     if reading is None or reading.names != (name,) or not any(reading.affiliations):
@@ -2169,13 +2181,43 @@ def _is_role_only(segment: str) -> bool:
     return all(w in _ROLE_WORDS or w in _FILLER for w in words) or _is_title_head(segment.split()[:-1])
 
 
-# "Head of Partnerships", "Director of Audience": a title that names its office after "of".
+# "Head of Partnerships", "Director of Audience": a title that names its office after "of", where
+# a byline should name the person holding it (`_is_role_only`).
 _HEAD_OF = on_first_use(r"^(?:head|director|chief|editor|manager|vice\s+president|president)\s+of\s+[A-Z]", re.IGNORECASE)
 
 
 def _is_head_of(segment: str) -> bool:
     """ "Head of Partnerships", "Director of Audience": a job title and its office."""
     return " of " in segment.lower() and bool(_HEAD_OF().match(segment.strip()))
+
+
+# The words that head a job title naming its office, field or subject after "of", "in" or "for":
+# the role nouns ("Director of Research", "Lecturer in Law", "PhD Candidate in Marine Biology")
+# and the heads that make a title only so ("Head of Coastal Partnerships", "Reader in Sociology",
+# "Lead for Climate Policy"). Without the word after them they are none ("Head Start Association").
+_OFFICE_HEADS = _ROLE_NOUNS | frozenset(
+    {"head", "lead", "leader", "reader", "tutor", "provost", "rector", "chancellor", "vice-chancellor", "convenor", "convener", "principal"}
+)
+_OFFICE_WORDS = frozenset({"of", "in", "for"})
+# Words that may stand before a title's head ("Deputy Head of X", "Regius Professor of Greek",
+# "Programme Lead for X", "PhD Candidate in X"), besides the role words and the degrees.
+_HEAD_MODIFIERS = frozenset(
+    """acting interim joint co honorary adjunct distinguished founding inaugural regius emerita vice principal research
+    teaching clinical programme program team course group project""".split()
+)
+
+
+def _is_office_title(segment: str) -> bool:
+    """ "Head of Partnerships", "Deputy Head of Audience", "Lecturer in Law", "PhD candidate in
+    Ecology", "Lead for Climate Policy": a job title and its office or field, in any case. The
+    words before its head must be a title's ("Senior", "Acting", "PhD"), so that a name before
+    the head ("Jane Smith Head of X") makes no title of the segment; "Head Start Association",
+    "University of Leeds" and "Institute of Development Studies" have no head with "of" after it."""
+    words = [word.lower().strip(".,'’\"()[]") for word in segment.split()]
+    for position, word in enumerate(words[:-2]):
+        if word in _OFFICE_HEADS and words[position + 1] in _OFFICE_WORDS:
+            return all(before in _ROLE_WORDS or before in _HEAD_MODIFIERS or before in _DEGREE_WORDS for before in words[:position])
+    return False
 
 
 def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
@@ -2682,7 +2724,7 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
         if _is_post_nominal(part) or is_section_label(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
-        if words and set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES):
+        if words and (set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES) or _is_office_title(part)):
             part = _institution_of_title(part)
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part) and not is_section_label(part):
             yield part
@@ -2731,10 +2773,11 @@ def present_ties(text: str) -> str:
     return text
 
 
-# The words of a job title after an outlet's name: "correspondent", "senior", "staff writer".
-_TITLE_WORDS = (_ROLE_WORDS - _ORG_WORDS) | _STAFF_WORDS
+# The words of a job title after an outlet's name: "correspondent", "senior", "staff writer"; and
+# the degree a student's or researcher's title names ("PhD Candidate", "Doctoral Researcher").
+_TITLE_WORDS = (_ROLE_WORDS - _ORG_WORDS) | _STAFF_WORDS | _DEGREE_WORDS
 # Words of a job title, or that join one: a part of nothing else names no institution.
-_TITLE_OR_FILLER = _ROLE_WORDS | _STAFF_WORDS | _FILLER
+_TITLE_OR_FILLER = _ROLE_WORDS | _STAFF_WORDS | _FILLER | _DEGREE_WORDS
 
 
 def _institution_of_title(part: str) -> str:
