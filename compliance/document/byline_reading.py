@@ -57,22 +57,69 @@ def _unaccented_too(words: Iterable[str]) -> frozenset[str]:
     return listed | {_without_accents(word) for word in listed} | {_without_accents(word.translate(_UMLAUTS_SPELT_OUT)) for word in listed}
 
 
-# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by"; in French
-# also without accents, as a CMS strips them ("Publie par", "Ecrit par").
-_ROLE_OPENERS = (
-    r"written|authored|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|photos?|"
-    r"photography|photographed|translation|photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
-    r"produced|research|analysis|escrito|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet"
+# The words for "and" in the languages whose openers the reader knows (`_PREFIX`), and for "with":
+# the one list every pattern that joins people is built from. The short "and"s ("e", "en", "og",
+# "och", Catalan "i") are other words too (Spanish and French "en" is "in"), so a bracket's
+# opening word (`_WITH`: "(con B)", "(y B)") is one of the others.
+_AND_WORDS = "and|et|y|und"
+_SHORT_AND_WORDS = "e|en|og|och|i"
+_WITH_WORDS = "with|avec|mit|con|com|met|med"
+
+# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by",
+# "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
+# the story's author, nor is a translator. In the languages whose "by" the reader knows, also
+# without accents, as a CMS strips them ("Traduccion de").
+_PART_ROLES = (
+    r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
+    r"fotos?|fotograf[íi]as?|fotografie|im[áa]genes|traducci[óo]n|traducido|traducida|tradu[çc][ãa]o|traduzido|traduzida|traduction|traduit|traduite|"
+    r"traduzione|tradotto|tradotta|[üu]bersetzung|[üu]bersetzt|vertaling|vertaald|oversatt|[öo]versatt|editado|editada|[ée]dit[ée]|"
+    r"edici[óo]n|edi[çc][ãa]o|ilustraci[óo]n(?:es)?|ilustra[çc][ãa]o|v[íi]deo"
 )
-_OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:(?:\s+(?:and|&)\s+|\s*/\s*)(?:{_ROLE_OPENERS}))?\s+)?"
-# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
-# a caption's photographer is not the story's author.
-_PART_ROLES = r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced"
-_PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+by\b", re.IGNORECASE)
+# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by", and the part
+# credits; in the other languages whose "by" the reader knows also without accents, as a CMS
+# strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di").
+_ROLE_OPENERS = (
+    r"written|authored|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
+    r"interview|interviews|compiled|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
+    r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
+    rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|{_PART_ROLES}"
+)
+# What joins two roles of one credit: "Text and photos by", "Texto y fotos de", "Texte et photos
+# par", "Text und Fotos von", "Text/photos by", "Reportaje, fotos de".
+_ROLE_JOIN = rf"(?:\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+|\s*[/,]\s*)"
+_ROLES = rf"(?:{_ROLE_OPENERS})(?:{_ROLE_JOIN}(?:{_ROLE_OPENERS}))?"
+_OPENER_WORDS = rf"(?:{_ROLES}\s+)?"
+# The labels of a credit written "Label: NAME" ("Reporting: A. Translation: B", "Texto: A"), in
+# English and the other languages whose "by" the reader knows: an author's (the first label must
+# name one: "Photos: B" is a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
+_AUTHOR_LABELS = (
+    r"reporting|reporter|reporters|words|text|writer|writers|written|reportaje|reportero|reportera|texto|textos|reportagem|rep[óo]rter|"
+    r"texte|reportage|testo|servizio|tekst"
+)
+_PART_LABELS = (
+    r"photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
+    r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
+    r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
+    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o"
+)
+_ANY_LABEL = rf"(?:{_AUTHOR_LABELS}|{_PART_LABELS})"
+# An author's label, alone or joined to another ("Text and photos:"), and its colon.
+_AUTHORS_LABEL = rf"(?:{_ANY_LABEL}{_ROLE_JOIN})?(?:{_AUTHOR_LABELS})(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:"
+# "By" in the languages the reader knows (French/Catalan "Par", Spanish/Portuguese "Por", German
+# "Von", Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af"); and after a role, the "of" of
+# Spanish, Portuguese and French ("Reportaje de", "Texto de", "Photos de"), which alone opens no
+# byline: "De Luca" is a name.
+_BY_WORDS = "by|par|por|von|di|da|door|av|af"
+_ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de)"
+_PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?:{_BY_WORDS}|de)\b", re.IGNORECASE)
 # Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, or a
-# contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B".
+# contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
+# "Reportaje de A y traducción de B". An author's role before a part's ("Text and photos by A")
+# makes an author's credit. The labels of the "Label: NAME" form say the same ("Reporting: A.
+# Translation: B").
 _CREDITS_BY = on_first_use(
-    rf"(?<![^\W\d_])(?:(?P<part>(?:{_PART_ROLES}|additional\s+reporting|research|compiled)\s+by)|by)(?![^\W\d_])",
+    rf"(?<![^\W\d_])(?:(?P<part>(?:{_PART_ROLES}|additional\s+reporting|research|compiled)\s+(?:{_BY_WORDS}|de)(?![^\W\d_])|(?:{_PART_LABELS})\s*:)"
+    rf"|(?:{_ROLE_BY}|by|por|par)(?![^\W\d_])|{_AUTHORS_LABEL})",
     re.IGNORECASE,
 )
 
@@ -96,9 +143,8 @@ def credited_for_a_part(byline: str, name: str) -> bool:
     return bool(openers) and openers[-1].group("part") is not None
 
 
-# "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
-# Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af".
-_PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\s]*", re.IGNORECASE)
+# "By" and its equivalents (`_BY_WORDS`), after a role or not (`_ROLE_BY`).
+_PREFIX = re.compile(rf"^{_ROLE_BY}\b[:\s]*", re.IGNORECASE)
 # The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
 # "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
 # "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
@@ -353,6 +399,33 @@ def _mid_opener() -> re.Pattern[str]:
 
 
 _LIST_MARKER = re.compile(rf"^(?:[{DASH_CLASS}•·*/|>#~]+|\d{{1,2}}[.)])\s*")
+
+# An author's label opening the credit, and the capital of the name after it.
+_ROLE_LABEL = on_first_use(rf"^{_AUTHORS_LABEL}\s*(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+# A later label of the same credit, after a full stop, a separator or an "and": "Reporting: A.
+# Translation: B", "Texto: A; fotos: B", "Words: A and photos: B"; read as "and B".
+_LATER_ROLE_LABEL = on_first_use(
+    rf"(?:\.\s+|\s*[,;|]\s*|\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+){_ANY_LABEL}(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:\s*(?=(?-i:[A-ZÀ-Þ]))",
+    re.IGNORECASE,
+)
+# Where the first name after a label ends: a separator, a full stop or an "and".
+_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s", re.IGNORECASE)
+
+
+def _labelled_credit(text: str) -> str | None:
+    """The text after a credit's "Label:" form ("Reporting: Ines Harlow. Translation: Mateo
+    Ruskin, Valley Watch" gives "Ines Harlow and Mateo Ruskin, Valley Watch"), read as "Reporting
+    by …, translated by …" is; None when the text opens with no author's label, or the words
+    after the label are no person's name ("Reporter: So what happened?" in an interview)."""
+    label = _ROLE_LABEL().match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :]
+    if person_name(_FIRST_NAME_END().split(rest, maxsplit=1)[0].strip()) is None:
+        return None
+    return _LATER_ROLE_LABEL().sub(" and ", rest)
+
+
 _LABEL = re.compile(
     r"^(?:analysis|opinion|commentary|column|perspective|essay|review|interview|source|from|via|authors?|autor(?:es)?|"
     r"auteurs?|autori?|credits?)\s*:\s*",
@@ -363,8 +436,17 @@ _LABEL = re.compile(
 @functools.cache
 def _role_conjunction() -> re.Pattern[str]:
     """ "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B",
-    "Reported by A with translation by B", "Reported by A. Translated by B"."""
-    return re.compile(rf"(?:\s*(?:[,;|&.]|\band\b|\bwith\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
+    "Reported by A with translation by B", "Reported by A. Translated by B"; in the other
+    languages whose "by" the reader knows, "Reportaje de A y traducción de B", "Escrito por A e
+    traduzido por B", "Par A et traduit par B", "Text von A und Übersetzung von B". A "by" that
+    is also a name's particle ("von", "di", "da", "de") joins only after a role: "Ursula von der
+    Leyen" is one person."""
+    joiner = rf"[,;|&.]|\b(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|{_WITH_WORDS})\b"
+    return re.compile(rf"(?:\s*(?:{joiner}))?\s+(?:{_ROLES}\s+(?:{_BY_WORDS}|de)|by|por|par)\s+", re.IGNORECASE)
+
+
+# A "by" after the opener, which `_role_conjunction` may read: a cheap test spares most bylines it.
+_LATER_BY = on_first_use(rf"(?<![^\W\d_])(?:{_BY_WORDS}|de)\s", re.IGNORECASE)
 
 
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)", also after
@@ -373,13 +455,6 @@ _BRACKET = on_first_use(rf"\s*(?:(?:[,;:|]|{DASH})\s*)?[(\[]\s*([^()\[\]]{{1,100
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
 _NICKNAME = on_first_use(r"[^\W\d_][\w.'-]{0,15}")
 _NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
-# The words for "and" in the languages whose openers the reader knows (`_PREFIX`), and for "with":
-# the one list every pattern that joins people is built from. The short "and"s ("e", "en", "og",
-# "och", Catalan "i") are other words too (Spanish and French "en" is "in"), so a bracket's
-# opening word (`_WITH`: "(con B)", "(y B)") is one of the others.
-_AND_WORDS = "and|et|y|und"
-_SHORT_AND_WORDS = "e|en|og|och|i"
-_WITH_WORDS = "with|avec|mit|con|com|met|med"
 _WITH = on_first_use(rf"^(?:{_WITH_WORDS}|{_AND_WORDS})\s+", re.IGNORECASE)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -612,6 +687,13 @@ _ROLE_WORDS = (
             "former",
         ]
     )
+)
+# The degrees and stages of study that a student's or researcher's title names before its noun
+# ("PhD Candidate", "Doctoral Researcher", "MSc Student", "Postgraduate Researcher"): a title's
+# words, never an institution's ("PhD" is written as a brand is, but names no outlet).
+_DEGREE_WORDS = frozenset(
+    """phd ph.d ph.d. dphil doctoral doctorate postgraduate graduate undergraduate masters master's msc mphil mres
+    mba ma ms llm""".split()
 )
 _ORG_WORDS = _unaccented_too(
     [
@@ -986,7 +1068,8 @@ _TITLE_INITIALS = frozenset({"ceo", "cfo", "cto", "coo", "cmo", "vp", "svp", "ev
 
 def _is_brand(token: str) -> bool:
     core = token.strip(".,'’\"")
-    return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES)
+    # A degree is written as a brand is ("PhD", "DPhil", "MSc") and names no outlet.
+    return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES) and core.lower() not in _DEGREE_WORDS
 
 
 # Words of a topic's label as a site's section or tag link writes it ("Tech Industry", "Health
@@ -1223,11 +1306,12 @@ def _names_then_role(segment: str, outlets: Set[str], *, after_name: bool) -> tu
 
 def _is_job_title(segment: str) -> bool:
     """ "Audience Development Manager", "Professor & Research Chair": ends in a role noun or, for a
-    longer phrase, in a title from `nameparser`'s vocabulary."""
+    longer phrase, in a title from `nameparser`'s vocabulary; or names its office after its head
+    ("HEAD OF RESEARCH", `_is_office_title`)."""
     words = [w.lower().strip(".,") for w in segment.split()]
     if not words:
         return False
-    if words[-1] in _ROLE_NOUNS:
+    if words[-1] in _ROLE_NOUNS or _is_office_title(segment):
         return True
     return len(words) >= 3 and words[-1] in name_vocabulary()[1]
 
@@ -1284,11 +1368,14 @@ def title_and_institution(name: str, line: str, outlets: Set[str] = frozenset())
     """The reading of a name line and the line under it ("Maria Chen" over "Assistant Professor of
     Biology, University of Michigan", an author block as The Conversation prints it) when that
     line is a job title and an institution: a role noun among its words ("professor", "fellow",
-    "lecturer", "candidate"), and an institution when read after the name; None for anything else
-    (a job title alone, an outlet alone, a sentence, a date). The reading names only `name`."""
+    "lecturer", "candidate") or a title naming its office ("Head of Research", `_is_office_title`), and
+    an institution when read after the name; None for anything else (a job title alone, an outlet
+    alone, a sentence, a date). The reading names only `name`."""
     text = normalize_inline(line)
     words = [word.lower().strip(".,;:()") for word in text.split()]
-    if not words or len(words) > _TITLE_LINE_WORDS or text.endswith((".", ":", "?", "!")) or not set(words) & _ROLE_NOUNS:
+    if not words or len(words) > _TITLE_LINE_WORDS or text.endswith((".", ":", "?", "!")):
+        return None
+    if not set(words) & _ROLE_NOUNS and not _is_office_title(_SEGMENT_SPLIT.split(text, maxsplit=1)[0]):
         return None
     reading = read_byline(f"{name}, {text}", outlets=outlets)
     if reading is None or reading.names != (name,) or not any(reading.affiliations):
@@ -1405,6 +1492,9 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
+    labelled_credit = _labelled_credit(text) if ":" in text else None
+    if labelled_credit is not None:
+        return _Opened(labelled_credit, True, False)
     if not text.isascii():
         labelled_name = _CJK_LABEL().match(text) or _CJK_LABEL_AFTER().match(text) or _CJK_GLUED_LABEL().match(text)
         if labelled_name is not None:
@@ -1912,7 +2002,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     had_prefix = opened.had_prefix
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
     name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
-    rest = _role_conjunction().sub(" and ", opened.rest) if _BY.search(opened.rest) else opened.rest
+    rest = _role_conjunction().sub(" and ", opened.rest) if _LATER_BY().search(opened.rest) else opened.rest
     stripped = _drop_page_data(_brackets_to_segments(rest))
     if ". " in stripped:
         stripped = _SENTENCE_ENDS().sub(_sentence_end_or_title, stripped)
@@ -2193,13 +2283,43 @@ def _is_role_only(segment: str) -> bool:
     return all(w in _ROLE_WORDS or w in _FILLER for w in words) or _is_title_head(segment.split()[:-1])
 
 
-# "Head of Partnerships", "Director of Audience": a title that names its office after "of".
+# "Head of Partnerships", "Director of Audience": a title that names its office after "of", where
+# a byline should name the person holding it (`_is_role_only`).
 _HEAD_OF = on_first_use(r"^(?:head|director|chief|editor|manager|vice\s+president|president)\s+of\s+[A-Z]", re.IGNORECASE)
 
 
 def _is_head_of(segment: str) -> bool:
     """ "Head of Partnerships", "Director of Audience": a job title and its office."""
     return " of " in segment.lower() and bool(_HEAD_OF().match(segment.strip()))
+
+
+# The words that head a job title naming its office, field or subject after "of", "in" or "for":
+# the role nouns ("Director of Research", "Lecturer in Law", "PhD Candidate in Marine Biology")
+# and the heads that make a title only so ("Head of Coastal Partnerships", "Reader in Sociology",
+# "Lead for Climate Policy"). Without the word after them they are none ("Head Start Association").
+_OFFICE_HEADS = _ROLE_NOUNS | frozenset(
+    {"head", "lead", "leader", "reader", "tutor", "provost", "rector", "chancellor", "vice-chancellor", "convenor", "convener", "principal"}
+)
+_OFFICE_WORDS = frozenset({"of", "in", "for"})
+# Words that may stand before a title's head ("Deputy Head of X", "Regius Professor of Greek",
+# "Programme Lead for X", "PhD Candidate in X"), besides the role words and the degrees.
+_HEAD_MODIFIERS = frozenset(
+    """acting interim joint co honorary adjunct distinguished founding inaugural regius emerita vice principal research
+    teaching clinical programme program team course group project""".split()
+)
+
+
+def _is_office_title(segment: str) -> bool:
+    """ "Head of Partnerships", "Deputy Head of Audience", "Lecturer in Law", "PhD candidate in
+    Ecology", "Lead for Climate Policy": a job title and its office or field, in any case. The
+    words before its head must be a title's ("Senior", "Acting", "PhD"), so that a name before
+    the head ("Jane Smith Head of X") makes no title of the segment; "Head Start Association",
+    "University of Leeds" and "Institute of Development Studies" have no head with "of" after it."""
+    words = [word.lower().strip(".,'’\"()[]") for word in segment.split()]
+    for position, word in enumerate(words[:-2]):
+        if word in _OFFICE_HEADS and words[position + 1] in _OFFICE_WORDS:
+            return all(before in _ROLE_WORDS or before in _HEAD_MODIFIERS or before in _DEGREE_WORDS for before in words[:position])
+    return False
 
 
 def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
@@ -2706,7 +2826,7 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
         if _is_post_nominal(part) or is_section_label(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
-        if words and set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES):
+        if words and (set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES) or _is_office_title(part)):
             part = _institution_of_title(part)
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part) and not is_section_label(part):
             yield part
@@ -2755,10 +2875,11 @@ def present_ties(text: str) -> str:
     return text
 
 
-# The words of a job title after an outlet's name: "correspondent", "senior", "staff writer".
-_TITLE_WORDS = (_ROLE_WORDS - _ORG_WORDS) | _STAFF_WORDS
+# The words of a job title after an outlet's name: "correspondent", "senior", "staff writer"; and
+# the degree a student's or researcher's title names ("PhD Candidate", "Doctoral Researcher").
+_TITLE_WORDS = (_ROLE_WORDS - _ORG_WORDS) | _STAFF_WORDS | _DEGREE_WORDS
 # Words of a job title, or that join one: a part of nothing else names no institution.
-_TITLE_OR_FILLER = _ROLE_WORDS | _STAFF_WORDS | _FILLER
+_TITLE_OR_FILLER = _ROLE_WORDS | _STAFF_WORDS | _FILLER | _DEGREE_WORDS
 
 
 def _institution_of_title(part: str) -> str:
