@@ -83,3 +83,26 @@ def test_a_control_character_in_the_quote_is_still_escaped() -> None:
     message = _byline_message("By Nick Pope \x9b]8;;x")
     assert "\x9b" not in visible(message)
     assert "'By Nick Pope \\x9b]8;;x'" in visible(message)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "quoted"),
+    [
+        ("by THE CITY", "January 22, 2024", "'by THE CITY / January 22, 2024' names an outlet"),
+        ("Redacción Valley Watch", "2 de mayo de 2024", "'Redacción Valley Watch / 2 de mayo de 2024' is a staff credit"),
+        ("The Gazette Staff", "Updated Sept. 12, 2024", "'The Gazette Staff / Updated Sept. 12, 2024' is a staff credit"),
+    ],
+)
+def test_a_byline_that_names_no_one_is_quoted_with_its_line_breaks(first: str, second: str, quoted: str) -> None:
+    # A failing byline is quoted as a passing one is: its lines joined by " / ", so an outlet and
+    # a date on two lines do not read as one run of words.
+    page = (
+        "<html><body><article>\n<h1>Energy Department Quietly Shelves Efficiency Rule</h1>\n"
+        '<img src="https://example.org/DCNF-logo.png" alt="Daily Caller News Foundation logo">\n'
+        f'<p class="byline">{first}<br>{second}</p>\n'
+        "<p>The Department of Energy has set aside a proposed standard for gas water heaters.</p>\n"
+        "<p><em>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service,"
+        " is available without charge to any legitimate news publisher.</em></p>\n</article></body></html>\n"
+    )
+    report = check_bytes(page.encode(), "html", PACKS, path="copy.html", auto_detect=False)
+    assert quoted in next(f.message for f in report.findings if f.rule == "dcnf/byline")

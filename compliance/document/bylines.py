@@ -814,7 +814,9 @@ def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outl
         return " / ".join(lines), reading  # read as one line, quoted as the page's lines
     by_line = _first_naming_line(lines, outlets)
     if by_line is None:
-        return (text, None) if crosses else (text, reading)
+        # Quoted as the page's lines whether it names someone or not: a failing byline's evidence
+        # shows "Outlet / May 2, 2024" as a passing one does, not "Outlet May 2, 2024".
+        return (text, None) if crosses else (" / ".join(lines), reading)
     line, alone, paired = by_line
     # The joined reading stands when it names people without running across lines, unless a line
     # and its affiliation line say more.
