@@ -111,7 +111,7 @@ _AUTHORS_LABEL = rf"(?:{_ANY_LABEL}{_ROLE_JOIN})?(?:{_AUTHOR_LABELS})(?:{_ROLE_J
 # byline: "De Luca" is a name.
 _BY_WORDS = "by|par|por|von|di|da|door|av|af"
 _ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de)"
-_PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?:{_BY_WORDS}|de)\b", re.IGNORECASE)
+_PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?P<by>{_BY_WORDS}|de)\b", re.IGNORECASE)
 # Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, or a
 # contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
 # "Reportaje de A y traducción de B". An author's role before a part's ("Text and photos by A")
@@ -1486,8 +1486,11 @@ def _open(text: str) -> _Opened:
             return opened._replace(lead_in=lead[0])
     unlabelled = _LABEL.sub("", text, count=1)
     labelled, text = len(unlabelled) != len(text), unlabelled
-    if _PART_CREDIT.match(text):
-        return _Opened(text, False, False)
+    part = _PART_CREDIT.match(text)
+    if part is not None:
+        # "Fotos de B", "Traduzione di B", "Fotos von B" read as "Photos by B" does: the
+        # particle is no part of a name ("Traducción de Mateo Ruskin"), and the credit names no author.
+        return _Opened(text[: part.start("by")] + "by" + text[part.end("by") :], False, False)
     match = _PREFIX.match(text)
     if match is not None:
         opener = match.group(0).strip(" :").lower()

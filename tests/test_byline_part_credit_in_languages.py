@@ -1,0 +1,97 @@
+"""A credit for a part of the work alone is a caption, not a byline, in every language whose "by"
+the reader knows and with each of its words for "by" after the part's role.
+
+"Traducción de B", "Fotos de B", "Tradução de B", "Traduzione di B", "Fotos von B", "Fotografía
+de B", "Ilustraciones de B" credit a translator, a photographer or an illustrator as "Translated
+by B" and "Photos by B" do: the particle is no part of a name ("Traducción de Mateo Ruskin" is
+no person), and the byline names no author. After an author's credit ("Texto de A y fotos de
+B") the author is A and B is credited for a part."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.api import check_html
+from compliance.document.byline_reading import credited_for_a_part, has_opener, is_part_credit, read_byline
+
+A, B = "Ines Harlow", "Mateo Ruskin"
+
+# Each language's part roles with each of its words for "by".
+PART_CREDITS = [
+    "Traducción de",
+    "Traduccion de",
+    "Traducido por",
+    "Fotos de",
+    "Foto de",
+    "Fotografía de",
+    "Fotografías de",
+    "Imágenes de",
+    "Ilustraciones de",
+    "Ilustración de",
+    "Edición de",
+    "Video de",
+    "Tradução de",
+    "Traduzido por",
+    "Ilustração de",
+    "Edição de",
+    "Traduzione di",
+    "Tradotto da",
+    "Foto di",
+    "Fotos von",
+    "Übersetzung von",
+    "Übersetzt von",
+    "Fotografie von",
+    "Traduction de",
+    "Traduit par",
+    "Photos de",
+    "Vertaling door",
+    "Vertaald door",
+    "Foto av",
+    "Oversatt av",
+    "Översatt av",
+    "Photos by",
+    "Translated by",
+    "Illustrations by",
+]
+
+
+@pytest.mark.parametrize("role", PART_CREDITS)
+def test_a_part_credit_alone_names_no_author(role: str) -> None:
+    byline = f"{role} {B}, Valley Watch"
+    assert is_part_credit(byline)
+    assert not has_opener(byline)
+    assert read_byline(byline, require_prefix=True) is None
+    reading = read_byline(byline)
+    assert reading is None or B not in reading.names
+
+
+@pytest.mark.parametrize("role", PART_CREDITS)
+def test_after_an_authors_credit_the_author_is_the_first(role: str) -> None:
+    authors = {"di": "Testo di", "da": "Testo di", "von": "Text von", "door": "Tekst door", "av": "Tekst av", "par": "Texte de", "by": "Text by"}
+    opener = authors.get(role.split()[-1], "Texto de")
+    byline = f"{opener} {A} y {role.lower()} {B}"
+    reading = read_byline(byline, require_prefix=True)
+    assert reading is not None and reading.names[0] == A, byline
+    assert not credited_for_a_part(byline, A)
+    if B in reading.names:
+        assert credited_for_a_part(byline, B)
+
+
+_PAGE = (
+    '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Cierra el puente</title></head><body><article>'
+    "<h1>Cierra el viejo puente del río por reparaciones</h1>"
+    '<p class="byline">BYLINE</p>'
+    "<p>El condado cerró el lunes el viejo puente del río por seis meses de reparaciones.</p>"
+    "<p>Los conductores deberán usar el cruce de la autopista, dos millas al norte.</p>"
+    '<p>This <a href="https://valleywatch.example/2024/05/01/bridge/">article</a> first appeared on'
+    ' <a href="https://valleywatch.example">Valley Watch</a> and is republished here under a Creative Commons license.'
+    '<img id="republication-tracker-tool-source" src="https://valleywatch.example/?republication-pixel=true&amp;post=81"'
+    ' style="width:1px;height:1px;"></p></article></body></html>'
+)
+
+
+@pytest.mark.parametrize("role", ["Traducción de", "Fotos de", "Tradução de", "Traduzione di", "Fotos von", "Fotografía de", "Ilustraciones de"])
+def test_a_republished_page_credited_only_to_a_translator_or_photographer_fails(role: str) -> None:
+    report = check_html(_PAGE.replace("BYLINE", f"{role} {B}, Valley Watch"), packs=["republication-tracker"])
+    assert [f for f in report.findings if f.rule == "creative-commons/author"]
+    assert not [p for p in report.passed if p.rule == "creative-commons/author"]
