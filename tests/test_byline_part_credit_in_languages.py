@@ -95,3 +95,39 @@ def test_a_republished_page_credited_only_to_a_translator_or_photographer_fails(
     report = check_html(_PAGE.replace("BYLINE", f"{role} {B}, Valley Watch"), packs=["republication-tracker"])
     assert [f for f in report.findings if f.rule == "creative-commons/author"]
     assert not [p for p in report.passed if p.rule == "creative-commons/author"]
+
+
+# Norwegian, Swedish and Danish: the role words of an author's and a part's credit, joined by the
+# short "og"/"och" as the other languages' "and" joins them.
+SCANDINAVIAN_TWO_CREDITS = [
+    f"Tekst av {A} og oversettelse av {B}, Valley Watch",
+    f"Tekst av {A} og foto av {B}",
+    f"Tekst av {A}, bilder av {B}",
+    f"Text av {A} och översättning av {B}, Valley Watch",
+    f"Text av {A} och bilder av {B}",
+    f"Text av {A}; foto av {B}",
+    f"Tekst af {A} og oversættelse af {B}, Valley Watch",
+    f"Tekst af {A} og fotos af {B}",
+    f"Skrevet av {A} og oversatt av {B}",
+]
+
+
+@pytest.mark.parametrize("byline", SCANDINAVIAN_TWO_CREDITS)
+def test_scandinavian_role_credits_joined_name_both(byline: str) -> None:
+    reading = read_byline(byline, require_prefix=True)
+    assert reading is not None and reading.problem is None
+    assert reading.names == (A, B)
+    assert not credited_for_a_part(byline, A)
+    assert credited_for_a_part(byline, B)
+
+
+@pytest.mark.parametrize("role", ["Oversettelse av", "Översättning av", "Oversættelse af", "Bilder av", "Foto af"])
+def test_a_scandinavian_part_credit_alone_names_no_author(role: str) -> None:
+    assert read_byline(f"{role} {B}, Valley Watch", require_prefix=True) is None
+
+
+def test_a_republished_page_with_a_norwegian_two_credit_byline_passes() -> None:
+    report = check_html(_PAGE.replace("BYLINE", SCANDINAVIAN_TWO_CREDITS[0]), packs=["republication-tracker"])
+    assert not [f for f in report.findings if f.rule == "creative-commons/author"]
+    passed = [p for p in report.passed if p.rule == "creative-commons/author"]
+    assert passed and A in (passed[0].evidence or "")

@@ -68,12 +68,14 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med"
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by",
 # "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
-# without accents, as a CMS strips them ("Traduccion de").
+# without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
+# ("oversettelse av", "översättning av", "oversættelse af", "bilder av").
 _PART_ROLES = (
     r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
     r"fotos?|fotograf[íi]as?|fotografie|im[áa]genes|traducci[óo]n|traducido|traducida|tradu[çc][ãa]o|traduzido|traduzida|traduction|traduit|traduite|"
     r"traduzione|tradotto|tradotta|[üu]bersetzung|[üu]bersetzt|vertaling|vertaald|oversatt|[öo]versatt|editado|editada|[ée]dit[ée]|"
-    r"edici[óo]n|edi[çc][ãa]o|ilustraci[óo]n(?:es)?|ilustra[çc][ãa]o|v[íi]deo"
+    r"edici[óo]n|edi[çc][ãa]o|ilustraci[óo]n(?:es)?|ilustra[çc][ãa]o|v[íi]deo|"
+    r"overs[æa]ttelse|oversettelse|[öo]vers[äa]ttning|oversat|fotografi|bilder|billeder|illustrasjon(?:er)?|illustration(?:er)?|redigert|redigerad|redigeret"
 )
 # Verbs and nouns that open a credit before "by": "Written by", "Text and photos by", and the part
 # credits; in the other languages whose "by" the reader knows also without accents, as a CMS
@@ -97,7 +99,7 @@ _AUTHOR_LABELS = (
     r"texte|reportage|testo|servizio|tekst"
 )
 _PART_LABELS = (
-    r"photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
+    r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
     r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o"
