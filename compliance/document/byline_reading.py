@@ -1179,9 +1179,30 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return False
     if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
-    if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
+    if not ((_is_name_token(tokens[0]) or _is_given_name_among_titles(tokens)) and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))):
         return False
     return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
+
+
+# Job titles that are also common given names: "Dean Martin", "Dean Baquet" name a person, whose
+# capitalised surname follows; "Dean of Students" has its office after it (`_is_office_title`).
+_GIVEN_NAMES_AMONG_TITLES = frozenset({"dean"})
+
+
+def _is_given_name_among_titles(tokens: list[str]) -> bool:
+    """Whether the first of a would-be name's words is a title that is also a given name
+    (`_GIVEN_NAMES_AMONG_TITLES`), written as a name is: capitalised, or in a name all in capitals."""
+    first = tokens[0].strip(".,")
+    return first.lower() in _GIVEN_NAMES_AMONG_TITLES and (first.istitle() or all(token.isupper() for token in tokens)) and len(tokens) >= 2
+
+
+def _is_surname_among_titles(tokens: list[str]) -> bool:
+    """Whether two words are a given name and a surname that is also a title ("Martin Dean"), not
+    a title led by its modifier or field ("Associate Dean", "Law Dean")."""
+    if len(tokens) != 2 or tokens[1].strip(".,").lower() not in _GIVEN_NAMES_AMONG_TITLES or not _is_name_token(tokens[0]):
+        return False
+    first = tokens[0].strip(".,").lower()
+    return not (first in _ROLE_WORDS or first in _HEAD_MODIFIERS or first in _DEGREE_WORDS or first in _TOPIC_WORDS or first in name_vocabulary()[1])
 
 
 def _ends_with_a_numeral(tokens: list[str]) -> bool:
