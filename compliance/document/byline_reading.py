@@ -730,6 +730,16 @@ _ORG_WORDS = _unaccented_too(
         "inc",
         "inc.",
         "llc",
+        # Company suffixes: "Lead Generation Ltd", "Acme Holdings GmbH" are companies, not people.
+        "ltd",
+        "ltd.",
+        "limited",
+        "plc",
+        "gmbh",
+        "corp",
+        "corp.",
+        "holdings",
+        "foods",
         "center",
         "centre",
         "institute",
@@ -1179,11 +1189,17 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return False
     if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
+    if tokens[0].strip(".,").lower() in _TITLE_HEADS_NO_NAME_OPENS:
+        return False  # "Head Start", "Lead Generation": an institution that starts like a title
     if not ((_is_name_token(tokens[0]) or _is_given_name_among_titles(tokens)) and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))):
         return False
     return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
 
 
+# Head words of a title that open no person's name: after a name ("Priya Ashcombe, Head Start",
+# "…, Lead Generation") the phrase is an institution, or a title when "of", "in" or "for" follows
+# ("Head of Research", `_is_office_title`).
+_TITLE_HEADS_NO_NAME_OPENS = frozenset({"head", "lead"})
 # Job titles that are also common given names: "Dean Martin", "Dean Baquet" name a person, whose
 # capitalised surname follows; "Dean of Students" has its office after it (`_is_office_title`).
 _GIVEN_NAMES_AMONG_TITLES = frozenset({"dean"})
@@ -2832,6 +2848,11 @@ _NEWSROOM_TITLES = frozenset(
 )
 
 
+# The last words of a company's name ("Dean Foods", "Lead Generation Ltd"): the phrase is the
+# company, not a job title, whatever title word it starts with.
+_COMPANY_ENDINGS = frozenset({"ltd", "limited", "plc", "gmbh", "corp", "inc", "llc", "holdings", "foods", "company", "corporation"})
+
+
 def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[str]:
     """Each part of a byline's credit that names an institution, in order: a proper-noun phrase
     (capitalised words, acronyms, lower-case particles between them: "Karolinska Institutet",
@@ -2852,7 +2873,7 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
         if _is_post_nominal(part) or is_section_label(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
-        if words and (set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES) or _is_office_title(part)):
+        if words and words[-1] not in _COMPANY_ENDINGS and (set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES) or _is_office_title(part)):
             part = _institution_of_title(part)
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part) and not is_section_label(part):
             yield part
