@@ -112,7 +112,8 @@ _AUTHORS_LABEL = rf"(?:{_ANY_LABEL}{_ROLE_JOIN})?(?:{_AUTHOR_LABELS})(?:{_ROLE_J
 # Spanish, Portuguese and French ("Reportaje de", "Texto de", "Photos de"), which alone opens no
 # byline: "De Luca" is a name.
 _BY_WORDS = "by|par|por|von|di|da|door|av|af"
-_ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de)"
+# A role's "de" before an article opens no credit: "Article de Le Monde" names a publication.
+_ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de(?!\s+(?:le|la|les|el|los|las|o|os|as|il|lo)\s))"
 _PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?P<by>{_BY_WORDS}|de)\b", re.IGNORECASE)
 # Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, or a
 # contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
@@ -1189,11 +1190,20 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return False
     if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
-    if tokens[0].strip(".,").lower() in _TITLE_HEADS_NO_NAME_OPENS:
-        return False  # "Head Start", "Lead Generation": an institution that starts like a title
-    if not ((_is_name_token(tokens[0]) or _is_given_name_among_titles(tokens)) and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))):
+    if not _has_name_ends(tokens):
         return False
     return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
+
+
+def _has_name_ends(tokens: list[str]) -> bool:
+    """Whether a would-be name's first and last words can open and close a person's name: not a
+    title's head word that opens no name ("Head Start", "Lead Generation": an institution that
+    starts like a title), and each a name's word or a title that is also a name ("Dean Martin",
+    "Martin Dean")."""
+    if tokens[0].strip(".,").lower() in _TITLE_HEADS_NO_NAME_OPENS:
+        return False
+    opens = _is_name_token(tokens[0]) or _is_given_name_among_titles(tokens)
+    return opens and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))
 
 
 # Head words of a title that open no person's name: after a name ("Priya Ashcombe, Head Start",
