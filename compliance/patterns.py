@@ -614,17 +614,9 @@ def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None, tuple[str
 def _read_branches(pattern: str, literals: list[str], lines: list[str], blind: list[str]) -> bool:
     """Read each branch of `pattern` (a regex or a group's body) into `literals`, `lines` and
     `blind` (see `_branch_starts`; inside a case-blind group, `literals` is `blind`); False when
-    one opens with neither."""
-    begin = 0
-    branches = []
-    for position, char, depth in _syntax(pattern, 0):
-        if not char or depth < 0:
-            return False
-        if char == "|" and depth == 0:
-            branches.append(pattern[begin:position])
-            begin = position + 1
-    branches.append(pattern[begin:])
-    return all(_read_branch(branch, literals, lines, blind) for branch in branches)
+    one opens with neither, or a class or a group does not end."""
+    branches = _branches_of(pattern)
+    return branches is not None and all(_read_branch(branch, literals, lines, blind) for branch in branches)
 
 
 def _read_branch(branch: str, literals: list[str], lines: list[str], blind: list[str]) -> bool:
