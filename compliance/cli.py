@@ -982,7 +982,10 @@ def rules_explain(
     """What a rule checks, the clause of the terms it comes from, and how to fix a finding."""
     from compliance.explain import explain_rule, find_rule, rule_source
     from compliance.packfiles import load_packs
+    from compliance.runner import Runner, RunOptions
 
+    # Explained from a pack that stands in for the publisher's: said first, as `check` says it.
+    _warn_replaced(Runner(RunOptions(rules=tuple(rules or ()))))
     packs = load_packs(rules or ())
     _, rule = find_rule(packs, rule_id)
     from compliance.inputs import read_setting

@@ -171,6 +171,10 @@ def test_a_built_in_pack_replaced_with_rules_is_said_by_fix_rules_list_and_rules
     heads = [line for line in listed if not line.startswith(" ")]
     assert [line for line in heads if "replaced" in line] == [f"{pack} — Stub  ({line})" for pack, line in zip(wanted, replaced, strict=True)]
     assert ("gazette — Stub" in heads) == (not given.endswith(".yaml")) and "calmatters — CalMatters" in heads
+    # `rules explain` says it before the explanation, which then names the house pack's file.
+    explained = cli("rules", "explain", "--rules", given, "dcnf/anything")
+    assert explained.err.splitlines() == warnings
+    assert "Defined in " in explained.out and "dcnf.yaml" in explained.out.split("Defined in ")[1].splitlines()[0]
 
 
 def test_commands_without_rules_say_nothing_of_replaced_packs(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -284,7 +284,7 @@ def test_the_github_summary_cut_example_is_what_the_formatter_writes() -> None:
 def test_rule_packs_doc_pack_replacing_a_built_in_one_is_announced(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/rule-packs.md: a --rules pack with a built-in pack's id is said to replace it, by
     `rules validate` and `rules list` (on its line), by `check` (stderr first, then the report)
-    and by `fix` (on stderr), as the example shows."""
+    and by `fix` and `rules explain` (on stderr), as the example shows."""
     import shlex
 
     # A shell-session block, not a console one: it needs a pack file of its own, written here.
@@ -297,7 +297,7 @@ def test_rule_packs_doc_pack_replacing_a_built_in_one_is_announced(cli: Any, tmp
     )
     (tmp_path / "no-logo.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
     commands = re.split(r"^\$ syndcheck ", block, flags=re.MULTILINE)[1:]
-    assert len(commands) == 4
+    assert len(commands) == 5
     monkeypatch.chdir(tmp_path)
     for command in commands:
         line, _, expected = command.partition("\n")
