@@ -17,6 +17,12 @@ def find_rule(packs: Sequence[Pack], rule_id: str) -> tuple[Pack, Rule]:
         for rule in pack.rules:
             if rule.id == rule_id and rule.pack == pack.id:
                 return pack, rule
+    for pack in packs:
+        if pack.id == rule_id and pack.rules:
+            # A pack's id where a rule's is asked for: the reader wants its rules, one at a time.
+            first = next((rule.id for rule in pack.rules if rule.pack == pack.id), pack.rules[0].id)
+            hint = f"list its rules with 'syndcheck rules list --pack {pack.id}', then explain one: 'syndcheck rules explain {first}'"
+            raise PackError(f"'{rule_id}' is a rule pack, not a rule", hint=hint)
     known = sorted({rule.id for pack in packs for rule in pack.rules})
     hint = closest(rule_id, known) or "run 'syndcheck rules list' to see them"
     raise PackError(f"unknown rule '{rule_id}'", hint=hint)

@@ -305,6 +305,21 @@ def test_a_command_of_a_group_given_without_its_group_is_answered_with_the_comma
     assert _error(cli(*args)) == expected
 
 
+@pytest.mark.parametrize(
+    ("pack", "own_rule"),
+    [("dcnf", "dcnf/logo"), ("propublica", "propublica/affiliation"), ("the-conversation", "the-conversation/author-institution")],
+)
+def test_explaining_a_pack_instead_of_a_rule_says_how_to_list_and_explain_its_rules(cli: Any, pack: str, own_rule: str) -> None:
+    # The example names one of the pack's own rules, not one it takes from the pack it extends.
+    run = cli("rules", "explain", pack)
+    assert run.code == 2
+    assert _error(run) == (
+        f"'{pack}' is a rule pack, not a rule — list its rules with 'syndcheck rules list --pack {pack}', "
+        f"then explain one: 'syndcheck rules explain {own_rule}'"
+    )
+    assert _error(cli("rules", "explain", f"{pack}/no-such-rule")).startswith(f"unknown rule '{pack}/no-such-rule'")
+
+
 def test_pyproject_positions_read_strings_comments_and_nesting_as_toml_does() -> None:
     from compliance.configfiles import _toml_positions
 
