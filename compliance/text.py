@@ -228,16 +228,29 @@ def word_count(text: str) -> int:
 def has_words(text: str, least: int) -> bool:
     """Whether `text` has at least `least` words as `word_count` counts them, counted only as far
     as the answer needs: a check that asks whether a paragraph is long enough to be running text
-    asks it of every block of a page, most of them long."""
-    if _unspaced_letter().search(text) is not None:
+    asks it of every block of a page, most of them long. (Text all ASCII has no letter of a
+    script written without spaces: it is spared that search.)"""
+    if least <= 0:
+        return True
+    if not text.isascii() and _unspaced_letter().search(text) is not None:
         return word_count(text) >= least
+    # Only the first few words are split off (the rest is left whole): most texts asked about
+    # have the words there. The whole text is split only when they do not.
+    head = text.split(None, 2 * least)
+    if len(head) <= 2 * least:
+        return _words_at_least(head, least)
+    return _words_at_least(head[:-1], least) or _words_at_least(text.split(), least)
+
+
+def _words_at_least(parts: list[str], least: int) -> bool:
+    """Whether at least `least` of the parts hold a letter or digit."""
     count = 0
-    for part in text.split():
+    for part in parts:
         if any(map(str.isalnum, part)):
             count += 1
             if count >= least:
                 return True
-    return least <= 0
+    return False
 
 
 def listed(names: Sequence[str]) -> str:

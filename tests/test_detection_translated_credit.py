@@ -258,6 +258,14 @@ def test_word_count_counts_words_in_every_script(text: str, words: int) -> None:
         "one two three four five",
         "Mixed 全球之声 and English words here",
         "",
+        # Words only after many parts that hold none, or spread thin among them: the answer needs
+        # more than the first few parts.
+        "— — — — — — — — — — — — — — — — — — — — — — — — — — — — — — — — one two three four five six",
+        "— one — two — three — four — five — six — seven — eight — nine — ten — eleven — twelve — thirteen",
+        "  \n\t leading white space, then ten words or so, and a tail   ",
+        "« » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « » « »",
+        "one",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17",
     ],
 )
 def test_has_words_answers_as_the_full_count_does_at_every_threshold(text: str) -> None:

@@ -246,7 +246,11 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
     The `patterns` (compiled, or anything with `search`) must all be found in one block of text
     no reader sees; `article_only` leaves out what is not the story (see `Document.in_story`).
     A pattern whose words are nowhere in the page's text (`Pattern.may_be_within`) is in no
-    block of it: the page is spared the walk that finds the blocks no reader sees."""
+    block of it: the page is spared the walk that finds the blocks no reader sees. So is a page
+    whose walk found nothing hidden (`Document.unseen_text` is then empty), which is also spared
+    the walk that reads all its text."""
+    if doc.root is not None and not doc._hides_text:
+        return ""
     if doc.root is not None and not all(pattern.may_be_within(doc.all_text()) for pattern in patterns if isinstance(pattern, Pattern)):
         return ""
     for line, text, in_story in doc.unseen_text():

@@ -120,7 +120,18 @@ def is_body_paragraph(doc: Document, block: Block) -> bool:
 
 
 def _running_text(doc: Document, block: Block) -> bool:
-    """`is_body_paragraph` but for widgets beside the story: read of each block on its own."""
+    """`is_body_paragraph` but for widgets beside the story: read of each block on its own, once
+    per document (the widgets, the story's head and its tail ask it of the same blocks)."""
+    known: dict[int, tuple[Block, bool]] = doc._memo.setdefault("running_text", {})
+    seen = known.get(block.index)
+    if seen is not None and seen[0] is block:
+        return seen[1]
+    answer = _reads_as_running_text(doc, block)
+    known[block.index] = (block, answer)
+    return answer
+
+
+def _reads_as_running_text(doc: Document, block: Block) -> bool:
     text = block.text.strip()
     # Words counted in any script: a Chinese paragraph has no spaces, and is running text too.
     if block.heading or not has_words(text, _BODY_WORDS) or not _SENTENCE_END().search(text):
@@ -128,16 +139,39 @@ def _running_text(doc: Document, block: Block) -> bool:
     element = block.element
     if element is None or not isinstance(element.tag, str):
         return True
-    for node in (element, *element.iterancestors()):
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag.lower() in _HEAD_CONTAINERS or (names(node, _DECK_NAMES, ids=False) and _deck_sized(doc, node)):
-            return False
-        if node in doc.article_head:
-            return False  # the story's head above the article root is never its body
-        if node is doc.article_root:
-            break
+    if _set_off_from_body(doc, element):
+        return False
     return not _all_in_links(element, text)
+
+
+def _set_off_from_body(doc: Document, element: Any) -> bool:
+    """Whether the element, or an ancestor up to the article's root, is part of the article's
+    header, a figure, an aside, a deck, or the story's head above the root (`_off_body`). Each
+    element's answer is kept for the document: the blocks of a page share most of their ancestors."""
+    known: dict[Any, bool] = doc._memo.setdefault("set_off_from_body", {})
+    unknown: list[Any] = []
+    node, off = element, False
+    while node is not None:
+        answer = known.get(node)
+        if answer is not None:
+            off = answer
+            break
+        unknown.append(node)
+        if node is doc.article_root:
+            break  # what is above the root does not count (its answer is its own alone)
+        node = node.getparent()
+    for node in reversed(unknown):
+        off = off or _off_body(doc, node)
+        known[node] = off
+    return off
+
+
+def _off_body(doc: Document, node: Any) -> bool:
+    if not isinstance(node.tag, str):
+        return False
+    if node.tag.lower() in _HEAD_CONTAINERS or (names(node, _DECK_NAMES, ids=False) and _deck_sized(doc, node)):
+        return True
+    return node in doc.article_head  # the story's head above the article root is never its body
 
 
 def _deck_sized(doc: Document, node: Any) -> bool:
@@ -181,8 +215,9 @@ def _widgets_beside_story(doc: Document) -> frozenset[Any]:
         return cached
     root = doc.article_root
     # Each block's elements from below the root down to its own, with whether it is running text.
-    paths = [(_path_below(root, block.element), _running_text(doc, block)) for block in doc.article_blocks]
-    within = [(path, running) for path, running in paths if path]
+    # (A block outside the root, or the root's own, has no path and is not read.)
+    paths = [(path, block) for block in doc.article_blocks if (path := _path_below(root, block.element))]
+    within = [(path, _running_text(doc, block)) for path, block in paths]
     widgets: set[Any] = set()
     depth = 0
     while within:

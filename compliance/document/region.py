@@ -571,9 +571,18 @@ def _is_other_story(block: Any, article_root: Any, shown: Callable[[Any], bool],
 
 def _has_story_paragraphs(block: Any, *, outside_lists: bool = False) -> bool:
     """Whether `block` holds a story's paragraphs; `outside_lists`: not counting those in a list
-    item (the deks of a "Most popular" list of cards are no story's body)."""
-    paragraphs = [len("".join(p.itertext()).strip()) for p in block.iter("p") if not (outside_lists and _in_list_item(p))]
-    return sum(1 for length in paragraphs if length) >= _STORY_PARAGRAPHS and sum(paragraphs) >= _STORY_CHARACTERS
+    item (the deks of a "Most popular" list of cards are no story's body). Read only as far as
+    the answer needs: the blocks asked about include a page's wrappers, which hold most of it."""
+    count = characters = 0
+    for paragraph in block.iter("p"):
+        if outside_lists and _in_list_item(paragraph):
+            continue
+        length = len("".join(paragraph.itertext()).strip())
+        count += length > 0
+        characters += length
+        if count >= _STORY_PARAGRAPHS and characters >= _STORY_CHARACTERS:
+            return True
+    return False
 
 
 def _story_block_of(headline: Any, article_root: Any, shaped: dict[Any, bool]) -> Any | None:
