@@ -816,7 +816,10 @@ class _Demand:
         if found is None:
             rules = self.rules.rules
             met = ((order, rules[order]) for order in self.rules.declaring(names))
-            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met if not (every_screen and rule.conditional)]
+            # A set to test each declaration's name against: a step may ask for forty properties
+            # (an image's paddings and borders), of a site's hundreds of rules that declare one.
+            asked = frozenset(names)
+            wanted = [(order, rule, [d for d in rule.declarations if d.name in asked]) for order, rule in met if not (every_screen and rule.conditional)]
             found = self.wanted[key] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
         return found
 
