@@ -5176,6 +5176,12 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
         return frozenset()
     # A vertical `writing-mode` turns the flow-relative borders sideways: not read on such a page.
     flow_relative = "vertical" not in lowered and "sideways" not in lowered
+    # Their paddings and borders (most of a site's rules that size anything) are matched only
+    # for the images whose sizes may leave no room (`content_box.may_be_empty`).
+    sized = style.on_demand_of(images, content_box.SIZES)
+    images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared)]
+    if not images:
+        return frozenset()
     declared_of = style.on_demand_of(images, content_box.SIZING)
     return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
 
