@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
+from compliance.document import content_box
+from compliance.document.css import Declaration, parse_style_attribute
 from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, byline_hidden_both_ways, dcnf, logo_hidden
 
 # --- text shrunk by scales and zooms ---------------------------------------------------------------
@@ -177,6 +179,40 @@ def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(style: 
     if hidden:
         head = "<style>*,*::before{box-sizing:border-box} img{padding:0 150px}</style>"
         assert logo_hidden(dcnf(head=head, logo=f"<p><img width=300 style=width:300px src={LOGO_SRC} {LOGO_ALT}></p>"))
+
+
+# An image's sizes → whether its paddings and borders are read at all (`content_box.may_be_empty`):
+# only an image of `box-sizing: border-box` with a size in px on some axis can be left without a
+# content box, and most images have none (`max-width: 100%`, `height: auto`).
+MAY_BE_EMPTY = {
+    "box-sizing:border-box;width:300px": True,
+    "box-sizing:border-box;height:2em": True,
+    "box-sizing:border-box;width:50%;height:60px": True,
+    "box-sizing:border-box;width:300px;min-width:400px": True,
+    "box-sizing:border-box;width:100%;height:auto": False,
+    "box-sizing:border-box;max-width:100%": False,
+    "box-sizing:border-box;min-width:400px": False,
+    "box-sizing:border-box;width:300px;min-width:50%": False,
+    "box-sizing:content-box;width:300px;height:60px": False,
+    "width:300px;height:60px": False,
+}
+
+
+def _declared(style: str) -> dict[str, Declaration]:
+    return {declaration.name: declaration for declaration in parse_style_attribute(style)}
+
+
+@pytest.mark.parametrize("style", sorted(MAY_BE_EMPTY))
+def test_only_an_image_sized_under_border_box_has_its_paddings_and_borders_read(style: str) -> None:
+    assert content_box.may_be_empty(_declared(style)) is MAY_BE_EMPTY[style]
+
+
+@pytest.mark.parametrize("style", sorted(CONTENT_BOXES))
+def test_every_image_left_without_a_content_box_is_one_whose_sizes_are_read_further(style: str) -> None:
+    declared = _declared(style)
+    sizes = {name: declaration for name, declaration in declared.items() if name in content_box.SIZES}
+    assert content_box.empty(declared) is CONTENT_BOXES[style]
+    assert content_box.may_be_empty(sizes) or not CONTENT_BOXES[style]
 
 
 # --- boxes placed off the page from any side -------------------------------------------------------

@@ -474,6 +474,35 @@ def test_tag_like_text_where_the_parser_reads_no_tags_is_no_crowded_tag(packs: l
     assert check_bytes(page.encode(), "html", packs, path="json.html").checked
 
 
+# A run of 2,500 bytes without a `>` (a script's JSON) that makes a page pass the quick tests.
+_LONG_RUN = b"<script>var d = {" + b'"k": "<a href=\\"x\\" v", ' * 100 + b"};</script>"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "found"),
+    [
+        (_LONG_RUN, b"", True),  # after the run: its tags are passed over, the crowded one is not
+        (b"", _LONG_RUN, True),
+        (b"<scripts>" + b"x" * 2_500, b"", True),  # no raw text: a name that only starts like one
+        (b"<a<script>" + b"x" * 2_500, b"", True),  # the name is `a<script`
+        (b"<Title >" + b"x" * 2_500, b"</TITLE>", False),  # raw text in any case: no tag in it
+        (b"<noframes/>" + b"x" * 2_500, b"</noframes>", False),
+        (b"<textarea>" + b"x" * 2_500, b"</textarea>", False),
+        (b"<p>" + b"x" * 2_500 + b"<!-- ", b" -->" + b"y" * 2_500, False),
+    ],
+    ids=["after a long run", "before a long run", "scripts", "a<script", "title", "noframes", "textarea", "comment"],
+)
+def test_a_crowded_tag_is_found_among_long_runs_without_a_closing_bracket(before: bytes, after: bytes, found: bool) -> None:
+    from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
+
+    for shape in ("distinct", "bare names", "slashes", "one a line"):
+        tag = _crowded(MAX_ATTRIBUTES + 1, shape)
+        page = b"<p>x</p>" + before + tag + after + b"<p>y</p>"
+        assert crowded_tag(page) == (page.index(b"<SECTION") if found else None)
+        at_limit = b"<p>x</p>" + before + _crowded(MAX_ATTRIBUTES, shape) + after
+        assert crowded_tag(at_limit) is None
+
+
 @pytest.mark.parametrize("opening", ["<!-->", "<!--->", "<script></script>", "<!-- a -->", "<style>p{}</style >"])
 def test_a_crowded_tag_after_a_closed_comment_or_raw_text_element_is_found(opening: str) -> None:
     from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag

@@ -10,7 +10,7 @@ percentage) leaves the image judged seen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from compliance.document.css import Declaration, length_px
@@ -30,13 +30,12 @@ _BORDER_KEYWORDS = {"thin": 1.0, "medium": 3.0, "thick": 5.0}
 _NO_BORDER = frozenset({"none", "hidden"})
 _BORDER_STYLES = _NO_BORDER | {"dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"}
 
+# What sizes an image's border box, which `may_be_empty` reads: a page's images are matched
+# for these first, and only those it keeps for the paddings and borders too.
+SIZES = ("box-sizing", "width", "height", "min-width", "min-height")
 # What sizes an image's content box, read whole on demand (`visibility.PageStyle.on_demand`).
 SIZING = (
-    "box-sizing",
-    "width",
-    "height",
-    "min-width",
-    "min-height",
+    *SIZES,
     "padding",
     *(f"padding-{side}" for side in _SIDES),
     "border",
@@ -55,18 +54,32 @@ def empty(declared: Mapping[str, Declaration], *, flow_relative: bool = True) ->
     content box for its picture. `declared`: the cascade's winners of `SIZING`; without
     `flow_relative` (a page that may set a vertical `writing-mode`, which turns the block axis
     sideways) the flow-relative borders (`border-block`, `border-inline`…) count as none."""
+    for size, sides in _sized_axes(declared):
+        edges = [_padding(declared, side) + _border(declared, side, flow_relative=flow_relative) for side in sides]
+        if size <= sum(edges):
+            return True
+    return False
+
+
+def may_be_empty(declared: Mapping[str, Declaration]) -> bool:
+    """Whether `empty` may find an image's content box empty, by the cascade's winners of `SIZES`
+    alone (`declared`): it is of `box-sizing: border-box` and has a size in px on some axis.
+    Most images have none (`width: 100%`, `height: auto`): their paddings and borders need not be
+    matched."""
+    return any(True for _ in _sized_axes(declared))
+
+
+def _sized_axes(declared: Mapping[str, Declaration]) -> Iterator[tuple[float, tuple[str, str]]]:
+    """Under `box-sizing: border-box`, each axis with a size in px (its minimum size when larger),
+    with its two sides; none for an image of another `box-sizing`."""
     sizing = declared.get("box-sizing")
     if sizing is None or sizing.keyword != "border-box":
-        return False
+        return
     for size_name, minimum_name, sides in _AXES:
         size = _px(declared.get(size_name))
         minimum = _px(declared.get(minimum_name)) if minimum_name in declared else 0.0
-        if size is None or minimum is None:
-            continue
-        edges = [_padding(declared, side) + _border(declared, side, flow_relative=flow_relative) for side in sides]
-        if max(size, minimum) <= sum(edges):
-            return True
-    return False
+        if size is not None and minimum is not None:
+            yield max(size, minimum), sides
 
 
 def _px(declaration: Declaration | None) -> float | None:

@@ -39,10 +39,22 @@ _TAG_NAME = re.compile(rb"<[A-Za-z][^" + _SPACE + rb"/>]*+")
 _COMMENT_END = re.compile(rb"--!?>")
 # Elements whose content the HTML parser reads as text, not markup (WHATWG 13.2.5: script data,
 # RAWTEXT and RCDATA states), each with the end of its content.
-_RAW_TEXT_ENDS = {
-    name: re.compile(rb"</" + name + rb"[" + _SPACE + rb"/>]", re.IGNORECASE)
-    for name in (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
-}
+_RAW_TEXT_NAMES = (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
+_RAW_TEXT_ENDS = {name: re.compile(rb"</" + name + rb"[" + _SPACE + rb"/>]", re.IGNORECASE) for name in _RAW_TEXT_NAMES}
+# On a page with no quoted `>` (most pages the quick tests pass: a long run without `>` is
+# usually a script's JSON), a crowded tag runs on for 2,000 bytes from its name's first letter
+# without a `>`. What the reading below passes over then, read at once: text, a `<` that starts
+# no tag or comment, and a tag that has a `>` within those 2,000 bytes and does not start raw
+# text, up to its name's end (where the reading goes on).
+_PASSED_OVER = re.compile(
+    rb"(?:[^<]++|<(?![A-Za-z]|!--)|<(?!(?i:"
+    + b"|".join(_RAW_TEXT_NAMES)
+    + rb")(?:["
+    + _SPACE
+    + rb"/>]|\Z))[A-Za-z](?![^>]{%d})[^" % (2 * MAX_ATTRIBUTES)
+    + _SPACE
+    + rb"/>]*+)*+"
+)
 
 
 def crowded_tag(page: bytes) -> int | None:
@@ -50,10 +62,11 @@ def crowded_tag(page: bytes) -> int | None:
     attributes, or None. Tags are read as the parser reads them: not inside a comment, nor in the
     content of a script, a style or another element whose content is text (a script's JSON that
     holds escaped markup is no tag)."""
-    if _LONG_TAG.search(page) is None and _QUOTED_GREATER_THAN.search(page) is None:
+    quoted = _QUOTED_GREATER_THAN.search(page) is not None
+    if not quoted and _LONG_TAG.search(page) is None:
         return None
     at = 0
-    while (start := _TAG_OR_COMMENT_START.search(page, at)) is not None:
+    while (start := _TAG_OR_COMMENT_START.search(page, at if quoted else _passed_over(page, at))) is not None:
         if page.startswith(b"<!--", start.start()):
             # `<!-->` and `<!--->` end where they start, as the parser ends them.
             empty = next((len(ending) for ending in (b">", b"->") if page.startswith(ending, start.end())), 0)
@@ -73,3 +86,9 @@ def crowded_tag(page: bytes) -> int | None:
             close = raw_text_end.search(page, at)
             at = close.start() if close is not None else len(page)
     return None
+
+
+def _passed_over(page: bytes, at: int) -> int:
+    """Where the reading goes on from `at` past what `_PASSED_OVER` passes over."""
+    passed = _PASSED_OVER.match(page, at)
+    return passed.end() if passed is not None else at

@@ -370,11 +370,9 @@ class _Reader:
         # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
         self.hints: Hints = {}
         self.book = book = page_rules(tuple(sheets))
-        rules = book.rules
-        # Each rule's declarations read here, by its place; its custom properties are read only
-        # where a cover's background is a `var()` (`_filled`), from all the rules.
-        self.all_rules = rules
-        self.rules = {order: (rules[order], [d for d in rules[order].declarations if d.name in _NAMES]) for order in book.declaring(_NAMES)}
+        # Its custom properties are read only where a cover's background is a `var()` (`_filled`),
+        # from all the rules.
+        self.all_rules = book.rules
         # A custom property registered with `@property` may not inherit, or start at a value of its
         # own: a `var()` is not filled in on such a page.
         self.registers = any("@property" in sheet.lower() for sheet in sheets)
@@ -387,6 +385,13 @@ class _Reader:
         # of the rules a step reads only.
         self._may_match: dict[int, bool] = {}
 
+    @functools.cached_property
+    def rules(self) -> dict[int, tuple[Any, list[Declaration]]]:
+        """Each rule's declarations read here, by its place: worked out when the paint order is
+        read, not for a step that asks for a few properties only (`candidates`)."""
+        rules = self.all_rules
+        return {order: (rules[order], [d for d in rules[order].declarations if d.name in _NAMES]) for order in self.book.declaring(_NAMES)}
+
     def _declaring(self, names: frozenset[str]) -> Iterator[tuple[int, Any, list[Declaration]]]:
         """The rules that may match on the page and declare some of `names` (custom properties
         for `_CUSTOM`), with those declarations."""
@@ -395,8 +400,9 @@ class _Reader:
         elif names is _NAMES:
             rules = ((order, rule, found) for order, (rule, found) in self.rules.items())
         else:
-            read = ((order, self.rules.get(order)) for order in self.book.declaring(names))
-            rules = ((order, entry[0], [d for d in entry[1] if d.name in names]) for order, entry in read if entry is not None)
+            every = self.all_rules
+            read = ((order, every[order]) for order in self.book.declaring(names))
+            rules = ((order, rule, [d for d in rule.declarations if d.name in names and d.name in _NAMES]) for order, rule in read)
         for order, rule, found in rules:
             if not found:
                 continue

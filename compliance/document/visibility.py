@@ -816,7 +816,10 @@ class _Demand:
         if found is None:
             rules = self.rules.rules
             met = ((order, rules[order]) for order in self.rules.declaring(names))
-            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met if not (every_screen and rule.conditional)]
+            # A set to test each declaration's name against: a step may ask for forty properties
+            # (an image's paddings and borders), of a site's hundreds of rules that declare one.
+            asked = frozenset(names)
+            wanted = [(order, rule, [d for d in rule.declarations if d.name in asked]) for order, rule in met if not (every_screen and rule.conditional)]
             found = self.wanted[key] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
         return found
 
@@ -5173,6 +5176,12 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
         return frozenset()
     # A vertical `writing-mode` turns the flow-relative borders sideways: not read on such a page.
     flow_relative = "vertical" not in lowered and "sideways" not in lowered
+    # Their paddings and borders (most of a site's rules that size anything) are matched only
+    # for the images whose sizes may leave no room (`content_box.may_be_empty`).
+    sized = style.on_demand_of(images, content_box.SIZES)
+    images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared)]
+    if not images:
+        return frozenset()
     declared_of = style.on_demand_of(images, content_box.SIZING)
     return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
 
