@@ -35,6 +35,7 @@ import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check
+from compliance.checks.time_edits import MONTHS
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -47,28 +48,7 @@ OPTIONS = (
 
 CAPTURES = frozenset({"until"})
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>\d{{4}})"
 # "Jan. 15, 2023", "January 15th 2023", "15 January 2023", "15 Jan. 2023", "2023-01-15": one of
@@ -119,7 +99,7 @@ def read_date(text: str) -> tuple[str, datetime.date] | None:
         year, month, day = int(parts["y3"]), int(parts["m3"]), int(parts["d3"])
     else:
         which = "1" if parts["y1"] else "2"
-        year, month, day = int(parts["y" + which]), _MONTHS[parts["m" + which].lower()], int(parts["d" + which])
+        year, month, day = int(parts["y" + which]), MONTHS[parts["m" + which].lower()], int(parts["d" + which])
     try:
         return match.group(0), datetime.date(year, month, day)
     except ValueError:
