@@ -8,6 +8,7 @@ limit is a finding naming the rule, and the other rules still run.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -248,6 +249,7 @@ def check_document(
     candidates: Candidates | None = None,
     inline_suppressions: bool = True,
     asked_for: Collection[str] = frozenset(),
+    today: datetime.date | None = None,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -269,18 +271,22 @@ def check_document(
     `asked_for` are the rule ids the user selected by name (`selection.named_rules`): such a
     rule of an applied pack whose `when` does not hold is not silent, as a rule chosen through its
     pack or a glob is, but reported in a `not-applicable` notice that says which condition failed.
+
+    `today` is the day the check is made on, which a notice that holds until a date (an embargo)
+    is compared with: a run reads the clock once and gives it to every document; None reads it.
     """
     severities = severities or {}
+    today = today or datetime.date.today()
     # Detection and rules read the page as a reader sees it: look-alike letters of another
     # script in a Latin word ("Dаily Cаller") count as the Latin letters they imitate.
     doc, disguises = see_through_document(doc)
     # ... and Latin letters a right-to-left override lays out backwards read as displayed.
     written, (doc, reversed_texts) = doc, read_as_displayed(doc)
-    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original)
+    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today)
     if not doc.bylines and ctx.meta.get("byline"):
         # A CMS prints the byline its payload's `byline` field gives above the story it sends.
         doc = with_metadata_byline(doc, str(ctx.meta["byline"]), outlets=frozenset(o for p in packs for o in p.outlets))
-        ctx = Context(doc, ctx.meta, original)
+        ctx = Context(doc, ctx.meta, original, today=today)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
     if original is None and wanted and load_original is not None:
@@ -337,7 +343,7 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused)
+            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -913,6 +919,7 @@ class CheckSettings(NamedTuple):
     outlets: frozenset[str] | None = None
     inline_suppressions: bool = True
     asked_for: frozenset[str] = frozenset()
+    today: datetime.date | None = None
 
     def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
         """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
@@ -939,6 +946,7 @@ class CheckSettings(NamedTuple):
             candidates=candidates,
             inline_suppressions=self.inline_suppressions,
             asked_for=self.asked_for,
+            today=self.today,
         )
 
 

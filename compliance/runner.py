@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -97,6 +98,9 @@ class RunOptions:
     # Seconds one document's check may take (`--time-limit`); 0: no limit. With a limit every
     # document is checked in a worker process, which is stopped when its document runs over.
     time_limit: float = 0.0
+    # The day the documents are checked on (a notice that holds until a date is compared with it);
+    # None: the clock's, read once when the run starts.
+    today: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,8 @@ class Runner:
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
+        # One reading of the clock for the whole run: every document is checked on the same day.
+        self.today = options.today or datetime.date.today()
         self._finder = ConfigFinder()
         self._fixed: tuple[ConfigLayer, ...] | None = (read_config(options.config),) if options.config else None
         self._packs: dict[tuple[str, ...], list[Pack]] = {}
@@ -495,6 +501,7 @@ class Runner:
             asked_for=plan.asked_for,
             load_original=self._original_reader(article, urls_only=urls_only),
             inline_suppressions=self.options.inline_suppressions and plan.settings.inline_suppressions,
+            today=self.today,
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:

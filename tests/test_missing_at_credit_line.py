@@ -122,3 +122,48 @@ def test_a_house_pack_points_its_link_at_its_credit_line() -> None:
     )
     report = check_bytes(page, "html", [pack], path="copy.html", auto_detect=False)
     assert [(f.rule, str(f.location)) for f in report.findings] == [("gazette/link", "4:1")]
+
+
+def _story(byline: str, credit: str) -> bytes:
+    """A copy with the byline at line 4 and the credit line, when given, at line 5; no link back
+    and no license named."""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rents</title></head>\n'
+        "<body><main><article>\n<h1>Rents rise faster than wages</h1>\n"
+        f'<p class="byline">{byline}</p>\n'
+        f"<p>{credit}</p>\n"
+        "<p>The survey of 2,000 tenants was published on Tuesday by the county's housing office.</p>\n"
+        "<p>Wages rose 4% over the same months, the office said in its report.</p>\n</article></main></body></html>\n"
+    ).encode()
+
+
+# (pack, rule, byline, credit line, the line the help says to amend: the byline, 4, or the credit line, 5)
+AMEND = [
+    ("kff-health-news", "creative-commons/source-link", "By Ana Ruiz, KFF Health News", "", 4),
+    ("kff-health-news", "creative-commons/source-link", "By Ana Ruiz for KFF Health News", "", 4),
+    ("texas-tribune", "texas-tribune/link", "By Ana Ruiz, The Texas Tribune", "", 4),
+    ("texas-tribune", "texas-tribune/link", "By Ana Ruiz", "This story was originally published by The Texas Tribune.", 5),
+    ("global-voices", "creative-commons/source-link", "", "This story by Ana Ruiz originally appeared on Global Voices on May 3, 2024.", 5),
+    ("global-voices", "creative-commons/license", "", "This story by Ana Ruiz originally appeared on Global Voices on May 3, 2024.", 5),
+    (
+        "the-conversation",
+        "creative-commons/license",
+        "Ana Ruiz, Colorado State University",
+        'This article is republished from <a href="https://theconversation.com">The Conversation</a>.',
+        5,
+    ),
+]
+
+
+@pytest.mark.parametrize(("pack", "rule", "byline", "credit", "line"), AMEND, ids=[f"{a[0]}-{a[1]}-{a[4]}" for a in AMEND])
+def test_a_missing_link_or_license_points_at_the_line_the_help_says_to_amend(pack: str, rule: str, byline: str, credit: str, line: int) -> None:
+    assert _line_of(rule, pack, _story(byline, credit)) == line
+
+
+def test_the_global_voices_credit_line_does_not_begin_the_story() -> None:
+    page = _story("", "This story by Ana Ruiz originally appeared on Global Voices on May 3, 2024.").replace(
+        b"in its report.</p>", b'in its report.</p>\n<p><a href="https://globalvoices.org/2024/05/03/rents/">Read more</a> at Global Voices.</p>'
+    )
+    report = check_bytes(page, "html", [PACKS["global-voices"]], path="copy.html", auto_detect=False)
+    (finding,) = [f for f in report.findings if f.rule == "creative-commons/source-link"]
+    assert "after the story's body begins (line 6," in (finding.detail or "")

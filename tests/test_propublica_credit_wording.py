@@ -41,6 +41,14 @@ def _errors(credit: str) -> dict[str, str]:
         "This article was originally published by ProPublica.",
         "This story was first published by ProPublica.",
         "This investigation was published by ProPublica.",
+        # Other verbs and places of a credit line.
+        "This story originally appeared in ProPublica.",
+        "This article first appeared at ProPublica.",
+        "This story first appeared on ProPublica.",
+        "Republished from ProPublica.",
+        "This story was produced by ProPublica.",
+        "This report has been first published on ProPublica.",
+        "First appeared at ProPublica.",
     ],
 )
 def test_a_reworded_credit_line_is_quoted_with_the_wording_asked_for(credit: str) -> None:
@@ -49,6 +57,13 @@ def test_a_reworded_credit_line_is_quoted_with_the_wording_asked_for(credit: str
     assert errors["propublica/credit-line-wording"] == (
         f'The credit line reads "{credit}", not the wording the terms ask for: "This story was originally published by ProPublica."'
     )
+
+
+@pytest.mark.parametrize("credit", ["This story originally appeared in ProPublica.", "Republished from ProPublica.", "This story was produced by ProPublica."])
+def test_a_reworded_credit_line_is_pointed_at(credit: str) -> None:
+    doc = parse_document(textwrap.dedent(STORY.format(credit=credit)).strip().encode(), "text")
+    (finding,) = [f for f in check_document(doc, PROPUBLICA, path="story", auto_detect=False).findings if f.rule == "propublica/credit-line-wording"]
+    assert finding.location is not None and finding.location.line == 5
 
 
 def test_the_prescribed_line_passes() -> None:
@@ -66,6 +81,9 @@ def test_the_prescribed_line_passes() -> None:
         "Records show that this report was published by ProPublica in 2019, before the closures.",
         # Another publisher in the same words.
         "This article was originally published by CalMatters.",
+        # A story's sentence that says where something appeared is no credit line.
+        "The figures first appeared in ProPublica's 2021 analysis of county records, the clerk said.",
+        "This story's sources were produced by ProPublica's data team from court records in 2020.",
     ],
 )
 def test_without_a_credit_line_the_line_is_missing(credit: str) -> None:

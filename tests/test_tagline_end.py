@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from compliance.document import parse_document
+from compliance.engine import check_document
 from compliance.errors import PackError
 from compliance.packs import load_pack
 from tests.conftest import write
@@ -99,3 +101,72 @@ def test_allow_after_goes_with_last() -> None:
     check = "position:\n  check: {text: {phrase: Tagline}}\n  first: 2\n  allow-after: {text: {phrase: Credit}}\n"
     with pytest.raises(PackError, match="'allow-after' of the 'position' check goes with 'last'"):
         load_pack(pack_around(check), "p.yaml")
+
+
+# A paywall's or meter's notice after the story: the republisher's access box, not the story.
+PAYWALL_NOTICES = [
+    "You have read 3 of 5 free articles this month. Subscribe for unlimited access.",
+    "You've reached your limit of free articles. Subscribe to continue reading.",
+    "This article is for subscribers. Subscribe to keep reading.",
+    "This story is available only to paid subscribers.",
+    "Already a subscriber? Log in.",
+    "You have 2 free articles remaining this month.",
+    "Subscribers only: sign in to read the rest.",
+]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="paywall-notice"><p>{notice}</p></div>',
+        '<div class="leaky-paywall-message-wrap"><div id="leaky_paywall_message"><p>{notice}</p></div></div>',
+        '<section class="piano-offer"><p>{notice}</p><p><a href="/login">Already a subscriber? Sign in</a></p></section>',
+    ],
+)
+def test_a_paywall_box_after_the_tagline_in_html(cli: Any, tmp_path: Path, box: str) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Rural hospitals</title></head><body><main><article>'
+        '<h1>Rural Hospitals Stop Delivering Babies</h1><p class="byline">By Tomás Ferreira, KFF Health News</p>'
+        f'<div class="entry-content"><p>This story was originally published by <a href="{ORIGINAL_URL}">KFF Health News</a>.</p>'
+        "<p>When Kayla Brewer went into labor, the hospital near her house had stopped delivering babies.</p>"
+        '<p>"I was timing contractions and watching the mile markers," said Brewer, who is 27 years old.</p>'
+        "<p><em>KFF Health News is a national newsroom that produces in-depth journalism about health issues"
+        " and is one of the core operating programs at KFF.</em></p>"
+        + box.format(notice="You have read 4 of 5 free articles this month. Subscribe for unlimited access.")
+        + "</div></article></main></body></html>"
+    )
+    story = write(tmp_path, "story.html", page)
+    (entry,) = cli("check", "--pack", "kff-health-news", "--format", "json", str(story)).json()["files"]
+    assert "kff-health-news/tagline" not in [f["rule"] for f in entry["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("after", "at_end"),
+    [
+        *((notice, True) for notice in PAYWALL_NOTICES),
+        # The story's own paragraphs about subscribers and reading are the story.
+        (
+            "The paper told its subscribers that it would keep reading the hospital's filings each month, and that it would publish what it found there.",
+            False,
+        ),
+        (
+            "Subscribers to the county's health plan, the board said, had read about the closure in a letter that arrived weeks after the last birth.",
+            False,
+        ),
+    ],
+)
+def test_a_paywall_notice_may_follow_the_tagline_and_a_story_paragraph_may_not(cli: Any, tmp_path: Path, after: str, at_end: bool) -> None:
+    story = write(tmp_path, "story.md", HEAD + "\n\n".join([TAGLINE, after]) + "\n")
+    (entry,) = cli("check", "--pack", "kff-health-news", "--format", "json", str(story)).json()["files"]
+    assert ("kff-health-news/tagline" in [f["rule"] for f in entry["findings"]]) is not at_end
+
+
+@pytest.mark.parametrize("notice", PAYWALL_NOTICES[:3])
+def test_a_paywall_notice_is_within_the_end_for_any_pack(notice: str) -> None:
+    pack = load_pack(pack_around("position:\n  check: {text: {phrase: Closing line of the story}}\n  last: 1\n"), "p.yaml")
+    page = (
+        "<article><h1>Title</h1><p>She found a summons in the mailbox last week and called the clerk.</p>"
+        f"<p>Closing line of the story, as the publisher wrote it.</p><p>{notice}</p></article>"
+    )
+    result = check_document(parse_document(page.encode(), "html"), [pack], path="p.html", auto_detect=False)
+    assert [p.rule for p in result.passed] == ["example/rule"]

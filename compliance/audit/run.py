@@ -3,6 +3,7 @@ with the pack through the checker's one document path, and write the reports."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import itertools
 import json
@@ -166,8 +167,19 @@ class AuditWork:
     next batch) goes on with the one it already has, so the stories it parsed stay parsed.
     """
 
-    def __init__(self, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float, pack: Pack | None = None, token: str = "") -> None:
+    def __init__(
+        self,
+        pack_id: str,
+        index: StoryIndex,
+        stories: StoryDocuments,
+        threshold: float,
+        pack: Pack | None = None,
+        token: str = "",
+        today: datetime.date | None = None,
+    ) -> None:
         self.pack_id = pack_id
+        # One reading of the clock for the audit: every page is checked on the same day.
+        self.today = today or datetime.date.today()
         self.index = index
         self.stories = stories
         self.threshold = threshold
@@ -176,7 +188,7 @@ class AuditWork:
         _remember_work(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_known_work, (self.token, self.pack_id, self.index, self.stories, self.threshold))
+        return (_known_work, (self.token, self.pack_id, self.index, self.stories, self.threshold, self.today))
 
     def __dask_tokenize__(self) -> str:
         """Dask names the work by its token instead of hashing all the stories."""
@@ -202,11 +214,11 @@ def _remember_work(work: AuditWork) -> None:
             _WORKS.popitem(last=False)
 
 
-def _known_work(token: str, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float) -> AuditWork:
+def _known_work(token: str, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float, today: datetime.date) -> AuditWork:
     """The work named `token` as this process already has it, else this copy of it (unpickling)."""
     with _WORKS_LOCK:
         known = _WORKS.get(token)
-    return known if known is not None else AuditWork(pack_id, index, stories, threshold, token=token)
+    return known if known is not None else AuditWork(pack_id, index, stories, threshold, token=token, today=today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +271,9 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     # the pack's detection applies to it (its credit line, its pixel). The page is the partner's:
     # suppression comments written in it are not obeyed, only counted.
     detect = match.only_cites
-    report = check_document(doc, [work.pack], path=page.key, auto_detect=detect, meta=meta, load_original=work.stories.document, inline_suppressions=False)
+    report = check_document(
+        doc, [work.pack], path=page.key, auto_detect=detect, meta=meta, load_original=work.stories.document, inline_suppressions=False, today=work.today
+    )
     # The story's address names the publisher, which applies its pack to any page (see
     # `engine._applied_by_original`): only a pack the page's own markers apply counts here.
     if detect and not any(d.applied and not d.by_original for d in report.detections):

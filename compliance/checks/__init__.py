@@ -18,6 +18,7 @@ from compliance.checks import (
     reused_photos,
     same_id,
     text,
+    until,
 )
 from compliance.checks.base import GIVE_ORIGINAL, NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
 from compliance.options import Option
@@ -44,6 +45,16 @@ CHECKS: dict[str, CheckKind] = {
         text.__doc__ or "",
         text.describe,
         captures=text.captures,
+    ),
+    "until-date": CheckKind(
+        "until-date",
+        "a notice that holds until the date written in it (an embargo), in force while that date has not passed",
+        until.OPTIONS,
+        until.build,
+        until.evaluate,
+        until.__doc__ or "",
+        until.describe,
+        captures=lambda _params: until.CAPTURES,
     ),
     "near": CheckKind(
         "near",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -159,6 +160,9 @@ class Context:
     # lines, counters and pixels, authors' institutions: `additions.addition_checks`), so that a
     # comparison with the original does not count them as edits of the story.
     additions: tuple[Check, ...] = ()
+    # The day the run checks on: what a notice that holds until a date (an embargo) is compared
+    # with. A run reads the clock once and gives it to every document (`check_document`'s `today`).
+    today: datetime.date = field(default_factory=datetime.date.today)
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""

@@ -24,7 +24,9 @@ templates without a body class put them beside the story's own container.
 lines, inside the article region. `last` counts from the story's last body paragraph: what a
 template prints after it inside the article is not counted, and is within the end — short lines,
 link lists, headings, images, widgets beside the story, copyright lines ("© 2024 Outlet. All
-rights reserved.", "Copyright (c) 2024 …", in at most 16 words), and paragraphs in the article's
+rights reserved.", "Copyright (c) 2024 …", in at most 16 words), a paywall's or meter's notice ("You
+have read 3 of 5 free articles this month. Subscribe for unlimited access.", "Already a subscriber?
+Log in", in at most 40 words), and paragraphs in the article's
 `<footer>`, in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
 tags, topics, sharing, social links, the author or a bio, comments, related stories or the
 previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,

@@ -260,12 +260,30 @@ _TAIL_NAMES = frozenset("bio author share sharing social tag tags topic topics r
 # the story that begins "Copyright 2024 filings show …" and goes on is running text.
 _COPYRIGHT_LINE = on_first_use(r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IGNORECASE)
 _COPYRIGHT_WORDS = 16
+# A paywall's or a meter's notice ("You have read 3 of 5 free articles this month. Subscribe for
+# unlimited access.", "This article is for subscribers. Subscribe to keep reading.", "Already a
+# subscriber? Log in"): the republisher's access box, which the terms allow (KFF Health News: "for-
+# profit, paywalled … may republish"), not the story's text. Short: a paragraph of the story about a
+# newspaper's subscribers goes on as a story does.
+_PAYWALL_NOTICE = on_first_use(
+    r"\b(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\b[^.!?]{0,40}?\b(?:to\s+(?:keep|continue|finish)\s+reading"
+    r"|to\s+read\s+(?:more|on|the\s+(?:rest|full)|this)|for\s+(?:unlimited|full|digital|complete)\s+access)"
+    r"|\balready\s+(?:a\s+)?(?:subscriber|member)\b"
+    r"|\byou(?:'ve|\u2019ve|\s+have)\s+(?:read|used|reached|viewed)\b[^.!?]{0,40}?\b(?:free|complimentary)\s+(?:articles?|stories|story|views?)\b"
+    r"|\b(?:free|complimentary)\s+(?:articles?|stories|story|views?)\s+(?:left|remaining)\b"
+    r"|\b(?:this|the)\s+(?:article|story|content|page)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to|reserved\s+for)\s+"
+    r"(?:paid\s+|paying\s+|digital\s+)?(?:subscribers|members)\b"
+    r"|\b(?:subscribers?|members?)[-\s]only\b",
+    re.IGNORECASE,
+)
+_PAYWALL_WORDS = 40
 
 
 def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[int]:
     """The indices of the article's items after its last body paragraph that are not the story's
     text: short lines, link lists, headings, images, copyright notices ("© 2024 Outlet. All rights
-    reserved."), and paragraphs inside the article's footer, a
+    reserved."), a paywall's or meter's notice ("You have read 3 of 5 free articles this month.
+    Subscribe for unlimited access.", "Already a subscriber? Log in"), and paragraphs inside the article's footer, a
     box of the article (`Document.in_article_box`: its text is not the story's) or an element
     whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
     comments, links to other stories), and the items of `also` (what a pack knows is no part of
@@ -279,7 +297,7 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
             if item.index in also:
                 tail.append(item.index)
                 continue
-            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not _copyright_line(item):
+            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not _not_the_story(item):
                 break
             tail.append(item.index)
         else:
@@ -290,11 +308,24 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
     return cached
 
 
+def _not_the_story(block: Block) -> bool:
+    """Whether a paragraph, by its words alone, is the page's and not the story's: a copyright
+    notice or a paywall's notice."""
+    return _copyright_line(block) or _paywall_notice(block)
+
+
 def _copyright_line(block: Block) -> bool:
     """Whether a block is a copyright notice: it opens with "©", "(c)" or "Copyright" and a year
     or sign, in at most `_COPYRIGHT_WORDS` words."""
     text = block.text
     return _COPYRIGHT_LINE().match(text) is not None and len(text.split()) <= _COPYRIGHT_WORDS
+
+
+def _paywall_notice(block: Block) -> bool:
+    """Whether a block is a paywall's or a meter's notice (`_PAYWALL_NOTICE`), in at most
+    `_PAYWALL_WORDS` words."""
+    text = block.text
+    return len(text.split()) <= _PAYWALL_WORDS and _PAYWALL_NOTICE().search(text) is not None
 
 
 def _in_tail_container(doc: Document, block: Block) -> bool:

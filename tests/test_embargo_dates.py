@@ -1,0 +1,123 @@
+"""ProPublica's embargo holds only until the date in its notice ("This article is not subject to
+ProPublica's Creative Commons license until Jan. 15, 2023."): the story fails while that date has
+not passed, passes after it, and fails, saying so, when the date cannot be read. Today is the
+run's one reading of the clock, given here."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.checks.until import read_date
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.loading import load_packs
+from compliance.runner import Runner, RunOptions
+from tests.conftest import write
+
+TODAY = datetime.date(2026, 12, 5)
+NOTICE = "This article is not subject to ProPublica's Creative Commons license until {date}."
+
+
+def page(date: str) -> str:
+    return (
+        "<html><head><title>Welds</title></head><body><article><h1>Inspectors Signed Off on Welds They Never Saw</h1>"
+        '<p class="byline">By Hollis Brandt, ProPublica</p>'
+        f"<p><em>{NOTICE.format(date=date)}</em></p>"
+        '<p><em>This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.</em></p>'
+        "<p>On the morning of March 14, an inspector signed off on 41 welds along a new gas line in western Oklahoma.</p>"
+        '<script src="https://pixel.propublica.org/pixel.js" async></script>'
+        "</article></body></html>"
+    )
+
+
+def embargo(date: str, today: datetime.date = TODAY) -> list[Any]:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    report = check_document(parse_document(page(date).encode(), "html"), packs, path="p.html", auto_detect=False, today=today)
+    return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "Jan. 15, 2023",
+        "January 15, 2023",
+        "15 January 2023",
+        "2023-01-15",
+        "Jan 15th, 2023",
+        "Jan. 15, 2023, at 6 a.m. ET",
+        "2023-01-15T06:00:00Z",
+        "Dec. 4, 2026",
+    ],
+)
+def test_an_embargo_whose_date_has_passed_does_not_fail_the_story(date: str) -> None:
+    assert embargo(date) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "quoted"),
+    [
+        ("March 1, 2027", "March 1, 2027"),
+        ("1 March 2027", "1 March 2027"),
+        ("2027-03-01 09:00 EST", "2027-03-01"),
+        ("Sept. 9, 2027 at noon Eastern", "Sept. 9, 2027"),
+        # On the day itself the notice still holds: its hour and zone are not compared.
+        ("Dec. 5, 2026", "Dec. 5, 2026"),
+    ],
+)
+def test_an_embargo_in_force_fails_quoting_its_date(date: str, quoted: str) -> None:
+    (finding,) = embargo(date)
+    assert finding.message.endswith(f"it may not be republished before {quoted} (today is 2026-12-05).")
+
+
+@pytest.mark.parametrize("date", ["further notice", "the story's publication date", "February 30, 2027"])
+def test_an_unreadable_date_keeps_the_story_failing_and_says_so(date: str) -> None:
+    (finding,) = embargo(date)
+    assert "its date could not be read" in finding.message
+
+
+def test_the_date_is_compared_with_the_day_given() -> None:
+    assert embargo("March 1, 2027", today=datetime.date(2027, 3, 2)) == []
+    assert len(embargo("March 1, 2027", today=datetime.date(2027, 2, 28))) == 1
+
+
+def test_a_run_reads_the_clock_once_and_takes_a_day_given() -> None:
+    assert Runner(RunOptions(today=datetime.date(2001, 2, 3))).today == datetime.date(2001, 2, 3)
+    assert Runner(RunOptions()).today == datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("until Jan. 15, 2023.", ("Jan. 15, 2023", datetime.date(2023, 1, 15))),
+        ("until Monday, January 15, 2024 at 6 a.m.", ("January 15, 2024", datetime.date(2024, 1, 15))),
+        ("until 15 Jan. 2023", ("15 Jan. 2023", datetime.date(2023, 1, 15))),
+        ("until 2023-1-5", ("2023-1-5", datetime.date(2023, 1, 5))),
+        ("until further notice", None),
+        ("until 2023", None),
+    ],
+)
+def test_dates_in_the_usual_english_forms_are_read(text: str, expected: tuple[str, datetime.date] | None) -> None:
+    assert read_date(text) == expected
+
+
+def test_json_detail_quotes_the_date_not_the_pattern(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "p.html", page("March 1, 2999"))
+    (entry,) = json.loads(cli("check", "--pack", "propublica", "--format", "json", str(story)).out)["files"]
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/embargo"]
+    today = datetime.date.today().isoformat()
+    assert finding["detail"] == f"ProPublica's embargo notice holds: it may not be republished before March 1, 2999 (today is {today})"
+    assert finding["evidence"] == NOTICE.format(date="March 1, 2999")
+
+
+def test_fix_leaves_no_ended_embargo_for_the_user(cli: Any, tmp_path: Path) -> None:
+    ended = write(tmp_path, "ended.html", page("Jan. 15, 2023"))
+    active = write(tmp_path, "active.html", page("March 1, 2999"))
+    run = cli("fix", "--pack", "propublica", str(ended), str(active))
+    lines = (run.out + run.err).splitlines()
+    assert not [line for line in lines if "ended.html" in line and "propublica/embargo" in line]
+    assert [line for line in lines if "active.html" in line and "left for you: propublica/embargo" in line]
