@@ -257,6 +257,7 @@ from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
 from compliance.document.byline_reading import (
+    credits_only_a_part,
     dateline_places,
     disowned_parts,
     holds_no_name,
@@ -347,6 +348,10 @@ _PROBLEMS = {
 }
 
 
+# Why a line crediting a part of the work alone names no reporter (docs/accuracy.md).
+_PART_ONLY = "is a caption crediting only a translator, photographer, illustrator or editor: the story's author is missing"
+
+
 def _problem_in_words(byline: Byline) -> str:
     """Why a byline that names no one names no reporter: what it names instead, or, for words
     that are none of a name's (problem `unnamed`), the first such word as the byline writes it.
@@ -357,6 +362,10 @@ def _problem_in_words(byline: Byline) -> str:
     if byline.reading.problem == "unnamed":
         written = not_a_word(byline.text) or not_a_word(byline.reading.credit)
         return f"names no reporter: '{shorten(written, 40)}' is no word of a person's name"
+    if byline.reading.problem == "outlet" and credits_only_a_part(byline.text):
+        # "Photography by B", "Translation: B": the line names a person, only not the story's
+        # author; "names an outlet" would send the editor to replace an outlet that is not there.
+        return _PART_ONLY
     return _PROBLEMS.get(byline.reading.problem or "", "names no person")
 
 

@@ -133,6 +133,25 @@ def is_part_credit(line: str) -> bool:
     return bool(_PART_CREDIT.match(_LIST_MARKER.sub("", line.strip(), count=1)))
 
 
+# A line opening with a part's credit, after the noun of the work it was done to ("Tekst oversatt
+# av B", "Text translated by B", "Texte traduit par B"), or with a part's label ("Translation: B",
+# "Fotos: B", "Übersetzung: B"): the caption forms of a part credit.
+_PART_ONLY_START = on_first_use(
+    rf"^(?:(?:(?:text|tekst|texte|texto|testo|article|artikel|story)\s+)?(?:{_PART_ROLES})\s+(?:{_BY_WORDS}|de)\b|(?:{_PART_LABELS})\s*:)",
+    re.IGNORECASE,
+)
+
+
+def credits_only_a_part(line: str) -> bool:
+    """Whether the line's credit is for a part of the work, with no author's credit before it:
+    it opens with a part's role and its "by" ("Photography by B", "Traduit par B", "Fotos von B",
+    "Tekst oversatt av B") or a part's label ("Translation: B", "Photos: B"), also after a list
+    marker; "Text and photos by A" and "By A. Photos by B" are no such line. Such a line is a caption, and
+    names the translator or photographer, not the story's author. Pure."""
+    opened = _LIST_MARKER.sub("", line.strip(), count=1)
+    return _PART_ONLY_START().match(opened) is not None
+
+
 def credited_for_a_part(byline: str, name: str) -> bool:
     """Whether the byline `byline` credits `name`, one of the names it was read as giving, for a
     part of the work, not as an author of the story: the last "… by" before the name is a photo's,
