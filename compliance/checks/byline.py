@@ -255,6 +255,7 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_later, hidden_copy
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
+from compliance.checks.written import words_as_written, writes_controls
 from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
 from compliance.document.byline_reading import (
     credits_only_a_part,
@@ -559,6 +560,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     for byline in story_bylines(doc):
         ok, reason = _satisfies(doc, byline, params, ctx)
+        written = _as_written(doc, byline)
         if ok:
             captures = (
                 ("name", byline.names[0] if byline.names else ""),
@@ -566,9 +568,9 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
                 ("credit", byline.reading.quoted_credit),
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
-            hits.append(Hit(byline.index, functools.partial(doc.locate, byline), byline.text, captures, offset))
+            hits.append(Hit(byline.index, functools.partial(doc.locate, byline), " ".join(written) if written else byline.text, captures, offset))
         else:
-            reasons.setdefault(reason)
+            reasons.setdefault(_quoting_as_written(reason, byline.text, written))
     if hits and params.institution:
         missing, notes = _without_institution(doc, params, ctx)
         if missing:
@@ -587,6 +589,29 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
     field = _people_field_only(ctx) if not reasons and params.problem is None else ""
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation) + field), anchor)
+
+
+def _as_written(doc: Document, byline: Byline) -> list[str] | None:
+    """The byline's words as its evidence quotes them (`words_as_written`): a control character
+    inside a word ("Ja\x1bke") in its escaped form, which the reading leaves out; None when the
+    page writes none, or when no word of the byline holds one."""
+    if not writes_controls(doc):
+        return None
+    words = byline.text.split()
+    written = words_as_written(doc, doc.locate(byline), words)
+    return written if written is not None and written != words else None
+
+
+def _quoting_as_written(reason: str, text: str, written: list[str] | None) -> str:
+    """`reason` with its quotes of the byline (`text`) and of a word of it ("'Ja[31mke' is no
+    word") as the page writes them (`written`: `_as_written`)."""
+    if written is None:
+        return reason
+    reason = reason.replace(f"'{text}'", f"'{' '.join(written)}'")
+    for word, shown in zip(text.split(), written, strict=False):
+        if word != shown:
+            reason = reason.replace(f"'{word}'", f"'{shown}'")
+    return reason
 
 
 def _people_field_only(ctx: Context) -> str:
