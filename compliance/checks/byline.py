@@ -201,7 +201,10 @@ is not, and a "no visible byline" finding names a byline-like line found there a
 does not count; so it does for a byline below the story's top outside its article (an author box
 in a sidebar, a line after `</article>`): "reads as a byline but is in <aside class="sidebar">,
 page chrome outside the story: readers may not take it for the story's byline" (not a reader's
-comment, a card in a list or a box with a heading of its own, which are others' bylines). For a
+comment, a card in a list or a box with a heading of its own, which are others' bylines). A line at the story's top
+that opens as a byline, or stands in byline markup, but runs past 320 characters (a chain of 200 credits, an
+18,000-letter name) is found, not missing: the finding quotes its start and line and says it "is too long to be a
+byline". For a
 CMS payload that sent the reporter only in a field of people (`author`, `authors`, `reporters`),
 it adds that the field is read as the reporter to credit, not as a byline the page prints,
 which a `byline` field gives. A credit that names no person ("By The Daily
@@ -256,7 +259,7 @@ from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
-from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
+from compliance.document import Block, Byline, Document, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.byline_reading import (
     credits_only_a_part,
     dateline_places,
@@ -735,10 +738,12 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
     if affiliation is not None:
         reasons = [*reasons[:-1], reasons[-1] + hidden_copy(doc, _BYLINE_LINE(), affiliation, article_only=True)]
     # Else nothing reads as a byline: say where a byline-like line was left out (the site's header), or hidden.
+    # A byline-shaped line refused for its length is a byline found, and says so.
     detail = (
         "; ".join(reasons)
         if reasons
-        else "no visible byline found in the article"
+        else overlong_byline(doc)
+        or "no visible byline found in the article"
         + (refused_byline(doc) or unread_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True) or byline_beside_the_story(doc))
     )
     if params.problem is not None:

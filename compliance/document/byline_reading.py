@@ -541,7 +541,9 @@ _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i
 _AND_IN_CAPITALS = on_first_use(r"\s*(?:\bAND\b|&|(?<=\s)(?:ET|Y|UND|E|EN|OG|OCH|I)(?=\s))\s*")
 _MAX_LENGTH = 160
 # With an opener, the credit after the name may be long ("NAME, Professor & Research Chair, …").
-_MAX_LENGTH_WITH_OPENER = 320
+# A longer line is no byline, whatever it opens with: a 200-credit chain or an 18,000-letter name.
+LONGEST_BYLINE = 320
+_MAX_LENGTH_WITH_OPENER = LONGEST_BYLINE
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 _PARTICLES = frozenset(
