@@ -462,15 +462,18 @@ def unmask(text: str, names: tuple[str, ...] = ()) -> str:
     return see_through(text, disguises) if disguises else text
 
 
-def as_read(text: str) -> str:
+def as_read(text: str, names: tuple[str, ...] = ()) -> str:
     """An attribute's or a link's text as a reader (or a screen reader, or
     a search engine that sees through the trick) reads it, as the page's text blocks are read:
     invisible format characters dropped (a zero-width space or soft hyphen inside "Foun\u200bdation"),
     white space as one space, and look-alike letters of another script read as the Latin letters
-    they imitate ("Dаily" with a Cyrillic а: "Daily"). ASCII text comes back as it is. Pure."""
-    if text.isascii():
-        return text
-    return unmask(normalize_inline(text))
+    they imitate ("Dаily" with a Cyrillic а: "Daily"). With `names` (the publishers' names of the
+    packs that apply, `Document.spelt_names`), those names spelt with ASCII look-alikes read as
+    the names ("Dai1y Ca11er News F0undation": "Daily Caller News Foundation"), as the page's
+    text does, and nothing else: "Top 10" and "2024 Daily Caller" stay as written. Other ASCII
+    text comes back as it is. Pure."""
+    read = text if text.isascii() else unmask(normalize_inline(text))
+    return unmask(read, names) if names else read
 
 
 def fold_name(name: str) -> str:
@@ -540,6 +543,7 @@ def see_through_document(doc: Document, names: tuple[str, ...] = ()) -> tuple[Do
     )
     seen_doc = dataclasses.replace(
         doc,
+        spelt_names=names,
         items=items,
         blocks=tuple(item for item in items if isinstance(item, Block)),
         images=tuple(item for item in items if isinstance(item, Image)),

@@ -254,3 +254,57 @@ def test_the_readme_shows_the_finding_for_a_byline_of_no_names_letters_as_printe
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     detail = _byline_outcome(_check(_dcnf_page("By 100%25 %0A")))
     assert f"`{detail}`" in readme
+
+
+# --- Control characters: read through, quoted as written ----------------------------------------
+
+# A control character (C0 but tab and line breaks, DEL) inside a byline: a reader reads the word
+# around it (the verdict is the plain byline's), and the evidence quotes it in its escaped form,
+# never raw and never dropped. (as written, as quoted)
+CONTROLS_IN_NAMES = [
+    ("By Ma\x1bra Re\x07yes", "By Ma\\x1bra Re\\x07yes"),
+    ("By Mara\x08 Reyes", "By Mara\\x08 Reyes"),
+    ("By Mara Rey\x7fes", "By Mara Rey\\x7fes"),
+    ("By M&#x1b;ara Reyes", "By M\\x1bara Reyes"),
+]
+
+
+@pytest.mark.parametrize(("byline", "quoted"), CONTROLS_IN_NAMES)
+def test_a_control_inside_a_name_is_read_through_and_quoted_escaped(byline: str, quoted: str) -> None:
+    report = _check(_dcnf_page(byline))
+    assert _byline_outcome(report) == "passed"
+    (evidence,) = [p.evidence for p in report.passed if p.rule == "dcnf/byline"]
+    assert evidence == f"{quoted} / Daily Caller News Foundation"
+
+
+@pytest.mark.parametrize(
+    ("byline", "word"),
+    [
+        ("By Ma\x1b[1mra Reyes", "Ma\\x1b[1mra"),
+        ("By Mara Reyes\x1b]8;;x\x07", "Reyes\\x1b]8;;x\\x07"),
+        ("By Ma\x1b[31mra Re\x1b[0myes", "Ma\\x1b[31mra"),
+    ],
+)
+def test_an_escape_sequence_in_a_byline_is_quoted_with_its_control_escaped(byline: str, word: str) -> None:
+    detail = _byline_outcome(_check(_dcnf_page(byline)))
+    assert f"'{word}' is no word of a person's name" in detail
+    assert "\x1b" not in detail and "\x07" not in detail
+
+
+def test_a_byline_without_controls_is_quoted_as_read() -> None:
+    report = _check(_dcnf_page("By Mara Reyes"))
+    assert [p.evidence for p in report.passed if p.rule == "dcnf/byline"] == ["By Mara Reyes / Daily Caller News Foundation"]
+
+
+def test_the_readme_shows_a_bylines_control_as_quoted() -> None:
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    shown = readme.split("A byline is read and quoted the same way: `", 1)[1].split("`", 1)[0]
+    written = shown.replace("\\x1b", "\x1b").replace("\\x07", "\x07")
+    report = _check(_dcnf_page(written))
+    assert _byline_outcome(report) == "passed"
+    (evidence,) = [p.evidence for p in report.passed if p.rule == "dcnf/byline"]
+    assert evidence == f"{shown} / Daily Caller News Foundation"
+    reason = readme.split("the reason quotes it with its control (`", 1)[1].split("`", 1)[0]
+    assert reason in _byline_outcome(_check(_dcnf_page("By Ja\x1b[31mke Smith")))

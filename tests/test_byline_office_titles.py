@@ -187,3 +187,69 @@ def test_the_documented_titles_name_no_institution() -> None:
     for title in titles:
         reading = read_byline(f"By Priya Ashcombe, {title}")
         assert reading is not None and reading.affiliations == ((),), title
+
+
+# A title's head word after its field or rank: a title, naming no person and no institution.
+FIELD_LED_TITLES = ["Medical Dean", "Deputy Head", "Clinical Lead", "Public Editor", "Research Lead", "Nursing Director", "Academic Lead", "Associate Dean"]
+
+
+@pytest.mark.parametrize("title", FIELD_LED_TITLES)
+def test_a_title_led_by_its_field_names_no_person_and_no_institution(title: str) -> None:
+    reading = read_byline(f"By Ines Harlow, {title}")
+    assert reading is not None
+    assert reading.names == ("Ines Harlow",)
+    assert reading.affiliations == ((),)
+
+
+@pytest.mark.parametrize("title", FIELD_LED_TITLES[:4])
+def test_a_title_led_by_its_field_leaves_the_institution_after_it(title: str) -> None:
+    reading = read_byline(f"By Ines Harlow, {title}, Northern Plains University")
+    assert reading is not None and reading.affiliations == (("Northern Plains University",),)
+
+
+@pytest.mark.parametrize("title", ["Medical Dean", "Clinical Lead", "Deputy Head"])
+def test_a_conversation_byline_with_a_field_led_title_alone_lacks_the_institution(title: str) -> None:
+    page = f'<html><body><article><h1>Seabird colonies are moving north</h1><p class="byline">By Ines Harlow, {title}</p>{_STORY}</article></body></html>'
+    found = _finding(check_html(page, packs=PACKS))
+    assert found is not None and found.endswith("credits Ines Harlow but not their institution."), found
+
+
+# People whose given name or surname is an office's word: each is a person, and the institution
+# after them is theirs. (byline, names, institution)
+PEOPLE_WITH_OFFICE_WORDS = [
+    ("By Jonathan Head, BBC News", ("Jonathan Head",), "BBC News"),
+    ("By Tom Dean, University of Leeds", ("Tom Dean",), "University of Leeds"),
+    ("By Sarah Reader", ("Sarah Reader",), ""),
+    ("By Lead Belly", ("Lead Belly",), ""),
+    ("By Head Jones, University of Leeds", ("Head Jones",), "University of Leeds"),
+    ("By Chris Reader, University of Leeds", ("Chris Reader",), "University of Leeds"),
+    ("By Anna Lead and Tom Dean, University of Leeds", ("Anna Lead", "Tom Dean"), "University of Leeds"),
+    ("By Martin Provost", ("Martin Provost",), ""),
+]
+
+
+@pytest.mark.parametrize(("byline", "names", "institution"), PEOPLE_WITH_OFFICE_WORDS)
+def test_a_person_named_with_an_office_word_is_a_person(byline: str, names: tuple[str, ...], institution: str) -> None:
+    reading = read_byline(byline)
+    assert reading is not None and reading.problem is None
+    assert reading.names == names
+    assert reading.institutions[0] == institution
+
+
+@pytest.mark.parametrize("byline", ["By Lead Reporter", "By Head of Research", "By Lead Editor, BBC News"])
+def test_a_title_right_after_the_opener_is_still_no_name(byline: str) -> None:
+    reading = read_byline(byline)
+    assert reading is not None and reading.names == ()
+
+
+def test_the_documented_field_led_titles_and_people_read_as_documented() -> None:
+    doc = " ".join((ROOT / "docs" / "accuracy.md").read_text(encoding="utf-8").split())
+    titles = re.findall(r'"([^"]+)"', doc.split("(titles led by their field: ", 1)[1].split(")", 1)[0])
+    people = re.findall(r'"([^"]+)"', doc.split("(people named with office words: ", 1)[1].split(")", 1)[0])
+    assert len(titles) >= 3 and len(people) >= 3
+    for title in titles:
+        reading = read_byline(f"By Ines Harlow, {title}")
+        assert reading is not None and reading.names == ("Ines Harlow",) and reading.affiliations == ((),), title
+    for person in people:
+        reading = read_byline(f"By {person}")
+        assert reading is not None and reading.names == (person,), person

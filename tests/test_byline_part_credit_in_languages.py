@@ -9,10 +9,13 @@ B") the author is A and B is credited for a part."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from compliance.api import check_html
-from compliance.document.byline_reading import credited_for_a_part, has_opener, is_part_credit, read_byline
+from compliance.document.byline_reading import credited_for_a_part, credits_only_a_part, has_opener, is_part_credit, read_byline
+from tests.conftest import ROOT
 
 A, B = "Ines Harlow", "Mateo Ruskin"
 
@@ -131,3 +134,57 @@ def test_a_republished_page_with_a_norwegian_two_credit_byline_passes() -> None:
     assert not [f for f in report.findings if f.rule == "creative-commons/author"]
     passed = [p for p in report.passed if p.rule == "creative-commons/author"]
     assert passed and A in (passed[0].evidence or "")
+
+
+# A caption's credit, in the forms a CMS writes it: a part's role and "by", the noun of the work
+# before a participle, a part's label, a list marker before it.
+CAPTION_CREDITS = [
+    "Illustrations by",
+    "Edited by",
+    "Fotografie von",
+    "Vertaling door",
+    "Traduzione di",
+    "Ilustração de",
+    "Text translated by",
+    "Tekst oversatt av",
+    "Texte traduit par",
+    "Fotos:",
+    "Traducción:",
+    "Photographer:",
+    "— Photos by",
+]
+
+_PART_REASON = "is a caption crediting only a translator, photographer, illustrator or editor: the story's author is missing"
+
+
+@pytest.mark.parametrize("role", CAPTION_CREDITS)
+def test_a_page_credited_only_for_a_part_fails_for_the_missing_author_not_an_outlet(role: str) -> None:
+    report = check_html(_PAGE.replace("BYLINE", f"{role} {B}, Valley Watch"), packs=["republication-tracker"])
+    messages = [f.message for f in report.findings if f.rule == "creative-commons/author"]
+    assert len(messages) == 1
+    assert _PART_REASON in messages[0], messages[0]
+    assert "names an outlet" not in messages[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [f"By {A}. Photos by {B}", f"Text and photos by {A}", f"Reporting: {A}. Translation: {B}", f"Texto de {A} y fotos de {B}", "By The Daily Caller"],
+)
+def test_an_authors_credit_or_an_outlet_is_no_part_credit_alone(line: str) -> None:
+    assert not credits_only_a_part(line)
+
+
+def test_an_outlet_credit_still_names_an_outlet() -> None:
+    report = check_html(_PAGE.replace("BYLINE", "By Valley Watch Newsroom Desk"), packs=["republication-tracker"])
+    messages = [f.message for f in report.findings if f.rule == "creative-commons/author"]
+    assert messages and _PART_REASON not in messages[0]
+
+
+def test_the_documented_part_credit_reason_is_the_one_given() -> None:
+    doc = " ".join((ROOT / "docs" / "accuracy.md").read_text(encoding="utf-8").split())
+    quoted = re.search(r"fails for the author it leaves out, not for an outlet: \"byline '([^']+)' ([^\"]+)\"", doc)
+    assert quoted is not None
+    byline, reason = quoted.group(1).replace(" B", f" {B}"), quoted.group(2)
+    report = check_html(_PAGE.replace("BYLINE", byline), packs=["republication-tracker"])
+    messages = [f.message for f in report.findings if f.rule == "creative-commons/author"]
+    assert messages and f"byline '{byline}' {reason}" in messages[0]

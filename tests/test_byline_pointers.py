@@ -108,3 +108,52 @@ def test_a_payload_with_a_byline_field_or_the_reporter_key_gets_no_field_note(cl
     as_reporter = _messages(cli, _payload(tmp_path, reporter="Jake Smith"))
     assert as_reporter["dcnf/byline"] == NONE
     assert as_reporter["dcnf/original-reporter"].startswith("the reporter given ('reporter' metadata) is Jake Smith")
+
+
+def _detail_of_top(top: str) -> str:
+    page = f"<html><body>\n<main><article>\n<h1>Farm bill advances</h1>{LOGO}\n{top}\n{BODY}<p>{LICENSE}</p></article>\n</main></body></html>"
+    (finding,) = [f for f in check_html(page, packs=["dcnf"]).findings if f.rule == "dcnf/byline"]
+    assert finding.detail is not None
+    return finding.detail
+
+
+# A byline-shaped line refused for its length: found, and too long, not missing. Each: the line
+# as written (by its opener or its byline markup), and how it begins in the detail.
+OVERLONG = [
+    ("<p>By " + "Jake" * 2000 + " Smith</p>", "byline 'By JakeJake"),
+    ("<p>" + " ".join(f"Reporting by Ana Ruiz{n} and photos by Tom Li{n}." for n in range(40)) + "</p>", "byline 'Reporting by Ana Ruiz0"),
+    ('<p class="byline">' + "; ".join(f"Words: Ana Ruiz{n}" for n in range(100)) + "</p>", "byline 'Words: Ana Ruiz0"),
+    ('<div class="author-box"><span>' + " and ".join(f"Ana Ruiz{n}" for n in range(60)) + "</span></div>", "byline 'Ana Ruiz0"),
+    ("<p>Por " + " y ".join(f"Ana Ruiz{n}" for n in range(60)) + "</p>", "byline 'Por Ana Ruiz0"),
+]
+
+
+@pytest.mark.parametrize(("top", "begins"), OVERLONG)
+def test_a_byline_too_long_to_be_one_is_found_and_said_too_long(top: str, begins: str) -> None:
+    detail = _detail_of_top(top)
+    assert detail.startswith(begins), detail
+    assert "(line 4) is too long to be a byline:" in detail
+    assert "characters, where one runs to 320 at most" in detail
+    assert NONE not in detail
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A paragraph of prose that mentions "by" is no byline, however long.
+        "<p>" + "The plan was drafted by the committee and approved by the board after a long debate. " * 8 + "</p>",
+        # A short byline-shaped line that names no one is "no visible byline", as before.
+        "",
+    ],
+)
+def test_a_long_paragraph_of_prose_is_no_overlong_byline(top: str) -> None:
+    assert _detail_of_top(top).startswith(NONE)
+
+
+def test_the_documented_overlong_byline_reads_as_documented() -> None:
+    from tests.conftest import ROOT
+
+    doc = " ".join((ROOT / "docs" / "check-kinds.md").read_text(encoding="utf-8").split())
+    said = doc.split("says it \"", 1)[1].split('"', 1)[0]
+    assert said == "is too long to be a byline"
+    assert f"(line 4) {said}:" in _detail_of_top("<p>By " + "Ana" * 400 + " Ruiz</p>")

@@ -160,3 +160,40 @@ def test_the_documented_credits_name_their_people() -> None:
         reading = read_byline(byline, require_prefix=True)
         assert reading is not None and "Ines Harlow" in reading.names, example
         assert ("Mateo Ruskin" in reading.names) == (" B" in example), example
+
+
+# A role's "de" before an article names a publication or a desk, not a person: "Article de Le
+# Monde", "Foto de El País", "Texto de la Redacción" open no byline, in Spanish, Portuguese and
+# French, whatever the article.
+ROLE_DE_ARTICLE = [
+    "Article de Le Monde, publié à l'origine sur lemonde.fr",
+    "Texte de La Presse canadienne",
+    "Photos de Les Échos",
+    "Foto de El País",
+    "Fotos de Los Angeles Times",
+    "Texto de la Redacción",
+    "Reportaje de Las Provincias",
+    "Texto de O Globo",
+    "Fotos de Os Pioneiros",
+    "Reportagem de O Estado",
+]
+
+
+@pytest.mark.parametrize("line", ROLE_DE_ARTICLE)
+def test_a_role_de_before_an_article_opens_no_byline(line: str) -> None:
+    assert not has_opener(line)
+    assert read_byline(line, require_prefix=True) is None
+
+
+@pytest.mark.parametrize("line", ["Article de Le Monde, publié à l'origine sur lemonde.fr", "Foto de El País", "Texto de la Redacción"])
+def test_a_page_whose_only_credit_is_role_de_and_an_article_credits_no_author(line: str) -> None:
+    page = _PAGE.replace('<p class="byline">BYLINE<br />', f"<p>{line}<br />")
+    report = check_html(page, packs=["republication-tracker"])
+    assert [f for f in report.findings if f.rule == "creative-commons/author"]
+    assert not [p for p in report.passed if p.rule == "creative-commons/author"]
+
+
+@pytest.mark.parametrize("line", [f"Reportaje de {A}", f"Texto de {A}, Valley Watch", f"Article de {A}"])
+def test_a_role_de_before_a_name_still_opens_a_byline(line: str) -> None:
+    reading = read_byline(line, require_prefix=True)
+    assert reading is not None and reading.names == (A,)

@@ -117,3 +117,71 @@ def test_a_look_alike_letter_in_a_pixels_address_is_another_address() -> None:
 )
 def test_as_read(written: str, read: str) -> None:
     assert as_read(written) == read
+
+
+# The publisher's name spelt with ASCII look-alikes (digits, a capital I or a bar for an "l"), in
+# an alt text, on a page the pack applies to (its license paragraph names DCNF).
+ASCII_DISGUISES = [
+    "Dai1y Ca11er News F0undation",
+    "Daily CaIler News Foundation",
+    "DAILY CA11ER NEWS F0UNDATION",
+    "Daily Caller News Foundati0n",
+    "Dai|y Caller News Foundation",
+]
+
+_LICENSED_LOGO_PAGE = """<html><body><article><h1>Library hours extended</h1>
+<img src="https://example.org/l.png" alt="{alt} logo" width="300" height="60">
+<p class="byline">By Jake Smith</p>
+<p>The county board voted on Tuesday to extend the library hours through the summer.</p>
+<p>Members said they would revisit the budget in the fall.</p>
+<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available
+without charge to any legitimate news publisher that can provide a large audience.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("alt", ASCII_DISGUISES)
+def test_a_logo_spelt_with_ascii_look_alikes_counts_once_the_pack_applies(alt: str) -> None:
+    report = check(_LICENSED_LOGO_PAGE.format(alt=alt))
+    assert report.packs == ("dcnf",)
+    assert {p.rule for p in report.passed} >= {"dcnf/logo", "dcnf/affiliation"}, alt
+    assert [f.rule for f in report.findings if f.severity.value == "error"] == []
+    warnings = [f for f in report.findings if f.rule == LOOK_ALIKE_RULE]
+    assert warnings and all(w.location.line == 2 for w in warnings)
+
+
+@pytest.mark.parametrize("alt", ["Daily Caller 1st Amendment", "Top 10 Daily Caller", "Web3 Foundation", "COVID-19 News"])
+def test_honest_words_with_digits_make_no_logo(alt: str) -> None:
+    report = check(_LICENSED_LOGO_PAGE.format(alt=alt))
+    assert "dcnf/logo" in {f.rule for f in report.findings}, alt
+    assert [f for f in report.findings if f.rule == LOOK_ALIKE_RULE] == []
+
+
+_NAMES = ("Daily Caller News Foundation", "Daily Caller", "CalMatters")
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Dai1y Ca11er News F0undation logo", "Daily Caller News Foundation logo"),
+        ("Ca1Matters", "CalMatters"),
+        ("2024 Daily Caller", "2024 Daily Caller"),
+        ("Top 10 stories", "Top 10 stories"),
+        ("Web3 and COVID-19", "Web3 and COVID-19"),
+        ("Daily Caller 1st Amendment", "Daily Caller 1st Amendment"),
+        ("D\u0430i1y Caller", "Daily Caller"),
+    ],
+)
+def test_as_read_with_the_packs_names_reads_their_ascii_spellings_only(written: str, read: str) -> None:
+    assert as_read(written, _NAMES) == read
+
+
+def test_without_a_pack_ascii_look_alikes_are_read_as_written() -> None:
+    assert as_read("Dai1y Ca11er") == "Dai1y Ca11er"
+
+
+def test_a_credit_links_text_spelt_with_a_digit_reads_as_the_plain_name() -> None:
+    plain = check(_CREDIT_LINK_PAGE.format(name="CalMatters"), pack="calmatters")
+    spelt = check(_CREDIT_LINK_PAGE.format(name="Ca1Matters"), pack="calmatters")
+    assert [f.rule for f in spelt.findings if f.rule == LOOK_ALIKE_RULE] == [LOOK_ALIKE_RULE]
+    assert sorted(f.rule for f in spelt.findings if f.rule != LOOK_ALIKE_RULE) == sorted(f.rule for f in plain.findings)
+    assert sorted(p.rule for p in spelt.passed) == sorted(p.rule for p in plain.passed)

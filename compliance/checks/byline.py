@@ -201,7 +201,10 @@ is not, and a "no visible byline" finding names a byline-like line found there a
 does not count; so it does for a byline below the story's top outside its article (an author box
 in a sidebar, a line after `</article>`): "reads as a byline but is in <aside class="sidebar">,
 page chrome outside the story: readers may not take it for the story's byline" (not a reader's
-comment, a card in a list or a box with a heading of its own, which are others' bylines). For a
+comment, a card in a list or a box with a heading of its own, which are others' bylines). A line at the story's top
+that opens as a byline, or stands in byline markup, but runs past 320 characters (a chain of 200 credits, an
+18,000-letter name) is found, not missing: the finding quotes its start and line and says it "is too long to be a
+byline". For a
 CMS payload that sent the reporter only in a field of people (`author`, `authors`, `reporters`),
 it adds that the field is read as the reporter to credit, not as a byline the page prints,
 which a `byline` field gives. A credit that names no person ("By The Daily
@@ -255,8 +258,10 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_later, hidden_copy
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
-from compliance.document import Block, Byline, Document, byline_beside_the_story, refused_byline, unread_byline
+from compliance.checks.written import words_as_written, writes_controls
+from compliance.document import Block, Byline, Document, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.byline_reading import (
+    credits_only_a_part,
     dateline_places,
     disowned_parts,
     holds_no_name,
@@ -347,6 +352,10 @@ _PROBLEMS = {
 }
 
 
+# Why a line crediting a part of the work alone names no reporter (docs/accuracy.md).
+_PART_ONLY = "is a caption crediting only a translator, photographer, illustrator or editor: the story's author is missing"
+
+
 def _problem_in_words(byline: Byline) -> str:
     """Why a byline that names no one names no reporter: what it names instead, or, for words
     that are none of a name's (problem `unnamed`), the first such word as the byline writes it.
@@ -357,6 +366,10 @@ def _problem_in_words(byline: Byline) -> str:
     if byline.reading.problem == "unnamed":
         written = not_a_word(byline.text) or not_a_word(byline.reading.credit)
         return f"names no reporter: '{shorten(written, 40)}' is no word of a person's name"
+    if byline.reading.problem == "outlet" and credits_only_a_part(byline.text):
+        # "Photography by B", "Translation: B": the line names a person, only not the story's
+        # author; "names an outlet" would send the editor to replace an outlet that is not there.
+        return _PART_ONLY
     return _PROBLEMS.get(byline.reading.problem or "", "names no person")
 
 
@@ -550,6 +563,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     for byline in story_bylines(doc):
         ok, reason = _satisfies(doc, byline, params, ctx)
+        written = _as_written(doc, byline)
         if ok:
             captures = (
                 ("name", byline.names[0] if byline.names else ""),
@@ -557,9 +571,9 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
                 ("credit", byline.reading.quoted_credit),
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
-            hits.append(Hit(byline.index, functools.partial(doc.locate, byline), byline.text, captures, offset))
+            hits.append(Hit(byline.index, functools.partial(doc.locate, byline), " ".join(written) if written else byline.text, captures, offset))
         else:
-            reasons.setdefault(reason)
+            reasons.setdefault(_quoting_as_written(reason, byline.text, written))
     if hits and params.institution:
         missing, notes = _without_institution(doc, params, ctx)
         if missing:
@@ -578,6 +592,29 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
     field = _people_field_only(ctx) if not reasons and params.problem is None else ""
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation) + field), anchor)
+
+
+def _as_written(doc: Document, byline: Byline) -> list[str] | None:
+    """The byline's words as its evidence quotes them (`words_as_written`): a control character
+    inside a word ("Ja\x1bke") in its escaped form, which the reading leaves out; None when the
+    page writes none, or when no word of the byline holds one."""
+    if not writes_controls(doc):
+        return None
+    words = byline.text.split()
+    written = words_as_written(doc, doc.locate(byline), words)
+    return written if written is not None and written != words else None
+
+
+def _quoting_as_written(reason: str, text: str, written: list[str] | None) -> str:
+    """`reason` with its quotes of the byline (`text`) and of a word of it ("'Ja[31mke' is no
+    word") as the page writes them (`written`: `_as_written`)."""
+    if written is None:
+        return reason
+    reason = reason.replace(f"'{text}'", f"'{' '.join(written)}'")
+    for word, shown in zip(text.split(), written, strict=False):
+        if word != shown:
+            reason = reason.replace(f"'{word}'", f"'{shown}'")
+    return reason
 
 
 def _people_field_only(ctx: Context) -> str:
@@ -701,10 +738,12 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
     if affiliation is not None:
         reasons = [*reasons[:-1], reasons[-1] + hidden_copy(doc, _BYLINE_LINE(), affiliation, article_only=True)]
     # Else nothing reads as a byline: say where a byline-like line was left out (the site's header), or hidden.
+    # A byline-shaped line refused for its length is a byline found, and says so.
     detail = (
         "; ".join(reasons)
         if reasons
-        else "no visible byline found in the article"
+        else overlong_byline(doc)
+        or "no visible byline found in the article"
         + (refused_byline(doc) or unread_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True) or byline_beside_the_story(doc))
     )
     if params.problem is not None:

@@ -219,7 +219,7 @@ def _read_attribute(doc: Document, element: Any, name: str) -> list[str]:
         shown = _shown_forms(sources)
         return [value for value in shown if value.startswith("data:")] + _url_forms(value for value in shown if not value.startswith("data:"))
     if name == "text":
-        return [as_read(normalize_inline(text_of(element)))]
+        return [as_read(normalize_inline(text_of(element)), doc.spelt_names)]
     if name == "alt" and element.tag == "svg":
         image = doc.items[doc.item_index_by_element()[element]]
         return [image.alt] if isinstance(image, Image) else []
@@ -230,7 +230,7 @@ def _read_attribute(doc: Document, element: Any, name: str) -> list[str]:
     # space or a Cyrillic "а" in "Daily Caller" names the same logo. A URL is not: a browser
     # fetches it as written, and a look-alike letter in it is another address (a pixel that
     # counts nothing, a link to another site).
-    return _url_forms([value]) if name in _URL_ATTRIBUTES else [as_read(value)]
+    return _url_forms([value]) if name in _URL_ATTRIBUTES else [as_read(value, doc.spelt_names)]
 
 
 def _image_sources(doc: Document, element: Any) -> tuple[str, ...]:

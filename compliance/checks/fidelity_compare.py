@@ -16,6 +16,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
+from compliance.checks.written import words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize_inline, shorten
@@ -124,7 +125,7 @@ def align(original: list[str], republished: list[str]) -> list[Pair]:
 def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None = None) -> str:
     """A short visible diff of two paragraphs by words: `[-removed-]` and `{+added+}`, with a
     few words of context around each change. `shown`: the words of `after` as the diff shows
-    them, one for each (`_as_written`), when they differ from those compared."""
+    them, one for each (`words_as_written`), when they differ from those compared."""
     from rapidfuzz.distance import Indel
 
     old, new = before.split(), after.split()
@@ -141,68 +142,17 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
     return shorten(" ".join(p for p in parts if p), limit)
 
 
-# The control characters `normalize` drops from a word (C0 but tab and line breaks, DEL): a
-# reader reads the word around them, so words are compared without them, but evidence shows
-# them, in the output sanitiser's visible form.
-_DROPPED_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
-# The same characters written as numeric character references (`&#x1b;`, `&#27;`), which HTML
-# and Markdown decode to them (NUL to U+FFFD, which is no control): the source writes the
-# reference, the text the character.
-_CONTROL_REFERENCE = "&#(?:[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])|0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127));"
-_CONTROL = f"(?:{_DROPPED_CONTROLS}|{_CONTROL_REFERENCE})"
-_HAS_CONTROL = on_first_use(_CONTROL)
-_REFERENCE = on_first_use("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
-# How far past the previous word (in characters of the source) a word is looked for: markup
-# between two words ("</a> <em>") is short.
-_WORD_REACH = 200
 _AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
 
 
-def _as_written(doc: Document, block: Block, words: list[str]) -> list[str] | None:
-    """The words of a paragraph of the copy (`words`, as compared: without control characters)
-    as the evidence shows them: a word written with a control character inside it ("con\x1btract",
-    or as a reference, "con&#x1b;tract") with that character in the visible form of `compliance.display` (`\\x1b`), never raw and never
-    dropped; None when the copy's source writes no such character (one search of it, memoised)."""
-    import re
-
-    from compliance.display import visible
-    from compliance.document.positions import offset_at
-
-    source = doc.lines_source
-    if doc._memo.get("fidelity-controls") is None:
-        doc._memo["fidelity-controls"] = _HAS_CONTROL().search(source) is not None
-    if not doc._memo["fidelity-controls"]:
-        return None
-    where = doc.locate(block)
-    position = offset_at(source, where.line, where.column)
-    shown: list[str] = []
-    for word in words:
-        # The word without the punctuation around it, which markup may stand between ("<em>word</em>,").
-        core = _bare(word) and word.strip(_AROUND_WORD)
-        pattern = f"{_CONTROL}*".join(("", *(re.escape(char) for char in core), ""))
-        found = re.compile(pattern).search(source, position, position + len(word) * 2 + _WORD_REACH) if core else None
-        if found is None:
-            shown.append(word)
-            continue
-        position = found.end()
-        shown.append(word.replace(core, visible(_decoded(found.group())), 1) if _HAS_CONTROL().search(found.group()) else word)
-    return shown
-
-
-def _decoded(written: str) -> str:
-    """A word as the source writes it, with its numeric character references as the characters
-    they stand for ("rej&#x1b;ected" → "rej\x1bected"), which the output sanitiser then shows."""
-    return _REFERENCE().sub(lambda found: chr(int(found.group(1), 16) if found.group(1) else int(found.group(2))), written)
-
-
 def _shown_key(doc: Document, block: Block) -> str:
-    """A paragraph of the copy as evidence quotes it (`_key`, its words `_as_written`)."""
+    """A paragraph of the copy as evidence quotes it (`_key`, its words `words_as_written`)."""
     words = _key(block).split()
-    return " ".join(_as_written(doc, block, words) or words)
+    return " ".join(words_as_written(doc, doc.locate(block), words) or words)
 
 
 def _shown_reason(reason: str, theirs: list[str], ours: list[str], shown: list[str] | None) -> str:
-    """A reason (`beyond_style`) quoting the copy's words as `_as_written` shows them: each word
+    """A reason (`beyond_style`) quoting the copy's words as `words_as_written` shows them: each word
     with a control character in it, unless the original writes the same word (which the reason
     may quote from the original's side)."""
     if shown is None:
@@ -813,7 +763,7 @@ def _nd_hits(
             before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
             reason = beyond_style(before, after, pair.similarity, params, *story) if pair.similarity < 100 else None
             if reason is not None:
-                shown = _as_written(doc, ours[pair.republished], after.split())
+                shown = words_as_written(doc, doc.locate(ours[pair.republished]), after.split())
                 reason = _shown_reason(reason, before.split(), after.split(), shown)
                 diff = word_diff(before, after, shown=shown)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))

@@ -292,7 +292,7 @@ def _read_text(doc: Document, link: Link, credit: bool) -> str:
     reads as the alt text of the images a reader sees in it. Look-alike letters read as the
     Latin letters they imitate (`as_read`), as in the page's text."""
     if not credit or link.text.strip() or link.element is None:
-        return as_read(link.text)
+        return as_read(link.text, doc.spelt_names)
     inside = set(link.element.iter("img"))
     return " ".join(image.alt for image in doc.images if image.visible and image.alt and image.element in inside)
 
@@ -348,7 +348,7 @@ def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
         if link.visible or link.element is None or not doc.in_story(link.element):
             continue
         # A hidden logo's images are hidden too: their alt text is the link's words all the same.
-        text = as_read(link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img")))
+        text = as_read(link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img")), doc.spelt_names)
         if params.text is not None and not ctx.bind(params.text).search(text):
             continue
         if params.credit and has_words(_enclosing_block_text(link.element), _CREDIT_WORDS + 1):

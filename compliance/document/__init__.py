@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from compliance.decoding import Decoded
-from compliance.document.bylines import byline_beside_the_story, refused_byline, unread_byline
+from compliance.document.bylines import byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, item_offsets
@@ -44,6 +44,7 @@ __all__ = [
     "find_story_head",
     "image_sources",
     "item_offsets",
+    "overlong_byline",
     "parse_document",
     "parse_html",
     "refused_byline",

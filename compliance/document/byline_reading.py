@@ -133,6 +133,25 @@ def is_part_credit(line: str) -> bool:
     return bool(_PART_CREDIT.match(_LIST_MARKER.sub("", line.strip(), count=1)))
 
 
+# A line opening with a part's credit, after the noun of the work it was done to ("Tekst oversatt
+# av B", "Text translated by B", "Texte traduit par B"), or with a part's label ("Translation: B",
+# "Fotos: B", "Übersetzung: B"): the caption forms of a part credit.
+_PART_ONLY_START = on_first_use(
+    rf"^(?:(?:(?:text|tekst|texte|texto|testo|article|artikel|story)\s+)?(?:{_PART_ROLES})\s+(?:{_BY_WORDS}|de)\b|(?:{_PART_LABELS})\s*:)",
+    re.IGNORECASE,
+)
+
+
+def credits_only_a_part(line: str) -> bool:
+    """Whether the line's credit is for a part of the work, with no author's credit before it:
+    it opens with a part's role and its "by" ("Photography by B", "Traduit par B", "Fotos von B",
+    "Tekst oversatt av B") or a part's label ("Translation: B", "Photos: B"), also after a list
+    marker; "Text and photos by A" and "By A. Photos by B" are no such line. Such a line is a caption, and
+    names the translator or photographer, not the story's author. Pure."""
+    opened = _LIST_MARKER.sub("", line.strip(), count=1)
+    return _PART_ONLY_START().match(opened) is not None
+
+
 def credited_for_a_part(byline: str, name: str) -> bool:
     """Whether the byline `byline` credits `name`, one of the names it was read as giving, for a
     part of the work, not as an author of the story: the last "… by" before the name is a photo's,
@@ -522,7 +541,9 @@ _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i
 _AND_IN_CAPITALS = on_first_use(r"\s*(?:\bAND\b|&|(?<=\s)(?:ET|Y|UND|E|EN|OG|OCH|I)(?=\s))\s*")
 _MAX_LENGTH = 160
 # With an opener, the credit after the name may be long ("NAME, Professor & Research Chair, …").
-_MAX_LENGTH_WITH_OPENER = 320
+# A longer line is no byline, whatever it opens with: a 200-credit chain or an 18,000-letter name.
+LONGEST_BYLINE = 320
+_MAX_LENGTH_WITH_OPENER = LONGEST_BYLINE
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 _PARTICLES = frozenset(
@@ -1198,9 +1219,10 @@ def _has_name_shape(tokens: list[str]) -> bool:
 def _has_name_ends(tokens: list[str]) -> bool:
     """Whether a would-be name's first and last words can open and close a person's name: not a
     title's head word that opens no name ("Head Start", "Lead Generation": an institution that
-    starts like a title), and each a name's word or a title that is also a name ("Dean Martin",
-    "Martin Dean")."""
-    if tokens[0].strip(".,").lower() in _TITLE_HEADS_NO_NAME_OPENS:
+    starts like a title), not a title's head after its field or modifier ("Research Lead",
+    "Deputy Head", "Medical Dean": `is_headed_title`), and each a name's word or a title that is
+    also a name ("Dean Martin", "Martin Dean"; "Jonathan Head", "Sarah Reader")."""
+    if tokens[0].strip(".,").lower() in _TITLE_HEADS_NO_NAME_OPENS or is_headed_title(" ".join(tokens)):
         return False
     opens = _is_name_token(tokens[0]) or _is_given_name_among_titles(tokens)
     return opens and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))
@@ -1220,6 +1242,27 @@ def _is_given_name_among_titles(tokens: list[str]) -> bool:
     (`_GIVEN_NAMES_AMONG_TITLES`), written as a name is: capitalised, or in a name all in capitals."""
     first = tokens[0].strip(".,")
     return first.lower() in _GIVEN_NAMES_AMONG_TITLES and (first.istitle() or all(token.isupper() for token in tokens)) and len(tokens) >= 2
+
+
+# Fields and kinds of work that lead a title's head word ("Medical Dean", "Public Editor",
+# "Clinical Lead", "Nursing Director"), besides the role words and `_HEAD_MODIFIERS`; some are
+# organisation words too ("Medical Center", "Public Radio"), which a head word after them undoes.
+_TITLE_FIELDS = frozenset(
+    """medical clinical academic public digital editorial nursing surgical scientific technical creative
+    executive managing associate assistant deputy senior law faculty student graduate design data""".split()
+)
+
+
+def is_headed_title(part: str) -> bool:
+    """Whether a part of a byline is a job title and nothing else: a title's head word ("Dean",
+    "Head", "Lead", "Director", "Editor": `_OFFICE_HEADS`) after one or two words that name its
+    field or rank ("Medical Dean", "Deputy Head", "Programme Lead", "Public Editor"), which names
+    no person and no institution. "Head Start", "Lead Generation Ltd" and "Dean Foods" end in no
+    head word; "Sarah Reader" and "Jonathan Head" have a given name before theirs. Pure."""
+    words = [word.lower().strip(".,'’\"()[]") for word in part.split()]
+    if not 2 <= len(words) <= 3 or words[-1] not in _OFFICE_HEADS:
+        return False
+    return all(word in _TITLE_FIELDS or word in _HEAD_MODIFIERS or word in _ROLE_WORDS or word in _DEGREE_WORDS for word in words[:-1])
 
 
 def _is_surname_among_titles(tokens: list[str]) -> bool:
@@ -2081,6 +2124,25 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     return _nameless_reading(opened, stripped, credit, outlets)
 
 
+def _name_opened_by_a_title_head(stripped: str, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a byline whose first part, right after its opener, is a name that opens with
+    a title's head word ("By Lead Belly", "By Head Jones, BBC News"): after a name the phrase is
+    an institution ("…, Head Start", `_TITLE_HEADS_NO_NAME_OPENS`), but the opener's place is a
+    name's. None when the words after the head are a title's, an office's or an organisation's
+    ("By Lead Reporter", "By Head of Research", "By Lead Generation Ltd"), or no name's."""
+    first, *rest = _SEGMENT_SPLIT.split(stripped, maxsplit=1)
+    tokens = first.split()
+    if not 2 <= len(tokens) <= 3 or tokens[0].strip(".,").lower() not in _TITLE_HEADS_NO_NAME_OPENS or not tokens[0].istitle():
+        return None
+    others = [token.strip(".,").lower() for token in tokens[1:]]
+    if _is_office_title(first) or any(word in _ROLE_WORDS or word in _ORG_WORDS or word in _TOPIC_WORDS for word in others):
+        return None
+    if not all(_is_name_token(token) for token in tokens[1:]) or (outlets and _is_outlet(first, outlets)):
+        return None
+    credit = rest[0].strip(" .") if rest else ""
+    return BylineReading((first,), credit, None, credit, institutions_of(stripped, (first,), outlets))
+
+
 def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[str]) -> BylineReading | None:
     """The reading of a byline in which no name was found: a pen name before an outlet, else what
     it credits instead (`_read_without_names`); None for a button's words in byline markup
@@ -2088,7 +2150,7 @@ def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[
     had_prefix = opened.had_prefix
     if not had_prefix and _is_widget_text(stripped):
         return None
-    pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
+    pen_name = (_pen_name_then_outlet(stripped, outlets) or _name_opened_by_a_title_head(stripped, outlets)) if had_prefix else None
     if pen_name is not None:
         return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
@@ -2883,6 +2945,8 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
         if _is_post_nominal(part) or is_section_label(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's; "Business Desk": a section's
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
+        if is_headed_title(part):
+            continue  # "Medical Dean", "Deputy Head": a job title led by its field names no institution
         if words and words[-1] not in _COMPANY_ENDINGS and (set(words) & (_ROLE_NOUNS | _NEWSROOM_TITLES) or _is_office_title(part)):
             part = _institution_of_title(part)
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part) and not is_section_label(part):

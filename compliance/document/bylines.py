@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from compliance.document.byline_reading import (
+    LONGEST_BYLINE,
     BylineReading,
     affiliation_line,
     has_opener,
@@ -1343,6 +1344,43 @@ def refused_byline(doc: Document) -> str:
         if reading is not None and reading.names:
             return f"; '{shorten(block.text, 80)}' (line {block.line}) reads as a byline but is in {_where_left_out(block.element, doc.article_root)}"
     return ""
+
+
+# How much of a long line's start is read for a byline's opener: an opener and a first name.
+_OPENER_REACH = 200
+
+
+def overlong_byline(doc: Document) -> str:
+    """Where a line of the article above its first paragraphs has a byline's shape but was refused
+    for its length (longer than `LONGEST_BYLINE` characters: a chain of 200 credits, an 18,000-letter
+    name), as the detail a failed `byline` check gives in place of "no visible byline found"
+    ("byline 'By HarlowHarlow…' (line 4) is too long to be a byline: 18,006 characters, where
+    one runs to 320 at most"); empty when there is none. A byline's shape is its opener in the
+    line's first `_OPENER_REACH` characters ("By", "Reporting:", "Reportaje de"), or byline markup
+    on its element or the two above it (`_byline_shaped`). Only the line's start is read, so the
+    time stays short."""
+    for block in doc.blocks:
+        if not block.in_article:
+            continue
+        # Such a line has a paragraph's words: it is looked at before it ends the story's top.
+        if len(block.text) > LONGEST_BYLINE and _byline_shaped(block):
+            return (
+                f"byline '{shorten(block.text, 80)}' (line {block.line}) is too long to be a byline:"
+                f" {len(block.text):,} characters, where one runs to {LONGEST_BYLINE} at most"
+            )
+        if len(block.text.split()) >= _PROSE_WORDS:
+            return ""
+    return ""
+
+
+def _byline_shaped(block: Block) -> bool:
+    """Whether the block opens as a byline does, in its first `_OPENER_REACH` characters, or
+    stands in byline markup (its element or the two above it)."""
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return has_opener(block.text[:_OPENER_REACH])
+    marked = any(is_byline_markup(node, str(node.tag).lower()) for node in (element, *_parents(element, 2)))
+    return marked or has_opener(block.text[:_OPENER_REACH])
 
 
 def byline_beside_the_story(doc: Document) -> str:

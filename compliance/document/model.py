@@ -190,6 +190,11 @@ class Document:
     # A Markdown article's scripts in its raw HTML that run (a tracking pixel's `<script src>`), as
     # (the `src` as written, line); an HTML page's are elements of its tree.
     scripts: tuple[tuple[str, int], ...] = ()
+    # The publishers' names of the packs that apply, when the page spells one with ASCII
+    # look-alikes ("Daily CaIler", "F0undation"): what reads an attribute or a link's text from
+    # the tree (`lookalike.as_read`) reads those spellings as the names, as the text blocks,
+    # alt texts and bylines here already are (`lookalike.see_through_document`). () otherwise.
+    spelt_names: tuple[str, ...] = ()
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
     # The story's head where it lies before the article root and outside it (the headline and
