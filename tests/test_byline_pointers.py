@@ -154,6 +154,6 @@ def test_the_documented_overlong_byline_reads_as_documented() -> None:
     from tests.conftest import ROOT
 
     doc = " ".join((ROOT / "docs" / "check-kinds.md").read_text(encoding="utf-8").split())
-    said = doc.split("says it \"", 1)[1].split('"', 1)[0]
+    said = doc.split('says it "', 1)[1].split('"', 1)[0]
     assert said == "is too long to be a byline"
     assert f"(line 4) {said}:" in _detail_of_top("<p>By " + "Ana" * 400 + " Ruiz</p>")
