@@ -79,6 +79,8 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
             return [], []
         extra = condition.hits
     outcome = ctx.run(rule.check)
+    if outcome.passed and not outcome.caveat:
+        outcome = _with_screen_caveat(doc, outcome)
     if outcome.passed and outcome.caveat:
         return [_caveat_finding(ctx, rule, outcome, extra)], []
     if outcome.passed:
@@ -213,6 +215,32 @@ def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
         outcome.detail or None,
         held_back=outcome.held_until or "consent",
     )
+
+
+def _with_screen_caveat(doc: Document, outcome: Outcome) -> Outcome:
+    """A pass whose first hit is an element a rule in an `@media` block hides on some screens only
+    (`screen_hiding`), with the caveat that names the query: what satisfied the requirement is
+    not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
+    a page whose source holds no media condition is not read further."""
+    if not outcome.hits or doc.kind != "html":
+        return outcome
+    hit = outcome.hits[0]
+    # What a check found, or the block it found it in (a byline's paragraph).
+    element = hit.element if hit.element is not None else (doc.items[hit.index].element if 0 <= hit.index < len(doc.items) else None)
+    if element is None or not isinstance(getattr(element, "tag", None), str):
+        return outcome
+    from compliance.document.screen_hiding import hidden_elements, hidden_on_some_screens, may_hide_on_some_screens
+
+    hidden = doc._memo.get("hidden_on_some_screens")
+    if hidden is None:
+        # Read once per page; a page whose source names no media condition costs one search.
+        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(element.getroottree().getroot()) if may_hide_on_some_screens(doc.source) else {}
+    if not hidden:
+        return outcome
+    query = hidden_on_some_screens(element, hidden)
+    if query is None:
+        return outcome
+    return outcome._replace(caveat=f"it is hidden on the screens that meet @media {query}, and shown on others")
 
 
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:
