@@ -26,7 +26,7 @@ from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
-from compliance.lookalike import Disguise, see_through_document, source_position
+from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
@@ -80,6 +80,8 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
             return [], []
         extra = condition.hits
     outcome = ctx.run(rule.check)
+    if outcome.passed and not outcome.caveat:
+        outcome = _with_screen_caveat(doc, outcome)
     if outcome.passed and outcome.caveat:
         return [_caveat_finding(ctx, rule, outcome, extra)], []
     if outcome.passed:
@@ -214,6 +216,32 @@ def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
         outcome.detail or None,
         held_back=outcome.held_until or "consent",
     )
+
+
+def _with_screen_caveat(doc: Document, outcome: Outcome) -> Outcome:
+    """A pass whose first hit is an element a rule in an `@media` block hides on some screens only
+    (`screen_hiding`), with the caveat that names the query: what satisfied the requirement is
+    not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
+    a page whose source holds no media condition is not read further."""
+    if not outcome.hits or doc.kind != "html":
+        return outcome
+    hit = outcome.hits[0]
+    # What a check found, or the block it found it in (a byline's paragraph).
+    element = hit.element if hit.element is not None else (doc.items[hit.index].element if 0 <= hit.index < len(doc.items) else None)
+    if element is None or not isinstance(getattr(element, "tag", None), str):
+        return outcome
+    from compliance.document.screen_hiding import hidden_elements, hidden_on_some_screens, may_hide_on_some_screens
+
+    hidden = doc._memo.get("hidden_on_some_screens")
+    if hidden is None:
+        # Read once per page; a page whose source names no media condition costs one search.
+        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(element.getroottree().getroot()) if may_hide_on_some_screens(doc.source) else {}
+    if not hidden:
+        return outcome
+    query = hidden_on_some_screens(element, hidden)
+    if query is None:
+        return outcome
+    return outcome._replace(caveat=f"it is hidden on the screens that meet @media {query}, and shown on others")
 
 
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:
@@ -491,29 +519,82 @@ def publisher_names(packs: Sequence[Pack]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if sum(c.isalpha() for c in name) >= 4 and not name.startswith("(")))
 
 
+# How many places with the same look-alike letters are reported in full: the rest are one warning
+# that counts them. A page pasted through a filter that swapped a letter everywhere has thousands,
+# each the same advice; past the first few they tell the editor only how many there are. One place
+# more is reported in full too: a warning that counts one place says no less than that place's own.
+LOOK_ALIKES_IN_FULL = 5
+_LOOK_ALIKE_HELP = (
+    "A reader sees the same word, but search engines, screen readers and the publisher's own checks do not: a name or credit"
+    " disguised this way hides the story's origin."
+)
+
+
 def _look_alike_findings(doc: Document, disguises: Sequence[tuple[int, Disguise]], pack: str) -> list[Finding]:
-    """A warning per disguised word, naming each look-alike letter and where it is."""
-    findings = []
+    """A warning per disguised word, naming each look-alike letter and where it is, for the first
+    `LOOK_ALIKES_IN_FULL` words with the same look-alike letters (the same characters standing
+    for the same Latin letters), in page order; past them (two or more), one warning for that
+    kind that counts the other places and names their words, placed at the first of them."""
+    kinds: dict[tuple[tuple[str, str], ...], list[tuple[int, Disguise]]] = {}
     for index, disguise in disguises:
-        item = doc.item_at(index)
-        anchor = doc.locate(item)
-        after = offset_at(doc.lines_source, anchor.line, anchor.column)
-        where = [(letter, source_position(doc.lines_source, disguise, letter, after=after) or anchor) for letter in disguise.letters]
-        letters = "; ".join(f"{letter.described} at {location}" for letter, location in where)
-        findings.append(
-            Finding(
-                LOOK_ALIKE_RULE,
-                Severity.WARNING,
-                f'Look-alike letters make "{disguise.word}" read as "{disguise.seen}": {letters}.',
-                f'Write "{disguise.seen}" in plain Latin letters. A reader sees the same word, but search engines, screen '
-                "readers and the publisher's own checks do not: a name or credit disguised this way hides the story's origin.",
-                where[0][1],
-                disguise.word,
-                pack,
-                "look-alike letters",
+        kind = tuple(sorted({(letter.char, letter.latin) for letter in disguise.letters}))
+        kinds.setdefault(kind, []).append((index, disguise))
+    findings = []
+    for places in kinds.values():
+        in_full = len(places) if len(places) <= LOOK_ALIKES_IN_FULL + 1 else LOOK_ALIKES_IN_FULL
+        for index, disguise in places[:in_full]:
+            where = _look_alike_places(doc, index, disguise)
+            letters = "; ".join(f"{letter.described} at {location}" for letter, location in where)
+            findings.append(
+                Finding(
+                    LOOK_ALIKE_RULE,
+                    Severity.WARNING,
+                    f'Look-alike letters make "{disguise.word}" read as "{disguise.seen}": {letters}.',
+                    f'Write "{disguise.seen}" in plain Latin letters. {_LOOK_ALIKE_HELP}',
+                    where[0][1],
+                    disguise.word,
+                    pack,
+                    "look-alike letters",
+                )
             )
-        )
+        if len(places) > in_full:
+            findings.append(_more_look_alikes(doc, places[in_full:], pack))
     return findings
+
+
+def _look_alike_places(doc: Document, index: int, disguise: Disguise) -> list[tuple[LookAlike, Location]]:
+    """Each look-alike letter of a disguised word with where it is in the source (its block's
+    place when the word is not there as written)."""
+    anchor = doc.locate(doc.item_at(index))
+    after = offset_at(doc.lines_source, anchor.line, anchor.column)
+    return [(letter, source_position(doc.lines_source, disguise, letter, after=after) or anchor) for letter in disguise.letters]
+
+
+def _more_look_alikes(doc: Document, rest: Sequence[tuple[int, Disguise]], pack: str) -> Finding:
+    """The one warning for the places past the first few with the same look-alike letters: how
+    many, which letters, and the words as written and as read (the most frequent first, five at
+    most), placed at the first of them."""
+    index, first = rest[0]
+    letters = ", ".join(dict.fromkeys(letter.described for letter in first.letters))
+    counts: dict[tuple[str, str], int] = {}
+    for _, disguise in rest:
+        counts[(disguise.word, disguise.seen)] = counts.get((disguise.word, disguise.seen), 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    words = "; ".join(f'"{word}" read as "{seen}" {count} time{"s" if count != 1 else ""}' for (word, seen), count in ranked[:5])
+    if len(ranked) > 5:
+        words += f"; {len(ranked) - 5} other word{'s' if len(ranked) > 6 else ''}"
+    places = len(rest)
+    return Finding(
+        LOOK_ALIKE_RULE,
+        Severity.WARNING,
+        f"And {places} more place{'s' if places != 1 else ''} with the same look-alike letters from here on, {letters}: {words}.",
+        "Write these words in plain Latin letters (search the page for the letters named, and replace each with the Latin letter"
+        f" it stands for). {_LOOK_ALIKE_HELP}",
+        _look_alike_places(doc, index, first)[0][1],
+        first.word,
+        pack,
+        f"look-alike letters, {places} more place{'s' if places != 1 else ''}",
+    )
 
 
 def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> list[Finding]:

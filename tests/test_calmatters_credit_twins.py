@@ -114,3 +114,76 @@ def test_fix_moves_a_markdown_credit_line_as_written(cli: Any, tmp_path: Path) -
     fixed = copy.read_text(encoding="utf-8")
     assert fixed.count(own) == 1 and fixed.index(own) < fixed.index(PARAGRAPHS[0]), run.err
     assert not fixed.rstrip().endswith(own)
+
+
+# The credit in a wire service's or a feed's words, as a line of its own.
+WIRE_WORDED = (
+    f"Courtesy of {LINK}.",
+    "Courtesy: CalMatters",
+    f"Republished courtesy of {LINK}.",
+    "Via CalMatters",
+    "Credit: CalMatters",
+    "Reprinted with permission from CalMatters.",
+    "Originally printed in CalMatters.",
+    "(c) CalMatters",
+    "© 2026 CalMatters. All rights reserved.",
+)
+
+
+def _entry(cli: Any, tmp_path: Path, page: str) -> dict[str, Any]:
+    copy = tmp_path / "copy.html"
+    copy.write_text(page, encoding="utf-8")
+    entry: dict[str, Any] = cli("check", "--pack", "calmatters", "--format", "json", "--original", str(_original(tmp_path)), str(copy)).json()["files"][0]
+    return entry
+
+
+@pytest.mark.parametrize("reworded", WIRE_WORDED)
+def test_a_wire_worded_credit_alone_is_quoted_and_pointed_at_never_passed(cli: Any, tmp_path: Path, reworded: str) -> None:
+    entry = _entry(cli, tmp_path, _copy(reworded))
+    (finding,) = entry["findings"]
+    assert finding["rule"] == "calmatters/credit-line"
+    # The line the page has (its text, with the link's words), at the line it is on (line 4).
+    assert finding["evidence"].startswith(reworded.replace(LINK, "CalMatters").rstrip("."))
+    assert finding["line"] == 4
+    assert "is a credit line in other words, which does not replace it" in finding["detail"]
+
+
+@pytest.mark.parametrize("reworded", WIRE_WORDED)
+def test_a_wire_worded_credit_beside_the_prescribed_line_is_a_repeated_credit(cli: Any, tmp_path: Path, reworded: str) -> None:
+    found = _findings(cli, tmp_path, _copy(PRESCRIBED, f"<p>{reworded}</p>"))
+    assert found == {"calmatters/credit-line-repeated": "The CalMatters credit line is printed more than once."}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # In a sentence of the story, the same words credit nothing.
+        "The figures came to us courtesy of CalMatters and the state auditor.",
+        "Via CalMatters reporting, the board learned of the wells last spring.",
+        # Another outlet, in the same words.
+        "Courtesy of the Kern County Record.",
+    ],
+)
+def test_the_same_words_in_a_sentence_or_for_another_outlet_are_not_quoted(cli: Any, tmp_path: Path, sentence: str) -> None:
+    entry = _entry(cli, tmp_path, _copy(sentence))
+    (finding,) = entry["findings"]
+    assert (finding["rule"], finding["evidence"]) == ("calmatters/credit-line", None)
+
+
+def test_a_photo_caption_courtesy_of_calmatters_is_no_second_credit(cli: Any, tmp_path: Path) -> None:
+    caption = '<figure><img src="/well.jpg" alt="A well"><figcaption>Courtesy of CalMatters</figcaption></figure>'
+    assert _findings(cli, tmp_path, _copy(PRESCRIBED, caption)) == {}
+
+
+@pytest.mark.parametrize("reworded", ["This article first appeared on CalMatters.", "Courtesy of CalMatters.", "Via CalMatters"])
+def test_a_passing_repeat_check_never_shows_a_reworded_line_as_its_evidence(cli: Any, tmp_path: Path, reworded: str) -> None:
+    entry = _entry(cli, tmp_path, _copy(reworded))
+    passed = {p["rule"]: p["evidence"] for p in entry["passed"]}
+    assert passed["calmatters/credit-line-repeated"] == 'no line "This story was originally published by CalMatters" in the article, outside photo captions'
+
+
+def test_a_passing_repeat_check_shows_the_prescribed_line_that_passed(cli: Any, tmp_path: Path) -> None:
+    entry = _entry(cli, tmp_path, _copy(PRESCRIBED))
+    passed = {p["rule"]: (p["evidence"], p["line"]) for p in entry["passed"]}
+    # The line and 30 characters after the match, as every text hit is quoted.
+    assert passed["calmatters/credit-line-repeated"] == ("This story was originally published by CalMatters. Sign up for their newsletter", 4)

@@ -311,3 +311,39 @@ def test_the_readme_says_how_small_a_batch_runs_without_workers() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"A batch of fewer than {PARALLEL_MIN_FILES} files is checked in the one process whatever `N` is" in readme
+
+
+def test_rule_packs_doc_wire_worded_credit_and_also_count_examples_are_what_the_checks_say(cli: Any, tmp_path: Path) -> None:
+    """docs/rule-packs.md: a credit "Courtesy of CalMatters." alone is quoted as found and its line
+    pointed at; the also-count check in the doc passes it without quoting it, and fails a copy
+    that prints it beside the prescribed line."""
+    section = RULE_PACKS_DOC.split("The credit in a wire service's or a feed's words is such a wording too", 1)[1]
+    shown = fenced(section, "text")[0]
+    page = (
+        '<html><body><article><h1>Water board limits pumping</h1>\n<p class="byline">By Alex Nguyen, CalMatters</p>\n<div>\n'
+        "<p>Courtesy of CalMatters.</p>\n<p>The board voted Tuesday to put the basin on probation.</p>\n</div></article></body></html>\n"
+    )
+    story = tmp_path / "story.html"
+    story.write_text(page, encoding="utf-8")
+    out = cli("check", "--pack", "calmatters", "--no-color", str(story)).out
+    position, found = shown.splitlines()[0].split()[0], shown.splitlines()[1].strip()
+    assert f"{position}      error   calmatters/credit-line" in out
+    assert found == "found: Courtesy of CalMatters." and found in out
+    check = yaml.safe_load(fenced(section, "yaml")[0])
+    pack = {
+        "id": "doc-also-count",
+        "name": "Doc",
+        "publisher": "Doc",
+        "terms_url": "https://example.org/terms",
+        "as_of": "2024-01-01",
+        "summary": "The credit line, once.",
+        "rules": [{"id": "doc-also-count/repeated", "severity": "warning", "terms": "Once.", "message": "Twice.", "help": "Keep one.", "check": check}],
+    }
+    pack_file = tmp_path / "pack.yaml"
+    pack_file.write_text(yaml.safe_dump(pack), encoding="utf-8")
+    entry = cli("check", "--rules", str(pack_file), "--pack", "doc-also-count", "--format", "json", str(story)).json()["files"][0]
+    assert entry["findings"] == []
+    assert [p["evidence"] for p in entry["passed"]] == ['no line "This story was originally published by CalMatters" in the article']
+    story.write_text(page.replace("<div>\n", "<div>\n<p>This story was originally published by CalMatters.</p>\n"), encoding="utf-8")
+    entry = cli("check", "--rules", str(pack_file), "--pack", "doc-also-count", "--format", "json", str(story)).json()["files"][0]
+    assert [(f["rule"], f["evidence"]) for f in entry["findings"]] == [("doc-also-count/repeated", "Courtesy of CalMatters.")]

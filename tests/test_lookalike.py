@@ -332,3 +332,89 @@ def test_rule_packs_doc_shows_the_roman_numeral_warning_as_printed(cli: Any) -> 
     assert {p["rule"] for p in entry["passed"]} >= {"dcnf/byline", "dcnf/affiliation"}
     assert [f["rule"] for f in entry["findings"]] == [LOOK_ALIKE_RULE]
     assert shown in [line.strip() for line in cli("check", str(SPOOFING / "roman-numeral-affil.html")).out.splitlines()]
+
+
+def _flood(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{text}</p>\n" for text in paragraphs)
+    return (
+        '<html><body><article><h1>Library hours extended</h1>\n<p class="byline">By Jake Smith, Daily Caller News Foundation</p>\n'
+        f"{body}<p>All content created by the Daily Caller News Foundation is available without charge.</p>\n</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "per_paragraph", "letters"),
+    [
+        # Cyrillic а in three words of each paragraph.
+        ("D\u0430ily C\u0430ller news Found\u0430tion said {i}.", 3, "U+0430 CYRILLIC SMALL LETTER A (for 'a')"),
+        # Greek ο in one word of each paragraph.
+        ("The Daily Caller News F\u03bfundation said {i}.", 1, "U+03BF GREEK SMALL LETTER OMICRON (for 'o')"),
+        # Two letters in one word: the kind is the pair.
+        ("The Daily Caller News Found\u0430ti\u043en said {i}.", 1, "U+0430 CYRILLIC SMALL LETTER A (for 'a'), U+043E CYRILLIC SMALL LETTER O (for 'o')"),
+    ],
+)
+@pytest.mark.parametrize("count", [40, 300])
+def test_past_five_places_of_a_kind_one_warning_counts_the_rest(paragraph: str, per_paragraph: int, letters: str, count: int) -> None:
+    found = warnings(check(_flood([paragraph.format(i=i) for i in range(count)]), pack="dcnf"))
+    assert len(found) == 6
+    assert all(f.message.startswith("Look-alike letters make") for f in found[:5])
+    rest = count * per_paragraph - 5
+    summary = found[5]
+    assert summary.message.startswith(f"And {rest} more places with the same look-alike letters from here on, {letters}: ")
+    assert summary.detail == f"look-alike letters, {rest} more places"
+    # Placed at the sixth place, after the five in full, and quoting it.
+    assert (summary.location.line, summary.location.column) > (found[4].location.line, found[4].location.column)
+    assert summary.evidence in summary.message
+
+
+def test_each_kind_of_look_alike_is_counted_on_its_own() -> None:
+    cyrillic = [f"The D\u0430ily report {i}." for i in range(10)]
+    greek = [f"The Daily Caller F\u03bfundation note {i}." for i in range(8)]
+    found = warnings(check(_flood(cyrillic + greek), pack="dcnf"))
+    summaries = [f.message for f in found if f.message.startswith("And ")]
+    assert summaries == [
+        'And 5 more places with the same look-alike letters from here on, U+0430 CYRILLIC SMALL LETTER A (for \'a\'): "D\u0430ily" read as "Daily" 5 times.',
+        "And 3 more places with the same look-alike letters from here on, U+03BF GREEK SMALL LETTER OMICRON (for 'o'): "
+        '"F\u03bfundation" read as "Foundation" 3 times.',
+    ]
+    assert len(found) == 12
+
+
+@pytest.mark.parametrize("count", [1, 5, 6])
+def test_six_places_or_fewer_are_all_reported_in_full(count: int) -> None:
+    found = warnings(check(_flood([f"The D\u0430ily report {i}." for i in range(count)]), pack="dcnf"))
+    assert [f.message.split(":")[0] for f in found] == ['Look-alike letters make "D\u0430ily" read as "Daily"'] * count
+
+
+def test_the_summary_names_five_words_at_most_and_counts_the_others() -> None:
+    words = ["D\u0430ily", "C\u0430ller", "Found\u0430tion", "Journ\u0430l", "Not\u0430ble", "Gr\u0430nts", "Pl\u0430ns"]
+    found = warnings(check(_flood([f"{word} {i} and {word}." for i in range(3) for word in words]), pack="dcnf"))
+    # The most frequent first (in page order among equals), then how many words are left unnamed.
+    assert found[-1].message.endswith(
+        '"Journ\u0430l" read as "Journal" 6 times; "Not\u0430ble" read as "Notable" 6 times; "Gr\u0430nts" read as "Grants" 6 times;'
+        ' "Pl\u0430ns" read as "Plans" 6 times; "Found\u0430tion" read as "Foundation" 5 times; 2 other words.'
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "concise"])
+def test_every_output_format_carries_the_summary_not_the_flood(cli: Any, tmp_path: Any, fmt: str) -> None:
+    page = tmp_path / "flood.html"
+    page.write_text(_flood([f"D\u0430ily C\u0430ller news {i}." for i in range(200)]), encoding="utf-8")
+    out = cli("check", "--pack", "dcnf", "--format", fmt, str(page)).out
+    assert "And 395 more places with the same look-alike letters" in out
+    # Five places in full (SARIF also quotes the first as the rule's example message).
+    import re
+
+    assert len(set(re.findall(r"Look-alike letters make .{0,160}? at (\d+:\d+)", out))) == 5
+
+
+def test_readme_shows_the_summary_warning_as_printed(cli: Any, tmp_path: Any) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("Past five places with the same look-alike", 1)[1]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].strip()
+    page = tmp_path / "flood.html"
+    page.write_text(_flood([f"The D\u0430ily C\u0430ller reported {i}." for i in range(1, 5)]), encoding="utf-8")
+    run = cli("check", "--pack", "dcnf", str(page))
+    assert shown in [line.strip() for line in run.out.splitlines()]

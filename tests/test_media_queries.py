@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from compliance.document.media_queries import ALWAYS, FEW, MOST, NEVER, SOMETIMES, screens_meeting
-from tests.test_visibility import LOGO, check, errors, page
+from compliance.findings import Severity
+from tests.conftest import ROOT
+from tests.test_visibility import BYLINE, LOGO, check, errors, page
 
 
 @pytest.mark.parametrize(
@@ -134,3 +140,90 @@ def test_a_style_block_for_most_readers_hides_the_byline(query: str) -> None:
     # A `<style media>` is read as an `@media` block around its rules.
     data = page(css="").replace(b"</head>", f'<style media="{query}">.byline{{display:none}}</style></head>'.encode())
     assert "dcnf/byline" in errors(check(data))
+
+
+# --- hidden on some screens only: the pass stands, with a warning that names the query ------------
+
+HIDDEN_ON_SOME_SCREENS = {
+    # (css, logo attrs, byline attrs): the rule whose pass turns into a warning, and the query named.
+    "a logo hidden on phones": ("@media (max-width: 600px) { .x { display: none } }", ' class="x"', ' class="byline"', "dcnf/logo", "(max-width: 600px)"),
+    "a logo hidden on desktops, by its wrapper's class": (
+        "@media screen and (min-width: 1024px) { article img.x { visibility: hidden } }",
+        ' class="x"',
+        ' class="byline"',
+        "dcnf/logo",
+        "screen and (min-width: 1024px)",
+    ),
+    "a byline hidden in portrait": (
+        "@media (orientation: portrait) { .byline { display:none } }",
+        "",
+        ' class="byline"',
+        "dcnf/byline",
+        "(orientation: portrait)",
+    ),
+    "a byline hidden in dark mode, one query of a list": (
+        "@media (prefers-color-scheme: dark), (max-width: 400px) { p.byline { display: none } }",
+        "",
+        ' class="byline"',
+        "dcnf/byline",
+        "(prefers-color-scheme: dark), (max-width: 400px)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("css", "logo_attrs", "byline_attrs", "rule", "query"), HIDDEN_ON_SOME_SCREENS.values(), ids=list(HIDDEN_ON_SOME_SCREENS))
+def test_a_requirement_hidden_on_some_screens_only_is_a_warning_naming_the_query(css: str, logo_attrs: str, byline_attrs: str, rule: str, query: str) -> None:
+    report = check(page(css=css, logo=LOGO.format(attrs=logo_attrs), byline=BYLINE.format(attrs=byline_attrs)))
+    assert errors(report) == []
+    (warning,) = [f for f in report.findings if f.rule == rule]
+    assert warning.severity is Severity.WARNING
+    assert warning.detail == f"it is hidden on the screens that meet @media {query}, and shown on others"
+    assert rule not in {p.rule for p in report.passed}
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        # Print is no reader's screen.
+        "@media print { .x { display: none } }",
+        # A rule that hides something else, or shows.
+        "@media (max-width: 600px) { .other { display: none } }",
+        "@media (max-width: 600px) { .x { display: block; opacity: 0.9 } }",
+        # No query at all.
+        ".x { color: #333 }",
+    ],
+)
+def test_what_hides_nothing_on_a_screen_adds_no_warning(css: str) -> None:
+    report = check(page(css=css, logo=LOGO.format(attrs=' class="x"')))
+    assert report.findings == ()
+
+
+@pytest.mark.parametrize(
+    "css", ["@media screen and (min-width: 0) { .x { display: none } }", "@media all { .x { display: none } }", "@media (color) { .x { display:none } }"]
+)
+def test_a_query_every_screen_meets_still_hides_the_requirement(css: str) -> None:
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+def test_a_style_block_with_a_some_screens_media_attribute_names_it() -> None:
+    data = page(css="").replace(b"</head>", b'<style media="(max-width: 480px)">.byline{display:none}</style></head>')
+    (warning,) = [f for f in check(data).findings if f.rule == "dcnf/byline"]
+    assert warning.detail == "it is hidden on the screens that meet @media (max-width: 480px), and shown on others"
+
+
+def test_a_page_without_media_conditions_is_not_read_for_them() -> None:
+    from compliance.document.screen_hiding import may_hide_on_some_screens
+
+    assert not may_hide_on_some_screens(page(css=".x{display:none}").decode())
+    assert may_hide_on_some_screens(page(css="@MEDIA (max-width: 1px){}").decode())
+
+
+def test_the_readme_shows_the_warning_as_printed(cli: Any, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("What met a requirement there\nis reported, though", 1)[1]
+    # An `output` block: the section's one `text` block is the page example's output.
+    shown = re.findall(r"```output\n(.*?)```", section, re.DOTALL)[0].strip()
+    story = tmp_path / "story.html"
+    story.write_bytes(page(css="@media (max-width: 600px) { .byline { display: none } }"))
+    run = cli("check", "--pack", "dcnf", str(story))
+    assert shown in [line.strip() for line in run.out.splitlines()]

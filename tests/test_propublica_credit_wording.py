@@ -90,3 +90,55 @@ def test_without_a_credit_line_the_line_is_missing(credit: str) -> None:
     errors = _errors(credit)
     assert "propublica/credit-line" in errors
     assert "propublica/credit-line-wording" not in errors
+
+
+def _findings(credit: str, *, after: str = "") -> dict[str, tuple[str, str | None, int | None]]:
+    story = textwrap.dedent(STORY.format(credit=credit)).strip() + (f"\n\n{after}" if after else "")
+    doc = parse_document(story.encode(), "text")
+    result = check_document(doc, PROPUBLICA, path="story", auto_detect=False)
+    return {f.rule: (f.message, f.evidence, f.location.line if f.location else None) for f in result.findings}
+
+
+def _passes(credit: str) -> dict[str, str]:
+    doc = parse_document(textwrap.dedent(STORY.format(credit=credit)).strip().encode(), "text")
+    result = check_document(doc, PROPUBLICA, path="story", auto_detect=False)
+    return {p.rule: p.evidence for p in result.passed}
+
+
+WIRE_WORDED = [
+    "Courtesy of ProPublica.",
+    "Courtesy: ProPublica",
+    "Republished courtesy of ProPublica.",
+    "Via ProPublica",
+    "Credit: ProPublica",
+    "Reprinted with permission from ProPublica.",
+    "(c) ProPublica",
+    "This story appeared on ProPublica.",
+]
+
+
+@pytest.mark.parametrize("credit", WIRE_WORDED)
+def test_a_credit_in_a_wire_service_s_words_is_quoted_as_found_not_passed(credit: str) -> None:
+    message, found, line = _findings(credit)["propublica/credit-line"]
+    assert found == credit
+    assert line == 5
+    assert message.startswith('The credit line "This story was originally published by ProPublica." must be at the top')
+
+
+@pytest.mark.parametrize("credit", WIRE_WORDED)
+def test_a_credit_in_other_words_beside_the_prescribed_line_is_a_repeat(credit: str) -> None:
+    found = _findings("This story was originally published by ProPublica.", after=credit)
+    assert "propublica/credit-line-repeated" in found
+    assert "propublica/credit-line" not in found
+
+
+@pytest.mark.parametrize("credit", ["Courtesy of ProPublica.", "This story appeared on ProPublica.", "Via ProPublica"])
+def test_a_passing_repeat_check_does_not_quote_a_reworded_line(credit: str) -> None:
+    assert _passes(credit)["propublica/credit-line-repeated"] == (
+        'no line "This story was originally published by ProPublica" in the article, outside photo captions'
+    )
+
+
+def test_a_passing_repeat_check_quotes_the_prescribed_line() -> None:
+    prescribed = "This story was originally published by ProPublica."
+    assert _passes(prescribed)["propublica/credit-line-repeated"] == prescribed

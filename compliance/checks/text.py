@@ -78,6 +78,14 @@ OPTIONS = (
         default=None,
     ),
     Option(
+        "also-count",
+        "regex",
+        "Other wordings counted with the text toward `max` (a credit line in other words beside the prescribed one, which prints the"
+        " credit twice): a match that overlaps one of the text's is counted once. They never count toward `min`, and a pass quotes"
+        " only the text's own matches as its evidence, never one of these.",
+        default=None,
+    ),
+    Option(
         "instead-label",
         "string",
         'What the `instead` wording is, as the failure says it ("a credit line in Spanish, which does not replace it").',
@@ -100,6 +108,7 @@ class TextParams(NamedTuple):
     instead: Pattern | None = None
     instead_label: str = ""
     credit: bool = False
+    also_count: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> TextParams:
@@ -116,6 +125,7 @@ def build(values: dict[str, Any]) -> TextParams:
         instead=values["instead"],
         instead_label=values["instead_label"] or "",
         credit=bool(values["credit"]),
+        also_count=values["also_count"],
     )
 
 
@@ -303,6 +313,34 @@ def _all_left_out(params: TextParams, count: int) -> str:
     return f"outside '{css}' leaves out {left_out}, so nothing was searched"
 
 
+def _matches(pattern: Any, text: str, blocks: list[Block]) -> list[Any]:
+    """The pattern's matches in the scope's joined text (none in an empty scope: it has no block
+    to place a match in, not even an empty one, and '^' matches "")."""
+    return list(pattern.finditer(text)) if blocks else []
+
+
+def _times(count: int) -> str:
+    """A count of times, as a detail says it: "1 time", "2 times"."""
+    return f"{count} time{'s' if count != 1 else ''}"
+
+
+def _overlap(one: Any, other: Any) -> bool:
+    """Whether two matches share a character (or start at the same place)."""
+    return bool(one.start() < other.end() and other.start() < one.end()) or one.start() == other.start()
+
+
+def _hit(doc: Document, blocks: list[Block], starts: list[int], match: Any) -> Hit:
+    """A match as a hit: its block, its words with some context, its named groups."""
+    index = bisect.bisect_right(starts, match.start()) - 1
+    block = blocks[index]
+    start_in_block = match.start() - starts[index]
+    captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+    context_start = max(0, start_in_block - 30)
+    excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
+    evidence = ("…" if context_start else "") + excerpt
+    return Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element)
+
+
 # The capture a failure without hits gives its finding's `found:` (a near miss: the `instead`
 # wording the page has). No pattern's named group can have this name (a group's is a word).
 NEAR_MISS = "near-miss"
@@ -338,18 +376,16 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     if params.credit:
         blocks = not_captions(doc, blocks)
     text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside, params.credit), blocks)
-    hits: list[Hit] = []
-    # An empty scope has no block to place a match in, not even an empty one ('^' matches "").
-    for match in pattern.finditer(text) if blocks else ():
-        index = bisect.bisect_right(starts, match.start()) - 1
-        block = blocks[index]
-        start_in_block = match.start() - starts[index]
-        captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
-        context_start = max(0, start_in_block - 30)
-        excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
-        evidence = ("…" if context_start else "") + excerpt
-        hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element))
+    spans = _matches(pattern, text, blocks)
+    hits = [_hit(doc, blocks, starts, match) for match in spans]
     what = params.label or pattern.shown
+    if params.also_count is not None and params.max is not None:
+        others = [match for match in _matches(ctx.bind(params.also_count), text, blocks) if not any(_overlap(match, own) for own in spans)]
+        if others and len(hits) + len(others) > params.max:
+            # Too many, counting the other wordings: the extra ones in page order are the violations.
+            counted = sorted([*hits, *(_hit(doc, blocks, starts, match) for match in others)], key=lambda hit: hit.offset)
+            detail = f"{what} appears {_times(len(hits))}, and in other words {_times(len(others))}; at most {params.max} allowed in all"
+            return Outcome(False, tuple(counted[params.max :] if params.max else counted), detail)
     where = _scope_label(params)
     absent: str | Callable[[], str] = f"{_none(what)} in {where}"
     if params.scope in ("article", "page") and not hits:

@@ -1,0 +1,103 @@
+"""What hides an element on some readers' screens only: a rule inside an `@media` block whose
+query some screens meet and others do not (`@media (max-width: 600px) { .byline { display: none }
+}`). Visibility reads such a rule as hiding nothing (`media_queries`: it can show what another
+rule hid, never hide), so a requirement it hides on phones is met; this module names the query,
+so that the pass can say which readers miss it.
+
+Read: the `<style>` blocks a browser applies (`visibility.applied_sheets`, a block's `media`
+attribute read as an `@media` around it), their `@media` blocks at the top level of a sheet whose
+query is neither met by every screen (or most readers': `screen`, `(min-width: 0)`, `not print`,
+which visibility already counts as written) nor by none (`print`, `not all`, an invalid query:
+print is no reader's screen), and in them the style rules that declare `display: none` or
+`visibility: hidden` (or `collapse`). Such a rule hides an element when its selector matches the
+element or one of its ancestors. Not read: `@media` nested in another at-rule or in a style rule,
+other ways of hiding (sizes, clipping, colours), and whether a later rule in the same query
+shows it again.
+
+A page whose source has no `@media` and no `media` attribute costs one search of its text.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from compliance.text import shorten
+
+_HIDING = {"display": frozenset({"none"}), "visibility": frozenset({"hidden", "collapse"})}
+
+
+def may_hide_on_some_screens(source: str) -> bool:
+    """Whether a page's source can hold a media condition at all (an `@media` rule or a `media`
+    attribute): a page without one is not read further."""
+    lowered = source.lower()
+    return "@media" in lowered or "media=" in lowered
+
+
+@functools.lru_cache(maxsize=64)
+def _hiding_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(query, selector) for each style rule in a some-screens `@media` block that hides what it
+    matches, in sheet order."""
+    import tinycss2
+
+    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
+
+    found: list[tuple[str, str]] = []
+    for sheet in sheets:
+        for rule in tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True):
+            if rule.type != "at-rule" or rule.lower_at_keyword != "media" or rule.content is None:
+                continue
+            query = " ".join(tinycss2.serialize(rule.prelude).split())
+            met = screens_meeting(query)
+            if met == NEVER or counts_as_written(met):
+                continue
+            for inner in tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True):
+                if inner.type == "qualified-rule" and _hides(inner.content):
+                    found.append((query, " ".join(tinycss2.serialize(inner.prelude).split())))
+    return tuple(found)
+
+
+def _hides(content: Any) -> bool:
+    """Whether a style rule's block declares `display: none` or `visibility: hidden`/`collapse`."""
+    import tinycss2
+
+    for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
+        if declaration.type != "declaration" or declaration.lower_name not in _HIDING:
+            continue
+        value = tinycss2.serialize(declaration.value).strip().lower()
+        if value in _HIDING[declaration.lower_name]:
+            return True
+    return False
+
+
+def hidden_elements(root: Any) -> dict[Any, str]:
+    """Each element a some-screens rule matches, with the media query (as written, spaces
+    normalised, shortened to 80 characters) of the first such rule; read once per page, each
+    rule's selector matched once over the page (a selector lxml cannot read matches nothing)."""
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    from compliance.document.visibility import applied_sheets
+
+    found: dict[Any, str] = {}
+    for query, selector in _hiding_rules(tuple(applied_sheets(root))):
+        try:
+            matched = CSSSelector(selector)(root)
+        except (SelectorError, ValueError, TypeError):
+            continue
+        if not isinstance(matched, list):
+            continue
+        for element in matched:
+            found.setdefault(element, shorten(query, 80))
+    return found
+
+
+def hidden_on_some_screens(element: Any, hidden: dict[Any, str]) -> str | None:
+    """The media query of the rule that hides this element, or its nearest ancestor that one
+    hides, on some screens only (`hidden`: the page's `hidden_elements`); None when none does."""
+    node = element
+    while node is not None:
+        if node in hidden:
+            return hidden[node]
+        node = node.getparent()
+    return None
