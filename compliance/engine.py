@@ -28,7 +28,7 @@ from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
-from compliance.packs import Pack, Rule, fill_placeholders
+from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import listed, possessive, shorten
@@ -81,7 +81,7 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
         extra = condition.hits
     outcome = ctx.run(rule.check)
     if outcome.passed and not outcome.caveat:
-        outcome = _with_screen_caveat(doc, outcome)
+        outcome = _with_screen_caveat(doc, rule.check, outcome)
     if outcome.passed and outcome.caveat:
         return [_caveat_finding(ctx, rule, outcome, extra)], []
     if outcome.passed:
@@ -218,11 +218,25 @@ def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
     )
 
 
-def _with_screen_caveat(doc: Document, outcome: Outcome) -> Outcome:
+def _counts_unseen(check: Check) -> bool:
+    """Whether a check, or one it is made of, finds elements no reader sees (`visible: any` or
+    `false`: a counter pixel, a tracking script). Such a rule accepts what is hidden by design, so
+    hiding on some screens is nothing to warn of. The `<body>` that tells an HTML page (asked for
+    whatever shows) finds nothing of the kind."""
+    from compliance.document.selector_lists import group_members
+
+    return any(
+        part.kind == "element" and part.params.visible in ("any", "false") and group_members(part.params.selector.css) != ("body",)
+        for part in iter_checks(check)
+    )
+
+
+def _with_screen_caveat(doc: Document, check: Check, outcome: Outcome) -> Outcome:
     """A pass whose first hit is an element a rule in an `@media` block hides on some screens only
     (`screen_hiding`), with the caveat that names the query: what satisfied the requirement is
     not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
-    a page whose source holds no media condition is not read further."""
+    a page whose source holds no media condition is not read further, and a rule that accepts
+    what no reader sees (`_counts_unseen`: a counter pixel) takes no caveat."""
     if not outcome.hits or doc.kind != "html":
         return outcome
     hit = outcome.hits[0]
@@ -236,7 +250,7 @@ def _with_screen_caveat(doc: Document, outcome: Outcome) -> Outcome:
     if hidden is None:
         # Read once per page; a page whose source names no media condition costs one search.
         hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(element.getroottree().getroot()) if may_hide_on_some_screens(doc.source) else {}
-    if not hidden:
+    if not hidden or _counts_unseen(check):
         return outcome
     query = hidden_on_some_screens(element, hidden)
     if query is None:

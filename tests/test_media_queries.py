@@ -227,3 +227,23 @@ def test_the_readme_shows_the_warning_as_printed(cli: Any, tmp_path: Path) -> No
     story.write_bytes(page(css="@media (max-width: 600px) { .byline { display: none } }"))
     run = cli("check", "--pack", "dcnf", str(story))
     assert shown in [line.strip() for line in run.out.splitlines()]
+
+
+def test_what_a_rule_accepts_unseen_is_not_warned_of_when_hidden_on_some_screens(cli: Any, tmp_path: Path) -> None:
+    # A counter pixel or a tracking script is unseen by design (`visible: any`): a query that hides
+    # it on phones changes nothing a reader or the publisher loses.
+    from compliance.engine import _counts_unseen
+    from compliance.loading import load_packs
+
+    rules = {rule.id: rule for pack in load_packs() for rule in pack.rules}
+    assert _counts_unseen(rules["propublica/pixel"].check)
+    assert not _counts_unseen(rules["dcnf/logo"].check) and not _counts_unseen(rules["dcnf/byline"].check)
+    page_data = (ROOT / "samples" / "propublica" / "compliant-wordpress.html").read_bytes()
+    hiding = b"<style>@media (max-width: 600px) { script, body script { display: none } }</style></head>"
+    story = tmp_path / "story.html"
+    story.write_bytes(page_data.replace(b"</head>", hiding, 1))
+    run = cli("check", "--format", "json", str(story))
+    assert run.code == 0, run.out
+    (result,) = run.json()["files"]
+    assert [f["rule"] for f in result["findings"]] == []
+    assert "propublica/pixel" in {p["rule"] for p in result["passed"]}
