@@ -4,7 +4,8 @@ A rule may carry a `fix:` (pack data, validated with the pack): the block to ins
 syntax it supports (HTML, Markdown, plain text), and where it goes — before or after the byline,
 the headline, the story's first paragraph (`body`), its last paragraph (`end`), or the first match
 of a check. Values the block needs (`{reporter}`, `{original-url}`, `{headline}`, `{meta.KEY}` or
-a value the fix declares) come from the original story or the article's metadata, never invented.
+a value the fix declares) come from the original story or the article's metadata (the original's
+address, when neither gives it, from the page's own link back: `_address`), never invented.
 
 Pure: bytes and packs in, a `FixPlan` out, whose `edits` are values (where in the original text,
 what to insert). Nothing is rewritten but the name a wrong byline shows ("By Staff"), which the
@@ -20,14 +21,14 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
-from compliance.checks.link import original_address_for
+from compliance.checks.link import original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
@@ -35,7 +36,7 @@ from compliance.document import Block, Byline, Document, DocumentKind, with_meta
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.positions import line_starts, location_at, offset_at
 from compliance.errors import OriginalUnavailable
-from compliance.findings import FixBlock, Location, Report, Severity
+from compliance.findings import START, FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
@@ -186,7 +187,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             rule = rules[rule_id]
             assert rule.fix is not None
             ctx = Context(doc, merged, given, refused)
-            values = _Values(merged, given, address=_address((rule.check, *(other.check for other in rules.values())), ctx))
+            address, address_from = _address((rule.check, *(other.check for other in rules.values())), ctx)
+            values = _Values(merged, given, address=address)
             placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding)
             if isinstance(placed, str):
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
@@ -200,6 +202,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             for edit in sorted(made, key=lambda e: -e.offset):
                 edits = _with_edit(edits, edit, first.lines_source)
             edits = _told_where_it_moved_from(edits, rule_id)
+            if address_from and values.address_used:
+                edits = _told_whence_the_address(edits, rule_id, address_from)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -226,14 +230,25 @@ def _refused_original(report: Report) -> str | None:
     return ORIGINAL_OF_ANOTHER_PUBLISHER
 
 
-def _address(checks: Iterable[Check], ctx: Context) -> str | None:
+def _address(checks: Sequence[Check], ctx: Context) -> tuple[str | None, str]:
     """The original's address for a fix of the rule whose check comes first in `checks`, the
-    applied rules' after it: the one the link back names (`link.original_address_for`); None when
-    it is not known or the link back cannot tell."""
+    applied rules' after it, and where it comes from: the one the link back names
+    (`link.original_address_for`: the `original-url` metadata, the original story given), with
+    ""; else, when none of those is known, the one the page itself links back to as the checks
+    read it (`link.page_link_back`: a credit line's link, the canonical link, "Read the original
+    article"), with a note saying which link. (None, "") when it is not known or the link back
+    cannot tell."""
     try:
-        return original_address_for(checks, ctx)
+        given = original_address_for(checks, ctx)
     except (MissingMeta, PatternTimeout, PatternTooLarge):
-        return None
+        return None, ""
+    if given is not None:
+        return given, ""
+    linked = page_link_back(checks, ctx)
+    if linked is None:
+        return None, ""
+    at = "" if linked.hit.location == START else f" at line {linked.hit.location.line}"
+    return linked.address, f"the original's address is the one the page links back to: {linked.hit.evidence}{at}"
 
 
 def _try_fix(
@@ -325,6 +340,13 @@ def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
         return edits
     note = f"moved here from {taken.lines}, which {'is' if taken.last_line <= taken.line else 'are'} taken out"
     return [dataclasses.replace(e, note=note) if e.rule == rule_id and e.note == _MOVED else e for e in edits]
+
+
+def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> list[Edit]:
+    """The edits with the note of the rule's block (the edit that puts text in) saying where the
+    original's address it writes came from (`_address`)."""
+    block = next((e for e in edits if e.rule == rule_id and e.text), None)
+    return [dataclasses.replace(e, note=f"{e.note}; {whence}" if e.note else whence) if e is block else e for e in edits]
 
 
 def _plain(text: str) -> str:
@@ -847,9 +869,13 @@ class _Values:
         # `_STAND_IN_ADDRESS`; never written into a file.
         self.page = page
         self.stand_in = stand_in
+        # Whether a block was rendered with the original's address (`{original-url}`, or a value
+        # read from it: The Conversation's article id): its note then says where it came from.
+        self.address_used = False
 
     def original_url(self) -> str | None:
         """The original story's address: the one the rule's finding names, chosen once for both."""
+        self.address_used = True
         return self.address
 
     def authors(self) -> str | None:
@@ -999,7 +1025,7 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 # -- placing ----------------------------------------------------------------------------------
 
 
-def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> FixBlock | None:
+def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> FixBlock | None:
     """The block `fix` puts into `ctx.doc`, rendered with the values the original story and the
     article's metadata give (one not known shows as `[NAME]`, "[LOGO URL]"), and where it goes;
     None when the fix does not apply to the page (its `when` fails) or has no template in the
@@ -1016,7 +1042,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Iterable[Check] = ()) -> F
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
         anchor = _anchor(fix.where, doc, ctx)
-        address = original_address_for(checks, ctx)
+        address = _address(checks, ctx)[0]
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     unknown: dict[str, str] = {}

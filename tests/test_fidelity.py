@@ -1481,19 +1481,21 @@ def test_a_changed_last_paragraph_is_a_change_and_only_a_missing_end_a_truncatio
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "added"),
     [
-        "Read the full article on The Conversation.",
-        "Read the original article at The Conversation.",
-        "Whitfield said damage reports are welcome.",  # a short line that names the story's people
+        ("Read the full article on The Conversation.", []),
+        ("Read the original article at The Conversation.", []),
+        # A short line that names the story's people is no version of the last paragraph either,
+        # and, a sentence the original never printed, it is new prose added after the story.
+        ("Whitfield said damage reports are welcome.", ["added"]),
     ],
 )
-def test_a_short_line_in_place_of_the_original_s_last_paragraph_is_no_version_of_it(line: str) -> None:
+def test_a_short_line_in_place_of_the_original_s_last_paragraph_is_no_version_of_it(line: str, added: list[str]) -> None:
     credit = "This article is republished from The Conversation under a Creative Commons license. Read the original article."
     cut = _judged([*_FLOOD_STORY, credit], [*_FLOOD_STORY, line], PARAMS)
-    assert [dict(hit.captures)["change"] for hit in cut.hits] == ["truncated"]
+    assert [dict(hit.captures)["change"] for hit in cut.hits] == [*added, "truncated"]
     extract = _judged([*_FLOOD_STORY, credit], [*_FLOOD_STORY[:3], line], PARAMS._replace(extract=True))
-    assert extract.passed
+    assert [dict(hit.captures)["change"] for hit in extract.hits] == added
 
 
 def test_a_truncation_counts_one_missing_paragraph_in_the_singular() -> None:
@@ -1662,3 +1664,69 @@ def test_the_originals_notes_after_its_marked_article_body_are_not_the_story(ite
 def test_without_a_marked_article_body_the_notes_inside_the_article_are_compared() -> None:
     # Nothing tells them from the story: the copy that leaves them out stops early.
     assert [change for change, _ in _compared(f"<div>{_P}</div>{_NOTES}", _P)] == ["truncated"]
+
+
+# New prose a republisher adds before the story's first paragraph or after its last (a local top,
+# a local kicker): facts, quotes and figures the original never printed.
+NEW_PROSE = [
+    "In Marion County, the school district closed two campuses on Friday because of the flooding.",
+    '"We lost everything in the basement," said Rosa Delgado, who has lived on Front Street for 30 years.',
+    "The county's emergency fund has $2 million left. Commissioners will decide on Monday how to spend it.",
+    "Volunteers from three churches filled 4,000 sandbags over the weekend near the Elm Street bridge.",
+]
+_FLOOD = "".join(f"<p>{p}</p>" for p in _FLOOD_STORY)
+
+
+@pytest.mark.parametrize("prose", NEW_PROSE)
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_new_prose_before_or_after_the_story_is_added(prose: str, side: str) -> None:
+    copy = f"<p>{prose}</p>{_FLOOD}" if side == "before" else f"{_FLOOD}<p>{prose}</p>"
+    assert _compared(_FLOOD, copy) == [("added", f'added: "{prose}"')]
+
+
+def test_new_prose_on_both_sides_is_two_additions_in_order() -> None:
+    copy = f"<p>{NEW_PROSE[0]}</p>{_FLOOD}<p>{NEW_PROSE[3]}</p>"
+    assert _compared(_FLOOD, copy) == [("added", f'added: "{NEW_PROSE[0]}"'), ("added", f'added: "{NEW_PROSE[3]}"')]
+
+
+# Notes a republisher prints beside the story: credits, editors' notes, boilerplate, lists of
+# links, promotions, bios. None is an edit of the story, before it or after it.
+NOTES_BESIDE = {
+    "editor's note": "<p>Editor's note: This story was updated on Wednesday to correct the name of the shelter.</p>",
+    "correction": "<p>Correction: An earlier version of this story misspelled the name of the mayor of Cedar Falls.</p>",
+    "credit": "<p>This story was originally published by the Cedar Falls Courier and is republished here with permission.</p>",
+    "reporting credit": "<p>Reporting by Sam Ortiz of the Cedar Falls Courier; additional research by Lee Park.</p>",
+    "boilerplate": "<p>The Valley Times is an independent, reader-supported newsroom covering Valley County since 1921.</p>",
+    "licence": "<p>You may republish this article for free under a Creative Commons license, with a link to the original.</p>",
+    "newsletter": "<p>Sign up for our weekly newsletter to get stories like this one in your inbox every Friday.</p>",
+    "related list": '<p>Related: <a href="/levee">How the levee was built</a>, <a href="/pumps">Why the pumps failed</a></p>',
+    "link-only line": '<p><a href="/floods">More coverage of the spring floods in Cedar Falls, all in one place.</a></p>',
+    "copyright": "<p>© 2024 Cedar Falls Courier. All rights reserved.</p>",
+    "bio": "<p>Dana Reyes is a reporter for the Valley Times who covers the environment and public health.</p>",
+    "tip line": "<p>Have a story about the flood? Email us at tips@valleytimes.example and our reporters will follow up.</p>",
+}
+
+
+@pytest.mark.parametrize("note", list(NOTES_BESIDE.values()), ids=list(NOTES_BESIDE))
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_a_note_before_or_after_the_story_is_no_addition(note: str, side: str) -> None:
+    copy = f"{note}{_FLOOD}" if side == "before" else f"{_FLOOD}{note}"
+    assert _compared(_FLOOD, copy) == []
+
+
+def test_a_bio_of_the_bylines_author_is_no_addition() -> None:
+    # No job title, but it opens with the name the byline credits.
+    bio = "<p>Mara Ellison covers climate and disasters from Des Moines and has lived in Cedar Falls since 2015.</p>"
+    assert _compared(_FLOOD, f'<p class="byline">By Mara Ellison</p>{_FLOOD}{bio}') == []
+    assert [change for change, _ in _compared(_FLOOD, f"{_FLOOD}{bio}")] == ["added"]
+
+
+@pytest.mark.parametrize("prose", NEW_PROSE[:2])
+def test_the_story_ends_at_the_first_note_beside_it(prose: str) -> None:
+    # Prose before the note reads as the story's own last paragraph; prose after a note is the
+    # page's furniture (a republisher's own text after its credit line), not the story.
+    note = NOTES_BESIDE["credit"]
+    assert [change for change, _ in _compared(_FLOOD, f"{_FLOOD}<p>{prose}</p>{note}")] == ["added"]
+    assert _compared(_FLOOD, f"{_FLOOD}{note}<p>{prose}</p>") == []
+    assert [change for change, _ in _compared(_FLOOD, f"{note}<p>{prose}</p>{_FLOOD}")] == ["added"]
+    assert _compared(_FLOOD, f"<p>{prose}</p>{note}{_FLOOD}") == []

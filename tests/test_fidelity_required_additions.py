@@ -115,6 +115,18 @@ def test_a_paragraph_the_terms_do_not_ask_for_is_still_an_addition(case: str) ->
     assert _fidelity(original, _page(url, byline, before, after, body=body)) == [f'added: "{inserted}"']
 
 
+@pytest.mark.parametrize("case", sorted(_CASES))
+@pytest.mark.parametrize("side", ["first", "last"])
+def test_new_prose_before_the_storys_first_paragraph_or_after_its_last_is_an_addition(case: str, side: str) -> None:
+    # Beside what the terms require (a credit line at the top, a tagline and credit at the end),
+    # a local top or kicker reads as the story's own first or last paragraph: it is an edit.
+    url, byline, before, after = _CASES[case]
+    original = _page(url, byline.replace(", ProPublica", "").replace(", KFF Health News", "").replace(", CalMatters", ""), canonical=True, plain=True)
+    local = "In Valley County, the water utility flushes its mains every April, a spokesperson said on Monday."
+    body = [local, *_STORY] if side == "first" else [*_STORY, local]
+    assert _fidelity(original, _page(url, byline, before, after, body=body, plain=True)) == [f'added: "{local}"']
+
+
 def test_a_paragraph_of_the_story_that_links_the_publisher_is_still_an_addition() -> None:
     # A link to theconversation.com satisfies the link-back rule, but a paragraph of the story is
     # no credit line: inserted, it is an edit.

@@ -1,6 +1,7 @@
 """A block to paste (and `syndcheck fix`) carries the link the publisher's terms ask for: where a
 credit line must link to the original, the block links it when the original's URL is known (given
-as metadata, as the original to compare with, or read from the original's canonical link),
+as metadata, as the original to compare with, or read from the original's canonical link, else
+the page's own link back as the checks read it, which `fix`'s note names),
 attribute-escaped; when it is not, the block holds `[ORIGINAL URL]` and says plainly that the
 editor must fill it in, and `fix` writes no block with a made-up address."""
 
@@ -219,3 +220,95 @@ def test_some_fix_blocks_must_link_to_the_original() -> None:
 def test_a_fix_whose_rule_asks_for_a_link_to_the_original_links_to_it(rule: str, syntax: str, template: str) -> None:
     link = r'<a href="\{original-url\}">' if syntax == "html" else r"\]\(\{original-url\}\)"
     assert re.search(link, template), (rule, syntax, template)
+
+
+# -- the original's address from the page's own link back --
+
+_BODY = "<p>By Pat Doe, ProPublica</p><p>Inspectors signed off on 41 welds along the line, records show.</p><p>Second paragraph of it.</p>"
+_PIXEL = '<script async src="https://pixel.propublica.org/pixel.js"></script>'
+
+
+def _propublica_page(after_story: str, head: str = "") -> bytes:
+    return f"<html><head>{head}</head><body><article><h1>Welds</h1>{_BODY}{after_story}{_PIXEL}</article></body></html>".encode()
+
+
+# ProPublica pages that link the original back (as its link-back rule reads it: a visible link to
+# a ProPublica story) where no address of it is given, and how the note names the link.
+PROPUBLICA_LINKED_BACK = {
+    "a misplaced credit line": (
+        f'<p>This story was originally published by <a href="{URL}">ProPublica</a>.</p>',
+        f'<a href="{URL}">ProPublica</a> at line 1',
+    ),
+    "a misplaced credit line in other markup": (
+        f'<div class="credit"><em>This story was originally published by <a href="{URL}?utm_source=x">ProPublica</a>.</em></div>',
+        f'<a href="{URL}?utm_source=x">ProPublica</a> at line 1',
+    ),
+    "a link in the story's last words": (f'<p>Read <a href="{URL}">the full investigation</a>.</p>', f'<a href="{URL}">the full investigation</a> at line 1'),
+}
+
+
+@pytest.mark.parametrize("page", list(PROPUBLICA_LINKED_BACK), ids=list(PROPUBLICA_LINKED_BACK))
+def test_fix_takes_the_originals_address_from_the_pages_own_link_back_and_says_so(page: str) -> None:
+    after_story, named = PROPUBLICA_LINKED_BACK[page]
+    plan = plan_fixes(_propublica_page(after_story), "html", CheckSettings(packs=PROPUBLICA, path="s.html", auto_detect=False))
+    assert [u.rule for u in plan.unfixed] == []
+    (credit,) = [e for e in plan.edits if e.rule == "propublica/credit-line" and e.text]
+    assert credit.note.endswith(f"the original's address is the one the page links back to: {named}")
+    assert "propublica/credit-line" not in {f.rule for f in plan.after.findings}
+
+
+def test_an_address_given_is_written_before_the_pages_link_back_and_needs_no_note() -> None:
+    page = _propublica_page(f'<p>Read <a href="{URL}-on-the-page">the full investigation</a>.</p>')
+    plan = plan_fixes(page, "html", CheckSettings(packs=PROPUBLICA, path="s.html", auto_detect=False, meta={"original-url": URL}))
+    (credit,) = [e for e in plan.edits if e.rule == "propublica/credit-line"]
+    assert f'href="{URL}"' in credit.text and credit.note == ""
+
+
+@pytest.mark.parametrize(
+    ("after_story", "head"),
+    [
+        ('<p>More from <a href="https://www.propublica.org/">ProPublica</a>.</p>', ""),  # the publisher's home page, no story
+        ('<p>Get <a href="https://www.propublica.org/newsletters/the-big-story">our newsletter</a>.</p>', ""),
+        (f'<p>More from <a href="{URL}" hidden>ProPublica</a>.</p>', ""),  # a link no reader sees is no link back
+        # ProPublica's link back is a visible link: its rule does not take a canonical link for one.
+        ("", f'<link rel="canonical" href="{URL}">'),
+    ],
+)
+def test_a_page_without_a_link_back_to_a_story_still_asks_for_the_address(after_story: str, head: str) -> None:
+    plan = plan_fixes(_propublica_page(after_story, head), "html", CheckSettings(packs=PROPUBLICA, path="s.html", auto_detect=False))
+    reasons = {u.rule: u.reason for u in plan.unfixed}
+    assert reasons["propublica/credit-line"].startswith("needs the original story's URL")
+
+
+def test_the_block_to_paste_links_the_pages_own_link_back() -> None:
+    # The HTML report's block and `fix` read the address from the same place.
+    page = _propublica_page(f'<p>Read <a href="{URL}">the full investigation</a>.</p>')
+    report = check_bytes(page, "html", PROPUBLICA, path="s.html", auto_detect=False, meta={"medium": "online"})
+    (finding,) = [f for f in report.findings if f.rule == "propublica/credit-line"]
+    assert finding.fix is not None and finding.fix.text == LINKED["html"] and finding.fix.fill_in == ()
+
+
+CONVERSATION = [p for p in PACKS if p.id == "the-conversation"]
+_TC_URL = "https://theconversation.com/why-glaciers-retreat-987654"
+_TC_CREDIT = '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons license.'
+# The Conversation's pages whose link back names the article (as its counter-article rule reads
+# it), the counter missing: the counter's article id is the number that ends that address.
+CONVERSATION_LINKED_BACK = {
+    "read the original article": ("", f' Read the <a href="{_TC_URL}">original article</a>.</p>', f'<a href="{_TC_URL}">original article</a> at line 1'),
+    "the canonical link": (f'<link rel="canonical" href="{_TC_URL}">', "</p>", f'<link rel="canonical" href="{_TC_URL}">'),
+    "the syndication-source link": (f'<meta name="syndication-source" content="{_TC_URL}">', "</p>", f'<meta name="syndication-source" content="{_TC_URL}">'),
+}
+
+
+@pytest.mark.parametrize("page", list(CONVERSATION_LINKED_BACK), ids=list(CONVERSATION_LINKED_BACK))
+def test_fix_reads_the_counters_article_id_from_the_pages_link_back(page: str) -> None:
+    head, credit_end, named = CONVERSATION_LINKED_BACK[page]
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Why glaciers retreat</h1><p>By Aiko Tanaka, Hokkaido University</p>"
+        f"<p>Glaciers in the Alps lost a tenth of their ice in two summers.</p>{_TC_CREDIT}{credit_end}</article></body></html>"
+    )
+    plan = plan_fixes(html.encode(), "html", CheckSettings(packs=CONVERSATION, path="s.html", auto_detect=False))
+    (counter,) = [e for e in plan.edits if e.rule == "the-conversation/counter"]
+    assert "counter.theconversation.com/content/987654/count.gif" in counter.text
+    assert counter.note == f"the original's address is the one the page links back to: {named}"
+    assert "the-conversation/counter" not in {f.rule for f in plan.after.findings}

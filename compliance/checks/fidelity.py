@@ -127,8 +127,19 @@ difference is one hit:
   paragraph rewritten, a quote translated), or is in another language than the original's (the
   end translated); one that stands for none (a credit line, an editor's note, a "Read the full
   article" line in place of the original's credit) leaves the end missing;
-- `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
-  the story or after it is not an insertion, and neither, wherever the copy puts it, is a
+- `added`: a paragraph inserted between the original's paragraphs, or a paragraph of new prose
+  before the story's first paragraph or after its last (a local top or kicker, new facts or
+  quotes: `added: "In Valley County, the health department hands out free filters…"`). A note
+  before the story or after it is not an addition (`story_notes`): a paragraph that is not
+  running text (under six words, not ending as a sentence ends, all in links — a "Related:" list
+  —, in an aside, header or footer), that opens as a note opens ("Editor's note:",
+  "Correction:", "Related:", "Read more", "Reporting by"), that speaks of the story, its
+  publication or a newsroom ("this story", "originally published", "republished", "with
+  permission", "Creative Commons", "© 2024", "Sign up for our newsletter", "an independent
+  newsroom"), or a bio (it opens with a name the copy's byline credits, or with a name and "is a
+  reporter…"). The story reaches outward from its first and last paragraphs of the original
+  through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
+  furniture. Neither, wherever the copy puts it, is a
   paragraph that holds what the terms require a republisher to add: what the rules of the packs
   that apply find as their requirements, such as The Conversation's "This article is republished
   from The Conversation…" line, ProPublica's promo and credit line, KFF Health News' tagline and
@@ -166,7 +177,7 @@ held to `nd`, so a changed or added paragraph is still a finding. Without an
 original story the rule is not run: the file's `no-original` note names it. Captures: `change`, `paragraph` (its number in
 the original), `similarity`, `diff` (a short word diff: `[-removed-]` `{+added+}`), `words`.
 
-Example (no-derivatives terms: no cuts, no edits beyond style)::
+Example (no-derivatives terms: no cuts, no edits beyond style, no new prose; a note after the story is no edit)::
 
     fidelity:
       allow: nd
@@ -187,11 +198,13 @@ Passes::
     <p>The council met last week in Portland.</p>
     <p>It voted to expand the bus network by twelve routes.</p>
     <p>The new routes start in June.</p>
+    <p>Editor's note: This story was originally published by the Portland Courier.</p>
     </article>
 
 Fails::
 
-    <article><h1>Title</h1><p>The council met on Tuesday in Portland, Ore.</p><p>It voted to expand the bus network by twelve routes.</p></article>
+    <article><h1>Title</h1><p>The council met on Tuesday in Portland, Ore.</p><p>It voted to expand the bus network by twelve routes.</p>
+    <p>The new routes start in June.</p><p>Riders in Valley County can buy their passes at City Hall on weekdays.</p></article>
 """
 
 from __future__ import annotations

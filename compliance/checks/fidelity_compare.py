@@ -16,6 +16,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
+from compliance.checks.story_notes import prose_beside_story
 from compliance.checks.written import words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -757,6 +758,7 @@ def _nd_hits(
     pairs = _end_replaced(pairs, theirs, ours)
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
+    beside = _prose_beside(doc, pairs, ours, first, last)
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
         if pair.original is not None and pair.republished is not None:
@@ -771,7 +773,7 @@ def _nd_hits(
             anchor = ours[next(p.republished for p in pairs[k:] if p.republished is not None)]
             text = _key(theirs[pair.original])
             hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
-        elif pair.republished is not None and first < k < last:
+        elif pair.republished is not None and (first < k < last or ours[pair.republished].index in beside):
             text = _shown_key(doc, ours[pair.republished])
             hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added: "{shorten(text, 150)}"'))
     missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
@@ -786,6 +788,17 @@ def _nd_hits(
         )
         hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], first: int, last: int) -> frozenset[int]:
+    """The copy's paragraphs of new prose before the story's first kept paragraph (`pairs[first]`)
+    and after its last (`pairs[last]`), not notes beside it (`story_notes`): these are added too.
+    A paragraph in no pair holds only what the terms require (a credit line, `_without_additions`)."""
+    start, end = (pairs[first].republished, pairs[last].republished) if first <= last else (None, None)
+    if start is None or end is None:
+        return frozenset()
+    listed = {p.republished for p in pairs}
+    return prose_beside_story(doc, ours[:start], ours[end + 1 :], frozenset(b.index for n, b in enumerate(ours) if n not in listed))
 
 
 # The fewest words a paragraph after the copy's last kept one must share with a missing paragraph

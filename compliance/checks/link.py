@@ -82,9 +82,9 @@ from compliance.findings import START
 from compliance.firstuse import on_first_use
 from compliance.lookalike import as_read
 from compliance.options import Option
-from compliance.patterns import Pattern
+from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import has_words, shorten
-from compliance.urls import on_host, same_page, url_forms, url_host
+from compliance.urls import is_http_url, on_host, same_page, url_forms, url_host
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
 CAPTURES = frozenset(("href",))
@@ -209,6 +209,49 @@ def original_address_for(checks: Iterable[Check], ctx: Context) -> str | None:
     (`MissingMeta` for a `{{meta.KEY}}` not given)."""
     backs = next((found for check in checks if (found := _link_backs(check))), [])
     return ctx.original_address(lambda address: all(_href_matches(address, params, ctx) for params in backs))
+
+
+class PageLinkBack(NamedTuple):
+    """The original story's address as the page links it back, and the hit that found it (the
+    link back's own evidence: `<a href="…">ProPublica</a>`, `<link rel="canonical" …>`)."""
+
+    address: str
+    hit: Hit
+
+
+def page_link_back(checks: Iterable[Check], ctx: Context) -> PageLinkBack | None:
+    """The page's own link back to the original story, as the checks read it: the first hit,
+    in `checks`' order, of a link back — a `link` check with `original: true`, or a link in the
+    `b` of a `same-id` with `original: true` (The Conversation's "Read the original article"
+    link whose id the counter must carry) — with an http(s) address. Asked when no address of
+    the original is known (`original_address_for`): then a link back counts every link its
+    `href` accepts, and the one it counts is the address. None when the page has none, or a
+    link back cannot be decided here (a `{{meta.KEY}}` not given, a pattern out of time)."""
+    for check in checks:
+        for back in _page_link_checks(check, inside_back=False):
+            try:
+                outcome = ctx.run(back)
+            except (MissingMeta, PatternTimeout, PatternTooLarge):
+                continue
+            for hit in outcome.hits:
+                href = dict(hit.captures).get("href", "")
+                if is_http_url(href):
+                    return PageLinkBack(href, hit)
+    return None
+
+
+def _page_link_checks(check: Check, *, inside_back: bool) -> list[Check]:
+    """The `link` checks in `check` that read the page's link back (see `page_link_back`); none
+    under `not` (a link a rule forbids)."""
+    if check.kind == "not":
+        return []
+    if check.kind == "link":
+        return [check] if inside_back or check.params.original else []
+    params = check.params
+    if check.kind == "same-id":
+        return _page_link_checks(params.b, inside_back=inside_back or params.original)
+    inner = (params,) if isinstance(params, Check) else params if isinstance(params, tuple) else ()
+    return [found for value in inner if isinstance(value, Check) for found in _page_link_checks(value, inside_back=inside_back)]
 
 
 def _link_backs(check: Check) -> list[LinkParams]:
