@@ -12,7 +12,7 @@ from typing import Any
 
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
-from compliance.document.elements import names, text_of
+from compliance.document.elements import in_any, names, text_of
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
@@ -147,23 +147,10 @@ def _reads_as_running_text(doc: Document, block: Block) -> bool:
 def _set_off_from_body(doc: Document, element: Any) -> bool:
     """Whether the element, or an ancestor up to the article's root, is part of the article's
     header, a figure, an aside, a deck, or the story's head above the root (`_off_body`). Each
-    element's answer is kept for the document: the blocks of a page share most of their ancestors."""
+    element's answer is kept for the document: the blocks of a page share most of their ancestors.
+    What is above the root does not count (its answer is its own alone)."""
     known: dict[Any, bool] = doc._memo.setdefault("set_off_from_body", {})
-    unknown: list[Any] = []
-    node, off = element, False
-    while node is not None:
-        answer = known.get(node)
-        if answer is not None:
-            off = answer
-            break
-        unknown.append(node)
-        if node is doc.article_root:
-            break  # what is above the root does not count (its answer is its own alone)
-        node = node.getparent()
-    for node in reversed(unknown):
-        off = off or _off_body(doc, node)
-        known[node] = off
-    return off
+    return in_any(element, lambda node: _off_body(doc, node), known, stop=doc.article_root)
 
 
 def _off_body(doc: Document, node: Any) -> bool:

@@ -98,10 +98,12 @@ def names(element: Any, vocabulary: frozenset[str], *, ids: bool = True, at: Nam
     return False
 
 
-def in_any(element: Any, test: Callable[[Any], bool], known: dict[Any, bool]) -> bool:
-    """Whether `test` holds for the element or an ancestor. `known` keeps each element's answer
-    (the caller's memo, one per question): elements asked about share most of their ancestors,
-    so each is tested once however many are asked about below it. Iterative: pages nest deep."""
+def in_any(element: Any, test: Callable[[Any], bool], known: dict[Any, bool], *, stop: Any = None) -> bool:
+    """Whether `test` holds for the element or an ancestor, up to `stop` (an ancestor whose own
+    ancestors are not asked about; every ancestor when None). `known` keeps each element's answer
+    (the caller's memo, one per question and `stop`): elements asked about share most of their
+    ancestors, so each is tested once however many are asked about below it. Iterative: pages
+    nest deep."""
     unknown: list[Any] = []
     node, inside = element, False
     while node is not None:
@@ -110,6 +112,8 @@ def in_any(element: Any, test: Callable[[Any], bool], known: dict[Any, bool]) ->
             inside = answer
             break
         unknown.append(node)
+        if node is stop:
+            break
         node = node.getparent()
     for node in reversed(unknown):
         inside = inside or test(node)
