@@ -93,3 +93,39 @@ def test_the_payload_schema_takes_the_article_in_one_field_as_the_server_does() 
     refused = [{"html": "<p>x</p>", "content": "<p>y</p>"}, {"content": "a", "body_html": "b"}, {"body": "a", "article_html": "b", "html": ""}]
     assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in accepted] == [True, True, True]
     assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in refused] == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://example.org/a",
+        " \t https://example.org/a \n",
+        # Python's blank space that ECMA-262's `\s` leaves out: inside, refused; around, stripped.
+        "https://example.org/a\x85b",
+        "https://example.org/a\x1cb",
+        "\x1f\x85https://example.org/a\x1e",
+        # ECMA-262's `\s` that Python's leaves out: not blank to the server, nor to the document.
+        "https://example.org/a\ufeffb",
+        "\ufeffhttps://example.org/a",
+        # C0 controls a browser passes over before the scheme; one with a space after it is not.
+        "\x01https://example.org/a",
+        "\x01 https://example.org/a",
+        "https://example.org/a\x01",
+        "\u3000https://example.org/a\u2003b",
+        "ftp://example.org/a",
+        "",
+        " \x85 ",
+        '"https://example.org/a"',
+    ],
+)
+def test_the_documented_address_pattern_refuses_what_the_server_refuses(value: str) -> None:
+    # The document's pattern spells out the server's blank space: generated requests it calls valid
+    # must not be refused, and those it calls invalid must not be taken.
+    import re
+
+    from compliance.fixtemplates import address_problem
+    from compliance.serve.openapi import _address_pattern
+
+    # `\s` means other characters to ECMA-262 (the document's reader) than to Python: none is used.
+    assert "\\s" not in _address_pattern()
+    assert (re.search(_address_pattern(), value) is not None) == (address_problem(value) is None)
