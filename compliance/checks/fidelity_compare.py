@@ -17,10 +17,10 @@ from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
 from compliance.checks.story_notes import prose_beside_story
-from compliance.checks.written import words_as_written
+from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
-from compliance.text import DASHES, normalize_inline, shorten
+from compliance.text import normalize_inline, shorten
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
 # (unless one is the other with words only cut or only added: `_kinship`).
@@ -141,9 +141,6 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
         else:
             parts.append("{+" + " ".join(written[op.dest_start : op.dest_end]) + "+}")
     return shorten(" ".join(p for p in parts if p), limit)
-
-
-_AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
 
 
 def _shown_key(doc: Document, block: Block) -> str:
@@ -552,7 +549,7 @@ def _roles_swapped(old: list[str], new: list[str]) -> str | None:
 
 def _bare(word: str) -> str:
     """A word in lower case without the punctuation around it ("(41," → "41")."""
-    return word.lower().strip(".,;:!?\"'“”‘’()[]{}" + DASHES)
+    return word.lower().strip(AROUND_WORD)
 
 
 def _durations(words: list[str]) -> list[tuple[float, str]]:
@@ -854,7 +851,7 @@ def _stands_for(original: Block, republished: Block, language: str | None) -> bo
     if not shortest * len(original.text.split()) <= len(republished.text.split()) <= longest * len(original.text.split()):
         return False
     theirs, ours = (
-        {bare for word in block.text.split() if len(bare := word.lower().strip(_AROUND_WORD)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
+        {bare for word in block.text.split() if len(bare := word.lower().strip(AROUND_WORD)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
         for block in (original, republished)
     )
     if len(theirs & ours) >= _FEWEST_SHARED_WORDS:

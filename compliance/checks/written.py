@@ -26,7 +26,8 @@ _REFERENCE = on_first_use("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 # How far past the previous word (in characters of the source) a word is looked for: markup
 # between two words ("</a> <em>") is short.
 _WORD_REACH = 200
-_AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
+# The punctuation around a word, which markup may stand between ("<em>word</em>,").
+AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
 
 
 def writes_controls(doc: Document) -> bool:
@@ -53,7 +54,7 @@ def words_as_written(doc: Document, where: Location, words: list[str]) -> list[s
     shown: list[str] = []
     for word in words:
         # The word without the punctuation around it, which markup may stand between ("<em>word</em>,").
-        core = word.strip(_AROUND_WORD)
+        core = word.strip(AROUND_WORD)
         pattern = f"{_CONTROL}*".join(("", *(re.escape(char) for char in core), ""))
         found = re.compile(pattern).search(source, position, position + len(word) * 2 + _WORD_REACH) if core else None
         if found is None:
