@@ -31,7 +31,7 @@ from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import listed, possessive, shorten
+from compliance.text import counted, listed, possessive, shorten
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -594,20 +594,20 @@ def _more_look_alikes(doc: Document, rest: Sequence[tuple[int, Disguise]], pack:
     for _, disguise in rest:
         counts[(disguise.word, disguise.seen)] = counts.get((disguise.word, disguise.seen), 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
-    words = "; ".join(f'"{word}" read as "{seen}" {count} time{"s" if count != 1 else ""}' for (word, seen), count in ranked[:5])
+    words = "; ".join(f'"{word}" read as "{seen}" {counted(count, "time")}' for (word, seen), count in ranked[:5])
     if len(ranked) > 5:
-        words += f"; {len(ranked) - 5} other word{'s' if len(ranked) > 6 else ''}"
+        words += f"; {counted(len(ranked) - 5, 'other word')}"
     places = len(rest)
     return Finding(
         LOOK_ALIKE_RULE,
         Severity.WARNING,
-        f"And {places} more place{'s' if places != 1 else ''} with the same look-alike letters from here on, {letters}: {words}.",
+        f"And {counted(places, 'more place')} with the same look-alike letters from here on, {letters}: {words}.",
         "Write these words in plain Latin letters (search the page for the letters named, and replace each with the Latin letter"
         f" it stands for). {_LOOK_ALIKE_HELP}",
         _look_alike_places(doc, index, first)[0][1],
         first.word,
         pack,
-        f"look-alike letters, {places} more place{'s' if places != 1 else ''}",
+        f"look-alike letters, {counted(places, 'more place')}",
     )
 
 

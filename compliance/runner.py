@@ -48,6 +48,7 @@ from compliance.outputs import check_output_targets, private_folder, refuse_over
 from compliance.packfiles import load_packs, pack_files_in, replacing_builtin, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
+from compliance.text import counted
 from compliance.urls import is_http_url
 
 if TYPE_CHECKING:
@@ -1429,10 +1430,10 @@ class RunStatus(NamedTuple):
         worker, above)`. None for exit 0."""
         code = self.exit_code(max_warnings=max_warnings, nothing_checked_passes=nothing_checked_passes)
         if code == BUG:
-            return f"exit 3: {_plural(self.bugs, 'document')} not checked (an internal error or a killed worker, above)"
+            return f"exit 3: {counted(self.bugs, 'document')} not checked (an internal error or a killed worker, above)"
         if code == USER_ERROR:
             if self.input_errors:
-                return f"exit 2: {_plural(self.input_errors, 'document')} not checked (errors above)"
+                return f"exit 2: {counted(self.input_errors, 'document')} not checked (errors above)"
             if self.documents == 0:
                 return "exit 2: nothing checked: the input holds no document"
             if self.documents == 1:
@@ -1442,17 +1443,13 @@ class RunStatus(NamedTuple):
             return None
         too_many = max_warnings is not None and self.warnings > max_warnings
         shown = zip(self.failing_findings, ("error", "warning", "info finding"), strict=True)
-        reasons = [_plural(n, label) for n, label in shown if n and not (too_many and label == "warning")]
+        reasons = [counted(n, label) for n, label in shown if n and not (too_many and label == "warning")]
         if too_many:
-            reasons.append(f"{_plural(self.warnings, 'warning')} > --max-warnings {max_warnings}")
+            reasons.append(f"{counted(self.warnings, 'warning')} > --max-warnings {max_warnings}")
         if require_pack and self.unmatched:
             which = self.first_unmatched if self.unmatched == 1 else f"first: {self.first_unmatched}"
-            reasons.append(f"{_plural(self.unmatched, 'document')} match{'es' if self.unmatched == 1 else ''} no pack (--require-pack; {which})")
+            reasons.append(f"{counted(self.unmatched, 'document')} match{'es' if self.unmatched == 1 else ''} no pack (--require-pack; {which})")
         return "exit 1: " + ", ".join(reasons)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 _Made = TypeVar("_Made")

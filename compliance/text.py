@@ -253,6 +253,12 @@ def _words_at_least(parts: list[str], least: int) -> bool:
     return False
 
 
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, the noun taking an "s" but for one: "1 time", "2 times", "0 files".
+    (A noun whose plural is not its "s" form is written out where it is counted.)"""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def listed(names: Sequence[str]) -> str:
     """Items (people, checks, keys) as a sentence lists them, each as written: "Jane Doe", "Jane
     Doe and John Roe", "Jane Doe, John Roe and Ann Lee"; "" for none."""

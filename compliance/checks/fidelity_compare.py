@@ -851,7 +851,7 @@ def _stands_for(original: Block, republished: Block, language: str | None) -> bo
     if not shortest * len(original.text.split()) <= len(republished.text.split()) <= longest * len(original.text.split()):
         return False
     theirs, ours = (
-        {bare for word in block.text.split() if len(bare := word.lower().strip(AROUND_WORD)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
+        {bare for word in block.text.split() if len(bare := _bare(word)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
         for block in (original, republished)
     )
     if len(theirs & ours) >= _FEWEST_SHARED_WORDS:

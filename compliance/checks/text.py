@@ -42,7 +42,7 @@ from compliance.checks.story import end_location, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
-from compliance.text import shorten
+from compliance.text import counted, shorten
 
 OPTIONS = (
     Option("pattern", "regex", "Regular expression to find (use single quotes in YAML).", default=None),
@@ -319,11 +319,6 @@ def _matches(pattern: Any, text: str, blocks: list[Block]) -> list[Any]:
     return list(pattern.finditer(text)) if blocks else []
 
 
-def _times(count: int) -> str:
-    """A count of times, as a detail says it: "1 time", "2 times"."""
-    return f"{count} time{'s' if count != 1 else ''}"
-
-
 def _overlap(one: Any, other: Any) -> bool:
     """Whether two matches share a character (or start at the same place)."""
     return bool(one.start() < other.end() and other.start() < one.end()) or one.start() == other.start()
@@ -383,9 +378,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         others = [match for match in _matches(ctx.bind(params.also_count), text, blocks) if not any(_overlap(match, own) for own in spans)]
         if others and len(hits) + len(others) > params.max:
             # Too many, counting the other wordings: the extra ones in page order are the violations.
-            counted = sorted([*hits, *(_hit(doc, blocks, starts, match) for match in others)], key=lambda hit: hit.offset)
-            detail = f"{what} appears {_times(len(hits))}, and in other words {_times(len(others))}; at most {params.max} allowed in all"
-            return Outcome(False, tuple(counted[params.max :] if params.max else counted), detail)
+            in_all = sorted([*hits, *(_hit(doc, blocks, starts, match) for match in others)], key=lambda hit: hit.offset)
+            detail = f"{what} appears {counted(len(hits), 'time')}, and in other words {counted(len(others), 'time')}; at most {params.max} allowed in all"
+            return Outcome(False, tuple(in_all[params.max :] if params.max else in_all), detail)
     where = _scope_label(params)
     absent: str | Callable[[], str] = f"{_none(what)} in {where}"
     if params.scope in ("article", "page") and not hits:

@@ -28,6 +28,7 @@ from compliance.formatters.pipeline import (
     with_required_pack,
 )
 from compliance.formatters.summary import not_compared_note, summarize
+from compliance.text import counted
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # The title of the job's notice naming the rules not run for want of an original story.
@@ -102,10 +103,6 @@ def _markdown(text: str) -> str:
     return escaped.replace("\t", " ")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # GitHub refuses a step summary over 1 MiB and then shows none of it ("upload aborted, supports
 # content up to a size of 1024k"): the summary stays under this many bytes of UTF-8, leaving room
 # for what other tools of the same step append.
@@ -120,11 +117,11 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
     items of the lists) are left out from the end, and a last line says how many and where the full
     report is."""
     summary = summarize(reports)
-    counts = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning"), f"{summary.infos} info"]
+    counts = [counted(summary.errors, "error"), counted(summary.warnings, "warning"), f"{summary.infos} info"]
     head = ["## syndcheck", ""]
     head.append(
-        f"{_plural(summary.checked, 'file')} checked: {', '.join(counts)}; "
-        f"{_plural(summary.with_findings, 'file')} with findings, {_plural(summary.passed, 'requirement')} met"
+        f"{counted(summary.checked, 'file')} checked: {', '.join(counts)}; "
+        f"{counted(summary.with_findings, 'file')} with findings, {counted(summary.passed, 'requirement')} met"
         + (f", {summary.suppressed} suppressed in the articles." if summary.suppressed else ".")
     )
     rows = [
@@ -147,10 +144,10 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
                 reason = "; ".join(n.message for n in file_notices(report))
                 tail.append(f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(reason)}")
     if note := not_compared_note(summary):
-        tail += ["", f"### Not compared with the original story ({_plural(summary.files_not_compared, 'file')})", "", f"- {_markdown(note)}"]
+        tail += ["", f"### Not compared with the original story ({counted(summary.files_not_compared, 'file')})", "", f"- {_markdown(note)}"]
     unchecked = [(report, notice) for report in reports for notice in unchecked_notices(report)]
     if unchecked:
-        tail += ["", f"### Rules not checked ({summary.rules_not_checked} in {_plural(summary.files_with_rules_not_checked, 'file')})", ""]
+        tail += ["", f"### Rules not checked ({summary.rules_not_checked} in {counted(summary.files_with_rules_not_checked, 'file')})", ""]
         tail += [f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(notice.message)}" for report, notice in unchecked]
     return _capped(head, rows, tail, SUMMARY_LIMIT)
 
@@ -187,7 +184,7 @@ def _capped(head: list[str], rows: list[str], tail: list[str], limit: int) -> st
     left_out = len(rows) - len(kept_rows) + sum(1 for line in tail[len(kept_tail) :] if line.startswith("- "))
     table = [*_TABLE_HEAD, *kept_rows] if kept_rows else []
     note = (
-        f"*{_plural(left_out, 'more row')} not shown: GitHub shows no step summary over 1 MiB. Every finding is in the other formats:"
+        f"*{counted(left_out, 'more row')} not shown: GitHub shows no step summary over 1 MiB. Every finding is in the other formats:"
         " write one with `--output` (e.g. `--output sarif=syndcheck.sarif`) and upload it as an artifact or to code scanning.*"
     )
     return "\n".join([*head, *table, *kept_tail, "", note]) + "\n"
