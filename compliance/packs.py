@@ -160,14 +160,6 @@ def load_pack(text: str, origin: str, *, parents: Mapping[str, Pack] | None = No
 def iter_checks(check: Check) -> list[Check]:
     """A check and all its sub-checks (for tooling such as timing and docs)."""
     found = [check]
-    params = check.params
-    # A check kind's parameters are a tuple (the checks of `all`/`any`, or a kind's NamedTuple of
-    # parameters, such as `near`'s two checks and `position`'s one), or the one check of `not`.
-    children: list[Check] = []
-    if isinstance(params, tuple):
-        children = [c for c in params if isinstance(c, Check)]
-    elif isinstance(params, Check):
-        children = [params]
-    for child in children:
+    for child in check.children:
         found.extend(iter_checks(child))
     return found

@@ -41,9 +41,7 @@ def addition_checks(checks: Iterable[Check]) -> tuple[Check, ...]:
         if check.kind in _FINDING_KINDS:
             found.setdefault(id(check), check)
             return
-        params = check.params
-        children = [c for c in params if isinstance(c, Check)] if isinstance(params, tuple) else [params] if isinstance(params, Check) else []
-        for child in children:
+        for child in check.children:
             walk(child)
 
     for check in checks:

@@ -31,6 +31,17 @@ class Check:
     origin: str = ""
     line: int = 0
 
+    @property
+    def children(self) -> tuple[Check, ...]:
+        """The checks written directly in this one, in order: the checks of `all`/`any`, the one
+        of `not`, and those in a kind's parameters (`near`'s two, `position`'s one); () for none."""
+        params = self.params
+        # A kind's parameters are a tuple (`all`/`any`'s checks, or a NamedTuple of fields) or
+        # the one check of `not`.
+        if isinstance(params, Check):
+            return (params,)
+        return tuple(value for value in params if isinstance(value, Check)) if isinstance(params, tuple) else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:

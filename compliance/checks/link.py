@@ -247,21 +247,16 @@ def _page_link_checks(check: Check, *, inside_back: bool) -> list[Check]:
         return []
     if check.kind == "link":
         return [check] if inside_back or check.params.original else []
-    params = check.params
     if check.kind == "same-id":
-        return _page_link_checks(params.b, inside_back=inside_back or params.original)
-    inner = (params,) if isinstance(params, Check) else params if isinstance(params, tuple) else ()
-    return [found for value in inner if isinstance(value, Check) for found in _page_link_checks(value, inside_back=inside_back)]
+        return _page_link_checks(check.params.b, inside_back=inside_back or check.params.original)
+    return [found for child in check.children for found in _page_link_checks(child, inside_back=inside_back)]
 
 
 def _link_backs(check: Check) -> list[LinkParams]:
     """The parameters of each `link` check with `original: true` in `check` and the checks in it."""
     if check.kind == "link":
         return [check.params] if check.params.original else []
-    params = check.params
-    # The checks inside: `not`'s one, `any`'s and `all`'s tuple, a field of other kinds' parameters.
-    inner = (params,) if isinstance(params, Check) else params if isinstance(params, tuple) else ()
-    return [found for value in inner if isinstance(value, Check) for found in _link_backs(value)]
+    return [found for child in check.children for found in _link_backs(child)]
 
 
 def _href_matches(url: str, params: LinkParams, ctx: Context) -> bool:
