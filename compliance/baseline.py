@@ -25,7 +25,7 @@ from compliance.display import json_output, visible
 from compliance.errors import ConfigError
 from compliance.findings import Notice, Report, Suppressed
 from compliance.fingerprint import fingerprints
-from compliance.text import listed
+from compliance.text import counted, listed
 
 BASELINE_VERSION = 1
 
@@ -212,7 +212,7 @@ class BaselineFilter:
                 self.fresh.append(BaselineEntry(fingerprint, finding.rule, recorded, finding.message))
         if not known:
             return report
-        notice = Notice("baseline", f"{len(known)} known finding{'s' if len(known) != 1 else ''} from the baseline not shown")
+        notice = Notice("baseline", f"{counted(len(known), 'known finding')} from the baseline not shown")
         return dataclasses.replace(report, findings=tuple(kept), notices=(*report.notices, notice), suppressed=(*report.suppressed, *known))
 
     @property

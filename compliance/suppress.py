@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 from compliance.errors import nearest
 from compliance.findings import SUPPRESSION_RULES, Finding, Location, Severity, Suppressed
 from compliance.firstuse import on_first_use
+from compliance.text import counted
 
 _DIRECTIVE = on_first_use(r"\A\s*syndcheck-(disable-next|disable)\s+(.*)\Z", re.DOTALL)
 _REASON_DASH = on_first_use("--|[\u2013\u2014]")
@@ -139,7 +140,7 @@ def _not_a_rule_id(name: str, known: Collection[str]) -> tuple[str, str]:
         return f"Suppression names {what}, which matches no rule.", f"{close}{_ONE_BY_ONE} 'syndcheck rules list' shows them."
     what = "ALL" if name == ALL else f"the {'glob' if kind == 2 else 'pack'} '{name}'"
     listed = ", ".join(matched[:4]) + (f" and {len(matched) - 4} more" if len(matched) > 4 else "")
-    count = f"{len(matched)} rule{'s' if len(matched) != 1 else ''}"
+    count = counted(len(matched), "rule")
     return f"Suppression names {what}, not a rule id: it matches {count} and suppresses none of them.", f"{_ONE_BY_ONE} '{name}' matches {listed}."
 
 

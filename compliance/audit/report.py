@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.display import visible
+from compliance.text import counted
 
 REPORT_VERSION = 1
 
@@ -249,7 +250,7 @@ def _unmatched(count: int) -> str:
 def _ignored(copy: dict[str, Any]) -> str:
     """`; 2 suppression comments in the page ignored` for the dashboard, or nothing."""
     count = int(copy.get("ignored_suppressions", 0))
-    return f"; {count} suppression comment{'s' if count != 1 else ''} in the page ignored" if count else ""
+    return f"; {counted(count, 'suppression comment')} in the page ignored" if count else ""
 
 
 def _carried(count: int) -> str:

@@ -22,6 +22,7 @@ from compliance.audit.config import Locator
 from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, feed_pages, fetchable, host_of, sitemap_pages
 from compliance.errors import UserError
 from compliance.inputs import ARTICLE_SUFFIXES, NotRegular, TooLarge, file_type, open_regular, read_regular
+from compliance.text import counted
 from compliance.urls import is_http_url
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -140,7 +141,7 @@ def _archive_iterator(stream: Any) -> Any:
 
 def _after(records: int) -> str:
     """` after its first 3 records`: what of an archive was read before a record that could not be."""
-    return f" after its first {records} record{'s' if records != 1 else ''}" if records else ""
+    return f" after its first {counted(records, 'record')}" if records else ""
 
 
 # warcio's words for a record whose first line is neither a WARC version line (`WARC/1.0`) nor an

@@ -14,6 +14,7 @@ from compliance.firstuse import on_first_use
 from compliance.metavalues import unreadable_reason
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
+from compliance.text import counted
 from compliance.urls import is_http_url
 
 LABEL_DOC = (
@@ -246,7 +247,7 @@ def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, what:
     count = len(hits)
     if maximum is not None and count > maximum:
         thing = what or "it"
-        times = f"{count} time{'s' if count != 1 else ''}"
+        times = counted(count, "time")
         detail = f"{thing} is not allowed, and appears {times}" if maximum == 0 else f"{thing} appears {times}; at most {maximum} allowed"
         return Outcome(False, tuple(hits[maximum:] if maximum else hits), detail)
     if count >= minimum:

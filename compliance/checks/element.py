@@ -88,7 +88,7 @@ from compliance.firstuse import on_first_use
 from compliance.lookalike import as_read
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
-from compliance.text import normalize_inline, shorten
+from compliance.text import counted, normalize_inline, shorten
 from compliance.urls import url_form
 
 OPTIONS = (
@@ -635,6 +635,6 @@ def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: lis
     count = len(matched)
     detail = f"no {'visible ' if params.visible == 'true' else ''}{what}{where}"
     if count:
-        detail = f"{what} appears {count} time{'s' if count != 1 else ''}{where}; at least {params.min} needed"
+        detail = f"{what} appears {counted(count, 'time')}{where}; at least {params.min} needed"
     # No place of its own: the rule's (`engine.missing_location`).
     return Outcome(False, (), detail + note)

@@ -83,7 +83,7 @@ from compliance.firstuse import on_first_use
 from compliance.lookalike import as_read
 from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
-from compliance.text import has_words, shorten
+from compliance.text import counted, has_words, shorten
 from compliance.urls import is_http_url, on_host, same_page, url_forms, url_host
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
@@ -453,7 +453,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return decided
     detail = f"no {'visible ' if params.source == 'a' and params.visible == 'true' else ''}{what}{where}"
     if hits:
-        detail = f"{what} appears {len(hits)} time{'s' if len(hits) != 1 else ''}{where}; at least {params.min} needed"
+        detail = f"{what} appears {counted(len(hits), 'time')}{where}; at least {params.min} needed"
     detail += hidden_note
     captures: tuple[tuple[str, str], ...] = ()
     mislabelled = None

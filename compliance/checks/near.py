@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
 from compliance.document import Document, Image, Item, attribute_pixels
 from compliance.options import Option
-from compliance.text import shorten
+from compliance.text import counted, shorten
 
 OPTIONS = (
     Option("a", "check", "The first thing (any check)."),
@@ -156,7 +156,7 @@ def _requirement(params: NearParams) -> str:
         return "directly above" if params.order == "a-before-b" else "directly below"
     distance = []
     if params.within_blocks is not None:
-        distance.append(f"{params.within_blocks} block{'s' if params.within_blocks != 1 else ''}")
+        distance.append(counted(params.within_blocks, "block"))
     if params.within_chars is not None:
         distance.append(f"{params.within_chars} characters")
     within = f"within {' and '.join(distance)} " if distance else ""
@@ -190,7 +190,7 @@ def _apart(doc: Document, params: NearParams, first: Outcome, second: Outcome) -
     hit_a, hit_b = hits_a[0], hits_b[0]
     apart = _blocks_apart(doc, hit_a.index, hit_b.index)
     shown_b = f"{what_b} '{shorten(hit_b.evidence, 60)}'" if what_b.startswith("byline") else what_b
-    distance = f"{apart} block{'s' if apart != 1 else ''} apart" if apart else "in the same block, in the wrong order"
+    distance = f"{counted(apart, 'block')} apart" if apart else "in the same block, in the wrong order"
     return (
         f"the {what_a} (line {hit_a.location.line}) and the {shown_b} (line {hit_b.location.line}) are {distance};"
         f" the {what_a} must be {_requirement(params)} the {what_b}"

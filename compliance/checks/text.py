@@ -394,7 +394,7 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     count = len(hits)
     detail = f"{_none(what)} in {where}"
     if count:
-        detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
+        detail = f"{what} appears {counted(count, 'time')} in {where}; at least {params.min} needed"
     why: str | Callable[[], str] = detail
     near: Block | None = None
     if params.instead is not None:

@@ -21,6 +21,7 @@ from compliance.findings import REPORT_GENERATOR, Finding, Passed, Report
 from compliance.firstuse import on_first_use
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.summary import summarize
+from compliance.text import counted
 
 # Private-use characters bracket the position markers put into the article before it is
 # sanitised; the article's own private-use characters are removed first, so it cannot forge one.
@@ -46,7 +47,7 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form
 def format_html(reports: Sequence[Report], context: FormatContext) -> str:
     """The whole run as one HTML page (UTF-8, no external resources)."""
     summary = summarize(reports)
-    counts = f"{summary.checked} file{'s' if summary.checked != 1 else ''} checked; {summary.errors} errors, {summary.warnings} warnings"
+    counts = f"{counted(summary.checked, 'file')} checked; {summary.errors} errors, {summary.warnings} warnings"
     sections = "\n".join(render_report(report, context.sources.get(report.path), context, number) for number, report in enumerate(reports, start=1))
     return html_page(f'<p class="counts">{html.escape(counts)}</p>' + configuration_notice(context), sections)
 

@@ -10,6 +10,7 @@ from compliance.display import at_line_start, path_at_line_start
 from compliance.display import visible as _v
 from compliance.findings import Report, Severity
 from compliance.formatters.summary import Summary, summarize
+from compliance.text import counted
 
 if TYPE_CHECKING:  # a text check streams its reports: only the whole-run formats make a context
     from compliance.formatters.context import BaselineOutcome, FormatContext
@@ -74,12 +75,12 @@ def _detection_lines(report: Report) -> list[str]:
 
 def format_summary(summary: Summary, *, color: bool = False) -> str:
     """The one-line summary at the end of a run."""
-    parts = [f"{summary.checked} file{'s' if summary.checked != 1 else ''} checked"]
+    parts = [f"{counted(summary.checked, 'file')} checked"]
     problems = []
     if summary.errors:
-        problems.append(_paint(f"{summary.errors} error{'s' if summary.errors != 1 else ''}", _COLORS[Severity.ERROR], color))
+        problems.append(_paint(counted(summary.errors, "error"), _COLORS[Severity.ERROR], color))
     if summary.warnings:
-        problems.append(_paint(f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}", _COLORS[Severity.WARNING], color))
+        problems.append(_paint(counted(summary.warnings, "warning"), _COLORS[Severity.WARNING], color))
     if summary.infos:
         problems.append(f"{summary.infos} info")
     if problems:
@@ -91,7 +92,7 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
         # Not a problem found, nor a pass: the note on each file says what the rule needs.
         count = summary.rules_not_checked
         files = summary.files_with_rules_not_checked
-        parts.append(f"{count} rule{'s' if count != 1 else ''} not checked" + (f" in {files} files" if files > 1 else ""))
+        parts.append(f"{counted(count, 'rule')} not checked" + (f" in {files} files" if files > 1 else ""))
     if summary.without_pack:
         parts.append(f"{summary.without_pack} with no applicable pack")
     if summary.skipped or summary.internal_errors:
@@ -132,7 +133,7 @@ def format_resolved(outcome: BaselineOutcome) -> str:
     """After the summary: what the baseline hid, which known findings are fixed, and which ones
     this run could not see because their rule did not run on their file (counted apart: they are
     neither found nor fixed)."""
-    head = f"baseline {_v(outcome.file)}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"
+    head = f"baseline {_v(outcome.file)}: {counted(outcome.known, 'known finding')} not shown, {len(outcome.resolved)} resolved"
     if outcome.not_checked:
         head += f", {len(outcome.not_checked)} not checked this run (rule did not run)"
     lines = [head]
