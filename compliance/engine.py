@@ -231,13 +231,27 @@ def _counts_unseen(check: Check) -> bool:
     )
 
 
+def _requires_presence(check: Check) -> bool:
+    """Whether a check passes by finding something, rather than by finding no more than it allows
+    (`not`, or a count with `max` and no `min`: "the credit line at most once"). Only the former's
+    pass rests on what it found being seen: a copy hidden on some screens makes a limit hold there
+    all the more."""
+    if check.kind == "not":
+        return False
+    if check.kind in ("all", "any"):
+        return any(_requires_presence(child) for child in check.children)
+    least = getattr(check.params, "min", None)
+    return not isinstance(least, int) or least >= 1
+
+
 def _with_screen_caveat(doc: Document, check: Check, outcome: Outcome) -> Outcome:
     """A pass whose first hit is an element a rule in an `@media` block hides on some screens only
     (`screen_hiding`), with the caveat that names the query: what satisfied the requirement is
     not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
     a page whose source holds no media condition is not read further, and a rule that accepts
-    what no reader sees (`_counts_unseen`: a counter pixel) takes no caveat."""
-    if not outcome.hits or doc.kind != "html":
+    what no reader sees (`_counts_unseen`: a counter pixel) or that only limits a count
+    (`_requires_presence`) takes no caveat."""
+    if not outcome.hits or doc.kind != "html" or not _requires_presence(check):
         return outcome
     hit = outcome.hits[0]
     # What a check found, or the block it found it in (a byline's paragraph).
@@ -519,7 +533,7 @@ def _ignored_notice(suppressions: Sequence[Suppression]) -> Notice:
     and where, so a reviewer sees that the page tried to."""
     listed = "; ".join(f"{', '.join(s.rules) or '(no rule)'} at {s.location}" for s in suppressions[:5])
     more = f"; and {len(suppressions) - 5} more" if len(suppressions) > 5 else ""
-    count = f"{len(suppressions)} suppression comment{'s' if len(suppressions) != 1 else ''}"
+    count = counted(len(suppressions), "suppression comment")
     return Notice("suppressions-ignored", f"{count} in the document not obeyed ({listed}{more}); inline suppressions are off")
 
 

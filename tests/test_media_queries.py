@@ -247,3 +247,24 @@ def test_what_a_rule_accepts_unseen_is_not_warned_of_when_hidden_on_some_screens
     (result,) = run.json()["files"]
     assert [f["rule"] for f in result["findings"]] == []
     assert "propublica/pixel" in {p["rule"] for p in result["passed"]}
+
+
+def test_a_limit_on_copies_is_not_warned_of_when_its_one_copy_is_hidden_on_some_screens(cli: Any, tmp_path: Path) -> None:
+    # "The credit line at most once" holds all the more where the one copy is hidden: only the
+    # rule that needs the line shown takes the caveat, never a second warning that it is repeated.
+    from compliance.engine import _requires_presence
+    from compliance.loading import load_packs
+
+    rules = {rule.id: rule for pack in load_packs() for rule in pack.rules}
+    assert not _requires_presence(rules["propublica/credit-line-repeated"].check)
+    assert _requires_presence(rules["propublica/credit-line"].check) and _requires_presence(rules["dcnf/logo"].check)
+    page_data = (ROOT / "samples" / "propublica" / "compliant-wordpress.html").read_bytes()
+    hiding = b"<style>@media (orientation: landscape) { p em { display: none } }</style></head>"
+    story = tmp_path / "story.html"
+    story.write_bytes(page_data.replace(b"</head>", hiding, 1))
+    run = cli("check", "--format", "json", str(story))
+    assert run.code == 0, run.out
+    (result,) = run.json()["files"]
+    warned = {f["rule"] for f in result["findings"]}
+    assert "propublica/credit-line" in warned and "propublica/credit-line-repeated" not in warned
+    assert "propublica/credit-line-repeated" in {p["rule"] for p in result["passed"]}
