@@ -25,7 +25,7 @@ from compliance.document import Document, DocumentKind, parse_document, with_met
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Days, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
@@ -316,6 +316,7 @@ def check_document(
 
     `today` is the day the check is made on, which a notice that holds until a date (an embargo)
     is compared with: a run reads the clock once and gives it to every document; None reads it.
+    The report's `holds` gives the days on which the same document would have the same verdicts.
     """
     severities = severities or {}
     today = today or datetime.date.today()
@@ -385,7 +386,7 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today)
+            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, compared=ctx.compared)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -500,6 +501,7 @@ def check_document(
         timings=tuple(timings),
         ignored_suppressions=0 if inline_suppressions else len(suppressions),
         evaluated_rules=frozenset(concluded - off),
+        holds=Days.around(today, ctx.compared),
     )
 
 

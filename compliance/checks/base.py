@@ -163,6 +163,9 @@ class Context:
     # The day the run checks on: what a notice that holds until a date (an embargo) is compared
     # with. A run reads the clock once and gives it to every document (`check_document`'s `today`).
     today: datetime.date = field(default_factory=datetime.date.today)
+    # The dates the checks compared with `today` (an `until-date` notice's date): the verdicts
+    # hold on the days when each is on the same side of the day (`findings.Days.around`).
+    compared: set[datetime.date] = field(default_factory=set)
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""
