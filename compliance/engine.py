@@ -112,7 +112,7 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
     values = _values(rule, outcome, extra, ctx.meta)
     # A place the pack names (the credit line to link) comes before the check's own idea of
     # where the missing thing belongs.
-    location = found_by_named_rule(ctx, rule, applied) or outcome.location or missing_location(rule, doc)
+    location = found_by_named_rule(ctx, rule, applied) or at_the_byline(rule, doc) or outcome.location or missing_location(rule, doc)
     block = None
     if rule.fix is not None:
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
@@ -164,6 +164,17 @@ def missing_location(rule: Rule, doc: Document) -> Location:
 
         return end_location(doc)
     return doc.article_location
+
+
+def at_the_byline(rule: Rule, doc: Document) -> Location | None:
+    """Where a finding of something missing points when its rule says it belongs in the byline
+    (`missing-at: byline`: a link back or the license credited with the author, as a base pack
+    that names no credit line of its own says): the story's first byline written in its body;
+    None when it has none (a byline only in the front matter or the metadata, which the theme
+    prints: the rule's other place then stands, `missing_location`)."""
+    if rule.missing_at != "byline" or not doc.bylines or not doc.bylines[0].in_body:
+        return None
+    return doc.locate(doc.bylines[0])
 
 
 def found_by_named_rule(ctx: Context, rule: Rule, applied: Sequence[Pack]) -> Location | None:
