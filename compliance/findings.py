@@ -71,6 +71,9 @@ class FixBlock:
     # Each `[NAME]` left in `text`, said plainly: what to replace it with before pasting and how to
     # have it filled in ("Replace [ORIGINAL URL] with the original story's URL before pasting; …").
     fill_in: tuple[str, ...] = ()
+    # Where the original's address the block writes came from, in words (`fixes.fix_block`): the
+    # page's own link back, the metadata or the original story given; "" when it writes none.
+    address_from: str = ""
 
 
 # What the head of every HTML report syndcheck writes carries (`--format html`), so that a report
