@@ -25,7 +25,7 @@ from compliance.document import Document, DocumentKind, parse_document, with_met
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Days, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
@@ -112,7 +112,7 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
     values = _values(rule, outcome, extra, ctx.meta)
     # A place the pack names (the credit line to link) comes before the check's own idea of
     # where the missing thing belongs.
-    location = found_by_named_rule(ctx, rule, applied) or outcome.location or missing_location(rule, doc)
+    location = found_by_named_rule(ctx, rule, applied) or at_the_byline(rule, doc) or outcome.location or missing_location(rule, doc)
     block = None
     if rule.fix is not None:
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
@@ -164,6 +164,17 @@ def missing_location(rule: Rule, doc: Document) -> Location:
 
         return end_location(doc)
     return doc.article_location
+
+
+def at_the_byline(rule: Rule, doc: Document) -> Location | None:
+    """Where a finding of something missing points when its rule says it belongs in the byline
+    (`missing-at: byline`: a link back or the license credited with the author, as a base pack
+    that names no credit line of its own says): the story's first byline written in its body;
+    None when it has none (a byline only in the front matter or the metadata, which the theme
+    prints: the rule's other place then stands, `missing_location`)."""
+    if rule.missing_at != "byline" or not doc.bylines or not doc.bylines[0].in_body:
+        return None
+    return doc.locate(doc.bylines[0])
 
 
 def found_by_named_rule(ctx: Context, rule: Rule, applied: Sequence[Pack]) -> Location | None:
@@ -330,6 +341,7 @@ def check_document(
 
     `today` is the day the check is made on, which a notice that holds until a date (an embargo)
     is compared with: a run reads the clock once and gives it to every document; None reads it.
+    The report's `holds` gives the days on which the same document would have the same verdicts.
     """
     severities = severities or {}
     today = today or datetime.date.today()
@@ -399,7 +411,7 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today)
+            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, compared=ctx.compared)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -514,6 +526,7 @@ def check_document(
         timings=tuple(timings),
         ignored_suppressions=0 if inline_suppressions else len(suppressions),
         evaluated_rules=frozenset(concluded - off),
+        holds=Days.around(today, ctx.compared),
     )
 
 

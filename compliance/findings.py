@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +71,9 @@ class FixBlock:
     # Each `[NAME]` left in `text`, said plainly: what to replace it with before pasting and how to
     # have it filled in ("Replace [ORIGINAL URL] with the original story's URL before pasting; …").
     fill_in: tuple[str, ...] = ()
+    # Where the original's address the block writes came from, in words (`fixes.fix_block`): the
+    # page's own link back, the metadata or the original story given; "" when it writes none.
+    address_from: str = ""
 
 
 # What the head of every HTML report syndcheck writes carries (`--format html`), so that a report
@@ -171,6 +176,32 @@ class Detection:
 
 
 @dataclass(frozen=True, slots=True)
+class Days:
+    """The days a verdict holds on, both included: `first` to `last` (None: no bound that way).
+
+    A verdict that compares dates with the day of the check (a notice that holds until a date,
+    `until-date`) is the same on every day between the last of those dates before the day and
+    the first on or after it; `Days()` is every day (a verdict that reads no date).
+    """
+
+    first: datetime.date | None = None
+    last: datetime.date | None = None
+
+    @classmethod
+    def around(cls, today: datetime.date, compared: Iterable[datetime.date]) -> Days:
+        """The days on which each of the dates `compared` is, as on `today`, either before the day
+        (ended) or the day or later (in force): the verdicts made on `today` hold on all of them."""
+        dates = set(compared)
+        before = max((d for d in dates if d < today), default=None)
+        return cls(None if before is None else before + datetime.timedelta(days=1), min((d for d in dates if d >= today), default=None))
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, datetime.date):
+            return False
+        return (self.first is None or self.first <= day) and (self.last is None or day <= self.last)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything the checker concluded about one document."""
 
@@ -197,6 +228,9 @@ class Report:
     # article's name (`cms.json#2 (story-42)`), not a file, and its findings' lines are lines of
     # the article's HTML. None for a document that is a file.
     payload: str | None = field(default=None, compare=False)
+    # The days on which checking the same document again would reach the same verdicts (a notice
+    # that holds until a date ends): what a stored verdict is kept for (`syndcheck audit`).
+    holds: Days = field(default=Days(), compare=False)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""

@@ -1042,7 +1042,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
         anchor = _anchor(fix.where, doc, ctx)
-        address = _address(checks, ctx)[0]
+        address, address_from = _address(checks, ctx)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     unknown: dict[str, str] = {}
@@ -1053,6 +1053,9 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
 
     values = _Values(ctx.meta, ctx.original, address=address)
     text = _render(template, doc.kind, fix, values, unknown=placeholder)
+    # Where the address the block writes came from, said beside it: the page's own link back
+    # (`_address`'s note), else where it was given.
+    whence = (address_from or _given_whence(address, ctx)) if values.address_used and address is not None else ""
     fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items())
     # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
     # name, or when that is not safe, the block and a line saying to take the old byline out.
@@ -1070,7 +1073,8 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     )
     if shown is not None:
         wrong, replacement = shown
-        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in)
+        said = whence if address is not None and address in html.unescape(replacement.text) else ""
+        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said)
     # What the editor changes is that byline: the report marks it, not the block's place.
     marked: Location | None = doc.locate(pairs[0][0]) if pairs else None
     moved = _moved_copy(doc, text)
@@ -1084,7 +1088,15 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         # A place a check names (after the logo) is marked where the block goes in; a named
         # place (the end, the byline) at its anchor, as the panel's words say.
         marked = doc.locate(anchor[0]) if isinstance(fix.where, str) else _block_location(doc, anchor[0], fix.insert)
-    return FixBlock(text, _place_said(fix, anchor), marked, fill_in)
+    return FixBlock(text, _place_said(fix, anchor), marked, fill_in, whence)
+
+
+def _given_whence(address: str, ctx: Context) -> str:
+    """Where `address`, an address of the original given to the check, came from
+    (`Context.original_address_sources`), as a fix's note says it ("the original's address is
+    from the 'original_url' metadata"); "" when it is none of them."""
+    where = dict(ctx.original_address_sources()).get(address)
+    return f"the original's address is from {where}" if where else ""
 
 
 def _place_said(fix: FixTemplate, anchor: tuple[Any, str] | None) -> str:

@@ -27,10 +27,11 @@ SIDES: tuple[str, ...] = ("before", "after")
 # Places a fix can name; any other `where` is a check whose first match is the place.
 PLACES: tuple[str, ...] = ("byline", "headline", "body", "end")
 # Where a rule's finding of something missing may say it belongs (`missing-at`), for a rule
-# without a fix to say it: the story's end (a pixel the terms put there). A `missing-at` may
-# also name another rule of the pack (`propublica/credit-line`): where that rule found its
-# thing, when it did (the credit line a link back's help says to link).
-MISSING_AT: tuple[str, ...] = ("end",)
+# without a fix to say it: the story's end (a pixel the terms put there) or its byline (a link
+# back or the license credited with the author, in a base pack that knows no credit line). A
+# `missing-at` may also name another rule of the pack (`propublica/credit-line`): where that
+# rule found its thing, when it did (the credit line a link back's help says to link).
+MISSING_AT: tuple[str, ...] = ("end", "byline")
 SYNTAXES: tuple[str, ...] = ("html", "markdown", "text")
 # A template's keys: the syntaxes, and `amp`, the HTML block for an AMP page (`is_amp_page`).
 TEMPLATE_KEYS: tuple[str, ...] = (*SYNTAXES, "amp")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS
-from compliance.fixtemplates import PLACES, SIDES, TEMPLATE_KEYS
+from compliance.fixtemplates import MISSING_AT, PLACES, SIDES, TEMPLATE_KEYS
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packbuild import HOST_NAME
@@ -223,10 +223,11 @@ def pack_schema() -> dict[str, Any]:
                     "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
                     "fix": {"$ref": "#/$defs/fix", "description": "The block that puts it right: what `syndcheck fix` inserts and the report shows to paste."},
                     "missing-at": {
-                        "anyOf": [{"enum": ["end"]}, _RULE_ID],
+                        "anyOf": [{"enum": list(MISSING_AT)}, _RULE_ID],
                         "description": "Where a finding of something missing points when its check names no place: end (the "
-                        "story's last paragraph), or the id of another rule of the pack, whose find is the place when it found "
-                        "one (a link back whose help says to link the credit line names the credit line's rule).",
+                        "story's last paragraph), byline (the story's byline, when its body has one), or the id of another rule "
+                        "of the pack, whose find is the place when it found one (a link back whose help says to link the credit "
+                        "line names the credit line's rule).",
                     },
                 },
             },
@@ -244,7 +245,7 @@ def pack_schema() -> dict[str, Any]:
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check"},
                     "fix": {"$ref": "#/$defs/fix"},
-                    "missing-at": {"anyOf": [{"enum": ["end"]}, _RULE_ID]},
+                    "missing-at": {"anyOf": [{"enum": list(MISSING_AT)}, _RULE_ID]},
                     "off": {"type": "boolean"},
                 },
             },

@@ -1015,6 +1015,77 @@ def test_the_same_pack_again_keeps_every_stored_outcome(tmp_path: Path) -> None:
     assert sum(more for what, more in steps if what == "audited") == 0
 
 
+def test_a_verdict_on_a_notice_that_holds_until_a_date_is_checked_again_once_the_date_has_passed(tmp_path: Path) -> None:
+    import datetime
+
+    from compliance.audit.run import load_audit_config, run_audit
+
+    config = _saved_copies_audit(tmp_path, "propublica")
+    notice = b"<p>This article is not subject to ProPublica's Creative Commons license until March 3, 2031.</p></article>"
+    embargoed = tmp_path / "saved" / "copy-1.html"
+    embargoed.write_bytes(embargoed.read_bytes().replace(b"</article>", notice, 1))
+
+    def audit_on(day: datetime.date) -> tuple[dict[str, list[str]], dict[str, int]]:
+        steps: dict[str, int] = {}
+        report = run_audit(load_audit_config(config), today=day, progress=lambda what, more: steps.update({what: steps.get(what, 0) + more}))
+        findings = {c["url"].rsplit("/", 1)[-1]: c["findings"] for story in report["stories"] for c in story["copies"]}
+        return findings, {what: steps.get(what, 0) for what in ("audited", "unchanged")}
+
+    date = datetime.date(2031, 3, 3)
+    on_the_day, steps = audit_on(date)
+    assert "propublica/embargo" in on_the_day["copy-1.html"]
+    assert steps == {"audited": 3, "unchanged": 0}
+    # Before the date the stored verdict holds: nothing is checked again.
+    assert audit_on(date - datetime.timedelta(days=40)) == (on_the_day, {"audited": 0, "unchanged": 3})
+    # The day after, the embargo has ended: its copy is checked again, the others keep their outcomes.
+    after, steps = audit_on(date + datetime.timedelta(days=1))
+    assert "propublica/embargo" not in after["copy-1.html"]
+    assert {page: rules for page, rules in after.items() if page != "copy-1.html"} == {p: r for p, r in on_the_day.items() if p != "copy-1.html"}
+    assert steps == {"audited": 1, "unchanged": 2}
+    # The verdict after the date is stored for every later day, and not for the day itself.
+    assert audit_on(date + datetime.timedelta(days=400)) == (after, {"audited": 0, "unchanged": 3})
+    assert audit_on(date) == (on_the_day, {"audited": 1, "unchanged": 2})
+
+
+def test_the_days_a_verdict_holds_on_are_those_before_its_next_date_and_after_its_last_one() -> None:
+    import datetime
+
+    from compliance.findings import Days
+
+    day = datetime.date
+    dates = [day(2030, 1, 10), day(2030, 6, 1), day(2031, 1, 1)]
+    assert Days.around(day(2030, 3, 1), dates) == Days(day(2030, 1, 11), day(2030, 6, 1))
+    assert Days.around(day(2030, 6, 1), dates) == Days(day(2030, 1, 11), day(2030, 6, 1))
+    assert Days.around(day(2029, 1, 1), dates) == Days(None, day(2030, 1, 10))
+    assert Days.around(day(2032, 1, 1), dates) == Days(day(2031, 1, 2), None)
+    assert Days.around(day(2032, 1, 1), []) == Days()
+    assert day(2030, 6, 2) not in Days(day(2030, 1, 11), day(2030, 6, 1))
+    assert day(2030, 1, 11) in Days(day(2030, 1, 11), day(2030, 6, 1))
+
+
+def test_a_state_kept_before_outcomes_had_their_days_is_started_afresh(tmp_path: Path) -> None:
+    import datetime
+
+    from compliance.audit.state import SCHEMA_VERSION, AuditState
+
+    path = tmp_path / "state.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null,"
+        " site text, copy text, cites text, own integer);"
+        "insert into outcomes values ('https://valley.example/a', 1, 'd', 'b', 'valley.example', null, null, 0);"
+    )
+    old.execute(f"pragma user_version = {SCHEMA_VERSION - 1}")
+    old.commit()
+    old.close()
+    state = AuditState(path)
+    try:
+        # Its outcome may be a verdict on an embargo that has since ended: it is not reused.
+        assert state.outcome("https://valley.example/a", "d", "b", datetime.date(2031, 1, 1)) is None
+    finally:
+        state.close()
+
+
 def _audited(pages: list[tuple[str, bytes]], *, pack: str = "dcnf") -> dict[str, Any]:
     """Each page's outcome (key → PageOutcome) against the synthetic publisher's stories."""
     from compliance.audit.run import audit_page, choose_pack, prepare_stories

@@ -347,3 +347,23 @@ def test_rule_packs_doc_wire_worded_credit_and_also_count_examples_are_what_the_
     story.write_text(page.replace("<div>\n", "<div>\n<p>This story was originally published by CalMatters.</p>\n"), encoding="utf-8")
     entry = cli("check", "--rules", str(pack_file), "--pack", "doc-also-count", "--format", "json", str(story)).json()["files"][0]
     assert [(f["rule"], f["evidence"]) for f in entry["findings"]] == [("doc-also-count/repeated", "Courtesy of CalMatters.")]
+
+
+def test_rule_packs_doc_house_pack_on_the_cc_base_places_its_findings_at_the_byline(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/rule-packs.md: a house pack that extends `creative-commons` and adds nothing points
+    the missing link to the source and license at the byline (line 3 of the copy shown)."""
+    import shlex
+
+    section = RULE_PACKS_DOC.split("### Where an inherited rule places what is missing", 1)[1].split("\n## ", 1)[0]
+    (pack,) = fenced(section, "yaml")
+    (page,) = fenced(section, "html")
+    (block,) = fenced(section, "shell-session")
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "gazette.yaml").write_text(pack, encoding="utf-8")
+    (tmp_path / "copy.html").write_text(page, encoding="utf-8")
+    line, _, expected = block.removeprefix("$ syndcheck ").partition("\n")
+    monkeypatch.chdir(tmp_path)
+    run = cli(*shlex.split(line))
+    assert run.code == 1, run.err
+    assert run.out == expected
+    assert [row.split(" ")[0] for row in expected.splitlines()[:2]] == ["copy.html:3:1:", "copy.html:3:1:"]

@@ -85,6 +85,32 @@ def test_the_date_is_compared_with_the_day_given() -> None:
     assert len(embargo("March 1, 2027", today=datetime.date(2027, 2, 28))) == 1
 
 
+@pytest.mark.parametrize(
+    ("date", "today", "first", "last"),
+    [
+        # In force: the verdict holds up to the date itself, and changes the day after.
+        ("March 1, 2027", TODAY, None, datetime.date(2027, 3, 1)),
+        # Ended: the verdict holds from the day after the date on.
+        ("March 1, 2027", datetime.date(2027, 3, 2), datetime.date(2027, 3, 2), None),
+        # A date that cannot be read compares with no day: the verdict holds on every day.
+        ("further notice", TODAY, None, None),
+    ],
+)
+def test_a_report_says_on_which_days_its_verdict_on_a_notice_holds(date: str, today: datetime.date, first: Any, last: Any) -> None:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    report = check_document(parse_document(page(date).encode(), "html"), packs, path="p.html", auto_detect=True, today=today)
+    assert report.packs[0] == "propublica"
+    assert (report.holds.first, report.holds.last) == (first, last)
+
+
+def test_a_report_on_a_page_without_a_dated_notice_holds_on_every_day() -> None:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    text = page("March 1, 2027").replace(NOTICE.format(date="March 1, 2027"), "Photo: Jo Lee.")
+    report = check_document(parse_document(text.encode(), "html"), packs, path="p.html", auto_detect=True, today=TODAY)
+    assert report.packs[0] == "propublica"
+    assert (report.holds.first, report.holds.last) == (None, None)
+
+
 def test_a_run_reads_the_clock_once_and_takes_a_day_given() -> None:
     assert Runner(RunOptions(today=datetime.date(2001, 2, 3))).today == datetime.date(2001, 2, 3)
     assert Runner(RunOptions()).today == datetime.date.today()

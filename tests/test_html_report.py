@@ -217,3 +217,55 @@ def test_a_report_saved_in_the_folder_it_checked_is_not_checked_next_time(cli: A
     # A page that only quotes the mark in its text is an article.
     (tmp_path / "about.html").write_text('<p>Our reports say &lt;meta name="generator" content="syndcheck"&gt;.</p>', encoding="utf-8")
     assert cli("check", "--format", "json", "about.html").json()["files"][0]["checked"] is True
+
+
+_WELDS = "<article><h1>Welds</h1><p>By Hollis Brandt, ProPublica</p><p>Inspectors signed off on 41 welds along the line, records show.</p>{after}</article>\n"
+_STORY = "https://www.propublica.org/article/pipeline-weld-inspections-records"
+
+
+def _whence(cli: Any, tmp_path: Path, after: str, *flags: str) -> dict[str, list[str]]:
+    """Each finding's notes of where its block's address came from, by rule, in the HTML report of
+    a ProPublica copy that ends with `after`."""
+    page = tmp_path / "welds.html"
+    page.write_text(_WELDS.format(after=after), encoding="utf-8")
+    tree = lxml.html.fromstring(cli("check", "--format", "html", "--pack", "propublica", "--meta", "medium=online", *flags, str(page)).out)
+    items = tree.xpath("//li[contains(@class, 'finding')]")
+    return {item.xpath("string(code[@class='rule'])"): [p.text_content() for p in item.xpath("p[@class='whence']")] for item in items}
+
+
+def test_a_block_writing_the_pages_own_link_back_says_so_beside_it(cli: Any, tmp_path: Path) -> None:
+    notes = _whence(cli, tmp_path, f'<p>Read <a href="{_STORY}">the full investigation</a>.</p>')
+    # The address is the page's own, quoted as the page writes it: the note is text, not a link.
+    linked = f'<a href="{_STORY}">the full investigation</a>'
+    assert notes["propublica/credit-line"] == [f"The original's address is the one the page links back to: {linked} at line 1."]
+    # The pixel's address is the pack's own: its block says nothing of the original's.
+    assert notes["propublica/pixel"] == []
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        (("--meta", f"original-url={_STORY}"), "The original's address is from the 'original-url' metadata."),
+        (("--meta", f"original_url={_STORY}"), "The original's address is from the 'original_url' metadata."),
+        (
+            ("--original", str(ROOT / "samples" / "originals" / "propublica-original.html")),
+            "The original's address is from the canonical link of the original story given.",
+        ),
+    ],
+    ids=["original-url", "original_url", "--original"],
+)
+def test_a_block_writing_an_address_given_says_where_it_was_given(cli: Any, tmp_path: Path, flags: tuple[str, ...], said: str) -> None:
+    # Given, the address is written before the page's own link back, and the note says so.
+    notes = _whence(cli, tmp_path, '<p>Read <a href="https://www.propublica.org/article/another">more</a>.</p>', *flags)
+    assert notes["propublica/credit-line"] == [said]
+
+
+def test_the_pages_link_back_in_the_note_is_shown_inert(cli: Any, tmp_path: Path) -> None:
+    # The link's words are the page's: a right-to-left override and markup in them show as text.
+    page = tmp_path / "welds.html"
+    page.write_text(_WELDS.format(after=f'<p>Read <a href="{_STORY}">the \u202efull&lt;b&gt; investigation</a>.</p>'), encoding="utf-8")
+    out = cli("check", "--format", "html", "--pack", "propublica", "--meta", "medium=online", str(page)).out
+    (note,) = lxml.html.fromstring(out).xpath("//p[@class='whence']")
+    assert "\u202e" not in out
+    assert note.xpath("*") == []
+    assert "the \\u202efull<b> investigation" in note.text_content()

@@ -11,7 +11,7 @@ import pytest
 from compliance.engine import check_bytes
 from compliance.errors import PackError
 from compliance.packfiles import load_packs
-from compliance.packs import load_pack
+from compliance.packs import Pack, load_pack
 
 PACKS = {pack.id: pack for pack in load_packs()}
 
@@ -111,7 +111,7 @@ def test_missing_at_names_a_rule_of_the_pack() -> None:
     assert "gazette/credit" in str(caught.value)  # the rule meant, suggested
     with pytest.raises(PackError) as caught:
         load_pack(PACK.format(place="credit"), "gazette.yaml")
-    assert "'missing-at' must be end or the id of a rule of the pack, got 'credit'" in str(caught.value)
+    assert "'missing-at' must be end, byline or the id of a rule of the pack, got 'credit'" in str(caught.value)
 
 
 def test_a_house_pack_points_its_link_at_its_credit_line() -> None:
@@ -167,3 +167,78 @@ def test_the_global_voices_credit_line_does_not_begin_the_story() -> None:
     report = check_bytes(page, "html", [PACKS["global-voices"]], path="copy.html", auto_detect=False)
     (finding,) = [f for f in report.findings if f.rule == "creative-commons/source-link"]
     assert "after the story's body begins (line 6," in (finding.detail or "")
+
+
+def _asks_for(check: object) -> bool:
+    """Whether a check asks for a link in the story (a `link` check of its `<a>` links), itself or
+    through `any`, `all` or `position` (a link back, a link to the license); not a tag of the
+    page's head (`source: canonical`), nor a link found by another kind (a counter's number)."""
+    kind, params = getattr(check, "kind", ""), getattr(check, "params", None)
+    if kind == "link":
+        return bool(params.source == "a")
+    if kind in ("any", "all"):
+        return any(_asks_for(branch) for branch in params)
+    if kind == "position":
+        return _asks_for(params.check)
+    return False
+
+
+def test_every_shipped_rule_that_asks_for_a_link_or_the_license_points_where_it_is_added() -> None:
+    # Its finding points at the byline or the credit line the help says to amend (`missing-at`:
+    # `byline`, or the rule that finds that line), not at the article's start.
+    asking = []
+    for pack in PACKS.values():
+        ids = {rule.id for rule in pack.rules}
+        for rule in pack.rules:
+            if not _asks_for(rule.check):
+                continue
+            asking.append((pack.id, rule.id))
+            assert rule.missing_at == "byline" or rule.missing_at in ids, (pack.id, rule.id, rule.missing_at)
+    assert {("creative-commons", "creative-commons/source-link"), ("creative-commons", "creative-commons/license")} <= set(asking)
+    assert {("the-19th", "creative-commons/source-link"), ("texas-tribune", "texas-tribune/link")} <= set(asking)
+
+
+HOUSE = """\
+id: gazette
+name: Gazette
+publisher: Gazette
+terms_url: https://gazette.example/terms
+as_of: 2024-01-01
+summary: s
+extends: creative-commons
+rules: {rules}
+"""
+
+
+@pytest.mark.parametrize(
+    "pack",
+    [
+        PACKS["creative-commons"],
+        load_pack(HOUSE.format(rules="[]"), "gazette.yaml", parents=PACKS),
+        # The byline is a place, not a rule: a pack that turns the author's rule off keeps it.
+        load_pack(HOUSE.format(rules="[{id: creative-commons/author, off: true}]"), "gazette.yaml", parents=PACKS),
+    ],
+    ids=["base pack", "house pack", "house pack without the author rule"],
+)
+@pytest.mark.parametrize("rule", ["creative-commons/source-link", "creative-commons/license"])
+def test_a_missing_link_or_license_of_the_creative_commons_base_points_at_the_byline(pack: Pack, rule: str) -> None:
+    page = _story("By Ana Ruiz, Valley Ledger", "Photo: Jo Lee.")
+    report = check_bytes(page, "html", [pack], path="copy.html", auto_detect=False, meta={"original_url": "https://ledger.example/rents"})
+    assert [f.location.line for f in report.findings if f.rule == rule and f.location is not None] == [4]
+
+
+@pytest.mark.parametrize("rule", ["creative-commons/source-link", "creative-commons/license"])
+def test_without_a_byline_in_the_body_the_base_packs_finding_keeps_the_articles_start(rule: str) -> None:
+    page = _story("", "Photo: Jo Lee.")
+    report = check_bytes(page, "html", [PACKS["creative-commons"]], path="copy.html", auto_detect=False, meta={"original_url": "https://ledger.example/rents"})
+    assert [f.location.line for f in report.findings if f.rule == rule and f.location is not None] == [2]
+    # Line 2 opens the <article>. A byline the theme prints from the metadata is not in the story: no line of it to amend.
+    report = check_bytes(
+        page,
+        "html",
+        [PACKS["creative-commons"]],
+        path="copy.html",
+        auto_detect=False,
+        meta={"original_url": "https://ledger.example/rents", "byline": "Ana Ruiz"},
+    )
+    assert [f.location.line for f in report.findings if f.rule == rule and f.location is not None] == [2]

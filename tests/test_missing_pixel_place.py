@@ -89,7 +89,7 @@ rules:
 def test_missing_at_is_validated_with_the_pack() -> None:
     with pytest.raises(PackError) as caught:
         load_pack(PACK.format(place="ende"), "gazette.yaml")
-    assert "'missing-at' must be end or the id of a rule of the pack, got 'ende'" in str(caught.value)
+    assert "'missing-at' must be end, byline or the id of a rule of the pack, got 'ende'" in str(caught.value)
     assert "gazette.yaml:12:" in str(caught.value)
 
 

@@ -220,3 +220,9 @@ def test_every_way_to_give_a_value_is_said_as_the_pages_field(said: str, on_the_
     (shown,) = result.report.findings
     assert shown.fix is not None
     assert shown.fix.fill_in == (on_the_page,)
+
+
+def test_the_block_to_paste_says_its_address_is_the_original_url_field() -> None:
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), WELDS, original_url="https://www.propublica.org/article/welds")
+    assert "The original's address is from the Original URL field." in page
+    assert "'original_url' metadata" not in page

@@ -12,7 +12,7 @@ import threading
 import uuid
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,7 @@ from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
-from compliance.findings import Finding, Severity
+from compliance.findings import Days, Finding, Severity
 from compliance.packs import OwnSite, Pack
 from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
 
@@ -237,6 +237,9 @@ class PageOutcome:
     # The publisher's own page (`StoryIndex.is_own_page`: on the pack's `own-site`, or read from a
     # story's URL): an original, neither a copy nor a page that matched no story, counted apart.
     own: bool = False
+    # The days this outcome holds on (`Report.holds`): a verdict on a notice that holds until a
+    # date (an embargo) changes the day after it, and is not reused from then on.
+    holds: Days = field(default_factory=Days)
 
 
 def page_digest(data: bytes) -> str:
@@ -277,7 +280,7 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     # The story's address names the publisher, which applies its pack to any page (see
     # `engine._applied_by_original`): only a pack the page's own markers apply counts here.
     if detect and not any(d.applied and not d.by_original for d in report.detections):
-        return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
+        return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story, holds=report.holds)
     # An info finding is a note the terms do not require ("never a failure"): it is no violation,
     # in the site's counts, the charts or the evidence.
     violations = [f for f in report.findings if f.severity >= Severity.WARNING]
@@ -288,7 +291,7 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
-    return PageOutcome(page.key, text.site, page_digest(page.data), copy)
+    return PageOutcome(page.key, text.site, page_digest(page.data), copy, holds=report.holds)
 
 
 # How many findings a copy keeps as evidence (the report's and the dashboard's `worst`).
@@ -382,13 +385,14 @@ def choose_pack(pack_id: str) -> Pack:
     return select_packs(list(load_packs()), [pack_id])[0]
 
 
-def prepare_stories(pages: Sequence[Page], pack: Pack, *, threshold: float) -> AuditWork:
-    """Parse each story once: its text goes into the index, its document is kept for the checks of its copies."""
+def prepare_stories(pages: Sequence[Page], pack: Pack, *, threshold: float, today: datetime.date | None = None) -> AuditWork:
+    """Parse each story once: its text goes into the index, its document is kept for the checks of its
+    copies. `today` is the day the copies are checked on (None: the clock's, read once)."""
     outlets = frozenset(pack.outlets)
     parsed = {page.key: read_page(page, outlets) for page in pages}
     index = StoryIndex([text for _, text in parsed.values()])
     stories = StoryDocuments({p.key: p for p in pages}, outlets, {key: doc for key, (doc, _) in parsed.items()})
-    return AuditWork(pack.id, index, stories, threshold, pack)
+    return AuditWork(pack.id, index, stories, threshold, pack, today=today)
 
 
 Progress = Callable[[str, int], None]
@@ -398,8 +402,18 @@ def _no_progress(what: str, more: int) -> None:
     """Progress shown nowhere."""
 
 
-def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper: Mapper = local_map, batch_pages: int = BATCH_PAGES) -> dict[str, object]:
+def run_audit(
+    config: AuditConfig,
+    *,
+    progress: Progress = _no_progress,
+    mapper: Mapper = local_map,
+    batch_pages: int = BATCH_PAGES,
+    today: datetime.date | None = None,
+) -> dict[str, object]:
     """Run the whole audit and write its reports into `config.output`; returns the JSON report.
+
+    `today` is the day every copy is checked on (None: the clock's, read once): a stored outcome
+    is reused only on a day it holds on (`PageOutcome.holds`).
 
     `progress(what, more)` is told of each step as it happens (see `compliance.audit.progress`).
 
@@ -429,7 +443,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
             sites = SiteReader(fetcher, state.listed)
         if story_pages is None:
             story_pages = _stories(config, read_source(config.stories, sites), problems)
-        work = prepare_stories(story_pages, pack, threshold=config.threshold)
+        work = prepare_stories(story_pages, pack, threshold=config.threshold, today=today)
         basis = audit_basis(story_pages, config.threshold, pack)
         progress("stories", len(story_pages))
         addresses: dict[str, list[str]] = {}
@@ -544,19 +558,21 @@ def _audit_batches(
 
 
 def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: AuditState, mapper: Mapper) -> list[PageOutcome]:
-    """The batch's outcomes in page order: stored ones that still hold (same content, same basis), the others audited by `mapper` and stored."""
+    """The batch's outcomes in page order: stored ones that still hold (same content, same basis, a
+    day they hold on), the others audited by `mapper` and stored."""
     stored: dict[str, PageOutcome] = {}
     for page in batch:
         digest = page_digest(page.data)
-        known = state.outcome(page.key, digest, basis)
+        known = state.outcome(page.key, digest, basis, work.today)
         if known is not None:
-            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2], own=known[3])
+            site, copy, cites, own, holds = known
+            stored[page.key] = PageOutcome(page.key, site, digest, copy, reused=True, cites=cites, own=own, holds=holds)
     state.seen(stored)
     todo = [p for p in batch if p.key not in stored]
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
     done: list[PageOutcome] = join_pages(todo, work) if join_pages is not None and todo else mapper(audit_page, todo, work)
-    state.record(((o.key, o.site, o.digest, o.copy, o.cites, o.own) for o in done), basis)
+    state.record(((o.key, o.site, o.digest, o.copy, o.cites, o.own, o.holds) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 

@@ -6,13 +6,16 @@ every page's outcome (its content digest, and the checked copy when it is one).
   cache beside the state, its problem here), and a page already audited is not parsed again.
 - A later run asks again, conditionally (the HTTP cache sends the validators; an unchanged page is
   answered 304), and a page whose content and audit basis (syndcheck, the packs, the stories, the
-  threshold) are unchanged keeps its stored outcome.
+  threshold) are unchanged keeps its stored outcome, on the days that outcome holds on: a verdict
+  on a notice that holds until a date (an embargo) is stored with the days it holds (`Days`), and
+  a run on a day outside them checks the page again.
 
 Every record is committed as soon as it exists, so a killed audit loses at most what was in flight.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 import threading
@@ -23,16 +26,21 @@ from pathlib import Path
 
 from compliance.audit.fetching import Fetched
 from compliance.audit.report import CheckedCopy
+from compliance.findings import Days
 
-# Bumped when the tables change; an older state is a cache and is started afresh.
-SCHEMA_VERSION = 5
+# Bumped when the tables change; an older state is a cache and is started afresh (6: the days an
+# outcome holds on, `first` and `last`; an outcome stored without them may be an embargo's ended).
+SCHEMA_VERSION = 6
 _SCHEMA = """
 create table runs (id integer primary key, config text not null, started real not null, finished real);
 create table fetched (
     url text primary key, run integer not null, final_url text, status integer, problem text,
     etag text, last_modified text, content_type text
 );
-create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text, cites text, own integer);
+create table outcomes (
+    key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text, cites text, own integer,
+    first text, last text
+);
 """
 # The copies each run reported, as it reported them (one per page, with every address it was read
 # at): what a later run that cannot read them carries. Added without a new schema version: a state
@@ -149,14 +157,21 @@ class AuditState:
         with self.lock:
             return [str(row[0]) for row in self.db.execute("select url from listed where source = ? order by rowid", (source,))]
 
-    def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None, str, bool] | None:
+    def outcome(self, key: str, digest: str, basis: str, today: datetime.date) -> tuple[str, CheckedCopy | None, str, bool, Days] | None:
         """The stored (site, checked copy or None, story the page only cites or "", whether it is the
-        publisher's own page) of a page with this content digest audited on this basis, else None."""
+        publisher's own page, the days it holds on) of a page with this content digest audited on
+        this basis, when `today` is one of those days; else None."""
+        day = today.isoformat()
         with self.lock:
-            row = self.db.execute("select site, copy, cites, own from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
+            row = self.db.execute(
+                "select site, copy, cites, own, first, last from outcomes where key = ? and digest = ? and basis = ?"
+                " and (first is null or first <= ?) and (last is null or last >= ?)",
+                (key, digest, basis, day, day),
+            ).fetchone()
         if row is None:
             return None
-        return str(row[0]), None if row[1] is None else _stored_copy(row[1]), str(row[2] or ""), bool(row[3])
+        holds = Days(_day(row[4]), _day(row[5]))
+        return str(row[0]), None if row[1] is None else _stored_copy(row[1]), str(row[2] or ""), bool(row[3]), holds
 
     def seen(self, keys: Iterable[str]) -> None:
         """Mark stored outcomes that still held as read in this run (what `last_known_copies` goes by)."""
@@ -184,14 +199,15 @@ class AuditState:
         when = time.strftime("%Y-%m-%d", time.gmtime(started[0])) if started is not None else ""
         return (when, [_stored_copy(row[0]) for row in rows]) if rows else ("", [])
 
-    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None, str, bool]], basis: str) -> None:
-        """Store audited pages' (key, site, digest, copy, story only cited, publisher's own page) in one transaction."""
+    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None, str, bool, Days]], basis: str) -> None:
+        """Store audited pages' (key, site, digest, copy, story only cited, publisher's own page, days
+        it holds on) in one transaction."""
         with self.lock:
             self.db.executemany(
-                "insert or replace into outcomes (key, run, digest, basis, site, copy, cites, own) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert or replace into outcomes (key, run, digest, basis, site, copy, cites, own, first, last) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy)), cites or None, int(own))
-                    for key, site, digest, copy, cites, own in outcomes
+                    (key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy)), cites or None, int(own), *_days(holds))
+                    for key, site, digest, copy, cites, own, holds in outcomes
                 ],
             )
             self.db.commit()
@@ -211,6 +227,19 @@ class AuditState:
     def close(self) -> None:
         """Close the database."""
         self.db.close()
+
+
+def _days(holds: Days) -> tuple[str | None, str | None]:
+    """The first and last day an outcome holds on as stored: ISO dates (which compare as text), or null."""
+    return _text(holds.first), _text(holds.last)
+
+
+def _text(day: datetime.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> datetime.date | None:
+    return None if text is None else datetime.date.fromisoformat(text)
 
 
 def _stored_copy(text: str) -> CheckedCopy:

@@ -156,6 +156,15 @@ GIVE_ORIGINAL = "give it with --original FILE or the 'original' metadata key"
 NO_ORIGINAL = "it compares with the original story, and none was given (give it with --original FILE or the 'original' metadata key)"
 
 
+# The metadata keys that give the original's address, in the order they are read, with how the
+# note of a fix that writes it says it was given.
+_GIVEN_BY = {
+    "original_url": "the 'original_url' metadata",
+    "original-url": "the 'original-url' metadata",
+    "original": "the original story's address as given (--original or the 'original' metadata)",
+}
+
+
 @dataclass(slots=True)
 class Context:
     """Per-document evaluation state: the document, article metadata, the original story when one
@@ -175,6 +184,9 @@ class Context:
     # The day the run checks on: what a notice that holds until a date (an embargo) is compared
     # with. A run reads the clock once and gives it to every document (`check_document`'s `today`).
     today: datetime.date = field(default_factory=datetime.date.today)
+    # The dates the checks compared with `today` (an `until-date` notice's date): the verdicts
+    # hold on the days when each is on the same side of the day (`findings.Days.around`).
+    compared: set[datetime.date] = field(default_factory=set)
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""
@@ -196,12 +208,25 @@ class Context:
         A link back to any of them is a link to the original: an address typed from a newsletter
         (`?utm_source=…`) or an AMP page names the story whose canonical URL the copy links to.
         """
+        return tuple(address for address, _ in self.original_address_sources())
+
+    def original_address_sources(self) -> tuple[tuple[str, str], ...]:
+        """`original_addresses`, in their order, each with where it was given, in words: "the
+        'original_url' metadata", "the canonical link of the original story given" (a fix's note
+        says where the address it writes came from). An address given twice is said once, from
+        where it was first given."""
         if self.original_refused:
             return ()
-        given = [self.meta.get(key, "") for key in ("original_url", "original-url", "original")]
+        found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY]
         original = self.original
-        found = (*given, *(original.canonical if original else ()), *(original.meta.get("og:url", ()) if original else ()))
-        return tuple(dict.fromkeys(value.strip() for value in found if is_http_url(value)))
+        if original is not None:
+            found += [(url, "the canonical link of the original story given") for url in original.canonical]
+            found += [(url, "the og:url of the original story given") for url in original.meta.get("og:url", ())]
+        sources: dict[str, str] = {}
+        for value, where in found:
+            if is_http_url(value):
+                sources.setdefault(value.strip(), where)
+        return tuple(sources.items())
 
     def original_address(self, accepts: Callable[[str], bool] | None = None) -> str | None:
         """The one address of the original story that a finding names and a fix writes: the first

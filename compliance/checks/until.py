@@ -11,7 +11,9 @@ zone are not compared: on the day itself it still holds) and for each notice who
 read, saying so; it passes when the notice is absent or every notice's date has passed. Today is
 the run's date (`Context.today`: `syndcheck` reads the clock once per run). Each failing hit
 captures `until`: what the notice means for the copy today, in words ("it may not be republished
-before Jan. 15, 2027 (today is 2026-12-05)"), for the rule's message as `{until}`.
+before Jan. 15, 2027 (today is 2026-12-05)"), for the rule's message as `{until}`. Each date read
+is noted in `Context.compared`: the verdict changes the day after it, which a stored verdict (an
+audit's) must know.
 
 Example (ProPublica's embargo notice)::
 
@@ -118,6 +120,8 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
             continue
         start = max(0, hit.offset - doc.item_offsets[hit.index])
         read = read_date(item.text[start:])
+        if read is not None:
+            ctx.compared.add(read[1])
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
         elif read[1] >= today:

@@ -123,6 +123,10 @@ def _finding_item(finding: Finding, anchor: str, number: int) -> str:
         snippet = f'<p class="paste">Paste this {where}:</p><pre class="snippet"><code>{html.escape(visible_block(finding.fix.text))}</code></pre>'
         # A value not known stands as `[NAME]` in the block: said in words, so it is not pasted as it is.
         snippet += "".join(f'<p class="fill">{_text(said)}.</p>' for said in finding.fix.fill_in)
+        if finding.fix.address_from:
+            # The original's address the block writes: whence it came (the page's own link back, the metadata, the original given).
+            whence = finding.fix.address_from
+            snippet += f'<p class="whence">{_text(whence[:1].upper() + whence[1:])}.</p>'
     return (
         f'<li class="finding {finding.severity.label}" id="item-{anchor}"><a class="badge" href="#{anchor}">{number}</a> '
         f'<span class="sev">{finding.severity.label}</span> <code class="rule">{_text(finding.rule)}</code> '
@@ -335,6 +339,7 @@ ol.results p { margin: 4px 0 0; }
 .loc { color: #666; font-size: 12px; }
 .why, .evidence { color: #444; }
 p.fill { margin: 4px 0 0; color: #8a4b00; font-weight: 600; }
+p.whence { margin: 4px 0 0; color: #555; font-size: 0.9em; }
 pre.snippet { margin: 4px 0 0; padding: 8px; background: #1f2a37; color: #f1f1f1; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
 .badge, .mark { display: inline-block; min-width: 1.6em; padding: 0 .4em; border-radius: 1em; color: #fff; background: #666;
   font: 600 12px/1.6 system-ui, sans-serif; text-align: center; text-decoration: none; vertical-align: middle; }

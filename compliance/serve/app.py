@@ -557,10 +557,11 @@ _GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Orig
 
 
 def said_for_the_page(result: FileResult) -> FileResult:
-    """`result` with its `no-original` note, and the line below each block to paste that says how
-    to give a value it lacks, telling the editor the page's fields rather than the command line's
-    options (the engine names `--original FILE` and `--meta original-url=URL`, which the page has
-    no use for)."""
+    """`result` with its `no-original` note, the line below each block to paste that says how
+    to give a value it lacks and the one that says where its address came from, telling the editor
+    the page's fields rather than the command line's options and metadata keys (the engine names
+    `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
+    has no use for)."""
     report = result.report
     on_the_page = GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE
     notices = tuple(dataclasses.replace(n, message=n.message.replace(*on_the_page)) if n.code == "no-original" else n for n in report.notices)
@@ -590,9 +591,20 @@ def _meta_on_the_page(match: re.Match[str]) -> str:
     return f"the {label} field" if label else f"{key}={match.group(2)} under Other metadata"
 
 
+_META_SAID = re.compile(r"the '([\w.-]+)' metadata")
+
+
+def _meta_said_on_the_page(match: re.Match[str]) -> str:
+    """ "the 'KEY' metadata" (where a block's address came from) said as the page's field for KEY."""
+    key = match.group(1)
+    label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    return f"the {label} field" if label else f"{key} under Other metadata"
+
+
 def _fill_in_for_the_page(finding: Finding) -> Finding:
-    """`finding` with its block's fill-in lines naming the page's fields (see `said_for_the_page`)."""
-    if finding.fix is None or not finding.fix.fill_in:
+    """`finding` with its block's fill-in lines, and the note of where its address came from,
+    naming the page's fields (see `said_for_the_page`)."""
+    if finding.fix is None or not (finding.fix.fill_in or finding.fix.address_from):
         return finding
     lines = []
     for line in finding.fix.fill_in:
@@ -601,7 +613,8 @@ def _fill_in_for_the_page(finding: Finding) -> Finding:
         # A pack's own value: said by the same options, one at a time.
         line = line.replace("(--original FILE)", "(the Original story file)")
         lines.append(_META_OPTION.sub(_meta_on_the_page, line))
-    return dataclasses.replace(finding, fix=dataclasses.replace(finding.fix, fill_in=tuple(lines)))
+    whence = _META_SAID.sub(_meta_said_on_the_page, finding.fix.address_from)
+    return dataclasses.replace(finding, fix=dataclasses.replace(finding.fix, fill_in=tuple(lines), address_from=whence))
 
 
 def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pack]) -> FileResult:
