@@ -73,6 +73,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit, urlunsplit
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, judge_count
 from compliance.checks.story import link_keys, url_key
@@ -80,7 +81,7 @@ from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
 from compliance.firstuse import on_first_use
-from compliance.lookalike import as_read
+from compliance.lookalike import as_read, find_disguises
 from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import counted, has_words, shorten
@@ -459,6 +460,12 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     mislabelled = None
     if original:
         captures = (("original_url", addresses[0]),)
+    disguised = _look_alike_link(doc, params, ctx, original)
+    if disguised is not None:
+        link, clause = disguised
+        detail += f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">) {clause}; write the address in plain letters'
+        return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
+    if original:
         detail += _another_page(doc, params, ctx, original)
         mislabelled = _mislabelled_link(doc, ctx, addresses[0])
         if mislabelled is not None:
@@ -496,6 +503,46 @@ def _mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
         if words in names or (words.startswith("the") and words[3:] == site):
             return link
     return None
+
+
+def _look_alike_link(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> tuple[Link, str] | None:
+    """With no link the check counts: the first visible link of the article that it would count
+    if its host were spelt in plain Latin letters ("https://www.prоpublica.org/…" with a Cyrillic
+    о, written so or as its punycode), with the clause that says so (`look_alike_host`); None
+    when there is none. Such a link looks right to an editor and takes a reader to another site.
+    Read only when the check fails."""
+    for link in doc.links:
+        if not (link.visible and doc.item_credit_in_article(link)):
+            continue
+        seen = _seen_through_host(link.href)
+        if seen is not None and _url_matches(seen[0], params, ctx, original):
+            return link, seen[1]
+    return None
+
+
+def _seen_through_host(href: str) -> tuple[str, str] | None:
+    """`href` with its host as a reader sees it, its look-alike letters read as the Latin ones, and
+    the clause that names them and the host a browser goes to ("goes to www.xn--prpublica-12h.org:
+    its host is spelt with U+043E CYRILLIC SMALL LETTER O (for 'o')"); None for a host in
+    plain letters, or an address that cannot be read."""
+    try:
+        parts = urlsplit(href.strip())
+        host = parts.hostname or ""
+        # A browser shows a punycode host ("xn--…") as the letters it stands for.
+        spelt = host.encode("ascii").decode("idna") if host.isascii() and "xn--" in host else host
+    except (ValueError, UnicodeError):
+        return None
+    disguises = find_disguises(spelt)
+    letters = [letter for disguise in disguises for letter in disguise.letters]
+    if not letters:
+        return None
+    seen_host = spelt
+    for disguise in reversed(disguises):
+        seen_host = seen_host[: disguise.start] + disguise.seen + seen_host[disguise.end :]
+    fetched = url_host(href) or host
+    named = ", ".join(dict.fromkeys(letter.described for letter in letters))
+    seen = urlunsplit(parts._replace(netloc=parts.netloc.lower().replace(host, seen_host)))
+    return seen, f"goes to {fetched}, not the address it looks like: its host is spelt with {named}"
 
 
 def _name_key(text: str) -> str:
