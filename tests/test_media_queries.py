@@ -168,6 +168,51 @@ HIDDEN_ON_SOME_SCREENS = {
         "dcnf/byline",
         "(prefers-color-scheme: dark), (max-width: 400px)",
     ),
+    # Nested: a query inside one every screen meets is named alone; two some-screens queries are
+    # both named; a layer, an @supports every browser meets and a style rule (CSS Nesting) pass
+    # the query through.
+    "a byline hidden on desktops, @media in @media screen": (
+        "@media screen { @media (min-width: 768px) { .byline { display: none } } }",
+        "",
+        ' class="byline"',
+        "dcnf/byline",
+        "(min-width: 768px)",
+    ),
+    "a logo hidden on touch phones, @media in @media": (
+        "@media (hover: none) { @media (max-width: 600px) { .x { visibility: hidden } } }",
+        ' class="x"',
+        ' class="byline"',
+        "dcnf/logo",
+        "(hover: none) and (max-width: 600px)",
+    ),
+    "a byline hidden on phones, @media in a layer": (
+        "@layer theme { @media (max-width: 600px) { .byline { display: none } } }",
+        "",
+        ' class="byline"',
+        "dcnf/byline",
+        "(max-width: 600px)",
+    ),
+    "a byline hidden on phones, @media in @supports": (
+        "@supports (display: grid) { @media (max-width: 600px) { .byline { display: none } } }",
+        "",
+        ' class="byline"',
+        "dcnf/byline",
+        "(max-width: 600px)",
+    ),
+    "a byline hidden on phones, @media nested in its style rule": (
+        ".byline { color: #333; @media (max-width: 600px) { display: none } }",
+        "",
+        ' class="byline"',
+        "dcnf/byline",
+        "(max-width: 600px)",
+    ),
+    "a logo hidden on phones, a style rule nested in a rule in @media": (
+        "@media (max-width: 600px) { article { .x { display: none } } }",
+        ' class="x"',
+        ' class="byline"',
+        "dcnf/logo",
+        "(max-width: 600px)",
+    ),
 }
 
 
@@ -184,8 +229,10 @@ def test_a_requirement_hidden_on_some_screens_only_is_a_warning_naming_the_query
 @pytest.mark.parametrize(
     "css",
     [
-        # Print is no reader's screen.
+        # Print is no reader's screen, nor a query inside print; no browser meets this @supports.
         "@media print { .x { display: none } }",
+        "@media print { @media (max-width: 600px) { .x { display: none } } }",
+        "@supports (foo: bar) { @media (max-width: 600px) { .x { display: none } } }",
         # A rule that hides something else, or shows.
         "@media (max-width: 600px) { .other { display: none } }",
         "@media (max-width: 600px) { .x { display: block; opacity: 0.9 } }",

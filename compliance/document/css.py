@@ -942,6 +942,12 @@ def _unnested(node: Any, parents: list[str]) -> list[Any]:
     return list(tinycss2.parse_stylesheet("\n".join(flat), skip_comments=True, skip_whitespace=True))
 
 
+def nested_rules(node: Any) -> list[Any]:
+    """The rules nested in a style rule's block (tinycss2's qualified rule), as rules of their own
+    with absolute selectors (`_unnested`); [] for a rule with none."""
+    return _unnested(node, _selector_list(node.prelude))
+
+
 def _selector_list(prelude: Sequence[Any], keep_empty: bool = False) -> list[str]:
     """The selectors of a selector list, as written (with `keep_empty`, those with nothing in them too)."""
     import tinycss2

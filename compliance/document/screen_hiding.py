@@ -5,14 +5,16 @@ rule hid, never hide), so a requirement it hides on phones is met; this module n
 so that the pass can say which readers miss it.
 
 Read: the `<style>` blocks a browser applies (`visibility.applied_sheets`, a block's `media`
-attribute read as an `@media` around it), their `@media` blocks at the top level of a sheet whose
-query is neither met by every screen (or most readers': `screen`, `(min-width: 0)`, `not print`,
-which visibility already counts as written) nor by none (`print`, `not all`, an invalid query:
-print is no reader's screen), and in them the style rules that declare `display: none` or
-`visibility: hidden` (or `collapse`). Such a rule hides an element when its selector matches the
-element or one of its ancestors. Not read: `@media` nested in another at-rule or in a style rule,
-other ways of hiding (sizes, clipping, colours), and whether a later rule in the same query
-shows it again.
+attribute read as an `@media` around it), their `@media` blocks whose query is neither met by
+every screen (or most readers': `screen`, `(min-width: 0)`, `not print`, which visibility already
+counts as written) nor by none (`print`, `not all`, an invalid query: print is no reader's
+screen), and in them the style rules that declare `display: none` or `visibility: hidden` (or
+`collapse`). An `@media` nested in another (`@media screen { @media (min-width: 768px) {…} }`),
+in an `@layer`, in an `@supports` every browser meets, or in a style rule (CSS Nesting:
+`.credit { @media (max-width: 600px) { display: none } }`) is read too, its queries joined with
+"and". Such a rule hides an element when its selector matches the element or one of its
+ancestors. Not read: other ways of hiding (sizes, clipping, colours), and whether a later rule in
+the same query shows it again.
 
 A page whose source has no `@media` and no `media` attribute costs one search of its text.
 """
@@ -37,24 +39,43 @@ def may_hide_on_some_screens(source: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def _hiding_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(query, selector) for each style rule in a some-screens `@media` block that hides what it
-    matches, in sheet order."""
+    matches, in sheet order; the queries of nested blocks joined with "and"."""
     import tinycss2
-
-    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
 
     found: list[tuple[str, str]] = []
     for sheet in sheets:
-        for rule in tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True):
-            if rule.type != "at-rule" or rule.lower_at_keyword != "media" or rule.content is None:
-                continue
-            query = " ".join(tinycss2.serialize(rule.prelude).split())
-            met = screens_meeting(query)
-            if met == NEVER or counts_as_written(met):
-                continue
-            for inner in tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True):
-                if inner.type == "qualified-rule" and _hides(inner.content):
-                    found.append((query, " ".join(tinycss2.serialize(inner.prelude).split())))
+        _read_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found)
     return tuple(found)
+
+
+def _read_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[str, str]]) -> None:
+    """Add to `found` the hiding rules among `nodes`, inside the some-screens `queries` (none: the
+    rules of a sheet's top level, which visibility reads as written)."""
+    import tinycss2
+
+    from compliance.document.css import condition_met, nested_rules
+    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
+
+    for node in nodes:
+        if node.type == "qualified-rule":
+            if queries and _hides(node.content):
+                found.append((" and ".join(queries), " ".join(tinycss2.serialize(node.prelude).split())))
+            _read_rules(nested_rules(node), queries, found)
+        elif node.type != "at-rule" or node.content is None:
+            continue
+        elif node.lower_at_keyword == "media":
+            query = " ".join(tinycss2.serialize(node.prelude).split())
+            met = screens_meeting(query)
+            if met != NEVER:
+                _read_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found)
+        elif node.lower_at_keyword == "layer" or (node.lower_at_keyword == "supports" and condition_met(node)):
+            _read_rules(_inner_rules(node), queries, found)
+
+
+def _inner_rules(node: Any) -> list[Any]:
+    import tinycss2
+
+    return list(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
 
 
 def _hides(content: Any) -> bool:
