@@ -67,7 +67,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from compliance.checks.time_edits import MONTHS, WEEKDAYS
+from compliance.checks.date_words import MONTHS, WEEKDAYS
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES
 

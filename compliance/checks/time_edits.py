@@ -58,50 +58,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from compliance.checks.date_words import MONTHS, WEEKDAYS
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, shorten
 
 if TYPE_CHECKING:
     from compliance.document import Document
 
-# Month names and their abbreviations, lower case, to the month's number (1-12).
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-# Weekday names and their abbreviations, lower case, to the weekday's number (Monday 0, as `datetime.date.weekday`).
-WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
 # A season's first month (a northern-hemisphere, meteorological season: three months).
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _ANCHORS = {"last": -1, "this": 0, "next": 1}

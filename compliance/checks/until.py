@@ -37,7 +37,7 @@ import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check
-from compliance.checks.time_edits import MONTHS
+from compliance.checks.date_words import MONTHS
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.options import Option
