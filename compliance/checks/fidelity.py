@@ -5,7 +5,14 @@ photos' captions — the terms let an editor omit or substitute a photo, and its
 it —; where a page marks its story with `itemprop="articleBody"`, the blocks of that body alone,
 not the authors' disclosure or partner notes after it) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
-only cut or only added (a sentence dropped) with its original, however short it became. Each
+only cut or only added (a sentence dropped) with its original, however short it became.
+Paragraphing is layout, not an edit: two to four paragraphs printed as one (a CMS paste joins
+them, Markdown loses a blank line) or one printed as two to four are read as one text, their
+words in order, in HTML as in Markdown; a join or a split alone passes, and the verdict says so
+(`all 5 paragraphs of the original, unchanged beyond style, time and place edits; paragraphs 2
+and 3 of the original are printed as one`, `paragraph 5 of the original is printed as 2`), while
+a word changed in it is judged as any edit, quoted from the joined text (`changed (18 → 81):
+Customers in the … district now pay {+81+} [-18-] dollars more each … of which leak.`). Each
 difference is one hit:
 
 - `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few

@@ -31,11 +31,15 @@ _FEWEST_KIN_WORDS = 5
 
 class Pair(NamedTuple):
     """One step of the alignment: an original paragraph (`None` when added), a republished one
-    (`None` when missing) and their similarity (0–100)."""
+    (`None` when missing) and their similarity (0–100). Paragraphing is layout: `original_span`
+    original paragraphs from `original` printed as one (joined), or the one printed as
+    `republished_span` paragraphs from `republished` (split), are compared as one text."""
 
     original: int | None
     republished: int | None
     similarity: float
+    original_span: int = 1
+    republished_span: int = 1
 
 
 def _key(block: Block) -> str:
@@ -64,28 +68,63 @@ def _kinship(original: str, republished: str, words: tuple[list[str], list[str]]
     return max(fuzz.ratio(original, republished), 1.0)
 
 
+# The most paragraphs of one side a paragraph of the other is compared with as their join (two or
+# three paragraphs joined by a CMS paste, one split in two or three; more is rare, and each costs a comparison).
+_MOST_JOINED = 4
+
+
+def _span_kinship(originals: list[str], republished: list[str], start: tuple[int, int], span: tuple[int, int]) -> float:
+    """How alike (0–100) `span` (original paragraphs, republished paragraphs; one of them 1) from
+    `start` are, read each as one text (paragraphs joined or split: their words kept in order);
+    0 below `_SAME_PARAGRAPH`."""
+    from rapidfuzz import fuzz
+
+    (i, j), (di, dj) = start, span
+    return fuzz.ratio(" ".join(originals[i : i + di]), " ".join(republished[j : j + dj]), score_cutoff=_SAME_PARAGRAPH)
+
+
+def _gap_steps(originals: list[str], republished: list[str], i: int, j: int) -> list[tuple[int, int, float]]:
+    """The steps the alignment may take at original `i`, republished `j` besides one to one: two
+    or more original paragraphs printed as one, or one printed as two or more (`_MOST_JOINED`),
+    as (original paragraphs, republished paragraphs, similarity) when alike. A span stops growing
+    once it is three times the other side's length (no longer half alike)."""
+    steps: list[tuple[int, int, float]] = []
+    for many, one, grow in ((originals, republished[j], lambda k: (k, 1)), (republished, originals[i], lambda k: (1, k))):
+        at = i if many is originals else j
+        length = len(many[at])
+        for k in range(2, min(_MOST_JOINED, len(many) - at) + 1):
+            length += 1 + len(many[at + k - 1])
+            if length > 3 * len(one):
+                break
+            similarity = _span_kinship(originals, republished, (i, j), grow(k))
+            if similarity:
+                steps.append((*grow(k), similarity))
+    return steps
+
+
 def _pair_gap(originals: list[str], republished: list[str], o0: int, r0: int) -> list[Pair]:
     """Pairs for a stretch where the texts differ: the best in-order pairing by similarity
-    (a small dynamic programme; such stretches are short)."""
+    (a small dynamic programme; such stretches are short), one to one or, where paragraphs were
+    joined or split (`_gap_steps`), many to one."""
 
     n, m = len(originals), len(republished)
     theirs = [text.split() for text in originals]
     ours = [text.split() for text in republished]
     their_sets, our_sets = [frozenset(w) for w in theirs], [frozenset(w) for w in ours]
-    kinship = [[_kinship(originals[i], republished[j], (theirs[i], ours[j]), (their_sets[i], our_sets[j])) for j in range(m)] for i in range(n)]
+    steps: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            similarity = kinship[i][j]
-            best = max(score[i + 1][j], score[i][j + 1])
-            score[i][j] = max(best, score[i + 1][j + 1] + similarity) if similarity else best
+            one = _kinship(originals[i], republished[j], (theirs[i], ours[j]), (their_sets[i], our_sets[j]))
+            steps[i, j] = ([(1, 1, one)] if one else []) + _gap_steps(originals, republished, i, j)
+            score[i][j] = max([score[i + 1][j], score[i][j + 1], *(score[i + di][j + dj] + sim for di, dj, sim in steps[i, j])])
     pairs: list[Pair] = []
     i = j = 0
     while i < n and j < m:
-        similarity = kinship[i][j]
-        if similarity and score[i][j] == score[i + 1][j + 1] + similarity:
-            pairs.append(Pair(o0 + i, r0 + j, similarity))
-            i, j = i + 1, j + 1
+        step = next(((di, dj, sim) for di, dj, sim in steps[i, j] if score[i][j] == score[i + di][j + dj] + sim), None)
+        if step is not None:
+            pairs.append(Pair(o0 + i, r0 + j, step[2], step[0], step[1]))
+            i, j = i + step[0], j + step[1]
         elif score[i][j] == score[i + 1][j]:
             pairs.append(Pair(o0 + i, None, 0.0))
             i += 1
@@ -759,10 +798,10 @@ def _nd_hits(
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
         if pair.original is not None and pair.republished is not None:
-            before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
+            before, after = _joined_key(theirs, pair.original, pair.original_span), _joined_key(ours, pair.republished, pair.republished_span)
             reason = beyond_style(before, after, pair.similarity, params, *story) if pair.similarity < 100 else None
             if reason is not None:
-                shown = words_as_written(doc, doc.locate(ours[pair.republished]), after.split())
+                shown = _joined_as_written(doc, ours[pair.republished : pair.republished + pair.republished_span])
                 reason = _shown_reason(reason, before.split(), after.split(), shown)
                 diff = word_diff(before, after, shown=shown)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
@@ -778,13 +817,29 @@ def _nd_hits(
         stop = pairs[last]
         assert stop.republished is not None and stop.original is not None
         words = sum(len(theirs[i].text.split()) for i in missing_end)
+        # A joined or split last paragraph: the story stops after the last of its paragraphs.
+        kept_last, shown_last = stop.original + stop.original_span, ours[stop.republished + stop.republished_span - 1]
         missing = f"1 paragraph, {words} words, is" if len(missing_end) == 1 else f"{len(missing_end)} paragraphs, {words} words, are"
         evidence = (
-            f"the story stops after paragraph {stop.original + 1} of {len(theirs)} "
-            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {missing} missing from the end'
+            f'the story stops after paragraph {kept_last} of {len(theirs)} ("{shorten(_shown_key(doc, shown_last), 80)}"); {missing} missing from the end'
         )
-        hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
+        hits.append(_hit(doc, shown_last, "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+def _joined_key(blocks: tuple[Block, ...], start: int, span: int) -> str:
+    """The text (`_key`) of `span` paragraphs from `start`, read as one: paragraphs joined or split
+    keep their words in order, with a space between them."""
+    return " ".join(_key(block) for block in blocks[start : start + span])
+
+
+def _joined_as_written(doc: Document, blocks: tuple[Block, ...]) -> list[str] | None:
+    """The words of the copy's `blocks` read as one text, as evidence quotes them
+    (`words_as_written`), or None when each is quoted as compared."""
+    written = [(words, words_as_written(doc, doc.locate(block), words)) for block in blocks for words in (_key(block).split(),)]
+    if all(shown is None for _, shown in written):
+        return None
+    return [word for words, shown in written for word in (shown or words)]
 
 
 def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], first: int, last: int) -> frozenset[int]:
@@ -794,7 +849,8 @@ def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], fir
     start, end = (pairs[first].republished, pairs[last].republished) if first <= last else (None, None)
     if start is None or end is None:
         return frozenset()
-    listed = {p.republished for p in pairs}
+    end += pairs[last].republished_span - 1
+    listed = {p.republished + k for p in pairs if p.republished is not None for k in range(p.republished_span)}
     return prose_beside_story(doc, ours[:start], ours[end + 1 :], frozenset(b.index for n, b in enumerate(ours) if n not in listed))
 
 
@@ -970,7 +1026,7 @@ def _compared(
         return Outcome(True, (), f"{len(kept)} of {len(theirs)} paragraphs of the original kept")
     if params.allow == "excerpt-allowed":
         assert params.excerpt_words is not None
-        words = sum(len(theirs[p.original].text.split()) for p in kept if p.original is not None)
+        words = sum(len(block.text.split()) for p in kept if p.original is not None for block in theirs[p.original : p.original + p.original_span])
         if words <= params.excerpt_words:
             return Outcome(True, (), f"an excerpt of {words} words of the original (at most {params.excerpt_words})")
         last = kept[-1]
@@ -983,4 +1039,20 @@ def _compared(
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
     if params.extract and len(kept) < len(theirs):
         return Outcome(True, (), f"an extract: {len(kept)} of the original's {len(theirs)} paragraphs, unchanged beyond style, time and place edits")
-    return Outcome(True, (), f"all {len(theirs)} paragraphs of the original, unchanged beyond style, time and place edits")
+    return Outcome(True, (), f"all {len(theirs)} paragraphs of the original, unchanged beyond style, time and place edits{_regrouped(pairs)}")
+
+
+def _regrouped(pairs: list[Pair]) -> str:
+    """What a passing verdict says of paragraphs joined or split (layout, not an edit):
+    `"; paragraphs 2 and 3 of the original are printed as one"`, `"; paragraph 5 of the original is
+    printed as 2"`; empty when none is."""
+    said: list[str] = []
+    for pair in pairs:
+        if pair.original is None or pair.republished is None:
+            continue
+        if pair.original_span > 1:
+            numbers = [str(pair.original + k + 1) for k in range(pair.original_span)]
+            said.append(f"paragraphs {', '.join(numbers[:-1])} and {numbers[-1]} of the original are printed as one")
+        elif pair.republished_span > 1:
+            said.append(f"paragraph {pair.original + 1} of the original is printed as {pair.republished_span}")
+    return "".join(f"; {part}" for part in said)
