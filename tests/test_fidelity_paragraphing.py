@@ -1,6 +1,7 @@
 """Paragraphing is layout: a republication that joins the original's paragraphs or splits one,
 every word kept, is the original's text; a join or split with a word changed reports that change
-against the text it changes. HTML and Markdown read alike."""
+against the text it changes. HTML and Markdown read alike. A paragraph printed out of the
+original's order is reported as moved, from where to where, not as one removed and the same added."""
 
 from __future__ import annotations
 
@@ -112,3 +113,37 @@ def test_a_story_cut_after_a_joined_paragraph_stops_after_the_last_it_holds(cli:
     assert len(findings) == 1
     assert findings[0].startswith("the story stops after paragraph 3 of 6 (")
     assert findings[0].endswith("3 paragraphs, 41 words, are missing from the end")
+
+
+MOVED = {
+    "two swapped": ([STORY[0], STORY[2], STORY[1], *STORY[3:]], 3, "is printed before paragraph 2"),
+    "the last put first": ([STORY[4], *STORY[:4]], 5, "is printed before paragraph 1"),
+    "the first put last": ([*STORY[1:], STORY[0]], 1, "is printed before paragraph 6"),
+    "two joined and moved": ([STORY[0], STORY[3], STORY[1] + " " + STORY[2], STORY[4]], 2, "are printed before paragraph 5 as one"),
+    "one moved and split": ([STORY[0], *_halves(STORY[3], "budget,"), *STORY[1:3], STORY[4]], 4, "is printed before paragraph 2 as 2 paragraphs"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MOVED))
+def test_a_paragraph_printed_out_of_order_is_moved_not_removed_and_added(cli: Any, tmp_path: Path, case: str) -> None:
+    paragraphs, number, where = MOVED[case]
+    code, findings, _ = _check(cli, tmp_path, _html(paragraphs))
+    assert code == 1
+    assert len(findings) == 1, findings
+    which = "paragraphs 2 and 3" if number == 2 and "joined" in case else f"paragraph {number}"
+    assert findings[0].startswith(f"moved: {which} of the original (")
+    assert findings[0].endswith(where), findings
+
+
+def test_a_moved_paragraph_with_a_word_changed_is_moved_and_changed(cli: Any, tmp_path: Path) -> None:
+    code, findings, _ = _check(cli, tmp_path, _html([STORY[0], STORY[2].replace("1950", "1905"), STORY[1], *STORY[3:]]))
+    assert code == 1
+    assert [f.split(":")[0] for f in findings] == ["moved", "changed (1950 → 1905)"]
+    assert findings[0].endswith("is printed before paragraph 2")
+
+
+def test_a_paragraph_cut_and_another_added_elsewhere_are_not_a_move(cli: Any, tmp_path: Path) -> None:
+    new = "Residents of the western district have asked the utility for a public hearing on the increases."
+    code, findings, _ = _check(cli, tmp_path, _html([STORY[0], new, STORY[1], STORY[3], STORY[4]]))
+    assert code == 1
+    assert sorted(f.split(":")[0] for f in findings) == ["added", "removed"]

@@ -126,6 +126,10 @@ difference is one hit:
   raw and never dropped, also where the page writes it as a numeric character reference
   (`rej&#x1b;ected`);
 - `removed`: an original paragraph missing in the middle of the story;
+- `moved`: a paragraph of the original the copy prints out of its order (at least 70% alike with
+  it, joined or split too), said where it now stands instead of as one paragraph removed and the
+  same added (`moved: paragraph 3 of the original ("We were told…") is printed before paragraph
+  2`); an edit in it is judged as ever, a `changed` hit beside it;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing:
   `the story stops after paragraph 3 of 4 ("…"); 1 paragraph, 14 words, is missing from the end`).
   A paragraph the copy prints after its last kept one in place of a missing one is a version of

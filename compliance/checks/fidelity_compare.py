@@ -33,13 +33,15 @@ class Pair(NamedTuple):
     """One step of the alignment: an original paragraph (`None` when added), a republished one
     (`None` when missing) and their similarity (0–100). Paragraphing is layout: `original_span`
     original paragraphs from `original` printed as one (joined), or the one printed as
-    `republished_span` paragraphs from `republished` (split), are compared as one text."""
+    `republished_span` paragraphs from `republished` (split), are compared as one text. `moved`:
+    the copy prints the paragraph out of the original's order (`_moved`)."""
 
     original: int | None
     republished: int | None
     similarity: float
     original_span: int = 1
     republished_span: int = 1
+    moved: bool = False
 
 
 def _key(block: Block) -> str:
@@ -159,7 +161,67 @@ def align(original: list[str], republished: list[str]) -> list[Pair]:
         gap_o = (gap_o[0] if gap_o else op.src_start, op.src_end)
         gap_r = (gap_r[0] if gap_r else op.dest_start, op.dest_end)
     flush()
-    return pairs
+    return _moved(pairs, original, republished)
+
+
+# How alike (0–100) a paragraph the copy prints out of order must be to one the original prints
+# elsewhere to be that paragraph moved, not one cut and another added.
+_MOVED_SIMILARITY = 70.0
+# The most (original, republished) pairs of paragraphs left alone looked at for a move: a copy that
+# shares almost nothing with the original is not read for one.
+_MOST_MOVE_CANDIDATES = 400
+
+
+def _move_candidates(pairs: list[Pair], original: list[str], republished: list[str]) -> list[tuple[float, int, int, int, int]]:
+    """(similarity, original, republished, original span, republished span) for each run of the
+    original's paragraphs the alignment left alone and each of the copy's, alike enough to be
+    one moved (`_MOVED_SIMILARITY`; one side a single paragraph, the other up to `_MOST_JOINED`
+    consecutive ones: moved and joined or split), best first."""
+    from rapidfuzz import fuzz
+
+    alone = (
+        sorted(p.original for p in pairs if p.republished is None and p.original is not None),
+        sorted(p.republished for p in pairs if p.original is None and p.republished is not None),
+    )
+    if not all(alone) or len(alone[0]) * len(alone[1]) > _MOST_MOVE_CANDIDATES:
+        return []
+    singles = set(alone[0]), set(alone[1])
+    found: list[tuple[float, int, int, int, int]] = []
+    for start, span in ((start, span) for start in alone[0] for span in range(1, _MOST_JOINED + 1)):
+        if start + span - 1 not in singles[0] or not all(start + k in singles[0] for k in range(span)):
+            continue
+        theirs = " ".join(original[start : start + span])
+        for other, other_span in ((other, k) for other in alone[1] for k in range(1, (_MOST_JOINED if span == 1 else 1) + 1)):
+            if not all(other + k in singles[1] for k in range(other_span)):
+                continue
+            similarity = fuzz.ratio(theirs, " ".join(republished[other : other + other_span]), score_cutoff=_MOVED_SIMILARITY)
+            if similarity:
+                found.append((similarity, start, other, span, other_span))
+    return sorted(found, key=lambda c: (-c[0], -(c[3] + c[4]), c[1], c[2]))
+
+
+def _moved(pairs: list[Pair], original: list[str], republished: list[str]) -> list[Pair]:
+    """`pairs` with each paragraph the copy prints out of the original's order (left alone on
+    both sides: one removed, the same added) paired with its original where the copy prints it,
+    as a move (`Pair.moved`): the best alike first (`_move_candidates`), each paragraph once."""
+    taken: tuple[set[int], set[int]] = (set(), set())
+    moves: dict[int, Pair] = {}
+    for similarity, o, r, o_span, r_span in _move_candidates(pairs, original, republished):
+        theirs, ours = set(range(o, o + o_span)), set(range(r, r + r_span))
+        if theirs & taken[0] or ours & taken[1]:
+            continue
+        taken[0].update(theirs)
+        taken[1].update(ours)
+        moves[r] = Pair(o, r, similarity, o_span, r_span, moved=True)
+    if not moves:
+        return pairs
+    kept: list[Pair] = []
+    for pair in pairs:
+        if pair.republished in moves:
+            kept.append(moves[pair.republished])
+        elif pair.original not in taken[0] and pair.republished not in taken[1]:
+            kept.append(pair)
+    return kept
 
 
 def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None = None) -> str:
@@ -797,6 +859,8 @@ def _nd_hits(
     beside = _prose_beside(doc, pairs, ours, first, last)
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
+        if pair.moved:
+            hits.append(_moved_hit(doc, pairs, k, theirs, ours))
         if pair.original is not None and pair.republished is not None:
             before, after = _joined_key(theirs, pair.original, pair.original_span), _joined_key(ours, pair.republished, pair.republished_span)
             reason = beyond_style(before, after, pair.similarity, params, *story) if pair.similarity < 100 else None
@@ -825,6 +889,33 @@ def _nd_hits(
         )
         hits.append(_hit(doc, shown_last, "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+def _moved_hit(doc: Document, pairs: list[Pair], at: int, theirs: tuple[Block, ...], ours: tuple[Block, ...]) -> Hit:
+    """The hit of a paragraph the copy prints out of the original's order (`pairs[at]`, moved):
+    which paragraph of the original, and where it now stands, before the next paragraph of the
+    original the copy keeps in order, else after the last."""
+    pair = pairs[at]
+    assert pair.original is not None and pair.republished is not None
+    span = pair.original_span
+    which = f"paragraph {pair.original + 1}" if span == 1 else f"paragraphs {_listed(range(pair.original + 1, pair.original + span + 1))}"
+    in_order = [(k, p.original, p.original_span) for k, p in enumerate(pairs) if p.original is not None and p.republished is not None and not p.moved]
+    following = next((o for k, o, _ in in_order if k > at), None)
+    preceding = next((o + n - 1 for k, o, n in reversed(in_order) if k < at), None)
+    if following is not None:
+        where = f"printed before paragraph {following + 1}"
+    else:
+        where = f"printed after paragraph {preceding + 1}" if preceding is not None else "printed out of order"
+    text = _joined_key(theirs, pair.original, span)
+    printed = f" as {pair.republished_span} paragraphs" if pair.republished_span > 1 else (" as one" if span > 1 else "")
+    evidence = f'moved: {which} of the original ("{shorten(text, 80)}") {"are" if span > 1 else "is"} {where}{printed}'
+    return _hit(doc, ours[pair.republished], "moved", pair.original + 1, pair.similarity, "", evidence)
+
+
+def _listed(numbers: range) -> str:
+    """Paragraph numbers as a sentence lists them: "2 and 3", "2, 3 and 4"."""
+    said = [str(n) for n in numbers]
+    return f"{', '.join(said[:-1])} and {said[-1]}"
 
 
 def _joined_key(blocks: tuple[Block, ...], start: int, span: int) -> str:
@@ -1051,8 +1142,7 @@ def _regrouped(pairs: list[Pair]) -> str:
         if pair.original is None or pair.republished is None:
             continue
         if pair.original_span > 1:
-            numbers = [str(pair.original + k + 1) for k in range(pair.original_span)]
-            said.append(f"paragraphs {', '.join(numbers[:-1])} and {numbers[-1]} of the original are printed as one")
+            said.append(f"paragraphs {_listed(range(pair.original + 1, pair.original + pair.original_span + 1))} of the original are printed as one")
         elif pair.republished_span > 1:
             said.append(f"paragraph {pair.original + 1} of the original is printed as {pair.republished_span}")
     return "".join(f"; {part}" for part in said)
