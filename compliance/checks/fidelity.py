@@ -148,7 +148,20 @@ difference is one hit:
   publication or a newsroom ("this story", "originally published", "republished", "with
   permission", "Creative Commons", "© 2024", "Sign up for our newsletter", "an independent
   newsroom"), or a bio (it opens with a name the copy's byline credits, or with a name and "is a
-  reporter…"). The story reaches outward from its first and last paragraphs of the original
+  reporter…"). A note the newsroom labels as its own ("Editor's note:", "Note:", "Correction:",
+  "Clarification:", "Update:") is one only while each of its clauses, from its first words,
+  speaks of the republication itself: who published the story first and where, that it was
+  edited for length or style, a time or place reference updated, the copy's own error corrected
+  ("Editor's note: This story was originally published by ProPublica. It has been edited for
+  length." and "Correction: An earlier version of this story misspelled the name of the county's
+  contractor. We regret the error." are notes); a clause that says something of the story's
+  subject makes it an addition wherever it stands beside the story, past a credit line too
+  (`added (a note that speaks of the story's subject, not of its republication): "Correction:
+  This story originally said 41 cases. The sheriff says the number was 4."`; so are "Editor's note: The sheriff disputes these
+  records…", "Editor's note: The utility disputes this story." and "Update: The sheriff resigned
+  on Tuesday, two days after this story was published."). A clause of fewer than four words
+  ("Updated Dec. 5, 2026") says nothing; labels and clauses are read in English, and a note
+  labelled in another language is no note. The story reaches outward from its first and last paragraphs of the original
   through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
   furniture. Neither, wherever the copy puts it, is a
   paragraph that holds what the terms require a republisher to add: what the rules of the packs

@@ -16,7 +16,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
-from compliance.checks.story_notes import prose_beside_story
+from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -875,7 +875,8 @@ def _nd_hits(
             hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
         elif pair.republished is not None and (first < k < last or ours[pair.republished].index in beside):
             text = _shown_key(doc, ours[pair.republished])
-            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added: "{shorten(text, 150)}"'))
+            why = "" if noted_claim(ours[pair.republished].text) is None else " (a note that speaks of the story's subject, not of its republication)"
+            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added{why}: "{shorten(text, 150)}"'))
     missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
     if kept and missing_end and not params.extract:
         stop = pairs[last]
