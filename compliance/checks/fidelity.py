@@ -5,7 +5,12 @@ photos' captions — the terms let an editor omit or substitute a photo, and its
 it —; where a page marks its story with `itemprop="articleBody"`, the blocks of that body alone,
 not the authors' disclosure or partner notes after it) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
-only cut or only added (a sentence dropped) with its original, however short it became.
+only cut or only added (a sentence dropped) with its original, however short it became. Both
+are read as a reader reads them: a letter of another script that looks like a Latin one (the
+Cyrillic а, е and о of Unicode's confusables) is that Latin letter, in a word of one script too
+(the Cyrillic word "а" is "a"), so look-alike letters are no edit (the `syndcheck/look-alike-letters`
+warnings name them); a diff between words that still look alike names the code points that
+differ (`her {+résumé+} [-resume-] (U+00E9 LATIN SMALL LETTER E WITH ACUTE)`).
 Paragraphing is layout, not an edit: two to four paragraphs printed as one (a CMS paste joins
 them, Markdown loses a blank line) or one printed as two to four are read as one text, their
 words in order, in HTML as in Markdown; a join or a split alone passes, and the verdict says so

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
+import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
@@ -20,6 +21,7 @@ from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
+from compliance.lookalike import plain_letters, read_as_latin
 from compliance.text import normalize_inline, shorten
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
@@ -45,7 +47,10 @@ class Pair(NamedTuple):
 
 
 def _key(block: Block) -> str:
-    return " ".join(normalize_inline(block.text).split())
+    """A paragraph's text as compared: white space as one space, and letters of another script that
+    look like Latin ones read as those (`read_as_latin`): a word that reads the same to a reader is
+    the same word, whatever its code points; the look-alike warnings name them."""
+    return read_as_latin(" ".join(normalize_inline(block.text).split()))
 
 
 def _kinship(original: str, republished: str, words: tuple[list[str], list[str]], vocabularies: tuple[frozenset[str], frozenset[str]]) -> float:
@@ -233,15 +238,34 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
     old, new = before.split(), after.split()
     written = shown if shown is not None and len(shown) == len(new) else new
     parts: list[str] = []
+    # The words one run of changes takes out and puts in, to name look-alike letters after it.
+    taken: list[str] = []
+    given: list[str] = []
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
+            parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
+            taken, given = [], []
             same = old[op.src_start : op.src_end]
             parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
         elif op.tag == "delete":
+            taken += old[op.src_start : op.src_end]
             parts.append("[-" + " ".join(old[op.src_start : op.src_end]) + "-]")
         else:
+            given += written[op.dest_start : op.dest_end]
             parts.append("{+" + " ".join(written[op.dest_start : op.dest_end]) + "+}")
+    parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
     return shorten(" ".join(p for p in parts if p), limit)
+
+
+def _look_alike_letters(taken: str, given: str) -> str:
+    """Where words put in (`given`) look like the words they replace (`taken`: the same letters to
+    a reader, case, diacritics and look-alikes aside) but are written otherwise, the characters
+    that differ, named by code point (`" (U+0430 CYRILLIC SMALL LETTER A)"`), so that a diff
+    between look-alikes says what it is; else empty."""
+    if not taken or taken == given or plain_letters(taken) != plain_letters(given):
+        return ""
+    named = dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in given if not c.isascii() and c not in taken)
+    return f" ({', '.join(named)})" if named else ""
 
 
 def _shown_key(doc: Document, block: Block) -> str:
