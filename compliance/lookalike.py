@@ -490,6 +490,22 @@ def latin_letter(char: str) -> str:
     return compat_letter(char) or _latin_prototypes().get(char, char)
 
 
+# A letter past Latin Extended-B (not a dash, a quotation mark or another sign: those read as written).
+_LETTER_PAST_LATIN = on_first_use(r"[^\W\d_\x00-\u024f]")
+
+
+def read_as_latin(text: str) -> str:
+    """Text as a reader reads it, letter for letter: each letter of another script that looks like
+    a Latin letter (Unicode's confusables, as `latin_letter`: CYRILLIC SMALL LETTER A is 'a'), or
+    a compatibility form of one, read as that letter, in any word, a single-script one too (the
+    Cyrillic word "а" reads "a"); Latin letters, their diacritics and every other character as
+    written. Only text with a letter past Latin Extended-B pays for the tables (a dash or a curly
+    quotation mark does not). Pure."""
+    if not _LETTER_PAST_LATIN().search(text):
+        return text
+    return _LETTER_PAST_LATIN().sub(lambda found: latin_letter(found.group()), text)
+
+
 def plain_letters(text: str) -> str:
     """Text compared as a reader reads it: case folded, diacritics dropped, and look-alike letters
     of other scripts read as the Latin letters they imitate ("Jоsé" with a Cyrillic о: "jose")."""
@@ -578,6 +594,7 @@ __all__ = [
     "fold_name",
     "latin_letter",
     "plain_letters",
+    "read_as_latin",
     "see_through",
     "see_through_document",
     "source_position",

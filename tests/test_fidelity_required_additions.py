@@ -175,6 +175,10 @@ _NOTES = [
     "Editor's note: the county's water office did not answer our questions before publication.",
     "Local readers can report a strange taste to the utility's hotline, which our staff tested.",
 ]
+# What fidelity says of each: a labelled note quotes the clause that speaks of the story's subject.
+_ADDED = {note: f'added: "{note}"' for note in _NOTES} | {
+    _NOTES[1]: f'added (a note that speaks of the story\'s subject, not of its republication): "{_NOTES[1]}"'
+}
 # One credit per pack, as a paragraph's inner HTML, and where each goes (the end: before the site's furniture).
 _CREDITS = {
     "conversation": (_TC_URL, _TC_BYLINE, _TC_CREDIT[3:-4]),
@@ -191,7 +195,7 @@ def test_commentary_in_the_paragraph_of_a_required_credit_is_an_addition(pack: s
     url, byline, credit = _CREDITS[pack]
     original = _page(url, byline, canonical=True)
     paragraph = f"<p>{note} {credit}</p>" if side == "before" else f"<p>{credit} {note}</p>"
-    assert _fidelity(original, _page(url, byline, "", paragraph)) == [f'added: "{note}"']
+    assert _fidelity(original, _page(url, byline, "", paragraph)) == [_ADDED[note]]
 
 
 @pytest.mark.parametrize("note", _NOTES)
@@ -202,7 +206,7 @@ def test_commentary_on_the_line_of_a_credit_in_plain_text_is_an_addition(note: s
     alone = "\n\n".join([*lines[:4], credit, *lines[4:]]) + "\n"
     noted = "\n\n".join([*lines[:4], f"{credit} {note}", *lines[4:]]) + "\n"
     assert _fidelity(original, alone, "text") == []
-    assert _fidelity(original, noted, "text") == [f'added: "{note}"']
+    assert _fidelity(original, noted, "text") == [_ADDED[note]]
 
 
 @pytest.mark.parametrize("note", _NOTES)
@@ -219,4 +223,4 @@ def test_commentary_beside_a_credit_in_markdown_is_an_addition(note: str, side: 
         + "\n\n".join([*_STORY[:2], line, *_STORY[2:]])
         + f"\n\n{_TC_COUNTER}\n"
     )
-    assert _fidelity(original, markdown, "markdown") == [f'added: "{note}"']
+    assert _fidelity(original, markdown, "markdown") == [_ADDED[note]]

@@ -5,7 +5,19 @@ photos' captions — the terms let an editor omit or substitute a photo, and its
 it —; where a page marks its story with `itemprop="articleBody"`, the blocks of that body alone,
 not the authors' disclosure or partner notes after it) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
-only cut or only added (a sentence dropped) with its original, however short it became. Each
+only cut or only added (a sentence dropped) with its original, however short it became. Both
+are read as a reader reads them: a letter of another script that looks like a Latin one (the
+Cyrillic а, е and о of Unicode's confusables) is that Latin letter, in a word of one script too
+(the Cyrillic word "а" is "a"), so look-alike letters are no edit (the `syndcheck/look-alike-letters`
+warnings name them); a diff between words that still look alike names the code points that
+differ (`her {+résumé+} [-resume-] (U+00E9 LATIN SMALL LETTER E WITH ACUTE)`).
+Paragraphing is layout, not an edit: two to four paragraphs printed as one (a CMS paste joins
+them, Markdown loses a blank line) or one printed as two to four are read as one text, their
+words in order, in HTML as in Markdown; a join or a split alone passes, and the verdict says so
+(`all 5 paragraphs of the original, unchanged beyond style, time and place edits; paragraphs 2
+and 3 of the original are printed as one`, `paragraph 5 of the original is printed as 2`), while
+a word changed in it is judged as any edit, quoted from the joined text (`changed (18 → 81):
+Customers in the … district now pay {+81+} [-18-] dollars more each … of which leak.`). Each
 difference is one hit:
 
 - `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few
@@ -119,6 +131,10 @@ difference is one hit:
   raw and never dropped, also where the page writes it as a numeric character reference
   (`rej&#x1b;ected`);
 - `removed`: an original paragraph missing in the middle of the story;
+- `moved`: a paragraph of the original the copy prints out of its order (at least 70% alike with
+  it, joined or split too), said where it now stands instead of as one paragraph removed and the
+  same added (`moved: paragraph 3 of the original ("We were told…") is printed before paragraph
+  2`); an edit in it is judged as ever, a `changed` hit beside it;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing:
   `the story stops after paragraph 3 of 4 ("…"); 1 paragraph, 14 words, is missing from the end`).
   A paragraph the copy prints after its last kept one in place of a missing one is a version of
@@ -137,7 +153,20 @@ difference is one hit:
   publication or a newsroom ("this story", "originally published", "republished", "with
   permission", "Creative Commons", "© 2024", "Sign up for our newsletter", "an independent
   newsroom"), or a bio (it opens with a name the copy's byline credits, or with a name and "is a
-  reporter…"). The story reaches outward from its first and last paragraphs of the original
+  reporter…"). A note the newsroom labels as its own ("Editor's note:", "Note:", "Correction:",
+  "Clarification:", "Update:") is one only while each of its clauses, from its first words,
+  speaks of the republication itself: who published the story first and where, that it was
+  edited for length or style, a time or place reference updated, the copy's own error corrected
+  ("Editor's note: This story was originally published by ProPublica. It has been edited for
+  length." and "Correction: An earlier version of this story misspelled the name of the county's
+  contractor. We regret the error." are notes); a clause that says something of the story's
+  subject makes it an addition wherever it stands beside the story, past a credit line too
+  (`added (a note that speaks of the story's subject, not of its republication): "Correction:
+  This story originally said 41 cases. The sheriff says the number was 4."`; so are "Editor's note: The sheriff disputes these
+  records…", "Editor's note: The utility disputes this story." and "Update: The sheriff resigned
+  on Tuesday, two days after this story was published."). A clause of fewer than four words
+  ("Updated Dec. 5, 2026") says nothing; labels and clauses are read in English, and a note
+  labelled in another language is no note. The story reaches outward from its first and last paragraphs of the original
   through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
   furniture. Neither, wherever the copy puts it, is a
   paragraph that holds what the terms require a republisher to add: what the rules of the packs

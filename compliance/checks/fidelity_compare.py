@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
+import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
@@ -16,10 +17,11 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
-from compliance.checks.story_notes import prose_beside_story
+from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
+from compliance.lookalike import plain_letters, read_as_latin
 from compliance.text import normalize_inline, shorten
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
@@ -31,15 +33,24 @@ _FEWEST_KIN_WORDS = 5
 
 class Pair(NamedTuple):
     """One step of the alignment: an original paragraph (`None` when added), a republished one
-    (`None` when missing) and their similarity (0–100)."""
+    (`None` when missing) and their similarity (0–100). Paragraphing is layout: `original_span`
+    original paragraphs from `original` printed as one (joined), or the one printed as
+    `republished_span` paragraphs from `republished` (split), are compared as one text. `moved`:
+    the copy prints the paragraph out of the original's order (`_moved`)."""
 
     original: int | None
     republished: int | None
     similarity: float
+    original_span: int = 1
+    republished_span: int = 1
+    moved: bool = False
 
 
 def _key(block: Block) -> str:
-    return " ".join(normalize_inline(block.text).split())
+    """A paragraph's text as compared: white space as one space, and letters of another script that
+    look like Latin ones read as those (`read_as_latin`): a word that reads the same to a reader is
+    the same word, whatever its code points; the look-alike warnings name them."""
+    return read_as_latin(" ".join(normalize_inline(block.text).split()))
 
 
 def _kinship(original: str, republished: str, words: tuple[list[str], list[str]], vocabularies: tuple[frozenset[str], frozenset[str]]) -> float:
@@ -64,28 +75,63 @@ def _kinship(original: str, republished: str, words: tuple[list[str], list[str]]
     return max(fuzz.ratio(original, republished), 1.0)
 
 
+# The most paragraphs of one side a paragraph of the other is compared with as their join (two or
+# three paragraphs joined by a CMS paste, one split in two or three; more is rare, and each costs a comparison).
+_MOST_JOINED = 4
+
+
+def _span_kinship(originals: list[str], republished: list[str], start: tuple[int, int], span: tuple[int, int]) -> float:
+    """How alike (0–100) `span` (original paragraphs, republished paragraphs; one of them 1) from
+    `start` are, read each as one text (paragraphs joined or split: their words kept in order);
+    0 below `_SAME_PARAGRAPH`."""
+    from rapidfuzz import fuzz
+
+    (i, j), (di, dj) = start, span
+    return fuzz.ratio(" ".join(originals[i : i + di]), " ".join(republished[j : j + dj]), score_cutoff=_SAME_PARAGRAPH)
+
+
+def _gap_steps(originals: list[str], republished: list[str], i: int, j: int) -> list[tuple[int, int, float]]:
+    """The steps the alignment may take at original `i`, republished `j` besides one to one: two
+    or more original paragraphs printed as one, or one printed as two or more (`_MOST_JOINED`),
+    as (original paragraphs, republished paragraphs, similarity) when alike. A span stops growing
+    once it is three times the other side's length (no longer half alike)."""
+    steps: list[tuple[int, int, float]] = []
+    for many, one, grow in ((originals, republished[j], lambda k: (k, 1)), (republished, originals[i], lambda k: (1, k))):
+        at = i if many is originals else j
+        length = len(many[at])
+        for k in range(2, min(_MOST_JOINED, len(many) - at) + 1):
+            length += 1 + len(many[at + k - 1])
+            if length > 3 * len(one):
+                break
+            similarity = _span_kinship(originals, republished, (i, j), grow(k))
+            if similarity:
+                steps.append((*grow(k), similarity))
+    return steps
+
+
 def _pair_gap(originals: list[str], republished: list[str], o0: int, r0: int) -> list[Pair]:
     """Pairs for a stretch where the texts differ: the best in-order pairing by similarity
-    (a small dynamic programme; such stretches are short)."""
+    (a small dynamic programme; such stretches are short), one to one or, where paragraphs were
+    joined or split (`_gap_steps`), many to one."""
 
     n, m = len(originals), len(republished)
     theirs = [text.split() for text in originals]
     ours = [text.split() for text in republished]
     their_sets, our_sets = [frozenset(w) for w in theirs], [frozenset(w) for w in ours]
-    kinship = [[_kinship(originals[i], republished[j], (theirs[i], ours[j]), (their_sets[i], our_sets[j])) for j in range(m)] for i in range(n)]
+    steps: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            similarity = kinship[i][j]
-            best = max(score[i + 1][j], score[i][j + 1])
-            score[i][j] = max(best, score[i + 1][j + 1] + similarity) if similarity else best
+            one = _kinship(originals[i], republished[j], (theirs[i], ours[j]), (their_sets[i], our_sets[j]))
+            steps[i, j] = ([(1, 1, one)] if one else []) + _gap_steps(originals, republished, i, j)
+            score[i][j] = max([score[i + 1][j], score[i][j + 1], *(score[i + di][j + dj] + sim for di, dj, sim in steps[i, j])])
     pairs: list[Pair] = []
     i = j = 0
     while i < n and j < m:
-        similarity = kinship[i][j]
-        if similarity and score[i][j] == score[i + 1][j + 1] + similarity:
-            pairs.append(Pair(o0 + i, r0 + j, similarity))
-            i, j = i + 1, j + 1
+        step = next(((di, dj, sim) for di, dj, sim in steps[i, j] if score[i][j] == score[i + di][j + dj] + sim), None)
+        if step is not None:
+            pairs.append(Pair(o0 + i, r0 + j, step[2], step[0], step[1]))
+            i, j = i + step[0], j + step[1]
         elif score[i][j] == score[i + 1][j]:
             pairs.append(Pair(o0 + i, None, 0.0))
             i += 1
@@ -120,7 +166,67 @@ def align(original: list[str], republished: list[str]) -> list[Pair]:
         gap_o = (gap_o[0] if gap_o else op.src_start, op.src_end)
         gap_r = (gap_r[0] if gap_r else op.dest_start, op.dest_end)
     flush()
-    return pairs
+    return _moved(pairs, original, republished)
+
+
+# How alike (0–100) a paragraph the copy prints out of order must be to one the original prints
+# elsewhere to be that paragraph moved, not one cut and another added.
+_MOVED_SIMILARITY = 70.0
+# The most (original, republished) pairs of paragraphs left alone looked at for a move: a copy that
+# shares almost nothing with the original is not read for one.
+_MOST_MOVE_CANDIDATES = 400
+
+
+def _move_candidates(pairs: list[Pair], original: list[str], republished: list[str]) -> list[tuple[float, int, int, int, int]]:
+    """(similarity, original, republished, original span, republished span) for each run of the
+    original's paragraphs the alignment left alone and each of the copy's, alike enough to be
+    one moved (`_MOVED_SIMILARITY`; one side a single paragraph, the other up to `_MOST_JOINED`
+    consecutive ones: moved and joined or split), best first."""
+    from rapidfuzz import fuzz
+
+    alone = (
+        sorted(p.original for p in pairs if p.republished is None and p.original is not None),
+        sorted(p.republished for p in pairs if p.original is None and p.republished is not None),
+    )
+    if not all(alone) or len(alone[0]) * len(alone[1]) > _MOST_MOVE_CANDIDATES:
+        return []
+    singles = set(alone[0]), set(alone[1])
+    found: list[tuple[float, int, int, int, int]] = []
+    for start, span in ((start, span) for start in alone[0] for span in range(1, _MOST_JOINED + 1)):
+        if start + span - 1 not in singles[0] or not all(start + k in singles[0] for k in range(span)):
+            continue
+        theirs = " ".join(original[start : start + span])
+        for other, other_span in ((other, k) for other in alone[1] for k in range(1, (_MOST_JOINED if span == 1 else 1) + 1)):
+            if not all(other + k in singles[1] for k in range(other_span)):
+                continue
+            similarity = fuzz.ratio(theirs, " ".join(republished[other : other + other_span]), score_cutoff=_MOVED_SIMILARITY)
+            if similarity:
+                found.append((similarity, start, other, span, other_span))
+    return sorted(found, key=lambda c: (-c[0], -(c[3] + c[4]), c[1], c[2]))
+
+
+def _moved(pairs: list[Pair], original: list[str], republished: list[str]) -> list[Pair]:
+    """`pairs` with each paragraph the copy prints out of the original's order (left alone on
+    both sides: one removed, the same added) paired with its original where the copy prints it,
+    as a move (`Pair.moved`): the best alike first (`_move_candidates`), each paragraph once."""
+    taken: tuple[set[int], set[int]] = (set(), set())
+    moves: dict[int, Pair] = {}
+    for similarity, o, r, o_span, r_span in _move_candidates(pairs, original, republished):
+        theirs, ours = set(range(o, o + o_span)), set(range(r, r + r_span))
+        if theirs & taken[0] or ours & taken[1]:
+            continue
+        taken[0].update(theirs)
+        taken[1].update(ours)
+        moves[r] = Pair(o, r, similarity, o_span, r_span, moved=True)
+    if not moves:
+        return pairs
+    kept: list[Pair] = []
+    for pair in pairs:
+        if pair.republished in moves:
+            kept.append(moves[pair.republished])
+        elif pair.original not in taken[0] and pair.republished not in taken[1]:
+            kept.append(pair)
+    return kept
 
 
 def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None = None) -> str:
@@ -132,15 +238,34 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
     old, new = before.split(), after.split()
     written = shown if shown is not None and len(shown) == len(new) else new
     parts: list[str] = []
+    # The words one run of changes takes out and puts in, to name look-alike letters after it.
+    taken: list[str] = []
+    given: list[str] = []
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
+            parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
+            taken, given = [], []
             same = old[op.src_start : op.src_end]
             parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
         elif op.tag == "delete":
+            taken += old[op.src_start : op.src_end]
             parts.append("[-" + " ".join(old[op.src_start : op.src_end]) + "-]")
         else:
+            given += written[op.dest_start : op.dest_end]
             parts.append("{+" + " ".join(written[op.dest_start : op.dest_end]) + "+}")
+    parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
     return shorten(" ".join(p for p in parts if p), limit)
+
+
+def _look_alike_letters(taken: str, given: str) -> str:
+    """Where words put in (`given`) look like the words they replace (`taken`: the same letters to
+    a reader, case, diacritics and look-alikes aside) but are written otherwise, the characters
+    that differ, named by code point (`" (U+0430 CYRILLIC SMALL LETTER A)"`), so that a diff
+    between look-alikes says what it is; else empty."""
+    if not taken or taken == given or plain_letters(taken) != plain_letters(given):
+        return ""
+    named = dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')}" for c in given if not c.isascii() and c not in taken)
+    return f" ({', '.join(named)})" if named else ""
 
 
 def _shown_key(doc: Document, block: Block) -> str:
@@ -758,11 +883,13 @@ def _nd_hits(
     beside = _prose_beside(doc, pairs, ours, first, last)
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
+        if pair.moved:
+            hits.append(_moved_hit(doc, pairs, k, theirs, ours))
         if pair.original is not None and pair.republished is not None:
-            before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
+            before, after = _joined_key(theirs, pair.original, pair.original_span), _joined_key(ours, pair.republished, pair.republished_span)
             reason = beyond_style(before, after, pair.similarity, params, *story) if pair.similarity < 100 else None
             if reason is not None:
-                shown = words_as_written(doc, doc.locate(ours[pair.republished]), after.split())
+                shown = _joined_as_written(doc, ours[pair.republished : pair.republished + pair.republished_span])
                 reason = _shown_reason(reason, before.split(), after.split(), shown)
                 diff = word_diff(before, after, shown=shown)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
@@ -772,19 +899,63 @@ def _nd_hits(
             hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
         elif pair.republished is not None and (first < k < last or ours[pair.republished].index in beside):
             text = _shown_key(doc, ours[pair.republished])
-            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added: "{shorten(text, 150)}"'))
+            why = "" if noted_claim(ours[pair.republished].text) is None else " (a note that speaks of the story's subject, not of its republication)"
+            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added{why}: "{shorten(text, 150)}"'))
     missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
     if kept and missing_end and not params.extract:
         stop = pairs[last]
         assert stop.republished is not None and stop.original is not None
         words = sum(len(theirs[i].text.split()) for i in missing_end)
+        # A joined or split last paragraph: the story stops after the last of its paragraphs.
+        kept_last, shown_last = stop.original + stop.original_span, ours[stop.republished + stop.republished_span - 1]
         missing = f"1 paragraph, {words} words, is" if len(missing_end) == 1 else f"{len(missing_end)} paragraphs, {words} words, are"
         evidence = (
-            f"the story stops after paragraph {stop.original + 1} of {len(theirs)} "
-            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {missing} missing from the end'
+            f'the story stops after paragraph {kept_last} of {len(theirs)} ("{shorten(_shown_key(doc, shown_last), 80)}"); {missing} missing from the end'
         )
-        hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
+        hits.append(_hit(doc, shown_last, "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+def _moved_hit(doc: Document, pairs: list[Pair], at: int, theirs: tuple[Block, ...], ours: tuple[Block, ...]) -> Hit:
+    """The hit of a paragraph the copy prints out of the original's order (`pairs[at]`, moved):
+    which paragraph of the original, and where it now stands, before the next paragraph of the
+    original the copy keeps in order, else after the last."""
+    pair = pairs[at]
+    assert pair.original is not None and pair.republished is not None
+    span = pair.original_span
+    which = f"paragraph {pair.original + 1}" if span == 1 else f"paragraphs {_listed(range(pair.original + 1, pair.original + span + 1))}"
+    in_order = [(k, p.original, p.original_span) for k, p in enumerate(pairs) if p.original is not None and p.republished is not None and not p.moved]
+    following = next((o for k, o, _ in in_order if k > at), None)
+    preceding = next((o + n - 1 for k, o, n in reversed(in_order) if k < at), None)
+    if following is not None:
+        where = f"printed before paragraph {following + 1}"
+    else:
+        where = f"printed after paragraph {preceding + 1}" if preceding is not None else "printed out of order"
+    text = _joined_key(theirs, pair.original, span)
+    printed = f" as {pair.republished_span} paragraphs" if pair.republished_span > 1 else (" as one" if span > 1 else "")
+    evidence = f'moved: {which} of the original ("{shorten(text, 80)}") {"are" if span > 1 else "is"} {where}{printed}'
+    return _hit(doc, ours[pair.republished], "moved", pair.original + 1, pair.similarity, "", evidence)
+
+
+def _listed(numbers: range) -> str:
+    """Paragraph numbers as a sentence lists them: "2 and 3", "2, 3 and 4"."""
+    said = [str(n) for n in numbers]
+    return f"{', '.join(said[:-1])} and {said[-1]}"
+
+
+def _joined_key(blocks: tuple[Block, ...], start: int, span: int) -> str:
+    """The text (`_key`) of `span` paragraphs from `start`, read as one: paragraphs joined or split
+    keep their words in order, with a space between them."""
+    return " ".join(_key(block) for block in blocks[start : start + span])
+
+
+def _joined_as_written(doc: Document, blocks: tuple[Block, ...]) -> list[str] | None:
+    """The words of the copy's `blocks` read as one text, as evidence quotes them
+    (`words_as_written`), or None when each is quoted as compared."""
+    written = [(words, words_as_written(doc, doc.locate(block), words)) for block in blocks for words in (_key(block).split(),)]
+    if all(shown is None for _, shown in written):
+        return None
+    return [word for words, shown in written for word in (shown or words)]
 
 
 def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], first: int, last: int) -> frozenset[int]:
@@ -794,7 +965,8 @@ def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], fir
     start, end = (pairs[first].republished, pairs[last].republished) if first <= last else (None, None)
     if start is None or end is None:
         return frozenset()
-    listed = {p.republished for p in pairs}
+    end += pairs[last].republished_span - 1
+    listed = {p.republished + k for p in pairs if p.republished is not None for k in range(p.republished_span)}
     return prose_beside_story(doc, ours[:start], ours[end + 1 :], frozenset(b.index for n, b in enumerate(ours) if n not in listed))
 
 
@@ -970,7 +1142,7 @@ def _compared(
         return Outcome(True, (), f"{len(kept)} of {len(theirs)} paragraphs of the original kept")
     if params.allow == "excerpt-allowed":
         assert params.excerpt_words is not None
-        words = sum(len(theirs[p.original].text.split()) for p in kept if p.original is not None)
+        words = sum(len(block.text.split()) for p in kept if p.original is not None for block in theirs[p.original : p.original + p.original_span])
         if words <= params.excerpt_words:
             return Outcome(True, (), f"an excerpt of {words} words of the original (at most {params.excerpt_words})")
         last = kept[-1]
@@ -983,4 +1155,19 @@ def _compared(
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
     if params.extract and len(kept) < len(theirs):
         return Outcome(True, (), f"an extract: {len(kept)} of the original's {len(theirs)} paragraphs, unchanged beyond style, time and place edits")
-    return Outcome(True, (), f"all {len(theirs)} paragraphs of the original, unchanged beyond style, time and place edits")
+    return Outcome(True, (), f"all {len(theirs)} paragraphs of the original, unchanged beyond style, time and place edits{_regrouped(pairs)}")
+
+
+def _regrouped(pairs: list[Pair]) -> str:
+    """What a passing verdict says of paragraphs joined or split (layout, not an edit):
+    `"; paragraphs 2 and 3 of the original are printed as one"`, `"; paragraph 5 of the original is
+    printed as 2"`; empty when none is."""
+    said: list[str] = []
+    for pair in pairs:
+        if pair.original is None or pair.republished is None:
+            continue
+        if pair.original_span > 1:
+            said.append(f"paragraphs {_listed(range(pair.original + 1, pair.original + pair.original_span + 1))} of the original are printed as one")
+        elif pair.republished_span > 1:
+            said.append(f"paragraph {pair.original + 1} of the original is printed as {pair.republished_span}")
+    return "".join(f"; {part}" for part in said)

@@ -10,7 +10,10 @@ it opens as a note opens ("Editor's note:", "Related:", "Read more"), when it sp
 its publication or its publisher's newsroom ("this story", "originally published", "republished",
 "sign up for our newsletter", "© 2024", "a nonprofit newsroom"), or when it is a bio (it opens
 with the name of a person the copy's bylines credit, or with a name followed by "is a
-reporter"). The story reaches outward from its first and last shared paragraphs through
+reporter"). A note labelled as the newsroom's ("Editor's note:", "Correction:", "Update:") is
+one only while each of its clauses speaks of the republication itself (`noted_claim`): one that
+says something of the story's subject is new content wherever it stands beside the story, past
+a credit line too. The story reaches outward from its first and last shared paragraphs through
 paragraphs of new prose, up to the first note: what lies beyond a note is the page's furniture
 (a republisher's boilerplate after its credit line), not the story."""
 
@@ -42,6 +45,35 @@ _NOTE_WORDS = on_first_use(
     r"|\btips?\s+line\b|\bsend\s+(?:us\s+)?(?:a\s+)?tips?\b|\S+@\S+\.\w+",
     2,  # re.IGNORECASE
 )
+# The labels of a note that speaks for the newsroom: it must speak of the republication alone.
+_NOTE_LABEL = on_first_use(
+    r"^\W*(?:editor'?s'?\s+notes?|notes?|corrections?|clarifications?|updates?|updated)\s*(?::|\u2014|\u2013|-|\.)\s*",
+    2,  # re.IGNORECASE
+)
+# Where a note's clauses part: a sentence's end, a semicolon, a dash between words, or a comma
+# before a conjunction that opens another clause.
+_CLAUSE_BREAK = on_first_use(r"[.!?]+[\"\u201d\u2019')]*\s+|;\s*|\s+[\u2014\u2013-]+\s+|,\s+(?:and|but|while|although|though|whereas|yet)\s+|\s+but\s+", 2)
+# What a clause says of the republication itself, from its first word: the story as a text
+# published, edited, corrected or credited ("This story was originally published by…", "An earlier version of this
+# story misstated…", "It has been edited for length", "References to time have been updated",
+# "We regret the error"), or the publisher's own furniture (`_NOTE_WORDS`, but "this story" alone:
+# "The sheriff disputes this story" speaks of the story's subject).
+_OF_REPUBLICATION = on_first_use(
+    r"^\W*(?:(?:this|the|our|that)\s+|an?\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+)?"
+    r"(?:story|article|report|piece|post|column|version|it|headline|text)\s+"
+    r"(?:(?:was|is|has|had|have|been|were|originally|first|previously|initially|incorrectly|mistakenly|erroneously|wrongly|also|now)\s+){0,3}"
+    r"(?:published|appeared|ran|produced|posted|republished|reprinted|edited|updated|shortened|condensed|abridged|trimmed|adapted|translated"
+    r"|corrected|changed|said|stated|misstated|reported|misreported|misspelled|misspelt|misidentified|misattributed|misnamed|gave|named"
+    r"|referred|included|omitted|contained|described|listed|quoted|misquoted|identified|attributed)\b"
+    r"|^\W*(?:it\s+(?:was|has\s+been)\s+)?(?:edited|updated|shortened|condensed|trimmed|abridged|adapted)\s+(?:for|to\s+reflect|since)\b"
+    r"|^\W*(?:all\s+|some\s+)?(?:references?|mentions?)\s+to\b[^.;]{0,60}\b(?:updated|changed|adjusted|edited)\b"
+    r"|\bregrets?\s+the\s+error\b|\bapologi[sz]e",
+    2,  # re.IGNORECASE
+)
+# The furniture of `_NOTE_WORDS` is of the republication; "this story" alone is not.
+_STORY_NOUN = on_first_use(r"^(?:this|the\s+original|the\s+full)\s", 2)
+# A clause of fewer words is a date, a time or a name after a label ("Updated Dec. 5, 2026"), no claim.
+_FEWEST_CLAIM_WORDS = 4
 # A bio: a name, then what the person does for a living.
 _BIO = on_first_use(
     r"^(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:is|was|covers|writes|reports|joined)\b[^.]*?\b(?:reporter|correspondent|writer|editor"
@@ -59,17 +91,42 @@ def prose_beside_story(doc: Document, before: Sequence[Block], after: Sequence[B
     names = tuple(name for byline in doc.bylines for name in byline.names if name.strip())
     added: set[int] = set()
     for side in (reversed(before), after):
+        reached = False
         for block in side:
-            if block.index in credits or is_note(doc, block, names):
-                break
-            added.add(block.index)
+            # A labelled note that makes a claim is the newsroom adding to the story wherever it stands.
+            if noted_claim(block.text) is not None or (not reached and not (block.index in credits or is_note(doc, block, names))):
+                added.add(block.index)
+            else:
+                reached = True
     return frozenset(added)
+
+
+def noted_claim(text: str) -> str | None:
+    """The first clause of a note labelled as the newsroom's ("Editor's note:", "Note:",
+    "Correction:", "Clarification:", "Update:") that says something of the story's subject, not
+    of the republication itself (`_OF_REPUBLICATION`: who published it first and where, that it
+    was edited for length or style, a time or place reference updated, the copy's own error
+    corrected); None when every clause speaks of the republication, or the text is no such note.
+    A clause of fewer than `_FEWEST_CLAIM_WORDS` words (a date after "Updated") is none."""
+    text = " ".join(normalize_inline(text).split())
+    label = _NOTE_LABEL().match(text)
+    if label is None:
+        return None
+    for clause in _CLAUSE_BREAK().split(text[label.end() :]):
+        if len(clause.split()) < _FEWEST_CLAIM_WORDS or _OF_REPUBLICATION().search(clause):
+            continue
+        if any(not _STORY_NOUN().match(m.group(0)) for m in _NOTE_WORDS().finditer(clause)):
+            continue
+        return clause.strip()
+    return None
 
 
 def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:
     """Whether a paragraph beside the story is a note, not prose of the story (the module's
     docstring says how it is told); `authors`: the names that open a bio."""
     text = " ".join(normalize_inline(block.text).split())
+    if noted_claim(text) is not None:
+        return False
     if not is_body_paragraph(doc, block):
         return True
     if _NOTE_OPENING().search(text) or _NOTE_WORDS().search(text) or _BIO().search(text):

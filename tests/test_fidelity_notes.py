@@ -1,0 +1,88 @@
+"""Under no-derivatives terms a note beside the story that the newsroom labels as its own
+("Editor's note:", "Correction:", "Update:") is no addition only while it speaks of the
+republication itself; a note that says something of the story's subject is new content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.checks.story_notes import noted_claim
+from tests.conftest import write
+
+OF_THE_REPUBLICATION = [
+    "Editor's note: This story was originally published by ProPublica.",
+    "Editor’s Note — This article first appeared in The Texas Tribune and is republished with permission.",
+    "Note: This story has been edited for length and clarity.",
+    "Editor's note: This story was originally published by ProPublica. It has been edited for length.",
+    "Note: References to time and place have been updated for our readers.",
+    "Editors' note: Edited for style.",
+    "Correction: An earlier version of this story misspelled the name of the county's contractor. We regret the error.",
+    "Correction: A previous version of this article incorrectly stated the day of the council vote.",
+    "Clarification: This story has been updated to correct the spelling of a name.",
+    "Updated Dec. 5, 2026, at 3 p.m.",
+]
+ABOUT_THE_SUBJECT = {
+    "Editor's note: The sheriff disputes these records and says every inmate was seen by a nurse within an hour.": "The sheriff disputes",
+    "Correction: This story originally said 41 cases. The sheriff says the number was 4.": "The sheriff says the number was 4.",
+    "Correction: this story originally said 41 cases; the sheriff says 4": "the sheriff says 4",
+    "Editor's note: The utility disputes this story.": "The utility disputes this story.",
+    "Update: The sheriff resigned on Tuesday, two days after this story was published.": "The sheriff resigned",
+    "Editor's note: This story was originally published by ProPublica, and the county disputes its findings.": "the county disputes its findings.",
+    "Clarification: The county, not the state, runs the jails.": "The county, not the state",
+    "NOTE: Lakeside County's water comes from the same reservoir.": "Lakeside County's water",
+}
+
+
+@pytest.mark.parametrize("note", OF_THE_REPUBLICATION)
+def test_a_note_of_the_republication_alone_makes_no_claim(note: str) -> None:
+    assert noted_claim(note) is None
+
+
+@pytest.mark.parametrize("note", sorted(ABOUT_THE_SUBJECT))
+def test_a_note_that_speaks_of_the_subject_is_a_claim_quoting_its_clause(note: str) -> None:
+    claim = noted_claim(note)
+    assert claim is not None
+    assert claim.startswith(ABOUT_THE_SUBJECT[note])
+
+
+@pytest.mark.parametrize("text", ["Related: Jail deaths rise in three counties", "Reporting by Dana Whitfield.", "The sheriff disputes these records."])
+def test_text_without_a_newsrooms_note_label_is_no_noted_claim(text: str) -> None:
+    assert noted_claim(text) is None
+
+
+STORY = [
+    "The water utility raised its rates twice this year, according to filings with the state commission.",
+    "Customers in the eastern district now pay 18 dollars more each month than they did in January.",
+    "A spokeswoman for the utility said the audit request would be reviewed at the next board meeting.",
+]
+CREDIT = "This story was originally published by ProPublica."
+
+
+def _check(cli: Any, tmp_path: Path, before: list[str], after: list[str]) -> tuple[int, list[str]]:
+    def page(paragraphs: list[str]) -> str:
+        return "<html><body><article><h1>Water rates</h1>\n" + "".join(f"<p>{p}</p>\n" for p in paragraphs) + "</article></body></html>"
+
+    original = write(tmp_path, "original.html", page(STORY))
+    copy = write(tmp_path, "copy.html", page([*before, *STORY, *after]))
+    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(original), str(copy))
+    return run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]]
+
+
+@pytest.mark.parametrize("note", OF_THE_REPUBLICATION[:6])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_note_of_the_republication_beside_the_story_passes(cli: Any, tmp_path: Path, note: str, where: str) -> None:
+    before, after = ([note, CREDIT], []) if where == "before" else ([], [CREDIT, note])
+    assert _check(cli, tmp_path, before, after) == (0, [])
+
+
+@pytest.mark.parametrize("note", sorted(ABOUT_THE_SUBJECT)[:5])
+@pytest.mark.parametrize("where", ["before", "after", "after the credit line"])
+def test_a_note_that_speaks_of_the_subject_is_added_wherever_beside_the_story(cli: Any, tmp_path: Path, note: str, where: str) -> None:
+    before, after = {"before": ([CREDIT, note], []), "after": ([], [note, CREDIT]), "after the credit line": ([], [CREDIT, note])}[where]
+    code, findings = _check(cli, tmp_path, before, after)
+    assert code == 1
+    assert len(findings) == 1
+    assert findings[0].startswith(f"added (a note that speaks of the story's subject, not of its republication): \"{note[:40]}")
