@@ -121,3 +121,85 @@ def test_fix_leaves_no_ended_embargo_for_the_user(cli: Any, tmp_path: Path) -> N
     lines = (run.out + run.err).splitlines()
     assert not [line for line in lines if "ended.html" in line and "propublica/embargo" in line]
     assert [line for line in lines if "active.html" in line and "left for you: propublica/embargo" in line]
+
+
+def story_with(notice_markup: str, kind: str = "html") -> bytes:
+    """A compliant copy of the welds story with `notice_markup` put before its first paragraph."""
+    if kind == "md":
+        return (
+            "# Inspectors Signed Off on Welds They Never Saw\n\nBy Hollis Brandt, ProPublica\n\n"
+            "*This story was originally published by [ProPublica](https://www.propublica.org/article/welds).*\n\n"
+            f"{notice_markup}\n\n"
+            "On the morning of March 14, an inspector signed off on 41 welds along a new gas line in western Oklahoma.\n\n"
+            '<script src="https://pixel.propublica.org/pixel.js" async></script>\n'
+        ).encode()
+    return page("Jan. 15, 2023").replace(f"<p><em>{NOTICE.format(date='Jan. 15, 2023')}</em></p>", notice_markup).encode()
+
+
+def findings_of(source: bytes, kind: Any = "html", today: datetime.date = TODAY) -> dict[str, list[Any]]:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    report = check_document(parse_document(source, kind), packs, path="p." + kind[:4], auto_detect=False, today=today)
+    found: dict[str, list[Any]] = {}
+    for finding in report.findings:
+        found.setdefault(finding.rule, []).append(finding)
+    return found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<p style="display: none">{notice}</p>',
+        "<div hidden><p>{notice}</p></div>",
+        "<details><summary>Rights</summary><p>{notice}</p></details>",
+        '<style>.embargo-note{{visibility:hidden}}</style><p class="embargo-note">{notice}</p>',
+    ],
+)
+def test_an_embargo_notice_hidden_from_readers_still_holds(markup: str) -> None:
+    notice = "This article is not subject to ProPublica\u2019s Creative Commons license until March 3, 2027."
+    found = findings_of(story_with(markup.format(notice=notice)))
+    (finding,) = found["propublica/embargo"]
+    assert finding.severity.name == "ERROR"
+    assert "may not be republished before March 3, 2027" in finding.message
+    assert "the notice is hidden from readers (line 1), which does not lift it" in finding.message
+
+
+def test_a_hidden_embargo_notice_whose_date_has_passed_lifts_nothing_either_way() -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until Nov. 30, 2026."
+    assert "propublica/embargo" not in findings_of(story_with(f'<p style="display:none">{notice}</p>'))
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"),
+    [
+        ("<!-- feed: This article is not subject to ProPublica's Creative Commons license until 2027-04-09 -->", "html"),
+        ("<!--\n  This article is not subject to ProPublica's Creative Commons\n  license until April 9, 2027.\n-->", "md"),
+    ],
+)
+def test_an_embargo_notice_only_in_a_comment_is_a_warning_that_names_the_comment(markup: str, kind: str) -> None:
+    found = findings_of(story_with(markup, kind), "markdown" if kind == "md" else kind)
+    assert "propublica/embargo" not in found
+    (finding,) = found["propublica/embargo-in-comment"]
+    assert finding.severity.name == "WARNING"
+    assert "in a comment of the source" in finding.message
+    assert "2027" in finding.message
+
+
+def test_a_comment_about_an_ended_embargo_says_nothing() -> None:
+    markup = "<!-- This article is not subject to ProPublica's Creative Commons license until June 1, 2026. -->"
+    assert "propublica/embargo-in-comment" not in findings_of(story_with(markup))
+
+
+def test_a_shown_notice_is_reported_once_not_again_as_hidden_or_in_a_comment() -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until March 3, 2027."
+    found = findings_of(story_with(f"<p>{notice}</p>"))
+    assert len(found["propublica/embargo"]) == 1
+    assert "hidden" not in found["propublica/embargo"][0].message
+    assert "propublica/embargo-in-comment" not in found
+
+
+def test_reading_beyond_what_readers_see_needs_a_text_check() -> None:
+    from compliance.checks.until import build
+    from compliance.errors import PackError
+
+    with pytest.raises(PackError, match="needs a `text` check"):
+        build({"check": type("C", (), {"kind": "element"})(), "label": None, "read": "also-hidden"})

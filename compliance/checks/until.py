@@ -8,7 +8,18 @@ the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023
 "2023-01-15", with or without a weekday before it or a time and zone after it ("at 6 a.m. ET",
 "T06:00:00Z"). The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
-read, saying so; it passes when the notice is absent or every notice's date has passed. Today is
+read, saying so; it passes when the notice is absent or every notice's date has passed.
+
+Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
+check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
+hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`): a notice
+that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
+lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
+Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
+which a feed or a CMS may leave behind: for a rule of its own, a warning, since a comment tells
+where the copy came from but may be a leftover. A notice found hidden or in a comment is pointed at
+its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
+pattern is looked for in those blocks. Today is
 the run's date (`Context.today`: `syndcheck` reads the clock once per run). Each failing hit
 captures `until`: what the notice means for the copy today, in words ("it may not be republished
 before Jan. 15, 2027 (today is 2026-12-05)"), for the rule's message as `{until}`.
@@ -32,18 +43,30 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check
 from compliance.checks.time_edits import MONTHS
 from compliance.document import Block, Document
+from compliance.errors import PackError
+from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
-from compliance.text import shorten
+from compliance.text import normalize, shorten
 
 OPTIONS = (
     Option("check", "check", "What finds the notice (a `text` check); the date is read from each of its hits' blocks."),
     Option("label", "string", LABEL_DOC, default=None),
+    Option(
+        "read",
+        "enum",
+        "Which notices count: `shown` (what readers see), `also-hidden` (those too that the page hides from readers, for a notice that"
+        " binds the story whether shown or not, as an embargo does) or `comments` (only those in the source's comments). The last two"
+        " need a `text` check.",
+        default="shown",
+        choices=("shown", "also-hidden", "comments"),
+    ),
 )
 
 CAPTURES = frozenset({"until"})
@@ -76,11 +99,16 @@ class UntilParams(NamedTuple):
 
     check: Check
     label: str | None = None
+    read: str = "shown"
 
 
 def build(values: dict[str, Any]) -> UntilParams:
-    """Parameters from validated option values."""
-    return UntilParams(values["check"], values["label"])
+    """Parameters from validated option values; raises PackError when `read` looks beyond what
+    readers see and `check` is not a `text` check (only a pattern can be looked for there)."""
+    check: Check = values["check"]
+    if values["read"] != "shown" and check.kind != "text":
+        raise PackError(f"until-date: read: {values['read']} needs a `text` check as its check, not `{check.kind}`")
+    return UntilParams(check, values["label"], values["read"])
 
 
 def describe(params: UntilParams) -> str:
@@ -106,18 +134,70 @@ def read_date(text: str) -> tuple[str, datetime.date] | None:
         return None
 
 
+class _Notice(NamedTuple):
+    """A notice found: its hit's place, its block's text, the text from the match on, and where
+    it is when no reader sees it, as `until` ends with it ("" when shown)."""
+
+    item: int
+    where: Any
+    text: str
+    after: str
+    offset: int
+    element: Any
+    unseen: str
+
+
+def _shown(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    for hit in ctx.run(params.check).hits:
+        item = doc.items[hit.index]
+        if isinstance(item, Block):
+            start = max(0, hit.offset - doc.item_offsets[hit.index])
+            yield _Notice(hit.index, hit.where, item.text, item.text[start:], hit.offset, hit.element, "")
+
+
+def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the page's blocks no reader sees; a page whose text holds none of the
+    pattern's words, or whose walk found nothing hidden, is spared the walk that finds those
+    blocks (as `base.hidden_copy` is)."""
+    pattern = ctx.bind(params.check.params.pattern)
+    if doc.root is not None and (not doc._hides_text or not pattern.may_be_within(doc.all_text())):
+        return
+    for line, text, _in_story in doc.unseen_text():
+        where = f"; the notice is hidden from readers (line {line}), which does not lift it"
+        for match in pattern.finditer(text):
+            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+
+
+def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the source's comments (their text read as a reader's, `text.normalize`); a
+    page whose source opens no comment is spared the walk that reads its comments."""
+    pattern = ctx.bind(params.check.params.pattern)
+    if doc.root is not None and "<!--" not in doc.source:
+        return
+    for comment in doc.comments:
+        text = normalize(comment.text)
+        for match in pattern.finditer(text):
+            line = comment.location.line
+            yield _Notice(-1, comment.location, text, text[match.start() :], 0, None, f"; the notice is in a comment of the source (line {line})")
+
+
+def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    if params.read == "comments":
+        yield from _in_comments(doc, params, ctx)
+        return
+    yield from _shown(doc, params, ctx)
+    if params.read == "also-hidden":
+        yield from _hidden(doc, params, ctx)
+
+
 def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
     what = describe(params)
     today = ctx.today
     in_force: list[Hit] = []
     ended: list[str] = []
-    for hit in ctx.run(params.check).hits:
-        item = doc.items[hit.index]
-        if not isinstance(item, Block):
-            continue
-        start = max(0, hit.offset - doc.item_offsets[hit.index])
-        read = read_date(item.text[start:])
+    for notice in _notices(doc, params, ctx):
+        read = read_date(notice.after)
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
         elif read[1] >= today:
@@ -125,8 +205,10 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         else:
             ended.append(read[0])
             continue
-        evidence = shorten(item.text, 200)
-        in_force.append(Hit(hit.index, hit.where, evidence, (("until", until),), hit.offset, hit.element))
+        if notice.unseen:
+            until += notice.unseen
+        evidence = shorten(notice.text, 200)
+        in_force.append(Hit(notice.item, notice.where, evidence, (("until", until),), notice.offset, notice.element))
     if in_force:
         (first,) = in_force[0].captures
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
