@@ -59,19 +59,21 @@ def test_an_embargo_whose_date_has_passed_does_not_fail_the_story(date: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("date", "quoted"),
+    ("date", "quoted", "first_day"),
     [
-        ("March 1, 2027", "March 1, 2027"),
-        ("1 March 2027", "1 March 2027"),
-        ("2027-03-01 09:00 EST", "2027-03-01"),
-        ("Sept. 9, 2027 at noon Eastern", "Sept. 9, 2027"),
-        # On the day itself the notice still holds: its hour and zone are not compared.
-        ("Dec. 5, 2026", "Dec. 5, 2026"),
+        ("March 1, 2027", "March 1, 2027", "2027-03-02"),
+        ("1 March 2027", "1 March 2027", "2027-03-02"),
+        ("2027-03-01 09:00 EST", "2027-03-01", "2027-03-02"),
+        ("Sept. 9, 2027 at noon Eastern", "Sept. 9, 2027", "2027-09-10"),
+        ("Dec. 31, 2026", "Dec. 31, 2026", "2027-01-01"),
+        # On the day itself the notice still holds (its hour and zone are not compared), and the
+        # words say so: not "before Dec. 5", which today is not.
+        ("Dec. 5, 2026", "Dec. 5, 2026", "2026-12-06"),
     ],
 )
-def test_an_embargo_in_force_fails_quoting_its_date(date: str, quoted: str) -> None:
+def test_an_embargo_in_force_fails_naming_the_first_day_the_copy_may_run(date: str, quoted: str, first_day: str) -> None:
     (finding,) = embargo(date)
-    assert finding.message.endswith(f"it may not be republished before {quoted} (today is 2026-12-05).")
+    assert finding.message.endswith(f"it may not be republished until the end of {quoted}, so not before {first_day} (today is 2026-12-05).")
 
 
 @pytest.mark.parametrize("date", ["further notice", "the story's publication date", "February 30, 2027"])
@@ -110,7 +112,8 @@ def test_json_detail_quotes_the_date_not_the_pattern(cli: Any, tmp_path: Path) -
     (entry,) = json.loads(cli("check", "--pack", "propublica", "--format", "json", str(story)).out)["files"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/embargo"]
     today = datetime.date.today().isoformat()
-    assert finding["detail"] == f"ProPublica's embargo notice holds: it may not be republished before March 1, 2999 (today is {today})"
+    until = f"it may not be republished until the end of March 1, 2999, so not before 2999-03-02 (today is {today})"
+    assert finding["detail"] == f"ProPublica's embargo notice holds: {until}"
     assert finding["evidence"] == NOTICE.format(date="March 1, 2999")
 
 
@@ -159,7 +162,7 @@ def test_an_embargo_notice_hidden_from_readers_still_holds(markup: str) -> None:
     found = findings_of(story_with(markup.format(notice=notice)))
     (finding,) = found["propublica/embargo"]
     assert finding.severity.name == "ERROR"
-    assert "may not be republished before March 3, 2027" in finding.message
+    assert "may not be republished until the end of March 3, 2027" in finding.message
     assert "the notice is hidden from readers (line 1), which does not lift it" in finding.message
 
 

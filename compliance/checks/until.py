@@ -21,8 +21,10 @@ where the copy came from but may be a leftover. A notice found hidden or in a co
 its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
 pattern is looked for in those blocks. Today is
 the run's date (`Context.today`: `syndcheck` reads the clock once per run). Each failing hit
-captures `until`: what the notice means for the copy today, in words ("it may not be republished
-before Jan. 15, 2027 (today is 2026-12-05)"), for the rule's message as `{until}`.
+captures `until`: what the notice means for the copy today, in words, for the rule's message as
+`{until}`. Since the notice holds on its own day, the words name the first day the copy may run:
+"it may not be republished until the end of Jan. 15, 2027, so not before 2027-01-16 (today is
+2026-12-05)".
 
 Example (ProPublica's embargo notice)::
 
@@ -92,6 +94,10 @@ _DATE = on_first_use(
     + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d))(?!\d)",
     re.IGNORECASE,
 )
+
+
+# The notice holds on its own day: the first day the copy may run is the one after it.
+_ONE_DAY = datetime.timedelta(days=1)
 
 
 class UntilParams(NamedTuple):
@@ -201,7 +207,7 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
         elif read[1] >= today:
-            until = f"it may not be republished before {read[0]} (today is {today.isoformat()})"
+            until = f"it may not be republished until the end of {read[0]}, so not before {read[1] + _ONE_DAY:%Y-%m-%d} (today is {today.isoformat()})"
         else:
             ended.append(read[0])
             continue
