@@ -206,3 +206,46 @@ def test_reading_beyond_what_readers_see_needs_a_text_check() -> None:
 
     with pytest.raises(PackError, match="needs a `text` check"):
         build({"check": type("C", (), {"kind": "element"})(), "label": None, "read": "also-hidden"})
+
+
+def embargo_with_meta(date: str, meta: dict[str, str], today: datetime.date = TODAY) -> list[Any]:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    doc = parse_document(page(date).encode(), "html")
+    report = check_document(doc, packs, path="p.html", auto_detect=False, today=today, meta=meta)
+    return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+def test_a_copy_scheduled_after_the_embargo_is_checked_on_its_publication_day() -> None:
+    assert embargo_with_meta("Feb. 10, 2027", {"publication_date": "2027-02-11T09:00:00-05:00"}) == []
+    (finding,) = embargo_with_meta("Feb. 10, 2027", {"publication_date": "2027-02-10"})
+    assert finding.message.endswith("so not before 2027-02-11 (the copy's publication date is 2027-02-10).")
+
+
+def test_a_copy_that_ran_during_an_embargo_since_ended_still_fails() -> None:
+    (finding,) = embargo_with_meta("Nov. 20, 2026", {"publication_date": "2026-11-02"})
+    assert "the copy's publication date is 2026-11-02" in finding.message
+
+
+def test_a_publication_date_naming_no_day_leaves_the_run_s_day() -> None:
+    (finding,) = embargo_with_meta("Jan. 9, 2027", {"publication_date": "next Tuesday"})
+    assert finding.message.endswith("(today is 2026-12-05).")
+
+
+def test_check_and_fix_take_the_day_to_compare_with(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "p.html", page("June 30, 2031"))
+    before = cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--today", "2031-06-30", "--format", "concise", str(story))
+    assert before.code == 1
+    assert "(today is 2031-06-30)" in before.out
+    assert cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--today", "2031-07-01", str(story)).code == 0
+    fixed = cli("fix", "--pack", "propublica", "--today", "2031-07-01", str(story))
+    assert "propublica/embargo" not in fixed.out + fixed.err
+
+
+@pytest.mark.parametrize("day", ["2031-02-29", "31/06/2031", "2031-6-1", "soon", ""])
+def test_a_day_that_is_not_one_is_a_usage_error_of_one_line(cli: Any, tmp_path: Path, day: str) -> None:
+    story = write(tmp_path, "p.html", page("June 30, 2031"))
+    run = cli("check", "--today", day, str(story))
+    assert run.code == 2
+    (line,) = run.err.strip().splitlines()
+    assert "is not a day written YYYY-MM-DD" in line
+    assert "Traceback" not in run.err

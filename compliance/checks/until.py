@@ -20,7 +20,10 @@ which a feed or a CMS may leave behind: for a rule of its own, a warning, since 
 where the copy came from but may be a leftover. A notice found hidden or in a comment is pointed at
 its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
 pattern is looked for in those blocks. Today is
-the run's date (`Context.today`: `syndcheck` reads the clock once per run). Each failing hit
+the run's date (`Context.today`: `syndcheck` reads the clock once per run, or takes `--today`), or,
+when the copy's metadata gives its publication day (`publication_date`, else a front matter date),
+that day: the terms bind the day the copy runs, so a copy scheduled after the embargo passes and
+one that ran during it fails; the message says which day it compared with. Each failing hit
 captures `until`: what the notice means for the copy today, in words, for the rule's message as
 `{until}`. Since the notice holds on its own day, the words name the first day the copy may run:
 "it may not be republished until the end of Jan. 15, 2027, so not before 2027-01-16 (today is
@@ -49,7 +52,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check
-from compliance.checks.time_edits import MONTHS
+from compliance.checks.time_edits import MONTHS, publication_day_of
 from compliance.document import Block, Document
 from compliance.errors import PackError
 from compliance.findings import Location
@@ -196,10 +199,20 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
         yield from _hidden(doc, params, ctx)
 
 
+def the_day(ctx: Context) -> tuple[datetime.date, str]:
+    """The day a notice is compared with, and how a message names it: the copy's publication day
+    when its metadata gives one (`time_edits.publication_day_of`: `publication_date`, else a
+    front matter date), since the terms bind the day the copy runs; else the run's today."""
+    published = publication_day_of(ctx.meta)
+    if isinstance(published, datetime.date):
+        return published, f"the copy's publication date is {published.isoformat()}"
+    return ctx.today, f"today is {ctx.today.isoformat()}"
+
+
 def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
     what = describe(params)
-    today = ctx.today
+    today, said = the_day(ctx)
     in_force: list[Hit] = []
     ended: list[str] = []
     for notice in _notices(doc, params, ctx):
@@ -207,7 +220,7 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
         elif read[1] >= today:
-            until = f"it may not be republished until the end of {read[0]}, so not before {read[1] + _ONE_DAY:%Y-%m-%d} (today is {today.isoformat()})"
+            until = f"it may not be republished until the end of {read[0]}, so not before {read[1] + _ONE_DAY:%Y-%m-%d} ({said})"
         else:
             ended.append(read[0])
             continue
@@ -219,5 +232,5 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         (first,) = in_force[0].captures
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
     if ended:
-        return Outcome(True, (), f"{what} ended on {ended[0]} (today is {today.isoformat()})")
+        return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
     return Outcome(True, (), f"no {what}")
