@@ -249,3 +249,33 @@ def test_a_day_that_is_not_one_is_a_usage_error_of_one_line(cli: Any, tmp_path: 
     (line,) = run.err.strip().splitlines()
     assert "is not a day written YYYY-MM-DD" in line
     assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("notice", "first_day"),
+    [
+        ("Until Feb. 2, 2027, this article is not subject to ProPublica's Creative Commons license.", "2027-02-03"),
+        ("Until 2027-02-02 this story is not subject to ProPublica's Creative Commons licence.", "2027-02-03"),
+        ("This article, until 2 February 2027, is not subject to ProPublica's Creative Commons license.", "2027-02-03"),
+        ("UNTIL FEB. 2, 2027, THIS ARTICLE IS NOT SUBJECT TO PROPUBLICA'S CREATIVE COMMONS LICENSE.", "2027-02-03"),
+        # An earlier "until" names another date: the notice's own order is read.
+        ("Comments open until Dec. 1, 2026. This article is not subject to ProPublica's Creative Commons license until Feb. 2, 2027.", "2027-02-03"),
+    ],
+)
+def test_the_notice_with_its_date_first_is_the_same_notice(notice: str, first_day: str) -> None:
+    found = findings_of(story_with(f"<p>{notice}</p>"))
+    (finding,) = found["propublica/embargo"]
+    assert f"so not before {first_day}" in finding.message
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Until 2020, stories were not subject to ProPublica's Creative Commons license at all.",
+        "Until Jan. 5, 2027, readers can comment; the story is subject to ProPublica's Creative Commons license.",
+        "Until further notice, other outlets' stories are not subject to any Creative Commons license.",
+        "ProPublica's Creative Commons license has applied to this story since Jan. 1, 2026, and will until it is updated.",
+    ],
+)
+def test_prose_about_licenses_is_no_embargo_notice(prose: str) -> None:
+    assert "propublica/embargo" not in findings_of(story_with(f"<p>{prose}</p>"))
