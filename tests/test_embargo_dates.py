@@ -279,3 +279,11 @@ def test_the_notice_with_its_date_first_is_the_same_notice(notice: str, first_da
 )
 def test_prose_about_licenses_is_no_embargo_notice(prose: str) -> None:
     assert "propublica/embargo" not in findings_of(story_with(f"<p>{prose}</p>"))
+
+
+def test_a_page_without_the_notice_says_so_in_a_sentence(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "p.html", page("Jan. 15, 2023").replace(NOTICE.format(date="Jan. 15, 2023"), "A paragraph."))
+    run = cli("check", "--pack", "propublica", "--select", "propublica/embargo,propublica/embargo-in-comment", str(story))
+    assert "ok      propublica/embargo  ProPublica's embargo notice is not on the page, shown or hidden" in run.out
+    assert "propublica/embargo-in-comment  ProPublica's embargo notice is in no comment of the source" in run.out
+    assert "no ProPublica's" not in run.out

@@ -99,6 +99,9 @@ _DATE = on_first_use(
 )
 
 
+# What a pass without a notice says, by where notices were looked for (`read`).
+_NOWHERE = {"shown": "is not on the page", "also-hidden": "is not on the page, shown or hidden", "comments": "is in no comment of the source"}
+
 # The notice holds on its own day: the first day the copy may run is the one after it.
 _ONE_DAY = datetime.timedelta(days=1)
 
@@ -233,4 +236,4 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
     if ended:
         return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
-    return Outcome(True, (), f"no {what}")
+    return Outcome(True, (), f"{what} {_NOWHERE[params.read]}")
