@@ -111,9 +111,9 @@ def test_json_detail_quotes_the_date_not_the_pattern(cli: Any, tmp_path: Path) -
     story = write(tmp_path, "p.html", page("March 1, 2999"))
     (entry,) = json.loads(cli("check", "--pack", "propublica", "--format", "json", str(story)).out)["files"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/embargo"]
-    today = datetime.date.today().isoformat()
-    until = f"it may not be republished until the end of March 1, 2999, so not before 2999-03-02 (today is {today})"
-    assert finding["detail"] == f"ProPublica's embargo notice holds: {until}"
+    until = "it may not be republished until the end of March 1, 2999, so not before 2999-03-02"
+    assert finding["detail"].startswith(f"ProPublica's embargo notice holds: {until} (today is ")
+    assert finding["detail"].endswith(("at UTC-5, the publisher's time)", ")"))
     assert finding["evidence"] == NOTICE.format(date="March 1, 2999")
 
 
@@ -205,7 +205,7 @@ def test_reading_beyond_what_readers_see_needs_a_text_check() -> None:
     from compliance.errors import PackError
 
     with pytest.raises(PackError, match="needs a `text` check"):
-        build({"check": type("C", (), {"kind": "element"})(), "label": None, "read": "also-hidden"})
+        build({"check": type("C", (), {"kind": "element"})(), "label": None, "read": "also-hidden", "utc_offset": None})
 
 
 def embargo_with_meta(date: str, meta: dict[str, str], today: datetime.date = TODAY) -> list[Any]:
@@ -287,3 +287,37 @@ def test_a_page_without_the_notice_says_so_in_a_sentence(cli: Any, tmp_path: Pat
     assert "ok      propublica/embargo  ProPublica's embargo notice is not on the page, shown or hidden" in run.out
     assert "propublica/embargo-in-comment  ProPublica's embargo notice is in no comment of the source" in run.out
     assert "no ProPublica's" not in run.out
+
+
+def embargo_read_at(date: str, read_at: datetime.datetime) -> list[Any]:
+    """The embargo's findings on a run whose clock read `read_at` (an aware time)."""
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    report = check_document(parse_document(page(date).encode(), "html"), packs, path="p.html", auto_detect=False, read_at=read_at)
+    return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+def _at(text: str, hours: float) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.timezone(datetime.timedelta(hours=hours)))
+
+
+def test_a_clock_already_on_the_next_day_east_of_new_york_does_not_lift_the_embargo_early() -> None:
+    # 03:00 on Dec. 6 at UTC+14 is 08:00 on Dec. 5 in New York (UTC-5): the notice's day is not over there.
+    (finding,) = embargo_read_at("Dec. 5, 2026", _at("2026-12-06T03:00", 14))
+    assert finding.message.endswith("(today is 2026-12-05 at UTC-5, the publisher's time).")
+    # Once Dec. 5 has ended in New York, it has ended.
+    assert embargo_read_at("Dec. 5, 2026", _at("2026-12-06T00:30", -5)) == []
+
+
+def test_a_clock_behind_new_york_keeps_its_own_earlier_day_and_says_so() -> None:
+    # 20:00 on Dec. 5 at UTC-10 is already Dec. 6 in New York: the earlier day, the clock's, is used.
+    (finding,) = embargo_read_at("Dec. 5, 2026", _at("2026-12-05T20:00", -10))
+    assert "(today is 2026-12-05 by this computer's clock (UTC-10:00))" in finding.message
+
+
+def test_the_publisher_s_offset_is_an_hour_count_from_minus_12_to_14() -> None:
+    from compliance.checks.until import build
+    from compliance.errors import PackError
+
+    text = type("C", (), {"kind": "text"})()
+    with pytest.raises(PackError, match="utc-offset: 15 is out of range"):
+        build({"check": text, "label": None, "read": "shown", "utc_offset": 15})

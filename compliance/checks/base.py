@@ -174,6 +174,9 @@ class Context:
     # The day the run checks on: what a notice that holds until a date (an embargo) is compared
     # with. A run reads the clock once and gives it to every document (`check_document`'s `today`).
     today: datetime.date = field(default_factory=datetime.date.today)
+    # That reading of the clock, with the zone it was made in, when `today` comes from the clock;
+    # None when the day was given (`--today`).
+    read_at: datetime.datetime | None = None
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""

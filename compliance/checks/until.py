@@ -20,7 +20,10 @@ which a feed or a CMS may leave behind: for a rule of its own, a warning, since 
 where the copy came from but may be a leftover. A notice found hidden or in a comment is pointed at
 its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
 pattern is looked for in those blocks. Today is
-the run's date (`Context.today`: `syndcheck` reads the clock once per run, or takes `--today`), or,
+the run's date (`Context.today`: `syndcheck` reads the clock once per run, or takes `--today`; read
+from the clock, it is said with its zone, and with `utc-offset`, the publisher's offset from UTC in
+hours, it is the earlier of the clock's date and the date there: a notice never lifts before its
+day has ended where it was written, wherever the check runs), or,
 when the copy's metadata gives its publication day (`publication_date`, else a front matter date),
 that day: the terms bind the day the copy runs, so a copy scheduled after the embargo passes and
 one that ran during it fails; the message says which day it compared with. Each failing hit
@@ -72,6 +75,15 @@ OPTIONS = (
         default="shown",
         choices=("shown", "also-hidden", "comments"),
     ),
+    Option(
+        "utc-offset",
+        "integer",
+        "The publisher's standard offset from UTC, in hours (-5 for US Eastern time): when today comes from the clock, the notice is"
+        " compared with the earlier of the clock's date and the date at that offset, so that it never lifts before its day has ended"
+        " where it was written; the message names the zone used.",
+        default=None,
+        minimum=-12,
+    ),
 )
 
 CAPTURES = frozenset({"until"})
@@ -112,6 +124,7 @@ class UntilParams(NamedTuple):
     check: Check
     label: str | None = None
     read: str = "shown"
+    utc_offset: int | None = None
 
 
 def build(values: dict[str, Any]) -> UntilParams:
@@ -120,7 +133,10 @@ def build(values: dict[str, Any]) -> UntilParams:
     check: Check = values["check"]
     if values["read"] != "shown" and check.kind != "text":
         raise PackError(f"until-date: read: {values['read']} needs a `text` check as its check, not `{check.kind}`")
-    return UntilParams(check, values["label"], values["read"])
+    offset = values["utc_offset"]
+    if offset is not None and offset > 14:
+        raise PackError(f"until-date: utc-offset: {offset} is out of range; give -12 to 14 (hours)")
+    return UntilParams(check, values["label"], values["read"], offset)
 
 
 def describe(params: UntilParams) -> str:
@@ -202,20 +218,28 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
         yield from _hidden(doc, params, ctx)
 
 
-def the_day(ctx: Context) -> tuple[datetime.date, str]:
+def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str]:
     """The day a notice is compared with, and how a message names it: the copy's publication day
     when its metadata gives one (`time_edits.publication_day_of`: `publication_date`, else a
-    front matter date), since the terms bind the day the copy runs; else the run's today."""
+    front matter date), since the terms bind the day the copy runs; else the run's today, which,
+    when read from the clock (`Context.read_at`), is the earlier of the clock's date and the date
+    at `utc_offset` hours from UTC (the publisher's zone), and is said with the zone it was read in."""
     published = publication_day_of(ctx.meta)
     if isinstance(published, datetime.date):
         return published, f"the copy's publication date is {published.isoformat()}"
-    return ctx.today, f"today is {ctx.today.isoformat()}"
+    if ctx.read_at is None:
+        return ctx.today, f"today is {ctx.today.isoformat()}"
+    if utc_offset is not None:
+        there = ctx.read_at.astimezone(datetime.timezone(datetime.timedelta(hours=utc_offset))).date()
+        if there <= ctx.today:
+            return there, f"today is {there.isoformat()} at UTC{utc_offset:+d}, the publisher's time"
+    return ctx.today, f"today is {ctx.today.isoformat()} by this computer's clock ({ctx.read_at.tzname() or 'local time'})"
 
 
 def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
     what = describe(params)
-    today, said = the_day(ctx)
+    today, said = the_day(ctx, params.utc_offset)
     in_force: list[Hit] = []
     ended: list[str] = []
     for notice in _notices(doc, params, ctx):
