@@ -321,3 +321,46 @@ def test_the_publisher_s_offset_is_an_hour_count_from_minus_12_to_14() -> None:
     text = type("C", (), {"kind": "text"})()
     with pytest.raises(PackError, match="utc-offset: 15 is out of range"):
         build({"check": text, "label": None, "read": "shown", "utc_offset": 15})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("until 1/15/2027.", ("1/15/2027", datetime.date(2027, 1, 15))),
+        ("until 15/1/2027.", ("15/1/2027", datetime.date(2027, 1, 15))),
+        ("until 12/31/2026 at 6 a.m.", ("12/31/2026", datetime.date(2026, 12, 31))),
+        ("until 7/7/2027", ("7/7/2027", datetime.date(2027, 7, 7))),
+        # Both numbers 12 or under: March 4 or April 3; not guessed.
+        ("until 3/4/2027", None),
+        # Neither reading is a day of a month.
+        ("until 13/14/2027", None),
+        ("until 2/30/2027", None),
+    ],
+)
+def test_dates_with_slashes_are_read_only_when_one_reading_is_possible(text: str, expected: tuple[str, datetime.date] | None) -> None:
+    assert read_date(text) == expected
+
+
+def test_an_ambiguous_slashed_date_keeps_the_story_failing_and_says_so() -> None:
+    (finding,) = embargo("4/5/2027")
+    assert "its date could not be read" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("markup", "first_day"),
+    [
+        ('until <time datetime="2027-04-20">April 20</time>', "2027-04-21"),
+        ('until <time datetime="2027-04-20T06:00:00-04:00">Tuesday at 6 a.m.</time>', "2027-04-21"),
+    ],
+)
+def test_a_time_element_gives_the_date_its_words_leave_out(markup: str, first_day: str) -> None:
+    notice = f"<p>This article is not subject to ProPublica's Creative Commons license {markup}.</p>"
+    (finding,) = findings_of(story_with(notice))["propublica/embargo"]
+    assert f"so not before {first_day}" in finding.message
+    assert "(2027-04-20)" in finding.message
+
+
+def test_the_words_date_comes_before_a_time_element_s() -> None:
+    notice = "<p>This article is not subject to ProPublica's Creative Commons license until May 2, 2027 (<time datetime='2026-01-01'>then</time>).</p>"
+    (finding,) = findings_of(story_with(notice))["propublica/embargo"]
+    assert "so not before 2027-05-03" in finding.message

@@ -5,8 +5,10 @@ in force, and reported, only while that date has not passed.
 `check` is any check that finds the notice (a `text` check, `scope: page`); its hits are the
 notices. The date is the first one written in the notice's block from where the match begins, in
 the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023", "15 Jan. 2023",
-"2023-01-15", with or without a weekday before it or a time and zone after it ("at 6 a.m. ET",
-"T06:00:00Z"). The check fails for each notice whose date is today or later (the notice's hour and
+"2023-01-15", "1/15/2023" or "15/1/2023" (with slashes only when one number is over 12, or both
+are the same: "3/4/2023" is not guessed at and cannot be read), with or without a weekday before
+it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words give none, a `<time datetime="…">` in the block gives it
+(its `datetime` read as an ISO 8601 date). The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
 read, saying so; it passes when the notice is absent or every notice's date has passed.
 
@@ -106,7 +108,8 @@ _DATE = on_first_use(
     + _MONTH.format("m2")
     + r",?\s+"
     + _YEAR.format("y2")
-    + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d))(?!\d)",
+    + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
+    + r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))(?!\d)",
     re.IGNORECASE,
 )
 
@@ -144,14 +147,46 @@ def describe(params: UntilParams) -> str:
     return params.label or describe_check(params.check)
 
 
+def _time_element_date(element: Any) -> tuple[str, datetime.date] | None:
+    """The date a `<time datetime="2027-01-15">` in the notice's block gives, when its words do
+    not give one ("until <time datetime="2027-01-15">Jan. 15</time>": the year is in the
+    attribute): as its words with the attribute's day, and as a date; None when there is none."""
+    if element is None:
+        return None
+    for time in element.iter("time"):
+        value = str(time.get("datetime") or "")
+        read = read_date(value)
+        if read is not None:
+            words = " ".join("".join(time.itertext()).split())
+            return (f"{shorten(words, 40)} ({read[1].isoformat()})" if words else read[1].isoformat()), read[1]
+    return None
+
+
+def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
+    """(month, day) of a date written with slashes, "1/15/2027" (US order) or "15/1/2027": only
+    when one reading alone is a day of a month (one number over 12, or both the same); None for
+    "3/4/2027", which is March 4 or April 3, so that the notice is not guessed about."""
+    if first == second or (second > 12 >= first):
+        return first, second
+    if first > 12 >= second:
+        return second, first
+    return None
+
+
 def read_date(text: str) -> tuple[str, datetime.date] | None:
     """The first date written in `text`, as written and as a date; None when there is none, or
-    the one there is no day of the calendar ("February 30, 2023")."""
+    the one there is no day of the calendar ("February 30, 2023"), or is a date written with
+    slashes that reads as two days ("3/4/2027": see `_numeric_day`)."""
     match = _DATE().search(text)
     if match is None:
         return None
     parts = match.groupdict()
-    if parts["y3"]:
+    if parts["y4"]:
+        numeric = _numeric_day(int(parts["a4"]), int(parts["b4"]))
+        if numeric is None:
+            return None
+        year, (month, day) = int(parts["y4"]), numeric
+    elif parts["y3"]:
         year, month, day = int(parts["y3"]), int(parts["m3"]), int(parts["d3"])
     else:
         which = "1" if parts["y1"] else "2"
@@ -180,7 +215,8 @@ def _shown(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice
         item = doc.items[hit.index]
         if isinstance(item, Block):
             start = max(0, hit.offset - doc.item_offsets[hit.index])
-            yield _Notice(hit.index, hit.where, item.text, item.text[start:], hit.offset, hit.element, "")
+            element = hit.element if hit.element is not None else item.element
+            yield _Notice(hit.index, hit.where, item.text, item.text[start:], hit.offset, element, "")
 
 
 def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
@@ -243,7 +279,7 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     in_force: list[Hit] = []
     ended: list[str] = []
     for notice in _notices(doc, params, ctx):
-        read = read_date(notice.after)
+        read = read_date(notice.after) or _time_element_date(notice.element)
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
         elif read[1] >= today:
