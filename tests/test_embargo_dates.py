@@ -364,3 +364,24 @@ def test_the_words_date_comes_before_a_time_element_s() -> None:
     notice = "<p>This article is not subject to ProPublica's Creative Commons license until May 2, 2027 (<time datetime='2026-01-01'>then</time>).</p>"
     (finding,) = findings_of(story_with(notice))["propublica/embargo"]
     assert "so not before 2027-05-03" in finding.message
+
+
+def test_fix_does_not_make_a_story_under_embargo_ready_to_run(cli: Any, tmp_path: Path) -> None:
+    without_pixel = page("Aug. 8, 2031").replace('<script src="https://pixel.propublica.org/pixel.js" async></script>', "")
+    story = write(tmp_path, "p.html", without_pixel)
+    held = cli("fix", "--pack", "propublica", "--today", "2031-08-08", str(story))
+    said = held.out + held.err
+    assert "+<script" not in said
+    assert "not fixed: propublica/pixel: the story may not be republished yet (propublica/embargo): fix it once it may run" in said
+    assert "left for you: propublica/embargo" in said
+    # The day after, the embargo has ended and the pixel is put in.
+    free = cli("fix", "--pack", "propublica", "--today", "2031-08-09", str(story))
+    assert "pixel.propublica.org/pixel.js" in free.out
+    assert "not fixed" not in free.out + free.err
+
+
+def test_fix_is_not_held_back_by_an_embargo_notice_only_in_a_comment(cli: Any, tmp_path: Path) -> None:
+    without_pixel = page("Aug. 8, 2031").replace('<script src="https://pixel.propublica.org/pixel.js" async></script>', "")
+    commented = without_pixel.replace(f"<p><em>{NOTICE.format(date='Aug. 8, 2031')}</em></p>", f"<!-- {NOTICE.format(date='Aug. 8, 2031')} -->")
+    run = cli("fix", "--pack", "propublica", "--today", "2031-08-08", str(write(tmp_path, "c.html", commented)))
+    assert "pixel.propublica.org/pixel.js" in run.out
