@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check
-from compliance.checks.time_edits import MONTHS, publication_day_of
+from compliance.checks.time_edits import MONTHS
 from compliance.document import Block, Document
 from compliance.errors import PackError
 from compliance.findings import Location
@@ -260,6 +260,9 @@ def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date,
     front matter date), since the terms bind the day the copy runs; else the run's today, which,
     when read from the clock (`Context.read_at`), is the earlier of the clock's date and the date
     at `utc_offset` hours from UTC (the publisher's zone), and is said with the zone it was read in."""
+    # Imported here, once a notice is found: most pages have none.
+    from compliance.checks.time_edits import publication_day_of
+
     published = publication_day_of(ctx.meta)
     if isinstance(published, datetime.date):
         return published, f"the copy's publication date is {published.isoformat()}"
@@ -274,11 +277,15 @@ def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date,
 
 def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
-    what = describe(params)
-    today, said = the_day(ctx, params.utc_offset)
     in_force: list[Hit] = []
     ended: list[str] = []
-    for notice in _notices(doc, params, ctx):
+    notices = list(_notices(doc, params, ctx))
+    what = describe(params)
+    if not notices:
+        return Outcome(True, (), f"{what} {_NOWHERE[params.read]}")
+    # Worked out once a notice is found: most pages have none.
+    today, said = the_day(ctx, params.utc_offset)
+    for notice in notices:
         read = read_date(notice.after) or _time_element_date(notice.element)
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
@@ -294,6 +301,4 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     if in_force:
         (first,) = in_force[0].captures
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
-    if ended:
-        return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
-    return Outcome(True, (), f"{what} {_NOWHERE[params.read]}")
+    return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
