@@ -63,7 +63,7 @@ from compliance.errors import PackError
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
-from compliance.text import normalize, shorten
+from compliance.text import normalize, normalize_characters, shorten
 
 OPTIONS = (
     Option("check", "check", "What finds the notice (a `text` check); the date is read from each of its hits' blocks."),
@@ -234,9 +234,11 @@ def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notic
 
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     """The notices in the source's comments (their text read as a reader's, `text.normalize`); a
-    page whose source opens no comment is spared the walk that reads its comments."""
+    page whose source opens no comment, or holds none of the pattern's words (its characters read
+    as `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one), is
+    spared the walk that reads and places its comments."""
     pattern = ctx.bind(params.check.params.pattern)
-    if doc.root is not None and "<!--" not in doc.source:
+    if doc.root is not None and ("<!--" not in doc.source or not pattern.may_be_within(normalize_characters(doc.source))):
         return
     for comment in doc.comments:
         text = normalize(comment.text)
