@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import errno
 import inspect
 import io
@@ -99,6 +100,19 @@ TimeLimit = Annotated[
 ]
 
 
+def _day(value: str | datetime.date) -> datetime.date:
+    """The parser of `--today`: a day of the calendar written YYYY-MM-DD."""
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{visible(str(value))}' is not a day written YYYY-MM-DD (such as 2027-01-16)") from None
+
+
 def _given_path(value: str | Path) -> Path:
     """The parser of a path option: an empty value (an unset variable in a CI script) names no
     file, where `Path("")` would read as the current folder (`--rules ''` would load every YAML
@@ -173,6 +187,15 @@ ForceExcludeOption = Annotated[
     bool,
     typer.Option("--force-exclude", help="Leave out named files too, as --exclude, .gitignore and the configured include/exclude do in walks."),
 ]
+TodayOption = Annotated[
+    datetime.date | None,
+    typer.Option(
+        "--today",
+        parser=_day,
+        metavar="YYYY-MM-DD",
+        help="Check date-bound notices (an embargo) against this day instead of the clock's; a copy's publication_date still comes first.",
+    ),
+]
 NoInlineSuppressionsOption = Annotated[
     bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
 ]
@@ -203,6 +226,7 @@ class CheckOptions(NamedTuple):
     force_exclude: bool = False
     no_inline_suppressions: bool = False
     time_limit: float | None = None
+    today: datetime.date | None = None
 
     def run_options(self, **more: Any) -> RunOptions:
         """The run these options describe, with `more` of `RunOptions`' fields (a command's own)."""
@@ -226,6 +250,7 @@ class CheckOptions(NamedTuple):
             inline_suppressions=not self.no_inline_suppressions,
             time_limit=self.time_limit or 0.0,
             allow_fetch=self.allow_fetch,
+            today=self.today,
             **more,
         )
 
@@ -408,6 +433,7 @@ def check(
     ] = False,
     time_limit: TimeLimit = None,
     no_inline_suppressions: NoInlineSuppressionsOption = False,
+    today: TodayOption = None,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print how many findings each rule and pack produced (instead of the findings, for text and concise).")
     ] = False,
@@ -703,6 +729,7 @@ def fix(
         typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat the files as this kind instead of guessing from the extension.")] = None,
+    today: TodayOption = None,
 ) -> None:
     """Insert what the publishers' terms require and the article lacks (logo, byline, credit line, pixel, link back): a diff, or --write."""
     from compliance.findings import Severity
@@ -724,6 +751,7 @@ def fix(
         config=config,
         allow_fetch=allow_fetch,
         max_bytes=0,
+        today=today,
     )
     runner = Runner(options)
     _warn_replaced(runner)

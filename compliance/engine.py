@@ -317,6 +317,7 @@ def check_document(
     inline_suppressions: bool = True,
     asked_for: Collection[str] = frozenset(),
     today: datetime.date | None = None,
+    read_at: datetime.datetime | None = None,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -341,20 +342,24 @@ def check_document(
 
     `today` is the day the check is made on, which a notice that holds until a date (an embargo)
     is compared with: a run reads the clock once and gives it to every document; None reads it.
+    `read_at` is that reading, with the zone it was made in, when `today` comes from the clock (None
+    when a day was given): a notice read in its publisher's zone compares with that zone's day.
     The report's `holds` gives the days on which the same document would have the same verdicts.
     """
     severities = severities or {}
-    today = today or datetime.date.today()
+    if today is None:
+        read_at = read_at or datetime.datetime.now().astimezone()
+        today = read_at.date()
     # Detection and rules read the page as a reader sees it: look-alike letters of another
     # script in a Latin word ("Dаily Cаller") count as the Latin letters they imitate.
     doc, disguises = see_through_document(doc)
     # ... and Latin letters a right-to-left override lays out backwards read as displayed.
     written, (doc, reversed_texts) = doc, read_as_displayed(doc)
-    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today)
+    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today, read_at=read_at)
     if not doc.bylines and ctx.meta.get("byline"):
         # A CMS prints the byline its payload's `byline` field gives above the story it sends.
         doc = with_metadata_byline(doc, str(ctx.meta["byline"]), outlets=frozenset(o for p in packs for o in p.outlets))
-        ctx = Context(doc, ctx.meta, original, today=today)
+        ctx = Context(doc, ctx.meta, original, today=today, read_at=read_at)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
     if original is None and wanted and load_original is not None:
@@ -411,7 +416,7 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, compared=ctx.compared)
+            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, read_at=read_at, compared=ctx.compared)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -1042,6 +1047,7 @@ class CheckSettings(NamedTuple):
     inline_suppressions: bool = True
     asked_for: frozenset[str] = frozenset()
     today: datetime.date | None = None
+    read_at: datetime.datetime | None = None
 
     def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
         """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
@@ -1069,6 +1075,7 @@ class CheckSettings(NamedTuple):
             inline_suppressions=self.inline_suppressions,
             asked_for=self.asked_for,
             today=self.today,
+            read_at=self.read_at,
         )
 
 

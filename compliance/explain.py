@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from compliance.checks.base import describe_check
 from compliance.display import visible
 from compliance.errors import PackError, closest
-from compliance.packs import Pack, Rule
+from compliance.packs import Pack, Rule, fill_placeholders
 
 
 def find_rule(packs: Sequence[Pack], rule_id: str) -> tuple[Pack, Rule]:
@@ -47,6 +47,43 @@ def rule_source(pack_text: str, line: int) -> str:
     return "\n".join(lines[start:end])
 
 
+# What each value a rule's message or help may quote stands for, in words: `rules explain` shows a
+# rule that has not run, so it has no value to put there (`{evidence}` would reach the reader raw).
+# The values every finding has (`packs.FINDING_VALUES`) and those the check kinds capture; a name
+# not here (a named group of a pack's own pattern) is shown as its words.
+_PLACEHOLDER_WORDS = {
+    "evidence": "the text found",
+    "detail": "what the check found",
+    "rule": "the rule's id",
+    "until": "when the copy may run, from the notice's date",
+    "credit": "the photo's credit",
+    "name": "the name found",
+    "names": "the names found",
+    "without": "the authors credited without their institution",
+    "missing": "the reporters missing",
+    "institution": "the institution found",
+    "original_institution": "the original's institution",
+    "headline": "the headline found",
+    "href": "the link's address",
+    "original_url": "the original story's URL",
+    "value": "the value found",
+    "change": "the change found",
+    "paragraph": "the paragraph",
+    "similarity": "how similar the paragraph is",
+    "diff": "the words changed",
+    "words": "the words",
+    "text": "the link's text",
+}
+
+
+def placeholder_words(name: str) -> str:
+    """A `{placeholder}` of a message as `rules explain` shows it: what it stands for, in angle
+    brackets ("<the text found>"; "<the original_headline given as metadata>" for `{meta.KEY}`)."""
+    if name.startswith("meta."):
+        return f"<the {name.removeprefix('meta.')} given as metadata>"
+    return "<" + _PLACEHOLDER_WORDS.get(name, name.replace("_", " ").replace("-", " ")) + ">"
+
+
 def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> str:
     """The explanation as plain text; `source` is the rule's YAML, shown as the example.
 
@@ -57,7 +94,7 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> st
     v = visible
     users = [p.id for p in packs if p.id != pack.id and any(r.id == rule.id for r in p.rules)]
     lines = [f"{v(rule.id)} ({rule.severity.label}) — {v(pack.name)}", ""]
-    lines += ["What it checks:", _wrap(rule.message), ""]
+    lines += ["What it checks:", _wrap(fill_placeholders(rule.message, placeholder_words)), ""]
     # The check's labels (or descriptions written from its patterns), as findings show them.
     alternatives = rule.check.params if rule.check.kind == "any" else (rule.check,)
     # Alternatives with one label (an <img> and an inline <svg> logo both "DCNF logo") are one
@@ -70,7 +107,7 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> st
     lines += [f"Terms: {v(pack.terms_url)} (as of {v(str(pack.as_of))})"]
     if pack.confidence:
         lines += ["Source:", _wrap(pack.confidence)]
-    lines += ["", "How to fix it:", _wrap(rule.help), ""]
+    lines += ["", "How to fix it:", _wrap(fill_placeholders(rule.help, placeholder_words)), ""]
     if rule.when is not None:
         lines += [f"Applies only when its condition holds (a '{v(rule.when.kind)}' check).", ""]
     if users:

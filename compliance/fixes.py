@@ -148,6 +148,12 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
     held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    barred = _not_to_run_yet(before, rules)
+    if barred and fixable:
+        # A story that may not run yet (an embargo in force) is not made ready to run: each fix
+        # is left, saying why, and the date-bound rule's own finding says until when.
+        reason = f"the story may not be republished yet ({barred}): fix it once it may run"
+        return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r in dict.fromkeys(fixable)), before, before, first.source, first.source)
     if held_back and not [rule_id for rule_id in fixable if rule_id not in held_back]:
         return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r, reason in held_back.items()), before, before, first.source, first.source)
     if not fixable:
@@ -219,6 +225,18 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _not_to_run_yet(report: Report, rules: Mapping[str, Rule]) -> str:
+    """The id of a failing error rule that holds the story back until a date (an `until-date`
+    check: an embargo in force, or one whose date cannot be read), or "" when none does."""
+    from compliance.packs import iter_checks
+
+    for finding in report.findings:
+        rule = rules.get(finding.rule)
+        if rule is not None and finding.severity >= Severity.ERROR and any(c.kind == "until-date" for c in iter_checks(rule.check)):
+            return finding.rule
+    return ""
 
 
 def _refused_original(report: Report) -> str | None:

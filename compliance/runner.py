@@ -168,7 +168,10 @@ class Runner:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         # One reading of the clock for the whole run: every document is checked on the same day.
-        self.today = options.today or datetime.date.today()
+        # With the zone it was read in, when no day was given: a notice read in its publisher's
+        # zone (`until-date`'s `utc-offset`) compares with that zone's day, and says so.
+        self.read_at = None if options.today else datetime.datetime.now().astimezone()
+        self.today = options.today if self.read_at is None else self.read_at.date()
         self._finder = ConfigFinder()
         self._fixed: tuple[ConfigLayer, ...] | None = (read_config(options.config),) if options.config else None
         self._packs: dict[tuple[str, ...], list[Pack]] = {}
@@ -503,6 +506,7 @@ class Runner:
             load_original=self._original_reader(article, urls_only=urls_only),
             inline_suppressions=self.options.inline_suppressions and plan.settings.inline_suppressions,
             today=self.today,
+            read_at=self.read_at,
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:

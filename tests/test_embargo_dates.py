@@ -59,19 +59,21 @@ def test_an_embargo_whose_date_has_passed_does_not_fail_the_story(date: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("date", "quoted"),
+    ("date", "quoted", "first_day"),
     [
-        ("March 1, 2027", "March 1, 2027"),
-        ("1 March 2027", "1 March 2027"),
-        ("2027-03-01 09:00 EST", "2027-03-01"),
-        ("Sept. 9, 2027 at noon Eastern", "Sept. 9, 2027"),
-        # On the day itself the notice still holds: its hour and zone are not compared.
-        ("Dec. 5, 2026", "Dec. 5, 2026"),
+        ("March 1, 2027", "March 1, 2027", "2027-03-02"),
+        ("1 March 2027", "1 March 2027", "2027-03-02"),
+        ("2027-03-01 09:00 EST", "2027-03-01", "2027-03-02"),
+        ("Sept. 9, 2027 at noon Eastern", "Sept. 9, 2027", "2027-09-10"),
+        ("Dec. 31, 2026", "Dec. 31, 2026", "2027-01-01"),
+        # On the day itself the notice still holds (its hour and zone are not compared), and the
+        # words say so: not "before Dec. 5", which today is not.
+        ("Dec. 5, 2026", "Dec. 5, 2026", "2026-12-06"),
     ],
 )
-def test_an_embargo_in_force_fails_quoting_its_date(date: str, quoted: str) -> None:
+def test_an_embargo_in_force_fails_naming_the_first_day_the_copy_may_run(date: str, quoted: str, first_day: str) -> None:
     (finding,) = embargo(date)
-    assert finding.message.endswith(f"it may not be republished before {quoted} (today is 2026-12-05).")
+    assert finding.message.endswith(f"it may not be republished until the end of {quoted}, so not before {first_day} (today is 2026-12-05).")
 
 
 @pytest.mark.parametrize("date", ["further notice", "the story's publication date", "February 30, 2027"])
@@ -135,8 +137,9 @@ def test_json_detail_quotes_the_date_not_the_pattern(cli: Any, tmp_path: Path) -
     story = write(tmp_path, "p.html", page("March 1, 2999"))
     (entry,) = json.loads(cli("check", "--pack", "propublica", "--format", "json", str(story)).out)["files"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/embargo"]
-    today = datetime.date.today().isoformat()
-    assert finding["detail"] == f"ProPublica's embargo notice holds: it may not be republished before March 1, 2999 (today is {today})"
+    until = "it may not be republished until the end of March 1, 2999, so not before 2999-03-02"
+    assert finding["detail"].startswith(f"ProPublica's embargo notice holds: {until} (today is ")
+    assert finding["detail"].endswith(("at UTC-5, the publisher's time)", ")"))
     assert finding["evidence"] == NOTICE.format(date="March 1, 2999")
 
 
@@ -147,3 +150,264 @@ def test_fix_leaves_no_ended_embargo_for_the_user(cli: Any, tmp_path: Path) -> N
     lines = (run.out + run.err).splitlines()
     assert not [line for line in lines if "ended.html" in line and "propublica/embargo" in line]
     assert [line for line in lines if "active.html" in line and "left for you: propublica/embargo" in line]
+
+
+def story_with(notice_markup: str, kind: str = "html") -> bytes:
+    """A compliant copy of the welds story with `notice_markup` put before its first paragraph."""
+    if kind == "md":
+        return (
+            "# Inspectors Signed Off on Welds They Never Saw\n\nBy Hollis Brandt, ProPublica\n\n"
+            "*This story was originally published by [ProPublica](https://www.propublica.org/article/welds).*\n\n"
+            f"{notice_markup}\n\n"
+            "On the morning of March 14, an inspector signed off on 41 welds along a new gas line in western Oklahoma.\n\n"
+            '<script src="https://pixel.propublica.org/pixel.js" async></script>\n'
+        ).encode()
+    return page("Jan. 15, 2023").replace(f"<p><em>{NOTICE.format(date='Jan. 15, 2023')}</em></p>", notice_markup).encode()
+
+
+def findings_of(source: bytes, kind: Any = "html", today: datetime.date = TODAY) -> dict[str, list[Any]]:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    report = check_document(parse_document(source, kind), packs, path="p." + kind[:4], auto_detect=False, today=today)
+    found: dict[str, list[Any]] = {}
+    for finding in report.findings:
+        found.setdefault(finding.rule, []).append(finding)
+    return found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<p style="display: none">{notice}</p>',
+        "<div hidden><p>{notice}</p></div>",
+        "<details><summary>Rights</summary><p>{notice}</p></details>",
+        '<style>.embargo-note{{visibility:hidden}}</style><p class="embargo-note">{notice}</p>',
+    ],
+)
+def test_an_embargo_notice_hidden_from_readers_still_holds(markup: str) -> None:
+    notice = "This article is not subject to ProPublica\u2019s Creative Commons license until March 3, 2027."
+    found = findings_of(story_with(markup.format(notice=notice)))
+    (finding,) = found["propublica/embargo"]
+    assert finding.severity.name == "ERROR"
+    assert "may not be republished until the end of March 3, 2027" in finding.message
+    assert "the notice is hidden from readers (line 1), which does not lift it" in finding.message
+
+
+def test_a_hidden_embargo_notice_whose_date_has_passed_lifts_nothing_either_way() -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until Nov. 30, 2026."
+    assert "propublica/embargo" not in findings_of(story_with(f'<p style="display:none">{notice}</p>'))
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"),
+    [
+        ("<!-- feed: This article is not subject to ProPublica's Creative Commons license until 2027-04-09 -->", "html"),
+        ("<!--\n  This article is not subject to ProPublica's Creative Commons\n  license until April 9, 2027.\n-->", "md"),
+    ],
+)
+def test_an_embargo_notice_only_in_a_comment_is_a_warning_that_names_the_comment(markup: str, kind: str) -> None:
+    found = findings_of(story_with(markup, kind), "markdown" if kind == "md" else kind)
+    assert "propublica/embargo" not in found
+    (finding,) = found["propublica/embargo-in-comment"]
+    assert finding.severity.name == "WARNING"
+    assert "in a comment of the source" in finding.message
+    assert "2027" in finding.message
+
+
+def test_a_comment_about_an_ended_embargo_says_nothing() -> None:
+    markup = "<!-- This article is not subject to ProPublica's Creative Commons license until June 1, 2026. -->"
+    assert "propublica/embargo-in-comment" not in findings_of(story_with(markup))
+
+
+def test_a_shown_notice_is_reported_once_not_again_as_hidden_or_in_a_comment() -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until March 3, 2027."
+    found = findings_of(story_with(f"<p>{notice}</p>"))
+    assert len(found["propublica/embargo"]) == 1
+    assert "hidden" not in found["propublica/embargo"][0].message
+    assert "propublica/embargo-in-comment" not in found
+
+
+def test_reading_beyond_what_readers_see_needs_a_text_check() -> None:
+    from compliance.checks.until import build
+    from compliance.errors import PackError
+
+    with pytest.raises(PackError, match="needs a `text` check"):
+        build({"check": type("C", (), {"kind": "element"})(), "label": None, "read": "also-hidden", "utc_offset": None})
+
+
+def embargo_with_meta(date: str, meta: dict[str, str], today: datetime.date = TODAY) -> list[Any]:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    doc = parse_document(page(date).encode(), "html")
+    report = check_document(doc, packs, path="p.html", auto_detect=False, today=today, meta=meta)
+    return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+def test_a_copy_scheduled_after_the_embargo_is_checked_on_its_publication_day() -> None:
+    assert embargo_with_meta("Feb. 10, 2027", {"publication_date": "2027-02-11T09:00:00-05:00"}) == []
+    (finding,) = embargo_with_meta("Feb. 10, 2027", {"publication_date": "2027-02-10"})
+    assert finding.message.endswith("so not before 2027-02-11 (the copy's publication date is 2027-02-10).")
+
+
+def test_a_copy_that_ran_during_an_embargo_since_ended_still_fails() -> None:
+    (finding,) = embargo_with_meta("Nov. 20, 2026", {"publication_date": "2026-11-02"})
+    assert "the copy's publication date is 2026-11-02" in finding.message
+
+
+def test_a_publication_date_naming_no_day_leaves_the_run_s_day() -> None:
+    (finding,) = embargo_with_meta("Jan. 9, 2027", {"publication_date": "next Tuesday"})
+    assert finding.message.endswith("(today is 2026-12-05).")
+
+
+def test_check_and_fix_take_the_day_to_compare_with(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "p.html", page("June 30, 2031"))
+    before = cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--today", "2031-06-30", "--format", "concise", str(story))
+    assert before.code == 1
+    assert "(today is 2031-06-30)" in before.out
+    assert cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--today", "2031-07-01", str(story)).code == 0
+    fixed = cli("fix", "--pack", "propublica", "--today", "2031-07-01", str(story))
+    assert "propublica/embargo" not in fixed.out + fixed.err
+
+
+@pytest.mark.parametrize("day", ["2031-02-29", "31/06/2031", "2031-6-1", "soon", ""])
+def test_a_day_that_is_not_one_is_a_usage_error_of_one_line(cli: Any, tmp_path: Path, day: str) -> None:
+    story = write(tmp_path, "p.html", page("June 30, 2031"))
+    run = cli("check", "--today", day, str(story))
+    assert run.code == 2
+    (line,) = run.err.strip().splitlines()
+    assert "is not a day written YYYY-MM-DD" in line
+    assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("notice", "first_day"),
+    [
+        ("Until Feb. 2, 2027, this article is not subject to ProPublica's Creative Commons license.", "2027-02-03"),
+        ("Until 2027-02-02 this story is not subject to ProPublica's Creative Commons licence.", "2027-02-03"),
+        ("This article, until 2 February 2027, is not subject to ProPublica's Creative Commons license.", "2027-02-03"),
+        ("UNTIL FEB. 2, 2027, THIS ARTICLE IS NOT SUBJECT TO PROPUBLICA'S CREATIVE COMMONS LICENSE.", "2027-02-03"),
+        # An earlier "until" names another date: the notice's own order is read.
+        ("Comments open until Dec. 1, 2026. This article is not subject to ProPublica's Creative Commons license until Feb. 2, 2027.", "2027-02-03"),
+    ],
+)
+def test_the_notice_with_its_date_first_is_the_same_notice(notice: str, first_day: str) -> None:
+    found = findings_of(story_with(f"<p>{notice}</p>"))
+    (finding,) = found["propublica/embargo"]
+    assert f"so not before {first_day}" in finding.message
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Until 2020, stories were not subject to ProPublica's Creative Commons license at all.",
+        "Until Jan. 5, 2027, readers can comment; the story is subject to ProPublica's Creative Commons license.",
+        "Until further notice, other outlets' stories are not subject to any Creative Commons license.",
+        "ProPublica's Creative Commons license has applied to this story since Jan. 1, 2026, and will until it is updated.",
+    ],
+)
+def test_prose_about_licenses_is_no_embargo_notice(prose: str) -> None:
+    assert "propublica/embargo" not in findings_of(story_with(f"<p>{prose}</p>"))
+
+
+def test_a_page_without_the_notice_says_so_in_a_sentence(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "p.html", page("Jan. 15, 2023").replace(NOTICE.format(date="Jan. 15, 2023"), "A paragraph."))
+    run = cli("check", "--pack", "propublica", "--select", "propublica/embargo,propublica/embargo-in-comment", str(story))
+    assert "ok      propublica/embargo  ProPublica's embargo notice is not on the page, shown or hidden" in run.out
+    assert "propublica/embargo-in-comment  ProPublica's embargo notice is in no comment of the source" in run.out
+    assert "no ProPublica's" not in run.out
+
+
+def embargo_read_at(date: str, read_at: datetime.datetime) -> list[Any]:
+    """The embargo's findings on a run whose clock read `read_at` (an aware time)."""
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    report = check_document(parse_document(page(date).encode(), "html"), packs, path="p.html", auto_detect=False, read_at=read_at)
+    return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+def _at(text: str, hours: float) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.timezone(datetime.timedelta(hours=hours)))
+
+
+def test_a_clock_already_on_the_next_day_east_of_new_york_does_not_lift_the_embargo_early() -> None:
+    # 03:00 on Dec. 6 at UTC+14 is 08:00 on Dec. 5 in New York (UTC-5): the notice's day is not over there.
+    (finding,) = embargo_read_at("Dec. 5, 2026", _at("2026-12-06T03:00", 14))
+    assert finding.message.endswith("(today is 2026-12-05 at UTC-5, the publisher's time).")
+    # Once Dec. 5 has ended in New York, it has ended.
+    assert embargo_read_at("Dec. 5, 2026", _at("2026-12-06T00:30", -5)) == []
+
+
+def test_a_clock_behind_new_york_keeps_its_own_earlier_day_and_says_so() -> None:
+    # 20:00 on Dec. 5 at UTC-10 is already Dec. 6 in New York: the earlier day, the clock's, is used.
+    (finding,) = embargo_read_at("Dec. 5, 2026", _at("2026-12-05T20:00", -10))
+    assert "(today is 2026-12-05 by this computer's clock (UTC-10:00))" in finding.message
+
+
+def test_the_publisher_s_offset_is_an_hour_count_from_minus_12_to_14() -> None:
+    from compliance.checks.until import build
+    from compliance.errors import PackError
+
+    text = type("C", (), {"kind": "text"})()
+    with pytest.raises(PackError, match="utc-offset: 15 is out of range"):
+        build({"check": text, "label": None, "read": "shown", "utc_offset": 15})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("until 1/15/2027.", ("1/15/2027", datetime.date(2027, 1, 15))),
+        ("until 15/1/2027.", ("15/1/2027", datetime.date(2027, 1, 15))),
+        ("until 12/31/2026 at 6 a.m.", ("12/31/2026", datetime.date(2026, 12, 31))),
+        ("until 7/7/2027", ("7/7/2027", datetime.date(2027, 7, 7))),
+        # Both numbers 12 or under: March 4 or April 3; not guessed.
+        ("until 3/4/2027", None),
+        # Neither reading is a day of a month.
+        ("until 13/14/2027", None),
+        ("until 2/30/2027", None),
+    ],
+)
+def test_dates_with_slashes_are_read_only_when_one_reading_is_possible(text: str, expected: tuple[str, datetime.date] | None) -> None:
+    assert read_date(text) == expected
+
+
+def test_an_ambiguous_slashed_date_keeps_the_story_failing_and_says_so() -> None:
+    (finding,) = embargo("4/5/2027")
+    assert "its date could not be read" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("markup", "first_day"),
+    [
+        ('until <time datetime="2027-04-20">April 20</time>', "2027-04-21"),
+        ('until <time datetime="2027-04-20T06:00:00-04:00">Tuesday at 6 a.m.</time>', "2027-04-21"),
+    ],
+)
+def test_a_time_element_gives_the_date_its_words_leave_out(markup: str, first_day: str) -> None:
+    notice = f"<p>This article is not subject to ProPublica's Creative Commons license {markup}.</p>"
+    (finding,) = findings_of(story_with(notice))["propublica/embargo"]
+    assert f"so not before {first_day}" in finding.message
+    assert "(2027-04-20)" in finding.message
+
+
+def test_the_words_date_comes_before_a_time_element_s() -> None:
+    notice = "<p>This article is not subject to ProPublica's Creative Commons license until May 2, 2027 (<time datetime='2026-01-01'>then</time>).</p>"
+    (finding,) = findings_of(story_with(notice))["propublica/embargo"]
+    assert "so not before 2027-05-03" in finding.message
+
+
+def test_fix_does_not_make_a_story_under_embargo_ready_to_run(cli: Any, tmp_path: Path) -> None:
+    without_pixel = page("Aug. 8, 2031").replace('<script src="https://pixel.propublica.org/pixel.js" async></script>', "")
+    story = write(tmp_path, "p.html", without_pixel)
+    held = cli("fix", "--pack", "propublica", "--today", "2031-08-08", str(story))
+    said = held.out + held.err
+    assert "+<script" not in said
+    assert "not fixed: propublica/pixel: the story may not be republished yet (propublica/embargo): fix it once it may run" in said
+    assert "left for you: propublica/embargo" in said
+    # The day after, the embargo has ended and the pixel is put in.
+    free = cli("fix", "--pack", "propublica", "--today", "2031-08-09", str(story))
+    assert "pixel.propublica.org/pixel.js" in free.out
+    assert "not fixed" not in free.out + free.err
+
+
+def test_fix_is_not_held_back_by_an_embargo_notice_only_in_a_comment(cli: Any, tmp_path: Path) -> None:
+    without_pixel = page("Aug. 8, 2031").replace('<script src="https://pixel.propublica.org/pixel.js" async></script>', "")
+    commented = without_pixel.replace(f"<p><em>{NOTICE.format(date='Aug. 8, 2031')}</em></p>", f"<!-- {NOTICE.format(date='Aug. 8, 2031')} -->")
+    run = cli("fix", "--pack", "propublica", "--today", "2031-08-08", str(write(tmp_path, "c.html", commented)))
+    assert "pixel.propublica.org/pixel.js" in run.out

@@ -187,6 +187,9 @@ class Context:
     # The dates the checks compared with `today` (an `until-date` notice's date): the verdicts
     # hold on the days when each is on the same side of the day (`findings.Days.around`).
     compared: set[datetime.date] = field(default_factory=set)
+    # That reading of the clock, with the zone it was made in, when `today` comes from the clock;
+    # None when the day was given (`--today`).
+    read_at: datetime.datetime | None = None
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""

@@ -5,15 +5,35 @@ in force, and reported, only while that date has not passed.
 `check` is any check that finds the notice (a `text` check, `scope: page`); its hits are the
 notices. The date is the first one written in the notice's block from where the match begins, in
 the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023", "15 Jan. 2023",
-"2023-01-15", with or without a weekday before it or a time and zone after it ("at 6 a.m. ET",
-"T06:00:00Z"). The check fails for each notice whose date is today or later (the notice's hour and
+"2023-01-15", "1/15/2023" or "15/1/2023" (with slashes only when one number is over 12, or both
+are the same: "3/4/2023" is not guessed at and cannot be read), with or without a weekday before
+it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words give none, a `<time datetime="…">` in the block gives it
+(its `datetime` read as an ISO 8601 date). The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
-read, saying so; it passes when the notice is absent or every notice's date has passed. Today is
-the run's date (`Context.today`: `syndcheck` reads the clock once per run). Each failing hit
-captures `until`: what the notice means for the copy today, in words ("it may not be republished
-before Jan. 15, 2027 (today is 2026-12-05)"), for the rule's message as `{until}`. Each date read
-is noted in `Context.compared`: the verdict changes the day after it, which a stored verdict (an
-audit's) must know.
+read, saying so; it passes when the notice is absent or every notice's date has passed.
+
+Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
+check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
+hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`): a notice
+that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
+lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
+Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
+which a feed or a CMS may leave behind: for a rule of its own, a warning, since a comment tells
+where the copy came from but may be a leftover. A notice found hidden or in a comment is pointed at
+its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
+pattern is looked for in those blocks. Today is
+the run's date (`Context.today`: `syndcheck` reads the clock once per run, or takes `--today`; read
+from the clock, it is said with its zone, and with `utc-offset`, the publisher's offset from UTC in
+hours, it is the earlier of the clock's date and the date there: a notice never lifts before its
+day has ended where it was written, wherever the check runs), or,
+when the copy's metadata gives its publication day (`publication_date`, else a front matter date),
+that day: the terms bind the day the copy runs, so a copy scheduled after the embargo passes and
+one that ran during it fails; the message says which day it compared with. Each failing hit
+captures `until`: what the notice means for the copy today, in words, for the rule's message as
+`{until}`. Since the notice holds on its own day, the words name the first day the copy may run:
+"it may not be republished until the end of Jan. 15, 2027, so not before 2027-01-16 (today is
+2026-12-05)". Each date compared with the run's day is noted in `Context.compared`: the verdict
+changes the day after it, which a stored verdict (an audit's) must know.
 
 Example (ProPublica's embargo notice)::
 
@@ -34,18 +54,39 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, describe_check
 from compliance.checks.date_words import MONTHS
 from compliance.document import Block, Document
+from compliance.errors import PackError
+from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
-from compliance.text import shorten
+from compliance.text import normalize, normalize_characters, shorten
 
 OPTIONS = (
     Option("check", "check", "What finds the notice (a `text` check); the date is read from each of its hits' blocks."),
     Option("label", "string", LABEL_DOC, default=None),
+    Option(
+        "read",
+        "enum",
+        "Which notices count: `shown` (what readers see), `also-hidden` (those too that the page hides from readers, for a notice that"
+        " binds the story whether shown or not, as an embargo does) or `comments` (only those in the source's comments). The last two"
+        " need a `text` check.",
+        default="shown",
+        choices=("shown", "also-hidden", "comments"),
+    ),
+    Option(
+        "utc-offset",
+        "integer",
+        "The publisher's standard offset from UTC, in hours (-5 for US Eastern time): when today comes from the clock, the notice is"
+        " compared with the earlier of the clock's date and the date at that offset, so that it never lifts before its day has ended"
+        " where it was written; the message names the zone used.",
+        default=None,
+        minimum=-12,
+    ),
 )
 
 CAPTURES = frozenset({"until"})
@@ -68,9 +109,17 @@ _DATE = on_first_use(
     + _MONTH.format("m2")
     + r",?\s+"
     + _YEAR.format("y2")
-    + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d))(?!\d)",
+    + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
+    + r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))(?!\d)",
     re.IGNORECASE,
 )
+
+
+# What a pass without a notice says, by where notices were looked for (`read`).
+_NOWHERE = {"shown": "is not on the page", "also-hidden": "is not on the page, shown or hidden", "comments": "is in no comment of the source"}
+
+# The notice holds on its own day: the first day the copy may run is the one after it.
+_ONE_DAY = datetime.timedelta(days=1)
 
 
 class UntilParams(NamedTuple):
@@ -78,11 +127,20 @@ class UntilParams(NamedTuple):
 
     check: Check
     label: str | None = None
+    read: str = "shown"
+    utc_offset: int | None = None
 
 
 def build(values: dict[str, Any]) -> UntilParams:
-    """Parameters from validated option values."""
-    return UntilParams(values["check"], values["label"])
+    """Parameters from validated option values; raises PackError when `read` looks beyond what
+    readers see and `check` is not a `text` check (only a pattern can be looked for there)."""
+    check: Check = values["check"]
+    if values["read"] != "shown" and check.kind != "text":
+        raise PackError(f"until-date: read: {values['read']} needs a `text` check as its check, not `{check.kind}`")
+    offset = values["utc_offset"]
+    if offset is not None and offset > 14:
+        raise PackError(f"until-date: utc-offset: {offset} is out of range; give -12 to 14 (hours)")
+    return UntilParams(check, values["label"], values["read"], offset)
 
 
 def describe(params: UntilParams) -> str:
@@ -90,14 +148,46 @@ def describe(params: UntilParams) -> str:
     return params.label or describe_check(params.check)
 
 
+def _time_element_date(element: Any) -> tuple[str, datetime.date] | None:
+    """The date a `<time datetime="2027-01-15">` in the notice's block gives, when its words do
+    not give one ("until <time datetime="2027-01-15">Jan. 15</time>": the year is in the
+    attribute): as its words with the attribute's day, and as a date; None when there is none."""
+    if element is None:
+        return None
+    for time in element.iter("time"):
+        value = str(time.get("datetime") or "")
+        read = read_date(value)
+        if read is not None:
+            words = " ".join("".join(time.itertext()).split())
+            return (f"{shorten(words, 40)} ({read[1].isoformat()})" if words else read[1].isoformat()), read[1]
+    return None
+
+
+def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
+    """(month, day) of a date written with slashes, "1/15/2027" (US order) or "15/1/2027": only
+    when one reading alone is a day of a month (one number over 12, or both the same); None for
+    "3/4/2027", which is March 4 or April 3, so that the notice is not guessed about."""
+    if first == second or (second > 12 >= first):
+        return first, second
+    if first > 12 >= second:
+        return second, first
+    return None
+
+
 def read_date(text: str) -> tuple[str, datetime.date] | None:
     """The first date written in `text`, as written and as a date; None when there is none, or
-    the one there is no day of the calendar ("February 30, 2023")."""
+    the one there is no day of the calendar ("February 30, 2023"), or is a date written with
+    slashes that reads as two days ("3/4/2027": see `_numeric_day`)."""
     match = _DATE().search(text)
     if match is None:
         return None
     parts = match.groupdict()
-    if parts["y3"]:
+    if parts["y4"]:
+        numeric = _numeric_day(int(parts["a4"]), int(parts["b4"]))
+        if numeric is None:
+            return None
+        year, (month, day) = int(parts["y4"]), numeric
+    elif parts["y3"]:
         year, month, day = int(parts["y3"]), int(parts["m3"]), int(parts["d3"])
     else:
         which = "1" if parts["y1"] else "2"
@@ -108,32 +198,117 @@ def read_date(text: str) -> tuple[str, datetime.date] | None:
         return None
 
 
-def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
-    """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
-    what = describe(params)
-    today = ctx.today
-    in_force: list[Hit] = []
-    ended: list[str] = []
+class _Notice(NamedTuple):
+    """A notice found: its hit's place, its block's text, the text from the match on, and where
+    it is when no reader sees it, as `until` ends with it ("" when shown)."""
+
+    item: int
+    where: Any
+    text: str
+    after: str
+    offset: int
+    element: Any
+    unseen: str
+
+
+def _shown(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     for hit in ctx.run(params.check).hits:
         item = doc.items[hit.index]
-        if not isinstance(item, Block):
-            continue
-        start = max(0, hit.offset - doc.item_offsets[hit.index])
-        read = read_date(item.text[start:])
-        if read is not None:
-            ctx.compared.add(read[1])
+        if isinstance(item, Block):
+            start = max(0, hit.offset - doc.item_offsets[hit.index])
+            element = hit.element if hit.element is not None else item.element
+            yield _Notice(hit.index, hit.where, item.text, item.text[start:], hit.offset, element, "")
+
+
+def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the page's blocks no reader sees; a page whose text holds none of the
+    pattern's words, or whose walk found nothing hidden, is spared the walk that finds those
+    blocks (as `base.hidden_copy` is)."""
+    pattern = ctx.bind(params.check.params.pattern)
+    if doc.root is not None and (not doc._hides_text or not pattern.may_be_within(doc.all_text())):
+        return
+    for line, text, _in_story in doc.unseen_text():
+        where = f"; the notice is hidden from readers (line {line}), which does not lift it"
+        for match in pattern.finditer(text):
+            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+
+
+def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the source's comments (their text read as a reader's, `text.normalize`); a
+    page whose source opens no comment, or holds none of the pattern's words (its characters read
+    as `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one), is
+    spared the walk that reads and places its comments."""
+    pattern = ctx.bind(params.check.params.pattern)
+    if doc.root is not None and ("<!--" not in doc.source or not pattern.may_be_within(normalize_characters(doc.source))):
+        return
+    for comment in doc.comments:
+        text = normalize(comment.text)
+        for match in pattern.finditer(text):
+            line = comment.location.line
+            yield _Notice(-1, comment.location, text, text[match.start() :], 0, None, f"; the notice is in a comment of the source (line {line})")
+
+
+def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    if params.read == "comments":
+        yield from _in_comments(doc, params, ctx)
+        return
+    yield from _shown(doc, params, ctx)
+    if params.read == "also-hidden":
+        yield from _hidden(doc, params, ctx)
+
+
+def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str, bool]:
+    """The day a notice is compared with, how a message names it, and whether it is the copy's
+    publication day rather than the run's: the copy's publication day
+    when its metadata gives one (`time_edits.publication_day_of`: `publication_date`, else a
+    front matter date), since the terms bind the day the copy runs; else the run's today, which,
+    when read from the clock (`Context.read_at`), is the earlier of the clock's date and the date
+    at `utc_offset` hours from UTC (the publisher's zone), and is said with the zone it was read in."""
+    # Imported here, once a notice is found: most pages have none.
+    from compliance.checks.time_edits import publication_day_of
+
+    published = publication_day_of(ctx.meta)
+    if isinstance(published, datetime.date):
+        return published, f"the copy's publication date is {published.isoformat()}", True
+    if ctx.read_at is None:
+        return ctx.today, f"today is {ctx.today.isoformat()}", False
+    if utc_offset is not None:
+        there = ctx.read_at.astimezone(datetime.timezone(datetime.timedelta(hours=utc_offset))).date()
+        if there <= ctx.today:
+            return there, f"today is {there.isoformat()} at UTC{utc_offset:+d}, the publisher's time", False
+    return ctx.today, f"today is {ctx.today.isoformat()} by this computer's clock ({ctx.read_at.tzname() or 'local time'})", False
+
+
+def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
+    """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
+    in_force: list[Hit] = []
+    ended: list[str] = []
+    notices = list(_notices(doc, params, ctx))
+    what = describe(params)
+    if not notices:
+        return Outcome(True, (), f"{what} {_NOWHERE[params.read]}")
+    # Worked out once a notice is found: most pages have none.
+    today, said, published = the_day(ctx, params.utc_offset)
+    # How many days the day compared is behind the run's (none, or one in the publisher's zone);
+    # None for the copy's publication day, which no later run changes.
+    behind = None if published else ctx.today - today
+    for notice in notices:
+        read = read_date(notice.after) or _time_element_date(notice.element)
+        if read is not None and behind is not None:
+            # The verdict turns the day after the date, counted in the run's days (`Days.around`).
+            ctx.compared.add(read[1] + behind)
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
         elif read[1] >= today:
-            until = f"it may not be republished before {read[0]} (today is {today.isoformat()})"
+            until = f"it may not be republished until the end of {read[0]}, so not before {read[1] + _ONE_DAY:%Y-%m-%d} ({said})"
         else:
             ended.append(read[0])
             continue
-        evidence = shorten(item.text, 200)
-        in_force.append(Hit(hit.index, hit.where, evidence, (("until", until),), hit.offset, hit.element))
+        if notice.unseen:
+            until += notice.unseen
+        evidence = shorten(notice.text, 200)
+        in_force.append(Hit(notice.item, notice.where, evidence, (("until", until),), notice.offset, notice.element))
     if in_force:
         (first,) = in_force[0].captures
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
-    if ended:
-        return Outcome(True, (), f"{what} ended on {ended[0]} (today is {today.isoformat()})")
-    return Outcome(True, (), f"no {what}")
+    return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
