@@ -1120,10 +1120,11 @@ def _check_decoded(decoded: Decoded, kind: DocumentKind, settings: CheckSettings
     # copy that carries none of the publisher's words: the prefilter cannot rule it out.
     names_original = any(key in given for given in (meta, default_meta) for key in ("original", *ORIGINAL_URL_KEYS))
     if settings.auto_detect and not names_original:
-        candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
+        prefilter = prefilter_for(settings.packs)
+        candidates = prefilter.scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
-            detections = prefilter_for(settings.packs).unmatched_detections
+            detections = prefilter.unmatched_detections
             off = {rule for rule, level in (settings.severities or {}).items() if level is None}
             # With no pack and no suppression comment, only the suppression checks ran (and found nothing).
             ran = frozenset(SUPPRESSION_RULES).difference(off) if settings.inline_suppressions else frozenset()

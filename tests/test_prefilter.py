@@ -694,6 +694,9 @@ _LICENSE_PAGE = (
         "Ca<b>l</b><span hidden>q</span><i hidden>r</i>ler",
         "Cal<span hidden> </span>ler",
         'Cal<span style="display:none">\n</span>ler',
+        # Two of white space only, side by side: neither alone has letters on both sides.
+        "Cal<i hidden> </i><b hidden> </b>ler",
+        "Cal<i hidden>\n</i><!-- c --><b hidden> </b>ler",
     ],
 )
 def test_an_element_hidden_inside_a_word_does_not_hide_the_word_from_the_prefilter(caller: str) -> None:
