@@ -753,7 +753,7 @@ def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None 
     if utf8 is None:
         utf8 = source.encode("utf-8", "surrogatepass")
     if kind == "html":
-        return _html_parts(source, utf8, reach, pairs)
+        return _html_parts(utf8, reach, pairs)
     parts = [fold_utf8(utf8)]
     if kind == "markdown":
         from compliance.document.plaintext import reader_text
@@ -763,14 +763,15 @@ def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None 
         if "<" in read or "&" in read:
             # Markdown renders inline HTML and character references: "Pro<b></b>Publica",
             # "Daily Cal&shy;ler" and "&#80;roPublica" read as a publisher's name, as in HTML.
-            rendered = _html_parts(read, read.encode("utf-8", "surrogatepass"), reach, pairs)
+            rendered = _html_parts(read.encode("utf-8", "surrogatepass"), reach, pairs)
             return _PageParts(parts + rendered.parts, rendered.undecided)
     return _PageParts(parts)
 
 
-def _split_markup(source: str, utf8: bytes) -> tuple[bytes, list[bytes]]:
+def _split_markup(utf8: bytes) -> tuple[bytes, list[bytes]]:
     """The page's text nodes, joined by `_BOUNDARY`, and its markup pieces, as `_MARKUP_SPLIT_TEXT`
-    splits the source."""
+    splits the page's text (`utf8` is that text in UTF-8, lone surrogates encoded with
+    surrogatepass)."""
     found = _MARKUP_SPLIT.split(utf8)
     text, markups = _BOUNDARY.join(filter(None, found[::_GROUPS])), found[1::_GROUPS]
     if utf8.isascii() or (
@@ -779,15 +780,16 @@ def _split_markup(source: str, utf8: bytes) -> tuple[bytes, list[bytes]]:
         and not (b"<" in text and _NON_ASCII_IN_TAG_NAME().search(text))
     ):
         return text, markups
+    source = utf8.decode("utf-8", "surrogatepass")
     pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT().split(source)]
     return _BOUNDARY.join(filter(None, pieces[0::2])), pieces[1::2]
 
 
-def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | None) -> _PageParts:
+def _html_parts(utf8: bytes, reach: int, pairs: frozenset[bytes] | None) -> _PageParts:
     # One pass splits the page into its text nodes and its markup (tags, comments, scripts and
     # styles: attribute values, script text and the ids and classes selectors name). Text nodes
     # are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
-    text, markups = _split_markup(source, utf8)
+    text, markups = _split_markup(utf8)
     markup = b"\n".join(markups)
     if b"&" in markup:
         markup = _with_references_read(markup, _attribute_reference)
@@ -1062,7 +1064,14 @@ class Prefilter:
     def scan(self, source: str, kind: str, *, page_url: str = "", utf8: bytes | None = None) -> Candidates:
         """The markers that may fire and the own sites that may be named on this page; `utf8`, when
         given, is `source` in UTF-8 (the page's own bytes), which the page is read from."""
-        page = _page_parts(source, kind, self._reach, utf8, self._pairs)
+        return self._candidates(_page_parts(source, kind, self._reach, utf8, self._pairs), kind, page_url)
+
+    def scan_html_utf8(self, utf8: bytes, *, page_url: str = "") -> Candidates:
+        """`scan` of an HTML page given as its UTF-8 bytes alone (valid UTF-8: the page's text is
+        never decoded from them unless its markup must be split as text, `_split_markup`)."""
+        return self._candidates(_html_parts(utf8, self._reach, self._pairs), "html", page_url)
+
+    def _candidates(self, page: _PageParts, kind: str, page_url: str) -> Candidates:
         parts = page.parts
         found: set[bytes] = set()
         suppression = True

@@ -477,7 +477,7 @@ _MARKUP_TOKENS = (
 def test_a_page_is_read_from_its_utf8_bytes_as_from_its_text(tokens: list[str]) -> None:
     page = "".join(tokens)
     # The bytes are split where the text pattern splits the text ...
-    text, markups = _split_markup(page, page.encode("utf-8", "surrogatepass"))
+    text, markups = _split_markup(page.encode("utf-8", "surrogatepass"))
     pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT().split(page)]
     assert (text, markups) == (b"\x01".join(filter(None, pieces[0::2])), pieces[1::2])
     # ... and references and characters are read in UTF-8 as `html.unescape` and `fold` read text.
