@@ -225,6 +225,46 @@ def as_decoded(data: bytes | str | Decoded) -> Decoded:
     return decode_bytes(data)
 
 
+# How many bytes of a page `is_utf8` reads at a time: the text each piece decodes to is freed before
+# the next is decoded, so the same little memory serves them all.
+_UTF8_PIECE = 16384
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8 as strict decoding reads it (lone surrogates refused), found without
+    decoding it into one text: piece by piece, each cut before a character's first byte. Valid
+    pieces join into valid UTF-8, so the answer is the whole's. (A 100 KB page with one 'ễ'
+    decodes to 200 KB of two-byte characters, which a page no pack matches never reads.)"""
+    if data.isascii():
+        return True
+    view = memoryview(data)
+    start, end = 0, len(data)
+    while start < end:
+        cut = min(start + _UTF8_PIECE, end)
+        # On over continuation bytes (0b10xxxxxx) to the next character's first byte: a character
+        # has at most three of them (were there more, the page is not UTF-8, wherever it is cut).
+        for _ in range(3):
+            if cut == end or not 0x80 <= data[cut] < 0xC0:
+                break
+            cut += 1
+        try:
+            str(view[start:cut], "utf-8")
+        except UnicodeDecodeError:
+            return False
+        start = cut
+    return True
+
+
+def reads_as_utf8(data: bytes) -> bool:
+    """Whether `decode_bytes` reads `data` as UTF-8 with no guess, its `utf8` the bytes themselves,
+    told without decoding them: no byte-order mark, not UTF-16 or UTF-32 by its NUL bytes, UTF-8
+    (`is_utf8`), and no charset declared but UTF-8. False also for some pages `decode_bytes` reads
+    so (one that declares a single-byte charset), which are then decoded as before."""
+    if any(data.startswith(bom) for bom, _encoding in _BOMS) or wide_unicode(data) is not None:
+        return False
+    return declared_encoding(data) in (None, "utf-8") and is_utf8(data)
+
+
 def _detect(data: bytes) -> Decoded | None:
     """charset-normalizer's reading of undeclared non-UTF-8 bytes, unless it is a Western
     single-byte encoding (those are read as cp1252, as browsers do)."""

@@ -19,7 +19,7 @@ from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, O
 from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
 from compliance.checks.text import NEAR_MISS
-from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message
+from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message, reads_as_utf8
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page, shows_republication
 from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
@@ -1126,6 +1126,16 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
     binary = binary_kind(data) if isinstance(data, bytes) else binary_text(data)
     if binary is not None:
         return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}{NOT_AN_ARTICLE}"),), checked=False)
+    candidates: Candidates | None = None
+    # (Timing reports the parse and detection steps, so it always takes them.)
+    if isinstance(data, bytes) and kind == "html" and not settings.timing and _prefiltered(settings) and _plainly_utf8_page(data):
+        # A UTF-8 page is read by the prefilter from its bytes; one no pack matches is reported
+        # without ever being decoded into a text (the prefilter does not read it; the parse would).
+        prefilter = prefilter_for(settings.packs)
+        candidates = prefilter.scan_html_utf8(data, page_url=settings.path)
+        if candidates.nothing and not candidates.suppression:
+            # What `_unmatched_report` gives such a page (no guessed encoding, no front matter).
+            return Report(path=settings.path, notices=(NO_PACK,), detections=prefilter.unmatched_detections, evaluated_rules=_evaluated_unmatched(settings))
     # Decoded once: the prefilter and the parse read the same text.
     decoded = as_decoded(data)
     if not decoded.text or decoded.text.isspace():
@@ -1138,7 +1148,7 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # would report the findings it shows, its article's, as its own.
         return Report(path=settings.path, notices=(Notice("skipped", REPORT_NOTE),), checked=False)
     try:
-        return _check_decoded(decoded, kind, settings)
+        return _check_decoded(decoded, kind, settings, candidates)
     except InputError as exc:
         # A document that refuses to be read (a front matter key given twice) is placed at its
         # line in the file, which the parse knows, and named by the article, which it does not.
@@ -1147,23 +1157,48 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         raise
 
 
-def _check_decoded(decoded: Decoded, kind: DocumentKind, settings: CheckSettings) -> Report:
-    candidates: Candidates | None = None
+# How far into a UTF-8 page `_plainly_utf8_page` looks for `REPORT_GENERATOR`: the bytes of the
+# first `_REPORT_HEAD` characters, at most four bytes each.
+_REPORT_HEAD_BYTES = 4 * _REPORT_HEAD
+_REPORT_GENERATOR_BYTES = REPORT_GENERATOR.encode()
+
+
+def _plainly_utf8_page(data: bytes) -> bool:
+    """Whether `data` is read as UTF-8 with no guess (`reads_as_utf8`) and is an HTML page to check:
+    it holds a '<' (so it is not empty nor white space only) and no report of syndcheck's own
+    starts it (`check_with` skips those)."""
+    return b"<" in data and data.find(_REPORT_GENERATOR_BYTES, 0, _REPORT_HEAD_BYTES) < 0 and reads_as_utf8(data)
+
+
+def _prefiltered(settings: CheckSettings) -> bool:
+    """Whether the literal prefilter may spare the page detection: packs are detected, and no
+    original is given (a file or URL, or only its address), which may apply its publisher's pack
+    to a copy that carries none of the publisher's words: the prefilter cannot rule it out."""
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
-    # An original given (a file or URL, or only its address) may apply its publisher's pack to a
-    # copy that carries none of the publisher's words: the prefilter cannot rule it out.
-    names_original = any(key in given for given in (meta, default_meta) for key in ("original", *ORIGINAL_URL_KEYS))
-    if settings.auto_detect and not names_original:
+    return settings.auto_detect and not any(key in given for given in (meta, default_meta) for key in ("original", *ORIGINAL_URL_KEYS))
+
+
+def _evaluated_unmatched(settings: CheckSettings) -> frozenset[str]:
+    """The rules a page no pack matches is checked by: with no pack and no suppression comment,
+    only the suppression checks ran (and found nothing)."""
+    off = {rule for rule, level in (settings.severities or {}).items() if level is None}
+    return frozenset(SUPPRESSION_RULES).difference(off) if settings.inline_suppressions else frozenset()
+
+
+def _check_decoded(decoded: Decoded, kind: DocumentKind, settings: CheckSettings, candidates: Candidates | None = None) -> Report:
+    """Check a decoded document; `candidates`, when given, are the prefilter's answer for it
+    (`check_with` has read a UTF-8 page's bytes already)."""
+    if candidates is None and _prefiltered(settings):
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
-        # Timing reports the parse and detection steps, so it always takes them.
-        if candidates.nothing and not settings.timing:
-            detections = prefilter_for(settings.packs).unmatched_detections
-            off = {rule for rule, level in (settings.severities or {}).items() if level is None}
-            # With no pack and no suppression comment, only the suppression checks ran (and found nothing).
-            ran = frozenset(SUPPRESSION_RULES).difference(off) if settings.inline_suppressions else frozenset()
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, detections, path=settings.path, suppression=candidates.suppression, evaluated=ran)
-            if unmatched is not None:
-                return unmatched
+    # Timing reports the parse and detection steps, so it always takes them.
+    if candidates is not None and candidates.nothing and not settings.timing:
+        detections = prefilter_for(settings.packs).unmatched_detections
+        evaluated = _evaluated_unmatched(settings)
+        unmatched = _unmatched_report(
+            decoded.text, decoded.reason, kind, detections, path=settings.path, suppression=candidates.suppression, evaluated=evaluated
+        )
+        if unmatched is not None:
+            return unmatched
     started = time.perf_counter()
     doc = settings.parse(decoded, kind)
     parsed = time.perf_counter() - started

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks import Check
@@ -159,8 +160,7 @@ def _translation(characters: frozenset[str], keep: bytes) -> tuple[tuple[tuple[b
     inner: set[int] = set()  # bytes that start or continue characters
     replaced: list[tuple[bytes, bytes]] = []
     for character in sorted(characters):
-        encoded = character.encode("utf-8", "surrogatepass")
-        folded = fold(character, keep=keep)
+        encoded, folded = _character_folding(character, keep)
         end, others = encoded[-1], set(encoded[:-1])
         if len(folded) > 1 or end in inner or end in others or others & last.keys() or last.get(end, folded) != folded:
             replaced.append((encoded, folded))
@@ -175,6 +175,14 @@ def _translation(characters: frozenset[str], keep: bytes) -> tuple[tuple[tuple[b
     # Every other byte outside ASCII is deleted (deleted in C, not tested in a loop of 128).
     delete += _OUTSIDE_ASCII.translate(None, read)
     return tuple(replaced), bytes(table), bytes(delete)
+
+
+@functools.lru_cache(maxsize=8192)
+def _character_folding(character: str, keep: bytes) -> tuple[bytes, bytes]:
+    """A character's UTF-8 and its `fold`, remembered by character: pages seen for the first time
+    hold sets of characters not seen together before (a name with 'ễ' in the text but not in the
+    markup), and `_translation` of each new set reads mostly characters it has read before."""
+    return character.encode("utf-8", "surrogatepass"), fold(character, keep=keep)
 
 
 def _fold_decoding(data: bytes, keep: bytes) -> bytes:
@@ -707,17 +715,17 @@ _MARKUP_SPLIT = re.compile(f"({_MARKUP_PATTERN})".replace("{after}", r"(?=([\x80
 _MARKUP_SPLIT_TEXT = on_first_use(f"({_MARKUP_PATTERN})".replace("{after}", ""), re.IGNORECASE)
 # Each match gives its markup and the byte after each of the four names (None when ASCII).
 _GROUPS = _MARKUP_SPLIT.groups + 1
-_UNICODE_CASE_LETTERS = (b"\xc5\xbf", b"\xc4\xb1", b"\xc4\xb0")  # ſ ı İ (the Kelvin sign is caught after '<')
+# ſ ı İ by their first byte (the Kelvin sign is caught after '<'): most pages hold neither byte,
+# each looked for once.
+_UNICODE_CASE_LETTERS = ((b"\xc5", (b"\xc5\xbf",)), (b"\xc4", (b"\xc4\xb1", b"\xc4\xb0")))
 _NON_ASCII_IN_TAG_NAME = on_first_use(rb"<[/A-Za-z]{0,7}[\x80-\xff]")
 # Where markup was, in the text of an HTML page: `fold` drops the mark unless asked to keep it,
 # so the text reads "<b>Pro</b>Publica" as "ProPublica", while the text nodes stay apart for
 # `_hidden_inside`.
 _BOUNDARY = b"\x01"
-# A text node of white space only with something else right before and after it. A word never
-# holds white space, so no word a reader sees spans one that shows: the text is searched with
-# them all hidden, which only joins more words.
-_SPACE_IN_WORD = re.compile(rb"\x01(?<=[^\s\x01]\x01)\x01*+[ \t\n\r\f\v]++\x01++(?=[^\s\x01])")
-# Any other text node with something other than white space right before and right after it:
+# Whether a text node is of white space only (the method itself: called from C for each node).
+_is_space: Callable[[bytes], bool] = bytes.isspace
+# A text node not of white space only, with something other than white space right before and after it:
 # an element the page hides there ("Pro<span hidden>x</span>Publica") joins the two into one
 # word. Possessive quantifiers, so that a long node is never given back byte by byte. The second
 # group is the byte of text after the node.
@@ -745,7 +753,7 @@ def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None 
     if utf8 is None:
         utf8 = source.encode("utf-8", "surrogatepass")
     if kind == "html":
-        return _html_parts(source, utf8, reach, pairs)
+        return _html_parts(utf8, reach, pairs)
     parts = [fold_utf8(utf8)]
     if kind == "markdown":
         from compliance.document.plaintext import reader_text
@@ -755,31 +763,33 @@ def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None 
         if "<" in read or "&" in read:
             # Markdown renders inline HTML and character references: "Pro<b></b>Publica",
             # "Daily Cal&shy;ler" and "&#80;roPublica" read as a publisher's name, as in HTML.
-            rendered = _html_parts(read, read.encode("utf-8", "surrogatepass"), reach, pairs)
+            rendered = _html_parts(read.encode("utf-8", "surrogatepass"), reach, pairs)
             return _PageParts(parts + rendered.parts, rendered.undecided)
     return _PageParts(parts)
 
 
-def _split_markup(source: str, utf8: bytes) -> tuple[bytes, list[bytes]]:
+def _split_markup(utf8: bytes) -> tuple[bytes, list[bytes]]:
     """The page's text nodes, joined by `_BOUNDARY`, and its markup pieces, as `_MARKUP_SPLIT_TEXT`
-    splits the source."""
+    splits the page's text (`utf8` is that text in UTF-8, lone surrogates encoded with
+    surrogatepass)."""
     found = _MARKUP_SPLIT.split(utf8)
     text, markups = _BOUNDARY.join(filter(None, found[::_GROUPS])), found[1::_GROUPS]
     if utf8.isascii() or (
         not any(any(found[index::_GROUPS]) for index in range(2, _GROUPS))
-        and not any(letter in utf8 for letter in _UNICODE_CASE_LETTERS if letter[:1] in utf8)
+        and not any(letter in utf8 for first, letters in _UNICODE_CASE_LETTERS if first in utf8 for letter in letters)
         and not (b"<" in text and _NON_ASCII_IN_TAG_NAME().search(text))
     ):
         return text, markups
+    source = utf8.decode("utf-8", "surrogatepass")
     pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT().split(source)]
     return _BOUNDARY.join(filter(None, pieces[0::2])), pieces[1::2]
 
 
-def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | None) -> _PageParts:
+def _html_parts(utf8: bytes, reach: int, pairs: frozenset[bytes] | None) -> _PageParts:
     # One pass splits the page into its text nodes and its markup (tags, comments, scripts and
     # styles: attribute values, script text and the ids and classes selectors name). Text nodes
     # are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
-    text, markups = _split_markup(source, utf8)
+    text, markups = _split_markup(utf8)
     markup = b"\n".join(markups)
     if b"&" in markup:
         markup = _with_references_read(markup, _attribute_reference)
@@ -787,7 +797,12 @@ def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | 
         text = _with_references_read(text, _text_reference)
     nodes = fold_utf8(text, keep=b"\x01")
     readings = _hidden_inside(nodes, reach, pairs)
-    parts = [fold_utf8(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
+    # The text is searched with every text node of white space only hidden (an element may hide
+    # it, `Cal<i hidden> </i>ler`, or two, `Cal<i hidden> </i><b hidden> </b>ler`). A word never
+    # holds white space, so no word a reader sees spans one that shows: hiding them only joins
+    # more words. (Split and filtered in C: a regular expression tried each boundary in turn.)
+    shown: Iterator[bytes] = itertools.filterfalse(_is_space, nodes.split(_BOUNDARY))
+    parts = [fold_utf8(markup), b"".join(shown)]
     if readings:
         parts.append(b"\n".join(readings))
     return _PageParts(parts, undecided=readings is None)
@@ -834,9 +849,18 @@ def _may_join(nodes: bytes, run: list[re.Match[bytes]], pairs: frozenset[bytes])
         return nodes[start - 1 : start] + run[0].group(2) in pairs
     # The last byte of the text before the run and of each node; the first of each node and of
     # the text after the run. Hiding the nodes between the i-th piece and the j-th joins them.
-    lasts = [nodes[run[0].start() - 1], *(node.group(1)[-1] for node in run)]
-    firsts = [*(node.group(1)[0] for node in run), run[-1].group(2)[0]]
-    return any(bytes((lasts[i], firsts[j])) in pairs for i in range(len(run)) for j in range(i + 1, len(run) + 1))
+    # (Read in place: a node is often a whole paragraph, which `group` would copy for one byte.)
+    lasts = [run[0].start() - 1]
+    firsts = []
+    for node in run:
+        lasts.append(node.end(1) - 1)
+        firsts.append(node.start(1))
+    firsts.append(run[-1].start(2))
+    for i, last in enumerate(lasts):
+        for first in firsts[i + 1 :]:
+            if nodes[last : last + 1] + nodes[first : first + 1] in pairs:
+                return True
+    return False
 
 
 def _reaching(nodes: bytes, at: int, reach: int) -> bytes:
@@ -995,14 +1019,22 @@ class Prefilter:
         self._pairs: frozenset[bytes] | None = frozenset(word[i : i + 2] for word in self.words for i in range(len(word) - 1))
         if any(len(word.split()) != 1 for word in self.words):
             self._pairs = None
-        # The needs that hold each word: a need none of whose words is on a page is not met, so a
-        # page's words say which few needs to test (a need with an empty alternative, met by any
-        # page, holds no word that rules it out and is always met).
-        self._needs_of_word: dict[bytes, list[Need]] = {}
+        # Each alternative of each need, under one of its words (its least, a choice that does not
+        # depend on the hash seed): an alternative is on a page only if that word is, so a page's
+        # words say which few alternatives to test, and each is tested at most once. A need with an
+        # empty alternative, met by any page, holds no word that rules it out and is always met.
+        self._alternatives_of_word: dict[bytes, list[tuple[Words, Need]]] = {}
         for need in {need for need in needs if need and all(need)}:
-            for word in frozenset().union(*need):
-                self._needs_of_word.setdefault(word, []).append(need)
+            for alternative in need:
+                self._alternatives_of_word.setdefault(min(alternative), []).append((alternative, need))
         self._always_met = frozenset(need for need in needs if need and not all(need))
+        # The markers that need nothing (always evaluated), and those of each need.
+        self._unconditional = frozenset(key for key, need in self._markers if need is None)
+        self._markers_of_need: dict[Need, list[tuple[str, str]]] = {}
+        for key, marker_need in self._markers:
+            if marker_need is not None:
+                self._markers_of_need.setdefault(marker_need, []).append(key)
+        self._always_markers = self._unconditional.union(*(self._markers_of_need.get(need, ()) for need in self._always_met))
         self._search: WordSearch | None = None
         # The detections of a page on which no marker can fire, each pack's at confidence 0, as
         # full detection reports them: made here, once per set of packs, rather than a frozen
@@ -1016,12 +1048,31 @@ class Prefilter:
             self._search = WordSearch([*self.words, _SUPPRESSION])
         return self._search
 
+    def _search_parts(self, parts: list[bytes]) -> tuple[set[int], set[int]]:
+        """The indexes of the words (and last the suppression comment's) found in the first part,
+        the markup, and in all the parts, as a search of the parts joined by line breaks finds
+        them. A word never holds white space, so none spans two parts: each is searched as it is,
+        without copying the page into one text (a word that did hold some would be searched for
+        in the parts joined)."""
+        search = self.search()
+        if self._pairs is None:
+            ends = search.first_ends(b"\n".join(parts))
+            return {index for index, end in ends.items() if end <= len(parts[0])}, set(ends)
+        in_markup = set(search.first_ends(parts[0]))
+        return in_markup, in_markup.union(*(search.first_ends(part) for part in parts[1:]))
+
     def scan(self, source: str, kind: str, *, page_url: str = "", utf8: bytes | None = None) -> Candidates:
         """The markers that may fire and the own sites that may be named on this page; `utf8`, when
         given, is `source` in UTF-8 (the page's own bytes), which the page is read from."""
-        page = _page_parts(source, kind, self._reach, utf8, self._pairs)
+        return self._candidates(_page_parts(source, kind, self._reach, utf8, self._pairs), kind, page_url)
+
+    def scan_html_utf8(self, utf8: bytes, *, page_url: str = "") -> Candidates:
+        """`scan` of an HTML page given as its UTF-8 bytes alone (valid UTF-8: the page's text is
+        never decoded from them unless its markup must be split as text, `_split_markup`)."""
+        return self._candidates(_html_parts(utf8, self._reach, self._pairs), "html", page_url)
+
+    def _candidates(self, page: _PageParts, kind: str, page_url: str) -> Candidates:
         parts = page.parts
-        text = b"\n".join(parts)
         found: set[bytes] = set()
         suppression = True
         # The words looked for that are in the markup (None: not known): a word looked for and
@@ -1031,26 +1082,23 @@ class Prefilter:
         if page.undecided:
             found = set(self.words)
         elif self.words:
-            ends = self.search().first_ends(text)
-            suppression = len(self.words) in ends
-            found = {self.words[index] for index in ends if index < len(self.words)}
-            in_markup = {self.words[index] for index, end in ends.items() if index < len(self.words) and end <= len(parts[0])}
+            in_markup_at, found_at = self._search_parts(parts)
+            suppression = len(self.words) in found_at
+            found = {self.words[index] for index in found_at if index < len(self.words)}
+            in_markup = {self.words[index] for index in in_markup_at if index < len(self.words)}
 
-        # Most needs share no word with the page: only those that do are tested, each once (a
-        # need holds several of the page's words).
+        # Most alternatives share no word with the page: only those whose designated word is on
+        # it are tested, each once.
         met = set(self._always_met)
-        tested: set[Need] = set()
         for word in found:
-            for need in self._needs_of_word.get(word, ()):
-                if need not in tested:
-                    tested.add(need)
-                    if any(alternative <= found for alternative in need):
-                        met.add(need)
+            for alternative, need in self._alternatives_of_word.get(word, ()):
+                if need not in met and alternative <= found:
+                    met.add(need)
 
         def possible(need: Need | None) -> bool:
             return need is None or need in met
 
-        markers = frozenset(key for key, need in self._markers if possible(need))
+        markers = self._always_markers.union(*(self._markers_of_need.get(need, ()) for need in met.difference(self._always_met)))
         own = {pack for pack, need in self._own_domains if possible(need)}
         # The name's words are common ("told the Daily Caller"): it must also be a whole
         # attribute value somewhere, as og:site_name gives it.

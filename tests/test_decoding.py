@@ -379,3 +379,56 @@ def test_a_nul_inside_a_tag_reads_as_a_replacement_character(alt: str) -> None:
     doc = parse_document(NUL_PAGE.format(byline="<p>By Jake Smith</p>", alt=alt, nul="").encode(), "html")
     assert [image.alt for image in doc.images] == [alt.replace("\x00", "\ufffd")]
     assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+# ---------------------------------------------------------------------------------------------
+# is_utf8, reads_as_utf8: telling UTF-8 without decoding the whole page
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from compliance import decoding  # noqa: E402
+
+# Bytes that make and break UTF-8: ASCII, whole characters of two, three and four bytes, their
+# first bytes and continuation bytes alone, an encoded surrogate, bytes never in UTF-8.
+_UTF8_PIECES = st.sampled_from(
+    [b"a", b"<p>", b" ", "é".encode(), "’".encode(), "😀".encode(), b"\xc3", b"\xe2\x80", b"\x80", b"\xbf", b"\xed\xa0\x80", b"\xff", b"\xc0\xaf"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_UTF8_PIECES, max_size=40), st.integers(1, 9))
+def test_utf8_told_piece_by_piece_is_utf8_as_strict_decoding_reads_it(pieces: list[bytes], piece: int) -> None:
+    # Pieces of a few bytes put every cut beside characters of every length and broken ones.
+    data = b"".join(pieces)
+    try:
+        data.decode("utf-8")
+        expected = True
+    except UnicodeDecodeError:
+        expected = False
+    original = decoding._UTF8_PIECE
+    decoding._UTF8_PIECE = piece
+    try:
+        assert decoding.is_utf8(data) is expected
+    finally:
+        decoding._UTF8_PIECE = original
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (html_page(ARTICLE_TEXT).encode("utf-8"), True),
+        (html_page(ARTICLE_TEXT, '<meta charset="utf-8">\n').encode("utf-8"), True),
+        # Decoded as UTF-8 too, but each after a look that decoding alone makes.
+        (codecs.BOM_UTF8 + html_page(ARTICLE_TEXT).encode("utf-8"), False),
+        (html_page(ARTICLE_TEXT, '<meta charset="windows-1252">\n').encode("utf-8"), False),
+        (html_page(ARTICLE_TEXT).encode("utf-16-le"), False),
+        (html_page(ARTICLE_TEXT).encode("cp1252"), False),
+    ],
+)
+def test_a_page_reads_as_utf8_without_decoding_only_where_decoding_reads_it_so(data: bytes, expected: bool) -> None:
+    assert decoding.reads_as_utf8(data) is expected
+    if expected:
+        decoded = decode_bytes(data)
+        assert (decoded.encoding, decoded.utf8) == ("utf-8", data)
+        assert decoding.decoded_as_message(decoded.reason) is None

@@ -477,7 +477,7 @@ _MARKUP_TOKENS = (
 def test_a_page_is_read_from_its_utf8_bytes_as_from_its_text(tokens: list[str]) -> None:
     page = "".join(tokens)
     # The bytes are split where the text pattern splits the text ...
-    text, markups = _split_markup(page, page.encode("utf-8", "surrogatepass"))
+    text, markups = _split_markup(page.encode("utf-8", "surrogatepass"))
     pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT().split(page)]
     assert (text, markups) == (b"\x01".join(filter(None, pieces[0::2])), pieces[1::2])
     # ... and references and characters are read in UTF-8 as `html.unescape` and `fold` read text.
@@ -694,6 +694,9 @@ _LICENSE_PAGE = (
         "Ca<b>l</b><span hidden>q</span><i hidden>r</i>ler",
         "Cal<span hidden> </span>ler",
         'Cal<span style="display:none">\n</span>ler',
+        # Two of white space only, side by side: neither alone has letters on both sides.
+        "Cal<i hidden> </i><b hidden> </b>ler",
+        "Cal<i hidden>\n</i><!-- c --><b hidden> </b>ler",
     ],
 )
 def test_an_element_hidden_inside_a_word_does_not_hide_the_word_from_the_prefilter(caller: str) -> None:
