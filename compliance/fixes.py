@@ -405,11 +405,18 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
     alone = not source[line_start:start].strip() and not source[end : len(source) if line_end == -1 else line_end].strip()
     if alone and line_start > 0:
         # The line break before it goes with it (not the one after, where a block inserted after
-        # the paragraph before may stand), and in Markdown and text the blank line before too.
-        start = line_start - 1
+        # the paragraph before may stand), and in Markdown and text the blank line before too,
+        # each whole: a CR LF pair split would leave a stray CR behind.
+        start = _line_break_before(source, line_start)
         if doc.kind != "html" and source[:start].endswith("\n"):
-            start -= 1
+            start = _line_break_before(source, start)
     return start, end - start
+
+
+def _line_break_before(source: str, at: int) -> int:
+    """Where the line break that ends just before `at` starts in `source` (as `lines_by_lf` gives
+    it, where a lone CR reads as LF): two characters back for CR LF, else one."""
+    return at - 2 if source[max(at - 2, 0) : at] == "\r\n" else at - 1
 
 
 def _moved_block(
