@@ -174,6 +174,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     edits: list[Edit] = []
     reasons: dict[str, str] = dict(held_back)
+    as_it_came = Context(first, merged, given, refused)
     progress = True
     while progress:
         progress = False
@@ -187,7 +188,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             rule = rules[rule_id]
             assert rule.fix is not None
             ctx = Context(doc, merged, given, refused)
-            address, address_from = _address((rule.check, *(other.check for other in rules.values())), ctx)
+            # The page's own link back is read from the file as it came: a link a fix put in
+            # is no link of the page's (and may yet be dropped as needless).
+            address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
             values = _Values(merged, given, address=address)
             placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding)
             if isinstance(placed, str):
