@@ -146,7 +146,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     before = check(first)
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
-    fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
+    fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
     held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
     if held_back and not [rule_id for rule_id in fixable if rule_id not in held_back]:
         return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r, reason in held_back.items()), before, before, first.source, first.source)
@@ -181,13 +181,25 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         # In pack order, as the packs list them: the logo's own rule before the affiliation its
         # logo also gives, wherever their findings stand.
         failed = {f.rule for f in report.findings}
-        failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and rule.fix is not None]
+        failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and _fixable(rule)]
         for rule_id in failing:
             if any(e.rule == rule_id for e in edits) or rule_id in held_back:
                 continue
             rule = rules[rule_id]
-            assert rule.fix is not None
             ctx = Context(doc, merged, given, refused)
+            if rule.fix is None:
+                # A rule without a block to insert, failed by a copy too many (a credit line
+                # printed twice): the extra copy is taken out.
+                tried = _without_extra_copies(rule_id, rule.check, ctx, report, attempt)
+                if isinstance(tried, str):
+                    reasons[rule_id] = tried
+                    continue
+                made, (candidate, candidate_doc, candidate_report) = tried
+                for edit in sorted(made, key=lambda e: -e.offset):
+                    edits = _with_edit(edits, edit, first.lines_source)
+                text, doc, report = candidate, candidate_doc, candidate_report
+                progress = True
+                break
             # The page's own link back is read from the file as it came: a link a fix put in
             # is no link of the page's (and may yet be dropped as needless).
             address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
@@ -222,6 +234,56 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _fixable(rule: Rule) -> bool:
+    """Whether `fix` tries to put right a failure of `rule`: it has a fix, or its check counts
+    something it allows a number of times (`max`, at least 1), whose copies beyond that a fix
+    takes out (`_without_extra_copies`)."""
+    return rule.fix is not None or _allowed_copies(rule.check) > 0
+
+
+def _allowed_copies(check: Check) -> int:
+    """How many times the counting `check` (a `text`, `link` or `element` check with `max`)
+    allows its thing; 0 for a check that counts none or forbids it."""
+    allowed = getattr(check.params, "max", None)
+    return allowed if isinstance(allowed, int) and not isinstance(allowed, bool) else 0
+
+
+def _without_extra_copies(
+    rule_id: str, check: Check, ctx: Context, report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
+    """The edits that take out the copies of a thing the rule's counting `check` finds more
+    times than it allows (a credit line printed twice: the copies after the first), with the
+    text, document and report they give, or why that is not done. Each copy taken out must be a
+    paragraph of its own that reads as one that stays, word for word: a copy in other words, or
+    inside a paragraph of the story, is for the editor to judge."""
+    outcome = ctx.run(check)
+    doc = ctx.doc
+    items = [doc.items[hit.index] for hit in outcome.hits if hit.index < len(doc.items)]
+    extra = [item for item in items if isinstance(item, Block)]
+    if outcome.passed or not extra or len(extra) != len(outcome.hits):
+        return "the copies are not paragraphs of the story; keep one and take out the others by hand"
+    kept = {_read(b.text): b for b in doc.article_blocks if not b.heading and all(b is not item for item in extra)}
+    spans = [_paragraph_span(doc, item) for item in extra]
+    taken = []
+    for item, span in zip(extra, spans, strict=True):
+        same = kept.get(_read(item.text))
+        if span is None or same is None or _plain(doc.lines_source[span[0] : span[1]]) != _read(item.text):
+            return f"the copy at line {item.line} is not a paragraph alone that reads as one that stays; keep one copy and take out the others by hand"
+        taken.append((*_with_its_line(doc, *span), same.line))
+    splices = [(offset, "", length) for offset, length, _ in taken]
+    candidate = attempt(*splices[0], *splices[1:])
+    problem = _regression(rule_id, report, candidate[2])
+    if problem:
+        return f"taking out the copy at line {extra[0].line} {problem}; keep one copy and take out the others by hand"
+    edits = tuple(Edit(rule_id, offset, 0, "", "", note=f"a copy of line {line}, which stays", removed=length) for offset, length, line in taken)
+    return edits, candidate
+
+
+def _read(text: str) -> str:
+    """A block's text as compared with another's: case and spacing folded."""
+    return " ".join(text.casefold().split())
 
 
 def _refused_original(report: Report) -> str | None:
@@ -385,24 +447,39 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
     wanted = _plain(block)
     if not wanted:
         return None
-    source = doc.lines_source
     if doc.kind == "html":
         same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted]
-        if len(same) != 1 or same[0].element is None:
-            return None
-        element = _whole_holder(same[0].element)
-        location = doc.locate_element(element)
-        start = offset_at(source, location.line, location.column)
-        end = _element_end(source, start, str(element.tag).lower())
-        if end is None or _plain(source[start:end]) != wanted:
-            return None
+        found = [span for span in (_paragraph_span(doc, same[0]),) if span is not None] if len(same) == 1 else []
     else:
-        starts = line_starts(source)  # once: each block's line is looked up, not counted
-        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_at(source, starts, b.line)) is not None}
-        found = [span for span in spans if _plain(source[span[0] : span[1]]) == wanted]
-        if len(found) != 1:
-            return None
-        start, end = found[0]
+        starts = line_starts(doc.lines_source)  # once: each block's line is looked up, not counted
+        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_span(doc, b, starts)) is not None}
+        found = [span for span in spans if _plain(doc.lines_source[span[0] : span[1]]) == wanted]
+    if len(found) != 1 or _plain(doc.lines_source[found[0][0] : found[0][1]]) != wanted:
+        return None
+    return _with_its_line(doc, *found[0])
+
+
+def _paragraph_span(doc: Document, block: Block, starts: Sequence[int] | None = None) -> tuple[int, int] | None:
+    """Where (start, end in `doc.lines_source`) the paragraph `block` stands: in HTML its element
+    with what holds it alone (`_whole_holder`), in Markdown and text the paragraph that starts on
+    its line (`_paragraph_at`; `starts`: the source's `line_starts`, when already counted). None
+    when it is not found there."""
+    source = doc.lines_source
+    if doc.kind != "html":
+        return _paragraph_at(source, line_starts(source) if starts is None else starts, block.line)
+    if block.element is None:
+        return None
+    element = _whole_holder(block.element)
+    location = doc.locate_element(element)
+    start = offset_at(source, location.line, location.column)
+    end = _element_end(source, start, str(element.tag).lower())
+    return None if end is None else (start, end)
+
+
+def _with_its_line(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The paragraph at `start:end` of `doc.lines_source` as (offset, length) to take out: with
+    the line break before it when it stands on lines of its own, so that no blank line is left."""
+    source = doc.lines_source
     line_start = source.rfind("\n", 0, start) + 1
     line_end = source.find("\n", end)
     alone = not source[line_start:start].strip() and not source[end : len(source) if line_end == -1 else line_end].strip()

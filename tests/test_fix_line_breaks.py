@@ -40,6 +40,7 @@ EDITS = {
     "insert": ({"top": False}, "inserted"),
     "move": ({"top": False, "bottom": True}, "took out"),
     "replace": ({"byline": "By Staff"}, "replaced 'Staff'"),
+    "remove": ({"bottom": True}, "which stays"),  # a credit line printed twice
 }
 LINE_BREAKS = {"crlf": "\r\n", "cr": "\r"}
 
