@@ -28,7 +28,7 @@ from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
-from compliance.checks.link import original_address_for, page_link_back
+from compliance.checks.link import link_backs_in, mislabelled_link, original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
@@ -204,11 +204,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # is no link of the page's (and may yet be dropped as needless).
             address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
             values = _Values(merged, given, address=address)
-            placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding)
+            # A credit line's link that goes to the republisher's own page is pointed at the
+            # original, as the check advises, rather than given a second link beside it.
+            mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
+            placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding) if mended is None else (0, "", "")
             if isinstance(placed, str):
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
                 continue
-            tried = _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
+            tried = mended or _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
             if isinstance(tried, str):
                 reasons[rule_id] = tried
                 continue
@@ -234,6 +237,62 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _mended_link_back(
+    rule_id: str, check: Check, ctx: Context, address: str, report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
+    """The edit that points the link a rule's link back (`check`, with `original: true`) finds
+    naming the original but going elsewhere (`link.mislabelled_link`: "ProPublica" linked to the
+    republisher's own page) at the original's `address`, its words kept, with the text, document
+    and report it gives; None when the rule reads no link back, there is no such link, its
+    address is not found once in the source, or the rule would still fail."""
+    doc = ctx.doc
+    if not link_backs_in(check) or doc.kind == "text":
+        return None
+    link = mislabelled_link(doc, ctx, address)
+    span = _href_span(doc, link) if link is not None else None
+    if link is None or span is None:
+        return None
+    written = html.escape(address) if doc.kind == "html" else address.replace("(", "%28").replace(")", "%29")
+    candidate = attempt(span[0], written, span[1] - span[0])
+    if _regression(rule_id, report, candidate[2]):
+        return None
+    place = f"the address of the link {shorten(' '.join(link.text.split()), 40)!r} ({shorten(doc.lines_source[span[0] : span[1]], 60)})"
+    return (Edit(rule_id, span[0], 0, written, place, removed=span[1] - span[0]),), candidate
+
+
+# The `href` of a start tag, its value in group 2 (quoted) or 3 (unquoted).
+_HREF_VALUE = re.compile(r"""\shref\s*=\s*(?:(["'])(.*?)\1|([^\s"'>]+))""", re.IGNORECASE | re.DOTALL)
+
+
+# The address of a Markdown link, `](address)` or `](<address> "title")`, in group 1.
+_MARKDOWN_ADDRESS = re.compile(r"""\]\(\s*<?([^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)""")
+
+
+def _href_span(doc: Document, link: Any) -> tuple[int, int] | None:
+    """Where (start, end in `doc.lines_source`) the address of `link` is written: in HTML the
+    value of its `<a>`'s `href`, in Markdown the address between the parentheses of its one
+    `[text](address)` on its line; None when it is not found so."""
+    source = doc.lines_source
+    if doc.kind == "html":
+        if link.element is None:
+            return None
+        location = doc.locate_element(link.element)
+        start = offset_at(source, location.line, location.column)
+        tag = _TAG.match(source, start)
+        found = _HREF_VALUE.search(source, start, tag.end()) if tag is not None and source[start : start + 2].lower() == "<a" else None
+        if found is None:
+            return None
+        group = 2 if found.group(2) is not None else 3
+        return found.start(group), found.end(group)
+    start = offset_at(source, link.line, 1)
+    end = source.find("\n", start)
+    line = source[start : len(source) if end == -1 else end]
+    hits = [m for m in _MARKDOWN_ADDRESS.finditer(line) if link.href in (m.group(1), html.unescape(m.group(1)))]
+    if len(hits) != 1:
+        return None
+    return start + hits[0].start(1), start + hits[0].end(1)
 
 
 def _fixable(rule: Rule) -> bool:

@@ -207,7 +207,7 @@ def original_address_for(checks: Iterable[Check], ctx: Context) -> str | None:
     applied (a credit line's fix links the address the pack's link-back rule would name); with
     none, the first known address. None when none is known. Raises what a pattern raises
     (`MissingMeta` for a `{{meta.KEY}}` not given)."""
-    backs = next((found for check in checks if (found := _link_backs(check))), [])
+    backs = next((found for check in checks if (found := link_backs_in(check))), [])
     return ctx.original_address(lambda address: all(_href_matches(address, params, ctx) for params in backs))
 
 
@@ -280,11 +280,11 @@ def _page_link_checks(check: Check, *, inside_back: bool) -> list[Check]:
     return [found for child in check.children for found in _page_link_checks(child, inside_back=inside_back)]
 
 
-def _link_backs(check: Check) -> list[LinkParams]:
+def link_backs_in(check: Check) -> list[LinkParams]:
     """The parameters of each `link` check with `original: true` in `check` and the checks in it."""
     if check.kind == "link":
         return [check.params] if check.params.original else []
-    return [found for child in check.children for found in _link_backs(child)]
+    return [found for child in check.children for found in link_backs_in(child)]
 
 
 def _href_matches(url: str, params: LinkParams, ctx: Context) -> bool:
@@ -479,7 +479,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if original:
         captures = (("original_url", addresses[0]),)
         detail += _another_page(doc, params, ctx, original)
-        mislabelled = _mislabelled_link(doc, ctx, addresses[0])
+        mislabelled = mislabelled_link(doc, ctx, addresses[0])
         if mislabelled is not None:
             detail += (
                 f'; the link at line {mislabelled.line} (<a href="{shorten(mislabelled.href, 90)}">{shorten(mislabelled.text, 60)}</a>)'
@@ -497,7 +497,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     return Outcome(False, (), detail, captures=captures)
 
 
-def _mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
+def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
     """With no link to the original: the first visible link of the article whose words name the
     original, by its publisher's name as the original's host spells it ("ProPublica" for
     www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,
