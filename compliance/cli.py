@@ -703,6 +703,7 @@ def fix(
         typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat the files as this kind instead of guessing from the extension.")] = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Insert what the publishers' terms require and the article lacks (logo, byline, credit line, pixel, link back): a diff, or --write."""
     from compliance.findings import Severity
@@ -724,6 +725,7 @@ def fix(
         config=config,
         allow_fetch=allow_fetch,
         max_bytes=0,
+        stdin_name=stdin_filename,
     )
     runner = Runner(options)
     _warn_replaced(runner)
