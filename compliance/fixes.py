@@ -175,6 +175,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits: list[Edit] = []
     reasons: dict[str, str] = dict(held_back)
     as_it_came = Context(first, merged, given, refused)
+    # Terms that ask for no link back (no rule's `link` check with `original: true`): a block's
+    # link to the original is a courtesy, written as its words alone when the address is not known.
+    link_optional = not any(link_backs_in(rule.check) for rule in rules.values())
     progress = True
     while progress:
         progress = False
@@ -203,7 +206,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # The page's own link back is read from the file as it came: a link a fix put in
             # is no link of the page's (and may yet be dropped as needless).
             address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
-            values = _Values(merged, given, address=address)
+            values = _Values(merged, given, address=address, link_optional=link_optional)
             # A credit line's link that goes to the republisher's own page is pointed at the
             # original, as the check advises, rather than given a second link beside it.
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
@@ -874,7 +877,7 @@ def _futile_with_the_pages_own(
     the stand-in, only when the inserted image is what another failing rule wanted (it passes
     then): the image itself is right, so no address would make this rule pass."""
     for stand_in in (False, True):
-        trial = _Values(values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in)
+        trial = _Values(values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in, link_optional=values.link_optional)
         placed = place_fix(fix, ctx.doc, trial, ctx, encoding=encoding)
         if not isinstance(placed, str):
             break
@@ -1004,7 +1007,14 @@ class _Values:
     """The values a fix can use, from the original story and the article metadata."""
 
     def __init__(
-        self, meta: Mapping[str, str], original: Document | None, *, address: str | None = None, page: Document | None = None, stand_in: bool = False
+        self,
+        meta: Mapping[str, str],
+        original: Document | None,
+        *,
+        address: str | None = None,
+        page: Document | None = None,
+        stand_in: bool = False,
+        link_optional: bool = False,
     ) -> None:
         self.meta = meta
         self.original = original
@@ -1015,6 +1025,9 @@ class _Values:
         # `_STAND_IN_ADDRESS`; never written into a file.
         self.page = page
         self.stand_in = stand_in
+        # Whether a link to the original may be left out when its address is not known
+        # (`place_fix`): the terms ask for no link back.
+        self.link_optional = link_optional
         # Whether a block was rendered with the original's address (`{original-url}`, or a value
         # read from it: The Conversation's article id): its note then says where it came from.
         self.address_used = False
@@ -1321,7 +1334,13 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     try:
         block = _render(template, doc.kind, fix, values)
     except ValueError as exc:
-        return f"needs {exc}"
+        unlinked = _unlinked(template) if values.link_optional else template
+        if unlinked == template:
+            return f"needs {exc}"
+        try:
+            block = _render(unlinked, doc.kind, fix, values)
+        except ValueError as still:
+            return f"needs {still}"
     anchor = _anchor(fix.where, doc, ctx)
     if anchor is None:
         return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {fix.insert}"
@@ -1337,6 +1356,14 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
 
 
 _CANNOT_WRITE = "the file is in "
+
+# A template's link to the original, its words in group 1 (HTML) or 2 (Markdown).
+_LINK_TO_ORIGINAL = re.compile(r"""<a\s+href="\{original-url\}">([^<]*)</a>|\[([^\]]*)\]\(\{original-url\}\)""")
+
+
+def _unlinked(template: str) -> str:
+    """`template` with each link to `{original-url}` written as its words alone."""
+    return _LINK_TO_ORIGINAL.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), template)
 
 
 def _in_encoding(text: str, kind: DocumentKind, encoding: str) -> str:
