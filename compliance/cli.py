@@ -730,6 +730,7 @@ def fix(
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat the files as this kind instead of guessing from the extension.")] = None,
     today: TodayOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Insert what the publishers' terms require and the article lacks (logo, byline, credit line, pixel, link back): a diff, or --write."""
     from compliance.findings import Severity
@@ -752,6 +753,7 @@ def fix(
         allow_fetch=allow_fetch,
         max_bytes=0,
         today=today,
+        stdin_name=stdin_filename,
     )
     runner = Runner(options)
     _warn_replaced(runner)

@@ -28,7 +28,7 @@ from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
-from compliance.checks.link import original_address_for, page_link_back
+from compliance.checks.link import link_backs_in, mislabelled_link, original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
@@ -146,7 +146,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     before = check(first)
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
-    fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
+    fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
     held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
     barred = _not_to_run_yet(before, rules)
     if barred and fixable:
@@ -180,26 +180,47 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     edits: list[Edit] = []
     reasons: dict[str, str] = dict(held_back)
+    as_it_came = Context(first, merged, given, refused)
+    # Terms that ask for no link back (no rule's `link` check with `original: true`): a block's
+    # link to the original is a courtesy, written as its words alone when the address is not known.
+    link_optional = not any(link_backs_in(rule.check) for rule in rules.values())
     progress = True
     while progress:
         progress = False
         # In pack order, as the packs list them: the logo's own rule before the affiliation its
         # logo also gives, wherever their findings stand.
         failed = {f.rule for f in report.findings}
-        failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and rule.fix is not None]
+        failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and _fixable(rule)]
         for rule_id in failing:
             if any(e.rule == rule_id for e in edits) or rule_id in held_back:
                 continue
             rule = rules[rule_id]
-            assert rule.fix is not None
             ctx = Context(doc, merged, given, refused)
-            address, address_from = _address((rule.check, *(other.check for other in rules.values())), ctx)
-            values = _Values(merged, given, address=address)
-            placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding)
+            if rule.fix is None:
+                # A rule without a block to insert, failed by a copy too many (a credit line
+                # printed twice): the extra copy is taken out.
+                tried = _without_extra_copies(rule_id, rule.check, ctx, report, attempt)
+                if isinstance(tried, str):
+                    reasons[rule_id] = tried
+                    continue
+                made, (candidate, candidate_doc, candidate_report) = tried
+                for edit in sorted(made, key=lambda e: -e.offset):
+                    edits = _with_edit(edits, edit, first.lines_source)
+                text, doc, report = candidate, candidate_doc, candidate_report
+                progress = True
+                break
+            # The page's own link back is read from the file as it came: a link a fix put in
+            # is no link of the page's (and may yet be dropped as needless).
+            address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
+            values = _Values(merged, given, address=address, link_optional=link_optional)
+            # A credit line's link that goes to the republisher's own page is pointed at the
+            # original, as the check advises, rather than given a second link beside it.
+            mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
+            placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding) if mended is None else (0, "", "")
             if isinstance(placed, str):
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
                 continue
-            tried = _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
+            tried = mended or _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
             if isinstance(tried, str):
                 reasons[rule_id] = tried
                 continue
@@ -237,6 +258,112 @@ def _not_to_run_yet(report: Report, rules: Mapping[str, Rule]) -> str:
         if rule is not None and finding.severity >= Severity.ERROR and any(c.kind == "until-date" for c in iter_checks(rule.check)):
             return finding.rule
     return ""
+
+
+def _mended_link_back(
+    rule_id: str, check: Check, ctx: Context, address: str, report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
+    """The edit that points the link a rule's link back (`check`, with `original: true`) finds
+    naming the original but going elsewhere (`link.mislabelled_link`: "ProPublica" linked to the
+    republisher's own page) at the original's `address`, its words kept, with the text, document
+    and report it gives; None when the rule reads no link back, there is no such link, its
+    address is not found once in the source, or the rule would still fail."""
+    doc = ctx.doc
+    if not link_backs_in(check) or doc.kind == "text":
+        return None
+    link = mislabelled_link(doc, ctx, address)
+    span = _href_span(doc, link) if link is not None else None
+    if link is None or span is None:
+        return None
+    written = html.escape(address) if doc.kind == "html" else address.replace("(", "%28").replace(")", "%29")
+    candidate = attempt(span[0], written, span[1] - span[0])
+    if _regression(rule_id, report, candidate[2]):
+        return None
+    place = f"the address of the link {shorten(' '.join(link.text.split()), 40)!r} ({shorten(doc.lines_source[span[0] : span[1]], 60)})"
+    return (Edit(rule_id, span[0], 0, written, place, removed=span[1] - span[0]),), candidate
+
+
+# The `href` of a start tag, its value in group 2 (quoted) or 3 (unquoted).
+_HREF_VALUE = re.compile(r"""\shref\s*=\s*(?:(["'])(.*?)\1|([^\s"'>]+))""", re.IGNORECASE | re.DOTALL)
+
+
+# The address of a Markdown link, `](address)` or `](<address> "title")`, in group 1.
+_MARKDOWN_ADDRESS = re.compile(r"""\]\(\s*<?([^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)""")
+
+
+def _href_span(doc: Document, link: Any) -> tuple[int, int] | None:
+    """Where (start, end in `doc.lines_source`) the address of `link` is written: in HTML the
+    value of its `<a>`'s `href`, in Markdown the address between the parentheses of its one
+    `[text](address)` on its line; None when it is not found so."""
+    source = doc.lines_source
+    if doc.kind == "html":
+        if link.element is None:
+            return None
+        location = doc.locate_element(link.element)
+        start = offset_at(source, location.line, location.column)
+        tag = _TAG.match(source, start)
+        found = _HREF_VALUE.search(source, start, tag.end()) if tag is not None and source[start : start + 2].lower() == "<a" else None
+        if found is None:
+            return None
+        group = 2 if found.group(2) is not None else 3
+        return found.start(group), found.end(group)
+    start = offset_at(source, link.line, 1)
+    end = source.find("\n", start)
+    line = source[start : len(source) if end == -1 else end]
+    hits = [m for m in _MARKDOWN_ADDRESS.finditer(line) if link.href in (m.group(1), html.unescape(m.group(1)))]
+    if len(hits) != 1:
+        return None
+    return start + hits[0].start(1), start + hits[0].end(1)
+
+
+def _fixable(rule: Rule) -> bool:
+    """Whether `fix` tries to put right a failure of `rule`: it has a fix, or its check counts
+    something it allows a number of times (`max`, at least 1), whose copies beyond that a fix
+    takes out (`_without_extra_copies`)."""
+    return rule.fix is not None or _allowed_copies(rule.check) > 0
+
+
+def _allowed_copies(check: Check) -> int:
+    """How many times the counting `check` (a `text`, `link` or `element` check with `max`)
+    allows its thing; 0 for a check that counts none or forbids it."""
+    allowed = getattr(check.params, "max", None)
+    return allowed if isinstance(allowed, int) and not isinstance(allowed, bool) else 0
+
+
+def _without_extra_copies(
+    rule_id: str, check: Check, ctx: Context, report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
+    """The edits that take out the copies of a thing the rule's counting `check` finds more
+    times than it allows (a credit line printed twice: the copies after the first), with the
+    text, document and report they give, or why that is not done. Each copy taken out must be a
+    paragraph of its own that reads as one that stays, word for word: a copy in other words, or
+    inside a paragraph of the story, is for the editor to judge."""
+    outcome = ctx.run(check)
+    doc = ctx.doc
+    items = [doc.items[hit.index] for hit in outcome.hits if hit.index < len(doc.items)]
+    extra = [item for item in items if isinstance(item, Block)]
+    if outcome.passed or not extra or len(extra) != len(outcome.hits):
+        return "the copies are not paragraphs of the story; keep one and take out the others by hand"
+    kept = {_read(b.text): b for b in doc.article_blocks if not b.heading and all(b is not item for item in extra)}
+    spans = [_paragraph_span(doc, item) for item in extra]
+    taken = []
+    for item, span in zip(extra, spans, strict=True):
+        same = kept.get(_read(item.text))
+        if span is None or same is None or _plain(doc.lines_source[span[0] : span[1]]) != _read(item.text):
+            return f"the copy at line {item.line} is not a paragraph alone that reads as one that stays; keep one copy and take out the others by hand"
+        taken.append((*_with_its_line(doc, *span), same.line))
+    splices = [(offset, "", length) for offset, length, _ in taken]
+    candidate = attempt(*splices[0], *splices[1:])
+    problem = _regression(rule_id, report, candidate[2])
+    if problem:
+        return f"taking out the copy at line {extra[0].line} {problem}; keep one copy and take out the others by hand"
+    edits = tuple(Edit(rule_id, offset, 0, "", "", note=f"a copy of line {line}, which stays", removed=length) for offset, length, line in taken)
+    return edits, candidate
+
+
+def _read(text: str) -> str:
+    """A block's text as compared with another's: case and spacing folded."""
+    return " ".join(text.casefold().split())
 
 
 def _refused_original(report: Report) -> str | None:
@@ -400,34 +527,56 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
     wanted = _plain(block)
     if not wanted:
         return None
-    source = doc.lines_source
     if doc.kind == "html":
         same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted]
-        if len(same) != 1 or same[0].element is None:
-            return None
-        element = _whole_holder(same[0].element)
-        location = doc.locate_element(element)
-        start = offset_at(source, location.line, location.column)
-        end = _element_end(source, start, str(element.tag).lower())
-        if end is None or _plain(source[start:end]) != wanted:
-            return None
+        found = [span for span in (_paragraph_span(doc, same[0]),) if span is not None] if len(same) == 1 else []
     else:
-        starts = line_starts(source)  # once: each block's line is looked up, not counted
-        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_at(source, starts, b.line)) is not None}
-        found = [span for span in spans if _plain(source[span[0] : span[1]]) == wanted]
-        if len(found) != 1:
-            return None
-        start, end = found[0]
+        starts = line_starts(doc.lines_source)  # once: each block's line is looked up, not counted
+        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_span(doc, b, starts)) is not None}
+        found = [span for span in spans if _plain(doc.lines_source[span[0] : span[1]]) == wanted]
+    if len(found) != 1 or _plain(doc.lines_source[found[0][0] : found[0][1]]) != wanted:
+        return None
+    return _with_its_line(doc, *found[0])
+
+
+def _paragraph_span(doc: Document, block: Block, starts: Sequence[int] | None = None) -> tuple[int, int] | None:
+    """Where (start, end in `doc.lines_source`) the paragraph `block` stands: in HTML its element
+    with what holds it alone (`_whole_holder`), in Markdown and text the paragraph that starts on
+    its line (`_paragraph_at`; `starts`: the source's `line_starts`, when already counted). None
+    when it is not found there."""
+    source = doc.lines_source
+    if doc.kind != "html":
+        return _paragraph_at(source, line_starts(source) if starts is None else starts, block.line)
+    if block.element is None:
+        return None
+    element = _whole_holder(block.element)
+    location = doc.locate_element(element)
+    start = offset_at(source, location.line, location.column)
+    end = _element_end(source, start, str(element.tag).lower())
+    return None if end is None else (start, end)
+
+
+def _with_its_line(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The paragraph at `start:end` of `doc.lines_source` as (offset, length) to take out: with
+    the line break before it when it stands on lines of its own, so that no blank line is left."""
+    source = doc.lines_source
     line_start = source.rfind("\n", 0, start) + 1
     line_end = source.find("\n", end)
     alone = not source[line_start:start].strip() and not source[end : len(source) if line_end == -1 else line_end].strip()
     if alone and line_start > 0:
         # The line break before it goes with it (not the one after, where a block inserted after
-        # the paragraph before may stand), and in Markdown and text the blank line before too.
-        start = line_start - 1
+        # the paragraph before may stand), and in Markdown and text the blank line before too,
+        # each whole: a CR LF pair split would leave a stray CR behind.
+        start = _line_break_before(source, line_start)
         if doc.kind != "html" and source[:start].endswith("\n"):
-            start -= 1
+            start = _line_break_before(source, start)
     return start, end - start
+
+
+def _line_break_before(source: str, at: int) -> int:
+    """Where the line break that ends just before `at` starts in `source` (as `lines_by_lf` gives
+    it, where a lone CR reads as LF): two characters back for CR LF, else one."""
+    return at - 2 if source[max(at - 2, 0) : at] == "\r\n" else at - 1
 
 
 def _moved_block(
@@ -746,7 +895,7 @@ def _futile_with_the_pages_own(
     the stand-in, only when the inserted image is what another failing rule wanted (it passes
     then): the image itself is right, so no address would make this rule pass."""
     for stand_in in (False, True):
-        trial = _Values(values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in)
+        trial = _Values(values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in, link_optional=values.link_optional)
         placed = place_fix(fix, ctx.doc, trial, ctx, encoding=encoding)
         if not isinstance(placed, str):
             break
@@ -876,7 +1025,14 @@ class _Values:
     """The values a fix can use, from the original story and the article metadata."""
 
     def __init__(
-        self, meta: Mapping[str, str], original: Document | None, *, address: str | None = None, page: Document | None = None, stand_in: bool = False
+        self,
+        meta: Mapping[str, str],
+        original: Document | None,
+        *,
+        address: str | None = None,
+        page: Document | None = None,
+        stand_in: bool = False,
+        link_optional: bool = False,
     ) -> None:
         self.meta = meta
         self.original = original
@@ -887,6 +1043,9 @@ class _Values:
         # `_STAND_IN_ADDRESS`; never written into a file.
         self.page = page
         self.stand_in = stand_in
+        # Whether a link to the original may be left out when its address is not known
+        # (`place_fix`): the terms ask for no link back.
+        self.link_optional = link_optional
         # Whether a block was rendered with the original's address (`{original-url}`, or a value
         # read from it: The Conversation's article id): its note then says where it came from.
         self.address_used = False
@@ -1205,7 +1364,13 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     try:
         block = _render(template, doc.kind, fix, values)
     except ValueError as exc:
-        return f"needs {exc}"
+        unlinked = _unlinked(template) if values.link_optional else template
+        if unlinked == template:
+            return f"needs {exc}"
+        try:
+            block = _render(unlinked, doc.kind, fix, values)
+        except ValueError as still:
+            return f"needs {still}"
     anchor = _anchor(fix.where, doc, ctx)
     if anchor is None:
         return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {fix.insert}"
@@ -1221,6 +1386,14 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
 
 
 _CANNOT_WRITE = "the file is in "
+
+# A template's link to the original, its words in group 1 (HTML) or 2 (Markdown).
+_LINK_TO_ORIGINAL = re.compile(r"""<a\s+href="\{original-url\}">([^<]*)</a>|\[([^\]]*)\]\(\{original-url\}\)""")
+
+
+def _unlinked(template: str) -> str:
+    """`template` with each link to `{original-url}` written as its words alone."""
+    return _LINK_TO_ORIGINAL.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), template)
 
 
 def _in_encoding(text: str, kind: DocumentKind, encoding: str) -> str:

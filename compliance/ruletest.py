@@ -151,7 +151,7 @@ def derive(base: str, changes: Sequence[tuple[str, str]], *, base_name: str) -> 
     for old, new in changes:
         found = text.count(old)
         if found != 1:
-            shown = old if len(old) <= 60 else old[:59] + "…"
+            shown = shorten(old, 60)
             raise ValueError(f"the changed text '{shown}' is in {base_name} {found} times, not once")
         text = text.replace(old, new)
     return text

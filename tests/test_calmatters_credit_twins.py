@@ -187,5 +187,6 @@ def test_a_passing_repeat_check_never_shows_a_reworded_line_as_its_evidence(cli:
 def test_a_passing_repeat_check_shows_the_prescribed_line_that_passed(cli: Any, tmp_path: Path) -> None:
     entry = _entry(cli, tmp_path, _copy(PRESCRIBED))
     passed = {p["rule"]: (p["evidence"], p["line"]) for p in entry["passed"]}
-    # The line and 30 characters after the match, as every text hit is quoted.
-    assert passed["calmatters/credit-line-repeated"] == ("This story was originally published by CalMatters. Sign up for their newsletter", 4)
+    # The line and about 30 characters after the match, as every text hit is quoted: here the
+    # whole line, which ends a word later (a quote never stops in half a word).
+    assert passed["calmatters/credit-line-repeated"] == ("This story was originally published by CalMatters. Sign up for their newsletters.", 4)

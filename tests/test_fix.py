@@ -64,7 +64,8 @@ def test_after_the_fix_the_fixed_rules_pass_and_only_the_blocks_were_inserted(sa
     assert not Counter(f.rule for f in plan.after.findings) - Counter(f.rule for f in plan.before.findings)
     removed = {f.rule for f in plan.before.findings} - {f.rule for f in plan.after.findings}
     assert fixed_rules <= removed
-    assert all(_has_fix(rule, plan.before.packs) or _credits_the_reporter(rule, plan.before.packs) for rule in removed)
+    # A rule with no fix passes too when its extra copies were taken out (a credit line twice).
+    assert all(_has_fix(rule, plan.before.packs) or _credits_the_reporter(rule, plan.before.packs) or rule in fixed_rules for rule in removed)
     # What a fix takes out is the name a wrong byline shows ("Staff") with the rest of its credit
     # ("Mark Ellison Contributor": his title is no credit of the reporter's), replaced by the
     # reporter's credit, or a paragraph it moves; every other byte of the original is kept.
@@ -87,9 +88,11 @@ def test_after_the_fix_the_fixed_rules_pass_and_only_the_blocks_were_inserted(sa
         # With the values given, every failing rule whose pack has a fix is fixed, unless the fix
         # does not apply to the page (ProPublica's pixel on an AMP page) or needs what only an
         # original story gives (The Conversation's authors with their institutions) and the
-        # sample has none.
+        # sample has none, or a copy too many is not word for word the one that stays (which to
+        # keep is the editor's choice).
         only_from_an_original = "needs " + BUILT_IN_VALUES["authors"]
-        assert [u.rule for u in plan.unfixed if not u.reason.startswith(("the fix does not apply", only_from_an_original))] == []
+        left = [u.rule for u in plan.unfixed if not u.reason.startswith(("the fix does not apply", only_from_an_original))]
+        assert [rule for rule in left if not next(u for u in plan.unfixed if u.rule == rule).reason.endswith("take out the others by hand")] == []
         fixable = {f.rule for f in plan.before.findings if _has_fix(f.rule, plan.before.packs)}
         assert fixable - {u.rule for u in plan.unfixed} <= removed
 

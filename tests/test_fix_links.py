@@ -270,8 +270,9 @@ def test_an_address_given_is_written_before_the_pages_link_back_and_needs_no_not
         ('<p>More from <a href="https://www.propublica.org/">ProPublica</a>.</p>', ""),  # the publisher's home page, no story
         ('<p>Get <a href="https://www.propublica.org/newsletters/the-big-story">our newsletter</a>.</p>', ""),
         (f'<p>More from <a href="{URL}" hidden>ProPublica</a>.</p>', ""),  # a link no reader sees is no link back
-        # ProPublica's link back is a visible link: its rule does not take a canonical link for one.
-        ("", f'<link rel="canonical" href="{URL}">'),
+        # A canonical link names the original only when it is the publisher's story
+        # (tests/test_fix_original_from_head.py): the republisher's own page is not.
+        ("", '<link rel="canonical" href="https://news.example/pipeline-welds">'),
     ],
 )
 def test_a_page_without_a_link_back_to_a_story_still_asks_for_the_address(after_story: str, head: str) -> None:

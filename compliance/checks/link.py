@@ -208,7 +208,7 @@ def original_address_for(checks: Iterable[Check], ctx: Context) -> str | None:
     applied (a credit line's fix links the address the pack's link-back rule would name); with
     none, the first known address. None when none is known. Raises what a pattern raises
     (`MissingMeta` for a `{{meta.KEY}}` not given)."""
-    backs = next((found for check in checks if (found := _link_backs(check))), [])
+    backs = next((found for check in checks if (found := link_backs_in(check))), [])
     return ctx.original_address(lambda address: all(_href_matches(address, params, ctx) for params in backs))
 
 
@@ -228,17 +228,45 @@ def page_link_back(checks: Iterable[Check], ctx: Context) -> PageLinkBack | None
     the original is known (`original_address_for`): then a link back counts every link its
     `href` accepts, and the one it counts is the address. None when the page has none, or a
     link back cannot be decided here (a `{{meta.KEY}}` not given, a pattern out of time)."""
-    for check in checks:
-        for back in _page_link_checks(check, inside_back=False):
+    backs = [back for check in checks for back in _page_link_checks(check, inside_back=False)]
+    for back in backs:
+        try:
+            outcome = ctx.run(back)
+        except (MissingMeta, PatternTimeout, PatternTooLarge):
+            continue
+        for hit in outcome.hits:
+            href = dict(hit.captures).get("href", "")
+            if is_http_url(href):
+                return PageLinkBack(href, hit)
+    # A link back a reader must see (ProPublica's) does not count the page head's links, but
+    # they name the original all the same, as the publisher's republish HTML writes them.
+    return next((found for back in backs if (found := _head_link_back(back.params, ctx)) is not None), None)
+
+
+def _head_link_back(params: LinkParams, ctx: Context) -> PageLinkBack | None:
+    """The page's canonical or `syndication-source` link (in that order) that the link back
+    `params` accepts by its `href` or `equals`, as the original's address; None when it names
+    neither, or accepts any address: a republisher's canonical link names its own page, and only
+    a pattern of the publisher's stories tells the two apart."""
+    if params.href is None and params.equals is None:
+        return None
+    for source in ("canonical", "syndication-source"):
+        for url, evidence in _head_links(ctx.doc, source):
             try:
-                outcome = ctx.run(back)
+                accepted = is_http_url(url) and _url_matches(url, params, ctx)
             except (MissingMeta, PatternTimeout, PatternTooLarge):
-                continue
-            for hit in outcome.hits:
-                href = dict(hit.captures).get("href", "")
-                if is_http_url(href):
-                    return PageLinkBack(href, hit)
+                return None
+            if accepted:
+                return PageLinkBack(url, Hit(0, START, evidence, (("href", url),)))
     return None
+
+
+def _head_links(doc: Document, source: str) -> list[tuple[str, str]]:
+    """The page head's links of `source` ("canonical" or "syndication-source"), each with its
+    address and the tag as a finding quotes it."""
+    if source == "canonical":
+        return [(url, f'<link rel="canonical" href="{shorten(url, 90)}">') for url in doc.canonical]
+    return [(url, f'<meta name="syndication-source" content="{shorten(url, 90)}">') for url in doc.meta.get("syndication-source", ())]
 
 
 def _page_link_checks(check: Check, *, inside_back: bool) -> list[Check]:
@@ -253,11 +281,11 @@ def _page_link_checks(check: Check, *, inside_back: bool) -> list[Check]:
     return [found for child in check.children for found in _page_link_checks(child, inside_back=inside_back)]
 
 
-def _link_backs(check: Check) -> list[LinkParams]:
+def link_backs_in(check: Check) -> list[LinkParams]:
     """The parameters of each `link` check with `original: true` in `check` and the checks in it."""
     if check.kind == "link":
         return [check.params] if check.params.original else []
-    return [found for child in check.children for found in _link_backs(child)]
+    return [found for child in check.children for found in link_backs_in(child)]
 
 
 def _href_matches(url: str, params: LinkParams, ctx: Context) -> bool:
@@ -426,18 +454,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
                 continue
             evidence = f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
             hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
-    if params.source in ("canonical", "any"):
-        hits.extend(
-            Hit(0, START, f'<link rel="canonical" href="{shorten(url, 90)}">', (("href", url),))
-            for url in doc.canonical
-            if _url_matches(url, params, ctx, original)
-        )
-    if params.source in ("syndication-source", "any"):
-        hits.extend(
-            Hit(0, START, f'<meta name="syndication-source" content="{shorten(url, 90)}">', (("href", url),))
-            for url in doc.meta.get("syndication-source", ())
-            if _url_matches(url, params, ctx, original)
-        )
+    for source in ("canonical", "syndication-source"):
+        if params.source in (source, "any"):
+            hits.extend(Hit(0, START, evidence, (("href", url),)) for url, evidence in _head_links(doc, source) if _url_matches(url, params, ctx, original))
     if original:
         what = describe(params, original=addresses[0])
     else:
@@ -467,7 +486,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
-        mislabelled = _mislabelled_link(doc, ctx, addresses[0])
+        mislabelled = mislabelled_link(doc, ctx, addresses[0])
         if mislabelled is not None:
             detail += (
                 f'; the link at line {mislabelled.line} (<a href="{shorten(mislabelled.href, 90)}">{shorten(mislabelled.text, 60)}</a>)'
@@ -485,7 +504,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     return Outcome(False, (), detail, captures=captures)
 
 
-def _mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
+def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
     """With no link to the original: the first visible link of the article whose words name the
     original, by its publisher's name as the original's host spells it ("ProPublica" for
     www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,

@@ -38,6 +38,7 @@ from compliance.checks.base import Context, Outcome, Undecided
 from compliance.document import Document
 from compliance.metavalues import unreadable_reason, what_to_write
 from compliance.options import Option
+from compliance.text import shorten
 
 Medium = Literal["online", "print"]
 MEDIUMS: tuple[Medium, ...] = ("online", "print")
@@ -82,7 +83,7 @@ def copy_medium(doc: Document, meta: Mapping[str, str]) -> tuple[Medium, str]:
             return "online", "its 'medium' metadata says online"
         if value == "print":
             return "print", "its 'medium' metadata says print"
-        raise Undecided(f"the article's 'medium' is {given[:40]!r}, neither 'online' nor 'print': write {what_to_write(MEDIUM_KEY)}")
+        raise Undecided(f"the article's 'medium' is {shorten(given, 40)!r}, neither 'online' nor 'print': write {what_to_write(MEDIUM_KEY)}")
     if doc.kind == "text":
         return "print", "a plain-text file is a print copy; give --meta medium=online if it is published online"
     return "online", "an HTML page" if doc.kind == "html" else "a Markdown article is published online"

@@ -324,14 +324,31 @@ def _overlap(one: Any, other: Any) -> bool:
     return bool(one.start() < other.end() and other.start() < one.end()) or one.start() == other.start()
 
 
+# How far past a hit's quoted context a block may run and still be quoted whole, not cut.
+_TAIL_SLACK = 20
+
+
+def _word_start(text: str, at: int, limit: int) -> int:
+    """`at`, or when it falls inside a word, the start of the next word (never past `limit`, the
+    match's own start): a quote's context starts at a word."""
+    if at == 0 or text[at - 1].isspace() or text[at].isspace():
+        return at
+    space = text.find(" ", at, limit)
+    return space + 1 if space != -1 else at
+
+
 def _hit(doc: Document, blocks: list[Block], starts: list[int], match: Any) -> Hit:
     """A match as a hit: its block, its words with some context, its named groups."""
     index = bisect.bisect_right(starts, match.start()) - 1
     block = blocks[index]
     start_in_block = match.start() - starts[index]
     captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
-    context_start = max(0, start_in_block - 30)
-    excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
+    context_start = _word_start(block.text, max(0, start_in_block - 30), start_in_block)
+    window = block.text[context_start:]
+    # The match with about 30 characters after it, cut at a word and ended with "…"
+    # (`shorten`); a block that ends a few words later is quoted to its end.
+    wanted = start_in_block - context_start + len(match.group(0)) + 30
+    excerpt = shorten(window, min(140, len(window) if len(window) <= wanted + _TAIL_SLACK else wanted))
     evidence = ("…" if context_start else "") + excerpt
     return Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element)
 

@@ -31,8 +31,8 @@ def format_fix_diff(path: str, plan: FixPlan) -> str:
 def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Severity = Severity.ERROR) -> list[str]:
     """One line per note that no pack applies (nothing to fix) or that the original given was not
     read or not compared with, per fix
-    (applied, or would be), per fix not applied and why, and per finding at or above `threshold`
-    that is left after the fixes."""
+    (applied, or would be), per fix not applied and why, and per finding left after the fixes
+    at or above `threshold` or a warning (every rule that fails)."""
     verb = "fixed" if written else "would fix"
     # A file written is shown at the line where the block now is; one only previewed at the line
     # of the file as it is, where the block would go.
@@ -48,8 +48,11 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
     notes += [f"{path}:{line}: {verb} {edit.rule}: {_done(edit)}{_note(edit)}" for edit, line in zip(plan.edits, lines, strict=True)]
     notes += [f"{path}: not fixed: {unfixed.rule}: {unfixed.reason}" for unfixed in plan.unfixed]
     not_fixed = {u.rule for u in plan.unfixed}
+    # Every rule that fails gets its line, a warning too (as `check` prints it), whatever the
+    # exit code's threshold: an editor told nothing reads it as nothing to do.
+    shown = min(threshold, Severity.WARNING)
     for finding in plan.after.findings:
-        if finding.severity >= threshold and finding.rule not in not_fixed:
+        if finding.severity >= shown and finding.rule not in not_fixed:
             notes.append(f"{path}:{finding.location}: left for you: {finding.rule}: {finding.message} (no fix template for this rule)")
     return [visible(note) for note in notes]
 
@@ -69,7 +72,7 @@ def _done(edit: Edit) -> str:
     byline with '…'"."""
     shown = shorten(" ".join(edit.text.split()), 100)
     if edit.removed and not edit.text:
-        return f"took out {edit.lines} (moved {edit.place})"
+        return f"took out {edit.lines}" + (f" (moved {edit.place})" if edit.place else "")
     return f"replaced {edit.place} with {shown!r}" if edit.removed else f"inserted {shown!r} {edit.place}"
 
 

@@ -59,6 +59,7 @@ from compliance.serve import ServeSettings, host_refusal
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, TypedForm, editor_page
 from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
+from compliance.text import shorten
 from compliance.urls import is_http_url
 
 RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text", "text/markdown": "markdown"}
@@ -871,7 +872,7 @@ def _other_meta(text: str) -> dict[str, str]:
         key, sep, value = line.partition("=")
         key = key.strip()
         if not sep or not key:
-            shown = visible(line.strip()[:60])
+            shown = visible(shorten(line.strip(), 60))
             raise ApiError(
                 400, "bad-input", f"line {number} of the other metadata, '{shown}', is not KEY=VALUE: write one KEY=VALUE a line (logo_url=https://…)"
             )
