@@ -867,6 +867,7 @@ def audit(
             "--join", help="With --scheduler, how pages are joined with stories: map-side (each worker holds the index) or shuffle (on LSH band keys)."
         ),
     ] = "map-side",
+    today: TodayOption = None,
 ) -> None:
     """Find the republications of a publisher's stories (sites, WARC files, saved pages) and check each one."""
     from compliance.audit.run import Mapper, load_audit_config, local_map, run_audit
@@ -894,9 +895,9 @@ def audit(
         if _at_terminal():
             from compliance.audit.progress import TerminalProgress
 
-            report = run_audit(settings, progress=stack.enter_context(TerminalProgress()), mapper=mapper)
+            report = run_audit(settings, progress=stack.enter_context(TerminalProgress()), mapper=mapper, today=today)
         else:
-            report = run_audit(settings, mapper=mapper)
+            report = run_audit(settings, mapper=mapper, today=today)
     from compliance.audit.report import summary_line
 
     _line(f"{summary_line(report)}; reports in {visible(str(settings.output))}")
@@ -1128,6 +1129,7 @@ def baseline_create(
     force_exclude: ForceExcludeOption = False,
     no_inline_suppressions: NoInlineSuppressionsOption = False,
     time_limit: TimeLimit = None,
+    today: TodayOption = None,
 ) -> None:
     """Check the articles and record every finding, so that 'check --baseline' reports only new ones."""
     _rewrite_baseline("create", output, paths, _check_options(locals()))
@@ -1154,6 +1156,7 @@ def baseline_update(
     force_exclude: ForceExcludeOption = False,
     no_inline_suppressions: NoInlineSuppressionsOption = False,
     time_limit: TimeLimit = None,
+    today: TodayOption = None,
 ) -> None:
     """Keep the recorded findings that are still found, drop resolved ones, and record new ones."""
     _rewrite_baseline("update", baseline, paths, _check_options(locals()))
@@ -1180,6 +1183,7 @@ def baseline_prune(
     force_exclude: ForceExcludeOption = False,
     no_inline_suppressions: NoInlineSuppressionsOption = False,
     time_limit: TimeLimit = None,
+    today: TodayOption = None,
 ) -> None:
     """Drop the recorded findings that are no longer found; new findings are not recorded."""
     _rewrite_baseline("prune", baseline, paths, _check_options(locals()))

@@ -1200,3 +1200,24 @@ def test_citing_pages_are_counted_apart_stored_and_written_with_the_page(tmp_pat
     assert "1 page cites a story without republishing it" in (tmp_path / "report" / "dashboard.html").read_text(encoding="utf-8")
     # The stored outcome keeps it so.
     assert run_audit(load_audit_config(tmp_path / "audit.yaml")) == report
+
+
+def test_the_audit_command_checks_on_the_day_given_with_today(cli: Any, tmp_path: Path) -> None:
+    # A licensor asks how the copies stand once an embargo has ended: the command line's --today
+    # is the day every copy is checked on, as run_audit's `today` is.
+    config = _saved_copies_audit(tmp_path, "propublica")
+    notice = b"<p>This article is not subject to ProPublica's Creative Commons license until March 3, 2031.</p></article>"
+    embargoed = tmp_path / "saved" / "copy-1.html"
+    embargoed.write_bytes(embargoed.read_bytes().replace(b"</article>", notice, 1))
+
+    def embargo_reported(day: str) -> bool:
+        run = cli("audit", "--today", day, str(config))
+        assert run.code == 0, run.err
+        report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+        copy = next(c for story in report["stories"] for c in story["copies"] if c["url"].endswith("copy-1.html"))
+        return "propublica/embargo" in copy["findings"]
+
+    assert embargo_reported("2031-03-03")
+    assert not embargo_reported("2031-03-04")
+    refused = cli("audit", "--today", "2031-02-30", str(config))
+    assert refused.code == 2 and "is not a day written YYYY-MM-DD" in refused.err

@@ -87,3 +87,14 @@ def test_a_baseline_command_refuses_a_bad_option_value_as_check_does(cli: Any, a
         assert made.code == checked.code == 2, args
         assert made.err.splitlines()[0] == checked.err.splitlines()[0], args
         assert not (tmp_path / "baseline.json").exists()
+
+
+def test_a_baseline_records_an_embargo_as_the_check_on_the_same_day_finds_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # --today is one of check's options: a baseline made for a day records what check finds on it.
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SAMPLES / "propublica" / "embargoed-photo.html", tmp_path / "story.html")
+    during = cli("baseline", "create", "--output", "during.json", "--today", "2026-12-05", "story.html")
+    after = cli("baseline", "create", "--output", "after.json", "--today", "2100-01-01", "story.html")
+    assert (during.code, after.code) == (0, 0), during.err + after.err
+    assert ("story.html", "propublica/embargo") in recorded(tmp_path, "during.json")
+    assert ("story.html", "propublica/embargo") not in recorded(tmp_path, "after.json")
