@@ -151,7 +151,10 @@ def decode_bytes(data: bytes) -> Decoded:
     detected = _detect(data)
     if detected is not None:
         return detected
-    return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}not UTF-8; read as cp1252")
+    # A declared charset the bytes do not decode in is said as such: asking the editor to declare
+    # one would send them looking for what is already there.
+    said = f"declared {declared}, but the bytes are not" if declared is not None else "not UTF-8"
+    return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}{said}; read as cp1252")
 
 
 # Words of the reason of a text read against its byte-order mark (`_mark_contradicted`), whose
@@ -212,6 +215,8 @@ def decoded_as_message(reason: str) -> str | None:
     said = reason.removeprefix(GUESSED)
     if MARK_CONTRADICTED in said:
         return f"encoding guessed ({said}); remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
+    if said.startswith("declared "):
+        return f"encoding guessed ({said}); save the file in the charset it declares, or declare the one it is saved in"
     return f"encoding guessed ({said}); declare the charset if names look wrong"
 
 

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from compliance.decoding import binary_kind, binary_text, declared_encoding, decode_bytes, text_encoding
+from compliance.decoding import binary_kind, binary_text, declared_encoding, decode_bytes, decoded_as_message, text_encoding
 from compliance.document import parse_document
 
 # A realistic article fragment with the characters that go wrong: accents, curly quotes, an em dash.
@@ -432,3 +432,17 @@ def test_a_page_reads_as_utf8_without_decoding_only_where_decoding_reads_it_so(d
         decoded = decode_bytes(data)
         assert (decoded.encoding, decoded.utf8) == ("utf-8", data)
         assert decoding.decoded_as_message(decoded.reason) is None
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "iso-8859-7"])
+def test_bytes_that_contradict_the_declared_charset_say_it_was_declared(declared: str) -> None:
+    # The editor is told the charset the page declares is not the one it is saved in, not asked
+    # to declare one. (Greek ISO-8859-7 has no byte 0x81; a stray FF FE in a UTF-8 page is no UTF-8.)
+    body = b'<p class="byline">By Jane Doe</p><p>\xff\xfe\x81 text</p>'
+    data = f'<!doctype html><html><head><meta charset="{declared}"><title>T</title></head><body><article>'.encode() + body + b"</article></body></html>"
+    decoded = decode_bytes(data)
+    name = declared_encoding(data)  # as Python's codecs name it: iso8859-7
+    assert decoded.encoding == "cp1252" and name == declared.replace("iso-", "iso")
+    said = f"declared {name}, but the bytes are not; read as cp1252"
+    assert decoded.reason == f"guessed: {said}"
+    assert decoded_as_message(decoded.reason) == f"encoding guessed ({said}); save the file in the charset it declares, or declare the one it is saved in"
