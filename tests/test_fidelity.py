@@ -469,6 +469,38 @@ EDITS = [
     ("Officials in Santa Clara County, Calif., said no.", "Officials in Santa Clara County said no.", None),
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Amarillo that morning.", None),
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near our city that morning.", None),
+    # A place with its qualifiers (compass words, "rural", "downtown", "the west side of") is one
+    # place: put as "here" or "in our city", or its qualifier dropped, it is a place edit; a
+    # qualifier put in or put for another, or another place named, is a change.
+    ("The clinic in northern Michigan closed in May.", "The clinic here closed in May.", None),
+    ("Crews worked on the west side of Chicago, Ill., for a week.", "Crews worked here for a week.", None),
+    ("Crews worked on the west side of Chicago, Ill., for a week.", "Crews worked in Chicago for a week.", None),
+    ("The clinic in rural Georgia closed in May.", "The clinic in Georgia closed in May.", None),
+    ("The shelter in downtown Denver is full every night.", "The shelter in our city is full every night.", None),
+    ("Inspectors north of Tulsa, Okla., found 41 bad welds.", "Inspectors here found 41 bad welds.", None),
+    ("The plant in west-central Ohio closed in May.", "The plant here closed in May.", None),
+    ("The clinic in southeast Denver, Colo., closed in May.", "The clinic in Denver, Colorado, closed in May.", None),
+    (
+        "The crew that worked on the east side of Chicago said no to the plan on Monday, officials of the union said.",
+        "The crew that worked in this town said no to the plan on Monday, officials of the union said.",
+        None,
+    ),
+    ("The clinic in northern Michigan closed in May.", "The clinic in southern Michigan closed in May.", '"northern" → "southern"'),
+    ("The clinic in Michigan closed in May.", "The clinic in northern Michigan closed in May.", '"northern" added'),
+    ("The clinic in northern Michigan closed in May.", "The clinic in northern Ohio closed in May.", '"Michigan" → "Ohio": another place'),
+    (
+        "Crews worked on the west side of Chicago, Ill., for a week.",
+        "Crews worked on the west side of Milwaukee, Wis., for a week.",
+        '"Chicago Ill." → "Milwaukee Wis.": another place',
+    ),
+    ("The clinic in southeast Denver, Colo., served 41 families.", "The clinic here served 14 families.", "41 → 14"),
+    ("The nurse, Maria Lopez of rural Georgia, said no.", "The nurse here said no.", "61% similar"),
+    (
+        "The crew that worked on the far east side of Chicago, Ill., with new tools and trucks for the city said no to the plan"
+        " on Monday, officials of the union said in a statement.",
+        "The crew here said no to the plan on Monday, officials of the union said in a statement.",
+        "an edit of 13 words (a place and its qualifiers read as one)",
+    ),
     # A relative time put for a date of the calendar is judged by the republication's day; with
     # none given, it cannot be told right (`DATED_EDITS`). A weekday or a month alone is itself
     # read from the story's day.

@@ -302,3 +302,25 @@ def test_only_the_originals_address_says_so_in_the_not_compared_note(cli: Any, t
     )
     (bare,) = [n["message"] for n in _entry(cli, _copy("propublica", tmp_path, PROPUBLICA_URL))["notices"] if n["code"] == "no-original"]
     assert bare.endswith("and none was given (give it with --original FILE or the 'original' metadata key)")
+
+
+@pytest.mark.parametrize(
+    ("head", "named"),
+    [
+        (f'<link rel="canonical" href="{KFF_URL}">', True),
+        (f'<meta name="syndication-source" content="{KFF_URL}">', True),
+        # The republisher's own page as canonical names no story of the publisher's.
+        ('<link rel="canonical" href="https://ozarkvalley.example/2024/labor-delivery/">', False),
+    ],
+)
+def test_without_the_original_a_credit_link_gone_elsewhere_is_pointed_at_by_the_head_s_address(cli: Any, tmp_path: Path, head: str, named: bool) -> None:
+    # No original given, but the page head names the publisher's story, as fix reads it: the
+    # finding points at the credit link that goes to the republisher's page instead.
+    copy = _kff_copy(tmp_path, "https://ozarkvalley.example/2024/labor-delivery/")
+    copy.write_text(copy.read_text(encoding="utf-8").replace("<head>", f"<head>\n  {head}", 1), encoding="utf-8")
+    entry = _entry(cli, copy)
+    (finding,) = [f for f in entry["findings"] if f["rule"] == LINK_BACK]
+    said = "KFF Health News</a>) names the original but goes elsewhere: point it at the original" in finding["message"]
+    assert said is named
+    if named:
+        assert finding["line"] == next(n for n, line in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if ">KFF Health News</a>" in line)

@@ -310,7 +310,7 @@ def beyond_style(
     (`time_edits.story_in_arizona`)."""
     from rapidfuzz.distance import Indel
 
-    if similarity < params.style_similarity:
+    if similarity < params.style_similarity and not _alike_with_places_shortened(before, after, params):
         return f"{similarity:.0f}% similar"
     old = before.split()
     # A time of day restated ("3 p.m." → "15:00", "3 p.m. ET" → "noon PT") is read as the
@@ -342,9 +342,11 @@ def beyond_style(
             if timed.reason is not None:
                 return timed.reason
             continue
-        lengths = _edit_length(taken), _edit_length(given)
+        # A place with its qualifiers is one word of place ("in southeast Portland, Ore.," → "here").
+        lengths = _edit_length(_places_as_one(old, src_start, src_end)), _edit_length(_places_as_one(new, dest_start, dest_end))
         if max(lengths) > params.style_words:
-            return f"an edit of {max(lengths)} words"
+            read_as_place = max(lengths) < max(_edit_length(taken), _edit_length(given))
+            return f"an edit of {max(lengths)} words" + (" (a place and its qualifiers read as one)" if read_as_place else "")
         of_time, in_date = _of_time(old, new, (src_start, src_end, dest_start, dest_end))
         # A length of time written as one word ("a four-hour drive", "a 10-year sentence") is a
         # fact of the story, not a time relative to its day ("in two weeks"): changed, it is content.
@@ -398,6 +400,29 @@ def _edit_length(words: list[str]) -> int:
         if not (inside or (spelled[index] and (continues or (index > 1 and bare[index - 1] == "and" and spelled[index - 2])))):
             count += 1
     return count
+
+
+def _alike_with_places_shortened(before: str, after: str, params: FidelityParams) -> bool:
+    """Whether the copy of a paragraph is alike enough to the original read with its places'
+    qualifiers dropped (`style_edits.qualifiers_dropped`: "in western Oklahoma" as "in
+    Oklahoma"), as it would be to an original that named the place alone."""
+    from rapidfuzz import fuzz
+
+    words = before.split()
+    shortened = style_edits.qualifiers_dropped(words)
+    return len(shortened) < len(words) and fuzz.ratio(" ".join(shortened), " ".join(after.split())) >= params.style_similarity
+
+
+def _places_as_one(paragraph: list[str], start: int, end: int) -> list[str]:
+    """The words of `paragraph` from `start` to `end`, each place phrase among them
+    (`style_edits.place_phrases`: "the east side of Portland, Ore.") as one word."""
+    words: list[str] = []
+    spans = style_edits.place_phrases(paragraph, start, end)
+    for index in range(start, end):
+        phrase = next((span for span in spans if span[0] <= index < span[1]), None)
+        if phrase is None or index == max(phrase[0], start):
+            words.append(paragraph[index])
+    return words
 
 
 def _is_number_word(part: str) -> bool:

@@ -476,7 +476,6 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         detail = f"{what} appears {counted(len(hits), 'time')}{where}; at least {params.min} needed"
     detail += hidden_note
     captures: tuple[tuple[str, str], ...] = ()
-    mislabelled = None
     if original:
         captures = (("original_url", addresses[0]),)
     disguised = _look_alike_link(doc, params, ctx, original)
@@ -486,13 +485,13 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
-        mislabelled = mislabelled_link(doc, ctx, addresses[0])
-        if mislabelled is not None:
-            detail += (
-                f'; the link at line {mislabelled.line} (<a href="{shorten(mislabelled.href, 90)}">{shorten(mislabelled.text, 60)}</a>)'
-                " names the original but goes elsewhere: point it at the original"
-            )
-            return Outcome(False, (), detail, functools.partial(doc.locate, mislabelled), captures=captures)
+    mislabelled = _mislabelled_for(doc, params, ctx, addresses)
+    if mislabelled is not None:
+        detail += (
+            f'; the link at line {mislabelled.line} (<a href="{shorten(mislabelled.href, 90)}">{shorten(mislabelled.text, 60)}</a>)'
+            " names the original but goes elsewhere: point it at the original"
+        )
+        return Outcome(False, (), detail, functools.partial(doc.locate, mislabelled), captures=captures)
     if empty:
         first = empty[0]
         detail += (
@@ -502,6 +501,19 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     # No place of its own: the rule's (`engine.missing_location`).
     return Outcome(False, (), detail, captures=captures)
+
+
+def _mislabelled_for(doc: Document, params: LinkParams, ctx: Context, addresses: tuple[str, ...]) -> Link | None:
+    """For a failed link back (`original: true`), the link whose words name the original but which
+    goes elsewhere (`mislabelled_link`), the original's address being the first known one the link
+    back accepts (`addresses`) or, with none known, the page head's canonical or
+    syndication-source link it accepts, as `fix` reads it (`page_link_back`); None otherwise."""
+    if not params.original:
+        return None
+    if addresses:
+        return mislabelled_link(doc, ctx, addresses[0])
+    head = _head_link_back(params, ctx)
+    return mislabelled_link(doc, ctx, head.address) if head is not None else None
 
 
 def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:

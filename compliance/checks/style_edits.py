@@ -32,8 +32,9 @@ So is a place named for another ("Amarillo, Texas" → "Tulsa, Oklahoma", "weste
 way round ("Austin" → "Austin County", "Dallas County" → "Dallas"; the table of cities says which
 names are cities', so "Miami-Dade County" → "Miami-Dade" is a place edit), or one of these for
 another ("Jefferson County" → "Jefferson Parish"): a place edit drops, shortens or abbreviates a name ("Portland, Ore." →
-"Portland", "Oklahoma" → "Okla.", "Mich." → "MI": `places.same_region`) or puts a relative word
-for it ("here", "in our city").
+"Portland", "Oklahoma" → "Okla.", "Mich." → "MI": `places.same_region`; a qualifier taken out,
+"in western Oklahoma" → "in Oklahoma": `place_phrases`) or puts a relative word for it ("here",
+"in our city"); a qualifier put in or put for another ("western" → "eastern") is content.
 So is a word of time put for one on the other side of the time it names (`_TIME_SIDES`): past
 for future ("yesterday" → "tomorrow", "last week" → "next week", "ago" → "from now", "earlier
 this month" → "later this month"), one part of a period, day or year for another ("early" →
@@ -121,6 +122,19 @@ _PLACE_WORDS = frozenset(
     village borough township parish region regional nation national country province district neighborhood
     neighbourhood statewide nationwide countywide citywide community capital based""".split()
 )
+# Words that narrow a place to a part of it, before its name ("western Oklahoma", "southeast
+# Portland", "rural Texas", "west-central Ohio"), and nouns of a part before "of" ("the east side
+# of Portland", "the outskirts of Tulsa"): read with the name, one place. Taking them out shortens
+# the place, as "Portland, Ore." → "Portland" does; putting one in, or one for another ("western"
+# → "eastern"), says more or other than the original.
+_PLACE_QUALIFIERS = frozenset(
+    """north south east west northern southern eastern western northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern central downtown uptown midtown rural suburban urban
+    greater upper lower inner outer coastal""".split()
+)
+_PLACE_PARTS = frozenset("side sides part parts end edge outskirts suburbs corner half".split())
+# The farthest a place's qualifiers run before its name ("on the far east side of").
+_QUALIFIER_REACH = 6
 _COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs mmes dr prof rev fr sir dame madam".split())
 # What AP style leaves out of a company's name ("Acme Inc." → "Acme").
 _CORPORATE_SUFFIXES = frozenset("inc co corp llc ltd plc".split())
@@ -428,6 +442,11 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     added = [w for w in added if not _joins_a_range(w, after, (dest_start, dest_end))]
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     added = [w for w in _without_our_place(added) if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
+    # A place's qualifier taken out ("in western Oklahoma" → "in Oklahoma" or "here") shortens the
+    # place; one put in, or for another ("western" → "eastern"), is content.
+    if not any(w.text in _PLACE_QUALIFIERS or w.text in _PLACE_PARTS for w in added):
+        narrowing = _narrowing(before, src_start, src_end)
+        removed = [w for w in removed if w.text not in narrowing]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
         return Unexplained([], [], shown)
     taken, given = _not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end))
@@ -528,7 +547,8 @@ def _keeps_the_region(cut: list[Word], kept: Sequence[str]) -> bool:
     from compliance.document.places import is_region_of
 
     city = " ".join(w.shown for w in cut)
-    return any(is_region_of(city, word.strip(_AROUND)) for word in kept)
+    # A state or country is named capitalised: "in" is no Indiana.
+    return any(word.strip(_AROUND)[:1].isupper() and is_region_of(city, word.strip(_AROUND)) for word in kept)
 
 
 # Nouns that make a state or country named beside them a place within it ("the Texas capital",
@@ -625,6 +645,63 @@ def _not_places(words: list[Word], paragraph: Sequence[str], edit: tuple[int, in
     before = pieces(paragraph[max(0, start - 1) : start])
     places = place_positions([*before, *pieces(paragraph[start : end + 1])])
     return [word for word in words if word.position + len(before) not in places]
+
+
+def place_phrases(paragraph: Sequence[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The place phrases of `paragraph` (its words as written) that overlap its words from `start`
+    to `end`, each as the span of words it covers (start, end): a place's name
+    (`places.place_positions`) with the qualifiers before it (`_PLACE_QUALIFIERS`, `_PLACE_PARTS`,
+    with the "the" and "of" between them: "the east side of Portland, Ore."), read as one place."""
+    from compliance.document.places import place_positions
+
+    low = max(0, start - _QUALIFIER_REACH)
+    window = list(paragraph[low : end + _QUALIFIER_REACH])
+    named = sorted(low + k for k in place_positions(window))
+    spans: list[tuple[int, int]] = []
+    for index in named:
+        if spans and spans[-1][1] == index:
+            spans[-1] = (spans[-1][0], index + 1)
+            continue
+        first = index
+        while first > low and _narrows(paragraph[first - 1]):
+            first -= 1
+        # A leading "the" or "of" is the sentence's, not the place's ("of Portland").
+        while first < index and paragraph[first].strip(_AROUND).lower() in ("the", "of"):
+            first += 1
+        spans.append((first, index + 1))
+    return [(a, b) for a, b in spans if a < end and b > start]
+
+
+def qualifiers_dropped(paragraph: Sequence[str]) -> list[str]:
+    """The words of `paragraph` (as written) without the qualifiers of its places
+    (`place_phrases`: "in western Oklahoma" is read "in Oklahoma"): the original with its places
+    shortened, as a copy may print it."""
+    from compliance.document.places import place_positions
+
+    named = place_positions(list(paragraph))
+    cut: set[int] = set()
+    for first, last in place_phrases(paragraph, 0, len(paragraph)):
+        cut.update(k for k in range(first, last) if k not in named)
+    return [word for k, word in enumerate(paragraph) if k not in cut]
+
+
+def _narrows(word: str) -> bool:
+    """Whether a word as written may stand in a place's qualifiers (`place_phrases`): every piece a
+    qualifier or a part, or "the"/"of" between them; a word ending a clause does not."""
+    if word.endswith(_CLAUSE_END):
+        return False
+    parts = [piece.strip(_AROUND).lower() for piece in JOINERS().split(word) if piece.strip(_AROUND)]
+    return bool(parts) and all(part in _PLACE_QUALIFIERS or part in _PLACE_PARTS or part in ("the", "of", "far") for part in parts)
+
+
+def _narrowing(paragraph: Sequence[str], start: int, end: int) -> frozenset[str]:
+    """The qualifiers of a place (`place_phrases`) among the words of `paragraph` from `start` to
+    `end`, lower case, each piece of a hyphenated one ("west-central": "west", "central")."""
+    found: set[str] = set()
+    for first, last in place_phrases(paragraph, start, end):
+        for word in paragraph[max(first, start) : min(last, end)]:
+            found.update(piece.strip(_AROUND).lower().replace(".", "") for piece in JOINERS().split(word))
+    return frozenset(found & (_PLACE_QUALIFIERS | _PLACE_PARTS | {"far"}))
 
 
 def _without_our_place(words: list[Word]) -> list[Word]:
