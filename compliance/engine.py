@@ -12,7 +12,7 @@ import datetime
 import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
@@ -256,7 +256,7 @@ def _requires_presence(check: Check) -> bool:
 
 
 def _with_screen_caveat(doc: Document, check: Check, outcome: Outcome) -> Outcome:
-    """A pass whose first hit is an element a rule in an `@media` block hides on some screens only
+    """A pass each of whose hits is an element a rule in an `@media` block hides on some screens only
     (`screen_hiding`), with the caveat that names the query: what satisfied the requirement is
     not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
     a page whose source holds no media condition is not read further, and a rule that accepts
@@ -264,23 +264,31 @@ def _with_screen_caveat(doc: Document, check: Check, outcome: Outcome) -> Outcom
     (`_requires_presence`) takes no caveat."""
     if not outcome.hits or doc.kind != "html" or not _requires_presence(check):
         return outcome
-    hit = outcome.hits[0]
-    # What a check found, or the block it found it in (a byline's paragraph).
-    element = hit.element if hit.element is not None else (doc.items[hit.index].element if 0 <= hit.index < len(doc.items) else None)
-    if element is None or not isinstance(getattr(element, "tag", None), str):
+    found = [_hit_element(doc, hit) for hit in outcome.hits]
+    elements = [element for element in found if element is not None]
+    if len(elements) < len(found):
         return outcome
     from compliance.document.screen_hiding import hidden_elements, hidden_on_some_screens, may_hide_on_some_screens
 
     hidden = doc._memo.get("hidden_on_some_screens")
     if hidden is None:
         # Read once per page; a page whose source names no media condition costs one search.
-        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(element.getroottree().getroot()) if may_hide_on_some_screens(doc.source) else {}
+        root = elements[0].getroottree().getroot()
+        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(root) if may_hide_on_some_screens(doc.source) else {}
     if not hidden or _counts_unseen(check):
         return outcome
-    query = hidden_on_some_screens(element, hidden)
-    if query is None:
+    # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.
+    queries = [hidden_on_some_screens(element, hidden) for element in elements]
+    if any(query is None for query in queries):
         return outcome
-    return outcome._replace(caveat=f"it is hidden on the screens that meet @media {query}, and shown on others")
+    return outcome._replace(caveat=f"it is hidden on the screens that meet @media {queries[0]}, and shown on others")
+
+
+def _hit_element(doc: Document, hit: Hit) -> Any | None:
+    """What a check found, or the block it found it in (a byline's paragraph); None when neither
+    is an element."""
+    element = hit.element if hit.element is not None else (doc.items[hit.index].element if 0 <= hit.index < len(doc.items) else None)
+    return element if isinstance(getattr(element, "tag", None), str) else None
 
 
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:
