@@ -371,3 +371,51 @@ def test_a_lone_credit_line_hidden_on_some_screens_keeps_the_caveat(cli: Any, tm
     (result,) = run.json()["files"]
     warned = {f["rule"]: f["message"] for f in result["findings"]}
     assert "(hover: none)" in warned["propublica/credit-line"] and "(hover: none)" in warned["creative-commons/source-link"]
+
+
+@pytest.mark.parametrize("css", RESPONSIVE_PAIRS.values(), ids=list(RESPONSIVE_PAIRS))
+def test_a_responsive_pair_of_credit_lines_is_not_a_repeat(cli: Any, tmp_path: Path, css: str) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy(css, ' class="wide"', ' class="narrow"'))
+    run = cli("check", "--format", "json", str(story))
+    assert run.code == 0, run.out
+    (result,) = run.json()["files"]
+    assert [f["rule"] for f in result["findings"]] == []
+    assert "propublica/credit-line-repeated" in {p["rule"] for p in result["passed"]}
+
+
+REPEATS_ON_SOME_SCREEN = {
+    # A second class shows the narrow copy on every screen: wide screens show both.
+    "a narrow copy another class shows everywhere": (RESPONSIVE_PAIRS["max-width pair"], ' class="wide"', ' class="narrow extra"', ".extra{display:block}"),
+    # Both copies hidden in the same query: every other screen shows both.
+    "two copies hidden the same way": ("@media (pointer: coarse){.c{display:none}}", ' class="c"', ' class="c"', ""),
+    # Hidden under one query, shown only under another: not compared, so read as shown together.
+    "copies placed by different queries": (
+        ".narrow{display:none}@media (max-width: 767px){.wide{display:none}}@media (hover: none){.narrow{display:block}}",
+        ' class="wide"',
+        ' class="narrow"',
+        "",
+    ),
+    # A rule every screen applies shows the narrow copy again, after all.
+    "a copy shown again on every screen": (RESPONSIVE_PAIRS["max-width pair"] + "div.narrow{display:block}", ' class="wide"', ' class="narrow"', ""),
+}
+
+
+@pytest.mark.parametrize(("css", "first", "second", "more_css"), REPEATS_ON_SOME_SCREEN.values(), ids=list(REPEATS_ON_SOME_SCREEN))
+def test_copies_some_screen_shows_together_are_still_a_repeat(cli: Any, tmp_path: Path, css: str, first: str, second: str, more_css: str) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy(css + more_css, first, second))
+    run = cli("check", "--format", "json", str(story))
+    (result,) = run.json()["files"]
+    (repeated,) = [f for f in result["findings"] if f["rule"] == "propublica/credit-line-repeated"]
+    assert repeated["severity"] == "warning"
+
+
+def test_most_shown_together_counts_each_query_once() -> None:
+    from compliance.document.screen_hiding import most_shown_together
+
+    assert most_shown_together([("(a)", True), ("(a)", False)]) == 1
+    assert most_shown_together([("(a)", True), ("(a)", False), None]) == 2
+    assert most_shown_together([("(a)", True), ("(b)", False)]) == 2
+    assert most_shown_together([("(a)", False), ("(a)", False), ("(a)", True)]) == 2
+    assert most_shown_together([]) == 0
