@@ -148,6 +148,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
     held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    # A requirement met but hidden on some screens by the style sheet: another copy would print it
+    # twice on the other screens; the style sheet, which fix does not edit, is the remedy.
+    held_back |= {f.rule: _hidden_by_style_sheet(f.hidden_on) for f in before.findings if f.hidden_on}
     barred = _not_to_run_yet(before, rules)
     if barred and fixable:
         # A story that may not run yet (an embargo in force) is not made ready to run: each fix
@@ -189,7 +192,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         progress = False
         # In pack order, as the packs list them: the logo's own rule before the affiliation its
         # logo also gives, wherever their findings stand.
-        failed = {f.rule for f in report.findings}
+        failed = {f.rule for f in report.findings if not f.hidden_on}
         failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and _fixable(rule)]
         for rule_id in failing:
             if any(e.rule == rule_id for e in edits) or rule_id in held_back:
@@ -246,6 +249,11 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _hidden_by_style_sheet(query: str) -> str:
+    """Why a requirement met but hidden on some screens (`Finding.hidden_on`) is left as it is."""
+    return f"it is hidden on the screens that meet @media {query}; change the style sheet so that those screens show it"
 
 
 def _not_to_run_yet(report: Report, rules: Mapping[str, Rule]) -> str:
