@@ -34,7 +34,7 @@ from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
-from compliance.document.positions import line_starts, location_at, offset_at
+from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
@@ -100,10 +100,13 @@ class FixPlan:
         the place in the file as it was."""
         lines: list[int] = []
         added = 0
+        # Lines counted as `check` counts them: a lone CR ends one as LF and CR LF do.
+        before = lines_by_lf(self.text_before)
         for edit in self.edits:  # in the order of the text, as `_with_edit` keeps them
-            lead = len(edit.text) - len(edit.text.lstrip("\r\n"))
-            lines.append(self.text_before.count("\n", 0, edit.offset) + 1 + added + edit.text.count("\n", 0, lead))
-            added += edit.text.count("\n") - self.text_before.count("\n", edit.offset, edit.offset + edit.removed)
+            text = lines_by_lf(edit.text)
+            lead = len(text) - len(text.lstrip("\r\n"))
+            lines.append(before.count("\n", 0, edit.offset) + 1 + added + text.count("\n", 0, lead))
+            added += text.count("\n") - before.count("\n", edit.offset, edit.offset + edit.removed)
         return tuple(lines)
 
     def remaining(self, threshold: Severity = Severity.ERROR) -> int:
