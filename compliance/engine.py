@@ -12,7 +12,7 @@ import datetime
 import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
@@ -80,10 +80,13 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
             return [], []
         extra = condition.hits
     outcome = ctx.run(rule.check)
+    hidden_on = ""
     if outcome.passed and not outcome.caveat:
-        outcome = _with_screen_caveat(doc, rule.check, outcome)
+        hidden_on = _hidden_on_some_screens(doc, rule.check, outcome)
+        if hidden_on:
+            outcome = outcome._replace(caveat=f"it is hidden on the screens that meet @media {hidden_on}, and shown on others")
     if outcome.passed and outcome.caveat:
-        return [_caveat_finding(ctx, rule, outcome, extra)], []
+        return [dataclasses.replace(_caveat_finding(ctx, rule, outcome, extra), hidden_on=hidden_on)], []
     if outcome.passed:
         hit = outcome.hits[0] if outcome.hits else None
         evidence = hit.evidence if hit else (outcome.detail or "satisfied")
@@ -255,32 +258,40 @@ def _requires_presence(check: Check) -> bool:
     return not isinstance(least, int) or least >= 1
 
 
-def _with_screen_caveat(doc: Document, check: Check, outcome: Outcome) -> Outcome:
-    """A pass whose first hit is an element a rule in an `@media` block hides on some screens only
-    (`screen_hiding`), with the caveat that names the query: what satisfied the requirement is
-    not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
+def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> str:
+    """The media query of a pass each of whose hits is an element a rule in an `@media` block hides on some screens only
+    (`screen_hiding`), "" when there is none: the caveat names it, as what satisfied the
+    requirement is not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
     a page whose source holds no media condition is not read further, and a rule that accepts
     what no reader sees (`_counts_unseen`: a counter pixel) or that only limits a count
     (`_requires_presence`) takes no caveat."""
     if not outcome.hits or doc.kind != "html" or not _requires_presence(check):
-        return outcome
-    hit = outcome.hits[0]
-    # What a check found, or the block it found it in (a byline's paragraph).
-    element = hit.element if hit.element is not None else (doc.items[hit.index].element if 0 <= hit.index < len(doc.items) else None)
-    if element is None or not isinstance(getattr(element, "tag", None), str):
-        return outcome
+        return ""
+    found = [_hit_element(doc, hit) for hit in outcome.hits]
+    elements = [element for element in found if element is not None]
+    if len(elements) < len(found):
+        return ""
     from compliance.document.screen_hiding import hidden_elements, hidden_on_some_screens, may_hide_on_some_screens
 
     hidden = doc._memo.get("hidden_on_some_screens")
     if hidden is None:
         # Read once per page; a page whose source names no media condition costs one search.
-        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(element.getroottree().getroot()) if may_hide_on_some_screens(doc.source) else {}
+        root = elements[0].getroottree().getroot()
+        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(root) if may_hide_on_some_screens(doc.source) else {}
     if not hidden or _counts_unseen(check):
-        return outcome
-    query = hidden_on_some_screens(element, hidden)
-    if query is None:
-        return outcome
-    return outcome._replace(caveat=f"it is hidden on the screens that meet @media {query}, and shown on others")
+        return ""
+    # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.
+    queries = [hidden_on_some_screens(element, hidden) for element in elements]
+    if any(query is None for query in queries):
+        return ""
+    return queries[0] or ""
+
+
+def _hit_element(doc: Document, hit: Hit) -> Any | None:
+    """What a check found, or the block it found it in (a byline's paragraph); None when neither
+    is an element."""
+    element = hit.element if hit.element is not None else (doc.items[hit.index].element if 0 <= hit.index < len(doc.items) else None)
+    return element if isinstance(getattr(element, "tag", None), str) else None
 
 
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:

@@ -99,6 +99,10 @@ class Finding:
     # "consent" or first "interaction" (a page-speed plugin's delay of scripts): pasting the
     # rule's block again would load it twice, so `syndcheck fix` leaves it to the editor. "" when not.
     held_back: str = field(default="", compare=False)
+    # The requirement is met, but a rule in `@media <this query>` hides what met it on the screens
+    # that meet the query (the caveat in `detail`): the remedy is the style sheet, which
+    # `syndcheck fix` does not edit, not a second copy. "" when not.
+    hidden_on: str = field(default="", compare=False)
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

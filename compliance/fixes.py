@@ -34,7 +34,7 @@ from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
-from compliance.document.positions import line_starts, location_at, offset_at
+from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
@@ -100,10 +100,13 @@ class FixPlan:
         the place in the file as it was."""
         lines: list[int] = []
         added = 0
+        # Lines counted as `check` counts them: a lone CR ends one as LF and CR LF do.
+        before = lines_by_lf(self.text_before)
         for edit in self.edits:  # in the order of the text, as `_with_edit` keeps them
-            lead = len(edit.text) - len(edit.text.lstrip("\r\n"))
-            lines.append(self.text_before.count("\n", 0, edit.offset) + 1 + added + edit.text.count("\n", 0, lead))
-            added += edit.text.count("\n") - self.text_before.count("\n", edit.offset, edit.offset + edit.removed)
+            text = lines_by_lf(edit.text)
+            lead = len(text) - len(text.lstrip("\r\n"))
+            lines.append(before.count("\n", 0, edit.offset) + 1 + added + text.count("\n", 0, lead))
+            added += text.count("\n") - before.count("\n", edit.offset, edit.offset + edit.removed)
         return tuple(lines)
 
     def remaining(self, threshold: Severity = Severity.ERROR) -> int:
@@ -148,6 +151,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
     held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    # A requirement met but hidden on some screens by the style sheet: another copy would print it
+    # twice on the other screens; the style sheet, which fix does not edit, is the remedy.
+    held_back |= {f.rule: _hidden_by_style_sheet(f.hidden_on) for f in before.findings if f.hidden_on}
     barred = _not_to_run_yet(before, rules)
     if barred and fixable:
         # A story that may not run yet (an embargo in force) is not made ready to run: each fix
@@ -189,7 +195,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         progress = False
         # In pack order, as the packs list them: the logo's own rule before the affiliation its
         # logo also gives, wherever their findings stand.
-        failed = {f.rule for f in report.findings}
+        failed = {f.rule for f in report.findings if not f.hidden_on}
         failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and _fixable(rule)]
         for rule_id in failing:
             if any(e.rule == rule_id for e in edits) or rule_id in held_back:
@@ -199,7 +205,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             if rule.fix is None:
                 # A rule without a block to insert, failed by a copy too many (a credit line
                 # printed twice): the extra copy is taken out.
-                tried = _without_extra_copies(rule_id, rule.check, ctx, report, attempt)
+                tried = _without_extra_copies(rule_id, rule.check, ctx, report, attempt, edits, first.lines_source)
                 if isinstance(tried, str):
                     reasons[rule_id] = tried
                     continue
@@ -246,6 +252,11 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _hidden_by_style_sheet(query: str) -> str:
+    """Why a requirement met but hidden on some screens (`Finding.hidden_on`) is left as it is."""
+    return f"it is hidden on the screens that meet @media {query}; change the style sheet so that those screens show it"
 
 
 def _not_to_run_yet(report: Report, rules: Mapping[str, Rule]) -> str:
@@ -331,13 +342,21 @@ def _allowed_copies(check: Check) -> int:
 
 
 def _without_extra_copies(
-    rule_id: str, check: Check, ctx: Context, report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+    rule_id: str,
+    check: Check,
+    ctx: Context,
+    report: Report,
+    attempt: Callable[..., tuple[str, Document, Report]],
+    earlier: Sequence[Edit] = (),
+    source: str = "",
 ) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
     """The edits that take out the copies of a thing the rule's counting `check` finds more
     times than it allows (a credit line printed twice: the copies after the first), with the
     text, document and report they give, or why that is not done. Each copy taken out must be a
     paragraph of its own that reads as one that stays, word for word: a copy in other words, or
-    inside a paragraph of the story, is for the editor to judge."""
+    inside a paragraph of the story, is for the editor to judge. The note names the copy that
+    stays as the file read has it (`_kept_where`: `earlier` are the edits made so far, of the
+    original's `source`)."""
     outcome = ctx.run(check)
     doc = ctx.doc
     items = [doc.items[hit.index] for hit in outcome.hits if hit.index < len(doc.items)]
@@ -351,14 +370,30 @@ def _without_extra_copies(
         same = kept.get(_read(item.text))
         if span is None or same is None or _plain(doc.lines_source[span[0] : span[1]]) != _read(item.text):
             return f"the copy at line {item.line} is not a paragraph alone that reads as one that stays; keep one copy and take out the others by hand"
-        taken.append((*_with_its_line(doc, *span), same.line))
+        kept_span = _paragraph_span(doc, same)
+        taken.append((*_with_its_line(doc, *span), _kept_where(earlier, kept_span[0], source) if kept_span and source else f"line {same.line}"))
     splices = [(offset, "", length) for offset, length, _ in taken]
     candidate = attempt(*splices[0], *splices[1:])
     problem = _regression(rule_id, report, candidate[2])
     if problem:
         return f"taking out the copy at line {extra[0].line} {problem}; keep one copy and take out the others by hand"
-    edits = tuple(Edit(rule_id, offset, 0, "", "", note=f"a copy of line {line}, which stays", removed=length) for offset, length, line in taken)
+    edits = tuple(Edit(rule_id, offset, 0, "", "", note=f"a copy of {where}, which stays", removed=length) for offset, length, where in taken)
     return edits, candidate
+
+
+def _kept_where(earlier: Sequence[Edit], offset: int, source: str) -> str:
+    """Where the copy at `offset` of the text as edited so far (by `earlier`, kept in the order of
+    the text as `_with_edit` keeps them) is, as the file read has it: "line 8", or, for a copy an
+    earlier edit put in, "the one moved before the body" (or "inserted")."""
+    shift = 0
+    for edit in earlier:
+        start = edit.offset + shift
+        if offset < start:
+            break
+        if offset < start + len(edit.text):
+            return f"the one {'moved' if edit.note == _MOVED or edit.note.startswith('moved here') else 'inserted'} {edit.place}"
+        shift += len(edit.text) - edit.removed
+    return f"line {source.count(chr(10), 0, max(0, offset - shift)) + 1}"
 
 
 def _read(text: str) -> str:
@@ -484,7 +519,17 @@ def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
     if taken is None:
         return edits
     note = f"moved here from {taken.lines}, which {'is' if taken.last_line <= taken.line else 'are'} taken out"
-    return [dataclasses.replace(e, note=note) if e.rule == rule_id and e.note == _MOVED else e for e in edits]
+    place = next((e.place for e in edits if e.rule == rule_id and e.note == _MOVED), "")
+    # A copy taken out before as a repeat of the line now moved: that line does not stay.
+    stays = {f"a copy of line {line}, which stays" for line in range(taken.line, max(taken.line, taken.last_line) + 1)}
+    return [
+        dataclasses.replace(e, note=note)
+        if e.rule == rule_id and e.note == _MOVED
+        else dataclasses.replace(e, note=e.note.replace(", which stays", f", which is moved {place}"))
+        if e.note in stays and place
+        else e
+        for e in edits
+    ]
 
 
 def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> list[Edit]:

@@ -75,3 +75,33 @@ def test_a_warning_no_fix_covers_is_left_for_the_editor(cli: Any, tmp_path: Path
     run = cli("fix", "--pack", "propublica", str(path))
     assert "left for you: propublica/photo-permission: " in run.err
     assert run.code == 0  # a warning: below the exit code's threshold, all the same told
+
+
+def test_a_copy_of_a_credit_line_moved_to_the_top_is_not_said_to_stay(cli: Any, tmp_path: Path) -> None:
+    # The credit line only at the end, twice: one copy is moved to the top, the other taken out.
+    # Each note is true of the file written: the line the removed copy repeats is moved, not kept.
+    path = tmp_path / "copy.html"
+    path.write_text(html_page(top="", bottom=f"{HTML_CREDIT}\n{HTML_CREDIT}"), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "propublica", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed.count("originally published") == 1
+    assert fixed.index("originally published") < fixed.index("dredging contract")
+    moved = [note for note in run.err.splitlines() if "propublica/credit-line:" in note and "took out line" in note]
+    repeated = [note for note in run.err.splitlines() if "propublica/credit-line-repeated:" in note]
+    assert len(moved) == 1 and len(repeated) == 1, run.err
+    moved_line = moved[0].split("took out line ", 1)[1].split()[0]
+    assert f"(a copy of line {moved_line}, which is moved before the body)" in repeated[0], run.err
+    assert "which stays" not in run.err
+
+
+def test_the_copy_that_stays_is_named_as_the_file_read_has_it() -> None:
+    from compliance.fixes import Edit, _kept_where
+
+    source = "a\nb\nc\nd\n"
+    # Two lines inserted at the start (offset 0): the text edited so far is "X\nY\na\nb\nc\nd\n".
+    inserted = Edit("r", 0, 1, "X\nY\n", "before the body")
+    assert _kept_where([inserted], 8, source) == "line 3"  # "c" in the edited text: line 3 of the file read
+    assert _kept_where([inserted], 2, source) == "the one inserted before the body"
+    moved = Edit("r", 0, 1, "X\nY\n", "before the body", note="moved here from line 4, which is taken out")
+    assert _kept_where([moved], 0, source) == "the one moved before the body"
+    assert _kept_where([], 4, source) == "line 3"

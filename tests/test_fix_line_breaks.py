@@ -76,3 +76,30 @@ def _saved(folder: Path, kind: str, text: str) -> Path:
     path = folder / f"story.{kind}"
     path.write_bytes(text.encode())
     return path
+
+
+def _note_lines(notes: str) -> list[str]:
+    """The line each fix note names ("story.md:12: fixed …" → "12"), in order."""
+    return [note.split(":", 2)[1] for note in notes.splitlines() if ": fixed " in note or ": would fix " in note]
+
+
+@pytest.mark.parametrize("eol", LINE_BREAKS)
+@pytest.mark.parametrize("edit", EDITS)
+@pytest.mark.parametrize("kind", ["md", "html", "txt"])
+def test_fix_notes_name_the_lines_check_counts_whatever_the_line_breaks(cli: Any, tmp_path: Path, kind: str, edit: str, eol: str) -> None:
+    # A lone CR ends a line as LF does, for the notes of a file written and of one only previewed.
+    shape, _ = EDITS[edit]
+    source = story(kind, **shape)
+    _, lf_notes = _fixed(cli, _saved(tmp_path / "lf", kind, source))
+    _, notes = _fixed(cli, _saved(tmp_path / eol, kind, source.replace("\n", LINE_BREAKS[eol])))
+    assert _note_lines(lf_notes) and _note_lines(notes) == _note_lines(lf_notes), (lf_notes, notes)
+    preview = cli(
+        "fix",
+        "--pack",
+        "propublica",
+        f"--meta=original-url={URL}",
+        "--meta=reporter=Pat Doe",
+        str(_saved(tmp_path / "p", kind, source.replace("\n", LINE_BREAKS[eol]))),
+    )
+    lf_preview = cli("fix", "--pack", "propublica", f"--meta=original-url={URL}", "--meta=reporter=Pat Doe", str(_saved(tmp_path / "q", kind, source)))
+    assert _note_lines(preview.err) == _note_lines(lf_preview.err), (lf_preview.err, preview.err)

@@ -315,3 +315,107 @@ def test_a_limit_on_copies_is_not_warned_of_when_its_one_copy_is_hidden_on_some_
     warned = {f["rule"] for f in result["findings"]}
     assert "propublica/credit-line" in warned and "propublica/credit-line-repeated" not in warned
     assert "propublica/credit-line-repeated" in {p["rule"] for p in result["passed"]}
+
+
+def _propublica_copy(css: str, first_attrs: str, second_attrs: str | None) -> bytes:
+    """A ProPublica republication whose credit line is printed in one or two blocks (`second_attrs`
+    None: one), under a `<style>` holding `css`."""
+    url = "https://www.propublica.org/article/county-jail-medical-contracts"
+    credit = f'This story was originally published by <a href="{url}">ProPublica</a>.'
+    second = "" if second_attrs is None else f"<div{second_attrs}>{credit}</div>\n"
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>Jail contracts</title>\n'
+        f'<link rel="canonical" href="{url}"><style>{css}</style></head><body><article>\n'
+        f"<h1>Counties paid a jail health contractor for nurses it never hired</h1>\n"
+        f"<p>By Marisol Quintero, ProPublica</p>\n<div{first_attrs}>{credit}</div>\n{second}"
+        f"<p>The contract called for two nurses on every shift at the county jail.</p>\n"
+        f"<p>Records show the company billed for both while employing one.</p>\n"
+        f'<script async src="https://pixel.propublica.org/pixel.js"></script>\n</article></body></html>'
+    ).encode()
+
+
+RESPONSIVE_PAIRS = {
+    # The wide-screen copy hidden on narrow screens, the narrow one shown only there.
+    "max-width pair": ".narrow{display:none}@media (max-width: 767px){.wide{display:none}.narrow{display:block}}",
+    # The same the other way round, and with a range query.
+    "min-width pair": ".wide{display:none}@media (width >= 900px){.narrow{display:none}.wide{display:block}}",
+}
+
+
+@pytest.mark.parametrize("css", RESPONSIVE_PAIRS.values(), ids=list(RESPONSIVE_PAIRS))
+def test_a_credit_line_each_screen_shows_one_copy_of_takes_no_caveat(cli: Any, tmp_path: Path, css: str) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy(css, ' class="wide"', ' class="narrow"'))
+    run = cli("check", "--format", "json", str(story))
+    (result,) = run.json()["files"]
+    warned = {f["rule"]: f.get("detail") for f in result["findings"]}
+    assert "propublica/credit-line" not in warned and "creative-commons/source-link" not in warned, warned
+    assert {"propublica/credit-line", "creative-commons/source-link"} <= {p["rule"] for p in result["passed"]}
+
+
+def test_a_credit_line_whose_every_copy_is_hidden_on_the_same_screens_keeps_the_caveat(cli: Any, tmp_path: Path) -> None:
+    # Two copies, both hidden in landscape: those screens show none.
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy("@media (orientation: landscape){.c{display:none}}", ' class="c"', ' class="c"'))
+    run = cli("check", "--format", "json", str(story))
+    (result,) = run.json()["files"]
+    (warning,) = [f for f in result["findings"] if f["rule"] == "propublica/credit-line"]
+    assert warning["severity"] == "warning"
+    assert "hidden on the screens that meet @media (orientation: landscape)" in warning["message"]
+
+
+def test_a_lone_credit_line_hidden_on_some_screens_keeps_the_caveat(cli: Any, tmp_path: Path) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy("@media (hover: none){.c{display:none}}", ' class="c"', None))
+    run = cli("check", "--format", "json", str(story))
+    (result,) = run.json()["files"]
+    warned = {f["rule"]: f["message"] for f in result["findings"]}
+    assert "(hover: none)" in warned["propublica/credit-line"] and "(hover: none)" in warned["creative-commons/source-link"]
+
+
+@pytest.mark.parametrize("css", RESPONSIVE_PAIRS.values(), ids=list(RESPONSIVE_PAIRS))
+def test_a_responsive_pair_of_credit_lines_is_not_a_repeat(cli: Any, tmp_path: Path, css: str) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy(css, ' class="wide"', ' class="narrow"'))
+    run = cli("check", "--format", "json", str(story))
+    assert run.code == 0, run.out
+    (result,) = run.json()["files"]
+    assert [f["rule"] for f in result["findings"]] == []
+    assert "propublica/credit-line-repeated" in {p["rule"] for p in result["passed"]}
+
+
+REPEATS_ON_SOME_SCREEN = {
+    # A second class shows the narrow copy on every screen: wide screens show both.
+    "a narrow copy another class shows everywhere": (RESPONSIVE_PAIRS["max-width pair"], ' class="wide"', ' class="narrow extra"', ".extra{display:block}"),
+    # Both copies hidden in the same query: every other screen shows both.
+    "two copies hidden the same way": ("@media (pointer: coarse){.c{display:none}}", ' class="c"', ' class="c"', ""),
+    # Hidden under one query, shown only under another: not compared, so read as shown together.
+    "copies placed by different queries": (
+        ".narrow{display:none}@media (max-width: 767px){.wide{display:none}}@media (hover: none){.narrow{display:block}}",
+        ' class="wide"',
+        ' class="narrow"',
+        "",
+    ),
+    # A rule every screen applies shows the narrow copy again, after all.
+    "a copy shown again on every screen": (RESPONSIVE_PAIRS["max-width pair"] + "div.narrow{display:block}", ' class="wide"', ' class="narrow"', ""),
+}
+
+
+@pytest.mark.parametrize(("css", "first", "second", "more_css"), REPEATS_ON_SOME_SCREEN.values(), ids=list(REPEATS_ON_SOME_SCREEN))
+def test_copies_some_screen_shows_together_are_still_a_repeat(cli: Any, tmp_path: Path, css: str, first: str, second: str, more_css: str) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(_propublica_copy(css + more_css, first, second))
+    run = cli("check", "--format", "json", str(story))
+    (result,) = run.json()["files"]
+    (repeated,) = [f for f in result["findings"] if f["rule"] == "propublica/credit-line-repeated"]
+    assert repeated["severity"] == "warning"
+
+
+def test_most_shown_together_counts_each_query_once() -> None:
+    from compliance.document.screen_hiding import most_shown_together
+
+    assert most_shown_together([("(a)", True), ("(a)", False)]) == 1
+    assert most_shown_together([("(a)", True), ("(a)", False), None]) == 2
+    assert most_shown_together([("(a)", True), ("(b)", False)]) == 2
+    assert most_shown_together([("(a)", False), ("(a)", False), ("(a)", True)]) == 2
+    assert most_shown_together([]) == 0

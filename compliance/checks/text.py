@@ -353,6 +353,18 @@ def _hit(doc: Document, blocks: list[Block], starts: list[int], match: Any) -> H
     return Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element)
 
 
+def _most_shown_together(doc: Document, hits: list[Hit]) -> int:
+    """The most of the blocks `hits` were found in that one reader's screen shows together
+    (`screen_hiding.most_shown_together`); all of them on a page that is not HTML or names no
+    media condition."""
+    from compliance.document.screen_hiding import may_hide_on_some_screens, most_shown_together, screens_shown
+
+    elements = [hit.element for hit in hits]
+    if doc.kind != "html" or not may_hide_on_some_screens(doc.source) or any(element is None for element in elements):
+        return len(hits)
+    return most_shown_together(screens_shown(elements[0].getroottree().getroot(), elements))
+
+
 # The capture a failure without hits gives its finding's `found:` (a near miss: the `instead`
 # wording the page has). No pattern's named group can have this name (a group's is a word).
 NEAR_MISS = "near-miss"
@@ -405,6 +417,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         # still there, and the pass says so in the failures' words (looked for only when read).
         article_only = params.scope == "article"
         absent = explained_later(lambda: f"{_none(what)} in {where}" + hidden_copy(doc, pattern, article_only=article_only))
+    if params.max is not None and len(hits) > params.max and _most_shown_together(doc, hits) <= params.max:
+        # Copies that no one screen shows together (a responsive pair) are printed once on each.
+        return Outcome(True, tuple(hits), "")
     decided = judge_count(hits, params.min, params.max, what=what, absent=absent)
     if decided is not None:
         return decided

@@ -16,6 +16,10 @@ in an `@layer`, in an `@supports` every browser meets, or in a style rule (CSS N
 ancestors. Not read: other ways of hiding (sizes, clipping, colours), and whether a later rule in
 the same query shows it again.
 
+For a limit on copies (`screens_shown`), the rules that show again are read too: a copy hidden by
+a rule every screen applies and shown in an `@media` block is on the screens that meet its query
+only, and one a block hides is on the others, so a responsive pair is never on one screen together.
+
 A page whose source has no `@media` and no `media` attribute costs one search of its text.
 """
 
@@ -89,6 +93,108 @@ def _hides(content: Any) -> bool:
         if value in _HIDING[declaration.lower_name]:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def _display_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """(query, selector, hides) for each style rule that hides what it matches (`display: none`,
+    `visibility: hidden`/`collapse`) or shows it (another `display`, `visibility: visible`), in
+    sheet order: the query "" for a rule every screen applies, else its some-screens queries
+    joined with "and"."""
+    import tinycss2
+
+    found: list[tuple[str, str, bool]] = []
+    for sheet in sheets:
+        _read_display_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found)
+    return tuple(found)
+
+
+def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[str, str, bool]]) -> None:
+    """Add to `found` the rules among `nodes` that hide or show, inside the some-screens `queries`."""
+    import tinycss2
+
+    from compliance.document.css import condition_met, nested_rules
+    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
+
+    for node in nodes:
+        if node.type == "qualified-rule":
+            effect = _display_effect(node.content)
+            if effect is not None:
+                found.append((" and ".join(queries), " ".join(tinycss2.serialize(node.prelude).split()), effect))
+            _read_display_rules(nested_rules(node), queries, found)
+        elif node.type != "at-rule" or node.content is None:
+            continue
+        elif node.lower_at_keyword == "media":
+            query = " ".join(tinycss2.serialize(node.prelude).split())
+            met = screens_meeting(query)
+            if met != NEVER:
+                _read_display_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found)
+        elif node.lower_at_keyword == "layer" or (node.lower_at_keyword == "supports" and condition_met(node)):
+            _read_display_rules(_inner_rules(node), queries, found)
+
+
+def _display_effect(content: Any) -> bool | None:
+    """True when a style rule's block hides (`_hides`), False when it declares a `display` or
+    `visibility` that shows, None when it declares neither."""
+    import tinycss2
+
+    if _hides(content):
+        return True
+    for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
+        if declaration.type == "declaration" and declaration.lower_name in _HIDING:
+            return False
+    return None
+
+
+def screens_shown(root: Any, elements: list[Any]) -> list[tuple[str, bool] | None]:
+    """For each element (a copy a check found seen), the screens that show it, as far as the
+    page's `<style>` blocks tell: `(query, True)` only those that meet the query (a rule every
+    screen applies hides it, or an ancestor, and one in `@media query` shows it again, and no
+    rule every screen applies nor a `style` attribute shows it), `(query, False)` all but those
+    (a rule in `@media query` hides it or an ancestor, and none there shows it), None every
+    screen, or not known. Conservative: a copy is placed on fewer screens only on that evidence."""
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    from compliance.document.visibility import applied_sheets
+
+    rules: list[tuple[str, frozenset[Any], bool]] = []
+    for query, selector, hides in _display_rules(tuple(applied_sheets(root))):
+        try:
+            matched = CSSSelector(selector)(root)
+        except (SelectorError, ValueError, TypeError):
+            continue
+        rules.append((query, frozenset(matched) if isinstance(matched, list) else frozenset(), hides))
+    return [_screens_of(element, rules) for element in elements]
+
+
+def _screens_of(element: Any, rules: list[tuple[str, frozenset[Any], bool]]) -> tuple[str, bool] | None:
+    """`screens_shown` for one element: the first of it and its ancestors whose rules place it."""
+    node = element
+    while node is not None:
+        mine = [(query, hides) for query, matched, hides in rules if node in matched]
+        shown_by = {query for query, hides in mine if not hides}
+        hidden_by = {query for query, hides in mine if hides}
+        if "" in hidden_by and "" not in shown_by and "display" not in (node.get("style") or "").lower() and len(shown_by) == 1:
+            return (next(iter(shown_by)), True)
+        hiding = sorted(hidden_by - shown_by - {""})
+        if hiding and "" not in hidden_by:
+            return (hiding[0], False)
+        node = node.getparent()
+    return None
+
+
+def most_shown_together(screens: list[tuple[str, bool] | None]) -> int:
+    """The most of the copies placed by `screens_shown` that one screen can show together: those
+    shown on every screen, and for each query the larger of the copies shown only where it holds
+    and those hidden there (queries are not compared with each other, so copies placed by two
+    different queries count as shown together)."""
+    everywhere = sum(1 for placed in screens if placed is None)
+    by_query: dict[str, list[int]] = {}
+    for placed in screens:
+        if placed is not None:
+            by_query.setdefault(placed[0], [0, 0])[0 if placed[1] else 1] += 1
+    return everywhere + sum(max(counts) for counts in by_query.values())
 
 
 def hidden_elements(root: Any) -> dict[Any, str]:
