@@ -192,6 +192,44 @@ def test_an_embargo_notice_hidden_from_readers_still_holds(markup: str) -> None:
     assert "the notice is hidden from readers (line 1), which does not lift it" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("markup", "where"),
+    [
+        ('<textarea rows="3" cols="60">{notice}</textarea>', "the notice is in a text box readers see (line 1)"),
+        ("<form><label>Copy this:<textarea readonly>\n  {notice}\n</textarea></label></form>", "the notice is in a text box readers see (line 1)"),
+        ("<textarea hidden>{notice}</textarea>", "the notice is hidden from readers (line 1), which does not lift it"),
+        ('<style>.box{{display:none}}</style><textarea class="box">{notice}</textarea>', "the notice is hidden from readers (line 1), which does not lift it"),
+        ('<div style="visibility:hidden"><textarea>{notice}</textarea></div>', "the notice is hidden from readers (line 1), which does not lift it"),
+        ("<template><p>{notice}</p></template>", "the notice is hidden from readers (line 1), which does not lift it"),
+        ("<template><div class=note><span>{notice}</span></div><p>Other words.</p></template>", "the notice is hidden from readers (line 1)"),
+        ("<template>{notice}</template>", "the notice is hidden from readers (line 1)"),
+    ],
+)
+def test_an_embargo_notice_in_a_text_box_or_a_template_holds(markup: str, where: str) -> None:
+    notice = "This article is not subject to ProPublica\u2019s Creative Commons license until Aug. 21, 2027."
+    found = findings_of(story_with(markup.format(notice=notice)))
+    (finding,) = found["propublica/embargo"]
+    assert finding.severity.name == "ERROR"
+    assert "may not be republished until the end of Aug. 21, 2027" in finding.message
+    assert where in finding.message
+
+
+@pytest.mark.parametrize("markup", ["<textarea>{notice}</textarea>", "<template><p>{notice}</p></template>"])
+def test_an_ended_embargo_in_a_text_box_or_a_template_says_nothing(markup: str) -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until Nov. 30, 2026."
+    assert "propublica/embargo" not in findings_of(story_with(markup.format(notice=notice)))
+
+
+@pytest.mark.parametrize("markup", ["<textarea>{credit}</textarea>", "<template><p>{credit}</p></template>"])
+def test_a_text_box_or_a_template_is_no_text_of_the_story(markup: str) -> None:
+    credit = 'This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.'
+    source = story_with("").decode().replace("<p><em>This story was originally published by", "<p><em>Gone:", 1)
+    source = source.replace("<p><em>Gone:", markup.format(credit=credit) + "<p><em>Gone:", 1)
+    doc = parse_document(source.encode(), "html")
+    assert not any("originally published by" in block.text for block in doc.blocks)
+    assert "propublica/credit-line" in findings_of(source.encode())
+
+
 def test_a_hidden_embargo_notice_whose_date_has_passed_lifts_nothing_either_way() -> None:
     notice = "This article is not subject to ProPublica's Creative Commons license until Nov. 30, 2026."
     assert "propublica/embargo" not in findings_of(story_with(f'<p style="display:none">{notice}</p>'))

@@ -14,7 +14,9 @@ read, saying so; it passes when the notice is absent or every notice's date has 
 
 Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
 check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
-hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`): a notice
+hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), and those in
+a form's text box (`<textarea>`, shown or hidden) or a `<template>` (never rendered; see
+`Document.boxed_text`, whose text is no text of the story for other checks): a notice
 that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
 lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
 Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
@@ -233,6 +235,21 @@ def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notic
             yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
 
 
+def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the page's text boxes and templates (`Document.boxed_text`): a text box
+    readers see shows the notice, a hidden one or a template's content (never rendered) hides
+    it; either way the notice binds the story."""
+    pattern = ctx.bind(params.check.params.pattern)
+    for line, text, shown in doc.boxed_text():
+        where = (
+            f"; the notice is in a text box readers see (line {line})"
+            if shown
+            else f"; the notice is hidden from readers (line {line}), which does not lift it"
+        )
+        for match in pattern.finditer(text):
+            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+
+
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     """The notices in the source's comments (their text read as a reader's, `text.normalize`); a
     page whose source opens no comment, or holds none of the pattern's words (its characters read
@@ -255,6 +272,7 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
     yield from _shown(doc, params, ctx)
     if params.read == "also-hidden":
         yield from _hidden(doc, params, ctx)
+        yield from _in_boxes(doc, params, ctx)
 
 
 def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str, bool]:
