@@ -251,6 +251,42 @@ def test_an_embargo_notice_only_in_a_comment_is_a_warning_that_names_the_comment
     assert "2027" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("markup", "where"),
+    [
+        ('<figure><img src="/welds.jpg" alt="{notice}"></figure>', "the notice is in an image's alt text (line 1)"),
+        ('<p><img src="/x.png" width="600" height="400" alt="Photo. {notice}"> A picture.</p>', "the notice is in an image's alt text (line 1)"),
+        ('<div title="{notice}"><p>Read on.</p></div>', "the notice is in a title attribute (line 1)"),
+        ('<abbr title="{notice}">CC</abbr>', "the notice is in a title attribute (line 1)"),
+    ],
+)
+def test_an_embargo_notice_in_alt_text_or_a_title_is_a_warning_that_names_the_attribute(markup: str, where: str) -> None:
+    notice = "This article is not subject to ProPublica&#8217;s Creative Commons license until Feb. 2, 2028."
+    found = findings_of(story_with(markup.format(notice=notice)))
+    assert "propublica/embargo" not in found
+    (finding,) = found["propublica/embargo-in-comment"]
+    assert finding.severity.name == "WARNING"
+    assert "may not be republished until the end of Feb. 2, 2028" in finding.message
+    assert where in finding.message
+
+
+def test_a_markdown_image_s_alt_text_carrying_the_notice_is_a_warning() -> None:
+    markup = "![This article is not subject to ProPublica's Creative Commons license until May 5, 2028.](welds.jpg)"
+    (finding,) = findings_of(story_with(markup, "md"), "markdown")["propublica/embargo-in-comment"]
+    assert "in an image's alt text" in finding.message
+
+
+@pytest.mark.parametrize("markup", ['<img src="/w.jpg" alt="{notice}">', '<span title="{notice}">i</span>'])
+def test_an_ended_embargo_in_an_attribute_says_nothing(markup: str) -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until June 1, 2026."
+    assert "propublica/embargo-in-comment" not in findings_of(story_with(markup.format(notice=notice)))
+
+
+def test_alt_text_about_licenses_is_no_notice() -> None:
+    markup = '<img src="/cc.png" alt="Creative Commons license badge" title="Republish this story until Friday">'
+    assert "propublica/embargo-in-comment" not in findings_of(story_with(markup))
+
+
 def test_a_comment_about_an_ended_embargo_says_nothing() -> None:
     markup = "<!-- This article is not subject to ProPublica's Creative Commons license until June 1, 2026. -->"
     assert "propublica/embargo-in-comment" not in findings_of(story_with(markup))

@@ -20,8 +20,13 @@ a form's text box (`<textarea>`, shown or hidden) or a `<template>` (never rende
 that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
 lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
 Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
-which a feed or a CMS may leave behind: for a rule of its own, a warning, since a comment tells
-where the copy came from but may be a leftover. A notice found hidden or in a comment is pointed at
+which a feed or a CMS may leave behind, and those in an element's `alt` text or `title`
+attribute: for a rule of its own, a warning, since a comment tells where the copy came from but
+may be a leftover. An image's alt text is read aloud by a screen reader and shows where the
+image fails to load, and a `title` shows on hover, so a reader may meet them; but neither is the
+story's text, and a CMS or a photo library fills them in and copies them along with the markup
+(an image's caption from the original's asset system), as it does a comment: where the copy
+came from, not what it prints, so a warning, not the error a hidden paragraph of the story gets. A notice found hidden or in a comment is pointed at
 its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
 pattern is looked for in those blocks. Today is
 the run's date (`Context.today`: `syndcheck` reads the clock once per run, or takes `--today`; read
@@ -55,6 +60,7 @@ Fails::
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -251,18 +257,28 @@ def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Not
 
 
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
-    """The notices in the source's comments (their text read as a reader's, `text.normalize`); a
-    page whose source opens no comment, or holds none of the pattern's words (its characters read
-    as `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one), is
-    spared the walk that reads and places its comments."""
+    """The notices in the source's comments (their text read as a reader's, `text.normalize`),
+    then those in its elements' `alt` and `title` attributes (`Document.attribute_text`); a page
+    whose source holds none of the pattern's words (its characters read as
+    `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one) is
+    spared the walks that read them, and one that opens no comment the walk of its comments."""
     pattern = ctx.bind(params.check.params.pattern)
-    if doc.root is not None and ("<!--" not in doc.source or not pattern.may_be_within(normalize_characters(doc.source))):
-        return
-    for comment in doc.comments:
+    in_source = doc.root is None or pattern.may_be_within(normalize_characters(doc.source))
+    # An attribute's value may spell a character as a reference ("ProPublica&#8217;s").
+    in_attributes = in_source or ("&" in doc.source and pattern.may_be_within(normalize_characters(html.unescape(doc.source))))
+    for comment in doc.comments if in_source and (doc.root is None or "<!--" in doc.source) else ():
         text = normalize(comment.text)
         for match in pattern.finditer(text):
             line = comment.location.line
             yield _Notice(-1, comment.location, text, text[match.start() :], 0, None, f"; the notice is in a comment of the source (line {line})")
+    for line, name, text in doc.attribute_text() if in_attributes else ():
+        where = f"; the notice is {_ATTRIBUTE_PLACES.get(name, f'in a {name} attribute')} (line {line})"
+        for match in pattern.finditer(text):
+            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+
+
+# How a message names an attribute that carries a notice.
+_ATTRIBUTE_PLACES = {"alt": "in an image's alt text", "title": "in a title attribute"}
 
 
 def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:

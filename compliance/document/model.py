@@ -52,6 +52,8 @@ class Image:
 Item = Block | Image
 
 # Where a page's source opens a text box or a template (`Document.boxed_text`).
+# The attributes whose words a reader may meet outside the page's text (`Document.attribute_text`).
+_TEXT_ATTRIBUTES = ("alt", "title")
 _OPENS_A_BOX = re.compile(r"<(?:textarea|template)\b", re.IGNORECASE)
 _PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
@@ -535,6 +537,24 @@ class Document:
                     blocks = text_blocks_whatever_shows(child, self._block_display)
                     found.extend((owner.sourceline or element.sourceline or 1, text, False) for owner, text in blocks)
         return found
+
+    def attribute_text(self) -> tuple[tuple[int, str, str], ...]:
+        """The words a page's markup keeps in its elements' `alt` (an image's text alternative)
+        and `title` (a tooltip) attributes, as (line, attribute name, normalised text), in
+        document order; no text of the story for any check. Read on first use, by a check that
+        looks for a notice the source carries outside the story's text (an embargo's); for a
+        Markdown article, its images' alt text."""
+        cached: tuple[tuple[int, str, str], ...] | None = self._memo.get("attribute_text")
+        if cached is None:
+            found = [(image.line, "alt", text) for image in self.images if self.root is None and (text := normalize(image.alt))]
+            for element in self.root.iter() if self.root is not None else ():
+                if not isinstance(element.tag, str):
+                    continue
+                for name in _TEXT_ATTRIBUTES:
+                    if text := normalize(element.get(name) or ""):
+                        found.append((element.sourceline or 1, name, text))
+            cached = self._memo["attribute_text"] = tuple(found)
+        return cached
 
     def all_text(self) -> str:
         """The runs of text every block of the page's markup is made of, shown or hidden, one a
