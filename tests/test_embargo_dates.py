@@ -441,9 +441,47 @@ def test_dates_with_slashes_are_read_only_when_one_reading_is_possible(text: str
     assert read_date(text) == expected
 
 
-def test_an_ambiguous_slashed_date_keeps_the_story_failing_and_says_so() -> None:
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("until 10/3/2099", "month-first", datetime.date(2099, 10, 3)),
+        ("until 10/3/2099", "day-first", datetime.date(2099, 3, 10)),
+        ("until 10/3/2099", "unambiguous", None),
+        ("until 1/2/2030.", "month-first", datetime.date(2030, 1, 2)),
+        ("until 12/11/2027 at 6 a.m.", "day-first", datetime.date(2027, 11, 12)),
+        # One reading alone is a day of a month, whichever order the publisher writes.
+        ("until 15/1/2027", "month-first", datetime.date(2027, 1, 15)),
+        ("until 1/15/2027", "day-first", datetime.date(2027, 1, 15)),
+        ("until 2/30/2027", "month-first", None),
+        ("until 13/14/2027", "day-first", None),
+    ],
+)
+def test_a_pack_s_numeric_date_order_reads_a_slashed_date_both_readings_allow(text: str, order: str, expected: datetime.date | None) -> None:
+    read = read_date(text, order)
+    assert (read[1] if read else None) == expected
+
+
+def test_propublica_writes_its_numeric_dates_month_first() -> None:
     (finding,) = embargo("4/5/2027")
-    assert "its date could not be read" in finding.message
+    assert "may not be republished until the end of 4/5/2027, so not before 2027-04-06" in finding.message
+    assert embargo("4/5/2027", today=datetime.date(2027, 4, 6)) == []
+    assert len(embargo("4/5/2027", today=datetime.date(2027, 4, 5))) == 1
+
+
+_UNTIL_PACK = (
+    "id: u\nname: N\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+    "  - id: u/embargo\n    severity: error\n    message: 'Embargoed: {{until}}.'\n    help: h\n    check:\n"
+    "      until-date:\n        check: {{text: {{pattern: 'embargoed\\s+until', scope: page}}}}\n{order}"
+)
+
+
+@pytest.mark.parametrize(("order", "code", "said"), [("", 1, "its date could not be read"), ("        numeric-dates: month-first\n", 0, "")])
+def test_without_an_order_an_ambiguous_slashed_date_stays_unread_even_after_the_day(cli: Any, tmp_path: Path, order: str, code: int, said: str) -> None:
+    pack = write(tmp_path, "u.yaml", _UNTIL_PACK.format(order=order))
+    story = write(tmp_path, "story.txt", "Headline\n\nThis story is embargoed until 6/7/2031.\n\nThe rest of the story.\n")
+    run = cli("check", "--format", "concise", "--rules", str(pack), "--pack", "u", "--today", "2031-06-08", str(story))
+    assert run.code == code
+    assert said in run.out
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ in force, and reported, only while that date has not passed.
 notices. The date is the first one written in the notice's block from where the match begins, in
 the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023", "15 Jan. 2023",
 "2023-01-15", "1/15/2023" or "15/1/2023" (with slashes only when one number is over 12, or both
-are the same: "3/4/2023" is not guessed at and cannot be read), with or without a weekday before
+are the same: "3/4/2023" is not guessed at and cannot be read, unless the pack says in which
+order its publisher writes them, `numeric-dates: month-first` for a US publisher or `day-first`), with or without a weekday before
 it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words give none, a `<time datetime="…">` in the block gives it
 (its `datetime` read as an ISO 8601 date). The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
@@ -47,10 +48,11 @@ Example (ProPublica's embargo notice)::
     until-date:
       check: {text: {pattern: 'not subject to the license until', scope: page}}
       label: the embargo notice
+      numeric-dates: month-first
 
 Passes::
 
-    <article><p>Story.</p><p>This article is not subject to the license until January 15, 2001.</p></article>
+    <article><p>Story.</p><p>This article is not subject to the license until 3/4/2001.</p></article>
 
 Fails::
 
@@ -95,6 +97,15 @@ OPTIONS = (
         default=None,
         minimum=-12,
     ),
+    Option(
+        "numeric-dates",
+        "enum",
+        'How the publisher writes a date in numbers with slashes: `unambiguous` (the default: "3/4/2027", March 4 or April 3, is'
+        ' not read, and the notice stays in force), `month-first` (a US publisher: "10/3/2099" is Oct. 3, 2099) or `day-first`'
+        ' ("10/3/2099" is March 10, 2099). A date that only one order makes a day of a month ("15/1/2027") is read either way.',
+        default="unambiguous",
+        choices=("unambiguous", "month-first", "day-first"),
+    ),
 )
 
 CAPTURES = frozenset({"until"})
@@ -137,6 +148,7 @@ class UntilParams(NamedTuple):
     label: str | None = None
     read: str = "shown"
     utc_offset: int | None = None
+    numeric_dates: str = "unambiguous"
 
 
 def build(values: dict[str, Any]) -> UntilParams:
@@ -148,7 +160,7 @@ def build(values: dict[str, Any]) -> UntilParams:
     offset = values["utc_offset"]
     if offset is not None and offset > 14:
         raise PackError(f"until-date: utc-offset: {offset} is out of range; give -12 to 14 (hours)")
-    return UntilParams(check, values["label"], values["read"], offset)
+    return UntilParams(check, values["label"], values["read"], offset, values["numeric_dates"])
 
 
 def describe(params: UntilParams) -> str:
@@ -171,10 +183,14 @@ def _time_element_date(element: Any) -> tuple[str, datetime.date] | None:
     return None
 
 
-def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
-    """(month, day) of a date written with slashes, "1/15/2027" (US order) or "15/1/2027": only
-    when one reading alone is a day of a month (one number over 12, or both the same); None for
-    "3/4/2027", which is March 4 or April 3, so that the notice is not guessed about."""
+def _numeric_day(first: int, second: int, order: str = "unambiguous") -> tuple[int, int] | None:
+    """(month, day) of a date written with slashes, "1/15/2027" (US order) or "15/1/2027": when
+    one reading alone is a day of a month (one number over 12, or both the same), or by the
+    publisher's `order` (`month-first`, `day-first`: the pack's `numeric-dates`); None for
+    "3/4/2027" read `unambiguous`, which is March 4 or April 3, so that the notice is not
+    guessed about."""
+    if first <= 12 and second <= 12 and order != "unambiguous":
+        return (first, second) if order == "month-first" else (second, first)
     if first == second or (second > 12 >= first):
         return first, second
     if first > 12 >= second:
@@ -182,16 +198,17 @@ def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
     return None
 
 
-def read_date(text: str) -> tuple[str, datetime.date] | None:
+def read_date(text: str, numeric_dates: str = "unambiguous") -> tuple[str, datetime.date] | None:
     """The first date written in `text`, as written and as a date; None when there is none, or
     the one there is no day of the calendar ("February 30, 2023"), or is a date written with
-    slashes that reads as two days ("3/4/2027": see `_numeric_day`)."""
+    slashes that reads as two days ("3/4/2027") and `numeric_dates` (the pack's order:
+    `unambiguous`, `month-first`, `day-first`) does not say which (see `_numeric_day`)."""
     match = _DATE().search(text)
     if match is None:
         return None
     parts = match.groupdict()
     if parts["y4"]:
-        numeric = _numeric_day(int(parts["a4"]), int(parts["b4"]))
+        numeric = _numeric_day(int(parts["a4"]), int(parts["b4"]), numeric_dates)
         if numeric is None:
             return None
         year, (month, day) = int(parts["y4"]), numeric
@@ -327,7 +344,7 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     # None for the copy's publication day, which no later run changes.
     behind = None if published else ctx.today - today
     for notice in notices:
-        read = read_date(notice.after) or _time_element_date(notice.element)
+        read = read_date(notice.after, params.numeric_dates) or _time_element_date(notice.element)
         if read is not None and behind is not None:
             # The verdict turns the day after the date, counted in the run's days (`Days.around`).
             ctx.compared.add(read[1] + behind)
