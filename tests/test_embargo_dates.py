@@ -192,6 +192,44 @@ def test_an_embargo_notice_hidden_from_readers_still_holds(markup: str) -> None:
     assert "the notice is hidden from readers (line 1), which does not lift it" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("markup", "where"),
+    [
+        ('<textarea rows="3" cols="60">{notice}</textarea>', "the notice is in a text box readers see (line 1)"),
+        ("<form><label>Copy this:<textarea readonly>\n  {notice}\n</textarea></label></form>", "the notice is in a text box readers see (line 1)"),
+        ("<textarea hidden>{notice}</textarea>", "the notice is hidden from readers (line 1), which does not lift it"),
+        ('<style>.box{{display:none}}</style><textarea class="box">{notice}</textarea>', "the notice is hidden from readers (line 1), which does not lift it"),
+        ('<div style="visibility:hidden"><textarea>{notice}</textarea></div>', "the notice is hidden from readers (line 1), which does not lift it"),
+        ("<template><p>{notice}</p></template>", "the notice is hidden from readers (line 1), which does not lift it"),
+        ("<template><div class=note><span>{notice}</span></div><p>Other words.</p></template>", "the notice is hidden from readers (line 1)"),
+        ("<template>{notice}</template>", "the notice is hidden from readers (line 1)"),
+    ],
+)
+def test_an_embargo_notice_in_a_text_box_or_a_template_holds(markup: str, where: str) -> None:
+    notice = "This article is not subject to ProPublica\u2019s Creative Commons license until Aug. 21, 2027."
+    found = findings_of(story_with(markup.format(notice=notice)))
+    (finding,) = found["propublica/embargo"]
+    assert finding.severity.name == "ERROR"
+    assert "may not be republished until the end of Aug. 21, 2027" in finding.message
+    assert where in finding.message
+
+
+@pytest.mark.parametrize("markup", ["<textarea>{notice}</textarea>", "<template><p>{notice}</p></template>"])
+def test_an_ended_embargo_in_a_text_box_or_a_template_says_nothing(markup: str) -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until Nov. 30, 2026."
+    assert "propublica/embargo" not in findings_of(story_with(markup.format(notice=notice)))
+
+
+@pytest.mark.parametrize("markup", ["<textarea>{credit}</textarea>", "<template><p>{credit}</p></template>"])
+def test_a_text_box_or_a_template_is_no_text_of_the_story(markup: str) -> None:
+    credit = 'This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.'
+    source = story_with("").decode().replace("<p><em>This story was originally published by", "<p><em>Gone:", 1)
+    source = source.replace("<p><em>Gone:", markup.format(credit=credit) + "<p><em>Gone:", 1)
+    doc = parse_document(source.encode(), "html")
+    assert not any("originally published by" in block.text for block in doc.blocks)
+    assert "propublica/credit-line" in findings_of(source.encode())
+
+
 def test_a_hidden_embargo_notice_whose_date_has_passed_lifts_nothing_either_way() -> None:
     notice = "This article is not subject to ProPublica's Creative Commons license until Nov. 30, 2026."
     assert "propublica/embargo" not in findings_of(story_with(f'<p style="display:none">{notice}</p>'))
@@ -211,6 +249,42 @@ def test_an_embargo_notice_only_in_a_comment_is_a_warning_that_names_the_comment
     assert finding.severity.name == "WARNING"
     assert "in a comment of the source" in finding.message
     assert "2027" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("markup", "where"),
+    [
+        ('<figure><img src="/welds.jpg" alt="{notice}"></figure>', "the notice is in an image's alt text (line 1)"),
+        ('<p><img src="/x.png" width="600" height="400" alt="Photo. {notice}"> A picture.</p>', "the notice is in an image's alt text (line 1)"),
+        ('<div title="{notice}"><p>Read on.</p></div>', "the notice is in a title attribute (line 1)"),
+        ('<abbr title="{notice}">CC</abbr>', "the notice is in a title attribute (line 1)"),
+    ],
+)
+def test_an_embargo_notice_in_alt_text_or_a_title_is_a_warning_that_names_the_attribute(markup: str, where: str) -> None:
+    notice = "This article is not subject to ProPublica&#8217;s Creative Commons license until Feb. 2, 2028."
+    found = findings_of(story_with(markup.format(notice=notice)))
+    assert "propublica/embargo" not in found
+    (finding,) = found["propublica/embargo-in-comment"]
+    assert finding.severity.name == "WARNING"
+    assert "may not be republished until the end of Feb. 2, 2028" in finding.message
+    assert where in finding.message
+
+
+def test_a_markdown_image_s_alt_text_carrying_the_notice_is_a_warning() -> None:
+    markup = "![This article is not subject to ProPublica's Creative Commons license until May 5, 2028.](welds.jpg)"
+    (finding,) = findings_of(story_with(markup, "md"), "markdown")["propublica/embargo-in-comment"]
+    assert "in an image's alt text" in finding.message
+
+
+@pytest.mark.parametrize("markup", ['<img src="/w.jpg" alt="{notice}">', '<span title="{notice}">i</span>'])
+def test_an_ended_embargo_in_an_attribute_says_nothing(markup: str) -> None:
+    notice = "This article is not subject to ProPublica's Creative Commons license until June 1, 2026."
+    assert "propublica/embargo-in-comment" not in findings_of(story_with(markup.format(notice=notice)))
+
+
+def test_alt_text_about_licenses_is_no_notice() -> None:
+    markup = '<img src="/cc.png" alt="Creative Commons license badge" title="Republish this story until Friday">'
+    assert "propublica/embargo-in-comment" not in findings_of(story_with(markup))
 
 
 def test_a_comment_about_an_ended_embargo_says_nothing() -> None:
@@ -367,9 +441,47 @@ def test_dates_with_slashes_are_read_only_when_one_reading_is_possible(text: str
     assert read_date(text) == expected
 
 
-def test_an_ambiguous_slashed_date_keeps_the_story_failing_and_says_so() -> None:
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("until 10/3/2099", "month-first", datetime.date(2099, 10, 3)),
+        ("until 10/3/2099", "day-first", datetime.date(2099, 3, 10)),
+        ("until 10/3/2099", "unambiguous", None),
+        ("until 1/2/2030.", "month-first", datetime.date(2030, 1, 2)),
+        ("until 12/11/2027 at 6 a.m.", "day-first", datetime.date(2027, 11, 12)),
+        # One reading alone is a day of a month, whichever order the publisher writes.
+        ("until 15/1/2027", "month-first", datetime.date(2027, 1, 15)),
+        ("until 1/15/2027", "day-first", datetime.date(2027, 1, 15)),
+        ("until 2/30/2027", "month-first", None),
+        ("until 13/14/2027", "day-first", None),
+    ],
+)
+def test_a_pack_s_numeric_date_order_reads_a_slashed_date_both_readings_allow(text: str, order: str, expected: datetime.date | None) -> None:
+    read = read_date(text, order)
+    assert (read[1] if read else None) == expected
+
+
+def test_propublica_writes_its_numeric_dates_month_first() -> None:
     (finding,) = embargo("4/5/2027")
-    assert "its date could not be read" in finding.message
+    assert "may not be republished until the end of 4/5/2027, so not before 2027-04-06" in finding.message
+    assert embargo("4/5/2027", today=datetime.date(2027, 4, 6)) == []
+    assert len(embargo("4/5/2027", today=datetime.date(2027, 4, 5))) == 1
+
+
+_UNTIL_PACK = (
+    "id: u\nname: N\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+    "  - id: u/embargo\n    severity: error\n    message: 'Embargoed: {{until}}.'\n    help: h\n    check:\n"
+    "      until-date:\n        check: {{text: {{pattern: 'embargoed\\s+until', scope: page}}}}\n{order}"
+)
+
+
+@pytest.mark.parametrize(("order", "code", "said"), [("", 1, "its date could not be read"), ("        numeric-dates: month-first\n", 0, "")])
+def test_without_an_order_an_ambiguous_slashed_date_stays_unread_even_after_the_day(cli: Any, tmp_path: Path, order: str, code: int, said: str) -> None:
+    pack = write(tmp_path, "u.yaml", _UNTIL_PACK.format(order=order))
+    story = write(tmp_path, "story.txt", "Headline\n\nThis story is embargoed until 6/7/2031.\n\nThe rest of the story.\n")
+    run = cli("check", "--format", "concise", "--rules", str(pack), "--pack", "u", "--today", "2031-06-08", str(story))
+    assert run.code == code
+    assert said in run.out
 
 
 @pytest.mark.parametrize(

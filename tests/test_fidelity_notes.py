@@ -86,3 +86,51 @@ def test_a_note_that_speaks_of_the_subject_is_added_wherever_beside_the_story(cl
     assert code == 1
     assert len(findings) == 1
     assert findings[0].startswith(f"added (a note that speaks of the story's subject, not of its republication): \"{note[:40]}")
+
+
+# A label may carry a date; a note saying the story was updated "to clarify that X" or "with X" carries X.
+DATED_OR_CARRIED_OF_THE_REPUBLICATION = [
+    "Update, June 9: This story has been edited for length.",
+    "Updated Feb. 14, 2025 \u2014 This article has been updated to reflect the time difference.",
+    "Note (3/14/2025): References to time have been updated for our readers.",
+    "Clarification: This story was updated to reflect that references to dates have been changed.",
+    "Update: This article has been updated with the correct time.",
+    "Correction, Tuesday, Feb. 11: An earlier version of this story misspelled the mayor's name.",
+]
+DATED_OR_CARRIED_ABOUT_THE_SUBJECT = {
+    "Update, June 9: The water board voted Monday to refund the second increase.": "The water board voted",
+    "Updated Feb. 14, 2025 \u2014 The utility's chief executive resigned on Friday.": "The utility's chief executive",
+    "UPDATE 14 February 2025: Two more districts joined the audit request.": "Two more districts",
+    "Update (Friday, Feb. 14, at 5 p.m. ET): The commission scheduled a hearing for March.": "The commission scheduled",
+    "Clarification: This article has been updated to note that the audit covers only the eastern district.": "the audit covers only",
+    "Correction: This story was corrected to say that the increase took effect in April.": "the increase took effect",
+    "Editor's note: This story has been updated with a statement from the utility's board chair.": "a statement from the utility's",
+    "Update: The article was changed to add that the board chair owns shares in the contractor.": "the board chair owns shares",
+}
+
+
+@pytest.mark.parametrize("note", DATED_OR_CARRIED_OF_THE_REPUBLICATION)
+def test_a_dated_or_updated_note_of_the_republication_makes_no_claim(note: str) -> None:
+    assert noted_claim(note) is None
+
+
+@pytest.mark.parametrize("note", sorted(DATED_OR_CARRIED_ABOUT_THE_SUBJECT))
+def test_a_dated_label_or_an_update_that_says_that_x_carries_the_claim_x(note: str) -> None:
+    claim = noted_claim(note)
+    assert claim is not None
+    assert claim.startswith(DATED_OR_CARRIED_ABOUT_THE_SUBJECT[note])
+
+
+@pytest.mark.parametrize("note", [n for n in sorted(DATED_OR_CARRIED_ABOUT_THE_SUBJECT) if n.startswith(("Update, June", "Clarification"))])
+@pytest.mark.parametrize("where", ["before", "after the credit line"])
+def test_a_dated_update_or_a_clarification_adding_a_fact_is_added(cli: Any, tmp_path: Path, note: str, where: str) -> None:
+    before, after = {"before": ([CREDIT, note], []), "after the credit line": ([], [CREDIT, note])}[where]
+    code, findings = _check(cli, tmp_path, before, after)
+    assert code == 1
+    assert len(findings) == 1
+    assert findings[0].startswith("added (a note that speaks of the story's subject, not of its republication)")
+
+
+@pytest.mark.parametrize("note", DATED_OR_CARRIED_OF_THE_REPUBLICATION[:2])
+def test_a_dated_note_of_the_republication_beside_the_story_passes(cli: Any, tmp_path: Path, note: str) -> None:
+    assert _check(cli, tmp_path, [], [CREDIT, note]) == (0, [])

@@ -165,7 +165,12 @@ difference is one hit:
   This story originally said 41 cases. The sheriff says the number was 4."`; so are "Editor's note: The sheriff disputes these
   records…", "Editor's note: The utility disputes this story." and "Update: The sheriff resigned
   on Tuesday, two days after this story was published."). A clause of fewer than four words
-  ("Updated Dec. 5, 2026") says nothing; labels and clauses are read in English, and a note
+  ("Updated Dec. 5, 2026") says nothing. A label may carry a date ("Update, May 3:", "Updated
+  May 3, 2026 —"), and a clause saying the story was updated, corrected or changed "to clarify
+  (reflect, add, note, say) that X" or "with X" carries the claim X as a clause of its own:
+  "Clarification: This story has been updated to clarify that Redbud is based in Tulsa." is an
+  addition, "This story has been updated to reflect the time difference." and "…edited for
+  length." are not. Labels and clauses are read in English, and a note
   labelled in another language is no note. The story reaches outward from its first and last paragraphs of the original
   through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
   furniture. Neither, wherever the copy puts it, is a

@@ -46,8 +46,22 @@ _NOTE_WORDS = on_first_use(
     2,  # re.IGNORECASE
 )
 # The labels of a note that speaks for the newsroom: it must speak of the republication alone.
+# A date (and time) may follow the label: "Update, May 3:", "Updated May 3, 2026 \u2014", "Correction (5/3/2026):".
+_LABEL_DATE = (
+    r"(?:,?\s*\(?\s*(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?\s*\)?)?"
+)
 _NOTE_LABEL = on_first_use(
-    r"^\W*(?:editor'?s'?\s+notes?|notes?|corrections?|clarifications?|updates?|updated)\s*(?::|\u2014|\u2013|-|\.)\s*",
+    r"^\W*(?:editor'?s'?\s+notes?|notes?|corrections?|clarifications?|updates?|updated)" + _LABEL_DATE + r"\s*(?::|\u2014|\u2013|-|\.)\s*",
+    2,  # re.IGNORECASE
+)
+# A clause saying the story was updated, corrected or changed "to clarify that X" or "with X"
+# carries the claim X: the words after this count as a clause of their own.
+_CARRIED_CLAIM = on_first_use(
+    r"\b(?:updated|corrected|changed|amended|revised|edited|expanded)\s+(?:(?:to|in\s+order\s+to)\s+(?:clarify|reflect|add|note|say|show|state|include"
+    r"|indicate|explain|make\s+clear|specify|report|mention|acknowledge|correct)\s+that|with)\s+",
     2,  # re.IGNORECASE
 )
 # Where a note's clauses part: a sentence's end, a semicolon, a dash between words, or a comma
@@ -107,18 +121,32 @@ def noted_claim(text: str) -> str | None:
     of the republication itself (`_OF_REPUBLICATION`: who published it first and where, that it
     was edited for length or style, a time or place reference updated, the copy's own error
     corrected); None when every clause speaks of the republication, or the text is no such note.
-    A clause of fewer than `_FEWEST_CLAIM_WORDS` words (a date after "Updated") is none."""
+    A clause of fewer than `_FEWEST_CLAIM_WORDS` words (a date after "Updated") is none. A label
+    may carry a date ("Update, May 3:", "Updated May 3, 2026 \u2014"); a clause saying the story
+    was updated, corrected or changed "to clarify/reflect/add/note that X" or "with X" carries
+    the claim X ("updated to reflect the time difference", "edited for length" carry none)."""
     text = " ".join(normalize_inline(text).split())
     label = _NOTE_LABEL().match(text)
     if label is None:
         return None
     for clause in _CLAUSE_BREAK().split(text[label.end() :]):
-        if len(clause.split()) < _FEWEST_CLAIM_WORDS or _OF_REPUBLICATION().search(clause):
-            continue
-        if any(not _STORY_NOUN().match(m.group(0)) for m in _NOTE_WORDS().finditer(clause)):
-            continue
-        return clause.strip()
+        claim = _clause_claim(clause)
+        if claim is not None:
+            return claim
     return None
+
+
+def _clause_claim(clause: str) -> str | None:
+    """`clause` (stripped) when it says something of the story's subject, else None; a clause
+    that says the story was updated "to clarify that X" or "with X" is read for X instead."""
+    carried = _CARRIED_CLAIM().search(clause)
+    if carried is not None and _OF_REPUBLICATION().search(clause[: carried.start()] + carried.group(0)):
+        return _clause_claim(clause[carried.end() :])
+    if len(clause.split()) < _FEWEST_CLAIM_WORDS or _OF_REPUBLICATION().search(clause):
+        return None
+    if any(not _STORY_NOUN().match(m.group(0)) for m in _NOTE_WORDS().finditer(clause)):
+        return None
+    return clause.strip()
 
 
 def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:

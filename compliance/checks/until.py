@@ -6,7 +6,8 @@ in force, and reported, only while that date has not passed.
 notices. The date is the first one written in the notice's block from where the match begins, in
 the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023", "15 Jan. 2023",
 "2023-01-15", "1/15/2023" or "15/1/2023" (with slashes only when one number is over 12, or both
-are the same: "3/4/2023" is not guessed at and cannot be read), with or without a weekday before
+are the same: "3/4/2023" is not guessed at and cannot be read, unless the pack says in which
+order its publisher writes them, `numeric-dates: month-first` for a US publisher or `day-first`), with or without a weekday before
 it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words give none, a `<time datetime="…">` in the block gives it
 (its `datetime` read as an ISO 8601 date). The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
@@ -14,12 +15,19 @@ read, saying so; it passes when the notice is absent or every notice's date has 
 
 Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
 check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
-hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`): a notice
+hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), and those in
+a form's text box (`<textarea>`, shown or hidden) or a `<template>` (never rendered; see
+`Document.boxed_text`, whose text is no text of the story for other checks): a notice
 that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
 lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
 Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
-which a feed or a CMS may leave behind: for a rule of its own, a warning, since a comment tells
-where the copy came from but may be a leftover. A notice found hidden or in a comment is pointed at
+which a feed or a CMS may leave behind, and those in an element's `alt` text or `title`
+attribute: for a rule of its own, a warning, since a comment tells where the copy came from but
+may be a leftover. An image's alt text is read aloud by a screen reader and shows where the
+image fails to load, and a `title` shows on hover, so a reader may meet them; but neither is the
+story's text, and a CMS or a photo library fills them in and copies them along with the markup
+(an image's caption from the original's asset system), as it does a comment: where the copy
+came from, not what it prints, so a warning, not the error a hidden paragraph of the story gets. A notice found hidden or in a comment is pointed at
 its line, and its `until` says where it is. The last two need a `text` check as `check`, whose
 pattern is looked for in those blocks. Today is
 the run's date (`Context.today`: `syndcheck` reads the clock once per run, or takes `--today`; read
@@ -40,10 +48,11 @@ Example (ProPublica's embargo notice)::
     until-date:
       check: {text: {pattern: 'not subject to the license until', scope: page}}
       label: the embargo notice
+      numeric-dates: month-first
 
 Passes::
 
-    <article><p>Story.</p><p>This article is not subject to the license until January 15, 2001.</p></article>
+    <article><p>Story.</p><p>This article is not subject to the license until 3/4/2001.</p></article>
 
 Fails::
 
@@ -53,6 +62,7 @@ Fails::
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -86,6 +96,15 @@ OPTIONS = (
         " where it was written; the message names the zone used.",
         default=None,
         minimum=-12,
+    ),
+    Option(
+        "numeric-dates",
+        "enum",
+        'How the publisher writes a date in numbers with slashes: `unambiguous` (the default: "3/4/2027", March 4 or April 3, is'
+        ' not read, and the notice stays in force), `month-first` (a US publisher: "10/3/2099" is Oct. 3, 2099) or `day-first`'
+        ' ("10/3/2099" is March 10, 2099). A date that only one order makes a day of a month ("15/1/2027") is read either way.',
+        default="unambiguous",
+        choices=("unambiguous", "month-first", "day-first"),
     ),
 )
 
@@ -129,6 +148,7 @@ class UntilParams(NamedTuple):
     label: str | None = None
     read: str = "shown"
     utc_offset: int | None = None
+    numeric_dates: str = "unambiguous"
 
 
 def build(values: dict[str, Any]) -> UntilParams:
@@ -140,7 +160,7 @@ def build(values: dict[str, Any]) -> UntilParams:
     offset = values["utc_offset"]
     if offset is not None and offset > 14:
         raise PackError(f"until-date: utc-offset: {offset} is out of range; give -12 to 14 (hours)")
-    return UntilParams(check, values["label"], values["read"], offset)
+    return UntilParams(check, values["label"], values["read"], offset, values["numeric_dates"])
 
 
 def describe(params: UntilParams) -> str:
@@ -163,10 +183,14 @@ def _time_element_date(element: Any) -> tuple[str, datetime.date] | None:
     return None
 
 
-def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
-    """(month, day) of a date written with slashes, "1/15/2027" (US order) or "15/1/2027": only
-    when one reading alone is a day of a month (one number over 12, or both the same); None for
-    "3/4/2027", which is March 4 or April 3, so that the notice is not guessed about."""
+def _numeric_day(first: int, second: int, order: str = "unambiguous") -> tuple[int, int] | None:
+    """(month, day) of a date written with slashes, "1/15/2027" (US order) or "15/1/2027": when
+    one reading alone is a day of a month (one number over 12, or both the same), or by the
+    publisher's `order` (`month-first`, `day-first`: the pack's `numeric-dates`); None for
+    "3/4/2027" read `unambiguous`, which is March 4 or April 3, so that the notice is not
+    guessed about."""
+    if first <= 12 and second <= 12 and order != "unambiguous":
+        return (first, second) if order == "month-first" else (second, first)
     if first == second or (second > 12 >= first):
         return first, second
     if first > 12 >= second:
@@ -174,16 +198,17 @@ def _numeric_day(first: int, second: int) -> tuple[int, int] | None:
     return None
 
 
-def read_date(text: str) -> tuple[str, datetime.date] | None:
+def read_date(text: str, numeric_dates: str = "unambiguous") -> tuple[str, datetime.date] | None:
     """The first date written in `text`, as written and as a date; None when there is none, or
     the one there is no day of the calendar ("February 30, 2023"), or is a date written with
-    slashes that reads as two days ("3/4/2027": see `_numeric_day`)."""
+    slashes that reads as two days ("3/4/2027") and `numeric_dates` (the pack's order:
+    `unambiguous`, `month-first`, `day-first`) does not say which (see `_numeric_day`)."""
     match = _DATE().search(text)
     if match is None:
         return None
     parts = match.groupdict()
     if parts["y4"]:
-        numeric = _numeric_day(int(parts["a4"]), int(parts["b4"]))
+        numeric = _numeric_day(int(parts["a4"]), int(parts["b4"]), numeric_dates)
         if numeric is None:
             return None
         year, (month, day) = int(parts["y4"]), numeric
@@ -233,19 +258,44 @@ def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notic
             yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
 
 
-def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
-    """The notices in the source's comments (their text read as a reader's, `text.normalize`); a
-    page whose source opens no comment, or holds none of the pattern's words (its characters read
-    as `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one), is
-    spared the walk that reads and places its comments."""
+def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the page's text boxes and templates (`Document.boxed_text`): a text box
+    readers see shows the notice, a hidden one or a template's content (never rendered) hides
+    it; either way the notice binds the story."""
     pattern = ctx.bind(params.check.params.pattern)
-    if doc.root is not None and ("<!--" not in doc.source or not pattern.may_be_within(normalize_characters(doc.source))):
-        return
-    for comment in doc.comments:
+    for line, text, shown in doc.boxed_text():
+        where = (
+            f"; the notice is in a text box readers see (line {line})"
+            if shown
+            else f"; the notice is hidden from readers (line {line}), which does not lift it"
+        )
+        for match in pattern.finditer(text):
+            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+
+
+def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the source's comments (their text read as a reader's, `text.normalize`),
+    then those in its elements' `alt` and `title` attributes (`Document.attribute_text`); a page
+    whose source holds none of the pattern's words (its characters read as
+    `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one) is
+    spared the walks that read them, and one that opens no comment the walk of its comments."""
+    pattern = ctx.bind(params.check.params.pattern)
+    in_source = doc.root is None or pattern.may_be_within(normalize_characters(doc.source))
+    # An attribute's value may spell a character as a reference ("ProPublica&#8217;s").
+    in_attributes = in_source or ("&" in doc.source and pattern.may_be_within(normalize_characters(html.unescape(doc.source))))
+    for comment in doc.comments if in_source and (doc.root is None or "<!--" in doc.source) else ():
         text = normalize(comment.text)
         for match in pattern.finditer(text):
             line = comment.location.line
             yield _Notice(-1, comment.location, text, text[match.start() :], 0, None, f"; the notice is in a comment of the source (line {line})")
+    for line, name, text in doc.attribute_text() if in_attributes else ():
+        where = f"; the notice is {_ATTRIBUTE_PLACES.get(name, f'in a {name} attribute')} (line {line})"
+        for match in pattern.finditer(text):
+            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+
+
+# How a message names an attribute that carries a notice.
+_ATTRIBUTE_PLACES = {"alt": "in an image's alt text", "title": "in a title attribute"}
 
 
 def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
@@ -255,6 +305,7 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
     yield from _shown(doc, params, ctx)
     if params.read == "also-hidden":
         yield from _hidden(doc, params, ctx)
+        yield from _in_boxes(doc, params, ctx)
 
 
 def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str, bool]:
@@ -293,7 +344,7 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     # None for the copy's publication day, which no later run changes.
     behind = None if published else ctx.today - today
     for notice in notices:
-        read = read_date(notice.after) or _time_element_date(notice.element)
+        read = read_date(notice.after, params.numeric_dates) or _time_element_date(notice.element)
         if read is not None and behind is not None:
             # The verdict turns the day after the date, counted in the run's days (`Days.around`).
             ctx.compared.add(read[1] + behind)

@@ -1374,6 +1374,9 @@ class _Walk:
             found.visibility[element] = False
         elif parent[_VISIBLE] and hides_its_content(element, tag):
             _hide_content(element, found.visibility)
+            if tag == "textarea" and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
+                # A hidden text box: its text (`Document.boxed_text`) is as hidden as it is.
+                found.visibility[element] = False
         elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
             # A hidden button (a logo in its label): what it holds is as hidden as it is.
             found.visibility[element] = False

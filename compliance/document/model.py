@@ -13,7 +13,7 @@ from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
-from compliance.text import DASHES, normalize_characters, normalize_inline
+from compliance.text import DASHES, normalize, normalize_characters, normalize_inline
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -51,6 +51,10 @@ class Image:
 
 Item = Block | Image
 
+# Where a page's source opens a text box or a template (`Document.boxed_text`).
+# The attributes whose words a reader may meet outside the page's text (`Document.attribute_text`).
+_TEXT_ATTRIBUTES = ("alt", "title")
+_OPENS_A_BOX = re.compile(r"<(?:textarea|template)\b", re.IGNORECASE)
 _PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
 
@@ -498,6 +502,58 @@ class Document:
                     if text not in blocks and text not in seen
                 )
             self._memo["unseen_text"] = cached
+        return cached
+
+    def boxed_text(self) -> tuple[tuple[int, str, bool], ...]:
+        """The text a page keeps in a form's text box (`<textarea>`) or a `<template>`, which the
+        walk reads as no text of the page (a comment box's words are not the story), as (line,
+        normalised text, shown): shown when a reader sees it, which a textarea is unless it or an
+        ancestor is hidden (`is_visible`); a template's content is never rendered (HTML 4.12.3),
+        as a hidden element's is not. One entry per textarea, one per block of a template. Read
+        on first use, by a check that looks for a notice that binds the story shown or hidden (an
+        embargo's); empty for a page that opens neither element or a document without markup."""
+        cached: tuple[tuple[int, str, bool], ...] | None = self._memo.get("boxed_text")
+        if cached is None:
+            cached = ()
+            if self.root is not None and _OPENS_A_BOX.search(self.source):
+                cached = tuple(self._boxed_text())
+            self._memo["boxed_text"] = cached
+        return cached
+
+    def _boxed_text(self) -> list[tuple[int, str, bool]]:
+        from compliance.document.html import text_blocks_whatever_shows
+
+        found: list[tuple[int, str, bool]] = []
+        for element in self.root.iter("textarea", "template"):
+            if element.tag == "textarea":
+                text = normalize(element.text or "")
+                if text:
+                    found.append((element.sourceline or 1, text, self.is_visible(element)))
+                continue
+            if text := normalize(element.text or ""):
+                found.append((element.sourceline or 1, text, False))
+            for child in element:
+                if isinstance(child.tag, str):
+                    blocks = text_blocks_whatever_shows(child, self._block_display)
+                    found.extend((owner.sourceline or element.sourceline or 1, text, False) for owner, text in blocks)
+        return found
+
+    def attribute_text(self) -> tuple[tuple[int, str, str], ...]:
+        """The words a page's markup keeps in its elements' `alt` (an image's text alternative)
+        and `title` (a tooltip) attributes, as (line, attribute name, normalised text), in
+        document order; no text of the story for any check. Read on first use, by a check that
+        looks for a notice the source carries outside the story's text (an embargo's); for a
+        Markdown article, its images' alt text."""
+        cached: tuple[tuple[int, str, str], ...] | None = self._memo.get("attribute_text")
+        if cached is None:
+            found = [(image.line, "alt", text) for image in self.images if self.root is None and (text := normalize(image.alt))]
+            for element in self.root.iter() if self.root is not None else ():
+                if not isinstance(element.tag, str):
+                    continue
+                for name in _TEXT_ATTRIBUTES:
+                    if text := normalize(element.get(name) or ""):
+                        found.append((element.sourceline or 1, name, text))
+            cached = self._memo["attribute_text"] = tuple(found)
         return cached
 
     def all_text(self) -> str:
