@@ -51,9 +51,9 @@ class Image:
 
 Item = Block | Image
 
-# Where a page's source opens a text box or a template (`Document.boxed_text`).
 # The attributes whose words a reader may meet outside the page's text (`Document.attribute_text`).
 _TEXT_ATTRIBUTES = ("alt", "title")
+# Where a page's source opens a text box or a template (`Document.boxed_text`).
 _OPENS_A_BOX = re.compile(r"<(?:textarea|template)\b", re.IGNORECASE)
 _PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
