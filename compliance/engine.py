@@ -576,7 +576,7 @@ def publisher_names(packs: Sequence[Pack]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if sum(c.isalpha() for c in name) >= 4 and not name.startswith("(")))
 
 
-# How many places with the same look-alike letters are reported in full: the rest are one warning
+# How many places with look-alike letters of the same script are reported in full: the rest are one warning
 # that counts them. A page pasted through a filter that swapped a letter everywhere has thousands,
 # each the same advice; past the first few they tell the editor only how many there are. One place
 # more is reported in full too: a warning that counts one place says no less than that place's own.
@@ -589,12 +589,13 @@ _LOOK_ALIKE_HELP = (
 
 def _look_alike_findings(doc: Document, disguises: Sequence[tuple[int, Disguise]], pack: str) -> list[Finding]:
     """A warning per disguised word, naming each look-alike letter and where it is, for the first
-    `LOOK_ALIKES_IN_FULL` words with the same look-alike letters (the same characters standing
-    for the same Latin letters), in page order; past them (two or more), one warning for that
-    kind that counts the other places and names their words, placed at the first of them."""
-    kinds: dict[tuple[tuple[str, str], ...], list[tuple[int, Disguise]]] = {}
+    `LOOK_ALIKES_IN_FULL` words whose look-alike letters are of the same script or scripts
+    (`LookAlike.script`: a text pasted through one filter swaps several Cyrillic letters, each
+    word a different few), in page order; past them (two or more), one warning for that kind that
+    counts the other places and names their letters and words, placed at the first of them."""
+    kinds: dict[tuple[str, ...], list[tuple[int, Disguise]]] = {}
     for index, disguise in disguises:
-        kind = tuple(sorted({(letter.char, letter.latin) for letter in disguise.letters}))
+        kind = tuple(sorted({letter.script for letter in disguise.letters}))
         kinds.setdefault(kind, []).append((index, disguise))
     findings = []
     for places in kinds.values():
@@ -628,11 +629,12 @@ def _look_alike_places(doc: Document, index: int, disguise: Disguise) -> list[tu
 
 
 def _more_look_alikes(doc: Document, rest: Sequence[tuple[int, Disguise]], pack: str) -> Finding:
-    """The one warning for the places past the first few with the same look-alike letters: how
-    many, which letters, and the words as written and as read (the most frequent first, five at
-    most), placed at the first of them."""
+    """The one warning for the places past the first few with look-alike letters of the same
+    script: how many, which letters (in the order met), and the words as written and as read (the
+    most frequent first, five at most), placed at the first of them."""
     index, first = rest[0]
-    letters = ", ".join(dict.fromkeys(letter.described for letter in first.letters))
+    letters = ", ".join(dict.fromkeys(letter.described for _, disguise in rest for letter in disguise.letters))
+    scripts = " and ".join(script.title() for script in sorted({letter.script for letter in first.letters}))
     counts: dict[tuple[str, str], int] = {}
     for _, disguise in rest:
         counts[(disguise.word, disguise.seen)] = counts.get((disguise.word, disguise.seen), 0) + 1
@@ -644,7 +646,7 @@ def _more_look_alikes(doc: Document, rest: Sequence[tuple[int, Disguise]], pack:
     return Finding(
         LOOK_ALIKE_RULE,
         Severity.WARNING,
-        f"And {counted(places, 'more place')} with the same look-alike letters from here on, {letters}: {words}.",
+        f"And {counted(places, 'more place')} with {scripts} look-alike letters from here on, {letters}: {words}.",
         "Write these words in plain Latin letters (search the page for the letters named, and replace each with the Latin letter"
         f" it stands for). {_LOOK_ALIKE_HELP}",
         _look_alike_places(doc, index, first)[0][1],

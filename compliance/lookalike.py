@@ -46,6 +46,12 @@ class LookAlike(NamedTuple):
     latin: str
 
     @property
+    def script(self) -> str:
+        """The script the letter is from, as the first word of its Unicode name: "CYRILLIC",
+        "GREEK", or the form of a compatibility letter ("FULLWIDTH", "MATHEMATICAL", "CIRCLED")."""
+        return unicodedata.name(self.char, "UNNAMED").split(" ", 1)[0]
+
+    @property
     def described(self) -> str:
         """'U+0430 CYRILLIC SMALL LETTER A' (for 'a')."""
         return f"U+{ord(self.char):04X} {unicodedata.name(self.char, 'UNNAMED CHARACTER')} (for '{self.latin}')"

@@ -349,7 +349,7 @@ def _flood(paragraphs: list[str]) -> str:
         ("D\u0430ily C\u0430ller news Found\u0430tion said {i}.", 3, "U+0430 CYRILLIC SMALL LETTER A (for 'a')"),
         # Greek ο in one word of each paragraph.
         ("The Daily Caller News F\u03bfundation said {i}.", 1, "U+03BF GREEK SMALL LETTER OMICRON (for 'o')"),
-        # Two letters in one word: the kind is the pair.
+        # Two letters in one word: the kind is their script, the letters are named in the order met.
         ("The Daily Caller News Found\u0430ti\u043en said {i}.", 1, "U+0430 CYRILLIC SMALL LETTER A (for 'a'), U+043E CYRILLIC SMALL LETTER O (for 'o')"),
     ],
 )
@@ -360,21 +360,22 @@ def test_past_five_places_of_a_kind_one_warning_counts_the_rest(paragraph: str, 
     assert all(f.message.startswith("Look-alike letters make") for f in found[:5])
     rest = count * per_paragraph - 5
     summary = found[5]
-    assert summary.message.startswith(f"And {rest} more places with the same look-alike letters from here on, {letters}: ")
+    script = "Greek" if "GREEK" in letters else "Cyrillic"
+    assert summary.message.startswith(f"And {rest} more places with {script} look-alike letters from here on, {letters}: ")
     assert summary.detail == f"look-alike letters, {rest} more places"
     # Placed at the sixth place, after the five in full, and quoting it.
     assert (summary.location.line, summary.location.column) > (found[4].location.line, found[4].location.column)
     assert summary.evidence in summary.message
 
 
-def test_each_kind_of_look_alike_is_counted_on_its_own() -> None:
+def test_each_script_of_look_alikes_is_counted_on_its_own() -> None:
     cyrillic = [f"The D\u0430ily report {i}." for i in range(10)]
     greek = [f"The Daily Caller F\u03bfundation note {i}." for i in range(8)]
     found = warnings(check(_flood(cyrillic + greek), pack="dcnf"))
     summaries = [f.message for f in found if f.message.startswith("And ")]
     assert summaries == [
-        'And 5 more places with the same look-alike letters from here on, U+0430 CYRILLIC SMALL LETTER A (for \'a\'): "D\u0430ily" read as "Daily" 5 times.',
-        "And 3 more places with the same look-alike letters from here on, U+03BF GREEK SMALL LETTER OMICRON (for 'o'): "
+        'And 5 more places with Cyrillic look-alike letters from here on, U+0430 CYRILLIC SMALL LETTER A (for \'a\'): "D\u0430ily" read as "Daily" 5 times.',
+        "And 3 more places with Greek look-alike letters from here on, U+03BF GREEK SMALL LETTER OMICRON (for 'o'): "
         '"F\u03bfundation" read as "Foundation" 3 times.',
     ]
     assert len(found) == 12
@@ -401,7 +402,7 @@ def test_every_output_format_carries_the_summary_not_the_flood(cli: Any, tmp_pat
     page = tmp_path / "flood.html"
     page.write_text(_flood([f"D\u0430ily C\u0430ller news {i}." for i in range(200)]), encoding="utf-8")
     out = cli("check", "--pack", "dcnf", "--format", fmt, str(page)).out
-    assert "And 395 more places with the same look-alike letters" in out
+    assert "And 395 more places with Cyrillic look-alike letters" in out
     # Five places in full (SARIF also quotes the first as the rule's example message).
     import re
 
@@ -412,9 +413,21 @@ def test_readme_shows_the_summary_warning_as_printed(cli: Any, tmp_path: Any) ->
     import re
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("Past five places with the same look-alike", 1)[1]
+    section = readme.split("Past five places with look-alike letters of", 1)[1]
     shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].strip()
     page = tmp_path / "flood.html"
     page.write_text(_flood([f"The D\u0430ily C\u0430ller reported {i}." for i in range(1, 5)]), encoding="utf-8")
     run = cli("check", "--pack", "dcnf", str(page))
     assert shown in [line.strip() for line in run.out.splitlines()]
+
+
+def test_different_letters_of_one_script_are_one_kind() -> None:
+    # A text pasted through a filter that swapped Cyrillic а, е and о, each word a different few:
+    # five words in full, then one warning naming every letter met, not a warning per word.
+    words = ["D\u0430ily", "n\u0435ws", "F\u043eundation", "r\u0435p\u043ert", "c\u043eunty", "h\u0435\u0430ring", "\u0430g\u0435nda"]
+    found = warnings(check(_flood([f"{word} {i}." for i in range(4) for word in words]), pack="dcnf"))
+    assert len(found) == 6
+    assert found[5].message.startswith(
+        "And 23 more places with Cyrillic look-alike letters from here on, U+0435 CYRILLIC SMALL LETTER IE (for 'e'), "
+        "U+0430 CYRILLIC SMALL LETTER A (for 'a'), U+043E CYRILLIC SMALL LETTER O (for 'o'): "
+    )
