@@ -523,3 +523,28 @@ def test_fix_is_not_held_back_by_an_embargo_notice_only_in_a_comment(cli: Any, t
     commented = without_pixel.replace(f"<p><em>{NOTICE.format(date='Aug. 8, 2031')}</em></p>", f"<!-- {NOTICE.format(date='Aug. 8, 2031')} -->")
     run = cli("fix", "--pack", "propublica", "--today", "2031-08-08", str(write(tmp_path, "c.html", commented)))
     assert "pixel.propublica.org/pixel.js" in run.out
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Some ProPublica stories say they are \u201cnot subject to ProPublica\u2019s Creative Commons license until\u201d a date; this one does not.</p>",
+        "<p>The label reads 'not subject to ProPublica's Creative Commons license until' and then a day.</p>",
+        "<p hidden>Editors check for \u00abnot subject to ProPublica's Creative Commons license until\u00bb before running a story.</p>",
+    ],
+)
+def test_a_story_quoting_the_notices_words_is_not_under_embargo(markup: str) -> None:
+    # Quoted inside a sentence of other words, the wording is mentioned, not put on the story.
+    assert "propublica/embargo" not in findings_of(story_with(markup))
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>\u201cThis article is not subject to ProPublica\u2019s Creative Commons license until March 3, 2027.\u201d</p>",
+        "<p>Note: This article is not subject to ProPublica's Creative Commons license until March 3, 2027.</p>",
+    ],
+)
+def test_a_notice_standing_alone_holds_even_in_quotation_marks(markup: str) -> None:
+    (finding,) = findings_of(story_with(markup))["propublica/embargo"]
+    assert "may not be republished until the end of March 3, 2027" in finding.message

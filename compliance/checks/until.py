@@ -13,6 +13,11 @@ it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words gi
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
 read, saying so; it passes when the notice is absent or every notice's date has passed.
 
+A notice's words quoted inside a sentence of other words (Some stories say they are "not
+subject to ProPublica's Creative Commons license until" a date) are a mention of the wording,
+not a notice on the story, and are passed over; a notice standing as its block or sentence
+holds, in quotation marks too.
+
 Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
 check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
 hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), and those in
@@ -330,11 +335,24 @@ def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date,
     return ctx.today, f"today is {ctx.today.isoformat()} by this computer's clock ({ctx.read_at.tzname() or 'local time'})", False
 
 
+# Opening quotation marks: straight, curly, low-9, guillemets, corner brackets.
+_OPENING_QUOTES = frozenset("\"'\u201c\u2018\u201e\u201a\u00ab\u2039\u300c\u300e")
+
+
+def _quoted(notice: _Notice) -> bool:
+    """Whether the notice's words open right after a quotation mark, inside a sentence of other
+    words ("Some stories say they are “not subject to ProPublica’s Creative Commons license
+    until” a date"): a story quoting the wording, not a notice on the story. A notice standing
+    as its own sentence or block is never quoted so."""
+    before = notice.text[: len(notice.text) - len(notice.after)].rstrip()
+    return bool(before) and before[-1] in _OPENING_QUOTES and bool(before[:-1].strip())
+
+
 def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     """Fails with each notice still in force or whose date cannot be read; passes otherwise."""
     in_force: list[Hit] = []
     ended: list[str] = []
-    notices = list(_notices(doc, params, ctx))
+    notices = [notice for notice in _notices(doc, params, ctx) if not _quoted(notice)]
     what = describe(params)
     if not notices:
         return Outcome(True, (), f"{what} {_NOWHERE[params.read]}")
