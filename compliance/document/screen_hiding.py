@@ -40,40 +40,11 @@ def may_hide_on_some_screens(source: str) -> bool:
     return "@media" in lowered or "media=" in lowered
 
 
-@functools.lru_cache(maxsize=64)
 def _hiding_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(query, selector) for each style rule in a some-screens `@media` block that hides what it
-    matches, in sheet order; the queries of nested blocks joined with "and"."""
-    import tinycss2
-
-    found: list[tuple[str, str]] = []
-    for sheet in sheets:
-        _read_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found)
-    return tuple(found)
-
-
-def _read_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[str, str]]) -> None:
-    """Add to `found` the hiding rules among `nodes`, inside the some-screens `queries` (none: the
-    rules of a sheet's top level, which visibility reads as written)."""
-    import tinycss2
-
-    from compliance.document.css import condition_met, nested_rules
-    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
-
-    for node in nodes:
-        if node.type == "qualified-rule":
-            if queries and _hides(node.content):
-                found.append((" and ".join(queries), " ".join(tinycss2.serialize(node.prelude).split())))
-            _read_rules(nested_rules(node), queries, found)
-        elif node.type != "at-rule" or node.content is None:
-            continue
-        elif node.lower_at_keyword == "media":
-            query = " ".join(tinycss2.serialize(node.prelude).split())
-            met = screens_meeting(query)
-            if met != NEVER:
-                _read_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found)
-        elif node.lower_at_keyword == "layer" or (node.lower_at_keyword == "supports" and condition_met(node)):
-            _read_rules(_inner_rules(node), queries, found)
+    matches, in sheet order; the queries of nested blocks joined with "and" (`_display_rules`'
+    hiding rules under a query: a sheet's top level is what visibility reads as written)."""
+    return tuple((query, selector) for query, selector, hides in _display_rules(sheets) if query and hides)
 
 
 def _inner_rules(node: Any) -> list[Any]:
