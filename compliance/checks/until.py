@@ -250,6 +250,13 @@ def _shown(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice
             yield _Notice(hit.index, hit.where, item.text, item.text[start:], hit.offset, element, "")
 
 
+def _matched(pattern: Any, text: str, where: Location, unseen: str) -> Iterator[_Notice]:
+    """Each match of the notice's pattern in `text`, a text read outside the page's blocks (hidden,
+    boxed, in a comment or an attribute) at `where`, as a notice whose `until` ends with `unseen`."""
+    for match in pattern.finditer(text):
+        yield _Notice(-1, where, text, text[match.start() :], 0, None, unseen)
+
+
 def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     """The notices in the page's blocks no reader sees; a page whose text holds none of the
     pattern's words, or whose walk found nothing hidden, is spared the walk that finds those
@@ -258,9 +265,7 @@ def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notic
     if doc.root is not None and (not doc._hides_text or not pattern.may_be_within(doc.all_text())):
         return
     for line, text, _in_story in doc.unseen_text():
-        where = f"; the notice is hidden from readers (line {line}), which does not lift it"
-        for match in pattern.finditer(text):
-            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+        yield from _matched(pattern, text, Location(line), f"; the notice is hidden from readers (line {line}), which does not lift it")
 
 
 def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
@@ -274,8 +279,7 @@ def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Not
             if shown
             else f"; the notice is hidden from readers (line {line}), which does not lift it"
         )
-        for match in pattern.finditer(text):
-            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+        yield from _matched(pattern, text, Location(line), where)
 
 
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
@@ -285,18 +289,16 @@ def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_
     `text.normalize_characters` reads them: a comment's curly apostrophe is a plain one) is
     spared the walks that read them, and one that opens no comment the walk of its comments."""
     pattern = ctx.bind(params.check.params.pattern)
-    in_source = doc.root is None or pattern.may_be_within(normalize_characters(doc.source))
-    # An attribute's value may spell a character as a reference ("ProPublica&#8217;s").
-    in_attributes = in_source or ("&" in doc.source and pattern.may_be_within(normalize_characters(html.unescape(doc.source))))
-    for comment in doc.comments if in_source and (doc.root is None or "<!--" in doc.source) else ():
-        text = normalize(comment.text)
-        for match in pattern.finditer(text):
-            line = comment.location.line
-            yield _Notice(-1, comment.location, text, text[match.start() :], 0, None, f"; the notice is in a comment of the source (line {line})")
-    for line, name, text in doc.attribute_text() if in_attributes else ():
-        where = f"; the notice is {_ATTRIBUTE_PLACES.get(name, f'in a {name} attribute')} (line {line})"
-        for match in pattern.finditer(text):
-            yield _Notice(-1, Location(line), text, text[match.start() :], 0, None, where)
+    # The source read once, its character references resolved too: an attribute's value may spell
+    # a character as one ("ProPublica&#8217;s"); a comment's words are found all the same.
+    source = html.unescape(doc.source) if "&" in doc.source else doc.source
+    if doc.root is not None and not pattern.may_be_within(normalize_characters(source)):
+        return
+    for comment in doc.comments if doc.root is None or "<!--" in doc.source else ():
+        line = comment.location.line
+        yield from _matched(pattern, normalize(comment.text), comment.location, f"; the notice is in a comment of the source (line {line})")
+    for line, name, text in doc.attribute_text():
+        yield from _matched(pattern, text, Location(line), f"; the notice is {_ATTRIBUTE_PLACES.get(name, f'in a {name} attribute')} (line {line})")
 
 
 # How a message names an attribute that carries a notice.
