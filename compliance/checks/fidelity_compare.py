@@ -22,7 +22,7 @@ from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters, read_as_latin
-from compliance.text import normalize_inline, shorten
+from compliance.text import listed, normalize_inline, shorten
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
 # (unless one is the other with words only cut or only added: `_kinship`).
@@ -948,7 +948,7 @@ def _moved_hit(doc: Document, pairs: list[Pair], at: int, theirs: tuple[Block, .
     pair = pairs[at]
     assert pair.original is not None and pair.republished is not None
     span = pair.original_span
-    which = f"paragraph {pair.original + 1}" if span == 1 else f"paragraphs {_listed(range(pair.original + 1, pair.original + span + 1))}"
+    which = f"paragraph {pair.original + 1}" if span == 1 else f"paragraphs {listed([str(n) for n in range(pair.original + 1, pair.original + span + 1)])}"
     in_order = [(k, p.original, p.original_span) for k, p in enumerate(pairs) if p.original is not None and p.republished is not None and not p.moved]
     following = next((o for k, o, _ in in_order if k > at), None)
     preceding = next((o + n - 1 for k, o, n in reversed(in_order) if k < at), None)
@@ -960,12 +960,6 @@ def _moved_hit(doc: Document, pairs: list[Pair], at: int, theirs: tuple[Block, .
     printed = f" as {pair.republished_span} paragraphs" if pair.republished_span > 1 else (" as one" if span > 1 else "")
     evidence = f'moved: {which} of the original ("{shorten(text, 80)}") {"are" if span > 1 else "is"} {where}{printed}'
     return _hit(doc, ours[pair.republished], "moved", pair.original + 1, pair.similarity, "", evidence)
-
-
-def _listed(numbers: range) -> str:
-    """Paragraph numbers as a sentence lists them: "2 and 3", "2, 3 and 4"."""
-    said = [str(n) for n in numbers]
-    return f"{', '.join(said[:-1])} and {said[-1]}"
 
 
 def _joined_key(blocks: tuple[Block, ...], start: int, span: int) -> str:
@@ -1192,7 +1186,8 @@ def _regrouped(pairs: list[Pair]) -> str:
         if pair.original is None or pair.republished is None:
             continue
         if pair.original_span > 1:
-            said.append(f"paragraphs {_listed(range(pair.original + 1, pair.original + pair.original_span + 1))} of the original are printed as one")
+            numbers = [str(n) for n in range(pair.original + 1, pair.original + pair.original_span + 1)]
+            said.append(f"paragraphs {listed(numbers)} of the original are printed as one")
         elif pair.republished_span > 1:
             said.append(f"paragraph {pair.original + 1} of the original is printed as {pair.republished_span}")
     return "".join(f"; {part}" for part in said)
