@@ -81,7 +81,7 @@ from compliance.document import Block, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
 from compliance.firstuse import on_first_use
-from compliance.lookalike import as_read, find_disguises
+from compliance.lookalike import as_read, find_disguises, see_through
 from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import counted, has_words, shorten
@@ -567,9 +567,7 @@ def _seen_through_host(href: str) -> tuple[str, str] | None:
     letters = [letter for disguise in disguises for letter in disguise.letters]
     if not letters:
         return None
-    seen_host = spelt
-    for disguise in reversed(disguises):
-        seen_host = seen_host[: disguise.start] + disguise.seen + seen_host[disguise.end :]
+    seen_host = see_through(spelt, disguises)
     fetched = url_host(href) or host
     named = ", ".join(dict.fromkeys(letter.described for letter in letters))
     seen = urlunsplit(parts._replace(netloc=parts.netloc.lower().replace(host, seen_host)))
