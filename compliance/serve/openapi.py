@@ -129,7 +129,8 @@ def _page_path(pack_ids: Sequence[str]) -> dict[str, Any]:
             # As the server reads it: in any case, blank space around it stripped; blank is `auto`.
             "format": {
                 "type": "string",
-                "pattern": r"^\s*([Aa][Uu][Tt][Oo]|[Hh][Tt][Mm][Ll]|[Mm][Aa][Rr][Kk][Dd][Oo][Ww][Nn]|[Tt][Ee][Xx][Tt])?\s*$",
+                # Python's blank space (`_BLANK`), not ECMA-262's `\s`, which also holds U+FEFF.
+                "pattern": f"^[{_BLANK}]*([Aa][Uu][Tt][Oo]|[Hh][Tt][Mm][Ll]|[Mm][Aa][Rr][Kk][Dd][Oo][Ww][Nn]|[Tt][Ee][Xx][Tt])?[{_BLANK}]*$",
                 "description": "auto (the default), html, markdown or text.",
             },
             "reporter": {**text, "description": _NAMES_SOMEONE},
