@@ -16,6 +16,7 @@ OptionKind = Literal[
     "check",
     "checks",
     "regex-map",
+    "host-map",
 ]
 
 

@@ -269,9 +269,28 @@ class _Builder:
                 if key.lower().endswith(("href", "src")):  # href, src, data-src, data-lazy-src…
                     self.warn_of_loose_host(pattern, key, mapping.entries[key].mark)
             return patterns
+        if option.kind == "host-map":
+            return self.host_map(node, what)
         if option.kind == "string":
             return self.string(node, what, node.mark)
         raise self.fail(f"unsupported option kind {option.kind}", node.mark)  # pragma: no cover
+
+    def host_map(self, node: YNode, what: str) -> tuple[tuple[str, str], ...]:
+        """A `host-map` option: names (a site's name as a link's words give it) each mapped to the
+        site's host name, as (name, host) pairs in the pack's order; a value that is no host name,
+        or an empty mapping, is refused at its line."""
+        mapping = self.mapping(node, what, node.mark)
+        if not mapping.entries:
+            raise self.fail(f"{what} must name at least one site", node.mark, "write one 'Site Name: host.example' line per site")
+        pairs = []
+        for name in mapping:
+            value = mapping.entries[name]
+            host = self.string(value, f"the host of '{name}'", mapping.key_mark(name)).strip()
+            if not HOST_NAME.match(host):
+                hint = "write the host name only, in lower case, e.g. example.org (its subdomains, such as www., are included)"
+                raise self.fail(f"'{host}' is not a host name", value.mark, hint)
+            pairs.append((name, host))
+        return tuple(pairs)
 
     def warn_of_loose_host(self, pattern: Pattern, attribute: str, mark: Mark) -> None:
         """A warning when a URL pattern names a host that another host can pass for

@@ -41,6 +41,8 @@ def _option_schema(option: Option) -> dict[str, Any]:
             schema = {"anyOf": [{"enum": list(option.choices)}, {"type": "boolean"}]}
     elif option.kind == "regex-map":
         schema = {"type": "object", "additionalProperties": {"type": "string"}}
+    elif option.kind == "host-map":
+        schema = {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string", "pattern": HOST_NAME.pattern}}
     else:
         schema = {"type": "string", "minLength": 1}
     schema["description"] = option.doc

@@ -367,3 +367,34 @@ def test_rule_packs_doc_house_pack_on_the_cc_base_places_its_findings_at_the_byl
     assert run.code == 1, run.err
     assert run.out == expected
     assert [row.split(" ")[0] for row in expected.splitlines()[:2]] == ["copy.html:3:1:", "copy.html:3:1:"]
+
+
+def test_rule_packs_doc_named_sites_example_names_the_site_the_words_call_for(cli: Any, tmp_path: Path) -> None:
+    """docs/rule-packs.md: a credit naming one outlet and linking another's site fails with the
+    documented clause; linking the outlet it names, or the network's own site, passes."""
+    section = RULE_PACKS_DOC.split("### A network's outlets, each with its own site", 1)[1].split("\n### ", 1)[0]
+    check = yaml.safe_load(fenced(section, "yaml")[0])
+    credit = re.search(r"On `(<p>.*?</p>)`", section)
+    assert credit is not None
+    pack = {
+        "id": "doc-named-sites",
+        "name": "Doc",
+        "publisher": "Doc",
+        "terms_url": "https://example.org/terms",
+        "as_of": "2024-01-01",
+        "summary": "A link back to the outlet.",
+        "rules": [{"id": "doc-named-sites/link", "severity": "error", "message": "No link back.", "help": "Link the outlet.", "check": check}],
+    }
+    pack_file = tmp_path / "pack.yaml"
+    pack_file.write_text(yaml.safe_dump(pack), encoding="utf-8")
+
+    def findings(paragraph: str) -> list[str]:
+        story = tmp_path / "story.html"
+        story.write_text(paragraph, encoding="utf-8")
+        entry = cli("check", "--rules", str(pack_file), "--pack", "doc-named-sites", "--format", "json", str(story)).json()["files"][0]
+        return [f["detail"] for f in entry["findings"]]
+
+    [detail] = findings(credit.group(1))
+    assert detail.endswith(fenced(section, "text")[0].strip())
+    assert findings(credit.group(1).replace("newhampshirebulletin.com", "mainemorningstar.com")) == []
+    assert findings(credit.group(1).replace("newhampshirebulletin.com", "stateline.org")) == []

@@ -116,6 +116,13 @@ OPTIONS = (
         " the story that cites it; an image link (a logo) reads as its image's alt text.",
         default=False,
     ),
+    Option(
+        "named-sites",
+        "host-map",
+        "Sites by name (`Maine Morning Star: mainemorningstar.com`): a link whose words are one site's name and which goes to another's"
+        " does not count, and the finding names the site its words call for (a credit naming one outlet of a network linked to another).",
+        default=None,
+    ),
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
     Option("scope", "enum", "For `<a>` links: `article` or `page`.", default="article", choices=("article", "page")),
@@ -139,6 +146,7 @@ class LinkParams(NamedTuple):
     label: str = ""
     credit: bool = False
     original: bool = False
+    named_sites: tuple[tuple[str, str], ...] = ()
 
 
 def build(values: dict[str, Any]) -> LinkParams:
@@ -155,6 +163,7 @@ def build(values: dict[str, Any]) -> LinkParams:
         label=values["label"] or "",
         credit=bool(values["credit"]),
         original=bool(values["original"]),
+        named_sites=tuple((_site_key(name), host) for name, host in values["named_sites"] or ()),
     )
 
 
@@ -438,6 +447,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     hidden: list[Link] = []  # matching links a reader does not see
     empty: list[Link] = []  # on the page, but with no text or image a reader could click
+    elsewhere: list[tuple[Link, str]] = []  # naming one of `named_sites`, going to another: with the named one's host
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
     if params.source in ("a", "any"):
@@ -451,6 +461,10 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
                 continue
             if params.visible == "true" and not doc.has_something_to_click(link):
                 empty.append(link)
+                continue
+            named_host = _other_site_named(doc, link, params.named_sites)
+            if named_host is not None:
+                elsewhere.append((link, named_host))
                 continue
             evidence = f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
             hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
@@ -482,6 +496,13 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if disguised is not None:
         link, clause = disguised
         detail += f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">) {clause}; write the address in plain letters'
+        return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
+    if elsewhere:
+        link, named_host = elsewhere[0]
+        detail += (
+            f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>) names the site at {named_host} but'
+            f" goes to {url_host(link.href)}: point it at {named_host}"
+        )
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
@@ -572,6 +593,29 @@ def _seen_through_host(href: str) -> tuple[str, str] | None:
     named = ", ".join(dict.fromkeys(letter.described for letter in letters))
     seen = urlunsplit(parts._replace(netloc=parts.netloc.lower().replace(host, seen_host)))
     return seen, f"goes to {fetched}, not the address it looks like: its host is spelt with {named}"
+
+
+def _site_key(name: str) -> str:
+    """A site's name as `named-sites` compares it: `_name_key` without a leading "the" ("the
+    Maine Morning Star" and "Maine Morning Star" name one site)."""
+    key = _name_key(name)
+    return key[3:] if key.startswith("the") and len(key) > 3 else key
+
+
+def _other_site_named(doc: Document, link: Link, named_sites: tuple[tuple[str, str], ...]) -> str | None:
+    """The host of the site of `named_sites` ((name key, host) pairs) whose name the link's words
+    are, when the link goes to another site of them; None when its words name none, or it goes to
+    that site or to a site not among them (a network's own site, which `href` decides on)."""
+    if not named_sites:
+        return None
+    words = _site_key(as_read(link.text, doc.spelt_names))
+    named = next((host for key, host in named_sites if key == words), None)
+    if named is None:
+        return None
+    host = url_host(link.href) or ""
+    if on_host(host, (named,)) or not any(on_host(host, (other,)) for _, other in named_sites):
+        return None
+    return named
 
 
 def _name_key(text: str) -> str:
