@@ -120,6 +120,24 @@ def test_a_counter_for_another_article_is_reported_with_both_ids(cli: Any, tmp_p
     assert "the counter carries id" in finding["message"] and f"the counter carries id {ID} " not in finding["message"]
 
 
+def test_a_counter_only_in_noscript_for_this_article_passes_the_ids_and_is_reported_once(cli: Any, tmp_path: Path) -> None:
+    # The counter is this article's: only the presence rule says it loads for no reader with
+    # JavaScript on; the rule on the ids has nothing to add.
+    entry = _checked(cli, tmp_path, counter_html=f"<noscript>{counter(ID)}</noscript>")
+    assert _verdict(entry) == "passed"
+    assert [(f["rule"], f["severity"]) for f in entry["findings"]] == [("the-conversation/counter", "warning")]
+    assert "only in <noscript>" in entry["findings"][0]["detail"]
+
+
+def test_without_the_original_the_message_does_not_say_which_of_counter_and_link_is_wrong(cli: Any, tmp_path: Path) -> None:
+    # The link back may be the pasted one as well as the counter: the finding names both ids and
+    # tells the editor to find which is this story's.
+    entry = _checked(cli, tmp_path, counter_html=counter(OTHER))
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "the-conversation/counter-article"]
+    assert finding["message"].startswith("The Conversation's page view counter and the original article's address carry different article ids:")
+    assert "Find which of the two is this story's" in finding["help"]
+
+
 @pytest.mark.parametrize(
     ("body", "credit", "counter_html"),
     [

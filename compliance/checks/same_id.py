@@ -10,7 +10,9 @@ can load from, as `element` matches it (a lazy-loader's `data-src` or `data-lazy
 placeholder `src`, `srcset`, `<picture>` sources). `a-id` and `b-id` are regexes whose first group
 is the id in those addresses. The check passes when a hit of `a` and a hit of `b` carry the same
 id; it fails when either finds nothing (say so in the rule's `when` to apply it only where both
-are on the page) or when their ids all differ, quoting both.
+are on the page) or when their ids all differ, quoting both. A pass is about the ids alone: it
+carries no caveat of `a`'s or `b`'s (a counter found only in `<noscript>` is a presence rule's to
+report, once), so a rule on the ids is no second warning for the same thing.
 
 With `original: true`, the original story's own address, when it is known
 (`Context.original_addresses`: the original given, its canonical URL or og:url, the
@@ -150,7 +152,7 @@ def evaluate(doc: Document, params: SameIdParams, ctx: Context) -> Outcome:
     for value, hit in ids_a:
         if value in wanted:
             evidence = f"id {value} in {hit.evidence}"
-            return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),), caveat=first.caveat or second.caveat)
+            return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),))
     if params.original and not ids_b:
         # Neither the original's address nor a link on the page names the article: a comparison
         # with the original, not run without one.
@@ -174,7 +176,7 @@ def _against_original(doc: Document, params: SameIdParams, first: Outcome, ids_a
     for value, hit in ids_a:
         if value == wanted:
             evidence = f"id {value} in {hit.evidence}"
-            return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),), caveat=first.caveat)
+            return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),))
     if not ids_a:
         return _without_id(doc, first, first, ids_a, params)
     value_a, hit_a = ids_a[0]
