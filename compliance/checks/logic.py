@@ -130,9 +130,10 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
 
 def _most_telling(failures: list[Outcome]) -> str:
     """The most telling explanation of the failed alternatives: one that saw something nearby
-    (hidden, outside the article, wrong order) beats a plain "not found"."""
+    (hidden, outside the article, wrong order, in the wrong place: "… is at line 9, after the
+    story's body begins") beats a plain "not found"."""
     details = [f.detail for f in failures if f.detail]
-    return next((d for d in details if ";" in d or " apart" in d), details[0] if details else "none of the alternatives matched")
+    return next((d for d in details if ";" in d or " apart" in d or " is at line " in d), details[0] if details else "none of the alternatives matched")
 
 
 def evaluate_all(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outcome:
