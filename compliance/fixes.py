@@ -21,7 +21,7 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
@@ -65,6 +65,9 @@ class Edit:
     removed: int = 0
     # The last line of the text an edit takes out (a paragraph over several lines), or 0.
     last_line: int = 0
+    # What an edit that only takes out takes, as its note says it (`_taken_said`): "line 7, the
+    # <p> 'This story was …'", "the <li> '…' from line 7"; "" for any other edit.
+    taken: str = ""
 
     @property
     def lines(self) -> str:
@@ -386,7 +389,12 @@ def _without_extra_copies(
     taken = []
     for item, span in zip(extra, spans, strict=True):
         same = kept.get(_read(item.text))
-        if span is None or same is None or _plain(doc.lines_source[span[0] : span[1]]) != _read(item.text):
+        alone = span is not None and _plain(doc.lines_source[span[0] : span[1]]) == _read(item.text)
+        if alone and same is None and (holder := _sharing_copy(doc, item, kept.values())) is not None:
+            # The copy that stays is the one whose paragraph holds more (the byline's): that is
+            # what keeps this one from being taken out, not this one.
+            return f"the copy at line {item.line} is a paragraph alone, but the one that stays, at line {holder}; keep one copy and take out the others by hand"
+        if span is None or not alone or same is None:
             return f"the copy at line {item.line} is not a paragraph alone that reads as one that stays; keep one copy and take out the others by hand"
         kept_span = _paragraph_span(doc, same)
         taken.append((*_with_its_line(doc, *span), _kept_where(earlier, kept_span[0], source) if kept_span and source else f"line {same.line}"))
@@ -397,6 +405,18 @@ def _without_extra_copies(
         return f"taking out the copy at line {extra[0].line} {problem}; keep one copy and take out the others by hand"
     edits = tuple(Edit(rule_id, offset, 0, "", "", note=f"a copy of {where}, which stays", removed=length) for offset, length, where in taken)
     return edits, candidate
+
+
+def _sharing_copy(doc: Document, copy: Block, kept: Iterable[Block]) -> str | None:
+    """Where the copy that stays of the paragraph `copy` is, when it is inside a paragraph that
+    holds other text too (`kept`: the paragraphs not taken out), in words: "3, shares its
+    paragraph with the byline ('By Jane Roe, ProPublica This story …')"; None when none is."""
+    words = _read(copy.text)
+    holder = next((b for b in kept if words in _read(b.text)), None)
+    if holder is None:
+        return None
+    what = "the byline" if any(byline.index == holder.index for byline in doc.bylines) else "other text"
+    return f"{holder.line}, shares its paragraph with {what} ({_quoted(holder.text)})"
 
 
 def _kept_where(earlier: Sequence[Edit], offset: int, source: str) -> str:
@@ -780,14 +800,19 @@ def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> li
 def _plain(text: str) -> str:
     """Text as a reader reads it, to compare a block with a paragraph of the page: markup, a
     Markdown link's address and emphasis marks gone, case and spacing folded."""
+    return " ".join(_unmarked(text).replace("*", " ").replace("_", " ").casefold().split())
+
+
+def _unmarked(text: str) -> str:
+    """HTML or Markdown `text` with its tags and its links' addresses gone, its character
+    references read, and its blank space folded: its words as a note quotes them."""
     # As `re.sub` with `\[([^\]]*)\]\([^)]*\)` to its label, in linear time on a run of `[`.
     closing = NextOf(text, r"\)")
     text = replace_bracketed(text, "[", lambda close: _after_closing(text, close, closing), keep_label=True)
     # A tag is read up to the next `>`; after the last `>` no `<` starts one (each `<` of a
     # run with no `>` after it would be read to the end).
     tags_end = text.rfind(">") + 1
-    text = html.unescape(_TAG_TEXT.sub("", text[:tags_end]) + text[tags_end:])
-    return " ".join(text.replace("*", " ").replace("_", " ").casefold().split())
+    return " ".join(html.unescape(_TAG_TEXT.sub("", text[:tags_end]) + text[tags_end:]).split())
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
@@ -1282,7 +1307,27 @@ def _at(edit: Edit, offset: int, source: str) -> Edit:
         taken = source[offset : offset + edit.removed]
         lead = len(taken) - len(taken.lstrip("\r\n"))
     line = source.count("\n", 0, offset + lead) + 1
-    return dataclasses.replace(edit, offset=offset, line=line, last_line=line + taken.strip("\r\n").count("\n") if taken else 0)
+    last_line = line + taken.strip("\r\n").count("\n") if taken else 0
+    said = _taken_said(source, offset, edit.removed, lines_said(line, last_line)) if taken else ""
+    return dataclasses.replace(edit, offset=offset, line=line, last_line=last_line, taken=said)
+
+
+def _taken_said(source: str, offset: int, removed: int, lines: str) -> str:
+    """What the `removed` characters at `offset` of `source` are, as a note says what it took out:
+    its `lines` when it is whole lines, else the line it is taken from, with the element it is
+    (its first tag) and its words quoted, cut at a word: "line 7, the <p> 'This story was …'",
+    "the <li> 'This story was …' from line 7", "line 11, 'This story was …'" (Markdown, text)."""
+    end = offset + removed
+    taken = source[offset:end]
+    whole = (offset == 0 or source[offset - 1] in "\r\n" or taken[:1] in ("\r", "\n")) and (end >= len(source) or source[end] in "\r\n")
+    tag = _FIRST_TAG.match(taken.strip())
+    # Emphasis around a Markdown line's words is its markup, as a tag is: not quoted.
+    what = (f"the <{tag.group(1).lower()}> " if tag else "") + _quoted(_unmarked(taken).strip("*_ "))
+    return f"{lines}, {what}" if whole else f"{what} from {lines}"
+
+
+# The tag a piece of markup opens with, its name in group 1.
+_FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)\b")
 
 
 def _stands_for_an_image(fix: FixTemplate, kind: DocumentKind) -> str:
