@@ -651,12 +651,18 @@ def _near_miss(rule_id: str, check: Check, ctx: Context, report: Report) -> Bloc
     """The block of the article that a `text` check of the failing rule's `check` quotes as the
     wording the page has instead of its own (`instead`: the capture `text.NEAR_MISS`), and the
     rule's finding points at; None when none does."""
-    from compliance.checks.text import NEAR_MISS
-    from compliance.packs import iter_checks
-
     finding = next((f for f in report.findings if f.rule == rule_id), None)
     if finding is None or finding.location.line <= 0:
         return None
+    return _instead_block(check, ctx, finding.location.line)
+
+
+def _instead_block(check: Check, ctx: Context, line: int = 0) -> Block | None:
+    """The block of the article a `text` check in `check` quotes as the wording the page has
+    instead of its own (`instead`), on `line` when given; None when none does."""
+    from compliance.checks.text import NEAR_MISS
+    from compliance.packs import iter_checks
+
     for text_check in iter_checks(check):
         if text_check.kind != "text" or getattr(text_check.params, "instead", None) is None:
             continue
@@ -665,7 +671,7 @@ def _near_miss(rule_id: str, check: Check, ctx: Context, report: Report) -> Bloc
         except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
             continue
         doc = ctx.doc
-        found = next((b for b in doc.article_blocks if near and shorten(b.text, 200) == near and doc.locate(b).line == finding.location.line), None)
+        found = next((b for b in doc.article_blocks if near and shorten(b.text, 200) == near and line in (0, doc.locate(b).line)), None)
         if found is not None:
             return found
     return None
@@ -1588,6 +1594,11 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said)
     # What the editor changes is that byline: the report marks it, not the block's place.
     marked: Location | None = doc.locate(pairs[0][0]) if pairs else None
+    # As `syndcheck fix` does: a credit link that names the original but goes elsewhere is
+    # mended, and a credit line in other words is replaced where it stands.
+    instead = None if pairs else _in_place_block(doc, ctx, checks, address, text)
+    if instead is not None:
+        return dataclasses.replace(instead, fill_in=fill_in, address_from=whence)
     moved = _moved_copy(doc, text)
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.
@@ -1600,6 +1611,66 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         # place (the end, the byline) at its anchor, as the panel's words say.
         marked = doc.locate(anchor[0]) if isinstance(fix.where, str) else _block_location(doc, anchor[0], "after" if fix.insert == "after" else "before")
     return FixBlock(text, _place_said(fix, anchor), marked, fill_in, whence)
+
+
+def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], address: str | None, block: str) -> FixBlock | None:
+    """The block to paste in place of what the page has (`fix_block`): the link of a link back
+    (`checks[0]`) that names the original but goes elsewhere, with the original's `address` for
+    its own (`_mended_link_back`); else `block` in place of the credit line in other words the
+    check quotes (`_instead_of_near_miss`). None when neither is on the page, or the line shares
+    its paragraph with other text."""
+    check = checks[0] if checks else None
+    if check is None:
+        return None
+    link = mislabelled_link(doc, ctx, address) if address and doc.kind != "text" and link_backs_in(check) else None
+    span = _href_span(doc, link) if link is not None else None
+    if link is not None and span is not None and address:
+        mended = _mended_link(doc, link, span, address)
+        if mended:
+            return FixBlock(mended, f"in place of the link {_quoted(link.text)} (to {shorten(link.href, 60)})", doc.locate(link))
+    try:
+        wrong = _instead_block(check, ctx)
+    except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
+        return None
+    spliced = _in_place_of(doc, wrong, block) if wrong is not None else "none"
+    if wrong is None or isinstance(spliced, str):
+        return None
+    return FixBlock(spliced[2], f"in place of {_quoted(wrong.text)}", doc.locate(wrong))
+
+
+def _mended_link(doc: Document, link: Any, span: tuple[int, int], address: str) -> str:
+    """The link `link` as the page writes it, its address (at `span` of `doc.lines_source`) the
+    original's `address`: the whole `<a …>…</a>` in HTML, `[words](address)` in Markdown; "" when
+    its end is not found."""
+    source = doc.lines_source
+    if doc.kind == "html":
+        start = source.rfind("<", 0, span[0])
+        end = _element_end(source, start, "a") if start >= 0 else None
+        if end is None:
+            return ""
+        return source[start : span[0]] + html.escape(address) + source[span[1] : end]
+    return f"[{link.text}]({address.replace('(', '%28').replace(')', '%29')})"
+
+
+def extra_copy_block(check: Check, ctx: Context, hit: Any, hits: Sequence[Any]) -> FixBlock | None:
+    """What the HTML report shows for a copy printed once too often (`hit`, one of the `hits` a
+    counting `check` found beyond what it allows: a credit line printed twice): the copy as the
+    page writes it, to take out, and which copy stays (the first the check counts that is not
+    one of `hits`, when the check is a `text` check); None when the copy is not a block of the
+    article. As `syndcheck fix` takes it out (`_without_extra_copies`)."""
+    doc = ctx.doc
+    item = doc.items[hit.index] if 0 <= hit.index < len(doc.items) else None
+    if not isinstance(item, Block) or (span := _paragraph_span(doc, item)) is None:
+        return None
+    extra = {h.index for h in hits}
+    patterns = [getattr(check.params, key, None) for key in ("pattern", "also_count")] if check.kind == "text" else []
+    try:
+        bound = [ctx.bind(pattern) for pattern in patterns if pattern is not None]
+        stays = next((b for b in doc.article_blocks if b.index not in extra and any(p.search(b.text) for p in bound)), None)
+    except (MissingMeta, PatternTimeout, PatternTooLarge):
+        stays = None
+    said = f"a copy of line {doc.locate(stays).line}, which stays" if stays is not None else "a copy printed once too often"
+    return FixBlock(doc.lines_source[span[0] : span[1]].strip(), said, doc.locate(item), take_out=True)
 
 
 def _paste_in_place_of(doc: Document, wrong: Block, block: str) -> str:
