@@ -25,7 +25,7 @@ from compliance.document import Document, DocumentKind, parse_document, with_met
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Days, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Days, Detection, Finding, FixBlock, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
@@ -107,6 +107,7 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
                     shorten(hit.evidence, 200),
                     rule.pack,
                     outcome.detail or None,
+                    _block_for_hit(rule, ctx, hit, outcome.hits, applied),
                 )
             )
         return findings, []
@@ -153,6 +154,25 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
         block,
     )
     return [finding], []
+
+
+def _block_for_hit(rule: Rule, ctx: Context, hit: Hit, hits: Sequence[Hit], applied: Sequence[Pack]) -> FixBlock | None:
+    """What the HTML report offers for a thing a rule found and does not allow: for a rule whose
+    fix puts its block in place of it (`insert: replace`: ProPublica's credit line reworded), that
+    block; for a copy beyond what a rule allows (a `max` of 1 or more: a credit line printed
+    twice), the copy to take out (`fixes.extra_copy_block`); None for any other (a forbidden
+    thing, `max: 0`, is not a copy of one that stays)."""
+    allowed = getattr(rule.check.params, "max", None)
+    if rule.fix is not None and rule.fix.insert == "replace":
+        from compliance.fixes import fix_block
+
+        return fix_block(rule.fix, ctx, (rule.check, *(other.check for pack in applied for other in pack.rules)))
+    if rule.fix is not None or not isinstance(allowed, int) or isinstance(allowed, bool) or allowed < 1:
+        return None
+    # The fixer is imported only for such a finding: a clean check never needs it.
+    from compliance.fixes import extra_copy_block
+
+    return extra_copy_block(rule.check, ctx, hit, hits)
 
 
 def missing_location(rule: Rule, doc: Document) -> Location:

@@ -74,6 +74,9 @@ class FixBlock:
     # Where the original's address the block writes came from, in words (`fixes.fix_block`): the
     # page's own link back, the metadata or the original story given; "" when it writes none.
     address_from: str = ""
+    # True when `text` is what to take out rather than to paste (a copy printed once too often,
+    # `fixes.extra_copy_block`): `place` then says which copy stays.
+    take_out: bool = False
 
 
 # What the head of every HTML report syndcheck writes carries (`--format html`), so that a report

@@ -21,7 +21,7 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
@@ -37,7 +37,7 @@ from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
@@ -65,6 +65,9 @@ class Edit:
     removed: int = 0
     # The last line of the text an edit takes out (a paragraph over several lines), or 0.
     last_line: int = 0
+    # What an edit that only takes out takes, as its note says it (`_taken_said`): "line 7, the
+    # <p> 'This story was …'", "the <li> '…' from line 7"; "" for any other edit.
+    taken: str = ""
 
     @property
     def lines(self) -> str:
@@ -222,14 +225,32 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # A credit line's link that goes to the republisher's own page is pointed at the
             # original, as the check advises, rather than given a second link beside it.
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
+
+            def placing(other: str, at: Context = ctx, given_values: _Values = values) -> tuple[int, str, str] | str:
+                # Where another rule's fix puts its block (the credit line's place at the top).
+                fix = rules[other].fix
+                return place_fix(fix, at.doc, given_values, at, encoding=first.encoding) if fix is not None and fix.insert != REPLACE else "no place"
+
+            if mended is None and rule.fix.insert == REPLACE:
+                replaced = _replaced_wording(rule_id, rule.fix, ctx, values, report, attempt, placing, first.encoding)
+                if isinstance(replaced, str):
+                    reasons[rule_id] = replaced
+                    continue
+                mended = replaced
             placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding) if mended is None else (0, "", "")
             if isinstance(placed, str):
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
                 continue
-            tried = mended or _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
+            # A credit line in other words that the finding quotes (the check's `instead`): the
+            # block goes in its place rather than beside it, which would print the credit twice.
+            instead = None if mended else _instead_of_near_miss(rule_id, rule.check, ctx, report, placed, attempt)
+            shares = instead if isinstance(instead, str) else ""
+            tried = mended or (instead if isinstance(instead, tuple) else None) or _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
             if isinstance(tried, str):
-                reasons[rule_id] = tried
+                reasons[rule_id] = f"{tried}; {shares}" if shares else tried
                 continue
+            if shares:
+                tried = _with_note(tried, shares)
             made, (candidate, candidate_doc, candidate_report) = tried
             # The later edit first: the earlier one's offset in the current text stays true.
             for edit in sorted(made, key=lambda e: -e.offset):
@@ -368,7 +389,12 @@ def _without_extra_copies(
     taken = []
     for item, span in zip(extra, spans, strict=True):
         same = kept.get(_read(item.text))
-        if span is None or same is None or _plain(doc.lines_source[span[0] : span[1]]) != _read(item.text):
+        alone = span is not None and _plain(doc.lines_source[span[0] : span[1]]) == _read(item.text)
+        if alone and same is None and (holder := _sharing_copy(doc, item, kept.values())) is not None:
+            # The copy that stays is the one whose paragraph holds more (the byline's): that is
+            # what keeps this one from being taken out, not this one.
+            return f"the copy at line {item.line} is a paragraph alone, but the one that stays, at line {holder}; keep one copy and take out the others by hand"
+        if span is None or not alone or same is None:
             return f"the copy at line {item.line} is not a paragraph alone that reads as one that stays; keep one copy and take out the others by hand"
         kept_span = _paragraph_span(doc, same)
         taken.append((*_with_its_line(doc, *span), _kept_where(earlier, kept_span[0], source) if kept_span and source else f"line {same.line}"))
@@ -379,6 +405,18 @@ def _without_extra_copies(
         return f"taking out the copy at line {extra[0].line} {problem}; keep one copy and take out the others by hand"
     edits = tuple(Edit(rule_id, offset, 0, "", "", note=f"a copy of {where}, which stays", removed=length) for offset, length, where in taken)
     return edits, candidate
+
+
+def _sharing_copy(doc: Document, copy: Block, kept: Iterable[Block]) -> str | None:
+    """Where the copy that stays of the paragraph `copy` is, when it is inside a paragraph that
+    holds other text too (`kept`: the paragraphs not taken out), in words: "3, shares its
+    paragraph with the byline ('By Jane Roe, ProPublica This story …')"; None when none is."""
+    words = _read(copy.text)
+    holder = next((b for b in kept if words in _read(b.text)), None)
+    if holder is None:
+        return None
+    what = "the byline" if any(byline.index == holder.index for byline in doc.bylines) else "other text"
+    return f"{holder.line}, shares its paragraph with {what} ({_quoted(holder.text)})"
 
 
 def _kept_where(earlier: Sequence[Edit], offset: int, source: str) -> str:
@@ -509,6 +547,232 @@ def _still_stands(wrong: Byline) -> str:
     return f"the byline {shorten(wrong.text, 60)!r} still stands beside it: take it out"
 
 
+def _with_note(tried: tuple[tuple[Edit, ...], tuple[str, Document, Report]], note: str) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]]:
+    """`tried` with `note` added to the note of its edit that puts text in."""
+    edits, candidate = tried
+    block = next((e for e in edits if e.text), None)
+    return tuple(dataclasses.replace(e, note=f"{e.note}; {note}" if e.note else note) if e is block else e for e in edits), candidate
+
+
+# -- a line in other words: the block in its place -------------------------------------------
+
+
+def _replaced_wording(
+    rule_id: str,
+    fix: FixTemplate,
+    ctx: Context,
+    values: _Values,
+    report: Report,
+    attempt: Callable[..., tuple[str, Document, Report]],
+    placing: Callable[[str], tuple[int, str, str] | str],
+    encoding: str,
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
+    """The edits of a fix that replaces (`insert: replace`): its block in place of the paragraph
+    the check `fix.where` finds first (ProPublica's credit line reworded), that paragraph's markup
+    kept (`_in_place_of`), with the text, document and report they give; or why not. When the
+    line stood where another rule wants it elsewhere (the credit line's rule: at the top), the
+    block goes where that rule's fix puts it and the paragraph is taken out (`placing`)."""
+    doc = ctx.doc
+    rendered = _rendered(fix, doc, values, ctx, encoding)
+    if rendered.startswith(_NOT_RENDERED):
+        return rendered.removeprefix(_NOT_RENDERED)
+    anchor = _anchor(fix.where, doc, ctx)
+    wrong = anchor[0] if anchor is not None else None
+    if not isinstance(wrong, Block) or not isinstance(fix.where, Check):
+        return f"the article has no {describe_check(fix.where) if isinstance(fix.where, Check) else fix.where} to put it in place of"
+    same = next((b for b in doc.article_blocks if b is not wrong and _read(b.text) == _plain(rendered)), None)
+    if same is not None:
+        # The line is on the page already: this one is a second credit, in other words, which
+        # the editor keeps or takes out (`_without_extra_copies` leaves it so too).
+        second = f"{_quoted(wrong.text)} (line {doc.locate(wrong).line})"
+        return f"the page has the line at line {doc.locate(same).line}, and {second} is a second credit in other words; keep one and take out the other by hand"
+    spliced = _in_place_of(doc, wrong, rendered)
+    if isinstance(spliced, str):
+        return spliced
+    at, removed, text = spliced
+    candidate = attempt(at, text, removed)
+    problem = _regression(rule_id, report, candidate[2])
+    if not problem:
+        return (Edit(rule_id, at, 0, text, _quoted(wrong.text), removed=removed),), candidate
+    added = sorted((Counter(f.rule for f in candidate[2].findings) - Counter(f.rule for f in report.findings)).keys())
+    for other in added:
+        placed = placing(other)
+        if isinstance(placed, tuple):
+            moved = _taken_out_for(rule_id, doc, wrong, placed, report, attempt)
+            if moved is not None:
+                return moved
+    return f"putting {shorten(' '.join(rendered.split()), 80)!r} in place of {_quoted(wrong.text)} {problem}; fix it by hand"
+
+
+def _instead_of_near_miss(
+    rule_id: str, check: Check, ctx: Context, report: Report, placed: tuple[int, str, str], attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str | None:
+    """For a rule whose finding quotes the line the page has instead of the one it wants (a `text`
+    check's `instead`: "Courtesy of ProPublica.", a credit in Spanish), the edits that put the
+    rule's block (`placed`, as `place_fix` gives it) in that line's place, its markup kept, with
+    the text, document and report they give; or the block at its own place and the line taken out,
+    when the rule wants it there (ProPublica's at the top). The note for a block inserted beside
+    it when that line shares its paragraph with other text, which the fix does not rewrite; None
+    when there is no such line or neither edit satisfies the rule."""
+    doc = ctx.doc
+    wrong = _near_miss(rule_id, check, ctx, report)
+    if wrong is None:
+        return None
+    spliced = _in_place_of(doc, wrong, placed[1].strip())
+    if isinstance(spliced, str):
+        return spliced.replace("; put the words right by hand", "; take its credit out by hand")
+    at, removed, text = spliced
+    candidate = attempt(at, text, removed)
+    if not _regression(rule_id, report, candidate[2]):
+        return (Edit(rule_id, at, 0, text, _quoted(wrong.text), removed=removed),), candidate
+    return _taken_out_for(rule_id, doc, wrong, placed, report, attempt)
+
+
+def _taken_out_for(
+    rule_id: str, doc: Document, wrong: Block, placed: tuple[int, str, str], report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
+    """The block `placed` put at its place and the paragraph `wrong` taken out, with the text,
+    document and report they give; None when that does not satisfy the rule or the two overlap."""
+    span = _paragraph_span(doc, wrong)
+    if span is None:
+        return None
+    start, length = _with_its_line(doc, *span)
+    offset, block, place = placed
+    if start <= offset <= start + length:
+        return None
+    candidate = attempt(offset, block, 0, (start, "", length))
+    if _regression(rule_id, report, candidate[2]):
+        return None
+    note = f"in place of {_quoted(wrong.text)} at line {doc.locate(wrong).line}, which is taken out"
+    return (Edit(rule_id, offset, 0, block, place, note), Edit(rule_id, start, 0, "", "", removed=length)), candidate
+
+
+def _near_miss(rule_id: str, check: Check, ctx: Context, report: Report) -> Block | None:
+    """The block of the article that a `text` check of the failing rule's `check` quotes as the
+    wording the page has instead of its own (`instead`: the capture `text.NEAR_MISS`), and the
+    rule's finding points at; None when none does."""
+    finding = next((f for f in report.findings if f.rule == rule_id), None)
+    if finding is None or finding.location.line <= 0:
+        return None
+    return _instead_block(check, ctx, finding.location.line)
+
+
+def _instead_block(check: Check, ctx: Context, line: int = 0) -> Block | None:
+    """The block of the article a `text` check in `check` quotes as the wording the page has
+    instead of its own (`instead`), on `line` when given; None when none does."""
+    from compliance.checks.text import NEAR_MISS
+    from compliance.packs import iter_checks
+
+    for text_check in iter_checks(check):
+        if text_check.kind != "text" or getattr(text_check.params, "instead", None) is None:
+            continue
+        try:
+            near = dict(ctx.run(text_check).captures).get(NEAR_MISS)
+        except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
+            continue
+        doc = ctx.doc
+        found = next((b for b in doc.article_blocks if near and shorten(b.text, 200) == near and line in (0, doc.locate(b).line)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _quoted(text: str) -> str:
+    """A line of the page as a note quotes it: one line, cut at a word."""
+    return repr(shorten(" ".join(text.split()), 60))
+
+
+def _in_place_of(doc: Document, wrong: Block, block: str) -> tuple[int, int, str] | str:
+    """Where (offset in `doc.lines_source`, length) the paragraph `wrong` stands and what goes
+    there instead: `block` with the paragraph's own markup kept — in HTML its element's tags, and
+    those of an inline element holding all its text (`<p class="credit"><em>…</em></p>`), the
+    block's own wrapping tag left out; in Markdown and text the line's indentation, quote and list
+    marks and emphasis. Why not, when the paragraph holds more than the line (`_reads_as_a_line`):
+    the story's text beside it is not the fix's to rewrite."""
+    source = doc.lines_source
+    span = _paragraph_span(doc, wrong)
+    text = source[span[0] : span[1]] if span is not None else ""
+    marks = _LINE_MARKS.fullmatch(text) if doc.kind != "html" and "\n" not in text.strip("\r\n") else None
+    lead, words, _ = marks.groups() if marks is not None and _emphasis_pairs(marks.group(1), marks.group(3)) else ("", text, "")
+    if span is None or _plain(words) != _read(wrong.text) or not _reads_as_a_line(wrong.text, block):
+        return f"{_quoted(wrong.text)} (line {doc.locate(wrong).line}) shares its paragraph with other text; put the words right by hand"
+    if doc.kind == "html":
+        return _in_element(doc, wrong, span, block)
+    # A Markdown or text line keeps its indentation, quote and list marks and emphasis; a
+    # paragraph over several lines is replaced whole, by the one line of the block.
+    return span[0] + len(lead), len(words), block
+
+
+# A Markdown or text line as (its indentation, quote and list marks and opening emphasis), (its
+# words), (closing emphasis and trailing blanks).
+_LINE_MARKS = re.compile(r"([ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:[*_]{1,3}(?=\S))?)(.*?)((?:(?<=\S)[*_]{1,3})?[ \t]*)", re.DOTALL)
+
+
+def _emphasis_pairs(lead: str, trail: str) -> bool:
+    """Whether the emphasis marks that open a line (`lead`'s last run of `*`/`_`) are those that close it (`trail`)."""
+    opening = re.search(r"[*_]*$", lead.rstrip()).group(0)  # type: ignore[union-attr]
+    closing = trail.strip()
+    return opening == closing[::-1]
+
+
+def _in_element(doc: Document, wrong: Block, span: tuple[int, int], block: str) -> tuple[int, int, str]:
+    """The HTML paragraph `wrong` (at `span`) with `block` for its content: the tags of its
+    element, and of an inline element holding all its text, kept; `block`'s own wrapping element
+    (`<p>…</p>`) left out. A block that is not one element takes the paragraph's whole place."""
+    wrapped = _WRAPPED.fullmatch(block.strip())
+    if wrapped is None or f"</{wrapped.group(1).lower()}" in wrapped.group(2).lower():
+        return span[0], span[1] - span[0], block
+    source = doc.lines_source
+    element = _text_holder(_whole_holder(wrong.element))
+    location = doc.locate_element(element)
+    start = offset_at(source, location.line, location.column)
+    tag = _TAG.match(source, start)
+    end = _element_end(source, start, str(element.tag).lower())
+    if tag is None or end is None:
+        return span[0], span[1] - span[0], block
+    closing = re.search(r"</\s*[A-Za-z][A-Za-z0-9:-]*\s*>$", source[tag.end() : end])
+    content_end = end - len(closing.group(0)) if closing is not None else end
+    content = source[tag.end() : content_end]
+    # The blank space inside the tags stays as it is: the words are replaced where they stand.
+    start, end = tag.end() + len(content) - len(content.lstrip()), tag.end() + len(content.rstrip())
+    return start, end - start, wrapped.group(2).strip()
+
+
+# A block that is one element: its tag name, and its content.
+_WRAPPED = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>(.*)</\1\s*>", re.DOTALL | re.IGNORECASE)
+# Inline elements a credit line's words are wrapped in whole, kept around the block's words.
+_INLINE_HOLDERS = frozenset({"em", "i", "strong", "b", "small", "span", "cite"})
+
+
+def _text_holder(element: Any) -> Any:
+    """The innermost inline element of `element` that holds all its text (`<em>` in
+    `<p><em>Courtesy of ProPublica.</em></p>`), or `element`."""
+    while len(element) == 1 and not (element.text or "").strip() and not (element[0].tail or "").strip():
+        child = element[0]
+        if not isinstance(child.tag, str) or child.tag.lower() not in _INLINE_HOLDERS:
+            break
+        element = child
+    return element
+
+
+# A sentence's end: its stop (and a closing quote or bracket), then a space or the text's end.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?=\s|$)")
+_WORD = re.compile(r"\w+")
+# A credit line is one short sentence: the packs' wordings with the publisher's description after
+# its name ("… by ProPublica, a Pulitzer Prize-winning investigative newsroom.") stay under this.
+_LINE_WORDS = 16
+
+
+def _reads_as_a_line(text: str, block: str) -> bool:
+    """Whether a paragraph reading `text` is a line of its own the `block` can stand in for: one
+    short sentence, and after it only words the block says too ("Sign up for their newsletters."),
+    not the story's text."""
+    stop = _SENTENCE_END.search(text)
+    first, rest = (text[: stop.end()], text[stop.end() :]) if stop is not None else (text, "")
+    said = set(_WORD.findall(_plain(block)))
+    return len(_WORD.findall(first)) <= _LINE_WORDS and all(word in said for word in _WORD.findall(rest.casefold()))
+
+
 # The note of a block moved: `_told_where_it_moved_from` gives the line it came from.
 _MOVED = "moved"
 
@@ -542,14 +806,19 @@ def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> li
 def _plain(text: str) -> str:
     """Text as a reader reads it, to compare a block with a paragraph of the page: markup, a
     Markdown link's address and emphasis marks gone, case and spacing folded."""
+    return " ".join(_unmarked(text).replace("*", " ").replace("_", " ").casefold().split())
+
+
+def _unmarked(text: str) -> str:
+    """HTML or Markdown `text` with its tags and its links' addresses gone, its character
+    references read, and its blank space folded: its words as a note quotes them."""
     # As `re.sub` with `\[([^\]]*)\]\([^)]*\)` to its label, in linear time on a run of `[`.
     closing = NextOf(text, r"\)")
     text = replace_bracketed(text, "[", lambda close: _after_closing(text, close, closing), keep_label=True)
     # A tag is read up to the next `>`; after the last `>` no `<` starts one (each `<` of a
     # run with no `>` after it would be read to the end).
     tags_end = text.rfind(">") + 1
-    text = html.unescape(_TAG_TEXT.sub("", text[:tags_end]) + text[tags_end:])
-    return " ".join(text.replace("*", " ").replace("_", " ").casefold().split())
+    return " ".join(html.unescape(_TAG_TEXT.sub("", text[:tags_end]) + text[tags_end:]).split())
 
 
 _TAG_TEXT = re.compile(r"<[^>]*>")
@@ -1044,7 +1313,27 @@ def _at(edit: Edit, offset: int, source: str) -> Edit:
         taken = source[offset : offset + edit.removed]
         lead = len(taken) - len(taken.lstrip("\r\n"))
     line = source.count("\n", 0, offset + lead) + 1
-    return dataclasses.replace(edit, offset=offset, line=line, last_line=line + taken.strip("\r\n").count("\n") if taken else 0)
+    last_line = line + taken.strip("\r\n").count("\n") if taken else 0
+    said = _taken_said(source, offset, edit.removed, lines_said(line, last_line)) if taken else ""
+    return dataclasses.replace(edit, offset=offset, line=line, last_line=last_line, taken=said)
+
+
+def _taken_said(source: str, offset: int, removed: int, lines: str) -> str:
+    """What the `removed` characters at `offset` of `source` are, as a note says what it took out:
+    its `lines` when it is whole lines, else the line it is taken from, with the element it is
+    (its first tag) and its words quoted, cut at a word: "line 7, the <p> 'This story was …'",
+    "the <li> 'This story was …' from line 7", "line 11, 'This story was …'" (Markdown, text)."""
+    end = offset + removed
+    taken = source[offset:end]
+    whole = (offset == 0 or source[offset - 1] in "\r\n" or taken[:1] in ("\r", "\n")) and (end >= len(source) or source[end] in "\r\n")
+    tag = _FIRST_TAG.match(taken.strip())
+    # Emphasis around a Markdown line's words is its markup, as a tag is: not quoted.
+    what = (f"the <{tag.group(1).lower()}> " if tag else "") + _quoted(_unmarked(taken).strip("*_ "))
+    return f"{lines}, {what}" if whole else f"{what} from {lines}"
+
+
+# The tag a piece of markup opens with, its name in group 1.
+_FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)\b")
 
 
 def _stands_for_an_image(fix: FixTemplate, kind: DocumentKind) -> str:
@@ -1283,6 +1572,12 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     # name, or when that is not safe, the block and a line saying to take the old byline out.
     # A byline the theme prints from the front matter or the CMS's field is no text of the body
     # to replace: the block goes in, and the note says what still prints the other one.
+    if fix.insert == REPLACE:
+        # What the editor changes is the line the block stands in for: the report marks it.
+        stands = anchor[0] if anchor is not None and isinstance(anchor[0], Block) else None
+        if stands is None:
+            return FixBlock(text, "", None, fill_in, whence)
+        return FixBlock(_paste_in_place_of(doc, stands, text), f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence)
     pairs = [(wrong, _byline_replacement(fix, doc, wrong, values)) for wrong in _wrong_bylines(fix, doc, values) if wrong.in_body]
     shown = next(((wrong, replacement) for wrong, replacement in pairs if replacement is not None), None)
     # Every other byline crediting someone else is put right too: said after the block.
@@ -1299,6 +1594,11 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said)
     # What the editor changes is that byline: the report marks it, not the block's place.
     marked: Location | None = doc.locate(pairs[0][0]) if pairs else None
+    # As `syndcheck fix` does: a credit link that names the original but goes elsewhere is
+    # mended, and a credit line in other words is replaced where it stands.
+    instead = None if pairs else _in_place_block(doc, ctx, checks, address, text)
+    if instead is not None:
+        return dataclasses.replace(instead, fill_in=fill_in, address_from=whence)
     moved = _moved_copy(doc, text)
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.
@@ -1309,8 +1609,75 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     if marked is None and anchor is not None:
         # A place a check names (after the logo) is marked where the block goes in; a named
         # place (the end, the byline) at its anchor, as the panel's words say.
-        marked = doc.locate(anchor[0]) if isinstance(fix.where, str) else _block_location(doc, anchor[0], fix.insert)
+        marked = doc.locate(anchor[0]) if isinstance(fix.where, str) else _block_location(doc, anchor[0], "after" if fix.insert == "after" else "before")
     return FixBlock(text, _place_said(fix, anchor), marked, fill_in, whence)
+
+
+def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], address: str | None, block: str) -> FixBlock | None:
+    """The block to paste in place of what the page has (`fix_block`): the link of a link back
+    (`checks[0]`) that names the original but goes elsewhere, with the original's `address` for
+    its own (`_mended_link_back`); else `block` in place of the credit line in other words the
+    check quotes (`_instead_of_near_miss`). None when neither is on the page, or the line shares
+    its paragraph with other text."""
+    check = checks[0] if checks else None
+    if check is None:
+        return None
+    link = mislabelled_link(doc, ctx, address) if address and doc.kind != "text" and link_backs_in(check) else None
+    span = _href_span(doc, link) if link is not None else None
+    if link is not None and span is not None and address:
+        mended = _mended_link(doc, link, span, address)
+        if mended:
+            return FixBlock(mended, f"in place of the link {_quoted(link.text)} (to {shorten(link.href, 60)})", doc.locate(link))
+    try:
+        wrong = _instead_block(check, ctx)
+    except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
+        return None
+    spliced = _in_place_of(doc, wrong, block) if wrong is not None else "none"
+    if wrong is None or isinstance(spliced, str):
+        return None
+    return FixBlock(spliced[2], f"in place of {_quoted(wrong.text)}", doc.locate(wrong))
+
+
+def _mended_link(doc: Document, link: Any, span: tuple[int, int], address: str) -> str:
+    """The link `link` as the page writes it, its address (at `span` of `doc.lines_source`) the
+    original's `address`: the whole `<a …>…</a>` in HTML, `[words](address)` in Markdown; "" when
+    its end is not found."""
+    source = doc.lines_source
+    if doc.kind == "html":
+        start = source.rfind("<", 0, span[0])
+        end = _element_end(source, start, "a") if start >= 0 else None
+        if end is None:
+            return ""
+        return source[start : span[0]] + html.escape(address) + source[span[1] : end]
+    return f"[{link.text}]({address.replace('(', '%28').replace(')', '%29')})"
+
+
+def extra_copy_block(check: Check, ctx: Context, hit: Any, hits: Sequence[Any]) -> FixBlock | None:
+    """What the HTML report shows for a copy printed once too often (`hit`, one of the `hits` a
+    counting `check` found beyond what it allows: a credit line printed twice): the copy as the
+    page writes it, to take out, and which copy stays (the first the check counts that is not
+    one of `hits`, when the check is a `text` check); None when the copy is not a block of the
+    article. As `syndcheck fix` takes it out (`_without_extra_copies`)."""
+    doc = ctx.doc
+    item = doc.items[hit.index] if 0 <= hit.index < len(doc.items) else None
+    if not isinstance(item, Block) or (span := _paragraph_span(doc, item)) is None:
+        return None
+    extra = {h.index for h in hits}
+    patterns = [getattr(check.params, key, None) for key in ("pattern", "also_count")] if check.kind == "text" else []
+    try:
+        bound = [ctx.bind(pattern) for pattern in patterns if pattern is not None]
+        stays = next((b for b in doc.article_blocks if b.index not in extra and any(p.search(b.text) for p in bound)), None)
+    except (MissingMeta, PatternTimeout, PatternTooLarge):
+        stays = None
+    said = f"a copy of line {doc.locate(stays).line}, which stays" if stays is not None else "a copy printed once too often"
+    return FixBlock(doc.lines_source[span[0] : span[1]].strip(), said, doc.locate(item), take_out=True)
+
+
+def _paste_in_place_of(doc: Document, wrong: Block, block: str) -> str:
+    """What an editor pastes in place of the line `wrong`: the text `fix` would put there, its
+    markup as the page's (`_in_place_of`), else `block`."""
+    spliced = _in_place_of(doc, wrong, block)
+    return block if isinstance(spliced, str) else spliced[2].strip()
 
 
 def _given_whence(address: str, ctx: Context) -> str:
@@ -1397,33 +1764,20 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     """Where the block goes in `doc.source`, the text to insert there (with the line breaks and
     indentation around it, writable in the file's `encoding`) and the place in words, or why it
     cannot be placed."""
-    if fix.when is not None and not ctx.run(fix.when).passed:
-        return f"the fix does not apply to this page (it is only for a page with {describe_check(fix.when)})"
-    amp = is_amp_page(doc)
-    template = fix.template_for(doc.kind, amp=amp)
-    if template is None and amp and fix.template_for("html") is not None:
-        refused = not_on_amp(fix.template_for("html") or "")
-        return f"this is an AMP page, which does not take the fix's {refused!r}, and the fix has no amp template"
-    if template is None:
-        return f"this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
-    try:
-        block = _render(template, doc.kind, fix, values)
-    except ValueError as exc:
-        unlinked = _unlinked(template) if values.link_optional else template
-        if unlinked == template:
-            return f"needs {exc}"
-        try:
-            block = _render(unlinked, doc.kind, fix, values)
-        except ValueError as still:
-            return f"needs {still}"
+    block = _rendered(fix, doc, values, ctx)
+    if block.startswith(_NOT_RENDERED):
+        return block.removeprefix(_NOT_RENDERED)
+    if fix.insert == REPLACE:
+        return "the fix puts its block in place of a line, not beside one"
+    side: Side = "after" if fix.insert == "after" else "before"
     anchor = _anchor(fix.where, doc, ctx)
     if anchor is None:
-        return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {fix.insert}"
+        return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {side}"
     item, found = anchor
-    place = f"{fix.insert} {found!r}" if found else fix.place
+    place = f"{side} {found!r}" if found else fix.place
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
     eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
-    placed = _place_html(doc, item, fix.insert, block, eol) if doc.kind == "html" else _place_lines(doc, item, fix.insert, block, eol, fix.where)
+    placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, fix.where)
     if isinstance(placed, str):
         return placed
     written = _in_encoding(placed[1], doc.kind, encoding)
@@ -1431,6 +1785,38 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
 
 
 _CANNOT_WRITE = "the file is in "
+# What `_rendered` gives for a block it cannot render, before why.
+_NOT_RENDERED = "\x00"
+
+
+def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, encoding: str = "") -> str:
+    """The block of `fix` for `doc`, its values filled in (written in `encoding`, when given), or
+    `_NOT_RENDERED` and why not: the fix does not apply to the page, has no template for it, or
+    needs a value not known."""
+    if fix.when is not None and not ctx.run(fix.when).passed:
+        return f"{_NOT_RENDERED}the fix does not apply to this page (it is only for a page with {describe_check(fix.when)})"
+    amp = is_amp_page(doc)
+    template = fix.template_for(doc.kind, amp=amp)
+    if template is None and amp and fix.template_for("html") is not None:
+        refused = not_on_amp(fix.template_for("html") or "")
+        return f"{_NOT_RENDERED}this is an AMP page, which does not take the fix's {refused!r}, and the fix has no amp template"
+    if template is None:
+        return f"{_NOT_RENDERED}this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
+    try:
+        block = _render(template, doc.kind, fix, values)
+    except ValueError as exc:
+        unlinked = _unlinked(template) if values.link_optional else template
+        if unlinked == template:
+            return f"{_NOT_RENDERED}needs {exc}"
+        try:
+            block = _render(unlinked, doc.kind, fix, values)
+        except ValueError as still:
+            return f"{_NOT_RENDERED}needs {still}"
+    if encoding:
+        written = _in_encoding(block, doc.kind, encoding)
+        return _NOT_RENDERED + written if written.startswith(_CANNOT_WRITE) else written
+    return block
+
 
 # A template's link to the original, its words in group 1 (HTML) or 2 (Markdown).
 _LINK_TO_ORIGINAL = re.compile(r"""<a\s+href="\{original-url\}">([^<]*)</a>|\[([^\]]*)\]\(\{original-url\}\)""")

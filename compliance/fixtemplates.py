@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 
 Side = Literal["before", "after"]
 SIDES: tuple[str, ...] = ("before", "after")
+# What a fix does with its block: puts it before or after its place, or puts it in place of the
+# paragraph its `where` check finds (a credit line in other words: `fixes` keeps its markup).
+Insert = Literal["before", "after", "replace"]
+REPLACE = "replace"
+INSERTS: tuple[str, ...] = (*SIDES, REPLACE)
 # Places a fix can name; any other `where` is a check whose first match is the place.
 PLACES: tuple[str, ...] = ("byline", "headline", "body", "end")
 # Where a rule's finding of something missing may say it belongs (`missing-at`), for a rule
@@ -144,9 +149,10 @@ class ValueSource(NamedTuple):
 
 
 class FixTemplate(NamedTuple):
-    """A rule's `fix:`: insert `templates[syntax]` `insert` (before/after) the place `where`."""
+    """A rule's `fix:`: insert `templates[syntax]` `insert` (before/after) the place `where`, or
+    (`insert: replace`) put it in place of the paragraph the check `where` finds first."""
 
-    insert: Side
+    insert: Insert
     where: str | Check
     templates: tuple[tuple[str, str], ...]
     values: tuple[ValueSource, ...] = ()
@@ -164,5 +170,6 @@ class FixTemplate(NamedTuple):
 
     @property
     def place(self) -> str:
-        """Where the block goes, in words ("before the byline")."""
-        return f"{self.insert} the {self.where if isinstance(self.where, str) else 'match of its check'}"
+        """Where the block goes, in words ("before the byline", "in place of the match of its check")."""
+        verb = "in place of" if self.insert == REPLACE else self.insert
+        return f"{verb} the {self.where if isinstance(self.where, str) else 'match of its check'}"

@@ -21,7 +21,7 @@ from compliance.checks.base import check_captures
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, choice_hint, closest, combine, nearest
 from compliance.findings import SEVERITY_LABELS, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, MISSING_AT, PLACES, SIDES, TEMPLATE_KEYS, FixTemplate, ValueSource, not_on_amp
+from compliance.fixtemplates import BUILT_IN_VALUES, INSERTS, MISSING_AT, PLACES, REPLACE, TEMPLATE_KEYS, FixTemplate, ValueSource, not_on_amp
 from compliance.fixtemplates import PLACEHOLDER as FIX_PLACEHOLDER
 from compliance.options import Option
 from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
@@ -993,17 +993,20 @@ def _check_placeholders(builder: _Builder, node: YMap, rule: Rule) -> None:
 
 
 def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
-    """A rule's `fix:` — `insert` (before/after), `where` (a place or a check), `template` (one
+    """A rule's `fix:` — `insert` (before/after, or replace: `where` is then a check), `where` (a place or a check), `template` (one
     text for every syntax, or html/markdown/text), `values` (the fix's own values)."""
     fix = builder.mapping(node, "'fix'", mark)
     builder.keys(fix, _FIX_KEYS, ("insert", "where", "template"), "'fix'")
     insert = builder.string(fix.entries["insert"], "'insert' of 'fix'", fix.mark)
-    if insert not in SIDES:
-        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, closest(insert, SIDES))
+    if insert not in INSERTS:
+        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(INSERTS)}, got '{insert}'", fix.entries["insert"].mark, closest(insert, INSERTS))
     where_node = fix.entries["where"]
     where: str | Check
     if isinstance(where_node, YMap):
         where = builder.check(where_node, fix.key_mark("where"))
+    elif insert == REPLACE:
+        # A place names where a block goes, not a line of the page's to put it in place of.
+        raise builder.fail("'where' of a fix that replaces must be a check, whose first match is the line replaced", where_node.mark)
     else:
         where = builder.string(where_node, "'where' of 'fix'", fix.mark)
         if where not in PLACES:

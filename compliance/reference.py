@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS
-from compliance.fixtemplates import MISSING_AT, PLACES, SIDES, TEMPLATE_KEYS
+from compliance.fixtemplates import INSERTS, MISSING_AT, PLACES, TEMPLATE_KEYS
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packbuild import HOST_NAME
@@ -55,13 +55,19 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
     """The schema of a rule's `fix:` (see `compliance.fixes`)."""
     return {
         "type": "object",
-        "description": "How `syndcheck fix` puts right what the rule finds missing: a block inserted before or after a place.",
+        "description": "How `syndcheck fix` puts right what the rule finds missing or worded wrong: a block inserted before or after a place,"
+        " or put in place of the paragraph a check finds.",
         "required": ["insert", "where", "template"],
         "additionalProperties": False,
         "properties": {
-            "insert": {"enum": list(SIDES), "description": "Before or after the place named by `where`."},
+            "insert": {
+                "enum": list(INSERTS),
+                "description": "Before or after the place named by `where`, or (replace) in place of the paragraph the check `where` finds"
+                " first, its markup kept.",
+            },
             "where": {
-                "description": "byline, headline, body (the story's first paragraph), end (its last paragraph), or a check whose first match is the place.",
+                "description": "byline, headline, body (the story's first paragraph), end (its last paragraph), or a check whose first match is"
+                " the place (the only kind for replace).",
                 "anyOf": [{"enum": list(PLACES)}, {"$ref": "#/$defs/check"}],
             },
             "template": {

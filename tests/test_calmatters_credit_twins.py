@@ -1,7 +1,7 @@
 """CalMatters' credit line printed twice, once in the prescribed words and once in others
 ("Originally published by CalMatters.", "This article first appeared on CalMatters."), is told by
 `calmatters/credit-line-repeated`, and `fix` no longer adds the prescribed line above a reworded
-one (it says to fix it by hand). A credit line `fix` moves to the top is the page's own line,
+one: it puts it in the reworded one's place. A credit line `fix` moves to the top is the page's own line,
 with its link to the original story and its emphasis, in HTML and Markdown. Near-misses: one
 reworded line alone is the missing-line error, not a repeat; a sentence of the story that cites
 CalMatters in passing is no second credit."""
@@ -84,14 +84,17 @@ def test_a_reworded_line_alone_is_the_missing_line_not_a_repeat(cli: Any, tmp_pa
     assert set(found) == {"calmatters/credit-line"}
 
 
-def test_fix_does_not_add_the_line_above_a_reworded_one(cli: Any, tmp_path: Path) -> None:
+def test_fix_puts_the_line_in_place_of_a_reworded_one_not_above_it(cli: Any, tmp_path: Path) -> None:
+    # Not a second, prescribed line above the reworded one (the credit twice): the reworded one
+    # becomes the prescribed line, its emphasis kept.
     page = _copy(f"<em>Originally published by {LINK}. Sign up for their newsletters.</em>")
     copy = tmp_path / "copy.html"
     copy.write_text(page, encoding="utf-8")
     run = cli("fix", "--write", "--pack", "calmatters", "--original", str(_original(tmp_path)), str(copy))
-    assert copy.read_text(encoding="utf-8") == page
-    assert "not fixed: calmatters/credit-line: inserting" in run.err
-    assert "would add a finding (calmatters/credit-line-repeated); fix it by hand" in run.err
+    prescribed = PRESCRIBED.replace("CalMatters.", f"{LINK}.", 1)
+    assert copy.read_text(encoding="utf-8") == _copy(f"<em>{prescribed}</em>")
+    assert "fixed calmatters/credit-line: replaced 'Originally published by CalMatters. Sign up for their…' with" in run.err
+    assert _findings(cli, tmp_path, copy.read_text(encoding="utf-8")) == {}
 
 
 def test_fix_moves_the_pages_own_credit_line_with_its_link_to_the_original(cli: Any, tmp_path: Path) -> None:

@@ -296,7 +296,8 @@ def test_fix_writes_only_the_files_given(cli: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fix", "error"),
     [
-        ("{insert: above, where: byline, template: x}", "'insert' of 'fix' must be one of before, after, got 'above'"),
+        ("{insert: above, where: byline, template: x}", "'insert' of 'fix' must be one of before, after, replace, got 'above'"),
+        ("{insert: replace, where: byline, template: x}", "'where' of a fix that replaces must be a check, whose first match is the line replaced"),
         ("{insert: before, where: bylin, template: x}", "did you mean 'byline'?"),
         ("{insert: before, where: byline, template: 'By {reportr}'}", "unknown value '{reportr}' in the template of 'fix' — did you mean 'reporter'?"),
         ("{insert: before, where: byline, template: {htm: x}}", "unknown key 'htm' in 'template' of 'fix'"),

@@ -167,7 +167,8 @@ def test_a_credit_line_in_the_wrong_place_is_moved_not_repeated(cli: Any, tmp_pa
     linked = f"[ProPublica]({URL})" if name.endswith(".md") else f'<a href="{URL}">ProPublica</a>'
     assert fixed.count("originally published by") == 1 and f"originally published by {linked}." in fixed
     assert fixed.index("originally published by") < fixed.index(WELDS)
-    assert f"(moved here from line {moved}, which is taken out)" in run.err and f"took out line {moved} (moved before the body)" in run.err
+    assert f"(moved here from line {moved}, which is taken out)" in run.err and f"took out line {moved}, " in run.err
+    assert "originally published by ProPublica.' (moved before the body)" in run.err
     assert "\n\n\n" not in fixed and "credit-line" not in cli("check", "--pack", "propublica", f"--meta=original-url={URL}", str(path)).err
     # the report's block says to move it, not only to paste it
     shown = cli("check", "--format", "html", "--pack", "propublica", f"--meta=original-url={URL}", str(_copy(tmp_path, name, source)))

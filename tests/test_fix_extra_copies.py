@@ -34,7 +34,8 @@ def test_a_credit_line_printed_twice_loses_its_second_copy(cli: Any, tmp_path: P
     run = cli("fix", "--write", "--pack", "propublica", str(path))
     fixed = path.read_text(encoding="utf-8")
     assert run.code == 0, run.err
-    assert "fixed propublica/credit-line-repeated: took out line 7 (a copy of line 4, which stays)" in run.err
+    taken = "took out line 7, the <p> 'This story was originally published by ProPublica.' (a copy of line 4, which stays)"
+    assert f"fixed propublica/credit-line-repeated: {taken}" in run.err
     assert fixed.count("originally published") == 1
     assert fixed.index("originally published") < fixed.index("dredging contract")
     assert "\n\n" not in fixed  # the line is gone with it
@@ -47,7 +48,8 @@ def test_three_copies_in_markdown_keep_the_first(cli: Any, tmp_path: Path) -> No
     path.write_text(f"# Harbor dredging stalls\n\nBy Lee Ortiz, ProPublica\n\n{MD_CREDIT}\n\n{body}\n\n{MD_CREDIT}\n\nMore.\n\n{MD_CREDIT}\n", encoding="utf-8")
     run = cli("fix", "--write", "--pack", "propublica", "--meta=medium=print", str(path))
     fixed = path.read_text(encoding="utf-8")
-    assert "took out line 11 (a copy of line 5, which stays)" in run.err and "took out line 15 (a copy of line 5, which stays)" in run.err
+    copy = "'This story was originally published by ProPublica.' (a copy of line 5, which stays)"
+    assert f"took out line 11, {copy}" in run.err and f"took out line 15, {copy}" in run.err
     assert fixed == f"# Harbor dredging stalls\n\nBy Lee Ortiz, ProPublica\n\n{MD_CREDIT}\n\n{body}\n\nMore.\n"
 
 
@@ -89,7 +91,7 @@ def test_a_copy_of_a_credit_line_moved_to_the_top_is_not_said_to_stay(cli: Any, 
     moved = [note for note in run.err.splitlines() if "propublica/credit-line:" in note and "took out line" in note]
     repeated = [note for note in run.err.splitlines() if "propublica/credit-line-repeated:" in note]
     assert len(moved) == 1 and len(repeated) == 1, run.err
-    moved_line = moved[0].split("took out line ", 1)[1].split()[0]
+    moved_line = moved[0].split("took out line ", 1)[1].split(",")[0]
     assert f"(a copy of line {moved_line}, which is moved before the body)" in repeated[0], run.err
     assert "which stays" not in run.err
 
@@ -105,3 +107,35 @@ def test_the_copy_that_stays_is_named_as_the_file_read_has_it() -> None:
     moved = Edit("r", 0, 1, "X\nY\n", "before the body", note="moved here from line 4, which is taken out")
     assert _kept_where([moved], 0, source) == "the one moved before the body"
     assert _kept_where([], 4, source) == "line 3"
+
+
+def test_the_note_says_which_element_it_took_out_of_a_line_holding_others(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "copy.html"
+    notes = f'<ul class="notes"><li>Corrected June 3.</li><li>{HTML_CREDIT.removeprefix("<p><em>").removesuffix("</em></p>")}</li><li>Share it.</li></ul>'
+    path.write_text(html_page(bottom=notes), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "propublica", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert '<ul class="notes"><li>Corrected June 3.</li><li>Share it.</li></ul>' in fixed
+    assert "took out the <li> 'This story was originally published by ProPublica.' from line 7 (a copy of line 4, which stays)" in run.err
+    assert "took out line 7" not in run.err
+
+
+def test_a_long_copy_taken_out_is_quoted_cut_at_a_word(cli: Any, tmp_path: Path) -> None:
+    long = "<p><em>This story was originally published by ProPublica, the nonprofit investigative newsroom in New York.</em></p>"
+    path = tmp_path / "copy.html"
+    path.write_text(html_page(top=long, bottom=long), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "propublica", str(path))
+    assert "took out line 7, the <p> 'This story was originally published by ProPublica, the…' (a copy of line 4, which stays)" in run.err
+
+
+def test_when_the_copy_that_stays_shares_the_bylines_paragraph_the_note_names_that_one(cli: Any, tmp_path: Path) -> None:
+    credit = HTML_CREDIT.removeprefix("<p>").removesuffix("</p>")
+    page = html_page(top="", bottom=HTML_CREDIT).replace("<p>By Lee Ortiz, ProPublica</p>", f"<p>By Lee Ortiz, ProPublica<br>{credit}</p>")
+    path = tmp_path / "copy.html"
+    path.write_text(page, encoding="utf-8")
+    run = cli("fix", "--pack", "propublica", str(path))
+    assert (
+        "not fixed: propublica/credit-line-repeated: the copy at line 7 is a paragraph alone, but the one that stays, at line 3, shares its paragraph"
+        " with the byline ('By Lee Ortiz, ProPublica This story was originally…')" in run.err
+    )
+    assert "took out" not in run.err

@@ -44,7 +44,7 @@ def test_a_credit_line_over_several_lines_is_moved_whole(cli: Any, tmp_path: Pat
     assert f"Move {lines} here: take it out where it is now, so that the text is there once." in shown
     run = cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={URL}", str(path))
     fixed = path.read_bytes().decode()
-    assert f"(moved here from {lines}, which are taken out)" in run.err and f"took out {lines} (moved before the body)" in run.err
+    assert f"(moved here from {lines}, which are taken out)" in run.err and f"took out {lines}, " in run.err and "' (moved before the body)" in run.err
     # The page's own line is what moves, wrapped as the editor wrote it (its link kept in HTML).
     flowing = " ".join(fixed.split())
     assert "originally" not in fixed[fixed.index(WELDS) :] and flowing.count("originally published by") == 1

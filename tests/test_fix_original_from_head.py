@@ -62,3 +62,63 @@ def test_a_head_link_to_no_story_of_the_publisher_is_not_the_original(cli: Any, 
     run = cli("fix", "--pack", "propublica", str(path))
     assert "not fixed: propublica/credit-line: needs the original story's URL" in run.err
     assert "+<p>This story" not in run.out
+
+
+# A Markdown article's page head is written by its theme from the front matter: Jekyll layouts,
+# Hexo and Forem read `canonical_url`, Hugo themes `canonicalURL` or `canonicalUrl`, Eleventy and
+# Astro layouts `canonical`.
+MARKDOWN_BODY = """
+By Ana Ruiz, ProPublica
+
+State engineers skipped 112 bridge inspections in two years, records show.
+
+The agency said it had too few inspectors.
+
+<script async src="https://pixel.propublica.org/pixel.js"></script>
+"""
+
+
+def markdown(front: str, body: str = MARKDOWN_BODY, eol: str = "\n") -> str:
+    return f"---\ntitle: Bridge inspections lapsed\n{front}\n---\n{body}".replace("\n", eol)
+
+
+@pytest.mark.parametrize("key", ["canonical_url", "canonicalURL", "canonicalUrl", "canonical", "Canonical-URL"])
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_the_front_matters_canonical_address_gives_the_original(cli: Any, tmp_path: Path, key: str, eol: str) -> None:
+    path = tmp_path / "copy.md"
+    path.write_bytes(markdown(f"{key}: {STORY}", eol=eol).encode())
+    run = cli("fix", "--write", "--pack", "propublica", str(path))
+    fixed = path.read_bytes().decode()
+    assert run.code == 0, run.err
+    assert f"This story was originally published by [ProPublica]({STORY}).{eol}" in fixed
+    assert f"the original's address is the one the page links back to: the front matter's {key} ({STORY})" in run.err
+    assert cli("check", "--pack", "propublica", str(path)).code == 0
+
+
+def test_the_front_matters_canonical_address_points_a_credit_link_gone_elsewhere(cli: Any, tmp_path: Path) -> None:
+    body = MARKDOWN_BODY.replace("\nState", "\nThis story was originally published by [ProPublica](https://rivertownherald.example/news/bridges).\n\nState")
+    path = tmp_path / "copy.md"
+    path.write_text(markdown(f"canonical_url: {STORY}", body), encoding="utf-8")
+    checked = cli("check", "--pack", "propublica", str(path))
+    assert '(<a href="https://rivertownherald.example/news/bridges">ProPublica</a>) names the original but goes elsewhere' in checked.out
+    run = cli("fix", "--pack", "propublica", str(path))
+    assert f"+This story was originally published by [ProPublica]({STORY})." in run.out
+    assert "-This story was originally published by [ProPublica](https://rivertownherald.example/news/bridges)." in run.out
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "canonical_url: https://rivertownherald.example/news/bridges",
+        "canonical_url: https://www.propublica.org/",
+        "canonical: true",
+        # not a key a theme writes as the canonical link
+        f"source: {STORY}",
+    ],
+)
+def test_a_front_matter_address_of_no_story_is_not_the_original(cli: Any, tmp_path: Path, front: str) -> None:
+    path = tmp_path / "copy.md"
+    path.write_text(markdown(front), encoding="utf-8")
+    run = cli("fix", "--pack", "propublica", str(path))
+    assert "not fixed: propublica/credit-line: needs the original story's URL" in run.err
+    assert "+This story" not in run.out

@@ -66,7 +66,7 @@ def test_what_fix_writes_checks_no_worse_than_what_it_read(cli: Any, tmp_path: P
     assert all(after.count(finding) <= before.count(finding) for finding in after), (before, after, run.err)
     # Each line fix says it took out is one copy fewer in what it wrote.
     lines, fixed = shape.splitlines(), path.read_text(encoding="utf-8").splitlines()
-    taken = [lines[int(note.split("took out line ", 1)[1].split()[0]) - 1] for note in run.err.splitlines() if "took out line " in note]
+    taken = [lines[int(note.split("took out line ", 1)[1].split(",")[0]) - 1] for note in run.err.splitlines() if "took out line " in note]
     for line in set(taken):
         assert fixed.count(line) == lines.count(line) - taken.count(line), run.err
 

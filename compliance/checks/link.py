@@ -272,7 +272,13 @@ def _head_link_back(params: LinkParams, ctx: Context) -> PageLinkBack | None:
 
 def _head_links(doc: Document, source: str) -> list[tuple[str, str]]:
     """The page head's links of `source` ("canonical" or "syndication-source"), each with its
-    address and the tag as a finding quotes it."""
+    address and the tag as a finding quotes it; a Markdown or text article's canonical link is
+    its front matter's (`plaintext.front_matter_canonical`), quoted with its key."""
+    if source == "canonical" and doc.kind != "html":
+        # A Markdown or text article's canonical link is the one its theme writes from the front matter.
+        from compliance.document.plaintext import front_matter_canonical
+
+        return [(url, f"the front matter's {key} ({shorten(url, 90)})") for key, url in front_matter_canonical(doc.front_matter)]
     if source == "canonical":
         return [(url, f'<link rel="canonical" href="{shorten(url, 90)}">') for url in doc.canonical]
     return [(url, f'<meta name="syndication-source" content="{shorten(url, 90)}">') for url in doc.meta.get("syndication-source", ())]

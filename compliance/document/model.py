@@ -180,6 +180,8 @@ class Document:
     # `syndication-source`, `original-source`) resolved as links are (`html.page_base`).
     meta: Mapping[str, tuple[str, ...]]
     json_ld: tuple[Any, ...]
+    # The page head's `<link rel="canonical">` addresses; a Markdown or text article's, its front
+    # matter's `canonical_url` (or a theme's other spelling: `plaintext.front_matter_canonical`).
     canonical: tuple[str, ...]
     article_line: int
     headline: Block | None

@@ -5,7 +5,7 @@ page; YAML front matter (`---` … `---`) is read as article metadata and keeps 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable, Mapping, Set
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bracket_links import NextOf, replace_bracketed
@@ -15,6 +15,7 @@ from compliance.document.model import Block, Byline, Document, Image, Item, Link
 from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.findings import Notice
 from compliance.text import normalize_inline
+from compliance.urls import is_http_url
 
 _SPACES = re.compile(r"\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -39,6 +40,25 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 # Front-matter keys that hold the story's title (Hugo, Jekyll, Ghost exports; `headline` as meta).
 _TITLE_KEYS = ("title", "headline")
+
+
+# Front-matter keys whose address a static-site generator's theme writes as the page head's
+# canonical link: `canonical_url` (Jekyll layouts, Hexo, Zola themes, Forem/dev.to),
+# `canonicalURL` and `canonicalUrl` (Hugo themes such as PaperMod and Ananke, Gatsby themes),
+# `canonical` (Eleventy and Astro layouts). Compared with case, `_` and `-` folded.
+_CANONICAL_KEYS = frozenset({"canonicalurl", "canonical"})
+
+
+def front_matter_canonical(front_matter: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The front matter's canonical addresses, each as (key as written, address): the values of
+    the keys a theme writes as the page's canonical link (`_CANONICAL_KEYS`) that are http(s)
+    URLs, in the front matter's order. Read as an HTML page's `<link rel="canonical">` is: the
+    original's address when it is one of the publisher's stories, never taken as given."""
+    return tuple(
+        (key, value.strip())
+        for key, value in front_matter.items()
+        if key.casefold().replace("_", "").replace("-", "") in _CANONICAL_KEYS and is_http_url(value.strip())
+    )
 
 
 # The origin a front matter's YAML is read under: `placed` puts the article's own name there.
@@ -137,7 +157,7 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         bylines=bylines,
         meta={},
         json_ld=(),
-        canonical=(),
+        canonical=tuple(url for _, url in front_matter_canonical(front_matter)),
         article_line=first_line,
         headline=headline,
         item_offsets=item_offsets(tuple(items)),

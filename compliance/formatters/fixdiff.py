@@ -72,7 +72,7 @@ def _done(edit: Edit) -> str:
     byline with '…'"."""
     shown = shorten(" ".join(edit.text.split()), 100)
     if edit.removed and not edit.text:
-        return f"took out {edit.lines}" + (f" (moved {edit.place})" if edit.place else "")
+        return f"took out {edit.taken or edit.lines}" + (f" (moved {edit.place})" if edit.place else "")
     return f"replaced {edit.place} with {shown!r}" if edit.removed else f"inserted {shown!r} {edit.place}"
 
 

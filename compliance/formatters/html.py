@@ -120,7 +120,9 @@ def _finding_item(finding: Finding, anchor: str, number: int) -> str:
     if finding.fix is not None:
         # The rule's fix rendered for this article: the exact block `syndcheck fix` would insert.
         where = _text(finding.fix.place) if finding.fix.place else f"where marker {number} is"
-        snippet = f'<p class="paste">Paste this {where}:</p><pre class="snippet"><code>{html.escape(visible_block(finding.fix.text))}</code></pre>'
+        # A copy printed once too often: what to take out, not what to paste.
+        lead = f"Take this out, at marker {number} ({where})" if finding.fix.take_out else f"Paste this {where}"
+        snippet = f'<p class="paste">{lead}:</p><pre class="snippet"><code>{html.escape(visible_block(finding.fix.text))}</code></pre>'
         # A value not known stands as `[NAME]` in the block: said in words, so it is not pasted as it is.
         snippet += "".join(f'<p class="fill">{_text(said)}.</p>' for said in finding.fix.fill_in)
         if finding.fix.address_from:
