@@ -92,6 +92,19 @@ class Link:
         return text
 
 
+@dataclass(frozen=True, slots=True)
+class BrokenLink:
+    """A Markdown link a CommonMark renderer shows as its text, `[label](address)`, because its
+    address holds characters a link destination cannot (CommonMark 0.31, 6.3: no ASCII control
+    character or space, outside `<…>`): `href` is the address with them taken out, `characters`
+    those found (as written, in order, once each), `line` the source line of its `[`."""
+
+    text: str
+    href: str
+    line: int
+    characters: str
+
+
 # A page's walk makes a few hundred blocks and links. A frozen dataclass's `__init__` sets each
 # field with `object.__setattr__` (its own `__setattr__` refuses), about five times what a plain
 # attribute store costs; a Block or Link cost four times a tuple of the same values. The walk
@@ -194,6 +207,8 @@ class Document:
     # A Markdown article's scripts in its raw HTML that run (a tracking pixel's `<script src>`), as
     # (the `src` as written, line); an HTML page's are elements of its tree.
     scripts: tuple[tuple[str, int], ...] = ()
+    # A Markdown article's links a renderer shows as text (see `BrokenLink`), in source order.
+    broken_links: tuple[BrokenLink, ...] = ()
     # The publishers' names of the packs that apply, when the page spells one with ASCII
     # look-alikes ("Daily CaIler", "F0undation"): what reads an attribute or a link's text from
     # the tree (`lookalike.as_read`) reads those spellings as the names, as the text blocks,
