@@ -20,11 +20,14 @@ holds, in quotation marks too.
 
 Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
 check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
-hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), and those in
-a form's text box (`<textarea>`, shown or hidden) or a `<template>` (never rendered; see
-`Document.boxed_text`, whose text is no text of the story for other checks): a notice
-that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
-lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
+hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), those in
+a form's text box (`<textarea>`, shown or hidden), a `<template>` or a script that holds a template
+(`<script type="text/html">`, `text/x-template`, `text/ng-template`…: never rendered as it stands;
+see `Document.boxed_text`, whose text is no text of the story for other checks), and those in the
+page's description (`<meta name="description">`, `og:description`, `twitter:description`, a front
+matter `description`; see `Document.page_descriptions`), which search results and shared links
+show of the page: a notice that says what the story is, as an embargo does, binds it whether it is
+shown or not, so hiding it lifts nothing, and a description publishes it. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
 Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
 which a feed or a CMS may leave behind, and those in an element's `alt` text or `title`
 attribute: for a rule of its own, a warning, since a comment tells where the copy came from but
@@ -87,9 +90,10 @@ OPTIONS = (
     Option(
         "read",
         "enum",
-        "Which notices count: `shown` (what readers see), `also-hidden` (those too that the page hides from readers, for a notice that"
-        " binds the story whether shown or not, as an embargo does) or `comments` (only those in the source's comments). The last two"
-        " need a `text` check.",
+        "Which notices count: `shown` (what readers see), `also-hidden` (those too that the page hides from readers, keeps in a"
+        " template or publishes in its description for search results and shares, for a notice that binds the story whether shown"
+        " or not, as an embargo does) or `comments` (only those in the source's comments or an element's `alt` or `title`). The last"
+        " two need a `text` check.",
         default="shown",
         choices=("shown", "also-hidden", "comments"),
     ),
@@ -282,6 +286,15 @@ def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Not
         yield from _matched(pattern, text, Location(line), where)
 
 
+def _in_descriptions(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the page's descriptions (`Document.page_descriptions`: its `<meta>`
+    description, Open Graph's and X's, a front matter `description`): not on the page, but what
+    search results and shared links show of it, so the page publishes them."""
+    pattern = ctx.bind(params.check.params.pattern)
+    for line, where, text in doc.page_descriptions():
+        yield from _matched(pattern, text, Location(line), f"; the notice is in the page's {where} (line {line}), which search results and shares show")
+
+
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     """The notices in the source's comments (their text read as a reader's, `text.normalize`),
     then those in its elements' `alt` and `title` attributes (`Document.attribute_text`); a page
@@ -313,6 +326,7 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
     if params.read == "also-hidden":
         yield from _hidden(doc, params, ctx)
         yield from _in_boxes(doc, params, ctx)
+        yield from _in_descriptions(doc, params, ctx)
 
 
 def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str, bool]:
