@@ -9,7 +9,11 @@ the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023
 are the same: "3/4/2023" is not guessed at and cannot be read, unless the pack says in which
 order its publisher writes them, `numeric-dates: month-first` for a US publisher or `day-first`), with or without a weekday before
 it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words give none, a `<time datetime="…">` in the block gives it
-(its `datetime` read as an ISO 8601 date). The check fails for each notice whose date is today or later (the notice's hour and
+(its `datetime` read as an ISO 8601 date). A month and a year right after "until" ("until
+January 2027", "until Jan. 2027") are read as the month's first day, when the license starts:
+the notice holds to the day before, and the message says so; a month with other words
+("until the end of January 2027", "until mid-January 2027") or a year or season alone ("until
+early 2027") is not read, and the notice stays in force. The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
 read, saying so; it passes when the notice is absent or every notice's date has passed.
 
@@ -138,9 +142,19 @@ _DATE = on_first_use(
     + r",?\s+"
     + _YEAR.format("y2")
     + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
-    + r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))(?!\d)",
+    + r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4})"
+    # A month and year right after "until" ("until January 2027", "until Jan. 2027"): read as the
+    # month's first day. Not after other words: "until the end of January 2027" or "until
+    # mid-January 2027" name another day, and stay unread.
+    + r"|(?<=\buntil )"
+    + _MONTH.format("m5")
+    + r",?\s+"
+    + _YEAR.format("y5")
+    + r")(?!\d)",
     re.IGNORECASE,
 )
+# A date read with no day: a month and a year (`_DATE`'s last form).
+_MONTH_ONLY = on_first_use(r"[a-z]+\.?,?\s+\d{4}", re.IGNORECASE)
 
 
 # What a pass without a notice says, by where notices were looked for (`read`).
@@ -208,10 +222,13 @@ def _numeric_day(first: int, second: int, order: str = "unambiguous") -> tuple[i
 
 
 def read_date(text: str, numeric_dates: str = "unambiguous") -> tuple[str, datetime.date] | None:
-    """The first date written in `text`, as written and as a date; None when there is none, or
-    the one there is no day of the calendar ("February 30, 2023"), or is a date written with
-    slashes that reads as two days ("3/4/2027") and `numeric_dates` (the pack's order:
-    `unambiguous`, `month-first`, `day-first`) does not say which (see `_numeric_day`)."""
+    """The first date written in `text`, as written and as the last day the notice holds; None
+    when there is none, or the one there is no day of the calendar ("February 30, 2023"), or is a
+    date written with slashes that reads as two days ("3/4/2027") and `numeric_dates` (the pack's
+    order: `unambiguous`, `month-first`, `day-first`) does not say which (see `_numeric_day`). A
+    month and year right after "until" ("until January 2027") is read as the month's first day,
+    when the license starts: the notice holds to the day before (Dec. 31, 2026); other words
+    around a month ("until the end of January 2027", "until early 2027") are not read."""
     match = _DATE().search(text)
     if match is None:
         return None
@@ -223,6 +240,9 @@ def read_date(text: str, numeric_dates: str = "unambiguous") -> tuple[str, datet
         year, (month, day) = int(parts["y4"]), numeric
     elif parts["y3"]:
         year, month, day = int(parts["y3"]), int(parts["m3"]), int(parts["d3"])
+    elif parts["y5"]:
+        # The license starts when the month starts: the notice holds to the day before.
+        return match.group(0), datetime.date(int(parts["y5"]), MONTHS[parts["m5"].lower()], 1) - _ONE_DAY
     else:
         which = "1" if parts["y1"] else "2"
         year, month, day = int(parts["y" + which]), MONTHS[parts["m" + which].lower()], int(parts["d" + which])
@@ -382,12 +402,18 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         if read is not None and behind is not None:
             # The verdict turns the day after the date, counted in the run's days (`Days.around`).
             ctx.compared.add(read[1] + behind)
+        month_only = read is not None and _MONTH_ONLY().fullmatch(read[0]) is not None
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
+        elif read[1] >= today and month_only:
+            until = (
+                f"it may not be republished before {read[0]}, read as from the month's first day (the license starts when the month"
+                f" starts), so not before {read[1] + _ONE_DAY:%Y-%m-%d} ({said})"
+            )
         elif read[1] >= today:
             until = f"it may not be republished until the end of {read[0]}, so not before {read[1] + _ONE_DAY:%Y-%m-%d} ({said})"
         else:
-            ended.append(read[0])
+            ended.append(f"when {read[0]} began, on {read[1] + _ONE_DAY:%Y-%m-%d}" if month_only else f"on {read[0]}")
             continue
         if notice.unseen:
             until += notice.unseen
@@ -396,4 +422,4 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     if in_force:
         (first,) = in_force[0].captures
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
-    return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
+    return Outcome(True, (), f"{what} ended {ended[0]} ({said})")
