@@ -254,11 +254,43 @@ def _other_scripts(text: str) -> bool:
     return any(compat_letter(char) or (_script(char) not in _NEUTRAL_SCRIPTS and _script(char) != "LATIN") for char in set(_PAST_LATIN.findall(text)))
 
 
+# Scripts whose lone letters stand in Latin text as symbols, not as words: a Greek letter is a
+# quantity, a unit or a particle's name in a science story ("the α coefficient", "10 μm").
+_SYMBOL_SCRIPTS = frozenset({"GREEK"})
+# The word beside a place in a text, within a line's reach: letters, digits and marks.
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"\W*(\w+)")
+_NEIGHBOUR_REACH = 80
+
+
+def _lone_letter_among_latin(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`–`end` is one letter of another script standing alone between
+    Latin words ("This is а story" with CYRILLIC SMALL LETTER A): a Latin word to a reader, as a
+    mixed-script word is. The words beside it, the one before and the one after where there is
+    one, must hold letters and only Latin ones; a lone letter among words of its own script is a
+    word of that language ("Он сказал: а потом", a Russian quote in an English story), and a
+    Greek letter is a symbol (`_SYMBOL_SCRIPTS`)."""
+    if end - start != 1 or _script(text[start]) in _SYMBOL_SCRIPTS | _NEUTRAL_SCRIPTS | {"LATIN"}:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - _NEIGHBOUR_REACH), start)
+    after = _WORD_AFTER.match(text, end, end + _NEIGHBOUR_REACH)
+    neighbours = [found.group(1) for found in (before, after) if found is not None]
+    return bool(neighbours) and all(_is_latin_word(word) for word in neighbours)
+
+
+def _is_latin_word(word: str) -> bool:
+    """A word with a letter, all its letters Latin (ASCII, Latin-1, Latin Extended)."""
+    letters = [char for char in word if char.isalpha()]
+    return bool(letters) and all(ord(char) < 0x250 for char in letters)
+
+
 def find_disguises(text: str) -> tuple[Disguise, ...]:
     """Words of `text` that read as Latin words once their look-alike letters are replaced:
-    mixed-script words, and words with compatibility forms of letters (fullwidth "Ｄａｉｌｙ",
-    mathematical alphanumerics, which NFKC reads as plain letters). A word wholly in another
-    script, or one with a letter that has no Latin look-alike, is left alone."""
+    mixed-script words, words with compatibility forms of letters (fullwidth "Ｄａｉｌｙ",
+    mathematical alphanumerics, which NFKC reads as plain letters), and a letter of another
+    script standing alone between Latin words ("under а Creative Commons license":
+    `_lone_letter_among_latin`). A word wholly in another script among words of its own, or one
+    with a letter that has no Latin look-alike, is left alone."""
     if text.isascii() or not _other_scripts(text):
         return ()
     found = []
@@ -269,7 +301,7 @@ def find_disguises(text: str) -> tuple[Disguise, ...]:
         scripts = {_script(c) for c in word} - _NEUTRAL_SCRIPTS
         # A lone mathematical letter ("𝕂", "𝐱") is notation; a word of two or more letters in
         # compatibility forms reads as a word.
-        if (len(scripts) < 2 or "LATIN" not in scripts) and not _disguises_word(word):
+        if (len(scripts) < 2 or "LATIN" not in scripts) and not _disguises_word(word) and not _lone_letter_among_latin(text, start, end):
             continue
         prototypes = _latin_prototypes()
         letters = []

@@ -220,8 +220,6 @@ PEOPLE_WITH_OFFICE_WORDS = [
     ("By Jonathan Head, BBC News", ("Jonathan Head",), "BBC News"),
     ("By Tom Dean, University of Leeds", ("Tom Dean",), "University of Leeds"),
     ("By Sarah Reader", ("Sarah Reader",), ""),
-    ("By Lead Belly", ("Lead Belly",), ""),
-    ("By Head Jones, University of Leeds", ("Head Jones",), "University of Leeds"),
     ("By Chris Reader, University of Leeds", ("Chris Reader",), "University of Leeds"),
     ("By Anna Lead and Tom Dean, University of Leeds", ("Anna Lead", "Tom Dean"), "University of Leeds"),
     ("By Martin Provost", ("Martin Provost",), ""),

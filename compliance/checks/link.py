@@ -77,7 +77,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, judge_count
 from compliance.checks.story import link_keys, url_key
-from compliance.document import Block, Document, Link
+from compliance.document import Block, BrokenLink, Document, Link
 from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
 from compliance.firstuse import on_first_use
@@ -510,6 +510,13 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             f" goes to {url_host(link.href)}: point it at {named_host}"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
+    broken = _broken_link_for(doc, params, ctx, original)
+    if broken is not None:
+        detail += (
+            f"; the link at line {broken.line} ([{shorten(broken.text, 60)}]({shorten(broken.href, 90)})) is shown as text, not a link:"
+            f" its address holds {_characters_named(broken.characters)}, which a Markdown link's address cannot; take it out"
+        )
+        return Outcome(False, (), detail, functools.partial(doc.locate_line, broken.line, None), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
     mislabelled = _mislabelled_for(doc, params, ctx, addresses)
@@ -528,6 +535,29 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     # No place of its own: the rule's (`engine.missing_location`).
     return Outcome(False, (), detail, captures=captures)
+
+
+def _broken_link_for(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> BrokenLink | None:
+    """With no link the check counts: the first of a Markdown article's links that a renderer
+    shows as text (`Document.broken_links`: a control character or a space in its address) which
+    the check would count once those characters are taken out; None when there is none. Read only
+    when the check fails."""
+    if params.source not in ("a", "any"):
+        return None
+    for broken in doc.broken_links:
+        if _url_matches(broken.href, params, ctx, original) and (params.text is None or ctx.bind(params.text).search(broken.text)):
+            return broken
+    return None
+
+
+# How a character a link's address cannot hold is named in a finding (the others by code point).
+_CHARACTER_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a carriage return", " ": "a space"}
+
+
+def _characters_named(characters: str) -> str:
+    """ "U+0007 (a control character)", "a tab and U+001B (a control character)"."""
+    names = [_CHARACTER_NAMES.get(char, f"U+{ord(char):04X} (a control character)") for char in characters]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _mislabelled_for(doc: Document, params: LinkParams, ctx: Context, addresses: tuple[str, ...]) -> Link | None:

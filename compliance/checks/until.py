@@ -9,7 +9,11 @@ the usual English forms: "Jan. 15, 2023", "January 15th, 2023", "15 January 2023
 are the same: "3/4/2023" is not guessed at and cannot be read, unless the pack says in which
 order its publisher writes them, `numeric-dates: month-first` for a US publisher or `day-first`), with or without a weekday before
 it or a time and zone after it ("at 6 a.m. ET", "T06:00:00Z"); when the words give none, a `<time datetime="…">` in the block gives it
-(its `datetime` read as an ISO 8601 date). The check fails for each notice whose date is today or later (the notice's hour and
+(its `datetime` read as an ISO 8601 date). A month and a year right after "until" ("until
+January 2027", "until Jan. 2027") are read as the month's first day, when the license starts:
+the notice holds to the day before, and the message says so; a month with other words
+("until the end of January 2027", "until mid-January 2027") or a year or season alone ("until
+early 2027") is not read, and the notice stays in force. The check fails for each notice whose date is today or later (the notice's hour and
 zone are not compared: on the day itself it still holds) and for each notice whose date cannot be
 read, saying so; it passes when the notice is absent or every notice's date has passed.
 
@@ -20,11 +24,14 @@ holds, in quotation marks too.
 
 Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
 check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
-hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), and those in
-a form's text box (`<textarea>`, shown or hidden) or a `<template>` (never rendered; see
-`Document.boxed_text`, whose text is no text of the story for other checks): a notice
-that says what the story is, as an embargo does, binds it whether it is shown or not, so hiding it
-lifts nothing. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
+hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), those in
+a form's text box (`<textarea>`, shown or hidden), a `<template>` or a script that holds a template
+(`<script type="text/html">`, `text/x-template`, `text/ng-template`…: never rendered as it stands;
+see `Document.boxed_text`, whose text is no text of the story for other checks), and those in the
+page's description (`<meta name="description">`, `og:description`, `twitter:description`, a front
+matter `description`; see `Document.page_descriptions`), which search results and shared links
+show of the page: a notice that says what the story is, as an embargo does, binds it whether it is
+shown or not, so hiding it lifts nothing, and a description publishes it. `comments`: only those written in the source's comments (HTML's `<!-- -->`, a
 Markdown article's raw-HTML comments, a text article's comment lines), which no reader sees and
 which a feed or a CMS may leave behind, and those in an element's `alt` text or `title`
 attribute: for a rule of its own, a warning, since a comment tells where the copy came from but
@@ -87,9 +94,10 @@ OPTIONS = (
     Option(
         "read",
         "enum",
-        "Which notices count: `shown` (what readers see), `also-hidden` (those too that the page hides from readers, for a notice that"
-        " binds the story whether shown or not, as an embargo does) or `comments` (only those in the source's comments). The last two"
-        " need a `text` check.",
+        "Which notices count: `shown` (what readers see), `also-hidden` (those too that the page hides from readers, keeps in a"
+        " template or publishes in its description for search results and shares, for a notice that binds the story whether shown"
+        " or not, as an embargo does) or `comments` (only those in the source's comments or an element's `alt` or `title`). The last"
+        " two need a `text` check.",
         default="shown",
         choices=("shown", "also-hidden", "comments"),
     ),
@@ -134,9 +142,19 @@ _DATE = on_first_use(
     + r",?\s+"
     + _YEAR.format("y2")
     + r"|(?P<y3>\d{4})-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
-    + r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4}))(?!\d)",
+    + r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4})"
+    # A month and year right after "until" ("until January 2027", "until Jan. 2027"): read as the
+    # month's first day. Not after other words: "until the end of January 2027" or "until
+    # mid-January 2027" name another day, and stay unread.
+    + r"|(?<=\buntil )"
+    + _MONTH.format("m5")
+    + r",?\s+"
+    + _YEAR.format("y5")
+    + r")(?!\d)",
     re.IGNORECASE,
 )
+# A date read with no day: a month and a year (`_DATE`'s last form).
+_MONTH_ONLY = on_first_use(r"[a-z]+\.?,?\s+\d{4}", re.IGNORECASE)
 
 
 # What a pass without a notice says, by where notices were looked for (`read`).
@@ -204,10 +222,13 @@ def _numeric_day(first: int, second: int, order: str = "unambiguous") -> tuple[i
 
 
 def read_date(text: str, numeric_dates: str = "unambiguous") -> tuple[str, datetime.date] | None:
-    """The first date written in `text`, as written and as a date; None when there is none, or
-    the one there is no day of the calendar ("February 30, 2023"), or is a date written with
-    slashes that reads as two days ("3/4/2027") and `numeric_dates` (the pack's order:
-    `unambiguous`, `month-first`, `day-first`) does not say which (see `_numeric_day`)."""
+    """The first date written in `text`, as written and as the last day the notice holds; None
+    when there is none, or the one there is no day of the calendar ("February 30, 2023"), or is a
+    date written with slashes that reads as two days ("3/4/2027") and `numeric_dates` (the pack's
+    order: `unambiguous`, `month-first`, `day-first`) does not say which (see `_numeric_day`). A
+    month and year right after "until" ("until January 2027") is read as the month's first day,
+    when the license starts: the notice holds to the day before (Dec. 31, 2026); other words
+    around a month ("until the end of January 2027", "until early 2027") are not read."""
     match = _DATE().search(text)
     if match is None:
         return None
@@ -219,6 +240,9 @@ def read_date(text: str, numeric_dates: str = "unambiguous") -> tuple[str, datet
         year, (month, day) = int(parts["y4"]), numeric
     elif parts["y3"]:
         year, month, day = int(parts["y3"]), int(parts["m3"]), int(parts["d3"])
+    elif parts["y5"]:
+        # The license starts when the month starts: the notice holds to the day before.
+        return match.group(0), datetime.date(int(parts["y5"]), MONTHS[parts["m5"].lower()], 1) - _ONE_DAY
     else:
         which = "1" if parts["y1"] else "2"
         year, month, day = int(parts["y" + which]), MONTHS[parts["m" + which].lower()], int(parts["d" + which])
@@ -282,6 +306,15 @@ def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Not
         yield from _matched(pattern, text, Location(line), where)
 
 
+def _in_descriptions(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
+    """The notices in the page's descriptions (`Document.page_descriptions`: its `<meta>`
+    description, Open Graph's and X's, a front matter `description`): not on the page, but what
+    search results and shared links show of it, so the page publishes them."""
+    pattern = ctx.bind(params.check.params.pattern)
+    for line, where, text in doc.page_descriptions():
+        yield from _matched(pattern, text, Location(line), f"; the notice is in the page's {where} (line {line}), which search results and shares show")
+
+
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     """The notices in the source's comments (their text read as a reader's, `text.normalize`),
     then those in its elements' `alt` and `title` attributes (`Document.attribute_text`); a page
@@ -313,6 +346,7 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
     if params.read == "also-hidden":
         yield from _hidden(doc, params, ctx)
         yield from _in_boxes(doc, params, ctx)
+        yield from _in_descriptions(doc, params, ctx)
 
 
 def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str, bool]:
@@ -368,12 +402,18 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
         if read is not None and behind is not None:
             # The verdict turns the day after the date, counted in the run's days (`Days.around`).
             ctx.compared.add(read[1] + behind)
+        month_only = read is not None and _MONTH_ONLY().fullmatch(read[0]) is not None
         if read is None:
             until = f"its date could not be read, so treat it as in force until you have checked the date in {what}"
+        elif read[1] >= today and month_only:
+            until = (
+                f"it may not be republished before {read[0]}, read as from the month's first day (the license starts when the month"
+                f" starts), so not before {read[1] + _ONE_DAY:%Y-%m-%d} ({said})"
+            )
         elif read[1] >= today:
             until = f"it may not be republished until the end of {read[0]}, so not before {read[1] + _ONE_DAY:%Y-%m-%d} ({said})"
         else:
-            ended.append(read[0])
+            ended.append(f"when {read[0]} began, on {read[1] + _ONE_DAY:%Y-%m-%d}" if month_only else f"on {read[0]}")
             continue
         if notice.unseen:
             until += notice.unseen
@@ -382,4 +422,4 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     if in_force:
         (first,) = in_force[0].captures
         return Outcome(False, tuple(in_force), f"{what} holds: {first[1]}")
-    return Outcome(True, (), f"{what} ended on {ended[0]} ({said})")
+    return Outcome(True, (), f"{what} ended {ended[0]} ({said})")

@@ -1213,7 +1213,14 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return False
     if not _has_name_ends(tokens):
         return False
-    return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
+    return all(_is_inner_name_word(token) for token in tokens[1:-1])
+
+
+def _is_inner_name_word(token: str) -> bool:
+    """Whether a word between a would-be name's first and last can be a name's: a name's word or
+    a particle, never a preposition or "the" (`_NO_NAME_INNER_WORDS`: "Teach For America",
+    "Doctors Without Borders" are organisations)."""
+    return token.lower().strip(".,") not in _NO_NAME_INNER_WORDS and (_is_name_token(token) or token.lower() in _PARTICLES)
 
 
 def _has_name_ends(tokens: list[str]) -> bool:
@@ -1228,10 +1235,20 @@ def _has_name_ends(tokens: list[str]) -> bool:
     return opens and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))
 
 
-# Head words of a title that open no person's name: after a name ("Priya Ashcombe, Head Start",
-# "…, Lead Generation") the phrase is an institution, or a title when "of", "in" or "for" follows
-# ("Head of Research", `_is_office_title`).
+# Head words of a title that open no person's name: they are no given name, so wherever they
+# stand, right after the opener too ("By Head Start", "By Lead Generation"), the phrase is an
+# institution or a programme, or a title when "of", "in" or "for" follows ("Head of Research",
+# `_is_office_title`).
 _TITLE_HEADS_NO_NAME_OPENS = frozenset({"head", "lead"})
+# Prepositions and the article, capitalised or not, inside a would-be name: an organisation's or
+# a programme's name holds them ("Teach For America", "Doctors Without Borders", "Bureau Of Labor
+# Statistics"), a person's never. Those that are also given names or surnames in the languages of
+# the bylines read ("An", "To", "In", "Than": Vietnamese, Korean, Burmese names) are left out,
+# and so is a name's particle (`_PARTICLES`).
+_NO_NAME_INNER_WORDS = frozenset(
+    """for of with without within from against among amid between behind before after about through toward towards
+    under upon until into during the""".split()
+)
 # Job titles that are also common given names: "Dean Martin", "Dean Baquet" name a person, whose
 # capitalised surname follows; "Dean of Students" has its office after it (`_is_office_title`).
 _GIVEN_NAMES_AMONG_TITLES = frozenset({"dean"})
@@ -2124,25 +2141,6 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     return _nameless_reading(opened, stripped, credit, outlets)
 
 
-def _name_opened_by_a_title_head(stripped: str, outlets: Set[str]) -> BylineReading | None:
-    """The reading of a byline whose first part, right after its opener, is a name that opens with
-    a title's head word ("By Lead Belly", "By Head Jones, BBC News"): after a name the phrase is
-    an institution ("…, Head Start", `_TITLE_HEADS_NO_NAME_OPENS`), but the opener's place is a
-    name's. None when the words after the head are a title's, an office's or an organisation's
-    ("By Lead Reporter", "By Head of Research", "By Lead Generation Ltd"), or no name's."""
-    first, *rest = _SEGMENT_SPLIT.split(stripped, maxsplit=1)
-    tokens = first.split()
-    if not 2 <= len(tokens) <= 3 or tokens[0].strip(".,").lower() not in _TITLE_HEADS_NO_NAME_OPENS or not tokens[0].istitle():
-        return None
-    others = [token.strip(".,").lower() for token in tokens[1:]]
-    if _is_office_title(first) or any(word in _ROLE_WORDS or word in _ORG_WORDS or word in _TOPIC_WORDS for word in others):
-        return None
-    if not all(_is_name_token(token) for token in tokens[1:]) or (outlets and _is_outlet(first, outlets)):
-        return None
-    credit = rest[0].strip(" .") if rest else ""
-    return BylineReading((first,), credit, None, credit, institutions_of(stripped, (first,), outlets))
-
-
 def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[str]) -> BylineReading | None:
     """The reading of a byline in which no name was found: a pen name before an outlet, else what
     it credits instead (`_read_without_names`); None for a button's words in byline markup
@@ -2150,7 +2148,7 @@ def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[
     had_prefix = opened.had_prefix
     if not had_prefix and _is_widget_text(stripped):
         return None
-    pen_name = (_pen_name_then_outlet(stripped, outlets) or _name_opened_by_a_title_head(stripped, outlets)) if had_prefix else None
+    pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
     if pen_name is not None:
         return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None

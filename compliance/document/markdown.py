@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from compliance.document.model import Block, Document, Image, Item, Link
+from compliance.document.model import Block, BrokenLink, Document, Image, Item, Link
 from compliance.document.positions import tree_comments
 from compliance.text import normalize_inline
 
@@ -125,6 +125,8 @@ class MarkdownRead(NamedTuple):
     scripts: list[tuple[str, int]]
     # Text no reader sees, as (line, text, in the article): see `Document.unseen_text`.
     unseen: list[tuple[int, str, bool]]
+    # Links a renderer shows as text: see `BrokenLink`.
+    broken_links: list[BrokenLink]
 
 
 def read_markdown(body: str) -> MarkdownRead:
@@ -135,6 +137,7 @@ def read_markdown(body: str) -> MarkdownRead:
     comment or a script; only raw HTML hides text."""
     md = _parser()
     tokens = md.parse(body)
+    broken_links = _broken_links(md, tokens)
     entries: list[tuple[int, int, Item]] = []  # (source line, 0 image / 1 text, item)
     found_links: list[_FoundLink] = []
     comments: list[tuple[str, int]] = []
@@ -155,7 +158,50 @@ def read_markdown(body: str) -> MarkdownRead:
         items.append(_with_index(item, len(items)))
     keys = [(item.line, 0 if isinstance(item, Image) else 1) for item in items]
     links = [Link(href, text, rel, line, seen, in_article, bisect.bisect_left(keys, (line, 1))) for href, text, rel, line, seen, in_article in found_links]
-    return MarkdownRead(items, links, comments, scripts, unseen)
+    return MarkdownRead(items, links, comments, scripts, unseen, broken_links)
+
+
+# `[label](address)` as a reader sees it where a renderer did not read it as a link: a label on
+# one line without brackets, an address without parentheses or brackets, as far as the first
+# `)` (bounded: a run of `[` or `](` is read in linear time).
+_LINK_AS_TEXT = re.compile(r"\[([^\[\]\n]{1,500})\]\(([^()\[\]<>]{1,2000})\)")
+# What a link destination cannot hold (CommonMark 6.3): ASCII controls and the space. Around the
+# address, spaces, tabs and a line break are the space a link may have there.
+_NOT_IN_DESTINATION = re.compile(r"[\x00-\x20\x7f]")
+_LINK_SPACE = " \t\n\r"
+
+
+def _broken_links(md: MarkdownIt, tokens: Sequence[Token]) -> list[BrokenLink]:
+    """The links of the paragraphs that a CommonMark renderer shows as text (`BrokenLink`) because
+    of characters in their address, which a link has once they are taken out; each is then read
+    as a reader would read the link, its label's words in the text (the text token is changed):
+    the link is what is broken, and a link check says so, not that a credit is missing."""
+    found: list[BrokenLink] = []
+    for token in tokens:
+        if token.type != "inline" or token.map is None or "](" not in token.content:
+            continue
+        for child, line, _ in _child_lines(token, token.map[0] + 1):
+            if child.type != "text" or "](" not in child.content:
+                continue
+            kept: list[str] = []
+            at = 0
+            for match in _LINK_AS_TEXT.finditer(child.content):
+                address = match.group(2).strip(_LINK_SPACE)
+                characters = "".join(dict.fromkeys(_NOT_IN_DESTINATION.findall(address)))
+                if not characters:
+                    continue
+                label = match.group(1)
+                cleaned = _NOT_IN_DESTINATION.sub("", address)
+                href = next((str(t.attrs.get("href", "")) for t in md.parseInline(f"[{label}]({cleaned})")[0].children or () if t.type == "link_open"), None)
+                if not href:
+                    continue  # no link once they are out, or one to nowhere: no address was meant
+                at_line = line + child.content.count("\n", 0, match.start())
+                found.append(BrokenLink(normalize_inline(label), href, at_line, characters))
+                kept.extend((child.content[at : match.start()], label))
+                at = match.end()
+            if at:
+                child.content = "".join(kept) + child.content[at:]
+    return found
 
 
 # A link as found: href, text, rel, source line, visible, in the article.

@@ -54,7 +54,17 @@ Item = Block | Image
 # The attributes whose words a reader may meet outside the page's text (`Document.attribute_text`).
 _TEXT_ATTRIBUTES = ("alt", "title")
 # Where a page's source opens a text box or a template (`Document.boxed_text`).
-_OPENS_A_BOX = re.compile(r"<(?:textarea|template)\b", re.IGNORECASE)
+# A script's type whose content is markup a script renders into the page, not a program: an HTML
+# template (`text/html`, Vue's `text/x-template`, Angular's `text/ng-template`, Handlebars',
+# Mustache's, Underscore's, jQuery's `text/x-jquery-tmpl`…), as its MIME subtype names it. A JSON
+# block is data and a consent manager's `text/plain` a program held back: neither is one.
+_TEMPLATE_TYPE = r"[\w.+-]+/[\w.+-]*(?:html|templ|tmpl|handlebars|mustache|jsrender|underscore|ejs|hogan|kendo)[\w.+-]*"
+_TEMPLATE_SCRIPT = re.compile(rf"\s*{_TEMPLATE_TYPE}\s*$", re.IGNORECASE)
+_OPENS_A_BOX = re.compile(rf"<(?:textarea|template)\b|<script\b[^>]*\btype\s*=\s*[\"']?\s*{_TEMPLATE_TYPE}", re.IGNORECASE)
+# The `<meta>` names (or properties) that describe the page to search engines (`description`) and
+# to the sites it is shared on (Open Graph's, X's): words a reader meets outside the page.
+_DESCRIPTION_META = ("description", "og:description", "twitter:description")
+_DESCRIPTION_KEY = re.compile(r"^description[ \t]*:", re.MULTILINE)
 _PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
 
@@ -90,6 +100,19 @@ class Link:
             text = normalize_inline(text_of(self.element)) if self.element is not None else ""
             object.__setattr__(self, "_text", text)
         return text
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenLink:
+    """A Markdown link a CommonMark renderer shows as its text, `[label](address)`, because its
+    address holds characters a link destination cannot (CommonMark 0.31, 6.3: no ASCII control
+    character or space, outside `<…>`): `href` is the address with them taken out, `characters`
+    those found (as written, in order, once each), `line` the source line of its `[`."""
+
+    text: str
+    href: str
+    line: int
+    characters: str
 
 
 # A page's walk makes a few hundred blocks and links. A frozen dataclass's `__init__` sets each
@@ -196,6 +219,8 @@ class Document:
     # A Markdown article's scripts in its raw HTML that run (a tracking pixel's `<script src>`), as
     # (the `src` as written, line); an HTML page's are elements of its tree.
     scripts: tuple[tuple[str, int], ...] = ()
+    # A Markdown article's links a renderer shows as text (see `BrokenLink`), in source order.
+    broken_links: tuple[BrokenLink, ...] = ()
     # The publishers' names of the packs that apply, when the page spells one with ASCII
     # look-alikes ("Daily CaIler", "F0undation"): what reads an attribute or a link's text from
     # the tree (`lookalike.as_read`) reads those spellings as the names, as the text blocks,
@@ -526,7 +551,10 @@ class Document:
         from compliance.document.html import text_blocks_whatever_shows
 
         found: list[tuple[int, str, bool]] = []
-        for element in self.root.iter("textarea", "template"):
+        for element in self.root.iter("textarea", "template", "script"):
+            if element.tag == "script":
+                found.extend(self._script_template_text(element))
+                continue
             if element.tag == "textarea":
                 text = normalize(element.text or "")
                 if text:
@@ -539,6 +567,47 @@ class Document:
                     blocks = text_blocks_whatever_shows(child, self._block_display)
                     found.extend((owner.sourceline or element.sourceline or 1, text, False) for owner, text in blocks)
         return found
+
+    def _script_template_text(self, script: Any) -> list[tuple[int, str, bool]]:
+        """The blocks of text of a script that holds a template (`_TEMPLATE_SCRIPT`), its content
+        read as the HTML it is, at their lines in the page; never shown (a script element is not
+        rendered), as a `<template>`'s are not."""
+        from lxml import etree
+        from lxml.html import fragment_fromstring
+
+        from compliance.document.html import text_blocks_whatever_shows
+
+        content = script.text or ""
+        if not content.strip() or not _TEMPLATE_SCRIPT.match(script.get("type") or "") or why_inert(script) is None:
+            return []
+        try:
+            holder = fragment_fromstring(content, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return []
+        first = script.sourceline or 1
+        return [(first + (owner.sourceline or 1) - 1, text, False) for owner, text in text_blocks_whatever_shows(holder, {})]
+
+    def page_descriptions(self) -> tuple[tuple[int, str, str], ...]:
+        """The words that describe the page outside it, as (line, where, normalised text): its
+        `<meta>` description, Open Graph's and X's (`where` is the tag: `<meta name="description">`),
+        which search results and shared links show, and a Markdown or text article's front matter
+        `description`, which a CMS theme writes into that tag. No text of the story for any
+        check; read on first use, by a check that looks for a notice the page publishes wherever
+        it is (an embargo's)."""
+        cached: tuple[tuple[int, str, str], ...] | None = self._memo.get("page_descriptions")
+        if cached is None:
+            found: list[tuple[int, str, str]] = []
+            if self.root is None:
+                key = _DESCRIPTION_KEY.search(self.source)
+                if key is not None and (text := normalize(self.front_matter.get("description", ""))):
+                    found.append((self.source.count("\n", 0, key.start()) + 1, "front matter description", text))
+            for element in self.root.iter("meta") if self.root is not None else ():
+                attribute = "name" if element.get("name") is not None else "property"
+                name = (element.get(attribute) or "").strip().lower()
+                if name in _DESCRIPTION_META and (text := normalize(element.get("content") or "")):
+                    found.append((element.sourceline or 1, f'<meta {attribute}="{name}">', text))
+            cached = self._memo["page_descriptions"] = tuple(found)
+        return cached
 
     def attribute_text(self) -> tuple[tuple[int, str, str], ...]:
         """The words a page's markup keeps in its elements' `alt` (an image's text alternative)

@@ -131,10 +131,10 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         from compliance.document.markdown import read_markdown
 
         read = read_markdown(body)
-        items, links, comments, scripts, unseen = read.items, read.links, read.comments, read.scripts, read.unseen
+        items, links, comments, scripts, unseen, broken = read.items, read.links, read.comments, read.scripts, read.unseen, read.broken_links
     else:
         items, links, comments = _read_lines(body, _title_line(front, front_matter.get("title", "")))
-        scripts, unseen = [], []
+        scripts, unseen, broken = [], [], []
     blocks = tuple(i for i in items if isinstance(i, Block))
     titled = any(front_matter.get(key) for key in _TITLE_KEYS)
     headline, bylines = _headline_and_bylines(blocks, titled, outlets)
@@ -164,6 +164,7 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         front_matter=front_matter,
         front_matter_error=front_matter_error,
         scripts=tuple(scripts),
+        broken_links=tuple(broken),
         _comments=locate_comments(lines_by_lf(body), comments),
         _unseen=tuple(unseen),
     )
