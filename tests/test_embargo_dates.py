@@ -326,9 +326,37 @@ def test_a_copy_that_ran_during_an_embargo_since_ended_still_fails() -> None:
     assert "the copy's publication date is 2026-11-02" in finding.message
 
 
-def test_a_publication_date_naming_no_day_leaves_the_run_s_day() -> None:
-    (finding,) = embargo_with_meta("Jan. 9, 2027", {"publication_date": "next Tuesday"})
-    assert finding.message.endswith("(today is 2026-12-05).")
+@pytest.mark.parametrize("given", ["next Tuesday", "2027-13-40", "January 2027"])
+def test_a_publication_date_naming_no_day_leaves_the_run_s_day_and_says_so(given: str) -> None:
+    (finding,) = embargo_with_meta("Jan. 9, 2027", {"publication_date": given})
+    assert finding.message.endswith(f"(the copy's publication date '{given}' could not be read as a day (give it as YYYY-MM-DD), so today is 2026-12-05).")
+
+
+@pytest.mark.parametrize(
+    ("given", "in_force"),
+    [
+        # ProPublica dates its embargoes in New York: 02:00 UTC on Oct. 4 is still Oct. 3 there.
+        ("2099-10-04T02:00:00Z", True),
+        ("2099-10-04T02:00:00+00:00", True),
+        ("2099-10-04T06:00:00Z", False),
+        ("2099-10-03T23:30:00-05:00", True),
+        # Without a zone, the day as written.
+        ("2099-10-04T02:00:00", False),
+    ],
+)
+def test_a_publication_time_with_its_zone_is_read_on_the_publisher_s_day(given: str, in_force: bool) -> None:
+    findings = embargo_with_meta("Oct. 3, 2099", {"publication_date": given})
+    assert bool(findings) == in_force
+    if in_force and given.endswith(("Z", "+00:00")):
+        assert findings[0].message.endswith("(the copy's publication date is 2099-10-03 at UTC-5, the publisher's time).")
+
+
+@pytest.mark.parametrize(("given", "day"), [("October 4, 2099", "2099-10-04"), ("Oct. 3, 2099", "2099-10-03"), ("4 October 2099", "2099-10-04")])
+def test_a_publication_date_in_words_is_read_as_a_notice_s_date_is(given: str, day: str) -> None:
+    findings = embargo_with_meta("Oct. 3, 2099", {"publication_date": given})
+    assert bool(findings) == (day == "2099-10-03")
+    if findings:
+        assert findings[0].message.endswith(f"(the copy's publication date is {day}, read from '{given}').")
 
 
 def test_check_and_fix_take_the_day_to_compare_with(cli: Any, tmp_path: Path) -> None:

@@ -329,15 +329,25 @@ def _keeps(absolute: _Absolute, fixed: Stretch | None, named: Stretch) -> bool:
     return any(_falls_on(absolute, day) for day in days)
 
 
-def publication_day(value: str) -> datetime.date | str | None:
+def publication_day(value: str, utc_offset: int | None = None) -> datetime.date | str | None:
     """The day an ISO 8601 `publication_date` names ("2024-06-01", "2024-06-01T09:30:00Z"); the
-    value as given when it names none ("June 1"); None when it is empty."""
-    if not value.strip():
+    value as given when it names none ("June 1"); None when it is empty. With `utc_offset` (hours
+    from UTC, a publisher's zone), a date and time given with its own zone is the day it is at that
+    offset ("2099-10-04T02:00:00Z" is Oct. 3 at UTC-5); without a zone, the day as written."""
+    text = value.strip()
+    if not text:
         return None
+    if utc_offset is not None and len(text) > 10:
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return moment.astimezone(datetime.timezone(datetime.timedelta(hours=utc_offset))).date()
     try:
-        return datetime.date.fromisoformat(value.strip()[:10])
+        return datetime.date.fromisoformat(text[:10])
     except ValueError:
-        return value.strip()
+        return text
 
 
 # The metadata keys the copy's publication date is read from, in order: syndcheck's own, then
@@ -347,15 +357,15 @@ def publication_day(value: str) -> datetime.date | str | None:
 PUBLICATION_DATE_KEYS = ("publication_date", "date", "publishDate", "pubDate", "published")
 
 
-def publication_day_of(meta: Mapping[str, str]) -> datetime.date | str | None:
+def publication_day_of(meta: Mapping[str, str], utc_offset: int | None = None) -> datetime.date | str | None:
     """The day an article's metadata (values as written) says it was published: its
-    `publication_date` (`publication_day`), else the first of the other `PUBLICATION_DATE_KEYS`
-    that names a day; None when none does."""
-    given = publication_day(str(meta.get(PUBLICATION_DATE_KEYS[0]) or ""))
+    `publication_date` (`publication_day`, at `utc_offset` when given), else the first of the
+    other `PUBLICATION_DATE_KEYS` that names a day; None when none does."""
+    given = publication_day(str(meta.get(PUBLICATION_DATE_KEYS[0]) or ""), utc_offset)
     if given is not None:
         return given
     for key in PUBLICATION_DATE_KEYS[1:]:
-        day = publication_day(str(meta.get(key) or ""))
+        day = publication_day(str(meta.get(key) or ""), utc_offset)
         if isinstance(day, datetime.date):
             return day
     return None

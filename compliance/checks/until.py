@@ -48,7 +48,10 @@ hours, it is the earlier of the clock's date and the date there: a notice never 
 day has ended where it was written, wherever the check runs), or,
 when the copy's metadata gives its publication day (`publication_date`, else a front matter date),
 that day: the terms bind the day the copy runs, so a copy scheduled after the embargo passes and
-one that ran during it fails; the message says which day it compared with. Each failing hit
+one that ran during it fails; the message says which day it compared with. A publication time
+given with its zone is read on the publisher's day with `utc-offset` ("2099-10-04T02:00:00Z" is
+Oct. 3 at UTC-5); one in words ("October 4, 2099") is read as a notice's date is; one that names
+no day ("next Tuesday", "2099-13-40") leaves the run's today, and the message says so. Each failing hit
 captures `until`: what the notice means for the copy today, in words, for the rule's message as
 `{until}`. Since the notice holds on its own day, the words name the first day the copy may run:
 "it may not be republished until the end of Jan. 15, 2027, so not before 2027-01-16 (today is
@@ -349,19 +352,38 @@ def _notices(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Noti
         yield from _in_descriptions(doc, params, ctx)
 
 
-def the_day(ctx: Context, utc_offset: int | None = None) -> tuple[datetime.date, str, bool]:
+def the_day(ctx: Context, utc_offset: int | None = None, numeric_dates: str = "unambiguous") -> tuple[datetime.date, str, bool]:
     """The day a notice is compared with, how a message names it, and whether it is the copy's
     publication day rather than the run's: the copy's publication day
     when its metadata gives one (`time_edits.publication_day_of`: `publication_date`, else a
-    front matter date), since the terms bind the day the copy runs; else the run's today, which,
-    when read from the clock (`Context.read_at`), is the earlier of the clock's date and the date
-    at `utc_offset` hours from UTC (the publisher's zone), and is said with the zone it was read in."""
+    front matter date; a time with its zone is read at `utc_offset`, the publisher's day), since
+    the terms bind the day the copy runs — a publication date in words ("October 4, 2099") is
+    read as a notice's date is (`read_date`, `numeric_dates` its order); else the run's today,
+    which, when read from the clock (`Context.read_at`), is the earlier of the clock's date and
+    the date at `utc_offset` hours from UTC (the publisher's zone), and is said with the zone it
+    was read in. A publication date that cannot be read is said, with the today used instead."""
     # Imported here, once a notice is found: most pages have none.
     from compliance.checks.time_edits import publication_day_of
 
-    published = publication_day_of(ctx.meta)
+    published = publication_day_of(ctx.meta, utc_offset)
     if isinstance(published, datetime.date):
-        return published, f"the copy's publication date is {published.isoformat()}", True
+        said = f"the copy's publication date is {published.isoformat()}"
+        if utc_offset is not None and published != publication_day_of(ctx.meta):
+            # A time given in another zone ("…T02:00:00Z") falls on the day before or after there.
+            said += f" at UTC{utc_offset:+d}, the publisher's time"
+        return published, said, True
+    unread = ""
+    if isinstance(published, str):
+        read = read_date(published, numeric_dates)
+        if read is not None and _MONTH_ONLY().fullmatch(read[0]) is None:
+            return read[1], f"the copy's publication date is {read[1].isoformat()}, read from '{shorten(published, 40)}'", True
+        unread = f"the copy's publication date '{shorten(published, 40)}' could not be read as a day (give it as YYYY-MM-DD), so "
+    day, said, _ = _the_run_day(ctx, utc_offset)
+    return day, unread + said, False
+
+
+def _the_run_day(ctx: Context, utc_offset: int | None) -> tuple[datetime.date, str, bool]:
+    """The run's today as `the_day` reads it without a publication date."""
     if ctx.read_at is None:
         return ctx.today, f"today is {ctx.today.isoformat()}", False
     if utc_offset is not None:
@@ -393,7 +415,7 @@ def evaluate(doc: Document, params: UntilParams, ctx: Context) -> Outcome:
     if not notices:
         return Outcome(True, (), f"{what} {_NOWHERE[params.read]}")
     # Worked out once a notice is found: most pages have none.
-    today, said, published = the_day(ctx, params.utc_offset)
+    today, said, published = the_day(ctx, params.utc_offset, params.numeric_dates)
     # How many days the day compared is behind the run's (none, or one in the publisher's zone);
     # None for the copy's publication day, which no later run changes.
     behind = None if published else ctx.today - today
