@@ -914,6 +914,25 @@ def test_the_security_page_shows_what_the_text_report_prints(cli: Any, tmp_path:
     assert first == example.strip()
 
 
+def test_the_security_page_quotes_a_byline_with_an_escape_sequence_as_the_report_does(cli: Any, tmp_path: Path) -> None:
+    # docs/security.md: a quote keeps the page's controls, escaped, in the evidence and the reason.
+    page = (Path(__file__).resolve().parent.parent / "docs" / "security.md").read_text(encoding="utf-8")
+    assert "a byline written `Nick\\x1b[31m Pope` is quoted as `Nick\\x1b[31m Pope`" in page
+    assert "`'Nick\\x1b[31m' is no word of a person's name`" in page
+    story = write(
+        tmp_path,
+        "story.html",
+        '<html><body><article><h1>Energy rule</h1><p class="byline">By Nick\x1b[31m Pope, Daily Caller News Foundation</p>'
+        "<p>The Department of Energy on Monday finalized efficiency standards for home water heaters.</p>"
+        '<p><img src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>'
+        "</article></body></html>",
+    )
+    run = cli("check", "--pack", "dcnf", "--format", "concise", str(story))
+    assert "byline 'By Nick\\x1b[31m Pope" in run.out
+    assert "'Nick\\x1b[31m' is no word of a person's name" in run.out
+    assert "\x1b" not in run.out
+
+
 def test_timing_is_kept_for_cms_payloads(cli: Any) -> None:
     payload = json.dumps({"id": "a", "html": COMPLIANT.decode()}) + "\n"
     run = cli("check", "--timing", "--input-kind", "cms-json", "-", stdin=payload.encode())
