@@ -629,7 +629,9 @@ def test_gitlab_issue_in_full_and_severity_mapping(gazette_context: FormatContex
         "type": "issue",
         "engine_name": "syndcheck",
         "check_name": "gazette/byline",
-        "description": "Byline: 100% missing, see below.\r\nSecond line",
+        # Shown to people in the merge-request widget: a line break of the message is shown
+        # escaped, as in SARIF's message, so one issue reads as one line.
+        "description": "Byline: 100% missing, see below.\\r\\nSecond line",
         "content": {"body": "Add it: By Ana Ruiz, Example Gazette."},
         "severity": "critical",
         "fingerprint": first["fingerprint"],

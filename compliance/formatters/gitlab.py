@@ -6,6 +6,11 @@ and `blocker` are not used. Files that were not checked or that no pack applies 
 and do not appear (the JSON, SARIF, JUnit and GitHub summary formats list them), except that with
 `--require-pack` a document no pack applies to fails the run, and is a `critical` issue
 `syndcheck/no-pack` at its line 1.
+
+GitLab shows `description` and `content.body` to people (the merge-request widget, the Code
+Quality tab): like SARIF's messages they hold untrusted text (page text, evidence, file and
+payload names, pack text) through `visible`, so a C1 control or a bidirectional override is shown
+as its escape (`\\x9b`, `\\u202e`), never raw. The rest is data and keeps the exact text.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.display import json_output
+from compliance.display import json_output, visible, visible_block
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import display_path, file_of, fingerprints, in_payload, with_required_pack
@@ -38,8 +43,8 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
                     "type": "issue",
                     "engine_name": "syndcheck",
                     "check_name": finding.rule,
-                    "description": f"{finding.message} ({where})" if where else finding.message,
-                    "content": {"body": finding.help},
+                    "description": visible(f"{finding.message} ({where})" if where else finding.message),
+                    "content": {"body": visible_block(finding.help)},
                     "severity": SEVERITIES[finding.severity],
                     "fingerprint": fingerprint,
                     "location": {"path": file_of(report, context.base_dir), "lines": {"begin": 1 if where else finding.location.line}},
@@ -53,7 +58,7 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
                 "type": "issue",
                 "engine_name": "syndcheck",
                 "check_name": f"configuration/{change.setting}",
-                "description": f"configuration: {described}",
+                "description": visible(f"configuration: {described}"),
                 "content": {"body": "A configuration file weakened the publishers' checks; make sure this is intended."},
                 "severity": "info",
                 "fingerprint": hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest(),
