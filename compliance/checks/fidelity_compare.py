@@ -238,22 +238,31 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
     old, new = before.split(), after.split()
     written = shown if shown is not None and len(shown) == len(new) else new
     parts: list[str] = []
-    # The words one run of changes takes out and puts in, to name look-alike letters after it.
+    # The words one run of changes takes out and puts in (as written), shown old first, as wdiff
+    # and git's word diff show a change: `[-2.1-] {+2+}`, then any look-alike letters named.
     taken: list[str] = []
     given: list[str] = []
+
+    def close_run() -> None:
+        if taken:
+            parts.append("[-" + " ".join(taken) + "-]")
+        if given:
+            parts.append("{+" + " ".join(given) + "+}")
+        if taken or given:
+            parts[-1] += _look_alike_letters(" ".join(taken), " ".join(given))
+        taken.clear()
+        given.clear()
+
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
-            parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
-            taken, given = [], []
+            close_run()
             same = old[op.src_start : op.src_end]
             parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
         elif op.tag == "delete":
             taken += old[op.src_start : op.src_end]
-            parts.append("[-" + " ".join(old[op.src_start : op.src_end]) + "-]")
         else:
             given += written[op.dest_start : op.dest_end]
-            parts.append("{+" + " ".join(written[op.dest_start : op.dest_end]) + "+}")
-    parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
+    close_run()
     return shorten(" ".join(p for p in parts if p), limit)
 
 
