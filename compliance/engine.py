@@ -31,7 +31,7 @@ from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import counted, listed, possessive, shorten
+from compliance.text import counted, listed, possessive, quoted, shorten
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -673,9 +673,9 @@ def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> lis
             where.append(f"{control.described} at {location_at(doc.lines_source, found)}")
         listed = "; ".join(where)
         if trick.name:
-            message = f'Bidirectional control characters sit in a text that names "{trick.name}" ("{shorten(trick.seen, 80)}"): {listed}.'
+            message = f'Bidirectional control characters sit in a text that names "{trick.name}" ({quoted(trick.seen, 80)}): {listed}.'
         else:
-            message = f'Bidirectional control characters make "{shorten(without_controls(trick.written), 80)}" read as "{shorten(trick.seen, 80)}": {listed}.'
+            message = f"Bidirectional control characters make {quoted(without_controls(trick.written), 80)} read as {quoted(trick.seen, 80)}: {listed}."
         findings.append(
             Finding(
                 BIDI_RULE,
@@ -880,7 +880,7 @@ def _headline_key(headline: str) -> str:
 def _another_story_message(original: Document) -> str:
     """The `original-mismatch` notice for an original of the copy's own publisher that is another
     story (`_another_story`), naming it by its headline when it has one."""
-    named = f' ("{shorten(original.headline.text, 80)}")' if original.headline is not None else ""
+    named = f" ({quoted(original.headline.text, 80)})" if original.headline is not None else ""
     return (
         f"the original given{named} shares no text with this copy, nor its headline: it is most likely"
         " another story, and nothing is compared with it; give this copy's own original with --original FILE or the 'original' metadata key"
