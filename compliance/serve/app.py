@@ -232,6 +232,13 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
+# What a client whose charset names no text encoding a page may be in (UTF-7, `rot13`, a typo) does.
+CHARSET_ADVICE = (
+    "it names no encoding a browser reads a page in: send the body as UTF-8 with charset=utf-8 (or no charset),"
+    " or name a charset of the WHATWG Encoding Standard, such as windows-1252, iso-8859-2 or shift_jis"
+)
+
+
 def declared_charset(body: bytes, content_type: str) -> bytes:
     """The body as UTF-8 behind a byte-order mark when the Content-Type declares its charset.
 
@@ -251,7 +258,7 @@ def declared_charset(body: bytes, content_type: str) -> bytes:
 
     encoding = text_encoding(charset)
     if encoding is None:
-        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type")
+        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type — {CHARSET_ADVICE}")
     text = body.decode(encoding, "replace")
     wrong = _not_text_in(body, text, encoding)
     if wrong is not None:
