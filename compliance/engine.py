@@ -25,7 +25,20 @@ from compliance.document import Document, DocumentKind, parse_document, with_met
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Days, Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import (
+    REPORT_GENERATOR,
+    SUPPRESSION_RULES,
+    Days,
+    Detection,
+    Finding,
+    Location,
+    Notice,
+    Passed,
+    Report,
+    Severity,
+    Suppressed,
+    is_job_summary,
+)
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
@@ -1127,6 +1140,7 @@ def check_bytes(
 EMPTY_NOTE = "not checked: the file is empty"
 NOT_AN_ARTICLE = ", not an article"
 REPORT_NOTE = "not checked: the file is an HTML report syndcheck wrote, not an article"
+SUMMARY_NOTE = "not checked: the file is a job summary syndcheck wrote (--output github-summary), not an article"
 # How far into a page its head is looked at for `findings.REPORT_GENERATOR`.
 _REPORT_HEAD = 2048
 
@@ -1160,6 +1174,9 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # A report saved in the folder it checked (`--output html=report.html .`): checking it
         # would report the findings it shows, its article's, as its own.
         return Report(path=settings.path, notices=(Notice("skipped", REPORT_NOTE),), checked=False)
+    if kind != "html" and is_job_summary(decoded.text[:_REPORT_HEAD]):
+        # The same of a job summary (`--output github-summary=summary.md .`), a Markdown file.
+        return Report(path=settings.path, notices=(Notice("skipped", SUMMARY_NOTE),), checked=False)
     try:
         return _check_decoded(decoded, kind, settings, candidates)
     except InputError as exc:

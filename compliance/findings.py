@@ -79,6 +79,22 @@ class FixBlock:
 # What the head of every HTML report syndcheck writes carries (`--format html`), so that a report
 # saved in the folder it checked is never checked as an article on the next run.
 REPORT_GENERATOR = '<meta name="generator" content="syndcheck">'
+# The first line of the Markdown job summary syndcheck writes (`--output github-summary=FILE`);
+# the line after the blank one counts the files checked ("3 files checked: …"). A summary saved
+# in the folder it checked is recognised by the two (`is_job_summary`) and never checked.
+SUMMARY_HEADING = "## syndcheck"
+_SUMMARY_COUNTS = ("file checked: ", "files checked: ")
+
+
+def is_job_summary(text: str) -> bool:
+    """Whether a document's text (its start is enough) is a job summary syndcheck wrote: its
+    `SUMMARY_HEADING`, a blank line, then "N files checked: …"."""
+    heading, _, rest = text.partition("\n")
+    if heading.rstrip() != SUMMARY_HEADING or not rest.startswith("\n"):
+        return False
+    counts = rest[1:].partition("\n")[0]
+    number, _, after = counts.partition(" ")
+    return number.replace(",", "").isdigit() and (" " + after).startswith(tuple(" " + c for c in _SUMMARY_COUNTS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from compliance.display import visible
-from compliance.findings import Report, Severity
+from compliance.findings import SUMMARY_HEADING, Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import (
     display_path,
@@ -127,7 +127,7 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
     report is."""
     summary = summarize(reports)
     counts = [counted(summary.errors, "error"), counted(summary.warnings, "warning"), f"{summary.infos} info"]
-    head = ["## syndcheck", ""]
+    head = [SUMMARY_HEADING, ""]
     head.append(
         f"{counted(summary.checked, 'file')} checked: {', '.join(counts)}; "
         f"{counted(summary.with_findings, 'file')} with findings, {counted(summary.passed, 'requirement')} met"
