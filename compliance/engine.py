@@ -37,7 +37,7 @@ from compliance.findings import (
     Report,
     Severity,
     Suppressed,
-    is_job_summary,
+    own_report,
 )
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
@@ -1140,7 +1140,6 @@ def check_bytes(
 EMPTY_NOTE = "not checked: the file is empty"
 NOT_AN_ARTICLE = ", not an article"
 REPORT_NOTE = "not checked: the file is an HTML report syndcheck wrote, not an article"
-SUMMARY_NOTE = "not checked: the file is a job summary syndcheck wrote (--output github-summary), not an article"
 # How far into a page its head is looked at for `findings.REPORT_GENERATOR`.
 _REPORT_HEAD = 2048
 
@@ -1174,9 +1173,10 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # A report saved in the folder it checked (`--output html=report.html .`): checking it
         # would report the findings it shows, its article's, as its own.
         return Report(path=settings.path, notices=(Notice("skipped", REPORT_NOTE),), checked=False)
-    if kind != "html" and is_job_summary(decoded.text[:_REPORT_HEAD]):
-        # The same of a job summary (`--output github-summary=summary.md .`), a Markdown file.
-        return Report(path=settings.path, notices=(Notice("skipped", SUMMARY_NOTE),), checked=False)
+    if kind != "html" and (own := own_report(decoded.text)) is not None:
+        # The same of a job summary, a text or a concise report (`--output github-summary=summary.md .`,
+        # `syndcheck check . > report.txt`): they quote the credit lines and bylines they found.
+        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {own}, not an article"),), checked=False)
     try:
         return _check_decoded(decoded, kind, settings, candidates)
     except InputError as exc:
