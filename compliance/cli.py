@@ -374,7 +374,29 @@ def _saved_original(original: str, option: str) -> str:
         raise ConfigError(f"{option}: no such file '{original}'", hint=takes) from None
     if not stat.S_ISREG(mode):
         raise ConfigError(f"{option}: '{original}' is {file_type(mode)}, not a file", hint=takes)
+    why = _not_an_original(original)
+    if why is not None:
+        # Read as a story it would share no text with the copy and name no reporter: the notes
+        # would blame the copy, and the rules that compare with it would not run.
+        raise ConfigError(f"{option}: '{original}' is {why}", hint=takes)
     return str(Path(original).resolve())
+
+
+def _not_an_original(original: str) -> str | None:
+    """Why the file an option names holds no original story ("empty", "a PNG image, not an
+    article"), from its first bytes; None for text, and for a file that cannot be read here (the
+    run's reader says why it cannot)."""
+    from compliance.decoding import SNIFF_BYTES, not_an_article
+    from compliance.errors import InputError
+    from compliance.inputs import NotRegular, open_regular
+
+    try:
+        with open_regular(Path(original), original) as handle:
+            head = handle.read(SNIFF_BYTES)
+            whole = os.fstat(handle.fileno()).st_size <= len(head)
+    except (InputError, NotRegular, OSError):
+        return None
+    return not_an_article(head, whole=whole)
 
 
 @app.command()

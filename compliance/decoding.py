@@ -415,7 +415,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"ID3\x04", "an MP3 file"),
     (b"\x00\x00\x01\x00", "an icon file"),
 )
-_SNIFF_BYTES = 8192
+# How much of a file's start `binary_kind` looks at.
+SNIFF_BYTES = 8192
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -424,7 +425,7 @@ def binary_kind(data: bytes) -> str | None:
     lxml happily "parses" random bytes, gzip and PNG, so a checker that skipped this step would
     report "byline missing" on an image instead of "not an article".
     """
-    head = data[:_SNIFF_BYTES]
+    head = data[:SNIFF_BYTES]
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             body = head[len(bom) :]
@@ -451,11 +452,36 @@ def binary_kind(data: bytes) -> str | None:
 _CONTROL_DATA = "binary data (NUL and control bytes)"
 
 
+def not_an_article(data: bytes, *, whole: bool = True) -> str | None:
+    """Why a file's bytes hold no article, said as a check's note on such a file ends: "empty"
+    (nothing, white space or a byte-order mark alone, as an editor saves an empty file), or
+    "a PNG image, not an article" (`binary_kind`); None for text. With `whole=False`, `data` is
+    only the file's first bytes (at least `SNIFF_BYTES` of them): only binary data is told then.
+    For a file read another way than as an article (an original story): the check of an article
+    says the same in its own notes."""
+    binary = binary_kind(data)
+    if binary is not None:
+        return f"{binary}, not an article"
+    return "empty" if whole and _blank(data) else None
+
+
+def _blank(data: bytes) -> bool:
+    """Nothing but white space, after any byte-order mark, as the check decodes the bytes."""
+    body = data.lstrip()
+    if not body:
+        return True
+    if 0 < body[0] < 0x80 and not body.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False  # an ASCII character that is not white space: text
+    # A byte-order mark, or a character outside ASCII first (a no-break space): decoded.
+    text = as_decoded(data).text
+    return not text or text.isspace()
+
+
 def binary_text(text: str) -> str | None:
     """`binary_kind` of a document given as text (a CMS payload's field, the API's string, the
     body after a byte-order mark): "binary data …" when it holds a NUL and control characters are
     more than a twentieth of its start (a byte-order mark at the start aside), None for text."""
-    head = text[:_SNIFF_BYTES].lstrip("\ufeff")
+    head = text[:SNIFF_BYTES].lstrip("\ufeff")
     if "\x00" not in head:
         return None
     controls = sum(1 for char in head if char < "\t" or "\r" < char < " ")

@@ -79,6 +79,9 @@ def describe_selector(css: str) -> str:
 # Regex spellings that have a plain reading, applied in order.
 _PLAIN = (
     (re.compile(r"\(\?[a-zA-Z]+\)"), ""),  # inline flags
+    # White space a name may go without between two letters ("Cal\\s*Matters") reads as the name
+    # written in one word, as its owner writes it: "CalMatters", not "Cal Matters".
+    (re.compile(r"(?<![\\][A-Za-z0-9])(?<=[A-Za-z0-9])\\s\*(?=[A-Za-z0-9])"), ""),
     (re.compile(r"\\[sS][+*]?"), " "),
     (re.compile(r"\\[bBAZ]"), ""),
     (re.compile(r"\(\?:"), "("),

@@ -25,13 +25,27 @@ from compliance.document import Document, DocumentKind, parse_document, with_met
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, InputError, OriginalUnavailable
-from compliance.findings import REPORT_GENERATOR, SUPPRESSION_RULES, Days, Detection, Finding, FixBlock, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import (
+    REPORT_GENERATOR,
+    SUPPRESSION_RULES,
+    Days,
+    Detection,
+    Finding,
+    FixBlock,
+    Location,
+    Notice,
+    Passed,
+    Report,
+    Severity,
+    Suppressed,
+    own_report,
+)
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import counted, listed, possessive, shorten
+from compliance.text import counted, listed, possessive, quoted, shorten
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -693,9 +707,9 @@ def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> lis
             where.append(f"{control.described} at {location_at(doc.lines_source, found)}")
         listed = "; ".join(where)
         if trick.name:
-            message = f'Bidirectional control characters sit in a text that names "{trick.name}" ("{shorten(trick.seen, 80)}"): {listed}.'
+            message = f'Bidirectional control characters sit in a text that names "{trick.name}" ({quoted(trick.seen, 80)}): {listed}.'
         else:
-            message = f'Bidirectional control characters make "{shorten(without_controls(trick.written), 80)}" read as "{shorten(trick.seen, 80)}": {listed}.'
+            message = f"Bidirectional control characters make {quoted(without_controls(trick.written), 80)} read as {quoted(trick.seen, 80)}: {listed}."
         findings.append(
             Finding(
                 BIDI_RULE,
@@ -900,7 +914,7 @@ def _headline_key(headline: str) -> str:
 def _another_story_message(original: Document) -> str:
     """The `original-mismatch` notice for an original of the copy's own publisher that is another
     story (`_another_story`), naming it by its headline when it has one."""
-    named = f' ("{shorten(original.headline.text, 80)}")' if original.headline is not None else ""
+    named = f" ({quoted(original.headline.text, 80)})" if original.headline is not None else ""
     return (
         f"the original given{named} shares no text with this copy, nor its headline: it is most likely"
         " another story, and nothing is compared with it; give this copy's own original with --original FILE or the 'original' metadata key"
@@ -1180,6 +1194,10 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # A report saved in the folder it checked (`--output html=report.html .`): checking it
         # would report the findings it shows, its article's, as its own.
         return Report(path=settings.path, notices=(Notice("skipped", REPORT_NOTE),), checked=False)
+    if kind != "html" and (own := own_report(decoded.text)) is not None:
+        # The same of a job summary, a text or a concise report (`--output github-summary=summary.md .`,
+        # `syndcheck check . > report.txt`): they quote the credit lines and bylines they found.
+        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {own}, not an article"),), checked=False)
     try:
         return _check_decoded(decoded, kind, settings, candidates)
     except InputError as exc:

@@ -82,6 +82,42 @@ class FixBlock:
 # What the head of every HTML report syndcheck writes carries (`--format html`), so that a report
 # saved in the folder it checked is never checked as an article on the next run.
 REPORT_GENERATOR = '<meta name="generator" content="syndcheck">'
+# The first line of the Markdown job summary syndcheck writes (`--output github-summary=FILE`);
+# the line after the blank one counts the files checked ("3 files checked: …").
+SUMMARY_HEADING = "## syndcheck"
+# A text report's first line names a file and its packs ("story.html  [dcnf]", "x.html  [not
+# checked]"), a line near its end counts the files ("2 files checked; 3 errors"); every line of a
+# concise report is a finding or note at a place ("story.html:122:1: error dcnf/logo …") or a
+# note or configuration line of the run.
+_SUMMARY_COUNTS = r"\d[\d,]* files? checked"
+_TEXT_HEADER = r"\S[^\n]*  \[[^\]\n]*\]"
+_CONCISE_FINDING = r"[^\n]+:\d+:\d+: (?:error|warning|info|note) \S+ [^\n]*"
+_CONCISE_LINE = _CONCISE_FINDING + r"|(?:note|configuration): [^\n]*"
+# How many of a text report's last lines may follow its count of files (`--statistics`' table).
+_TEXT_TAIL_LINES = 60
+
+
+def own_report(text: str) -> str | None:
+    """What report of syndcheck's own a document's text is, when it is one saved where articles
+    are (`--output github-summary=summary.md .`, `syndcheck check . > report.txt`): "a job summary
+    syndcheck wrote (--output github-summary)", "a text report syndcheck wrote", "a concise
+    report syndcheck wrote"; None for anything else. Checking one would report the findings it
+    quotes (a credit line, a byline) as its own. The HTML report has `REPORT_GENERATOR`."""
+    import re
+
+    # The first two lines only, without copying the rest of a long page.
+    first = text.find("\n")
+    head = (text if first < 0 else text[:first]).lstrip("\ufeff").rstrip()
+    if head == SUMMARY_HEADING:
+        counts = text[first + 1 : first + 200]
+        return "a job summary syndcheck wrote (--output github-summary)" if re.match(r"\n" + _SUMMARY_COUNTS + r": ", counts) else None
+    if re.fullmatch(_TEXT_HEADER, head):
+        tail = text.rstrip().rsplit("\n", _TEXT_TAIL_LINES)[1:]
+        return "a text report syndcheck wrote" if any(re.fullmatch(_SUMMARY_COUNTS + r"(?:; [^\n]*)?", line.rstrip()) for line in tail) else None
+    if re.fullmatch(_CONCISE_FINDING, head):
+        lines = (line for line in text.splitlines() if line.strip())
+        return "a concise report syndcheck wrote" if all(re.fullmatch(_CONCISE_LINE, line) for line in lines) else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)

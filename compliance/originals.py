@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from compliance.decoding import not_an_article
 from compliance.document import Document, parse_document
 from compliance.errors import OriginalUnavailable
 from compliance.fetchguard import FetchGuard
@@ -36,6 +37,15 @@ _CACHE_HEADER_BYTES = 8192
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 
 
+# What to do about an original's URL when fetching is off: on the command line, and in a request
+# to `syndcheck serve`, whose client can add no option and give no file (the server reads none).
+NOT_FETCHED = "add --allow-fetch to fetch it, or save the page and give its file"
+NOT_FETCHED_BY_THE_SERVER = (
+    "this server does not fetch pages, so the copy is not compared with it: its operator can start it with --allow-fetch,"
+    " or send the original's saved page as original_file in the editor's page's form (POST /)"
+)
+# What to give instead of a file that holds no original story (empty, an image, binary data).
+GIVE_SAVED_ORIGINAL = "give the original story's saved page (HTML, text or Markdown)"
 # Why an original named by a path in a CMS payload is not read, and what to do instead.
 NOT_A_WEB_ADDRESS = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
 
@@ -65,6 +75,9 @@ class OriginalReader:
     # The addresses a fetch may connect to (`syndcheck serve`); None: any (the command line's user
     # chose the URL).
     guard: FetchGuard | None = None
+    # What an original's URL says to do when fetching is off (`NOT_FETCHED_BY_THE_SERVER` for a
+    # server); None: `NOT_FETCHED`, the command line's advice.
+    not_fetched: str | None = None
     timeout: float = FETCH_TIMEOUT
     max_bytes: int = FETCH_MAX_BYTES
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
@@ -130,11 +143,16 @@ class OriginalReader:
             raise OriginalUnavailable(f"{shown}: larger than {self.max_bytes} bytes") from None
         except InputError as exc:
             raise OriginalUnavailable(f"{shown}: {exc.what}") from None
+        why = not_an_article(data)
+        if why is not None:
+            # Read as an article, it would share no text with the copy and name no reporter: the
+            # notes would blame the copy's match with it, not the file.
+            raise OriginalUnavailable(f"{shown}: the file is {why} — {GIVE_SAVED_ORIGINAL}")
         return parse_document(data, kind_for(str(path)))
 
     def _fetch(self, url: str) -> Document:
         if not self.allow_fetch:
-            raise OriginalUnavailable(f"{url} is a URL; add --allow-fetch to fetch it, or save the page and give its file")
+            raise OriginalUnavailable(f"{url} is a URL; {self.not_fetched or NOT_FETCHED}")
         cached = self._cached(url)
         if cached is not None:
             return cached

@@ -79,6 +79,9 @@ class RunOptions:
     allow_fetch: bool = False
     # The addresses a fetch may connect to (the server's); None: any.
     fetch_guard: FetchGuard | None = None
+    # What an original's URL not fetched says to do (`originals.NOT_FETCHED_BY_THE_SERVER` for a
+    # server's requests); None: the command line's advice, `--allow-fetch`.
+    not_fetched: str | None = None
     # Rule choice (ruff's semantics, see `compliance.selection`); None: as configured.
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -216,7 +219,10 @@ class Runner:
 
             options = self.options
             self._originals = OriginalReader(
-                allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None, guard=options.fetch_guard
+                allow_fetch=options.allow_fetch,
+                cache_dir=default_cache_dir() if options.allow_fetch else None,
+                guard=options.fetch_guard,
+                not_fetched=options.not_fetched,
             )
         return self._originals
 

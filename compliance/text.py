@@ -203,6 +203,15 @@ def shorten(text: str, limit: int = 120) -> str:
     return cut.rstrip() + "…"
 
 
+def quoted(text: str, limit: int = 120) -> str:
+    """`shorten(text, limit)` in quotation marks, for a message that quotes the page: double ones,
+    or single ones when the excerpt itself opens or closes with a double quotation mark (a quote
+    of someone in the story; `shorten` shows typographic marks as straight ones), so that a
+    message never reads `(""We are seeing…`."""
+    shown = shorten(text, limit)
+    return f"'{shown}'" if shown.startswith('"') or shown.rstrip("…").endswith('"') else f'"{shown}"'
+
+
 # Scripts written without spaces between words: Han, kana, Hangul syllables.
 _UNSPACED = ("\u3040-\u30ff", "\u3400-\u4dbf", "\u4e00-\u9fff", "\uf900-\ufaff", "\uac00-\ud7af")
 

@@ -1713,7 +1713,9 @@ _FLOOD = "".join(f"<p>{p}</p>" for p in _FLOOD_STORY)
 @pytest.mark.parametrize("side", ["before", "after"])
 def test_new_prose_before_or_after_the_story_is_added(prose: str, side: str) -> None:
     copy = f"<p>{prose}</p>{_FLOOD}" if side == "before" else f"{_FLOOD}<p>{prose}</p>"
-    assert _compared(_FLOOD, copy) == [("added", f'added: "{prose}"')]
+    # A paragraph that is someone's quote is quoted in single marks, not doubled ones.
+    shown = f"'{prose}'" if prose.startswith('"') else f'"{prose}"'
+    assert _compared(_FLOOD, copy) == [("added", f"added: {shown}")]
 
 
 def test_new_prose_on_both_sides_is_two_additions_in_order() -> None:

@@ -75,6 +75,6 @@ def test_read_as_latin_reads_look_alikes_of_other_scripts_only(written: str, rea
 
 
 def test_a_diff_between_look_alikes_names_the_code_points() -> None:
-    assert word_diff("seen by a nurse", "seen by \u0430 nurse") == "seen by {+\u0430+} [-a-] (U+0430 CYRILLIC SMALL LETTER A) nurse"
-    assert word_diff("her resume", "her résumé") == "her {+résumé+} [-resume-] (U+00E9 LATIN SMALL LETTER E WITH ACUTE)"
-    assert word_diff("a nurse", "a doctor") == "a {+doctor+} [-nurse-]"
+    assert word_diff("seen by a nurse", "seen by \u0430 nurse") == "seen by [-a-] {+\u0430+} (U+0430 CYRILLIC SMALL LETTER A) nurse"
+    assert word_diff("her resume", "her résumé") == "her [-resume-] {+résumé+} (U+00E9 LATIN SMALL LETTER E WITH ACUTE)"
+    assert word_diff("a nurse", "a doctor") == "a [-nurse-] {+doctor+}"

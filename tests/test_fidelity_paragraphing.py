@@ -77,7 +77,7 @@ def test_a_faithful_copy_says_nothing_of_paragraphing(cli: Any, tmp_path: Path) 
 
 CHANGED = {
     # A number changed inside two joined paragraphs is reported against the joined text, nothing removed.
-    "joined, a number changed": ([STORY[0], STORY[1].replace("18", "81") + " " + STORY[2], *STORY[3:]], ["(18 → 81)", "{+81+} [-18-]", "of which leak."]),
+    "joined, a number changed": ([STORY[0], STORY[1].replace("18", "81") + " " + STORY[2], *STORY[3:]], ["(18 → 81)", "[-18-] {+81+}", "of which leak."]),
     # A negation dropped from the second half of a split paragraph.
     "split, a negation removed": (
         [*STORY[:3], *_halves(STORY[3].replace("has never been", "has been"), "budget,"), STORY[4]],

@@ -551,6 +551,8 @@ def test_github_workflow_commands_are_escaped_exactly(gazette_context: FormatCon
         "::warning file=news/budget%2C final%3A v2.html,line=12,col=1,title=gazette/wire-photo::"
         "A wire photo | <b>AP</b> *bold*.%0ARemove it.\n"
         "::notice file=news/tips.txt,line=1,col=1,title=gazette/affiliation::No affiliation.%0AName the Gazette.\n"
+        # A file skipped: a warning, so that the job's log and annotations show it was not checked.
+        "::warning file=news/logo.png,line=1,col=1,title=syndcheck/skipped::not checked: the file is a PNG image, not an article\n"
     )
 
 
@@ -559,7 +561,7 @@ def test_github_commands_of_the_samples_are_one_per_json_finding(
 ) -> None:
     # Rules not checked, and those not compared with an original, are notices of their own (see
     # the tests below), not findings.
-    notes = ("title=syndcheck/not-checked::", "title=syndcheck/no-original::")
+    notes = ("title=syndcheck/not-checked::", "title=syndcheck/no-original::", "title=syndcheck/too-large::", "title=syndcheck/skipped::")
     lines = [line for line in format_github(sample_reports, context).splitlines() if not any(note in line for note in notes)]
     command = {"error": "error", "warning": "warning", "info": "notice"}
     expected = [
@@ -607,7 +609,17 @@ def test_github_summary_without_findings(gazette_context: FormatContext) -> None
 def test_gitlab_code_quality_shape(sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]) -> None:
     issues = json.loads(format_gitlab(sample_reports, context))
     assert isinstance(issues, list)
-    expected = [(entry["path"], f["rule"], f["message"], f["line"]) for entry in json_files for f in entry["findings"]]
+
+    # Every finding, and every file not checked (an `info` issue at its line 1: skipped, as the
+    # samples' too-large file is; a `critical` one when that fails the run).
+    def issues_of(entry: dict[str, Any]) -> list[tuple[str, str, str, int]]:
+        if not entry["checked"]:
+            notice = entry["notices"][0]
+            return [(entry["path"], f"syndcheck/{notice['code']}", notice["message"], 1)]
+        return [(entry["path"], f["rule"], f["message"], f["line"]) for f in entry["findings"]]
+
+    expected = [issue for entry in json_files for issue in issues_of(entry)]
+    assert any(not entry["checked"] for entry in json_files)
     assert [(i["location"]["path"], i["check_name"], i["description"], i["location"]["lines"]["begin"]) for i in issues] == expected
     for issue in issues:
         assert set(issue) == {"type", "engine_name", "check_name", "description", "content", "severity", "fingerprint", "location"}
@@ -623,13 +635,21 @@ def test_gitlab_code_quality_shape(sample_reports: list[Report], context: Format
 
 def test_gitlab_issue_in_full_and_severity_mapping(gazette_context: FormatContext) -> None:
     issues = json.loads(format_gitlab(GOLDEN_REPORTS, gazette_context))
-    assert [i["severity"] for i in issues] == ["critical", "minor", "info"]
+    # The last is the PNG file, skipped: an `info` issue on it.
+    assert [i["severity"] for i in issues] == ["critical", "minor", "info", "info"]
+    assert (issues[-1]["check_name"], issues[-1]["location"], issues[-1]["description"]) == (
+        "syndcheck/skipped",
+        {"path": "news/logo.png", "lines": {"begin": 1}},
+        "not checked: the file is a PNG image, not an article",
+    )
     first = issues[0]
     assert first == {
         "type": "issue",
         "engine_name": "syndcheck",
         "check_name": "gazette/byline",
-        "description": "Byline: 100% missing, see below.\r\nSecond line",
+        # Shown to people in the merge-request widget: a line break of the message is shown
+        # escaped, as in SARIF's message, so one issue reads as one line.
+        "description": "Byline: 100% missing, see below.\\r\\nSecond line",
         "content": {"body": "Add it: By Ana Ruiz, Example Gazette."},
         "severity": "critical",
         "fingerprint": first["fingerprint"],
@@ -975,8 +995,18 @@ def test_a_document_not_checked_that_fails_the_run_is_an_error_on_its_file(cli: 
     docs = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
     shown = docs.split(f"```text not-checked-{format_name}\n", 1)[1].split("\n```", 1)[0]
     assert run.out.splitlines() == [shown]
-    # A file skipped on purpose does not fail the run, and is no error line.
+    # A file skipped on purpose does not fail the run, and is no error line: a note (concise) or a
+    # warning (GitHub) that it was not checked.
     (tmp_path / "empty.html").write_text("", encoding="utf-8")
     (tmp_path / "story.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
     skipped = cli("check", "--format", format_name, "empty.html", "story.html")
-    assert skipped.code == 1 and "syndcheck/" not in "".join(line for line in skipped.out.splitlines() if "empty.html" in line)
+    (line,) = [line for line in skipped.out.splitlines() if "empty.html" in line]
+    assert skipped.code == 1
+    said = "not checked: the file is empty — write the article in it, or leave it out with --exclude or the config's exclude"
+    assert (
+        line
+        == {
+            "concise": f"empty.html:1:1: note syndcheck/skipped {said}",
+            "github": f"::warning file=empty.html,line=1,col=1,title=syndcheck/skipped::{said}",
+        }[format_name]
+    )

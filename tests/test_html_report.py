@@ -269,3 +269,68 @@ def test_the_pages_link_back_in_the_note_is_shown_inert(cli: Any, tmp_path: Path
     assert "\u202e" not in out
     assert note.xpath("*") == []
     assert "the \\u202efull<b> investigation" in note.text_content()
+
+
+@pytest.mark.parametrize("name", ["summary.md", "summary.txt", "summary.markdown"])
+def test_a_job_summary_saved_in_the_folder_it_checked_is_not_read_as_an_article(cli: Any, tmp_path: Path, monkeypatch: Any, name: str) -> None:
+    # As the HTML report is: `--output github-summary=FILE` into the folder checked, then a run of
+    # that folder, would otherwise check the summary's own table as an article.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
+    first = cli("check", "--format", "json", "--output", f"github-summary={name}", ".")
+    assert first.code == 1, first.err
+    again = cli("check", "--format", "json", ".", name)
+    files = {entry["path"]: entry for entry in again.json()["files"]}
+    assert files[name]["checked"] is False
+    assert files[name]["notices"][0]["message"].startswith("not checked: the file is a job summary syndcheck wrote (--output github-summary), not an article")
+    assert [f["rule"] for f in files["story.html"]["findings"]] == [f["rule"] for f in first.json()["files"][0]["findings"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## syndcheck\n\nWe checked three files checked: twice.\n",  # no count
+        "## syndcheck\n3 files checked: 1 error\n",  # no blank line
+        "# syndcheck\n\n3 files checked: 1 error\n",
+        "Notes\n\n## syndcheck\n\n3 files checked: 1 error\n",
+    ],
+)
+def test_a_page_that_only_looks_like_a_summary_is_an_article(text: str) -> None:
+    from compliance.findings import own_report
+
+    assert own_report(text) is None
+    summary = "a job summary syndcheck wrote (--output github-summary)"
+    assert own_report("## syndcheck\n\n1,204 files checked: 3 errors, 0 warnings, 0 info; 2 files with findings.\n") == summary
+    assert own_report("## syndcheck\n\n1 file checked: 0 errors\n") == summary
+
+
+@pytest.mark.parametrize(("output", "what"), [("text", "a text report"), ("concise", "a concise report")])
+def test_a_text_or_concise_report_saved_in_the_folder_it_checked_is_not_read_as_an_article(
+    cli: Any, tmp_path: Path, monkeypatch: Any, output: str, what: str
+) -> None:
+    # They quote the credit lines and bylines they found: read as a plain-text story, a report
+    # would be detected as a republication and given findings of its own.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    first = cli("check", "--format", "json", "--output", f"{output}=report.txt", ".")
+    assert first.code == 1, first.err
+    again = cli("check", "--format", "json", ".")
+    files = {entry["path"]: entry for entry in again.json()["files"]}
+    assert files["report.txt"]["checked"] is False
+    assert files["report.txt"]["notices"][0]["message"].startswith(f"not checked: the file is {what} syndcheck wrote, not an article")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council update  [corrected]\n\nThe council met on Monday.\n",  # a bracket, no count of files
+        "Results  [draft]\n\n3 files checked by the auditor showed errors.\n",
+        "story.html:12:1: error dcnf/logo missing\nAnd then the story goes on in prose.\n",
+        "By Jake Smith\n\n1 file checked; 1 error\n",
+    ],
+)
+def test_a_text_that_only_looks_like_a_report_is_an_article(text: str) -> None:
+    from compliance.findings import own_report
+
+    assert own_report(text) is None

@@ -171,9 +171,10 @@ def test_every_format_shows_untrusted_text_safely(drawn: tuple[list[Report], For
             _assert_safe_lines(output)
             ET.fromstring(output.encode("utf-8"))
         elif name == "github":
-            # A finding, a configuration change, or a document not checked that fails the run.
-            failed = sum(not r.checked and bool(r.notices) and r.notices[0].code in ("unreadable", "internal-error") for r in batch)
-            _assert_safe_lines(output, commands_allowed=findings + len(context.adjusted_rules) + failed)
+            # A finding, a configuration change, or a document not checked: an error when that fails
+            # the run, a warning when it was skipped (every document not checked has one command).
+            not_checked = sum(not r.checked for r in batch)
+            _assert_safe_lines(output, commands_allowed=findings + len(context.adjusted_rules) + not_checked)
             assert all(re.match(r"::(error|warning|notice) file=[^:,\n]*,line=\d+,col=\d+,title=[^:,\n]*::", line) for line in output.splitlines())
         else:
             _assert_safe_lines(output)
@@ -408,6 +409,39 @@ def test_page_and_pack_text_in_sarif_messages_is_shown_escaped_its_lines_kept() 
     assert run["tool"]["driver"]["rules"][0]["shortDescription"]["text"] == "byline \\u202eevil\\x1b[2J"
     # Properties are data: the evidence and detail as the JSON report keeps them.
     assert run["results"][0]["properties"]["detail"] == "why\x85 so"
+
+
+@pytest.mark.parametrize("raw", ["\x07", "\x1b[31m", "\x9b31m", "\x85", "\u202e", "\u2066", "\u200f"], ids=["C0", "ESC", "CSI", "NEL", "RLO", "LRI", "RLM"])
+def test_gitlab_description_and_body_are_shown_escaped_as_sarif_messages_are(raw: str) -> None:
+    # GitLab shows both to people in the merge-request widget: page and pack text in them holds the
+    # visible escape, as SARIF's message.text does; the JSON report keeps the exact text (data).
+    finding = Finding("p/r", Severity.ERROR, f"byline 'Jake{raw} Smith'", f"fix{raw} it\nthen{raw}", Location(2, 1))
+    report = Report(path="a.html", findings=(finding,), packs=("p",))
+    (issue,) = _strict_json(FORMATTERS["gitlab"]([report], CONTEXT))
+    shown = visible(raw)
+    assert shown != raw
+    assert issue["description"] == f"byline 'Jake{shown} Smith'"
+    assert issue["content"]["body"] == f"fix{shown} it\nthen{shown}"
+    sarif = _strict_json(FORMATTERS["sarif"]([report], CONTEXT))["runs"][0]["results"][0]["message"]["text"]
+    assert sarif.startswith(issue["description"] + "\n")
+    assert json.loads(FORMATTERS["json"]([report], CONTEXT))["files"][0]["findings"][0]["message"] == finding.message
+
+
+def test_gitlab_description_of_a_checked_page_with_c1_and_bidi_controls_holds_no_raw_control(cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "bidi-byline.html"
+    page.write_text(
+        "<p>By Jake \u202eSmith\u202c , Daily Caller News Foundation \x9b31m</p>\n<p>The story.</p>\n"
+        '<img alt="Daily Caller News Foundation logo\u202e" src="dcnf-logo.png">',
+        encoding="utf-8",
+    )
+    run = cli("check", "--format", "gitlab", str(page))
+    assert run.code == 1, run.err
+    issues = _strict_json(run.out)
+    assert issues
+    for issue in issues:
+        assert RAW_UNSAFE.search(issue["description"]) is None, issue["description"]
+        assert RAW_UNSAFE.search(issue["content"]["body"].replace("\n", "")) is None
+    assert any("\\x9b31m" in issue["description"] for issue in issues)
 
 
 @pytest.mark.parametrize(

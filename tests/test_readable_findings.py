@@ -93,6 +93,11 @@ def test_near_explains_both_places_and_the_required_layout(cli: Any) -> None:
         (r"^https?://(?:www\.)?propublica\.org/article/", '"https://propublica.org/article/"'),
         (r"not\s+subject\s+to\s+ProPublica's\s+Creative\s+Commons\s+licen[cs]e\s+until", '"not subject to ProPublica\'s Creative Commons licence until"'),
         (r"^\s*{{meta.reporter}}\s*$", '"{{meta.reporter}}"'),
+        # A name that may go without its space reads as its owner writes it, in one word; a word
+        # boundary before optional space is no letter of the name.
+        (r"Cal\s*Matters", '"CalMatters"'),
+        (r"(?:Cal\s*Matters|KHN)\s+logo", '"CalMatters logo"'),
+        (r"\bKHN\b\s*logo", '"KHN logo"'),
         # No plain reading: the caller says so in words instead of showing the regex.
         (r"(?:Getty\s+Images|\bAFP\b)(?:[^.()\n]{0,80}?(?:Getty\s+Images|\bAFP\b))*", ""),
         (r"[A-Z][a-z]+\d{2,}", ""),

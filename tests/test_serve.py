@@ -291,7 +291,11 @@ def test_a_charset_of_the_encoding_standard_decodes_the_body(client: TestClient)
 def test_a_codec_that_is_no_text_encoding_is_an_unsupported_charset(client: TestClient, charset: str, media: str, body: bytes) -> None:
     answer = client.post("/v1/check", content=body, headers={"content-type": f"{media}; charset={charset}"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
-    assert answer.json()["error"]["message"] == f"unknown charset '{charset.strip(chr(34))}' in the Content-Type"
+    assert answer.json()["error"]["message"] == (
+        f"unknown charset '{charset.strip(chr(34))}' in the Content-Type — it names no encoding a browser reads a page in:"
+        " send the body as UTF-8 with charset=utf-8 (or no charset), or name a charset of the WHATWG Encoding Standard,"
+        " such as windows-1252, iso-8859-2 or shift_jis"
+    )
 
 
 def test_a_bug_is_answered_with_the_json_envelope(monkeypatch: pytest.MonkeyPatch) -> None:

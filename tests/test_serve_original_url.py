@@ -152,8 +152,12 @@ def test_an_uploaded_original_names_the_publisher_of_a_stripped_copy() -> None:
 
 
 def test_an_empty_original_file_input_is_no_original() -> None:
-    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), TRUNCATED, original_file=b"")
-    assert "Result: no findings at or above the threshold" in page
+    # A file input where no file was chosen: the browser sends no name and no bytes. (A chosen
+    # file that is empty is refused: tests/test_original_not_a_story.py.)
+    client = TestClient(create_app(ServeSettings()), base_url=BASE)
+    answer = client.post("/", files={"file": ("story.md", TRUNCATED, "text/markdown"), "original_file": ("", b"", "application/octet-stream")})
+    assert answer.status_code == 200
+    assert "Result: no findings at or above the threshold" in html.unescape(answer.text)
 
 
 def test_an_original_file_over_the_limit_is_refused() -> None:

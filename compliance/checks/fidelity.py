@@ -10,14 +10,14 @@ are read as a reader reads them: a letter of another script that looks like a La
 Cyrillic а, е and о of Unicode's confusables) is that Latin letter, in a word of one script too
 (the Cyrillic word "а" is "a"), so look-alike letters are no edit (the `syndcheck/look-alike-letters`
 warnings name them); a diff between words that still look alike names the code points that
-differ (`her {+résumé+} [-resume-] (U+00E9 LATIN SMALL LETTER E WITH ACUTE)`).
+differ (`her [-resume-] {+résumé+} (U+00E9 LATIN SMALL LETTER E WITH ACUTE)`).
 Paragraphing is layout, not an edit: two to four paragraphs printed as one (a CMS paste joins
 them, Markdown loses a blank line) or one printed as two to four are read as one text, their
 words in order, in HTML as in Markdown; a join or a split alone passes, and the verdict says so
 (`all 5 paragraphs of the original, unchanged beyond style, time and place edits; paragraphs 2
 and 3 of the original are printed as one`, `paragraph 5 of the original is printed as 2`), while
 a word changed in it is judged as any edit, quoted from the joined text (`changed (18 → 81):
-Customers in the … district now pay {+81+} [-18-] dollars more each … of which leak.`). Each
+Customers in the … district now pay [-18-] {+81+} dollars more each … of which leak.`). Each
 difference is one hit:
 
 - `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few

@@ -22,7 +22,7 @@ from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters, read_as_latin
-from compliance.text import listed, normalize_inline, shorten
+from compliance.text import listed, normalize_inline, quoted, shorten
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
 # (unless one is the other with words only cut or only added: `_kinship`).
@@ -238,22 +238,31 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
     old, new = before.split(), after.split()
     written = shown if shown is not None and len(shown) == len(new) else new
     parts: list[str] = []
-    # The words one run of changes takes out and puts in, to name look-alike letters after it.
+    # The words one run of changes takes out and puts in (as written), shown old first, as wdiff
+    # and git's word diff show a change: `[-2.1-] {+2+}`, then any look-alike letters named.
     taken: list[str] = []
     given: list[str] = []
+
+    def close_run() -> None:
+        if taken:
+            parts.append("[-" + " ".join(taken) + "-]")
+        if given:
+            parts.append("{+" + " ".join(given) + "+}")
+        if taken or given:
+            parts[-1] += _look_alike_letters(" ".join(taken), " ".join(given))
+        taken.clear()
+        given.clear()
+
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
-            parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
-            taken, given = [], []
+            close_run()
             same = old[op.src_start : op.src_end]
             parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
         elif op.tag == "delete":
             taken += old[op.src_start : op.src_end]
-            parts.append("[-" + " ".join(old[op.src_start : op.src_end]) + "-]")
         else:
             given += written[op.dest_start : op.dest_end]
-            parts.append("{+" + " ".join(written[op.dest_start : op.dest_end]) + "+}")
-    parts[-1:] = [parts[-1] + _look_alike_letters(" ".join(taken), " ".join(given))] if parts else []
+    close_run()
     return shorten(" ".join(p for p in parts if p), limit)
 
 
@@ -921,11 +930,11 @@ def _nd_hits(
         elif pair.original is not None and k < last and not params.extract:
             anchor = ours[next(p.republished for p in pairs[k:] if p.republished is not None)]
             text = _key(theirs[pair.original])
-            hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
+            hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f"removed: {quoted(text, 150)}"))
         elif pair.republished is not None and (first < k < last or ours[pair.republished].index in beside):
             text = _shown_key(doc, ours[pair.republished])
             why = "" if noted_claim(ours[pair.republished].text) is None else " (a note that speaks of the story's subject, not of its republication)"
-            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added{why}: "{shorten(text, 150)}"'))
+            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f"added{why}: {quoted(text, 150)}"))
     missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
     if kept and missing_end and not params.extract:
         stop = pairs[last]
@@ -934,9 +943,7 @@ def _nd_hits(
         # A joined or split last paragraph: the story stops after the last of its paragraphs.
         kept_last, shown_last = stop.original + stop.original_span, ours[stop.republished + stop.republished_span - 1]
         missing = f"1 paragraph, {words} words, is" if len(missing_end) == 1 else f"{len(missing_end)} paragraphs, {words} words, are"
-        evidence = (
-            f'the story stops after paragraph {kept_last} of {len(theirs)} ("{shorten(_shown_key(doc, shown_last), 80)}"); {missing} missing from the end'
-        )
+        evidence = f"the story stops after paragraph {kept_last} of {len(theirs)} ({quoted(_shown_key(doc, shown_last), 80)}); {missing} missing from the end"
         hits.append(_hit(doc, shown_last, "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
 
@@ -958,7 +965,7 @@ def _moved_hit(doc: Document, pairs: list[Pair], at: int, theirs: tuple[Block, .
         where = f"printed after paragraph {preceding + 1}" if preceding is not None else "printed out of order"
     text = _joined_key(theirs, pair.original, span)
     printed = f" as {pair.republished_span} paragraphs" if pair.republished_span > 1 else (" as one" if span > 1 else "")
-    evidence = f'moved: {which} of the original ("{shorten(text, 80)}") {"are" if span > 1 else "is"} {where}{printed}'
+    evidence = f"moved: {which} of the original ({quoted(text, 80)}) {'are' if span > 1 else 'is'} {where}{printed}"
     return _hit(doc, ours[pair.republished], "moved", pair.original + 1, pair.similarity, "", evidence)
 
 

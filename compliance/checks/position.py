@@ -63,7 +63,7 @@ from compliance.checks.base import Check, Context, Outcome, describe_check, expl
 from compliance.checks.story import end_location, is_body_paragraph, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
-from compliance.text import shorten
+from compliance.text import quoted
 
 OPTIONS = (
     Option("check", "check", "What must be in position (any check)."),
@@ -150,7 +150,7 @@ def _evaluate_top(doc: Document, params: PositionParams, ctx: Context, inner: Ou
         detail = explained_later(
             lambda: (
                 f"{describe_check(params.check)} is at line {first.location.line}, after the story's body begins"
-                f' (line {doc.locate(body).line}, "{shorten(body.text, 50)}"): it must come before the first paragraph of the story'
+                f" (line {doc.locate(body).line}, {quoted(body.text, 50)}): it must come before the first paragraph of the story"
             )
         )
         return Outcome(False, (), detail, first.where)

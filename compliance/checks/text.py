@@ -42,7 +42,7 @@ from compliance.checks.story import end_location, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
-from compliance.text import counted, shorten
+from compliance.text import counted, quoted, shorten
 
 OPTIONS = (
     Option("pattern", "regex", "Regular expression to find (use single quotes in YAML).", default=None),
@@ -382,7 +382,7 @@ def _stand_in(doc: Document, params: TextParams, ctx: Context, text: str, starts
         return "", None
     block = blocks[bisect.bisect_right(starts, match.start()) - 1]
     what = params.instead_label or f"not {params.label or params.pattern.shown}"
-    return f'; "{shorten(block.text, 140)}" (line {doc.locate(block).line}) is {what}', block
+    return f"; {quoted(block.text, 140)} (line {doc.locate(block).line}) is {what}", block
 
 
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
@@ -443,7 +443,7 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     if params.scope == "headline" and doc.headline is not None:
         # The editor is shown the headline the page has, where it is, to compare with the one wanted.
         headline = doc.headline
-        return Outcome(False, (), f'{detail}, which reads "{shorten(headline.text, 140)}"', functools.partial(doc.locate, headline))
+        return Outcome(False, (), f"{detail}, which reads {quoted(headline.text, 140)}", functools.partial(doc.locate, headline))
     if params.last is not None and params.scope == "article":
         # What must be in the last N blocks belongs at the end of the story: the finding points
         # where `syndcheck fix` puts a `where: end` block.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from compliance.display import path_at_line_start, visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import not_checked_failure, note_place, pipeline_notes
+from compliance.formatters.pipeline import not_checked_failure, note_place, pipeline_notes, skipped_note
 from compliance.formatters.summary import Summary, not_compared_note, summarize
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -18,7 +18,9 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
     """One report's findings, one line each; then, for each notice that names rules the run did
     not check or a front matter not read, `path:1:1: note syndcheck/not-checked message` (or
     `path:3:14: note syndcheck/front-matter …` at the front matter's bad line; `note`, as compilers mark what is no error, which quickfix lists
-    show apart). Empty for a file with neither."""
+    show apart). A document not checked: `path:1:1: error syndcheck/CODE …` when that fails the run,
+    `path:1:1: note syndcheck/too-large …` (or `syndcheck/skipped`) when it was skipped. Empty for a
+    file checked with neither findings nor such notes."""
     lines = []
     for finding in report.findings:
         severity = finding.severity.label
@@ -33,6 +35,10 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
         # A document not checked fails the run: a quickfix list shows it as an error of its own.
         line, column, message = note_place(report, failed[1])
         lines.append(f"{path_at_line_start(report.path)}:{line}:{column}: error {failed[0]} {visible(message)}")
+    elif skipped := skipped_note(report):
+        # A file skipped (too large, empty, binary data): a note, so that a CI log shows every file
+        # it did not check, and the run's exit code stays as it is.
+        lines.append(f"{path_at_line_start(report.path)}:1:1: note {skipped[0]} {visible(skipped[1].message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -1,7 +1,9 @@
 """GitHub Actions: workflow commands that annotate files, and a Markdown job summary.
 
 `format_github` prints one `::error` / `::warning` / `::notice` command per finding (and an
-`::error` titled `syndcheck/no-pack` for a document `--require-pack` fails). GitHub shows
+`::error` titled `syndcheck/no-pack` for a document `--require-pack` fails, an `::error` for a
+document not checked that fails the run, a `::warning` for a file skipped: over `--max-bytes`,
+empty, binary data). GitHub shows
 only a handful of annotations per step, so `format_github_summary` renders every finding as a
 Markdown table for `$GITHUB_STEP_SUMMARY`, with the totals and the files that were not checked,
 cut to stay under GitHub's 1 MiB limit for a summary (`SUMMARY_LIMIT`).
@@ -14,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from compliance.display import visible
-from compliance.findings import Report, Severity
+from compliance.findings import SUMMARY_HEADING, Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import (
     display_path,
@@ -24,6 +26,7 @@ from compliance.formatters.pipeline import (
     not_checked_failure,
     note_place,
     pipeline_notes,
+    skipped_note,
     unchecked_notices,
     with_required_pack,
 )
@@ -83,6 +86,12 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             where = f"in {report.path}" if report.payload is not None else ""
             line, column, message = note_place(report, failed[1]) if not where else (1, 1, f"{failed[1].message} ({where})")
             lines.append(f"::error file={path}{'' if where else f',line={line},col={column}'},title={failed[0]}::{escape_data(message)}")
+        elif skipped := skipped_note(report):
+            # A file skipped (too large, empty, binary data): a warning on it, as GitHub's docs have
+            # it for what went wrong without failing the build; the exit code stays as it is.
+            where = f"in {report.path}" if report.payload is not None else ""
+            message = f"{skipped[1].message} ({where})" if where else skipped[1].message
+            lines.append(f"::warning file={path}{'' if where else ',line=1,col=1'},title={skipped[0]}::{escape_data(message)}")
     # Each way a configuration file weakened the checks, as a warning on that file.
     for change in context.adjusted_rules:
         file = escape_property(display_path(change.file, context.base_dir))
@@ -118,7 +127,7 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
     report is."""
     summary = summarize(reports)
     counts = [counted(summary.errors, "error"), counted(summary.warnings, "warning"), f"{summary.infos} info"]
-    head = ["## syndcheck", ""]
+    head = [SUMMARY_HEADING, ""]
     head.append(
         f"{counted(summary.checked, 'file')} checked: {', '.join(counts)}; "
         f"{counted(summary.with_findings, 'file')} with findings, {counted(summary.passed, 'requirement')} met"

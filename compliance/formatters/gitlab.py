@@ -2,10 +2,18 @@
 
 GitLab shows these in merge requests and the pipeline's Code Quality tab. Severity: a publisher's
 terms not met (`error`) is `critical`, `warning` is `minor`, `info` is `info`; GitLab's `major`
-and `blocker` are not used. Files that were not checked or that no pack applies to are not issues
-and do not appear (the JSON, SARIF, JUnit and GitHub summary formats list them), except that with
-`--require-pack` a document no pack applies to fails the run, and is a `critical` issue
-`syndcheck/no-pack` at its line 1.
+and `blocker` are not used. The format has issues on files and nothing else, so a document that
+was not checked is an issue too: `critical` `syndcheck/CODE` (`syndcheck/unreadable`,
+`syndcheck/time-limit`, …) when that fails the run, `info` `syndcheck/too-large` or
+`syndcheck/skipped` when it was skipped (over `--max-bytes`, empty, binary data), at its line 1.
+Files that no pack applies to are not issues and do not appear (the JSON, SARIF, JUnit and GitHub
+summary formats list them), except that with `--require-pack` such a document fails the run, and
+is a `critical` issue `syndcheck/no-pack` at its line 1.
+
+GitLab shows `description` and `content.body` to people (the merge-request widget, the Code
+Quality tab): like SARIF's messages they hold untrusted text (page text, evidence, file and
+payload names, pack text) through `visible`, so a C1 control or a bidirectional override is shown
+as its escape (`\\x9b`, `\\u202e`), never raw. The rest is data and keeps the exact text.
 """
 
 from __future__ import annotations
@@ -15,10 +23,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.display import json_output
+from compliance.display import json_output, visible, visible_block
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, file_of, fingerprints, in_payload, with_required_pack
+from compliance.formatters.pipeline import display_path, file_of, fingerprints, in_payload, with_not_checked, with_required_pack
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -28,7 +36,7 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
     issues: list[dict[str, Any]] = []
     for report in reports:
         path = display_path(report.path, context.base_dir)
-        report = with_required_pack(report, context)
+        report = with_not_checked(with_required_pack(report, context))
         for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
             # A payload's article is no file: the issue is on the payload, at its first line, and
             # says which article and which line of its HTML.
@@ -38,8 +46,8 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
                     "type": "issue",
                     "engine_name": "syndcheck",
                     "check_name": finding.rule,
-                    "description": f"{finding.message} ({where})" if where else finding.message,
-                    "content": {"body": finding.help},
+                    "description": visible(f"{finding.message} ({where})" if where else finding.message),
+                    "content": {"body": visible_block(finding.help)},
                     "severity": SEVERITIES[finding.severity],
                     "fingerprint": fingerprint,
                     "location": {"path": file_of(report, context.base_dir), "lines": {"begin": 1 if where else finding.location.line}},
@@ -53,7 +61,7 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
                 "type": "issue",
                 "engine_name": "syndcheck",
                 "check_name": f"configuration/{change.setting}",
-                "description": f"configuration: {described}",
+                "description": visible(f"configuration: {described}"),
                 "content": {"body": "A configuration file weakened the publishers' checks; make sure this is intended."},
                 "severity": "info",
                 "fingerprint": hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest(),

@@ -129,6 +129,43 @@ def not_checked_failure(report: Report) -> tuple[str, Notice] | None:
     return f"syndcheck/{report.notices[0].code}", report.notices[0]
 
 
+def skipped_note(report: Report) -> tuple[str, Notice] | None:
+    """For a document that was not checked but does not fail the run (skipped on purpose: over
+    `--max-bytes`, empty, binary data, a report of syndcheck's own), the id concise and GitHub
+    output give it, `syndcheck/CODE` (`syndcheck/too-large`, `syndcheck/skipped`), and its notice:
+    a pipeline's log shows every file it did not check. None for a document checked, or one that
+    fails the run (`not_checked_failure`)."""
+    if report.checked or not_checked_failure(report) is not None:
+        return None
+    notice = file_notices(report)[0]
+    return f"syndcheck/{notice.code}", notice
+
+
+# What GitLab's Code Quality report says to do about a document not checked (`with_not_checked`).
+NOT_CHECKED_FAILED_HELP = "The document was not checked, which fails the run: mend what the description says and run the check again."
+NOT_CHECKED_SKIPPED_HELP = (
+    "The file was not checked, so nothing is known of its credits: do what the description says to have it checked,"
+    " or leave it out with --exclude or the configuration's exclude."
+)
+
+
+def with_not_checked(report: Report) -> Report:
+    """The report of a document that was not checked with one finding that says so, for the formats
+    made of findings alone (GitLab's Code Quality report, whose every entry is an issue on a file):
+    an error `syndcheck/CODE` at the notice's line when the document fails the run
+    (`not_checked_failure`), info when it was skipped (`skipped_note`). The report itself when
+    it was checked."""
+    failed = not_checked_failure(report)
+    said = failed or skipped_note(report)
+    if said is None:
+        return report
+    rule, notice = said
+    line, _, message = note_place(report, notice)
+    severity, help_text = (Severity.ERROR, NOT_CHECKED_FAILED_HELP) if failed else (Severity.INFO, NOT_CHECKED_SKIPPED_HELP)
+    # The code as evidence: its fingerprint stays when the file changes (the byte count, the file type).
+    return dataclasses.replace(report, findings=(Finding(rule, severity, message, help_text, Location(line), evidence=rule),))
+
+
 def file_notices(report: Report) -> tuple[Notice, ...]:
     """The notices of a report, with one made up when a report was not checked or had no pack but says nothing why."""
     if report.notices:

@@ -42,7 +42,7 @@ from compliance.cms import (
     shown_key,
     unread_notices,
 )
-from compliance.decoding import decode_bytes
+from compliance.decoding import decode_bytes, not_an_article
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
@@ -53,6 +53,7 @@ from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.metavalues import NO_KEY, is_blank_key
+from compliance.originals import NOT_FETCHED_BY_THE_SERVER
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -160,6 +161,9 @@ def build_checker(settings: ServeSettings) -> Checker:
         allow_fetch=settings.allow_fetch,
         # A request chooses the URL: only public addresses, and the networks the operator trusts.
         fetch_guard=FetchGuard(parse_networks(settings.fetch_from)),
+        # A client can add no option and give no file: the note of an original's URL not fetched
+        # says what it can do instead.
+        not_fetched=NOT_FETCHED_BY_THE_SERVER,
     )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
@@ -228,6 +232,13 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
+# What a client whose charset names no text encoding a page may be in (UTF-7, `rot13`, a typo) does.
+CHARSET_ADVICE = (
+    "it names no encoding a browser reads a page in: send the body as UTF-8 with charset=utf-8 (or no charset),"
+    " or name a charset of the WHATWG Encoding Standard, such as windows-1252, iso-8859-2 or shift_jis"
+)
+
+
 def declared_charset(body: bytes, content_type: str) -> bytes:
     """The body as UTF-8 behind a byte-order mark when the Content-Type declares its charset.
 
@@ -247,7 +258,7 @@ def declared_charset(body: bytes, content_type: str) -> bytes:
 
     encoding = text_encoding(charset)
     if encoding is None:
-        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type")
+        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type — {CHARSET_ADVICE}")
     text = body.decode(encoding, "replace")
     wrong = _not_text_in(body, text, encoding)
     if wrong is not None:
@@ -555,6 +566,12 @@ def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]
 
 # What an editor on the page gives instead of the command line's --original FILE.
 _GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Original story file, or give its Original URL"
+# What an editor on the page does about an original's URL the server does not fetch (an
+# `original=URL` line of Other metadata): the page's own field, not the API's form field.
+_NOT_FETCHED_ON_THE_PAGE = (
+    "this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it as the Original story file,"
+    " or start the server with --allow-fetch"
+)
 
 
 def said_for_the_page(result: FileResult) -> FileResult:
@@ -564,8 +581,8 @@ def said_for_the_page(result: FileResult) -> FileResult:
     `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
     has no use for)."""
     report = result.report
-    on_the_page = GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE
-    notices = tuple(dataclasses.replace(n, message=n.message.replace(*on_the_page)) if n.code == "no-original" else n for n in report.notices)
+    said = {"no-original": (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE), "original-unavailable": (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE)}
+    notices = tuple(dataclasses.replace(n, message=n.message.replace(*said[n.code])) if n.code in said else n for n in report.notices)
     findings = tuple(_fill_in_for_the_page(f) for f in report.findings)
     if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
@@ -882,14 +899,27 @@ def _other_meta(text: str) -> dict[str, str]:
     return meta
 
 
+# What an editor does about an Original story file that holds no story.
+_CHOOSE_ORIGINAL_ON_THE_PAGE = "choose the original story's saved page (HTML, text or Markdown) there, or clear it"
+
+
 def _held_original(given: Sequence[_FormArticle], limit: int) -> HeldOriginal | None:
     """The original story's file uploaded on the page (the last one given), read as an uploaded
-    article is; None when none was, or it is empty."""
-    if not given or not given[-1].data.strip():
+    article is; None when none was (the file input left empty). A file that holds no story (empty,
+    an image, binary data) is refused (400 `bad-input`), naming the page's field: compared with,
+    it would share no text with the copy and name no reporter, and the notes would blame the copy."""
+    if not given:
         return None
     original = given[-1]
     if limit and len(original.data) > limit:
         raise ApiError(413, "too-large", f"the original story's file is larger than the limit of {limit} bytes")
+    why = not_an_article(original.data)
+    if why is not None:
+        raise ApiError(
+            400,
+            "bad-input",
+            f"the Original story file ('{visible(original.name)}') is {why}: {_CHOOSE_ORIGINAL_ON_THE_PAGE}",
+        )
     return HeldOriginal(original.data, stdin_kind(original.data, original.name), original.name)
 
 
