@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from compliance.findings import Finding, FixBlock, Location, Report, Severity
+from compliance.findings import Finding, FixBlock, Location, Notice, Report, Severity
 from compliance.runner import FileResult
 from compliance.serve import ServeSettings
 from compliance.serve.app import create_app, page_check_meta, said_for_the_page
@@ -230,3 +230,36 @@ def test_the_block_to_paste_says_its_address_is_the_original_url_field() -> None
     page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), WELDS, original_url="https://www.propublica.org/article/welds")
     assert "The original's address is from the Original URL field." in page
     assert "'original_url' metadata" not in page
+
+
+@pytest.mark.parametrize(
+    ("said", "on_the_page"),
+    [
+        (
+            "rule calmatters/headline not checked: it needs the headline CalMatters gave the story (give it with --meta original_headline=...,"
+            " or give the original story with --original)",
+            "rule calmatters/headline not checked: it needs the headline CalMatters gave the story (give it in the Original headline field,"
+            " or upload the original story's saved page as the Original story file)",
+        ),
+        (
+            "rule dcnf/original-reporter not checked: it needs the article's 'reporter' (give it with --meta reporter=...)",
+            "rule dcnf/original-reporter not checked: it needs the article's 'reporter' (give it in the Reporter field)",
+        ),
+        (
+            "rule gazette/logo not checked: it needs the article's 'gazette-logo' (give it with --meta gazette-logo=...)",
+            "rule gazette/logo not checked: it needs the article's 'gazette-logo' (give it as a line gazette-logo=… under Other metadata)",
+        ),
+    ],
+)
+def test_a_rule_not_checked_for_a_missing_value_names_the_pages_field(said: str, on_the_page: str) -> None:
+    result = said_for_the_page(FileResult(Report(path="story.md", packs=("gazette",), notices=(Notice("missing-meta", said, ("gazette/x",)),))))
+    (shown,) = result.report.notices
+    assert shown.message == on_the_page
+
+
+def test_the_page_says_where_to_give_the_original_headline() -> None:
+    copy = (ROOT / "samples" / "calmatters" / "compliant-wordpress.html").read_bytes()
+    answer = TestClient(create_app(ServeSettings()), base_url=BASE).post("/", files={"file": ("story.html", copy, "text/html")})
+    page = html.unescape(answer.text)
+    assert "it needs the headline CalMatters gave the story (give it in the Original headline field, or upload the original story's saved page" in page
+    assert "--meta" not in page and "--original" not in page

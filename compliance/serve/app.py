@@ -582,7 +582,14 @@ def said_for_the_page(result: FileResult) -> FileResult:
     has no use for)."""
     report = result.report
     said = {"no-original": (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE), "original-unavailable": (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE)}
-    notices = tuple(dataclasses.replace(n, message=n.message.replace(*said[n.code])) if n.code in said else n for n in report.notices)
+    notices = tuple(
+        dataclasses.replace(n, message=n.message.replace(*said[n.code]))
+        if n.code in said
+        else dataclasses.replace(n, message=_missing_meta_on_the_page(n.message))
+        if n.code == "missing-meta"
+        else n
+        for n in report.notices
+    )
     findings = tuple(_fill_in_for_the_page(f) for f in report.findings)
     if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
@@ -607,6 +614,25 @@ def _meta_on_the_page(match: re.Match[str]) -> str:
     key = match.group(1)
     label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
     return f"the {label} field" if label else f"{key}={match.group(2)} under Other metadata"
+
+
+# How the engine's `missing-meta` notice says to give a value, and the original story.
+_META_WANTED = re.compile(r"with --meta ([\w.-]+)=\.\.\.")
+_ORIGINAL_WANTED = "give the original story with --original"
+
+
+def _missing_meta_on_the_page(message: str) -> str:
+    """A `missing-meta` notice ("rule X not checked: it needs the article's 'reporter' (give it
+    with --meta reporter=...)") naming the page's field for the value, or a line of Other
+    metadata, and its Original story file, instead of the command line's options."""
+    message = message.replace(_ORIGINAL_WANTED, "upload the original story's saved page as the Original story file")
+    return _META_WANTED.sub(lambda match: _meta_on_the_page_named(match.group(1)), message)
+
+
+def _meta_on_the_page_named(key: str) -> str:
+    """The page's field for the metadata `key`, or a `KEY=…` line of "Other metadata"."""
+    label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    return f"in the {label} field" if label else f"as a line {key}=… under Other metadata"
 
 
 _META_SAID = re.compile(r"the '([\w.-]+)' metadata")
