@@ -37,7 +37,7 @@ from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
+from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
@@ -1477,7 +1477,7 @@ class _Values:
         if source.original_image is not None:
             ways.append(f"the original story with its image whose alt text matches '{source.original_image.shown}' (--original FILE)")
         if source.original_url is not None:
-            ways.append("the original story's URL (--meta original-url=URL)")
+            ways.append(f"the original story's URL (--meta original-url=URL, {ORIGINAL_URL_IN_THE_ARTICLE})")
         if source.meta is not None:
             ways.append(f"--meta {source.meta}=VALUE")
         return f"'{name}': give " + " or ".join(ways)
