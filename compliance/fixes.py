@@ -135,6 +135,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     placed above a byline may need that byline first)."""
     from compliance.engine import article_meta
 
+    # The trials show no block to paste: none is judged with the others (a check more each).
+    settings = settings._replace(judge_blocks=False)
     first = settings.parse(data, kind)
     merged = article_meta(first, meta=settings.meta, default_meta=settings.default_meta)
     outlets = frozenset(o for p in settings.packs for o in p.outlets)
@@ -1715,7 +1717,10 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         stands = anchor[0] if anchor is not None and isinstance(anchor[0], Block) else None
         if stands is None:
             return FixBlock(text, "", None, fill_in, whence)
-        return FixBlock(_paste_in_place_of(doc, stands, text), f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence)
+        spliced = _in_place_of(doc, stands, text)
+        if isinstance(spliced, str):
+            return FixBlock(text, f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence)
+        return FixBlock(spliced[2].strip(), f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence, splice=spliced)
     pairs = [(wrong, _byline_replacement(fix, doc, wrong, values)) for wrong in _wrong_bylines(fix, doc, values) if wrong.in_body]
     shown = next(((wrong, replacement) for wrong, replacement in pairs if replacement is not None), None)
     # Every other byline crediting someone else is put right too: said after the block.
@@ -1729,7 +1734,8 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     if shown is not None:
         wrong, replacement = shown
         said = whence if address is not None and address in html.unescape(replacement.text) else ""
-        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said)
+        splice = (replacement.offset, replacement.removed, replacement.text)
+        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said, splice=splice)
     # What the editor changes is that byline: the report marks it, not the block's place.
     marked: Location | None = doc.locate(pairs[0][0]) if pairs else None
     # As `syndcheck fix` does: a credit link that names the original but goes elsewhere is
@@ -1765,7 +1771,9 @@ def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], addres
     if link is not None and span is not None and address:
         mended = _mended_link(doc, link, span, address)
         if mended:
-            return FixBlock(mended, f"in place of the link {_quoted(link.text)} (to {shorten(link.href, 60)})", doc.locate(link))
+            written = html.escape(address) if doc.kind == "html" else address.replace("(", "%28").replace(")", "%29")
+            place = f"in place of the link {_quoted(link.text)} (to {shorten(link.href, 60)})"
+            return FixBlock(mended, place, doc.locate(link), splice=(span[0], span[1] - span[0], written))
     try:
         wrong = _instead_block(check, ctx)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
@@ -1773,7 +1781,7 @@ def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], addres
     spliced = _in_place_of(doc, wrong, block) if wrong is not None else "none"
     if wrong is None or isinstance(spliced, str):
         return None
-    return FixBlock(spliced[2], f"in place of {_quoted(wrong.text)}", doc.locate(wrong))
+    return FixBlock(spliced[2], f"in place of {_quoted(wrong.text)}", doc.locate(wrong), splice=spliced)
 
 
 def _mended_link(doc: Document, link: Any, span: tuple[int, int], address: str) -> str:
@@ -1809,13 +1817,6 @@ def extra_copy_block(check: Check, ctx: Context, hit: Any, hits: Sequence[Any]) 
         stays = None
     said = f"a copy of line {doc.locate(stays).line}, which stays" if stays is not None else "a copy printed once too often"
     return FixBlock(doc.lines_source[span[0] : span[1]].strip(), said, doc.locate(item), take_out=True)
-
-
-def _paste_in_place_of(doc: Document, wrong: Block, block: str) -> str:
-    """What an editor pastes in place of the line `wrong`: the text `fix` would put there, its
-    markup as the page's (`_in_place_of`), else `block`."""
-    spliced = _in_place_of(doc, wrong, block)
-    return block if isinstance(spliced, str) else spliced[2].strip()
 
 
 def _given_whence(address: str, ctx: Context) -> str:
