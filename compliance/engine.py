@@ -363,6 +363,7 @@ def check_document(
     asked_for: Collection[str] = frozenset(),
     today: datetime.date | None = None,
     read_at: datetime.datetime | None = None,
+    judge_blocks: bool = True,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -390,6 +391,10 @@ def check_document(
     `read_at` is that reading, with the zone it was made in, when `today` comes from the clock (None
     when a day was given): a notice read in its publisher's zone compares with that zone's day.
     The report's `holds` gives the days on which the same document would have the same verdicts.
+
+    With `judge_blocks` (the fix planner's trials go without), the blocks to paste are judged
+    together, as `fix` judges its edits (`blocks_judged_together`): the page is checked once more
+    with the blocks that go in place of something pasted.
     """
     severities = severities or {}
     if today is None:
@@ -562,6 +567,27 @@ def check_document(
         findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
     if off:
         findings = [f for f in findings if f.rule not in off]
+    if judge_blocks:
+
+        def recheck(text: str) -> Report:
+            pasted = parse_document(text, doc.kind, outlets=frozenset(o for p in packs for o in p.outlets))
+            return check_document(
+                pasted,
+                packs,
+                path=path,
+                auto_detect=auto_detect,
+                meta=meta,
+                default_meta=default_meta,
+                severities=severities,
+                known_rules=known_rules,
+                original=ctx.original,
+                inline_suppressions=inline_suppressions,
+                today=today,
+                read_at=read_at,
+                judge_blocks=False,
+            )
+
+        findings = blocks_judged_together(findings, ctx.doc.lines_source, recheck)
     findings.sort(key=lambda f: f.sort_key)
     # What passed reads top to bottom, like the article.
     passed.sort(key=lambda p: p.location)
@@ -578,6 +604,28 @@ def check_document(
         evaluated_rules=frozenset(concluded - off),
         holds=Days.around(today, ctx.compared),
     )
+
+
+def blocks_judged_together(findings: Sequence[Finding], source: str, recheck: Callable[[str], Report]) -> list[Finding]:
+    """The findings with the blocks to paste judged together, as `fix` judges its edits
+    (`fixes._without_redundant`): a block to insert is marked needless (`FixBlock.needless_after`)
+    when the page with the blocks that go in place of something (`FixBlock.splice`, in `source`,
+    the checked document's `lines_source`) pasted, checked again by `recheck`, no longer fails its
+    rule — ProPublica's "Read the original story" line, once "Courtesy of ProPublica." is replaced
+    by the credit line that links the original. Checked again only when there are both."""
+    in_place = [f for f in findings if f.fix is not None and f.fix.splice is not None]
+    to_insert = [f for f in findings if f.fix is not None and f.fix.splice is None and not f.fix.take_out and f.fix.text]
+    if not in_place or not to_insert:
+        return list(findings)
+    text, last = source, len(source) + 1
+    # From the end, so that each offset still holds; a splice overlapping one already made is left.
+    for offset, removed, put in sorted({f.fix.splice for f in in_place if f.fix is not None and f.fix.splice is not None}, reverse=True):
+        if offset + removed <= last:
+            text, last = text[:offset] + put + text[offset + removed :], offset
+    failing = {f.rule for f in recheck(text).findings}
+    by = ", ".join(sorted({f.rule for f in in_place}))
+    needless = {id(f) for f in to_insert if f.rule not in failing}
+    return [dataclasses.replace(f, fix=dataclasses.replace(f.fix, needless_after=by)) if id(f) in needless and f.fix is not None else f for f in findings]
 
 
 def _page_suppressions(doc: Document) -> list[Suppression]:
@@ -1095,6 +1143,9 @@ class CheckSettings(NamedTuple):
     asked_for: frozenset[str] = frozenset()
     today: datetime.date | None = None
     read_at: datetime.datetime | None = None
+    # Whether the blocks to paste are judged together (`check_document`'s `judge_blocks`): the fix
+    # planner's trials, which show no block, go without.
+    judge_blocks: bool = True
 
     def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
         """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
@@ -1123,6 +1174,7 @@ class CheckSettings(NamedTuple):
             asked_for=self.asked_for,
             today=self.today,
             read_at=self.read_at,
+            judge_blocks=self.judge_blocks,
         )
 
 

@@ -77,6 +77,15 @@ class FixBlock:
     # True when `text` is what to take out rather than to paste (a copy printed once too often,
     # `fixes.extra_copy_block`): `place` then says which copy stays.
     take_out: bool = False
+    # For a block pasted in place of what the page has (a credit line in other words, a link gone
+    # elsewhere, a byline's wrong name): what pasting it does to the checked text
+    # (`Document.lines_source`), as (offset, characters replaced, text put there); None for a block
+    # inserted. The blocks are judged together with it (`engine.blocks_judged_together`).
+    splice: tuple[int, int, str] | None = None
+    # The rules whose blocks, pasted in place, put this finding right too (ProPublica's credit line
+    # linking the original makes its "Read the original story" line needless), joined by ", "; ""
+    # when this block is still to be pasted.
+    needless_after: str = ""
 
 
 # What the head of every HTML report syndcheck writes carries (`--format html`), so that a report

@@ -32,12 +32,12 @@ from compliance.checks.link import link_backs_in, mislabelled_link, original_add
 from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
-from compliance.document import Block, Byline, Document, DocumentKind, with_metadata_byline
+from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
+from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
@@ -135,6 +135,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     placed above a byline may need that byline first)."""
     from compliance.engine import article_meta
 
+    # The trials show no block to paste: none is judged with the others (a check more each).
+    settings = settings._replace(judge_blocks=False)
     first = settings.parse(data, kind)
     merged = article_meta(first, meta=settings.meta, default_meta=settings.default_meta)
     outlets = frozenset(o for p in settings.packs for o in p.outlets)
@@ -238,14 +240,23 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                     continue
                 mended = replaced
             placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding) if mended is None else (0, "", "")
-            if isinstance(placed, str):
+            # The image the block draws, on the page already in the wrong place (DCNF's logo below
+            # the story, far from the byline): moved, with the page's own address unless one is given.
+            image = None if mended else _moved_image(rule_id, rule.fix, ctx, values, placed, report, attempt, first.encoding, (edits, first.lines_source))
+            if isinstance(placed, str) and image is None:
                 reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, values, report, attempt, first.encoding) or placed
                 continue
             # A credit line in other words that the finding quotes (the check's `instead`): the
             # block goes in its place rather than beside it, which would print the credit twice.
-            instead = None if mended else _instead_of_near_miss(rule_id, rule.check, ctx, report, placed, attempt)
+            instead = None if mended or image or isinstance(placed, str) else _instead_of_near_miss(rule_id, rule.check, ctx, report, placed, attempt)
             shares = instead if isinstance(instead, str) else ""
-            tried = mended or (instead if isinstance(instead, tuple) else None) or _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check)
+            # (A value missing leaves `placed` a reason only with an image to move, tried first.)
+            tried = (
+                mended
+                or image
+                or (instead if isinstance(instead, tuple) else None)
+                or (placed if isinstance(placed, str) else _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check))
+            )
             if isinstance(tried, str):
                 reasons[rule_id] = f"{tried}; {shares}" if shares else tried
                 continue
@@ -429,7 +440,8 @@ def _kept_where(earlier: Sequence[Edit], offset: int, source: str) -> str:
         if offset < start:
             break
         if offset < start + len(edit.text):
-            return f"the one {'moved' if edit.note == _MOVED or edit.note.startswith('moved here') else 'inserted'} {edit.place}"
+            moved = _is_moved(edit.note) or edit.note.startswith("moved here")
+            return f"the one {'moved' if moved else 'inserted'} {edit.place}"
         shift += len(edit.text) - edit.removed
     return f"line {source.count(chr(10), 0, max(0, offset - shift)) + 1}"
 
@@ -775,6 +787,10 @@ def _reads_as_a_line(text: str, block: str) -> bool:
 
 # The note of a block moved: `_told_where_it_moved_from` gives the line it came from.
 _MOVED = "moved"
+# The note of an image moved begins so, its name after it (`_moved_image`); what the note says
+# after the line it came from follows `_NOTE_REST`.
+_MOVED_IMAGE = "moved the image "
+_NOTE_REST = "\x00"
 
 
 def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
@@ -782,18 +798,33 @@ def _told_where_it_moved_from(edits: list[Edit], rule_id: str) -> list[Edit]:
     taken = next((e for e in edits if e.rule == rule_id and e.removed and not e.text), None)
     if taken is None:
         return edits
-    note = f"moved here from {taken.lines}, which {'is' if taken.last_line <= taken.line else 'are'} taken out"
-    place = next((e.place for e in edits if e.rule == rule_id and e.note == _MOVED), "")
+    which = f"which {'is' if taken.last_line <= taken.line else 'are'} taken out"
+    place = next((e.place for e in edits if e.rule == rule_id and _is_moved(e.note)), "")
     # A copy taken out before as a repeat of the line now moved: that line does not stay.
     stays = {f"a copy of line {line}, which stays" for line in range(taken.line, max(taken.line, taken.last_line) + 1)}
     return [
-        dataclasses.replace(e, note=note)
-        if e.rule == rule_id and e.note == _MOVED
+        dataclasses.replace(e, note=_moved_note(e.note, taken.lines, which))
+        if e.rule == rule_id and _is_moved(e.note)
         else dataclasses.replace(e, note=e.note.replace(", which stays", f", which is moved {place}"))
         if e.note in stays and place
         else e
         for e in edits
     ]
+
+
+def _is_moved(note: str) -> bool:
+    """Whether `note` is that of a block moved, before `_told_where_it_moved_from` says whence."""
+    return note == _MOVED or note.startswith(_MOVED_IMAGE)
+
+
+def _moved_note(note: str, lines: str, which: str) -> str:
+    """A moved block's note with the `lines` of the file it came from: "moved here from line 26,
+    which is taken out"; for an image (`_moved_image`), "moved the image 'DCNF logo' from line 7,
+    which is taken out", and what the note said after the image's name."""
+    if note == _MOVED:
+        return f"moved here from {lines}, {which}"
+    head, _, rest = note.partition(_NOTE_REST)
+    return f"{head} from {lines}, {which}" + (f"; {rest}" if rest else "")
 
 
 def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> list[Edit]:
@@ -1171,16 +1202,20 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
     """The edits without any that a later one made needless, with the text and report they give:
     an edit is dropped when the document without it has no finding the document with every edit
     lacks. ProPublica's link back ("Read the original story on ProPublica.") is needless once its
-    credit line, inserted after it, links "ProPublica" to the original."""
+    credit line, inserted after it, links "ProPublica" to the original. An edit that only takes
+    out is judged with the block of its rule, never alone: a moved image's old copy, taken out,
+    breaks no rule by staying, yet the page would show the image twice."""
     kept = list(edits)
     for edit in edits:
         if len(kept) == 1:
             break
-        if any(f.rule == edit.rule for f in report.findings):
+        if any(f.rule == edit.rule for f in report.findings) or not edit.text:
             # Its rule fails until the editor takes out a byline its note names: judged with
-            # that byline gone (`_try_fix`), never here, where it is not.
+            # that byline gone (`_try_fix`), never here, where it is not. What an edit takes out
+            # (a copy of a block moved, printed twice) is no block added: it goes with its block.
             continue
-        trial = [e for e in kept if e is not edit]
+        # A block moved goes with the taking out of its old copy: dropped, both are.
+        trial = [e for e in kept if e is not edit and (e.text or e.rule != edit.rule)]
         trial_text, trial_report = without(trial)
         if not Counter(f.rule for f in trial_report.findings) - Counter(f.rule for f in report.findings):
             kept, text, report = trial, trial_text, trial_report
@@ -1190,6 +1225,95 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
 # Why a tag a consent manager holds back is not pasted again: the page would then load it twice.
 _HELD_BACK_UNFIXED = "it is on the page, held back by a cookie-consent manager; exempt it from the consent manager by hand (a second copy would load it twice)"
 _DELAYED_UNFIXED = "it is on the page, delayed by a page-speed plugin; exclude it from the delay of scripts by hand (a second copy would load it twice)"
+
+
+def _moved_image(
+    rule_id: str,
+    fix: FixTemplate,
+    ctx: Context,
+    values: _Values,
+    placed: tuple[int, str, str] | str,
+    report: Report,
+    attempt: Callable[..., tuple[str, Document, Report]],
+    encoding: str,
+    earlier: tuple[Sequence[Edit], str],
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
+    """The edits that move the image a fix draws (an `original-image` value: DCNF's logo), when the
+    article has one copy of it and it is not where the fix puts it, with the text, document and
+    report they give; None when there is no such copy or neither moving it nor a copy where the
+    block goes satisfies the rule. The block is `placed`, written with the value given (the
+    original's image, `--meta`: the editor's word wins), else (`placed` a reason) with the page's
+    own copy's address. The copy is taken out with what holds it alone (`_whole_holder`: its `<p>`,
+    `<figure>`; in Markdown its line) — unless that takes more than the image (a paragraph of the
+    story holds it) or makes the rule or another fail: then it stays, and the note says so.
+    `earlier`: the edits made so far and the source they are offsets of (`_kept_where`)."""
+    doc = ctx.doc
+    alts = [source.original_image for source in fix.values if source.original_image is not None]
+    copies = [image for image in doc.images if image.in_article and image.sources and any(alt.search(image.alt) for alt in alts)]
+    if len(copies) != 1:
+        return None
+    copy = copies[0]
+    if isinstance(placed, str):
+        own = _Values(values.meta, values.original, address=values.address, page=doc, link_optional=values.link_optional)
+        placed = place_fix(fix, doc, own, ctx, encoding=encoding)
+        if isinstance(placed, str):
+            return None
+    offset, block, place = placed
+    span = _image_span(doc, copy)
+    taken = _with_its_line(doc, *span) if span is not None else None
+    name = _quoted(copy.alt)
+    where = _kept_where(earlier[0], span[0] if span else _image_offset(doc, copy), earlier[1]) if earlier[1] else f"line {copy.line}"
+    if taken is not None and not taken[0] <= offset <= taken[0] + taken[1]:
+        candidate = attempt(offset, block, 0, (taken[0], "", taken[1]))
+        problem = _regression(rule_id, report, candidate[2])
+        if not problem:
+            given = "" if copy.sources[0] in block or html.escape(copy.sources[0]) in block else "written with the address given, not the page's"
+            note = f"{_MOVED_IMAGE}{name}" + (f"{_NOTE_REST}{given}" if given else "")
+            return (Edit(rule_id, offset, 0, block, place, note), Edit(rule_id, taken[0], 0, "", place, removed=taken[1])), candidate
+        stays = f"the image {name} at {where} stays: taking it out {problem}"
+    else:
+        stays = f"the image {name} at {where}, inside a paragraph of the story, can go: take it out of that paragraph by hand, keeping the text"
+    candidate = attempt(offset, block)
+    if _regression(rule_id, report, candidate[2]):
+        return None
+    return (Edit(rule_id, offset, 0, block, place, stays),), candidate
+
+
+def _image_span(doc: Document, image: Image) -> tuple[int, int] | None:
+    """Where (start, end in `doc.lines_source`) the image stands with what holds it alone (an
+    HTML `<p>`, `<figure>` or link around it, as `_whole_holder` gives; a Markdown line of the
+    image alone, or of a link around it), when that is a block of its own; None when it shares a
+    paragraph with text (a logo inside a paragraph of the story) or is not found so."""
+    source = doc.lines_source
+    if doc.kind != "html" or image.element is None:
+        span = _paragraph_at(source, line_starts(source), image.line) if doc.kind == "markdown" else None
+        return span if span is not None and _IMAGE_LINE.fullmatch(source[span[0] : span[1]].strip()) else None
+    holder = _whole_holder(image.element)
+    parent, previous = holder.getparent(), holder.getprevious()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+    inline = str(holder.tag).lower() in _INLINE_IMAGE_HOLDERS and (parent is None or str(parent.tag).lower() not in _NOT_A_HOLDER)
+    if before.strip() or (holder.tail or "").strip() or inline:
+        return None
+    location = doc.locate_element(holder)
+    start = offset_at(source, location.line, location.column)
+    end = _element_end(source, start, str(holder.tag).lower())
+    return None if end is None else (start, end)
+
+
+def _image_offset(doc: Document, image: Image) -> int:
+    """Where in `doc.lines_source` the image's line starts (for `_kept_where`)."""
+    return offset_at(doc.lines_source, max(image.line, 1), 1)
+
+
+# A Markdown paragraph that is one image, perhaps linked: `![alt](src)`, `[![alt](src)](href)`,
+# or one `<img>` (in a `<p>` or not).
+_IMAGE_LINE = re.compile(
+    r"(?:\[\s*)?!\[[^\]\n]*\]\([^)\n]*\)(?:\s*\]\([^)\n]*\))?|(?:<p\b[^>]*>\s*)?<(?:img|amp-img)\b[^>]*>(?:\s*</amp-img>)?(?:\s*</p>)?",
+    re.IGNORECASE,
+)
+# Elements that hold an image inline, in a paragraph of text (a link, a `<picture>`): taking one
+# out of a paragraph is not taking out a block of its own.
+_INLINE_IMAGE_HOLDERS = frozenset({"img", "amp-img", "picture", "a", "span", "em", "i", "strong", "b", "small"})
 
 
 def _futile_with_the_pages_own(
@@ -1236,8 +1360,11 @@ _STAND_IN_ADDRESS = "https://stand-in.invalid/image"
 
 def _image_addresses(doc: Document, alt: Pattern) -> Iterator[str]:
     """The address of each image of `doc` whose alt text the pattern `alt` finds (an
-    `original-image` value's), as the page writes it, in document order."""
-    return (image.sources[0] for image in doc.images if image.sources and alt.search(image.alt))
+    `original-image` value's), as the page writes it: those in the article first, each in
+    document order."""
+    # In-article copies first: the one a fix moves (`_moved_image`), not a sidebar's.
+    images = sorted(doc.images, key=lambda image: not image.in_article)
+    return (image.sources[0] for image in images if image.sources and alt.search(image.alt))
 
 
 def _read_original(wanted: str, load_original: Callable[[str], Document] | None) -> Document | None:
@@ -1328,8 +1455,21 @@ def _taken_said(source: str, offset: int, removed: int, lines: str) -> str:
     whole = (offset == 0 or source[offset - 1] in "\r\n" or taken[:1] in ("\r", "\n")) and (end >= len(source) or source[end] in "\r\n")
     tag = _FIRST_TAG.match(taken.strip())
     # Emphasis around a Markdown line's words is its markup, as a tag is: not quoted.
-    what = (f"the <{tag.group(1).lower()}> " if tag else "") + _quoted(_unmarked(taken).strip("*_ "))
+    words = _unmarked(taken).strip("*_ ")
+    image = _TAKEN_IMAGE.search(taken)
+    if image is not None and (not words or words.startswith("!")):
+        # An image, which has no words: named by its alt text (a moved logo, `_moved_image`).
+        name = tag.group(1).lower() if tag else ""
+        alt = _quoted(html.unescape(next((group for group in image.groups() if group is not None), "")))
+        what = f"the <{name}> {alt}" if name in ("img", "amp-img") else f"the <{name}> of the image {alt}" if name else f"the image {alt}"
+    else:
+        what = (f"the <{tag.group(1).lower()}> " if tag else "") + _quoted(words)
     return f"{lines}, {what}" if whole else f"{what} from {lines}"
+
+
+# An image in what an edit takes out, its alt text in a group: a Markdown `![alt](src)`, an
+# `<img>` or `<amp-img>` with its `alt` attribute.
+_TAKEN_IMAGE = re.compile(r"""!\[([^\]\n]*)\]\(|<(?:img|amp-img)\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 # The tag a piece of markup opens with, its name in group 1.
@@ -1477,7 +1617,7 @@ class _Values:
         if source.original_image is not None:
             ways.append(f"the original story with its image whose alt text matches '{source.original_image.shown}' (--original FILE)")
         if source.original_url is not None:
-            ways.append("the original story's URL (--meta original-url=URL)")
+            ways.append(f"the original story's URL (--meta original-url=URL, {ORIGINAL_URL_IN_THE_ARTICLE})")
         if source.meta is not None:
             ways.append(f"--meta {source.meta}=VALUE")
         return f"'{name}': give " + " or ".join(ways)
@@ -1577,7 +1717,10 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         stands = anchor[0] if anchor is not None and isinstance(anchor[0], Block) else None
         if stands is None:
             return FixBlock(text, "", None, fill_in, whence)
-        return FixBlock(_paste_in_place_of(doc, stands, text), f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence)
+        spliced = _in_place_of(doc, stands, text)
+        if isinstance(spliced, str):
+            return FixBlock(text, f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence)
+        return FixBlock(spliced[2].strip(), f"in place of {_quoted(stands.text)}", doc.locate(stands), fill_in, whence, splice=spliced)
     pairs = [(wrong, _byline_replacement(fix, doc, wrong, values)) for wrong in _wrong_bylines(fix, doc, values) if wrong.in_body]
     shown = next(((wrong, replacement) for wrong, replacement in pairs if replacement is not None), None)
     # Every other byline crediting someone else is put right too: said after the block.
@@ -1591,7 +1734,8 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     if shown is not None:
         wrong, replacement = shown
         said = whence if address is not None and address in html.unescape(replacement.text) else ""
-        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said)
+        splice = (replacement.offset, replacement.removed, replacement.text)
+        return FixBlock(replacement.text, f"in place of {replacement.place}", doc.locate(wrong), fill_in, said, splice=splice)
     # What the editor changes is that byline: the report marks it, not the block's place.
     marked: Location | None = doc.locate(pairs[0][0]) if pairs else None
     # As `syndcheck fix` does: a credit link that names the original but goes elsewhere is
@@ -1627,7 +1771,9 @@ def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], addres
     if link is not None and span is not None and address:
         mended = _mended_link(doc, link, span, address)
         if mended:
-            return FixBlock(mended, f"in place of the link {_quoted(link.text)} (to {shorten(link.href, 60)})", doc.locate(link))
+            written = html.escape(address) if doc.kind == "html" else address.replace("(", "%28").replace(")", "%29")
+            place = f"in place of the link {_quoted(link.text)} (to {shorten(link.href, 60)})"
+            return FixBlock(mended, place, doc.locate(link), splice=(span[0], span[1] - span[0], written))
     try:
         wrong = _instead_block(check, ctx)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
@@ -1635,7 +1781,7 @@ def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], addres
     spliced = _in_place_of(doc, wrong, block) if wrong is not None else "none"
     if wrong is None or isinstance(spliced, str):
         return None
-    return FixBlock(spliced[2], f"in place of {_quoted(wrong.text)}", doc.locate(wrong))
+    return FixBlock(spliced[2], f"in place of {_quoted(wrong.text)}", doc.locate(wrong), splice=spliced)
 
 
 def _mended_link(doc: Document, link: Any, span: tuple[int, int], address: str) -> str:
@@ -1671,13 +1817,6 @@ def extra_copy_block(check: Check, ctx: Context, hit: Any, hits: Sequence[Any]) 
         stays = None
     said = f"a copy of line {doc.locate(stays).line}, which stays" if stays is not None else "a copy printed once too often"
     return FixBlock(doc.lines_source[span[0] : span[1]].strip(), said, doc.locate(item), take_out=True)
-
-
-def _paste_in_place_of(doc: Document, wrong: Block, block: str) -> str:
-    """What an editor pastes in place of the line `wrong`: the text `fix` would put there, its
-    markup as the page's (`_in_place_of`), else `block`."""
-    spliced = _in_place_of(doc, wrong, block)
-    return block if isinstance(spliced, str) else spliced[2].strip()
 
 
 def _given_whence(address: str, ctx: Context) -> str:

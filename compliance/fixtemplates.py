@@ -40,17 +40,26 @@ MISSING_AT: tuple[str, ...] = ("end", "byline")
 SYNTAXES: tuple[str, ...] = ("html", "markdown", "text")
 # A template's keys: the syntaxes, and `amp`, the HTML block for an AMP page (`is_amp_page`).
 TEMPLATE_KEYS: tuple[str, ...] = (*SYNTAXES, "amp")
+# The ways an article names its original's address itself, each read as `fix._address` reads it: a
+# link back (a credit line's link), the page head's canonical link, and in a Markdown or text copy
+# the front matter's `canonical_url` (as a theme writes the canonical link from it) or `original_url`.
+ORIGINAL_URL_IN_THE_ARTICLE = (
+    "or have the article name it: a link back to it, its head's canonical link or syndication-source meta tag,"
+    " or in Markdown or text its front matter's canonical_url or original_url"
+)
 # Values every fix may use, and what to give when one is not known.
 BUILT_IN_VALUES: dict[str, str] = {
     "reporter": "the reporter's name: give the original story (--original FILE) or --meta reporter=NAME",
-    "original-url": "the original story's URL: give --meta original-url=URL, or an original whose canonical link names it",
+    "original-url": "the original story's URL: give --meta original-url=URL, or an original whose canonical link names it (--original FILE), "
+    + ORIGINAL_URL_IN_THE_ARTICLE,
     "headline": "the original headline: give the original story (--original FILE) or --meta original_headline=TEXT",
     "authors": "each author with their institution: give the original story (--original FILE), whose byline names both",
 }
 # The same values as the editor's page gives them (`syndcheck serve`): its fields, not options.
 BUILT_IN_VALUES_ON_THE_PAGE: dict[str, str] = {
     "reporter": "the reporter's name: give the Reporter field, or upload the original story as the Original story file",
-    "original-url": "the original story's URL: give the Original URL field, or an Original story file whose canonical link names it",
+    "original-url": "the original story's URL: give the Original URL field, or an Original story file whose canonical link names it, "
+    + ORIGINAL_URL_IN_THE_ARTICLE,
     "headline": "the original headline: give the Original headline field, or upload the original story as the Original story file",
     "authors": "each author with their institution: upload the original story as the Original story file, whose byline names both",
 }

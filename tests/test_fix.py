@@ -619,20 +619,26 @@ def test_a_logo_already_there_above_a_byline_of_another_outlet_is_left_by_hand_w
     assert notes[0].endswith("does not satisfy the rule; fix it by hand")
 
 
-def test_a_logo_elsewhere_above_a_byline_without_an_outlet_still_asks_for_the_address_and_takes_it(cli: Any, tmp_path: Path) -> None:
+def test_a_logo_elsewhere_above_a_byline_without_an_outlet_is_moved_there(cli: Any, tmp_path: Path) -> None:
     # Look-alike: the logo is on the page but far from a byline that names no outlet; a copy above
-    # the byline would satisfy the rule, so the note asks for the address and the fix takes it.
+    # the byline satisfies the rule, so the logo is moved there with its own address (not asked
+    # for), and given an address the editor's wins; either way the old copy goes.
     story = tmp_path / "story.html"
     story.write_text(
         "<article>\n<h1>Rates rise</h1>\n<p>By Jane Doe</p>\n<p>The bank raised rates.</p>\n<p>Markets fell.</p>\n"
         '<p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n</article>\n',
         encoding="utf-8",
     )
-    asked = cli("fix", "--pack", "dcnf", str(story))
-    assert f"{story}: not fixed: dcnf/affiliation: needs 'logo-url'" in asked.err
+    moved = cli("fix", "--pack", "dcnf", str(story))
+    assert "not fixed" not in moved.err
+    assert f'{story}:3: would fix dcnf/affiliation: inserted \'<p><img src="/dcnf-logo.png"' in moved.err
+    assert "(moved the image 'Daily Caller News Foundation logo' from line 6, which is taken out)" in moved.err
+    assert '+<p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n <p>By Jane Doe</p>' in moved.out
+    assert '-<p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n' in moved.out
     given = cli("fix", "--pack", "dcnf", "--meta", "logo-url=https://cdn.example/dcnf-logo.png", str(story))
     assert f"{story}:3: would fix dcnf/affiliation: inserted '<p><img src=" in given.err
     assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n <p>By Jane Doe</p>' in given.out
+    assert '-<p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n' in given.out
 
 
 _LOGO_MISSING = {

@@ -122,3 +122,24 @@ def test_a_front_matter_address_of_no_story_is_not_the_original(cli: Any, tmp_pa
     run = cli("fix", "--pack", "propublica", str(path))
     assert "not fixed: propublica/credit-line: needs the original story's URL" in run.err
     assert "+This story" not in run.out
+
+
+# Every way the message names, each of which gives the address (the tests above, and these).
+WAYS_NAMED = ("--meta original-url=URL", "(--original FILE)", "a link back to it", "canonical link", "syndication-source", "canonical_url", "original_url")
+
+
+def test_the_note_asking_for_the_address_names_every_way_to_give_it(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "copy.md"
+    path.write_text(markdown("author: Ana Ruiz"), encoding="utf-8")
+    (note,) = [line for line in cli("fix", "--pack", "propublica", str(path)).err.splitlines() if "not fixed: propublica/credit-line" in line]
+    assert note.startswith(f"{path}: not fixed: propublica/credit-line: needs the original story's URL: give ")
+    assert [way for way in WAYS_NAMED if way not in note] == []
+
+
+@pytest.mark.parametrize("key", ["canonical_url", "original_url"])
+def test_each_front_matter_key_the_note_names_gives_the_original(cli: Any, tmp_path: Path, key: str) -> None:
+    path = tmp_path / "copy.md"
+    path.write_text(markdown(f"{key}: {STORY}"), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "propublica", str(path))
+    assert run.code == 0, run.err
+    assert f"This story was originally published by [ProPublica]({STORY})." in path.read_text(encoding="utf-8")

@@ -103,3 +103,62 @@ def test_the_editors_page_offers_the_same_blocks(tmp_path: Path) -> None:
     article = page('<p>This story was originally published by <a href="https://herald.example/rates-rise">ProPublica</a>.</p>', STORY_TEXT)
     answer = client.post("/", files={"file": ("copy.html", article.encode(), "text/html")}, data={"original_url": STORY}).text
     assert block_of(answer, "creative-commons/source-link")[1] == f'<a href="{STORY}">ProPublica</a>'
+
+
+NEEDLESS = "Nothing more to paste: the block for propublica/credit-line, pasted in place of what the page has, puts this right too."
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("copy.html", page('<p class="credit">Courtesy of ProPublica.</p>', STORY_TEXT)),
+        ("copy.md", f"# Rates rise\n\nBy Jane Roe, ProPublica\n\nCourtesy of ProPublica.\n\nRates rose.\n\n{PIXEL}\n"),
+    ],
+)
+def test_a_block_the_line_pasted_in_place_makes_needless_is_not_offered(cli: Any, tmp_path: Path, name: str, text: str) -> None:
+    # The credit line without a link, replaced by the one that links the original: the link back's
+    # "Read the original story" block would add a second link, as `fix` (which leaves it out) knows.
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = cli("check", "--format", "html", "--pack", "propublica", f"--meta=original-url={STORY}", str(path)).out
+    assert block_of(report, "propublica/credit-line")[0] == "Paste this in place of 'Courtesy of ProPublica.':"
+    assert block_of(report, "creative-commons/source-link") == (NEEDLESS, "")
+    assert "Read the original story" not in report
+    # What `fix` writes: the line in place, and no "Read the original story" line.
+    cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={STORY}", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert "Courtesy of ProPublica." not in fixed and "Read the original story" not in fixed
+    assert cli("check", "--pack", "propublica", str(path)).code == 0
+
+
+def test_without_the_address_the_link_backs_block_is_still_offered(cli: Any, tmp_path: Path) -> None:
+    # Near miss: the line pasted in place would link "[ORIGINAL URL]", not the original, so the
+    # link back's block is still to paste.
+    path = tmp_path / "copy.html"
+    path.write_text(page('<p class="credit">Courtesy of ProPublica.</p>', STORY_TEXT), encoding="utf-8")
+    report = cli("check", "--format", "html", "--pack", "propublica", str(path)).out
+    lead, block = block_of(report, "creative-commons/source-link")
+    assert lead == "Paste this after the end:" and block.startswith("<p>Read the original story on ")
+
+
+def test_a_block_still_needed_beside_one_pasted_in_place_is_offered(cli: Any, tmp_path: Path) -> None:
+    # Look-alike: the credit line in other words and no pixel: the line pasted in place does not
+    # load the pixel, so its block stays to paste.
+    path = tmp_path / "copy.html"
+    path.write_text(page('<p class="credit">Courtesy of ProPublica.</p>', STORY_TEXT).replace(PIXEL + "\n", ""), encoding="utf-8")
+    report = cli("check", "--format", "html", "--pack", "propublica", f"--meta=original-url={STORY}", str(path)).out
+    lead, block = block_of(report, "propublica/pixel")
+    assert lead.startswith("Paste this ") and "pixel.propublica.org" in block
+
+
+def test_the_editors_page_judges_the_blocks_together_too(tmp_path: Path) -> None:
+    pytest.importorskip("starlette", reason="the 'serve' extra is not installed (pip install 'syndication-compliance[serve]')")
+    from starlette.testclient import TestClient
+
+    from compliance.serve import ServeSettings
+    from compliance.serve.app import create_app
+
+    client = TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url="http://127.0.0.1:8080")
+    article = page('<p class="credit">Courtesy of ProPublica.</p>', STORY_TEXT)
+    answer = client.post("/", files={"file": ("copy.html", article.encode(), "text/html")}, data={"original_url": STORY}).text
+    assert block_of(answer, "creative-commons/source-link") == (NEEDLESS, "")

@@ -180,7 +180,8 @@ def test_the_line_below_a_block_to_paste_names_the_pages_fields() -> None:
     page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), WELDS)
     assert (
         "Replace [ORIGINAL URL] with the original story's URL before pasting, or give it and check again: "
-        "the Original URL field, or an Original story file whose canonical link names it."
+        "the Original URL field, or an Original story file whose canonical link names it, or have the article name it: a link back to it, "
+        "its head's canonical link or syndication-source meta tag, or in Markdown or text its front matter's canonical_url or original_url."
     ) in page
     assert "--meta" not in page
 

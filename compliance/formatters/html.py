@@ -123,6 +123,11 @@ def _finding_item(finding: Finding, anchor: str, number: int) -> str:
         # A copy printed once too often: what to take out, not what to paste.
         lead = f"Take this out, at marker {number} ({where})" if finding.fix.take_out else f"Paste this {where}"
         snippet = f'<p class="paste">{lead}:</p><pre class="snippet"><code>{html.escape(visible_block(finding.fix.text))}</code></pre>'
+        if finding.fix.needless_after:
+            # Judged with the other blocks, as `syndcheck fix` judges its edits: another block,
+            # pasted in place of what the page has, puts this right too.
+            by = _text(finding.fix.needless_after)
+            snippet = f'<p class="paste">Nothing more to paste: the block for {by}, pasted in place of what the page has, puts this right too.</p>'
         # A value not known stands as `[NAME]` in the block: said in words, so it is not pasted as it is.
         snippet += "".join(f'<p class="fill">{_text(said)}.</p>' for said in finding.fix.fill_in)
         if finding.fix.address_from:
