@@ -11,12 +11,12 @@ import re
 import threading
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.audit.config import PARTITIONS, AuditConfig, http_cache, make_folders, parse_audit_config
+from compliance.audit.config import PARTITIONS, AuditConfig, Locator, http_cache, make_folders, parse_audit_config
 from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import (
@@ -448,7 +448,8 @@ def run_audit(
         progress("stories", len(story_pages))
         addresses: dict[str, list[str]] = {}
         redirecting: dict[str, list[str]] = {}
-        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems, addresses, redirecting)
+        crawl = Crawl()
+        pages = _unique((item for source in config.sources for item in crawl.note(source, read_source(source, sites))), problems, addresses, redirecting)
 
         def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
@@ -460,7 +461,7 @@ def run_audit(
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
-        carried, more = carried_over(problems, outcomes, addresses, state, basis)
+        carried, more = carried_over(problems, crawl.read({o.site for o in outcomes}), addresses, state, basis)
         problems.extend(more)
         read = [o.copy for o in outcomes if o.copy is not None]
         copies = with_redirecting_addresses(one_copy_per_page(read, with_unread_addresses(addresses, problems)), redirecting)
@@ -577,8 +578,31 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
 
+class Crawl:
+    """What this run's crawl (the sources it fetches: sitemaps, feeds, URL lists) read and failed
+    to read, by site, as the pages and problems of those sources pass through `note`."""
+
+    def __init__(self) -> None:
+        self.fetched: set[str] = set()
+        self.failed: set[str] = set()
+
+    def note(self, source: Locator, items: Iterable[Page | Problem]) -> Iterator[Page | Problem]:
+        """`items` as they are, the sites of a fetched source's pages and problems noted on the way."""
+        fetched = source.kind in ("sitemap", "feed", "urls")
+        for item in items:
+            if fetched:
+                (self.failed if isinstance(item, Problem) else self.fetched).add(item.site)
+            yield item
+
+    def read(self, audited: Collection[str]) -> set[str]:
+        """The sites read in this run, of the sites of the pages `audited`: a site the crawl fetched a
+        page from, or one whose crawl had no problem. A site whose crawl failed whole is not read,
+        whatever archives or saved pages were filed under its host: its crawled copies are carried."""
+        return self.fetched | {site for site in audited if site not in self.failed}
+
+
 def carried_over(
-    problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], addresses: Mapping[str, Sequence[str]], state: AuditState, basis: str
+    problems: Sequence[tuple[str, str, str]], read: Collection[str], addresses: Mapping[str, Sequence[str]], state: AuditState, basis: str
 ) -> tuple[list[CheckedCopy], list[tuple[str, str, str]]]:
     """The copies this run could not read, as the last earlier run that read their site reported
     them (`AuditState.last_known_copies`: the same addresses, the same verdicts), each marked with
@@ -599,7 +623,6 @@ def carried_over(
       of a page it listed when last read (`AuditState.last_listed`) and not read in this run at any
       of its addresses, `its sitemap or feed not read`.
     """
-    read = {o.site for o in outcomes}
     failed: dict[str, list[tuple[str, str]]] = {}
     # A site is one the audit fetches from: an archive's or a saved folder's problem is no site down.
     for site, where, what in problems:
@@ -619,7 +642,9 @@ def carried_over(
         because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
         if because == ROBOTS_FORBID:
             more.append((site, robots_txt_url(unread[0][0]), ROBOTS_FORBIDS_SITE))
-        carried.extend(replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=because) for copy in copies)
+        # A copy read in this run (an archive's record, a saved page filed under the site's host) is reported as read.
+        kept = (copy for copy in copies if not any(address_key(url) in addresses for url in (copy.url, *copy.also_at)))
+        carried.extend(replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=because) for copy in kept)
     return carried, more
 
 
