@@ -270,6 +270,11 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     meta = {"original": match.story}
     if story.urls:
         meta["original_url"] = sorted(story.urls)[0]
+    # The copy's own publication date, as `check --meta publication_date=` gives it: the terms bind
+    # the day the copy ran (an embargo in force then is broken for good), not the day of the audit.
+    own_date = published_date(doc)
+    if own_date:
+        meta["publication_date"] = own_date
     # A page that only links to the story is checked as its copy only when it presents itself as one:
     # the pack's detection applies to it (its credit line, its pixel). The page is the partner's:
     # suppression comments written in it are not obeyed, only counted.
@@ -287,7 +292,7 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     findings = tuple(sorted({f.rule for f in violations}))
     errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
-    published = published_date(doc) or published_date(work.stories.document(match.story))
+    published = own_date or published_date(work.stories.document(match.story))
     canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
@@ -721,9 +726,10 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
 
 
 # Bumped when what a stored outcome holds changes (2: evidence ranked by severity, not the first
-# findings; 3: a page sharing only a quotation cites the story, whatever its own length): an
+# findings; 3: a page sharing only a quotation cites the story, whatever its own length; 4: a copy
+# checked on its own publication date, whose verdict on an embargo holds on every day): an
 # outcome stored in another form is checked again, not reused.
-OUTCOME_FORM = 3
+OUTCOME_FORM = 4
 
 
 def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
