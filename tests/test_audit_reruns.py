@@ -323,6 +323,7 @@ def test_a_robots_txt_that_forbids_nothing_of_the_site_is_no_robots_problem(
 
 
 def test_a_site_forbidding_crawling_on_its_first_audit_is_a_problem_and_has_no_copies(tmp_path: Path) -> None:
+    from compliance.audit.report import summary_line
     from compliance.audit.run import ROBOTS_FORBIDS_SITE
 
     routes: Routes = {"/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /\n", {})}
@@ -331,6 +332,8 @@ def test_a_site_forbidding_crawling_on_its_first_audit_is_a_problem_and_has_no_c
         report = _audit(_config(tmp_path, f"{partner}/sitemap.xml"))
     assert (report["copies"], report["sites"]) == (0, [])
     assert {p["url"]: p["problem"] for p in report["problems"]}[f"{partner}/robots.txt"] == ROBOTS_FORBIDS_SITE
+    # One site not read, its sitemap refused with it: not a sitemap not read as well.
+    assert summary_line(report) == "0 copies of 4 stories on 0 sites; 2 problems (1 site not read)"
 
 
 @pytest.mark.parametrize(
