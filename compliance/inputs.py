@@ -11,7 +11,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
@@ -192,7 +192,23 @@ def _inside(path: str, roots: tuple[str, ...]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]], roots: tuple[str, ...]) -> Iterator[Source | Skipped]:
+def is_article_name(name: str) -> bool:
+    """Whether a file of this name is an article a directory walk looks for (`ARTICLE_SUFFIXES`)."""
+    return Path(name).suffix.lower() in ARTICLE_SUFFIXES
+
+
+def walk_directory(directory: Path, wanted: Callable[[str], bool] = is_article_name) -> Iterator[Source | Skipped]:
+    """The files under `directory` whose names `wanted` takes, in name order, walked as `check` walks
+    a directory it is given (`expand_paths`): a symbolic link that leads outside `directory` is not
+    followed, a loop is noticed, a hidden entry is left out, and what is not a regular file is
+    skipped, each a `Skipped` with its reason; a folder that cannot be read is a `Skipped` with its
+    `error`. Raises nothing."""
+    return _walk(directory, None, set(), (os.path.realpath(directory),), wanted)
+
+
+def _walk(
+    directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]], roots: tuple[str, ...], wanted: Callable[[str], bool] = is_article_name
+) -> Iterator[Source | Skipped]:
     try:
         info = directory.stat()
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -216,16 +232,16 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
         try:
             target = entry.stat()
         except OSError:
-            if child.suffix.lower() in ARTICLE_SUFFIXES:
+            if wanted(child.name):
                 yield Source(str(child), kind_for(str(child), kind), child)  # a dangling link: reading it says why
             continue
-        if not stat.S_ISDIR(target.st_mode) and child.suffix.lower() not in ARTICLE_SUFFIXES:
+        if not stat.S_ISDIR(target.st_mode) and not wanted(child.name):
             continue
         if entry.is_symlink() and not _inside(os.path.realpath(child), roots):
             outside = f"a symbolic link to {file_type(target.st_mode)} outside the directories given, not followed"
             yield Skipped(str(child), f"not checked: {outside} — give the link as a path to check what it leads to")
         elif stat.S_ISDIR(target.st_mode):
-            yield from _walk(child, kind, seen, roots)
+            yield from _walk(child, kind, seen, roots, wanted)
         elif not stat.S_ISREG(target.st_mode):
             yield Skipped(str(child), f"not checked: {file_type(target.st_mode)}, not a regular file — {LEAVE_OUT}")
         else:

@@ -1021,9 +1021,8 @@ def test_a_verdict_on_a_notice_that_holds_until_a_date_is_checked_again_once_the
     from compliance.audit.run import load_audit_config, run_audit
 
     config = _saved_copies_audit(tmp_path, "propublica")
-    notice = b"<p>This article is not subject to ProPublica's Creative Commons license until March 3, 2031.</p></article>"
-    embargoed = tmp_path / "saved" / "copy-1.html"
-    embargoed.write_bytes(embargoed.read_bytes().replace(b"</article>", notice, 1))
+    # A copy that gives no publication date of its own is judged on the day of the audit.
+    _embargoed(tmp_path / "saved" / "copy-1.html", "")
 
     def audit_on(day: datetime.date) -> tuple[dict[str, list[str]], dict[str, int]]:
         steps: dict[str, int] = {}
@@ -1045,6 +1044,55 @@ def test_a_verdict_on_a_notice_that_holds_until_a_date_is_checked_again_once_the
     # The verdict after the date is stored for every later day, and not for the day itself.
     assert audit_on(date + datetime.timedelta(days=400)) == (after, {"audited": 0, "unchanged": 3})
     assert audit_on(date) == (on_the_day, {"audited": 1, "unchanged": 2})
+
+
+def _embargoed(copy: Path, published: str) -> None:
+    """Put ProPublica's notice of an embargo until March 3, 2031 in the saved `copy`, and make its
+    own publication date `published` (an `article:published_time`; "": none)."""
+    import re
+
+    notice = b"<p>This article is not subject to ProPublica's Creative Commons license until March 3, 2031.</p></article>"
+    dated = f'<meta property="article:published_time" content="{published}">'.encode() if published else b""
+    data = re.sub(rb'<meta property="article:published_time"[^>]*>', b"", copy.read_bytes())
+    copy.write_bytes(data.replace(b"</article>", notice, 1).replace(b"</head>", dated + b"</head>", 1))
+
+
+@pytest.mark.parametrize(
+    ("published", "embargoed"),
+    [
+        # Published during the embargo: the copy broke it, on every later day too.
+        ("2026-09-11T09:00:00Z", True),
+        ("2031-03-03", True),
+        # Published after it ended: the copy kept it, whatever day it is audited on.
+        ("2031-03-04T10:00:00+00:00", False),
+    ],
+)
+def test_a_copy_with_its_own_publication_date_is_judged_on_that_day_on_every_day(cli: Any, tmp_path: Path, published: str, embargoed: bool) -> None:
+    # As `check --meta publication_date=…` judges it: the terms bind the day the copy ran. The
+    # verdict holds on every day, so the stored one is reused on a day before the date and after it.
+    import datetime
+    import sqlite3
+
+    from compliance.audit.run import load_audit_config, run_audit
+
+    config = _saved_copies_audit(tmp_path, "propublica")
+    _embargoed(tmp_path / "saved" / "copy-1.html", published)
+
+    def audit_on(day: datetime.date) -> tuple[list[str], str, int]:
+        steps: dict[str, int] = {}
+        report = run_audit(load_audit_config(config), today=day, progress=lambda what, more: steps.update({what: steps.get(what, 0) + more}))
+        copy = next(c for story in report["stories"] for c in story["copies"] if c["url"].endswith("copy-1.html"))
+        return copy["findings"], copy["published"], steps.get("audited", 0)
+
+    findings, recorded, audited = audit_on(datetime.date(2031, 3, 4))
+    assert ("propublica/embargo" in findings, recorded, audited) == (embargoed, published[:10], 3)
+    copy = str(tmp_path / "saved" / "copy-1.html")
+    checked = cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--meta", f"publication_date={recorded}", copy)
+    assert checked.code == (1 if embargoed else 0), checked.out
+    for day in (datetime.date(2031, 3, 1), datetime.date(2031, 3, 3), datetime.date(2040, 1, 1)):
+        assert audit_on(day) == (findings, recorded, 0)
+    with sqlite3.connect(tmp_path / "state.sqlite") as db:
+        assert db.execute("select first, last from outcomes where key like '%copy-1.html'").fetchall() == [(None, None)]
 
 
 def test_the_days_a_verdict_holds_on_are_those_before_its_next_date_and_after_its_last_one() -> None:
@@ -1206,9 +1254,7 @@ def test_the_audit_command_checks_on_the_day_given_with_today(cli: Any, tmp_path
     # A licensor asks how the copies stand once an embargo has ended: the command line's --today
     # is the day every copy is checked on, as run_audit's `today` is.
     config = _saved_copies_audit(tmp_path, "propublica")
-    notice = b"<p>This article is not subject to ProPublica's Creative Commons license until March 3, 2031.</p></article>"
-    embargoed = tmp_path / "saved" / "copy-1.html"
-    embargoed.write_bytes(embargoed.read_bytes().replace(b"</article>", notice, 1))
+    _embargoed(tmp_path / "saved" / "copy-1.html", "")
 
     def embargo_reported(day: str) -> bool:
         run = cli("audit", "--today", day, str(config))

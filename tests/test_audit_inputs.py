@@ -305,7 +305,12 @@ def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str
         ("{folder: gone/}", "saved/", "audit.yaml:2:19: folder not found: {tmp}/gone"),
         ("{folder: originals/}", "saved/copy.html", "audit.yaml:4:13: folder {tmp}/saved/copy.html is a regular file, not a folder"),
         ("{folder: empty/}", "saved/", "audit.yaml:2:19: no story in {tmp}/empty — the stories' folder holds the publisher's pages (.html, .htm,"),
-        ("{folder: unread/}", "saved/", "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 5000000 bytes; not read)"),
+        (
+            "{folder: unread/}",
+            "saved/",
+            "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 5000000 bytes; not read;"
+            " unread/pipe.html: not read: a FIFO (named pipe), not a regular file)",
+        ),
     ],
 )
 def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(cli: Any, tmp_path: Path, stories: str, source: str, expected: str) -> None:
@@ -876,3 +881,46 @@ def test_a_lost_connection_is_named_by_what_the_system_said(cause: OSError, phra
             raise httpx.ReadError(str(exc)) from exc
     except httpx.ReadError as exc:
         assert failure_phrase(exc) == phrase
+
+
+def test_a_symbolic_link_out_of_a_folder_the_audit_reads_is_not_followed(cli: Any, tmp_path: Path) -> None:
+    # As `check` walks a directory: a link that leads out of the folder given is named, not read,
+    # whatever it leads to (a copy, a system file, a folder, an archive); a link within is read.
+    _originals(tmp_path / "originals")
+    outside = tmp_path / "elsewhere"
+    (outside / "pages").mkdir(parents=True)
+    (outside / "copy-0.html").write_bytes(web.copy(PUBLISHER, "https://valley.example", 0, "stripped"))
+    (outside / "pages" / "copy-1.html").write_bytes(web.copy(PUBLISHER, "https://valley.example", 1, "stripped"))
+    _warc(outside / "crawl.warc.gz", [("http://c.example/news/story-2/", web.copy(PUBLISHER, "http://c.example", 2, "stripped"))])
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "copy-3.html").write_bytes(web.copy(PUBLISHER, "https://valley.example", 3, "compliant"))
+    (saved / "again.html").symlink_to(saved / "copy-3.html")
+    (saved / "copy-0.html").symlink_to(outside / "copy-0.html")
+    (saved / "passwd.html").symlink_to("/etc/passwd")
+    (saved / "pages").symlink_to(outside / "pages")
+    (saved / "\x1b[31mred\u202e.html").symlink_to(outside / "copy-0.html")
+    archives = tmp_path / "archives"
+    archives.mkdir()
+    (archives / "crawl.warc.gz").symlink_to(outside / "crawl.warc.gz")
+    config = tmp_path / "audit.yaml"
+    config.write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\n  - warc: archives/\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(config))
+    assert run.code == 0, run.err
+    report = _report(tmp_path / "out")
+    # Only the page inside the folder is read, at both of its names: one copy of story 3.
+    assert [(s["story"], len(s["copies"])) for s in report["stories"] if s["copies"]] == [("originals/story-3.html", 1)]
+    lines = [json.loads(line) for part in sorted((tmp_path / "out" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert sorted(line["url"] for line in lines) == ["saved/again.html", "saved/copy-3.html"]
+    problems = {p["url"]: p["problem"] for p in report["problems"]}
+    link = "not read: a symbolic link to a regular file outside the directories given, not followed"
+    assert problems == {
+        "saved/copy-0.html": link,
+        "saved/passwd.html": link,
+        "saved/pages": "not read: a symbolic link to a directory outside the directories given, not followed",
+        "saved/\\x1b[31mred\\u202e.html": link,
+        str(archives / "crawl.warc.gz"): link,
+    }
+    assert "\x1b" not in run.err and "\u202e" not in run.err
+    text = (tmp_path / "out" / "report.json").read_text(encoding="utf-8") + (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\u202e" not in text

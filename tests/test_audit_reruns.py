@@ -323,6 +323,7 @@ def test_a_robots_txt_that_forbids_nothing_of_the_site_is_no_robots_problem(
 
 
 def test_a_site_forbidding_crawling_on_its_first_audit_is_a_problem_and_has_no_copies(tmp_path: Path) -> None:
+    from compliance.audit.report import summary_line
     from compliance.audit.run import ROBOTS_FORBIDS_SITE
 
     routes: Routes = {"/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /\n", {})}
@@ -331,6 +332,8 @@ def test_a_site_forbidding_crawling_on_its_first_audit_is_a_problem_and_has_no_c
         report = _audit(_config(tmp_path, f"{partner}/sitemap.xml"))
     assert (report["copies"], report["sites"]) == (0, [])
     assert {p["url"]: p["problem"] for p in report["problems"]}[f"{partner}/robots.txt"] == ROBOTS_FORBIDS_SITE
+    # One site not read, its sitemap refused with it: not a sitemap not read as well.
+    assert summary_line(report) == "0 copies of 4 stories on 0 sites; 2 problems (1 site not read)"
 
 
 @pytest.mark.parametrize(
@@ -408,3 +411,45 @@ def test_a_page_carried_and_then_its_site_down_keeps_the_date_it_was_read(tmp_pa
     # others'), which a later run may carry from; the third read nothing.
     with sqlite3.connect(state) as db:
         assert {run for (run,) in db.execute("select distinct run from reported")} == {1, 2}
+
+
+def _archive(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers))
+
+
+@pytest.mark.parametrize("other", ["folder", "warc", "both"])
+def test_a_site_down_keeps_its_crawled_copies_whatever_other_sources_file_under_its_host(tmp_path: Path, other: str) -> None:
+    # A saved page naming the partner's canonical URL, or an archived record of its host, is filed
+    # under the partner's site: the site is still not reached, and its crawled copies are carried.
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _partner(routes, partner, {0: "compliant", 1: "stripped", 2: "stripped"})
+        sources = f"  - site: {{sitemap: {partner}/sitemap.xml}}\n"
+        if other in ("folder", "both"):
+            (tmp_path / "saved").mkdir()
+            (tmp_path / "saved" / "story-3.html").write_bytes(web.copy(PUBLISHER, partner, 3, "stripped"))
+            sources += "  - folder: saved/\n"
+        if other in ("warc", "both"):
+            _archive(tmp_path / "crawl.warc.gz", [(f"{partner}/archived/story-4/", web.copy(PUBLISHER, partner, 4, "compliant"))])
+            sources += "  - warc: crawl.warc.gz\n"
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        config.write_text(config.read_text(encoding="utf-8").replace(f"  - site: {{sitemap: {partner}/sitemap.xml}}\n", sources), encoding="utf-8")
+        first = _audit(config)
+    second = _audit(config)
+    read = _copies(first, partner)
+    crawled = {f"/news/story-{i}/" for i in (0, 1, 2)}
+    assert crawled <= set(read) and all(when is None for _, when in read.values())
+    # The crawled copies as last read, dated; those of the other sources read again, not carried or doubled.
+    assert _copies(second, partner) == {path: (findings, TODAY if path in crawled else None) for path, (findings, _) in read.items()}
+    saved = [c for s in second["stories"] for c in s["copies"] if c["url"].startswith("saved")]
+    assert [(c["site"], c["from_earlier_run"]) for c in saved] == ([(partner.split("//")[1], None)] if other != "warc" else [])
+    assert (second["copies"], second["copies_from_earlier_runs"]) == (first["copies"], 3)
+    entry = _site_entry(second, partner)
+    assert (entry["copies"], entry["carried_because"]) == (_site_entry(first, partner)["copies"], "site not reached")

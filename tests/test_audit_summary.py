@@ -318,6 +318,18 @@ _UNREACHABLE = "site unreachable: no connection to a.example (connection refused
             ],
             "; 3 problems (2 sites not read)",
         ),
+        # A site whose robots.txt shuts the audit out is one site not read, its sitemap and pages
+        # refused with it; a page another site's robots.txt forbids is a page not read.
+        (
+            [
+                ("c.example", "http://c.example/sitemap.xml", "sitemap not read: disallowed by robots.txt"),
+                ("c.example", "http://c.example/robots.txt", ROBOTS_FORBIDS_SITE),
+                ("c.example", "http://c.example/s/", "disallowed by robots.txt"),
+                ("e.example", "http://e.example/private/", "disallowed by robots.txt"),
+                ("e.example", "http://e.example/feed/", "feed not read: disallowed by robots.txt"),
+            ],
+            "; 5 problems (1 site not read, 1 feed not read, 1 page not read)",
+        ),
         # Every other kind, in the documented order; a server error or no answer is a page not read.
         (
             [
@@ -333,7 +345,7 @@ _UNREACHABLE = "site unreachable: no connection to a.example (connection refused
                 ("d.example", "http://d.example/429/", "HTTP 429, Retry-After 3600 s: longer than max-retry-after (60 s); not retried"),
             ],
             "; 10 problems (1 site not read, 1 sitemap not read, 1 feed not read, 1 archive not read, 1 archive record cut short, "
-            "1 archive warning, 1 page gone, 3 pages not read)",
+            "1 archive warning, 1 page gone, 2 pages not read)",
         ),
     ],
 )

@@ -205,16 +205,22 @@ PROBLEM_KINDS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     (re.compile(r"^HTTP 4(?!29)\d\d\b"), "page gone", "pages gone", False),
 )
 _PAGE_NOT_READ = ("page not read", "pages not read")
+# What a URL robots.txt forbids says (`fetching.ROBOTS_REFUSAL`, its sitemap's `sitemap not read: …`
+# too): of a site whose robots.txt shuts the audit out of all of it, one of the URLs of that one site not read.
+_ROBOTS_REFUSAL = re.compile(r"disallowed by robots\.txt$")
 
 
 def problem_kinds(problems: Sequence[dict[str, str]]) -> list[str]:
     """The problems of `report.json` counted by kind, in `PROBLEM_KINDS` order, pages not read last:
     `["1 site not read", "2 pages too large"]` (a site not read counted once however many of its
-    URLs failed)."""
+    URLs failed: those its robots.txt forbids, its sitemap's among them, are that site's)."""
     lines: Counter[tuple[str, str]] = Counter()
     sites: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    for problem in problems:
-        kind = next((k for k in PROBLEM_KINDS if k[0].search(problem["problem"])), None)
+    kinds = [next((k for k in PROBLEM_KINDS if k[0].search(problem["problem"])), None) for problem in problems]
+    shut_out = {problem["site"] for problem, kind in zip(problems, kinds, strict=True) if kind is PROBLEM_KINDS[0]}
+    for problem, kind in zip(problems, kinds, strict=True):
+        if problem["site"] in shut_out and _ROBOTS_REFUSAL.search(problem["problem"]):
+            continue
         if kind is None:
             lines[_PAGE_NOT_READ] += 1
         elif kind[3]:

@@ -11,12 +11,12 @@ import re
 import threading
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.audit.config import PARTITIONS, AuditConfig, http_cache, make_folders, parse_audit_config
+from compliance.audit.config import PARTITIONS, AuditConfig, Locator, http_cache, make_folders, parse_audit_config
 from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import (
@@ -270,6 +270,11 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     meta = {"original": match.story}
     if story.urls:
         meta["original_url"] = sorted(story.urls)[0]
+    # The copy's own publication date, as `check --meta publication_date=` gives it: the terms bind
+    # the day the copy ran (an embargo in force then is broken for good), not the day of the audit.
+    own_date = published_date(doc)
+    if own_date:
+        meta["publication_date"] = own_date
     # A page that only links to the story is checked as its copy only when it presents itself as one:
     # the pack's detection applies to it (its credit line, its pixel). The page is the partner's:
     # suppression comments written in it are not obeyed, only counted.
@@ -287,7 +292,7 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     findings = tuple(sorted({f.rule for f in violations}))
     errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
-    published = published_date(doc) or published_date(work.stories.document(match.story))
+    published = own_date or published_date(work.stories.document(match.story))
     canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
@@ -448,7 +453,8 @@ def run_audit(
         progress("stories", len(story_pages))
         addresses: dict[str, list[str]] = {}
         redirecting: dict[str, list[str]] = {}
-        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems, addresses, redirecting)
+        crawl = Crawl()
+        pages = _unique((item for source in config.sources for item in crawl.note(source, read_source(source, sites))), problems, addresses, redirecting)
 
         def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
@@ -460,7 +466,7 @@ def run_audit(
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
-        carried, more = carried_over(problems, outcomes, addresses, state, basis)
+        carried, more = carried_over(problems, crawl.read({o.site for o in outcomes}), addresses, state, basis)
         problems.extend(more)
         read = [o.copy for o in outcomes if o.copy is not None]
         copies = with_redirecting_addresses(one_copy_per_page(read, with_unread_addresses(addresses, problems)), redirecting)
@@ -577,8 +583,31 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
 
+class Crawl:
+    """What this run's crawl (the sources it fetches: sitemaps, feeds, URL lists) read and failed
+    to read, by site, as the pages and problems of those sources pass through `note`."""
+
+    def __init__(self) -> None:
+        self.fetched: set[str] = set()
+        self.failed: set[str] = set()
+
+    def note(self, source: Locator, items: Iterable[Page | Problem]) -> Iterator[Page | Problem]:
+        """`items` as they are, the sites of a fetched source's pages and problems noted on the way."""
+        fetched = source.kind in ("sitemap", "feed", "urls")
+        for item in items:
+            if fetched:
+                (self.failed if isinstance(item, Problem) else self.fetched).add(item.site)
+            yield item
+
+    def read(self, audited: Collection[str]) -> set[str]:
+        """The sites read in this run, of the sites of the pages `audited`: a site the crawl fetched a
+        page from, or one whose crawl had no problem. A site whose crawl failed whole is not read,
+        whatever archives or saved pages were filed under its host: its crawled copies are carried."""
+        return self.fetched | {site for site in audited if site not in self.failed}
+
+
 def carried_over(
-    problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], addresses: Mapping[str, Sequence[str]], state: AuditState, basis: str
+    problems: Sequence[tuple[str, str, str]], read: Collection[str], addresses: Mapping[str, Sequence[str]], state: AuditState, basis: str
 ) -> tuple[list[CheckedCopy], list[tuple[str, str, str]]]:
     """The copies this run could not read, as the last earlier run that read their site reported
     them (`AuditState.last_known_copies`: the same addresses, the same verdicts), each marked with
@@ -599,7 +628,6 @@ def carried_over(
       of a page it listed when last read (`AuditState.last_listed`) and not read in this run at any
       of its addresses, `its sitemap or feed not read`.
     """
-    read = {o.site for o in outcomes}
     failed: dict[str, list[tuple[str, str]]] = {}
     # A site is one the audit fetches from: an archive's or a saved folder's problem is no site down.
     for site, where, what in problems:
@@ -619,7 +647,9 @@ def carried_over(
         because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
         if because == ROBOTS_FORBID:
             more.append((site, robots_txt_url(unread[0][0]), ROBOTS_FORBIDS_SITE))
-        carried.extend(replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=because) for copy in copies)
+        # A copy read in this run (an archive's record, a saved page filed under the site's host) is reported as read.
+        kept = (copy for copy in copies if not any(address_key(url) in addresses for url in (copy.url, *copy.also_at)))
+        carried.extend(replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=because) for copy in kept)
     return carried, more
 
 
@@ -696,9 +726,10 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
 
 
 # Bumped when what a stored outcome holds changes (2: evidence ranked by severity, not the first
-# findings; 3: a page sharing only a quotation cites the story, whatever its own length): an
+# findings; 3: a page sharing only a quotation cites the story, whatever its own length; 4: a copy
+# checked on its own publication date, whose verdict on an embargo holds on every day): an
 # outcome stored in another form is checked again, not reused.
-OUTCOME_FORM = 3
+OUTCOME_FORM = 4
 
 
 def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from compliance.audit.config import Locator
 from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, feed_pages, fetchable, host_of, sitemap_pages
 from compliance.errors import UserError
-from compliance.inputs import ARTICLE_SUFFIXES, NotRegular, TooLarge, file_type, open_regular, read_regular
+from compliance.inputs import NotRegular, Skipped, TooLarge, file_type, is_article_name, open_regular, read_regular, walk_directory
 from compliance.text import counted
 from compliance.urls import is_http_url
 
@@ -56,11 +56,31 @@ class Problem:
     what: str
 
 
-def warc_files(path: Path) -> list[Path]:
-    """The WARC/ARC files at `path` (a file, or a folder walked in name order)."""
+def warc_files(path: Path) -> Iterator[Path | Problem]:
+    """The WARC/ARC files at `path` (a file, or a folder walked in name order as `check` walks one,
+    `walked`), and a problem for each file of the folder skipped (named by its path)."""
     if path.is_file():
-        return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(WARC_SUFFIXES))
+        yield path
+        return
+    from compliance.display import visible
+
+    for found in walked(path, lambda name: name.lower().endswith(WARC_SUFFIXES)):
+        yield found if isinstance(found, Path) else skipped_problem(found, visible(path.name), visible(found.path))
+
+
+def walked(folder: Path, wanted: Callable[[str], bool]) -> Iterator[Path | Skipped]:
+    """The files under `folder` whose names `wanted` takes, walked as `check` walks a directory
+    (`compliance.inputs.walk_directory`): a symbolic link that leads out of the folder is not
+    followed, nor a loop, nor a hidden entry, and what is not a regular file is not read; each
+    of those is a `Skipped`."""
+    for item in walk_directory(folder, wanted):
+        yield item if isinstance(item, Skipped) else Path(item.path)
+
+
+def skipped_problem(item: Skipped, site: str, where: str) -> Problem:
+    """The problem of a file a folder's walk skipped (`walked`): the walk's reason, without
+    `check`'s remedy (an option of `check`, not of the audit). `where` is shown safely by the caller."""
+    return Problem(site, where, f"not read: {item.reason.split(' — ')[0].removeprefix('not checked: ')}")
 
 
 def warc_records(path: Path) -> Iterator[Page | Problem]:
@@ -308,9 +328,13 @@ def folder_pages(folder: Path) -> Iterator[Page | Problem]:
     """
     from compliance.display import visible
 
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
+    site = f"saved:{visible(folder.name)}"
+    for path in walked(folder, is_article_name):
+        if isinstance(path, Skipped):
+            yield skipped_problem(path, site, visible(str(Path(path.path).relative_to(folder.parent))))
+            continue
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        key, site = visible(str(path.relative_to(folder.parent))), f"saved:{visible(folder.name)}"
+        key = visible(str(path.relative_to(folder.parent)))
         try:
             data = read_regular(path, limit=MAX_PAGE_BYTES)
         except TooLarge:
@@ -384,7 +408,10 @@ def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | P
             yield Problem(where.name, str(where), f"archive not read: {file_type(mode)}, not a regular file")
             return
         for file in warc_files(where):
-            yield from warc_records(file)
+            if isinstance(file, Problem):
+                yield file
+            else:
+                yield from warc_records(file)
     elif locator.kind == "folder":
         yield from folder_pages(Path(locator.where[0]))
     else:
