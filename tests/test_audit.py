@@ -1065,6 +1065,8 @@ def _embargoed(copy: Path, published: str) -> None:
         ("2031-03-03", True),
         # Published after it ended: the copy kept it, whatever day it is audited on.
         ("2031-03-04T10:00:00+00:00", False),
+        # 02:00 UTC on March 4 is still March 3 in New York, where ProPublica dates its embargoes.
+        ("2031-03-04T02:00:00Z", True),
     ],
 )
 def test_a_copy_with_its_own_publication_date_is_judged_on_that_day_on_every_day(cli: Any, tmp_path: Path, published: str, embargoed: bool) -> None:
@@ -1087,7 +1089,7 @@ def test_a_copy_with_its_own_publication_date_is_judged_on_that_day_on_every_day
     findings, recorded, audited = audit_on(datetime.date(2031, 3, 4))
     assert ("propublica/embargo" in findings, recorded, audited) == (embargoed, published[:10], 3)
     copy = str(tmp_path / "saved" / "copy-1.html")
-    checked = cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--meta", f"publication_date={recorded}", copy)
+    checked = cli("check", "--pack", "propublica", "--select", "propublica/embargo", "--meta", f"publication_date={published}", copy)
     assert checked.code == (1 if embargoed else 0), checked.out
     for day in (datetime.date(2031, 3, 1), datetime.date(2031, 3, 3), datetime.date(2040, 1, 1)):
         assert audit_on(day) == (findings, recorded, 0)

@@ -272,7 +272,10 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
         meta["original_url"] = sorted(story.urls)[0]
     # The copy's own publication date, as `check --meta publication_date=` gives it: the terms bind
     # the day the copy ran (an embargo in force then is broken for good), not the day of the audit.
-    own_date = published_date(doc)
+    # Given as the page writes it: a time with its zone is read on the publisher's day, as check reads it.
+    from compliance.checks.time_edits import page_published
+
+    own_date = page_published(doc)
     if own_date:
         meta["publication_date"] = own_date
     # A page that only links to the story is checked as its copy only when it presents itself as one:
@@ -292,7 +295,7 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     findings = tuple(sorted({f.rule for f in violations}))
     errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
-    published = own_date or published_date(work.stories.document(match.story))
+    published = own_date[:10] or published_date(work.stories.document(match.story))
     canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)

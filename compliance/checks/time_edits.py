@@ -380,6 +380,13 @@ _DATE_META = ("article:published_time", "datepublished", "pubdate", "dc.date", "
 def page_date(doc: Document) -> str:
     """A page's publication date, YYYY-MM-DD, from its metadata (Open Graph article, schema.org
     `datePublished` in meta or JSON-LD, Dublin Core), or "" when it gives none."""
+    return page_published(doc)[:10]
+
+
+def page_published(doc: Document) -> str:
+    """A page's publication date as its metadata writes it (`page_date`'s sources): an ISO 8601
+    date, or date and time with its zone ("2024-09-12T02:00:00Z", which `publication_day` reads
+    on the publisher's day); "" when it gives none."""
     values = [v for key in _DATE_META for v in doc.meta.get(key, ())]
     pending: list[Any] = list(doc.json_ld)
     while pending:
@@ -391,11 +398,7 @@ def page_date(doc: Document) -> str:
                 values.append(item["datePublished"])
             if isinstance(item.get("@graph"), list):
                 pending.extend(item["@graph"])
-    for value in values:
-        found = _ISO_DAY.match(value.strip())
-        if found:
-            return found.group()
-    return ""
+    return next((value.strip() for value in values if _ISO_DAY.match(value.strip())), "")
 
 
 def original_day(original: Document) -> datetime.date | None:
