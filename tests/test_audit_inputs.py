@@ -326,6 +326,52 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
     assert not (tmp_path / "out").exists()
 
 
+# A start tag of more than 1,000 attributes: a page libxml2 would take minutes to parse, refused.
+CROWDED = b"<p>By Jane Doe</p>\n<div " + b" ".join(b"a%d" % i for i in range(1001)) + b">x</div>"
+TWICE = "---\ntitle: A\ntitle: B\n---\nA saved post.\n"
+
+
+@pytest.mark.parametrize("options", [(), ("--scheduler", "local", "--join", "shuffle")])
+def test_a_partners_page_that_refuses_to_be_read_is_a_problem_and_the_audit_goes_on(cli: Any, tmp_path: Path, options: tuple[str, ...]) -> None:
+    _originals(tmp_path / "originals")
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "a crowded.html").write_bytes(CROWDED)
+    (saved / "twice.md").write_text(TWICE, encoding="utf-8")
+    (saved / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
+    routes: dict[str, Route] = {}
+    with _site(routes) as partner:
+        routes["/news/crowded/"] = (200, "text/html", CROWDED, {})
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        sources = f"  - site: {{urls: [{partner}/news/crowded/, {partner}/news/story-0/]}}\n  - folder: saved/\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", *options, str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    assert "2 copies of 4 stories on 2 sites; 3 problems (3 pages not checked)" in run.out, run.out
+    report = _report(tmp_path / "out")
+    crowded = "not checked: a start tag has more than 1,000 attributes (a hostile page: its parse would take minutes) (line 2, column 1)"
+    assert report["problems"] == [
+        {"site": partner.removeprefix("http://"), "url": f"{partner}/news/crowded/", "problem": crowded},
+        {"site": "saved:saved", "url": "saved/a crowded.html", "problem": crowded},
+        {"site": "saved:saved", "url": "saved/twice.md", "problem": "not checked: duplicate key 'title' (first defined at line 2) (line 3, column 1)"},
+    ]
+    assert report["pages_read"] == 2 and report["copies"] == 2
+    lines = [json.loads(line) for part in sorted((tmp_path / "out" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert sorted(page["url"] for page in lines) == [f"{partner}/news/story-0/", "saved/copy.html"]
+
+
+def test_a_story_that_refuses_to_be_read_is_one_line_at_its_place(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "originals" / "crowded.html").write_bytes(CROWDED)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    expected = f"syndcheck: error: {tmp_path.resolve()}/originals/crowded.html:2:1: a start tag has more than 1,000 attributes"
+    assert run.err.strip().splitlines() == [run.err.strip()] and run.err.startswith(expected), run.err
+    assert run.err.rstrip().endswith("— fix the story's page, or take it out of the stories' folder"), run.err
+
+
 def test_stories_no_page_of_the_publishers_sitemap_gives_are_one_line(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "saved").mkdir()
     errors = {}

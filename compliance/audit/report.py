@@ -203,6 +203,7 @@ PROBLEM_KINDS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     (re.compile(r"^archive warning"), "archive warning", "archive warnings", False),
     (re.compile(r"^larger than \d+ bytes"), "page too large", "pages too large", False),
     (re.compile(r"^HTTP 4(?!29)\d\d\b"), "page gone", "pages gone", False),
+    (re.compile(r"^not checked: "), "page not checked", "pages not checked", False),
 )
 _PAGE_NOT_READ = ("page not read", "pages not read")
 
