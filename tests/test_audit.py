@@ -758,6 +758,25 @@ def test_a_saved_page_whose_name_is_not_utf8_or_holds_controls_is_audited_and_sh
         assert b"\x1b" not in part.read_bytes()
 
 
+def test_a_copys_per_page_line_gives_its_fields_as_the_report_does(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    (reported,) = [c for s in report["stories"] for c in s["copies"]]
+    (line,) = [json.loads(text) for part in (tmp_path / "report" / "pages").glob("*.jsonl") for text in part.read_text(encoding="utf-8").splitlines()]
+    # Read in this run: nothing to say of an earlier one, null in both (never "" in one of them).
+    assert (line["copy"]["from_earlier_run"], line["copy"]["carried_because"]) == (None, None)
+    shared = sorted(set(reported) & set(line["copy"]))
+    assert {"from_earlier_run", "carried_because", "published", "also_at"} <= set(shared)
+    assert {k: line["copy"][k] for k in shared} == {k: reported[k] for k in shared}
+
+
 def test_batches_are_audited_while_the_next_is_read_and_no_more_than_in_flight_at_once() -> None:
     import threading
 

@@ -728,17 +728,30 @@ def _listed_not_read(
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
-    """One JSON-lines partition of per-page results (url, site, digest, copy or null), written atomically."""
+    """One JSON-lines partition of per-page results (url, site, digest, copy or null, cites or null; `copy_fields`), written atomically."""
     from compliance.outputs import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     lines = (
         json.dumps(
-            {"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy), "cites": o.cites or None}, ensure_ascii=False
+            {"url": o.key, "site": o.site, "digest": o.digest, "copy": copy_fields(o.copy) if o.copy else None, "cites": o.cites or None}, ensure_ascii=False
         )
         for o in outcomes
     )
     write_atomic(folder / f"part-{number:05d}.jsonl", "".join(json_output(line) + "\n" for line in lines))
+
+
+# A copy's text fields that may say nothing ("" in `CheckedCopy`), written null as `report.json` writes them.
+_NULL_WHEN_EMPTY = ("published", "from_earlier_run", "carried_because", "canonical")
+
+
+def copy_fields(copy: CheckedCopy) -> dict[str, Any]:
+    """A copy as a per-page line gives it: every field of `CheckedCopy`, one that says nothing
+    (no publication date, read in this run, no canonical URL on its site) as null, as in `report.json`."""
+    fields = asdict(copy)
+    for name in _NULL_WHEN_EMPTY:
+        fields[name] = fields[name] or None
+    return fields
 
 
 def _drop_partitions(folder: Path, *, keep: int) -> None:
