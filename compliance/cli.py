@@ -877,7 +877,12 @@ def audit(
         raise ConfigError(f"--join must be map-side or shuffle, not {visible(join)!r}")
     if join == "shuffle" and scheduler is None:
         raise ConfigError("--join shuffle needs --scheduler (the shuffle join runs on Dask)", hint="add --scheduler local, processes or a scheduler ADDRESS")
+    from compliance.runner import raising_on_termination
+
     with contextlib.ExitStack() as stack:
+        # Stopped by a service manager, `timeout` or a CI runner (SIGTERM, SIGHUP): the audit unwinds
+        # (its state kept, for the next run to resume) and says so, as Ctrl-C does.
+        stack.enter_context(raising_on_termination())
         mapper: Mapper = local_map
         if scheduler is not None:
             # Checked before anything else, as --join is: a scheduler that cannot be used is the user's

@@ -372,6 +372,44 @@ def test_a_story_that_refuses_to_be_read_is_one_line_at_its_place(cli: Any, tmp_
     assert run.err.rstrip().endswith("— fix the story's page, or take it out of the stories' folder"), run.err
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or __import__("os").name != "posix", reason="sends SIGTERM to a process (POSIX)")
+def test_an_audit_stopped_by_sigterm_says_so_and_exits_143(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    _originals(tmp_path / "originals")
+    asked = threading.Event()
+    release = threading.Event()
+
+    def silent(handler: BaseHTTPRequestHandler) -> None:
+        # A page that answers nothing until the test is over: the audit is signalled while it waits.
+        asked.set()
+        release.wait(60)
+
+    with _site({"/silent/": silent}) as partner:
+        audit = f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{partner}/silent/]}}\noutput: out/\n"
+        # The URL being fetched is given up within page-timeout of the signal, as at Ctrl-C.
+        (tmp_path / "audit.yaml").write_text(audit + "fetch: {timeout: 10, page-timeout: 10, retries: 0}\n", encoding="utf-8")
+        run = subprocess.Popen(
+            [sys.executable, "-m", "compliance", "audit", str(tmp_path / "audit.yaml")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            assert asked.wait(60), "the audit never asked for the page"
+            run.send_signal(signal.SIGTERM)
+            out, err = run.communicate(timeout=60)
+        finally:
+            release.set()
+            if run.poll() is None:
+                run.kill()
+                run.communicate()
+    assert run.returncode == 128 + signal.SIGTERM
+    assert (out, err) == ("", "syndcheck: terminated\n")
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
 def test_stories_no_page_of_the_publishers_sitemap_gives_are_one_line(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "saved").mkdir()
     errors = {}
