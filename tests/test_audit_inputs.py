@@ -484,8 +484,25 @@ def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: An
     copy = CheckedCopy("+story\x1b", "@url\u202e", "-site\x07", 0.5, "text", ("\tdcnf/x\x9b",), ("\tdcnf/x\x9b",), (), also_at=("=x\x1b", "http://p.example/b"))
     report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["+story\x1b"])
     assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1", "", ""]
-    stories_row = ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", "", "", "", "'=x\\x1b http://p.example/b"]
+    stories_row = ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", "", "", "", "'=x\\x1b\nhttp://p.example/b"]
     assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == stories_row
+
+
+def test_stories_csv_gives_a_copys_addresses_one_a_line_which_no_address_holds(tmp_path: Path) -> None:
+    import csv
+
+    from compliance.audit.report import CheckedCopy, build_report, stories_csv
+
+    # Saved files' names with spaces, line breaks and a formula; a URL with a space (as an archive may give it).
+    also_at = ("saved/a b.html", "saved/two\nlines\r.html", "saved/=HYPERLINK(1) c.html", "http://p.example/x y/", "saved/tab\there.html", "=HYPERLINK(2)")
+    copy = CheckedCopy("originals/s.html", "saved/valley copy.html", "saved:saved", 0.9, "text", ("dcnf/logo", "dcnf/pixel"), (), (), also_at=also_at)
+    report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["originals/s.html"])
+    (row,) = csv.DictReader(io.StringIO(stories_csv(report)))
+    # Split on line feeds, as a spreadsheet does with CHAR(10): one address each, as each is shown,
+    # and none of them a formula once it is a cell of its own.
+    shown = ["saved/a b.html", "saved/two\\nlines\\r.html", "saved/=HYPERLINK(1) c.html", "http://p.example/x y/", "saved/tab\there.html", "'=HYPERLINK(2)"]
+    assert row["also_at"].split("\n") == shown
+    assert row["url"] == "saved/valley copy.html" and row["findings"] == "dcnf/logo dcnf/pixel"
 
 
 def _sitemap_index(urls: list[str]) -> bytes:
