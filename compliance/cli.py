@@ -899,7 +899,12 @@ def audit(
         raise ConfigError(f"--join must be map-side or shuffle, not {visible(join)!r}")
     if join == "shuffle" and scheduler is None:
         raise ConfigError("--join shuffle needs --scheduler (the shuffle join runs on Dask)", hint="add --scheduler local, processes or a scheduler ADDRESS")
+    from compliance.runner import raising_on_termination
+
     with contextlib.ExitStack() as stack:
+        # Stopped by a service manager, `timeout` or a CI runner (SIGTERM, SIGHUP): the audit unwinds
+        # (its state kept, for the next run to resume) and says so, as Ctrl-C does.
+        stack.enter_context(raising_on_termination())
         mapper: Mapper = local_map
         if scheduler is not None:
             # Checked before anything else, as --join is: a scheduler that cannot be used is the user's
@@ -1275,6 +1280,7 @@ def _run(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _DEBUG["enabled"] = "--debug" in args
     args = [a for a in args if a != "--debug"]
+    _COMMAND["name"] = args[0] if args else ""
     if sys.stdout is None:
         # Started with stdout closed (`>&-`): click would drop the report without a word, and a
         # run whose report went nowhere must not look green.
@@ -1390,12 +1396,21 @@ def _unwritten_report(unwritten: str) -> int:
     return USER_ERROR
 
 
+# The command being run (`_run`), whose line for output kept from stdout names what it offers.
+_COMMAND = {"name": ""}
+# What stdout was to carry, by command, and what else to do than to check where stdout goes: only
+# `check` writes a report to a file with --output; `audit` writes its reports into its output folder
+# before its closing line. Other commands: their report, and nothing else to offer.
+_UNWRITTEN = {
+    "check": ("the report", ", or write the report to a file with --output FORMAT=FILE"),
+    "audit": ("the audit's closing line", "; its reports are written in its output folder"),
+}
+
+
 def _unwritten(exc: OSError) -> str:
-    """The line for a report that `exc` kept from stdout."""
-    return (
-        f"cannot write the report to stdout: {exc.strerror or exc}"
-        " — check where stdout goes (a full disk, a closed stream), or write the report to a file with --output FORMAT=FILE"
-    )
+    """The line for output that `exc` kept from stdout, with what the command run offers instead."""
+    what, instead = _UNWRITTEN.get(_COMMAND["name"], ("the report", ""))
+    return f"cannot write {what} to stdout: {exc.strerror or exc} — check where stdout goes (a full disk, a closed stream){instead}"
 
 
 def _stdout_failure(exc: BaseException) -> str | None:

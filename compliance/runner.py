@@ -1141,6 +1141,19 @@ def _raise_on_termination() -> dict[int, Any]:
     return previous
 
 
+@contextlib.contextmanager
+def raising_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Terminated` in this process while the block runs (see
+    `_raise_on_termination`): a long run that a service manager, `timeout` or a CI runner stops
+    (`syndcheck audit`) unwinds, closing what it opened, and the command line says so (exit 128 +
+    the signal's number, `syndcheck: terminated`); the handlers are restored after."""
+    previous = _raise_on_termination()
+    try:
+        yield
+    finally:
+        _restore_handlers(previous)
+
+
 def _restore_handlers(previous: Mapping[int, Any]) -> None:
     import signal
 

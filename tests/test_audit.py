@@ -735,16 +735,46 @@ def test_a_saved_page_whose_name_is_not_utf8_or_holds_controls_is_audited_and_sh
     publisher = "https://dailycallernewsfoundation.org"
     _write_originals(tmp_path / "originals", publisher)
     (tmp_path / "saved").mkdir()
-    with open(os.path.join(os.fsencode(tmp_path / "saved"), b"caf\xe9-\x1b]0;owned\x07.html"), "wb") as page:
-        page.write(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    # Two saved copies of one page (the same canonical URL): one is reported, the other in `also_at`.
+    for name in (b"caf\xe9-\x1b]0;owned\x07.html", "loans\u202eLMTH b.html".encode()):
+        with open(os.path.join(os.fsencode(tmp_path / "saved"), name), "wb") as page:
+            page.write(web.copy(publisher, "https://valley.example", 2, "stripped"))
     (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
     report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
-    assert [c["url"] for s in report["stories"] for c in s["copies"]] == ["saved/caf\\xe9-\\x1b]0;owned\\x07.html"]
+    # A name's characters are kept, escaped by each report as a crawled URL's are, and read back
+    # as they are named; a byte that is not UTF-8, which no report can hold, is shown as `\xe9`.
+    names = ["saved/caf\\xe9-\x1b]0;owned\x07.html", "saved/loans\u202eLMTH b.html"]
+    copies = [(c["url"], *c["also_at"]) for s in report["stories"] for c in s["copies"]]
+    assert len(copies) == 1 and sorted(copies[0]) == names, copies
     written = (tmp_path / "report" / "report.json").read_bytes()
-    assert b"\x1b" not in written
-    assert json.loads(written.decode("utf-8", "strict"))["sites"][0]["copies"] == 1
+    assert not any(raw in written for raw in (b"\x1b", b"\x07", "\u202e".encode()))
+    assert b"\\u202e" in written and b"\\\\u202e" not in written
+    read_back = json.loads(written.decode("utf-8", "strict"))
+    assert read_back["sites"][0]["copies"] == 1
+    assert sorted((c["url"], *c["also_at"]) for s in read_back["stories"] for c in s["copies"]) == [tuple(copies[0])]
+    lines = [json.loads(line) for part in (tmp_path / "report" / "pages").glob("*.jsonl") for line in part.read_text(encoding="utf-8").splitlines()]
+    assert sorted(line["url"] for line in lines) == names
     for part in (tmp_path / "report" / "pages").glob("*.jsonl"):
         assert b"\x1b" not in part.read_bytes()
+
+
+def test_a_copys_per_page_line_gives_its_fields_as_the_report_does(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    (reported,) = [c for s in report["stories"] for c in s["copies"]]
+    (line,) = [json.loads(text) for part in (tmp_path / "report" / "pages").glob("*.jsonl") for text in part.read_text(encoding="utf-8").splitlines()]
+    # Read in this run: nothing to say of an earlier one, null in both (never "" in one of them).
+    assert (line["copy"]["from_earlier_run"], line["copy"]["carried_because"]) == (None, None)
+    shared = sorted(set(reported) & set(line["copy"]))
+    assert {"from_earlier_run", "carried_because", "published", "also_at"} <= set(shared)
+    assert {k: line["copy"][k] for k in shared} == {k: reported[k] for k in shared}
 
 
 def test_batches_are_audited_while_the_next_is_read_and_no_more_than_in_flight_at_once() -> None:

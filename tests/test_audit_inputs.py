@@ -331,6 +331,90 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
     assert not (tmp_path / "out").exists()
 
 
+# A start tag of more than 1,000 attributes: a page libxml2 would take minutes to parse, refused.
+CROWDED = b"<p>By Jane Doe</p>\n<div " + b" ".join(b"a%d" % i for i in range(1001)) + b">x</div>"
+TWICE = "---\ntitle: A\ntitle: B\n---\nA saved post.\n"
+
+
+@pytest.mark.parametrize("options", [(), ("--scheduler", "local", "--join", "shuffle")])
+def test_a_partners_page_that_refuses_to_be_read_is_a_problem_and_the_audit_goes_on(cli: Any, tmp_path: Path, options: tuple[str, ...]) -> None:
+    _originals(tmp_path / "originals")
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "a crowded.html").write_bytes(CROWDED)
+    (saved / "twice.md").write_text(TWICE, encoding="utf-8")
+    (saved / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
+    routes: dict[str, Route] = {}
+    with _site(routes) as partner:
+        routes["/news/crowded/"] = (200, "text/html", CROWDED, {})
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        sources = f"  - site: {{urls: [{partner}/news/crowded/, {partner}/news/story-0/]}}\n  - folder: saved/\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", *options, str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    assert "2 copies of 4 stories on 2 sites; 3 problems (3 pages not checked)" in run.out, run.out
+    report = _report(tmp_path / "out")
+    crowded = "not checked: a start tag has more than 1,000 attributes (a hostile page: its parse would take minutes) (line 2, column 1)"
+    assert report["problems"] == [
+        {"site": partner.removeprefix("http://"), "url": f"{partner}/news/crowded/", "problem": crowded},
+        {"site": "saved:saved", "url": "saved/a crowded.html", "problem": crowded},
+        {"site": "saved:saved", "url": "saved/twice.md", "problem": "not checked: duplicate key 'title' (first defined at line 2) (line 3, column 1)"},
+    ]
+    assert report["pages_read"] == 2 and report["copies"] == 2
+    lines = [json.loads(line) for part in sorted((tmp_path / "out" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert sorted(page["url"] for page in lines) == [f"{partner}/news/story-0/", "saved/copy.html"]
+
+
+def test_a_story_that_refuses_to_be_read_is_one_line_at_its_place(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "originals" / "crowded.html").write_bytes(CROWDED)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    expected = f"syndcheck: error: {tmp_path.resolve()}/originals/crowded.html:2:1: a start tag has more than 1,000 attributes"
+    assert run.err.strip().splitlines() == [run.err.strip()] and run.err.startswith(expected), run.err
+    assert run.err.rstrip().endswith("— fix the story's page, or take it out of the stories' folder"), run.err
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or __import__("os").name != "posix", reason="sends SIGTERM to a process (POSIX)")
+def test_an_audit_stopped_by_sigterm_says_so_and_exits_143(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    _originals(tmp_path / "originals")
+    asked = threading.Event()
+    release = threading.Event()
+
+    def silent(handler: BaseHTTPRequestHandler) -> None:
+        # A page that answers nothing until the test is over: the audit is signalled while it waits.
+        asked.set()
+        release.wait(60)
+
+    with _site({"/silent/": silent}) as partner:
+        audit = f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{partner}/silent/]}}\noutput: out/\n"
+        # The URL being fetched is given up within page-timeout of the signal, as at Ctrl-C.
+        (tmp_path / "audit.yaml").write_text(audit + "fetch: {timeout: 10, page-timeout: 10, retries: 0}\n", encoding="utf-8")
+        run = subprocess.Popen(
+            [sys.executable, "-m", "compliance", "audit", str(tmp_path / "audit.yaml")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            assert asked.wait(60), "the audit never asked for the page"
+            run.send_signal(signal.SIGTERM)
+            out, err = run.communicate(timeout=60)
+        finally:
+            release.set()
+            if run.poll() is None:
+                run.kill()
+                run.communicate()
+    assert run.returncode == 128 + signal.SIGTERM
+    assert (out, err) == ("", "syndcheck: terminated\n")
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
 def test_stories_no_page_of_the_publishers_sitemap_gives_are_one_line(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "saved").mkdir()
     errors = {}
@@ -405,8 +489,25 @@ def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: An
     copy = CheckedCopy("+story\x1b", "@url\u202e", "-site\x07", 0.5, "text", ("\tdcnf/x\x9b",), ("\tdcnf/x\x9b",), (), also_at=("=x\x1b", "http://p.example/b"))
     report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["+story\x1b"])
     assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1", "", ""]
-    stories_row = ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", "", "", "", "'=x\\x1b http://p.example/b"]
+    stories_row = ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", "", "", "", "'=x\\x1b\nhttp://p.example/b"]
     assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == stories_row
+
+
+def test_stories_csv_gives_a_copys_addresses_one_a_line_which_no_address_holds(tmp_path: Path) -> None:
+    import csv
+
+    from compliance.audit.report import CheckedCopy, build_report, stories_csv
+
+    # Saved files' names with spaces, line breaks and a formula; a URL with a space (as an archive may give it).
+    also_at = ("saved/a b.html", "saved/two\nlines\r.html", "saved/=HYPERLINK(1) c.html", "http://p.example/x y/", "saved/tab\there.html", "=HYPERLINK(2)")
+    copy = CheckedCopy("originals/s.html", "saved/valley copy.html", "saved:saved", 0.9, "text", ("dcnf/logo", "dcnf/pixel"), (), (), also_at=also_at)
+    report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["originals/s.html"])
+    (row,) = csv.DictReader(io.StringIO(stories_csv(report)))
+    # Split on line feeds, as a spreadsheet does with CHAR(10): one address each, as each is shown,
+    # and none of them a formula once it is a cell of its own.
+    shown = ["saved/a b.html", "saved/two\\nlines\\r.html", "saved/=HYPERLINK(1) c.html", "http://p.example/x y/", "saved/tab\there.html", "'=HYPERLINK(2)"]
+    assert row["also_at"].split("\n") == shown
+    assert row["url"] == "saved/valley copy.html" and row["findings"] == "dcnf/logo dcnf/pixel"
 
 
 def _sitemap_index(urls: list[str]) -> bytes:
@@ -918,7 +1019,8 @@ def test_a_symbolic_link_out_of_a_folder_the_audit_reads_is_not_followed(cli: An
         "saved/copy-0.html": link,
         "saved/passwd.html": link,
         "saved/pages": "not read: a symbolic link to a directory outside the directories given, not followed",
-        "saved/\\x1b[31mred\\u202e.html": link,
+        # The report holds the name as it is, escaped in its JSON text (`\u001b`), never raw.
+        "saved/\x1b[31mred\u202e.html": link,
         str(archives / "crawl.warc.gz"): link,
     }
     assert "\x1b" not in run.err and "\u202e" not in run.err

@@ -247,11 +247,12 @@ def test_a_copy_in_the_json_and_in_stories_csv_says_the_same(published: str, als
     (entry,) = report["stories"][0]["copies"]
     assert {k: entry[k] for k in shown} == shown
     (row,) = csv.DictReader(io.StringIO(stories_csv(report)))
-    # Each of the copy's fields, a list joined by spaces, a null as an empty cell.
+    # Each of the copy's fields: the findings joined by spaces, the addresses one a line, a null as an empty cell.
     for field, value in entry.items():
         if field != "ignored_suppressions":
-            assert row[field] == (" ".join(value) if isinstance(value, list) else "" if value is None else str(value)), field
-    assert row["also_at"] == " ".join(also_at) and row["published"] == published
+            joined = ("\n" if field == "also_at" else " ").join(value) if isinstance(value, list) else "" if value is None else str(value)
+            assert row[field] == joined, field
+    assert row["also_at"] == "\n".join(also_at) and row["published"] == published
 
 
 def test_a_copy_without_a_date_is_counted_but_in_no_month() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,12 @@ UNWRITTEN = (
     "syndcheck: error: cannot write the report to stdout: {why}"
     " — check where stdout goes (a full disk, a closed stream), or write the report to a file with --output FORMAT=FILE\n"
 )
+# A command without --output (only `check` has it) names nothing it does not offer.
+UNWRITTEN_NO_OUTPUT = "syndcheck: error: cannot write the report to stdout: {why} — check where stdout goes (a full disk, a closed stream)\n"
+
+
+def _unwritten(args: Sequence[str], why: str) -> str:
+    return (UNWRITTEN if args[0] == "check" else UNWRITTEN_NO_OUTPUT).format(why=why)
 
 
 def _syndcheck(*args: str, stdout: Any) -> subprocess.CompletedProcess[str]:
@@ -140,7 +147,24 @@ def _syndcheck(*args: str, stdout: Any) -> subprocess.CompletedProcess[str]:
 def test_a_full_disk_behind_stdout_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     with open("/dev/full", "w", encoding="utf-8") as full:
         result = _syndcheck(*args, *([str(COMPLIANT)] if args[0] == "check" else []), stdout=full)
-    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why="No space left on device"))
+    assert (result.returncode, result.stderr) == (2, _unwritten(args, "No space left on device"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_audits_closing_line_kept_from_stdout_names_its_reports_not_output_options(tmp_path: Path) -> None:
+    pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "originals" / "story.html").write_bytes((SAMPLES / "dcnf" / "compliant-static.html").read_bytes())
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _syndcheck("audit", str(tmp_path / "audit.yaml"), stdout=full)
+    expected = (
+        "syndcheck: error: cannot write the audit's closing line to stdout: No space left on device"
+        " — check where stdout goes (a full disk, a closed stream); its reports are written in its output folder\n"
+    )
+    assert (result.returncode, result.stderr) == (2, expected)
+    assert (tmp_path / "out" / "report.json").is_file()
 
 
 @pytest.mark.parametrize(
@@ -181,7 +205,7 @@ def test_a_reader_that_went_away_is_one_line_and_exit_2_in_every_format(fmt: str
 @pytest.mark.parametrize("args", [["rules", "list"], ["rules", "explain", "dcnf/logo"], ["packs"], ["check", "-o", "json=-", "-q", str(COMPLIANT)]])
 def test_a_reader_that_went_away_is_one_line_and_exit_2_for_every_report(args: list[str]) -> None:
     result = _with_reader_gone(args)
-    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why="Broken pipe"))
+    assert (result.returncode, result.stderr) == (2, _unwritten(args, "Broken pipe"))
 
 
 @pytest.mark.parametrize("unbuffered", ["1", ""])

@@ -203,6 +203,7 @@ PROBLEM_KINDS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     (re.compile(r"^archive warning"), "archive warning", "archive warnings", False),
     (re.compile(r"^larger than \d+ bytes"), "page too large", "pages too large", False),
     (re.compile(r"^HTTP 4(?!29)\d\d\b"), "page gone", "pages gone", False),
+    (re.compile(r"^not checked: "), "page not checked", "pages not checked", False),
 )
 _PAGE_NOT_READ = ("page not read", "pages not read")
 # What a URL robots.txt forbids says (`fetching.ROBOTS_REFUSAL`, its sitemap's `sitemap not read: …`
@@ -319,10 +320,25 @@ def _cell(value: Any) -> Any:
     """A CSV cell as shown safely: text from partner sites (a crawled address, a host) keeps no raw
     control or bidirectional character (`compliance.display.visible`: `\\x1b`, `\\u202e`), and
     text a spreadsheet would run as a formula is quoted with a leading `'`."""
+    if isinstance(value, _Lines):
+        # Each item shown safely, then joined: the line feeds are the cell's own, never an item's;
+        # each line is quoted as a cell is, since a spreadsheet splits them into cells of their own.
+        return ADDRESS_SEPARATOR.join(_cell(item) for item in value)
     if not isinstance(value, str):
         return value
     shown = visible(value)
     return "'" + shown if shown.startswith(_FORMULA_STARTS) else shown
+
+
+class _Lines(tuple[str, ...]):
+    """A cell of items, one a line (`ADDRESS_SEPARATOR`): addresses and saved files' names, which
+    may hold a space (`saved/a b.html`) but, as shown (`visible` escapes line breaks), no line feed."""
+
+
+# How stories.csv separates the addresses of one copy (`also_at`) in their cell: a line feed,
+# which no address or file name holds as written there; a spreadsheet shows one address a line and
+# splits them on CHAR(10) (TEXTSPLIT in Excel, SPLIT in Google Sheets).
+ADDRESS_SEPARATOR = "\n"
 
 
 def _csv(rows: list[list[Any]]) -> str:
@@ -350,18 +366,22 @@ _COPY_COLUMNS = ("url", "site", "similarity", "matched_by", "findings", "from_ea
 
 def stories_csv(report: dict[str, Any]) -> str:
     """One row per copy of each story (a story without copies: one row with empty copy fields):
-    `report.json`'s fields of a copy (`_COPY_COLUMNS`), its findings and its other addresses
-    (`also_at`) each joined by a space, a null (no date, read in this run) as ""."""
+    `report.json`'s fields of a copy (`_COPY_COLUMNS`), its findings (rule ids, which hold no
+    space) joined by a space, its other addresses (`also_at`) one a line (`ADDRESS_SEPARATOR`), a
+    null (no date, read in this run) as ""."""
     rows: list[list[Any]] = [["story", *_COPY_COLUMNS]]
     for story in report["stories"]:
         for c in story["copies"] or [None]:
-            fields = [_csv_field(c.get(column)) for column in _COPY_COLUMNS] if c is not None else [""] * len(_COPY_COLUMNS)
+            fields = [_csv_field(column, c.get(column)) for column in _COPY_COLUMNS] if c is not None else [""] * len(_COPY_COLUMNS)
             rows.append([story["story"], *fields])
     return _csv(rows)
 
 
-def _csv_field(value: Any) -> Any:
-    """A copy's JSON value as a stories.csv cell: a list joined by spaces, null as ""."""
+def _csv_field(column: str, value: Any) -> Any:
+    """A copy's JSON value as a stories.csv cell: its addresses one a line, another list joined by
+    spaces, null as ""."""
+    if column == "also_at":
+        return _Lines(str(v) for v in value or ())
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
     return "" if value is None else value

@@ -35,7 +35,7 @@ from compliance.checks import Context
 from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, InputError
 from compliance.findings import Days, Finding, Severity
 from compliance.packs import OwnSite, Pack
 from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
@@ -240,6 +240,10 @@ class PageOutcome:
     # The days this outcome holds on (`Report.holds`): a verdict on a notice that holds until a
     # date (an embargo) changes the day after it, and is not reused from then on.
     holds: Days = field(default_factory=Days)
+    # Why the page could not be audited ("" when it was): a page that refuses to be read (a start
+    # tag of more than 1,000 attributes, a front matter key given twice) is a problem at its
+    # address, never stored as an outcome, and the audit goes on.
+    problem: str = ""
 
 
 def page_digest(data: bytes) -> str:
@@ -255,8 +259,23 @@ def audit_page(page: Page, work: AuditWork) -> PageOutcome:
     map-side join: each worker holds the whole story index). The story is given as the `original`
     metadata, as `--original` does, and its parsed document is reused; its URL is the `original_url`.
     """
-    doc, text = read_page(page, work.stories.outlets, work.pack)
-    return _checked(page, doc, text, work.index.match(text, threshold=work.threshold), work)
+    try:
+        doc, text = read_page(page, work.stories.outlets, work.pack)
+        return _checked(page, doc, text, work.index.match(text, threshold=work.threshold), work)
+    except InputError as exc:
+        return unreadable_page(page, exc)
+
+
+# How a page that refuses to be read is listed under `problems` (`PageOutcome.problem`).
+NOT_CHECKED = "not checked: "
+
+
+def unreadable_page(page: Page, error: InputError) -> PageOutcome:
+    """The outcome of a page that refuses to be read (the `InputError` its parse or check raised):
+    no copy, and the problem `not checked: WHAT (line L, column C)`, a partner's page never
+    stopping the audit."""
+    where = f" (line {error.line}, column {error.column or 1})" if error.line is not None else ""
+    return PageOutcome(page.key, page.site, page_digest(page.data), None, problem=f"{NOT_CHECKED}{visible(error.what)}{where}")
 
 
 def _checked(page: Page, doc: Document | None, text: PageText, match: Match | None, work: AuditWork) -> PageOutcome:
@@ -327,6 +346,8 @@ class ReadPage:
 
     page: Page
     text: PageText
+    # The page's outcome when it refused to be read (`unreadable_page`): then it has no shingles.
+    unreadable: PageOutcome | None = None
 
     def __sizeof__(self) -> int:
         # What Dask weighs when it places the check: the page and its shingles, not this small object,
@@ -345,8 +366,12 @@ parsed_again = 0
 
 def read_for_join(page: Page, work: AuditWork) -> ReadPage:
     """The shuffle join's first step on a page: parse it once, keep the document in this process, and
-    return the page with its shingles, links and MinHash signature."""
-    doc, text = read_page(page, work.stories.outlets, work.pack)
+    return the page with its shingles, links and MinHash signature (none for a page that refuses to
+    be read: it carries its outcome, `unreadable_page`)."""
+    try:
+        doc, text = read_page(page, work.stories.outlets, work.pack)
+    except InputError as exc:
+        return ReadPage(page, PageText(page.key, frozenset(), frozenset(), frozenset(), page.site), unreadable_page(page, exc))
     with _PARSED_LOCK:
         _PARSED[(page.key, page_digest(page.data))] = doc
         while len(_PARSED) > PARSED_KEPT:
@@ -367,6 +392,8 @@ def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], w
     link to the story), then check it with the document `read_for_join` kept (parsed again only when
     this runs in another process)."""
     global parsed_again
+    if read.unreadable is not None:
+        return read.unreadable
     with _PARSED_LOCK:
         doc = _PARSED.pop((read.page.key, page_digest(read.page.data)), None)
     match = work.index.confirm(read.text, candidates.get(read.page.key, ()), threshold=work.threshold)
@@ -374,7 +401,10 @@ def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], w
         with _PARSED_LOCK:
             parsed_again += 1
         doc = parse_document(read.page.data, read.page.kind, outlets=work.stories.outlets, url=read.page.address)  # type: ignore[arg-type]
-    return _checked(read.page, doc, read.text, match, work)
+    try:
+        return _checked(read.page, doc, read.text, match, work)
+    except InputError as exc:
+        return unreadable_page(read.page, exc)
 
 
 def published_date(doc: Document) -> str:
@@ -397,10 +427,21 @@ def prepare_stories(pages: Sequence[Page], pack: Pack, *, threshold: float, toda
     """Parse each story once: its text goes into the index, its document is kept for the checks of its
     copies. `today` is the day the copies are checked on (None: the clock's, read once)."""
     outlets = frozenset(pack.outlets)
-    parsed = {page.key: read_page(page, outlets) for page in pages}
+    parsed = {page.key: _read_story(page, outlets) for page in pages}
     index = StoryIndex([text for _, text in parsed.values()])
     stories = StoryDocuments({p.key: p for p in pages}, outlets, {key: doc for key, (doc, _) in parsed.items()})
     return AuditWork(pack.id, index, stories, threshold, pack, today=today)
+
+
+def _read_story(page: Page, outlets: frozenset[str]) -> tuple[Document, PageText]:
+    """A story read for the index (`read_page`); a story that refuses to be read (a start tag of
+    more than 1,000 attributes, a front matter key given twice) is an `InputError` named by its
+    file or URL, at its line and column: the publisher's own page, which it can fix."""
+    try:
+        return read_page(page, outlets)
+    except InputError as exc:
+        hint = "fix the story's page, or take it out of the stories' folder" if page.address is None else "fix the story's page on the publisher's site"
+        raise InputError(exc.what, path=page.key, line=exc.line, column=exc.column, hint=hint) from None
 
 
 Progress = Callable[[str, int], None]
@@ -441,6 +482,7 @@ def run_audit(
     sites: SiteReader | None = None
     fetcher = None
     outcomes: list[PageOutcome] = []
+    unreadable: list[PageOutcome] = []
     try:
         if resumed:
             progress("resumed", 1)
@@ -451,7 +493,13 @@ def run_audit(
             sites = SiteReader(fetcher, state.listed)
         if story_pages is None:
             story_pages = _stories(config, read_source(config.stories, sites), problems)
-        work = prepare_stories(story_pages, pack, threshold=config.threshold, today=today)
+        try:
+            work = prepare_stories(story_pages, pack, threshold=config.threshold, today=today)
+        except InputError as exc:
+            # A story in a folder is named by the path it is read at, as given in the audit file.
+            if config.stories.kind == "folder" and exc.path is not None:
+                exc.path = str(Path(config.stories.where[0]).parent / exc.path)
+            raise
         basis = audit_basis(story_pages, config.threshold, pack)
         progress("stories", len(story_pages))
         addresses: dict[str, list[str]] = {}
@@ -459,7 +507,11 @@ def run_audit(
         crawl = Crawl()
         pages = _unique((item for source in config.sources for item in crawl.note(source, read_source(source, sites))), problems, addresses, redirecting)
 
-        def finished(number: int, audited: Sequence[PageOutcome]) -> None:
+        def finished(number: int, batch: Sequence[PageOutcome]) -> None:
+            # A page that refused to be read is a problem at its address, not a page read.
+            audited = [o for o in batch if not o.problem]
+            unreadable.extend(o for o in batch if o.problem)
+            problems.extend((o.site, o.key, o.problem) for o in batch if o.problem)
             _write_partition(config.output / PARTITIONS, number, audited)
             outcomes.extend(audited)
             progress("audited", sum(not o.reused for o in audited))
@@ -469,7 +521,8 @@ def run_audit(
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
-        carried, more = carried_over(problems, crawl.read({o.site for o in outcomes}), addresses, state, basis)
+        # A site whose pages answered, though they refused to be read, was reached.
+        carried, more = carried_over(problems, crawl.read({o.site for o in (*outcomes, *unreadable)}), addresses, state, basis)
         problems.extend(more)
         read = [o.copy for o in outcomes if o.copy is not None]
         copies = with_redirecting_addresses(one_copy_per_page(read, with_unread_addresses(addresses, problems)), redirecting)
@@ -581,7 +634,8 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
     done: list[PageOutcome] = join_pages(todo, work) if join_pages is not None and todo else mapper(audit_page, todo, work)
-    state.record(((o.key, o.site, o.digest, o.copy, o.cites, o.own, o.holds) for o in done), basis)
+    # A page that refused to be read is read again next time, and is a problem again.
+    state.record(((o.key, o.site, o.digest, o.copy, o.cites, o.own, o.holds) for o in done if not o.problem), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
@@ -707,17 +761,30 @@ def _listed_not_read(
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
-    """One JSON-lines partition of per-page results (url, site, digest, copy or null), written atomically."""
+    """One JSON-lines partition of per-page results (url, site, digest, copy or null, cites or null; `copy_fields`), written atomically."""
     from compliance.outputs import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     lines = (
         json.dumps(
-            {"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy), "cites": o.cites or None}, ensure_ascii=False
+            {"url": o.key, "site": o.site, "digest": o.digest, "copy": copy_fields(o.copy) if o.copy else None, "cites": o.cites or None}, ensure_ascii=False
         )
         for o in outcomes
     )
     write_atomic(folder / f"part-{number:05d}.jsonl", "".join(json_output(line) + "\n" for line in lines))
+
+
+# A copy's text fields that may say nothing ("" in `CheckedCopy`), written null as `report.json` writes them.
+_NULL_WHEN_EMPTY = ("published", "from_earlier_run", "carried_because", "canonical")
+
+
+def copy_fields(copy: CheckedCopy) -> dict[str, Any]:
+    """A copy as a per-page line gives it: every field of `CheckedCopy`, one that says nothing
+    (no publication date, read in this run, no canonical URL on its site) as null, as in `report.json`."""
+    fields = asdict(copy)
+    for name in _NULL_WHEN_EMPTY:
+        fields[name] = fields[name] or None
+    return fields
 
 
 def _drop_partitions(folder: Path, *, keep: int) -> None:

@@ -323,18 +323,17 @@ def _warcio_messages() -> Iterator[list[str]]:
 def folder_pages(folder: Path) -> Iterator[Page | Problem]:
     """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so here the folder's name.
 
-    A page's key is its path shown safely (`compliance.display.visible`): a file name that is not
-    UTF-8, or that holds control characters, is stored, reported and written as escapes.
+    A page's key is its path as named (`saved_name`): the reports escape what is unsafe in it as
+    they escape a crawled URL, so that `saved/a\u202eb.html` in `report.json` reads back as the
+    file's name; a byte of a name that is not UTF-8, which no report can hold, is kept as `\\xff`.
     """
-    from compliance.display import visible
-
-    site = f"saved:{visible(folder.name)}"
+    site = f"saved:{saved_name(folder.name)}"
     for path in walked(folder, is_article_name):
         if isinstance(path, Skipped):
-            yield skipped_problem(path, site, visible(str(Path(path.path).relative_to(folder.parent))))
+            yield skipped_problem(path, site, saved_name(str(Path(path.path).relative_to(folder.parent))))
             continue
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        key = visible(str(path.relative_to(folder.parent)))
+        key = saved_name(str(path.relative_to(folder.parent)))
         try:
             data = read_regular(path, limit=MAX_PAGE_BYTES)
         except TooLarge:
@@ -344,6 +343,19 @@ def folder_pages(folder: Path) -> Iterator[Page | Problem]:
             yield Problem(site, key, f"not read: {exc}")
             continue
         yield Page(key, site, data, kind)
+
+
+def saved_name(name: str) -> str:
+    """A saved file's `name` (a path as `os` gives it) as the audit keeps it: each byte that is not
+    UTF-8 (a lone surrogate, from the surrogateescape handler) as its visible escape (`\\xff`),
+    which no UTF-8 report or SQLite text can hold raw; every other character as it is, escaped by
+    each report as it writes it (JSON `\\u202e`, CSV and dashboard `compliance.display.visible`)."""
+    from compliance.display import escape_char
+
+    return _LONE_SURROGATE.sub(lambda match: escape_char(match.group()), name)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class SiteReader:
