@@ -430,7 +430,11 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {urls: http://a.example/1/}\noutput: out/\n",
             "audit.yaml:4:18: urls must be a list of http(s) URLs",
         ),
-        ("pack: dcnff\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n", "unknown pack 'dcnff'"),
+        # Named at its place in the audit file, with the pack it may mean.
+        (
+            "pack: dcnff\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n",
+            "audit.yaml:1:7: unknown pack 'dcnff' — did you mean 'dcnf'?",
+        ),
     ],
 )
 def test_configuration_errors_are_one_line_with_exit_2(cli: Any, tmp_path: Path, text: str, expected: str) -> None:

@@ -76,6 +76,8 @@ class AuditConfig:
     state_at: tuple[str, int, int] | None = None
     # Where the stories are named, for an audit that finds none there.
     stories_at: tuple[str, int, int] | None = None
+    # Where the pack is named, for a pack id no pack has (packs are known when the audit starts).
+    pack_at: tuple[str, int, int] | None = None
 
 
 def make_folders(config: AuditConfig) -> None:
@@ -314,6 +316,7 @@ def parse_audit_config(text: str, origin: Path) -> AuditConfig:
         output_at=(output_mark.origin, output_mark.line, output_mark.column),
         state_at=(state_mark.origin, state_mark.line, state_mark.column) if state_mark is not None else None,
         stories_at=_place(stories_node),
+        pack_at=_place(top.entries["pack"]),
     )
 
 

@@ -35,7 +35,7 @@ from compliance.checks import Context
 from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
-from compliance.errors import ConfigError, InputError
+from compliance.errors import ConfigError, InputError, PackError
 from compliance.findings import Days, Finding, Severity
 from compliance.packs import OwnSite, Pack
 from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
@@ -415,6 +415,16 @@ def published_date(doc: Document) -> str:
     return page_date(doc)
 
 
+def _configured_pack(config: AuditConfig) -> Pack:
+    """The audit file's pack (`choose_pack`); a pack id no pack has is a `ConfigError` at the line
+    of the audit file that names it, with the suggestion `choose_pack` gives."""
+    try:
+        return choose_pack(config.pack)
+    except PackError as exc:
+        path, line, column = config.pack_at or (config.origin, None, None)
+        raise ConfigError(exc.what, path=path, line=line, column=column, hint=exc.hint) from None
+
+
 def choose_pack(pack_id: str) -> Pack:
     """The configured pack, by id among the built-in packs (PackError with a suggestion when unknown)."""
     from compliance.api import load_packs
@@ -473,7 +483,7 @@ def run_audit(
     cluster), and one with `in_flight` > 1 is given that many batches at once, the next read while
     the workers audit the ones before.
     """
-    pack = choose_pack(config.pack)
+    pack = _configured_pack(config)
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
     problems: list[tuple[str, str, str]] = []
     # Stories in a folder are read before anything is written: an audit of no story is refused.
