@@ -285,12 +285,17 @@ class _Builder:
         pairs = []
         for name in mapping:
             value = mapping.entries[name]
-            host = self.string(value, f"the host of '{name}'", mapping.key_mark(name)).strip()
-            if not HOST_NAME.match(host):
-                hint = "write the host name only, in lower case, e.g. example.org (its subdomains, such as www., are included)"
-                raise self.fail(f"'{host}' is not a host name", value.mark, hint)
-            pairs.append((name, host))
+            pairs.append((name, self.host(value, f"the host of '{name}'", mapping.key_mark(name), "example.org")))
         return tuple(pairs)
+
+    def host(self, node: YNode | None, what: str, mark: Mark, example: str) -> str:
+        """A host name (`HOST_NAME`: lower case, no scheme, port or path), stripped; anything else
+        is refused at its line, the hint writing `example` as one."""
+        host = self.string(node, what, mark).strip()
+        if not HOST_NAME.match(host):
+            hint = f"write the host name only, in lower case, e.g. {example} (its subdomains, such as www., are included)"
+            raise self.fail(f"'{host}' is not a host name", node.mark if node is not None else mark, hint)
+        return host
 
     def warn_of_loose_host(self, pattern: Pattern, attribute: str, mark: Mark) -> None:
         """A warning when a URL pattern names a host that another host can pass for
@@ -794,14 +799,8 @@ def _own_site(builder: _Builder, node: YNode, mark: Mark) -> OwnSite:
             raise builder.fail(f"'{key}' of 'own-site' must be a non-empty list", items.mark, f"write {key}: {example}")
         values = []
         for item in items.items:
-            value = builder.string(item, f"an entry of '{key}'", item.mark).strip()
-            if key == "domains" and not HOST_NAME.match(value):
-                raise builder.fail(
-                    f"'{value}' is not a host name",
-                    item.mark,
-                    "write the host name only, in lower case, e.g. dailycaller.com (its subdomains, such as www., are included)",
-                )
-            values.append(value)
+            what = f"an entry of '{key}'"
+            values.append(builder.host(item, what, item.mark, "dailycaller.com") if key == "domains" else builder.string(item, what, item.mark).strip())
         lists[key] = tuple(values)
     return OwnSite(lists.get("domains", ()), lists.get("names", ()), lists.get("republication-markers", ()))
 

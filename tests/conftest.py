@@ -66,6 +66,17 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
+def assert_pack_refused(cli: Any, pack: Path, line: int, fragment: str, hint: str) -> None:
+    """A check with the pack file `pack` (`--rules`) stops before any article with exit 2 and one
+    line naming `pack`'s file and `line`, what is wrong (`fragment`) and what to do (`hint`)."""
+    run = cli("check", "--rules", str(pack), "samples/dcnf/no-logo.html")
+    assert run.code == 2
+    assert run.err.count("\n") == 1, run.err
+    assert f"{pack.name}:{line}:" in run.err, run.err
+    assert fragment in run.err
+    assert hint in run.err
+
+
 # A house pack whose only rule is a warning (a tagline the samples lack): for warning thresholds.
 def slow_page(paragraphs: int = 300_000) -> bytes:
     """A DCNF page that is slow to read by its size: hundreds of thousands of paragraphs (6 MB),

@@ -16,7 +16,7 @@ from compliance.errors import PackError
 from compliance.findings import Severity
 from compliance.loading import load_packs
 from compliance.packs import load_pack
-from tests.conftest import ROOT, write
+from tests.conftest import ROOT, assert_pack_refused, write
 
 CASES = ROOT / "tests" / "cases" / "real-world"
 PACKS = load_packs()
@@ -202,13 +202,7 @@ rules: []
 )
 def test_own_site_is_validated_with_file_line_and_a_hint(cli: Any, tmp_path: Path, change: tuple[str, str], line: int, fragment: str, hint: str) -> None:
     assert change[0] in HOUSE
-    pack = write(tmp_path, "house.yaml", HOUSE.replace(*change))
-    run = cli("check", "--rules", str(pack), "samples/dcnf/no-logo.html")
-    assert run.code == 2
-    assert run.err.count("\n") == 1, run.err
-    assert f"house.yaml:{line}:" in run.err, run.err
-    assert fragment in run.err
-    assert hint in run.err
+    assert_pack_refused(cli, write(tmp_path, "house.yaml", HOUSE.replace(*change)), line, fragment, hint)
 
 
 def test_own_site_must_list_something() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import assert_pack_refused, write
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8"><title>Caps on insulin copays</title></head>
@@ -103,10 +103,4 @@ rules:
 )
 def test_named_sites_are_validated_with_file_line_and_a_hint(cli: Any, tmp_path: Path, change: tuple[str, str], line: int, fragment: str, hint: str) -> None:
     assert change[0] in HOUSE
-    pack = write(tmp_path, "house.yaml", HOUSE.replace(*change))
-    run = cli("check", "--rules", str(pack), "samples/dcnf/no-logo.html")
-    assert run.code == 2
-    assert run.err.count("\n") == 1, run.err
-    assert f"house.yaml:{line}:" in run.err, run.err
-    assert fragment in run.err
-    assert hint in run.err
+    assert_pack_refused(cli, write(tmp_path, "house.yaml", HOUSE.replace(*change)), line, fragment, hint)
