@@ -378,19 +378,19 @@ def the_day(ctx: Context, utc_offset: int | None = None, numeric_dates: str = "u
         if read is not None and _MONTH_ONLY().fullmatch(read[0]) is None:
             return read[1], f"the copy's publication date is {read[1].isoformat()}, read from '{shorten(published, 40)}'", True
         unread = f"the copy's publication date '{shorten(published, 40)}' could not be read as a day (give it as YYYY-MM-DD), so "
-    day, said, _ = _the_run_day(ctx, utc_offset)
+    day, said = _the_run_day(ctx, utc_offset)
     return day, unread + said, False
 
 
-def _the_run_day(ctx: Context, utc_offset: int | None) -> tuple[datetime.date, str, bool]:
-    """The run's today as `the_day` reads it without a publication date."""
+def _the_run_day(ctx: Context, utc_offset: int | None) -> tuple[datetime.date, str]:
+    """The run's today as `the_day` reads it without a publication date, and how a message names it."""
     if ctx.read_at is None:
-        return ctx.today, f"today is {ctx.today.isoformat()}", False
+        return ctx.today, f"today is {ctx.today.isoformat()}"
     if utc_offset is not None:
         there = ctx.read_at.astimezone(datetime.timezone(datetime.timedelta(hours=utc_offset))).date()
         if there <= ctx.today:
-            return there, f"today is {there.isoformat()} at UTC{utc_offset:+d}, the publisher's time", False
-    return ctx.today, f"today is {ctx.today.isoformat()} by this computer's clock ({ctx.read_at.tzname() or 'local time'})", False
+            return there, f"today is {there.isoformat()} at UTC{utc_offset:+d}, the publisher's time"
+    return ctx.today, f"today is {ctx.today.isoformat()} by this computer's clock ({ctx.read_at.tzname() or 'local time'})"
 
 
 # Opening quotation marks: straight, curly, low-9, guillemets, corner brackets.

@@ -609,10 +609,16 @@ _META_OPTION = re.compile(r"--meta ([\w.-]+)=([A-Z]+)")
 _PAGE_FIELD_LABELS = {name: label for name, label, _, _ in PAGE_META_FIELDS}
 
 
+def _field_label(key: str) -> str | None:
+    """The label of the page's field for the metadata `key` (`original-url` or `original_url`),
+    None when the page has none (the key goes under "Other metadata")."""
+    return _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+
+
 def _meta_on_the_page(match: re.Match[str]) -> str:
     """`--meta KEY=VALUE` said as the page's field for KEY, or as a line of "Other metadata"."""
     key = match.group(1)
-    label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    label = _field_label(key)
     return f"the {label} field" if label else f"{key}={match.group(2)} under Other metadata"
 
 
@@ -631,7 +637,7 @@ def _missing_meta_on_the_page(message: str) -> str:
 
 def _meta_on_the_page_named(key: str) -> str:
     """The page's field for the metadata `key`, or a `KEY=…` line of "Other metadata"."""
-    label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    label = _field_label(key)
     return f"in the {label} field" if label else f"as a line {key}=… under Other metadata"
 
 
@@ -641,7 +647,7 @@ _META_SAID = re.compile(r"the '([\w.-]+)' metadata")
 def _meta_said_on_the_page(match: re.Match[str]) -> str:
     """ "the 'KEY' metadata" (where a block's address came from) said as the page's field for KEY."""
     key = match.group(1)
-    label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    label = _field_label(key)
     return f"the {label} field" if label else f"{key} under Other metadata"
 
 
