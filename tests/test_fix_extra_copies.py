@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import rule_ids
 
 URL = "https://www.propublica.org/article/harbor-dredging"
@@ -94,6 +96,16 @@ def test_a_copy_of_a_credit_line_moved_to_the_top_is_not_said_to_stay(cli: Any, 
     moved_line = moved[0].split("took out line ", 1)[1].split(",")[0]
     assert f"(a copy of line {moved_line}, which is moved before the body)" in repeated[0], run.err
     assert "which stays" not in run.err
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"], ids=["lone CR", "CR LF"])
+def test_the_copy_that_stays_is_named_by_its_line_whatever_the_line_breaks(cli: Any, tmp_path: Path, newline: str) -> None:
+    # An old Mac file breaks its lines with a lone CR: the note names the lines an editor sees.
+    path = tmp_path / "copy.html"
+    path.write_bytes(html_page().replace("\n", newline).encode())
+    run = cli("fix", "--write", "--pack", "propublica", str(path))
+    assert run.code == 0, run.err
+    assert "took out line 7, the <p> 'This story was originally published by ProPublica.' (a copy of line 4, which stays)" in run.err
 
 
 def test_the_copy_that_stays_is_named_as_the_file_read_has_it() -> None:
