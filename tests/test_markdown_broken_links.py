@@ -38,6 +38,10 @@ BROKEN = {
     "tab in the middle": ("https://www.propublica.org/article/\twelds", "a tab"),
     "space in the middle": ("https://www.propublica.org/article/ welds", "a space"),
     "two kinds": ("https://www.propublica.org/\x01article/\x02welds\x01", "U+0001 (a control character) and U+0002 (a control character)"),
+    # An address broken across lines (an editor wrapped it): the soft line break cuts its text.
+    "line break in the middle": ("https://www.propublica.org/article/\nwelds", "a line break"),
+    "CR LF in the middle": ("https://www.propublica.org/article/\r\nwelds", "a line break"),
+    "line break and a bell": ("https://www.propublica.org/\x07article/\nwelds", "U+0007 (a control character) and a line break"),
 }
 
 
@@ -88,3 +92,17 @@ NOT_LINKS = {
 def test_what_would_be_no_link_anyway_is_not_a_broken_link(text: str) -> None:
     doc = parse_document(f"# Title\n\nSee {text} for more.\n".encode(), "markdown")
     assert doc.broken_links == ()
+
+
+def test_an_address_wrapped_in_a_paragraph_is_read_on_the_line_of_its_bracket() -> None:
+    # The credit line is the paragraph's second line, in emphasis, its address wrapped twice:
+    # the link's words are the credit line's, and the broken link is named at line 6.
+    source = (
+        "# Welders hurt\n\nBy Pat Doe, ProPublica\n\nSome words first,\n"
+        "_This story was originally published by [ProPublica](https://www.propublica.org/\narticle/\nwelds)._\n\n"
+        "First paragraph of the story.\n\n" + PIXEL + "\n"
+    )
+    doc = parse_document(source.encode(), "markdown")
+    assert [(link.text, link.href, link.line, link.characters) for link in doc.broken_links] == [("ProPublica", URL, 6, "\n")]
+    assert any(block.text.endswith("This story was originally published by ProPublica.") for block in doc.blocks), [block.text for block in doc.blocks]
+    assert list(failing(source)) == ["creative-commons/source-link"]

@@ -174,33 +174,60 @@ _LINK_SPACE = " \t\n\r"
 def _broken_links(md: MarkdownIt, tokens: Sequence[Token]) -> list[BrokenLink]:
     """The links of the paragraphs that a CommonMark renderer shows as text (`BrokenLink`) because
     of characters in their address, which a link has once they are taken out; each is then read
-    as a reader would read the link, its label's words in the text (the text token is changed):
-    the link is what is broken, and a link check says so, not that a credit is missing."""
+    as a reader would read the link, its label's words in the text (the text tokens are changed):
+    the link is what is broken, and a link check says so, not that a credit is missing. An
+    address broken across lines is read across the soft line break that cuts its text."""
     found: list[BrokenLink] = []
     for token in tokens:
         if token.type != "inline" or token.map is None or "](" not in token.content:
             continue
-        for child, line, _ in _child_lines(token, token.map[0] + 1):
-            if child.type != "text" or "](" not in child.content:
-                continue
-            kept: list[str] = []
-            at = 0
-            for match in _LINK_AS_TEXT.finditer(child.content):
-                address = match.group(2).strip(_LINK_SPACE)
-                characters = "".join(dict.fromkeys(_NOT_IN_DESTINATION.findall(address)))
-                if not characters:
-                    continue
-                label = match.group(1)
-                cleaned = _NOT_IN_DESTINATION.sub("", address)
-                href = next((str(t.attrs.get("href", "")) for t in md.parseInline(f"[{label}]({cleaned})")[0].children or () if t.type == "link_open"), None)
-                if not href:
-                    continue  # no link once they are out, or one to nowhere: no address was meant
-                at_line = line + child.content.count("\n", 0, match.start())
-                found.append(BrokenLink(normalize_inline(label), href, at_line, characters))
-                kept.extend((child.content[at : match.start()], label))
-                at = match.end()
-            if at:
-                child.content = "".join(kept) + child.content[at:]
+        for run in _text_runs(token):
+            found.extend(_read_run(md, token, run))
+    return found
+
+
+def _text_runs(token: Token) -> Iterator[list[tuple[Token, int]]]:
+    """The runs of an inline token's children that are text and soft line breaks side by side,
+    each child with the source line where it starts; a run with no text of a link is skipped."""
+    run: list[tuple[Token, int]] = []
+    for child, line, _ in _child_lines(token, token.map[0] + 1 if token.map else 1):
+        if child.type in ("text", "softbreak"):
+            run.append((child, line))
+            continue
+        if any("](" in part.content for part, _ in run):
+            yield run
+        run = []
+    if any("](" in part.content for part, _ in run):
+        yield run
+
+
+def _read_run(md: MarkdownIt, token: Token, run: list[tuple[Token, int]]) -> list[BrokenLink]:
+    """The broken links of one run of text (`_text_runs`); the run's text, with each such link
+    read as its label, then stands in its first child, and its other children are taken out."""
+    # A soft line break renders as a line break, which is how it is read here.
+    content = "".join(child.content if child.type == "text" else "\n" for child, _ in run)
+    found: list[BrokenLink] = []
+    kept: list[str] = []
+    at = 0
+    for match in _LINK_AS_TEXT.finditer(content):
+        address = match.group(2).strip(_LINK_SPACE)
+        characters = "".join(dict.fromkeys(_NOT_IN_DESTINATION.findall(address)))
+        if not characters:
+            continue
+        label = match.group(1)
+        cleaned = _NOT_IN_DESTINATION.sub("", address)
+        href = next((str(t.attrs.get("href", "")) for t in md.parseInline(f"[{label}]({cleaned})")[0].children or () if t.type == "link_open"), None)
+        if not href:
+            continue  # no link once they are out, or one to nowhere: no address was meant
+        found.append(BrokenLink(normalize_inline(label), href, run[0][1] + content.count("\n", 0, match.start()), characters))
+        kept.extend((content[at : match.start()], label))
+        at = match.end()
+    if not at:
+        return found
+    first = run[0][0]
+    first.type, first.content = "text", "".join(kept) + content[at:]
+    others = {id(child) for child, _ in run[1:]}
+    token.children = [child for child in token.children or () if id(child) not in others]
     return found
 
 
