@@ -28,12 +28,13 @@ from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
-from compliance.checks.link import link_backs_in, mislabelled_link, original_address_for, page_link_back
+from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
+from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
@@ -227,6 +228,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # A credit line's link that goes to the republisher's own page is pointed at the
             # original, as the check advises, rather than given a second link beside it.
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
+            # A Markdown link shown as text for a character in its address gets that taken out.
+            mended = mended or _mended_broken_link(rule_id, rule.check, ctx, report, attempt)
 
             def placing(other: str, at: Context = ctx, given_values: _Values = values) -> tuple[int, str, str] | str:
                 # Where another rule's fix puts its block (the credit line's place at the top).
@@ -324,6 +327,37 @@ def _mended_link_back(
         return None
     place = f"the address of the link {shorten(' '.join(link.text.split()), 40)!r} ({shorten(doc.lines_source[span[0] : span[1]], 60)})"
     return (Edit(rule_id, span[0], 0, written, place, removed=span[1] - span[0]),), candidate
+
+
+def _mended_broken_link(
+    rule_id: str, check: Check, ctx: Context, report: Report, attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
+    """The edit that takes out of a Markdown link's address the characters that make a renderer
+    show it as text (`Document.broken_links`: a control character, a space, a line break), which
+    a link check names as the reason it found no link, with the text, document and report it
+    gives; None when the rule reads no link, no broken link is found in the source, or the rule
+    would still fail (another link is what it asks for): then its block is inserted as usual."""
+    doc = ctx.doc
+    if doc.kind != "markdown" or not doc.broken_links or not _reads_links(check):
+        return None
+    source = doc.lines_source
+    starts = line_starts(source)
+    for broken in doc.broken_links:
+        found = broken_link_address(source, starts, broken)
+        if found is None:
+            continue
+        start, end, address = found
+        candidate = attempt(start, address, end - start)
+        if _regression(rule_id, report, candidate[2]):
+            continue
+        place = f"the address of the link {shorten(broken.text, 40)!r}, which held {characters_named(broken.characters)},"
+        return (Edit(rule_id, start, 0, address, place, removed=end - start),), candidate
+    return None
+
+
+def _reads_links(check: Check) -> bool:
+    """Whether `check` is a `link` check or holds one."""
+    return check.kind == "link" or any(_reads_links(child) for child in check.children)
 
 
 # The `href` of a start tag, its value in group 2 (quoted) or 3 (unquoted).

@@ -514,7 +514,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if broken is not None:
         detail += (
             f"; the link at line {broken.line} ([{shorten(broken.text, 60)}]({shorten(broken.href, 90)})) is shown as text, not a link:"
-            f" its address holds {_characters_named(broken.characters)}, which a Markdown link's address cannot; take it out"
+            f" its address holds {characters_named(broken.characters)}, which a Markdown link's address cannot; take it out"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate_line, broken.line, None), captures=captures)
     if original:
@@ -554,7 +554,7 @@ def _broken_link_for(doc: Document, params: LinkParams, ctx: Context, original: 
 _CHARACTER_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a carriage return", " ": "a space"}
 
 
-def _characters_named(characters: str) -> str:
+def characters_named(characters: str) -> str:
     """ "U+0007 (a control character)", "a tab and U+001B (a control character)"."""
     names = [_CHARACTER_NAMES.get(char, f"U+{ord(char):04X} (a control character)") for char in characters]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

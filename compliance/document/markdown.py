@@ -231,6 +231,25 @@ def _read_run(md: MarkdownIt, token: Token, run: list[tuple[Token, int]]) -> lis
     return found
 
 
+def broken_link_address(source: str, starts: Sequence[int], broken: BrokenLink) -> tuple[int, int, str] | None:
+    """Where the address of `broken` (one of `Document.broken_links`) is written in `source`, the
+    Markdown as `lines_by_lf` gives it (`starts`: the offset where each of its lines starts), and
+    the address with the characters that broke it taken out, as the editor meant it: (start,
+    end, address); None when no `[label](address)` from its line reads as it. Read for `fix`."""
+    if not 0 < broken.line <= len(starts):
+        return None
+    for match in _LINK_AS_TEXT.finditer(source, starts[broken.line - 1]):
+        written = match.group(2)
+        address = written.strip(_LINK_SPACE)
+        cleaned = _NOT_IN_DESTINATION.sub("", address)
+        if normalize_inline(match.group(1)) == broken.text and cleaned and _NOT_IN_DESTINATION.search(address):
+            start = match.start(2) + written.index(address)
+            return start, start + len(address), cleaned
+        if source.count("\n", starts[broken.line - 1], match.start()) > 0:
+            return None  # past the line where its bracket stands
+    return None
+
+
 # A link as found: href, text, rel, source line, visible, in the article.
 _FoundLink = tuple[str, str, tuple[str, ...], int, bool, bool]
 
