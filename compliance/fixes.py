@@ -1298,12 +1298,18 @@ def _moved_image(
     name = _quoted(copy.alt)
     where = _kept_where(earlier[0], span[0] if span else _image_offset(doc, copy), earlier[1]) if earlier[1] else f"line {copy.line}"
     if taken is not None and not taken[0] <= offset <= taken[0] + taken[1]:
-        candidate = attempt(offset, block, 0, (taken[0], "", taken[1]))
-        problem = _regression(rule_id, report, candidate[2])
-        if not problem:
-            given = "" if copy.sources[0] in block or html.escape(copy.sources[0]) in block else "written with the address given, not the page's"
-            note = f"{_MOVED_IMAGE}{name}" + (f"{_NOTE_REST}{given}" if given else "")
-            return (Edit(rule_id, offset, 0, block, place, note), Edit(rule_id, taken[0], 0, "", place, removed=taken[1])), candidate
+        given = "" if _block_address(block) in copy.sources else "written with the address given, not the page's"
+        # Moved with the page's address, the image keeps its own tag as written (its size, class,
+        # srcset, lazy-load attributes) in the block's place, unless the rule fails so: then
+        # the block's own tag is tried, as when the address is given.
+        own_tag = None if given else _with_own_image_tag(doc, copy, block)
+        problem = ""
+        for written in (own_tag, block) if own_tag is not None else (block,):
+            candidate = attempt(offset, written, 0, (taken[0], "", taken[1]))
+            problem = _regression(rule_id, report, candidate[2])
+            if not problem:
+                note = f"{_MOVED_IMAGE}{name}" + (f"{_NOTE_REST}{given}" if given else "")
+                return (Edit(rule_id, offset, 0, written, place, note), Edit(rule_id, taken[0], 0, "", place, removed=taken[1])), candidate
         stays = f"the image {name} at {where} stays: taking it out {problem}"
     else:
         stays = f"the image {name} at {where}, inside a paragraph of the story, can go: take it out of that paragraph by hand, keeping the text"
@@ -1311,6 +1317,46 @@ def _moved_image(
     if _regression(rule_id, report, candidate[2]):
         return None
     return (Edit(rule_id, offset, 0, block, place, stays),), candidate
+
+
+# The address of a fix's image block: an HTML `src` (quoted) in group 1 or 2, a Markdown image's in 3.
+_BLOCK_IMAGE_ADDRESS = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')|!\[[^\]]*\]\(\s*<?([^\s)>]+)""", re.IGNORECASE)
+
+
+def _block_address(block: str) -> str:
+    """The address of the image in a fix's block as a page's image reads it ("" when none)."""
+    found = _BLOCK_IMAGE_ADDRESS.search(block)
+    if found is None:
+        return ""
+    return html.unescape(found.group(1) if found.group(1) is not None else found.group(2) if found.group(2) is not None else found.group(3))
+
+
+def _with_own_image_tag(doc: Document, image: Image, block: str) -> str | None:
+    """`block` (a fix's HTML holding one `<img>` or `<amp-img>` start tag) with that tag as the
+    page writes `image`'s own; None when the block holds no one such tag of the image's name, or
+    the image's tag is not found in the source."""
+    if doc.kind != "html" or image.element is None:
+        return None
+    source = doc.lines_source
+    location = doc.locate_element(image.element)
+    tag = _TAG.match(source, offset_at(source, location.line, location.column))
+    if tag is None or tag.group(1) or tag.group(2).lower() not in ("img", "amp-img"):
+        return None
+    in_block = [m for m in _TAG.finditer(block) if not m.group(1) and m.group(2) and m.group(2).lower() in ("img", "amp-img")]
+    if len(in_block) != 1 or in_block[0].group(2).lower() != tag.group(2).lower():
+        return None
+    return block[: in_block[0].start()] + tag.group(0) + block[in_block[0].end() :]
+
+
+def _image_holder(element: Any) -> Any:
+    """What holds an image alone (`_whole_holder`), and the `<div>` around that when it holds
+    nothing else (a CMS's image block, `<div class="wp-block-image"><figure>…</figure></div>`):
+    taking the image out takes that too, so no empty box is left where it was."""
+    holder = _whole_holder(element)
+    parent = holder.getparent()
+    if parent is not None and str(parent.tag).lower() == "div" and len(parent) == 1 and not (parent.text or "").strip() and not (holder.tail or "").strip():
+        return parent
+    return holder
 
 
 def _image_span(doc: Document, image: Image) -> tuple[int, int] | None:
@@ -1322,7 +1368,7 @@ def _image_span(doc: Document, image: Image) -> tuple[int, int] | None:
     if doc.kind != "html" or image.element is None:
         span = _paragraph_at(source, line_starts(source), image.line) if doc.kind == "markdown" else None
         return span if span is not None and _IMAGE_LINE.fullmatch(source[span[0] : span[1]].strip()) else None
-    holder = _whole_holder(image.element)
+    holder = _image_holder(image.element)
     parent, previous = holder.getparent(), holder.getprevious()
     before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
     inline = str(holder.tag).lower() in _INLINE_IMAGE_HOLDERS and (parent is None or str(parent.tag).lower() not in _NOT_A_HOLDER)

@@ -1,7 +1,8 @@
 """`syndcheck fix` moves an image a fix draws that the page already has in the wrong place (DCNF's
 logo below the story, far from the byline it ties to the foundation): the block goes where the
-template says, with the page's own copy's address (or the address the editor gives, which wins),
-and the old copy is taken out with what holds it alone. A copy inside a paragraph of the story
+template says, holding the page's own image tag as written (its address, size and class; or the
+template's tag with the address the editor gives, which wins), and the old copy is taken out with
+what holds it alone (a `<div>` holding nothing else too). A copy inside a paragraph of the story
 stays, as does one whose taking out would fail another rule: the note says so."""
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ PAGES = {
         f'<img src="{LOGO}" alt="{ALT}" width="150">\n'
         f"<p>{STORY[2]}</p>\n</article></main>\n",
         5,
-        f'<p><img src="{LOGO}" alt="{ALT}"></p>',
+        f'<p><img src="{LOGO}" alt="{ALT}" width="150"></p>',
         f"took out line 5, the <img> '{ALT}'",
     ),
     "HTML, the image in a paragraph of its own": (
@@ -43,7 +44,7 @@ PAGES = {
         f"<p>{STORY[0]}</p>\n<p><a href=\"https://dailycallernewsfoundation.org/\"><img src='/media/dcnf-logo.png' alt='DCNF logo'></a></p>\n"
         f"<p>{STORY[1]}</p>\n</article>\n",
         5,
-        '<p><img src="/media/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>',
+        "<p><img src='/media/dcnf-logo.png' alt='DCNF logo'></p>",
         "took out line 5, the <p> of the image 'DCNF logo'",
     ),
     "Markdown": (
@@ -176,3 +177,47 @@ def test_a_logo_another_rule_needs_where_it_is_stays_and_the_note_says_why(cli: 
     assert "the image 'Example Gazette logo' at line 6 stays: taking it out would add a finding (gazette/logo-at-end)" in run.err
     fixed = story.read_text(encoding="utf-8")
     assert fixed.count('<p><img src="/gazette-logo.png" alt="Example Gazette logo"></p>') == 2
+
+
+LAZY_TAG = (
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-lazy-src="{logo}" alt="{alt}" width="300" height="90"'
+    ' class="wp-image-46102 lazyload{extra}" data-lazy-srcset="{logo} 300w">'
+)
+
+
+def wordpress_story(tag: str) -> str:
+    """A WordPress story whose logo stands below the story in the editor's image block."""
+    return (
+        "<html><head><style>.was-hidden{display:none}</style></head><body><article>\n<h1>DOE finalizes water heater rule</h1>\n"
+        f'<p class="byline">By Nick Pope</p>\n<p>{STORY[0]}</p>\n<p>{STORY[1]}</p>\n'
+        f'<div class="wp-block-image"><figure class="aligncenter size-medium">{tag}</figure></div>\n'
+        f"<p>{STORY[2]}</p>\n</article></body></html>\n"
+    )
+
+
+def test_the_moved_logo_keeps_its_own_tag_and_its_image_block_goes_with_it(cli: Any, tmp_path: Path) -> None:
+    # Its size, class and lazy-load attributes as the page wrote them; the CMS's image block
+    # (a <div> holding only its <figure>) is taken out whole, not left empty.
+    tag = LAZY_TAG.format(logo=LOGO, alt=ALT, extra="")
+    story = tmp_path / "story.html"
+    story.write_text(wordpress_story(tag), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "dcnf", str(story))
+    assert run.code == 0, run.err
+    assert f"took out line 6, the <div> of the image '{ALT}' (moved before the byline)" in run.err
+    fixed = story.read_text(encoding="utf-8")
+    assert f'<h1>DOE finalizes water heater rule</h1>\n<p>{tag}</p>\n<p class="byline">By Nick Pope</p>' in fixed
+    assert "wp-block-image" not in fixed and "<figure" not in fixed and fixed.count("dcnf-logo.png") == 2  # src and srcset
+    assert cli("check", "--pack", "dcnf", str(story)).code == 0
+
+
+def test_a_hidden_logo_is_moved_as_the_templates_tag_not_as_its_own(cli: Any, tmp_path: Path) -> None:
+    # Its own tag carries the class that hides it: moved so, it would still not show, so the
+    # template's tag is written with the page's address.
+    story = tmp_path / "story.html"
+    story.write_text(wordpress_story(LAZY_TAG.format(logo=LOGO, alt=ALT, extra=" was-hidden")), encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "dcnf", str(story))
+    assert run.code == 0, run.err
+    fixed = story.read_text(encoding="utf-8")
+    assert f'<h1>DOE finalizes water heater rule</h1>\n<p><img src="{LOGO}" alt="{ALT}"></p>\n' in fixed
+    assert 'was-hidden"' not in fixed and "wp-block-image" not in fixed
+    assert cli("check", "--pack", "dcnf", str(story)).code == 0
