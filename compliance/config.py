@@ -121,7 +121,7 @@ class RuleAdjustment(NamedTuple):
             return f"{self.change} (named under 'rules' in {self.origin})"
         if self.setting == "--rules":
             return f"{self.change} (given with --rules)"
-        if self.setting in ("include", "exclude"):
+        if self.setting in ("include", "exclude", "--exclude", ".gitignore"):
             return self.change
         if self.change:
             head, _, why = self.change.partition(" (")
@@ -428,6 +428,11 @@ def left_out_change(setting: str, globs: str, origin: str, files: Sequence[str])
     news/.syndcheck.yaml:3`; past three files, their number and the first three."""
     named = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
     what = named if len(files) == 1 else f"{len(files)} files ({named})"
+    if setting == ".gitignore":
+        # A file named on the command line, left out with --force-exclude.
+        return RuleAdjustment(globs, None, origin, setting, f"{what} not checked: .gitignore pattern '{globs}' in {origin} (check it with --no-gitignore)")
+    if setting == "--exclude":
+        return RuleAdjustment(globs, None, origin, setting, f"{what} not checked: --exclude '{globs}' (named files are left out too with --force-exclude)")
     why = f"exclude '{globs}'" if setting == "exclude" else f"outside include '{globs}'"
     return RuleAdjustment(globs, None, origin, setting, f"{what} not checked: {why} in {origin}")
 

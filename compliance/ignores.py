@@ -3,7 +3,8 @@
 Both use git's own pattern language (through `pathspec`, the library black and others rely on),
 so `node_modules/`, `build/**/*.html` and `!keep.html` mean here what they mean to git. Files named
 explicitly on the command line are always checked; only files met while walking a folder are
-left out.
+left out, unless `--force-exclude` is given: then a named file left out is listed with the pattern
+that left it out (`why_excluded`).
 
 `.gitignore` files are read in every folder from the repository root (the nearest folder with
 `.git`, or the folder being walked when there is none) down to the file's own folder; a deeper
@@ -27,6 +28,12 @@ def _spec(lines: Sequence[str]) -> GitIgnoreSpec:
     return GitIgnoreSpec.from_lines(lines)
 
 
+def _shown(path: Path) -> str:
+    """An ignore file's path as a user names it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
 class Ignores:
     """Decides whether a walked file is left out; caches one compiled `.gitignore` per folder.
 
@@ -36,6 +43,7 @@ class Ignores:
     def __init__(self, exclude: Sequence[str] = (), *, gitignore: bool = True, base: Path | None = None, read_lines: Callable[[Path], list[str]]) -> None:
         self._base = (base or Path.cwd()).resolve()
         self._exclude = _spec(exclude) if exclude else None
+        self._exclude_globs = tuple(exclude)
         self._gitignore = gitignore
         self._folders: dict[Path, GitIgnoreSpec | None] = {}
         self._roots: dict[Path, Path | None] = {}
@@ -56,6 +64,33 @@ class Ignores:
             if not inside.startswith("..") and self._exclude.match_file(inside):
                 return True
         return self._gitignore and self._git_ignored(absolute, os.path.abspath(walked_from))
+
+    def why_excluded(self, path: str, walked_from: str) -> tuple[str, str, str] | None:
+        """Why `excluded` leaves out `path`, for a file named on the command line with
+        `--force-exclude`: (`--exclude`, the glob, "the command line") or (`.gitignore`, the
+        pattern, the ignore file and its line); None when it is not left out. Each pattern is
+        matched alone to find the one that decides (the last that matches, as git reads them)."""
+        absolute = os.path.abspath(path)
+        if self._exclude is not None:
+            for glob in self._exclude_globs:
+                spec = _spec([glob])
+                for relative in (os.path.relpath(absolute, self._base), os.path.relpath(absolute, os.path.abspath(walked_from))):
+                    if not relative.startswith("..") and spec.match_file(relative):
+                        return "--exclude", glob, "--exclude"
+        if not self._git_ignored(absolute, os.path.abspath(walked_from)):
+            return None
+        deciding: tuple[str, str, str] | None = None
+        for folder, _spec_of_folder in self._applicable[(os.path.dirname(absolute), os.path.abspath(walked_from))]:
+            relative = Path(absolute).relative_to(folder).as_posix()
+            top = folder == (self._repository_root(Path(os.path.abspath(walked_from))) or Path(os.path.abspath(walked_from)))
+            for name in (".git/info/exclude", ".gitignore") if top else (".gitignore",):
+                for number, line in enumerate(self._read_lines(folder / name), 1):
+                    if not line.strip() or line.startswith("#"):
+                        continue
+                    found = _spec([line]).check_file(relative).include
+                    if found is not None:
+                        deciding = (".gitignore", line.strip(), f"{_shown(folder / name)}:{number}") if found else None
+        return deciding
 
     def _repository_root(self, folder: Path) -> Path | None:
         if folder not in self._roots:

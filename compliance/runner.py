@@ -881,7 +881,15 @@ class Runner:
         for path in _unique_paths(paths):
             for source in expand_paths([path], kind=kind):
                 if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
-                    if ignores.excluded(source.path, path if os.path.isdir(path) else os.path.dirname(path) or os.curdir):
+                    walked_from = path if os.path.isdir(path) else os.path.dirname(path) or os.curdir
+                    if ignores.excluded(source.path, walked_from):
+                        if not os.path.isdir(path):
+                            # A file named and left out (--force-exclude: a pre-commit hook names
+                            # each staged file) is listed with what left it out, never dropped
+                            # without a word; a walk's ignored files (node_modules/) are not.
+                            reason = ignores.why_excluded(source.path, walked_from)
+                            if reason is not None:
+                                self._left_out.setdefault(reason, {})[source.path] = None
                         continue
                     settings = self.settings_for(source.path)
                     # Without include/exclude globs every file is selected: its real path is not needed.

@@ -27,7 +27,7 @@ def test_hook_definition_is_what_pre_commit_expects() -> None:
     # walk, and a commit of empty drafts only is no error.
     # `--` last: pre-commit appends the staged names, and a name that starts with '-' is a file.
     assert hook["entry"] == "syndcheck check --force-exclude --pass-with-nothing-checked --"
-    # One run sees every staged file, so the verdict does not depend on how pre-commit splits them.
+    # One run at a time: runs never interleave their output, and any failing run fails the commit.
     assert hook["require_serial"] is True
     pattern = re.compile(hook["files"])
     # Every extension the directory walk takes, in any case, as the walk takes them.
@@ -120,13 +120,19 @@ def test_the_hook_checks_what_ci_checks_whatever_the_staged_files(tmp_path: Path
         (repo / f"c{index}-draft.md").write_bytes(b"")
     shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", repo / "story.html")
     shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "drafts" / "wip.html")
+    # A story the repository's .gitignore leaves out, committed all the same (`git add -f`): left
+    # out as CI's walk leaves it out, and listed with the pattern, never dropped without a word.
+    (repo / ".gitignore").write_text("# backups\n*.bak.html\n", encoding="utf-8")
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "old.bak.html")
     _git(repo, "add", ".")
+    _git(repo, "add", "-f", "old.bak.html")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     command = [*_pre_commit(), "try-repo", str(ROOT), "syndcheck", "--color", "never"]
     # --verbose: pre-commit shows a passing hook's output only then.
     passing = subprocess.run([*command, "--verbose"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "drafts/wip.html not checked: exclude 'drafts/**' in .syndcheck.yaml:2" in passing.stdout
+    assert "old.bak.html not checked: .gitignore pattern '*.bak.html' in .gitignore:2 (check it with --no-gitignore)" in passing.stdout
     # An article with an upper-case extension is an article, as in CI's walk.
     shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "STORY.HTML")
     _git(repo, "add", "STORY.HTML")
