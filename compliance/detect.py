@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from compliance.checks import Context, Outcome, Undecided
 from compliance.checks.base import Check, describe_check
 from compliance.checks.link import hidden_links
-from compliance.checks.position import PositionParams, hidden_in_place
+from compliance.checks.position import PositionParams, hidden_in_place, item_index_after_line
+from compliance.checks.story import story_end
 from compliance.checks.text import hidden_line
 from compliance.document import Document
 from compliance.errors import CheckError
@@ -169,8 +170,12 @@ def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None 
     true`) no reader sees (`link.hidden_links`), in the place a `position` around it wants it
     (`place`), or either in one of an `any`'s checks. Other checks (a byline, a pixel, a plain
     link that only cites a story) have no hidden signature here."""
-    if check.kind == "text" and place is None:
-        return hidden_line(ctx.doc, check.params, ctx)
+    if check.kind == "text":
+        if place is None:
+            return hidden_line(ctx.doc, check.params, ctx)
+        # A credit line placed by position (KFF Health News' closing tagline): hidden where a
+        # shown one would have to stand (`_hidden_text_in_place`).
+        return hidden_line(ctx.doc, check.params, ctx, lambda line: _hidden_text_in_place(ctx.doc, place, line))
     if check.kind == "link" and check.params.credit:
         placed = [link for link in hidden_links(ctx.doc, check.params, ctx) if place is None or hidden_in_place(ctx.doc, place, link.index)]
         return placed[0].line if placed else None
@@ -179,6 +184,19 @@ def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None 
     if check.kind == "any":
         return next((line for inner in check.params if (line := _hidden_match_line(ctx, inner, place)) is not None), None)
     return None
+
+
+def _hidden_text_in_place(doc: Document, place: PositionParams, line: int) -> bool:
+    """Whether a hidden block at source `line` stands where a `position` check wants a shown one:
+    for the story's last blocks (`last`), after its last paragraph (`story_end`), as a closing
+    tagline does — among the last blocks of a short story, a block before its paragraphs is
+    where pages quote the publisher's words, not where a credit closes the story; else as
+    `hidden_in_place` has it (before the first body paragraph, within the first blocks)."""
+    index = item_index_after_line(doc, line)
+    if place.last is not None:
+        end = story_end(doc)
+        return end is None or index > end.index
+    return hidden_in_place(doc, place, index)
 
 
 def _only_in_republish_box(doc: Document, outcome: Outcome) -> bool:

@@ -192,15 +192,38 @@ def test_the_publishers_own_page_with_a_hidden_republish_box_is_an_original() ->
     assert {n.code for n in report.notices} == {"own-page"}
 
 
-def test_a_marker_limited_to_part_of_the_page_is_not_looked_for_hidden() -> None:
-    # The Tribune's boilerplate counts as a marker only among the story's last blocks: where a
-    # hidden block would stand among them is not something a reader can tell.
-    boilerplate = (
-        "The Texas Tribune is a nonprofit, nonpartisan media organization that informs Texans — and engages with them — "
-        "about public policy, politics, government and statewide issues."
-    )
-    report = run(f'<p style="display:none">{boilerplate}</p>')
-    assert report.packs == ()
+BOILERPLATE = (
+    "The Texas Tribune is a nonprofit, nonpartisan media organization that informs Texans — and engages with them — "
+    "about public policy, politics, government and statewide issues."
+)
+TAGLINE = (
+    "KFF Health News is a national newsroom that produces in-depth journalism about health issues and is one of the core "
+    "operating programs at KFF — the independent source for health policy research, polling, and journalism."
+)
+
+
+def test_a_closing_credit_hidden_before_the_story_is_not_looked_for() -> None:
+    # The Tribune's boilerplate and KFF Health News' tagline count as markers only at the story's
+    # end: hidden before its paragraphs, among the last blocks of a short story, they stand where
+    # pages quote the publisher's words, not where a credit closes the story.
+    for closing in (BOILERPLATE, TAGLINE):
+        report = run(f'<p style="display:none">{closing}</p>')
+        assert report.packs == (), closing
+
+
+@pytest.mark.parametrize("hiding", sorted(HIDINGS))
+@pytest.mark.parametrize(
+    ("closing", "pack", "rule"), [(TAGLINE, "kff-health-news", "kff-health-news/tagline"), (BOILERPLATE, "texas-tribune", "texas-tribune/boilerplate")]
+)
+def test_a_closing_credit_hidden_after_the_story_applies_its_pack(hiding: str, closing: str, pack: str, rule: str) -> None:
+    # A credit that closes the story, hidden where it stands (after the last paragraph): the
+    # pack applies on it, and its rule says the one there is hidden.
+    page = PAGE.format(hidden="", head="").replace("</article>", HIDINGS[hiding].format(credit=closing) + "\n</article>")
+    report = check_bytes(page.encode(), "html", PACKS, path="story.html")
+    assert report.packs == (pack,)
+    assert notice(report, "hidden-markers").startswith(f"the {pack} pack applies on what the page hides from readers: ")
+    (finding,) = [f for f in report.findings if f.rule == rule]
+    assert "is hidden" in finding.detail, finding.detail
 
 
 def test_explain_detection_shows_the_hidden_marker(cli: Any, tmp_path: Any) -> None:

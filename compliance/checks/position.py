@@ -57,6 +57,7 @@ Fails::
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
@@ -207,6 +208,15 @@ def hidden_in_place(doc: Document, params: PositionParams, index: int) -> bool:
         return index <= article[: params.first][-1]
     allowed = last_items(article, params.last or 1, story_tail(doc))
     return not allowed or index > min(allowed)
+
+
+def item_index_after_line(doc: Document, line: int) -> int:
+    """Where something hidden at source `line` sits among the items, as `hidden_in_place` takes
+    it: the index of the first item after that line (the items' count when none is)."""
+    lines: tuple[int, ...] | None = doc._memo.get("item_lines")
+    if lines is None:
+        lines = doc._memo["item_lines"] = tuple(item.line for item in doc.items)
+    return bisect.bisect_right(lines, line)
 
 
 def _credit_item_indexes(doc: Document) -> list[int]:

@@ -265,24 +265,25 @@ def _inside(block: Block, elements: set[Any]) -> bool:
     return block.element is not None and any(e in elements for e in (block.element, *block.element.iterancestors()))
 
 
-def hidden_line(doc: Document, params: TextParams, ctx: Context) -> int | None:
+def hidden_line(doc: Document, params: TextParams, ctx: Context, placed: Callable[[int], bool] | None = None) -> int | None:
     """The line of a block of text that the page holds and no reader sees (hidden by markup or its
     CSS, see `Document.unseen_text`) in which the check's pattern is found, or None.
 
     Detection asks it of a marker that found nothing visible: a publisher's credit line hidden on
     the page is still the publisher's signature (and hiding it is what the rules then report).
     Only a search of the whole page or article has an answer: which blocks `first`, `last` or
-    `outside` would take in is a matter of what is shown, so those checks get None. Only the
-    story's own hidden text counts, whatever the scope (`Document.in_story`): a hidden menu item,
-    cookie banner, "More stories" teaser or republish box is page furniture, and its words say
-    nothing of whose story the page tells. Raises what the pattern raises (`MissingMeta` for a
-    `{{meta.KEY}}` not given, `PatternTimeout`).
+    `outside` would take in is a matter of what is shown, so those checks get None; `placed`,
+    when given, says whether a hidden block at a line is where a `position` check around this
+    one wants it (`position.hidden_in_place`). Only the story's own hidden text counts, whatever
+    the scope (`Document.in_story`): a hidden menu item, cookie banner, "More stories" teaser or
+    republish box is page furniture, and its words say nothing of whose story the page tells.
+    Raises what the pattern raises (`MissingMeta` for a `{{meta.KEY}}` not given, `PatternTimeout`).
     """
     if params.scope not in ("page", "article") or params.first or params.last or params.outside is not None:
         return None
     pattern = ctx.bind(params.pattern)
     for line, text, in_story in doc.unseen_text():
-        if in_story and pattern.search(text):
+        if in_story and pattern.search(text) and (placed is None or placed(line)):
             return line
     return None
 
