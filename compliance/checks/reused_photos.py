@@ -5,7 +5,9 @@ A photo is reused when one of its image URLs loads the same file as an image of 
 (size variants such as `-1024x683` are the same file), or when its credit line is also in the
 original. Its credit is its `<figcaption>`, the short caption line right after it, or its alt
 text; in plain text, where a photo shows only as its credit line ("(Photo by NAME/AFP via Getty
-Images)"), the credit line itself. Each reused agency photo is one hit quoting the credit; credits
+Images)"), the credit line itself. A photo that loads the same file as one of the original's, with
+no agency in its own credit (dropped, or replaced by "File photo"), is credited as the original
+credits it, and its hit's evidence says so. Each reused agency photo is one hit quoting the credit; credits
 matching `allowed` (a publisher that lets its photos be reused) are fine. Without an original story
 the rule is not run: the file's `no-original` note names it. Captures: `credit`.
 
@@ -117,22 +119,31 @@ def _key(text: str) -> str:
 
 
 def evaluate(doc: Document, params: ReusedPhotosParams, ctx: Context) -> Outcome:
-    """One hit per reused photo whose credit names an agency."""
+    """One hit per reused photo whose credit names an agency: the copy's credit, or, for a photo
+    that loads the same file as one of the original's, the original's credit when the copy's
+    names none (a caption dropped, or replaced by "(File photo)": the photo is the agency's all
+    the same). Such a hit's evidence says the credit is the original's."""
     original = ctx.need_original()
-    their_files = {file_key(s) for image in original.images for s in image.sources}
+    their_credits: dict[str, str] = {}
+    for image in original.images:
+        credit = _caption(original, image)[0]
+        for source in image.sources:
+            if file_key(source):
+                their_credits.setdefault(file_key(source), credit)
     their_lines = {_key(b.text) for b in original.blocks}
     their_lines |= {_key(i.alt) for i in original.images if i.alt}
     hits: list[Hit] = []
     seen: set[int] = set()
 
-    def consider(credit: str, item: Image | Block, reused: bool) -> None:
-        if not (reused or _key(credit) in their_lines) or not params.agencies.search(credit):
-            return
-        if params.allowed is not None and params.allowed.search(credit):
+    def credited_to_agency(credit: str) -> bool:
+        return bool(params.agencies.search(credit)) and not (params.allowed is not None and params.allowed.search(credit))
+
+    def consider(credit: str, item: Image | Block, reused: bool, evidence: str = "") -> None:
+        if not (reused or _key(credit) in their_lines) or not credited_to_agency(credit):
             return
         seen.add(item.index)
         offset = doc.item_offsets[min(item.index, len(doc.item_offsets) - 1)] if doc.item_offsets else 0
-        hits.append(Hit(item.index, doc.locate(item), credit, (("credit", credit),), offset))
+        hits.append(Hit(item.index, doc.locate(item), evidence or credit, (("credit", credit),), offset))
 
     for image in doc.images:
         if not image.visible or not image.in_article:
@@ -140,8 +151,11 @@ def evaluate(doc: Document, params: ReusedPhotosParams, ctx: Context) -> Outcome
         credit, block = _caption(doc, image)
         if block is not None:
             seen.add(block.index)
-        reused = any(file_key(s) in their_files for s in image.sources if file_key(s))
-        consider(credit, image, reused)
+        theirs = next((their_credits[key] for s in image.sources if (key := file_key(s)) and key in their_credits), None)
+        if theirs is not None and not params.agencies.search(credit) and credited_to_agency(theirs):
+            consider(theirs, image, True, f"{theirs} (the original's credit of this photo, which the copy does not give)")
+            continue
+        consider(credit, image, theirs is not None)
     for block in doc.article_blocks:
         if block.index not in seen and len(block.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE().search(block.text):
             consider(normalize_inline(block.text), block, False)
