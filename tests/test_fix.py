@@ -563,7 +563,7 @@ def test_a_fix_that_has_nowhere_to_go_says_where_it_looked_in_words(cli: Any, tm
 _LOGO_ALONE = {
     "an <img> straight under <article>": '<img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo">',
     "an inline <svg> straight under <article>": '<svg viewBox="0 0 120 30"><title>Daily Caller News Foundation logo</title><path d="M0 0h9v9z"/></svg>',
-    "an inline <svg> in a <span>": '<span class="brand"><svg role="img" aria-label="DCNF logo" width="120" height="30"></svg></span>',
+    "an inline <svg> in a <span>": '<span class="brand"><svg role="img" aria-label="DCNF logo" width="120" height="30"><path d="M0 0h9v9z"/></svg></span>',
 }
 
 

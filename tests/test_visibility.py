@@ -782,6 +782,10 @@ NOT_SVG_LOGOS = {
     "a display none attribute": f'<svg width="300" height="60" display="none"><title>Daily Caller News Foundation logo</title>{_DRAWING}</svg>',
     "a visibility hidden attribute": f'<svg viewBox="0 0 120 30" visibility="hidden" role="img" aria-label="DCNF logo">{_DRAWING}</svg>',
     "an opacity attribute of 0%": f'<svg width="120" height="30" opacity="0%"><title>DCNF</title>{_DRAWING}</svg>',
+    # A drawing of nothing: named as the logo, it holds nothing that may paint, a blank box.
+    "a <title> alone": "<svg><title>Daily Caller News Foundation logo</title></svg>",
+    "an aria-label and nothing inside": '<svg role="img" aria-label="DCNF logo" width="120" height="30"></svg>',
+    "a <title>, <desc>, <defs> and an empty group": f'<svg viewBox="0 0 120 30"><title>DCNF logo</title><desc>Logo</desc><defs>{_DRAWING}</defs><g></g></svg>',
 }
 
 

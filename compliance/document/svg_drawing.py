@@ -65,6 +65,14 @@ def draws_nothing(root: Any) -> bool:
     return not _may_paint(root, {}, restyled)
 
 
+def holds_nothing_to_paint(root: Any) -> bool:
+    """True when an `<svg>` holds no element that may paint at all (only a `<title>`, a `<desc>`,
+    `<defs>`, empty groups, or nothing): whatever any style sheet says of its elements, it is a
+    blank box. Paint read from attributes is not trusted here, since the page's CSS may restyle
+    an inline drawing's shapes."""
+    return not _may_paint(root, {}, True)
+
+
 def _may_paint(element: Any, inherited: Mapping[str, str], restyled: bool) -> bool:
     """Whether something the element holds may paint (`inherited`: the paint it passes on;
     `restyled`: a `<style>` sheet of the drawing may change what its elements paint)."""

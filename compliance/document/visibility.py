@@ -185,6 +185,7 @@ from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
 from compliance.document.shadow import ShadowTrees, shadow_matches, shadow_sheets
+from compliance.document.svg_drawing import holds_nothing_to_paint
 from compliance.document.svg_text import holds_text, paint_colours
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
@@ -5307,8 +5308,10 @@ def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
     the page's CSS (`<style>` rules or the `style` attribute), else by the `width`/`height`
     attribute; an `<svg>` with neither (a `viewBox` alone) is 300×150px, as in browsers. Its
     `display="none"`, `visibility="hidden"` or `opacity="0"` attribute hides it unless the page's
-    CSS sets that property on it (`svg_presentation`). `aria-hidden` plays no part: it hides from assistive technology, not from sight."""
-    if not rendering.shows_boxes:
+    CSS sets that property on it (`svg_presentation`). `aria-hidden` plays no part: it hides from assistive technology, not from sight.
+    One that holds nothing that may paint (`svg_drawing.holds_nothing_to_paint`: a `<title>`
+    alone) is a blank box, not a picture."""
+    if not rendering.shows_boxes or holds_nothing_to_paint(element):
         return False
     declared = style.declarations(element)
     if any(_can_hide(d) for d in svg_presentation(element) if d.name not in declared):
