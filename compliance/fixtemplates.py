@@ -61,7 +61,7 @@ BUILT_IN_VALUES_ON_THE_PAGE: dict[str, str] = {
     "original-url": "the original story's URL: give the Original URL field, or an Original story file whose canonical link names it, "
     + ORIGINAL_URL_IN_THE_ARTICLE,
     "headline": "the original headline: give the Original headline field, or upload the original story as the Original story file",
-    "authors": "each author with their institution: upload the original story as the Original story file, whose byline names both",
+    "authors": "each author with their institution: give the original story as the Original story file, whose byline names both",
 }
 PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put

@@ -249,3 +249,24 @@ def test_without_an_original_url_the_page_says_to_fill_in_the_placeholder(client
     page = client.post("/", data={"article": WELDS, "pack": "propublica"}).text
     assert "This story was originally published by [ProPublica]([ORIGINAL URL]).</code></pre>" in page
     assert page.count('<p class="fill">Replace [ORIGINAL URL] with the original story&#x27;s URL before pasting') == 2  # the credit line and the link back
+
+
+def test_the_conversations_authors_to_fill_in_are_given_by_the_original_story_file(client: TestClient) -> None:
+    # A byline without the authors' institutions: the block to paste stands [AUTHORS] for them,
+    # and the page says which of its fields gives them, as the command line names --original.
+    article = (SAMPLES / "the-conversation" / "no-institution-twice.html").read_text(encoding="utf-8")
+    page = html.unescape(client.post("/", data={"article": article, "pack": "the-conversation"}).text)
+    (fill,) = {line for line in re.findall(r'<p class="fill">([^<]*)</p>', page) if "[AUTHORS]" in line}
+    assert fill == (
+        "Replace [AUTHORS] with each author with their institution before pasting, or give it and check again:"
+        " the original story as the Original story file, whose byline names both."
+    )
+
+
+def test_every_value_to_fill_in_says_how_the_page_gives_it() -> None:
+    # Each value a block to paste may lack is given on the page in its own words ("…: give HOW").
+    from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
+    from compliance.serve.app import _how_to_give
+
+    assert BUILT_IN_VALUES_ON_THE_PAGE.keys() == BUILT_IN_VALUES.keys()
+    assert all(_how_to_give(said) for said in BUILT_IN_VALUES_ON_THE_PAGE.values())
