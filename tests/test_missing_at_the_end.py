@@ -260,3 +260,22 @@ def test_every_shipped_rule_that_asks_to_end_the_story_points_at_its_end() -> No
             placed = rule.missing_at == "end" or (rule.fix is not None and rule.fix.where == "end")
             assert placed or (rule.check.kind == "position" and rule.check.params.last is not None), rule.id
     assert {"texas-tribune/boilerplate", "kff-health-news/tagline", "republication-tracker/attribution"} <= set(asking)
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [
+        ("last: 1", "within the last block of the article"),
+        ("last: 3", "within the last 3 blocks of the article"),
+        ("first: 1", "within the first block of the article"),
+    ],
+)
+def test_a_thing_in_the_wrong_place_says_where_it_must_be_in_words(limit: str, said: str) -> None:
+    # "the last block", not "the last 1 blocks".
+    pack = _pack(f"check:\n  position:\n    check:\n      text: {{pattern: 'Tagline here'}}\n    {limit}\n")
+    source = "<article><h1>T</h1><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p><p>Six.</p></article>"
+    placed = "<p>Tagline here.</p>"
+    text = source.replace("<p>Four.", placed + "<p>Four.") if limit.startswith("last") else source.replace("<p>Six.", placed + "<p>Six.")
+    doc = parse_document(text.encode(), "html")
+    (finding,) = check_document(doc, [pack], auto_detect=False, path="story.html").findings
+    assert finding.detail.endswith(f"it must be {said}"), finding.detail

@@ -101,8 +101,13 @@ def describe(params: PositionParams) -> str:
     """The inner thing and where it must be."""
     if params.at == "top":
         return f"{describe_check(params.check)} at the top of the story"
-    where = f"the first {params.first} blocks" if params.first is not None else f"the last {params.last} blocks"
+    where = _blocks("first", params.first) if params.first is not None else _blocks("last", params.last or 1)
     return f"{describe_check(params.check)} within {where} of the article"
+
+
+def _blocks(end: str, count: int) -> str:
+    """ "the last block", "the first 3 blocks": the blocks a `first` or `last` of `count` names."""
+    return f"the {end} block" if count == 1 else f"the {end} {count} blocks"
 
 
 def _body_start(doc: Document, skipped: set[int]) -> Block | None:
@@ -168,11 +173,11 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     article = _credit_item_indexes(doc)
     if params.first is not None:
         allowed = set(article[: params.first])
-        where = f"the first {params.first} blocks"
+        where = _blocks("first", params.first)
         wanted = "at the top"
     else:
         allowed = set(last_items(article, params.last or 1, _tail(doc, params, ctx)))
-        where = f"the last {params.last} blocks"
+        where = _blocks("last", params.last or 1)
         wanted = "at the end"
     placed = tuple(hit for hit in inner.hits if hit.index in allowed)
     if inner.passed and placed:
