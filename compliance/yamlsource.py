@@ -216,6 +216,15 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
         except yaml.constructor.ConstructorError as exc:
             raise error(f"unsupported YAML value: {exc.problem}", path=origin, line=mark.line, column=mark.column, hint=_plain_only(error)) from None
         except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise KeyError, AttributeError... on odd tags
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                # YAML reads 2024-13-45 as a date, and no such day exists.
+                raise error(
+                    f"{node.value!r} is not a date that exists ({exc})",
+                    path=origin,
+                    line=mark.line,
+                    column=mark.column,
+                    hint="write the day as YYYY-MM-DD, or quote the value to keep it as text",
+                ) from None
             raise error(f"invalid YAML value ({type(exc).__name__}: {exc})", path=origin, line=mark.line, column=mark.column) from None
         return YScalar(value, mark, node.style in ("'", '"'), node.style or "", node.value)
     if isinstance(node, yaml.SequenceNode):

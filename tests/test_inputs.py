@@ -104,6 +104,16 @@ def test_markdown_front_matter_and_sidecar_metadata(cli: Any, tmp_path: Path) ->
     assert [f["message"] for f in sidecar.json()["files"][0]["findings"]] == ["The byline does not name Li Wei."]
 
 
+@pytest.mark.parametrize("date", ["2024-13-45", "2024-02-30"])
+def test_a_front_matter_date_that_does_not_exist_is_named_with_how_to_write_it(cli: Any, tmp_path: Path, date: str) -> None:
+    story = write(tmp_path, "story.md", f"---\ntitle: Budget\ndate: {date}\n---\n# Budget\n\nBy Ana Ruiz\n\nBody text of the story.\n")
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(story))
+    notices = {n["code"]: n["message"] for n in run.json()["files"][0]["notices"]}
+    said = notices["front-matter"]
+    assert said.startswith(f"front matter ignored: {story}:3:7: '{date}' is not a date that exists (")
+    assert said.endswith(" — write the day as YYYY-MM-DD, or quote the value to keep it as text"), said
+
+
 def test_broken_front_matter_is_a_notice_not_a_crash(cli: Any, tmp_path: Path) -> None:
     story = write(tmp_path, "story.md", "---\nreporter: [unclosed\n---\n# Title\n\nBy Ana Ruiz\n\nBody text of the story.\n")
     run = cli("check", "--pack", "dcnf", "--format", "json", str(story))
