@@ -1695,7 +1695,9 @@ class _Values:
         source = next(s for s in fix.values if s.name == name)
         ways = []
         if source.original_image is not None:
-            ways.append(f"the original story with its image whose alt text matches '{source.original_image.shown}' (--original FILE)")
+            # The pattern's label, quoted once whether or not it is written in quotes.
+            reads = source.original_image.shown.strip('"')
+            ways.append(f'the original story with its image whose alt text reads "{reads}" (--original FILE)')
         if source.original_url is not None:
             ways.append(f"the original story's URL (--meta original-url=URL, {ORIGINAL_URL_IN_THE_ARTICLE})")
         if source.meta is not None:

@@ -211,9 +211,9 @@ def test_with_the_original_url_given_no_block_needs_a_line_below_it() -> None:
         # goes under "Other metadata".
         (
             "Replace [LOGO URL] with the logo URL before pasting, or give it and check again: "
-            "the original story with its image whose alt text matches 'logo' (--original FILE) or --meta gazette-logo=VALUE",
+            'the original story with its image whose alt text reads "logo" (--original FILE) or --meta gazette-logo=VALUE',
             "Replace [LOGO URL] with the logo URL before pasting, or give it and check again: "
-            "the original story with its image whose alt text matches 'logo' (the Original story file) or gazette-logo=VALUE under Other metadata",
+            'the original story with its image whose alt text reads "logo" (the Original story file) or gazette-logo=VALUE under Other metadata',
         ),
         # What needs no rewording stays as it is.
         ("Replace [LOGO URL] with the logo URL before pasting", "Replace [LOGO URL] with the logo URL before pasting"),
