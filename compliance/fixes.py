@@ -325,7 +325,7 @@ def _mended_link_back(
     candidate = attempt(span[0], written, span[1] - span[0])
     if _regression(rule_id, report, candidate[2]):
         return None
-    place = f"the address of the link {shorten(' '.join(link.text.split()), 40)!r} ({shorten(doc.lines_source[span[0] : span[1]], 60)})"
+    place = f"the address of the link {_said(shorten(' '.join(link.text.split()), 40))} ({shorten(doc.lines_source[span[0] : span[1]], 60)})"
     return (Edit(rule_id, span[0], 0, written, place, removed=span[1] - span[0]),), candidate
 
 
@@ -350,7 +350,7 @@ def _mended_broken_link(
         candidate = attempt(start, address, end - start)
         if _regression(rule_id, report, candidate[2]):
             continue
-        place = f"the address of the link {shorten(broken.text, 40)!r}, which held {characters_named(broken.characters)},"
+        place = f"the address of the link {_said(shorten(broken.text, 40))}, which held {characters_named(broken.characters)},"
         return (Edit(rule_id, start, 0, address, place, removed=end - start),), candidate
     return None
 
@@ -570,7 +570,7 @@ def _try_fix(
             if found is not None:
                 block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
-        return f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
+        return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; fix it by hand"
     note = _still_stand(wrongs) if wrongs else _stands_for_an_image(fix, doc.kind)
     return (Edit(rule_id, offset, 0, block, place, note),), candidate
 
@@ -589,8 +589,8 @@ def _still_stands(wrong: Byline) -> str:
         return f"the front matter's '{key}: {shorten(value, 60)}' still prints a byline beside it: change it to the reporter or take it out"
     if wrong.source == "metadata":
         value = wrong.text.removeprefix("byline metadata: ")
-        return f"the 'byline' field ({shorten(value, 60)!r}) still prints a byline beside it: change it to the reporter or leave it empty"
-    return f"the byline {shorten(wrong.text, 60)!r} still stands beside it: take it out"
+        return f"the 'byline' field ({_said(shorten(value, 60))}) still prints a byline beside it: change it to the reporter or leave it empty"
+    return f"the byline {_said(shorten(wrong.text, 60))} still stands beside it: take it out"
 
 
 def _with_note(tried: tuple[tuple[Edit, ...], tuple[str, Document, Report]], note: str) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]]:
@@ -647,7 +647,7 @@ def _replaced_wording(
             moved = _taken_out_for(rule_id, doc, wrong, placed, report, attempt)
             if moved is not None:
                 return moved
-    return f"putting {shorten(' '.join(rendered.split()), 80)!r} in place of {_quoted(wrong.text)} {problem}; fix it by hand"
+    return f"putting {_said(shorten(' '.join(rendered.split()), 80))} in place of {_quoted(wrong.text)} {problem}; fix it by hand"
 
 
 def _instead_of_near_miss(
@@ -724,8 +724,15 @@ def _instead_block(check: Check, ctx: Context, line: int = 0) -> Block | None:
 
 
 def _quoted(text: str) -> str:
-    """A line of the page as a note quotes it: one line, cut at a word."""
-    return repr(shorten(" ".join(text.split()), 60))
+    """A line of the page as a note quotes it: one line, cut at a word (`_said`)."""
+    return _said(shorten(" ".join(text.split()), 60))
+
+
+def _said(text: str) -> str:
+    r"""Text a note quotes, on one line in single quotes as written: not as a Python literal,
+    whose escapes would double a Markdown escape's backslash (`\*`) and whose quotes change with
+    an apostrophe. Notes are shown through `display.visible`, which escapes unsafe characters."""
+    return "'" + " ".join(text.split()) + "'"
 
 
 def _in_place_of(doc: Document, wrong: Block, block: str) -> tuple[int, int, str] | str:
@@ -1142,7 +1149,7 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
         text = wrapped[0] + names + wrapped[1] + text[len(names) :]
     # Said as the reader sees it: the link or author markup taken out with the names is not shown.
     found = " ".join(html.unescape(_TAG.sub("", source[first:last])).split()) if doc.kind == "html" else source[first:last]
-    return Edit("", first, 0, text + markup, f"{shorten(found, 40)!r} in the byline", removed=last - first)
+    return Edit("", first, 0, text + markup, f"{_said(shorten(found, 40))} in the byline", removed=last - first)
 
 
 def _author_markup_around(source: str, first: int, last: int) -> tuple[int, int]:
@@ -1425,12 +1432,12 @@ def _futile_with_the_pages_own(
         return None
     if not stand_in:
         shown = shorten(" ".join(block.split()), 80)
-        return f"the page already has the image this fix inserts, and inserting {shown!r} {place} does not satisfy the rule; fix it by hand"
+        return f"the page already has the image this fix inserts, and inserting {_said(shown)} {place} does not satisfy the rule; fix it by hand"
     passing = {f.rule for f in report.findings} - {f.rule for f in after.findings}
     if not passing:
         return None
     shown = shorten(" ".join(block.replace(_STAND_IN_ADDRESS, "…").split()), 80)
-    return f"inserting {shown!r} {place}, whatever its address, satisfies {', '.join(sorted(passing))} but not this rule; fix it by hand"
+    return f"inserting {_said(shown)} {place}, whatever its address, satisfies {', '.join(sorted(passing))} but not this rule; fix it by hand"
 
 
 # The address a trial gives an image the page lacks (`_futile_with_the_pages_own`): a reserved
@@ -1807,9 +1814,9 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     shown = next(((wrong, replacement) for wrong, replacement in pairs if replacement is not None), None)
     # Every other byline crediting someone else is put right too: said after the block.
     fill_in += tuple(
-        f"Then put {replacement.text!r} in place of {replacement.place} on line {doc.locate(wrong).line} too"
+        f"Then put {_said(replacement.text)} in place of {replacement.place} on line {doc.locate(wrong).line} too"
         if replacement is not None
-        else f"Then take out the byline {shorten(wrong.text, 60)!r}, so that there is one"
+        else f"Then take out the byline {_said(shorten(wrong.text, 60))}, so that there is one"
         for wrong, replacement in pairs
         if shown is None or wrong is not shown[0]
     )
@@ -1914,7 +1921,7 @@ def _place_said(fix: FixTemplate, anchor: tuple[Any, str] | None) -> str:
     check names shown by what the check finds ("after '<img alt=…>'"); "" when it has none."""
     if isinstance(fix.where, str):
         return fix.place
-    return f"{fix.insert} {anchor[1]!r}" if anchor is not None else ""
+    return f"{fix.insert} {_said(anchor[1])}" if anchor is not None else ""
 
 
 def with_known_example(help_text: str, ctx: Context) -> str:
@@ -1995,7 +2002,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     if anchor is None:
         return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {side}"
     item, found = anchor
-    place = f"{side} {found!r}" if found else fix.place
+    place = f"{side} {_said(found)}" if found else fix.place
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
     eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
     placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, fix.where)
@@ -2020,7 +2027,7 @@ def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, en
     template = fix.template_for(doc.kind, amp=amp)
     if template is None and amp and fix.template_for("html") is not None:
         refused = not_on_amp(fix.template_for("html") or "")
-        return f"{_NOT_RENDERED}this is an AMP page, which does not take the fix's {refused!r}, and the fix has no amp template"
+        return f"{_NOT_RENDERED}this is an AMP page, which does not take the fix's {_said(refused) if refused else 'HTML'}, and the fix has no amp template"
     if template is None:
         return f"{_NOT_RENDERED}this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
     try:

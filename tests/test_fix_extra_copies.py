@@ -151,3 +151,11 @@ def test_when_the_copy_that_stays_shares_the_bylines_paragraph_the_note_names_th
         " with the byline ('By Lee Ortiz, ProPublica This story was originally…')" in run.err
     )
     assert "took out" not in run.err
+
+
+def test_a_note_quotes_text_as_written_not_as_a_python_literal() -> None:
+    # A Markdown escape keeps its one backslash; an apostrophe does not change the quotes.
+    from compliance.fixes import _said
+
+    assert _said("By Jake \\*Smith\\* O'Neil") == "'By Jake \\*Smith\\* O'Neil'"
+    assert _said("two\n  lines") == "'two lines'"

@@ -73,7 +73,9 @@ def _done(edit: Edit) -> str:
     shown = shorten(" ".join(edit.text.split()), 100)
     if edit.removed and not edit.text:
         return f"took out {edit.taken or edit.lines}" + (f" (moved {edit.place})" if edit.place else "")
-    return f"replaced {edit.place} with {shown!r}" if edit.removed else f"inserted {shown!r} {edit.place}"
+    # Quoted as written, not as a Python literal: a Markdown escape (`\*`) is one backslash, an
+    # apostrophe no reason for other quotes (`visible` shows any unsafe character as an escape).
+    return f"replaced {edit.place} with '{shown}'" if edit.removed else f"inserted '{shown}' {edit.place}"
 
 
 def _note(edit: Edit) -> str:
