@@ -77,7 +77,6 @@ Fails::
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -318,6 +317,14 @@ def _in_descriptions(doc: Document, params: UntilParams, ctx: Context) -> Iterat
         yield from _matched(pattern, text, Location(line), f"; the notice is in the page's {where} (line {line}), which search results and shares show")
 
 
+def _unescaped(source: str) -> str:
+    """`source` with its character references resolved (`html.unescape`: HTML's table of named
+    references is loaded only for a page that holds one and a rule of this kind to check)."""
+    import html
+
+    return html.unescape(source)
+
+
 def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
     """The notices in the source's comments (their text read as a reader's, `text.normalize`),
     then those in its elements' `alt` and `title` attributes (`Document.attribute_text`); a page
@@ -327,7 +334,7 @@ def _in_comments(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_
     pattern = ctx.bind(params.check.params.pattern)
     # The source read once, its character references resolved too: an attribute's value may spell
     # a character as one ("ProPublica&#8217;s"); a comment's words are found all the same.
-    source = html.unescape(doc.source) if "&" in doc.source else doc.source
+    source = _unescaped(doc.source) if "&" in doc.source else doc.source
     if doc.root is not None and not pattern.may_be_within(normalize_characters(source)):
         return
     for comment in doc.comments if doc.root is None or "<!--" in doc.source else ():

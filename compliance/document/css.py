@@ -15,7 +15,6 @@ import functools
 import itertools
 import math
 import re
-import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, Generic, Literal, NamedTuple, TypeVar
 
@@ -2217,7 +2216,7 @@ def legacy_colour(value: str) -> tuple[float, float, float, float] | None:
         named = parse_color(parse_one_component_value(text))
         if named is not None and not isinstance(named, str):
             return colour(parse_one_component_value(text))
-    if len(text) == 4 and text[0] == "#" and all(c in string.hexdigits for c in text[1:]):
+    if len(text) == 4 and text[0] == "#" and all(c in _HEX_DIGIT_CHARACTERS for c in text[1:]):
         return _hex_colour(text[1:])
     return _hex_colour(_legacy_digits(text))
 
@@ -2227,7 +2226,7 @@ def _legacy_digits(text: str) -> str:
     steps 7 to 17)."""
     text = "".join("00" if ord(c) > 0xFFFF else c for c in text)[:128]
     text = text.removeprefix("#")
-    text = "".join(c if c in string.hexdigits else "0" for c in text)
+    text = "".join(c if c in _HEX_DIGIT_CHARACTERS else "0" for c in text)
     while not text or len(text) % 3:
         text += "0"
     length = len(text) // 3

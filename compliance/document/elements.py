@@ -8,8 +8,6 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
-from compliance.document.shadow import is_shadow_root
-
 # How many distinct `class` (and `id`) values the readers of them memoise. A page uses tens of them
 # (a hundred at most) and a site's pages share most, so a few hundred hold what pages repeat; but
 # a CMS gives every page one or two of its own (WordPress's `post-48001`, `postid-48001`), so a
@@ -274,7 +272,7 @@ def why_inert(element: Any) -> str | None:
             return "has nomodule, which every browser that runs modules (every current one) skips"
     for ancestor in element.iterancestors():
         name = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
-        if name == "template" and not is_shadow_root(ancestor):
+        if name == "template" and not _is_shadow_root(ancestor):
             return "is inside a <template>, which is never rendered, loaded or run"
         if name == "noscript" and tag == "script":
             return "is inside <noscript>, which holds markup for browsers without scripts: it never runs"
@@ -351,3 +349,10 @@ def ids_of_page(root: Any, *, in_templates: bool = True) -> dict[str, Any]:
 PLAIN_INLINE_TAGS = frozenset(
     {"span", "a", "b", "strong", "i", "em", "u", "s", "mark", "small", "abbr", "cite", "time", "data", "dfn", "bdi", "ins", "del", "code", "kbd", "samp", "var"}
 )
+
+
+def _is_shadow_root(template: Any) -> bool:
+    """`shadow.is_shadow_root`, its module imported only for a page with a `<template>`."""
+    from compliance.document.shadow import is_shadow_root
+
+    return is_shadow_root(template)

@@ -12,7 +12,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence, Set
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document import bidi_override, nesting
@@ -35,7 +35,6 @@ from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
-from compliance.document.shadow import ShadowTrees, shadow_trees
 from compliance.document.svg_text import SIZES as SVG_SIZES
 from compliance.document.svg_text import PaintRule, has_view_box, holds_text, paint_rules, svg_texts
 from compliance.document.visibility import (
@@ -68,6 +67,9 @@ from compliance.document.visibility import (
 from compliance.firstuse import on_first_use
 from compliance.text import normalize, normalize_inline
 from compliance.urls import is_http_url
+
+if TYPE_CHECKING:
+    from compliance.document.shadow import ShadowTrees
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LAZY_SRC_ATTRS = IMAGE_SOURCE_ATTRIBUTES
@@ -948,7 +950,7 @@ class _Walk:
         self.placeholder_boxes: set[Any] = set()
         # The page's declarative shadow roots (None for a page without any), and the frame of each
         # of their slots once opened, which the light-DOM children slotted into it inherit from.
-        self.shadow = shadow_trees(root)
+        self.shadow = _shadow_trees(root)
         self.slot_frames: dict[Any, _Frame] = {}
         self.svg_paint: list[PaintRule] | None = None  # the page's rules that paint SVG text, read when an <svg> first asks
         self.style = PageStyle.of(root, quirks=quirks, shadow=self.shadow)
@@ -1953,6 +1955,16 @@ def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canon
     elif tag == "script" and (element.get("type") or "").lower() == "application/ld+json":
         with contextlib.suppress(ValueError, RecursionError):
             json_ld.append(json.loads(element.text or ""))
+
+
+def _shadow_trees(root: Any) -> ShadowTrees | None:
+    """The page's declarative shadow roots (`shadow.shadow_trees`); None for a page without a
+    `<template>` (most pages), for which their module is not imported."""
+    if next(root.iter("template"), None) is None:
+        return None
+    from compliance.document.shadow import shadow_trees
+
+    return shadow_trees(root)
 
 
 def _add_image(items: list[Item], element: Any, frame: _Frame, flush: Callable[[], None]) -> bool:

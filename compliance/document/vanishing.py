@@ -14,7 +14,6 @@ from compliance.document.css import GRADIENTS, NEGLIGIBLE_SCALE, gradient_stops,
 from compliance.document.data_images import MAX_DATA_SVG_BYTES, svg_root
 from compliance.document.data_sheets import url_of
 from compliance.document.data_urls import is_data_url, read_data_url
-from compliance.document.masking import transparent_over_the_box
 from compliance.document.svg_drawing import draws_nothing
 
 MASK_PROPERTIES = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image"})
@@ -128,4 +127,10 @@ def _draws_nothing(image: Any) -> bool:
 
 def _transparent_gradient(gradient: Any) -> bool:
     stops = gradient_stops(gradient)
-    return stops is not None and (all(stop[3] == 0 for stop in stops) or transparent_over_the_box(gradient))
+    if stops is None:
+        return False
+    if all(stop[3] == 0 for stop in stops):
+        return True
+    from compliance.document.masking import transparent_over_the_box  # for a page that paints a gradient
+
+    return transparent_over_the_box(gradient)

@@ -104,25 +104,19 @@ import math
 import re
 import struct
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from compliance.document import (
     blending,
     colour_filters,
     colour_scheme,
     containment,
-    content_box,
     css_colour,
-    filter_blur,
     flow_clip,
     grid_tracks,
     line_clip,
-    masking,
     offsets,
-    projection,
     references,
-    stacked_lines,
-    text_shadows,
 )
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
@@ -184,11 +178,17 @@ from compliance.document.generated import DetailsContent, details_content, gener
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
-from compliance.document.shadow import ShadowTrees, shadow_matches, shadow_sheets
 from compliance.document.svg_drawing import holds_nothing_to_paint
 from compliance.document.svg_text import holds_text, paint_colours
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
+
+if TYPE_CHECKING:
+    # Imported where a page's CSS first needs them (a transform, a mask, a filter, a text
+    # shadow…): most pages need none, and a one-file check (a pre-commit hook) loads only those its
+    # page does.
+    from compliance.document import projection
+    from compliance.document.shadow import ShadowTrees
 
 # Content a reader never sees: skipped entirely, images included.
 SKIP_TAGS = frozenset(
@@ -362,7 +362,11 @@ class Rendering(NamedTuple):
     @property
     def blurred(self) -> bool:
         """True when a `filter: blur()` in force smears the text past reading (`filter_blur.unreadable`)."""
-        return self.blur > 0 and filter_blur.unreadable(self.blur, self.font_px)
+        if self.blur <= 0:
+            return False
+        from compliance.document.filter_blur import unreadable
+
+        return unreadable(self.blur, self.font_px)
 
     @property
     def squeezed(self) -> bool:
@@ -567,7 +571,12 @@ def _dark_scheme(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> t
 def _blurs_by_filter(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
     """True when a `filter` of the page's `<style>` blocks or `style` attributes (their values
     `inline`) may blur (`filter_blur.may_blur`), which smears text by its font size."""
-    return any(filter_blur.may_blur(values) for values in _filters_of(sheets, inline))
+    filters = _filters_of(sheets, inline)
+    if not filters:
+        return False
+    from compliance.document.filter_blur import may_blur
+
+    return any(may_blur(values) for values in filters)
 
 
 # A page's CSS that may set a text shadow (a cheap test of its text, that most pages fail).
@@ -579,8 +588,12 @@ def _blurs_text_shadows(sheets: tuple[str, ...], inline: tuple[str, ...]) -> boo
     """True when a `text-shadow` of the page's `<style>` blocks or `style` attributes (their
     values `inline`) blurs a shadow (which `text_shadows.thinned` thins by the font size)."""
     named = [text for text in (*sheets, *inline) if _NAMES_A_TEXT_SHADOW().search(text)]
-    declared = [d for text in named for d in (_declarations_of_sheet(text) if text in sheets else parse_style_attribute(text))]
-    return any(any(blur > 0 for _, _, _, blur in text_shadows.shadows(d.values, colour, length_px) or ()) for d in declared if d.name == "text-shadow")
+    declared = [d for text in named for d in (_declarations_of_sheet(text) if text in sheets else parse_style_attribute(text)) if d.name == "text-shadow"]
+    if not declared:
+        return False
+    from compliance.document.text_shadows import shadows
+
+    return any(any(blur > 0 for _, _, _, blur in shadows(d.values, colour, length_px) or ()) for d in declared)
 
 
 # The text colour of a page that sets none: Chromium's `CanvasText` in the light scheme.
@@ -920,12 +933,17 @@ class PageStyle:
         With `shadow`, the page's declarative shadow roots (`shadow.shadow_trees`): their own
         `<style>` blocks style their trees, hosts and slotted children, and the page's rules do
         not reach into their trees."""
-        style = cls._of_page(root, quirks, () if shadow is None else shadow_sheets(shadow))
-        return style if shadow is None else style._with_shadow_trees(shadow)
+        if shadow is None:
+            return cls._of_page(root, quirks)
+        from compliance.document.shadow import shadow_sheets
+
+        return cls._of_page(root, quirks, shadow_sheets(shadow))._with_shadow_trees(shadow)
 
     def _with_shadow_trees(self, trees: ShadowTrees) -> PageStyle:
         """A copy of this style with the page's rules taken off the shadow trees' elements, and
         the shadow roots' own rules matched (`shadow.shadow_matches`)."""
+        from compliance.document.shadow import shadow_matches
+
         style = copy.copy(self)
         matched = {element: list(entries) for element, entries in self._matched.items() if trees.tree_of(element) is None}
         for element, entries in shadow_matches(trees).items():
@@ -1697,7 +1715,7 @@ def _can_hide(declaration: Declaration) -> bool:
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
     if family == "transform":
-        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration) or projection.enlarged_away(declaration.name, values)
+        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration) or _enlarged_away(declaration.name, values)
     if family == "clip":
         return clips_to_nothing(declaration.name, values)
     if family == "size":
@@ -1735,7 +1753,11 @@ def _may_project_away(declaration: Declaration) -> bool:
         return declaration.keyword == "hidden"
     if declaration.name == "offset-path":
         return (x := offsets.path_start_x(declaration.values)) is not None and x <= _FAR_OFF_SCREEN_PX
-    return declaration.name == "transform" and projection.may_hide(declaration.values)
+    if declaration.name != "transform":
+        return False
+    from compliance.document.projection import may_hide
+
+    return may_hide(declaration.values)
 
 
 def _sizes_to_nothing(declaration: Declaration) -> bool:
@@ -1758,8 +1780,14 @@ def _fades_or_recolours(declaration: Declaration) -> bool:
     if level is not None and level <= NEAR_ZERO_OPACITY:
         return True
     if declaration.name in colour_filters.FILTER_PROPERTIES:
-        return bool(colour_filters.colour_filter(declaration.values)) or filter_blur.may_blur(declaration.values)
-    return masking.may_mask_away(declaration)
+        from compliance.document.filter_blur import may_blur
+
+        return bool(colour_filters.colour_filter(declaration.values)) or may_blur(declaration.values)
+    if not declaration.name.startswith("mask"):
+        return False  # (`opacity`, `-webkit-opacity`: read above)
+    from compliance.document.masking import may_mask_away
+
+    return may_mask_away(declaration)
 
 
 def _placement_can_hide(declaration: Declaration) -> bool:
@@ -3238,8 +3266,12 @@ def _blur(judged: Mapping[str, Declaration], inherited: float, font_px: float, r
     """The blur radius in CSS pixels in force on the element's content: its own `filter`'s
     `blur()`s inside its ancestors' (`Rendering.blur`). When `filter` and `-webkit-filter` are
     both set (which of the aliases wins is not known here), the smaller; a radius not read is none."""
-    own = [filter_blur.radius_px(judged[name].values, font_px, root_px) for name in colour_filters.FILTER_PROPERTIES if name in judged]
-    return filter_blur.composed(inherited, min(radius or 0.0 for radius in own)) if own else inherited
+    filters = [judged[name].values for name in colour_filters.FILTER_PROPERTIES if name in judged]
+    if not filters:
+        return inherited
+    from compliance.document.filter_blur import composed, radius_px
+
+    return composed(inherited, min(radius_px(values, font_px, root_px) or 0.0 for values in filters))
 
 
 # The displays of a block container, whose first line a `text-indent` indents.
@@ -3753,12 +3785,6 @@ def _faded_away(declared: Mapping[str, Declaration], element: Any, tag: str, fad
     return fading.gone_for_good or (tag in IMAGE_TAGS and _image_shrunk(declared, element, fading, style))
 
 
-# A blur of this share of a picture's smaller side smears its letters and marks away: no letter
-# of a logo is taller than the logo, and text blurred by half its font size cannot be read
-# (`filter_blur.UNREADABLE_SHARE`).
-_SMEARED_SHARE = filter_blur.UNREADABLE_SHARE
-
-
 def _picture_lost(
     declared: Mapping[str, Declaration], element: Any, parent: Rendering, chain: colour_filters.ColourFilter | None, blur: float, style: PageStyle
 ) -> bool:
@@ -3775,7 +3801,12 @@ def _picture_lost(
     sizes = _image_sizes(declared, element, style)
     if sizes is None:
         return False
-    return blur >= _SMEARED_SHARE * min(sizes, default=offsets.SCREEN_WIDTH_PX)
+    # A blur of this share of a picture's smaller side smears its letters and marks away: no
+    # letter of a logo is taller than the logo, and text blurred by half its font size cannot be
+    # read.
+    from compliance.document.filter_blur import UNREADABLE_SHARE
+
+    return blur >= UNREADABLE_SHARE * min(sizes, default=offsets.SCREEN_WIDTH_PX)
 
 
 def _opaque_picture(element: Any) -> bool:
@@ -4184,10 +4215,12 @@ def _outline(declared: Mapping[str, Declaration], inherited: Colour | None, font
 def _shadow_colours(shadow: Declaration, font_px: float) -> list[Colour]:
     """The colours a `text-shadow`'s shadows paint where a reader may see them (see `_outline`);
     when the value is not read (`text_shadows.shadows`), every colour in it."""
-    read = text_shadows.shadows(shadow.values, colour, length_px)
+    from compliance.document.text_shadows import seen, shadows
+
+    read = shadows(shadow.values, colour, length_px)
     if read is None:
         return [c for token in shadow.values if (c := colour(token)) is not None]
-    return [painted for one in read if (painted := text_shadows.seen(one, font_px)) is not None]
+    return [painted for one in read if (painted := seen(one, font_px)) is not None]
 
 
 def _outline_seen(outline: Colour | None, background: Colour | None) -> bool:
@@ -4322,7 +4355,7 @@ def _box_gone(
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
         return True
-    if ("mask" in declared or "mask-image" in declared) and masking.masked_away(declared, references.mask_layer_test(element)):
+    if ("mask" in declared or "mask-image" in declared) and _masked_away(declared, element):
         return True
     if _referenced_away(declared, element) or _projected_away(declared, element, perspective, style) or offsets.placed_off_by_its_path(declared):
         return True
@@ -4384,6 +4417,8 @@ def _text_box_height(element: Any, style: PageStyle) -> float | None:
     inner = list(element.iterdescendants())
     if any(not isinstance(e.tag, str) or e.tag.lower() not in _PLAIN_PHRASING or set(e.attrib) - _PLAIN_ATTRIBUTES for e in inner):
         return None
+    from compliance.document import stacked_lines
+
     wanted = (*stacked_lines.SIZING, "font-size")
     if inner and any(style.on_demand_of(inner, wanted)):
         return None
@@ -4485,7 +4520,29 @@ def _scaled_away_for_good(declared: Mapping[str, Declaration]) -> bool:
 def _scaled_away(name: str, values: Sequence[Any]) -> bool:
     """True when a `transform` or `scale` shrinks the box to next to nothing, or enlarges it so
     that a piece of one glyph shows (`projection.enlarged_away`)."""
-    return scales_to_nothing(values) or projection.enlarged_away(name, values)
+    return scales_to_nothing(values) or _enlarged_away(name, values)
+
+
+def _enlarged_away(name: str, values: Sequence[Any]) -> bool:
+    """`projection.enlarged_away`, its module imported only for a page that transforms or scales."""
+    from compliance.document.projection import enlarged_away
+
+    return enlarged_away(name, values)
+
+
+def _transform_matrix(values: Sequence[Any]) -> tuple[projection.Matrix, bool] | None:
+    """`projection.transform_matrix`, its module imported only for a page that transforms."""
+    from compliance.document.projection import transform_matrix
+
+    return transform_matrix(values)
+
+
+def _masked_away(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """`masking.masked_away` with the element's mask layers (`references.mask_layer_test`), its
+    module imported only for a page that masks."""
+    from compliance.document.masking import masked_away
+
+    return masked_away(declared, references.mask_layer_test(element))
 
 
 def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
@@ -4502,12 +4559,14 @@ def _projected_away(declared: Mapping[str, Declaration], element: Any, perspecti
     behind the viewer, or flattens it (`projection`); under an ancestor's perspective, only with
     the parent's own, composed in front of the transform."""
     transform = declared.get("transform")
-    read = projection.transform_matrix(transform.values) if transform is not None else None
+    read = _transform_matrix(transform.values) if transform is not None else None
     backface = declared.get("backface-visibility")
     turned = backface is not None and backface.keyword == "hidden"
     in_context = _back_in_a_context(read, transform, element, style) if turned and not perspective and style is not None else None
     if in_context or read is None:
         return bool(in_context)
+    from compliance.document import projection
+
     matrix, by_percentage = read
     if projection.not_invertible(matrix):
         return True
@@ -4530,6 +4589,8 @@ def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: D
     (`_preserves_3d`): whether its back faces the reader in it (`_back_in_its_context`), its own
     transform `read` (None: it has none, or one not read, when this is not judged); None when
     its parent does not."""
+    from compliance.document import projection
+
     if not _preserves_3d(element.getparent(), style):
         return None
     if read is None:
@@ -4540,6 +4601,8 @@ def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: D
 def _under_the_parent_s_perspective(matrix: projection.Matrix, element: Any, style: PageStyle | None) -> projection.Matrix | None:
     """The element's transform (`matrix`) seen through its parent's `perspective` of a length;
     None when the parent sets none the checker reads."""
+    from compliance.document import projection
+
     parent = element.getparent()
     found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None else None
     distance = length_px(found.values[0]) if found is not None and len(found.values) == 1 else None
@@ -4552,6 +4615,8 @@ def _back_in_its_context(matrix: projection.Matrix, element: Any, style: PageSty
     6: the transforms from the element up to the context's root, the root's included), as
     Chromium judges `backface-visibility: hidden`; False when one of their transforms is not
     read, and for an inline box, which takes no transform."""
+    from compliance.document import projection
+
     if _inline_level_box({}, element, element.tag.lower(), style) == "inline":
         return False
     ancestor = element.getparent()
@@ -5179,6 +5244,8 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     flow_relative = "vertical" not in lowered and "sideways" not in lowered
     # Their paddings and borders (most of a site's rules that size anything) are matched only
     # for the images whose sizes may leave no room (`content_box.may_be_empty`).
+    from compliance.document import content_box
+
     sized = style.on_demand_of(images, content_box.SIZES)
     images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared)]
     if not images:
