@@ -374,6 +374,16 @@ def _saved_original(original: str, option: str) -> str:
         raise ConfigError(f"{option}: no such file '{original}'", hint=takes) from None
     if not stat.S_ISREG(mode):
         raise ConfigError(f"{option}: '{original}' is {file_type(mode)}, not a file", hint=takes)
+    from compliance.originals import FETCH_MAX_BYTES
+
+    size = os.stat(original).st_size
+    if size > FETCH_MAX_BYTES:
+        # The run's reader would leave it unread with a note: the comparison asked for would not be made.
+        raise ConfigError(
+            f"{option}: '{original}' is {size:,} bytes, more than the {FETCH_MAX_BYTES:,} an original story is read to",
+            hint='save the story\'s page as HTML only (File > Save Page As, "Web Page, HTML Only"),'
+            " or give the values the rules need with --meta (reporter=…, original-url=…)",
+        )
     why = _not_an_original(original)
     if why is not None:
         # Read as a story it would share no text with the copy and name no reporter: the notes

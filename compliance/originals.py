@@ -140,7 +140,7 @@ class OriginalReader:
         except NotRegular as exc:
             raise OriginalUnavailable(f"{shown}: {exc.what}, not a regular file") from None
         except TooLarge:
-            raise OriginalUnavailable(f"{shown}: larger than {self.max_bytes} bytes") from None
+            raise OriginalUnavailable(f"{shown}: larger than {self.max_bytes:,} bytes, the most an original story is read to") from None
         except InputError as exc:
             raise OriginalUnavailable(f"{shown}: {exc.what}") from None
         why = not_an_article(data)
@@ -247,13 +247,13 @@ class OriginalReader:
                 raise OriginalUnavailable(f"{url}: not an article page (content type {content_type.split(';')[0]})")
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > self.max_bytes:
-                raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes ({length})")
+                raise OriginalUnavailable(f"{url}: larger than {self.max_bytes:,} bytes, the most an original story is read to ({int(length):,})")
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > self.max_bytes:
-                    raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes")
+                    raise OriginalUnavailable(f"{url}: larger than {self.max_bytes:,} bytes, the most an original story is read to")
                 if time.monotonic() > deadline:
                     raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s")
                 chunks.append(chunk)

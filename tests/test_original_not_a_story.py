@@ -71,6 +71,22 @@ def test_the_command_line_refuses_it_in_one_line_before_checking(cli: Any, tmp_p
         assert line == f"syndcheck: error: {named}: '{original}' is {said} — {named} takes the saved original story, a file (HTML, text or Markdown)"
 
 
+@pytest.mark.parametrize("option", ["--original", "--meta"])
+def test_an_original_over_the_size_read_is_refused_in_one_line_before_checking(cli: Any, tmp_path: Path, option: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The run would leave it unread with a note, and the comparison asked for would not be made.
+    monkeypatch.setattr("compliance.originals.FETCH_MAX_BYTES", 4096)
+    original = tmp_path / "original.html"
+    original.write_bytes(ORIGINAL.read_bytes()[:2000] + b"<p>" + b"words " * 1000 + b"</p>")
+    size = original.stat().st_size
+    given = ("--original", str(original)) if option == "--original" else ("--meta", f"original={original}")
+    for command in ("check", "fix"):
+        run = cli(command, *given, str(COPY))
+        assert run.code == 2, run.err
+        (line,) = run.err.strip().splitlines()
+        named = "--original" if option == "--original" else "--meta original"
+        assert line.startswith(f"syndcheck: error: {named}: '{original}' is {size:,} bytes, more than the 4,096 an original story is read to — save"), line
+
+
 def test_a_text_original_is_still_compared(cli: Any) -> None:
     run = cli("check", "--format", "concise", "--select", "propublica/fidelity", "--original", str(ORIGINAL), str(COPY))
     assert run.code == 0, run.err
