@@ -1288,8 +1288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     """The command's exit code, every error it raised turned into its line on stderr."""
     args = list(sys.argv[1:] if argv is None else argv)
-    _DEBUG["enabled"] = "--debug" in args
-    args = [a for a in args if a != "--debug"]
+    # `--debug` anywhere among the options, never after `--`: there it is a file's name (a
+    # pre-commit hook ends its options with `--` and appends the staged names).
+    options_end = args.index("--") if "--" in args else len(args)
+    _DEBUG["enabled"] = "--debug" in args[:options_end]
+    args = [a for index, a in enumerate(args) if a != "--debug" or index > options_end]
     _COMMAND["name"] = args[0] if args else ""
     if sys.stdout is None:
         # Started with stdout closed (`>&-`): click would drop the report without a word, and a

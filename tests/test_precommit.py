@@ -153,13 +153,16 @@ def test_a_staged_name_that_looks_like_an_option_is_an_article_not_an_option(cli
     victim.write_text("<p>The newsroom's page.</p>", encoding="utf-8")
     shutil.copy(SAMPLES / "dcnf" / "no-logo.html", tmp_path / "--output=json=victim.html")
     shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", tmp_path / "-q.html")
+    # Nor the global `--debug`, which is an option anywhere before `--`.
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", tmp_path / "--debug")
     monkeypatch.chdir(tmp_path)
-    run = cli(*entry, "--output=json=victim.html", "-q.html")
+    run = cli(*entry, "--output=json=victim.html", "-q.html", "--debug")
     assert run.code == 1
     assert victim.read_text(encoding="utf-8") == "<p>The newsroom's page.</p>"
-    # Both staged files were checked: the first fails, the second (not the short option -q) passes.
+    # Every staged file was checked: the first fails, the second (not the short option -q) passes.
     assert "--output=json=victim.html  [dcnf]" in run.out and "dcnf/logo" in run.out
     assert "-q.html  [dcnf]" in run.out
+    assert "--debug  [dcnf]" in run.out and "3 files checked" in run.out
 
 
 def test_the_readme_shows_the_documented_recipe_as_written() -> None:
