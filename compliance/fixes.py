@@ -2035,15 +2035,30 @@ def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, en
     except ValueError as exc:
         unlinked = _unlinked(template) if values.link_optional else template
         if unlinked == template:
-            return f"{_NOT_RENDERED}needs {exc}"
+            return f"{_NOT_RENDERED}needs {exc}{_named_on_the_page(str(exc), doc)}"
         try:
             block = _render(unlinked, doc.kind, fix, values)
         except ValueError as still:
-            return f"{_NOT_RENDERED}needs {still}"
+            return f"{_NOT_RENDERED}needs {still}{_named_on_the_page(str(still), doc)}"
     if encoding:
         written = _in_encoding(block, doc.kind, encoding)
         return _NOT_RENDERED + written if written.startswith(_CANNOT_WRITE) else written
     return block
+
+
+def _named_on_the_page(missing: str, doc: Document) -> str:
+    """For a fix that needs the reporter's name (`missing`, as `_Values.missing` says it), the
+    name the page's byline already gives, as the option that would give it: the fix never takes
+    it from the page itself (the byline may credit someone else than the publisher's reporter,
+    whom adding the publisher would then misattribute), but the editor who knows can say so."""
+    if not missing.startswith(BUILT_IN_VALUES["reporter"].partition(":")[0]):
+        return ""
+    names = list(dict.fromkeys(name for byline in doc.bylines for name in byline.names))
+    if not names:
+        return ""
+    import shlex
+
+    return f" (if {listed(names)}, whom the page's byline names, is the reporter: --meta reporter={shlex.quote(listed(names))})"
 
 
 # A template's link to the original, its words in group 1 (HTML) or 2 (Markdown).
