@@ -397,6 +397,7 @@ def check_document(
     with the blocks that go in place of something pasted.
     """
     severities = severities or {}
+    as_given = doc
     if today is None:
         read_at = read_at or datetime.datetime.now().astimezone()
         today = read_at.date()
@@ -417,6 +418,11 @@ def check_document(
             ctx.original = load_original(wanted)
         except OriginalUnavailable as exc:
             notices.append(Notice("original-unavailable", f"original story not read: {exc.reason}"))
+    if ctx.original is not None and is_the_copy(as_given, ctx.original):
+        # Compared with itself, every rule that compares would pass, and the page's own photos
+        # would be "reused from the original": nothing is compared, as with an original not read.
+        notices.append(Notice("original-unavailable", THE_COPY_ITSELF))
+        ctx.original = None
     detections: tuple[Detection, ...] = ()
     timings: list[tuple[str, float]] = []
     clock = time.perf_counter if timing else None
@@ -932,6 +938,16 @@ def _article_shingles(doc: Document) -> frozenset[str]:
     from compliance.audit.matching import shingles
 
     return shingles(" ".join(block.text for block in doc.article_blocks))
+
+
+def is_the_copy(copy: Document, original: Document) -> bool:
+    """Whether the original given is the copy itself: the same file, or a file (an upload, stdin)
+    with the same text, of the same kind."""
+    return copy.kind == original.kind and copy.source == original.source
+
+
+# The `original-unavailable` notice of an original that is the copy itself (`is_the_copy`).
+THE_COPY_ITSELF = f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({GIVE_ORIGINAL})"
 
 
 # Why the rules that compare with the original are not checked after an `original-mismatch`.

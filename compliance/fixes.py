@@ -134,7 +134,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     """Plan the fixes of one document, checked with `settings` as `check` checks it: every failing
     rule whose pack gives a fix is tried, in pack order, until no more can be applied (a logo
     placed above a byline may need that byline first)."""
-    from compliance.engine import article_meta
+    from compliance.engine import article_meta, is_the_copy
 
     # The trials show no block to paste: none is judged with the others (a check more each).
     settings = settings._replace(judge_blocks=False)
@@ -148,9 +148,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     first = printed(first)
     original = _read_original(merged.get("original", "").strip(), settings.load_original)
+    # The copy given as its own original: the first check says so (`engine.is_the_copy`), and the
+    # trials, whose pages differ from it, have no original either.
+    itself = original is not None and is_the_copy(first, original)
+    if itself:
+        settings = settings._replace(load_original=None)
 
     def check(doc: Document) -> Report:
-        return settings.check(doc, original=original)
+        return settings.check(doc, original=None if itself and doc is not first else original)
 
     before = check(first)
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
@@ -178,7 +183,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     # An original the check refused (another publisher's story: the `original-mismatch` note)
     # gives the fixes nothing, as it gives the rules nothing: neither its address nor its reporter.
     refused = _refused_original(before)
-    given = None if refused else original
+    given = None if refused or itself else original
     text, doc, report = first.source, first, before
 
     def attempt(offset: int, block: str, removed: int = 0, *more: tuple[int, str, int]) -> tuple[str, Document, Report]:

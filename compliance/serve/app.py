@@ -581,9 +581,15 @@ def said_for_the_page(result: FileResult) -> FileResult:
     `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
     has no use for)."""
     report = result.report
-    said = {"no-original": (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE), "original-unavailable": (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE)}
+    said = {
+        "no-original": ((GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),),
+        "original-unavailable": (
+            (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
+            (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),
+        ),
+    }
     notices = tuple(
-        dataclasses.replace(n, message=n.message.replace(*said[n.code]))
+        dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code]))
         if n.code in said
         else dataclasses.replace(n, message=_missing_meta_on_the_page(n.message))
         if n.code == "missing-meta"
@@ -594,6 +600,14 @@ def said_for_the_page(result: FileResult) -> FileResult:
     if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
     return dataclasses.replace(result, report=dataclasses.replace(report, notices=notices, findings=findings), packed=b"")
+
+
+def _said_on_the_page(message: str, said: Sequence[tuple[str, str]]) -> str:
+    """`message` with each of the command line's or the API's phrases in `said` (phrase, the
+    page's) said in the page's words."""
+    for phrase, on_the_page in said:
+        message = message.replace(phrase, on_the_page)
+    return message
 
 
 def _how_to_give(missing: str) -> str:
