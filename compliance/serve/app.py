@@ -53,7 +53,7 @@ from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.metavalues import NO_KEY, is_blank_key
-from compliance.originals import NOT_FETCHED_BY_THE_SERVER
+from compliance.originals import NOT_A_FILE_FOR_THE_SERVER, NOT_FETCHED_BY_THE_SERVER
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -164,6 +164,8 @@ def build_checker(settings: ServeSettings) -> Checker:
         # A client can add no option and give no file: the note of an original's URL not fetched
         # says what it can do instead.
         not_fetched=NOT_FETCHED_BY_THE_SERVER,
+        # ... and so does the note of an original named by a path (the server reads no file).
+        not_a_web_address=NOT_A_FILE_FOR_THE_SERVER,
     )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
@@ -572,6 +574,11 @@ _NOT_FETCHED_ON_THE_PAGE = (
     "this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it as the Original story file,"
     " or start the server with --allow-fetch"
 )
+# What an editor on the page does about an original an article names by a file (its front matter's
+# `original`, an `original=PATH` line of Other metadata): the page's own fields.
+_NOT_A_FILE_ON_THE_PAGE = (
+    "the server reads no file an article names: upload the original story's saved page as the Original story file, or give its Original URL"
+)
 
 
 def said_for_the_page(result: FileResult) -> FileResult:
@@ -585,6 +592,7 @@ def said_for_the_page(result: FileResult) -> FileResult:
         "no-original": ((GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),),
         "original-unavailable": (
             (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
+            (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE),
             (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),
         ),
     }
