@@ -1501,7 +1501,9 @@ def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:
     `</p>` of a logo paragraph inserted before, ahead of the line break that ends it) splits that
     text: the earlier edit keeps what comes before the offset, and the new one, at the same place
     of the original, carries the rest after its own block; otherwise the block would land before
-    the earlier one in the file written, while the diff shown and the check of the fix had it after."""
+    the earlier one in the file written, while the diff shown and the check of the fix had it after.
+    An offset within the line break that leads the earlier edit's block puts the new edit first,
+    with that line break, and the earlier one after it."""
     shift = 0
     for index, edit in enumerate(edits):
         start = edit.offset + shift
@@ -1509,6 +1511,11 @@ def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:
             return [*edits[:index], _at(new, new.offset - shift, source), *edits[index:]]
         if new.offset < start + len(edit.text) and not new.removed:
             cut = new.offset - start
+            if not edit.text[:cut].strip():
+                # Within the line break that leads the earlier block (a logo put before a byline
+                # inserted under the headline): the new block comes first, with that line break.
+                ahead = dataclasses.replace(new, offset=edit.offset, line=edit.line, text=edit.text[:cut] + new.text)
+                return [*edits[:index], ahead, dataclasses.replace(edit, text=edit.text[cut:]), *edits[index + 1 :]]
             head = dataclasses.replace(edit, text=edit.text[:cut])
             tail = dataclasses.replace(new, offset=edit.offset, line=edit.line, text=new.text + edit.text[cut:])
             return [*edits[:index], head, tail, *edits[index + 1 :]]
@@ -1995,17 +2002,41 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
         return "the fix puts its block in place of a line, not beside one"
     side: Side = "after" if fix.insert == "after" else "before"
     anchor = _anchor(fix.where, doc, ctx)
+    where = fix.where
     if anchor is None:
-        return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {side}"
+        missing = f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {side}"
+        # A byline whose neighbour is missing too (DCNF's byline goes below its logo, the logo
+        # above the byline): it goes where a story's byline stands, under the headline (at the
+        # top of a story without one), and the block that goes beside the byline follows it on
+        # the next try.
+        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc) else None
+        if top is None:
+            return missing
+        anchor, side, where = top, "after" if doc.headline is not None else "before", "headline" if doc.headline is not None else "body"
+        place = f"{'after the headline' if doc.headline is not None else 'at the top of the story'}, where a byline goes ({missing})"
     item, found = anchor
-    place = f"{side} {found!r}" if found else fix.place
+    if where is fix.where:
+        place = f"{side} {found!r}" if found else fix.place
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
     eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
-    placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, fix.where)
+    placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, where)
     if isinstance(placed, str):
         return placed
     written = _in_encoding(placed[1], doc.kind, encoding)
     return written if written.startswith(_CANNOT_WRITE) else (placed[0], written, place)
+
+
+def _a_byline_with_no_byline_to_go_by(block: str, doc: Document) -> bool:
+    """Whether `block` is a byline ("By Nick Pope, Daily Caller News Foundation", read as
+    `byline_reading.read_byline` reads a paragraph) for an article that has no byline at all: a
+    byline's place is then under the headline, whatever its fix names."""
+    if doc.bylines:
+        return False
+    from compliance.document.byline_reading import read_byline
+
+    text = html.unescape(re.sub(r"<[^>]*>", " ", block)) if doc.kind == "html" else block
+    reading = read_byline(" ".join(text.split()), require_prefix=True)
+    return reading is not None and bool(reading.names)
 
 
 _CANNOT_WRITE = "the file is in "
