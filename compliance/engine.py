@@ -397,6 +397,7 @@ def check_document(
     with the blocks that go in place of something pasted.
     """
     severities = severities or {}
+    as_given = doc
     if today is None:
         read_at = read_at or datetime.datetime.now().astimezone()
         today = read_at.date()
@@ -417,17 +418,23 @@ def check_document(
             ctx.original = load_original(wanted)
         except OriginalUnavailable as exc:
             notices.append(Notice("original-unavailable", f"original story not read: {exc.reason}"))
+    if ctx.original is not None and is_the_copy(as_given, ctx.original):
+        # Compared with itself, every rule that compares would pass, and the page's own photos
+        # would be "reused from the original": nothing is compared, as with an original not read.
+        notices.append(Notice("original-unavailable", THE_COPY_ITSELF))
+        ctx.original = None
     detections: tuple[Detection, ...] = ()
     timings: list[tuple[str, float]] = []
     clock = time.perf_counter if timing else None
     if auto_detect:
         started = clock() if clock else 0.0
         detections = detect_packs(ctx, packs, path=path, candidates=candidates)
-        detections, by_original = _applied_by_original(detections, packs, ctx, wanted)
+        detections, by_original, refused = _applied_by_original(detections, packs, ctx, wanted)
         notices.extend(by_original)
-        if any(notice.code == "original-mismatch" for notice in by_original):
-            # Another publisher's story is not this copy's original: nothing is compared with it.
-            ctx.original, ctx.original_refused = None, ORIGINAL_OF_ANOTHER_PUBLISHER
+        if refused:
+            # Another publisher's story, or one sharing nothing with this copy, is not this copy's
+            # original: nothing is compared with it.
+            ctx.original, ctx.original_refused = None, refused
         if clock:
             timings.append(("detect (all packs)", clock() - started))
         chosen = {d.pack for d in detections if d.applied}
@@ -827,9 +834,12 @@ def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Noti
 ORIGINAL_URL_KEYS = ("original_url", "original-url")
 
 
-def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack], ctx: Context, wanted: str) -> tuple[tuple[Detection, ...], list[Notice]]:
+def _applied_by_original(
+    detections: tuple[Detection, ...], packs: Sequence[Pack], ctx: Context, wanted: str
+) -> tuple[tuple[Detection, ...], list[Notice], str | None]:
     """The detections with every pack whose publisher's own site the given original is on
-    applied, and a notice for each pack applied that way.
+    applied, a notice for each pack applied that way, and why the original is refused (None
+    when it is not).
 
     A copy stripped of every credit carries none of the publisher's markers, but the editor who
     names a ProPublica story as its original says whose terms it is under. Not for a pack whose
@@ -840,27 +850,47 @@ def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack
     original of one publisher given for a copy of another's story is most likely the wrong file or
     address, and an `original-mismatch` notice says so rather than holding the copy to both
     publishers' terms. A story two publishers published together (the copy credits one, the
-    original given is the other's, and their text is the same) keeps both.
+    original given is the other's, and their text is the same) keeps both. Nor, whatever the
+    copy's own credits (none left, or its own publisher's), when the original read shares no text,
+    headline or reporter with the copy (`_unrelated`): its `original-mismatch` notice says the
+    original's pack is not applied on its account.
     """
     addresses = [wanted, *(ctx.meta.get(key, "").strip() for key in ORIGINAL_URL_KEYS)]
     if ctx.original is None and not any(addresses):
-        return detections, []
+        return detections, [], None
     by_pack = {p.id: p for p in packs}
     credited = [by_pack[d.pack] for d in detections if d.applied]
     updated: list[Detection] = []
     notices: list[Notice] = []
+    refused: str | None = None
+    unrelated: bool | None = None  # asked once, of the first pack the original names
     for detection in detections:
         pack = by_pack[detection.pack]
         reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
         others = [p for p in credited if p.publisher != pack.publisher]
         if reason and others and ctx.original is not None and not _shares_text(ctx.doc, ctx.original):
             notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others)))
+            refused = refused or ORIGINAL_OF_ANOTHER_PUBLISHER
+        elif reason and ctx.original is not None and (unrelated if unrelated is not None else (unrelated := _unrelated(ctx.doc, ctx.original))):
+            notices.append(Notice("original-mismatch", _unrelated_message(pack, reason, ctx.original)))
+            refused = refused or ORIGINAL_OF_ANOTHER_STORY
         elif reason:
             why = f"the original given is {possessive(pack.publisher)} story ({reason}), whatever credits the copy carries"
             detection = dataclasses.replace(detection, applied=True, confidence=1.0, by_original=why)
             notices.append(Notice("original-publisher", f"the {pack.id} pack applies because {why}"))
         updated.append(detection)
-    return tuple(updated), notices
+    return tuple(updated), notices, refused
+
+
+def _unrelated_message(pack: Pack, reason: str, original: Document) -> str:
+    """The `original-mismatch` notice for an original of `pack`'s publisher that shares no text,
+    headline or reporter with the copy (`_unrelated`), naming it by its headline when it has one."""
+    named = f" ({quoted(original.headline.text, 80)})" if original.headline is not None else ""
+    return (
+        f"the original given{named} is {possessive(pack.publisher)} story ({reason}), but it shares no text, headline or reporter"
+        f" with this copy: it is most likely another story, so the {pack.id} pack is not applied on its account and nothing is compared"
+        " with it; give this copy's own original with --original FILE or the 'original' metadata key"
+    )
 
 
 def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
@@ -910,6 +940,16 @@ def _article_shingles(doc: Document) -> frozenset[str]:
     return shingles(" ".join(block.text for block in doc.article_blocks))
 
 
+def is_the_copy(copy: Document, original: Document) -> bool:
+    """Whether the original given is the copy itself: the same file, or a file (an upload, stdin)
+    with the same text, of the same kind."""
+    return copy.kind == original.kind and copy.source == original.source
+
+
+# The `original-unavailable` notice of an original that is the copy itself (`is_the_copy`).
+THE_COPY_ITSELF = f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({GIVE_ORIGINAL})"
+
+
 # Why the rules that compare with the original are not checked after an `original-mismatch`.
 ORIGINAL_OF_ANOTHER_PUBLISHER = "the original given is another publisher's story than the one this copy credits (see the original-mismatch note)"
 ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story than this copy's (see the original-mismatch note)"
@@ -926,15 +966,9 @@ def _another_story(copy: Document, original: Document) -> bool:
     # A short text (a page whose article was not read, a stub, a copy cut to its lead) says too
     # little to tell.
     theirs, ours = _article_shingles(original), _article_shingles(copy)
-    shared = len(theirs & ours)
-    # Sharing a tenth of the shorter text is sharing it: a short story republished whole shares
-    # fewer than `_SHARED_SHINGLES` sequences and is the copy's own.
-    if min(len(theirs), len(ours)) < _SHARED_SHINGLES or shared >= _SHARED_SHINGLES or shared * 10 >= min(len(theirs), len(ours)):
-        return False
-    if copy.headline is not None and original.headline is not None and _headline_key(copy.headline.text) == _headline_key(original.headline.text):
+    if min(len(theirs), len(ours)) < _SHARED_SHINGLES or _text_in_common(theirs, ours) or _same_headline(copy, original):
         return False
     from compliance.checks.languages import language_of, translated
-    from compliance.checks.story import same_person
 
     theirs_words, ours_words = _article_words(original), _article_words(copy)
     if translated(theirs_words, ours_words) is not None:
@@ -945,9 +979,45 @@ def _another_story(copy: Document, original: Document) -> bool:
         # the same reporter (the likeliest wrong file is another of that reporter's stories).
         return True
     # A language not told (a script without spaces, a short text): the reporters must differ too.
+    return not _reporter_in_common(copy, original)
+
+
+def _unrelated(copy: Document, original: Document) -> bool:
+    """Whether the original given shares nothing with the copy that would make it the copy's
+    story, so that its publisher's pack is not applied on its account: the original has text
+    enough to tell (`_SHARED_SHINGLES` shingles: a page whose story was not read says nothing),
+    the copy has some, and it shares fewer than that and less than a tenth of the shorter of the
+    two, its headline is not the original's, none of its bylines credits one of the original's
+    reporters, and it is no translation of the original (`languages.translated`). A copy cut to
+    its lead shares its lead, and a copy stripped of its credits keeps the story's text."""
+    theirs, ours = _article_shingles(original), _article_shingles(copy)
+    if len(theirs) < _SHARED_SHINGLES or not ours or _text_in_common(theirs, ours) or _same_headline(copy, original):
+        return False
+    if _reporter_in_common(copy, original):
+        return False
+    from compliance.checks.languages import translated
+
+    return translated(_article_words(original), _article_words(copy)) is None
+
+
+def _text_in_common(theirs: frozenset[str], ours: frozenset[str]) -> bool:
+    """Whether two articles' shingles say they share text: `_SHARED_SHINGLES` of them, or a tenth
+    of the shorter text's (a short story republished whole shares fewer and is the copy's own)."""
+    shared = len(theirs & ours)
+    return shared >= _SHARED_SHINGLES or shared * 10 >= min(len(theirs), len(ours))
+
+
+def _same_headline(copy: Document, original: Document) -> bool:
+    return copy.headline is not None and original.headline is not None and _headline_key(copy.headline.text) == _headline_key(original.headline.text)
+
+
+def _reporter_in_common(copy: Document, original: Document) -> bool:
+    """Whether one of the copy's bylines credits one of the original's reporters (`story.same_person`)."""
+    from compliance.checks.story import same_person
+
     reporters = [name for byline in original.bylines for name in byline.names]
     credited = [name for byline in copy.bylines for name in byline.names]
-    return not any(same_person(name, reporter) or same_person(reporter, name) for name in credited for reporter in reporters)
+    return any(same_person(name, reporter) or same_person(reporter, name) for name in credited for reporter in reporters)
 
 
 def _article_words(doc: Document) -> list[str]:

@@ -134,7 +134,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     """Plan the fixes of one document, checked with `settings` as `check` checks it: every failing
     rule whose pack gives a fix is tried, in pack order, until no more can be applied (a logo
     placed above a byline may need that byline first)."""
-    from compliance.engine import article_meta
+    from compliance.engine import article_meta, is_the_copy
 
     # The trials show no block to paste: none is judged with the others (a check more each).
     settings = settings._replace(judge_blocks=False)
@@ -148,9 +148,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     first = printed(first)
     original = _read_original(merged.get("original", "").strip(), settings.load_original)
+    # The copy given as its own original: the first check says so (`engine.is_the_copy`), and the
+    # trials, whose pages differ from it, have no original either.
+    itself = original is not None and is_the_copy(first, original)
+    if itself:
+        settings = settings._replace(load_original=None)
 
     def check(doc: Document) -> Report:
-        return settings.check(doc, original=original)
+        return settings.check(doc, original=None if itself and doc is not first else original)
 
     before = check(first)
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
@@ -178,7 +183,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     # An original the check refused (another publisher's story: the `original-mismatch` note)
     # gives the fixes nothing, as it gives the rules nothing: neither its address nor its reporter.
     refused = _refused_original(before)
-    given = None if refused else original
+    given = None if refused or itself else original
     text, doc, report = first.source, first, before
 
     def attempt(offset: int, block: str, removed: int = 0, *more: tuple[int, str, int]) -> tuple[str, Document, Report]:
@@ -1503,7 +1508,9 @@ def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:
     `</p>` of a logo paragraph inserted before, ahead of the line break that ends it) splits that
     text: the earlier edit keeps what comes before the offset, and the new one, at the same place
     of the original, carries the rest after its own block; otherwise the block would land before
-    the earlier one in the file written, while the diff shown and the check of the fix had it after."""
+    the earlier one in the file written, while the diff shown and the check of the fix had it after.
+    An offset within the line break that leads the earlier edit's block puts the new edit first,
+    with that line break, and the earlier one after it."""
     shift = 0
     for index, edit in enumerate(edits):
         start = edit.offset + shift
@@ -1511,6 +1518,11 @@ def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:
             return [*edits[:index], _at(new, new.offset - shift, source), *edits[index:]]
         if new.offset < start + len(edit.text) and not new.removed:
             cut = new.offset - start
+            if not edit.text[:cut].strip():
+                # Within the line break that leads the earlier block (a logo put before a byline
+                # inserted under the headline): the new block comes first, with that line break.
+                ahead = dataclasses.replace(new, offset=edit.offset, line=edit.line, text=edit.text[:cut] + new.text)
+                return [*edits[:index], ahead, dataclasses.replace(edit, text=edit.text[cut:]), *edits[index + 1 :]]
             head = dataclasses.replace(edit, text=edit.text[:cut])
             tail = dataclasses.replace(new, offset=edit.offset, line=edit.line, text=new.text + edit.text[cut:])
             return [*edits[:index], head, tail, *edits[index + 1 :]]
@@ -1999,17 +2011,41 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
         return "the fix puts its block in place of a line, not beside one"
     side: Side = "after" if fix.insert == "after" else "before"
     anchor = _anchor(fix.where, doc, ctx)
+    where = fix.where
     if anchor is None:
-        return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {side}"
+        missing = f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {side}"
+        # A byline whose neighbour is missing too (DCNF's byline goes below its logo, the logo
+        # above the byline): it goes where a story's byline stands, under the headline (at the
+        # top of a story without one), and the block that goes beside the byline follows it on
+        # the next try.
+        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc) else None
+        if top is None:
+            return missing
+        anchor, side, where = top, "after" if doc.headline is not None else "before", "headline" if doc.headline is not None else "body"
+        place = f"{'after the headline' if doc.headline is not None else 'at the top of the story'}, where a byline goes ({missing})"
     item, found = anchor
-    place = f"{side} {_said(found)}" if found else fix.place
+    if where is fix.where:
+        place = f"{side} {_said(found)}" if found else fix.place
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
     eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
-    placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, fix.where)
+    placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, where)
     if isinstance(placed, str):
         return placed
     written = _in_encoding(placed[1], doc.kind, encoding)
     return written if written.startswith(_CANNOT_WRITE) else (placed[0], written, place)
+
+
+def _a_byline_with_no_byline_to_go_by(block: str, doc: Document) -> bool:
+    """Whether `block` is a byline ("By Nick Pope, Daily Caller News Foundation", read as
+    `byline_reading.read_byline` reads a paragraph) for an article that has no byline at all: a
+    byline's place is then under the headline, whatever its fix names."""
+    if doc.bylines:
+        return False
+    from compliance.document.byline_reading import read_byline
+
+    text = html.unescape(re.sub(r"<[^>]*>", " ", block)) if doc.kind == "html" else block
+    reading = read_byline(" ".join(text.split()), require_prefix=True)
+    return reading is not None and bool(reading.names)
 
 
 _CANNOT_WRITE = "the file is in "

@@ -48,6 +48,12 @@ NOT_FETCHED_BY_THE_SERVER = (
 GIVE_SAVED_ORIGINAL = "give the original story's saved page (HTML, text or Markdown)"
 # Why an original named by a path in a CMS payload is not read, and what to do instead.
 NOT_A_WEB_ADDRESS = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
+# The same for a request to `syndcheck serve` (its article's front matter, a payload, `meta`): the
+# API's own fields, as docs/serve.md names them; the editor's page says it in its fields' words.
+NOT_A_FILE_FOR_THE_SERVER = (
+    "the server reads no file a request names: give the original story's http(s) URL as meta.original"
+    " (fetched when the server runs with --allow-fetch), or send its saved page as original_file in the editor's page's form (POST /)"
+)
 
 
 def default_cache_dir() -> Path | None:
@@ -78,6 +84,9 @@ class OriginalReader:
     # What an original's URL says to do when fetching is off (`NOT_FETCHED_BY_THE_SERVER` for a
     # server); None: `NOT_FETCHED`, the command line's advice.
     not_fetched: str | None = None
+    # Why an original named by a path where only URLs are read is not read (`NOT_A_FILE_FOR_THE_SERVER`
+    # for a server); None: `NOT_A_WEB_ADDRESS`, a CMS payload's on the command line.
+    not_a_web_address: str | None = None
     timeout: float = FETCH_TIMEOUT
     max_bytes: int = FETCH_MAX_BYTES
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
@@ -106,14 +115,14 @@ class OriginalReader:
         try:
             key = value if is_url else str(resolved(base / value))
         except ValueError:  # a NUL character: no file has such a name
-            raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}" if urls_only else f"'{value}': not a file name") from None
+            raise OriginalUnavailable(f"'{value}': {self.not_a_web_address or NOT_A_WEB_ADDRESS}" if urls_only else f"'{value}': not a file name") from None
         with self._lock:
             if not is_url:
                 # Asked for, even when refused: a report must not replace a file an article names.
                 self._asked.append(key)
             found = self._read.get(key)
         if urls_only and not is_url:
-            raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}")
+            raise OriginalUnavailable(f"'{value}': {self.not_a_web_address or NOT_A_WEB_ADDRESS}")
         if found is None:
             # Read outside the lock: a slow fetch must not hold up other threads' articles (two
             # threads that want one new original may both read it; the later one is kept).

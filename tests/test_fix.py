@@ -553,9 +553,11 @@ def test_a_meta_key_a_pack_puts_into_an_image_must_be_an_http_url_whatever_its_n
 
 
 def test_a_fix_that_has_nowhere_to_go_says_where_it_looked_in_words(cli: Any, tmp_path: Path) -> None:
-    # DCNF's byline goes below its logo; with neither, the note names the logo, not the rule's check.
+    # DCNF's byline goes below its logo; on a page with a byline of its own (a staff credit) and no
+    # logo, the note names the logo, not the rule's check.
     story = tmp_path / "story.html"
-    story.write_text("<html><body><article><h1>Farm bill</h1><p>The committee advanced the bill.</p></article></body></html>", encoding="utf-8")
+    page = "<html><body><article><h1>Farm bill</h1><p>By DCNF Staff</p><p>The committee advanced the bill.</p></article></body></html>"
+    story.write_text(page, encoding="utf-8")
     run = cli("fix", "--pack", "dcnf", "--meta", "reporter=Jake Smith", str(story))
     assert f"{story}: not fixed: dcnf/byline: the article has no DCNF logo to put it after" in run.err.splitlines()
 

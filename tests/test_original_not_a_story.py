@@ -162,3 +162,47 @@ def test_the_command_line_still_says_to_add_allow_fetch(cli: Any, tmp_path: Path
     run = cli("check", "--format", "json", str(copy))
     (note,) = [n["message"] for n in run.json()["files"][0]["notices"] if n["code"] == "original-unavailable"]
     assert note.endswith("is a URL; add --allow-fetch to fetch it, or save the page and give its file")
+
+
+# An article that names its original by a file of the server's host: its front matter, a JSON
+# payload's `meta`, an `original=PATH` line of the page's Other metadata. The file is not read.
+NAMED_BY_FILE = "---\noriginal: " + str(ORIGINAL) + "\n---\n" + COPY.read_text(encoding="utf-8")
+
+
+def _unavailable(answer: Any) -> str:
+    (note,) = [n["message"] for n in answer.json()["files"][0]["notices"] if n["code"] == "original-unavailable"]
+    return note  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("content_type", ["text/markdown", "text/plain"])
+def test_an_api_client_is_told_the_server_reads_no_file_in_the_apis_terms(content_type: str) -> None:
+    # (A payload's `meta.original` that is not a URL is refused before the check: docs/serve.md.)
+    client = TestClient(create_app(ServeSettings()), base_url=BASE)
+    answer = client.post("/v1/check", content=NAMED_BY_FILE.encode("utf-8"), headers={"Content-Type": content_type})
+    assert answer.status_code == 200
+    note = _unavailable(answer)
+    assert note == (
+        f"original story not read: '{ORIGINAL}': the server reads no file a request names: give the original story's http(s) URL as meta.original"
+        " (fetched when the server runs with --allow-fetch), or send its saved page as original_file in the editor's page's form (POST /)"
+    )
+
+
+def test_the_editors_page_says_the_server_reads_no_file_with_its_own_fields() -> None:
+    client = TestClient(create_app(ServeSettings()), base_url=BASE)
+    answer = client.post("/", files={"file": ("story.md", NAMED_BY_FILE.encode("utf-8"), "text/markdown")})
+    assert answer.status_code == 200
+    text = _page_text(answer)
+    assert "the server reads no file an article names: upload the original story's saved page as the Original story file, or give its Original URL" in text
+    result = text.split("Result", 1)[-1]
+    assert "CMS payload" not in result and "--original" not in result and "meta.original" not in result
+
+
+def test_a_cms_payload_on_the_command_line_is_still_told_to_give_the_file_with_original(cli: Any, tmp_path: Path) -> None:
+    payload = tmp_path / "payload.json"
+    payload.write_text('{"html": "<p>By Hollis Brandt, ProPublica</p>", "meta": {"original": "story.html"}}', encoding="utf-8")
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(payload))
+    (note,) = [n["message"] for n in run.json()["files"][0]["notices"] if n["code"] == "original-unavailable"]
+    assert note == (
+        "original story not read: 'story.html': a CMS payload names the original story only by its http(s) URL, never a file;"
+        " give the file with --original FILE, or the original's URL"
+    )

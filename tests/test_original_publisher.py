@@ -28,6 +28,19 @@ def _stripped(tmp_path: Path) -> str:
     return str(copy)
 
 
+def _stripped_of(tmp_path: Path, original: str, headline: str | None = None) -> str:
+    """A copy of an original's own story stripped of every credit: its headline (or `headline`)
+    and its first two paragraphs, and no byline, credit line, link, logo or pixel."""
+    from compliance.document import parse_document
+
+    story = parse_document((ORIGINALS / original).read_bytes(), "html")
+    assert story.headline is not None
+    paragraphs = [block.text for block in story.article_blocks if block.text != story.headline.text and len(block.text.split()) > 12][:2]
+    copy = tmp_path / "copy.md"
+    copy.write_text(f"# {headline or story.headline.text}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return str(copy)
+
+
 def _original_page(tmp_path: Path, head: str) -> str:
     page = tmp_path / "original.html"
     page.write_text(f"<html><head>{head}</head><body><article><h1>Story</h1><p>Inspectors signed off on welds.</p></article></body></html>", encoding="utf-8")
@@ -52,7 +65,7 @@ def _codes(entry: dict[str, Any]) -> list[str]:
     ],
 )
 def test_a_stripped_copy_gets_the_pack_of_the_original_file_given(cli: Any, tmp_path: Path, original: str, pack: str, publisher: str, rule: str) -> None:
-    run = cli("check", "--format", "json", "--original", str(ORIGINALS / original), _stripped(tmp_path))
+    run = cli("check", "--format", "json", "--original", str(ORIGINALS / original), _stripped_of(tmp_path, original))
     entry = _file(run)
     assert run.code == 1
     assert entry["packs"] == [pack]
@@ -214,14 +227,65 @@ def test_the_copys_own_publishers_original_is_compared_with_as_before(cli: Any) 
     assert any(f["rule"] == "propublica/fidelity" for f in entry["findings"])
 
 
-def test_a_stripped_copy_with_another_publishers_original_still_gets_its_pack(cli: Any, tmp_path: Path) -> None:
-    # No credit of any publisher on the copy: the original alone says whose terms apply. (The
-    # copy is another story than this original, which is said, and nothing is compared with it;
-    # it is not taken for another publisher's story.)
-    entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "dcnf-original.html"), _stripped(tmp_path)))
-    assert entry["packs"] == ["dcnf"]
+# Another story than each original (no text, headline or reporter in common), stripped of every
+# credit: the user's CalMatters story checked against a DCNF original, and the other pairs.
+UNRELATED = [
+    ("dcnf-original.html", "calmatters-original.html", "dcnf", "Daily Caller News Foundation"),
+    ("dcnf-original.html", "propublica-original.html", "dcnf", "Daily Caller News Foundation"),
+    ("calmatters-original.html", "propublica-original.html", "calmatters", "CalMatters"),
+    ("propublica-original.html", "dcnf-original.html", "propublica", "ProPublica"),
+]
+
+
+@pytest.mark.parametrize(("original", "story", "given", "publisher"), UNRELATED)
+def test_an_original_sharing_nothing_with_a_stripped_copy_brings_no_pack(
+    cli: Any, tmp_path: Path, original: str, story: str, given: str, publisher: str
+) -> None:
+    # No credit of any publisher on the copy, and the original given shares no text, headline or
+    # reporter with it: most likely the wrong file. Its publisher's terms are not applied on its
+    # account, and nothing is compared with it.
+    run = cli("check", "--format", "json", "--original", str(ORIGINALS / original), _stripped_of(tmp_path, story))
+    entry = _file(run)
+    assert (run.code, entry["packs"]) == (0, [])
     (mismatch,) = [n["message"] for n in entry["notices"] if n["code"] == "original-mismatch"]
-    assert "shares no text with this copy" in mismatch and "another publisher" not in mismatch
+    assert f"is {possessive(publisher)} story (its " in mismatch
+    assert "it shares no text, headline or reporter with this copy: it is most likely another story" in mismatch
+    assert f"so the {given} pack is not applied on its account" in mismatch
+    assert "original-publisher" not in _codes(entry) and "no-pack" in _codes(entry)
+
+
+@pytest.mark.parametrize(("original", "story", "given", "publisher"), UNRELATED)
+def test_fix_writes_nothing_from_an_original_sharing_nothing_with_the_copy(
+    cli: Any, tmp_path: Path, original: str, story: str, given: str, publisher: str
+) -> None:
+    # Not the original's logo, byline or link: with --meta logo-url too, as the user gave it.
+    copy = Path(_stripped_of(tmp_path, story))
+    source = copy.read_bytes()
+    run = cli("fix", "--original", str(ORIGINALS / original), "--meta", "logo-url=https://dailycallernewsfoundation.org/x/dcnf-logo.png", "-", stdin=source)
+    assert run.out.encode("utf-8") == source
+    assert ": fixed " not in run.err and f"so the {given} pack is not applied on its account" in run.err
+
+
+def test_a_stripped_copy_that_keeps_the_originals_reporter_gets_its_pack(cli: Any, tmp_path: Path) -> None:
+    # Other text under the original's reporter's byline: the reporter ties it to the original's
+    # publisher (another of that reporter's stories), whose pack applies; its text is not compared.
+    copy = Path(_stripped_of(tmp_path, "calmatters-original.html"))
+    copy.write_text(copy.read_text(encoding="utf-8").replace("\n\n", "\n\nBy Jake Smith\n\n", 1), encoding="utf-8")
+    entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "dcnf-original.html"), str(copy)))
+    assert entry["packs"] == ["dcnf"]
+    assert "original-publisher" in _codes(entry)
+
+
+def test_a_stripped_copy_under_the_originals_headline_gets_its_pack(cli: Any, tmp_path: Path) -> None:
+    # The original's headline over other text: that story, rewritten; its publisher's terms apply.
+    from compliance.document import parse_document
+
+    headline = parse_document((ORIGINALS / "dcnf-original.html").read_bytes(), "html").headline
+    assert headline is not None
+    copy = _stripped_of(tmp_path, "calmatters-original.html", headline=headline.text)
+    entry = _file(cli("check", "--format", "json", "--original", str(ORIGINALS / "dcnf-original.html"), copy))
+    assert entry["packs"] == ["dcnf"]
+    assert "original-mismatch" not in _codes(entry)
 
 
 def test_a_story_two_publishers_published_together_keeps_both_packs(cli: Any, tmp_path: Path) -> None:

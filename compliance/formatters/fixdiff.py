@@ -44,7 +44,10 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
     if not plan.before.packs:
         # Nothing to fix, because no pack applies: silence would read as "nothing missing", where
         # a copy stripped of every credit line is the very case `fix` is for.
-        notes += [f"{path}: note: {notice.message}{_NOTHING_TO_FIX.get(notice.code, '')}" for notice in plan.before.notices if notice.code in _NO_PACK_NOTICES]
+        # An original refused as another story's was given: the remedy is the copy's own.
+        refused = any(notice.code == "original-mismatch" for notice in plan.before.notices)
+        nothing = {code: said.replace("the original story", "this copy's own original story") if refused else said for code, said in _NOTHING_TO_FIX.items()}
+        notes += [f"{path}: note: {notice.message}{nothing.get(notice.code, '')}" for notice in plan.before.notices if notice.code in _NO_PACK_NOTICES]
     notes += [f"{path}:{line}: {verb} {edit.rule}: {_done(edit)}{_note(edit)}" for edit, line in zip(plan.edits, lines, strict=True)]
     notes += [f"{path}: not fixed: {unfixed.rule}: {unfixed.reason}" for unfixed in plan.unfixed]
     not_fixed = {u.rule for u in plan.unfixed}

@@ -53,7 +53,7 @@ from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.metavalues import NO_KEY, is_blank_key
-from compliance.originals import NOT_FETCHED_BY_THE_SERVER
+from compliance.originals import NOT_A_FILE_FOR_THE_SERVER, NOT_FETCHED_BY_THE_SERVER
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -164,6 +164,8 @@ def build_checker(settings: ServeSettings) -> Checker:
         # A client can add no option and give no file: the note of an original's URL not fetched
         # says what it can do instead.
         not_fetched=NOT_FETCHED_BY_THE_SERVER,
+        # ... and so does the note of an original named by a path (the server reads no file).
+        not_a_web_address=NOT_A_FILE_FOR_THE_SERVER,
     )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
@@ -572,6 +574,11 @@ _NOT_FETCHED_ON_THE_PAGE = (
     "this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it as the Original story file,"
     " or start the server with --allow-fetch"
 )
+# What an editor on the page does about an original an article names by a file (its front matter's
+# `original`, an `original=PATH` line of Other metadata): the page's own fields.
+_NOT_A_FILE_ON_THE_PAGE = (
+    "the server reads no file an article names: upload the original story's saved page as the Original story file, or give its Original URL"
+)
 
 
 def said_for_the_page(result: FileResult) -> FileResult:
@@ -581,9 +588,16 @@ def said_for_the_page(result: FileResult) -> FileResult:
     `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
     has no use for)."""
     report = result.report
-    said = {"no-original": (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE), "original-unavailable": (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE)}
+    said = {
+        "no-original": ((GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),),
+        "original-unavailable": (
+            (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
+            (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE),
+            (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),
+        ),
+    }
     notices = tuple(
-        dataclasses.replace(n, message=n.message.replace(*said[n.code]))
+        dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code]))
         if n.code in said
         else dataclasses.replace(n, message=_missing_meta_on_the_page(n.message))
         if n.code == "missing-meta"
@@ -594,6 +608,14 @@ def said_for_the_page(result: FileResult) -> FileResult:
     if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
     return dataclasses.replace(result, report=dataclasses.replace(report, notices=notices, findings=findings), packed=b"")
+
+
+def _said_on_the_page(message: str, said: Sequence[tuple[str, str]]) -> str:
+    """`message` with each of the command line's or the API's phrases in `said` (phrase, the
+    page's) said in the page's words."""
+    for phrase, on_the_page in said:
+        message = message.replace(phrase, on_the_page)
+    return message
 
 
 def _how_to_give(missing: str) -> str:
