@@ -552,14 +552,18 @@ def test_a_meta_key_a_pack_puts_into_an_image_must_be_an_http_url_whatever_its_n
         assert '<p><img src="https://gazette.example/logo.png" alt="Example Gazette logo"></p><p>By Ana Ruiz' in run.out
 
 
-def test_a_fix_that_has_nowhere_to_go_says_where_it_looked_in_words(cli: Any, tmp_path: Path) -> None:
+def test_a_rule_another_rules_edit_puts_right_gets_no_not_fixed_note(cli: Any, tmp_path: Path) -> None:
     # DCNF's byline goes below its logo; on a page with a byline of its own (a staff credit) and no
-    # logo, the note names the logo, not the rule's check.
+    # logo, the byline's own block has nowhere to go, but the reporter's rule puts the name in
+    # place of "DCNF Staff", which the byline rule then passes: only the logo is left, and said.
     story = tmp_path / "story.html"
     page = "<html><body><article><h1>Farm bill</h1><p>By DCNF Staff</p><p>The committee advanced the bill.</p></article></body></html>"
     story.write_text(page, encoding="utf-8")
     run = cli("fix", "--pack", "dcnf", "--meta", "reporter=Jake Smith", str(story))
-    assert f"{story}: not fixed: dcnf/byline: the article has no DCNF logo to put it after" in run.err.splitlines()
+    assert f"{story}:1: would fix dcnf/original-reporter: replaced 'DCNF Staff' in the byline with 'Jake Smith, Daily Caller News Foundation'" in run.err
+    notes = [line for line in run.err.splitlines() if "not fixed" in line]
+    assert len(notes) == 1 and notes[0].startswith(f"{story}: not fixed: dcnf/logo: needs 'logo-url'"), run.err
+    assert run.err.splitlines()[-1] == "exit 1: left after the fixes: 1 error"
 
 
 _LOGO_ALONE = {
