@@ -114,6 +114,24 @@ def test_a_front_matter_date_that_does_not_exist_is_named_with_how_to_write_it(c
     assert said.endswith(" — write the day as YYYY-MM-DD, or quote the value to keep it as text"), said
 
 
+@pytest.mark.parametrize("suffix", ["md", "txt"])
+def test_a_front_matter_left_open_is_said_to_be_read_as_the_story(cli: Any, tmp_path: Path, suffix: str) -> None:
+    story = write(tmp_path, f"story.{suffix}", "---\nreporter: Jake Smith\n\n# Title\n\nBy Jake Smith\n\nBody text of the story.\n")
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(story))
+    notices = {n["code"]: n["message"] for n in run.json()["files"][0]["notices"]}
+    assert notices["front-matter"] == (
+        f"front matter ignored: {story}:1:1: the '---' on line 1 opens a front matter that no '---' line closes,"
+        " so its lines are read as the story's text — close it with a '---' line after its last key"
+    )
+
+
+@pytest.mark.parametrize("text", ["---\n\nSome text after a rule.\n", "---\nNote: the figures are estimates.\n", "Title\n---\nreporter: x\n"])
+def test_a_rule_that_opens_no_front_matter_gets_no_note(cli: Any, tmp_path: Path, text: str) -> None:
+    story = write(tmp_path, "story.md", text + "\nBy Jake Smith\n\nBody text of the story.\n")
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(story))
+    assert "front-matter" not in {n["code"] for n in run.json()["files"][0]["notices"]}
+
+
 def test_broken_front_matter_is_a_notice_not_a_crash(cli: Any, tmp_path: Path) -> None:
     story = write(tmp_path, "story.md", "---\nreporter: [unclosed\n---\n# Title\n\nBy Ana Ruiz\n\nBody text of the story.\n")
     run = cli("check", "--pack", "dcnf", "--format", "json", str(story))

@@ -26,6 +26,9 @@ _COMMENT_LINE = re.compile(r"^\s*<!--((?:(?!-->).)*)-->\s*$")
 # Lines end with LF, CR LF or a lone CR (old Mac files), as in YAML itself.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n?|\n).*?(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.DOTALL)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# A file that opens with `---` and a `key: value` line, as a front matter does (its keys in lower
+# case, as generators write them: a rule then "Note: …" is a text's own), whatever follows.
+_UNCLOSED_FRONT_MATTER = re.compile(r"---[ \t]*(?:\r\n?|\n)[a-z_][a-z0-9_-]*[ \t]*:(?:[ \t]|\r|\n|\Z)")
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -126,6 +129,13 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     front, body = split_front_matter(source)
     front_matter, front_matter_error = read_front_matter(front)
+    if not front and _UNCLOSED_FRONT_MATTER.match(source):
+        # A front matter an editor left open: its keys read as the story's text (a
+        # "reporter: Ana Ruiz" line as a byline), which the note says.
+        front_matter_error = (
+            f"{FRONT_MATTER_ORIGIN}:1:1: the '---' on line 1 opens a front matter that no '---' line closes, so its lines"
+            " are read as the story's text — close it with a '---' line after its last key"
+        )
     body = _with_title(body, front, front_matter.get("title", ""), markdown=markdown)
     if markdown:
         from compliance.document.markdown import read_markdown
