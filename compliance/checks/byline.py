@@ -191,7 +191,13 @@ byline says is past or denied ("formerly of X", "a former X reporter", "ex-X", "
 2023", "previously with X", "no longer with X", "not affiliated with X"; "ancien", "ehemals",
 "früher", "anteriormente") gives no `affiliation`, and with `unaffiliated` a byline that so
 disowns the affiliation the logo would stand in for is matched by no logo beside it. An agency's full name ("By Agence
-France-Presse", "By Deutsche Presse-Agentur") credits no person. A dateline's place after the
+France-Presse", "By Deutsche Presse-Agentur") credits no person, nor does a civic body's, whose
+name ends in a club's, a union's, a fund's, a council's or a commission's word ("By Sierra Club",
+"By Amnesty International", "By California Coastal Commission"): after a person's name it is their
+affiliation ("By Ana Ruiz, Sierra Club"), never a second person. The kind of piece an opinion
+section labels its byline with opens it as "By" does ("Opinion by NAME, Columnist", "Commentary
+by", "Perspective by", "Column by", "Essay by", "Review by"), and so does Drupal's posting line
+("Submitted by NAME on 03/06/2024"). A dateline's place after the
 name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
 NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
 are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is

@@ -820,6 +820,25 @@ _ORG_WORDS = _unaccented_too(
         "collective",
         "alliance",
         "coalition",
+        # A civic body's or a club's ("Sierra Club", "Amnesty International", "Farmers Union",
+        # "League of Women Voters", "Environmental Defense Fund"): no given name or surname.
+        "club",
+        "clubs",
+        "international",
+        "federation",
+        "union",
+        "league",
+        "fund",
+        "trust",
+        "trusts",
+        "consortium",
+        "cooperative",
+        "caucus",
+        "commission",
+        "ministry",
+        "authority",
+        "initiative",
+        "campaign",
         "partners",
         "partnership",
         "group",
@@ -1382,8 +1401,20 @@ _INSTITUTION_KINDS = _INSTITUTION_NAME_WORDS | frozenset({"university", "college
 
 def _is_institution_kind(tail: list[str]) -> bool:
     """Whether the words after a would-be name are only an institution's kind ("University",
-    "Medical Center", "Clinic"), so that the whole phrase is the institution's name."""
-    return bool(tail) and all(word.lower().strip(".,") in _INSTITUTION_KINDS for word in tail)
+    "Medical Center", "Clinic") or a civic body's ("Foundation", "Commission", "Bureau
+    Federation", `_BODY_KINDS`), so that the whole phrase is the body's name: "California Coastal
+    Commission" is no person called California Coastal, of a "Commission"."""
+    return bool(tail) and all(word.lower().strip(".,") in _INSTITUTION_KINDS | _BODY_KINDS for word in tail)
+
+
+# The kinds of civic body that end its name (all of `_ORG_WORDS`): after a name and no separator
+# they end the body's name ("Ohio Environmental Council"), not a person's credit ("Jake Smith
+# Energy Reporter"). Not an outlet's or a wire's words: "Derek Willis ProPublica", "Jane Doe
+# Reuters" credit a person with their outlet.
+_BODY_KINDS = frozenset(
+    """foundation council commission committee federation union league club clubs association society alliance
+    coalition caucus fund trust trusts consortium cooperative ministry authority initiative campaign bureau department""".split()
+)
 
 
 def _is_title_head(head: list[str]) -> bool:
