@@ -168,7 +168,10 @@ such a line ("'World By NAME' (line 7) names NAME after words the checker cannot
 and says the same. A byline in the same line as a teaser's sentence before it
 ("Officials said the review will take months. By NAME, Outlet") is read when "By" in capitals
 follows the end of a sentence of prose (or an ellipsis) and names and a credit follow it, nothing else ("By
-Friday Smith had left" is prose). "by" in lower case after a dash opens a byline only after a
+Friday Smith had left" is prose). A paragraph that opens with "By" or a credit's opener and goes on
+as a sentence of the story ("By Tuesday afternoon the crews had contained the fire.", "Analysis
+by the state found …") is no byline either; a credit written as a sentence ("By the Associated
+Press.") still is. "by" in lower case after a dash opens a byline only after a
 label, a kicker or an outlet of a few capitalised words ("Politics — by NAME"); after prose it is
 a clause ("He was beaten – by John Smith, the champion."). A name a wrong
 decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name. The label may be glued to

@@ -1944,9 +1944,35 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
     reading = _read_text(seen, require_prefix=require_prefix, outlets=outlets)
+    if require_prefix and reading is not None and _a_sentence_of_prose(text, reading):
+        return None
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# Words a credit writes in lower case: its articles and prepositions, staff, role and organisation
+# words, name particles ("the board's staff", "additional reporting from wire services").
+_CREDIT_LOWER_WORDS = _FUNCTION_WORDS | _FILLER | _STAFF_WORDS | _ROLE_WORDS | _ORG_WORDS | _PARTICLES
+# A sentence's length after the opener, and how many of its words are none of a credit's.
+_PROSE_MIN_WORDS = 6
+_PROSE_MIN_PLAIN_WORDS = 3
+
+
+def _a_sentence_of_prose(text: str, reading: BylineReading) -> bool:
+    """Whether a paragraph opening with "By" (or another opener) that names no one is a sentence
+    of the story, not a credit: it ends as a sentence does, and after the opener runs to
+    `_PROSE_MIN_WORDS` words or more, `_PROSE_MIN_PLAIN_WORDS` of them in lower case and none of a
+    credit's words (`_CREDIT_LOWER_WORDS`): "By Tuesday afternoon the crews had contained the
+    fire.", "Analysis by the state found the board had overcharged growers." "From staff and
+    wire reports." and "By the Associated Press." are credits still. Pure."""
+    if reading.names or not text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = reading.credit.split()
+    if len(words) < _PROSE_MIN_WORDS:
+        return False
+    plain = [word for word in words if word[:1].islower() and word.strip(".,;:!?'’\"“”").lower() not in _CREDIT_LOWER_WORDS]
+    return len(plain) >= _PROSE_MIN_PLAIN_WORDS
 
 
 # The bidirectional controls (Unicode's Bidi_Control: the embeddings, overrides and isolates and
