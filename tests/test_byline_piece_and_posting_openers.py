@@ -1,5 +1,6 @@
 """A byline an opinion section labels with the kind of piece ("Opinion by NAME", "Commentary by",
-"Perspective by", "Column by", "Essay by", "Review by") credits NAME as "By NAME" does, with what
+"Perspective by", "Column by", "Essay by", "Review by", "Op-ed by", "Guest column by", "A column
+by") or a contributor's ("Contributed by") credits NAME as "By NAME" does, with what
 follows it (a job title, an outlet); so does a CMS's posting line, Drupal's "Submitted by NAME on
 DATE". Before, the label and the name were read as one outlet's name, and the story as having no
 reporter. A label before a dash ("Review — By NAME") stays a kicker, and a part's credit ("Photos
@@ -43,6 +44,13 @@ LABELLED = [
     ("Review by Ruth Marcus", ("Ruth Marcus",), ""),
     ("OPINION BY RUTH MARCUS", ("RUTH MARCUS",), ""),
     ("Submitted by Anne-Marie Duval on Wed, 03/06/2024 - 10:12", ("Anne-Marie Duval",), ""),
+    ("Op-ed by Ruth Marcus", ("Ruth Marcus",), ""),
+    ("Guest column by Ruth Marcus", ("Ruth Marcus",), ""),
+    ("Guest post by Ruth Marcus", ("Ruth Marcus",), ""),
+    ("Guest essay by Ruth Marcus, CalMatters", ("Ruth Marcus",), "CalMatters"),
+    ("A column by Ruth Marcus", ("Ruth Marcus",), ""),
+    ("An essay by Ruth Marcus", ("Ruth Marcus",), ""),
+    ("Contributed by Ruth Marcus", ("Ruth Marcus",), ""),
 ]
 
 

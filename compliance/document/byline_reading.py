@@ -77,14 +77,15 @@ _PART_ROLES = (
     r"edici[óo]n|edi[çc][ãa]o|ilustraci[óo]n(?:es)?|ilustra[çc][ãa]o|v[íi]deo|"
     r"overs[æa]ttelse|oversettelse|[öo]vers[äa]ttning|oversat|fotografi|bilder|billeder|illustrasjon(?:er)?|illustration(?:er)?|redigert|redigerad|redigeret"
 )
-# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by", the kinds of
-# piece an opinion section labels its bylines with ("Opinion by", "Commentary by", "Perspective
-# by", "Column by", "Essay by", "Review by"), a CMS's posting line ("Submitted by", Drupal's), and
-# the part credits; in the other languages whose "by" the reader knows also without accents, as a
-# CMS strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di").
+# Verbs and nouns that open a credit before "by": "Written by", "Contributed by", "Text and photos
+# by", the kinds of piece an opinion section labels its bylines with ("Opinion by", "Commentary
+# by", "Perspective by", "Column by", "Essay by", "Review by", "Op-ed by", "Guest column by", also
+# after "a": "A column by"), a CMS's posting line ("Submitted by", Drupal's), and the part
+# credits; in the other languages whose "by" the reader knows also without accents, as a CMS
+# strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di").
 _ROLE_OPENERS = (
     r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
-    r"opinion|commentary|perspective|column|essay|review|"
+    r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
     r"interview|interviews|compiled|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
     rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|{_PART_ROLES}"
