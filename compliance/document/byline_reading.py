@@ -69,9 +69,12 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med"
 # "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
 # without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
-# ("oversettelse av", "översättning av", "oversættelse af", "bilder av").
+# ("oversettelse av", "översättning av", "oversættelse af", "bilder av"). In English also a visual
+# or data desk's ("Design by", "Data by", "Visuals by", "Maps by", "Fact-checking by").
 _PART_ROLES = (
     r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
+    r"design|designed|data|visuals|maps?|art|artwork|audio|animation|illustrated|charts?|infographics?|cartography|"
+    r"fact[-\s]checked|fact[-\s]checking|copy[-\s]edited|copy[-\s]editing|"
     r"fotos?|fotograf[íi]as?|fotografie|im[áa]genes|traducci[óo]n|traducido|traducida|tradu[çc][ãa]o|traduzido|traduzida|traduction|traduit|traduite|"
     r"traduzione|tradotto|tradotta|[üu]bersetzung|[üu]bersetzt|vertaling|vertaald|oversatt|[öo]versatt|editado|editada|[ée]dit[ée]|"
     r"edici[óo]n|edi[çc][ãa]o|ilustraci[óo]n(?:es)?|ilustra[çc][ãa]o|v[íi]deo|"
@@ -104,6 +107,7 @@ _AUTHOR_LABELS = (
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
+    r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
     r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o"
