@@ -201,9 +201,11 @@ affiliation ("By Ana Ruiz, Sierra Club"), never a second person. The kind of pie
 section labels its byline with opens it as "By" does ("Opinion by NAME, Columnist", "Commentary
 by", "Perspective by", "Column by", "Essay by", "Review by", "Op-ed by", "Guest column by", "A
 column by"), and so do "Contributed by" and Drupal's posting line ("Submitted by NAME on
-03/06/2024"). A visual or data desk's credit after the author's ("By NAME | Design by B", "Data
-by B", "Visuals by B", "Maps by B", "Fact-checking by B", "Design: B") is a part's, as "Photos
-by B" is: B is no author. A dateline's place after the
+03/06/2024"); the label of a CMS's author field over its items ("Author" over one item an
+author, Drupal's field) opens them as "By" alone on its line does: each item is an author. A
+visual or data desk's credit after the author's ("By NAME | Design by B", "Data by B", "Visuals
+by B", "Maps by B", "Fact-checking by B", "Design: B") is a part's, as "Photos by B" is: B is no
+author. A dateline's place after the
 name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
 NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
 are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is

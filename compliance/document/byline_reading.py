@@ -2679,6 +2679,14 @@ _LINE_LEADS_ON = on_first_use(rf"(?:[,;:|/&·•+(]|{DASH}|(?<![^\W\d_])(?:{_LIS
 _LINE_GOES_ON = on_first_use(rf"^(?:[,;:|/&·•)]|{DASH}|(?:{_LIST_AND}|with)(?![^\W\d_]))", re.IGNORECASE)
 
 
+# A line that is only the label of a CMS's author field over its items (Drupal's `field__label`
+# "Author" over one `field__item` an author, a `<dt>Authors</dt>`), in the languages whose openers
+# the reader knows: an opener, as "By" alone on its line is.
+_AUTHORS_LABEL_LINE = on_first_use(
+    r"^(?:authors?|bylines?|writers?|reporters?|written\s+by|contributors?|autor(?:es|as?)?|auteurs?|autori|autore|verfasser)\s*:?$", re.IGNORECASE
+)
+
+
 def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset(), marked: Set[str] = frozenset()) -> BylineReading | None:
     """The reading of byline markup that holds its parts as lines (a `<br>`, blocks), each line
     break parting one author's credit from the next as a semicolon does: "Renata Okafor, Northern
@@ -2692,8 +2700,12 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset(), mar
     on a line of its own comes with a joiner ("and Rose Hill", "& Rose Hill", "und", "y", a
     comma ending the line above, each read as on one line) or in markup of its own, and `marked` holds the texts of the page's name markup
     inside the byline (`<a rel="author">Rose Hill</a>`, `<span class="author">…`), whose lines
-    are read as people all the same. None unless a line after the first opens with a person's
-    name and the reading names two people or more; `lines` are normalised."""
+    are read as people all the same. A first line that is an author field's label alone
+    ("Author", "Authors:", `_AUTHORS_LABEL_LINE`) opens the list as "By" does. None unless a line
+    after the first opens with a person's name and the reading names two people or more; `lines`
+    are normalised."""
+    if len(lines) > 2 and _AUTHORS_LABEL_LINE().match(lines[0]):
+        lines = ["By", *lines[1:]]  # a field's label over its items, read as "By" over them
     if len(lines) < 2:
         return None
     # A section's or desk's line under the names ("Real Estate", "Business Desk") credits no one,
