@@ -1008,8 +1008,36 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
-# Name prefixes that carry an inner capital ("McDonald", "MacArthur", "DiCaprio", "LeBron").
-_INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O'", "O’", "D'", "D’", "St")
+# Name prefixes that carry an inner capital ("McDonald", "MacArthur", "DiCaprio", "LeBron",
+# "ElBaradei", "AbuBakr").
+_INNER_CAPITAL_PREFIXES = (
+    "Mc",
+    "Mac",
+    "Fitz",
+    "De",
+    "Di",
+    "Da",
+    "Du",
+    "Le",
+    "La",
+    "Van",
+    "Von",
+    "O'",
+    "O’",
+    "D'",
+    "D’",
+    "St",
+    "El",
+    "Al",
+    "Abu",
+    "Abd",
+    "Ibn",
+    "Bin",
+)
+# The Arabic article and the words of descent as a transliteration writes them, in lower case and
+# hyphened to the capitalised part of a name ("al-Rashid", "el-Sayed", "ash-Shami", "bin-Talal",
+# "abu-Bakr"): the name's word is that part.
+_LOWER_NAME_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|bint|ibn|abu|abd)[-‐‑](?=[A-ZÀ-Þ])")
 _BRAND = re.compile(r"^[^\W\d_][^\W\d_A-ZÀ-Þ]+[A-ZÀ-Þ]")
 
 
@@ -1032,6 +1060,7 @@ def _is_name_token(token: str) -> bool:
     if _is_uncased_word(core):
         # "北京大学", "서울대학교": an institution's name; "연합뉴스", "新华社": an outlet's.
         return _CJK_INSTITUTION().search(core) is None and _CJK_OUTLET_WORD().search(core) is None
+    core = _LOWER_NAME_PREFIX.sub("", core, count=1)
     if not core[0].isupper():
         return False
     if _is_brand(core):
