@@ -106,7 +106,9 @@ its credit ("By Ana Ruiz | Reuters", "Chris White | Energy Reporter", "By Ana Ru
 Politics"). A newsroom section's or desk's line in the byline ("By Ana Ruiz" over "Real
 Estate", "Business Desk", "Health & Science", "Book Reviews": section and topic words alone,
 a desk, single words joined by "&") is neither an author nor an institution. "With"
-after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con").
+after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con"),
+and so does "with" right after a name when only people's names follow it ("By A with B", "By A
+with B and C", "BY A WITH B"); "By A with CalMatters" names the outlet A works with.
 In a byline in capitals "AND" and "WITH" do the same ("BY A, UNI X, AND B"; "POR A Y B",
 "PAR A ET B", "VON A UND B" credit two), and an "and"
 between names is never read as an institution ("BY A AND B" credits both without one).

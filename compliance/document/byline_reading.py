@@ -2584,6 +2584,29 @@ def _empty_reading(rest: str, stripped: str, *, had_prefix: bool, require_prefix
     return None
 
 
+# "with" between two names in a byline's first part, in any case: "By Ana Ruiz with Ben Cole";
+# and the "and" between the names after it ("with Ben Cole and Carla Diaz").
+_WITH_BETWEEN = on_first_use(r"\s+with\s+", re.IGNORECASE)
+_AND_BETWEEN = on_first_use(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _with_as_and(stripped: str, outlets: Set[str]) -> str:
+    """`stripped` with the "with" of its first part read as "and" when a person's name stands
+    before it and only people's names after it in that part ("Ana Ruiz with Ben Cole", "ANA RUIZ
+    WITH BEN COLE, CalMatters", "Ana Ruiz with Ben Cole and Carla Diaz"); "Ana Ruiz with CalMatters" or "with the
+    Associated Press" names the outlet she works with, and stays. `stripped` itself otherwise."""
+    parted = _SEGMENT_SPLIT.search(stripped)
+    first = stripped[: parted.start()] if parted else stripped
+    found = _WITH_BETWEEN().search(first)
+    if found is None:
+        return stripped
+    before, after = first[: found.start()], first[found.end() :]
+    people = _AND_BETWEEN().split(after.strip(" ."))
+    if person_name(before, outlets) is None or any(person_name(person, outlets) is None for person in people):
+        return stripped
+    return f"{before} and {after}{stripped[len(first) :]}"
+
+
 def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
     """The people a byline names, the rest of its credit joined by ", ", and the credit as quoted
     (without the job titles standing as parts of their own after the names, as `quote_byline`
@@ -2591,6 +2614,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     names: list[str] = []
     credit_parts: list[str] = []
     quoted_parts: list[str] = []
+    stripped = _with_as_and(stripped, outlets)
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
     head, *for_credit = _FOR_OF.split(first, maxsplit=1)
