@@ -75,3 +75,43 @@ def test_a_pack_that_needs_the_reporter_fails_an_organisation_s_byline(credit: s
     assert f"byline 'By {credit}, ProPublica' names an outlet, not a reporter" in author.message
     text = check_text(f"Welds\n\nBy {credit}\n\nThis story was originally published by ProPublica.\n\nThe story.\n", packs=["propublica"])
     assert any(f.rule == "creative-commons/author" for f in text.findings)
+
+
+# --- A civic body's or a club's name: its last word is no surname ------------------------------
+
+CIVIC_BODIES = [
+    "Sierra Club",
+    "Sierra Club Foundation",
+    "Rotary Club",
+    "Amnesty International",
+    "Farmers Union",
+    "Environmental Defense Fund",
+    "National Trust",
+    "Texas Farm Bureau Federation",
+    "California Coastal Commission",
+    "Black Caucus",
+]
+
+
+@pytest.mark.parametrize("body", CIVIC_BODIES)
+def test_a_civic_body_after_by_credits_no_person(body: str) -> None:
+    reading = read_byline(f"By {body}")
+    assert reading is not None
+    assert (reading.names, reading.problem) == ((), "outlet")
+
+
+@pytest.mark.parametrize("body", CIVIC_BODIES)
+def test_a_civic_body_after_a_name_is_that_person_s_affiliation_not_a_second_person(body: str) -> None:
+    reading = read_byline(f"By Ana Ruiz, {body}")
+    assert reading is not None
+    assert (reading.names, reading.credit, reading.institutions) == (("Ana Ruiz",), body, (body,))
+    together = read_byline(f"By Ana Ruiz and Ben Cole, {body}")
+    assert together is not None
+    assert (together.names, together.institutions) == (("Ana Ruiz", "Ben Cole"), (body, body))
+
+
+def test_a_pack_that_needs_the_reporter_fails_a_civic_body_s_byline() -> None:
+    page = f'<html><body><article><h1>Welds</h1><p class="byline">By Sierra Club</p>{STORY}</article></body></html>'
+    report = check_html(page, packs=["propublica"])
+    (author,) = [f for f in report.findings if f.rule == "creative-commons/author"]
+    assert "byline 'By Sierra Club' names an outlet, not a reporter" in author.message

@@ -134,6 +134,13 @@ def test_a_title_and_a_surname_alone_name_no_one_and_a_sentence_still_parts_a_by
         ("Professor Maria Lopez", "Maria Lopez", True),
         ("Ms. Maria Lopez", "Dr. Maria Lopez", True),
         ("Lt. Col. John Smith", "John Smith", True),
+        # officials' titles nameparser lacks: an op-ed's "By Sen. Maria Cantwell"
+        ("Sen. Maria Lopez", "Maria Lopez", True),
+        ("Del. Maria Lopez", "Maria Lopez", True),
+        ("Supt. Maria Lopez", "Maria Lopez", True),
+        ("Assemblymember Maria Lopez", "Maria Lopez", True),
+        ("Councilwoman Maria Lopez", "Maria Lopez", True),
+        ("SEN. MARIA LOPEZ", "Maria Lopez", True),
         ("Maria E. Lopez", "Maria Lopez", True),
         ("Maria E. Lopez", "Maria Elena Lopez", True),
         ("Dr. Sarah J. Tribble", "Sarah Jane Tribble", True),
@@ -145,6 +152,9 @@ def test_a_title_and_a_surname_alone_name_no_one_and_a_sentence_still_parts_a_by
         ("Maria E. Lopez", "Maria Xavier Lopez", False),
         ("Maria Elena Lopez", "Maria E. Lopez", False),
         ("Dean Lopez", "Maria Lopez", False),
+        # without its full stop "Sen" is a given name, and a title with a surname alone names no one
+        ("Sen Maria Lopez", "Maria Lopez", False),
+        ("Sen. Lopez", "Maria Lopez", False),
     ],
 )
 def test_same_person_reads_titles_and_middle_initials_as_style(credited: str, expected: str, same: bool) -> None:

@@ -106,7 +106,9 @@ its credit ("By Ana Ruiz | Reuters", "Chris White | Energy Reporter", "By Ana Ru
 Politics"). A newsroom section's or desk's line in the byline ("By Ana Ruiz" over "Real
 Estate", "Business Desk", "Health & Science", "Book Reviews": section and topic words alone,
 a desk, single words joined by "&") is neither an author nor an institution. "With"
-after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con").
+after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con"),
+and so does "with" right after a name when only people's names follow it ("By A with B", "By A
+with B and C", "BY A WITH B"); "By A with CalMatters" names the outlet A works with.
 In a byline in capitals "AND" and "WITH" do the same ("BY A, UNI X, AND B"; "POR A Y B",
 "PAR A ET B", "VON A UND B" credit two), and an "and"
 between names is never read as an institution ("BY A AND B" credits both without one).
@@ -168,10 +170,16 @@ such a line ("'World By NAME' (line 7) names NAME after words the checker cannot
 and says the same. A byline in the same line as a teaser's sentence before it
 ("Officials said the review will take months. By NAME, Outlet") is read when "By" in capitals
 follows the end of a sentence of prose (or an ellipsis) and names and a credit follow it, nothing else ("By
-Friday Smith had left" is prose). "by" in lower case after a dash opens a byline only after a
+Friday Smith had left" is prose). A paragraph that opens with "By" or a credit's opener and goes on
+as a sentence of the story ("By Tuesday afternoon the crews had contained the fire.", "Analysis
+by the state found …") is no byline either; a credit written as a sentence ("By the Associated
+Press.") still is. "by" in lower case after a dash opens a byline only after a
 label, a kicker or an outlet of a few capitalised words ("Politics — by NAME"); after prose it is
 a clause ("He was beaten – by John Smith, the champion."). A name a wrong
-decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name. The label may be glued to
+decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name.
+So is a name transliterated from Arabic, its particle in lower case and hyphened ("Ahmed
+al-Rashid", "Omar el-Sayed", "Hassan bin-Talal") or glued with an inner capital ("Mohamed
+ElBaradei"). The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
 case after a colon in prose ("The reason:by design …", "Chapter 12:by design …") or a web address
@@ -191,7 +199,18 @@ byline says is past or denied ("formerly of X", "a former X reporter", "ex-X", "
 2023", "previously with X", "no longer with X", "not affiliated with X"; "ancien", "ehemals",
 "früher", "anteriormente") gives no `affiliation`, and with `unaffiliated` a byline that so
 disowns the affiliation the logo would stand in for is matched by no logo beside it. An agency's full name ("By Agence
-France-Presse", "By Deutsche Presse-Agentur") credits no person. A dateline's place after the
+France-Presse", "By Deutsche Presse-Agentur") credits no person, nor does a civic body's, whose
+name ends in a club's, a union's, a fund's, a council's or a commission's word ("By Sierra Club",
+"By Amnesty International", "By California Coastal Commission"): after a person's name it is their
+affiliation ("By Ana Ruiz, Sierra Club"), never a second person. The kind of piece an opinion
+section labels its byline with opens it as "By" does ("Opinion by NAME, Columnist", "Commentary
+by", "Perspective by", "Column by", "Essay by", "Review by", "Op-ed by", "Guest column by", "A
+column by"), and so do "Contributed by" and Drupal's posting line ("Submitted by NAME on
+03/06/2024"); the label of a CMS's author field over its items ("Author" over one item an
+author, Drupal's field) opens them as "By" alone on its line does: each item is an author. A
+visual or data desk's credit after the author's ("By NAME | Design by B", "Data by B", "Visuals
+by B", "Maps by B", "Fact-checking by B", "Design: B") is a part's, as "Photos by B" is: B is no
+author. A dateline's place after the
 name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
 NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
 are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is

@@ -6,7 +6,7 @@ look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a"),
 abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "John Smith" and,
 for an original's "J. Smith", "Jake Smith" do not), courtesy, academic, religious, political and
 military titles, which are style ("Dr. Maria Lopez", "Prof. Maria Lopez", "Rev.", "Sen.", "Lt.
-Col.", "Ms." credit "Maria Lopez"), and a middle initial after the given name written out
+Col.", "Ms.", "Assemblymember" credit "Maria Lopez"), and a middle initial after the given name written out
 ("Maria E. Lopez" credits "Maria Lopez" and "Maria Elena Lopez"; "Mario E. Lopez" and "Dr. Ana
 Lopez" do not). With
 `all: false` one of the original's reporters is enough. Without an original story, the article's

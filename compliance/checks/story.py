@@ -395,14 +395,28 @@ def same_person(credited: str, expected: str) -> bool:
 
 def _without_titles(name: str) -> str:
     """The name without the courtesy, academic, religious, political or military titles before it
-    ("Dr.", "Prof.", "Professor", "Rev.", "Sen.", "Lt. Col.", "Ms.", from `nameparser`'s
-    vocabulary): a style the README allows, not part of who is credited. A title is dropped only
+    ("Dr.", "Prof.", "Professor", "Rev.", "Lt. Col.", "Ms.", from `nameparser`'s vocabulary;
+    "Sen.", "Assemblymember", `_elected_title`): a style the README allows, not part of who is credited. A title is dropped only
     while a given name and a surname remain, so "Dean Baquet" keeps its given name."""
     words = name.split()
     titles = name_vocabulary()[1]
-    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+    while len(words) > 2 and (words[0].lower().rstrip(".") in titles or _elected_title(words[0])):
         words = words[1:]
     return " ".join(words)
+
+
+# The titles of elected and appointed officials that sign op-eds ("By Sen. Maria Cantwell", "By
+# Assemblymember Ana Ruiz") and `nameparser`'s vocabulary lacks: the abbreviations only with
+# their full stop ("Sen", "Del" are given names too), the compound nouns as written.
+_ELECTED_ABBREVIATIONS = frozenset({"sen.", "del.", "supt.", "atty.", "cmdr."})
+_ELECTED_TITLES = frozenset({"assemblymember", "assemblyman", "assemblywoman", "councilmember", "councilman", "councilwoman", "alderwoman"})
+
+
+def _elected_title(word: str) -> bool:
+    """Whether `word`, the first of a name, is an official's title of `_ELECTED_ABBREVIATIONS` or
+    `_ELECTED_TITLES` (case aside)."""
+    folded = word.lower()
+    return folded in _ELECTED_ABBREVIATIONS or folded in _ELECTED_TITLES
 
 
 def _same_given_names_but_initials(credited: list[tuple[str, bool]], expected: list[tuple[str, bool]]) -> bool:

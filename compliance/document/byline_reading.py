@@ -69,19 +69,26 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med"
 # "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
 # without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
-# ("oversettelse av", "översättning av", "oversættelse af", "bilder av").
+# ("oversettelse av", "översättning av", "oversættelse af", "bilder av"). In English also a visual
+# or data desk's ("Design by", "Data by", "Visuals by", "Maps by", "Fact-checking by").
 _PART_ROLES = (
     r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
+    r"design|designed|data|visuals|maps?|art|artwork|audio|animation|illustrated|charts?|infographics?|cartography|"
+    r"fact[-\s]checked|fact[-\s]checking|copy[-\s]edited|copy[-\s]editing|"
     r"fotos?|fotograf[íi]as?|fotografie|im[áa]genes|traducci[óo]n|traducido|traducida|tradu[çc][ãa]o|traduzido|traduzida|traduction|traduit|traduite|"
     r"traduzione|tradotto|tradotta|[üu]bersetzung|[üu]bersetzt|vertaling|vertaald|oversatt|[öo]versatt|editado|editada|[ée]dit[ée]|"
     r"edici[óo]n|edi[çc][ãa]o|ilustraci[óo]n(?:es)?|ilustra[çc][ãa]o|v[íi]deo|"
     r"overs[æa]ttelse|oversettelse|[öo]vers[äa]ttning|oversat|fotografi|bilder|billeder|illustrasjon(?:er)?|illustration(?:er)?|redigert|redigerad|redigeret"
 )
-# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by", and the part
+# Verbs and nouns that open a credit before "by": "Written by", "Contributed by", "Text and photos
+# by", the kinds of piece an opinion section labels its bylines with ("Opinion by", "Commentary
+# by", "Perspective by", "Column by", "Essay by", "Review by", "Op-ed by", "Guest column by", also
+# after "a": "A column by"), a CMS's posting line ("Submitted by", Drupal's), and the part
 # credits; in the other languages whose "by" the reader knows also without accents, as a CMS
 # strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di").
 _ROLE_OPENERS = (
-    r"written|authored|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
+    r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
+    r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
     r"interview|interviews|compiled|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
     rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|{_PART_ROLES}"
@@ -100,6 +107,7 @@ _AUTHOR_LABELS = (
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
+    r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
     r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o"
@@ -817,6 +825,25 @@ _ORG_WORDS = _unaccented_too(
         "collective",
         "alliance",
         "coalition",
+        # A civic body's or a club's ("Sierra Club", "Amnesty International", "Farmers Union",
+        # "League of Women Voters", "Environmental Defense Fund"): no given name or surname.
+        "club",
+        "clubs",
+        "international",
+        "federation",
+        "union",
+        "league",
+        "fund",
+        "trust",
+        "trusts",
+        "consortium",
+        "cooperative",
+        "caucus",
+        "commission",
+        "ministry",
+        "authority",
+        "initiative",
+        "campaign",
         "partners",
         "partnership",
         "group",
@@ -981,8 +1008,36 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
-# Name prefixes that carry an inner capital ("McDonald", "MacArthur", "DiCaprio", "LeBron").
-_INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O'", "O’", "D'", "D’", "St")
+# Name prefixes that carry an inner capital ("McDonald", "MacArthur", "DiCaprio", "LeBron",
+# "ElBaradei", "AbuBakr").
+_INNER_CAPITAL_PREFIXES = (
+    "Mc",
+    "Mac",
+    "Fitz",
+    "De",
+    "Di",
+    "Da",
+    "Du",
+    "Le",
+    "La",
+    "Van",
+    "Von",
+    "O'",
+    "O’",
+    "D'",
+    "D’",
+    "St",
+    "El",
+    "Al",
+    "Abu",
+    "Abd",
+    "Ibn",
+    "Bin",
+)
+# The Arabic article and the words of descent as a transliteration writes them, in lower case and
+# hyphened to the capitalised part of a name ("al-Rashid", "el-Sayed", "ash-Shami", "bin-Talal",
+# "abu-Bakr"): the name's word is that part.
+_LOWER_NAME_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|bint|ibn|abu|abd)[-‐‑](?=[A-ZÀ-Þ])")
 _BRAND = re.compile(r"^[^\W\d_][^\W\d_A-ZÀ-Þ]+[A-ZÀ-Þ]")
 
 
@@ -1005,6 +1060,7 @@ def _is_name_token(token: str) -> bool:
     if _is_uncased_word(core):
         # "北京大学", "서울대학교": an institution's name; "연합뉴스", "新华社": an outlet's.
         return _CJK_INSTITUTION().search(core) is None and _CJK_OUTLET_WORD().search(core) is None
+    core = _LOWER_NAME_PREFIX.sub("", core, count=1)
     if not core[0].isupper():
         return False
     if _is_brand(core):
@@ -1379,8 +1435,20 @@ _INSTITUTION_KINDS = _INSTITUTION_NAME_WORDS | frozenset({"university", "college
 
 def _is_institution_kind(tail: list[str]) -> bool:
     """Whether the words after a would-be name are only an institution's kind ("University",
-    "Medical Center", "Clinic"), so that the whole phrase is the institution's name."""
-    return bool(tail) and all(word.lower().strip(".,") in _INSTITUTION_KINDS for word in tail)
+    "Medical Center", "Clinic") or a civic body's ("Foundation", "Commission", "Bureau
+    Federation", `_BODY_KINDS`), so that the whole phrase is the body's name: "California Coastal
+    Commission" is no person called California Coastal, of a "Commission"."""
+    return bool(tail) and all(word.lower().strip(".,") in _INSTITUTION_KINDS | _BODY_KINDS for word in tail)
+
+
+# The kinds of civic body that end its name (all of `_ORG_WORDS`): after a name and no separator
+# they end the body's name ("Ohio Environmental Council"), not a person's credit ("Jake Smith
+# Energy Reporter"). Not an outlet's or a wire's words: "Derek Willis ProPublica", "Jane Doe
+# Reuters" credit a person with their outlet.
+_BODY_KINDS = frozenset(
+    """foundation council commission committee federation union league club clubs association society alliance
+    coalition caucus fund trust trusts consortium cooperative ministry authority initiative campaign bureau department""".split()
+)
 
 
 def _is_title_head(head: list[str]) -> bool:
@@ -1910,9 +1978,35 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
     reading = _read_text(seen, require_prefix=require_prefix, outlets=outlets)
+    if require_prefix and reading is not None and _a_sentence_of_prose(text, reading):
+        return None
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# Words a credit writes in lower case: its articles and prepositions, staff, role and organisation
+# words, name particles ("the board's staff", "additional reporting from wire services").
+_CREDIT_LOWER_WORDS = _FUNCTION_WORDS | _FILLER | _STAFF_WORDS | _ROLE_WORDS | _ORG_WORDS | _PARTICLES
+# A sentence's length after the opener, and how many of its words are none of a credit's.
+_PROSE_MIN_WORDS = 6
+_PROSE_MIN_PLAIN_WORDS = 3
+
+
+def _a_sentence_of_prose(text: str, reading: BylineReading) -> bool:
+    """Whether a paragraph opening with "By" (or another opener) that names no one is a sentence
+    of the story, not a credit: it ends as a sentence does, and after the opener runs to
+    `_PROSE_MIN_WORDS` words or more, `_PROSE_MIN_PLAIN_WORDS` of them in lower case and none of a
+    credit's words (`_CREDIT_LOWER_WORDS`): "By Tuesday afternoon the crews had contained the
+    fire.", "Analysis by the state found the board had overcharged growers." "From staff and
+    wire reports." and "By the Associated Press." are credits still. Pure."""
+    if reading.names or not text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = reading.credit.split()
+    if len(words) < _PROSE_MIN_WORDS:
+        return False
+    plain = [word for word in words if word[:1].islower() and word.strip(".,;:!?'’\"“”").lower() not in _CREDIT_LOWER_WORDS]
+    return len(plain) >= _PROSE_MIN_PLAIN_WORDS
 
 
 # The bidirectional controls (Unicode's Bidi_Control: the embeddings, overrides and isolates and
@@ -2490,6 +2584,29 @@ def _empty_reading(rest: str, stripped: str, *, had_prefix: bool, require_prefix
     return None
 
 
+# "with" between two names in a byline's first part, in any case: "By Ana Ruiz with Ben Cole";
+# and the "and" between the names after it ("with Ben Cole and Carla Diaz").
+_WITH_BETWEEN = on_first_use(r"\s+with\s+", re.IGNORECASE)
+_AND_BETWEEN = on_first_use(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _with_as_and(stripped: str, outlets: Set[str]) -> str:
+    """`stripped` with the "with" of its first part read as "and" when a person's name stands
+    before it and only people's names after it in that part ("Ana Ruiz with Ben Cole", "ANA RUIZ
+    WITH BEN COLE, CalMatters", "Ana Ruiz with Ben Cole and Carla Diaz"); "Ana Ruiz with CalMatters" or "with the
+    Associated Press" names the outlet she works with, and stays. `stripped` itself otherwise."""
+    parted = _SEGMENT_SPLIT.search(stripped)
+    first = stripped[: parted.start()] if parted else stripped
+    found = _WITH_BETWEEN().search(first)
+    if found is None:
+        return stripped
+    before, after = first[: found.start()], first[found.end() :]
+    people = _AND_BETWEEN().split(after.strip(" ."))
+    if person_name(before, outlets) is None or any(person_name(person, outlets) is None for person in people):
+        return stripped
+    return f"{before} and {after}{stripped[len(first) :]}"
+
+
 def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
     """The people a byline names, the rest of its credit joined by ", ", and the credit as quoted
     (without the job titles standing as parts of their own after the names, as `quote_byline`
@@ -2497,6 +2614,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     names: list[str] = []
     credit_parts: list[str] = []
     quoted_parts: list[str] = []
+    stripped = _with_as_and(stripped, outlets)
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
     head, *for_credit = _FOR_OF.split(first, maxsplit=1)
@@ -2614,6 +2732,14 @@ _LINE_LEADS_ON = on_first_use(rf"(?:[,;:|/&·•+(]|{DASH}|(?<![^\W\d_])(?:{_LIS
 _LINE_GOES_ON = on_first_use(rf"^(?:[,;:|/&·•)]|{DASH}|(?:{_LIST_AND}|with)(?![^\W\d_]))", re.IGNORECASE)
 
 
+# A line that is only the label of a CMS's author field over its items (Drupal's `field__label`
+# "Author" over one `field__item` an author, a `<dt>Authors</dt>`), in the languages whose openers
+# the reader knows: an opener, as "By" alone on its line is.
+_AUTHORS_LABEL_LINE = on_first_use(
+    r"^(?:authors?|bylines?|writers?|reporters?|written\s+by|contributors?|autor(?:es|as?)?|auteurs?|autori|autore|verfasser)\s*:?$", re.IGNORECASE
+)
+
+
 def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset(), marked: Set[str] = frozenset()) -> BylineReading | None:
     """The reading of byline markup that holds its parts as lines (a `<br>`, blocks), each line
     break parting one author's credit from the next as a semicolon does: "Renata Okafor, Northern
@@ -2627,8 +2753,12 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset(), mar
     on a line of its own comes with a joiner ("and Rose Hill", "& Rose Hill", "und", "y", a
     comma ending the line above, each read as on one line) or in markup of its own, and `marked` holds the texts of the page's name markup
     inside the byline (`<a rel="author">Rose Hill</a>`, `<span class="author">…`), whose lines
-    are read as people all the same. None unless a line after the first opens with a person's
-    name and the reading names two people or more; `lines` are normalised."""
+    are read as people all the same. A first line that is an author field's label alone
+    ("Author", "Authors:", `_AUTHORS_LABEL_LINE`) opens the list as "By" does. None unless a line
+    after the first opens with a person's name and the reading names two people or more; `lines`
+    are normalised."""
+    if len(lines) > 2 and _AUTHORS_LABEL_LINE().match(lines[0]):
+        lines = ["By", *lines[1:]]  # a field's label over its items, read as "By" over them
     if len(lines) < 2:
         return None
     # A section's or desk's line under the names ("Real Estate", "Business Desk") credits no one,
