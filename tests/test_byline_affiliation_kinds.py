@@ -192,7 +192,7 @@ def test_a_decorative_or_unseen_image_between_the_from_line_and_the_byline_keeps
     [
         '<p><img src="/crowd.jpg" width="600" height="400" alt="Farmers outside the Capitol"></p>',
         '<p><img src="/crowd.jpg" alt="Farmers outside the Capitol"></p>',  # a photo of unknown size
-        '<p><svg width="600" height="300"><title>Chart of farm income</title></svg></p>',
+        '<p><svg width="600" height="300"><title>Chart of farm income</title><path d="M0 300V120h600v180z"/></svg></p>',
     ],
 )
 def test_a_picture_with_alt_text_between_the_from_line_and_the_byline_parts_them(picture: str) -> None:
