@@ -65,7 +65,7 @@ def test_a_link_with_nothing_to_click_is_not_the_link_back(cli: Any, tmp_path: P
         "ProPublica",
         " ProPublica&#8203; ",
         '<img src="https://www.propublica.org/logo.png" alt="ProPublica" width="120" height="30">',
-        '<svg width="20" height="20"><title>ProPublica</title></svg>',
+        '<svg width="20" height="20"><title>ProPublica</title><path d="M0 0h20v20H0z"/></svg>',
     ],
 )
 def test_a_link_with_words_or_an_image_to_click_is_the_link_back(cli: Any, tmp_path: Path, inside: str) -> None:
