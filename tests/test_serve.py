@@ -877,3 +877,49 @@ def test_utf8_bytes_with_a_zero_byte_declared_utf32_are_refused_by_what_they_dec
     answer = client.post("/v1/check", content=body, headers={"content-type": "text/html; charset=utf-32le"})
     assert answer.status_code == 400
     assert "characters are undecodable, unassigned or private-use; it is valid UTF-8" in answer.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "media", "sent"),
+    [
+        ("/v1/check", "text/html", b"<p>By "),
+        ("/v1/check", "application/json", b'{"htm'),
+        ("/", "application/x-www-form-urlencoded", b"articl"),
+        ("/", "multipart/form-data; boundary=b", b'--b\r\nContent-Disposition: form-data; name="article"\r\n\r\nBy '),
+    ],
+    ids=["api-article", "api-payload", "page-urlencoded", "page-multipart"],
+)
+def test_a_client_that_goes_away_mid_body_is_one_line_in_the_log_never_a_traceback(path: str, media: str, sent: bytes) -> None:
+    # A real uvicorn server on loopback: what it logs when a client closes the connection before
+    # its request's body has all arrived. The client's leaving is not the server's error.
+    import logging
+    import socket
+    import time
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    logged: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = logged.append  # type: ignore[method-assign]
+    logger = logging.getLogger("uvicorn.error")
+    logger.addHandler(handler)
+    try:
+        for _ in range(2):
+            with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+                head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.config.port}\r\nContent-Type: {media}\r\nContent-Length: 1000\r\n\r\n"
+                client.sendall(head.encode() + sent)
+        # Then the server still answers, and what it logged about the two clients is all there.
+        answer = _exchange(server.config.port, b"GET /healthz HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 200 ")
+        deadline = time.monotonic() + 5
+        while len(logged) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        logger.removeHandler(handler)
+    assert [record.exc_info for record in logged] == [None, None]
+    lines = [record.getMessage() for record in logged]
+    assert all("\n" not in line for line in lines)
+    assert lines == [f"POST {path}: the client closed the connection before its request's body had all arrived; nothing was checked"] * 2
+    # The line docs/serve.md shows, as uvicorn's log writes it.
+    assert f"\nWARNING:  {lines[0]}\n" in (ROOT / "docs" / "serve.md").read_text(encoding="utf-8") or path != "/v1/check"

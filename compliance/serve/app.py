@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from starlette.applications import Starlette
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
@@ -522,6 +523,14 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         del request, exc
         return ApiError(500, "internal-error", "the request failed because of a bug; please report it with the request").response()
 
+    async def client_gone(request: Request, exc: Exception) -> Response:
+        # A client that closed its connection before its body had all arrived (a CMS that timed
+        # out, a closed browser tab) is not the server's error: one line in the log, no traceback,
+        # and an answer no one receives.
+        del exc
+        logging.getLogger("uvicorn.error").warning("%s", client_gone_line(request.method, request.url.path))
+        return Response(status_code=400)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         del app
@@ -530,10 +539,16 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     return Starlette(
         routes=routes,
-        exception_handlers={404: not_found, 405: not_allowed, 500: server_error},
+        exception_handlers={404: not_found, 405: not_allowed, 500: server_error, ClientDisconnect: client_gone},
         lifespan=lifespan,
         middleware=[Middleware(HostCheck, settings=checker.settings)],
     )
+
+
+def client_gone_line(method: str, path: str) -> str:
+    """The server log's one line for a request whose client closed the connection before its body
+    had all arrived; the path shown through the output sanitiser."""
+    return f"{visible(method)} {visible(path)}: the client closed the connection before its request's body had all arrived; nothing was checked"
 
 
 class HostCheck:
