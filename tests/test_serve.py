@@ -923,3 +923,57 @@ def test_a_client_that_goes_away_mid_body_is_one_line_in_the_log_never_a_traceba
     assert lines == [f"POST {path}: the client closed the connection before its request's body had all arrived; nothing was checked"] * 2
     # The line docs/serve.md shows, as uvicorn's log writes it.
     assert f"\nWARNING:  {lines[0]}\n" in (ROOT / "docs" / "serve.md").read_text(encoding="utf-8") or path != "/v1/check"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        b"Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+        b"content-length: 0\r\ntransfer-encoding: Chunked\r\n",
+    ],
+    ids=["length-first", "chunked-first", "lower-case"],
+)
+def test_a_request_with_both_a_length_and_chunked_framing_is_refused_and_let_go(head: bytes) -> None:
+    # RFC 9112 §6.1: such a message is a request smuggling attempt; a proxy in front may read its
+    # body by the other header, and take the rest for a second request. It is refused and the
+    # connection closed, so no second request on it is read.
+    from compliance.serve.protocol import BAD_REQUEST_MESSAGE
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        sent = (
+            b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Type: text/plain\r\n" + head + b"\r\n7\r\nBy Jake\r\n0\r\n\r\n"
+            b"GET /healthz HTTP/1.1\r\nHost: HOST\r\n\r\n"
+        )
+        answer = _exchange(server.config.port, sent)
+        status, rest = answer.split(b"\r\n", 1)
+        headers, body = rest.split(b"\r\n\r\n", 1)
+        assert status == b"HTTP/1.1 400 Bad Request"
+        assert b"connection: close" in headers.lower()
+        assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
+        assert b"HTTP/1.1 200 " not in answer  # the second request is never read
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_a_chunked_request_is_still_answered_and_its_connection_kept() -> None:
+    import socket
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        host = f"127.0.0.1:{server.config.port}".encode()
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            client.sendall(
+                b"POST /v1/check HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nBy Jake\r\n0\r\n\r\n"
+                b"GET /healthz HTTP/1.1\r\nHost: " + host + b"\r\n\r\n"
+            )
+            answer = b""
+            while b'"status":"ok"' not in answer and (chunk := client.recv(65536)):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200 ")
+        assert answer.count(b"HTTP/1.1 200 ") == 2
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
