@@ -70,6 +70,11 @@ URL_KEY_SUFFIXES = ("-url", "_url")
 # What a URL never holds as written (RFC 3986 §2: space, quotes and angle brackets are
 # percent-encoded); the space and control characters a browser strips at the ends are stripped first.
 _NOT_IN_URL = on_first_use(r"[\s\"'<>`]")
+# Control characters (C0, DEL, C1), which no address holds as written: a terminal's escape
+# sequence (ESC) pasted into one, or one written there to colour a terminal that shows it.
+_CONTROL = on_first_use(r"[\x00-\x1f\x7f-\x9f]")
+# The space and C0 controls a browser strips at a URL's ends (the WHATWG URL Standard).
+_URL_ENDS = "".join(map(chr, range(0x21)))
 
 
 def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
@@ -104,8 +109,8 @@ def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
             raise ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith")
         given = value.strip()
         if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(given)):
-            not_http = problem.startswith("must")
-            hint = f"give the full address, for example {key}=https://example.org/…" if not_http else "give the address alone, with a space written %20"
+            spaced = problem.startswith("holds a space")
+            hint = "give the address alone, with a space written %20" if spaced else f"give the full address, for example {key}=https://example.org/…"
             raise ConfigError(f"metadata '{key}' {problem}", hint=hint)
 
 
@@ -114,7 +119,13 @@ def address_problem(value: str) -> str | None:
     'KEY' …" ("must be an http(s) URL, got 'ftp://x'"), or None when it is an http(s) URL or
     empty (a value not given). A value with a space, quote or angle bracket inside is refused
     too: a fix writes it into an attribute, where "l.png onerror=x" is one address with a space to
-    a browser, and most likely something else pasted after the address. Pure; never raises."""
+    a browser, and most likely something else pasted after the address. So is one with a control
+    character inside (ESC, NUL, DEL, a C1 control: "http://\\x1b[31m.example/"), which no address
+    holds as written: in its host no rule could match it and no fix link to it, and it would be left
+    unused without a word. The one rule for `--meta`, the HTTP API's query, payload and page, and
+    the metadata a front matter gives. Pure; never raises."""
+    from compliance.display import visible
+
     given = value.strip()
     if not given:
         return None
@@ -122,6 +133,8 @@ def address_problem(value: str) -> str | None:
         return f"must be an http(s) URL, got '{shorten(given, 60)}'"
     if _NOT_IN_URL().search(given):
         return f"holds a space, quote or angle bracket, which no address does: '{shorten(given, 60)}'"
+    if _CONTROL().search(given.lstrip(_URL_ENDS)):
+        return f"holds a control character, which no address does: '{shorten(visible(given), 60)}'"
     return None
 
 

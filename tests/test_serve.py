@@ -384,6 +384,31 @@ def test_metadata_naming_an_address_must_be_an_http_url_as_on_the_command_line(c
     assert answer.json()["error"]["message"].startswith(f"metadata '{field}' must be an http(s) URL, got ")
 
 
+@pytest.mark.parametrize(
+    ("query", "body", "field", "shown"),
+    [
+        ("?pack=propublica&meta.original_url=http://%1b%5b31m.example/", b"<p>x</p>", "original_url", "'http://\\x1b[31m.example/'"),
+        ("?meta.logo-url=https://example.org/l%00.png", b"<p>x</p>", "logo-url", "'https://example.org/l\\x00.png'"),
+        ("", b'{"html": "<p>x</p>", "original_url": "http://\\u001b[31m.example/"}', "original_url", "'http://\\x1b[31m.example/'"),
+        ("", b'{"html": "<p>x</p>", "meta": {"source_url": "https://example.org/\\u007f"}}', "source_url", "'https://example.org/\\x7f'"),
+    ],
+)
+def test_an_address_with_a_control_character_is_refused_naming_its_field(client: TestClient, query: str, body: bytes, field: str, shown: str) -> None:
+    # As `--meta` refuses it: the one rule (`fixtemplates.address_problem`), not an address left unused.
+    kind = "application/json" if body.startswith(b"{") else "text/html"
+    answer = client.post("/v1/check" + query, content=body, headers={"content-type": kind})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    message = answer.json()["error"]["message"]
+    assert message.startswith(f"metadata '{field}' ") and f": {shown} — give the full address" in message
+    assert "\x1b" not in answer.text and "\x7f" not in answer.text  # shown escaped, never raw
+
+
+def test_the_page_refuses_an_original_url_with_a_control_character(client: TestClient) -> None:
+    answer = client.post("/", data={"article": "By Jake Smith", "original_url": "http://\x1b[31m.example/"})
+    assert answer.status_code == 400
+    assert "metadata &#x27;original_url&#x27; holds a control character, which no address does" in answer.text
+
+
 def test_http_url_metadata_is_still_accepted(client: TestClient) -> None:
     body = b'{"html": "<p>x</p>", "original_url": "https://example.org/a", "meta": {"logo-url": "http://example.org/l.png", "note": "ftp://x"}}'
     answer = client.post("/v1/check?meta.source_url=https://example.org/", content=body, headers={"content-type": "application/json"})
