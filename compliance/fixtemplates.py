@@ -78,21 +78,31 @@ _URL_ENDS = "".join(map(chr, range(0x21)))
 
 
 def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
-    """Raise `ConfigError` (a user error: exit 2 on the command line) for the first metadata
-    value that names an address and is not an http(s) URL, so that `--meta logo-url=ftp://x` is
-    refused before any article is read rather than failing inside a rule, and for a `medium`
-    that is neither `online` nor `print` (a typo would otherwise leave every online-only rule
-    unchecked), and for a name that names no one (`metavalues.name_problem`: a reporter of control
+    """Raise the first of `metadata_problems(meta, packs)` (a user error: exit 2 on the command line)."""
+    problems = metadata_problems(meta, packs)
+    if problems:
+        raise problems[0]
+
+
+def metadata_problems(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> list[ConfigError]:
+    """A `ConfigError` for each metadata value that is refused, in the order given: a value that
+    names an address and is not an http(s) URL (`address_problem`), so that `--meta
+    logo-url=ftp://x` is refused before any article is read rather than failing inside a rule; a
+    `medium` that is neither `online` nor `print` (a typo would otherwise leave every online-only
+    rule unchecked); a name that names no one (`metavalues.name_problem`: a reporter of control
     characters only). A key names an address when it ends in `-url` or `_url`, or when a fix of one of
     `packs` puts it into an image's `src` (`values: {logo: {original-image: …, meta:
-    gazette-logo}}`). An empty value is a value not given, and is allowed."""
+    gazette-logo}}`). An empty value is a value not given, and is allowed. Pure."""
     from compliance.checks.medium import MEDIUM_KEY, MEDIUMS
 
+    problems: list[ConfigError] = []
     medium = meta.get(MEDIUM_KEY, "").strip()
     if medium and medium.lower() not in MEDIUMS:
-        raise ConfigError(
-            f"metadata '{MEDIUM_KEY}' must be 'online' or 'print', got '{shorten(medium, 40)}'",
-            hint=f"give {MEDIUM_KEY}=online for a copy published on the web, {MEDIUM_KEY}=print for one printed",
+        problems.append(
+            ConfigError(
+                f"metadata '{MEDIUM_KEY}' must be 'online' or 'print', got '{shorten(medium, 40)}'",
+                hint=f"give {MEDIUM_KEY}=online for a copy published on the web, {MEDIUM_KEY}=print for one printed",
+            )
         )
     addresses = {
         source.meta
@@ -106,12 +116,14 @@ def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
         if named := name_problem(key, value):
             field = getattr(value, "sent_as", "")
             said = f"payload field '{field}'" if field else f"metadata '{key}'"
-            raise ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith")
+            problems.append(ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith"))
+            continue
         given = value.strip()
         if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(given)):
             spaced = problem.startswith("holds a space")
             hint = "give the address alone, with a space written %20" if spaced else f"give the full address, for example {key}=https://example.org/…"
-            raise ConfigError(f"metadata '{key}' {problem}", hint=hint)
+            problems.append(ConfigError(f"metadata '{key}' {problem}", hint=hint))
+    return problems
 
 
 def address_problem(value: str) -> str | None:

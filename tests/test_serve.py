@@ -1002,3 +1002,17 @@ def test_a_chunked_request_is_still_answered_and_its_connection_kept() -> None:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("length", [61, 10_000])
+def test_a_long_article_name_is_echoed_cut_as_a_quoted_value_is(client: TestClient, length: int) -> None:
+    from compliance.cms import SHOWN_KEY_CHARS
+
+    name = ("story-" * length)[:length]
+    answer = client.post(f"/v1/check?name={name}", content=b"By Jake Smith", headers={"content-type": "text/plain"})
+    assert answer.status_code == 200
+    path = answer.json()["files"][0]["path"]
+    assert path == name[: SHOWN_KEY_CHARS - 1] + "…" and len(answer.content) < 2_000
+    # A name of 60 characters comes back whole.
+    whole = client.post(f"/v1/check?name={name[:SHOWN_KEY_CHARS]}", content=b"By Jake Smith", headers={"content-type": "text/plain"})
+    assert whole.json()["files"][0]["path"] == name[:SHOWN_KEY_CHARS]
