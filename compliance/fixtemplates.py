@@ -70,24 +70,39 @@ URL_KEY_SUFFIXES = ("-url", "_url")
 # What a URL never holds as written (RFC 3986 §2: space, quotes and angle brackets are
 # percent-encoded); the space and control characters a browser strips at the ends are stripped first.
 _NOT_IN_URL = on_first_use(r"[\s\"'<>`]")
+# Control characters (C0, DEL, C1), which no address holds as written: a terminal's escape
+# sequence (ESC) pasted into one, or one written there to colour a terminal that shows it.
+_CONTROL = on_first_use(r"[\x00-\x1f\x7f-\x9f]")
+# The space and C0 controls a browser strips at a URL's ends (the WHATWG URL Standard).
+_URL_ENDS = "".join(map(chr, range(0x21)))
 
 
 def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
-    """Raise `ConfigError` (a user error: exit 2 on the command line) for the first metadata
-    value that names an address and is not an http(s) URL, so that `--meta logo-url=ftp://x` is
-    refused before any article is read rather than failing inside a rule, and for a `medium`
-    that is neither `online` nor `print` (a typo would otherwise leave every online-only rule
-    unchecked), and for a name that names no one (`metavalues.name_problem`: a reporter of control
+    """Raise the first of `metadata_problems(meta, packs)` (a user error: exit 2 on the command line)."""
+    problems = metadata_problems(meta, packs)
+    if problems:
+        raise problems[0]
+
+
+def metadata_problems(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> list[ConfigError]:
+    """A `ConfigError` for each metadata value that is refused, in the order given: a value that
+    names an address and is not an http(s) URL (`address_problem`), so that `--meta
+    logo-url=ftp://x` is refused before any article is read rather than failing inside a rule; a
+    `medium` that is neither `online` nor `print` (a typo would otherwise leave every online-only
+    rule unchecked); a name that names no one (`metavalues.name_problem`: a reporter of control
     characters only). A key names an address when it ends in `-url` or `_url`, or when a fix of one of
     `packs` puts it into an image's `src` (`values: {logo: {original-image: …, meta:
-    gazette-logo}}`). An empty value is a value not given, and is allowed."""
+    gazette-logo}}`). An empty value is a value not given, and is allowed. Pure."""
     from compliance.checks.medium import MEDIUM_KEY, MEDIUMS
 
+    problems: list[ConfigError] = []
     medium = meta.get(MEDIUM_KEY, "").strip()
     if medium and medium.lower() not in MEDIUMS:
-        raise ConfigError(
-            f"metadata '{MEDIUM_KEY}' must be 'online' or 'print', got '{shorten(medium, 40)}'",
-            hint=f"give {MEDIUM_KEY}=online for a copy published on the web, {MEDIUM_KEY}=print for one printed",
+        problems.append(
+            ConfigError(
+                f"metadata '{MEDIUM_KEY}' must be 'online' or 'print', got '{shorten(medium, 40)}'",
+                hint=f"give {MEDIUM_KEY}=online for a copy published on the web, {MEDIUM_KEY}=print for one printed",
+            )
         )
     addresses = {
         source.meta
@@ -101,12 +116,14 @@ def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
         if named := name_problem(key, value):
             field = getattr(value, "sent_as", "")
             said = f"payload field '{field}'" if field else f"metadata '{key}'"
-            raise ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith")
+            problems.append(ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith"))
+            continue
         given = value.strip()
         if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(given)):
-            not_http = problem.startswith("must")
-            hint = f"give the full address, for example {key}=https://example.org/…" if not_http else "give the address alone, with a space written %20"
-            raise ConfigError(f"metadata '{key}' {problem}", hint=hint)
+            spaced = problem.startswith("holds a space")
+            hint = "give the address alone, with a space written %20" if spaced else f"give the full address, for example {key}=https://example.org/…"
+            problems.append(ConfigError(f"metadata '{key}' {problem}", hint=hint))
+    return problems
 
 
 def address_problem(value: str) -> str | None:
@@ -114,7 +131,13 @@ def address_problem(value: str) -> str | None:
     'KEY' …" ("must be an http(s) URL, got 'ftp://x'"), or None when it is an http(s) URL or
     empty (a value not given). A value with a space, quote or angle bracket inside is refused
     too: a fix writes it into an attribute, where "l.png onerror=x" is one address with a space to
-    a browser, and most likely something else pasted after the address. Pure; never raises."""
+    a browser, and most likely something else pasted after the address. So is one with a control
+    character inside (ESC, NUL, DEL, a C1 control: "http://\\x1b[31m.example/"), which no address
+    holds as written: in its host no rule could match it and no fix link to it, and it would be left
+    unused without a word. The one rule for `--meta`, the HTTP API's query, payload and page, and
+    the metadata a front matter gives. Pure; never raises."""
+    from compliance.display import visible
+
     given = value.strip()
     if not given:
         return None
@@ -122,6 +145,8 @@ def address_problem(value: str) -> str | None:
         return f"must be an http(s) URL, got '{shorten(given, 60)}'"
     if _NOT_IN_URL().search(given):
         return f"holds a space, quote or angle bracket, which no address does: '{shorten(given, 60)}'"
+    if _CONTROL().search(given.lstrip(_URL_ENDS)):
+        return f"holds a control character, which no address does: '{shorten(visible(given), 60)}'"
     return None
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from compliance.api import Report, Severity, check_html, check_markdown, check_text, load_packs
 from compliance.errors import PackError
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 
 def test_check_html_auto_detects_and_reports() -> None:
@@ -65,6 +66,39 @@ def test_an_address_in_meta_that_is_not_http_raises_the_user_error_the_command_l
     # Given as an address, or not given at all (empty), the same value is used or left out.
     assert [f.rule for f in check_html(page, meta={"logo-url": "https://e.org/l.png"}).findings] == ["dcnf/logo"]
     assert [f.rule for f in check_html(page, meta={"logo-url": ""}).findings] == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("http://\x1b[31m.example/", "holds a control character, which no address does: 'http://\\x1b[31m.example/'"),
+        ("https://example.org/l\x00.png", "holds a control character, which no address does: 'https://example.org/l\\x00.png'"),
+        ("https://example.org/l.png\x7f", "holds a control character, which no address does: 'https://example.org/l.png\\x7f'"),
+        ("https://example.org/\x9b31m", "holds a control character, which no address does: 'https://example.org/\\x9b31m'"),
+    ],
+)
+def test_an_address_in_meta_with_a_control_character_is_refused_not_left_unused(value: str, problem: str) -> None:
+    # No address holds one as written; in its host, the address matches no rule's pattern and no
+    # fix can link to it: left unused, the check would read as if no address were given.
+    from compliance.errors import ConfigError
+
+    page = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+    for key in ("logo-url", "original_url"):
+        with pytest.raises(ConfigError) as raised:
+            check_html(page, meta={key: value})
+        assert str(raised.value) == f"metadata '{key}' {problem} — give the full address, for example {key}=https://example.org/…"
+    # A browser strips the controls before the scheme; an address with a percent-encoded one is one.
+    assert [f.rule for f in check_html(page, meta={"logo-url": "\x01https://example.org/l%1B.png"}).findings] == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_the_command_line_refuses_such_an_address_in_one_line_as_the_readme_shows(cli: Any, command: str) -> None:
+    run = cli(command, "--pack", "propublica", "--meta", "original-url=http://\x1b[31m.example/", str(SAMPLES / "originals" / "propublica-faithful.md"))
+    assert run.code == 2 and run.out == ""
+    [line] = run.err.splitlines()
+    shown = "metadata 'original-url' holds a control character, which no address does: 'http://\\x1b[31m.example/'"
+    assert line.startswith(f"syndcheck: error: {shown} — ") and "\x1b" not in line
+    assert f"`{shown}`" in (ROOT / "README.md").read_text(encoding="utf-8").replace("\n", " ")
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,10 @@ def test_the_payload_schema_takes_the_article_in_one_field_as_the_server_does() 
         "\x01https://example.org/a",
         "\x01 https://example.org/a",
         "https://example.org/a\x01",
+        # A control character inside: refused, whichever.
+        "https://example.org/a\x1bb",
+        "https://example.org/a\x7f",
+        "https://example.org/a\x9bb",
         "\u3000https://example.org/a\u2003b",
         "ftp://example.org/a",
         "",

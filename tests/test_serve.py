@@ -384,6 +384,31 @@ def test_metadata_naming_an_address_must_be_an_http_url_as_on_the_command_line(c
     assert answer.json()["error"]["message"].startswith(f"metadata '{field}' must be an http(s) URL, got ")
 
 
+@pytest.mark.parametrize(
+    ("query", "body", "field", "shown"),
+    [
+        ("?pack=propublica&meta.original_url=http://%1b%5b31m.example/", b"<p>x</p>", "original_url", "'http://\\x1b[31m.example/'"),
+        ("?meta.logo-url=https://example.org/l%00.png", b"<p>x</p>", "logo-url", "'https://example.org/l\\x00.png'"),
+        ("", b'{"html": "<p>x</p>", "original_url": "http://\\u001b[31m.example/"}', "original_url", "'http://\\x1b[31m.example/'"),
+        ("", b'{"html": "<p>x</p>", "meta": {"source_url": "https://example.org/\\u007f"}}', "source_url", "'https://example.org/\\x7f'"),
+    ],
+)
+def test_an_address_with_a_control_character_is_refused_naming_its_field(client: TestClient, query: str, body: bytes, field: str, shown: str) -> None:
+    # As `--meta` refuses it: the one rule (`fixtemplates.address_problem`), not an address left unused.
+    kind = "application/json" if body.startswith(b"{") else "text/html"
+    answer = client.post("/v1/check" + query, content=body, headers={"content-type": kind})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    message = answer.json()["error"]["message"]
+    assert message.startswith(f"metadata '{field}' ") and f": {shown} — give the full address" in message
+    assert "\x1b" not in answer.text and "\x7f" not in answer.text  # shown escaped, never raw
+
+
+def test_the_page_refuses_an_original_url_with_a_control_character(client: TestClient) -> None:
+    answer = client.post("/", data={"article": "By Jake Smith", "original_url": "http://\x1b[31m.example/"})
+    assert answer.status_code == 400
+    assert "metadata &#x27;original_url&#x27; holds a control character, which no address does" in answer.text
+
+
 def test_http_url_metadata_is_still_accepted(client: TestClient) -> None:
     body = b'{"html": "<p>x</p>", "original_url": "https://example.org/a", "meta": {"logo-url": "http://example.org/l.png", "note": "ftp://x"}}'
     answer = client.post("/v1/check?meta.source_url=https://example.org/", content=body, headers={"content-type": "application/json"})
@@ -877,3 +902,117 @@ def test_utf8_bytes_with_a_zero_byte_declared_utf32_are_refused_by_what_they_dec
     answer = client.post("/v1/check", content=body, headers={"content-type": "text/html; charset=utf-32le"})
     assert answer.status_code == 400
     assert "characters are undecodable, unassigned or private-use; it is valid UTF-8" in answer.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "media", "sent"),
+    [
+        ("/v1/check", "text/html", b"<p>By "),
+        ("/v1/check", "application/json", b'{"htm'),
+        ("/", "application/x-www-form-urlencoded", b"articl"),
+        ("/", "multipart/form-data; boundary=b", b'--b\r\nContent-Disposition: form-data; name="article"\r\n\r\nBy '),
+    ],
+    ids=["api-article", "api-payload", "page-urlencoded", "page-multipart"],
+)
+def test_a_client_that_goes_away_mid_body_is_one_line_in_the_log_never_a_traceback(path: str, media: str, sent: bytes) -> None:
+    # A real uvicorn server on loopback: what it logs when a client closes the connection before
+    # its request's body has all arrived. The client's leaving is not the server's error.
+    import logging
+    import socket
+    import time
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    logged: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = logged.append  # type: ignore[method-assign]
+    logger = logging.getLogger("uvicorn.error")
+    logger.addHandler(handler)
+    try:
+        for _ in range(2):
+            with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+                head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.config.port}\r\nContent-Type: {media}\r\nContent-Length: 1000\r\n\r\n"
+                client.sendall(head.encode() + sent)
+        # Then the server still answers, and what it logged about the two clients is all there.
+        answer = _exchange(server.config.port, b"GET /healthz HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 200 ")
+        deadline = time.monotonic() + 5
+        while len(logged) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        logger.removeHandler(handler)
+    assert [record.exc_info for record in logged] == [None, None]
+    lines = [record.getMessage() for record in logged]
+    assert all("\n" not in line for line in lines)
+    assert lines == [f"POST {path}: the client closed the connection before its request's body had all arrived; nothing was checked"] * 2
+    # The line docs/serve.md shows, as uvicorn's log writes it.
+    assert f"\nWARNING:  {lines[0]}\n" in (ROOT / "docs" / "serve.md").read_text(encoding="utf-8") or path != "/v1/check"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        b"Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+        b"content-length: 0\r\ntransfer-encoding: Chunked\r\n",
+    ],
+    ids=["length-first", "chunked-first", "lower-case"],
+)
+def test_a_request_with_both_a_length_and_chunked_framing_is_refused_and_let_go(head: bytes) -> None:
+    # RFC 9112 §6.1: such a message is a request smuggling attempt; a proxy in front may read its
+    # body by the other header, and take the rest for a second request. It is refused and the
+    # connection closed, so no second request on it is read.
+    from compliance.serve.protocol import BAD_REQUEST_MESSAGE
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        sent = (
+            b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Type: text/plain\r\n" + head + b"\r\n7\r\nBy Jake\r\n0\r\n\r\n"
+            b"GET /healthz HTTP/1.1\r\nHost: HOST\r\n\r\n"
+        )
+        answer = _exchange(server.config.port, sent)
+        status, rest = answer.split(b"\r\n", 1)
+        headers, body = rest.split(b"\r\n\r\n", 1)
+        assert status == b"HTTP/1.1 400 Bad Request"
+        assert b"connection: close" in headers.lower()
+        assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
+        assert b"HTTP/1.1 200 " not in answer  # the second request is never read
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_a_chunked_request_is_still_answered_and_its_connection_kept() -> None:
+    import socket
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        host = f"127.0.0.1:{server.config.port}".encode()
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            client.sendall(
+                b"POST /v1/check HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nBy Jake\r\n0\r\n\r\n"
+                b"GET /healthz HTTP/1.1\r\nHost: " + host + b"\r\n\r\n"
+            )
+            answer = b""
+            while b'"status":"ok"' not in answer and (chunk := client.recv(65536)):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200 ")
+        assert answer.count(b"HTTP/1.1 200 ") == 2
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("length", [61, 10_000])
+def test_a_long_article_name_is_echoed_cut_as_a_quoted_value_is(client: TestClient, length: int) -> None:
+    from compliance.cms import SHOWN_KEY_CHARS
+
+    name = ("story-" * length)[:length]
+    answer = client.post(f"/v1/check?name={name}", content=b"By Jake Smith", headers={"content-type": "text/plain"})
+    assert answer.status_code == 200
+    path = answer.json()["files"][0]["path"]
+    assert path == name[: SHOWN_KEY_CHARS - 1] + "…" and len(answer.content) < 2_000
+    # A name of 60 characters comes back whole.
+    whole = client.post(f"/v1/check?name={name[:SHOWN_KEY_CHARS]}", content=b"By Jake Smith", headers={"content-type": "text/plain"})
+    assert whole.json()["files"][0]["path"] == name[:SHOWN_KEY_CHARS]

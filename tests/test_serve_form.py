@@ -119,3 +119,42 @@ def test_another_unreadable_form_says_what_to_send(client: TestClient) -> None:
     answer = client.post("/", content=body, headers={"content-type": "multipart/form-data; boundary=x"})
     assert answer.status_code == 400
     assert error_of(answer.text).endswith(": send the page's own form, or POST the article itself to /v1/check")
+
+
+@pytest.mark.parametrize(("packs", "named"), [(["nosuch"], "pack 'nosuch'"), (["dcnf", "nosuch", "gone"], "packs 'nosuch' and 'gone'")])
+def test_an_unknown_pack_on_the_page_is_refused_in_the_pages_words(client: TestClient, packs: list[str], named: str) -> None:
+    # The editor sees the page's list of packs, not the API: the refusal says where the page lists them.
+    answer = client.post("/", data={"article": "By Jake Smith", "pack": packs})
+    assert answer.status_code == 422
+    assert error_of(answer.text) == f"unknown {named}; the page lists the packs this server has under Packs: tick one of them there"
+    # The API answers in its own words.
+    api = client.post("/v1/check?pack=nosuch", content=b"By Jake Smith", headers={"content-type": "text/plain"})
+    assert api.json()["error"]["message"] == "unknown pack 'nosuch'; GET /v1/packs lists them"
+
+
+def test_a_form_with_several_refused_fields_names_each(client: TestClient) -> None:
+    answer = client.post(
+        "/",
+        data={"article": "By Jake Smith", "medium": "web", "format": "pdf", "original_url": "ftp://x", "other_meta": "no key here", "pack": "nosuch"},
+    )
+    assert answer.status_code == 400
+    said = error_of(answer.text).split(". Also: ")
+    assert said == [
+        "line 1 of the other metadata, 'no key here', is not KEY=VALUE: write one KEY=VALUE a line (logo_url=https://…)",
+        "'format' must be auto, html, markdown or text, not 'pdf'",
+        "unknown pack 'nosuch'; the page lists the packs this server has under Packs: tick one of them there",
+        "metadata 'medium' must be 'online' or 'print', got 'web' — give medium=online for a copy published on the web, medium=print for one printed",
+        "metadata 'original_url' must be an http(s) URL, got 'ftp://x' — give the full address, for example original_url=https://example.org/…",
+    ]
+
+
+def test_a_form_with_more_refused_fields_than_are_named_counts_the_rest(client: TestClient) -> None:
+    from compliance.serve.app import NAMED_REFUSALS
+
+    urls = {f"meta-{n}": f"logo_{n}_url=ftp://{n}" for n in range(NAMED_REFUSALS + 3)}
+    answer = client.post("/", data={"article": "By Jake Smith", "other_meta": "\n".join(urls.values())})
+    message = error_of(answer.text)
+    assert answer.status_code == 400
+    assert message.count(". Also: ") == NAMED_REFUSALS - 1
+    assert message.endswith("; and 3 more")
+    assert "metadata 'logo_0_url'" in message and "metadata 'logo_5_url'" not in message

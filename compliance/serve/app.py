@@ -13,17 +13,18 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
 import re
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 import anyio
 from starlette.applications import Starlette
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
@@ -45,10 +46,10 @@ from compliance.cms import (
 from compliance.decoding import decode_bytes, not_an_article
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
-from compliance.errors import ConfigError, closest
+from compliance.errors import closest
 from compliance.fetchguard import FetchGuard, parse_networks
 from compliance.findings import Finding, Notice
-from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE, check_metadata
+from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE, metadata_problems
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
@@ -60,7 +61,7 @@ from compliance.serve import ServeSettings, host_refusal
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, TypedForm, editor_page
 from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
-from compliance.text import shorten
+from compliance.text import listed, shorten
 from compliance.urls import is_http_url
 
 RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text", "text/markdown": "markdown"}
@@ -113,23 +114,29 @@ class Checker:
 
     def refuse(self, packs: Sequence[str], meta: Mapping[str, str]) -> tuple[str, ...]:
         """The distinct packs a request names, once it is known to ask for nothing the server
-        refuses (an unknown pack: 422; an `original` that is no http(s) URL, metadata naming an
-        address that is not one: 400)."""
+        refuses (the first of `refusals`, raised)."""
         packs = distinct_pack_ids(packs)  # a pack named twice (query and payload, say) is applied once
-        unknown = [p for p in packs if p not in self.pack_ids]
+        problems = self.refusals(packs, meta)
+        if problems:
+            raise problems[0]
+        return tuple(packs)
+
+    def refusals(self, packs: Sequence[str], meta: Mapping[str, str], *, packs_listed: str = "GET /v1/packs lists them") -> list[ApiError]:
+        """What the server refuses in a request's packs and metadata, each: unknown packs (422,
+        every one named, then `packs_listed`: where the client finds the packs there are); an
+        `original` that is no http(s) URL, each metadata value `--meta` would refuse (400)."""
+        problems: list[ApiError] = []
+        unknown = [f"'{visible(shown_key(p))}'" for p in packs if p not in self.pack_ids]
         if unknown:
-            raise ApiError(422, "unknown-pack", f"unknown pack '{visible(unknown[0])}'; GET /v1/packs lists them")
+            problems.append(ApiError(422, "unknown-pack", f"unknown {'pack' if len(unknown) == 1 else 'packs'} {listed(unknown)}; {packs_listed}"))
         original = meta.get("original", "").strip()
         if original and not is_http_url(original):
             # On the command line `original` may be a file; a request must never make the server
             # read one of its own files (and show its text as evidence).
-            raise ApiError(400, "bad-input", "'original' must be the original story's http(s) URL: the server reads no files")
-        try:
-            # The command line's refusal of `--meta logo-url=javascript:…`, for a request's metadata.
-            check_metadata(meta, self.context.packs)
-        except ConfigError as exc:
-            raise ApiError(400, "bad-input", exc.one_line()) from None
-        return tuple(packs)
+            problems.append(ApiError(400, "bad-input", "'original' must be the original story's http(s) URL: the server reads no files"))
+        # The command line's refusal of `--meta logo-url=javascript:…`, for a request's metadata.
+        problems += [ApiError(400, "bad-input", exc.one_line()) for exc in metadata_problems(meta, self.context.packs)]
+        return problems
 
     async def check_in_time(
         self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str], original: HeldOriginal | None = None
@@ -385,7 +392,9 @@ def parse_check_request(
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]
-        return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta, query_notices
+        # `?name=` is a label the answer echoes: cut as a message cuts a value it quotes (`shown_key`).
+        name = shown_key(query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }")
+        return body, kind, name, packs, meta, query_notices
     raise ApiError(400, "unsupported-content-type", "send application/json (a CMS payload), text/html, text/plain or text/markdown")
 
 
@@ -482,7 +491,11 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         form: EditorForm | None = None
         try:
             refuse_content_encoding(request)
-            form = await _editor_form(request, checker.settings.max_bytes)
+            form = await _editor_form(
+                request,
+                checker.settings.max_bytes,
+                lambda packs, meta: checker.refusals(distinct_pack_ids(packs), page_check_meta(meta, fetches=fetches), packs_listed=PACKS_ON_THE_PAGE),
+            )
             meta = page_check_meta(form.meta, fetches=fetches)
             result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
         except ApiError as exc:
@@ -522,6 +535,14 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         del request, exc
         return ApiError(500, "internal-error", "the request failed because of a bug; please report it with the request").response()
 
+    async def client_gone(request: Request, exc: Exception) -> Response:
+        # A client that closed its connection before its body had all arrived (a CMS that timed
+        # out, a closed browser tab) is not the server's error: one line in the log, no traceback,
+        # and an answer no one receives.
+        del exc
+        logging.getLogger("uvicorn.error").warning("%s", client_gone_line(request.method, request.url.path))
+        return Response(status_code=400)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         del app
@@ -530,10 +551,16 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     return Starlette(
         routes=routes,
-        exception_handlers={404: not_found, 405: not_allowed, 500: server_error},
+        exception_handlers={404: not_found, 405: not_allowed, 500: server_error, ClientDisconnect: client_gone},
         lifespan=lifespan,
         middleware=[Middleware(HostCheck, settings=checker.settings)],
     )
+
+
+def client_gone_line(method: str, path: str) -> str:
+    """The server log's one line for a request whose client closed the connection before its body
+    had all arrived; the path shown through the output sanitiser."""
+    return f"{visible(method)} {visible(path)}: the client closed the connection before its request's body had all arrived; nothing was checked"
 
 
 class HostCheck:
@@ -566,6 +593,8 @@ def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]
     return checked
 
 
+# Where the page lists the packs it knows (an unknown pack's refusal says so), for an editor.
+PACKS_ON_THE_PAGE = "the page lists the packs this server has under Packs: tick one of them there"
 # What an editor on the page gives instead of the command line's --original FILE.
 _GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Original story file, or give its Original URL"
 # What an editor on the page does about an original's URL the server does not fetch (an
@@ -738,14 +767,14 @@ ARTICLE_FIELDS = ("article", "file")
 ORIGINAL_FIELD = "original_file"
 
 
-async def _editor_form(request: Request, limit: int) -> EditorForm:
+async def _editor_form(request: Request, limit: int, refusals: Refusals) -> EditorForm:
     if _media_type(request) not in FORM_TYPES:
         raise ApiError(400, "unsupported-content-type", "the page takes its own form (multipart/form-data); send an article itself to POST /v1/check")
     # The article and the original story's file may each be as large as the limit.
     if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > 2 * limit + 64 * 1024:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     with anyio.move_on_after(BODY_SECONDS):
-        return await _read_editor_form(request, limit)
+        return await _read_editor_form(request, limit, refusals)
     raise _slow_body()
 
 
@@ -883,7 +912,7 @@ async def _read_form(request: Request, max_part_size: int) -> FormData:
         raise ApiError(400, "bad-input", _unreadable_form(exc.message, exc.__cause__)) from None
 
 
-async def _read_editor_form(request: Request, limit: int) -> EditorForm:
+async def _read_editor_form(request: Request, limit: int, refusals: Refusals) -> EditorForm:
     from starlette.exceptions import HTTPException
 
     try:
@@ -894,7 +923,7 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
     try:
         typed = typed_form(form)
         try:
-            return await _judged_form(form, typed, limit)
+            return await _judged_form(form, typed, limit, refusals)
         except ApiError as exc:
             raise FormRefused(exc, typed) from None
     finally:
@@ -902,29 +931,67 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
         await form.close()
 
 
-async def _judged_form(form: FormData, typed: TypedForm, limit: int) -> EditorForm:
+async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: Refusals) -> EditorForm:
     """The form's article, packs, metadata, original and format, once each is known to be one the
-    server takes (else `ApiError`, as the API refuses the same)."""
+    server takes, else `ApiError` naming every field refused (`one_refusal`), as the API refuses
+    each; `refusals` says what the server refuses in the packs and metadata."""
+    problems: list[ApiError] = []
     given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
     packs = [p for p in _form_texts(form, "pack") if p]
     other = "\n".join(_form_texts(form, OTHER_META_FIELD))
     named = (*(name for name, *_ in PAGE_META_FIELDS), "medium")
     fields = {key: values[-1].strip() for key in named if (values := _form_texts(form, key)) and values[-1].strip()}
-    extra = _other_meta(other)
-    twice = next((key for key in extra if key in fields), None)
-    if twice is not None:
-        raise ApiError(400, "bad-input", f"metadata '{visible(twice)}' is given in its own field and in the other metadata: give it once")
+    extra: dict[str, str] = _kept(problems, lambda: _other_meta(other), {})
+    problems += [
+        ApiError(400, "bad-input", f"metadata '{visible(key)}' is given in its own field and in the other metadata: give it once")
+        for key in extra
+        if key in fields
+    ]
     meta = {**extra, **fields}
     originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
-    chosen = _form_format(_form_texts(form, "format"))
-    article = _one_article(given)
-    if limit and len(article.data) > limit:
+    chosen: Literal["auto"] | DocumentKind = _kept(problems, lambda: _form_format(_form_texts(form, "format")), "auto")
+    article = _kept(problems, lambda: _one_article(given), None)
+    if article is not None and limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
+    original = _kept(problems, lambda: _held_original(originals, limit), None)
+    problems += refusals(packs, meta)
+    if problems or article is None:
+        raise one_refusal(problems)
     # The format the editor chose, as `--input-kind`; else read as `syndcheck check --stdin-filename
     # NAME -` reads it: by the name's suffix, else sniffed from the content.
     kind: DocumentKind = stdin_kind(article.data, article.name) if chosen == "auto" else chosen
-    original = _held_original(originals, limit)
     return EditorForm(article.data, kind, article.name, packs, meta, original=original, typed=typed)
+
+
+# What the server refuses in a form's packs and metadata (`Checker.refusals`, in the page's words).
+Refusals = Callable[[Sequence[str], Mapping[str, str]], list[ApiError]]
+# How many refusals of one form the page names; it counts the rest.
+NAMED_REFUSALS = 5
+_Kept = TypeVar("_Kept")
+
+
+def _kept(problems: list[ApiError], step: Callable[[], _Kept], instead: _Kept) -> _Kept:
+    """What `step` gives, or `instead` with its refusal (400, 422) added to `problems`, so that the
+    page names every field to mend at once; any other refusal (413) is raised."""
+    try:
+        return step()
+    except ApiError as exc:
+        if exc.status not in (400, 422):
+            raise
+        problems.append(exc)
+        return instead
+
+
+def one_refusal(problems: Sequence[ApiError]) -> ApiError:
+    """One refusal naming each of `problems` (at least one), with the first one's status and code:
+    its message alone, or "A. Also: B. Also: C", the first `NAMED_REFUSALS` named and the rest
+    counted ("and 2 more")."""
+    first = problems[0]
+    if len(problems) == 1:
+        return first
+    named = ". Also: ".join(problem.message for problem in problems[:NAMED_REFUSALS])
+    rest = len(problems) - NAMED_REFUSALS
+    return ApiError(first.status, first.code, named + (f"; and {rest} more" if rest > 0 else ""))
 
 
 def _other_meta(text: str) -> dict[str, str]:

@@ -100,15 +100,18 @@ _NOT_SERVED = {
 _BLANK = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 # The other C0 controls, which `urls.is_http_url` strips before the scheme as a browser does.
 _CONTROLS = "\\x00-\\x08\\x0e-\\x1b"
+# DEL and the C1 controls but U+0085 (blank to Python): with `_CONTROLS`, what an address never
+# holds inside (`fixtemplates.address_problem`).
+_OTHER_CONTROLS = "\\x7f-\\x84\\x86-\\x9f"
 
 
 def _address_pattern() -> str:
     """An http(s) URL, the scheme in any letter case (`urls.is_http_url`, which passes over C0
     controls before it), blank space around it stripped, with no space, quote or angle bracket
-    inside (`fixtemplates.address_problem`); or blank space alone (not given). Blank space is
-    Python's, as the server reads it."""
+    or control character inside (`fixtemplates.address_problem`); or blank space alone (not
+    given). Blank space is Python's, as the server reads it."""
     scheme = HTTP_URL_PATTERN.removeprefix("^")
-    return f"^[{_BLANK}]*([{_CONTROLS}]*{scheme}[^{_BLANK}\"'<>`]*[{_BLANK}]*)?$"
+    return f"^[{_BLANK}]*([{_CONTROLS}]*{scheme}[^{_BLANK}\"'<>`{_CONTROLS}{_OTHER_CONTROLS}]*[{_BLANK}]*)?$"
 
 
 def _page_answer(description: str) -> dict[str, Any]:

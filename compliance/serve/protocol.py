@@ -10,6 +10,10 @@ the connection opened.
 
 A request h11 cannot read (two Content-Length headers that differ, a header line without a colon)
 is answered 400 `bad-request` in the API's JSON error shape, where uvicorn answers in plain text.
+So is a request with both a Content-Length and a Transfer-Encoding header, which h11 would read by
+its chunked framing and keep the connection open after: a proxy in front that reads the body by its
+Content-Length instead takes the rest for another request (request smuggling). RFC 9112 §6.1: such
+a message is an error, or its connection is closed after it; here both.
 """
 
 from __future__ import annotations
@@ -36,8 +40,8 @@ def slow_head_response() -> bytes:
 
 # What a request h11 refuses before the app sees it is told (see `send_400_response`).
 BAD_REQUEST_MESSAGE = (
-    "the request is not well-formed HTTP/1.1 (such as two Content-Length headers that differ, a header line without a colon,"
-    " or a request line or headers too long to read); send one well-formed request"
+    "the request is not well-formed HTTP/1.1 (such as two Content-Length headers that differ, both Content-Length and"
+    " Transfer-Encoding, a header line without a colon, or a request line or headers too long to read); send one well-formed request"
 )
 
 
@@ -46,14 +50,29 @@ def bad_request_body() -> bytes:
     return json.dumps({"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}).encode()
 
 
+class _OneFramingConnection(h11.Connection):
+    """h11's connection, refusing a request whose body is framed twice, by a Content-Length and by
+    a Transfer-Encoding (RFC 9112 §6.1, request smuggling): `next_event` raises
+    `h11.RemoteProtocolError` for it, as for any request h11 cannot read, before its body is read."""
+
+    def next_event(self) -> Any:
+        event = super().next_event()
+        if isinstance(event, h11.Request):
+            names = {name.lower() for name, _ in event.headers.raw_items()}
+            if b"content-length" in names and b"transfer-encoding" in names:
+                raise h11.RemoteProtocolError("both Content-Length and Transfer-Encoding", error_status_hint=400)
+        return event
+
+
 class HeadDeadlineProtocol(H11Protocol):
     """uvicorn's h11 protocol, with a deadline of `HEAD_SECONDS` for each request's head (see the
-    module's docstring) and the API's JSON error for a request h11 cannot read; everything else
-    is uvicorn's."""
+    module's docstring) and the API's JSON error for a request h11 cannot read or that frames its
+    body twice; everything else is uvicorn's."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._head_deadline: asyncio.TimerHandle | None = None
+        self.conn = _OneFramingConnection(h11.SERVER, self.conn._max_incomplete_event_size)
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
