@@ -691,6 +691,78 @@ def test_a_redirect_to_a_server_that_takes_no_connection_names_the_host_it_could
     assert problem == f"no connection to {unreached} (connection refused), after a redirect from {asked}"
 
 
+_WHOLE_HOST = "disallowed: the robots.txt of {other} answered HTTP 5xx, which disallows all of that host (RFC 9309), after a redirect from {partner}"
+
+
+@pytest.mark.parametrize(
+    ("robots", "why"),
+    [
+        ((200, "text/plain", b"User-agent: *\nDisallow: /news/\n", {}), "disallowed by the robots.txt of {other}, after a redirect from {partner}"),
+        ((503, "text/plain", b"down", {}), _WHOLE_HOST.replace("5xx", "503")),
+        ((500, "text/plain", b"down", {}), _WHOLE_HOST.replace("5xx", "500")),
+    ],
+)
+@pytest.mark.parametrize("status", [301, 302, 307])
+def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt_before_asking(robots: Route, why: str, status: int) -> None:
+    routes, elsewhere = _Logged(), _Logged()
+    with _site(routes) as partner, _site(elsewhere) as other:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        elsewhere["/robots.txt"] = robots  # type: ignore[assignment]
+        elsewhere["/news/x/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        routes["/go/other"] = (status, "text/html", b"", {"Location": f"{other}/news/x/"})
+        problems, _ = _fetch_all(partner, ["/go/other"], retries=0)
+    # Its robots.txt asked for first; the page it forbids never asked for.
+    assert elsewhere.asked == ["/robots.txt"]
+    hosts = {"other": other.removeprefix("http://"), "partner": partner.removeprefix("http://")}
+    assert problems == {"/go/other": why.format(**hosts)}
+
+
+def test_a_redirect_within_a_site_to_a_path_its_robots_txt_forbids_is_not_followed() -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
+        routes["/go/3"] = (302, "text/html", b"", {"Location": "/private/story-3/"})
+        routes["/private/story-3/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/go/3"], retries=0)
+    assert routes.asked == ["/robots.txt", "/go/3"]
+    assert problems == {"/go/3": "disallowed by robots.txt"}
+
+
+def test_a_redirect_to_an_allowed_page_on_another_host_is_followed_after_its_robots_txt() -> None:
+    routes, elsewhere = _Logged(), _Logged()
+    with _site(routes) as partner, _site(elsewhere) as other:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        elsewhere["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
+        elsewhere["/news/x/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        routes["/go/other"] = (302, "text/html", b"", {"Location": f"{other}/news/x/"})
+        problems, _ = _fetch_all(partner, ["/go/other", "/go/other"], retries=0)
+    assert problems == {"/go/other": ""}
+    assert elsewhere.asked[:2] == ["/robots.txt", "/news/x/"] and elsewhere.asked.count("/robots.txt") == 1
+
+
+def test_a_page_redirected_to_a_host_whose_robots_txt_fails_is_reported_and_not_a_site_not_read(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    routes, elsewhere = _Logged(), _Logged()
+    with _site(routes) as partner, _site(elsewhere) as other:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        routes["/news/story-1/"] = (200, "text/html", web.copy(PUBLISHER, partner, 1, "stripped"), {})
+        routes["/go/other"] = (302, "text/html", b"", {"Location": f"{other}/news/x/"})
+        elsewhere["/robots.txt"] = (503, "text/plain", b"down", {})
+        elsewhere["/news/x/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        sources = f"  - site: {{urls: [{partner}/news/story-1/, {partner}/go/other]}}\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    assert "/news/x/" not in elsewhere.asked
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [copy["url"] for story in report["stories"] for copy in story["copies"]] == [f"{partner}/news/story-1/"]
+    (problem,) = report["problems"]
+    assert problem["url"] == f"{partner}/go/other"
+    assert problem["problem"].startswith(f"disallowed: the robots.txt of {other.removeprefix('http://')} answered HTTP 503")
+    # The partner's site was read: its redirect is a page not read, not a site not read.
+    assert run.out.startswith("1 copy of 4 stories on 1 site; 1 problem (1 page not read); reports in ")
+
+
 def test_an_unreachable_site_is_reported_so_in_the_report_and_the_closing_line(cli: Any, tmp_path: Path) -> None:
     _originals(tmp_path / "originals")
     partner = f"http://127.0.0.1:{_closed_port()}"
