@@ -907,6 +907,38 @@ def test_addresses_of_one_page_are_one_page(first: str, second: str, same: bool)
     assert (address_key(first) == address_key(second)) is same
 
 
+@pytest.mark.parametrize("source", ["site", "warc", "folder"])
+@pytest.mark.parametrize("other", ["/print/story-0/", "/news/story-0/?utm_source=x"])
+def test_an_address_whose_page_differs_is_never_merged_into_the_compliant_copy(cli: Any, tmp_path: Path, source: str, other: str) -> None:
+    _originals(tmp_path / "originals")
+    routes: dict[str, Route] = {}
+    with _site(routes) as partner:
+        # The compliant article, and at another address of it (its canonical link names the article) a page stripped of its credit.
+        pages = {"/news/story-0/": web.copy(PUBLISHER, partner, 0, "compliant"), other: web.copy(PUBLISHER, partner, 0, "stripped")}
+        routes.update({path: (200, "text/html", body, {}) for path, body in pages.items()})
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        if source == "site":
+            where = f"  - site: {{urls: [{', '.join(partner + path for path in pages)}]}}\n"
+        elif source == "warc":
+            _warc(tmp_path / "crawl.warc.gz", [(partner + path, body) for path, body in pages.items()])
+            where = "  - warc: crawl.warc.gz\n"
+        else:
+            (tmp_path / "saved").mkdir()
+            for number, body in enumerate(pages.values()):
+                (tmp_path / "saved" / f"page-{number}.html").write_bytes(body)
+            where = "  - folder: saved/\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{where}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    copies = sorted((copy["findings"], copy["also_at"]) for story in report["stories"] for copy in story["copies"])
+    # Two copies, each with its own findings; the stripped one's errors in the report, not only in pages/.
+    assert [findings for findings, _ in copies] == [[], ["dcnf/affiliation", "dcnf/logo"]]
+    assert all(also_at == [] for _, also_at in copies)
+    assert report["copies"] == report["pages_read"] == 2
+    assert run.out.startswith("2 copies of 4 stories on 1 site; ")
+
+
 def test_one_copy_at_tracking_and_amp_addresses_is_counted_once(tmp_path: Path) -> None:
     from compliance.audit.run import load_audit_config, run_audit
 
