@@ -311,6 +311,9 @@ def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str
             "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 5000000 bytes; not read;"
             " unread/pipe.html: not read: a FIFO (named pipe), not a regular file)",
         ),
+        # Files named as pages that hold no article: nothing readable, no story.
+        ("{folder: blank/}", "saved/", "audit.yaml:2:19: no story in {tmp}/blank that could be read (blank/a.html: story not read: a PNG image, not an"),
+        ("{folder: blank/}", "saved/", "blank/b.md: story not read: empty; blank/c.txt: story not read: empty)"),
     ],
 )
 def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(cli: Any, tmp_path: Path, stories: str, source: str, expected: str) -> None:
@@ -324,11 +327,34 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
     (tmp_path / "unread").mkdir()
     (tmp_path / "unread" / "huge.html").write_bytes(b"<p>" + b"x" * 5_000_000)
     os.mkfifo(tmp_path / "unread" / "pipe.html")
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "blank" / "a.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "blank" / "b.md").write_bytes(b"")
+    (tmp_path / "blank" / "c.txt").write_bytes(b" \n\t\n")
     (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {stories}\nsources:\n  - folder: {source}\noutput: out/\n", encoding="utf-8")
     run = cli("audit", str(tmp_path / "audit.yaml"))
     assert run.code == 2
     assert len(run.err.strip().splitlines()) == 1 and expected.format(tmp=tmp_path.resolve()) in run.err, run.err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [("empty.html", b"", "empty"), ("blank.md", b"\xef\xbb\xbf \n", "empty"), ("logo.html", b"\x89PNG\r\n\x1a\n\x00", "a PNG image, not an article")],
+)
+def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_story(cli: Any, tmp_path: Path, name: str, data: bytes, why: str) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "originals" / name).write_bytes(data)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = _report(tmp_path / "out")
+    assert f"originals/{name}" not in [story["story"] for story in report["stories"]]
+    assert f"originals/{name}" not in (tmp_path / "out" / "stories.csv").read_text(encoding="utf-8")
+    assert report["problems"] == [{"site": "saved:originals", "url": f"originals/{name}", "problem": f"story not read: {why}"}]
+    assert run.out.startswith(f"1 copy of {web.STORIES} stories on 1 site; 1 problem (1 story not read); reports in "), run.out
 
 
 # A start tag of more than 1,000 attributes: a page libxml2 would take minutes to parse, refused.

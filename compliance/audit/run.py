@@ -835,11 +835,26 @@ def _config_text(config: AuditConfig) -> str:
     return repr((config.pack, config.stories, config.sources, config.threshold))
 
 
+# How the problem of a story's file or page that holds no article starts.
+STORY_NOT_READ = "story not read"
+
+
 def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> list[Page]:
     """The story pages (problems go to `problems`); a `ConfigError` at the `stories` line of the
-    audit file when there is none: an audit of no story would find nothing and pass."""
+    audit file when there is none: an audit of no story would find nothing and pass. A file or
+    page that holds no article (empty, white space alone, binary data such as a PNG image:
+    `compliance.decoding.not_an_article`) is no story: it is a problem named by its file or URL,
+    `story not read: empty`, and never a story with no copies."""
+    from compliance.decoding import not_an_article
+
     known = len(problems)
-    pages = list(_unique(items, problems))
+    pages = []
+    for page in _unique(items, problems):
+        why = not_an_article(page.data)
+        if why is None:
+            pages.append(page)
+        else:
+            problems.append((page.site, page.key, f"{STORY_NOT_READ}: {why}"))
     if pages:
         return pages
     path, line, column = config.stories_at or (config.origin, None, None)
