@@ -176,6 +176,51 @@ def test_a_malformed_url_from_any_source_is_a_problem_and_the_audit_goes_on(cli:
     ]
 
 
+# Addresses of no http(s) page an archive may give as a record's WARC-Target-URI, some a spreadsheet would run.
+NO_PAGE_ADDRESSES = [
+    '=HYPERLINK("http://evil.example","x")',
+    "@SUM(1+1)",
+    "javascript:alert(1)",
+    "+cmd|'/C%20calc'!A0",
+    "-2+3",
+    "mailto:desk@c.example",
+    "urn:x:1",
+]
+
+
+def test_an_archived_record_at_no_http_address_is_a_problem_shown_safely(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    crawled = web.copy(PUBLISHER, "http://c.example", 1, "stripped")
+    _warc(tmp_path / "crawl.warc.gz", [*((url, crawled) for url in NO_PAGE_ADDRESSES), ("http://c.example/news/story-1/", crawled)])
+    # A crawler's DNS lookup (a `dns:` record, no HTTP answer) is no page, and no problem either.
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "crawl.warc.gz").open("ab") as out:
+        writer = WARCWriter(out, gzip=True)
+        dns = b"20261205 c.example. 300 IN A 192.0.2.1\n"
+        writer.write_record(writer.create_warc_record("dns:c.example", "response", payload=io.BytesIO(dns), length=len(dns), warc_content_type="text/dns"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = _report(tmp_path / "out")
+    # Each record a problem of the archive, named by its address; none a page read, a copy or a line of pages/.
+    expected = [{"site": "crawl.warc.gz", "url": url, "problem": "not a URL a browser can read; not read"} for url in NO_PAGE_ADDRESSES]
+    assert sorted(report["problems"], key=str) == sorted(expected, key=str)
+    assert report["pages_read"] == 1 and report["copies"] == 1
+    assert run.out.startswith(f"1 copy of 4 stories on 1 site; {len(NO_PAGE_ADDRESSES)} problems ({len(NO_PAGE_ADDRESSES)} pages not read); ")
+    lines = [json.loads(line) for part in sorted((tmp_path / "out" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert [page["url"] for page in lines] == ["http://c.example/news/story-1/"]
+    # No cell of the CSVs starts as a formula, and the dashboard shows each address escaped.
+    import csv
+
+    for name in ("sites.csv", "stories.csv"):
+        cells = [cell for row in csv.reader(io.StringIO((tmp_path / "out" / name).read_text(encoding="utf-8"))) for cell in row]
+        assert not [cell for cell in cells for line in cell.split("\n") if line.startswith(("=", "+", "-", "@"))]
+    dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert "=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)" in dashboard or "=HYPERLINK(&#34;http://evil.example&#34;" in dashboard
+    assert 'HYPERLINK("' not in dashboard
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [

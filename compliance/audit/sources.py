@@ -214,6 +214,10 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     if record.rec_type != "response":
         return None
     if record.http_headers is None:
+        if not fetchable(url) and (record.rec_headers.get_header("Content-Type") or "").lower().startswith("application/http"):
+            # An HTTP answer archived under an address of no http(s) page (warcio reads no HTTP
+            # headers there): never passed over in silence (a `dns:` record is no HTTP answer).
+            return _unreadable_address(url, path)
         missing = _missing_bytes(record)
         return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
     status = record.http_headers.get_statuscode()
@@ -222,9 +226,8 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
         # Not a page to audit, unless it was one: a record cut inside its HTTP headers has lost its type with them.
         missing = _missing_bytes(record)
         return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
-    if is_http_url(url) and not fetchable(url):
-        # Its site is not known, nor what its relative links point to: reported, not audited.
-        return Problem(host_of(url), url, f"{NOT_A_URL}; not read")
+    if not fetchable(url):
+        return _unreadable_address(url, path)
     body = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(body) > MAX_PAGE_BYTES:
         return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
@@ -232,6 +235,15 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     if missing:
         return Problem(host_of(url), url, _cut_short(missing, record.length))
     return Page(url, host_of(url), body)
+
+
+def _unreadable_address(url: str, path: Path) -> Problem:
+    """The problem of an archived page whose `WARC-Target-URI` no browser reads: its site is not
+    known, nor what its relative links point to, so it is reported, not audited. An address of no
+    http(s) page (`javascript:…`, `=HYPERLINK(…)`), or none, is filed under the archive `path`."""
+    if not url:
+        return Problem(path.name, str(path), "a response record without a WARC-Target-URI; not read")
+    return Problem(host_of(url) if is_http_url(url) else path.name, url, f"{NOT_A_URL}; not read")
 
 
 def _missing_bytes(record: Any) -> int:
