@@ -1098,6 +1098,9 @@ def _raw(data: bytes) -> Route:
         (_redirect("http://127.0.0.1:99999/x"), "not a URL a browser can read: the redirect's Location 'http://127.0.0.1:99999/x'"),
         (_redirect("http://a b.example/"), "not a URL a browser can read: the redirect's Location 'http://a b.example/'"),
         (_redirect("//[::1/x"), "not a URL a browser can read: the redirect's Location '//[::1/x'"),
+        # A control character in its host: the Location quoted, shown safely, never the HTTP library's words.
+        (_redirect("http://exa\x1bmple.com/x"), "not a URL a browser can read: the redirect's Location 'http://exa\\x1bmple.com/x'"),
+        (_redirect("http://a.example:8\x7f0/x"), "not a URL a browser can read: the redirect's Location 'http://a.example:8\\x7f0/x'"),
         # Redirects to another scheme are not followed.
         (_redirect("file:///etc/passwd"), "redirected to a file: address, which is not followed (only http and https are)"),
         (_redirect("ftp://files.example/story"), "redirected to a ftp: address, which is not followed (only http and https are)"),
@@ -1121,6 +1124,27 @@ def test_a_failed_request_is_one_problem_in_the_licensors_words(route: Route, pr
         problems, _ = _fetch_all(partner, ["/page"], retries=0)
     assert problems == {"/page": problem}
     assert "Error" not in problem and "Protocol" not in problem
+
+
+@pytest.mark.parametrize(
+    ("location", "asked"),
+    [
+        # A control character in the path or query is percent-encoded and followed, as a browser does.
+        ("/news/\x1b[31mX", "/news/%1B[31mX"),
+        ("/news/x/?a=\x01b\x7f", "/news/x/?a=%01b%7F"),
+        # Tabs and line breaks are dropped, as are control characters and spaces at either end.
+        ("\x01 /news/\tx/ ", "/news/x/"),
+    ],
+)
+def test_a_redirect_whose_location_holds_a_control_character_is_followed_as_a_browser_does(location: str, asked: str) -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        routes["/go/"] = _redirect(location)  # type: ignore[assignment]
+        routes[asked] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/go/"], retries=0)
+    assert problems == {"/go/": ""}
+    assert routes.asked == ["/robots.txt", "/go/", asked]
 
 
 def test_a_tls_failure_says_so_and_the_site_is_unreachable() -> None:

@@ -113,14 +113,38 @@ def refuse_an_unreadable_location(response: Any) -> None:
     read (`http://[::1/x`, a port past 65535, a space in the host) raises `UnreadableLocation`
     instead of being followed, as a browser would not follow it. A relative `Location` stays on
     the page's own host; another scheme is refused by httpx itself."""
+    import httpx
+
     from compliance.urls import is_http_url
 
     if not response.has_redirect_location:
         return
-    location = response.headers["Location"].strip()
+    written = response.headers["Location"]
+    location = as_a_browser_reads(written)
     absolute = f"{response.url.scheme}:{location}" if location.startswith("//") else location
     if is_http_url(absolute) and not fetchable(absolute):
-        raise UnreadableLocation(location)
+        raise UnreadableLocation(written.strip())
+    try:
+        response.url.join(location)  # as httpx will read it, to follow it
+    except httpx.InvalidURL:
+        raise UnreadableLocation(written.strip()) from None
+    if location != written:
+        response.headers["Location"] = location
+
+
+# What the WHATWG URL parser does with the control characters of a URL: those at either end (and
+# spaces there) dropped, tab and line breaks dropped, the others (ESC, DEL) percent-encoded.
+_URL_ENDS = "".join(map(chr, range(0x21)))
+_URL_DROPPED = re.compile("[\t\n\r]")
+_URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def as_a_browser_reads(location: str) -> str:
+    """A redirect's `Location` as a browser reads it before following it (the WHATWG URL parser):
+    control characters and spaces at either end dropped, tabs and line breaks dropped, any other
+    C0 control character or DEL percent-encoded (`/news/\x1b[31m` is `/news/%1B[31m`). Pure."""
+    mended = _URL_DROPPED.sub("", location.strip(_URL_ENDS))
+    return _URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", mended)
 
 
 class RedirectRefused(Exception):
