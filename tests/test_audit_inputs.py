@@ -315,6 +315,9 @@ def _foreign_database(path: Path) -> None:
         ("notes-http-cache.sqlite/../s.sqlite", None),
         ("/proc/audit-state.sqlite", "cannot keep the audit's state in /proc/audit-state.sqlite: unable to open database file"),
         ("notes.txt/state.sqlite", "state {tmp}/notes.txt/state.sqlite cannot be made: {tmp}/notes.txt is a file"),
+        # A folder that does not exist: a mistyped path, whose state would start from nothing.
+        ("gone/dir/state.sqlite", "state {tmp}/gone/dir/state.sqlite is in a folder that does not exist: {tmp}/gone"),
+        ("folder/sub/state.sqlite", "state {tmp}/folder/sub/state.sqlite is in a folder that does not exist: {tmp}/folder/sub"),
     ],
 )
 def test_a_state_the_audit_cannot_keep_is_one_line_at_its_place_and_nothing_is_written(cli: Any, tmp_path: Path, state: str, expected: str | None) -> None:
@@ -332,7 +335,7 @@ def test_a_state_the_audit_cannot_keep_is_one_line_at_its_place_and_nothing_is_w
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
-@pytest.mark.parametrize("state", ["fresh/state.sqlite", "empty.sqlite"])
+@pytest.mark.parametrize("state", ["folder/state.sqlite", "out/state.sqlite", "out/kept/state.sqlite", "empty.sqlite"])
 def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str) -> None:
     config = _state_audit(tmp_path, state)
     (tmp_path / "empty.sqlite").write_bytes(b"")
