@@ -286,9 +286,8 @@ class _WarcioStderr:
         return self if name == "stderr" else getattr(sys, name)
 
     def write(self, text: str) -> int:
-        collected = getattr(_READING, "messages", None)
-        if collected is not None:
-            collected.extend(line.strip() for line in text.splitlines() if line.strip())
+        # warcio writes each warning whole, in one call: one warning, however many lines it takes.
+        _collect(text)
         return len(text)
 
     def flush(self) -> None:
@@ -299,9 +298,16 @@ class _WarcioLog(logging.Handler):
     """The `warcio` logger's warnings, added to the reading thread's messages (never printed)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        collected = getattr(_READING, "messages", None)
-        if collected is not None:
-            collected.extend(line.strip() for line in record.getMessage().splitlines() if line.strip())
+        _collect(record.getMessage())
+
+
+def _collect(warning: str) -> None:
+    """One warning of `warcio` added to the reading thread's messages, its lines joined by "; "
+    (`Record not followed by newline…; Offset: 151040; Remainder: …`), as one problem."""
+    collected = getattr(_READING, "messages", None)
+    joined = "; ".join(line.strip() for line in warning.splitlines() if line.strip())
+    if collected is not None and joined:
+        collected.append(joined)
 
 
 _READING = threading.local()
