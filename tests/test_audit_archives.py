@@ -208,3 +208,19 @@ def test_records_gzipped_as_one_stream_say_so(tmp_path: Path) -> None:
     _, problems = _read(tmp_path, gzipped.compress(_records(_copies(), gzip=False)), "crawl.warc.gz")
     one_stream = "its records are gzipped together as one stream, not each as a gzip member of its own (as WARC files are written)"
     assert problems == [(str(tmp_path / "crawl.warc.gz"), f"archive not read after its first 1 record: {one_stream}")]
+
+
+@pytest.mark.parametrize("after", [b"not a blank line\r\n\r\n", b"\x1b[2Jjunk\r\n\r\n"])
+def test_a_warcio_warning_of_several_lines_is_one_problem(tmp_path: Path, after: bytes) -> None:
+    body = web.copy(PUBLISHER, PARTNER, 0, "compliant")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
+        f"WARC-Target-URI: {PARTNER}/news/story-0/\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    )
+    # What a wrong Content-Length leaves where the record's blank lines should be: warcio warns in three lines.
+    pages, problems = _read(tmp_path, head.encode() + http + after, "cut.warc")
+    assert pages == [f"{PARTNER}/news/story-0/"]
+    (warning,) = [what for _, what in problems]
+    assert warning.startswith("archive warning: WARNING: Record not followed by newline, perhaps Content-Length is invalid; Offset: "), warning
+    assert "; Remainder: " in warning and "\n" not in warning

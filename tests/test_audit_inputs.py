@@ -176,6 +176,51 @@ def test_a_malformed_url_from_any_source_is_a_problem_and_the_audit_goes_on(cli:
     ]
 
 
+# Addresses of no http(s) page an archive may give as a record's WARC-Target-URI, some a spreadsheet would run.
+NO_PAGE_ADDRESSES = [
+    '=HYPERLINK("http://evil.example","x")',
+    "@SUM(1+1)",
+    "javascript:alert(1)",
+    "+cmd|'/C%20calc'!A0",
+    "-2+3",
+    "mailto:desk@c.example",
+    "urn:x:1",
+]
+
+
+def test_an_archived_record_at_no_http_address_is_a_problem_shown_safely(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    crawled = web.copy(PUBLISHER, "http://c.example", 1, "stripped")
+    _warc(tmp_path / "crawl.warc.gz", [*((url, crawled) for url in NO_PAGE_ADDRESSES), ("http://c.example/news/story-1/", crawled)])
+    # A crawler's DNS lookup (a `dns:` record, no HTTP answer) is no page, and no problem either.
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "crawl.warc.gz").open("ab") as out:
+        writer = WARCWriter(out, gzip=True)
+        dns = b"20261205 c.example. 300 IN A 192.0.2.1\n"
+        writer.write_record(writer.create_warc_record("dns:c.example", "response", payload=io.BytesIO(dns), length=len(dns), warc_content_type="text/dns"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = _report(tmp_path / "out")
+    # Each record a problem of the archive, named by its address; none a page read, a copy or a line of pages/.
+    expected = [{"site": "crawl.warc.gz", "url": url, "problem": "not a URL a browser can read; not read"} for url in NO_PAGE_ADDRESSES]
+    assert sorted(report["problems"], key=str) == sorted(expected, key=str)
+    assert report["pages_read"] == 1 and report["copies"] == 1
+    assert run.out.startswith(f"1 copy of 4 stories on 1 site; {len(NO_PAGE_ADDRESSES)} problems ({len(NO_PAGE_ADDRESSES)} pages not read); ")
+    lines = [json.loads(line) for part in sorted((tmp_path / "out" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert [page["url"] for page in lines] == ["http://c.example/news/story-1/"]
+    # No cell of the CSVs starts as a formula, and the dashboard shows each address escaped.
+    import csv
+
+    for name in ("sites.csv", "stories.csv"):
+        cells = [cell for row in csv.reader(io.StringIO((tmp_path / "out" / name).read_text(encoding="utf-8"))) for cell in row]
+        assert not [cell for cell in cells for line in cell.split("\n") if line.startswith(("=", "+", "-", "@"))]
+    dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert "=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)" in dashboard or "=HYPERLINK(&#34;http://evil.example&#34;" in dashboard
+    assert 'HYPERLINK("' not in dashboard
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -270,6 +315,9 @@ def _foreign_database(path: Path) -> None:
         ("notes-http-cache.sqlite/../s.sqlite", None),
         ("/proc/audit-state.sqlite", "cannot keep the audit's state in /proc/audit-state.sqlite: unable to open database file"),
         ("notes.txt/state.sqlite", "state {tmp}/notes.txt/state.sqlite cannot be made: {tmp}/notes.txt is a file"),
+        # A folder that does not exist: a mistyped path, whose state would start from nothing.
+        ("gone/dir/state.sqlite", "state {tmp}/gone/dir/state.sqlite is in a folder that does not exist: {tmp}/gone"),
+        ("folder/sub/state.sqlite", "state {tmp}/folder/sub/state.sqlite is in a folder that does not exist: {tmp}/folder/sub"),
     ],
 )
 def test_a_state_the_audit_cannot_keep_is_one_line_at_its_place_and_nothing_is_written(cli: Any, tmp_path: Path, state: str, expected: str | None) -> None:
@@ -287,7 +335,7 @@ def test_a_state_the_audit_cannot_keep_is_one_line_at_its_place_and_nothing_is_w
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
-@pytest.mark.parametrize("state", ["fresh/state.sqlite", "empty.sqlite"])
+@pytest.mark.parametrize("state", ["folder/state.sqlite", "out/state.sqlite", "out/kept/state.sqlite", "empty.sqlite"])
 def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str) -> None:
     config = _state_audit(tmp_path, state)
     (tmp_path / "empty.sqlite").write_bytes(b"")
@@ -311,6 +359,9 @@ def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str
             "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 5000000 bytes; not read;"
             " unread/pipe.html: not read: a FIFO (named pipe), not a regular file)",
         ),
+        # Files named as pages that hold no article: nothing readable, no story.
+        ("{folder: blank/}", "saved/", "audit.yaml:2:19: no story in {tmp}/blank that could be read (blank/a.html: story not read: a PNG image, not an"),
+        ("{folder: blank/}", "saved/", "blank/b.md: story not read: empty; blank/c.txt: story not read: empty)"),
     ],
 )
 def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(cli: Any, tmp_path: Path, stories: str, source: str, expected: str) -> None:
@@ -324,11 +375,34 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
     (tmp_path / "unread").mkdir()
     (tmp_path / "unread" / "huge.html").write_bytes(b"<p>" + b"x" * 5_000_000)
     os.mkfifo(tmp_path / "unread" / "pipe.html")
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "blank" / "a.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "blank" / "b.md").write_bytes(b"")
+    (tmp_path / "blank" / "c.txt").write_bytes(b" \n\t\n")
     (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {stories}\nsources:\n  - folder: {source}\noutput: out/\n", encoding="utf-8")
     run = cli("audit", str(tmp_path / "audit.yaml"))
     assert run.code == 2
     assert len(run.err.strip().splitlines()) == 1 and expected.format(tmp=tmp_path.resolve()) in run.err, run.err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [("empty.html", b"", "empty"), ("blank.md", b"\xef\xbb\xbf \n", "empty"), ("logo.html", b"\x89PNG\r\n\x1a\n\x00", "a PNG image, not an article")],
+)
+def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_story(cli: Any, tmp_path: Path, name: str, data: bytes, why: str) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "originals" / name).write_bytes(data)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = _report(tmp_path / "out")
+    assert f"originals/{name}" not in [story["story"] for story in report["stories"]]
+    assert f"originals/{name}" not in (tmp_path / "out" / "stories.csv").read_text(encoding="utf-8")
+    assert report["problems"] == [{"site": "saved:originals", "url": f"originals/{name}", "problem": f"story not read: {why}"}]
+    assert run.out.startswith(f"1 copy of {web.STORIES} stories on 1 site; 1 problem (1 story not read); reports in "), run.out
 
 
 # A start tag of more than 1,000 attributes: a page libxml2 would take minutes to parse, refused.
@@ -691,6 +765,78 @@ def test_a_redirect_to_a_server_that_takes_no_connection_names_the_host_it_could
     assert problem == f"no connection to {unreached} (connection refused), after a redirect from {asked}"
 
 
+_WHOLE_HOST = "disallowed: the robots.txt of {other} answered HTTP 5xx, which disallows all of that host (RFC 9309), after a redirect from {partner}"
+
+
+@pytest.mark.parametrize(
+    ("robots", "why"),
+    [
+        ((200, "text/plain", b"User-agent: *\nDisallow: /news/\n", {}), "disallowed by the robots.txt of {other}, after a redirect from {partner}"),
+        ((503, "text/plain", b"down", {}), _WHOLE_HOST.replace("5xx", "503")),
+        ((500, "text/plain", b"down", {}), _WHOLE_HOST.replace("5xx", "500")),
+    ],
+)
+@pytest.mark.parametrize("status", [301, 302, 307])
+def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt_before_asking(robots: Route, why: str, status: int) -> None:
+    routes, elsewhere = _Logged(), _Logged()
+    with _site(routes) as partner, _site(elsewhere) as other:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        elsewhere["/robots.txt"] = robots  # type: ignore[assignment]
+        elsewhere["/news/x/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        routes["/go/other"] = (status, "text/html", b"", {"Location": f"{other}/news/x/"})
+        problems, _ = _fetch_all(partner, ["/go/other"], retries=0)
+    # Its robots.txt asked for first; the page it forbids never asked for.
+    assert elsewhere.asked == ["/robots.txt"]
+    hosts = {"other": other.removeprefix("http://"), "partner": partner.removeprefix("http://")}
+    assert problems == {"/go/other": why.format(**hosts)}
+
+
+def test_a_redirect_within_a_site_to_a_path_its_robots_txt_forbids_is_not_followed() -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
+        routes["/go/3"] = (302, "text/html", b"", {"Location": "/private/story-3/"})
+        routes["/private/story-3/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/go/3"], retries=0)
+    assert routes.asked == ["/robots.txt", "/go/3"]
+    assert problems == {"/go/3": "disallowed by robots.txt"}
+
+
+def test_a_redirect_to_an_allowed_page_on_another_host_is_followed_after_its_robots_txt() -> None:
+    routes, elsewhere = _Logged(), _Logged()
+    with _site(routes) as partner, _site(elsewhere) as other:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        elsewhere["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
+        elsewhere["/news/x/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        routes["/go/other"] = (302, "text/html", b"", {"Location": f"{other}/news/x/"})
+        problems, _ = _fetch_all(partner, ["/go/other", "/go/other"], retries=0)
+    assert problems == {"/go/other": ""}
+    assert elsewhere.asked[:2] == ["/robots.txt", "/news/x/"] and elsewhere.asked.count("/robots.txt") == 1
+
+
+def test_a_page_redirected_to_a_host_whose_robots_txt_fails_is_reported_and_not_a_site_not_read(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    routes, elsewhere = _Logged(), _Logged()
+    with _site(routes) as partner, _site(elsewhere) as other:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        routes["/news/story-1/"] = (200, "text/html", web.copy(PUBLISHER, partner, 1, "stripped"), {})
+        routes["/go/other"] = (302, "text/html", b"", {"Location": f"{other}/news/x/"})
+        elsewhere["/robots.txt"] = (503, "text/plain", b"down", {})
+        elsewhere["/news/x/"] = (200, "text/html", web.copy(PUBLISHER, other, 0, "stripped"), {})
+        sources = f"  - site: {{urls: [{partner}/news/story-1/, {partner}/go/other]}}\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    assert "/news/x/" not in elsewhere.asked
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [copy["url"] for story in report["stories"] for copy in story["copies"]] == [f"{partner}/news/story-1/"]
+    (problem,) = report["problems"]
+    assert problem["url"] == f"{partner}/go/other"
+    assert problem["problem"].startswith(f"disallowed: the robots.txt of {other.removeprefix('http://')} answered HTTP 503")
+    # The partner's site was read: its redirect is a page not read, not a site not read.
+    assert run.out.startswith("1 copy of 4 stories on 1 site; 1 problem (1 page not read); reports in ")
+
+
 def test_an_unreachable_site_is_reported_so_in_the_report_and_the_closing_line(cli: Any, tmp_path: Path) -> None:
     _originals(tmp_path / "originals")
     partner = f"http://127.0.0.1:{_closed_port()}"
@@ -835,6 +981,38 @@ def test_addresses_of_one_page_are_one_page(first: str, second: str, same: bool)
     assert (address_key(first) == address_key(second)) is same
 
 
+@pytest.mark.parametrize("source", ["site", "warc", "folder"])
+@pytest.mark.parametrize("other", ["/print/story-0/", "/news/story-0/?utm_source=x"])
+def test_an_address_whose_page_differs_is_never_merged_into_the_compliant_copy(cli: Any, tmp_path: Path, source: str, other: str) -> None:
+    _originals(tmp_path / "originals")
+    routes: dict[str, Route] = {}
+    with _site(routes) as partner:
+        # The compliant article, and at another address of it (its canonical link names the article) a page stripped of its credit.
+        pages = {"/news/story-0/": web.copy(PUBLISHER, partner, 0, "compliant"), other: web.copy(PUBLISHER, partner, 0, "stripped")}
+        routes.update({path: (200, "text/html", body, {}) for path, body in pages.items()})
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        if source == "site":
+            where = f"  - site: {{urls: [{', '.join(partner + path for path in pages)}]}}\n"
+        elif source == "warc":
+            _warc(tmp_path / "crawl.warc.gz", [(partner + path, body) for path, body in pages.items()])
+            where = "  - warc: crawl.warc.gz\n"
+        else:
+            (tmp_path / "saved").mkdir()
+            for number, body in enumerate(pages.values()):
+                (tmp_path / "saved" / f"page-{number}.html").write_bytes(body)
+            where = "  - folder: saved/\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{where}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    copies = sorted((copy["findings"], copy["also_at"]) for story in report["stories"] for copy in story["copies"])
+    # Two copies, each with its own findings; the stripped one's errors in the report, not only in pages/.
+    assert [findings for findings, _ in copies] == [[], ["dcnf/affiliation", "dcnf/logo"]]
+    assert all(also_at == [] for _, also_at in copies)
+    assert report["copies"] == report["pages_read"] == 2
+    assert run.out.startswith("2 copies of 4 stories on 1 site; ")
+
+
 def test_one_copy_at_tracking_and_amp_addresses_is_counted_once(tmp_path: Path) -> None:
     from compliance.audit.run import load_audit_config, run_audit
 
@@ -923,6 +1101,9 @@ def _raw(data: bytes) -> Route:
         (_redirect("http://127.0.0.1:99999/x"), "not a URL a browser can read: the redirect's Location 'http://127.0.0.1:99999/x'"),
         (_redirect("http://a b.example/"), "not a URL a browser can read: the redirect's Location 'http://a b.example/'"),
         (_redirect("//[::1/x"), "not a URL a browser can read: the redirect's Location '//[::1/x'"),
+        # A control character in its host: the Location quoted, shown safely, never the HTTP library's words.
+        (_redirect("http://exa\x1bmple.com/x"), "not a URL a browser can read: the redirect's Location 'http://exa\\x1bmple.com/x'"),
+        (_redirect("http://a.example:8\x7f0/x"), "not a URL a browser can read: the redirect's Location 'http://a.example:8\\x7f0/x'"),
         # Redirects to another scheme are not followed.
         (_redirect("file:///etc/passwd"), "redirected to a file: address, which is not followed (only http and https are)"),
         (_redirect("ftp://files.example/story"), "redirected to a ftp: address, which is not followed (only http and https are)"),
@@ -946,6 +1127,27 @@ def test_a_failed_request_is_one_problem_in_the_licensors_words(route: Route, pr
         problems, _ = _fetch_all(partner, ["/page"], retries=0)
     assert problems == {"/page": problem}
     assert "Error" not in problem and "Protocol" not in problem
+
+
+@pytest.mark.parametrize(
+    ("location", "asked"),
+    [
+        # A control character in the path or query is percent-encoded and followed, as a browser does.
+        ("/news/\x1b[31mX", "/news/%1B[31mX"),
+        ("/news/x/?a=\x01b\x7f", "/news/x/?a=%01b%7F"),
+        # Tabs and line breaks are dropped, as are control characters and spaces at either end.
+        ("\x01 /news/\tx/ ", "/news/x/"),
+    ],
+)
+def test_a_redirect_whose_location_holds_a_control_character_is_followed_as_a_browser_does(location: str, asked: str) -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        routes["/go/"] = _redirect(location)  # type: ignore[assignment]
+        routes[asked] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/go/"], retries=0)
+    assert problems == {"/go/": ""}
+    assert routes.asked == ["/robots.txt", "/go/", asked]
 
 
 def test_a_tls_failure_says_so_and_the_site_is_unreachable() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -453,3 +454,30 @@ def test_a_site_down_keeps_its_crawled_copies_whatever_other_sources_file_under_
     assert (second["copies"], second["copies_from_earlier_runs"]) == (first["copies"], 3)
     entry = _site_entry(second, partner)
     assert (entry["copies"], entry["carried_because"]) == (_site_entry(first, partner)["copies"], "site not reached")
+
+
+def test_a_site_whose_robots_txt_answers_503_on_the_rerun_is_one_site_not_read_though_another_redirects_there(cli: Any, tmp_path: Path) -> None:
+    routes: Routes = {}
+    other: Routes = {}
+    with _site(routes) as partner, _site(other) as elsewhere:
+        _partner(routes, partner, {0: "compliant", 1: "stripped"})
+        other["/robots.txt"] = (404, "text/plain", b"", {})
+        other["/news/story-2/"] = (200, "text/html", web.copy(PUBLISHER, elsewhere, 2, "stripped"), {})
+        other["/sitemap.xml"] = (200, "application/xml", web.sitemap([f"{elsewhere}/news/story-2/"]), {})
+        # A page of the first partner that redirects to the second's copy.
+        routes["/go/other"] = (302, "text/html", b"", {"Location": f"{elsewhere}/news/story-2/"})
+        config = _config(tmp_path, f"{partner}/sitemap.xml", f"{elsewhere}/sitemap.xml")
+        config.write_text(config.read_text(encoding="utf-8").replace("output:", f"  - site: {{urls: [{partner}/go/other]}}\noutput:"), encoding="utf-8")
+        assert cli("audit", str(config)).code == 0
+        other["/robots.txt"] = (503, "text/plain", b"down", {})
+        run = cli("audit", str(config))
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    host = elsewhere.removeprefix("http://")
+    (carried,) = [c for s in report["stories"] for c in s["copies"] if c["site"] == host]
+    # Nothing of it read in this run: its copy is carried as that of a site not reached, and it is one site not read.
+    assert (carried["from_earlier_run"], carried["carried_because"]) == (TODAY, "site not reached")
+    problems = {p["url"]: p["problem"] for p in report["problems"]}
+    assert problems[f"{partner}/go/other"].startswith(f"disallowed: the robots.txt of {host} answered HTTP 503")
+    assert problems[f"{elsewhere}/sitemap.xml"] == "sitemap not read: disallowed: robots.txt answered HTTP 503, which disallows the whole site (RFC 9309)"
+    assert run.out.startswith("3 copies of 4 stories on 2 sites, 1 as last read in an earlier run; 2 problems (1 site not read, 1 page not read); "), run.out

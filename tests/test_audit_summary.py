@@ -149,6 +149,44 @@ def test_a_page_read_at_several_addresses_is_one_copy_under_its_canonical_or_cle
     assert _one(copies, read) == expected
 
 
+def _bare(url: str, *, canonical: str = "") -> Any:
+    """A copy of story s3 read at `url` with no finding (compliant)."""
+    from compliance.audit.report import CheckedCopy
+
+    return CheckedCopy("s3", url, "p.example", 0.9, "text", (), (), (), canonical=canonical)
+
+
+@pytest.mark.parametrize(
+    ("copies", "read", "expected"),
+    [
+        # A print page stripped of its credit whose canonical link names the compliant article: two copies.
+        (
+            [_bare(f"{P}/news/canon/", canonical=f"{P}/news/canon/"), _copy(f"{P}/print/canon/", canonical=f"{P}/news/canon/")],
+            None,
+            [(f"{P}/news/canon/", [], ""), (f"{P}/print/canon/", [], f"{P}/print/canon/")],
+        ),
+        # An archived capture at a tracking address whose page differs from the clean one's: two copies.
+        (
+            [_bare(f"{P}/s3/", canonical=f"{P}/s3/"), _copy(f"{P}/s3/?utm_source=x", canonical=f"{P}/s3/")],
+            [[f"{P}/s3/", f"{P}/s3/?utm_source=x", f"{P}/s3/#top"]],
+            [(f"{P}/s3/", [f"{P}/s3/#top"], ""), (f"{P}/s3/?utm_source=x", [], f"{P}/s3/?utm_source=x")],
+        ),
+        # Three addresses, two verdicts: the two read alike are one copy.
+        (
+            [_bare(f"{P}/s3/"), _copy(f"{P}/?p=3", canonical=f"{P}/s3/"), _bare(f"{P}/s3/?utm_medium=x", canonical=f"{P}/s3/")],
+            None,
+            [(f"{P}/?p=3", [], f"{P}/?p=3"), (f"{P}/s3/", [f"{P}/s3/?utm_medium=x"], "")],
+        ),
+    ],
+)
+def test_addresses_of_one_page_read_with_other_findings_are_copies_of_their_own(copies: list[Any], read: Any, expected: Any) -> None:
+    from compliance.audit.run import address_key, one_copy_per_page
+
+    addresses = {address_key(urls[0]): urls for urls in read or []}
+    shown = sorted((c.url, list(c.also_at), c.evidence[0].removeprefix("p/logo: read at ") if c.evidence else "") for c in one_copy_per_page(copies, addresses))
+    assert shown == expected
+
+
 @pytest.mark.parametrize(
     "copies",
     [

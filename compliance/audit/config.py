@@ -248,6 +248,12 @@ def _check_state(state: Path, mark: Mark, inputs: tuple[Locator, ...], audit_fil
         pages = output / PARTITIONS
         if path in (output, pages) or pages in path.parents or (path.parent == output and path.name in REPORT_FILES):
             raise _fail(f"{subject} is where the audit writes its reports", mark, hint=keep)
+    # A folder that is not there is a mistyped path, whose state would start from nothing: the
+    # audit makes folders only in its output folder, which it makes.
+    if not state.parent.is_dir() and state.parent != output and output not in state.parent.parents:
+        missing = next(folder for folder in reversed((state.parent, *state.parent.parents)) if not folder.is_dir())
+        hint = "check the path, or create the folder (a state that is not found starts from nothing)"
+        raise _fail(f"state {state} is in a folder that does not exist: {missing}", mark, hint=hint)
 
 
 def _limits(node: YNode | None, where: Mark) -> FetchLimits:

@@ -113,14 +113,65 @@ def refuse_an_unreadable_location(response: Any) -> None:
     read (`http://[::1/x`, a port past 65535, a space in the host) raises `UnreadableLocation`
     instead of being followed, as a browser would not follow it. A relative `Location` stays on
     the page's own host; another scheme is refused by httpx itself."""
+    import httpx
+
     from compliance.urls import is_http_url
 
     if not response.has_redirect_location:
         return
-    location = response.headers["Location"].strip()
+    written = response.headers["Location"]
+    location = as_a_browser_reads(written)
     absolute = f"{response.url.scheme}:{location}" if location.startswith("//") else location
     if is_http_url(absolute) and not fetchable(absolute):
-        raise UnreadableLocation(location)
+        raise UnreadableLocation(written.strip())
+    try:
+        response.url.join(location)  # as httpx will read it, to follow it
+    except httpx.InvalidURL:
+        raise UnreadableLocation(written.strip()) from None
+    if location != written:
+        response.headers["Location"] = location
+
+
+# What the WHATWG URL parser does with the control characters of a URL: those at either end (and
+# spaces there) dropped, tab and line breaks dropped, the others (ESC, DEL) percent-encoded.
+_URL_ENDS = "".join(map(chr, range(0x21)))
+_URL_DROPPED = re.compile("[\t\n\r]")
+_URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def as_a_browser_reads(location: str) -> str:
+    """A redirect's `Location` as a browser reads it before following it (the WHATWG URL parser):
+    control characters and spaces at either end dropped, tabs and line breaks dropped, any other
+    C0 control character or DEL percent-encoded (`/news/\x1b[31m` is `/news/%1B[31m`). Pure."""
+    mended = _URL_DROPPED.sub("", location.strip(_URL_ENDS))
+    return _URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", mended)
+
+
+class RedirectRefused(Exception):
+    """A redirect to a URL its host's robots.txt forbids the audit: raised before it is asked for."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+# The URL each thread's request was first asked for (a redirect's hops differ from it), and whether
+# that request is a robots.txt's, whose redirects RFC 9309 §2.3.1.2 follows without asking one.
+_ASKED = threading.local()
+
+
+def redirect_refusal(asked: str, target: str, why: str, answer: str) -> str:
+    """The problem of a page whose redirect leads to `target`, which its host's robots.txt forbids
+    (`why`, the line for that host's own URLs; `answer`, how the robots.txt answered when it could
+    not be read: "answered HTTP 503", else ""). On the page's own host it is that line; on another
+    it names that host and where the redirect came from, and never says the page's own site is
+    disallowed, since it was read. Pure."""
+    host, origin = host_of(target), host_of(asked)
+    if host == origin:
+        return why
+    if answer:
+        return f"disallowed: the robots.txt of {host} {answer}, which disallows all of that host (RFC 9309), after a redirect from {origin}"
+    return f"disallowed by the robots.txt of {host}, after a redirect from {origin}"
 
 
 class HostGate:
@@ -267,7 +318,7 @@ class Fetcher:
             follow_redirects=True,
             max_redirects=limits.max_redirects,
             transport=transport,
-            event_hooks={"response": [refuse_an_unreadable_location]},
+            event_hooks={"request": [self._obey_robots_on_redirect], "response": [refuse_an_unreadable_location]},
         )
         self.gates: dict[str, HostGate] = {}
         # Each host's parsed robots.txt, as a future: the first thread to need it fetches it, and
@@ -308,25 +359,46 @@ class Fetcher:
             except BaseException as exc:
                 rules.set_exception(exc)  # the threads waiting for it hear of the bug too, not wait forever
                 raise
-        parsed, refused = rules.result()
+        parsed, refused, _ = rules.result()
         return "" if parsed.can_fetch(url, self.limits.user_agent) else refused
 
-    def _robots(self, url: str) -> tuple[Any, str]:
-        """The parsed robots.txt at `url` (`protego`), and the problem line for a URL it disallows."""
+    def _obey_robots_on_redirect(self, request: Any) -> None:
+        """An httpx request hook: a redirect's target is asked for only when its host's robots.txt
+        (asked for first, once per host, as for any page) allows it; else `RedirectRefused`. The
+        URL first asked for was checked by `get`; a robots.txt's own redirects are followed as
+        RFC 9309 says. A target whose host takes no connection is left to fail as it does."""
+        target = str(request.url)
+        asked = getattr(_ASKED, "url", "")
+        if getattr(_ASKED, "robots", False) or not asked or target == asked or not fetchable(target):
+            return  # (another scheme, or a URL no browser reads, fails as it does)
+        why = self.refusal(target)
+        if why and not why.startswith(UNREACHABLE.partition("{")[0]):
+            host = urlsplit(target).netloc.lower()
+            _, _, answer = self.robots[host].result()
+            raise RedirectRefused(redirect_refusal(asked, target, why, answer))
+
+    def _robots(self, url: str) -> tuple[Any, str, str]:
+        """The parsed robots.txt at `url` (`protego`), the problem line for a URL it disallows, and
+        how it answered when it could not be read ("answered HTTP 503"; "" when read or missing)."""
         from protego import Protego
 
-        fetched = self.fetch(url)
+        outer = (getattr(_ASKED, "url", ""), getattr(_ASKED, "robots", False))
+        _ASKED.robots = True
+        try:
+            fetched = self.fetch(url)
+        finally:
+            _ASKED.url, _ASKED.robots = outer
         if fetched.status >= 500 or (not fetched.status and fetched.problem):
             # Unreachable (a server error, or no answer at all: a network error, a cut answer) is
             # "complete disallow" (RFC 9309 §2.3.1.4); only a 4xx means there is none. A site that
             # took no connection is not there to disallow anything: it is reported as unreachable.
             if fetched.problem.startswith(NO_CONNECTION):
-                return Protego.parse("User-agent: *\nDisallow: /\n"), UNREACHABLE.format(why=fetched.problem)
+                return Protego.parse("User-agent: *\nDisallow: /\n"), UNREACHABLE.format(why=fetched.problem), ""
             answer = f"answered HTTP {fetched.status}" if fetched.status else f"could not be read ({fetched.problem})"
             why = f"disallowed: robots.txt {answer}, which disallows the whole site (RFC 9309)"
-            return Protego.parse("User-agent: *\nDisallow: /\n"), why
+            return Protego.parse("User-agent: *\nDisallow: /\n"), why, answer
         text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
-        return Protego.parse(text), ROBOTS_REFUSAL
+        return Protego.parse(text), ROBOTS_REFUSAL, ""
 
     def get(self, url: str) -> Fetched:
         """Fetch `url` if robots.txt allows it; a URL a browser cannot read (`fetchable`) is not
@@ -366,11 +438,13 @@ class Fetcher:
             with gate.slots:
                 gate.wait_turn()
                 started = time.monotonic()
-                _URL_DEADLINE.at = started + left
+                # A robots.txt asked for on a redirect's way is timed on its own, and the page's time limit then resumes.
+                outer = getattr(_URL_DEADLINE, "at", None), getattr(_ASKED, "url", "")
+                _URL_DEADLINE.at, _ASKED.url = started + left, url
                 try:
                     outcome, retry_after = self._once(url, extensions or {}, headers or {})
                 finally:
-                    _URL_DEADLINE.at = None
+                    _URL_DEADLINE.at, _ASKED.url = outer
                 left -= time.monotonic() - started
             if not (outcome.status == 429 or outcome.status >= 500) or left <= 0:
                 break
@@ -430,6 +504,8 @@ class Fetcher:
         except httpx.HTTPError as exc:
             # A bad redirect, an answer cut short, a reset: in the licensor's words, never the library's.
             return Fetched(url, problem=failure_phrase(exc)), None
+        except RedirectRefused as exc:
+            return Fetched(url, problem=exc.problem), None
         except UnreadableLocation as exc:
             return Fetched(url, problem=f"{NOT_A_URL}: the redirect's Location '{shown(exc.location)}'"), None
         except httpx.InvalidURL:

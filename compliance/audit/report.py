@@ -204,6 +204,7 @@ PROBLEM_KINDS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     (re.compile(r"^larger than \d+ bytes"), "page too large", "pages too large", False),
     (re.compile(r"^HTTP 4(?!29)\d\d\b"), "page gone", "pages gone", False),
     (re.compile(r"^not checked: "), "page not checked", "pages not checked", False),
+    (re.compile(r"^story not read: "), "story not read", "stories not read", False),
 )
 _PAGE_NOT_READ = ("page not read", "pages not read")
 # What a URL robots.txt forbids says (`fetching.ROBOTS_REFUSAL`, its sitemap's `sitemap not read: …`

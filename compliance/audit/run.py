@@ -835,11 +835,26 @@ def _config_text(config: AuditConfig) -> str:
     return repr((config.pack, config.stories, config.sources, config.threshold))
 
 
+# How the problem of a story's file or page that holds no article starts.
+STORY_NOT_READ = "story not read"
+
+
 def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> list[Page]:
     """The story pages (problems go to `problems`); a `ConfigError` at the `stories` line of the
-    audit file when there is none: an audit of no story would find nothing and pass."""
+    audit file when there is none: an audit of no story would find nothing and pass. A file or
+    page that holds no article (empty, white space alone, binary data such as a PNG image:
+    `compliance.decoding.not_an_article`) is no story: it is a problem named by its file or URL,
+    `story not read: empty`, and never a story with no copies."""
+    from compliance.decoding import not_an_article
+
     known = len(problems)
-    pages = list(_unique(items, problems))
+    pages = []
+    for page in _unique(items, problems):
+        why = not_an_article(page.data)
+        if why is None:
+            pages.append(page)
+        else:
+            problems.append((page.site, page.key, f"{STORY_NOT_READ}: {why}"))
     if pages:
         return pages
     path, line, column = config.stories_at or (config.origin, None, None)
@@ -862,24 +877,29 @@ def _unique(
     addresses: dict[str, list[str]] | None = None,
     redirecting: dict[str, list[str]] | None = None,
 ) -> Iterator[Page]:
-    """The pages, the first of each address only (`address_key`), as they are read; problems go to
-    `problems`, and every address each page was read at to `addresses` (by `address_key` key, in the
-    order read) when given: only the first is audited, and the report names the page by the cleanest.
-    The listed addresses that redirected to a page (`Page.listed_at`) go to `redirecting`, by the
-    same key, when given."""
+    """The pages, the first of each address (`address_key`) and of each content read there, as they
+    are read; problems go to `problems`, and every address each page was read at to `addresses`
+    (by `address_key` key, in the order read) when given: a page read again at another address
+    of it with the same bytes is not audited again, and the report names the page by the cleanest;
+    one whose bytes differ (an archived capture at `?utm_source=x` that is another page) is audited
+    too, so that its verdict is never merged away (`one_copy_per_page`). The listed addresses that
+    redirected to a page (`Page.listed_at`) go to `redirecting`, by the same key, when given."""
     seen: dict[str, list[str]] = {} if addresses is None else addresses
+    contents: dict[str, set[bytes]] = {}
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
-        else:
-            key = address_key(item.key)
-            if item.listed_at and redirecting is not None and item.listed_at not in redirecting.setdefault(key, []):
-                redirecting[key].append(item.listed_at)
-            if key not in seen:
-                seen[key] = [item.key]
-                yield item
-            elif addresses is not None and item.key not in seen[key]:
-                seen[key].append(item.key)
+            continue
+        key = address_key(item.key)
+        if item.listed_at and redirecting is not None and item.listed_at not in redirecting.setdefault(key, []):
+            redirecting[key].append(item.listed_at)
+        # (An address read twice, two captures of one URL, is audited once, as its first.)
+        fresh = key not in seen or (item.key not in seen[key] and hashlib.sha256(item.data).digest() not in contents.get(key, set()))
+        if item.key not in seen.setdefault(key, []):
+            seen[key].append(item.key)
+        if fresh:
+            contents.setdefault(key, set()).add(hashlib.sha256(item.data).digest())
+            yield item
 
 
 def with_redirecting_addresses(copies: Sequence[CheckedCopy], redirecting: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:
@@ -915,7 +935,13 @@ def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Seq
     slash; `addresses` gives, by `address_key` key, every address a page was read at), or when they
     name the same canonical URL on that site. Each such page is reported under its canonical URL
     when that is one of its addresses, else under its cleanest (`_cleanness`), with its verdict as
-    read at that address (else at its cleanest address read), and the others in `also_at`."""
+    read at that address (else at its cleanest address read), and the others in `also_at`.
+
+    Addresses of one page whose copies the check found otherwise (other findings: a print page
+    without the credit line whose canonical link names the compliant article, an archived
+    capture at `?utm_source=x` that differs) are never merged away: each verdict is a copy of its
+    own, with its own findings and evidence, and the addresses read with it in `also_at` (an
+    address not read in this run goes with the verdict reported at the page's first address)."""
     groups: dict[int, list[CheckedCopy]] = {}
     owner: dict[tuple[str, str, str], int] = {}
     for number, copy in enumerate(copies):
@@ -930,15 +956,35 @@ def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Seq
             for url in (member.url, _own_canonical(member)):
                 if url:
                     owner[(member.site, member.story, address_key(url))] = group
-    return [_one_copy(members, addresses) for members in groups.values()]
+    return [copy for members in groups.values() for copy in _one_copy_per_verdict(members, addresses)]
 
 
-def _one_copy(members: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> CheckedCopy:
-    """One page's copies (see `one_copy_per_page`) as the one copy reported."""
-    read = {copy.url: [*addresses.get(address_key(copy.url), ()), copy.url] for copy in members}
+def _one_copy_per_verdict(members: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:
+    """One page's copies (see `one_copy_per_page`) as one copy for each verdict (its findings and
+    errors) they were read with, the verdict of the cleanest address first."""
+    verdicts: dict[tuple[tuple[str, ...], tuple[str, ...]], list[CheckedCopy]] = {}
+    for copy in sorted(members, key=lambda c: _cleanness(c.url)):
+        verdicts.setdefault((copy.findings, copy.errors), []).append(copy)
+    if len(verdicts) == 1:
+        return [_one_copy(members, addresses)]
+    urls = {copy.url for copy in members}
+    kept: list[CheckedCopy] = []
+    for number, same in enumerate(verdicts.values()):
+        # Another verdict's addresses are that copy's; an address read at none goes with the first.
+        elsewhere = urls - {copy.url for copy in same}
+        own = {copy.url: [u for u in addresses.get(address_key(copy.url), ()) if u not in elsewhere and (number == 0 or u in urls)] for copy in same}
+        kept.append(_one_copy(same, own, keyed=False))
+    return kept
+
+
+def _one_copy(members: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]], *, keyed: bool = True) -> CheckedCopy:
+    """One page's copies (see `one_copy_per_page`) as the one copy reported: `addresses` gives
+    the addresses each was read at by `address_key` (by the copy's URL when not `keyed`)."""
+    read = {copy.url: [*addresses.get(address_key(copy.url) if keyed else copy.url, ()), copy.url] for copy in members}
     every = sorted({url for urls in read.values() for url in urls}, key=_cleanness)
     named = [_own_canonical(c) for c in members]
-    canonical = next((url for url in named if url and any(address_key(read_at) == address_key(url) for read_at in every)), "")
+    # (Split by verdict, a page's addresses share a key with another verdict's: its canonical URL must be read here.)
+    canonical = next((url for url in named if url and any(address_key(at) == address_key(url) if keyed else at == url for at in every)), "")
     shown = canonical or every[0]
     chosen = min(members, key=lambda c: (not any(address_key(url) == address_key(shown) for url in read[c.url]), _cleanness(c.url)))
     if len(every) == 1 and shown == chosen.url:

@@ -214,6 +214,10 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     if record.rec_type != "response":
         return None
     if record.http_headers is None:
+        if not fetchable(url) and (record.rec_headers.get_header("Content-Type") or "").lower().startswith("application/http"):
+            # An HTTP answer archived under an address of no http(s) page (warcio reads no HTTP
+            # headers there): never passed over in silence (a `dns:` record is no HTTP answer).
+            return _unreadable_address(url, path)
         missing = _missing_bytes(record)
         return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
     status = record.http_headers.get_statuscode()
@@ -222,9 +226,8 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
         # Not a page to audit, unless it was one: a record cut inside its HTTP headers has lost its type with them.
         missing = _missing_bytes(record)
         return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
-    if is_http_url(url) and not fetchable(url):
-        # Its site is not known, nor what its relative links point to: reported, not audited.
-        return Problem(host_of(url), url, f"{NOT_A_URL}; not read")
+    if not fetchable(url):
+        return _unreadable_address(url, path)
     body = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(body) > MAX_PAGE_BYTES:
         return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
@@ -232,6 +235,15 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     if missing:
         return Problem(host_of(url), url, _cut_short(missing, record.length))
     return Page(url, host_of(url), body)
+
+
+def _unreadable_address(url: str, path: Path) -> Problem:
+    """The problem of an archived page whose `WARC-Target-URI` no browser reads: its site is not
+    known, nor what its relative links point to, so it is reported, not audited. An address of no
+    http(s) page (`javascript:…`, `=HYPERLINK(…)`), or none, is filed under the archive `path`."""
+    if not url:
+        return Problem(path.name, str(path), "a response record without a WARC-Target-URI; not read")
+    return Problem(host_of(url) if is_http_url(url) else path.name, url, f"{NOT_A_URL}; not read")
 
 
 def _missing_bytes(record: Any) -> int:
@@ -274,9 +286,8 @@ class _WarcioStderr:
         return self if name == "stderr" else getattr(sys, name)
 
     def write(self, text: str) -> int:
-        collected = getattr(_READING, "messages", None)
-        if collected is not None:
-            collected.extend(line.strip() for line in text.splitlines() if line.strip())
+        # warcio writes each warning whole, in one call: one warning, however many lines it takes.
+        _collect(text)
         return len(text)
 
     def flush(self) -> None:
@@ -287,9 +298,16 @@ class _WarcioLog(logging.Handler):
     """The `warcio` logger's warnings, added to the reading thread's messages (never printed)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        collected = getattr(_READING, "messages", None)
-        if collected is not None:
-            collected.extend(line.strip() for line in record.getMessage().splitlines() if line.strip())
+        _collect(record.getMessage())
+
+
+def _collect(warning: str) -> None:
+    """One warning of `warcio` added to the reading thread's messages, its lines joined by "; "
+    (`Record not followed by newline…; Offset: 151040; Remainder: …`), as one problem."""
+    collected = getattr(_READING, "messages", None)
+    joined = "; ".join(line.strip() for line in warning.splitlines() if line.strip())
+    if collected is not None and joined:
+        collected.append(joined)
 
 
 _READING = threading.local()
