@@ -67,8 +67,8 @@ class Ignores:
 
     def why_excluded(self, path: str, walked_from: str) -> tuple[str, str, str] | None:
         """Why `excluded` leaves out `path`, for a file named on the command line with
-        `--force-exclude`: (`--exclude`, the glob, "the command line") or (`.gitignore`, the
-        pattern, the ignore file and its line); None when it is not left out. Each pattern is
+        `--force-exclude`: (`--exclude`, the glob, `--exclude`) or (`.gitignore`, the pattern,
+        the ignore file and its line, `.gitignore:2`); None when it is not left out. Each pattern is
         matched alone to find the one that decides (the last that matches, as git reads them)."""
         absolute = os.path.abspath(path)
         if self._exclude is not None:
