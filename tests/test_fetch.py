@@ -125,7 +125,7 @@ def test_a_cache_entry_without_the_served_address_resolves_against_the_requested
     [
         ("/loop", "more than 5 redirects"),
         ("/pdf", "not an article page (content type application/pdf)"),
-        ("/huge", "larger than 100000 bytes"),
+        ("/huge", "larger than 100,000 bytes, the most an original story is read to"),
         ("/slow", "no complete answer within 1 s"),
         ("/missing", "the server answered HTTP 404"),
     ],

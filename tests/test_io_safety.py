@@ -189,9 +189,15 @@ def test_an_audit_output_onto_a_file_or_inside_an_input_folder_is_refused(cli: A
         ("audit.yaml/x", "", ":5:9: output {tmp}/audit.yaml/x cannot be a folder: {tmp}/audit.yaml is a file — name a new folder"),
         ("saved/copy.html/reports/", "", ":5:9: output {tmp}/saved/copy.html/reports cannot be a folder: {tmp}/saved/copy.html is a file"),
         ("/proc/syndcheck-o/", "", ":5:9: cannot create the output folder /proc/syndcheck-o: "),
-        ("reports/", "state: /proc/syndcheck-s/state.sqlite\n", ":6:8: cannot create the state folder /proc/syndcheck-s: "),
+        # A state outside the output folder is never given a folder of its own (a mistyped path
+        # would start from nothing): it must be in a folder that exists.
+        (
+            "reports/",
+            "state: /proc/syndcheck-s/state.sqlite\n",
+            ":6:8: state /proc/syndcheck-s/state.sqlite is in a folder that does not exist: /proc/syndcheck-s",
+        ),
     ],
-    ids=["a-file-on-the-way", "a-file-deeper", "a-folder-the-system-refuses", "a-state-folder-the-system-refuses"],
+    ids=["a-file-on-the-way", "a-file-deeper", "a-folder-the-system-refuses", "a-state-folder-that-does-not-exist"],
 )
 def test_an_audit_output_that_cannot_be_a_folder_is_one_line_at_its_line(cli: Any, tmp_path: Path, output: str, state: str, needle: str) -> None:
     _originals(tmp_path / "originals")
