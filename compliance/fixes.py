@@ -347,7 +347,9 @@ def _mended_broken_link(
     gives; None when the rule reads no link, no broken link is found in the source, or the rule
     would still fail (another link is what it asks for): then its block is inserted as usual."""
     doc = ctx.doc
-    if doc.kind != "markdown" or not doc.broken_links or not _reads_links(check):
+    from compliance.packs import iter_checks
+
+    if doc.kind != "markdown" or not doc.broken_links or not any(inner.kind == "link" for inner in iter_checks(check)):
         return None
     source = doc.lines_source
     starts = line_starts(source)
@@ -362,11 +364,6 @@ def _mended_broken_link(
         place = f"the address of the link {_said(shorten(broken.text, 40))}, which held {characters_named(broken.characters)},"
         return (Edit(rule_id, start, 0, address, place, removed=end - start),), candidate
     return None
-
-
-def _reads_links(check: Check) -> bool:
-    """Whether `check` is a `link` check or holds one."""
-    return check.kind == "link" or any(_reads_links(child) for child in check.children)
 
 
 # The `href` of a start tag, its value in group 2 (quoted) or 3 (unquoted).
@@ -385,8 +382,7 @@ def _href_span(doc: Document, link: Any) -> tuple[int, int] | None:
     if doc.kind == "html":
         if link.element is None:
             return None
-        location = doc.locate_element(link.element)
-        start = offset_at(source, location.line, location.column)
+        start = _start_offset(doc, link.element)
         tag = _TAG.match(source, start)
         found = _HREF_VALUE.search(source, start, tag.end()) if tag is not None and source[start : start + 2].lower() == "<a" else None
         if found is None:
@@ -786,8 +782,7 @@ def _in_element(doc: Document, wrong: Block, span: tuple[int, int], block: str) 
         return span[0], span[1] - span[0], block
     source = doc.lines_source
     element = _text_holder(_whole_holder(wrong.element))
-    location = doc.locate_element(element)
-    start = offset_at(source, location.line, location.column)
+    start = _start_offset(doc, element)
     tag = _TAG.match(source, start)
     end = _element_end(source, start, str(element.tag).lower())
     if tag is None or end is None:
@@ -945,8 +940,7 @@ def _paragraph_span(doc: Document, block: Block, starts: Sequence[int] | None = 
     if block.element is None:
         return None
     element = _whole_holder(block.element)
-    location = doc.locate_element(element)
-    start = offset_at(source, location.line, location.column)
+    start = _start_offset(doc, element)
     end = _element_end(source, start, str(element.tag).lower())
     return None if end is None else (start, end)
 
@@ -1237,8 +1231,7 @@ def _byline_span(doc: Document, byline: Byline) -> tuple[int, int] | None:
         return start, len(doc.lines_source) if end == -1 else end
     if byline.element is None:
         return None
-    location = doc.locate_element(byline.element)
-    start = offset_at(doc.lines_source, location.line, location.column)
+    start = _start_offset(doc, byline.element)
     closed = _element_end(doc.lines_source, start, str(byline.element.tag).lower())
     return (start, closed) if closed is not None else None
 
@@ -1347,6 +1340,12 @@ def _block_address(block: str) -> str:
     return html.unescape(found.group(1) if found.group(1) is not None else found.group(2) if found.group(2) is not None else found.group(3))
 
 
+def _start_offset(doc: Document, element: Any) -> int:
+    """Where an element of `doc` (an lxml element) starts in `doc.lines_source`: its start tag's `<`."""
+    location = doc.locate_element(element)
+    return offset_at(doc.lines_source, location.line, location.column)
+
+
 def _with_own_image_tag(doc: Document, image: Image, block: str) -> str | None:
     """`block` (a fix's HTML holding one `<img>` or `<amp-img>` start tag) with that tag as the
     page writes `image`'s own; None when the block holds no one such tag of the image's name, or
@@ -1354,8 +1353,7 @@ def _with_own_image_tag(doc: Document, image: Image, block: str) -> str | None:
     if doc.kind != "html" or image.element is None:
         return None
     source = doc.lines_source
-    location = doc.locate_element(image.element)
-    tag = _TAG.match(source, offset_at(source, location.line, location.column))
+    tag = _TAG.match(source, _start_offset(doc, image.element))
     if tag is None or tag.group(1) or tag.group(2).lower() not in ("img", "amp-img"):
         return None
     in_block = [m for m in _TAG.finditer(block) if not m.group(1) and m.group(2) and m.group(2).lower() in ("img", "amp-img")]
@@ -1390,8 +1388,7 @@ def _image_span(doc: Document, image: Image) -> tuple[int, int] | None:
     inline = str(holder.tag).lower() in _INLINE_IMAGE_HOLDERS and (parent is None or str(parent.tag).lower() not in _NOT_A_HOLDER)
     if before.strip() or (holder.tail or "").strip() or inline:
         return None
-    location = doc.locate_element(holder)
-    start = offset_at(source, location.line, location.column)
+    start = _start_offset(doc, holder)
     end = _element_end(source, start, str(holder.tag).lower())
     return None if end is None else (start, end)
 
@@ -2047,8 +2044,7 @@ def _a_byline_with_no_byline_to_go_by(block: str, doc: Document) -> bool:
         return False
     from compliance.document.byline_reading import read_byline
 
-    text = html.unescape(re.sub(r"<[^>]*>", " ", block)) if doc.kind == "html" else block
-    reading = read_byline(" ".join(text.split()), require_prefix=True)
+    reading = read_byline(_unmarked(block), require_prefix=True)
     return reading is not None and bool(reading.names)
 
 
@@ -2191,8 +2187,7 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
     element = _block_level(doc, getattr(anchor, "element", None))
     if element is None:
         return "the place for it has no element in the page source"
-    location = doc.locate_element(element)
-    start = offset_at(doc.lines_source, location.line, location.column)
+    start = _start_offset(doc, element)
     tag = str(element.tag).lower()
     if doc.lines_source[start : start + len(tag) + 1].lower() != f"<{tag}":
         return f"the <{tag}> to put it next to was not found in the page source"
