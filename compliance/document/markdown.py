@@ -186,6 +186,14 @@ def _broken_links(md: MarkdownIt, tokens: Sequence[Token]) -> list[BrokenLink]:
     return found
 
 
+def _what_breaks(written: str) -> tuple[str, str, str]:
+    """What a `[label](…)` shown as text holds between its parentheses (`written`): the address
+    without the space a link may have around it, the characters in it that a link destination
+    cannot hold (once each, in order), and the address with them taken out."""
+    address = written.strip(_LINK_SPACE)
+    return address, "".join(dict.fromkeys(_NOT_IN_DESTINATION.findall(address))), _NOT_IN_DESTINATION.sub("", address)
+
+
 def _text_runs(token: Token) -> Iterator[list[tuple[Token, int]]]:
     """The runs of an inline token's children that are text and soft line breaks side by side,
     each child with the source line where it starts; a run with no text of a link is skipped."""
@@ -210,12 +218,10 @@ def _read_run(md: MarkdownIt, token: Token, run: list[tuple[Token, int]]) -> lis
     kept: list[str] = []
     at = 0
     for match in _LINK_AS_TEXT.finditer(content):
-        address = match.group(2).strip(_LINK_SPACE)
-        characters = "".join(dict.fromkeys(_NOT_IN_DESTINATION.findall(address)))
+        _, characters, cleaned = _what_breaks(match.group(2))
         if not characters:
             continue
         label = match.group(1)
-        cleaned = _NOT_IN_DESTINATION.sub("", address)
         href = next((str(t.attrs.get("href", "")) for t in md.parseInline(f"[{label}]({cleaned})")[0].children or () if t.type == "link_open"), None)
         if not href:
             continue  # no link once they are out, or one to nowhere: no address was meant
@@ -239,11 +245,9 @@ def broken_link_address(source: str, starts: Sequence[int], broken: BrokenLink) 
     if not 0 < broken.line <= len(starts):
         return None
     for match in _LINK_AS_TEXT.finditer(source, starts[broken.line - 1]):
-        written = match.group(2)
-        address = written.strip(_LINK_SPACE)
-        cleaned = _NOT_IN_DESTINATION.sub("", address)
-        if normalize_inline(match.group(1)) == broken.text and cleaned and _NOT_IN_DESTINATION.search(address):
-            start = match.start(2) + written.index(address)
+        address, characters, cleaned = _what_breaks(match.group(2))
+        if normalize_inline(match.group(1)) == broken.text and cleaned and characters:
+            start = match.start(2) + match.group(2).index(address)
             return start, start + len(address), cleaned
         if source.count("\n", starts[broken.line - 1], match.start()) > 0:
             return None  # past the line where its bracket stands
