@@ -932,12 +932,16 @@ def _shares_text(copy: Document, original: Document) -> bool:
 
 
 def _article_shingles(doc: Document) -> frozenset[str]:
-    """The audit's shingles of a document's article text (`audit.matching.shingles`)."""
-    # Imported here: only a check given an original reaches it (the module's MinHash library is
-    # imported by the audit's own functions alone).
-    from compliance.audit.matching import shingles
+    """The audit's shingles of a document's article text (`audit.matching.shingles`), worked out
+    once per document: the copy and its original are compared by them more than once."""
+    found: frozenset[str] | None = doc._memo.get("article_shingles")
+    if found is None:
+        # Imported here: only a check given an original reaches it (the module's MinHash library is
+        # imported by the audit's own functions alone).
+        from compliance.audit.matching import shingles
 
-    return shingles(" ".join(block.text for block in doc.article_blocks))
+        found = doc._memo["article_shingles"] = shingles(" ".join(block.text for block in doc.article_blocks))
+    return found
 
 
 def is_the_copy(copy: Document, original: Document) -> bool:
