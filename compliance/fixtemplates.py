@@ -15,7 +15,7 @@ from compliance.firstuse import on_first_use
 from compliance.metavalues import name_problem
 from compliance.patterns import Pattern
 from compliance.text import shorten
-from compliance.urls import is_http_url
+from compliance.urls import URL_ENDS, is_http_url
 
 if TYPE_CHECKING:
     from compliance.checks import Check
@@ -73,8 +73,6 @@ _NOT_IN_URL = on_first_use(r"[\s\"'<>`]")
 # Control characters (C0, DEL, C1), which no address holds as written: a terminal's escape
 # sequence (ESC) pasted into one, or one written there to colour a terminal that shows it.
 _CONTROL = on_first_use(r"[\x00-\x1f\x7f-\x9f]")
-# The space and C0 controls a browser strips at a URL's ends (the WHATWG URL Standard).
-_URL_ENDS = "".join(map(chr, range(0x21)))
 
 
 def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
@@ -145,7 +143,7 @@ def address_problem(value: str) -> str | None:
         return f"must be an http(s) URL, got '{shorten(given, 60)}'"
     if _NOT_IN_URL().search(given):
         return f"holds a space, quote or angle bracket, which no address does: '{shorten(given, 60)}'"
-    if _CONTROL().search(given.lstrip(_URL_ENDS)):
+    if _CONTROL().search(given.lstrip(URL_ENDS)):
         return f"holds a control character, which no address does: '{shorten(visible(given), 60)}'"
     return None
 

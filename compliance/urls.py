@@ -40,7 +40,7 @@ from urllib.parse import unquote
 from compliance.firstuse import on_first_use
 
 # What the WHATWG URL parser strips from both ends of a URL: C0 controls and the space.
-_ENDS = "".join(map(chr, range(0x21)))
+URL_ENDS = "".join(map(chr, range(0x21)))
 # What it removes inside a URL: tabs and line breaks.
 _NOT_READ = str.maketrans("", "", "\t\n\r")
 _HTTP = ("http", "https")
@@ -133,14 +133,14 @@ def is_http_url(value: str) -> bool:
     left out. The one rule wherever an http(s) URL is required: metadata and payload fields that
     name an address, an original named by its URL, a pack's terms URL, the canonical URL and a
     `<base href>`. Pure; never raises."""
-    return value.strip(_ENDS)[:8].lower().startswith(("http://", "https://"))
+    return value.strip(URL_ENDS)[:8].lower().startswith(("http://", "https://"))
 
 
 @functools.lru_cache(maxsize=4096)
 def url_form(url: str) -> str | None:
     """The form of `url` that URL patterns are searched in (see the module's docstring); None
     for an http(s) URL a browser cannot parse. Pure; never raises."""
-    text = url.strip(_ENDS)
+    text = url.strip(URL_ENDS)
     scheme, rest = _scheme(text)
     if scheme not in _HTTP or _relative(scheme, rest):
         return text
@@ -288,7 +288,7 @@ def url_host(url: str) -> str | None:
 def _browsed(url: str) -> tuple[str, str] | None:
     """The host and the port ("" for the scheme's default) a browser connects to for `url`, or
     None (see `url_host`)."""
-    text = url.strip(_ENDS)
+    text = url.strip(URL_ENDS)
     if _relative(*_scheme(text)):
         return None
     parts = _parse("https:" + text if text.startswith("//") else text)

@@ -133,8 +133,7 @@ def refuse_an_unreadable_location(response: Any) -> None:
 
 
 # What the WHATWG URL parser does with the control characters of a URL: those at either end (and
-# spaces there) dropped, tab and line breaks dropped, the others (ESC, DEL) percent-encoded.
-_URL_ENDS = "".join(map(chr, range(0x21)))
+# spaces there, `urls.URL_ENDS`) dropped, tab and line breaks dropped, the others (ESC, DEL) percent-encoded.
 _URL_DROPPED = re.compile("[\t\n\r]")
 _URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
@@ -143,7 +142,9 @@ def as_a_browser_reads(location: str) -> str:
     """A redirect's `Location` as a browser reads it before following it (the WHATWG URL parser):
     control characters and spaces at either end dropped, tabs and line breaks dropped, any other
     C0 control character or DEL percent-encoded (`/news/\x1b[31m` is `/news/%1B[31m`). Pure."""
-    mended = _URL_DROPPED.sub("", location.strip(_URL_ENDS))
+    from compliance.urls import URL_ENDS
+
+    mended = _URL_DROPPED.sub("", location.strip(URL_ENDS))
     return _URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", mended)
 
 

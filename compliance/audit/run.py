@@ -894,11 +894,12 @@ def _unique(
         if item.listed_at and redirecting is not None and item.listed_at not in redirecting.setdefault(key, []):
             redirecting[key].append(item.listed_at)
         # (An address read twice, two captures of one URL, is audited once, as its first.)
-        fresh = key not in seen or (item.key not in seen[key] and hashlib.sha256(item.data).digest() not in contents.get(key, set()))
+        digest = hashlib.sha256(item.data).digest()
+        fresh = key not in seen or (item.key not in seen[key] and digest not in contents.get(key, set()))
         if item.key not in seen.setdefault(key, []):
             seen[key].append(item.key)
         if fresh:
-            contents.setdefault(key, set()).add(hashlib.sha256(item.data).digest())
+            contents.setdefault(key, set()).add(digest)
             yield item
 
 

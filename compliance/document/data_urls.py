@@ -21,13 +21,12 @@ import urllib.parse
 from dataclasses import dataclass
 
 from compliance.firstuse import on_first_use
+from compliance.urls import URL_ENDS
 
 # ASCII white space (Infra), which a base64 body may hold anywhere and which is stripped from the
 # ends of the media type.
 ASCII_SPACES = "\t\n\f\r "
 _NO_ASCII_SPACE = str.maketrans("", "", ASCII_SPACES)
-# What the URL parser strips from the ends of a URL: C0 controls and the space.
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 # The `;base64` ending of a media type, only spaces between the two (Fetch, "data: URL processor").
 _BASE64_ENDING = on_first_use(r";[ ]*base64\Z")
 
@@ -44,14 +43,14 @@ class DataUrl:
 
 def is_data_url(url: str) -> bool:
     """True when the URL's scheme is `data` (in any case, after the white space a browser strips)."""
-    return url.lstrip(_C0_AND_SPACE)[:5].lower() == "data:"
+    return url.lstrip(URL_ENDS)[:5].lower() == "data:"
 
 
 def data_url_head(url: str) -> tuple[str, bool] | None:
     """The media type's essence and whether the body is base64, read without decoding the body
     (for a caller that reads only some types); None for a URL that is not a `data:` one or has no
     comma before its fragment."""
-    url = url.strip(_C0_AND_SPACE)
+    url = url.strip(URL_ENDS)
     if url[:5].lower() != "data:":
         return None
     head, comma, _ = url.partition("#")[0].partition(",")
@@ -74,7 +73,7 @@ def read_data_url(url: str) -> DataUrl | None:
     if head is None:
         return None
     media_type, base64_encoded = head
-    payload = url.strip(_C0_AND_SPACE).partition("#")[0].partition(",")[2]
+    payload = url.strip(URL_ENDS).partition("#")[0].partition(",")[2]
     if not base64_encoded:
         return DataUrl(media_type, False, urllib.parse.unquote_to_bytes(payload))
     body = forgiving_base64(payload)
