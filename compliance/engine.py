@@ -311,7 +311,7 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
     if hidden is None:
         # Read once per page; a page whose source names no media condition costs one search.
         root = elements[0].getroottree().getroot()
-        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(root) if may_hide_on_some_screens(doc.source) else {}
+        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(root) if may_hide_on_some_screens(doc.source_utf8) else {}
     if not hidden or _counts_unseen(check):
         return ""
     # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.

@@ -730,19 +730,23 @@ def _may_hold(pattern: str, ignore_case: bool, text: str) -> bool:
     branches = _held_words(pattern)
     if branches is None:
         return True
+    # An ASCII word is looked for in the text's ASCII forms (`_ascii_forms`, shared with the
+    # searches of the same text): a '?' there stands for a character outside ASCII, which can
+    # only make a word seem held. Ignoring case, the engine takes an ASCII letter for itself in
+    # either case, and for a partner outside ASCII (then `lowered` is None: nothing is told).
+    projected, lowered = _ascii_forms(text)
     if ignore_case:
-        if any(char in text for char in ASCII_CASE_PARTNERS):
+        if lowered is None:
             return True
-        # Ignoring case, the engine takes an ASCII letter for itself in either case (and for
-        # the partners above, which the text does not hold): `lower` finds it in the text.
-        text = text.lower()
-
+        projected = lowered
     known: dict[str, bool] = {}  # a word several branches hold is looked for once
 
     def holds(word: str) -> bool:
         found = known.get(word)
         if found is None:
-            found = known[word] = (word in text) if not ignore_case else (not word.isascii() or word.lower() in text)
+            # (Ignoring case, the engine's case folding outside ASCII is not told.)
+            ascii_word = word.isascii()
+            found = known[word] = (word.lower() if ignore_case else word).encode("ascii") in projected if ascii_word else ignore_case or word in text
         return found
 
     return _met(branches, holds)

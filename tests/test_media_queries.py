@@ -261,8 +261,17 @@ def test_a_style_block_with_a_some_screens_media_attribute_names_it() -> None:
 def test_a_page_without_media_conditions_is_not_read_for_them() -> None:
     from compliance.document.screen_hiding import may_hide_on_some_screens
 
-    assert not may_hide_on_some_screens(page(css=".x{display:none}").decode())
-    assert may_hide_on_some_screens(page(css="@MEDIA (max-width: 1px){}").decode())
+    assert not may_hide_on_some_screens(page(css=".x{display:none}"))
+    assert may_hide_on_some_screens(page(css="@MEDIA (max-width: 1px){}"))
+    # A `media` attribute in any ASCII case, with white space around its '=', is one too.
+    with_attribute = page(css="").replace(b"</head>", b'<style MEDIA = "(max-width: 480px)">.byline{display:none}</style></head>')
+    assert may_hide_on_some_screens(with_attribute)
+
+
+def test_a_some_screens_media_attribute_with_spaces_around_its_equals_sign_names_its_query() -> None:
+    data = page(css="").replace(b"</head>", b'<style Media = "(max-width: 480px)">.byline{display:none}</style></head>')
+    (warning,) = [f for f in check(data).findings if f.rule == "dcnf/byline"]
+    assert warning.detail == "it is hidden on the screens that meet @media (max-width: 480px), and shown on others"
 
 
 def test_the_readme_shows_the_warning_as_printed(cli: Any, tmp_path: Path) -> None:

@@ -361,7 +361,7 @@ def _most_shown_together(doc: Document, hits: list[Hit]) -> int:
     from compliance.document.screen_hiding import may_hide_on_some_screens, most_shown_together, screens_shown
 
     elements = [hit.element for hit in hits]
-    if doc.kind != "html" or not may_hide_on_some_screens(doc.source) or any(element is None for element in elements):
+    if doc.kind != "html" or not may_hide_on_some_screens(doc.source_utf8) or any(element is None for element in elements):
         return len(hits)
     return most_shown_together(screens_shown(elements[0].getroottree().getroot(), elements))
 

@@ -22,6 +22,10 @@ _DROPPED_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
 _CONTROL_REFERENCE = "&#(?:[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])|0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127));"
 _CONTROL = f"(?:{_DROPPED_CONTROLS}|{_CONTROL_REFERENCE})"
 _HAS_CONTROL = on_first_use(_CONTROL)
+_HAS_CONTROL_REFERENCE = on_first_use(_CONTROL_REFERENCE)
+# `_DROPPED_CONTROLS` as bytes, which a page's UTF-8 holds only as those characters: ASCII bytes
+# never occur inside another character's encoding.
+_DROPPED_CONTROL_BYTES = bytes((*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
 _REFERENCE = on_first_use("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 # How far past the previous word (in characters of the source) a word is looked for: markup
 # between two words ("</a> <em>") is short.
@@ -32,9 +36,14 @@ AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
 
 def writes_controls(doc: Document) -> bool:
     """Whether the page's source writes a control character that its text leaves out, or a
-    reference to one: one search of it, memoised per document."""
+    reference to one: memoised per document. (The characters are found by deleting them from the
+    source's UTF-8, a table per byte, and the references by a search from their literal "&#": the
+    regex of both tries its alternation at each character, several times the page's parse.)"""
     if doc._memo.get("written-controls") is None:
-        doc._memo["written-controls"] = _HAS_CONTROL().search(doc.lines_source) is not None
+        utf8 = doc.source_utf8
+        doc._memo["written-controls"] = len(utf8.translate(None, _DROPPED_CONTROL_BYTES)) != len(utf8) or (
+            _HAS_CONTROL_REFERENCE().search(doc.source) is not None
+        )
     return bool(doc._memo["written-controls"])
 
 

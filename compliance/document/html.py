@@ -294,7 +294,10 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
     with reading_one_page():
-        return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
+        doc = _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
+    if payload is decoded.utf8:
+        doc._memo["source_utf8"] = payload  # the page's text in UTF-8 (`Document.source_utf8`)
+    return doc
 
 
 def _refuse_crowded_tag(payload: bytes, offset: int) -> None:

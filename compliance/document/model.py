@@ -328,6 +328,17 @@ class Document:
         return cached
 
     @property
+    def source_utf8(self) -> bytes:
+        """`source` in UTF-8 (a lone surrogate as "surrogatepass" writes it), for searches of the
+        whole source that bytes make several times cheaper than text with characters outside
+        ASCII (`bytes.lower`, `bytes.translate`). Made once per document; the parse of a UTF-8
+        page gives the page's own bytes."""
+        cached = self._memo.get("source_utf8")
+        if cached is None:
+            cached = self._memo["source_utf8"] = self.source.encode("utf-8", "surrogatepass")
+        return bytes(cached)
+
+    @property
     def lines_source(self) -> str:
         """`source` for line and column arithmetic: the same length, with lone carriage returns
         as line feeds (`positions.lines_by_lf`), so that lines counted by "\n" are the lines
