@@ -44,7 +44,7 @@ def may_hide_on_some_screens(utf8: bytes) -> bool:
 
 
 # A `media` attribute: white space may stand on either side of its '='.
-_MEDIA_ATTRIBUTE = re.compile(rb"\smedia\s*=")
+_MEDIA_ATTRIBUTE = re.compile(rb"media\s*=")
 
 
 def _hiding_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
