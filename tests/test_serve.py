@@ -682,6 +682,24 @@ def test_two_content_length_headers_that_agree_are_one_and_the_request_is_answer
         thread.join(timeout=10)
 
 
+def test_the_connection_of_the_request_that_starts_a_check_process_is_closed_once_answered() -> None:
+    # A check process forked while a client's connection is open must not keep it open: a client
+    # that asks for `Connection: close` reads the answer to its end (`_exchange` times out after
+    # 20 s without one), as HTTP/1.0 clients and many scripts do. The server is new, so the first
+    # check starts its first check process.
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        body = b"By Jake Smith, Daily Caller News Foundation"
+        head = b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Type: text/plain\r\nConnection: close\r\n"
+        for _ in range(2):
+            answer = _exchange(server.config.port, head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            assert answer.startswith(b"HTTP/1.1 200 ")
+            assert json.loads(answer.split(b"\r\n\r\n", 1)[1])["files"][0]["packs"] == ["dcnf"]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 def test_a_head_that_arrives_in_time_is_answered_whatever_the_body_takes(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
     import time

@@ -149,6 +149,8 @@ def _serve_checks(settings: ServeSettings, connection: Connection, parent: int) 
     # stops. A forked process inherits the server's handlers, which would ignore SIGTERM here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _INHERITED is not None:
+        _close_inherited_sockets(keep=connection.fileno())
     _watch_parent(parent)
     checker = _INHERITED
     if checker is None:
@@ -168,6 +170,36 @@ def _serve_checks(settings: ServeSettings, connection: Connection, parent: int) 
             result = dataclasses.replace(result, cause=_portable(result.cause))
         with contextlib.suppress(BrokenPipeError):
             connection.send((result, list(runner.adjustments.items())))
+
+
+def _close_inherited_sockets(keep: int) -> None:
+    """Close every socket a forked check process inherits from its server process but its own end
+    of the pipe (`keep`): the listening socket, the event loop's own, and the clients' connections
+    open when it was forked. A connection the server has closed stays open while a process holds
+    it, so its client, which reads an answer sent with `Connection: close` to its end, would wait
+    for as long as the check process lives. The event loop's signal wake-up socket is let go
+    first: a signal would be written to a closed descriptor, or to a file that took its number."""
+    import signal
+    import stat
+
+    signal.set_wakeup_fd(-1)
+    for descriptor in _open_descriptors():
+        if descriptor == keep:
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISSOCK(os.fstat(descriptor).st_mode):
+                os.close(descriptor)
+
+
+def _open_descriptors() -> list[int]:
+    """The process's open file descriptors above standard error: listed by the system where it
+    lists them (`/dev/fd` on Linux and macOS), else every number below the process's limit."""
+    try:
+        return [int(name) for name in os.listdir("/dev/fd") if name.isdigit() and int(name) > 2]
+    except OSError:
+        import resource
+
+        return list(range(3, min(resource.getrlimit(resource.RLIMIT_NOFILE)[0], 65536)))
 
 
 __all__ = ["CHECK_PROCESSES", "CheckJob", "CheckPool", "WorkerDied"]
