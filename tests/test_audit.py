@@ -410,6 +410,10 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\nfetch: {rate: -1}\n",
             "audit.yaml:6:15: fetch rate must be a positive float",
         ),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\nfetch: {rate: .inf}\n",
+            "audit.yaml:6:15: fetch rate must be a finite number, not inf: it would set no limit",
+        ),
         ("pack: dcnf\nstorys: {folder: originals/}\n", "audit.yaml:2:1: unknown key 'storys'"),
         # A key a source does not take is named at its place, beside the one it has or alone.
         (

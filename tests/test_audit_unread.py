@@ -185,7 +185,18 @@ def test_a_page_slower_than_its_time_limit_is_a_problem_and_the_audit_goes_on(tm
 POSITIVE = "fetch page-timeout must be a positive float"
 
 
-@pytest.mark.parametrize(("value", "error"), [("45", None), ("0.5", None), ("0", POSITIVE), ("-3", POSITIVE), ("soon", POSITIVE)])
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        ("45", None),
+        ("0.5", None),
+        ("0", POSITIVE),
+        ("-3", POSITIVE),
+        ("soon", POSITIVE),
+        (".inf", "page-timeout must be a finite number, not inf"),
+        (".nan", POSITIVE),
+    ],
+)
 def test_page_timeout_is_a_fetch_setting(tmp_path: Path, value: str, error: str | None) -> None:
     from compliance.audit.config import FetchLimits, parse_audit_config
     from compliance.errors import ConfigError

@@ -16,6 +16,7 @@ Every mistake is a `ConfigError` with file:line, so `syndcheck audit` exits 2 wi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, cast
@@ -267,6 +268,9 @@ def _limits(node: YNode | None, where: Mark) -> FetchLimits:
         value = plain(entry.entries[key])
         wanted = _FETCH_KEYS[key]
         number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and not math.isfinite(cast(float, value)) and cast(float, value) > 0:
+            # YAML's `.inf`: a limit that limits nothing (a page timeout never reached, no pause between requests).
+            raise _fail(f"fetch {key} must be a finite number, not {value}: it would set no limit", entry.entries[key].mark)
         ok = isinstance(value, str) if wanted is str else number and (value > 0 or (value == 0 and key in _MAY_BE_ZERO))
         if not ok or (wanted is int and not isinstance(value, int)):
             raise _fail(_MAY_BE_ZERO.get(key) or f"fetch {key} must be a positive {wanted.__name__}", entry.entries[key].mark)
