@@ -35,6 +35,16 @@ def test_an_en_or_em_dash_separates_the_reason_as_two_hyphens_do(cli: Any, tmp_p
     assert [s["justification"] for r in sarif["runs"][0]["results"] for s in r.get("suppressions", [])] == ["logo runs in the print masthead"]
 
 
+def test_a_suppressions_reason_is_shown_in_sarif_as_the_output_sanitiser_shows_page_text(cli: Any, tmp_path: Path) -> None:
+    # The reason is the page's text: an escape sequence and a line break in it (which a CI log or
+    # a code scanning alert would obey, or start a forged line with) are shown in visible form.
+    reason = "\x1b[31m\r\n::error::forged \u202eevil"
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"<!-- syndcheck-disable dcnf/logo -- {reason} -->\n</body>"))
+    sarif = cli("check", "--format", "sarif", str(story)).json()
+    (shown,) = [s["justification"] for r in sarif["runs"][0]["results"] for s in r.get("suppressions", [])]
+    assert shown == "\\x1b[31m\\n::error::forged \\u202eevil"
+
+
 @pytest.mark.parametrize(
     ("named", "message", "listed"),
     [

@@ -83,7 +83,7 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
             results.append(_result(finding, fingerprint, location, rules, report) | ({"baselineState": "new"} if baselined else {}))
         for item in report.suppressed:
             result = _result(item.finding, _suppressed_fingerprint(item.finding, path), location, rules, report)
-            result["suppressions"] = [{"kind": item.kind, "status": "accepted", "justification": item.justification}]
+            result["suppressions"] = [{"kind": item.kind, "status": "accepted", "justification": visible(item.justification)}]
             if baselined:
                 result["baselineState"] = "unchanged" if item.kind == "external" else "new"
             results.append(result)
