@@ -145,23 +145,26 @@ _MARKDOWN_SYNTAX = on_first_use(
 def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> Iterator[Source | Skipped]:
     """Files to check: explicit files as given, directories walked recursively for articles.
 
-    User errors, raised before anything is checked: a missing path, a directory with no articles
-    in it. A directory that cannot be read (given, or met in a walk) is a `Skipped` with its
-    `error`, as an unreadable file is reported: the other files are still found. Inside a walk, symbolic links that lead outside the
+    User errors, raised before anything is checked: an empty path, a directory with no articles
+    in it. A path that does not exist, or a directory that cannot be read (given, or met in a
+    walk), is a `Skipped` with its `error`, as an unreadable file is reported: the other files
+    are still found. Inside a walk, symbolic links that lead outside the
     directories given are not followed, loops are noticed, and what is not a regular file
     (device, FIFO, socket) is skipped; each with a reason.
     """
     explicit = list(paths)
     searched = ", ".join(ARTICLE_SUFFIXES)
-    for path in explicit:
-        if path == "":
-            raise InputError("an empty path ('') was given", hint="check the arguments (an unset shell variable?)")
-        if path != STDIN and not os.path.lexists(path):
-            raise InputError("no such file or directory", path=path, hint=f"check the path (directories are searched for {searched})")
+    if "" in explicit:
+        raise InputError("an empty path ('') was given", hint="check the arguments (an unset shell variable?)")
     roots = tuple(os.path.realpath(path) for path in explicit if path != STDIN and os.path.isdir(path))
     for path in explicit:
         if path == STDIN:
             yield Source(STDIN, kind or "html")
+        elif not os.path.lexists(path):
+            # A list of changed files (a CI step's, a hook's) names a deleted one: the others are
+            # still checked, and the run exits 2 as for a file that cannot be read.
+            error = InputError("no such file or directory", path=path, hint=f"check the path (directories are searched for {searched})")
+            yield Skipped(path, f"not checked: {error.what}", error)
         elif os.path.isdir(path):
             found = False
             for item in _walk(Path(path), kind, set(), roots):

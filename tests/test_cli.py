@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -106,14 +107,34 @@ def test_a_byte_order_mark_before_a_story_with_a_stray_nul_is_checked(cli: Any, 
     assert "1 file checked" in run.out
 
 
+MISSING = (
+    "syndcheck: error: samples/dcnf/nope.html: no such file or directory"
+    " — check the path (directories are searched for .html, .htm, .xhtml, .txt, .text, .md, .markdown)"
+)
+
+
 def test_missing_path_is_a_one_line_user_error(cli: Any) -> None:
     run = cli("check", "samples/dcnf/nope.html")
     assert run.code == 2
-    assert (
-        run.err == "syndcheck: error: samples/dcnf/nope.html: no such file or directory"
-        " — check the path (directories are searched for .html, .htm, .xhtml, .txt, .text, .md, .markdown)\n"
-    )
-    assert run.out == ""
+    assert run.err.splitlines() == [MISSING, "exit 2: 1 document not checked (errors above)"]
+    assert "samples/dcnf/nope.html  [not checked]" in run.out and "0 files checked; 1 not checked" in run.out
+
+
+def test_a_missing_path_among_others_leaves_them_checked_and_the_reports_written(cli: Any, tmp_path: Path) -> None:
+    # A CI step's list of changed files names one that was deleted: the other articles are
+    # checked and every report is written (the upload step needs them), and the run exits 2.
+    sarif, junit = tmp_path / "report.sarif", tmp_path / "report.xml"
+    run = cli("check", "--format", "json", "-o", f"sarif={sarif}", "-o", f"junit={junit}", "samples/dcnf/nope.html", "samples/dcnf/no-logo.html")
+    assert run.code == 2
+    assert run.err.splitlines() == [MISSING, "exit 2: 1 document not checked (errors above)"]
+    files = {entry["path"]: entry for entry in run.json()["files"]}
+    assert [f["rule"] for f in files["samples/dcnf/no-logo.html"]["findings"]] == ["dcnf/logo"]
+    assert files["samples/dcnf/nope.html"]["checked"] is False
+    assert files["samples/dcnf/nope.html"]["notices"] == [{"code": "unreadable", "message": "not checked: no such file or directory"}]
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["dcnf/logo"]
+    report = junit.read_text(encoding="utf-8")
+    assert 'failures="1" errors="1"' in report and "samples/dcnf/nope.html" in report
 
 
 def test_unknown_pack_suggests_the_closest(cli: Any) -> None:

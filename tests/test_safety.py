@@ -838,7 +838,10 @@ def test_a_folder_in_a_walk_that_is_readable_or_empty_changes_nothing(cli: Any, 
     run = cli("check", str(tmp_path))
     assert (run.code, run.err) == (0, "")
     _one_line_exit_2(cli("check", str(tmp_path / "notes")), "no articles found under this directory")
-    _one_line_exit_2(cli("check", str(tmp_path / "missing")), "no such file or directory")
+    missing = cli("check", str(tmp_path / "missing"))
+    assert missing.code == 2 and missing.err.splitlines()[0].endswith(
+        "missing: no such file or directory — check the path (directories are searched for .html, .htm, .xhtml, .txt, .text, .md, .markdown)"
+    )
 
 
 def test_rules_test_reports_an_unreadable_folder_of_fixtures(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

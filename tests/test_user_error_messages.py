@@ -258,7 +258,10 @@ def test_an_empty_path_is_named(cli: Any) -> None:
 
 def test_the_missing_path_and_empty_folder_messages_list_the_same_extensions(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    missing = _error(cli("check", str(tmp_path / "nope")))
+    # A missing path is one error line too, then the exit line of a run with a file not checked.
+    missing_run = cli("check", str(tmp_path / "nope"))
+    assert missing_run.code == 2 and missing_run.err.splitlines()[1:] == ["exit 2: 1 document not checked (errors above)"]
+    missing = missing_run.err.splitlines()[0]
     empty = _error(cli("check", str(tmp_path / "empty")))
     listed = ".html, .htm, .xhtml, .txt, .text, .md, .markdown"
     assert listed in missing and listed in empty
