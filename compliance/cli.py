@@ -569,7 +569,17 @@ def check(
     if progress is not None:
         progress.clear()
     rendered = None if entries is None else (entries, summary)
-    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome, tuple(runner.adjusted_rules()), require_pack=require_pack, rendered=rendered)
+    _write_formats(
+        chosen,
+        outputs,
+        reports,
+        runner.all_packs(),
+        outcome,
+        tuple(runner.adjusted_rules()),
+        require_pack=require_pack,
+        pass_with_nothing_checked=pass_with_nothing_checked,
+        rendered=rendered,
+    )
     if timing:
         from compliance.formatters.text import format_timings
 
@@ -687,6 +697,7 @@ def _write_formats(
     adjusted: tuple[RuleAdjustment, ...] = (),
     *,
     require_pack: bool = False,
+    pass_with_nothing_checked: bool = False,
     rendered: tuple[Sequence[str], Summary] | None = None,
 ) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary.
@@ -712,6 +723,7 @@ def _write_formats(
         adjusted_rules=adjusted,
         sources=sources,
         require_pack=require_pack,
+        pass_with_nothing_checked=pass_with_nothing_checked,
     )
 
     def pieces(name: str) -> Iterable[str]:

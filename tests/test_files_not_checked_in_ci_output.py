@@ -82,7 +82,9 @@ def test_gitlab_lists_each_file_skipped_as_info_and_each_failed_document_as_crit
 
 def test_a_skipped_article_of_a_cms_payload_is_a_warning_on_the_payload(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "payload.json").write_text(json.dumps([{"id": "story-7", "html": "  "}]), encoding="utf-8")
+    # Beside an article that is checked: in a run that checked nothing, the skipped one fails it.
+    story = "<p>By Ana Ruiz</p><p>The council voted on Tuesday.</p>"
+    (tmp_path / "payload.json").write_text(json.dumps([{"id": "story-7", "html": "  "}, {"id": "story-8", "html": story}]), encoding="utf-8")
     run = cli("check", "--input-kind", "cms-json", "--format", "github", "payload.json")
     (line,) = [line for line in run.out.splitlines() if line.startswith("::warning")]
     assert line.startswith("::warning file=payload.json,title=syndcheck/skipped::not checked: ")

@@ -784,16 +784,45 @@ def test_junit_shows_a_file_that_could_not_be_checked_as_an_error_and_one_skippe
     gazette_context: FormatContext, notice: Notice, element: type
 ) -> None:
     report = Report(path="news/story.html", notices=(notice,), checked=False)
+    # Beside an article that was checked: a run that checked nothing fails for its skipped files
+    # (see the next test).
+    checked = Report(path="news/other.html", packs=("gazette",))
     for context in (gazette_context, replace(gazette_context, require_pack=True)):
-        (suite,) = JUnitXml.fromstring(format_junit([report], context).encode("utf-8"))
+        suite = next(s for s in JUnitXml.fromstring(format_junit([report, checked], context).encode("utf-8")) if s.name == "news/story.html")
         (case,) = suite
         (result,) = case.result
         assert (type(result), result.message, case.name) == (element, notice.message, "not-checked")
         assert (suite.errors, suite.skipped, suite.failures) == ((1, 0, 0) if element is Error else (0, 1, 0))
     # SARIF agrees: what JUnit calls an error is an `error` notification and an unsuccessful run.
-    (run,) = json.loads(format_sarif([report], gazette_context))["runs"]
+    (run,) = json.loads(format_sarif([report, checked], gazette_context))["runs"]
     (notification,) = run["invocations"][0]["toolExecutionNotifications"]
     assert (notification["level"] == "error") is (element is Error)
+    assert run["invocations"][0]["executionSuccessful"] is (element is not Error)
+
+
+@pytest.mark.parametrize("code", ["skipped", "too-large"])
+def test_a_file_skipped_in_a_run_that_checked_nothing_fails_it_in_every_pipeline_format(gazette_context: FormatContext, code: str) -> None:
+    # Nothing checked is exit 2: the test report, the merge request's widget, the annotations
+    # and the SARIF log show the skipped file as what failed the run, never as a benign note.
+    notice = Notice(code, "not checked: the file is empty — write the article in it")
+    report = Report(path="news/story.html", notices=(notice,), checked=False)
+    (suite,) = JUnitXml.fromstring(format_junit([report], gazette_context).encode("utf-8"))
+    (case,) = suite
+    assert [(type(result), result.message) for result in case.result] == [(Error, notice.message)]
+    (issue,) = json.loads(format_gitlab([report], gazette_context))
+    assert (issue["severity"], issue["check_name"]) == ("critical", f"syndcheck/{code}")
+    assert format_github([report], gazette_context).startswith(f"::error file=news/story.html,line=1,col=1,title=syndcheck/{code}::not checked: ")
+    (run,) = json.loads(format_sarif([report], gazette_context))["runs"]
+    assert [n["level"] for n in run["invocations"][0]["toolExecutionNotifications"]] == ["error"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    # With --pass-with-nothing-checked such a run passes: the file is skipped, as beside others.
+    passing = replace(gazette_context, pass_with_nothing_checked=True)
+    (suite,) = JUnitXml.fromstring(format_junit([report], passing).encode("utf-8"))
+    assert [type(result) for (case,) in [list(suite)] for result in case.result] == [Skipped]
+    assert json.loads(format_gitlab([report], passing))[0]["severity"] == "info"
+    assert format_github([report], passing).startswith("::warning ")
+    (run,) = json.loads(format_sarif([report], passing))["runs"]
+    assert run["invocations"][0]["executionSuccessful"] is True
 
 
 # --- GitHub job summary: GitHub drops one over 1 MiB ---------------------------------------------

@@ -48,6 +48,10 @@ class FormatContext:
     # `--require-pack`: a checked document that no pack applies to fails the run, and the
     # machine formats show it as a failure (see `pipeline.with_required_pack`).
     require_pack: bool = False
+    # `--pass-with-nothing-checked`: a run in which every document was skipped passes; without it
+    # such a run fails (exit 2), and the machine formats show its skipped documents as failing it
+    # (see `pipeline.nothing_checked_fails`).
+    pass_with_nothing_checked: bool = False
     # Report path → the article as checked, for the HTML report (absent ones are listed, not shown).
     sources: Mapping[str, ArticleSource] = field(default_factory=dict)
     _rules: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)

@@ -25,6 +25,7 @@ from compliance.formatters.pipeline import (
     in_payload,
     not_checked_failure,
     note_place,
+    nothing_checked_fails,
     pipeline_notes,
     skipped_note,
     unchecked_notices,
@@ -65,6 +66,7 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     (`syndcheck/front-matter` for a front matter not read); last, one `::notice` titled
     `syndcheck/no-original`, on no file, naming the rules not run for want of an original story."""
     lines = []
+    nothing_checked = nothing_checked_fails(reports, context)
     for report in reports:
         path = escape_property(file_of(report, context.base_dir))
         for finding in with_required_pack(report, context).findings:
@@ -81,7 +83,7 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             line, column, message = note_place(report, notice) if not where else (1, 1, notice.message)
             properties = f"file={path}{'' if where else f',line={line},col={column}'},title={rule}"
             lines.append(f"::notice {properties}::{escape_data(f'{message} ({where})' if where else message)}")
-        if failed := not_checked_failure(report):
+        if failed := not_checked_failure(report, nothing_checked=nothing_checked):
             # A document not checked fails the run: an error annotation on it, as on a finding.
             where = f"in {report.path}" if report.payload is not None else ""
             line, column, message = note_place(report, failed[1]) if not where else (1, 1, f"{failed[1].message} ({where})")

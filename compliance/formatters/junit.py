@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Finding, Notice, Passed, Report
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import COULD_NOT_CHECK, NO_PACK_MESSAGE, applied_rules, display_path, file_notices, required_pack_failed
+from compliance.formatters.pipeline import (
+    COULD_NOT_CHECK,
+    NO_PACK_MESSAGE,
+    applied_rules,
+    display_path,
+    file_notices,
+    nothing_checked_fails,
+    required_pack_failed,
+)
 
 NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this article"
 
@@ -29,8 +37,9 @@ NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for 
 def format_junit(reports: Sequence[Report], context: FormatContext) -> str:
     """The whole run as a JUnit XML document (`<testsuites>`)."""
     root = ET.Element("testsuites", {"name": "syndcheck"})
+    nothing_checked = nothing_checked_fails(reports, context)
     for report in reports:
-        root.append(_suite(report, context))
+        root.append(_suite(report, context, nothing_checked=nothing_checked))
     if context.adjusted_rules:
         root.append(_configuration_suite(context))
     _set_counts(root)
@@ -67,7 +76,9 @@ def _configuration_suite(context: FormatContext) -> ET.Element:
     return suite
 
 
-def _suite(report: Report, context: FormatContext) -> ET.Element:
+def _suite(report: Report, context: FormatContext, *, nothing_checked: bool = False) -> ET.Element:
+    """The suite of one document; `nothing_checked`: the run checked nothing, and a document
+    skipped on purpose fails it (`nothing_checked_fails`): an `<error>`, not a skipped case."""
     path = display_path(report.path, context.base_dir)
     suite = ET.Element("testsuite", {"name": _clean(path)})
     if report.packs:
@@ -81,7 +92,7 @@ def _suite(report: Report, context: FormatContext) -> ET.Element:
             failure = ET.SubElement(case, "failure", {"message": _clean(NO_PACK_MESSAGE), "type": "error"})
             failure.text = _lines(f"{path}: {NO_PACK_MESSAGE}", *(f"note: {n.message}" for n in notices))
         else:
-            kind = "error" if any(n.code in COULD_NOT_CHECK for n in notices) else "skipped"
+            kind = "error" if nothing_checked or any(n.code in COULD_NOT_CHECK for n in notices) else "skipped"
             ET.SubElement(case, kind, {"message": message})
     else:
         findings = _findings_by_rule(report)

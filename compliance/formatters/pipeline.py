@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from compliance.findings import NOT_APPLICABLE, Finding, Location, Notice, Report, Severity
 from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
@@ -120,22 +121,35 @@ def note_place(report: Report, notice: Notice) -> tuple[int, int, str]:
 _FAILED_NOTICES = ("unreadable", "user-error", "internal-error", "time-limit")
 
 
-def not_checked_failure(report: Report) -> tuple[str, Notice] | None:
-    """For a document that was not checked and fails the run (`_FAILED_NOTICES`), the id concise
-    and GitHub output give it, `syndcheck/CODE` (`syndcheck/unreadable`), and its notice; None for
-    a document checked, or skipped on purpose (empty, binary: the run's exit code stays)."""
-    if report.checked or not report.notices or report.notices[0].code not in _FAILED_NOTICES:
+def nothing_checked_fails(reports: Sequence[Report], context: FormatContext) -> bool:
+    """Whether the run fails (exit 2) for having checked nothing: there are documents, none was
+    checked, and `--pass-with-nothing-checked` was not given. Each document skipped on purpose
+    (empty, binary data, over `--max-bytes`) then fails the run, and is shown as failing it: a
+    merge request's widget or a test report that listed only notes would look green on a red job."""
+    return bool(reports) and not context.pass_with_nothing_checked and not any(report.checked for report in reports)
+
+
+def not_checked_failure(report: Report, *, nothing_checked: bool = False) -> tuple[str, Notice] | None:
+    """For a document that was not checked and fails the run (`_FAILED_NOTICES`, or any document
+    not checked in a run that checked nothing: `nothing_checked`, see `nothing_checked_fails`),
+    the id concise and GitHub output give it, `syndcheck/CODE` (`syndcheck/unreadable`), and its
+    notice; None for a document checked, or skipped on purpose (empty, binary: the run's exit code
+    stays) in a run that checked something else."""
+    if report.checked:
         return None
-    return f"syndcheck/{report.notices[0].code}", report.notices[0]
+    notice = file_notices(report)[0]
+    if notice.code not in _FAILED_NOTICES and not nothing_checked:
+        return None
+    return f"syndcheck/{notice.code}", notice
 
 
-def skipped_note(report: Report) -> tuple[str, Notice] | None:
+def skipped_note(report: Report, *, nothing_checked: bool = False) -> tuple[str, Notice] | None:
     """For a document that was not checked but does not fail the run (skipped on purpose: over
     `--max-bytes`, empty, binary data, a report of syndcheck's own), the id concise and GitHub
     output give it, `syndcheck/CODE` (`syndcheck/too-large`, `syndcheck/skipped`), and its notice:
     a pipeline's log shows every file it did not check. None for a document checked, or one that
     fails the run (`not_checked_failure`)."""
-    if report.checked or not_checked_failure(report) is not None:
+    if report.checked or not_checked_failure(report, nothing_checked=nothing_checked) is not None:
         return None
     notice = file_notices(report)[0]
     return f"syndcheck/{notice.code}", notice
@@ -149,14 +163,14 @@ NOT_CHECKED_SKIPPED_HELP = (
 )
 
 
-def with_not_checked(report: Report) -> Report:
+def with_not_checked(report: Report, *, nothing_checked: bool = False) -> Report:
     """The report of a document that was not checked with one finding that says so, for the formats
     made of findings alone (GitLab's Code Quality report, whose every entry is an issue on a file):
     an error `syndcheck/CODE` at the notice's line when the document fails the run
-    (`not_checked_failure`), info when it was skipped (`skipped_note`). The report itself when
-    it was checked."""
-    failed = not_checked_failure(report)
-    said = failed or skipped_note(report)
+    (`not_checked_failure`; `nothing_checked`: the run checked nothing), info when it was skipped
+    (`skipped_note`). The report itself when it was checked."""
+    failed = not_checked_failure(report, nothing_checked=nothing_checked)
+    said = failed or skipped_note(report, nothing_checked=nothing_checked)
     if said is None:
         return report
     rule, notice = said

@@ -39,6 +39,7 @@ from compliance.formatters.pipeline import (
     fingerprints,
     generic_text,
     in_payload,
+    nothing_checked_fails,
     with_required_pack,
 )
 from compliance.formatters.summary import summarize
@@ -73,6 +74,8 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     passed: list[dict[str, Any]] = []
+    # A run that checked nothing fails (exit 2): its skipped documents are why, at level error.
+    nothing_checked = nothing_checked_fails(reports, context)
     for report in reports:
         path = display_path(report.path, context.base_dir)
         # A payload's article is no file: its results are on the payload (see `_result`).
@@ -88,7 +91,7 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
                 result["baselineState"] = "unchanged" if item.kind == "external" else "new"
             results.append(result)
         for notice in file_notices(report):
-            notifications.append(_notification(notice, location, report))
+            notifications.append(_notification(notice, location, report, fails_the_run=nothing_checked))
         # A payload's article is named beside the payload file it is in, as its results name it.
         article = {"article": visible(report.path)} if report.payload is not None else {}
         passed.extend({"uri": location["uri"], **article, "rule": p.rule, "line": p.location.line, "evidence": p.evidence} for p in report.passed)
@@ -103,7 +106,13 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         "tool": {"driver": {"name": TOOL_NAME, **version, "informationUri": INFORMATION_URI, "rules": rules.descriptors}},
         "invocations": [
             {
-                "executionSuccessful": _execution_successful(reports, notifications),
+                # SARIF's "terminated with an exit code that denotes failure" (2.1.0, appendix I),
+                # as a consumer must learn from the log alone: a notification at level `error`
+                # says why a document fails the run (unreadable, past `--time-limit`, a run that
+                # checked nothing: exit 2; an internal error: exit 3), and a run with no document
+                # at all (every file left out) fails unless `--pass-with-nothing-checked` lets it
+                # pass. Findings are what the run is for: it succeeded.
+                "executionSuccessful": not any(n["level"] == "error" for n in notifications) and (bool(reports) or context.pass_with_nothing_checked),
                 "toolExecutionNotifications": notifications,
                 **({"ruleConfigurationOverrides": [_override(a, rules) for a in overrides]} if overrides else {}),
                 **({"toolConfigurationNotifications": [_configuration_notice(a) for a in settings]} if settings else {}),
@@ -121,15 +130,6 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
     return json_output(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
-
-
-def _execution_successful(reports: Sequence[Report], notifications: list[dict[str, Any]]) -> bool:
-    """SARIF's `executionSuccessful`: false when the run "terminated with an exit code that denotes
-    failure" (SARIF 2.1.0, appendix I), as a consumer must learn from the log alone: a document
-    not checked for a reason at level `error` (unreadable, wrongly configured, past
-    `--time-limit`: exit 2; an internal error: exit 3), or nothing checked at all (exit 2).
-    Findings (exit 1) are what the run is for: it succeeded."""
-    return any(report.checked for report in reports) and not any(n["level"] == "error" for n in notifications)
 
 
 class _Rules:
@@ -279,10 +279,12 @@ def _configuration_notice(adjustment: RuleAdjustment) -> dict[str, Any]:
     }
 
 
-def _notification(notice: Notice, location: dict[str, str], report: Report) -> dict[str, Any]:
+def _notification(notice: Notice, location: dict[str, str], report: Report, *, fails_the_run: bool = False) -> dict[str, Any]:
     """A notice as a tool execution notification on the document's file; for an article of a CMS
     payload, on the payload file with the article named as a logical location and in the
-    message, as its results are."""
+    message, as its results are. At level `error` when it says why the document fails the run
+    (`_NOTICE_LEVELS`; `fails_the_run`: any notice of a document not checked in a run that
+    checked nothing)."""
     where: dict[str, Any] = {"physicalLocation": {"artifactLocation": dict(location)}}
     message = notice.message
     if report.payload is not None:
@@ -290,7 +292,7 @@ def _notification(notice: Notice, location: dict[str, str], report: Report) -> d
         message = f"{message} (in {report.path})"
     return {
         "descriptor": {"id": notice.code},
-        "level": _NOTICE_LEVELS.get(notice.code, "note"),
+        "level": "error" if fails_the_run and not report.checked else _NOTICE_LEVELS.get(notice.code, "note"),
         "message": {"text": visible(message)},
         "locations": [where],
     }
