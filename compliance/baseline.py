@@ -64,8 +64,9 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
     """Entries by fingerprint, from a baseline file's text (JSON as `format_baseline` writes it).
 
     Raises a ConfigError at `origin:line:column` when the text is not JSON, is not a version-1
-    baseline, has an entry without a `fingerprint`, `rule` or `path` string, or a fingerprint that
-    is not one `fingerprints` writes (64 lower-case hexadecimal digits).
+    baseline, has an entry without a `fingerprint`, `rule` or `path` string, a fingerprint that
+    is not one `fingerprints` writes (64 lower-case hexadecimal digits), or one that an earlier
+    entry has.
     """
     from compliance.datatext import loads_json
 
@@ -95,7 +96,7 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
             column=column,
             hint="record it again with 'syndcheck baseline create', or use the syndcheck that wrote it",
         )
-    entries = {}
+    entries: dict[str, BaselineEntry] = {}
     for index, row in enumerate(data["findings"]):
         lacking = [key for key in _ENTRY_KEYS if not isinstance(row, dict) or not isinstance(row.get(key), str)]
         if lacking:
@@ -113,6 +114,18 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
             )
         message = row.get("message", "")
         entry = BaselineEntry(row["fingerprint"], row["rule"], row["path"], message if isinstance(message, str) else str(message))
+        if entry.fingerprint in entries:
+            # A fingerprint is of one finding in one file: syndcheck never writes it twice, and
+            # the second entry would take the place of the first, whose finding then shows as new.
+            first = next(number for number, known in enumerate(entries, start=1) if known == entry.fingerprint)
+            line, column = _position(text, origin, "findings", index)
+            raise ConfigError(
+                f"baseline entry {index + 1} repeats the fingerprint of entry {first}, which no two findings share",
+                path=origin,
+                line=line,
+                column=column,
+                hint=_RESTORE,
+            )
         entries[entry.fingerprint] = entry
     return entries
 

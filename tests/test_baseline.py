@@ -119,6 +119,13 @@ NOT_WRITTEN = " (syndcheck writes 64 lower-case hexadecimal digits)"
             '{"version": 1, "findings": [{"fingerprint": "\\u001b[2J' + "0" * 60 + '", "rule": "dcnf/logo", "path": "x.html"}]}',
             "bogus.json:1:29: baseline entry 1 has fingerprint '\\x1b[2J" + "0" * 60 + "', which no finding can have" + NOT_WRITTEN,
         ),
+        # An entry copied by hand with another path: the copy would take the first one's place,
+        # and the finding the first one records would show as new.
+        (
+            '{"version": 1,\n "findings": [\n  {"fingerprint": "' + "0" * 64 + '", "rule": "dcnf/logo", "path": "x.html"},\n'
+            '  {"fingerprint": "' + "0" * 64 + '", "rule": "dcnf/logo", "path": "y.html"}\n]}\n',
+            "bogus.json:4:3: baseline entry 2 repeats the fingerprint of entry 1, which no two findings share",
+        ),
     ],
 )
 def test_a_broken_baseline_is_located_at_line_and_column(cli: Any, archive: Path, tmp_path: Path, content: str, expected: str) -> None:
