@@ -100,7 +100,7 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
         if hidden_on:
             outcome = outcome._replace(caveat=f"it is hidden on the screens that meet @media {hidden_on}, and shown on others")
     if outcome.passed and outcome.caveat:
-        return [dataclasses.replace(_caveat_finding(ctx, rule, outcome, extra), hidden_on=hidden_on)], []
+        return [_caveat_finding(ctx, rule, outcome, extra, hidden_on=hidden_on)], []
     if outcome.passed:
         hit = outcome.hits[0] if outcome.hits else None
         evidence = hit.evidence if hit else (outcome.detail or "satisfied")
@@ -328,20 +328,31 @@ def _hit_element(doc: Document, hit: Hit) -> Any | None:
     return element if isinstance(getattr(element, "tag", None), str) else None
 
 
-def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:
+def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], *, hidden_on: str = "") -> Finding:
     """A requirement met only where some readers do not see it: a warning (or the rule's own
-    severity when that is lower) that says why, at what was found."""
+    severity when that is lower) that says why, at what was found. Met but hidden on some screens
+    (`hidden_on`: the query, from `_hidden_on_some_screens`), it says so and that the page's CSS
+    is the remedy: the rule's own message and fix are about a page that lacks the thing ("the
+    byline does not tie…", "add the affiliation"), which this one has."""
     values = _values(rule, outcome._replace(why=outcome.caveat), extra, ctx.meta)
     hit = outcome.hits[0] if outcome.hits else None
+    message, help_text = interpolate(rule.message, values), interpolate(rule.help, values)
+    if hidden_on:
+        message = f"What {rule.id} asks for is on the page, but the screens that meet @media {hidden_on} do not show it."
+        help_text = (
+            f"Show it on every screen: change the page's CSS so that the screens that meet @media {hidden_on} show it"
+            " (the rule in that query that hides it, or hides an element around it)."
+        )
     return Finding(
         rule.id,
         min(rule.severity, Severity.WARNING),
-        interpolate(rule.message, values),
-        interpolate(rule.help, values),
+        message,
+        help_text,
         hit.location if hit else ctx.doc.article_location,
         shorten(hit.evidence, 200) if hit else None,
         rule.pack,
         outcome.caveat,
+        hidden_on=hidden_on,
     )
 
 

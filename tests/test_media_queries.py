@@ -370,7 +370,7 @@ def test_a_credit_line_whose_every_copy_is_hidden_on_the_same_screens_keeps_the_
     (result,) = run.json()["files"]
     (warning,) = [f for f in result["findings"] if f["rule"] == "propublica/credit-line"]
     assert warning["severity"] == "warning"
-    assert "hidden on the screens that meet @media (orientation: landscape)" in warning["message"]
+    assert "the screens that meet @media (orientation: landscape) do not show it" in warning["message"]
 
 
 def test_a_lone_credit_line_hidden_on_some_screens_keeps_the_caveat(cli: Any, tmp_path: Path) -> None:
@@ -428,3 +428,14 @@ def test_most_shown_together_counts_each_query_once() -> None:
     assert most_shown_together([("(a)", True), ("(b)", False)]) == 2
     assert most_shown_together([("(a)", False), ("(a)", False), ("(a)", True)]) == 2
     assert most_shown_together([]) == 0
+
+
+def test_a_requirement_met_but_hidden_on_some_screens_says_so_and_that_the_css_is_the_fix() -> None:
+    # The rule's own message and fix are for a page without the affiliation ("add ', Daily Caller
+    # News Foundation'"), which this byline has: the warning names the screens and the CSS instead.
+    data = page(css="@media (max-width: 600px) { .byline { display: none } }")
+    warnings = {f.rule: f for f in check(data).findings}
+    for rule in ("dcnf/byline", "dcnf/affiliation"):
+        assert warnings[rule].message == f"What {rule} asks for is on the page, but the screens that meet @media (max-width: 600px) do not show it."
+        assert warnings[rule].help.startswith("Show it on every screen: change the page's CSS so that the screens that meet @media (max-width: 600px) show it")
+        assert warnings[rule].hidden_on == "(max-width: 600px)"
