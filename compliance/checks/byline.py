@@ -179,7 +179,9 @@ a clause ("He was beaten – by John Smith, the champion."). A name a wrong
 decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name.
 So is a name transliterated from Arabic, its particle in lower case and hyphened ("Ahmed
 al-Rashid", "Omar el-Sayed", "Hassan bin-Talal") or glued with an inner capital ("Mohamed
-ElBaradei"). The label may be glued to
+ElBaradei"). So is a name whose accented letters are written decomposed, a letter and a combining accent as some
+editors save them ("José" written "Jose" and U+0301): it is read, and credited, composed.
+The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
 case after a colon in prose ("The reason:by design …", "Chapter 12:by design …") or a web address

@@ -1968,12 +1968,15 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     bidirectional controls lay it out (`bidi.displayed`: "By \u202eepoP kciN\u202c" reads "By Nick
     Pope"), without the pictographs stuck to it ("By Nick Pope 📰", `_without_pictographs`), and
     with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`).
+    A letter written as a base letter and a combining accent (Unicode's decomposed form, NFD: "Jose"
+    and U+0301) is read as the one letter it shows ("José"), as is every canonically equivalent
+    spelling (`unicodedata` NFC), and the names are given so composed.
     """
     text = normalize_inline(text)
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
     if not text.isascii():
-        text = _without_pictographs(_as_displayed(text))
+        text = _without_pictographs(_as_displayed(unicodedata.normalize("NFC", text)))
     if _LOWER_THEN_UPPER.search(text):
         text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
