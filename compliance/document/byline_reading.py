@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
@@ -563,6 +564,8 @@ _PARTICLES = frozenset(
         "dos",
         "du",
         "del",
+        "los",
+        "las",
         "della",
         "der",
         "den",
@@ -1246,7 +1249,8 @@ def _is_label(words: list[str]) -> bool:
 
 
 def _has_name_shape(tokens: list[str]) -> bool:
-    """Two to five capitalised tokens (particles inside), not a section label ("Part II"), not a
+    """Two to five tokens, a run of particles in lower case counting as one ("María José
+    García-Márquez de la Vega": "de la" is one), not a section label ("Part II"), not a
     topic's label ("Tech Industry", see `_TOPIC_WORDS`) and not a place with a newspaper word
     ("Fort Worth Report", "Maine Morning Star"); or a name written without spaces in a script
     without capitals ("山田太郎", "阿尔伯特·爱因斯坦")."""
@@ -1259,7 +1263,8 @@ def _has_name_shape(tokens: list[str]) -> bool:
             and _CJK_INSTITUTION().search(core) is None
             and _CJK_OUTLET_WORD().search(core) is None
         )
-    if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
+    runs_on = sum(1 for before, token in itertools.pairwise(tokens[1:-1]) if before in _PARTICLES and token in _PARTICLES)
+    if not 2 <= len(tokens) - runs_on <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
         return False
