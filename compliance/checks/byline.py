@@ -182,7 +182,8 @@ al-Rashid", "Omar el-Sayed", "Hassan bin-Talal") or glued with an inner capital 
 ElBaradei"). So is a name whose accented letters are written decomposed, a letter and a combining accent as some
 editors save them ("José" written "Jose" and U+0301): it is read, and credited, composed. A name is
 two to five words, and a run of particles inside it counts as one ("María José García-Márquez de la
-Vega").
+Vega"); "the" before a cleric's or an office holder's title opens a name ("By the Rev. Martin
+Okafor", "By the Hon. NAME").
 The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower

@@ -1117,11 +1117,13 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     """The text as a person's name ("Jake Smith", "María de la Cruz", "J. R. Smith Jr."), or None.
 
     A name has two to five tokens, starts and ends with a capitalised word, may contain particles
-    (de, van, al) and ends with an optional suffix; outlet and role words ("News", "Staff",
-    "Reporter"), a leading "The", a section label ("Part I", "Category Archives") and the outlets
+    (de, van, al) and ends with an optional suffix; a title may open it, with the article English
+    writes before some ("the Rev. Ana Ruiz" gives "Rev. Ana Ruiz"); outlet and role words ("News",
+    "Staff", "Reporter"), a leading "The" before anything else, a section label ("Part I", "Category Archives") and the outlets
     the loaded packs name (`outlets`, lower case) rule it out.
     """
     shown = _tokens(_trimmed(text, " .,;:|"))
+    shown = _without_article_before_title(shown)
     if len(shown) > 2 and _is_credential(shown[-1], shown[:-1]):
         shown = shown[:-1]
     tokens = shown
@@ -1137,6 +1139,20 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
         return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
     return " ".join(t.strip(",;:") for t in shown)
+
+
+# The titles English writes after "the" before a person's name: a cleric's and an office
+# holder's courtesy ("the Rev. Ana Ruiz", "the Very Rev. …", "the Hon. Ana Ruiz").
+_TITLES_AFTER_THE = frozenset({"rev", "reverend", "very", "most", "right", "rt", "hon", "honorable", "honourable", "venerable"})
+
+
+def _without_article_before_title(tokens: list[str]) -> list[str]:
+    """The words of a name without the "the" that English writes before a cleric's or an office
+    holder's title ("the Rev. Ana Ruiz" gives "Rev. Ana Ruiz", `_TITLES_AFTER_THE`); `tokens`
+    themselves otherwise ("The Associated Press", "The Editorial Board")."""
+    if len(tokens) > 3 and tokens[0].lower() == "the" and tokens[1].lower().rstrip(".") in _TITLES_AFTER_THE:
+        return tokens[1:]
+    return tokens
 
 
 def _after_title(tokens: list[str]) -> list[str]:
