@@ -183,7 +183,10 @@ ElBaradei"). So is a name whose accented letters are written decomposed, a lette
 editors save them ("José" written "Jose" and U+0301): it is read, and credited, composed. A name is
 two to five words, and a run of particles inside it counts as one ("María José García-Márquez de la
 Vega"); "the" before a cleric's or an office holder's title opens a name ("By the Rev. Martin
-Okafor", "By the Hon. NAME").
+Okafor", "By the Hon. NAME"). Vietnamese labels credit as "Written by" does ("Tác giả: NAME", "Bài:
+NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and after any author's label
+the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
+Ảnh: B").
 The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower

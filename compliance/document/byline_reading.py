@@ -100,18 +100,19 @@ _ROLE_JOIN = rf"(?:\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+|\s*[/,]\s*)"
 _ROLES = rf"(?:{_ROLE_OPENERS})(?:{_ROLE_JOIN}(?:{_ROLE_OPENERS}))?"
 _OPENER_WORDS = rf"(?:{_ROLES}\s+)?"
 # The labels of a credit written "Label: NAME" ("Reporting: A. Translation: B", "Texto: A"), in
-# English and the other languages whose "by" the reader knows: an author's (the first label must
-# name one: "Photos: B" is a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
+# English and the other languages whose "by" the reader knows, and in Vietnamese ("Tác giả: A",
+# "Bài: A – Ảnh: B", "Người dịch: B"): an author's (the first label must name one: "Photos: B" is
+# a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
 _AUTHOR_LABELS = (
     r"reporting|reporter|reporters|words|text|writer|writers|written|reportaje|reportero|reportera|texto|textos|reportagem|rep[óo]rter|"
-    r"texte|reportage|testo|servizio|tekst"
+    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n"
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
     r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
-    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o"
+    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
 )
 _ANY_LABEL = rf"(?:{_AUTHOR_LABELS}|{_PART_LABELS})"
 # An author's label, alone or joined to another ("Text and photos:"), and its colon.
@@ -433,14 +434,16 @@ _LIST_MARKER = re.compile(rf"^(?:[{DASH_CLASS}•·*/|>#~]+|\d{{1,2}}[.)])\s*")
 
 # An author's label opening the credit, and the capital of the name after it.
 _ROLE_LABEL = on_first_use(rf"^{_AUTHORS_LABEL}\s*(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
-# A later label of the same credit, after a full stop, a separator or an "and": "Reporting: A.
-# Translation: B", "Texto: A; fotos: B", "Words: A and photos: B"; read as "and B".
+# A later label of the same credit, after a full stop, a separator, a dash or an "and":
+# "Reporting: A. Translation: B", "Texto: A; fotos: B", "Words: A and photos: B", "Bài: A – Ảnh:
+# B"; read as "and B".
 _LATER_ROLE_LABEL = on_first_use(
-    rf"(?:\.\s+|\s*[,;|]\s*|\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+){_ANY_LABEL}(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:\s*(?=(?-i:[A-ZÀ-Þ]))",
+    rf"(?:\.\s+|\s*[,;|]\s*|\s[{DASH_CLASS}]\s|\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+){_ANY_LABEL}(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:\s*(?=(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
-# Where the first name after a label ends: a separator, a full stop or an "and".
-_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s", re.IGNORECASE)
+# Where the first name after a label ends: a separator or a dash, a full stop, an "and" or an opening
+# bracket ("Texte : A (The Conversation)").
+_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s*[(（]|\s[{DASH_CLASS}]\s|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s", re.IGNORECASE)
 
 
 def _labelled_credit(text: str) -> str | None:
