@@ -186,7 +186,8 @@ Vega"); "the" before a cleric's or an office holder's title opens a name ("By th
 Okafor", "By the Hon. NAME"). Vietnamese labels credit as "Written by" does ("Tác giả: NAME", "Bài:
 NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and after any author's label
 the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
-Ảnh: B").
+Ảnh: B"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
+김민지 (Minji Kim), CalMatters") credits one person.
 The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower

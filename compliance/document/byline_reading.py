@@ -180,14 +180,17 @@ _PREFIX = re.compile(rf"^{_ROLE_BY}\b[:\s]*", re.IGNORECASE)
 # The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
 # "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
 # "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
-# the name; "文" ("text") needs one of the marks, so that no word beginning with it is read as a
+# the name; a closing bracket at the end is the label's only when one opens it ("（记者 张三）"),
+# else it closes a bracket of the credit ("글 김민지 (CalMatters)"); "文" ("text") needs one of the marks, so that no word beginning with it is read as a
 # label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
 # label ("记者张三") is parted only where a common surname follows it (`_CJK_GLUED_LABEL`): the
 # label opens words too ("记者会" is a press conference).
 _CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
 _CJK_MARKED_LABELS = r"文|图文|圖文|文字"
 _CJK_MARK = r"\s*[:：/／|｜・]\s*"
-_CJK_LABEL = on_first_use(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)\s*[)）】\]]?$")
+_CJK_LABEL = on_first_use(
+    rf"^(?:(?P<open>[(（【\[])\s*)?(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)(?(open)\s*[)）】\]]|)$"
+)
 # A label after the name, as Korean and Japanese bylines write it: "김철수 기자", "김철수 특파원"
 # (correspondent), "山田太郎記者", "山田 太郎 記者", also before an e-mail address ("김철수 기자
 # kim@example.kr"). Only after a name's length of text with no sentence's punctuation: a
@@ -1942,7 +1945,8 @@ _DATA_EDGES = " ,.;:|•·-/" + DASHES
 def _brackets_to_segments(text: str) -> str:
     """ "NAME (Outlet)" → "NAME, Outlet"; "NAME (with B and C)" → "NAME and B and C";
     "Richard (R.J.) Eskow" → "Richard Eskow": a one-word bracket between a given name and a
-    surname is a nickname, not an affiliation. The closing bracket closes its person's credit, as
+    surname is a nickname, not an affiliation, and "김민지 (Minji Kim)" → "김민지": a name in Latin
+    letters after a name in a script without capitals is its transliteration. The closing bracket closes its person's credit, as
     a semicolon does: "A (Uni X), B" and "A (Uni X) · B" → "A, Uni X; B", B one more person (or
     more of A's credit when B reads as no person: "A (Reuters), Staff Writer"); before "and" the
     bracket stays a comma ("A (Uni X) and B", read by `_late_name`)."""
@@ -1952,7 +1956,7 @@ def _brackets_to_segments(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
         after = text[match.end() :]
-        if _is_nickname(inner, text[: match.start()], after):
+        if _is_nickname(inner, text[: match.start()], after) or _is_transliteration(inner, text[: match.start()]):
             return " "
         joined = _WITH().sub("", inner, count=1)
         if joined != inner:
@@ -1966,6 +1970,17 @@ def _brackets_to_segments(text: str) -> str:
 # What may follow a bracket that closes one person's credit before the next person: a list's
 # separator (",", ";", "|", "·", "•"), read as the semicolon the bracket became.
 _AFTER_CLOSED_BRACKET = on_first_use(r";\s*[,;|·•]\s*")
+
+
+def _is_transliteration(inner: str, before: str) -> bool:
+    """Whether a bracket right after a name in a script without capitals holds that name in Latin
+    letters, the same person written twice ("김민지 (Minji Kim)", "王小明 (Wang Xiaoming)"): a
+    person's name, none of whose words is in such a script. An outlet or an institution there
+    ("김민지 (CalMatters)", "王小明 (Peking University)") is none."""
+    words = before.split()
+    if not words or not _is_uncased_word(words[-1].strip(".,")):
+        return False
+    return not any(_is_uncased_word(word.strip(".,")) for word in inner.split()) and person_name(inner) is not None
 
 
 def _is_nickname(inner: str, before: str, after: str) -> bool:
