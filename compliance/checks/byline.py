@@ -188,6 +188,9 @@ NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part),
 the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
 Ảnh: B"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
 김민지 (Minji Kim), CalMatters") credits one person.
+A dateline glued after the byline in one paragraph ("By NAME Associated Press WASHINGTON (AP) —
+House Republicans …") is no part of it: the byline ends before a place the gazetteer knows when
+the story's sentence follows the dash.
 The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower

@@ -2007,11 +2007,14 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     bidirectional controls lay it out (`bidi.displayed`: "By \u202eepoP kciN\u202c" reads "By Nick
     Pope"), without the pictographs stuck to it ("By Nick Pope 📰", `_without_pictographs`), and
     with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`).
+    A dateline glued after the byline in one paragraph, with the story's first sentence after it
+    (`_without_glued_dateline`: "By NAME Associated Press WASHINGTON (AP) — House Republicans …"),
+    is no part of the byline.
     A letter written as a base letter and a combining accent (Unicode's decomposed form, NFD: "Jose"
     and U+0301) is read as the one letter it shows ("José"), as is every canonically equivalent
     spelling (`unicodedata` NFC), and the names are given so composed.
     """
-    text = normalize_inline(text)
+    text = _without_glued_dateline(normalize_inline(text))
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
     if not text.isascii():
@@ -2025,6 +2028,35 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# A dateline glued after a byline in one paragraph, as a copy of a wire story runs them together:
+# words in capitals ending with the place, perhaps its region after a comma and the agency in
+# brackets, a dash, and the story's first sentence ("… Associated Press WASHINGTON (AP) — House
+# Republicans …", "By NAME, CalMatters SACRAMENTO — The board …").
+_GLUED_DATELINE = on_first_use(
+    rf"\s(?P<caps>[A-Z][A-Z.'’-]*(?:\s[A-Z][A-Z.'’-]*)*)(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s?\([A-Z][\w .&-]{{0,40}}\))?\s?{DASH}\s(?=\S)"
+)
+
+
+def _without_glued_dateline(text: str) -> str:
+    """`text` up to a dateline glued after its byline (`_GLUED_DATELINE`), when the place is one
+    the gazetteer knows (`dateline_places`: "WASHINGTON", "SAN FRANCISCO", the longest run of the
+    last words in capitals that is one) and a sentence of `_PROSE_MIN_WORDS` words or more follows
+    the dash; `text` itself otherwise, so a name in capitals before a dash ("By ANA RUIZ —
+    CalMatters") and a dateline line of its own ("WASHINGTON —") stay as they were."""
+    if "(" not in text and not any(dash in text for dash in DASHES + "-"):
+        return text
+    for match in _GLUED_DATELINE().finditer(text):
+        if len(text[match.end() :].split()) < _PROSE_MIN_WORDS:
+            continue
+        words = match.group("caps").split()
+        for start in range(len(words)):
+            place = " ".join(words[start:])
+            if place in dateline_places(place):
+                before = text[: match.end("caps") - len(place)].rstrip(" ,")
+                return before if before else text
+    return text
 
 
 # Words a credit writes in lower case: its articles and prepositions, staff, role and organisation
