@@ -248,7 +248,8 @@ them leaves them ("Publie par NAME", "Ecrit par NAME", "Par la redaction" and "P
 staff credits, "Academie", "Universite", "Agencia" in an institution's or agency's name); and a name
 keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
 `name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
-Roe"), `credit` (the
+Roe"; a translator, photographer or contributor credited beside the authors is left out, so
+"Texto: A | Traducción: B" gives "A"), `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).
 
@@ -292,6 +293,7 @@ from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
 from compliance.document import Block, Byline, Document, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.byline_reading import (
+    credited_for_a_part,
     credits_only_a_part,
     dateline_places,
     disowned_parts,
@@ -596,9 +598,10 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         ok, reason = _satisfies(doc, byline, params, ctx)
         written = _as_written(doc, byline)
         if ok:
+            authors = _authors(byline)
             captures = (
-                ("name", byline.names[0] if byline.names else ""),
-                ("names", listed(byline.names)),
+                ("name", authors[0] if authors else ""),
+                ("names", listed(authors)),
                 ("credit", byline.reading.quoted_credit),
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
@@ -623,6 +626,15 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
     field = _people_field_only(ctx) if not reasons and params.problem is None else ""
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation) + field), anchor)
+
+
+def _authors(byline: Byline) -> list[str]:
+    """The byline's names its `name` and `names` captures give, which a rule's message and help
+    write ("Write the byline as 'By {names}, CalMatters'"): its authors, without a name credited
+    only for a part of the work ("Texto: A | Traducción: B", "Bài: A – Ảnh: B", "By A. Translated
+    by B": a translator or photographer is no author to tie to the outlet); every name when all
+    are such."""
+    return [name for name in byline.names if not credited_for_a_part(byline.text, name)] or list(byline.names)
 
 
 def _as_written(doc: Document, byline: Byline) -> list[str] | None:
