@@ -188,3 +188,29 @@ def test_the_documented_part_credit_reason_is_the_one_given() -> None:
     report = check_html(_PAGE.replace("BYLINE", byline), packs=["republication-tracker"])
     messages = [f.message for f in report.findings if f.rule == "creative-commons/author"]
     assert messages and f"byline '{byline}' {reason}" in messages[0]
+
+
+# The names a rule's message and help write are the byline's authors: a translator, a
+# photographer or a contributor credited beside them is no one to tie to the outlet.
+_CALMATTERS_STORY = (
+    "<p>SACRAMENTO — The state water board voted 4-1 on Tuesday to raise the rates that farms pay for groundwater, "
+    "the third increase in as many years, after a hearing that ran past midnight.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        (f"Texto: {A} | Traducción: {B}", A),
+        (f"By {A}. Translated by {B}.", A),
+        (f"Bài: {A} – Ảnh: {B}", A),
+        (f"Tác giả: {A}. Người dịch: {B}", A),
+        (f"By {A}, with contributions from {B}", A),
+        (f"By {A} and {B}; photos by Carla Diaz", f"{A} and {B}"),
+    ],
+)
+def test_the_affiliation_message_names_the_authors_only(byline: str, names: str) -> None:
+    page = f'<html><body><article><h1>Water board raises rates</h1><p class="byline">{byline}</p>{_CALMATTERS_STORY * 3}</article></body></html>'
+    (finding,) = [f for f in check_html(page, packs=["calmatters"]).findings if f.rule == "calmatters/affiliation"]
+    assert finding.message == f"The byline does not tie {names} to CalMatters."
+    assert f'"By {names}, CalMatters"' in finding.help

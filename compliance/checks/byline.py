@@ -179,7 +179,19 @@ a clause ("He was beaten – by John Smith, the champion."). A name a wrong
 decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name.
 So is a name transliterated from Arabic, its particle in lower case and hyphened ("Ahmed
 al-Rashid", "Omar el-Sayed", "Hassan bin-Talal") or glued with an inner capital ("Mohamed
-ElBaradei"). The label may be glued to
+ElBaradei"). So is a name whose accented letters are written decomposed, a letter and a combining accent as some
+editors save them ("José" written "Jose" and U+0301): it is read, and credited, composed. A name is
+two to five words, and a run of particles inside it counts as one ("María José García-Márquez de la
+Vega"); "the" before a cleric's or an office holder's title opens a name ("By the Rev. Martin
+Okafor", "By the Hon. NAME"). Vietnamese labels credit as "Written by" does ("Tác giả: NAME", "Bài:
+NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and after any author's label
+the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
+Ảnh: B"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
+김민지 (Minji Kim), CalMatters") credits one person.
+A dateline glued after the byline in one paragraph ("By NAME Associated Press WASHINGTON (AP) —
+House Republicans …") is no part of it: the byline ends before a place the gazetteer knows when
+the story's sentence follows the dash.
+The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
 case after a colon in prose ("The reason:by design …", "Chapter 12:by design …") or a web address
@@ -236,7 +248,8 @@ them leaves them ("Publie par NAME", "Ecrit par NAME", "Par la redaction" and "P
 staff credits, "Academie", "Universite", "Agencia" in an institution's or agency's name); and a name
 keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
 `name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
-Roe"), `credit` (the
+Roe"; a translator, photographer or contributor credited beside the authors is left out, so
+"Texto: A | Traducción: B" gives "A"), `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).
 
@@ -280,6 +293,7 @@ from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
 from compliance.document import Block, Byline, Document, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.byline_reading import (
+    credited_for_a_part,
     credits_only_a_part,
     dateline_places,
     disowned_parts,
@@ -584,9 +598,10 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         ok, reason = _satisfies(doc, byline, params, ctx)
         written = _as_written(doc, byline)
         if ok:
+            authors = _authors(byline)
             captures = (
-                ("name", byline.names[0] if byline.names else ""),
-                ("names", listed(byline.names)),
+                ("name", authors[0] if authors else ""),
+                ("names", listed(authors)),
                 ("credit", byline.reading.quoted_credit),
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
@@ -611,6 +626,15 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
     field = _people_field_only(ctx) if not reasons and params.problem is None else ""
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation) + field), anchor)
+
+
+def _authors(byline: Byline) -> list[str]:
+    """The byline's names its `name` and `names` captures give, which a rule's message and help
+    write ("Write the byline as 'By {names}, CalMatters'"): its authors, without a name credited
+    only for a part of the work ("Texto: A | Traducción: B", "Bài: A – Ảnh: B", "By A. Translated
+    by B": a translator or photographer is no author to tie to the outlet); every name when all
+    are such."""
+    return [name for name in byline.names if not credited_for_a_part(byline.text, name)] or list(byline.names)
 
 
 def _as_written(doc: Document, byline: Byline) -> list[str] | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
@@ -99,18 +100,19 @@ _ROLE_JOIN = rf"(?:\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+|\s*[/,]\s*)"
 _ROLES = rf"(?:{_ROLE_OPENERS})(?:{_ROLE_JOIN}(?:{_ROLE_OPENERS}))?"
 _OPENER_WORDS = rf"(?:{_ROLES}\s+)?"
 # The labels of a credit written "Label: NAME" ("Reporting: A. Translation: B", "Texto: A"), in
-# English and the other languages whose "by" the reader knows: an author's (the first label must
-# name one: "Photos: B" is a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
+# English and the other languages whose "by" the reader knows, and in Vietnamese ("Tác giả: A",
+# "Bài: A – Ảnh: B", "Người dịch: B"): an author's (the first label must name one: "Photos: B" is
+# a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
 _AUTHOR_LABELS = (
     r"reporting|reporter|reporters|words|text|writer|writers|written|reportaje|reportero|reportera|texto|textos|reportagem|rep[óo]rter|"
-    r"texte|reportage|testo|servizio|tekst"
+    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n"
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
     r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
-    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o"
+    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
 )
 _ANY_LABEL = rf"(?:{_AUTHOR_LABELS}|{_PART_LABELS})"
 # An author's label, alone or joined to another ("Text and photos:"), and its colon.
@@ -178,14 +180,17 @@ _PREFIX = re.compile(rf"^{_ROLE_BY}\b[:\s]*", re.IGNORECASE)
 # The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
 # "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
 # "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
-# the name; "文" ("text") needs one of the marks, so that no word beginning with it is read as a
+# the name; a closing bracket at the end is the label's only when one opens it ("（记者 张三）"),
+# else it closes a bracket of the credit ("글 김민지 (CalMatters)"); "文" ("text") needs one of the marks, so that no word beginning with it is read as a
 # label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
 # label ("记者张三") is parted only where a common surname follows it (`_CJK_GLUED_LABEL`): the
 # label opens words too ("记者会" is a press conference).
 _CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
 _CJK_MARKED_LABELS = r"文|图文|圖文|文字"
 _CJK_MARK = r"\s*[:：/／|｜・]\s*"
-_CJK_LABEL = on_first_use(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)\s*[)）】\]]?$")
+_CJK_LABEL = on_first_use(
+    rf"^(?:(?P<open>[(（【\[])\s*)?(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)(?(open)\s*[)）】\]]|)$"
+)
 # A label after the name, as Korean and Japanese bylines write it: "김철수 기자", "김철수 특파원"
 # (correspondent), "山田太郎記者", "山田 太郎 記者", also before an e-mail address ("김철수 기자
 # kim@example.kr"). Only after a name's length of text with no sentence's punctuation: a
@@ -432,14 +437,16 @@ _LIST_MARKER = re.compile(rf"^(?:[{DASH_CLASS}•·*/|>#~]+|\d{{1,2}}[.)])\s*")
 
 # An author's label opening the credit, and the capital of the name after it.
 _ROLE_LABEL = on_first_use(rf"^{_AUTHORS_LABEL}\s*(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
-# A later label of the same credit, after a full stop, a separator or an "and": "Reporting: A.
-# Translation: B", "Texto: A; fotos: B", "Words: A and photos: B"; read as "and B".
+# A later label of the same credit, after a full stop, a separator, a dash or an "and":
+# "Reporting: A. Translation: B", "Texto: A; fotos: B", "Words: A and photos: B", "Bài: A – Ảnh:
+# B"; read as "and B".
 _LATER_ROLE_LABEL = on_first_use(
-    rf"(?:\.\s+|\s*[,;|]\s*|\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+){_ANY_LABEL}(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:\s*(?=(?-i:[A-ZÀ-Þ]))",
+    rf"(?:\.\s+|\s*[,;|]\s*|\s[{DASH_CLASS}]\s|\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+){_ANY_LABEL}(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:\s*(?=(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
-# Where the first name after a label ends: a separator, a full stop or an "and".
-_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s", re.IGNORECASE)
+# Where the first name after a label ends: a separator or a dash, a full stop, an "and" or an opening
+# bracket ("Texte : A (The Conversation)").
+_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s*[(（]|\s[{DASH_CLASS}]\s|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s", re.IGNORECASE)
 
 
 def _labelled_credit(text: str) -> str | None:
@@ -563,6 +570,8 @@ _PARTICLES = frozenset(
         "dos",
         "du",
         "del",
+        "los",
+        "las",
         "della",
         "der",
         "den",
@@ -1114,11 +1123,13 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     """The text as a person's name ("Jake Smith", "María de la Cruz", "J. R. Smith Jr."), or None.
 
     A name has two to five tokens, starts and ends with a capitalised word, may contain particles
-    (de, van, al) and ends with an optional suffix; outlet and role words ("News", "Staff",
-    "Reporter"), a leading "The", a section label ("Part I", "Category Archives") and the outlets
+    (de, van, al) and ends with an optional suffix; a title may open it, with the article English
+    writes before some ("the Rev. Ana Ruiz" gives "Rev. Ana Ruiz"); outlet and role words ("News",
+    "Staff", "Reporter"), a leading "The" before anything else, a section label ("Part I", "Category Archives") and the outlets
     the loaded packs name (`outlets`, lower case) rule it out.
     """
     shown = _tokens(_trimmed(text, " .,;:|"))
+    shown = _without_article_before_title(shown)
     if len(shown) > 2 and _is_credential(shown[-1], shown[:-1]):
         shown = shown[:-1]
     tokens = shown
@@ -1134,6 +1145,20 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
         return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
     return " ".join(t.strip(",;:") for t in shown)
+
+
+# The titles English writes after "the" before a person's name: a cleric's and an office
+# holder's courtesy ("the Rev. Ana Ruiz", "the Very Rev. …", "the Hon. Ana Ruiz").
+_TITLES_AFTER_THE = frozenset({"rev", "reverend", "very", "most", "right", "rt", "hon", "honorable", "honourable", "venerable"})
+
+
+def _without_article_before_title(tokens: list[str]) -> list[str]:
+    """The words of a name without the "the" that English writes before a cleric's or an office
+    holder's title ("the Rev. Ana Ruiz" gives "Rev. Ana Ruiz", `_TITLES_AFTER_THE`); `tokens`
+    themselves otherwise ("The Associated Press", "The Editorial Board")."""
+    if len(tokens) > 3 and tokens[0].lower() == "the" and tokens[1].lower().rstrip(".") in _TITLES_AFTER_THE:
+        return tokens[1:]
+    return tokens
 
 
 def _after_title(tokens: list[str]) -> list[str]:
@@ -1246,7 +1271,8 @@ def _is_label(words: list[str]) -> bool:
 
 
 def _has_name_shape(tokens: list[str]) -> bool:
-    """Two to five capitalised tokens (particles inside), not a section label ("Part II"), not a
+    """Two to five tokens, a run of particles in lower case counting as one ("María José
+    García-Márquez de la Vega": "de la" is one), not a section label ("Part II"), not a
     topic's label ("Tech Industry", see `_TOPIC_WORDS`) and not a place with a newspaper word
     ("Fort Worth Report", "Maine Morning Star"); or a name written without spaces in a script
     without capitals ("山田太郎", "阿尔伯特·爱因斯坦")."""
@@ -1259,7 +1285,8 @@ def _has_name_shape(tokens: list[str]) -> bool:
             and _CJK_INSTITUTION().search(core) is None
             and _CJK_OUTLET_WORD().search(core) is None
         )
-    if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
+    runs_on = sum(1 for before, token in itertools.pairwise(tokens[1:-1]) if before in _PARTICLES and token in _PARTICLES)
+    if not 2 <= len(tokens) - runs_on <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
         return False
@@ -1918,7 +1945,8 @@ _DATA_EDGES = " ,.;:|•·-/" + DASHES
 def _brackets_to_segments(text: str) -> str:
     """ "NAME (Outlet)" → "NAME, Outlet"; "NAME (with B and C)" → "NAME and B and C";
     "Richard (R.J.) Eskow" → "Richard Eskow": a one-word bracket between a given name and a
-    surname is a nickname, not an affiliation. The closing bracket closes its person's credit, as
+    surname is a nickname, not an affiliation, and "김민지 (Minji Kim)" → "김민지": a name in Latin
+    letters after a name in a script without capitals is its transliteration. The closing bracket closes its person's credit, as
     a semicolon does: "A (Uni X), B" and "A (Uni X) · B" → "A, Uni X; B", B one more person (or
     more of A's credit when B reads as no person: "A (Reuters), Staff Writer"); before "and" the
     bracket stays a comma ("A (Uni X) and B", read by `_late_name`)."""
@@ -1928,7 +1956,7 @@ def _brackets_to_segments(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
         after = text[match.end() :]
-        if _is_nickname(inner, text[: match.start()], after):
+        if _is_nickname(inner, text[: match.start()], after) or _is_transliteration(inner, text[: match.start()]):
             return " "
         joined = _WITH().sub("", inner, count=1)
         if joined != inner:
@@ -1942,6 +1970,17 @@ def _brackets_to_segments(text: str) -> str:
 # What may follow a bracket that closes one person's credit before the next person: a list's
 # separator (",", ";", "|", "·", "•"), read as the semicolon the bracket became.
 _AFTER_CLOSED_BRACKET = on_first_use(r";\s*[,;|·•]\s*")
+
+
+def _is_transliteration(inner: str, before: str) -> bool:
+    """Whether a bracket right after a name in a script without capitals holds that name in Latin
+    letters, the same person written twice ("김민지 (Minji Kim)", "王小明 (Wang Xiaoming)"): a
+    person's name, none of whose words is in such a script. An outlet or an institution there
+    ("김민지 (CalMatters)", "王小明 (Peking University)") is none."""
+    words = before.split()
+    if not words or not _is_uncased_word(words[-1].strip(".,")):
+        return False
+    return not any(_is_uncased_word(word.strip(".,")) for word in inner.split()) and person_name(inner) is not None
 
 
 def _is_nickname(inner: str, before: str, after: str) -> bool:
@@ -1968,12 +2007,18 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     bidirectional controls lay it out (`bidi.displayed`: "By \u202eepoP kciN\u202c" reads "By Nick
     Pope"), without the pictographs stuck to it ("By Nick Pope 📰", `_without_pictographs`), and
     with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`).
+    A dateline glued after the byline in one paragraph, with the story's first sentence after it
+    (`_without_glued_dateline`: "By NAME Associated Press WASHINGTON (AP) — House Republicans …"),
+    is no part of the byline.
+    A letter written as a base letter and a combining accent (Unicode's decomposed form, NFD: "Jose"
+    and U+0301) is read as the one letter it shows ("José"), as is every canonically equivalent
+    spelling (`unicodedata` NFC), and the names are given so composed.
     """
-    text = normalize_inline(text)
+    text = _without_glued_dateline(normalize_inline(text))
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
     if not text.isascii():
-        text = _without_pictographs(_as_displayed(text))
+        text = _without_pictographs(_as_displayed(unicodedata.normalize("NFC", text)))
     if _LOWER_THEN_UPPER.search(text):
         text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
@@ -1983,6 +2028,35 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# A dateline glued after a byline in one paragraph, as a copy of a wire story runs them together:
+# words in capitals ending with the place, perhaps its region after a comma and the agency in
+# brackets, a dash, and the story's first sentence ("… Associated Press WASHINGTON (AP) — House
+# Republicans …", "By NAME, CalMatters SACRAMENTO — The board …").
+_GLUED_DATELINE = on_first_use(
+    rf"\s(?P<caps>[A-Z][A-Z.'’-]*(?:\s[A-Z][A-Z.'’-]*)*)(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s?\([A-Z][\w .&-]{{0,40}}\))?\s?{DASH}\s(?=\S)"
+)
+
+
+def _without_glued_dateline(text: str) -> str:
+    """`text` up to a dateline glued after its byline (`_GLUED_DATELINE`), when the place is one
+    the gazetteer knows (`dateline_places`: "WASHINGTON", "SAN FRANCISCO", the longest run of the
+    last words in capitals that is one) and a sentence of `_PROSE_MIN_WORDS` words or more follows
+    the dash; `text` itself otherwise, so a name in capitals before a dash ("By ANA RUIZ —
+    CalMatters") and a dateline line of its own ("WASHINGTON —") stay as they were."""
+    if "(" not in text and not any(dash in text for dash in DASHES + "-"):
+        return text
+    for match in _GLUED_DATELINE().finditer(text):
+        if len(text[match.end() :].split()) < _PROSE_MIN_WORDS:
+            continue
+        words = match.group("caps").split()
+        for start in range(len(words)):
+            place = " ".join(words[start:])
+            if place in dateline_places(place):
+                before = text[: match.end("caps") - len(place)].rstrip(" ,")
+                return before if before else text
+    return text
 
 
 # Words a credit writes in lower case: its articles and prepositions, staff, role and organisation
