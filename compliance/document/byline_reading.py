@@ -162,6 +162,15 @@ def credits_only_a_part(line: str) -> bool:
     return _PART_ONLY_START().match(opened) is not None
 
 
+# A word a part's credit opens with (the `part` of `_CREDITS_BY`: a part's role, or a
+# contribution's, before its "by"; a part's label before its colon), as a word. Every byline that
+# credits a part holds one before the name; most hold none, and are spared `_CREDITS_BY`, whose
+# compiling (about 10 ms, for a pattern of some 9,000 characters) a process pays on its first page
+# unless the command line's cache of compiled patterns has it (`startup`): the API's first check,
+# a new check process of `serve`, the first run of a new version.
+_PART_WORD = on_first_use(rf"(?<![^\W\d_])(?:{_PART_ROLES}|additional\s+reporting|research|compiled|{_PART_LABELS})(?![^\W\d_])", re.IGNORECASE)
+
+
 def credited_for_a_part(byline: str, name: str) -> bool:
     """Whether the byline `byline` credits `name`, one of the names it was read as giving, for a
     part of the work, not as an author of the story: the last "… by" before the name is a photo's,
@@ -169,7 +178,7 @@ def credited_for_a_part(byline: str, name: str) -> bool:
     and translated by B", "By A; additional reporting by B" credit B for a part). False for a
     name the byline does not write as it is."""
     at = byline.find(name)
-    if at < 0:
+    if at < 0 or _PART_WORD().search(byline, 0, at) is None:
         return False
     openers = list(_CREDITS_BY().finditer(byline, 0, at))
     return bool(openers) and openers[-1].group("part") is not None
