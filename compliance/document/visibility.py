@@ -76,8 +76,10 @@ nor anything but a placeholder: `is_placeholder`, a `blank.gif` read by its name
 and one of 2px or less (its `width`/`height` attributes or CSS, or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
 its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF, WebP or
-JPEG header, an SVG's `width`/`height` or `viewBox`) is not a
-visible image.
+JPEG header, an SVG's `width`/`height` or `viewBox`, over its density descriptor, or drawn as wide
+as a `sizes` of 2px or less, or at a density of 500x or more: `_drawn_tiny`) is not a
+visible image, nor one whose every picture a browser may paint is a placeholder
+(`shows_only_placeholders`: `srcset="pixel.gif 1x"` over a logo `src`).
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
 (they are not fetched: a `data:` stylesheet, whose text is in the page, is applied), `<style>`
@@ -139,6 +141,7 @@ from compliance.document.css import (
     FLEX_PROPERTIES,
     GRADIENTS,
     NEAR_ZERO_OPACITY,
+    NEGLIGIBLE_SCALE,
     RELATIVE_FONT_UNITS,
     SHEETS_CACHED,
     Declaration,
@@ -4777,9 +4780,15 @@ def _names_more_than_a_placeholder(value: str | None, *, srcset: bool = False) -
 
 def shows_only_placeholders(element: Any) -> bool:
     """True for an image whose every source — `src`, `srcset`, each lazy-loader address and each
-    `<source>` of its `<picture>` — is a placeholder (`is_placeholder`): its box is laid out, but
-    a reader sees a blank in it, never a logo. Read from the attributes alone (nothing is fetched)."""
-    return _loads(element, _names_more_than_a_placeholder) is False
+    `<source>` of its `<picture>` — is a placeholder (`is_placeholder`), or whose every picture a
+    browser may paint (`shown_sources`: a `srcset` candidate or a `<picture>`'s `<source>` over
+    the `src`, a lazy-loader's address over both) is one: its box is laid out, but a reader sees a
+    blank in it, never a logo (`srcset="pixel.gif 1x"` or a 1×1 `data:` GIF in `srcset` over a
+    logo in `src`). Read from the attributes alone (nothing is fetched)."""
+    if _loads(element, _names_more_than_a_placeholder) is False:
+        return True
+    shown = shown_sources(element)
+    return bool(shown) and all(is_placeholder(url) for url in shown)
 
 
 # The words a placeholder's file name is made of (`blank.gif`, `spacer_1x1.gif`,
@@ -5318,12 +5327,50 @@ def is_tiny_image(element: Any) -> bool:
             return True
     if element.get("width") or element.get("height"):
         return False
-    if "data:" not in (element.get("src") or "") + (element.get("srcset") or "") and _in_picture(element) is None:
-        return False  # no embedded picture (the usual image): nothing to read
+    if element.get("srcset") is None and "data:" not in (element.get("src") or "") and _in_picture(element) is None:
+        return False  # no embedded picture nor candidates (the usual image): nothing to read
     if any(_names_a_picture(element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES) for name in _LOADER_SOURCE_ATTRIBUTES):
         return False  # a placeholder the loader replaces
-    choices = shown_pictures(element)
-    return bool(choices) and all(_tiny_data_image(url) for choice in choices for url in choice)
+    choices = _shown_candidates(element)
+    return bool(choices) and all(_drawn_tiny(url, descriptor, sizes) for candidates, sizes in choices for url, descriptor in candidates)
+
+
+# The density (`Nx`) at or over which a picture of unknown size is drawn too small to be seen: the
+# share of its size left is that of a `zoom` of `NEGLIGIBLE_SCALE` (a 1000px logo at 500x is 2px).
+_VANISHING_DENSITY = 1 / NEGLIGIBLE_SCALE
+_DENSITY = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)x$")
+_WIDTH_DESCRIPTOR = re.compile(r"^\d+w$")
+_SOURCE_SIZE_PX = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)px$|^0$")
+
+
+def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
+    """True when a `srcset` candidate is drawn 2px or less across or high in an image with no
+    `width`/`height` to size it (HTML, 4.8.4.3 "Images"): its natural size is its own (known for a
+    `data:` picture: `data_image_size`) over its density — `1000x` draws any picture of unknown
+    size at a thousandth (`_VANISHING_DENSITY`), a `w` descriptor draws it as wide as `sizes`
+    says (`600w` with `sizes="1px"`: 1px wide); a candidate without one is 1x."""
+    density = _DENSITY.match(descriptor)
+    if density is not None:
+        factor = float(density.group(1))
+        size = data_image_size(url) if url.startswith("data:") else None
+        if factor <= 0:
+            return False  # not a valid density: the browser drops the candidate, not judged here
+        return factor >= _VANISHING_DENSITY if size is None else min(size) / factor <= _TINY_IMAGE_PX
+    if _WIDTH_DESCRIPTOR.match(descriptor):
+        return _tiny_data_image(url) or _sizes_tiny(sizes)
+    return descriptor == "" and _tiny_data_image(url)
+
+
+def _sizes_tiny(sizes: str) -> bool:
+    """True when every width a `sizes` attribute gives (each source size's last value, whatever
+    its media condition) is 2px or less in px; False for one in another unit, `auto` or none (the
+    default is `100vw`)."""
+    entries = [entry.split()[-1] for entry in sizes.lower().split(",") if entry.strip()]
+    for entry in entries:
+        found = _SOURCE_SIZE_PX.match(entry)
+        if found is None or (found.group(1) is not None and float(found.group(1)) > _TINY_IMAGE_PX):
+            return False
+    return bool(entries)
 
 
 def svg_clips_everything(element: Any, style: PageStyle) -> bool:
@@ -5405,25 +5452,30 @@ def shown_pictures(element: Any) -> list[tuple[str, ...]]:
     the reader's screen and browser meet (one with a `media` query or an uncommon `type` is met by
     some readers only, and the next is then a choice too), else the image's own `srcset` with its
     `src` as the 1x picture when the `srcset` gives none, else its `src`. Empty sets are left out."""
-    choices: list[tuple[str, ...]] = []
+    return [tuple(url for url, _ in candidates) for candidates, _ in _shown_candidates(element)]
+
+
+def _shown_candidates(element: Any) -> list[tuple[tuple[tuple[str, str], ...], str]]:
+    """`shown_pictures` with each picture's descriptor (`srcset_candidates`; the `src` is `1x`)
+    and, per set, the `sizes` attribute of the `<source>` or image that gives it ("" when none)."""
+    choices: list[tuple[tuple[tuple[str, str], ...], str]] = []
     picture = _in_picture(element)
     if picture is not None:
         for source in picture.iter("source"):
-            urls = tuple(url for url, _ in srcset_candidates(source.get("srcset") or ""))
-            if not urls:
+            found = tuple(srcset_candidates(source.get("srcset") or ""))
+            if not found:
                 continue
-            choices.append(urls)
+            choices.append((found, source.get("sizes") or ""))
             media = " ".join((source.get("media") or "").lower().split())
             kind = (source.get("type") or "").strip().lower()
             if (not media or media in ("all", "screen")) and kind in _EVERY_BROWSER_TYPES:
                 return choices  # every reader's browser takes this one
     candidates = srcset_candidates(element.get("srcset") or "")
     source = (element.get("src") or "").strip()
-    own = [url for url, _ in candidates]
     if source and not any(descriptor in ("", "1x") or descriptor.endswith("w") for _, descriptor in candidates):
-        own.append(source)
-    if own:
-        choices.append(tuple(own))
+        candidates.append((source, "1x"))
+    if candidates:
+        choices.append((tuple(candidates), element.get("sizes") or ""))
     return choices
 
 
