@@ -39,7 +39,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
   (`page_canvas`): one rule and one threshold for both, CIELAB ΔE under 5 (`colour_difference`;
   yellow on white is seen, `#f5f5f5` on white is not). Each colour is set by a `<style>` rule, a
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
-  (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
+  (`presentational_colours`). Text faded by the opacity in force is judged as the colour it
+  paints at that opacity over the background (`faded`), and an image no colour of which shows at
+  it (`faded_into_background`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (one that is shows the element's own background colour, judged as a text
   colour: `_own_background_colours`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
@@ -499,14 +501,15 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
     no colour scheme (a dark one darkens the canvas), has no `bgcolor` or `background` attribute
     and whose own CSS (`<style>` blocks and `style` attributes) has nothing that can paint behind
     its text but backgrounds on the text's ancestors (see `_PAINTS_BEHIND_TEXT`). None otherwise,
-    and for a page whose text colours all show on white (nothing to decide). `inline`: the values
+    and for a page whose text colours all show on white and that fades nothing partly
+    (`fades_text`): nothing to decide. `inline`: the values
     of the page's `style` attributes; `hints`: its presentational colours (see
     `presentational_colours`): a `<font color>` is a text colour, and only a `bgcolor` that
     cannot be told from white leaves the canvas known."""
     hinted = [] if hints is None else [d for found in hints.values() for d in found]
     light_hint = any(d.name == "color" and text_blends_in(_text_colour(d), WHITE_CANVAS, False) for d in hinted)
     filters = _page_filters(sheets, inline)
-    light = light_hint or filters or _light_text(sheets, inline) or _light_svg_text_fill(root, sheets)
+    light = light_hint or filters or _light_text(sheets, inline) or _light_svg_text_fill(root, sheets) or fades_text(sheets, inline)
     if not light or _may_paint_behind_text(root, sheets, inline):
         return None
     if any(colour_filters.paints_beyond_colours(values) for values in filters):
@@ -607,11 +610,22 @@ def _default_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hin
     """The colour of text the page sets no colour for, when a filter may paint it into another
     (`filter: invert(1)` paints black text white) or the page sets a background it cannot be
     told from (`<body bgcolor="black">`, `background: #000`: see `_dark_background`):
-    `CANVAS_TEXT`, on a page whose every colour the checker reads (it links no stylesheet); None
-    otherwise (text of no colour is then not judged)."""
-    if not (_page_filters(sheets, inline) or _dark_background(sheets, inline, hints)) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
+    `CANVAS_TEXT`, on a page whose every colour the checker reads (it links no stylesheet); so
+    too where the page fades text partly (`fades_text`); None otherwise (text of no colour is then
+    not judged)."""
+    if not (_page_filters(sheets, inline) or _dark_background(sheets, inline, hints) or fades_text(sheets, inline)):
         return None
-    return CANVAS_TEXT
+    return None if root.xpath(f"boolean({_LINKS_STYLESHEET})") else CANVAS_TEXT
+
+
+def fades_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """True when a `<style>` block's rule every screen meets or a `style` attribute (their values
+    `inline`) fades an element partly (`opacity: 0.03`, `filter: opacity(5%)`: `_partly_fades`):
+    the text it holds is then judged as the colour it paints at that opacity (`faded`), so the
+    page's colours, its canvas and its default text colour are worth reading."""
+    if any("opacity" in _SheetSummary.of(sheet).partly_fading for sheet in sheets):
+        return True
+    return any("opacity" in value.lower() and any(d.family == "opacity" and _partly_fades(d) for d in parse_style_attribute(value)) for value in inline)
 
 
 def _dark_background(sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None) -> bool:
@@ -1048,10 +1062,11 @@ class PageStyle:
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
         if "opacity" not in families and _animates_away(tuple(sheets), inline):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
-        if canvas is not None or hints or default_text is not None:
+        if canvas is not None or hints or default_text is not None or fades_text(painting, inline):
             # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
-            # may override a presentational one that blends in, or be filtered into another;
-            # and the custom properties the colours use are worked out on the elements.
+            # may override a presentational one that blends in, or be filtered into another, or
+            # be faded into the background (`faded`); and the custom properties the colours use
+            # are worked out on the elements.
             families |= {"colour", *_colour_variables(tuple(sheets))}
         families = _with_reach_families(families, clipping)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
@@ -3208,7 +3223,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing, word_spacing = _text_size(judged, parent)
-    paint = _paint(judged, parent, tag, font_px)
+    paint = _paint(judged, parent, tag, font_px, fading.opacity)
     if paint is None or (
         tag in IMAGE_TAGS and _picture_lost(judged, element, parent, paint[0], _blur(judged, parent.blur, font_px, parent.root_font_px), style)
     ):
@@ -4067,12 +4082,13 @@ def _in_ems(declaration: Declaration) -> bool:
 _Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None, blending.Blend | None]
 
 
-def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float) -> _Paint | None:
+def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float, opacity: float = 1.0) -> _Paint | None:
     """How the element's text is painted: the colour filter in force (`Rendering.colour_filter`),
-    `_text_paint`'s readings with whether the text blends in after its shadow or stroke, and the
-    `outline` (`_outline`); None for an image the filters paint into its background (`_silhouette_blends_in`)."""
+    `_text_paint`'s readings (at the `opacity` the element and its ancestors leave it, 0–1) with
+    whether the text blends in after its shadow or stroke, and the `outline` (`_outline`); None
+    for an image the filters paint into its background (`_silhouette_blends_in`)."""
     chain = colour_filters.in_force([judged[name].values for name in colour_filters.FILTER_PROPERTIES if name in judged], parent.colour_filter)
-    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent, chain)
+    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent, chain, opacity)
     outline = _outline(judged, parent.outline, font_px)
     painted_outline = colour_filters.filtered(outline, chain) if chain and outline is not None else outline
     blends_in = blends_in and not _outline_seen(painted_outline, background)
@@ -4085,12 +4101,15 @@ def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_
 
 
 def _text_paint(
-    declared: Mapping[str, Declaration], parent: Rendering, chain: colour_filters.ColourFilter | None = ()
+    declared: Mapping[str, Declaration], parent: Rendering, chain: colour_filters.ColourFilter | None = (), opacity: float = 1.0
 ) -> tuple[Colour | None, Colour | None, bool, Colour | None, bool]:
     """The text colour, background colour (as painted: through the filters in force, `chain`,
     when set inside them), whether the text is a `background-clip: text` effect, the
     `-webkit-text-fill-color` that paints the text instead of `color` (or None), and whether the
-    painted text blends into the background (never judged under a filter not read, `chain` None)."""
+    painted text blends into the background (never judged under a filter not read, `chain` None):
+    text faded by the `opacity` in force (0–1, `Fading.opacity`: nested ones multiplied) is
+    judged as the colour it paints, its own at that opacity over the background (`faded`:
+    `opacity: 0.03` on `#222` text paints `#f8f8f8` on white, which is not seen)."""
     text_colour, background, clipped_text = _colours(declared, parent)
     if chain and background is not None and _sets_background(declared):
         background = colour_filters.filtered(background, chain)
@@ -4106,7 +4125,16 @@ def _text_paint(
         # The glyphs show the element's own background, over what is behind the element.
         glyphs = _own_background_colours(declared, background)
         return text_colour, background, clipped_text, fill, bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
-    return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
+    return text_colour, background, clipped_text, fill, text_blends_in(faded(painted, opacity), background, clipped_text)
+
+
+def faded(painted: Colour | None, opacity: float) -> Colour | None:
+    """A colour painted at an opacity (0–1) as a translucent colour: its alpha times the opacity,
+    which `colour_difference.blend` lays over the background (an element's `opacity` composites
+    what it paints over what is behind it). None stays None."""
+    if painted is None or opacity >= 1:
+        return painted
+    return (painted[0], painted[1], painted[2], painted[3] * max(opacity, 0.0))
 
 
 def _own_background_colours(declared: Mapping[str, Declaration], background: Colour | None) -> tuple[Colour, ...]:
@@ -5311,8 +5339,26 @@ def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[A
     `PageStyle.css_sized`), a container when its box shows, a leaf element when its text shows."""
     if tag in IMAGE_TAGS:
         tiny = element not in css_sized and is_tiny_image(element)
-        return rendering.shows_boxes and not tiny and not loads_nothing(element)
+        return rendering.shows_boxes and not tiny and not loads_nothing(element) and not faded_into_background(rendering)
     return rendering.shows_boxes if len(element) else rendering.shows_text
+
+
+# The corners of the sRGB cube: the colours farthest from any background, one of which is the
+# most a picture's pixels can differ from it.
+_EXTREME_COLOURS: Final = tuple((float(r), float(g), float(b), 1.0) for r in (0, 1) for g in (0, 1) for b in (0, 1))
+
+
+def faded_into_background(rendering: Rendering) -> bool:
+    """True when the opacity in force (`Fading.opacity`, nested ones multiplied) leaves no colour
+    a picture may hold distinguishable from the opaque background behind it (the test text
+    colours get, `text_blends_in`, of each corner of the sRGB cube at that opacity): a logo at
+    `opacity: 0.03` on white paints at most `#f8f8f8`-like pixels. Not judged where the background
+    is not known or the colour filters in force are not read."""
+    opacity = rendering.fading.opacity
+    background = rendering.background
+    if opacity >= 1 or background is None or background[3] != 1 or rendering.colour_filter != ():
+        return False
+    return all(text_blends_in(faded(corner, opacity), background, False) for corner in _EXTREME_COLOURS)
 
 
 def is_tiny_image(element: Any) -> bool:
