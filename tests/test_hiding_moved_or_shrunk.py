@@ -328,6 +328,12 @@ TEXT_OF_ITS_BACKGROUND = {
         "background-image:linear-gradient(90deg,#c00,#00c);background-clip:text;color:transparent": False,
         "background-image:linear-gradient(#fff,#fff 50%,#333);-webkit-background-clip:text;color:transparent": False,
         "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;color:#333": False,
+        # No background at all: the glyphs are painted with nothing.
+        "-webkit-background-clip:text;background-clip:text;color:transparent": True,
+        "background-clip:text;-webkit-text-fill-color:transparent": True,
+        "background-color:transparent;background-clip:text;color:transparent": True,
+        "background-clip:text;color:transparent;text-shadow:0 0 1px #000": False,
+        "background-clip:text;color:transparent;background-image:url(texture.png)": False,
     },
     "<div style='background:#000'><p id=it style='{}'>By Maria Lopez</p></div>": {
         "background:#000;-webkit-background-clip:text;color:transparent": True,
@@ -345,6 +351,16 @@ def test_text_painted_with_its_own_background_is_judged_by_that_colour(markup: s
     assert byline_hidden(dcnf(byline=markup.format(style))) is hidden
     rule = f"<style>.by{{{style}}}</style>"
     assert byline_hidden(dcnf(head=rule, byline=markup.replace("id=it style='{}'", "class=by"))) is hidden
+
+
+def test_text_inside_a_box_that_clips_no_background_to_its_text_is_unseen_unless_coloured() -> None:
+    clipped = "<p style='-webkit-background-clip:text;background-clip:text;color:transparent'>{}</p>"
+    assert byline_hidden(dcnf(byline=clipped.format("<b style='font-weight:900'>By Maria Lopez</b>")))
+    assert byline_hidden(dcnf(byline=clipped.format("<span><i>By Maria Lopez</i></span>")))
+    assert not byline_hidden(dcnf(byline=clipped.format("<b style='color:#333'>By Maria Lopez</b>")))
+    # A gradient set by another rule is the element's background all the same.
+    rules = "<style>.by{color:transparent;background-clip:text} p.by{background-image:linear-gradient(90deg,#c00,#00c)}</style>"
+    assert not byline_hidden(dcnf(head=rules, byline="<p class=by>By Maria Lopez</p>"))
 
 
 def test_text_painted_with_a_gradient_of_stops_a_reader_cannot_tell_from_the_page_is_unseen() -> None:

@@ -43,7 +43,7 @@ properties filled in where a hiding property uses `var()`, math functions worked
   paints at that opacity over the background (`faded`), and an image no colour of which shows at
   it (`faded_into_background`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (one that is shows the element's own background colour, judged as a text
-  colour: `_own_background_colours`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  colour: `_own_background_colours`, and nothing where it has none) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
   it paints one colour that cannot be told from the background is not seen, nor an opaque one it
   paints one colour at all (`_picture_lost`); a text shadow off
@@ -4121,11 +4121,25 @@ def _text_paint(
         return text_colour, background, clipped_text, fill, False
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
-    if clipped_text and not chain and painted is not None and painted[3] == 0 and _sets_background(declared):
-        # The glyphs show the element's own background, over what is behind the element.
-        glyphs = _own_background_colours(declared, background)
-        return text_colour, background, clipped_text, fill, bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
+    if clipped_text and painted is not None and painted[3] == 0:
+        return text_colour, background, clipped_text, fill, _glyphs_blend_in(declared, parent, background, bool(chain))
     return text_colour, background, clipped_text, fill, text_blends_in(faded(painted, opacity), background, clipped_text)
+
+
+def _glyphs_blend_in(declared: Mapping[str, Declaration], parent: Rendering, background: Colour | None, filtered: bool) -> bool:
+    """Whether transparent text under `background-clip: text` blends in: its glyphs show the
+    element's own background (`background`, as `_colours` reads it) over what is behind the
+    element, judged as a text colour (`_own_background_colours`; not under colour filters,
+    `filtered`). With no background of its own (none set, or a transparent one) they paint
+    nothing where the element clips its background to its text (`color: transparent;
+    background-clip: text` alone), and below it its text is painted as its parent's is."""
+    if not _sets_background(declared) or (background is not None and background[3] == 0):
+        clips_here = "background-clip" in declared or "-webkit-background-clip" in declared
+        return True if clips_here else parent.blends_in
+    if filtered:
+        return False
+    glyphs = _own_background_colours(declared, background)
+    return bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
 
 
 def faded(painted: Colour | None, opacity: float) -> Colour | None:
