@@ -181,6 +181,37 @@ def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(style: 
         assert logo_hidden(dcnf(head=head, logo=f"<p><img width=300 style=width:300px src={LOGO_SRC} {LOGO_ALT}></p>"))
 
 
+# A logo's attributes and style → whether its paddings and borders leave no content box: an
+# `<img>`'s `width` and `height` attributes size it where its CSS does not (presentational hints).
+ATTRIBUTE_SIZED_BOXES = {
+    ('width="120" height="40"', "box-sizing:border-box;padding:20px 60px"): True,
+    ('width="120" height="40"', "box-sizing:border-box;border:30px solid #fff"): True,
+    ('width="120" height="40"', "box-sizing:border-box;padding:0 60px"): True,
+    ('height="40"', "box-sizing:border-box;border-top:20px solid;border-bottom:20px solid"): True,
+    ('width="120px" height="40"', "box-sizing:border-box;padding:0 30px;border-inline:30px solid"): True,
+    # Room left, or CSS sizes the axis instead (larger, `auto` or a percentage), or no border-box.
+    ('width="120" height="40"', "box-sizing:border-box;padding:10px 50px"): False,
+    ('width="120" height="40"', "box-sizing:border-box;width:300px;height:90px;padding:20px 60px"): False,
+    ('width="120" height="40"', "box-sizing:border-box;width:auto;height:auto;padding:20px 60px"): False,
+    ('width="120" height="40"', "box-sizing:border-box;width:50%;height:50%;padding:20px 60px"): False,
+    ('width="120" height="40"', "padding:20px 60px"): False,
+    ('width="50%"', "box-sizing:border-box;padding:0 60px"): False,
+}
+
+
+@pytest.mark.parametrize(("attributes", "style"), sorted(ATTRIBUTE_SIZED_BOXES))
+def test_a_logo_sized_by_its_attributes_with_paddings_and_borders_that_fill_it_draws_no_picture(attributes: str, style: str) -> None:
+    hidden = ATTRIBUTE_SIZED_BOXES[(attributes, style)]
+    assert logo_hidden(dcnf(logo=f'<p><img {attributes} style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.lg{{{style}}}</style>", logo=f"<p><img {attributes} class=lg src={LOGO_SRC} {LOGO_ALT}></p>")) is hidden
+
+
+def test_an_amp_image_is_not_sized_by_its_attributes_here() -> None:
+    # AMP lays out `<amp-img>` by its `layout` (responsive by default on many themes): not read.
+    amp = f'<p><amp-img width="120" height="40" style="box-sizing:border-box;padding:20px 60px" src={LOGO_SRC} {LOGO_ALT}></amp-img></p>'
+    assert not logo_hidden(dcnf(logo=amp))
+
+
 # An image's sizes → whether its paddings and borders are read at all (`content_box.may_be_empty`):
 # only an image of `box-sizing: border-box` with a size in px on some axis can be left without a
 # content box, and most images have none (`max-width: 100%`, `height: auto`).

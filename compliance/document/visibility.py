@@ -5298,11 +5298,23 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     from compliance.document import content_box
 
     sized = style.on_demand_of(images, content_box.SIZES)
-    images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared)]
+    images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared, _size_attributes(image))]
     if not images:
         return frozenset()
     declared_of = style.on_demand_of(images, content_box.SIZING)
-    return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
+    return frozenset(
+        image
+        for image, declared in zip(images, declared_of, strict=True)
+        if content_box.empty(declared, flow_relative=flow_relative, attributes=_size_attributes(image))
+    )
+
+
+def _size_attributes(image: Any) -> dict[str, float]:
+    """The `width` and `height` in px an `<img>`'s attributes give it, which size it where its CSS
+    does not (an AMP component's lay it out by its `layout`: not read)."""
+    if image.tag.lower() != "img":
+        return {}
+    return {name: size for name in ("width", "height") if (size := attribute_pixels(image.get(name))) is not None}
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) -> frozenset[Any]:
