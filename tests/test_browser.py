@@ -1495,6 +1495,46 @@ def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(browser
     assert drawn == {style: not hidden for style, hidden in cases.items()}
 
 
+def test_a_logo_sized_by_its_attributes_whose_paddings_and_borders_fill_it_draws_no_picture(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import ATTRIBUTE_SIZED_BOXES as cases
+
+    picture = _png(300, 60)
+    drawn = {key: _leaves_ink(browser, f'<p><img id=it {key[0]} style="{key[1]}" src="{picture}"></p>', "object-position:-99999px 0") for key in cases}
+    assert drawn == {key: not hidden for key, hidden in cases.items()}
+
+
+def test_a_picture_drawn_by_its_srcset_descriptor_is_as_small_as_the_checker_reads_it(browser: Any) -> None:
+    import lxml.html
+
+    from compliance.document.visibility import is_tiny_image
+
+    picture = _png(600, 120)
+    # Each candidate → whether the checker reads it drawn 2px or less: its reading is a lower
+    # bound (a `sizes` condition some screens meet, or a `w` candidate's height, is not judged).
+    expected = {
+        f'srcset="{picture} 1000x"': True,
+        f'srcset="{picture} 100x"': True,
+        f'srcset="{picture} 20x"': False,
+        f'srcset="{picture} 2x"': False,
+        f'srcset="{picture} 600w" sizes="1px"': True,
+        f'srcset="{picture} 600w" sizes="(max-width: 100px) 300px, 2px"': False,
+        f'srcset="{picture} 600w" sizes="3px"': False,
+        f'srcset="{picture} 600w"': False,
+    }
+    cases = list(expected)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    drawn = {}
+    for attributes in cases:
+        page.set_content(f"<!doctype html><html><body><img id=it {attributes} alt=logo></body></html>")
+        page.wait_for_function("document.getElementById('it').complete")
+        drawn[attributes] = page.evaluate("() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height) <= 2 }")
+    page.close()
+    read = {attributes: is_tiny_image(lxml.html.fragment_fromstring(f"<img {attributes} alt=logo>")) for attributes in cases}
+    assert read == expected
+    assert [attributes for attributes in cases if read[attributes] and not drawn[attributes]] == []
+    assert not drawn[f'srcset="{picture} 20x"'] and not drawn[f'srcset="{picture} 2x"'] and not drawn[f'srcset="{picture} 600w"']
+
+
 def test_a_box_placed_off_the_page_from_any_side_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import FAR_OFFSETS as cases
 

@@ -181,6 +181,37 @@ def test_a_logo_whose_paddings_and_borders_fill_its_box_draws_no_picture(style: 
         assert logo_hidden(dcnf(head=head, logo=f"<p><img width=300 style=width:300px src={LOGO_SRC} {LOGO_ALT}></p>"))
 
 
+# A logo's attributes and style → whether its paddings and borders leave no content box: an
+# `<img>`'s `width` and `height` attributes size it where its CSS does not (presentational hints).
+ATTRIBUTE_SIZED_BOXES = {
+    ('width="120" height="40"', "box-sizing:border-box;padding:20px 60px"): True,
+    ('width="120" height="40"', "box-sizing:border-box;border:30px solid #fff"): True,
+    ('width="120" height="40"', "box-sizing:border-box;padding:0 60px"): True,
+    ('height="40"', "box-sizing:border-box;border-top:20px solid;border-bottom:20px solid"): True,
+    ('width="120px" height="40"', "box-sizing:border-box;padding:0 30px;border-inline:30px solid"): True,
+    # Room left, or CSS sizes the axis instead (larger, `auto` or a percentage), or no border-box.
+    ('width="120" height="40"', "box-sizing:border-box;padding:10px 50px"): False,
+    ('width="120" height="40"', "box-sizing:border-box;width:300px;height:90px;padding:20px 60px"): False,
+    ('width="120" height="40"', "box-sizing:border-box;width:auto;height:auto;padding:20px 60px"): False,
+    ('width="120" height="40"', "box-sizing:border-box;width:50%;height:50%;padding:20px 60px"): False,
+    ('width="120" height="40"', "padding:20px 60px"): False,
+    ('width="50%"', "box-sizing:border-box;padding:0 60px"): False,
+}
+
+
+@pytest.mark.parametrize(("attributes", "style"), sorted(ATTRIBUTE_SIZED_BOXES))
+def test_a_logo_sized_by_its_attributes_with_paddings_and_borders_that_fill_it_draws_no_picture(attributes: str, style: str) -> None:
+    hidden = ATTRIBUTE_SIZED_BOXES[(attributes, style)]
+    assert logo_hidden(dcnf(logo=f'<p><img {attributes} style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.lg{{{style}}}</style>", logo=f"<p><img {attributes} class=lg src={LOGO_SRC} {LOGO_ALT}></p>")) is hidden
+
+
+def test_an_amp_image_is_not_sized_by_its_attributes_here() -> None:
+    # AMP lays out `<amp-img>` by its `layout` (responsive by default on many themes): not read.
+    amp = f'<p><amp-img width="120" height="40" style="box-sizing:border-box;padding:20px 60px" src={LOGO_SRC} {LOGO_ALT}></amp-img></p>'
+    assert not logo_hidden(dcnf(logo=amp))
+
+
 # An image's sizes → whether its paddings and borders are read at all (`content_box.may_be_empty`):
 # only an image of `box-sizing: border-box` with a size in px on some axis can be left without a
 # content box, and most images have none (`max-width: 100%`, `height: auto`).
@@ -328,6 +359,11 @@ TEXT_OF_ITS_BACKGROUND = {
         "background-image:linear-gradient(90deg,#c00,#00c);background-clip:text;color:transparent": False,
         "background-image:linear-gradient(#fff,#fff 50%,#333);-webkit-background-clip:text;color:transparent": False,
         "background-image:linear-gradient(#fff,#fff);-webkit-background-clip:text;color:#333": False,
+        # No background at all: the glyphs are painted with nothing.
+        "-webkit-background-clip:text;background-clip:text;color:transparent": True,
+        "background-clip:text;-webkit-text-fill-color:transparent": True,
+        "background-color:transparent;background-clip:text;color:transparent": True,
+        "background-clip:text;color:transparent;text-shadow:0 0 1px #000": False,
     },
     "<div style='background:#000'><p id=it style='{}'>By Maria Lopez</p></div>": {
         "background:#000;-webkit-background-clip:text;color:transparent": True,
@@ -345,6 +381,18 @@ def test_text_painted_with_its_own_background_is_judged_by_that_colour(markup: s
     assert byline_hidden(dcnf(byline=markup.format(style))) is hidden
     rule = f"<style>.by{{{style}}}</style>"
     assert byline_hidden(dcnf(head=rule, byline=markup.replace("id=it style='{}'", "class=by"))) is hidden
+
+
+def test_text_inside_a_box_that_clips_no_background_to_its_text_is_unseen_unless_coloured() -> None:
+    clipped = "<p style='-webkit-background-clip:text;background-clip:text;color:transparent'>{}</p>"
+    assert byline_hidden(dcnf(byline=clipped.format("<b style='font-weight:900'>By Maria Lopez</b>")))
+    assert byline_hidden(dcnf(byline=clipped.format("<span><i>By Maria Lopez</i></span>")))
+    assert not byline_hidden(dcnf(byline=clipped.format("<b style='color:#333'>By Maria Lopez</b>")))
+    # A picture behind the glyphs is not judged (it is not fetched: Chromium here has none to draw).
+    assert not byline_hidden(dcnf(byline="<p style='background-clip:text;color:transparent;background-image:url(texture.png)'>By Maria Lopez</p>"))
+    # A gradient set by another rule is the element's background all the same.
+    rules = "<style>.by{color:transparent;background-clip:text} p.by{background-image:linear-gradient(90deg,#c00,#00c)}</style>"
+    assert not byline_hidden(dcnf(head=rules, byline="<p class=by>By Maria Lopez</p>"))
 
 
 def test_text_painted_with_a_gradient_of_stops_a_reader_cannot_tell_from_the_page_is_unseen() -> None:

@@ -252,6 +252,68 @@ def test_a_query_every_screen_meets_still_hides_the_requirement(css: str) -> Non
     assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
 
 
+# Every screen is 320px to 5120px wide and at most 5120px high (a 5K display), and a bitmap one.
+@pytest.mark.parametrize(
+    "query",
+    [
+        "(max-width: 100000px)",
+        "(max-width: 5120px)",
+        "(width < 9999px)",
+        "(0 <= width <= 100000px)",
+        "screen and (max-height: 6000px)",
+        "(min-height: 0)",
+        "(height >= 0px)",
+        "(max-device-width: 99999px)",
+        "(min-device-width: 0)",
+        "(grid: 0)",
+        "not (grid)",
+        "(min-width: 0) and (max-width: 20000px)",
+    ],
+)
+def test_a_range_every_screen_is_in_holds_always(query: str) -> None:
+    assert screens_meeting(query) == ALWAYS
+
+
+@pytest.mark.parametrize(
+    ("query", "met"),
+    [
+        ("(max-width: 5119px)", SOMETIMES),
+        ("(width < 5120px)", SOMETIMES),
+        ("(max-height: 800px)", SOMETIMES),
+        ("(min-height: 1px)", SOMETIMES),
+        ("(min-width: 100000px)", SOMETIMES),  # shows, never hides: not judged further
+        ("(max-width: 100vw)", SOMETIMES),
+        ("(grid: 1)", NEVER),
+        ("(grid)", NEVER),
+        ("(hover: hover)", SOMETIMES),
+        ("(pointer: fine)", SOMETIMES),
+        ("not (max-width: 100000px)", NEVER),
+        ("(max-height: -1px)", NEVER),
+    ],
+)
+def test_a_range_some_screens_are_out_of_does_not(query: str, met: int) -> None:
+    assert screens_meeting(query) == met
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "@media (max-width: 100000px) { .x { display: none } }",
+        "@media (grid: 0) { .x { display: none } }",
+        "@media screen and (max-height: 99999px) { .x { visibility: hidden } }",
+        "@media (width <= 8000px) { .x { display: none } }",
+    ],
+)
+def test_a_range_every_screen_is_in_hides_the_requirement(css: str) -> None:
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+def test_a_range_some_screens_are_out_of_is_still_a_warning() -> None:
+    report = check(page(css="@media (max-width: 4000px) { .x { display: none } }", logo=LOGO.format(attrs=' class="x"')))
+    assert errors(report) == []
+    assert [f.rule for f in report.findings if f.severity is Severity.WARNING] == ["dcnf/logo"]
+
+
 def test_a_style_block_with_a_some_screens_media_attribute_names_it() -> None:
     data = page(css="").replace(b"</head>", b'<style media="(max-width: 480px)">.byline{display:none}</style></head>')
     (warning,) = [f for f in check(data).findings if f.rule == "dcnf/byline"]

@@ -5,7 +5,10 @@ paddings and borders as wide as the width leave a content box of no width (the b
 them, and the picture is drawn in what is left), and Chromium then draws no picture at all,
 whatever the box's background and borders paint. What is read here is a lower bound: a side is
 counted only at the least any of its declarations gives it, and a size not in pixels (a
-percentage) leaves the image judged seen.
+percentage) leaves the image judged seen. An `<img>`'s `width` and `height` attributes size it
+where its CSS does not (they are presentational hints for those properties: HTML, 15.4.3), so
+`<img width="120" height="40" style="box-sizing: border-box; padding: 20px 60px">` has no content
+box either.
 """
 
 from __future__ import annotations
@@ -48,35 +51,37 @@ SIZING = (
 )
 
 
-def empty(declared: Mapping[str, Declaration], *, flow_relative: bool = True) -> bool:
+def empty(declared: Mapping[str, Declaration], *, flow_relative: bool = True, attributes: Mapping[str, float] | None = None) -> bool:
     """True when an image of `box-sizing: border-box` has paddings and borders (in px) as wide or
     as high as its `width` or `height` (in px, or its minimum size when larger), leaving no
-    content box for its picture. `declared`: the cascade's winners of `SIZING`; without
+    content box for its picture. `declared`: the cascade's winners of `SIZING`; `attributes`: the
+    `width`/`height` its attributes give in px, for an axis its CSS does not size; without
     `flow_relative` (a page that may set a vertical `writing-mode`, which turns the block axis
     sideways) the flow-relative borders (`border-block`, `border-inline`…) count as none."""
-    for size, sides in _sized_axes(declared):
+    for size, sides in _sized_axes(declared, attributes):
         edges = [_padding(declared, side) + _border(declared, side, flow_relative=flow_relative) for side in sides]
         if size <= sum(edges):
             return True
     return False
 
 
-def may_be_empty(declared: Mapping[str, Declaration]) -> bool:
+def may_be_empty(declared: Mapping[str, Declaration], attributes: Mapping[str, float] | None = None) -> bool:
     """Whether `empty` may find an image's content box empty, by the cascade's winners of `SIZES`
-    alone (`declared`): it is of `box-sizing: border-box` and has a size in px on some axis.
-    Most images have none (`width: 100%`, `height: auto`): their paddings and borders need not be
-    matched."""
-    return any(True for _ in _sized_axes(declared))
+    alone (`declared`) and its size attributes (`attributes`, as `empty` reads them): it is of
+    `box-sizing: border-box` and has a size in px on some axis. Most images have none (`width:
+    100%`, `height: auto`): their paddings and borders need not be matched."""
+    return any(True for _ in _sized_axes(declared, attributes))
 
 
-def _sized_axes(declared: Mapping[str, Declaration]) -> Iterator[tuple[float, tuple[str, str]]]:
+def _sized_axes(declared: Mapping[str, Declaration], attributes: Mapping[str, float] | None = None) -> Iterator[tuple[float, tuple[str, str]]]:
     """Under `box-sizing: border-box`, each axis with a size in px (its minimum size when larger),
-    with its two sides; none for an image of another `box-sizing`."""
+    by its CSS, else by its attribute (`attributes`), with its two sides; none for an image of
+    another `box-sizing`."""
     sizing = declared.get("box-sizing")
     if sizing is None or sizing.keyword != "border-box":
         return
     for size_name, minimum_name, sides in _AXES:
-        size = _px(declared.get(size_name))
+        size = _px(declared.get(size_name)) if size_name in declared or attributes is None else attributes.get(size_name)
         minimum = _px(declared.get(minimum_name)) if minimum_name in declared else 0.0
         if size is not None and minimum is not None:
             yield max(size, minimum), sides

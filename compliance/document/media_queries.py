@@ -15,8 +15,10 @@ dark)`, `(monochrome)`) holds for a few (`FEW`), and the rest (a width range, `h
 `orientation`…) on some screens only (`SOMETIMES`): the rules of those can show what another
 rule hid, never hide.
 
-Screens are taken to be at least 320 CSS pixels wide (the narrowest phones); nothing else about
-a reader's screen is assumed.
+Screens are taken to be at least 320 CSS pixels wide (the narrowest phones) and at most 5120
+wide and high (`offsets.LARGEST_SCREEN_PX`, a 5K display at its native size), and to be bitmap
+screens (`(grid: 0)`): `(max-width: 100000px)`, `(height <= 5120px)` and `(min-height: 0)` hold on
+every screen, as `(min-width: 0)` does; nothing else about a reader's screen is assumed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.document.css import length_px, nests_too_deep, split_commas
+from compliance.document.offsets import LARGEST_SCREEN_PX
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
 ALWAYS = 2
@@ -37,8 +40,10 @@ NEVER = -2
 _SCREEN_TYPES = frozenset({"all", "screen"})
 # Names a media type may not have: a query that uses one as its type is invalid.
 _RESERVED = frozenset({"not", "and", "or", "only", "layer"})
-# The narrowest screen a reader has, in CSS pixels.
+# The narrowest screen a reader has, in CSS pixels, and the least each axis's features may be
+# (a screen's height, and the `device-` features', are not assumed beyond being some).
 _NARROWEST_SCREEN_PX = 320.0
+_LEAST_PX = {"width": _NARROWEST_SCREEN_PX, "device-width": _NARROWEST_SCREEN_PX, "height": 0.0, "device-height": 0.0}
 _VIEWPORT_UNITS = frozenset({"vw", "vh", "vmin", "vmax", "vi", "vb", "svw", "lvw", "dvw", "svh", "lvh", "dvh"})
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}
 
@@ -99,6 +104,8 @@ _MOST_READERS_BOOLEAN = {
     "update": MOST,
     "color": MOST,
     "monochrome": FEW,
+    # Every reader's screen is a bitmap one: `(grid)` holds on a teletype's only.
+    "grid": NEVER,
 }
 
 
@@ -226,12 +233,9 @@ def _feature(tokens: Sequence[Any]) -> int:
         return ALWAYS if name in ("width", "height") else _MOST_READERS_BOOLEAN.get(name, SOMETIMES)
     if len(tokens) == 3 and tokens[0].type == "ident" and tokens[1].type == "literal" and tokens[1].value == ":":
         name = tokens[0].lower_value
-        if name == "min-width":
-            return _width_compared(">=", tokens[2])
-        if name == "max-width":
-            return _width_compared("<=", tokens[2])
-        if name == "width":
-            return _width_compared("=", tokens[2])
+        prefix, _, axis = name.partition("-") if name.startswith(("min-", "max-")) else ("", "", name)
+        if axis in _LEAST_PX:
+            return _size_compared({"min": ">=", "max": "<=", "": "="}[prefix], tokens[2], axis)
         return _most_readers(name, tokens[2])
     return _range(tokens)
 
@@ -253,11 +257,14 @@ def _most_readers(name: str, value: Any) -> int:
         return MOST
     if name in ("color", "max-color") and value.int_value == 0:
         return FEW
+    if name == "grid":
+        return ALWAYS if value.int_value == 0 else NEVER
     return SOMETIMES
 
 
 def _range(tokens: Sequence[Any]) -> int:
-    """A range feature: its comparisons of the width, each read as `width OP value`."""
+    """A range feature: its comparisons of the width or height (`device-` ones too), each read as
+    `width OP value`."""
     pieces: list[Any] = []
     for token in tokens:
         if token.type == "literal" and token.value == "=" and pieces and pieces[-1] in ("<", ">"):
@@ -267,27 +274,33 @@ def _range(tokens: Sequence[Any]) -> int:
         else:
             pieces.append(token)
     names = [i for i, p in enumerate(pieces) if not isinstance(p, str) and p.type == "ident"]
-    if len(names) != 1 or pieces[names[0]].lower_value != "width" or len(pieces) not in (3, 5):
+    if len(names) != 1 or pieces[names[0]].lower_value not in _LEAST_PX or len(pieces) not in (3, 5):
         return SOMETIMES
     at = names[0]
+    axis = pieces[at].lower_value
     met = ALWAYS
     if at + 2 < len(pieces) and isinstance(pieces[at + 1], str):
-        met = min(met, _width_compared(pieces[at + 1], pieces[at + 2]))
+        met = min(met, _size_compared(pieces[at + 1], pieces[at + 2], axis))
     if at >= 2 and isinstance(pieces[at - 1], str):
-        met = min(met, _width_compared(_FLIPPED[pieces[at - 1]], pieces[at - 2]))
+        met = min(met, _size_compared(_FLIPPED[pieces[at - 1]], pieces[at - 2], axis))
     return met
 
 
-def _width_compared(operator: str, value: Any) -> int:
-    """How often `width OPERATOR value` holds: every screen is at least 320px wide."""
+def _size_compared(operator: str, value: Any, axis: str = "width") -> int:
+    """How often `AXIS OPERATOR value` holds (`axis`: `width`, `height` or a `device-` one): every
+    screen is at least `_LEAST_PX` of it (320px wide) and at most `LARGEST_SCREEN_PX` (5120px), so
+    `(max-width: 100000px)` holds on every screen, as `(min-width: 0)` does."""
     if isinstance(value, str) or (value.type == "dimension" and value.lower_unit in _VIEWPORT_UNITS):
         return SOMETIMES
     pixels = length_px(value)
     if pixels is None:
         return SOMETIMES
+    least = _LEAST_PX[axis]
     if operator in (">", ">="):
-        return ALWAYS if pixels < _NARROWEST_SCREEN_PX or (operator == ">=" and pixels == _NARROWEST_SCREEN_PX) else SOMETIMES
-    # The negations of the above: no screen is narrower than 320px.
+        return ALWAYS if pixels < least or (operator == ">=" and pixels == least) else SOMETIMES
     if operator in ("<", "<="):
-        return NEVER if pixels < _NARROWEST_SCREEN_PX or (operator == "<" and pixels == _NARROWEST_SCREEN_PX) else SOMETIMES
-    return NEVER if pixels < _NARROWEST_SCREEN_PX else SOMETIMES
+        # No screen is smaller than the least, nor larger than the largest.
+        if pixels > LARGEST_SCREEN_PX or (operator == "<=" and pixels == LARGEST_SCREEN_PX):
+            return ALWAYS
+        return NEVER if pixels < least or (operator == "<" and pixels == least) else SOMETIMES
+    return NEVER if pixels < least else SOMETIMES

@@ -39,9 +39,11 @@ properties filled in where a hiding property uses `var()`, math functions worked
   (`page_canvas`): one rule and one threshold for both, CIELAB ΔE under 5 (`colour_difference`;
   yellow on white is seen, `#f5f5f5` on white is not). Each colour is set by a `<style>` rule, a
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
-  (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
+  (`presentational_colours`). Text faded by the opacity in force is judged as the colour it
+  paints at that opacity over the background (`faded`), and an image no colour of which shows at
+  it (`faded_into_background`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (one that is shows the element's own background colour, judged as a text
-  colour: `_own_background_colours`) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  colour: `_own_background_colours`, and nothing where it has none) (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
   it paints one colour that cannot be told from the background is not seen, nor an opaque one it
   paints one colour at all (`_picture_lost`); a text shadow off
@@ -76,8 +78,10 @@ nor anything but a placeholder: `is_placeholder`, a `blank.gif` read by its name
 and one of 2px or less (its `width`/`height` attributes or CSS, or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
 its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF, WebP or
-JPEG header, an SVG's `width`/`height` or `viewBox`) is not a
-visible image.
+JPEG header, an SVG's `width`/`height` or `viewBox`, over its density descriptor, or drawn as wide
+as a `sizes` of 2px or less, or at a density of 500x or more: `_drawn_tiny`) is not a
+visible image, nor one whose every picture a browser may paint is a placeholder
+(`shows_only_placeholders`: `srcset="pixel.gif 1x"` over a logo `src`).
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
 (they are not fetched: a `data:` stylesheet, whose text is in the page, is applied), `<style>`
@@ -139,6 +143,7 @@ from compliance.document.css import (
     FLEX_PROPERTIES,
     GRADIENTS,
     NEAR_ZERO_OPACITY,
+    NEGLIGIBLE_SCALE,
     RELATIVE_FONT_UNITS,
     SHEETS_CACHED,
     Declaration,
@@ -496,14 +501,15 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
     no colour scheme (a dark one darkens the canvas), has no `bgcolor` or `background` attribute
     and whose own CSS (`<style>` blocks and `style` attributes) has nothing that can paint behind
     its text but backgrounds on the text's ancestors (see `_PAINTS_BEHIND_TEXT`). None otherwise,
-    and for a page whose text colours all show on white (nothing to decide). `inline`: the values
+    and for a page whose text colours all show on white and that fades nothing partly
+    (`fades_text`): nothing to decide. `inline`: the values
     of the page's `style` attributes; `hints`: its presentational colours (see
     `presentational_colours`): a `<font color>` is a text colour, and only a `bgcolor` that
     cannot be told from white leaves the canvas known."""
     hinted = [] if hints is None else [d for found in hints.values() for d in found]
     light_hint = any(d.name == "color" and text_blends_in(_text_colour(d), WHITE_CANVAS, False) for d in hinted)
     filters = _page_filters(sheets, inline)
-    light = light_hint or filters or _light_text(sheets, inline) or _light_svg_text_fill(root, sheets)
+    light = light_hint or filters or _light_text(sheets, inline) or _light_svg_text_fill(root, sheets) or fades_text(sheets, inline)
     if not light or _may_paint_behind_text(root, sheets, inline):
         return None
     if any(colour_filters.paints_beyond_colours(values) for values in filters):
@@ -604,11 +610,22 @@ def _default_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hin
     """The colour of text the page sets no colour for, when a filter may paint it into another
     (`filter: invert(1)` paints black text white) or the page sets a background it cannot be
     told from (`<body bgcolor="black">`, `background: #000`: see `_dark_background`):
-    `CANVAS_TEXT`, on a page whose every colour the checker reads (it links no stylesheet); None
-    otherwise (text of no colour is then not judged)."""
-    if not (_page_filters(sheets, inline) or _dark_background(sheets, inline, hints)) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
+    `CANVAS_TEXT`, on a page whose every colour the checker reads (it links no stylesheet); so
+    too where the page fades text partly (`fades_text`); None otherwise (text of no colour is then
+    not judged)."""
+    if not (_page_filters(sheets, inline) or _dark_background(sheets, inline, hints) or fades_text(sheets, inline)):
         return None
-    return CANVAS_TEXT
+    return None if root.xpath(f"boolean({_LINKS_STYLESHEET})") else CANVAS_TEXT
+
+
+def fades_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """True when a `<style>` block's rule every screen meets or a `style` attribute (their values
+    `inline`) fades an element partly (`opacity: 0.03`, `filter: opacity(5%)`: `_partly_fades`):
+    the text it holds is then judged as the colour it paints at that opacity (`faded`), so the
+    page's colours, its canvas and its default text colour are worth reading."""
+    if any("opacity" in _SheetSummary.of(sheet).partly_fading for sheet in sheets):
+        return True
+    return any("opacity" in value.lower() and any(d.family == "opacity" and _partly_fades(d) for d in parse_style_attribute(value)) for value in inline)
 
 
 def _dark_background(sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None) -> bool:
@@ -1045,10 +1062,11 @@ class PageStyle:
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
         if "opacity" not in families and _animates_away(tuple(sheets), inline):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
-        if canvas is not None or hints or default_text is not None:
+        if canvas is not None or hints or default_text is not None or fades_text(painting, inline):
             # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
-            # may override a presentational one that blends in, or be filtered into another;
-            # and the custom properties the colours use are worked out on the elements.
+            # may override a presentational one that blends in, or be filtered into another, or
+            # be faded into the background (`faded`); and the custom properties the colours use
+            # are worked out on the elements.
             families |= {"colour", *_colour_variables(tuple(sheets))}
         families = _with_reach_families(families, clipping)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
@@ -3205,7 +3223,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing, word_spacing = _text_size(judged, parent)
-    paint = _paint(judged, parent, tag, font_px)
+    paint = _paint(judged, parent, tag, font_px, fading.opacity)
     if paint is None or (
         tag in IMAGE_TAGS and _picture_lost(judged, element, parent, paint[0], _blur(judged, parent.blur, font_px, parent.root_font_px), style)
     ):
@@ -4064,12 +4082,13 @@ def _in_ems(declaration: Declaration) -> bool:
 _Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None, blending.Blend | None]
 
 
-def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float) -> _Paint | None:
+def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float, opacity: float = 1.0) -> _Paint | None:
     """How the element's text is painted: the colour filter in force (`Rendering.colour_filter`),
-    `_text_paint`'s readings with whether the text blends in after its shadow or stroke, and the
-    `outline` (`_outline`); None for an image the filters paint into its background (`_silhouette_blends_in`)."""
+    `_text_paint`'s readings (at the `opacity` the element and its ancestors leave it, 0–1) with
+    whether the text blends in after its shadow or stroke, and the `outline` (`_outline`); None
+    for an image the filters paint into its background (`_silhouette_blends_in`)."""
     chain = colour_filters.in_force([judged[name].values for name in colour_filters.FILTER_PROPERTIES if name in judged], parent.colour_filter)
-    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent, chain)
+    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent, chain, opacity)
     outline = _outline(judged, parent.outline, font_px)
     painted_outline = colour_filters.filtered(outline, chain) if chain and outline is not None else outline
     blends_in = blends_in and not _outline_seen(painted_outline, background)
@@ -4082,12 +4101,15 @@ def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_
 
 
 def _text_paint(
-    declared: Mapping[str, Declaration], parent: Rendering, chain: colour_filters.ColourFilter | None = ()
+    declared: Mapping[str, Declaration], parent: Rendering, chain: colour_filters.ColourFilter | None = (), opacity: float = 1.0
 ) -> tuple[Colour | None, Colour | None, bool, Colour | None, bool]:
     """The text colour, background colour (as painted: through the filters in force, `chain`,
     when set inside them), whether the text is a `background-clip: text` effect, the
     `-webkit-text-fill-color` that paints the text instead of `color` (or None), and whether the
-    painted text blends into the background (never judged under a filter not read, `chain` None)."""
+    painted text blends into the background (never judged under a filter not read, `chain` None):
+    text faded by the `opacity` in force (0–1, `Fading.opacity`: nested ones multiplied) is
+    judged as the colour it paints, its own at that opacity over the background (`faded`:
+    `opacity: 0.03` on `#222` text paints `#f8f8f8` on white, which is not seen)."""
     text_colour, background, clipped_text = _colours(declared, parent)
     if chain and background is not None and _sets_background(declared):
         background = colour_filters.filtered(background, chain)
@@ -4099,11 +4121,34 @@ def _text_paint(
         return text_colour, background, clipped_text, fill, False
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
-    if clipped_text and not chain and painted is not None and painted[3] == 0 and _sets_background(declared):
-        # The glyphs show the element's own background, over what is behind the element.
-        glyphs = _own_background_colours(declared, background)
-        return text_colour, background, clipped_text, fill, bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
-    return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
+    if clipped_text and painted is not None and painted[3] == 0:
+        return text_colour, background, clipped_text, fill, _glyphs_blend_in(declared, parent, background, bool(chain))
+    return text_colour, background, clipped_text, fill, text_blends_in(faded(painted, opacity), background, clipped_text)
+
+
+def _glyphs_blend_in(declared: Mapping[str, Declaration], parent: Rendering, background: Colour | None, filtered: bool) -> bool:
+    """Whether transparent text under `background-clip: text` blends in: its glyphs show the
+    element's own background (`background`, as `_colours` reads it) over what is behind the
+    element, judged as a text colour (`_own_background_colours`; not under colour filters,
+    `filtered`). With no background of its own (none set, or a transparent one) they paint
+    nothing where the element clips its background to its text (`color: transparent;
+    background-clip: text` alone), and below it its text is painted as its parent's is."""
+    if not _sets_background(declared) or (background is not None and background[3] == 0):
+        clips_here = "background-clip" in declared or "-webkit-background-clip" in declared
+        return True if clips_here else parent.blends_in
+    if filtered:
+        return False
+    glyphs = _own_background_colours(declared, background)
+    return bool(glyphs) and all(text_blends_in(c, parent.background, False) for c in glyphs)
+
+
+def faded(painted: Colour | None, opacity: float) -> Colour | None:
+    """A colour painted at an opacity (0–1) as a translucent colour: its alpha times the opacity,
+    which `colour_difference.blend` lays over the background (an element's `opacity` composites
+    what it paints over what is behind it). None stays None."""
+    if painted is None or opacity >= 1:
+        return painted
+    return (painted[0], painted[1], painted[2], painted[3] * max(opacity, 0.0))
 
 
 def _own_background_colours(declared: Mapping[str, Declaration], background: Colour | None) -> tuple[Colour, ...]:
@@ -4777,9 +4822,15 @@ def _names_more_than_a_placeholder(value: str | None, *, srcset: bool = False) -
 
 def shows_only_placeholders(element: Any) -> bool:
     """True for an image whose every source — `src`, `srcset`, each lazy-loader address and each
-    `<source>` of its `<picture>` — is a placeholder (`is_placeholder`): its box is laid out, but
-    a reader sees a blank in it, never a logo. Read from the attributes alone (nothing is fetched)."""
-    return _loads(element, _names_more_than_a_placeholder) is False
+    `<source>` of its `<picture>` — is a placeholder (`is_placeholder`), or whose every picture a
+    browser may paint (`shown_sources`: a `srcset` candidate or a `<picture>`'s `<source>` over
+    the `src`, a lazy-loader's address over both) is one: its box is laid out, but a reader sees a
+    blank in it, never a logo (`srcset="pixel.gif 1x"` or a 1×1 `data:` GIF in `srcset` over a
+    logo in `src`). Read from the attributes alone (nothing is fetched)."""
+    if _loads(element, _names_more_than_a_placeholder) is False:
+        return True
+    shown = shown_sources(element)
+    return bool(shown) and all(is_placeholder(url) for url in shown)
 
 
 # The words a placeholder's file name is made of (`blank.gif`, `spacer_1x1.gif`,
@@ -5247,11 +5298,23 @@ def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[
     from compliance.document import content_box
 
     sized = style.on_demand_of(images, content_box.SIZES)
-    images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared)]
+    images = [image for image, declared in zip(images, sized, strict=True) if content_box.may_be_empty(declared, _size_attributes(image))]
     if not images:
         return frozenset()
     declared_of = style.on_demand_of(images, content_box.SIZING)
-    return frozenset(image for image, declared in zip(images, declared_of, strict=True) if content_box.empty(declared, flow_relative=flow_relative))
+    return frozenset(
+        image
+        for image, declared in zip(images, declared_of, strict=True)
+        if content_box.empty(declared, flow_relative=flow_relative, attributes=_size_attributes(image))
+    )
+
+
+def _size_attributes(image: Any) -> dict[str, float]:
+    """The `width` and `height` in px an `<img>`'s attributes give it, which size it where its CSS
+    does not (an AMP component's lay it out by its `layout`: not read)."""
+    if image.tag.lower() != "img":
+        return {}
+    return {name: size for name in ("width", "height") if (size := attribute_pixels(image.get(name))) is not None}
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) -> frozenset[Any]:
@@ -5302,8 +5365,26 @@ def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[A
     `PageStyle.css_sized`), a container when its box shows, a leaf element when its text shows."""
     if tag in IMAGE_TAGS:
         tiny = element not in css_sized and is_tiny_image(element)
-        return rendering.shows_boxes and not tiny and not loads_nothing(element)
+        return rendering.shows_boxes and not tiny and not loads_nothing(element) and not faded_into_background(rendering)
     return rendering.shows_boxes if len(element) else rendering.shows_text
+
+
+# The corners of the sRGB cube: the colours farthest from any background, one of which is the
+# most a picture's pixels can differ from it.
+_EXTREME_COLOURS: Final = tuple((float(r), float(g), float(b), 1.0) for r in (0, 1) for g in (0, 1) for b in (0, 1))
+
+
+def faded_into_background(rendering: Rendering) -> bool:
+    """True when the opacity in force (`Fading.opacity`, nested ones multiplied) leaves no colour
+    a picture may hold distinguishable from the opaque background behind it (the test text
+    colours get, `text_blends_in`, of each corner of the sRGB cube at that opacity): a logo at
+    `opacity: 0.03` on white paints at most `#f8f8f8`-like pixels. Not judged where the background
+    is not known or the colour filters in force are not read."""
+    opacity = rendering.fading.opacity
+    background = rendering.background
+    if opacity >= 1 or background is None or background[3] != 1 or rendering.colour_filter != ():
+        return False
+    return all(text_blends_in(faded(corner, opacity), background, False) for corner in _EXTREME_COLOURS)
 
 
 def is_tiny_image(element: Any) -> bool:
@@ -5318,12 +5399,50 @@ def is_tiny_image(element: Any) -> bool:
             return True
     if element.get("width") or element.get("height"):
         return False
-    if "data:" not in (element.get("src") or "") + (element.get("srcset") or "") and _in_picture(element) is None:
-        return False  # no embedded picture (the usual image): nothing to read
+    if element.get("srcset") is None and "data:" not in (element.get("src") or "") and _in_picture(element) is None:
+        return False  # no embedded picture nor candidates (the usual image): nothing to read
     if any(_names_a_picture(element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES) for name in _LOADER_SOURCE_ATTRIBUTES):
         return False  # a placeholder the loader replaces
-    choices = shown_pictures(element)
-    return bool(choices) and all(_tiny_data_image(url) for choice in choices for url in choice)
+    choices = _shown_candidates(element)
+    return bool(choices) and all(_drawn_tiny(url, descriptor, sizes) for candidates, sizes in choices for url, descriptor in candidates)
+
+
+# The density (`Nx`) at or over which a picture of unknown size is drawn too small to be seen: the
+# share of its size left is that of a `zoom` of `NEGLIGIBLE_SCALE` (a 1000px logo at 500x is 2px).
+_VANISHING_DENSITY = 1 / NEGLIGIBLE_SCALE
+_DENSITY = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)x$")
+_WIDTH_DESCRIPTOR = re.compile(r"^\d+w$")
+_SOURCE_SIZE_PX = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)px$|^0$")
+
+
+def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
+    """True when a `srcset` candidate is drawn 2px or less across or high in an image with no
+    `width`/`height` to size it (HTML, 4.8.4.3 "Images"): its natural size is its own (known for a
+    `data:` picture: `data_image_size`) over its density — `1000x` draws any picture of unknown
+    size at a thousandth (`_VANISHING_DENSITY`), a `w` descriptor draws it as wide as `sizes`
+    says (`600w` with `sizes="1px"`: 1px wide); a candidate without one is 1x."""
+    density = _DENSITY.match(descriptor)
+    if density is not None:
+        factor = float(density.group(1))
+        size = data_image_size(url) if url.startswith("data:") else None
+        if factor <= 0:
+            return False  # not a valid density: the browser drops the candidate, not judged here
+        return factor >= _VANISHING_DENSITY if size is None else min(size) / factor <= _TINY_IMAGE_PX
+    if _WIDTH_DESCRIPTOR.match(descriptor):
+        return _tiny_data_image(url) or _sizes_tiny(sizes)
+    return descriptor == "" and _tiny_data_image(url)
+
+
+def _sizes_tiny(sizes: str) -> bool:
+    """True when every width a `sizes` attribute gives (each source size's last value, whatever
+    its media condition) is 2px or less in px; False for one in another unit, `auto` or none (the
+    default is `100vw`)."""
+    entries = [entry.split()[-1] for entry in sizes.lower().split(",") if entry.strip()]
+    for entry in entries:
+        found = _SOURCE_SIZE_PX.match(entry)
+        if found is None or (found.group(1) is not None and float(found.group(1)) > _TINY_IMAGE_PX):
+            return False
+    return bool(entries)
 
 
 def svg_clips_everything(element: Any, style: PageStyle) -> bool:
@@ -5405,25 +5524,30 @@ def shown_pictures(element: Any) -> list[tuple[str, ...]]:
     the reader's screen and browser meet (one with a `media` query or an uncommon `type` is met by
     some readers only, and the next is then a choice too), else the image's own `srcset` with its
     `src` as the 1x picture when the `srcset` gives none, else its `src`. Empty sets are left out."""
-    choices: list[tuple[str, ...]] = []
+    return [tuple(url for url, _ in candidates) for candidates, _ in _shown_candidates(element)]
+
+
+def _shown_candidates(element: Any) -> list[tuple[tuple[tuple[str, str], ...], str]]:
+    """`shown_pictures` with each picture's descriptor (`srcset_candidates`; the `src` is `1x`)
+    and, per set, the `sizes` attribute of the `<source>` or image that gives it ("" when none)."""
+    choices: list[tuple[tuple[tuple[str, str], ...], str]] = []
     picture = _in_picture(element)
     if picture is not None:
         for source in picture.iter("source"):
-            urls = tuple(url for url, _ in srcset_candidates(source.get("srcset") or ""))
-            if not urls:
+            found = tuple(srcset_candidates(source.get("srcset") or ""))
+            if not found:
                 continue
-            choices.append(urls)
+            choices.append((found, source.get("sizes") or ""))
             media = " ".join((source.get("media") or "").lower().split())
             kind = (source.get("type") or "").strip().lower()
             if (not media or media in ("all", "screen")) and kind in _EVERY_BROWSER_TYPES:
                 return choices  # every reader's browser takes this one
     candidates = srcset_candidates(element.get("srcset") or "")
     source = (element.get("src") or "").strip()
-    own = [url for url, _ in candidates]
     if source and not any(descriptor in ("", "1x") or descriptor.endswith("w") for _, descriptor in candidates):
-        own.append(source)
-    if own:
-        choices.append(tuple(own))
+        candidates.append((source, "1x"))
+    if candidates:
+        choices.append((tuple(candidates), element.get("sizes") or ""))
     return choices
 
 
