@@ -39,9 +39,13 @@ An element that can never run or load counts nowhere, whatever `visible` says: a
 a `<template>`, and a `<script>` inside `<noscript>` or with a `type` browsers do not run (only
 none, an empty one, a JavaScript MIME type such as `text/javascript`, or `module` run; a
 consent manager's `type="text/plain"` is held back, and JSON is data), or with `nomodule`
-(every current browser skips it). A `src` pattern is matched against every address an image can
-load from (lazy-load attributes such as `data-src` included), but against a `<script>`'s `src`
-alone: a script loads nothing from `data-src`.
+(every current browser skips it). Nor does a script or an image the browser never fetches: one
+the page's own Content-Security-Policy `<meta>` in its `<head>` forbids (its `script-src` or
+`img-src`, else `default-src`, read as CSP Level 3 reads them), and an image with
+`loading="lazy"` that has no box (`display: none` on it or an ancestor, the `hidden` attribute): a
+browser fetches a lazy image only when it is laid out. A `src` pattern is matched against every
+address an image can load from (lazy-load attributes such as `data-src` included), but against a
+`<script>`'s `src` alone: a script loads nothing from `data-src`.
 
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
 `amp-img`, alone or with conditions on the image itself: `img:not([src*="logo" i])`,
