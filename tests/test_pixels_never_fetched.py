@@ -1,7 +1,8 @@
 """A tracking pixel that is on the page but that the browser never fetches is not kept: one the
-page's own Content-Security-Policy `<meta>` forbids, and a lazy one with no box. Each fails the
-publisher's pixel rule and says why; the pixel as the publisher gives it, and what a policy
-allows, still pass."""
+page's own Content-Security-Policy `<meta>` forbids, a lazy one with no box, one whose `srcset`
+or `<picture>` `<source>` the browser loads in its place, and a script pinned by an `integrity`
+hash (not the publisher's tag). Each fails the publisher's pixel rule and says why; the pixel as
+the publisher gives it, and what a policy allows, still pass."""
 
 from __future__ import annotations
 
@@ -160,8 +161,55 @@ def test_a_pixel_that_is_fetched_passes(pixel: str, head: str) -> None:
     assert _the_19th(pixel, head=head)[0] == "ok"
 
 
+# -- what the browser fetches in place of the src ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pixel",
+    [
+        f'<img srcset="/blank.gif 1x" src="{N19_SRC}" width="1" height="1" alt="">',
+        f'<img srcset="/blank.gif 1w" sizes="1px" src="{N19_SRC}" width="1" height="1" alt="">',
+        f'<picture><source srcset="/local.gif"><img src="{N19_SRC}" width="1" height="1" alt=""></picture>',
+        # Only some readers' browsers fetch the pixel: the others are not counted.
+        f'<img srcset="/blank-2x.gif 2x" src="{N19_SRC}" width="1" height="1" alt="">',
+        f'<picture><source media="(min-width: 600px)" srcset="/wide.gif"><img src="{N19_SRC}" width="1" height="1" alt=""></picture>',
+    ],
+)
+def test_a_pixel_whose_srcset_or_picture_loads_another_picture_fails(pixel: str) -> None:
+    severity, why = _the_19th(pixel)
+    assert severity == "error"
+    assert "in place of its src" in why, why
+
+
+@pytest.mark.parametrize(
+    "pixel",
+    [
+        f'<img srcset="{N19_SRC} 1x" src="/blank.gif" width="1" height="1" alt="">',
+        f'<picture><source srcset="{N19_SRC}"><img src="/blank.gif" width="1" height="1" alt=""></picture>',
+        f'<img data-src="{N19_SRC}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" class="lazyload" width="1" height="1" alt="">',
+        f'<script async src="{N19_SRC}"></script>',
+    ],
+)
+def test_a_pixel_the_browser_fetches_from_its_srcset_or_loader_passes(pixel: str) -> None:
+    assert _the_19th(pixel)[0] == "ok"
+
+
+# -- a script pinned by an integrity hash -------------------------------------------------------
+
+
+@pytest.mark.parametrize("hash_", ["sha384-" + "A" * 64, "sha256-" + "B" * 43])
+def test_a_pixel_script_pinned_by_an_integrity_hash_is_not_the_publishers_tag(hash_: str) -> None:
+    pixel = f'<script integrity="{hash_}" crossorigin="anonymous" async src="https://pixel.propublica.org/pixel.js"></script>'
+    assert _propublica(pixel)[0] == "error"
+    script = f'<script integrity="{hash_}" crossorigin="anonymous" async src="{N19_SRC}"></script>'
+    assert _the_19th(script)[0] == "error"
+
+
 def test_the_reported_pages_fail(cli: Any, tmp_path: Any) -> None:
     pages = {
+        "integrity.html": PP_PAGE.format(
+            head="", pixel='<script integrity="sha384-' + "A" * 64 + '" crossorigin="anonymous" async src="https://pixel.propublica.org/pixel.js"></script>'
+        ),
         "csp.html": PP_PAGE.format(head=_csp("script-src 'self'"), pixel=PP_SCRIPT),
         "csp-none.html": PP_PAGE.format(head=_csp("default-src 'none'"), pixel=PP_SCRIPT),
     }
@@ -169,4 +217,18 @@ def test_the_reported_pages_fail(cli: Any, tmp_path: Any) -> None:
         (tmp_path / name).write_text(page, encoding="utf-8")
     run = cli("check", "--pack", "propublica", "--select", "propublica/pixel", "--format", "concise", *(str(tmp_path / n) for n in pages))
     assert run.code == 1
-    assert run.out.count("error propublica/pixel") == 2, run.out
+    assert run.out.count("error propublica/pixel") == 3, run.out
+
+
+def test_a_markdown_copy_keeps_its_pixel_script() -> None:
+    # A Markdown article's raw HTML scripts are read with their `src`: `script:not([integrity])` selects them.
+    from compliance.api import check_markdown
+
+    story = (
+        "# Rates rise\n\nBy Jane Roe, ProPublica\n\nThis story was originally published by "
+        "[ProPublica](https://www.propublica.org/article/rates-rise).\n\nInsurers raised rates again.\n\n{pixel}\n"
+    )
+    kept = check_markdown(story.format(pixel=PP_SCRIPT), packs=["propublica"])
+    assert _outcome(kept, "propublica/pixel")[0] == "ok"
+    gone = check_markdown(story.format(pixel="The pixel was here."), packs=["propublica"])
+    assert _outcome(gone, "propublica/pixel")[0] == "error"
