@@ -39,9 +39,16 @@ An element that can never run or load counts nowhere, whatever `visible` says: a
 a `<template>`, and a `<script>` inside `<noscript>` or with a `type` browsers do not run (only
 none, an empty one, a JavaScript MIME type such as `text/javascript`, or `module` run; a
 consent manager's `type="text/plain"` is held back, and JSON is data), or with `nomodule`
-(every current browser skips it). A `src` pattern is matched against every address an image can
-load from (lazy-load attributes such as `data-src` included), but against a `<script>`'s `src`
-alone: a script loads nothing from `data-src`.
+(every current browser skips it). Nor does a script or an image the browser never fetches: one
+the page's own Content-Security-Policy `<meta>` in its `<head>` forbids (its `script-src` or
+`img-src`, else `default-src`, read as CSP Level 3 reads them), and an image with
+`loading="lazy"` that has no box (`display: none` on it or an ancestor, the `hidden` attribute): a
+browser fetches a lazy image only when it is laid out. A `src` pattern is matched against every
+address an image can load from (lazy-load attributes such as `data-src` included), but against a
+`<script>`'s `src` alone: a script loads nothing from `data-src`. A `shown-src` pattern asks for
+the address the browser fetches (a pixel's: `srcset="/blank.gif 1x"` fetches `/blank.gif`, never
+the `src`), and a `<script>`'s is its `src`; an image that `src` would find but `shown-src` does
+not is said to load another picture in its place.
 
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
 `amp-img`, alone or with conditions on the image itself: `img:not([src*="logo" i])`,
@@ -209,6 +216,8 @@ def _read_attribute(doc: Document, element: Any, name: str) -> list[str]:
     # (`data-src`) load nothing on a `<script>`.
     if name == "src" and element.tag != "script":
         return _url_forms(_image_sources(doc, element) or [element.get("src") or ""])
+    if name == "shown-src" and element.tag == "script":
+        return _url_forms([element.get("src") or ""])  # a script runs what it fetches, from its `src` alone
     if name == "shown-src" and element.tag == "svg":
         return [""]  # an inline drawing paints itself, from no address
     if name == "shown-src":
@@ -292,6 +301,8 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             hold = held_tag(element) if addresses_only else None
             if hold is not None and _held_sources_match(hold, params.attributes):
                 held.append((element, hold))
+            elif (replaced := _replaced_source(doc, element, params.attributes)) is not None:
+                hidden.append(f"line {element.sourceline} {replaced}")
             continue
         inert = doc.why_inert(element)
         if inert is not None and (hold := held_tag(element)) is not None:
@@ -323,15 +334,36 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     return _held_back(doc, params, outcome, *held[0])
 
 
+# The attributes that ask where an element loads from: a consent manager may hold such a tag back.
+_ADDRESS_ATTRIBUTES = frozenset({"src", "shown-src"})
+
+
+def _replaced_source(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> str | None:
+    """Why an image that a `shown-src` pattern finds among its addresses (as `src` would) is not
+    the one the browser fetches, in words: a `srcset` candidate or a `<picture>`'s `<source>`
+    takes its place. None when a `src` reading does not find it either."""
+    if element.tag == "script" or not any(name == "shown-src" for name, _ in attributes or ()):
+        return None
+    as_src = tuple(("src" if name == "shown-src" else name, pattern) for name, pattern in attributes or ())
+    if not _attributes_match(doc, element, as_src):
+        return None
+    shown = _attribute_values(doc, element, "shown-src")
+    taken = f" ({shorten(shown[0], 60)})" if shown else ""
+    return (
+        f"loads another picture{taken} from its srcset or its <picture>'s <source>, which the browser takes in place of "
+        "its src: the address asked for is never fetched"
+    )
+
+
 def _asks_for_addresses_only(attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
-    """Whether the check asks for a `src` pattern and nothing else (see `_held_sources_match`)."""
-    return bool(attributes) and all(name == "src" for name, _ in attributes or ())
+    """Whether the check asks for a `src` or `shown-src` pattern and nothing else (see `_held_sources_match`)."""
+    return bool(attributes) and all(name in _ADDRESS_ATTRIBUTES for name, _ in attributes or ())
 
 
 def _held_sources_match(hold: HeldTag, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     """Whether the addresses a consent manager loads once allowed match the check's `src` pattern
     (a check that asks for no `src` is not about a tag the manager could hold)."""
-    patterns = [pattern for name, pattern in attributes or () if name == "src"]
+    patterns = [pattern for name, pattern in attributes or () if name in _ADDRESS_ATTRIBUTES]
     return bool(patterns) and len(patterns) == len(attributes or ()) and all(any(p.search(form) for form in _url_forms(hold.sources)) for p in patterns)
 
 
@@ -463,8 +495,9 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
             matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
         if doc.kind == "text":
             matched.extend(_alt_text_lines(doc, params.attributes, members))
-    if _selects(params.selector, "script"):
-        matched.extend(_script_hits(doc, params.attributes))
+    scripts = tuple(member.strip() for member in group_members(params.selector.css) if _script_member(member))
+    if scripts:
+        matched.extend(_script_hits(doc, params.attributes, scripts))
     matched.sort(key=lambda h: h.index)
     if doc.kind == "markdown" and params.min >= 1 and not matched and _names_unread_elements(params.selector):
         # A Markdown article is read for its images, links and scripts: any other element its
@@ -473,24 +506,34 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     return _judge(doc, params, matched, hidden, outside)
 
 
-def _script_hits(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None) -> list[Hit]:
-    """The scripts of a Markdown article's raw HTML whose `src` matches (a script has no other
-    attribute a check can ask for here)."""
-    if any(name != "src" for name, _ in attributes or ()):
+def _script_hits(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None, members: tuple[str, ...]) -> list[Hit]:
+    """The scripts of a Markdown article's raw HTML whose `src` matches and that one of the script
+    `members` of the selector selects, read as a `<script src>` (a script has no other attribute
+    a check can ask for here: `script:not([integrity])` selects each)."""
+    if any(name not in _ADDRESS_ATTRIBUTES for name, _ in attributes or ()):
         return []
     hits = []
     for src, line in doc.scripts:
         forms = _url_forms([src])
         if not all(any(pattern.search(form) for form in forms) for _, pattern in attributes or ()):
             continue
+        if not _selects_script(members, src):
+            continue
         index = next((item.index for item in doc.items if item.line >= line), len(doc.items))
         hits.append(Hit(index, Location(line, 1), f'<script src="{src}">', offset=doc_offset(doc, index)))
     return hits
 
 
-def _selects(selector: Selector, tag: str) -> bool:
-    """True when a member of the selector's group is `tag` alone."""
-    return any(member.lower() == tag for member in group_members(selector.css))
+def _selects_script(members: tuple[str, ...], src: str) -> bool:
+    """Whether one of the script `members` of a selector selects a `<script src>` of a Markdown
+    article's raw HTML, read with its `src` alone."""
+    if any(member.lower() == "script" for member in members):
+        return True
+    from lxml import etree  # only a selector with conditions on a script asks
+
+    wrapper = etree.Element("div")
+    etree.SubElement(wrapper, "script", {"src": src})
+    return any(Selector(member)(wrapper) for member in members)
 
 
 # What a Markdown article's element checks read: its images and scripts. An AMP element is not
@@ -507,7 +550,7 @@ def _names_unread_elements(selector: Selector) -> bool:
     """True when a member of the selector's group is none of the elements a Markdown article is
     read for (`#republication-tracker-tool-source`, `.wrapper`), nor the page around it."""
     return any(
-        member.lower() not in _READ_IN_MARKDOWN and not _image_member(member) and not _PAGE_ELEMENT().match(member.lower())
+        member.lower() not in _READ_IN_MARKDOWN and not _image_member(member) and not _script_member(member) and not _PAGE_ELEMENT().match(member.lower())
         for member in group_members(selector.css)
     )
 
@@ -523,10 +566,26 @@ def _image_member(member: str) -> bool:
     which a Markdown or text article's image does not have)."""
     member = member.strip()
     tag = _IMAGE_TAG().match(member)
-    if tag is None:
-        return False
+    return tag is not None and _only_of_itself(member[tag.end() :])
+
+
+# A script tag at the start of a selector (`script`, `script:not([integrity])`).
+_SCRIPT_TAG = on_first_use(r"script(?![\w-])", re.IGNORECASE)
+
+
+def _script_member(member: str) -> bool:
+    """Whether a member of a selector group selects a script by itself: `script`, alone or with
+    conditions on its own attributes (`script:not([integrity])`), and no combinator."""
+    member = member.strip()
+    tag = _SCRIPT_TAG().match(member)
+    return tag is not None and _only_of_itself(member[tag.end() :])
+
+
+def _only_of_itself(conditions: str) -> bool:
+    """Whether what follows a selector member's tag asks only about the element itself (its
+    attributes, classes and pseudo-classes), with no combinator outside brackets."""
     depth, quote = 0, ""
-    for character in member[tag.end() :]:
+    for character in conditions:
         if quote:
             quote = "" if character == quote else quote
         elif character in "\"'":

@@ -405,8 +405,15 @@ class Document:
 
     def why_inert(self, element: Any) -> str | None:
         """Why the element can never run or load (a `<script>` of a type browsers do not run, or
-        inside `<noscript>`; anything inside a `<template>`), in words; None when it can."""
-        return why_inert(element)
+        inside `<noscript>`; anything inside a `<template>`; a script or image the page's own
+        Content-Security-Policy `<meta>` forbids, a lazy image with no box: `fetches`), in
+        words; None when it can."""
+        reason = why_inert(element)
+        if reason is None and self.root is not None:
+            from compliance.document.fetches import why_never_fetched
+
+            reason = why_never_fetched(self.root, element, self._memo)
+        return reason
 
     def in_article(self, element: Any) -> bool:
         """True when the element sits in the article region (not the page chrome around it)."""

@@ -4354,6 +4354,20 @@ def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[st
     return not _hidden_by_other_markup(element, tag)
 
 
+def takes_no_box(element: Any, tag: str, style: PageStyle) -> bool:
+    """True when markup or the page's CSS gives the element itself no box: `display: none` (a
+    `style` attribute or a `<style>` rule, `!important` and the cascade as `style.declarations`
+    reads them), or the `hidden` attribute, a closed popover or a user-agent hidden tag that no
+    author `display` overrides. Not its ancestors; not what only hides a box that is laid out
+    (`visibility`, `opacity`, a clip). An element with no box is not laid out, so a browser
+    never fetches a lazy image there (HTML, "will lazy load element steps")."""
+    declared = style.declarations(element)
+    display = declared.get("display")
+    if display is not None and display_keyword(display) == "none":
+        return True
+    return is_hidden(element, tag, helper_classes_hide=False) and not _shown_despite_hidden_attribute(element, tag, declared)
+
+
 def _hidden_by_other_markup(element: Any, tag: str) -> bool:
     """`is_hidden` without the `hidden` attribute."""
     attributes = dict(element.attrib)
