@@ -66,6 +66,20 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
+def original_byline_pack(tmp_path: Path) -> Any:
+    """A one-rule pack `gz` (written under `tmp_path`) whose rule is an `original-byline` check
+    with the message 'credit {names}': the reporters a byline credits, as its message names them."""
+    from compliance.api import load_packs
+
+    pack = tmp_path / "gz.yaml"
+    pack.write_text(
+        "id: gz\nname: G\npublisher: G\nterms_url: https://e.org\nas_of: 2024-05-01\nsummary: s\nrules:\n"
+        "  - id: gz/rule\n    severity: error\n    message: 'credit {names}'\n    help: h\n    check: {original-byline: {}}\n",
+        encoding="utf-8",
+    )
+    return next(p for p in load_packs(pack) if p.id == "gz")
+
+
 def assert_pack_refused(cli: Any, pack: Path, line: int, fragment: str, hint: str) -> None:
     """A check with the pack file `pack` (`--rules`) stops before any article with exit 2 and one
     line naming `pack`'s file and `line`, what is wrong (`fragment`) and what to do (`hint`)."""

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from compliance.api import check_html, load_packs
+from compliance.api import check_html
 from compliance.checks.byline import story_bylines
 from compliance.document import parse_document
 from compliance.document.byline_reading import read_byline
-from compliance.packs import Pack
+from tests.conftest import original_byline_pack
 
 HEADLINE = "Water board raises groundwater rates for third year"
 STORY = "The state water board voted on Tuesday to raise the rates that farms pay for groundwater, the third increase in as many years."
@@ -58,18 +58,8 @@ def test_the_page_credits_the_decomposed_names(tmp_path: Path) -> None:
     assert (byline.names, byline.reading.credit) == (("José Martínez", "Zoë Brontë"), "CalMatters")
 
 
-def _reporter_pack(tmp_path: Path) -> Pack:
-    pack = tmp_path / "gz.yaml"
-    pack.write_text(
-        "id: gz\nname: G\npublisher: G\nterms_url: https://e.org\nas_of: 2024-05-01\nsummary: s\nrules:\n"
-        "  - id: gz/rule\n    severity: error\n    message: 'credit {names}'\n    help: h\n    check: {original-byline: {}}\n",
-        encoding="utf-8",
-    )
-    return next(p for p in load_packs(pack) if p.id == "gz")
-
-
 @pytest.mark.parametrize("reporter", ["José Martínez", _nfd("José Martínez")])
 def test_a_decomposed_byline_credits_the_originals_reporter(tmp_path: Path, reporter: str) -> None:
     html = _page(f'<p class="byline">{_nfd("By José Martínez")}</p>')
-    report = check_html(html, packs=[_reporter_pack(tmp_path)], meta={"reporter": reporter}, detect=False)
+    report = check_html(html, packs=[original_byline_pack(tmp_path)], meta={"reporter": reporter}, detect=False)
     assert [p.rule for p in report.passed] == ["gz/rule"]

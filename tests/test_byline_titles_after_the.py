@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from compliance.api import check_html, load_packs
+from compliance.api import check_html
 from compliance.document.byline_reading import read_byline
-from compliance.packs import Pack
+from tests.conftest import original_byline_pack
 
 HEADLINE = "Water board raises groundwater rates for third year"
 STORY = "The state water board voted on Tuesday to raise the rates that farms pay for groundwater, the third increase in as many years."
@@ -44,17 +44,7 @@ def test_the_before_anything_else_is_still_no_person(byline: str, problem: str) 
     assert (reading.names, reading.problem) == ((), problem)
 
 
-def _reporter_pack(tmp_path: Path) -> Pack:
-    pack = tmp_path / "gz.yaml"
-    pack.write_text(
-        "id: gz\nname: G\npublisher: G\nterms_url: https://e.org\nas_of: 2024-05-01\nsummary: s\nrules:\n"
-        "  - id: gz/rule\n    severity: error\n    message: 'credit {names}'\n    help: h\n    check: {original-byline: {}}\n",
-        encoding="utf-8",
-    )
-    return next(p for p in load_packs(pack) if p.id == "gz")
-
-
 def test_the_reverends_byline_credits_the_originals_reporter(tmp_path: Path) -> None:
     html = f'<html><body><article><h1>{HEADLINE}</h1><p class="byline">By the Rev. Martin Okafor</p>{f"<p>{STORY}</p>" * 3}</article></body></html>'
-    report = check_html(html, packs=[_reporter_pack(tmp_path)], meta={"reporter": "Martin Okafor"}, detect=False)
+    report = check_html(html, packs=[original_byline_pack(tmp_path)], meta={"reporter": "Martin Okafor"}, detect=False)
     assert [p.rule for p in report.passed] == ["gz/rule"]
