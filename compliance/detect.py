@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from compliance.checks import Context, Outcome, Undecided
 from compliance.checks.base import Check, describe_check
+from compliance.checks.element import never_loaded_line
 from compliance.checks.link import hidden_links
 from compliance.checks.position import PositionParams, hidden_in_place, item_index_after_line
 from compliance.checks.story import story_end
@@ -168,8 +169,9 @@ def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None 
     """The line of what a marker's check would find if the page showed it, or None: a `text`
     check's pattern in a block no reader sees (`hidden_line`), a credit line's link (`credit:
     true`) no reader sees (`link.hidden_links`), in the place a `position` around it wants it
-    (`place`), or either in one of an `any`'s checks. Other checks (a byline, a pixel, a plain
-    link that only cites a story) have no hidden signature here."""
+    (`place`), a publisher's tag or image on the page that never runs or loads (`element`:
+    `never_loaded_line`), or one of these in one of an `any`'s checks. Other checks (a byline, a
+    plain link that only cites a story) have no hidden signature here."""
     if check.kind == "text":
         if place is None:
             return hidden_line(ctx.doc, check.params, ctx)
@@ -181,6 +183,8 @@ def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None 
         return placed[0].line if placed else None
     if check.kind == "position" and place is None and check.params.allow_before is None:
         return _hidden_match_line(ctx, check.params.check, check.params)
+    if check.kind == "element" and place is None:
+        return never_loaded_line(ctx.doc, check.params)
     if check.kind == "any":
         return next((line for inner in check.params if (line := _hidden_match_line(ctx, inner, place)) is not None), None)
     return None

@@ -232,3 +232,33 @@ def test_a_markdown_copy_keeps_its_pixel_script() -> None:
     assert _outcome(kept, "propublica/pixel")[0] == "ok"
     gone = check_markdown(story.format(pixel="The pixel was here."), packs=["propublica"])
     assert _outcome(gone, "propublica/pixel")[0] == "error"
+
+
+N19_PIXEL = "https://19thnews.org/?republication-pixel=true&post=48213"
+
+
+@pytest.mark.parametrize(
+    ("pack", "head", "pixel"),
+    [
+        ("propublica", "<meta http-equiv='Content-Security-Policy' content=\"script-src 'self'\">", PP_SCRIPT),
+        ("propublica", "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'\">", PP_SCRIPT),
+        ("propublica", "", '<script type="text/plain" src="https://pixel.propublica.org/pixel.js"></script>'),
+        ("the-19th", "", f'<div hidden><img loading="lazy" src="{N19_PIXEL}" alt=""></div>'),
+        ("the-19th", "<meta http-equiv='Content-Security-Policy' content=\"img-src 'self'\">", f'<img src="{N19_PIXEL}" alt="">'),
+    ],
+    ids=["csp-self", "csp-none", "disabled", "lazy-no-box", "csp-img"],
+)
+def test_a_copy_whose_only_sign_of_the_publisher_is_its_pixel_kept_from_loading_applies_the_pack(pack: str, head: str, pixel: str) -> None:
+    # Stripped of its byline and credit line, the copy still carries the publisher's pixel, kept
+    # from loading: the pack applies on it (as on a credit line the page hides), and its pixel rule
+    # fails, rather than the page passing with no pack.
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>Rates rise</title>{head}</head><body><article>\n"
+        "<h1>Rates rise</h1>\n<p>Insurers raised rates for the third year in a row, state filings show.</p>\n"
+        f"<p>Regulators approved the increases in March.</p>\n{pixel}\n</article></body></html>"
+    )
+    report = check_html(page)
+    assert report.packs == (pack,)
+    (detection,) = [d for d in report.detections if d.pack == pack]
+    assert detection.hidden and detection.applied
+    assert f"{pack}/pixel" in [f.rule for f in report.findings if f.severity.name == "ERROR"]

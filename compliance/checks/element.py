@@ -338,6 +338,20 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
 _ADDRESS_ATTRIBUTES = frozenset({"src", "shown-src"})
 
 
+def never_loaded_line(doc: Document, params: ElementParams) -> int | None:
+    """The line of the first element the check's selector and attributes match that never runs or
+    loads (`Document.why_inert`: a tracking tag disabled, held back for consent, forbidden by the
+    page's Content-Security-Policy, a lazy image with no box), or None. What detection counts as
+    a publisher's marker a copy hides (`detect._hidden_match_line`): the publisher's pixel is on
+    the page, kept from loading, and the pack its rules fail in applies."""
+    if doc.kind != "html" or doc.root is None:
+        return None
+    for element in _candidates(doc, params.selector):
+        if _attributes_match(doc, element, params.attributes) and doc.why_inert(element) is not None:
+            return int(element.sourceline or 1)
+    return None
+
+
 def _replaced_source(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> str | None:
     """Why an image that a `shown-src` pattern finds among its addresses (as `src` would) is not
     the one the browser fetches, in words: a `srcset` candidate or a `<picture>`'s `<source>`
