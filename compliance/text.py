@@ -11,7 +11,8 @@ from typing import Any
 # inside the word, with no break on either side, and the reader reads the word around it. The
 # information separators (\x1c-\x1f) too, though Python's `str.split` and `isspace` take them for
 # spaces: Chromium neither breaks a line at them nor collapses them as white space.
-_CONTROLS: dict[str, str | None] = {chr(c): None for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
+DROPPED_CONTROL_CODES = (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)
+_CONTROLS: dict[str, str | None] = dict.fromkeys(map(chr, DROPPED_CONTROL_CODES))
 
 # Typographic quotes become ASCII quotes so that "reporter’s" in an article matches "reporter's" in
 # a pack; hyphens and the dashes that join words ("content‑sharing" with a non-breaking hyphen,

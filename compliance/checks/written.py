@@ -10,7 +10,7 @@ import re
 from compliance.document import Document
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
-from compliance.text import DASHES
+from compliance.text import DASHES, DROPPED_CONTROL_CODES
 
 # The control characters `normalize` drops from a word (C0 but tab and line breaks, DEL): a
 # reader reads the word around them, so words are compared without them, but evidence shows
@@ -25,7 +25,7 @@ _HAS_CONTROL = on_first_use(_CONTROL)
 _HAS_CONTROL_REFERENCE = on_first_use(_CONTROL_REFERENCE)
 # `_DROPPED_CONTROLS` as bytes, which a page's UTF-8 holds only as those characters: ASCII bytes
 # never occur inside another character's encoding.
-_DROPPED_CONTROL_BYTES = bytes((*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+_DROPPED_CONTROL_BYTES = bytes(DROPPED_CONTROL_CODES)
 _REFERENCE = on_first_use("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 # How far past the previous word (in characters of the source) a word is looked for: markup
 # between two words ("</a> <em>") is short.

@@ -42,7 +42,8 @@ from compliance.urls import url_form
 # The directives each kind of fetch is governed by, the first the policy gives (CSP 3, 6.8.3).
 _SCRIPT_DIRECTIVES = ("script-src-elem", "script-src", "default-src")
 _IMAGE_DIRECTIVES = ("img-src", "default-src")
-_IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim", "amp-pixel"})
+# The elements that fetch an image (`img-src`), an AMP pixel among them.
+IMAGE_FETCHING_TAGS = frozenset({"img", "amp-img", "amp-anim", "amp-pixel"})
 # An address as `compliance.urls.url_form` writes an http(s) one.
 _FORM = on_first_use(r"(?P<scheme>https?)://(?P<host>[^/:?]+)(?::(?P<port>\d+))?(?P<path>/[^?]*)?")
 # A host-source (CSP 3, 2.3.1): [scheme "://"] host [":" port] [path].
@@ -97,7 +98,7 @@ def _directives_for(element: Any) -> tuple[str, ...]:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag == "script":
         return _SCRIPT_DIRECTIVES
-    return _IMAGE_DIRECTIVES if tag in _IMAGE_TAGS else ()
+    return _IMAGE_DIRECTIVES if tag in IMAGE_FETCHING_TAGS else ()
 
 
 def blocked_by(policies: tuple[Policy, ...], element: Any, urls: tuple[str, ...]) -> str | None:

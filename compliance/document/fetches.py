@@ -22,9 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.document.csp import Policy, blocked_by, meta_policies
-
-_IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim", "amp-pixel"})
+from compliance.document.csp import IMAGE_FETCHING_TAGS, Policy, blocked_by, meta_policies
 
 
 def why_never_fetched(root: Any, element: Any, memo: dict[Any, Any]) -> str | None:
@@ -32,7 +30,7 @@ def why_never_fetched(root: Any, element: Any, memo: dict[Any, Any]) -> str | No
     under `root`) loads from, in words ("is blocked by the page's Content-Security-Policy …");
     None when it may. `memo` is the document's: the page's policies and style, read once."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag != "script" and tag not in _IMAGE_TAGS:
+    if tag != "script" and tag not in IMAGE_FETCHING_TAGS:
         return None
     policies: tuple[Policy, ...] | None = memo.get("csp-policies")
     if policies is None:
