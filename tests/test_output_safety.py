@@ -27,6 +27,7 @@ from compliance.errors import InputError
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity
 from compliance.formatters import FORMATTERS, FormatContext
 from compliance.formatters.context import ArticleSource, BaselineOutcome
+from compliance.formatters.pipeline import display_path
 from compliance.formatters.text import format_report, format_resolved, format_timings
 from tests.conftest import ROOT
 
@@ -207,6 +208,43 @@ def test_the_job_summary_shows_a_line_break_in_a_file_name_as_other_formats_do()
     summary = FORMATTERS["github-summary"]([report], CONTEXT)
     assert "| h1/a\\\\nb.html |" in summary  # Markdown source for the text a\nb.html
     assert "a\\nb.html" in format_report(report).splitlines()[0]
+
+
+# Text a page may hold that GitHub's Markdown would make a link of, besides the unsafe above.
+ADDRESSES = [
+    "https://evil.example/login",
+    "see HTTPS://EVIL.EXAMPLE.",
+    "ftp://files.example/x",
+    "(www.evil.example)",
+    "Www.evil.example/path",
+    "write to reporter@evil.example",
+    "mailto:reporter@evil.example",
+    "xmpp:someone@evil.example",
+    "a\\://b and a\\@b.example",
+    "*https://evil.example*",
+    "[click](https://evil.example)",
+    "<a href=https://evil.example>x</a>",
+    "&lt;www.evil.example&gt; | x@y.example |",
+]
+
+
+@settings(max_examples=150, deadline=None, database=None, derandomize=True)
+@given(st.one_of(st.sampled_from(ADDRESSES), TEXT), st.one_of(st.sampled_from(ADDRESSES), TEXT))
+def test_the_job_summary_renders_untrusted_text_as_text_in_githubs_own_markdown(path: str, message: str) -> None:
+    # cmark-gfm is GitHub's Markdown, with the extensions GitHub turns on (tables, autolinks,
+    # strikethrough, the tag filter): the job summary is read by it.
+    import cmarkgfm
+    import lxml.html
+
+    report = Report(path=path, findings=(Finding("p/r", Severity.ERROR, message, "h", Location(3, 1)),), packs=("p",))
+    rendered = cmarkgfm.github_flavored_markdown_to_html(FORMATTERS["github-summary"]([report], CONTEXT))
+    page = lxml.html.document_fromstring(rendered)
+    assert page.xpath("//a | //script | //img | //em | //strong | //code | //del") == [], rendered
+    (row,) = page.xpath("//tbody/tr")
+    # (A table cell's text is its content without the white space at either end.)
+    cells = [cell.text_content() for cell in row.xpath("td")]
+    shown = [visible(display_path(path, CONTEXT.base_dir)), "3", "error", "p/r", visible(message)]
+    assert cells == [text.replace("\t", " ").strip() for text in shown], rendered
 
 
 @settings(max_examples=120, deadline=None, database=None, derandomize=True)

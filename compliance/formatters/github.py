@@ -111,7 +111,25 @@ def _markdown(text: str) -> str:
     Line breaks and other unsafe characters are shown as escapes (`a\\nb.html`), as every other
     format shows them, before the Markdown escaping makes their backslash literal."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(visible(text), quote=False))
-    return escaped.replace("\t", " ")
+    return _unlinked(escaped.replace("\t", " "))
+
+
+# GitHub's Markdown (cmark-gfm with its autolink extension) makes a link of a bare address in
+# text: `https://…` (any scheme before `://`), `www.…`, and `name@host.tld` (with `mailto:` or
+# `xmpp:` before it or not). A page's byline or credit line quoted in a message would then put a
+# link in the job summary. An escaped colon or dot stays text; an address's `@` is found even
+# after an escape or a character reference, so an empty comment (which shows nothing) parts it
+# from the name before it.
+_AUTOLINK_SCHEME = re.compile(r":(?=//)")
+_AUTOLINK_WWW = re.compile(r"(?i)(?<=www)\.")
+_AUTOLINK_AT = "@"
+
+
+def _unlinked(markdown: str) -> str:
+    """`markdown` (escaped text) with every bare address GitHub would make a link of kept as text;
+    what it shows is unchanged."""
+    markdown = _AUTOLINK_WWW.sub(r"\\.", _AUTOLINK_SCHEME.sub(r"\\:", markdown))
+    return markdown.replace(_AUTOLINK_AT, "<!-- -->@")
 
 
 # GitHub refuses a step summary over 1 MiB and then shows none of it ("upload aborted, supports
