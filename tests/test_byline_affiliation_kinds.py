@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.api import check_html, check_text
+from compliance.checks.byline import story_bylines
 from compliance.document import parse_document
 from compliance.document.byline_reading import dateline_places, read_byline
 from compliance.document.places import _gazetteer, _small_towns
@@ -554,6 +555,52 @@ def test_the_conversation_accepts_any_institution_after_the_author(author_line: 
     report = check_html(_conversation_page(author_line), packs=["the-conversation"])
     assert _outcome(report, "creative-commons/author") is None
     assert _outcome(report, "the-conversation/author-institution") is None
+
+
+@pytest.mark.parametrize(
+    ("author_line", "institution"),
+    [
+        # The republish HTML's author line: a job title with its field, then a long institution.
+        (
+            '<p><span><a href="https://theconversation.com/profiles/maria-lopez-1234">Maria Lopez</a>, '
+            "<em>Associate Professor of Public Health, University of Nebraska Medical Center</em></span></p>",
+            "University of Nebraska Medical Center",
+        ),
+        ("<p>Maria Lopez, Associate Professor of Public Health, University of Nebraska Medical Center</p>", "University of Nebraska Medical Center"),
+        ("<p><strong>Maria Lopez</strong>, Associate Professor of Public Health and Epidemiology, Emory University</p>", "Emory University"),
+        (
+            "<p>Kofi Mensah, Senior Research Fellow in Global Health Policy, London School of Hygiene and Tropical Medicine</p>",
+            "London School of Hygiene and Tropical Medicine",
+        ),
+        (
+            "<p>Maria Lopez, University of Texas Health Science Center at Houston School of Public Health</p>",
+            "University of Texas Health Science Center at Houston School of Public Health",
+        ),
+        (
+            "<p>Ana Ruiz, Lecturer in Public Health, Pontifícia Universidade Católica do Rio de Janeiro</p>",
+            "Pontifícia Universidade Católica do Rio de Janeiro",
+        ),
+    ],
+)
+def test_the_conversation_reads_a_long_title_and_institution_without_an_opener(author_line: str, institution: str) -> None:
+    page = _conversation_page(author_line)
+    report = check_html(page, packs=["the-conversation"])
+    assert _outcome(report, "creative-commons/author") is None
+    assert _outcome(report, "the-conversation/author-institution") is None
+    (byline,) = [b for b in story_bylines(parse_document(page, "html")) if b.names]
+    # The title's field ("Public Health") is no institution: only the institution is one.
+    assert byline.reading.affiliations == ((institution,),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Maria Lopez, Associate Professor, said the Senate Would Vote On the Bill Next Week In Washington</p>",
+        "<p>Maria Lopez, a professor of public health at the University of Nebraska Medical Center, said closures follow reimbursement.</p>",
+    ],
+)
+def test_a_sentence_naming_a_professor_is_no_author_line(line: str) -> None:
+    assert [b for b in story_bylines(parse_document(_conversation_page(line), "html")) if b.names] == []
 
 
 @pytest.mark.parametrize(

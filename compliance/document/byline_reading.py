@@ -1555,9 +1555,12 @@ def _is_empty(text: str) -> bool:
 
 def _looks_like_credit(credit: str) -> bool:
     """An outlet, an institution or a role ("Daily Caller News Foundation", "Politecnico di Milano",
-    "Energy Reporter"), not a clause of prose."""
+    "Energy Reporter"), or a few of them ("Associate Professor of Public Health, University of
+    Nebraska Medical Center", as The Conversation credits its authors), each a line's worth of
+    words at most (`_AFFILIATION_WORDS`: "University of Texas Health Science Center at Houston
+    School of Public Health" is twelve), not a clause of prose."""
     words = [w.strip(".,'\"()[]") for w in credit.replace(",", " ").split()]
-    if not words or len(words) > 8:
+    if not words or len(words) > _TITLE_LINE_WORDS or any(len(part.split()) > _AFFILIATION_WORDS for part in credit.split(",")):
         return False
     # Particles join an institution's name in other languages ("Universidade de São Paulo").
     allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER | _PARTICLES
@@ -3234,11 +3237,20 @@ def _institution_of_title(part: str) -> str:
             # ("South China Morning Post" is one, by its outlet's word).
             held_words = {word.lower().strip(".,") for word in held.split()}
             return "" if held_words & _REGION_WORDS and not held_words & _OUTLET_ENDINGS else held
+    return _outlet_before_title(part)
+
+
+def _outlet_before_title(part: str) -> str:
+    """The outlet before the title that ends `part` ("KFF Health News senior correspondent"), or ""."""
     shown = part.split()
     words = list(shown)
     while words and words[-1].lower().strip(".,") in _TITLE_WORDS:
         words.pop()
     if not words or len(words) == len(shown) or all(w.lower().strip(".,") in _TITLE_OR_FILLER for w in words):
+        return ""
+    if any(w.lower().strip(".,") in _ROLE_NOUNS for w in words):
+        # The title goes on before its field: "Associate Professor of Public Health" is no
+        # outlet once "Health" is cut, as "KFF Health News senior correspondent" is one.
         return ""
     return " ".join(words) if _names_an_outlet(words, frozenset()) else ""
 
@@ -3316,7 +3328,7 @@ def _is_proper_noun_phrase(part: str) -> bool:
     with only joiners ("of", "de", "di") between; no digits."""
     tokens = [t.strip(".,'’\"()[]") for t in part.split()]
     tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 10 or any(ch.isdigit() for ch in part):
+    if not tokens or len(tokens) > _AFFILIATION_WORDS or any(ch.isdigit() for ch in part):
         return False
 
     def capitalised(token: str) -> bool:
