@@ -161,6 +161,32 @@ def test_a_paywall_notice_may_follow_the_tagline_and_a_story_paragraph_may_not(c
     assert ("kff-health-news/tagline" in [f["rule"] for f in entry["findings"]]) is not at_end
 
 
+@pytest.mark.parametrize(
+    ("after", "at_end"),
+    [
+        # The republisher's own promo after the tagline is not the story.
+        ("**Sign up for the Courier’s morning newsletter.**", True),
+        ("Subscribe to The Ledger’s daily briefing to get stories like this in your inbox.", True),
+        ("Support local journalism — donate to the Delta Beacon today.", True),
+        ("Follow us on Facebook and Instagram.", True),
+        ("Don’t miss a story: get our free app.", True),
+        ("Become a member of the Courier and help keep local news free for everyone.", True),
+        # The story's own paragraphs that speak of subscribing or signing up are the story.
+        ("Sign-ups for the county's new maternity transport program reached 300 in its first month, the health department said.", False),
+        ("Supporters of the hospital, the board said, had raised $2 million to keep its labor and delivery unit open for another year.", False),
+        (
+            "Sign up for the program, Brewer said, was the first thing she did when she learned she was pregnant, long before she knew that the"
+            " hospital near her house would stop delivering babies, and long before she had timed a single contraction.",
+            False,
+        ),
+    ],
+)
+def test_the_sites_call_to_action_may_follow_the_tagline_and_a_story_paragraph_may_not(cli: Any, tmp_path: Path, after: str, at_end: bool) -> None:
+    story = write(tmp_path, "story.md", HEAD + "\n\n".join([TAGLINE, after]) + "\n")
+    (entry,) = cli("check", "--pack", "kff-health-news", "--format", "json", str(story)).json()["files"]
+    assert ("kff-health-news/tagline" in [f["rule"] for f in entry["findings"]]) is not at_end
+
+
 @pytest.mark.parametrize("notice", PAYWALL_NOTICES[:3])
 def test_a_paywall_notice_is_within_the_end_for_any_pack(notice: str) -> None:
     pack = load_pack(pack_around("position:\n  check: {text: {phrase: Closing line of the story}}\n  last: 1\n"), "p.yaml")

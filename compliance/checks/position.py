@@ -26,7 +26,9 @@ template prints after it inside the article is not counted, and is within the en
 link lists, headings, images, widgets beside the story, copyright lines ("© 2024 Outlet. All
 rights reserved.", "Copyright (c) 2024 …", in at most 16 words), a paywall's or meter's notice ("You
 have read 3 of 5 free articles this month. Subscribe for unlimited access.", "Already a subscriber?
-Log in", in at most 40 words), and paragraphs in the article's
+Log in", in at most 40 words), the site's own call to action ("Sign up for the Courier's morning
+newsletter.", "Support local journalism — donate today.", "Follow us on Facebook.": a paragraph
+that opens with the call, in at most 25 words), and paragraphs in the article's
 `<footer>`, in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
 tags, topics, sharing, social links, the author or a bio, comments, related stories or the
 previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,

@@ -264,13 +264,27 @@ _PAYWALL_NOTICE = on_first_use(
     re.IGNORECASE,
 )
 _PAYWALL_WORDS = 40
+# A republisher's call to action after the story ("Sign up for the Courier's morning newsletter.",
+# "Subscribe to our daily briefing.", "Support local journalism — donate today.", "Follow us on
+# Facebook."): the site's own promo, which no publisher's terms count as the story's text. It
+# opens with the call (a story's paragraph about subscribers or sign-ups opens otherwise), and is
+# short.
+_CALL_TO_ACTION = on_first_use(
+    r"^\W*(?:sign\s+up|subscribe|donate|support\s+(?:our|us|local|independent|nonprofit|this|the\s+\w+['\u2019]s)"
+    r"|follow\s+us|like\s+us|join\s+(?:our|us)|become\s+a\s+(?:member|subscriber|supporter|donor|sustaining)"
+    r"|get\s+(?:our|the\s+latest|the\s+best|breaking|daily|weekly|more\s+stories|stories\s+like\s+this)"
+    r"|download\s+(?:our|the)\s+(?:\w+\s+){0,2}app|don['\u2019]t\s+miss|never\s+miss|want\s+more|stay\s+(?:informed|up\s+to\s+date|in\s+the\s+know|connected))\b",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_WORDS = 25
 
 
 def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[int]:
     """The indices of the article's items after its last body paragraph that are not the story's
     text: short lines, link lists, headings, images, copyright notices ("© 2024 Outlet. All rights
     reserved."), a paywall's or meter's notice ("You have read 3 of 5 free articles this month.
-    Subscribe for unlimited access.", "Already a subscriber? Log in"), and paragraphs inside the article's footer, a
+    Subscribe for unlimited access.", "Already a subscriber? Log in"), the site's call to action
+    ("Sign up for our morning newsletter."), and paragraphs inside the article's footer, a
     box of the article (`Document.in_article_box`: its text is not the story's) or an element
     whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
     comments, links to other stories), and the items of `also` (what a pack knows is no part of
@@ -297,8 +311,8 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
 
 def _not_the_story(block: Block) -> bool:
     """Whether a paragraph, by its words alone, is the page's and not the story's: a copyright
-    notice or a paywall's notice."""
-    return _copyright_line(block) or _paywall_notice(block)
+    notice, a paywall's notice or the site's call to action."""
+    return _copyright_line(block) or _paywall_notice(block) or _call_to_action(block)
 
 
 def _copyright_line(block: Block) -> bool:
@@ -313,6 +327,13 @@ def _paywall_notice(block: Block) -> bool:
     `_PAYWALL_WORDS` words."""
     text = block.text
     return len(text.split()) <= _PAYWALL_WORDS and _PAYWALL_NOTICE().search(text) is not None
+
+
+def _call_to_action(block: Block) -> bool:
+    """Whether a block is the site's call to action (`_CALL_TO_ACTION`), in at most
+    `_CALL_TO_ACTION_WORDS` words."""
+    text = block.text
+    return len(text.split()) <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION().match(text) is not None
 
 
 def _in_tail_container(doc: Document, block: Block) -> bool:
