@@ -119,10 +119,20 @@ def test_a_states_newsroom_outlet_is_credited_by_any_credit_line_that_names_it(c
         ("Republished with permission from Stateline.", True),
         ("Artículo publicado originalmente por Stateline.", True),
         ("Stateline, an initiative of The Pew Charitable Trusts", True),
+        # The credit as a sentence after another, and with an appositive naming the network.
+        ("Stateline is part of States Newsroom. Originally published by Stateline.", True),
+        (
+            '<em>Stateline is part of States Newsroom. <a href="https://stateline.org/2026/12/01/summer-meals/">Originally published by Stateline</a>.</em>',
+            True,
+        ),
+        ("This story was originally published by Stateline, part of States Newsroom.", True),
+        ("Este artículo fue publicado originalmente por Stateline, parte de States Newsroom.", True),
         # Prose that cites Stateline is no credit.
         ("Stateline reported last year that the program had stalled in several states.", False),
         ("According to Stateline, the program had stalled.", False),
         ("Courtesy of Stateline readers, the photos were shared widely.", False),
+        ("The program stalled. Reported by Stateline, the figures show a drop in every state.", False),
+        ("Officials disagreed. Courtesy of Stateline readers, the photos were shared widely.", False),
     ],
 )
 def test_stateline_is_credited_by_any_credit_line_that_names_it(cli: Any, tmp_path: Path, line: str, credited: bool) -> None:
