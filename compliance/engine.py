@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
+from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, read_as_written, without_controls
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
@@ -439,7 +439,10 @@ def check_document(
     clock = time.perf_counter if timing else None
     if auto_detect:
         started = clock() if clock else 0.0
-        detections = detect_packs(ctx, packs, path=path, candidates=candidates)
+        # A credit bidirectional controls garble still says whose story it is: detection also
+        # reads the page as written (`read_as_written`), and the rules judge what readers see.
+        as_written = Context(read_as_written(written), ctx.meta, ctx.original, today=today, read_at=read_at) if reversed_texts else None
+        detections = detect_packs(ctx, packs, path=path, candidates=candidates, written=as_written)
         detections, by_original, refused = _applied_by_original(detections, packs, ctx, wanted)
         notices.extend(by_original)
         if refused:
