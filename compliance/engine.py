@@ -294,7 +294,8 @@ def _requires_presence(check: Check) -> bool:
 
 def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> str:
     """The media query of a pass each of whose hits is an element a rule in an `@media` block hides on some screens only
-    (`screen_hiding`), "" when there is none: the caveat names it, as what satisfied the
+    (`screen_hiding`), or that the readers who prefer the dark scheme do not see (a `light-dark()`
+    colour: `screen_hiding.hidden_in_dark_scheme`, named `(prefers-color-scheme: dark)`), "" when there is none: the caveat names it, as what satisfied the
     requirement is not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
     a page whose source holds no media condition is not read further, and a rule that accepts
     what no reader sees (`_counts_unseen`: a counter pixel) or that only limits a count
@@ -305,13 +306,15 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
     elements = [element for element in found if element is not None]
     if len(elements) < len(found):
         return ""
-    from compliance.document.screen_hiding import hidden_elements, hidden_on_some_screens, may_hide_on_some_screens
+    from compliance.document.screen_hiding import hidden_elements, hidden_in_dark_scheme, hidden_on_some_screens, may_hide_on_some_screens
 
     hidden = doc._memo.get("hidden_on_some_screens")
     if hidden is None:
-        # Read once per page; a page whose source names no media condition costs one search.
+        # Read once per page; a page whose source names no media condition and no `light-dark()`
+        # costs two searches.
         root = elements[0].getroottree().getroot()
-        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(root) if may_hide_on_some_screens(doc.source_utf8) else {}
+        hidden = hidden_in_dark_scheme(doc)
+        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if may_hide_on_some_screens(doc.source_utf8) else hidden
     if not hidden or _counts_unseen(check):
         return ""
     # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.

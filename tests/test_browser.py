@@ -1547,3 +1547,24 @@ def test_text_painted_with_its_own_background_leaves_ink_where_the_checker_says(
 
     inked = {key: _leaves_ink(browser, key[0].format(key[1])) for key in cases}
     assert inked == {key: not hidden for key, hidden in cases.items()}
+
+
+def test_a_light_dark_colour_shows_the_byline_in_the_schemes_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import LIGHT_DARK_BYLINES, LIGHT_DARK_NOT_JUDGED, dcnf
+
+    # Hidden: the byline's words paint nothing (the screenshot is the same with them made
+    # invisible), for a reader who prefers light, and one who prefers dark. (Headless Chromium
+    # paints the canvas dark for the latter even on a page with no dark scheme, which no browser
+    # a reader uses does: those rows, None, are read for the light preference alone.)
+    def hidden(key: tuple[str, str], scheme: str) -> bool:
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+        page.set_content(dcnf(head=key[0], byline=key[1].replace("<p ", "<p id=it ", 1)).decode())
+        painted = page.screenshot()
+        page.evaluate("() => { document.getElementById('it').style.cssText += ';visibility:hidden !important'; }")
+        taken_away = page.screenshot()
+        page.close()
+        return painted == taken_away
+
+    seen = {key: (hidden(key, "light"), None if dark is None else hidden(key, "dark")) for key, (_, dark) in LIGHT_DARK_BYLINES.items()}
+    assert seen == LIGHT_DARK_BYLINES
+    assert {key: hidden(key, "light") for key in LIGHT_DARK_NOT_JUDGED} == LIGHT_DARK_NOT_JUDGED

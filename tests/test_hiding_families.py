@@ -225,6 +225,8 @@ HIDDEN_TEXT_STYLES = [
     "color:rgb(255 255 255);background-color:rgb(255 255 255 / 1)",
     "-webkit-text-fill-color:#fff;color:#000;background:#fff",
     "color:light-dark(#fff,#fff)",
+    # A page that names no colour scheme is in the light one: `light-dark()` is its first colour.
+    "color:light-dark(#fff,#000)",
     "color:rgb(from white r g b)",
     "color:hsl(from #333 h s calc(l + 80))",
     "color:hwb(from white h w b)",
@@ -249,7 +251,7 @@ SHOWN_TEXT_STYLES = [
     "color:hsl(0 0% 0%)",
     "-webkit-text-fill-color:currentcolor;color:#222",
     "-webkit-text-fill-color:#000;color:transparent",
-    "color:light-dark(#fff,#000)",
+    "color:light-dark(#000,#fff)",
     "color:light-dark(#333,#333)",
     "color:rgb(from white 0 0 0)",
     "color:hsl(from #333 h s l)",
@@ -2353,3 +2355,56 @@ def test_a_byline_the_flow_pushes_below_a_clipping_box_is_hidden(markup: str, hi
 )
 def test_a_logo_the_flow_pushes_below_a_clipping_box_is_hidden(logo: str, hidden: bool) -> None:
     assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+# `light-dark()` text colours, read in the scheme each reader sees (CSS Color 5, 6.1): the first
+# colour in the light scheme (a page that names none, `only light`, or `light dark` for the readers
+# who prefer light, most of them), the second in the dark one (`dark` alone; `light dark` for those
+# who prefer it). (Head, byline) → (hidden from most readers, hidden from those who prefer dark;
+# None when the page has no dark scheme, so that a preference changes nothing).
+# tests/test_browser.py asks Chromium which scheme shows the byline.
+BY = '<p class="by">By Maria Lopez</p>'
+LIGHT_DARK_BYLINES = {
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): (True, False),
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(#000,#fff)}</style>", BY): (False, True),
+    ('<meta name="color-scheme" content="light dark"><style>body{background:#fff}.by{color:light-dark(#000,#fff)}</style>', BY): (False, True),
+    ("<style>html{color-scheme:dark light}body{background:#fff}.by{color:LIGHT-DARK(#fff , #000)}</style>", BY): (True, False),
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(rgb(0 0 0),rgb(255 255 255 / 1))}</style>", BY): (False, True),
+    ("<style>body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): (True, None),
+    ("<style>:root{color-scheme:only light}body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): (True, None),
+    ("<style>:root{color-scheme:dark}body{background:#000}.by{color:light-dark(#fff,#000)}</style>", BY): (True, True),
+    ("<style>:root{color-scheme:dark}body{background:#000}.by{color:light-dark(#000,#fff)}</style>", BY): (False, False),
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(#000,#000)}</style>", BY): (False, False),
+    # In a `style` attribute, as in a rule.
+    ("<style>:root{color-scheme:light dark}body{background:#fff}</style>", '<p style="color:light-dark(#000,#fff)">By Maria Lopez</p>'): (False, True),
+    ("<style>body{background:#fff}</style>", '<p style="color:light-dark(#fff,#000)">By Maria Lopez</p>'): (True, None),
+}
+# A scheme the checker does not read, and a `light-dark()` it then leaves unjudged: `dark` on the
+# byline's own box (Chromium shows it: its dark colour, black), `dark` on a selector that matches
+# no element of this page (Chromium hides it: the light colour, white, on white).
+LIGHT_DARK_NOT_JUDGED = {
+    ("<style>body{background:#fff}.by{color-scheme:dark;color:light-dark(#fff,#000)}</style>", BY): False,
+    ("<style>[data-theme=dark]{color-scheme:dark}body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): True,
+}
+
+
+def _byline_verdict(head: str, byline: str) -> str:
+    """ "error" when the byline is hidden from most readers, "warning" when only from those who
+    prefer dark (the caveat of a pass), "pass" when every reader sees it."""
+    page = parse_document(dcnf(head=head, byline=byline), "html")
+    report: Report = check_document(page, [PACKS["dcnf"]], path="article.html", auto_detect=False)
+    found = [f for f in report.findings if f.rule == "dcnf/byline"]
+    if found and found[0].severity.name == "WARNING":
+        assert found[0].message == "What dcnf/byline asks for is on the page, but the screens that meet @media (prefers-color-scheme: dark) do not show it."
+    return found[0].severity.name.lower() if found else "pass"
+
+
+@pytest.mark.parametrize(("head", "byline"), list(LIGHT_DARK_BYLINES))
+def test_a_light_dark_colour_hides_the_byline_from_the_readers_of_its_scheme(head: str, byline: str) -> None:
+    most, dark = LIGHT_DARK_BYLINES[head, byline]
+    assert _byline_verdict(head, byline) == ("error" if most else "warning" if dark else "pass")
+
+
+@pytest.mark.parametrize(("head", "byline"), list(LIGHT_DARK_NOT_JUDGED))
+def test_a_light_dark_colour_under_a_scheme_not_read_is_left_unjudged(head: str, byline: str) -> None:
+    assert _byline_verdict(head, byline) == "pass"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Any, Final
 
 from compliance.decoding import Decoded, as_decoded
-from compliance.document import bidi_override, nesting
+from compliance.document import bidi_override, colour_scheme, nesting
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -232,7 +232,9 @@ def _text_of_named(named: Any) -> str:
     return " ".join(named.itertext()) if named is not None else ""
 
 
-def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:
+def parse_html(
+    data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None, scheme: str | None = None
+) -> Document:
     """Parse an HTML page (its bytes, its text, or its text as `decode_bytes` read it) into a
     `Document`; never raises on malformed input, but for a page libxml2 would take minutes to
     parse: one with a start tag of more than `MAX_ATTRIBUTES` attributes raises `InputError` at
@@ -241,7 +243,10 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     whose whole body is the article (only chrome its raw HTML marks is not) and whose bylines are
     left unread (the Markdown reader reads them from the article's own lines). `url`: the page's
     own http(s) address when it is known (a fetched page), which its relative URLs and a relative
-    `<base href>` resolve against (see `page_base`)."""
+    `<base href>` resolve against (see `page_base`). `scheme`: the colour scheme the page's
+    `light-dark()` colours are read in ("light", "dark"; `colour_scheme.read_light_dark`), for the
+    readers who see the page in another scheme than most do (`screen_hiding.hidden_in_dark_scheme`);
+    None: the one most readers see (`colour_scheme.most_readers_scheme`)."""
     from lxml import etree
 
     decoded = as_decoded(data)
@@ -293,11 +298,24 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         else:
             nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
+    light_dark = _light_dark_scheme(root, decoded_text) if scheme is None else scheme
+    if light_dark:
+        colour_scheme.read_light_dark(root, light_dark)
     with reading_one_page():
         doc = _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
     if payload is decoded.utf8:
         doc._memo["source_utf8"] = payload  # the page's text in UTF-8 (`Document.source_utf8`)
     return doc
+
+
+def _light_dark_scheme(root: Any, source: str) -> str:
+    """The colour scheme the page's `light-dark()` colours are read in (`colour_scheme.read_light_dark`):
+    the one most of its readers see (`colour_scheme.most_readers_scheme`); "" for a page whose
+    source names no `light-dark()`, which pays one search of its text."""
+    if not colour_scheme.may_read_light_dark(source):
+        return ""
+    inline = [value for element in root.iter() if isinstance(element.tag, str) and (value := element.get("style"))]
+    return colour_scheme.most_readers_scheme(root, applied_sheets(root), inline)
 
 
 def _refuse_crowded_tag(payload: bytes, offset: int) -> None:
