@@ -24,6 +24,7 @@ from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_pa
 from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
+from compliance.document.screen_hiding import DARK_SCHEME_QUERY
 from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import (
     REPORT_GENERATOR,
@@ -344,7 +345,8 @@ def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit
         message = f"What {rule.id} asks for is on the page, but the screens that meet @media {hidden_on} do not show it."
         help_text = (
             f"Show it on every screen: change the page's CSS so that the screens that meet @media {hidden_on} show it"
-            " (the rule in that query that hides it, or hides an element around it)."
+            " (the rule in that query that hides it, or hides an element around it"
+            + (", or a `light-dark()` colour whose dark one does not show)." if hidden_on == DARK_SCHEME_QUERY else ").")
         )
     return Finding(
         rule.id,

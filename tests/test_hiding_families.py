@@ -2396,6 +2396,7 @@ def _byline_verdict(head: str, byline: str) -> str:
     found = [f for f in report.findings if f.rule == "dcnf/byline"]
     if found and found[0].severity.name == "WARNING":
         assert found[0].message == "What dcnf/byline asks for is on the page, but the screens that meet @media (prefers-color-scheme: dark) do not show it."
+        assert found[0].help.endswith("or a `light-dark()` colour whose dark one does not show).")
     return found[0].severity.name.lower() if found else "pass"
 
 
