@@ -1568,3 +1568,20 @@ def test_a_light_dark_colour_shows_the_byline_in_the_schemes_the_checker_says(br
     seen = {key: (hidden(key, "light"), None if dark is None else hidden(key, "dark")) for key, (_, dark) in LIGHT_DARK_BYLINES.items()}
     assert seen == LIGHT_DARK_BYLINES
     assert {key: hidden(key, "light") for key in LIGHT_DARK_NOT_JUDGED} == LIGHT_DARK_NOT_JUDGED
+
+
+def test_a_logo_under_its_own_outline_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import OUTLINED_LOGOS, OUTLINES_NOT_JUDGED
+
+    picture = _png(120, 40)
+
+    def body(head: str, style: str) -> str:
+        return f'{head}<p><img id=it class=lg style="{style}" src="{picture}" width="120" height="40"></p>'
+
+    # The picture alone is taken away (moved out of its box), the outline left: a black outline
+    # over it is ink, and hides it all the same.
+    picture_moved = "object-position: 9999px 0 !important"
+    inked = {key: _leaves_ink(browser, body(*key), picture_moved) for key in OUTLINED_LOGOS}
+    assert inked == {key: not hidden for key, hidden in OUTLINED_LOGOS.items()}
+    # Those the checker leaves seen are hidden in Chromium: what it does not judge, it says so.
+    assert [key for key in OUTLINES_NOT_JUDGED if _leaves_ink(browser, body(*key), picture_moved)] == []

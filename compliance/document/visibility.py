@@ -5282,15 +5282,19 @@ def _layer_paint(layer: Sequence[Any], images: bool) -> tuple[Colour | None, Col
 def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _ElementIndex, style: PageStyle) -> flow_clip.Pushed | None:
     """What the layout around them hides of the page's elements, as `flow_clip.Pushed` (whole
     elements, elements whose own text is hidden, text after elements), or None when nothing:
-    something opaque painted over them (`paint_order`), the flow pushing them below a clipping
-    box's bottom (`flow_clip`), a grid track of no size (`grid_tracks`), an image with no content
-    box to draw its picture in (`content_box`)."""
-    from compliance.document.paint_order import painted_over
+    something opaque painted over them (`paint_order`: an image's own outline too), the flow
+    pushing them below a clipping box's bottom (`flow_clip`), a grid track of no size
+    (`grid_tracks`), an image with no content box to draw its picture in (`content_box`)."""
+    from compliance.document.paint_order import outlined_over, painted_over
 
     painted = painted_over(root, sheets, lowered, index)
     pushed = _pushed_out(root, sheets, lowered, index, style)
     collapsed = _collapsed_grid_items(root, lowered, style)
     pictureless = _pictureless_images(root, lowered, style)
+    # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
+    # `outline-offset` pays this search of its text, already lowered.
+    if "outline-offset" in lowered:
+        pictureless |= outlined_over(root, style)
     if not (painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or collapsed or pictureless):
         return None
     return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails)
