@@ -1585,3 +1585,26 @@ def test_a_logo_under_its_own_outline_leaves_ink_where_the_checker_says(browser:
     assert inked == {key: not hidden for key, hidden in OUTLINED_LOGOS.items()}
     # Those the checker leaves seen are hidden in Chromium: what it does not judge, it says so.
     assert [key for key in OUTLINES_NOT_JUDGED if _leaves_ink(browser, body(*key), picture_moved)] == []
+
+
+def test_a_text_box_and_an_image_button_show_what_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import IMAGE_BUTTON_LOGOS, TEXT_BOX_BYLINES
+
+    # The words of a text box leave ink unless the box is hidden (their colour taken away alone).
+    boxes = {markup: _leaves_ink(browser, markup.replace("<textarea", "<textarea id=it", 1), _NO_TEXT) for markup in TEXT_BOX_BYLINES}
+    assert boxes == {markup: not hidden for markup, hidden in TEXT_BOX_BYLINES.items()}
+    # An image button is one where Chromium reads its `type` so, and then draws its picture
+    # unless hidden or tiny (the picture moved out of its box is what is taken away).
+    picture = _png(120, 40)
+    page = browser.new_page()
+    types = {}
+    for markup in IMAGE_BUTTON_LOGOS:
+        page.set_content(markup.format(f'id=it src="{picture}" alt="logo"'))
+        types[markup] = page.evaluate("() => document.getElementById('it').type")
+    page.close()
+    buttons = [markup for markup, kind in types.items() if kind == "image"]
+    assert [markup for markup in IMAGE_BUTTON_LOGOS if markup not in buttons] == ['<p><input type=" image" {}></p>', '<p><input type="submit" {}></p>']
+    # (One of 2px or less draws a pixel or two, which the checker counts as no logo, as it does an `<img>`.)
+    drawn = [markup for markup in buttons if 'width="1"' not in markup]
+    inked = {markup: _leaves_ink(browser, markup.format(f'id=it src="{picture}" alt="logo"'), "object-position: 9999px 0 !important") for markup in drawn}
+    assert inked == {markup: not IMAGE_BUTTON_LOGOS[markup] for markup in drawn}

@@ -2462,3 +2462,38 @@ def test_a_logo_under_its_own_outline_is_hidden(head: str, style: str) -> None:
 def test_an_outline_not_judged_leaves_the_logo_seen(head: str, style: str) -> None:
     assert not logo_hidden(dcnf(head=head, logo=outlined_logo(head, style)))
     assert not logo_hidden(dcnf(head=head, logo=outlined_logo(head, style.replace("padding:0;", ""), sized=False)))
+
+
+# A text box's text shows, as written (`<textarea>`: its raw text, which Chromium draws in the box,
+# what overflows it scrolled into view), unless the box is hidden. Markup → the byline hidden.
+# tests/test_browser.py asks Chromium whether the words leave ink.
+TEXT_BOX_BYLINES = {
+    "<textarea>By Maria Lopez</textarea>": False,
+    "<p><textarea readonly rows=1 cols=5>By Maria Lopez</textarea></p>": False,
+    "<textarea hidden>By Maria Lopez</textarea>": True,
+    '<textarea style="display:none">By Maria Lopez</textarea>': True,
+    '<div style="visibility:hidden"><textarea>By Maria Lopez</textarea></div>': True,
+    '<textarea style="color:transparent">By Maria Lopez</textarea>': True,
+}
+# An image button (`<input type="image">`) draws its picture as an `<img>` does: a logo as one is
+# the logo (its `type` in any case, as HTML reads it; `" image"` is no type HTML knows, and makes
+# a text field). Markup (the logo's address and alt text follow) → the logo hidden.
+IMAGE_BUTTON_LOGOS = {
+    '<p><input type="image" {}></p>': False,
+    '<p><input type="IMAGE" {} width="120" height="40"></p>': False,
+    '<p><input type="image" hidden {}></p>': True,
+    '<p><input type="image" style="display:none" {}></p>': True,
+    '<p><input type="image" width="1" height="1" {}></p>': True,
+    '<p><input type=" image" {}></p>': True,
+    '<p><input type="submit" {}></p>': True,
+}
+
+
+@pytest.mark.parametrize("markup", list(TEXT_BOX_BYLINES))
+def test_a_byline_in_a_text_box_shows_unless_the_box_is_hidden(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup)) is TEXT_BOX_BYLINES[markup]
+
+
+@pytest.mark.parametrize("markup", list(IMAGE_BUTTON_LOGOS))
+def test_a_logo_drawn_by_an_image_button_is_the_logo(markup: str) -> None:
+    assert logo_hidden(dcnf(logo=markup.format(f"src={LOGO_SRC} {LOGO_ALT}"))) is IMAGE_BUTTON_LOGOS[markup]

@@ -53,6 +53,7 @@ from compliance.document.visibility import (
     blends_into,
     hides_by_class,
     hides_its_content,
+    is_image_input,
     is_seen,
     link_rendering,
     render,
@@ -758,13 +759,15 @@ class _TagKind:
     inline markup: `<span>`, `<em>`, `<time>`…). Whether the tag starts chrome or byline markup is
     asked of `is_chrome` and `is_byline_markup` themselves, with no attributes."""
 
-    __slots__ = ("block", "byline", "chrome", "closable", "heading", "image", "plain", "skipped", "tag")
+    __slots__ = ("block", "byline", "chrome", "closable", "heading", "image", "may_draw_a_picture", "plain", "skipped", "tag")
 
     def __init__(self, tag: str) -> None:
         self.tag = tag
         self.skipped = tag in SKIP_TAGS or not tag
         self.block = tag in BLOCK_TAGS
         self.image = tag in IMAGE_TAGS
+        # An image, or an `<input>`, which draws one when it is an image button (`is_image_input`).
+        self.may_draw_a_picture = self.image or tag == "input"
         self.heading = tag in _HEADING_TAGS
         self.chrome = bool(tag) and is_chrome(_NO_ATTRIBUTES, tag)
         self.byline = bool(tag) and is_byline_markup(_NO_ATTRIBUTES, tag)
@@ -796,7 +799,8 @@ def _inert_names(class_value: str | None, identifier: str | None) -> bool:
 # content (see `_is_closed`).
 _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
-_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", *UA_COLOURED_TAGS})
+# (An `<input>` may be an image button, `is_image_input`, which its `type` says.)
+_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", "input", *UA_COLOURED_TAGS})
 
 
 def _may_lose_its_picture(inherited: Rendering) -> bool:
@@ -1346,7 +1350,7 @@ class _Walk:
         rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
         # An element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and not kind.image else self._seen(element, tag, rendering)
+        visible = True if text_shown and not kind.may_draw_a_picture else self._seen(element, tag, rendering)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
         in_article = parent[_IN_ARTICLE] or element in self.region_starts
@@ -1397,15 +1401,29 @@ class _Walk:
             found.visibility[element] = False
         elif parent[_VISIBLE] and hides_its_content(element, tag):
             _hide_content(element, found.visibility)
-            if tag == "textarea" and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
-                # A hidden text box: its text (`Document.boxed_text`) is as hidden as it is.
-                found.visibility[element] = False
+            if tag == "textarea":
+                self._text_box(element, parent)
         elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
             # A hidden button (a logo in its label): what it holds is as hidden as it is.
             found.visibility[element] = False
         if tag == "svg" and _svg_text_may_show(parent) and found.visibility.get(element) is not False:
             self._read_svg_text(element, parent)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+
+    def _text_box(self, textarea: Any, parent: _Frame) -> None:
+        """Read the text a `<textarea>` whose box shows holds as a block of its own: a reader sees
+        it in the box, as written (its raw text, which the parser keeps as text: `<b>` in it
+        shows as "<b>"; what overflows the box scrolls into view), its lines run together, as a
+        block's do. A hidden box's text (`Document.boxed_text`) is as hidden as it is."""
+        if not self._rendering(textarea, "textarea", dict(textarea.items()) or None, parent).shows_text:
+            self.found.visibility[textarea] = False
+            return
+        text = textarea.text
+        if not text or text.isspace() or not parent[_SHOWS_TEXT]:
+            return
+        self.flush()
+        self.add_text(text, parent, textarea, tail=False)
+        self.flush()
 
     def _read_svg_text(self, svg: Any, parent: _Frame) -> None:
         """Read the words an inline `<svg>` whose box shows draws (`svg_text.svg_texts`) as text
@@ -1695,7 +1713,7 @@ class _Walk:
         """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
         shown = frame[_SHOWS_TEXT]
         tag = kind.tag
-        if kind.image:
+        if _draws_a_picture(element, kind):
             if _add_image(self.items, element, frame, self.flush):
                 self.found.noscript_only.append(element)
         elif tag == "a" and attributes is not None and (href := attributes.get("href")) is not None:
@@ -1986,6 +2004,11 @@ def _shadow_trees(root: Any) -> ShadowTrees | None:
     from compliance.document.shadow import shadow_trees
 
     return shadow_trees(root)
+
+
+def _draws_a_picture(element: Any, kind: _TagKind) -> bool:
+    """Whether an element is an image the walk records: an image element, or an image button."""
+    return kind.image or (kind.may_draw_a_picture and is_image_input(element, kind.tag))
 
 
 def _add_image(items: list[Item], element: Any, frame: _Frame, flush: Callable[[], None]) -> bool:

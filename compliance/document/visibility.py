@@ -5377,11 +5377,19 @@ def _unknown_background(declaration: Declaration) -> bool:
     return _background_colour(declaration) is None and declaration.keyword not in _NO_PICTURE
 
 
+def is_image_input(element: Any, tag: str) -> bool:
+    """True for an `<input type="image">` (the type in any case, as HTML reads an enumerated
+    attribute): an image button, which draws the picture of its `src` as an `<img>` does, its
+    `alt` the picture's text alternative (HTML 4.10.5.1.19)."""
+    return tag == "input" and (element.get("type") or "").lower() == "image"
+
+
 def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
-    """Whether a reader sees the element itself: an image when its box shows, it has a picture to
-    load and it is larger than 2px (by its attributes, unless it is in `css_sized`: see
-    `PageStyle.css_sized`), a container when its box shows, a leaf element when its text shows."""
-    if tag in IMAGE_TAGS:
+    """Whether a reader sees the element itself: an image (an image button too: `is_image_input`)
+    when its box shows, it has a picture to load and it is larger than 2px (by its attributes,
+    unless it is in `css_sized`: see `PageStyle.css_sized`), a container when its box shows, a
+    leaf element when its text shows."""
+    if tag in IMAGE_TAGS or is_image_input(element, tag):
         tiny = element not in css_sized and is_tiny_image(element)
         return rendering.shows_boxes and not tiny and not loads_nothing(element) and not faded_into_background(rendering)
     return rendering.shows_boxes if len(element) else rendering.shows_text
