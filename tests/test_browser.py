@@ -1608,3 +1608,29 @@ def test_a_text_box_and_an_image_button_show_what_the_checker_says(browser: Any)
     drawn = [markup for markup in buttons if 'width="1"' not in markup]
     inked = {markup: _leaves_ink(browser, markup.format(f'id=it src="{picture}" alt="logo"'), "object-position: 9999px 0 !important") for markup in drawn}
     assert inked == {markup: not IMAGE_BUTTON_LOGOS[markup] for markup in drawn}
+
+
+def test_a_credit_bidirectional_controls_garble_is_laid_out_as_the_checker_reads_it(browser: Any) -> None:
+    from compliance.bidi import CONTROLS, displayed
+    from tests.test_bidi_controls import GARBLED_CREDITS
+
+    # The order a reader sees: the characters of the line sorted by where Chromium draws them
+    # (the controls, which draw nothing, left out), against `displayed`, which the rules read.
+    # Controls that reorder no Latin letter, open or closed, keep the line as written.
+    lines = [credit.split("</p><p>")[-1] for credit in GARBLED_CREDITS]
+    pairs = (("\u202d", "\u202c"), ("\u2067", "\u2069"), ("\u2068", "\u2069"), ("\u202e", "\u202c"))
+    lines += [f"By A{opener}na Lopez{closer}, Daily Caller News Foundation" for opener, close in pairs for closer in ("", close)]
+    page = browser.new_page(viewport={"width": 1600, "height": 400})
+    seen = {}
+    for line in lines:
+        page.set_content(f"<!doctype html><meta charset=utf-8><p id=it style='white-space:nowrap'>{line}</p>")
+        seen[line] = page.evaluate(
+            """(controls) => { const node = document.getElementById('it').firstChild; const drawn = [];
+                   for (let i = 0; i < node.data.length; i++) { if (controls.includes(node.data[i])) continue;
+                       const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+                       drawn.push([range.getBoundingClientRect().left, node.data[i]]); }
+                   return drawn.sort((a, b) => a[0] - b[0]).map((d) => d[1]).join(''); }""",
+            "".join(CONTROLS),
+        )
+    page.close()
+    assert seen == {line: displayed(line) for line in lines}
