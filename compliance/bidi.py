@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from compliance.document import Block, Document, Item
@@ -180,6 +180,23 @@ def read_as_displayed(doc: Document) -> tuple[Document, tuple[BidiTrick, ...]]:
     without its controls ("Pro\u200ePublica" reads "ProPublica", as the prefilter's folding reads
     it), and the texts that reverse Latin letters. The same document comes back when no text
     holds a control."""
+    return _read(doc, _seen)
+
+
+def read_as_written(doc: Document) -> Document:
+    """The document with every text that holds a bidirectional control read in the order it is
+    written (its logical order, as a search engine indexes it), without its controls: "By
+    A\u202ena Lopez, Daily Caller News Foundation" reads "By Ana Lopez, Daily Caller News
+    Foundation", which a reader sees reversed. Detection identifies the story from it when what a
+    reader sees makes up no pack (`detect.detect_packs`). The same document comes back when no
+    text holds a control."""
+    return _read(doc, without_controls)[0]
+
+
+def _read(doc: Document, reading: Callable[[str], str]) -> tuple[Document, tuple[BidiTrick, ...]]:
+    """The document with every text that holds a bidirectional control read by `reading` (the
+    text in the order a reader sees it, or as written, without its controls either way), and the
+    texts that reverse Latin letters."""
     if (doc.source.isascii() and "&" not in doc.source) or not _texts_hold_control(doc):  # written, or as a reference (&#x202E;, &lrm;)
         return doc, ()
     found: list[BidiTrick] = []
@@ -188,17 +205,15 @@ def read_as_displayed(doc: Document) -> tuple[Document, tuple[BidiTrick, ...]]:
         text = _item_text(item)
         if text.isascii() or not _has_control(text):
             continue
+        seen = reading(text)
         if reversed_latin(text):
-            seen = displayed(text)
-            found.append(BidiTrick(item.index, text, seen, controls(text)))
-        else:
-            seen = without_controls(text)
+            found.append(BidiTrick(item.index, text, displayed(text), controls(text)))
         replaced[item.index] = dataclasses.replace(item, text=seen) if isinstance(item, Block) else dataclasses.replace(item, alt=seen)
     if not replaced:
         return doc, ()
 
     def shown(text: str) -> str:
-        return _seen(text) if _has_control(text) else text
+        return reading(text) if _has_control(text) else text
 
     items = tuple(replaced.get(item.index, item) for item in doc.items)
     headline = replaced.get(doc.headline.index) if doc.headline is not None else None
@@ -245,4 +260,15 @@ def controls_in_names(doc: Document, names: Iterable[str], *, skip: Iterable[int
     return tuple(found)
 
 
-__all__ = ["CONTROLS", "BidiTrick", "Control", "controls", "controls_in_names", "displayed", "read_as_displayed", "reversed_latin", "without_controls"]
+__all__ = [
+    "CONTROLS",
+    "BidiTrick",
+    "Control",
+    "controls",
+    "controls_in_names",
+    "displayed",
+    "read_as_displayed",
+    "read_as_written",
+    "reversed_latin",
+    "without_controls",
+]

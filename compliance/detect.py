@@ -14,7 +14,10 @@ A credit line the page hides is still the publisher's signature: when what a rea
 no pack at all, the packs' `text` markers are also looked for in the story's text no reader sees,
 and their credit lines' links (`link: {credit: true}`) among the story's links no reader sees,
 and a pack they make up applies, so that its rules report the hidden credit (see
-`Detection.hidden`).
+`Detection.hidden`). So do the markers of a credit that bidirectional controls garble ("By
+A\u202ena Lopez, Daily Caller News Foundation", which a reader sees as "By A" and the rest
+reversed): they are looked for in the page's text as written (its logical order, as a search
+engine indexes it), and the rules then judge what the reader sees.
 """
 
 from __future__ import annotations
@@ -41,11 +44,16 @@ from compliance.urls import is_http_url, on_host, url_host
 OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
 
-def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candidates: Candidates | None = None) -> tuple[Detection, ...]:
+def detect_packs(
+    ctx: Context, packs: Sequence[Pack], *, path: str = "", candidates: Candidates | None = None, written: Context | None = None
+) -> tuple[Detection, ...]:
     """Evaluate every pack's markers on the document; a pack applies when its score reaches its threshold.
 
     With `candidates` (the literal prefilter's answer for this page), a marker the prefilter ruled
-    out is not evaluated: its words are not on the page, so it cannot fire.
+    out is not evaluated: its words are not on the page, so it cannot fire. `written` is the page
+    read as written when bidirectional controls reorder what a reader sees of it
+    (`bidi.read_as_written`): when what a reader sees makes up no pack, a marker that fires on
+    it counts as hidden, as a hidden credit line's does.
     """
     # Per pack: the markers that fired on what a reader sees, their labels, the publisher's own
     # page (an original) with why or "", and the markers whose patterns ran out of time.
@@ -78,6 +86,8 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
         hidden: tuple[str, ...] = ()
         if not anything_applies:
             found = dict(_hidden_markers(ctx, pack, set(fired_list), candidates, path=path, timed_out=timed_out))
+            if written is not None:
+                found.update(_garbled_markers(written, pack, set(fired_list) | set(found), candidates, path=path, timed_out=timed_out))
             hidden = tuple(found)
             # In the pack's order, as `markers` always are.
             label_of = {**dict(zip(fired_list, labels, strict=True)), **found}
@@ -157,6 +167,30 @@ def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candi
             raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
         if line is not None:
             found.append((marker.id, f"{marker.label or describe_check(marker.check)}, hidden at line {line}"))
+    return found
+
+
+def _garbled_markers(written: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str, timed_out: list[str]) -> list[tuple[str, str]]:
+    """The pack's markers, other than those in `fired`, that fire on the page read as written
+    (`written`: its logical order, without the bidirectional controls that reorder what a reader
+    sees), as (marker id, label ending "garbled by bidirectional controls at line N"); the ids of
+    those whose patterns ran out of time are added to `timed_out`."""
+    found = []
+    for marker in pack.markers:
+        if marker.id in fired or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
+            continue
+        try:
+            outcome = written.run(marker.check)
+        except PatternTimeout:
+            _add_once(timed_out, marker.id)
+            continue
+        except (MissingMeta, PatternTooLarge, Undecided):
+            continue
+        except Exception as exc:
+            raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
+        if outcome.passed and outcome.hits and not _only_in_republish_box(written.doc, outcome):
+            line = outcome.hits[0].location.line
+            found.append((marker.id, f"{marker.label or describe_check(marker.check)}, garbled by bidirectional controls at line {line}"))
     return found
 
 

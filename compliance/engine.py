@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
+from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, read_as_written, without_controls
 from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
@@ -24,6 +24,7 @@ from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_pa
 from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
+from compliance.document.screen_hiding import DARK_SCHEME_QUERY
 from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import (
     REPORT_GENERATOR,
@@ -294,7 +295,8 @@ def _requires_presence(check: Check) -> bool:
 
 def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> str:
     """The media query of a pass each of whose hits is an element a rule in an `@media` block hides on some screens only
-    (`screen_hiding`), "" when there is none: the caveat names it, as what satisfied the
+    (`screen_hiding`), or that the readers who prefer the dark scheme do not see (a `light-dark()`
+    colour: `screen_hiding.hidden_in_dark_scheme`, named `(prefers-color-scheme: dark)`), "" when there is none: the caveat names it, as what satisfied the
     requirement is not seen on those screens. Visibility reads such a rule as hiding nothing, so the pass stands;
     a page whose source holds no media condition is not read further, and a rule that accepts
     what no reader sees (`_counts_unseen`: a counter pixel) or that only limits a count
@@ -305,13 +307,15 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
     elements = [element for element in found if element is not None]
     if len(elements) < len(found):
         return ""
-    from compliance.document.screen_hiding import hidden_elements, hidden_on_some_screens, may_hide_on_some_screens
+    from compliance.document.screen_hiding import hidden_elements, hidden_in_dark_scheme, hidden_on_some_screens, may_hide_on_some_screens
 
     hidden = doc._memo.get("hidden_on_some_screens")
     if hidden is None:
-        # Read once per page; a page whose source names no media condition costs one search.
+        # Read once per page; a page whose source names no media condition and no `light-dark()`
+        # costs two searches.
         root = elements[0].getroottree().getroot()
-        hidden = doc._memo["hidden_on_some_screens"] = hidden_elements(root) if may_hide_on_some_screens(doc.source_utf8) else {}
+        hidden = hidden_in_dark_scheme(doc)
+        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if may_hide_on_some_screens(doc.source_utf8) else hidden
     if not hidden or _counts_unseen(check):
         return ""
     # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.
@@ -341,7 +345,8 @@ def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit
         message = f"What {rule.id} asks for is on the page, but the screens that meet @media {hidden_on} do not show it."
         help_text = (
             f"Show it on every screen: change the page's CSS so that the screens that meet @media {hidden_on} show it"
-            " (the rule in that query that hides it, or hides an element around it)."
+            " (the rule in that query that hides it, or hides an element around it"
+            + (", or a `light-dark()` colour whose dark one does not show)." if hidden_on == DARK_SCHEME_QUERY else ").")
         )
     return Finding(
         rule.id,
@@ -439,7 +444,10 @@ def check_document(
     clock = time.perf_counter if timing else None
     if auto_detect:
         started = clock() if clock else 0.0
-        detections = detect_packs(ctx, packs, path=path, candidates=candidates)
+        # A credit bidirectional controls garble still says whose story it is: detection also
+        # reads the page as written (`read_as_written`), and the rules judge what readers see.
+        as_written = Context(read_as_written(written), ctx.meta, ctx.original, today=today, read_at=read_at) if reversed_texts else None
+        detections = detect_packs(ctx, packs, path=path, candidates=candidates, written=as_written)
         detections, by_original, refused = _applied_by_original(detections, packs, ctx, wanted)
         notices.extend(by_original)
         if refused:

@@ -181,3 +181,81 @@ def test_page_text_leaves_out_c0_controls_and_keeps_c1_controls_for_the_sanitise
     assert "By Nick[31m Pope\x9b, Daily Caller News Foundation" in text
     assert "\x1b" not in text and "\x07" not in text
     assert visible("Pope\x9b") == "Pope\\x9b"
+
+
+# A credit that bidirectional controls garble still says whose story it is: detection reads the
+# page as written (its logical order, as a search engine indexes it), the pack applies with a
+# `hidden-markers` notice, and its rules judge what the reader sees. The byline alone, so no
+# other marker (a logo, the license paragraph) makes the pack apply.
+def _story_with(credit: str, *, logo: str = "") -> str:
+    return (
+        "<!doctype html><html><head><meta charset=utf-8><title>Story 12</title></head><body><article><h1>Story 12 about taxes</h1>"
+        f"{logo}<p>{credit}</p><p>Lawmakers debated story 12 on Tuesday; the bill passed 12 to 38.</p></article></body></html>\n"
+    )
+
+
+GARBLED_CREDITS = {
+    # (the credit as written, as a reader sees it): the rules that fail, besides the warning.
+    "By A\u202ena Lopez, Daily Caller News Foundation": ("By AnoitadnuoF sweN rellaC yliaD ,zepoL an", ["dcnf/byline", "dcnf/logo"]),
+    "By Ana Lopez, \u202eDaily Caller News Foundation": ("By Ana Lopez, noitadnuoF sweN rellaC yliaD", ["dcnf/affiliation", "dcnf/logo"]),
+    "By Ana Lopez</p><p>\u202eFrom the Daily Caller News Foundation": ("noitadnuoF sweN rellaC yliaD eht morF", ["dcnf/affiliation", "dcnf/logo"]),
+}
+
+
+@pytest.mark.parametrize("credit", list(GARBLED_CREDITS), ids=["rlo-in-the-name", "rlo-before-the-affiliation", "rlo-in-a-credit-line"])
+def test_a_credit_an_override_reverses_applies_its_pack_and_fails_as_a_reader_sees_it(cli: Any, tmp_path: Path, credit: str) -> None:
+    seen, failing = GARBLED_CREDITS[credit]
+    path = write(tmp_path, "story.html", _story_with(credit))
+    result = cli("check", "-f", "json", str(path))
+    assert result.code == 1
+    entry = result.json()["files"][0]
+    assert entry["packs"] == ["dcnf"]
+    (detection,) = [d for d in entry["detections"] if d["pack"] == "dcnf"]
+    assert detection["applied"] and detection["markers"] == ["affiliation-line"]
+    (notice,) = [n for n in entry["notices"] if n["code"] == "hidden-markers"]
+    assert notice["message"].endswith(", garbled by bidirectional controls at line 1")
+    assert sorted(f["rule"] for f in entry["findings"] if f["severity"] == "error") == failing
+    (warning,) = _findings(entry, "syndcheck/bidi-controls")
+    assert f'read as "{seen}"' in warning["message"]
+    # The verdicts are those of the pack given by name.
+    named = cli("check", "-p", "dcnf", "-f", "json", str(path)).json()["files"][0]
+    assert [(f["rule"], f["message"]) for f in named["findings"]] == [(f["rule"], f["message"]) for f in entry["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [("\u202d", ""), ("\u202d", "\u202c"), ("\u2067", ""), ("\u2067", "\u2069"), ("\u2068", ""), ("\u2068", "\u2069"), ("\u202e", "\u202c")],
+    ids=["lro", "lro-closed", "rli", "rli-closed", "fsi", "fsi-closed", "rlo-closed-before-the-affiliation"],
+)
+def test_controls_that_keep_the_affiliation_in_order_apply_the_pack_on_what_a_reader_sees(cli: Any, tmp_path: Path, opener: str, closer: str) -> None:
+    # A left-to-right override, an isolate, or a right-to-left override closed before the
+    # affiliation leaves "Daily Caller News Foundation" as a reader sees it: the pack applies
+    # on what is shown, with no notice, and the warning names the controls.
+    path = write(tmp_path, "story.html", _story_with(f"By A{opener}na Lopez{closer}, Daily Caller News Foundation"))
+    entry = cli("check", "-f", "json", str(path)).json()["files"][0]
+    assert entry["packs"] == ["dcnf"]
+    assert [n for n in entry["notices"] if n["code"] == "hidden-markers"] == []
+    assert sorted(f["rule"] for f in entry["findings"]) == ["dcnf/logo", "syndcheck/bidi-controls"]
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u2067", "\u2068"], ids=["rlo", "lro", "rli", "fsi"])
+def test_controls_in_the_logos_alt_text_leave_the_logo_a_reader_sees(cli: Any, tmp_path: Path, control: str) -> None:
+    # The picture is the logo whatever its alt text says (a reader sees the picture, not the alt
+    # text): the pack applies, the logo counts, and the warning names the control.
+    logo = f'<p><img src="https://dailycallernewsfoundation.org/logo.png" alt="{control}Daily Caller News Foundation logo" width="120" height="40"></p>'
+    path = write(tmp_path, "story.html", _story_with("By Ana Lopez", logo=logo))
+    result = cli("check", "-f", "json", str(path))
+    entry = result.json()["files"][0]
+    assert entry["packs"] == ["dcnf"]
+    assert [f["rule"] for f in entry["findings"]] == ["syndcheck/bidi-controls"]
+    assert result.code == 0
+
+
+def test_a_page_that_shows_a_pack_is_not_detected_again_as_written(cli: Any, tmp_path: Path) -> None:
+    # What a reader sees applies the pack (the logo): the reversed byline adds no hidden marker.
+    logo = '<p><img src="https://dailycallernewsfoundation.org/logo.png" alt="Daily Caller News Foundation logo" width="120" height="40"></p>'
+    path = write(tmp_path, "story.html", _story_with("\u202eBy Ana Lopez, Daily Caller News Foundation\u202c", logo=logo))
+    entry = cli("check", "-f", "json", str(path)).json()["files"][0]
+    assert entry["packs"] == ["dcnf"]
+    assert [n for n in entry["notices"] if n["code"] == "hidden-markers"] == []
+    assert sorted(f["rule"] for f in entry["findings"]) == ["dcnf/byline", "syndcheck/bidi-controls"]

@@ -1547,3 +1547,90 @@ def test_text_painted_with_its_own_background_leaves_ink_where_the_checker_says(
 
     inked = {key: _leaves_ink(browser, key[0].format(key[1])) for key in cases}
     assert inked == {key: not hidden for key, hidden in cases.items()}
+
+
+def test_a_light_dark_colour_shows_the_byline_in_the_schemes_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import LIGHT_DARK_BYLINES, LIGHT_DARK_NOT_JUDGED, dcnf
+
+    # Hidden: the byline's words paint nothing (the screenshot is the same with them made
+    # invisible), for a reader who prefers light, and one who prefers dark. (Headless Chromium
+    # paints the canvas dark for the latter even on a page with no dark scheme, which no browser
+    # a reader uses does: those rows, None, are read for the light preference alone.)
+    def hidden(key: tuple[str, str], scheme: str) -> bool:
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+        page.set_content(dcnf(head=key[0], byline=key[1].replace("<p ", "<p id=it ", 1)).decode())
+        painted = page.screenshot()
+        page.evaluate("() => { document.getElementById('it').style.cssText += ';visibility:hidden !important'; }")
+        taken_away = page.screenshot()
+        page.close()
+        return painted == taken_away
+
+    seen = {key: (hidden(key, "light"), None if dark is None else hidden(key, "dark")) for key, (_, dark) in LIGHT_DARK_BYLINES.items()}
+    assert seen == LIGHT_DARK_BYLINES
+    assert {key: hidden(key, "light") for key in LIGHT_DARK_NOT_JUDGED} == LIGHT_DARK_NOT_JUDGED
+
+
+def test_a_logo_under_its_own_outline_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import OUTLINED_LOGOS, OUTLINES_NOT_JUDGED
+
+    picture = _png(120, 40)
+
+    def body(head: str, style: str) -> str:
+        return f'{head}<p><img id=it class=lg style="{style}" src="{picture}" width="120" height="40"></p>'
+
+    # The picture alone is taken away (moved out of its box), the outline left: a black outline
+    # over it is ink, and hides it all the same.
+    picture_moved = "object-position: 9999px 0 !important"
+    inked = {key: _leaves_ink(browser, body(*key), picture_moved) for key in OUTLINED_LOGOS}
+    assert inked == {key: not hidden for key, hidden in OUTLINED_LOGOS.items()}
+    # Those the checker leaves seen are hidden in Chromium: what it does not judge, it says so.
+    assert [key for key in OUTLINES_NOT_JUDGED if _leaves_ink(browser, body(*key), picture_moved)] == []
+
+
+def test_a_text_box_and_an_image_button_show_what_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import IMAGE_BUTTON_LOGOS, TEXT_BOX_BYLINES
+
+    # The words of a text box leave ink unless the box is hidden (their colour taken away alone).
+    boxes = {markup: _leaves_ink(browser, markup.replace("<textarea", "<textarea id=it", 1), _NO_TEXT) for markup in TEXT_BOX_BYLINES}
+    assert boxes == {markup: not hidden for markup, hidden in TEXT_BOX_BYLINES.items()}
+    # An image button is one where Chromium reads its `type` so, and then draws its picture
+    # unless hidden or tiny (the picture moved out of its box is what is taken away).
+    picture = _png(120, 40)
+    page = browser.new_page()
+    types = {}
+    for markup in IMAGE_BUTTON_LOGOS:
+        page.set_content(markup.format(f'id=it src="{picture}" alt="logo"'))
+        types[markup] = page.evaluate("() => document.getElementById('it').type")
+    page.close()
+    buttons = [markup for markup, kind in types.items() if kind == "image"]
+    assert [markup for markup in IMAGE_BUTTON_LOGOS if markup not in buttons] == ['<p><input type=" image" {}></p>', '<p><input type="submit" {}></p>']
+    # (One of 2px or less draws a pixel or two, which the checker counts as no logo, as it does an `<img>`.)
+    drawn = [markup for markup in buttons if 'width="1"' not in markup]
+    inked = {markup: _leaves_ink(browser, markup.format(f'id=it src="{picture}" alt="logo"'), "object-position: 9999px 0 !important") for markup in drawn}
+    assert inked == {markup: not IMAGE_BUTTON_LOGOS[markup] for markup in drawn}
+
+
+def test_a_credit_bidirectional_controls_garble_is_laid_out_as_the_checker_reads_it(browser: Any) -> None:
+    from compliance.bidi import CONTROLS, displayed
+    from tests.test_bidi_controls import GARBLED_CREDITS
+
+    # The order a reader sees: the characters of the line sorted by where Chromium draws them
+    # (the controls, which draw nothing, left out), against `displayed`, which the rules read.
+    # Controls that reorder no Latin letter, open or closed, keep the line as written.
+    lines = [credit.split("</p><p>")[-1] for credit in GARBLED_CREDITS]
+    pairs = (("\u202d", "\u202c"), ("\u2067", "\u2069"), ("\u2068", "\u2069"), ("\u202e", "\u202c"))
+    lines += [f"By A{opener}na Lopez{closer}, Daily Caller News Foundation" for opener, close in pairs for closer in ("", close)]
+    page = browser.new_page(viewport={"width": 1600, "height": 400})
+    seen = {}
+    for line in lines:
+        page.set_content(f"<!doctype html><meta charset=utf-8><p id=it style='white-space:nowrap'>{line}</p>")
+        seen[line] = page.evaluate(
+            """(controls) => { const node = document.getElementById('it').firstChild; const drawn = [];
+                   for (let i = 0; i < node.data.length; i++) { if (controls.includes(node.data[i])) continue;
+                       const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+                       drawn.push([range.getBoundingClientRect().left, node.data[i]]); }
+                   return drawn.sort((a, b) => a[0] - b[0]).map((d) => d[1]).join(''); }""",
+            "".join(CONTROLS),
+        )
+    page.close()
+    assert seen == {line: displayed(line) for line in lines}

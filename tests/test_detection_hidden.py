@@ -267,3 +267,15 @@ def test_a_hidden_credit_is_not_looked_for_on_a_page_a_pack_applies_to_on_what_r
     alone = check_html(f"<article><h1>Farm towns</h1><p>By Aisha Njoroge</p>{body}{hidden_gv}</article>")
     assert alone.packs == ("global-voices",)
     assert [n.code for n in alone.notices if n.code == "hidden-markers"] == ["hidden-markers"]
+
+
+def test_the_rule_packs_doc_example_of_a_garbled_credit_prints_the_documented_note(cli: Any, tmp_path: Any) -> None:
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split("A credit that bidirectional controls garble", 1)[1]
+    html = re.findall(r"```html\n(.*?)```", doc, re.DOTALL)[0]
+    (note,) = re.findall(r"```text\n(.*?)\n```", doc, re.DOTALL)[:1]
+    page = tmp_path / "story.html"
+    page.write_text(html, encoding="utf-8")
+    result = cli("check", str(page))
+    assert result.code == 1
+    assert f"  {note}\n" in result.out
+    assert "dcnf/byline" in result.out and "syndcheck/bidi-controls" in result.out

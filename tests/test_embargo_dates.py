@@ -195,8 +195,9 @@ def test_an_embargo_notice_hidden_from_readers_still_holds(markup: str) -> None:
 @pytest.mark.parametrize(
     ("markup", "where"),
     [
-        ('<textarea rows="3" cols="60">{notice}</textarea>', "the notice is in a text box readers see (line 1)"),
-        ("<form><label>Copy this:<textarea readonly>\n  {notice}\n</textarea></label></form>", "the notice is in a text box readers see (line 1)"),
+        # A text box readers see shows the notice as the page's text.
+        ('<textarea rows="3" cols="60">{notice}</textarea>', "so not before 2027-08-22 (today is"),
+        ("<form><label>Copy this:<textarea readonly>\n  {notice}\n</textarea></label></form>", "so not before 2027-08-22 (today is"),
         ("<textarea hidden>{notice}</textarea>", "the notice is hidden from readers (line 1), which does not lift it"),
         ('<style>.box{{display:none}}</style><textarea class="box">{notice}</textarea>', "the notice is hidden from readers (line 1), which does not lift it"),
         ('<div style="visibility:hidden"><textarea>{notice}</textarea></div>', "the notice is hidden from readers (line 1), which does not lift it"),
@@ -220,13 +221,23 @@ def test_an_ended_embargo_in_a_text_box_or_a_template_says_nothing(markup: str) 
     assert "propublica/embargo" not in findings_of(story_with(markup.format(notice=notice)))
 
 
-@pytest.mark.parametrize("markup", ["<textarea>{credit}</textarea>", "<template><p>{credit}</p></template>"])
-def test_a_text_box_or_a_template_is_no_text_of_the_story(markup: str) -> None:
+@pytest.mark.parametrize("markup", ["<textarea hidden>{credit}</textarea>", "<template><p>{credit}</p></template>"])
+def test_a_hidden_text_box_or_a_template_is_no_text_of_the_story(markup: str) -> None:
     credit = 'This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.'
     source = story_with("").decode().replace("<p><em>This story was originally published by", "<p><em>Gone:", 1)
     source = source.replace("<p><em>Gone:", markup.format(credit=credit) + "<p><em>Gone:", 1)
     doc = parse_document(source.encode(), "html")
     assert not any("originally published by" in block.text for block in doc.blocks)
+    assert "propublica/credit-line" in findings_of(source.encode())
+
+
+def test_a_text_box_readers_see_shows_its_text_as_written() -> None:
+    # Its raw text, markup and all: a reader sees the code of a credit line, not a credit line.
+    credit = 'This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.'
+    source = story_with("").decode().replace("<p><em>This story was originally published by", "<p><em>Gone:", 1)
+    source = source.replace("<p><em>Gone:", f"<textarea>{credit}</textarea><p><em>Gone:", 1)
+    doc = parse_document(source.encode(), "html")
+    assert [block.text for block in doc.blocks if "originally published by" in block.text] == [credit]
     assert "propublica/credit-line" in findings_of(source.encode())
 
 

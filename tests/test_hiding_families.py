@@ -225,6 +225,8 @@ HIDDEN_TEXT_STYLES = [
     "color:rgb(255 255 255);background-color:rgb(255 255 255 / 1)",
     "-webkit-text-fill-color:#fff;color:#000;background:#fff",
     "color:light-dark(#fff,#fff)",
+    # A page that names no colour scheme is in the light one: `light-dark()` is its first colour.
+    "color:light-dark(#fff,#000)",
     "color:rgb(from white r g b)",
     "color:hsl(from #333 h s calc(l + 80))",
     "color:hwb(from white h w b)",
@@ -249,7 +251,7 @@ SHOWN_TEXT_STYLES = [
     "color:hsl(0 0% 0%)",
     "-webkit-text-fill-color:currentcolor;color:#222",
     "-webkit-text-fill-color:#000;color:transparent",
-    "color:light-dark(#fff,#000)",
+    "color:light-dark(#000,#fff)",
     "color:light-dark(#333,#333)",
     "color:rgb(from white 0 0 0)",
     "color:hsl(from #333 h s l)",
@@ -2353,3 +2355,145 @@ def test_a_byline_the_flow_pushes_below_a_clipping_box_is_hidden(markup: str, hi
 )
 def test_a_logo_the_flow_pushes_below_a_clipping_box_is_hidden(logo: str, hidden: bool) -> None:
     assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+# `light-dark()` text colours, read in the scheme each reader sees (CSS Color 5, 6.1): the first
+# colour in the light scheme (a page that names none, `only light`, or `light dark` for the readers
+# who prefer light, most of them), the second in the dark one (`dark` alone; `light dark` for those
+# who prefer it). (Head, byline) → (hidden from most readers, hidden from those who prefer dark;
+# None when the page has no dark scheme, so that a preference changes nothing).
+# tests/test_browser.py asks Chromium which scheme shows the byline.
+BY = '<p class="by">By Maria Lopez</p>'
+LIGHT_DARK_BYLINES = {
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): (True, False),
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(#000,#fff)}</style>", BY): (False, True),
+    ('<meta name="color-scheme" content="light dark"><style>body{background:#fff}.by{color:light-dark(#000,#fff)}</style>', BY): (False, True),
+    ("<style>html{color-scheme:dark light}body{background:#fff}.by{color:LIGHT-DARK(#fff , #000)}</style>", BY): (True, False),
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(rgb(0 0 0),rgb(255 255 255 / 1))}</style>", BY): (False, True),
+    ("<style>body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): (True, None),
+    ("<style>:root{color-scheme:only light}body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): (True, None),
+    ("<style>:root{color-scheme:dark}body{background:#000}.by{color:light-dark(#fff,#000)}</style>", BY): (True, True),
+    ("<style>:root{color-scheme:dark}body{background:#000}.by{color:light-dark(#000,#fff)}</style>", BY): (False, False),
+    ("<style>:root{color-scheme:light dark}body{background:#fff}.by{color:light-dark(#000,#000)}</style>", BY): (False, False),
+    # In a `style` attribute, as in a rule.
+    ("<style>:root{color-scheme:light dark}body{background:#fff}</style>", '<p style="color:light-dark(#000,#fff)">By Maria Lopez</p>'): (False, True),
+    ("<style>body{background:#fff}</style>", '<p style="color:light-dark(#fff,#000)">By Maria Lopez</p>'): (True, None),
+}
+# A scheme the checker does not read, and a `light-dark()` it then leaves unjudged: `dark` on the
+# byline's own box (Chromium shows it: its dark colour, black), `dark` on a selector that matches
+# no element of this page (Chromium hides it: the light colour, white, on white).
+LIGHT_DARK_NOT_JUDGED = {
+    ("<style>body{background:#fff}.by{color-scheme:dark;color:light-dark(#fff,#000)}</style>", BY): False,
+    ("<style>[data-theme=dark]{color-scheme:dark}body{background:#fff}.by{color:light-dark(#fff,#000)}</style>", BY): True,
+}
+
+
+def _byline_verdict(head: str, byline: str) -> str:
+    """ "error" when the byline is hidden from most readers, "warning" when only from those who
+    prefer dark (the caveat of a pass), "pass" when every reader sees it."""
+    page = parse_document(dcnf(head=head, byline=byline), "html")
+    report: Report = check_document(page, [PACKS["dcnf"]], path="article.html", auto_detect=False)
+    found = [f for f in report.findings if f.rule == "dcnf/byline"]
+    if found and found[0].severity.name == "WARNING":
+        assert found[0].message == "What dcnf/byline asks for is on the page, but the screens that meet @media (prefers-color-scheme: dark) do not show it."
+        assert found[0].help.endswith("or a `light-dark()` colour whose dark one does not show).")
+    return found[0].severity.name.lower() if found else "pass"
+
+
+@pytest.mark.parametrize(("head", "byline"), list(LIGHT_DARK_BYLINES))
+def test_a_light_dark_colour_hides_the_byline_from_the_readers_of_its_scheme(head: str, byline: str) -> None:
+    most, dark = LIGHT_DARK_BYLINES[head, byline]
+    assert _byline_verdict(head, byline) == ("error" if most else "warning" if dark else "pass")
+
+
+@pytest.mark.parametrize(("head", "byline"), list(LIGHT_DARK_NOT_JUDGED))
+def test_a_light_dark_colour_under_a_scheme_not_read_is_left_unjudged(head: str, byline: str) -> None:
+    assert _byline_verdict(head, byline) == "pass"
+
+
+# A logo under its own outline: an outline is painted over the element's content, and a negative
+# `outline-offset` draws it inward from the border edge, so a solid, opaque one that reaches from
+# that edge (or beyond) to the middle of the shorter side covers all the picture. (Head, the
+# `<img>`'s `style`) → hidden, for a logo 120×40 by its attributes. tests/test_browser.py asks
+# Chromium whether the picture leaves ink.
+OUTLINED_LOGOS = {
+    ("", "outline:200px solid #fff;outline-offset:-100px"): True,
+    ("", "outline:40px solid #fff;outline-offset:-20px"): True,
+    ("", "outline:20px solid #fff;outline-offset:-20px"): True,
+    ("", "outline:200px solid #000;outline-offset:-100px"): True,
+    ("", "outline-style:solid;outline-width:50px;outline-color:#fff;outline-offset:-25px"): True,
+    ("", "outline:200px solid #fff;outline-offset:calc(-50px * 2)"): True,
+    ("<style>.lg{outline:200px solid #fff;outline-offset:-100px}</style>", ""): True,
+    # Short of the middle, or of the border edge: a band of the picture shows.
+    ("", "outline:19px solid #fff;outline-offset:-20px"): False,
+    ("", "outline:200px solid #fff;outline-offset:-10px"): False,
+    ("", "width:300px;height:300px;outline:300px solid #fff;outline-offset:-100px"): False,
+    # Translucent: the picture shows through.
+    ("", "outline:200px solid rgba(255,255,255,.5);outline-offset:-100px"): False,
+    # Outward, or none.
+    ("", "outline:200px solid #fff;outline-offset:100px"): False,
+    ("", "outline:200px none #fff;outline-offset:-100px"): False,
+    # On the screens of some readers only: not judged (Chromium's 1280px screen shows the logo).
+    ("<style>@media (max-width:600px){.lg{outline:200px solid #fff;outline-offset:-100px}}</style>", ""): False,
+    # An inset shadow is painted under the content (CSS Backgrounds 3): the picture shows.
+    ("", "box-shadow:inset 0 0 0 100px #fff"): False,
+    ("<style>.lg{box-shadow:inset 0 0 0 100px #fff}</style>", ""): False,
+}
+# Outlines the checker does not judge, which Chromium paints over the picture all the same: a
+# dotted one (its dots as wide as the line), and one on an image with a padding (its border box
+# is then not the size given), or without a size.
+OUTLINES_NOT_JUDGED = [
+    ("", "outline:200px dotted #fff;outline-offset:-100px"),
+    ("", "padding:0;outline:200px solid #fff;outline-offset:-100px"),
+]
+
+
+def outlined_logo(head: str, style: str, *, sized: bool = True) -> str:
+    size = ' width="120" height="40"' if sized else ""
+    return f'<p><img class="lg" style="{style}" src={LOGO_SRC} {LOGO_ALT}{size}></p>' if style else f'<p><img class="lg" src={LOGO_SRC} {LOGO_ALT}{size}></p>'
+
+
+@pytest.mark.parametrize(("head", "style"), list(OUTLINED_LOGOS))
+def test_a_logo_under_its_own_outline_is_hidden(head: str, style: str) -> None:
+    assert logo_hidden(dcnf(head=head, logo=outlined_logo(head, style))) is OUTLINED_LOGOS[head, style]
+
+
+@pytest.mark.parametrize(("head", "style"), OUTLINES_NOT_JUDGED)
+def test_an_outline_not_judged_leaves_the_logo_seen(head: str, style: str) -> None:
+    assert not logo_hidden(dcnf(head=head, logo=outlined_logo(head, style)))
+    assert not logo_hidden(dcnf(head=head, logo=outlined_logo(head, style.replace("padding:0;", ""), sized=False)))
+
+
+# A text box's text shows, as written (`<textarea>`: its raw text, which Chromium draws in the box,
+# what overflows it scrolled into view), unless the box is hidden. Markup → the byline hidden.
+# tests/test_browser.py asks Chromium whether the words leave ink.
+TEXT_BOX_BYLINES = {
+    "<textarea>By Maria Lopez</textarea>": False,
+    "<p><textarea readonly rows=1 cols=5>By Maria Lopez</textarea></p>": False,
+    "<textarea hidden>By Maria Lopez</textarea>": True,
+    '<textarea style="display:none">By Maria Lopez</textarea>': True,
+    '<div style="visibility:hidden"><textarea>By Maria Lopez</textarea></div>': True,
+    '<textarea style="color:transparent">By Maria Lopez</textarea>': True,
+}
+# An image button (`<input type="image">`) draws its picture as an `<img>` does: a logo as one is
+# the logo (its `type` in any case, as HTML reads it; `" image"` is no type HTML knows, and makes
+# a text field). Markup (the logo's address and alt text follow) → the logo hidden.
+IMAGE_BUTTON_LOGOS = {
+    '<p><input type="image" {}></p>': False,
+    '<p><input type="IMAGE" {} width="120" height="40"></p>': False,
+    '<p><input type="image" hidden {}></p>': True,
+    '<p><input type="image" style="display:none" {}></p>': True,
+    '<p><input type="image" width="1" height="1" {}></p>': True,
+    '<p><input type=" image" {}></p>': True,
+    '<p><input type="submit" {}></p>': True,
+}
+
+
+@pytest.mark.parametrize("markup", list(TEXT_BOX_BYLINES))
+def test_a_byline_in_a_text_box_shows_unless_the_box_is_hidden(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup)) is TEXT_BOX_BYLINES[markup]
+
+
+@pytest.mark.parametrize("markup", list(IMAGE_BUTTON_LOGOS))
+def test_a_logo_drawn_by_an_image_button_is_the_logo(markup: str) -> None:
+    assert logo_hidden(dcnf(logo=markup.format(f"src={LOGO_SRC} {LOGO_ALT}"))) is IMAGE_BUTTON_LOGOS[markup]

@@ -712,7 +712,8 @@ HIDDEN_FRAGMENTS = st.sampled_from(
         f"<template><p>{HIDDEN_MARK}</p></template>",
         f"<noscript><p>{HIDDEN_MARK}</p></noscript>",
         f"<!-- {HIDDEN_MARK} -->",
-        f"<textarea>{HIDDEN_MARK}</textarea>",
+        # (A text box's text shows, as written: hidden, it is not.)
+        f"<textarea hidden>{HIDDEN_MARK}</textarea>",
         f'<button type="button">{HIDDEN_MARK}</button>',
     ]
 )

@@ -25,7 +25,8 @@ of the `<symbol>` its `<use href="#id">` shows; under `aria-hidden="true"` only 
 names it). It is seen, as an `<img>` is, when its box shows and it is larger than 2px by its
 CSS or its `width`/`height` attributes (an `<svg>` with a `viewBox` alone is 300×150px);
 `aria-hidden` hides it from assistive technology, not from sight. An `<svg>` without a name
-is a drawing, not an image.
+is a drawing, not an image. It matches the page's image buttons too (`<input type="image">`, the
+type in any case), which draw their picture (`src`) as an `<img>` does, `alt` their text.
 
 Visible means on the reader's screen (see "What a reader sees" in the README): not
 hidden by markup or by the page's own CSS, and for an image larger than 2px. An image that is
@@ -411,19 +412,27 @@ def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit
 def _candidates(doc: Document, selector: Selector) -> tuple[Any, ...]:
     """The elements the selector matches, in document order; a selector of images (`img`,
     `amp-img`) also matches the page's inline `<svg>` images (those with an accessible name,
-    which is their `alt`: see `document.html.svg_accessible_name`)."""
-    if not _selects_images(selector) or not any(image.element is not None and image.element.tag == "svg" for image in doc.images):
+    which is their `alt`: see `document.html.svg_accessible_name`) and its image buttons
+    (`<input type="image">`, which draw their picture as an `<img>` does)."""
+    if not _selects_images(selector):
         return doc.select(selector)
-    with_svg = _with_svg(selector)
+    svg = any(image.element is not None and image.element.tag == "svg" for image in doc.images)
+    buttons = any(image.element is not None and image.element.tag == "input" for image in doc.images)
+    if not svg and not buttons:
+        return doc.select(selector)
     images = doc.item_index_by_element()
-    return tuple(e for e in doc.select(with_svg) if e.tag != "svg" or e in images)
+    return tuple(e for e in doc.select(_with_images(selector, svg=svg, buttons=buttons)) if e.tag not in ("svg", "input") or e in images)
 
 
 @functools.lru_cache(maxsize=64)
-def _with_svg(selector: Selector) -> Selector:
-    """The selector with `svg` added to its group (one pass over the page, in document order); its
-    XPath extended as `translate_selector` writes the member, so that cssselect is not loaded."""
-    return Selector(f"{selector.css}, svg", f"{selector.xpath} | descendant-or-self::svg" if selector.xpath else "")
+def _with_images(selector: Selector, *, svg: bool, buttons: bool) -> Selector:
+    """The selector with `svg` and `input` (the image buttons among them are kept by the caller)
+    added to its group (one pass over the page, in document order); its XPath extended as
+    `translate_selector` writes a member, so that cssselect is not loaded."""
+    tags = [tag for tag, wanted in (("svg", svg), ("input", buttons)) if wanted]
+    css = ", ".join([selector.css, *tags])
+    xpath = " | ".join([selector.xpath, *(f"descendant-or-self::{tag}" for tag in tags)]) if selector.xpath else ""
+    return Selector(css, xpath)
 
 
 # What to do about a tag a cookie-consent manager holds back (`_held_back`): it is on the page

@@ -25,9 +25,10 @@ holds, in quotation marks too.
 Which notices count is `read`'s choice. `shown` (the default): those readers see, as the `text`
 check finds them. `also-hidden`: those too that the page holds and hides from readers (an element
 hidden by markup or CSS, `hidden`, a closed `<details>`; see `Document.unseen_text`), those in
-a form's text box (`<textarea>`, shown or hidden), a `<template>` or a script that holds a template
-(`<script type="text/html">`, `text/x-template`, `text/ng-template`…: never rendered as it stands;
-see `Document.boxed_text`, whose text is no text of the story for other checks), and those in the
+a hidden form's text box (`<textarea>`; one readers see shows its text as the page's), a
+`<template>` or a script that holds a template (`<script type="text/html">`, `text/x-template`,
+`text/ng-template`…: never rendered as it stands; see `Document.boxed_text`, whose text is no
+text of the story for other checks), and those in the
 page's description (`<meta name="description">`, `og:description`, `twitter:description`, a front
 matter `description`; see `Document.page_descriptions`), which search results and shared links
 show of the page: a notice that says what the story is, as an embargo does, binds it whether it is
@@ -295,17 +296,14 @@ def _hidden(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notic
 
 
 def _in_boxes(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:
-    """The notices in the page's text boxes and templates (`Document.boxed_text`): a text box
-    readers see shows the notice, a hidden one or a template's content (never rendered) hides
-    it; either way the notice binds the story."""
+    """The notices in the page's hidden text boxes and its templates (`Document.boxed_text`): a
+    hidden text box or a template's content (never rendered) hides the notice, which binds the
+    story all the same. (A text box readers see shows its text as a block of the page, read as
+    the notices readers see are.)"""
     pattern = ctx.bind(params.check.params.pattern)
     for line, text, shown in doc.boxed_text():
-        where = (
-            f"; the notice is in a text box readers see (line {line})"
-            if shown
-            else f"; the notice is hidden from readers (line {line}), which does not lift it"
-        )
-        yield from _matched(pattern, text, Location(line), where)
+        if not shown:
+            yield from _matched(pattern, text, Location(line), f"; the notice is hidden from readers (line {line}), which does not lift it")
 
 
 def _in_descriptions(doc: Document, params: UntilParams, ctx: Context) -> Iterator[_Notice]:

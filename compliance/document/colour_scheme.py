@@ -10,6 +10,11 @@ checker is sure of it, every `color-scheme` of the page must be of that kind and
 elements, in no conditional rule, and the page must use no colour whose value the scheme
 changes (a system colour, `light-dark()`) nor a form control or `<mark>`, whose own colours
 change with it.
+
+A `light-dark()` colour is read in the scheme most readers see (`most_readers_scheme`): the page's
+CSS is written with the colour of that scheme in its place (`read_light_dark`), before any of it is
+read; the readers who prefer dark on a page that supports both are read for apart
+(`dark_for_some`, `screen_hiding.hidden_in_dark_scheme`).
 """
 
 from __future__ import annotations
@@ -49,6 +54,119 @@ def asks_for_dark(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> bo
     if any(_SCHEME_COLOURS().search(text) for text in (*sheets, *inline)):
         return False
     return next(root.iter(*_SCHEMED_ELEMENTS), None) is None
+
+
+# A `color-scheme` declaration anywhere in CSS text (not a custom property's `--color-scheme`), and
+# its value up to the end of the declaration or its `!important`.
+_DECLARED_SCHEME = on_first_use(r"(?<![\w-])color-scheme\s*:\s*([^;{}!]*)", re.IGNORECASE)
+# A `light-dark()` in the page's source: the search starts at the hyphen, which the regex engine
+# finds at once, and each letter is spelt in both cases (CSS's names are ASCII case-insensitive).
+_LIGHT_DARK = on_first_use(r"-[dD][aA][rR][kK]\(")
+
+
+def may_read_light_dark(source: str) -> bool:
+    """Whether a page's source may use `light-dark()` (a search of its text for "-dark(")."""
+    return _LIGHT_DARK().search(source) is not None
+
+
+def most_readers_scheme(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> str:
+    """The colour scheme most readers see the page in (CSS Color Adjustment 1, 2), for the colours
+    the scheme chooses (`light-dark()`): "light" when every `color-scheme` the page declares
+    anywhere (a `<meta name="color-scheme">`, any rule of its `<style>` blocks `sheets`, any of its
+    `style` attributes `inline`) lists `light` or is `normal`, or it declares none: a browser's
+    own scheme is light, and a page that supports both follows the reader's preference, light
+    for most readers (as `media_queries` reads `prefers-color-scheme`); "dark" when the page
+    surely asks for dark alone on its root (`asks_for_dark`'s reading of where it is declared);
+    "" otherwise (a scheme declared dark on some elements only, or not read: `var()`)."""
+    declared = _declared_schemes(root, sheets, inline)
+    if all(_light_among(value) for value in declared):
+        return "light"
+    values = _scheme_values(root, sheets, inline)
+    return "dark" if values and all(_dark_only(value) for value in values) else ""
+
+
+def read_light_dark(root: Any, scheme: str) -> None:
+    """Write each `light-dark(LIGHT, DARK)` of the page's `<style>` blocks and `style` attributes
+    (under `root`, changed in place) as the colour a reader in `scheme` sees (CSS Color 5, 6.1):
+    LIGHT in "light", DARK in "dark". The page is then read as one that wrote that colour, by
+    every reading of its CSS alike (a text with no `light-dark()` is left as it is). One whose
+    brackets do not close, or with no comma between its colours, is left as written (not read)."""
+    if scheme not in ("light", "dark"):
+        return
+    for element in root.iter("style"):
+        if element.text and may_read_light_dark(element.text):
+            element.text = _with_light_dark_read(element.text, scheme == "dark")
+    for element in root.iter():
+        value = element.get("style") if isinstance(element.tag, str) else None
+        if value and may_read_light_dark(value):
+            element.set("style", _with_light_dark_read(value, scheme == "dark"))
+
+
+# A `light-dark(` in CSS text, in any case (CSS's function names are ASCII case-insensitive), not
+# the end of a longer name.
+_LIGHT_DARK_FUNCTION = on_first_use(r"(?<![\w-])light-dark\(", re.IGNORECASE)
+
+
+def _with_light_dark_read(text: str, dark: bool) -> str:
+    """`text` with each `light-dark()` written as its first colour, or its second (`dark`)."""
+    found: list[str] = []
+    start = 0
+    while (match := _LIGHT_DARK_FUNCTION().search(text, start)) is not None:
+        arms = _arms(text, match.end())
+        if arms is None:
+            found.append(text[start : match.end()])
+            start = match.end()
+            continue
+        (first, second), end = arms
+        found += [text[start : match.start()], _with_light_dark_read(second if dark else first, dark)]
+        start = end
+    found.append(text[start:])
+    return "".join(found)
+
+
+def _arms(text: str, at: int) -> tuple[tuple[str, str], int] | None:
+    """The two comma-separated arguments of the function whose arguments start at `at`, stripped,
+    and the offset after its closing bracket; None when it has not two, or does not close."""
+    depth = 0
+    comma = None
+    for offset in range(at, len(text)):
+        char = text[offset]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return ((text[at:comma].strip(), text[comma + 1 : offset].strip()), offset + 1) if comma is not None else None
+            depth -= 1
+        elif char == "," and depth == 0:
+            if comma is not None:
+                return None
+            comma = offset
+        elif char in "{};":
+            return None
+    return None
+
+
+def dark_for_some(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> bool:
+    """Whether the readers who prefer the dark scheme see the page in it though most see it light
+    (`most_readers_scheme` is "light"): a `color-scheme` it declares (`light dark`) lists `dark`.
+    Their `light-dark()` colours are the second ones."""
+    declared = _declared_schemes(root, sheets, inline)
+    return most_readers_scheme(root, sheets, inline) == "light" and any("dark" in value.lower().split() for value in declared)
+
+
+def _declared_schemes(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> list[str]:
+    """Every `color-scheme` value the page declares, wherever it is: its head's `<meta
+    name="color-scheme">` elements', and those of any rule or `style` attribute."""
+    head = next(root.iterchildren("head"), None)
+    metas = [] if head is None else [m.get("content") or "" for m in head.iter("meta") if (m.get("name") or "").strip().lower() == "color-scheme"]
+    return [*metas, *(m.group(1) for text in (*sheets, *inline) for m in _DECLARED_SCHEME().finditer(text))]
+
+
+def _light_among(value: str) -> bool:
+    """Whether a `color-scheme` value lets most readers see the light scheme: it lists `light`
+    (`light`, `light dark`, `only light`) or is `normal`."""
+    words = value.lower().split()
+    return "light" in words or words == ["normal"]
 
 
 def _scheme_values(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> list[str] | None:

@@ -236,7 +236,7 @@ FAMILIES.update({name: FAMILIES[physical] for name, physical in css_grammar.FLOW
 FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_RELATIVE_SHORTHANDS.items()})
 # What decides which boxes paint over which (see `paint_order`): a box's stack level, what makes
 # a stacking context of it, and what leaves part of a background it paints unpainted (its
-# rounded corners, an image's size, place and repeat). None of them hides alone.
+# rounded corners, an image's size, place and repeat), and an outline. None of them hides alone.
 FAMILIES.update(
     dict.fromkeys(
         (
@@ -244,6 +244,8 @@ FAMILIES.update(
             "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "transform-style",
             "border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius",
             "border-bottom-right-radius", "background-size", "background-position", "background-repeat",
+            # An outline is painted over the content (an image's own, drawn inward: `outlined_over`).
+            "outline", "outline-width", "outline-style", "outline-color", "outline-offset",
         ),
         "paint",
     )

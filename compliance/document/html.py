@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Any, Final
 
 from compliance.decoding import Decoded, as_decoded
-from compliance.document import bidi_override, nesting
+from compliance.document import bidi_override, colour_scheme, nesting
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -53,6 +53,7 @@ from compliance.document.visibility import (
     blends_into,
     hides_by_class,
     hides_its_content,
+    is_image_input,
     is_seen,
     link_rendering,
     render,
@@ -232,7 +233,9 @@ def _text_of_named(named: Any) -> str:
     return " ".join(named.itertext()) if named is not None else ""
 
 
-def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:
+def parse_html(
+    data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None, scheme: str | None = None
+) -> Document:
     """Parse an HTML page (its bytes, its text, or its text as `decode_bytes` read it) into a
     `Document`; never raises on malformed input, but for a page libxml2 would take minutes to
     parse: one with a start tag of more than `MAX_ATTRIBUTES` attributes raises `InputError` at
@@ -241,7 +244,10 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     whose whole body is the article (only chrome its raw HTML marks is not) and whose bylines are
     left unread (the Markdown reader reads them from the article's own lines). `url`: the page's
     own http(s) address when it is known (a fetched page), which its relative URLs and a relative
-    `<base href>` resolve against (see `page_base`)."""
+    `<base href>` resolve against (see `page_base`). `scheme`: the colour scheme the page's
+    `light-dark()` colours are read in ("light", "dark"; `colour_scheme.read_light_dark`), for the
+    readers who see the page in another scheme than most do (`screen_hiding.hidden_in_dark_scheme`);
+    None: the one most readers see (`colour_scheme.most_readers_scheme`)."""
     from lxml import etree
 
     decoded = as_decoded(data)
@@ -293,11 +299,24 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         else:
             nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
+    light_dark = _light_dark_scheme(root, decoded_text) if scheme is None else scheme
+    if light_dark:
+        colour_scheme.read_light_dark(root, light_dark)
     with reading_one_page():
         doc = _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
     if payload is decoded.utf8:
         doc._memo["source_utf8"] = payload  # the page's text in UTF-8 (`Document.source_utf8`)
     return doc
+
+
+def _light_dark_scheme(root: Any, source: str) -> str:
+    """The colour scheme the page's `light-dark()` colours are read in (`colour_scheme.read_light_dark`):
+    the one most of its readers see (`colour_scheme.most_readers_scheme`); "" for a page whose
+    source names no `light-dark()`, which pays one search of its text."""
+    if not colour_scheme.may_read_light_dark(source):
+        return ""
+    inline = [value for element in root.iter() if isinstance(element.tag, str) and (value := element.get("style"))]
+    return colour_scheme.most_readers_scheme(root, applied_sheets(root), inline)
 
 
 def _refuse_crowded_tag(payload: bytes, offset: int) -> None:
@@ -740,13 +759,15 @@ class _TagKind:
     inline markup: `<span>`, `<em>`, `<time>`…). Whether the tag starts chrome or byline markup is
     asked of `is_chrome` and `is_byline_markup` themselves, with no attributes."""
 
-    __slots__ = ("block", "byline", "chrome", "closable", "heading", "image", "plain", "skipped", "tag")
+    __slots__ = ("block", "byline", "chrome", "closable", "heading", "image", "may_draw_a_picture", "plain", "skipped", "tag")
 
     def __init__(self, tag: str) -> None:
         self.tag = tag
         self.skipped = tag in SKIP_TAGS or not tag
         self.block = tag in BLOCK_TAGS
         self.image = tag in IMAGE_TAGS
+        # An image, or an `<input>`, which draws one when it is an image button (`is_image_input`).
+        self.may_draw_a_picture = self.image or tag == "input"
         self.heading = tag in _HEADING_TAGS
         self.chrome = bool(tag) and is_chrome(_NO_ATTRIBUTES, tag)
         self.byline = bool(tag) and is_byline_markup(_NO_ATTRIBUTES, tag)
@@ -778,7 +799,8 @@ def _inert_names(class_value: str | None, identifier: str | None) -> bool:
 # content (see `_is_closed`).
 _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
-_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", *UA_COLOURED_TAGS})
+# (An `<input>` may be an image button, `is_image_input`, which its `type` says.)
+_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", "input", *UA_COLOURED_TAGS})
 
 
 def _may_lose_its_picture(inherited: Rendering) -> bool:
@@ -1328,7 +1350,7 @@ class _Walk:
         rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
         # An element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and not kind.image else self._seen(element, tag, rendering)
+        visible = True if text_shown and not kind.may_draw_a_picture else self._seen(element, tag, rendering)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
         in_article = parent[_IN_ARTICLE] or element in self.region_starts
@@ -1379,15 +1401,29 @@ class _Walk:
             found.visibility[element] = False
         elif parent[_VISIBLE] and hides_its_content(element, tag):
             _hide_content(element, found.visibility)
-            if tag == "textarea" and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
-                # A hidden text box: its text (`Document.boxed_text`) is as hidden as it is.
-                found.visibility[element] = False
+            if tag == "textarea":
+                self._text_box(element, parent)
         elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
             # A hidden button (a logo in its label): what it holds is as hidden as it is.
             found.visibility[element] = False
         if tag == "svg" and _svg_text_may_show(parent) and found.visibility.get(element) is not False:
             self._read_svg_text(element, parent)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+
+    def _text_box(self, textarea: Any, parent: _Frame) -> None:
+        """Read the text a `<textarea>` whose box shows holds as a block of its own: a reader sees
+        it in the box, as written (its raw text, which the parser keeps as text: `<b>` in it
+        shows as "<b>"; what overflows the box scrolls into view), its lines run together, as a
+        block's do. A hidden box's text (`Document.boxed_text`) is as hidden as it is."""
+        if not self._rendering(textarea, "textarea", dict(textarea.items()) or None, parent).shows_text:
+            self.found.visibility[textarea] = False
+            return
+        text = textarea.text
+        if not text or text.isspace() or not parent[_SHOWS_TEXT]:
+            return
+        self.flush()
+        self.add_text(text, parent, textarea, tail=False)
+        self.flush()
 
     def _read_svg_text(self, svg: Any, parent: _Frame) -> None:
         """Read the words an inline `<svg>` whose box shows draws (`svg_text.svg_texts`) as text
@@ -1677,7 +1713,7 @@ class _Walk:
         """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
         shown = frame[_SHOWS_TEXT]
         tag = kind.tag
-        if kind.image:
+        if _draws_a_picture(element, kind):
             if _add_image(self.items, element, frame, self.flush):
                 self.found.noscript_only.append(element)
         elif tag == "a" and attributes is not None and (href := attributes.get("href")) is not None:
@@ -1968,6 +2004,11 @@ def _shadow_trees(root: Any) -> ShadowTrees | None:
     from compliance.document.shadow import shadow_trees
 
     return shadow_trees(root)
+
+
+def _draws_a_picture(element: Any, kind: _TagKind) -> bool:
+    """Whether an element is an image the walk records: an image element, or an image button."""
+    return kind.image or (kind.may_draw_a_picture and is_image_input(element, kind.tag))
 
 
 def _add_image(items: list[Item], element: Any, frame: _Frame, flush: Callable[[], None]) -> bool:

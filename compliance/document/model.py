@@ -550,11 +550,10 @@ class Document:
         return cached
 
     def boxed_text(self) -> tuple[tuple[int, str, bool], ...]:
-        """The text a page keeps in a form's text box (`<textarea>`) or a `<template>`, which the
-        walk reads as no text of the page (a comment box's words are not the story), as (line,
+        """The text a page keeps in a form's text box (`<textarea>`) or a `<template>`, as (line,
         normalised text, shown): shown when a reader sees it, which a textarea is unless it or an
-        ancestor is hidden (`is_visible`); a template's content is never rendered (HTML 4.12.3),
-        as a hidden element's is not. One entry per textarea, one per block of a template. Read
+        ancestor is hidden (`is_visible`), and the walk then reads its text as a block of the page
+        too; a template's content is never rendered (HTML 4.12.3), as a hidden element's is not. One entry per textarea, one per block of a template. Read
         on first use, by a check that looks for a notice that binds the story shown or hidden (an
         embargo's); empty for a page that opens neither element or a document without markup."""
         cached: tuple[tuple[int, str, bool], ...] | None = self._memo.get("boxed_text")

@@ -57,6 +57,18 @@ rule for one in `@scope`. Its background's `var()`s are filled in as an element'
 is its parent, whose custom properties it inherits). What its own element holds is read as beside it,
 after a `::before` and before an `::after`; that element, which holds the cover, is not whole.
 
+Under its own outline: an outline is painted after the content of its stacking context (CSS 2.2,
+Appendix E, step 10; CSS Basic User Interface 4, 5.4), over the element's own picture. A negative
+`outline-offset` draws it inward from the border edge: an image whose solid, opaque outline
+(`outline: 200px solid #fff; outline-offset: -100px`) reaches from its border edge, or beyond it,
+inward to its middle on its shorter axis, covers all of the picture (`outlined_over`). Read only
+for an image whose size is given in pixels (its `width`/`height` attributes or CSS) with no padding
+or border, the outline set by rules every screen meets, its colour given and opaque. Not read: an
+outline of another style (`dotted`, `double`, `auto`), in `currentcolor`, on text (its box's
+height is that of its lines, laid out; Chromium draws an inline box's outline around its line
+boxes), or on an ancestor of the image. An inset `box-shadow` is painted under the content (CSS
+Backgrounds 3, 7.1.1): it covers none of a picture or text, however wide.
+
 Its own text is (`Painted.own_text`): the text of a cover's containing block and of the boxes in
 the flow between them, their text and the text after each of their children, is painted in the
 flow, before any positioned box in them, wherever it stands beside the cover in the tree. The
@@ -73,7 +85,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document import offsets
-from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px
+from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, colour, display_keyword, length_px
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
@@ -96,6 +108,7 @@ from compliance.document.visibility import (
     _match_rule,
     _presentational_colours_if_any,
     _Scope,
+    _size_attributes,
     _subject_of,
     _uses_variables,
     is_hidden,
@@ -313,6 +326,103 @@ def painted_over(root: Any, sheets: Sequence[str], lowered: str, index: Any) -> 
         whole, own_text = reader.under_covers()
         found |= whole
     return Painted(frozenset(found), frozenset(own_text))
+
+
+# What draws an image's outline, and what sizes its border box (`content_box.SIZING`).
+_OUTLINE = ("outline", "outline-width", "outline-style", "outline-color", "outline-offset")
+# The widths the outline keywords stand for, as browsers draw them (CSS Backgrounds 3, 4.3).
+_OUTLINE_KEYWORDS = {"thin": 1.0, "medium": 3.0, "thick": 5.0}
+
+
+def outlined_over(root: Any, style: PageStyle) -> frozenset[Any]:
+    """The images (`<img>`) under `root` whose own outline, drawn inward by a negative
+    `outline-offset`, covers all their picture (see the module's doc). `style`: the page's
+    `PageStyle`, which reads the outline and sizes from the page's whole cascade."""
+    from compliance.document.content_box import SIZING
+
+    images = [image for image in root.iter("img") if isinstance(image.tag, str)]
+    if not images:
+        return frozenset()
+    # Their offsets first: a page's images with an outline drawn inward are few.
+    inward = style.on_demand_of(images, ("outline-offset",))
+    images = [image for image, declared in zip(images, inward, strict=True) if "outline-offset" in declared and _may_be_inward(declared["outline-offset"])]
+    if not images:
+        return frozenset()
+    names = (*_OUTLINE, *SIZING)
+    everywhere = style.on_demand_of(images, names)
+    every_screen = style.on_demand_of(images, names, every_screen=True)
+    return frozenset(
+        image
+        for image, declared, met in zip(images, everywhere, every_screen, strict=True)
+        if declared == met and _outline_covers(declared, _size_attributes(image))
+    )
+
+
+def _may_be_inward(declaration: Declaration) -> bool:
+    """True for an `outline-offset` that may be negative (a negative length, or a function)."""
+    return any(t.type == "function" or (t.type == "dimension" and t.value < 0) for t in declaration.values)
+
+
+def _outline_covers(declared: Mapping[str, Declaration], attributes: Mapping[str, float]) -> bool:
+    """True when an image's outline (`declared`: its outline, size, padding and border
+    declarations; `attributes`: its `width`/`height` attributes in px) is solid, opaque, reaches
+    from its border edge or beyond inward past the middle of its shorter side, and the image has
+    no padding, border or minimum size (its border box is then the size given)."""
+    from compliance.document.content_box import SIZING
+
+    outline = _outline_of(declared)
+    offset = declared.get("outline-offset")
+    inward = length_px(offset.values[0]) if offset is not None and len(offset.values) == 1 else None
+    if outline is None or inward is None or inward >= 0 or any(name in declared for name in SIZING if name not in _IMAGE_SIZES):
+        return False
+    width, keyword, colour_token = outline
+    painted = colour(colour_token) if colour_token is not None else None
+    if keyword != "solid" or painted is None or painted[3] < 1 or width + inward < 0:
+        return False
+    sides = [size for name in ("width", "height") if (size := _css_or_attribute_px(declared, attributes, name)) is not None]
+    return bool(sides) and min(sides) <= -2 * inward
+
+
+# What sizes an image alone: `width` and `height`, and `box-sizing`, which without a padding or a
+# border changes nothing.
+_IMAGE_SIZES = frozenset({"width", "height", "box-sizing"})
+
+
+def _css_or_attribute_px(declared: Mapping[str, Declaration], attributes: Mapping[str, float], name: str) -> float | None:
+    """An image's size on one axis in px: its CSS's when it is set (None unless in pixels), else its attribute's."""
+    declaration = declared.get(name)
+    if declaration is None:
+        return attributes.get(name)
+    return length_px(declaration.values[0]) if len(declaration.values) == 1 else None
+
+
+def _outline_of(declared: Mapping[str, Declaration]) -> tuple[float, str, Any] | None:
+    """The outline's width in px, style and colour token (None when not given), from its
+    shorthand or its longhands; None when both are set (which wins is not read here), or a part
+    is not read."""
+    longhands = [name for name in ("outline-width", "outline-style", "outline-color") if name in declared]
+    shorthand = declared.get("outline")
+    if shorthand is not None and longhands:
+        return None
+    tokens = list(shorthand.values) if shorthand is not None else [declared[name].values[0] for name in longhands if len(declared[name].values) == 1]
+    if shorthand is None and len(tokens) != len(longhands):
+        return None
+    width: float | None = None
+    keyword = "none"
+    painted: Any = None
+    for token in tokens:
+        if token.type == "ident" and token.lower_value in _OUTLINE_KEYWORDS:
+            width = _OUTLINE_KEYWORDS[token.lower_value]
+        elif token.type == "ident" and token.lower_value in _OUTLINE_STYLES:
+            keyword = token.lower_value
+        elif (px := length_px(token)) is not None:
+            width = px
+        else:
+            painted = token
+    return None if width is None else (width, keyword, painted)
+
+
+_OUTLINE_STYLES = frozenset({"none", "auto", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset", "hidden"})
 
 
 def clipping_boxes(root: Any, sheets: Sequence[str], index: Any) -> list[Any]:

@@ -197,6 +197,39 @@ def hidden_elements(root: Any) -> dict[Any, str]:
     return found
 
 
+# The readers who prefer the dark scheme, as a media query names them.
+DARK_SCHEME_QUERY = "(prefers-color-scheme: dark)"
+
+
+def hidden_in_dark_scheme(doc: Any) -> dict[Any, str]:
+    """Each element of an HTML `doc`'s tree whose text or picture most readers see and the readers
+    who prefer the dark scheme do not, with `DARK_SCHEME_QUERY`: on a page that supports both
+    schemes (`color-scheme: light dark`), a `light-dark()` colour is its second colour for them
+    (`colour_scheme.dark_for_some`), which may blend into what is behind it
+    (`.byline { color: light-dark(#000, #fff) }` on a white page). The page is read again with
+    those colours (`parse_html`'s `scheme`), and its elements are paired by their order in the
+    tree. A page whose source names no `light-dark()` costs one search of its text."""
+    from compliance.document import colour_scheme
+    from compliance.document.html import parse_html
+    from compliance.document.visibility import applied_sheets
+
+    root = doc.root
+    if doc.kind != "html" or root is None or not colour_scheme.may_read_light_dark(doc.source):
+        return {}
+    inline = [value for element in root.iter() if isinstance(element.tag, str) and (value := element.get("style"))]
+    if not colour_scheme.dark_for_some(root, applied_sheets(root), inline):
+        return {}
+    dark = parse_html(doc.source, scheme="dark")
+    if dark.root is None:
+        return {}
+    shown = {item.element for item in doc.items if item.element is not None}
+    shown_in_dark = {item.element for item in dark.items if item.element is not None}
+    elements, dark_elements = list(root.iter()), list(dark.root.iter())
+    if len(elements) != len(dark_elements):
+        return {}
+    return {element: DARK_SCHEME_QUERY for element, in_dark in zip(elements, dark_elements, strict=True) if element in shown and in_dark not in shown_in_dark}
+
+
 def hidden_on_some_screens(element: Any, hidden: dict[Any, str]) -> str | None:
     """The media query of the rule that hides this element, or its nearest ancestor that one
     hides, on some screens only (`hidden`: the page's `hidden_elements`); None when none does."""

@@ -5282,15 +5282,19 @@ def _layer_paint(layer: Sequence[Any], images: bool) -> tuple[Colour | None, Col
 def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _ElementIndex, style: PageStyle) -> flow_clip.Pushed | None:
     """What the layout around them hides of the page's elements, as `flow_clip.Pushed` (whole
     elements, elements whose own text is hidden, text after elements), or None when nothing:
-    something opaque painted over them (`paint_order`), the flow pushing them below a clipping
-    box's bottom (`flow_clip`), a grid track of no size (`grid_tracks`), an image with no content
-    box to draw its picture in (`content_box`)."""
-    from compliance.document.paint_order import painted_over
+    something opaque painted over them (`paint_order`: an image's own outline too), the flow
+    pushing them below a clipping box's bottom (`flow_clip`), a grid track of no size
+    (`grid_tracks`), an image with no content box to draw its picture in (`content_box`)."""
+    from compliance.document.paint_order import outlined_over, painted_over
 
     painted = painted_over(root, sheets, lowered, index)
     pushed = _pushed_out(root, sheets, lowered, index, style)
     collapsed = _collapsed_grid_items(root, lowered, style)
     pictureless = _pictureless_images(root, lowered, style)
+    # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
+    # `outline-offset` pays this search of its text, already lowered.
+    if "outline-offset" in lowered:
+        pictureless |= outlined_over(root, style)
     if not (painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or collapsed or pictureless):
         return None
     return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails)
@@ -5373,11 +5377,19 @@ def _unknown_background(declaration: Declaration) -> bool:
     return _background_colour(declaration) is None and declaration.keyword not in _NO_PICTURE
 
 
+def is_image_input(element: Any, tag: str) -> bool:
+    """True for an `<input type="image">` (the type in any case, as HTML reads an enumerated
+    attribute): an image button, which draws the picture of its `src` as an `<img>` does, its
+    `alt` the picture's text alternative (HTML 4.10.5.1.19)."""
+    return tag == "input" and (element.get("type") or "").lower() == "image"
+
+
 def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
-    """Whether a reader sees the element itself: an image when its box shows, it has a picture to
-    load and it is larger than 2px (by its attributes, unless it is in `css_sized`: see
-    `PageStyle.css_sized`), a container when its box shows, a leaf element when its text shows."""
-    if tag in IMAGE_TAGS:
+    """Whether a reader sees the element itself: an image (an image button too: `is_image_input`)
+    when its box shows, it has a picture to load and it is larger than 2px (by its attributes,
+    unless it is in `css_sized`: see `PageStyle.css_sized`), a container when its box shows, a
+    leaf element when its text shows."""
+    if tag in IMAGE_TAGS or is_image_input(element, tag):
         tiny = element not in css_sized and is_tiny_image(element)
         return rendering.shows_boxes and not tiny and not loads_nothing(element) and not faded_into_background(rendering)
     return rendering.shows_boxes if len(element) else rendering.shows_text
