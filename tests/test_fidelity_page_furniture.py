@@ -1,0 +1,124 @@
+"""Page furniture is not the story's text when a copy is compared with its original: the date
+line a theme prints (the original's publication date, the copy's own). The story's own paragraphs
+around it are compared as ever: a date in a sentence, a timeline's date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.checks.story_furniture import reads_as_date_line
+from tests.conftest import write
+
+HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
+STORY = [
+    "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
+    "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
+    "His death was one of at least 41 in Kentucky jails since 2019 in which records show detainees asked for medical help and did not get it.",
+    "\u201cWe begged them to take him to the doctor,\u201d said his sister, Tanya Hill. \u201cNobody listened.\u201d",
+    "The jail\u2019s administrator did not respond to repeated requests for comment.",
+]
+CREDIT = "<p><em>This story was originally published by ProPublica.</em></p>"
+BYLINE = '<p class="byline">By Jane Whitfield and Omar Delgado, ProPublica</p>'
+
+
+def _paragraphs(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{p}</p>\n" for p in paragraphs)
+
+
+def _original(head: str, body: str = "") -> str:
+    return (
+        f'<html><body><article class="article"><h1 class="hed">{HEADLINE}</h1>\n{head}\n'
+        '<p class="byline">by Jane Whitfield and Omar Delgado</p>\n'
+        f"{body or _paragraphs(STORY)}</article></body></html>"
+    )
+
+
+def _copy(head: str = "", body: str = "") -> str:
+    return (
+        f'<html><body><article class="post"><header class="entry-header"><h1 class="entry-title">{HEADLINE}</h1>{head}</header>\n'
+        f'<div class="entry-content">{CREDIT}{BYLINE}\n{body or _paragraphs(STORY)}</div></article></body></html>'
+    )
+
+
+def _check(cli: Any, tmp_path: Path, original: str, copy: str) -> tuple[int, list[str]]:
+    first = write(tmp_path, "original.html", original)
+    second = write(tmp_path, "copy.html", copy)
+    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(first), str(second))
+    return run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]]
+
+
+# The original's date line, as publishers' themes print it under the byline.
+ORIGINAL_DATES = [
+    "<time>June 10, 2024, 5 a.m. EDT</time>",
+    '<time datetime="2024-06-10T05:00:00-04:00">June 10, 2024, 5 a.m. EDT</time>',
+    '<div class="timestamp"><time datetime="2024-06-10T05:00:00-04:00">June 10, 2024, 5 a.m. EDT</time></div>',
+    '<p class="byline-date">June 10, 2024, 5 a.m. EDT</p>',
+    '<p class="date">June 10, 2024</p>',
+    '<p class="article__pubdate">Published Jun. 10, 2024 | Updated June 11, 2024, 10:30 a.m. EDT</p>',
+    "<p>June 10, 2024</p>",
+]
+# The copy's own date, as CMS themes print it: WordPress, Newspack, Ghost, Drupal, a plain line.
+COPY_DATES = [
+    "",
+    '<div class="entry-meta"><span class="posted-on"><time datetime="2024-06-12">June 12, 2024</time></span></div>',
+    '<div class="entry-meta"><time class="entry-date published" datetime="2024-06-12T09:15:00-05:00">Posted on June 12, 2024 at 9:15 am</time></div>',
+    '<p class="gh-article-meta"><time class="gh-article-meta-date" datetime="2024-06-12">12 Jun 2024</time></p>',
+    '<div class="field--name-created">06/12/2024</div>',
+    "<p>Updated 3 hours ago</p>",
+]
+
+
+@pytest.mark.parametrize("original_date", ORIGINAL_DATES)
+@pytest.mark.parametrize("copy_date", COPY_DATES)
+def test_a_date_line_on_either_side_is_no_edit(cli: Any, tmp_path: Path, original_date: str, copy_date: str) -> None:
+    assert _check(cli, tmp_path, _original(original_date), _copy(copy_date)) == (0, [])
+
+
+def test_a_date_line_inside_the_original_header_is_no_edit(cli: Any, tmp_path: Path) -> None:
+    original = (
+        f'<html><body><article class="article"><header class="article-header"><h1 class="hed">{HEADLINE}</h1>'
+        '<p class="byline">by Jane Whitfield and Omar Delgado</p>'
+        '<div class="timestamp"><time datetime="2024-06-10T05:00:00-04:00">June 10, 2024, 5 a.m. EDT</time></div></header>'
+        f"{_paragraphs(STORY)}</article></body></html>"
+    )
+    assert _check(cli, tmp_path, original, _copy(COPY_DATES[1])) == (0, [])
+
+
+def test_a_date_within_the_storys_sentences_is_still_compared(cli: Any, tmp_path: Path) -> None:
+    sentence = "The jail closed its infirmary on June 10, 2024."
+    code, evidence = _check(
+        cli, tmp_path, _original("<time>June 10, 2024</time>", _paragraphs([*STORY, sentence])), _copy(body=_paragraphs([*STORY, sentence.replace("10", "12")]))
+    )
+    assert code == 1
+    assert evidence == ["changed (10 → 12): The jail closed … infirmary on June [-10,-] {+12,+} 2024."]
+
+
+def test_a_timelines_date_paragraph_in_the_story_is_the_storys_text(cli: Any, tmp_path: Path) -> None:
+    timeline = [*STORY[:2], "June 10, 2024", *STORY[2:]]
+    code, evidence = _check(cli, tmp_path, _original("", _paragraphs(timeline)), _copy())
+    assert code == 1
+    assert evidence == ['removed: "June 10, 2024"']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June 10, 2024, 5 a.m. EDT",
+        "12 Jun 2024",
+        "Published 2024-06-12",
+        "06/12/2024",
+        "Updated 9:15 AM ET, Mon June 10, 2024",
+        "Last updated: Jun. 12, 2024 5:04 p.m. CDT",
+        "Updated 3 hours ago",
+    ],
+)
+def test_a_date_lines_text(text: str) -> None:
+    assert reads_as_date_line(text)
+
+
+@pytest.mark.parametrize("text", ["The jail closed on June 10, 2024.", "Monday", "In May", "2024", "At 5 p.m.", "By Jane Whitfield, June 10"])
+def test_text_that_is_no_date_line(text: str) -> None:
+    assert not reads_as_date_line(text)
