@@ -1,6 +1,7 @@
 """Page furniture is not the story's text when a copy is compared with its original: the date
-line a theme prints (the original's publication date, the copy's own). The story's own paragraphs
-around it are compared as ever: a date in a sentence, a timeline's date."""
+line a theme prints (the original's publication date, the copy's own) and an ad slot or an ad's
+label between the paragraphs. The story's own paragraphs around them are compared as ever: a date
+in a sentence, a paragraph that speaks of advertising."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from compliance.checks.story_furniture import reads_as_date_line
+from compliance.checks.story_furniture import is_ad_label, reads_as_date_line
 from tests.conftest import write
 
 HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
@@ -122,3 +123,51 @@ def test_a_date_lines_text(text: str) -> None:
 @pytest.mark.parametrize("text", ["The jail closed on June 10, 2024.", "Monday", "In May", "2024", "At 5 p.m.", "By Jane Whitfield, June 10"])
 def test_text_that_is_no_date_line(text: str) -> None:
     assert not reads_as_date_line(text)
+
+
+# An ad between the story's paragraphs, as ad plugins and themes print it.
+ADS = [
+    '<div class="ad-inline" aria-label="Advertisement"><span>Advertisement</span><ins class="adsbygoogle" data-ad-slot="123"></ins></div>',
+    '<div class="code-block code-block-2" style="margin: 8px 0; clear: both;"><p style="font-size:10px">ADVERTISEMENT</p>'
+    '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-1" data-ad-slot="2"></ins></div>',
+    '<div class="wp-block-group"><p>Story continues below advertisement</p><div id="gpt-1"></div></div>',
+    '<div class="ad-slot" aria-label="Advertisement"><span class="ad-label">Advertisement</span><div id="div-gpt-ad-incontent-1"></div></div>',
+    '<div id="div-gpt-ad-1712"><p>Millbrook Savings Bank: open a free checking account today.</p></div>',
+    '<div data-ad-unit="/1234/news/incontent"><small>Sponsored</small></div>',
+    '<section aria-label="Advertisement"><p>Ad</p></section>',
+    '<div class="adthrive-ad adthrive-content"><p>\u2014 Advertisement \u2014</p></div>',
+    '<div class="mv-ad-box"><p>ADVERTISEMENT - CONTINUE READING BELOW</p></div>',
+    "<p>Article continues after this ad</p>",
+]
+
+
+@pytest.mark.parametrize("ad", ADS)
+def test_an_ad_between_the_paragraphs_is_no_addition(cli: Any, tmp_path: Path, ad: str) -> None:
+    body = _paragraphs(STORY[:2]) + ad + _paragraphs(STORY[2:])
+    assert _check(cli, tmp_path, _original("<time>June 10, 2024, 5 a.m. EDT</time>"), _copy(COPY_DATES[1], body)) == (0, [])
+
+
+def test_a_paragraph_that_speaks_of_advertising_is_the_storys_text(cli: Any, tmp_path: Path) -> None:
+    added = "The county spent $40,000 on advertisement last year to recruit jail nurses."
+    body = _paragraphs([*STORY[:2], added, *STORY[2:]])
+    code, evidence = _check(cli, tmp_path, _original(""), _copy(body=body))
+    assert code == 1
+    assert evidence == [f'added: "{added}"']
+
+
+def test_a_story_wrapped_in_an_element_named_for_ads_is_still_compared(cli: Any, tmp_path: Path) -> None:
+    edited = [*STORY[:1], STORY[1].replace("two days", "four days"), *STORY[2:]]
+    copy = _copy(body=f'<div class="entry-content has-ads">{_paragraphs(edited)}</div>')
+    code, evidence = _check(cli, tmp_path, _original(""), copy)
+    assert code == 1
+    assert evidence == ["changed (two → four): Hill, 34, had … violation. He died [-two-] {+four+} days later at … hospital in Lexington."]
+
+
+@pytest.mark.parametrize("text", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored", "Ad", "- Advertisement -"])
+def test_an_ads_label(text: str) -> None:
+    assert is_ad_label(text)
+
+
+@pytest.mark.parametrize("text", ["The county spent $3,000 on advertisement.", "Advertising revenue fell.", "Sponsored by the county", "Adam"])
+def test_text_that_is_no_ads_label(text: str) -> None:
+    assert not is_ad_label(text)

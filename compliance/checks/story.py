@@ -10,7 +10,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from compliance.checks.story_furniture import is_date_line
+from compliance.checks.story_furniture import is_ad, is_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
 from compliance.document.elements import in_any, names, text_of
@@ -23,8 +23,9 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     """The story's own paragraphs: the article region's visible blocks that are not headings,
-    the headline, a byline, a photo's caption (`is_caption`) or a date line (`is_date_line`: the
-    publication or update date, "June 10, 2024, 5 a.m. EDT"), in document order; where the page marks its story's body with
+    the headline, a byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the
+    publication or update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
+    "Advertisement" label), in document order; where the page marks its story's body with
     schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
     notes after it — the authors' disclosure, the partners — are not the story). Asked only by
     the kinds that compare a copy with its original."""
@@ -38,7 +39,7 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
             inside = [b for b in blocks if _within(b.element, bodies)]
             blocks = inside or blocks  # an empty body element (a script fills it) marks nothing
         head = _head_length(doc, blocks)
-        cached = tuple(b for n, b in enumerate(blocks) if not is_caption(doc, b) and not is_date_line(doc, b, in_head=n < head))
+        cached = tuple(b for n, b in enumerate(blocks) if not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head))
         doc._memo["story_paragraphs"] = cached
     return cached
 

@@ -1,14 +1,17 @@
 """Page furniture among the article's blocks that is not the story's text, for the kinds that
 compare a republication with its original story (`story.story_paragraphs`): a date line (the
-publication or update date a theme prints under the headline). The terms that forbid editing the
-story let the republisher show its own date: a change of time."""
+publication or update date a theme prints under the headline) and an ad slot or an ad's label
+between the paragraphs. The terms that forbid editing the story let the republisher show its own
+date (a change of time) and put ads on the page (ProPublica, publisher-terms §2.2: "ads on the
+page are fine")."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from compliance.document import Block, Document
-from compliance.document.elements import in_any, names
+from compliance.document.elements import in_any, names, text_of
 from compliance.firstuse import on_first_use
 
 # Words of a class or id that name an element holding the date of the story (as words of a class,
@@ -76,3 +79,70 @@ def is_date_line(doc: Document, block: Block, *, in_head: bool) -> bool:
 
 def _marked_as_date(node: Any) -> bool:
     return isinstance(node.tag, str) and (node.tag.lower() == "time" or names(node, _DATE_NAMES))
+
+
+# The whole text of an ad's label ("Advertisement", "ADVERTISEMENT", "— Advertisement —", "Story
+# continues below advertisement", "Article continues after this ad", "Sponsored", "Ad"), read
+# after case and the punctuation around it.
+_AD_LABEL = on_first_use(
+    r"(?:advertisements?|advertising|ads?|sponsored(?:\s+content)?|paid\s+content"
+    r"|(?:(?:advertisements?|ads?)\s*[-:\u2013\u2014|]?\s*)?"
+    r"(?:(?:the\s+)?(?:story|article|text|content|reading)\s+continues\s+(?:below|after)(?:\s+(?:the|this))?(?:\s+(?:advertisements?|ads?))?"
+    r"|continue\s+reading\s+(?:below|after)(?:\s+(?:the|this))?(?:\s+(?:advertisements?|ads?))?"
+    r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?))",
+    re.IGNORECASE,
+)
+_AROUND_LABEL = " \t\n\u00a0-\u2013\u2014|:.\u00b7*•·()[]"
+# Words of a class or id that name an ad slot (split at "-", "_" and case changes, no namespace
+# word dropped: "ad-inline", "c-ad", "adSlot", "div-gpt-ad-123", Google's "adsbygoogle").
+_AD_WORDS = frozenset("ad ads advert adverts advertisement advertisements advertising adsbygoogle adslot adunit dfp gpt".split())
+_NAME_SPLIT = on_first_use(r"[-_\s]+|(?<=[a-z0-9])(?=[A-Z])")
+# Ad Inserter's blocks ("code-block code-block-2"): a numbered "code-block" class.
+_AD_INSERTER = on_first_use(r"code-block-\d+")
+# The most words an ad slot holds: a label, a sponsor's line; an element so named holding more is
+# a wrapper of the story (a theme's "has-ads" body), not an ad.
+_AD_SLOT_WORDS = 50
+
+
+def is_ad_label(text: str) -> bool:
+    """Whether a block's whole text is an ad's label (`_AD_LABEL`): "Advertisement", "Story
+    continues below advertisement", "Sponsored". A paragraph of the story that speaks of
+    advertising ("The county spent $3,000 on advertisement.") is not."""
+    return _AD_LABEL().fullmatch(text.strip(_AROUND_LABEL)) is not None
+
+
+def is_ad(doc: Document, block: Block) -> bool:
+    """Whether a block is an ad's: its whole text is an ad's label (`is_ad_label`), or it sits in
+    an ad slot inside the article (`_ad_slot`, of at most `_AD_SLOT_WORDS` words): page furniture,
+    which the terms allow on the page, not the story's text."""
+    if is_ad_label(block.text):
+        return True
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    root = doc.article_root
+    for node in (element, *element.iterancestors()):
+        if node is root or not isinstance(node.tag, str):
+            return False
+        if _ad_slot(node):
+            return len(text_of(node).split()) <= _AD_SLOT_WORDS
+    return False
+
+
+def _ad_slot(node: Any) -> bool:
+    """Whether an element is an ad slot by the markup ad plugins give it: a class or id word of
+    `_AD_WORDS`, Ad Inserter's numbered `code-block` class, a `data-ad-*` attribute (AdSense's
+    `data-ad-slot`, `data-ad-client`) or `aria-label="Advertisement"`."""
+    for attribute in ("class", "id"):
+        value = node.get(attribute)
+        if value and (not _AD_WORDS.isdisjoint(word.lower() for word in _NAME_SPLIT().split(value) if word) or _ad_inserter(value)):
+            return True
+    if any(name.lower().startswith("data-ad-") for name in node.attrib):
+        return True
+    label = node.get("aria-label")
+    return bool(label) and is_ad_label(label)
+
+
+def _ad_inserter(value: str) -> bool:
+    tokens = value.split()
+    return "code-block" in tokens and any(_AD_INSERTER().fullmatch(token) for token in tokens)
