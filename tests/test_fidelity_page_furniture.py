@@ -1,7 +1,8 @@
 """Page furniture is not the story's text when a copy is compared with its original: the date
-line a theme prints (the original's publication date, the copy's own) and an ad slot or an ad's
-label between the paragraphs. The story's own paragraphs around them are compared as ever: a date
-in a sentence, a paragraph that speaks of advertising."""
+line a theme prints (the original's publication date, the copy's own), an ad slot or an ad's label
+between the paragraphs, and the original's deck (standfirst) when the copy leaves it out. The
+story's own paragraphs around them are compared as ever: a date in a sentence, a paragraph that
+speaks of advertising, a deck the copy keeps but edits."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from compliance.checks.story_furniture import is_ad_label, reads_as_date_line
 from tests.conftest import write
 
 HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
+DECK = "Records show detainees asked for help and did not get it."
 STORY = [
     "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
     "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
@@ -171,3 +173,39 @@ def test_an_ads_label(text: str) -> None:
 @pytest.mark.parametrize("text", ["The county spent $3,000 on advertisement.", "Advertising revenue fell.", "Sponsored by the county", "Adam"])
 def test_text_that_is_no_ads_label(text: str) -> None:
     assert not is_ad_label(text)
+
+
+# The original's deck (standfirst) under the headline, as publishers mark it up.
+DECKS = [
+    f'<p class="dek">{DECK}</p>',
+    f'<h2 class="subtitle">{DECK}</h2>',
+    f'<div class="c-standfirst"><p>{DECK}</p></div>',
+    f'<p class="article-summary">{DECK}</p>',
+    f'<p class="subhead">{DECK}</p>',
+    f'<p class="deck">{DECK}</p>',
+]
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_a_deck_the_copy_leaves_out_is_no_cut(cli: Any, tmp_path: Path, deck: str) -> None:
+    assert _check(cli, tmp_path, _original(deck + "<time>June 10, 2024, 5 a.m. EDT</time>"), _copy(COPY_DATES[1])) == (0, [])
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_a_deck_the_copy_keeps_unchanged_passes(cli: Any, tmp_path: Path, deck: str) -> None:
+    body = f'<p class="dek">{DECK}</p>' + _paragraphs(STORY)
+    assert _check(cli, tmp_path, _original(deck), _copy(body=body)) == (0, [])
+
+
+def test_a_deck_the_copy_keeps_but_edits_is_a_change(cli: Any, tmp_path: Path) -> None:
+    body = f'<p class="dek">{DECK.replace("did not get", "got")}</p>' + _paragraphs(STORY)
+    code, evidence = _check(cli, tmp_path, _original(f'<p class="dek">{DECK}</p>'), _copy(body=body))
+    assert code == 1
+    assert len(evidence) == 1
+    assert evidence[0].startswith("changed (")
+
+
+def test_a_first_paragraph_without_a_decks_markup_is_still_the_story(cli: Any, tmp_path: Path) -> None:
+    code, evidence = _check(cli, tmp_path, _original(f"<p>{DECK}</p>"), _copy())
+    assert code == 1
+    assert evidence == [f'removed: "{DECK}"']

@@ -46,8 +46,31 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
 
 def _head_length(doc: Document, blocks: list[Block]) -> int:
     """How many of `blocks` come before the first paragraph of running text (`is_body_paragraph`):
-    the story's head, where a theme prints the date under the headline."""
+    the story's head, where a theme prints the date and the deck under the headline."""
     return next((n for n, block in enumerate(blocks) if is_body_paragraph(doc, block)), len(blocks))
+
+
+def story_decks(doc: Document) -> frozenset[int]:
+    """The indices of the story paragraphs (`story_paragraphs`) in the story's head that are its
+    deck (standfirst): in an element whose class names one (`_DECK_NAMES`: `<p class="dek">`,
+    `<div class="c-standfirst">`) and that is as short as one (`_deck_sized`). A copy may leave the
+    deck out: ProPublica's republish HTML is the headline, the promo and the body (publisher-terms
+    §2.2); one that keeps it keeps it unchanged."""
+    paragraphs = list(story_paragraphs(doc))
+    head = _head_length(doc, paragraphs)
+    return frozenset(b.index for b in paragraphs[:head] if _in_deck(doc, b))
+
+
+def _in_deck(doc: Document, block: Block) -> bool:
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    for node in (element, *element.iterancestors()):
+        if node is doc.article_root or not isinstance(node.tag, str):
+            return False
+        if names(node, _DECK_NAMES, ids=False) and _deck_sized(doc, node):
+            return True
+    return False
 
 
 def _article_bodies(doc: Document) -> frozenset[Any]:
