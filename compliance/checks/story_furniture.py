@@ -38,6 +38,7 @@ _NUMERIC_DATE = on_first_use(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 # The most words and numbers a date line holds: "Published June 10, 2024, 5 a.m. EDT | Updated
 # June 11, 2024, 10:30 a.m. EDT" is 22.
 _DATE_LINE_TOKENS = 28
+_DATE_LINE_CHARS = 200
 
 
 def reads_as_date_line(text: str) -> bool:
@@ -46,6 +47,8 @@ def reads_as_date_line(text: str) -> bool:
     number, a date of numbers ("2024-06-10", "6/10/2024"), or a relative time ("Updated 3 hours
     ago"): "June 10, 2024, 5 a.m. EDT", "Published Jun. 10, 2024 | Updated 9:15 AM ET". A
     sentence ("The jail closed on June 10, 2024.") has other words and is not."""
+    if len(text) > _DATE_LINE_CHARS:
+        return False
     tokens = _LINE_TOKEN().findall(text.casefold())
     if not tokens or len(tokens) > _DATE_LINE_TOKENS:
         return False
@@ -92,6 +95,8 @@ _AD_LABEL = on_first_use(
     r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?))",
     re.IGNORECASE,
 )
+# The longest an ad's label is, with the punctuation around it: a paragraph past it is not one.
+_AD_LABEL_CHARS = 80
 _AROUND_LABEL = " \t\n\u00a0-\u2013\u2014|:.\u00b7*•·()[]"
 # Words of a class or id that name an ad slot (split at "-", "_" and case changes, no namespace
 # word dropped: "ad-inline", "c-ad", "adSlot", "div-gpt-ad-123", Google's "adsbygoogle").
@@ -108,7 +113,7 @@ def is_ad_label(text: str) -> bool:
     """Whether a block's whole text is an ad's label (`_AD_LABEL`): "Advertisement", "Story
     continues below advertisement", "Sponsored". A paragraph of the story that speaks of
     advertising ("The county spent $3,000 on advertisement.") is not."""
-    return _AD_LABEL().fullmatch(text.strip(_AROUND_LABEL)) is not None
+    return len(text) <= _AD_LABEL_CHARS and _AD_LABEL().fullmatch(text.strip(_AROUND_LABEL)) is not None
 
 
 def is_ad(doc: Document, block: Block) -> bool:
@@ -121,12 +126,14 @@ def is_ad(doc: Document, block: Block) -> bool:
     if element is None or not isinstance(element.tag, str):
         return False
     root = doc.article_root
-    for node in (element, *element.iterancestors()):
-        if node is root or not isinstance(node.tag, str):
-            return False
-        if _ad_slot(node):
-            return len(text_of(node).split()) <= _AD_SLOT_WORDS
-    return False
+    known: dict[Any, bool] = doc._memo.setdefault("in_ad_slot", {})
+    return in_any(element, lambda node: node is not root and _small_ad_slot(node), known, stop=root)
+
+
+def _small_ad_slot(node: Any) -> bool:
+    """Whether an element is an ad slot (`_ad_slot`) of at most `_AD_SLOT_WORDS` words: a larger
+    one holds more than an ad (the story, in a wrapper a theme names for the ads it injects)."""
+    return isinstance(node.tag, str) and _ad_slot(node) and len(text_of(node).split()) <= _AD_SLOT_WORDS
 
 
 def _ad_slot(node: Any) -> bool:
