@@ -3,7 +3,17 @@
 The story paragraphs of both (the article's text blocks without headline, headings, bylines and
 photos' captions — the terms let an editor omit or substitute a photo, and its caption goes with
 it —; where a page marks its story with `itemprop="articleBody"`, the blocks of that body alone,
-not the authors' disclosure or partner notes after it) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
+not the authors' disclosure or partner notes after it; without page furniture: a date line, the
+publication or update date a theme prints in a `<time>`, an element whose class names a date
+(`byline-date`, `posted-on`, `timestamp`) or a line of a date alone above the story's first
+paragraph, so the copy's own date is no edit; an ad, an ad slot as ad plugins mark it — a class
+or id word `ad`, `ads`, `advert`, `advertisement`, `adsbygoogle`, `dfp` or `gpt`, Ad Inserter's
+`code-block-2`, a `data-ad-*` attribute, `aria-label="Advertisement"`, of at most 50 words — or a
+paragraph that is all an ad's label, "Advertisement", "Story continues below advertisement",
+"Sponsored", "Ad", as the terms allow ads on the page; and the original's deck, its standfirst
+under the headline, `<p class="dek">`, a `summary`, `standfirst` or `subhead` class, when the
+copy prints it nowhere, as ProPublica's republish HTML has none; a deck the copy keeps is
+compared) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
 only cut or only added (a sentence dropped) with its original, however short it became. Both
 are read as a reader reads them: a letter of another script that looks like a Latin one (the

@@ -16,7 +16,7 @@ from compliance.checks.additions import text_beside_additions
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
-from compliance.checks.story import story_paragraphs
+from compliance.checks.story import story_decks, story_paragraphs
 from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
@@ -875,9 +875,28 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     cached = doc._memo.get(key)
     if cached is None:
         theirs, ours = story_paragraphs(original), story_paragraphs(doc)
-        cached = (align([_key(b) for b in theirs], [_key(b) for b in ours]), theirs, ours)
+        keys = [_key(b) for b in ours]
+        pairs = align([_key(b) for b in theirs], keys)
+        left_out = _decks_left_out(original, pairs, theirs)
+        if left_out:
+            theirs = tuple(b for b in theirs if b.index not in left_out)
+            pairs = align([_key(b) for b in theirs], keys)
+        cached = (pairs, theirs, ours)
         doc._memo[key] = cached
     return cached
+
+
+def _decks_left_out(original: Document, pairs: list[Pair], theirs: tuple[Block, ...]) -> frozenset[int]:
+    """The original's deck paragraphs (`story_decks`: its standfirst under the headline) that the
+    copy leaves out, which the alignment finds in no paragraph of the copy: a republication may
+    print the story without its deck (ProPublica's republish HTML has none, publisher-terms §2.2),
+    so such a deck is not the story's text. A deck the copy keeps is compared as ever."""
+    decks = story_decks(original)
+    if not decks:
+        return frozenset()
+    kept = [pair for pair in pairs if pair.original is not None and pair.republished is not None]
+    paired = {n for pair in kept if pair.original is not None for n in range(pair.original, pair.original + pair.original_span)}
+    return frozenset(b.index for n, b in enumerate(theirs) if b.index in decks and n not in paired)
 
 
 def _without_additions(pairs: list[Pair], ours: tuple[Block, ...], additions: dict[int, str]) -> tuple[list[Pair], tuple[Block, ...]]:

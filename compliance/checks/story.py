@@ -10,6 +10,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from compliance.checks.story_furniture import is_ad, is_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
 from compliance.document.elements import in_any, names, text_of
@@ -22,10 +23,12 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     """The story's own paragraphs: the article region's visible blocks that are not headings,
-    the headline, a byline or a photo's caption (`is_caption`), in document order; where the page
-    marks its story's body with schema.org's `itemprop="articleBody"` inside the article, only the
-    blocks in that body (the notes after it — the authors' disclosure, the partners — are not the
-    story). Asked only by the kinds that compare a copy with its original."""
+    the headline, a byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the
+    publication or update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
+    "Advertisement" label), in document order; where the page marks its story's body with
+    schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
+    notes after it — the authors' disclosure, the partners — are not the story). Asked only by
+    the kinds that compare a copy with its original."""
     cached: tuple[Block, ...] | None = doc._memo.get("story_paragraphs")
     if cached is None:
         bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
@@ -35,9 +38,39 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
         if bodies:
             inside = [b for b in blocks if _within(b.element, bodies)]
             blocks = inside or blocks  # an empty body element (a script fills it) marks nothing
-        cached = tuple(b for b in blocks if not is_caption(doc, b))
+        head = _head_length(doc, blocks)
+        cached = tuple(b for n, b in enumerate(blocks) if not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head))
         doc._memo["story_paragraphs"] = cached
     return cached
+
+
+def _head_length(doc: Document, blocks: list[Block]) -> int:
+    """How many of `blocks` come before the first paragraph of running text (`is_body_paragraph`):
+    the story's head, where a theme prints the date and the deck under the headline."""
+    return next((n for n, block in enumerate(blocks) if is_body_paragraph(doc, block)), len(blocks))
+
+
+def story_decks(doc: Document) -> frozenset[int]:
+    """The indices of the story paragraphs (`story_paragraphs`) in the story's head that are its
+    deck (standfirst): in an element whose class names one (`_DECK_NAMES`: `<p class="dek">`,
+    `<div class="c-standfirst">`) and that is as short as one (`_deck_sized`). A copy may leave the
+    deck out: ProPublica's republish HTML is the headline, the promo and the body (publisher-terms
+    §2.2); one that keeps it keeps it unchanged."""
+    paragraphs = list(story_paragraphs(doc))
+    head = _head_length(doc, paragraphs)
+    return frozenset(b.index for b in paragraphs[:head] if _in_deck(doc, b))
+
+
+def _in_deck(doc: Document, block: Block) -> bool:
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    for node in (element, *element.iterancestors()):
+        if node is doc.article_root or not isinstance(node.tag, str):
+            return False
+        if names(node, _DECK_NAMES, ids=False) and _deck_sized(doc, node):
+            return True
+    return False
 
 
 def _article_bodies(doc: Document) -> frozenset[Any]:
