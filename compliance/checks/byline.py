@@ -64,6 +64,11 @@ surname: "By Jane Doe, Mother Jones" credits Jane Doe, with that affiliation. An
 exactly like a person is read as a second person: nothing in the byline tells it from one. In a
 byline in capitals a two-letter surname spelt like a Roman numeral is a surname ("By TOM LI and
 ANA RUIZ", "JANE XI"); only a name suffix's numeral after a full name is one ("JOHN SMITH III").
+A name that writes its surname in capitals beside words in ordinary case is a person's, as
+French, German, Korean and Japanese styles write it ("Par Jean DUPONT", "Von Hans MÜLLER, dpa",
+"By KIM Min-ji", "Por Carlos RUIZ GARCÍA | EFE"); an outlet's initials, which have no vowel
+("KFF Health News", "NPR Staff", "CNN Politics"), initials beside a topic's word ("KFF Health")
+or before a place, their seat or branch ("ETH Zürich", "UNICEF Ireland"), stay an organisation.
 A bracket right after one of several names is that person's institution alone ("By A and B
 (University of X)" gives B's); one written once after them ("A and B, University of X", "A and B,
 both of the University of X") is theirs together. The labels of Chinese, Japanese and Korean

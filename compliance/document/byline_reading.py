@@ -1100,6 +1100,27 @@ def _is_acronym(token: str) -> bool:
     return len(core) >= 3 and core.isalpha() and core.isupper() and not _ROMAN.match(core)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _has_surname_in_capitals(tokens: list[str]) -> bool:
+    """Whether a mixed-case name writes its surname in capitals, as French, German, Korean and
+    Japanese styles do ("Jean DUPONT", "Hans MÜLLER", "KIM Min-ji", "Carlos RUIZ GARCÍA"): each
+    word in capitals has a vowel, as a surname has and an outlet's initials ("KFF", "NPR",
+    "CNN") have not, no word in ordinary case is a topic's ("KFF Health", `_TOPIC_WORDS`), and
+    a place after initials that open the name is their seat or branch, not a given name ("ETH
+    Zürich", "UNICEF Ireland": `places.place_positions`, which reads the gazetteer, asked only here)."""
+    capitals = [token for token in tokens if _is_acronym(token)]
+    ordinary = [token for token in tokens if not token.isupper()]
+    if not all(_VOWELS & set(_without_accents(token.lower())) for token in capitals) or any(token.lower().strip(".,") in _TOPIC_WORDS for token in ordinary):
+        return False
+    if not tokens[0].isupper():
+        return True
+    from compliance.document.places import place_positions
+
+    return not place_positions(ordinary)
+
+
 def _is_outlet(text: str, outlets: Set[str]) -> bool:
     lowered = text.lower().removeprefix("the ").strip()
     return lowered in outlets or ("the " + lowered) in outlets
@@ -1149,7 +1170,7 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
         return None
     if all(len(t.strip(".")) == 1 for t in tokens) or (outlets and _is_outlet(" ".join(tokens), outlets)):
         return None
-    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens):
+    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
         return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
     if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
         return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
