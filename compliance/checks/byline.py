@@ -72,8 +72,11 @@ or before a place, their seat or branch ("ETH Zürich", "UNICEF Ireland"), stay 
 A bracket right after one of several names is that person's institution alone ("By A and B
 (University of X)" gives B's); one written once after them ("A and B, University of X", "A and B,
 both of the University of X") is theirs together. The labels of Chinese, Japanese and Korean
-bylines open a byline as "By" does ("作者：张三", "记者 张三", "文／张三", "記者 山田太郎",
-"기자 김철수", and after the name, "김철수 기자"); the ideographic comma lists people, with a label
+bylines open a byline as "By" does ("作者：张三", "记者 张三", "文／张三", "文・写真：山田太郎",
+"記者 山田太郎", "기자 김철수", "글·사진 김철수", and after the name, "김철수 기자", or both: "글
+김철수 기자" credits 김철수, the job no credit); a foreign name written in Hangul keeps its
+spaces and is one person when its first word opens with no Korean surname ("글 로사 이바라" is
+Rosa Ibarra), while Korean names parted by a space are several ("김민수 이영희"); the ideographic comma lists people, with a label
 or without ("作者：张三、李四", "李伟、王芳"), as does the middle dot between names in kanji or
 Hangul ("山田太郎・鈴木花子", "김민수·이영희 기자"; between katakana it stays inside one foreign
 name, "ジョン・スミス"); a name glued to the reporter's label ("记者张三", "기자김철수") is read

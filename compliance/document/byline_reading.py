@@ -188,14 +188,16 @@ def credited_for_a_part(byline: str, name: str) -> bool:
 _PREFIX = re.compile(rf"^{_ROLE_BY}\b[:\s]*", re.IGNORECASE)
 # The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
 # "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
-# "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
+# "기자 김철수", "글 김철수", "글·사진 김철수" (text and photos), "文・写真：山田太郎". A space, a colon, a slash, a bar or a middle dot parts the label from
 # the name; a closing bracket at the end is the label's only when one opens it ("（记者 张三）"),
 # else it closes a bracket of the credit ("글 김민지 (CalMatters)"); "文" ("text") needs one of the marks, so that no word beginning with it is read as a
 # label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
 # label ("记者张三") is parted only where a common surname follows it (`_CJK_GLUED_LABEL`): the
 # label opens words too ("记者会" is a press conference).
-_CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
-_CJK_MARKED_LABELS = r"文|图文|圖文|文字"
+_CJK_SPACED_LABELS = (
+    r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글(?:\s*[·ㆍ/]\s*사진)?|사진\s*[·ㆍ/]\s*글"
+)
+_CJK_MARKED_LABELS = r"文・写真|写真・文|图文|圖文|文字|文"
 _CJK_MARK = r"\s*[:：/／|｜・]\s*"
 _CJK_LABEL = on_first_use(
     rf"^(?:(?P<open>[(（【\[])\s*)?(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)(?(open)\s*[)）】\]]|)$"
@@ -381,17 +383,20 @@ _CJK_SURNAMES = (
     "史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯欧歐司上诸諸"
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명반왕금옥육인맹"
 )
+_KO_SURNAMES = "".join(char for char in _CJK_SURNAMES if "\uac00" <= char <= "\ud7a3")
 _CJK_GLUED_LABEL = on_first_use(
     rf"^[(（【\[]?\s*(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|기자)(?P<rest>[{_CJK_SURNAMES}](?:[\u4e00-\u9fff]{{1,3}}|[\uac00-\ud7a3]{{1,3}}))\s*[)）】\]]?$"
 )
-# Two names in Hangul, or in hanzi each opening with a common surname (`_CJK_SURNAMES`), parted
-# by a space alone ("김민수 이영희", "李伟 王芳"): two people. A Chinese or Korean name is one word
-# of two to four characters, written without a space; a Japanese name may hold one between the
+# Two names in Hangul, the first opening with a common surname (`_CJK_SURNAMES`), or in hanzi,
+# each opening with one, parted by a space alone ("김민수 이영희", "李伟 王芳"): two people. A
+# Chinese or Korean name is one word of two to four characters, written without a space; a
+# foreign name written in Hangul keeps the spaces of its own language, and its first word seldom
+# opens with a Korean surname ("로사 이바라" is Rosa Ibarra, one person); a Japanese name may hold one between the
 # surname and the given name ("山田 太郎"), whose given name opens with no surname of the list,
 # and stays one person, as do names in katakana; a university's short form and its college
 # ("서울대 의대") stay one institution.
 _CJK_SPACED_NAMES = on_first_use(
-    rf"(?:(?<=(?<![{_HANGUL}])[{_HANGUL}]{{2}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{3}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{4}}))"
+    rf"(?:(?<=(?<![{_HANGUL}])[{_KO_SURNAMES}][{_HANGUL}])|(?<=(?<![{_HANGUL}])[{_KO_SURNAMES}][{_HANGUL}]{{2}})|(?<=(?<![{_HANGUL}])[{_KO_SURNAMES}][{_HANGUL}]{{3}}))"
     rf"(?!(?<=대)\s+[{_HANGUL}]{{1,2}}대(?![{_HANGUL}]))\s+(?=[{_HANGUL}]{{2,4}}(?![{_HANGUL}]))"
     rf"|(?<=(?<![\u4e00-\u9fff])[{_CJK_SURNAMES}][\u4e00-\u9fff])\s+(?=[{_CJK_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?![\u4e00-\u9fff]))"
 )
@@ -1735,7 +1740,9 @@ def _open(text: str) -> _Opened:
     if not text.isascii():
         labelled_name = _CJK_LABEL().match(text) or _CJK_LABEL_AFTER().match(text) or _CJK_GLUED_LABEL().match(text)
         if labelled_name is not None:
-            rest, short = _cjk_parts(labelled_name.group("rest"))
+            # A label before the name and the reporter's job after it ("글 김민지 기자"): the job is no credit.
+            job_after = _CJK_LABEL_AFTER().match(labelled_name.group("rest"))
+            rest, short = _cjk_parts((job_after or labelled_name).group("rest"))
             return _Opened(rest, True, False, institutions=short)
         text, short = _cjk_parts(text)
         if short:
