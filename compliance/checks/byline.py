@@ -230,7 +230,10 @@ column by"), and so do "Contributed by" and Drupal's posting line ("Submitted by
 author, Drupal's field) opens them as "By" alone on its line does: each item is an author. A
 visual or data desk's credit after the author's ("By NAME | Design by B", "Data by B", "Visuals
 by B", "Maps by B", "Fact-checking by B", "Design: B") is a part's, as "Photos by B" is: B is no
-author. A dateline's place after the
+author; so is a compiler's, who gathered the story from others' reports ("Compiled by B",
+"Recopilado por B", "Compilé par B", "Zusammengestellt von B"), and two parts' roles joined
+("Photos and video by B", "Compiled and edited by B"): a line with only such a credit is a
+caption, whose finding says the story's author is missing. A dateline's place after the
 name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
 NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
 are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is
@@ -256,7 +259,7 @@ them leaves them ("Publie par NAME", "Ecrit par NAME", "Par la redaction" and "P
 staff credits, "Academie", "Universite", "Agencia" in an institution's or agency's name); and a name
 keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
 `name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
-Roe"; a translator, photographer or contributor credited beside the authors is left out, so
+Roe"; a translator, photographer, compiler or contributor credited beside the authors is left out, so
 "Texto: A | Traducción: B" gives "A"), `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).
@@ -394,7 +397,7 @@ _PROBLEMS = {
 
 
 # Why a line crediting a part of the work alone names no reporter (docs/accuracy.md).
-_PART_ONLY = "is a caption crediting only a translator, photographer, illustrator or editor: the story's author is missing"
+_PART_ONLY = "is a caption crediting only a translator, photographer, illustrator, editor or compiler: the story's author is missing"
 
 
 def _problem_in_words(byline: Byline) -> str:

@@ -71,8 +71,11 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med"
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
 # without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
 # ("oversettelse av", "översättning av", "oversættelse af", "bilder av"). In English also a visual
-# or data desk's ("Design by", "Data by", "Visuals by", "Maps by", "Fact-checking by").
+# or data desk's ("Design by", "Data by", "Visuals by", "Maps by", "Fact-checking by"). A compiler's
+# ("Compiled by", "Compiled and edited by", "Recopilado por", "Compilé par", "Zusammengestellt
+# von"): who gathered a roundup from other reports, a wire's or the desk's, is not its reporter.
 _PART_ROLES = (
+    r"compiled|compilation|compil[ée]e?|compilad[oa]|recopilad[oa]|compilat[oa]|zusammengestellt|samengesteld|sammanst[äa]llt|"
     r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
     r"design|designed|data|visuals|maps?|art|artwork|audio|animation|illustrated|charts?|infographics?|cartography|"
     r"fact[-\s]checked|fact[-\s]checking|copy[-\s]edited|copy[-\s]editing|"
@@ -90,7 +93,7 @@ _PART_ROLES = (
 _ROLE_OPENERS = (
     r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
     r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
-    r"interview|interviews|compiled|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
+    r"interview|interviews|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
     rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|{_PART_ROLES}"
 )
@@ -125,22 +128,42 @@ _BY_WORDS = "by|par|por|von|di|da|door|av|af"
 # A role's "de" before an article opens no credit: "Article de Le Monde" names a publication.
 _ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de(?!\s+(?:le|la|les|el|los|las|o|os|as|il|lo)\s))"
 _PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?P<by>{_BY_WORDS}|de)\b", re.IGNORECASE)
-# Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, or a
-# contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
+# Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, one or two
+# joined, or a contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
 # "Reportaje de A y traducción de B". An author's role before a part's ("Text and photos by A")
 # makes an author's credit. The labels of the "Label: NAME" form say the same ("Reporting: A.
 # Translation: B").
 _CREDITS_BY = on_first_use(
-    rf"(?<![^\W\d_])(?:(?P<part>(?:{_PART_ROLES}|additional\s+reporting|research|compiled)\s+(?:{_BY_WORDS}|de)(?![^\W\d_])|(?:{_PART_LABELS})\s*:)"
+    rf"(?<![^\W\d_])(?:(?P<part>(?:(?:{_PART_ROLES})(?:{_ROLE_JOIN}(?:{_PART_ROLES}))?|additional\s+reporting|research)\s+(?:{_BY_WORDS}|de)(?![^\W\d_])|(?:{_PART_LABELS})\s*:)"
     rf"|(?:{_ROLE_BY}|by|por|par)(?![^\W\d_])|{_AUTHORS_LABEL})",
     re.IGNORECASE,
 )
 
 
+# The first of two roles joined before one "by" ("Photos and video by", "Compiled and edited by").
+_JOINED_ROLE = re.compile(rf"^([^\W\d_][\w-]*){_ROLE_JOIN}(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _part_credit_by(text: str) -> tuple[int, int] | None:
+    """Where the "by" (or "de") of a credit for a part of the work that opens `text` stands, as
+    offsets in `text`: one part's role ("Photos by B", "Fotos de B") or two joined ("Photos and
+    video by B", "Compiled and edited by B", "Fotos y video de B"; with an author's role, "Text and
+    photos by A", the credit is an author's); None for any other text."""
+    part = _PART_CREDIT.match(text)
+    if part is not None:
+        return part.span("by")
+    joined = _JOINED_ROLE.match(text)
+    if joined is None or _PART_CREDIT.match(joined.group(1) + " by") is None:
+        return None
+    second = _PART_CREDIT.match(text[joined.end() :])
+    return None if second is None else (joined.end() + second.start("by"), joined.end() + second.end("by"))
+
+
 def is_part_credit(line: str) -> bool:
     """Whether the line opens with a credit for a part of the work ("Edited by NAME", "Photos by
-    NAME"), which names no author of the story, also after a list marker ("— Photos by NAME")."""
-    return bool(_PART_CREDIT.match(_LIST_MARKER.sub("", line.strip(), count=1)))
+    NAME", "Photos and video by NAME"), which names no author of the story, also after a list
+    marker ("— Photos by NAME")."""
+    return _part_credit_by(_LIST_MARKER.sub("", line.strip(), count=1)) is not None
 
 
 # A line opening with a part's credit, after the noun of the work it was done to ("Tekst oversatt
@@ -159,7 +182,7 @@ def credits_only_a_part(line: str) -> bool:
     marker; "Text and photos by A" and "By A. Photos by B" are no such line. Such a line is a caption, and
     names the translator or photographer, not the story's author. Pure."""
     opened = _LIST_MARKER.sub("", line.strip(), count=1)
-    return _PART_ONLY_START().match(opened) is not None
+    return _PART_ONLY_START().match(opened) is not None or _part_credit_by(opened) is not None
 
 
 # A word a part's credit opens with (the `part` of `_CREDITS_BY`: a part's role, or a
@@ -168,7 +191,7 @@ def credits_only_a_part(line: str) -> bool:
 # compiling (about 10 ms, for a pattern of some 9,000 characters) a process pays on its first page
 # unless the command line's cache of compiled patterns has it (`startup`): the API's first check,
 # a new check process of `serve`, the first run of a new version.
-_PART_WORD = on_first_use(rf"(?<![^\W\d_])(?:{_PART_ROLES}|additional\s+reporting|research|compiled|{_PART_LABELS})(?![^\W\d_])", re.IGNORECASE)
+_PART_WORD = on_first_use(rf"(?<![^\W\d_])(?:{_PART_ROLES}|additional\s+reporting|research|{_PART_LABELS})(?![^\W\d_])", re.IGNORECASE)
 
 
 def credited_for_a_part(byline: str, name: str) -> bool:
@@ -1725,11 +1748,11 @@ def _open(text: str) -> _Opened:
             return opened._replace(lead_in=lead[0])
     unlabelled = _LABEL.sub("", text, count=1)
     labelled, text = len(unlabelled) != len(text), unlabelled
-    part = _PART_CREDIT.match(text)
+    part = _part_credit_by(text)
     if part is not None:
         # "Fotos de B", "Traduzione di B", "Fotos von B" read as "Photos by B" does: the
         # particle is no part of a name ("Traducción de Mateo Ruskin"), and the credit names no author.
-        return _Opened(text[: part.start("by")] + "by" + text[part.end("by") :], False, False)
+        return _Opened(text[: part[0]] + "by" + text[part[1] :], False, False)
     match = _PREFIX.match(text)
     if match is not None:
         opener = match.group(0).strip(" :").lower()
