@@ -60,7 +60,17 @@ name ("By JANE DOE, Roll Call") is the affiliation. A short name of two words is
 Jake Smith, Kim Hoa", "Vu Han", "Ai Sen"): a city's name in another language, transliterated
 ("Vu Han" for Wuhan), is no place a dateline writes. A word of kinship used as a title and one
 name ("Mother Jones", "Uncle Sam") names no reporter, whom a byline credits by given name and
-surname: "By Jane Doe, Mother Jones" credits Jane Doe, with that affiliation. An outlet named
+surname: "By Jane Doe, Mother Jones" credits Jane Doe, with that affiliation. A body whose name
+opens with a nation's or a reach's adjective ("American Red Cross", "National Weather Service",
+"United Way") or runs "WORD for WORDS" ("Habitat for Humanity", "Teach for America") names no
+one; after "for", "The", a newspaper's word or an outlet's shape ("for The Conversation", "for
+Reuters") still makes the one word before it a pen name. An outlet glued after the name without a
+comma ("By Ana Ruiz Texas Tribune", "By A and B Inside Climate News") is the reporter's
+affiliation, as after a comma: capitalised words ending with an outlet's or an organisation's
+word; the name is the shortest that leaves such an outlet, unless the outlet is named for its
+place ("By Mary Jo Smith Texas Tribune" credits Mary Jo Smith) or the name is in capitals
+("By MARY CLARE JALONICK Associated Press"), and a place before the outlet's words is the
+outlet's own ("By New York Daily News" names no one called New York). An outlet named
 exactly like a person is read as a second person: nothing in the byline tells it from one. In a
 byline in capitals a two-letter surname spelt like a Roman numeral is a surname ("By TOM LI and
 ANA RUIZ", "JANE XI"); only a name suffix's numeral after a full name is one ("JOHN SMITH III").

@@ -1154,6 +1154,11 @@ def _is_outlet(text: str, outlets: Set[str]) -> bool:
     return lowered in outlets or ("the " + lowered) in outlets
 
 
+# The first words of a national or international body's name, no given name: a nation's or a
+# continent's adjective, or the words of a body's reach ("American Red Cross", "British Heart
+# Foundation", "National Weather Service", "United Way", "Federal Reserve Board"). Adjectives
+# that are also names ("Norman", "Roman", "German", "French", "English", "Irish") are left out.
+_BODY_OPENING_WORDS = frozenset("american british canadian australian european african asian national international federal united global".split())
 # Words of kinship used as a title ("Mother Jones", "Father Ted", "Uncle Sam", "Sister Act"): no
 # given name, so with one word after them they name an outlet, a character or a work, never a
 # reporter, whom a byline credits by given name and surname. (With a full name after them a
@@ -1202,6 +1207,8 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
         return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
     if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
         return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
+    if tokens[0].lower() in _BODY_OPENING_WORDS:
+        return None  # "American Red Cross", "National Weather Service": a body's name
     return " ".join(t.strip(",;:") for t in shown)
 
 
@@ -1454,14 +1461,70 @@ def _is_institution_short_name(tokens: list[str]) -> bool:
 
 def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
     """ "Senior White House Correspondent", "Games Editor": role words, or capitalised words ending
-    in a role noun; or an outlet ("ProPublica" by its brand capitals, or a pack's outlet)."""
-    if (len(tail) == 1 and _is_brand(tail[0])) or (outlets and _is_outlet(" ".join(tail), outlets)):
+    in a role noun; or an outlet ("ProPublica" by its brand capitals, a pack's outlet, or an
+    outlet's name by its last word, `_is_outlet_name`)."""
+    if (len(tail) == 1 and _is_brand(tail[0])) or (outlets and _is_outlet(" ".join(tail), outlets)) or _is_outlet_name(tail):
         return True
     words = [t.lower().strip(".,") for t in tail]
     if not words or not (words[-1] in _ROLE_NOUNS or words[-1] in _ORG_WORDS):
         return False
     allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER
     return (all(w in allowed or t[:1].isupper() for w, t in zip(words, tail, strict=True)) and words[-1] in _ROLE_NOUNS) or all(w in allowed for w in words)
+
+
+def _is_outlet_name(tail: list[str]) -> bool:
+    """ "Texas Tribune", "The Texas Tribune", "KFF Health News", "Inside Climate News": two words or
+    more, capitalised but for the filler between them ("of", "the"), the last an outlet's or an
+    organisation's word (`_OUTLET_ENDINGS`, `_ORG_WORDS`). After a name with no comma ("By Ana Ruiz
+    Texas Tribune") it is the reporter's outlet."""
+    words = [token.lower().strip(".,") for token in tail]
+    if len(tail) < 2 or not tail[0][:1].isupper() or not (words[-1] in _OUTLET_ENDINGS or words[-1] in _ORG_WORDS):
+        return False
+    return all(token[:1].isupper() or word in _FILLER for word, token in zip(words, tail, strict=True))
+
+
+def _is_place_name(words: list[str]) -> bool:
+    """Whether the words, together, name a place the gazetteer knows alone ("New York", "Los
+    Angeles", "Las Vegas": a large city, a state, a country), as an outlet's name opens with one
+    ("New York Daily News"); a person's name whose words are each a town's ("Austin Jackson") is
+    none. Reads the gazetteer (`places.dateline_parts`)."""
+    from compliance.document.places import dateline_parts
+
+    return bool(dateline_parts([" ".join(words)], lambda _part: False, districts=False))
+
+
+def _ends_the_name_before_an_outlet(tokens: list[str], cut: int, outlets: Set[str]) -> bool:
+    """Whether a name of the first `cut` words, which reads as a person's, ends where an outlet
+    glued after it begins: not a place, which is the outlet's own ("New York Daily News"), nor
+    followed by its surname before an outlet named for its place (`_surname_before_place`) or by
+    its last word in capitals (`_surname_in_capitals_before_outlet`)."""
+    head, tail = tokens[:cut], tokens[cut:]
+    if _is_place_name(head) or _surname_in_capitals_before_outlet(head, tail):
+        return False
+    return not (_surname_before_place(tail) and person_name(" ".join(tokens[: cut + 1]), outlets))
+
+
+def _surname_before_place(tail: list[str]) -> bool:
+    """Whether the first of the words after a would-be name is a surname before an outlet named
+    for its place ("Smith Texas Tribune" after "Mary Jo": the name is Mary Jo Smith): the words
+    after it, but the outlet's last, open with a place, which the first word does not ("New York
+    Times" is the outlet's own), nor is it an article ("The Texas Tribune")."""
+    if len(tail) < 3 or tail[0].lower() in _FILLER or _is_place_name(tail[:1]) or _is_place_name(tail[:2]):
+        return False
+    return _is_place_name(tail[1:2]) or (len(tail) > 3 and _is_place_name(tail[1:3]))
+
+
+def _surname_in_capitals_before_outlet(head: list[str], tail: list[str]) -> bool:
+    """Whether the first word after a name in capitals is its last, in capitals too, before an
+    outlet in ordinary case ("MARY CLARE" then "JALONICK Associated Press": the name is MARY
+    CLARE JALONICK); an outlet's initials ("KFF Health News"), which have no vowel, are the outlet's."""
+    first = tail[0].strip(".,")
+    return (
+        all(token.isupper() for token in head)
+        and _is_acronym(first)
+        and bool(_VOWELS & set(_without_accents(first.lower())))
+        and not all(token.isupper() for token in tail)
+    )
 
 
 # A middle initial: one letter and a full stop ("Q.").
@@ -1489,7 +1552,7 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
             continue
         if not newspaper_word and not staff_only and not _is_title_head(head):
             name = person_name(" ".join(head), outlets)
-            if name:
+            if name and (last_word in _ROLE_NOUNS or _ends_the_name_before_an_outlet(tokens, cut, outlets)):
                 return name, " ".join(tail)
     return None
 
@@ -2436,10 +2499,27 @@ def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | N
     parts = [part.strip(" .") for part in [*for_credit, *rest] if part.strip(" .")]
     if not parts or not may_be_pen_name(word, outlets):
         return None
+    if for_credit and not _is_outlet_after_for(for_credit[0].strip(" ."), outlets):
+        return None  # "Habitat for Humanity International", "Teach for America": one body's name
     credit = ", ".join(parts)
     if affiliation_line(credit, outlets) is None:
         return None
     return BylineReading((word,), credit, None, credit, institutions_of(f"{word}, {credit}", (word,), outlets))
+
+
+def _is_outlet_after_for(credit: str, outlets: Set[str]) -> bool:
+    """Whether the words after "for" in "WORD for …" name the outlet a pen name wrote for, not the
+    rest of a body's name ("Habitat for Humanity International", "Teach for America",
+    "Physicians for Human Rights"): an outlet with "The" ("for The Conversation"), one ending with
+    a newspaper's word ("for Grist Magazine"), or one by its shape alone (initials, brand capitals,
+    a wire's word, a pack's outlet: "for NPR", "for ProPublica", "for Reuters")."""
+    words = credit.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,")
+    if words[0].lower() == "the" or last in _OUTLET_ENDINGS or _is_outlet(credit, outlets):
+        return True
+    return len(words) == 1 and (_is_outlet_initials(words[0]) or _is_brand(words[0]) or last in _ORG_WORDS)
 
 
 def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False, unnamed: bool = False) -> BylineReading:
