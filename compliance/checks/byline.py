@@ -70,7 +70,10 @@ affiliation, as after a comma: capitalised words ending with an outlet's or an o
 word; the name is the shortest that leaves such an outlet, unless the outlet is named for its
 place ("By Mary Jo Smith Texas Tribune" credits Mary Jo Smith) or the name is in capitals
 ("By MARY CLARE JALONICK Associated Press"), and a place before the outlet's words is the
-outlet's own ("By New York Daily News" names no one called New York). An outlet named
+outlet's own ("By New York Daily News" names no one called New York). A person's pronouns
+beside the name ("By Ana Ruiz (she/her)", "Ana Ruiz they/them") and a follow button's word a
+profile card runs on ("Ana RuizFollow", "Ana Ruiz · Follow") are no part of the name or its
+credit. An outlet named
 exactly like a person is read as a second person: nothing in the byline tells it from one. In a
 byline in capitals a two-letter surname spelt like a Roman numeral is a surname ("By TOM LI and
 ANA RUIZ", "JANE XI"); only a name suffix's numeral after a full name is one ("JOHN SMITH III").

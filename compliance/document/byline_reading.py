@@ -2129,7 +2129,10 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     letters the byline writes them with. The byline is read as a reader sees it: in the order its
     bidirectional controls lay it out (`bidi.displayed`: "By \u202eepoP kciN\u202c" reads "By Nick
     Pope"), without the pictographs stuck to it ("By Nick Pope 📰", `_without_pictographs`), and
-    with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`).
+    with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`),
+    and without what a profile shows beside the name: the person's pronouns ("Ana Ruiz (she/her)",
+    "Ana Ruiz they/them") and a follow button's word ("Ana RuizFollow", "Ana Ruiz · Follow"),
+    `_without_profile_extras`.
     A dateline glued after the byline in one paragraph, with the story's first sentence after it
     (`_without_glued_dateline`: "By NAME Associated Press WASHINGTON (AP) — House Republicans …"),
     is no part of the byline.
@@ -2142,6 +2145,8 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         return None
     if not text.isascii():
         text = _without_pictographs(_as_displayed(unicodedata.normalize("NFC", text)))
+    if "/" in text or "ollow" in text or "ubscribe" in text:
+        text = _without_profile_extras(text)
     if _LOWER_THEN_UPPER.search(text):
         text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
@@ -2151,6 +2156,23 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# A person's pronouns beside the name, in brackets ("(she/her)", "(they/them)", "(he/him/his)",
+# "(xe/xem)") or bare before a separator or the end ("Ana Ruiz she/her"): no part of the name nor
+# of its credit.
+_SUBJECT_PRONOUNS = "she|he|they|xe|ze|ey|fae"
+_OTHER_PRONOUNS = "her|hers|him|his|them|theirs|they|she|he|xem|xyr|zir|hir|em|faer|it|its"
+_PRONOUN_SET = rf"(?:{_SUBJECT_PRONOUNS})(?:\s*/\s*(?:{_OTHER_PRONOUNS}))+"
+_PRONOUNS = on_first_use(rf"\s*[(\[]\s*{_PRONOUN_SET}\s*[)\]]|(?<=\S)\s+{_PRONOUN_SET}(?=\s*(?:[,;|·•]|$))", re.IGNORECASE)
+# A follow or subscribe button's word after the name, as a profile card's text runs it on: glued
+# ("Ana RuizFollow"), after a space or a dot ("Ana Ruiz · Follow"), at the end or before a separator.
+_FOLLOW_BUTTON = on_first_use(r"(?:\s*[·•|]\s*|\s+|(?<=[a-zß-öø-ÿ]))(?:Follow|Following|Unfollow|Subscribe|Subscribed)(?=\s*(?:[·•|]|$))")
+
+
+def _without_profile_extras(text: str) -> str:
+    """`text` without a person's pronouns (`_PRONOUNS`) and a follow button's word (`_FOLLOW_BUTTON`)."""
+    return _FOLLOW_BUTTON().sub("", _PRONOUNS().sub("", text)).strip()
 
 
 # A dateline glued after a byline in one paragraph, as a copy of a wire story runs them together:
