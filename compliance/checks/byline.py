@@ -205,7 +205,9 @@ editors save them ("José" written "Jose" and U+0301): it is read, and credited,
 two to five words, and a run of particles inside it counts as one ("María José García-Márquez de la
 Vega"); "the" before a cleric's or an office holder's title opens a name ("By the Rev. Martin
 Okafor", "By the Hon. NAME"). Vietnamese labels credit as "Written by" does ("Tác giả: NAME", "Bài:
-NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and after any author's label
+NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and so do Indonesian and
+Malay ones ("Penulis: NAME", "Wartawan: NAME", "Pewarta: NAME", "Oleh: NAME"; "Editor: B" and
+"Penyunting: B" credit a part; "Oleh" without its colon is a given name), and after any author's label
 the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
 Ảnh: B"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
 김민지 (Minji Kim), CalMatters") credits one person.

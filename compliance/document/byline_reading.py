@@ -103,19 +103,20 @@ _ROLE_JOIN = rf"(?:\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+|\s*[/,]\s*)"
 _ROLES = rf"(?:{_ROLE_OPENERS})(?:{_ROLE_JOIN}(?:{_ROLE_OPENERS}))?"
 _OPENER_WORDS = rf"(?:{_ROLES}\s+)?"
 # The labels of a credit written "Label: NAME" ("Reporting: A. Translation: B", "Texto: A"), in
-# English and the other languages whose "by" the reader knows, and in Vietnamese ("Tác giả: A",
-# "Bài: A – Ảnh: B", "Người dịch: B"): an author's (the first label must name one: "Photos: B" is
+# English and the other languages whose "by" the reader knows, in Vietnamese ("Tác giả: A",
+# "Bài: A – Ảnh: B", "Người dịch: B") and in Indonesian and Malay ("Penulis: A | Editor: B",
+# "Pewarta: A", "Oleh: A", "Penyunting: B"): an author's (the first label must name one: "Photos: B" is
 # a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
 _AUTHOR_LABELS = (
     r"reporting|reporter|reporters|words|text|writer|writers|written|reportaje|reportero|reportera|texto|textos|reportagem|rep[óo]rter|"
-    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n"
+    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n|penulis|wartawan|pewarta|oleh"
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
     r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
-    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
+    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|penyunting|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
 )
 _ANY_LABEL = rf"(?:{_AUTHOR_LABELS}|{_PART_LABELS})"
 # An author's label, alone or joined to another ("Text and photos:"), and its colon.
