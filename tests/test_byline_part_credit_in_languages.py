@@ -154,7 +154,7 @@ CAPTION_CREDITS = [
     "— Photos by",
 ]
 
-_PART_REASON = "is a caption crediting only a translator, photographer, illustrator or editor: the story's author is missing"
+_PART_REASON = "is a caption crediting only a translator, photographer, illustrator, editor or compiler: the story's author is missing"
 
 
 @pytest.mark.parametrize("role", CAPTION_CREDITS)

@@ -60,15 +60,36 @@ name ("By JANE DOE, Roll Call") is the affiliation. A short name of two words is
 Jake Smith, Kim Hoa", "Vu Han", "Ai Sen"): a city's name in another language, transliterated
 ("Vu Han" for Wuhan), is no place a dateline writes. A word of kinship used as a title and one
 name ("Mother Jones", "Uncle Sam") names no reporter, whom a byline credits by given name and
-surname: "By Jane Doe, Mother Jones" credits Jane Doe, with that affiliation. An outlet named
+surname: "By Jane Doe, Mother Jones" credits Jane Doe, with that affiliation. A body whose name
+opens with a nation's or a reach's adjective ("American Red Cross", "National Weather Service",
+"United Way") or runs "WORD for WORDS" ("Habitat for Humanity", "Teach for America") names no
+one; after "for", "The", a newspaper's word or an outlet's shape ("for The Conversation", "for
+Reuters") still makes the one word before it a pen name. An outlet glued after the name without a
+comma ("By Ana Ruiz Texas Tribune", "By A and B Inside Climate News") is the reporter's
+affiliation, as after a comma: capitalised words ending with an outlet's or an organisation's
+word; the name is the shortest that leaves such an outlet, unless the outlet is named for its
+place ("By Mary Jo Smith Texas Tribune" credits Mary Jo Smith) or the name is in capitals
+("By MARY CLARE JALONICK Associated Press"), and a place before the outlet's words is the
+outlet's own ("By New York Daily News" names no one called New York). A person's pronouns
+beside the name ("By Ana Ruiz (she/her)", "Ana Ruiz they/them") and a follow button's word a
+profile card runs on ("Ana RuizFollow", "Ana Ruiz · Follow") are no part of the name or its
+credit. An outlet named
 exactly like a person is read as a second person: nothing in the byline tells it from one. In a
 byline in capitals a two-letter surname spelt like a Roman numeral is a surname ("By TOM LI and
 ANA RUIZ", "JANE XI"); only a name suffix's numeral after a full name is one ("JOHN SMITH III").
+A name that writes its surname in capitals beside words in ordinary case is a person's, as
+French, German, Korean and Japanese styles write it ("Par Jean DUPONT", "Von Hans MÜLLER, dpa",
+"By KIM Min-ji", "Por Carlos RUIZ GARCÍA | EFE"); an outlet's initials, which have no vowel
+("KFF Health News", "NPR Staff", "CNN Politics"), initials beside a topic's word ("KFF Health")
+or before a place, their seat or branch ("ETH Zürich", "UNICEF Ireland"), stay an organisation.
 A bracket right after one of several names is that person's institution alone ("By A and B
 (University of X)" gives B's); one written once after them ("A and B, University of X", "A and B,
 both of the University of X") is theirs together. The labels of Chinese, Japanese and Korean
-bylines open a byline as "By" does ("作者：张三", "记者 张三", "文／张三", "記者 山田太郎",
-"기자 김철수", and after the name, "김철수 기자"); the ideographic comma lists people, with a label
+bylines open a byline as "By" does ("作者：张三", "记者 张三", "文／张三", "文・写真：山田太郎",
+"記者 山田太郎", "기자 김철수", "글·사진 김철수", and after the name, "김철수 기자", or both: "글
+김철수 기자" credits 김철수, the job no credit); a foreign name written in Hangul keeps its
+spaces and is one person when its first word opens with no Korean surname ("글 로사 이바라" is
+Rosa Ibarra), while Korean names parted by a space are several ("김민수 이영희"); the ideographic comma lists people, with a label
 or without ("作者：张三、李四", "李伟、王芳"), as does the middle dot between names in kanji or
 Hangul ("山田太郎・鈴木花子", "김민수·이영희 기자"; between katakana it stays inside one foreign
 name, "ジョン・スミス"); a name glued to the reporter's label ("记者张三", "기자김철수") is read
@@ -184,7 +205,9 @@ editors save them ("José" written "Jose" and U+0301): it is read, and credited,
 two to five words, and a run of particles inside it counts as one ("María José García-Márquez de la
 Vega"); "the" before a cleric's or an office holder's title opens a name ("By the Rev. Martin
 Okafor", "By the Hon. NAME"). Vietnamese labels credit as "Written by" does ("Tác giả: NAME", "Bài:
-NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and after any author's label
+NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and so do Indonesian and
+Malay ones ("Penulis: NAME", "Wartawan: NAME", "Pewarta: NAME", "Oleh: NAME"; "Editor: B" and
+"Penyunting: B" credit a part; "Oleh" without its colon is a given name), and after any author's label
 the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
 Ảnh: B"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
 김민지 (Minji Kim), CalMatters") credits one person.
@@ -222,7 +245,10 @@ column by"), and so do "Contributed by" and Drupal's posting line ("Submitted by
 author, Drupal's field) opens them as "By" alone on its line does: each item is an author. A
 visual or data desk's credit after the author's ("By NAME | Design by B", "Data by B", "Visuals
 by B", "Maps by B", "Fact-checking by B", "Design: B") is a part's, as "Photos by B" is: B is no
-author. A dateline's place after the
+author; so is a compiler's, who gathered the story from others' reports ("Compiled by B",
+"Recopilado por B", "Compilé par B", "Zusammengestellt von B"), and two parts' roles joined
+("Photos and video by B", "Compiled and edited by B"): a line with only such a credit is a
+caption, whose finding says the story's author is missing. A dateline's place after the
 name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
 NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
 are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is
@@ -248,7 +274,7 @@ them leaves them ("Publie par NAME", "Ecrit par NAME", "Par la redaction" and "P
 staff credits, "Academie", "Universite", "Agencia" in an institution's or agency's name); and a name
 keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
 `name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
-Roe"; a translator, photographer or contributor credited beside the authors is left out, so
+Roe"; a translator, photographer, compiler or contributor credited beside the authors is left out, so
 "Texto: A | Traducción: B" gives "A"), `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).
@@ -386,7 +412,7 @@ _PROBLEMS = {
 
 
 # Why a line crediting a part of the work alone names no reporter (docs/accuracy.md).
-_PART_ONLY = "is a caption crediting only a translator, photographer, illustrator or editor: the story's author is missing"
+_PART_ONLY = "is a caption crediting only a translator, photographer, illustrator, editor or compiler: the story's author is missing"
 
 
 def _problem_in_words(byline: Byline) -> str:

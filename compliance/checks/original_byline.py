@@ -8,7 +8,9 @@ for an original's "J. Smith", "Jake Smith" do not), courtesy, academic, religiou
 military titles, which are style ("Dr. Maria Lopez", "Prof. Maria Lopez", "Rev.", "Sen.", "Lt.
 Col.", "Ms.", "Assemblymember" credit "Maria Lopez"), and a middle initial after the given name written out
 ("Maria E. Lopez" credits "Maria Lopez" and "Maria Elena Lopez"; "Mario E. Lopez" and "Dr. Ana
-Lopez" do not). With
+Lopez" do not). A name a byline credits only for a part of the work is not the reporter's credit
+("By Courier Staff. Photos by Jake Smith", "Compiled by Jake Smith", "Photos and video by Jake
+Smith" leave Jake Smith uncredited). With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a
@@ -127,7 +129,8 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     if params.institutions:
         return _compare_institutions(doc, ctx)
     expected, source = _expected_reporters(ctx)
-    credited: list[tuple[Byline | Block, str]] = [(byline, n) for byline in doc.bylines for n in byline.names]
+    # A name credited only for a part of the work ("Compiled by B", "Photos by B") is no reporter's credit.
+    credited: list[tuple[Byline | Block, str]] = [(byline, n) for byline in doc.bylines for n in byline.names if not credited_for_a_part(byline.text, n)]
     credited += _credit_line_names(doc, params, ctx)
     matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
@@ -158,7 +161,7 @@ def not_reporters(byline: Byline, reporters: list[str]) -> tuple[str, ...]:
     """The people `byline` credits as authors of the story who are none of `reporters` (each
     compared as the rule compares a credited name with a reporter: `same_person`, a generational
     suffix the byline writes after a comma kept). A name the byline credits for a part of the work
-    ("Photos by B", "translated by B", "additional reporting by B") is no author's credit, and a
+    ("Photos by B", "translated by B", "compiled by B", "additional reporting by B") is no author's credit, and a
     byline naming no one (a staff credit, "Posted by Web Staff") credits no other person: the
     reporter's byline beside it is the story's."""
     return tuple(

@@ -71,8 +71,11 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med"
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
 # without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
 # ("oversettelse av", "översättning av", "oversættelse af", "bilder av"). In English also a visual
-# or data desk's ("Design by", "Data by", "Visuals by", "Maps by", "Fact-checking by").
+# or data desk's ("Design by", "Data by", "Visuals by", "Maps by", "Fact-checking by"). A compiler's
+# ("Compiled by", "Compiled and edited by", "Recopilado por", "Compilé par", "Zusammengestellt
+# von"): who gathered a roundup from other reports, a wire's or the desk's, is not its reporter.
 _PART_ROLES = (
+    r"compiled|compilation|compil[ée]e?|compilad[oa]|recopilad[oa]|compilat[oa]|zusammengestellt|samengesteld|sammanst[äa]llt|"
     r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
     r"design|designed|data|visuals|maps?|art|artwork|audio|animation|illustrated|charts?|infographics?|cartography|"
     r"fact[-\s]checked|fact[-\s]checking|copy[-\s]edited|copy[-\s]editing|"
@@ -90,7 +93,7 @@ _PART_ROLES = (
 _ROLE_OPENERS = (
     r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
     r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
-    r"interview|interviews|compiled|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
+    r"interview|interviews|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
     rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|{_PART_ROLES}"
 )
@@ -100,19 +103,20 @@ _ROLE_JOIN = rf"(?:\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+|\s*[/,]\s*)"
 _ROLES = rf"(?:{_ROLE_OPENERS})(?:{_ROLE_JOIN}(?:{_ROLE_OPENERS}))?"
 _OPENER_WORDS = rf"(?:{_ROLES}\s+)?"
 # The labels of a credit written "Label: NAME" ("Reporting: A. Translation: B", "Texto: A"), in
-# English and the other languages whose "by" the reader knows, and in Vietnamese ("Tác giả: A",
-# "Bài: A – Ảnh: B", "Người dịch: B"): an author's (the first label must name one: "Photos: B" is
+# English and the other languages whose "by" the reader knows, in Vietnamese ("Tác giả: A",
+# "Bài: A – Ảnh: B", "Người dịch: B") and in Indonesian and Malay ("Penulis: A | Editor: B",
+# "Pewarta: A", "Oleh: A", "Penyunting: B"): an author's (the first label must name one: "Photos: B" is
 # a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
 _AUTHOR_LABELS = (
     r"reporting|reporter|reporters|words|text|writer|writers|written|reportaje|reportero|reportera|texto|textos|reportagem|rep[óo]rter|"
-    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n"
+    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n|penulis|wartawan|pewarta|oleh"
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
     r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
-    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
+    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|penyunting|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
 )
 _ANY_LABEL = rf"(?:{_AUTHOR_LABELS}|{_PART_LABELS})"
 # An author's label, alone or joined to another ("Text and photos:"), and its colon.
@@ -125,22 +129,42 @@ _BY_WORDS = "by|par|por|von|di|da|door|av|af"
 # A role's "de" before an article opens no credit: "Article de Le Monde" names a publication.
 _ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de(?!\s+(?:le|la|les|el|los|las|o|os|as|il|lo)\s))"
 _PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?P<by>{_BY_WORDS}|de)\b", re.IGNORECASE)
-# Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, or a
-# contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
+# Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, one or two
+# joined, or a contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
 # "Reportaje de A y traducción de B". An author's role before a part's ("Text and photos by A")
 # makes an author's credit. The labels of the "Label: NAME" form say the same ("Reporting: A.
 # Translation: B").
 _CREDITS_BY = on_first_use(
-    rf"(?<![^\W\d_])(?:(?P<part>(?:{_PART_ROLES}|additional\s+reporting|research|compiled)\s+(?:{_BY_WORDS}|de)(?![^\W\d_])|(?:{_PART_LABELS})\s*:)"
+    rf"(?<![^\W\d_])(?:(?P<part>(?:(?:{_PART_ROLES})(?:{_ROLE_JOIN}(?:{_PART_ROLES}))?|additional\s+reporting|research)\s+(?:{_BY_WORDS}|de)(?![^\W\d_])|(?:{_PART_LABELS})\s*:)"
     rf"|(?:{_ROLE_BY}|by|por|par)(?![^\W\d_])|{_AUTHORS_LABEL})",
     re.IGNORECASE,
 )
 
 
+# The first of two roles joined before one "by" ("Photos and video by", "Compiled and edited by").
+_JOINED_ROLE = re.compile(rf"^([^\W\d_][\w-]*){_ROLE_JOIN}(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _part_credit_by(text: str) -> tuple[int, int] | None:
+    """Where the "by" (or "de") of a credit for a part of the work that opens `text` stands, as
+    offsets in `text`: one part's role ("Photos by B", "Fotos de B") or two joined ("Photos and
+    video by B", "Compiled and edited by B", "Fotos y video de B"; with an author's role, "Text and
+    photos by A", the credit is an author's); None for any other text."""
+    part = _PART_CREDIT.match(text)
+    if part is not None:
+        return part.span("by")
+    joined = _JOINED_ROLE.match(text)
+    if joined is None or _PART_CREDIT.match(joined.group(1) + " by") is None:
+        return None
+    second = _PART_CREDIT.match(text[joined.end() :])
+    return None if second is None else (joined.end() + second.start("by"), joined.end() + second.end("by"))
+
+
 def is_part_credit(line: str) -> bool:
     """Whether the line opens with a credit for a part of the work ("Edited by NAME", "Photos by
-    NAME"), which names no author of the story, also after a list marker ("— Photos by NAME")."""
-    return bool(_PART_CREDIT.match(_LIST_MARKER.sub("", line.strip(), count=1)))
+    NAME", "Photos and video by NAME"), which names no author of the story, also after a list
+    marker ("— Photos by NAME")."""
+    return _part_credit_by(_LIST_MARKER.sub("", line.strip(), count=1)) is not None
 
 
 # A line opening with a part's credit, after the noun of the work it was done to ("Tekst oversatt
@@ -159,7 +183,7 @@ def credits_only_a_part(line: str) -> bool:
     marker; "Text and photos by A" and "By A. Photos by B" are no such line. Such a line is a caption, and
     names the translator or photographer, not the story's author. Pure."""
     opened = _LIST_MARKER.sub("", line.strip(), count=1)
-    return _PART_ONLY_START().match(opened) is not None
+    return _PART_ONLY_START().match(opened) is not None or _part_credit_by(opened) is not None
 
 
 # A word a part's credit opens with (the `part` of `_CREDITS_BY`: a part's role, or a
@@ -168,7 +192,7 @@ def credits_only_a_part(line: str) -> bool:
 # compiling (about 10 ms, for a pattern of some 9,000 characters) a process pays on its first page
 # unless the command line's cache of compiled patterns has it (`startup`): the API's first check,
 # a new check process of `serve`, the first run of a new version.
-_PART_WORD = on_first_use(rf"(?<![^\W\d_])(?:{_PART_ROLES}|additional\s+reporting|research|compiled|{_PART_LABELS})(?![^\W\d_])", re.IGNORECASE)
+_PART_WORD = on_first_use(rf"(?<![^\W\d_])(?:{_PART_ROLES}|additional\s+reporting|research|{_PART_LABELS})(?![^\W\d_])", re.IGNORECASE)
 
 
 def credited_for_a_part(byline: str, name: str) -> bool:
@@ -188,14 +212,16 @@ def credited_for_a_part(byline: str, name: str) -> bool:
 _PREFIX = re.compile(rf"^{_ROLE_BY}\b[:\s]*", re.IGNORECASE)
 # The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
 # "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
-# "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
+# "기자 김철수", "글 김철수", "글·사진 김철수" (text and photos), "文・写真：山田太郎". A space, a colon, a slash, a bar or a middle dot parts the label from
 # the name; a closing bracket at the end is the label's only when one opens it ("（记者 张三）"),
 # else it closes a bracket of the credit ("글 김민지 (CalMatters)"); "文" ("text") needs one of the marks, so that no word beginning with it is read as a
 # label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
 # label ("记者张三") is parted only where a common surname follows it (`_CJK_GLUED_LABEL`): the
 # label opens words too ("记者会" is a press conference).
-_CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
-_CJK_MARKED_LABELS = r"文|图文|圖文|文字"
+_CJK_SPACED_LABELS = (
+    r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글(?:\s*[·ㆍ/]\s*사진)?|사진\s*[·ㆍ/]\s*글"
+)
+_CJK_MARKED_LABELS = r"文・写真|写真・文|图文|圖文|文字|文"
 _CJK_MARK = r"\s*[:：/／|｜・]\s*"
 _CJK_LABEL = on_first_use(
     rf"^(?:(?P<open>[(（【\[])\s*)?(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)(?(open)\s*[)）】\]]|)$"
@@ -381,17 +407,20 @@ _CJK_SURNAMES = (
     "史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯欧歐司上诸諸"
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명반왕금옥육인맹"
 )
+_KO_SURNAMES = "".join(char for char in _CJK_SURNAMES if "\uac00" <= char <= "\ud7a3")
 _CJK_GLUED_LABEL = on_first_use(
     rf"^[(（【\[]?\s*(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|기자)(?P<rest>[{_CJK_SURNAMES}](?:[\u4e00-\u9fff]{{1,3}}|[\uac00-\ud7a3]{{1,3}}))\s*[)）】\]]?$"
 )
-# Two names in Hangul, or in hanzi each opening with a common surname (`_CJK_SURNAMES`), parted
-# by a space alone ("김민수 이영희", "李伟 王芳"): two people. A Chinese or Korean name is one word
-# of two to four characters, written without a space; a Japanese name may hold one between the
+# Two names in Hangul, the first opening with a common surname (`_CJK_SURNAMES`), or in hanzi,
+# each opening with one, parted by a space alone ("김민수 이영희", "李伟 王芳"): two people. A
+# Chinese or Korean name is one word of two to four characters, written without a space; a
+# foreign name written in Hangul keeps the spaces of its own language, and its first word seldom
+# opens with a Korean surname ("로사 이바라" is Rosa Ibarra, one person); a Japanese name may hold one between the
 # surname and the given name ("山田 太郎"), whose given name opens with no surname of the list,
 # and stays one person, as do names in katakana; a university's short form and its college
 # ("서울대 의대") stay one institution.
 _CJK_SPACED_NAMES = on_first_use(
-    rf"(?:(?<=(?<![{_HANGUL}])[{_HANGUL}]{{2}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{3}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{4}}))"
+    rf"(?:(?<=(?<![{_HANGUL}])[{_KO_SURNAMES}][{_HANGUL}])|(?<=(?<![{_HANGUL}])[{_KO_SURNAMES}][{_HANGUL}]{{2}})|(?<=(?<![{_HANGUL}])[{_KO_SURNAMES}][{_HANGUL}]{{3}}))"
     rf"(?!(?<=대)\s+[{_HANGUL}]{{1,2}}대(?![{_HANGUL}]))\s+(?=[{_HANGUL}]{{2,4}}(?![{_HANGUL}]))"
     rf"|(?<=(?<![\u4e00-\u9fff])[{_CJK_SURNAMES}][\u4e00-\u9fff])\s+(?=[{_CJK_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?![\u4e00-\u9fff]))"
 )
@@ -1100,11 +1129,37 @@ def _is_acronym(token: str) -> bool:
     return len(core) >= 3 and core.isalpha() and core.isupper() and not _ROMAN.match(core)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _has_surname_in_capitals(tokens: list[str]) -> bool:
+    """Whether a mixed-case name writes its surname in capitals, as French, German, Korean and
+    Japanese styles do ("Jean DUPONT", "Hans MÜLLER", "KIM Min-ji", "Carlos RUIZ GARCÍA"): each
+    word in capitals has a vowel, as a surname has and an outlet's initials ("KFF", "NPR",
+    "CNN") have not, no word in ordinary case is a topic's ("KFF Health", `_TOPIC_WORDS`), and
+    a place after initials that open the name is their seat or branch, not a given name ("ETH
+    Zürich", "UNICEF Ireland": `places.place_positions`, which reads the gazetteer, asked only here)."""
+    capitals = [token for token in tokens if _is_acronym(token)]
+    ordinary = [token for token in tokens if not token.isupper()]
+    if not all(_VOWELS & set(_without_accents(token.lower())) for token in capitals) or any(token.lower().strip(".,") in _TOPIC_WORDS for token in ordinary):
+        return False
+    if not tokens[0].isupper():
+        return True
+    from compliance.document.places import place_positions
+
+    return not place_positions(ordinary)
+
+
 def _is_outlet(text: str, outlets: Set[str]) -> bool:
     lowered = text.lower().removeprefix("the ").strip()
     return lowered in outlets or ("the " + lowered) in outlets
 
 
+# The first words of a national or international body's name, no given name: a nation's or a
+# continent's adjective, or the words of a body's reach ("American Red Cross", "British Heart
+# Foundation", "National Weather Service", "United Way", "Federal Reserve Board"). Adjectives
+# that are also names ("Norman", "Roman", "German", "French", "English", "Irish") are left out.
+_BODY_OPENING_WORDS = frozenset("american british canadian australian european african asian national international federal united global".split())
 # Words of kinship used as a title ("Mother Jones", "Father Ted", "Uncle Sam", "Sister Act"): no
 # given name, so with one word after them they name an outlet, a character or a work, never a
 # reporter, whom a byline credits by given name and surname. (With a full name after them a
@@ -1149,10 +1204,12 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
         return None
     if all(len(t.strip(".")) == 1 for t in tokens) or (outlets and _is_outlet(" ".join(tokens), outlets)):
         return None
-    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens):
+    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
         return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
     if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
         return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
+    if tokens[0].lower() in _BODY_OPENING_WORDS:
+        return None  # "American Red Cross", "National Weather Service": a body's name
     return " ".join(t.strip(",;:") for t in shown)
 
 
@@ -1405,14 +1462,70 @@ def _is_institution_short_name(tokens: list[str]) -> bool:
 
 def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
     """ "Senior White House Correspondent", "Games Editor": role words, or capitalised words ending
-    in a role noun; or an outlet ("ProPublica" by its brand capitals, or a pack's outlet)."""
-    if (len(tail) == 1 and _is_brand(tail[0])) or (outlets and _is_outlet(" ".join(tail), outlets)):
+    in a role noun; or an outlet ("ProPublica" by its brand capitals, a pack's outlet, or an
+    outlet's name by its last word, `_is_outlet_name`)."""
+    if (len(tail) == 1 and _is_brand(tail[0])) or (outlets and _is_outlet(" ".join(tail), outlets)) or _is_outlet_name(tail):
         return True
     words = [t.lower().strip(".,") for t in tail]
     if not words or not (words[-1] in _ROLE_NOUNS or words[-1] in _ORG_WORDS):
         return False
     allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER
     return (all(w in allowed or t[:1].isupper() for w, t in zip(words, tail, strict=True)) and words[-1] in _ROLE_NOUNS) or all(w in allowed for w in words)
+
+
+def _is_outlet_name(tail: list[str]) -> bool:
+    """ "Texas Tribune", "The Texas Tribune", "KFF Health News", "Inside Climate News": two words or
+    more, capitalised but for the filler between them ("of", "the"), the last an outlet's or an
+    organisation's word (`_OUTLET_ENDINGS`, `_ORG_WORDS`). After a name with no comma ("By Ana Ruiz
+    Texas Tribune") it is the reporter's outlet."""
+    words = [token.lower().strip(".,") for token in tail]
+    if len(tail) < 2 or not tail[0][:1].isupper() or not (words[-1] in _OUTLET_ENDINGS or words[-1] in _ORG_WORDS):
+        return False
+    return all(token[:1].isupper() or word in _FILLER for word, token in zip(words, tail, strict=True))
+
+
+def _is_place_name(words: list[str]) -> bool:
+    """Whether the words, together, name a place the gazetteer knows alone ("New York", "Los
+    Angeles", "Las Vegas": a large city, a state, a country), as an outlet's name opens with one
+    ("New York Daily News"); a person's name whose words are each a town's ("Austin Jackson") is
+    none. Reads the gazetteer (`places.dateline_parts`)."""
+    from compliance.document.places import dateline_parts
+
+    return bool(dateline_parts([" ".join(words)], lambda _part: False, districts=False))
+
+
+def _ends_the_name_before_an_outlet(tokens: list[str], cut: int, outlets: Set[str]) -> bool:
+    """Whether a name of the first `cut` words, which reads as a person's, ends where an outlet
+    glued after it begins: not a place, which is the outlet's own ("New York Daily News"), nor
+    followed by its surname before an outlet named for its place (`_surname_before_place`) or by
+    its last word in capitals (`_surname_in_capitals_before_outlet`)."""
+    head, tail = tokens[:cut], tokens[cut:]
+    if _is_place_name(head) or _surname_in_capitals_before_outlet(head, tail):
+        return False
+    return not (_surname_before_place(tail) and person_name(" ".join(tokens[: cut + 1]), outlets))
+
+
+def _surname_before_place(tail: list[str]) -> bool:
+    """Whether the first of the words after a would-be name is a surname before an outlet named
+    for its place ("Smith Texas Tribune" after "Mary Jo": the name is Mary Jo Smith): the words
+    after it, but the outlet's last, open with a place, which the first word does not ("New York
+    Times" is the outlet's own), nor is it an article ("The Texas Tribune")."""
+    if len(tail) < 3 or tail[0].lower() in _FILLER or _is_place_name(tail[:1]) or _is_place_name(tail[:2]):
+        return False
+    return _is_place_name(tail[1:2]) or (len(tail) > 3 and _is_place_name(tail[1:3]))
+
+
+def _surname_in_capitals_before_outlet(head: list[str], tail: list[str]) -> bool:
+    """Whether the first word after a name in capitals is its last, in capitals too, before an
+    outlet in ordinary case ("MARY CLARE" then "JALONICK Associated Press": the name is MARY
+    CLARE JALONICK); an outlet's initials ("KFF Health News"), which have no vowel, are the outlet's."""
+    first = tail[0].strip(".,")
+    return (
+        all(token.isupper() for token in head)
+        and _is_acronym(first)
+        and bool(_VOWELS & set(_without_accents(first.lower())))
+        and not all(token.isupper() for token in tail)
+    )
 
 
 # A middle initial: one letter and a full stop ("Q.").
@@ -1440,7 +1553,7 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
             continue
         if not newspaper_word and not staff_only and not _is_title_head(head):
             name = person_name(" ".join(head), outlets)
-            if name:
+            if name and (last_word in _ROLE_NOUNS or _ends_the_name_before_an_outlet(tokens, cut, outlets)):
                 return name, " ".join(tail)
     return None
 
@@ -1702,11 +1815,11 @@ def _open(text: str) -> _Opened:
             return opened._replace(lead_in=lead[0])
     unlabelled = _LABEL.sub("", text, count=1)
     labelled, text = len(unlabelled) != len(text), unlabelled
-    part = _PART_CREDIT.match(text)
+    part = _part_credit_by(text)
     if part is not None:
         # "Fotos de B", "Traduzione di B", "Fotos von B" read as "Photos by B" does: the
         # particle is no part of a name ("Traducción de Mateo Ruskin"), and the credit names no author.
-        return _Opened(text[: part.start("by")] + "by" + text[part.end("by") :], False, False)
+        return _Opened(text[: part[0]] + "by" + text[part[1] :], False, False)
     match = _PREFIX.match(text)
     if match is not None:
         opener = match.group(0).strip(" :").lower()
@@ -1717,7 +1830,9 @@ def _open(text: str) -> _Opened:
     if not text.isascii():
         labelled_name = _CJK_LABEL().match(text) or _CJK_LABEL_AFTER().match(text) or _CJK_GLUED_LABEL().match(text)
         if labelled_name is not None:
-            rest, short = _cjk_parts(labelled_name.group("rest"))
+            # A label before the name and the reporter's job after it ("글 김민지 기자"): the job is no credit.
+            job_after = _CJK_LABEL_AFTER().match(labelled_name.group("rest"))
+            rest, short = _cjk_parts((job_after or labelled_name).group("rest"))
             return _Opened(rest, True, False, institutions=short)
         text, short = _cjk_parts(text)
         if short:
@@ -2018,7 +2133,10 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     letters the byline writes them with. The byline is read as a reader sees it: in the order its
     bidirectional controls lay it out (`bidi.displayed`: "By \u202eepoP kciN\u202c" reads "By Nick
     Pope"), without the pictographs stuck to it ("By Nick Pope 📰", `_without_pictographs`), and
-    with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`).
+    with a job title glued to the surname parted from it ("Nick PopeContributor", `_unglued_titles`),
+    and without what a profile shows beside the name: the person's pronouns ("Ana Ruiz (she/her)",
+    "Ana Ruiz they/them") and a follow button's word ("Ana RuizFollow", "Ana Ruiz · Follow"),
+    `_without_profile_extras`.
     A dateline glued after the byline in one paragraph, with the story's first sentence after it
     (`_without_glued_dateline`: "By NAME Associated Press WASHINGTON (AP) — House Republicans …"),
     is no part of the byline.
@@ -2031,6 +2149,8 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         return None
     if not text.isascii():
         text = _without_pictographs(_as_displayed(unicodedata.normalize("NFC", text)))
+    if "/" in text or "ollow" in text or "ubscribe" in text:
+        text = _without_profile_extras(text)
     if _LOWER_THEN_UPPER.search(text):
         text = _unglued_titles(text)
     seen = _seen_through(text) if not text.isascii() else text
@@ -2040,6 +2160,23 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# A person's pronouns beside the name, in brackets ("(she/her)", "(they/them)", "(he/him/his)",
+# "(xe/xem)") or bare before a separator or the end ("Ana Ruiz she/her"): no part of the name nor
+# of its credit.
+_SUBJECT_PRONOUNS = "she|he|they|xe|ze|ey|fae"
+_OTHER_PRONOUNS = "her|hers|him|his|them|theirs|they|she|he|xem|xyr|zir|hir|em|faer|it|its"
+_PRONOUN_SET = rf"(?:{_SUBJECT_PRONOUNS})(?:\s*/\s*(?:{_OTHER_PRONOUNS}))+"
+_PRONOUNS = on_first_use(rf"\s*[(\[]\s*{_PRONOUN_SET}\s*[)\]]|(?<=\S)\s+{_PRONOUN_SET}(?=\s*(?:[,;|·•]|$))", re.IGNORECASE)
+# A follow or subscribe button's word after the name, as a profile card's text runs it on: glued
+# ("Ana RuizFollow"), after a space or a dot ("Ana Ruiz · Follow"), at the end or before a separator.
+_FOLLOW_BUTTON = on_first_use(r"(?:\s*[·•|]\s*|\s+|(?<=[a-zß-öø-ÿ]))(?:Follow|Following|Unfollow|Subscribe|Subscribed)(?=\s*(?:[·•|]|$))")
+
+
+def _without_profile_extras(text: str) -> str:
+    """`text` without a person's pronouns (`_PRONOUNS`) and a follow button's word (`_FOLLOW_BUTTON`)."""
+    return _FOLLOW_BUTTON().sub("", _PRONOUNS().sub("", text)).strip()
 
 
 # A dateline glued after a byline in one paragraph, as a copy of a wire story runs them together:
@@ -2388,10 +2525,27 @@ def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | N
     parts = [part.strip(" .") for part in [*for_credit, *rest] if part.strip(" .")]
     if not parts or not may_be_pen_name(word, outlets):
         return None
+    if for_credit and not _is_outlet_after_for(for_credit[0].strip(" ."), outlets):
+        return None  # "Habitat for Humanity International", "Teach for America": one body's name
     credit = ", ".join(parts)
     if affiliation_line(credit, outlets) is None:
         return None
     return BylineReading((word,), credit, None, credit, institutions_of(f"{word}, {credit}", (word,), outlets))
+
+
+def _is_outlet_after_for(credit: str, outlets: Set[str]) -> bool:
+    """Whether the words after "for" in "WORD for …" name the outlet a pen name wrote for, not the
+    rest of a body's name ("Habitat for Humanity International", "Teach for America",
+    "Physicians for Human Rights"): an outlet with "The" ("for The Conversation"), one ending with
+    a newspaper's word ("for Grist Magazine"), or one by its shape alone (initials, brand capitals,
+    a wire's word, a pack's outlet: "for NPR", "for ProPublica", "for Reuters")."""
+    words = credit.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,")
+    if words[0].lower() == "the" or last in _OUTLET_ENDINGS or _is_outlet(credit, outlets):
+        return True
+    return len(words) == 1 and (_is_outlet_initials(words[0]) or _is_brand(words[0]) or last in _ORG_WORDS)
 
 
 def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False, unnamed: bool = False) -> BylineReading:
