@@ -216,6 +216,22 @@ def test_the_states_newsroom_credit_rule_reads_the_spanish_credit_lines(cli: Any
 @pytest.mark.parametrize(
     "credit",
     [
+        '<p>Esta historia fue publicada originalmente por <a href="https://www.propublica.org/article/x">ProPublica</a>.</p>',
+        "<p><em>Este artículo fue publicado originalmente por ProPublica.</em></p>",
+    ],
+)
+def test_a_propublica_credit_in_spanish_is_quoted_and_said_not_to_replace_the_line(cli: Any, tmp_path: Path, credit: str) -> None:
+    entry = _checked(cli, tmp_path, credit, lang="es", byline="Por Elsa Thibodeau, ProPublica")
+    assert entry["packs"] == ["propublica"]
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/credit-line"]
+    assert "publicad" in finding["evidence"]
+    assert "is a credit line in other words or in another language, which does not replace it" in finding["message"]
+    assert "do not allow translating the story" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
         "This article first appeared in CalMatters.",
         "Republished with permission from CalMatters.",
         "Originally published by CalMatters.",
