@@ -1853,9 +1853,11 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         where = lines_said(line, line + taken.strip("\r\n").count("\n"))
         fill_in += (f"Move {where} here: take it out where it is now, so that the text is there once",)
     if marked is None and anchor is not None:
-        # A place a check names (after the logo) is marked where the block goes in; a named
-        # place (the end, the byline) at its anchor, as the panel's words say.
-        marked = doc.locate(anchor[0]) if isinstance(fix.where, str) else _block_location(doc, anchor[0], "after" if fix.insert == "after" else "before")
+        # A place a check names (after the logo) and the end of the story (after its last
+        # paragraph) are marked where the block goes in; another named place (the byline) at its
+        # anchor, as the panel's words say.
+        at_anchor = isinstance(fix.where, str) and fix.where != "end"
+        marked = doc.locate(anchor[0]) if at_anchor else _block_location(doc, anchor[0], "after" if fix.insert == "after" or fix.where == "end" else "before")
     return FixBlock(text, _place_said(fix, anchor), marked, fill_in, whence)
 
 

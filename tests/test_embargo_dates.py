@@ -587,3 +587,34 @@ def test_a_story_quoting_the_notices_words_is_not_under_embargo(markup: str) -> 
 def test_a_notice_standing_alone_holds_even_in_quotation_marks(markup: str) -> None:
     (finding,) = findings_of(story_with(markup))["propublica/embargo"]
     assert "may not be republished until the end of March 3, 2027" in finding.message
+
+
+def _page_dated(date: str, head: str) -> list[Any]:
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    doc = parse_document(page(date).replace("<head>", "<head>" + head).encode(), "html")
+    report = check_document(doc, packs, path="p.html", auto_detect=False, today=TODAY)
+    return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2026-11-02T09:00:00-04:00">',
+        '<meta itemprop="datePublished" content="2026-11-02">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-11-02T13:00:00Z"}</script>',
+    ],
+)
+def test_a_published_page_that_ran_during_the_embargo_fails_on_its_own_date(head: str) -> None:
+    # The embargo ended before today: the page's own metadata says it ran during it.
+    (finding,) = _page_dated("Nov. 20, 2026", head)
+    assert "the page's own publication date is 2026-11-02" in finding.message
+
+
+def test_the_metadata_given_to_the_check_comes_before_the_pages_own_date() -> None:
+    head = '<meta property="article:published_time" content="2026-11-02T09:00:00-04:00">'
+    packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
+    doc = parse_document(page("Nov. 20, 2026").replace("<head>", "<head>" + head).encode(), "html")
+    report = check_document(doc, packs, path="p.html", auto_detect=False, today=TODAY, meta={"publication_date": "2026-11-25"})
+    assert [f for f in report.findings if f.rule == "propublica/embargo"] == []
+    # A page without such metadata is judged on the run's day, as before: the embargo has ended.
+    assert embargo("Nov. 20, 2026") == []

@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from compliance.engine import CheckSettings
+from compliance.findings import Finding, Location, Report, Severity
 from compliance.fixes import plan_fixes
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.html import format_html
@@ -175,9 +176,9 @@ def test_a_missing_thing_is_marked_where_its_block_goes(tmp_path: Path) -> None:
     (mark,) = tree.xpath("//div[@class='article']//a[@data-rule='propublica/pixel']")
     before = " ".join("".join(mark.xpath("preceding::text()")).split())
     after = " ".join("".join(mark.xpath("following::text()")).split())
-    # The story's last paragraph is before the marker, the page's tags and teasers after it.
-    assert before.endswith("She has not received them. Share this:FacebookXEmail")
-    assert after.startswith("Tagged Pipelines, Oil and gas, ProPublica")
+    # The story's last paragraph is before the marker, the page's share box, tags and teasers after it.
+    assert before.endswith("She has not received them.")
+    assert after.startswith("Share this:FacebookXEmail Tagged Pipelines, Oil and gas, ProPublica")
     assert "Paste this after the end:" in page
 
 
@@ -334,3 +335,12 @@ def test_a_text_that_only_looks_like_a_report_is_an_article(text: str) -> None:
     from compliance.findings import own_report
 
     assert own_report(text) is None
+
+
+@pytest.mark.parametrize(("errors", "warnings", "said"), [(1, 1, "1 file checked; 1 error, 1 warning"), (2, 0, "1 file checked; 2 errors, 0 warnings")])
+def test_the_reports_counts_take_the_plural_only_for_more_than_one(errors: int, warnings: int, said: str) -> None:
+    findings = tuple(Finding("p/e", Severity.ERROR, "m", "h", Location(n + 1)) for n in range(errors)) + tuple(
+        Finding("p/w", Severity.WARNING, "m", "h", Location(n + 10)) for n in range(warnings)
+    )
+    page = format_html([Report(path="a.html", packs=("p",), findings=findings)], FormatContext())
+    assert f'<p class="counts">{said}</p>' in page

@@ -142,11 +142,14 @@ def test_the_finding_and_the_fix_share_one_answer(kind: DocumentKind, source: st
     end = story_end(doc)
     assert end is not None and doc.locate(end) == end_location(doc)
     assert end_location(doc).line == last_line
-    # The block the fix shows is placed there too (the HTML report marks it), and `fix` inserts after that line.
+    # The block the fix shows is marked right after that block (the HTML report's "Paste this after
+    # the end"), and `fix` inserts after that line.
+    from compliance.fixes import _block_location, _Values, place_fix
+
     report = check_document(doc, [_pack(AT_THE_END["fix-end-text"])], path=f"s.{kind}", auto_detect=False)
     (finding,) = report.findings
-    assert finding.fix is not None and finding.fix.location == finding.location
-    from compliance.fixes import _Values, place_fix
+    assert finding.location == doc.locate(end)
+    assert finding.fix is not None and finding.fix.location == _block_location(doc, end, "after")
 
     pack = _pack(AT_THE_END["fix-end-text"])
     fix = pack.rules[0].fix

@@ -171,9 +171,14 @@ def test_without_an_original_the_page_says_to_give_it_in_its_own_fields() -> Non
     # The engine's note names the command line's --original FILE; an editor on the page gives the
     # original story in the page's fields instead.
     page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), TRUNCATED)
-    given_on_the_page = "(upload the original story's saved page as the Original story file, or give its Original URL)"
+    # This server fetches no page: only the Original story file is offered.
+    given_on_the_page = "(upload the original story's saved page as the Original story file)"
     assert f"compare the copy with the original story, and none was given {given_on_the_page}" in page
     assert "--original FILE" not in page
+    # One that fetches (--allow-fetch) compares the copy with the page at the Original URL too.
+    page = _submit(TestClient(create_app(ServeSettings(allow_fetch=True)), base_url=BASE), TRUNCATED)
+    given_on_the_page = "(upload the original story's saved page as the Original story file, or give its Original URL)"
+    assert f"compare the copy with the original story, and none was given {given_on_the_page}" in page
 
 
 def test_the_line_below_a_block_to_paste_names_the_pages_fields() -> None:

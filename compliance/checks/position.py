@@ -39,8 +39,9 @@ which a publisher's terms ask for beside a tagline that ends the story): the blo
 there are within the end too.
 
 A failure points at what was found in the wrong place; with nothing found, `last` points at the
-story's end (its last block, in Markdown and plain text the body's last line: where `syndcheck fix`
-puts a `where: end` block), `first` and `at: top` at the article's start.
+story's end (its last block before what the theme prints after the story, such as a "Posted in"
+footer; in Markdown and plain text the body's last line: where `syndcheck fix` puts a `where: end`
+block), `first` and `at: top` at the article's start.
 
 Example (ProPublica's credit line at the top of the story)::
 

@@ -382,12 +382,16 @@ def _in_tail_container(doc: Document, block: Block) -> bool:
 
 
 def story_end(doc: Document) -> Block | None:
-    """The article's last block of text that is not a heading (a paragraph, a list item, a line of
+    """The story's last block of text that is not a heading (a paragraph, a list item, a line of
     a text or Markdown article): what the terms put at the end of the story (a credit line, a
     tagline, a pixel) goes after it. The one answer to "where is the end": `syndcheck fix` inserts
     a `where: end` block after it, and a finding of such a thing missing points at it
-    (`end_location`). None when the article has no such block."""
-    return next((block for block in reversed(doc.article_blocks) if not block.heading), None)
+    (`end_location`). What the theme prints after the story inside the article (`story_tail`: its
+    "Posted in News" footer, share links, a newsletter sign-up) is passed over, else the article's
+    last such block. None when the article has no such block."""
+    blocks = [block for block in reversed(doc.article_blocks) if not block.heading]
+    tail = story_tail(doc)
+    return next((block for block in blocks if block.index not in tail), blocks[0] if blocks else None)
 
 
 def end_location(doc: Document) -> Location:

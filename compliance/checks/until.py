@@ -47,9 +47,10 @@ the run's date (`Context.today`: `syndcheck` reads the clock once per run, or ta
 from the clock, it is said with its zone, and with `utc-offset`, the publisher's offset from UTC in
 hours, it is the earlier of the clock's date and the date there: a notice never lifts before its
 day has ended where it was written, wherever the check runs), or,
-when the copy's metadata gives its publication day (`publication_date`, else a front matter date),
-that day: the terms bind the day the copy runs, so a copy scheduled after the embargo passes and
-one that ran during it fails; the message says which day it compared with. A publication time
+when the copy's metadata gives its publication day (`publication_date`, else a front matter date,
+else the page's own `article:published_time` or schema.org `datePublished`), that day: the terms
+bind the day the copy runs, so a copy scheduled after the embargo passes and one that ran during
+it fails; the message says which day it compared with. A publication time
 given with its zone is read on the publisher's day with `utc-offset` ("2099-10-04T02:00:00Z" is
 Oct. 3 at UTC-5); one in words ("October 4, 2099") is read as a notice's date is; one that names
 no day ("next Tuesday", "2099-13-40") leaves the run's today, and the message says so. Each failing hit
@@ -361,16 +362,24 @@ def the_day(ctx: Context, utc_offset: int | None = None, numeric_dates: str = "u
     """The day a notice is compared with, how a message names it, and whether it is the copy's
     publication day rather than the run's: the copy's publication day
     when its metadata gives one (`time_edits.publication_day_of`: `publication_date`, else a
-    front matter date; a time with its zone is read at `utc_offset`, the publisher's day), since
+    front matter date; a time with its zone is read at `utc_offset`, the publisher's day), else
+    the day the page's own metadata says it was published (`time_edits.page_published`:
+    `article:published_time`, schema.org `datePublished`), since
     the terms bind the day the copy runs — a publication date in words ("October 4, 2099") is
     read as a notice's date is (`read_date`, `numeric_dates` its order); else the run's today,
     which, when read from the clock (`Context.read_at`), is the earlier of the clock's date and
     the date at `utc_offset` hours from UTC (the publisher's zone), and is said with the zone it
     was read in. A publication date that cannot be read is said, with the today used instead."""
     # Imported here, once a notice is found: most pages have none.
-    from compliance.checks.time_edits import publication_day_of
+    from compliance.checks.time_edits import page_published, publication_day, publication_day_of
 
     published = publication_day_of(ctx.meta, utc_offset)
+    if published is None and (own := page_published(ctx.doc)):
+        # A page that says when it ran (its `article:published_time`, schema.org `datePublished`):
+        # a copy already published is judged on that day, as `audit` judges it.
+        day = publication_day(own, utc_offset)
+        if isinstance(day, datetime.date):
+            return day, f"the page's own publication date is {day.isoformat()}", True
     if isinstance(published, datetime.date):
         said = f"the copy's publication date is {published.isoformat()}"
         if utc_offset is not None and published != publication_day_of(ctx.meta):

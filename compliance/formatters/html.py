@@ -47,7 +47,7 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form
 def format_html(reports: Sequence[Report], context: FormatContext) -> str:
     """The whole run as one HTML page (UTF-8, no external resources)."""
     summary = summarize(reports)
-    counts = f"{counted(summary.checked, 'file')} checked; {summary.errors} errors, {summary.warnings} warnings"
+    counts = f"{counted(summary.checked, 'file')} checked; {counted(summary.errors, 'error')}, {counted(summary.warnings, 'warning')}"
     sections = "\n".join(render_report(report, context.sources.get(report.path), context, number) for number, report in enumerate(reports, start=1))
     return html_page(f'<p class="counts">{html.escape(counts)}</p>' + configuration_notice(context), sections)
 

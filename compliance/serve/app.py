@@ -502,7 +502,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             # Every field the editor filled in comes back with the refusal, so that they mend one thing and send again.
             typed = exc.typed if isinstance(exc, FormRefused) else form.typed if form is not None else None
             return _page(editor_page(checker.context, None, error=exc.message, form=typed, fetches=fetches), exc.status)
-        result = said_for_the_page(result)
+        result = said_for_the_page(result, fetches=fetches)
         if not fetches and form.original is None:
             result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
@@ -595,8 +595,10 @@ def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]
 
 # Where the page lists the packs it knows (an unknown pack's refusal says so), for an editor.
 PACKS_ON_THE_PAGE = "the page lists the packs this server has under Packs: tick one of them there"
-# What an editor on the page gives instead of the command line's --original FILE.
+# What an editor on the page gives instead of the command line's --original FILE: the Original
+# URL only where the server fetches it (`--allow-fetch`); elsewhere it is not compared with.
 _GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Original story file, or give its Original URL"
+_GIVE_ORIGINAL_FILE_ON_THE_PAGE = "upload the original story's saved page as the Original story file"
 # What an editor on the page does about an original's URL the server does not fetch (an
 # `original=URL` line of Other metadata): the page's own field, not the API's form field.
 _NOT_FETCHED_ON_THE_PAGE = (
@@ -605,24 +607,24 @@ _NOT_FETCHED_ON_THE_PAGE = (
 )
 # What an editor on the page does about an original an article names by a file (its front matter's
 # `original`, an `original=PATH` line of Other metadata): the page's own fields.
-_NOT_A_FILE_ON_THE_PAGE = (
-    "the server reads no file an article names: upload the original story's saved page as the Original story file, or give its Original URL"
-)
+_NOT_A_FILE_ON_THE_PAGE = "the server reads no file an article names: "
 
 
-def said_for_the_page(result: FileResult) -> FileResult:
+def said_for_the_page(result: FileResult, *, fetches: bool = True) -> FileResult:
     """`result` with its `no-original` note, the line below each block to paste that says how
     to give a value it lacks and the one that says where its address came from, telling the editor
     the page's fields rather than the command line's options and metadata keys (the engine names
     `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
-    has no use for)."""
+    has no use for). With `fetches` false (a server without `--allow-fetch`) the page offers only
+    the Original story file: an Original URL would not be compared with."""
     report = result.report
+    give = _GIVE_ORIGINAL_ON_THE_PAGE if fetches else _GIVE_ORIGINAL_FILE_ON_THE_PAGE
     said = {
-        "no-original": ((GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),),
+        "no-original": ((GIVE_ORIGINAL, give),),
         "original-unavailable": (
             (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
-            (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE),
-            (GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE),
+            (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE + give),
+            (GIVE_ORIGINAL, give),
         ),
     }
     notices = tuple(
