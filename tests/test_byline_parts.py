@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.api import check_html, check_markdown, check_text
+from compliance.checks.byline import story_bylines
 from compliance.document import parse_document
 from compliance.document.byline_reading import person_name, read_byline
 from compliance.findings import Report, Severity
@@ -352,3 +353,43 @@ def test_a_topic_label_over_a_title_and_institution_line_is_no_author(label: str
 def test_a_name_of_common_words_over_a_title_and_institution_line_is_the_author(name: str) -> None:
     for form, report in _conversation_reports(name).items():
         assert {"creative-commons/author", "the-conversation/author-institution"} <= {p.rule for p in report.passed}, form
+
+
+# A name paragraph over a paragraph naming a pack's outlet: an author box's two lines.
+
+OUTLETS = frozenset({"daily caller news foundation", "propublica", "the conversation"})
+
+
+@pytest.mark.parametrize(
+    ("header", "names", "credit"),
+    [
+        ("<p><strong>Nick Pope</strong></p><p><em>From the Daily Caller News Foundation</em></p>", ("Nick Pope",), "From the Daily Caller News Foundation"),
+        ('<div class="author-name">Jane Doe</div><div class="author-org">ProPublica</div>', ("Jane Doe",), "ProPublica"),
+        ("<p>María José Núñez</p><p>The Conversation</p>", ("María José Núñez",), "The Conversation"),
+    ],
+)
+def test_a_name_paragraph_over_a_paragraph_naming_the_outlet_is_the_byline(header: str, names: tuple[str, ...], credit: str) -> None:
+    (byline,) = [b for b in story_bylines(parse_document(_article(header), "html", outlets=OUTLETS)) if b.names]
+    assert (byline.names, byline.reading.credit) == (names, credit)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<p>Maria Chen</p><p>University of Michigan</p>",  # another body: a caption's or a contact's as likely
+        "<p>Sacramento</p><p>ProPublica</p>",  # a place, no person's name
+        '<aside class="sidebar"><p>Jane Doe</p><p>ProPublica</p></aside>',  # beside the story
+        "<p>Jane Doe</p>",  # a name alone, the page's metadata crediting no one
+    ],
+)
+def test_other_short_paragraphs_over_an_outlet_are_no_byline(header: str) -> None:
+    assert [b for b in story_bylines(parse_document(_article(header), "html", outlets=OUTLETS)) if b.names] == []
+
+
+def test_the_dcnf_pack_takes_the_name_over_the_from_line_as_the_reporters_byline() -> None:
+    header = (
+        "<p><strong>Nick Pope</strong></p><p><em>From the Daily Caller News Foundation</em></p>"
+        '<img src="https://dailycallernewsfoundation.org/logo.png" alt="Daily Caller News Foundation logo" width="300" height="60">'
+    )
+    report = check_html(_article(header), packs=["dcnf"])
+    assert _errors(report) == {}

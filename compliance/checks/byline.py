@@ -38,7 +38,9 @@ Share"). A name line over a line of job title and institution ("Maria Chen" over
 Professor of Biology, University of Michigan", The Conversation's author block) is a byline with
 that institution, in HTML (`<p>NAME<br>TITLE</p>`), plain text and Markdown; an author block of
 several such pairs credits every author with their own institution, and one without a title line
-with none. In plain text and Markdown a line that is only a name, right under the headline (or
+with none. A paragraph that is only a name over one that names a pack's outlet ("Nick Pope" over
+"From the Daily Caller News Foundation", an author box's two lines) is the byline "NAME, OUTLET";
+over another body's name ("University of Michigan") it is not. In plain text and Markdown a line that is only a name, right under the headline (or
 first, under front matter that gives the title) and over a sentence of the story, is a byline
 without an institution; a deck there ("Lawmakers Weigh New Rules") is not: when all its
 capitalised words but one, and two at least, are words the headline or the story's first

@@ -1006,10 +1006,33 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
             continue
         under_byline = block.index - 1 in seen_blocks or (bool(found) and found[-1].index + 1 == block.index)
         byline = _text_byline(block, blocks, zone, outlets, under_byline=under_byline)
-        byline = byline or _name_over_title(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
+        byline = byline or _name_over_title(block, blocks, zone, outlets) or _name_over_affiliation(block, blocks, zone, outlets)
+        byline = byline or _lone_name_byline(block, zone, credited)
         if byline is not None:
             found.append(byline)
     return found
+
+
+def _name_over_affiliation(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
+    """A block that is only a person's name over a block that is only an outlet line naming a
+    pack's outlet (`outlets`: "Nick Pope" over "From the Daily Caller News Foundation", an author
+    box's name and outlet as two paragraphs): the byline "NAME, OUTLET", quoted as the page's two
+    lines. Not a name alone (see `_lone_name_byline`), nor a name over another body ("Maria Chen"
+    over "University of Michigan": a caption's or a contact's as likely as a byline's), nor one
+    whose next block is the story."""
+    if "\n" in block.text or block.heading:
+        return None
+    name = normalize_inline(block.text)
+    if len(name) > _LONE_NAME_LENGTH or person_name(name, outlets) != name:
+        return None
+    alone = Byline(name, BylineReading((name,), "", None), block.index, block.line, "text", block.element)
+    after = _affiliation_after(alone, blocks, zone, outlets)
+    if after is None or (block.element is not None and _elsewhere(block.element, zone)):
+        return None
+    paired = _paired_with(name, (name,), normalize_inline(after.text), outlets)
+    if paired is None or not _names_an_outlet_of(paired[1].credit, outlets):
+        return None
+    return Byline(quote_byline(paired[0], paired[1].names, outlets), paired[1], block.index, block.line, "text", block.element)
 
 
 def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str], *, under_byline: bool = False) -> Byline | None:
@@ -1166,6 +1189,12 @@ def _bare_name_line(blocks: tuple[Block, ...], headline: Block | None, outlets: 
 
 
 _WORD = on_first_use(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _names_an_outlet_of(credit: str, outlets: Set[str]) -> bool:
+    """Whether a byline's credit names one of `outlets` (lower case) as a whole word or words."""
+    lowered = f" {' '.join(_WORD().findall(credit.lower()))} "
+    return any(f" {' '.join(_WORD().findall(outlet))} " in lowered for outlet in outlets if outlet)
 
 
 def _lower_case_words(headline: Block | None, story: tuple[Block, ...]) -> frozenset[str]:
