@@ -618,3 +618,17 @@ def test_the_metadata_given_to_the_check_comes_before_the_pages_own_date() -> No
     assert [f for f in report.findings if f.rule == "propublica/embargo"] == []
     # A page without such metadata is judged on the run's day, as before: the embargo has ended.
     assert embargo("Nov. 20, 2026") == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A day still to come is no day the page ran: the page is judged today, while the embargo holds.
+        '<meta property="article:published_time" content="2026-12-21T09:00:00-05:00">',
+        '<meta property="article:published_time" content="2026-12-21T09:00:00-05:00">'
+        '<script type="application/ld+json">{"datePublished": "2024-09-12"}</script>',
+    ],
+)
+def test_a_page_dated_after_today_is_judged_today(head: str) -> None:
+    (finding,) = _page_dated("Dec. 20, 2026", head)
+    assert "today is 2026-12-05" in finding.message
