@@ -171,7 +171,12 @@ def test_a_paywall_notice_may_follow_the_tagline_and_a_story_paragraph_may_not(c
         ("Follow us on Facebook and Instagram.", True),
         ("Don’t miss a story: get our free app.", True),
         ("Become a member of the Courier and help keep local news free for everyone.", True),
-        # The story's own paragraphs that speak of subscribing or signing up are the story.
+        ("Sign up for our newsletter. Follow us on Facebook.", True),
+        # The story's own paragraphs that speak of subscribing or signing up are the story, and so
+        # is a call that goes on with the story.
+        ("Sign up for updates: Brewer will move to Springfield to give birth.", False),
+        ("Subscribe to our podcast — Vega says the baby still has to come out somewhere.", False),
+        ("Sign up for our newsletter. Brewer said she would drive to Springfield.", False),
         ("Sign-ups for the county's new maternity transport program reached 300 in its first month, the health department said.", False),
         ("Supporters of the hospital, the board said, had raised $2 million to keep its labor and delivery unit open for another year.", False),
         (

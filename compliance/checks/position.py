@@ -28,7 +28,8 @@ rights reserved.", "Copyright (c) 2024 …", in at most 16 words), a paywall's o
 have read 3 of 5 free articles this month. Subscribe for unlimited access.", "Already a subscriber?
 Log in", in at most 40 words), the site's own call to action ("Sign up for the Courier's morning
 newsletter.", "Support local journalism — donate today.", "Follow us on Facebook.": a paragraph
-that opens with the call, in at most 25 words), and paragraphs in the article's
+of at most 25 words each of whose clauses is a call; "Sign up for updates: the clinic will close."
+goes on with the story), and paragraphs in the article's
 `<footer>`, in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
 tags, topics, sharing, social links, the author or a bio, comments, related stories or the
 previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,

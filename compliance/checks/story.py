@@ -363,10 +363,19 @@ def _paywall_notice(block: Block) -> bool:
 
 
 def _call_to_action(block: Block) -> bool:
-    """Whether a block is the site's call to action (`_CALL_TO_ACTION`), in at most
-    `_CALL_TO_ACTION_WORDS` words."""
+    """Whether a block is the site's call to action, in at most `_CALL_TO_ACTION_WORDS` words:
+    each of its clauses (parted by a sentence's end, a colon, a semicolon or a dash) is a call
+    (`_CALL_TO_ACTION`): "Support local journalism — donate today." is one; "Sign up for
+    updates: Brewer will move to Springfield." goes on with the story."""
     text = block.text
-    return len(text.split()) <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION().match(text) is not None
+    if len(text.split()) > _CALL_TO_ACTION_WORDS:
+        return False
+    clauses = [clause for clause in _CLAUSE_BREAK().split(text) if clause.strip(" \t\n*_\"'\u201c\u201d")]
+    return bool(clauses) and all(_CALL_TO_ACTION().match(clause) is not None for clause in clauses)
+
+
+# Where a call to action's clauses part: a sentence's end, a colon, a semicolon, a dash.
+_CLAUSE_BREAK = on_first_use(r"[.!?…]+(?=\s|$)|[:;\u2014\u2013]|\s-\s")
 
 
 def _in_tail_container(doc: Document, block: Block) -> bool:
