@@ -393,3 +393,22 @@ def test_the_dcnf_pack_takes_the_name_over_the_from_line_as_the_reporters_byline
     )
     report = check_html(_article(header), packs=["dcnf"])
     assert _errors(report) == {}
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<p class="byline">Renata Okafor<br>Associate Professor of Hydrology<br>Northern Plains University</p>',
+        '<div class="author"><div class="author-name">Renata Okafor</div><div class="author-title">PhD Candidate in Hydrology</div>'
+        '<div class="author-inst">Northern Plains University</div></div>',
+    ],
+)
+def test_an_author_box_of_name_title_and_institution_lines_credits_the_institution(box: str) -> None:
+    (byline,) = [b for b in story_bylines(parse_document(_article(box), "html")) if b.names]
+    assert (byline.names, byline.reading.affiliations) == (("Renata Okafor",), (("Northern Plains University",),))
+    assert "the-conversation/author-institution" not in _errors(check_html(_article(box), packs=["the-conversation"]))
+
+
+def test_an_author_box_without_an_institution_line_still_has_none() -> None:
+    box = '<p class="byline">Renata Okafor<br>Associate Professor of Hydrology</p>'
+    assert "the-conversation/author-institution" in _errors(check_html(_article(box), packs=["the-conversation"]))

@@ -36,7 +36,8 @@ Affairs", "Water Quality"), after "By" or over a job title and institution line;
 first word is a given name stays one ("Grant Read", "Terry Nation", "Justice Smith", "Will
 Share"). A name line over a line of job title and institution ("Maria Chen" over "Assistant
 Professor of Biology, University of Michigan", The Conversation's author block) is a byline with
-that institution, in HTML (`<p>NAME<br>TITLE</p>`), plain text and Markdown; an author block of
+that institution, in HTML (`<p>NAME<br>TITLE</p>`, and an author box's three lines, name, title
+and institution), plain text and Markdown; an author block of
 several such pairs credits every author with their own institution, and one without a title line
 with none. A paragraph that is only a name over one that names a pack's outlet ("Nick Pope" over
 "From the Daily Caller News Foundation", an author box's two lines) is the byline "NAME, OUTLET";

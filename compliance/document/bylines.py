@@ -811,6 +811,9 @@ def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outl
     listed = _listing_more(lines, reading, crosses, outlets, marked)
     if listed is not None:
         return " / ".join(lines), listed
+    titled = _name_over_title_lines(lines, outlets)
+    if titled is not None:
+        return " / ".join(lines), titled
     if reading is not None and reading.names and reading.credit and not crosses:
         return " / ".join(lines), reading  # read as one line, quoted as the page's lines
     by_line = _first_naming_line(lines, outlets)
@@ -824,6 +827,15 @@ def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outl
     if reading is not None and reading.names and not crosses and not paired:
         return " / ".join(lines), reading
     return line, alone
+
+
+def _name_over_title_lines(lines: list[str], outlets: Set[str]) -> BylineReading | None:
+    """The reading of an author box of a name line over its job title and institution on one line
+    or two ("Renata Okafor" / "Associate Professor of Hydrology" / "Northern Plains University"),
+    read as "NAME, TITLE, INSTITUTION" (`title_and_institution`); None for other lines."""
+    if len(lines) not in (2, 3) or len(lines[0]) > _LONE_NAME_LENGTH or person_name(lines[0], outlets) != lines[0]:
+        return None
+    return title_and_institution(lines[0], ", ".join(lines[1:]), outlets)
 
 
 def _listing_more(lines: list[str], reading: BylineReading | None, crosses: bool, outlets: Set[str], marked: Set[str] = frozenset()) -> BylineReading | None:
