@@ -127,12 +127,18 @@ def test_a_states_newsroom_outlet_is_credited_by_any_credit_line_that_names_it(c
         ),
         ("This story was originally published by Stateline, part of States Newsroom.", True),
         ("Este artículo fue publicado originalmente por Stateline, parte de States Newsroom.", True),
+        # A clause about the republication after the outlet, without a comma.
+        ("This story was originally published by Stateline and is republished with permission.", True),
+        ("This story is republished from Stateline under a Creative Commons license.", True),
+        ("This story was originally published by Stateline and is republished here with permission.", True),
         # Prose that cites Stateline is no credit.
         ("Stateline reported last year that the program had stalled in several states.", False),
         ("According to Stateline, the program had stalled.", False),
         ("Courtesy of Stateline readers, the photos were shared widely.", False),
         ("The program stalled. Reported by Stateline, the figures show a drop in every state.", False),
         ("Officials disagreed. Courtesy of Stateline readers, the photos were shared widely.", False),
+        ("Data reported by Stateline and is published monthly shows the program stalled.", False),
+        ("The figures were reported by Stateline under a new analysis of state budgets, which found cuts.", False),
     ],
 )
 def test_stateline_is_credited_by_any_credit_line_that_names_it(cli: Any, tmp_path: Path, line: str, credited: bool) -> None:

@@ -134,13 +134,29 @@ ADS = [
     '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-1" data-ad-slot="2"></ins></div>',
     '<div class="wp-block-group"><p>Story continues below advertisement</p><div id="gpt-1"></div></div>',
     '<div class="ad-slot" aria-label="Advertisement"><span class="ad-label">Advertisement</span><div id="div-gpt-ad-incontent-1"></div></div>',
-    '<div id="div-gpt-ad-1712"><p>Millbrook Savings Bank: open a free checking account today.</p></div>',
+    # A text ad's words are its link's.
+    '<div id="div-gpt-ad-1712"><p><a href="https://bank.example/checking">Millbrook Savings Bank: open a free checking account today.</a></p></div>',
     '<div data-ad-unit="/1234/news/incontent"><small>Sponsored</small></div>',
     '<section aria-label="Advertisement"><p>Ad</p></section>',
     '<div class="adthrive-ad adthrive-content"><p>\u2014 Advertisement \u2014</p></div>',
     '<div class="mv-ad-box"><p>ADVERTISEMENT - CONTINUE READING BELOW</p></div>',
     "<p>Article continues after this ad</p>",
 ]
+
+
+# Plain text a reader reads, in an element named like an ad slot: an addition like any other.
+ADDED_IN_AD_MARKUP = [
+    '<p aria-label="Advertisement">Redbud was later cleared of all wrongdoing by regulators, its lawyer said.</p>',
+    '<p data-ad-slot="1">Redbud was later cleared of all wrongdoing by regulators, its lawyer said.</p>',
+    '<div class="ad-inline"><p>Redbud was later cleared of all wrongdoing by regulators, its lawyer said.</p></div>',
+]
+
+
+@pytest.mark.parametrize("markup", ADDED_IN_AD_MARKUP)
+def test_story_text_in_ad_markup_is_an_addition(cli: Any, tmp_path: Path, markup: str) -> None:
+    body = _paragraphs(STORY[:2]) + markup + _paragraphs(STORY[2:])
+    code, found = _check(cli, tmp_path, _original("<time>June 10, 2024, 5 a.m. EDT</time>"), _copy(COPY_DATES[1], body))
+    assert code == 1 and any("added" in message and "cleared of all wrongdoing" in message for message in found), found
 
 
 @pytest.mark.parametrize("ad", ADS)

@@ -8,8 +8,9 @@ publication or update date a theme prints in a `<time>`, an element whose class 
 (`byline-date`, `posted-on`, `timestamp`) or a line of a date alone above the story's first
 paragraph, so the copy's own date is no edit; an ad, an ad slot as ad plugins mark it — a class
 or id word `ad`, `ads`, `advert`, `advertisement`, `adsbygoogle`, `dfp` or `gpt`, Ad Inserter's
-`code-block-2`, a `data-ad-*` attribute, `aria-label="Advertisement"`, of at most 50 words — or a
-paragraph that is all an ad's label, "Advertisement", "Story continues below advertisement",
+`code-block-2`, a `data-ad-*` attribute, `aria-label="Advertisement"`, of at most 50 words, whose
+words outside links are nothing or an ad's label (plain text there is compared) — or a paragraph
+that is all an ad's label, "Advertisement", "Story continues below advertisement",
 "Sponsored", "Ad", as the terms allow ads on the page; and the original's deck, its standfirst
 under the headline, `<p class="dek">`, a `summary`, `standfirst` or `subhead` class, when the
 copy prints it nowhere, as ProPublica's republish HTML has none; a deck the copy keeps is

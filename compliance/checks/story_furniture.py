@@ -118,8 +118,11 @@ def is_ad_label(text: str) -> bool:
 
 def is_ad(doc: Document, block: Block) -> bool:
     """Whether a block is an ad's: its whole text is an ad's label (`is_ad_label`), or it sits in
-    an ad slot inside the article (`_ad_slot`, of at most `_AD_SLOT_WORDS` words): page furniture,
-    which the terms allow on the page, not the story's text."""
+    an ad slot inside the article (`_ad_slot`, of at most `_AD_SLOT_WORDS` words) and what it says
+    outside links is nothing or an ad's label (an ad's words are its link's): page furniture,
+    which the terms allow on the page, not the story's text. Plain text in an element named like
+    an ad slot ("Regulators have since cleared the company.") is what a reader reads beside the
+    story: it is compared as the story's."""
     if is_ad_label(block.text):
         return True
     element = block.element
@@ -127,7 +130,10 @@ def is_ad(doc: Document, block: Block) -> bool:
         return False
     root = doc.article_root
     known: dict[Any, bool] = doc._memo.setdefault("in_ad_slot", {})
-    return in_any(element, lambda node: node is not root and _small_ad_slot(node), known, stop=root)
+    if not in_any(element, lambda node: node is not root and _small_ad_slot(node), known, stop=root):
+        return False
+    unlinked = " ".join(" ".join(element.xpath("descendant-or-self::text()[not(ancestor::a)]")).split())
+    return not unlinked or is_ad_label(unlinked)
 
 
 def _small_ad_slot(node: Any) -> bool:
