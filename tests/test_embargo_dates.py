@@ -589,11 +589,21 @@ def test_a_notice_standing_alone_holds_even_in_quotation_marks(markup: str) -> N
     assert "may not be republished until the end of March 3, 2027" in finding.message
 
 
-def _page_dated(date: str, head: str) -> list[Any]:
+# The run's clock, read on TODAY (no --today given): a page's own date is taken then.
+CLOCK = datetime.datetime(2026, 12, 5, 12, 0, tzinfo=datetime.UTC)
+
+
+def _page_dated(date: str, head: str, *, clock: datetime.datetime | None = CLOCK) -> list[Any]:
     packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
     doc = parse_document(page(date).replace("<head>", "<head>" + head).encode(), "html")
-    report = check_document(doc, packs, path="p.html", auto_detect=False, today=TODAY)
+    report = check_document(doc, packs, path="p.html", auto_detect=False, today=TODAY, read_at=clock)
     return [f for f in report.findings if f.rule == "propublica/embargo"]
+
+
+def test_a_day_the_run_names_comes_before_the_pages_own_date() -> None:
+    # --today asks whether the copy passes on that day: the page's own date is not taken then.
+    head = '<meta property="article:published_time" content="2026-11-02T09:00:00-04:00">'
+    assert _page_dated("Nov. 20, 2026", head, clock=None) == []
 
 
 @pytest.mark.parametrize(
@@ -614,7 +624,7 @@ def test_the_metadata_given_to_the_check_comes_before_the_pages_own_date() -> No
     head = '<meta property="article:published_time" content="2026-11-02T09:00:00-04:00">'
     packs = [p for p in load_packs() if p.id in {"propublica", "creative-commons", "common"}]
     doc = parse_document(page("Nov. 20, 2026").replace("<head>", "<head>" + head).encode(), "html")
-    report = check_document(doc, packs, path="p.html", auto_detect=False, today=TODAY, meta={"publication_date": "2026-11-25"})
+    report = check_document(doc, packs, path="p.html", auto_detect=False, today=TODAY, read_at=CLOCK, meta={"publication_date": "2026-11-25"})
     assert [f for f in report.findings if f.rule == "propublica/embargo"] == []
     # A page without such metadata is judged on the run's day, as before: the embargo has ended.
     assert embargo("Nov. 20, 2026") == []

@@ -48,7 +48,8 @@ from the clock, it is said with its zone, and with `utc-offset`, the publisher's
 hours, it is the earlier of the clock's date and the date there: a notice never lifts before its
 day has ended where it was written, wherever the check runs), or,
 when the copy's metadata gives its publication day (`publication_date`, else a front matter date,
-else the page's own `article:published_time` or schema.org `datePublished` when not after today),
+else, without `--today`, the page's own `article:published_time` or schema.org `datePublished` when
+not after today),
 that day: the terms
 bind the day the copy runs, so a copy scheduled after the embargo passes and one that ran during
 it fails; the message says which day it compared with. A publication time
@@ -364,9 +365,9 @@ def the_day(ctx: Context, utc_offset: int | None = None, numeric_dates: str = "u
     publication day rather than the run's: the copy's publication day
     when its metadata gives one (`time_edits.publication_day_of`: `publication_date`, else a
     front matter date; a time with its zone is read at `utc_offset`, the publisher's day), else
-    the day the page's own metadata says it was published (`time_edits.page_published`:
-    `article:published_time`, schema.org `datePublished`) when that day is not after the run's
-    today, since
+    when the run's today is the clock's (no `--today`), the day the page's own metadata says it
+    was published (`time_edits.page_published`: `article:published_time`, schema.org
+    `datePublished`) when that day is not after today, since
     the terms bind the day the copy runs — a publication date in words ("October 4, 2099") is
     read as a notice's date is (`read_date`, `numeric_dates` its order); else the run's today,
     which, when read from the clock (`Context.read_at`), is the earlier of the clock's date and
@@ -376,10 +377,11 @@ def the_day(ctx: Context, utc_offset: int | None = None, numeric_dates: str = "u
     from compliance.checks.time_edits import page_published, publication_day, publication_day_of
 
     published = publication_day_of(ctx.meta, utc_offset)
-    if published is None and (own := page_published(ctx.doc)):
+    if published is None and ctx.read_at is not None and (own := page_published(ctx.doc)):
         # A page that says when it ran (its `article:published_time`, schema.org `datePublished`):
-        # a copy already published is judged on that day, as `audit` judges it. A day still to
-        # come is no day it ran: such a page is judged today, as an unpublished copy is.
+        # a copy already published is judged on that day, as `audit` judges it, unless the run
+        # names its day (`--today`: "will this copy pass on that day"). A day still to come is no
+        # day it ran: such a page is judged today, as an unpublished copy is.
         day = publication_day(own, utc_offset)
         if isinstance(day, datetime.date) and day <= _the_run_day(ctx, utc_offset)[0]:
             return day, f"the page's own publication date is {day.isoformat()}", True
