@@ -236,16 +236,23 @@ def test_explain_detection_shows_the_hidden_marker(cli: Any, tmp_path: Any) -> N
     assert "note: the global-voices pack applies on what the page hides from readers:" in result.out
 
 
-def test_the_rule_packs_doc_example_prints_the_documented_note(cli: Any, tmp_path: Any) -> None:
-    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split("### A hidden credit line", 1)[1]
+def _checked_doc_example(cli: Any, tmp_path: Any, heading: str) -> tuple[str, str]:
+    """The output of checking the first HTML example after `heading` in docs/rule-packs.md (exit
+    1 asserted), and the note the text block after it documents."""
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split(heading, 1)[1]
     html = re.findall(r"```html\n(.*?)```", doc, re.DOTALL)[0]
     (note,) = re.findall(r"```text\n(.*?)\n```", doc, re.DOTALL)[:1]
     page = tmp_path / "story.html"
     page.write_text(html, encoding="utf-8")
     result = cli("check", str(page))
     assert result.code == 1
-    assert f"  {note}\n" in result.out
-    assert "creative-commons/source-link" in result.out
+    return result.out, note
+
+
+def test_the_rule_packs_doc_example_prints_the_documented_note(cli: Any, tmp_path: Any) -> None:
+    out, note = _checked_doc_example(cli, tmp_path, "### A hidden credit line")
+    assert f"  {note}\n" in out
+    assert "creative-commons/source-link" in out
 
 
 def test_a_hidden_credit_is_not_looked_for_on_a_page_a_pack_applies_to_on_what_readers_see() -> None:
@@ -270,12 +277,6 @@ def test_a_hidden_credit_is_not_looked_for_on_a_page_a_pack_applies_to_on_what_r
 
 
 def test_the_rule_packs_doc_example_of_a_garbled_credit_prints_the_documented_note(cli: Any, tmp_path: Any) -> None:
-    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split("A credit that bidirectional controls garble", 1)[1]
-    html = re.findall(r"```html\n(.*?)```", doc, re.DOTALL)[0]
-    (note,) = re.findall(r"```text\n(.*?)\n```", doc, re.DOTALL)[:1]
-    page = tmp_path / "story.html"
-    page.write_text(html, encoding="utf-8")
-    result = cli("check", str(page))
-    assert result.code == 1
-    assert f"  {note}\n" in result.out
-    assert "dcnf/byline" in result.out and "syndcheck/bidi-controls" in result.out
+    out, note = _checked_doc_example(cli, tmp_path, "A credit that bidirectional controls garble")
+    assert f"  {note}\n" in out
+    assert "dcnf/byline" in out and "syndcheck/bidi-controls" in out
