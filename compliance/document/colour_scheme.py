@@ -69,6 +69,12 @@ def may_read_light_dark(source: str) -> bool:
     return _LIGHT_DARK().search(source) is not None
 
 
+def inline_styles(root: Any) -> list[str]:
+    """The `style` attributes of the elements under `root` that have one, in document order: what
+    `most_readers_scheme` and `dark_for_some` read besides the `<style>` blocks."""
+    return [value for element in root.iter() if isinstance(element.tag, str) and (value := element.get("style"))]
+
+
 def most_readers_scheme(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> str:
     """The colour scheme most readers see the page in (CSS Color Adjustment 1, 2), for the colours
     the scheme chooses (`light-dark()`): "light" when every `color-scheme` the page declares

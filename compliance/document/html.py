@@ -315,8 +315,7 @@ def _light_dark_scheme(root: Any, source: str) -> str:
     source names no `light-dark()`, which pays one search of its text."""
     if not colour_scheme.may_read_light_dark(source):
         return ""
-    inline = [value for element in root.iter() if isinstance(element.tag, str) and (value := element.get("style"))]
-    return colour_scheme.most_readers_scheme(root, applied_sheets(root), inline)
+    return colour_scheme.most_readers_scheme(root, applied_sheets(root), colour_scheme.inline_styles(root))
 
 
 def _refuse_crowded_tag(payload: bytes, offset: int) -> None:

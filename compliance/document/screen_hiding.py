@@ -216,8 +216,7 @@ def hidden_in_dark_scheme(doc: Any) -> dict[Any, str]:
     root = doc.root
     if doc.kind != "html" or root is None or not colour_scheme.may_read_light_dark(doc.source):
         return {}
-    inline = [value for element in root.iter() if isinstance(element.tag, str) and (value := element.get("style"))]
-    if not colour_scheme.dark_for_some(root, applied_sheets(root), inline):
+    if not colour_scheme.dark_for_some(root, applied_sheets(root), colour_scheme.inline_styles(root)):
         return {}
     dark = parse_html(doc.source, scheme="dark")
     if dark.root is None:
