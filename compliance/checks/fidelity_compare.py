@@ -894,8 +894,9 @@ def _decks_left_out(original: Document, pairs: list[Pair], theirs: tuple[Block, 
     decks = story_decks(original)
     if not decks:
         return frozenset()
-    kept = [pair for pair in pairs if pair.original is not None and pair.republished is not None]
-    paired = {n for pair in kept if pair.original is not None for n in range(pair.original, pair.original + pair.original_span)}
+    paired = {
+        n for pair in pairs if pair.original is not None and pair.republished is not None for n in range(pair.original, pair.original + pair.original_span)
+    }
     return frozenset(b.index for n, b in enumerate(theirs) if b.index in decks and n not in paired)
 
 

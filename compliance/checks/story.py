@@ -299,9 +299,9 @@ _PAYWALL_NOTICE = on_first_use(
 _PAYWALL_WORDS = 40
 # A republisher's call to action after the story ("Sign up for the Courier's morning newsletter.",
 # "Subscribe to our daily briefing.", "Support local journalism — donate today.", "Follow us on
-# Facebook."): the site's own promo, which no publisher's terms count as the story's text. It
-# opens with the call (a story's paragraph about subscribers or sign-ups opens otherwise), and is
-# short.
+# Facebook."): the site's own promo, which no publisher's terms count as the story's text. Each
+# clause of it opens with a call (a story's paragraph about subscribers or sign-ups opens
+# otherwise), and it is short (`_call_to_action`).
 _CALL_TO_ACTION = on_first_use(
     r"^\W*(?:sign\s+up|subscribe|donate|support\s+(?:our|us|local|independent|nonprofit|this|the\s+\w+['\u2019]s)"
     r"|follow\s+us|like\s+us|join\s+(?:our|us)|become\s+a\s+(?:member|subscriber|supporter|donor|sustaining)"

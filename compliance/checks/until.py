@@ -49,10 +49,8 @@ hours, it is the earlier of the clock's date and the date there: a notice never 
 day has ended where it was written, wherever the check runs), or,
 when the copy's metadata gives its publication day (`publication_date`, else a front matter date,
 else, without `--today`, the page's own `article:published_time` or schema.org `datePublished` when
-not after today),
-that day: the terms
-bind the day the copy runs, so a copy scheduled after the embargo passes and one that ran during
-it fails; the message says which day it compared with. A publication time
+not after today), that day: the terms bind the day the copy runs, so a copy scheduled after the
+embargo passes and one that ran during it fails; the message says which day it compared with. A publication time
 given with its zone is read on the publisher's day with `utc-offset` ("2099-10-04T02:00:00Z" is
 Oct. 3 at UTC-5); one in words ("October 4, 2099") is read as a notice's date is; one that names
 no day ("next Tuesday", "2099-13-40") leaves the run's today, and the message says so. Each failing hit
