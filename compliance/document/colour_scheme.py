@@ -113,43 +113,74 @@ def read_light_dark(root: Any, scheme: str) -> None:
 _LIGHT_DARK_FUNCTION = on_first_use(r"(?<![\w-])light-dark\(", re.IGNORECASE)
 
 
-def _with_light_dark_read(text: str, dark: bool) -> str:
-    """`text` with each `light-dark()` written as its first colour, or its second (`dark`)."""
+def _with_light_dark_read(text: str, dark: bool, depth: int = 0) -> str:
+    """`text` with each `light-dark()` written as its first colour, or its second (`dark`); one
+    inside the colour chosen is read too, down to `_MOST_NESTED` levels (deeper ones are left as
+    written, not read). Linear in the text: each function's brackets are matched once
+    (`_closing_brackets`), so that a page of thousands of unclosed `light-dark(` is read in one
+    pass, not one pass each."""
     found: list[str] = []
     start = 0
+    closing = _closing_brackets(text)
     while (match := _LIGHT_DARK_FUNCTION().search(text, start)) is not None:
-        arms = _arms(text, match.end())
+        arms = _arms(text, match.end(), closing)
         if arms is None:
             found.append(text[start : match.end()])
             start = match.end()
             continue
         (first, second), end = arms
-        found += [text[start : match.start()], _with_light_dark_read(second if dark else first, dark)]
+        chosen = second if dark else first
+        found += [text[start : match.start()], _with_light_dark_read(chosen, dark, depth + 1) if depth < _MOST_NESTED else chosen]
         start = end
     found.append(text[start:])
     return "".join(found)
 
 
-def _arms(text: str, at: int) -> tuple[tuple[str, str], int] | None:
-    """The two comma-separated arguments of the function whose arguments start at `at`, stripped,
-    and the offset after its closing bracket; None when it has not two, or does not close."""
-    depth = 0
-    comma = None
-    for offset in range(at, len(text)):
-        char = text[offset]
+# The characters that open, part or close a function's arguments, or end the declaration.
+_ARGUMENT_MARKS = on_first_use(r"[(),{};]")
+# How many `light-dark()` inside one another are read (no page nests more than a couple).
+_MOST_NESTED = 16
+
+
+def _closing_brackets(text: str) -> dict[int, int]:
+    """The offset of the `)` that closes each `(` of `text`, by the offset of the `(`; a bracket
+    that no `)` closes before a `{`, `}` or `;` (the end of a declaration or a block) has none."""
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for mark in _ARGUMENT_MARKS().finditer(text):
+        char = mark.group()
         if char == "(":
-            depth += 1
+            opened.append(mark.start())
         elif char == ")":
-            if depth == 0:
-                return ((text[at:comma].strip(), text[comma + 1 : offset].strip()), offset + 1) if comma is not None else None
-            depth -= 1
-        elif char == "," and depth == 0:
+            if opened:
+                closing[opened.pop()] = mark.start()
+        elif char != ",":
+            opened.clear()
+    return closing
+
+
+def _arms(text: str, at: int, closing: dict[int, int]) -> tuple[tuple[str, str], int] | None:
+    """The two comma-separated arguments of the function whose arguments start at `at` (after its
+    `(`), stripped, and the offset after its closing bracket (`closing`: `_closing_brackets` of
+    `text`); None when it has not two, or does not close within its declaration."""
+    end = closing.get(at - 1)
+    if end is None:
+        return None
+    comma = None
+    offset = at
+    while (mark := _ARGUMENT_MARKS().search(text, offset, end)) is not None:
+        if mark.group() == "(":
+            inner = closing.get(mark.start())
+            if inner is None:
+                return None
+            offset = inner + 1  # a bracket inside the arguments: its commas are its own
+            continue
+        if mark.group() == ",":
             if comma is not None:
                 return None
-            comma = offset
-        elif char in "{};":
-            return None
-    return None
+            comma = mark.start()
+        offset = mark.end()
+    return ((text[at:comma].strip(), text[comma + 1 : end].strip()), end + 1) if comma is not None else None
 
 
 def dark_for_some(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> bool:
