@@ -89,13 +89,14 @@ _PART_ROLES = (
 # by", "Perspective by", "Column by", "Essay by", "Review by", "Op-ed by", "Guest column by", also
 # after "a": "A column by"), a CMS's posting line ("Submitted by", Drupal's), and the part
 # credits; in the other languages whose "by" the reader knows also without accents, as a CMS
-# strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di").
+# strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di"); French
+# interviews' "Propos recueillis par" (remarks gathered by: the interviewer writes the piece).
 _ROLE_OPENERS = (
     r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
     r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
     r"interview|interviews|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
-    rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|{_PART_ROLES}"
+    rf"investigaci[óo]n|entrevista|enqu[êe]te|servizio|recherche|propos\s+recueillis|entretien|{_PART_ROLES}"
 )
 # What joins two roles of one credit: "Text and photos by", "Texto y fotos de", "Texte et photos
 # par", "Text und Fotos von", "Text/photos by", "Reportaje, fotos de".
@@ -127,7 +128,10 @@ _AUTHORS_LABEL = rf"(?:{_ANY_LABEL}{_ROLE_JOIN})?(?:{_AUTHOR_LABELS})(?:{_ROLE_J
 # byline: "De Luca" is a name.
 _BY_WORDS = "by|par|por|von|di|da|door|av|af"
 # A role's "de" before an article opens no credit: "Article de Le Monde" names a publication.
-_ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de(?!\s+(?:le|la|les|el|los|las|o|os|as|il|lo)\s))"
+# "As told to" credits the writer of a first-person account as "By" does ("As told to Jane Doe",
+# "By Maria Lopez, as told to Jane Doe": both are the story's authors).
+_AS_TOLD_TO = r"as\s+told\s+to"
+_ROLE_BY = rf"(?:{_OPENER_WORDS}(?:{_BY_WORDS})|{_ROLES}\s+de(?!\s+(?:le|la|les|el|los|las|o|os|as|il|lo)\s)|{_AS_TOLD_TO})"
 _PART_CREDIT = re.compile(rf"^(?:{_PART_ROLES})\s+(?P<by>{_BY_WORDS}|de)\b", re.IGNORECASE)
 # Each "… by" of a byline, and whether it credits a part of the work (`_PART_ROLES`, one or two
 # joined, or a contribution to the reporting: "additional reporting by", "research by"): "By A. Photos by B",
@@ -511,17 +515,17 @@ _LABEL = re.compile(
 @functools.cache
 def _role_conjunction() -> re.Pattern[str]:
     """ "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B",
-    "Reported by A with translation by B", "Reported by A. Translated by B"; in the other
-    languages whose "by" the reader knows, "Reportaje de A y traducción de B", "Escrito por A e
-    traduzido por B", "Par A et traduit par B", "Text von A und Übersetzung von B". A "by" that
-    is also a name's particle ("von", "di", "da", "de") joins only after a role: "Ursula von der
-    Leyen" is one person."""
+    "Reported by A with translation by B", "Reported by A. Translated by B", "By A, as told to
+    B"; in the other languages whose "by" the reader knows, "Reportaje de A y traducción de B",
+    "Escrito por A e traduzido por B", "Par A et traduit par B", "Text von A und Übersetzung von
+    B". A "by" that is also a name's particle ("von", "di", "da", "de") joins only after a role:
+    "Ursula von der Leyen" is one person."""
     joiner = rf"[,;|&.]|\b(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|{_WITH_WORDS})\b"
-    return re.compile(rf"(?:\s*(?:{joiner}))?\s+(?:{_ROLES}\s+(?:{_BY_WORDS}|de)|by|por|par)\s+", re.IGNORECASE)
+    return re.compile(rf"(?:\s*(?:{joiner}))?\s+(?:{_ROLES}\s+(?:{_BY_WORDS}|de)|by|por|par|{_AS_TOLD_TO})\s+", re.IGNORECASE)
 
 
 # A "by" after the opener, which `_role_conjunction` may read: a cheap test spares most bylines it.
-_LATER_BY = on_first_use(rf"(?<![^\W\d_])(?:{_BY_WORDS}|de)\s", re.IGNORECASE)
+_LATER_BY = on_first_use(rf"(?<![^\W\d_])(?:{_BY_WORDS}|de|told\s+to)\s", re.IGNORECASE)
 
 
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)", also after
@@ -1200,17 +1204,34 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     while tokens and tokens[-1].lower().strip(",") in _SUFFIXES and len(tokens) > 2:
         tokens = tokens[:-1]
     tokens = _after_title(tokens)
-    if not _has_name_shape(tokens):
+    if not _has_name_shape(tokens) or _names_no_person(tokens, outlets):
         return None
-    if all(len(t.strip(".")) == 1 for t in tokens) or (outlets and _is_outlet(" ".join(tokens), outlets)):
-        return None
-    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
-        return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
-    if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
-        return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
-    if tokens[0].lower() in _BODY_OPENING_WORDS:
-        return None  # "American Red Cross", "National Weather Service": a body's name
     return " ".join(t.strip(",;:") for t in shown)
+
+
+def _names_no_person(tokens: list[str], outlets: Set[str]) -> bool:
+    """Whether words shaped as a name (`_has_name_shape`) are an organisation's, an outlet's or
+    initials alone rather than a person's."""
+    if all(len(t.strip(".")) == 1 for t in tokens) or (outlets and _is_outlet(" ".join(tokens), outlets)):
+        return True
+    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
+        return True  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
+    first, last = tokens[0].lower(), tokens[-1].lower()
+    if len(tokens) == 2 and (first in _KINSHIP_WORDS or first in _OUTLET_ARTICLES):
+        # "Mother Jones", "Uncle Sam": a word of address and one name; "Le Monde", "El País",
+        # "Die Zeit": an article and one word. Neither has a given name.
+        return True
+    # "American Red Cross", "National Weather Service": a body's name; "Friends Of" (The Earth):
+    # one cut before its rest.
+    return first in _BODY_OPENING_WORDS or last in _NEVER_LAST_IN_A_NAME
+
+
+# The definite articles that open many European newspapers' names ("Le Monde", "La Stampa", "El
+# País", "Il Post", "Der Spiegel", "Het Parool"): a name of two words opening with one has no
+# given name. Not the articles that are also surnames or open them ("Lo", "Das", "De", "Di").
+_OUTLET_ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "der", "die", "het"})
+# English words that end no person's name, where an organisation's name goes on after them.
+_NEVER_LAST_IN_A_NAME = frozenset({"of", "for", "the", "and", "with", "from"})
 
 
 # The titles English writes after "the" before a person's name: a cleric's and an office
@@ -1476,12 +1497,26 @@ def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
 def _is_outlet_name(tail: list[str]) -> bool:
     """ "Texas Tribune", "The Texas Tribune", "KFF Health News", "Inside Climate News": two words or
     more, capitalised but for the filler between them ("of", "the"), the last an outlet's or an
-    organisation's word (`_OUTLET_ENDINGS`, `_ORG_WORDS`). After a name with no comma ("By Ana Ruiz
-    Texas Tribune") it is the reporter's outlet."""
+    organisation's word (`_OUTLET_ENDINGS`, `_ORG_WORDS`); or "The" and up to three words written
+    as a name's ("The Conversation", "The 19th"). After a name with no comma ("By Ana Ruiz Texas
+    Tribune", "By Ben Cole The Conversation") it is the reporter's outlet."""
     words = [token.lower().strip(".,") for token in tail]
+    if 2 <= len(tail) <= _LONGEST_ARTICLE_OUTLET and tail[0] == "The" and all(_is_title_word(token) for token in tail[1:]):
+        return True  # "The Conversation", "The Atlantic", "The 19th": a name holds no capitalised "The"
     if len(tail) < 2 or not tail[0][:1].isupper() or not (words[-1] in _OUTLET_ENDINGS or words[-1] in _ORG_WORDS):
         return False
     return all(token[:1].isupper() or word in _FILLER for word, token in zip(words, tail, strict=True))
+
+
+# The most words of an outlet named "The …" that `_is_outlet_name` takes without an outlet's word
+# at its end ("The Texas Observer" has one; "The Salt Lake Tribune" too).
+_LONGEST_ARTICLE_OUTLET = 4
+
+
+def _is_title_word(token: str) -> bool:
+    """Whether a word is written as a name's or an outlet's is: a capital first ("Conversation"),
+    or an ordinal's digits ("19th")."""
+    return token[:1].isupper() or (token[:1].isdigit() and token.rstrip(".,").lower().endswith(("st", "nd", "rd", "th")))
 
 
 def _is_place_name(words: list[str]) -> bool:
