@@ -7,7 +7,6 @@ farthest first, so nearer files override farther ones, and the command line over
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.errors import ConfigError, choice_hint, closest, config_error
 from compliance.findings import SEVERITY_LABELS, Severity
+from compliance.ignores import git_pattern
 from compliance.selection import SelectionLayer
 
 if TYPE_CHECKING:
@@ -320,24 +320,11 @@ _NO_PACKS = "name the packs to use ('syndcheck packs' lists them), or remove 'pa
 
 
 def glob_match(path: str, pattern: str) -> bool:
-    """Git-style glob: `**` spans directories, a pattern without `/` matches the file name anywhere."""
-    path = path.removeprefix("./")
-    if "/" not in pattern.rstrip("/"):
-        return fnmatch.fnmatchcase(posixpath.basename(path), pattern)
-    return _match_parts(path, pattern)
-
-
-def _match_parts(path: str, pattern: str) -> bool:
-    path_parts, pattern_parts = path.split("/"), pattern.strip("/").split("/")
-
-    def match(i: int, j: int) -> bool:
-        if j == len(pattern_parts):
-            return i == len(path_parts)
-        if pattern_parts[j] == "**":
-            return any(match(k, j + 1) for k in range(i, len(path_parts) + 1))
-        return i < len(path_parts) and fnmatch.fnmatchcase(path_parts[i], pattern_parts[j]) and match(i + 1, j + 1)
-
-    return match(0, 0)
+    """Whether `path` (POSIX, relative to the configuration file's folder) matches `pattern` as
+    git reads a `.gitignore` line, and so as `--exclude` does (`compliance.ignores`): `**` spans
+    folders, a pattern without a `/` but at its end matches a file's or a folder's name at any
+    depth, and one ending in `/` (`drafts/`) a folder, which takes everything in it."""
+    return git_pattern(pattern).match_file(path.removeprefix("./"))
 
 
 def _relative(path: str, base_dir: str) -> str | None:

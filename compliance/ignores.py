@@ -13,6 +13,7 @@ file's patterns win over a shallower one's, as in git. `.git/info/exclude` is re
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +27,15 @@ def _spec(lines: Sequence[str]) -> GitIgnoreSpec:
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def git_pattern(pattern: str) -> GitIgnoreSpec:
+    """One pattern of git's language as a compiled spec (`match_file(path)` with a POSIX path
+    relative to where the pattern is written): what the configuration's `include`, `exclude` and
+    `overrides.files` globs are matched with, so that they mean what `--exclude` and `.gitignore`
+    mean. Compiled once per pattern (a walk matches each file against every glob)."""
+    return _spec([pattern])
 
 
 def _shown(path: Path) -> str:

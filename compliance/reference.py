@@ -263,6 +263,10 @@ def pack_schema() -> dict[str, Any]:
     }
 
 
+# How the configuration's globs are read (`compliance.config.glob_match`).
+_GIT_PATTERNS = "git patterns, as .gitignore reads them, relative to this file ('drafts/' is a folder and everything in it)"
+
+
 def config_schema() -> dict[str, Any]:
     """The JSON Schema of `.syndcheck.yaml` (and of `[tool.syndcheck]` in pyproject.toml)."""
     strings = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
@@ -291,8 +295,8 @@ def config_schema() -> dict[str, Any]:
             "select": strings | {"description": "Run only these rules: rule ids, pack ids, globs such as 'dcnf/*', or ALL."},
             "extend-select": strings | {"description": "Run these rules as well as those selected by farther files."},
             "ignore": strings | {"description": "Do not run these rules (rule ids, pack ids or globs)."},
-            "include": strings | {"description": "Globs of files to check in directory walks."},
-            "exclude": strings | {"description": "Globs of files to skip in directory walks."},
+            "include": strings | {"description": f"Files to check in directory walks: {_GIT_PATTERNS}."},
+            "exclude": strings | {"description": f"Files to skip in directory walks: {_GIT_PATTERNS}."},
             "severity": severity_map,
             "overrides": {
                 "type": "array",
@@ -300,7 +304,12 @@ def config_schema() -> dict[str, Any]:
                     "type": "object",
                     "required": ["files"],
                     "additionalProperties": False,
-                    "properties": {"files": strings, "packs": strings, "fail-on": fail_on, "severity": severity_map},
+                    "properties": {
+                        "files": strings | {"description": f"The files these settings apply to: {_GIT_PATTERNS}."},
+                        "packs": strings,
+                        "fail-on": fail_on,
+                        "severity": severity_map,
+                    },
                 },
             },
         },

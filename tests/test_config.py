@@ -126,6 +126,35 @@ def test_include_and_exclude_apply_to_directory_walks_only(cli: Any, repo: Path)
     assert explicit == ["a/drafts/story.html"]
 
 
+@pytest.mark.parametrize(
+    ("exclude", "walked"),
+    [
+        # A folder written as git writes it takes everything in it, as `--exclude` and .gitignore do.
+        ("a/drafts/", ["a/b/story.html", "a/story.html"]),
+        ("a/drafts", ["a/b/story.html", "a/story.html"]),
+        # A name without a slash is a file's or a folder's at any depth.
+        ("drafts", ["a/b/story.html", "a/story.html"]),
+        ("b", ["a/drafts/story.html", "a/story.html"]),
+        # One with a slash is relative to the configuration file's folder.
+        ("drafts/", ["a/b/story.html", "a/story.html"]),
+        ("b/story.html", ["a/b/story.html", "a/drafts/story.html", "a/story.html"]),
+        ("a/**/story.html", []),
+    ],
+)
+def test_exclude_reads_globs_as_git_does(cli: Any, repo: Path, exclude: str, walked: list[str]) -> None:
+    write(repo, ".syndcheck.yaml", f"exclude: ['{exclude}']\n")
+    run = cli("check", "--format", "json", "--pass-with-nothing-checked", "a")
+    assert [e["path"] for e in run.json()["files"]] == walked
+
+
+def test_a_folder_excluded_in_the_configuration_leaves_out_a_staged_file_in_it(cli: Any, repo: Path) -> None:
+    # What a pre-commit hook runs: the staged file named, --force-exclude applying the configuration.
+    write(repo, ".syndcheck.yaml", "exclude: [a/drafts/]\n")
+    run = cli("check", "--format", "concise", "--force-exclude", "--pass-with-nothing-checked", "--", "a/drafts/story.html")
+    assert run.code == 0
+    assert run.out.splitlines() == ["configuration: a/drafts/story.html not checked: exclude 'a/drafts/' in .syndcheck.yaml:1"]
+
+
 def test_config_flag_replaces_discovery(cli: Any, repo: Path, tmp_path: Path) -> None:
     write(repo, ".syndcheck.yaml", "severity:\n  dcnf/logo: off\n")
     other = write(tmp_path, "ci.yaml", "fail-on: warning\n")
