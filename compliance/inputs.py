@@ -45,6 +45,22 @@ def resolved(path: Path | str) -> Path:
         return Path(os.path.abspath(path))
 
 
+def plainly_named(path: str) -> str:
+    """`path` without the `..` steps that climb back into where it already was, nor `.` steps and
+    doubled slashes ("corpus/dcnf/../dcnf/story.html", "./corpus//dcnf/story.html" →
+    "corpus/dcnf/story.html"), so that one file has one name in every report, fingerprint and
+    baseline however it was typed; `path` as given when it has none, when the plain spelling leads elsewhere (a `..` after a symbolic link to a folder climbs
+    out of the link's target, not back out of the link), or when neither can be looked at
+    (reading it then says why). Stdin ("-") stays as it is."""
+    plain = os.path.normpath(path) if path != STDIN else path
+    if plain == path:
+        return path
+    try:
+        return plain if os.path.samefile(path, plain) else path
+    except (OSError, ValueError):
+        return path
+
+
 def display_file(path: Path) -> str:
     try:
         relative = os.path.relpath(path)

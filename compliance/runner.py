@@ -36,6 +36,7 @@ from compliance.inputs import (
     expand_paths,
     file_key,
     open_source,
+    plainly_named,
     read_fixture,
     read_ignore_file,
     read_sidecar_meta,
@@ -717,7 +718,7 @@ class Runner:
         outputs = self.options.outputs
         check_output_targets(outputs)
         originals: set[str] = set()
-        for result in self._results(list(paths), jobs=jobs, progress=progress):
+        for result in self._results([plainly_named(path) for path in paths], jobs=jobs, progress=progress):
             originals.update(result.originals)
             yield result
         # An original named inside an article (front matter, a payload) is known only once the

@@ -50,6 +50,27 @@ def test_baseline_hides_known_findings_and_reports_new_and_resolved(cli: Any, ar
     assert "  resolved: archive/staff-byline.html  dcnf/byline  " in text.out
 
 
+@pytest.mark.parametrize("named", ["archive/../archive/no-logo.html", "./archive/./no-logo.html", "archive//no-logo.html"])
+def test_a_file_named_with_steps_back_is_the_file_the_baseline_records(cli: Any, archive: Path, tmp_path: Path, named: str) -> None:
+    # One file, one name: the baseline, the report and every format's path and fingerprint.
+    cli("baseline", "create", "--output", "baseline.json", "archive/no-logo.html")
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", named)
+    assert (run.code, [(f["path"], f["findings"]) for f in run.json()["files"]]) == (0, [("archive/no-logo.html", [])])
+    sarif = cli("check", "--format", "sarif", named).json()
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]] == ["archive/no-logo.html"]
+
+
+def test_steps_back_after_a_link_to_a_folder_keep_the_name_given(cli: Any, archive: Path, tmp_path: Path) -> None:
+    # "link/../story.html" climbs out of the link's target, not back out of the link: naming it
+    # "story.html" would point the report at another file.
+    elsewhere = tmp_path / "elsewhere" / "inner"
+    elsewhere.mkdir(parents=True)
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", elsewhere.parent / "no-logo.html")
+    (archive / "link").symlink_to(elsewhere, target_is_directory=True)
+    run = cli("check", "--format", "json", "archive/link/../no-logo.html")
+    assert [(f["path"], [x["rule"] for x in f["findings"]]) for f in run.json()["files"]] == [("archive/link/../no-logo.html", ["dcnf/logo"])]
+
+
 @pytest.mark.parametrize(("field", "value"), [("path", "archive/gone.html"), ("rule", "dcnf/lgo"), ("path", "archive/staff-byline.html")])
 def test_an_entry_whose_path_or_rule_was_edited_no_longer_hides_the_finding(cli: Any, archive: Path, tmp_path: Path, field: str, value: str) -> None:
     assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
