@@ -677,6 +677,11 @@ def _line_too_long(number: int, max_bytes: int | None) -> str:
     return f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked — {RAISE_MAX_BYTES}"
 
 
+class PayloadTooLarge(InputError):
+    """A payload read whole (one object or an array) beyond `--max-bytes`: none of its articles is
+    checked, and its report's notice is `too-large`, as a file's beyond the limit is."""
+
+
 def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> Iterator[CmsArticle | CmsProblem]:
     """The articles of a payload read from a stream, one at a time, so memory stays bounded.
 
@@ -784,7 +789,7 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
             break
         data += chunk
     else:
-        raise InputError(f"the payload is more than --max-bytes {limit:,} bytes", path=origin, hint="send JSON lines, or raise --max-bytes")
+        raise PayloadTooLarge(f"the payload is more than --max-bytes {limit:,} bytes", path=origin, hint="send JSON lines, or raise --max-bytes")
     try:
         whole = loads_payload(bytes(data))
     except (ValueError, RecursionError) as exc:

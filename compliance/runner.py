@@ -703,8 +703,13 @@ class Runner:
             return None
 
     def _refused(self, source: Source, error: UserError) -> FileResult:
-        """A payload input refused as a whole: one line, not checked, exit 2; the batch goes on."""
-        report = Report(path=self._display(source), notices=(Notice("user-error", f"not checked: {error.what}"),), checked=False)
+        """A payload input refused as a whole: one line, not checked, exit 2; the batch goes on.
+        Its notice is `too-large` beyond `--max-bytes`, else `unreadable` (not JSON at all: what it
+        holds cannot be read as the input it is given as)."""
+        from compliance.cms import PayloadTooLarge
+
+        code = "too-large" if isinstance(error, PayloadTooLarge) else "unreadable"
+        report = Report(path=self._display(source), notices=(Notice(code, f"not checked: {error.what}"),), checked=False)
         return FileResult(report, failure="input", messages=(f"syndcheck: error: {error.one_line()}",))
 
     def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:

@@ -292,6 +292,27 @@ def test_a_non_json_input_with_cms_json_is_one_line_and_exit_2(cli: Any, tmp_pat
     assert reason == "exit 2: 1 document not checked (errors above)"
 
 
+@pytest.mark.parametrize(
+    ("payload", "code", "said"),
+    [
+        # Starts as JSON, breaks further on: refused when read, after the inputs before it.
+        ('{"html": "<p>x</p>",\n  bad}', "unreadable", "not JSON (Expecting property name"),
+        # One object read whole, past --max-bytes (the first input's size, which it is within).
+        (json.dumps({"id": "big", "html": COMPLIANT.decode() + "<p>" + "word " * 400 + "</p>"}, indent=1), "too-large", "the payload is more than --max-bytes"),
+    ],
+)
+def test_a_payload_input_refused_whole_says_why_with_its_notice_and_the_batch_goes_on(cli: Any, tmp_path: Path, payload: str, code: str, said: str) -> None:
+    good = write(tmp_path, "a.json", json.dumps({"id": "a", "html": COMPLIANT.decode()}))
+    bad = write(tmp_path, "b.json", payload)
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", "--max-bytes", str(good.stat().st_size), str(good), str(bad))
+    assert run.code == 2
+    files = {f["path"]: f for f in run.json()["files"]}
+    assert files[f"{good}#1 (a)"]["checked"] is True
+    assert files[str(bad)]["checked"] is False
+    assert [(n["code"], n["message"].startswith(f"not checked: {said}")) for n in files[str(bad)]["notices"]] == [(code, True)]
+    assert run.err.splitlines()[-1] == "exit 2: 1 document not checked (errors above)"
+
+
 @pytest.mark.parametrize("html_first", [True, False])
 def test_a_non_json_input_anywhere_in_a_batch_is_refused_up_front_and_the_rest_is_checked(cli: Any, tmp_path: Path, html_first: bool) -> None:
     page = write(tmp_path, "story.html", COMPLIANT)
@@ -311,7 +332,7 @@ def test_a_non_json_input_anywhere_in_a_batch_is_refused_up_front_and_the_rest_i
     assert errors[2:] == ["exit 2: 2 documents not checked (errors above)"]
     files = {f["path"]: f for f in run.json()["files"]}
     assert files[str(page)]["checked"] is False and files[str(notes)]["checked"] is False
-    assert files[str(page)]["notices"][0]["code"] == "user-error"
+    assert files[str(page)]["notices"][0]["code"] == "unreadable"
     checked = [f for f in files.values() if f["checked"]]
     assert [f["path"] for f in checked] == [f"{stream}#1 (a)", f"{stream}#2 (b)"]
     assert all(f["packs"] == ["dcnf"] for f in checked)
