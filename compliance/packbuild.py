@@ -11,6 +11,7 @@ imports this module (nor the YAML reader, nor the pattern describer it uses).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -128,8 +129,7 @@ class _Builder:
             raise self.fail(f"{what} is missing", mark, f"add {what.strip(chr(39))}: … (a string)")
         if not isinstance(node, YScalar) or not isinstance(node.value, str):
             got = _type_name(node)
-            # A pattern or selector such as [a-z] or 2024 unquoted is read as a list or a number.
-            raise self.fail(f"{what} must be a string, got {got}", node.mark, "put patterns and selectors in single quotes")
+            raise self.fail(f"{what} must be a string, got {got}", node.mark, _quoting_hint(node))
         if not allow_empty and not node.value.strip():
             raise self.fail(f"{what} must not be empty", node.mark)
         return node.value
@@ -503,6 +503,18 @@ def _position_in_file(written: YNode | None, position: int, mark: Mark) -> Mark:
     return Mark(mark.origin, mark.line, column)
 
 
+def _quoting_hint(node: YNode) -> str:
+    """What to do about a value YAML read as something other than the string a key takes: a
+    number, a date or a boolean written bare ("publisher: 5", "as_of: 2024"), a pattern or a
+    selector such as `[a-z]` read as a list, a `{{name}}` as a mapping."""
+    if isinstance(node, YScalar) and node.value is not None:
+        # (Not the value read back: YAML read "yes" as True and "0x10" as 16.)
+        return f"write it in single quotes: unquoted, YAML reads it as {_type_name(node)}"
+    if isinstance(node, YScalar):
+        return "give it a value, in single quotes"
+    return "write it in single quotes: unquoted, YAML reads [ … ] as a list and { … } as a mapping, as in a pattern such as '[a-z]' or a '{{name}}'"
+
+
 def _type_name(node: YNode | None) -> str:
     if node is None:
         return "nothing"
@@ -513,7 +525,9 @@ def _type_name(node: YNode | None) -> str:
     value = node.value
     if value is None:
         return "nothing (empty value, or an unquoted '#' starting a comment)"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string"}.get(type(value), type(value).__name__)
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", datetime.date: "a date", datetime.datetime: "a date and time"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def pack_identity(root: YNode | None, origin: str) -> tuple[str, list[tuple[str, Mark]]]:

@@ -134,6 +134,29 @@ def test_broken_pack_is_one_line_with_file_and_line(cli: Any, tmp_path: Path, de
     assert fragment in run.err, run.err
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "publisher: Example Gazette",
+            "publisher: 5",
+            "'publisher' must be a string, got a number — write it in single quotes: unquoted, YAML reads it as a number",
+        ),
+        ("name: House rules", "name: yes", "'name' must be a string, got a boolean — write it in single quotes: unquoted, YAML reads it as a boolean"),
+        (
+            "phrase: Republished with permission",
+            "pattern: [a-z]",
+            "'pattern' of the 'text' check must be a string, got a list — write it in single quotes: unquoted, YAML reads [ … ] as a list",
+        ),
+    ],
+)
+def test_a_value_yaml_read_as_no_string_is_told_how_to_quote_it(cli: Any, tmp_path: Path, old: str, new: str, said: str) -> None:
+    pack = write(tmp_path, "house.yaml", VALID.replace(old, new, 1))
+    run = cli("rules", "validate", str(pack))
+    assert run.code == 2
+    assert said in run.err, run.err
+
+
 def test_rules_validate_reports_pack_error_exception_attributes() -> None:
     with pytest.raises(PackError) as caught:
         load_pack(VALID.replace("severity: error", "severity: fatal"), "house.yaml")
