@@ -92,7 +92,9 @@ def check_output_targets(outputs: Sequence[Path]) -> None:
             refuse_read_only(output)
         key: object = _identity(output) or os.path.join(os.path.realpath(folder), output.name)
         if key in seen:
-            raise InputError(f"the same report file is named twice (also as {seen[key]})", path=str(output), hint="give each --output its own file")
+            # "(also as …)" only when the other name is spelt otherwise (out/../out/x.sarif).
+            other = f" (also as {seen[key]})" if str(seen[key]) != str(output) else ""
+            raise InputError(f"the same report file is named twice{other}", path=str(output), hint="give each --output its own file")
         seen[key] = output
 
 

@@ -380,6 +380,22 @@ def test_one_report_file_named_twice_is_refused(cli: Any, tmp_path: Path, monkey
     assert not (tmp_path / "b.json").exists()
 
 
+@pytest.mark.parametrize(
+    ("second", "said"),
+    [
+        ("b.json", "b.json: the same report file is named twice — give each"),
+        ("sub/../b.json", "sub/../b.json: the same report file is named twice (also as b.json)"),
+    ],
+)
+def test_a_report_file_named_twice_says_the_other_name_only_when_spelt_otherwise(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str, said: str
+) -> None:
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "--output", "json=b.json", "--output", f"sarif={second}", str(SAMPLES / "dcnf" / "no-logo.html"))
+    _one_line_exit_2(run, said, "give each --output its own file")
+
+
 def test_a_report_onto_a_device_is_refused_not_replaced(cli: Any, tmp_path: Path) -> None:
     link = tmp_path / "null.json"
     link.symlink_to("/dev/null")
