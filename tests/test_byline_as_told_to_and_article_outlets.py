@@ -16,6 +16,7 @@ from compliance.document.byline_reading import person_name, read_byline
 @pytest.mark.parametrize(
     ("byline", "names", "credit"),
     [
+        # "As told to" credits the writer.
         ("As told to Jane Doe", ("Jane Doe",), ""),
         ("as told to Jane Doe", ("Jane Doe",), ""),
         ("As told to Jane Doe, Texas Tribune", ("Jane Doe",), "Texas Tribune"),
@@ -24,34 +25,14 @@ from compliance.document.byline_reading import person_name, read_byline
         ("By John Smith, as told to Jane Doe and Ana Ruiz", ("John Smith", "Jane Doe", "Ana Ruiz"), ""),
         ("Propos recueillis par Jeanne Martin", ("Jeanne Martin",), ""),
         ("Propos recueillis par Jeanne Martin, Le Monde", ("Jeanne Martin",), "Le Monde"),
-    ],
-)
-def test_as_told_to_credits_the_writer(byline: str, names: tuple[str, ...], credit: str) -> None:
-    reading = read_byline(byline)
-    assert reading is not None
-    assert (reading.names, reading.credit) == (names, credit)
-
-
-@pytest.mark.parametrize(
-    ("byline", "names", "credit"),
-    [
+        # An outlet named "The …" glued after the name is its credit.
         ("By Ben Cole The Conversation", ("Ben Cole",), "The Conversation"),
         ("Ben Cole The Conversation", ("Ben Cole",), "The Conversation"),
         ("By Mary Jo Smith The Conversation", ("Mary Jo Smith",), "The Conversation"),
         ("By Ana Ruiz The 19th", ("Ana Ruiz",), "The 19th"),
         ("By Ana Ruiz The Atlantic", ("Ana Ruiz",), "The Atlantic"),
         ("By Jane Doe The Associated Press", ("Jane Doe",), "The Associated Press"),
-    ],
-)
-def test_an_outlet_named_the_something_glued_after_the_name_is_its_credit(byline: str, names: tuple[str, ...], credit: str) -> None:
-    reading = read_byline(byline)
-    assert reading is not None
-    assert (reading.names, reading.credit) == (names, credit)
-
-
-@pytest.mark.parametrize(
-    ("byline", "names", "credit"),
-    [
+        # A newspaper named by its article and one word is the credit, not an author.
         ("Par Jeanne Martin, Le Monde", ("Jeanne Martin",), "Le Monde"),
         ("Par Jeanne Martin (Le Monde)", ("Jeanne Martin",), "Le Monde"),
         ("Por Ana Ruiz, El País", ("Ana Ruiz",), "El País"),
@@ -59,7 +40,7 @@ def test_an_outlet_named_the_something_glued_after_the_name_is_its_credit(byline
         ("By Ana Ruiz, Die Zeit", ("Ana Ruiz",), "Die Zeit"),
     ],
 )
-def test_a_newspaper_named_by_its_article_is_the_credit_not_an_author(byline: str, names: tuple[str, ...], credit: str) -> None:
+def test_the_byline_names_its_writers_and_their_outlet(byline: str, names: tuple[str, ...], credit: str) -> None:
     reading = read_byline(byline)
     assert reading is not None
     assert (reading.names, reading.credit) == (names, credit)
