@@ -969,6 +969,26 @@ def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> N
     assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
 
 
+# A `<meter>` or `<progress>` draws its bar, never what it holds (its fallback for browsers
+# without the element, which none is now): a byline or a logo inside one is not seen, with a value
+# or without, styled or not.
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<meter value=1>{}</meter>",
+        "<meter min=0 max=10 value=3 style='width:300px;height:40px'>{}</meter>",
+        "<progress value=1>{}</progress>",
+        "<progress>{}</progress>",
+        "<p><progress style='appearance:none'><span>{}</span></progress></p>",
+    ],
+)
+def test_a_meter_or_progress_shows_its_bar_not_what_it_holds(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez")))
+    assert logo_hidden(dcnf(logo=markup.format(f"<img src={LOGO_SRC} {LOGO_ALT}>")))
+    # Beside one, the byline and the logo show.
+    assert not byline_hidden(dcnf(byline="<p>" + markup.format("") + " By Maria Lopez</p>"))
+
+
 # What applies to a box the element may not have: one of `display: contents` has none (only what
 # its content inherits applies), and a transform or a vertical margin does not apply to an inline
 # box that is not replaced, unless it is made a block (floated, positioned, a flex or grid item).

@@ -629,7 +629,7 @@ def _in_h1(element: Any) -> bool:
 # Elements laid out as atomic inline boxes by default, whose content the walk reads (images apart:
 # `_TagKind.image`) or skips (`_Walk._begins_first_line`).
 _REPLACED_INLINE_TAGS: Final = frozenset({"input", "video", "canvas"})
-_SKIPPED_REPLACED_TAGS: Final = frozenset({"svg", "iframe", "object", "embed", "select", "textarea", "button"})
+_SKIPPED_REPLACED_TAGS: Final = frozenset({"svg", "iframe", "object", "embed", "select", "textarea", "button", "meter", "progress"})
 # Skipped elements that draw the elements they hold (a button's label, a select's options):
 # hidden, they hide them. (An `<object>` that draws its fallback is not skipped: the walk opens it,
 # and its frame hides what it holds; one that does not draws none of it.)

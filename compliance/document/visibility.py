@@ -214,6 +214,8 @@ SKIP_TAGS = frozenset(
         "select",
         "textarea",
         "button",
+        "meter",
+        "progress",
     }
 )
 # Skipped tags whose content is not rendered at all (the others render something of their own,
@@ -448,9 +450,10 @@ def _closed_popover(element: Any) -> bool:
 
 # Tags whose content is fallback a browser never renders where it supports the element (every
 # browser does): a `<video>`, `<audio>` or `<canvas>` shows itself, not what it holds; an
-# `<iframe>` shows its page. The HTML parser of a browser drops the markup a `<select>` holds
+# `<iframe>` shows its page; a `<meter>` or `<progress>` draws its bar, never its text (a name or
+# a logo inside one is not seen). The HTML parser of a browser drops the markup a `<select>` holds
 # (only an `<option>`'s text is drawn); lxml keeps it. (An `<object>`: see `hides_its_content`.)
-_FALLBACK_HOLDERS = frozenset({"video", "audio", "canvas", "iframe", "select", "textarea"})
+_FALLBACK_HOLDERS = frozenset({"video", "audio", "canvas", "iframe", "select", "textarea", "meter", "progress"})
 # The types of an `<object>` a browser draws itself (HTML 4.8.6: an image, a document, media, a
 # PDF), as Chromium does (a browser test compares them); any other is a plugin's (Flash, Java,
 # Silverlight), which no browser has now, or one it cannot show (a font, a 3D model).
