@@ -1351,6 +1351,15 @@ INERT_TAGS = {
     "a language that is not JavaScript": TAG.format(attrs=' language="vbscript"'),
     "a script for browsers without modules": TAG.format(attrs=" nomodule"),
     "a script for browsers without modules, in capitals": TAG.format(attrs=' NOMODULE=""'),
+    # The legacy event handler form runs only as for="window" event="onload" (HTML, "prepare the
+    # script element").
+    "a script for an element's event": TAG.format(attrs=' for="foo" event="bar"'),
+    "a script for the window's click": TAG.format(attrs=' for="window" event="onclick"'),
+    "a script for another element's load": TAG.format(attrs=' for="img1" event="onload"'),
+    # In <math> a <script> is MathML's element of that name; in <svg> SVG's, which loads href.
+    "a script written in math": f"<math>{TAG.format(attrs='')}</math>",
+    "a script written in svg": f'<svg width="0" height="0">{TAG.format(attrs="")}</svg>',
+    "a script written in svg with code of its own": '<svg><script src="https://counter.example/c.js">count()</script></svg>',
 }
 # Tags that run.
 RUNNING_TAGS = {
@@ -1362,6 +1371,9 @@ RUNNING_TAGS = {
     "the JavaScript language": TAG.format(attrs=' language="JavaScript"'),
     "a module marked nomodule (the attribute is ignored on a module)": TAG.format(attrs=' type="module" nomodule'),
     "a script with a data-src beside its src": TAG.format(attrs=' data-src="https://counter.example/c.js"'),
+    "the window's load, as the legacy form runs it": TAG.format(attrs=' for=" Window " event="onload()"'),
+    "a script in an svg's foreignObject (HTML again)": f"<svg><foreignObject>{TAG.format(attrs='')}</foreignObject></svg>",
+    "a script in a MathML token element (HTML again)": f"<math><mi>{TAG.format(attrs='')}</mi></math>",
     "a lazy pixel image, loaded from its data-src": '<img class="lazyload" data-src="https://counter.example/c.gif" width="1" height="1" alt="">',
 }
 # Tags whose address is not one they load from: no tag to count at all.

@@ -40,7 +40,9 @@ An element that can never run or load counts nowhere, whatever `visible` says: a
 a `<template>`, and a `<script>` inside `<noscript>` or with a `type` browsers do not run (only
 none, an empty one, a JavaScript MIME type such as `text/javascript`, or `module` run; a
 consent manager's `type="text/plain"` is held back, and JSON is data), or with `nomodule`
-(every current browser skips it). Nor does a script or an image the browser never fetches: one
+(every current browser skips it), or with `for` and `event` attributes other than
+`for="window" event="onload"`, or written in `<math>` or, with a `src`, in `<svg>` (whose script
+never loads `src`). Nor does a script or an image the browser never fetches: one
 the page's own Content-Security-Policy `<meta>` in its `<head>` forbids (its `script-src` or
 `img-src`, else `default-src`, read as CSP Level 3 reads them), and an image with
 `loading="lazy"` that has no box (`display: none` on it or an ancestor, the `hidden` attribute): a

@@ -257,8 +257,9 @@ def why_inert(element: Any) -> str | None:
     shadow root's (`shadow.is_shadow_root`), which renders, loads and runs as the page does; a `<script>` runs only
     with no `type`, an empty one, a JavaScript MIME type or `module` (a consent manager's
     `type="text/plain"` or a JSON block is data), not with `nomodule` (left to browsers too old
-    for modules), and never inside `<noscript>` (read as markup
-    only when scripts are off). Walks the element's ancestors: asked of the few elements a check
+    for modules), not with the legacy `for` and `event` attributes (`_script_never_run`), nor
+    written in `<math>` (or in `<svg>`, where `src` is never loaded), and never inside
+    `<noscript>` (read as markup only when scripts are off). Walks the element's ancestors: asked of the few elements a check
     matches, not of every element."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag == "script":
@@ -270,12 +271,37 @@ def why_inert(element: Any) -> str | None:
             return f'has type="{kind}", which browsers do not run'
         if element.get("nomodule") is not None and kind != "module":
             return "has nomodule, which every browser that runs modules (every current one) skips"
+        if (reason := _script_never_run(element)) is not None:
+            return reason
     for ancestor in element.iterancestors():
         name = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
         if name == "template" and not _is_shadow_root(ancestor):
             return "is inside a <template>, which is never rendered, loaded or run"
         if name == "noscript" and tag == "script":
             return "is inside <noscript>, which holds markup for browsers without scripts: it never runs"
+    return None
+
+
+def _script_never_run(script: Any) -> str | None:
+    """Why a `<script>` of a type browsers run still never runs or loads its `src`, or None: the
+    legacy `for` and `event` attributes but for `for="window" event="onload"` (HTML, "prepare the
+    script element"); written in `<math>`, where it is MathML's element of that name, no script;
+    written in `<svg>` with a `src`, which SVG's script never loads (it loads `href`; its own
+    code may run, but what the `src` names is never fetched)."""
+    for_attribute, event = script.get("for"), script.get("event")
+    if (
+        for_attribute is not None
+        and event is not None
+        and (for_attribute.strip(_HTML_SPACE).lower() != "window" or event.strip(_HTML_SPACE).lower() not in ("onload", "onload()"))
+    ):
+        return 'has for and event attributes (other than for="window" event="onload"), which browsers never run'
+    from compliance.document.nesting import foreign_language
+
+    language = foreign_language(script)
+    if language == "math":
+        return "is written in <math>, where <script> is MathML's element of that name, not a script"
+    if language == "svg" and script.get("src") is not None:
+        return "is written in <svg>, where a script loads its href, never its src"
     return None
 
 

@@ -1256,12 +1256,20 @@ def break_out_of_foreign_content(root: Any) -> None:
 def _in_html(element: Any) -> bool:
     """Whether an element is written where HTML is read: in no `<svg>` or `<math>`, or in an
     integration point of the one it is in."""
+    return foreign_language(element) is None
+
+
+def foreign_language(element: Any) -> str | None:
+    """ "svg" or "math" when `element` is written in that language's content, and so is an
+    element of SVG or MathML, not of HTML (`<svg><script>` is SVG's script, `<math><script>`
+    MathML's, which is none); None when it is read as HTML: in no `<svg>` or `<math>`, or in an
+    integration point of the one it is in (`<foreignObject>`, a MathML `<mi>`)."""
     for ancestor in element.iterancestors():
         if ancestor.tag in ("svg", "math"):
-            return False
+            return str(ancestor.tag)
         if _is_integration_point(ancestor):
-            return True
-    return True
+            return None
+    return None
 
 
 def _is_integration_point(element: Any) -> bool:
