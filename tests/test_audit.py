@@ -1226,6 +1226,69 @@ def test_the_publishers_own_pages_stay_its_own_whatever_their_address_on_its_sit
     assert {key: o.copy for key, o in outcomes.items()} == dict.fromkeys(outcomes)
 
 
+PUBLISHER = "https://dailycallernewsfoundation.org"
+# What a page on the publisher's own host may say of itself that puts it elsewhere: a partner's
+# title, og:site_name and canonical link (markup copied whole), a canonical link on another host
+# alone, an og:url on another host, a syndication-source.
+_ELSEWHERE = {
+    "a partner's whole markup": lambda i: web.copy(PUBLISHER, "https://valley.example", i, "stripped"),
+    "a canonical link on another host": lambda i: web.original(PUBLISHER, i).replace(
+        web.story_url(PUBLISHER, i).encode(), f"http://publisher.example/stories/story-{i}/".encode()
+    ),
+    "an og:url on another host": lambda i: _claiming(web.original(PUBLISHER, i), f"<meta property='og:url' content='https://valley.example/news/story-{i}/'>"),
+    "a syndication-source": lambda i: _claiming(web.original(PUBLISHER, i), "<meta name='syndication-source' content='https://valley.example/'>"),
+}
+
+
+@pytest.mark.parametrize("claims", list(_ELSEWHERE))
+def test_a_page_read_from_the_publishers_own_host_is_its_own_whatever_its_metadata_says(claims: str) -> None:
+    from compliance.api import check_html
+
+    data = _ELSEWHERE[claims](1)
+    own = [
+        "https://dailycallernewsfoundation.org/2026/story-1/",
+        "https://www.dailycaller.com/2026/09/story-1/?utm_source=x",
+        "http://DailyCaller.com:8080/s/1",
+    ]
+    # Hosts that only look like the publisher's are partners' all the same.
+    partners = ["https://dailycaller.com.valley.example/story-1/", "https://notdailycaller.com/story-1/"]
+    outcomes = _audited([(address, data) for address in own + partners])
+    assert [(outcomes[a].own, outcomes[a].copy) for a in own] == [(True, None)] * len(own)
+    assert [(outcomes[a].own, outcomes[a].copy and outcomes[a].copy.story) for a in partners] == [(False, "originals/story-1.html")] * 2
+    # `check` weighs a URL only its caller gives with the page's signals: the same page named by
+    # an own-host URL is checked as a republication, while the original itself is the publisher's.
+    codes = [[notice.code for notice in check_html(page.decode(), path=own[0], packs="dcnf").notices] for page in (data, web.original(PUBLISHER, 1))]
+    assert ["own-page" in each for each in codes] == [False, True]
+
+
+def test_the_publishers_own_pages_in_an_archive_are_counted_as_originals_in_every_output(cli: Any, tmp_path: Path) -> None:
+    from html import unescape
+
+    from tests.test_audit_archives import _records
+
+    stories = "http://publisher.example"
+    _write_originals(tmp_path / "originals", stories)
+    # Archived at the publisher's hosts, each naming the stories' other address as its canonical URL.
+    own = [(f"{host}/2026/story-{i}/", web.original(stories, i)) for i, host in ((1, PUBLISHER), (2, "https://dailycaller.com"))]
+    partner = [("http://partner-w.example/news/s0/", web.copy(stories, "http://partner-w.example", 0, "stripped"))]
+    (tmp_path / "crawl.warc.gz").write_bytes(_records(own + partner, gzip=True))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    out = tmp_path / "out"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("<!-- audit-own-host -->\n```\n", 1)[1].split("```", 1)[0].strip()
+    assert example == "1 copy of 4 stories on 1 site; originals on the publisher's own site: 2; reports in out"
+    assert run.out == example.replace("reports in out", f"reports in {out}") + "\n"
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (report["pages_read"], report["copies"], report["own_site_originals"], report["unmatched_pages"]) == (3, 1, 2, 0)
+    assert [(site["site"], site["copies"]) for site in report["sites"]] == [("partner-w.example", 1)]
+    assert (out / "sites.csv").read_text(encoding="utf-8").splitlines()[1:] == ["partner-w.example,1,0,0.0,dcnf/affiliation=1; dcnf/logo=1,,"]
+    copies = [row.split(",")[:3] for row in (out / "stories.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert [row for row in copies if row[1]] == [["originals/story-0.html", "http://partner-w.example/news/s0/", "partner-w.example"]]
+    assert "originals on the publisher's own site: 2, " in unescape((out / "dashboard.html").read_text(encoding="utf-8"))
+
+
 def _post(body: str) -> bytes:
     """A partner's post of its own (six paragraphs of other prose), with `body` after them."""
     own = "\n".join(f"<p>{p}</p>" for p in web.story_paragraphs(97))

@@ -73,23 +73,29 @@ def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared:
 
 def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | None = None) -> tuple[Document, PageText]:
     """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature.
-    With the audited `pack`, a page on its publisher's own site (`detect.own_page`) is the
-    publisher's own unless a reader sees one of its republication markers (`detect.shows_republication`:
-    a copy whose markup was copied whole keeps the original's `og:url`); a page that is not, by
-    `own_page`, does not claim the publisher's URLs by its `og:url`."""
+    With the audited `pack`, a page fetched or archived at an address on its publisher's own site
+    (the pack's `own-site` domains) is the publisher's own by that address alone, whatever its
+    metadata says (a canonical link or `og:site_name` naming another site): the audit is the
+    licensor's view, and what its own hosts serve is its own. A saved page, which has no address, is
+    its own when `detect.own_page` says so from its metadata and no reader sees one of the pack's
+    republication markers (`detect.shows_republication`: a copy whose markup was copied whole keeps
+    the original's `og:url`); a page that is not its own does not claim the publisher's URLs by its
+    `og:url`."""
     doc = parse_document(page.data, page.kind, outlets=outlets, url=page.address)  # type: ignore[arg-type]
     own_site = pack.own_site if pack is not None else None
+    own_address = own_site is not None and page.address is not None and on_host(url_host(page.address) or "", tuple(own_site.domains))
     # The document resolved every link against the page's `<base href>` and its own address when
     # that is known. A saved page's relative links stay relative: they point into the site it was
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
     identity = page_identity(page, doc)
-    own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
+    own = own_address or (own_site is not None and page.address is None and bool(own_page(doc, own_site)))
     read_at = frozenset([page.address]) if page.address else frozenset()
-    if (own or identity - read_at) and pack is not None and shows_republication(Context(doc), pack):
+    if not own_address and (own or identity - read_at) and pack is not None and shows_republication(Context(doc), pack):
         # A copy whose markup was copied whole keeps the original's og:url: that is no claim to be
-        # the original. (Only the address it was read from still says whose page it is.)
+        # the original. (Only the address it was read from still says whose page it is; one on the
+        # publisher's own host decides alone.)
         own, identity = False, read_at
     elif own_site is not None and not own:
         # Nor is an og:url on the publisher's site on a page that is not its own by every other
