@@ -400,7 +400,17 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("pack: dcnf\nstories: {folder: originals/}\nsources: []\noutput: out/\n", "audit.yaml:3:10: sources must be a list"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources: []\noutput: out/\n",
+            "audit.yaml:3:10: sources is empty: the audit would look for copies nowhere — list where to look for copies, one a line:"
+            " '- warc: crawl.warc.gz', '- site: {sitemap: http://…/sitemap.xml}' or '- folder: saved-pages/'",
+        ),
+        ("pack: dcnf\nstories: {folder: originals/}\nsources:\noutput: out/\n", "audit.yaml:3:9: sources is empty"),
+        ("pack: dcnf\nstories: {folder: originals/}\nsources: {folder: originals/}\noutput: out/\n", "audit.yaml:3:10: sources must be a list"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {urls: []}\noutput: out/\n",
+            "audit.yaml:4:18: urls is empty: it lists no page to read — e.g. {urls: [http://…, http://…]}",
+        ),
         ("pack: dcnf\nstories: {folder: nowhere/}\nsources:\n  - folder: originals/\noutput: out/\n", "audit.yaml:2:19: folder not found"),
         (
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: ftp://x/s.xml}\noutput: out/\n",
@@ -414,13 +424,20 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\nfetch: {rate: .inf}\n",
             "audit.yaml:6:15: fetch rate must be a finite number, not inf: it would set no limit",
         ),
-        ("pack: dcnf\nstorys: {folder: originals/}\n", "audit.yaml:2:1: unknown key 'storys'"),
+        # The key it stands for is not also said to be missing.
+        (
+            "pack: dcnf\nstorys: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n",
+            "audit.yaml:2:1: unknown key 'storys' — did you mean 'stories'?",
+        ),
         # A key a source does not take is named at its place, beside the one it has or alone.
         (
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\n    recurse: yes\noutput: out/\n",
             "audit.yaml:5:5: unknown key 'recurse' in a source",
         ),
-        ("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - foldr: originals/\noutput: out/\n", "audit.yaml:4:5: unknown key 'foldr' in a source"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - foldr: originals/\noutput: out/\n",
+            "audit.yaml:4:5: unknown key 'foldr' in a source — did you mean 'folder'?",
+        ),
         (
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: http://a.example/s.xml, every: 1}\noutput: out/\n",
             "unknown key 'every' in a site source",
@@ -448,6 +465,68 @@ def test_configuration_errors_are_one_line_with_exit_2(cli: Any, tmp_path: Path,
     assert run.code == 2
     assert len(run.err.strip().splitlines()) == 1
     assert expected in run.err
+
+
+def test_every_mistake_of_the_audit_file_is_one_line_in_one_run(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "originals").mkdir()
+    text = (
+        "pack: dcfn\n"  # misspelt
+        "stories: {folder: nowhere/}\n"
+        "sources:\n"
+        "  - site: {urls: [ftp://a.example/1/, http://a.example/2/, 'http://[::1/x']}\n"
+        "  - folder: originals/\n"
+        "  - warc: {file: crawl.warc.gz}\n"
+        "output: originals/report/\n"
+        "fetch: {rate: 0, timout: 3, retries: 1}\n"
+        "extra: 1\n"
+    )
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    at = f"syndcheck: error: {tmp_path / 'audit.yaml'}"
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"{at}:1:7: unknown pack 'dcfn' — did you mean 'dcnf'?",
+        f"{at}:2:19: folder not found: {tmp_path / 'nowhere'} — paths are relative to the audit file",
+        f"{at}:4:19: URL must be an http(s) URL, not 'ftp://a.example/1/'",
+        f"{at}:4:60: 'http://[::1/x' is not a URL a browser can read — check the URL's host, its brackets and its port",
+        f"{at}:6:11: warc must be a non-empty string",
+        f"{at}:7:9: output {tmp_path / 'originals' / 'report'} is inside {tmp_path / 'originals'}, a folder the audit reads"
+        " — write the reports to a folder outside the stories and sources",
+        f"{at}:8:15: fetch rate must be a positive float",
+        f"{at}:8:18: unknown fetch setting 'timout' — did you mean 'timeout'?",
+        f"{at}:9:1: unknown key 'extra' — known keys: pack, stories, sources, output, state, fetch, match",
+        "exit 2: 9 errors",
+    ]
+    assert not (tmp_path / "originals" / "report").exists()
+
+
+def test_the_readmes_audit_file_mistakes_are_what_the_audit_says(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "originals" / "story.html").write_bytes(web.original("https://dailycallernewsfoundation.org", 0))
+    (tmp_path / "audit.yaml").write_text("pack: dcfn\nstories: {folder: originals/}\nsources: []\noutput: out/\n", encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("<!-- audit-file-mistakes -->\n```\n", 1)[1].split("```", 1)[0]
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    assert run.err == example.replace("error: audit.yaml:", f"error: {tmp_path / 'audit.yaml'}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pack: [dcnf\n", "audit.yaml:2:1: invalid YAML: did not find expected ',' or ']'"),
+        ("pack: dcnf\nstories: {folder: originals/\n", "audit.yaml:3:1: invalid YAML: did not find expected ',' or '}'"),
+        ("pack: dcnf\n  stories: {folder: originals/}\n", "audit.yaml:2:10: invalid YAML: mapping values are not allowed in this context"),
+    ],
+)
+def test_an_audit_file_that_is_not_yaml_gets_a_hint_that_fits_an_audit_file(cli: Any, tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    (line,) = run.err.splitlines()
+    assert line.endswith(
+        f"{expected} — check the indentation and that every bracket and quote is closed; put a path or URL that holds ': ' or ' #' in quotes"
+    ), line
 
 
 def test_zero_retries_is_no_retry_and_a_negative_count_says_what_is_allowed(cli: Any, tmp_path: Path) -> None:

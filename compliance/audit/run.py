@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 
 
 def load_audit_config(path: Path) -> AuditConfig:
-    """Read and validate an `audit.yaml` (ConfigError with file:line on any mistake)."""
+    """Read and validate an `audit.yaml` (ConfigError with file:line on any mistake, `ConfigErrors`
+    with every one when there are several), its pack among the built-in packs."""
+    from compliance.api import load_packs
     from compliance.inputs import read_setting
 
     if not path.exists() and not path.is_symlink():
@@ -54,7 +56,7 @@ def load_audit_config(path: Path) -> AuditConfig:
         text = read_setting(path, "the audit file", error=ConfigError).decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError("cannot read the audit file: not UTF-8", path=str(path)) from None
-    return parse_audit_config(text, path)
+    return parse_audit_config(text, path, pack_ids=[pack.id for pack in load_packs()])
 
 
 Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], list[Any]]
