@@ -791,15 +791,33 @@ def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt_before_asking(ro
     assert problems == {"/go/other": why.format(**hosts)}
 
 
-def test_a_redirect_within_a_site_to_a_path_its_robots_txt_forbids_is_not_followed() -> None:
+@pytest.mark.parametrize(
+    ("location", "target"),
+    [
+        ("/private/story-3/", "/private/story-3/"),
+        # An absolute Location on the same host, a query kept, and a chain through an allowed hop:
+        # the path named is the one robots.txt forbids, the one it came from the page's own.
+        ("{partner}/private/story-3/?ref=go", "/private/story-3/?ref=go"),
+        ("/go/4", "/private/story-3/"),
+        # A control character in the Location is asked for percent-encoded, and shown so.
+        ("/private/\x1b[31mX", "/private/%1B[31mX"),
+    ],
+)
+def test_a_redirect_within_a_site_to_a_path_its_robots_txt_forbids_is_not_followed_and_names_that_path(location: str, target: str) -> None:
+    from compliance.audit.fetching import robots_refusal
+
     routes = _Logged()
     with _site(routes) as partner:
         routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
-        routes["/go/3"] = (302, "text/html", b"", {"Location": "/private/story-3/"})
+        routes["/go/3"] = (302, "text/html", b"", {"Location": location.format(partner=partner)})
+        routes["/go/4"] = (302, "text/html", b"", {"Location": "/private/story-3/"})
         routes["/private/story-3/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
         problems, _ = _fetch_all(partner, ["/go/3"], retries=0)
-    assert routes.asked == ["/robots.txt", "/go/3"]
-    assert problems == {"/go/3": "disallowed by robots.txt"}
+    assert [path for path in routes.asked if path.startswith("/private/")] == []
+    # The address asked for is allowed: the line says the redirect's target is not.
+    assert problems == {"/go/3": f"disallowed by robots.txt at {target}, after a redirect from /go/3"}
+    # It is the site's own robots.txt forbidding what the audit reads there, as for a URL it was given.
+    assert robots_refusal(problems["/go/3"])
 
 
 def test_a_redirect_to_an_allowed_page_on_another_host_is_followed_after_its_robots_txt() -> None:

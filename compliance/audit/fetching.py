@@ -28,6 +28,13 @@ from compliance.audit.config import FetchLimits
 ROBOTS_REFUSAL = "disallowed by robots.txt"
 
 
+def robots_refusal(problem: str) -> bool:
+    """Whether a problem line says the site's own robots.txt forbids what the audit reads there: a
+    URL it was given (`ROBOTS_REFUSAL`, or a sitemap's `sitemap not read: disallowed by robots.txt`),
+    or the path on the same site one of them redirects to (`redirect_refusal`). Pure."""
+    return problem.endswith(ROBOTS_REFUSAL) or problem.startswith(f"{ROBOTS_REFUSAL} at ")
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     """One URL's outcome: `body` (bytes) and final `url`, or `problem` (one line) when it could not be read."""
@@ -164,15 +171,27 @@ _ASKED = threading.local()
 def redirect_refusal(asked: str, target: str, why: str, answer: str) -> str:
     """The problem of a page whose redirect leads to `target`, which its host's robots.txt forbids
     (`why`, the line for that host's own URLs; `answer`, how the robots.txt answered when it could
-    not be read: "answered HTTP 503", else ""). On the page's own host it is that line; on another
-    it names that host and where the redirect came from, and never says the page's own site is
-    disallowed, since it was read. Pure."""
+    not be read: "answered HTTP 503", else ""). On the page's own host it names the path the
+    redirect leads to and the one it came from (`disallowed by robots.txt at /private/x.html, after
+    a redirect from /go/p`: the URL asked for is allowed); on another it names that host and where
+    the redirect came from, and never says the page's own site is disallowed, since it was read.
+    Paths are shown safely and cut short. Pure."""
+    from compliance.httpfailures import shown
+
     host, origin = host_of(target), host_of(asked)
     if host == origin:
-        return why
+        if why != ROBOTS_REFUSAL:
+            return why
+        return f"{ROBOTS_REFUSAL} at {shown(_path(target))}, after a redirect from {shown(_path(asked))}"
     if answer:
         return f"disallowed: the robots.txt of {host} {answer}, which disallows all of that host (RFC 9309), after a redirect from {origin}"
     return f"disallowed by the robots.txt of {host}, after a redirect from {origin}"
+
+
+def _path(url: str) -> str:
+    """The path and query of `url` ("/private/x.html?a=1"; "/" for none), as a site's own pages name each other."""
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 class HostGate:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.audit.config import PARTITIONS, AuditConfig, Locator, http_cache, make_folders, parse_audit_config
-from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
+from compliance.audit.fetching import host_of, robots_refusal
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import (
     LISTING_NOT_READ,
@@ -719,7 +719,7 @@ def carried_over(
             carried.extend(_pages_not_read(copies, when, unread, addresses))
             carried.extend(_listed_not_read(copies, when, unread, addresses, state, carried))
             continue
-        because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
+        because = ROBOTS_FORBID if all(robots_refusal(what) for _, what in unread) else SITE_NOT_REACHED
         if because == ROBOTS_FORBID:
             more.append((site, robots_txt_url(unread[0][0]), ROBOTS_FORBIDS_SITE))
         # A copy read in this run (an archive's record, a saved page filed under the site's host) is reported as read.
