@@ -123,7 +123,7 @@ def test_http_audit_finds_the_planted_truth_and_reports_hostile_sites(served: An
     problems = {p["url"]: p["problem"] for p in report["problems"]}
     robots, slow, broken, loop, huge = web.hostile_urls(base)
     assert problems[robots] == "disallowed by robots.txt"
-    assert problems[slow].startswith("no answer within 1 s")
+    assert problems[slow].startswith("no answer within timeout (1 s)")
     assert problems[broken] == "HTTP 500"
     assert problems[loop] == "more than 5 redirects"
     assert problems[huge] == "larger than 1000000 bytes; not read"

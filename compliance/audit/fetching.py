@@ -498,7 +498,7 @@ class Fetcher:
                     if _passed(_time_left()):
                         return Fetched(final, response.status_code, problem=self._over_page_timeout()), None
                     if time.monotonic() > deadline:
-                        return Fetched(final, response.status_code, problem=f"slower than {self.limits.timeout:g} s; not read"), None
+                        return Fetched(final, response.status_code, problem=self._over_timeout()), None
                     chunks.append(chunk)
                 return (
                     Fetched(
@@ -513,14 +513,14 @@ class Fetcher:
                 )
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             # No server reached (refused, no such host, no connection in time, TLS failed): before any timeout's own words.
-            why = f"no connection within {self.limits.timeout:g} s" if isinstance(exc, httpx.ConnectTimeout) else failure_phrase(exc)
+            why = f"none within timeout, {self.limits.timeout:g} s" if isinstance(exc, httpx.ConnectTimeout) else failure_phrase(exc)
             return Fetched(url, problem=no_connection_problem(url, _requested(exc), why)), None
         except httpx.TooManyRedirects:
             return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
         except httpx.TimeoutException:
             if _passed(_time_left()):
                 return Fetched(url, problem=self._over_page_timeout()), None
-            return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
+            return Fetched(url, problem=f"no answer within timeout ({self.limits.timeout:g} s)"), None
         except httpx.HTTPError as exc:
             # A bad redirect, an answer cut short, a reset: in the licensor's words, never the library's.
             return Fetched(url, problem=failure_phrase(exc)), None
@@ -531,6 +531,10 @@ class Fetcher:
         except httpx.InvalidURL:
             # What the browser's parser reads and httpx refuses (a NUL in the path): not asked for either.
             return Fetched(url, problem=NOT_A_URL), None
+
+    def _over_timeout(self) -> str:
+        """The problem of an answer whose body took longer than `timeout`, the fetch setting that bounds it."""
+        return f"not read within timeout ({self.limits.timeout:g} s): the site sent its answer too slowly"
 
     def _over_page_timeout(self) -> str:
         """The problem of a URL not read within its time limit."""
