@@ -388,11 +388,21 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
 
 @pytest.mark.parametrize(
     ("name", "data", "why"),
-    [("empty.html", b"", "empty"), ("blank.md", b"\xef\xbb\xbf \n", "empty"), ("logo.html", b"\x89PNG\r\n\x1a\n\x00", "a PNG image, not an article")],
+    [
+        ("empty.html", b"", "story not read: empty"),
+        ("blank.md", b"\xef\xbb\xbf \n", "story not read: empty"),
+        ("logo.html", b"\x89PNG\r\n\x1a\n\x00", "story not read: a PNG image, not an article"),
+        # A file of the folder not read at all: a symbolic link out of it.
+        ("passwd.html", None, "not read: a symbolic link to a regular file outside the directories given, not followed"),
+    ],
 )
-def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_story(cli: Any, tmp_path: Path, name: str, data: bytes, why: str) -> None:
+def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_story(cli: Any, tmp_path: Path, name: str, data: bytes | None, why: str) -> None:
     _originals(tmp_path / "originals")
-    (tmp_path / "originals" / name).write_bytes(data)
+    if data is None:
+        (tmp_path / "outside.html").write_bytes(web.original(PUBLISHER, 0))
+        (tmp_path / "originals" / name).symlink_to(tmp_path / "outside.html")
+    else:
+        (tmp_path / "originals" / name).write_bytes(data)
     (tmp_path / "saved").mkdir()
     (tmp_path / "saved" / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
     (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
@@ -401,8 +411,11 @@ def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_stor
     report = _report(tmp_path / "out")
     assert f"originals/{name}" not in [story["story"] for story in report["stories"]]
     assert f"originals/{name}" not in (tmp_path / "out" / "stories.csv").read_text(encoding="utf-8")
-    assert report["problems"] == [{"site": "saved:originals", "url": f"originals/{name}", "problem": f"story not read: {why}"}]
-    assert run.out.startswith(f"1 copy of {web.STORIES} stories on 1 site; 1 problem (1 story not read); reports in "), run.out
+    # Filed under the story file's path, as the report names stories: no site of the audit's making.
+    assert report["problems"] == [{"site": f"originals/{name}", "url": f"originals/{name}", "problem": why}]
+    kind = "1 story not read" if why.startswith("story not read") else "1 page not read"
+    assert run.out.startswith(f"1 copy of {web.STORIES} stories on 1 site; 1 problem ({kind}); reports in "), run.out
+    assert f"<li>originals/{name}: {why}</li>" in (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
 
 
 # A start tag of more than 1,000 attributes: a page libxml2 would take minutes to parse, refused.

@@ -544,6 +544,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
         )
         parts.append(f"<tr><td>{e(story['story'])}</td><td>{copies or 'no copies found'}</td></tr>")
     parts.append("</table><h2>Problems</h2><ul>")
-    parts.extend(f"<li>{e(p['site'])}: {e(p['url'])}: {e(p['problem'])}</li>" for p in report["problems"])
+    # A problem filed under its own address (a story's file) names it once.
+    parts.extend(f"<li>{e(p['url']) if p['site'] == p['url'] else e(p['site']) + ': ' + e(p['url'])}: {e(p['problem'])}</li>" for p in report["problems"])
     parts.append("</ul></body></html>\n")
     return "".join(parts)

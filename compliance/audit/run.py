@@ -852,17 +852,22 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
     audit file when there is none: an audit of no story would find nothing and pass. A file or
     page that holds no article (empty, white space alone, binary data such as a PNG image:
     `compliance.decoding.not_an_article`) is no story: it is a problem named by its file or URL,
-    `story not read: empty`, and never a story with no copies."""
+    `story not read: empty`, and never a story with no copies. A story file's problems (this one,
+    or a file of the folder not read) are filed under the file's path, as the report names
+    stories, never under a site; a story page's under its host."""
     from compliance.decoding import not_an_article
 
     known = len(problems)
     pages = []
+    # A story file is no partner's site: its problems are filed under its path, as the stories are named.
+    on_file = config.stories.kind == "folder"
+    items = (replace(item, site=item.where) if on_file and isinstance(item, Problem) else item for item in items)
     for page in _unique(items, problems):
         why = not_an_article(page.data)
         if why is None:
             pages.append(page)
         else:
-            problems.append((page.site, page.key, f"{STORY_NOT_READ}: {why}"))
+            problems.append((page.key if on_file else page.site, page.key, f"{STORY_NOT_READ}: {why}"))
     if pages:
         return pages
     path, line, column = config.stories_at or (config.origin, None, None)
