@@ -100,6 +100,36 @@ def config_error(what: str, *, path: str | None, line: int | None = None, column
     return ConfigError(what, path=path, line=line, column=column, hint=hint)
 
 
+class ConfigErrors(ConfigError):
+    """Every mistake found in one configuration file (an audit file), so that its author fixes them
+    in one go, as `PackErrors` holds a pack's."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        flat: list[ConfigError] = []
+        for each in errors:
+            flat.extend(each.errors if isinstance(each, ConfigErrors) else [each])
+        first = flat[0]
+        super().__init__(first.what, path=first.path, line=first.line, column=first.column, hint=first.hint)
+        self.errors: list[ConfigError] = flat
+
+    def lines(self) -> list[str]:
+        """Each error as one line, in the order given."""
+        return [error.one_line() for error in self.errors]
+
+
+def combine_config(errors: list[ConfigError]) -> ConfigError:
+    """One error as itself, several as `ConfigErrors`, in file order (line, then column)."""
+    flat = ConfigErrors(errors).errors
+    flat.sort(key=lambda error: (error.line or 0, error.column or 0))
+    return flat[0] if len(flat) == 1 else ConfigErrors(flat)
+
+
+def unknown_pack(pack_id: str, known: Iterable[str]) -> PackError:
+    """A pack id no pack has: the hint names the closest id ("did you mean 'dcnf'?"), else how to
+    list the packs."""
+    return PackError(f"unknown pack '{pack_id}'", hint=closest(pack_id, known) or "run 'syndcheck packs' to list them")
+
+
 class InputError(UserError):
     """An input path or document that cannot be read."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.cachefiles import cache_folder, remove_if_stale
-from compliance.errors import PackError, closest, combine
+from compliance.errors import PackError, combine, unknown_pack
 from compliance.inputs import display_file, read_setting, refuse_special, resolved
 from compliance.packs import Pack, build_packs, pack_identity
 
@@ -327,8 +327,7 @@ def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
     chosen = []
     for pack_id in distinct_pack_ids(wanted):
         if pack_id not in by_id:
-            hint = closest(pack_id, by_id) or "run 'syndcheck packs' to list them"
-            raise PackError(f"unknown pack '{pack_id}'", hint=hint)
+            raise unknown_pack(pack_id, by_id)
         chosen.append(by_id[pack_id])
     return chosen
 

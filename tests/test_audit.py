@@ -123,7 +123,7 @@ def test_http_audit_finds_the_planted_truth_and_reports_hostile_sites(served: An
     problems = {p["url"]: p["problem"] for p in report["problems"]}
     robots, slow, broken, loop, huge = web.hostile_urls(base)
     assert problems[robots] == "disallowed by robots.txt"
-    assert problems[slow].startswith("no answer within 1 s")
+    assert problems[slow].startswith("no answer within timeout (1 s)")
     assert problems[broken] == "HTTP 500"
     assert problems[loop] == "more than 5 redirects"
     assert problems[huge] == "larger than 1000000 bytes; not read"
@@ -400,7 +400,17 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("pack: dcnf\nstories: {folder: originals/}\nsources: []\noutput: out/\n", "audit.yaml:3:10: sources must be a list"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources: []\noutput: out/\n",
+            "audit.yaml:3:10: sources is empty: the audit would look for copies nowhere — list where to look for copies, one a line:"
+            " '- warc: crawl.warc.gz', '- site: {sitemap: http://…/sitemap.xml}' or '- folder: saved-pages/'",
+        ),
+        ("pack: dcnf\nstories: {folder: originals/}\nsources:\noutput: out/\n", "audit.yaml:3:9: sources is empty"),
+        ("pack: dcnf\nstories: {folder: originals/}\nsources: {folder: originals/}\noutput: out/\n", "audit.yaml:3:10: sources must be a list"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {urls: []}\noutput: out/\n",
+            "audit.yaml:4:18: urls is empty: it lists no page to read — e.g. {urls: [http://…, http://…]}",
+        ),
         ("pack: dcnf\nstories: {folder: nowhere/}\nsources:\n  - folder: originals/\noutput: out/\n", "audit.yaml:2:19: folder not found"),
         (
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: ftp://x/s.xml}\noutput: out/\n",
@@ -414,13 +424,20 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\nfetch: {rate: .inf}\n",
             "audit.yaml:6:15: fetch rate must be a finite number, not inf: it would set no limit",
         ),
-        ("pack: dcnf\nstorys: {folder: originals/}\n", "audit.yaml:2:1: unknown key 'storys'"),
+        # The key it stands for is not also said to be missing.
+        (
+            "pack: dcnf\nstorys: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n",
+            "audit.yaml:2:1: unknown key 'storys' — did you mean 'stories'?",
+        ),
         # A key a source does not take is named at its place, beside the one it has or alone.
         (
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\n    recurse: yes\noutput: out/\n",
             "audit.yaml:5:5: unknown key 'recurse' in a source",
         ),
-        ("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - foldr: originals/\noutput: out/\n", "audit.yaml:4:5: unknown key 'foldr' in a source"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - foldr: originals/\noutput: out/\n",
+            "audit.yaml:4:5: unknown key 'foldr' in a source — did you mean 'folder'?",
+        ),
         (
             "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: http://a.example/s.xml, every: 1}\noutput: out/\n",
             "unknown key 'every' in a site source",
@@ -448,6 +465,68 @@ def test_configuration_errors_are_one_line_with_exit_2(cli: Any, tmp_path: Path,
     assert run.code == 2
     assert len(run.err.strip().splitlines()) == 1
     assert expected in run.err
+
+
+def test_every_mistake_of_the_audit_file_is_one_line_in_one_run(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "originals").mkdir()
+    text = (
+        "pack: dcfn\n"  # misspelt
+        "stories: {folder: nowhere/}\n"
+        "sources:\n"
+        "  - site: {urls: [ftp://a.example/1/, http://a.example/2/, 'http://[::1/x']}\n"
+        "  - folder: originals/\n"
+        "  - warc: {file: crawl.warc.gz}\n"
+        "output: originals/report/\n"
+        "fetch: {rate: 0, timout: 3, retries: 1}\n"
+        "extra: 1\n"
+    )
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    at = f"syndcheck: error: {tmp_path / 'audit.yaml'}"
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"{at}:1:7: unknown pack 'dcfn' — did you mean 'dcnf'?",
+        f"{at}:2:19: folder not found: {tmp_path / 'nowhere'} — paths are relative to the audit file",
+        f"{at}:4:19: URL must be an http(s) URL, not 'ftp://a.example/1/'",
+        f"{at}:4:60: 'http://[::1/x' is not a URL a browser can read — check the URL's host, its brackets and its port",
+        f"{at}:6:11: warc must be a non-empty string",
+        f"{at}:7:9: output {tmp_path / 'originals' / 'report'} is inside {tmp_path / 'originals'}, a folder the audit reads"
+        " — write the reports to a folder outside the stories and sources",
+        f"{at}:8:15: fetch rate must be a positive float",
+        f"{at}:8:18: unknown fetch setting 'timout' — did you mean 'timeout'?",
+        f"{at}:9:1: unknown key 'extra' — known keys: pack, stories, sources, output, state, fetch, match",
+        "exit 2: 9 errors",
+    ]
+    assert not (tmp_path / "originals" / "report").exists()
+
+
+def test_the_readmes_audit_file_mistakes_are_what_the_audit_says(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "originals" / "story.html").write_bytes(web.original("https://dailycallernewsfoundation.org", 0))
+    (tmp_path / "audit.yaml").write_text("pack: dcfn\nstories: {folder: originals/}\nsources: []\noutput: out/\n", encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("<!-- audit-file-mistakes -->\n```\n", 1)[1].split("```", 1)[0]
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    assert run.err == example.replace("error: audit.yaml:", f"error: {tmp_path / 'audit.yaml'}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pack: [dcnf\n", "audit.yaml:2:1: invalid YAML: did not find expected ',' or ']'"),
+        ("pack: dcnf\nstories: {folder: originals/\n", "audit.yaml:3:1: invalid YAML: did not find expected ',' or '}'"),
+        ("pack: dcnf\n  stories: {folder: originals/}\n", "audit.yaml:2:10: invalid YAML: mapping values are not allowed in this context"),
+    ],
+)
+def test_an_audit_file_that_is_not_yaml_gets_a_hint_that_fits_an_audit_file(cli: Any, tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    (line,) = run.err.splitlines()
+    assert line.endswith(
+        f"{expected} — check the indentation and that every bracket and quote is closed; put a path or URL that holds ': ' or ' #' in quotes"
+    ), line
 
 
 def test_zero_retries_is_no_retry_and_a_negative_count_says_what_is_allowed(cli: Any, tmp_path: Path) -> None:
@@ -1224,6 +1303,69 @@ def test_the_publishers_own_pages_stay_its_own_whatever_their_address_on_its_sit
         ]
     )
     assert {key: o.copy for key, o in outcomes.items()} == dict.fromkeys(outcomes)
+
+
+PUBLISHER = "https://dailycallernewsfoundation.org"
+# What a page on the publisher's own host may say of itself that puts it elsewhere: a partner's
+# title, og:site_name and canonical link (markup copied whole), a canonical link on another host
+# alone, an og:url on another host, a syndication-source.
+_ELSEWHERE = {
+    "a partner's whole markup": lambda i: web.copy(PUBLISHER, "https://valley.example", i, "stripped"),
+    "a canonical link on another host": lambda i: web.original(PUBLISHER, i).replace(
+        web.story_url(PUBLISHER, i).encode(), f"http://publisher.example/stories/story-{i}/".encode()
+    ),
+    "an og:url on another host": lambda i: _claiming(web.original(PUBLISHER, i), f"<meta property='og:url' content='https://valley.example/news/story-{i}/'>"),
+    "a syndication-source": lambda i: _claiming(web.original(PUBLISHER, i), "<meta name='syndication-source' content='https://valley.example/'>"),
+}
+
+
+@pytest.mark.parametrize("claims", list(_ELSEWHERE))
+def test_a_page_read_from_the_publishers_own_host_is_its_own_whatever_its_metadata_says(claims: str) -> None:
+    from compliance.api import check_html
+
+    data = _ELSEWHERE[claims](1)
+    own = [
+        "https://dailycallernewsfoundation.org/2026/story-1/",
+        "https://www.dailycaller.com/2026/09/story-1/?utm_source=x",
+        "http://DailyCaller.com:8080/s/1",
+    ]
+    # Hosts that only look like the publisher's are partners' all the same.
+    partners = ["https://dailycaller.com.valley.example/story-1/", "https://notdailycaller.com/story-1/"]
+    outcomes = _audited([(address, data) for address in own + partners])
+    assert [(outcomes[a].own, outcomes[a].copy) for a in own] == [(True, None)] * len(own)
+    assert [(outcomes[a].own, outcomes[a].copy and outcomes[a].copy.story) for a in partners] == [(False, "originals/story-1.html")] * 2
+    # `check` weighs a URL only its caller gives with the page's signals: the same page named by
+    # an own-host URL is checked as a republication, while the original itself is the publisher's.
+    codes = [[notice.code for notice in check_html(page.decode(), path=own[0], packs="dcnf").notices] for page in (data, web.original(PUBLISHER, 1))]
+    assert ["own-page" in each for each in codes] == [False, True]
+
+
+def test_the_publishers_own_pages_in_an_archive_are_counted_as_originals_in_every_output(cli: Any, tmp_path: Path) -> None:
+    from html import unescape
+
+    from tests.test_audit_archives import _records
+
+    stories = "http://publisher.example"
+    _write_originals(tmp_path / "originals", stories)
+    # Archived at the publisher's hosts, each naming the stories' other address as its canonical URL.
+    own = [(f"{host}/2026/story-{i}/", web.original(stories, i)) for i, host in ((1, PUBLISHER), (2, "https://dailycaller.com"))]
+    partner = [("http://partner-w.example/news/s0/", web.copy(stories, "http://partner-w.example", 0, "stripped"))]
+    (tmp_path / "crawl.warc.gz").write_bytes(_records(own + partner, gzip=True))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    out = tmp_path / "out"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("<!-- audit-own-host -->\n```\n", 1)[1].split("```", 1)[0].strip()
+    assert example == "1 copy of 4 stories on 1 site; originals on the publisher's own site: 2; reports in out"
+    assert run.out == example.replace("reports in out", f"reports in {out}") + "\n"
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (report["pages_read"], report["copies"], report["own_site_originals"], report["unmatched_pages"]) == (3, 1, 2, 0)
+    assert [(site["site"], site["copies"]) for site in report["sites"]] == [("partner-w.example", 1)]
+    assert (out / "sites.csv").read_text(encoding="utf-8").splitlines()[1:] == ["partner-w.example,1,0,0.0,dcnf/affiliation=1; dcnf/logo=1,,"]
+    copies = [row.split(",")[:3] for row in (out / "stories.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert [row for row in copies if row[1]] == [["originals/story-0.html", "http://partner-w.example/news/s0/", "partner-w.example"]]
+    assert "originals on the publisher's own site: 2, " in unescape((out / "dashboard.html").read_text(encoding="utf-8"))
 
 
 def _post(body: str) -> bytes:

@@ -388,11 +388,21 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
 
 @pytest.mark.parametrize(
     ("name", "data", "why"),
-    [("empty.html", b"", "empty"), ("blank.md", b"\xef\xbb\xbf \n", "empty"), ("logo.html", b"\x89PNG\r\n\x1a\n\x00", "a PNG image, not an article")],
+    [
+        ("empty.html", b"", "story not read: empty"),
+        ("blank.md", b"\xef\xbb\xbf \n", "story not read: empty"),
+        ("logo.html", b"\x89PNG\r\n\x1a\n\x00", "story not read: a PNG image, not an article"),
+        # A file of the folder not read at all: a symbolic link out of it.
+        ("passwd.html", None, "not read: a symbolic link to a regular file outside the directories given, not followed"),
+    ],
 )
-def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_story(cli: Any, tmp_path: Path, name: str, data: bytes, why: str) -> None:
+def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_story(cli: Any, tmp_path: Path, name: str, data: bytes | None, why: str) -> None:
     _originals(tmp_path / "originals")
-    (tmp_path / "originals" / name).write_bytes(data)
+    if data is None:
+        (tmp_path / "outside.html").write_bytes(web.original(PUBLISHER, 0))
+        (tmp_path / "originals" / name).symlink_to(tmp_path / "outside.html")
+    else:
+        (tmp_path / "originals" / name).write_bytes(data)
     (tmp_path / "saved").mkdir()
     (tmp_path / "saved" / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
     (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
@@ -401,8 +411,11 @@ def test_a_file_beside_the_stories_that_holds_no_article_is_a_problem_not_a_stor
     report = _report(tmp_path / "out")
     assert f"originals/{name}" not in [story["story"] for story in report["stories"]]
     assert f"originals/{name}" not in (tmp_path / "out" / "stories.csv").read_text(encoding="utf-8")
-    assert report["problems"] == [{"site": "saved:originals", "url": f"originals/{name}", "problem": f"story not read: {why}"}]
-    assert run.out.startswith(f"1 copy of {web.STORIES} stories on 1 site; 1 problem (1 story not read); reports in "), run.out
+    # Filed under the story file's path, as the report names stories: no site of the audit's making.
+    assert report["problems"] == [{"site": f"originals/{name}", "url": f"originals/{name}", "problem": why}]
+    kind = "1 story not read" if why.startswith("story not read") else "1 page not read"
+    assert run.out.startswith(f"1 copy of {web.STORIES} stories on 1 site; 1 problem ({kind}); reports in "), run.out
+    assert f"<li>originals/{name}: {why}</li>" in (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
 
 
 # A start tag of more than 1,000 attributes: a page libxml2 would take minutes to parse, refused.
@@ -791,15 +804,33 @@ def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt_before_asking(ro
     assert problems == {"/go/other": why.format(**hosts)}
 
 
-def test_a_redirect_within_a_site_to_a_path_its_robots_txt_forbids_is_not_followed() -> None:
+@pytest.mark.parametrize(
+    ("location", "target"),
+    [
+        ("/private/story-3/", "/private/story-3/"),
+        # An absolute Location on the same host, a query kept, and a chain through an allowed hop:
+        # the path named is the one robots.txt forbids, the one it came from the page's own.
+        ("{partner}/private/story-3/?ref=go", "/private/story-3/?ref=go"),
+        ("/go/4", "/private/story-3/"),
+        # A control character in the Location is asked for percent-encoded, and shown so.
+        ("/private/\x1b[31mX", "/private/%1B[31mX"),
+    ],
+)
+def test_a_redirect_within_a_site_to_a_path_its_robots_txt_forbids_is_not_followed_and_names_that_path(location: str, target: str) -> None:
+    from compliance.audit.fetching import robots_refusal
+
     routes = _Logged()
     with _site(routes) as partner:
         routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {})
-        routes["/go/3"] = (302, "text/html", b"", {"Location": "/private/story-3/"})
+        routes["/go/3"] = (302, "text/html", b"", {"Location": location.format(partner=partner)})
+        routes["/go/4"] = (302, "text/html", b"", {"Location": "/private/story-3/"})
         routes["/private/story-3/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
         problems, _ = _fetch_all(partner, ["/go/3"], retries=0)
-    assert routes.asked == ["/robots.txt", "/go/3"]
-    assert problems == {"/go/3": "disallowed by robots.txt"}
+    assert [path for path in routes.asked if path.startswith("/private/")] == []
+    # The address asked for is allowed: the line says the redirect's target is not.
+    assert problems == {"/go/3": f"disallowed by robots.txt at {target}, after a redirect from /go/3"}
+    # It is the site's own robots.txt forbidding what the audit reads there, as for a URL it was given.
+    assert robots_refusal(problems["/go/3"])
 
 
 def test_a_redirect_to_an_allowed_page_on_another_host_is_followed_after_its_robots_txt() -> None:

@@ -182,6 +182,47 @@ def test_a_page_slower_than_its_time_limit_is_a_problem_and_the_audit_goes_on(tm
     assert report["pages_read"] == 1
 
 
+@pytest.mark.parametrize(
+    ("slow", "problem"),
+    [
+        # Its body a line every 0.1 s, each read well within `timeout`, the whole past it.
+        (
+            _trickle(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 3000\r\n\r\n", [b"<p>" + b"x" * 93 + b"</p>"] * 30, 0.1),
+            "not read within timeout (1 s): the site sent its answer too slowly",
+        ),
+        # No answer at all within `timeout`.
+        (_stall(3), "no answer within timeout (1 s)"),
+    ],
+)
+def test_a_page_slower_than_its_request_timeout_names_that_setting(tmp_path: Path, slow: Any, problem: str) -> None:
+    routes: dict[str, Route] = {"/news/slow/": slow}
+    with _site(routes) as partner:
+        routes["/news/story-3/"] = (200, "text/html", web.copy(PUBLISHER, partner, 3, "stripped"), {})
+        sources = f"{{urls: [{partner}/news/slow/, {partner}/news/story-3/]}}"
+        report = _audit(_config(tmp_path, sources, fetch="{rate: 50, concurrency: 2, timeout: 1, retries: 0, page-timeout: 20}"))
+    assert {p["url"].removeprefix(partner): p["problem"] for p in report["problems"]} == {"/news/slow/": problem}
+    assert _copies(report, partner) == [("/news/story-3/", [], STRIPPED, None, None)]
+
+
+def test_a_site_that_takes_no_connection_within_the_request_timeout_names_that_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx
+
+    from compliance.audit.config import FetchLimits
+    from compliance.audit.fetching import Fetcher
+
+    fetcher = Fetcher(FetchLimits(timeout=2, retries=0))
+
+    def no_connection(method: str, url: str, **_: Any) -> Any:
+        raise httpx.ConnectTimeout("timed out", request=httpx.Request(method, url))
+
+    try:
+        monkeypatch.setattr(fetcher.client, "stream", no_connection)
+        problem = fetcher.fetch("http://partner.example/news/story-3/").problem
+    finally:
+        fetcher.close()
+    assert problem == "no connection to partner.example (none within timeout, 2 s)"
+
+
 POSITIVE = "fetch page-timeout must be a positive float"
 
 
@@ -229,7 +270,7 @@ CARRIED = "its sitemap or feed not read"
     ("failure", "why"),
     [
         (BUSY, "sitemap not read: HTTP 503"),
-        (_stall(4), "sitemap not read: no answer within 1.5 s"),
+        (_stall(4), "sitemap not read: no answer within timeout (1.5 s)"),
         # Cut short: what it lists before the cut is read; the rest is not known.
         ((200, "application/xml", b'<?xml version="1.0"?><urlset><url><loc>http://x.example/', {}), "sitemap not read whole: not well-formed XML"),
         ((200, "text/html", b"<!doctype html><h1>Maintenance</h1>", {}), "sitemap not read: an HTML page (text/html), not a sitemap"),

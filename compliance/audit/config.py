@@ -1,7 +1,8 @@
 """The audit configuration (`audit.yaml`): the licensor's pack, where its stories are, where to look for copies.
 
 Pure: takes the file's text and its path; relative paths are resolved against the file's folder.
-Every mistake is a `ConfigError` with file:line, so `syndcheck audit` exits 2 with one line.
+Every mistake is a `ConfigError` with file:line, and every one the file holds is reported in one
+run (`ConfigErrors`), so `syndcheck audit` exits 2 with one line for each.
 
     pack: dcnf
     stories: {folder: originals/}          # or {sitemap: URL} / {feed: URL}
@@ -17,11 +18,13 @@ Every mistake is a `ConfigError` with file:line, so `syndcheck audit` exits 2 wi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal, TypeVar, cast
 
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, ConfigErrors, closest, combine_config, nearest, unknown_pack
 from compliance.urls import is_http_url
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml, plain
 
@@ -120,6 +123,34 @@ _MAY_BE_ZERO = {
 }
 
 
+# What to do about an audit file that is not YAML (it holds paths and URLs, not patterns).
+_INVALID_YAML_HINT = "check the indentation and that every bracket and quote is closed; put a path or URL that holds ': ' or ' #' in quotes"
+# What `sources` lists, for a file that lists nothing there.
+_SOURCES_HINT = "list where to look for copies, one a line: '- warc: crawl.warc.gz', '- site: {sitemap: http://…/sitemap.xml}' or '- folder: saved-pages/'"
+
+T = TypeVar("T")
+
+
+class _Problems:
+    """The audit file's mistakes, kept as each independent part is read, so that one run reports them all."""
+
+    def __init__(self) -> None:
+        self.errors: list[ConfigError] = []
+
+    def collect(self, read: Callable[[], T]) -> T | None:
+        """`read()`, or None with its mistakes kept."""
+        try:
+            return read()
+        except ConfigError as error:
+            self.errors.extend(error.errors if isinstance(error, ConfigErrors) else [error])
+            return None
+
+    def raise_any(self) -> None:
+        """Raise the mistakes found so far, in file order, if there are any."""
+        if self.errors:
+            raise combine_config(self.errors)
+
+
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 
@@ -147,13 +178,21 @@ def _url(value: str, mark: Mark, what: str) -> None:
         raise _fail(f"{value!r} is not a URL a browser can read", mark, hint=f"check the {what}'s host, its brackets and its port")
 
 
+def _listed_url(item: YNode, where: Mark) -> str:
+    """One URL of a `urls` list, one the audit can fetch (`_url`)."""
+    value = _text(item, where, "each URL")
+    _url(value, item.mark, "URL")
+    return value
+
+
 def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Locator:
     entry = _mapping(node, node.mark, what)
     keys = list(entry)
     unknown = [key for key in keys if key not in allowed]
     if unknown:
         # Named, at its place: `- folder: saved/` with `recurse: yes` has one source and a key too many.
-        raise _fail(f"unknown key {unknown[0]!r} in {what}", entry.key_mark(unknown[0]), hint=f"{what} has exactly one of {', '.join(allowed)}")
+        hint = closest(unknown[0], allowed) or f"{what} has exactly one of {', '.join(allowed)}"
+        raise _fail(f"unknown key {unknown[0]!r} in {what}", entry.key_mark(unknown[0]), hint=hint)
     if len(keys) != 1:
         raise _fail(f"{what} must have exactly one of {', '.join(allowed)}", entry.mark, hint=f"e.g. {{{allowed[0]}: …}}")
     kind = keys[0]
@@ -166,10 +205,11 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
             raise _fail("urls must be a list of http(s) URLs", value.mark if value is not None else mark, hint="e.g. {urls: [http://…, http://…]}")
         items = value.items
         if not items:
-            raise _fail("not an http(s) URL: (none)", mark)
-        for item in items:
-            _url(_text(item, mark, "each URL"), item.mark, "URL")
-        return Locator("urls", tuple(_text(i, mark, "each URL") for i in items))
+            raise _fail("urls is empty: it lists no page to read", value.mark, hint="e.g. {urls: [http://…, http://…]}")
+        problems = _Problems()
+        urls = [problems.collect(partial(_listed_url, item, mark)) for item in items]
+        problems.raise_any()
+        return Locator("urls", tuple(url for url in urls if url is not None))
     text = _text(value, mark, f"{kind}")
     if kind in ("sitemap", "feed"):
         _url(text, value.mark, kind)
@@ -258,76 +298,143 @@ def _check_state(state: Path, mark: Mark, inputs: tuple[Locator, ...], audit_fil
 
 
 def _limits(node: YNode | None, where: Mark) -> FetchLimits:
+    """The fetch settings; every setting that is wrong is a mistake of its own, reported together."""
     if node is None:
         return FetchLimits()
     entry = _mapping(node, where, "fetch")
+    problems = _Problems()
     values: dict[str, object] = {}
     for key in entry:
-        if key not in _FETCH_KEYS:
-            raise _fail(f"unknown fetch setting {key!r}", entry.key_mark(key), hint=f"known: {', '.join(_FETCH_KEYS)}")
-        value = plain(entry.entries[key])
-        wanted = _FETCH_KEYS[key]
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if number and not math.isfinite(cast(float, value)) and cast(float, value) > 0:
-            # YAML's `.inf`: a limit that limits nothing (a page timeout never reached, no pause between requests).
-            raise _fail(f"fetch {key} must be a finite number, not {value}: it would set no limit", entry.entries[key].mark)
-        ok = isinstance(value, str) if wanted is str else number and (value > 0 or (value == 0 and key in _MAY_BE_ZERO))
-        if not ok or (wanted is int and not isinstance(value, int)):
-            raise _fail(_MAY_BE_ZERO.get(key) or f"fetch {key} must be a positive {wanted.__name__}", entry.entries[key].mark)
-        values[key.replace("-", "_")] = wanted(value)
+        value = problems.collect(partial(_fetch_setting, entry, key))
+        if value is not None:
+            values[key.replace("-", "_")] = value
+    problems.raise_any()
     return FetchLimits(**values)  # type: ignore[arg-type]
 
 
-def parse_audit_config(text: str, origin: Path) -> AuditConfig:
-    """Validate an `audit.yaml`'s text; raises `ConfigError` (file:line) on the first mistake."""
+def _fetch_setting(entry: YMap, key: str) -> object:
+    """One fetch setting's value, as its type (`_FETCH_KEYS`); a `ConfigError` at its place when it is unknown or not allowed."""
+    if key not in _FETCH_KEYS:
+        raise _fail(f"unknown fetch setting {key!r}", entry.key_mark(key), hint=closest(key, _FETCH_KEYS) or f"known: {', '.join(_FETCH_KEYS)}")
+    value = plain(entry.entries[key])
+    wanted = _FETCH_KEYS[key]
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and not math.isfinite(cast(float, value)) and cast(float, value) > 0:
+        # YAML's `.inf`: a limit that limits nothing (a page timeout never reached, no pause between requests).
+        raise _fail(f"fetch {key} must be a finite number, not {value}: it would set no limit", entry.entries[key].mark)
+    ok = isinstance(value, str) if wanted is str else number and (value > 0 or (value == 0 and key in _MAY_BE_ZERO))
+    if not ok or (wanted is int and not isinstance(value, int)):
+        raise _fail(_MAY_BE_ZERO.get(key) or f"fetch {key} must be a positive {wanted.__name__}", entry.entries[key].mark)
+    return wanted(value)
+
+
+def parse_audit_config(text: str, origin: Path, *, pack_ids: Collection[str] | None = None) -> AuditConfig:
+    """Validate an `audit.yaml`'s text. Raises a `ConfigError` (file:line) for its mistake, or
+    `ConfigErrors` holding every one, in file order, when it has several: each part of the file
+    (a key, the pack, the stories, each source, the output, the state, each fetch setting) is read
+    whatever is wrong with the others. With `pack_ids`, the ids of the packs there are, a pack id
+    none of them has is one of the mistakes, with the closest id. Only a file that is not YAML, or
+    not a mapping, is one mistake alone."""
     shown = str(origin)
-    root = parse_yaml(text, shown, error=ConfigError)
+    root = parse_yaml(text, shown, error=ConfigError, invalid_hint=_INVALID_YAML_HINT)
     top = _mapping(root, Mark(shown, 1, 1), "the audit file")
-    for key in top:
-        if key not in _TOP:
-            raise _fail(f"unknown key {key!r}", top.key_mark(key), hint=f"known keys: {', '.join(_TOP)}")
-    for key in ("pack", "stories", "sources", "output"):
-        if top.get(key) is None:
-            raise _fail(f"missing required key {key!r}", top.mark, hint="see the README's 'Auditing republications'")
+    problems = _Problems()
+    problems.collect(lambda: _top_keys(top))
     base = origin.resolve().parent
-    pack = _text(top.get("pack"), top.key_mark("pack"), "pack")
-    stories_node = top.entries["stories"]
-    stories = _locator(stories_node, base, "stories", ("folder", "sitemap", "feed"))
-    sources_node = top.entries["sources"]
-    if not isinstance(sources_node, YSeq) or not sources_node.items:
-        raise _fail("sources must be a list of warc:, site: or folder: entries", sources_node.mark)
-    sources = tuple(_locator(item, base, "a source", ("warc", "site", "folder")) for item in sources_node.items)
-    output = base / _text(top.get("output"), top.key_mark("output"), "output")
-    _check_output(output.resolve(), top.entries["output"].mark, (stories, *sources))
+    pack = problems.collect(lambda: _pack(top, pack_ids)) if "pack" in top.entries else None
+    stories_node = top.get("stories")
+    stories = problems.collect(lambda: _locator(stories_node, base, "stories", ("folder", "sitemap", "feed"))) if stories_node is not None else None
+    sources = _sources(top.get("sources"), base, problems)
+    read = tuple(locator for locator in (stories, *sources) if locator is not None)
+    output_node = top.get("output")
+    output = problems.collect(lambda: _output(output_node, top.key_mark("output"), base, read)) if output_node is not None else None
     state_node = top.get("state")
-    state = base / _text(state_node, top.key_mark("state"), "state") if state_node is not None else output / "audit-state.sqlite"
-    if state_node is not None:
-        _check_state(state.resolve(), state_node.mark, (stories, *sources), origin.resolve(), output.resolve())
-    threshold = 0.5
-    match = top.get("match")
-    if match is not None:
-        entry = _mapping(match, top.key_mark("match"), "match")
-        for key in entry:
-            value = plain(entry.entries[key])
-            if key != "threshold" or not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
-                raise _fail("match takes only threshold: a number in (0, 1]", entry.key_mark(key))
-            threshold = float(value)
-    output_mark = top.entries["output"].mark
+    state = problems.collect(lambda: _state(state_node, top.key_mark("state"), base, read, origin, output)) if state_node is not None and output else None
+    threshold = problems.collect(lambda: _threshold(top.get("match"), top.key_mark("match")))
+    fetch = problems.collect(lambda: _limits(top.get("fetch"), top.key_mark("fetch")))
+    problems.raise_any()
+    assert pack is not None and stories is not None and stories_node is not None and output is not None and output_node is not None
+    assert threshold is not None and fetch is not None
     state_mark = state_node.mark if state_node is not None else None
     return AuditConfig(
         shown,
         pack,
         stories,
-        sources,
-        output.resolve(),
-        state.resolve(),
-        _limits(top.get("fetch"), top.key_mark("fetch")),
+        tuple(source for source in sources if source is not None),
+        output,
+        state or output / "audit-state.sqlite",
+        fetch,
         threshold,
-        output_at=(output_mark.origin, output_mark.line, output_mark.column),
+        output_at=(output_node.mark.origin, output_node.mark.line, output_node.mark.column),
         state_at=(state_mark.origin, state_mark.line, state_mark.column) if state_mark is not None else None,
         stories_at=_place(stories_node),
         pack_at=_place(top.entries["pack"]),
     )
+
+
+def _top_keys(top: YMap) -> None:
+    """Every key the audit file does not take (with the one it may mean) and every required key it
+    lacks, each a mistake; a required key that a misspelt one stands for is said once, by that one."""
+    unknown = [key for key in top if key not in _TOP]
+    errors = [_fail(f"unknown key {key!r}", top.key_mark(key), hint=closest(key, _TOP) or f"known keys: {', '.join(_TOP)}") for key in unknown]
+    meant = {nearest(key, _TOP) for key in unknown}
+    errors += [
+        _fail(f"missing required key {key!r}", top.mark, hint="see the README's 'Auditing republications'")
+        for key in ("pack", "stories", "sources", "output")
+        if top.get(key) is None and key not in meant
+    ]
+    if errors:
+        raise combine_config(errors)
+
+
+def _pack(top: YMap, pack_ids: Collection[str] | None) -> str:
+    """The pack's id; with `pack_ids`, one of them (else a mistake at its place, with the closest id)."""
+    node = top.entries["pack"]
+    pack = _text(node, top.key_mark("pack"), "pack")
+    if pack_ids is not None and pack not in pack_ids:
+        error = unknown_pack(pack, pack_ids)
+        raise _fail(error.what, node.mark, hint=error.hint)
+    return pack
+
+
+def _sources(node: YNode | None, base: Path, problems: _Problems) -> list[Locator | None]:
+    """Each source's place (None for one that is wrong, its mistake kept in `problems`); a list that
+    is not a list, or an empty one, is a mistake at its place."""
+    if node is None:
+        return []
+    if isinstance(node, YSeq) and node.items:
+        return [problems.collect(partial(_locator, item, base, "a source", ("warc", "site", "folder"))) for item in node.items]
+    empty = isinstance(node, YSeq) or (isinstance(node, YScalar) and node.value is None)
+    what = "sources is empty: the audit would look for copies nowhere" if empty else "sources must be a list of warc:, site: or folder: entries"
+    problems.errors.append(_fail(what, node.mark, hint=_SOURCES_HINT))
+    return []
+
+
+def _output(node: YNode, where: Mark, base: Path, read: tuple[Locator, ...]) -> Path:
+    """The reports' folder (absolute), checked against what the audit reads (`_check_output`)."""
+    output = (base / _text(node, where, "output")).resolve()
+    _check_output(output, node.mark, read)
+    return output
+
+
+def _state(node: YNode, where: Mark, base: Path, read: tuple[Locator, ...], audit_file: Path, output: Path) -> Path:
+    """The state's file (absolute), checked against what the audit reads and writes (`_check_state`)."""
+    state = (base / _text(node, where, "state")).resolve()
+    _check_state(state, node.mark, read, audit_file.resolve(), output)
+    return state
+
+
+def _threshold(node: YNode | None, where: Mark) -> float:
+    """The match threshold, 0.5 when `match` is not given."""
+    threshold = 0.5
+    if node is not None:
+        entry = _mapping(node, where, "match")
+        for key in entry:
+            value = plain(entry.entries[key])
+            if key != "threshold" or not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
+                raise _fail("match takes only threshold: a number in (0, 1]", entry.key_mark(key))
+            threshold = float(value)
+    return threshold
 
 
 def _place(node: YNode) -> tuple[str, int, int]:

@@ -28,6 +28,13 @@ from compliance.audit.config import FetchLimits
 ROBOTS_REFUSAL = "disallowed by robots.txt"
 
 
+def robots_refusal(problem: str) -> bool:
+    """Whether a problem line says the site's own robots.txt forbids what the audit reads there: a
+    URL it was given (`ROBOTS_REFUSAL`, or a sitemap's `sitemap not read: disallowed by robots.txt`),
+    or the path on the same site one of them redirects to (`redirect_refusal`). Pure."""
+    return problem.endswith(ROBOTS_REFUSAL) or problem.startswith(f"{ROBOTS_REFUSAL} at ")
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     """One URL's outcome: `body` (bytes) and final `url`, or `problem` (one line) when it could not be read."""
@@ -164,15 +171,27 @@ _ASKED = threading.local()
 def redirect_refusal(asked: str, target: str, why: str, answer: str) -> str:
     """The problem of a page whose redirect leads to `target`, which its host's robots.txt forbids
     (`why`, the line for that host's own URLs; `answer`, how the robots.txt answered when it could
-    not be read: "answered HTTP 503", else ""). On the page's own host it is that line; on another
-    it names that host and where the redirect came from, and never says the page's own site is
-    disallowed, since it was read. Pure."""
+    not be read: "answered HTTP 503", else ""). On the page's own host it names the path the
+    redirect leads to and the one it came from (`disallowed by robots.txt at /private/x.html, after
+    a redirect from /go/p`: the URL asked for is allowed); on another it names that host and where
+    the redirect came from, and never says the page's own site is disallowed, since it was read.
+    Paths are shown safely and cut short. Pure."""
+    from compliance.httpfailures import shown
+
     host, origin = host_of(target), host_of(asked)
     if host == origin:
-        return why
+        if why != ROBOTS_REFUSAL:
+            return why
+        return f"{ROBOTS_REFUSAL} at {shown(_path(target))}, after a redirect from {shown(_path(asked))}"
     if answer:
         return f"disallowed: the robots.txt of {host} {answer}, which disallows all of that host (RFC 9309), after a redirect from {origin}"
     return f"disallowed by the robots.txt of {host}, after a redirect from {origin}"
+
+
+def _path(url: str) -> str:
+    """The path and query of `url` ("/private/x.html?a=1"; "/" for none), as a site's own pages name each other."""
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 class HostGate:
@@ -479,7 +498,7 @@ class Fetcher:
                     if _passed(_time_left()):
                         return Fetched(final, response.status_code, problem=self._over_page_timeout()), None
                     if time.monotonic() > deadline:
-                        return Fetched(final, response.status_code, problem=f"slower than {self.limits.timeout:g} s; not read"), None
+                        return Fetched(final, response.status_code, problem=self._over_timeout()), None
                     chunks.append(chunk)
                 return (
                     Fetched(
@@ -494,14 +513,14 @@ class Fetcher:
                 )
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             # No server reached (refused, no such host, no connection in time, TLS failed): before any timeout's own words.
-            why = f"no connection within {self.limits.timeout:g} s" if isinstance(exc, httpx.ConnectTimeout) else failure_phrase(exc)
+            why = f"none within timeout, {self.limits.timeout:g} s" if isinstance(exc, httpx.ConnectTimeout) else failure_phrase(exc)
             return Fetched(url, problem=no_connection_problem(url, _requested(exc), why)), None
         except httpx.TooManyRedirects:
             return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
         except httpx.TimeoutException:
             if _passed(_time_left()):
                 return Fetched(url, problem=self._over_page_timeout()), None
-            return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
+            return Fetched(url, problem=f"no answer within timeout ({self.limits.timeout:g} s)"), None
         except httpx.HTTPError as exc:
             # A bad redirect, an answer cut short, a reset: in the licensor's words, never the library's.
             return Fetched(url, problem=failure_phrase(exc)), None
@@ -512,6 +531,10 @@ class Fetcher:
         except httpx.InvalidURL:
             # What the browser's parser reads and httpx refuses (a NUL in the path): not asked for either.
             return Fetched(url, problem=NOT_A_URL), None
+
+    def _over_timeout(self) -> str:
+        """The problem of an answer whose body took longer than `timeout`, the fetch setting that bounds it."""
+        return f"not read within timeout ({self.limits.timeout:g} s): the site sent its answer too slowly"
 
     def _over_page_timeout(self) -> str:
         """The problem of a URL not read within its time limit."""

@@ -207,9 +207,11 @@ PROBLEM_KINDS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     (re.compile(r"^story not read: "), "story not read", "stories not read", False),
 )
 _PAGE_NOT_READ = ("page not read", "pages not read")
-# What a URL robots.txt forbids says (`fetching.ROBOTS_REFUSAL`, its sitemap's `sitemap not read: …`
-# too): of a site whose robots.txt shuts the audit out of all of it, one of the URLs of that one site not read.
-_ROBOTS_REFUSAL = re.compile(r"disallowed by robots\.txt$")
+# What a URL robots.txt forbids says (`fetching.robots_refusal`: `fetching.ROBOTS_REFUSAL`, its
+# sitemap's `sitemap not read: …` too, or a redirect's on the same site, `… at /path, after a
+# redirect from /path`): of a site whose robots.txt shuts the audit out of all of it, one of the
+# URLs of that one site not read.
+_ROBOTS_REFUSAL = re.compile(r"disallowed by robots\.txt(?:$| at )")
 
 
 def problem_kinds(problems: Sequence[dict[str, str]]) -> list[str]:
@@ -542,6 +544,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
         )
         parts.append(f"<tr><td>{e(story['story'])}</td><td>{copies or 'no copies found'}</td></tr>")
     parts.append("</table><h2>Problems</h2><ul>")
-    parts.extend(f"<li>{e(p['site'])}: {e(p['url'])}: {e(p['problem'])}</li>" for p in report["problems"])
+    # A problem filed under its own address (a story's file) names it once.
+    parts.extend(f"<li>{e(p['url']) if p['site'] == p['url'] else e(p['site']) + ': ' + e(p['url'])}: {e(p['problem'])}</li>" for p in report["problems"])
     parts.append("</ul></body></html>\n")
     return "".join(parts)

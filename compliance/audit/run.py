@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.audit.config import PARTITIONS, AuditConfig, Locator, http_cache, make_folders, parse_audit_config
-from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
+from compliance.audit.fetching import host_of, robots_refusal
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import (
     LISTING_NOT_READ,
@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 
 
 def load_audit_config(path: Path) -> AuditConfig:
-    """Read and validate an `audit.yaml` (ConfigError with file:line on any mistake)."""
+    """Read and validate an `audit.yaml` (ConfigError with file:line on any mistake, `ConfigErrors`
+    with every one when there are several), its pack among the built-in packs."""
+    from compliance.api import load_packs
     from compliance.inputs import read_setting
 
     if not path.exists() and not path.is_symlink():
@@ -54,7 +56,7 @@ def load_audit_config(path: Path) -> AuditConfig:
         text = read_setting(path, "the audit file", error=ConfigError).decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError("cannot read the audit file: not UTF-8", path=str(path)) from None
-    return parse_audit_config(text, path)
+    return parse_audit_config(text, path, pack_ids=[pack.id for pack in load_packs()])
 
 
 Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], list[Any]]
@@ -73,23 +75,29 @@ def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared:
 
 def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | None = None) -> tuple[Document, PageText]:
     """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature.
-    With the audited `pack`, a page on its publisher's own site (`detect.own_page`) is the
-    publisher's own unless a reader sees one of its republication markers (`detect.shows_republication`:
-    a copy whose markup was copied whole keeps the original's `og:url`); a page that is not, by
-    `own_page`, does not claim the publisher's URLs by its `og:url`."""
+    With the audited `pack`, a page fetched or archived at an address on its publisher's own site
+    (the pack's `own-site` domains) is the publisher's own by that address alone, whatever its
+    metadata says (a canonical link or `og:site_name` naming another site): the audit is the
+    licensor's view, and what its own hosts serve is its own. A saved page, which has no address, is
+    its own when `detect.own_page` says so from its metadata and no reader sees one of the pack's
+    republication markers (`detect.shows_republication`: a copy whose markup was copied whole keeps
+    the original's `og:url`); a page that is not its own does not claim the publisher's URLs by its
+    `og:url`."""
     doc = parse_document(page.data, page.kind, outlets=outlets, url=page.address)  # type: ignore[arg-type]
     own_site = pack.own_site if pack is not None else None
+    own_address = own_site is not None and page.address is not None and on_host(url_host(page.address) or "", tuple(own_site.domains))
     # The document resolved every link against the page's `<base href>` and its own address when
     # that is known. A saved page's relative links stay relative: they point into the site it was
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
     identity = page_identity(page, doc)
-    own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
+    own = own_address or (own_site is not None and page.address is None and bool(own_page(doc, own_site)))
     read_at = frozenset([page.address]) if page.address else frozenset()
-    if (own or identity - read_at) and pack is not None and shows_republication(Context(doc), pack):
+    if not own_address and (own or identity - read_at) and pack is not None and shows_republication(Context(doc), pack):
         # A copy whose markup was copied whole keeps the original's og:url: that is no claim to be
-        # the original. (Only the address it was read from still says whose page it is.)
+        # the original. (Only the address it was read from still says whose page it is; one on the
+        # publisher's own host decides alone.)
         own, identity = False, read_at
     elif own_site is not None and not own:
         # Nor is an og:url on the publisher's site on a page that is not its own by every other
@@ -711,7 +719,7 @@ def carried_over(
             carried.extend(_pages_not_read(copies, when, unread, addresses))
             carried.extend(_listed_not_read(copies, when, unread, addresses, state, carried))
             continue
-        because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
+        because = ROBOTS_FORBID if all(robots_refusal(what) for _, what in unread) else SITE_NOT_REACHED
         if because == ROBOTS_FORBID:
             more.append((site, robots_txt_url(unread[0][0]), ROBOTS_FORBIDS_SITE))
         # A copy read in this run (an archive's record, a saved page filed under the site's host) is reported as read.
@@ -844,17 +852,22 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
     audit file when there is none: an audit of no story would find nothing and pass. A file or
     page that holds no article (empty, white space alone, binary data such as a PNG image:
     `compliance.decoding.not_an_article`) is no story: it is a problem named by its file or URL,
-    `story not read: empty`, and never a story with no copies."""
+    `story not read: empty`, and never a story with no copies. A story file's problems (this one,
+    or a file of the folder not read) are filed under the file's path, as the report names
+    stories, never under a site; a story page's under its host."""
     from compliance.decoding import not_an_article
 
     known = len(problems)
     pages = []
+    # A story file is no partner's site: its problems are filed under its path, as the stories are named.
+    on_file = config.stories.kind == "folder"
+    items = (replace(item, site=item.where) if on_file and isinstance(item, Problem) else item for item in items)
     for page in _unique(items, problems):
         why = not_an_article(page.data)
         if why is None:
             pages.append(page)
         else:
-            problems.append((page.site, page.key, f"{STORY_NOT_READ}: {why}"))
+            problems.append((page.key if on_file else page.site, page.key, f"{STORY_NOT_READ}: {why}"))
     if pages:
         return pages
     path, line, column = config.stories_at or (config.origin, None, None)
