@@ -17,6 +17,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_decks, story_paragraphs
+from compliance.checks.story_chrome import blocks_in_chrome, prose_in_chrome
 from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
@@ -874,7 +875,8 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     key = ("fidelity", id(original))
     cached = doc._memo.get(key)
     if cached is None:
-        theirs, ours = story_paragraphs(original), story_paragraphs(doc)
+        theirs = story_paragraphs(original)
+        ours = _with_story_in_chrome(doc, theirs)
         keys = [_key(b) for b in ours]
         pairs = align([_key(b) for b in theirs], keys)
         left_out = _decks_left_out(original, pairs, theirs)
@@ -884,6 +886,26 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
         cached = (pairs, theirs, ours)
         doc._memo[key] = cached
     return cached
+
+
+def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The copy's story paragraphs (`story_paragraphs`) with the blocks it prints inside page chrome
+    (`story_chrome.blocks_in_chrome`: a `<div class="newsletter">`, an `ad-slot`) that hold the
+    story's text: those alike with a paragraph of the original (at least `_SAME_PARAGRAPH`) that
+    the story paragraphs do not print as it is, and, between the story's first and last
+    paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`); in document
+    order. An ad, a sign-up box or a list of other stories holds none of them."""
+    ours = story_paragraphs(doc)
+    chrome = blocks_in_chrome(doc)
+    if not chrome:
+        return ours
+    from rapidfuzz import fuzz
+
+    prose = prose_in_chrome(doc)
+    printed = {_key(block) for block in ours}
+    originals = [key for key in map(_key, theirs) if key not in printed]
+    found = [b for b in chrome if b.index in prose or any(fuzz.ratio(key, _key(b), score_cutoff=_SAME_PARAGRAPH) for key in originals)]
+    return tuple(sorted((*ours, *found), key=lambda block: block.index)) if found else ours
 
 
 def _decks_left_out(original: Document, pairs: list[Pair], theirs: tuple[Block, ...]) -> frozenset[int]:

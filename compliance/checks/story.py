@@ -149,10 +149,10 @@ def is_body_paragraph(doc: Document, block: Block) -> bool:
     article's header (and the story's head above the article root), figures, asides and deck,
     not all in links (an item of a list of links: "Think You Have a Food Allergy?"), and not in a
     widget beside the story (see `_in_widget_beside_story`)."""
-    return _running_text(doc, block) and not _in_widget_beside_story(doc, block)
+    return is_running_text(doc, block) and not _in_widget_beside_story(doc, block)
 
 
-def _running_text(doc: Document, block: Block) -> bool:
+def is_running_text(doc: Document, block: Block) -> bool:
     """`is_body_paragraph` but for widgets beside the story: read of each block on its own, once
     per document (the widgets, the story's head and its tail ask it of the same blocks)."""
     known: dict[int, tuple[Block, bool]] = doc._memo.setdefault("running_text", {})
@@ -237,7 +237,7 @@ def _widgets_beside_story(doc: Document) -> frozenset[Any]:
     # Each block's elements from below the root down to its own, with whether it is running text.
     # (A block outside the root, or the root's own, has no path and is not read.)
     paths = [(path, block) for block in doc.article_blocks if (path := _path_below(root, block.element))]
-    within = [(path, _running_text(doc, block)) for path, block in paths]
+    within = [(path, is_running_text(doc, block)) for path, block in paths]
     widgets: set[Any] = set()
     depth = 0
     while within:
@@ -331,7 +331,7 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
             if item.index in also:
                 tail.append(item.index)
                 continue
-            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not _not_the_story(item):
+            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not is_site_notice(item):
                 break
             tail.append(item.index)
         else:
@@ -342,7 +342,7 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
     return cached
 
 
-def _not_the_story(block: Block) -> bool:
+def is_site_notice(block: Block) -> bool:
     """Whether a paragraph, by its words alone, is the page's and not the story's: a copyright
     notice, a paywall's notice or the site's call to action."""
     return _copyright_line(block) or _paywall_notice(block) or _call_to_action(block)

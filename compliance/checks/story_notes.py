@@ -155,8 +155,18 @@ def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:
     text = " ".join(normalize_inline(block.text).split())
     if noted_claim(text) is not None:
         return False
-    if not is_body_paragraph(doc, block):
-        return True
-    if _NOTE_OPENING().search(text) or _NOTE_WORDS().search(text) or _BIO().search(text):
+    if not is_body_paragraph(doc, block) or reads_as_note(text):
         return True
     return any(text.startswith(name) for name in authors)
+
+
+def reads_as_note(text: str) -> bool:
+    """Whether a paragraph's words are a note's, wherever it stands: it opens as a note opens
+    ("Editor's note:", "Related:", "Read more"), speaks of the story, its publication or a
+    newsroom ("originally published", "Sign up for our newsletter", "© 2024"), or is a bio (a
+    name, then "is a reporter"); not a labelled note that says something of the story's subject
+    (`noted_claim`)."""
+    text = " ".join(normalize_inline(text).split())
+    if noted_claim(text) is not None:
+        return False
+    return bool(_NOTE_OPENING().search(text) or _NOTE_WORDS().search(text) or _BIO().search(text))
