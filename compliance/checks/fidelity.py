@@ -188,9 +188,17 @@ difference is one hit:
   "Clarification: This story has been updated to clarify that Redbud is based in Tulsa." is an
   addition, "This story has been updated to reflect the time difference." and "…edited for
   length." are not. Labels and clauses are read in English, and a note
-  labelled in another language is no note. The story reaches outward from its first and last paragraphs of the original
+  labelled in another language is no note. After the story, it reaches outward from its last paragraph of the original
   through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
-  furniture. Neither, wherever the copy puts it, is a
+  furniture. Above the story, between its headline and its first paragraph, nothing is the page's but notes and
+  credits: each paragraph there is read, so a sentence above the publisher's credit line, or between the byline and
+  the credit line, is `added`, and so is a standfirst the copy adds that the original lacks (a deck, `<p class="dek">`,
+  `<h2 class="subtitle">`, of six words or more, with or without a full stop, or a sentence in the article's header:
+  `added: "Kentucky jails let sick inmates die while guards ignored their pleas"`), while its date line, kicker and
+  reading time are none, nor is a line that repeats the original's own words (its deck, a theme's excerpt of the
+  story's opening, "When Marcus Hill collapsed in his cell … [&hellip;]"), nor the rest of an editor's note once the
+  credit line in it is left out when each of its clauses speaks of the republication ("It has been edited for
+  length."). Neither, wherever the copy puts it, is a
   paragraph that holds what the terms require a republisher to add: what the rules of the packs
   that apply find as their requirements, such as The Conversation's "This article is republished
   from The Conversation…" line, ProPublica's promo and credit line, KFF Health News' tagline and

@@ -22,9 +22,10 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
-    """The story's own paragraphs: the article region's visible blocks that are not headings,
-    the headline, a byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the
-    publication or update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
+    """The story's own paragraphs: the article region's visible blocks that are not headings
+    (but a deck printed as one in the story's head, `<h2 class="subtitle">`), the headline, a
+    byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the publication or
+    update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
     "Advertisement" label), in document order; where the page marks its story's body with
     schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
     notes after it — the authors' disclosure, the partners — are not the story). Asked only by
@@ -33,15 +34,28 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     if cached is None:
         bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
         headline = doc.headline.index if doc.headline is not None else -1
-        blocks = [b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip()]
+        blocks = [
+            b for b in doc.article_blocks if (not b.heading or _deck_heading(doc, b)) and b.index != headline and b.index not in bylines and b.text.strip()
+        ]
         bodies = _article_bodies(doc)
         if bodies:
             inside = [b for b in blocks if _within(b.element, bodies)]
             blocks = inside or blocks  # an empty body element (a script fills it) marks nothing
         head = _head_length(doc, blocks)
-        cached = tuple(b for n, b in enumerate(blocks) if not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head))
+        cached = tuple(
+            b
+            for n, b in enumerate(blocks)
+            if not (b.heading and n >= head) and not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head)
+        )
         doc._memo["story_paragraphs"] = cached
     return cached
+
+
+def _deck_heading(doc: Document, block: Block) -> bool:
+    """Whether a heading is a deck (standfirst) as a theme prints one, `<h2 class="subtitle">`: in
+    an element whose class names a deck (`_in_deck`), of six words or more; a story paragraph
+    where it stands in the story's head (`story_paragraphs`)."""
+    return has_words(block.text, _BODY_WORDS) and _in_deck(doc, block)
 
 
 def _head_length(doc: Document, blocks: list[Block]) -> int:
@@ -173,6 +187,32 @@ def _reads_as_running_text(doc: Document, block: Block) -> bool:
     if element is None or not isinstance(element.tag, str):
         return True
     if _set_off_from_body(doc, element):
+        return False
+    return not _all_in_links(element, text)
+
+
+# What sets a block of the story's head apart from its text: a figure, a box, navigation, a footer.
+_SET_APART = frozenset({"figure", "figcaption", "aside", "nav", "footer"})
+
+
+def is_head_prose(doc: Document, block: Block) -> bool:
+    """Whether a block of the story's head (above its first paragraph) is prose, as a standfirst or
+    a sentence the copy puts under the headline is: six words or more ending as a sentence ends
+    (a deck, `_DECK_NAMES`, need not end so, nor be other than a heading: standfirsts often stop
+    without a full stop, and themes print them as `<h2 class="subtitle">`), in the
+    article's header or deck too (which `is_body_paragraph` sets apart, a header as a widget beside
+    the story's body too), but in no figure, box, navigation or footer and not all in links. A line
+    under six words (a kicker, "5 min read") is none."""
+    text = block.text.strip()
+    if not has_words(text, _BODY_WORDS):
+        return False
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return not block.heading and _SENTENCE_END().search(text) is not None
+    if (block.heading or not _SENTENCE_END().search(text)) and not _in_deck(doc, block):
+        return False
+    known: dict[Any, bool] = doc._memo.setdefault("set_apart_in_head", {})
+    if in_any(element, lambda node: isinstance(node.tag, str) and node.tag.lower() in _SET_APART, known, stop=doc.article_root):
         return False
     return not _all_in_links(element, text)
 
