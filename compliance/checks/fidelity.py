@@ -164,7 +164,10 @@ difference is one hit:
   before the story's first paragraph or after its last (a local top or kicker, new facts or
   quotes: `added: "In Valley County, the health department hands out free filters…"`). A note
   before the story or after it is not an addition (`story_notes`): a paragraph that is not
-  running text (under six words, not ending as a sentence ends, all in links — a "Related:" list
+  running text (under six words — but a short sentence of the story, "He was 34.", opening with a capital and
+  ending as a sentence ends, is prose, unless it is the page's one-line furniture: its categories and tags,
+  "Posted in Politics, Health", "Tags: jails", "Filed under: Health", "Share this:", "Thanks for reading!",
+  a date line —, not ending as a sentence ends, all in links — a "Related:" list
   —, in an aside, header or footer), that opens as a note opens ("Editor's note:",
   "Correction:", "Related:", "Read more", "Reporting by"), that speaks of the story, its
   publication or a newsroom ("this story", "originally published", "republished", "with

@@ -10,7 +10,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from compliance.checks.story_furniture import is_ad, is_date_line
+from compliance.checks.story_furniture import is_ad, is_date_line, reads_as_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
 from compliance.document.elements import in_any, names, text_of
@@ -215,6 +215,44 @@ def is_head_prose(doc: Document, block: Block) -> bool:
     if in_any(element, lambda node: isinstance(node.tag, str) and node.tag.lower() in _SET_APART, known, stop=doc.article_root):
         return False
     return not _all_in_links(element, text)
+
+
+# A short sentence of a story: it opens as a sentence opens (a capital, a digit, a quotation
+# mark) and ends as one ends, in two words or more ("He was 34.", "The jail reopened last month.").
+_SHORT_SENTENCE = on_first_use(r"[\"'\u201c\u2018(]?(?P<first>\w)\S*\s+\S.*[.!?][\"'\u201d\u2019)\]]*")
+# What opens the page's one-line furniture after a story, as themes and Markdown exports print it:
+# its categories and tags ("Posted in Politics, Health", "Tags: jails", "Filed under: Health",
+# "Categories: …", "Topics: …"), sharing and comment prompts ("Share this:", "Leave a comment"),
+# links to other posts ("Previous post", "More in Health"), a sign-off ("Thanks for reading!").
+_FURNITURE_LINE = on_first_use(
+    r"^\W*(?:posted(?:\s+(?:in|under|on|by))?|filed(?:\s+(?:in|under))?|tags?|tagged(?:\s+(?:with|as))?|categor(?:y|ies|ized)|topics?"
+    r"|sections?|series|keywords?|labels?|share(?:\s+this)?|like\s+(?:this|loading)|loading|leave\s+a\s+(?:comment|reply)|comments?|previous|next"
+    r"|more\s+(?:in|from|on|about)|thanks?(?:\s+you)?\s+for\s+(?:reading|your)|the\s+end)\b",
+    re.IGNORECASE,
+)
+
+
+def is_short_sentence(doc: Document, block: Block) -> bool:
+    """Whether a block too short to be a body paragraph (`is_body_paragraph`: under six words)
+    reads as a sentence of the story, as one a copy adds after its last paragraph ("He was 34.",
+    "The jail reopened last month."): it opens and ends as a sentence does (`_SHORT_SENTENCE`), it
+    is no furniture line (`_FURNITURE_LINE`: "Posted in Politics, Health", "Tags: jails", "Filed
+    under: Health", "Share this:", "Thanks for reading!") and no date line ("Updated June 12,
+    2024."), and it stands where a body paragraph would: outside the article's header, figures,
+    asides and footer, a part of its tail (tags, sharing, the author's bio: `_TAIL_NAMES`) and
+    widgets beside the story, not all in links."""
+    text = " ".join(block.text.split())
+    sentence = _SHORT_SENTENCE().fullmatch(text)
+    if block.heading or sentence is None or has_words(text, _BODY_WORDS) or not (sentence["first"].isupper() or sentence["first"].isdigit()):
+        return False
+    if _FURNITURE_LINE().match(text) or reads_as_date_line(text):
+        return False
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return True
+    if _set_off_from_body(doc, element) or _all_in_links(element, text) or _in_tail_container(doc, block):
+        return False
+    return not _in_widget_beside_story(doc, block)
 
 
 def _set_off_from_body(doc: Document, element: Any) -> bool:

@@ -5,7 +5,9 @@ republisher's boilerplate, a "Related:" list, an author's bio), which are no edi
 paragraphs of new prose (a local top, a local kicker: new facts, new quotes), which are.
 
 A paragraph is a note when it is not running text (`story.is_body_paragraph`: a short line, a
-line that ends as no sentence ends, a list of links, a block in an aside, header or footer), when
+line that ends as no sentence ends, a list of links, a block in an aside, header or footer) nor a
+short sentence of the story (`story.is_short_sentence`: "He was 34.", not "Posted in Politics,
+Health", "Tags: jails" or "Filed under: Health", which are the page's furniture), when
 it opens as a note opens ("Editor's note:", "Related:", "Read more"), when it speaks of the story,
 its publication or its publisher's newsroom ("this story", "originally published", "republished",
 "sign up for our newsletter", "© 2024", "a nonprofit newsroom"), or when it is a bio (it opens
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compliance.checks.story import is_body_paragraph, is_head_prose
+from compliance.checks.story import is_body_paragraph, is_head_prose, is_short_sentence
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
@@ -165,7 +167,9 @@ def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:
     docstring says how it is told); `authors`: the names that open a bio."""
     if noted_claim(block.text) is not None:
         return False
-    return not is_body_paragraph(doc, block) or _note_by_words(block.text, authors)
+    if not is_body_paragraph(doc, block) and not is_short_sentence(doc, block):
+        return True
+    return _note_by_words(block.text, authors)
 
 
 def _note_by_words(text: str, authors: Sequence[str]) -> bool:
