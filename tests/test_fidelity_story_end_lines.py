@@ -45,6 +45,9 @@ FURNITURE = [
     "Updated June 12, 2024.",
     "Leave a comment.",
     "More in Health.",
+    "Via CalMatters.",
+    "Originally printed in CalMatters.",
+    "Source: CalMatters.",
 ]
 
 

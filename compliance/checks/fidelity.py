@@ -167,7 +167,8 @@ difference is one hit:
   running text (under six words — but a short sentence of the story, "He was 34.", opening with a capital and
   ending as a sentence ends, is prose, unless it is the page's one-line furniture: its categories and tags,
   "Posted in Politics, Health", "Tags: jails", "Filed under: Health", "Share this:", "Thanks for reading!",
-  a date line —, not ending as a sentence ends, all in links — a "Related:" list
+  a credit in a feed's words, "Via CalMatters.", "Originally printed in CalMatters.", a date line —, not ending
+  as a sentence ends, all in links — a "Related:" list
   —, in an aside, header or footer), that opens as a note opens ("Editor's note:",
   "Correction:", "Related:", "Read more", "Reporting by"), that speaks of the story, its
   publication or a newsroom ("this story", "originally published", "republished", "with

@@ -223,11 +223,13 @@ _SHORT_SENTENCE = on_first_use(r"[\"'\u201c\u2018(]?(?P<first>\w)\S*\s+\S.*[.!?]
 # What opens the page's one-line furniture after a story, as themes and Markdown exports print it:
 # its categories and tags ("Posted in Politics, Health", "Tags: jails", "Filed under: Health",
 # "Categories: …", "Topics: …"), sharing and comment prompts ("Share this:", "Leave a comment"),
-# links to other posts ("Previous post", "More in Health"), a sign-off ("Thanks for reading!").
+# links to other posts ("Previous post", "More in Health"), a sign-off ("Thanks for reading!"), a
+# credit in a wire's or a feed's words ("Via CalMatters.", "Originally printed in CalMatters.").
 _FURNITURE_LINE = on_first_use(
     r"^\W*(?:posted(?:\s+(?:in|under|on|by))?|filed(?:\s+(?:in|under))?|tags?|tagged(?:\s+(?:with|as))?|categor(?:y|ies|ized)|topics?"
     r"|sections?|series|keywords?|labels?|share(?:\s+this)?|like\s+(?:this|loading)|loading|leave\s+a\s+(?:comment|reply)|comments?|previous|next"
-    r"|more\s+(?:in|from|on|about)|thanks?(?:\s+you)?\s+for\s+(?:reading|your)|the\s+end)\b",
+    r"|more\s+(?:in|from|on|about)|thanks?(?:\s+you)?\s+for\s+(?:reading|your)|the\s+end"
+    r"|via|sources?|credits?|courtesy|originally|first\s+(?:published|printed|appeared|ran)|(?:distributed|provided|syndicated)\s+by)\b",
     re.IGNORECASE,
 )
 
@@ -237,7 +239,7 @@ def is_short_sentence(doc: Document, block: Block) -> bool:
     reads as a sentence of the story, as one a copy adds after its last paragraph ("He was 34.",
     "The jail reopened last month."): it opens and ends as a sentence does (`_SHORT_SENTENCE`), it
     is no furniture line (`_FURNITURE_LINE`: "Posted in Politics, Health", "Tags: jails", "Filed
-    under: Health", "Share this:", "Thanks for reading!") and no date line ("Updated June 12,
+    under: Health", "Share this:", "Thanks for reading!", "Via CalMatters.") and no date line ("Updated June 12,
     2024."), and it stands where a body paragraph would: outside the article's header, figures,
     asides and footer, a part of its tail (tags, sharing, the author's bio: `_TAIL_NAMES`) and
     widgets beside the story, not all in links."""
