@@ -17,7 +17,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_decks, story_paragraphs
-from compliance.checks.story_chrome import blocks_in_chrome, prose_in_chrome
+from compliance.checks.story_chrome import blocks_in_chrome, is_furniture, prose_in_chrome
 from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
@@ -891,20 +891,24 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
 def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...]) -> tuple[Block, ...]:
     """The copy's story paragraphs (`story_paragraphs`) with the blocks it prints inside page chrome
     (`story_chrome.blocks_in_chrome`: a `<div class="newsletter">`, an `ad-slot`) that hold the
-    story's text: those alike with a paragraph of the original (at least `_SAME_PARAGRAPH`) that
-    the story paragraphs do not print as it is, and, between the story's first and last
-    paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`); in document
-    order. An ad, a sign-up box or a list of other stories holds none of them."""
+    story's text, in document order: those alike with a paragraph of the original (at least
+    `_SAME_PARAGRAPH`) that the story paragraphs do not print as it is, and, between the story's
+    first and last paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`);
+    none a caption, an ad or a date line (`story_chrome.is_furniture`). An ad, a sign-up box or a
+    list of other stories holds none of them."""
     ours = story_paragraphs(doc)
     chrome = blocks_in_chrome(doc)
     if not chrome:
         return ours
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     prose = prose_in_chrome(doc)
     printed = {_key(block) for block in ours}
     originals = [key for key in map(_key, theirs) if key not in printed]
-    found = [b for b in chrome if b.index in prose or any(fuzz.ratio(key, _key(b), score_cutoff=_SAME_PARAGRAPH) for key in originals)]
+    alike = [
+        b for b in chrome if b.index not in prose and originals and process.extractOne(_key(b), originals, scorer=fuzz.ratio, score_cutoff=_SAME_PARAGRAPH)
+    ]
+    found = [b for b in chrome if b.index in prose] + [b for b in alike if not is_furniture(doc, b)]
     return tuple(sorted((*ours, *found), key=lambda block: block.index)) if found else ours
 
 

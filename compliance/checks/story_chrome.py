@@ -33,8 +33,8 @@ _BLOCK_TAGS = frozenset(("p", "div", "img", "picture", "figure", "ul", "ol", *_H
 
 def blocks_in_chrome(doc: Document) -> tuple[Block, ...]:
     """The visible blocks of text (not headings) inside chrome that its class or id names
-    (`_named_chrome`) within the article region, that are no caption, ad or date line, in
-    document order: the blocks the article region leaves out that may hold the story's text."""
+    (`_named_chrome`) within the article region, in document order: the blocks the article region
+    leaves out that may hold the story's text (`is_furniture` tells those that cannot)."""
     cached: tuple[Block, ...] | None = doc._memo.get("blocks_in_chrome")
     if cached is None:
         found = []
@@ -42,10 +42,16 @@ def blocks_in_chrome(doc: Document) -> tuple[Block, ...]:
             if block.in_article or block.heading or not block.text.strip():
                 continue
             chrome = doc.chrome_in_article(block.element)
-            if chrome is not None and _named_chrome(chrome) and not is_caption(doc, block) and not is_ad(doc, block):
+            if chrome is not None and _named_chrome(chrome):
                 found.append(block)
-        cached = doc._memo["blocks_in_chrome"] = tuple(b for b in found if not is_date_line(doc, b, in_head=False))
+        cached = doc._memo["blocks_in_chrome"] = tuple(found)
     return cached
+
+
+def is_furniture(doc: Document, block: Block) -> bool:
+    """Whether a block in chrome is page furniture as it would be among the story's paragraphs: a
+    photo's caption, an ad's words or label, a date line (`story.story_paragraphs`)."""
+    return is_caption(doc, block) or is_ad(doc, block) or is_date_line(doc, block, in_head=False)
 
 
 def _named_chrome(element: Any) -> bool:
@@ -66,7 +72,7 @@ def prose_in_chrome(doc: Document) -> frozenset[int]:
     if len(paragraphs) < 2:
         return frozenset()
     first, last = paragraphs[0].index, paragraphs[-1].index
-    return frozenset(b.index for b in blocks_in_chrome(doc) if first < b.index < last and reads_as_story_prose(doc, b))
+    return frozenset(b.index for b in blocks_in_chrome(doc) if first < b.index < last and reads_as_story_prose(doc, b) and not is_furniture(doc, b))
 
 
 def reads_as_story_prose(doc: Document, block: Block) -> bool:
@@ -76,8 +82,6 @@ def reads_as_story_prose(doc: Document, block: Block) -> bool:
     2024"), not the site's call to action or a paywall's notice (`story.is_site_notice`), in no
     list item, and in chrome that is no box of the site's (`_site_box`: a sign-up box's pitch
     beside its form or button, a related story's teaser under its headline)."""
-    if not is_running_text(doc, block) or reads_as_note(block.text) or is_site_notice(block):
-        return False
     chrome = doc.chrome_in_article(block.element)
     for node in (block.element, *block.element.iterancestors()):
         if node is chrome:
@@ -87,7 +91,9 @@ def reads_as_story_prose(doc: Document, block: Block) -> bool:
     known: dict[Any, bool] = doc._memo.setdefault("site_box", {})
     if chrome not in known:
         known[chrome] = _site_box(chrome)
-    return not known[chrome]
+    if known[chrome] or not is_running_text(doc, block):
+        return False
+    return not (reads_as_note(block.text) or is_site_notice(block))
 
 
 def _site_box(chrome: Any) -> bool:
