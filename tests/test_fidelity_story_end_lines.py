@@ -48,6 +48,10 @@ FURNITURE = [
     "Via CalMatters.",
     "Originally printed in CalMatters.",
     "Source: CalMatters.",
+    "Illustration by Ana Ruiz.",
+    "Follow Jane on Twitter.",
+    "Contact the reporter.",
+    "Listen to the episode.",
 ]
 
 

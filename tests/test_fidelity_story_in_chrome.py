@@ -152,3 +152,24 @@ def test_readers_comments_inside_the_article_are_not_the_story(cli: Any, tmp_pat
     )
     body = _paragraphs(STORY[:2]) + comments + _paragraphs(STORY[2:])
     assert _check(cli, tmp_path, _copy(body)) == (0, [])
+
+
+def test_a_box_the_original_prints_too_is_no_addition(cli: Any, tmp_path: Path) -> None:
+    box = '<div class="sidebar"><p>Kentucky jails held 23,000 people on an average day last year, state records show.</p></div>'
+    original = ORIGINAL.replace(f"<p>{STORY[2]}</p>", f"{box}<p>{STORY[2]}</p>")
+    first = write(tmp_path, "original.html", original)
+    second = write(tmp_path, "copy.html", _copy(_paragraphs(STORY[:2]) + box + _paragraphs(STORY[2:])))
+    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(first), str(second))
+    assert (run.code, run.json()["files"][0]["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize("box", ['<aside class="newsletter">', '<div role="complementary" class="related">'])
+def test_a_box_set_aside_by_its_tag_and_named_for_chrome_is_read_too(cli: Any, tmp_path: Path, box: str) -> None:
+    closing = "</aside>" if box.startswith("<aside") else "</div>"
+    body = _paragraphs(STORY[:2]) + f"{box}<p>{ADDED}</p>{closing}" + _paragraphs(STORY[2:])
+    assert _check(cli, tmp_path, _copy(body)) == (1, [f'added: "{ADDED}"'])
+
+
+def test_an_aside_no_class_names_as_chrome_is_the_articles_own_box(cli: Any, tmp_path: Path) -> None:
+    body = _paragraphs(STORY[:2]) + f"<aside><p>{ADDED}</p></aside>" + _paragraphs(STORY[2:])
+    assert _check(cli, tmp_path, _copy(body)) == (0, [])

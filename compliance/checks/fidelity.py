@@ -19,8 +19,9 @@ compared; and page chrome, an element whose class or id names the site's boxes �
 copy puts in one: a block there that is a version of a paragraph of the original, kept or
 changed, is compared wherever it stands, and one between the story's paragraphs that reads as
 story prose — running text, not a note or a call to action, in no list and in no box with a
-heading, a form, a button or a teaser's headline, as sign-up boxes and related stories have —
-is an addition: `story_chrome`) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
+heading, a form, a button or a teaser's headline, as sign-up boxes and related stories have, and
+not printed on the original's page too — is an addition: `story_chrome`) are aligned in order:
+identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
 only cut or only added (a sentence dropped) with its original, however short it became. Both
 are read as a reader reads them: a letter of another script that looks like a Latin one (the

@@ -876,7 +876,7 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     cached = doc._memo.get(key)
     if cached is None:
         theirs = story_paragraphs(original)
-        ours = _with_story_in_chrome(doc, theirs)
+        ours = _with_story_in_chrome(doc, theirs, original)
         keys = [_key(b) for b in ours]
         pairs = align([_key(b) for b in theirs], keys)
         left_out = _decks_left_out(original, pairs, theirs)
@@ -888,14 +888,15 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     return cached
 
 
-def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...]) -> tuple[Block, ...]:
+def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...], original: Document) -> tuple[Block, ...]:
     """The copy's story paragraphs (`story_paragraphs`) with the blocks it prints inside page chrome
     (`story_chrome.blocks_in_chrome`: a `<div class="newsletter">`, an `ad-slot`) that hold the
     story's text, in document order: those alike with a paragraph of the original (at least
     `_SAME_PARAGRAPH`) that the story paragraphs do not print as it is, and, between the story's
-    first and last paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`);
-    none a caption, an ad or a date line (`story_chrome.is_furniture`). An ad, a sign-up box or a
-    list of other stories holds none of them."""
+    first and last paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`) and
+    are not printed on the original's page (a factbox both put in a "sidebar" box); none a
+    caption, an ad or a date line (`story_chrome.is_furniture`). An ad, a sign-up box or a list of
+    other stories holds none of them."""
     ours = story_paragraphs(doc)
     chrome = blocks_in_chrome(doc)
     if not chrome:
@@ -903,6 +904,9 @@ def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...]) -> tuple[Blo
     from rapidfuzz import fuzz, process
 
     prose = prose_in_chrome(doc)
+    if prose:
+        page = " ".join(_key(block) for block in original.blocks).casefold()
+        prose = frozenset(b.index for b in chrome if b.index in prose and _key(b).casefold() not in page)
     printed = {_key(block) for block in ours}
     originals = [key for key in map(_key, theirs) if key not in printed]
     alike = [

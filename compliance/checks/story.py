@@ -163,10 +163,10 @@ def is_body_paragraph(doc: Document, block: Block) -> bool:
     article's header (and the story's head above the article root), figures, asides and deck,
     not all in links (an item of a list of links: "Think You Have a Food Allergy?"), and not in a
     widget beside the story (see `_in_widget_beside_story`)."""
-    return is_running_text(doc, block) and not _in_widget_beside_story(doc, block)
+    return _running_text(doc, block) and not _in_widget_beside_story(doc, block)
 
 
-def is_running_text(doc: Document, block: Block) -> bool:
+def _running_text(doc: Document, block: Block) -> bool:
     """`is_body_paragraph` but for widgets beside the story: read of each block on its own, once
     per document (the widgets, the story's head and its tail ask it of the same blocks)."""
     known: dict[int, tuple[Block, bool]] = doc._memo.setdefault("running_text", {})
@@ -179,16 +179,21 @@ def is_running_text(doc: Document, block: Block) -> bool:
 
 
 def _reads_as_running_text(doc: Document, block: Block) -> bool:
+    if not reads_as_sentences(block):
+        return False
+    element = block.element
+    return element is None or not isinstance(element.tag, str) or not _set_off_from_body(doc, element)
+
+
+def reads_as_sentences(block: Block) -> bool:
+    """Whether a block's text, wherever it stands, is running text: no heading, six words or more
+    (counted in any script: a Chinese paragraph has no spaces) ending as a sentence ends, not all
+    in links (an item of a list of links)."""
     text = block.text.strip()
-    # Words counted in any script: a Chinese paragraph has no spaces, and is running text too.
     if block.heading or not has_words(text, _BODY_WORDS) or not _SENTENCE_END().search(text):
         return False
     element = block.element
-    if element is None or not isinstance(element.tag, str):
-        return True
-    if _set_off_from_body(doc, element):
-        return False
-    return not _all_in_links(element, text)
+    return element is None or not isinstance(element.tag, str) or not _all_in_links(element, text)
 
 
 # What sets a block of the story's head apart from its text: a figure, a box, navigation, a footer.
@@ -224,12 +229,16 @@ _SHORT_SENTENCE = on_first_use(r"[\"'\u201c\u2018(]?(?P<first>\w)\S*\s+\S.*[.!?]
 # its categories and tags ("Posted in Politics, Health", "Tags: jails", "Filed under: Health",
 # "Categories: …", "Topics: …"), sharing and comment prompts ("Share this:", "Leave a comment"),
 # links to other posts ("Previous post", "More in Health"), a sign-off ("Thanks for reading!"), a
-# credit in a wire's or a feed's words ("Via CalMatters.", "Originally printed in CalMatters.").
+# credit in a wire's or a feed's words ("Via CalMatters.", "Originally printed in CalMatters."), a
+# picture's credit ("Illustration by Ana Ruiz."), a call to the reader ("Follow Jane on X.",
+# "Contact the reporter.", "Listen to the episode.").
 _FURNITURE_LINE = on_first_use(
     r"^\W*(?:posted(?:\s+(?:in|under|on|by))?|filed(?:\s+(?:in|under))?|tags?|tagged(?:\s+(?:with|as))?|categor(?:y|ies|ized)|topics?"
     r"|sections?|series|keywords?|labels?|share(?:\s+this)?|like\s+(?:this|loading)|loading|leave\s+a\s+(?:comment|reply)|comments?|previous|next"
     r"|more\s+(?:in|from|on|about)|thanks?(?:\s+you)?\s+for\s+(?:reading|your)|the\s+end"
-    r"|via|sources?|credits?|courtesy|originally|first\s+(?:published|printed|appeared|ran)|(?:distributed|provided|syndicated)\s+by)\b",
+    r"|via|sources?|credits?|courtesy|originally|first\s+(?:published|printed|appeared|ran)|(?:distributed|provided|syndicated)\s+by"
+    r"|(?:photo|illustration|graphic|video|audio|map|chart|image|art)s?(?=\s*(?:by|courtesy|credit|:))"
+    r"|follow|contact|e-?mail|reach|listen|watch|download|subscribe|sign\s+up|donate|join\s+(?:us|our))\b",
     re.IGNORECASE,
 )
 
@@ -317,7 +326,7 @@ def _widgets_beside_story(doc: Document) -> frozenset[Any]:
     # Each block's elements from below the root down to its own, with whether it is running text.
     # (A block outside the root, or the root's own, has no path and is not read.)
     paths = [(path, block) for block in doc.article_blocks if (path := _path_below(root, block.element))]
-    within = [(path, is_running_text(doc, block)) for path, block in paths]
+    within = [(path, _running_text(doc, block)) for path, block in paths]
     widgets: set[Any] = set()
     depth = 0
     while within:

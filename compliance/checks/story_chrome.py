@@ -11,13 +11,13 @@ last story paragraphs and reads as story prose (`reads_as_story_prose`): running
 note, a call to action or a paywall's notice, in no form and in no card or list of links to
 other stories. Chrome set aside by its tag or role alone (an `<aside>`, a `<nav>`) is not read:
 a box in the story's flow is the article's own (`region.is_article_box`), and readers' comments
-are never the story."""
+and navigation are never the story."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from compliance.checks.story import is_caption, is_running_text, is_site_notice, story_paragraphs
+from compliance.checks.story import is_caption, is_site_notice, reads_as_sentences, story_paragraphs
 from compliance.checks.story_furniture import is_ad, is_date_line
 from compliance.checks.story_notes import reads_as_note
 from compliance.document import Block, Document
@@ -55,12 +55,13 @@ def is_furniture(doc: Document, block: Block) -> bool:
 
 
 def _named_chrome(element: Any) -> bool:
-    """Whether an element is chrome by its class or id alone, not readers' comments, nor by its
-    tag or role (an `<aside>`, a `<nav>`, `role=complementary`)."""
-    if not isinstance(element.tag, str) or element.tag.lower() in ("aside", "nav") or is_comments(element):
+    """Whether an element is chrome by its class or id (`<div class="newsletter">`, `<aside
+    class="related">` too), not readers' comments nor navigation (`<nav>`, `role=navigation`). An
+    `<aside>` or `role=complementary` box no class or id names as chrome is the article's own box
+    (`region.is_article_box`), not read here."""
+    if not isinstance(element.tag, str) or element.tag.lower() == "nav" or is_comments(element):
         return False
-    role = (element.get("role") or "").strip().lower()
-    if role and is_chrome({"role": role}, ""):
+    if (element.get("role") or "").strip().lower() == "navigation":
         return False
     return is_chrome({name: value for name, value in element.items() if name in ("class", "id")}, "")
 
@@ -77,7 +78,7 @@ def prose_in_chrome(doc: Document) -> frozenset[int]:
 
 def reads_as_story_prose(doc: Document, block: Block) -> bool:
     """Whether a block in chrome reads as a paragraph of the story: running text
-    (`story.is_running_text`: six words or more ending as a sentence ends, not all in links),
+    (`story.reads_as_sentences`: six words or more ending as a sentence ends, not all in links),
     not a note (`story_notes.reads_as_note`: "Sign up for our newsletter", "Related:", "©
     2024"), not the site's call to action or a paywall's notice (`story.is_site_notice`), in no
     list item, and in chrome that is no box of the site's (`_site_box`: a sign-up box's pitch
@@ -91,7 +92,7 @@ def reads_as_story_prose(doc: Document, block: Block) -> bool:
     known: dict[Any, bool] = doc._memo.setdefault("site_box", {})
     if chrome not in known:
         known[chrome] = _site_box(chrome)
-    if known[chrome] or not is_running_text(doc, block):
+    if known[chrome] or not reads_as_sentences(block):
         return False
     return not (reads_as_note(block.text) or is_site_notice(block))
 
