@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from compliance.checks.story import is_short_sentence
+from compliance.checks.story import is_short_sentence, is_topics_line
 from compliance.document import parse_document
 from tests.conftest import write
 
@@ -123,3 +123,29 @@ def test_a_short_sentence(text: str, expected: bool) -> None:
     doc = parse_document(f"# Title\n\n{STORY[0]}\n\n{text}\n", "markdown")
     block = next(b for b in doc.blocks if b.text == text)
     assert is_short_sentence(doc, block) is expected
+
+
+@pytest.mark.parametrize("line", ["Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"])
+def test_a_short_sentence_after_the_tags_line_is_still_an_addition(cli: Any, tmp_path: Path, line: str) -> None:
+    """A line of categories or tags labels the story; it does not end it as a note does."""
+    assert _check(cli, tmp_path, _markdown(line, "He was 34."), "copy.md") == (1, ['added: "He was 34."'])
+    assert _check(cli, tmp_path, _wordpress(f"<p>{line}</p><p>He was 34.</p>"), "copy.html") == (1, ['added: "He was 34."'])
+
+
+def test_a_credit_line_after_the_tags_line_is_no_edit(cli: Any, tmp_path: Path) -> None:
+    assert _check(cli, tmp_path, _markdown("Tags: jails, Kentucky", "*Republished with permission from ProPublica.*"), "copy.md") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted in Politics, Health", True),
+        ("Tags: jails, Kentucky", True),
+        ("Filed Under Health, Justice.", True),
+        ("Categories: News", True),
+        ("Topics discussed included the budget.", False),
+        ("Tagged cattle were found dead.", False),
+    ],
+)
+def test_a_topics_line(text: str, expected: bool) -> None:
+    assert is_topics_line(text) is expected

@@ -194,7 +194,8 @@ difference is one hit:
   addition, "This story has been updated to reflect the time difference." and "…edited for
   length." are not. Labels and clauses are read in English, and a note
   labelled in another language is no note. After the story, it reaches outward from its last paragraph of the original
-  through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
+  through paragraphs of new prose and lines of its categories or tags ("Posted in Politics, Health", "Tags: …": a
+  sentence after them is still the story's, `added`) up to the first note or required credit line: what comes after it is the page's
   furniture. Above the story, between its headline and its first paragraph, nothing is the page's but notes and
   credits: each paragraph there is read, so a sentence above the publisher's credit line, or between the byline and
   the credit line, is `added`, and so is a standfirst the copy adds that the original lacks (a deck, `<p class="dek">`,

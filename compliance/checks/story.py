@@ -243,6 +243,23 @@ _FURNITURE_LINE = on_first_use(
 )
 
 
+# A line of the story's categories or tags, as a theme or a Markdown export prints it after the
+# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"): a label and
+# its colon, or "posted in", "filed under", "tagged with"; "Topics discussed included …" is prose.
+_TOPICS_LINE = on_first_use(
+    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:)",
+    re.IGNORECASE,
+)
+# The most words a line of categories or tags holds.
+_TOPICS_WORDS = 30
+
+
+def is_topics_line(text: str) -> bool:
+    """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
+    `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story."""
+    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
+
+
 def is_short_sentence(doc: Document, block: Block) -> bool:
     """Whether a block too short to be a body paragraph (`is_body_paragraph`: under six words)
     reads as a sentence of the story, as one a copy adds after its last paragraph ("He was 34.",

@@ -16,7 +16,8 @@ reporter"). A note labelled as the newsroom's ("Editor's note:", "Correction:", 
 one only while each of its clauses speaks of the republication itself (`noted_claim`): one that
 says something of the story's subject is new content wherever it stands beside the story, past
 a credit line too. After the story, it reaches outward from its last shared paragraph through
-paragraphs of new prose, up to the first note: what lies beyond a note is the page's furniture
+paragraphs of new prose and lines of its categories or tags ("Posted in Politics", "Tags: jails":
+they label the story and do not end it), up to the first note: what lies beyond a note is the page's furniture
 (a republisher's boilerplate after its credit line), not the story. Above the story, between its
 headline and its first shared paragraph, every paragraph is read, past notes and credit lines
 (a sentence above the credit line is prose), and the story's head is read as prose where it is
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compliance.checks.story import is_body_paragraph, is_head_prose, is_short_sentence
+from compliance.checks.story import is_body_paragraph, is_head_prose, is_short_sentence, is_topics_line
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
@@ -114,6 +115,8 @@ def prose_beside_story(doc: Document, before: Sequence[Block], after: Sequence[B
     added = {block.index for block in before if noted_claim(block.text) is not None or not (block.index in credits or _head_note(doc, block, names))}
     reached = False
     for block in after:
+        if not reached and is_topics_line(block.text):
+            continue  # the story's categories or tags label it; they do not end it
         # A labelled note that makes a claim is the newsroom adding to the story wherever it stands.
         if noted_claim(block.text) is not None or (not reached and not (block.index in credits or is_note(doc, block, names))):
             added.add(block.index)
