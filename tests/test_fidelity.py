@@ -1756,11 +1756,12 @@ def test_a_bio_of_the_bylines_author_is_no_addition() -> None:
 
 
 @pytest.mark.parametrize("prose", NEW_PROSE[:2])
-def test_the_story_ends_at_the_first_note_beside_it(prose: str) -> None:
+def test_the_story_ends_at_the_first_note_after_it(prose: str) -> None:
     # Prose before the note reads as the story's own last paragraph; prose after a note is the
-    # page's furniture (a republisher's own text after its credit line), not the story.
+    # page's furniture (a republisher's own text after its credit line), not the story. Above the
+    # story nothing is the page's but notes: prose above the credit line is added too.
     note = NOTES_BESIDE["credit"]
     assert [change for change, _ in _compared(_FLOOD, f"{_FLOOD}<p>{prose}</p>{note}")] == ["added"]
     assert _compared(_FLOOD, f"{_FLOOD}{note}<p>{prose}</p>") == []
     assert [change for change, _ in _compared(_FLOOD, f"{note}<p>{prose}</p>{_FLOOD}")] == ["added"]
-    assert _compared(_FLOOD, f"<p>{prose}</p>{note}{_FLOOD}") == []
+    assert [change for change, _ in _compared(_FLOOD, f"<p>{prose}</p>{note}{_FLOOD}")] == ["added"]

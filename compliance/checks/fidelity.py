@@ -14,7 +14,14 @@ that is all an ad's label, "Advertisement", "Story continues below advertisement
 "Sponsored", "Ad", as the terms allow ads on the page; and the original's deck, its standfirst
 under the headline, `<p class="dek">`, a `summary`, `standfirst` or `subhead` class, when the
 copy prints it nowhere, as ProPublica's republish HTML has none; a deck the copy keeps is
-compared) are aligned in order: identical paragraphs first, then, between them, the closest pairs by
+compared; and page chrome, an element whose class or id names the site's boxes — `newsletter`,
+`ad-slot`, `advertisement`, `related`, `sidebar`, a share bar —, but not the story's text the
+copy puts in one: a block there that is a version of a paragraph of the original, kept or
+changed, is compared wherever it stands, and one between the story's paragraphs that reads as
+story prose — running text, not a note or a call to action, in no list and in no box with a
+heading, a form, a button or a teaser's headline, as sign-up boxes and related stories have, and
+not printed on the original's page too — is an addition: `story_chrome`) are aligned in order:
+identical paragraphs first, then, between them, the closest pairs by
 character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
 only cut or only added (a sentence dropped) with its original, however short it became. Both
 are read as a reader reads them: a letter of another script that looks like a Latin one (the
@@ -158,7 +165,11 @@ difference is one hit:
   before the story's first paragraph or after its last (a local top or kicker, new facts or
   quotes: `added: "In Valley County, the health department hands out free filters…"`). A note
   before the story or after it is not an addition (`story_notes`): a paragraph that is not
-  running text (under six words, not ending as a sentence ends, all in links — a "Related:" list
+  running text (under six words — but a short sentence of the story, "He was 34.", opening with a capital and
+  ending as a sentence ends, is prose, unless it is the page's one-line furniture: its categories and tags,
+  "Posted in Politics, Health", "Tags: jails", "Filed under: Health", "Share this:", "Thanks for reading!",
+  a credit in a feed's words, "Via CalMatters.", "Originally printed in CalMatters.", a date line —, not ending
+  as a sentence ends, all in links — a "Related:" list
   —, in an aside, header or footer), that opens as a note opens ("Editor's note:",
   "Correction:", "Related:", "Read more", "Reporting by"), that speaks of the story, its
   publication or a newsroom ("this story", "originally published", "republished", "with
@@ -182,9 +193,18 @@ difference is one hit:
   "Clarification: This story has been updated to clarify that Redbud is based in Tulsa." is an
   addition, "This story has been updated to reflect the time difference." and "…edited for
   length." are not. Labels and clauses are read in English, and a note
-  labelled in another language is no note. The story reaches outward from its first and last paragraphs of the original
-  through paragraphs of new prose up to the first note or required credit line: what comes after it is the page's
-  furniture. Neither, wherever the copy puts it, is a
+  labelled in another language is no note. After the story, it reaches outward from its last paragraph of the original
+  through paragraphs of new prose and lines of its categories or tags ("Posted in Politics, Health", "Tags: …": a
+  sentence after them is still the story's, `added`) up to the first note or required credit line: what comes after it is the page's
+  furniture. Above the story, between its headline and its first paragraph, nothing is the page's but notes and
+  credits: each paragraph there is read, so a sentence above the publisher's credit line, or between the byline and
+  the credit line, is `added`, and so is a standfirst the copy adds that the original lacks (a deck, `<p class="dek">`,
+  `<h2 class="subtitle">`, of six words or more, with or without a full stop, or a sentence in the article's header:
+  `added: "Kentucky jails let sick inmates die while guards ignored their pleas"`), while its date line, kicker and
+  reading time are none, nor is a line that repeats the original's own words (its deck, a theme's excerpt of the
+  story's opening, "When Marcus Hill collapsed in his cell … [&hellip;]"), nor the rest of an editor's note once the
+  credit line in it is left out when each of its clauses speaks of the republication ("It has been edited for
+  length."). Neither, wherever the copy puts it, is a
   paragraph that holds what the terms require a republisher to add: what the rules of the packs
   that apply find as their requirements, such as The Conversation's "This article is republished
   from The Conversation…" line, ProPublica's promo and credit line, KFF Health News' tagline and

@@ -17,6 +17,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_decks, story_paragraphs
+from compliance.checks.story_chrome import blocks_in_chrome, is_furniture, prose_in_chrome
 from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
@@ -874,7 +875,8 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     key = ("fidelity", id(original))
     cached = doc._memo.get(key)
     if cached is None:
-        theirs, ours = story_paragraphs(original), story_paragraphs(doc)
+        theirs = story_paragraphs(original)
+        ours = _with_story_in_chrome(doc, theirs, original)
         keys = [_key(b) for b in ours]
         pairs = align([_key(b) for b in theirs], keys)
         left_out = _decks_left_out(original, pairs, theirs)
@@ -884,6 +886,34 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
         cached = (pairs, theirs, ours)
         doc._memo[key] = cached
     return cached
+
+
+def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...], original: Document) -> tuple[Block, ...]:
+    """The copy's story paragraphs (`story_paragraphs`) with the blocks it prints inside page chrome
+    (`story_chrome.blocks_in_chrome`: a `<div class="newsletter">`, an `ad-slot`) that hold the
+    story's text, in document order: those alike with a paragraph of the original (at least
+    `_SAME_PARAGRAPH`) that the story paragraphs do not print as it is, and, between the story's
+    first and last paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`) and
+    are not printed on the original's page (a factbox both put in a "sidebar" box); none a
+    caption, an ad or a date line (`story_chrome.is_furniture`). An ad, a sign-up box or a list of
+    other stories holds none of them."""
+    ours = story_paragraphs(doc)
+    chrome = blocks_in_chrome(doc)
+    if not chrome:
+        return ours
+    from rapidfuzz import fuzz, process
+
+    prose = prose_in_chrome(doc)
+    if prose:
+        page = " ".join(_key(block) for block in original.blocks).casefold()
+        prose = frozenset(b.index for b in chrome if b.index in prose and _key(b).casefold() not in page)
+    printed = {_key(block) for block in ours}
+    originals = [key for key in map(_key, theirs) if key not in printed]
+    alike = [
+        b for b in chrome if b.index not in prose and originals and process.extractOne(_key(b), originals, scorer=fuzz.ratio, score_cutoff=_SAME_PARAGRAPH)
+    ]
+    found = [b for b in chrome if b.index in prose] + [b for b in alike if not is_furniture(doc, b)]
+    return tuple(sorted((*ours, *found), key=lambda block: block.index)) if found else ours
 
 
 def _decks_left_out(original: Document, pairs: list[Pair], theirs: tuple[Block, ...]) -> frozenset[int]:
@@ -924,17 +954,21 @@ def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: f
 def _nd_hits(
     doc: Document,
     pairs: list[Pair],
-    theirs: tuple[Block, ...],
+    original: tuple[tuple[Block, ...], Document],
     ours: tuple[Block, ...],
     params: FidelityParams,
     story: tuple[datetime.date | str | None, datetime.date | None, bool | None],
 ) -> list[Hit]:
-    """The hits of no-derivatives terms; `story`: the republication's day, the original's and
-    whether the story is in Arizona (`beyond_style`)."""
+    """The hits of no-derivatives terms; `original`: the original's story paragraphs and its
+    document; `story`: the republication's day, the original's and whether the story is in
+    Arizona (`beyond_style`)."""
+    theirs = original[0]
     pairs = _end_replaced(pairs, theirs, ours)
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
     beside = _prose_beside(doc, pairs, ours, first, last)
+    if beside:
+        beside = _new_words(beside, ours, original[1])
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
         if pair.moved:
@@ -1014,6 +1048,28 @@ def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], fir
     end += pairs[last].republished_span - 1
     listed = {p.republished + k for p in pairs if p.republished is not None for k in range(p.republished_span)}
     return prose_beside_story(doc, ours[:start], ours[end + 1 :], frozenset(b.index for n, b in enumerate(ours) if n not in listed))
+
+
+# What ends a theme's excerpt of the story's opening: an ellipsis, WordPress's "[…]", "Read more".
+_EXCERPT_END = on_first_use(r"\s*(?:\[\s*)?(?:\u2026|\.\.\.)?(?:\s*\])?\s*(?:(?:read\s+more|continue\s+reading)\W*)?$", 2)
+# The fewest words a line repeating the story's text holds to be read as its excerpt.
+_EXCERPT_WORDS = 4
+
+
+def _new_words(beside: frozenset[int], ours: tuple[Block, ...], original: Document) -> frozenset[int]:
+    """`beside` (the indexes of the copy's prose around the story, `_prose_beside`) without the
+    paragraphs that only repeat the words of the original's article, in order: its deck, printed
+    as a heading there ("<h2 class="subtitle">"), a theme's excerpt of the story's opening under
+    the headline ("When Marcus Hill collapsed in his cell…"), a sentence of the story quoted
+    again. They add nothing to the story."""
+    story = " ".join(_key(block) for block in original.article_blocks).casefold()
+    repeated = set()
+    for block in ours:
+        if block.index in beside:
+            text = _EXCERPT_END().sub("", _key(block)).casefold()
+            if len(text.split()) >= _EXCERPT_WORDS and text in story:
+                repeated.add(block.index)
+    return beside - repeated
 
 
 # The fewest words a paragraph after the copy's last kept one must share with a missing paragraph
@@ -1196,7 +1252,7 @@ def _compared(
         evidence = f"{words} words of the original are reproduced; an excerpt may have at most {params.excerpt_words}"
         return Outcome(False, (_hit(doc, ours[last.republished], "excerpt", last.original + 1, 0.0, "", evidence, words),))
     story = time_edits.publication_day_of(ctx.meta), time_edits.original_day(original), _in_arizona(theirs)
-    hits = _nd_hits(doc, pairs, theirs, ours, params, story)
+    hits = _nd_hits(doc, pairs, (theirs, original), ours, params, story)
     if hits:
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
     if params.extract and len(kept) < len(theirs):

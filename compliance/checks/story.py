@@ -10,7 +10,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from compliance.checks.story_furniture import is_ad, is_date_line
+from compliance.checks.story_furniture import is_ad, is_date_line, reads_as_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
 from compliance.document.elements import in_any, names, text_of
@@ -22,9 +22,10 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
-    """The story's own paragraphs: the article region's visible blocks that are not headings,
-    the headline, a byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the
-    publication or update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
+    """The story's own paragraphs: the article region's visible blocks that are not headings
+    (but a deck printed as one in the story's head, `<h2 class="subtitle">`), the headline, a
+    byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the publication or
+    update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
     "Advertisement" label), in document order; where the page marks its story's body with
     schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
     notes after it — the authors' disclosure, the partners — are not the story). Asked only by
@@ -33,15 +34,28 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     if cached is None:
         bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
         headline = doc.headline.index if doc.headline is not None else -1
-        blocks = [b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip()]
+        blocks = [
+            b for b in doc.article_blocks if (not b.heading or _deck_heading(doc, b)) and b.index != headline and b.index not in bylines and b.text.strip()
+        ]
         bodies = _article_bodies(doc)
         if bodies:
             inside = [b for b in blocks if _within(b.element, bodies)]
             blocks = inside or blocks  # an empty body element (a script fills it) marks nothing
         head = _head_length(doc, blocks)
-        cached = tuple(b for n, b in enumerate(blocks) if not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head))
+        cached = tuple(
+            b
+            for n, b in enumerate(blocks)
+            if not (b.heading and n >= head) and not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head)
+        )
         doc._memo["story_paragraphs"] = cached
     return cached
+
+
+def _deck_heading(doc: Document, block: Block) -> bool:
+    """Whether a heading is a deck (standfirst) as a theme prints one, `<h2 class="subtitle">`: in
+    an element whose class names a deck (`_in_deck`), of six words or more; a story paragraph
+    where it stands in the story's head (`story_paragraphs`)."""
+    return has_words(block.text, _BODY_WORDS) and _in_deck(doc, block)
 
 
 def _head_length(doc: Document, blocks: list[Block]) -> int:
@@ -165,16 +179,108 @@ def _running_text(doc: Document, block: Block) -> bool:
 
 
 def _reads_as_running_text(doc: Document, block: Block) -> bool:
+    if not reads_as_sentences(block):
+        return False
+    element = block.element
+    return element is None or not isinstance(element.tag, str) or not _set_off_from_body(doc, element)
+
+
+def reads_as_sentences(block: Block) -> bool:
+    """Whether a block's text, wherever it stands, is running text: no heading, six words or more
+    (counted in any script: a Chinese paragraph has no spaces) ending as a sentence ends, not all
+    in links (an item of a list of links)."""
     text = block.text.strip()
-    # Words counted in any script: a Chinese paragraph has no spaces, and is running text too.
     if block.heading or not has_words(text, _BODY_WORDS) or not _SENTENCE_END().search(text):
+        return False
+    element = block.element
+    return element is None or not isinstance(element.tag, str) or not _all_in_links(element, text)
+
+
+# What sets a block of the story's head apart from its text: a figure, a box, navigation, a footer.
+_SET_APART = frozenset({"figure", "figcaption", "aside", "nav", "footer"})
+
+
+def is_head_prose(doc: Document, block: Block) -> bool:
+    """Whether a block of the story's head (above its first paragraph) is prose, as a standfirst or
+    a sentence the copy puts under the headline is: six words or more ending as a sentence ends
+    (a deck, `_DECK_NAMES`, need not end so, nor be other than a heading: standfirsts often stop
+    without a full stop, and themes print them as `<h2 class="subtitle">`), in the
+    article's header or deck too (which `is_body_paragraph` sets apart, a header as a widget beside
+    the story's body too), but in no figure, box, navigation or footer and not all in links. A line
+    under six words (a kicker, "5 min read") is none."""
+    text = block.text.strip()
+    if not has_words(text, _BODY_WORDS):
+        return False
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return not block.heading and _SENTENCE_END().search(text) is not None
+    if (block.heading or not _SENTENCE_END().search(text)) and not _in_deck(doc, block):
+        return False
+    known: dict[Any, bool] = doc._memo.setdefault("set_apart_in_head", {})
+    if in_any(element, lambda node: isinstance(node.tag, str) and node.tag.lower() in _SET_APART, known, stop=doc.article_root):
+        return False
+    return not _all_in_links(element, text)
+
+
+# A short sentence of a story: it opens as a sentence opens (a capital, a digit, a quotation
+# mark) and ends as one ends, in two words or more ("He was 34.", "The jail reopened last month.").
+_SHORT_SENTENCE = on_first_use(r"[\"'\u201c\u2018(]?(?P<first>\w)\S*\s+\S.*[.!?][\"'\u201d\u2019)\]]*")
+# What opens the page's one-line furniture after a story, as themes and Markdown exports print it:
+# its categories and tags ("Posted in Politics, Health", "Tags: jails", "Filed under: Health",
+# "Categories: …", "Topics: …"), sharing and comment prompts ("Share this:", "Leave a comment"),
+# links to other posts ("Previous post", "More in Health"), a sign-off ("Thanks for reading!"), a
+# credit in a wire's or a feed's words ("Via CalMatters.", "Originally printed in CalMatters."), a
+# picture's credit ("Illustration by Ana Ruiz."), a call to the reader ("Follow Jane on X.",
+# "Contact the reporter.", "Listen to the episode.").
+_FURNITURE_LINE = on_first_use(
+    r"^\W*(?:posted(?:\s+(?:in|under|on|by))?|filed(?:\s+(?:in|under))?|tags?|tagged(?:\s+(?:with|as))?|categor(?:y|ies|ized)|topics?"
+    r"|sections?|series|keywords?|labels?|share(?:\s+this)?|like\s+(?:this|loading)|loading|leave\s+a\s+(?:comment|reply)|comments?|previous|next"
+    r"|more\s+(?:in|from|on|about)|thanks?(?:\s+you)?\s+for\s+(?:reading|your)|the\s+end"
+    r"|via|sources?|credits?|courtesy|originally|first\s+(?:published|printed|appeared|ran)|(?:distributed|provided|syndicated)\s+by"
+    r"|(?:photo|illustration|graphic|video|audio|map|chart|image|art)s?(?=\s*(?:by|courtesy|credit|:))"
+    r"|follow|contact|e-?mail|reach|listen|watch|download|subscribe|sign\s+up|donate|join\s+(?:us|our))\b",
+    re.IGNORECASE,
+)
+
+
+# A line of the story's categories or tags, as a theme or a Markdown export prints it after the
+# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"): a label and
+# its colon, or "posted in", "filed under", "tagged with"; "Topics discussed included …" is prose.
+_TOPICS_LINE = on_first_use(
+    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:)",
+    re.IGNORECASE,
+)
+# The most words a line of categories or tags holds.
+_TOPICS_WORDS = 30
+
+
+def is_topics_line(text: str) -> bool:
+    """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
+    `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story."""
+    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
+
+
+def is_short_sentence(doc: Document, block: Block) -> bool:
+    """Whether a block too short to be a body paragraph (`is_body_paragraph`: under six words)
+    reads as a sentence of the story, as one a copy adds after its last paragraph ("He was 34.",
+    "The jail reopened last month."): it opens and ends as a sentence does (`_SHORT_SENTENCE`), it
+    is no furniture line (`_FURNITURE_LINE`: "Posted in Politics, Health", "Tags: jails", "Filed
+    under: Health", "Share this:", "Thanks for reading!", "Via CalMatters.") and no date line ("Updated June 12,
+    2024."), and it stands where a body paragraph would: outside the article's header, figures,
+    asides and footer, a part of its tail (tags, sharing, the author's bio: `_TAIL_NAMES`) and
+    widgets beside the story, not all in links."""
+    text = " ".join(block.text.split())
+    sentence = _SHORT_SENTENCE().fullmatch(text)
+    if block.heading or sentence is None or has_words(text, _BODY_WORDS) or not (sentence["first"].isupper() or sentence["first"].isdigit()):
+        return False
+    if _FURNITURE_LINE().match(text) or reads_as_date_line(text):
         return False
     element = block.element
     if element is None or not isinstance(element.tag, str):
         return True
-    if _set_off_from_body(doc, element):
+    if _set_off_from_body(doc, element) or _all_in_links(element, text) or _in_tail_container(doc, block):
         return False
-    return not _all_in_links(element, text)
+    return not _in_widget_beside_story(doc, block)
 
 
 def _set_off_from_body(doc: Document, element: Any) -> bool:
@@ -331,7 +437,7 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
             if item.index in also:
                 tail.append(item.index)
                 continue
-            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not _not_the_story(item):
+            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item) and not is_site_notice(item):
                 break
             tail.append(item.index)
         else:
@@ -342,7 +448,7 @@ def story_tail(doc: Document, also: frozenset[int] = frozenset()) -> frozenset[i
     return cached
 
 
-def _not_the_story(block: Block) -> bool:
+def is_site_notice(block: Block) -> bool:
     """Whether a paragraph, by its words alone, is the page's and not the story's: a copyright
     notice, a paywall's notice or the site's call to action."""
     return _copyright_line(block) or _paywall_notice(block) or _call_to_action(block)

@@ -5,7 +5,9 @@ republisher's boilerplate, a "Related:" list, an author's bio), which are no edi
 paragraphs of new prose (a local top, a local kicker: new facts, new quotes), which are.
 
 A paragraph is a note when it is not running text (`story.is_body_paragraph`: a short line, a
-line that ends as no sentence ends, a list of links, a block in an aside, header or footer), when
+line that ends as no sentence ends, a list of links, a block in an aside, header or footer) nor a
+short sentence of the story (`story.is_short_sentence`: "He was 34.", not "Posted in Politics,
+Health", "Tags: jails" or "Filed under: Health", which are the page's furniture), when
 it opens as a note opens ("Editor's note:", "Related:", "Read more"), when it speaks of the story,
 its publication or its publisher's newsroom ("this story", "originally published", "republished",
 "sign up for our newsletter", "© 2024", "a nonprofit newsroom"), or when it is a bio (it opens
@@ -13,15 +15,19 @@ with the name of a person the copy's bylines credit, or with a name followed by 
 reporter"). A note labelled as the newsroom's ("Editor's note:", "Correction:", "Update:") is
 one only while each of its clauses speaks of the republication itself (`noted_claim`): one that
 says something of the story's subject is new content wherever it stands beside the story, past
-a credit line too. The story reaches outward from its first and last shared paragraphs through
-paragraphs of new prose, up to the first note: what lies beyond a note is the page's furniture
-(a republisher's boilerplate after its credit line), not the story."""
+a credit line too. After the story, it reaches outward from its last shared paragraph through
+paragraphs of new prose and lines of its categories or tags ("Posted in Politics", "Tags: jails":
+they label the story and do not end it), up to the first note: what lies beyond a note is the page's furniture
+(a republisher's boilerplate after its credit line), not the story. Above the story, between its
+headline and its first shared paragraph, every paragraph is read, past notes and credit lines
+(a sentence above the credit line is prose), and the story's head is read as prose where it is
+(`story.is_head_prose`): a standfirst, a sentence in the article's header."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compliance.checks.story import is_body_paragraph
+from compliance.checks.story import is_body_paragraph, is_head_prose, is_short_sentence, is_topics_line
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
@@ -99,20 +105,30 @@ def prose_beside_story(doc: Document, before: Sequence[Block], after: Sequence[B
     """The indexes (`Block.index`) of the paragraphs of new prose the copy (`doc`) adds before or
     after the story: `before`, the copy's paragraphs before the first it shares with the original,
     in document order; `after`, those after the last; `credits`, the indexes of those that hold
-    only what the terms require (a credit line, a tagline: notes whatever their words). Each side
-    is read outward from the story up to its first note (see the module's docstring); a paragraph
-    that opens with the name of a person the copy's bylines credit is a bio."""
+    only what the terms require (a credit line, a tagline: notes whatever their words). `after` is
+    read outward from the story up to its first note, each paragraph of `before` on its own, as
+    the story's head (see the module's docstring); a paragraph that opens with the name of a
+    person the copy's bylines credit is a bio."""
     names = tuple(name for byline in doc.bylines for name in byline.names if name.strip())
-    added: set[int] = set()
-    for side in (reversed(before), after):
-        reached = False
-        for block in side:
-            # A labelled note that makes a claim is the newsroom adding to the story wherever it stands.
-            if noted_claim(block.text) is not None or (not reached and not (block.index in credits or is_note(doc, block, names))):
-                added.add(block.index)
-            else:
-                reached = True
+    # Above the story, between its headline and its first paragraph, nothing is the page's but
+    # notes and credits: each paragraph is read (a sentence above the credit line is prose too).
+    added = {block.index for block in before if noted_claim(block.text) is not None or not (block.index in credits or _head_note(doc, block, names))}
+    reached = False
+    for block in after:
+        if not reached and is_topics_line(block.text):
+            continue  # the story's categories or tags label it; they do not end it
+        # A labelled note that makes a claim is the newsroom adding to the story wherever it stands.
+        if noted_claim(block.text) is not None or (not reached and not (block.index in credits or is_note(doc, block, names))):
+            added.add(block.index)
+        else:
+            reached = True
     return frozenset(added)
+
+
+def _head_note(doc: Document, block: Block, authors: Sequence[str]) -> bool:
+    """Whether a paragraph above the story is a note (`is_note`), read as the story's head is: a
+    standfirst or a sentence in the article's header is prose like any other (`is_head_prose`)."""
+    return is_note(doc, block, authors) and not (is_head_prose(doc, block) and not _note_by_words(block.text, authors))
 
 
 def noted_claim(text: str) -> str | None:
@@ -152,11 +168,34 @@ def _clause_claim(clause: str) -> str | None:
 def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:
     """Whether a paragraph beside the story is a note, not prose of the story (the module's
     docstring says how it is told); `authors`: the names that open a bio."""
-    text = " ".join(normalize_inline(block.text).split())
+    if noted_claim(block.text) is not None:
+        return False
+    if not is_body_paragraph(doc, block) and not is_short_sentence(doc, block):
+        return True
+    return _note_by_words(block.text, authors)
+
+
+def _note_by_words(text: str, authors: Sequence[str]) -> bool:
+    """Whether a paragraph's words are a note's (`reads_as_note`) or a bio's of one of `authors`."""
+    text = " ".join(normalize_inline(text).split())
+    return reads_as_note(text) or any(text.startswith(name) for name in authors)
+
+
+def reads_as_note(text: str) -> bool:
+    """Whether a paragraph's words are a note's, wherever it stands: it opens as a note opens
+    ("Editor's note:", "Related:", "Read more"), speaks of the story, its publication or a
+    newsroom ("originally published", "Sign up for our newsletter", "© 2024"), or is a bio (a
+    name, then "is a reporter"); not a labelled note that says something of the story's subject
+    (`noted_claim`)."""
+    text = " ".join(normalize_inline(text).split())
     if noted_claim(text) is not None:
         return False
-    if not is_body_paragraph(doc, block):
-        return True
-    if _NOTE_OPENING().search(text) or _NOTE_WORDS().search(text) or _BIO().search(text):
-        return True
-    return any(text.startswith(name) for name in authors)
+    return bool(_NOTE_OPENING().search(text) or _NOTE_WORDS().search(text) or _BIO().search(text)) or _of_the_republication(text)
+
+
+def _of_the_republication(text: str) -> bool:
+    """Whether each clause of an unlabelled paragraph speaks of the republication itself
+    (`_OF_REPUBLICATION`): "It has been edited for length.", what is left of an editor's note once
+    the credit line the terms require is taken out of it."""
+    clauses = [clause for clause in _CLAUSE_BREAK().split(text) if clause.strip(" .!?\"'\u201c\u201d")]
+    return bool(clauses) and all(_OF_REPUBLICATION().match(clause.strip()) for clause in clauses)

@@ -429,6 +429,15 @@ class Document:
             node = node.getparent()
         return inside
 
+    def chrome_in_article(self, element: Any) -> Any | None:
+        """The outermost element of page chrome inside the article region (a `<div
+        class="newsletter">`, a share bar, an `<aside>`: `region.is_chrome`) that holds the element
+        (an lxml element of this page) or is it; None when no chrome inside the article holds it
+        (it is in the article's text, or outside the article)."""
+        if not self._outside or element is None:
+            return None
+        return next((node for node in (element, *element.iterancestors()) if node in self._outside), None)
+
     def in_article_box(self, element: Any) -> bool:
         """True when the element (an lxml element of this page) sits in a box the article sets in
         the story's flow (`region.is_article_box`: an `<aside>` or `role=complementary` element

@@ -188,7 +188,9 @@ def _in_link_or_heading(node: Any, box: Any) -> bool:
     return False
 
 
-def _is_comments(element: Any) -> bool:
+def is_comments(element: Any) -> bool:
+    """Whether an element is readers' comments by its class or id (a thread, its form, a comment
+    plugin's container: `_COMMENTS_TOKEN`); "commentary" is an article's kind, not comments."""
     value, identifier = element.get("class"), element.get("id")
     return any(_COMMENTS_TOKEN.fullmatch(c) for c in class_tokens(value or "")) or bool(identifier and _comments_by_id(identifier))
 
@@ -291,7 +293,7 @@ def _grow_to_headline(core: Any, headline: Any | None) -> Any:
 
 def in_comments(element: Any) -> bool:
     """Whether the element or an ancestor is a readers' comment section (by its class or id)."""
-    return any(_is_comments(node) for node in (element, *element.iterancestors()) if isinstance(node.tag, str))
+    return any(is_comments(node) for node in (element, *element.iterancestors()) if isinstance(node.tag, str))
 
 
 class _Comments:
@@ -304,7 +306,7 @@ class _Comments:
 
     def contain(self, element: Any) -> bool:
         """True when the element or an ancestor is a comment section."""
-        return in_any(element, _is_comments, self._inside)
+        return in_any(element, is_comments, self._inside)
 
 
 # What a site's header is classed as (`c-site-header`, `site-header__inner` too): outside the
