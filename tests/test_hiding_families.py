@@ -1995,6 +1995,15 @@ COMPOSED_CSS = {
     (".by{display:inline-block;height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
     (".by{max-height:0;overflow:hidden}", '<span class="by">{}</span>'): False,
     (".by{display:block;max-height:0;overflow:visible}", '<span class="by">{}</span>'): False,
+    # A percentage height is of the containing block's height: `auto` in the flow where the page
+    # sets none, so the box is as tall as its text; a positioned box's is of a height laid out.
+    (".by{height:0%;overflow:hidden}", '<p class="by">{}</p>'): False,
+    (".by{max-height:0%;overflow:hidden}", '<p class="by">{}</p>'): False,
+    (".by{display:block;height:0%;overflow:clip}", '<div><span class="by">{}</span></div>'): False,
+    (".by{position:absolute;height:0%;overflow:hidden}", '<p class="by">{}</p>'): True,
+    (".by{position:fixed;max-height:0%;overflow:hidden}", '<p class="by">{}</p>'): True,
+    (".by{height:0%;max-height:1px;overflow:hidden}", '<p class="by">{}</p>'): True,
+    (".by{width:0%;overflow:hidden}", '<p class="by">{}</p>'): True,
 }
 
 

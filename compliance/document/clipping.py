@@ -204,6 +204,24 @@ def cuts_off_overflow(declared: Mapping[str, Declaration]) -> tuple[bool, bool]:
     return x in _CUTS_OFF, y in _CUTS_OFF
 
 
+def size_px(declared: Mapping[str, Declaration], name: str) -> float | None:
+    """A box's `width`, `height`, their minimum or maximum (`name`) in px as `length_px` reads it;
+    None when not worked out here. A percentage height of a box in the flow is None: it is of its
+    containing block's height, which is `auto` where the page sets none, and then computes to
+    `auto` (`max-height` to `none`, CSS 2 10.5 and 10.7), so `height: 0%` on a paragraph leaves
+    it as tall as its text; an absolutely positioned or fixed box's is of a height laid out, as a
+    width's always is of a width."""
+    declaration = declared.get(name)
+    if declaration is None or not declaration.values:
+        return None
+    token = declaration.values[0]
+    if token.type == "percentage" and name.endswith("height"):
+        position = declared.get("position")
+        if position is None or position.keyword not in ("absolute", "fixed"):
+            return None
+    return length_px(token)
+
+
 def overflow_axes(declared: Mapping[str, Declaration], initial: str = "visible") -> tuple[str, str]:
     """The `overflow-x` and `overflow-y` keywords in force on the element (`initial` on an axis it
     declares nothing for: `visible`, or `hidden` for an `<svg>` under the user-agent style): the

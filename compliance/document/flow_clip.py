@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.clipping import overflow_axes, padding_px
+from compliance.document.clipping import overflow_axes, padding_px, size_px
 from compliance.document.css import Declaration, display_keyword, length_px
 from compliance.document.elements import BLOCK_TAGS
 
@@ -146,7 +146,8 @@ def _shown_below(box: Any, declared: Mapping[str, Declaration]) -> float | None:
         return None
     if any(name in declared for name in ("columns", "column-count", "column-width", "writing-mode")):
         return None
-    limits = [found for name in ("height", "max-height") if (found := _px(declared.get(name))) is not None]
+    # (A percentage is of the containing block: `size_px` reads what it comes to in the flow.)
+    limits = [found for name in ("height", "max-height") if (found := _px(declared.get(name))) is not None and size_px(declared, name) is not None]
     least = _px(declared.get("min-height")) if "min-height" in declared else 0.0
     bottom = padding_px(declared, "padding-bottom", 0.0)
     if not limits or least is None or bottom is None:

@@ -134,6 +134,7 @@ from compliance.document.clipping import (
     one_line_box,
     overflow_axes,
     padding_px,
+    size_px,
     sizes_clip,
 )
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
@@ -4947,7 +4948,7 @@ def _tiny(declared: Mapping[str, Declaration], axis: tuple[str, str, str, tuple[
     size, minimum, maximum, sides = axis
     if _opens(declared.get(minimum)):
         return False
-    lengths = [length_px(declared[name].values[0]) for name in (size, maximum) if name in declared]
+    lengths = [size_px(declared, name) for name in (size, maximum) if name in declared]
     smallest = min((n for n in lengths if n is not None), default=None)
     if smallest is None:
         return False
