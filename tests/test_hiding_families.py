@@ -969,6 +969,29 @@ def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> N
     assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
 
 
+# A rule that hides `<html>` or `<body>` is a loading screen that the page's scripts lift; on a
+# page with no script that runs (nor an `on…` handler on either), nothing lifts it.
+@pytest.mark.parametrize(
+    ("head", "hidden"),
+    [
+        ("<style>body{display:none}</style>", True),
+        ("<style>body{opacity:0}</style>", True),
+        ("<style>html{filter:opacity(0)}</style>", True),
+        ("<style>body{display:none}</style><script type=text/plain src=app.js></script>", True),
+        ("<style>body{display:none}</style><script src=app.js></script>", False),
+        ("<style>body{opacity:0}</style><script>document.body.style.opacity = 1</script>", False),
+    ],
+)
+def test_a_page_wide_hide_is_lifted_only_by_a_script(head: str, hidden: bool) -> None:
+    page = dcnf(head=head)
+    assert (byline_hidden(page), logo_hidden(page)) == (hidden, hidden)
+
+
+def test_a_body_hidden_until_its_onload_handler_runs_is_a_loading_screen() -> None:
+    page = dcnf(head="<style>body{opacity:0}</style>").replace(b"<body>", b'<body onload="document.body.style.opacity=1">')
+    assert (byline_hidden(page), logo_hidden(page)) == (False, False)
+
+
 # A `<meter>` or `<progress>` draws its bar, never what it holds (its fallback for browsers
 # without the element, which none is now): a byline or a logo inside one is not seen, with a value
 # or without, styled or not.

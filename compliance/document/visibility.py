@@ -94,7 +94,7 @@ are matched as on the page a reader first sees, nothing focused but an `autofocu
 nothing hovered or filled in: `first_sight`), rules in a `@scope` without a root (whose root is
 the `<style>` element's parent) or in one whose root or limit cssselect cannot read, rules for
 pages without scripts (`.no-js`), a rule that hides `<html>` or
-`<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
+`<body>` of a page that runs scripts (a loading screen that they lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
 still on the screen.
 """
@@ -915,6 +915,8 @@ class PageStyle:
         # Whether the `<style>` blocks hold every `@keyframes` of the page (`holds_every_keyframes`):
         # None until an animation the checker cannot read asks.
         self._every_keyframes: bool | None = None
+        # Whether a script of the page may run (`runs_scripts`).
+        self._runs_scripts: bool | None = None
         # What `on_demand` matches from, read once per page when the first element asks.
         self._demand: _Demand | None = None
         # The elements hidden whole by the layout around them: something opaque painted over
@@ -1090,6 +1092,21 @@ class PageStyle:
         """This style with its `default_text` set (a new page style's)."""
         self.default_text = colour
         return self
+
+    def runs_scripts(self, root: Any) -> bool:
+        """True when a script of the page may run: a `<script>` that is not inert (`why_inert`),
+        or an event handler attribute on `<html>` or `<body>` (`onload`). Without one, nothing
+        lifts a page-wide hide (see `_judged`). Worked out once per page."""
+        if self._runs_scripts is not None:
+            return self._runs_scripts
+        from compliance.document.elements import why_inert
+
+        page = [element for element in (root, root.find("body")) if element is not None]
+        handlers = any(name.lower().startswith("on") for element in page for name in element.attrib)
+        found = handlers or any(why_inert(script) is None for script in root.iter("script"))
+        if self is not _NO_PAGE_STYLE:
+            self._runs_scripts = found
+        return found
 
     def holds_every_keyframes(self, root: Any) -> bool:
         """True when the page's `<style>` blocks hold every `@keyframes` there is: it links no
@@ -3907,8 +3924,9 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
     """The declarations the element is judged by: where its animations leave it once they have
     run (the `@keyframes` end values a fill mode keeps, else its own: see `animation`), or, when
     that is not known, not those an animation may change (a fade-in from `opacity: 0`, a
-    slide-in: readers see it once it has run); and on `<html>` or `<body>` only colours and fonts
-    (a page-wide hide is a loading screen that scripts lift)."""
+    slide-in: readers see it once it has run); and on `<html>` or `<body>` of a page that runs
+    scripts only colours and fonts (a page-wide hide there is a loading screen that scripts
+    lift; on a page with no script to lift it, it hides the page for good)."""
     if _animated(declared):
         end = end_state(declared, style.keyframes)
         if end is None and style.holds_every_keyframes(element.getroottree().getroot()):
@@ -3917,7 +3935,7 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
             declared = {k: v for k, v in declared.items() if k not in _ANIMATED_PROPERTIES}
         else:
             declared = {**declared, **{k: v for k, v in end.items() if k in _ANIMATED_PROPERTIES}}
-    if tag in ("html", "body"):
+    if tag in ("html", "body") and style.runs_scripts(element.getroottree().getroot()):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
     if declared.keys() & offsets.INSET_SIDES:
         declared = offsets.with_anchor_fallbacks(declared, lambda: _names_anchors(element, style))
