@@ -49,9 +49,10 @@ def plainly_named(path: str) -> str:
     """`path` without the `..` steps that climb back into where it already was, nor `.` steps and
     doubled slashes ("corpus/dcnf/../dcnf/story.html", "./corpus//dcnf/story.html" →
     "corpus/dcnf/story.html"), so that one file has one name in every report, fingerprint and
-    baseline however it was typed; `path` as given when it has none, when the plain spelling leads elsewhere (a `..` after a symbolic link to a folder climbs
-    out of the link's target, not back out of the link), or when neither can be looked at
-    (reading it then says why). Stdin ("-") stays as it is."""
+    baseline however it was typed. `path` as given when it has none of these, when the plain
+    spelling leads elsewhere (a `..` after a symbolic link to a folder climbs out of the link's
+    target, not back out of the link), or when neither can be looked at (reading it then says
+    why). Stdin ("-") stays as it is."""
     plain = os.path.normpath(path) if path != STDIN else path
     if plain == path:
         return path
