@@ -969,6 +969,37 @@ def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> N
     assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
 
 
+# SVG paints in document order: an opaque `<rect>` drawn after a `<text>` that fills all of what
+# the `<svg>`'s box shows hides it; one that lets it through, covers a part, is moved, hidden,
+# see-through in its group or only defined does not.
+@pytest.mark.parametrize(
+    ("after", "hidden"),
+    [
+        ('<rect width="400" height="30" fill="#fff"/>', True),
+        ('<rect x="-10" y="-10" width="500" height="60" fill="navy"/>', True),
+        ('<rect width="100%" height="100%" style="fill:rgb(255,255,255)"/>', True),
+        ('<g><rect width="400" height="30" fill="white"/></g>', True),
+        ('<rect width="400" height="30" fill="none"/>', False),
+        ('<rect width="400" height="30" fill="white" opacity="0.4"/>', False),
+        ('<rect width="400" height="30" fill="rgba(255,255,255,0.5)"/>', False),
+        ('<g opacity="0.5"><rect width="400" height="30" fill="white"/></g>', False),
+        ('<rect width="400" height="30" fill="white" transform="translate(0 40)"/>', False),
+        ('<rect width="400" height="30" fill="white" style="display:none"/>', False),
+        ('<rect x="10" width="400" height="30" fill="white"/>', False),
+        ('<rect width="200" height="30" fill="white"/>', False),
+        ('<mask id="m"><rect width="400" height="30" fill="white"/></mask>', False),
+    ],
+)
+def test_an_opaque_rectangle_drawn_over_svg_text_hides_it(after: str, hidden: bool) -> None:
+    svg = f'<p><svg width="400" height="30"><text x="0" y="20">By Maria Lopez</text>{after}</svg></p>'
+    assert byline_hidden(dcnf(byline=svg)) is hidden
+
+
+def test_a_rectangle_drawn_before_svg_text_is_its_background() -> None:
+    svg = '<p><svg width="400" height="30"><rect width="400" height="30" fill="navy"/><text x="0" y="20" fill="white">By Maria Lopez</text></svg></p>'
+    assert not byline_hidden(dcnf(byline=svg))
+
+
 # A rule that hides `<html>` or `<body>` is a loading screen that the page's scripts lift; on a
 # page with no script that runs (nor an `on…` handler on either), nothing lifts it.
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ cannot tell from the background behind the `<svg>`, as for HTML text) and no str
 `currentColor` paint is the `color` in force, the `<svg>`'s own or the HTML text colour around
 it, and is not judged where neither is known). A shape
 the `<svg>` draws before a `<text>` may be behind it (`_over_shapes`): its colours are then not
-judged, as the background behind them is not known. Each is
+judged, as the background behind them is not known; an opaque `<rect>` drawn after a `<text>`
+that fills all the `<svg>`'s box shows paints over it (`_covered`). Each is
 read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
 property is; the paint properties from the `<style>` rules outside at-rules: `paint_rules`), from
 the element's `style` attribute, and from its presentation attribute (`fill="none"`), which any
@@ -206,7 +207,74 @@ def svg_texts(
     outside = _Paint() if colour_in_force is None else _Paint(values=(("color", _rgba(colour_in_force)),))
     texts = list(_read(svg, _painted(svg, outside, own(svg)), own, blends_in, _over_shapes(svg) if blends_in is not None else frozenset()))
     off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block), sized_by_css)}
+    off |= _covered(svg, {piece.block for piece in texts}, own, sized_by_css)
     return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
+
+
+def _covered(svg: Any, blocks: set[Any], own: Callable[[Any], dict[str, str]], sized_by_css: bool) -> set[Any]:
+    """The `<text>` elements of `blocks` that a `<rect>` drawn after them paints over: SVG paints
+    in document order, so an opaque rectangle that fills the whole of what the `<svg>`'s box shows
+    (`_shown_area`: from its top left, `100%` or at least as wide and high) hides every text drawn
+    before it (`<text>By NAME</text><rect width="400" height="30" fill="white"/>`). Only a
+    rectangle drawn in place, not moved by a `transform`, not hidden, whose fill (its attribute,
+    `style` or the page's CSS: black where none is set) is an opaque colour at full opacity."""
+    if not blocks:
+        return set()
+    covered: set[Any] = set()
+    before: list[Any] = []
+    for element in svg.iter():
+        if element in blocks:
+            before.append(element)
+        elif before and local_name(element) == "rect" and _covers_the_box(svg, element, own, sized_by_css):
+            covered.update(before)
+    return covered
+
+
+def _covers_the_box(svg: Any, rect: Any, own: Callable[[Any], dict[str, str]], sized_by_css: bool) -> bool:
+    """Whether a `<rect>` paints opaquely over all of what the `<svg>`'s box shows (see `_covered`)."""
+    return _drawn_as_it_is(svg, rect, own) and _fills_opaquely(own(rect)) and _spans_the_box(svg, rect, sized_by_css)
+
+
+def _drawn_as_it_is(svg: Any, rect: Any, own: Callable[[Any], dict[str, str]]) -> bool:
+    """Whether the element and the groups around it in the `<svg>` draw it in place, unmoved,
+    shown and at full opacity, with no fill from a group (which is not read here)."""
+    path = [rect, *(above for above in rect.iterancestors() if above is not svg and svg in above.iterancestors())]
+    for element in path:
+        if local_name(element) in _NEVER_DRAWN or element.get("transform") is not None:
+            return False
+        values = own(element)
+        if values.get("display", "").strip().lower() == "none" or values.get("visibility", "").strip().lower() in ("hidden", "collapse"):
+            return False
+        if (_opacity(values.get("opacity")) or 1.0) < 1.0 or (element is not rect and "fill" in values):
+            return False
+    return True
+
+
+def _fills_opaquely(values: Mapping[str, str]) -> bool:
+    """Whether the fill of these values (black where none is set) is a colour at full opacity."""
+    fill = (values.get("fill") or "black").strip().lower()
+    painted = _colour_of(fill) if fill not in ("none", "currentcolor", "inherit") else None
+    opacity = _opacity(values.get("fill-opacity"))
+    return painted is not None and painted[3] >= 1.0 and (opacity is None or opacity >= 1.0)
+
+
+def _spans_the_box(svg: Any, rect: Any, sized_by_css: bool) -> bool:
+    """Whether the `<rect>`'s geometry covers all of what the `<svg>`'s box shows (`_shown_area`)."""
+    area = _shown_area(svg, sized_by_css)
+    if area is None:
+        return False
+    left, top, right, bottom = area
+    x, y = _number(rect.get("x")) or 0.0, _number(rect.get("y")) or 0.0
+    return x <= left and y <= top and _reaches(x, rect.get("width") or "", right) and _reaches(y, rect.get("height") or "", bottom)
+
+
+def _reaches(start: float, size: str, end: float) -> bool:
+    """Whether a side of `size` (an attribute: user units, or `100%` from the near side) from
+    `start` reaches `end`."""
+    if size.strip().endswith("%"):
+        return start <= 0 and (_number(size.strip().removesuffix("%")) or 0.0) >= 100
+    length = _number(size)
+    return length is not None and end != _UNBOUNDED and start + length >= end
 
 
 # How far below its baseline and above it a line of text can paint, in ems (descenders, ascenders):
