@@ -95,3 +95,25 @@ def _visible_characters_reference(text: str) -> bool:
 @settings(max_examples=300)
 def test_the_ascii_reading_of_visible_characters_agrees_with_the_unicode_one(text: str) -> None:
     assert has_visible_characters(text) is _visible_characters_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("link", "around"),
+    [
+        (f'<a inert href="{ORIGINAL}">Read the original</a>', "it has"),
+        (f'<span inert=""><a href="{ORIGINAL}">Read the original</a></span>', "the <span> at line 3 around it has"),
+    ],
+)
+def test_an_inert_link_cannot_be_clicked_and_is_not_the_link_back(cli: Any, tmp_path: Path, link: str, around: str) -> None:
+    # An inert subtree is drawn, but ignores readers' clicks and taps (HTML, 6.3).
+    finding = _source_link(cli, tmp_path, link)
+    assert finding is not None
+    assert finding["detail"] == (
+        'no visible link to "https://propublica.org/article/" in the article; the link at line 3'
+        f' (<a href="{ORIGINAL}">) cannot be clicked: {around} the inert attribute, which makes what it holds ignore readers\''
+        " clicks and taps; remove the attribute"
+    )
+
+
+def test_a_link_beside_an_inert_element_is_the_link_back(cli: Any, tmp_path: Path) -> None:
+    assert _source_link(cli, tmp_path, f'<span inert>Share</span> <a href="{ORIGINAL}">Read the original</a>') is None

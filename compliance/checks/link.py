@@ -57,7 +57,9 @@ A visible link is one a reader can see and click: hidden ones do not count, and 
 invisible characters — text the page's markup or CSS hides does not show — and no visible image,
 SVG or video), which takes up no room on the screen:
 `ProPublica.<a href="https://www.propublica.org/article/flood-maps"></a>` is no link back, and
-the finding says the link has nothing to click.
+the finding says the link has nothing to click. Nor does a link with the `inert` attribute on it
+or an element around it, which is drawn but ignores readers' clicks and taps: the finding says
+it cannot be clicked.
 
 Fails::
 
@@ -78,7 +80,7 @@ from urllib.parse import urlsplit, urlunsplit
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, judge_count
 from compliance.checks.story import link_keys, url_key
 from compliance.document import Block, BrokenLink, Document, Link
-from compliance.document.elements import BLOCK_TAGS, text_of
+from compliance.document.elements import BLOCK_TAGS, inert_holder, text_of
 from compliance.findings import START
 from compliance.firstuse import on_first_use
 from compliance.lookalike import as_read, find_disguises, see_through
@@ -453,6 +455,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     hidden: list[Link] = []  # matching links a reader does not see
     empty: list[Link] = []  # on the page, but with no text or image a reader could click
+    inert: list[tuple[Link, Any]] = []  # seen, but in an `inert` subtree no reader can click in (with the element that makes it so)
     elsewhere: list[tuple[Link, str]] = []  # naming one of `named_sites`, going to another: with the named one's host
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
@@ -467,6 +470,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
                 continue
             if params.visible == "true" and not doc.has_something_to_click(link):
                 empty.append(link)
+                continue
+            if params.visible == "true" and link.element is not None and (holder := inert_holder(link.element)) is not None:
+                inert.append((link, holder))
                 continue
             named_host = _other_site_named(doc, link, params.named_sites)
             if named_host is not None:
@@ -531,6 +537,14 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         detail += (
             f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) has nothing to click: put the words or image a reader'
             " should click inside it"
+        )
+        return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
+    if inert:
+        first, holder = inert[0]
+        around = "it has" if holder is first.element else f"the <{holder.tag}> at line {holder.sourceline} around it has"
+        detail += (
+            f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) cannot be clicked: {around} the inert attribute,'
+            " which makes what it holds ignore readers' clicks and taps; remove the attribute"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     # No place of its own: the rule's (`engine.missing_location`).

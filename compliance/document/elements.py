@@ -282,6 +282,16 @@ def why_inert(element: Any) -> str | None:
     return None
 
 
+def inert_holder(element: Any) -> Any | None:
+    """The element that makes `element` inert, itself or the nearest element around it with the
+    `inert` attribute (HTML, 6.3): what it holds is still drawn, but a reader cannot click, tap,
+    focus or select it; None when there is none."""
+    for node in (element, *element.iterancestors()):
+        if isinstance(node.tag, str) and node.get("inert") is not None:
+            return node
+    return None
+
+
 def _script_never_run(script: Any) -> str | None:
     """Why a `<script>` of a type browsers run still never runs or loads its `src`, or None: the
     legacy `for` and `event` attributes but for `for="window" event="onload"` (HTML, "prepare the
