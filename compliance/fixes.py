@@ -31,6 +31,7 @@ from compliance.checks.base import describe_check
 from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_given
 from compliance.checks.story import story_end
+from compliance.checks.text import scope_blocks
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
@@ -40,6 +41,7 @@ from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
+from compliance.packs import iter_checks
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
 from compliance.urls import is_http_url, url_form
@@ -229,7 +231,10 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # The page's own link back is read from the file as it came: a link a fix put in
             # is no link of the page's (and may yet be dropped as needless).
             address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
-            values = _Values(merged, given, address=address, link_optional=link_optional)
+            # A rule that asks for a link itself (States Newsroom's link back to "our website")
+            # is not fixed by a block with the link's words alone.
+            own_link = any(inner.kind == "link" for inner in iter_checks(rule.check))
+            values = _Values(merged, given, address=address, link_optional=link_optional and not own_link, article=first)
             # A credit line's link that goes to the republisher's own page is pointed at the
             # original, as the check advises, rather than given a second link beside it.
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
@@ -1297,7 +1302,7 @@ def _moved_image(
         return None
     copy = copies[0]
     if isinstance(placed, str):
-        own = _Values(values.meta, values.original, address=values.address, page=doc, link_optional=values.link_optional)
+        own = _Values(values.meta, values.original, address=values.address, page=doc, link_optional=values.link_optional, article=values.article)
         placed = place_fix(fix, doc, own, ctx, encoding=encoding)
         if isinstance(placed, str):
             return None
@@ -1426,7 +1431,9 @@ def _futile_with_the_pages_own(
     the stand-in, only when the inserted image is what another failing rule wanted (it passes
     then): the image itself is right, so no address would make this rule pass."""
     for stand_in in (False, True):
-        trial = _Values(values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in, link_optional=values.link_optional)
+        trial = _Values(
+            values.meta, values.original, address=values.address, page=ctx.doc, stand_in=stand_in, link_optional=values.link_optional, article=values.article
+        )
         placed = place_fix(fix, ctx.doc, trial, ctx, encoding=encoding)
         if not isinstance(placed, str):
             break
@@ -1607,9 +1614,12 @@ class _Values:
         page: Document | None = None,
         stand_in: bool = False,
         link_optional: bool = False,
+        article: Document | None = None,
     ) -> None:
         self.meta = meta
         self.original = original
+        # The page being fixed, as it came: a `page-text` value is read from its own words.
+        self.article = article
         # The original's address, as the rule's finding names it (`link.original_address_for`).
         self.address = address
         # A trial's values (`_futile_with_the_pages_own`): an image value is the address of the
@@ -1703,7 +1713,10 @@ class _Values:
             # `https://?x`) loads nothing, and the logo it would stand for is not there.
             if given is not None and source.original_image is not None and url_form(given) is None:
                 return None
-            return given
+            if given is not None:
+                return given
+        if source.page_text is not None and self.article is not None:
+            return _page_text_value(self.article, source.page_text)
         return None
 
     @staticmethod
@@ -1722,7 +1735,22 @@ class _Values:
             ways.append(f"the original story's URL (--meta original-url=URL, {ORIGINAL_URL_IN_THE_ARTICLE})")
         if source.meta is not None:
             ways.append(f"--meta {source.meta}=VALUE")
+        if source.page_text is not None:
+            ways.append("have the page name it where the fix reads it (a credit line or its byline)")
         return f"'{name}': give " + " or ".join(ways)
+
+
+def _page_text_value(doc: Document, pattern: Pattern) -> str | None:
+    """The first group of `pattern` at its first match in `doc`'s article text, block by block in
+    page order; None when no block matches (or the pattern runs out of time on one)."""
+    for block in scope_blocks(doc, "article", None, None):
+        try:
+            match = pattern.search(block.text)
+        except PatternTimeout:
+            return None
+        if match is not None and match.groups() and match.group(1):
+            return " ".join(str(match.group(1)).split())
+    return None
 
 
 _URL_VALUES = ("original-url",)
@@ -1804,7 +1832,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         unknown.setdefault(name, _placeholder(name))
         return unknown[name]
 
-    values = _Values(ctx.meta, ctx.original, address=address)
+    values = _Values(ctx.meta, ctx.original, address=address, article=doc)
     text = _render(template, doc.kind, fix, values, unknown=placeholder)
     # Where the address the block writes came from, said beside it: the page's own link back
     # (`_address`'s note), else where it was given.

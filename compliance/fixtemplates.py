@@ -172,12 +172,15 @@ def is_amp_page(doc: Document) -> bool:
 class ValueSource(NamedTuple):
     """Where a fix's own value comes from, tried in this order: the `src` of the original's first
     image whose alt text matches `original_image`; the first group of `original_url` matched
-    against the original's URL; the article metadata key `meta`."""
+    against the original's URL; the article metadata key `meta`; the first group of `page_text`
+    at its first match in the article's own text, block by block in page order (the outlet a
+    credit line or byline of the page names: "Via Nebraska Examiner")."""
 
     name: str
     original_image: Pattern | None = None
     original_url: Pattern | None = None
     meta: str | None = None
+    page_text: Pattern | None = None
 
 
 class FixTemplate(NamedTuple):

@@ -43,7 +43,7 @@ _RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fi
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
 _OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "missing-at", "off")
 _FIX_KEYS = ("insert", "where", "template", "values", "when")
-_VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
+_VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta", "page-text")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
 _OWN_SITE_KEYS = ("domains", "names", "republication-markers")
 # A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
@@ -1035,7 +1035,7 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
             source = builder.mapping(value_map.entries[name], f"value '{name}'", value_map.key_mark(name))
             builder.keys(source, _VALUE_SOURCE_KEYS, (), f"value '{name}'")
             if not source.entries:
-                raise builder.fail(f"value '{name}' needs 'original-image', 'original-url' or 'meta'", source.mark)
+                raise builder.fail(f"value '{name}' needs 'original-image', 'original-url', 'meta' or 'page-text'", source.mark)
             patterns = {
                 key: builder.regex(
                     builder.string(source.entries[key], f"'{key}' of value '{name}'", source.mark),
@@ -1043,11 +1043,11 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
                     ignore_case=True,
                     written=source.entries[key],
                 )
-                for key in ("original-image", "original-url")
+                for key in ("original-image", "original-url", "page-text")
                 if key in source.entries
             }
             meta = builder.string(source.entries["meta"], f"'meta' of value '{name}'", source.mark) if "meta" in source.entries else None
-            values.append(ValueSource(name, patterns.get("original-image"), patterns.get("original-url"), meta))
+            values.append(ValueSource(name, patterns.get("original-image"), patterns.get("original-url"), meta, patterns.get("page-text")))
     templates = _fix_templates(builder, fix.entries["template"], fix.key_mark("template"))
     known = {*BUILT_IN_VALUES, *(v.name for v in values)}
     # One text for every syntax is checked as written (its HTML form is escaped).

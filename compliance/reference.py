@@ -96,6 +96,10 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
                         "original-image": {"type": "string", "description": "The src of the original's first image whose alt text matches this regex."},
                         "original-url": {"type": "string", "description": "The first group of this regex matched against the original's URL."},
                         "meta": {"type": "string", "description": "This article metadata key."},
+                        "page-text": {
+                            "type": "string",
+                            "description": "The first group of this regex at its first match in the article's own text, block by block in page order.",
+                        },
                     },
                 },
             },

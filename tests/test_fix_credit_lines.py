@@ -74,10 +74,15 @@ def test_the_19th_credit_without_the_originals_address_is_left_for_the_editor(cl
     assert "Originally published by" not in copy.read_text(encoding="utf-8").replace(before, "")
 
 
-def test_a_credit_whose_words_name_an_outlet_not_known_has_no_fix() -> None:
+def test_a_credit_whose_outlet_the_page_does_not_name_is_not_guessed(cli: Any, tmp_path: Path) -> None:
     # "This story first appeared in <the outlet's name>": which of States Newsroom's outlets
-    # published the story is not known to the fixer, and a guess would credit the wrong one.
-    from compliance.loading import load_packs
-
-    (rule,) = [r for p in load_packs() if p.id == "states-newsroom" for r in p.rules if r.id == "states-newsroom/credit"]
-    assert rule.fix is None
+    # published the story is read from the page (its "Via" line, its byline's outlet) or given;
+    # a guess would credit the wrong one (tests/test_fix_publisher_credits.py has the fixes).
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Lawmakers pass budget\n\nBy Jane Doe, Stateline\n\nLawmakers passed the budget on Tuesday.\n", encoding="utf-8")
+    run = cli("fix", "--pack", "states-newsroom", "--meta", "medium=print", str(copy))
+    assert "+This story first appeared in Stateline." in run.out, run.out
+    copy.write_text("Lawmakers pass budget\n\nBy Jane Doe\n\nLawmakers passed the budget on Tuesday.\n", encoding="utf-8")
+    run = cli("fix", "--pack", "states-newsroom", "--meta", "medium=print", str(copy))
+    assert "not fixed: states-newsroom/credit: needs 'outlet': give --meta outlet=VALUE" in run.err, run.err
+    assert run.out == ""

@@ -16,6 +16,8 @@ from compliance.packfiles import load_packs
 
 KFF = [p for p in load_packs() if p.id == "kff-health-news"]
 RULE = "kff-health-news/affiliation"
+# The tagline the copy ends with, as the terms ask: only the byline is wanting.
+TAGLINE = "KFF Health News is a national newsroom that produces in-depth journalism about health issues."
 
 
 def _plan(text: str, kind: DocumentKind, reporter: str | None = "Priya Raman") -> Any:
@@ -28,6 +30,7 @@ def _html(byline: str) -> str:
         "<html><body><article>\n<h1>Clinics close in rural counties</h1>\n"
         f'<p class="byline">{byline}</p>\n'
         "<p>Three clinics closed this spring, leaving families an hour from care.</p>\n"
+        f"<p>{TAGLINE}</p>\n"
         "</article></body></html>\n"
     )
 
@@ -50,7 +53,7 @@ def test_the_affiliation_goes_after_the_reporters_name_in_the_byline(byline: str
 
 
 def test_a_text_copy_gets_it_before_the_date() -> None:
-    text = "Clinics close in rural counties\n\nBy Priya Raman | June 3, 2026\n\nThree clinics closed this spring.\n"
+    text = f"Clinics close in rural counties\n\nBy Priya Raman | June 3, 2026\n\nThree clinics closed this spring.\n\n{TAGLINE}\n"
     plan = _plan(text, "text")
     assert plan.fixed.decode() == text.replace("Priya Raman |", "Priya Raman, KFF Health News |")
 

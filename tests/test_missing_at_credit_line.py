@@ -26,7 +26,7 @@ CREDITS = [
         "This article is republished from The Conversation under a Creative Commons license.",
         "start",
     ),
-    ("states-newsroom", "states-newsroom/link", "This story first appeared in the Maine Morning Star.", "start"),
+    ("states-newsroom", "states-newsroom/link", "This story first appeared in the Maine Morning Star.", "end"),
 ]
 
 

@@ -33,6 +33,11 @@ def _page(*lines: str) -> str:
     return "<html><body><article><h1>Clinic to close</h1>" + "".join(lines) + BODY + "</article></body></html>"
 
 
+def _kff_page(*lines: str) -> str:
+    """A KFF Health News copy: its tagline after the story's last paragraph, where the terms put it."""
+    return "<html><body><article><h1>Clinic to close</h1>" + "".join(lines) + BODY + KFF_TAGLINE + "</article></body></html>"
+
+
 def _verdict(pack: str, page: str, reporter: str = "Ana Ruiz") -> tuple[bool, str]:
     """Whether the pack's original-reporter rule passed on `page` (it must have run), and its detail."""
     rule = f"{pack}/original-reporter"
@@ -139,9 +144,9 @@ KFF_TAGLINE = "<p><em>KFF Health News is a national newsroom that produces in-de
 )
 def test_fix_puts_every_wrong_byline_right(cli: Any, tmp_path: Path, lines: list[str], fixed: list[str]) -> None:
     copy = tmp_path / "copy.html"
-    copy.write_text(_page(*lines, KFF_TAGLINE), encoding="utf-8")
+    copy.write_text(_kff_page(*lines), encoding="utf-8")
     run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
-    assert copy.read_text(encoding="utf-8") == _page(*fixed, KFF_TAGLINE), run.err
+    assert copy.read_text(encoding="utf-8") == _kff_page(*fixed), run.err
     assert run.err.count("fixed kff-health-news/original-reporter: replaced") == sum(a != b for a, b in zip(lines, fixed, strict=True))
     checked = cli("check", "--select", "kff-health-news/original-reporter", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
     assert checked.code == 0, checked.out
@@ -152,7 +157,7 @@ def test_a_wrong_byline_fix_cannot_rewrite_is_named_in_the_note_and_still_fails(
     # byline goes in and the note names the wrong one; it stays an error until it is taken out.
     lines = ['<p class="byline">By Ana Ruiz, KFF Health News</p>', "<p>Intro.</p>", '<p class="byline">By <b>Sam Li</b> and Bo Kim</p>']
     copy = tmp_path / "copy.html"
-    copy.write_text(_page(*lines, KFF_TAGLINE), encoding="utf-8")
+    copy.write_text(_kff_page(*lines), encoding="utf-8")
     run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
     assert "(the byline 'By Sam Li and Bo Kim' still stands beside it: take it out)" in run.err
     checked = cli("check", "--select", "kff-health-news/original-reporter", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
@@ -160,7 +165,7 @@ def test_a_wrong_byline_fix_cannot_rewrite_is_named_in_the_note_and_still_fails(
 
 
 def test_the_report_names_every_byline_to_put_right() -> None:
-    page = _page('<p class="byline">By Sam Li</p>', "<p>Intro.</p>", '<p class="byline">By Tomás Ferreira for KFF Health News</p>', KFF_TAGLINE)
+    page = _kff_page('<p class="byline">By Sam Li</p>', "<p>Intro.</p>", '<p class="byline">By Tomás Ferreira for KFF Health News</p>')
     report = check_html(page, packs=["kff-health-news"], meta={"reporter": "Ana Ruiz"})
     (finding,) = [f for f in report.findings if f.rule == "kff-health-news/original-reporter"]
     assert finding.fix is not None and finding.fix.text == "Ana Ruiz, KFF Health News"
@@ -190,14 +195,14 @@ def test_the_report_names_every_byline_to_put_right() -> None:
 )
 def test_fix_takes_the_wrong_persons_link_and_author_markup_out_with_the_name(cli: Any, tmp_path: Path, byline: str, fixed: str) -> None:
     copy = tmp_path / "copy.html"
-    copy.write_text(_page(byline, KFF_TAGLINE), encoding="utf-8")
+    copy.write_text(_kff_page(byline), encoding="utf-8")
     run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
-    assert copy.read_text(encoding="utf-8") == _page(fixed, KFF_TAGLINE), run.err
+    assert copy.read_text(encoding="utf-8") == _kff_page(fixed), run.err
 
 
 def test_the_reporters_own_link_stays_and_the_affiliation_goes_after_it(cli: Any, tmp_path: Path) -> None:
     copy = tmp_path / "copy.html"
-    copy.write_text(_page('<p class="byline">By <a href="/author/ana-ruiz/" rel="author">Ana Ruiz</a></p>', KFF_TAGLINE), encoding="utf-8")
+    copy.write_text(_kff_page('<p class="byline">By <a href="/author/ana-ruiz/" rel="author">Ana Ruiz</a></p>'), encoding="utf-8")
     run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
-    fixed = _page('<p class="byline">By <a href="/author/ana-ruiz/" rel="author">Ana Ruiz</a>, KFF Health News</p>', KFF_TAGLINE)
+    fixed = _kff_page('<p class="byline">By <a href="/author/ana-ruiz/" rel="author">Ana Ruiz</a>, KFF Health News</p>')
     assert copy.read_text(encoding="utf-8") == fixed, run.err

@@ -62,7 +62,10 @@ reads a Markdown copy's images as it reads an HTML page's; and, in plain text, w
 renders an image as its alt text on a line of its own, a line that is all alt text (the whole
 line matches the `alt` pattern, bare or in the wrappers text browsers and mail clients put
 around it: `[alt]`, `[Image: alt]`, `Image: alt`; only `alt` can be
-asked of such an image). Any other selector, and a member that asks about an image's
+asked of such an image). A bare line is an image only when its words say so (a logo, an image,
+a photo, a picture, a graphic, an icon, an illustration: "Daily Caller News Foundation logo"): a
+line of a name alone ("Daily Caller News Foundation", an affiliation) is the name as text, which
+an alt text of the name alone cannot be told from. Any other selector, and a member that asks about an image's
 surroundings (`figure img`), matches nothing. In HTML an image is an `<img>` or a
 named inline `<svg>`: a paragraph of the same words is not one.
 
@@ -675,6 +678,11 @@ def image_line_alt(line: str) -> str:
     return wrapped["bracketed"] if wrapped["bracketed"] is not None else wrapped["labelled"]
 
 
+# The words by which a bare line of a plain-text article says it stands for an image ("… logo",
+# "Photo by …"), in English and the languages the packs read ("logotipo", "imagen", "foto").
+_NAMES_AN_IMAGE = on_first_use(r"\b(?:logo\w*|images?|imagen|img|photo\w*|fotos?|pictures?|graphics?|icons?|illustrations?)\b", re.IGNORECASE)
+
+
 # A text browser's or mail client's image in brackets with its label (`[Image: alt]`, `[image:
 # alt]`): the line is an image, whatever its alt text says.
 _LABELLED_IMAGE = on_first_use(r"\[\s*(?:image|img|picture|photo|graphic|logo)\s*:[^\[\]]*\]", re.IGNORECASE)
@@ -687,7 +695,9 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
     `members` select. A line that is an image by its bracketed label (`_LABELLED_IMAGE`) has its
     alt text read as an HTML image's is, the pattern found anywhere in it (`[Image: Photo by
     Jane Lee/ProPublica]` is `alt="Photo by Jane Lee/ProPublica"`); a bare line or a bare
-    bracket (`[Editor's note: …]`) is an image only when the pattern is all of it."""
+    bracket (`[Editor's note: …]`) is an image only when the pattern is all of it, and a bare
+    line only when its words name an image (`_NAMES_AN_IMAGE`): a line of an outlet's name alone
+    ("Daily Caller News Foundation") is that name printed, not its logo."""
     # Such a line paints no picture, so a `shown-src` pattern asks nothing of it; it stands for
     # an image only beside an `alt` pattern.
     alts = [pattern for name, pattern in attributes or () if name == "alt"]
@@ -697,6 +707,8 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
     for block in doc.blocks:
         alt = image_line_alt(block.text)
         labelled = _LABELLED_IMAGE().fullmatch(block.text.strip()) is not None
+        if alt == block.text and not _NAMES_AN_IMAGE().search(alt):
+            continue
         found = all(pattern.search(alt) if labelled else any(m.start() == 0 and m.end() == len(alt) for m in pattern.finditer(alt)) for pattern in alts)
         if alt and found and _selects_image(members, (), alt):
             hits.append(Hit(block.index, functools.partial(doc.locate, block), block.text, offset=doc_offset(doc, block.index)))

@@ -1,0 +1,117 @@
+"""Credits in other words still say whose story a page is: "Republished under a Creative Commons
+license from <outlet>" and "Via <outlet>" (a States Newsroom outlet), and Global Voices' credit
+line translated into French, Spanish or Portuguese with its link on the whole phrase. The page is
+detected as the publisher's republication and judged by its terms (publisher-terms §2.5, §2.9):
+the Creative Commons form names the outlet as the story's source, as "Republished from" does, and
+is the credit; "Via" names where the story was found, and the credit rule quotes it."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.findings import Severity
+from compliance.loading import load_packs
+
+PACKS = load_packs()
+
+STORY = """\
+    <html><body><article>
+    <h1>Lawmakers pass budget</h1>
+    <p class="byline">By Jane Doe</p>
+    <p>Lawmakers passed the state budget on Tuesday after a long debate that ran past midnight.</p>
+    <p>The budget funds schools and roads for two years, the governor's office said.</p>
+    {credit}
+    </article></body></html>
+    """
+
+
+def _result(credit: str, story: str = STORY) -> tuple[tuple[str, ...], dict[str, str]]:
+    doc = parse_document(textwrap.dedent(story.format(credit=credit)).encode(), "html")
+    result = check_document(doc, PACKS, path="story.html", auto_detect=True)
+    return tuple(result.packs), {f.rule: f.detail for f in result.findings if f.severity == Severity.ERROR}
+
+
+SN_LINK = "https://coloradonewsline.com/2024/05/01/lawmakers-pass-budget/"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        f'<p>Republished under a Creative Commons license from <a href="{SN_LINK}">Colorado Newsline</a>.</p>',
+        f'<p>This article is republished under the Creative Commons BY-NC-ND 4.0 license from <a href="{SN_LINK}">the Colorado Newsline</a>.</p>',
+        f'<p><em>Reprinted under a Creative Commons licence from <a href="{SN_LINK}">Colorado Newsline</a></em></p>',
+    ],
+)
+def test_the_creative_commons_form_is_the_states_newsroom_credit(credit: str) -> None:
+    packs, errors = _result(credit)
+    assert packs == ("states-newsroom",)
+    assert errors == {}
+
+
+def test_the_creative_commons_form_without_a_link_is_detected_and_asked_for_one() -> None:
+    packs, errors = _result("<p>Republished under a Creative Commons license from Colorado Newsline.</p>")
+    assert packs == ("states-newsroom",)
+    assert set(errors) == {"states-newsroom/link"}
+
+
+@pytest.mark.parametrize("via", ["Via Colorado Newsline", "via the Colorado Newsline.", "— Via Kansas Reflector"])
+def test_a_via_line_is_detected_and_is_not_the_credit(via: str) -> None:
+    packs, errors = _result(f"<p>{via}</p>")
+    assert packs == ("states-newsroom",)
+    assert set(errors) == {"states-newsroom/credit", "states-newsroom/link"}
+    assert errors["states-newsroom/credit"].endswith('is a feed\'s "Via" line, which names where the story was found, not its source')
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # Prose that cites an outlet, and outlets that are not States Newsroom's.
+        "<p>The figures come via the Colorado Newsline's count of bills, which the governor disputes.</p>",
+        "<p>Via Denver Post</p>",
+        "<p>Republished under a Creative Commons license from Valley Courier.</p>",
+    ],
+)
+def test_no_pack_for_prose_or_another_outlet(prose: str) -> None:
+    packs, _ = _result(prose)
+    assert packs == ()
+
+
+GV_STORY = """\
+    <html><body><article>
+    <h1>Les pêcheurs du lac Tchad</h1>
+    {credit}
+    <p>Les pêcheurs du lac Tchad voient leurs prises diminuer chaque année, disent-ils.</p>
+    <p>Le niveau de l'eau baisse depuis des décennies, selon les autorités locales.</p>
+    </article></body></html>
+    """
+GV_LINK = "https://fr.globalvoices.org/2024/05/01/12345/"
+
+
+@pytest.mark.parametrize(
+    ("credit", "errors"),
+    [
+        # The author named and linked to the story, whatever the link covers: only the license,
+        # which the CC BY terms ask to be named, is missing.
+        (
+            f"<p><a href=\"{GV_LINK}\">Cet article d'Amina Diallo a été publié à l'origine sur Global Voices le 1er mai 2024.</a></p>",
+            {"creative-commons/license"},
+        ),
+        (f'<p><a href="{GV_LINK}">Cet article de Amina Diallo a été publié sur Global Voices</a></p>', {"creative-commons/license"}),
+        # No author named: the terms ask for the author at the top.
+        (f'<p><a href="{GV_LINK}">Cet article a été publié à l\'origine sur Global Voices.</a></p>', {"creative-commons/license", "creative-commons/author"}),
+        (f'<p><a href="{GV_LINK}">Este artículo se publicó originalmente en Global Voices.</a></p>', {"creative-commons/license", "creative-commons/author"}),
+    ],
+)
+def test_a_translated_global_voices_credit_is_detected_and_judged(credit: str, errors: set[str]) -> None:
+    packs, found = _result(credit, GV_STORY)
+    assert packs == ("global-voices",)
+    assert set(found) == errors
+
+
+def test_prose_citing_a_global_voices_story_applies_no_pack() -> None:
+    packs, _ = _result("<p>Selon un article publié à l'origine sur Global Voices, la pêche recule.</p>", GV_STORY)
+    assert packs == ()
