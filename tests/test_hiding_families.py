@@ -969,6 +969,27 @@ def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> N
     assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
 
 
+# An image's `aspect-ratio` gives the side its CSS leaves `auto` (or that neither its CSS nor an
+# attribute sets) from the one known: a ratio flat or tall enough draws it 2px or less on a side.
+# A ratio with `auto` prefers the picture's own; with both sides known the ratio is not used.
+@pytest.mark.parametrize(
+    ("css", "attributes", "hidden"),
+    [
+        (".lg{aspect-ratio:1000/1;height:auto}", "width=300 height=60", True),
+        (".lg{aspect-ratio:1000 / 1;width:300px;height:auto}", "", True),
+        (".lg{aspect-ratio:1/500;height:300px;width:auto}", "", True),
+        (".lg{aspect-ratio:1000}", "width=300", True),
+        (".lg{aspect-ratio:1000/1}", "width=300 height=60", False),
+        (".lg{aspect-ratio:auto 1000/1;height:auto}", "width=300 height=60", False),
+        (".lg{aspect-ratio:5/1;height:auto}", "width=300 height=60", False),
+        (".lg{aspect-ratio:1000/1;height:auto}", "", False),
+    ],
+)
+def test_an_images_aspect_ratio_may_draw_it_flat(css: str, attributes: str, hidden: bool) -> None:
+    logo = f"<p><img class=lg src={LOGO_SRC} {LOGO_ALT} {attributes}></p>"
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is hidden
+
+
 # SVG paints in document order: an opaque `<rect>` drawn after a `<text>` that fills all of what
 # the `<svg>`'s box shows hides it; one that lets it through, covers a part, is moved, hidden,
 # see-through in its group or only defined does not.

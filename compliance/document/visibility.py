@@ -1782,6 +1782,8 @@ _NAMED_HIDING: Mapping[str, Callable[[Declaration], bool]] = {
     # An offset as long as the image's box moves its picture out (`_picture_moved_out`).
     "object-fit": lambda d: d.keyword in _FITS_IN_ITS_BOX,
     "object-position": lambda d: paints_nothing(d.name, d.values, True) or any((px := length_px(t)) is not None and abs(px) > _TINY_IMAGE_PX for t in d.values),
+    # A ratio this flat or tall may draw an image 2px or less on a side (`_squeezed_flat`).
+    "aspect-ratio": lambda d: (ratio := _forced_ratio(d)) is not None and not _FLATTEST_RATIO <= ratio <= 1 / _FLATTEST_RATIO,
 }
 
 
@@ -1809,6 +1811,51 @@ def _sizes_to_nothing(declaration: Declaration) -> bool:
         return containment.lines_of_no_height(declaration)
     size = length_px(values[0]) if name in ("width", "height", "max-width", "max-height") else None
     return size is not None and size <= _TINY_IMAGE_PX
+
+
+# An aspect ratio flatter than this (or taller than its inverse) may make a side of an image 2px or
+# less: a 300px-wide logo at 150:1 is 2px high.
+_FLATTEST_RATIO = 1 / 150
+
+
+def _forced_ratio(declaration: Declaration) -> float | None:
+    """The width-to-height ratio an `aspect-ratio` of one `<ratio>` sets (`1000 / 1`, `1000`); None
+    for `auto`, a ratio with `auto` (which prefers the picture's own: CSS Sizing 4, 3.1), a
+    degenerate one, or anything not read."""
+    numbers = [token for token in declaration.values if token.type != "whitespace"]
+    if len(numbers) == 3 and numbers[1].type == "literal" and numbers[1].value == "/":
+        numbers = [numbers[0], numbers[2]]
+    if not 1 <= len(numbers) <= 2 or any(token.type != "number" for token in numbers):
+        return None
+    width, height = (float(numbers[0].value), float(numbers[1].value) if len(numbers) == 2 else 1.0)
+    return width / height if width > 0 and height > 0 else None
+
+
+# What sizes an image by its ratio (`_squeezed_flat`), read on demand.
+_RATIO_SIZING = ("aspect-ratio", "width", "height")
+
+
+def _squeezed_flat(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """Whether an image's `aspect-ratio` draws it 2px or less on a side (`declared`: the winners of
+    `_RATIO_SIZING`): one side known (its CSS size in px, else its attribute) and the other left to
+    the ratio (CSS `auto`, or neither CSS nor an attribute sets it): `.logo{aspect-ratio:1000/1;
+    height:auto}` on a logo 300px wide draws it 0.3px high."""
+    declaration = declared.get("aspect-ratio")
+    ratio = _forced_ratio(declaration) if declaration is not None else None
+    if ratio is None:
+        return False
+
+    def side(name: str) -> float | None:
+        css = declared.get(name)
+        if css is not None:
+            return None if css.keyword == "auto" else length_px(css.values[0])
+        return attribute_pixels(element.get(name))
+
+    width, height = side("width"), side("height")
+    if (width is None) == (height is None):
+        return False  # both known (the ratio is not used) or neither (the picture's own size decides)
+    other = width / ratio if width is not None else (height or 0.0) * ratio
+    return other <= _TINY_IMAGE_PX
 
 
 def _fades_or_recolours(declaration: Declaration) -> bool:
@@ -4455,6 +4502,8 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
     if tag in IMAGE_TAGS and "object-position" in declared and style is not None and _picture_moved_out(style.on_demand(element, _PICTURE_PLACING), element):
+        return True
+    if tag in IMAGE_TAGS and "aspect-ratio" in declared and style is not None and _squeezed_flat(style.on_demand(element, _RATIO_SIZING), element):
         return True
     if style is None:
         return False
