@@ -969,6 +969,27 @@ def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> N
     assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
 
 
+# Past any screen to the right (5120px) a box is out of every reader's reach on a page that does
+# not scroll sideways: the viewport's `overflow-x` (`<html>`'s, or `<body>`'s where `<html>` shows
+# its overflow) is `hidden` or `clip`. Elsewhere a reader may scroll to it.
+@pytest.mark.parametrize(
+    ("css", "hidden"),
+    [
+        ("body{overflow-x:hidden} .by{margin-left:9999px}", True),
+        ("html{overflow-x:clip} .by{position:relative;left:9999px}", True),
+        ("body{overflow:hidden auto} .by{translate:9999px}", True),
+        ("body{overflow-x:hidden} .by{position:absolute;right:-9999px}", True),
+        ("body{overflow-x:hidden} .by{transform:translateX(8000px)}", True),
+        (".by{margin-left:9999px}", False),
+        ("body{overflow-x:hidden} .by{margin-left:500px}", False),
+        ("body{overflow-x:hidden} .by{position:absolute;left:0;right:-9999px}", False),
+        ("body{overflow-x:hidden} .by{position:sticky;left:9999px}", False),
+    ],
+)
+def test_a_box_past_the_right_of_a_page_that_does_not_scroll_sideways_is_hidden(css: str, hidden: bool) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline='<p class="by">By Maria Lopez</p>')) is hidden
+
+
 # An image's `aspect-ratio` gives the side its CSS leaves `auto` (or that neither its CSS nor an
 # attribute sets) from the one known: a ratio flat or tall enough draws it 2px or less on a side.
 # A ratio with `auto` prefers the picture's own; with both sides known the ratio is not used.

@@ -236,6 +236,9 @@ IMAGE_SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original", 
 IMAGE_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 _LOADER_SOURCE_ATTRIBUTES = tuple(a for a in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES) if a not in ("src", "srcset"))
 _FAR_OFF_SCREEN_PX = -1000.0
+# Right of this (px) a box is past any screen (a 5K display is 5120px wide): on a page that does not
+# scroll sideways, no reader reaches it.
+_PAST_ANY_SCREEN_PX = 5120.0
 _TINY_IMAGE_PX = 2.0
 _TINY_BOX_PX = 2.0
 # Text this small is a row of dots, whatever it says (an absolute size; one relative to the
@@ -917,6 +920,8 @@ class PageStyle:
         self._every_keyframes: bool | None = None
         # Whether a script of the page may run (`runs_scripts`).
         self._runs_scripts: bool | None = None
+        # Whether the page does not scroll sideways (`clips_sideways`).
+        self._clips_sideways: bool | None = None
         # What `on_demand` matches from, read once per page when the first element asks.
         self._demand: _Demand | None = None
         # The elements hidden whole by the layout around them: something opaque painted over
@@ -1092,6 +1097,22 @@ class PageStyle:
         """This style with its `default_text` set (a new page style's)."""
         self.default_text = colour
         return self
+
+    def clips_sideways(self, root: Any) -> bool:
+        """True when the page does not scroll sideways: the `overflow-x` the viewport takes is
+        `hidden` or `clip` (`<html>`'s, or `<body>`'s where `<html>` shows its overflow on both
+        axes: CSS Overflow 3, 3.3). What lies past the screen's right edge is then out of every
+        reader's reach. Worked out once per page."""
+        if self._clips_sideways is not None:
+            return self._clips_sideways
+        body = root.find("body")
+        axes = overflow_axes(self.on_demand(root, _OVERFLOW))
+        if axes == ("visible", "visible") and body is not None:
+            axes = overflow_axes(self.on_demand(body, _OVERFLOW))
+        found = axes[0] in ("hidden", "clip")
+        if self is not _NO_PAGE_STYLE:
+            self._clips_sideways = found
+        return found
 
     def runs_scripts(self, root: Any) -> bool:
         """True when a script of the page may run: a `<script>` that is not inert (`why_inert`),
@@ -1831,6 +1852,8 @@ def _forced_ratio(declaration: Declaration) -> float | None:
     return width / height if width > 0 and height > 0 else None
 
 
+# The properties that say how a box shows its overflow (`PageStyle.clips_sideways`).
+_OVERFLOW = ("overflow", "overflow-x", "overflow-y")
 # What sizes an image by its ratio (`_squeezed_flat`), read on demand.
 _RATIO_SIZING = ("aspect-ratio", "width", "height")
 
@@ -1891,8 +1914,20 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     if declaration.name in _VIEWPORT_SIDES and (_past_the_viewport(declaration) or (first.type == "percentage" and first.value >= 100)):
         return True  # past the viewport when fixed; past its containing block when absolute (`bottom: 100%`)
     whole = offsets.SCREEN_WIDTH_PX if declaration.name in ("left", "margin-left", "margin-top") else None
-    offset = offsets.share_px(first, whole) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
-    return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
+    offset = offsets.share_px(first, whole) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent", "right") else None
+    return offset is not None and _offset_can_hide(declaration.name, offset)
+
+
+def _offset_can_hide(name: str, offset: float) -> bool:
+    """`_placement_can_hide` for a side, margin or text indent of `offset` px: far off the screen
+    to the left or up, a text indent of the box's width or more, or past any screen to the right
+    (`left`, `margin-left`, a negative `right`), which a page that does not scroll sideways hides
+    (`_moved_past_the_right`). A `right` as large the other way is read as it was before."""
+    if name == "right":
+        return abs(offset) >= _PAST_ANY_SCREEN_PX
+    if name in ("left", "margin-left") and offset >= _PAST_ANY_SCREEN_PX:
+        return True
+    return offset <= _FAR_OFF_SCREEN_PX or (name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX)
 
 
 def _may_place_off_the_page(declaration: Declaration) -> bool:
@@ -4501,17 +4536,25 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
-    if tag in IMAGE_TAGS and "object-position" in declared and style is not None and _picture_moved_out(style.on_demand(element, _PICTURE_PLACING), element):
-        return True
-    if tag in IMAGE_TAGS and "aspect-ratio" in declared and style is not None and _squeezed_flat(style.on_demand(element, _RATIO_SIZING), element):
-        return True
     if style is None:
         return False
+    if tag in IMAGE_TAGS and _picture_squeezed_or_moved(declared, element, style):
+        return True
+    if _moved_past_the_right(declared, containing, tag) and style.clips_sideways(element.getroottree().getroot()):
+        return True
     from_the_page = functools.partial(_placed_from_the_page, element, style)
     margins = functools.partial(style.on_demand, element, _FAR_MARGINS)
     if (offsets.beyond_its_containing_block(declared) and from_the_page()) or offsets.placed_past_the_far_side(declared, margins, from_the_page):
         return True
     return _above_the_page(declared, element, style, from_the_page)
+
+
+def _picture_squeezed_or_moved(declared: Mapping[str, Declaration], element: Any, style: PageStyle) -> bool:
+    """`_moved_or_cut_away` for an image whose `object-position` moves its picture out of its box
+    (`_picture_moved_out`) or whose `aspect-ratio` draws it flat (`_squeezed_flat`)."""
+    if "object-position" in declared and _picture_moved_out(style.on_demand(element, _PICTURE_PLACING), element):
+        return True
+    return "aspect-ratio" in declared and _squeezed_flat(style.on_demand(element, _RATIO_SIZING), element)
 
 
 def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool]) -> bool:
@@ -4847,13 +4890,14 @@ def _opacity(declaration: Declaration) -> float | None:
 
 def _far_off_screen(declaration: Declaration) -> bool:
     """A `transform` or `translate` that moves the element 1000px or more left or up: off the
-    screen, where no scrolling reaches."""
+    screen, where no scrolling reaches; or past any screen to the right, which a page that does not
+    scroll sideways hides (`_moved_past_the_right`)."""
     if declaration.name not in ("transform", "translate"):
         return False
     offset = translation_px(declaration.name, declaration.values)
     if offset is None and declaration.name == "transform":
         offset = offsets.translation(declaration.values, offsets.SCREEN_WIDTH_PX, None)  # of a box at most as wide as the screen
-    return offset is not None and min(offset) <= _FAR_OFF_SCREEN_PX
+    return offset is not None and (min(offset) <= _FAR_OFF_SCREEN_PX or offset[0] >= _PAST_ANY_SCREEN_PX)
 
 
 def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
@@ -5176,6 +5220,25 @@ def _moved_far(declared: Mapping[str, Declaration], containing: float = offsets.
     and its translation added up, as a browser places the box: `left: -9999px; margin-left:
     9999px` leaves it where it was. (A side that is not a length, `auto` or a percentage, adds
     nothing.)"""
+    x, y = _displacement(declared, containing, tag)
+    return min(x, y) <= _FAR_OFF_SCREEN_PX
+
+
+def _moved_past_the_right(declared: Mapping[str, Declaration], containing: float, tag: str) -> bool:
+    """Moved right past any screen (`_PAST_ANY_SCREEN_PX`) by the lengths `_displacement` adds up,
+    or, absolutely positioned or fixed with no `left`, by a negative `right`: on a page that does
+    not scroll sideways (`PageStyle.clips_sideways`) no reader reaches it."""
+    x, _ = _displacement(declared, containing, tag)
+    position = declared.get("position")
+    if position is not None and position.keyword in ("absolute", "fixed") and offsets.side_px(declared, "left", "inset") is None:
+        x -= offsets.side_px(declared, "right", "inset") or 0.0
+    return x >= _PAST_ANY_SCREEN_PX
+
+
+def _displacement(declared: Mapping[str, Declaration], containing: float, tag: str) -> tuple[float, float]:
+    """How far (px, right and down) the element's margin, its `left`/`top` (on a positioned
+    element; a relatively positioned one's `right`/`bottom` where those are not set) and its
+    translations move it from where the flow puts it."""
     position = declared.get("position")
     # A sticky box's sides say where it sticks while the page scrolls, not where it moves:
     # `position: sticky; left: -9999px` leaves it in place.
@@ -5192,7 +5255,7 @@ def _moved_far(declared: Mapping[str, Declaration], containing: float = offsets.
         offset = _translation(declared, name, whole, tag)
         if offset is not None:
             x, y = x + offset[0], y + offset[1]
-    return min(x, y) <= _FAR_OFF_SCREEN_PX
+    return x, y
 
 
 def _translation(declared: Mapping[str, Declaration], name: str, containing: float, tag: str) -> tuple[float, float] | None:
