@@ -10,7 +10,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from compliance.checks.story_furniture import is_ad, is_date_line, reads_as_date_line
+from compliance.checks.story_furniture import is_ad, is_date_line, is_promo_link, reads_as_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
 from compliance.document.elements import in_any, names, text_of
@@ -45,7 +45,11 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
         cached = tuple(
             b
             for n, b in enumerate(blocks)
-            if not (b.heading and n >= head) and not is_caption(doc, b) and not is_ad(doc, b) and not is_date_line(doc, b, in_head=n < head)
+            if not (b.heading and n >= head)
+            and not is_caption(doc, b)
+            and not is_ad(doc, b)
+            and not is_promo_link(b)
+            and not is_date_line(doc, b, in_head=n < head)
         )
         doc._memo["story_paragraphs"] = cached
     return cached

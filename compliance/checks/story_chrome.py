@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from compliance.checks.story import is_caption, is_site_notice, reads_as_sentences, story_paragraphs
-from compliance.checks.story_furniture import is_ad, is_date_line
+from compliance.checks.story_furniture import is_ad, is_date_line, is_promo_link
 from compliance.checks.story_notes import reads_as_note
 from compliance.document import Block, Document
 from compliance.document.elements import text_of
@@ -51,7 +51,7 @@ def blocks_in_chrome(doc: Document) -> tuple[Block, ...]:
 def is_furniture(doc: Document, block: Block) -> bool:
     """Whether a block in chrome is page furniture as it would be among the story's paragraphs: a
     photo's caption, an ad's words or label, a date line (`story.story_paragraphs`)."""
-    return is_caption(doc, block) or is_ad(doc, block) or is_date_line(doc, block, in_head=False)
+    return is_caption(doc, block) or is_ad(doc, block) or is_promo_link(block) or is_date_line(doc, block, in_head=False)
 
 
 def _named_chrome(element: Any) -> bool:

@@ -1,9 +1,9 @@
 """Page furniture among the article's blocks that is not the story's text, for the kinds that
 compare a republication with its original story (`story.story_paragraphs`): a date line (the
 publication or update date a theme prints under the headline) and an ad slot or an ad's label
-between the paragraphs. The terms that forbid editing the story let the republisher show its own
-date (a change of time) and put ads on the page (ProPublica, publisher-terms §2.2: "ads on the
-page are fine")."""
+between the paragraphs, and a site's promo link to another story ("Related: <a>…</a>"). The terms
+that forbid editing the story let the republisher show its own date (a change of time) and put
+ads on the page (ProPublica, publisher-terms §2.2: "ads on the page are fine")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from compliance.document import Block, Document
-from compliance.document.elements import in_any, names, text_of
+from compliance.document.elements import BLOCK_TAGS, in_any, names, text_of
 from compliance.firstuse import on_first_use
 
 # Words of a class or id that name an element holding the date of the story (as words of a class,
@@ -134,6 +134,36 @@ def is_ad(doc: Document, block: Block) -> bool:
         return False
     unlinked = " ".join(" ".join(element.xpath("descendant-or-self::text()[not(ancestor::a)]")).split())
     return not unlinked or is_ad_label(unlinked)
+
+
+# A promo's label before a link to another story ("Related:", "READ MORE:", "See also |", "Read
+# next »", which the text reads with a straight quote), and the separator after it.
+_PROMO_LABEL = on_first_use(
+    r"(?:related(?:\s+(?:stories|story|articles?|coverage|content|reading|links?))?|read\s+(?:more|next|also)|see\s+also|also\s+read"
+    r"|recommended(?:\s+reading)?|don['’]t\s+miss|more\s+(?:coverage|stories|reading)|more)\s*[:|»›\-–—\"]+",
+    re.IGNORECASE,
+)
+# The most words of a promo's link: a story's headline, not a paragraph.
+_PROMO_LINK_WORDS = 30
+
+
+def is_promo_link(block: Block) -> bool:
+    """Whether a block is a site's promo of another story between the paragraphs: a promo's label
+    (`_PROMO_LABEL`: "Related:", "READ MORE:", "See also |") and then only the words of a link
+    ("Related: <a href=…>County approves the new jail</a>"), as a CMS inserts them. Page
+    furniture, not the story's text; a sentence of the story that mentions related matters has
+    words outside a link and is not."""
+    element = block.element
+    label = _PROMO_LABEL().match(block.text.strip())
+    if label is None or element is None or not isinstance(element.tag, str):
+        return False
+    # The block's element may be its first inline one (`<strong>Related:</strong>`): read the block's own.
+    while element.tag not in BLOCK_TAGS and element.getparent() is not None:
+        element = element.getparent()
+    linked = " ".join(" ".join(element.xpath("descendant-or-self::a[@href]//text()")).split())
+    unlinked = " ".join(" ".join(element.xpath("descendant-or-self::text()[not(ancestor::a)]")).split())
+    rest = _PROMO_LABEL().sub("", unlinked, count=1).strip(_AROUND_LABEL)
+    return bool(linked) and not rest and len(linked.split()) <= _PROMO_LINK_WORDS
 
 
 def _small_ad_slot(node: Any) -> bool:
