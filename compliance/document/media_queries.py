@@ -27,7 +27,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.document.css import length_px, nests_too_deep, split_commas
+from compliance.document.css import CONTAINER_UNITS, VIEWPORT_UNITS, length_px, nests_too_deep, split_commas
 from compliance.document.offsets import LARGEST_SCREEN_PX
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
@@ -44,7 +44,6 @@ _RESERVED = frozenset({"not", "and", "or", "only", "layer"})
 # (a screen's height, and the `device-` features', are not assumed beyond being some).
 _NARROWEST_SCREEN_PX = 320.0
 _LEAST_PX = {"width": _NARROWEST_SCREEN_PX, "device-width": _NARROWEST_SCREEN_PX, "height": 0.0, "device-height": 0.0}
-_VIEWPORT_UNITS = frozenset({"vw", "vh", "vmin", "vmax", "vi", "vb", "svw", "lvw", "dvw", "svh", "lvh", "dvh"})
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}
 
 
@@ -290,7 +289,7 @@ def _size_compared(operator: str, value: Any, axis: str = "width") -> int:
     """How often `AXIS OPERATOR value` holds (`axis`: `width`, `height` or a `device-` one): every
     screen is at least `_LEAST_PX` of it (320px wide) and at most `LARGEST_SCREEN_PX` (5120px), so
     `(max-width: 100000px)` holds on every screen, as `(min-width: 0)` does."""
-    if isinstance(value, str) or (value.type == "dimension" and value.lower_unit in _VIEWPORT_UNITS):
+    if isinstance(value, str) or (value.type == "dimension" and value.lower_unit in VIEWPORT_UNITS | CONTAINER_UNITS):
         return SOMETIMES
     pixels = length_px(value)
     if pixels is None:

@@ -141,11 +141,14 @@ from compliance.document.css import (
     CSS_WIDE_KEYWORDS,
     FAMILIES,
     FLEX_PROPERTIES,
+    FONT_UNIT_EMS,
     GRADIENTS,
     NEAR_ZERO_OPACITY,
     NEGLIGIBLE_SCALE,
     RELATIVE_FONT_UNITS,
+    ROOT_FONT_UNIT_EMS,
     SHEETS_CACHED,
+    VIEWPORT_UNITS_OF_AXIS,
     Declaration,
     FlexFactors,
     Scoping,
@@ -241,7 +244,7 @@ _UNREADABLE_TEXT_PX = 1.0
 # A browser's default font size, that of an element whose ancestors set none.
 _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
-_EMS_PER_UNIT = {"em": 1.0, "ex": 0.5, "ch": 0.5, "%": 0.01}
+_EMS_PER_UNIT = {**FONT_UNIT_EMS, "%": 0.01}
 # A `letter-spacing` of half an em or less (of the element's font size) squeezes text onto
 # itself: a Latin letter is about half an em wide on average (a monospace one 0.6em, a Han
 # character 1em), so each letter then starts where the one before it started, or further back,
@@ -1846,10 +1849,10 @@ def _far_anchor_fallback(function: Any) -> bool:
 
 # The sides a fixed box is placed from, each with the viewport units of its axis.
 _VIEWPORT_SIDES = {
-    "top": ("vh", "svh", "lvh", "dvh", "vmax"),
-    "bottom": ("vh", "svh", "lvh", "dvh", "vmax"),
-    "left": ("vw", "svw", "lvw", "dvw", "vmax"),
-    "right": ("vw", "svw", "lvw", "dvw", "vmax"),
+    "top": VIEWPORT_UNITS_OF_AXIS["vertical"],
+    "bottom": VIEWPORT_UNITS_OF_AXIS["vertical"],
+    "left": VIEWPORT_UNITS_OF_AXIS["horizontal"],
+    "right": VIEWPORT_UNITS_OF_AXIS["horizontal"],
 }
 
 
@@ -3151,8 +3154,8 @@ def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
 
 def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX, root_px: float = _DEFAULT_FONT_PX) -> float | None:
     """The font size a `font-size` or `font` declaration sets in pixels, a size relative to the
-    parent's (`em`, `%`, `ex`, `ch`) resolved against `parent_px` and one in `rem` against the
-    root element's `root_px`; None when it sets none or one the checker does not work out
+    parent's (`em`, `%`, `ex`, `ch`, `cap`, `ic`, `lh`) resolved against `parent_px` and one in
+    `rem`, `rlh` (or another root unit) against the root element's `root_px`; None when it sets none or one the checker does not work out
     (`smaller`, `larger`)."""
     for token in declaration.values:
         if token.type == "literal" and token.value == "/":
@@ -3161,8 +3164,8 @@ def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX, ro
             unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
             if unit in RELATIVE_FONT_UNITS:
                 return float(token.value) * _EMS_PER_UNIT[unit] * parent_px
-            if unit == "rem":
-                return float(token.value) * root_px
+            if unit in ROOT_FONT_UNIT_EMS:
+                return float(token.value) * ROOT_FONT_UNIT_EMS[unit] * root_px
             return length_px(token)
         if declaration.name == "font-size":
             return _keyword_font_size(token, parent_px)
