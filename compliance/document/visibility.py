@@ -476,11 +476,12 @@ def hides_its_content(element: Any, tag: str) -> bool:
 # What in a page's own CSS can put a colour behind text other than a background on the text or
 # its ancestors (a positioned or grid-placed picture, a pseudo-element's background, a negative
 # margin or a translation over a neighbour, a shadow or stroke that outlines the letters, a
-# blend, a mask) or changes the canvas (a colour scheme, an imported stylesheet); a filter may too,
-# unless it only changes colours (see `_page_filters`).
+# blend, a mask) or changes the canvas (a `color-scheme` property, an imported stylesheet; not the
+# `prefers-color-scheme` media feature, whose queries are read as the others are); a filter may
+# too, unless it only changes colours (see `_page_filters`).
 _PAINTS_BEHIND_TEXT = on_first_use(
     r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|transform|translate"
-    r"|color-scheme|@import|element\(",
+    r"|(?<!prefers-)color-scheme|@import|element\(",
     re.IGNORECASE,
 )
 # A negative number (a margin or an offset that may move a box over a neighbour's text), and the
@@ -1406,6 +1407,7 @@ def _match_rules(
     ranks = rules.ranks
     keyframes = _keyframes_if_any_hide(sheets)
     wanted = [(order, rules.rules[order], _applicable(rules.rules[order], families, keyframes)) for order in rules.declaring(families, families=True)]
+    wanted = _without_conditional_hiding_colours(wanted, families, sheets, index, canvas)
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
     matched: _Matched = {}
     # First the rules that hide, matched over the whole page. A rule that can only show again
@@ -1471,6 +1473,24 @@ def _matched_everywhere(declarations: Iterable[Declaration], hides: Callable[[De
     """True when a rule with these declarations is matched over the whole page: one hides, or
     uses or sets a custom property (known only on the element)."""
     return any(hides(d) or d.custom or _uses_variables(d) for d in declarations)
+
+
+def _without_conditional_hiding_colours(
+    wanted: list[tuple[int, StyleRule, list[Declaration]]], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None
+) -> list[tuple[int, StyleRule, list[Declaration]]]:
+    """`wanted` without the text colours of rules only some screens meet (or a few readers'
+    screens: `(prefers-color-scheme: dark)`) that may blend in with a background of the page (see
+    `_hiding_test`): like any rule of such a query, one can show what another hid, never hide
+    (`@media (prefers-color-scheme: dark) { .byline { color: #fff } }` on a white page leaves the
+    byline seen by most readers). A rule of a query most readers meet is not conditional. Only
+    where colours are matched (`families` has "colour")."""
+    if "colour" not in families or not any(rule.conditional and any(d.name in _TEXT_COLOURS for d in declarations) for _, rule, declarations in wanted):
+        return wanted
+    blends = _hiding_test(tuple(sheets), index, canvas)
+    return [
+        (order, rule, [d for d in declarations if not (d.name in _TEXT_COLOURS and blends(d))] if rule.conditional else declarations)
+        for order, rule, declarations in wanted
+    ]
 
 
 def _hides_in(
