@@ -245,6 +245,39 @@ def test_what_hides_nothing_on_a_screen_adds_no_warning(css: str) -> None:
     assert report.findings == ()
 
 
+# What hides alone in a query some screens meet is said as `display: none` there is: a fade to
+# nothing, an unreadable size, a scale or a clip to nothing. What hides only with other
+# declarations (a size with an overflow, a position), a fade that leaves it seen, is not named.
+HIDING_ALONE_ON_SOME_SCREENS = {
+    "@media (min-width: 700px) { .x { opacity: 0 } }": "(min-width: 700px)",
+    "@media (min-width: 700px) { .x { filter: opacity(0%) } }": "(min-width: 700px)",
+    "@media (max-width: 600px) { .x { font-size: 0 } }": "(max-width: 600px)",
+    "@media (max-width: 600px) { .x { transform: scale(0) } }": "(max-width: 600px)",
+    "@media (max-width: 600px) { .x { scale: 0.001 } }": "(max-width: 600px)",
+    "@media (orientation: portrait) { .x { clip-path: inset(50%) } }": "(orientation: portrait)",
+    "@media (hover: hover) { .x { content-visibility: hidden } }": "(hover: hover)",
+    "@media (min-width: 700px) { .x { opacity: 0.5 } }": "",
+    "@media (min-width: 700px) { .x { position: absolute; top: -9999px } }": "",
+    "@media (min-width: 700px) { .x { clip: rect(0 0 0 0) } }": "",
+}
+
+
+def test_the_readme_names_a_rule_that_hides_alone_on_some_screens() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    named = [css for css in HIDING_ALONE_ON_SOME_SCREENS if f"`{css}`" in readme]
+    assert named == ["@media (min-width: 700px) { .x { opacity: 0 } }"]
+    assert HIDING_ALONE_ON_SOME_SCREENS[named[0]] == "(min-width: 700px)"
+
+
+@pytest.mark.parametrize("css", sorted(HIDING_ALONE_ON_SOME_SCREENS))
+def test_what_hides_alone_on_some_screens_is_a_warning_naming_the_query(css: str) -> None:
+    report = check(page(css=css, byline=BYLINE.format(attrs=' class="x"')))
+    query = HIDING_ALONE_ON_SOME_SCREENS[css]
+    assert errors(report) == []
+    warned = [f.message for f in report.findings if f.rule == "dcnf/byline" and f.severity is Severity.WARNING]
+    assert warned == ([f"What dcnf/byline asks for is on the page, but the screens that meet @media {query} do not show it."] if query else [])
+
+
 @pytest.mark.parametrize(
     "css", ["@media screen and (min-width: 0) { .x { display: none } }", "@media all { .x { display: none } }", "@media (color) { .x { display:none } }"]
 )
