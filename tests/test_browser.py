@@ -1542,6 +1542,19 @@ def test_a_box_placed_off_the_page_from_any_side_leaves_ink_where_the_checker_sa
     assert inked == {style: not hidden for style, hidden in cases.items()}
 
 
+def test_lengths_in_every_unit_leave_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import UNITS_OF_EVERY_KIND
+
+    # Chromium draws a font size in a font-relative unit no smaller than its minimum logical
+    # font size (6px, `font-size: 0.01em` too): text the checker calls unreadable, as it does of
+    # `0.01em`, that still leaves ink. Those rows are read by the checker alone.
+    font_relative = re.compile(r"font-size:[\d.]+r?(?:cap|ic|lh)\b")
+    cases = {style: hidden for style, hidden in UNITS_OF_EVERY_KIND.items() if not font_relative.match(style)}
+    inked = {style: _leaves_ink(browser, f'<article><h1>Headline</h1><p id=it style="{style}">By Maria Lopez</p></article>') for style in cases}
+    assert inked == {style: not hidden for style, hidden in cases.items()}
+    assert len(cases) == len(UNITS_OF_EVERY_KIND) - 7
+
+
 def test_text_painted_with_its_own_background_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import TEXT_OF_ITS_BACKGROUND_ROWS as cases
 

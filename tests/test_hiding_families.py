@@ -2536,6 +2536,39 @@ def test_a_light_dark_colour_under_a_scheme_not_read_is_left_unjudged(head: str,
     assert _byline_verdict(head, byline) == "pass"
 
 
+# Text colours under a media query: a query most readers meet (the light scheme, a colour
+# screen, `screen`) is read as written, a colour that blends in there hides the byline as it
+# does without the query; one only some screens (a width) or a few readers (the dark scheme)
+# meet can show what another rule hid, never hide. A `color-scheme` property leaves the canvas
+# unknown (see `colour_scheme`); the `prefers-color-scheme` feature does not.
+COLOURS_UNDER_QUERIES = {
+    "@media (prefers-color-scheme: light){.by{color:#fff}}": "error",
+    "@media (prefers-color-scheme:light){.by{color:rgb(254 254 254)}}": "error",
+    "@media screen and (prefers-color-scheme: light){.by{-webkit-text-fill-color:white}}": "error",
+    "@media (color){.by{color:#fefefe}}": "error",
+    "@media (prefers-reduced-motion: no-preference){.by{color:#fff}}": "error",
+    "@media (prefers-color-scheme: light){body{background:#000}} .by{color:#000}": "error",
+    "@media (prefers-color-scheme: dark){.by{color:#fff}}": "pass",
+    "@media (prefers-color-scheme: dark){body{background:#111;color:#eee}}": "pass",
+    "@media (max-width: 600px){.by{color:#fff}}": "pass",
+    "@media (monochrome){.by{color:#fff}}": "pass",
+    "@media (prefers-color-scheme: light){body{background:#000} .by{color:#fff}}": "pass",
+    ".by{color:#fff} @media (max-width: 600px){.by{color:#000}}": "pass",
+    ":root{color-scheme:light dark} @media (prefers-color-scheme: light){.by{color:#fff}}": "pass",
+}
+
+
+def test_the_readme_names_colours_under_queries_as_they_are_judged() -> None:
+    section = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    named = {css: verdict for css, verdict in COLOURS_UNDER_QUERIES.items() if f"`{css}`" in section}
+    assert named == {"@media (prefers-color-scheme: light){.by{color:#fff}}": "error", "@media (prefers-color-scheme: dark){.by{color:#fff}}": "pass"}
+
+
+@pytest.mark.parametrize("css", sorted(COLOURS_UNDER_QUERIES))
+def test_a_text_colour_under_a_query_most_readers_meet_is_read_as_written(css: str) -> None:
+    assert _byline_verdict(f"<style>{css}</style>", BY) == COLOURS_UNDER_QUERIES[css]
+
+
 # A logo under its own outline: an outline is painted over the element's content, and a negative
 # `outline-offset` draws it inward from the border edge, so a solid, opaque one that reaches from
 # that edge (or beyond) to the middle of the shorter side covers all the picture. (Head, the

@@ -10,6 +10,7 @@ import pytest
 
 from compliance.document import content_box
 from compliance.document.css import Declaration, parse_style_attribute
+from tests.conftest import ROOT
 from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, byline_hidden_both_ways, dcnf, logo_hidden
 
 # --- text shrunk by scales and zooms ---------------------------------------------------------------
@@ -306,6 +307,71 @@ FAR_OFFSETS = {
 def test_a_box_placed_off_the_page_from_any_side_is_hidden(style: str) -> None:
     hidden = FAR_OFFSETS[style]
     assert byline_hidden_both_ways(style) == (hidden, hidden)
+
+
+# Every unit of a length is read, wherever lengths are: the small, large and dynamic viewport units
+# as the plain ones (at the 1000px screen), the container units as the small viewport units they
+# fall back to where no ancestor is a size container, and the font-relative ones of the element's
+# font (`cap`, `ic`, `lh`: `normal` line height is about 1.2em) or the root's (`rlh`, `rcap`).
+UNITS_OF_EVERY_KIND = {
+    "font-size:0.01cqw": True,
+    "font-size:0.01cqi": True,
+    "font-size:0.01cqmin": True,
+    "font-size:0.01svh": True,
+    "font-size:0.01dvmax": True,
+    "font-size:0.01lvb": True,
+    "font-size:0.01cap": True,
+    "font-size:0.01ic": True,
+    "font-size:0.01lh": True,
+    "font-size:0.01rlh": True,
+    "font-size:0.01rcap": True,
+    "height:0lh;overflow:hidden": True,
+    "height:0cqh;overflow:hidden": True,
+    "max-height:0cqw;overflow:hidden": True,
+    "max-height:0.1svb;overflow:clip": True,
+    "margin-left:-500cqw": True,
+    "margin-left:-200svw": True,
+    "margin-top:-100lvh": True,
+    "text-indent:-500cqw;white-space:nowrap": True,
+    "text-indent:-200dvi;white-space:nowrap": True,
+    "position:absolute;top:-500lvh": True,
+    "position:absolute;left:-200cqi": True,
+    "transform:translateY(-500dvh)": True,
+    "translate:-200svw 0": True,
+    "position:absolute;right:100svi": True,
+    "position:absolute;bottom:100lvb": True,
+    # Near misses: readable sizes, one line's height, and moves that leave the byline on the screen.
+    "font-size:2cqw": False,
+    "font-size:1.5svh": False,
+    "font-size:1cap": False,
+    "font-size:0.9rlh": False,
+    "height:1lh;overflow:hidden": False,
+    "max-height:5cqh;overflow:hidden": False,
+    "margin-left:-5svw": False,
+    "text-indent:-2cqw;white-space:nowrap": False,
+    "position:absolute;top:-1lvh": False,
+    "transform:translateY(-1dvh)": False,
+    "position:absolute;right:50svi": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(UNITS_OF_EVERY_KIND))
+def test_lengths_in_every_unit_are_read_wherever_lengths_are(style: str) -> None:
+    hidden = UNITS_OF_EVERY_KIND[style]
+    assert byline_hidden_both_ways(style) == (hidden, hidden)
+
+
+def test_the_readme_names_units_as_they_are_judged() -> None:
+    section = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0].split())
+    named = {style: hidden for style, hidden in UNITS_OF_EVERY_KIND.items() if f"`{style}`" in section}
+    assert named == {
+        "font-size:0.01cqw": True,
+        "height:0lh;overflow:hidden": True,
+        "margin-left:-500cqw": True,
+        "transform:translateY(-500dvh)": True,
+        "position:absolute;top:-500lvh": True,
+        "font-size:2cqw": False,
+    }
 
 
 # Text above the page is judged by how tall it can be at most, whatever width it is laid out in:

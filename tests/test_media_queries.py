@@ -245,6 +245,39 @@ def test_what_hides_nothing_on_a_screen_adds_no_warning(css: str) -> None:
     assert report.findings == ()
 
 
+# What hides alone in a query some screens meet is said as `display: none` there is: a fade to
+# nothing, an unreadable size, a scale or a clip to nothing. What hides only with other
+# declarations (a size with an overflow, a position), a fade that leaves it seen, is not named.
+HIDING_ALONE_ON_SOME_SCREENS = {
+    "@media (min-width: 700px) { .x { opacity: 0 } }": "(min-width: 700px)",
+    "@media (min-width: 700px) { .x { filter: opacity(0%) } }": "(min-width: 700px)",
+    "@media (max-width: 600px) { .x { font-size: 0 } }": "(max-width: 600px)",
+    "@media (max-width: 600px) { .x { transform: scale(0) } }": "(max-width: 600px)",
+    "@media (max-width: 600px) { .x { scale: 0.001 } }": "(max-width: 600px)",
+    "@media (orientation: portrait) { .x { clip-path: inset(50%) } }": "(orientation: portrait)",
+    "@media (hover: hover) { .x { content-visibility: hidden } }": "(hover: hover)",
+    "@media (min-width: 700px) { .x { opacity: 0.5 } }": "",
+    "@media (min-width: 700px) { .x { position: absolute; top: -9999px } }": "",
+    "@media (min-width: 700px) { .x { clip: rect(0 0 0 0) } }": "",
+}
+
+
+def test_the_readme_names_a_rule_that_hides_alone_on_some_screens() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    named = [css for css in HIDING_ALONE_ON_SOME_SCREENS if f"`{css}`" in readme]
+    assert named == ["@media (min-width: 700px) { .x { opacity: 0 } }"]
+    assert HIDING_ALONE_ON_SOME_SCREENS[named[0]] == "(min-width: 700px)"
+
+
+@pytest.mark.parametrize("css", sorted(HIDING_ALONE_ON_SOME_SCREENS))
+def test_what_hides_alone_on_some_screens_is_a_warning_naming_the_query(css: str) -> None:
+    report = check(page(css=css, byline=BYLINE.format(attrs=' class="x"')))
+    query = HIDING_ALONE_ON_SOME_SCREENS[css]
+    assert errors(report) == []
+    warned = [f.message for f in report.findings if f.rule == "dcnf/byline" and f.severity is Severity.WARNING]
+    assert warned == ([f"What dcnf/byline asks for is on the page, but the screens that meet @media {query} do not show it."] if query else [])
+
+
 @pytest.mark.parametrize(
     "css", ["@media screen and (min-width: 0) { .x { display: none } }", "@media all { .x { display: none } }", "@media (color) { .x { display:none } }"]
 )
@@ -306,6 +339,69 @@ def test_a_range_some_screens_are_out_of_does_not(query: str, met: int) -> None:
 )
 def test_a_range_every_screen_is_in_hides_the_requirement(css: str) -> None:
     assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+# A list true on every kind of screen its features tell apart, whatever those features are on a
+# reader's: a tautology, a bound no screen is outside (the least resolution a browser has, zoomed
+# out to 25%, is 0.25dppx; the narrowest aspect ratio 320/5120), ranges that cover every screen
+# together, a discrete feature at each of its values.
+EVERY_KIND_OF_SCREEN = {
+    "(min-resolution: 0.001dppx)": ALWAYS,
+    "(min-resolution: 24dpi)": ALWAYS,
+    "(resolution >= 0.1x)": ALWAYS,
+    "(max-resolution: 100dppx)": ALWAYS,
+    "screen and (-webkit-min-device-pixel-ratio:0)": ALWAYS,
+    "(-webkit-max-device-pixel-ratio: 50)": ALWAYS,
+    "(min-aspect-ratio: 1/100000)": ALWAYS,
+    "(aspect-ratio > 1/1000)": ALWAYS,
+    "(any-hover) or (not (any-hover))": ALWAYS,
+    "(hover: hover) or (hover: none)": ALWAYS,
+    "(monochrome) or (not (monochrome))": ALWAYS,
+    "not ((pointer: fine) and (not (pointer: fine)))": ALWAYS,
+    "(max-width: 700px), (min-width: 600px)": ALWAYS,
+    "(width > 600px) or (width <= 600px)": ALWAYS,
+    "(orientation: portrait) or (orientation: landscape)": ALWAYS,
+    "screen and (foo: bar), not screen and (foo: bar)": ALWAYS,
+    # Near misses: bounds some screens are outside, features that may all be false together.
+    "(min-resolution: 2dppx)": SOMETIMES,
+    "(min-resolution: 96dpi)": SOMETIMES,
+    "(-webkit-min-device-pixel-ratio: 1.5)": SOMETIMES,
+    "(max-resolution: 1dppx)": SOMETIMES,
+    "(min-aspect-ratio: 16/9)": SOMETIMES,
+    "(max-aspect-ratio: 1000/1)": SOMETIMES,
+    "(hover) or (pointer)": SOMETIMES,
+    "(max-width: 600px), (min-width: 601px)": SOMETIMES,
+    "(width < 600px) or (width > 600px)": SOMETIMES,
+    "(monochrome) or (min-resolution: 2dppx)": SOMETIMES,
+    "not all and (hover)": SOMETIMES,
+    "print and (min-resolution: 0.001dppx)": NEVER,
+}
+
+
+@pytest.mark.parametrize("query", sorted(EVERY_KIND_OF_SCREEN))
+def test_a_list_true_on_every_kind_of_screen_holds_always(query: str) -> None:
+    assert screens_meeting(query) == EVERY_KIND_OF_SCREEN[query]
+
+
+@pytest.mark.parametrize("query", sorted(query for query, met in EVERY_KIND_OF_SCREEN.items() if met == ALWAYS))
+def test_a_rule_in_a_list_true_on_every_kind_of_screen_hides_the_byline(query: str) -> None:
+    report = check(page(css=f"@media {query} {{ .x {{ display: none }} }}", byline=BYLINE.format(attrs=' class="x"')))
+    assert errors(report) == ["dcnf/byline"]
+
+
+def test_the_readme_names_lists_true_on_every_kind_of_screen_as_they_are_read() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    named = sorted(query for query in EVERY_KIND_OF_SCREEN if f"`{query}`" in readme)
+    assert named == sorted(
+        [
+            "(min-resolution: 0.001dppx)",
+            "screen and (-webkit-min-device-pixel-ratio:0)",
+            "(min-aspect-ratio: 1/100000)",
+            "(any-hover) or (not (any-hover))",
+            "(max-width: 700px), (min-width: 600px)",
+        ]
+    )
+    assert all(EVERY_KIND_OF_SCREEN[query] == ALWAYS for query in named)
 
 
 def test_a_range_some_screens_are_out_of_is_still_a_warning() -> None:

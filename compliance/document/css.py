@@ -262,30 +262,50 @@ ALIASES = {
 }
 ALIASES["-webkit-backface-visibility"] = "backface-visibility"
 
+# CSS Values 4 (6.1.2): the viewport units, each at its small, large and dynamic viewport, by
+# the axis they measure (`vi`, `vb`: the inline and block axes, horizontal and vertical in the
+# horizontal writing modes); `vmax` measures the longer axis, so a whole viewport of it is at
+# least one of either axis, and `vmin` the shorter.
+_VIEWPORT_AXES = {"w": "horizontal", "i": "horizontal", "h": "vertical", "b": "vertical", "max": "longer", "min": "shorter"}
+_VIEWPORT_PREFIXES = ("v", "sv", "lv", "dv")
+VIEWPORT_UNITS = frozenset(prefix + axis for prefix in _VIEWPORT_PREFIXES for axis in _VIEWPORT_AXES)
+# The viewport units a whole viewport of which is at least the screen's width (`horizontal`) or
+# height (`vertical`): that axis's own units and the longer axis's.
+VIEWPORT_UNITS_OF_AXIS = {
+    axis: frozenset(prefix + name for prefix in _VIEWPORT_PREFIXES for name, measured in _VIEWPORT_AXES.items() if measured in (axis, "longer"))
+    for axis in ("horizontal", "vertical")
+}
+# CSS Containment 3 (container relative lengths): `cqw cqh cqi cqb cqmin cqmax`, a hundredth of the
+# nearest size container's axis, and of the small viewport's where no ancestor is one (so read
+# as the small viewport units are).
+CONTAINER_UNITS = frozenset("cq" + axis for axis in _VIEWPORT_AXES)
+# The font-relative units (CSS Values 4, 6.1.1) in ems of the element's font: `cap` (a capital's
+# height, about 0.7em in common fonts), `ic` (a CJK ideograph's advance, 1em where the font has
+# none), `lh` (the line height; `normal` is about 1.2em). Each `r`-prefixed one (`rem`, `rlh`…) is
+# the same measure of the root element's font.
+FONT_UNIT_EMS = {"em": 1.0, "ex": 0.5, "ch": 0.5, "cap": 0.7, "ic": 1.0, "lh": 1.2}
+ROOT_FONT_UNIT_EMS = {"r" + unit: ems for unit, ems in FONT_UNIT_EMS.items()}
+# What depends on the screen or the root element's font rather than on the element alone.
+SCREEN_AND_ROOT_UNITS = VIEWPORT_UNITS | CONTAINER_UNITS | frozenset(ROOT_FONT_UNIT_EMS)
+
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
-# viewport units at a 1000px-wide screen.
+# viewport units (and the container units that fall back to them) at a 1000px-wide screen.
 _PIXELS_PER_UNIT = {
     "px": 1.0,
-    "em": 16.0,
-    "rem": 16.0,
-    "ex": 8.0,
-    "ch": 8.0,
     "pt": 4 / 3,
     "pc": 16.0,
     "in": 96.0,
     "cm": 96 / 2.54,
     "mm": 96 / 25.4,
     "q": 96 / 101.6,
-    "vw": 10.0,
-    "vh": 10.0,
-    "vmin": 10.0,
-    "vmax": 10.0,
+    **{unit: 16.0 * ems for unit, ems in (FONT_UNIT_EMS | ROOT_FONT_UNIT_EMS).items()},
+    **dict.fromkeys(VIEWPORT_UNITS | CONTAINER_UNITS, 10.0),
 }
 # The CSS-wide keywords (CSS Values and Units 4; CSS Cascade 5, "Explicit Defaulting"): every
 # property takes them, and each gives whatever value the cascade gives, not one it states.
 CSS_WIDE_KEYWORDS = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
 # Font sizes that scale with the parent's: zero stays zero under them.
-RELATIVE_FONT_UNITS = frozenset({"em", "ex", "ch", "%"})
+RELATIVE_FONT_UNITS = frozenset(FONT_UNIT_EMS) | {"%"}
 
 
 class _DeclarationFields(NamedTuple):

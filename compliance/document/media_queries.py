@@ -1,7 +1,9 @@
 """Whether a reader's screen meets a media query list (Media Queries 4 and 5), read from
 tinycss2's tokens: `@media not print`, `(width >= 1px)`, `(min-width: 1px) and (not (width <
 1px))` hold on every screen, so their rules count as written (as does a list naming every value
-of a discrete feature: `(prefers-color-scheme: light), (prefers-color-scheme: dark)`); `print`,
+of a discrete feature: `(prefers-color-scheme: light), (prefers-color-scheme: dark)`, and one
+true on every kind of screen its features tell apart: `(any-hover) or (not (any-hover))`,
+`(min-resolution: 0.001dppx)`: see `_on_every_kind_of_screen`); `print`,
 `not all` or a query CSS cannot read (which stands for `not all`) holds on none, so their rules
 never change what a reader sees.
 
@@ -27,7 +29,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.document.css import length_px, nests_too_deep, split_commas
+from compliance.document.css import CONTAINER_UNITS, VIEWPORT_UNITS, length_px, nests_too_deep, split_commas
 from compliance.document.offsets import LARGEST_SCREEN_PX
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
@@ -44,7 +46,6 @@ _RESERVED = frozenset({"not", "and", "or", "only", "layer"})
 # (a screen's height, and the `device-` features', are not assumed beyond being some).
 _NARROWEST_SCREEN_PX = 320.0
 _LEAST_PX = {"width": _NARROWEST_SCREEN_PX, "device-width": _NARROWEST_SCREEN_PX, "height": 0.0, "device-height": 0.0}
-_VIEWPORT_UNITS = frozenset({"vw", "vh", "vmin", "vmax", "vi", "vb", "svw", "lvw", "dvw", "svh", "lvh", "dvh"})
 _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}
 
 
@@ -62,7 +63,9 @@ def screens_meeting(query_list: str) -> int:
         return ALWAYS
     queries = split_commas(tokens)
     met = max(_query(query) for query in queries)
-    return ALWAYS if FEW <= met <= MOST and _every_value_named(queries) else met
+    if FEW <= met <= MOST and _every_value_named(queries):
+        return ALWAYS
+    return _on_every_kind_of_screen(queries, met) if FEW <= met <= MOST else met
 
 
 def counts_as_written(met: int) -> bool:
@@ -290,7 +293,7 @@ def _size_compared(operator: str, value: Any, axis: str = "width") -> int:
     """How often `AXIS OPERATOR value` holds (`axis`: `width`, `height` or a `device-` one): every
     screen is at least `_LEAST_PX` of it (320px wide) and at most `LARGEST_SCREEN_PX` (5120px), so
     `(max-width: 100000px)` holds on every screen, as `(min-width: 0)` does."""
-    if isinstance(value, str) or (value.type == "dimension" and value.lower_unit in _VIEWPORT_UNITS):
+    if isinstance(value, str) or (value.type == "dimension" and value.lower_unit in VIEWPORT_UNITS | CONTAINER_UNITS):
         return SOMETIMES
     pixels = length_px(value)
     if pixels is None:
@@ -304,3 +307,287 @@ def _size_compared(operator: str, value: Any, axis: str = "width") -> int:
             return ALWAYS
         return NEVER if pixels < least or (operator == "<" and pixels == least) else SOMETIMES
     return NEVER if pixels < least else SOMETIMES
+
+
+# --- a list true on every screen, whatever its unknowns -------------------------------------------
+#
+# A query list some of whose features are unknown may still hold on every screen: a tautology
+# (`(any-hover) or (not (any-hover))`), a bound no screen is outside (`(min-resolution: 0.001dppx)`,
+# `(min-aspect-ratio: 1/100000)`), or ranges that together cover every screen (`(max-width: 700px),
+# (min-width: 600px)`). `_on_every_kind_of_screen` reads the list as a formula of its media features and
+# tries it on every kind of screen they can tell apart: each discrete feature at each of its
+# values, each numeric one at each bound the list names (and just either side of it) within what
+# screens have, and each feature it cannot read either way.
+
+# What screens have of the numeric features, as (least, greatest): widths and heights in CSS
+# pixels (see `_LEAST_PX`), the resolution in dots per CSS pixel (a browser zoomed out to 25%,
+# the least Chromium offers, on a 1x screen, up to 500% zoom on a 4x phone: `-webkit-min-device-
+# pixel-ratio` is its legacy name, in plain numbers), the aspect ratio (the narrowest window, 320px
+# wide, on the tallest 5K screen; a window may be as flat as it likes).
+_NUMERIC_RANGES = {
+    "width": (_NARROWEST_SCREEN_PX, LARGEST_SCREEN_PX),
+    "device-width": (_NARROWEST_SCREEN_PX, LARGEST_SCREEN_PX),
+    "height": (0.0, LARGEST_SCREEN_PX),
+    "device-height": (0.0, LARGEST_SCREEN_PX),
+    "resolution": (0.25, 20.0),
+    "aspect-ratio": (_NARROWEST_SCREEN_PX / LARGEST_SCREEN_PX, float("inf")),
+    "device-aspect-ratio": (_NARROWEST_SCREEN_PX / LARGEST_SCREEN_PX, float("inf")),
+}
+# Resolution units in dots per CSS pixel (Media Queries 4, CSS Values 4 `<resolution>`).
+_DPPX_PER_UNIT = {"dppx": 1.0, "x": 1.0, "dpi": 1 / 96, "dpcm": 2.54 / 96}
+# The legacy `-webkit-` names of the device pixel ratio (Chromium's, as the resolution in dppx).
+_WEBKIT_RATIO = {"-webkit-device-pixel-ratio": "", "-webkit-min-device-pixel-ratio": "min-", "-webkit-max-device-pixel-ratio": "max-"}
+# The most kinds of screen tried (a list naming more features than that is not tried).
+_MOST_SCREENS_TRIED = 4096
+# A formula: ("and" | "or", parts), ("not", (part,)), ("is", (truth,)) or ("atom", (feature, test)).
+_Formula = tuple[str, tuple[Any, ...]]
+
+
+def _on_every_kind_of_screen(queries: Sequence[Sequence[Any]], met: int) -> int:
+    """`ALWAYS` when the query list holds on every kind of screen its features tell apart (see
+    above), else `met` as read (one that holds on none is left so: its rules can show, never
+    hide, and screens beyond the bounds assumed may meet it)."""
+    formula: _Formula = ("or", tuple(_query_formula(query) for query in queries))
+    domains: dict[str, set[Any]] = {}
+    _domains(formula, domains)
+    screens = 1
+    for values in domains.values():
+        screens *= len(values)
+    if screens > _MOST_SCREENS_TRIED:
+        return met
+    every = all(_holds(formula, screen) for screen in _screens(sorted(domains.items(), key=lambda item: item[0])))
+    return ALWAYS if every else met
+
+
+def _screens(domains: list[tuple[str, set[Any]]]) -> Any:
+    """Every assignment of a value to each feature (dicts)."""
+    import itertools
+
+    names = [name for name, _ in domains]
+    for values in itertools.product(*(sorted(values, key=repr) for _, values in domains)):
+        yield dict(zip(names, values, strict=True))
+
+
+def _holds(formula: _Formula, screen: dict[str, Any]) -> bool:
+    kind, parts = formula
+    if kind == "is":
+        return bool(parts[0])
+    if kind == "not":
+        return not _holds(parts[0], screen)
+    if kind == "and":
+        return all(_holds(part, screen) for part in parts)
+    if kind == "or":
+        return any(_holds(part, screen) for part in parts)
+    feature, test = parts
+    return bool(test(screen[feature]))
+
+
+def _domains(formula: _Formula, found: dict[str, set[Any]]) -> None:
+    """The values worth trying of each feature the formula tests (`found`, filled in)."""
+    kind, parts = formula
+    if kind in ("and", "or", "not"):
+        for part in parts:
+            _domains(part, found)
+    elif kind == "atom":
+        feature, test = parts
+        found.setdefault(feature, set()).update(getattr(test, "tried", (True, False)))
+
+
+def _query_formula(tokens: Sequence[Any]) -> _Formula:
+    """One media query as a formula; an invalid one is `not all`, false."""
+    if not tokens:
+        return ("is", (False,))
+    first = tokens[0]
+    if first.type == "ident" and not (first.lower_value == "not" and len(tokens) > 1 and tokens[1].type == "() block"):
+        negated = first.lower_value == "not"
+        rest = tokens[1:] if first.lower_value in ("not", "only") else tokens
+        if not rest or rest[0].type != "ident" or rest[0].lower_value in _RESERVED:
+            return ("is", (False,))
+        typed: _Formula = ("is", (rest[0].lower_value in _SCREEN_TYPES,))
+        if len(rest) > 1:
+            condition = _condition_formula(rest[2:], allow_or=False) if _is(rest[1], "and") else None
+            if condition is None:
+                return ("is", (False,))
+            typed = ("and", (typed, condition))
+        return ("not", (typed,)) if negated else typed
+    found = _condition_formula(tokens, allow_or=True)
+    return ("is", (False,)) if found is None else found
+
+
+def _condition_formula(tokens: Sequence[Any], *, allow_or: bool) -> _Formula | None:
+    """A media condition as a formula (see `_condition`); None when invalid."""
+    if not tokens:
+        return None
+    if _is(tokens[0], "not"):
+        inner = _in_parens_formula(tokens[1]) if len(tokens) == 2 else None
+        return None if inner is None else ("not", (inner,))
+    parts = [_in_parens_formula(token) for token in tokens[::2]]
+    joiners = {t.lower_value if t.type == "ident" else "" for t in tokens[1::2]}
+    if None in parts or len(tokens) % 2 == 0 or not joiners <= {"and", "or"} or len(joiners) > 1 or (joiners == {"or"} and not allow_or):
+        return None
+    return ("or" if joiners == {"or"} else "and", tuple(parts))
+
+
+def _in_parens_formula(token: Any) -> _Formula | None:
+    """A `(…)`: a nested condition or a media feature; a function (`general-enclosed`) or what
+    cannot be read is a feature of its own, true on some screens and false on others."""
+    if token.type == "function":
+        return _unknown(token)
+    if token.type != "() block":
+        return None
+    inside = [t for t in token.content if t.type not in ("whitespace", "comment")]
+    if inside and (inside[0].type == "() block" or (_is(inside[0], "not") and len(inside) > 1)):
+        nested = _condition_formula(inside, allow_or=True)
+        return _unknown(token) if nested is None else nested
+    return _feature_formula(token, inside)
+
+
+def _unknown(token: Any) -> _Formula:
+    """A feature the checker does not read: true on some screens, false on others."""
+    import tinycss2
+
+    return ("atom", (" ".join(tinycss2.serialize([token]).lower().split()), bool))
+
+
+def _feature_formula(token: Any, inside: list[Any]) -> _Formula:
+    """A media feature: a discrete one tested for each of its values, a numeric one against each
+    bound it names, one `_feature` knows always or never holds as that, another as unknown."""
+    met = _feature(inside)
+    if met in (ALWAYS, NEVER):
+        return ("is", (met == ALWAYS,))
+    discrete = _discrete_formula(inside)
+    if discrete is not None:
+        return discrete
+    numeric = _numeric_formula(inside)
+    return numeric if numeric is not None else _unknown(token)
+
+
+class _Test:
+    """A test of one feature's value, with the values worth trying it at (`tried`)."""
+
+    def __init__(self, test: Any, tried: Sequence[Any]) -> None:
+        self.test = test
+        self.tried = tuple(tried)
+
+    def __call__(self, value: Any) -> bool:
+        return bool(self.test(value))
+
+
+def _discrete_formula(inside: list[Any]) -> _Formula | None:
+    """`(feature)` or `(feature: value)` of a feature of `_DISCRETE_VALUES`."""
+    tested = _one_feature([_ParensOf(inside)])
+    if tested is None:
+        return None
+    name, values = tested
+    return ("atom", (name, _Test(lambda value: value in values, sorted(_DISCRETE_VALUES[name]))))
+
+
+class _ParensOf:
+    """A `() block` holding these tokens (what `_one_feature` reads)."""
+
+    type = "() block"
+
+    def __init__(self, content: list[Any]) -> None:
+        self.content = content
+
+
+def _numeric_formula(inside: list[Any]) -> _Formula | None:
+    """`(min-name: value)`, `(max-name: value)`, `(name: value)` or a range (`(name >= value)`,
+    `(v1 < name < v2)`) of a feature of `_NUMERIC_RANGES` (`-webkit-` pixel ratios as the
+    resolution); None for another."""
+    comparisons = _comparisons(inside)
+    if not comparisons:
+        return None
+    name = comparisons[0][0]
+    least, greatest = _NUMERIC_RANGES[name]
+    bounds = {bound for _, _, bound in comparisons}
+    tried = {least, min(greatest, max(bounds) * 2 + 1)} | {b + step for b in bounds for step in (-1e-6 * (abs(b) + 1), 0.0, 1e-6 * (abs(b) + 1))}
+    tried = {value for value in tried if least <= value <= greatest}
+
+    def test(value: float) -> bool:
+        return all(_compare(value, operator, bound) for _, operator, bound in comparisons)
+
+    return ("atom", (name, _Test(test, sorted(tried))))
+
+
+def _compare(value: float, operator: str, bound: float) -> bool:
+    return {"<": value < bound, "<=": value <= bound, ">": value > bound, ">=": value >= bound, "=": value == bound}[operator]
+
+
+def _comparisons(inside: list[Any]) -> list[tuple[str, str, float]]:
+    """The comparisons a numeric feature makes, each `(name, operator, bound)` read as `name
+    OPERATOR bound`; empty when it is not one of `_NUMERIC_RANGES` or a value is not read."""
+    if len(inside) >= 3 and inside[0].type == "ident" and inside[1].type == "literal" and inside[1].value == ":":
+        written = inside[0].lower_value
+        prefix = _WEBKIT_RATIO.get(written)
+        name = "resolution" if prefix is not None else written.removeprefix("min-").removeprefix("max-")
+        prefix = prefix if prefix is not None else written[: len(written) - len(name)]
+        bound = _numeric_value(name, inside[2:], webkit=written in _WEBKIT_RATIO)
+        if name not in _NUMERIC_RANGES or bound is None:
+            return []
+        return [(name, {"min-": ">=", "max-": "<=", "": "="}[prefix], bound)]
+    return _range_comparisons(inside)
+
+
+def _range_comparisons(inside: list[Any]) -> list[tuple[str, str, float]]:
+    """`_comparisons` of the range syntax: `name OP value`, `value OP name`, `v1 OP name OP v2`."""
+    pieces = _range_pieces(inside)
+    names = [i for i, p in enumerate(pieces) if not isinstance(p, str) and p.type == "ident"]
+    if len(names) != 1 or pieces[names[0]].lower_value not in _NUMERIC_RANGES:
+        return []
+    at, name = names[0], pieces[names[0]].lower_value
+    found: list[tuple[str, str, float]] = []
+    for operator_at, value_at, flip in ((at + 1, at + 2, False), (at - 1, at - 2, True)):
+        if 0 <= value_at < len(pieces) and isinstance(pieces[operator_at], str):
+            bound = _numeric_value(name, [pieces[value_at]], webkit=False)
+            if bound is None:
+                return []
+            found.append((name, _FLIPPED[pieces[operator_at]] if flip else pieces[operator_at], bound))
+    return found if len(found) == len([p for p in pieces if isinstance(p, str)]) else []
+
+
+def _range_pieces(inside: list[Any]) -> list[Any]:
+    """A range feature's tokens with each comparison as its operator's text (`>=`) and each
+    `<ratio>` (`1/1000`) as one number (`_Ratio`)."""
+    pieces: list[Any] = []
+    for token in inside:
+        if token.type == "literal" and token.value == "=" and pieces and pieces[-1] in ("<", ">"):
+            pieces[-1] += "="
+        elif token.type == "literal" and token.value in (*_FLIPPED, "/"):
+            pieces.append(token.value)
+        elif token.type == "number" and len(pieces) >= 2 and pieces[-1] == "/" and getattr(pieces[-2], "type", "") == "number" and token.value:
+            pieces[-2:] = [_Ratio(float(pieces[-2].value) / float(token.value))]
+        else:
+            pieces.append(token)
+    return pieces
+
+
+class _Ratio:
+    """A `<ratio>` of the range syntax (`1/1000`), read as the number it is."""
+
+    type = "number"
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+
+def _numeric_value(name: str, tokens: Sequence[Any], *, webkit: bool) -> float | None:
+    """A numeric feature's value in its unit (CSS pixels, dppx, a ratio); None when not read."""
+    if name in ("aspect-ratio", "device-aspect-ratio"):
+        numbers = [t for t in tokens if t.type == "number"]
+        if len(tokens) == 1 and numbers:
+            return float(numbers[0].value)
+        if len(tokens) == 3 and len(numbers) == 2 and tokens[1].type == "literal" and tokens[1].value == "/" and numbers[1].value:
+            return float(numbers[0].value) / float(numbers[1].value)
+        return None
+    if len(tokens) != 1:
+        return None
+    token = tokens[0]
+    if name == "resolution":
+        if webkit and token.type == "number":
+            return float(token.value)
+        factor = _DPPX_PER_UNIT.get(token.lower_unit) if token.type == "dimension" else None
+        return None if factor is None else float(token.value) * factor
+    if token.type == "dimension" and token.lower_unit in VIEWPORT_UNITS | CONTAINER_UNITS:
+        return None
+    return length_px(token)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from compliance.document.css import Declaration, length_px, split_commas
+from compliance.document.css import VIEWPORT_UNITS_OF_AXIS, Declaration, length_px, split_commas
 
 # The width of the screen the checker assumes, in CSS pixels (`vw` is a hundredth of it).
 SCREEN_WIDTH_PX = 1000.0
@@ -117,7 +117,7 @@ def placed_past_the_far_side(declared: Mapping[str, Declaration], margins: Calla
 
 # The viewport units of each far side's axis: a whole viewport of them (`right: 100vw`) places a
 # box's far edge at or past the screen's near edge, on every screen.
-_VIEWPORT_UNITS = {"right": frozenset({"vw", "svw", "lvw", "dvw", "vmax"}), "bottom": frozenset({"vh", "svh", "lvh", "dvh", "vmax"})}
+_VIEWPORT_UNITS = {"right": VIEWPORT_UNITS_OF_AXIS["horizontal"], "bottom": VIEWPORT_UNITS_OF_AXIS["vertical"]}
 
 
 def _screens(declared: Mapping[str, Declaration], side: str) -> float:

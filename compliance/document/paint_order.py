@@ -85,7 +85,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document import offsets
-from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, colour, display_keyword, length_px
+from compliance.document.css import CSS_WIDE_KEYWORDS, FONT_UNIT_EMS, SCREEN_AND_ROOT_UNITS, Declaration, colour, display_keyword, length_px
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
@@ -1628,9 +1628,9 @@ def _font_px(element: Any, painter: Any, chain: Cascade, around: Cascade) -> flo
         if token.type == "percentage":
             factor *= float(token.value) / 100
             continue
-        if token.type == "dimension" and token.lower_unit in ("em", "ex", "ch"):
-            factor *= float(token.value) * (1.0 if token.lower_unit == "em" else 0.5)
+        if token.type == "dimension" and token.lower_unit in FONT_UNIT_EMS:
+            factor *= float(token.value) * FONT_UNIT_EMS[token.lower_unit]
             continue
-        found = length_px(token) if token.type != "dimension" or token.lower_unit not in ("rem", "vw", "vh", "vmin", "vmax") else None
+        found = length_px(token) if token.type != "dimension" or token.lower_unit not in SCREEN_AND_ROOT_UNITS else None
         return None if found is None else factor * found
     return factor * _DEFAULT_FONT_PX

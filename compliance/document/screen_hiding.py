@@ -13,7 +13,9 @@ screen), and in them the style rules that declare `display: none` or `visibility
 in an `@layer`, in an `@supports` every browser meets, or in a style rule (CSS Nesting:
 `.credit { @media (max-width: 600px) { display: none } }`) is read too, its queries joined with
 "and". Such a rule hides an element when its selector matches the element or one of its
-ancestors. Not read: other ways of hiding (sizes, clipping, colours), and whether a later rule in
+ancestors. For the warning, a rule whose declarations hide alone is read too (`_hides_alone`:
+`opacity: 0`, `font-size: 0`, `transform: scale(0)`, `clip-path: inset(50%)`…). Not read: ways of
+hiding that depend on other declarations (sizes, positions, colours), and whether a later rule in
 the same query shows it again.
 
 For a limit on copies (`screens_shown`), the rules that show again are read too: a copy hidden by
@@ -51,7 +53,7 @@ def _hiding_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(query, selector) for each style rule in a some-screens `@media` block that hides what it
     matches, in sheet order; the queries of nested blocks joined with "and" (`_display_rules`'
     hiding rules under a query: a sheet's top level is what visibility reads as written)."""
-    return tuple((query, selector) for query, selector, hides in _display_rules(sheets) if query and hides)
+    return tuple((query, selector) for query, selector, hides in _display_rules(sheets, every_way=True) if query and hides)
 
 
 def _inner_rules(node: Any) -> list[Any]:
@@ -74,20 +76,20 @@ def _hides(content: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _display_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+def _display_rules(sheets: tuple[str, ...], *, every_way: bool = False) -> tuple[tuple[str, str, bool], ...]:
     """(query, selector, hides) for each style rule that hides what it matches (`display: none`,
-    `visibility: hidden`/`collapse`) or shows it (another `display`, `visibility: visible`), in
-    sheet order: the query "" for a rule every screen applies, else its some-screens queries
-    joined with "and"."""
+    `visibility: hidden`/`collapse`; with `every_way`, any declaration that hides alone too:
+    `_hides_alone`) or shows it (another `display`, `visibility: visible`), in sheet order: the
+    query "" for a rule every screen applies, else its some-screens queries joined with "and"."""
     import tinycss2
 
     found: list[tuple[str, str, bool]] = []
     for sheet in sheets:
-        _read_display_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found)
+        _read_display_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found, every_way)
     return tuple(found)
 
 
-def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[str, str, bool]]) -> None:
+def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[str, str, bool]], every_way: bool = False) -> None:
     """Add to `found` the rules among `nodes` that hide or show, inside the some-screens `queries`."""
     import tinycss2
 
@@ -96,27 +98,46 @@ def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[
 
     for node in nodes:
         if node.type == "qualified-rule":
-            effect = _display_effect(node.content)
+            effect = _display_effect(node.content, every_way)
             if effect is not None:
                 found.append((" and ".join(queries), " ".join(tinycss2.serialize(node.prelude).split()), effect))
-            _read_display_rules(nested_rules(node), queries, found)
+            _read_display_rules(nested_rules(node), queries, found, every_way)
         elif node.type != "at-rule" or node.content is None:
             continue
         elif node.lower_at_keyword == "media":
             query = " ".join(tinycss2.serialize(node.prelude).split())
             met = screens_meeting(query)
             if met != NEVER:
-                _read_display_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found)
+                _read_display_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found, every_way)
         elif node.lower_at_keyword == "layer" or (node.lower_at_keyword == "supports" and condition_met(node)):
-            _read_display_rules(_inner_rules(node), queries, found)
+            _read_display_rules(_inner_rules(node), queries, found, every_way)
 
 
-def _display_effect(content: Any) -> bool | None:
-    """True when a style rule's block hides (`_hides`), False when it declares a `display` or
-    `visibility` that shows, None when it declares neither."""
+# The families of the declarations that hide an element alone, whatever else is declared on it
+# (`visibility.can_hide` of these): a fade to nothing (`opacity: 0`, `filter: opacity(0)`), an
+# unreadable font size, `content-visibility: hidden`, a scale to nothing or a move far off the
+# screen (`transform`, `scale`, `translate`), a clip to nothing (`clip-path: inset(50%)`).
+_HIDING_ALONE = frozenset({"opacity", "font", "content-visibility", "transform", "clip"})
+
+
+def _hides_alone(content: Any) -> bool:
+    """Whether a style rule's block declares something that hides alone (`_HIDING_ALONE`); `clip:
+    rect()`, which needs a position, is not read here."""
     import tinycss2
 
-    if _hides(content):
+    from compliance.document.css import parse_style_attribute
+    from compliance.document.visibility import can_hide
+
+    declared = parse_style_attribute(tinycss2.serialize(content))
+    return any(d.family in _HIDING_ALONE and d.name != "clip" and can_hide(d) for d in declared)
+
+
+def _display_effect(content: Any, every_way: bool = False) -> bool | None:
+    """True when a style rule's block hides (`_hides`; with `every_way`, `_hides_alone`), False
+    when it declares a `display` or `visibility` that shows, None when it declares neither."""
+    import tinycss2
+
+    if _hides(content) or (every_way and _hides_alone(content)):
         return True
     for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
         if declaration.type == "declaration" and declaration.lower_name in _HIDING:

@@ -142,11 +142,14 @@ from compliance.document.css import (
     CSS_WIDE_KEYWORDS,
     FAMILIES,
     FLEX_PROPERTIES,
+    FONT_UNIT_EMS,
     GRADIENTS,
     NEAR_ZERO_OPACITY,
     NEGLIGIBLE_SCALE,
     RELATIVE_FONT_UNITS,
+    ROOT_FONT_UNIT_EMS,
     SHEETS_CACHED,
+    VIEWPORT_UNITS_OF_AXIS,
     Declaration,
     FlexFactors,
     Scoping,
@@ -247,7 +250,7 @@ _UNREADABLE_TEXT_PX = 1.0
 # A browser's default font size, that of an element whose ancestors set none.
 _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
-_EMS_PER_UNIT = {"em": 1.0, "ex": 0.5, "ch": 0.5, "%": 0.01}
+_EMS_PER_UNIT = {**FONT_UNIT_EMS, "%": 0.01}
 # A `letter-spacing` of half an em or less (of the element's font size) squeezes text onto
 # itself: a Latin letter is about half an em wide on average (a monospace one 0.6em, a Han
 # character 1em), so each letter then starts where the one before it started, or further back,
@@ -480,11 +483,12 @@ def hides_its_content(element: Any, tag: str) -> bool:
 # What in a page's own CSS can put a colour behind text other than a background on the text or
 # its ancestors (a positioned or grid-placed picture, a pseudo-element's background, a negative
 # margin or a translation over a neighbour, a shadow or stroke that outlines the letters, a
-# blend, a mask) or changes the canvas (a colour scheme, an imported stylesheet); a filter may too,
-# unless it only changes colours (see `_page_filters`).
+# blend, a mask) or changes the canvas (a `color-scheme` property, an imported stylesheet; not the
+# `prefers-color-scheme` media feature, whose queries are read as the others are); a filter may
+# too, unless it only changes colours (see `_page_filters`).
 _PAINTS_BEHIND_TEXT = on_first_use(
     r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|transform|translate"
-    r"|color-scheme|@import|element\(",
+    r"|(?<!prefers-)color-scheme|@import|element\(",
     re.IGNORECASE,
 )
 # A negative number (a margin or an offset that may move a box over a neighbour's text), and the
@@ -1445,6 +1449,7 @@ def _match_rules(
     ranks = rules.ranks
     keyframes = _keyframes_if_any_hide(sheets)
     wanted = [(order, rules.rules[order], _applicable(rules.rules[order], families, keyframes)) for order in rules.declaring(families, families=True)]
+    wanted = _without_conditional_hiding_colours(wanted, families, sheets, index, canvas)
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
     matched: _Matched = {}
     # First the rules that hide, matched over the whole page. A rule that can only show again
@@ -1510,6 +1515,24 @@ def _matched_everywhere(declarations: Iterable[Declaration], hides: Callable[[De
     """True when a rule with these declarations is matched over the whole page: one hides, or
     uses or sets a custom property (known only on the element)."""
     return any(hides(d) or d.custom or _uses_variables(d) for d in declarations)
+
+
+def _without_conditional_hiding_colours(
+    wanted: list[tuple[int, StyleRule, list[Declaration]]], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None
+) -> list[tuple[int, StyleRule, list[Declaration]]]:
+    """`wanted` without the text colours of rules only some screens meet (or a few readers'
+    screens: `(prefers-color-scheme: dark)`) that may blend in with a background of the page (see
+    `_hiding_test`): like any rule of such a query, one can show what another hid, never hide
+    (`@media (prefers-color-scheme: dark) { .byline { color: #fff } }` on a white page leaves the
+    byline seen by most readers). A rule of a query most readers meet is not conditional. Only
+    where colours are matched (`families` has "colour")."""
+    if "colour" not in families or not any(rule.conditional and any(d.name in _TEXT_COLOURS for d in declarations) for _, rule, declarations in wanted):
+        return wanted
+    blends = _hiding_test(tuple(sheets), index, canvas)
+    return [
+        (order, rule, [d for d in declarations if not (d.name in _TEXT_COLOURS and blends(d))] if rule.conditional else declarations)
+        for order, rule, declarations in wanted
+    ]
 
 
 def _hides_in(
@@ -1949,10 +1972,10 @@ def _far_anchor_fallback(function: Any) -> bool:
 
 # The sides a fixed box is placed from, each with the viewport units of its axis.
 _VIEWPORT_SIDES = {
-    "top": ("vh", "svh", "lvh", "dvh", "vmax"),
-    "bottom": ("vh", "svh", "lvh", "dvh", "vmax"),
-    "left": ("vw", "svw", "lvw", "dvw", "vmax"),
-    "right": ("vw", "svw", "lvw", "dvw", "vmax"),
+    "top": VIEWPORT_UNITS_OF_AXIS["vertical"],
+    "bottom": VIEWPORT_UNITS_OF_AXIS["vertical"],
+    "left": VIEWPORT_UNITS_OF_AXIS["horizontal"],
+    "right": VIEWPORT_UNITS_OF_AXIS["horizontal"],
 }
 
 
@@ -3254,8 +3277,8 @@ def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
 
 def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX, root_px: float = _DEFAULT_FONT_PX) -> float | None:
     """The font size a `font-size` or `font` declaration sets in pixels, a size relative to the
-    parent's (`em`, `%`, `ex`, `ch`) resolved against `parent_px` and one in `rem` against the
-    root element's `root_px`; None when it sets none or one the checker does not work out
+    parent's (`em`, `%`, `ex`, `ch`, `cap`, `ic`, `lh`) resolved against `parent_px` and one in
+    `rem`, `rlh` (or another root unit) against the root element's `root_px`; None when it sets none or one the checker does not work out
     (`smaller`, `larger`)."""
     for token in declaration.values:
         if token.type == "literal" and token.value == "/":
@@ -3264,8 +3287,8 @@ def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX, ro
             unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
             if unit in RELATIVE_FONT_UNITS:
                 return float(token.value) * _EMS_PER_UNIT[unit] * parent_px
-            if unit == "rem":
-                return float(token.value) * root_px
+            if unit in ROOT_FONT_UNIT_EMS:
+                return float(token.value) * ROOT_FONT_UNIT_EMS[unit] * root_px
             return length_px(token)
         if declaration.name == "font-size":
             return _keyword_font_size(token, parent_px)
