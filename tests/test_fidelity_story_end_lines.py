@@ -12,19 +12,14 @@ import pytest
 
 from compliance.checks.story import is_short_sentence, is_topics_line
 from compliance.document import parse_document
-from tests.conftest import write
+from tests.fidelity_story import HEADLINE, check_fidelity, original_page
 
-HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
 STORY = [
     "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
     "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
     "The jail\u2019s administrator did not respond to repeated requests for comment.",
 ]
-ORIGINAL = (
-    f'<html><body><article class="article"><h1 class="hed">{HEADLINE}</h1>\n<p class="byline">by Jane Whitfield</p>\n'
-    + "".join(f"<p>{p}</p>\n" for p in STORY)
-    + "</article></body></html>"
-)
+ORIGINAL = original_page(STORY, byline="by Jane Whitfield")
 CREDIT = "This story was originally published by ProPublica."
 
 # Short sentences of story prose a copy may add after the last paragraph.
@@ -56,10 +51,7 @@ FURNITURE = [
 
 
 def _check(cli: Any, tmp_path: Path, copy: str, name: str) -> tuple[int, list[str]]:
-    first = write(tmp_path, "original.html", ORIGINAL)
-    second = write(tmp_path, name, copy)
-    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(first), str(second))
-    return run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]]
+    return check_fidelity(cli, tmp_path, ORIGINAL, copy, name)
 
 
 def _markdown(*after: str) -> str:

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from tests.fidelity_story import HEADLINE, check_fidelity, original_page, paragraphs
 
-HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
 STORY = [
     "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
     "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
@@ -27,21 +26,12 @@ CREDIT = "<p><em>This story was originally published by ProPublica.</em></p>"
 BYLINE = '<p class="byline">By Jane Whitfield and Omar Delgado, ProPublica</p>'
 
 
-def _paragraphs(paragraphs: list[str]) -> str:
-    return "".join(f"<p>{p}</p>\n" for p in paragraphs)
-
-
-ORIGINAL = (
-    f'<html><body><article class="article"><h1 class="hed">{HEADLINE}</h1>\n'
-    f'<p class="byline">by Jane Whitfield and Omar Delgado</p>\n{_paragraphs(STORY)}</article></body></html>'
-)
+_paragraphs = paragraphs
+ORIGINAL = original_page(STORY)
 
 
 def _check(cli: Any, tmp_path: Path, copy: str, name: str = "copy.html") -> tuple[int, list[str]]:
-    first = write(tmp_path, "original.html", ORIGINAL)
-    second = write(tmp_path, name, copy)
-    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(first), str(second))
-    return run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]]
+    return check_fidelity(cli, tmp_path, ORIGINAL, copy, name)
 
 
 # Themes' article markup: the header (its headline and `{head}`), then the body (`{top}`, the story).

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from tests.fidelity_story import HEADLINE, check_fidelity, original_page, paragraphs
 
-HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
 STORY = [
     "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
     "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
@@ -26,14 +25,8 @@ ADDED = "Redbud was later cleared of all wrongdoing by regulators, its lawyer sa
 CHANGED = "changed (two → four): Hill, 34, had … violation. He died [-two-] {+four+} days later at … hospital in Lexington."
 
 
-def _paragraphs(paragraphs: list[str]) -> str:
-    return "".join(f"<p>{p}</p>\n" for p in paragraphs)
-
-
-ORIGINAL = (
-    f'<html><body><article class="article"><h1 class="hed">{HEADLINE}</h1>\n'
-    f'<p class="byline">by Jane Whitfield and Omar Delgado</p>\n{_paragraphs(STORY)}</article></body></html>'
-)
+_paragraphs = paragraphs
+ORIGINAL = original_page(STORY)
 
 
 def _copy(body: str) -> str:
@@ -45,10 +38,7 @@ def _copy(body: str) -> str:
 
 
 def _check(cli: Any, tmp_path: Path, copy: str) -> tuple[int, list[str]]:
-    first = write(tmp_path, "original.html", ORIGINAL)
-    second = write(tmp_path, "copy.html", copy)
-    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(first), str(second))
-    return run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]]
+    return check_fidelity(cli, tmp_path, ORIGINAL, copy)
 
 
 # Elements whose class or id names chrome, as a copy may wrap the story's text in them.
@@ -157,10 +147,7 @@ def test_readers_comments_inside_the_article_are_not_the_story(cli: Any, tmp_pat
 def test_a_box_the_original_prints_too_is_no_addition(cli: Any, tmp_path: Path) -> None:
     box = '<div class="sidebar"><p>Kentucky jails held 23,000 people on an average day last year, state records show.</p></div>'
     original = ORIGINAL.replace(f"<p>{STORY[2]}</p>", f"{box}<p>{STORY[2]}</p>")
-    first = write(tmp_path, "original.html", original)
-    second = write(tmp_path, "copy.html", _copy(_paragraphs(STORY[:2]) + box + _paragraphs(STORY[2:])))
-    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(first), str(second))
-    assert (run.code, run.json()["files"][0]["findings"]) == (0, [])
+    assert check_fidelity(cli, tmp_path, original, _copy(_paragraphs(STORY[:2]) + box + _paragraphs(STORY[2:]))) == (0, [])
 
 
 @pytest.mark.parametrize("box", ['<aside class="newsletter">', '<div role="complementary" class="related">'])
