@@ -9,6 +9,14 @@ from typing import Any
 from tests.conftest import write
 
 HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
+# The story's five paragraphs.
+STORY = [
+    "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
+    "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
+    "His death was one of at least 41 in Kentucky jails since 2019 in which records show detainees asked for medical help and did not get it.",
+    "\u201cWe begged them to take him to the doctor,\u201d said his sister, Tanya Hill. \u201cNobody listened.\u201d",
+    "The jail\u2019s administrator did not respond to repeated requests for comment.",
+]
 
 
 def paragraphs(texts: list[str]) -> str:

@@ -13,16 +13,9 @@ import pytest
 
 from compliance.checks.story_furniture import is_ad_label, reads_as_date_line
 from tests.conftest import write
+from tests.fidelity_story import HEADLINE, STORY
 
-HEADLINE = "Inside the County Jails Where Sick Inmates Die Waiting for Care"
 DECK = "Records show detainees asked for help and did not get it."
-STORY = [
-    "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
-    "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
-    "His death was one of at least 41 in Kentucky jails since 2019 in which records show detainees asked for medical help and did not get it.",
-    "\u201cWe begged them to take him to the doctor,\u201d said his sister, Tanya Hill. \u201cNobody listened.\u201d",
-    "The jail\u2019s administrator did not respond to repeated requests for comment.",
-]
 CREDIT = "<p><em>This story was originally published by ProPublica.</em></p>"
 BYLINE = '<p class="byline">By Jane Whitfield and Omar Delgado, ProPublica</p>'
 

@@ -11,15 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.fidelity_story import HEADLINE, check_fidelity, original_page, paragraphs
+from tests.fidelity_story import HEADLINE, STORY, check_fidelity, original_page, paragraphs
 
-STORY = [
-    "When Marcus Hill collapsed in his cell at the Harlan County jail, guards waited six hours before calling a nurse, according to autopsy records.",
-    "Hill, 34, had been booked on a probation violation. He died two days later at a hospital in Lexington.",
-    "His death was one of at least 41 in Kentucky jails since 2019 in which records show detainees asked for medical help and did not get it.",
-    "\u201cWe begged them to take him to the doctor,\u201d said his sister, Tanya Hill. \u201cNobody listened.\u201d",
-    "The jail\u2019s administrator did not respond to repeated requests for comment.",
-]
 EDITED = STORY[1].replace("two days", "four days")
 ADDED = "Redbud was later cleared of all wrongdoing by regulators, its lawyer said."
 CHANGED = "changed (two → four): Hill, 34, had … violation. He died [-two-] {+four+} days later at … hospital in Lexington."
