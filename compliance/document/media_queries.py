@@ -337,8 +337,11 @@ _NUMERIC_RANGES = {
 _DPPX_PER_UNIT = {"dppx": 1.0, "x": 1.0, "dpi": 1 / 96, "dpcm": 2.54 / 96}
 # The legacy `-webkit-` names of the device pixel ratio (Chromium's, as the resolution in dppx).
 _WEBKIT_RATIO = {"-webkit-device-pixel-ratio": "", "-webkit-min-device-pixel-ratio": "min-", "-webkit-max-device-pixel-ratio": "max-"}
-# The most kinds of screen tried (a list naming more features than that is not tried).
-_MOST_SCREENS_TRIED = 4096
+# The most kinds of screen tried (a list naming more features than that is not tried): the
+# tautologies and covering ranges of real and hostile pages name one to three features; a hostile
+# page of thousands of queries of many unknown features each must not cost minutes (at 256, a
+# query costs at most about half a millisecond).
+_MOST_SCREENS_TRIED = 256
 # A formula: ("and" | "or", parts), ("not", (part,)), ("is", (truth,)) or ("atom", (feature, test)).
 _Formula = tuple[str, tuple[Any, ...]]
 
