@@ -16,8 +16,8 @@ from compliance.checks.additions import text_beside_additions
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
-from compliance.checks.story import story_decks, story_paragraphs
-from compliance.checks.story_chrome import blocks_in_chrome, is_furniture, prose_in_chrome
+from compliance.checks.story import is_furniture, story_decks, story_paragraphs
+from compliance.checks.story_chrome import blocks_in_chrome, prose_in_chrome
 from compliance.checks.story_notes import noted_claim, prose_beside_story
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
@@ -895,7 +895,7 @@ def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...], original: Do
     `_SAME_PARAGRAPH`) that the story paragraphs do not print as it is, and, between the story's
     first and last paragraphs, those that read as story prose (`story_chrome.prose_in_chrome`) and
     are not printed on the original's page (a factbox both put in a "sidebar" box); none a
-    caption, an ad or a date line (`story_chrome.is_furniture`). An ad, a sign-up box or a list of
+    caption, an ad, a promo link or a date line (`story.is_furniture`). An ad, a sign-up box or a list of
     other stories holds none of them."""
     ours = story_paragraphs(doc)
     chrome = blocks_in_chrome(doc)

@@ -24,9 +24,9 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     """The story's own paragraphs: the article region's visible blocks that are not headings
     (but a deck printed as one in the story's head, `<h2 class="subtitle">`), the headline, a
-    byline, a photo's caption (`is_caption`), a date line (`is_date_line`: the publication or
-    update date, "June 10, 2024, 5 a.m. EDT") or an ad's (`is_ad`: an ad slot, an
-    "Advertisement" label), in document order; where the page marks its story's body with
+    byline, or page furniture (`is_furniture`: a photo's caption, a date line such as "June 10,
+    2024, 5 a.m. EDT", an ad slot or an "Advertisement" label, a "Related: <a>…</a>" promo), in
+    document order; where the page marks its story's body with
     schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
     notes after it — the authors' disclosure, the partners — are not the story). Asked only by
     the kinds that compare a copy with its original."""
@@ -42,15 +42,7 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
             inside = [b for b in blocks if _within(b.element, bodies)]
             blocks = inside or blocks  # an empty body element (a script fills it) marks nothing
         head = _head_length(doc, blocks)
-        cached = tuple(
-            b
-            for n, b in enumerate(blocks)
-            if not (b.heading and n >= head)
-            and not is_caption(doc, b)
-            and not is_ad(doc, b)
-            and not is_promo_link(b)
-            and not is_date_line(doc, b, in_head=n < head)
-        )
+        cached = tuple(b for n, b in enumerate(blocks) if not (b.heading and n >= head) and not is_furniture(doc, b, in_head=n < head))
         doc._memo["story_paragraphs"] = cached
     return cached
 
@@ -121,6 +113,13 @@ _CAPTION_NAMES = frozenset("caption photo-credit image-credit media-credit".spli
 _MEDIA_TAGS = frozenset("img picture video svg canvas iframe amp-img amp-video".split())
 # The most words a caption holds; a longer block under a class that names one is the story.
 _CAPTION_WORDS = 80
+
+
+def is_furniture(doc: Document, block: Block, *, in_head: bool = False) -> bool:
+    """Whether a block is page furniture among the story's paragraphs, not the story's text: a
+    photo's caption (`is_caption`), an ad's words or label, a site's promo link to another story,
+    or a date line (in the story's head, `in_head`, a date-only line too: `story_furniture`)."""
+    return is_caption(doc, block) or is_ad(doc, block) or is_promo_link(block) or is_date_line(doc, block, in_head=in_head)
 
 
 def is_caption(doc: Document, block: Block) -> bool:

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.checks.story import is_caption, is_site_notice, reads_as_sentences, story_paragraphs
-from compliance.checks.story_furniture import is_ad, is_date_line, is_promo_link
+from compliance.checks.story import is_furniture, is_site_notice, reads_as_sentences, story_paragraphs
 from compliance.checks.story_notes import reads_as_note
 from compliance.document import Block, Document
 from compliance.document.elements import text_of
@@ -28,13 +27,13 @@ from compliance.document.region import is_chrome, is_comments
 _FORM_TAGS = ("form", "input", "button", "select", "textarea")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Elements that make a block of their own inside a link (a card's).
-_BLOCK_TAGS = frozenset(("p", "div", "img", "picture", "figure", "ul", "ol", *_HEADINGS))
+_CARD_PARTS = frozenset(("p", "div", "img", "picture", "figure", "ul", "ol", *_HEADINGS))
 
 
 def blocks_in_chrome(doc: Document) -> tuple[Block, ...]:
     """The visible blocks of text (not headings) inside chrome that its class or id names
     (`_named_chrome`) within the article region, in document order: the blocks the article region
-    leaves out that may hold the story's text (`is_furniture` tells those that cannot)."""
+    leaves out that may hold the story's text (`story.is_furniture` tells those that cannot)."""
     cached: tuple[Block, ...] | None = doc._memo.get("blocks_in_chrome")
     if cached is None:
         found = []
@@ -46,12 +45,6 @@ def blocks_in_chrome(doc: Document) -> tuple[Block, ...]:
                 found.append(block)
         cached = doc._memo["blocks_in_chrome"] = tuple(found)
     return cached
-
-
-def is_furniture(doc: Document, block: Block) -> bool:
-    """Whether a block in chrome is page furniture as it would be among the story's paragraphs: a
-    photo's caption, an ad's words or label, a date line (`story.story_paragraphs`)."""
-    return is_caption(doc, block) or is_ad(doc, block) or is_promo_link(block) or is_date_line(doc, block, in_head=False)
 
 
 def _named_chrome(element: Any) -> bool:
@@ -110,7 +103,7 @@ def _site_box(chrome: Any) -> bool:
 def _standalone_link(link: Any) -> bool:
     """Whether a link is the whole text of the element around it, or holds a block of its own
     (a card's link around its picture and headline)."""
-    if any(isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS for node in link.iterdescendants()):
+    if any(isinstance(node.tag, str) and node.tag.lower() in _CARD_PARTS for node in link.iterdescendants()):
         return True
     words = text_of(link).split()
     parent = link.getparent()

@@ -132,7 +132,7 @@ def is_ad(doc: Document, block: Block) -> bool:
     known: dict[Any, bool] = doc._memo.setdefault("in_ad_slot", {})
     if not in_any(element, lambda node: node is not root and _small_ad_slot(node), known, stop=root):
         return False
-    unlinked = " ".join(" ".join(element.xpath("descendant-or-self::text()[not(ancestor::a)]")).split())
+    unlinked = _words_outside_links(element)
     return not unlinked or is_ad_label(unlinked)
 
 
@@ -161,9 +161,13 @@ def is_promo_link(block: Block) -> bool:
     while element.tag not in BLOCK_TAGS and element.getparent() is not None:
         element = element.getparent()
     linked = " ".join(" ".join(element.xpath("descendant-or-self::a[@href]//text()")).split())
-    unlinked = " ".join(" ".join(element.xpath("descendant-or-self::text()[not(ancestor::a)]")).split())
-    rest = _PROMO_LABEL().sub("", unlinked, count=1).strip(_AROUND_LABEL)
+    rest = _PROMO_LABEL().sub("", _words_outside_links(element), count=1).strip(_AROUND_LABEL)
     return bool(linked) and not rest and len(linked.split()) <= _PROMO_LINK_WORDS
+
+
+def _words_outside_links(element: Any) -> str:
+    """The words of an element that no link holds, white space collapsed."""
+    return " ".join(" ".join(element.xpath("descendant-or-self::text()[not(ancestor::a)]")).split())
 
 
 def _small_ad_slot(node: Any) -> bool:
