@@ -181,7 +181,22 @@ SelectOption = Annotated[
 ]
 ExtendSelectOption = Annotated[list[str] | None, typer.Option("--extend-select", help="Run these rules as well as the configured ones.")]
 IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Do not run these rules (rule ids, pack ids or globs).")]
-ExcludeOption = Annotated[list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")]
+
+
+def _git_pattern(value: str) -> str:
+    """The parser of `--exclude`: a pattern git's language reads (`!` alone is none)."""
+    from compliance.ignores import pattern_problem
+
+    problem = pattern_problem(value)
+    if problem is not None:
+        raise typer.BadParameter(visible(problem))
+    return value
+
+
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", parser=_git_pattern, metavar="GLOB", help="Leave out files matching this git-style glob in directory walks (repeatable)."),
+]
 NoGitignoreOption = Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")]
 ForceExcludeOption = Annotated[
     bool,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.errors import ConfigError, choice_hint, closest, config_error
 from compliance.findings import SEVERITY_LABELS, Severity
-from compliance.ignores import git_pattern
+from compliance.ignores import git_pattern, pattern_problem
 from compliance.selection import SelectionLayer
 
 if TYPE_CHECKING:
@@ -184,9 +184,12 @@ def _kind_of(node: YNode) -> str:
     return f"a {type(value).__name__}"
 
 
-def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None, *, empty: str | None = None) -> tuple[str, ...]:
+def _strings(
+    node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None, *, empty: str | None = None, globs: bool = False
+) -> tuple[str, ...]:
     """A string or a list of strings; `empty`, when given, is the hint of the error for an empty
-    list (`packs: []` would otherwise read as "no limit" to one reader and "nothing" to another)."""
+    list (`packs: []` would otherwise read as "no limit" to one reader and "nothing" to another);
+    with `globs`, each must be a pattern git reads (`glob_match`), else the error is at it."""
     from compliance.yamlsource import YScalar, YSeq  # imported only when a configuration is read
 
     items = node.items if isinstance(node, YSeq) else (node,)
@@ -198,6 +201,8 @@ def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] 
             expected, hint = _EXPECTED_STRINGS.get(what.strip("'"), ("a string or a list of strings", "quote globs such as '**/*.html'"))
             raise _fail(f"{what} must be {expected}, not {_kind_of(item)}", item.mark, hint)
         values.append(item.value.strip())
+        if globs and (problem := pattern_problem(item.value.strip())) is not None:
+            raise _fail(f"{what}: {problem}", item.mark, "write it as a .gitignore line, such as 'drafts/' or '**/*.txt'")
         if positions is not None:
             positions.append((what.strip("'"), item.value.strip(), item.mark.line, item.mark.column))
     return tuple(values)
@@ -275,7 +280,9 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
         values["inline_suppressions"] = node.value
     for key in ("include", "exclude"):
         if key in root.entries:
-            values[key] = _strings(root.entries[key], f"'{key}'", positions, empty="give globs such as '**/*.html', or remove it" if key == "include" else None)
+            values[key] = _strings(
+                root.entries[key], f"'{key}'", positions, empty="give globs such as '**/*.html', or remove it" if key == "include" else None, globs=True
+            )
     if "severity" in root.entries:
         values["severity"] = _severity_map(root.entries["severity"], positions)
     if any(key in root.entries for key in ("select", "extend-select", "ignore")):
@@ -304,7 +311,7 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
             at: list[tuple[str, str, int, int]] = []
             overrides.append(
                 Override(
-                    files=_strings(item.entries["files"], "'files'", empty="give the globs of the files it is for, such as 'opinion/**'"),
+                    files=_strings(item.entries["files"], "'files'", empty="give the globs of the files it is for, such as 'opinion/**'", globs=True),
                     packs=_strings(item.entries["packs"], "'packs'", at, empty=_NO_PACKS) if "packs" in item.entries else None,
                     fail_on=_severity(item.entries["fail-on"], "'fail-on'") if "fail-on" in item.entries else None,
                     severity=_severity_map(item.entries["severity"], at) if "severity" in item.entries else (),

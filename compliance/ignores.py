@@ -29,6 +29,16 @@ def _spec(lines: Sequence[str]) -> GitIgnoreSpec:
     return GitIgnoreSpec.from_lines(lines)
 
 
+def pattern_problem(pattern: str) -> str | None:
+    """Why git's pattern language cannot read `pattern` (`!` alone, a lone trailing backslash),
+    in words; None when it can."""
+    try:
+        git_pattern(pattern)
+    except ValueError:  # pathspec's GitIgnorePatternError
+        return f"'{pattern}' is not a pattern git reads (a '!' needs a pattern after it; a '\\' escapes the character after it)"
+    return None
+
+
 @functools.lru_cache(maxsize=1024)
 def git_pattern(pattern: str) -> GitIgnoreSpec:
     """One pattern of git's language as a compiled spec (`match_file(path)` with a POSIX path

@@ -261,3 +261,17 @@ def test_config_errors_are_one_line_with_file_and_line(cli: Any, repo: Path, con
     assert fragment in run.err
     assert run.err.count("\n") == 1
     assert run.err.count("error, warning, info") <= 1  # a message that lists the choices lists them once
+
+
+@pytest.mark.parametrize("pattern", ["!", "\\\\"])
+def test_a_glob_git_cannot_read_is_one_line_at_its_place(cli: Any, repo: Path, pattern: str) -> None:
+    shown = pattern.replace("\\\\", "\\")
+    write(repo, ".syndcheck.yaml", f"exclude: ['{shown}']\n")
+    run = cli("check", "a")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"syndcheck: error: .syndcheck.yaml:1:11: 'exclude': '{shown}' is not a pattern git reads (a '!' needs a pattern after it;"
+        " a '\\' escapes the character after it) — write it as a .gitignore line, such as 'drafts/' or '**/*.txt'"
+    ]
+    flag = cli("check", "--exclude", shown, "a")
+    assert flag.code == 2 and len(flag.err.splitlines()) == 1 and "Invalid value for '--exclude'" in flag.err
