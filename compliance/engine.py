@@ -46,7 +46,7 @@ from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import counted, listed, possessive, quoted, shorten
+from compliance.text import counted, listed, possessive, quoted, shorten, word_count
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -497,12 +497,13 @@ def check_document(
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
         findings.extend(_bidi_findings(doc, (*reversed_texts, *in_names), applied[0].id))
+        findings.extend(_redirect_findings(doc, applied[0].id))
     # What the terms require a republisher to add is no edit of the story (`additions`).
     ctx.additions = addition_checks(rule.check for pack in applied for rule in pack.rules)
     passed: list[Passed] = []
     evaluated: set[tuple[str, int]] = set()
-    # Rules that reached a conclusion; the look-alike and bidi checks run whenever a pack applies.
-    concluded: set[str] = {LOOK_ALIKE_RULE, BIDI_RULE} if applied else set()
+    # Rules that reached a conclusion; the checks of the page itself run whenever a pack applies.
+    concluded: set[str] = set(PAGE_RULES) if applied else set()
     undecided: dict[str, list[str]] = {}
     without_original: list[str] = []
     for pack in applied:
@@ -587,7 +588,7 @@ def check_document(
     if suppressions and not inline_suppressions:
         notices.append(_ignored_notice(suppressions))
     elif suppressions:
-        known = {LOOK_ALIKE_RULE, BIDI_RULE, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
+        known = {*PAGE_RULES, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
         from compliance.suppress import apply_suppressions
 
         findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
@@ -676,6 +677,9 @@ def _ignored_notice(suppressions: Sequence[Suppression]) -> Notice:
 
 LOOK_ALIKE_RULE = "syndcheck/look-alike-letters"
 BIDI_RULE = "syndcheck/bidi-controls"
+REDIRECT_RULE = "syndcheck/redirect"
+# The checks of the page itself that run whenever a pack applies, beside the packs' rules.
+PAGE_RULES = (LOOK_ALIKE_RULE, BIDI_RULE, REDIRECT_RULE)
 
 
 def publisher_names(packs: Sequence[Pack]) -> tuple[str, ...]:
@@ -799,6 +803,43 @@ def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> lis
             )
         )
     return findings
+
+
+# How fast a reader reads a story, in words a minute (the mean silent reading rate of adults
+# reading non-fiction in English: Brysbaert, "How many words do we read per minute?", 2019).
+READING_WORDS_PER_MINUTE = 238
+
+
+def _redirect_findings(doc: Document, pack: str) -> list[Finding]:
+    """A warning when the page's refresh (`refresh.redirecting_refresh`) sends its reader to
+    another page before they could have read the story (within its reading time at
+    `READING_WORDS_PER_MINUTE`, the story's words in the article region): what they read there,
+    not this page's credits, is what they see. [] otherwise."""
+    from compliance.document.refresh import redirecting_refresh
+
+    refresh = redirecting_refresh(doc)
+    if refresh is None:
+        return []
+    words = sum(word_count(block.text) for block in doc.blocks if block.in_article)
+    reading = words * 60 / READING_WORDS_PER_MINUTE
+    if refresh.seconds > reading:
+        return []
+    after = "at once" if refresh.seconds == 0 else f"after {counted(refresh.seconds, 'second')}"
+    minutes = max(1, round(reading / 60))
+    return [
+        Finding(
+            REDIRECT_RULE,
+            Severity.WARNING,
+            f'The page sends its readers to {quoted(refresh.url, 100)} {after} (a <meta http-equiv="refresh">), before they could read'
+            f" the story (about {counted(minutes, 'minute')} at {READING_WORDS_PER_MINUTE} words a minute): what they see is that page,"
+            " not this one and its credits.",
+            "Remove the refresh, or check the page it sends readers to: the credits the terms require must be on the page readers read.",
+            doc.locate_element(refresh.element),
+            shorten(refresh.address, 120),
+            pack,
+            "a refresh to another page",
+        )
+    ]
 
 
 def _control_in_source(source: str, char: str, after: int) -> int | None:

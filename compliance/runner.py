@@ -279,11 +279,11 @@ class Runner:
         layers = settings.selection + self._command_line
         key = (id(available), layers)
         if key not in self._choices:
-            from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE
+            from compliance.engine import PAGE_RULES
             from compliance.findings import SUPPRESSION_RULES
             from compliance.selection import disabled_rules, nothing_left, validate
 
-            known = frozenset([*(r.id for p in available for r in p.rules), *SUPPRESSION_RULES, LOOK_ALIKE_RULE, BIDI_RULE])
+            known = frozenset([*(r.id for p in available for r in p.rules), *SUPPRESSION_RULES, *PAGE_RULES])
             validate(layers, sorted(known))
             off = disabled_rules(layers, known)
             error = nothing_left(layers, known, off)

@@ -385,7 +385,7 @@ def test_a_rule_not_checked_for_want_of_a_value_leaves_its_known_finding_not_che
 
 
 def test_the_engine_names_the_rules_that_ran_and_only_those() -> None:
-    from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE, check_bytes
+    from compliance.engine import PAGE_RULES, check_bytes
     from compliance.findings import SUPPRESSION_RULES
     from compliance.packfiles import load_packs
 
@@ -394,9 +394,9 @@ def test_the_engine_names_the_rules_that_ran_and_only_those() -> None:
     report = check_bytes(page, "html", packs, path="a.html")
     applied = {r.id for p in packs if p.id in report.packs for r in p.rules}
     assert "dcnf/byline" in report.evaluated_rules
-    assert {LOOK_ALIKE_RULE, BIDI_RULE, *SUPPRESSION_RULES} <= report.evaluated_rules
+    assert {*PAGE_RULES, *SUPPRESSION_RULES} <= report.evaluated_rules
     # Only rules of the packs that applied (and the built-in checks) ran.
-    assert report.evaluated_rules <= applied | {LOOK_ALIKE_RULE, BIDI_RULE, *SUPPRESSION_RULES}
+    assert report.evaluated_rules <= applied | {*PAGE_RULES, *SUPPRESSION_RULES}
     off = check_bytes(page, "html", packs, path="a.html", severities={"dcnf/byline": None, "syndcheck/unused-suppression": None})
     assert "dcnf/byline" not in off.evaluated_rules
     assert "syndcheck/unused-suppression" not in off.evaluated_rules

@@ -61,11 +61,11 @@ def test_a_glob_or_pack_in_a_suppression_is_named_as_one_and_suppresses_nothing(
     story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"<!-- syndcheck-disable {named} -- logo runs in the print masthead -->\n</body>"))
     run = cli("check", "--format", "json", str(story))
     refused = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "syndcheck/unknown-rule-in-suppression"]
-    from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE
+    from compliance.engine import PAGE_RULES
     from compliance.findings import SUPPRESSION_RULES
     from compliance.loading import load_packs
 
-    known = {*(rule.id for pack in load_packs() for rule in pack.rules), *SUPPRESSION_RULES, LOOK_ALIKE_RULE, BIDI_RULE}
+    known = {*(rule.id for pack in load_packs() for rule in pack.rules), *SUPPRESSION_RULES, *PAGE_RULES}
     matching = sorted(rule for rule in known if matches(named, rule))
     count = len(matching)
     assert listed in matching[0]

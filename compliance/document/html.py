@@ -588,6 +588,7 @@ def _build_html_document(
         meta={k: tuple(v) for k, v in walked.meta.items()},
         json_ld=tuple(walked.json_ld),
         canonical=tuple(walked.canonical),
+        base_url=walked.base_url,
         article_line=article_root.sourceline or 1,
         headline=headline,
         truncated=truncated,
@@ -667,6 +668,7 @@ class _Walked:
 
     __slots__ = (
         "base",
+        "base_url",
         "block_display",
         "byline_marks",
         "canonical",
@@ -700,6 +702,7 @@ class _Walked:
         self.meta: dict[str, list[str]] = {}
         self.canonical: list[str] = []
         self.base: list[str] = []  # the `<base href>` values, in document order (the first counts)
+        self.base_url: str | None = None  # what the page's relative URLs resolve against (`page_base`)
         self.json_ld: list[Any] = []
         # Rendered Markdown: whether the text right after each comment (by its text) shows.
         self.shown_after_comment: dict[str, bool] = {}
@@ -1808,7 +1811,7 @@ class _Walk:
         found = self.found
         found.items = tuple(self.items)
         found.offsets = item_offsets(found.items)
-        base = page_base(found.base, url)
+        base = found.base_url = page_base(found.base, url)
         found.canonical = [resolve_url(given, base) for given in found.canonical]
         for name in URL_META.intersection(found.meta):
             found.meta[name] = [resolve_url(given, base) for given in found.meta[name]]

@@ -215,6 +215,9 @@ class Document:
     deep_from: int | None = None
     item_offsets: tuple[int, ...] = ()
     front_matter: Mapping[str, str] = field(default_factory=dict)
+    # What an HTML page's relative URLs resolve against (`html.page_base`: its `<base href>`, else
+    # its own address when that is known); None when neither gives an http(s) URL.
+    base_url: str | None = None
     front_matter_error: str | None = None
     # A Markdown article's scripts in its raw HTML that run (a tracking pixel's `<script src>`), as
     # (the `src` as written, line); an HTML page's are elements of its tree.
