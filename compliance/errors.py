@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Generic, TypeVar
 
 
 class UserError(Exception):
@@ -49,28 +50,37 @@ class UserError(Exception):
         return self.one_line()
 
     def lines(self) -> list[str]:
-        """Each error as one line (one, except for `PackErrors`)."""
+        """Each error as one line (one, except for those that hold several: `PackErrors`, `ConfigErrors`)."""
         return [self.one_line()]
+
+
+_Kind = TypeVar("_Kind", bound=UserError)
+
+
+class _EveryError(UserError, Generic[_Kind]):
+    """Every error of one kind found in one go (a pack's, a configuration file's), flattened when
+    one holds others, in the order given: the first stands for them all as the exception itself
+    (its place, rule and hint), and `lines()` gives each as one line."""
+
+    def __init__(self, errors: list[_Kind]) -> None:
+        flat: list[_Kind] = []
+        for each in errors:
+            flat.extend(each.errors if isinstance(each, _EveryError) else [each])
+        first = flat[0]
+        super().__init__(first.what, path=first.path, line=first.line, column=first.column, rule=first.rule, hint=first.hint)
+        self.errors: list[_Kind] = flat
+
+    def lines(self) -> list[str]:
+        """Each error as one line, in the order held."""
+        return [error.one_line() for error in self.errors]
 
 
 class PackError(UserError):
     """A rule pack that cannot be loaded or is invalid."""
 
 
-class PackErrors(PackError):
+class PackErrors(_EveryError[PackError], PackError):
     """Every error found in one or more rule packs, so that an author fixes them in one go."""
-
-    def __init__(self, errors: list[PackError]) -> None:
-        flat: list[PackError] = []
-        for each in errors:
-            flat.extend(each.errors if isinstance(each, PackErrors) else [each])
-        first = flat[0]
-        super().__init__(first.what, path=first.path, line=first.line, column=first.column, rule=first.rule, hint=first.hint)
-        self.errors: list[PackError] = flat
-
-    def lines(self) -> list[str]:
-        """Each error as one line, in file order."""
-        return [error.one_line() for error in self.errors]
 
 
 def combine(errors: list[PackError]) -> PackError:
@@ -100,21 +110,9 @@ def config_error(what: str, *, path: str | None, line: int | None = None, column
     return ConfigError(what, path=path, line=line, column=column, hint=hint)
 
 
-class ConfigErrors(ConfigError):
+class ConfigErrors(_EveryError[ConfigError], ConfigError):
     """Every mistake found in one configuration file (an audit file), so that its author fixes them
     in one go, as `PackErrors` holds a pack's."""
-
-    def __init__(self, errors: list[ConfigError]) -> None:
-        flat: list[ConfigError] = []
-        for each in errors:
-            flat.extend(each.errors if isinstance(each, ConfigErrors) else [each])
-        first = flat[0]
-        super().__init__(first.what, path=first.path, line=first.line, column=first.column, hint=first.hint)
-        self.errors: list[ConfigError] = flat
-
-    def lines(self) -> list[str]:
-        """Each error as one line, in the order given."""
-        return [error.one_line() for error in self.errors]
 
 
 def combine_config(errors: list[ConfigError]) -> ConfigError:
