@@ -70,6 +70,12 @@ HIDINGS = {
     # A box of the article is in the story's flow: a credit hidden there is hidden in the story.
     "hidden aside in the article": "<aside hidden><p>{credit}</p></aside>",
     "complementary box hidden by the style sheet": '<div role="complementary" class="rp-hide"><p>{credit}</p></div>',
+    # Fallback content, which a browser that draws the element never draws.
+    "in a meter": '<meter value="1"><p>{credit}</p></meter>',
+    "in a progress bar": "<progress><p>{credit}</p></progress>",
+    "in a video": '<video src="/clip.mp4"><p>{credit}</p></video>',
+    "in a canvas": "<canvas><p>{credit}</p></canvas>",
+    "in an object that shows a document": '<object data="/story.pdf" type="application/pdf"><p>{credit}</p></object>',
 }
 
 

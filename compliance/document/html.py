@@ -107,7 +107,7 @@ def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _N
             kind = kinds.get(element.tag)
             if kind is None:
                 kind = kinds[element.tag] = _tag_kind(element.tag)
-            if not kind.tag or (kind.skipped and not _shows_fallback(element, kind.tag)):
+            if not kind.tag or (kind.skipped and kind.tag != "object"):
                 walker.skip_subtree()
                 owners.append(owners[-1])
                 continue
@@ -802,20 +802,13 @@ def _inert_names(class_value: str | None, identifier: str | None) -> bool:
 _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
 # (An `<input>` may be an image button, `is_image_input`, which its `type` says.)
-_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", "input", *UA_COLOURED_TAGS})
+_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", "meter", "progress", "input", *UA_COLOURED_TAGS})
 
 
 def _may_lose_its_picture(inherited: Rendering) -> bool:
     """True when what an image is inside may leave nothing of its picture to see whatever it
     sets: a narrow box, a shrink (scales and zooms), a colour filter or a blur in force."""
     return inherited.narrow is not None or inherited.fading.scale * inherited.fading.zoom < 1 or bool(inherited.colour_filter) or inherited.blur > 0
-
-
-def _shows_fallback(element: Any, tag: str) -> bool:
-    """True for an `<object>` that draws what it holds, its fallback content, in its place (HTML
-    4.8.6): one with nothing to load, or of a plugin's type (see `visibility.hides_its_content`);
-    the walk reads it as it reads a `<span>`'s."""
-    return tag == "object" and not hides_its_content(element, tag)
 
 
 @functools.lru_cache(maxsize=256)
@@ -1236,9 +1229,10 @@ class _Walk:
         return self.closed_details
 
     def _skip_unless_fallback(self, element: Any, kind: _TagKind, parent: _Frame) -> bool:
-        """Skip an element whose content is never shown (False), but for an `<object>` with
-        nothing to load, which shows its fallback content and is opened as any element (True)."""
-        if _shows_fallback(element, kind.tag):
+        """Skip an element whose content is never shown (False), but for an `<object>`, which is
+        opened as any element (True): one with nothing to load shows its fallback content, and one
+        that draws what it loads holds it closed (`_is_closed`), as a `<video>` holds its own."""
+        if kind.tag == "object":
             self._open_with(element, kind, element.items(), parent)
             return True
         if kind.tag == "math":

@@ -551,12 +551,16 @@ class Document:
             if self.root is not None and self._hides_text:
                 from compliance.document.html import text_blocks_whatever_shows
 
-                blocks = {block.text for block in self.blocks}
-                seen = "\n".join(block.text for block in self.blocks)
+                # Compared without white space: the markup's blocks are read with a space
+                # between the runs of text inline elements part ("CalMatters ." for
+                # `<a>CalMatters</a>.`) and a line break as a space, which the visible text has
+                # not: the same words are the same block.
+                blocks = {"".join(block.text.split()) for block in self.blocks}
+                seen = "\n".join("".join(block.text.split()) for block in self.blocks)
                 cached = tuple(
                     (element.sourceline or 1, text, self.in_story(element))
                     for element, text in text_blocks_whatever_shows(self.root, self._block_display)
-                    if text not in blocks and text not in seen
+                    if (key := "".join(text.split())) not in blocks and key not in seen
                 )
             self._memo["unseen_text"] = cached
         return cached

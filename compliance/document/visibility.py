@@ -218,8 +218,6 @@ SKIP_TAGS = frozenset(
         "select",
         "textarea",
         "button",
-        "meter",
-        "progress",
     }
 )
 # Skipped tags whose content is not rendered at all (the others render something of their own,
