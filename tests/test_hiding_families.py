@@ -366,12 +366,13 @@ def details(data: bytes, pack: str, rule: str) -> list[str]:
 @pytest.mark.parametrize("style", ["display:none", "visibility:hidden", "color:rgb(0 0 0 / 0)", "font-size:0.01em", "margin-left:-9999px"])
 def test_a_hidden_credit_line_is_named_as_hidden(style: str) -> None:
     data = propublica(credit=f'<p style="{style}">{{text}}</p>')
-    assert details(data, "propublica", "propublica/credit-line") == ["no ProPublica credit line anywhere in the article; the one at line 3 is hidden"]
+    expected = "no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 is hidden"
+    assert details(data, "propublica", "propublica/credit-line") == [expected]
 
 
 def test_a_credit_line_that_is_not_there_is_not_called_hidden() -> None:
     data = propublica(credit="<p>Thanks for reading.</p>")
-    assert details(data, "propublica", "propublica/credit-line") == ["no ProPublica credit line anywhere in the article"]
+    assert details(data, "propublica", "propublica/credit-line") == ["no ProPublica credit line anywhere in the article, outside photo captions"]
 
 
 def test_a_hidden_byline_is_named_as_hidden() -> None:

@@ -1,0 +1,77 @@
+"""A publisher's credit line written only in a photo's caption credits the photo, not the story:
+the rules that ask for the story's credit line fail, and say where they looked ("outside photo
+captions") without calling the visible caption hidden (its link parts the text, which the
+markup's reading of hidden copies once read as another text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.loading import load_packs
+
+PACKS = {pack.id: pack for pack in load_packs()}
+
+CREDITS = {
+    "propublica": (
+        "propublica/credit-line",
+        'This story was originally published by <a href="https://www.propublica.org/article/pipeline-welds">ProPublica</a>.',
+        "By Hollis Brandt, ProPublica",
+    ),
+    "calmatters": (
+        "calmatters/credit-line",
+        'This story was originally published by <a href="https://calmatters.org/housing/2024/07/fair-plan/">CalMatters</a>.'
+        ' Sign up for their <a href="https://calmatters.org/newsletters/">newsletters</a>.',
+        "By Rosa Ibarra, CalMatters",
+    ),
+}
+
+# The places of a photo's caption: `{}` is the credit.
+CAPTIONS = {
+    "figcaption": '<figure><img src="https://example.org/a.jpg" alt="A weld"><figcaption>{}</figcaption></figure>',
+    "figcaption in emphasis": '<figure><img src="https://example.org/a.jpg" alt="A weld"><figcaption><em>{}</em></figcaption></figure>',
+    "WordPress caption": '<div class="wp-caption"><img src="https://example.org/a.jpg" alt="A weld"><p class="wp-caption-text">{}</p></div>',
+}
+
+
+def _page(byline: str, top: str) -> str:
+    return (
+        "<html><body><article><h1>Inspectors signed off on welds they never saw</h1>\n"
+        f"<p>{byline}</p>\n{top}\n"
+        "<p>On the morning of March 14, a weld inspector signed off on 41 welds along a new natural gas line.</p>\n"
+        "<p>The logs are among more than 9,000 pages of inspection records obtained through public records requests.</p>\n"
+        "</article></body></html>\n"
+    )
+
+
+def _details(html: str, pack: str, rule: str) -> list[str]:
+    report = check_document(parse_document(html, "html"), [PACKS[pack]], path="story.html", auto_detect=False)
+    return [finding.detail for finding in report.findings if finding.rule == rule]
+
+
+@pytest.mark.parametrize("caption", sorted(CAPTIONS))
+@pytest.mark.parametrize("pack", sorted(CREDITS))
+def test_a_credit_line_only_in_a_photo_caption_does_not_credit_the_story(pack: str, caption: str) -> None:
+    rule, credit, byline = CREDITS[pack]
+    (detail,) = _details(_page(byline, CAPTIONS[caption].format(credit)), pack, rule)
+    assert "anywhere in the article" in detail
+    # The caption is on the screen: it is not called hidden.
+    assert "hidden" not in detail
+
+
+@pytest.mark.parametrize("pack", sorted(CREDITS))
+def test_the_same_credit_line_as_a_paragraph_of_its_own_passes(pack: str) -> None:
+    rule, credit, byline = CREDITS[pack]
+    assert _details(_page(byline, f"<p>{credit}</p>"), pack, rule) == []
+
+
+def test_the_conversation_s_credit_boxed_with_its_logo_in_a_figure_is_its_credit() -> None:
+    # The Conversation asks for its credit with its logo: a figure of the two is the credit's box.
+    credit = (
+        'This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons license.'
+        ' Read the <a href="https://theconversation.com/pipeline-welds-228417">original article</a>.'
+    )
+    byline = "Renata Okafor, Northern Plains University"
+    boxed = f'<figure><img src="https://cdn.theconversation.com/static/tc/logos/web.svg" alt="The Conversation"><p>{credit}</p></figure>'
+    assert _details(_page(byline, boxed), "the-conversation", "the-conversation/credit") == []
