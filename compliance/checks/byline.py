@@ -220,7 +220,11 @@ the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversat
 is a given name); "with" in the other languages ("con", "mit", "avec", "com", "met", "med", "ile",
 "dengan") joins two people as English "with" does ("di Marco Rossi con Giulia Bianchi"), and before
 a contribution ("Por NAME con información de EFE", "By NAME with reporting from Reuters", "Von NAME
-mit Material von dpa") ends the name as a comma does. A name in a script without capitals followed by its Latin transliteration in brackets ("By
+mit Material von dpa") ends the name as a comma does. A byline that writes the surname first ("By
+Smith, John", "MÜLLER, Anna", "Okafor, Dana; Ruiz, Ana") credits John Smith: the name is quoted as
+written and compared word for word; a surname before an outlet, a place, a role or initials ("Smith,
+Reuters", "Austin, Texas", "RUIZ, AFP") is not one, nor, for now, a given name that is also a large
+city's ("Lindqvist, Karin"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
 김민지 (Minji Kim), CalMatters") credits one person.
 A dateline glued after the byline in one paragraph ("By NAME Associated Press WASHINGTON (AP) —
 House Republicans …") is no part of it: the byline ends before a place the gazetteer knows when

@@ -2480,7 +2480,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
 
     # A short form the byline's Chinese, Japanese or Korean parts read as an institution ("서울대")
     # is no person, as an outlet is none.
-    names, credit, quoted_credit = _names_and_credit(stripped, outlets | opened.institutions if opened.institutions else outlets)
+    names, credit, quoted_credit = _people_and_credit(stripped, outlets | opened.institutions if opened.institutions else outlets)
     if opened.after_sentence and not (names and (not credit or _looks_like_credit(credit))):
         return None  # prose after a sentence ("… last year. By Friday Smith had left")
 
@@ -2896,6 +2896,60 @@ def _with_as_and(stripped: str, outlets: Set[str]) -> str:
     if found.group(1).lower() != "with" or (after[:1].islower() and after.split(None, 1)[0] not in _ARTICLES):
         return f"{before}, {found.group(1)} {after}{stripped[len(first) :]}"
     return stripped
+
+
+# Given names written as initials in a reversed name: "J.", "J.R.", "J.R.R." (the last stop, read
+# off with the byline's end, "J.R", is given back to the name).
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){0,2}[^\W\d_]\.?$")
+# The most words of a reversed name's surname (its particles and the name: "van der Veen") and
+# of its given names ("Mary Jo").
+_REVERSED_SURNAME_WORDS = 3
+_REVERSED_GIVEN_WORDS = 2
+
+
+def _is_cased_name_word(word: str) -> bool:
+    """A name's word in a script with capitals ("Smith", "MÜLLER"): a script without them writes no
+    comma between a surname and a given name, and its comma lists people ("김민지, 박서준")."""
+    return _is_name_token(word) and word[:1].isupper()
+
+
+def _reversed_names(stripped: str, outlets: Set[str]) -> list[str] | None:
+    """The people of a byline that writes each surname first, as a catalogue or a CMS's author
+    field does ("Smith, John", "MÜLLER, Anna", "van der Veen, Ludwig", "Okafor, Dana; Ruiz, Ana"):
+    the whole byline is one such name, or several between semicolons, each a surname of one name
+    word after its particles, a comma, and one or two given names or initials. Each is given as
+    written ("Smith, John"), which the checks compare as "John Smith" (`person_key` sorts a name's
+    words). None for anything else: a given part that is an outlet, a place or a role ("Smith,
+    Reuters", "Austin, Texas", "Ruiz, Reporter"), or in capitals ("RUIZ, AFP": an outlet's
+    initials are no given name), is none."""
+    names = []
+    for person in stripped.split(";"):
+        parts = [part.strip() for part in person.split(",")]
+        if len(parts) != 2:
+            return None
+        surname, given = parts[0].split(), parts[1].split()
+        if not (1 <= len(surname) <= _REVERSED_SURNAME_WORDS and 1 <= len(given) <= _REVERSED_GIVEN_WORDS):
+            return None
+        if not _is_cased_name_word(surname[-1]) or any(word.lower() not in _PARTICLES for word in surname[:-1]):
+            return None
+        if not all(_INITIALS.match(word) or (_is_cased_name_word(word) and not word.isupper()) for word in given):
+            return None
+        if _INITIALS.match(given[-1]) is None and (_is_credit_tail(given, outlets) or _is_place_name(given)):
+            return None
+        if person_name(" ".join([*given, *surname]), outlets) is None:
+            return None
+        stop = "." if _INITIALS.match(given[-1]) and not given[-1].endswith(".") else ""
+        names.append(f"{parts[0]}, {parts[1]}{stop}")
+    return names
+
+
+def _people_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
+    """`_names_and_credit`, or the people of a byline that writes each surname first
+    (`_reversed_names`), which has no credit."""
+    reversed_names = _reversed_names(stripped, outlets) if "," in stripped else None
+    if reversed_names:
+        return reversed_names, "", ""
+    return _names_and_credit(stripped, outlets)
 
 
 def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
