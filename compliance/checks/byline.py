@@ -224,7 +224,13 @@ mit Material von dpa") ends the name as a comma does. A byline that writes the s
 Smith, John", "MÜLLER, Anna", "Okafor, Dana; Ruiz, Ana") credits John Smith: the name is quoted as
 written and compared word for word; a surname before an outlet, a place, a role or initials ("Smith,
 Reuters", "Austin, Texas", "RUIZ, AFP") is not one, nor, for now, a given name that is also a large
-city's ("Lindqvist, Karin"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
+city's ("Lindqvist, Karin"). An organisation's initials that open its body's name glued on ("By NASA
+Goddard Space Flight Center", "By NASA Jet Propulsion Laboratory") or an owner's possessive ("By
+NASA's Goddard Space Flight Center") credit no person; "By NASA Goddard" alone is not told from a
+surname in capitals before a given name ("KIM Minji") and is read as a name. A three-word name before an
+outlet glued on is whole when the outlet opens with a word no name holds ("By Mary Jo Smith Inside
+Climate News") or is one a loaded pack names; otherwise the shortest name is read ("By Ana Ruiz
+Kaiser Health News"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
 김민지 (Minji Kim), CalMatters") credits one person.
 A dateline glued after the byline in one paragraph ("By NAME Associated Press WASHINGTON (AP) —
 House Republicans …") is no part of it: the byline ends before a place the gazetteer knows when

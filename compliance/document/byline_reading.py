@@ -1221,6 +1221,8 @@ def _names_no_person(tokens: list[str], outlets: Set[str]) -> bool:
         return True
     if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
         return True  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
+    if any(token.endswith(("'s", "’s")) for token in tokens[:-1]):
+        return True  # "NASA's Goddard", "Google's DeepMind": an owner's possessive opens a thing's name
     first, last = tokens[0].lower(), tokens[-1].lower()
     if len(tokens) == 2 and (first in _KINSHIP_WORDS or first in _OUTLET_ARTICLES):
         # "Mother Jones", "Uncle Sam": a word of address and one name; "Le Monde", "El País",
@@ -1538,11 +1540,53 @@ def _ends_the_name_before_an_outlet(tokens: list[str], cut: int, outlets: Set[st
     """Whether a name of the first `cut` words, which reads as a person's, ends where an outlet
     glued after it begins: not a place, which is the outlet's own ("New York Daily News"), nor
     followed by its surname before an outlet named for its place (`_surname_before_place`) or by
-    its last word in capitals (`_surname_in_capitals_before_outlet`)."""
+    its last word in capitals (`_surname_in_capitals_before_outlet`), nor an organisation's initials
+    that open the body's name (`_initials_open_a_body`)."""
     head, tail = tokens[:cut], tokens[cut:]
-    if _is_place_name(head) or _surname_in_capitals_before_outlet(head, tail):
+    if _is_place_name(head) or _surname_in_capitals_before_outlet(head, tail) or _initials_open_a_body(head, tail):
         return False
-    return not (_surname_before_place(tail) and person_name(" ".join(tokens[: cut + 1]), outlets))
+    if _known_outlet_later(tokens, cut, outlets):
+        return False
+    return not ((_surname_before_place(tail) or _surname_before_headline_word(tail)) and person_name(" ".join(tokens[: cut + 1]), outlets))
+
+
+def _known_outlet_later(tokens: list[str], cut: int, outlets: Set[str]) -> bool:
+    """Whether a later cut leaves a longer person's name before an outlet the loaded packs name
+    (`outlets`): "Mary Jo Smith KFF Health News" is Mary Jo Smith of KFF Health News, not Mary Jo
+    of a "Smith KFF Health News"."""
+    if not outlets:
+        return False
+    return any(
+        _is_outlet(" ".join(tokens[later:]), outlets) and person_name(" ".join(tokens[:later]), outlets) is not None for later in range(cut + 1, len(tokens))
+    )
+
+
+def _surname_before_headline_word(tail: list[str]) -> bool:
+    """Whether the first of the words after a would-be name is its surname before an outlet that
+    opens with a word no person's name holds (`_HEADLINE_WORDS`: "Inside", "How", "Under"): "Smith
+    Inside Climate News" after "Mary Jo" is Mary Jo Smith of Inside Climate News, as such a word
+    cannot go on from a name, and an outlet's name opening with a surname seldom has one after it.
+    "Kaiser Health News" after "Ana Ruiz" stays the outlet: "Health" opens no new part."""
+    if len(tail) < 3 or tail[0].lower() in _FILLER or not tail[1][:1].isupper():
+        return False
+    return tail[1].lower() in _HEADLINE_WORDS and _is_outlet_name(tail[1:])
+
+
+def _initials_open_a_body(head: list[str], tail: list[str]) -> bool:
+    """Whether a would-be name opening with a word in capitals ("NASA Goddard", read as "KIM
+    Min-ji" is) is an organisation's initials before the rest of its body's name, glued to the
+    words that end it ("Space Flight Center", "Propulsion Laboratory"): an institution's or a
+    civic body's word last (`_ORG_WORDS`, not an outlet's), and no place first, which opens the
+    affiliation of a person whose surname is in capitals ("KIM Min-ji Seoul National University");
+    nor a given name romanised with a hyphen, as Korean and Chinese given names are ("PARK Ji-hoon
+    Korea Advanced Institute"), which no body's name has there."""
+    return (
+        _is_acronym(head[0])
+        and not all(token.isupper() for token in head)
+        and not any("-" in token for token in head[1:])
+        and tail[-1].lower().strip(".,") in _ORG_WORDS - _OUTLET_ENDINGS
+        and not (_is_place_name(tail[:1]) or _is_place_name(tail[:2]))
+    )
 
 
 def _surname_before_place(tail: list[str]) -> bool:
