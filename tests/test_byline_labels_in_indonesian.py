@@ -1,7 +1,8 @@
 """Indonesian and Malay bylines label their credits as Vietnamese ones do: "Penulis" (writer),
 "Wartawan" and "Pewarta" (reporter) and "Oleh:" ("by") credit the author; "Editor" and
-"Penyunting" (editor) credit a part. "Oleh" is also a given name ("Oleh Sentsov"), so it opens a
-credit only with its colon."""
+"Penyunting" (editor) credit a part. "Oleh" is also a given name ("Oleh Sentsov"): without its colon
+it opens a credit only when a full name follows it ("Oleh Siti Rahmawati"), and before one word it is
+the name's own."""
 
 from __future__ import annotations
 

@@ -210,9 +210,27 @@ Vega"); "the" before a cleric's or an office holder's title opens a name ("By th
 Okafor", "By the Hon. NAME"). Vietnamese labels credit as "Written by" does ("Tác giả: NAME", "Bài:
 NAME", "Phóng viên: NAME"; "Ảnh: B" and "Người dịch: B" credit a part), and so do Indonesian and
 Malay ones ("Penulis: NAME", "Wartawan: NAME", "Pewarta: NAME", "Oleh: NAME"; "Editor: B" and
-"Penyunting: B" credit a part; "Oleh" without its colon is a given name), and after any author's label
+"Penyunting: B" credit a part; "Oleh" without its colon opens the byline as "By" does, "Oleh Siti
+Rahmawati dan Budi Santoso", but before one word it is a given name, "Oleh Sentsov"), and so do Turkish
+ones ("Haber: NAME", "Muhabir: NAME", "Yazan: NAME"; "Fotoğraf: B", "Çeviri: B" credit a part) and
+Polish "Autorzy: NAME"; after any author's label
 the name ends at a bracket or a dash as at a comma ("Texte : NAME (The Conversation)", "Bài: NAME –
-Ảnh: B"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
+Ảnh: B"), and at "with" ("Reporting: A with B" credits both). Several authors are joined in Turkish
+("ve"), Indonesian and Malay ("dan") and Polish ("i", "oraz") as by "and", in lower case only ("Dan"
+is a given name); "with" in the other languages ("con", "mit", "avec", "com", "met", "med", "ile",
+"dengan") joins two people as English "with" does ("di Marco Rossi con Giulia Bianchi"), and before
+a contribution ("Por NAME con información de EFE", "By NAME with reporting from Reuters", "Von NAME
+mit Material von dpa") ends the name as a comma does. A byline that writes the surname first ("By
+Smith, John", "MÜLLER, Anna", "Okafor, Dana; Ruiz, Ana") credits John Smith: the name is quoted as
+written and compared word for word; a surname before an outlet, a place, a role or initials ("Smith,
+Reuters", "Austin, Texas", "RUIZ, AFP") is not one, nor, for now, a given name that is also a large
+city's ("Lindqvist, Karin"). An organisation's initials that open its body's name glued on ("By NASA
+Goddard Space Flight Center", "By NASA Jet Propulsion Laboratory") or an owner's possessive ("By
+NASA's Goddard Space Flight Center") credit no person; "By NASA Goddard" alone is not told from a
+surname in capitals before a given name ("KIM Minji") and is read as a name. A three-word name before an
+outlet glued on is whole when the outlet opens with a word no name holds ("By Mary Jo Smith Inside
+Climate News") or is one a loaded pack names; otherwise the shortest name is read ("By Ana Ruiz
+Kaiser Health News"). A name in a script without capitals followed by its Latin transliteration in brackets ("By
 김민지 (Minji Kim), CalMatters") credits one person.
 A dateline glued after the byline in one paragraph ("By NAME Associated Press WASHINGTON (AP) —
 House Republicans …") is no part of it: the byline ends before a place the gazetteer knows when

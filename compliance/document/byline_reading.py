@@ -60,11 +60,13 @@ def _unaccented_too(words: Iterable[str]) -> frozenset[str]:
 
 # The words for "and" in the languages whose openers the reader knows (`_PREFIX`), and for "with":
 # the one list every pattern that joins people is built from. The short "and"s ("e", "en", "og",
-# "och", Catalan "i") are other words too (Spanish and French "en" is "in"), so a bracket's
-# opening word (`_WITH`: "(con B)", "(y B)") is one of the others.
+# "och", Catalan and Polish "i", Turkish "ve", Indonesian and Malay "dan", Polish "oraz") are other
+# words too (Spanish and French "en" is "in"; "Dan" is a given name, which is why they are read in
+# lower case only), so a bracket's opening word (`_WITH`: "(con B)", "(y B)") is one of the others.
+# "With": also Turkish "ile" and Indonesian "dengan".
 _AND_WORDS = "and|et|y|und"
-_SHORT_AND_WORDS = "e|en|og|och|i"
-_WITH_WORDS = "with|avec|mit|con|com|met|med"
+_SHORT_AND_WORDS = "e|en|og|och|i|ve|dan|oraz"
+_WITH_WORDS = "with|avec|mit|con|com|met|med|ile|dengan"
 
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by",
 # "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
@@ -106,27 +108,29 @@ _OPENER_WORDS = rf"(?:{_ROLES}\s+)?"
 # The labels of a credit written "Label: NAME" ("Reporting: A. Translation: B", "Texto: A"), in
 # English and the other languages whose "by" the reader knows, in Vietnamese ("Tác giả: A",
 # "Bài: A – Ảnh: B", "Người dịch: B") and in Indonesian and Malay ("Penulis: A | Editor: B",
-# "Pewarta: A", "Oleh: A", "Penyunting: B"): an author's (the first label must name one: "Photos: B" is
+# "Pewarta: A", "Oleh: A", "Penyunting: B"), in Turkish ("Haber: A", "Muhabir: A", "Yazan: A",
+# "Fotoğraf: B", "Çeviri: B"): an author's (the first label must name one: "Photos: B" is
 # a caption) and a part's. "Updated:", "Source:" or "Tags:" are none.
 _AUTHOR_LABELS = (
     r"reporting|reporter|reporters|words|text|writer|writers|written|reportaje|reportero|reportera|texto|textos|reportagem|rep[óo]rter|"
-    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n|penulis|wartawan|pewarta|oleh"
+    r"texte|reportage|testo|servizio|tekst|t[áa]c\s+gi[ảa]|b[àa]i(?:\s+vi[ếe]t)?|ph[óo]ng\s+vi[êe]n|penulis|wartawan|pewarta|oleh|"
+    r"haber|muhabir|yazan|yazar(?:lar)?"
 )
 _PART_LABELS = (
     r"overs[æa]ttelse|bilder|photos?|photography|photographer|photographers|pictures|images|video|graphics|illustrations?|translation|translator|editing|editor|"
     r"design|designer|data|visuals|maps?|art|audio|animation|charts?|fact[-\s]checking|copy[-\s]editing|"
     r"edited|research|additional\s+reporting|production|producer|fotos?|fotograf[íi]as?|fotografie|traducci[óo]n|traductor|traductora|"
     r"tradu[çc][ãa]o|tradutor|tradutora|traduction|traducteur|traductrice|traduzione|[üu]bersetzung|vertaling|oversettelse|[öo]vers[äa]ttning|"
-    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|penyunting|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
+    r"edici[óo]n|edi[çc][ãa]o|[ée]dition|ilustraci[óo]n|ilustra[çc][ãa]o|penyunting|foto[gğ]raf(?:lar)?|[çc]eviri|edit[öo]r|[ảa]nh|(?:ng[ườu][ờo]i\s+|bi[êe]n\s+)?d[ịi]ch(?:\s+gi[ảa])?"
 )
 _ANY_LABEL = rf"(?:{_AUTHOR_LABELS}|{_PART_LABELS})"
 # An author's label, alone or joined to another ("Text and photos:"), and its colon.
 _AUTHORS_LABEL = rf"(?:{_ANY_LABEL}{_ROLE_JOIN})?(?:{_AUTHOR_LABELS})(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:"
 # "By" in the languages the reader knows (French/Catalan "Par", Spanish/Portuguese "Por", German
-# "Von", Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af"); and after a role, the "of" of
+# "Von", Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af", Indonesian and Malay "Oleh"); and after a role, the "of" of
 # Spanish, Portuguese and French ("Reportaje de", "Texto de", "Photos de"), which alone opens no
 # byline: "De Luca" is a name.
-_BY_WORDS = "by|par|por|von|di|da|door|av|af"
+_BY_WORDS = "by|par|por|von|di|da|door|av|af|oleh"
 # A role's "de" before an article opens no credit: "Article de Le Monde" names a publication.
 # "As told to" credits the writer of a first-person account as "By" does ("As told to Jane Doe",
 # "By Maria Lopez, as told to Jane Doe": both are the story's authors).
@@ -430,8 +434,9 @@ _CJK_SPACED_NAMES = on_first_use(
 )
 
 
-# Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
-_PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
+# Openers that are also name particles ("Von Miller", "Di Maria") or a given name (Ukrainian
+# "Oleh": "Oleh Sentsov"): read the text both ways.
+_PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door", "oleh"})
 
 
 # The two patterns below look for a "by" after the start of the text, which few bylines have
@@ -486,9 +491,9 @@ _LATER_ROLE_LABEL = on_first_use(
     rf"(?:\.\s+|\s*[,;|]\s*|\s[{DASH_CLASS}]\s|\s+(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s+){_ANY_LABEL}(?:{_ROLE_JOIN}{_ANY_LABEL})?\s*:\s*(?=(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
-# Where the first name after a label ends: a separator or a dash, a full stop, an "and" or an opening
-# bracket ("Texte : A (The Conversation)").
-_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s*[(（]|\s[{DASH_CLASS}]\s|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|&)\s", re.IGNORECASE)
+# Where the first name after a label ends: a separator or a dash, a full stop, an "and", a "with"
+# ("Reporting: A with B", "Texto: A con B") or an opening bracket ("Texte : A (The Conversation)").
+_FIRST_NAME_END = on_first_use(rf"\.\s|[,;|:]|\s*[(（]|\s[{DASH_CLASS}]\s|\s(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|{_WITH_WORDS}|&)\s", re.IGNORECASE)
 
 
 def _labelled_credit(text: str) -> str | None:
@@ -506,7 +511,7 @@ def _labelled_credit(text: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^(?:analysis|opinion|commentary|column|perspective|essay|review|interview|source|from|via|authors?|autor(?:es)?|"
+    r"^(?:analysis|opinion|commentary|column|perspective|essay|review|interview|source|from|via|authors?|autor(?:es|zy)?|"
     r"auteurs?|autori?|credits?)\s*:\s*",
     re.IGNORECASE,
 )
@@ -592,10 +597,10 @@ _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 # "via" too: "Jake Smith via Daily Caller News Foundation", the outlet the story came through.
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with|in|via)\s+(?=(?:the\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
-_AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
+_AND = re.compile(rf"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|{_SHORT_AND_WORDS})(?=\s))\s*")
 # The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
 # ANA RUIZ Y LUIS PÉREZ", "PAR A ET B"), where no initial stands without its full stop.
-_AND_IN_CAPITALS = on_first_use(r"\s*(?:\bAND\b|&|(?<=\s)(?:ET|Y|UND|E|EN|OG|OCH|I)(?=\s))\s*")
+_AND_IN_CAPITALS = on_first_use(rf"\s*(?:\bAND\b|&|(?<=\s)(?:ET|Y|UND|{_SHORT_AND_WORDS.upper()})(?=\s))\s*")
 _MAX_LENGTH = 160
 # With an opener, the credit after the name may be long ("NAME, Professor & Research Chair, …").
 # A longer line is no byline, whatever it opens with: a 200-credit chain or an 18,000-letter name.
@@ -1216,6 +1221,8 @@ def _names_no_person(tokens: list[str], outlets: Set[str]) -> bool:
         return True
     if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
         return True  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
+    if any(token.endswith(("'s", "’s")) for token in tokens[:-1]):
+        return True  # "NASA's Goddard", "Google's DeepMind": an owner's possessive opens a thing's name
     first, last = tokens[0].lower(), tokens[-1].lower()
     if len(tokens) == 2 and (first in _KINSHIP_WORDS or first in _OUTLET_ARTICLES):
         # "Mother Jones", "Uncle Sam": a word of address and one name; "Le Monde", "El País",
@@ -1533,11 +1540,53 @@ def _ends_the_name_before_an_outlet(tokens: list[str], cut: int, outlets: Set[st
     """Whether a name of the first `cut` words, which reads as a person's, ends where an outlet
     glued after it begins: not a place, which is the outlet's own ("New York Daily News"), nor
     followed by its surname before an outlet named for its place (`_surname_before_place`) or by
-    its last word in capitals (`_surname_in_capitals_before_outlet`)."""
+    its last word in capitals (`_surname_in_capitals_before_outlet`), nor an organisation's initials
+    that open the body's name (`_initials_open_a_body`)."""
     head, tail = tokens[:cut], tokens[cut:]
-    if _is_place_name(head) or _surname_in_capitals_before_outlet(head, tail):
+    if _is_place_name(head) or _surname_in_capitals_before_outlet(head, tail) or _initials_open_a_body(head, tail):
         return False
-    return not (_surname_before_place(tail) and person_name(" ".join(tokens[: cut + 1]), outlets))
+    if _known_outlet_later(tokens, cut, outlets):
+        return False
+    return not ((_surname_before_place(tail) or _surname_before_headline_word(tail)) and person_name(" ".join(tokens[: cut + 1]), outlets))
+
+
+def _known_outlet_later(tokens: list[str], cut: int, outlets: Set[str]) -> bool:
+    """Whether a later cut leaves a longer person's name before an outlet the loaded packs name
+    (`outlets`): "Mary Jo Smith KFF Health News" is Mary Jo Smith of KFF Health News, not Mary Jo
+    of a "Smith KFF Health News"."""
+    if not outlets:
+        return False
+    return any(
+        _is_outlet(" ".join(tokens[later:]), outlets) and person_name(" ".join(tokens[:later]), outlets) is not None for later in range(cut + 1, len(tokens))
+    )
+
+
+def _surname_before_headline_word(tail: list[str]) -> bool:
+    """Whether the first of the words after a would-be name is its surname before an outlet that
+    opens with a word no person's name holds (`_HEADLINE_WORDS`: "Inside", "How", "Under"): "Smith
+    Inside Climate News" after "Mary Jo" is Mary Jo Smith of Inside Climate News, as such a word
+    cannot go on from a name, and an outlet's name opening with a surname seldom has one after it.
+    "Kaiser Health News" after "Ana Ruiz" stays the outlet: "Health" opens no new part."""
+    if len(tail) < 3 or tail[0].lower() in _FILLER or not tail[1][:1].isupper():
+        return False
+    return tail[1].lower() in _HEADLINE_WORDS and _is_outlet_name(tail[1:])
+
+
+def _initials_open_a_body(head: list[str], tail: list[str]) -> bool:
+    """Whether a would-be name opening with a word in capitals ("NASA Goddard", read as "KIM
+    Min-ji" is) is an organisation's initials before the rest of its body's name, glued to the
+    words that end it ("Space Flight Center", "Propulsion Laboratory"): an institution's or a
+    civic body's word last (`_ORG_WORDS`, not an outlet's), and no place first, which opens the
+    affiliation of a person whose surname is in capitals ("KIM Min-ji Seoul National University");
+    nor a given name romanised with a hyphen, as Korean and Chinese given names are ("PARK Ji-hoon
+    Korea Advanced Institute"), which no body's name has there."""
+    return (
+        _is_acronym(head[0])
+        and not all(token.isupper() for token in head)
+        and not any("-" in token for token in head[1:])
+        and tail[-1].lower().strip(".,") in _ORG_WORDS - _OUTLET_ENDINGS
+        and not (_is_place_name(tail[:1]) or _is_place_name(tail[:2]))
+    )
 
 
 def _surname_before_place(tail: list[str]) -> bool:
@@ -2475,7 +2524,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
 
     # A short form the byline's Chinese, Japanese or Korean parts read as an institution ("서울대")
     # is no person, as an outlet is none.
-    names, credit, quoted_credit = _names_and_credit(stripped, outlets | opened.institutions if opened.institutions else outlets)
+    names, credit, quoted_credit = _people_and_credit(stripped, outlets | opened.institutions if opened.institutions else outlets)
     if opened.after_sentence and not (names and (not credit or _looks_like_credit(credit))):
         return None  # prose after a sentence ("… last year. By Friday Smith had left")
 
@@ -2859,27 +2908,92 @@ def _empty_reading(rest: str, stripped: str, *, had_prefix: bool, require_prefix
     return None
 
 
-# "with" between two names in a byline's first part, in any case: "By Ana Ruiz with Ben Cole";
-# and the "and" between the names after it ("with Ben Cole and Carla Diaz").
-_WITH_BETWEEN = on_first_use(r"\s+with\s+", re.IGNORECASE)
+# English articles: "with the Associated Press" names an outlet, "with reporting from" a contribution.
+_ARTICLES = frozenset({"the", "a", "an"})
+# "with" between two names in a byline's first part, in any case and in the languages whose
+# "with" the reader knows (`_WITH_WORDS`): "By Ana Ruiz with Ben Cole", "di Marco Rossi con Giulia
+# Bianchi"; and the "and" between the names after it ("with Ben Cole and Carla Diaz").
+_WITH_BETWEEN = on_first_use(rf"\s+({_WITH_WORDS})\s+", re.IGNORECASE)
 _AND_BETWEEN = on_first_use(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 def _with_as_and(stripped: str, outlets: Set[str]) -> str:
     """`stripped` with the "with" of its first part read as "and" when a person's name stands
     before it and only people's names after it in that part ("Ana Ruiz with Ben Cole", "ANA RUIZ
-    WITH BEN COLE, CalMatters", "Ana Ruiz with Ben Cole and Carla Diaz"); "Ana Ruiz with CalMatters" or "with the
-    Associated Press" names the outlet she works with, and stays. `stripped` itself otherwise."""
+    WITH BEN COLE, CalMatters", "Ana Ruiz with Ben Cole and Carla Diaz", "Marco Rossi con Giulia
+    Bianchi"). After a person's name, a "with" before words in lower case ("with reporting from
+    Reuters", "con información de EFE") or another language's "with" before no person ("mit
+    Material von dpa") opens a credit of its own, as after a comma. "Ana Ruiz with CalMatters" or
+    "with the Associated Press" names the outlet she works with, and stays (`_FOR_OF` reads it).
+    `stripped` itself otherwise."""
     parted = _SEGMENT_SPLIT.search(stripped)
     first = stripped[: parted.start()] if parted else stripped
     found = _WITH_BETWEEN().search(first)
     if found is None:
         return stripped
     before, after = first[: found.start()], first[found.end() :]
-    people = _AND_BETWEEN().split(after.strip(" ."))
-    if person_name(before, outlets) is None or any(person_name(person, outlets) is None for person in people):
+    if person_name(before, outlets) is None:
         return stripped
-    return f"{before} and {after}{stripped[len(first) :]}"
+    people = _AND_BETWEEN().split(after.strip(" ."))
+    if all(person_name(person, outlets) is not None for person in people):
+        return f"{before} and {after}{stripped[len(first) :]}"
+    if found.group(1).lower() != "with" or (after[:1].islower() and after.split(None, 1)[0] not in _ARTICLES):
+        return f"{before}, {found.group(1)} {after}{stripped[len(first) :]}"
+    return stripped
+
+
+# Given names written as initials in a reversed name: "J.", "J.R.", "J.R.R." (the last stop, read
+# off with the byline's end, "J.R", is given back to the name).
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){0,2}[^\W\d_]\.?$")
+# The most words of a reversed name's surname (its particles and the name: "van der Veen") and
+# of its given names ("Mary Jo").
+_REVERSED_SURNAME_WORDS = 3
+_REVERSED_GIVEN_WORDS = 2
+
+
+def _is_cased_name_word(word: str) -> bool:
+    """A name's word in a script with capitals ("Smith", "MÜLLER"): a script without them writes no
+    comma between a surname and a given name, and its comma lists people ("김민지, 박서준")."""
+    return _is_name_token(word) and word[:1].isupper()
+
+
+def _reversed_names(stripped: str, outlets: Set[str]) -> list[str] | None:
+    """The people of a byline that writes each surname first, as a catalogue or a CMS's author
+    field does ("Smith, John", "MÜLLER, Anna", "van der Veen, Ludwig", "Okafor, Dana; Ruiz, Ana"):
+    the whole byline is one such name, or several between semicolons, each a surname of one name
+    word after its particles, a comma, and one or two given names or initials. Each is given as
+    written ("Smith, John"), which the checks compare as "John Smith" (`person_key` sorts a name's
+    words). None for anything else: a given part that is an outlet, a place or a role ("Smith,
+    Reuters", "Austin, Texas", "Ruiz, Reporter"), or in capitals ("RUIZ, AFP": an outlet's
+    initials are no given name), is none."""
+    names = []
+    for person in stripped.split(";"):
+        parts = [part.strip() for part in person.split(",")]
+        if len(parts) != 2:
+            return None
+        surname, given = parts[0].split(), parts[1].split()
+        if not (1 <= len(surname) <= _REVERSED_SURNAME_WORDS and 1 <= len(given) <= _REVERSED_GIVEN_WORDS):
+            return None
+        if not _is_cased_name_word(surname[-1]) or any(word.lower() not in _PARTICLES for word in surname[:-1]):
+            return None
+        if not all(_INITIALS.match(word) or (_is_cased_name_word(word) and not word.isupper()) for word in given):
+            return None
+        if _INITIALS.match(given[-1]) is None and (_is_credit_tail(given, outlets) or _is_place_name(given)):
+            return None
+        if person_name(" ".join([*given, *surname]), outlets) is None:
+            return None
+        stop = "." if _INITIALS.match(given[-1]) and not given[-1].endswith(".") else ""
+        names.append(f"{parts[0]}, {parts[1]}{stop}")
+    return names
+
+
+def _people_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
+    """`_names_and_credit`, or the people of a byline that writes each surname first
+    (`_reversed_names`), which has no credit."""
+    reversed_names = _reversed_names(stripped, outlets) if "," in stripped else None
+    if reversed_names:
+        return reversed_names, "", ""
+    return _names_and_credit(stripped, outlets)
 
 
 def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
