@@ -102,6 +102,9 @@ def test_each_sign_of_the_original_names_its_publisher(cli: Any, tmp_path: Path,
         ("https://calmatters.org/housing/2024/07/fair-plan/?utm_source=newsletter", "calmatters"),
         ("HTTPS://TheConversation.com/some-story-123456", "the-conversation"),
         ("https://stateline.org/2024/05/01/story/", "states-newsroom"),
+        # A States Newsroom outlet's own site.
+        ("https://mainemorningstar.com/2024/02/21/maine-lawmakers-weigh-cap-on-ambulance-bills/", "states-newsroom"),
+        ("https://www.nebraskaexaminer.com/2024/03/01/story/", "states-newsroom"),
     ],
 )
 def test_the_original_url_metadata_alone_names_the_publisher(cli: Any, tmp_path: Path, url: str, pack: str) -> None:
@@ -301,3 +304,17 @@ def test_a_story_two_publishers_published_together_keeps_both_packs(cli: Any, tm
     assert sorted(entry["packs"]) == ["calmatters", "propublica"]
     assert "original-mismatch" not in _codes(entry)
     assert "original-publisher" in _codes(entry)
+
+
+@pytest.mark.parametrize(("credit", "packs"), [("", []), ("<p>This story first appeared in the Maine Morning Star.</p>", ["states-newsroom"])])
+def test_a_states_newsroom_outlets_own_page_is_an_original_unless_it_shows_a_credit_line(cli: Any, tmp_path: Path, credit: str, packs: list[str]) -> None:
+    # Its og:url (copied whole by some republishers) names the outlet's site; its credit line makes it a copy.
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="og:url" content="https://mainemorningstar.com/2024/02/21/ambulance-bills/"></head>'
+        f"<body><article><h1>Lawmakers weigh a cap on ambulance bills</h1><p>By Emma Davis</p><p>Lawmakers met.</p>{credit}</article></body></html>",
+        encoding="utf-8",
+    )
+    entry = _file(cli("check", "--format", "json", str(page)))
+    assert entry["packs"] == packs
+    assert ("own-page" in _codes(entry)) is (not packs)

@@ -24,6 +24,14 @@ def test_the_tracker_pack_names_the_states_newsroom_outlets_as_their_pack_does()
     assert tracker["states-newsroom-sites"].strip() == newsroom["outlet-sites"].strip()
 
 
+def test_the_states_newsroom_outlets_sites_are_its_own_site() -> None:
+    # An outlet's story is an original: its address names the pack, and its page is no copy.
+    (newsroom,) = [p for p in load_packs() if p.id == "states-newsroom"]
+    sites = re.fullmatch(r"\(\?:(.*)\)", _defines("states-newsroom")["outlet-sites"].strip())
+    assert sites is not None
+    assert [domain.replace("\\.", ".") for domain in sites.group(1).split("|")] == list(newsroom.own_site.domains[2:])
+
+
 def test_the_tracker_pack_names_the_19th_and_its_site_as_its_pack_does() -> None:
     (the_19th,) = [p for p in load_packs() if p.id == "the-19th"]
     tracker = _defines("republication-tracker")
