@@ -243,6 +243,29 @@ def same_page(a: str, b: str) -> bool:
     return first is not None and first == second
 
 
+# The characters a path or query means the same whether written or percent-encoded (RFC 3986's
+# unreserved characters and the sub-delimiters that part no query): `/welds_%28update%29` is the
+# page `/welds_(update)`, as servers read it, and a Markdown writer encodes the parentheses a link
+# target may not hold. `& = + ; / ? # %` keep their escapes: decoded, they would part the path or
+# the query otherwise.
+_SAME_ENCODED_OR_NOT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()[]!*',:@$")
+_PERCENT_ESCAPE = on_first_use(r"%[0-9A-Fa-f]{2}")
+
+
+def _escapes_read(text: str) -> str:
+    """`text` with each percent-escape of a character that means the same unescaped
+    (`_SAME_ENCODED_OR_NOT`) decoded, and the others' hexadecimal digits in capitals (`%2f` is
+    `%2F`)."""
+    if "%" not in text:
+        return text
+
+    def read(escape: re.Match[str]) -> str:
+        character = chr(int(escape.group()[1:], 16))
+        return character if character in _SAME_ENCODED_OR_NOT else escape.group().upper()
+
+    return _PERCENT_ESCAPE().sub(read, text)
+
+
 def page_key(url: str) -> str | None:
     """What every address of one page has in common, for the link-back check and the audit alike:
     an http(s) URL's `url_form` as `host[:port]/path[?query]` without its scheme (`http` and
@@ -254,16 +277,18 @@ def page_key(url: str) -> str | None:
     browser cannot read. Pure; never raises.
 
     `http://P.example/s3/?utm_source=fb#top`, `https://p.example/s3/amp/`,
-    `https://p.example/amp/s3/` and `https://p.example:443/s3?amp=1` all give `p.example/s3`."""
+    `https://p.example/amp/s3/` and `https://p.example:443/s3?amp=1` all give `p.example/s3`.
+    A percent-escape of a character that means the same written out is read as that character
+    (`_SAME_ENCODED_OR_NOT`: `/welds_%28update%29` is `/welds_(update)`)."""
     form = url_form(url)
     if form is None:
         return None
     parts = _without_amp(form)
     if parts is None:
-        return form.rstrip("/")
+        return _escapes_read(form.rstrip("/"))
     _scheme, host, path, query = parts
     kept = [part for part in query if not is_tracking_parameter(part.partition("=")[0])]
-    return (host + path).rstrip("/") + ("?" + "&".join(kept) if kept else "")
+    return _escapes_read((host + path).rstrip("/") + ("?" + "&".join(kept) if kept else ""))
 
 
 def url_authority(url: str) -> str | None:

@@ -139,6 +139,12 @@ def test_a_link_to_another_story_is_no_link_back(cli: Any, tmp_path: Path) -> No
         ("https://news.example.org/world/story-123.amp", "https://news.example.org/world/story-123"),
         ("https://news.example.org/2026/05/story.amp.html", "https://news.example.org/2026/05/story.html"),
         ("https://news.example.org/story?outputType=amp&id=7", "https://news.example.org/story?id=7"),
+        # A character that means the same written or percent-encoded (a Markdown link encodes the
+        # parentheses its target may not hold), and an escape's letter case.
+        ("https://news.example.org/welds_%28update%29", "https://news.example.org/welds_(update)"),
+        ("https://news.example.org/story?b=%5B2%5D", "https://news.example.org/story?b=[2]"),
+        ("https://news.example.org/%7Ejane/story", "https://news.example.org/~jane/story"),
+        ("https://news.example.org/a%2fb", "https://news.example.org/a%2Fb"),
     ],
 )
 def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> None:
@@ -166,6 +172,10 @@ def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> N
         ("https://news.example.org/story.amp.php", "https://news.example.org/story.php"),
         ("https://news.example.org/champ", "https://news.example.org/ch"),
         ("https://news.example.org/story?outputType=print", "https://news.example.org/story"),
+        # An escape whose character would part the path or the query otherwise.
+        ("https://news.example.org/a%2Fb", "https://news.example.org/a/b"),
+        ("https://news.example.org/story?q=1%262", "https://news.example.org/story?q=1&2"),
+        ("https://news.example.org/story?q=a%3Db", "https://news.example.org/story?q=a=b"),
     ],
 )
 def test_same_page_still_tells_pages_apart(a: str, b: str) -> None:
@@ -182,3 +192,19 @@ def test_the_link_back_rule_takes_the_address_without_tracking(cli: Any, tmp_pat
     # creative-commons/source-link requires a link to the original_url metadata's story.
     entry = _link_back(cli, _copy(tmp_path, linked=True), f"original_url={CANONICAL}?utm_source=newsletter")
     assert "creative-commons/source-link" in {p["rule"] for p in entry["passed"]}
+
+
+def test_the_link_fix_writes_to_an_address_with_parentheses_then_passes(cli: Any, tmp_path: Path) -> None:
+    # Markdown encodes the parentheses a link target may not hold: the check reads the page the same.
+    story = tmp_path / "story.md"
+    story.write_text(
+        "# Pipeline inspectors signed off on welds they never saw\n\nBy Hollis Brandt, ProPublica\n\n"
+        "On the morning of March 14, a weld inspector signed off on 41 welds along a new gas line.\n",
+        encoding="utf-8",
+    )
+    original = "original-url=https://www.propublica.org/article/welds_(update)"
+    fixed = cli("fix", "--write", "--pack", "propublica", "--meta", original, str(story))
+    assert "[ProPublica](https://www.propublica.org/article/welds_%28update%29)" in story.read_text(encoding="utf-8"), fixed.err
+    checked = cli("check", "--format", "json", "--pack", "propublica", "--meta", original, str(story)).json()["files"][0]
+    assert "creative-commons/source-link" not in {f["rule"] for f in checked["findings"]}
+    assert "propublica/credit-line" not in {f["rule"] for f in checked["findings"]}
