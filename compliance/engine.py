@@ -466,6 +466,11 @@ def check_document(
         # copy's own reporter wrong, and `fix` would write the other story's name and address in.
         notices.append(Notice("original-mismatch", _another_story_message(ctx.original)))
         ctx.original, ctx.original_refused = None, ORIGINAL_OF_ANOTHER_STORY
+    if ctx.original is not None and not ctx.original_refused and (republished := _republication_given(ctx.original, packs, today, read_at)):
+        # Another site's copy: its links, tags and cuts are that site's, not the publisher's, and
+        # the copy would be told to keep them.
+        notices.append(Notice("original-unavailable", ORIGINAL_REPUBLISHED_NOTE.format(why=republished)))
+        ctx.original, ctx.original_refused = None, ORIGINAL_REPUBLISHED
     if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
         notices.append(Notice("decoded-as", guessed))
     if doc.front_matter_error:
@@ -1014,9 +1019,41 @@ def is_the_copy(copy: Document, original: Document) -> bool:
 THE_COPY_ITSELF = f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({GIVE_ORIGINAL})"
 
 
+def _republication_given(original: Document, packs: Sequence[Pack], today: datetime.date, read_at: datetime.datetime | None) -> str:
+    """Why the original given is itself a republication, in words ("its syndication-source names
+    https://www.propublica.org/article/…"): its head names another page as the story's source (a
+    `syndication-source` or `original-source` meta tag whose address is neither its canonical URL
+    nor its og:url, as a republishing plugin writes it), or it names its own address (og:url, else
+    its canonical URL) on a site that is not a publisher's own while a reader sees that
+    publisher's credit line on it (a pack's `republication-markers`, as detection reads them: not
+    one only in a "Republish this story" box). "" otherwise: a page with no address of its own
+    (a saved story, a Markdown file) is taken as given."""
+    from compliance.urls import is_http_url, on_host, same_page, url_host
+
+    own = (*original.canonical, *original.meta.get("og:url", ()))
+    for name in ("syndication-source", "original-source"):
+        for source in original.meta.get(name, ()):
+            if is_http_url(source) and not any(same_page(source, page) for page in own):
+                return f"its {name} names {shorten(source, 100)}"
+    address = next((url for url in (*original.meta.get("og:url", ()), *original.canonical) if is_http_url(url)), "")
+    host = url_host(address) if address else None
+    if not host:
+        return ""
+    seen = Context(original, {}, None, today=today, read_at=read_at)
+    for pack in packs:
+        if pack.own_site.domains and not on_host(host, pack.own_site.domains) and pack.own_site.republication_markers and shows_republication(seen, pack):
+            return f"it is on {host} and shows {possessive(pack.publisher)} credit line"
+    return ""
+
+
 # Why the rules that compare with the original are not checked after an `original-mismatch`.
 ORIGINAL_OF_ANOTHER_PUBLISHER = "the original given is another publisher's story than the one this copy credits (see the original-mismatch note)"
 ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story than this copy's (see the original-mismatch note)"
+ORIGINAL_REPUBLISHED = "the original given is itself a republication, not the publisher's story (see the original-unavailable note)"
+# Its `original-unavailable` notice, `why` in words (`_republication_given`).
+ORIGINAL_REPUBLISHED_NOTE = (
+    "original story not compared: the original given is itself a republication ({why}), not the publisher's story (" + GIVE_ORIGINAL + ")"
+)
 
 
 def _another_story(copy: Document, original: Document) -> bool:
