@@ -1647,3 +1647,17 @@ def test_a_credit_bidirectional_controls_garble_is_laid_out_as_the_checker_reads
         )
     page.close()
     assert seen == {line: displayed(line) for line in lines}
+
+
+def test_a_fixed_credit_line_the_checker_calls_off_the_screen_leaves_no_ink_on_a_narrow_or_wide_screen(browser: Any) -> None:
+    from tests.test_hiding_moved_or_shrunk import FIXED_BOXES_OF_TEXT as cases
+
+    line = 'This story was originally published by <a href="https://www.propublica.org/article/rural-bills">ProPublica</a>.'
+    for width, height in ((320, 640), (1280, 800)):
+        for style in (style for style, hidden in cases.items() if hidden):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.set_content(f'<!doctype html><html><body><article><h1>Headline</h1><p id=it style="{style}">{line}</p></article></body></html>')
+            painted = page.screenshot()
+            page.evaluate("() => { document.getElementById('it').style.visibility = 'hidden'; }")
+            assert page.screenshot() == painted, (style, width)
+            page.close()

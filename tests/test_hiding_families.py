@@ -184,7 +184,7 @@ SHOWING_STYLES = [
     "position:absolute;inset:0 -9999px -9999px 0",
     "position:fixed;top:100%;transform:translateY(-100%)",
     "position:fixed;top:100%;margin-top:-60px",
-    "position:fixed;bottom:-50px",
+    "position:fixed;bottom:-5px",
     "position:fixed;left:90vw",
     "position:fixed;top:-20px;height:50px",
     "position:absolute;top:200%",

@@ -268,6 +268,9 @@ FAR_OFFSETS = {
     "position:absolute;top:-500px": True,
     "position:absolute;top:-130px": True,
     "position:fixed;top:-200px": True,
+    # A fixed line below the screen's bottom edge, which no scrolling moves.
+    "position:fixed;bottom:-60px": True,
+    "position:fixed;bottom:-10px": False,
     "position:absolute;inset:-300px auto auto 0": True,
     "position:absolute;top:-300px;line-height:2": True,
     "position:absolute;top:-500px;font-size:24px": True,
@@ -524,3 +527,30 @@ def test_a_flat_colour_over_a_picture_that_may_be_transparent_leaves_its_silhoue
     # Half the screen the checker assumes smears a picture of no known size.
     assert not logo_hidden(dcnf(logo=f'<p><img style="filter:blur(40px)" src={LOGO_SRC} {LOGO_ALT}></p>'))
     assert logo_hidden(dcnf(logo=f'<p><img style="filter:blur(500px)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
+# A fixed box is laid out in the screen's width, at least the 320px of WCAG's reflow width: a line of
+# credit there is a few lines tall at most, not one word a line, so a fixed box placed a little
+# above the screen's top or below its bottom (which no scrolling moves) is off it. What narrows the
+# box or widens its text, or a margin that may bring it back, leaves the wider bound.
+FIXED_BOXES_OF_TEXT = {
+    "position:fixed;top:-150px": True,
+    "position:fixed;bottom:-150px": True,
+    "position:fixed;top:-150px;margin:0 0 1.2em;padding-left:12px;border-left:3px solid var(--accent)": True,
+    "position:fixed;top:-150px;margin-top:100px": False,
+    "position:fixed;bottom:-150px;margin-bottom:1em": False,
+    "position:fixed;top:-150px;width:40px": False,
+    "position:fixed;top:-150px;letter-spacing:1em": False,
+    "position:fixed;top:-150px;padding-left:10%": False,
+    "position:fixed;top:-30px": False,
+    "position:absolute;top:-150px": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(FIXED_BOXES_OF_TEXT))
+def test_a_fixed_credit_line_just_off_the_screen_is_hidden(style: str) -> None:
+    from tests.test_hiding_families import details, propublica
+
+    hidden = FIXED_BOXES_OF_TEXT[style]
+    found = details(propublica(credit=f'<p style="{style}">{{text}}</p>'), "propublica", "propublica/credit-line")
+    assert found == (["no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 is hidden"] if hidden else [])

@@ -59,6 +59,174 @@ def lines_at_most(text: str, breaks: int, declared: Mapping[str, Declaration]) -
     return len(text.split()) + len(_BREAKS_AFTER_EACH.findall(text)) + breaks + 1
 
 
+# The narrowest screen the checker lays a box out in, in CSS px: WCAG 2.1's reflow width (1.4.10),
+# the width pages are made to work at (a phone of 320px across): a box laid out in the screen's
+# width is at least this wide unless its own CSS narrows it.
+NARROWEST_SCREEN_PX = 320.0
+# The most a character is wide, in ems of its font size, in the widest text faces (Verdana,
+# Tahoma; a CJK character is one em): capitals, `m`, `w` and any letter outside ASCII one em;
+# another small letter 0.65em (Verdana's `n` is 0.63); a digit 0.7em; the rest (a space,
+# punctuation) 0.5em.
+_WIDEST_EMS = 1.0
+_SMALL_LETTER_EMS = 0.65
+_DIGIT_EMS = 0.7
+_OTHER_EMS = 0.5
+
+
+def _width_at_most_ems(text: str) -> float:
+    """The most `text` is wide, in ems (see `_WIDEST_EMS`)."""
+    ems = 0.0
+    for character in text:
+        if character in "mw" or not character.isascii() or character.isupper():
+            ems += _WIDEST_EMS
+        elif character.islower():
+            ems += _SMALL_LETTER_EMS
+        elif character.isdigit():
+            ems += _DIGIT_EMS
+        else:
+            ems += _OTHER_EMS
+    return ems
+
+
+# What lays a box's text out in a width not worked out here: its own sizes, an indent, columns,
+# containment, logical paddings, borders and margins (read on demand on the box).
+NARROWING = (
+    "width",
+    "max-width",
+    "min-width",
+    "padding-inline",
+    "padding-inline-start",
+    "padding-inline-end",
+    "border-inline",
+    "border-inline-start",
+    "border-inline-end",
+    "margin-inline",
+    "margin-inline-start",
+    "margin-inline-end",
+    "inset-inline",
+    "inset-inline-start",
+    "inset-inline-end",
+    "text-indent",
+    "columns",
+    "column-count",
+    "column-width",
+    "contain",
+)
+# What takes from the screen's width the box's text is laid out in, on the left and right: its
+# paddings, borders, margins and offsets (read on demand on the box; see `horizontal_edges_px`).
+EDGES = (
+    "padding",
+    "padding-left",
+    "padding-right",
+    "border",
+    "border-width",
+    "border-left",
+    "border-right",
+    "border-left-width",
+    "border-right-width",
+    "margin",
+    "margin-left",
+    "margin-right",
+    "left",
+    "right",
+    "inset",
+)
+# What makes its text wider or breaks it otherwise than between words, on it or inherited from an
+# ancestor (read on demand down the tree).
+WIDENING = ("letter-spacing", "word-spacing", "font-stretch", "zoom", "white-space", "white-space-collapse", "text-wrap", "writing-mode")
+
+
+def horizontal_edges_px(declared: Mapping[str, Declaration]) -> float | None:
+    """The most (px) a box's left and right paddings, borders, margins and offsets (`EDGES`, the
+    cascade's winners) take from the width it is laid out in: each side's longhand, else its value
+    in the shorthand (CSS's one to four values: top, right, bottom, left), a negative margin or
+    offset and an `auto` one as none (they do not narrow it); None when one is not in px or not
+    worked out."""
+    total = 0.0
+    for side, place in (("left", 3), ("right", 1)):
+        for longhand, shorthand in ((f"padding-{side}", "padding"), (f"margin-{side}", "margin"), (side, "inset")):
+            own = declared.get(longhand)
+            token = own.values[0] if own is not None and len(own.values) == 1 else side_value(declared.get(shorthand), place)
+            if own is not None and len(own.values) != 1:
+                return None
+            size = _length_or_none(token)
+            if size is None:
+                return None
+            total += size
+        border = _border_px(declared, side)
+        if border is None:
+            return None
+        total += border
+    return total
+
+
+def side_value(shorthand: Declaration | None, place: int) -> Any:
+    """The value a 1-to-4-value shorthand gives the side at `place` (0 top, 1 right, 2 bottom, 3
+    left); None for no shorthand, `_UNREAD` for one of another number of values."""
+    if shorthand is None:
+        return None
+    values = [token for token in shorthand.values if token.type not in ("whitespace", "comment")]
+    if not 1 <= len(values) <= 4:
+        return _UNREAD
+    return values[_SHORTHAND_SIDES[len(values)][place]]
+
+
+# Which of a shorthand's values gives each side (top, right, bottom, left), by how many it has.
+_SHORTHAND_SIDES = {1: (0, 0, 0, 0), 2: (0, 1, 0, 1), 3: (0, 1, 2, 1), 4: (0, 1, 2, 3)}
+
+
+# A value that is there but not read (a shorthand of more than four values).
+_UNREAD = object()
+
+
+def _length_or_none(token: Any) -> float | None:
+    """How much (px) one side's value narrows the box: 0 for none, `auto` or a negative length;
+    None for a value not in px (a percentage, a function) or not read."""
+    if token is None or (getattr(token, "type", "") == "ident" and token.lower_value == "auto"):
+        return 0.0
+    size = length_px(token) if getattr(token, "type", "") in ("dimension", "number") else None
+    return None if size is None else max(size, 0.0)
+
+
+def _border_px(declared: Mapping[str, Declaration], side: str) -> float | None:
+    """The most (px) a left or right border may be, by its longhand and shorthands: a shorthand's
+    length where it gives one (its colour or style beside it, `var()` included, says nothing of
+    the width), a keyword's thickest (`thick`) where it gives none; None for a width not worked out."""
+    found = 0.0
+    for name in (f"border-{side}-width", f"border-{side}", "border-width", "border"):
+        declaration = declared.get(name)
+        if declaration is None:
+            continue
+        tokens = [token for token in declaration.values if token.type not in ("whitespace", "comment", "hash")]
+        lengths = [length_px(token) for token in tokens if token.type in ("dimension", "number")]
+        if any(size is None for size in lengths):
+            return None
+        if lengths:
+            found = max([found, *(size for size in lengths if size is not None)])
+        elif any(token.type == "function" for token in tokens):
+            return None
+        elif tokens:
+            found = max(found, _THICKEST_KEYWORD_PX)
+    return found
+
+
+def lines_in_width_at_most(text: str, breaks: int, width_px: float, font_px: float) -> int | None:
+    """The most lines `text` can take laid out in a box `width_px` wide at `font_px`, breaking
+    only between words (`lines_at_most` bounds the rest): each line but the last holds at least the
+    box's width less its widest word and a space (a wider word would have fitted), each character
+    at most as wide as `_width_at_most_ems` says. None when its widest word may not fit the width
+    (the line count is then `lines_at_most`'s)."""
+    words = text.split()
+    if not words:
+        return breaks + 1
+    widest = max(_width_at_most_ems(word) for word in words) * font_px
+    filled = width_px - widest - _OTHER_EMS * font_px
+    if filled <= 0:
+        return None
+    total = (sum(_width_at_most_ems(word) for word in words) + _OTHER_EMS * (len(words) - 1)) * font_px
+    return int(total // filled) + 1 + breaks
+
+
 def height_at_most(lines: int, font_px: float, declared: Mapping[str, Declaration]) -> float | None:
     """An upper bound (px) on the height of a box of `lines` lines at `font_px`, with its own
     `declared` (the cascade's winners of `SIZING`); None when one of them is not worked out (a

@@ -1954,11 +1954,14 @@ def _offset_can_hide(name: str, offset: float) -> bool:
 def _may_place_off_the_page(declaration: Declaration) -> bool:
     """`_placement_can_hide` for a side that may place an absolutely positioned box off the page:
     a `right` or `bottom` past every screen (`offsets.placed_past_the_far_side`), or a negative
-    `top` that may put a box of text above the page (`_above_the_page`)."""
+    `top` (or, for a fixed box, `bottom`) that may put a box of text above the page or below the
+    screen (`_above_the_page`)."""
     if offsets.far_side_can_hide(declaration):
         return True
-    top = offsets.side_px({declaration.name: declaration}, "top", "inset") if declaration.name in ("top", "inset") else None
-    return top is not None and top < 0
+    if declaration.name not in ("top", "bottom", "inset"):
+        return False
+    sides = [offsets.side_px({declaration.name: declaration}, side, "inset") for side in ("top", "bottom")]
+    return any(offset is not None and offset < 0 for offset in sides)
 
 
 def _far_anchor_fallback(function: Any) -> bool:
@@ -4582,17 +4585,46 @@ def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: Pa
     """True for an absolutely positioned box placed from the page (`from_the_page`), or a fixed
     box, whose negative `top` (or `inset`'s, with no `bottom` to stretch it and nothing that may
     move it back down) places it higher above the page's top than its text can make it tall
-    (`_text_box_height`): no scrolling reaches above the page."""
+    (`_text_box_height`): no scrolling reaches above the page. So too a fixed box whose negative
+    `bottom` (with no `top`) places it lower below the screen's bottom edge than it can be tall:
+    no scrolling moves a fixed box. A fixed box is laid out in the screen's width, at least the
+    narrowest screen's unless its own CSS narrows it (`stacked_lines.NARROWING`), which bounds its
+    lines better than one word a line."""
     position = declared.get("position")
-    if position is None or position.keyword not in ("absolute", "fixed") or any(name in declared for name in _MAY_BRING_BACK):
+    if position is None or position.keyword not in ("absolute", "fixed") or any(name in declared for name in ("transform", "translate")):
         return False
     top = offsets.side_px(declared, "top", "inset")
-    if top is None or top >= 0 or offsets.side_px(declared, "bottom", "inset") is not None:
+    bottom = offsets.side_px(declared, "bottom", "inset")
+    fixed = position.keyword == "fixed"
+    if top is not None and top < 0 and bottom is None:
+        offset, side = top, "top"
+    elif fixed and bottom is not None and bottom < 0 and top is None:
+        offset, side = bottom, "bottom"
+    else:
         return False
-    if position.keyword == "absolute" and not from_the_page():
-        return False
-    height = _text_box_height(element, style)
-    return height is not None and top + height <= 0
+    margin = _margin_px(element, style, side)
+    if margin is None or (not fixed and not from_the_page()):
+        return False  # a margin on that side not worked out may bring it back
+    height = _text_box_height(element, style, screen_wide=fixed)
+    return height is not None and offset + margin + height <= 0
+
+
+def _margin_px(element: Any, style: PageStyle, side: str) -> float | None:
+    """The element's margin (px) on `side` ("top", "bottom"), by its longhand or its `margin`
+    shorthand (CSS's one to four values); 0 for none; None for one not in px (an `em` or a
+    percentage, whose size is not worked out here) or not read."""
+    from compliance.document.stacked_lines import side_value
+
+    declared = style.on_demand(element, ("margin", f"margin-{side}"))
+    own = declared.get(f"margin-{side}")
+    if own is not None and len(own.values) != 1:
+        return None
+    token = own.values[0] if own is not None else side_value(declared.get("margin"), 0 if side == "top" else 2)
+    if token is None:
+        return 0.0
+    if getattr(token, "type", "") == "number" or (getattr(token, "type", "") == "dimension" and token.lower_unit == "px"):
+        return length_px(token)
+    return None
 
 
 # The inline elements a box of text may hold whose height the checker bounds (`_text_box_height`):
@@ -4602,10 +4634,12 @@ _PLAIN_PHRASING = frozenset({"a", "b", "i", "em", "strong", "span", "u", "s", "c
 _PLAIN_ATTRIBUTES = frozenset({"href", "title", "datetime", "rel", "target", "lang", "dir"})
 
 
-def _text_box_height(element: Any, style: PageStyle) -> float | None:
+def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = False) -> float | None:
     """The most (px) a box holding only text, in plain inline elements no rule styles, can be
     tall (`stacked_lines`), at the font size and line height the whole cascade gives it down the
-    tree; None for a box holding anything else, or sized in a way not read."""
+    tree; None for a box holding anything else, or sized in a way not read. `screen_wide`: the
+    box is laid out in the screen's width (a fixed box), at least `NARROWEST_SCREEN_PX`, when
+    nothing of its CSS narrows it or widens its text (`stacked_lines.NARROWING`, `WIDENING`)."""
     if style.generated is not None and element in style.generated:
         return None
     inner = list(element.iterdescendants())
@@ -4625,9 +4659,39 @@ def _text_box_height(element: Any, style: PageStyle) -> float | None:
         return None
     # The inherited properties in force, the nearest ancestor's, under the box's own.
     own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
-    breaks = sum(1 for e in inner if e.tag.lower() == "br")
-    height = stacked_lines.height_at_most(stacked_lines.lines_at_most("".join(element.itertext()), breaks, own), font_px, own)
+    lines = _lines_at_most(element, chain, inner, style, own, font_px, screen_wide=screen_wide)
+    height = stacked_lines.height_at_most(lines, font_px, own)
     return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
+
+
+def _lines_at_most(
+    element: Any, chain: Sequence[Any], inner: Sequence[Any], style: PageStyle, own: Mapping[str, Declaration], font_px: float, *, screen_wide: bool
+) -> int:
+    """The most lines the text of a box of text (`_text_box_height`) can take: one a break
+    opportunity (`stacked_lines.lines_at_most`), or, laid out in the screen's width
+    (`screen_wide`, `_screen_width_left`), as many as fill that width, when fewer."""
+    from compliance.document import stacked_lines
+
+    breaks = sum(1 for e in inner if e.tag.lower() == "br")
+    text = "".join(element.itertext())
+    lines = stacked_lines.lines_at_most(text, breaks, own)
+    if screen_wide and (width := _screen_width_left(element, chain, inner, style)) is not None:
+        in_width = stacked_lines.lines_in_width_at_most(text, breaks, width, font_px)
+        lines = min(lines, in_width) if in_width is not None else lines
+    return lines
+
+
+def _screen_width_left(element: Any, chain: Sequence[Any], inner: Sequence[Any], style: PageStyle) -> float | None:
+    """The least width (px) a box laid out in the screen's width (a fixed box) lays its text out
+    in: the narrowest screen's less its own edges (`stacked_lines.horizontal_edges_px`); None when
+    its CSS sizes it otherwise or makes its text wider (`stacked_lines.NARROWING`, `WIDENING`)."""
+    from compliance.document import stacked_lines
+
+    own = style.on_demand(element, (*stacked_lines.NARROWING, *stacked_lines.EDGES))
+    if any(name in own for name in stacked_lines.NARROWING) or any(style.on_demand_of([*chain, *inner], stacked_lines.WIDENING)):
+        return None
+    edges = stacked_lines.horizontal_edges_px(own)
+    return None if edges is None else stacked_lines.NARROWEST_SCREEN_PX - edges
 
 
 # The elements a browser's own style gives a larger font (HTML, 15.3.7): their text is not bounded here.
