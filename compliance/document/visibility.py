@@ -1356,7 +1356,7 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
     boxes = clipping_boxes(root, sheets, index)
     if not boxes:
         return flow_clip.NOTHING_PUSHED
-    return flow_clip.pushed_out(boxes, style.on_demand_of)
+    return flow_clip.pushed_out_on_every_screen(boxes, style.on_demand_of)
 
 
 def _clipped_lines(
