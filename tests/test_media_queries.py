@@ -247,7 +247,8 @@ def test_what_hides_nothing_on_a_screen_adds_no_warning(css: str) -> None:
 
 # What hides alone in a query some screens meet is said as `display: none` there is: a fade to
 # nothing, an unreadable size, a scale or a clip to nothing. What hides only with other
-# declarations (a size with an overflow, a position), a fade that leaves it seen, is not named.
+# declarations (a position), a fade that leaves it seen, is not named (a size with its overflow
+# cut off in the same rule is: `HIDDEN_BY_SIZE_ON_SOME_SCREENS`).
 HIDING_ALONE_ON_SOME_SCREENS = {
     "@media (min-width: 700px) { .x { opacity: 0 } }": "(min-width: 700px)",
     "@media (min-width: 700px) { .x { filter: opacity(0%) } }": "(min-width: 700px)",
@@ -276,6 +277,59 @@ def test_what_hides_alone_on_some_screens_is_a_warning_naming_the_query(css: str
     assert errors(report) == []
     warned = [f.message for f in report.findings if f.rule == "dcnf/byline" and f.severity is Severity.WARNING]
     assert warned == ([f"What dcnf/byline asks for is on the page, but the screens that meet @media {query} do not show it."] if query else [])
+
+
+# A box sized to nothing whose overflow is cut off, in a query some screens meet: hidden on those
+# screens only, a warning naming the query as `display: none` there is, never an error; a size
+# whose overflow shows (`height: 0` alone: the words run out of the box and are seen) is no hide.
+HIDDEN_BY_SIZE_ON_SOME_SCREENS = {
+    "@media (max-width: 600px) { .x { height: 0; overflow: hidden } }": "(max-width: 600px)",
+    "@media (max-width: 600px) { .x { max-height: 0; overflow: hidden } }": "(max-width: 600px)",
+    "@media (max-width: 600px) { .x { width: 0; overflow: hidden } }": "(max-width: 600px)",
+    "@media (min-width: 700px) { .x { max-width: 1px; overflow: clip } }": "(min-width: 700px)",
+    "@media (orientation: portrait) { .x { height: 2px; overflow-y: hidden } }": "(orientation: portrait)",
+    "@media (hover: none) { .x { height: 0; overflow: hidden; padding: 0 } }": "(hover: none)",
+    "@media (max-width: 600px) { .x { height: 0 } }": "",
+    "@media (max-width: 600px) { .x { height: 20px; overflow: hidden } }": "",
+}
+
+
+@pytest.mark.parametrize("css", sorted(HIDDEN_BY_SIZE_ON_SOME_SCREENS))
+def test_what_a_size_hides_on_some_screens_is_a_warning_naming_the_query(css: str) -> None:
+    report = check(page(css=css, byline=BYLINE.format(attrs=' class="x"')))
+    query = HIDDEN_BY_SIZE_ON_SOME_SCREENS[css]
+    assert errors(report) == []
+    warned = [f.message for f in report.findings if f.rule == "dcnf/byline" and f.severity is Severity.WARNING]
+    assert warned == ([f"What dcnf/byline asks for is on the page, but the screens that meet @media {query} do not show it."] if query else [])
+
+
+def test_what_a_size_hides_in_a_box_around_it_on_some_screens_is_a_warning() -> None:
+    css = "@media (max-width: 600px) { .slot { max-height: 0; overflow: hidden } }"
+    report = check(page(css=css, byline=f'<div class="slot">{BYLINE.format(attrs="")}</div>'))
+    assert errors(report) == []
+    assert [f.detail for f in report.findings if f.rule == "dcnf/byline"] == [
+        "it is hidden on the screens that meet @media (max-width: 600px), and shown on others"
+    ]
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "@media screen { .x { height: 0; overflow: hidden } }",
+        "@media (min-width: 0) { .x { max-height: 0; overflow: hidden } }",
+        "@media all { .x { width: 0; overflow: hidden } }",
+        ".x { height: 0; overflow: hidden }",
+    ],
+)
+def test_a_size_in_a_query_every_screen_meets_still_hides_the_byline(css: str) -> None:
+    assert errors(check(page(css=css, byline=BYLINE.format(attrs=' class="x"')))) == ["dcnf/byline"]
+
+
+def test_the_readme_names_a_size_that_hides_on_some_screens() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    named = [css for css in HIDDEN_BY_SIZE_ON_SOME_SCREENS if f"`{css}`" in readme]
+    assert named == ["@media (max-width: 600px) { .x { height: 0; overflow: hidden } }"]
+    assert HIDDEN_BY_SIZE_ON_SOME_SCREENS[named[0]] == "(max-width: 600px)"
 
 
 @pytest.mark.parametrize(

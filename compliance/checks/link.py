@@ -58,8 +58,10 @@ invisible characters — text the page's markup or CSS hides does not show — a
 SVG or video), which takes up no room on the screen:
 `ProPublica.<a href="https://www.propublica.org/article/flood-maps"></a>` is no link back, and
 the finding says the link has nothing to click. Nor does a link with the `inert` attribute on it
-or an element around it, which is drawn but ignores readers' clicks and taps: the finding says
-it cannot be clicked.
+or an element around it, or under `pointer-events: none` (its own, from a `<style>` rule or its
+`style` attribute, or inherited from an element around it, unless it sets another value itself:
+`pointer-events: auto` restores it), which is drawn but ignores readers' clicks and taps: the
+finding says it cannot be clicked.
 
 Fails::
 
@@ -455,7 +457,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     hits: list[Hit] = []
     hidden: list[Link] = []  # matching links a reader does not see
     empty: list[Link] = []  # on the page, but with no text or image a reader could click
-    inert: list[tuple[Link, Any]] = []  # seen, but in an `inert` subtree no reader can click in (with the element that makes it so)
+    # Seen, but no reader can click it: in an `inert` subtree, or under `pointer-events: none`
+    # (with the element that makes it so, and how).
+    inert: list[tuple[Link, tuple[Any, str]]] = []
     elsewhere: list[tuple[Link, str]] = []  # naming one of `named_sites`, going to another: with the named one's host
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
@@ -471,7 +475,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             if params.visible == "true" and not doc.has_something_to_click(link):
                 empty.append(link)
                 continue
-            if params.visible == "true" and link.element is not None and (holder := inert_holder(link.element)) is not None:
+            if params.visible == "true" and link.element is not None and (holder := _unclickable_by(doc, link.element)) is not None:
                 inert.append((link, holder))
                 continue
             named_host = _other_site_named(doc, link, params.named_sites)
@@ -540,15 +544,30 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     if inert:
-        first, holder = inert[0]
+        first, (holder, how) = inert[0]
         around = "it has" if holder is first.element else f"the <{holder.tag}> at line {holder.sourceline} around it has"
         detail += (
-            f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) cannot be clicked: {around} the inert attribute,'
-            " which makes what it holds ignore readers' clicks and taps; remove the attribute"
+            f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) cannot be clicked: {around} {how},'
+            f" which makes what it holds ignore readers' clicks and taps; remove {'the attribute' if how == _INERT else 'it'}"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     # No place of its own: the rule's (`engine.missing_location`).
     return Outcome(False, (), detail, captures=captures)
+
+
+_INERT = "the inert attribute"
+_IGNORING_POINTER = "pointer-events: none in its CSS"
+
+
+def _unclickable_by(doc: Document, element: Any) -> tuple[Any, str] | None:
+    """What makes a seen link one no reader can click, with how it does: the element with the
+    `inert` attribute (`inert_holder`), else the one whose `pointer-events: none` is in force on
+    it (`Document.ignores_pointer`); None when a reader can click it."""
+    holder = inert_holder(element)
+    if holder is not None:
+        return holder, _INERT
+    holder = doc.ignores_pointer(element)
+    return None if holder is None else (holder, _IGNORING_POINTER)
 
 
 def _broken_link_for(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> BrokenLink | None:

@@ -231,6 +231,9 @@ FAMILIES.update(
         "measure",
     )
 )  # fmt: skip
+# What a reader can click (`pointer_events`: a link under `pointer-events: none` ignores clicks and
+# taps, and is no link back), never hiding, read on demand.
+FAMILIES["pointer-events"] = "pointer"
 # A flow-relative property is judged with the physical property it sets (see `_physical`).
 FAMILIES.update({name: FAMILIES[physical] for name, physical in css_grammar.FLOW_RELATIVE_LONGHANDS.items()})
 FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_RELATIVE_SHORTHANDS.items()})

@@ -23,6 +23,10 @@ than `static` or an unmoved `relative`, a transform, `display: contents`, a flex
 layout, columns, a writing mode, a `var()`). A box's own text and the text after each of its
 children are judged where they stand in its flow (`Pushed.own_text`, `Pushed.tails`).
 
+Each property is read by every rule and by those every screen meets, and what both readings
+push out is hidden (`pushed_out_on_every_screen`): a size or a clip that a media query some
+screens meet sets hides on those screens only.
+
 Not read: boxes past the first 20 of a page, or that hold more than 2,000 elements together;
 flex items (`order` and a column's shrinking items make their place depend on sizes not read
 here: a 30px item before the text in a 20px column shrinks and lets it show), `em` and `rem`
@@ -95,6 +99,20 @@ class Pushed(NamedTuple):
 
 
 NOTHING_PUSHED = Pushed()
+
+
+def pushed_out_on_every_screen(boxes: Sequence[Any], declarations: Any) -> Pushed:
+    """What the flow pushes below the bottom of `boxes` on every reader's screen: what
+    `pushed_out` finds both by every rule and by the rules every screen meets
+    (`declarations(elements, names, every_screen=...)`: `PageStyle.on_demand_of`). A box that
+    a rule of some screens' media query makes clip, or makes smaller (`@media
+    (max-width:600px){.byline{height:0;overflow:hidden}}`), hides on those screens only, which
+    `screen_hiding` names; a rule of some screens that shows it again leaves it shown there."""
+    everywhere = pushed_out(boxes, declarations)
+    if everywhere == NOTHING_PUSHED:
+        return everywhere
+    met = pushed_out(boxes, lambda elements, names: declarations(elements, names, every_screen=True))
+    return Pushed(everywhere.whole & met.whole, everywhere.own_text & met.own_text, everywhere.tails & met.tails)
 
 
 def may_push(lowered: str) -> bool:

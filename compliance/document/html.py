@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Any, Final
 
 from compliance.decoding import Decoded, as_decoded
-from compliance.document import bidi_override, colour_scheme, nesting
+from compliance.document import bidi_override, colour_scheme, nesting, pointer_events
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -605,6 +605,7 @@ def _build_html_document(
         _outside=frozenset(walked.outside),
         _shown_after_comment=walked.shown_after_comment,
         _links_with_text=frozenset(walked.links_with_text),
+        _ignoring_pointer=walked.ignoring_pointer,
     )
 
 
@@ -673,6 +674,7 @@ class _Walked:
         "byline_marks",
         "canonical",
         "hides_text",
+        "ignoring_pointer",
         "items",
         "json_ld",
         "links",
@@ -690,6 +692,7 @@ class _Walked:
         self.offsets: tuple[int, ...] = ()
         self.links: tuple[Link, ...] = ()
         self.links_with_text: set[Any] = set()  # the `<a href>`s some shown text with a visible character is in
+        self.ignoring_pointer: dict[Any, Any] = {}  # the links under `pointer-events: none`, with the element that sets it
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
@@ -1816,6 +1819,9 @@ class _Walk:
             new_link(resolve_url(href, base), None, tuple(rel.lower().split()) if rel else (), element.sourceline or 1, visible, in_article, index, element)
             for element, href, rel, visible, in_article, index in self.links
         )
+        seen = [link.element for link in found.links if link.visible and link.element is not None]
+        if seen and pointer_events.may_ignore_pointer(self.root, applied_sheets(self.root)):
+            found.ignoring_pointer = pointer_events.ignoring_pointer(seen, self.style.on_demand_of)
         return found
 
 

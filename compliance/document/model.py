@@ -255,6 +255,9 @@ class Document:
     # An HTML page: the links whose text shows some character (as the walk read what shows); None
     # when a link's text is all it shows (plain text, Markdown).
     _links_with_text: frozenset[Any] | None = field(default=None, compare=False, repr=False)
+    # An HTML page: each link under `pointer-events: none`, with the element that sets it (see
+    # `ignores_pointer`).
+    _ignoring_pointer: Mapping[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -405,6 +408,13 @@ class Document:
         """True for an image that is only in `<noscript>`, with neither a lazy-load placeholder nor
         an image readers see outside it: readers with JavaScript on never see it."""
         return element in self._noscript_only
+
+    def ignores_pointer(self, element: Any) -> Any | None:
+        """The element whose `pointer-events: none` (a `<style>` rule's or a `style` attribute's)
+        is in force on a link's `element`: the link itself or an element around it, which makes
+        it ignore readers' clicks and taps (`pointer_events`); None when a reader can click it,
+        and on a page other than HTML."""
+        return self._ignoring_pointer.get(element)
 
     def why_inert(self, element: Any) -> str | None:
         """Why the element can never run or load (a `<script>` of a type browsers do not run, or

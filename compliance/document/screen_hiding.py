@@ -14,9 +14,11 @@ in an `@layer`, in an `@supports` every browser meets, or in a style rule (CSS N
 `.credit { @media (max-width: 600px) { display: none } }`) is read too, its queries joined with
 "and". Such a rule hides an element when its selector matches the element or one of its
 ancestors. For the warning, a rule whose declarations hide alone is read too (`_hides_alone`:
-`opacity: 0`, `font-size: 0`, `transform: scale(0)`, `clip-path: inset(50%)`…). Not read: ways of
-hiding that depend on other declarations (sizes, positions, colours), and whether a later rule in
-the same query shows it again.
+`opacity: 0`, `font-size: 0`, `transform: scale(0)`, `clip-path: inset(50%)`…), and one whose
+declarations size the box to nothing and cut off its overflow together (`_hides_by_size`:
+`height: 0; overflow: hidden`, `max-height: 0`, `width: 0`). Not read: other ways of hiding that
+depend on other declarations (a size whose overflow another rule cuts off, positions, colours),
+and whether a later rule in the same query shows it again.
 
 For a limit on copies (`screens_shown`), the rules that show again are read too: a copy hidden by
 a rule every screen applies and shown in an `@media` block is on the screens that meet its query
@@ -132,12 +134,33 @@ def _hides_alone(content: Any) -> bool:
     return any(d.family in _HIDING_ALONE and d.name != "clip" and can_hide(d) for d in declared)
 
 
-def _display_effect(content: Any, every_way: bool = False) -> bool | None:
-    """True when a style rule's block hides (`_hides`; with `every_way`, `_hides_alone`), False
-    when it declares a `display` or `visibility` that shows, None when it declares neither."""
+# The sizes that hide a box of 2px or less when its overflow is cut off.
+_SIZES = frozenset({"width", "max-width", "height", "max-height"})
+
+
+def _hides_by_size(content: Any) -> bool:
+    """Whether a style rule's block gives the box a size of 2px or less (`height`, `max-height`,
+    `width`, `max-width`: `visibility.can_hide`) and cuts off its overflow (`overflow`, or a
+    longhand of it, `hidden` or `clip`) together: `height: 0; overflow: hidden`."""
     import tinycss2
 
-    if _hides(content) or (every_way and _hides_alone(content)):
+    from compliance.document.clipping import overflow_axes
+    from compliance.document.css import parse_style_attribute
+    from compliance.document.visibility import can_hide
+
+    declared = {d.name: d for d in parse_style_attribute(tinycss2.serialize(content))}
+    if not any(name in _SIZES and can_hide(declaration) for name, declaration in declared.items()):
+        return False
+    return any(axis in ("hidden", "clip") for axis in overflow_axes(declared))
+
+
+def _display_effect(content: Any, every_way: bool = False) -> bool | None:
+    """True when a style rule's block hides (`_hides`; with `every_way`, `_hides_alone` or
+    `_hides_by_size`), False when it declares a `display` or `visibility` that shows, None when
+    it declares neither."""
+    import tinycss2
+
+    if _hides(content) or (every_way and (_hides_alone(content) or _hides_by_size(content))):
         return True
     for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
         if declaration.type == "declaration" and declaration.lower_name in _HIDING:

@@ -94,8 +94,10 @@ are matched as on the page a reader first sees, nothing focused but an `autofocu
 nothing hovered or filled in: `first_sight`), rules in a `@scope` without a root (whose root is
 the `<style>` element's parent) or in one whose root or limit cssselect cannot read, rules for
 pages without scripts (`.no-js`), a rule that hides `<html>` or
-`<body>` of a page that runs scripts (a loading screen that they lift), and `opacity` that a stylesheet gives a
-lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
+`<body>` of a page that runs scripts (a loading screen that they lift), the entrance effects a
+script of such a page lifts (`reveals`: `.reveal{opacity:0} .reveal.is-visible{opacity:1}`, AOS's
+`[data-aos]` with its script), and `opacity` that a stylesheet gives a lazy-loaded element (the
+loader's fade-in). `aria-hidden` is about screen readers: such content is
 still on the screen.
 """
 
@@ -121,6 +123,7 @@ from compliance.document import (
     line_clip,
     offsets,
     references,
+    reveals,
 )
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
@@ -922,6 +925,8 @@ class PageStyle:
         self._every_keyframes: bool | None = None
         # Whether a script of the page may run (`runs_scripts`).
         self._runs_scripts: bool | None = None
+        # The revealed states of the page's CSS and what its scripts are (`reveals`).
+        self._reveals: reveals.Reveals | None = None
         # Whether the page does not scroll sideways (`clips_sideways`).
         self._clips_sideways: bool | None = None
         # What `on_demand` matches from, read once per page when the first element asks.
@@ -1131,6 +1136,17 @@ class PageStyle:
             self._runs_scripts = found
         return found
 
+    def reveals(self, root: Any) -> reveals.Reveals:
+        """The revealed states of the page's CSS and what its scripts are (`reveals.Reveals`):
+        read when an entrance effect asks (`_without_script_reveals`), once per page."""
+        if self._reveals is not None:
+            return self._reveals
+        rules = page_rules(self._sheets)
+        found = reveals.Reveals(root, rules.rules, rules.declaring, reveals.scripts_run(root))
+        if self is not _NO_PAGE_STYLE:
+            self._reveals = found
+        return found
+
     def holds_every_keyframes(self, root: Any) -> bool:
         """True when the page's `<style>` blocks hold every `@keyframes` there is: it links no
         stylesheet and imports none (a `data:` one is read into the blocks), so a name with no
@@ -1338,7 +1354,7 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
     boxes = clipping_boxes(root, sheets, index)
     if not boxes:
         return flow_clip.NOTHING_PUSHED
-    return flow_clip.pushed_out(boxes, style.on_demand_of)
+    return flow_clip.pushed_out_on_every_screen(boxes, style.on_demand_of)
 
 
 def _clipped_lines(
@@ -4032,7 +4048,8 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
     that is not known, not those an animation may change (a fade-in from `opacity: 0`, a
     slide-in: readers see it once it has run); and on `<html>` or `<body>` of a page that runs
     scripts only colours and fonts (a page-wide hide there is a loading screen that scripts
-    lift; on a page with no script to lift it, it hides the page for good)."""
+    lift; on a page with no script to lift it, it hides the page for good); elsewhere on such a
+    page, not an entrance effect a script lifts (`_without_script_reveals`)."""
     if _animated(declared):
         end = end_state(declared, style.keyframes)
         if end is None and style.holds_every_keyframes(element.getroottree().getroot()):
@@ -4043,9 +4060,27 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
             declared = {**declared, **{k: v for k, v in end.items() if k in _ANIMATED_PROPERTIES}}
     if tag in ("html", "body") and style.runs_scripts(element.getroottree().getroot()):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
+    elif declared.keys() & _ANIMATED_PROPERTIES:
+        declared = _without_script_reveals(declared, element, style)
     if declared.keys() & offsets.INSET_SIDES:
         declared = offsets.with_anchor_fallbacks(declared, lambda: _names_anchors(element, style))
     return _applicable_to_its_box(declared, element, tag, style)
+
+
+def _without_script_reveals(declared: Mapping[str, Declaration], element: Any, style: PageStyle) -> Mapping[str, Declaration]:
+    """The declarations without the hides of an entrance effect that a script of the page lifts
+    (`reveals`: `.reveal{opacity:0} .reveal.is-visible{opacity:1}`, AOS's `[data-aos]` with its
+    script): of the properties an animation may set, those a `<style>` rule sets that hide, on a
+    page that runs scripts. Declarations of a `style` attribute are never lifted."""
+    hiding = [name for name in _ANIMATED_PROPERTIES & declared.keys() if _can_hide(declared[name])]
+    if not hiding:
+        return declared
+    root = element.getroottree().getroot()
+    if not style.runs_scripts(root):
+        return declared
+    page = style.reveals(root)
+    lifted = {name for name in hiding if page.lifts(declared[name], element)}
+    return {k: v for k, v in declared.items() if k not in lifted} if lifted else declared
 
 
 def _names_anchors(element: Any, style: PageStyle) -> bool:
