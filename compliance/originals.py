@@ -89,6 +89,10 @@ class OriginalReader:
     not_a_web_address: str | None = None
     timeout: float = FETCH_TIMEOUT
     max_bytes: int = FETCH_MAX_BYTES
+    # Told when a fetch over the network starts (True) and ends (False), however it ends: a server's
+    # check process tells its server, whose time limit for the check does not count the fetch (the
+    # fetch has its own, `timeout`). None: no one is told.
+    on_fetch: Callable[[bool], None] | None = None
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     # The files asked for since `take_asked` was last called (absolute paths), read or not: they
@@ -165,7 +169,13 @@ class OriginalReader:
         cached = self._cached(url)
         if cached is not None:
             return cached
-        data, content_type, address = self._download(url)
+        if self.on_fetch is not None:
+            self.on_fetch(True)
+        try:
+            data, content_type, address = self._download(url)
+        finally:
+            if self.on_fetch is not None:
+                self.on_fetch(False)
         if self.cache_dir is not None:
             self._store(url, data, content_type, address)
         return self._parse(data, content_type, address)

@@ -174,6 +174,40 @@ def test_a_check_past_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch) -> 
     assert (answer.status_code, answer.json()["error"]["code"]) == (504, "time-limit")
 
 
+@pytest.mark.parametrize("arrives", [True, False])
+def test_the_fetch_of_an_original_is_not_counted_in_the_checks_time_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, arrives: bool) -> None:
+    """An original slower to fetch than the whole time limit: the copy is still checked (200), with
+    the original when it arrives within the fetch's own limit, else with the note that says why not."""
+    import time
+
+    from compliance.errors import OriginalUnavailable
+    from compliance.originals import OriginalReader
+
+    page = (ROOT / "samples" / "originals" / "propublica-original.html").read_bytes()
+    url = "https://www.propublica.org/article/welds"
+
+    def slow_download(self: OriginalReader, address: str) -> tuple[bytes, str, str]:
+        time.sleep(3.0)
+        if not arrives:
+            raise OriginalUnavailable(f"{address}: no complete answer within {self.timeout:g} s")
+        return page, "text/html", address
+
+    monkeypatch.setattr(OriginalReader, "_download", slow_download)
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path))
+    client = TestClient(create_app(ServeSettings(time_limit=2.0, allow_fetch=True)), base_url=BASE_URL)
+    truncated = (ROOT / "samples" / "originals" / "propublica-truncated.md").read_bytes()
+    answer = client.post("/v1/check", params={"meta.original": url}, content=truncated, headers={"content-type": "text/markdown"})
+    assert answer.status_code == 200
+    report = answer.json()["files"][0]
+    unavailable = [n["message"] for n in report["notices"] if n["code"] == "original-unavailable"]
+    if arrives:
+        assert unavailable == [] and "propublica/fidelity" in [f["rule"] for f in report["findings"]]
+    else:
+        message = f"original story not read: {url}: no complete answer within 10 s"
+        assert unavailable == [message]
+        assert f"note: {message}\n" in (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+
+
 def test_a_broken_pack_stops_the_server_at_start_with_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: broken\nname: Broken\nrules: [\n", encoding="utf-8")
