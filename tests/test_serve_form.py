@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from compliance.serve import ServeSettings
 from compliance.serve.app import create_app
 from compliance.serve.page import PAGE_META_FIELDS
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 PRINT_COPY = (SAMPLES / "states-newsroom" / "print-copy.txt").read_bytes()
 NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
@@ -158,3 +158,34 @@ def test_a_form_with_more_refused_fields_than_are_named_counts_the_rest(client: 
     assert message.count(". Also: ") == NAMED_REFUSALS - 1
     assert message.endswith("; and 3 more")
     assert "metadata 'logo_0_url'" in message and "metadata 'logo_5_url'" not in message
+
+
+_PART = b'--XX\r\nContent-Disposition: form-data; name="article"\r\n\r\n'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _PART + b"<p>hello",  # stopped in the article's text
+        _PART + b"<p>hello</p>\r\n--XX\r\nContent-Disposition: form-data; na",  # stopped in the next part's header
+        _PART + b"<p>hello</p>\r\n--XX",  # stopped in the closing boundary
+        b"",  # nothing arrived
+    ],
+)
+def test_a_form_cut_short_before_its_closing_boundary_is_refused_as_cut_short(client: TestClient, body: bytes) -> None:
+    answer = client.post("/", content=body, headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert answer.status_code == 400
+    assert error_of(answer.text).startswith("the form was cut short: its body ends before the form's closing boundary")
+    assert '<p class="again">The form was not read' in answer.text
+
+
+def test_a_whole_form_is_not_cut_short(client: TestClient) -> None:
+    answer = client.post("/", content=_PART + b"<p>hello</p>\r\n--XX--\r\n", headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert answer.status_code == 200 and 'data-status="0"' in answer.text
+
+
+def test_the_documented_form_cut_short_is_what_the_page_answers(client: TestClient) -> None:
+    doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    shown = doc.split("--data-binary @- http://127.0.0.1:8080/\n```\n\n```html\n", 1)[1].split("\n```", 1)[0]
+    answer = client.post("/", content=_PART + b"<p>hello", headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert shown in answer.text

@@ -893,7 +893,14 @@ class FormRefused(ApiError):
 class _Utf8MultiPartParser(MultiPartParser):
     """Starlette's multipart reader, with each text field decoded as UTF-8 and a byte that starts
     no UTF-8 character read as U+FFFD, as browsers and the WHATWG multipart/form-data parser do
-    (the page's form is UTF-8), where Starlette reads the whole field as Latin-1 instead."""
+    (the page's form is UTF-8), where Starlette reads the whole field as Latin-1 instead; `ended`
+    says whether the body reached the form's closing boundary (`--BOUNDARY--`), without which the
+    part being read when it stopped is dropped and any after it never came."""
+
+    ended = False
+
+    def on_end(self) -> None:
+        self.ended = True
 
     def on_part_end(self) -> None:
         part = self._current_part
@@ -903,15 +910,31 @@ class _Utf8MultiPartParser(MultiPartParser):
         self.items.append((part.field_name, bytes(part.data).decode("utf-8", "replace")))
 
 
+# A multipart form whose body ends before its closing boundary (an upload interrupted, a proxy
+# that cut the body at its own size limit, a form made by hand).
+FORM_CUT_SHORT = (
+    "the form was cut short: its body ends before the form's closing boundary, so the field being sent when it stopped"
+    " (and any after it) did not arrive; send the form again"
+)
+
+
 async def _read_form(request: Request, max_part_size: int) -> FormData:
     """The request's form: a multipart one read by `_Utf8MultiPartParser`, a URL-encoded one as
-    Starlette reads it. Raises `ApiError` (400 `bad-input`) for a multipart body that cannot be read."""
+    Starlette reads it. Raises `ApiError` (400 `bad-input`) for a multipart body that cannot be
+    read, or that ends before its closing boundary (`FORM_CUT_SHORT`)."""
     if _media_type(request) != "multipart/form-data":
         return await request.form(max_part_size=max_part_size)
+    parser = _Utf8MultiPartParser(request.headers, request.stream(), max_part_size=max_part_size)
     try:
-        return await _Utf8MultiPartParser(request.headers, request.stream(), max_part_size=max_part_size).parse()
+        form = await parser.parse()
     except MultiPartException as exc:
         raise ApiError(400, "bad-input", _unreadable_form(exc.message, exc.__cause__)) from None
+    if not parser.ended:
+        # Read as it is, it would be judged by the fields that did arrive ("paste an article"
+        # for an article cut off mid-field): the editor is told what happened instead.
+        await form.close()
+        raise ApiError(400, "bad-input", FORM_CUT_SHORT)
+    return form
 
 
 async def _read_editor_form(request: Request, limit: int, refusals: Refusals) -> EditorForm:
