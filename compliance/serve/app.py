@@ -46,7 +46,7 @@ from compliance.cms import (
 from compliance.decoding import decode_bytes, not_an_article
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
-from compliance.errors import closest
+from compliance.errors import closest, nearest
 from compliance.fetchguard import FetchGuard, parse_networks
 from compliance.findings import Finding, Notice
 from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE, metadata_problems
@@ -121,14 +121,24 @@ class Checker:
             raise problems[0]
         return tuple(packs)
 
-    def refusals(self, packs: Sequence[str], meta: Mapping[str, str], *, packs_listed: str = "GET /v1/packs lists them") -> list[ApiError]:
-        """What the server refuses in a request's packs and metadata, each: unknown packs (422,
-        every one named, then `packs_listed`: where the client finds the packs there are); an
-        `original` that is no http(s) URL, each metadata value `--meta` would refuse (400)."""
+    def refusals(
+        self, packs: Sequence[str], meta: Mapping[str, str], *, packs_listed: str = "GET /v1/packs lists them", unknown_pack_status: int = 422
+    ) -> list[ApiError]:
+        """What the server refuses in a request's packs and metadata, each: unknown packs
+        (`unknown_pack_status`: the API's 422, the page's 400; every one named, with the pack it is
+        closest to, "did you mean 'dcnf'?", then `packs_listed`: where the client finds the packs
+        there are); an `original` that is no http(s) URL, each metadata value `--meta` would
+        refuse (400)."""
         problems: list[ApiError] = []
-        unknown = [f"'{visible(shown_key(p))}'" for p in packs if p not in self.pack_ids]
+        unknown = [p for p in packs if p not in self.pack_ids]
         if unknown:
-            problems.append(ApiError(422, "unknown-pack", f"unknown {'pack' if len(unknown) == 1 else 'packs'} {listed(unknown)}; {packs_listed}"))
+            named = listed([f"'{visible(shown_key(p))}'" for p in unknown])
+            meant = [(p, close) for p in unknown if (close := nearest(p, self.pack_ids)) is not None]
+            hints = "".join(
+                f"did you mean '{close}'? " if len(unknown) == 1 else f"did you mean '{close}' for '{visible(shown_key(p))}'? " for p, close in meant
+            )
+            message = f"unknown {'pack' if len(unknown) == 1 else 'packs'} {named}; {hints}{packs_listed}"
+            problems.append(ApiError(unknown_pack_status, "unknown-pack", message))
         original = meta.get("original", "").strip()
         if original and not is_http_url(original):
             # On the command line `original` may be a file; a request must never make the server
@@ -494,7 +504,9 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             form = await _editor_form(
                 request,
                 checker.settings.max_bytes,
-                lambda packs, meta: checker.refusals(distinct_pack_ids(packs), page_check_meta(meta, fetches=fetches), packs_listed=PACKS_ON_THE_PAGE),
+                lambda packs, meta: checker.refusals(
+                    distinct_pack_ids(packs), page_check_meta(meta, fetches=fetches), packs_listed=PACKS_ON_THE_PAGE, unknown_pack_status=400
+                ),
             )
             meta = page_check_meta(form.meta, fetches=fetches)
             result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
