@@ -200,3 +200,28 @@ def test_an_unknown_pack_close_to_a_loaded_one_is_named_on_the_page_and_in_the_a
     api = client.post("/v1/check", params=[("pack", p) for p in packs], content=b"By Jake Smith", headers={"content-type": "text/plain"})
     assert (api.status_code, api.json()["error"]["code"]) == (422, "unknown-pack")
     assert api.json()["error"]["message"] == hint + "GET /v1/packs lists them"
+
+
+@pytest.mark.parametrize(
+    ("fields", "refused"),
+    [
+        ([("reporter", "Ana Ruiz"), ("reporter", "Ben Li")], ["reporter"]),
+        (
+            [("original_url", "https://a.example/x"), ("original_url", "https://b.example/y"), ("format", "html"), ("format", "text")],
+            ["original_url", "format"],
+        ),
+        ([("medium", "online"), ("medium", "print"), ("medium", "online")], ["medium"]),
+        ([("other_meta", "logo_url=https://a.example/l.png"), ("other_meta", "x=y")], ["other_meta"]),
+    ],
+)
+def test_a_field_that_takes_one_value_given_twice_is_refused_naming_it(client: TestClient, fields: list[tuple[str, str]], refused: list[str]) -> None:
+    answer = client.post("/", files=[("article", (None, "By Jake Smith")), *((name, (None, value)) for name, value in fields)])
+    assert answer.status_code == 400
+    said = error_of(answer.text).split(". Also: ")
+    times = {name: {2: "twice", 3: "3 times"}[sum(1 for field, _ in fields if field == name)] for name in refused}
+    assert said == [f"'{name}' is given {times[name]} in the form: only one value would be checked; give it once" for name in refused]
+
+
+def test_packs_are_the_field_the_form_repeats(client: TestClient) -> None:
+    answer = client.post("/", files=[("article", (None, "By Jake Smith")), ("pack", (None, "dcnf")), ("pack", (None, "propublica"))])
+    assert answer.status_code == 200

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, cast
@@ -972,7 +973,7 @@ async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: R
     """The form's article, packs, metadata, original and format, once each is known to be one the
     server takes, else `ApiError` naming every field refused (`one_refusal`), as the API refuses
     each; `refusals` says what the server refuses in the packs and metadata."""
-    problems: list[ApiError] = []
+    problems: list[ApiError] = list(_repeated_fields(form))
     given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
     packs = [p for p in _form_texts(form, "pack") if p]
     other = "\n".join(_form_texts(form, OTHER_META_FIELD))
@@ -998,6 +999,23 @@ async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: R
     # NAME -` reads it: by the name's suffix, else sniffed from the content.
     kind: DocumentKind = stdin_kind(article.data, article.name) if chosen == "auto" else chosen
     return EditorForm(article.data, kind, article.name, packs, meta, original=original, typed=typed)
+
+
+def _repeated_fields(form: FormData) -> list[ApiError]:
+    """A refusal (400 `bad-input`) for each field of the form that takes one value and is given
+    more than once (two `reporter`, two `format`…; a form made by hand or by a script), as the API
+    refuses a query parameter given twice: which one was meant is unknown. `pack` is the field
+    meant to be repeated; two article fields are refused by `_one_article`, which says which."""
+    counts = Counter(name for name, _ in form.multi_items())
+    return [
+        ApiError(400, "bad-input", f"'{visible(shown_key(name))}' is given {_times(count)} in the form: only one value would be checked; give it once")
+        for name, count in counts.items()
+        if count > 1 and name != "pack" and name not in ARTICLE_FIELDS
+    ]
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count} times"
 
 
 # What the server refuses in a form's packs and metadata (`Checker.refusals`, in the page's words).
