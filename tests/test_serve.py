@@ -682,8 +682,20 @@ def test_a_request_whose_head_does_not_arrive_in_time_is_answered_408_and_let_go
     ids=["two-content-lengths", "a-list-of-lengths", "a-length-not-a-number", "a-header-without-colon", "a-bad-request-line", "a-nul-in-the-next-request"],
 )
 def test_a_request_h11_cannot_read_gets_the_apis_json_error_and_is_let_go(head: bytes) -> None:
-    from compliance.serve.protocol import BAD_REQUEST_MESSAGE
-
+    # Each refusal says which fault it was, not every fault there could be.
+    said = {
+        b"Content-Length: 7": "the request has two Content-Length headers that differ (or a list of lengths), so where its body ends is unknown;"
+        " send one Content-Length",
+        b"Content-Length: 5, 6": "the request has two Content-Length headers that differ (or a list of lengths), so where its body ends is unknown;"
+        " send one Content-Length",
+        b"Content-Length: five": "the request's Content-Length is not a number; send the body's length in bytes",
+        b"no colon": "a header line of the request is not NAME: VALUE (it has no colon, or a control character); send well-formed headers",
+        b"HTTP/1.1 extra": "the request line is not METHOD PATH HTTP/1.1; send a well-formed request line",
+        b"\x00": "a header line of the request is not NAME: VALUE (it has no colon, or a control character); send well-formed headers",
+    }
+    (message,) = [message for fault, message in said.items() if fault in head]
+    if b"five" in head:  # docs/serve.md's example
+        assert f'(`Content-Length: five`: "{message}")' in (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
     server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
     try:
         answer = _exchange(server.config.port, head)
@@ -692,11 +704,26 @@ def test_a_request_h11_cannot_read_gets_the_apis_json_error_and_is_let_go(head: 
         headers, body = rest.split(b"\r\n\r\n", 1)
         assert status == b"HTTP/1.1 400 Bad Request"
         assert b"content-type: application/json" in headers.lower() and b"connection: close" in headers.lower()
-        assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
+        assert json.loads(body) == {"error": {"code": "bad-request", "message": message}}
         assert answer.count(b"HTTP/1.1 200 ") == head.count(b"|")
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        ("Missing mandatory Host: header", "the HTTP/1.1 request has no Host header; send one naming the server"),
+        ("Receive buffer too long", "the request line and headers are too long to read; send shorter ones"),
+        ("Only Transfer-Encoding: chunked is supported", "the request's Transfer-Encoding is not chunked, the only one the server reads;"),
+        ("some reason h11 may give one day", "the request is not well-formed HTTP/1.1; send one well-formed request"),
+    ],
+)
+def test_each_reason_h11_gives_is_one_line_naming_that_fault(reason: str, said: str) -> None:
+    from compliance.serve.protocol import bad_request_body
+
+    assert json.loads(bad_request_body(reason))["error"]["message"].startswith(said)
 
 
 def test_two_content_length_headers_that_agree_are_one_and_the_request_is_answered() -> None:
@@ -1015,8 +1042,6 @@ def test_a_request_with_both_a_length_and_chunked_framing_is_refused_and_let_go(
     # RFC 9112 §6.1: such a message is a request smuggling attempt; a proxy in front may read its
     # body by the other header, and take the rest for a second request. It is refused and the
     # connection closed, so no second request on it is read.
-    from compliance.serve.protocol import BAD_REQUEST_MESSAGE
-
     server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
     try:
         sent = (
@@ -1028,7 +1053,11 @@ def test_a_request_with_both_a_length_and_chunked_framing_is_refused_and_let_go(
         headers, body = rest.split(b"\r\n\r\n", 1)
         assert status == b"HTTP/1.1 400 Bad Request"
         assert b"connection: close" in headers.lower()
-        assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
+        assert json.loads(body)["error"] == {
+            "code": "bad-request",
+            "message": "the request has both a Content-Length and a Transfer-Encoding header (RFC 9112 §6.1: a proxy in front could read its body"
+            " by the other and take the rest for a second request); send one of them",
+        }
         assert b"HTTP/1.1 200 " not in answer  # the second request is never read
     finally:
         server.should_exit = True
