@@ -1097,3 +1097,18 @@ def test_a_long_article_name_is_echoed_cut_as_a_quoted_value_is(client: TestClie
     # A name of 60 characters comes back whole.
     whole = client.post(f"/v1/check?name={name[:SHOWN_KEY_CHARS]}", content=b"By Jake Smith", headers={"content-type": "text/plain"})
     assert whole.json()["files"][0]["path"] == name[:SHOWN_KEY_CHARS]
+
+
+@pytest.mark.parametrize(
+    ("payload", "query", "path"),
+    [
+        (b'{"id": "42", "html": "<p>x</p>"}', "?name=My%20story", "My story"),
+        (b'{"html": "<p>x</p>"}', "?name=My%20story", "My story"),
+        (b'{"id": "42", "html": "<p>x</p>"}', "", "payload#1 (42)"),
+        (b'{"id": "42", "html": "<p>x</p>"}', "?name=" + "x" * 70, "x" * 59 + "\u2026"),
+    ],
+)
+def test_the_name_query_parameter_names_a_payloads_article_too(client: TestClient, payload: bytes, query: str, path: str) -> None:
+    answer = client.post(f"/v1/check{query}", content=payload, headers={"content-type": "application/json"})
+    assert answer.status_code == 200 and answer.json()["files"][0]["path"] == path
+    assert not [n for n in answer.json()["files"][0]["notices"] if n["code"] == "unknown-field"]

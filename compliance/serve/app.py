@@ -399,7 +399,9 @@ def parse_check_request(
         packs += article.packs
         # A lone surrogate (a broken \\ud800 escape) cannot be UTF-8: it becomes U+FFFD, as on the command line.
         notices = (*query_notices, *article.unknown_field_notices())
-        return article.html.encode("utf-8", "replace"), "html", article.name, packs, {**article.meta, **meta}, notices
+        # `?name=` names a payload's article too, instead of `payload#1 (id)`.
+        name = shown_key(query["name"]) if query.get("name") else article.name
+        return article.html.encode("utf-8", "replace"), "html", name, packs, {**article.meta, **meta}, notices
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]

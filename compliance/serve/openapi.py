@@ -277,7 +277,13 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                             "explode": True,
                             "description": "Packs to apply (repeat the parameter); without it, packs are detected.",
                         },
-                        {"name": "name", "in": "query", "required": False, "schema": {"type": "string"}, "description": "The article's name in the report."},
+                        {
+                            "name": "name",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "string"},
+                            "description": "The article's name in the report (a JSON payload's too, instead of `payload#1 (id)`).",
+                        },
                     ],
                     "requestBody": {
                         "required": True,
