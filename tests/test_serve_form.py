@@ -225,3 +225,31 @@ def test_a_field_that_takes_one_value_given_twice_is_refused_naming_it(client: T
 def test_packs_are_the_field_the_form_repeats(client: TestClient) -> None:
     answer = client.post("/", files=[("article", (None, "By Jake Smith")), ("pack", (None, "dcnf")), ("pack", (None, "propublica"))])
     assert answer.status_code == 200
+
+
+def test_a_copy_no_publishers_pack_applies_to_is_not_said_to_pass(client: TestClient) -> None:
+    stripped = b"<html><body><h1>Lawmakers meet</h1><p>By Ana Ruiz</p><p>The story, with no credit line.</p></body></html>"
+    answer = client.post("/", files={"file": ("story.html", stripped)})
+    (line,) = re.findall(r'<p class="status" data-status="0">Result: ([^<]*)</p>', answer.text)
+    assert html.unescape(line).startswith("not checked against any publisher's terms: no publisher's pack applies to this copy")
+    assert "no findings" not in line
+
+
+def test_a_copy_only_base_packs_apply_to_is_not_said_to_pass() -> None:
+    from compliance.findings import Report
+    from compliance.runner import FileResult
+    from compliance.serve.app import build_checker
+    from compliance.serve.page import status_line
+
+    context = build_checker(ServeSettings()).context
+    base = [pack.id for pack in context.packs if pack.extended_by and not pack.markers]
+    publisher = next(pack.id for pack in context.packs if pack.markers)
+    assert base, "a base pack is loaded"
+    said = status_line(FileResult(Report(path="story.html", packs=(base[0],))), context, 0)
+    assert said == (
+        f"not checked against any publisher's terms: only the rules publishers share were checked ({base[0]});"
+        " tick the publisher's pack under Packs, or give the original story's address in the Original URL field, and check again"
+    )
+    # A publisher's pack beside it: the copy was checked against that publisher's terms.
+    assert status_line(FileResult(Report(path="story.html", packs=(base[0], publisher))), context, 0) == "no findings at or above the threshold"
+    assert status_line(FileResult(Report(path="story.html", packs=())), context, 1) == "findings to fix"

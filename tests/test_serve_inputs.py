@@ -351,7 +351,7 @@ def _examples() -> list[tuple[str, str | None]]:
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 16
+    assert len(commands) == 17
     assert any(answer is not None and answer.startswith("```html") and "medium=web" in command for command, answer in _examples())
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
     assert any("-F 'original_file=@" in c for c in commands)
