@@ -30,6 +30,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
+from compliance.advice import API_ADVICE, Advice
 from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
 from compliance.cms import (
     HTML_FIELDS,
@@ -150,13 +151,22 @@ class Checker:
         return problems
 
     async def check_in_time(
-        self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str], original: HeldOriginal | None = None
+        self,
+        data: bytes,
+        kind: DocumentKind,
+        *,
+        name: str,
+        packs: Sequence[str],
+        meta: Mapping[str, str],
+        original: HeldOriginal | None = None,
+        advice: Advice = API_ADVICE,
     ) -> FileResult:
         """One article, as `syndcheck check` would check it, in one of the check processes (see
         `compliance.serve.workers`): answered 504 past the time limit, its process then killed so
         that the next request does not wait for it; unknown packs and refused metadata first.
-        `original`: the original story's file uploaded on the page, compared with instead."""
-        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta), original)
+        `original`: the original story's file uploaded on the page, compared with instead.
+        `advice`: how the notices say to give what a rule lacks (the API's words, or the page's)."""
+        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta), original, advice)
         try:
             done = await self.pool.check(self, job, self.settings.time_limit)
         except WorkerDied:
@@ -512,7 +522,8 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
                 ),
             )
             meta = page_check_meta(form.meta, fetches=fetches)
-            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
+            advice = page_advice(fetches=fetches)
+            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original, advice=advice)
         except ApiError as exc:
             # Every field the editor filled in comes back with the refusal, so that they mend one thing and send again.
             typed = exc.typed if isinstance(exc, FormRefused) else form.typed if form is not None else None
@@ -608,6 +619,14 @@ def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]
     return checked
 
 
+def page_advice(*, fetches: bool) -> Advice:
+    """How the page's notices say to give what a rule lacks: its own fields (`PAGE_META_FIELDS`,
+    the Published choice for `medium`), a line of Other metadata for any other key, its Original
+    story file, and with `fetches` (the server's `--allow-fetch`) its Original URL too."""
+    fields = (*((name, label) for name, label, _, _ in PAGE_META_FIELDS), ("medium", "Published"))
+    return Advice("page", fields=fields, fetches=fetches)
+
+
 # Where the page lists the packs it knows (an unknown pack's refusal says so), for an editor.
 PACKS_ON_THE_PAGE = "the page lists the packs this server has under Packs: tick one of them there"
 # What an editor on the page gives instead of the command line's --original FILE: the Original
@@ -626,30 +645,24 @@ _NOT_A_FILE_ON_THE_PAGE = "the server reads no file an article names: "
 
 
 def said_for_the_page(result: FileResult, *, fetches: bool = True) -> FileResult:
-    """`result` with its `no-original` note, the line below each block to paste that says how
-    to give a value it lacks and the one that says where its address came from, telling the editor
-    the page's fields rather than the command line's options and metadata keys (the engine names
-    `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
-    has no use for). With `fetches` false (a server without `--allow-fetch`) the page offers only
+    """`result` with its `original-unavailable` note, the line below each block to paste that says
+    how to give a value it lacks and the one that says where its address came from, telling the
+    editor the page's fields rather than the command line's options and metadata keys (the fix
+    blocks name `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata",
+    which the page has no use for). The notes of rules not checked for want of a value or of the
+    original (`missing-meta`, `no-original`) are written in the page's words as they are made
+    (`page_advice`). With `fetches` false (a server without `--allow-fetch`) the page offers only
     the Original story file: an Original URL would not be compared with."""
     report = result.report
     give = _GIVE_ORIGINAL_ON_THE_PAGE if fetches else _GIVE_ORIGINAL_FILE_ON_THE_PAGE
     said = {
-        "no-original": ((GIVE_ORIGINAL, give),),
         "original-unavailable": (
             (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
             (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE + give),
             (GIVE_ORIGINAL, give),
         ),
     }
-    notices = tuple(
-        dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code]))
-        if n.code in said
-        else dataclasses.replace(n, message=_missing_meta_on_the_page(n.message))
-        if n.code == "missing-meta"
-        else n
-        for n in report.notices
-    )
+    notices = tuple(dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code])) if n.code in said else n for n in report.notices)
     findings = tuple(_fill_in_for_the_page(f) for f in report.findings)
     if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
@@ -688,25 +701,6 @@ def _meta_on_the_page(match: re.Match[str]) -> str:
     key = match.group(1)
     label = _field_label(key)
     return f"the {label} field" if label else f"{key}={match.group(2)} under Other metadata"
-
-
-# How the engine's `missing-meta` notice says to give a value, and the original story.
-_META_WANTED = re.compile(r"with --meta ([\w.-]+)=\.\.\.")
-_ORIGINAL_WANTED = "give the original story with --original"
-
-
-def _missing_meta_on_the_page(message: str) -> str:
-    """A `missing-meta` notice ("rule X not checked: it needs the article's 'reporter' (give it
-    with --meta reporter=...)") naming the page's field for the value, or a line of Other
-    metadata, and its Original story file, instead of the command line's options."""
-    message = message.replace(_ORIGINAL_WANTED, "upload the original story's saved page as the Original story file")
-    return _META_WANTED.sub(lambda match: _meta_on_the_page_named(match.group(1)), message)
-
-
-def _meta_on_the_page_named(key: str) -> str:
-    """The page's field for the metadata `key`, or a `KEY=…` line of "Other metadata"."""
-    label = _field_label(key)
-    return f"in the {label} field" if label else f"as a line {key}=… under Other metadata"
 
 
 _META_SAID = re.compile(r"the '([\w.-]+)' metadata")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 
+from compliance.advice import API_ADVICE, Advice
 from compliance.document import DocumentKind
 from compliance.originals import FETCH_TIMEOUT
 
@@ -63,6 +64,8 @@ class CheckJob:
     packs: tuple[str, ...] | None
     meta: Mapping[str, str]
     original: HeldOriginal | None = None
+    # How its notices say to give what a rule lacks: the API's words or the page's.
+    advice: Advice = API_ADVICE
 
 
 class WorkerDied(Exception):
@@ -204,7 +207,7 @@ def _serve_checks(settings: ServeSettings, connection: Connection, parent: int) 
             job: CheckJob = connection.recv()
         except (EOFError, OSError):
             return
-        result = runner.check_article(job.data, job.kind, name=job.name, packs=job.packs, meta=job.meta, original=job.original)
+        result = runner.check_article(job.data, job.kind, name=job.name, packs=job.packs, meta=job.meta, original=job.original, advice=job.advice)
         if result.cause is not None:
             # Tracebacks do not cross processes; the message and type do.
             result = dataclasses.replace(result, cause=_portable(result.cause))
