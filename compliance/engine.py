@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.advice import COMMAND_LINE_ADVICE, Advice
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, read_as_written, without_controls
-from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
+from compliance.checks import NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
 from compliance.checks.text import NEAR_MISS
@@ -443,7 +443,7 @@ def check_document(
     if ctx.original is not None and is_the_copy(as_given, ctx.original):
         # Compared with itself, every rule that compares would pass, and the page's own photos
         # would be "reused from the original": nothing is compared, as with an original not read.
-        notices.append(Notice("original-unavailable", THE_COPY_ITSELF))
+        notices.append(Notice("original-unavailable", the_copy_itself(advice)))
         ctx.original = None
     detections: tuple[Detection, ...] = ()
     timings: list[tuple[str, float]] = []
@@ -1016,7 +1016,10 @@ def is_the_copy(copy: Document, original: Document) -> bool:
 
 
 # The `original-unavailable` notice of an original that is the copy itself (`is_the_copy`).
-THE_COPY_ITSELF = f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({GIVE_ORIGINAL})"
+def the_copy_itself(advice: Advice) -> str:
+    """The note of an original story given that is the copy itself, with how to give the real one
+    in `advice`'s words."""
+    return f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({advice.give_original()})"
 
 
 # Why the rules that compare with the original are not checked after an `original-mismatch`.

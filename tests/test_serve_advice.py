@@ -90,3 +90,13 @@ def test_no_surface_of_the_server_names_a_command_line_option(advice: object) ->
         advice.packs_listed(),
     ]
     assert not [line for line in said if COMMAND_LINE_WORDS.search(line)]
+
+
+@pytest.mark.parametrize("fetches", [False, True])
+def test_an_original_file_that_is_the_copy_itself_is_noted_in_the_pages_words(fetches: bool) -> None:
+    client = TestClient(create_app(ServeSettings(allow_fetch=fetches)), base_url="http://127.0.0.1:8080")
+    answer = client.post("/", files={"file": ("story.txt", REPUBLISHED), "original_file": ("original.txt", REPUBLISHED)})
+    page = html.unescape(answer.text)
+    give = "upload the original story's saved page as the Original story file" + (", or give its Original URL" if fetches else "")
+    assert f"the original given is this copy itself (the same text), not the story it republishes ({give})" in page
+    assert not COMMAND_LINE_WORDS.search(page)

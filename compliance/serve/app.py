@@ -31,7 +31,7 @@ from starlette.routing import Route
 
 from compliance import __version__
 from compliance.advice import API_ADVICE, Advice
-from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
+from compliance.checks import ORIGINAL_KINDS
 from compliance.cms import (
     HTML_FIELDS,
     MAX_ARTICLE_VALUES,
@@ -659,7 +659,6 @@ def said_for_the_page(result: FileResult, *, fetches: bool = True) -> FileResult
         "original-unavailable": (
             (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
             (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE + give),
-            (GIVE_ORIGINAL, give),
         ),
     }
     notices = tuple(dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code])) if n.code in said else n for n in report.notices)
