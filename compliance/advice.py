@@ -10,7 +10,10 @@ client is never told to add `--meta`, nor an editor on the page to pass `--origi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from compliance.errors import OriginalUnavailable
 
 Surface = Literal["command line", "api", "page"]
 
@@ -20,6 +23,26 @@ GIVE_ORIGINAL = "give it with --original FILE or the 'original' metadata key"
 _PLACEHOLDERS = ("...", "…", "URL", "NAME", "TEXT", "VALUE")
 # Where the API's client sends an original story's saved page: the editor's page's form.
 _API_ORIGINAL_FILE = "send its saved page as original_file in the editor's page's form (POST /)"
+
+# What to do about an original's URL when fetching is off: on the command line; in a request to
+# `syndcheck serve`, whose client can add no option and give no file (the server reads none); on
+# the editor's page.
+NOT_FETCHED = "add --allow-fetch to fetch it, or save the page and give its file"
+NOT_FETCHED_BY_THE_SERVER = (
+    "this server does not fetch pages, so the copy is not compared with it: its operator can start it with --allow-fetch,"
+    " or send the original's saved page as original_file in the editor's page's form (POST /)"
+)
+_NOT_FETCHED_ON_THE_PAGE = (
+    "this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it as the Original story file,"
+    " or start the server with --allow-fetch"
+)
+# Why an original named by a path where only URLs are read (a CMS payload on the command line; a
+# request's article, payload or metadata on the server) is not read, and what to do instead.
+NOT_A_WEB_ADDRESS = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
+NOT_A_FILE_FOR_THE_SERVER = (
+    "the server reads no file a request names: give the original story's http(s) URL as meta.original"
+    f" (fetched when the server runs with --allow-fetch), or {_API_ORIGINAL_FILE}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +103,29 @@ class Advice:
             return "upload the original story's saved page as the Original story file" + (", or give its Original URL" if self.fetches else "")
         return "give the story itself with --original FILE, or its URL as the 'original' metadata key with --allow-fetch"
 
+    def original_not_read(self, unavailable: OriginalUnavailable) -> str:
+        """Why the original story named was not read (`unavailable`), with what to do instead
+        where that depends on the surface: a URL not fetched, a file the reader may not read."""
+        if unavailable.remedy == "not-fetched":
+            return f"{unavailable.subject} is a URL; {self._not_fetched()}"
+        if unavailable.remedy == "not-a-file":
+            return f"'{unavailable.subject}': {self._not_a_file()}"
+        return unavailable.reason
+
+    def _not_fetched(self) -> str:
+        if self.surface == "api":
+            return NOT_FETCHED_BY_THE_SERVER
+        if self.surface == "page":
+            return _NOT_FETCHED_ON_THE_PAGE
+        return NOT_FETCHED
+
+    def _not_a_file(self) -> str:
+        if self.surface == "api":
+            return NOT_A_FILE_FOR_THE_SERVER
+        if self.surface == "page":
+            return f"the server reads no file an article names: {self.give_original()}"
+        return NOT_A_WEB_ADDRESS
+
     def packs_listed(self) -> str:
         """Where the reader finds the packs there are: "'syndcheck packs' lists them"."""
         if self.surface == "api":
@@ -92,4 +138,14 @@ class Advice:
 COMMAND_LINE_ADVICE = Advice()
 API_ADVICE = Advice("api")
 
-__all__ = ["API_ADVICE", "COMMAND_LINE_ADVICE", "GIVE_ORIGINAL", "Advice", "Surface"]
+__all__ = [
+    "API_ADVICE",
+    "COMMAND_LINE_ADVICE",
+    "GIVE_ORIGINAL",
+    "NOT_A_FILE_FOR_THE_SERVER",
+    "NOT_A_WEB_ADDRESS",
+    "NOT_FETCHED",
+    "NOT_FETCHED_BY_THE_SERVER",
+    "Advice",
+    "Surface",
+]

@@ -439,7 +439,7 @@ def check_document(
         try:
             ctx.original = load_original(wanted)
         except OriginalUnavailable as exc:
-            notices.append(Notice("original-unavailable", f"original story not read: {exc.reason}"))
+            notices.append(Notice("original-unavailable", f"original story not read: {ctx.advice.original_not_read(exc)}"))
     if ctx.original is not None and is_the_copy(as_given, ctx.original):
         # Compared with itself, every rule that compares would pass, and the page's own photos
         # would be "reused from the original": nothing is compared, as with an original not read.

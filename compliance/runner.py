@@ -81,12 +81,6 @@ class RunOptions:
     allow_fetch: bool = False
     # The addresses a fetch may connect to (the server's); None: any.
     fetch_guard: FetchGuard | None = None
-    # What an original's URL not fetched says to do (`originals.NOT_FETCHED_BY_THE_SERVER` for a
-    # server's requests); None: the command line's advice, `--allow-fetch`.
-    not_fetched: str | None = None
-    # Why an original named by a path where only URLs are read is not read
-    # (`originals.NOT_A_FILE_FOR_THE_SERVER` for a server's requests); None: a CMS payload's.
-    not_a_web_address: str | None = None
     # Rule choice (ruff's semantics, see `compliance.selection`); None: as configured.
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -227,8 +221,6 @@ class Runner:
                 allow_fetch=options.allow_fetch,
                 cache_dir=default_cache_dir() if options.allow_fetch else None,
                 guard=options.fetch_guard,
-                not_fetched=options.not_fetched,
-                not_a_web_address=options.not_a_web_address,
             )
         return self._originals
 

@@ -100,3 +100,23 @@ def test_an_original_file_that_is_the_copy_itself_is_noted_in_the_pages_words(fe
     give = "upload the original story's saved page as the Original story file" + (", or give its Original URL" if fetches else "")
     assert f"the original given is this copy itself (the same text), not the story it republishes ({give})" in page
     assert not COMMAND_LINE_WORDS.search(page)
+
+
+@pytest.mark.parametrize(
+    ("original", "api", "page"),
+    [
+        (
+            "https://www.dailycallernewsfoundation.org/story/",
+            "is a URL; this server does not fetch pages, so the copy is not compared with it: its operator can start it with --allow-fetch",
+            "is a URL; this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it",
+        ),
+    ],
+)
+def test_an_original_not_read_is_said_in_the_words_of_each_surface_whichever_asked_first(original: str, api: str, page: str) -> None:
+    # One check process reads (and keeps) the original for both surfaces: its note is worded for each.
+    client = TestClient(create_app(ServeSettings()), base_url="http://127.0.0.1:8080")
+    for _ in range(2):
+        answer = client.post("/v1/check", params={"meta.original": original}, content=REPUBLISHED, headers={"content-type": "text/plain"})
+        assert any(api in message for message in _notices(answer)), _notices(answer)
+        shown = html.unescape(client.post("/", files={"article": (None, REPUBLISHED.decode("utf-8"))}, data={"other_meta": f"original={original}"}).text)
+        assert page in shown and "its operator can start it" not in shown

@@ -56,7 +56,6 @@ from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.metavalues import NO_KEY, is_blank_key
-from compliance.originals import NOT_A_FILE_FOR_THE_SERVER, NOT_FETCHED_BY_THE_SERVER
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -189,11 +188,6 @@ def build_checker(settings: ServeSettings) -> Checker:
         allow_fetch=settings.allow_fetch,
         # A request chooses the URL: only public addresses, and the networks the operator trusts.
         fetch_guard=FetchGuard(parse_networks(settings.fetch_from)),
-        # A client can add no option and give no file: the note of an original's URL not fetched
-        # says what it can do instead.
-        not_fetched=NOT_FETCHED_BY_THE_SERVER,
-        # ... and so does the note of an original named by a path (the server reads no file).
-        not_a_web_address=NOT_A_FILE_FOR_THE_SERVER,
     )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
@@ -528,7 +522,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             # Every field the editor filled in comes back with the refusal, so that they mend one thing and send again.
             typed = exc.typed if isinstance(exc, FormRefused) else form.typed if form is not None else None
             return _page(editor_page(checker.context, None, error=exc.message, form=typed, fetches=fetches), exc.status)
-        result = said_for_the_page(result, fetches=fetches)
+        result = said_for_the_page(result)
         if not fetches and form.original is None:
             result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
@@ -629,51 +623,19 @@ def page_advice(*, fetches: bool) -> Advice:
 
 # Where the page lists the packs it knows (an unknown pack's refusal says so), for an editor.
 PACKS_ON_THE_PAGE = "the page lists the packs this server has under Packs: tick one of them there"
-# What an editor on the page gives instead of the command line's --original FILE: the Original
-# URL only where the server fetches it (`--allow-fetch`); elsewhere it is not compared with.
-_GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Original story file, or give its Original URL"
-_GIVE_ORIGINAL_FILE_ON_THE_PAGE = "upload the original story's saved page as the Original story file"
-# What an editor on the page does about an original's URL the server does not fetch (an
-# `original=URL` line of Other metadata): the page's own field, not the API's form field.
-_NOT_FETCHED_ON_THE_PAGE = (
-    "this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it as the Original story file,"
-    " or start the server with --allow-fetch"
-)
-# What an editor on the page does about an original an article names by a file (its front matter's
-# `original`, an `original=PATH` line of Other metadata): the page's own fields.
-_NOT_A_FILE_ON_THE_PAGE = "the server reads no file an article names: "
 
 
-def said_for_the_page(result: FileResult, *, fetches: bool = True) -> FileResult:
-    """`result` with its `original-unavailable` note, the line below each block to paste that says
-    how to give a value it lacks and the one that says where its address came from, telling the
-    editor the page's fields rather than the command line's options and metadata keys (the fix
-    blocks name `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata",
-    which the page has no use for). The notes of rules not checked for want of a value or of the
-    original (`missing-meta`, `no-original`) are written in the page's words as they are made
-    (`page_advice`). With `fetches` false (a server without `--allow-fetch`) the page offers only
-    the Original story file: an Original URL would not be compared with."""
+def said_for_the_page(result: FileResult) -> FileResult:
+    """`result` with the line below each block to paste that says how to give a value it lacks and
+    the one that says where its address came from, telling the editor the page's fields rather
+    than the command line's options and metadata keys (the fix blocks name `--original FILE`,
+    `--meta original-url=URL` and "the 'original_url' metadata", which the page has no use for).
+    The notes are written in the page's words as they are made (`page_advice`)."""
     report = result.report
-    give = _GIVE_ORIGINAL_ON_THE_PAGE if fetches else _GIVE_ORIGINAL_FILE_ON_THE_PAGE
-    said = {
-        "original-unavailable": (
-            (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
-            (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE + give),
-        ),
-    }
-    notices = tuple(dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code])) if n.code in said else n for n in report.notices)
     findings = tuple(_fill_in_for_the_page(f) for f in report.findings)
-    if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
+    if findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
-    return dataclasses.replace(result, report=dataclasses.replace(report, notices=notices, findings=findings), packed=b"")
-
-
-def _said_on_the_page(message: str, said: Sequence[tuple[str, str]]) -> str:
-    """`message` with each of the command line's or the API's phrases in `said` (phrase, the
-    page's) said in the page's words."""
-    for phrase, on_the_page in said:
-        message = message.replace(phrase, on_the_page)
-    return message
+    return dataclasses.replace(result, report=dataclasses.replace(report, findings=findings), packed=b"")
 
 
 def _how_to_give(missing: str) -> str:
