@@ -982,7 +982,13 @@ def serve(
         int, typer.Option("--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Largest request body in bytes (413 above it); 0 means no limit.")
     ] = 16 * 1024 * 1024,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", parser=_seconds(0.1), metavar="SECONDS", help="Seconds one check may take (504 past it).")
+        float,
+        typer.Option(
+            "--time-limit",
+            parser=_seconds(0.1),
+            metavar="SECONDS",
+            help="Seconds one check may take (504 past it), not counting the fetch of an original (--allow-fetch), which has its own 10 s.",
+        ),
     ] = 10.0,
     allow_fetch: Annotated[
         bool, typer.Option("--allow-fetch", help="Fetch the original story a request names by URL (the 'original' metadata key), at public addresses only.")

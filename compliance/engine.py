@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from compliance.advice import COMMAND_LINE_ADVICE, Advice
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, read_as_written, without_controls
-from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
+from compliance.checks import NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.additions import addition_checks
 from compliance.checks.medium import skipped_for_medium
 from compliance.checks.text import NEAR_MISS
@@ -380,6 +381,7 @@ def check_document(
     today: datetime.date | None = None,
     read_at: datetime.datetime | None = None,
     judge_blocks: bool = True,
+    advice: Advice = COMMAND_LINE_ADVICE,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -411,6 +413,10 @@ def check_document(
     With `judge_blocks` (the fix planner's trials go without), the blocks to paste are judged
     together, as `fix` judges its edits (`blocks_judged_together`): the page is checked once more
     with the blocks that go in place of something pasted.
+
+    `advice` is how the notices say to give what a rule lacks (a metadata value, the original
+    story, a pack): the command line's options by default, the HTTP API's or the editor's page's
+    own words for a request to `syndcheck serve` (`compliance.advice`).
     """
     severities = severities or {}
     as_given = doc
@@ -422,22 +428,22 @@ def check_document(
     doc, disguises = see_through_document(doc)
     # ... and Latin letters a right-to-left override lays out backwards read as displayed.
     written, (doc, reversed_texts) = doc, read_as_displayed(doc)
-    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today, read_at=read_at)
+    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today, read_at=read_at, advice=advice)
     if not doc.bylines and ctx.meta.get("byline"):
         # A CMS prints the byline its payload's `byline` field gives above the story it sends.
         doc = with_metadata_byline(doc, str(ctx.meta["byline"]), outlets=frozenset(o for p in packs for o in p.outlets))
-        ctx = Context(doc, ctx.meta, original, today=today, read_at=read_at)
+        ctx = Context(doc, ctx.meta, original, today=today, read_at=read_at, advice=advice)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
     if original is None and wanted and load_original is not None:
         try:
             ctx.original = load_original(wanted)
         except OriginalUnavailable as exc:
-            notices.append(Notice("original-unavailable", f"original story not read: {exc.reason}"))
+            notices.append(Notice("original-unavailable", f"original story not read: {ctx.advice.original_not_read(exc)}"))
     if ctx.original is not None and is_the_copy(as_given, ctx.original):
         # Compared with itself, every rule that compares would pass, and the page's own photos
         # would be "reused from the original": nothing is compared, as with an original not read.
-        notices.append(Notice("original-unavailable", THE_COPY_ITSELF))
+        notices.append(Notice("original-unavailable", the_copy_itself(advice)))
         ctx.original = None
     detections: tuple[Detection, ...] = ()
     timings: list[tuple[str, float]] = []
@@ -446,7 +452,7 @@ def check_document(
         started = clock() if clock else 0.0
         # A credit bidirectional controls garble still says whose story it is: detection also
         # reads the page as written (`read_as_written`), and the rules judge what readers see.
-        as_written = Context(read_as_written(written), ctx.meta, ctx.original, today=today, read_at=read_at) if reversed_texts else None
+        as_written = Context(read_as_written(written), ctx.meta, ctx.original, today=today, read_at=read_at, advice=advice) if reversed_texts else None
         detections = detect_packs(ctx, packs, path=path, candidates=candidates, written=as_written)
         detections, by_original, refused = _applied_by_original(detections, packs, ctx, wanted)
         notices.extend(by_original)
@@ -460,7 +466,7 @@ def check_document(
         applied = [p for p in packs if p.id in chosen]
     else:
         applied = list(packs)
-        notices.extend(_base_pack_notices(applied))
+        notices.extend(_base_pack_notices(applied, advice))
     if ctx.original is not None and not ctx.original_refused and _another_story(ctx.doc, ctx.original):
         # The same publisher's other story, given by mistake: comparing with it would call the
         # copy's own reporter wrong, and `fix` would write the other story's name and address in.
@@ -497,7 +503,7 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, read_at=read_at, compared=ctx.compared)
+            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, read_at=read_at, compared=ctx.compared, advice=advice)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -576,10 +582,9 @@ def check_document(
         address_key = next((key for key in ORIGINAL_URL_KEYS if ctx.meta.get(key, "").strip()), None)
         # Its address alone (a CMS payload's `original_url`) names the story, but is not its text.
         given = (
-            f"only its address was given (the '{address_key}' metadata): give the story itself with --original FILE,"
-            " or its URL as the 'original' metadata key with --allow-fetch"
+            f"only its address was given (the '{address_key}' metadata): {ctx.advice.give_story_itself()}"
             if address_key is not None
-            else f"none was given ({GIVE_ORIGINAL})"
+            else f"none was given ({ctx.advice.give_original()})"
         )
         message = f"not compared: {rules} {compare} with the original story, and {given}"
         notices.append(Notice("no-original", message, not_compared=tuple(without_original)))
@@ -886,8 +891,8 @@ def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Noti
         # hides the article's own value from weaker sources (front matter, a sidecar).
         return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}', which is empty", (rule.id,))
     if key != ORIGINAL_HEADLINE_KEY:
-        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}' (give it with --meta {key}=...)", (rule.id,))
-    how = f"give it with --meta {key}=..., or give the original story with --original"
+        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}' ({ctx.advice.give(key)})", (rule.id,))
+    how = f"{ctx.advice.give(key)}, or {ctx.advice.give_original_instead()}"
     wanted = f"rule {rule.id} not checked: it needs the headline {pack.publisher} gave the story ({how})"
     if ctx.meta.get("headline", "").strip():
         # `headline` once meant the original's here: a value given that way is not taken for it.
@@ -1016,7 +1021,10 @@ def is_the_copy(copy: Document, original: Document) -> bool:
 
 
 # The `original-unavailable` notice of an original that is the copy itself (`is_the_copy`).
-THE_COPY_ITSELF = f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({GIVE_ORIGINAL})"
+def the_copy_itself(advice: Advice) -> str:
+    """The note of an original story given that is the copy itself, with how to give the real one
+    in `advice`'s words."""
+    return f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({advice.give_original()})"
 
 
 def _republication_given(original: Document, packs: Sequence[Pack], today: datetime.date, read_at: datetime.datetime | None) -> str:
@@ -1220,17 +1228,18 @@ def _own_site_time_limit(marker: str, pack: str, limit: str) -> str:
     )
 
 
-def _base_pack_notices(chosen: Sequence[Pack]) -> list[Notice]:
+def _base_pack_notices(chosen: Sequence[Pack], advice: Advice) -> list[Notice]:
     """A `base-pack` notice for each base pack named to check the copy on its own (no chosen pack
     extends it): its shared rules were checked, none of a publisher's terms. A base pack has no
     detection markers and is extended by another pack (`Pack.extended_by`); a CMS payload or a
-    configuration that names it alone would otherwise pass a copy its publisher's rules fail."""
+    configuration that names it alone would otherwise pass a copy its publisher's rules fail.
+    `advice` says where the packs are listed."""
     extended = {parent for pack in chosen for parent in pack.extends}
     return [
         Notice(
             "base-pack",
             f"{pack.id} is a base pack: only the rules publishers share were checked, none of a publisher's terms;"
-            " name the publisher's pack ('syndcheck packs' lists them) or leave the packs out so the copy's credits choose",
+            f" name the publisher's pack ({advice.packs_listed()}) or leave the packs out so the copy's credits choose",
         )
         for pack in chosen
         if pack.extended_by and not pack.markers and pack.id not in extended
@@ -1317,6 +1326,8 @@ class CheckSettings(NamedTuple):
     # Whether the blocks to paste are judged together (`check_document`'s `judge_blocks`): the fix
     # planner's trials, which show no block, go without.
     judge_blocks: bool = True
+    # How the notices say to give what a rule lacks (`check_document`'s `advice`).
+    advice: Advice = COMMAND_LINE_ADVICE
 
     def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
         """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
@@ -1346,6 +1357,7 @@ class CheckSettings(NamedTuple):
             today=self.today,
             read_at=self.read_at,
             judge_blocks=self.judge_blocks,
+            advice=self.advice,
         )
 
 

@@ -134,11 +134,17 @@ class InputError(UserError):
 
 class OriginalUnavailable(Exception):
     """The original story named by the `original` metadata could not be read or fetched; the
-    rules that compare with it are reported as not checked, with `reason`."""
+    rules that compare with it are reported as not checked, with `reason` (the command line's
+    words). When what to do instead depends on where the note is read, `remedy` says which case it
+    is — `not-fetched` (a URL, fetching off), `not-a-file` (a path where only URLs are read) — and
+    `subject` the value named, so that `advice.Advice.original_not_read` says it in the reader's
+    words."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, remedy: str = "", subject: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.remedy = remedy
+        self.subject = subject
 
 
 class CheckError(Exception):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from compliance.advice import NOT_A_WEB_ADDRESS, NOT_FETCHED
 from compliance.decoding import not_an_article
 from compliance.document import Document, parse_document
 from compliance.errors import OriginalUnavailable
@@ -37,23 +38,8 @@ _CACHE_HEADER_BYTES = 8192
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 
 
-# What to do about an original's URL when fetching is off: on the command line, and in a request
-# to `syndcheck serve`, whose client can add no option and give no file (the server reads none).
-NOT_FETCHED = "add --allow-fetch to fetch it, or save the page and give its file"
-NOT_FETCHED_BY_THE_SERVER = (
-    "this server does not fetch pages, so the copy is not compared with it: its operator can start it with --allow-fetch,"
-    " or send the original's saved page as original_file in the editor's page's form (POST /)"
-)
 # What to give instead of a file that holds no original story (empty, an image, binary data).
 GIVE_SAVED_ORIGINAL = "give the original story's saved page (HTML, text or Markdown)"
-# Why an original named by a path in a CMS payload is not read, and what to do instead.
-NOT_A_WEB_ADDRESS = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
-# The same for a request to `syndcheck serve` (its article's front matter, a payload, `meta`): the
-# API's own fields, as docs/serve.md names them; the editor's page says it in its fields' words.
-NOT_A_FILE_FOR_THE_SERVER = (
-    "the server reads no file a request names: give the original story's http(s) URL as meta.original"
-    " (fetched when the server runs with --allow-fetch), or send its saved page as original_file in the editor's page's form (POST /)"
-)
 
 
 def default_cache_dir() -> Path | None:
@@ -81,14 +67,12 @@ class OriginalReader:
     # The addresses a fetch may connect to (`syndcheck serve`); None: any (the command line's user
     # chose the URL).
     guard: FetchGuard | None = None
-    # What an original's URL says to do when fetching is off (`NOT_FETCHED_BY_THE_SERVER` for a
-    # server); None: `NOT_FETCHED`, the command line's advice.
-    not_fetched: str | None = None
-    # Why an original named by a path where only URLs are read is not read (`NOT_A_FILE_FOR_THE_SERVER`
-    # for a server); None: `NOT_A_WEB_ADDRESS`, a CMS payload's on the command line.
-    not_a_web_address: str | None = None
     timeout: float = FETCH_TIMEOUT
     max_bytes: int = FETCH_MAX_BYTES
+    # Told when a fetch over the network starts (True) and ends (False), however it ends: a server's
+    # check process tells its server, whose time limit for the check does not count the fetch (the
+    # fetch has its own, `timeout`). None: no one is told.
+    on_fetch: Callable[[bool], None] | None = None
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     # The files asked for since `take_asked` was last called (absolute paths), read or not: they
@@ -115,14 +99,16 @@ class OriginalReader:
         try:
             key = value if is_url else str(resolved(base / value))
         except ValueError:  # a NUL character: no file has such a name
-            raise OriginalUnavailable(f"'{value}': {self.not_a_web_address or NOT_A_WEB_ADDRESS}" if urls_only else f"'{value}': not a file name") from None
+            if urls_only:
+                raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}", remedy="not-a-file", subject=value) from None
+            raise OriginalUnavailable(f"'{value}': not a file name") from None
         with self._lock:
             if not is_url:
                 # Asked for, even when refused: a report must not replace a file an article names.
                 self._asked.append(key)
             found = self._read.get(key)
         if urls_only and not is_url:
-            raise OriginalUnavailable(f"'{value}': {self.not_a_web_address or NOT_A_WEB_ADDRESS}")
+            raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}", remedy="not-a-file", subject=value)
         if found is None:
             # Read outside the lock: a slow fetch must not hold up other threads' articles (two
             # threads that want one new original may both read it; the later one is kept).
@@ -161,11 +147,18 @@ class OriginalReader:
 
     def _fetch(self, url: str) -> Document:
         if not self.allow_fetch:
-            raise OriginalUnavailable(f"{url} is a URL; {self.not_fetched or NOT_FETCHED}")
+            # What to do instead is said in the words of where the note is read (`Advice`).
+            raise OriginalUnavailable(f"{url} is a URL; {NOT_FETCHED}", remedy="not-fetched", subject=url)
         cached = self._cached(url)
         if cached is not None:
             return cached
-        data, content_type, address = self._download(url)
+        if self.on_fetch is not None:
+            self.on_fetch(True)
+        try:
+            data, content_type, address = self._download(url)
+        finally:
+            if self.on_fetch is not None:
+                self.on_fetch(False)
         if self.cache_dir is not None:
             self._store(url, data, content_type, address)
         return self._parse(data, content_type, address)

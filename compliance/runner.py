@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
+from compliance.advice import COMMAND_LINE_ADVICE, Advice
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, left_out_by, left_out_change, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
@@ -80,12 +81,6 @@ class RunOptions:
     allow_fetch: bool = False
     # The addresses a fetch may connect to (the server's); None: any.
     fetch_guard: FetchGuard | None = None
-    # What an original's URL not fetched says to do (`originals.NOT_FETCHED_BY_THE_SERVER` for a
-    # server's requests); None: the command line's advice, `--allow-fetch`.
-    not_fetched: str | None = None
-    # Why an original named by a path where only URLs are read is not read
-    # (`originals.NOT_A_FILE_FOR_THE_SERVER` for a server's requests); None: a CMS payload's.
-    not_a_web_address: str | None = None
     # Rule choice (ruff's semantics, see `compliance.selection`); None: as configured.
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -226,8 +221,6 @@ class Runner:
                 allow_fetch=options.allow_fetch,
                 cache_dir=default_cache_dir() if options.allow_fetch else None,
                 guard=options.fetch_guard,
-                not_fetched=options.not_fetched,
-                not_a_web_address=options.not_a_web_address,
             )
         return self._originals
 
@@ -667,12 +660,14 @@ class Runner:
         packs: Sequence[str] | None = None,
         meta: Mapping[str, str] | None = None,
         original: HeldOriginal | None = None,
+        advice: Advice = COMMAND_LINE_ADVICE,
     ) -> FileResult:
         """An article held in memory (a request to `syndcheck serve`), checked as stdin is: the
         configuration of the working directory (`name` is only what the report calls it, never a
         path), with `packs` instead of the run's choice when given (an unknown id is a user error),
         `meta` under the command line's values, and `original` (an uploaded file) as the original
-        story it is compared with, instead of any the metadata names."""
+        story it is compared with, instead of any the metadata names. `advice`: how its notices
+        say to give what a rule lacks, in the words of the request's surface (the API, the page)."""
 
         def work() -> tuple[Report, Severity]:
             plan = self.plan(STDIN)
@@ -680,7 +675,7 @@ class Runner:
                 plan = plan._replace(packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
             # A request's `original` is a URL or nothing (the server refuses others before this).
             urls_only = "original" not in self.options.meta
-            settings = self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only)
+            settings = self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only)._replace(advice=advice)
             if original is not None:
                 held = settings.parse(original.data, original.kind)
                 settings = settings._replace(meta={**(settings.meta or {}), "original": original.name}, load_original=lambda _name: held)

@@ -125,7 +125,8 @@ def test_another_unreadable_form_says_what_to_send(client: TestClient) -> None:
 def test_an_unknown_pack_on_the_page_is_refused_in_the_pages_words(client: TestClient, packs: list[str], named: str) -> None:
     # The editor sees the page's list of packs, not the API: the refusal says where the page lists them.
     answer = client.post("/", data={"article": "By Jake Smith", "pack": packs})
-    assert answer.status_code == 422
+    # A field of the form refused, as the page's other fields are: 400 (the API's is 422).
+    assert answer.status_code == 400
     assert error_of(answer.text) == f"unknown {named}; the page lists the packs this server has under Packs: tick one of them there"
     # The API answers in its own words.
     api = client.post("/v1/check?pack=nosuch", content=b"By Jake Smith", headers={"content-type": "text/plain"})
@@ -158,3 +159,97 @@ def test_a_form_with_more_refused_fields_than_are_named_counts_the_rest(client: 
     assert message.count(". Also: ") == NAMED_REFUSALS - 1
     assert message.endswith("; and 3 more")
     assert "metadata 'logo_0_url'" in message and "metadata 'logo_5_url'" not in message
+
+
+_PART = b'--XX\r\nContent-Disposition: form-data; name="article"\r\n\r\n'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _PART + b"<p>hello",  # stopped in the article's text
+        _PART + b"<p>hello</p>\r\n--XX\r\nContent-Disposition: form-data; na",  # stopped in the next part's header
+        _PART + b"<p>hello</p>\r\n--XX",  # stopped in the closing boundary
+        b"",  # nothing arrived
+    ],
+)
+def test_a_form_cut_short_before_its_closing_boundary_is_refused_as_cut_short(client: TestClient, body: bytes) -> None:
+    answer = client.post("/", content=body, headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert answer.status_code == 400
+    assert error_of(answer.text).startswith("the form was cut short: its body ends before the form's closing boundary")
+    assert '<p class="again">The form was not read' in answer.text
+
+
+def test_a_whole_form_is_not_cut_short(client: TestClient) -> None:
+    answer = client.post("/", content=_PART + b"<p>hello</p>\r\n--XX--\r\n", headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert answer.status_code == 200 and 'data-status="0"' in answer.text
+
+
+@pytest.mark.parametrize(
+    ("packs", "hint"),
+    [
+        (["DCNF"], "unknown pack 'DCNF'; did you mean 'dcnf'? "),
+        (["propublika"], "unknown pack 'propublika'; did you mean 'propublica'? "),
+        (["DCNF", "zzzz"], "unknown packs 'DCNF' and 'zzzz'; did you mean 'dcnf' for 'DCNF'? "),
+    ],
+)
+def test_an_unknown_pack_close_to_a_loaded_one_is_named_on_the_page_and_in_the_api(client: TestClient, packs: list[str], hint: str) -> None:
+    page = client.post("/", data={"article": "By Jake Smith", "pack": packs})
+    assert page.status_code == 400
+    assert error_of(page.text) == hint + "the page lists the packs this server has under Packs: tick one of them there"
+    api = client.post("/v1/check", params=[("pack", p) for p in packs], content=b"By Jake Smith", headers={"content-type": "text/plain"})
+    assert (api.status_code, api.json()["error"]["code"]) == (422, "unknown-pack")
+    assert api.json()["error"]["message"] == hint + "GET /v1/packs lists them"
+
+
+@pytest.mark.parametrize(
+    ("fields", "refused"),
+    [
+        ([("reporter", "Ana Ruiz"), ("reporter", "Ben Li")], ["reporter"]),
+        (
+            [("original_url", "https://a.example/x"), ("original_url", "https://b.example/y"), ("format", "html"), ("format", "text")],
+            ["original_url", "format"],
+        ),
+        ([("medium", "online"), ("medium", "print"), ("medium", "online")], ["medium"]),
+        ([("other_meta", "logo_url=https://a.example/l.png"), ("other_meta", "x=y")], ["other_meta"]),
+    ],
+)
+def test_a_field_that_takes_one_value_given_twice_is_refused_naming_it(client: TestClient, fields: list[tuple[str, str]], refused: list[str]) -> None:
+    answer = client.post("/", files=[("article", (None, "By Jake Smith")), *((name, (None, value)) for name, value in fields)])
+    assert answer.status_code == 400
+    said = error_of(answer.text).split(". Also: ")
+    times = {name: {2: "twice", 3: "3 times"}[sum(1 for field, _ in fields if field == name)] for name in refused}
+    assert said == [f"'{name}' is given {times[name]} in the form: only one value would be checked; give it once" for name in refused]
+
+
+def test_packs_are_the_field_the_form_repeats(client: TestClient) -> None:
+    answer = client.post("/", files=[("article", (None, "By Jake Smith")), ("pack", (None, "dcnf")), ("pack", (None, "propublica"))])
+    assert answer.status_code == 200
+
+
+def test_a_copy_no_publishers_pack_applies_to_is_not_said_to_pass(client: TestClient) -> None:
+    stripped = b"<html><body><h1>Lawmakers meet</h1><p>By Ana Ruiz</p><p>The story, with no credit line.</p></body></html>"
+    answer = client.post("/", files={"file": ("story.html", stripped)})
+    (line,) = re.findall(r'<p class="status" data-status="0">Result: ([^<]*)</p>', answer.text)
+    assert html.unescape(line).startswith("not checked against any publisher's terms: no publisher's pack applies to this copy")
+    assert "no findings" not in line
+
+
+def test_a_copy_only_base_packs_apply_to_is_not_said_to_pass() -> None:
+    from compliance.findings import Report
+    from compliance.runner import FileResult
+    from compliance.serve.app import build_checker
+    from compliance.serve.page import status_line
+
+    context = build_checker(ServeSettings()).context
+    base = [pack.id for pack in context.packs if pack.extended_by and not pack.markers]
+    publisher = next(pack.id for pack in context.packs if pack.markers)
+    assert base, "a base pack is loaded"
+    said = status_line(FileResult(Report(path="story.html", packs=(base[0],))), context, 0)
+    assert said == (
+        f"not checked against any publisher's terms: only the rules publishers share were checked ({base[0]});"
+        " tick the publisher's pack under Packs, or give the original story's address in the Original URL field, and check again"
+    )
+    # A publisher's pack beside it: the copy was checked against that publisher's terms.
+    assert status_line(FileResult(Report(path="story.html", packs=(base[0], publisher))), context, 0) == "no findings at or above the threshold"
+    assert status_line(FileResult(Report(path="story.html", packs=())), context, 1) == "findings to fix"

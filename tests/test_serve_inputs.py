@@ -306,12 +306,16 @@ def test_no_encoding_or_identity_is_read_as_sent(client: TestClient, encoding: s
 
 def _curl(client: TestClient, command: str) -> Any:
     """Send what a documented `curl` command sends (`-H`, `-d`, `--data-binary @FILE|@-`, `-F
-    field=@FILE`; `gzip -c FILE | curl …` for a compressed body) and return the answer."""
+    field=@FILE`; `gzip -c FILE | curl …` for a compressed body, `printf -- '…' | curl …` for a
+    body written out) and return the answer."""
     stdin = b""
     if "|" in command:
         producer, command = (part.strip() for part in command.split("|", 1))
-        assert shlex.split(producer)[:2] == ["gzip", "-c"]
-        stdin = gzip.compress((ROOT / shlex.split(producer)[2]).read_bytes())
+        if shlex.split(producer)[:2] == ["printf", "--"]:  # a body written out, with its \r\n
+            stdin = shlex.split(producer)[2].encode().decode("unicode_escape").encode("latin-1")
+        else:
+            assert shlex.split(producer)[:2] == ["gzip", "-c"]
+            stdin = gzip.compress((ROOT / shlex.split(producer)[2]).read_bytes())
     args = iter(shlex.split(command)[1:])
     headers: dict[str, str] = {}
     content, files, url = b"", {}, ""
@@ -341,13 +345,13 @@ def _examples() -> list[tuple[str, str | None]]:
     """docs/serve.md's `curl` commands, each with the JSON block right after it (None: none), or
     the HTML block (its lines, each in the page the server answers, after "```html\\n")."""
     doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
-    found = re.findall(r"```sh\n((?:gzip[^\n]*\| )?curl [^\n]*)\n```\n(?:\n```(json|html)\n((?s:.*?))\n```)?", doc)
+    found = re.findall(r"```sh\n((?:(?:gzip|printf)[^\n]*\| )?curl [^\n]*)\n```\n(?:\n```(json|html)\n((?s:.*?))\n```)?", doc)
     return [(command, f"```html\n{answer}" if language == "html" else answer or None) for command, language, answer in found]
 
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 13
+    assert len(commands) == 17
     assert any(answer is not None and answer.startswith("```html") and "medium=web" in command for command, answer in _examples())
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
     assert any("-F 'original_file=@" in c for c in commands)

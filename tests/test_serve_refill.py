@@ -103,7 +103,7 @@ def test_a_medium_that_is_no_choice_is_refused_and_the_rest_refilled(client: Tes
 
 def test_a_refusal_after_the_form_is_read_keeps_a_pack_the_server_refuses_out_and_the_rest_in(client: TestClient) -> None:
     answer = client.post("/", data={**TYPED, "pack": ["dcnf", "no-such-pack"]})
-    assert answer.status_code == 422 and error_of(answer.text).startswith("unknown pack 'no-such-pack'")
+    assert answer.status_code == 400 and error_of(answer.text).startswith("unknown pack 'no-such-pack'")
     fields = refilled(answer.text)
     assert fields["pack"] == ["dcnf"] and fields["reporter"] == "Ana Ruiz" and fields["article"] == TYPED["article"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compliance.advice import GIVE_ORIGINAL
 from compliance.checks import (
     byline,
     element,
@@ -20,7 +21,7 @@ from compliance.checks import (
     text,
     until,
 )
-from compliance.checks.base import GIVE_ORIGINAL, NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
+from compliance.checks.base import NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
 from compliance.options import Option
 
 _CHECK_LIST = Option("checks", "checks", "The checks to combine.")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from compliance.advice import COMMAND_LINE_ADVICE, GIVE_ORIGINAL, Advice
 from compliance.document import Document
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -151,9 +152,9 @@ class Undecided(Exception):
         self.reason = reason
 
 
-# How to give the original story, as the `no-original` note says it on the command line.
-GIVE_ORIGINAL = "give it with --original FILE or the 'original' metadata key"
-NO_ORIGINAL = "it compares with the original story, and none was given (give it with --original FILE or the 'original' metadata key)"
+# Why a rule that compares with the original was not checked; the engine gathers every such rule in
+# the `no-original` note, which says how to give it in the words of its reader (`Context.advice`).
+NO_ORIGINAL = f"it compares with the original story, and none was given ({GIVE_ORIGINAL})"
 
 
 # The metadata keys that give the original's address, in the order they are read, with how the
@@ -190,6 +191,9 @@ class Context:
     # That reading of the clock, with the zone it was made in, when `today` comes from the clock;
     # None when the day was given (`--today`).
     read_at: datetime.datetime | None = None
+    # How a check says to give what it lacks (`compliance.advice`): the command line's options,
+    # or a request's own words on `syndcheck serve`.
+    advice: Advice = COMMAND_LINE_ADVICE
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
+from compliance.advice import COMMAND_LINE_ADVICE, Advice
 from compliance.checks.base import Context, Outcome, Undecided
 from compliance.document import Document
 from compliance.metavalues import unreadable_reason, what_to_write
@@ -67,9 +68,10 @@ def describe(params: MediumParams) -> str:
     return f"an {params.medium} copy" if params.medium == "online" else "a print copy"
 
 
-def copy_medium(doc: Document, meta: Mapping[str, str]) -> tuple[Medium, str]:
+def copy_medium(doc: Document, meta: Mapping[str, str], advice: Advice = COMMAND_LINE_ADVICE) -> tuple[Medium, str]:
     """The medium the copy is published in, and why, in words ("a plain-text file"), or raises
-    `Undecided` when the article's `medium` metadata is neither `online` nor `print`."""
+    `Undecided` when the article's `medium` metadata is neither `online` nor `print`; `advice`
+    says how to give the medium where the format decided it."""
     # A `medium: [print]` or `medium: true` in a front matter or sidecar is neither medium: the
     # format's medium would be a guess at what was meant.
     unreadable = unreadable_reason(meta, MEDIUM_KEY)
@@ -85,13 +87,13 @@ def copy_medium(doc: Document, meta: Mapping[str, str]) -> tuple[Medium, str]:
             return "print", "its 'medium' metadata says print"
         raise Undecided(f"the article's 'medium' is {shorten(given, 40)!r}, neither 'online' nor 'print': write {what_to_write(MEDIUM_KEY)}")
     if doc.kind == "text":
-        return "print", "a plain-text file is a print copy; give --meta medium=online if it is published online"
+        return "print", f"a plain-text file is a print copy; {advice.give(MEDIUM_KEY, 'online', it=False)} if it is published online"
     return "online", "an HTML page" if doc.kind == "html" else "a Markdown article is published online"
 
 
 def evaluate(doc: Document, params: MediumParams, ctx: Context) -> Outcome:
     """Pass when the copy is of the medium asked for; the detail of a failure says which it is."""
-    medium, why = copy_medium(doc, ctx.meta)
+    medium, why = copy_medium(doc, ctx.meta, ctx.advice)
     if medium == params.medium:
         return Outcome(True, (), f"{describe(params)} ({why})")
     return Outcome(False, (), f"the copy is {medium} ({why})")

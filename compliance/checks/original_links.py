@@ -134,7 +134,7 @@ def _holding_words(doc: Document, text: str, paragraph: str) -> Block | None:
 def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcome:
     """One hit per dropped link and one for a missing link back."""
     original = ctx.need_original()
-    medium, why = copy_medium(doc, ctx.meta)
+    medium, why = copy_medium(doc, ctx.meta, ctx.advice)
     if medium == "print":
         # Links are kept, and linked back, where there are links: print has none.
         raise Undecided(f"the copy is print ({why})")
@@ -167,7 +167,7 @@ def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcom
     if params.link_back:
         if url is None:
             if not hits:
-                raise Undecided("the original story's address is not known (give it with --meta original_url=URL)")
+                raise Undecided(f"the original story's address is not known ({ctx.advice.give('original_url', 'URL')})")
         elif linked is None:
             hits.append(Hit(0, anchor, f"no link to the original <{url}>", (("href", url), ("text", ""), ("original_url", url)), offset))
     if hits:

@@ -89,7 +89,7 @@ def not_compared_note(summary: Summary) -> str | None:
     None when every file's original was given or no rule needed one."""
     if not summary.files_not_compared:
         return None
-    from compliance.checks.base import GIVE_ORIGINAL
+    from compliance.advice import GIVE_ORIGINAL
 
     rules = summary.rules_not_compared
     files = f"{summary.files_not_compared} file{'' if summary.files_not_compared == 1 else 's'}"

@@ -30,10 +30,11 @@ class ServeSettings:
     """How the server runs: where it listens, what it loads, and its limits.
 
     `max_bytes` bounds a request body (413 above it); `time_limit` (seconds) bounds one check
-    (504 past it); `workers` is the number of processes (None: one per core); `allow_fetch` lets a
-    request's `original` metadata name a URL to fetch (never a file: the server reads none), at a
-    public address or in one of the `fetch_from` networks; `allowed_hosts` are the names a
-    request's `Host` header may give besides the address listened on (see `host_refusal`).
+    (504 past it), not counting the fetch of its original, which has its own limit; `workers` is
+    the number of processes (None: one per core); `allow_fetch` lets a request's `original`
+    metadata name a URL to fetch (never a file: the server reads none), at a public address or in
+    one of the `fetch_from` networks; `allowed_hosts` are the names a request's `Host` header may
+    give besides the address listened on (see `host_refusal`).
     """
 
     host: str = DEFAULT_HOST

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, cast
@@ -29,7 +30,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
-from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
+from compliance.advice import API_ADVICE, Advice
+from compliance.checks import ORIGINAL_KINDS
 from compliance.cms import (
     HTML_FIELDS,
     MAX_ARTICLE_VALUES,
@@ -46,7 +48,7 @@ from compliance.cms import (
 from compliance.decoding import decode_bytes, not_an_article
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
-from compliance.errors import closest
+from compliance.errors import closest, nearest
 from compliance.fetchguard import FetchGuard, parse_networks
 from compliance.findings import Finding, Notice
 from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE, metadata_problems
@@ -54,7 +56,6 @@ from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.metavalues import NO_KEY, is_blank_key
-from compliance.originals import NOT_A_FILE_FOR_THE_SERVER, NOT_FETCHED_BY_THE_SERVER
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -121,14 +122,24 @@ class Checker:
             raise problems[0]
         return tuple(packs)
 
-    def refusals(self, packs: Sequence[str], meta: Mapping[str, str], *, packs_listed: str = "GET /v1/packs lists them") -> list[ApiError]:
-        """What the server refuses in a request's packs and metadata, each: unknown packs (422,
-        every one named, then `packs_listed`: where the client finds the packs there are); an
-        `original` that is no http(s) URL, each metadata value `--meta` would refuse (400)."""
+    def refusals(
+        self, packs: Sequence[str], meta: Mapping[str, str], *, packs_listed: str = "GET /v1/packs lists them", unknown_pack_status: int = 422
+    ) -> list[ApiError]:
+        """What the server refuses in a request's packs and metadata, each: unknown packs
+        (`unknown_pack_status`: the API's 422, the page's 400; every one named, with the pack it is
+        closest to, "did you mean 'dcnf'?", then `packs_listed`: where the client finds the packs
+        there are); an `original` that is no http(s) URL, each metadata value `--meta` would
+        refuse (400)."""
         problems: list[ApiError] = []
-        unknown = [f"'{visible(shown_key(p))}'" for p in packs if p not in self.pack_ids]
+        unknown = [p for p in packs if p not in self.pack_ids]
         if unknown:
-            problems.append(ApiError(422, "unknown-pack", f"unknown {'pack' if len(unknown) == 1 else 'packs'} {listed(unknown)}; {packs_listed}"))
+            named = listed([f"'{visible(shown_key(p))}'" for p in unknown])
+            meant = [(p, close) for p in unknown if (close := nearest(p, self.pack_ids)) is not None]
+            hints = "".join(
+                f"did you mean '{close}'? " if len(unknown) == 1 else f"did you mean '{close}' for '{visible(shown_key(p))}'? " for p, close in meant
+            )
+            message = f"unknown {'pack' if len(unknown) == 1 else 'packs'} {named}; {hints}{packs_listed}"
+            problems.append(ApiError(unknown_pack_status, "unknown-pack", message))
         original = meta.get("original", "").strip()
         if original and not is_http_url(original):
             # On the command line `original` may be a file; a request must never make the server
@@ -139,13 +150,22 @@ class Checker:
         return problems
 
     async def check_in_time(
-        self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str], original: HeldOriginal | None = None
+        self,
+        data: bytes,
+        kind: DocumentKind,
+        *,
+        name: str,
+        packs: Sequence[str],
+        meta: Mapping[str, str],
+        original: HeldOriginal | None = None,
+        advice: Advice = API_ADVICE,
     ) -> FileResult:
         """One article, as `syndcheck check` would check it, in one of the check processes (see
         `compliance.serve.workers`): answered 504 past the time limit, its process then killed so
         that the next request does not wait for it; unknown packs and refused metadata first.
-        `original`: the original story's file uploaded on the page, compared with instead."""
-        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta), original)
+        `original`: the original story's file uploaded on the page, compared with instead.
+        `advice`: how the notices say to give what a rule lacks (the API's words, or the page's)."""
+        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta), original, advice)
         try:
             done = await self.pool.check(self, job, self.settings.time_limit)
         except WorkerDied:
@@ -168,11 +188,6 @@ def build_checker(settings: ServeSettings) -> Checker:
         allow_fetch=settings.allow_fetch,
         # A request chooses the URL: only public addresses, and the networks the operator trusts.
         fetch_guard=FetchGuard(parse_networks(settings.fetch_from)),
-        # A client can add no option and give no file: the note of an original's URL not fetched
-        # says what it can do instead.
-        not_fetched=NOT_FETCHED_BY_THE_SERVER,
-        # ... and so does the note of an original named by a path (the server reads no file).
-        not_a_web_address=NOT_A_FILE_FOR_THE_SERVER,
     )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
@@ -388,7 +403,9 @@ def parse_check_request(
         packs += article.packs
         # A lone surrogate (a broken \\ud800 escape) cannot be UTF-8: it becomes U+FFFD, as on the command line.
         notices = (*query_notices, *article.unknown_field_notices())
-        return article.html.encode("utf-8", "replace"), "html", article.name, packs, {**article.meta, **meta}, notices
+        # `?name=` names a payload's article too, instead of `payload#1 (id)`.
+        name = shown_key(query["name"]) if query.get("name") else article.name
+        return article.html.encode("utf-8", "replace"), "html", name, packs, {**article.meta, **meta}, notices
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]
@@ -494,15 +511,18 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             form = await _editor_form(
                 request,
                 checker.settings.max_bytes,
-                lambda packs, meta: checker.refusals(distinct_pack_ids(packs), page_check_meta(meta, fetches=fetches), packs_listed=PACKS_ON_THE_PAGE),
+                lambda packs, meta: checker.refusals(
+                    distinct_pack_ids(packs), page_check_meta(meta, fetches=fetches), packs_listed=PACKS_ON_THE_PAGE, unknown_pack_status=400
+                ),
             )
             meta = page_check_meta(form.meta, fetches=fetches)
-            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
+            advice = page_advice(fetches=fetches)
+            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original, advice=advice)
         except ApiError as exc:
             # Every field the editor filled in comes back with the refusal, so that they mend one thing and send again.
             typed = exc.typed if isinstance(exc, FormRefused) else form.typed if form is not None else None
             return _page(editor_page(checker.context, None, error=exc.message, form=typed, fetches=fetches), exc.status)
-        result = said_for_the_page(result, fetches=fetches)
+        result = said_for_the_page(result)
         if not fetches and form.original is None:
             result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
@@ -593,60 +613,29 @@ def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]
     return checked
 
 
+def page_advice(*, fetches: bool) -> Advice:
+    """How the page's notices say to give what a rule lacks: its own fields (`PAGE_META_FIELDS`,
+    the Published choice for `medium`), a line of Other metadata for any other key, its Original
+    story file, and with `fetches` (the server's `--allow-fetch`) its Original URL too."""
+    fields = (*((name, label) for name, label, _, _ in PAGE_META_FIELDS), ("medium", "Published"))
+    return Advice("page", fields=fields, fetches=fetches)
+
+
 # Where the page lists the packs it knows (an unknown pack's refusal says so), for an editor.
 PACKS_ON_THE_PAGE = "the page lists the packs this server has under Packs: tick one of them there"
-# What an editor on the page gives instead of the command line's --original FILE: the Original
-# URL only where the server fetches it (`--allow-fetch`); elsewhere it is not compared with.
-_GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Original story file, or give its Original URL"
-_GIVE_ORIGINAL_FILE_ON_THE_PAGE = "upload the original story's saved page as the Original story file"
-# What an editor on the page does about an original's URL the server does not fetch (an
-# `original=URL` line of Other metadata): the page's own field, not the API's form field.
-_NOT_FETCHED_ON_THE_PAGE = (
-    "this server does not fetch pages, so the copy is not compared with it: save the original story's page and upload it as the Original story file,"
-    " or start the server with --allow-fetch"
-)
-# What an editor on the page does about an original an article names by a file (its front matter's
-# `original`, an `original=PATH` line of Other metadata): the page's own fields.
-_NOT_A_FILE_ON_THE_PAGE = "the server reads no file an article names: "
 
 
-def said_for_the_page(result: FileResult, *, fetches: bool = True) -> FileResult:
-    """`result` with its `no-original` note, the line below each block to paste that says how
-    to give a value it lacks and the one that says where its address came from, telling the editor
-    the page's fields rather than the command line's options and metadata keys (the engine names
-    `--original FILE`, `--meta original-url=URL` and "the 'original_url' metadata", which the page
-    has no use for). With `fetches` false (a server without `--allow-fetch`) the page offers only
-    the Original story file: an Original URL would not be compared with."""
+def said_for_the_page(result: FileResult) -> FileResult:
+    """`result` with the line below each block to paste that says how to give a value it lacks and
+    the one that says where its address came from, telling the editor the page's fields rather
+    than the command line's options and metadata keys (the fix blocks name `--original FILE`,
+    `--meta original-url=URL` and "the 'original_url' metadata", which the page has no use for).
+    The notes are written in the page's words as they are made (`page_advice`)."""
     report = result.report
-    give = _GIVE_ORIGINAL_ON_THE_PAGE if fetches else _GIVE_ORIGINAL_FILE_ON_THE_PAGE
-    said = {
-        "no-original": ((GIVE_ORIGINAL, give),),
-        "original-unavailable": (
-            (NOT_FETCHED_BY_THE_SERVER, _NOT_FETCHED_ON_THE_PAGE),
-            (NOT_A_FILE_FOR_THE_SERVER, _NOT_A_FILE_ON_THE_PAGE + give),
-            (GIVE_ORIGINAL, give),
-        ),
-    }
-    notices = tuple(
-        dataclasses.replace(n, message=_said_on_the_page(n.message, said[n.code]))
-        if n.code in said
-        else dataclasses.replace(n, message=_missing_meta_on_the_page(n.message))
-        if n.code == "missing-meta"
-        else n
-        for n in report.notices
-    )
     findings = tuple(_fill_in_for_the_page(f) for f in report.findings)
-    if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
+    if findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
         return result
-    return dataclasses.replace(result, report=dataclasses.replace(report, notices=notices, findings=findings), packed=b"")
-
-
-def _said_on_the_page(message: str, said: Sequence[tuple[str, str]]) -> str:
-    """`message` with each of the command line's or the API's phrases in `said` (phrase, the
-    page's) said in the page's words."""
-    for phrase, on_the_page in said:
-        message = message.replace(phrase, on_the_page)
-    return message
+    return dataclasses.replace(result, report=dataclasses.replace(report, findings=findings), packed=b"")
 
 
 def _how_to_give(missing: str) -> str:
@@ -673,25 +662,6 @@ def _meta_on_the_page(match: re.Match[str]) -> str:
     key = match.group(1)
     label = _field_label(key)
     return f"the {label} field" if label else f"{key}={match.group(2)} under Other metadata"
-
-
-# How the engine's `missing-meta` notice says to give a value, and the original story.
-_META_WANTED = re.compile(r"with --meta ([\w.-]+)=\.\.\.")
-_ORIGINAL_WANTED = "give the original story with --original"
-
-
-def _missing_meta_on_the_page(message: str) -> str:
-    """A `missing-meta` notice ("rule X not checked: it needs the article's 'reporter' (give it
-    with --meta reporter=...)") naming the page's field for the value, or a line of Other
-    metadata, and its Original story file, instead of the command line's options."""
-    message = message.replace(_ORIGINAL_WANTED, "upload the original story's saved page as the Original story file")
-    return _META_WANTED.sub(lambda match: _meta_on_the_page_named(match.group(1)), message)
-
-
-def _meta_on_the_page_named(key: str) -> str:
-    """The page's field for the metadata `key`, or a `KEY=…` line of "Other metadata"."""
-    label = _field_label(key)
-    return f"in the {label} field" if label else f"as a line {key}=… under Other metadata"
 
 
 _META_SAID = re.compile(r"the '([\w.-]+)' metadata")
@@ -893,7 +863,14 @@ class FormRefused(ApiError):
 class _Utf8MultiPartParser(MultiPartParser):
     """Starlette's multipart reader, with each text field decoded as UTF-8 and a byte that starts
     no UTF-8 character read as U+FFFD, as browsers and the WHATWG multipart/form-data parser do
-    (the page's form is UTF-8), where Starlette reads the whole field as Latin-1 instead."""
+    (the page's form is UTF-8), where Starlette reads the whole field as Latin-1 instead; `ended`
+    says whether the body reached the form's closing boundary (`--BOUNDARY--`), without which the
+    part being read when it stopped is dropped and any after it never came."""
+
+    ended = False
+
+    def on_end(self) -> None:
+        self.ended = True
 
     def on_part_end(self) -> None:
         part = self._current_part
@@ -903,15 +880,31 @@ class _Utf8MultiPartParser(MultiPartParser):
         self.items.append((part.field_name, bytes(part.data).decode("utf-8", "replace")))
 
 
+# A multipart form whose body ends before its closing boundary (an upload interrupted, a proxy
+# that cut the body at its own size limit, a form made by hand).
+FORM_CUT_SHORT = (
+    "the form was cut short: its body ends before the form's closing boundary, so the field being sent when it stopped"
+    " (and any after it) did not arrive; send the form again"
+)
+
+
 async def _read_form(request: Request, max_part_size: int) -> FormData:
     """The request's form: a multipart one read by `_Utf8MultiPartParser`, a URL-encoded one as
-    Starlette reads it. Raises `ApiError` (400 `bad-input`) for a multipart body that cannot be read."""
+    Starlette reads it. Raises `ApiError` (400 `bad-input`) for a multipart body that cannot be
+    read, or that ends before its closing boundary (`FORM_CUT_SHORT`)."""
     if _media_type(request) != "multipart/form-data":
         return await request.form(max_part_size=max_part_size)
+    parser = _Utf8MultiPartParser(request.headers, request.stream(), max_part_size=max_part_size)
     try:
-        return await _Utf8MultiPartParser(request.headers, request.stream(), max_part_size=max_part_size).parse()
+        form = await parser.parse()
     except MultiPartException as exc:
         raise ApiError(400, "bad-input", _unreadable_form(exc.message, exc.__cause__)) from None
+    if not parser.ended:
+        # Read as it is, it would be judged by the fields that did arrive ("paste an article"
+        # for an article cut off mid-field): the editor is told what happened instead.
+        await form.close()
+        raise ApiError(400, "bad-input", FORM_CUT_SHORT)
+    return form
 
 
 async def _read_editor_form(request: Request, limit: int, refusals: Refusals) -> EditorForm:
@@ -937,7 +930,7 @@ async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: R
     """The form's article, packs, metadata, original and format, once each is known to be one the
     server takes, else `ApiError` naming every field refused (`one_refusal`), as the API refuses
     each; `refusals` says what the server refuses in the packs and metadata."""
-    problems: list[ApiError] = []
+    problems: list[ApiError] = list(_repeated_fields(form))
     given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
     packs = [p for p in _form_texts(form, "pack") if p]
     other = "\n".join(_form_texts(form, OTHER_META_FIELD))
@@ -963,6 +956,23 @@ async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: R
     # NAME -` reads it: by the name's suffix, else sniffed from the content.
     kind: DocumentKind = stdin_kind(article.data, article.name) if chosen == "auto" else chosen
     return EditorForm(article.data, kind, article.name, packs, meta, original=original, typed=typed)
+
+
+def _repeated_fields(form: FormData) -> list[ApiError]:
+    """A refusal (400 `bad-input`) for each field of the form that takes one value and is given
+    more than once (two `reporter`, two `format`…; a form made by hand or by a script), as the API
+    refuses a query parameter given twice: which one was meant is unknown. `pack` is the field
+    meant to be repeated; two article fields are refused by `_one_article`, which says which."""
+    counts = Counter(name for name, _ in form.multi_items())
+    return [
+        ApiError(400, "bad-input", f"'{visible(shown_key(name))}' is given {_times(count)} in the form: only one value would be checked; give it once")
+        for name, count in counts.items()
+        if count > 1 and name != "pack" and name not in ARTICLE_FIELDS
+    ]
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count} times"
 
 
 # What the server refuses in a form's packs and metadata (`Checker.refusals`, in the page's words).

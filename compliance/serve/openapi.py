@@ -143,7 +143,10 @@ def _page_path(pack_ids: Sequence[str]) -> dict[str, Any]:
         "additionalProperties": text,
         "description": "The page's form; `original_file` uploads the original story's page, which the copy is compared with.",
     }
-    refused = "the form refused, its message shown on the page with every field as sent (`bad-input`, `unsupported-content-type`, `empty`)"
+    refused = (
+        "the form refused, its message shown on the page with every field as sent (`bad-input`, `unsupported-content-type`, `empty`,"
+        " `unknown-pack`: a pack the server does not have, as a field of the form)"
+    )
     return {
         "description": _OTHER_METHODS,
         "get": {
@@ -162,7 +165,6 @@ def _page_path(pack_ids: Sequence[str]) -> dict[str, Any]:
                 "413": _page_answer("the article or the original story's file is larger than the limit (`too-large`)"),
                 "415": _page_answer("a compressed body (`unsupported-content-encoding`)"),
                 "421": _MISDIRECTED,
-                "422": _page_answer("unknown pack (`unknown-pack`)"),
                 "500": _page_answer("a bug, or the check process was killed (`internal-error`)"),
                 "504": _page_answer("the check took longer than the time limit (`time-limit`)"),
             },
@@ -275,7 +277,13 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                             "explode": True,
                             "description": "Packs to apply (repeat the parameter); without it, packs are detected.",
                         },
-                        {"name": "name", "in": "query", "required": False, "schema": {"type": "string"}, "description": "The article's name in the report."},
+                        {
+                            "name": "name",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "string"},
+                            "description": "The article's name in the report (a JSON payload's too, instead of `payload#1 (id)`).",
+                        },
                     ],
                     "requestBody": {
                         "required": True,

@@ -100,10 +100,7 @@ def editor_page(
     if checked is not None:
         file_result, source = checked
         status = RunStatus().add(file_result).exit_code()
-        # A rule not checked has not passed: the status line says so, not only a note below it.
-        unchecked = len({rule for notice in file_result.report.notices for rule in notice.unchecked_rules})
-        untested = f"; {unchecked} rule(s) not checked (see the notes)" if unchecked else ""
-        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}{untested}</p>'
+        result = f'<p class="status" data-status="{status}">Result: {html.escape(status_line(file_result, context, status))}</p>'
         result += configuration_notice(context) + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
 <label for="article">Paste the article (HTML, Markdown or text)</label>
@@ -124,6 +121,30 @@ def editor_page(
         csp=PAGE_CSP,
         extra_css=_CSS,
     )
+
+
+# What to do about a copy checked against no publisher's terms (no pack applies, or base packs only).
+_CHOOSE_A_PACK = "tick the publisher's pack under Packs, or give the original story's address in the Original URL field, and check again"
+
+
+def status_line(file_result: FileResult, context: FormatContext, status: int) -> str:
+    """The result's one line below the form, for `status` (the command line's exit code): what it
+    comes to, and the rules not checked, since a rule not checked has not passed. A copy checked
+    against no publisher's terms — no pack applies to it, or only base packs, whose rules
+    publishers share — has passed nothing it must meet, so a status 0 says that, and what to do,
+    instead of "no findings"."""
+    report = file_result.report
+    unchecked = len({rule for notice in report.notices for rule in notice.unchecked_rules})
+    untested = f"; {unchecked} rule(s) not checked (see the notes)" if unchecked else ""
+    if status != 0 or not report.checked:
+        return f"{_STATUS.get(status, '')}{untested}"
+    base = {pack.id for pack in context.packs if pack.extended_by and not pack.markers}
+    if not report.packs:
+        return f"not checked against any publisher's terms: no publisher's pack applies to this copy (none of their credits was found in it); {_CHOOSE_A_PACK}"
+    if all(pack in base for pack in report.packs):
+        shared = ", ".join(report.packs)
+        return f"not checked against any publisher's terms: only the rules publishers share were checked ({shared}); {_CHOOSE_A_PACK}"
+    return f"{_STATUS[0]}{untested}"
 
 
 # The characters the output sanitiser shows as visible escapes (`compliance.display`) but C1

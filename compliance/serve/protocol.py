@@ -38,16 +38,42 @@ def slow_head_response() -> bytes:
     return head.encode("ascii") + body
 
 
-# What a request h11 refuses before the app sees it is told (see `send_400_response`).
-BAD_REQUEST_MESSAGE = (
-    "the request is not well-formed HTTP/1.1 (such as two Content-Length headers that differ, both Content-Length and"
-    " Transfer-Encoding, a header line without a colon, or a request line or headers too long to read); send one well-formed request"
+# What h11 says of a request it refuses (or `_OneFramingConnection` says), by the start of its
+# reason → the one line the client is told: which fault it was, and what to send instead.
+_REFUSED_BECAUSE = (
+    (
+        "conflicting Content-Length headers",
+        "the request has two Content-Length headers that differ (or a list of lengths), so where its body ends is unknown; send one Content-Length",
+    ),
+    ("bad Content-Length", "the request's Content-Length is not a number; send the body's length in bytes"),
+    (
+        "both Content-Length and Transfer-Encoding",
+        "the request has both a Content-Length and a Transfer-Encoding header (RFC 9112 §6.1: a proxy in front could read its body by the other"
+        " and take the rest for a second request); send one of them",
+    ),
+    ("illegal header line", "a header line of the request is not NAME: VALUE (it has no colon, or a control character); send well-formed headers"),
+    ("illegal request line", "the request line is not METHOD PATH HTTP/1.1; send a well-formed request line"),
+    ("Missing mandatory Host", "the HTTP/1.1 request has no Host header; send one naming the server"),
+    ("Receive buffer too long", "the request line and headers are too long to read; send shorter ones"),
+    (
+        "Only Transfer-Encoding: chunked",
+        "the request's Transfer-Encoding is not chunked, the only one the server reads; send the body chunked, or with a Content-Length",
+    ),
 )
+# What a request h11 refuses for a reason not listed above is told.
+BAD_REQUEST_MESSAGE = "the request is not well-formed HTTP/1.1; send one well-formed request"
 
 
-def bad_request_body() -> bytes:
-    """The body of the 400 `bad-request` answer to a request h11 cannot read: the API's JSON error shape."""
-    return json.dumps({"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}).encode()
+def bad_request_message(reason: str) -> str:
+    """The one line a request h11 refused is told, from h11's `reason`: which fault it was
+    (`_REFUSED_BECAUSE`), else `BAD_REQUEST_MESSAGE`."""
+    return next((said for start, said in _REFUSED_BECAUSE if reason.startswith(start)), BAD_REQUEST_MESSAGE)
+
+
+def bad_request_body(reason: str = "") -> bytes:
+    """The body of the 400 `bad-request` answer to a request h11 cannot read (h11's `reason`):
+    the API's JSON error shape."""
+    return json.dumps({"error": {"code": "bad-request", "message": bad_request_message(reason)}}).encode()
 
 
 class _OneFramingConnection(h11.Connection):
@@ -55,12 +81,19 @@ class _OneFramingConnection(h11.Connection):
     a Transfer-Encoding (RFC 9112 §6.1, request smuggling): `next_event` raises
     `h11.RemoteProtocolError` for it, as for any request h11 cannot read, before its body is read."""
 
+    # Why the last request was refused (h11's reason), for the answer to say which fault it was.
+    refused_because = ""
+
     def next_event(self) -> Any:
-        event = super().next_event()
-        if isinstance(event, h11.Request):
-            names = {name.lower() for name, _ in event.headers.raw_items()}
-            if b"content-length" in names and b"transfer-encoding" in names:
-                raise h11.RemoteProtocolError("both Content-Length and Transfer-Encoding", error_status_hint=400)
+        try:
+            event = super().next_event()
+            if isinstance(event, h11.Request):
+                names = {name.lower() for name, _ in event.headers.raw_items()}
+                if b"content-length" in names and b"transfer-encoding" in names:
+                    raise h11.RemoteProtocolError("both Content-Length and Transfer-Encoding", error_status_hint=400)
+        except h11.RemoteProtocolError as exc:
+            self.refused_because = str(exc)
+            raise
         return event
 
 
@@ -107,8 +140,10 @@ class HeadDeadlineProtocol(H11Protocol):
         headers, a malformed request line or header, a head over h11's size limit) as every other
         API error is answered, `{"error": {"code": "bad-request", …}}`, where uvicorn sends
         `msg` as plain text. uvicorn calls this method for that one case, with its generic `msg`
-        (h11's own reason is not passed on), and closes the connection after it, as here."""
-        body = bad_request_body()
+        (h11's own reason is not passed on: the connection kept it), and closes the connection
+        after it, as here."""
+        conn = self.conn
+        body = bad_request_body(conn.refused_because if isinstance(conn, _OneFramingConnection) else "")
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
         for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"), h11.Data(data=body), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event))

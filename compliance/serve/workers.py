@@ -6,19 +6,28 @@ holding the server (and the next request) for as long as it takes. Each server p
 checks in a few processes of its own, started on first use (forked where the system can, so they
 share the loaded packs); a check past the time limit has its process killed, and a new one takes
 its place. `multiprocessing` is imported only when the first process starts.
+
+The time limit is the check's: a check process that fetches the original story a request names
+(`--allow-fetch`) tells its server when the fetch starts and ends, and the time between is not
+counted, since the fetch has its own limit (`originals.FETCH_TIMEOUT`) and ends, whatever the
+original's server does, with the original read or with the note of why it was not; the copy is
+then checked within the whole time limit.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import anyio
 
+from compliance.advice import API_ADVICE, Advice
 from compliance.document import DocumentKind
+from compliance.originals import FETCH_TIMEOUT
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -34,6 +43,13 @@ if TYPE_CHECKING:
 CHECK_PROCESSES = 2
 
 _READY = "ready"
+# What a check process sends its server when a fetch of an original starts, and when it ends.
+_FETCHING = "fetching"
+_FETCHED = "fetched"
+# How long a fetch may take before its check process is given up on (killed, 504): the fetch's own
+# limit for the whole answer (`originals.FETCH_TIMEOUT`) is checked between reads, each of which
+# may wait that long again, as may the connection's opening.
+FETCH_ALLOWANCE = 3 * FETCH_TIMEOUT
 # The checker a forked process inherits from the server process that starts it (spawned ones build their own).
 _INHERITED: Checker | None = None
 
@@ -48,6 +64,8 @@ class CheckJob:
     packs: tuple[str, ...] | None
     meta: Mapping[str, str]
     original: HeldOriginal | None = None
+    # How its notices say to give what a rule lacks: the API's words or the page's.
+    advice: Advice = API_ADVICE
 
 
 class WorkerDied(Exception):
@@ -92,13 +110,13 @@ class CheckPool:
                 await _answer(worker)  # a spawned process loads the packs first: not the check's time
                 worker.ready = True
             worker.connection.send(job)
-            with anyio.move_on_after(limit):
-                answer = await _answer(worker)
-                self._idle.append(worker)
-                result, adjustments = answer
-                return result, adjustments
-            worker.stop()
-            return None
+            answer = await _answer_in_time(worker, limit)
+            if answer is None:
+                worker.stop()
+                return None
+            self._idle.append(worker)
+            result, adjustments = answer
+            return result, adjustments
 
     def close(self) -> None:
         """Stop every idle process (the server is shutting down)."""
@@ -137,6 +155,28 @@ async def _answer(worker: CheckProcess) -> Any:
     raise WorkerDied("the check's process ended without answering")
 
 
+async def _answer_within(worker: CheckProcess, seconds: float) -> Any:
+    """The next message from a check process, or None when none came within `seconds`."""
+    with anyio.move_on_after(seconds):
+        return await _answer(worker)
+    return None
+
+
+async def _answer_in_time(worker: CheckProcess, limit: float) -> Any:
+    """The check's answer, or None when the check took longer than `limit` seconds, not counting
+    the time its process spent fetching an original (see the module's docstring), or a fetch took
+    longer than `FETCH_ALLOWANCE`."""
+    left = limit
+    while True:
+        began = time.monotonic()
+        message = await _answer_within(worker, left)
+        if message != _FETCHING:
+            return message
+        left -= time.monotonic() - began
+        if await _answer_within(worker, FETCH_ALLOWANCE) != _FETCHED:
+            return None
+
+
 def _serve_checks(settings: ServeSettings, connection: Connection, parent: int) -> None:
     """A check process's life: check each article sent, answer with the result and the rule
     adjustments noted so far; end when the server process closes its end or is gone."""
@@ -159,12 +199,15 @@ def _serve_checks(settings: ServeSettings, connection: Connection, parent: int) 
         checker = build_checker(settings)
     connection.send(_READY)
     runner = checker.runner
+    if settings.allow_fetch:
+        # The server does not count a fetch against the check's time limit: it is told of each.
+        runner.originals.on_fetch = lambda started: connection.send(_FETCHING if started else _FETCHED)
     while True:
         try:
             job: CheckJob = connection.recv()
         except (EOFError, OSError):
             return
-        result = runner.check_article(job.data, job.kind, name=job.name, packs=job.packs, meta=job.meta, original=job.original)
+        result = runner.check_article(job.data, job.kind, name=job.name, packs=job.packs, meta=job.meta, original=job.original, advice=job.advice)
         if result.cause is not None:
             # Tracebacks do not cross processes; the message and type do.
             result = dataclasses.replace(result, cause=_portable(result.cause))
