@@ -475,7 +475,7 @@ def check_document(
     if ctx.original is not None and not ctx.original_refused and (republished := _republication_given(ctx.original, packs, today, read_at)):
         # Another site's copy: its links, tags and cuts are that site's, not the publisher's, and
         # the copy would be told to keep them.
-        notices.append(Notice("original-unavailable", ORIGINAL_REPUBLISHED_NOTE.format(why=republished)))
+        notices.append(Notice("original-unavailable", republication_given_note(republished, ctx.advice)))
         ctx.original, ctx.original_refused = None, ORIGINAL_REPUBLISHED
     if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
         notices.append(Notice("decoded-as", guessed))
@@ -1058,10 +1058,12 @@ def _republication_given(original: Document, packs: Sequence[Pack], today: datet
 ORIGINAL_OF_ANOTHER_PUBLISHER = "the original given is another publisher's story than the one this copy credits (see the original-mismatch note)"
 ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story than this copy's (see the original-mismatch note)"
 ORIGINAL_REPUBLISHED = "the original given is itself a republication, not the publisher's story (see the original-unavailable note)"
-# Its `original-unavailable` notice, `why` in words (`_republication_given`).
-ORIGINAL_REPUBLISHED_NOTE = (
-    "original story not compared: the original given is itself a republication ({why}), not the publisher's story (" + GIVE_ORIGINAL + ")"
-)
+
+
+def republication_given_note(why: str, advice: Advice) -> str:
+    """The `original-unavailable` note of an original given that is itself a republication (`why`
+    in words: `_republication_given`), with how to give the publisher's story in `advice`'s words."""
+    return f"original story not compared: the original given is itself a republication ({why}), not the publisher's story ({advice.give_original()})"
 
 
 def _another_story(copy: Document, original: Document) -> bool:

@@ -120,3 +120,14 @@ def test_an_original_not_read_is_said_in_the_words_of_each_surface_whichever_ask
         assert any(api in message for message in _notices(answer)), _notices(answer)
         shown = html.unescape(client.post("/", files={"article": (None, REPUBLISHED.decode("utf-8"))}, data={"other_meta": f"original={original}"}).text)
         assert page in shown and "its operator can start it" not in shown
+
+
+def test_an_original_file_that_is_itself_a_republication_is_noted_in_the_pages_words() -> None:
+    client = TestClient(create_app(ServeSettings()), base_url="http://127.0.0.1:8080")
+    copy = (SAMPLES / "originals" / "propublica-faithful.md").read_bytes()
+    republication = (SAMPLES / "propublica" / "compliant-wordpress.html").read_bytes()
+    answer = client.post("/", files={"file": ("story.md", copy), "original_file": ("original.html", republication)})
+    page = html.unescape(answer.text)
+    assert "the original given is itself a republication (its syndication-source names https://www.propublica.org/article/" in page
+    assert "not the publisher's story (upload the original story's saved page as the Original story file)" in page
+    assert not COMMAND_LINE_WORDS.search(page)
