@@ -85,6 +85,16 @@ class Advice:
             return "upload the original story's saved page as the Original story file" + (", or give its Original URL" if self.fetches else "")
         return GIVE_ORIGINAL
 
+    def give_own_original(self) -> str:
+        """How to give this copy's own original story in place of one that is not it (another
+        publisher's story, another story): "give this copy's own original with --original FILE or
+        the 'original' metadata key" on the command line."""
+        if self.surface == "api":
+            return f"give this copy's own original: its http(s) URL as meta.original (fetched when the server runs with --allow-fetch), or {_API_ORIGINAL_FILE}"
+        if self.surface == "page":
+            return "upload this copy's own original story's saved page as the Original story file" + (", or give its Original URL" if self.fetches else "")
+        return "give this copy's own original with --original FILE or the 'original' metadata key"
+
     def give_original_instead(self) -> str:
         """How to give the original story in place of a value it holds (the original's headline):
         "give the original story with --original" on the command line."""

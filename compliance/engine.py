@@ -470,7 +470,7 @@ def check_document(
     if ctx.original is not None and not ctx.original_refused and _another_story(ctx.doc, ctx.original):
         # The same publisher's other story, given by mistake: comparing with it would call the
         # copy's own reporter wrong, and `fix` would write the other story's name and address in.
-        notices.append(Notice("original-mismatch", _another_story_message(ctx.original)))
+        notices.append(Notice("original-mismatch", _another_story_message(ctx.original, ctx.advice)))
         ctx.original, ctx.original_refused = None, ORIGINAL_OF_ANOTHER_STORY
     if ctx.original is not None and not ctx.original_refused and (republished := _republication_given(ctx.original, packs, today, read_at)):
         # Another site's copy: its links, tags and cuts are that site's, not the publisher's, and
@@ -939,10 +939,10 @@ def _applied_by_original(
         reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
         others = [p for p in credited if p.publisher != pack.publisher]
         if reason and others and ctx.original is not None and not _shares_text(ctx.doc, ctx.original):
-            notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others)))
+            notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others, ctx.advice)))
             refused = refused or ORIGINAL_OF_ANOTHER_PUBLISHER
         elif reason and ctx.original is not None and (unrelated if unrelated is not None else (unrelated := _unrelated(ctx.doc, ctx.original))):
-            notices.append(Notice("original-mismatch", _unrelated_message(pack, reason, ctx.original)))
+            notices.append(Notice("original-mismatch", _unrelated_message(pack, reason, ctx.original, ctx.advice)))
             refused = refused or ORIGINAL_OF_ANOTHER_STORY
         elif reason:
             why = f"the original given is {possessive(pack.publisher)} story ({reason}), whatever credits the copy carries"
@@ -952,26 +952,28 @@ def _applied_by_original(
     return tuple(updated), notices, refused
 
 
-def _unrelated_message(pack: Pack, reason: str, original: Document) -> str:
+def _unrelated_message(pack: Pack, reason: str, original: Document, advice: Advice) -> str:
     """The `original-mismatch` notice for an original of `pack`'s publisher that shares no text,
-    headline or reporter with the copy (`_unrelated`), naming it by its headline when it has one."""
+    headline or reporter with the copy (`_unrelated`), naming it by its headline when it has one,
+    and what to give in `advice`'s words."""
     named = f" ({quoted(original.headline.text, 80)})" if original.headline is not None else ""
     return (
         f"the original given{named} is {possessive(pack.publisher)} story ({reason}), but it shares no text, headline or reporter"
         f" with this copy: it is most likely another story, so the {pack.id} pack is not applied on its account and nothing is compared"
-        " with it; give this copy's own original with --original FILE or the 'original' metadata key"
+        f" with it; {advice.give_own_original()}"
     )
 
 
-def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack]) -> str:
+def _mismatch_message(pack: Pack, reason: str, credited: Sequence[Pack], advice: Advice) -> str:
     """The `original-mismatch` notice: the original given is `pack`'s publisher's story, while the
-    copy's own credits apply the `credited` packs of other publishers."""
+    copy's own credits apply the `credited` packs of other publishers; what to give in `advice`'s
+    words."""
     publishers = " and ".join(dict.fromkeys(p.publisher for p in credited))
     ids = ", ".join(p.id for p in credited)
     return (
         f"the original given is {possessive(pack.publisher)} story ({reason}), but this copy credits {publishers}"
         f" (the {ids} pack{'s' if len(credited) > 1 else ''} applied on its own credits): the {pack.id} pack is not applied on the original's account,"
-        f" and nothing is compared with that story; give this copy's own original with --original FILE or the 'original' metadata key"
+        f" and nothing is compared with that story; {advice.give_own_original()}"
     )
 
 
@@ -1140,13 +1142,14 @@ def _headline_key(headline: str) -> str:
     return " ".join(re.findall(r"\w+", headline.casefold()))
 
 
-def _another_story_message(original: Document) -> str:
+def _another_story_message(original: Document, advice: Advice) -> str:
     """The `original-mismatch` notice for an original of the copy's own publisher that is another
-    story (`_another_story`), naming it by its headline when it has one."""
+    story (`_another_story`), naming it by its headline when it has one, and what to give in
+    `advice`'s words."""
     named = f" ({quoted(original.headline.text, 80)})" if original.headline is not None else ""
     return (
         f"the original given{named} shares no text with this copy, nor its headline: it is most likely"
-        " another story, and nothing is compared with it; give this copy's own original with --original FILE or the 'original' metadata key"
+        f" another story, and nothing is compared with it; {advice.give_own_original()}"
     )
 
 

@@ -85,6 +85,7 @@ def test_no_surface_of_the_server_names_a_command_line_option(advice: object) ->
         advice.give("gazette-logo"),
         advice.give("medium", "online", it=False),
         advice.give_original(),
+        advice.give_own_original(),
         advice.give_original_instead(),
         advice.give_story_itself(),
         advice.packs_listed(),
@@ -130,4 +131,19 @@ def test_an_original_file_that_is_itself_a_republication_is_noted_in_the_pages_w
     page = html.unescape(answer.text)
     assert "the original given is itself a republication (its syndication-source names https://www.propublica.org/article/" in page
     assert "not the publisher's story (upload the original story's saved page as the Original story file)" in page
+    assert not COMMAND_LINE_WORDS.search(page)
+
+
+def test_an_original_of_another_story_is_noted_in_the_pages_words() -> None:
+    client = TestClient(create_app(ServeSettings()), base_url="http://127.0.0.1:8080")
+    copy = (SAMPLES / "originals" / "propublica-faithful.md").read_bytes()
+    another = (
+        b'<article><h1>Nursing Homes Cut Night Staff</h1><p class="byline">By Mina Park</p><p>Dozens of nursing homes across three counties'
+        b" reduced their overnight staffing last winter, leaving a single aide responsible for as many as forty residents, according to"
+        b" payroll records.</p></article>"
+    )
+    answer = client.post("/", files={"file": ("story.md", copy), "original_file": ("original.html", another)})
+    page = html.unescape(answer.text)
+    said = "it is most likely another story, and nothing is compared with it; upload this copy's own original story's saved page as the Original story file"
+    assert said in page
     assert not COMMAND_LINE_WORDS.search(page)
