@@ -25,6 +25,12 @@ CREDITS = {
         ' Sign up for their <a href="https://calmatters.org/newsletters/">newsletters</a>.',
         "By Rosa Ibarra, CalMatters",
     ),
+    "the-conversation": (
+        "the-conversation/credit",
+        'This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons license.'
+        ' Read the <a href="https://theconversation.com/pipeline-welds-228417">original article</a>.',
+        "Renata Okafor, Northern Plains University",
+    ),
 }
 
 # The places of a photo's caption: `{}` is the credit.
@@ -55,7 +61,7 @@ def _details(html: str, pack: str, rule: str) -> list[str]:
 def test_a_credit_line_only_in_a_photo_caption_does_not_credit_the_story(pack: str, caption: str) -> None:
     rule, credit, byline = CREDITS[pack]
     (detail,) = _details(_page(byline, CAPTIONS[caption].format(credit)), pack, rule)
-    assert "anywhere in the article" in detail
+    assert detail.endswith("in the article, outside photo captions")
     # The caption is on the screen: it is not called hidden.
     assert "hidden" not in detail
 
@@ -64,6 +70,20 @@ def test_a_credit_line_only_in_a_photo_caption_does_not_credit_the_story(pack: s
 def test_the_same_credit_line_as_a_paragraph_of_its_own_passes(pack: str) -> None:
     rule, credit, byline = CREDITS[pack]
     assert _details(_page(byline, f"<p>{credit}</p>"), pack, rule) == []
+
+
+@pytest.mark.parametrize(
+    "logo",
+    [
+        '<img src="https://cdn.theconversation.com/static/tc/logos/web.svg" alt="The Conversation">',
+        '<img src="https://cdn.example.org/tc.png" alt="The Conversation logo">',
+        '<img class="site-logo" src="https://cdn.example.org/tc.png" alt="">',
+    ],
+)
+@pytest.mark.parametrize("caption", ["<p>{}</p>", "<figcaption>{}</figcaption>"])
+def test_a_credit_under_the_publishers_logo_in_a_figure_is_the_credit(logo: str, caption: str) -> None:
+    rule, credit, byline = CREDITS["the-conversation"]
+    assert _details(_page(byline, f"<figure>{logo}{caption.format(credit)}</figure>"), "the-conversation", rule) == []
 
 
 def test_the_conversation_s_credit_boxed_with_its_logo_in_a_figure_is_its_credit() -> None:

@@ -66,7 +66,8 @@ OPTIONS = (
         "boolean",
         "The text is the story's credit (a credit line naming its source or author): a photo's caption or credit"
         " (a `figure` that holds a picture, `figcaption`, an element classed `caption`, `photo-credit`, `image-credit` or `media-credit`)"
-        " credits the photo, and its blocks are left out; text articles keep every block.",
+        " credits the photo, and its blocks are left out (a `figure` whose pictures are all logos, by an `alt`, `src`, `class`, `id` or"
+        " `aria-label` that says `logo`, and its caption are a credit's box, and kept); text articles keep every block.",
         default=False,
     ),
     Option(
@@ -237,8 +238,8 @@ def _photo_captions() -> Selector:
 
 def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
     """The blocks outside a photo's caption or credit (`PHOTO_CAPTIONS`, a `figure` that holds a
-    picture): the blocks a credit of
-    the story may be in. Costs a page without a caption's tag or class five substring tests; on
+    picture other than a logo: a logo's figure and its caption are a credit's box, `_is_logo`):
+    the blocks a credit of the story may be in. Costs a page without a caption's tag or class five substring tests; on
     another, the captions' blocks are worked out once per document. A match that holds every
     block of the page is no caption but a wrapper of the story (a theme's `<div
     class="has-captions">`): then no block is left out."""
@@ -246,13 +247,24 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
         return blocks
     captioned: frozenset[int] | None = doc._memo.get("caption_blocks")
     if captioned is None:
-        kept = {b.index for b in outside_of(doc, list(doc.blocks), _photo_captions())}
-        photos = {figure for figure in doc.root.iter("figure") if any(True for _ in figure.iter(*_PICTURES))}
-        if photos:
-            kept = {b.index for b in doc.blocks if b.index in kept and not _inside(b, photos)}
+        figures = [(figure, list(figure.iter(*_PICTURES))) for figure in doc.root.iter("figure")]
+        photos = {figure for figure, pictures in figures if pictures and not all(_is_logo(picture) for picture in pictures)}
+        logos = {figure for figure, pictures in figures if pictures} - photos
+        captions = set(doc.select(_photo_captions()))
+        if logos:
+            # A logo's caption is a credit, not a photo's: "This article is republished from …"
+            # under the publisher's logo.
+            captions = {caption for caption in captions if not any(e in logos for e in (caption, *caption.iterancestors()))}
+        kept = {b.index for b in doc.blocks if not _inside(b, captions | photos)}
         captioned = frozenset(b.index for b in doc.blocks if b.index not in kept) if kept else frozenset()
         doc._memo["caption_blocks"] = captioned
     return [b for b in blocks if b.index not in captioned] if captioned else blocks
+
+
+def _is_logo(picture: Any) -> bool:
+    """Whether a picture of a figure is a logo: one of its attributes (its `alt`, `src`, `class`,
+    `id`, `aria-label`) names one ("The Conversation logo", `/logos/web.svg`, `class="logo"`)."""
+    return any("logo" in (picture.get(name) or "").lower() for name in ("alt", "src", "class", "id", "aria-label"))
 
 
 def _none(what: str) -> str:
