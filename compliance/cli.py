@@ -94,7 +94,7 @@ TimeLimit = Annotated[
         "--time-limit",
         parser=_seconds(0.1),
         metavar="SECONDS",
-        help="Stop a document's check after this many seconds and report it not checked (exit 2) [default: no limit].",
+        help="Stop a document's check after this many seconds (not counting the fetch of an original) and report it not checked (exit 2) [default: no limit].",
         show_default=False,
     ),
 ]

@@ -28,6 +28,11 @@ from compliance.loading import kind_for, sniff_kind
 from compliance.urls import is_http_url
 
 FETCH_TIMEOUT = 10.0  # seconds for the whole response
+# How long a fetch may take before the process that runs it is given up on, by a time limit that
+# does not count fetches (`syndcheck serve`'s check processes, `check --time-limit`'s workers): the
+# limit for the whole answer (`FETCH_TIMEOUT`) is checked between reads, each of which may wait that
+# long again, as may the connection's opening.
+FETCH_ALLOWANCE = 3 * FETCH_TIMEOUT
 FETCH_MAX_BYTES = 8 * 1024 * 1024
 MAX_REDIRECTS = 5
 # Parsed originals kept per reader (the oldest read is dropped first).

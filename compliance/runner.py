@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -933,14 +934,18 @@ class Runner:
         # The index of the file each worker is checking (-1: none), and its process id, written by the worker.
         checking = [context.RawValue("q", -1) for _ in range(workers)]
         pids = [context.RawValue("q", 0) for _ in range(workers)]
-        watch = _Watch(self.options.time_limit, checking, pids)
+        # Whether each worker is fetching an original story (1), which the time limit does not count.
+        fetching = [context.RawValue("b", 0) for _ in range(workers)]
+        watch = _Watch(self.options.time_limit, checking, pids, fetching)
         # Where the workers write results too large to send at once (`_check_chunk`); removed at the end.
         results_folder = private_folder()
 
         def executor(slot: int) -> ProcessPoolExecutor:
             checking[slot].value = -1
             pids[slot].value = 0
-            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot], pids[slot], results_folder))
+            fetching[slot].value = 0
+            initargs = (options, checking[slot], pids[slot], fetching[slot], results_folder)
+            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=initargs)
 
         if watch.limit:
             # What checks build on first use, built here once and inherited by every worker (a
@@ -1058,38 +1063,65 @@ class Runner:
 class _Watch:
     """The time limit of a parallel run: which file each worker has been on since when, as this
     process saw it, and the workers it stopped. A file is seen when this process wakes (at least
-    every `poll` seconds), after the worker started it: no file is stopped before its time."""
+    every `poll` seconds), after the worker started it: no file is stopped before its time. The
+    time a worker spends fetching an original story (`--allow-fetch`: its slot in `fetching` says
+    so) is not counted, since the fetch has its own limit and ends with the original read or the
+    note of why it was not; a fetch that outlasts `originals.FETCH_ALLOWANCE` stops the worker."""
 
-    def __init__(self, limit: float, checking: Sequence[Any], pids: Sequence[Any]) -> None:
+    def __init__(self, limit: float, checking: Sequence[Any], pids: Sequence[Any], fetching: Sequence[Any]) -> None:
         self.limit = limit
         # How long to wait for results at most before looking at the workers again (None: no limit).
         self.poll = min(_LONGEST_POLL, limit / 10) if limit else None
         self._checking = checking
         self._pids = pids
-        self._since: dict[int, tuple[int, float]] = {}  # slot: (file index, when first seen on it)
+        self._fetching = fetching
+        self._since: dict[int, tuple[int, float]] = {}  # slot: (file index, when its counted time began)
+        self._fetch_since: dict[int, float] = {}  # slot: when its worker was first seen fetching
+        self._looked = 0.0  # when this process last looked at the workers
         self._killed: dict[int, int] = {}  # slot: the file its worker was killed on
         self.stopped: set[int] = set()  # the files that ran over the limit
 
     def stop_overdue(self) -> None:
-        """Kill each worker that has been on one file for longer than the limit."""
+        """Kill each worker that has been on one file for longer than the limit (its fetches of
+        an original not counted), or fetching one for longer than the fetch's allowance."""
         if not self.limit:
             return
-        import signal
         import time
 
+        from compliance.originals import FETCH_ALLOWANCE
+
         now = time.monotonic()
+        since_last_look, self._looked = (now - self._looked if self._looked else 0.0), now
         for slot, checking in enumerate(self._checking):
             index = checking.value
             if index == -1 or slot in self._killed:
                 self._since.pop(slot, None)
+                self._fetch_since.pop(slot, None)
                 continue
             seen, since = self._since.get(slot, (-1, now))
             if seen != index:
                 self._since[slot] = (index, now)
-            elif now - since > self.limit and self._pids[slot].value:
-                self._killed[slot] = index
-                with contextlib.suppress(ProcessLookupError):  # it ended on its own meanwhile
-                    os.kill(self._pids[slot].value, signal.SIGKILL)
+                self._fetch_since.pop(slot, None)
+            elif self._fetching[slot].value:
+                # The fetch's time is not the file's: its count moves on as the time passes.
+                self._since[slot] = (index, since + since_last_look)
+                fetch_began = self._fetch_since.setdefault(slot, now)
+                if now - fetch_began > FETCH_ALLOWANCE:
+                    self._kill(slot, index)
+            else:
+                self._fetch_since.pop(slot, None)
+                if now - since > self.limit:
+                    self._kill(slot, index)
+
+    def _kill(self, slot: int, index: int) -> None:
+        """Kill the worker of `slot`, on the file `index` (one with no process yet is left)."""
+        import signal
+
+        if not self._pids[slot].value:
+            return
+        self._killed[slot] = index
+        with contextlib.suppress(ProcessLookupError):  # it ended on its own meanwhile
+            os.kill(self._pids[slot].value, signal.SIGKILL)
 
     def culprit(self, slot: int) -> int:
         """The file the dead worker of `slot` was on (-1: none). A worker this watch killed that had
@@ -1277,7 +1309,7 @@ def chunk_size(remaining: int, workers: int) -> int:
     return max(1, min(CHUNK_FILES, remaining // (workers * _CHUNKS_QUEUED * 2)))
 
 
-def _init_worker(options: RunOptions, checking: Any, pid: Any, results_folder: str) -> None:
+def _init_worker(options: RunOptions, checking: Any, pid: Any, fetching: Any, results_folder: str) -> None:
     global _WORKER, _CHECKING, _RESULTS_FOLDER
     _default_termination()
     _watch_parent(os.getppid())
@@ -1286,6 +1318,9 @@ def _init_worker(options: RunOptions, checking: Any, pid: Any, results_folder: s
     _WORKER = _PARENT if _PARENT is not None else Runner(options)
     _CHECKING = checking
     _RESULTS_FOLDER = results_folder
+    if options.time_limit and options.allow_fetch:
+        # The watch does not count a fetch of an original against the file's time limit: it is told of each.
+        _WORKER.originals.on_fetch = functools.partial(_tell_fetching, fetching)
     pid.value = os.getpid()
     # What the worker has now (inherited from the parent when forked: modules, packs, compiled
     # patterns) lives as long as it does: the collector need not go over it again in every full
@@ -1293,6 +1328,11 @@ def _init_worker(options: RunOptions, checking: Any, pid: Any, results_folder: s
     import gc
 
     gc.freeze()
+
+
+def _tell_fetching(slot: Any, started: bool) -> None:
+    """Say in this worker's shared slot whether it is fetching an original story (`_Watch`)."""
+    slot.value = 1 if started else 0
 
 
 def _default_termination() -> None:

@@ -506,6 +506,42 @@ def test_with_a_time_limit_only_the_document_over_it_is_lost_from_its_workers_ch
     assert all(r.report.checked and r.report.packs == ("dcnf",) for i, r in enumerate(results) if i != 17)
 
 
+@pytest.mark.parametrize("arrives", [True, False])
+def test_with_a_time_limit_the_fetch_of_an_original_is_not_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arrives: bool) -> None:
+    # An original slower to fetch than the whole time limit: the copy is still checked, with the
+    # original when it arrives within the fetch's own limit, else with the note that says why not.
+    import time
+
+    from compliance.errors import OriginalUnavailable
+    from compliance.originals import OriginalReader
+
+    page = (SAMPLES / "originals" / "propublica-original.html").read_bytes()
+    url = "https://www.propublica.org/article/pipeline-weld-inspections-records"
+
+    def slow_download(self: OriginalReader, address: str) -> tuple[bytes, str, str]:
+        time.sleep(3.0)
+        if not arrives:
+            raise OriginalUnavailable(f"{address}: no complete answer within {self.timeout:g} s")
+        return page, "text/html", address
+
+    monkeypatch.setattr(OriginalReader, "_download", slow_download)
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    copy = (SAMPLES / "originals" / "propublica-truncated.md").read_text(encoding="utf-8")
+    folder = tmp_path / "stories"
+    write(folder, "story.md", f"---\noriginal: {url}\n---\n{copy}")
+    signal.alarm(120)
+    try:
+        (result,) = list(Runner(RunOptions(time_limit=2, allow_fetch=True)).run([str(folder)], jobs=1))
+    finally:
+        signal.alarm(0)
+    assert result.report.checked
+    unavailable = [n.message for n in result.report.notices if n.code == "original-unavailable"]
+    if arrives:
+        assert unavailable == [] and "propublica/fidelity" in [f.rule for f in result.report.findings]
+    else:
+        assert unavailable == [f"original story not read: {url}: no complete answer within 10 s"]
+
+
 @pytest.mark.parametrize(("page", "code", "expected"), [(COMPLIANT, 0, "1 file checked; no problems"), (SLOWER_PAGE, 2, "<stdin>  [not checked]")])
 def test_stdin_is_checked_in_a_worker_under_a_time_limit(page: bytes, code: int, expected: str) -> None:
     import subprocess
@@ -618,7 +654,7 @@ def test_the_watch_blames_a_stopped_worker_on_its_file_unless_it_had_moved_on(tm
     for moved_on in (False, True):
         sleeper = subprocess.Popen(["sleep", "60"])
         checking, pid = RawValue("q", 5), RawValue("q", sleeper.pid)
-        watch = _Watch(0.1, [checking], [pid])
+        watch = _Watch(0.1, [checking], [pid], [RawValue("b", 0)])
         watch.stop_overdue()  # file 5 seen
         assert sleeper.poll() is None
         time.sleep(0.2)
@@ -628,6 +664,35 @@ def test_the_watch_blames_a_stopped_worker_on_its_file_unless_it_had_moved_on(tm
             checking.value = 6
         assert watch.culprit(0) == (-1 if moved_on else 5)
         assert watch.stopped == (set() if moved_on else {5})
+
+
+def test_the_watch_does_not_count_a_fetch_of_an_original_but_stops_one_past_its_allowance(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import time
+    from multiprocessing.sharedctypes import RawValue
+
+    from compliance.runner import _Watch
+
+    monkeypatch.setattr("compliance.originals.FETCH_ALLOWANCE", 1.0)
+    sleeper = subprocess.Popen(["sleep", "60"])
+    checking, pid, fetching = RawValue("q", 5), RawValue("q", sleeper.pid), RawValue("b", 0)
+    watch = _Watch(0.2, [checking], [pid], [fetching])
+    watch.stop_overdue()  # file 5 seen
+    fetching.value = 1
+    for _ in range(4):  # 0.6 s fetching, three times the limit: not counted
+        time.sleep(0.15)
+        watch.stop_overdue()
+    assert sleeper.poll() is None
+    fetching.value = 0
+    watch.stop_overdue()
+    assert sleeper.poll() is None  # the file's own time is still under the limit
+    fetching.value = 1
+    time.sleep(0.1)
+    watch.stop_overdue()  # a fetch begins again
+    time.sleep(1.1)
+    watch.stop_overdue()  # past the fetch's allowance: stopped
+    assert sleeper.wait(timeout=30) == -signal.SIGKILL
+    assert watch.culprit(0) == 5 and watch.stopped == {5}
 
 
 def _children(pid: int) -> set[int]:

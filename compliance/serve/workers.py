@@ -27,7 +27,7 @@ import anyio
 
 from compliance.advice import API_ADVICE, Advice
 from compliance.document import DocumentKind
-from compliance.originals import FETCH_TIMEOUT
+from compliance.originals import FETCH_ALLOWANCE
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -46,10 +46,6 @@ _READY = "ready"
 # What a check process sends its server when a fetch of an original starts, and when it ends.
 _FETCHING = "fetching"
 _FETCHED = "fetched"
-# How long a fetch may take before its check process is given up on (killed, 504): the fetch's own
-# limit for the whole answer (`originals.FETCH_TIMEOUT`) is checked between reads, each of which
-# may wait that long again, as may the connection's opening.
-FETCH_ALLOWANCE = 3 * FETCH_TIMEOUT
 # The checker a forked process inherits from the server process that starts it (spawned ones build their own).
 _INHERITED: Checker | None = None
 
