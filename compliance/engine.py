@@ -919,8 +919,9 @@ def _applied_by_original(
     publisher's pack and the original read shares no text with the copy (`_shares_text`): an
     original of one publisher given for a copy of another's story is most likely the wrong file or
     address, and an `original-mismatch` notice says so rather than holding the copy to both
-    publishers' terms. A story two publishers published together (the copy credits one, the
-    original given is the other's, and their text is the same) keeps both. Nor, whatever the
+    publishers' terms; so too when only its address is given (`original_url`), which cannot tell
+    more. A story two publishers published together (the copy credits one, the original read is
+    the other's, and their text is the same) keeps both. Nor, whatever the
     copy's own credits (none left, or its own publisher's), when the original read shares no text,
     headline or reporter with the copy (`_unrelated`): its `original-mismatch` notice says the
     original's pack is not applied on its account.
@@ -938,7 +939,7 @@ def _applied_by_original(
         pack = by_pack[detection.pack]
         reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
         others = [p for p in credited if p.publisher != pack.publisher]
-        if reason and others and ctx.original is not None and not _shares_text(ctx.doc, ctx.original):
+        if reason and others and (ctx.original is None or not _shares_text(ctx.doc, ctx.original)):
             notices.append(Notice("original-mismatch", _mismatch_message(pack, reason, others, ctx.advice)))
             refused = refused or ORIGINAL_OF_ANOTHER_PUBLISHER
         elif reason and ctx.original is not None and (unrelated if unrelated is not None else (unrelated := _unrelated(ctx.doc, ctx.original))):

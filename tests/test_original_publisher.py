@@ -318,3 +318,16 @@ def test_a_states_newsroom_outlets_own_page_is_an_original_unless_it_shows_a_cre
     entry = _file(cli("check", "--format", "json", str(page)))
     assert entry["packs"] == packs
     assert ("own-page" in _codes(entry)) is (not packs)
+
+
+@pytest.mark.parametrize("key", ["original_url", "original"])
+def test_an_address_alone_of_another_publisher_than_the_copy_credits_applies_no_pack(cli: Any, key: str) -> None:
+    # Only the address is known: it cannot show the story was published by both, so it is most
+    # likely the wrong address, as an original file of another publisher sharing no text is.
+    copy = ROOT / "samples" / "propublica" / "compliant-wordpress.html"
+    entry = _file(cli("check", "--format", "json", "--meta", f"{key}=https://dailycallernewsfoundation.org/2024/06/27/biden-taliban/", str(copy)))
+    assert entry["packs"] == ["propublica"]
+    (mismatch,) = [n["message"] for n in entry["notices"] if n["code"] == "original-mismatch"]
+    said = "the original given is Daily Caller News Foundation's story (its address is on dailycallernewsfoundation.org), but this copy credits ProPublica"
+    assert mismatch.startswith(said)
+    assert "original-publisher" not in _codes(entry)
