@@ -14,6 +14,9 @@ THEME_JS = '<script src="/wp-content/themes/gazette/js/theme.js"></script>'
 ADDS_CLASS = "<script>new IntersectionObserver(es => es.forEach(e => e.target.classList.add('{}'))).observe(document.querySelector('.reveal'))</script>"
 
 
+REVEAL = ".reveal{opacity:0} .reveal.is-visible{opacity:1}"
+
+
 def page(css: str, byline: str, scripts: str = "") -> bytes:
     return dcnf(head=f"<style>{css}</style>", byline=byline.format(BYLINE) + scripts)
 
@@ -73,6 +76,13 @@ SHOWN = {
         ADDS_CLASS.format("is-visible"),
     ),
     "a theme's script file": (".fade-in{opacity:0} .fade-in.in-view{opacity:1}", '<p class="fade-in">{}</p>', THEME_JS),
+    "a class added by a constant": (
+        REVEAL,
+        '<p class="reveal">{}</p>',
+        "<script>const SHOWN = 'is-visible'; // https://example.org/docs\n"
+        "new IntersectionObserver(es => es.forEach(e => e.target.classList.add(SHOWN)))</script>",
+    ),
+    "a class added by jQuery": (REVEAL, '<p class="reveal">{}</p>', "<script>$(window).on('scroll', () => $('.reveal').addClass(\"is-visible\"))</script>"),
     "a revealing attribute": (
         ".reveal{visibility:hidden} .reveal[data-revealed]{visibility:visible}",
         '<p class="reveal">{}</p>',
@@ -88,8 +98,6 @@ def test_an_entrance_effect_a_script_lifts_is_seen(case: str) -> None:
     assert byline_hidden(page(*SHOWN[case])) is False
 
 
-REVEAL = ".reveal{opacity:0} .reveal.is-visible{opacity:1}"
-
 # The same CSS that no script lifts, and hides no script lifts.
 HIDDEN = {
     "no script": (REVEAL, '<p class="reveal">{}</p>', ""),
@@ -99,6 +107,20 @@ HIDDEN = {
         '<script type="text/plain" data-cookieconsent="statistics">el.classList.add("is-visible")</script>',
     ),
     "a script that adds no such class": (REVEAL, '<p class="reveal">{}</p>', "<script>console.log('ready')</script>"),
+    # A script that names the class but adds nothing: in a comment, in a string it adds nowhere,
+    # or only to take it away.
+    "the class only in a script's comment": (
+        REVEAL,
+        '<p class="reveal">{}</p>',
+        "<script>/* .is-visible is added by the theme */ el.classList.add('x')</script>",
+    ),
+    "the class only in a line comment": (REVEAL, '<p class="reveal">{}</p>', "<script>// adds is-visible\nel.classList.add('shown')</script>"),
+    "the class in a script that adds nothing": (REVEAL, '<p class="reveal">{}</p>', "<script>var unused = 'is-visible';</script>"),
+    "the class only removed": (
+        REVEAL,
+        '<p class="reveal">{}</p>',
+        "<script>document.querySelectorAll('.reveal').forEach(e => e.classList.remove('is-visible'))</script>",
+    ),
     "display: none": (".reveal{display:none} .reveal.is-visible{display:block}", '<p class="reveal">{}</p>', THEME_JS),
     "a size of nothing": (".reveal{height:0;overflow:hidden} .reveal.is-visible{height:auto}", '<p class="reveal">{}</p>', THEME_JS),
     "a style attribute's hide": (".reveal.is-visible{opacity:1}", '<p class="reveal" style="opacity:0">{}</p>', THEME_JS),

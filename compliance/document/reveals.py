@@ -10,8 +10,9 @@ Two shapes tell such an effect, on a page that runs scripts (`PageStyle.runs_scr
   hiding rule's own selector with one or more class or attribute conditions the element lacks now
   (`.reveal{opacity:0} .reveal.is-visible{opacity:1}`, AOS's `[data-aos^=fade]{opacity:0}
   [data-aos^=fade].aos-animate{opacity:1}`, `.fade-in.in-view`). The script that adds the
-  condition must be on the page: an inline script that names it, or a script loaded from a file
-  (whose text is not read: `ScriptsRun`);
+  condition must be on the page: an inline script that adds classes or attributes and names it
+  in a string (not in a comment, nor in a script that only removes it), or a script loaded from a
+  file (whose text is not read: `ScriptsRun`);
 - a library's hide (`library_hide`): the hiding rule is keyed on a well-known library's marker
   that the element carries (`LIBRARIES`: AOS's `data-aos`, WOW.js' `wow` class, Elementor's
   `elementor-invisible`, sal.js' `data-sal`, ScrollReveal's `data-sr`, GSAP's `gs_reveal`), and
@@ -69,11 +70,34 @@ LIBRARIES: tuple[Library, ...] = (
 
 class ScriptsRun(NamedTuple):
     """What the scripts a page runs are known to be: the `LIBRARIES` among them (by name), the text
-    of its inline scripts, and whether it runs a script from a file (whose text is not read)."""
+    of its inline scripts that add a class or an attribute to an element (`_ADDS`), their comments
+    left out, and whether it runs a script from a file (whose text is not read)."""
 
     libraries: frozenset[str]
     inline: str
     from_files: bool
+
+    def may_add(self, name: str) -> bool:
+        """Whether a script of the page may add the class or attribute `name` to an element: one
+        from a file may; an inline one that adds classes or attributes and names it in a string
+        ("is-visible" in `el.classList.add('is-visible')`, or in a constant it adds by) does. A
+        name only in a comment, in a script that adds nothing (`var unused = 'is-visible'`) or
+        only removes it is not added."""
+        if self.from_files:
+            return True
+        quoted = rf"""['"`][^'"`\n]*(?<![\w-]){re.escape(name)}(?![\w-])[^'"`\n]*['"`]"""
+        return bool(self.inline) and re.search(quoted, self.inline) is not None
+
+
+# What an inline script that adds a class or an attribute to an element calls: `classList.add`,
+# `toggle` or `replace`, jQuery's `addClass`/`toggleClass`/`attr`, `className =`/`+=`,
+# `setAttribute`, `toggleAttribute`, a `dataset` property set.
+_ADDS = re.compile(
+    r"classList\s*\.\s*(?:add|toggle|replace)\s*\(|\.\s*(?:addClass|toggleClass|attr)\s*\(|className\s*\+?=(?!=)"
+    r"|(?:setAttribute|toggleAttribute)\s*\(|dataset\s*(?:\.\s*\w+|\[[^\]]+\])\s*=(?!=)"
+)
+# A script's comments: `/* … */` and `// …` to the line's end (not after a colon: a URL's `//`).
+_COMMENTS = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)
 
 
 def scripts_run(root: Any) -> ScriptsRun:
@@ -88,8 +112,9 @@ def scripts_run(root: Any) -> ScriptsRun:
             continue
         src = script.get("src")
         if src is None:
-            text = script.text or ""
-            inline.append(text)
+            text = _COMMENTS.sub(" ", script.text or "")
+            if _ADDS.search(text):
+                inline.append(text)
             libraries.update(library.name for library in LIBRARIES if library.call in text)
             continue
         from_files = True
@@ -176,8 +201,7 @@ class _Condition(NamedTuple):
 
 def _condition(node: Any, scripts: ScriptsRun) -> _Condition | None:
     """A condition (cssselect's `Class` or `Attrib` node) as `_Condition`; None when no script of
-    the page may add it: one from a file may (its text is not read), an inline one that names the
-    class or the attribute does."""
+    the page may add it (`ScriptsRun.may_add`)."""
     from cssselect import SelectorError
     from cssselect.parser import Class, Element
     from lxml import etree
@@ -185,7 +209,7 @@ def _condition(node: Any, scripts: ScriptsRun) -> _Condition | None:
     from compliance.document.first_sight import FirstSightTranslator
 
     name = node.class_name if isinstance(node, Class) else node.attrib
-    if not (scripts.from_files or name in scripts.inline):
+    if not scripts.may_add(name):
         return None
     if isinstance(node, Class):
         return _Condition(node.class_name, None)
