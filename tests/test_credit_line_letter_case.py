@@ -154,7 +154,7 @@ def test_a_calmatters_credit_in_spanish_is_told_it_does_not_replace_the_english_
     assert entry["packs"] == ["calmatters"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
     # The Spanish line is quoted, with its line, and said not to replace the English one.
-    assert '(the English wording the terms prescribe) anywhere in the article; "' in finding["message"]
+    assert '(the English wording the terms prescribe) anywhere in the article, outside photo captions; "' in finding["message"]
     assert "is a credit line in other words, which does not replace it" in finding["message"]
     assert "a translation needs CalMatters' approval" in finding["message"]
     assert "CALMATTERS" in finding["detail"].upper().split("; ", 1)[1]

@@ -74,7 +74,7 @@ def test_messages_about_a_place_explain_what_was_found_elsewhere(cli: Any) -> No
     details = {f["rule"]: f["detail"] for file in findings["files"] for f in file["findings"]}
     expected = r'.* is at line 137, after the story\'s body begins \(line 128, "On the first .*"\): it must come before the first paragraph of the story'
     assert re.fullmatch(expected, details["creative-commons/source-link"])
-    assert details["calmatters/credit-line"].endswith("anywhere in the article")
+    assert details["calmatters/credit-line"].endswith("anywhere in the article, outside photo captions")
 
 
 def test_near_explains_both_places_and_the_required_layout(cli: Any) -> None:
