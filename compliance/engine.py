@@ -472,10 +472,14 @@ def check_document(
         # copy's own reporter wrong, and `fix` would write the other story's name and address in.
         notices.append(Notice("original-mismatch", _another_story_message(ctx.original, ctx.advice)))
         ctx.original, ctx.original_refused = None, ORIGINAL_OF_ANOTHER_STORY
-    if ctx.original is not None and not ctx.original_refused and (republished := _republication_given(ctx.original, packs, today, read_at)):
+    if ctx.original is not None and not ctx.original_refused and (republished := republication_given(ctx.original, packs, today, read_at)):
         # Another site's copy: its links, tags and cuts are that site's, not the publisher's, and
-        # the copy would be told to keep them.
-        notices.append(Notice("original-unavailable", republication_given_note(republished, ctx.advice)))
+        # the copy would be told to keep them. The publisher's story it names as its source is
+        # the original's address all the same (a link back may go there; a fix writes it).
+        why, source = republished
+        notices.append(Notice("original-unavailable", republication_given_note(why, ctx.advice)))
+        if source:
+            ctx.named_by_refused = ((source, NAMED_BY_THE_REPUBLICATION),)
         ctx.original, ctx.original_refused = None, ORIGINAL_REPUBLISHED
     if (guessed := decoded_as_message(doc.encoding_reason)) is not None:
         notices.append(Notice("decoded-as", guessed))
@@ -503,7 +507,17 @@ def check_document(
         seen_doc, spelt = see_through_document(doc, publisher_names(applied))
         if spelt:
             doc, disguises = seen_doc, disguises + spelt
-            ctx = Context(doc, ctx.meta, ctx.original, ctx.original_refused, today=today, read_at=read_at, compared=ctx.compared, advice=advice)
+            ctx = Context(
+                doc,
+                ctx.meta,
+                ctx.original,
+                ctx.original_refused,
+                today=today,
+                read_at=read_at,
+                compared=ctx.compared,
+                advice=advice,
+                named_by_refused=ctx.named_by_refused,
+            )
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     if applied:
         in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
@@ -1030,37 +1044,40 @@ def the_copy_itself(advice: Advice) -> str:
     return f"original story not compared: the original given is this copy itself (the same text), not the story it republishes ({advice.give_original()})"
 
 
-def _republication_given(original: Document, packs: Sequence[Pack], today: datetime.date, read_at: datetime.datetime | None) -> str:
+def republication_given(original: Document, packs: Sequence[Pack], today: datetime.date, read_at: datetime.datetime | None) -> tuple[str, str] | None:
     """Why the original given is itself a republication, in words ("its syndication-source names
-    https://www.propublica.org/article/…"): its head names another page as the story's source (a
+    https://www.propublica.org/article/…"), and the address of the story it names as its source
+    ("" when it names none); None when it is not one. It is one when its head names another page as the story's source (a
     `syndication-source` or `original-source` meta tag whose address is neither its canonical URL
     nor its og:url, as a republishing plugin writes it), or it names its own address (og:url, else
     its canonical URL) on a site that is not a publisher's own while a reader sees that
     publisher's credit line on it (a pack's `republication-markers`, as detection reads them: not
-    one only in a "Republish this story" box). "" otherwise: a page with no address of its own
-    (a saved story, a Markdown file) is taken as given."""
+    one only in a "Republish this story" box). A page with no address of its own (a saved story,
+    a Markdown file) is taken as given."""
     from compliance.urls import is_http_url, on_host, same_page, url_host
 
     own = (*original.canonical, *original.meta.get("og:url", ()))
     for name in ("syndication-source", "original-source"):
         for source in original.meta.get(name, ()):
             if is_http_url(source) and not any(same_page(source, page) for page in own):
-                return f"its {name} names {shorten(source, 100)}"
+                return f"its {name} names {shorten(source, 100)}", source.strip()
     address = next((url for url in (*original.meta.get("og:url", ()), *original.canonical) if is_http_url(url)), "")
     host = url_host(address) if address else None
     if not host:
-        return ""
+        return None
     seen = Context(original, {}, None, today=today, read_at=read_at)
     for pack in packs:
         if pack.own_site.domains and not on_host(host, pack.own_site.domains) and pack.own_site.republication_markers and shows_republication(seen, pack):
-            return f"it is on {host} and shows {possessive(pack.publisher)} credit line"
-    return ""
+            return f"it is on {host} and shows {possessive(pack.publisher)} credit line", ""
+    return None
 
 
 # Why the rules that compare with the original are not checked after an `original-mismatch`.
 ORIGINAL_OF_ANOTHER_PUBLISHER = "the original given is another publisher's story than the one this copy credits (see the original-mismatch note)"
 ORIGINAL_OF_ANOTHER_STORY = "the original given is most likely another story than this copy's (see the original-mismatch note)"
 ORIGINAL_REPUBLISHED = "the original given is itself a republication, not the publisher's story (see the original-unavailable note)"
+# Where the address of the publisher's story that such a republication names comes from, in words.
+NAMED_BY_THE_REPUBLICATION = "the syndication-source of the republication given as the original"
 
 
 def republication_given_note(why: str, advice: Advice) -> str:

@@ -17,6 +17,7 @@ the plan the same rules pass. Reading files and writing them is the edge's work 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import html
 import itertools
 import re
@@ -185,6 +186,16 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     # An original the check refused (another publisher's story: the `original-mismatch` note)
     # gives the fixes nothing, as it gives the rules nothing: neither its address nor its reporter.
     refused = _refused_original(before)
+    # Nor does another site's copy given as the original (the check's `original-unavailable`
+    # note), but for the publisher's story it names as its source: a link back goes there.
+    named: tuple[tuple[str, str], ...] = ()
+    if refused is None and original is not None and not itself:
+        from compliance.engine import NAMED_BY_THE_REPUBLICATION, ORIGINAL_REPUBLISHED, republication_given
+
+        republished = republication_given(original, settings.packs, settings.today or datetime.date.today(), settings.read_at)
+        if republished is not None:
+            refused = ORIGINAL_REPUBLISHED
+            named = ((republished[1], NAMED_BY_THE_REPUBLICATION),) if republished[1] else ()
     given = None if refused or itself else original
     text, doc, report = first.source, first, before
 
@@ -199,7 +210,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     edits: list[Edit] = []
     reasons: dict[str, str] = dict(held_back)
-    as_it_came = Context(first, merged, given, refused)
+    as_it_came = Context(first, merged, given, refused, named_by_refused=named)
     # Terms that ask for no link back (no rule's `link` check with `original: true`): a block's
     # link to the original is a courtesy, written as its words alone when the address is not known.
     link_optional = not any(link_backs_in(rule.check) for rule in rules.values())
@@ -214,7 +225,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             if any(e.rule == rule_id for e in edits) or rule_id in held_back:
                 continue
             rule = rules[rule_id]
-            ctx = Context(doc, merged, given, refused)
+            ctx = Context(doc, merged, given, refused, named_by_refused=named)
             if rule.fix is None:
                 # A rule without a block to insert, failed by a copy too many (a credit line
                 # printed twice): the extra copy is taken out.

@@ -80,3 +80,20 @@ def test_a_page_elsewhere_that_shows_no_publishers_credit_is_compared_with(cli: 
     head = '<link rel="canonical" href="https://prairieledger.example/welds/">'
     original.write_text(f"<html><head>{head}</head><body>{STORY.format(credit='')}</body></html>", encoding="utf-8")
     assert _notes(cli, original)[0] == []
+
+
+def test_the_story_a_republication_names_as_its_source_is_the_address_a_link_back_and_a_fix_use(cli: Any, tmp_path: Path) -> None:
+    # Its syndication-source is the publisher's story: the check names it, and fix writes it.
+    copy = tmp_path / "copy.md"
+    copy.write_text(
+        "# Pipeline Inspectors Signed Off on Welds They Never Saw, Records Show\n\nBy Hollis Brandt, ProPublica\n\n"
+        "On the morning of March 14, 2023, a weld inspector identified in company records as R. Daley signed off on 41 welds.\n",
+        encoding="utf-8",
+    )
+    republication = SAMPLES / "propublica" / "compliant-wordpress.html"
+    story = "https://www.propublica.org/article/pipeline-weld-inspections-records"
+    checked = cli("check", "--format", "json", "--original", str(republication), str(copy)).json()["files"][0]
+    (link_back,) = [f for f in checked["findings"] if f["rule"] == "creative-commons/source-link"]
+    assert f"<{story}>" in link_back["message"]
+    fixed = cli("fix", "--write", "--original", str(republication), str(copy))
+    assert f"This story was originally published by [ProPublica]({story})." in copy.read_text(encoding="utf-8"), fixed.err

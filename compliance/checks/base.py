@@ -194,6 +194,10 @@ class Context:
     # How a check says to give what it lacks (`compliance.advice`): the command line's options,
     # or a request's own words on `syndcheck serve`.
     advice: Advice = COMMAND_LINE_ADVICE
+    # The original story's addresses learnt from a page given as the original and refused, with
+    # where: the publisher's story that a republication given as the original names as its source
+    # (its syndication-source), which a link back may go to and a fix writes.
+    named_by_refused: tuple[tuple[str, str], ...] = ()
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""
@@ -221,10 +225,16 @@ class Context:
         """`original_addresses`, in their order, each with where it was given, in words: "the
         'original_url' metadata", "the canonical link of the original story given" (a fix's note
         says where the address it writes came from). An address given twice is said once, from
-        where it was first given."""
+        where it was first given. When the original given is refused, none, unless it named the
+        publisher's story (`named_by_refused`): then the addresses given apart from it, and those."""
         if self.original_refused:
-            return ()
-        found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY]
+            if not self.named_by_refused:
+                return ()
+            # The addresses given apart from the page refused, then those it named.
+            found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY if key != "original"]
+            found += self.named_by_refused
+        else:
+            found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY]
         original = self.original
         if original is not None:
             found += [(url, "the canonical link of the original story given") for url in original.canonical]
