@@ -1,6 +1,7 @@
 """A credit line whose link goes to the publisher's home page, not the story: the finding points at
 that link and says so (an editor re-points it, rather than moving a link to another story that the
-body cites)."""
+body cites), and `fix` re-points it once the original's address is known, rather than adding a
+second link beside it."""
 
 from __future__ import annotations
 
@@ -73,3 +74,14 @@ def test_check_names_the_home_page_link_of_a_propublica_credit(cli: Any, tmp_pat
         finding = _finding(cli, _pp_copy(tmp_path, home), "--pack", "propublica", *meta)
         assert finding["line"] == 5
         assert f'; the link at line 5 (<a href="{home}">ProPublica</a>) goes to the home page of ' in finding["detail"]
+
+
+@pytest.mark.parametrize("home", ["https://www.propublica.org/", "https://propublica.org"])
+def test_fix_re_points_the_credit_s_own_link_rather_than_adding_a_second(cli: Any, tmp_path: Path, home: str) -> None:
+    copy = _pp_copy(tmp_path, home)
+    run = cli("fix", "--pack", "propublica", "--meta", f"original-url={PP_STORY}", "--write", str(copy))
+    fixed = copy.read_text(encoding="utf-8")
+    assert f"This story was originally published by [ProPublica]({PP_STORY})." in fixed
+    assert fixed.count("propublica.org/article/") == 1 and "Read the original story" not in fixed
+    assert f"fixed creative-commons/source-link: replaced the address of the link 'ProPublica' ({home})" in run.err
+    assert cli("check", "--pack", "propublica", "--meta", f"original-url={PP_STORY}", str(copy)).code == 0

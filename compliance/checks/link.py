@@ -638,14 +638,18 @@ def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
     original, by its publisher's name as the original's host spells it ("ProPublica" for
     www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,
     but which goes to another site (a credit line whose link a CMS rewrote to the republisher's own
-    page); None when there is none. Read only when the check fails."""
+    page), or to the home page of the original's own site (a credit line linked to
+    `https://www.propublica.org/`, not the story); None when there is none. Read only when the
+    check fails."""
     host = url_host(address) or ""
     labels = host.removeprefix("www.").split(".")
     site = labels[0] if len(labels) > 1 else ""
     headline = ctx.original.headline.text if ctx.original is not None and ctx.original.headline is not None else ""
     names = {name for name in (site, _name_key(headline)) if name}
     for link in doc.links:
-        if not (link.visible and doc.item_credit_in_article(link)) or on_host(url_host(link.href) or "", (host.removeprefix("www."),)):
+        if not (link.visible and doc.item_credit_in_article(link)):
+            continue
+        if on_host(url_host(link.href) or "", (host.removeprefix("www."),)) and site_root(link.href) is None:
             continue
         words = _name_key(link.text)
         if words in names or (words.startswith("the") and words[3:] == site):
