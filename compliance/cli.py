@@ -321,7 +321,7 @@ def _report_bug(where: str, cause: BaseException) -> None:
 def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     """`--meta KEY=VALUE` pairs as a dict (the runner checks that addresses are http(s) URLs)."""
     from compliance.errors import ConfigError
-    from compliance.metavalues import NO_KEY, is_blank_key
+    from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key
 
     meta: dict[str, str] = {}
     for pair in pairs:
@@ -333,10 +333,10 @@ def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
         if key.strip() in meta:
             # Which value was meant is unknown, as for a key a front matter or payload gives twice.
             raise ConfigError(
-                f"--meta gives '{key.strip()}' twice ('{meta[key.strip()]}', '{value.strip()}'): only one value would be checked",
+                f"--meta gives '{key.strip()}' twice ('{meta[key.strip()]}', '{value.strip(PASTED_ENDS)}'): only one value would be checked",
                 hint=f"give --meta {key.strip()}=… once",
             )
-        meta[key.strip()] = value.strip()
+        meta[key.strip()] = value.strip(PASTED_ENDS)
     return meta
 
 

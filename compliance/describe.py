@@ -93,15 +93,24 @@ _PLAIN = (
 _OPTIONAL_GROUP = re.compile(r"\([^()]*\)[?*]")
 _OPTIONAL_CHAR = re.compile(r"(?<=[A-Za-z0-9])\?")
 _INNER_GROUP = re.compile(r"\(([^()]*)\)")
+# An optional `www.` before a host written out (`(?:www\.)?propublica\.org`).
+_OPTIONAL_WWW = re.compile(r"\(\?:www\\\.\)\?(?=(?P<host>[A-Za-z0-9-]+(?:\\\.[A-Za-z0-9-]+)+))")
 _LEFTOVER = re.compile(r"[\\\[\]{}()*+?|^$]")
 
 
-def describe_pattern(source: str) -> str:
+def describe_pattern(source: str, site: str = "") -> str:
     """A regex as the text it looks for, quoted: `'This\\s+story was (originally )?published'` →
     '"This story was published"'; alternatives joined with "or". Returns "" when the regex has no
-    plain reading (the caller then says "text the rule describes by a pattern")."""
+    plain reading (the caller then says "text the rule describes by a pattern").
+
+    An optional group is left out, but for an optional `www.` before the host `site` names without
+    it (`site` the host of the pack's `terms_url`, "www.propublica.org"): the address is then
+    shown as the publisher writes it, as the rule's help and fix do ("https://www.propublica.org/
+    article/", not "https://propublica.org/article/")."""
     # Article metadata stays a placeholder, filled in when the pattern is bound to an article.
     text = _META_REF.sub(lambda m: f"\x00{m.group(1)}\x00", source.strip())
+    if site.startswith("www."):
+        text = _OPTIONAL_WWW.sub(lambda m: "www\\." if m.group("host").replace("\\.", ".").lower() == site[4:] else m.group(0), text)
     if text.startswith("^"):
         text = text[1:]
     if text.endswith("$") and not text.endswith("\\$"):

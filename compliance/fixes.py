@@ -2068,8 +2068,8 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     item, found = anchor
     if where is fix.where:
         place = f"{side} {_said(found)}" if found else fix.place
-    # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
-    eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
+    # The page's own line break, the one most of its lines end with.
+    eol = line_break_of(doc.source)
     placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, where)
     if isinstance(placed, str):
         return placed
@@ -2316,7 +2316,31 @@ def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str, w
         previous = doc.lines_source[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip()
         lead = eol if paragraph and previous and start > 0 else ""
         return start, lead + block + eol + gap
+    # Where blank lines already follow (two or more, or one that ends the file), the paragraph goes
+    # after the first of them and takes none of its own: the file keeps the spacing it has, and
+    # gets no blank line more (a byline put where a removed one left two, a pixel at the end of a
+    # file that ends with a blank line).
+    text_end = len(doc.lines_source[:start].rstrip())
+    if paragraph and text_end and not doc.lines_source[start:end].strip():
+        # An anchor on a blank line (the end of a file that ends with one): after the text above it.
+        end = text_end
+    blanks = _BLANK_LINES_AFTER.match(doc.lines_source, end) if paragraph else None
+    if blanks is not None:
+        return blanks.end(1), block + eol
     return end, eol + gap + block
+
+
+# The end of a line, a blank line, then another blank line or the end of the file.
+_BLANK_LINES_AFTER = re.compile(r"(\r?\n[^\S\r\n]*\r?\n)(?=[^\S\r\n]*(?:\r?\n|\Z))")
+
+
+def line_break_of(source: str) -> str:
+    """The line break most of `source`'s lines end with, for the lines a fix inserts: CR LF
+    (Windows), a lone CR (old Mac files) or LF; LF for a file of one line, or when as many
+    lines end one way as another (a file whose front matter alone was written on Windows)."""
+    crlf = source.count("\r\n")
+    counts = {"\n": source.count("\n") - crlf, "\r\n": crlf, "\r": source.count("\r") - crlf}
+    return max(counts, key=lambda eol: counts[eol])
 
 
 # A line of text, one or more blank lines, and another line of text: paragraphs set apart.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from compliance.errors import ConfigError
 from compliance.firstuse import on_first_use
-from compliance.metavalues import name_problem
+from compliance.metavalues import PASTED_ENDS, name_problem
 from compliance.patterns import Pattern
 from compliance.text import shorten
 from compliance.urls import URL_ENDS, is_http_url
@@ -68,11 +68,13 @@ PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # their values into `src` and `href` attributes and Markdown links.
 URL_KEY_SUFFIXES = ("-url", "_url")
 # What a URL never holds as written (RFC 3986 §2: space, quotes and angle brackets are
-# percent-encoded); the space and control characters a browser strips at the ends are stripped first.
+# percent-encoded): any white space (a tab, a no-break space, U+2028), quotes, angle brackets.
 _NOT_IN_URL = on_first_use(r"[\s\"'<>`]")
-# Control characters (C0, DEL, C1), which no address holds as written: a terminal's escape
-# sequence (ESC) pasted into one, or one written there to colour a terminal that shows it.
-_CONTROL = on_first_use(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters (C0 but the tab and line breaks, DEL, C1 such as U+0085), which no address
+# holds as written: a terminal's escape sequence (ESC) pasted into one, or one written there to
+# colour a terminal that shows it. Looked for first, wherever it is: Python's `str.strip` and `\s`
+# take U+0085 and U+001C…U+001F for white space.
+_CONTROL = on_first_use(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
@@ -116,9 +118,8 @@ def metadata_problems(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> li
             said = f"payload field '{field}'" if field else f"metadata '{key}'"
             problems.append(ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith"))
             continue
-        given = value.strip()
-        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(given)):
-            spaced = problem.startswith("holds a space")
+        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(value)):
+            spaced = not problem.startswith(("must be", "holds a control", "holds a line separator"))
             hint = "give the address alone, with a space written %20" if spaced else f"give the full address, for example {key}=https://example.org/…"
             problems.append(ConfigError(f"metadata '{key}' {problem}", hint=hint))
     return problems
@@ -130,22 +131,50 @@ def address_problem(value: str) -> str | None:
     empty (a value not given). A value with a space, quote or angle bracket inside is refused
     too: a fix writes it into an attribute, where "l.png onerror=x" is one address with a space to
     a browser, and most likely something else pasted after the address. So is one with a control
-    character inside (ESC, NUL, DEL, a C1 control: "http://\\x1b[31m.example/"), which no address
-    holds as written: in its host no rule could match it and no fix link to it, and it would be left
-    unused without a word. The one rule for `--meta`, the HTTP API's query, payload and page, and
-    the metadata a front matter gives. Pure; never raises."""
-    from compliance.display import visible
-
-    given = value.strip()
+    character anywhere but before the scheme (ESC, NUL, DEL, a C1 control such as U+0085:
+    "http://\\x1b[31m.example/"), which no address holds as written: in its host no rule could
+    match it and no fix link to it, and it would be left unused without a word. The predicate
+    names the first character refused, escaped, and where it is ("holds a control character
+    (\\x1b, character 8), which no address does: 'http://\\x1b[31m.example/'"); the value is quoted
+    with every control escaped (`display.visible`, a tab as `\\t`). Only a space, tab or line break
+    pasted at either end is left out. The one rule for `--meta`, the HTTP API's query, payload and
+    page, and the metadata a front matter gives. Pure; never raises."""
+    given = value.strip(PASTED_ENDS)
     if not given:
         return None
     if not is_http_url(given):
-        return f"must be an http(s) URL, got '{shorten(given, 60)}'"
-    if _NOT_IN_URL().search(given):
-        return f"holds a space, quote or angle bracket, which no address does: '{shorten(given, 60)}'"
-    if _CONTROL().search(given.lstrip(URL_ENDS)):
-        return f"holds a control character, which no address does: '{shorten(visible(given), 60)}'"
-    return None
+        return f"must be an http(s) URL, got '{_quoted_address(given)}'"
+    # Controls a browser strips before the scheme are no part of the address (`is_http_url`).
+    start = len(given) - len(given.lstrip(URL_ENDS))
+    found = _CONTROL().search(given, start) or _NOT_IN_URL().search(given)
+    if found is None:
+        return None
+    return f"holds {_refused(found.group())} ({_escaped(found.group())}, character {found.start() + 1}), which no address does: '{_quoted_address(given)}'"
+
+
+def _refused(char: str) -> str:
+    """What `address_problem` calls a character no address holds."""
+    if _CONTROL().fullmatch(char):
+        return "a control character"
+    if char in "\u2028\u2029":
+        return "a line separator"
+    return "a quote" if char in "\"'`" else "an angle bracket" if char in "<>" else "a space"
+
+
+def _escaped(char: str) -> str:
+    """`char` as a message names it: a quote or angle bracket as itself, any other as its escape
+    (`\\x20` for the space, `\\t`, `\\xa0`, `\\u2028`), so that no two look alike."""
+    from compliance.display import escape_char
+
+    return char if char in "\"'`<>" else "\\t" if char == "\t" else escape_char(char)
+
+
+def _quoted_address(given: str) -> str:
+    """`given` for a message: every control and invisible character escaped before it is shortened
+    (`shorten` would drop them or show them as spaces), a tab too."""
+    from compliance.display import visible
+
+    return shorten(visible(given).replace("\t", "\\t"), 60)
 
 
 # What the AMP HTML spec refuses in a page's markup: the elements AMP components replace

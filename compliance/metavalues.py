@@ -110,6 +110,12 @@ def names_meta(names: list[str]) -> str:
     return NamesMeta(kept) if len(kept) > 1 else "".join(kept)
 
 
+# The white space a value is read without at either end, as pasted around it: the space, tab and
+# line breaks. Not `str.strip`'s: it takes C1 controls (U+0085) and U+001C…U+001F for white space,
+# and an address refuses them wherever they are (`fixtemplates.address_problem`).
+PASTED_ENDS = " \t\n\r"
+
+
 # What every way of giving metadata (`--meta`, the API's `meta.KEY` query, a payload's `meta`
 # object) says of a key that is empty or blank: no rule can ask for it, so a value given under it
 # would be dropped without a word.

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS, Check
 from compliance.checks.base import check_captures
@@ -88,6 +89,9 @@ class _Builder:
         self.errors: list[PackError] = []
         # `file:line:col: warning: …` lines for a pack author (`syndcheck rules validate`).
         self.warnings: list[str] = []
+        # The host of the pack's `terms_url` ("www.propublica.org"): an address a pattern describes
+        # is shown as the publisher writes it (`describe_pattern`).
+        self.site = ""
 
     def collect(self, build: Callable[[], T]) -> T | None:
         """Run one independent part of the pack (a definition, a marker, a rule); an error in it is
@@ -412,7 +416,7 @@ class _Builder:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
             raise self.fail(f"{invalid}: {exc}", mark, invalid_hint) from None
-        label = f'"{" ".join(shown.split())}"' if shown is not None else describe_pattern(expanded)
+        label = f'"{" ".join(shown.split())}"' if shown is not None else describe_pattern(expanded, self.site)
         return dataclasses.replace(pattern, source=shown if shown is not None else source, label=label, definitions=frozenset(used))
 
     def rebind(self, rule: Rule, redefined: Mapping[str, Mark]) -> Rule:
@@ -639,6 +643,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         return (builder.collect(lambda: builder.string(top.get(key), f"'{key}'", top.mark)) or "") if key in top.entries else ""
 
     texts = {key: text(key) for key in ("name", "publisher", "terms_url", "summary")}
+    builder.site = (urlsplit(texts["terms_url"].strip()).hostname or "") if is_http_url(texts["terms_url"]) else ""
 
     def terms_url() -> None:
         if not is_http_url(texts["terms_url"]):

@@ -71,10 +71,18 @@ def test_an_address_in_meta_that_is_not_http_raises_the_user_error_the_command_l
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        ("http://\x1b[31m.example/", "holds a control character, which no address does: 'http://\\x1b[31m.example/'"),
-        ("https://example.org/l\x00.png", "holds a control character, which no address does: 'https://example.org/l\\x00.png'"),
-        ("https://example.org/l.png\x7f", "holds a control character, which no address does: 'https://example.org/l.png\\x7f'"),
-        ("https://example.org/\x9b31m", "holds a control character, which no address does: 'https://example.org/\\x9b31m'"),
+        ("http://\x1b[31m.example/", "holds a control character (\\x1b, character 8), which no address does: 'http://\\x1b[31m.example/'"),
+        ("https://example.org/l\x00.png", "holds a control character (\\x00, character 22), which no address does: 'https://example.org/l\\x00.png'"),
+        ("https://example.org/l.png\x7f", "holds a control character (\\x7f, character 26), which no address does: 'https://example.org/l.png\\x7f'"),
+        ("https://example.org/\x9b31m", "holds a control character (\\x9b, character 21), which no address does: 'https://example.org/\\x9b31m'"),
+        # A C1 control at the end is refused too: `str.strip` would take U+0085 for white space.
+        ("https://example.org/l.png\x85", "holds a control character (\\x85, character 26), which no address does: 'https://example.org/l.png\\x85'"),
+        ("https://example.org/l.png\x1f", "holds a control character (\\x1f, character 26), which no address does: 'https://example.org/l.png\\x1f'"),
+        # The first refused is named; every control of the quote is shown escaped, none dropped.
+        (
+            "https://x.example/a\x1b[31m\x07\u202e\u2066\u2028\x85\u200fz",
+            "holds a control character (\\x1b, character 20), which no address does: 'https://x.example/a\\x1b[31m\\x07\\u202e\\u2066\\u2028\\x85\\u200fz'",
+        ),
     ],
 )
 def test_an_address_in_meta_with_a_control_character_is_refused_not_left_unused(value: str, problem: str) -> None:
@@ -96,21 +104,30 @@ def test_the_command_line_refuses_such_an_address_in_one_line_as_the_readme_show
     run = cli(command, "--pack", "propublica", "--meta", "original-url=http://\x1b[31m.example/", str(SAMPLES / "originals" / "propublica-faithful.md"))
     assert run.code == 2 and run.out == ""
     [line] = run.err.splitlines()
-    shown = "metadata 'original-url' holds a control character, which no address does: 'http://\\x1b[31m.example/'"
+    shown = "metadata 'original-url' holds a control character (\\x1b, character 8), which no address does: 'http://\\x1b[31m.example/'"
     assert line.startswith(f"syndcheck: error: {shown} — ") and "\x1b" not in line
     assert f"`{shown}`" in (ROOT / "README.md").read_text(encoding="utf-8").replace("\n", " ")
 
 
 @pytest.mark.parametrize(
-    "value", ["https://example.org/l.png onerror=x", 'https://example.org/l.png" onerror="x', "https://example.org/<b>.png", "https://example.org/a\tb.png"]
+    ("value", "named"),
+    [
+        ("https://example.org/l.png onerror=x", "a space (\\x20, character 26)"),
+        ('https://example.org/l.png" onerror="x', 'a quote (", character 26)'),
+        ("https://example.org/<b>.png", "an angle bracket (<, character 21)"),
+        ("https://example.org/a\tb.png", "a space (\\t, character 22)"),
+        ("https://example.org/a\xa0b.png", "a space (\\xa0, character 22)"),
+        ("https://example.org/l.png\xa0", "a space (\\xa0, character 26)"),
+    ],
 )
-def test_an_address_in_meta_with_a_space_quote_or_bracket_is_refused(value: str) -> None:
+def test_an_address_in_meta_with_a_space_quote_or_bracket_is_refused(value: str, named: str) -> None:
+    # The character refused is named: a no-break space or a tab reads as a space in the quote.
     from compliance.errors import ConfigError
 
     page = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
     with pytest.raises(ConfigError) as raised:
         check_html(page, meta={"logo-url": value})
-    assert str(raised.value).startswith("metadata 'logo-url' holds a space, quote or angle bracket, which no address does: ")
+    assert str(raised.value).startswith(f"metadata 'logo-url' holds {named}, which no address does: 'https://example.org/")
     assert str(raised.value).endswith(" — give the address alone, with a space written %20")
     # Percent-encoded, and with the white space a browser strips at its ends, it is an address.
     assert [f.rule for f in check_html(page, meta={"logo-url": " https://example.org/l%20x.png\n"}).findings] == ["dcnf/logo"]
@@ -124,3 +141,21 @@ def test_a_pack_named_twice_is_applied_once_however_it_is_named() -> None:
         report = check_html(html, packs=packs)
         assert report.packs == ("dcnf",)
         assert [f.rule for f in report.findings] == [f.rule for f in once.findings]
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("https://x.example/a\u2028z", "a line separator (\\u2028, character 20)"),
+        ("https://x.example/a\x85z", "a control character (\\x85, character 20)"),
+        ("https://x.example/a\x85", "a control character (\\x85, character 20)"),
+    ],
+)
+def test_the_command_line_names_the_character_and_shows_the_address_escaped(cli: Any, value: str, named: str) -> None:
+    # Neither a line separator nor a C1 control is shown as a space, and one at the end is not
+    # stripped as white space and the address accepted.
+    run = cli("check", "--pack", "propublica", "--meta", f"original-url={value}", str(SAMPLES / "originals" / "propublica-faithful.md"))
+    assert run.code == 2 and run.out == ""
+    [line] = run.err.splitlines()
+    shown = value.replace("\u2028", "\\u2028").replace("\x85", "\\x85")
+    assert line.startswith(f"syndcheck: error: metadata 'original-url' holds {named}, which no address does: '{shown}' — give the full address")

@@ -54,7 +54,7 @@ def test_a_link_with_nothing_to_click_is_not_the_link_back(cli: Any, tmp_path: P
     assert finding is not None
     assert finding["line"] == 3
     assert finding["detail"] == (
-        'no visible link to "https://propublica.org/article/" in the article; the link at line 3'
+        'no visible link to "https://www.propublica.org/article/" in the article; the link at line 3'
         f' (<a href="{ORIGINAL}">) has nothing to click: put the words or image a reader should click inside it'
     )
 
@@ -109,7 +109,7 @@ def test_an_inert_link_cannot_be_clicked_and_is_not_the_link_back(cli: Any, tmp_
     finding = _source_link(cli, tmp_path, link)
     assert finding is not None
     assert finding["detail"] == (
-        'no visible link to "https://propublica.org/article/" in the article; the link at line 3'
+        'no visible link to "https://www.propublica.org/article/" in the article; the link at line 3'
         f' (<a href="{ORIGINAL}">) cannot be clicked: {around} the inert attribute, which makes what it holds ignore readers\''
         " clicks and taps; remove the attribute"
     )

@@ -499,7 +499,7 @@ def test_an_address_from_front_matter_or_a_metadata_file_is_used_only_when_http(
         assert meta["original_url"] == value
     else:
         assert "original_url" not in meta
-        problem = "holds a space, quote or angle bracket, which no address does: " if " " in value else "must be an http(s) URL, got "
+        problem = f"holds a space (\\x20, character {value.index(' ') + 1}), which no address does: " if " " in value else "must be an http(s) URL, got "
         assert notices == [f"metadata 'original_url' from the {where} ignored: it {problem}'{value}'"]
         assert text.count(value) == 1  # in the notice only, never in a finding's why or fix
 

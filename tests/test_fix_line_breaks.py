@@ -1,8 +1,6 @@
-"""`syndcheck fix` keeps the file's own line breaks, whatever they are (LF, CR LF, a lone CR of old
-Mac files), in every edit it makes: a block inserted, a credit line moved, a copy taken out, a
-name replaced. The property: fixing a file saved with CR LF or lone CR line breaks gives, byte for
-byte, what fixing the same file saved with LF gives, with its line breaks written the same way; no
-stray CR is left where a line was taken out."""
+"""The lines `fix` inserts end as most of the file's lines do, and take the file's blank lines as
+they are: a paragraph put where blank lines already stand (two after a headline, where a byline
+was taken out; one that ends the file) adds no blank line more."""
 
 from __future__ import annotations
 
@@ -11,95 +9,58 @@ from typing import Any
 
 import pytest
 
-URL = "https://www.propublica.org/article/welds"
-CREDIT = {
-    "md": f"This story was originally published by [ProPublica]({URL}).",
-    "html": f'<p>This story was originally published by <a href="{URL}">ProPublica</a>.</p>',
-    "txt": "This story was originally published by ProPublica.",
-}
+from compliance.fixes import line_break_of
+
 PIXEL = '<script async src="https://pixel.propublica.org/pixel.js"></script>'
+CREDIT = "This story was originally published by [ProPublica](https://www.propublica.org/article/welds)."
 
 
-def story(kind: str, *, byline: str = "By Pat Doe, ProPublica", top: bool = True, bottom: bool = False) -> str:
-    """A ProPublica story in `kind` (md, html, txt) with LF line breaks, its credit line at the top
-    and/or the bottom (or nowhere)."""
-    paragraphs = ["Inspectors signed off on 41 welds in a single morning.", "Two of them later failed."]
-    credit = [CREDIT[kind]]
-    if kind == "html":
-        body = [f"<p>{p}</p>" for p in paragraphs]
-        lines = ["<html><body><article>", "<h1>Welds</h1>", f'<p class="byline">{byline}</p>']
-        lines += [*(credit if top else []), *body, *(credit if bottom else []), PIXEL, "</article></body></html>"]
-        return "\n".join(lines) + "\n"
-    head = ["# Welds" if kind == "md" else "Welds", byline]
-    tail = [PIXEL] if kind == "md" else []
-    return "\n\n".join([*head, *(credit if top else []), *paragraphs, *(credit if bottom else []), *tail]) + "\n"
+@pytest.mark.parametrize(
+    ("source", "eol"),
+    [
+        ("a\r\nb\r\nc\r\n", "\r\n"),
+        ("+++\r\ntitle = 'x'\n+++\r\n# T\n\nBy A\n\nBody\n", "\n"),  # mostly LF: the front matter alone is CR LF
+        ("a\r\nb\r\nc\n", "\r\n"),
+        ("a\rb\rc\r", "\r"),
+        ("one line", "\n"),
+    ],
+)
+def test_the_line_break_is_the_one_most_lines_end_with(source: str, eol: str) -> None:
+    assert line_break_of(source) == eol
 
 
-# Each edit fix makes, with the page that needs it and what fix says it did.
-EDITS = {
-    "insert": ({"top": False}, "inserted"),
-    "move": ({"top": False, "bottom": True}, "took out"),
-    "replace": ({"byline": "By Staff"}, "replaced 'Staff'"),
-    "remove": ({"bottom": True}, "which stays"),  # a credit line printed twice
-}
-LINE_BREAKS = {"crlf": "\r\n", "cr": "\r"}
+def _fix(cli: Any, path: Path, *args: str) -> bytes:
+    run = cli("fix", "--write", *args, str(path))
+    assert run.code == 0, run.err
+    return path.read_bytes()
 
 
-def _fixed(cli: Any, path: Path) -> tuple[bytes, str]:
-    run = cli("fix", "--write", "--pack", "propublica", f"--meta=original-url={URL}", "--meta=reporter=Pat Doe", str(path))
-    return path.read_bytes(), run.err
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_a_pixel_after_a_last_blank_line_adds_no_blank_line(cli: Any, tmp_path: Path, eol: str) -> None:
+    copy = tmp_path / "copy.md"
+    paragraphs = [f"The logs of the inspections on line {n} show the same inspector at two sites on one morning." for n in range(1, 5)]
+    text = eol.join(["# Welds", "", "By Pat Doe, ProPublica", "", CREDIT, "", *(eol.join([p, ""]) for p in paragraphs), ""])
+    copy.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    fixed = _fix(cli, copy, "--pack", "propublica")
+    assert fixed == b"\xef\xbb\xbf" + f"{text}{PIXEL}{eol}".encode()
 
 
-@pytest.mark.parametrize("eol", LINE_BREAKS)
-@pytest.mark.parametrize("edit", EDITS)
-@pytest.mark.parametrize("kind", ["md", "html", "txt"])
-def test_every_edit_keeps_the_files_line_breaks(cli: Any, tmp_path: Path, kind: str, edit: str, eol: str) -> None:
-    shape, said = EDITS[edit]
-    source = story(kind, **shape)
-    lf, lf_notes = _fixed(cli, _saved(tmp_path / "lf", kind, source))
-    assert said in lf_notes and lf != source.encode() and b"\r" not in lf
-    other, notes = _fixed(cli, _saved(tmp_path / eol, kind, source.replace("\n", LINE_BREAKS[eol])))
-    assert said in notes
-    assert other == lf.replace(b"\n", LINE_BREAKS[eol].encode())
+def test_mixed_line_breaks_take_the_file_s_dominant_one(cli: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.md"
+    text = "+++\r\ntitle = 'Welds'\n+++\r\n# Welds\n\nBy Pat Doe, ProPublica\r\n\nThe logs show it.\n\nMore.\n"
+    copy.write_bytes(text.encode())
+    fixed = _fix(cli, copy, "--pack", "propublica", "--meta", "original-url=https://www.propublica.org/article/welds").decode()
+    assert f"\n{CREDIT}\n" in fixed and f"\n{PIXEL}\n" in fixed
+    assert fixed.count("\r\n") == text.count("\r\n")
 
 
-def test_a_moved_credit_line_leaves_no_stray_carriage_return(cli: Any, tmp_path: Path) -> None:
-    # The shape an editor's Windows machine saves: the credit line last, after a blank line.
-    source = story("md", top=False, bottom=True).replace("\n", "\r\n")
-    fixed, _ = _fixed(cli, _saved(tmp_path, "md", source))
-    assert b"\r\r" not in fixed and fixed.count(b"\r") == fixed.count(b"\n")
-    assert fixed.endswith(PIXEL.encode() + b"\r\n") and fixed.count(b"originally published") == 1
-
-
-def _saved(folder: Path, kind: str, text: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"story.{kind}"
-    path.write_bytes(text.encode())
-    return path
-
-
-def _note_lines(notes: str) -> list[str]:
-    """The line each fix note names ("story.md:12: fixed …" → "12"), in order."""
-    return [note.split(":", 2)[1] for note in notes.splitlines() if ": fixed " in note or ": would fix " in note]
-
-
-@pytest.mark.parametrize("eol", LINE_BREAKS)
-@pytest.mark.parametrize("edit", EDITS)
-@pytest.mark.parametrize("kind", ["md", "html", "txt"])
-def test_fix_notes_name_the_lines_check_counts_whatever_the_line_breaks(cli: Any, tmp_path: Path, kind: str, edit: str, eol: str) -> None:
-    # A lone CR ends a line as LF does, for the notes of a file written and of one only previewed.
-    shape, _ = EDITS[edit]
-    source = story(kind, **shape)
-    _, lf_notes = _fixed(cli, _saved(tmp_path / "lf", kind, source))
-    _, notes = _fixed(cli, _saved(tmp_path / eol, kind, source.replace("\n", LINE_BREAKS[eol])))
-    assert _note_lines(lf_notes) and _note_lines(notes) == _note_lines(lf_notes), (lf_notes, notes)
-    preview = cli(
-        "fix",
-        "--pack",
-        "propublica",
-        f"--meta=original-url={URL}",
-        "--meta=reporter=Pat Doe",
-        str(_saved(tmp_path / "p", kind, source.replace("\n", LINE_BREAKS[eol]))),
-    )
-    lf_preview = cli("fix", "--pack", "propublica", f"--meta=original-url={URL}", "--meta=reporter=Pat Doe", str(_saved(tmp_path / "q", kind, source)))
-    assert _note_lines(preview.err) == _note_lines(lf_preview.err), (lf_preview.err, preview.err)
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_a_byline_put_where_two_blank_lines_stand_adds_none(cli: Any, tmp_path: Path, eol: str) -> None:
+    # A wire copy whose byline was taken out, leaving two blank lines under the headline.
+    copy = tmp_path / "copy.txt"
+    body = "The administration is reportedly considering an unusual move, officials said on Wednesday."
+    text = eol.join(["Headline of the story", "", "", body, "", "Relations remain tense, the report said.", ""])
+    copy.write_bytes(text.encode("cp1252"))
+    fixed = _fix(cli, copy, "--pack", "dcnf", "--meta", "reporter=Jake Smith").decode("cp1252")
+    lines = fixed.split(eol)
+    assert lines[:6] == ["Headline of the story", "", "Daily Caller News Foundation logo", "By Jake Smith, Daily Caller News Foundation", "", body]

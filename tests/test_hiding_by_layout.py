@@ -235,7 +235,7 @@ SOMETHING_TO_CLICK = [
 @pytest.mark.parametrize(("head", "inner"), NOTHING_TO_CLICK)
 def test_a_link_whose_only_text_is_hidden_has_nothing_to_click(head: str, inner: str) -> None:
     assert source_link_details(inner, head) == [
-        f'no visible link to "https://propublica.org/article/" in the article; the link at line 3 (<a href="{SOURCE}">) has nothing to click:'
+        f'no visible link to "https://www.propublica.org/article/" in the article; the link at line 3 (<a href="{SOURCE}">) has nothing to click:'
         " put the words or image a reader should click inside it"
     ]
 

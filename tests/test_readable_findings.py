@@ -108,6 +108,33 @@ def test_patterns_are_described_as_the_text_they_look_for(regex: str, reading: s
 
 
 @pytest.mark.parametrize(
+    ("regex", "site", "reading"),
+    [
+        # An optional `www.` is kept where the publisher's site (its terms_url) writes it...
+        (r"^https?://(?:www\.)?propublica\.org/article/", "www.propublica.org", '"https://www.propublica.org/article/"'),
+        (r"^https?://(?:www\.)?example\.org/news/", "www.example.org", '"https://www.example.org/news/"'),
+        # ...and left out where it does not, or before another host.
+        (r"^https?://(?:www\.)?kffhealthnews\.org/news/", "kffhealthnews.org", '"https://kffhealthnews.org/news/"'),
+        (r"^https?://(?:www\.)?kffhealthnews\.org/news/", "www.propublica.org", '"https://kffhealthnews.org/news/"'),
+    ],
+)
+def test_an_address_is_described_as_the_publisher_writes_its_host(regex: str, site: str, reading: str) -> None:
+    assert describe_pattern(regex, site) == reading
+
+
+def test_a_finding_shows_the_address_the_help_and_fix_write(cli: Any, tmp_path: Path) -> None:
+    # The detail quoted "https://propublica.org/article/" while the help and fix write the
+    # publisher's "https://www.propublica.org/article/...".
+    story = tmp_path / "story.md"
+    credit = "This story was originally published by [ProPublica](https://www.propublica.org/)."
+    story.write_text(f"# Welds\n\nBy Pat Doe, ProPublica\n\n{credit}\n\nFirst paragraph.\n", encoding="utf-8")
+    findings = cli("check", "--pack", "propublica", "--format", "json", str(story)).json()["files"][0]["findings"]
+    finding = next(f for f in findings if f["rule"] == "creative-commons/source-link")
+    assert finding["detail"].startswith('no visible link to "https://www.propublica.org/article/" in the article')
+    assert "https://www.propublica.org/article/" in finding["help"]
+
+
+@pytest.mark.parametrize(
     ("css", "reading"),
     [
         ("img, amp-img", "image"),

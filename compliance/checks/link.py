@@ -89,7 +89,7 @@ from compliance.lookalike import as_read, find_disguises, see_through
 from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import counted, has_words, shorten
-from compliance.urls import is_http_url, on_host, same_page, url_forms, url_host
+from compliance.urls import is_http_url, on_host, same_page, url_form, url_forms, url_host
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
 CAPTURES = frozenset(("href",))
@@ -529,6 +529,10 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate_line, broken.line, None), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
+    home = home_page_link(doc, params, ctx)
+    if home is not None:
+        detail += "; " + home_page_clause(home)
+        return Outcome(False, (), detail, functools.partial(doc.locate, home), captures=captures)
     mislabelled = _mislabelled_for(doc, params, ctx, addresses)
     if mislabelled is not None:
         detail += (
@@ -568,6 +572,48 @@ def _unclickable_by(doc: Document, element: Any) -> tuple[Any, str] | None:
         return holder, _INERT
     holder = doc.ignores_pointer(element)
     return None if holder is None else (holder, _IGNORING_POINTER)
+
+
+def home_page_link(doc: Document, params: LinkParams, ctx: Context, before: int | None = None) -> Link | None:
+    """The first visible link of the article (before block index `before`, when given) that goes
+    to the home page of the site `href` asks a link to: a site's root (`https://globalvoices.org/`,
+    no path or query) that `href` does not match but would match as it goes on (a partial match:
+    `^https?://(?:www\\.)?propublica\\.org/article/` for `https://www.propublica.org/`); None
+    when there is none, or `href` is not given. A credit line linked to the publisher's home page
+    is the link back pointed at the wrong page: the finding names it, so that an editor re-points
+    it rather than moves another link or adds a second. Read only when a check fails."""
+    if params.href is None or params.source not in ("a", "any"):
+        return None
+    pattern = ctx.bind(params.href)
+    for link in doc.links:
+        if (before is not None and link.index >= before) or not (link.visible and doc.item_credit_in_article(link)):
+            continue
+        form = site_root(link.href)
+        if form is None:
+            continue
+        # A root address is a host and a slash: short, whatever the page writes elsewhere.
+        match = pattern.compiled.match(form, partial=True)
+        if match is not None and match.partial:
+            return link
+    return None
+
+
+def site_root(url: str) -> str | None:
+    """`url` as a browser reads it (`url_form`) when it is an http(s) site's home page (no path
+    but "/", no query: `https://www.propublica.org/`), else None."""
+    form = url_form(url)
+    if form is None or not is_http_url(form):
+        return None
+    parts = urlsplit(form)
+    return form if parts.path in ("", "/") and not parts.query else None
+
+
+def home_page_clause(link: Link) -> str:
+    """What a detail says of a link `home_page_link` found."""
+    return (
+        f'the link at line {link.line} (<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>) goes to the home page of'
+        f" {url_host(link.href)}, not to the story: point that link at the story itself"
+    )
 
 
 def _broken_link_for(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> BrokenLink | None:
@@ -611,14 +657,18 @@ def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
     original, by its publisher's name as the original's host spells it ("ProPublica" for
     www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,
     but which goes to another site (a credit line whose link a CMS rewrote to the republisher's own
-    page); None when there is none. Read only when the check fails."""
+    page), or to the home page of the original's own site (a credit line linked to
+    `https://www.propublica.org/`, not the story); None when there is none. Read only when the
+    check fails."""
     host = url_host(address) or ""
     labels = host.removeprefix("www.").split(".")
     site = labels[0] if len(labels) > 1 else ""
     headline = ctx.original.headline.text if ctx.original is not None and ctx.original.headline is not None else ""
     names = {name for name in (site, _name_key(headline)) if name}
     for link in doc.links:
-        if not (link.visible and doc.item_credit_in_article(link)) or on_host(url_host(link.href) or "", (host.removeprefix("www."),)):
+        if not (link.visible and doc.item_credit_in_article(link)):
+            continue
+        if on_host(url_host(link.href) or "", (host.removeprefix("www."),)) and site_root(link.href) is None:
             continue
         words = _name_key(link.text)
         if words in names or (words.startswith("the") and words[3:] == site):

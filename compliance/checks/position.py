@@ -62,9 +62,11 @@ Fails::
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
+from compliance.checks.link import home_page_clause, home_page_link
 from compliance.checks.story import end_location, is_body_paragraph, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
@@ -156,14 +158,19 @@ def _evaluate_top(doc: Document, params: PositionParams, ctx: Context, inner: Ou
         return Outcome(True, placed, caveat=inner.caveat)
     if inner.hits and start is not None:
         first, body = inner.hits[0], start
+        # A link at the top that goes to the publisher's home page is the one to re-point: the one
+        # found lower down may be a link to another story, cited in the body.
+        home = home_page_link(doc, params.check.params, ctx, before=body.index) if params.check.kind == "link" else None
         # Lines cost a search of the source each: worked out when a report asks (see `Outcome`).
         detail = explained_later(
             lambda: (
-                f"{describe_check(params.check)} is at line {first.location.line}, after the story's body begins"
-                f" (line {doc.locate(body).line}, {quoted(body.text, 50)}): it must come before the first paragraph of the story"
+                (f"{home_page_clause(home)}; " if home is not None else "")
+                + f"{describe_check(params.check)} is at line {first.location.line}, after the story's body begins"
+                f" (line {doc.locate(body).line}, {quoted(body.text, 50)})"
+                + ("" if home is not None else ": it must come before the first paragraph of the story")
             )
         )
-        return Outcome(False, (), detail, first.where)
+        return Outcome(False, (), detail, functools.partial(doc.locate, home) if home is not None else first.where)
     return _nowhere(doc, params, inner)
 
 
