@@ -98,20 +98,23 @@ _NOT_SERVED = {
 # What the server reads as blank space (`str.strip`, the `\\s` of Python's `re`), spelt out: the `\\s`
 # of a JSON Schema (ECMA-262) pattern leaves out U+001C–U+001F and U+0085, and takes U+FEFF.
 _BLANK = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+# What is stripped from both ends of a value that names an address (`metavalues.PASTED_ENDS`): a
+# space, tab or line break pasted with it.
+_PASTED_ENDS = "\\t\\n\\r "
 # The other C0 controls, which `urls.is_http_url` strips before the scheme as a browser does.
 _CONTROLS = "\\x00-\\x08\\x0e-\\x1b"
-# DEL and the C1 controls but U+0085 (blank to Python): with `_CONTROLS`, what an address never
-# holds inside (`fixtemplates.address_problem`).
-_OTHER_CONTROLS = "\\x7f-\\x84\\x86-\\x9f"
+# DEL and the C1 controls (U+0085 too): with `_CONTROLS`, what an address never holds inside
+# (`fixtemplates.address_problem`).
+_OTHER_CONTROLS = "\\x7f-\\x9f"
 
 
 def _address_pattern() -> str:
     """An http(s) URL, the scheme in any letter case (`urls.is_http_url`, which passes over C0
-    controls before it), blank space around it stripped, with no space, quote or angle bracket
-    or control character inside (`fixtemplates.address_problem`); or blank space alone (not
-    given). Blank space is Python's, as the server reads it."""
+    controls before it), a space, tab or line break pasted at either end stripped, with no
+    space (Python's blank space, as the server reads it), quote or angle bracket or control
+    character inside (`fixtemplates.address_problem`); or those pasted ends alone (not given)."""
     scheme = HTTP_URL_PATTERN.removeprefix("^")
-    return f"^[{_BLANK}]*([{_CONTROLS}]*{scheme}[^{_BLANK}\"'<>`{_CONTROLS}{_OTHER_CONTROLS}]*[{_BLANK}]*)?$"
+    return f"^[{_PASTED_ENDS}]*([{_CONTROLS}]*{scheme}[^{_BLANK}\"'<>`{_CONTROLS}{_OTHER_CONTROLS}]*[{_PASTED_ENDS}]*)?$"
 
 
 def _page_answer(description: str) -> dict[str, Any]:
