@@ -671,11 +671,12 @@ _NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent 
 _NOTHING = "visibility: hidden !important"
 
 
-def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING, doctype: str = "<!doctype html>") -> bool:
+def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING, doctype: str = "<!doctype html>", screen: tuple[int, int] = (1280, 800)) -> bool:
     """Whether the element `#it` of a page's body paints anything (`removed`: its text, or all of
     it): the screenshot differs from the one with that taken away (what paints nothing leaves it
-    alike). `doctype`: the page's (none: a page in quirks mode)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    alike). `doctype`: the page's (none: a page in quirks mode); `screen`: the viewport's width
+    and height in CSS pixels."""
+    page = browser.new_page(viewport={"width": screen[0], "height": screen[1]})
     page.set_content(f"{doctype}<html><body>{body}</body></html>")
     painted = page.screenshot()
     page.evaluate("removed => { document.getElementById('it').style.cssText += ';' + removed; }", removed)
@@ -792,6 +793,16 @@ def test_a_media_query_for_most_readers_hides_where_the_checker_says(browser: An
     # Chromium as most readers run it: a colour screen, scripts on, no preference set.
     inked = {css: _leaves_ink(browser, f"<style>{css}</style><p id=it class=x>By Maria Lopez</p>") for css in cases}
     assert inked == {css: not hidden for css, hidden in cases.items()}
+
+
+@pytest.mark.parametrize("screen", [(320, 640), (1280, 800)], ids=["phone", "desktop"])
+def test_rules_under_queries_together_every_screen_meets_leave_no_ink(browser: Any, screen: tuple[int, int]) -> None:
+    from tests.test_media_queries import TOGETHER_EVERY_SCREEN as cases
+
+    body = "<style>{}</style><div class=box><p id=it class=x>By Maria Lopez</p></div>"
+    assert [css for css in cases if _leaves_ink(browser, body.format(css), screen=screen)] == []
+    # The same page without the rules leaves ink there.
+    assert _leaves_ink(browser, body.format(""), screen=screen)
 
 
 def test_a_box_clipping_its_one_line_leaves_ink_where_the_checker_says(browser: Any) -> None:

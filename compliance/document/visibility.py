@@ -56,6 +56,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   character CSS does not collapse, a visible image or an atomic inline box begins) or whose first line the page's top margins and paddings push
   below it, and all that follows a `<br>` that ends it
   (the walk decides: `html`, by `clipping.flow_in_line_box` and `clipping.holds_lines_of_box`);
+- what rules under several media queries hide together on every screen
+  (`screen_hiding.hidden_on_every_screen`: `(max-width: 700px)` and `(min-width: 700.02px)`);
 - a grid item in a track of no size that clips what it holds (`grid_tracks`: the closed CSS
   accordion, `grid-template-rows: 0fr` and `overflow: hidden`);
 - painted over by something opaque (`paint_order`): a box of a negative `z-index` under the
@@ -5544,6 +5546,11 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
     painted = painted_over(root, sheets, lowered, index)
     pushed = _pushed_out(root, sheets, lowered, index, style)
     collapsed = _collapsed_grid_items(root, lowered, style)
+    if "@media" in lowered:
+        # Rules under several queries that together every screen meets (`screen_hiding`).
+        from compliance.document.screen_hiding import hidden_on_every_screen
+
+        collapsed |= hidden_on_every_screen(root, tuple(sheets))
     pictureless = _pictureless_images(root, lowered, style)
     # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
     # `outline-offset` pays this search of its text, already lowered.
