@@ -714,6 +714,17 @@ def test_a_filter_paints_text_and_pictures_as_the_checker_reads_it(browser: Any)
     assert _leaves_ink(browser, f'<img id=it style="filter:brightness(0)" src="{picture}">')
 
 
+def test_a_filter_around_a_logo_paints_it_as_the_checker_reads_it(browser: Any) -> None:
+    from tests.test_hiding_families import ANCESTOR_FILTERED_LOGOS as cases
+
+    # (The test picture is of one colour, which `invert(1)` alone may turn white too: only the
+    # rows the checker hides, and a black silhouette, are compared.)
+    picture = _png(300, 100)
+    hidden = [style for style, flat in cases.items() if flat]
+    assert [style for style in hidden if _leaves_ink(browser, f'<div style="{style}"><img id=it src="{picture}"></div>')] == []
+    assert _leaves_ink(browser, f'<div style="filter:brightness(0)"><img id=it src="{picture}"></div>')
+
+
 def test_text_drawn_by_its_shadow_alone_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import SHADOW_ONLY_TEXT
 

@@ -2701,3 +2701,29 @@ OFF_THE_SCREEN = {
 @pytest.mark.parametrize("css", sorted(OFF_THE_SCREEN))
 def test_a_box_moved_where_no_scrolling_reaches_is_unseen(css: str) -> None:
     assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline='<p class="by">By Maria Lopez</p>')) is OFF_THE_SCREEN[css]
+
+
+# A filter on a box around a logo paints the logo as it paints text: one colour the background
+# cannot be told from is no logo (each row is checked in Chromium too: tests/test_browser.py).
+ANCESTOR_FILTERED_LOGOS = {
+    "filter:brightness(0) invert(1)": True,
+    "filter:contrast(0) brightness(2)": True,
+    "-webkit-filter:brightness(0) invert(1)": True,
+    # Its own black background painted white too: a white box on the white page.
+    "filter:brightness(0) invert(1);background:#000": True,
+    "filter:brightness(0)": False,  # a black silhouette on white
+    "filter:invert(1)": False,
+    "filter:brightness(0) invert(0.9)": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(ANCESTOR_FILTERED_LOGOS))
+def test_a_logo_a_filter_around_it_paints_one_colour_of_the_background_is_no_logo(style: str) -> None:
+    hidden = ANCESTOR_FILTERED_LOGOS[style]
+    assert logo_hidden(dcnf(logo=f'<div style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></div>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.box{{{style}}}</style>", logo=f'<div class="box"><img class="dcnf-logo" src={LOGO_SRC} {LOGO_ALT}></div>')) is hidden
+
+
+def test_a_white_silhouette_on_a_black_box_around_the_filter_is_seen() -> None:
+    logo = f'<div style="background:#000"><div style="filter:brightness(0) invert(1)"><img src={LOGO_SRC} {LOGO_ALT}></div></div>'
+    assert not logo_hidden(dcnf(logo=logo))

@@ -3454,10 +3454,14 @@ def _unstyled_rendering(
 ) -> Rendering:
     """`render` for an element that declares nothing: as its parent shows, with the custom
     properties and text indent in force; hidden for an image sized by its attributes alone that
-    the shrink in force draws too small to be seen (`_image_shrunk`)."""
+    the shrink in force draws too small to be seen (`_image_shrunk`), or that the filters in
+    force leave unrecognisable (`_picture_lost`) or paint one colour of the background behind it
+    (`_silhouette_blends_in`: `brightness(0) invert(1)` on a box around a logo on a white page)."""
     if tag in IMAGE_TAGS and (
         (parent.fading.scale * parent.fading.zoom < 1 and _image_shrunk({}, element, parent.fading, style))
         or _picture_lost({}, element, parent, parent.colour_filter, parent.blur, style)
+        # A filter of an ancestor that paints it one colour of the background (as `_paint` reads one of its own).
+        or (parent.colour_filter and _silhouette_blends_in(parent.colour_filter, None, parent.background))
     ):
         return HIDDEN
     if indent is not parent.indent:
