@@ -83,7 +83,7 @@ def every_screen_meets_one(queries: Collection[str]) -> bool:
 # The most query lists `every_screen_meets_one` reads together: an element hidden under more is
 # on some screen of a page that hostile, or one the checker does not try (each list costs a
 # parse; the screens tried stay bounded by `_MOST_SCREENS_TRIED`).
-_MOST_LISTS_JOINED = 16
+_MOST_LISTS_JOINED = 8
 
 
 def counts_as_written(met: int) -> bool:

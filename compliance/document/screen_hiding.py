@@ -224,21 +224,23 @@ def most_shown_together(screens: list[tuple[str, bool] | None]) -> int:
 def hidden_elements(root: Any) -> dict[Any, str]:
     """Each element a some-screens rule matches, with the media query (as written, spaces
     normalised, shortened to 80 characters) of the first such rule; read once per page, each
-    rule's selector matched once over the page (a selector lxml cannot read matches nothing)."""
+    distinct selector matched once over the page (a selector lxml cannot read matches nothing)."""
     from cssselect import SelectorError
     from lxml.cssselect import CSSSelector
 
     from compliance.document.visibility import applied_sheets
 
     found: dict[Any, str] = {}
+    # A selector repeated under several queries (a site's breakpoints) is matched once.
+    matches: dict[str, list[Any]] = {}
     for query, selector in _hiding_rules(tuple(applied_sheets(root))):
-        try:
-            matched = CSSSelector(selector)(root)
-        except (SelectorError, ValueError, TypeError):
-            continue
-        if not isinstance(matched, list):
-            continue
-        for element in matched:
+        if selector not in matches:
+            try:
+                matched = CSSSelector(selector)(root)
+            except (SelectorError, ValueError, TypeError):
+                matched = []
+            matches[selector] = matched if isinstance(matched, list) else []
+        for element in matches[selector]:
             found.setdefault(element, shorten(query, 80))
     return found
 
@@ -262,6 +264,8 @@ def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]
     # What holds an element shown again may show it (`visibility: visible` under `hidden`).
     around_shown = {ancestor for element in showing for ancestor in element.iterancestors()}
     found = []
+    # Each set of queries tried once, however many elements it hides.
+    covering: dict[frozenset[str], bool] = {}
     for element in hiding:
         if element in around_shown:
             continue
@@ -269,31 +273,38 @@ def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]
         for node in (element, *element.iterancestors()):
             if node not in showing and not _styled_to_hide_or_show(node):
                 queries |= hiding.get(node, set())
-        if every_screen_meets_one(queries):
+        together = frozenset(queries)
+        if together not in covering:
+            covering[together] = every_screen_meets_one(together)
+        if covering[together]:
             found.append(element)
     return frozenset(found)
 
 
 def _matched_by_effect(root: Any, rules: tuple[tuple[str, str, bool], ...]) -> tuple[dict[Any, set[str]], set[Any]]:
     """The elements rules under a query hide, each with those queries, and the elements a rule
-    (under a query or not) shows; each selector matched once (one lxml cannot read matches
-    nothing)."""
+    (under a query or not) shows; each distinct selector matched once, however many queries
+    repeat it (one lxml cannot read matches nothing)."""
     from cssselect import SelectorError
     from lxml.cssselect import CSSSelector
 
+    effects: dict[str, list[tuple[str, bool]]] = {}
+    for query, selector, hides in rules:
+        if query or not hides:
+            effects.setdefault(selector, []).append((query, hides))
     hiding: dict[Any, set[str]] = {}
     showing: set[Any] = set()
-    for query, selector, hides in rules:
-        if hides and not query:
-            continue
+    for selector, effect in effects.items():
         try:
             matched = CSSSelector(selector)(root)
         except (SelectorError, ValueError, TypeError):
             continue
+        queries = {query for query, hides in effect if hides}
+        shows = any(not hides for _, hides in effect)
         for element in matched if isinstance(matched, list) else ():
-            if hides:
-                hiding.setdefault(element, set()).add(query)
-            else:
+            if queries:
+                hiding.setdefault(element, set()).update(queries)
+            if shows:
                 showing.add(element)
     return hiding, showing
 
