@@ -671,15 +671,31 @@ _NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent 
 _NOTHING = "visibility: hidden !important"
 
 
-def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING, doctype: str = "<!doctype html>") -> bool:
+def _leaves_ink(
+    browser: Any, body: str, removed: str = _NOTHING, doctype: str = "<!doctype html>", screen: tuple[int, int] = (1280, 800), *, scrolled: bool = False
+) -> bool:
     """Whether the element `#it` of a page's body paints anything (`removed`: its text, or all of
     it): the screenshot differs from the one with that taken away (what paints nothing leaves it
-    alike). `doctype`: the page's (none: a page in quirks mode)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    alike). `doctype`: the page's (none: a page in quirks mode); `screen`: the viewport's width
+    and height in CSS pixels; `scrolled`: the viewport scrolled as far right as the page lets a
+    reader scroll, too."""
+    page = browser.new_page(viewport={"width": screen[0], "height": screen[1]})
     page.set_content(f"{doctype}<html><body>{body}</body></html>")
-    painted = page.screenshot()
+
+    def shots() -> list[bytes]:
+        taken = [page.screenshot()]
+        if scrolled:
+            # As a reader scrolls, with the wheel: a page that clips its overflow does not move.
+            page.mouse.move(screen[0] / 2, screen[1] / 2)
+            page.mouse.wheel(100000, 0)
+            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            taken.append(page.screenshot())
+            page.evaluate("() => window.scrollTo(0, 0)")
+        return taken
+
+    painted = shots()
     page.evaluate("removed => { document.getElementById('it').style.cssText += ';' + removed; }", removed)
-    taken_away = page.screenshot()
+    taken_away = shots()
     page.close()
     return painted != taken_away
 
@@ -696,6 +712,17 @@ def test_a_filter_paints_text_and_pictures_as_the_checker_reads_it(browser: Any)
     hidden = [style for style, flat in FLAT_LOGO_STYLES.items() if flat]
     assert [style for style in hidden if _leaves_ink(browser, f'<img id=it style="{style}" src="{picture}">')] == []
     assert _leaves_ink(browser, f'<img id=it style="filter:brightness(0)" src="{picture}">')
+
+
+def test_a_filter_around_a_logo_paints_it_as_the_checker_reads_it(browser: Any) -> None:
+    from tests.test_hiding_families import ANCESTOR_FILTERED_LOGOS as cases
+
+    # (The test picture is of one colour, which `invert(1)` alone may turn white too: only the
+    # rows the checker hides, and a black silhouette, are compared.)
+    picture = _png(300, 100)
+    hidden = [style for style, flat in cases.items() if flat]
+    assert [style for style in hidden if _leaves_ink(browser, f'<div style="{style}"><img id=it src="{picture}"></div>')] == []
+    assert _leaves_ink(browser, f'<div style="filter:brightness(0)"><img id=it src="{picture}"></div>')
 
 
 def test_text_drawn_by_its_shadow_alone_leaves_ink_where_the_checker_says(browser: Any) -> None:
@@ -792,6 +819,26 @@ def test_a_media_query_for_most_readers_hides_where_the_checker_says(browser: An
     # Chromium as most readers run it: a colour screen, scripts on, no preference set.
     inked = {css: _leaves_ink(browser, f"<style>{css}</style><p id=it class=x>By Maria Lopez</p>") for css in cases}
     assert inked == {css: not hidden for css, hidden in cases.items()}
+
+
+@pytest.mark.parametrize("screen", [(320, 640), (1280, 800)], ids=["phone", "desktop"])
+def test_rules_under_queries_together_every_screen_meets_leave_no_ink(browser: Any, screen: tuple[int, int]) -> None:
+    from tests.test_media_queries import TOGETHER_EVERY_SCREEN as cases
+
+    body = "<style>{}</style><div class=box><p id=it class=x>By Maria Lopez</p></div>"
+    assert [css for css in cases if _leaves_ink(browser, body.format(css), screen=screen)] == []
+    # The same page without the rules leaves ink there.
+    assert _leaves_ink(browser, body.format(""), screen=screen)
+
+
+def test_a_box_moved_where_no_scrolling_reaches_leaves_no_ink_on_any_screen(browser: Any) -> None:
+    from tests.test_hiding_families import OFF_THE_SCREEN as cases
+
+    body = "<style>{}</style><p id=it class=by>By Maria Lopez</p>"
+    inked = {css: [_leaves_ink(browser, body.format(css), screen=screen, scrolled=True) for screen in ((320, 640), (1280, 800))] for css in cases}
+    # Hidden: no ink on either screen, wherever it scrolls; seen: ink on one at least.
+    assert [css for css, hidden in cases.items() if hidden and any(inked[css])] == []
+    assert [css for css, hidden in cases.items() if not hidden and not any(inked[css])] == []
 
 
 def test_a_box_clipping_its_one_line_leaves_ink_where_the_checker_says(browser: Any) -> None:

@@ -2656,3 +2656,74 @@ def test_a_byline_in_a_text_box_shows_unless_the_box_is_hidden(markup: str) -> N
 @pytest.mark.parametrize("markup", list(IMAGE_BUTTON_LOGOS))
 def test_a_logo_drawn_by_an_image_button_is_the_logo(markup: str) -> None:
     assert logo_hidden(dcnf(logo=markup.format(f"src={LOGO_SRC} {LOGO_ALT}"))) is IMAGE_BUTTON_LOGOS[markup]
+
+
+# Boxes moved out of the screen to the right, or to the left or up by less than 1000px, where no
+# scrolling reaches: a fixed box (no scrolling moves it) by at least its own width with the
+# margin on that side, an absolutely positioned box placed from the page left of it (no scrolling
+# goes left of the page) or right of it on a page that does not scroll sideways, a fixed box
+# translated by a whole viewport. Each row is checked in Chromium at a phone's and a desktop's
+# width (tests/test_browser.py).
+OFF_THE_SCREEN = {
+    ".by{position:fixed;right:-600px;top:100px;width:300px}": True,
+    ".by{position:fixed;right:-300px;width:300px}": True,
+    ".by{position:fixed;left:-600px;width:300px}": True,
+    ".by{position:fixed;right:-600px;width:300px;margin:0 0 1em}": True,
+    ".by{position:fixed;right:-600px;width:300px;margin-right:-200px}": True,
+    ".by{position:fixed;right:-600px;width:300px;left:auto}": True,
+    ".by{position:absolute;left:-600px;top:40px;width:300px}": True,
+    ".by{position:absolute;left:-600px;width:300px;margin-left:-10px}": True,
+    "html,body{overflow-x:hidden} .by{position:absolute;right:-2000px;top:100px;width:300px}": True,
+    "html,body{overflow-x:hidden} .by{position:absolute;right:-300px;width:300px}": True,
+    ".by{position:fixed;top:0;left:0;width:300px;transform:translateX(150vw)}": True,
+    ".by{position:fixed;transform:translateX(200vw)}": True,
+    ".by{position:fixed;left:0;transform:translate(100vw, 0)}": True,
+    ".by{position:fixed;translate:0 100vh}": True,
+    # Reached, or still peeking in.
+    ".by{position:fixed;right:-200px;width:300px}": False,
+    ".by{position:fixed;right:-600px;width:300px;margin-right:400px}": False,
+    ".by{position:fixed;right:-600px;width:300px;left:0}": False,
+    ".by{position:fixed;left:-600px;width:300px;margin:0 400px;text-align:right}": False,
+    ".by{position:fixed;bottom:-5000px;top:0}": False,
+    ".by{position:absolute;left:-200px;width:300px;text-align:right}": False,
+    ".by{position:absolute;left:-600px;width:300px;margin-left:400px;text-align:right}": False,
+    "body{position:relative;margin-left:700px} .by{position:absolute;left:-600px;width:300px}": False,
+    ".by{position:absolute;right:-2000px;top:100px;width:300px}": False,
+    "html,body{overflow-x:hidden} .by{position:absolute;right:-200px;width:300px}": False,
+    ".by{position:fixed;transform:translateX(50vw)}": False,
+    ".by{position:fixed;left:-500px;transform:translateX(100vw)}": False,
+    ".by{position:fixed;transform:translateX(100vw);margin-left:-300px}": False,
+    ".by{position:fixed;transform:translateX(calc(100vw - 10px))}": False,
+    ".by{position:relative;left:-200px;width:300px;text-align:right}": False,
+}
+
+
+@pytest.mark.parametrize("css", sorted(OFF_THE_SCREEN))
+def test_a_box_moved_where_no_scrolling_reaches_is_unseen(css: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline='<p class="by">By Maria Lopez</p>')) is OFF_THE_SCREEN[css]
+
+
+# A filter on a box around a logo paints the logo as it paints text: one colour the background
+# cannot be told from is no logo (each row is checked in Chromium too: tests/test_browser.py).
+ANCESTOR_FILTERED_LOGOS = {
+    "filter:brightness(0) invert(1)": True,
+    "filter:contrast(0) brightness(2)": True,
+    "-webkit-filter:brightness(0) invert(1)": True,
+    # Its own black background painted white too: a white box on the white page.
+    "filter:brightness(0) invert(1);background:#000": True,
+    "filter:brightness(0)": False,  # a black silhouette on white
+    "filter:invert(1)": False,
+    "filter:brightness(0) invert(0.9)": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(ANCESTOR_FILTERED_LOGOS))
+def test_a_logo_a_filter_around_it_paints_one_colour_of_the_background_is_no_logo(style: str) -> None:
+    hidden = ANCESTOR_FILTERED_LOGOS[style]
+    assert logo_hidden(dcnf(logo=f'<div style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></div>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.box{{{style}}}</style>", logo=f'<div class="box"><img class="dcnf-logo" src={LOGO_SRC} {LOGO_ALT}></div>')) is hidden
+
+
+def test_a_white_silhouette_on_a_black_box_around_the_filter_is_seen() -> None:
+    logo = f'<div style="background:#000"><div style="filter:brightness(0) invert(1)"><img src={LOGO_SRC} {LOGO_ALT}></div></div>'
+    assert not logo_hidden(dcnf(logo=logo))

@@ -659,3 +659,74 @@ def test_a_list_of_too_many_unknown_features_is_not_tried_on_every_kind_of_scree
     others = " or ".join(f"(x-{n}: {n})" for n in range(8))
     assert screens_meeting(f"(any-hover) or (not (any-hover)) or {others}") != ALWAYS
     assert screens_meeting("(any-hover) or (not (any-hover)) or (x-0: 0)") == ALWAYS
+
+
+# Rules under several queries that together every screen meets: what they hide is hidden
+# everywhere, an error as without a query.
+TOGETHER_EVERY_SCREEN = [
+    "@media (max-width: 700px) { .x { display: none } } @media (min-width: 700.02px) { .x { display: none } }",
+    "@media (max-width: 699.98px) { .x { display: none } } @media (min-width: 700px) { .x { visibility: hidden } }",
+    "@media (orientation: portrait) { .x { display: none } } @media (orientation: landscape) { .x { display: none } }",
+    "@media (any-pointer: fine) { .x { display: none } } @media not all and (any-pointer: fine) { .x { display: none } }",
+    "@media (width < 700px) { .x { display: none } } @media (width >= 700px) { .x { display: none } }",
+    "@media (hover: hover) { .x { display: none } } @media (hover: none) { .x { display: none } }",
+    "@media (max-width: 700px) { .x { opacity: 0 } } @media (min-width: 700.02px) { .x { display: none } }",
+    "@media (max-width: 700px) { .x { transform: scale(0) } } @media (min-width: 700.02px) { .x { font-size: 0 } }",
+    "@media (max-width: 500px) { .x { display: none } } @media (min-width: 400px) and (max-width: 900px) { .x { display: none } }"
+    " @media (min-width: 850px) { .x { display: none } }",
+    # The queries of the element and of the box around it count together.
+    "@media (max-width: 700px) { .box { display: none } } @media (min-width: 700.02px) { .x { display: none } }",
+    "@media screen { @media (max-width: 700px) { .x { display: none } } } @media (min-width: 700.02px) { .x { display: none } }",
+]
+
+
+@pytest.mark.parametrize("css", TOGETHER_EVERY_SCREEN)
+def test_rules_under_queries_together_every_screen_meets_hide_the_logo(css: str) -> None:
+    logo = '<div class="box">' + LOGO.format(attrs=' class="x"') + "</div>"
+    report = check(page(css=css, logo=logo))
+    assert errors(report) == ["dcnf/logo"]
+    assert [f.rule for f in report.findings if f.severity is Severity.WARNING] == []
+
+
+# Queries that leave some screen out, or a rule that shows the logo again: it stays seen, and the
+# warning names the first query.
+SOME_SCREEN_LEFT = [
+    "@media (max-width: 700px) { .x { display: none } } @media (min-width: 701px) { .x { display: none } }",
+    "@media (width < 700px) { .x { display: none } } @media (width > 700px) { .x { display: none } }",
+    "@media (pointer: fine) { .x { display: none } } @media (pointer: coarse) { .x { display: none } }",
+    "@media (orientation: portrait) { .x { display: none } } @media (orientation: landscape) and (max-width: 900px) { .x { display: none } }",
+    "@media (max-width: 700px) { .x { display: none } } @media (min-width: 700.02px) { .x { display: none } } @media (hover) { .x { display: block } }",
+    "@media (max-width: 700px) { .x { display: none } } @media (min-width: 700.02px) { .x { display: none } } .x { display: block !important }",
+]
+
+
+@pytest.mark.parametrize("css", SOME_SCREEN_LEFT)
+def test_rules_under_queries_that_leave_a_screen_out_only_warn(css: str) -> None:
+    report = check(page(css=css, logo=LOGO.format(attrs=' class="x"')))
+    assert errors(report) == []
+    # (The warning does not read a rule that shows it again: README.)
+    assert [f.rule for f in report.findings if f.severity is Severity.WARNING] == ["dcnf/logo"]
+
+
+def test_a_style_attribute_that_may_show_it_again_leaves_it_seen() -> None:
+    css = "@media (max-width: 700px) { .x { display: none } } @media (min-width: 700.02px) { .x { display: none } }"
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x" style="display: inline"')))) == []
+
+
+def test_the_readme_names_rules_under_queries_together_every_screen_meets() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    css = "@media (max-width: 700px) { .x { display: none } } @media (min-width: 700.02px) { .x { opacity: 0 } }"
+    assert f"`{css}`" in readme
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+    for query, met in (("(max-width: 700px), (min-width: 700.02px)", ALWAYS), ("(max-width: 700px), (min-width: 701px)", SOMETIMES)):
+        assert f"`{query}`" in readme
+        assert screens_meeting(query) == met
+
+
+def test_too_many_queries_together_are_not_tried() -> None:
+    from compliance.document.media_queries import every_screen_meets_one
+
+    covering = {f"(min-width: {400 + 10 * n}px)" for n in range(20)} | {"(max-width: 400px)"}
+    assert every_screen_meets_one({"(max-width: 400px)", "(min-width: 400px)"})
+    assert not every_screen_meets_one(covering)
+    assert not every_screen_meets_one(set())

@@ -26,7 +26,7 @@ every screen, as `(min-width: 0)` does; nothing else about a reader's screen is 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from compliance.document.css import CONTAINER_UNITS, VIEWPORT_UNITS, length_px, nests_too_deep, split_commas
@@ -66,6 +66,24 @@ def screens_meeting(query_list: str) -> int:
     if FEW <= met <= MOST and _every_value_named(queries):
         return ALWAYS
     return _on_every_kind_of_screen(queries, met) if FEW <= met <= MOST else met
+
+
+def every_screen_meets_one(queries: Collection[str]) -> bool:
+    """True when every reader's screen, or most readers', meets one of several media query lists
+    (each the text after an `@media`): `(max-width: 700px)` and `(min-width: 700.02px)` together,
+    `(orientation: portrait)` and `(orientation: landscape)`, a query and its `not all and`. Read
+    as the one list of them all (`screens_meeting`: tried on every kind of screen their features
+    tell apart, at most `_MOST_SCREENS_TRIED`; more lists than `_MOST_LISTS_JOINED` are not
+    tried). Never raises."""
+    if not queries or len(queries) > _MOST_LISTS_JOINED:
+        return False
+    return counts_as_written(screens_meeting(", ".join(sorted(queries))))
+
+
+# The most query lists `every_screen_meets_one` reads together: an element hidden under more is
+# on some screen of a page that hostile, or one the checker does not try (each list costs a
+# parse; the screens tried stay bounded by `_MOST_SCREENS_TRIED`).
+_MOST_LISTS_JOINED = 8
 
 
 def counts_as_written(met: int) -> bool:
@@ -333,6 +351,14 @@ _NUMERIC_RANGES = {
     "aspect-ratio": (_NARROWEST_SCREEN_PX / LARGEST_SCREEN_PX, float("inf")),
     "device-aspect-ratio": (_NARROWEST_SCREEN_PX / LARGEST_SCREEN_PX, float("inf")),
 }
+# The sizes of a screen, in CSS pixels.
+_SIZES = frozenset({"width", "device-width", "height", "device-height"})
+# The widest gap between two size bounds that no screen is taken to fall in: the `.02px` (and
+# `.98px`) of Bootstrap's breakpoints, which pair `(max-width: 700px)` with `(min-width:
+# 700.02px)` so that no fractional width a browser may have (at a display scaling or zoom) meets
+# both. A gap of a whole pixel (`(max-width: 700px)`, `(min-width: 701px)`) holds the 700.8px of
+# a screen at 125% scaling: it is left open.
+_SUBPIXEL_GAP_PX = 0.05
 # Resolution units in dots per CSS pixel (Media Queries 4, CSS Values 4 `<resolution>`).
 _DPPX_PER_UNIT = {"dppx": 1.0, "x": 1.0, "dpi": 1 / 96, "dpcm": 2.54 / 96}
 # The legacy `-webkit-` names of the device pixel ratio (Chromium's, as the resolution in dppx).
@@ -504,7 +530,12 @@ def _numeric_formula(inside: list[Any]) -> _Formula | None:
     name = comparisons[0][0]
     least, greatest = _NUMERIC_RANGES[name]
     bounds = {bound for _, _, bound in comparisons}
-    tried = {least, min(greatest, max(bounds) * 2 + 1)} | {b + step for b in bounds for step in (-1e-6 * (abs(b) + 1), 0.0, 1e-6 * (abs(b) + 1))}
+    tried = {least, min(greatest, max(bounds) * 2 + 1)}
+    # Either side of each bound; for a size, far enough that a gap narrower than
+    # `_SUBPIXEL_GAP_PX` between two bounds (`(max-width: 700px)`, `(min-width: 700.02px)`) holds
+    # no screen tried.
+    step = _SUBPIXEL_GAP_PX if name in _SIZES else 0.0
+    tried |= {b + side * max(step, 1e-6 * (abs(b) + 1)) for b in bounds for side in (-1, 0, 1)}
     tried = {value for value in tried if least <= value <= greatest}
 
     def test(value: float) -> bool:

@@ -2,7 +2,9 @@
 query some screens meet and others do not (`@media (max-width: 600px) { .byline { display: none }
 }`). Visibility reads such a rule as hiding nothing (`media_queries`: it can show what another
 rule hid, never hide), so a requirement it hides on phones is met; this module names the query,
-so that the pass can say which readers miss it.
+so that the pass can say which readers miss it. Rules under several queries that together every
+screen meets (`@media (max-width: 700px)` and `@media (min-width: 700.02px)`) hide on every
+screen: `hidden_on_every_screen` names what they hide, for visibility to hide it.
 
 Read: the `<style>` blocks a browser applies (`visibility.applied_sheets`, a block's `media`
 attribute read as an `@media` around it), their `@media` blocks whose query is neither met by
@@ -222,23 +224,100 @@ def most_shown_together(screens: list[tuple[str, bool] | None]) -> int:
 def hidden_elements(root: Any) -> dict[Any, str]:
     """Each element a some-screens rule matches, with the media query (as written, spaces
     normalised, shortened to 80 characters) of the first such rule; read once per page, each
-    rule's selector matched once over the page (a selector lxml cannot read matches nothing)."""
+    distinct selector matched once over the page (a selector lxml cannot read matches nothing)."""
     from cssselect import SelectorError
     from lxml.cssselect import CSSSelector
 
     from compliance.document.visibility import applied_sheets
 
     found: dict[Any, str] = {}
+    # A selector repeated under several queries (a site's breakpoints) is matched once.
+    matches: dict[str, list[Any]] = {}
     for query, selector in _hiding_rules(tuple(applied_sheets(root))):
+        if selector not in matches:
+            try:
+                matched = CSSSelector(selector)(root)
+            except (SelectorError, ValueError, TypeError):
+                matched = []
+            matches[selector] = matched if isinstance(matched, list) else []
+        for element in matches[selector]:
+            found.setdefault(element, shorten(query, 80))
+    return found
+
+
+def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]:
+    """The elements that rules under several media queries hide together on every screen: the
+    queries of the rules that hide it or an ancestor (`display: none`, `visibility: hidden`, or a
+    declaration that hides alone: `_hides_alone`, `_hides_by_size`), whatever property each
+    declares, that together every screen meets (`media_queries.every_screen_meets_one`: `@media
+    (max-width: 700px)` and `@media (min-width: 700.02px)`, portrait and landscape). Read from the
+    applied `sheets` (`visibility.applied_sheets`). Conservative: the queries hiding an element that
+    a rule anywhere shows again (another `display` or `visibility`), or whose `style` attribute
+    names a property that hides, are not counted, nor is an element holding one shown again. A page whose sheets hide nothing
+    under a query costs one reading of its rules (shared with `hidden_elements`)."""
+    from compliance.document.media_queries import every_screen_meets_one
+
+    rules = _display_rules(sheets, every_way=True)
+    if not any(query and hides for query, _, hides in rules):
+        return frozenset()
+    hiding, showing = _matched_by_effect(root, rules)
+    # What holds an element shown again may show it (`visibility: visible` under `hidden`).
+    around_shown = {ancestor for element in showing for ancestor in element.iterancestors()}
+    found = []
+    # Each set of queries tried once, however many elements it hides.
+    covering: dict[frozenset[str], bool] = {}
+    for element in hiding:
+        if element in around_shown:
+            continue
+        queries: set[str] = set()
+        for node in (element, *element.iterancestors()):
+            if node not in showing and not _styled_to_hide_or_show(node):
+                queries |= hiding.get(node, set())
+        together = frozenset(queries)
+        if together not in covering:
+            covering[together] = every_screen_meets_one(together)
+        if covering[together]:
+            found.append(element)
+    return frozenset(found)
+
+
+def _matched_by_effect(root: Any, rules: tuple[tuple[str, str, bool], ...]) -> tuple[dict[Any, set[str]], set[Any]]:
+    """The elements rules under a query hide, each with those queries, and the elements a rule
+    (under a query or not) shows; each distinct selector matched once, however many queries
+    repeat it (one lxml cannot read matches nothing)."""
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    effects: dict[str, list[tuple[str, bool]]] = {}
+    for query, selector, hides in rules:
+        if query or not hides:
+            effects.setdefault(selector, []).append((query, hides))
+    hiding: dict[Any, set[str]] = {}
+    showing: set[Any] = set()
+    for selector, effect in effects.items():
         try:
             matched = CSSSelector(selector)(root)
         except (SelectorError, ValueError, TypeError):
             continue
-        if not isinstance(matched, list):
-            continue
-        for element in matched:
-            found.setdefault(element, shorten(query, 80))
-    return found
+        queries = {query for query, hides in effect if hides}
+        shows = any(not hides for _, hides in effect)
+        for element in matched if isinstance(matched, list) else ():
+            if queries:
+                hiding.setdefault(element, set()).update(queries)
+            if shows:
+                showing.add(element)
+    return hiding, showing
+
+
+# The words of a `style` attribute that may hide or show its element against a sheet's rules.
+_STYLED = ("display", "visibility", "opacity", "transform", "scale", "font", "clip", "content-visibility", "height", "width", "overflow")
+
+
+def _styled_to_hide_or_show(node: Any) -> bool:
+    """Whether an element's `style` attribute names a property that hides or shows it, which
+    would win over a sheet's rule (`_STYLED`)."""
+    style = (node.get("style") or "").lower() if isinstance(node.tag, str) else ""
+    return any(word in style for word in _STYLED)
 
 
 # The readers who prefer the dark scheme, as a media query names them.

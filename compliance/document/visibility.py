@@ -25,7 +25,10 @@ properties filled in where a hiding property uses `var()`, math functions worked
   or left of the page (`_placed_from_the_page`), or past the largest screen from its far side
   (`offsets.placed_past_the_far_side`), or a box of text placed above the page by more than it
   can be tall (`_above_the_page`, `stacked_lines`), a `position: fixed` box placed outside the
-  viewport (`_outside_the_viewport`), an image whose paddings and borders leave its picture no
+  viewport (`_outside_the_viewport`: on any side, by its own size) or translated a whole viewport
+  out of it (`_translated_off_the_viewport`), an absolutely positioned box placed from the page
+  left of it by its own width (`_left_of_the_page`), or right of a page that does not scroll
+  sideways (`_right_of_the_page`), an image whose paddings and borders leave its picture no
   content box (`content_box`),
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
@@ -56,6 +59,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   character CSS does not collapse, a visible image or an atomic inline box begins) or whose first line the page's top margins and paddings push
   below it, and all that follows a `<br>` that ends it
   (the walk decides: `html`, by `clipping.flow_in_line_box` and `clipping.holds_lines_of_box`);
+- what rules under several media queries hide together on every screen
+  (`screen_hiding.hidden_on_every_screen`: `(max-width: 700px)` and `(min-width: 700.02px)`);
 - a grid item in a track of no size that clips what it holds (`grid_tracks`: the closed CSS
   accordion, `grid-template-rows: 0fr` and `overflow: hidden`);
 - painted over by something opaque (`paint_order`): a box of a negative `z-index` under the
@@ -1959,7 +1964,14 @@ def _offset_can_hide(name: str, offset: float) -> bool:
     """`_placement_can_hide` for a side, margin or text indent of `offset` px: far off the screen
     to the left or up, a text indent of the box's width or more, or past any screen to the right
     (`left`, `margin-left`, a negative `right`), which a page that does not scroll sideways hides
-    (`_moved_past_the_right`). A `right` as large the other way is read as it was before."""
+    (`_moved_past_the_right`); any negative `left` or `right`, which moves a fixed box, or one
+    placed from the page, out by its own width when that is as large (`_outside_the_viewport`,
+    `_left_of_the_page`, `_right_of_the_page`). A `right` as large the other way is read as it
+    was before."""
+    if name in ("left", "right") and offset < 0:
+        # A fixed box, or an absolutely positioned one placed from the page, moved out by at
+        # least its own width (`_outside_the_viewport`, `_left_of_the_page`).
+        return True
     if name == "right":
         return abs(offset) >= _PAST_ANY_SCREEN_PX
     if name in ("left", "margin-left") and offset >= _PAST_ANY_SCREEN_PX:
@@ -2008,28 +2020,58 @@ def _past_the_viewport(declaration: Declaration) -> bool:
     return offset is not None and offset <= _FAR_OFF_SCREEN_PX
 
 
-def _outside_the_viewport(declared: Mapping[str, Declaration], element: Any) -> bool:
+def _outside_the_viewport(declared: Mapping[str, Declaration], element: Any, style: PageStyle | None = None) -> bool:
     """True for a `position: fixed` box placed wholly outside the viewport, which no scrolling
-    brings it into: past its bottom or right edge (`_past_the_viewport`), or above or left of it
-    by at least its own known height or width (`top: -200px` on a box 50px high, by its CSS or an
-    image's attributes). A transform or a margin may bring it back: then it is left as seen."""
+    brings it into: past its bottom or right edge (`_past_the_viewport`), or above, left of,
+    below or right of it by at least its own known height or width with the margin on that side
+    (`top: -200px` on a box 50px high, `right: -600px` on one 300px wide, by its CSS or an image's
+    attributes). A `bottom` or `right` counts only where no `top` or `left` wins over it. A
+    transform, or a margin on that side not in px, may bring it back: then it is left as seen.
+    The margins are matched from `style` (without it, only those among `declared` are known)."""
     position = declared.get("position")
     if position is None or position.keyword != "fixed" or any(name in declared for name in _MAY_BRING_BACK):
         return False
+    if style is not None:
+        declared = {**declared, **style.on_demand(element, _ALL_MARGINS)}
     for name, size_name in (("top", "height"), ("left", "width"), ("bottom", "height"), ("right", "width")):
         side = declared.get(name)
-        if side is None:
+        near = declared.get(_FAR_SIDES.get(name, ""))
+        if side is None or (near is not None and near.keyword != "auto"):
+            continue  # a `top` or `left` set with it wins over a `bottom` or `right`
+        margin = _declared_margin(declared, name)
+        if margin is None:
             continue
-        if _past_the_viewport(side):
+        if margin == 0 and _past_the_viewport(side):
             return True
         offset = length_px(side.values[0])
         size = _known_size(declared, element, size_name)
-        if offset is not None and offset < 0 and size is not None and size <= -offset:
+        if offset is not None and offset + margin < 0 and size is not None and size <= -(offset + margin):
             return True
     return False
 
 
-_MAY_BRING_BACK = ("transform", "translate", "margin", "margin-left", "margin-top")
+_MAY_BRING_BACK = ("transform", "translate")
+_ALL_MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin-left")
+
+
+def _declared_margin(declared: Mapping[str, Declaration], side: str) -> float | None:
+    """The margin (px) on `side` among `declared`, by its longhand or the `margin` shorthand; 0
+    for none; None for one not in px."""
+    from compliance.document.stacked_lines import side_value
+
+    own = declared.get(f"margin-{side}")
+    token = own.values[0] if own is not None and len(own.values) == 1 else side_value(declared.get("margin"), ("top", "right", "bottom", "left").index(side))
+    if own is not None and len(own.values) != 1:
+        return None
+    if token is None:
+        return 0.0
+    if getattr(token, "type", "") == "number" or (getattr(token, "type", "") == "dimension" and token.lower_unit == "px"):
+        return length_px(token)
+    return None
+
+
+# The far sides of a box, each with the near side that wins over it when both are set.
+_FAR_SIDES = {"bottom": "top", "right": "left"}
 
 
 def _known_size(declared: Mapping[str, Declaration], element: Any, name: str) -> float | None:
@@ -3412,10 +3454,14 @@ def _unstyled_rendering(
 ) -> Rendering:
     """`render` for an element that declares nothing: as its parent shows, with the custom
     properties and text indent in force; hidden for an image sized by its attributes alone that
-    the shrink in force draws too small to be seen (`_image_shrunk`)."""
+    the shrink in force draws too small to be seen (`_image_shrunk`), or that the filters in
+    force leave unrecognisable (`_picture_lost`) or paint one colour of the background behind it
+    (`_silhouette_blends_in`: `brightness(0) invert(1)` on a box around a logo on a white page)."""
     if tag in IMAGE_TAGS and (
         (parent.fading.scale * parent.fading.zoom < 1 and _image_shrunk({}, element, parent.fading, style))
         or _picture_lost({}, element, parent, parent.colour_filter, parent.blur, style)
+        # A filter of an ancestor that paints it one colour of the background (as `_paint` reads one of its own).
+        or (parent.colour_filter and _silhouette_blends_in(parent.colour_filter, None, parent.background))
     ):
         return HIDDEN
     if indent is not parent.indent:
@@ -4591,7 +4637,12 @@ def _box_gone(
 
 def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: str, containing: float, style: PageStyle | None) -> bool:
     """`_box_gone` for a box clipped to nothing, sized to nothing or moved off the screen."""
-    if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag, element, style) or _outside_the_viewport(declared, element):
+    if (
+        _clipped(declared)
+        or _zero_size(declared, tag)
+        or _off_screen(declared, containing, tag, element, style)
+        or _outside_the_viewport(declared, element, style)
+    ):
         return True
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
@@ -4601,11 +4652,49 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if _moved_past_the_right(declared, containing, tag) and style.clips_sideways(element.getroottree().getroot()):
         return True
+    if _translated_off_the_viewport(declared, element, style):
+        return True
     from_the_page = functools.partial(_placed_from_the_page, element, style)
+    if _right_of_the_page(declared, element, style, from_the_page) and style.clips_sideways(element.getroottree().getroot()):
+        return True
     margins = functools.partial(style.on_demand, element, _FAR_MARGINS)
     if (offsets.beyond_its_containing_block(declared) and from_the_page()) or offsets.placed_past_the_far_side(declared, margins, from_the_page):
         return True
-    return _above_the_page(declared, element, style, from_the_page)
+    return _above_the_page(declared, element, style, from_the_page) or _left_of_the_page(declared, element, style, from_the_page)
+
+
+def _right_of_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool]) -> bool:
+    """True for an absolutely positioned box placed from the page (`from_the_page`), with no
+    `left`, whose negative `right` (with its right margin, px) puts it right of the page's right
+    edge by at least its own known width (`right: -2000px` on a box `width: 300px`): on a page
+    that does not scroll sideways (`PageStyle.clips_sideways`, the caller's test) no reader
+    reaches it; one that does scrolls to it. A transform may bring it back: then it is seen."""
+    position = declared.get("position")
+    if position is None or position.keyword != "absolute" or any(name in declared for name in ("transform", "translate")):
+        return False
+    right = offsets.side_px(declared, "right", "inset")
+    width = _known_size(declared, element, "width")
+    if right is None or right >= 0 or width is None or offsets.side_px(declared, "left", "inset") is not None or not from_the_page():
+        return False
+    margin = _margin_px(element, style, "right")
+    return margin is not None and -right - margin >= width
+
+
+def _left_of_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool]) -> bool:
+    """True for an absolutely positioned box placed from the page (`from_the_page`) whose negative
+    `left` (or `inset`'s), with its left margin (px), puts it left of the page's left edge by at
+    least its own known width (`left: -600px` on a box `width: 300px`, by its CSS or an image's
+    attribute): no scrolling reaches left of the page. A transform may bring it back: then it is
+    left as seen."""
+    position = declared.get("position")
+    if position is None or position.keyword != "absolute" or any(name in declared for name in ("transform", "translate")):
+        return False
+    left = offsets.side_px(declared, "left", "inset")
+    width = _known_size(declared, element, "width")
+    if left is None or left >= 0 or width is None or not from_the_page():
+        return False
+    margin = _margin_px(element, style, "left")
+    return margin is not None and left + margin + width <= 0
 
 
 def _picture_squeezed_or_moved(declared: Mapping[str, Declaration], element: Any, style: PageStyle) -> bool:
@@ -4645,7 +4734,7 @@ def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: Pa
 
 
 def _margin_px(element: Any, style: PageStyle, side: str) -> float | None:
-    """The element's margin (px) on `side` ("top", "bottom"), by its longhand or its `margin`
+    """The element's margin (px) on `side` ("top", "right", "bottom", "left"), by its longhand or its `margin`
     shorthand (CSS's one to four values); 0 for none; None for one not in px (an `em` or a
     percentage, whose size is not worked out here) or not read."""
     from compliance.document.stacked_lines import side_value
@@ -4654,7 +4743,7 @@ def _margin_px(element: Any, style: PageStyle, side: str) -> float | None:
     own = declared.get(f"margin-{side}")
     if own is not None and len(own.values) != 1:
         return None
-    token = own.values[0] if own is not None else side_value(declared.get("margin"), 0 if side == "top" else 2)
+    token = own.values[0] if own is not None else side_value(declared.get("margin"), ("top", "right", "bottom", "left").index(side))
     if token is None:
         return 0.0
     if getattr(token, "type", "") == "number" or (getattr(token, "type", "") == "dimension" and token.lower_unit == "px"):
@@ -5017,7 +5106,78 @@ def _far_off_screen(declaration: Declaration) -> bool:
     offset = translation_px(declaration.name, declaration.values)
     if offset is None and declaration.name == "transform":
         offset = offsets.translation(declaration.values, offsets.SCREEN_WIDTH_PX, None)  # of a box at most as wide as the screen
-    return offset is not None and (min(offset) <= _FAR_OFF_SCREEN_PX or offset[0] >= _PAST_ANY_SCREEN_PX)
+    if offset is not None and (min(offset) <= _FAR_OFF_SCREEN_PX or offset[0] >= _PAST_ANY_SCREEN_PX):
+        return True
+    return _by_whole_viewports(declaration) is not None
+
+
+def _by_whole_viewports(declaration: Declaration) -> tuple[bool, bool] | None:
+    """For a `transform` of translations only, or a `translate`, that moves a box right, or down,
+    by a whole viewport or more (`translateX(150vw)`, `translate(0, calc(100vh + 10px))` read as
+    100vh and 10px: the viewport units of that axis, `vmax` too, adding up to 100 or more, with
+    lengths in px of no less than 0): whether it does so (right, down); None when it moves it by
+    a whole viewport on neither axis, or does anything else."""
+    if declaration.name == "translate":
+        moves = [list(declaration.values[:1]), list(declaration.values[1:2])]
+    else:
+        moves = [[], []]
+        for function in declaration.values:
+            if function.type != "function" or function.lower_name not in ("translate", "translatex", "translatey", "translate3d"):
+                return None
+            arguments = [t for t in function.arguments if t.type not in ("whitespace", "comment", "literal")]
+            axes = [1] if function.lower_name == "translatey" else [0] if function.lower_name == "translatex" else [0, 1]
+            for axis, argument in zip(axes, arguments, strict=False):
+                moves[axis].append(argument)
+    far = (_whole_viewports(moves[0], "horizontal"), _whole_viewports(moves[1], "vertical"))
+    return far if any(far) else None
+
+
+_ANY_VIEWPORT_UNIT = VIEWPORT_UNITS_OF_AXIS["horizontal"] | VIEWPORT_UNITS_OF_AXIS["vertical"]
+
+
+def _whole_viewports(tokens: Sequence[Any], axis: str) -> bool:
+    """True when these lengths (of one axis) add up to a whole viewport or more of it and no
+    negative px: `150vw`, `100vw` and `10px`; False for any other length or a percentage."""
+    share = 0.0
+    for token in tokens:
+        if token.type == "dimension" and token.lower_unit in VIEWPORT_UNITS_OF_AXIS[axis]:
+            share += float(token.value)
+            continue
+        pixels = length_px(token)
+        if (
+            pixels is None
+            or pixels < 0
+            or (token.type == "dimension" and token.lower_unit in VIEWPORT_UNITS_OF_AXIS["horizontal"] | VIEWPORT_UNITS_OF_AXIS["vertical"])
+        ):
+            return False
+    return share >= 100
+
+
+# What places a fixed box: its position and sides.
+_FIXED_PLACING = ("position", "left", "right", "top", "bottom", "inset")
+
+
+def _translated_off_the_viewport(declared: Mapping[str, Declaration], element: Any, style: PageStyle) -> bool:
+    """True for a `position: fixed` box that a translation moves right (down) by a whole viewport
+    or more (`_by_whole_viewports`) from a near edge at or right of (below) the viewport's left
+    (top) edge: a `left` (`top`) of 0 or more, or, with neither side set, where the flow puts it,
+    and no negative margin on that side: no scrolling moves a fixed box, so no screen shows it."""
+    moved = [_by_whole_viewports(declared[name]) for name in ("transform", "translate") if name in declared]
+    if len(moved) != 1 or moved[0] is None:
+        return False
+    declared = style.on_demand(element, _FIXED_PLACING)
+    position = declared.get("position")
+    if position is None or position.keyword != "fixed":
+        return False
+    for far, (near, other) in zip(moved[0], (("left", "right"), ("top", "bottom")), strict=True):
+        if not far:
+            continue
+        side = offsets.side_px(declared, near, "inset")
+        placed = side >= 0 if side is not None else offsets.side_px(declared, other, "inset") is None and near not in declared
+        margin = _margin_px(element, style, near)
+        if placed and margin is not None and margin >= 0:
+            return True
+    return False
 
 
 def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
@@ -5544,6 +5704,11 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
     painted = painted_over(root, sheets, lowered, index)
     pushed = _pushed_out(root, sheets, lowered, index, style)
     collapsed = _collapsed_grid_items(root, lowered, style)
+    if "@media" in lowered:
+        # Rules under several queries that together every screen meets (`screen_hiding`).
+        from compliance.document.screen_hiding import hidden_on_every_screen
+
+        collapsed |= hidden_on_every_screen(root, tuple(sheets))
     pictureless = _pictureless_images(root, lowered, style)
     # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
     # `outline-offset` pays this search of its text, already lowered.
