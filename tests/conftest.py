@@ -106,6 +106,28 @@ TAGLINE_PACK = (
 )
 
 
+def slow_originals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, arrives: bool, seconds: float = 3.0) -> None:
+    """Every original story fetched takes `seconds` to come, then is ProPublica's original page
+    (`arrives`) or is not read ("no complete answer within 10 s", as a fetch past its own limit
+    ends); fetched originals are kept under `tmp_path`. For the tests of a time limit that does
+    not count the fetch of an original."""
+    import time
+
+    from compliance.errors import OriginalUnavailable
+    from compliance.originals import OriginalReader
+
+    page = (SAMPLES / "originals" / "propublica-original.html").read_bytes()
+
+    def slow_download(self: OriginalReader, address: str) -> tuple[bytes, str, str]:
+        time.sleep(seconds)
+        if not arrives:
+            raise OriginalUnavailable(f"{address}: no complete answer within {self.timeout:g} s")
+        return page, "text/html", address
+
+    monkeypatch.setattr(OriginalReader, "_download", slow_download)
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path / "fetched"))
+
+
 def requires_shared(paths: Sequence[Path]) -> None:
     """Skip with a printed reason when ../shared is not beside the checkout."""
     for path in paths:

@@ -22,7 +22,7 @@ from compliance.errors import InputError
 from compliance.exitcodes import BUG
 from compliance.inputs import TooLarge, read_bounded
 from compliance.runner import Runner, RunOptions, RunStatus, chunk_size
-from tests.conftest import SAMPLES, slow_page, write
+from tests.conftest import SAMPLES, slow_originals, slow_page, write
 
 COMPLIANT = (SAMPLES / "dcnf" / "compliant-static.html").read_bytes()
 NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
@@ -510,22 +510,8 @@ def test_with_a_time_limit_only_the_document_over_it_is_lost_from_its_workers_ch
 def test_with_a_time_limit_the_fetch_of_an_original_is_not_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arrives: bool) -> None:
     # An original slower to fetch than the whole time limit: the copy is still checked, with the
     # original when it arrives within the fetch's own limit, else with the note that says why not.
-    import time
-
-    from compliance.errors import OriginalUnavailable
-    from compliance.originals import OriginalReader
-
-    page = (SAMPLES / "originals" / "propublica-original.html").read_bytes()
     url = "https://www.propublica.org/article/pipeline-weld-inspections-records"
-
-    def slow_download(self: OriginalReader, address: str) -> tuple[bytes, str, str]:
-        time.sleep(3.0)
-        if not arrives:
-            raise OriginalUnavailable(f"{address}: no complete answer within {self.timeout:g} s")
-        return page, "text/html", address
-
-    monkeypatch.setattr(OriginalReader, "_download", slow_download)
-    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    slow_originals(monkeypatch, tmp_path, arrives=arrives)
     copy = (SAMPLES / "originals" / "propublica-truncated.md").read_text(encoding="utf-8")
     folder = tmp_path / "stories"
     write(folder, "story.md", f"---\noriginal: {url}\n---\n{copy}")

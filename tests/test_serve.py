@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 
 from compliance.serve import ServeSettings
 from compliance.serve.app import create_app
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, slow_originals
 
 # Where the server listens by default: a request's Host must name it (a browser's would).
 BASE_URL = "http://127.0.0.1:8080"
@@ -183,22 +183,8 @@ def test_a_check_past_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_fetch_of_an_original_is_not_counted_in_the_checks_time_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, arrives: bool) -> None:
     """An original slower to fetch than the whole time limit: the copy is still checked (200), with
     the original when it arrives within the fetch's own limit, else with the note that says why not."""
-    import time
-
-    from compliance.errors import OriginalUnavailable
-    from compliance.originals import OriginalReader
-
-    page = (ROOT / "samples" / "originals" / "propublica-original.html").read_bytes()
     url = "https://www.propublica.org/article/welds"
-
-    def slow_download(self: OriginalReader, address: str) -> tuple[bytes, str, str]:
-        time.sleep(3.0)
-        if not arrives:
-            raise OriginalUnavailable(f"{address}: no complete answer within {self.timeout:g} s")
-        return page, "text/html", address
-
-    monkeypatch.setattr(OriginalReader, "_download", slow_download)
-    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path))
+    slow_originals(monkeypatch, tmp_path, arrives=arrives)
     client = TestClient(create_app(ServeSettings(time_limit=2.0, allow_fetch=True)), base_url=BASE_URL)
     truncated = (ROOT / "samples" / "originals" / "propublica-truncated.md").read_bytes()
     answer = client.post("/v1/check", params={"meta.original": url}, content=truncated, headers={"content-type": "text/markdown"})
