@@ -35,7 +35,7 @@ def _source_link(cli: Any, tmp_path: Path, link: str = LINK, css: str = "") -> s
 
 def _cannot_click(around: str) -> str:
     return (
-        'no visible link to "https://propublica.org/article/" in the article; the link at line 3'
+        'no visible link to "https://www.propublica.org/article/" in the article; the link at line 3'
         f' (<a href="{ORIGINAL}">) cannot be clicked: {around} pointer-events: none in its CSS, which makes what it holds ignore readers\''
         " clicks and taps; remove it"
     )
