@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from compliance.document.css import Declaration, length_px
+from compliance.document.css import Declaration, length_px, shorthand_side
 
 _SIDES = ("top", "right", "bottom", "left")
 # Each side's flow-relative axis and side, in horizontal, left-to-right text (CSS Logical
@@ -25,8 +25,6 @@ _SIDES = ("top", "right", "bottom", "left")
 _FLOW_RELATIVE = {"top": ("block", "block-start"), "bottom": ("block", "block-end"), "left": ("inline", "inline-start"), "right": ("inline", "inline-end")}
 # Each axis: its size, its minimum size, and its two sides.
 _AXES = (("width", "min-width", ("left", "right")), ("height", "min-height", ("top", "bottom")))
-# The position of each side's value in a four-side shorthand, by how many values it has.
-_SHORTHAND_INDEX = {"top": (0, 0, 0, 0), "right": (0, 1, 1, 1), "bottom": (0, 0, 2, 2), "left": (0, 1, 1, 3)}
 # The border widths the keywords stand for, as browsers draw them (CSS Backgrounds 3, 4.3).
 _BORDER_KEYWORDS = {"thin": 1.0, "medium": 3.0, "thick": 5.0}
 # Border styles that draw no border: its width is then 0.
@@ -94,21 +92,13 @@ def _px(declaration: Declaration | None) -> float | None:
     return length_px(declaration.values[0])
 
 
-def _side_value(declaration: Declaration, side: str) -> Any:
-    """The token a four-side shorthand (`padding: 1px 2px`) gives `side`; None for a malformed one."""
-    values = declaration.values
-    if not 1 <= len(values) <= 4:
-        return None
-    return values[_SHORTHAND_INDEX[side][len(values) - 1]]
-
-
 def _padding(declared: Mapping[str, Declaration], side: str) -> float:
     """The least padding (px) the side's declarations give it; 0 when one is not in pixels."""
     found = []
     if f"padding-{side}" in declared:
         found.append(_px(declared[f"padding-{side}"]))
     if "padding" in declared:
-        token = _side_value(declared["padding"], side)
+        token = shorthand_side(declared["padding"], side)
         found.append(length_px(token) if token is not None else None)
     return 0.0 if any(value is None for value in found) else min((value for value in found if value is not None), default=0.0)
 
@@ -143,7 +133,7 @@ def _value_for(declaration: Declaration, side: str) -> Any:
     flow-relative axis's (`border-block-width: 30px 0`), or the one value of a side's own."""
     name = declaration.name
     if name in ("border-style", "border-width"):
-        return _side_value(declaration, side)
+        return shorthand_side(declaration, side)
     if name.startswith(("border-block-", "border-inline-")) and name.count("-") == 2:
         values = declaration.values
         if not 1 <= len(values) <= 2:

@@ -1458,6 +1458,22 @@ def with_env_fallbacks(values: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(found)
 
 
+# Which of a four-side shorthand's values gives each side (top, right, bottom, left), by how many
+# values it has (CSS: one for all, two for vertical and horizontal, three for top, horizontal and
+# bottom, four clockwise from the top).
+_SHORTHAND_SIDES = {1: (0, 0, 0, 0), 2: (0, 1, 0, 1), 3: (0, 1, 2, 1), 4: (0, 1, 2, 3)}
+_SIDES = ("top", "right", "bottom", "left")
+
+
+def shorthand_side(declaration: Declaration, side: str) -> Any:
+    """The token a four-side shorthand (`margin: 1px 2px`, `padding`, `inset`, `border-width`)
+    gives `side` ("top", "right", "bottom", "left"); None for one of another number of values."""
+    values = [token for token in declaration.values if token.type not in ("whitespace", "comment")]
+    if not 1 <= len(values) <= 4:
+        return None
+    return values[_SHORTHAND_SIDES[len(values)][_SIDES.index(side)]]
+
+
 def length_px(token: Any) -> float | None:
     """A length in CSS pixels (font-relative units at 16px, viewport units at a 1000px screen);
     None for percentages, keywords and unknown units. A bare `0` is a length."""

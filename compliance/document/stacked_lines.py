@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from compliance.document.css import Declaration, length_px, number
+from compliance.document.css import Declaration, length_px, number, shorthand_side
 
 # `line-height: normal` in ems of the font size: fonts give 1.1 to 1.3 (DejaVu Sans 1.16, Noto
 # Sans CJK 1.45), so half an em more than most is a bound for all but a rare display face.
@@ -143,12 +143,14 @@ def horizontal_edges_px(declared: Mapping[str, Declaration]) -> float | None:
     offset and an `auto` one as none (they do not narrow it); None when one is not in px or not
     worked out."""
     total = 0.0
-    for side, place in (("left", 3), ("right", 1)):
+    for side in ("left", "right"):
         for longhand, shorthand in ((f"padding-{side}", "padding"), (f"margin-{side}", "margin"), (side, "inset")):
-            own = declared.get(longhand)
-            token = own.values[0] if own is not None and len(own.values) == 1 else side_value(declared.get(shorthand), place)
+            own, given = declared.get(longhand), declared.get(shorthand)
             if own is not None and len(own.values) != 1:
                 return None
+            token = own.values[0] if own is not None else (shorthand_side(given, side) if given is not None else None)
+            if token is None and own is None and given is not None:
+                return None  # a shorthand of another number of values: not read
             size = _length_or_none(token)
             if size is None:
                 return None
@@ -158,25 +160,6 @@ def horizontal_edges_px(declared: Mapping[str, Declaration]) -> float | None:
             return None
         total += border
     return total
-
-
-def side_value(shorthand: Declaration | None, place: int) -> Any:
-    """The value a 1-to-4-value shorthand gives the side at `place` (0 top, 1 right, 2 bottom, 3
-    left); None for no shorthand, `_UNREAD` for one of another number of values."""
-    if shorthand is None:
-        return None
-    values = [token for token in shorthand.values if token.type not in ("whitespace", "comment")]
-    if not 1 <= len(values) <= 4:
-        return _UNREAD
-    return values[_SHORTHAND_SIDES[len(values)][place]]
-
-
-# Which of a shorthand's values gives each side (top, right, bottom, left), by how many it has.
-_SHORTHAND_SIDES = {1: (0, 0, 0, 0), 2: (0, 1, 0, 1), 3: (0, 1, 2, 1), 4: (0, 1, 2, 3)}
-
-
-# A value that is there but not read (a shorthand of more than four values).
-_UNREAD = object()
 
 
 def _length_or_none(token: Any) -> float | None:

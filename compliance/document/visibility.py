@@ -180,6 +180,7 @@ from compliance.document.css import (
     registered_properties,
     registrations,
     scales_to_nothing,
+    shorthand_side,
     split_commas,
     substitute_variables,
     translation_px,
@@ -2057,14 +2058,12 @@ _ALL_MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin
 def _declared_margin(declared: Mapping[str, Declaration], side: str) -> float | None:
     """The margin (px) on `side` among `declared`, by its longhand or the `margin` shorthand; 0
     for none; None for one not in px."""
-    from compliance.document.stacked_lines import side_value
-
-    own = declared.get(f"margin-{side}")
-    token = own.values[0] if own is not None and len(own.values) == 1 else side_value(declared.get("margin"), ("top", "right", "bottom", "left").index(side))
+    own, shorthand = declared.get(f"margin-{side}"), declared.get("margin")
     if own is not None and len(own.values) != 1:
         return None
+    token = own.values[0] if own is not None else (shorthand_side(shorthand, side) if shorthand is not None else None)
     if token is None:
-        return 0.0
+        return 0.0 if own is None and shorthand is None else None
     if getattr(token, "type", "") == "number" or (getattr(token, "type", "") == "dimension" and token.lower_unit == "px"):
         return length_px(token)
     return None
@@ -4734,21 +4733,9 @@ def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: Pa
 
 
 def _margin_px(element: Any, style: PageStyle, side: str) -> float | None:
-    """The element's margin (px) on `side` ("top", "right", "bottom", "left"), by its longhand or its `margin`
-    shorthand (CSS's one to four values); 0 for none; None for one not in px (an `em` or a
-    percentage, whose size is not worked out here) or not read."""
-    from compliance.document.stacked_lines import side_value
-
-    declared = style.on_demand(element, ("margin", f"margin-{side}"))
-    own = declared.get(f"margin-{side}")
-    if own is not None and len(own.values) != 1:
-        return None
-    token = own.values[0] if own is not None else side_value(declared.get("margin"), ("top", "right", "bottom", "left").index(side))
-    if token is None:
-        return 0.0
-    if getattr(token, "type", "") == "number" or (getattr(token, "type", "") == "dimension" and token.lower_unit == "px"):
-        return length_px(token)
-    return None
+    """The element's margin (px) on `side` ("top", "bottom") as the cascade gives it
+    (`_declared_margin`): 0 for none, None for one not in px."""
+    return _declared_margin(style.on_demand(element, ("margin", f"margin-{side}")), side)
 
 
 # The inline elements a box of text may hold whose height the checker bounds (`_text_box_height`):
