@@ -27,8 +27,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   can be tall (`_above_the_page`, `stacked_lines`), a `position: fixed` box placed outside the
   viewport (`_outside_the_viewport`: on any side, by its own size) or translated a whole viewport
   out of it (`_translated_off_the_viewport`), an absolutely positioned box placed from the page
-  left of it by its own width (`_left_of_the_page`), or right of a page that does not scroll
-  sideways (`_right_of_the_page`), an image whose paddings and borders leave its picture no
+  left of it by its own width, or right of a page that does not scroll sideways
+  (`_beside_the_page`), an image whose paddings and borders leave its picture no
   content box (`content_box`),
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
@@ -1967,11 +1967,11 @@ def _offset_can_hide(name: str, offset: float) -> bool:
     (`left`, `margin-left`, a negative `right`), which a page that does not scroll sideways hides
     (`_moved_past_the_right`); any negative `left` or `right`, which moves a fixed box, or one
     placed from the page, out by its own width when that is as large (`_outside_the_viewport`,
-    `_left_of_the_page`, `_right_of_the_page`). A `right` as large the other way is read as it
+    `_beside_the_page`). A `right` as large the other way is read as it
     was before."""
     if name in ("left", "right") and offset < 0:
         # A fixed box, or an absolutely positioned one placed from the page, moved out by at
-        # least its own width (`_outside_the_viewport`, `_left_of_the_page`).
+        # least its own width (`_outside_the_viewport`, `_beside_the_page`).
         return True
     if name == "right":
         return abs(offset) >= _PAST_ANY_SCREEN_PX
@@ -4654,46 +4654,35 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
     if _translated_off_the_viewport(declared, element, style):
         return True
     from_the_page = functools.partial(_placed_from_the_page, element, style)
-    if _right_of_the_page(declared, element, style, from_the_page) and style.clips_sideways(element.getroottree().getroot()):
+    if _beside_the_page(declared, element, style, from_the_page, "right") and style.clips_sideways(element.getroottree().getroot()):
         return True
     margins = functools.partial(style.on_demand, element, _FAR_MARGINS)
     if (offsets.beyond_its_containing_block(declared) and from_the_page()) or offsets.placed_past_the_far_side(declared, margins, from_the_page):
         return True
-    return _above_the_page(declared, element, style, from_the_page) or _left_of_the_page(declared, element, style, from_the_page)
+    return _above_the_page(declared, element, style, from_the_page) or _beside_the_page(declared, element, style, from_the_page, "left")
 
 
-def _right_of_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool]) -> bool:
-    """True for an absolutely positioned box placed from the page (`from_the_page`), with no
-    `left`, whose negative `right` (with its right margin, px) puts it right of the page's right
-    edge by at least its own known width (`right: -2000px` on a box `width: 300px`): on a page
-    that does not scroll sideways (`PageStyle.clips_sideways`, the caller's test) no reader
-    reaches it; one that does scrolls to it. A transform may bring it back: then it is seen."""
-    position = declared.get("position")
-    if position is None or position.keyword != "absolute" or any(name in declared for name in ("transform", "translate")):
-        return False
-    right = offsets.side_px(declared, "right", "inset")
-    width = _known_size(declared, element, "width")
-    if right is None or right >= 0 or width is None or offsets.side_px(declared, "left", "inset") is not None or not from_the_page():
-        return False
-    margin = _margin_px(element, style, "right")
-    return margin is not None and -right - margin >= width
-
-
-def _left_of_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool]) -> bool:
+def _beside_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle, from_the_page: Callable[[], bool], side: str) -> bool:
     """True for an absolutely positioned box placed from the page (`from_the_page`) whose negative
-    `left` (or `inset`'s), with its left margin (px), puts it left of the page's left edge by at
-    least its own known width (`left: -600px` on a box `width: 300px`, by its CSS or an image's
-    attribute): no scrolling reaches left of the page. A transform may bring it back: then it is
+    `left` or `right` (`side`, or `inset`'s), with its margin on that side (px), puts it beside
+    the page's edge by at least its own known width (`left: -600px` on a box `width: 300px`, by
+    its CSS or an image's attribute). Left of the page no scrolling reaches; right of it, only a
+    page that does not scroll sideways hides it (`PageStyle.clips_sideways`, the caller's test),
+    and only where no `left` places the box instead. A transform may bring it back: then it is
     left as seen."""
     position = declared.get("position")
-    if position is None or position.keyword != "absolute" or any(name in declared for name in ("transform", "translate")):
+    if position is None or position.keyword != "absolute" or any(name in declared for name in _MAY_BRING_BACK):
         return False
-    left = offsets.side_px(declared, "left", "inset")
+    offset = offsets.side_px(declared, side, "inset")
     width = _known_size(declared, element, "width")
-    if left is None or left >= 0 or width is None or not from_the_page():
+    if offset is None or offset >= 0 or width is None:
         return False
-    margin = _margin_px(element, style, "left")
-    return margin is not None and left + margin + width <= 0
+    if side == "right" and offsets.side_px(declared, "left", "inset") is not None:
+        return False
+    if not from_the_page():
+        return False
+    margin = _margin_px(element, style, side)
+    return margin is not None and offset + margin + width <= 0
 
 
 def _picture_squeezed_or_moved(declared: Mapping[str, Declaration], element: Any, style: PageStyle) -> bool:
@@ -4714,7 +4703,7 @@ def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: Pa
     narrowest screen's unless its own CSS narrows it (`stacked_lines.NARROWING`), which bounds its
     lines better than one word a line."""
     position = declared.get("position")
-    if position is None or position.keyword not in ("absolute", "fixed") or any(name in declared for name in ("transform", "translate")):
+    if position is None or position.keyword not in ("absolute", "fixed") or any(name in declared for name in _MAY_BRING_BACK):
         return False
     top = offsets.side_px(declared, "top", "inset")
     bottom = offsets.side_px(declared, "bottom", "inset")
@@ -5131,11 +5120,7 @@ def _whole_viewports(tokens: Sequence[Any], axis: str) -> bool:
             share += float(token.value)
             continue
         pixels = length_px(token)
-        if (
-            pixels is None
-            or pixels < 0
-            or (token.type == "dimension" and token.lower_unit in VIEWPORT_UNITS_OF_AXIS["horizontal"] | VIEWPORT_UNITS_OF_AXIS["vertical"])
-        ):
+        if pixels is None or pixels < 0 or (token.type == "dimension" and token.lower_unit in _ANY_VIEWPORT_UNIT):
             return False
     return share >= 100
 
