@@ -129,7 +129,7 @@ def _style_of(token: Any) -> str | None:
 
 def _value_for(declaration: Declaration, side: str) -> Any:
     """The token a border longhand gives `side`: one of the four of `border-style` or
-    `border-width` (`_side_value`), the start (first) or end (last) of the one or two of a
+    `border-width` (`css.shorthand_side`), the start (first) or end (last) of the one or two of a
     flow-relative axis's (`border-block-width: 30px 0`), or the one value of a side's own."""
     name = declaration.name
     if name in ("border-style", "border-width"):

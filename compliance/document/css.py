@@ -1474,6 +1474,25 @@ def shorthand_side(declaration: Declaration, side: str) -> Any:
     return values[_SHORTHAND_SIDES[len(values)][_SIDES.index(side)]]
 
 
+# What `side_value` gives for a side whose value is there but not read.
+UNREAD_SIDE = object()
+
+
+def side_value(declared: Mapping[str, Declaration], side: str, longhand: str, shorthand: str) -> Any:
+    """The token the cascade's winners (`declared`) give one side of a box by its `longhand`
+    (`margin-left`) or else its four-side `shorthand` (`margin`, `shorthand_side`): None when
+    neither is given; `UNREAD_SIDE` when the longhand holds more than one value or the shorthand
+    another number of values than one to four."""
+    own = declared.get(longhand)
+    if own is not None:
+        return own.values[0] if len(own.values) == 1 else UNREAD_SIDE
+    given = declared.get(shorthand)
+    if given is None:
+        return None
+    token = shorthand_side(given, side)
+    return UNREAD_SIDE if token is None else token
+
+
 def length_px(token: Any) -> float | None:
     """A length in CSS pixels (font-relative units at 16px, viewport units at a 1000px screen);
     None for percentages, keywords and unknown units. A bare `0` is a length."""

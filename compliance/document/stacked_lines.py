@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from compliance.document.css import Declaration, length_px, number, shorthand_side
+from compliance.document.css import UNREAD_SIDE, Declaration, length_px, number, side_value
 
 # `line-height: normal` in ems of the font size: fonts give 1.1 to 1.3 (DejaVu Sans 1.16, Noto
 # Sans CJK 1.45), so half an em more than most is a bound for all but a rare display face.
@@ -145,13 +145,8 @@ def horizontal_edges_px(declared: Mapping[str, Declaration]) -> float | None:
     total = 0.0
     for side in ("left", "right"):
         for longhand, shorthand in ((f"padding-{side}", "padding"), (f"margin-{side}", "margin"), (side, "inset")):
-            own, given = declared.get(longhand), declared.get(shorthand)
-            if own is not None and len(own.values) != 1:
-                return None
-            token = own.values[0] if own is not None else (shorthand_side(given, side) if given is not None else None)
-            if token is None and own is None and given is not None:
-                return None  # a shorthand of another number of values: not read
-            size = _length_or_none(token)
+            token = side_value(declared, side, longhand, shorthand)
+            size = None if token is UNREAD_SIDE else _length_or_none(token)
             if size is None:
                 return None
             total += size

@@ -157,6 +157,7 @@ from compliance.document.css import (
     RELATIVE_FONT_UNITS,
     ROOT_FONT_UNIT_EMS,
     SHEETS_CACHED,
+    UNREAD_SIDE,
     VIEWPORT_UNITS_OF_AXIS,
     Declaration,
     FlexFactors,
@@ -180,7 +181,7 @@ from compliance.document.css import (
     registered_properties,
     registrations,
     scales_to_nothing,
-    shorthand_side,
+    side_value,
     split_commas,
     substitute_variables,
     translation_px,
@@ -2058,12 +2059,11 @@ _ALL_MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin
 def _declared_margin(declared: Mapping[str, Declaration], side: str) -> float | None:
     """The margin (px) on `side` among `declared`, by its longhand or the `margin` shorthand; 0
     for none; None for one not in px."""
-    own, shorthand = declared.get(f"margin-{side}"), declared.get("margin")
-    if own is not None and len(own.values) != 1:
+    token = side_value(declared, side, f"margin-{side}", "margin")
+    if token is UNREAD_SIDE:
         return None
-    token = own.values[0] if own is not None else (shorthand_side(shorthand, side) if shorthand is not None else None)
     if token is None:
-        return 0.0 if own is None and shorthand is None else None
+        return 0.0
     if getattr(token, "type", "") == "number" or (getattr(token, "type", "") == "dimension" and token.lower_unit == "px"):
         return length_px(token)
     return None
