@@ -177,18 +177,9 @@ def screens_shown(root: Any, elements: list[Any]) -> list[tuple[str, bool] | Non
     rule every screen applies nor a `style` attribute shows it), `(query, False)` all but those
     (a rule in `@media query` hides it or an ancestor, and none there shows it), None every
     screen, or not known. Conservative: a copy is placed on fewer screens only on that evidence."""
-    from cssselect import SelectorError
-    from lxml.cssselect import CSSSelector
-
     from compliance.document.visibility import applied_sheets
 
-    rules: list[tuple[str, frozenset[Any], bool]] = []
-    for query, selector, hides in _display_rules(tuple(applied_sheets(root))):
-        try:
-            matched = CSSSelector(selector)(root)
-        except (SelectorError, ValueError, TypeError):
-            continue
-        rules.append((query, frozenset(matched) if isinstance(matched, list) else frozenset(), hides))
+    rules = [(query, frozenset(_matched(root, selector)), hides) for query, selector, hides in _display_rules(tuple(applied_sheets(root)))]
     return [_screens_of(element, rules) for element in elements]
 
 
@@ -225,8 +216,6 @@ def hidden_elements(root: Any) -> dict[Any, str]:
     """Each element a some-screens rule matches, with the media query (as written, spaces
     normalised, shortened to 80 characters) of the first such rule; read once per page, each
     distinct selector matched once over the page (a selector lxml cannot read matches nothing)."""
-    from cssselect import SelectorError
-    from lxml.cssselect import CSSSelector
 
     from compliance.document.visibility import applied_sheets
 
@@ -235,14 +224,22 @@ def hidden_elements(root: Any) -> dict[Any, str]:
     matches: dict[str, list[Any]] = {}
     for query, selector in _hiding_rules(tuple(applied_sheets(root))):
         if selector not in matches:
-            try:
-                matched = CSSSelector(selector)(root)
-            except (SelectorError, ValueError, TypeError):
-                matched = []
-            matches[selector] = matched if isinstance(matched, list) else []
+            matches[selector] = _matched(root, selector)
         for element in matches[selector]:
             found.setdefault(element, shorten(query, 80))
     return found
+
+
+def _matched(root: Any, selector: str) -> list[Any]:
+    """The elements a selector matches under `root`; none for one lxml cannot read."""
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    try:
+        matched = CSSSelector(selector)(root)
+    except (SelectorError, ValueError, TypeError):
+        return []
+    return matched if isinstance(matched, list) else []
 
 
 def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]:
@@ -285,8 +282,6 @@ def _matched_by_effect(root: Any, rules: tuple[tuple[str, str, bool], ...]) -> t
     """The elements rules under a query hide, each with those queries, and the elements a rule
     (under a query or not) shows; each distinct selector matched once, however many queries
     repeat it (one lxml cannot read matches nothing)."""
-    from cssselect import SelectorError
-    from lxml.cssselect import CSSSelector
 
     effects: dict[str, list[tuple[str, bool]]] = {}
     for query, selector, hides in rules:
@@ -295,13 +290,9 @@ def _matched_by_effect(root: Any, rules: tuple[tuple[str, str, bool], ...]) -> t
     hiding: dict[Any, set[str]] = {}
     showing: set[Any] = set()
     for selector, effect in effects.items():
-        try:
-            matched = CSSSelector(selector)(root)
-        except (SelectorError, ValueError, TypeError):
-            continue
         queries = {query for query, hides in effect if hides}
         shows = any(not hides for _, hides in effect)
-        for element in matched if isinstance(matched, list) else ():
+        for element in _matched(root, selector):
             if queries:
                 hiding.setdefault(element, set()).update(queries)
             if shows:
