@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from compliance.formatters.context import BaselineOutcome
     from compliance.formatters.summary import Summary
     from compliance.packs import Pack
-    from compliance.runner import FileResult, Runner, RunOptions
+    from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions
 
 
 def _new_app() -> typer.Typer:
@@ -169,7 +169,9 @@ ConfigOption = Annotated[
 InputKindOption = Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")]
 StdinFilenameOption = Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin); its extension gives the kind.")]
 MetaOption = Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")]
-OriginalOption = Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")]
+OriginalOption = Annotated[
+    str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with; '-' reads it from stdin.")
+]
 AllowFetchOption = Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")]
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # inputs.DEFAULT_MAX_BYTES, without importing the input readers at start-up
 MaxBytesOption = Annotated[
@@ -243,8 +245,9 @@ class CheckOptions(NamedTuple):
     time_limit: float | None = None
     today: datetime.date | None = None
 
-    def run_options(self, **more: Any) -> RunOptions:
-        """The run these options describe, with `more` of `RunOptions`' fields (a command's own)."""
+    def run_options(self, articles: Sequence[str], **more: Any) -> RunOptions:
+        """The run these options describe for these `articles` (the paths given), with `more` of
+        `RunOptions`' fields (a command's own)."""
         from compliance.runner import RunOptions
         from compliance.selection import split_selectors
 
@@ -266,6 +269,7 @@ class CheckOptions(NamedTuple):
             time_limit=self.time_limit or 0.0,
             allow_fetch=self.allow_fetch,
             today=self.today,
+            held_original=_original_from_stdin(self.original, articles),
             **more,
         )
 
@@ -364,12 +368,45 @@ def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]
         if not named.strip() or is_http_url(named):
             return meta
         return {**meta, "original": _saved_original(named, "--meta original")}
+    if original == STDIN_ORIGINAL:
+        # Read by `_original_from_stdin`; the runner gives it for this name.
+        return {**meta, "original": STDIN_ORIGINAL}
     if "://" in original:
         raise ConfigError(
             f"--original takes a file, not a URL: '{original}'",
             hint="save the original story and give the file, or put the URL in the article's metadata as 'original' and add --allow-fetch",
         )
     return {**meta, "original": _saved_original(original, "--original")}
+
+
+# `--original -`: the original story comes on stdin (`curl -s URL | syndcheck check copy.html
+# --original -`), as '-' names stdin for an article.
+STDIN_ORIGINAL = "-"
+
+
+def _original_from_stdin(original: str | None, articles: Sequence[str]) -> HeldOriginal | None:
+    """The original story `--original -` reads from stdin, held for every article; None for any
+    other `--original`. `ConfigError` when an article is read from stdin too, when stdin holds
+    more than an original is read to (`originals.FETCH_MAX_BYTES`) or no story (empty, binary)."""
+    if original != STDIN_ORIGINAL:
+        return None
+    from compliance.decoding import not_an_article
+    from compliance.errors import ConfigError
+    from compliance.inputs import STDIN, TooLarge, read_bounded, stdin_kind
+    from compliance.originals import FETCH_MAX_BYTES
+    from compliance.runner import HeldOriginal
+
+    takes = "--original - takes the original story (HTML, text or Markdown) on standard input"
+    if STDIN in articles:
+        raise ConfigError("--original - and the article '-' both read standard input", hint="give the original story or the article as a file")
+    try:
+        data = read_bounded(sys.stdin.buffer, FETCH_MAX_BYTES)
+    except TooLarge:
+        raise ConfigError(f"--original -: standard input holds more than the {FETCH_MAX_BYTES:,} bytes an original story is read to", hint=takes) from None
+    why = not_an_article(data)
+    if why is not None:
+        raise ConfigError(f"--original -: standard input is {why}", hint=takes)
+    return HeldOriginal(data, stdin_kind(data, None), STDIN_ORIGINAL)
 
 
 def _saved_original(original: str, option: str) -> str:
@@ -505,6 +542,7 @@ def check(
         chosen = to_stdout[0]
         outputs = [(name, file) for name, file in outputs if file is not None]
     options = shared.run_options(
+        paths,
         fail_on=Severity.from_label(fail_on.value) if fail_on else None,
         require_pack=require_pack,
         baseline=baseline,
@@ -780,7 +818,9 @@ def fix(
     meta: Annotated[
         list[str] | None, typer.Option("--meta", "-m", help="A value the fixes can use, KEY=VALUE (repeatable), e.g. reporter='Jake Smith'.")
     ] = None,
-    original: Annotated[str | None, typer.Option("--original", help="The original story: the reporter's name, its URL and images come from it.")] = None,
+    original: Annotated[
+        str | None, typer.Option("--original", help="The original story: the reporter's name, its URL and images come from it; '-' reads it from stdin.")
+    ] = None,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity of a finding left after the fixes that makes the exit code 1.")] = None,
     config: Annotated[
@@ -813,6 +853,7 @@ def fix(
         max_bytes=0,
         today=today,
         stdin_name=stdin_filename,
+        held_original=_original_from_stdin(original, files),
     )
     runner = Runner(options)
     _warn_replaced(runner)
@@ -1263,7 +1304,7 @@ def _rewrite_baseline(mode: Literal["create", "update", "prune"], file: Path, pa
     from compliance.baseline_commands import rewrite_baseline
 
     # A new baseline must not replace one of the articles; update and prune rewrite their own input.
-    options = shared.run_options(outputs=(file,) if mode == "create" else ())
+    options = shared.run_options(paths, outputs=(file,) if mode == "create" else ())
     change = rewrite_baseline(mode, file, paths, options, _tell)
     status = change.status
     if change.warning is not None:

@@ -105,6 +105,9 @@ class RunOptions:
     # The day the documents are checked on (a notice that holds until a date is compared with it);
     # None: the clock's, read once when the run starts.
     today: datetime.date | None = None
+    # `--original -`: the original story read from stdin, compared with every article (whose
+    # `original` metadata is then its name, `HeldOriginal.name`).
+    held_original: HeldOriginal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,9 @@ class Runner:
         # The ids of payload articles a baseline has named so far in this run (`baseline_path`).
         self._payload_ids: set[str] = set()
         self._originals: OriginalReader | None = None
+        # The held original (`RunOptions.held_original`) parsed, by the outlet names it was parsed
+        # knowing (a byline naming one is no reporter): once per run, not once per article.
+        self._held_parsed: dict[frozenset[str], Document] = {}
         # Load the command line's packs now: a broken pack, an unknown --pack id or an unknown
         # --select id is one user error before any article, not one per file.
         available = self.packs_for(Settings())
@@ -225,10 +231,29 @@ class Runner:
             )
         return self._originals
 
-    def _original_reader(self, article: Path | None, *, urls_only: bool = False) -> Callable[[str], Document]:
+    def _original_reader(self, article: Path | None, *, urls_only: bool = False, held: Callable[[], Document] | None = None) -> Callable[[str], Document]:
         """What the engine calls with an article's `original` value (the reader is made then);
-        `urls_only` when the value came from a CMS payload or a request (`urls.is_http_url`)."""
-        return lambda value: self.originals.reader_for(article, urls_only=urls_only)(value)
+        `urls_only` when the value came from a CMS payload or a request (`urls.is_http_url`);
+        `held`, the parsed held original, read for its name (`RunOptions.held_original`)."""
+        held_original = self.options.held_original
+
+        def read(value: str) -> Document:
+            if held is not None and held_original is not None and value == held_original.name:
+                return held()
+            return self.originals.reader_for(article, urls_only=urls_only)(value)
+
+        return read
+
+    def _held(self, settings: CheckSettings) -> Document:
+        """The held original (`RunOptions.held_original`, which must be given) parsed as these
+        settings parse an article."""
+        held = self.options.held_original
+        assert held is not None
+        outlets = settings.outlets if settings.outlets is not None else frozenset(o for pack in settings.packs for o in pack.outlets)
+        parsed = self._held_parsed.get(outlets)
+        if parsed is None:
+            parsed = self._held_parsed[outlets] = settings.parse(held.data, held.kind)
+        return parsed
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """The configuration files that apply to a file, farthest first."""
@@ -498,7 +523,7 @@ class Runner:
         """How a document of this plan is checked, whether for `check` or for `fix`: an `original`
         in its metadata is read beside `article` (its file), or with `urls_only` (metadata from
         outside: a CMS payload, a request) only from its URL."""
-        return CheckSettings(
+        settings = CheckSettings(
             packs=plan.packs,
             path=name,
             auto_detect=plan.auto_detect,
@@ -508,11 +533,12 @@ class Runner:
             timing=self.options.timing,
             known_rules=plan.known_rules or None,
             asked_for=plan.asked_for,
-            load_original=self._original_reader(article, urls_only=urls_only),
             inline_suppressions=self.options.inline_suppressions and plan.settings.inline_suppressions,
             today=self.today,
             read_at=self.read_at,
         )
+        held = (lambda: self._held(settings)) if self.options.held_original is not None else None
+        return settings._replace(load_original=self._original_reader(article, urls_only=urls_only, held=held))
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
         """Run one document's check so that whatever goes wrong stays with that document; the
@@ -843,7 +869,7 @@ class Runner:
         files = [Path(layer.origin) for layers in self._finder.loaded() for layer in layers]
         files += [p for p in (self.options.config, self.options.baseline) if p is not None]
         files += [Path(pack.origin) for pack in self.all_packs()]
-        if "original" in self.options.meta:
+        if "original" in self.options.meta and self.options.held_original is None:
             files.append(Path(self.options.meta["original"]))
         return files
 
