@@ -253,3 +253,24 @@ def test_a_copy_only_base_packs_apply_to_is_not_said_to_pass() -> None:
     # A publisher's pack beside it: the copy was checked against that publisher's terms.
     assert status_line(FileResult(Report(path="story.html", packs=(base[0], publisher))), context, 0) == "no findings at or above the threshold"
     assert status_line(FileResult(Report(path="story.html", packs=())), context, 1) == "findings to fix"
+
+
+@pytest.mark.parametrize("end", ["\u0085", "\x1c", "\x1f"])
+@pytest.mark.parametrize("field", ["original_url", "other_meta"])
+def test_a_control_character_ending_an_address_is_refused_on_the_page_as_by_the_api(client: TestClient, end: str, field: str) -> None:
+    # `str.strip` takes these for white space; an address refuses them wherever they stand.
+    address = "https://www.propublica.org/article/x" + end
+    data = {"original_url": address} if field == "original_url" else {"other_meta": f"original_url={address}"}
+    page = client.post("/", files={"file": ("no-logo.html", NO_LOGO, "text/html")}, data=data)
+    api = client.post("/v1/check", params={"meta.original_url": address}, content=NO_LOGO, headers={"content-type": "text/html"})
+    assert page.status_code == api.status_code == 400
+    said = api.json()["detail"] if "detail" in api.json() else api.json()["error"]["message"]
+    assert "holds a control character" in error_of(page.text)
+    assert error_of(page.text).split(" — ")[0] == html.unescape(str(said)).split(" — ")[0]
+
+
+@pytest.mark.parametrize("ends", [" ", "\t", "\r\n", "  \n "])
+def test_white_space_pasted_around_an_address_on_the_page_is_left_out(client: TestClient, ends: str) -> None:
+    address = "https://www.propublica.org/article/x"
+    page = client.post("/", files={"file": ("no-logo.html", NO_LOGO, "text/html")}, data={"original_url": ends + address + ends})
+    assert page.status_code == 200

@@ -55,7 +55,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
-from compliance.metavalues import NO_KEY, is_blank_key
+from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -935,7 +935,9 @@ async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: R
     packs = [p for p in _form_texts(form, "pack") if p]
     other = "\n".join(_form_texts(form, OTHER_META_FIELD))
     named = (*(name for name, *_ in PAGE_META_FIELDS), "medium")
-    fields = {key: values[-1].strip() for key in named if (values := _form_texts(form, key)) and values[-1].strip()}
+    # A field's value is read without the white space pasted around it, as `--meta` reads one
+    # (`PASTED_ENDS`): a control character at its end (U+0085) stays, and an address refuses it.
+    fields = {key: values[-1].strip(PASTED_ENDS) for key in named if (values := _form_texts(form, key)) and values[-1].strip(PASTED_ENDS)}
     extra: dict[str, str] = _kept(problems, lambda: _other_meta(other), {})
     problems += [
         ApiError(400, "bad-input", f"metadata '{visible(key)}' is given in its own field and in the other metadata: give it once")
@@ -1028,7 +1030,7 @@ def _other_meta(text: str) -> dict[str, str]:
             )
         if key in meta:
             raise ApiError(400, "bad-input", f"metadata '{visible(key)}' is given twice in the other metadata (again at line {number}): give it once")
-        meta[key] = value.strip()
+        meta[key] = value.strip(PASTED_ENDS)
     return meta
 
 
