@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from typing import NamedTuple
@@ -876,7 +877,7 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
     cached = doc._memo.get(key)
     if cached is None:
         theirs = story_paragraphs(original)
-        ours = _with_story_in_chrome(doc, theirs, original)
+        ours = _without_addresses_of_links(_with_story_in_chrome(doc, theirs, original), original)
         keys = [_key(b) for b in ours]
         pairs = align([_key(b) for b in theirs], keys)
         left_out = _decks_left_out(original, pairs, theirs)
@@ -886,6 +887,37 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
         cached = (pairs, theirs, ours)
         doc._memo[key] = cached
     return cached
+
+
+# An address written out in the text: `http(s)://` and what follows up to white space, a quote or
+# an angle bracket, with the brackets or the colon a copy writes around it ("the data
+# (https://p.example/d)", "<https://p.example/d>", "the data: https://p.example/d").
+_WRITTEN_ADDRESS = on_first_use(r"(?i)(?::[ \t]*)?(?P<open>[(<\[])?(?P<address>https?://[^\s<>\"'()\[\]]+)(?(open)[)>\]])")
+# Punctuation that ends a sentence or clause after an address, not part of it.
+_AFTER_ADDRESS = ".,;:!?"
+
+
+def _without_addresses_of_links(blocks: tuple[Block, ...], original: Document) -> tuple[Block, ...]:
+    """The copy's paragraphs without the addresses they write out that the original links to: a
+    copy in plain text keeps a link by writing its address after the link's words ("inspected by
+    a qualified person (https://www.ecfr.gov/…)"), which keeps the link and adds no words to the
+    story. An address the original does not link to stays, and is compared as words. Addresses
+    are compared as pages (`urls.page_key`: scheme, a trailing slash and tracking parameters
+    aside)."""
+    from compliance.urls import page_key
+
+    linked = {key for link in original.links if (key := page_key(link.href)) is not None}
+    if not linked or not any("://" in block.text for block in blocks):
+        return blocks
+
+    def kept(found: re.Match[str]) -> str:
+        address = found.group("address")
+        trailing = "" if found.group("open") else address[len(address.rstrip(_AFTER_ADDRESS)) :]
+        if page_key(address[: len(address) - len(trailing)]) not in linked:
+            return found.group()
+        return trailing
+
+    return tuple(dataclasses.replace(block, text=_WRITTEN_ADDRESS().sub(kept, block.text)) if "://" in block.text else block for block in blocks)
 
 
 def _with_story_in_chrome(doc: Document, theirs: tuple[Block, ...], original: Document) -> tuple[Block, ...]:
