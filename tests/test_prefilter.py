@@ -889,7 +889,8 @@ def test_links_found_through_the_url_index_are_those_a_search_of_every_link_find
         return found
 
     indexed = outcomes()
-    monkeypatch.setattr(link, "_links_with_words", lambda doc, _pattern: doc.links)
+    # Every link of the page, the article's checks' included (`in_article`), each URL searched.
+    monkeypatch.setattr(link, "_links_with_words", lambda doc, _pattern, *, in_article=False: doc.links)
     assert indexed == outcomes()
     assert sum(1 for o in indexed if o[0] is True) >= 10
 

@@ -172,3 +172,25 @@ def test_the_built_in_packs_outside_selectors_leave_the_story_in() -> None:
     packs = load_packs([ROOT / "rules"], builtin=False)
     assert "the-conversation" in {pack.id for pack in packs}
     assert [w for pack in packs for w in pack.warnings if "holds the whole story" in w] == []
+
+
+def _left_out_by_ancestry(blocks: list[Any], matched: set[Any]) -> list[int]:
+    """The blocks a selector's matches hold, read the long way: each block's element and its ancestors."""
+    return [b.index for b in blocks if b.element is not None and any(e in matched for e in (b.element, *b.element.iterancestors()))]
+
+
+@pytest.mark.parametrize("css", ['figcaption, [class*="caption"]', "article", "p", "div div", "li, figure, aside"])
+def test_the_blocks_left_out_are_those_inside_what_the_selector_matches(css: str) -> None:
+    # `outside_of` reads the blocks inside the matches from the matches down: the same blocks as
+    # each block's element and ancestors name, on every sample page and rule fixture.
+    from compliance.checks.text import outside_of
+    from compliance.patterns import Selector, translate_selector
+
+    selector = Selector(css, translate_selector(css))
+    pages = sorted((ROOT / "samples").rglob("*.html")) + sorted((ROOT / "tests" / "rule-fixtures").rglob("*.html"))
+    assert pages
+    for page in pages:
+        doc = parse_document(page.read_bytes(), "html")
+        blocks = list(doc.blocks)
+        kept = {b.index for b in outside_of(doc, blocks, selector)}
+        assert sorted(b.index for b in blocks if b.index not in kept) == _left_out_by_ancestry(blocks, set(doc.select(selector))), page

@@ -87,7 +87,7 @@ from compliance.findings import START
 from compliance.firstuse import on_first_use
 from compliance.lookalike import as_read, find_disguises, see_through
 from compliance.options import Option
-from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
+from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge, meta_keys
 from compliance.text import counted, has_words, shorten
 from compliance.urls import is_http_url, on_host, same_page, url_form, url_forms, url_host
 
@@ -325,22 +325,25 @@ def _url_matches(url: str, params: LinkParams, ctx: Context, original: frozenset
     return params.equals is None or _same_url(url, ctx.expand(params.equals))
 
 
-def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
-    """The page's links whose URL can match the pattern: those that contain its literal words
-    (`compliance.prefilter.pattern_words`), found in an index of all the URLs (as `url_form`
-    reads them) built once per document; every link when the pattern has no words."""
+def _links_with_words(doc: Document, pattern: Pattern | None, *, in_article: bool = False) -> Sequence[Link]:
+    """The page's links (with `in_article`, those of the article: `_article_links`) whose URL
+    can match the pattern: those that contain its literal words (`compliance.prefilter.pattern_words`),
+    found in an index of their URLs (as `url_form` reads them) built once per document; every one
+    when the pattern has no words."""
     from compliance.prefilter import fold, pattern_words
 
+    links = _article_links(doc) if in_article else doc.links
     need = pattern_words(pattern.regex_text) if pattern is not None and pattern.template is None else None
-    if need is None or not doc.links or any(not alternative for alternative in need):
-        return doc.links  # no words to look for, or an alternative that needs none
-    index: tuple[bytes, list[int]] | None = doc._memo.get("link-url-index")
+    if need is None or not links or any(not alternative for alternative in need):
+        return links  # no words to look for, or an alternative that needs none
+    key = "article-link-url-index" if in_article else "link-url-index"
+    index: tuple[bytes, list[int]] | None = doc._memo.get(key)
     if index is None:
         # A URL with AMP marks is there as `_url_matches` reads it, with and without them.
-        folded = [fold(" ".join(url_forms(link.href))) for link in doc.links]
+        folded = [fold(" ".join(url_forms(link.href))) for link in links]
         starts = list(itertools.accumulate((len(url) + 1 for url in folded[:-1]), initial=0))
         index = (b"\n".join(folded), starts)
-        doc._memo["link-url-index"] = index
+        doc._memo[key] = index
     urls, starts = index
     found: set[int] = set()
     for alternative in need:
@@ -355,16 +358,35 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
             if all(word in url for word in others):
                 found.add(link)
             at = urls.find(first, end)
-    return [doc.links[i] for i in sorted(found)]
+    return [links[i] for i in sorted(found)]
 
 
-def _matching_links(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> Sequence[Link]:
-    """The page's links whose URL the check counts, in page order: those going to the original
-    story when its addresses' keys are given (`original`; each link's key computed once per
-    document, `link_keys`), else those `href` and `equals` accept."""
+def _article_links(doc: Document) -> tuple[Link, ...]:
+    """The page's links where a credit counts (`Document.item_credit_in_article`), in page order,
+    worked out once per document: a page's menus, teasers and footer hold most of its links, whose
+    URLs a check of the article's links need not read."""
+    cached: tuple[Link, ...] | None = doc._memo.get("article-links")
+    if cached is None:
+        cached = doc._memo["article-links"] = tuple(link for link in doc.links if doc.item_credit_in_article(link))
+    return cached
+
+
+def _matching_links(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str], *, in_article: bool = False) -> Sequence[Link]:
+    """The page's links (with `in_article`, the article's: `_article_links`) whose URL the check
+    counts, in page order: those going to the original story when its addresses' keys are given
+    (`original`; each link's key computed once per document, `link_keys`), else those `href` and
+    `equals` accept."""
     if original:
         return [link for link, key in zip(doc.links, link_keys(doc), strict=True) if key in original]
-    return [link for link in _links_with_words(doc, params.href) if _url_matches(link.href, params, ctx)]
+    return [link for link in _links_with_words(doc, params.href, in_article=in_article) if _url_matches(link.href, params, ctx)]
+
+
+def _reads_metadata(params: LinkParams) -> bool:
+    """Whether the check's `href`, `text` or `equals` names an article's metadata (`{{meta.KEY}}`),
+    which is filled in (or found missing: `MissingMeta`) only when a link's URL is read."""
+    return any(pattern is not None and pattern.template is not None for pattern in (params.href, params.text)) or bool(
+        params.equals is not None and meta_keys(params.equals)
+    )
 
 
 # A credit line is a sentence or two ("This story by … originally appeared on Global Voices on April
@@ -464,7 +486,10 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
     if params.source in ("a", "any"):
-        for link in _matching_links(doc, params, ctx, original):
+        # A check of the article's links reads only theirs, unless a link elsewhere would find an
+        # article's metadata missing first (the check's own outcome then).
+        in_article = params.scope == "article" and not _reads_metadata(params)
+        for link in _matching_links(doc, params, ctx, original, in_article=in_article):
             if not _reads_and_stands_as_wanted(doc, link, params, ctx):
                 continue
             if params.scope == "article" and not doc.item_credit_in_article(link):

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count
@@ -208,10 +208,11 @@ def _credit_blocks(doc: Document) -> list[Block]:
 
 def outside_of(doc: Document, blocks: list[Block], selector: Selector) -> list[Block]:
     """The blocks with no element the selector matches among their element and its ancestors."""
-    left_out = set(doc.select(selector))
+    left_out = doc.select(selector)
     if not left_out:
         return blocks
-    return [block for block in blocks if block.element is None or not any(e in left_out for e in (block.element, *block.element.iterancestors()))]
+    covered = _subtrees(left_out)
+    return [block for block in blocks if block.element not in covered]
 
 
 # A photo's caption or credit: what it credits is the photo ("Photo courtesy of ProPublica",
@@ -255,7 +256,8 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
             # A logo's caption is a credit, not a photo's: "This article is republished from …"
             # under the publisher's logo.
             captions = {caption for caption in captions if not any(e in logos for e in (caption, *caption.iterancestors()))}
-        kept = {b.index for b in doc.blocks if not _inside(b, captions | photos)}
+        covered = _subtrees(captions | photos)
+        kept = {b.index for b in doc.blocks if b.element not in covered}
         captioned = frozenset(b.index for b in doc.blocks if b.index not in kept) if kept else frozenset()
         doc._memo["caption_blocks"] = captioned
     return [b for b in blocks if b.index not in captioned] if captioned else blocks
@@ -273,8 +275,11 @@ def _none(what: str) -> str:
     return "no " + what[len(article) :]
 
 
-def _inside(block: Block, elements: set[Any]) -> bool:
-    return block.element is not None and any(e in elements for e in (block.element, *block.element.iterancestors()))
+def _subtrees(elements: Iterable[Any]) -> set[Any]:
+    """The elements and everything inside them: a block is inside one of them when its element is
+    among these. Read from those elements down (a few captions or figures) rather than from every
+    block of the page up through its ancestors."""
+    return {node for element in elements for node in element.iter()}
 
 
 def hidden_line(doc: Document, params: TextParams, ctx: Context, placed: Callable[[int], bool] | None = None) -> int | None:

@@ -565,12 +565,14 @@ class Document:
                 # between the runs of text inline elements part ("CalMatters ." for
                 # `<a>CalMatters</a>.`) and a line break as a space, which the visible text has
                 # not: the same words are the same block.
-                blocks = {"".join(block.text.split()) for block in self.blocks}
-                seen = "\n".join("".join(block.text.split()) for block in self.blocks)
+                # A block read as the visible one was (most of them) is that block, unread.
+                shown = {block.text for block in self.blocks}
+                keys = ["".join(block.text.split()) for block in self.blocks]
+                blocks, seen = set(keys), "\n".join(keys)
                 cached = tuple(
                     (element.sourceline or 1, text, self.in_story(element))
                     for element, text in text_blocks_whatever_shows(self.root, self._block_display)
-                    if (key := "".join(text.split())) not in blocks and key not in seen
+                    if text not in shown and (key := "".join(text.split())) not in blocks and key not in seen
                 )
             self._memo["unseen_text"] = cached
         return cached
