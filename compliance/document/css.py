@@ -819,15 +819,41 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     readings agree (a test compares them). Generated CSS, a rule per class, is read a run of
     plain rules at a time (`_take_plain_rules`), and each declaration's text once
     (`_remembered_piece_declaration`)."""
-    rules = _scan_rules(text)
+    rules = scanned_style_rules(text)
     if rules is None:
         return read_style_sheet(text)
     found: list[StyleRule] = []
-    for prelude, block, queries, plain in rules:
-        declarations = _plain_declarations(block) if plain else _block_declarations(block)
-        if declarations:
-            found.append(StyleRule(_selector_text(prelude), declarations, len(found), bool(queries)))
+    for rule in rules:
+        if rule.declarations:
+            found.append(StyleRule(_selector_text(rule.prelude), rule.declarations, len(found), bool(rule.queries)))
     return tuple(found)
+
+
+class ScannedRule(NamedTuple):
+    """A style rule of a `<style>` block as the scanner reads it (`scanned_style_rules`): its
+    prelude and its block's content, as written; the media query lists (each the text after
+    `@media`, as written, spaces normalised, outermost first) of the `@media` blocks it stands in
+    that some screens meet and others do not (one every screen, or most readers', meets is left
+    out); and its declarations that can hide content (`_block_declarations`)."""
+
+    prelude: str
+    block: str
+    queries: tuple[str, ...]
+    declarations: tuple[Declaration, ...]
+
+
+@per_sheet
+def scanned_style_rules(text: str) -> tuple[ScannedRule, ...] | None:
+    """Every style rule of a `<style>` block's text as the scanner splits it (`ScannedRule`), in
+    order, those of `@media` blocks no screen meets left out: the reading `parse_style_sheet`
+    is made of, which a pass that needs the rules' text or queries reads too. None when the text
+    has something the scanner leaves to tinycss2 (see `_scan_rules`). Never raises."""
+    rules = _scan_rules(text)
+    if rules is None:
+        return None
+    return tuple(
+        ScannedRule(prelude, block, queries, _plain_declarations(block) if plain else _block_declarations(block)) for prelude, block, queries, plain in rules
+    )
 
 
 def read_style_sheet(text: str) -> tuple[StyleRule, ...]:
@@ -1130,21 +1156,10 @@ _STRUCTURE = re.compile(
 _CSS_SPACE = " \t\n\r\f"
 _LEADING = on_first_use(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
-# A qualified rule as scanned (`scanned_rules`): its prelude, its block's content, the media
-# queries only some screens meet that it stands in, and whether the block is plain
+# A qualified rule as scanned: its prelude, its block's content, the media queries only some
+# screens meet that it stands in (see `ScannedRule`), and whether the block is plain
 # (`_PLAIN_RULE_TEXT`: no brackets, comments, strings, escapes or `<>`).
 _Scanned = list[tuple[str, str, tuple[str, ...], bool]]
-
-
-def scanned_rules(text: str) -> _Scanned | None:
-    """The style rules of a `<style>` block's text as the scanner splits them, in order: (prelude
-    as written, block content as written, queries, plain), `queries` being the media query lists
-    (each the text after `@media`, as written, spaces normalised, outermost first) of the `@media`
-    blocks it stands in that some screens meet and others do not (one every screen, or most
-    readers', meets is left out; the rules of one no screen meets are left out themselves), and
-    `plain` whether the block has no brackets, comments, strings, escapes or `<>`. None when the
-    text has something the scanner leaves to tinycss2 (see `_scan_rules`). Never raises."""
-    return _scan_rules(text)
 
 
 def _scan_rules(text: str, queries: tuple[str, ...] = (), top: bool = True) -> _Scanned | None:
@@ -1269,7 +1284,7 @@ def _block_end(text: str, position: int) -> int | None:
 
 
 def serialised_prelude(prelude: str) -> str:
-    """A scanned rule's prelude (`scanned_rules`) as tinycss2 serialises the prelude of the rule
+    """A scanned rule's prelude (`ScannedRule`) as tinycss2 serialises the prelude of the rule
     it reads: comments out, the white space and HTML comment markers before it dropped, and
     `/**/` between tokens that would otherwise read as one (`2n/**/+1`)."""
     import tinycss2
@@ -1356,6 +1371,13 @@ def read_declarations(block: str) -> tuple[Declaration, ...]:
     import tinycss2
 
     return _declarations(tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True))
+
+
+def without_importance(value: str) -> str:
+    """A declaration's value text (after its colon) with a closing `!important` cut off, as CSS
+    reads it (`!` and `important`, in any case, with white space around them)."""
+    important = _IMPORTANT().search(value) if "!" in value else None
+    return value if important is None else value[: important.start()]
 
 
 def _balanced(piece: str) -> bool:

@@ -106,24 +106,24 @@ def _display_rules(sheets: tuple[str, ...], *, every_way: bool = False) -> tuple
 
 @per_sheet
 def _sheet_display_rules(sheet: str) -> tuple[_DisplayRule, ...]:
-    """The rules of one sheet that hide or show, in order (`_DisplayRule`). The sheet is split by
-    `css.scanned_rules`, and only a block that names `display` or `visibility` is tokenised to
-    read those, the others' declarations coming from `css.parse_style_attribute` (each text read
-    once); a sheet the scanner leaves to tinycss2 (cascade layers, `@supports`, CSS Nesting) is
-    read by tinycss2 (`_read_display_rules`)."""
-    from compliance.document.css import scanned_rules, serialised_prelude
+    """The rules of one sheet that hide or show, in order (`_DisplayRule`). The sheet's rules are
+    the scanner's (`css.scanned_style_rules`, the reading `css.parse_style_sheet` is made of: a
+    page's blocks are read so before this), with their declarations that can hide; a sheet the
+    scanner leaves to tinycss2 (cascade layers, `@supports`, CSS Nesting) is read by tinycss2
+    (`_read_display_rules`)."""
+    from compliance.document.css import scanned_style_rules, serialised_prelude
 
-    scanned = scanned_rules(sheet)
+    scanned = scanned_style_rules(sheet)
     found: list[_DisplayRule] = []
     if scanned is None:
         import tinycss2
 
         _read_display_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found)
         return tuple(found)
-    for prelude, block, queries, _ in scanned:
-        hides, hides_otherwise, declares = _block_effects(block)
+    for rule in scanned:
+        hides, hides_otherwise, declares = _block_effects(rule.block, rule.declarations)
         if hides or hides_otherwise or declares:
-            found.append(_DisplayRule(" and ".join(queries), " ".join(serialised_prelude(prelude).split()), hides, hides_otherwise, declares))
+            found.append(_DisplayRule(" and ".join(rule.queries), " ".join(serialised_prelude(rule.prelude).split()), hides, hides_otherwise, declares))
     return tuple(found)
 
 
@@ -131,12 +131,13 @@ def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[_Displ
     """Add to `found` the rules among tinycss2's `nodes` that hide or show, inside the some-screens `queries`."""
     import tinycss2
 
-    from compliance.document.css import condition_met, nested_rules
+    from compliance.document.css import condition_met, nested_rules, parse_style_attribute
     from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
 
     for node in nodes:
         if node.type == "qualified-rule":
-            hides, hides_otherwise, declares = _block_effects(tinycss2.serialize(node.content))
+            block = tinycss2.serialize(node.content)
+            hides, hides_otherwise, declares = _block_effects(block, parse_style_attribute(block))
             if hides or hides_otherwise or declares:
                 selector = " ".join(tinycss2.serialize(node.prelude).split())
                 found.append(_DisplayRule(" and ".join(queries), selector, hides, hides_otherwise, declares))
@@ -158,23 +159,40 @@ def _inner_rules(node: Any) -> list[Any]:
     return list(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
 
 
-def _block_effects(block: str) -> tuple[bool, bool, bool]:
-    """Of a style rule's block (its content's text): whether it hides (`_hides`), hides another
-    way (`_hides_alone` or `_hides_by_size`), and declares a `display` or `visibility` at all."""
-    from compliance.document.css import parse_style_attribute
-
+def _block_effects(block: str, declared: Sequence[Declaration]) -> tuple[bool, bool, bool]:
+    """Of a style rule's block (its content's text, and its `declared` declarations that can
+    hide): whether it hides (`_hides`), hides another way (`_hides_alone` or `_hides_by_size`),
+    and declares a `display` or `visibility` at all."""
     hides, declares = _hides(block)
-    declared = parse_style_attribute(block)
     return hides, _hides_alone(declared) or _hides_by_size(declared), declares
 
 
 def _hides(block: str) -> tuple[bool, bool]:
-    """Whether a style rule's block declares `display: none` or `visibility: hidden`/`collapse`,
-    and whether it declares a `display` or `visibility` at all (only a block whose text names
-    one, or holds an escape that may spell one, is tokenised)."""
+    """Whether a style rule's block declares `display: none` or `visibility: hidden`/`collapse`
+    (whatever else it declares), and whether it declares a `display` or `visibility` at all,
+    valid or not, as tinycss2 reads its declarations. A block whose text names neither (and has
+    no escape that may spell one) declares neither; a simple one (`_declaration_texts`) is split
+    at its semicolons; only the others are tokenised."""
     lowered = block.lower()
     if "display" not in lowered and "visibility" not in lowered and "\\" not in block:
         return False, False
+    texts = _declaration_texts(block)
+    if texts is None:
+        return _tokenised_hides(block)
+    from compliance.document.css import without_importance
+
+    hides = declares = False
+    for text in texts:
+        name, colon, value = text.partition(":")
+        name = name.strip(_CSS_SPACE).lower()
+        if colon and name in _HIDING:
+            declares = True
+            hides = hides or without_importance(value).strip().lower() in _HIDING[name]
+    return hides, declares
+
+
+def _tokenised_hides(block: str) -> tuple[bool, bool]:
+    """`_hides` of any block, read by tinycss2."""
     import tinycss2
 
     hides = declares = False
@@ -185,6 +203,30 @@ def _hides(block: str) -> tuple[bool, bool]:
         if tinycss2.serialize(declaration.value).strip().lower() in _HIDING[declaration.lower_name]:
             hides = True
     return hides, declares
+
+
+_CSS_SPACE = " \t\n\r\f"
+# What tinycss2 reads in a block other than declarations split at semicolons: escapes, strings,
+# nested blocks, comments, HTML comment markers and at-rules.
+_NOT_SIMPLE = re.compile(r"""[\\"'{}@]|/\*|<!--|-->""")
+# A bracketed group with no bracket or semicolon inside it.
+_INNERMOST_GROUP = re.compile(r"\([^()\[\];]*\)|\[[^()\[\];]*\]")
+
+
+def _declaration_texts(block: str) -> list[str] | None:
+    """The texts of a block's declarations, as tinycss2 splits them (at each semicolon outside
+    brackets), for a simple block: one without what `_NOT_SIMPLE` finds, whose brackets each
+    close, in order, before the next semicolon (`color: rgb(0 0 0); display: none`); None for
+    any other (a `;` inside `url(…)` or `(…)` does not end a declaration)."""
+    if _NOT_SIMPLE.search(block):
+        return None
+    if "(" in block or ")" in block or "[" in block or "]" in block:
+        rest, removed = _INNERMOST_GROUP.subn("", block)
+        while removed:
+            rest, removed = _INNERMOST_GROUP.subn("", rest)
+        if "(" in rest or ")" in rest or "[" in rest or "]" in rest:
+            return None
+    return block.split(";")
 
 
 # The families of the declarations that hide an element alone, whatever else is declared on it
