@@ -819,15 +819,41 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     readings agree (a test compares them). Generated CSS, a rule per class, is read a run of
     plain rules at a time (`_take_plain_rules`), and each declaration's text once
     (`_remembered_piece_declaration`)."""
-    rules = _scan_rules(text)
+    rules = scanned_style_rules(text)
     if rules is None:
         return read_style_sheet(text)
     found: list[StyleRule] = []
-    for prelude, block, conditional, plain in rules:
-        declarations = _plain_declarations(block) if plain else _block_declarations(block)
-        if declarations:
-            found.append(StyleRule(_selector_text(prelude), declarations, len(found), conditional))
+    for rule in rules:
+        if rule.declarations:
+            found.append(StyleRule(_selector_text(rule.prelude), rule.declarations, len(found), bool(rule.queries)))
     return tuple(found)
+
+
+class ScannedRule(NamedTuple):
+    """A style rule of a `<style>` block as the scanner reads it (`scanned_style_rules`): its
+    prelude and its block's content, as written; the media query lists (each the text after
+    `@media`, as written, spaces normalised, outermost first) of the `@media` blocks it stands in
+    that some screens meet and others do not (one every screen, or most readers', meets is left
+    out); and its declarations that can hide content (`_block_declarations`)."""
+
+    prelude: str
+    block: str
+    queries: tuple[str, ...]
+    declarations: tuple[Declaration, ...]
+
+
+@per_sheet
+def scanned_style_rules(text: str) -> tuple[ScannedRule, ...] | None:
+    """Every style rule of a `<style>` block's text as the scanner splits it (`ScannedRule`), in
+    order, those of `@media` blocks no screen meets left out: the reading `parse_style_sheet`
+    is made of, which a pass that needs the rules' text or queries reads too. None when the text
+    has something the scanner leaves to tinycss2 (see `_scan_rules`). Never raises."""
+    rules = _scan_rules(text)
+    if rules is None:
+        return None
+    return tuple(
+        ScannedRule(prelude, block, queries, _plain_declarations(block) if plain else _block_declarations(block)) for prelude, block, queries, plain in rules
+    )
 
 
 def read_style_sheet(text: str) -> tuple[StyleRule, ...]:
@@ -952,6 +978,8 @@ def _unnested(node: Any, parents: list[str]) -> list[Any]:
     gives each selector once per parent."""
     import tinycss2
 
+    if not any(token.type == "{} block" for token in node.content):
+        return []  # most rules: declarations only, nothing nested in them (which would need a block)
     nested = [n for n in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True) if n.type != "declaration"]
     if not nested:
         return []
@@ -1128,13 +1156,14 @@ _STRUCTURE = re.compile(
 _CSS_SPACE = " \t\n\r\f"
 _LEADING = on_first_use(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
-# A qualified rule as scanned: its prelude, its block's content, whether it is conditional, and
-# whether the block is plain (`_PLAIN_RULE_TEXT`: no brackets, comments, strings, escapes or `<>`).
-_Scanned = list[tuple[str, str, bool, bool]]
+# A qualified rule as scanned: its prelude, its block's content, the media queries only some
+# screens meet that it stands in (see `ScannedRule`), and whether the block is plain
+# (`_PLAIN_RULE_TEXT`: no brackets, comments, strings, escapes or `<>`).
+_Scanned = list[tuple[str, str, tuple[str, ...], bool]]
 
 
-def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scanned | None:
-    """The qualified rules of a rule list as (prelude, block content, conditional, plain), recursing
+def _scan_rules(text: str, queries: tuple[str, ...] = (), top: bool = True) -> _Scanned | None:
+    """The qualified rules of a rule list as (prelude, block content, queries, plain), recursing
     into screen `@media` blocks; None when the text has something the scanner leaves to tinycss2
     (an escape in an at-rule, an HTML comment marker inside a block, a cascade layer, a
     `@supports` condition). Brackets nest as CSS
@@ -1146,7 +1175,7 @@ def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scan
     start = 0  # where the current rule's prelude starts
     open_brackets: list[str] = []  # closers expected in the prelude
     at_rule: str | None = None
-    start = _take_plain_rules(text, start, conditional, found)
+    start = _take_plain_rules(text, start, queries, found)
     scanner = _STRUCTURE.finditer(text, start)
     while (match := next(scanner, None)) is not None:
         token = match.group()
@@ -1162,9 +1191,9 @@ def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scan
             start, at_rule = match.end(), None
         elif token == "{":
             end = _block_end(text, match.end())
-            if end is None or not _take_rule(text[start : match.start()], text[match.end() : end], at_rule, conditional, found):
+            if end is None or not _take_rule(text[start : match.start()], text[match.end() : end], at_rule, queries, found):
                 return None
-            start, at_rule = _take_plain_rules(text, end + 1, conditional, found), None
+            start, at_rule = _take_plain_rules(text, end + 1, queries, found), None
             scanner = _STRUCTURE.finditer(text, start)
     return found
 
@@ -1179,13 +1208,13 @@ _PLAIN_RULES = on_first_use(rf"(?:{_PLAIN_RULE_TEXT})+")
 _PLAIN_RULE = on_first_use(_PLAIN_RULE_TEXT)
 
 
-def _take_plain_rules(text: str, start: int, conditional: bool, found: _Scanned) -> int:
+def _take_plain_rules(text: str, start: int, queries: tuple[str, ...], found: _Scanned) -> int:
     """Add the run of plain rules (`_PLAIN_RULE_TEXT`) that starts at `start`, if any; where the
     scanner goes on (the end of the run)."""
     run = _PLAIN_RULES().match(text, start)
     if run is None:
         return start
-    found.extend((prelude, block, conditional, True) for prelude, block in _PLAIN_RULE().findall(text, start, run.end()))
+    found.extend((prelude, block, queries, True) for prelude, block in _PLAIN_RULE().findall(text, start, run.end()))
     return run.end()
 
 
@@ -1203,13 +1232,13 @@ def _starts_rule(text: str, start: int, position: int) -> bool:
     return leading is not None and leading.end() >= position
 
 
-def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool, found: _Scanned) -> bool:
+def _take_rule(prelude: str, block: str, at_rule: str | None, queries: tuple[str, ...], found: _Scanned) -> bool:
     """Add a qualified rule, or the rules of a screen `@media` block; False when the block has
     something the scanner leaves to tinycss2."""
     if at_rule is None:
         if "{" in block:
             return False  # nested rules (CSS Nesting): tinycss2 reads them
-        found.append((prelude, block, conditional, False))
+        found.append((prelude, block, queries, False))
         return True
     if "\\" in prelude or at_rule in ("layer", "supports", "scope"):
         return False  # cascade layers, `@supports` conditions and scopes are read by tinycss2
@@ -1219,11 +1248,14 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
         return True
     import tinycss2
 
-    query_text = prelude[prelude.lower().index("@media") + len("@media") :]
-    query = " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(query_text, skip_comments=True)).lower().split())
+    # The query follows the at-keyword, which only white space, comments and HTML comment
+    # markers come before (`_starts_rule`; a comment there may name `@media` too).
+    query_text = prelude[_LEADING().match(prelude).end() + len("@media") :]  # type: ignore[union-attr]
+    written = " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(query_text, skip_comments=True)).split())
+    query = written.lower()
     if _no_screen(query):
         return True
-    inner = _scan_rules(block, conditional or not _every_screen(query), top=False)
+    inner = _scan_rules(block, queries if _every_screen(query) else (*queries, written), top=False)
     if inner is None:
         return False
     found.extend(inner)
@@ -1249,6 +1281,16 @@ def _block_end(text: str, position: int) -> int | None:
             if not open_brackets:
                 return match.start()
     return None
+
+
+def serialised_prelude(prelude: str) -> str:
+    """A scanned rule's prelude (`ScannedRule`) as tinycss2 serialises the prelude of the rule
+    it reads: comments out, the white space and HTML comment markers before it dropped, and
+    `/**/` between tokens that would otherwise read as one (`2n/**/+1`)."""
+    import tinycss2
+
+    text = prelude[_LEADING().match(prelude).end() :]  # type: ignore[union-attr]
+    return str(tinycss2.serialize(tinycss2.parse_component_value_list(text, skip_comments=True)))
 
 
 def _selector_text(prelude: str) -> str:
@@ -1329,6 +1371,13 @@ def read_declarations(block: str) -> tuple[Declaration, ...]:
     import tinycss2
 
     return _declarations(tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True))
+
+
+def without_importance(value: str) -> str:
+    """A declaration's value text (after its colon) with a closing `!important` cut off, as CSS
+    reads it (`!` and `important`, in any case, with white space around them)."""
+    important = _IMPORTANT().search(value) if "!" in value else None
+    return value if important is None else value[: important.start()]
 
 
 def _balanced(piece: str) -> bool:

@@ -26,16 +26,23 @@ For a limit on copies (`screens_shown`), the rules that show again are read too:
 a rule every screen applies and shown in an `@media` block is on the screens that meet its query
 only, and one a block hides is on the others, so a responsive pair is never on one screen together.
 
-A page whose source has no `@media` and no `media` attribute costs one search of its text.
+A page whose source has no `@media` and no `media` attribute costs one search of its text, and
+a `<style>` block whose text names no `@media` one search of its own for what some screens hide;
+any other block is read once by its text (`css.per_sheet`: a site's pages share the reading),
+split into rules by the scanner `css.parse_style_sheet` uses, tokenising only what it must.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from compliance.document.css import per_sheet
 from compliance.text import shorten
+
+if TYPE_CHECKING:
+    from compliance.document.css import Declaration
 
 _HIDING = {"display": frozenset({"none"}), "visibility": frozenset({"hidden", "collapse"})}
 
@@ -56,8 +63,94 @@ _MEDIA_ATTRIBUTE = re.compile(rb"media\s*=")
 def _hiding_rules(sheets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(query, selector) for each style rule in a some-screens `@media` block that hides what it
     matches, in sheet order; the queries of nested blocks joined with "and" (`_display_rules`'
-    hiding rules under a query: a sheet's top level is what visibility reads as written)."""
-    return tuple((query, selector) for query, selector, hides in _display_rules(sheets, every_way=True) if query and hides)
+    hiding rules under a query: a sheet's top level is what visibility reads as written). A sheet
+    whose text names no `@media` (nor holds an escape, which may spell one) is not read."""
+    with_queries = tuple(sheet for sheet in sheets if "@media" in sheet.lower() or "\\" in sheet)
+    return tuple((query, selector) for query, selector, hides in _display_rules(with_queries, every_way=True) if query and hides)
+
+
+class _DisplayRule(NamedTuple):
+    """A style rule of a sheet that hides or shows what it matches: the some-screens queries it
+    stands in joined with "and" ("" for one every screen applies), its selector list (as
+    tinycss2 serialises it, spaces normalised), whether its block hides (`_hides`), hides
+    another way (`_hides_alone`, `_hides_by_size`), and declares a `display` or `visibility`."""
+
+    query: str
+    selector: str
+    hides: bool
+    hides_otherwise: bool
+    declares: bool
+
+    def effect(self, every_way: bool) -> bool | None:
+        """True when it hides (with `every_way`, the other ways too), False when it declares a
+        `display` or `visibility` that shows, None when neither."""
+        if self.hides or (every_way and self.hides_otherwise):
+            return True
+        return False if self.declares else None
+
+
+def _display_rules(sheets: tuple[str, ...], *, every_way: bool = False) -> tuple[tuple[str, str, bool], ...]:
+    """(query, selector, hides) for each style rule that hides what it matches (`display: none`,
+    `visibility: hidden`/`collapse`; with `every_way`, any declaration that hides alone too:
+    `_hides_alone`) or shows it (another `display`, `visibility: visible`), in sheet order: the
+    query "" for a rule every screen applies, else its some-screens queries joined with "and".
+    Each sheet is read once (`_sheet_display_rules`, remembered by its text)."""
+    found: list[tuple[str, str, bool]] = []
+    for sheet in sheets:
+        for rule in _sheet_display_rules(sheet):
+            effect = rule.effect(every_way)
+            if effect is not None:
+                found.append((rule.query, rule.selector, effect))
+    return tuple(found)
+
+
+@per_sheet
+def _sheet_display_rules(sheet: str) -> tuple[_DisplayRule, ...]:
+    """The rules of one sheet that hide or show, in order (`_DisplayRule`). The sheet's rules are
+    the scanner's (`css.scanned_style_rules`, the reading `css.parse_style_sheet` is made of: a
+    page's blocks are read so before this), with their declarations that can hide; a sheet the
+    scanner leaves to tinycss2 (cascade layers, `@supports`, CSS Nesting) is read by tinycss2
+    (`_read_display_rules`)."""
+    from compliance.document.css import scanned_style_rules, serialised_prelude
+
+    scanned = scanned_style_rules(sheet)
+    found: list[_DisplayRule] = []
+    if scanned is None:
+        import tinycss2
+
+        _read_display_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found)
+        return tuple(found)
+    for rule in scanned:
+        hides, hides_otherwise, declares = _block_effects(rule.block, rule.declarations)
+        if hides or hides_otherwise or declares:
+            found.append(_DisplayRule(" and ".join(rule.queries), " ".join(serialised_prelude(rule.prelude).split()), hides, hides_otherwise, declares))
+    return tuple(found)
+
+
+def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[_DisplayRule]) -> None:
+    """Add to `found` the rules among tinycss2's `nodes` that hide or show, inside the some-screens `queries`."""
+    import tinycss2
+
+    from compliance.document.css import condition_met, nested_rules, parse_style_attribute
+    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
+
+    for node in nodes:
+        if node.type == "qualified-rule":
+            block = tinycss2.serialize(node.content)
+            hides, hides_otherwise, declares = _block_effects(block, parse_style_attribute(block))
+            if hides or hides_otherwise or declares:
+                selector = " ".join(tinycss2.serialize(node.prelude).split())
+                found.append(_DisplayRule(" and ".join(queries), selector, hides, hides_otherwise, declares))
+            _read_display_rules(nested_rules(node), queries, found)
+        elif node.type != "at-rule" or node.content is None:
+            continue
+        elif node.lower_at_keyword == "media":
+            query = " ".join(tinycss2.serialize(node.prelude).split())
+            met = screens_meeting(query)
+            if met != NEVER:
+                _read_display_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found)
+        elif node.lower_at_keyword == "layer" or (node.lower_at_keyword == "supports" and condition_met(node)):
+            _read_display_rules(_inner_rules(node), queries, found)
 
 
 def _inner_rules(node: Any) -> list[Any]:
@@ -66,55 +159,74 @@ def _inner_rules(node: Any) -> list[Any]:
     return list(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
 
 
-def _hides(content: Any) -> bool:
-    """Whether a style rule's block declares `display: none` or `visibility: hidden`/`collapse`."""
+def _block_effects(block: str, declared: Sequence[Declaration]) -> tuple[bool, bool, bool]:
+    """Of a style rule's block (its content's text, and its `declared` declarations that can
+    hide): whether it hides (`_hides`), hides another way (`_hides_alone` or `_hides_by_size`),
+    and declares a `display` or `visibility` at all."""
+    hides, declares = _hides(block)
+    return hides, _hides_alone(declared) or _hides_by_size(declared), declares
+
+
+def _hides(block: str) -> tuple[bool, bool]:
+    """Whether a style rule's block declares `display: none` or `visibility: hidden`/`collapse`
+    (whatever else it declares), and whether it declares a `display` or `visibility` at all,
+    valid or not, as tinycss2 reads its declarations. A block whose text names neither (and has
+    no escape that may spell one) declares neither; a simple one (`_declaration_texts`) is split
+    at its semicolons; only the others are tokenised."""
+    lowered = block.lower()
+    if "display" not in lowered and "visibility" not in lowered and "\\" not in block:
+        return False, False
+    texts = _declaration_texts(block)
+    if texts is None:
+        return _tokenised_hides(block)
+    from compliance.document.css import without_importance
+
+    hides = declares = False
+    for text in texts:
+        name, colon, value = text.partition(":")
+        name = name.strip(_CSS_SPACE).lower()
+        if colon and name in _HIDING:
+            declares = True
+            hides = hides or without_importance(value).strip().lower() in _HIDING[name]
+    return hides, declares
+
+
+def _tokenised_hides(block: str) -> tuple[bool, bool]:
+    """`_hides` of any block, read by tinycss2."""
     import tinycss2
 
-    for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
+    hides = declares = False
+    for declaration in tinycss2.parse_declaration_list(block, skip_comments=True, skip_whitespace=True):
         if declaration.type != "declaration" or declaration.lower_name not in _HIDING:
             continue
-        value = tinycss2.serialize(declaration.value).strip().lower()
-        if value in _HIDING[declaration.lower_name]:
-            return True
-    return False
+        declares = True
+        if tinycss2.serialize(declaration.value).strip().lower() in _HIDING[declaration.lower_name]:
+            hides = True
+    return hides, declares
 
 
-@functools.lru_cache(maxsize=64)
-def _display_rules(sheets: tuple[str, ...], *, every_way: bool = False) -> tuple[tuple[str, str, bool], ...]:
-    """(query, selector, hides) for each style rule that hides what it matches (`display: none`,
-    `visibility: hidden`/`collapse`; with `every_way`, any declaration that hides alone too:
-    `_hides_alone`) or shows it (another `display`, `visibility: visible`), in sheet order: the
-    query "" for a rule every screen applies, else its some-screens queries joined with "and"."""
-    import tinycss2
-
-    found: list[tuple[str, str, bool]] = []
-    for sheet in sheets:
-        _read_display_rules(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), (), found, every_way)
-    return tuple(found)
+_CSS_SPACE = " \t\n\r\f"
+# What tinycss2 reads in a block other than declarations split at semicolons: escapes, strings,
+# nested blocks, comments, HTML comment markers and at-rules.
+_NOT_SIMPLE = re.compile(r"""[\\"'{}@]|/\*|<!--|-->""")
+# A bracketed group with no bracket or semicolon inside it.
+_INNERMOST_GROUP = re.compile(r"\([^()\[\];]*\)|\[[^()\[\];]*\]")
 
 
-def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[str, str, bool]], every_way: bool = False) -> None:
-    """Add to `found` the rules among `nodes` that hide or show, inside the some-screens `queries`."""
-    import tinycss2
-
-    from compliance.document.css import condition_met, nested_rules
-    from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
-
-    for node in nodes:
-        if node.type == "qualified-rule":
-            effect = _display_effect(node.content, every_way)
-            if effect is not None:
-                found.append((" and ".join(queries), " ".join(tinycss2.serialize(node.prelude).split()), effect))
-            _read_display_rules(nested_rules(node), queries, found, every_way)
-        elif node.type != "at-rule" or node.content is None:
-            continue
-        elif node.lower_at_keyword == "media":
-            query = " ".join(tinycss2.serialize(node.prelude).split())
-            met = screens_meeting(query)
-            if met != NEVER:
-                _read_display_rules(_inner_rules(node), queries if counts_as_written(met) else (*queries, query), found, every_way)
-        elif node.lower_at_keyword == "layer" or (node.lower_at_keyword == "supports" and condition_met(node)):
-            _read_display_rules(_inner_rules(node), queries, found, every_way)
+def _declaration_texts(block: str) -> list[str] | None:
+    """The texts of a block's declarations, as tinycss2 splits them (at each semicolon outside
+    brackets), for a simple block: one without what `_NOT_SIMPLE` finds, whose brackets each
+    close, in order, before the next semicolon (`color: rgb(0 0 0); display: none`); None for
+    any other (a `;` inside `url(…)` or `(…)` does not end a declaration)."""
+    if _NOT_SIMPLE.search(block):
+        return None
+    if "(" in block or ")" in block or "[" in block or "]" in block:
+        rest, removed = _INNERMOST_GROUP.subn("", block)
+        while removed:
+            rest, removed = _INNERMOST_GROUP.subn("", rest)
+        if "(" in rest or ")" in rest or "[" in rest or "]" in rest:
+            return None
+    return block.split(";")
 
 
 # The families of the declarations that hide an element alone, whatever else is declared on it
@@ -124,15 +236,11 @@ def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[tuple[
 _HIDING_ALONE = frozenset({"opacity", "font", "content-visibility", "transform", "clip"})
 
 
-def _hides_alone(content: Any) -> bool:
-    """Whether a style rule's block declares something that hides alone (`_HIDING_ALONE`); `clip:
-    rect()`, which needs a position, is not read here."""
-    import tinycss2
-
-    from compliance.document.css import parse_style_attribute
+def _hides_alone(declared: Sequence[Declaration]) -> bool:
+    """Whether a style rule's block (its `declared` declarations) declares something that hides
+    alone (`_HIDING_ALONE`); `clip: rect()`, which needs a position, is not read here."""
     from compliance.document.visibility import can_hide
 
-    declared = parse_style_attribute(tinycss2.serialize(content))
     return any(d.family in _HIDING_ALONE and d.name != "clip" and can_hide(d) for d in declared)
 
 
@@ -140,34 +248,18 @@ def _hides_alone(content: Any) -> bool:
 _SIZES = frozenset({"width", "max-width", "height", "max-height"})
 
 
-def _hides_by_size(content: Any) -> bool:
-    """Whether a style rule's block gives the box a size of 2px or less (`height`, `max-height`,
-    `width`, `max-width`: `visibility.can_hide`) and cuts off its overflow (`overflow`, or a
-    longhand of it, `hidden` or `clip`) together: `height: 0; overflow: hidden`."""
-    import tinycss2
-
+def _hides_by_size(declared: Sequence[Declaration]) -> bool:
+    """Whether a style rule's block (its `declared` declarations) gives the box a size of 2px or
+    less (`height`, `max-height`, `width`, `max-width`: `visibility.can_hide`) and cuts off its
+    overflow (`overflow`, or a longhand of it, `hidden` or `clip`) together: `height: 0;
+    overflow: hidden`."""
     from compliance.document.clipping import overflow_axes
-    from compliance.document.css import parse_style_attribute
     from compliance.document.visibility import can_hide
 
-    declared = {d.name: d for d in parse_style_attribute(tinycss2.serialize(content))}
-    if not any(name in _SIZES and can_hide(declaration) for name, declaration in declared.items()):
+    by_name = {d.name: d for d in declared}
+    if not any(name in _SIZES and can_hide(declaration) for name, declaration in by_name.items()):
         return False
-    return any(axis in ("hidden", "clip") for axis in overflow_axes(declared))
-
-
-def _display_effect(content: Any, every_way: bool = False) -> bool | None:
-    """True when a style rule's block hides (`_hides`; with `every_way`, `_hides_alone` or
-    `_hides_by_size`), False when it declares a `display` or `visibility` that shows, None when
-    it declares neither."""
-    import tinycss2
-
-    if _hides(content) or (every_way and (_hides_alone(content) or _hides_by_size(content))):
-        return True
-    for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
-        if declaration.type == "declaration" and declaration.lower_name in _HIDING:
-            return False
-    return None
+    return any(axis in ("hidden", "clip") for axis in overflow_axes(by_name))
 
 
 def screens_shown(root: Any, elements: list[Any]) -> list[tuple[str, bool] | None]:
