@@ -659,3 +659,32 @@ def test_a_colour_the_checker_cannot_be_sure_of_is_not_read(value: str) -> None:
     from compliance.document.css import colour
 
     assert colour(tinycss2.parse_one_component_value(value)) is None
+
+
+def _declared(declarations: tuple[object, ...]) -> list[tuple[str, bool, str]]:
+    return [(d.name, d.important, tinycss2.serialize(d.values)) for d in declarations]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "color:(]; display:none; x:[)",
+        "color:[); display:none; x:(]",
+        "a:(b[c)d]; display:none",
+        "x:(a]b); display:none",
+        "x:[a)b]; visibility:hidden",
+        "opacity:calc(0 ]); opacity:0",
+    ],
+)
+def test_a_bracket_closed_by_another_kinds_closer_runs_on_as_css_reads_it(block: str) -> None:
+    # Inside `(…)` a `]` is a token of the group, not its end: the semicolons after it are the group's.
+    assert _declared(parse_style_attribute.__wrapped__(block)) == _declared(read_declarations(block))  # type: ignore[attr-defined]
+    assert _reading(_fast(f"p{{{block}}}")) == _reading(read_style_sheet(f"p{{{block}}}"))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["color:", "(", ")", "[", "]", ";", " display:none", "opacity:0", "x:y", "rgb(0 0 0)", " "]), max_size=14))
+def test_blocks_of_mixed_brackets_are_read_as_tinycss2_reads_them(pieces: list[str]) -> None:
+    block = "".join(pieces)
+    assert _declared(parse_style_attribute.__wrapped__(block)) == _declared(read_declarations(block))  # type: ignore[attr-defined]
+    assert _reading(_fast(f"p{{{block}}}")) == _reading(read_style_sheet(f"p{{{block}}}"))

@@ -1381,15 +1381,20 @@ def without_importance(value: str) -> str:
 
 
 def _balanced(piece: str) -> bool:
-    depth = 0
+    """Whether every bracket a piece of a block opens closes in it, each by its own closer: as
+    CSS reads a block, a `]` inside `(…)` is a token of the group, not its end, so in `color:(];
+    display:none; x:[)` the group runs on through the semicolons and declares no `display`. False
+    too for a closer that opens nothing (the block is then read by tinycss2)."""
+    expected: list[str] = []
     for character in piece:
-        if character in "([":
-            depth += 1
+        if character in _CLOSING:
+            expected.append(_CLOSING[character])
         elif character in ")]":
-            depth -= 1
-            if depth < 0:
+            if not expected:
                 return False
-    return depth == 0
+            if character == expected[-1]:
+                expected.pop()
+    return not expected
 
 
 def _declaration(name: str, value: str) -> Declaration | None:
