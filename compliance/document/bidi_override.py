@@ -7,7 +7,8 @@ The page's text is read as a reader sees it: the letters of such Latin text in r
 An override reaches the inline content of its element, not the text of a block inside it (which
 lays out a paragraph of its own), nor what an embedding or isolate inside it holds (`unicode-bidi:
 embed`, `isolate`, `plaintext`; an element with a `dir` attribute, a `<bdi>`, which HTML's own
-style isolates). Only pages whose markup or CSS may name an override are read so (`may_override`).
+style isolates). Only pages whose markup or CSS may name an override are read so (`may_override`),
+and on them only the texts an override may reach (`override_reach`).
 """
 
 from __future__ import annotations
@@ -38,11 +39,24 @@ def may_override(source: str, root: Any) -> bool:
     return next(root.iter("bdo"), None) is not None or _OVERRIDE_KEYWORD().search(source) is not None
 
 
+def override_reach(root: Any, style: Any) -> frozenset[Any]:
+    """The elements of the page under `root` (its `PageStyle`: `style`) that an override may
+    reach: those in a `<bdo>` or in an element that a `<style>` rule (on some screen) or its
+    `style` attribute gives an override `unicode-bidi`, and the element itself. The text of no
+    other element can be `reversed_by_override` (only such an element sets an override), so a
+    page whose source names `-override` in its URLs or classes only reads none of its texts so."""
+    holders = {*root.iter("bdo"), *style.declared_on(root, "unicode-bidi", _OVERRIDES)}
+    # Only the outermost holders' elements are gathered: what they hold is gathered once.
+    outermost = (holder for holder in holders if not any(ancestor in holders for ancestor in holder.iterancestors()))
+    return frozenset(node for holder in outermost for node in holder.iter())
+
+
 def reversed_by_override(element: Any, style: Any) -> bool:
     """True when the text directly in `element` is laid out right to left letter by letter: the
     nearest element around it, up to its block, that sets a `unicode-bidi` of its own (by the
     page's CSS, or HTML's for `<bdo>`, `<bdi>` and a `dir` attribute) sets an override, and the
-    `direction` in force there is `rtl`. `style`: the page's `PageStyle`."""
+    `direction` in force there is `rtl`. `style`: the page's `PageStyle`. Only an element in
+    `override_reach` can be one."""
     node = element
     while node is not None and isinstance(node.tag, str):
         own = style.on_demand(node, ("unicode-bidi", "display"))

@@ -980,8 +980,9 @@ class _Walk:
         self.styled = self.style.styled
         # The words the page's CSS generates before and after elements (`::before`, `::after`).
         self.generated = self.style.generated
-        # Whether the page may lay letters out in reverse (`bidi_override`): most pages cannot.
-        self.overrides = overrides
+        # The elements whose text an override may lay out in reverse (`bidi_override`): none on
+        # most pages.
+        self.overrides = bidi_override.override_reach(root, self.style) if overrides else frozenset()
         self.items: list[Item] = []
         self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)
         # The <details> an earlier one of their exclusive accordion closes, read when an open one is met.
@@ -1044,6 +1045,13 @@ class _Walk:
             for mark in self.open_bylines:
                 mark.capture.append("\n")
 
+    def _as_seen(self, text: str, holder: Any) -> str:
+        """The text directly in `holder` as a reader sees it: in reverse where an override lays
+        it out so (`bidi_override`)."""
+        if holder in self.overrides and bidi_override.reversed_by_override(holder, self.style):
+            return bidi_override.as_seen(text)
+        return text
+
     def add_text(self, text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
         """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
         starts in `element` (for a tail, in its parent)."""
@@ -1054,8 +1062,8 @@ class _Walk:
             return
         if text != "\n":
             text = text.replace("\r", " ").replace("\n", " ")
-        if self.overrides and bidi_override.reversed_by_override(element.getparent() if tail else element, self.style):
-            text = bidi_override.as_seen(text)
+        if self.overrides:
+            text = self._as_seen(text, element.getparent() if tail else element)
         if self.byline_break:
             self.byline_break = False
             _mark_seams(self.open_bylines, text)

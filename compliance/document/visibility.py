@@ -1210,14 +1210,7 @@ class PageStyle:
     def on_demand_of(self, elements: Sequence[Any], names: Sequence[str], *, every_screen: bool = False) -> list[dict[str, Declaration]]:
         """`on_demand` for each of several elements of one page, matched together (each rule
         once over all of them)."""
-        root = elements[0].getroottree().getroot()
-        demand = self._demand if self._demand is not None and self._demand.root is root else None
-        if demand is None:
-            # Read once per page, not once per element that asks: a page of thousands of narrow
-            # boxes asks for each of them.
-            demand = _Demand(root, applied_sheets(root), _ElementIndex(root))
-            if self is not _NO_PAGE_STYLE:  # shared by the pages without CSS: not kept there
-                self._demand = demand
+        demand = self._demand_of(elements[0].getroottree().getroot())
         wanted, ranks = demand.declaring(names, every_screen=every_screen)
         matched: _Matched = {}
         if wanted:
@@ -1230,6 +1223,30 @@ class PageStyle:
                     _match_rule(rule, order, found, matched, scope.select, ranks)
         style = PageStyle(matched)
         return [{name: declared[name] for name in names if name in declared} for declared in map(style.declarations, elements)]
+
+    def declared_on(self, root: Any, name: str, keywords: Collection[str]) -> list[Any]:
+        """The elements of the page under `root` on which some `<style>` rule a browser applies
+        (on some screen or every one) or a `style` attribute declares the property `name` as one
+        of the `keywords` (lower-cased), whether or not that declaration wins the cascade: every
+        element on which `on_demand` may find such a value of `name`, and maybe others. Each
+        rule that declares one is matched once over the page; an element may be listed twice."""
+        demand = self._demand_of(root)
+        found = [element for element, declared in demand.elements.inline_styles() if any(d.name == name and d.keyword in keywords for d in declared)]
+        for _, rule, declared in demand.declaring((name,), every_screen=False)[0]:
+            if any(d.keyword in keywords for d in declared) and demand.elements.may_match(rule.selectors):
+                found.extend(element for selector in _selectors(rule.selectors, rule.scope) for element in demand.elements.select(selector))
+        return found
+
+    def _demand_of(self, root: Any) -> _Demand:
+        """What `on_demand` matches the elements of the page under `root` from."""
+        demand = self._demand if self._demand is not None and self._demand.root is root else None
+        if demand is None:
+            # Read once per page, not once per element that asks: a page of thousands of narrow
+            # boxes asks for each of them.
+            demand = _Demand(root, applied_sheets(root), _ElementIndex(root))
+            if self is not _NO_PAGE_STYLE:  # shared by the pages without CSS: not kept there
+                self._demand = demand
+        return demand
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
