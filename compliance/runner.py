@@ -908,10 +908,15 @@ class Runner:
         ignores = Ignores(self.options.exclude, gitignore=self.options.gitignore, read_lines=read_ignore_file)
         # With --force-exclude no file is exempt from the exclusions for having been named.
         explicit = set() if self.options.force_exclude else {os.path.normpath(p) for p in paths}
+        named = {os.path.abspath(p) for p in paths if p != STDIN}
         kind = self.options.kind if self.options.kind != "cms-json" else None
         seen: set[object] = set()
         for path in _unique_paths(paths):
             for source in expand_paths([path], kind=kind):
+                if isinstance(source, Skipped) and os.path.isdir(path) and os.path.abspath(source.path) in named - {os.path.abspath(path)}:
+                    # A walk's note on a file also named as a path (a symbolic link it does not
+                    # follow, which a path is followed to): the file is reported once, as named.
+                    continue
                 if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
                     walked_from = path if os.path.isdir(path) else os.path.dirname(path) or os.curdir
                     if ignores.excluded(source.path, walked_from):

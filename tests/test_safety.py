@@ -106,6 +106,22 @@ def test_devices_fifos_and_links_out_of_the_folder_are_skipped_with_a_notice(cli
     assert run.code == 0
 
 
+@pytest.mark.parametrize("order", ["folder-first", "link-first"])
+def test_a_link_out_of_the_folder_also_named_as_a_path_is_reported_once_as_named(cli: Any, tmp_path: Path, order: str) -> None:
+    # The walk does not follow it; named as a path, it is followed: one entry, the check of what it leads to.
+    folder = tmp_path / "desk"
+    write(folder, "good.html", COMPLIANT)
+    outside = write(tmp_path, "elsewhere/story.html", COMPLIANT)
+    (folder / "linked.html").symlink_to(outside)
+    link = str(folder / "linked.html")
+    paths = [str(folder), link] if order == "folder-first" else [link, str(folder)]
+    run = cli("check", "--format", "json", *paths)
+    entries = [f for f in run.json()["files"] if Path(f["path"]).name == "linked.html"]
+    assert len(entries) == 1
+    assert entries[0]["checked"] and entries[0]["packs"] == ["dcnf"]
+    assert run.code == 0
+
+
 def test_a_link_that_loops_is_one_unreadable_file_not_a_crash(cli: Any, tmp_path: Path) -> None:
     folder = tmp_path / "desk"
     write(folder, "good.html", COMPLIANT)
