@@ -1281,7 +1281,7 @@ _SHORTHANDS: dict[str, tuple[str, ...]] = {
     "inset": ("top", "right", "bottom", "left"),
     "padding": ("padding-top", "padding-right", "padding-bottom", "padding-left"),
     "overflow": ("overflow-x", "overflow-y"),
-    "font": ("font-size",),
+    "font": ("font-size", "line-height"),
     "background": ("background-color", "background-image"),
 }
 
@@ -4737,7 +4737,7 @@ _PLAIN_ATTRIBUTES = frozenset({"href", "title", "datetime", "rel", "target", "la
 def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = False) -> float | None:
     """The most (px) a box holding only text, in plain inline elements no rule styles, can be
     tall (`stacked_lines`), at the font size and line height the whole cascade gives it down the
-    tree; None for a box holding anything else, or sized in a way not read. `screen_wide`: the
+    tree (a `font` shorthand's too: `stacked_lines.reading_the_font`); None for a box holding anything else, or sized in a way not read. `screen_wide`: the
     box is laid out in the screen's width (a fixed box), at least `NARROWEST_SCREEN_PX`, when
     nothing of its CSS narrows it or widens its text (`stacked_lines.NARROWING`, `WIDENING`)."""
     if style.generated is not None and element in style.generated:
@@ -4753,15 +4753,24 @@ def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = Fals
     chain = [*reversed(list(element.iterancestors())), element]
     if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
         return None
-    declared = style.on_demand_of(chain, wanted)
-    font_px = _font_down_the_tree(declared)
-    if font_px is None:
+    declared = _fonts_read(style.on_demand_of(chain, wanted))
+    font_px = None if declared is None else _font_down_the_tree(declared)
+    if declared is None or font_px is None:
         return None
     # The inherited properties in force, the nearest ancestor's, under the box's own.
     own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
     lines = _lines_at_most(element, chain, inner, style, own, font_px, screen_wide=screen_wide)
     height = stacked_lines.height_at_most(lines, font_px, own)
     return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
+
+
+def _fonts_read(declared: Sequence[Mapping[str, Declaration]]) -> list[dict[str, Declaration]] | None:
+    """Each element's winners with its `font` shorthand read as the size and line height it sets
+    (`stacked_lines.reading_the_font`); None when one is not read."""
+    from compliance.document import stacked_lines
+
+    read = [stacked_lines.reading_the_font(found) for found in declared]
+    return None if any(found is None for found in read) else [found for found in read if found is not None]
 
 
 def _lines_at_most(
