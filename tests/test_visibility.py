@@ -1520,6 +1520,17 @@ def test_a_hidden_utility_class_with_a_responsive_display_is_shown_on_some_scree
     assert errors(check(page(logo=f'<div class="hidden">{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]
 
 
+@pytest.mark.parametrize("classes", ["invisible", "logo invisible", "INVISIBLE", "d-none d-print-block", "invisible md:block", "d-none wide"])
+def test_a_hiding_helper_class_hides_where_its_css_is_not_read(classes: str) -> None:
+    # Bootstrap's and Tailwind's `invisible` is `visibility: hidden`; `d-print-block` shows it on paper only.
+    assert errors(check(page(logo=f'<div class="{classes}">{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("classes", ["d-none d-md-block", "d-none d-sm-flex", "d-none d-xxl-inline-block", "invisible lg:visible", "hidden sm:table-cell"])
+def test_a_hiding_helper_class_shown_again_on_some_screens_is_seen(classes: str) -> None:
+    assert errors(check(page(logo=f'<div class="{classes}">{LOGO.format(attrs="")}</div>'))) == []
+
+
 @pytest.mark.parametrize("items", [3, 40])  # few candidates are tested one by one, many by one search
 def test_a_rule_for_a_widget_the_page_lacks_hides_nothing_and_one_for_a_widget_it_has_hides(items: int) -> None:
     notes = "".join(f'<p class="note">Note {n}</p>' for n in range(items))

@@ -238,8 +238,9 @@ IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
 # page's body: an `<rp>` (the parentheses only browsers without ruby layout show), a `<datalist>`…
 UA_HIDDEN_TAGS = frozenset({"rp", "datalist", "noembed", "noframes", "param", "area"})
 # Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
-# editor sees on the page.
-_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none"})
+# editor sees on the page, nor is what Bootstrap's and Tailwind's `invisible` hide
+# (`visibility: hidden`).
+_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none", "invisible"})
 # Attributes a lazy-loader reads: a stylesheet's opacity on such an element is its fade-in.
 _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-bg")
 # Where an image, or the lazy-loader that fills it in, reads the address of its picture.
@@ -425,16 +426,29 @@ SHOWN = Rendering()
 HIDDEN = Rendering(hidden=True)
 
 
-# Utility classes that show an element from some screen width on (`hidden md:block`).
-_RESPONSIVE_DISPLAY = on_first_use(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|contents|flow-root)$")
+# Utility classes that show an element from some screen width on: Tailwind's (`hidden md:block`,
+# `invisible lg:visible`) and Bootstrap's (`d-none d-md-block`; not `d-print-block`, which shows
+# it on paper only).
+_RESPONSIVE_DISPLAY = on_first_use(
+    r"^(?:[a-z0-9-]+:|d-(?:sm|md|lg|xl|xxl)-)"
+    r"(block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|table-row|table-cell|contents|flow-root|list-item|visible)$"
+)
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def hides_by_class(value: str) -> bool:
-    """True when a `class` attribute value names a visually-hidden helper class (and no
-    responsive class that shows the element again)."""
+    """True when a `class` attribute value names a visually-hidden helper class that no
+    responsive class shows again on some screens (`_RESPONSIVE_DISPLAY`): a `display` one for
+    any helper but `invisible`, which only a `visible` one undoes (`invisible md:block` is
+    still `visibility: hidden`)."""
     tokens = class_tokens(value)
-    return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY().match(token) for token in tokens if ":" in token)
+    helpers = tokens & _HIDDEN_CLASSES
+    if not helpers:
+        return False
+    shown = {found.group(1) for token in tokens if (":" in token or token.startswith("d-")) and (found := _RESPONSIVE_DISPLAY().match(token))}
+    if helpers - {"invisible"} and not shown - {"visible"}:
+        return True
+    return "invisible" in helpers and "visible" not in shown
 
 
 def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
