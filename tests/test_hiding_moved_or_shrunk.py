@@ -393,6 +393,20 @@ TEXT_ABOVE_THE_PAGE = {
     '<p style="position:absolute;top:-500px">By <a class=name href="https://example.com/maria">Maria Lopez</a></p>': False,
     '<p style="position:absolute;top:-500px">By Maria Lopez<span style="display:block;height:600px"></span></p>': False,
     '<h2 style="position:absolute;top:-200px">By Maria Lopez</h2>': False,
+    # A `font` shorthand sets the font size and the line height (`normal` where it names none),
+    # each where no longhand declared with it wins over it (CSS Fonts 4, 2.8).
+    '<div style="font:10px/1.2 serif"><p style="position:absolute;top:-100px">By Maria Lopez</p></div>': True,
+    '<div style="font:bold 12px Georgia,serif"><p style="position:absolute;top:-100px">By Maria Lopez</p></div>': True,
+    '<div style="font:italic small-caps 700 10px/12px serif"><p style="position:absolute;top:-100px">By Maria Lopez</p></div>': True,
+    '<div style="line-height:5;font:10px serif"><p style="position:absolute;top:-100px">By Maria Lopez</p></div>': True,
+    '<p style="position:absolute;top:-100px;font:10px/200% serif">By Maria Lopez</p>': True,
+    '<p style="position:absolute;top:-90px;font:10px/200% serif">By Maria Lopez</p>': False,
+    '<div style="font:40px/1 serif"><p style="position:absolute;top:-150px">By Maria Lopez</p></div>': False,
+    '<div style="font:10px/5 serif"><p style="position:absolute;top:-150px">By Maria Lopez</p></div>': False,
+    '<div style="font:10px serif;line-height:5"><p style="position:absolute;top:-150px">By Maria Lopez</p></div>': False,
+    '<div style="font:caption"><p style="position:absolute;top:-500px">By Maria Lopez</p></div>': False,
+    '<div style="font:var(--f)"><p style="position:absolute;top:-500px">By Maria Lopez</p></div>': False,
+    "<style>body{{font:18px/1.6 Georgia,serif}} .by{{position:absolute;top:-500px}}</style><p class=by>{}</p>": True,
     # Stretched down to the page's bottom (its text, at its top, is above the page, as Chromium
     # shows; the box is not judged), and placed from a positioned ancestor anywhere down the page.
     '<p style="position:absolute;top:-500px;bottom:0">By Maria Lopez</p>': False,
@@ -543,6 +557,8 @@ FIXED_BOXES_OF_TEXT = {
     "position:fixed;top:-150px;letter-spacing:1em": False,
     "position:fixed;top:-150px;padding-left:10%": False,
     "position:fixed;top:-30px": False,
+    "position:fixed;top:-150px;font:16px/1.2 Arial,sans-serif": True,
+    "position:fixed;top:-150px;font:16px/10 serif": False,
     "position:absolute;top:-150px": False,
 }
 

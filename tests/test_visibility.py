@@ -183,6 +183,11 @@ HIDDEN_LOGOS = {
     "a @supports selector test in capitals": ("@supports SELECTOR(IMG:NOT(.A)){.x{display:none}}", ' class="x"'),
     "a selector test and a declaration test": ("@supports (display:grid) and selector(.a>.b:nth-child(2n of .c)){.x{display:none}}", ' class="x"'),
     "a @supports selector test or one Chromium fails": ("@supports selector(:-moz-focusring) or selector(:where(.a)){.x{display:none}}", ' class="x"'),
+    # Prefixed properties Chromium knows (`css_properties.CHROMIUM_PROPERTIES`): met as any it knows.
+    "a @supports test of a -webkit- property Chromium knows": ("@supports (-webkit-text-stroke: 1px black){.x{display:none}}", ' class="x"'),
+    "a @supports and of -webkit- properties Chromium knows": ("@supports (-webkit-appearance:none) and (-webkit-line-clamp:2){.x{display:none}}", ' class="x"'),
+    "a @supports or with a -webkit- property Chromium knows": ("@supports (foo: bar) or (-webkit-box-reflect: below){.x{display:none}}", ' class="x"'),
+    "a @supports test of a -webkit- property in capitals": ("@supports (-WEBKIT-MASK-IMAGE: none){.x{display:none}}", ' class="x"'),
     "a @supports selector test in brackets": ("@supports (selector(:focus-visible)){.x{display:none}}", ' class="x"'),
     "opacity below zero, clamped to zero": (".x{opacity:-1}", ' class="x"'),
     "a refused negative size after a tiny one": (".x{width:1px;height:1px} .x{width:-5px;height:-5px}", ' class="x"'),
@@ -464,6 +469,9 @@ SHOWN_LOGOS = {
     "a layer's own rule over its sublayer's": ("@layer a{@layer b{.x{display:none}} .x{display:inline}}", ' class="x"'),
     "a block for a list of layers (invalid CSS)": ("@layer a, b{.x{display:none}}", ' class="x"'),
     "a @supports condition some browsers lack": ("@supports (-webkit-touch-callout: none){.x{display:none}}", ' class="x"'),
+    "a @supports test of another vendor's property": ("@supports (-moz-appearance: none){.x{display:none}}", ' class="x"'),
+    "a @supports test of a -webkit- property Chromium does not know": ("@supports (-webkit-made-up-thing: 1){.x{display:none}}", ' class="x"'),
+    "a negated @supports test of a -webkit- property Chromium knows": ("@supports not (-webkit-appearance: none){.x{display:none}}", ' class="x"'),
     "a negated @supports condition": ("@supports not (display: grid){.x{display:none}}", ' class="x"'),
     # Selector tests Chromium fails (a name only another engine knows, an `:is()` with an argument
     # it cannot read, which `selector()` does not forgive, a list) or `not` of one it meets.
@@ -1510,6 +1518,17 @@ def test_an_image_that_fills_its_frame_is_not_tiny() -> None:
 def test_a_hidden_utility_class_with_a_responsive_display_is_shown_on_some_screens() -> None:
     assert errors(check(page(logo=f'<div class="hidden md:block">{LOGO.format(attrs="")}</div>'))) == []
     assert errors(check(page(logo=f'<div class="hidden">{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("classes", ["invisible", "logo invisible", "INVISIBLE", "d-none d-print-block", "invisible md:block", "d-none wide"])
+def test_a_hiding_helper_class_hides_where_its_css_is_not_read(classes: str) -> None:
+    # Bootstrap's and Tailwind's `invisible` is `visibility: hidden`; `d-print-block` shows it on paper only.
+    assert errors(check(page(logo=f'<div class="{classes}">{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("classes", ["d-none d-md-block", "d-none d-sm-flex", "d-none d-xxl-inline-block", "invisible lg:visible", "hidden sm:table-cell"])
+def test_a_hiding_helper_class_shown_again_on_some_screens_is_seen(classes: str) -> None:
+    assert errors(check(page(logo=f'<div class="{classes}">{LOGO.format(attrs="")}</div>'))) == []
 
 
 @pytest.mark.parametrize("items", [3, 40])  # few candidates are tested one by one, many by one search

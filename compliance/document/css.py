@@ -1073,9 +1073,12 @@ def supports_condition(prelude: Sequence[Any]) -> str:
     Chromium refuses for a property the checker reads (`(display: bogus)`), where the whole
     condition then fails (CSS Conditional 3, 6.1: `and` of such a test, `or` of only such
     tests), and "every" for `not` of such a test; "every" for a test Chromium meets: a
-    declaration it takes (unless a vendor's prefix in the value makes it one some browsers fail)
-    or `selector()` of a selector it reads (`selector(:has(a))`, `selector(::details-content)`:
-    `selector_lists.supports_selector`); "some" for a condition not read here (`font-tech()`,
+    declaration it takes, of a property it knows under a vendor's prefix too
+    (`(-webkit-text-stroke: 1px black)`, `(-webkit-appearance: none)`: `CHROMIUM_PROPERTIES`),
+    unless a vendor's prefix in the value makes it one some browsers fail, or `selector()` of a
+    selector it reads (`selector(:has(a))`, `selector(::details-content)`:
+    `selector_lists.supports_selector`); "some" for a declaration of a prefixed property
+    Chromium does not know (`(-moz-appearance: none)`: its vendor's browser may), for a condition not read here (`font-tech()`,
     `at-rule()`, a selector Chromium does not read), and for `not` of any test but one no
     browser meets (`not selector(:has(a))`: other browsers may fail the test)."""
     terms = [t for t in prelude if t.type not in ("whitespace", "comment")]
@@ -1131,10 +1134,9 @@ def _declaration_test(block: Any) -> str:
     name = inner[0].lower_value
     if name.startswith("--"):
         return _MET_BY_EVERY
-    if name.startswith(("-webkit-", "-moz-", "-ms-", "-o-")):
-        return _MET_BY_SOME
     if name not in CHROMIUM_PROPERTIES:
-        return _MET_BY_NONE
+        # Another browser's prefixed property (`-moz-appearance`) may be known to it.
+        return _MET_BY_SOME if name.startswith(("-webkit-", "-moz-", "-ms-", "-o-")) else _MET_BY_NONE
     value = _serialised(block.content[block.content.index(inner[1]) + 1 :])
     if name in FAMILIES and not read_declarations(f"{name}:{value}"):
         return _MET_BY_NONE

@@ -260,6 +260,21 @@ def _refused_font(values: Sequence[Any]) -> bool:
     return not rest or any(not family or not all(token.type in ("ident", "string") for token in family) for family in families)
 
 
+def font_size_and_line_height(values: Sequence[Any]) -> tuple[Any, Any | None] | None:
+    """The font size and the line height a `font` shorthand sets (CSS Fonts 4, 2.8: the first
+    size after the optional style, variant, weight and stretch, then `/` and a line height, else
+    the line height's initial `normal`, given as None), as tinycss2 components; None for a system
+    font, a value a `var()` fills in, or one a browser drops (`refuses`)."""
+    if any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
+        return None
+    if refuses("font", values) or (len(values) == 1 and values[0].type == "ident"):
+        return None  # dropped, a system font or a CSS-wide keyword
+    size = next(index for index, token in enumerate(values) if _is_font_size(token))
+    rest = values[size + 1 : size + 3]
+    slashed = len(rest) == 2 and rest[0].type == "literal" and rest[0].value == "/"
+    return values[size], rest[1] if slashed else None
+
+
 # Images, as a mask layer takes one (CSS Images 3 and 4, CSS Masking 1, and the `-webkit-`
 # gradients and image sets Chromium keeps): a URL, or one of these functions.
 _IMAGE_FUNCTIONS = frozenset(

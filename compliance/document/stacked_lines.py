@@ -15,7 +15,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import tinycss2
+
 from compliance.document.css import UNREAD_SIDE, Declaration, length_px, number, side_value
+from compliance.document.css_grammar import font_size_and_line_height
 
 # `line-height: normal` in ems of the font size: fonts give 1.1 to 1.3 (DejaVu Sans 1.16, Noto
 # Sans CJK 1.45), so half an em more than most is a bound for all but a rare display face.
@@ -49,6 +52,27 @@ _BREAKS_ANYWHERE = frozenset({"break-all", "anywhere", "break-word"})
 # The properties read here that inherit (CSS Text 3, CSS Inline 3): an ancestor's is in force
 # where the box sets none.
 INHERITED = ("line-height", "word-break", "overflow-wrap", "word-wrap")
+
+
+# The line height a `font` shorthand without one sets: its initial value (CSS Fonts 4, 2.8).
+_NORMAL = tinycss2.parse_one_component_value("normal")
+
+
+def reading_the_font(declared: Mapping[str, Declaration]) -> dict[str, Declaration] | None:
+    """One element's cascade winners (`declared`) with its `font` shorthand read as the
+    `font-size` and `line-height` it sets (CSS Fonts 4, 2.8: its `/` line height, else `normal`),
+    each where no longhand declared with it wins over it (`PageStyle.declarations` keeps a
+    longhand only where it does); `declared` as it is without a `font`. None for a `font` not
+    read (a system font, a `var()`: `css_grammar.font_size_and_line_height`)."""
+    font = declared.get("font")
+    if font is None:
+        return dict(declared)
+    parts = font_size_and_line_height(font.values)
+    if parts is None:
+        return None
+    size, line = parts
+    read = {"font-size": Declaration("font-size", (size,), font.important), "line-height": Declaration("line-height", (line or _NORMAL,), font.important)}
+    return read | {name: declaration for name, declaration in declared.items() if name != "font"}
 
 
 def lines_at_most(text: str, breaks: int, declared: Mapping[str, Declaration]) -> int:

@@ -238,8 +238,9 @@ IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
 # page's body: an `<rp>` (the parentheses only browsers without ruby layout show), a `<datalist>`…
 UA_HIDDEN_TAGS = frozenset({"rp", "datalist", "noembed", "noframes", "param", "area"})
 # Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
-# editor sees on the page.
-_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none"})
+# editor sees on the page, nor is what Bootstrap's and Tailwind's `invisible` hide
+# (`visibility: hidden`).
+_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none", "invisible"})
 # Attributes a lazy-loader reads: a stylesheet's opacity on such an element is its fade-in.
 _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-bg")
 # Where an image, or the lazy-loader that fills it in, reads the address of its picture.
@@ -425,16 +426,29 @@ SHOWN = Rendering()
 HIDDEN = Rendering(hidden=True)
 
 
-# Utility classes that show an element from some screen width on (`hidden md:block`).
-_RESPONSIVE_DISPLAY = on_first_use(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|contents|flow-root)$")
+# Utility classes that show an element from some screen width on: Tailwind's (`hidden md:block`,
+# `invisible lg:visible`) and Bootstrap's (`d-none d-md-block`; not `d-print-block`, which shows
+# it on paper only).
+_RESPONSIVE_DISPLAY = on_first_use(
+    r"^(?:[a-z0-9-]+:|d-(?:sm|md|lg|xl|xxl)-)"
+    r"(block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|table-row|table-cell|contents|flow-root|list-item|visible)$"
+)
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def hides_by_class(value: str) -> bool:
-    """True when a `class` attribute value names a visually-hidden helper class (and no
-    responsive class that shows the element again)."""
+    """True when a `class` attribute value names a visually-hidden helper class that no
+    responsive class shows again on some screens (`_RESPONSIVE_DISPLAY`): a `display` one for
+    any helper but `invisible`, which only a `visible` one undoes (`invisible md:block` is
+    still `visibility: hidden`)."""
     tokens = class_tokens(value)
-    return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY().match(token) for token in tokens if ":" in token)
+    helpers = tokens & _HIDDEN_CLASSES
+    if not helpers:
+        return False
+    shown = {found.group(1) for token in tokens if (":" in token or token.startswith("d-")) and (found := _RESPONSIVE_DISPLAY().match(token))}
+    if helpers - {"invisible"} and not shown - {"visible"}:
+        return True
+    return "invisible" in helpers and "visible" not in shown
 
 
 def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
@@ -1298,7 +1312,7 @@ _SHORTHANDS: dict[str, tuple[str, ...]] = {
     "inset": ("top", "right", "bottom", "left"),
     "padding": ("padding-top", "padding-right", "padding-bottom", "padding-left"),
     "overflow": ("overflow-x", "overflow-y"),
-    "font": ("font-size",),
+    "font": ("font-size", "line-height"),
     "background": ("background-color", "background-image"),
 }
 
@@ -4754,7 +4768,7 @@ _PLAIN_ATTRIBUTES = frozenset({"href", "title", "datetime", "rel", "target", "la
 def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = False) -> float | None:
     """The most (px) a box holding only text, in plain inline elements no rule styles, can be
     tall (`stacked_lines`), at the font size and line height the whole cascade gives it down the
-    tree; None for a box holding anything else, or sized in a way not read. `screen_wide`: the
+    tree (a `font` shorthand's too: `stacked_lines.reading_the_font`); None for a box holding anything else, or sized in a way not read. `screen_wide`: the
     box is laid out in the screen's width (a fixed box), at least `NARROWEST_SCREEN_PX`, when
     nothing of its CSS narrows it or widens its text (`stacked_lines.NARROWING`, `WIDENING`)."""
     if style.generated is not None and element in style.generated:
@@ -4770,15 +4784,24 @@ def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = Fals
     chain = [*reversed(list(element.iterancestors())), element]
     if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
         return None
-    declared = style.on_demand_of(chain, wanted)
-    font_px = _font_down_the_tree(declared)
-    if font_px is None:
+    declared = _fonts_read(style.on_demand_of(chain, wanted))
+    font_px = None if declared is None else _font_down_the_tree(declared)
+    if declared is None or font_px is None:
         return None
     # The inherited properties in force, the nearest ancestor's, under the box's own.
     own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
     lines = _lines_at_most(element, chain, inner, style, own, font_px, screen_wide=screen_wide)
     height = stacked_lines.height_at_most(lines, font_px, own)
     return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
+
+
+def _fonts_read(declared: Sequence[Mapping[str, Declaration]]) -> list[dict[str, Declaration]] | None:
+    """Each element's winners with its `font` shorthand read as the size and line height it sets
+    (`stacked_lines.reading_the_font`); None when one is not read."""
+    from compliance.document import stacked_lines
+
+    read = [stacked_lines.reading_the_font(found) for found in declared]
+    return None if any(found is None for found in read) else [found for found in read if found is not None]
 
 
 def _lines_at_most(
