@@ -348,7 +348,7 @@ def beyond_style(
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
         # A relative time for an absolute one is judged by the day, whatever its words' count
         # ("In the spring of 2023" → "Last spring").
-        timed = time_edits.judge(taken, given, published) or time_edits.judge_dated(taken, given, original_day)
+        timed = _time_edit(taken, given, published, original_day)
         if timed is not None:
             if timed.reason is not None:
                 return timed.reason
@@ -396,6 +396,27 @@ _NUMERAL = on_first_use(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|b|st|nd|rd|th|%)?$"
 _ORDINAL_WORDS = style_edits.ORDINAL_WORDS
 _ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+
+
+def _time_edit(taken: list[str], given: list[str], published: datetime.date | str | None, original_day: datetime.date | None) -> time_edits.TimeVerdict | None:
+    """`time_edits.judge` (a relative time for an absolute one) or `judge_dated` (a date for a
+    relative one) of an edit, or of its words within the words it starts or ends with again, as
+    written aside from punctuation: "March 14, 2023" → "March 14 last year" is the edit "14, 2023" →
+    "14 last year" (the comma moved), whose time is "2023" → "last year". None when neither reads
+    a time."""
+    timed = time_edits.judge(taken, given, published) or time_edits.judge_dated(taken, given, original_day)
+    if timed is not None:
+        return timed
+    start = 0
+    while start < min(len(taken), len(given)) - 1 and _bare(taken[start]) == _bare(given[start]):
+        start += 1
+    end = 0
+    while end < min(len(taken), len(given)) - start - 1 and _bare(taken[-1 - end]) == _bare(given[-1 - end]):
+        end += 1
+    if start == end == 0:
+        return None
+    inner_taken, inner_given = taken[start : len(taken) - end], given[start : len(given) - end]
+    return time_edits.judge(inner_taken, inner_given, published) or time_edits.judge_dated(inner_taken, inner_given, original_day)
 
 
 def _edit_length(words: list[str]) -> int:
