@@ -351,6 +351,7 @@ from compliance.document.byline_reading import (
     not_a_word,
     person_key,
     present_ties,
+    reads_backwards,
 )
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -438,11 +439,15 @@ _PART_ONLY = "is a caption crediting only a translator, photographer, illustrato
 
 def _problem_in_words(byline: Byline) -> str:
     """Why a byline that names no one names no reporter: what it names instead, or, for words
-    that are none of a name's (problem `unnamed`), the first such word as the byline writes it.
+    that are none of a name's (problem `unnamed`), the first such word as the byline writes it, or
+    the words that read backwards (`reads_backwards`: "htimS ekaJ", a name a right-to-left
+    override lays out in reverse).
     A byline of what no name is made of (`holds_no_name`: digits, escapes, an address, a workflow
     command look-alike), read as empty, an outlet or unnamed, says that a name is expected."""
     if byline.reading.problem in ("empty", "outlet", "unnamed") and holds_no_name(byline.text):
         return "holds no person's name: a reporter's name is expected"
+    if byline.reading.problem == "unnamed" and (backwards := reads_backwards(byline.text)):
+        return f"names no reporter: '{shorten(backwards, 40)}' reads backwards (a name's letters in reverse order)"
     if byline.reading.problem == "unnamed":
         written = not_a_word(byline.text) or not_a_word(byline.reading.credit)
         return f"names no reporter: '{shorten(written, 40)}' is no word of a person's name"

@@ -2659,7 +2659,7 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
         else "role"
         if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0])
         else "unnamed"
-        if unnamed or not_a_word(stripped)
+        if unnamed or not_a_word(stripped) or reads_backwards(stripped)
         else "outlet"
     )
     return BylineReading((), credit or stripped, problem, credit or stripped)
@@ -2679,6 +2679,41 @@ def not_a_word(text: str) -> str:
     for word in text.split():
         if any(char in _NOT_IN_WORDS or unicodedata.category(char).startswith("C") for char in word.strip(_WORD_EDGES)):
             return word
+    return ""
+
+
+# What parts the pieces of one word: a hyphen or an apostrophe ("senoJ-htimS", "lieN'O").
+_WORD_PIECES = on_first_use(r"[-‐‑'’]")
+
+
+def _reads_backwards(word: str) -> bool:
+    """Whether a word reads as a word of a name written backwards, as a right-to-left override or
+    a copy-paste of one shows it ("htimS", "ekaJ", "dlanoDcM", "lieN'O"): one of its pieces (see
+    `_WORD_PIECES`) is letters only, three or more, opening in lower case and ending with one
+    capital after a lower-case letter, with no more capitals than lower-case letters. A name's
+    word opens with its capital, holds it inside ("McDonald", "deGrasse", "al-Rashid", "van der
+    Berg") or has none ("bell hooks"), and never ends with one; a word ending in initials or
+    capitals ("iOS", "macOS", "mRNA") and a unit ("kW", "pH") are not so read."""
+    for piece in _WORD_PIECES().split(word.strip(_WORD_EDGES + ".\"'“”()")):
+        if len(piece) >= 3 and piece.isalpha() and piece[0].islower() and piece[-2].islower() and piece[-1].isupper():
+            capitals = sum(1 for char in piece if char.isupper())
+            if capitals * 2 <= len(piece):
+                return True
+    return False
+
+
+def reads_backwards(text: str) -> str:
+    """The first run of words of `text` that read as a name's words written backwards
+    (`_reads_backwards`: "By htimS ekaJ, Daily Caller News Foundation" gives "htimS ekaJ"), or
+    "". Such words name no one: a reader sees letters in the reverse of a name's order, and a
+    byline of them credits no reporter. Pure."""
+    words = text.split()
+    for start, word in enumerate(words):
+        if _reads_backwards(word):
+            end = start + 1
+            while end < len(words) and _reads_backwards(words[end]):
+                end += 1
+            return " ".join(words[start:end]).strip(_WORD_EDGES)
     return ""
 
 
@@ -2865,6 +2900,8 @@ def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...]
     head, *rest = _SEGMENT_SPLIT.split(stripped, maxsplit=1)
     if not rest or not _is_outlet(rest[0].strip(" ."), outlets) or head.istitle() or any(ch.isdigit() for ch in head) or _is_head_of(head):
         return None
+    if reads_backwards(head):
+        return None  # "htimS ekaJ": capitals at the words' ends are a name written backwards
     names = tuple(part.strip() for part in _AND.split(head) if part and part.strip())
     for name in names:
         if _is_role_only(name) or {w.lower() for w in name.split()} & _STAFF_WORDS:
