@@ -428,6 +428,8 @@ def check_document(
     doc, disguises = see_through_document(doc)
     # ... and Latin letters a right-to-left override lays out backwards read as displayed.
     written, (doc, reversed_texts) = doc, read_as_displayed(doc)
+    if original is None and (named_in := _original_named_in(doc, meta, default_meta)):
+        advice = advice.for_article_naming_original(named_in)
     ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today, read_at=read_at, advice=advice)
     if not doc.bylines and ctx.meta.get("byline"):
         # A CMS prints the byline its payload's `byline` field gives above the story it sends.
@@ -1294,6 +1296,19 @@ def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta:
     An address (a key ending in `-url` or `_url`) from the first two that is not an http(s) URL is
     left out, as `--meta` refuses it (`refused_addresses` says so, once per key)."""
     return {**_http_addresses_only(default_meta or {}), **_http_addresses_only(doc.front_matter), **(meta or {})}
+
+
+def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> str:
+    """Where the article's own metadata names the original story that `article_meta` reads (its
+    front matter, else its metadata file), "" when the caller's metadata names it (an option, a
+    request) or nothing does."""
+    if "original" in (meta or {}):
+        return ""
+    if str(doc.front_matter.get("original", "")).strip():
+        return "the article's front matter"
+    if str((default_meta or {}).get("original", "")).strip():
+        return "the article's metadata file"
+    return ""
 
 
 def _address_problem(key: str, value: str) -> str | None:
