@@ -134,7 +134,7 @@ class Advice:
             return f"{unavailable.subject} is a URL; {self._not_fetched()}"
         if unavailable.remedy == "not-a-file":
             return f"'{unavailable.subject}': {self._not_a_file()}"
-        return unavailable.reason + (f" (named by {self.original_named_in})" if self.original_named_in else "")
+        return unavailable.reason
 
     def _not_fetched(self) -> str:
         if self.surface == "api":

@@ -441,7 +441,9 @@ def check_document(
         try:
             ctx.original = load_original(wanted)
         except OriginalUnavailable as exc:
-            notices.append(Notice("original-unavailable", f"original story not read: {ctx.advice.original_not_read(exc)}"))
+            # Named by the article's own metadata: said first, as where to put it right.
+            named = f" ({ctx.advice.original_named_in} names it)" if ctx.advice.original_named_in else ""
+            notices.append(Notice("original-unavailable", f"original story not read{named}: {ctx.advice.original_not_read(exc)}"))
     if ctx.original is not None and is_the_copy(as_given, ctx.original):
         # Compared with itself, every rule that compares would pass, and the page's own photos
         # would be "reused from the original": nothing is compared, as with an original not read.

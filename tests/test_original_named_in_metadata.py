@@ -56,4 +56,4 @@ def test_an_original_a_metadata_file_names_that_is_missing_says_who_named_it(cli
     copy = _copy(tmp_path)
     (tmp_path / "copy.txt.meta.yaml").write_text("original: gone.html\n", encoding="utf-8")
     notes = _notes(cli("check", "--format", "json", str(copy)))
-    assert "original story not read: gone.html: no such file (named by the article's metadata file)" in notes
+    assert "original story not read (the article's metadata file names it): gone.html: no such file" in notes
