@@ -9,7 +9,7 @@ client is never told to add `--meta`, nor an editor on the page to pass `--origi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -57,6 +57,15 @@ class Advice:
     surface: Surface = "command line"
     fields: tuple[tuple[str, str], ...] = ()
     fetches: bool = False
+    # Where the article's own metadata names the original story, when it does and no option or
+    # request names another: "the article's front matter", "the article's metadata file". A remedy
+    # for an original that is not this copy's points there first (`for_article_naming_original`).
+    original_named_in: str = ""
+
+    def for_article_naming_original(self, named_in: str) -> Advice:
+        """This advice for an article whose own metadata (`named_in`: its front matter, its
+        metadata file) names the original story."""
+        return replace(self, original_named_in=named_in)
 
     def give(self, key: str, value: str = "...", *, it: bool = True) -> str:
         """How to give the metadata `key` (`value`: what to give, or a placeholder such as `...`),
@@ -89,10 +98,15 @@ class Advice:
         """How to give this copy's own original story in place of one that is not it (another
         publisher's story, another story): "give this copy's own original with --original FILE or
         the 'original' metadata key" on the command line."""
+        correct = f"correct the 'original' that {self.original_named_in} gives, or " if self.original_named_in else ""
         if self.surface == "api":
-            return f"give this copy's own original: its http(s) URL as meta.original (fetched when the server runs with --allow-fetch), or {_API_ORIGINAL_FILE}"
+            fetched = "(fetched when the server runs with --allow-fetch)"
+            return f"{correct}give this copy's own original: its http(s) URL as meta.original {fetched}, or {_API_ORIGINAL_FILE}"
         if self.surface == "page":
-            return "upload this copy's own original story's saved page as the Original story file" + (", or give its Original URL" if self.fetches else "")
+            upload = "upload this copy's own original story's saved page as the Original story file"
+            return correct + upload + (", or give its Original URL" if self.fetches else "")
+        if correct:
+            return f"{correct}give this copy's own original with --original FILE"
         return "give this copy's own original with --original FILE or the 'original' metadata key"
 
     def give_original_instead(self) -> str:

@@ -428,6 +428,8 @@ def check_document(
     doc, disguises = see_through_document(doc)
     # ... and Latin letters a right-to-left override lays out backwards read as displayed.
     written, (doc, reversed_texts) = doc, read_as_displayed(doc)
+    if original is None and (named_in := _original_named_in(doc, meta, default_meta)):
+        advice = advice.for_article_naming_original(named_in)
     ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today, read_at=read_at, advice=advice)
     if not doc.bylines and ctx.meta.get("byline"):
         # A CMS prints the byline its payload's `byline` field gives above the story it sends.
@@ -439,7 +441,9 @@ def check_document(
         try:
             ctx.original = load_original(wanted)
         except OriginalUnavailable as exc:
-            notices.append(Notice("original-unavailable", f"original story not read: {ctx.advice.original_not_read(exc)}"))
+            # Named by the article's own metadata: said first, as where to put it right.
+            named = f" ({ctx.advice.original_named_in} names it)" if ctx.advice.original_named_in else ""
+            notices.append(Notice("original-unavailable", f"original story not read{named}: {ctx.advice.original_not_read(exc)}"))
     if ctx.original is not None and is_the_copy(as_given, ctx.original):
         # Compared with itself, every rule that compares would pass, and the page's own photos
         # would be "reused from the original": nothing is compared, as with an original not read.
@@ -1294,6 +1298,19 @@ def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta:
     An address (a key ending in `-url` or `_url`) from the first two that is not an http(s) URL is
     left out, as `--meta` refuses it (`refused_addresses` says so, once per key)."""
     return {**_http_addresses_only(default_meta or {}), **_http_addresses_only(doc.front_matter), **(meta or {})}
+
+
+def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> str:
+    """Where the article's own metadata names the original story that `article_meta` reads (its
+    front matter, else its metadata file), "" when the caller's metadata names it (an option, a
+    request) or nothing does."""
+    if "original" in (meta or {}):
+        return ""
+    if str(doc.front_matter.get("original", "")).strip():
+        return "the article's front matter"
+    if str((default_meta or {}).get("original", "")).strip():
+        return "the article's metadata file"
+    return ""
 
 
 def _address_problem(key: str, value: str) -> str | None:

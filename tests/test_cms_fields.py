@@ -168,7 +168,8 @@ def test_an_original_name_with_a_nul_in_front_matter_is_a_notice_not_a_crash(cli
     run = cli("check", "--format", "json", str(story))
     assert run.code == 1, run.err  # the story's own findings
     (entry,) = run.json()["files"]
-    assert {"code": "original-unavailable", "message": "original story not read: 'a\x00b': not a file name"} in entry["notices"]
+    said = "original story not read (the article's front matter names it): 'a\x00b': not a file name"
+    assert {"code": "original-unavailable", "message": said} in entry["notices"]
 
 
 @pytest.mark.parametrize(

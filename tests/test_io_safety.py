@@ -82,7 +82,8 @@ def test_an_original_named_in_metadata_that_is_not_a_regular_file_is_a_notice(cl
     run = cli("check", "--format", "json", str(story))
     [entry] = run.json()["files"]
     assert entry["checked"]
-    assert {"code": "original-unavailable", "message": f"original story not read: orig.html: {kind}, not a regular file"} in entry["notices"]
+    said = f"original story not read (the article's metadata file names it): orig.html: {kind}, not a regular file"
+    assert {"code": "original-unavailable", "message": said} in entry["notices"]
     assert run.code == 1  # the logo is missing; the original being unreadable changes nothing else
 
 

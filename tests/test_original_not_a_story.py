@@ -103,8 +103,9 @@ def test_an_original_an_article_names_that_holds_no_story_is_a_note_on_that_arti
     assert run.code in (0, 1), run.err
     notes = {Path(f["path"]).name: [n["message"] for n in f["notices"] if n["code"] == "original-unavailable"] for f in run.json()["files"]}
     advice = "give the original story's saved page (HTML, text or Markdown)"
-    assert notes["copy-logo.png.md"] == [f"original story not read: logo.png: the file is a PNG image, not an article — {advice}"]
-    assert notes["copy-blank.html.md"] == [f"original story not read: blank.html: the file is empty — {advice}"]
+    named = "original story not read (the article's front matter names it)"
+    assert notes["copy-logo.png.md"] == [f"{named}: logo.png: the file is a PNG image, not an article — {advice}"]
+    assert notes["copy-blank.html.md"] == [f"{named}: blank.html: the file is empty — {advice}"]
     assert "shares no text" not in run.out
 
 
@@ -182,7 +183,8 @@ def test_an_api_client_is_told_the_server_reads_no_file_in_the_apis_terms(conten
     assert answer.status_code == 200
     note = _unavailable(answer)
     assert note == (
-        f"original story not read: '{ORIGINAL}': the server reads no file a request names: give the original story's http(s) URL as meta.original"
+        f"original story not read (the article's front matter names it): '{ORIGINAL}': the server reads no file a request names:"
+        " give the original story's http(s) URL as meta.original"
         " (fetched when the server runs with --allow-fetch), or send its saved page as original_file in the editor's page's form (POST /)"
     )
 

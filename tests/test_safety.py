@@ -541,7 +541,7 @@ def test_with_a_time_limit_the_fetch_of_an_original_is_not_counted(tmp_path: Pat
     if arrives:
         assert unavailable == [] and "propublica/fidelity" in [f.rule for f in result.report.findings]
     else:
-        assert unavailable == [f"original story not read: {url}: no complete answer within 10 s"]
+        assert unavailable == [f"original story not read (the article's front matter names it): {url}: no complete answer within 10 s"]
 
 
 @pytest.mark.parametrize(("page", "code", "expected"), [(COMPLIANT, 0, "1 file checked; no problems"), (SLOWER_PAGE, 2, "<stdin>  [not checked]")])
