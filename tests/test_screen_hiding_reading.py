@@ -152,10 +152,10 @@ def test_a_block_split_at_its_semicolons_declares_display_as_tinycss2_reads_it(p
 
 
 def test_only_a_simple_block_is_split_at_its_semicolons() -> None:
-    assert screen_hiding._declaration_texts("color: rgb(0 0 0); display: none") == ["color: rgb(0 0 0)", " display: none"]
-    assert screen_hiding._declaration_texts("background: url(a;b); display: none") is None
-    assert screen_hiding._declaration_texts("x: (]; display: none)") is None
-    assert screen_hiding._declaration_texts("content: ';'; display: none") is None
+    assert css.declaration_texts("color: rgb(0 0 0); display: none") == ["color: rgb(0 0 0)", " display: none"]
+    assert css.declaration_texts("background: url(a;b); display: none") is None
+    assert css.declaration_texts("x: (]; display: none)") is None
+    assert css.declaration_texts("content: ';'; display: none") is None
 
 
 def _by_tinycss2(sheet: str) -> tuple[object, ...]:

@@ -1155,7 +1155,8 @@ _STRUCTURE = re.compile(
     r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*(?:"|(?=\n)|\Z)|'(?:[^'\\\n]|\\.)*(?:'|(?=\n)|\Z)|\\.|[uU][rR][lL]\([^"'()\\]*\)|[{};()\[\]]|@(?:-?[^\W\d]|--)[-\w]*""",
     re.S,
 )
-_CSS_SPACE = " \t\n\r\f"
+# CSS white space (CSS Syntax 3, 4.2: space, tab and the newlines).
+CSS_SPACE = " \t\n\r\f"
 _LEADING = on_first_use(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 # A qualified rule as scanned: its prelude, its block's content, the media queries only some
@@ -1313,21 +1314,28 @@ _IMPORTANT = on_first_use(r"![ \t\n\r\f]*[iI][mM][pP][oO][rR][tT][aA][nN][tT][ \
 
 
 def _block_declarations(block: str) -> tuple[Declaration, ...]:
-    """The declarations of a block that can hide content. A block without escapes, strings,
-    comments or nested blocks splits at its semicolons when every piece's brackets balance (a
-    semicolon inside `(…)` or `[…]` does not end a declaration)."""
-    if _NOT_PLAIN().search(block):
+    """The declarations of a block that can hide content: split at its semicolons where that
+    reads it as tinycss2 does (`declaration_texts`), else read by tinycss2."""
+    pieces = declaration_texts(block)
+    if pieces is None:
         return read_declarations(block)
     if "(" not in block and ")" not in block and "[" not in block and "]" not in block:
         return _plain_declarations(block)
-    found = []
-    for piece in block.split(";"):
-        if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
-            return read_declarations(block)
-        declaration = _any_piece_declaration(piece)
-        if declaration is not None:
-            found.append(declaration)
+    found = [declaration for piece in pieces if (declaration := _any_piece_declaration(piece)) is not None]
     return _expanded(found) if _may_expand(block) else tuple(found)
+
+
+def declaration_texts(block: str) -> list[str] | None:
+    """The texts of a block's declarations (what stands between its semicolons), for a block
+    without escapes, strings, comments or nested blocks whose every piece's brackets balance (a
+    semicolon inside `(…)` or `[…]` does not end a declaration: `_balanced`); None for any other
+    block, which tinycss2 reads."""
+    if _NOT_PLAIN().search(block):
+        return None
+    pieces = block.split(";")
+    if ("(" in block or ")" in block or "[" in block or "]" in block) and not all(_balanced(piece) for piece in pieces):
+        return None
+    return pieces
 
 
 # The longest piece of a block whose declaration is remembered: a longer one (a `data:` URL) is
@@ -1349,7 +1357,7 @@ def _piece_declaration(piece: str) -> Declaration | None:
     """The declaration of one piece of a block split at its semicolons (`name: value`), when its
     name, between spaces, is a kept property's or a custom property's (as written, if it is ASCII)."""
     name, colon, value = piece.partition(":")
-    name = name.strip(_CSS_SPACE)
+    name = name.strip(CSS_SPACE)
     if not colon or not name.isascii():
         return None
     if name.startswith("--") or (name := name.lower()) in FAMILIES or name == "all":
@@ -1443,7 +1451,7 @@ def _lone_hash(value: str) -> tuple[Any, ...]:
     column, and whether its name would start an identifier: not after a digit); empty for any
     other value (a test compares the two readings)."""
     if value[:1] == "#":  # the commonest shape, `#1f1f1f` right after the colon: read without the pattern
-        digits = value[1:].rstrip(_CSS_SPACE)
+        digits = value[1:].rstrip(CSS_SPACE)
         if digits and not digits.lstrip(_HEX_DIGIT_CHARACTERS):
             return (_hash_token()(1, 1, digits, not digits[0].isdigit()),)
     lone = _LONE_HASH.match(value)
@@ -2322,7 +2330,7 @@ def legacy_colour(value: str) -> tuple[float, float, float, float] | None:
     rules for parsing a legacy colour value (2.3.6): a CSS named colour, `#rgb`, or any other text
     made hex digit by digit (`ffffff` and `#fffff` are white, `red` is named, `chucknorris` is a
     dark red); None for an empty value or `transparent`, which set no colour."""
-    text = value.strip(_CSS_SPACE)
+    text = value.strip(CSS_SPACE)
     if not text or text.lower() == "transparent":
         return None
     from tinycss2 import parse_one_component_value

@@ -171,20 +171,21 @@ def _hides(block: str) -> tuple[bool, bool]:
     """Whether a style rule's block declares `display: none` or `visibility: hidden`/`collapse`
     (whatever else it declares), and whether it declares a `display` or `visibility` at all,
     valid or not, as tinycss2 reads its declarations. A block whose text names neither (and has
-    no escape that may spell one) declares neither; a simple one (`_declaration_texts`) is split
+    no escape that may spell one) declares neither; a simple one (`css.declaration_texts`) is split
     at its semicolons; only the others are tokenised."""
     lowered = block.lower()
     if "display" not in lowered and "visibility" not in lowered and "\\" not in block:
         return False, False
-    texts = _declaration_texts(block)
+    from compliance.document.css import CSS_SPACE, declaration_texts, without_importance
+
+    texts = declaration_texts(block)
     if texts is None:
         return _tokenised_hides(block)
-    from compliance.document.css import without_importance
 
     hides = declares = False
     for text in texts:
         name, colon, value = text.partition(":")
-        name = name.strip(_CSS_SPACE).lower()
+        name = name.strip(CSS_SPACE).lower()
         if colon and name in _HIDING:
             declares = True
             hides = hides or without_importance(value).strip().lower() in _HIDING[name]
@@ -203,30 +204,6 @@ def _tokenised_hides(block: str) -> tuple[bool, bool]:
         if tinycss2.serialize(declaration.value).strip().lower() in _HIDING[declaration.lower_name]:
             hides = True
     return hides, declares
-
-
-_CSS_SPACE = " \t\n\r\f"
-# What tinycss2 reads in a block other than declarations split at semicolons: escapes, strings,
-# nested blocks, comments, HTML comment markers and at-rules.
-_NOT_SIMPLE = re.compile(r"""[\\"'{}@]|/\*|<!--|-->""")
-# A bracketed group with no bracket or semicolon inside it.
-_INNERMOST_GROUP = re.compile(r"\([^()\[\];]*\)|\[[^()\[\];]*\]")
-
-
-def _declaration_texts(block: str) -> list[str] | None:
-    """The texts of a block's declarations, as tinycss2 splits them (at each semicolon outside
-    brackets), for a simple block: one without what `_NOT_SIMPLE` finds, whose brackets each
-    close, in order, before the next semicolon (`color: rgb(0 0 0); display: none`); None for
-    any other (a `;` inside `url(…)` or `(…)` does not end a declaration)."""
-    if _NOT_SIMPLE.search(block):
-        return None
-    if "(" in block or ")" in block or "[" in block or "]" in block:
-        rest, removed = _INNERMOST_GROUP.subn("", block)
-        while removed:
-            rest, removed = _INNERMOST_GROUP.subn("", rest)
-        if "(" in rest or ")" in rest or "[" in rest or "]" in rest:
-            return None
-    return block.split(";")
 
 
 # The families of the declarations that hide an element alone, whatever else is declared on it
