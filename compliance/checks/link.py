@@ -75,7 +75,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
@@ -371,6 +371,12 @@ def _article_links(doc: Document) -> tuple[Link, ...]:
     return cached
 
 
+def _visible_article_links(doc: Document) -> Iterator[Link]:
+    """The article's links (`_article_links`) a reader can see, in page order: where the readings
+    of a failed check look for the link an editor meant."""
+    return (link for link in _article_links(doc) if link.visible)
+
+
 def _matching_links(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str], *, in_article: bool = False) -> Sequence[Link]:
     """The page's links (with `in_article`, the article's: `_article_links`) whose URL the check
     counts, in page order: those going to the original story when its addresses' keys are given
@@ -610,8 +616,8 @@ def home_page_link(doc: Document, params: LinkParams, ctx: Context, before: int 
     if params.href is None or params.source not in ("a", "any"):
         return None
     pattern = ctx.bind(params.href)
-    for link in doc.links:
-        if (before is not None and link.index >= before) or not (link.visible and doc.item_credit_in_article(link)):
+    for link in _visible_article_links(doc):
+        if before is not None and link.index >= before:
             continue
         form = site_root(link.href)
         if form is None:
@@ -690,9 +696,7 @@ def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
     site = labels[0] if len(labels) > 1 else ""
     headline = ctx.original.headline.text if ctx.original is not None and ctx.original.headline is not None else ""
     names = {name for name in (site, _name_key(headline)) if name}
-    for link in doc.links:
-        if not (link.visible and doc.item_credit_in_article(link)):
-            continue
+    for link in _visible_article_links(doc):
         if on_host(url_host(link.href) or "", (host.removeprefix("www."),)) and site_root(link.href) is None:
             continue
         words = _name_key(link.text)
@@ -707,9 +711,7 @@ def _look_alike_link(doc: Document, params: LinkParams, ctx: Context, original: 
     о, written so or as its punycode), with the clause that says so (`look_alike_host`); None
     when there is none. Such a link looks right to an editor and takes a reader to another site.
     Read only when the check fails."""
-    for link in doc.links:
-        if not (link.visible and doc.item_credit_in_article(link)):
-            continue
+    for link in _visible_article_links(doc):
         seen = _seen_through_host(link.href)
         if seen is not None and _url_matches(seen[0], params, ctx, original):
             return link, seen[1]
@@ -774,7 +776,7 @@ def _another_page(doc: Document, params: LinkParams, ctx: Context, original: fro
     of the detail; "" when there is none. Read only when the check fails."""
     if params.href is None:
         return ""
-    for link in _links_with_words(doc, params.href):
-        if link.visible and doc.item_credit_in_article(link) and _url_matches(link.href, params, ctx) and url_key(link.href) not in original:
+    for link in _links_with_words(doc, params.href, in_article=True):
+        if link.visible and _url_matches(link.href, params, ctx) and url_key(link.href) not in original:
             return f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">) goes to another page'
     return ""
