@@ -2152,6 +2152,87 @@ def _drop_page_data(text: str) -> str:
     return _trimmed(cut, _DATA_EDGES)
 
 
+# The first three letters, lower case, of what a line that opens with page data opens with when
+# not a digit: a month, a weekday, "Published", "Updated", "Posted", "Last updated".
+_DATA_STARTS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "pub",
+        "upd",
+        "pos",
+        "las",
+    ]
+)
+# One part of a line before a separator that is not a comma (a date holds commas: "March 4, 2025")
+# nor a slash (nor does one: "03/04/2025").
+_LEADING_PART = on_first_use(rf"\s*(?P<part>[^|•·]+?)\s*(?:[|•·]|\s{DASH}\s)\s*")
+# The separators of a meta line's parts: not a comma, which a date holds.
+_META_SPLIT = on_first_use(rf"\s*(?:[|•·]|\s{DASH}\s)\s*")
+# A part that is only page data: a date ("March 4, 2025", "4 March 2025", "2025-03-04",
+# "03/04/2025", "Tue, Mar 4"), a time ("9:00 a.m. EST"), both, a reading time ("3 min", "5 minute
+# read") or a counter ("12 comments"), after "Published", "Updated" or "Posted" or not.
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{_MONTHS}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+{_MONTHS},?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+Z-]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+)
+_PAGE_DATA_PART = on_first_use(
+    rf"(?:(?:published|updated|posted|last\s+updated)\s*:?\s*(?:on\s+)?)?"
+    rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME}(?:,?\s+{_DATE})?|\d+\s*(?:min(?:ute)?s?|m)(?:\s+read)?|\d[\d,.]*[km]?\s+(?:comments?|views?|shares?|likes?|reads?))",
+    re.IGNORECASE,
+)
+
+
+def is_page_data(part: str) -> bool:
+    """Whether `part` (one part of a line, between separators) is only page data: a date, a time,
+    a reading time or a counter (`_PAGE_DATA_PART`)."""
+    return _PAGE_DATA_PART().fullmatch(part.strip()) is not None
+
+
+def name_among_page_data(text: str) -> str | None:
+    """The one part of a line that is no page data when every other part is (`is_page_data`),
+    parted by separators other than a comma: "March 4, 2025 · 3 min · NAME", "NAME | 2025-03-04"
+    give "NAME". None when the line has no such separator, or more than one part that is not page
+    data."""
+    parts = [part for part in _META_SPLIT().split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    others = [part.strip() for part in parts if not is_page_data(part)]
+    return others[0] if len(others) == 1 else None
+
+
+def without_leading_page_data(text: str) -> str:
+    """`text` without the page data that opens it, each part ended by a separator: a date, a time,
+    a reading time or a counter ("March 4, 2025 · 3 min · NAME", as Hugo's PaperMod theme and
+    others write an article's meta line; "2025-03-04 | By NAME"). Unchanged when no part opens it,
+    or when nothing would be left after them."""
+    rest = text
+    while True:
+        match = _LEADING_PART().match(rest)
+        if match is None or not is_page_data(match.group("part")) or not rest[match.end() :].strip():
+            return rest
+        rest = rest[match.end() :]
+
+
 # What `_drop_page_data` trims off a byline's ends: spaces, separators and the full stop.
 _DATA_EDGES = " ,.;:|•·-/" + DASHES
 
@@ -2240,6 +2321,8 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         text = _without_profile_extras(text)
     if _LOWER_THEN_UPPER.search(text):
         text = _unglued_titles(text)
+    if text[:1].isdigit() or text[:3].lower() in _DATA_STARTS:
+        text = without_leading_page_data(text)
     seen = _seen_through(text) if not text.isascii() else text
     reading = _read_text(seen, require_prefix=require_prefix, outlets=outlets)
     if require_prefix and reading is not None and _a_sentence_of_prose(text, reading):

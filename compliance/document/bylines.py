@@ -48,6 +48,7 @@ from compliance.document.byline_reading import (
     is_part_credit,
     is_section_label,
     may_be_pen_name,
+    name_among_page_data,
     names_after_unread_by,
     person_key,
     person_name,
@@ -1227,14 +1228,16 @@ def _is_deck(line: str, lower_case_words: Set[str]) -> bool:
 
 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
-    """A block that is only a person's name ("Mama Robotnik" beside an avatar and a date), when
-    the page's metadata credits that person as its author."""
+    """A block that is only a person's name ("Mama Robotnik" beside an avatar and a date), or a
+    meta line of a name and page data ("March 4, 2025 · 3 min · NAME", as Hugo's PaperMod theme
+    writes it: `name_among_page_data`), when the page's metadata credits that person as its author."""
     if len(block.text) > 2 * _LONE_NAME_LENGTH or "\n" in block.text:
         return None
     text = normalize_inline(block.text)
-    if len(text) > _LONE_NAME_LENGTH:
+    alone = name_among_page_data(text) or text
+    if len(alone) > _LONE_NAME_LENGTH:
         return None
-    name = person_name(text)
+    name = person_name(alone)
     if name is None or _credited_key(name) not in credited():
         return None
     if block.element is not None and _elsewhere(block.element, zone):
