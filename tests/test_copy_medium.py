@@ -244,10 +244,15 @@ def test_a_hidden_link_back_names_its_line() -> None:
         '<p hidden><a href="https://www.texastribune.org/2024/10/02/story/">The Texas Tribune</a></p>\n</article>'
     )
     (finding,) = (f for f in check_html(html, packs=["texas-tribune"]).findings if f.rule == "texas-tribune/link")
-    assert finding.detail == 'no visible link to "https://texastribune.org/" in the article; the one at line 4 is hidden'
+    assert (
+        finding.detail
+        == 'no visible link to "https://texastribune.org/" in the article; the one at line 4 is hidden (the `<p>` around it at line 4 has the `hidden` attribute)'
+    )
     twice = html.replace("</article>", '<p hidden><a href="https://www.texastribune.org/">Tribune</a></p>\n</article>')
     (finding,) = (f for f in check_html(twice, packs=["texas-tribune"]).findings if f.rule == "texas-tribune/link")
-    assert finding.detail is not None and finding.detail.endswith("; 2 are hidden, the first at line 4")
+    assert finding.detail is not None and finding.detail.endswith(
+        "; 2 are hidden, the first at line 4 (the `<p>` around it at line 4 has the `hidden` attribute)"
+    )
 
 
 # -- The documented example -------------------------------------------------------------------

@@ -7,7 +7,7 @@
   the story, in every pack whose credit rule reads credit wording: it neither credits the story
   nor counts as a second credit line.
 - A rule that holds because nothing visible matched says so in the failures' words when a copy
-  is there but hidden ("…; the one at line 28 is hidden"), not that there is none.
+  is there but hidden ("…; the one at line 28 is hidden (it has the `hidden` attribute)"), not that there is none.
 """
 
 from __future__ import annotations
@@ -140,14 +140,21 @@ def test_a_global_voices_credit_in_a_caption_is_not_printed_twice(cli: Any, tmp_
     assert "global-voices/credit-twice" in _failed(entry)
 
 
-@pytest.mark.parametrize("hiding", ['style="display:none"', "hidden", 'style="visibility: hidden"'])
-def test_a_hidden_credit_line_is_said_to_be_hidden_where_nothing_visible_matched(cli: Any, tmp_path: Path, hiding: str) -> None:
+@pytest.mark.parametrize(
+    ("hiding", "hidden_by"),
+    [
+        ('style="display:none"', "its `style` attribute sets `display: none`"),
+        ("hidden", "it has the `hidden` attribute"),
+        ('style="visibility: hidden"', "its `style` attribute sets `visibility: hidden`"),
+    ],
+)
+def test_a_hidden_credit_line_is_said_to_be_hidden_where_nothing_visible_matched(cli: Any, tmp_path: Path, hiding: str, hidden_by: str) -> None:
     entry = _entry(cli, tmp_path, SN, "states-newsroom", (SN_CREDIT, SN_CREDIT.replace("<p>", f"<p {hiding}>")))
     evidence = _passed(entry, "states-newsroom/credit-twice")
-    assert "; the one at line 28 is hidden" in evidence
+    assert "; the one at line 28 is hidden (it" in evidence  # the pass line is shortened; the detail says by what
     assert evidence.startswith("no credit line in English")
     (finding,) = [f for f in entry["findings"] if f["rule"] == "states-newsroom/credit"]
-    assert finding["detail"].endswith("; the one at line 28 is hidden")
+    assert finding["detail"].endswith(f"; the one at line 28 is hidden ({hidden_by})")
 
 
 def test_a_visible_credit_line_or_none_at_all_says_no_more(cli: Any, tmp_path: Path) -> None:
@@ -162,7 +169,7 @@ def test_a_prohibition_that_holds_names_a_hidden_match(cli: Any, tmp_path: Path)
     hidden = '<p style="display:none">Photo: Eric Gay/AP</p>'
     entry = _entry(cli, tmp_path, GV, "global-voices", (GV_ANCHOR, hidden + GV_ANCHOR))
     evidence = _passed(entry, "common/wire-photo")
-    assert evidence.startswith("no wire or stock photo credit") and evidence.endswith(" is hidden")
+    assert evidence.startswith("no wire or stock photo credit") and evidence.endswith(" is hidden (its `style` attribute sets `display: none`)")
 
 
 def test_a_wrapper_classed_like_a_caption_around_the_whole_page_leaves_no_credit_out(cli: Any, tmp_path: Path) -> None:

@@ -50,15 +50,16 @@ CREDIT_LINKS = {
 # hidden"); The 19th asks for a credit, not a link, and its credit rule reports the credit missing.
 LINK_RULE = {"texas-tribune": "texas-tribune/link", "states-newsroom": "states-newsroom/link", "the-19th": "the-19th/credit"}
 
-# Ways a page hides the link itself (on the `<a>`) or the credit line holding it.
+# Ways a page hides the link itself (on the `<a>`) or the credit line holding it; for those on the
+# link, what the rule's detail says hides it.
 ON_LINK = {
-    "hidden attribute": " hidden",
-    "display none": ' style="display:none"',
-    "class hidden by the style sheet": ' class="rp-hide"',
-    "screen-reader clip": ' class="screen-reader-text"',
-    "off-screen": ' style="position:absolute;left:-9999px"',
-    "zero size": ' style="display:inline-block;width:0;height:0;overflow:hidden"',
-    "no font size": ' style="font-size:0"',
+    "hidden attribute": (" hidden", "it has the `hidden` attribute"),
+    "display none": (' style="display:none"', "its `style` attribute sets `display: none`"),
+    "class hidden by the style sheet": (' class="rp-hide"', "the page's CSS sets `display: none` on it"),
+    "screen-reader clip": (' class="screen-reader-text"', "the page's CSS sets `clip: rect(1px, 1px, 1px, 1px)` and `width: 1px` on it"),
+    "off-screen": (' style="position:absolute;left:-9999px"', "its `style` attribute sets `left: -9999px`"),
+    "zero size": (' style="display:inline-block;width:0;height:0;overflow:hidden"', "its `style` attribute sets `width: 0` and `height: 0`"),
+    "no font size": (' style="font-size:0"', "its `style` attribute sets `font-size: 0`"),
 }
 ON_LINE = {
     "hidden line": "<p hidden>{line}</p>",
@@ -83,7 +84,8 @@ def hidden_notice(report: Report) -> str:
 @pytest.mark.parametrize("hiding", sorted(ON_LINK))
 @pytest.mark.parametrize("where", ["top", "end"])
 def test_a_hidden_credit_link_applies_its_pack_and_its_rule_says_it_is_hidden(pack: str, hiding: str, where: str) -> None:
-    line = "<p>" + SPANISH_LINE.format(link=CREDIT_LINKS[pack].format(attrs=ON_LINK[hiding])) + "</p>"
+    attributes, hidden_by = ON_LINK[hiding]
+    line = "<p>" + SPANISH_LINE.format(link=CREDIT_LINKS[pack].format(attrs=attributes)) + "</p>"
     report = run(**{where: line})
     assert report.packs == (pack,)
     (detection,) = [d for d in report.detections if d.pack == pack]
@@ -91,7 +93,7 @@ def test_a_hidden_credit_link_applies_its_pack_and_its_rule_says_it_is_hidden(pa
     assert detection.hidden == (("affiliate-credit-line", "credit-link") if pack == "states-newsroom" else ("credit-link",))
     assert hidden_notice(report).endswith("hidden at line 11" if where == "top" else "hidden at line 15")
     (finding,) = [f for f in report.findings if f.rule == LINK_RULE[pack]]
-    assert finding.detail.endswith("is hidden") is (pack != "the-19th"), finding.detail
+    assert finding.detail.endswith(f"is hidden ({hidden_by})") is (pack != "the-19th"), finding.detail
 
 
 @pytest.mark.parametrize("hiding", sorted(ON_LINE))

@@ -87,7 +87,10 @@ def test_missing_logo_points_at_the_article_and_says_how_to_fix(cli: Any) -> Non
 def test_hidden_and_sidebar_logos_are_explained(cli: Any) -> None:
     hidden = cli("check", "--format", "json", "samples/dcnf/hidden-logo.html").json()["files"][0]["findings"][0]
     sidebar = cli("check", "--format", "json", "samples/dcnf/logo-in-sidebar.html").json()["files"][0]["findings"][0]
-    assert hidden["detail"] == "no visible DCNF logo in the article; the one at line 127 is hidden"
+    assert hidden["detail"] == (
+        "no visible DCNF logo in the article; the one at line 127 is hidden"
+        ' (the `style` attribute of the `<figure class="wp-block-image size-medium dcnf-logo">` around it at line 127 sets `display: none`)'
+    )
     assert sidebar["detail"] == "no visible DCNF logo in the article; the one at line 224 is outside the article (in the page around it)"
 
 

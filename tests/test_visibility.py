@@ -1484,7 +1484,7 @@ def test_the_json_of_a_hidden_logo_names_where_it_is_hidden(tmp_path: Path, cli)
     path.write_bytes(page(css=".x{display:none}", logo=LOGO.format(attrs=' class="x"')))
     run = cli("check", "--pack", "dcnf", "--format", "json", str(path))
     (finding,) = [f for f in json.loads(run.out)["files"][0]["findings"] if f["rule"] == "dcnf/logo"]
-    assert "the one at line 4 is hidden" in finding["detail"]
+    assert finding["detail"].endswith("the one at line 4 is hidden (the page's CSS sets `display: none` on it)")
 
 
 def test_the_readme_visibility_example_reports_what_it_says(tmp_path: Path, cli) -> None:

@@ -311,10 +311,18 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
         return ""
     if doc.root is not None and not all(pattern.may_be_within(doc.all_text()) for pattern in patterns if isinstance(pattern, Pattern)):
         return ""
-    for line, text, in_story in doc.unseen_text():
+    for position, (line, text, in_story) in enumerate(doc.unseen_text()):
         if (in_story or not article_only) and all(pattern.search(text) for pattern in patterns):
-            return f"; the one at line {line} is hidden"
+            return f"; the one at line {line} is hidden{hiding_note(doc, doc.unseen_element(position))}"
     return ""
+
+
+def hiding_note(doc: Document, element: Any) -> str:
+    """ " (the page's CSS sets `display: none` on it)": what hides an element no reader sees, as
+    the note on a hidden copy ends with it, so that an editor knows what to change; empty when the
+    page's declarations do not tell (see `Document.what_hides`)."""
+    how = doc.what_hides(element)
+    return f" ({how})" if how else ""
 
 
 def describe_check(check: Check) -> str:

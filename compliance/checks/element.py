@@ -92,7 +92,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, judge_count
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, hiding_note, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, shown_sources, svg_accessible_name, text_of
 from compliance.document.elements import HeldTag, held_tag
 from compliance.document.selector_lists import group_members
@@ -324,7 +324,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             continue
         visible = doc.is_visible(element)
         if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
-            hidden.append(f"line {element.sourceline} is hidden")
+            hidden.append(f"line {element.sourceline} is hidden" + ("" if visible else hiding_note(doc, element)))
             continue
         index = _item_index(doc, element)
         hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index), element=element)
@@ -517,7 +517,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
                 outside.append(f"line {image.line}")
                 continue
             if (params.visible == "true" and not image.visible) or (params.visible == "false" and image.visible):
-                hidden.append(f"line {image.line} is hidden")
+                hidden.append(f"line {image.line} is hidden" + ("" if image.visible else hiding_note(doc, image.element)))
                 continue
             evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
             matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))

@@ -79,7 +79,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
-from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, judge_count
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, hiding_note, judge_count
 from compliance.checks.story import link_keys, url_key
 from compliance.document import Block, BrokenLink, Document, Link
 from compliance.document.elements import BLOCK_TAGS, inert_holder, text_of
@@ -528,7 +528,8 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         # Located as the element check locates a hidden element: the editor shows it rather than
         # adds another; a pass of `max` says it too, as the link is there, only not shown.
         line = hidden[0].line
-        hidden_note = f"; the one at line {line} is hidden" if len(hidden) == 1 else f"; {len(hidden)} are hidden, the first at line {line}"
+        hiding = hiding_note(doc, hidden[0].element)
+        hidden_note = f"; the one at line {line} is hidden{hiding}" if len(hidden) == 1 else f"; {len(hidden)} are hidden, the first at line {line}{hiding}"
     decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what}{where}{hidden_note}")
     if decided is not None:
         return decided

@@ -569,13 +569,32 @@ class Document:
                 shown = {block.text for block in self.blocks}
                 keys = ["".join(block.text.split()) for block in self.blocks]
                 blocks, seen = set(keys), "\n".join(keys)
-                cached = tuple(
-                    (element.sourceline or 1, text, self.in_story(element))
+                unseen = [
+                    (element, text)
                     for element, text in text_blocks_whatever_shows(self.root, self._block_display)
                     if text not in shown and (key := "".join(text.split())) not in blocks and key not in seen
-                )
+                ]
+                cached = tuple((element.sourceline or 1, text, self.in_story(element)) for element, text in unseen)
+                self._memo["unseen_elements"] = tuple(element for element, _ in unseen)
             self._memo["unseen_text"] = cached
         return cached
+
+    def unseen_element(self, position: int) -> Any:
+        """The element of the `position`-th block of `unseen_text`; None for a document without
+        markup (or a Markdown article's, whose blocks its parse read)."""
+        elements: tuple[Any, ...] = self._memo.get("unseen_elements", ())
+        return elements[position] if 0 <= position < len(elements) else None
+
+    def what_hides(self, element: Any) -> str:
+        """What the page's markup or CSS declares that takes `element` (one a reader does not see)
+        off the screen, in words for an editor ("the page's CSS sets `opacity: 0` on the
+        `<div class="wrap">` around it at line 4"); empty when its declarations do not tell (see
+        `visibility.what_hides`), or for a document without markup."""
+        if self.root is None or element is None:
+            return ""
+        from compliance.document.visibility import what_hides
+
+        return what_hides(element)
 
     def boxed_text(self) -> tuple[tuple[int, str, bool], ...]:
         """The text a page keeps in a form's text box (`<textarea>`) or a `<template>`, as (line,

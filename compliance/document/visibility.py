@@ -470,6 +470,70 @@ def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
     return hides_by_class(value) if value and helper_classes_hide else False
 
 
+def what_hides(element: Any) -> str:
+    """What the page's markup or CSS declares on the element, or on the nearest element around it
+    that declares such a thing, that takes it off the screen, in words for an editor: "the page's
+    CSS sets `display: none` on it", "the `<div class="wrap">` around it at line 4 has the `hidden`
+    attribute". Failing that, the colours and fading it or the nearest element around it sets
+    ("the page's CSS sets `color: #fff` on it"), which hide text that blends into what is behind
+    it. Empty when neither says (a box moved out of one that clips it, a cover painted over it:
+    what takes more than one element's declarations to tell). For an element a reader does not
+    see; read on demand, for a report (the page's rules are matched anew)."""
+    if not isinstance(getattr(element, "tag", None), str):
+        return ""
+    chain = [element, *(node for node in element.iterancestors() if isinstance(node.tag, str) and node.tag.lower() not in ("html", "body"))]
+    names = tuple(FAMILIES)
+    # Rules every reader meets first: one in a media query only some screens meet hides the
+    # element only there, which a warning of its own reports.
+    everywhere = _NO_PAGE_STYLE.on_demand_of(chain, names, every_screen=True)
+    found = _hiding_declared(chain, everywhere, _can_hide) or _hiding_declared(chain, _NO_PAGE_STYLE.on_demand_of(chain, names), _can_hide)
+    return found or _hiding_declared(chain, everywhere, _colours_or_fades, markup=False)
+
+
+def _hiding_declared(chain: list[Any], declared: list[dict[str, Declaration]], hides: Callable[[Declaration], bool], *, markup: bool = True) -> str:
+    """`what_hides` read with `hides` from the declarations that win on each element of `chain`
+    (the element, then those around it)."""
+    element = chain[0]
+    for node, winners in zip(chain, declared, strict=True):
+        where = "on it" if node is element else f"on the {_tag_shown(node)} around it at line {node.sourceline or 1}"
+        if markup and node.get("hidden") is not None and "display" not in winners:
+            whose = "it has" if node is element else f"the {_tag_shown(node)} around it at line {node.sourceline or 1} has"
+            return f"{whose} the `hidden` attribute"
+        hiding = [declaration for declaration in winners.values() if hides(declaration)]
+        if not hiding:
+            continue
+        shown = " and ".join(f"`{declaration.name}: {_shown_value(declaration)}`" for declaration in hiding[:2])
+        if hiding[0] in parse_style_attribute(node.get("style") or ""):
+            whose = "its `style` attribute" if node is element else f"the `style` attribute of the {_tag_shown(node)} around it at line {node.sourceline or 1}"
+            return f"{whose} sets {shown}"
+        return f"the page's CSS sets {shown} {where}"
+    return ""
+
+
+# Values of a colour or fading property that change nothing a reader sees.
+_NO_CHANGE = frozenset({"1", "100%", "none", "normal", "inherit", "initial", "unset", "revert", "auto", "currentcolor"})
+
+
+def _colours_or_fades(declaration: Declaration) -> bool:
+    """True for a text colour, background or fading that some value of it could hide text with."""
+    return FAMILIES.get(declaration.name) in ("colour", "opacity") and _shown_value(declaration).lower() not in _NO_CHANGE
+
+
+def _tag_shown(element: Any) -> str:
+    """An element's start tag as an editor finds it in the page: its name, id and class."""
+    attributes = "".join(f' {name}="{value[:40]}"' for name in ("id", "class") if (value := (element.get(name) or "").strip()))
+    return f"`<{element.tag.lower()}{attributes}>`"
+
+
+def _shown_value(declaration: Declaration) -> str:
+    """A declaration's value as written (white space collapsed, at most 60 characters)."""
+    import tinycss2
+
+    written = " ".join(tinycss2.serialize(declaration.values).split())
+    written = written + (" !important" if declaration.important else "")
+    return written if len(written) <= 60 else written[:59] + "…"
+
+
 def _closed_popover(element: Any) -> bool:
     """True for a popover (an element with the `popover` attribute): closed until a script or a
     button opens it, and a browser's own style, `[popover]:not(:popover-open) { display: none }`,
