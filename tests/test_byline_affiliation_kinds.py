@@ -683,8 +683,8 @@ def test_the_conversation_reads_the_source_line_as_its_credit(top: str, credited
 
 # ---------------------------------------------------------------------------------------------
 # D. The logo directly above the byline stands in for the affiliation only when the byline gives
-#    none of its own: not above a byline that ties the reporter to another outlet, nor above one
-#    whose DCNF affiliation is in its markup but hidden from readers.
+#    none of its own: not above a byline that ties the reporter to another outlet. Words of the
+#    byline no reader sees count for nothing, either way: a reader sees the logo over the name.
 
 
 @pytest.mark.parametrize(
@@ -699,12 +699,11 @@ def test_the_conversation_reads_the_source_line_as_its_credit(top: str, credited
         "By Laura Benson, WASHINGTON (Associated Press)",
         "By Laura Benson, WASHINGTON — Reuters",
         "By Laura Benson | SAN FRANCISCO, AP",
-        '<p class="byline" style="font-size:0">By <span style="font-size:16px">Laura Benson</span>, Daily Caller News Foundation</p>',
-        '<div class="author-line">By <a rel="author" href="/a">Laura Benson</a><span style="visibility:hidden">, DCNF</span></div>',
-        '<p class="byline">By Laura Benson<span style="opacity:0"> | Daily Caller News Foundation</span></p>',
+        # Another outlet is another outlet, shown or not.
+        '<p class="byline">By Laura Benson, The Texas Tribune<span style="display:none">, Daily Caller News Foundation</span></p>',
     ],
 )
-def test_the_logo_is_no_affiliation_for_a_byline_with_another_or_a_hidden_one(byline: str) -> None:
+def test_the_logo_is_no_affiliation_for_a_byline_with_another(byline: str) -> None:
     report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf", "texas-tribune"])
     detail = _outcome(report, "dcnf/affiliation")
     assert detail is not None and "Laura Benson" in detail
@@ -720,6 +719,12 @@ def test_the_logo_is_no_affiliation_for_a_byline_with_another_or_a_hidden_one(by
         "By Laura Benson, WASHINGTON",  # a dateline's place is where, not whose
         "By Laura Benson | SAN FRANCISCO",
         '<p class="byline">By Laura Benson<span style="display:none">2024-05-01</span></p>',  # hidden words that are no affiliation
+        # The DCNF affiliation in the byline's markup, hidden: a reader sees the logo over "By
+        # Laura Benson", as on a page without those words, and the logo is the affiliation.
+        '<p class="byline" style="font-size:0">By <span style="font-size:16px">Laura Benson</span>, Daily Caller News Foundation</p>',
+        '<div class="author-line">By <a rel="author" href="/a">Laura Benson</a><span style="visibility:hidden">, DCNF</span></div>',
+        '<p class="byline">By Laura Benson<span style="opacity:0"> | Daily Caller News Foundation</span></p>',
+        '<p class="byline">By Laura Benson<span class="sr-only">, Daily Caller News Foundation</span></p>',
     ],
 )
 def test_the_logo_above_a_byline_without_an_affiliation_is_its_affiliation(byline: str) -> None:
@@ -1314,9 +1319,13 @@ def test_a_byline_laid_out_in_the_logos_line_is_next_to_it(byline: str) -> None:
     assert _outcome(report, "dcnf/affiliation") is None
 
 
-def test_an_affiliation_hidden_inside_an_inline_byline_still_counts_as_hidden() -> None:
+def test_an_affiliation_hidden_inside_an_inline_byline_neither_counts_nor_voids_the_logo() -> None:
     byline = f'<div class="byline" style="display:inline">By Jake Smith {_FAKE_ROLE}</div>'
+    # A reader sees the logo beside "By Jake Smith": the logo is the affiliation.
     report = check_html(_dcnf_page(f"<div>{_BARE_LOGO} {byline}</div>"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+    # Without the logo, the hidden words give no affiliation.
+    report = check_html(_dcnf_page(f"<div>{byline}</div>"), packs=["dcnf"])
     assert _outcome(report, "dcnf/affiliation") is not None
 
 

@@ -394,8 +394,8 @@ OPTIONS = (
         "regex",
         "Match only a byline that gives its people no affiliation of its own, for a logo or line beside it to stand in for this one:"
         ' no institution or outlet after a name ("By NAME (Associated Press)"; the place of a dateline,'
-        ' "By NAME, WASHINGTON" or "By NAME | Washington, D.C.", is none), and no text matching this regex hidden from readers'
-        " in the byline's block (an affiliation the page hides is not given by its neighbour).",
+        ' "By NAME, WASHINGTON" or "By NAME | Washington, D.C.", is none), and no tie to what this regex matches that the byline'
+        ' says is past or denied ("formerly of …"). Words of the byline\'s block that no reader sees give no affiliation.',
         default=None,
     ),
     Option("name", "regex", "Regex one of the credited names must match (the expected reporter).", default=None),
@@ -526,10 +526,12 @@ def _other_outlet(byline: Byline, affiliation: Pattern) -> str:
     return next((part for part in others if part not in places), "")
 
 
-def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
+def _own_affiliation(byline: Byline, stand_in: Pattern) -> str:
     """Why the byline gives an affiliation of its own (`unaffiliated`), in words; empty when it
-    gives none: an institution or outlet after a name, or the `stand_in` affiliation in words of
-    its block that no reader sees."""
+    gives none: an institution or outlet after a name, or the `stand_in` affiliation as a tie
+    that is past or denied. Words of its block that no reader sees give none: a reader sees the
+    byline as if they were not there, and a logo beside it stands in as it does for any byline
+    without an affiliation."""
     other = _other_outlet(byline, stand_in)
     if other:
         return f"byline '{byline.text}' ties its reporter to {other}"
@@ -538,9 +540,6 @@ def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
     disowned = next((part for part in disowned_parts(byline.text) if stand_in.search(part)), "")
     if disowned:
         return f"byline '{byline.text}' says the tie is past or denied ('{shorten(disowned, 60)}')"
-    hidden = doc.hidden_in_block(byline.index, byline.element)
-    if hidden and stand_in.search(hidden) and not stand_in.search(byline.text):
-        return f"byline '{byline.text}' hides its affiliation ('{shorten(hidden, 60)}') from readers"
     return ""
 
 
@@ -572,7 +571,7 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
                 return False, f"byline '{byline.text}' ties its reporter to {other}, not {wanted}"
             return False, f"byline '{byline.text}' does not show {wanted}"
     if params.unaffiliated is not None:
-        own = _own_affiliation(doc, byline, ctx.bind(params.unaffiliated))
+        own = _own_affiliation(byline, ctx.bind(params.unaffiliated))
         if own:
             return False, own
     return True, ""

@@ -77,8 +77,7 @@ _LAZY_SRC_ATTRS = IMAGE_SOURCE_ATTRIBUTES
 _LAZY_SRCSET_ATTRS = IMAGE_SRCSET_ATTRIBUTES
 
 
-# No element laid out otherwise than its tag (the default of `enclosing_block` and
-# `text_blocks_whatever_shows`).
+# No element laid out otherwise than its tag (the default of `text_blocks_whatever_shows`).
 _NO_DISPLAY: Mapping[Any, bool] = {}
 
 
@@ -144,16 +143,6 @@ def text_runs_whatever_shows(root: Any) -> str:
         if node.tail:
             runs.append(node.tail)
     return "\n".join(runs)
-
-
-def enclosing_block(element: Any, block_display: Mapping[Any, bool] = _NO_DISPLAY) -> Any:
-    """The element itself when it lays out a block of text, else its nearest ancestor that does
-    (the `<p>` around `<a rel="author">`; by its tag, or as `block_display` says when the page's
-    CSS lays it out otherwise); None for None."""
-    node = element
-    while node is not None and not block_display.get(node, _tag_kind(node.tag).block) and node.getparent() is not None:
-        node = node.getparent()
-    return node
 
 
 def image_sources(element: Any) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
-from compliance.text import DASHES, normalize, normalize_characters, normalize_inline
+from compliance.text import normalize, normalize_characters, normalize_inline
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -707,47 +707,10 @@ class Document:
             self._memo["all_text"] = cached
         return cached
 
-    def hidden_in_block(self, index: int, element: Any = None) -> str:
-        """The words of the block at item `index` that its markup holds and no reader sees ("Daily
-        Caller News Foundation" of `<p style="font-size:0">By <span style="font-size:16px">Jake
-        Smith</span>, Daily Caller News Foundation</p>`), normalised, in order; empty when the page
-        hides no text, for a document without markup, or for an item without an element.
-        `element` is the markup the block was read from when it is not the block's own (a byline's
-        `<p class="byline">` around the only part that shows); an inline element stands for the
-        block it sits in. Asked by the checks that tell a byline that states nothing from one whose
-        words are hidden."""
-        if self.root is None or not self._hides_text or not 0 <= index < len(self.items):
-            return ""
-        block = self.items[index]
-        if not isinstance(block, Block):
-            return ""
-        from compliance.document.html import enclosing_block, text_blocks_whatever_shows
-
-        holder = enclosing_block(element if element is not None else block.element, self._block_display)
-        if holder is None:
-            return ""
-        # A block inside it that a reader sees is a line of its own, not words this one hides (an
-        # inline byline's block can be the whole article around it).
-        held = " ".join(text for owner, text in text_blocks_whatever_shows(holder, self._block_display) if owner is holder or not self.is_visible(owner))
-        # Each word the markup holds that the block does not show; a word compared without the
-        # punctuation around it ("Smith," held, "Smith" shown).
-        shown = [word.strip(_WORD_PUNCTUATION) for word in block.text.split()]
-        unseen: list[str] = []
-        for word in held.split():
-            core = word.strip(_WORD_PUNCTUATION)
-            if core in shown:
-                shown.remove(core)
-            elif core:
-                unseen.append(core)
-        return " ".join(unseen)
-
     def item_at(self, index: int) -> Item:
         """The item with this document-order index."""
         return self.items[index]
 
-
-# What is around a word rather than part of it, when the words a block holds and shows are compared.
-_WORD_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’-|/" + DASHES
 
 # Elements that show something a reader can click inside a link, without any text.
 _CLICKABLE_EMBEDS = ("img", "amp-img", "amp-anim", "svg", "picture", "video", "canvas", "iframe", "object", "embed", "input", "button")
