@@ -21,7 +21,8 @@ LICENSE = (
 def _page(image: str, byline: str = "By Nick Pope") -> str:
     """A DCNF republication whose only logo is `image`, right above `byline`."""
     return (
-        "<!doctype html><html><head><title>t</title></head><body><article>"
+        # With a lazy-loader, which puts a `data-src` in place of its placeholder.
+        '<!doctype html><html><head><title>t</title><script src="/js/lazysizes.min.js" async></script></head><body><article>'
         "<h1>Biden Admin Finalizes Water Heater Rule</h1>"
         f'{image}\n<p class="byline">{byline}</p>'
         "<p>The Department of Energy finalized a rule Tuesday that tightens efficiency standards for residential water heaters.</p>"

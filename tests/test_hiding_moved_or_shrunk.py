@@ -570,5 +570,7 @@ def test_a_fixed_credit_line_just_off_the_screen_is_hidden(style: str) -> None:
     hidden = FIXED_BOXES_OF_TEXT[style]
     found = details(propublica(credit=f'<p style="{style}">{{text}}</p>'), "propublica", "propublica/credit-line")
     side = "bottom" if "bottom" in style else "top"
-    expected = f"no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 is hidden (its `style` attribute sets `{side}: -150px`)"
+    expected = (
+        f"no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 is hidden (its `style` attribute sets `{side}: -150px`)"
+    )
     assert found == ([expected] if hidden else [])

@@ -191,7 +191,14 @@ def test_a_pixel_whose_srcset_or_picture_loads_another_picture_fails(pixel: str)
     ],
 )
 def test_a_pixel_the_browser_fetches_from_its_srcset_or_loader_passes(pixel: str) -> None:
-    assert _the_19th(pixel)[0] == "ok"
+    # The page's lazy-loader (lazysizes) fills in a `data-src`.
+    assert _the_19th(pixel, head='<script src="/js/lazysizes.min.js" async></script>')[0] == "ok"
+
+
+def test_a_lazy_pixel_on_a_page_that_runs_no_script_is_never_fetched() -> None:
+    pixel = f'<img data-src="{N19_SRC}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" class="lazyload" width="1" height="1" alt="">'
+    severity, why = _the_19th(pixel)
+    assert severity == "error" and "the page runs no script that could load it" in why, why
 
 
 # -- a script pinned by an integrity hash -------------------------------------------------------

@@ -24,7 +24,9 @@ def _page(image: str, *, markdown: bool = False) -> bytes:
     if markdown:
         return f"# Budget vote\n\nBy Jake Smith, Daily Caller News Foundation\n\n{image}\n\nThe county voted on its budget.\n".encode()
     return (
-        "<!doctype html><html><head><title>Budget</title></head><body><article><h1>Budget vote</h1>"
+        # The page's lazy-loader (lazysizes) puts a `data-src` in place of its placeholder.
+        '<!doctype html><html><head><title>Budget</title><script src="/js/lazysizes.min.js" async></script></head>'
+        "<body><article><h1>Budget vote</h1>"
         f'<p class="byline">By Jake Smith, Daily Caller News Foundation</p>{image}{STORY}</article></body></html>'
     ).encode()
 

@@ -255,10 +255,11 @@ def lazy_counter(article_id: str, attribute: str, placeholder: str = PLACEHOLDER
 
 @pytest.mark.parametrize("attribute", ["data-src", "data-lazy-src", "data-original"])
 def test_a_lazy_loaded_counter_is_compared_by_the_address_it_loads(cli: Any, tmp_path: Path, attribute: str) -> None:
-    assert _verdict(_checked(cli, tmp_path, counter_html=lazy_counter(ID, attribute))) == "passed"
+    loader = '<script src="/js/lazysizes.min.js" async></script>'  # the page's lazy-loader
+    assert _verdict(_checked(cli, tmp_path, head=loader, counter_html=lazy_counter(ID, attribute))) == "passed"
     # A placeholder of the site's own (not a data: URL) is passed over as well.
-    assert _verdict(_checked(cli, tmp_path, counter_html=lazy_counter(ID, attribute, "/wp-content/blank.gif"))) == "passed"
-    entry = _checked(cli, tmp_path, counter_html=lazy_counter(OTHER, attribute))
+    assert _verdict(_checked(cli, tmp_path, head=loader, counter_html=lazy_counter(ID, attribute, "/wp-content/blank.gif"))) == "passed"
+    entry = _checked(cli, tmp_path, head=loader, counter_html=lazy_counter(OTHER, attribute))
     (finding,) = [f for f in entry["findings"] if f["rule"] == "the-conversation/counter-article"]
     assert f"the counter carries id {OTHER}" in finding["message"] and f"carries id {ID}" in finding["message"]
     # Placed at the counter, not at the article's start.
@@ -268,7 +269,8 @@ def test_a_lazy_loaded_counter_is_compared_by_the_address_it_loads(cli: Any, tmp
 def test_a_lazy_loaded_counter_in_srcset_is_compared_too(cli: Any, tmp_path: Path) -> None:
     src = f"https://counter.theconversation.com/content/{ID}/count.gif"
     counter_html = f'<img src="{PLACEHOLDER}" data-srcset="{src} 1x" alt="The Conversation" width="1" height="1">'
-    assert _verdict(_checked(cli, tmp_path, counter_html=counter_html)) == "passed"
+    loader = '<script src="/js/lazysizes.min.js" async></script>'  # the page's lazy-loader
+    assert _verdict(_checked(cli, tmp_path, head=loader, counter_html=counter_html)) == "passed"
 
 
 def test_an_address_without_an_id_is_named_and_placed_at_the_thing_found() -> None:

@@ -40,9 +40,75 @@ def why_never_fetched(root: Any, element: Any, memo: dict[Any, Any]) -> str | No
         reason = blocked_by(tuple(after), element, _fetched(element, tag))
         if reason is not None:
             return reason
+    if tag == "img" and (reason := _loader_missing(root, element, memo)) is not None:
+        return reason
     if tag == "img" and (element.get("loading") or "").strip().lower() == "lazy":
         return _lazy_without_box(root, element, memo)
     return None
+
+
+def _loader_missing(root: Any, element: Any, memo: dict[Any, Any]) -> str | None:
+    """Why an image whose picture only a lazy-loader puts in place (`data-src`, `data-srcset`, …,
+    over no `src` or a placeholder one) never shows it: a whole page (`_is_whole_page`) that runs
+    no script (`_runs_no_script`) has no loader to do it, and a browser paints the placeholder or
+    nothing. None when the image has a picture of its own, or the page may run a loader (any
+    script that runs, or an event handler attribute: which script is a loader is not read), or is
+    a fragment (a CMS's article body, whose page template brings its scripts)."""
+    from compliance.document.visibility import LOADER_SOURCE_ATTRIBUTES, is_placeholder, shown_pictures
+
+    fallback_of = _lazy_image_before_noscript(element)
+    if fallback_of is not None:
+        # A lazy-load plugin's `<noscript>` copy: shown only with scripts off, which no reader
+        # modelled has; they see the lazy image before it, or nothing when it never loads.
+        reason = _loader_missing(root, fallback_of, memo)
+        return None if reason is None else f"is inside <noscript>, which a browser with scripts on never shows, and the image before it {reason}"
+    loader = [name for name in LOADER_SOURCE_ATTRIBUTES if (element.get(name) or "").strip()]
+    if not loader or not all(is_placeholder(url) for urls in shown_pictures(element) for url in urls):
+        return None
+    runs: bool | None = memo.get("runs-scripts")
+    if runs is None:
+        runs = memo["runs-scripts"] = not _is_whole_page(root) or not _runs_no_script(root)
+    if runs:
+        return None
+    return f"is never loaded: its picture is only in {loader[0]}, a lazy-loader's address, and the page runs no script that could load it"
+
+
+def _lazy_image_before_noscript(element: Any) -> Any:
+    """The `<img>` right before the `<noscript>` that `element` is in (`<img data-src=…><noscript>
+    <img src=…></noscript>`, as lazy-load plugins write a fallback), or None."""
+    holder = element.getparent()
+    while holder is not None and isinstance(holder.tag, str) and holder.tag.lower() != "noscript":
+        holder = holder.getparent()
+    if holder is None:
+        return None
+    before = holder.getprevious()
+    if before is not None and isinstance(before.tag, str) and before.tag.lower() != "img":
+        images = list(before.iter("img"))
+        before = images[-1] if images else None
+    return before
+
+
+def _is_whole_page(root: Any) -> bool:
+    """Whether the document is a whole page, as a browser loads it, not a fragment of one (a CMS's
+    article body, which may open with a `<meta charset>`): its `<head>` holds a `<title>`, as every
+    page a site serves does. (libxml2 gives a fragment a doctype of its own: that tells nothing.)"""
+    head = root.find("head")
+    return head is not None and any(isinstance(child.tag, str) and child.tag.lower() == "title" for child in head)
+
+
+def _runs_no_script(root: Any) -> bool:
+    """Whether nothing on the page can run a script: no `<script>` a browser runs
+    (`elements.why_inert`) and no event handler attribute (`onload`, `onerror`, …) on any element."""
+    from compliance.document.elements import why_inert
+
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag.lower() == "script" and why_inert(node) is None:
+            return False
+        if any(name.lower().startswith("on") for name in node.attrib):
+            return False
+    return True
 
 
 def _fetched(element: Any, tag: str) -> tuple[str, ...]:

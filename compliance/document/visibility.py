@@ -246,7 +246,7 @@ _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcse
 # Where an image, or the lazy-loader that fills it in, reads the address of its picture.
 IMAGE_SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 IMAGE_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
-_LOADER_SOURCE_ATTRIBUTES = tuple(a for a in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES) if a not in ("src", "srcset"))
+LOADER_SOURCE_ATTRIBUTES = tuple(a for a in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES) if a not in ("src", "srcset"))
 _FAR_OFF_SCREEN_PX = -1000.0
 # Right of this (px) a box is past any screen (a 5K display is 5120px wide): on a page that does not
 # scroll sideways, no reader reaches it.
@@ -5922,7 +5922,7 @@ def is_tiny_image(element: Any) -> bool:
         return False
     if element.get("srcset") is None and "data:" not in (element.get("src") or "") and _in_picture(element) is None:
         return False  # no embedded picture nor candidates (the usual image): nothing to read
-    if any(_names_a_picture(element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES) for name in _LOADER_SOURCE_ATTRIBUTES):
+    if any(_names_a_picture(element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES) for name in LOADER_SOURCE_ATTRIBUTES):
         return False  # a placeholder the loader replaces
     choices = _shown_candidates(element)
     return bool(choices) and all(_drawn_tiny(url, descriptor, sizes) for candidates, sizes in choices for url, descriptor in candidates)
@@ -6081,7 +6081,7 @@ def shown_sources(element: Any) -> tuple[str, ...]:
     that a `srcset`'s 1x candidate replaces) is left out."""
     loader = [
         url
-        for name in _LOADER_SOURCE_ATTRIBUTES
+        for name in LOADER_SOURCE_ATTRIBUTES
         if _names_a_picture(value := element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES)
         for url in ([url for url, _ in srcset_candidates(value or "")] if name in IMAGE_SRCSET_ATTRIBUTES else [(value or "").strip()])
     ]
