@@ -2399,7 +2399,8 @@ COVERED_AFFILIATIONS = {
 
 @pytest.mark.parametrize(("byline", "hidden"), COVERED_AFFILIATIONS.items())
 def test_a_cover_over_the_affiliation_on_the_byline_s_line_hides_it(byline: str, hidden: bool) -> None:
-    assert bool(findings(dcnf(byline=byline.replace("Maria Lopez-Garcia", "Jake Smith")), "dcnf", "dcnf/affiliation")) is hidden
+    # Without the logo, which next to the byline would be its affiliation, covered words or not.
+    assert bool(findings(dcnf(logo="", byline=byline.replace("Maria Lopez-Garcia", "Jake Smith")), "dcnf", "dcnf/affiliation")) is hidden
     assert not byline_hidden(dcnf(byline=byline))
 
 

@@ -529,7 +529,8 @@ def _shown_value(declaration: Declaration) -> str:
     """A declaration's value as written (white space collapsed, at most 60 characters)."""
     import tinycss2
 
-    written = " ".join(tinycss2.serialize(declaration.values).split())
+    # The values are kept without white space: one space between them, none before a comma.
+    written = " ".join(" ".join(tinycss2.serialize([value]) for value in declaration.values).split()).replace(" ,", ",")
     written = written + (" !important" if declaration.important else "")
     return written if len(written) <= 60 else written[:59] + "…"
 
@@ -619,8 +620,15 @@ def _light_svg_text_fill(root: Any, sheets: tuple[str, ...]) -> bool:
     that cannot be told from white (`svg_text.paint_colours`): its text is judged on the canvas as HTML
     text of that colour is. Pages without such an `<svg>` pay for a search of their `<svg>`s by
     name."""
-    drawing = [svg for svg in root.iter("svg") if holds_text(svg)]
-    return any(text_blends_in(painted, WHITE_CANVAS, False) for svg in drawing for painted in paint_colours(svg, sheets))
+    return any(text_blends_in(painted, WHITE_CANVAS, False) for painted in _svg_text_colours(root, sheets))
+
+
+def _svg_text_colours(root: Any, sheets: tuple[str, ...]) -> set[Colour]:
+    """The fill and stroke colours of the `<svg>`s that draw text (`svg_text.paint_colours`): text
+    colours of the page as a `<style>` rule's `color` is, which a background the page sets may
+    hide (`<text fill="#fff">` on `body{background:#fff}`). Empty for a page without such an
+    `<svg>`, which pays for a search of its `<svg>`s by name."""
+    return {painted for svg in root.iter("svg") if holds_text(svg) for painted in paint_colours(svg, sheets)}
 
 
 # A page's CSS that may name a `filter` (a cheap test of its text, that most pages fail).
@@ -2976,9 +2984,30 @@ def _page_families(sheets: tuple[str, ...], page: _ElementIndex, styles: Sequenc
         families = families | {"font", "size"}
     if "colour" in families or not _sets_colours(sheets):
         return families
-    if _inline_colours_blend(sheets, page):
+    if _inline_colours_blend(sheets, page) or _svg_text_blends(sheets, page):
         families = families | {"colour"}
     return families
+
+
+def _svg_text_blends(sheets: tuple[str, ...], page: _ElementIndex) -> bool:
+    """True when a fill or stroke an `<svg>` draws text with (`_svg_text_colours`), or the one
+    colour a `filter` paints a picture (`_silhouette_colours`), cannot be told from a background
+    the page's CSS sets: the backgrounds are then matched, as for a text colour of a `<style>`
+    rule (`<text fill="#fff">`, or a logo under `filter: brightness(0) invert(1)`, on
+    `body{background:#fff}`)."""
+    painted = _svg_text_colours(page.root, sheets) | _silhouette_colours(sheets, page.style_values())
+    if not painted:
+        return False
+    _, backgrounds = _page_colours(sheets, page)
+    return bool(_blending(frozenset(painted), frozenset(backgrounds))[0])
+
+
+def _silhouette_colours(sheets: tuple[str, ...], inline: Sequence[str]) -> set[Colour]:
+    """The one colour each `filter` of the page paints every opaque picture as, where it paints
+    one (`colour_filters.flat_colour`: `brightness(0) invert(1)` makes a logo a white
+    silhouette)."""
+    chains = (colour_filters.colour_filter(values) for values in _page_filters(sheets, inline))
+    return {flat for chain in chains if chain and (flat := colour_filters.flat_colour(chain)) is not None}
 
 
 def _inline_shrinks_text(styles: Sequence[str]) -> bool:
@@ -3109,6 +3138,8 @@ def _page_colours(sheets: tuple[str, ...], page: _ElementIndex) -> tuple[set[Col
     texts, backgrounds = _sheet_colours(sheets)
     declared = [d for _, inline in page.inline_styles() for d in inline if d.family == "colour"]
     texts.update(c for d in declared if d.name in _TEXT_COLOURS and (c := _text_colour(d)) is not None)
+    texts.update(_svg_text_colours(page.root, sheets))
+    texts.update(_silhouette_colours(sheets, page.style_values()))
     backgrounds.update(c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None)
     return texts, backgrounds
 
