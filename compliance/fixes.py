@@ -1452,7 +1452,7 @@ def _futile_with_the_pages_own(
         return None
     offset, block, place = placed
     after = attempt(offset, block)[2]
-    if _regression(rule_id, report, after) != "does not satisfy the rule":
+    if not _regression(rule_id, report, after).startswith(_STILL_FAILS):
         return None
     if not stand_in:
         shown = shorten(" ".join(block.split()), 80)
@@ -1463,6 +1463,9 @@ def _futile_with_the_pages_own(
     shown = shorten(" ".join(block.replace(_STAND_IN_ADDRESS, "…").split()), 80)
     return f"inserting {_said(shown)} {place}, whatever its address, satisfies {', '.join(sorted(passing))} but not this rule; fix it by hand"
 
+
+# What `_regression` says of a candidate fix whose rule still fails.
+_STILL_FAILS = "does not satisfy the rule"
 
 # The address a trial gives an image the page lacks (`_futile_with_the_pages_own`): a reserved
 # name (RFC 2606 `.invalid`), never written into a file.
@@ -1511,9 +1514,11 @@ def _encoding_prefix(data: bytes, doc: Document) -> bytes | None:
 
 
 def _regression(rule_id: str, before: Report, after: Report) -> str:
-    """Why a candidate fix is refused: its rule still fails, or it adds a finding."""
-    if any(f.rule == rule_id for f in after.findings):
-        return "does not satisfy the rule"
+    """Why a candidate fix is refused: its rule still fails (with what its finding then says, the
+    page's CSS hiding what was inserted, say), or it adds a finding."""
+    still = next((f for f in after.findings if f.rule == rule_id), None)
+    if still is not None:
+        return _STILL_FAILS + (f" ({still.detail})" if still.detail else "")
     added = Counter(f.rule for f in after.findings) - Counter(f.rule for f in before.findings)
     if added:
         return "would add a finding (" + ", ".join(sorted(added)) + ")"

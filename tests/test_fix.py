@@ -804,3 +804,22 @@ def test_fix_says_when_the_page_is_the_publishers_own(cli: Any, tmp_path: Path) 
     run = cli("fix", str(page))
     assert run.code == 0 and run.out == ""
     assert f"{page}: note: the publisher's own page (an original, not a republication)" in run.err
+
+
+def test_a_fix_its_rule_still_fails_after_says_what_the_rule_then_finds(cli: Any, tmp_path: Path) -> None:
+    # The page's CSS hides every `.byline`: the byline `fix` inserts is hidden too, and the note
+    # says by what, so the editor knows what to change by hand (as the README's example shows).
+    story = tmp_path / "faint.html"
+    story.write_text(
+        "<html><head><title>Water mains</title><style>.byline{opacity:0.03}</style></head><body><article><h1>Water mains</h1>"
+        '<img src="https://dailycallernewsfoundation.org/wp-content/uploads/dcnf-logo.png" alt="Daily Caller News Foundation logo">'
+        '<p class="byline">By Jake Smith, Daily Caller News Foundation</p><p>The county voted on the plan on Tuesday.</p>'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    notes = [line for line in cli("fix", "--pack", "dcnf", "--meta", "reporter=Jake Smith", str(story)).err.splitlines() if "dcnf/byline" in line]
+    assert notes == [
+        f"{story}: not fixed: dcnf/byline: inserting '<p class=\"byline\">By Jake Smith, Daily Caller News Foundation</p>' does not satisfy"
+        " the rule (no visible byline found in the article; the one at line 1 is hidden (the page's CSS sets `opacity: 0.03` on it));"
+        " fix it by hand"
+    ]
