@@ -36,6 +36,8 @@ _DECLARABLE = frozenset(
 )
 _PRESCAN_BYTES = 4096
 GUESSED = "guessed: "
+# How the reason ends for a page that declares a single-byte charset and whose bytes are UTF-8.
+_UTF8_WORDS = "UTF-8; read as UTF-8"
 # What a detector's answer is trusted for: the multi-byte East Asian encodings, whose byte
 # sequences are distinctive, and the non-Latin single-byte encodings of the web, when the text is
 # long enough. Anything else (a Western page; charset-normalizer then hesitates between cp1250,
@@ -136,7 +138,9 @@ def decode_bytes(data: bytes) -> Decoded:
                 "gb2312",
             }
             if single_byte and utf8 is not None and not _is_ascii(data):
-                return Decoded(utf8, "utf-8", f"declared {declared}, but the bytes are UTF-8", data)
+                # Read as UTF-8 (a server's header most likely said so), but a guess: a browser
+                # that gets no charset from the server reads the declared one, and garbles.
+                return Decoded(utf8, "utf-8", f"{GUESSED}declared {declared}, but the bytes are {_UTF8_WORDS}", data)
             return Decoded(text, declared, "declared charset", data if utf8 is not None and text == utf8 else None)
     if utf8 is not None:
         return Decoded(utf8, "utf-8", "valid UTF-8", data)
@@ -215,6 +219,11 @@ def decoded_as_message(reason: str) -> str | None:
     said = reason.removeprefix(GUESSED)
     if MARK_CONTRADICTED in said:
         return f"encoding guessed ({said}); remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
+    if said.endswith(_UTF8_WORDS):
+        return (
+            f"encoding guessed ({said}); declare UTF-8 (<meta charset=\"utf-8\">): a browser that gets no charset from the server"
+            " reads the page in the one it declares, its letters outside ASCII as two or three characters each"
+        )
     if said.startswith("declared "):
         return f"encoding guessed ({said}); save the file in the charset it declares, or declare the one it is saved in"
     return f"encoding guessed ({said}); declare the charset if names look wrong"

@@ -88,7 +88,8 @@ def test_meta_iso_8859_1_over_utf8_without_undefined_cp1252_bytes_still_reads_ut
     data = html_page('<p class="byline">By José Martínez</p>\n<p>The grower\u2019s well ran dry.</p>\n', '<meta charset="iso-8859-1">\n')
     decoded = decode_bytes(data.encode("utf-8"))
     assert decoded.encoding == "utf-8"
-    assert decoded.reason == "declared cp1252, but the bytes are UTF-8"
+    # Read as UTF-8, and said to be a guess: the `decoded-as` notice asks for UTF-8 to be declared.
+    assert decoded.reason == "guessed: declared cp1252, but the bytes are UTF-8; read as UTF-8"
     assert "By José Martínez" in decoded.text
     assert "The grower\u2019s well ran dry." in decoded.text
 
