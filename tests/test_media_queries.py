@@ -89,7 +89,8 @@ def test_a_rule_for_every_colour_scheme_hides() -> None:
         ("(pointer: fine)", SOMETIMES),
         ("(any-hover: hover)", SOMETIMES),
         ("(prefers-color-scheme: light) and (max-width: 767px)", SOMETIMES),
-        ("(prefers-color-scheme: 1)", SOMETIMES),
+        # A value the feature does not take: unknown, so false (Media Queries 4, 3.2).
+        ("(prefers-color-scheme: 1)", NEVER),
         ("print and (color)", NEVER),
     ],
 )
@@ -127,6 +128,34 @@ MEDIA_HIDING = {
     # Shown again for most readers: the hiding rule before it does not count.
     ".x{display:none} @media (color){.x{display:block}}": False,
     ".x{display:none} @media (prefers-color-scheme: light){.x{display:inline}}": False,
+    # A feature no browser knows, or a value a known one does not take, is unknown (Media Queries
+    # 4, 3.2): false alone, under `not` and in an `and`; an `or` (or a list) holds by its other part.
+    "@media (frobnicate){.x{display:none}}": False,
+    "@media not (frobnicate){.x{display:none}}": False,
+    "@media (frobnicate) and (min-width: 0){.x{display:none}}": False,
+    "@media not ((frobnicate) or (min-width: 0)){.x{display:none}}": False,
+    "@media not ((frobnicate) and (min-width: 0)){.x{display:none}}": False,
+    "@media not screen and (frobnicate){.x{display:none}}": False,
+    "@media (pointer: frob){.x{display:none}}": False,
+    "@media not (pointer: frob){.x{display:none}}": False,
+    "@media not (min-hover: hover){.x{display:none}}": False,
+    "@media not (orientation > portrait){.x{display:none}}": False,
+    "@media not (min-width: 10%){.x{display:none}}": False,
+    "@media not (width: 10){.x{display:none}}": False,
+    "@media not (grid: 2){.x{display:none}}": False,
+    "@media not foo(bar){.x{display:none}}": False,
+    "@media not (foo bar){.x{display:none}}": False,
+    "@media (frobnicate) or (min-width: 0){.x{display:none}}": True,
+    "@media (frobnicate), (color){.x{display:none}}": True,
+    "@media not (frobnicate) or (scripting){.x{display:none}}": False,
+    # Calculations of lengths are worked out (`em` of the initial 16px font).
+    "@media (min-width: calc(1px)){.x{display:none}}": True,
+    "@media (min-width: calc(2em + 10px)){.x{display:none}}": True,
+    "@media (width >= min(1px, 5000px)){.x{display:none}}": True,
+    "@media (max-width: clamp(1px, 100000px, 200000px)){.x{display:none}}": True,
+    "@media (min-width: calc(10px + 5%)){.x{display:none}}": False,
+    "@media not (min-width: calc(10px + 5%)){.x{display:none}}": False,
+    "@media not (width: calc(1)){.x{display:none}}": False,
 }
 
 
@@ -415,7 +444,7 @@ EVERY_KIND_OF_SCREEN = {
     "(max-width: 700px), (min-width: 600px)": ALWAYS,
     "(width > 600px) or (width <= 600px)": ALWAYS,
     "(orientation: portrait) or (orientation: landscape)": ALWAYS,
-    "screen and (foo: bar), not screen and (foo: bar)": ALWAYS,
+    "screen and (display-mode: standalone), not screen and (display-mode: standalone)": ALWAYS,
     # Near misses: bounds some screens are outside, features that may all be false together.
     "(min-resolution: 2dppx)": SOMETIMES,
     "(min-resolution: 96dpi)": SOMETIMES,
@@ -424,6 +453,9 @@ EVERY_KIND_OF_SCREEN = {
     "(min-aspect-ratio: 16/9)": SOMETIMES,
     "(max-aspect-ratio: 1000/1)": SOMETIMES,
     "(hover) or (pointer)": SOMETIMES,
+    # A feature no browser knows is unknown, not true on some screens: neither it nor its `not` holds.
+    "screen and (foo: bar), not screen and (foo: bar)": NEVER,
+    "(frobnicate) or (not (frobnicate))": NEVER,
     "(max-width: 600px), (min-width: 601px)": SOMETIMES,
     "(width < 600px) or (width > 600px)": SOMETIMES,
     "(monochrome) or (min-resolution: 2dppx)": SOMETIMES,
@@ -656,7 +688,7 @@ def test_a_requirement_met_but_hidden_on_some_screens_says_so_and_that_the_css_i
 def test_a_list_of_too_many_unknown_features_is_not_tried_on_every_kind_of_screen() -> None:
     # A tautology among eight other features the checker does not read (2**9 kinds of screen, more
     # than it tries): left as read, so that a hostile page of thousands of such queries stays cheap.
-    others = " or ".join(f"(x-{n}: {n})" for n in range(8))
+    others = " or ".join(f"(min-width: {n + 1}vw)" for n in range(8))
     assert screens_meeting(f"(any-hover) or (not (any-hover)) or {others}") != ALWAYS
     assert screens_meeting("(any-hover) or (not (any-hover)) or (x-0: 0)") == ALWAYS
 
@@ -730,3 +762,126 @@ def test_too_many_queries_together_are_not_tried() -> None:
     assert every_screen_meets_one({"(max-width: 400px)", "(min-width: 400px)"})
     assert not every_screen_meets_one(covering)
     assert not every_screen_meets_one(set())
+
+
+# Media Queries 4's three-valued logic: a feature no browser knows (or a value it does not take)
+# is unknown; `not` keeps it unknown, `and` is false with a false part and `or` true with a true
+# one, and a query left unknown holds on no screen (Chromium 156 agrees: `MEDIA_HIDING`).
+UNKNOWN_FEATURES = {
+    "(frobnicate)": NEVER,
+    "not (frobnicate)": NEVER,
+    "(frob: 1px)": NEVER,
+    "(frobnicate) and (min-width: 0)": NEVER,
+    "(frobnicate) and (max-width: 600px)": NEVER,
+    "not ((frobnicate) and (min-width: 0))": NEVER,
+    "not ((frobnicate) or (min-width: 0))": NEVER,
+    "not ((frobnicate) and (max-width: 600px))": SOMETIMES,
+    "screen and (frobnicate)": NEVER,
+    "not screen and (frobnicate)": NEVER,
+    "foo(bar)": NEVER,
+    "(foo bar)": NEVER,
+    "not (foo bar)": NEVER,
+    "(pointer: frob)": NEVER,
+    "not (pointer: frob)": NEVER,
+    "(hover: 3)": NEVER,
+    "(min-width: red)": NEVER,
+    "(min-width: 10%)": NEVER,
+    "(width: 10)": NEVER,
+    "(min-hover: hover)": NEVER,
+    "(min-orientation: portrait)": NEVER,
+    "(orientation > portrait)": NEVER,
+    "(1px > width < 2px)": NEVER,
+    "(width < width)": NEVER,
+    "(grid: 2)": NEVER,
+    "(color: 1.5)": NEVER,
+    "(resolution: 1)": NEVER,
+    "(aspect-ratio: -1/2)": NEVER,
+    "(-webkit-min-device-pixel-ratio: 1dppx)": NEVER,
+    "(frobnicate) or (min-width: 0)": ALWAYS,
+    "(min-width: 0) or (frobnicate)": ALWAYS,
+    "(frobnicate), (min-width: 0)": ALWAYS,
+    "(frobnicate) or (max-width: 600px)": SOMETIMES,
+    "(frobnicate) or (color)": MOST,
+    # Look-alikes a browser knows: read as before.
+    "(display-mode: standalone)": SOMETIMES,
+    "(overflow-block: paged)": SOMETIMES,
+    "(width: 0)": NEVER,
+    "(min-width: 1vw)": SOMETIMES,
+    "(-webkit-transform-3d)": SOMETIMES,
+    "(min-color-index: 0)": SOMETIMES,
+    "(0 < width)": ALWAYS,
+    "(1px < width < 2px)": NEVER,
+    "(aspect-ratio: 0/1)": SOMETIMES,
+    "(MIN-WIDTH: 1px)": ALWAYS,
+}
+
+
+@pytest.mark.parametrize("query", sorted(UNKNOWN_FEATURES))
+def test_an_unknown_feature_is_neither_true_nor_false(query: str) -> None:
+    assert screens_meeting(query) == UNKNOWN_FEATURES[query]
+
+
+def test_a_rule_under_an_unknown_feature_hides_nothing_and_is_not_named() -> None:
+    for query in ("(frobnicate)", "not (frobnicate)", "(pointer: frob)", "(frobnicate) and (max-width: 600px)"):
+        report = check(page(css=f"@media {query} {{ .byline {{ display: none }} }}"))
+        assert list(report.findings) == [], query
+    # Its `or` with a query every screen meets hides on every screen; with a width range, on some.
+    assert "dcnf/byline" in errors(check(page(css="@media (frobnicate) or (min-width: 0) { .byline { display: none } }")))
+    (warning, *_) = [f for f in check(page(css="@media (frobnicate) or (max-width: 600px) { .byline { display: none } }")).findings if f.rule == "dcnf/byline"]
+    assert warning.severity is Severity.WARNING
+    assert warning.hidden_on == "(frobnicate) or (max-width: 600px)"
+
+
+# Calculations in a size feature are worked out where they give a length (`em` of the initial
+# 16px font, as Media Queries 4 has relative units); one naming a viewport unit is not read, and
+# one giving no length (a percentage, a number) makes the feature unknown.
+CALCULATED_SIZES = {
+    "(min-width: calc(1px))": ALWAYS,
+    "(min-width: calc(2em + 10px))": ALWAYS,
+    "(min-width: calc(1px * 3))": ALWAYS,
+    "(width >= calc(1px))": ALWAYS,
+    "(min-width: min(1px, 5000px))": ALWAYS,
+    "(min-width: clamp(1px, 2px, 3px))": ALWAYS,
+    "(max-width: max(6000px, 1px))": ALWAYS,
+    "(calc(1px) <= width <= calc(100000px))": ALWAYS,
+    "(min-width: calc(20em + 1px))": SOMETIMES,
+    "(max-width: calc(20em + 1px))": SOMETIMES,
+    "(max-width: calc(100px - 1em))": NEVER,
+    "(min-width: calc(1vw))": SOMETIMES,
+    "(min-width: calc(10px + 1vw))": SOMETIMES,
+    "(min-width: calc(10px + 5%))": NEVER,
+    "not (min-width: calc(10px + 5%))": NEVER,
+    "(width: calc(1))": NEVER,
+    "(width: calc(1px * 2px))": NEVER,
+    "(color: calc(1))": SOMETIMES,
+}
+
+
+@pytest.mark.parametrize("query", sorted(CALCULATED_SIZES))
+def test_a_calculated_size_is_worked_out(query: str) -> None:
+    assert screens_meeting(query) == CALCULATED_SIZES[query]
+
+
+def test_a_rule_under_a_calculated_width_every_screen_has_hides_the_byline() -> None:
+    assert errors(check(page(css="@media (min-width: calc(1px)) { .byline { display: none } }"))) == ["dcnf/byline"]
+    report = check(page(css="@media (min-width: calc(50em)) { .byline { display: none } }"))
+    assert errors(report) == []
+    assert {f.hidden_on for f in report.findings if f.rule == "dcnf/byline"} == {"(min-width: calc(50em))"}
+
+
+def test_the_readme_names_unknown_features_and_calculations_as_they_are_read() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = {
+        "(frobnicate)": NEVER,
+        "(pointer: frob)": NEVER,
+        "(min-width: 10%)": NEVER,
+        "(min-hover: hover)": NEVER,
+        "not (frobnicate)": NEVER,
+        "(frobnicate) and (min-width: 0)": NEVER,
+        "(frobnicate) or (min-width: 0)": ALWAYS,
+        "(min-width: calc(1px))": ALWAYS,
+        "(width >= min(1px, 5000px))": ALWAYS,
+        "(min-width: calc(10px + 5%))": NEVER,
+    }
+    assert [query for query in said if f"`{query}`" not in readme] == []
+    assert {query: screens_meeting(query) for query in said} == said
