@@ -156,6 +156,13 @@ MEDIA_HIDING = {
     "@media (min-width: calc(10px + 5%)){.x{display:none}}": False,
     "@media not (min-width: calc(10px + 5%)){.x{display:none}}": False,
     "@media not (width: calc(1)){.x{display:none}}": False,
+    # Some pointing device, as every phone, tablet and computer has: most readers.
+    "@media (any-pointer){.x{display:none}}": True,
+    "@media (pointer){.x{display:none}}": True,
+    "@media not all and (any-pointer: none){.x{display:none}}": True,
+    "@media (pointer: none){.x{display:none}}": False,
+    "@media (any-pointer: none){.x{display:none}}": False,
+    "@media not (pointer){.x{display:none}}": False,
 }
 
 
@@ -452,7 +459,7 @@ EVERY_KIND_OF_SCREEN = {
     "(max-resolution: 1dppx)": SOMETIMES,
     "(min-aspect-ratio: 16/9)": SOMETIMES,
     "(max-aspect-ratio: 1000/1)": SOMETIMES,
-    "(hover) or (pointer)": SOMETIMES,
+    "(hover) or (pointer: fine)": SOMETIMES,
     # A feature no browser knows is unknown, not true on some screens: neither it nor its `not` holds.
     "screen and (foo: bar), not screen and (foo: bar)": NEVER,
     "(frobnicate) or (not (frobnicate))": NEVER,
@@ -869,7 +876,42 @@ def test_a_rule_under_a_calculated_width_every_screen_has_hides_the_byline() -> 
     assert {f.hidden_on for f in report.findings if f.rule == "dcnf/byline"} == {"(min-width: calc(50em))"}
 
 
-def test_the_readme_names_unknown_features_and_calculations_as_they_are_read() -> None:
+# A pointing device of some kind (a mouse, a trackpad or a touch screen) is on every phone, tablet
+# and computer: most readers; hover is not (phones have none), and no pointer is a rare device's.
+POINTERS = {
+    "(pointer)": MOST,
+    "(any-pointer)": MOST,
+    "screen and (any-pointer)": MOST,
+    "(pointer: none)": FEW,
+    "(any-pointer: none)": FEW,
+    "not (pointer)": FEW,
+    "not all and (any-pointer: none)": MOST,
+    "(pointer: fine)": SOMETIMES,
+    "(pointer: coarse)": SOMETIMES,
+    "(any-pointer: fine)": SOMETIMES,
+    "(hover)": SOMETIMES,
+    "(any-hover)": SOMETIMES,
+    "(hover: none)": SOMETIMES,
+}
+
+
+@pytest.mark.parametrize("query", sorted(POINTERS))
+def test_some_pointing_device_is_on_most_readers_screens(query: str) -> None:
+    assert screens_meeting(query) == POINTERS[query]
+
+
+def test_a_rule_for_any_pointer_hides_the_byline_and_one_for_hover_warns() -> None:
+    assert errors(check(page(css="@media (any-pointer) { .byline { display: none } }"))) == ["dcnf/byline"]
+    report = check(page(css="@media (any-hover) { .byline { display: none } }"))
+    assert errors(report) == []
+    assert {f.hidden_on for f in report.findings} == {"(any-hover)"}
+    # No pointer is a few readers' device: a warning naming it, as for the dark scheme.
+    report = check(page(css="@media (pointer: none) { .byline { display: none } }"))
+    assert errors(report) == []
+    assert {f.hidden_on for f in report.findings} == {"(pointer: none)"}
+
+
+def test_the_readme_names_unknown_features_calculations_and_pointers_as_they_are_read() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     said = {
         "(frobnicate)": NEVER,
@@ -882,6 +924,9 @@ def test_the_readme_names_unknown_features_and_calculations_as_they_are_read() -
         "(min-width: calc(1px))": ALWAYS,
         "(width >= min(1px, 5000px))": ALWAYS,
         "(min-width: calc(10px + 5%))": NEVER,
+        "(pointer)": MOST,
+        "(any-pointer)": MOST,
+        "(pointer: none)": FEW,
     }
     assert [query for query in said if f"`{query}`" not in readme] == []
     assert {query: screens_meeting(query) for query in said} == said

@@ -11,7 +11,8 @@ Between the two, a query holds on the screens of most readers (`MOST`): what a r
 has unless its reader changes a setting or reads on a rare device (`_MOST_READERS`): a colour
 screen (`(color)`, `not all and (monochrome)`), scripts on (`(scripting: enabled)`, as the
 reader modelled everywhere has them: see `visibility`), the light scheme, no preference for
-reduced motion, transparency or contrast, no forced colours. Its rules count as written too: a
+reduced motion, transparency or contrast, no forced colours, a pointing device of some kind
+(`(pointer)`, `(any-pointer)`: a mouse, a trackpad or a touch screen). Its rules count as written too: a
 logo hidden there is hidden from most readers. The opposite of one of those (`(prefers-color-scheme:
 dark)`, `(monochrome)`) holds for a few (`FEW`), and the rest (a width range, `hover`, `pointer`,
 `orientation`…) on some screens only (`SOMETIMES`): the rules of those can show what another
@@ -141,6 +142,10 @@ _MOST_READERS_BOOLEAN = {
     "update": MOST,
     "color": MOST,
     "monochrome": FEW,
+    # A pointing device of some kind: a mouse or trackpad (`fine`) or a touch screen (`coarse`),
+    # on every phone, tablet and computer; `none` only on a rare device (a TV without one).
+    "pointer": MOST,
+    "any-pointer": MOST,
     # Every reader's screen is a bitmap one: `(grid)` holds on a teletype's only.
     "grid": NEVER,
 }
@@ -423,6 +428,8 @@ def _most_readers(name: str, value: Any) -> int:
     """How often `(name: value)` holds: for a feature of `_MOST_READERS`, on most screens for the
     value most have and on a few for another; a colour screen has some bits of colour
     (`(min-color: 1)`) and none of grey (`(monochrome: 0)`, `(max-monochrome: 0)`); else on some."""
+    if name in ("pointer", "any-pointer") and value.type == "ident":
+        return FEW if value.lower_value == "none" else SOMETIMES
     usual = _MOST_READERS.get(name)
     if usual is not None:
         return SOMETIMES if value.type != "ident" else MOST if value.lower_value == usual else FEW
