@@ -930,3 +930,118 @@ def test_the_readme_names_unknown_features_calculations_and_pointers_as_they_are
     }
     assert [query for query in said if f"`{query}`" not in readme] == []
     assert {query: screens_meeting(query) for query in said} == said
+
+
+# --- mobile first: hidden by a rule every screen applies, shown again on some screens only -------
+
+# (css, the query the warning names): the screens outside the showing queries miss the byline.
+MOBILE_FIRST = {
+    ".byline{display:none} @media (min-width: 768px){.byline{display:block}}": "not (min-width: 768px)",
+    ".byline{visibility:hidden} @media (min-width: 768px){.byline{visibility:visible}}": "not (min-width: 768px)",
+    ".byline{opacity:0} @media (min-width: 768px){.byline{opacity:1}}": "not (min-width: 768px)",
+    ".byline{font-size:0} @media (min-width: 768px){.byline{font-size:16px}}": "not (min-width: 768px)",
+    ".byline{transform:scale(0)} @media (min-width: 768px){.byline{transform:none}}": "not (min-width: 768px)",
+    ".byline{height:0;overflow:hidden} @media (min-width: 768px){.byline{height:auto}}": "not (min-width: 768px)",
+    ".byline{display:none} @media screen and (width >= 768px){.byline{display:flex}}": "not (width >= 768px)",
+    # An ancestor hidden and shown so.
+    "article{display:none} @media (min-width: 768px){article{display:block}}": "not (min-width: 768px)",
+    # Shown again under a query that holds on some screens only, or under several.
+    ".byline{display:none} @media not (max-width: 600px){.byline{display:block}}": "(max-width: 600px)",
+    ".byline{display:none} @media (hover){.byline{display:block}} @media (min-width: 1200px){.byline{display:inline}}": "not ((hover) or (min-width: 1200px))",
+    # Shown for a few readers only: hidden from most, named the same way.
+    ".byline{display:none} @media (prefers-color-scheme: dark){.byline{display:block}}": "not (prefers-color-scheme: dark)",
+}
+
+# Look-alikes: shown on every screen (a query every screen meets, queries that together do), or
+# hidden everywhere (a later rule every screen applies), or shown by a rule every screen applies.
+MOBILE_FIRST_LOOK_ALIKES = {
+    ".byline{display:none} @media (min-width: 0){.byline{display:block}}": [],
+    ".byline{display:none} @media (min-width: 768px){.byline{display:block}} @media (max-width: 767.98px){.byline{display:block}}": [],
+    ".byline{display:none} @media (hover){.byline{display:block}} @media not all and (hover){.byline{display:block}}": [],
+    ".byline{opacity:0} @media (min-width: 768px){.byline{display:block}}": ["dcnf/byline"],
+    "@media (min-width: 768px){.byline{display:block}} .byline{display:none}": ["dcnf/byline"],
+    ".byline{display:none} @media (frobnicate){.byline{display:block}}": ["dcnf/byline"],
+    ".byline{display:none} p.byline{display:block} @media (min-width: 768px){.byline{display:block}}": [],
+    ".byline{color:red} @media (min-width: 768px){.byline{display:block}}": [],
+}
+
+
+@pytest.mark.parametrize("css", sorted(MOBILE_FIRST))
+def test_a_credit_shown_again_on_some_screens_only_is_named_as_hidden_on_the_others(css: str) -> None:
+    report = check(page(css=css))
+    assert errors(report) == []
+    (warning,) = [f for f in report.findings if f.rule == "dcnf/byline"]
+    assert warning.hidden_on == MOBILE_FIRST[css]
+    assert warning.message == f"What dcnf/byline asks for is on the page, but the screens that meet @media {MOBILE_FIRST[css]} do not show it."
+    # No rule in that query hides it: the fix is the rule that hides it everywhere.
+    assert warning.help == (
+        f"Show it on every screen: change the page's CSS so that the screens that meet @media {MOBILE_FIRST[css]} show it"
+        " (the rule that hides it, or an element around it, on every screen, which only rules in other queries undo)."
+    )
+
+
+@pytest.mark.parametrize("css", sorted(MOBILE_FIRST_LOOK_ALIKES))
+def test_a_credit_shown_on_every_screen_or_none_is_not_named_as_hidden_on_some(css: str) -> None:
+    report = check(page(css=css))
+    assert errors(report) == MOBILE_FIRST_LOOK_ALIKES[css]
+    assert [f.rule for f in report.findings if f.severity is Severity.WARNING and f.rule == "dcnf/byline"] == []
+
+
+def test_a_style_attribute_that_may_show_the_credit_leaves_it_unnamed() -> None:
+    css = ".byline{display:none} @media (min-width: 768px){.byline{display:block}}"
+    report = check(page(css=css, byline='<p class="byline" style="display:block">By Jake Smith, Daily Caller News Foundation</p>'))
+    assert list(report.findings) == []
+
+
+def test_the_readme_shows_the_mobile_first_warning_as_printed(cli: Any, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("The same warning names the screens a mobile-first page leaves", 1)[1]
+    shown = re.findall(r"```output\n(.*?)```", section, re.DOTALL)[0].strip()
+    story = tmp_path / "story.html"
+    story.write_bytes(page(css=".byline{display:none} @media (min-width: 768px){.byline{display:block}}"))
+    run = cli("check", "--pack", "dcnf", str(story))
+    assert shown in [line.strip() for line in run.out.splitlines()]
+    assert "`.byline{display:none} @media (min-width: 768px){.byline{display:block}}`" in " ".join(section.split())
+
+
+SCREENS_NOT_MEETING = {
+    "(min-width: 768px)": "not (min-width: 768px)",
+    "not (max-width: 600px)": "(max-width: 600px)",
+    "screen and (min-width: 768px)": "not (min-width: 768px)",
+    "only screen and (min-width: 768px)": "not (min-width: 768px)",
+    "not screen and (min-width: 768px)": "(min-width: 768px)",
+    "(min-width: 700px) and (max-width: 900px)": "not ((min-width: 700px) and (max-width: 900px))",
+    "not ((hover) and (pointer: fine))": "(hover) and (pointer: fine)",
+    "(hover), screen and (min-width: 768px)": "not ((hover) or (min-width: 768px))",
+    "print, (min-width: 768px)": "not (min-width: 768px)",
+    "not all and (monochrome)": "(monochrome)",
+    "print": "all",
+    "screen": None,
+    "not print": None,
+    "(min-width: 768px) garbage": None,
+}
+
+
+@pytest.mark.parametrize("query", sorted(SCREENS_NOT_MEETING))
+def test_the_screens_not_meeting_a_query_are_named_by_a_query(query: str) -> None:
+    from compliance.document.media_queries import screens_not_meeting
+
+    opposite = screens_not_meeting(query)
+    assert opposite == SCREENS_NOT_MEETING[query]
+    if opposite is not None and screens_meeting(query) == SOMETIMES:
+        # Between them, every screen; on none, both.
+        from compliance.document.media_queries import every_screen_meets_one
+
+        assert every_screen_meets_one([query, opposite])
+        assert screens_meeting(opposite) == SOMETIMES
+
+
+def test_copies_hidden_on_opposite_screens_leave_no_screen_without_one() -> None:
+    from compliance.engine import _some_copy_on_every_screen
+
+    assert _some_copy_on_every_screen({"(max-width: 767px)", "not (max-width: 767px)"})
+    assert _some_copy_on_every_screen({"(min-width: 768px)", "not (min-width: 768px)"})
+    # Phones miss one copy, wide screens the other: no screen misses both.
+    assert _some_copy_on_every_screen({"(max-width: 600px)", "(min-width: 1000px)"})
+    assert not _some_copy_on_every_screen({"(max-width: 600px)", "(max-width: 500px)"})
+    assert not _some_copy_on_every_screen({"(max-width: 600px)", "not (max-width: 500px)"})

@@ -97,6 +97,61 @@ def every_screen_meets_one(queries: Collection[str]) -> bool:
     return counts_as_written(screens_meeting(", ".join(sorted(queries))))
 
 
+def screens_not_meeting(query_list: str) -> str | None:
+    """A media query list the screens that meet none of the queries of `query_list` meet, and
+    only they, as Media Queries 4 writes it: `not (min-width: 768px)` for `(min-width: 768px)`,
+    `(max-width: 600px)` for `not (max-width: 600px)`, `not ((hover) or ((min-width: 768px) and
+    (orientation: landscape)))` for `(hover), screen and (min-width: 768px) and (orientation:
+    landscape)` (a query of no screen's type, `print and …`, is left out; a screen type alone
+    leaves no screen). None when the list cannot be read, or leaves no screen."""
+    import tinycss2
+
+    if nests_too_deep(query_list):
+        return None
+    tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
+    conditions: list[str] = []
+    for query in split_commas(tokens) if tokens else []:
+        if _media_query(query) is None:
+            return None
+        if _is(query[0], "only"):
+            query = query[1:]
+        negated = _is(query[0], "not") and query[1].type != "() block"
+        if negated:
+            query = query[1:]
+        if query[0].type == "ident" and not (_is(query[0], "not") and not negated):
+            if query[0].lower_value not in _SCREEN_TYPES:
+                if negated:
+                    return None  # `not print`: every screen
+                continue
+            if len(query) == 1:
+                if negated:
+                    continue  # `not all`: no screen
+                return None  # `screen`: every screen
+            query = query[2:]
+        written = " ".join(" ".join(tinycss2.serialize([token]).split()) for token in query)
+        if negated:
+            written = f"not ({written})" if len(query) != 1 else f"not {written}"
+        conditions.append(written)
+    if not conditions:
+        return "all"
+    if len(conditions) == 1:
+        only = [t for t in tinycss2.parse_component_value_list(conditions[0], skip_comments=True) if t.type != "whitespace"]
+        if len(only) == 2 and _is(only[0], "not"):
+            inner = [t for t in only[1].content if t.type not in ("whitespace", "comment")]
+            nested = inner and (inner[0].type == "() block" or _is(inner[0], "not"))
+            return " ".join(tinycss2.serialize(only[1].content if nested else [only[1]]).split())
+        return f"not {conditions[0]}" if len(only) == 1 else f"not ({conditions[0]})"
+    return "not (" + " or ".join(_in_parentheses(condition) for condition in conditions) + ")"
+
+
+def _in_parentheses(condition: str) -> str:
+    """A media condition as a `<media-in-parens>`: as written when it is one already."""
+    import tinycss2
+
+    tokens = [t for t in tinycss2.parse_component_value_list(condition, skip_comments=True) if t.type != "whitespace"]
+    return condition if len(tokens) == 1 else f"({condition})"
+
+
 # The most query lists `every_screen_meets_one` reads together: an element hidden under more is
 # on some screen of a page that hostile, or one the checker does not try (each list costs a
 # parse; the screens tried stay bounded by `_MOST_SCREENS_TRIED`).
