@@ -821,6 +821,13 @@ def test_a_media_query_for_most_readers_hides_where_the_checker_says(browser: An
     assert inked == {css: not hidden for css, hidden in cases.items()}
 
 
+def test_a_namespaced_selector_hides_where_the_checker_says(browser: Any) -> None:
+    from tests.test_css_namespaces import NAMESPACED_HIDING as cases
+
+    inked = {css: _leaves_ink(browser, f"<style>{css}</style><article><p id=it class=byline>By Maria Lopez</p></article>") for css in cases}
+    assert inked == {css: not hidden for css, hidden in cases.items()}
+
+
 def test_a_credit_shown_again_on_wide_screens_only_leaves_no_ink_on_a_phone(browser: Any) -> None:
     from tests.test_media_queries import MOBILE_FIRST
 
