@@ -316,8 +316,9 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
         # costs two searches.
         root = elements[0].getroottree().getroot()
         hidden = hidden_in_dark_scheme(doc)
-        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if may_hide_on_some_screens(doc.source_utf8) else hidden
-    with_queries = may_hide_on_some_screens(doc.source_utf8)
+        doc._memo["with_media_queries"] = may_hide_on_some_screens(doc.source_utf8)
+        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if doc._memo["with_media_queries"] else hidden
+    with_queries = bool(doc._memo.get("with_media_queries"))
     if (not hidden and not with_queries) or _counts_unseen(check):
         return ""
     # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.
