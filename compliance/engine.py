@@ -25,7 +25,7 @@ from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_pa
 from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
-from compliance.document.screen_hiding import DARK_SCHEME_QUERY
+from compliance.document.screen_hiding import DARK_SCHEME_QUERY, ShownElsewhere
 from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import (
     REPORT_GENERATOR,
@@ -308,7 +308,7 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
     elements = [element for element in found if element is not None]
     if len(elements) < len(found):
         return ""
-    from compliance.document.screen_hiding import hidden_elements, hidden_in_dark_scheme, hidden_on_some_screens, may_hide_on_some_screens
+    from compliance.document.screen_hiding import hidden_elements, hidden_in_dark_scheme, hidden_on_some_screens, hidden_unless_shown, may_hide_on_some_screens
 
     hidden = doc._memo.get("hidden_on_some_screens")
     if hidden is None:
@@ -316,14 +316,37 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
         # costs two searches.
         root = elements[0].getroottree().getroot()
         hidden = hidden_in_dark_scheme(doc)
-        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if may_hide_on_some_screens(doc.source_utf8) else hidden
-    if not hidden or _counts_unseen(check):
+        doc._memo["with_media_queries"] = may_hide_on_some_screens(doc.source_utf8)
+        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if doc._memo["with_media_queries"] else hidden
+    with_queries = bool(doc._memo.get("with_media_queries"))
+    if (not hidden and not with_queries) or _counts_unseen(check):
         return ""
     # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.
     queries = [hidden_on_some_screens(element, hidden) for element in elements]
+    if any(query is None for query in queries) and with_queries:
+        # Hidden on every screen but those of some queries (mobile first): read for these
+        # elements only, each once per page.
+        elsewhere: dict[Any, str | None] = doc._memo.setdefault("hidden_unless_shown", {})
+        unread = [element for element, query in zip(elements, queries, strict=True) if query is None and element not in elsewhere]
+        if unread:
+            placed = hidden_unless_shown(elements[0].getroottree().getroot(), unread)
+            elsewhere.update((element, placed.get(element)) for element in unread)
+        queries = [query if query is not None else elsewhere[element] for element, query in zip(elements, queries, strict=True)]
     if any(query is None for query in queries):
         return ""
+    if len(set(queries)) > 1 and _some_copy_on_every_screen({query for query in queries if query is not None}):
+        return ""
     return queries[0] or ""
+
+
+def _some_copy_on_every_screen(queries: set[str]) -> bool:
+    """Whether every screen shows one of several copies, each hidden on the screens that meet one
+    of `queries`: a responsive pair, one hidden where `(max-width: 767px)` holds and the other where
+    `not (max-width: 767px)` does (every screen meets one of the queries' opposites)."""
+    from compliance.document.media_queries import every_screen_meets_one, screens_not_meeting
+
+    opposites = {screens_not_meeting(query) for query in queries}
+    return None not in opposites and every_screen_meets_one({query for query in opposites if query is not None})
 
 
 def _hit_element(doc: Document, hit: Hit) -> Any | None:
@@ -344,9 +367,10 @@ def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit
     message, help_text = interpolate(rule.message, values), interpolate(rule.help, values)
     if hidden_on:
         message = f"What {rule.id} asks for is on the page, but the screens that meet @media {hidden_on} do not show it."
-        help_text = (
-            f"Show it on every screen: change the page's CSS so that the screens that meet @media {hidden_on} show it"
-            " (the rule in that query that hides it, or hides an element around it"
+        help_text = f"Show it on every screen: change the page's CSS so that the screens that meet @media {hidden_on} show it" + (
+            " (the rule that hides it, or an element around it, on every screen, which only rules in other queries undo)."
+            if isinstance(hidden_on, ShownElsewhere)
+            else " (the rule in that query that hides it, or hides an element around it"
             + (", or a `light-dark()` colour whose dark one does not show)." if hidden_on == DARK_SCHEME_QUERY else ").")
         )
     return Finding(

@@ -821,6 +821,23 @@ def test_a_media_query_for_most_readers_hides_where_the_checker_says(browser: An
     assert inked == {css: not hidden for css, hidden in cases.items()}
 
 
+def test_a_namespaced_selector_hides_where_the_checker_says(browser: Any) -> None:
+    from tests.test_css_namespaces import NAMESPACED_HIDING as cases
+
+    inked = {css: _leaves_ink(browser, f"<style>{css}</style><article><p id=it class=byline>By Maria Lopez</p></article>") for css in cases}
+    assert inked == {css: not hidden for css, hidden in cases.items()}
+
+
+def test_a_credit_shown_again_on_wide_screens_only_leaves_no_ink_on_a_phone(browser: Any) -> None:
+    from tests.test_media_queries import MOBILE_FIRST
+
+    # The width queries among them: the warning's query holds on a 320px phone, not at 1280px.
+    cases = [css for css in MOBILE_FIRST if "hover" not in css and "color-scheme" not in css]
+    body = "<style>{}</style><article><p id=it class=byline>By Maria Lopez</p></article>"
+    assert [css for css in cases if _leaves_ink(browser, body.format(css), screen=(320, 640))] == []
+    assert [css for css in cases if not _leaves_ink(browser, body.format(css), screen=(1280, 800))] == []
+
+
 @pytest.mark.parametrize("screen", [(320, 640), (1280, 800)], ids=["phone", "desktop"])
 def test_rules_under_queries_together_every_screen_meets_leave_no_ink(browser: Any, screen: tuple[int, int]) -> None:
     from tests.test_media_queries import TOGETHER_EVERY_SCREEN as cases

@@ -89,7 +89,8 @@ def test_a_rule_for_every_colour_scheme_hides() -> None:
         ("(pointer: fine)", SOMETIMES),
         ("(any-hover: hover)", SOMETIMES),
         ("(prefers-color-scheme: light) and (max-width: 767px)", SOMETIMES),
-        ("(prefers-color-scheme: 1)", SOMETIMES),
+        # A value the feature does not take: unknown, so false (Media Queries 4, 3.2).
+        ("(prefers-color-scheme: 1)", NEVER),
         ("print and (color)", NEVER),
     ],
 )
@@ -127,6 +128,41 @@ MEDIA_HIDING = {
     # Shown again for most readers: the hiding rule before it does not count.
     ".x{display:none} @media (color){.x{display:block}}": False,
     ".x{display:none} @media (prefers-color-scheme: light){.x{display:inline}}": False,
+    # A feature no browser knows, or a value a known one does not take, is unknown (Media Queries
+    # 4, 3.2): false alone, under `not` and in an `and`; an `or` (or a list) holds by its other part.
+    "@media (frobnicate){.x{display:none}}": False,
+    "@media not (frobnicate){.x{display:none}}": False,
+    "@media (frobnicate) and (min-width: 0){.x{display:none}}": False,
+    "@media not ((frobnicate) or (min-width: 0)){.x{display:none}}": False,
+    "@media not ((frobnicate) and (min-width: 0)){.x{display:none}}": False,
+    "@media not screen and (frobnicate){.x{display:none}}": False,
+    "@media (pointer: frob){.x{display:none}}": False,
+    "@media not (pointer: frob){.x{display:none}}": False,
+    "@media not (min-hover: hover){.x{display:none}}": False,
+    "@media not (orientation > portrait){.x{display:none}}": False,
+    "@media not (min-width: 10%){.x{display:none}}": False,
+    "@media not (width: 10){.x{display:none}}": False,
+    "@media not (grid: 2){.x{display:none}}": False,
+    "@media not foo(bar){.x{display:none}}": False,
+    "@media not (foo bar){.x{display:none}}": False,
+    "@media (frobnicate) or (min-width: 0){.x{display:none}}": True,
+    "@media (frobnicate), (color){.x{display:none}}": True,
+    "@media not (frobnicate) or (scripting){.x{display:none}}": False,
+    # Calculations of lengths are worked out (`em` of the initial 16px font).
+    "@media (min-width: calc(1px)){.x{display:none}}": True,
+    "@media (min-width: calc(2em + 10px)){.x{display:none}}": True,
+    "@media (width >= min(1px, 5000px)){.x{display:none}}": True,
+    "@media (max-width: clamp(1px, 100000px, 200000px)){.x{display:none}}": True,
+    "@media (min-width: calc(10px + 5%)){.x{display:none}}": False,
+    "@media not (min-width: calc(10px + 5%)){.x{display:none}}": False,
+    "@media not (width: calc(1)){.x{display:none}}": False,
+    # Some pointing device, as every phone, tablet and computer has: most readers.
+    "@media (any-pointer){.x{display:none}}": True,
+    "@media (pointer){.x{display:none}}": True,
+    "@media not all and (any-pointer: none){.x{display:none}}": True,
+    "@media (pointer: none){.x{display:none}}": False,
+    "@media (any-pointer: none){.x{display:none}}": False,
+    "@media not (pointer){.x{display:none}}": False,
 }
 
 
@@ -415,7 +451,7 @@ EVERY_KIND_OF_SCREEN = {
     "(max-width: 700px), (min-width: 600px)": ALWAYS,
     "(width > 600px) or (width <= 600px)": ALWAYS,
     "(orientation: portrait) or (orientation: landscape)": ALWAYS,
-    "screen and (foo: bar), not screen and (foo: bar)": ALWAYS,
+    "screen and (display-mode: standalone), not screen and (display-mode: standalone)": ALWAYS,
     # Near misses: bounds some screens are outside, features that may all be false together.
     "(min-resolution: 2dppx)": SOMETIMES,
     "(min-resolution: 96dpi)": SOMETIMES,
@@ -423,7 +459,10 @@ EVERY_KIND_OF_SCREEN = {
     "(max-resolution: 1dppx)": SOMETIMES,
     "(min-aspect-ratio: 16/9)": SOMETIMES,
     "(max-aspect-ratio: 1000/1)": SOMETIMES,
-    "(hover) or (pointer)": SOMETIMES,
+    "(hover) or (pointer: fine)": SOMETIMES,
+    # A feature no browser knows is unknown, not true on some screens: neither it nor its `not` holds.
+    "screen and (foo: bar), not screen and (foo: bar)": NEVER,
+    "(frobnicate) or (not (frobnicate))": NEVER,
     "(max-width: 600px), (min-width: 601px)": SOMETIMES,
     "(width < 600px) or (width > 600px)": SOMETIMES,
     "(monochrome) or (min-resolution: 2dppx)": SOMETIMES,
@@ -656,7 +695,7 @@ def test_a_requirement_met_but_hidden_on_some_screens_says_so_and_that_the_css_i
 def test_a_list_of_too_many_unknown_features_is_not_tried_on_every_kind_of_screen() -> None:
     # A tautology among eight other features the checker does not read (2**9 kinds of screen, more
     # than it tries): left as read, so that a hostile page of thousands of such queries stays cheap.
-    others = " or ".join(f"(x-{n}: {n})" for n in range(8))
+    others = " or ".join(f"(min-width: {n + 1}vw)" for n in range(8))
     assert screens_meeting(f"(any-hover) or (not (any-hover)) or {others}") != ALWAYS
     assert screens_meeting("(any-hover) or (not (any-hover)) or (x-0: 0)") == ALWAYS
 
@@ -730,3 +769,279 @@ def test_too_many_queries_together_are_not_tried() -> None:
     assert every_screen_meets_one({"(max-width: 400px)", "(min-width: 400px)"})
     assert not every_screen_meets_one(covering)
     assert not every_screen_meets_one(set())
+
+
+# Media Queries 4's three-valued logic: a feature no browser knows (or a value it does not take)
+# is unknown; `not` keeps it unknown, `and` is false with a false part and `or` true with a true
+# one, and a query left unknown holds on no screen (Chromium 156 agrees: `MEDIA_HIDING`).
+UNKNOWN_FEATURES = {
+    "(frobnicate)": NEVER,
+    "not (frobnicate)": NEVER,
+    "(frob: 1px)": NEVER,
+    "(frobnicate) and (min-width: 0)": NEVER,
+    "(frobnicate) and (max-width: 600px)": NEVER,
+    "not ((frobnicate) and (min-width: 0))": NEVER,
+    "not ((frobnicate) or (min-width: 0))": NEVER,
+    "not ((frobnicate) and (max-width: 600px))": SOMETIMES,
+    "screen and (frobnicate)": NEVER,
+    "not screen and (frobnicate)": NEVER,
+    "foo(bar)": NEVER,
+    "(foo bar)": NEVER,
+    "not (foo bar)": NEVER,
+    "(pointer: frob)": NEVER,
+    "not (pointer: frob)": NEVER,
+    "(hover: 3)": NEVER,
+    "(min-width: red)": NEVER,
+    "(min-width: 10%)": NEVER,
+    "(width: 10)": NEVER,
+    "(min-hover: hover)": NEVER,
+    "(min-orientation: portrait)": NEVER,
+    "(orientation > portrait)": NEVER,
+    "(1px > width < 2px)": NEVER,
+    "(width < width)": NEVER,
+    "(grid: 2)": NEVER,
+    "(color: 1.5)": NEVER,
+    "(resolution: 1)": NEVER,
+    "(aspect-ratio: -1/2)": NEVER,
+    "(-webkit-min-device-pixel-ratio: 1dppx)": NEVER,
+    "(frobnicate) or (min-width: 0)": ALWAYS,
+    "(min-width: 0) or (frobnicate)": ALWAYS,
+    "(frobnicate), (min-width: 0)": ALWAYS,
+    "(frobnicate) or (max-width: 600px)": SOMETIMES,
+    "(frobnicate) or (color)": MOST,
+    # Look-alikes a browser knows: read as before.
+    "(display-mode: standalone)": SOMETIMES,
+    "(overflow-block: paged)": SOMETIMES,
+    "(width: 0)": NEVER,
+    "(min-width: 1vw)": SOMETIMES,
+    "(-webkit-transform-3d)": SOMETIMES,
+    "(min-color-index: 0)": SOMETIMES,
+    "(0 < width)": ALWAYS,
+    "(1px < width < 2px)": NEVER,
+    "(aspect-ratio: 0/1)": SOMETIMES,
+    "(MIN-WIDTH: 1px)": ALWAYS,
+}
+
+
+@pytest.mark.parametrize("query", sorted(UNKNOWN_FEATURES))
+def test_an_unknown_feature_is_neither_true_nor_false(query: str) -> None:
+    assert screens_meeting(query) == UNKNOWN_FEATURES[query]
+
+
+def test_a_rule_under_an_unknown_feature_hides_nothing_and_is_not_named() -> None:
+    for query in ("(frobnicate)", "not (frobnicate)", "(pointer: frob)", "(frobnicate) and (max-width: 600px)"):
+        report = check(page(css=f"@media {query} {{ .byline {{ display: none }} }}"))
+        assert list(report.findings) == [], query
+    # Its `or` with a query every screen meets hides on every screen; with a width range, on some.
+    assert "dcnf/byline" in errors(check(page(css="@media (frobnicate) or (min-width: 0) { .byline { display: none } }")))
+    (warning, *_) = [f for f in check(page(css="@media (frobnicate) or (max-width: 600px) { .byline { display: none } }")).findings if f.rule == "dcnf/byline"]
+    assert warning.severity is Severity.WARNING
+    assert warning.hidden_on == "(frobnicate) or (max-width: 600px)"
+
+
+# Calculations in a size feature are worked out where they give a length (`em` of the initial
+# 16px font, as Media Queries 4 has relative units); one naming a viewport unit is not read, and
+# one giving no length (a percentage, a number) makes the feature unknown.
+CALCULATED_SIZES = {
+    "(min-width: calc(1px))": ALWAYS,
+    "(min-width: calc(2em + 10px))": ALWAYS,
+    "(min-width: calc(1px * 3))": ALWAYS,
+    "(width >= calc(1px))": ALWAYS,
+    "(min-width: min(1px, 5000px))": ALWAYS,
+    "(min-width: clamp(1px, 2px, 3px))": ALWAYS,
+    "(max-width: max(6000px, 1px))": ALWAYS,
+    "(calc(1px) <= width <= calc(100000px))": ALWAYS,
+    "(min-width: calc(20em + 1px))": SOMETIMES,
+    "(max-width: calc(20em + 1px))": SOMETIMES,
+    "(max-width: calc(100px - 1em))": NEVER,
+    "(min-width: calc(1vw))": SOMETIMES,
+    "(min-width: calc(10px + 1vw))": SOMETIMES,
+    "(min-width: calc(10px + 5%))": NEVER,
+    "not (min-width: calc(10px + 5%))": NEVER,
+    "(width: calc(1))": NEVER,
+    "(width: calc(1px * 2px))": NEVER,
+    "(color: calc(1))": SOMETIMES,
+}
+
+
+@pytest.mark.parametrize("query", sorted(CALCULATED_SIZES))
+def test_a_calculated_size_is_worked_out(query: str) -> None:
+    assert screens_meeting(query) == CALCULATED_SIZES[query]
+
+
+def test_a_rule_under_a_calculated_width_every_screen_has_hides_the_byline() -> None:
+    assert errors(check(page(css="@media (min-width: calc(1px)) { .byline { display: none } }"))) == ["dcnf/byline"]
+    report = check(page(css="@media (min-width: calc(50em)) { .byline { display: none } }"))
+    assert errors(report) == []
+    assert {f.hidden_on for f in report.findings if f.rule == "dcnf/byline"} == {"(min-width: calc(50em))"}
+
+
+# A pointing device of some kind (a mouse, a trackpad or a touch screen) is on every phone, tablet
+# and computer: most readers; hover is not (phones have none), and no pointer is a rare device's.
+POINTERS = {
+    "(pointer)": MOST,
+    "(any-pointer)": MOST,
+    "screen and (any-pointer)": MOST,
+    "(pointer: none)": FEW,
+    "(any-pointer: none)": FEW,
+    "not (pointer)": FEW,
+    "not all and (any-pointer: none)": MOST,
+    "(pointer: fine)": SOMETIMES,
+    "(pointer: coarse)": SOMETIMES,
+    "(any-pointer: fine)": SOMETIMES,
+    "(hover)": SOMETIMES,
+    "(any-hover)": SOMETIMES,
+    "(hover: none)": SOMETIMES,
+}
+
+
+@pytest.mark.parametrize("query", sorted(POINTERS))
+def test_some_pointing_device_is_on_most_readers_screens(query: str) -> None:
+    assert screens_meeting(query) == POINTERS[query]
+
+
+def test_a_rule_for_any_pointer_hides_the_byline_and_one_for_hover_warns() -> None:
+    assert errors(check(page(css="@media (any-pointer) { .byline { display: none } }"))) == ["dcnf/byline"]
+    report = check(page(css="@media (any-hover) { .byline { display: none } }"))
+    assert errors(report) == []
+    assert {f.hidden_on for f in report.findings} == {"(any-hover)"}
+    # No pointer is a few readers' device: a warning naming it, as for the dark scheme.
+    report = check(page(css="@media (pointer: none) { .byline { display: none } }"))
+    assert errors(report) == []
+    assert {f.hidden_on for f in report.findings} == {"(pointer: none)"}
+
+
+def test_the_readme_names_unknown_features_calculations_and_pointers_as_they_are_read() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = {
+        "(frobnicate)": NEVER,
+        "(pointer: frob)": NEVER,
+        "(min-width: 10%)": NEVER,
+        "(min-hover: hover)": NEVER,
+        "not (frobnicate)": NEVER,
+        "(frobnicate) and (min-width: 0)": NEVER,
+        "(frobnicate) or (min-width: 0)": ALWAYS,
+        "(min-width: calc(1px))": ALWAYS,
+        "(width >= min(1px, 5000px))": ALWAYS,
+        "(min-width: calc(10px + 5%))": NEVER,
+        "(pointer)": MOST,
+        "(any-pointer)": MOST,
+        "(pointer: none)": FEW,
+    }
+    assert [query for query in said if f"`{query}`" not in readme] == []
+    assert {query: screens_meeting(query) for query in said} == said
+
+
+# --- mobile first: hidden by a rule every screen applies, shown again on some screens only -------
+
+# (css, the query the warning names): the screens outside the showing queries miss the byline.
+MOBILE_FIRST = {
+    ".byline{display:none} @media (min-width: 768px){.byline{display:block}}": "not (min-width: 768px)",
+    ".byline{visibility:hidden} @media (min-width: 768px){.byline{visibility:visible}}": "not (min-width: 768px)",
+    ".byline{opacity:0} @media (min-width: 768px){.byline{opacity:1}}": "not (min-width: 768px)",
+    ".byline{font-size:0} @media (min-width: 768px){.byline{font-size:16px}}": "not (min-width: 768px)",
+    ".byline{transform:scale(0)} @media (min-width: 768px){.byline{transform:none}}": "not (min-width: 768px)",
+    ".byline{height:0;overflow:hidden} @media (min-width: 768px){.byline{height:auto}}": "not (min-width: 768px)",
+    ".byline{display:none} @media screen and (width >= 768px){.byline{display:flex}}": "not (width >= 768px)",
+    # An ancestor hidden and shown so.
+    "article{display:none} @media (min-width: 768px){article{display:block}}": "not (min-width: 768px)",
+    # Shown again under a query that holds on some screens only, or under several.
+    ".byline{display:none} @media not (max-width: 600px){.byline{display:block}}": "(max-width: 600px)",
+    ".byline{display:none} @media (hover){.byline{display:block}} @media (min-width: 1200px){.byline{display:inline}}": "not ((hover) or (min-width: 1200px))",
+    # Shown for a few readers only: hidden from most, named the same way.
+    ".byline{display:none} @media (prefers-color-scheme: dark){.byline{display:block}}": "not (prefers-color-scheme: dark)",
+}
+
+# Look-alikes: shown on every screen (a query every screen meets, queries that together do), or
+# hidden everywhere (a later rule every screen applies), or shown by a rule every screen applies.
+MOBILE_FIRST_LOOK_ALIKES = {
+    ".byline{display:none} @media (min-width: 0){.byline{display:block}}": [],
+    ".byline{display:none} @media (min-width: 768px){.byline{display:block}} @media (max-width: 767.98px){.byline{display:block}}": [],
+    ".byline{display:none} @media (hover){.byline{display:block}} @media not all and (hover){.byline{display:block}}": [],
+    ".byline{opacity:0} @media (min-width: 768px){.byline{display:block}}": ["dcnf/byline"],
+    "@media (min-width: 768px){.byline{display:block}} .byline{display:none}": ["dcnf/byline"],
+    ".byline{display:none} @media (frobnicate){.byline{display:block}}": ["dcnf/byline"],
+    ".byline{display:none} p.byline{display:block} @media (min-width: 768px){.byline{display:block}}": [],
+    ".byline{color:red} @media (min-width: 768px){.byline{display:block}}": [],
+}
+
+
+@pytest.mark.parametrize("css", sorted(MOBILE_FIRST))
+def test_a_credit_shown_again_on_some_screens_only_is_named_as_hidden_on_the_others(css: str) -> None:
+    report = check(page(css=css))
+    assert errors(report) == []
+    (warning,) = [f for f in report.findings if f.rule == "dcnf/byline"]
+    assert warning.hidden_on == MOBILE_FIRST[css]
+    assert warning.message == f"What dcnf/byline asks for is on the page, but the screens that meet @media {MOBILE_FIRST[css]} do not show it."
+    # No rule in that query hides it: the fix is the rule that hides it everywhere.
+    assert warning.help == (
+        f"Show it on every screen: change the page's CSS so that the screens that meet @media {MOBILE_FIRST[css]} show it"
+        " (the rule that hides it, or an element around it, on every screen, which only rules in other queries undo)."
+    )
+
+
+@pytest.mark.parametrize("css", sorted(MOBILE_FIRST_LOOK_ALIKES))
+def test_a_credit_shown_on_every_screen_or_none_is_not_named_as_hidden_on_some(css: str) -> None:
+    report = check(page(css=css))
+    assert errors(report) == MOBILE_FIRST_LOOK_ALIKES[css]
+    assert [f.rule for f in report.findings if f.severity is Severity.WARNING and f.rule == "dcnf/byline"] == []
+
+
+def test_a_style_attribute_that_may_show_the_credit_leaves_it_unnamed() -> None:
+    css = ".byline{display:none} @media (min-width: 768px){.byline{display:block}}"
+    report = check(page(css=css, byline='<p class="byline" style="display:block">By Jake Smith, Daily Caller News Foundation</p>'))
+    assert list(report.findings) == []
+
+
+def test_the_readme_shows_the_mobile_first_warning_as_printed(cli: Any, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("The same warning names the screens a mobile-first page leaves", 1)[1]
+    shown = re.findall(r"```output\n(.*?)```", section, re.DOTALL)[0].strip()
+    story = tmp_path / "story.html"
+    story.write_bytes(page(css=".byline{display:none} @media (min-width: 768px){.byline{display:block}}"))
+    run = cli("check", "--pack", "dcnf", str(story))
+    assert shown in [line.strip() for line in run.out.splitlines()]
+    assert "`.byline{display:none} @media (min-width: 768px){.byline{display:block}}`" in " ".join(section.split())
+
+
+SCREENS_NOT_MEETING = {
+    "(min-width: 768px)": "not (min-width: 768px)",
+    "not (max-width: 600px)": "(max-width: 600px)",
+    "screen and (min-width: 768px)": "not (min-width: 768px)",
+    "only screen and (min-width: 768px)": "not (min-width: 768px)",
+    "not screen and (min-width: 768px)": "(min-width: 768px)",
+    "(min-width: 700px) and (max-width: 900px)": "not ((min-width: 700px) and (max-width: 900px))",
+    "not ((hover) and (pointer: fine))": "(hover) and (pointer: fine)",
+    "(hover), screen and (min-width: 768px)": "not ((hover) or (min-width: 768px))",
+    "print, (min-width: 768px)": "not (min-width: 768px)",
+    "not all and (monochrome)": "(monochrome)",
+    "print": "all",
+    "screen": None,
+    "not print": None,
+    "(min-width: 768px) garbage": None,
+}
+
+
+@pytest.mark.parametrize("query", sorted(SCREENS_NOT_MEETING))
+def test_the_screens_not_meeting_a_query_are_named_by_a_query(query: str) -> None:
+    from compliance.document.media_queries import screens_not_meeting
+
+    opposite = screens_not_meeting(query)
+    assert opposite == SCREENS_NOT_MEETING[query]
+    if opposite is not None and screens_meeting(query) == SOMETIMES:
+        # Between them, every screen; on none, both.
+        from compliance.document.media_queries import every_screen_meets_one
+
+        assert every_screen_meets_one([query, opposite])
+        assert screens_meeting(opposite) == SOMETIMES
+
+
+def test_copies_hidden_on_opposite_screens_leave_no_screen_without_one() -> None:
+    from compliance.engine import _some_copy_on_every_screen
+
+    assert _some_copy_on_every_screen({"(max-width: 767px)", "not (max-width: 767px)"})
+    assert _some_copy_on_every_screen({"(min-width: 768px)", "not (min-width: 768px)"})
+    # Phones miss one copy, wide screens the other: no screen misses both.
+    assert _some_copy_on_every_screen({"(max-width: 600px)", "(min-width: 1000px)"})
+    assert not _some_copy_on_every_screen({"(max-width: 600px)", "(max-width: 500px)"})
+    assert not _some_copy_on_every_screen({"(max-width: 600px)", "not (max-width: 500px)"})

@@ -178,8 +178,16 @@ def test_a_scanned_sheet_is_read_with_its_queries_as_written_and_its_selectors_a
     sheet = "/* @media print */ @media screen { @media (MAX-width:  600px) { li:nth-child(2n+1), .a { display: none !important } } } .b { display: flex }"
     assert css.scanned_style_rules.__wrapped__(sheet) is not None  # type: ignore[attr-defined]
     assert _by_reading(sheet) == (
-        screen_hiding._DisplayRule("(MAX-width: 600px)", "li:nth-child(2n/**/+1), .a", hides=True, hides_otherwise=False, declares=True),
-        screen_hiding._DisplayRule("", ".b", hides=False, hides_otherwise=False, declares=True),
+        screen_hiding._DisplayRule(
+            "(MAX-width: 600px)",
+            "li:nth-child(2n/**/+1), .a",
+            hides=True,
+            hides_otherwise=False,
+            declares=True,
+            hiding=frozenset({"display"}),
+            families=frozenset({"display"}),
+        ),
+        screen_hiding._DisplayRule("", ".b", hides=False, hides_otherwise=False, declares=True, hiding=frozenset(), families=frozenset({"display"})),
     )
 
 
@@ -189,6 +197,13 @@ def test_a_rule_that_hides_by_its_size_or_alone_is_read_apart_from_one_that_hide
     assert [(rule.selector, rule.hides, rule.hides_otherwise, rule.declares) for rule in rules] == [  # type: ignore[attr-defined]
         (".a", False, True, False),
         (".b", False, True, False),
+        # Kept as a size it declares may show again what a size hid (`hidden_unless_shown`).
+        (".c", False, False, False),
+    ]
+    assert [(rule.selector, rule.hiding, rule.families) for rule in rules] == [  # type: ignore[attr-defined]
+        (".a", {"size"}, {"size"}),
+        (".b", {"opacity"}, {"opacity"}),
+        (".c", set(), {"size"}),
     ]
 
 
@@ -207,3 +222,42 @@ def test_a_sheet_without_a_media_query_is_not_read_for_what_some_screens_hide() 
     with mock.patch.object(screen_hiding, "_sheet_display_rules", lambda sheet: read.append(sheet) or reading(sheet)):
         assert screen_hiding._hiding_rules(sheets) == (("(max-width: 600px)", ".c"),)
     assert read == list(sheets[1:])
+
+
+# Selectors and whether each matches the byline `<p class="byline Credit" id="by">` in
+# `<article class="story"><div>…`: the prefilter (`_may_match`) never turns one away that matches.
+SUBJECT_SELECTORS = {
+    ".byline": True,
+    "p.byline": True,
+    ".credit": True,  # quirks mode matches classes in any case: the prefilter lets it through
+    "#by": True,
+    "article .byline": True,
+    "article > div > p": True,
+    ".story p:not(.x)": True,
+    ":is(.byline, .other)": True,
+    "p[data-x='a, b']": False,
+    ".x, .byline": True,
+    "div.byline": False,
+    ".byline.other": False,
+    "article > .byline": False,
+    "#other": False,
+    "span": False,
+    "*|p.byline": True,
+    "p.by\\6c ine": True,
+}
+
+
+def test_the_subject_prefilter_never_turns_away_a_selector_that_matches() -> None:
+    from lxml import html
+
+    root = html.fromstring('<html><body><article class="story"><div><p class="byline Credit" id="by">By X</p></div></article></body></html>')
+    (byline,) = root.iter("p")
+    keys = screen_hiding._keys(byline)
+    for selector, expected in SUBJECT_SELECTORS.items():
+        matched = byline in screen_hiding._matched(root, selector)
+        if selector not in (".credit", "*|p.byline", "p.by\\6c ine"):
+            assert matched is expected, selector
+        assert screen_hiding._may_match(selector, keys) or not matched, selector
+    # What the last compound names and the element lacks turns it away.
+    assert not screen_hiding._may_match("div.byline", keys) and not screen_hiding._may_match("span, #other", keys)
+    assert screen_hiding._may_match("span, .byline", keys)

@@ -11,7 +11,8 @@ Between the two, a query holds on the screens of most readers (`MOST`): what a r
 has unless its reader changes a setting or reads on a rare device (`_MOST_READERS`): a colour
 screen (`(color)`, `not all and (monochrome)`), scripts on (`(scripting: enabled)`, as the
 reader modelled everywhere has them: see `visibility`), the light scheme, no preference for
-reduced motion, transparency or contrast, no forced colours. Its rules count as written too: a
+reduced motion, transparency or contrast, no forced colours, a pointing device of some kind
+(`(pointer)`, `(any-pointer)`: a mouse, a trackpad or a touch screen). Its rules count as written too: a
 logo hidden there is hidden from most readers. The opposite of one of those (`(prefers-color-scheme:
 dark)`, `(monochrome)`) holds for a few (`FEW`), and the rest (a width range, `hover`, `pointer`,
 `orientation`…) on some screens only (`SOMETIMES`): the rules of those can show what another
@@ -20,7 +21,13 @@ rule hid, never hide.
 Screens are taken to be at least 320 CSS pixels wide (the narrowest phones) and at most 5120
 wide and high (`offsets.LARGEST_SCREEN_PX`, a 5K display at its native size), and to be bitmap
 screens (`(grid: 0)`): `(max-width: 100000px)`, `(height <= 5120px)` and `(min-height: 0)` hold on
-every screen, as `(min-width: 0)` does; nothing else about a reader's screen is assumed.
+every screen, as `(min-width: 0)` does; nothing else about a reader's screen is assumed. A
+calculation of a length is worked out (`(min-width: calc(1px))`: `_with_math_worked_out`).
+
+A feature no browser knows, or a value a known one does not take (`(frobnicate)`, `(pointer:
+frob)`: `_valid_feature`), and a function or other text in parentheses, are unknown (Media Queries
+4, 3.2): neither true nor false, so that `not (frobnicate)` holds on no screen and `(frobnicate)
+or (min-width: 0)` on every one, as in Chromium (`_Met`).
 """
 
 from __future__ import annotations
@@ -29,7 +36,17 @@ import functools
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from compliance.document.css import CONTAINER_UNITS, VIEWPORT_UNITS, length_px, nests_too_deep, split_commas
+from compliance.document.css import (
+    CONTAINER_UNITS,
+    FONT_UNIT_EMS,
+    MATH_FUNCTIONS,
+    ROOT_FONT_UNIT_EMS,
+    VIEWPORT_UNITS,
+    length_px,
+    nests_too_deep,
+    split_commas,
+    with_math_resolved,
+)
 from compliance.document.offsets import LARGEST_SCREEN_PX
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
@@ -80,6 +97,61 @@ def every_screen_meets_one(queries: Collection[str]) -> bool:
     return counts_as_written(screens_meeting(", ".join(sorted(queries))))
 
 
+def screens_not_meeting(query_list: str) -> str | None:
+    """A media query list the screens that meet none of the queries of `query_list` meet, and
+    only they, as Media Queries 4 writes it: `not (min-width: 768px)` for `(min-width: 768px)`,
+    `(max-width: 600px)` for `not (max-width: 600px)`, `not ((hover) or ((min-width: 768px) and
+    (orientation: landscape)))` for `(hover), screen and (min-width: 768px) and (orientation:
+    landscape)` (a query of no screen's type, `print and …`, is left out; a screen type alone
+    leaves no screen). None when the list cannot be read, or leaves no screen."""
+    import tinycss2
+
+    if nests_too_deep(query_list):
+        return None
+    tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
+    conditions: list[str] = []
+    for query in split_commas(tokens) if tokens else []:
+        if _media_query(query) is None:
+            return None
+        if _is(query[0], "only"):
+            query = query[1:]
+        negated = _is(query[0], "not") and query[1].type != "() block"
+        if negated:
+            query = query[1:]
+        if query[0].type == "ident" and not (_is(query[0], "not") and not negated):
+            if query[0].lower_value not in _SCREEN_TYPES:
+                if negated:
+                    return None  # `not print`: every screen
+                continue
+            if len(query) == 1:
+                if negated:
+                    continue  # `not all`: no screen
+                return None  # `screen`: every screen
+            query = query[2:]
+        written = " ".join(" ".join(tinycss2.serialize([token]).split()) for token in query)
+        if negated:
+            written = f"not ({written})" if len(query) != 1 else f"not {written}"
+        conditions.append(written)
+    if not conditions:
+        return "all"
+    if len(conditions) == 1:
+        only = [t for t in tinycss2.parse_component_value_list(conditions[0], skip_comments=True) if t.type != "whitespace"]
+        if len(only) == 2 and _is(only[0], "not"):
+            inner = [t for t in only[1].content if t.type not in ("whitespace", "comment")]
+            nested = inner and (inner[0].type == "() block" or _is(inner[0], "not"))
+            return " ".join(tinycss2.serialize(only[1].content if nested else [only[1]]).split())
+        return f"not {conditions[0]}" if len(only) == 1 else f"not ({conditions[0]})"
+    return "not (" + " or ".join(_in_parentheses(condition) for condition in conditions) + ")"
+
+
+def _in_parentheses(condition: str) -> str:
+    """A media condition as a `<media-in-parens>`: as written when it is one already."""
+    import tinycss2
+
+    tokens = [t for t in tinycss2.parse_component_value_list(condition, skip_comments=True) if t.type != "whitespace"]
+    return condition if len(tokens) == 1 else f"({condition})"
+
+
 # The most query lists `every_screen_meets_one` reads together: an element hidden under more is
 # on some screen of a page that hostile, or one the checker does not try (each list costs a
 # parse; the screens tried stay bounded by `_MOST_SCREENS_TRIED`).
@@ -125,6 +197,10 @@ _MOST_READERS_BOOLEAN = {
     "update": MOST,
     "color": MOST,
     "monochrome": FEW,
+    # A pointing device of some kind: a mouse or trackpad (`fine`) or a touch screen (`coarse`),
+    # on every phone, tablet and computer; `none` only on a rare device (a TV without one).
+    "pointer": MOST,
+    "any-pointer": MOST,
     # Every reader's screen is a bitmap one: `(grid)` holds on a teletype's only.
     "grid": NEVER,
 }
@@ -203,7 +279,8 @@ def _media_query(tokens: Sequence[Any]) -> int | None:
             tokens = tokens[1:]
         if not tokens or tokens[0].type != "ident" or tokens[0].lower_value in _RESERVED:
             return None
-        met = ALWAYS if tokens[0].lower_value in _SCREEN_TYPES else NEVER
+        typed = ALWAYS if tokens[0].lower_value in _SCREEN_TYPES else NEVER
+        met: _Met = (typed, -typed)
         rest = tokens[1:]
         if rest:
             if not (rest[0].type == "ident" and rest[0].lower_value == "and"):
@@ -211,39 +288,180 @@ def _media_query(tokens: Sequence[Any]) -> int | None:
             condition = _condition(rest[1:], allow_or=False)
             if condition is None:
                 return None
-            met = min(met, condition)
-        return -met if negated else met
-    return _condition(tokens, allow_or=True)
+            met = _and(met, condition)
+        return met[1] if negated else met[0]
+    condition = _condition(tokens, allow_or=True)
+    return None if condition is None else condition[0]
 
 
-def _condition(tokens: Sequence[Any], *, allow_or: bool) -> int | None:
+# How often a condition is true and how often it is false (Media Queries 4, 3.2: a feature a
+# browser does not know, or a value it does not take, is "unknown", neither: `not` keeps it
+# unknown, `and` false with a false part, `or` true with a true part, and a query whose result
+# is unknown is false: `(frobnicate)`, `not (frobnicate)` and `(frobnicate) and (min-width: 0)`
+# hold on no screen, `(frobnicate) or (min-width: 0)` on every one, as in Chromium).
+_Met = tuple[int, int]
+_UNKNOWN: _Met = (NEVER, NEVER)
+
+
+def _known(met: int) -> _Met:
+    return met, -met
+
+
+def _and(*parts: _Met) -> _Met:
+    return min(true for true, _ in parts), max(false for _, false in parts)
+
+
+def _or(*parts: _Met) -> _Met:
+    return max(true for true, _ in parts), min(false for _, false in parts)
+
+
+def _condition(tokens: Sequence[Any], *, allow_or: bool) -> _Met | None:
     """A media condition: `not (…)`, or `(…)` joined by `and`, or by `or` (not both)."""
     if not tokens:
         return None
     if tokens[0].type == "ident" and tokens[0].lower_value == "not":
         inner = _in_parens(tokens[1]) if len(tokens) == 2 else None
-        return None if inner is None else -inner
+        return None if inner is None else (inner[1], inner[0])
     parts = [_in_parens(token) for token in tokens[::2]]
     joiners = {t.lower_value if t.type == "ident" else "" for t in tokens[1::2]}
     if None in parts or len(tokens) % 2 == 0 or not joiners <= {"and", "or"} or len(joiners) > 1:
         return None
     if joiners == {"or"}:
-        return max(p for p in parts if p is not None) if allow_or else None
-    return min(p for p in parts if p is not None)
+        return _or(*(p for p in parts if p is not None)) if allow_or else None
+    return _and(*(p for p in parts if p is not None))
 
 
-def _in_parens(token: Any) -> int | None:
+def _in_parens(token: Any) -> _Met | None:
     """A `(…)`: a nested condition or a media feature; anything else in parentheses or a
-    function (`general-enclosed`) is not known, so holds on some screens at most."""
+    function (`general-enclosed`: `(foo bar)`, `foo(bar)`) is unknown, as a feature no browser
+    knows is."""
     if token.type == "function":
-        return SOMETIMES
+        return _UNKNOWN
     if token.type != "() block":
         return None
     inside = [t for t in token.content if t.type not in ("whitespace", "comment")]
     if inside and (inside[0].type == "() block" or (inside[0].type == "ident" and inside[0].lower_value == "not" and len(inside) > 1)):
         nested = _condition(inside, allow_or=True)
-        return SOMETIMES if nested is None else nested
-    return _feature(inside)
+        return _UNKNOWN if nested is None else nested
+    inside = _with_math_worked_out(inside)
+    return _known(_feature(inside)) if _valid_feature(inside) else _UNKNOWN
+
+
+# The media features a browser knows (Chromium 156's, with the few more of Media Queries 4 and 5
+# this module reads: `inverted-colors`, `prefers-reduced-data`), by the values each takes: a
+# `<length>` (`_LENGTH`), `<ratio>`, `<resolution>` or `<integer>`, compared in a range or with
+# `min-`/`max-`; `<mq-boolean>` (0 or 1); or one of a few keywords (`_DISCRETE_VALUES` and the
+# others here). Any other name, a value of another type, `min-`/`max-` or a range of a feature
+# that takes neither, is unknown (`_valid_feature`).
+_LENGTH, _RATIO, _RESOLUTION, _INTEGER, _NUMBER, _MQ_BOOLEAN = "length", "ratio", "resolution", "integer", "number", "mq-boolean"
+_RANGE_TYPES = frozenset({_LENGTH, _RATIO, _RESOLUTION, _INTEGER, _NUMBER})
+_FEATURE_TYPES: dict[str, str | frozenset[str]] = {
+    **dict.fromkeys(("width", "height", "device-width", "device-height"), _LENGTH),
+    **dict.fromkeys(("aspect-ratio", "device-aspect-ratio"), _RATIO),
+    "resolution": _RESOLUTION,
+    "-webkit-device-pixel-ratio": _NUMBER,
+    **dict.fromkeys(("color", "color-index", "monochrome", "horizontal-viewport-segments", "vertical-viewport-segments"), _INTEGER),
+    **dict.fromkeys(("grid", "-webkit-transform-3d"), _MQ_BOOLEAN),
+    **_DISCRETE_VALUES,
+    "update": frozenset({"none", "slow", "fast"}),
+    "scan": frozenset({"interlace", "progressive"}),
+    "overflow-block": frozenset({"none", "scroll", "optional-paged", "paged"}),
+    "overflow-inline": frozenset({"none", "scroll"}),
+    "color-gamut": frozenset({"srgb", "p3", "rec2020"}),
+    "dynamic-range": frozenset({"standard", "high"}),
+    "display-mode": frozenset({"browser", "fullscreen", "minimal-ui", "standalone", "window-controls-overlay", "picture-in-picture", "borderless", "tabbed"}),
+    "forced-colors": frozenset({"none", "active"}),
+    "inverted-colors": frozenset({"none", "inverted"}),
+    "prefers-reduced-data": frozenset({"no-preference", "reduce"}),
+    "device-posture": frozenset({"continuous", "folded"}),
+}
+# The length units a media feature takes (CSS Values 4; font-relative ones are of the initial
+# font, viewport ones of the initial viewport: both are read by Chromium, the latter not here).
+_LENGTH_UNITS = frozenset({"px", "pt", "pc", "in", "cm", "mm", "q"}) | FONT_UNIT_EMS.keys() | ROOT_FONT_UNIT_EMS.keys() | VIEWPORT_UNITS | CONTAINER_UNITS
+
+
+def _valid_feature(inside: Sequence[Any]) -> bool:
+    """Whether a browser knows a media feature (the tokens inside its parentheses, math worked
+    out: `_with_math_worked_out`) and the value it is given (`_FEATURE_TYPES`): `(width)`,
+    `(min-width: 1px)`, `(0 < width <= 2em)`, `(pointer: fine)`; not `(frobnicate)`, `(pointer:
+    frob)`, `(min-hover: hover)`, `(width: 10)`, `(min-width: 10%)`, `(orientation > portrait)`."""
+    if len(inside) == 1:
+        return inside[0].type == "ident" and inside[0].lower_value in _FEATURE_TYPES
+    if len(inside) >= 3 and inside[1].type == "literal" and inside[1].value == ":":
+        written = inside[0].lower_value
+        webkit = _WEBKIT_RATIO.get(written)
+        name = "-webkit-device-pixel-ratio" if webkit is not None else written.removeprefix("min-").removeprefix("max-")
+        kind = _FEATURE_TYPES.get(name)
+        if kind is None or (name != written and kind not in _RANGE_TYPES):
+            return False
+        return _valid_value(kind, inside[2:])
+    return _valid_range(inside)
+
+
+def _valid_range(inside: Sequence[Any]) -> bool:
+    """`_valid_feature` of the range syntax: `name OP value`, `value OP name` or `v1 OP name OP
+    v2`, the two operators of the last both `<` (or `<=`) or both `>`, of a range feature."""
+    pieces = _range_pieces(list(inside))
+    names = [i for i, p in enumerate(pieces) if not isinstance(p, str) and p.type == "ident" and p.lower_value in _FEATURE_TYPES]
+    operators = [p for p in pieces if isinstance(p, str) and p != "/"]
+    if len(names) != 1 or len(pieces) not in (3, 5) or len(operators) != len(pieces) // 2:
+        return False
+    at = names[0]
+    kind = _FEATURE_TYPES[pieces[at].lower_value]
+    if kind not in _RANGE_TYPES or any(isinstance(pieces[i], str) == (i % 2 == 0) for i in range(len(pieces))):
+        return False
+    if len(pieces) == 5 and (at != 2 or {operators[0][0], operators[1][0]} not in ({"<"}, {">"})):
+        return False
+    return all(_valid_value(kind, [piece]) for i, piece in enumerate(pieces) if i % 2 == 0 and i != at)
+
+
+def _valid_value(kind: str | frozenset[str], tokens: Sequence[Any]) -> bool:
+    """Whether a media feature of that kind takes the value (its tokens)."""
+    if isinstance(kind, frozenset):
+        return len(tokens) == 1 and tokens[0].type == "ident" and tokens[0].lower_value in kind
+    if kind == _RATIO:
+        numbers = [t for t in tokens if t.type == "number"]
+        slash = len(tokens) == 3 and tokens[1].type == "literal" and tokens[1].value == "/"
+        return (len(tokens) == 1 or slash) and len(numbers) == len(tokens) - (1 if slash else 0) and all(t.value >= 0 for t in numbers)
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    if token.type == "function":
+        return token.lower_name in MATH_FUNCTIONS  # a calculation not worked out (`calc(1px + 1vw)`)
+    if kind == _LENGTH:
+        return (token.type == "number" and token.value == 0) or (token.type == "dimension" and token.lower_unit in _LENGTH_UNITS)
+    if kind == _RESOLUTION:
+        return token.type == "dimension" and token.lower_unit in _DPPX_PER_UNIT
+    if kind == _NUMBER:
+        return bool(token.type == "number")
+    return bool(token.type == "number" and token.is_integer and (kind == _INTEGER or token.value in (0, 1)))
+
+
+def _with_math_worked_out(inside: list[Any]) -> list[Any]:
+    """The tokens of a media feature with each calculation (`calc(1px)`, `min(1px, 5000px)`,
+    `clamp(…)`) as what it gives (`css.with_math_resolved`: `em` of the initial 16px font); one
+    that names a viewport or container unit is left as written (not read here), and one that
+    gives nothing a browser takes is a percentage, which no feature takes (`(min-width:
+    calc(10px + 5%))`, `(width: calc(1px * 2px))` are unknown)."""
+    if not any(t.type == "function" for t in inside):
+        return inside
+    import tinycss2
+
+    worked: list[Any] = []
+    for token in inside:
+        if token.type == "function" and token.lower_name in MATH_FUNCTIONS:
+            units = {t.lower_unit for t in _flattened(token) if t.type == "dimension"}
+            if not units & (VIEWPORT_UNITS | CONTAINER_UNITS):
+                resolved = with_math_resolved([token])[0]
+                token = tinycss2.ast.PercentageToken(token.source_line, token.source_column, 0, 0, "0") if resolved is token else resolved
+        worked.append(token)
+    return worked
+
+
+def _flattened(token: Any) -> Any:
+    yield token
+    for inner in getattr(token, "arguments", None) or getattr(token, "content", None) or ():
+        yield from _flattened(inner)
 
 
 def _feature(tokens: Sequence[Any]) -> int:
@@ -265,6 +483,8 @@ def _most_readers(name: str, value: Any) -> int:
     """How often `(name: value)` holds: for a feature of `_MOST_READERS`, on most screens for the
     value most have and on a few for another; a colour screen has some bits of colour
     (`(min-color: 1)`) and none of grey (`(monochrome: 0)`, `(max-monochrome: 0)`); else on some."""
+    if name in ("pointer", "any-pointer") and value.type == "ident":
+        return FEW if value.lower_value == "none" else SOMETIMES
     usual = _MOST_READERS.get(name)
     if usual is not None:
         return SOMETIMES if value.type != "ident" else MOST if value.lower_value == usual else FEW
@@ -384,7 +604,7 @@ def _on_every_kind_of_screen(queries: Sequence[Sequence[Any]], met: int) -> int:
         screens *= len(values)
     if screens > _MOST_SCREENS_TRIED:
         return met
-    every = all(_holds(formula, screen) for screen in _screens(sorted(domains.items(), key=lambda item: item[0])))
+    every = all(_holds(formula, screen) is True for screen in _screens(sorted(domains.items(), key=lambda item: item[0])))
     return ALWAYS if every else met
 
 
@@ -397,16 +617,20 @@ def _screens(domains: list[tuple[str, set[Any]]]) -> Any:
         yield dict(zip(names, values, strict=True))
 
 
-def _holds(formula: _Formula, screen: dict[str, Any]) -> bool:
+def _holds(formula: _Formula, screen: dict[str, Any]) -> bool | None:
+    """Whether the formula is true on the screen, false, or unknown (None: see `_Met`)."""
     kind, parts = formula
     if kind == "is":
         return bool(parts[0])
+    if kind == "unknown":
+        return None
     if kind == "not":
-        return not _holds(parts[0], screen)
-    if kind == "and":
-        return all(_holds(part, screen) for part in parts)
-    if kind == "or":
-        return any(_holds(part, screen) for part in parts)
+        inner = _holds(parts[0], screen)
+        return None if inner is None else not inner
+    if kind in ("and", "or"):
+        found = {_holds(part, screen) for part in parts}
+        decisive = kind == "or"
+        return decisive if decisive in found else None if None in found else not decisive
     feature, test = parts
     return bool(test(screen[feature]))
 
@@ -461,18 +685,25 @@ def _in_parens_formula(token: Any) -> _Formula | None:
     """A `(…)`: a nested condition or a media feature; a function (`general-enclosed`) or what
     cannot be read is a feature of its own, true on some screens and false on others."""
     if token.type == "function":
-        return _unknown(token)
+        return _UNKNOWN_FORMULA
     if token.type != "() block":
         return None
     inside = [t for t in token.content if t.type not in ("whitespace", "comment")]
     if inside and (inside[0].type == "() block" or (_is(inside[0], "not") and len(inside) > 1)):
         nested = _condition_formula(inside, allow_or=True)
-        return _unknown(token) if nested is None else nested
-    return _feature_formula(token, inside)
+        return _UNKNOWN_FORMULA if nested is None else nested
+    inside = _with_math_worked_out(inside)
+    return _feature_formula(token, inside) if _valid_feature(inside) else _UNKNOWN_FORMULA
+
+
+# A feature no browser knows, or a value it does not take (`general-enclosed` too): unknown on
+# every screen (see `_Met`).
+_UNKNOWN_FORMULA: _Formula = ("unknown", ())
 
 
 def _unknown(token: Any) -> _Formula:
-    """A feature the checker does not read: true on some screens, false on others."""
+    """A feature a browser knows and the checker does not read (`(min-width: 50vw)`,
+    `(display-mode: standalone)`): true on some screens, false on others."""
     import tinycss2
 
     return ("atom", (" ".join(tinycss2.serialize([token]).lower().split()), bool))

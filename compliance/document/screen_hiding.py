@@ -22,6 +22,10 @@ declarations size the box to nothing and cut off its overflow together (`_hides_
 depend on other declarations (a size whose overflow another rule cuts off, positions, colours),
 and whether a later rule in the same query shows it again.
 
+The converse, mobile first (`.byline{display:none} @media (min-width: 768px){.byline{display:block}}`),
+is read for what a check found only (`hidden_unless_shown`): hidden by a rule every screen applies
+and shown again only under some queries, it is hidden on the screens that meet none of them.
+
 For a limit on copies (`screens_shown`), the rules that show again are read too: a copy hidden by
 a rule every screen applies and shown in an `@media` block is on the screens that meet its query
 only, and one a block hides is on the others, so a responsive pair is never on one screen together.
@@ -34,8 +38,9 @@ split into rules by the scanner `css.parse_style_sheet` uses, tokenising only wh
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.document.css import per_sheet
@@ -73,13 +78,17 @@ class _DisplayRule(NamedTuple):
     """A style rule of a sheet that hides or shows what it matches: the some-screens queries it
     stands in joined with "and" ("" for one every screen applies), its selector list (as
     tinycss2 serialises it, spaces normalised), whether its block hides (`_hides`), hides
-    another way (`_hides_alone`, `_hides_by_size`), and declares a `display` or `visibility`."""
+    another way (`_hides_alone`, `_hides_by_size`), and declares a `display` or `visibility`;
+    the families (`css.Declaration.family`) of its declarations that hide, and of those it declares
+    of the families that can (`_SHOWING_FAMILIES`: what may show again what another rule hid)."""
 
     query: str
     selector: str
     hides: bool
     hides_otherwise: bool
     declares: bool
+    hiding: frozenset[str] = frozenset()
+    families: frozenset[str] = frozenset()
 
     def effect(self, every_way: bool) -> bool | None:
         """True when it hides (with `every_way`, the other ways too), False when it declares a
@@ -122,8 +131,10 @@ def _sheet_display_rules(sheet: str) -> tuple[_DisplayRule, ...]:
         return tuple(found)
     for rule in scanned:
         hides, hides_otherwise, declares = _block_effects(rule.block, rule.declarations)
-        if hides or hides_otherwise or declares:
-            found.append(_DisplayRule(" and ".join(rule.queries), " ".join(serialised_prelude(rule.prelude).split()), hides, hides_otherwise, declares))
+        hiding, families = _families(rule.declarations)
+        if hides or hides_otherwise or declares or families:
+            selector = " ".join(serialised_prelude(rule.prelude).split())
+            found.append(_DisplayRule(" and ".join(rule.queries), selector, hides, hides_otherwise, declares, hiding, families))
     return tuple(found)
 
 
@@ -137,10 +148,12 @@ def _read_display_rules(nodes: Any, queries: tuple[str, ...], found: list[_Displ
     for node in nodes:
         if node.type == "qualified-rule":
             block = tinycss2.serialize(node.content)
-            hides, hides_otherwise, declares = _block_effects(block, parse_style_attribute(block))
-            if hides or hides_otherwise or declares:
+            declared = parse_style_attribute(block)
+            hides, hides_otherwise, declares = _block_effects(block, declared)
+            hiding, families = _families(declared)
+            if hides or hides_otherwise or declares or families:
                 selector = " ".join(tinycss2.serialize(node.prelude).split())
-                found.append(_DisplayRule(" and ".join(queries), selector, hides, hides_otherwise, declares))
+                found.append(_DisplayRule(" and ".join(queries), selector, hides, hides_otherwise, declares, hiding, families))
             _read_display_rules(nested_rules(node), queries, found)
         elif node.type != "at-rule" or node.content is None:
             continue
@@ -157,6 +170,26 @@ def _inner_rules(node: Any) -> list[Any]:
     import tinycss2
 
     return list(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
+
+
+# The families of the declarations that may hide an element, or show again one another rule of
+# the same family hid (`display: block` after `display: none`, `opacity: 1` after `opacity: 0`).
+_SHOWING_FAMILIES = frozenset({"display", "visibility", "opacity", "font", "content-visibility", "transform", "clip", "size"})
+
+
+def _families(declared: Sequence[Declaration]) -> tuple[frozenset[str], frozenset[str]]:
+    """Of a style rule's `declared` declarations: the families of those that hide (`visibility.
+    can_hide`; a size only with its overflow cut off, `_hides_by_size`), and the families of
+    `_SHOWING_FAMILIES` it declares."""
+    families = frozenset(d.family for d in declared if d.family in _SHOWING_FAMILIES)
+    if not families:
+        return frozenset(), families
+    from compliance.document.visibility import can_hide
+
+    hiding = {d.family for d in declared if d.family in families - {"size"} and d.name != "clip" and can_hide(d)}
+    if "size" in families and _hides_by_size(declared):
+        hiding.add("size")
+    return frozenset(hiding), families
 
 
 def _block_effects(block: str, declared: Sequence[Declaration]) -> tuple[bool, bool, bool]:
@@ -297,6 +330,159 @@ def hidden_elements(root: Any) -> dict[Any, str]:
         for element in matches[selector]:
             found.setdefault(element, shorten(query, 80))
     return found
+
+
+class ShownElsewhere(str):
+    """The query of the screens that a rule every screen applies hides an element on, which rules
+    under other queries show again (`hidden_unless_shown`): no rule in it hides the element, so
+    the remedy is the rule that hides it everywhere."""
+
+    __slots__ = ()
+
+
+def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownElsewhere]:
+    """For each of `elements` (what a check found) that a rule every screen applies hides, or
+    hides an ancestor of (`_families`: `display: none`, `opacity: 0`, `font-size: 0`, `height: 0;
+    overflow: hidden`…), where only rules under some-screens queries show it again (a declaration
+    of the same family that does not hide, in an `@media` block whose selector matches it: the
+    mobile-first `.byline{display:none} @media (min-width: 768px){.byline{display:block}}`): the
+    query the screens that meet none of those meet (`media_queries.screens_not_meeting`: `not
+    (min-width: 768px)`, shortened to 80 characters). Visibility reads such a rule as showing it,
+    and the screens outside the query never do. Conservative: an element that a rule every screen
+    applies may show again too (another rule of the family that matches it, whatever its order or
+    specificity), or whose `style` attribute names a property that hides or shows, is left out,
+    as is one whose queries together every screen meets. Only the elements and their ancestors
+    are matched, and only by the selectors whose last compound they can match (`_may_match`)."""
+    from compliance.document.media_queries import NEVER, every_screen_meets_one, screens_meeting, screens_not_meeting
+    from compliance.document.visibility import applied_sheets
+
+    rules = [rule for sheet in applied_sheets(root) for rule in _sheet_display_rules(sheet)]
+    hidden_families = frozenset().union(*(rule.hiding for rule in rules if not rule.query))
+    if not hidden_families or not any(rule.query for rule in rules):
+        return {}
+    chains = {element: [element, *element.iterancestors()] for element in elements}
+    nodes = {node for chain in chains.values() for node in chain}
+    keys = {node: _keys(node) for node in nodes}
+
+    def matching(selector: str, among: Collection[Any]) -> list[Any]:
+        candidates = [node for node in among if _may_match(selector, keys[node])]
+        if not candidates:
+            return []
+        matched = set(_matched(root, selector))
+        return [node for node in candidates if node in matched]
+
+    hidden: dict[Any, set[str]] = {}
+    for rule in rules:
+        if not rule.query and rule.hiding:
+            for node in matching(rule.selector, nodes):
+                hidden.setdefault(node, set()).update(rule.hiding)
+    if not hidden:
+        return {}
+    shown_by: dict[Any, set[str]] = {}
+    # The rules under a query first: only when they show a hidden element again are those every
+    # screen applies matched, to leave out what one of them may show too.
+    for under_query in (True, False):
+        for rule in rules:
+            showing = (rule.families - rule.hiding) & hidden_families
+            if not showing or bool(rule.query) is not under_query:
+                continue
+            for node in matching(rule.selector, hidden if under_query else shown_by):
+                if showing & hidden[node]:
+                    shown_by.setdefault(node, set()).add(rule.query)
+        if not shown_by:
+            return {}
+    placed: dict[Any, ShownElsewhere] = {}
+    for node, queries in shown_by.items():
+        if "" in queries or _styled_to_hide_or_show(node) or every_screen_meets_one(queries):
+            continue
+        outside = screens_not_meeting(", ".join(sorted(queries)))
+        if outside is not None and screens_meeting(outside) != NEVER:
+            placed[node] = ShownElsewhere(shorten(outside, 80))
+    found: dict[Any, ShownElsewhere] = {}
+    for element, chain in chains.items():
+        nearest = next((placed[node] for node in chain if node in placed), None)
+        if nearest is not None:
+            found[element] = nearest
+    return found
+
+
+def _keys(node: Any) -> frozenset[str]:
+    """An element's tag, classes and id, lower-cased (`_may_match`)."""
+    if not isinstance(node.tag, str):
+        return frozenset()
+    found = {"tag:" + node.tag.lower()}
+    found.update("class:" + name for name in (node.get("class") or "").lower().split())
+    if node.get("id"):
+        found.add("id:" + node.get("id").lower())
+    return frozenset(found)
+
+
+def _may_match(selector: str, keys: frozenset[str]) -> bool:
+    """Whether a selector list may match an element of these `_keys`: one of its selectors'
+    last compound names no tag, class or id the element lacks (in any case: quirks mode)."""
+    return any(needed <= keys for needed in _subject_keys(selector))
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_keys(selector: str) -> tuple[frozenset[str], ...]:
+    """For each selector of a list, the tag, classes and id its last compound names outside any
+    brackets (lower-cased, as `_keys`); none for one it cannot be sure of (an escape, a namespace)."""
+    found: list[frozenset[str]] = []
+    for one in _split_outside_brackets(selector, ","):
+        compound = None if "\\" in one else _last_compound(one.strip())
+        if compound is None or "|" in compound:
+            found.append(frozenset())
+            continue
+        needed = {"class:" + name.lower() for name in _CLASS.findall(compound)} | {"id:" + name.lower() for name in _ID.findall(compound)}
+        tag = _TAG.match(compound)
+        if tag is not None:
+            needed.add("tag:" + tag.group(0).lower())
+        found.append(frozenset(needed))
+    return tuple(found)
+
+
+_CLASS = re.compile(r"\.(-?[_a-zA-Z\u0080-\U0010ffff][-\w\u0080-\U0010ffff]*)")
+_ID = re.compile(r"#(-?[_a-zA-Z\u0080-\U0010ffff][-\w\u0080-\U0010ffff]*)")
+_TAG = re.compile(r"[a-zA-Z][-\w]*")
+
+
+def _split_outside_brackets(text: str, separator: str) -> list[str]:
+    """`text` split at each `separator` outside brackets and quotes."""
+    pieces, depth, quote, start = [], 0, "", 0
+    for position, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            pieces.append(text[start:position])
+            start = position + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def _last_compound(selector: str) -> str | None:
+    """A selector's last compound with what is inside its brackets left out (`a > p.x:not(.y)`:
+    `p.x:not`); None when its brackets or quotes do not close."""
+    kept, depth, quote = [], 0, ""
+    for char in selector:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0:
+            kept.append(" " if char in " >+~\t\n" else char)
+    if depth or quote:
+        return None
+    return "".join(kept).rsplit(" ", 1)[-1]
 
 
 def _matched(root: Any, selector: str) -> list[Any]:

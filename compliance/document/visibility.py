@@ -1421,8 +1421,10 @@ def applied_sheets(root: Any) -> list[str]:
     screens meet is read as the same rules in an `@media` block with that query. A stylesheet
     given as a `data:` URL, by a `<link rel="stylesheet">` or an `@import`, is applied in its
     place (see `data_sheets`; nothing is fetched). A block whose brackets nest too deep to read
-    is left out (`css.nests_too_deep`)."""
+    is left out (`css.nests_too_deep`). A sheet's `@namespace` rules are applied to its selectors
+    (`namespaces`: with a default SVG namespace, `.byline` hides no HTML element)."""
     from compliance.document.media_queries import NEVER, counts_as_written, screens_meeting
+    from compliance.document.namespaces import may_declare_namespaces, with_namespaces_applied
 
     sheets: list[str] = []
     for element in root.iter("style", "link"):
@@ -1437,6 +1439,8 @@ def applied_sheets(root: Any) -> list[str]:
             continue
         # The block itself was read above: only the `data:` sheets it imports are left to test.
         readable = (sheet for sheet in with_data_imports(text) if sheet is text or not nests_too_deep(sheet))
+        # Each sheet's `@namespace` rules applied to its own selectors.
+        readable = (with_namespaces_applied(sheet) if may_declare_namespaces(sheet) else sheet for sheet in readable)
         sheets.extend(sheet if met is None or counts_as_written(met) else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
     return sheets
 
