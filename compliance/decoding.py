@@ -221,7 +221,7 @@ def decoded_as_message(reason: str) -> str | None:
         return f"encoding guessed ({said}); remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
     if said.endswith(_UTF8_WORDS):
         return (
-            f"encoding guessed ({said}); declare UTF-8 (<meta charset=\"utf-8\">): a browser that gets no charset from the server"
+            f'encoding guessed ({said}); declare UTF-8 (<meta charset="utf-8">): a browser that gets no charset from the server'
             " reads the page in the one it declares, its letters outside ASCII as two or three characters each"
         )
     if said.startswith("declared "):

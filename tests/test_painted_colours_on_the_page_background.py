@@ -52,7 +52,10 @@ def _svg_credit(fill: str) -> str:
 
 
 @pytest.mark.parametrize("head", ["", LINKED], ids=["no linked sheet", "a linked sheet"])
-@pytest.mark.parametrize(("fill", "background", "hidden"), [("#fff", "#fff", True), ("#fefefe", "white", True), ("#fff", "#000", False), ("#222", "#fff", False)])
+@pytest.mark.parametrize(
+    ("fill", "background", "hidden"),
+    [("#fff", "#fff", True), ("#fefefe", "white", True), ("#fff", "#000", False), ("#222", "#fff", False)],
+)
 def test_svg_text_is_judged_on_the_page_background(head: str, fill: str, background: str, hidden: bool) -> None:
     html = _calmatters(_svg_credit(fill), f"body{{background:{background};color:#222}}", head)
     assert ("calmatters/credit-line" in _errors(html, "calmatters")) is hidden
