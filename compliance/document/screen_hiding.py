@@ -44,6 +44,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.document.css import per_sheet
+from compliance.document.selector_lists import without_brackets
 from compliance.text import shorten
 
 if TYPE_CHECKING:
@@ -426,11 +427,16 @@ def _may_match(selector: str, keys: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _subject_keys(selector: str) -> tuple[frozenset[str], ...]:
     """For each selector of a list, the tag, classes and id its last compound names outside any
-    brackets (lower-cased, as `_keys`); none for one it cannot be sure of (an escape, a namespace)."""
+    brackets (lower-cased, as `_keys`); none for one it cannot be sure of (a namespace), and none
+    at all for a list not plain enough to read so (`selector_lists.without_brackets`: an escape,
+    a string, brackets that do not close)."""
+    flat = without_brackets(selector)
+    if flat is None:
+        return (frozenset(),)
     found: list[frozenset[str]] = []
-    for one in _split_outside_brackets(selector, ","):
-        compound = None if "\\" in one else _last_compound(one.strip())
-        if compound is None or "|" in compound:
+    for one in flat.split(","):
+        compound = _COMBINATORS.split(one.strip())[-1]
+        if "|" in compound:
             found.append(frozenset())
             continue
         needed = {"class:" + name.lower() for name in _CLASS.findall(compound)} | {"id:" + name.lower() for name in _ID.findall(compound)}
@@ -444,45 +450,8 @@ def _subject_keys(selector: str) -> tuple[frozenset[str], ...]:
 _CLASS = re.compile(r"\.(-?[_a-zA-Z\u0080-\U0010ffff][-\w\u0080-\U0010ffff]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z\u0080-\U0010ffff][-\w\u0080-\U0010ffff]*)")
 _TAG = re.compile(r"[a-zA-Z][-\w]*")
-
-
-def _split_outside_brackets(text: str, separator: str) -> list[str]:
-    """`text` split at each `separator` outside brackets and quotes."""
-    pieces, depth, quote, start = [], 0, "", 0
-    for position, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == separator and depth == 0:
-            pieces.append(text[start:position])
-            start = position + 1
-    pieces.append(text[start:])
-    return pieces
-
-
-def _last_compound(selector: str) -> str | None:
-    """A selector's last compound with what is inside its brackets left out (`a > p.x:not(.y)`:
-    `p.x:not`); None when its brackets or quotes do not close."""
-    kept, depth, quote = [], 0, ""
-    for char in selector:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0:
-            kept.append(" " if char in " >+~\t\n" else char)
-    if depth or quote:
-        return None
-    return "".join(kept).rsplit(" ", 1)[-1]
+# What parts a selector's compounds outside brackets: white space and the other combinators.
+_COMBINATORS = re.compile(r"[\s>+~]+")
 
 
 def _matched(root: Any, selector: str) -> list[Any]:

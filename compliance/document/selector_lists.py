@@ -24,6 +24,7 @@ each checked against Chromium 156 (`tests/test_browser.py` checks the examples o
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -165,6 +166,30 @@ def supports_selector(selector: str) -> bool:
     tokens = tuple(tinycss2.parse_component_value_list(selector, skip_comments=True))
     read = _selector_list(tokens, _Context(unforgiving=True))
     return read is not None and len(read) == 1
+
+
+# What a pair of brackets holds that holds no other brackets.
+_INNERMOST_BRACKETS = re.compile(r"\[[^\[\]()]*\]|\([^\[\]()]*\)")
+
+
+@functools.lru_cache(maxsize=4096)
+def without_brackets(selector_list: str, fill: str = "") -> str | None:
+    """The selector list's text with each pair of brackets and what it holds replaced by `fill`,
+    innermost first (`a > p.x:not(:is(.a, .b))` → `a > p.x:not`): what is left are the names and
+    combinators outside them, and the commas between the list's selectors. None when the text is
+    not plain enough to read so, without a CSS parser (an escape, a string, a comment), or its
+    brackets do not close. For screening rules by the names their selectors require, cheaply."""
+    if "\\" in selector_list or '"' in selector_list or "'" in selector_list or "/*" in selector_list:
+        return None
+    text = selector_list
+    while True:  # innermost brackets first: `:not(:is(.a, .b))`
+        flattened = _INNERMOST_BRACKETS.sub(fill, text)
+        if flattened == text:
+            break
+        text = flattened
+    if "(" in text or ")" in text or "[" in text or "]" in text:
+        return None
+    return text
 
 
 def group_members(selector_list: str) -> tuple[str, ...]:

@@ -196,7 +196,7 @@ from compliance.document.first_line import first_line_rules, may_break_words, te
 from compliance.document.generated import DetailsContent, details_content, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
-from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
+from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable, without_brackets
 from compliance.document.svg_drawing import holds_nothing_to_paint
 from compliance.document.svg_text import holds_text, paint_colours
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
@@ -3337,7 +3337,6 @@ def rule_precedence(rule: StyleRule, important: bool, specificity: tuple[int, in
 
 # The parts of a selector that name no class or id the element itself must have: attribute
 # selectors (`[href="#top"]`) and functional pseudo-classes (`:not(.menu)`, `:is(.a, .b)`).
-_NESTED = re.compile(r"\[[^\[\]()]*\]|\([^\[\]()]*\)")
 # A class or id selector's name (a CSS identifier without escapes: letters, digits, `-`, `_`, and
 # every code point past ASCII).
 _NAME_SELECTOR = re.compile(r"([.#])((?:[-\w]|[^\x00-\x7f])+)")
@@ -3350,16 +3349,9 @@ def _required_names(selector_list: str) -> tuple[tuple[frozenset[str], frozenset
     """For each selector of the list, the classes and the ids an element must have somewhere on
     the page for the selector to match anything; None when the list is not plain enough to read
     without a CSS parser (escapes, strings, comments), and then it is parsed and matched."""
-    if "\\" in selector_list or '"' in selector_list or "'" in selector_list or "/*" in selector_list:
-        return None
-    text = selector_list
-    while True:  # innermost brackets first: `:not(:is(.a, .b))`
-        flattened = _NESTED.sub(" ", text)
-        if flattened == text:
-            break
-        text = flattened
-    if "(" in text or ")" in text or "[" in text or "]" in text:
-        return None  # unbalanced: cssselect decides
+    text = without_brackets(selector_list, " ")
+    if text is None:
+        return None  # unbalanced, or not plain: cssselect decides
     requirements = []
     for selector in text.split(","):  # the commas left separate the list's selectors
         classes: set[str] = set()
