@@ -158,9 +158,9 @@ HIDING_STYLES = [
 ]
 SHOWING_STYLES = [
     "transform:scale(0.5)",
-    # 16px text drawn 1.6px high or wide: not the 1px of unreadable text (`SHRUNK_TEXT`).
-    "transform:scale(0.1)",
-    "transform:scaleX(0.1)",
+    # 16px text drawn 6.4px high or wide: small print, not the text under 6px no one reads (`SHRUNK_TEXT`).
+    "transform:scale(0.4)",
+    "transform:scaleX(0.4)",
     "margin-left:-20px",
     "text-indent:100%",
     "text-indent:2em;white-space:nowrap;overflow:hidden",
@@ -278,7 +278,8 @@ def test_text_that_can_be_read_is_not_hidden(style: str) -> None:
 
 
 def test_a_relative_font_size_is_relative_to_the_parents() -> None:
-    assert not byline_hidden(dcnf(byline='<div style="font-size:200px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
+    assert not byline_hidden(dcnf(byline='<div style="font-size:800px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
+    assert byline_hidden(dcnf(byline='<div style="font-size:200px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
     assert byline_hidden(dcnf(byline='<div style="font-size:0.1em"><p style="font-size:50%">By Maria Lopez</p></div>'))
     assert not byline_hidden(dcnf(byline='<div style="font-size:0.01em"><p style="font-size:16px">By Maria Lopez</p></div>'))
     assert byline_hidden(dcnf(byline='<div style="-webkit-text-fill-color:transparent"><p style="color:#000">By Maria Lopez</p></div>'))
@@ -1973,9 +1974,10 @@ SMEARED_FLAT = {
     '<p style="transform:skew(60deg, 20deg)">{}</p>': False,
     '<p style="transform:skewX(89.5deg) skewX(-89.5deg)">{}</p>': False,
     '<p style="transform:skewX(89.5deg);transform:none">{}</p>': False,
-    # Stretched wide but 16px × 0.02 = 0.32px high: below the 1px of unreadable text (`SHRUNK_TEXT`).
+    # Stretched wide but 16px × 0.1 = 1.6px high: below the 6px of readable text (`SHRUNK_TEXT`).
     '<p style="transform:scale(1000, 0.02)">{}</p>': True,
-    '<p style="transform:scale(1000, 0.1)">{}</p>': False,
+    '<p style="transform:scale(1000, 0.1)">{}</p>': True,
+    '<p style="transform:scale(1000, 0.4)">{}</p>': False,
 }
 
 

@@ -34,7 +34,7 @@ properties filled in where a hiding property uses `var()`, math functions worked
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
   holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
-- a `font-size` of 1px or less (or one the scales and zooms in force draw as small: `Rendering.shrunk`;
+- a `font-size` under 6px, too small to read (`unreadably_small`), or one the scales and zooms in force draw as small (`Rendering.shrunk`;
   an image of a known size they draw 2px or less is gone: `_image_shrunk`), or a `font-size-adjust` of 0: the text is gone (images are not)
   until a descendant sets a readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour a reader cannot tell from the background colour set on the element or an
@@ -253,9 +253,13 @@ _FAR_OFF_SCREEN_PX = -1000.0
 _PAST_ANY_SCREEN_PX = 5120.0
 _TINY_IMAGE_PX = 2.0
 _TINY_BOX_PX = 2.0
-# Text this small is a row of dots, whatever it says (an absolute size; one relative to the
-# parent's counts only at zero, since the parent's size is not known).
-_UNREADABLE_TEXT_PX = 1.0
+# Text smaller than this cannot be read: Chromium's minimum logical font size, the 6px it keeps
+# text at, "to keep fonts readable", where a page asks for less in a unit relative to the
+# reader's default (`font-size: 0.1em` is drawn at 6px there; Firefox draws it at 1.6px, as asked,
+# and the size the page asks for is the one judged). Smaller, a lowercase letter is under 3px
+# high (x-heights are about half an em), under the 5 minutes of arc a reader of normal sight
+# resolves at the distance the CSS pixel is defined for; 6px and larger is small print, seen.
+_SMALLEST_READABLE_TEXT_PX = 6.0
 # A browser's default font size, that of an element whose ancestors set none.
 _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
@@ -275,9 +279,17 @@ _SQUEEZING_SPACING_PX = _SQUEEZED_SPACING_EMS * 8.0
 # never a byline. Tightened text uses a fraction of an em.
 _SPREAD_WORDS_EMS = -8.0
 _SPREADING_SPACING_PX = _SPREAD_WORDS_EMS * 8.0
-# A scale or zoom that shrinks text of 8px or more to 1px or less (`_UNREADABLE_TEXT_PX`): one
-# that shrinks less is not worth reading the font sizes for.
-_SHRINKING_FACTOR = _UNREADABLE_TEXT_PX / 8.0
+# A scale or zoom that shrinks text of 8px or more below the smallest readable size
+# (`_SMALLEST_READABLE_TEXT_PX`): one that shrinks less is not worth reading the font sizes for.
+_SHRINKING_FACTOR = _SMALLEST_READABLE_TEXT_PX / 8.0
+
+
+def unreadably_small(font_px: float) -> bool:
+    """True when text drawn at this size (in CSS pixels) is too small to read: smaller than
+    `_SMALLEST_READABLE_TEXT_PX`, 6px."""
+    return font_px < _SMALLEST_READABLE_TEXT_PX
+
+
 # The properties that give text its colour: `-webkit-text-fill-color`, when set, paints it instead of `color`.
 _TEXT_COLOURS = ("color", "-webkit-text-fill-color")
 
@@ -377,10 +389,10 @@ class Rendering(NamedTuple):
 
     @property
     def shrunk(self) -> bool:
-        """True when the scales and zooms in force draw the text 1px high or less, as a font size
-        of 1px or less is (`_UNREADABLE_TEXT_PX`): 16px text at `zoom: 0.05`."""
+        """True when the scales and zooms in force draw the text too small to read, as a font
+        size under 6px is (`unreadably_small`): 16px text at `zoom: 0.3`, 10px text at `scale(0.5)`."""
         shrink = self.fading.scale * self.fading.zoom
-        return shrink < 1 and self.font_px * shrink <= _UNREADABLE_TEXT_PX
+        return shrink < 1 and unreadably_small(self.font_px * shrink)
 
     @property
     def blurred(self) -> bool:
@@ -1848,7 +1860,7 @@ def _can_hide(declaration: Declaration) -> bool:
         return declaration.keyword == "hidden"
     if family == "font":
         size = _font_size(declaration)
-        return size is not None and size <= _UNREADABLE_TEXT_PX
+        return size is not None and unreadably_small(size)
     if family == "transform":
         return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration) or _enlarged_away(declaration.name, values)
     if family == "clip":
@@ -2155,7 +2167,7 @@ class _SheetSummary(NamedTuple):
     # The families of its rules' declarations (every screen's) that fade or shrink an element
     # without hiding it alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`).
     partly_fading: frozenset[str] = frozenset()
-    # Whether a declaration (every screen's) shrinks text of 8px or more to 1px or less
+    # Whether a declaration (every screen's) shrinks text of 8px or more too small to read
     # (`_shrinks_text`): the font sizes it is judged with are then worth matching.
     shrinks_text: bool = False
 
@@ -2369,9 +2381,9 @@ def _partly_fades(declaration: Declaration) -> bool:
 
 def _shrinks_text(declaration: Declaration) -> bool:
     """True when a `zoom`, `transform` or `scale` shrinks text of 8px (the smallest print pages
-    use) to 1px or less (`Rendering.shrunk`); nested ones multiply, but each is gated alone."""
+    use) below 6px (`Rendering.shrunk`); nested ones multiply, but each is gated alone."""
     shrunk = NOT_FADED.within({declaration.name: declaration}, False)
-    return shrunk.scale * shrunk.zoom <= _SHRINKING_FACTOR
+    return shrunk.scale * shrunk.zoom < _SHRINKING_FACTOR
 
 
 def _colour_variables(sheets: tuple[str, ...]) -> set[str]:
@@ -2918,7 +2930,7 @@ def _page_families(sheets: tuple[str, ...], page: _ElementIndex, styles: Sequenc
 
 
 def _inline_shrinks_text(styles: Sequence[str]) -> bool:
-    """True when a `style` attribute shrinks text to 1px or less (`_shrinks_text`), which is then
+    """True when a `style` attribute shrinks text too small to read (`_shrinks_text`), which is then
     judged by the font size the page's rules give it (only attributes naming a zoom or a scale
     are read)."""
     named = [value for value in styles if "zoom" in (lowered := value.lower()) or "scale" in lowered]
@@ -4271,7 +4283,7 @@ def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[
     elif adjust is None and font_px == parent.font_px:
         text_hidden = parent.text_hidden
     else:
-        text_hidden = font_px <= _UNREADABLE_TEXT_PX
+        text_hidden = unreadably_small(font_px)
     spacing = declared.get("letter-spacing")
     letter_spacing = parent.letter_spacing if spacing is None else _letter_spacing(spacing, font_px, parent.letter_spacing)
     words = declared.get("word-spacing")
