@@ -1467,7 +1467,7 @@ def test_a_logo_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says
     # A logo of no known size is drawn at its picture's (here 300×60): the checker, not knowing
     # it, judges it by the zoom's own threshold and leaves those rows shown.
     unknown = {key for key in cases if "height" not in key[0] + key[1]}
-    assert {key: size <= 2 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
+    assert {key: size < 6 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
     assert not any(cases[key] for key in unknown)
 
 
@@ -1482,7 +1482,7 @@ def test_a_logo_inside_boxes_that_shrink_it_is_drawn_as_small_as_the_checker_say
         smaller_side = "() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height); }"
         sizes[(css, markup)] = page.evaluate(smaller_side)
         page.close()
-    assert {key: size <= 2 for key, size in sizes.items()} == cases, sizes
+    assert {key: size < 6 for key, size in sizes.items()} == cases, sizes
 
 
 # The largest difference on a channel (of 255) between two screenshots given as `data:` URLs.
@@ -1576,16 +1576,18 @@ def test_a_picture_drawn_by_its_srcset_descriptor_is_as_small_as_the_checker_rea
     from compliance.document.visibility import is_tiny_image
 
     picture = _png(600, 120)
-    # Each candidate → whether the checker reads it drawn 2px or less: its reading is a lower
+    # Each candidate → whether the checker reads it drawn under 6px: its reading is a lower
     # bound (a `sizes` condition some screens meet, or a `w` candidate's height, is not judged).
     expected = {
         f'srcset="{picture} 1000x"': True,
         f'srcset="{picture} 100x"': True,
+        f'srcset="{picture} 30x"': True,
         f'srcset="{picture} 20x"': False,
         f'srcset="{picture} 2x"': False,
         f'srcset="{picture} 600w" sizes="1px"': True,
         f'srcset="{picture} 600w" sizes="(max-width: 100px) 300px, 2px"': False,
-        f'srcset="{picture} 600w" sizes="3px"': False,
+        f'srcset="{picture} 600w" sizes="3px"': True,
+        f'srcset="{picture} 600w" sizes="40px"': False,
         f'srcset="{picture} 600w"': False,
     }
     cases = list(expected)
@@ -1594,7 +1596,7 @@ def test_a_picture_drawn_by_its_srcset_descriptor_is_as_small_as_the_checker_rea
     for attributes in cases:
         page.set_content(f"<!doctype html><html><body><img id=it {attributes} alt=logo></body></html>")
         page.wait_for_function("document.getElementById('it').complete")
-        drawn[attributes] = page.evaluate("() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height) <= 2 }")
+        drawn[attributes] = page.evaluate("() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height) < 6 }")
     page.close()
     read = {attributes: is_tiny_image(lxml.html.fragment_fromstring(f"<img {attributes} alt=logo>")) for attributes in cases}
     assert read == expected

@@ -68,8 +68,11 @@ SHRUNK_LOGOS = {
     ("", "width:300px;height:60px;zoom:0.03"): True,
     ("width=300 height=60", "width:auto;zoom:0.02"): True,
     ("width=120 height=120", "scale:0.01 1"): True,
-    ("width=300 height=60", "zoom:0.05"): False,
-    ("width=300 height=60", "zoom:0.05;height:auto"): False,
+    # Drawn 3px high: a strip, too small to be seen as a logo (`drawn_too_small`).
+    ("width=300 height=60", "zoom:0.05"): True,
+    ("width=300 height=60", "transform:scale(0.08)"): True,
+    ("width=300 height=60", "zoom:0.1"): False,
+    ("width=300 height=60", "zoom:0.1;height:auto"): False,
     ("", "zoom:0.005"): False,
     ("", "width:50%;zoom:0.005"): False,
     ("width=300 height=60", "transform:scale(0.1)"): False,
@@ -118,12 +121,14 @@ SHRUNK_LOGOS_INSIDE = {
     ("", '<p style="zoom:0.005"><img id=it src="{src}"></p>'): True,
     ("", '<p><img id=it style="zoom:0.005" src="{src}"></p>'): True,
     ("", '<div style="transform:scale(0.1)"><p style="zoom:0.05"><img id=it width=300 height=60 src="{src}"></p></div>'): True,
-    # Near misses: drawn 3px high or more, or a shrink the image's own zoom undoes.
+    ("", '<p style="zoom:0.05"><img id=it src="{src}"></p>'): True,
+    (".lg{width:auto}", '<p style="zoom:0.05"><img id=it class=lg width=20 height=60 src="{src}"></p>'): True,
+    # Near misses: drawn 6px high or more, or a shrink the image's own zoom undoes.
     ("", '<p style="zoom:0.5"><img id=it width=200 height=50 src="{src}"></p>'): False,
-    ("", '<p style="zoom:0.05"><img id=it src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.1"><img id=it src="{src}"></p>'): False,
     ("", '<p style="zoom:0.02"><img id=it height=600 src="{src}"></p>'): False,
     ("", '<p style="zoom:0.005"><img id=it width=300 height=60 style="zoom:200" src="{src}"></p>'): False,
-    (".lg{width:auto}", '<p style="zoom:0.05"><img id=it class=lg width=20 height=60 src="{src}"></p>'): False,
+    (".lg{width:auto}", '<p style="zoom:0.1"><img id=it class=lg width=20 height=60 src="{src}"></p>'): False,
 }
 
 

@@ -374,7 +374,7 @@ class Document:
 
     def is_visible(self, element: Any) -> bool:
         """True when a reader sees the element: neither it nor an ancestor is hidden by markup or
-        the page's CSS, and an image is larger than 2px (see `document.visibility`)."""
+        the page's CSS, and an image is 6px or larger (see `document.visibility`)."""
         node = element
         while node is not None:
             seen = self._visibility.get(node)

@@ -290,6 +290,19 @@ def unreadably_small(font_px: float) -> bool:
     return font_px < _SMALLEST_READABLE_TEXT_PX
 
 
+# A picture drawn smaller than this on a side is too small to be seen as one: a logo's letters and
+# marks are no taller than the logo, so under 6px they are smaller than the smallest text a reader
+# can read (`_SMALLEST_READABLE_TEXT_PX`); a 5×5px logo is a dot. (A `data:` picture of its own
+# size 2px or less is a blank however large it is drawn: `_TINY_IMAGE_PX`.)
+_SMALLEST_SEEN_PICTURE_PX = _SMALLEST_READABLE_TEXT_PX
+
+
+def drawn_too_small(size_px: float) -> bool:
+    """True when a picture drawn this wide or high (in CSS pixels) is too small to be seen as a
+    picture: smaller than `_SMALLEST_SEEN_PICTURE_PX`, 6px."""
+    return size_px < _SMALLEST_SEEN_PICTURE_PX
+
+
 # The properties that give text its colour: `-webkit-text-fill-color`, when set, paints it instead of `color`.
 _TEXT_COLOURS = ("color", "-webkit-text-fill-color")
 
@@ -947,7 +960,7 @@ class PageStyle:
         self.overflow_shown = overflow_shown
         # The elements some `<style>` rule sets a property on that can hide or show them again.
         self.styled: Mapping[Any, object] = {**self._hints, **matched} if self._hints else matched
-        # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
+        # The images under 6px by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
         # The `text-align`, `text-align-last` and direction in force on the elements asked about
@@ -4088,8 +4101,8 @@ def _lone_source(element: Any) -> str:
 
 def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading, style: PageStyle | None = None) -> bool:
     """True when the scales and zooms in force, its own and its ancestors', draw an image of a
-    known size 2px or less across or high, as an image that small is not seen (`_TINY_IMAGE_PX`):
-    a 300×60 logo at `zoom: 0.02`, or in a box of `zoom: 0.005`. Its size is its CSS width or
+    known size under 6px across or high, as an image that small is not seen (`drawn_too_small`):
+    a 300×60 logo at `zoom: 0.05`, or in a box of `zoom: 0.005`. Its size is its CSS width or
     height in px (from the whole cascade, with `style`), else its attribute (`_known_size`), else
     a `data:` picture's own (`data_image_size`). An image of no known size is judged by the fixed
     thresholds of `Fading.gone`."""
@@ -4097,7 +4110,7 @@ def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fad
     if shrink >= 1:
         return False
     sizes = _image_sizes(declared, element, style)
-    return sizes is not None and any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+    return sizes is not None and any(drawn_too_small(size * shrink) for size in sizes)
 
 
 _DRAWN_SIZES = ("width", "height")
@@ -5349,11 +5362,26 @@ def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
     paddings; a padding not worked out here (a percentage) leaves it open. Sizes bound nothing on
     an inline box or a table part (`sizes_clip`)."""
     if tag in IMAGE_TAGS:
-        return any(_tiny(declared, axis, _TINY_IMAGE_PX, padded=False) for axis in _AXES)
+        return _picture_too_small(declared)
     cut_off = cuts_off_overflow(declared)
     if not any(cut_off) or not sizes_clip(tag, declared):
         return False
     return any(cut and _tiny(declared, axis, _TINY_BOX_PX, padded=True) for axis, cut in zip(_AXES, cut_off, strict=True))
+
+
+def _picture_too_small(declared: Mapping[str, Declaration]) -> bool:
+    """True when an image's CSS sizes it under 6px on an axis (`drawn_too_small`): the smaller of
+    its size and maximum size in px (`width: 5px`, `max-height: 4px`), with no minimum size that
+    keeps it larger (one not worked out, a percentage, does); a size in percent is not read."""
+    for size, minimum, maximum, _ in _AXES:
+        least = declared.get(minimum)
+        if least is not None and ((px := length_px(least.values[0])) is None or not drawn_too_small(px)):
+            continue
+        lengths = [size_px(declared, name) for name in (size, maximum) if name in declared]
+        smallest = min((n for n in lengths if n is not None), default=None)
+        if smallest is not None and drawn_too_small(smallest):
+            return True
+    return False
 
 
 def _tiny(declared: Mapping[str, Declaration], axis: tuple[str, str, str, tuple[str, str]], limit: float, *, padded: bool) -> bool:
@@ -5733,7 +5761,7 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
         from compliance.document.screen_hiding import hidden_on_every_screen
 
         collapsed |= hidden_on_every_screen(root, tuple(sheets))
-    pictureless = _pictureless_images(root, lowered, style)
+    pictureless = _pictureless_images(root, lowered, style) | _css_small_images(root, lowered, style)
     # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
     # `outline-offset` pays this search of its text, already lowered.
     if "outline-offset" in lowered:
@@ -5741,6 +5769,31 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
     if not (painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or collapsed or pictureless):
         return None
     return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails)
+
+
+# A width or height, or a maximum one, under 6px in px in the page's CSS (lowered): `width:5px`,
+# `max-height: .5px` (not `border-width`, `line-height` or `min-width`).
+_SMALL_PX_SIZE = re.compile(r"(?<![-\w])(?:max-)?(?:width|height)\s*:\s*(?:[0-5](?:\.\d*)?|\.\d+)px")
+# What sizes an image's box (`_picture_too_small`), read on demand.
+_PICTURE_SIZING = tuple(name for axis in _AXES for name in axis[:3])
+
+
+def _css_small_images(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
+    """The images the page's CSS (`<style>` rules every screen meets, or a `style` attribute)
+    sizes under 6px on a side in px (`_picture_too_small`: `.logo{width:5px;height:5px}`), read
+    from the page's whole cascade where its CSS (`lowered`, as `_pictureless_images` takes it)
+    names such a size; none elsewhere. An image a rule some screens only meet sizes is not judged."""
+    if _SMALL_PX_SIZE.search(lowered) is None:
+        return frozenset()
+    images = [image for image in root.iter(*IMAGE_TAGS) if isinstance(image.tag, str)]
+    if not images:
+        return frozenset()
+    every = style.on_demand_of(images, _PICTURE_SIZING, every_screen=True)
+    small = [(image, declared) for image, declared in zip(images, every, strict=True) if _picture_too_small(declared)]
+    if not small:
+        return frozenset()
+    anywhere = style.on_demand_of([image for image, _ in small], _PICTURE_SIZING)
+    return frozenset(image for (image, declared), all_screens in zip(small, anywhere, strict=True) if declared == all_screens)
 
 
 def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
@@ -5779,7 +5832,7 @@ def _size_attributes(image: Any) -> dict[str, float]:
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) -> frozenset[Any]:
-    """The images 2px or less across or high by their `width`/`height` attributes whose CSS
+    """The images under 6px across or high by their `width`/`height` attributes whose CSS
     (`<style>` rules or a `style` attribute) sets that size to more, or to `auto`: CSS overrides
     the attributes, as in browsers (WordPress writes `width="1" height="1"` on an SVG upload and
     themes size it with CSS). An axis the CSS leaves alone keeps its attribute."""
@@ -5798,18 +5851,40 @@ def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) ->
 
 
 def _tiny_by_attributes(element: Any) -> bool:
-    """True when an image's `width` or `height` attribute says 2px or less."""
-    return any((value := attribute_pixels(element.get(name))) is not None and value <= _TINY_IMAGE_PX for name in ("width", "height"))
+    """True when an image's `width` or `height` attribute draws it under 6px (`drawn_too_small`, `drawn_by_attribute`)."""
+    return any((value := drawn_by_attribute(element, name)) is not None and drawn_too_small(value) for name in ("width", "height"))
+
+
+# The AMP layouts that draw a component at its `width` and `height` attributes (`intrinsic` at most
+# at them); the others scale it to its container (`responsive`, `fill`, `flex-item`), size it by
+# the CSS (`container`) or take its width from the container (`fixed-height`: its height alone).
+_AMP_ATTRIBUTE_LAYOUTS = frozenset({"fixed", "intrinsic"})
+
+
+def drawn_by_attribute(element: Any, name: str) -> float | None:
+    """The width or height (`name`) in px an image's attribute draws it at: the attribute's
+    pixels, but of an AMP component only in a layout that keeps them (`_AMP_ATTRIBUTE_LAYOUTS`;
+    with no `layout`, `responsive` where it has `sizes` or `heights`, else `fixed`):
+    `<amp-img width="4" height="3" layout="responsive">` fills its container's width."""
+    value = attribute_pixels(element.get(name))
+    if value is None or not isinstance(element.tag, str) or not element.tag.lower().startswith("amp-"):
+        return value
+    layout = (element.get("layout") or "").strip().lower()
+    if not layout:
+        layout = "responsive" if element.get("sizes") is not None or element.get("heights") is not None else "fixed"
+    if layout == "fixed-height":
+        return value if name == "height" else None
+    return value if layout in _AMP_ATTRIBUTE_LAYOUTS else None
 
 
 def _sized_larger(declared: Mapping[str, Declaration], element: Any) -> bool:
-    """True when the CSS sets a width or height and leaves neither axis 2px or less (a size the
+    """True when the CSS sets a width or height and leaves neither axis under 6px (a size the
     checker cannot work out, a percentage or `auto`, counts as larger)."""
     if not any(name in declared for name in ("width", "height")):
         return False
     for name in ("width", "height"):
         value = _known_size(declared, element, name)
-        if value is not None and value <= _TINY_IMAGE_PX:
+        if value is not None and drawn_too_small(value):
             return False
     return True
 
@@ -5829,7 +5904,7 @@ def is_image_input(element: Any, tag: str) -> bool:
 
 def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
     """Whether a reader sees the element itself: an image (an image button too: `is_image_input`)
-    when its box shows, it has a picture to load and it is larger than 2px (by its attributes,
+    when its box shows, it has a picture to load and it is 6px or larger (by its attributes,
     unless it is in `css_sized`: see `PageStyle.css_sized`), a container when its box shows, a
     leaf element when its text shows."""
     if tag in IMAGE_TAGS or is_image_input(element, tag):
@@ -5857,14 +5932,14 @@ def faded_into_background(rendering: Rendering) -> bool:
 
 
 def is_tiny_image(element: Any) -> bool:
-    """True when an image is 2px or less across or high by its `width`/`height` attributes or —
-    when it has no such attributes, nor a lazy-loader address to replace its picture with — when
+    """True when an image is under 6px across or high by its `width`/`height` attributes
+    (`drawn_too_small`), or 2px or less — when it has no such attributes, nor a lazy-loader address to replace its picture with — when
     every picture a reader's browser can choose for it (see `shown_pictures`) is a `data:` image
     whose own size says so (`data_image_size`: a PNG, GIF or WebP header, an SVG's size); its CSS
     size is judged by `render`."""
     for name in ("width", "height"):
-        value = attribute_pixels(element.get(name))
-        if value is not None and value <= _TINY_IMAGE_PX:
+        value = drawn_by_attribute(element, name)
+        if value is not None and drawn_too_small(value):
             return True
     if element.get("width") or element.get("height"):
         return False
@@ -5885,7 +5960,8 @@ _SOURCE_SIZE_PX = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)px$|^0$")
 
 
 def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
-    """True when a `srcset` candidate is drawn 2px or less across or high in an image with no
+    """True when a `srcset` candidate is drawn under 6px across or high (`drawn_too_small`; a
+    `data:` picture of 2px or less of its own at 1x, a blank) in an image with no
     `width`/`height` to size it (HTML, 4.8.4.3 "Images"): its natural size is its own (known for a
     `data:` picture: `data_image_size`) over its density — `1000x` draws any picture of unknown
     size at a thousandth (`_VANISHING_DENSITY`), a `w` descriptor draws it as wide as `sizes`
@@ -5896,7 +5972,7 @@ def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
         size = data_image_size(url) if url.startswith("data:") else None
         if factor <= 0:
             return False  # not a valid density: the browser drops the candidate, not judged here
-        return factor >= _VANISHING_DENSITY if size is None else min(size) / factor <= _TINY_IMAGE_PX
+        return factor >= _VANISHING_DENSITY if size is None else drawn_too_small(min(size) / factor)
     if _WIDTH_DESCRIPTOR.match(descriptor):
         return _tiny_data_image(url) or _sizes_tiny(sizes)
     return descriptor == "" and _tiny_data_image(url)
@@ -5904,12 +5980,12 @@ def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
 
 def _sizes_tiny(sizes: str) -> bool:
     """True when every width a `sizes` attribute gives (each source size's last value, whatever
-    its media condition) is 2px or less in px; False for one in another unit, `auto` or none (the
+    its media condition) is under 6px in px (`drawn_too_small`); False for one in another unit, `auto` or none (the
     default is `100vw`)."""
     entries = [entry.split()[-1] for entry in sizes.lower().split(",") if entry.strip()]
     for entry in entries:
         found = _SOURCE_SIZE_PX.match(entry)
-        if found is None or (found.group(1) is not None and float(found.group(1)) > _TINY_IMAGE_PX):
+        if found is None or (found.group(1) is not None and not drawn_too_small(float(found.group(1)))):
             return False
     return bool(entries)
 
@@ -5973,7 +6049,7 @@ def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
         return False
     for name in ("width", "height"):
         size = length_px(declared[name].values[0]) if name in declared else attribute_pixels(element.get(name))
-        if size is not None and size <= _TINY_IMAGE_PX:
+        if size is not None and drawn_too_small(size):
             return False
     return True
 
