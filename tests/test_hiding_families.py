@@ -364,10 +364,25 @@ def details(data: bytes, pack: str, rule: str) -> list[str]:
     return [f.detail for f in report.findings if f.rule == rule]
 
 
-@pytest.mark.parametrize("style", ["display:none", "visibility:hidden", "color:rgb(0 0 0 / 0)", "font-size:0.01em", "margin-left:-9999px"])
-def test_a_hidden_credit_line_is_named_as_hidden(style: str) -> None:
+@pytest.mark.parametrize(
+    ("style", "why"),
+    [
+        ("display:none", "is hidden"),
+        ("visibility:hidden", "is hidden"),
+        ("color:rgb(0 0 0 / 0)", "is hidden"),
+        ("margin-left:-9999px", "is hidden"),
+        # Text under 6px (`visibility.unreadably_small`) is named for its size.
+        ("font-size:0.01em", "is too small to read"),
+        ("font-size:4px", "is too small to read"),
+        ("zoom:0.2", "is too small to read"),
+        # Hidden another way too: not named for its size.
+        ("font-size:4px;color:transparent", "is hidden"),
+        ("font-size:4px;visibility:hidden", "is hidden"),
+    ],
+)
+def test_a_hidden_credit_line_is_named_as_hidden(style: str, why: str) -> None:
     data = propublica(credit=f'<p style="{style}">{{text}}</p>')
-    expected = "no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 is hidden"
+    expected = f"no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 {why}"
     assert details(data, "propublica", "propublica/credit-line") == [expected]
 
 

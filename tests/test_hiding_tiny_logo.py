@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, dcnf, findings, logo_hidden
+from compliance.document import parse_document
+from compliance.engine import check_document
+from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, PACKS, dcnf, findings, logo_hidden
 
 IMG = f"src={LOGO_SRC} {LOGO_ALT}"
 
@@ -59,6 +61,23 @@ def test_a_five_pixel_logo_is_reported_missing_from_what_readers_see() -> None:
     page = dcnf(logo=f'<p><img {IMG} width="5" height="5"></p>')
     assert findings(page, "dcnf", "dcnf/logo") == ["The Daily Caller News Foundation logo is missing from the article."]
     assert findings(page, "dcnf", "dcnf/byline") == []
+
+
+@pytest.mark.parametrize(
+    ("css", "logo", "why"),
+    [
+        ("", f'<p><img {IMG} width="5" height="5"></p>', "is too small to be seen"),
+        (".lg{width:4px}", f"<p><img class=lg {IMG}></p>", "is too small to be seen"),
+        ("", f'<p><img {IMG} width="5" height="5" style="display:none"></p>', "is hidden"),
+        ("", f'<p style="display:none"><img {IMG} width="5" height="5"></p>', "is hidden"),
+        ("", f'<p><img {IMG} width="300" height="60" style="visibility:hidden"></p>', "is hidden"),
+    ],
+)
+def test_the_finding_says_why_the_logo_is_not_seen(css: str, logo: str, why: str) -> None:
+    report = check_document(
+        parse_document(dcnf(head=f"<style>{css}</style>" if css else "", logo=logo), "html"), [PACKS["dcnf"]], path="a.html", auto_detect=False
+    )
+    assert [f.detail for f in report.findings if f.rule == "dcnf/logo"] == [f"no visible DCNF logo in the article; the one at line 2 {why}"]
 
 
 @pytest.mark.parametrize(

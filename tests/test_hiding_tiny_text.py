@@ -85,6 +85,20 @@ def test_a_byline_set_in_two_pixel_type_is_reported_hidden() -> None:
     # The probe page: DCNF's byline in `font-size: 2px`, every other credit in place.
     page = dcnf(head="<style>.byline{font-size:2px}</style>", byline='<p class="byline">By Maria Lopez, Daily Caller News Foundation</p>')
     assert findings(page, "dcnf", "dcnf/byline") == [
-        "The DCNF reporter is not credited by name (no visible byline found in the article; the one at line 3 is hidden)."
+        "The DCNF reporter is not credited by name (no visible byline found in the article; the one at line 3 is too small to read)."
     ]
     assert findings(page, "dcnf", "dcnf/logo") == []
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "why"),
+    [
+        ("", '<div style="font-size:3px"><p>By Maria Lopez</p></div>', "is too small to read"),
+        ("<style>.by{transform:scale(0.2)}</style>", '<p class="by">By Maria Lopez</p>', "is too small to read"),
+        ("", '<div style="font-size:3px"><p style="display:none">By Maria Lopez</p></div>', "is hidden"),
+        ("", '<div style="display:none"><p style="font-size:3px">By Maria Lopez</p></div>', "is hidden"),
+    ],
+)
+def test_the_finding_says_the_byline_is_too_small_to_read(head: str, byline: str, why: str) -> None:
+    message = f"The DCNF reporter is not credited by name (no visible byline found in the article; the one at line 3 {why})."
+    assert findings(dcnf(head=head, byline=byline), "dcnf", "dcnf/byline") == [message]

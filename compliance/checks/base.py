@@ -311,9 +311,9 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
         return ""
     if doc.root is not None and not all(pattern.may_be_within(doc.all_text()) for pattern in patterns if isinstance(pattern, Pattern)):
         return ""
-    for line, text, in_story in doc.unseen_text():
+    for index, (line, text, in_story) in enumerate(doc.unseen_text()):
         if (in_story or not article_only) and all(pattern.search(text) for pattern in patterns):
-            return f"; the one at line {line} is hidden"
+            return f"; the one at line {line} {doc.why_block_unseen(index)}"
     return ""
 
 

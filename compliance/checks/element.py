@@ -324,7 +324,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             continue
         visible = doc.is_visible(element)
         if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
-            hidden.append(f"line {element.sourceline} is hidden")
+            hidden.append(f"line {element.sourceline} {doc.why_unseen(element)}")
             continue
         index = _item_index(doc, element)
         hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index), element=element)

@@ -963,6 +963,9 @@ class PageStyle:
         # The images under 6px by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
+        # The images the page's CSS sizes under 6px in px (see `_css_small_images`), too small to
+        # be seen: among `painted_over`, kept apart to say why they are not seen (`too_small`).
+        self.css_small: frozenset[Any] = frozenset()
         # The `text-align`, `text-align-last` and direction in force on the elements asked about
         # (`_line_settings`), kept for their descendants that ask.
         self.line_settings: dict[Any, tuple[str, str, str | None]] = {}
@@ -1053,6 +1056,10 @@ class PageStyle:
         # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once
         # and searched for the literal words, which is several times faster than a case-blind pattern.
         lowered = "\n".join((*sheets, *index.style_values())).lower()
+        small = _css_small_images(root, lowered, demanding)
+        if small:
+            demanding = copy.copy(demanding)
+            demanding.css_small = small
         laid_out = _hidden_by_layout(root, sheets, lowered, index, demanding)
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
@@ -5761,7 +5768,7 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
         from compliance.document.screen_hiding import hidden_on_every_screen
 
         collapsed |= hidden_on_every_screen(root, tuple(sheets))
-    pictureless = _pictureless_images(root, lowered, style) | _css_small_images(root, lowered, style)
+    pictureless = _pictureless_images(root, lowered, style) | style.css_small
     # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
     # `outline-offset` pays this search of its text, already lowered.
     if "outline-offset" in lowered:
@@ -5911,6 +5918,21 @@ def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[A
         tiny = element not in css_sized and is_tiny_image(element)
         return rendering.shows_boxes and not tiny and not loads_nothing(element) and not faded_into_background(rendering)
     return rendering.shows_boxes if len(element) else rendering.shows_text
+
+
+def too_small(element: Any, tag: str, rendering: Rendering, style: PageStyle) -> bool:
+    """Whether an element a reader does not see (or whose text is not read) is unseen for its
+    size, as far as the walk can tell: an image under 6px by its CSS in px (`PageStyle.css_small`)
+    or, its box shown, by its attributes (`_tiny_by_attributes`, where CSS sets no larger size);
+    text under 6px, by its font size or the scales and zooms drawing it, in a box that shows and
+    hides it no other way (`Rendering.shows_text`). Only to word why it is not seen."""
+    if tag in IMAGE_TAGS or is_image_input(element, tag):
+        if element in style.css_small:
+            return True
+        return rendering is not HIDDEN and rendering.shows_boxes and element not in style.css_sized and _tiny_by_attributes(element)
+    if rendering is HIDDEN or not rendering.shows_boxes or rendering.blends_in or rendering.masked or rendering.squeezed or rendering.blurred:
+        return False
+    return rendering.text_hidden or rendering.shrunk
 
 
 # The corners of the sRGB cube: the colours farthest from any background, one of which is the
