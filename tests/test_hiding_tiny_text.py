@@ -63,6 +63,13 @@ INHERITED_SIZES = {
     ("<style>.by{font-size:0.25rem}</style>", '<p class="by">By Maria Lopez</p>'): True,
     ("<style>.meta{font-size:4px}</style>", '<div class="meta"><p style="font-size:125%">By Maria Lopez</p></div>'): True,
     ("", '<p style="font-size:4px">By <span style="font-size:5px">Maria Lopez</span></p>'): True,
+    # Relative sizes under a small parent's that `<style>` rules set: too small together.
+    ("<style>.meta{font-size:10px} .meta .by{font-size:0.5em}</style>", '<div class="meta"><p class="by">By Maria Lopez</p></div>'): True,
+    ("<style>.meta{font-size:10px}</style>", '<div class="meta"><p style="font-size:50%">By Maria Lopez</p></div>'): True,
+    ("<style>html{font-size:8px} .by{font-size:0.5rem}</style>", '<p class="by">By Maria Lopez</p>'): True,
+    ("<style>.x{font-size:1px} .meta{font-size:10px} .by{font-size:0.5em}</style>", '<div class="meta"><p class="by">By Maria Lopez</p></div>'): True,
+    ("<style>.meta{font-size:12px} .meta .by{font-size:0.5em}</style>", '<div class="meta"><p class="by">By Maria Lopez</p></div>'): False,
+    ("<style>.meta{font-size:10px} .by{font-size:0.5em}</style>", '<div class="meta"></div><p class="by">By Maria Lopez</p>'): False,
     # A descendant with a readable size shows its text again; ordinary relative sizes are read.
     ("", '<div style="font-size:3px"><p style="font-size:12px">By Maria Lopez</p></div>'): False,
     ("", '<div style="font-size:4px"><p style="font-size:3em">By Maria Lopez</p></div>'): False,

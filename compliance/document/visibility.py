@@ -648,6 +648,42 @@ _NAMES_A_TEXT_SHADOW = on_first_use(r"text-shadow", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=SHEETS_CACHED)
+def _composes_unreadable_sizes(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
+    """True when a font size relative to the parent's or the root's (`em`, `%`, `rem`…) that the
+    page's `<style>` blocks or `style` attributes (their values `inline`) set would draw text too
+    small to read (`unreadably_small`) under the smallest absolute size they set, or the default
+    16px, where neither is so alone: `.meta{font-size:10px} .meta .by{font-size:0.5em}` is 5px.
+    Pages whose sizes do not combine so (a 12px caption and `0.75em`) pay one search of their CSS."""
+    texts = [(text, text in sheets) for text in (*sheets, *inline) if "font" in text.lower()]
+    if not texts:
+        return False
+    smallest_px, smallest_factor = _DEFAULT_FONT_PX, 1.0
+    for text, sheet in texts:
+        for declaration in _declarations_of_sheet(text) if sheet else parse_style_attribute(text):
+            if declaration.name not in ("font-size", "font"):
+                continue
+            factor = _relative_factor(declaration)
+            if factor is not None:
+                smallest_factor = min(smallest_factor, factor)
+            elif (size := _font_size(declaration)) is not None and not unreadably_small(size):
+                smallest_px = min(smallest_px, size)  # (a size too small alone hides by itself)
+    return smallest_factor < 1 and unreadably_small(smallest_px * smallest_factor)
+
+
+def _relative_factor(declaration: Declaration) -> float | None:
+    """The multiple of the parent's (or the root's) font size a `font-size` or `font` declaration
+    sets in a relative unit (`0.5em`, `50%`, `0.5rem`); None for another size or none."""
+    for token in declaration.values:
+        if token.type == "literal" and token.value == "/":
+            break
+        if token.type in ("dimension", "percentage"):
+            unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
+            if unit in RELATIVE_FONT_UNITS:
+                return float(token.value) * _EMS_PER_UNIT[unit]
+            return float(token.value) * ROOT_FONT_UNIT_EMS[unit] if unit in ROOT_FONT_UNIT_EMS else None
+    return None
+
+
 def _blurs_text_shadows(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
     """True when a `text-shadow` of the page's `<style>` blocks or `style` attributes (their
     values `inline`) blurs a shadow (which `text_shadows.thinned` thins by the font size)."""
@@ -1139,6 +1175,10 @@ class PageStyle:
             # be faded into the background (`faded`); and the custom properties the colours use
             # are worked out on the elements.
             families |= {"colour", *_colour_variables(tuple(sheets))}
+        # Font sizes that make text too small to read together, as neither does alone: every
+        # font size is then read (`_composes_unreadable_sizes`).
+        composed = _composes_unreadable_sizes(tuple(sheets), tuple(inline))
+        families |= {"font"} if composed else set()
         families = _with_reach_families(families, clipping)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
@@ -1146,7 +1186,7 @@ class PageStyle:
         rules = page_rules(tuple(sheets))
         # A blurred text shadow thins by the font size of its glyphs, and a blur filter smears
         # text by it: every font size is read.
-        every_font = _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
+        every_font = composed or _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
         families |= {"font"} if every_font else set()
         matched = _match_rules(
             rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints) or default_text is not None, every_font=every_font
