@@ -35,7 +35,7 @@ properties filled in where a hiding property uses `var()`, math functions worked
   holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
 - a `font-size` under 6px, too small to read (`unreadably_small`), or one the scales and zooms in force draw as small (`Rendering.shrunk`;
-  an image of a known size they draw 2px or less is gone: `_image_shrunk`), or a `font-size-adjust` of 0: the text is gone (images are not)
+  an image of a known size they draw under 6px is gone: `_image_shrunk`), or a `font-size-adjust` of 0: the text is gone (images are not)
   until a descendant sets a readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour a reader cannot tell from the background colour set on the element or an
   ancestor, or from the white canvas where the checker can be sure nothing else is behind it
@@ -80,11 +80,12 @@ certainly shows it has run (`onload`); the words a `::before` or `::after` gener
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty, nor a `data:` picture a browser can decode: `data_images.undrawable`,
 nor anything but a placeholder: `is_placeholder`, a `blank.gif` read by its name alone),
-and one of 2px or less (its `width`/`height` attributes or CSS, or —
+and one drawn too small to be seen, under 6px (`drawn_too_small`: its `width`/`height`
+attributes, `drawn_by_attribute`, or its CSS in px, `_picture_too_small`, `_css_small_images`), or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
-its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF, WebP or
-JPEG header, an SVG's `width`/`height` or `viewBox`, over its density descriptor, or drawn as wide
-as a `sizes` of 2px or less, or at a density of 500x or more: `_drawn_tiny`) is not a
+its `<picture>`, `srcset` and `src` a `data:` image whose own size says so (2px or less at 1x: a
+PNG, GIF, WebP or JPEG header, an SVG's `width`/`height` or `viewBox`; under 6px over its density
+descriptor), or drawn as wide as a `sizes` under 6px, or at a density of 500x or more: `_drawn_tiny`) is not a
 visible image, nor one whose every picture a browser may paint is a placeholder
 (`shows_only_placeholders`: `srcset="pixel.gif 1x"` over a logo `src`).
 
@@ -684,6 +685,7 @@ def _relative_factor(declaration: Declaration) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def _blurs_text_shadows(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
     """True when a `text-shadow` of the page's `<style>` blocks or `style` attributes (their
     values `inline`) blurs a shadow (which `text_shadows.thinned` thins by the font size)."""
