@@ -1443,11 +1443,31 @@ def _drawn_text_width(browser: Any, body: str) -> float:
 def test_text_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import SHRUNK_TEXT as cases
 
-    # Hidden: drawn no larger than text of `font-size: 1px` (the checker's unreadable size).
-    unreadable = _drawn_text_width(browser, '<p style="font-size:1px">By Maria Lopez</p>')
+    # Hidden: drawn smaller than text of `font-size: 6px` (the smallest the checker reads).
+    readable = _drawn_text_width(browser, '<p style="font-size:6px">By Maria Lopez</p>')
     drawn = {markup: _drawn_text_width(browser, markup.format("By Maria Lopez")) for markup in cases}
     assert all(width >= 0 for width in drawn.values()), drawn  # the text is found
-    assert {markup: width <= unreadable for markup, width in drawn.items()} == cases, (unreadable, drawn)
+    assert {markup: width < readable for markup, width in drawn.items()} == cases, (readable, drawn)
+
+
+def test_text_too_small_to_read_is_drawn_smaller_than_six_pixel_text(browser: Any) -> None:
+    from tests.test_hiding_tiny_text import READABLE_STYLES, TINY_STYLES
+
+    readable = _drawn_text_width(browser, '<p style="font-size:6px">By Maria Lopez</p>')
+
+    def drawn(style: str, root: str = "") -> float:
+        return _drawn_text_width(browser, f'{root}<p style="{style}">By Maria Lopez</p>')
+
+    # A size relative to the reader's default (`em`, `%` down from `medium`) Chromium raises to its
+    # minimum logical font size, 6px; under a root whose size is set in px it draws it as asked.
+    # The checker judges the size asked for (Firefox draws it so): those rows are read both ways.
+    # (A sum with a length in px, `calc(2px + 0.1em)`, is drawn as asked.)
+    relative = {style for style in TINY_STYLES if re.search(r"[\d.](?:em|%)", style) and "px" not in style}
+    assert relative == {"font-size:0.1em", "font-size:0.3em", "font-size:30%"}
+    assert {style: drawn(style) < readable for style in TINY_STYLES if style not in relative} == dict.fromkeys(set(TINY_STYLES) - relative, True)
+    assert {style: round(drawn(style)) for style in relative} == dict.fromkeys(relative, round(readable))
+    assert {style: drawn(style, "<style>html{font-size:16px}</style>") < readable for style in relative} == dict.fromkeys(relative, True)
+    assert {style: drawn(style) >= readable for style in READABLE_STYLES} == dict.fromkeys(READABLE_STYLES, True)
 
 
 def test_a_logo_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says(browser: Any) -> None:
@@ -1464,7 +1484,7 @@ def test_a_logo_shrunk_by_scales_and_zooms_is_drawn_as_small_as_the_checker_says
     # A logo of no known size is drawn at its picture's (here 300×60): the checker, not knowing
     # it, judges it by the zoom's own threshold and leaves those rows shown.
     unknown = {key for key in cases if "height" not in key[0] + key[1]}
-    assert {key: size <= 2 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
+    assert {key: size < 6 for key, size in sizes.items() if key not in unknown} == {key: hidden for key, hidden in cases.items() if key not in unknown}, sizes
     assert not any(cases[key] for key in unknown)
 
 
@@ -1479,7 +1499,7 @@ def test_a_logo_inside_boxes_that_shrink_it_is_drawn_as_small_as_the_checker_say
         smaller_side = "() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height); }"
         sizes[(css, markup)] = page.evaluate(smaller_side)
         page.close()
-    assert {key: size <= 2 for key, size in sizes.items()} == cases, sizes
+    assert {key: size < 6 for key, size in sizes.items()} == cases, sizes
 
 
 # The largest difference on a channel (of 255) between two screenshots given as `data:` URLs.
@@ -1573,16 +1593,18 @@ def test_a_picture_drawn_by_its_srcset_descriptor_is_as_small_as_the_checker_rea
     from compliance.document.visibility import is_tiny_image
 
     picture = _png(600, 120)
-    # Each candidate → whether the checker reads it drawn 2px or less: its reading is a lower
+    # Each candidate → whether the checker reads it drawn under 6px: its reading is a lower
     # bound (a `sizes` condition some screens meet, or a `w` candidate's height, is not judged).
     expected = {
         f'srcset="{picture} 1000x"': True,
         f'srcset="{picture} 100x"': True,
+        f'srcset="{picture} 30x"': True,
         f'srcset="{picture} 20x"': False,
         f'srcset="{picture} 2x"': False,
         f'srcset="{picture} 600w" sizes="1px"': True,
         f'srcset="{picture} 600w" sizes="(max-width: 100px) 300px, 2px"': False,
-        f'srcset="{picture} 600w" sizes="3px"': False,
+        f'srcset="{picture} 600w" sizes="3px"': True,
+        f'srcset="{picture} 600w" sizes="40px"': False,
         f'srcset="{picture} 600w"': False,
     }
     cases = list(expected)
@@ -1591,7 +1613,7 @@ def test_a_picture_drawn_by_its_srcset_descriptor_is_as_small_as_the_checker_rea
     for attributes in cases:
         page.set_content(f"<!doctype html><html><body><img id=it {attributes} alt=logo></body></html>")
         page.wait_for_function("document.getElementById('it').complete")
-        drawn[attributes] = page.evaluate("() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height) <= 2 }")
+        drawn[attributes] = page.evaluate("() => { const r = document.getElementById('it').getBoundingClientRect(); return Math.min(r.width, r.height) < 6 }")
     page.close()
     read = {attributes: is_tiny_image(lxml.html.fragment_fromstring(f"<img {attributes} alt=logo>")) for attributes in cases}
     assert read == expected
@@ -1725,3 +1747,27 @@ def test_a_fixed_credit_line_the_checker_calls_off_the_screen_leaves_no_ink_on_a
             page.evaluate("() => { document.getElementById('it').style.visibility = 'hidden'; }")
             assert page.screenshot() == painted, (style, width)
             page.close()
+
+
+def test_a_cover_over_the_top_of_the_article_covers_the_byline_where_the_checker_says(browser: Any) -> None:
+    from tests.test_paint_order import TOP_COVERS as cases
+
+    def covered(cover: str) -> bool:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_content(
+            f"<!doctype html><html><head><style>article{{position:relative}} .cover{{position:absolute;background:#fff;{cover}}}</style></head>"
+            '<body><article><div class="cover"></div><h1>Water mains</h1><p id=by>By Jake Smith</p></article></body></html>'
+        )
+        on_top = page.evaluate(
+            "() => { const r = document.getElementById('by').getBoundingClientRect(); return document.elementFromPoint(r.left + 5, r.top + r.height / 2).id; }"
+        )
+        page.close()
+        return on_top != "by"
+
+    drawn = {cover: covered(cover) for cover in cases}
+    # What the checker reads as painted over is covered; a cover whose width CSS drops covers
+    # nothing. A cover of a fixed height covers the byline here, which the checker, not laying
+    # the page out, leaves seen (and the translucent one is "covered" but shows it through).
+    assert [cover for cover, painted in cases.items() if painted and not drawn[cover]] == []
+    assert not drawn["top:0;left:0;width:100%%;height:200px"] and not drawn["top:0;left:0;width:100%%;height:100%"]
+    assert drawn["top:0;left:0;width:100%;height:200px"]

@@ -158,9 +158,9 @@ HIDING_STYLES = [
 ]
 SHOWING_STYLES = [
     "transform:scale(0.5)",
-    # 16px text drawn 1.6px high or wide: not the 1px of unreadable text (`SHRUNK_TEXT`).
-    "transform:scale(0.1)",
-    "transform:scaleX(0.1)",
+    # 16px text drawn 6.4px high or wide: small print, not the text under 6px no one reads (`SHRUNK_TEXT`).
+    "transform:scale(0.4)",
+    "transform:scaleX(0.4)",
     "margin-left:-20px",
     "text-indent:100%",
     "text-indent:2em;white-space:nowrap;overflow:hidden",
@@ -278,7 +278,8 @@ def test_text_that_can_be_read_is_not_hidden(style: str) -> None:
 
 
 def test_a_relative_font_size_is_relative_to_the_parents() -> None:
-    assert not byline_hidden(dcnf(byline='<div style="font-size:200px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
+    assert not byline_hidden(dcnf(byline='<div style="font-size:800px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
+    assert byline_hidden(dcnf(byline='<div style="font-size:200px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
     assert byline_hidden(dcnf(byline='<div style="font-size:0.1em"><p style="font-size:50%">By Maria Lopez</p></div>'))
     assert not byline_hidden(dcnf(byline='<div style="font-size:0.01em"><p style="font-size:16px">By Maria Lopez</p></div>'))
     assert byline_hidden(dcnf(byline='<div style="-webkit-text-fill-color:transparent"><p style="color:#000">By Maria Lopez</p></div>'))
@@ -364,21 +365,25 @@ def details(data: bytes, pack: str, rule: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("style", "declared"),
+    ("style", "why"),
     [
-        ("display:none", "display: none"),
-        ("visibility:hidden", "visibility: hidden"),
-        ("color:rgb(0 0 0 / 0)", "color: rgb(0 0 0 / 0)"),
-        ("font-size:0.01em", "font-size: 0.01em"),
-        ("margin-left:-9999px", "margin-left: -9999px"),
+        ("display:none", "is hidden (its `style` attribute sets `display: none`)"),
+        ("visibility:hidden", "is hidden (its `style` attribute sets `visibility: hidden`)"),
+        ("color:rgb(0 0 0 / 0)", "is hidden (its `style` attribute sets `color: rgb(0 0 0 / 0)`)"),
+        ("margin-left:-9999px", "is hidden (its `style` attribute sets `margin-left: -9999px`)"),
+        # Text under 6px (`visibility.unreadably_small`) is named for its size.
+        ("font-size:0.01em", "is too small to read (its `style` attribute sets `font-size: 0.01em`)"),
+        ("font-size:4px", "is too small to read (its `style` attribute sets `font-size: 4px`)"),
+        ("zoom:0.2", "is too small to read (its `style` attribute sets `zoom: 0.2`)"),
+        # Hidden another way too: not named for its size.
+        ("font-size:4px;color:transparent", "is hidden (its `style` attribute sets `font-size: 4px` and `color: transparent`)"),
+        ("font-size:4px;visibility:hidden", "is hidden (its `style` attribute sets `visibility: hidden`)"),
     ],
 )
-def test_a_hidden_credit_line_is_named_as_hidden(style: str, declared: str) -> None:
+def test_a_hidden_credit_line_is_named_as_hidden(style: str, why: str) -> None:
     # With what hides it, so that an editor knows what to change.
     data = propublica(credit=f'<p style="{style}">{{text}}</p>')
-    expected = (
-        f"no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 is hidden (its `style` attribute sets `{declared}`)"
-    )
+    expected = f"no ProPublica credit line anywhere in the article, outside photo captions; the one at line 3 {why}"
     assert details(data, "propublica", "propublica/credit-line") == [expected]
 
 
@@ -1988,9 +1993,10 @@ SMEARED_FLAT = {
     '<p style="transform:skew(60deg, 20deg)">{}</p>': False,
     '<p style="transform:skewX(89.5deg) skewX(-89.5deg)">{}</p>': False,
     '<p style="transform:skewX(89.5deg);transform:none">{}</p>': False,
-    # Stretched wide but 16px × 0.02 = 0.32px high: below the 1px of unreadable text (`SHRUNK_TEXT`).
+    # Stretched wide but 16px × 0.1 = 1.6px high: below the 6px of readable text (`SHRUNK_TEXT`).
     '<p style="transform:scale(1000, 0.02)">{}</p>': True,
-    '<p style="transform:scale(1000, 0.1)">{}</p>': False,
+    '<p style="transform:scale(1000, 0.1)">{}</p>': True,
+    '<p style="transform:scale(1000, 0.4)">{}</p>': False,
 }
 
 

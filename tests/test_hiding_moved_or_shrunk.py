@@ -16,8 +16,8 @@ from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, byline
 # --- text shrunk by scales and zooms ---------------------------------------------------------------
 
 # The byline's markup → whether the checker calls it unreadable: the scales and zooms in force,
-# multiplied down the tree, times the font size, draw it 1px high or less (as `font-size: 1px`
-# does). Chromium draws the hidden rows no larger than text of `font-size: 1px`, the others larger.
+# multiplied down the tree, times the font size, draw it smaller than 6px (as `font-size: 5px`
+# is). Chromium draws the hidden rows smaller than text of `font-size: 6px`, the others no smaller.
 SHRUNK_TEXT = {
     '<p style="zoom:0.01">{}</p>': True,
     '<p style="zoom:0.05">{}</p>': True,
@@ -31,15 +31,25 @@ SHRUNK_TEXT = {
     "<style>.by{{font-size:8px;zoom:0.1}}</style><p class=by>{}</p>": True,
     "<style>.by{{font-size:8px}}</style><p class=by style=zoom:0.1>{}</p>": True,
     "<style>.by{{transform:scale(0.3)}} .by span{{zoom:0.2}}</style><p class=by><span>{}</span></p>": True,
-    # Near misses: drawn 1.6px high or more, or a shrink a descendant undoes.
-    '<p style="zoom:0.1">{}</p>': False,
-    '<p style="transform:scale(0.15)">{}</p>': False,
-    '<p style="font-size:40px;zoom:0.05">{}</p>': False,
+    # Drawn a few pixels high: too small to read, though more than a dot.
+    '<p style="zoom:0.1">{}</p>': True,
+    '<p style="transform:scale(0.15)">{}</p>': True,
+    '<p style="transform:scale(0.3)">{}</p>': True,
+    '<p style="font-size:40px;zoom:0.05">{}</p>': True,
+    '<p style="zoom:0.5;font-size:4px">{}</p>': True,
+    '<p style="font-size:10px;zoom:0.5">{}</p>': True,
+    '<div style="zoom:0.5"><p style="zoom:0.5">{}</p></div>': True,
+    "<style>.by{{font-size:24px;zoom:0.1}}</style><p class=by>{}</p>": True,
+    "<style>.by{{font-size:10px;transform:scale(0.5)}}</style><p class=by>{}</p>": True,
+    # Near misses: drawn 6px high or more, or a shrink a descendant undoes.
+    '<p style="zoom:0.4">{}</p>': False,
+    '<p style="transform:scale(0.5)">{}</p>': False,
+    '<p style="font-size:12px;zoom:0.5">{}</p>': False,
+    "<style>.by{{transform:scale(0.5)}}</style><p class=by>{}</p>": False,
+    "<style>.by{{font-size:20px;zoom:0.3}}</style><p class=by>{}</p>": False,
     '<p style="zoom:0.05"><span style="zoom:20">{}</span></p>': False,
     '<div style="zoom:0.05"><p style="font-size:400px">{}</p></div>': False,
     '<div style="transform:scale(0.05)"><p style="font-size:10em">{}</p></div>': False,
-    '<p style="zoom:0.5;font-size:4px">{}</p>': False,
-    "<style>.by{{font-size:24px;zoom:0.1}}</style><p class=by>{}</p>": False,
 }
 
 
@@ -58,8 +68,11 @@ SHRUNK_LOGOS = {
     ("", "width:300px;height:60px;zoom:0.03"): True,
     ("width=300 height=60", "width:auto;zoom:0.02"): True,
     ("width=120 height=120", "scale:0.01 1"): True,
-    ("width=300 height=60", "zoom:0.05"): False,
-    ("width=300 height=60", "zoom:0.05;height:auto"): False,
+    # Drawn 3px high: a strip, too small to be seen as a logo (`drawn_too_small`).
+    ("width=300 height=60", "zoom:0.05"): True,
+    ("width=300 height=60", "transform:scale(0.08)"): True,
+    ("width=300 height=60", "zoom:0.1"): False,
+    ("width=300 height=60", "zoom:0.1;height:auto"): False,
     ("", "zoom:0.005"): False,
     ("", "width:50%;zoom:0.005"): False,
     ("width=300 height=60", "transform:scale(0.1)"): False,
@@ -108,12 +121,14 @@ SHRUNK_LOGOS_INSIDE = {
     ("", '<p style="zoom:0.005"><img id=it src="{src}"></p>'): True,
     ("", '<p><img id=it style="zoom:0.005" src="{src}"></p>'): True,
     ("", '<div style="transform:scale(0.1)"><p style="zoom:0.05"><img id=it width=300 height=60 src="{src}"></p></div>'): True,
-    # Near misses: drawn 3px high or more, or a shrink the image's own zoom undoes.
+    ("", '<p style="zoom:0.05"><img id=it src="{src}"></p>'): True,
+    (".lg{width:auto}", '<p style="zoom:0.05"><img id=it class=lg width=20 height=60 src="{src}"></p>'): True,
+    # Near misses: drawn 6px high or more, or a shrink the image's own zoom undoes.
     ("", '<p style="zoom:0.5"><img id=it width=200 height=50 src="{src}"></p>'): False,
-    ("", '<p style="zoom:0.05"><img id=it src="{src}"></p>'): False,
+    ("", '<p style="zoom:0.1"><img id=it src="{src}"></p>'): False,
     ("", '<p style="zoom:0.02"><img id=it height=600 src="{src}"></p>'): False,
     ("", '<p style="zoom:0.005"><img id=it width=300 height=60 style="zoom:200" src="{src}"></p>'): False,
-    (".lg{width:auto}", '<p style="zoom:0.05"><img id=it class=lg width=20 height=60 src="{src}"></p>'): False,
+    (".lg{width:auto}", '<p style="zoom:0.1"><img id=it class=lg width=20 height=60 src="{src}"></p>'): False,
 }
 
 

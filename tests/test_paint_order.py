@@ -195,3 +195,27 @@ def test_the_line_of_an_inline_box_is_read_up_to_its_end_not_all_its_block_holds
     markup = f"<p>Filed <span id=s style=position:relative>Maria Lopez{_INLINE_COVER}</span>{after}</p>"
     assert _own_text_painted(markup) == ["s"]
     assert read and max(read) == 0
+
+
+# A cover over the top of a positioned article, as republishers write it (the article's
+# `position: relative`, the cover first in it) → what it paints over. Only a cover that fills
+# the article is read: one of a fixed height covers what the layout puts under it, which the
+# checker does not lay out, and one whose width is dropped (`100%%`, no value CSS takes) is
+# as wide as its content, nothing, in Chromium (it paints over nothing, the byline shows).
+TOP_COVERS = {
+    "top:0;left:0;width:100%;height:100%": ["by", "h1"],
+    "inset:0": ["by", "h1"],
+    "top:0;left:0;width:100%%;height:100%": [],
+    "top:0;left:0;width:100%%;height:200px": [],
+    "top:0;left:0;width:100%;height:200px": [],
+    "top:0;left:0;width:100%;height:100%;background:rgb(255 255 255 / 0.5)": [],
+}
+
+
+@pytest.mark.parametrize("cover", sorted(TOP_COVERS))
+def test_a_cover_over_the_top_of_the_article_is_read_only_when_it_fills_it(cover: str) -> None:
+    markup = (
+        f"<style>article{{position:relative}} .cover{{position:absolute;background:#fff;{cover}}}</style>"
+        '<article><div class="cover"></div><h1 id=h1>Water mains</h1><p id=by>By Jake Smith</p></article>'
+    )
+    assert _painted(markup) == TOP_COVERS[cover]

@@ -64,6 +64,8 @@ def _logo_errors(image: str) -> list[str]:
         f'<img srcset="{LOGO} 1000x" {ALT}>',
         f'<img srcset="{LOGO} 500x, {LOGO} 800x" {ALT}>',
         f'<img srcset="{_png(10, 10)} 5x" {ALT}>',
+        # Drawn 2.5px across: too small to be seen as a logo (`visibility.drawn_too_small`).
+        f'<img srcset="{_png(10, 10)} 4x" {ALT}>',
     ],
     ids=[
         "data-gif-no-descriptor",
@@ -80,6 +82,7 @@ def _logo_errors(image: str) -> list[str]:
         "density-1000x",
         "every-density-vanishing",
         "data-png-10px-at-5x",
+        "data-png-10px-at-4x",
     ],
 )
 def test_a_decoy_the_browser_paints_instead_of_the_logo_leaves_it_missing(image: str) -> None:
@@ -106,7 +109,7 @@ def test_a_decoy_the_browser_paints_instead_of_the_logo_leaves_it_missing(image:
         f'<img srcset="{LOGO} 1000x" {ALT} width="120" height="40">',
         f'<img srcset="{LOGO} 2x" {ALT}>',
         f'<img srcset="{LOGO} 100x" {ALT}>',
-        f'<img srcset="{_png(10, 10)} 4x" {ALT}>',
+        f'<img srcset="{_png(24, 24)} 4x" {ALT}>',
     ],
     ids=[
         "logo",
@@ -120,7 +123,7 @@ def test_a_decoy_the_browser_paints_instead_of_the_logo_leaves_it_missing(image:
         "density-under-attributes",
         "density-2x",
         "density-100x-unknown-size",
-        "data-png-10px-at-4x",
+        "data-png-24px-at-4x",
     ],
 )
 def test_a_logo_some_reader_sees_is_seen(image: str) -> None:

@@ -41,7 +41,7 @@ def _detail(html: str, rule: str) -> str:
         (".byline{opacity:0.03}", None, "the page's CSS sets `opacity: 0.03` on it"),
         # Text of the background's colour: no one declaration hides it, its colour does.
         ("body{background:#fff}.byline{color:#fff}", None, "the page's CSS sets `color: #fff` on it"),
-        ("", '<p class="byline" style="font-size:0">By Jake Smith, Daily Caller News Foundation</p>', "its `style` attribute sets `font-size: 0`"),
+        ("", '<p class="byline" hidden style="font-size:0">By Jake Smith, Daily Caller News Foundation</p>', "it has the `hidden` attribute"),
         ("", '<p class="byline" hidden>By Jake Smith, Daily Caller News Foundation</p>', "it has the `hidden` attribute"),
         (
             ".wrap{position:absolute;left:-9999px}",

@@ -313,7 +313,7 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
         return ""
     for position, (line, text, in_story) in enumerate(doc.unseen_text()):
         if (in_story or not article_only) and all(pattern.search(text) for pattern in patterns):
-            return f"; the one at line {line} is hidden{hiding_note(doc, doc.unseen_element(position))}"
+            return f"; the one at line {line} {doc.why_block_unseen(position)}{hiding_note(doc, doc.unseen_element(position))}"
     return ""
 
 

@@ -22,14 +22,14 @@ A selector that names an image tag alone (`img`, `amp-img`) also matches the pag
 `<svg>` images: an `<svg>` with an accessible name, which is its `alt` (the text of the elements
 its `aria-labelledby` names, else its `aria-label`, else its `<title>` child, else the `<title>`
 of the `<symbol>` its `<use href="#id">` shows; under `aria-hidden="true"` only a `<title>`
-names it). It is seen, as an `<img>` is, when its box shows and it is larger than 2px by its
+names it). It is seen, as an `<img>` is, when its box shows and it is 6px or larger by its
 CSS or its `width`/`height` attributes (an `<svg>` with a `viewBox` alone is 300×150px);
 `aria-hidden` hides it from assistive technology, not from sight. An `<svg>` without a name
 is a drawing, not an image. It matches the page's image buttons too (`<input type="image">`, the
 type in any case), which draw their picture (`src`) as an `<img>` does, `alt` their text.
 
 Visible means on the reader's screen (see "What a reader sees" in the README): not
-hidden by markup or by the page's own CSS, and for an image larger than 2px. An image that is
+hidden by markup or by the page's own CSS, and for an image 6px or larger (smaller, it is too small to be seen). An image that is
 only in `<noscript>`, with neither a lazy-load placeholder nor an image readers see outside it
 (a 1px or hidden `<img>` or `<amp-img>` before or around it is not one), is seen only by readers
 with JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
@@ -324,7 +324,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             continue
         visible = doc.is_visible(element)
         if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
-            hidden.append(f"line {element.sourceline} is hidden" + ("" if visible else hiding_note(doc, element)))
+            hidden.append(f"line {element.sourceline} {doc.why_unseen(element)}" + ("" if visible else hiding_note(doc, element)))
             continue
         index = _item_index(doc, element)
         hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index), element=element)

@@ -61,6 +61,7 @@ from compliance.document.visibility import (
     srcset_candidates,
     svg_clips_everything,
     svg_is_seen,
+    too_small,
     ua_coloured_rendering,
     waits_for_loader,
     with_variables_filled,
@@ -588,6 +589,7 @@ def _build_html_document(
         article_head=article_head,
         _positions=positions,
         _visibility=walked.visibility,
+        _too_small=frozenset(walked.too_small),
         _block_display=walked.block_display,
         _hides_text=walked.hides_text,
         _noscript_only=frozenset(walked.noscript_only),
@@ -673,6 +675,7 @@ class _Walked:
         "offsets",
         "outside",
         "shown_after_comment",
+        "too_small",
         "visibility",
     )
 
@@ -685,6 +688,8 @@ class _Walked:
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
+        # The elements not seen, or whose text is not read, for their size (`visibility.too_small`).
+        self.too_small: set[Any] = set()
         # Whether an element lays out a block of its own, recorded where its `display` makes it
         # differ from its tag's (`<span style="display:block">`).
         self.block_display: dict[Any, bool] = {}
@@ -1349,6 +1354,8 @@ class _Walk:
         visible = True if text_shown and not kind.may_draw_a_picture else self._seen(element, tag, rendering)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
+        if ((not visible and parent[_VISIBLE]) or (not text_shown and parent[_SHOWS_TEXT])) and too_small(element, tag, rendering, self.style):
+            self.found.too_small.add(element)
         in_article = parent[_IN_ARTICLE] or element in self.region_starts
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome

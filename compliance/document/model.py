@@ -240,6 +240,8 @@ class Document:
     _comments: tuple[SourceComment, ...] | None = field(default=None, compare=False, repr=False)
     # Whether an element is seen, recorded where it differs from its parent's (see `is_visible`).
     _visibility: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
+    # The elements not seen, or whose text is not read, for their size (`visibility.too_small`).
+    _too_small: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # Whether an element lays out a block of text, where the page's CSS makes it differ from its
     # tag's (`<span style="display:block">`, `<div style="display:inline">`).
     _block_display: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -374,7 +376,7 @@ class Document:
 
     def is_visible(self, element: Any) -> bool:
         """True when a reader sees the element: neither it nor an ancestor is hidden by markup or
-        the page's CSS, and an image is larger than 2px (see `document.visibility`)."""
+        the page's CSS, and an image is 6px or larger (see `document.visibility`)."""
         node = element
         while node is not None:
             seen = self._visibility.get(node)
@@ -382,6 +384,21 @@ class Document:
                 return seen
             node = node.getparent()
         return True
+
+    def why_unseen(self, element: Any) -> str:
+        """Why a reader does not see the element (or read its text), in words that follow its line
+        ("line 12 is hidden"): "is too small to be seen" for an image, "is too small to read" for
+        text, when it or the nearest ancestor the walk found unseen is so for its size
+        (`visibility.too_small`: under 6px), else "is hidden"."""
+        node = element
+        while node is not None:
+            if node in self._too_small:
+                tag = node.tag.lower() if isinstance(node.tag, str) else ""
+                return "is too small to read" if tag not in _PICTURE_TAGS else "is too small to be seen"
+            if self._visibility.get(node) is False:
+                break
+            node = node.getparent()
+        return "is hidden"
 
     def shows_text_after_comment(self, comment: str) -> bool:
         """(HTML rendered from Markdown) True when the text right after the comment `<!--comment-->`
@@ -582,8 +599,15 @@ class Document:
     def unseen_element(self, position: int) -> Any:
         """The element of the `position`-th block of `unseen_text`; None for a document without
         markup (or a Markdown article's, whose blocks its parse read)."""
+        self.unseen_text()
         elements: tuple[Any, ...] = self._memo.get("unseen_elements", ())
         return elements[position] if 0 <= position < len(elements) else None
+
+    def why_block_unseen(self, index: int) -> str:
+        """`why_unseen` for the `index`th block of `unseen_text` ("is hidden" where its element is
+        not known: a text or Markdown article's)."""
+        element = self.unseen_element(index)
+        return self.why_unseen(element) if element is not None else "is hidden"
 
     def what_hides(self, element: Any) -> str:
         """What the page's markup or CSS declares that takes `element` (one a reader does not see)
@@ -713,6 +737,8 @@ class Document:
 
 
 # Elements that show something a reader can click inside a link, without any text.
+# The elements that draw a picture, which `why_unseen` says are too small to be seen (not to read).
+_PICTURE_TAGS = frozenset({"img", "amp-img", "amp-anim", "input"})
 _CLICKABLE_EMBEDS = ("img", "amp-img", "amp-anim", "svg", "picture", "video", "canvas", "iframe", "object", "embed", "input", "button")
 # Characters that take a place but show nothing: the Hangul fillers and the blank Braille pattern.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")

@@ -34,8 +34,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
   holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
-- a `font-size` of 1px or less (or one the scales and zooms in force draw as small: `Rendering.shrunk`;
-  an image of a known size they draw 2px or less is gone: `_image_shrunk`), or a `font-size-adjust` of 0: the text is gone (images are not)
+- a `font-size` under 6px, too small to read (`unreadably_small`), or one the scales and zooms in force draw as small (`Rendering.shrunk`;
+  an image of a known size they draw under 6px is gone: `_image_shrunk`), or a `font-size-adjust` of 0: the text is gone (images are not)
   until a descendant sets a readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour a reader cannot tell from the background colour set on the element or an
   ancestor, or from the white canvas where the checker can be sure nothing else is behind it
@@ -80,11 +80,12 @@ certainly shows it has run (`onload`); the words a `::before` or `::after` gener
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty, nor a `data:` picture a browser can decode: `data_images.undrawable`,
 nor anything but a placeholder: `is_placeholder`, a `blank.gif` read by its name alone),
-and one of 2px or less (its `width`/`height` attributes or CSS, or —
+and one drawn too small to be seen, under 6px (`drawn_too_small`: its `width`/`height`
+attributes, `drawn_by_attribute`, or its CSS in px, `_picture_too_small`, `_css_small_images`), or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
-its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF, WebP or
-JPEG header, an SVG's `width`/`height` or `viewBox`, over its density descriptor, or drawn as wide
-as a `sizes` of 2px or less, or at a density of 500x or more: `_drawn_tiny`) is not a
+its `<picture>`, `srcset` and `src` a `data:` image whose own size says so (2px or less at 1x: a
+PNG, GIF, WebP or JPEG header, an SVG's `width`/`height` or `viewBox`; under 6px over its density
+descriptor), or drawn as wide as a `sizes` under 6px, or at a density of 500x or more: `_drawn_tiny`) is not a
 visible image, nor one whose every picture a browser may paint is a placeholder
 (`shows_only_placeholders`: `srcset="pixel.gif 1x"` over a logo `src`).
 
@@ -253,9 +254,13 @@ _FAR_OFF_SCREEN_PX = -1000.0
 _PAST_ANY_SCREEN_PX = 5120.0
 _TINY_IMAGE_PX = 2.0
 _TINY_BOX_PX = 2.0
-# Text this small is a row of dots, whatever it says (an absolute size; one relative to the
-# parent's counts only at zero, since the parent's size is not known).
-_UNREADABLE_TEXT_PX = 1.0
+# Text smaller than this cannot be read: Chromium's minimum logical font size, the 6px it keeps
+# text at, "to keep fonts readable", where a page asks for less in a unit relative to the
+# reader's default (`font-size: 0.1em` is drawn at 6px there; Firefox draws it at 1.6px, as asked,
+# and the size the page asks for is the one judged). Smaller, a lowercase letter is under 3px
+# high (x-heights are about half an em), under the 5 minutes of arc a reader of normal sight
+# resolves at the distance the CSS pixel is defined for; 6px and larger is small print, seen.
+_SMALLEST_READABLE_TEXT_PX = 6.0
 # A browser's default font size, that of an element whose ancestors set none.
 _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
@@ -275,9 +280,30 @@ _SQUEEZING_SPACING_PX = _SQUEEZED_SPACING_EMS * 8.0
 # never a byline. Tightened text uses a fraction of an em.
 _SPREAD_WORDS_EMS = -8.0
 _SPREADING_SPACING_PX = _SPREAD_WORDS_EMS * 8.0
-# A scale or zoom that shrinks text of 8px or more to 1px or less (`_UNREADABLE_TEXT_PX`): one
-# that shrinks less is not worth reading the font sizes for.
-_SHRINKING_FACTOR = _UNREADABLE_TEXT_PX / 8.0
+# A scale or zoom that shrinks text of 8px or more below the smallest readable size
+# (`_SMALLEST_READABLE_TEXT_PX`): one that shrinks less is not worth reading the font sizes for.
+_SHRINKING_FACTOR = _SMALLEST_READABLE_TEXT_PX / 8.0
+
+
+def unreadably_small(font_px: float) -> bool:
+    """True when text drawn at this size (in CSS pixels) is too small to read: smaller than
+    `_SMALLEST_READABLE_TEXT_PX`, 6px."""
+    return font_px < _SMALLEST_READABLE_TEXT_PX
+
+
+# A picture drawn smaller than this on a side is too small to be seen as one: a logo's letters and
+# marks are no taller than the logo, so under 6px they are smaller than the smallest text a reader
+# can read (`_SMALLEST_READABLE_TEXT_PX`); a 5×5px logo is a dot. (A `data:` picture of its own
+# size 2px or less is a blank however large it is drawn: `_TINY_IMAGE_PX`.)
+_SMALLEST_SEEN_PICTURE_PX = _SMALLEST_READABLE_TEXT_PX
+
+
+def drawn_too_small(size_px: float) -> bool:
+    """True when a picture drawn this wide or high (in CSS pixels) is too small to be seen as a
+    picture: smaller than `_SMALLEST_SEEN_PICTURE_PX`, 6px."""
+    return size_px < _SMALLEST_SEEN_PICTURE_PX
+
+
 # The properties that give text its colour: `-webkit-text-fill-color`, when set, paints it instead of `color`.
 _TEXT_COLOURS = ("color", "-webkit-text-fill-color")
 
@@ -377,10 +403,10 @@ class Rendering(NamedTuple):
 
     @property
     def shrunk(self) -> bool:
-        """True when the scales and zooms in force draw the text 1px high or less, as a font size
-        of 1px or less is (`_UNREADABLE_TEXT_PX`): 16px text at `zoom: 0.05`."""
+        """True when the scales and zooms in force draw the text too small to read, as a font
+        size under 6px is (`unreadably_small`): 16px text at `zoom: 0.3`, 10px text at `scale(0.5)`."""
         shrink = self.fading.scale * self.fading.zoom
-        return shrink < 1 and self.font_px * shrink <= _UNREADABLE_TEXT_PX
+        return shrink < 1 and unreadably_small(self.font_px * shrink)
 
     @property
     def blurred(self) -> bool:
@@ -486,8 +512,31 @@ def what_hides(element: Any) -> str:
     # Rules every reader meets first: one in a media query only some screens meet hides the
     # element only there, which a warning of its own reports.
     everywhere = _NO_PAGE_STYLE.on_demand_of(chain, names, every_screen=True)
-    found = _hiding_declared(chain, everywhere, _can_hide) or _hiding_declared(chain, _NO_PAGE_STYLE.on_demand_of(chain, names), _can_hide)
-    return found or _hiding_declared(chain, everywhere, _colours_or_fades, markup=False)
+    # What takes an element away whatever else is so (`display: none` on a box around it) is
+    # named before what hides on its own (a font size under 6px on the element itself).
+    found = _hiding_declared(chain, everywhere, _takes_away) or _hiding_declared(chain, everywhere, _hides_alone)
+    found = found or _hiding_declared(chain, _NO_PAGE_STYLE.on_demand_of(chain, names), _hides_alone)
+    return found or _hiding_declared(chain, everywhere, _colours_fades_or_shrinks, markup=False)
+
+
+def _takes_away(declaration: Declaration) -> bool:
+    """True for `display: none`, `visibility: hidden|collapse` and `content-visibility: hidden`:
+    what takes an element off the screen with all it holds."""
+    family = declaration.family
+    if family == "display":
+        return declaration.name == "display" and declaration.keyword == "none"
+    if family in ("visibility", "content-visibility"):
+        return declaration.keyword in ("hidden", "collapse")
+    return False
+
+
+def _hides_alone(declaration: Declaration) -> bool:
+    """`_can_hide`, and a text colour of no opacity (`color: transparent`), which hides text
+    on any background."""
+    if declaration.name in _TEXT_COLOURS:
+        painted = _text_colour(declaration)
+        return painted is not None and painted[3] == 0
+    return _can_hide(declaration)
 
 
 def _hiding_declared(chain: list[Any], declared: list[dict[str, Declaration]], hides: Callable[[Declaration], bool], *, markup: bool = True) -> str:
@@ -514,8 +563,11 @@ def _hiding_declared(chain: list[Any], declared: list[dict[str, Declaration]], h
 _NO_CHANGE = frozenset({"1", "100%", "none", "normal", "inherit", "initial", "unset", "revert", "auto", "currentcolor"})
 
 
-def _colours_or_fades(declaration: Declaration) -> bool:
-    """True for a text colour, background or fading that some value of it could hide text with."""
+def _colours_fades_or_shrinks(declaration: Declaration) -> bool:
+    """True for a text colour, background, fading, font size or scale that some value of it could
+    hide text with, or shrink it too small to read with (`zoom: 0.2` on 16px text)."""
+    if declaration.name in ("font-size", "font", "zoom", "scale", "transform"):
+        return _shown_value(declaration).lower() not in _NO_CHANGE
     return FAMILIES.get(declaration.name) in ("colour", "opacity") and _shown_value(declaration).lower() not in _NO_CHANGE
 
 
@@ -692,6 +744,43 @@ def _blurs_by_filter(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
 
 # A page's CSS that may set a text shadow (a cheap test of its text, that most pages fail).
 _NAMES_A_TEXT_SHADOW = on_first_use(r"text-shadow", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _composes_unreadable_sizes(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
+    """True when a font size relative to the parent's or the root's (`em`, `%`, `rem`…) that the
+    page's `<style>` blocks or `style` attributes (their values `inline`) set would draw text too
+    small to read (`unreadably_small`) under the smallest absolute size they set, or the default
+    16px, where neither is so alone: `.meta{font-size:10px} .meta .by{font-size:0.5em}` is 5px.
+    Pages whose sizes do not combine so (a 12px caption and `0.75em`) pay one search of their CSS."""
+    texts = [(text, text in sheets) for text in (*sheets, *inline) if "font" in text.lower()]
+    if not texts:
+        return False
+    smallest_px, smallest_factor = _DEFAULT_FONT_PX, 1.0
+    for text, sheet in texts:
+        for declaration in _declarations_of_sheet(text) if sheet else parse_style_attribute(text):
+            if declaration.name not in ("font-size", "font"):
+                continue
+            factor = _relative_factor(declaration)
+            if factor is not None:
+                smallest_factor = min(smallest_factor, factor)
+            elif (size := _font_size(declaration)) is not None and not unreadably_small(size):
+                smallest_px = min(smallest_px, size)  # (a size too small alone hides by itself)
+    return smallest_factor < 1 and unreadably_small(smallest_px * smallest_factor)
+
+
+def _relative_factor(declaration: Declaration) -> float | None:
+    """The multiple of the parent's (or the root's) font size a `font-size` or `font` declaration
+    sets in a relative unit (`0.5em`, `50%`, `0.5rem`); None for another size or none."""
+    for token in declaration.values:
+        if token.type == "literal" and token.value == "/":
+            break
+        if token.type in ("dimension", "percentage"):
+            unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
+            if unit in RELATIVE_FONT_UNITS:
+                return float(token.value) * _EMS_PER_UNIT[unit]
+            return float(token.value) * ROOT_FONT_UNIT_EMS[unit] if unit in ROOT_FONT_UNIT_EMS else None
+    return None
 
 
 @functools.lru_cache(maxsize=SHEETS_CACHED)
@@ -1007,9 +1096,12 @@ class PageStyle:
         self.overflow_shown = overflow_shown
         # The elements some `<style>` rule sets a property on that can hide or show them again.
         self.styled: Mapping[Any, object] = {**self._hints, **matched} if self._hints else matched
-        # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
+        # The images under 6px by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
+        # The images the page's CSS sizes under 6px in px (see `_css_small_images`), too small to
+        # be seen: among `painted_over`, kept apart to say why they are not seen (`too_small`).
+        self.css_small: frozenset[Any] = frozenset()
         # The `text-align`, `text-align-last` and direction in force on the elements asked about
         # (`_line_settings`), kept for their descendants that ask.
         self.line_settings: dict[Any, tuple[str, str, str | None]] = {}
@@ -1100,6 +1192,10 @@ class PageStyle:
         # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once
         # and searched for the literal words, which is several times faster than a case-blind pattern.
         lowered = "\n".join((*sheets, *index.style_values())).lower()
+        small = _css_small_images(root, lowered, demanding)
+        if small:
+            demanding = copy.copy(demanding)
+            demanding.css_small = small
         laid_out = _hidden_by_layout(root, sheets, lowered, index, demanding)
         details = details_content(root, sheets) if sheets else DetailsContent()
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
@@ -1179,6 +1275,10 @@ class PageStyle:
             # be faded into the background (`faded`); and the custom properties the colours use
             # are worked out on the elements.
             families |= {"colour", *_colour_variables(tuple(sheets))}
+        # Font sizes that make text too small to read together, as neither does alone: every
+        # font size is then read (`_composes_unreadable_sizes`).
+        composed = _composes_unreadable_sizes(tuple(sheets), tuple(inline))
+        families |= {"font"} if composed else set()
         families = _with_reach_families(families, clipping)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
@@ -1186,7 +1286,7 @@ class PageStyle:
         rules = page_rules(tuple(sheets))
         # A blurred text shadow thins by the font size of its glyphs, and a blur filter smears
         # text by it: every font size is read.
-        every_font = _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
+        every_font = composed or _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
         families |= {"font"} if every_font else set()
         matched = _match_rules(
             rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints) or default_text is not None, every_font=every_font
@@ -1924,7 +2024,7 @@ def _can_hide(declaration: Declaration) -> bool:
         return declaration.keyword == "hidden"
     if family == "font":
         size = _font_size(declaration)
-        return size is not None and size <= _UNREADABLE_TEXT_PX
+        return size is not None and unreadably_small(size)
     if family == "transform":
         return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration) or _enlarged_away(declaration.name, values)
     if family == "clip":
@@ -2231,7 +2331,7 @@ class _SheetSummary(NamedTuple):
     # The families of its rules' declarations (every screen's) that fade or shrink an element
     # without hiding it alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`).
     partly_fading: frozenset[str] = frozenset()
-    # Whether a declaration (every screen's) shrinks text of 8px or more to 1px or less
+    # Whether a declaration (every screen's) shrinks text of 8px or more too small to read
     # (`_shrinks_text`): the font sizes it is judged with are then worth matching.
     shrinks_text: bool = False
 
@@ -2445,9 +2545,9 @@ def _partly_fades(declaration: Declaration) -> bool:
 
 def _shrinks_text(declaration: Declaration) -> bool:
     """True when a `zoom`, `transform` or `scale` shrinks text of 8px (the smallest print pages
-    use) to 1px or less (`Rendering.shrunk`); nested ones multiply, but each is gated alone."""
+    use) below 6px (`Rendering.shrunk`); nested ones multiply, but each is gated alone."""
     shrunk = NOT_FADED.within({declaration.name: declaration}, False)
-    return shrunk.scale * shrunk.zoom <= _SHRINKING_FACTOR
+    return shrunk.scale * shrunk.zoom < _SHRINKING_FACTOR
 
 
 def _colour_variables(sheets: tuple[str, ...]) -> set[str]:
@@ -3015,7 +3115,7 @@ def _silhouette_colours(sheets: tuple[str, ...], inline: Sequence[str]) -> set[C
 
 
 def _inline_shrinks_text(styles: Sequence[str]) -> bool:
-    """True when a `style` attribute shrinks text to 1px or less (`_shrinks_text`), which is then
+    """True when a `style` attribute shrinks text too small to read (`_shrinks_text`), which is then
     judged by the font size the page's rules give it (only attributes naming a zoom or a scale
     are read)."""
     named = [value for value in styles if "zoom" in (lowered := value.lower()) or "scale" in lowered]
@@ -4167,8 +4267,8 @@ def _lone_source(element: Any) -> str:
 
 def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fading, style: PageStyle | None = None) -> bool:
     """True when the scales and zooms in force, its own and its ancestors', draw an image of a
-    known size 2px or less across or high, as an image that small is not seen (`_TINY_IMAGE_PX`):
-    a 300×60 logo at `zoom: 0.02`, or in a box of `zoom: 0.005`. Its size is its CSS width or
+    known size under 6px across or high, as an image that small is not seen (`drawn_too_small`):
+    a 300×60 logo at `zoom: 0.05`, or in a box of `zoom: 0.005`. Its size is its CSS width or
     height in px (from the whole cascade, with `style`), else its attribute (`_known_size`), else
     a `data:` picture's own (`data_image_size`). An image of no known size is judged by the fixed
     thresholds of `Fading.gone`."""
@@ -4176,7 +4276,7 @@ def _image_shrunk(declared: Mapping[str, Declaration], element: Any, fading: Fad
     if shrink >= 1:
         return False
     sizes = _image_sizes(declared, element, style)
-    return sizes is not None and any(size * shrink <= _TINY_IMAGE_PX for size in sizes)
+    return sizes is not None and any(drawn_too_small(size * shrink) for size in sizes)
 
 
 _DRAWN_SIZES = ("width", "height")
@@ -4362,7 +4462,7 @@ def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[
     elif adjust is None and font_px == parent.font_px:
         text_hidden = parent.text_hidden
     else:
-        text_hidden = font_px <= _UNREADABLE_TEXT_PX
+        text_hidden = unreadably_small(font_px)
     spacing = declared.get("letter-spacing")
     letter_spacing = parent.letter_spacing if spacing is None else _letter_spacing(spacing, font_px, parent.letter_spacing)
     words = declared.get("word-spacing")
@@ -5428,11 +5528,26 @@ def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
     paddings; a padding not worked out here (a percentage) leaves it open. Sizes bound nothing on
     an inline box or a table part (`sizes_clip`)."""
     if tag in IMAGE_TAGS:
-        return any(_tiny(declared, axis, _TINY_IMAGE_PX, padded=False) for axis in _AXES)
+        return _picture_too_small(declared)
     cut_off = cuts_off_overflow(declared)
     if not any(cut_off) or not sizes_clip(tag, declared):
         return False
     return any(cut and _tiny(declared, axis, _TINY_BOX_PX, padded=True) for axis, cut in zip(_AXES, cut_off, strict=True))
+
+
+def _picture_too_small(declared: Mapping[str, Declaration]) -> bool:
+    """True when an image's CSS sizes it under 6px on an axis (`drawn_too_small`): the smaller of
+    its size and maximum size in px (`width: 5px`, `max-height: 4px`), with no minimum size that
+    keeps it larger (one not worked out, a percentage, does); a size in percent is not read."""
+    for size, minimum, maximum, _ in _AXES:
+        least = declared.get(minimum)
+        if least is not None and ((px := length_px(least.values[0])) is None or not drawn_too_small(px)):
+            continue
+        lengths = [size_px(declared, name) for name in (size, maximum) if name in declared]
+        smallest = min((n for n in lengths if n is not None), default=None)
+        if smallest is not None and drawn_too_small(smallest):
+            return True
+    return False
 
 
 def _tiny(declared: Mapping[str, Declaration], axis: tuple[str, str, str, tuple[str, str]], limit: float, *, padded: bool) -> bool:
@@ -5812,7 +5927,7 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
         from compliance.document.screen_hiding import hidden_on_every_screen
 
         collapsed |= hidden_on_every_screen(root, tuple(sheets))
-    pictureless = _pictureless_images(root, lowered, style)
+    pictureless = _pictureless_images(root, lowered, style) | style.css_small
     # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
     # `outline-offset` pays this search of its text, already lowered.
     if "outline-offset" in lowered:
@@ -5820,6 +5935,31 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
     if not (painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or collapsed or pictureless):
         return None
     return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails)
+
+
+# A width or height, or a maximum one, under 6px in px in the page's CSS (lowered): `width:5px`,
+# `max-height: .5px` (not `border-width`, `line-height` or `min-width`).
+_SMALL_PX_SIZE = re.compile(r"(?<![-\w])(?:max-)?(?:width|height)\s*:\s*(?:[0-5](?:\.\d*)?|\.\d+)px")
+# What sizes an image's box (`_picture_too_small`), read on demand.
+_PICTURE_SIZING = tuple(name for axis in _AXES for name in axis[:3])
+
+
+def _css_small_images(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
+    """The images the page's CSS (`<style>` rules every screen meets, or a `style` attribute)
+    sizes under 6px on a side in px (`_picture_too_small`: `.logo{width:5px;height:5px}`), read
+    from the page's whole cascade where its CSS (`lowered`, as `_pictureless_images` takes it)
+    names such a size; none elsewhere. An image a rule some screens only meet sizes is not judged."""
+    if _SMALL_PX_SIZE.search(lowered) is None:
+        return frozenset()
+    images = [image for image in root.iter(*IMAGE_TAGS) if isinstance(image.tag, str)]
+    if not images:
+        return frozenset()
+    every = style.on_demand_of(images, _PICTURE_SIZING, every_screen=True)
+    small = [(image, declared) for image, declared in zip(images, every, strict=True) if _picture_too_small(declared)]
+    if not small:
+        return frozenset()
+    anywhere = style.on_demand_of([image for image, _ in small], _PICTURE_SIZING)
+    return frozenset(image for (image, declared), all_screens in zip(small, anywhere, strict=True) if declared == all_screens)
 
 
 def _pictureless_images(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
@@ -5858,7 +5998,7 @@ def _size_attributes(image: Any) -> dict[str, float]:
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) -> frozenset[Any]:
-    """The images 2px or less across or high by their `width`/`height` attributes whose CSS
+    """The images under 6px across or high by their `width`/`height` attributes whose CSS
     (`<style>` rules or a `style` attribute) sets that size to more, or to `auto`: CSS overrides
     the attributes, as in browsers (WordPress writes `width="1" height="1"` on an SVG upload and
     themes size it with CSS). An axis the CSS leaves alone keeps its attribute."""
@@ -5877,18 +6017,40 @@ def _css_sized_images(root: Any, sheets: Sequence[str], index: _ElementIndex) ->
 
 
 def _tiny_by_attributes(element: Any) -> bool:
-    """True when an image's `width` or `height` attribute says 2px or less."""
-    return any((value := attribute_pixels(element.get(name))) is not None and value <= _TINY_IMAGE_PX for name in ("width", "height"))
+    """True when an image's `width` or `height` attribute draws it under 6px (`drawn_too_small`, `drawn_by_attribute`)."""
+    return any((value := drawn_by_attribute(element, name)) is not None and drawn_too_small(value) for name in ("width", "height"))
+
+
+# The AMP layouts that draw a component at its `width` and `height` attributes (`intrinsic` at most
+# at them); the others scale it to its container (`responsive`, `fill`, `flex-item`), size it by
+# the CSS (`container`) or take its width from the container (`fixed-height`: its height alone).
+_AMP_ATTRIBUTE_LAYOUTS = frozenset({"fixed", "intrinsic"})
+
+
+def drawn_by_attribute(element: Any, name: str) -> float | None:
+    """The width or height (`name`) in px an image's attribute draws it at: the attribute's
+    pixels, but of an AMP component only in a layout that keeps them (`_AMP_ATTRIBUTE_LAYOUTS`;
+    with no `layout`, `responsive` where it has `sizes` or `heights`, else `fixed`):
+    `<amp-img width="4" height="3" layout="responsive">` fills its container's width."""
+    value = attribute_pixels(element.get(name))
+    if value is None or not isinstance(element.tag, str) or not element.tag.lower().startswith("amp-"):
+        return value
+    layout = (element.get("layout") or "").strip().lower()
+    if not layout:
+        layout = "responsive" if element.get("sizes") is not None or element.get("heights") is not None else "fixed"
+    if layout == "fixed-height":
+        return value if name == "height" else None
+    return value if layout in _AMP_ATTRIBUTE_LAYOUTS else None
 
 
 def _sized_larger(declared: Mapping[str, Declaration], element: Any) -> bool:
-    """True when the CSS sets a width or height and leaves neither axis 2px or less (a size the
+    """True when the CSS sets a width or height and leaves neither axis under 6px (a size the
     checker cannot work out, a percentage or `auto`, counts as larger)."""
     if not any(name in declared for name in ("width", "height")):
         return False
     for name in ("width", "height"):
         value = _known_size(declared, element, name)
-        if value is not None and value <= _TINY_IMAGE_PX:
+        if value is not None and drawn_too_small(value):
             return False
     return True
 
@@ -5908,13 +6070,28 @@ def is_image_input(element: Any, tag: str) -> bool:
 
 def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
     """Whether a reader sees the element itself: an image (an image button too: `is_image_input`)
-    when its box shows, it has a picture to load and it is larger than 2px (by its attributes,
+    when its box shows, it has a picture to load and it is 6px or larger (by its attributes,
     unless it is in `css_sized`: see `PageStyle.css_sized`), a container when its box shows, a
     leaf element when its text shows."""
     if tag in IMAGE_TAGS or is_image_input(element, tag):
         tiny = element not in css_sized and is_tiny_image(element)
         return rendering.shows_boxes and not tiny and not loads_nothing(element) and not faded_into_background(rendering)
     return rendering.shows_boxes if len(element) else rendering.shows_text
+
+
+def too_small(element: Any, tag: str, rendering: Rendering, style: PageStyle) -> bool:
+    """Whether an element a reader does not see (or whose text is not read) is unseen for its
+    size, as far as the walk can tell: an image under 6px by its CSS in px (`PageStyle.css_small`)
+    or, its box shown, by its attributes (`_tiny_by_attributes`, where CSS sets no larger size);
+    text under 6px, by its font size or the scales and zooms drawing it, in a box that shows and
+    hides it no other way (`Rendering.shows_text`). Only to word why it is not seen."""
+    if tag in IMAGE_TAGS or is_image_input(element, tag):
+        if element in style.css_small:
+            return True
+        return rendering is not HIDDEN and rendering.shows_boxes and element not in style.css_sized and _tiny_by_attributes(element)
+    if rendering is HIDDEN or not rendering.shows_boxes or rendering.blends_in or rendering.masked or rendering.squeezed or rendering.blurred:
+        return False
+    return rendering.text_hidden or rendering.shrunk
 
 
 # The corners of the sRGB cube: the colours farthest from any background, one of which is the
@@ -5936,14 +6113,14 @@ def faded_into_background(rendering: Rendering) -> bool:
 
 
 def is_tiny_image(element: Any) -> bool:
-    """True when an image is 2px or less across or high by its `width`/`height` attributes or —
-    when it has no such attributes, nor a lazy-loader address to replace its picture with — when
+    """True when an image is under 6px across or high by its `width`/`height` attributes
+    (`drawn_too_small`), or 2px or less — when it has no such attributes, nor a lazy-loader address to replace its picture with — when
     every picture a reader's browser can choose for it (see `shown_pictures`) is a `data:` image
     whose own size says so (`data_image_size`: a PNG, GIF or WebP header, an SVG's size); its CSS
     size is judged by `render`."""
     for name in ("width", "height"):
-        value = attribute_pixels(element.get(name))
-        if value is not None and value <= _TINY_IMAGE_PX:
+        value = drawn_by_attribute(element, name)
+        if value is not None and drawn_too_small(value):
             return True
     if element.get("width") or element.get("height"):
         return False
@@ -5964,7 +6141,8 @@ _SOURCE_SIZE_PX = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)px$|^0$")
 
 
 def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
-    """True when a `srcset` candidate is drawn 2px or less across or high in an image with no
+    """True when a `srcset` candidate is drawn under 6px across or high (`drawn_too_small`; a
+    `data:` picture of 2px or less of its own at 1x, a blank) in an image with no
     `width`/`height` to size it (HTML, 4.8.4.3 "Images"): its natural size is its own (known for a
     `data:` picture: `data_image_size`) over its density — `1000x` draws any picture of unknown
     size at a thousandth (`_VANISHING_DENSITY`), a `w` descriptor draws it as wide as `sizes`
@@ -5975,7 +6153,7 @@ def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
         size = data_image_size(url) if url.startswith("data:") else None
         if factor <= 0:
             return False  # not a valid density: the browser drops the candidate, not judged here
-        return factor >= _VANISHING_DENSITY if size is None else min(size) / factor <= _TINY_IMAGE_PX
+        return factor >= _VANISHING_DENSITY if size is None else drawn_too_small(min(size) / factor)
     if _WIDTH_DESCRIPTOR.match(descriptor):
         return _tiny_data_image(url) or _sizes_tiny(sizes)
     return descriptor == "" and _tiny_data_image(url)
@@ -5983,12 +6161,12 @@ def _drawn_tiny(url: str, descriptor: str, sizes: str) -> bool:
 
 def _sizes_tiny(sizes: str) -> bool:
     """True when every width a `sizes` attribute gives (each source size's last value, whatever
-    its media condition) is 2px or less in px; False for one in another unit, `auto` or none (the
+    its media condition) is under 6px in px (`drawn_too_small`); False for one in another unit, `auto` or none (the
     default is `100vw`)."""
     entries = [entry.split()[-1] for entry in sizes.lower().split(",") if entry.strip()]
     for entry in entries:
         found = _SOURCE_SIZE_PX.match(entry)
-        if found is None or (found.group(1) is not None and float(found.group(1)) > _TINY_IMAGE_PX):
+        if found is None or (found.group(1) is not None and not drawn_too_small(float(found.group(1)))):
             return False
     return bool(entries)
 
@@ -6052,7 +6230,7 @@ def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
         return False
     for name in ("width", "height"):
         size = length_px(declared[name].values[0]) if name in declared else attribute_pixels(element.get(name))
-        if size is not None and size <= _TINY_IMAGE_PX:
+        if size is not None and drawn_too_small(size):
             return False
     return True
 
