@@ -1589,6 +1589,19 @@ def test_a_box_placed_off_the_page_from_any_side_leaves_ink_where_the_checker_sa
     assert inked == {style: not hidden for style, hidden in cases.items()}
 
 
+def test_a_box_moved_a_screen_right_leaves_ink_on_no_screen_where_the_checker_says_it_is_hidden(browser: Any) -> None:
+    from tests.test_hiding_a_screen_right import A_SCREEN_RIGHT as cases
+
+    screens = ((320, 640), (1280, 800), (2560, 600))
+    inked = {
+        markup: any(
+            _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format('By Maria Lopez')}</article>", screen=screen, scrolled=True) for screen in screens
+        )
+        for markup in cases
+    }
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
 def test_lengths_in_every_unit_leave_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import UNITS_OF_EVERY_KIND
 
