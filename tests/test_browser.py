@@ -1602,6 +1602,19 @@ def test_a_box_moved_a_screen_right_leaves_ink_on_no_screen_where_the_checker_sa
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
+def test_a_box_of_one_image_the_checker_calls_off_the_screen_leaves_no_ink_on_a_narrow_or_wide_screen(browser: Any) -> None:
+    from tests.test_hiding_image_box_off_the_screen import IMAGE
+    from tests.test_hiding_image_box_off_the_screen import IMAGE_BOXES as cases
+
+    picture = _png(300, 60)
+    screens = ((320, 640), (1280, 800))
+    inked = {
+        markup: any(_leaves_ink(browser, f"<h1>Headline</h1>{markup.format(IMAGE.format(src=picture))}", screen=screen) for screen in screens)
+        for markup in cases
+    }
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
 def test_lengths_in_every_unit_leave_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import UNITS_OF_EVERY_KIND
 

@@ -24,7 +24,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   a translation's of its own box: `offsets`), an absolutely positioned box placed wholly above
   or left of the page (`_placed_from_the_page`), or past the largest screen from its far side
   (`offsets.placed_past_the_far_side`), or a box of text placed above the page by more than it
-  can be tall (`_above_the_page`, `stacked_lines`), a `position: fixed` box placed outside the
+  can be tall (`_above_the_page`, `stacked_lines`), or a box of one image by more than its image
+  and a line can be (`_image_box_height`), a `position: fixed` box placed outside the
   viewport (`_outside_the_viewport`: on any side, by its own size) or translated a whole viewport
   out of it (`_translated_off_the_viewport`), an absolutely positioned box placed from the page
   left of it by its own width, or right of a page that does not scroll sideways
@@ -4828,6 +4829,8 @@ def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: Pa
     if margin is None or (not fixed and not from_the_page()):
         return False  # a margin on that side not worked out may bring it back
     height = _text_box_height(element, style, screen_wide=fixed)
+    if height is None and from_the_page():
+        height = _image_box_height(element, style)
     return height is not None and offset + margin + height <= 0
 
 
@@ -4872,6 +4875,92 @@ def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = Fals
     lines = _lines_at_most(element, chain, inner, style, own, font_px, screen_wide=screen_wide)
     height = stacked_lines.height_at_most(lines, font_px, own)
     return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
+
+
+# What sizes an image in a box of one image (`_image_box_height`): of these, only its `height` in
+# px, a `height: auto` with no `width`, and maximum sizes (which only shrink it) are read; any other
+# leaves the box's height not known.
+_IMAGE_SIZING = (
+    "width",
+    "height",
+    "min-width",
+    "min-height",
+    "aspect-ratio",
+    "padding",
+    "padding-top",
+    "padding-bottom",
+    "border",
+    "border-width",
+    "border-top",
+    "border-bottom",
+    "border-top-width",
+    "border-bottom-width",
+    "margin",
+    "margin-top",
+    "margin-bottom",
+    "vertical-align",
+    "display",
+    "position",
+    "float",
+    "zoom",
+    "scale",
+    "transform",
+    "rotate",
+    "content",
+    "box-sizing",
+)
+
+
+def _image_box_height(element: Any, style: PageStyle) -> float | None:
+    """The most (px) a box that holds one image and nothing else but white space (in plain inline
+    elements no rule styles, `<a href><img></a>`) can be tall: the image's height (its `height` in
+    px, else its `height` attribute) on one line, whose line box is at most the image and one line
+    of the box's font (the image sits on the baseline: CSS 2, 10.8), with the box's paddings,
+    borders and a browser's top margin, as for a box of text (`_text_box_height`); None for a box
+    holding anything else, an image sized or aligned in a way not read here, or a box scaled or
+    zoomed. (A fixed box so placed from the page: `<div style="position:fixed;top:-500px"><img
+    width=300 height=60></div>`.)"""
+    inner = list(element.iterdescendants())
+    images = [e for e in inner if isinstance(e.tag, str) and e.tag.lower() in IMAGE_TAGS]
+    others = [e for e in inner if e not in images]
+    if len(images) != 1 or any(
+        not isinstance(e.tag, str) or e.tag.lower() not in _PLAIN_PHRASING - {"br"} or set(e.attrib) - _PLAIN_ATTRIBUTES for e in others
+    ):
+        return None
+    if "".join(element.itertext()).strip() or (style.generated is not None and any(e in style.generated for e in (element, *inner))):
+        return None
+    from compliance.document import stacked_lines
+
+    wanted = (*stacked_lines.SIZING, "font-size")
+    if others and any(style.on_demand_of(others, wanted)):
+        return None
+    image = _image_height(images[0], style.on_demand(images[0], _IMAGE_SIZING))
+    if image is None or any(style.on_demand(element, ("zoom", "scale", "rotate")).values()):
+        return None
+    chain = [*reversed(list(element.iterancestors())), element]
+    if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
+        return None
+    declared = _fonts_read(style.on_demand_of(chain, wanted))
+    font_px = None if declared is None else _font_down_the_tree(declared)
+    if declared is None or font_px is None:
+        return None
+    own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
+    line = stacked_lines.height_at_most(1, font_px, own)
+    return None if line is None else image + line + _UA_TOP_MARGIN_EMS * font_px
+
+
+def _image_height(image: Any, declared: Mapping[str, Declaration]) -> float | None:
+    """An image's height (px) in a box of one image (`_image_box_height`): its CSS `height` in px,
+    else (`auto` or none, with no `width` to scale it by) its `height` attribute; None when any
+    other of `_IMAGE_SIZING` is set."""
+    height = declared.get("height")
+    if any(name not in ("height", "width") for name in declared) or (height is not None and "width" in declared and height.keyword == "auto"):
+        return None
+    if height is not None and height.keyword != "auto":
+        return length_px(height.values[0]) if len(height.values) == 1 else None
+    if "width" in declared:
+        return None
+    return attribute_pixels(image.get("height"))
 
 
 def _fonts_read(declared: Sequence[Mapping[str, Declaration]]) -> list[dict[str, Declaration]] | None:
