@@ -5760,17 +5760,26 @@ _SCREEN_MOVES = ("left", "right", "inset", "margin", "margin-left", "transform",
 
 
 def _measures_the_screen(declared: Mapping[str, Declaration]) -> bool:
-    """Whether a side, margin or translation among `declared` is written in the screen's width
-    (`vw`) or in percentages, which may move the box a whole screen right on every screen: the
-    cheap test before `_a_screen_right` reads more."""
+    """Whether the sides, margins and translations among `declared` may add up to a whole screen
+    right on every screen (`offsets.past_the_right_edge`), each of their lengths in `vw` or
+    percentages (as of the screen) and px counted where it moves right: the cheap test before
+    `_a_screen_right` reads more, met by none of `left: 50%`, `translate(-50%, -50%)`."""
+    found = False
+    most = offsets.NO_MOVE
     for name in _SCREEN_MOVES:
         declaration = declared.get(name)
         if declaration is None:
             continue
-        tokens = [t for v in declaration.values for t in ([v, *v.arguments] if v.type == "function" else [v])]
-        if any(t.type == "percentage" or (t.type == "dimension" and t.lower_unit.endswith("vw")) for t in tokens):
-            return True
-    return False
+        for token in (t for v in declaration.values for t in ([v, *v.arguments] if v.type == "function" else [v])):
+            move = offsets.across(token, True) if token.type in ("dimension", "percentage") else None
+            if move is not None:
+                # (A negative `right` moves right: both signs count on the sides' shorthands.)
+                sign = -1.0 if name == "right" else 1.0
+                if name == "inset":
+                    move = offsets.Across(abs(move.px), abs(move.screens))
+                most = offsets.plus(most, offsets.Across(max(sign * move.px, 0.0), max(sign * move.screens, 0.0)))
+                found = found or sign * move.screens > 0
+    return found and offsets.past_the_right_edge(most)
 
 
 def _a_screen_right(element: Any, style: PageStyle) -> bool:
