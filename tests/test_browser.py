@@ -1399,6 +1399,24 @@ def test_what_the_flow_pushes_below_a_clipping_box_is_hidden_as_chromium_lays_it
     assert below is hidden
 
 
+def test_an_image_its_top_margin_pushes_below_a_clipping_box_starts_there_in_chromium(browser: Any) -> None:
+    from tests.test_hiding_pushed_by_its_top_margin import IMAGE
+    from tests.test_hiding_pushed_by_its_top_margin import PUSHED_BY_ITS_MARGIN as cases
+
+    picture = _png(300, 60)
+    below = {}
+    for around, style in (key for key in cases if "overflow:auto" not in key[0]):
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.set_content(f"<!doctype html><html><body>{around.format(IMAGE.format(src=picture, style=style))}</body></html>")
+        below[(around, style)] = page.evaluate(
+            """() => { const image = document.getElementById('it'); let box = image.parentElement;
+                       while (getComputedStyle(box).overflowY === 'visible') box = box.parentElement;
+                       return image.getBoundingClientRect().top >= box.getBoundingClientRect().bottom; }"""
+        )
+        page.close()
+    assert below == {key: hidden for key, hidden in cases.items() if key in below}
+
+
 _TEXT_WIDTH = """() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {

@@ -14,7 +14,9 @@ blocks before it (adjoining margins read as the larger, a block of no height as 
 and the top padding of the blocks it is in, and the lines of text before it: a line of a box's own
 text, or of an inline box in its font (`_plain_text_box`), that ends at a `<br>` or before a block
 is at least its line height high (`_line_height`; the first of a box less what its glyphs may rise
-above a line smaller than them). Everything read is a lower bound, so what is judged
+above a line smaller than them). An image or another atomic inline box starts its top margin (in
+px) or more below the top of its line, which holds its whole margin box (`_pushed_by_its_top_margin`).
+Everything read is a lower bound, so what is judged
 below the bottom is below it whatever the rest of the layout does: what is not known counts as
 nothing (the lines text wraps into, an inline box of no text, a float, a border, a length in `em`
 or `%`, a line whose font or line height is set in a way not read), and what may pull
@@ -42,7 +44,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.clipping import overflow_axes, padding_px, size_px
-from compliance.document.css import Declaration, display_keyword, length_px
+from compliance.document.css import UNREAD_SIDE, Declaration, display_keyword, length_px, side_value
 from compliance.document.elements import BLOCK_TAGS
 
 # The clipping boxes of a page that are read: real pages have a few.
@@ -213,7 +215,7 @@ class _Reading:
                 offset, margin = offset + margin + height, 0.0
             # What follows a block starts below its bottom margin (an inline box or text in an
             # anonymous block, which has none), or the larger of it and its own top margin.
-            if offset + margin >= bottom:
+            if offset + margin >= bottom or (kind == "inline" and _pushed_by_its_top_margin(child, declared, offset + margin, bottom)):
                 self._out(child)
                 continue
             if kind == "block":
@@ -284,6 +286,26 @@ class _Lines:
         height = found[0] - (found[1] if self.first else 0.0)
         self.text = self.first = False
         return height
+
+
+# The elements a browser lays out as an atomic inline box (a replaced element), whose top margin
+# pushes it down its line; `inline-block` too.
+_ATOMIC_INLINE_TAGS = frozenset({"img", "svg", "video", "canvas", "iframe", "embed", "object", "amp-img"})
+
+
+def _pushed_by_its_top_margin(child: Any, declared: Mapping[str, Declaration], line_top: float, bottom: float) -> bool:
+    """True for an atomic inline box (an image, an `inline-block`; not floated) whose top margin
+    in px puts its top at or below `bottom`, its line starting no higher than `line_top`: a line
+    box holds the whole margin box of each atomic inline box on it, however it is aligned (CSS 2.2,
+    10.8), so its border box starts that margin or more below the line's top. (`.logo{height:60px;
+    overflow:hidden} .logo img{margin-top:500px}`.)"""
+    if _keyword(declared, "float", "none") != "none" or not (child.tag in _ATOMIC_INLINE_TAGS or _layout(child, declared) == "inline-block"):
+        return False
+    if _layout(child, declared) not in ("inline", "inline-block"):
+        return False
+    token = side_value(declared, "top", "margin-top", "margin")
+    pushed = None if token is None or token is UNREAD_SIDE or (token.type == "dimension" and token.lower_unit != "px") else length_px(token)
+    return pushed is not None and line_top + pushed >= bottom
 
 
 def _has_text(text: str | None) -> bool:
