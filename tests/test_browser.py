@@ -1417,6 +1417,25 @@ def test_an_image_its_top_margin_pushes_below_a_clipping_box_starts_there_in_chr
     assert below == {key: hidden for key, hidden in cases.items() if key in below}
 
 
+def test_a_byline_pushed_by_lengths_in_ems_starts_below_the_clipping_box_in_chromium(browser: Any) -> None:
+    from tests.test_hiding_pushed_by_its_top_margin import PUSHED_IN_EMS as cases
+
+    below = {}
+    for markup in cases:
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.set_content(f"<!doctype html><html><body>{markup.format('By Maria Lopez')}</body></html>")
+        below[markup] = page.evaluate(
+            """() => { const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                       let node; while ((node = walker.nextNode()) && !node.data.includes('Maria')) {}
+                       const range = document.createRange(); range.selectNodeContents(node);
+                       let box = node.parentElement;
+                       while (getComputedStyle(box).overflowY === 'visible') box = box.parentElement;
+                       return range.getBoundingClientRect().top >= box.getBoundingClientRect().bottom; }"""
+        )
+        page.close()
+    assert below == cases
+
+
 _TEXT_WIDTH = """() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, dcnf, logo_hidden
+from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, byline_hidden, dcnf, logo_hidden
 
 # The logo, its picture's address in `{src}` and its own style in `{style}`.
 IMAGE = f'<img id=it src={{src}} width=300 height=60 style="{{style}}" {LOGO_ALT}>'
@@ -44,3 +44,31 @@ def test_the_readme_example_of_an_image_pushed_by_its_margin_is_judged_as_it_say
     example = '<div style="height:60px;overflow:hidden"><img style="margin-top:500px" width=300 height=60></div>'
     assert f"`{example}`" in section
     assert logo_hidden(dcnf(logo=example.replace("<img ", f"<img src={LOGO_SRC} {LOGO_ALT} ")))
+
+
+# Lengths in `em` in a box that clips its overflow (the byline's words in `{}`): the box's height
+# is at most as many ems of the most its font may be, and a block's top margin at least as many
+# of the least (`medium` where no size in px is set: 13px to 16px, `flow_clip._font_range`).
+PUSHED_IN_EMS = {
+    '<div style="height:1.5em;overflow:hidden"><p style="margin-top:5em">{}</p></div>': True,
+    '<div style="height:2em;overflow:hidden;font-size:12px"><p style="margin:3em 0 0">{}</p></div>': True,
+    "<style>.w{{height:1.5em;overflow:hidden}} .c{{margin-top:5em}}</style><div class=w><p class=c>{}</p></div>": True,
+    '<div style="max-height:1em;overflow:hidden"><div style="height:10px"></div><p style="margin-top:1em">{}</p></div>': True,
+    # Near misses: room left in the box, a font that makes the margin small or the box tall.
+    '<div style="height:4em;overflow:hidden"><p style="margin-top:2em">{}</p></div>': False,
+    '<div style="height:1.5em;overflow:hidden"><p style="margin-top:5em;font-size:2px">{}</p></div>': False,
+    '<div style="height:1.5em;overflow:hidden;font-size:40px"><p style="margin-top:1em;font-size:16px">{}</p></div>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(PUSHED_IN_EMS))
+def test_a_byline_pushed_below_a_clipping_box_by_lengths_in_ems_is_hidden(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is PUSHED_IN_EMS[markup]
+
+
+def test_the_readme_example_of_a_box_in_ems_is_judged_as_it_says() -> None:
+    section = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0].split())
+    example = '<div style="height:1.5em;overflow:hidden"><p style="margin-top:5em">'
+    assert f"`{example}`" in section
+    assert PUSHED_IN_EMS[example + "{}</p></div>"] is True
+    assert byline_hidden(dcnf(byline=example + "By Maria Lopez</p></div>"))
