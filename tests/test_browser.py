@@ -1652,6 +1652,13 @@ def test_a_box_of_one_image_the_checker_calls_off_the_screen_leaves_no_ink_on_a_
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
+def test_the_last_item_of_a_grid_of_a_last_row_of_no_size_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_grid_last_row import GRID_LAST_ROWS as cases
+
+    inked = {markup: _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format('By Maria Lopez')}</article>") for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
 def test_lengths_in_every_unit_leave_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_moved_or_shrunk import UNITS_OF_EVERY_KIND
 

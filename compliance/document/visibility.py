@@ -65,7 +65,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
 - what rules under several media queries hide together on every screen
   (`screen_hiding.hidden_on_every_screen`: `(max-width: 700px)` and `(min-width: 700.02px)`);
 - a grid item in a track of no size that clips what it holds (`grid_tracks`: the closed CSS
-  accordion, `grid-template-rows: 0fr` and `overflow: hidden`);
+  accordion, `grid-template-rows: 0fr` and `overflow: hidden`), and the last item of a grid that
+  clips and whose last row is a zero length (`grid-template-rows: auto 0`:
+  `grid_tracks.last_row_collapsed`);
 - painted over by something opaque (`paint_order`): a box of a negative `z-index` under the
   background of an ancestor inside its stacking context, and what a positioned box holds under
   an absolutely positioned child that fills it with an opaque background, at a higher level;
@@ -1484,15 +1486,16 @@ def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozense
     with a zero. Each grid is the one child element of its item's parent (text beside it is an
     item too), read by the declarations every screen meets, when no rule some screens only meet
     sets the same properties on it (a `@media` rule may open the track)."""
+    last_rows = _collapsed_last_rows(root, lowered, style)
     if not grid_tracks.may_collapse(lowered):
-        return frozenset()
+        return last_rows
     parents = [element for element in root.iter() if isinstance(element.tag, str) and len(element) and element.tag not in SKIP_TAGS]
     if not parents:
-        return frozenset()
+        return last_rows
     every = style.on_demand_of(parents, grid_tracks.CONTAINER_NAMES, every_screen=True)
     grids = [parent for parent, declared in zip(parents, every, strict=True) if grid_tracks.is_grid(declared)]
     if not grids:
-        return frozenset()
+        return last_rows
     # A replaced element (an image: `normal` aligns it to the start, at its own height) or a
     # table (never smaller than its content) is not shrunk into the track.
     items = {
@@ -1508,6 +1511,32 @@ def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozense
         )
         if grid_every == grid_any and item_every == item_any and grid_tracks.collapsed_item(grid_every, item_every):
             found.append(item)
+    return frozenset(found) | last_rows
+
+
+def _collapsed_last_rows(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
+    """The last items of grids whose last row track is of no size and that clip their overflow
+    (`grid_tracks.last_row_collapsed`: `grid-template-rows: auto 0; overflow: hidden`): none unless
+    the page's CSS (`lowered`) names such a track list. Each grid holds child elements and no
+    text, read by the declarations every screen meets, when no rule some screens only meet sets
+    the same properties on it or its items."""
+    if not grid_tracks.may_collapse_last_row(lowered):
+        return frozenset()
+    parents = [element for element in root.iter() if isinstance(element.tag, str) and len(element) > 1 and element.tag not in SKIP_TAGS]
+    every = style.on_demand_of(parents, grid_tracks.CONTAINER_NAMES, every_screen=True) if parents else []
+    found = []
+    for grid, declared in zip(parents, every, strict=True):
+        rows = declared.get("grid-template-rows")
+        if rows is None or (grid.text or "").strip() or any((child.tail or "").strip() for child in grid):
+            continue
+        items = [child for child in grid if isinstance(child.tag, str)]
+        if items[-1].tag in _REPLACED_TAGS or items[-1].tag in IMAGE_TAGS or items[-1].tag in SKIP_TAGS:
+            continue
+        every_items = style.on_demand_of(items, grid_tracks.ITEM_NAMES, every_screen=True)
+        if style.on_demand(grid, grid_tracks.CONTAINER_NAMES) != declared or style.on_demand_of(items, grid_tracks.ITEM_NAMES) != every_items:
+            continue
+        if grid_tracks.last_row_collapsed(declared, every_items):
+            found.append(items[-1])
     return frozenset(found)
 
 
