@@ -1416,6 +1416,43 @@ def test_what_the_flow_pushes_below_a_clipping_box_is_hidden_as_chromium_lays_it
     assert below is hidden
 
 
+def test_an_image_its_top_margin_pushes_below_a_clipping_box_starts_there_in_chromium(browser: Any) -> None:
+    from tests.test_hiding_pushed_by_its_top_margin import IMAGE
+    from tests.test_hiding_pushed_by_its_top_margin import PUSHED_BY_ITS_MARGIN as cases
+
+    picture = _png(300, 60)
+    below = {}
+    for around, style in (key for key in cases if "overflow:auto" not in key[0]):
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.set_content(f"<!doctype html><html><body>{around.format(IMAGE.format(src=picture, style=style))}</body></html>")
+        below[(around, style)] = page.evaluate(
+            """() => { const image = document.getElementById('it'); let box = image.parentElement;
+                       while (getComputedStyle(box).overflowY === 'visible') box = box.parentElement;
+                       return image.getBoundingClientRect().top >= box.getBoundingClientRect().bottom; }"""
+        )
+        page.close()
+    assert below == {key: hidden for key, hidden in cases.items() if key in below}
+
+
+def test_a_byline_pushed_by_lengths_in_ems_starts_below_the_clipping_box_in_chromium(browser: Any) -> None:
+    from tests.test_hiding_pushed_by_its_top_margin import PUSHED_IN_EMS as cases
+
+    below = {}
+    for markup in cases:
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.set_content(f"<!doctype html><html><body>{markup.format('By Maria Lopez')}</body></html>")
+        below[markup] = page.evaluate(
+            """() => { const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                       let node; while ((node = walker.nextNode()) && !node.data.includes('Maria')) {}
+                       const range = document.createRange(); range.selectNodeContents(node);
+                       let box = node.parentElement;
+                       while (getComputedStyle(box).overflowY === 'visible') box = box.parentElement;
+                       return range.getBoundingClientRect().top >= box.getBoundingClientRect().bottom; }"""
+        )
+        page.close()
+    assert below == cases
+
+
 _TEXT_WIDTH = """() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -1626,6 +1663,39 @@ def test_a_box_placed_off_the_page_from_any_side_leaves_ink_where_the_checker_sa
 
     inked = {style: _leaves_ink(browser, f'<article><h1>Headline</h1><p id=it style="{style}">By Maria Lopez</p></article>') for style in cases}
     assert inked == {style: not hidden for style, hidden in cases.items()}
+
+
+def test_a_box_moved_a_screen_right_leaves_ink_on_no_screen_where_the_checker_says_it_is_hidden(browser: Any) -> None:
+    from tests.test_hiding_a_screen_right import A_SCREEN_RIGHT as cases
+
+    screens = ((320, 640), (1280, 800), (2560, 600))
+    inked = {
+        markup: any(
+            _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format('By Maria Lopez')}</article>", screen=screen, scrolled=True) for screen in screens
+        )
+        for markup in cases
+    }
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
+def test_a_box_of_one_image_the_checker_calls_off_the_screen_leaves_no_ink_on_a_narrow_or_wide_screen(browser: Any) -> None:
+    from tests.test_hiding_image_box_off_the_screen import IMAGE
+    from tests.test_hiding_image_box_off_the_screen import IMAGE_BOXES as cases
+
+    picture = _png(300, 60)
+    screens = ((320, 640), (1280, 800))
+    inked = {
+        markup: any(_leaves_ink(browser, f"<h1>Headline</h1>{markup.format(IMAGE.format(src=picture))}", screen=screen) for screen in screens)
+        for markup in cases
+    }
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
+def test_the_last_item_of_a_grid_of_a_last_row_of_no_size_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_grid_last_row import GRID_LAST_ROWS as cases
+
+    inked = {markup: _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format('By Maria Lopez')}</article>") for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
 def test_lengths_in_every_unit_leave_ink_where_the_checker_says(browser: Any) -> None:

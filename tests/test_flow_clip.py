@@ -53,7 +53,15 @@ def test_what_may_escape_the_clip_or_pull_content_back_is_not_judged() -> None:
 def test_lengths_not_read_here_count_as_nothing() -> None:
     for spacer in ("height:4em", "height:50%", "height:var(--h)", "height:calc(100% - 10px)"):
         assert _pushed(f'<div style="overflow:hidden;height:20px"><div style="{spacer}"></div>By Maria</div>') == ([], [], []), spacer
-    assert _pushed('<div style="overflow:hidden;height:2em"><div style="height:400px"></div>By Maria</div>') == ([], [], [])
+    assert _pushed('<div style="overflow:hidden;height:2rem"><div style="height:400px"></div>By Maria</div>') == ([], [], [])
+    # A top margin in `em` is not read at 16px: of a 2px font it is 10px, inside a 30px box.
+    assert _pushed('<div style="overflow:hidden;height:30px"><p style="margin-top:5em;font-size:2px">By Maria</p></div>') == ([], [], [])
+
+
+def test_a_clipping_box_sized_in_ems_is_read_at_the_most_its_font_may_be() -> None:
+    # At most 2em of a 16px `medium` font: 32px, under the 400px block.
+    assert _pushed('<div style="overflow:hidden;height:2em"><div id=s style="height:400px"></div><p id=p>By Maria</p></div>') == (["p"], [], [])
+    assert _pushed('<div style="overflow:hidden;height:2em;font-size:300px"><div style="height:400px"></div><p>By Maria</p></div>') == ([], [], [])
 
 
 def test_border_box_sizing_counts_the_padding_inside_the_height() -> None:

@@ -42,6 +42,10 @@ _GRID_PROPERTIES = (
     "place-self",
     "place-items",
     "aspect-ratio",
+    # Where a grid puts its items in order (`grid_tracks.last_row_collapsed`).
+    "order",
+    "grid-auto-flow",
+    "grid-template-areas",
 )
 FAMILIES: dict[str, str] = {
     "display": "display",

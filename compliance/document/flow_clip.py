@@ -14,11 +14,13 @@ blocks before it (adjoining margins read as the larger, a block of no height as 
 and the top padding of the blocks it is in, and the lines of text before it: a line of a box's own
 text, or of an inline box in its font (`_plain_text_box`), that ends at a `<br>` or before a block
 is at least its line height high (`_line_height`; the first of a box less what its glyphs may rise
-above a line smaller than them). Everything read is a lower bound, so what is judged
-below the bottom is below it whatever the rest of the layout does: what is not known counts as
-nothing (the lines text wraps into, an inline box of no text, a float, a border, a length in `em`
-or `%`, a line whose font or line height is set in a way not read), and what may pull
-content up stops the reading of what follows in that box (a negative margin, a position other
+above a line smaller than them). An image or another atomic inline box starts its top margin (in
+px) or more below the top of its line, which holds its whole margin box
+(`_pushed_by_its_top_margin`). Everything read is a lower bound, so what is judged below the
+bottom is below it whatever the rest of the layout does: what is not known counts as nothing (the
+lines text wraps into, an inline box of no text, a float, a border, a length in `em` or `%` but a
+block's top margin in `em`, read at the least its font may be: `_font_range`, a line whose font
+or line height is set in a way not read), and what may pull content up stops the reading of what follows in that box (a negative margin, a position other
 than `static` or an unmoved `relative`, a transform, `display: contents`, a flex, grid or table
 layout, columns, a writing mode, a `var()`). A box's own text and the text after each of its
 children are judged where they stand in its flow (`Pushed.own_text`, `Pushed.tails`).
@@ -29,8 +31,9 @@ screens meet sets hides on those screens only.
 
 Not read: boxes past the first 20 of a page, or that hold more than 2,000 elements together;
 flex items (`order` and a column's shrinking items make their place depend on sizes not read
-here: a 30px item before the text in a 20px column shrinks and lets it show), `em` and `rem`
-lengths, and any box on a page that styles a `::before` or an `::after` and names a negative
+here: a 30px item before the text in a 20px column shrinks and lets it show), `rem`
+lengths and `em` ones but a clipping box's height, maximum and minimum height (read at the most its
+font may be), and any box on a page that styles a `::before` or an `::after` and names a negative
 margin in a rule for one (`may_push`: those boxes are not read here, and such a one pulls what
 follows it up).
 """
@@ -42,7 +45,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.clipping import overflow_axes, padding_px, size_px
-from compliance.document.css import Declaration, display_keyword, length_px
+from compliance.document.css import UNREAD_SIDE, Declaration, display_keyword, length_px, side_value
 from compliance.document.elements import BLOCK_TAGS
 
 # The clipping boxes of a page that are read: real pages have a few.
@@ -142,7 +145,7 @@ def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
     if not boxes:
         return NOTHING_PUSHED
     own = dict(zip(boxes, declarations(boxes, _NAMES), strict=True))
-    clips = [(box, bottom) for box in boxes if (bottom := _shown_below(box, own[box])) is not None]
+    clips = [(box, bottom) for box in boxes if (bottom := _shown_below(box, own[box], _font_reader(declarations, own))) is not None]
     if not clips:
         return NOTHING_PUSHED
     inside = [element for box, _ in clips for element in box.iter() if isinstance(element.tag, str)]
@@ -157,14 +160,37 @@ def pushed_out(boxes: Sequence[Any], declarations: Any) -> Pushed:
     return Pushed(frozenset(reading.whole), frozenset(reading.own_text), frozenset(reading.tails))
 
 
-def _shown_below(box: Any, declared: Mapping[str, Declaration]) -> float | None:
+def _font_reader(declarations: Any, known: Mapping[Any, Mapping[str, Declaration]]) -> Callable[[Any], tuple[float, float] | None]:
+    """`_font_range` of an element, its ancestors' fonts read with `declarations` where not `known`."""
+
+    def read(element: Any) -> tuple[float, float] | None:
+        chain = [*reversed(list(element.iterancestors())), element]
+        unknown = [node for node in chain if node not in known]
+        found = dict(zip(unknown, declarations(unknown, _FONT_NAMES), strict=True)) if unknown else {}
+        return _font_range([(node, known.get(node) or found.get(node, {})) for node in chain])
+
+    return read
+
+
+def _shown_below(box: Any, declared: Mapping[str, Declaration], font: Callable[[Any], tuple[float, float] | None]) -> float | None:
     """How far below the start of its content (px) the box shows what it holds, when it clips
-    its vertical overflow with a height known here; None otherwise."""
+    its vertical overflow with a height known here (in px, or in `em` of the most its font may
+    be: `font(box)`, `_font_range`); None otherwise."""
     if overflow_axes(declared)[1] not in ("hidden", "clip") or _layout(box, declared) not in _FLOW_ROOTS or _moves_or_turns(declared):
         return None
     if any(name in declared for name in ("columns", "column-count", "column-width", "writing-mode")):
         return None
     # (A percentage is of the containing block: `size_px` reads what it comes to in the flow.)
+    if any(_ems(declared.get(name)) is not None for name in ("height", "max-height", "min-height")):
+        fonts = font(box)
+        most = None if fonts is None else max(fonts[1], _LEAST_FONT_PX)
+        if most is not None:
+            declared = {
+                **declared,
+                **{
+                    name: _in_px(declared[name], ems * most) for name in ("height", "max-height", "min-height") if (ems := _ems(declared.get(name))) is not None
+                },
+            }
     limits = [found for name in ("height", "max-height") if (found := _px(declared.get(name))) is not None and size_px(declared, name) is not None]
     least = _px(declared.get("min-height")) if "min-height" in declared else 0.0
     bottom = padding_px(declared, "padding-bottom", 0.0)
@@ -183,6 +209,7 @@ class _Reading:
         self.declarations = declarations
         self.outside: dict[Any, Mapping[str, Declaration]] = {}
         self.lines: dict[Any, tuple[float, float] | None] = {}
+        self.fonts: dict[Any, tuple[float, float] | None] = {}
         self.whole: set[Any] = set()
         self.own_text: set[Any] = set()
         self.tails: set[Any] = set()
@@ -213,7 +240,7 @@ class _Reading:
                 offset, margin = offset + margin + height, 0.0
             # What follows a block starts below its bottom margin (an inline box or text in an
             # anonymous block, which has none), or the larger of it and its own top margin.
-            if offset + margin >= bottom:
+            if offset + margin >= bottom or (kind == "inline" and _pushed_by_its_top_margin(child, declared, offset + margin, bottom)):
                 self._out(child)
                 continue
             if kind == "block":
@@ -238,6 +265,16 @@ class _Reading:
             self.lines[box] = _line_height([(node, self.declared.get(node) or self.outside.get(node, {})) for node in reversed(chain)])
         return self.lines[box]
 
+    def _font(self, box: Any) -> tuple[float, float] | None:
+        """The least and the most (px) the font size of `box` may be (`_font_range`)."""
+        if box not in self.fonts:
+            chain = [*reversed(list(box.iterancestors())), box]
+            outside = [node for node in chain if node not in self.declared and node not in self.outside]
+            if outside:
+                self.outside.update(zip(outside, self.declarations(outside, _FONT_NAMES), strict=True))
+            self.fonts[box] = _font_range([(node, self.declared.get(node) or self.outside.get(node, {})) for node in chain])
+        return self.fonts[box]
+
     def _out(self, child: Any) -> None:
         """Record a child below the bottom, with the text after it: whole, unless something in it
         may be placed from outside the clipping box (absolutely, fixed), and escape its clip: its own
@@ -253,6 +290,10 @@ class _Reading:
         """Where the flow stands after the block `child` (px) and the margin left adjoining the
         next block; None when a length of it is not read."""
         top_margin, bottom_margin = _margin(declared, "margin-top"), _margin(declared, "margin-bottom")
+        token = side_value(declared, "top", "margin-top", "margin") if "margin-top" in declared or "margin" in declared else None
+        ems = float(token.value) if token is not None and token is not UNREAD_SIDE and token.type == "dimension" and token.lower_unit == "em" else 0.0
+        if ems > 0 and top_margin is not None and (fonts := self._font(child)) is not None:
+            top_margin = max(top_margin, ems * fonts[0])  # at least as many ems of the least its font may be
         top_padding, bottom_padding = padding_px(declared, "padding-top", 0.0), padding_px(declared, "padding-bottom", 0.0)
         if top_margin is None or bottom_margin is None or top_padding is None or bottom_padding is None:
             return None
@@ -286,6 +327,26 @@ class _Lines:
         return height
 
 
+# The elements a browser lays out as an atomic inline box (a replaced element), whose top margin
+# pushes it down its line; `inline-block` too.
+_ATOMIC_INLINE_TAGS = frozenset({"img", "svg", "video", "canvas", "iframe", "embed", "object", "amp-img"})
+
+
+def _pushed_by_its_top_margin(child: Any, declared: Mapping[str, Declaration], line_top: float, bottom: float) -> bool:
+    """True for an atomic inline box (an image, an `inline-block`; not floated) whose top margin
+    in px puts its top at or below `bottom`, its line starting no higher than `line_top`: a line
+    box holds the whole margin box of each atomic inline box on it, however it is aligned (CSS 2.2,
+    10.8), so its border box starts that margin or more below the line's top. (`.logo{height:60px;
+    overflow:hidden} .logo img{margin-top:500px}`.)"""
+    if _keyword(declared, "float", "none") != "none" or not (child.tag in _ATOMIC_INLINE_TAGS or _layout(child, declared) == "inline-block"):
+        return False
+    if _layout(child, declared) not in ("inline", "inline-block"):
+        return False
+    token = side_value(declared, "top", "margin-top", "margin")
+    pushed = None if token is None or token is UNREAD_SIDE or (token.type == "dimension" and token.lower_unit != "px") else length_px(token)
+    return pushed is not None and line_top + pushed >= bottom
+
+
 def _has_text(text: str | None) -> bool:
     return bool(text and not text.isspace())
 
@@ -311,6 +372,45 @@ _TEXT_BOX_EMS = 1.5
 # The least and the most a browser's font size `medium` is (px), of text whose ancestors set none:
 # 16px, 13px in a monospace family (Chromium's defaults).
 _MEDIUM_FONT_PX = (13.0, 16.0)
+
+
+# The least font size Chromium draws (its minimum logical font size, px): a font in `em` may be set
+# smaller, not drawn so.
+_LEAST_FONT_PX = 6.0
+# The elements a browser's own style draws in a larger font than their parent's (HTML, 15.3.7).
+_LARGER_TEXT = frozenset({"h1", "h2", "h3", "big"})
+
+
+def _font_range(chain: Sequence[tuple[Any, Mapping[str, Declaration]]]) -> tuple[float, float] | None:
+    """The least and the most (px) the font size of the last element of `chain` (each element
+    from the root down with its declarations) may be, as `_line_height` reads font sizes; None
+    where one is not read, or an element drawn in a smaller or a larger font is on the way."""
+    least, most = _MEDIUM_FONT_PX
+    for node, declared in chain:
+        if node.tag in _SMALLER_TEXT or node.tag in _LARGER_TEXT or "font" in declared or "zoom" in declared:
+            return None
+        if node.tag == "table":
+            least, most = min(least, _MEDIUM_FONT_PX[0]), min(most, _MEDIUM_FONT_PX[1])
+        found = _font_size(declared.get("font-size"), (least, most))
+        if found is None:
+            return None
+        least, most = found
+    return least, most
+
+
+def _ems(declaration: Declaration | None) -> float | None:
+    """A length of one value in `em` (0 or more); None for anything else."""
+    if declaration is None or len(declaration.values) != 1:
+        return None
+    token = declaration.values[0]
+    return float(token.value) if token.type == "dimension" and token.lower_unit == "em" and token.value >= 0 else None
+
+
+def _in_px(declaration: Declaration, pixels: float) -> Declaration:
+    """The declaration with its one value the length `pixels` (px)."""
+    import tinycss2
+
+    return Declaration(declaration.name, (tinycss2.parse_one_component_value(f"{pixels!r}px"),), declaration.important)
 
 
 def _line_height(chain: Sequence[tuple[Any, Mapping[str, Declaration]]]) -> tuple[float, float] | None:
@@ -454,8 +554,14 @@ def _margin(declared: Mapping[str, Declaration], name: str) -> float | None:
         token = values[2] if declaration.name == "margin" and name == "margin-bottom" and len(values) >= 3 else values[0]
         if token.type == "function" or (token.type in ("dimension", "number", "percentage") and token.value < 0):
             return None
-        found = max(found, (length_px(token) or 0.0) if token.type in ("dimension", "number") else 0.0)
+        absolute = token.type == "number" or (token.type == "dimension" and token.lower_unit in _ABSOLUTE_UNITS)
+        found = max(found, (length_px(token) or 0.0) if absolute else 0.0)
     return found
+
+
+# The units of a length that does not depend on a font or the screen (`em` margins are read by the
+# font in force: `_Reading._block`).
+_ABSOLUTE_UNITS = frozenset({"px", "pt", "pc", "in", "cm", "mm", "q"})
 
 
 def _px(declaration: Declaration | None) -> float | None:

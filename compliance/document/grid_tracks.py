@@ -33,12 +33,16 @@ its own height; see `visibility`) or an absolute or fixed position on the item, 
 `minmax(12px, 0fr)`, `fit-content(100px)`, `1fr`, two tracks). A `0fr` track with nothing clipped grows to the item's content, which
 shows (Chromium's accordion needs the clip). Only declarations every screen meets count: a
 property some rule in a media query sets on the grid or the item leaves it unjudged.
+
+So too the last item of a grid of several row tracks whose last is a zero length, which clips
+its vertical overflow and is of no height of its own: its last row starts at the bottom of its
+content (`last_row_collapsed`: `grid-template-rows: auto 0`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.clipping import cuts_off_overflow
@@ -77,6 +81,8 @@ CONTAINER_NAMES = (
     "justify-items",
     "place-items",
     "writing-mode",
+    "grid-auto-flow",
+    "grid-template-areas",
 )
 # The properties read on its item.
 ITEM_NAMES = (
@@ -122,6 +128,7 @@ ITEM_NAMES = (
     "justify-self",
     "place-self",
     "writing-mode",
+    "order",
 )
 _GRIDS = frozenset({"grid", "inline-grid"})
 _STRETCHING = frozenset({"", "normal", "stretch"})
@@ -213,6 +220,76 @@ def collapsed_item(grid: Mapping[str, Declaration], item: Mapping[str, Declarati
         if item_clips or (grid_clips and not _percentage(track) and _grid_of_no_height(grid) and _item_of_no_height(item, track)):
             return True
     return False
+
+
+# A cheap test of a page's CSS (lowered): a row track list of more than one track whose last is a
+# zero (`grid-template-rows: auto 0`).
+_LAST_ZERO_ROW = re.compile(r"grid-template-rows\s*:[^;{}\n]*\s0(?:fr|px|%)?\s*(?:!important\s*)?(?:[;}\"]|$)", re.MULTILINE)
+
+
+def may_collapse_last_row(lowered: str) -> bool:
+    """The cheap test of a page's CSS text (lowered) for `last_row_collapsed`: a row track list
+    whose last track is a zero, and no animation of a track list."""
+    if "grid-template-rows" not in lowered or _LAST_ZERO_ROW.search(lowered) is None:
+        return False
+    return not ("keyframes" in lowered and re.search(r"keyframes[^{]*\{[^@]*?grid-template", lowered) is not None)
+
+
+def last_row_collapsed(grid: Mapping[str, Declaration], items: Sequence[Mapping[str, Declaration]]) -> bool:
+    """True when the last of a grid's items (`items`: the declarations that win on each child
+    element, `ITEM_NAMES`, the grid holding no text beside them) shows nothing of what it holds:
+    the grid (`display: grid`, `CONTAINER_NAMES`) lays out one column of rows (no column tracks
+    but one, no `grid-auto-flow` or `grid-template-areas`), its row tracks as many as its items,
+    the last a zero length (`grid-template-rows: auto 0`); the items placed in order (no placement,
+    `order`, absolute position or box-less `display` on any); the grid clips its vertical overflow
+    and is of no height but its tracks' (`_grid_of_no_height`), so the last track starts at its
+    content's bottom; and the last item sits in its track, of no height, with no negative top
+    margin (as the one item of a track of no size: `_in_the_track`, `_item_of_no_height`). What
+    that item holds overflows its track below the grid's bottom, and is cut off."""
+    display = grid.get("display")
+    if (
+        display is None
+        or display_keyword(display) not in _GRIDS
+        or any(name in grid for name in ("grid", "grid-template", "grid-auto-flow", "grid-template-areas", "writing-mode"))
+    ):
+        return False
+    rows = grid.get("grid-template-rows")
+    columns = grid.get("grid-template-columns")
+    tracks = [] if rows is None else [token for token in rows.values if token.type not in ("whitespace", "comment")]
+    if (
+        len(tracks) < 2
+        or len(tracks) != len(items)
+        or any((token.type == "function" and token.lower_name == "repeat") or token.type == "[] block" for token in tracks)
+    ):
+        return False
+    if columns is not None and len([t for t in columns.values if t.type not in ("whitespace", "comment")]) != 1:
+        return False
+    for item in items:
+        display, position = item.get("display"), item.get("position")
+        if display is not None and display_keyword(display) in ("contents", "none", ""):
+            return False
+        if (
+            (position is not None and position.keyword in ("absolute", "fixed"))
+            or "order" in item
+            or any(name in item for name in _ROWS.placement + _COLUMNS.placement)
+        ):
+            return False
+    last, track = items[-1], Declaration("grid-template-rows", (tracks[-1],), rows.important if rows is not None else False)
+    # A zero length, not `0fr` (whose minimum is the item's content and margins) nor `0%` (of a
+    # grid of no height of its own: `auto`).
+    fixed = tracks[-1].type in ("number", "dimension") and not (tracks[-1].type == "dimension" and tracks[-1].lower_unit == "fr")
+    if "writing-mode" in last or not fixed or length_px(tracks[-1]) != 0 or not cuts_off_overflow(grid)[1]:
+        return False
+    display = last.get("display")
+    if display is not None and "table" in display_keyword(display):
+        return False
+    top = [last[name] for name in ("margin-top", "margin-block", "margin-block-start") if name in last]
+    margin = last.get("margin")
+    if margin is not None and 1 <= len(margin.values) <= 4:
+        top.append(Declaration("margin-top", (margin.values[0],), margin.important))
+    if any(not declaration.values or (length_px(declaration.values[0]) or -1.0) < 0 for declaration in top if declaration.keyword != "auto"):
+        return False
+    return _grid_of_no_height(grid) and _in_the_track(grid, last, _ROWS) and _item_of_no_height(last, track)
 
 
 def _no_size_track(declaration: Declaration | None) -> bool:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.document.css import VIEWPORT_UNITS_OF_AXIS, Declaration, length_px, split_commas
 
 # The width of the screen the checker assumes, in CSS pixels (`vw` is a hundredth of it).
 SCREEN_WIDTH_PX = 1000.0
+# The narrowest a reader's screen is taken to be, in CSS pixels (a phone 320px across, WCAG 2.1's
+# reflow width); the widest is `LARGEST_SCREEN_PX`.
+NARROWEST_SCREEN_PX = 320.0
 _TRANSLATIONS = frozenset({"translate", "translatex", "translatey", "translate3d"})
 
 
@@ -225,3 +228,48 @@ def _fallback_of(declaration: Declaration) -> list[Any] | None:
     if len(values) != 1 or values[0].type != "function" or values[0].lower_name != "anchor":
         return None
     return anchor_fallback(values[0])
+
+
+class Across(NamedTuple):
+    """A horizontal length as a browser resolves it on a screen of any width: `px` CSS pixels and
+    `screens` times the screen's width (`100vw` is 0px and 1 screen)."""
+
+    px: float
+    screens: float
+
+
+NO_MOVE = Across(0.0, 0.0)
+# The units a hundredth of the screen's width (CSS Values 4, 6.1.2: the small, large and dynamic
+# viewports are as wide); `vi` is left out (vertical in a vertical writing mode), and `vmax`,
+# `vmin` (they measure either axis).
+_SCREEN_WIDTH_UNITS = frozenset({"vw", "svw", "lvw", "dvw"})
+
+
+def across(token: Any, of_the_screen: bool) -> Across | None:
+    """A length as pixels and screen widths (`Across`): `vw` (and `svw`, `lvw`, `dvw`) a hundredth
+    of a screen, a percentage a hundredth of one where it is of a box as wide as the screen
+    (`of_the_screen`: the initial containing block, that of a box placed from the page), any other
+    length in px; None for anything else (a percentage of another box, another viewport unit,
+    `auto`, a value not read)."""
+    if token.type == "dimension" and token.lower_unit in _SCREEN_WIDTH_UNITS:
+        return Across(0.0, float(token.value) / 100)
+    if token.type == "percentage" and of_the_screen:
+        return Across(0.0, float(token.value) / 100)
+    if token.type == "dimension" and token.lower_unit in VIEWPORT_UNITS_OF_AXIS["vertical"] | VIEWPORT_UNITS_OF_AXIS["horizontal"]:
+        return None
+    pixels = length_px(token)
+    return None if pixels is None else Across(pixels, 0.0)
+
+
+def plus(*moves: Across) -> Across:
+    """Lengths across added up."""
+    return Across(sum(move.px for move in moves), sum(move.screens for move in moves))
+
+
+def past_the_right_edge(left_edge: Across) -> bool:
+    """True when a box's left edge, this far right of the screen's left edge, is at or past the
+    screen's right edge on every screen (`NARROWEST_SCREEN_PX` to `LARGEST_SCREEN_PX` wide): the
+    edge less the screen's width is linear in that width, so it is 0 or more at both ends.
+    `left: 100vw` is (on every screen), `left: 90vw` is not, nor `left: 3000px` (a 4K screen is
+    wider), `left: 5120px` is."""
+    return all(left_edge.px + (left_edge.screens - 1) * width >= 0 for width in (NARROWEST_SCREEN_PX, LARGEST_SCREEN_PX))

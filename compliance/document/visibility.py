@@ -24,11 +24,14 @@ properties filled in where a hiding property uses `var()`, math functions worked
   a translation's of its own box: `offsets`), an absolutely positioned box placed wholly above
   or left of the page (`_placed_from_the_page`), or past the largest screen from its far side
   (`offsets.placed_past_the_far_side`), or a box of text placed above the page by more than it
-  can be tall (`_above_the_page`, `stacked_lines`), a `position: fixed` box placed outside the
+  can be tall (`_above_the_page`, `stacked_lines`), or a box of one image by more than its image
+  and a line can be (`_image_box_height`), a `position: fixed` box placed outside the
   viewport (`_outside_the_viewport`: on any side, by its own size) or translated a whole viewport
   out of it (`_translated_off_the_viewport`), an absolutely positioned box placed from the page
   left of it by its own width, or right of a page that does not scroll sideways
-  (`_beside_the_page`), an image whose paddings and borders leave its picture no
+  (`_beside_the_page`), a box whose own moves put its left edge past the screen's right edge on
+  every screen, of a page that does not scroll sideways (`_a_screen_right`: `left: 100vw`,
+  `margin-left: 150vw`, `translateX(100vw)`, lengths across: `offsets.Across`), an image whose paddings and borders leave its picture no
   content box (`content_box`),
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
@@ -62,7 +65,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
 - what rules under several media queries hide together on every screen
   (`screen_hiding.hidden_on_every_screen`: `(max-width: 700px)` and `(min-width: 700.02px)`);
 - a grid item in a track of no size that clips what it holds (`grid_tracks`: the closed CSS
-  accordion, `grid-template-rows: 0fr` and `overflow: hidden`);
+  accordion, `grid-template-rows: 0fr` and `overflow: hidden`), and the last item of a grid that
+  clips and whose last row is a zero length (`grid-template-rows: auto 0`:
+  `grid_tracks.last_row_collapsed`);
 - painted over by something opaque (`paint_order`): a box of a negative `z-index` under the
   background of an ancestor inside its stacking context, and what a positioned box holds under
   an absolutely positioned child that fills it with an opaque background, at a higher level;
@@ -1593,15 +1598,16 @@ def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozense
     with a zero. Each grid is the one child element of its item's parent (text beside it is an
     item too), read by the declarations every screen meets, when no rule some screens only meet
     sets the same properties on it (a `@media` rule may open the track)."""
+    last_rows = _collapsed_last_rows(root, lowered, style)
     if not grid_tracks.may_collapse(lowered):
-        return frozenset()
+        return last_rows
     parents = [element for element in root.iter() if isinstance(element.tag, str) and len(element) and element.tag not in SKIP_TAGS]
     if not parents:
-        return frozenset()
+        return last_rows
     every = style.on_demand_of(parents, grid_tracks.CONTAINER_NAMES, every_screen=True)
     grids = [parent for parent, declared in zip(parents, every, strict=True) if grid_tracks.is_grid(declared)]
     if not grids:
-        return frozenset()
+        return last_rows
     # A replaced element (an image: `normal` aligns it to the start, at its own height) or a
     # table (never smaller than its content) is not shrunk into the track.
     items = {
@@ -1617,6 +1623,32 @@ def _collapsed_grid_items(root: Any, lowered: str, style: PageStyle) -> frozense
         )
         if grid_every == grid_any and item_every == item_any and grid_tracks.collapsed_item(grid_every, item_every):
             found.append(item)
+    return frozenset(found) | last_rows
+
+
+def _collapsed_last_rows(root: Any, lowered: str, style: PageStyle) -> frozenset[Any]:
+    """The last items of grids whose last row track is of no size and that clip their overflow
+    (`grid_tracks.last_row_collapsed`: `grid-template-rows: auto 0; overflow: hidden`): none unless
+    the page's CSS (`lowered`) names such a track list. Each grid holds child elements and no
+    text, read by the declarations every screen meets, when no rule some screens only meet sets
+    the same properties on it or its items."""
+    if not grid_tracks.may_collapse_last_row(lowered):
+        return frozenset()
+    parents = [element for element in root.iter() if isinstance(element.tag, str) and len(element) > 1 and element.tag not in SKIP_TAGS]
+    every = style.on_demand_of(parents, grid_tracks.CONTAINER_NAMES, every_screen=True) if parents else []
+    found = []
+    for grid, declared in zip(parents, every, strict=True):
+        rows = declared.get("grid-template-rows")
+        if rows is None or (grid.text or "").strip() or any((child.tail or "").strip() for child in grid):
+            continue
+        items = [child for child in grid if isinstance(child.tag, str)]
+        if items[-1].tag in _REPLACED_TAGS or items[-1].tag in IMAGE_TAGS or items[-1].tag in SKIP_TAGS:
+            continue
+        every_items = style.on_demand_of(items, grid_tracks.ITEM_NAMES, every_screen=True)
+        if style.on_demand(grid, grid_tracks.CONTAINER_NAMES) != declared or style.on_demand_of(items, grid_tracks.ITEM_NAMES) != every_items:
+            continue
+        if grid_tracks.last_row_collapsed(declared, every_items):
+            found.append(items[-1])
     return frozenset(found)
 
 
@@ -2160,6 +2192,8 @@ def _placement_can_hide(declaration: Declaration) -> bool:
         return bool(abs(first.value) >= 100)
     if _may_place_off_the_page(declaration):
         return True
+    if declaration.name in ("margin", "margin-left", "inset") and _a_screen_or_more(declaration):
+        return True  # a whole screen right (`_a_screen_right`)
     if declaration.name in ("margin", "inset"):
         return any(offset is not None and offset <= _FAR_OFF_SCREEN_PX for offset in _top_and_left(declaration, offsets.SCREEN_WIDTH_PX))
     if declaration.name in _VIEWPORT_SIDES and (_past_the_viewport(declaration) or (first.type == "percentage" and first.value >= 100)):
@@ -2167,6 +2201,15 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     whole = offsets.SCREEN_WIDTH_PX if declaration.name in ("left", "margin-left", "margin-top") else None
     offset = offsets.share_px(first, whole) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent", "right") else None
     return offset is not None and _offset_can_hide(declaration.name, offset)
+
+
+def _a_screen_or_more(declaration: Declaration) -> bool:
+    """`_placement_can_hide` for a `margin-left`, or the left side of a `margin` or `inset`, that
+    moves a box a whole screen right or more (`offsets.past_the_right_edge`, `_a_screen_right`)."""
+    shorthand = "inset" if declaration.name == "inset" else "margin"
+    token = side_value({declaration.name: declaration}, "left", "left" if shorthand == "inset" else "margin-left", shorthand)
+    move = None if token is None or token is UNREAD_SIDE else offsets.across(token, False)
+    return move is not None and offsets.past_the_right_edge(move)
 
 
 def _offset_can_hide(name: str, offset: float) -> bool:
@@ -4873,6 +4916,8 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if _moved_past_the_right(declared, containing, tag) and style.clips_sideways(element.getroottree().getroot()):
         return True
+    if _measures_the_screen(declared) and style.clips_sideways(element.getroottree().getroot()) and _a_screen_right(element, style):
+        return True
     if _translated_off_the_viewport(declared, element, style):
         return True
     from_the_page = functools.partial(_placed_from_the_page, element, style)
@@ -4940,6 +4985,8 @@ def _above_the_page(declared: Mapping[str, Declaration], element: Any, style: Pa
     if margin is None or (not fixed and not from_the_page()):
         return False  # a margin on that side not worked out may bring it back
     height = _text_box_height(element, style, screen_wide=fixed)
+    if height is None and from_the_page():
+        height = _image_box_height(element, style)
     return height is not None and offset + margin + height <= 0
 
 
@@ -4984,6 +5031,92 @@ def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = Fals
     lines = _lines_at_most(element, chain, inner, style, own, font_px, screen_wide=screen_wide)
     height = stacked_lines.height_at_most(lines, font_px, own)
     return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
+
+
+# What sizes an image in a box of one image (`_image_box_height`): of these, only its `height` in
+# px, a `height: auto` with no `width`, and maximum sizes (which only shrink it) are read; any other
+# leaves the box's height not known.
+_IMAGE_SIZING = (
+    "width",
+    "height",
+    "min-width",
+    "min-height",
+    "aspect-ratio",
+    "padding",
+    "padding-top",
+    "padding-bottom",
+    "border",
+    "border-width",
+    "border-top",
+    "border-bottom",
+    "border-top-width",
+    "border-bottom-width",
+    "margin",
+    "margin-top",
+    "margin-bottom",
+    "vertical-align",
+    "display",
+    "position",
+    "float",
+    "zoom",
+    "scale",
+    "transform",
+    "rotate",
+    "content",
+    "box-sizing",
+)
+
+
+def _image_box_height(element: Any, style: PageStyle) -> float | None:
+    """The most (px) a box that holds one image and nothing else but white space (in plain inline
+    elements no rule styles, `<a href><img></a>`) can be tall: the image's height (its `height` in
+    px, else its `height` attribute) on one line, whose line box is at most the image and one line
+    of the box's font (the image sits on the baseline: CSS 2, 10.8), with the box's paddings,
+    borders and a browser's top margin, as for a box of text (`_text_box_height`); None for a box
+    holding anything else, an image sized or aligned in a way not read here, or a box scaled or
+    zoomed. (A fixed box so placed from the page: `<div style="position:fixed;top:-500px"><img
+    width=300 height=60></div>`.)"""
+    inner = list(element.iterdescendants())
+    images = [e for e in inner if isinstance(e.tag, str) and e.tag.lower() in IMAGE_TAGS]
+    others = [e for e in inner if e not in images]
+    if len(images) != 1 or any(
+        not isinstance(e.tag, str) or e.tag.lower() not in _PLAIN_PHRASING - {"br"} or set(e.attrib) - _PLAIN_ATTRIBUTES for e in others
+    ):
+        return None
+    if "".join(element.itertext()).strip() or (style.generated is not None and any(e in style.generated for e in (element, *inner))):
+        return None
+    from compliance.document import stacked_lines
+
+    wanted = (*stacked_lines.SIZING, "font-size")
+    if others and any(style.on_demand_of(others, wanted)):
+        return None
+    image = _image_height(images[0], style.on_demand(images[0], _IMAGE_SIZING))
+    if image is None or any(style.on_demand(element, ("zoom", "scale", "rotate")).values()):
+        return None
+    chain = [*reversed(list(element.iterancestors())), element]
+    if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
+        return None
+    declared = _fonts_read(style.on_demand_of(chain, wanted))
+    font_px = None if declared is None else _font_down_the_tree(declared)
+    if declared is None or font_px is None:
+        return None
+    own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
+    line = stacked_lines.height_at_most(1, font_px, own)
+    return None if line is None else image + line + _UA_TOP_MARGIN_EMS * font_px
+
+
+def _image_height(image: Any, declared: Mapping[str, Declaration]) -> float | None:
+    """An image's height (px) in a box of one image (`_image_box_height`): its CSS `height` in px,
+    else (`auto` or none, with no `width` to scale it by) its `height` attribute; None when any
+    other of `_IMAGE_SIZING` is set."""
+    height = declared.get("height")
+    if any(name not in ("height", "width") for name in declared) or (height is not None and "width" in declared and height.keyword == "auto"):
+        return None
+    if height is not None and height.keyword != "auto":
+        return length_px(height.values[0]) if len(height.values) == 1 else None
+    if "width" in declared:
+        return None
+    return attribute_pixels(image.get("height"))
 
 
 def _fonts_read(declared: Sequence[Mapping[str, Declaration]]) -> list[dict[str, Declaration]] | None:
@@ -5731,6 +5864,246 @@ def _moved_past_the_right(declared: Mapping[str, Declaration], containing: float
     if position is not None and position.keyword in ("absolute", "fixed") and offsets.side_px(declared, "left", "inset") is None:
         x -= offsets.side_px(declared, "right", "inset") or 0.0
     return x >= _PAST_ANY_SCREEN_PX
+
+
+# What moves a box right or left of where its containing block or the flow puts it, and what may
+# scale, flip or shift those moves (`_a_screen_right`), read on demand.
+_ACROSS = (
+    "position",
+    "display",
+    "float",
+    "direction",
+    "left",
+    "right",
+    "inset",
+    "margin",
+    "margin-left",
+    "margin-right",
+    "width",
+    "padding",
+    "padding-left",
+    "padding-right",
+    "border",
+    "border-width",
+    "border-left",
+    "border-right",
+    "border-left-width",
+    "border-right-width",
+    "text-indent",
+    "transform",
+    "translate",
+    "scale",
+    "rotate",
+    "zoom",
+    "margin-inline",
+    "margin-inline-start",
+    "margin-inline-end",
+    "inset-inline",
+    "inset-inline-start",
+    "inset-inline-end",
+)
+# Of those, what may move a box back or resize it in ways not read here: the logical sides and
+# margins (mapped to `left` or `right` by the direction), scaling and turning.
+_ACROSS_UNREAD = (
+    "scale",
+    "rotate",
+    "zoom",
+    "margin-inline",
+    "margin-inline-start",
+    "margin-inline-end",
+    "inset-inline",
+    "inset-inline-start",
+    "inset-inline-end",
+)
+_HORIZONTAL_EDGES = (
+    "padding",
+    "padding-left",
+    "padding-right",
+    "border",
+    "border-width",
+    "border-left",
+    "border-right",
+    "border-left-width",
+    "border-right-width",
+)
+# The declarations that may move a box right by a share of the screen's width (`_measures_the_screen`).
+_SCREEN_MOVES = ("left", "right", "inset", "margin", "margin-left", "transform", "translate")
+
+
+def _measures_the_screen(declared: Mapping[str, Declaration]) -> bool:
+    """Whether the sides, margins and translations among `declared` may add up to a whole screen
+    right on every screen (`offsets.past_the_right_edge`), each of their lengths in `vw` or
+    percentages (as of the screen) and px counted where it moves right: the cheap test before
+    `_a_screen_right` reads more, met by none of `left: 50%`, `translate(-50%, -50%)`."""
+    found = False
+    most = offsets.NO_MOVE
+    for name in _SCREEN_MOVES:
+        declaration = declared.get(name)
+        if declaration is None:
+            continue
+        for token in (t for v in declaration.values for t in ([v, *v.arguments] if v.type == "function" else [v])):
+            move = offsets.across(token, True) if token.type in ("dimension", "percentage") else None
+            if move is not None:
+                # (A negative `right` moves right: both signs count on the sides' shorthands.)
+                sign = -1.0 if name == "right" else 1.0
+                if name == "inset":
+                    move = offsets.Across(abs(move.px), abs(move.screens))
+                most = offsets.plus(most, offsets.Across(max(sign * move.px, 0.0), max(sign * move.screens, 0.0)))
+                found = found or sign * move.screens > 0
+    return found and offsets.past_the_right_edge(most)
+
+
+def _a_screen_right(element: Any, style: PageStyle) -> bool:
+    """True for a box whose left edge its own moves put at or past the screen's right edge on
+    every screen (`offsets.past_the_right_edge`), measured from where its containing block or the
+    flow places it, which is taken to be at or right of the screen's left edge: its `left` (a
+    relatively positioned box's negative `right` where it has none), `margin-left` and
+    translations added up, in px and screen widths (`left: 100vw`, `margin-left: 150vw`,
+    `transform: translateX(100vw)`, `left: 100%` on a box placed from the page, whose containing
+    block is as wide as the screen), or an absolutely positioned box placed from the page by a
+    negative `right` of its own known width or more (`right: -100vw` on an image 300px wide). A
+    page that does not scroll sideways hides it (the caller's test). Unless the box is placed from
+    the page, the moves of the elements around it to the left are added (a negative margin, side,
+    translation or text indent); a scale, a rotation, a zoom, a logical side or margin, a
+    right-to-left direction, or a move not read, on it or around it, leaves it as seen, and so
+    does a margin inside a box that may place its content from its right or centre (a flex or
+    grid container, a float, an inline or positioned box)."""
+    declared = style.on_demand(element, _ACROSS)
+    position = declared["position"].keyword if "position" in declared else "static"
+    if position not in ("static", "relative", "absolute"):
+        return False  # a fixed box: `_outside_the_viewport`; a sticky one's sides do not move it
+    from_the_page = position == "absolute" and _placed_from_the_page(element, style)
+    move = _own_move_across(element, declared, from_the_page, own=True)
+    if move is None:
+        return False
+    margin_moves = position != "absolute" and _side_across(declared, "left", "margin-left", "margin", False) != offsets.NO_MOVE
+    for ancestor, around in zip(element.iterancestors(), style.on_demand_of(list(element.iterancestors()), _ACROSS), strict=True):
+        if any(name in around for name in _ACROSS_UNREAD) or _right_to_left(ancestor, around):
+            return False
+        if from_the_page:
+            continue  # placed from the page's own box, which nothing around it moves
+        if margin_moves and _may_place_from_the_right(around):
+            return False
+        back = _own_move_across(ancestor, around, False, own=False)
+        if back is None:
+            return False
+        move = offsets.plus(move, offsets.Across(min(back.px, 0.0), min(back.screens, 0.0)))
+    return offsets.past_the_right_edge(move)
+
+
+def _right_to_left(element: Any, declared: Mapping[str, Declaration]) -> bool:
+    """Whether the element's direction may be right to left (its `direction`, or a `dir`
+    attribute other than `ltr`): its content may then overflow it on the left."""
+    direction = declared.get("direction")
+    if direction is not None and direction.keyword not in ("ltr", "initial", "unset", "revert", "revert-layer"):
+        return True
+    written = str(element.get("dir") or "").strip().lower() if isinstance(element.tag, str) else ""
+    return written not in ("", "ltr")
+
+
+def _may_place_from_the_right(declared: Mapping[str, Declaration]) -> bool:
+    """Whether a box may lay its content out from its right or centre, or be as wide as its
+    content and placed from its right (a flex or grid container, a float, an inline or positioned
+    box): a wide margin of what it holds may then move that content left, not right."""
+    display = declared.get("display")
+    if display is not None and display.keyword not in ("block", "flow-root", "list-item", "initial", "unset", "revert", "revert-layer"):
+        return True
+    position = declared.get("position")
+    float_ = declared.get("float")
+    return (position is not None and position.keyword not in ("static", "relative")) or (float_ is not None and float_.keyword != "none")
+
+
+def _side_across(declared: Mapping[str, Declaration], side: str, longhand: str, shorthand: str, of_the_screen: bool) -> offsets.Across | None:
+    """A side's length (`side_value`) across (`offsets.across`): `NO_MOVE` for none, None for one
+    not read (`auto` among them)."""
+    token = side_value(declared, side, longhand, shorthand)
+    if token is None:
+        return offsets.NO_MOVE
+    return None if token is UNREAD_SIDE else offsets.across(token, of_the_screen)
+
+
+def _own_move_across(element: Any, declared: Mapping[str, Declaration], from_the_page: bool, *, own: bool) -> offsets.Across | None:
+    """How far right of where its containing block or the flow places it the box's own left edge
+    is (`_a_screen_right`), by its `margin-left`, its `left` (against its `right` where it has none:
+    a relatively positioned box's, or an absolutely positioned one's with its known width), its
+    translations and, for a box around it (`own` False), its text indent, which moves its inline
+    content; None where any of them is not read. Percentages of the box's containing block are
+    read where it is as wide as the screen (`from_the_page`)."""
+    if own and any(name in declared for name in _ACROSS_UNREAD):
+        return None
+    position = declared["position"].keyword if "position" in declared else "static"
+    margin = _side_across(declared, "left", "margin-left", "margin", from_the_page)
+    moves = [margin]
+    if position in ("relative", "absolute", "fixed"):
+        left, right = (side_value(declared, side, side, "inset") for side in ("left", "right"))
+        if left is UNREAD_SIDE or right is UNREAD_SIDE:
+            return None
+        if left is not None and not _is_auto(left):
+            moves.append(offsets.across(left, from_the_page))
+        elif right is not None and not _is_auto(right):
+            far = offsets.across(right, from_the_page)
+            if far is None or (position != "relative" and not (own and from_the_page)):
+                return None
+            if position == "relative":
+                moves.append(offsets.Across(-far.px, -far.screens))
+            else:
+                # Its right edge `right` left of the page's, which is the screen's right edge.
+                return _placed_from_the_right(element, declared, far)
+    if not own and "text-indent" in declared:
+        moves.append(offsets.across(declared["text-indent"].values[0], False))
+    for name in ("transform", "translate"):
+        if name in declared:
+            moves.append(_translation_across(declared[name]))
+    if any(move is None for move in moves):
+        return None
+    return offsets.plus(*(move for move in moves if move is not None))
+
+
+def _is_auto(token: Any) -> bool:
+    return bool(token.type == "ident" and token.lower_value == "auto")
+
+
+def _placed_from_the_right(element: Any, declared: Mapping[str, Declaration], right: offsets.Across) -> offsets.Across | None:
+    """Where (`_own_move_across`) the left edge of a box placed from the page by its `right` is:
+    the screen's width less `right`, its right margin and its known width (`_width_across`)."""
+    width = _width_across(element, declared)
+    margin = _side_across(declared, "right", "margin-right", "margin", True)
+    if width is None or margin is None:
+        return None
+    return offsets.Across(-right.px - margin.px - width.px, 1.0 - right.screens - margin.screens - width.screens)
+
+
+def _width_across(element: Any, declared: Mapping[str, Declaration]) -> offsets.Across | None:
+    """The width of a box placed from the page (its border box: none of its own horizontal
+    paddings or borders set), by its `width` in px or screen widths, else an image's `width`
+    attribute; None when not known."""
+    if any(name in declared for name in _HORIZONTAL_EDGES):
+        return None
+    width = declared.get("width")
+    if width is not None:
+        return offsets.across(width.values[0], True) if len(width.values) == 1 else None
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    pixels = attribute_pixels(element.get("width")) if tag in IMAGE_TAGS else None
+    return None if pixels is None else offsets.Across(pixels, 0.0)
+
+
+def _translation_across(declaration: Declaration) -> offsets.Across | None:
+    """How far right a `transform` of translations only, or a `translate`, moves the box, across
+    (`offsets.across`); None for any other transform or a percentage (of the box's own width)."""
+    if declaration.keyword == "none":
+        return offsets.NO_MOVE
+    if declaration.name == "translate":
+        return offsets.across(declaration.values[0], False)
+    moves = []
+    for function in declaration.values:
+        if function.type != "function" or function.lower_name not in ("translate", "translatex", "translatey", "translate3d"):
+            return None
+        arguments = [t for t in function.arguments if t.type not in ("whitespace", "comment", "literal")]
+        if function.lower_name != "translatey" and arguments:
+            moves.append(offsets.across(arguments[0], False))
+    if any(move is None for move in moves):
+        return None
+    return offsets.plus(*(move for move in moves if move is not None))
 
 
 def _displacement(declared: Mapping[str, Declaration], containing: float, tag: str) -> tuple[float, float]:
