@@ -56,7 +56,7 @@ PUSHED_IN_EMS = {
     '<div style="max-height:1em;overflow:hidden"><div style="height:10px"></div><p style="margin-top:1em">{}</p></div>': True,
     # Near misses: room left in the box, a font that makes the margin small or the box tall.
     '<div style="height:4em;overflow:hidden"><p style="margin-top:2em">{}</p></div>': False,
-    '<div style="height:1.5em;overflow:hidden"><p style="margin-top:5em;font-size:2px">{}</p></div>': False,
+    '<div style="height:1.5em;overflow:hidden"><p style="margin-top:2em;font-size:8px">{}</p></div>': False,
     '<div style="height:1.5em;overflow:hidden;font-size:40px"><p style="margin-top:1em;font-size:16px">{}</p></div>': False,
 }
 
