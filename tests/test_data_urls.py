@@ -87,7 +87,8 @@ def test_only_a_base64_ending_with_spaces_before_it_marks_base64(head: str) -> N
 
 # A 300×200 PNG logo (its header), a 300×100 SVG logo and a 1×1 SVG placeholder.
 _PNG_LOGO = _b64(bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (300).to_bytes(4, "big") + (200).to_bytes(4, "big") + bytes(8))
-_SVG_LOGO = _b64(f"<svg {_NS} width='300' height='100'><title>DCNF?</title></svg>")
+# A logo that draws something: an SVG that draws nothing is a blank box, no logo.
+_SVG_LOGO = _b64(f"<svg {_NS} width='300' height='100'><title>DCNF?</title><rect width='300' height='100' fill='#c00'/></svg>")
 _SVG_DOT = _b64(f"<svg {_NS} width='1' height='1'><title>pixel?</title></svg>")
 _HIDING_SHEET = _b64(".brand-mark{display:none} /* hides the logo */")
 
@@ -160,8 +161,8 @@ MALFORMED_SVGS = {
 }
 WELL_FORMED_SVGS = {
     "an entity the document declares": f"<!DOCTYPE svg [<!ENTITY n 'News'>]><svg {_NS} width='300' height='100'><text>&n;</text></svg>",
-    "white space before the root": f"\n  <svg {_NS} width='300' height='100'/>",
-    "a byte-order mark": f"\ufeff<svg {_NS} width='300' height='100'/>",
+    "white space before the root": f"\n  <svg {_NS} width='300' height='100'><rect width='300' height='100'/></svg>",
+    "a byte-order mark": f"\ufeff<svg {_NS} width='300' height='100'><rect width='300' height='100'/></svg>",
 }
 
 

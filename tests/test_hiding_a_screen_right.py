@@ -106,3 +106,18 @@ def test_a_credit_line_moved_a_screen_right_is_reported_with_the_move_that_hides
 )
 def test_a_left_edge_is_past_the_right_edge_only_when_it_is_on_the_narrowest_and_the_widest_screen(left_edge: offsets.Across, past: bool) -> None:
     assert offsets.past_the_right_edge(left_edge) is past
+
+
+@pytest.mark.parametrize(
+    ("byline", "unwrapped"),
+    [
+        ('<div style="overflow-x:auto"><p id=it style="position:relative;left:100vw">{}</p></div>', '<p id=it style="position:relative;left:100vw">{}</p>'),
+        ('<div style="overflow:scroll"><p id=it style="margin-left:100vw">{}</p></div>', '<p id=it style="margin-left:100vw">{}</p>'),
+        ('<div class=scroller><p id=it style="transform:translateX(100vw)">{}</p></div>', '<p id=it style="transform:translateX(100vw)">{}</p>'),
+    ],
+)
+def test_a_box_moved_right_inside_a_box_that_scrolls_sideways_is_seen(byline: str, unwrapped: str) -> None:
+    # The box around it scrolls: a reader scrolls to what it holds, whatever the page does.
+    scroller = "<style>.scroller{overflow-x:auto}</style>"
+    assert not byline_hidden(dcnf(head=scroller, byline=(NO_SIDEWAYS + byline).format("By Maria Lopez")))
+    assert byline_hidden(dcnf(head=scroller, byline=(NO_SIDEWAYS + unwrapped).format("By Maria Lopez")))

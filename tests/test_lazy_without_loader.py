@@ -38,6 +38,11 @@ LAZY_LOGOS = {
         f'<img class="lazyload" width="300" height="60" src="{GIF}" data-src="{LOGO_URL}" alt="Daily Caller News Foundation logo">'
     ),
     "data-lazy-srcset": f'<img width="300" height="60" data-lazy-srcset="{LOGO_URL} 1x" alt="Daily Caller News Foundation logo">',
+    # A lazy-load plugin's placeholder of the picture's size: an SVG that draws nothing.
+    "an empty SVG of the logo's size": (
+        '<img width="300" height="60" src="data:image/svg+xml,%3Csvg%20xmlns=\'http://www.w3.org/2000/svg\'%20viewBox=\'0%200%20300%2060\'%3E%3C/svg%3E"'
+        f' data-src="{LOGO_URL}" alt="Daily Caller News Foundation logo">'
+    ),
     "with the plugin's noscript copy": (
         f'<img width="300" height="60" src="{GIF}" data-lazy-src="{LOGO_URL}" alt="Daily Caller News Foundation logo">'
         f'<noscript><img width="300" height="60" src="{LOGO_URL}" alt="Daily Caller News Foundation logo"></noscript>'

@@ -193,7 +193,7 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
-from compliance.document.data_images import jpeg_size, svg_root, undrawable
+from compliance.document.data_images import MAX_DATA_SVG_BYTES, jpeg_size, svg_root, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
@@ -203,7 +203,7 @@ from compliance.document.generated import DetailsContent, details_content, gener
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable, without_brackets
-from compliance.document.svg_drawing import holds_nothing_to_paint
+from compliance.document.svg_drawing import draws_nothing, holds_nothing_to_paint
 from compliance.document.svg_text import holds_text, paint_colours
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
@@ -5590,14 +5590,16 @@ _NAME_WORDS = re.compile(r"[-_.]+")
 def is_placeholder(url: str) -> bool:
     """True for an image URL that shows a reader no picture (images are not fetched, so only the
     URL is read): empty, `about:blank`, a `data:` picture no browser draws
-    (`data_images.undrawable`) or one of 2px or less across or high (`data_image_size`), or a file
-    whose name is only placeholder words (`_PLACEHOLDER_WORDS`: `blank.gif`, `spacer.gif`,
+    (`data_images.undrawable`), one of 2px or less across or high (`data_image_size`) or an SVG
+    that draws nothing (`svg_drawing.draws_nothing`: `data:image/svg+xml,<svg xmlns=…
+    viewBox='0 0 300 60'></svg>`, a lazy-load plugin's placeholder of the picture's size), or a
+    file whose name is only placeholder words (`_PLACEHOLDER_WORDS`: `blank.gif`, `spacer.gif`,
     `1x1.gif`, `transparent.png`), whatever its folder or query."""
     url = url.strip()
     if not url or url.lower() == "about:blank":
         return True
     if url[:5].lower() == "data:":
-        return undrawable(url) or _tiny_data_image(url)
+        return undrawable(url) or _tiny_data_image(url) or _blank_data_svg(url)
     name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
     stem, dot, extension = name.rpartition(".")
     if not dot or extension not in _PLACEHOLDER_EXTENSIONS:
@@ -5982,6 +5984,8 @@ def _a_screen_right(element: Any, style: PageStyle) -> bool:
             return False
         if from_the_page:
             continue  # placed from the page's own box, which nothing around it moves
+        if _scrolls_sideways(ancestor, style):
+            return False  # a box that scrolls sideways: a reader scrolls to what it holds
         if margin_moves and _may_place_from_the_right(around):
             return False
         back = _own_move_across(ancestor, around, False, own=False)
@@ -5989,6 +5993,14 @@ def _a_screen_right(element: Any, style: PageStyle) -> bool:
             return False
         move = offsets.plus(move, offsets.Across(min(back.px, 0.0), min(back.screens, 0.0)))
     return offsets.past_the_right_edge(move)
+
+
+def _scrolls_sideways(element: Any, style: PageStyle) -> bool:
+    """Whether a box of the page (not `<html>` or `<body>`, whose overflow is the viewport's)
+    scrolls what overflows it sideways: its `overflow-x` is `auto` or `scroll`."""
+    if not isinstance(element.tag, str) or element.tag.lower() in ("html", "body"):
+        return False
+    return overflow_axes(style.on_demand(element, _OVERFLOW))[0] in ("auto", "scroll")
 
 
 def _right_to_left(element: Any, declared: Mapping[str, Declaration]) -> bool:
@@ -6606,6 +6618,17 @@ def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
         if size is not None and drawn_too_small(size):
             return False
     return True
+
+
+def _blank_data_svg(url: str) -> bool:
+    """True for a `data:` SVG, well-formed and short enough to read, that draws nothing."""
+    if len(url) > 3 * MAX_DATA_SVG_BYTES or "svg" not in url[:40].lower():
+        return False
+    data = read_data_url(url)
+    if data is None or data.media_type != "image/svg+xml":
+        return False
+    root = svg_root(data.body)
+    return root is not None and draws_nothing(root)
 
 
 def _tiny_data_image(url: str) -> bool:
