@@ -45,6 +45,8 @@ def _names(html: str) -> list[tuple[str, ...]]:
         ("Updated: March 4, 2025 at 9:00 a.m. | Nadia Rahman", ("Nadia Rahman",)),
         ("Mar 4, 2025 — Nadia Rahman", ("Nadia Rahman",)),
         ("1.2k views • Nadia Rahman", ("Nadia Rahman",)),
+        # PaperMod with its word count turned on.
+        ("March 4, 2025 · 3 min · 612 words · Nadia Rahman", ("Nadia Rahman",)),
         ("March 4, 2025 · 3 min · Nadia Rahman, Tom Wu", ("Nadia Rahman", "Tom Wu")),
         # What the cut leaves: an opener after the date, as before.
         ("Mar 4, 2025 | By Nadia Rahman", ("Nadia Rahman",)),
@@ -70,7 +72,9 @@ def test_what_is_not_page_data_before_a_name_is_not_cut(line: str) -> None:
     assert reading is None or reading.names == ()
 
 
-@pytest.mark.parametrize("part", ["March 4, 2025", "4 March", "03/04/2025", "9:00 a.m. EST", "3 min", "5 minute read", "12 comments", "Updated 2025-03-04"])
+@pytest.mark.parametrize(
+    "part", ["March 4, 2025", "4 March", "03/04/2025", "9:00 a.m. EST", "3 min", "5 minute read", "12 comments", "612 words", "Updated 2025-03-04"]
+)
 def test_page_data_parts(part: str) -> None:
     assert is_page_data(part)
 
@@ -96,6 +100,7 @@ META_LINES = [
     '<div class="post-meta"><span title="2025-03-04 00:00:00 +0000 UTC">March 4, 2025</span>&nbsp;·&nbsp;3 min&nbsp;·&nbsp;Nadia Rahman</div>',
     '<div class="post-meta">Nadia Rahman&nbsp;·&nbsp;March 4, 2025&nbsp;·&nbsp;3 min read</div>',
     '<p class="meta">March 4, 2025 | 5 min read | Nadia Rahman</p>',
+    '<div class="post-meta">March 4, 2025&nbsp;·&nbsp;3 min&nbsp;·&nbsp;612 words&nbsp;·&nbsp;Nadia Rahman</div>',
 ]
 
 

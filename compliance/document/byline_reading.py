@@ -2197,7 +2197,7 @@ _DATE = (
 )
 _PAGE_DATA_PART = on_first_use(
     rf"(?:(?:published|updated|posted|last\s+updated)\s*:?\s*(?:on\s+)?)?"
-    rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME}(?:,?\s+{_DATE})?|\d+\s*(?:min(?:ute)?s?|m)(?:\s+read)?|\d[\d,.]*[km]?\s+(?:comments?|views?|shares?|likes?|reads?))",
+    rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME}(?:,?\s+{_DATE})?|\d+\s*(?:min(?:ute)?s?|m)(?:\s+read)?|\d[\d,.]*[km]?\s+(?:comments?|views?|shares?|likes?|reads?|words?))",
     re.IGNORECASE,
 )
 
