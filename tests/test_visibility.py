@@ -641,12 +641,13 @@ def test_a_logo_that_loads_however_it_loads_is_seen(case: str) -> None:
 @pytest.mark.parametrize(
     "uri",
     [
-        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='300' height='100'/>",
-        f"data:image/svg+xml;utf8,<svg {_SVG_NS} viewBox='0 0 300 100'/>",
+        # (Each draws something: an SVG that draws nothing is a placeholder, whatever its size.)
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='300' height='100'><rect width='300' height='100'/></svg>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} viewBox='0 0 300 100'><rect width='300' height='100'/></svg>",
         # A width in another unit, or no size at all, is not known: the image counts.
-        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='100%' height='1'/>",
-        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='1em' height='1em'/>",
-        f"data:image/svg+xml;utf8,<svg {_SVG_NS}/>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='100%' height='1'><rect width='300' height='100'/></svg>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='1em' height='1em'><rect width='300' height='100'/></svg>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS}><rect width='300' height='100'/></svg>",
         # A 1×1 drawing that is not an SVG document, or declared as another type, is not read as one.
         "data:image/svg+xml;utf8,<html width='1' height='1'/>",
         "data:image/png;utf8,<svg width='1' height='1'/>",
@@ -655,6 +656,13 @@ def test_a_logo_that_loads_however_it_loads_is_seen(case: str) -> None:
 def test_a_data_uri_svg_logo_of_a_visible_or_unknown_size_is_seen(uri: str) -> None:
     shown = f'<img src="{uri}" alt="Daily Caller News Foundation logo">'
     assert errors(check(page(logo=shown))) == []
+
+
+def test_a_data_uri_svg_that_draws_nothing_is_a_placeholder() -> None:
+    # A lazy-load plugin's placeholder of the picture's size: a blank box, whatever its size.
+    for empty in (f"<svg {_SVG_NS} width='300' height='100'/>", f"<svg {_SVG_NS} viewBox='0 0 300 100'><g/></svg>"):
+        shown = f'<img src="data:image/svg+xml;utf8,{empty}" alt="Daily Caller News Foundation logo">'
+        assert errors(check(page(logo=shown))) == ["dcnf/logo"]
 
 
 def test_a_large_image_with_only_a_one_pixel_data_uri_is_a_placeholder() -> None:
