@@ -820,6 +820,24 @@ def test_a_fix_its_rule_still_fails_after_says_what_the_rule_then_finds(cli: Any
     notes = [line for line in cli("fix", "--pack", "dcnf", "--meta", "reporter=Jake Smith", str(story)).err.splitlines() if "dcnf/byline" in line]
     assert notes == [
         f"{story}: not fixed: dcnf/byline: inserting '<p class=\"byline\">By Jake Smith, Daily Caller News Foundation</p>' does not satisfy"
-        " the rule (no visible byline found in the article; the one at line 1 is hidden (the page's CSS sets `opacity: 0.03` on it));"
+        " the rule (with it made: no visible byline found in the article; the one at line 1 is hidden (the page's CSS sets `opacity: 0.03` on it));"
         " fix it by hand"
     ]
+
+
+def test_a_fix_that_would_add_a_finding_says_what_that_finding_is(cli: Any, tmp_path: Path) -> None:
+    # The page's CSS hides every `.byline` on narrow screens: a byline inserted there would leave
+    # its affiliation hidden on them too. The note says so, so the editor knows the remedy is the
+    # page's CSS, not another byline.
+    story = tmp_path / "narrow.html"
+    story.write_text(
+        "<html><head><title>New approach</title><style>@media (max-width:600px){.byline{display:none}}</style></head><body><article>\n"
+        "<h1>Officials weigh new approach</h1>\n<p>The administration is weighing a new approach, officials said on Wednesday.</p>\n"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    run = cli("fix", "--pack", "dcnf", "-m", "reporter=Jake Smith", "-m", "logo-url=https://dailycallernewsfoundation.org/dcnf-logo.png", str(story))
+    (note,) = [line for line in run.err.splitlines() if "not fixed: dcnf/byline" in line]
+    assert note.endswith(
+        "would add a finding (dcnf/affiliation: it is hidden on the screens that meet @media (max-width:600px), and shown on others); fix it by hand"
+    ), note
