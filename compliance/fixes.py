@@ -1515,21 +1515,14 @@ def _encoding_prefix(data: bytes, doc: Document) -> bytes | None:
 
 def _regression(rule_id: str, before: Report, after: Report) -> str:
     """Why a candidate fix is refused: its rule still fails (with what its finding then says, the
-    page's CSS hiding what was inserted, say), or it adds a finding. What it inserted that only
-    some screens hide (the rule's hidden-on-some-screens warning, `Finding.hidden_on`) is in place:
-    the page's CSS is then the remedy, which the warning left after the fix says."""
-    still = next((f for f in after.findings if f.rule == rule_id and not f.hidden_on), None)
+    page's CSS hiding what was inserted, say), or it adds a finding."""
+    still = next((f for f in after.findings if f.rule == rule_id), None)
     if still is not None:
         # Its lines are the page's with the fix made, as the note says.
         return _STILL_FAILS + (f" (with it made: {still.detail})" if still.detail else "")
     added = Counter(f.rule for f in after.findings) - Counter(f.rule for f in before.findings)
     if added:
-        # With what the one rule it adds then says when that is the page's CSS hiding it on some
-        # screens (the inserted byline's affiliation on narrow screens), which the editor changes
-        # by hand; other details name lines of the page with the fix made, not the file's.
-        only = next(iter(added)) if len(added) == 1 else None
-        said = next((f.detail for f in after.findings if f.rule == only and f.hidden_on and f.detail), "") if only is not None else ""
-        return "would add a finding (" + ", ".join(sorted(added)) + (f": {said}" if said else "") + ")"
+        return "would add a finding (" + ", ".join(sorted(added)) + ")"
     return ""
 
 

@@ -825,10 +825,9 @@ def test_a_fix_its_rule_still_fails_after_says_what_the_rule_then_finds(cli: Any
     ]
 
 
-def test_a_fix_that_would_add_a_finding_says_what_that_finding_is(cli: Any, tmp_path: Path) -> None:
-    # The page's CSS hides every `.byline` on narrow screens: a byline inserted there would leave
-    # its affiliation hidden on them too. The note says so, so the editor knows the remedy is the
-    # page's CSS, not another byline.
+def test_a_fix_the_page_s_css_hides_on_some_screens_says_which_screens(cli: Any, tmp_path: Path) -> None:
+    # The page's CSS hides every `.byline` on narrow screens: the note says so, so the editor
+    # knows the remedy is the page's CSS, not another byline.
     story = tmp_path / "narrow.html"
     story.write_text(
         "<html><head><title>New approach</title><style>@media (max-width:600px){.byline{display:none}}</style></head><body><article>\n"
@@ -839,5 +838,5 @@ def test_a_fix_that_would_add_a_finding_says_what_that_finding_is(cli: Any, tmp_
     run = cli("fix", "--pack", "dcnf", "-m", "reporter=Jake Smith", "-m", "logo-url=https://dailycallernewsfoundation.org/dcnf-logo.png", str(story))
     (note,) = [line for line in run.err.splitlines() if "not fixed: dcnf/byline" in line]
     assert note.endswith(
-        "would add a finding (dcnf/affiliation: it is hidden on the screens that meet @media (max-width:600px), and shown on others); fix it by hand"
+        "does not satisfy the rule (with it made: it is hidden on the screens that meet @media (max-width:600px), and shown on others); fix it by hand"
     ), note

@@ -56,9 +56,7 @@ def format_fix_notes(path: str, plan: FixPlan, *, written: bool, threshold: Seve
     shown = min(threshold, Severity.WARNING)
     for finding in plan.after.findings:
         if finding.severity >= shown and finding.rule not in not_fixed:
-            # Shown on some screens only: the page's CSS is the remedy, which no template writes.
-            why = finding.help if finding.hidden_on else "no fix template for this rule"
-            notes.append(f"{path}:{finding.location}: left for you: {finding.rule}: {finding.message} ({why})")
+            notes.append(f"{path}:{finding.location}: left for you: {finding.rule}: {finding.message} (no fix template for this rule)")
     return [visible(note) for note in notes]
 
 
