@@ -556,7 +556,7 @@ def _hiding_declared(chain: list[Any], declared: list[dict[str, Declaration]], h
         hiding = [declaration for declaration in winners.values() if hides(declaration)]
         if not hiding:
             continue
-        shown = " and ".join(f"`{declaration.name}: {_shown_value(declaration)}`" for declaration in hiding[:2])
+        shown = " and ".join(_code_span(f"{declaration.name}: {_shown_value(declaration)}") for declaration in hiding[:2])
         if hiding[0] in parse_style_attribute(node.get("style") or ""):
             whose = "its `style` attribute" if node is element else f"the `style` attribute of the {_tag_shown(node)} around it at line {node.sourceline or 1}"
             return f"{whose} sets {shown}"
@@ -576,10 +576,17 @@ def _colours_fades_or_shrinks(declaration: Declaration) -> bool:
     return FAMILIES.get(declaration.name) in ("colour", "opacity") and _shown_value(declaration).lower() not in _NO_CHANGE
 
 
+def _code_span(text: str) -> str:
+    """`text` between backticks, as Markdown and the other messages quote code; between double
+    ones, spaced, when it holds a backtick itself (a page's value may), so the span still closes
+    where it ends."""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
 def _tag_shown(element: Any) -> str:
     """An element's start tag as an editor finds it in the page: its name, id and class."""
     attributes = "".join(f' {name}="{value[:40]}"' for name in ("id", "class") if (value := (element.get(name) or "").strip()))
-    return f"`<{element.tag.lower()}{attributes}>`"
+    return _code_span(f"<{element.tag.lower()}{attributes}>")
 
 
 def _shown_value(declaration: Declaration) -> str:
