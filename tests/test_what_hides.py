@@ -104,4 +104,4 @@ def test_a_long_value_is_shortened_and_the_page_s_text_is_not_interpreted() -> N
 def test_a_value_with_a_backtick_is_quoted_so_the_span_still_closes() -> None:
     css = '.byline{filter:url("a`b") opacity(0%)}'
     detail = _detail(_page(css), "dcnf/byline")
-    assert detail.endswith("(the page's CSS sets `` filter: url(\"a`b\") opacity(0%) `` on it)"), detail
+    assert detail.endswith('(the page\'s CSS sets `` filter: url("a`b") opacity(0%) `` on it)'), detail
