@@ -939,7 +939,7 @@ def test_a_credit_link_the_checker_calls_hidden_leaves_no_ink(browser: Any) -> N
         link = f'<a id=it href="https://www.texastribune.org/2024/10/02/farm-towns/"{attrs}>The Texas Tribune</a>'
         return f"<style>{STYLE_SHEET}</style><article><h1>Headline</h1><p>Este artículo se publicó originalmente en {link}.</p></article>"
 
-    assert {hiding: _leaves_ink(browser, page(attrs)) for hiding, attrs in ON_LINK.items()} == dict.fromkeys(ON_LINK, False)
+    assert {hiding: _leaves_ink(browser, page(attrs)) for hiding, (attrs, _) in ON_LINK.items()} == dict.fromkeys(ON_LINK, False)
     assert _leaves_ink(browser, page(""))
 
 

@@ -455,13 +455,15 @@ _COMBINATORS = re.compile(r"[\s>+~]+")
 
 
 def _matched(root: Any, selector: str) -> list[Any]:
-    """The elements a selector matches under `root`; none for one lxml cannot read."""
+    """The elements a selector matches under `root`; none for one lxml cannot read, nor for a chain
+    of compounds too long for cssselect's translation (which recurses once per combinator), left
+    out as the page's style leaves it out."""
     from cssselect import SelectorError
     from lxml.cssselect import CSSSelector
 
     try:
         matched = CSSSelector(selector)(root)
-    except (SelectorError, ValueError, TypeError):
+    except (SelectorError, ValueError, TypeError, RecursionError):
         return []
     return matched if isinstance(matched, list) else []
 
