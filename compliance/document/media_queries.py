@@ -111,37 +111,64 @@ def screens_not_meeting(query_list: str) -> str | None:
     tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
     conditions: list[str] = []
     for query in split_commas(tokens) if tokens else []:
-        if _media_query(query) is None:
+        unmet = _condition_of_screens(query)
+        if unmet is None:
             return None
-        if _is(query[0], "only"):
-            query = query[1:]
-        negated = _is(query[0], "not") and query[1].type != "() block"
-        if negated:
-            query = query[1:]
-        if query[0].type == "ident" and not (_is(query[0], "not") and not negated):
-            if query[0].lower_value not in _SCREEN_TYPES:
-                if negated:
-                    return None  # `not print`: every screen
-                continue
-            if len(query) == 1:
-                if negated:
-                    continue  # `not all`: no screen
-                return None  # `screen`: every screen
-            query = query[2:]
-        written = " ".join(" ".join(tinycss2.serialize([token]).split()) for token in query)
-        if negated:
-            written = f"not ({written})" if len(query) != 1 else f"not {written}"
-        conditions.append(written)
+        conditions.extend(unmet)
+    return _none_of(conditions)
+
+
+def _condition_of_screens(query: Sequence[Any]) -> tuple[str, ...] | None:
+    """The media condition (as written, the screen type left out) of the screens one media query
+    (its tokens) holds on, for `screens_not_meeting`: none for a query of no screen (`print and
+    …`, `not all`), and None for one that cannot be read or holds on every screen (`screen`, `not
+    print`)."""
+    import tinycss2
+
+    if _media_query(query) is None:
+        return None
+    if _is(query[0], "only"):
+        query = query[1:]
+    negated = _is(query[0], "not") and query[1].type != "() block"
+    if negated:
+        query = query[1:]
+    if query[0].type == "ident" and not (_is(query[0], "not") and not negated):
+        if query[0].lower_value not in _SCREEN_TYPES:
+            if negated:
+                return None  # `not print`: every screen
+            return ()
+        if len(query) == 1:
+            if negated:
+                return ()  # `not all`: no screen
+            return None  # `screen`: every screen
+        query = query[2:]
+    written = " ".join(" ".join(tinycss2.serialize([token]).split()) for token in query)
+    if negated:
+        written = f"not ({written})" if len(query) != 1 else f"not {written}"
+    return (written,)
+
+
+def _none_of(conditions: list[str]) -> str:
+    """The media query list of the screens that meet none of the media conditions (`all` for
+    none), for `screens_not_meeting`."""
     if not conditions:
         return "all"
     if len(conditions) == 1:
-        only = [t for t in tinycss2.parse_component_value_list(conditions[0], skip_comments=True) if t.type != "whitespace"]
-        if len(only) == 2 and _is(only[0], "not"):
-            inner = [t for t in only[1].content if t.type not in ("whitespace", "comment")]
-            nested = inner and (inner[0].type == "() block" or _is(inner[0], "not"))
-            return " ".join(tinycss2.serialize(only[1].content if nested else [only[1]]).split())
-        return f"not {conditions[0]}" if len(only) == 1 else f"not ({conditions[0]})"
+        return _negation(conditions[0])
     return "not (" + " or ".join(_in_parentheses(condition) for condition in conditions) + ")"
+
+
+def _negation(condition: str) -> str:
+    """The media condition of the screens that do not meet one: what a `not` negates, or the
+    condition with `not` before it (in parentheses unless it is one `<media-in-parens>`)."""
+    import tinycss2
+
+    only = [t for t in tinycss2.parse_component_value_list(condition, skip_comments=True) if t.type != "whitespace"]
+    if len(only) == 2 and _is(only[0], "not"):
+        inner = [t for t in only[1].content if t.type not in ("whitespace", "comment")]
+        nested = inner and (inner[0].type == "() block" or _is(inner[0], "not"))
+        return " ".join(tinycss2.serialize(only[1].content if nested else [only[1]]).split())
+    return f"not {condition}" if len(only) == 1 else f"not ({condition})"
 
 
 def _in_parentheses(condition: str) -> str:
@@ -420,14 +447,26 @@ def _valid_value(kind: str | frozenset[str], tokens: Sequence[Any]) -> bool:
     if isinstance(kind, frozenset):
         return len(tokens) == 1 and tokens[0].type == "ident" and tokens[0].lower_value in kind
     if kind == _RATIO:
-        numbers = [t for t in tokens if t.type == "number"]
-        slash = len(tokens) == 3 and tokens[1].type == "literal" and tokens[1].value == "/"
-        return (len(tokens) == 1 or slash) and len(numbers) == len(tokens) - (1 if slash else 0) and all(t.value >= 0 for t in numbers)
+        return _valid_ratio(tokens)
     if len(tokens) != 1:
         return False
     token = tokens[0]
     if token.type == "function":
         return token.lower_name in MATH_FUNCTIONS  # a calculation not worked out (`calc(1px + 1vw)`)
+    return _valid_single_value(kind, token)
+
+
+def _valid_ratio(tokens: Sequence[Any]) -> bool:
+    """Whether the tokens of a value are a `<ratio>`: a number, or two with a `/` between (none
+    negative)."""
+    numbers = [t for t in tokens if t.type == "number"]
+    slash = len(tokens) == 3 and tokens[1].type == "literal" and tokens[1].value == "/"
+    return (len(tokens) == 1 or slash) and len(numbers) == len(tokens) - (1 if slash else 0) and all(t.value >= 0 for t in numbers)
+
+
+def _valid_single_value(kind: str, token: Any) -> bool:
+    """Whether a media feature of a `_LENGTH`, `_RESOLUTION`, `_NUMBER`, `_INTEGER` or
+    `_MQ_BOOLEAN` kind takes a value of one token (not a function)."""
     if kind == _LENGTH:
         return (token.type == "number" and token.value == 0) or (token.type == "dimension" and token.lower_unit in _LENGTH_UNITS)
     if kind == _RESOLUTION:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.document.css import per_sheet
@@ -354,7 +354,6 @@ def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownEl
     specificity), or whose `style` attribute names a property that hides or shows, is left out,
     as is one whose queries together every screen meets. Only the elements and their ancestors
     are matched, and only by the selectors whose last compound they can match (`_may_match`)."""
-    from compliance.document.media_queries import NEVER, every_screen_meets_one, screens_meeting, screens_not_meeting
     from compliance.document.visibility import applied_sheets
 
     rules = [rule for sheet in applied_sheets(root) for rule in _sheet_display_rules(sheet)]
@@ -363,6 +362,23 @@ def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownEl
         return {}
     chains = {element: [element, *element.iterancestors()] for element in elements}
     nodes = {node for chain in chains.values() for node in chain}
+    matching = _matcher(root, nodes)
+    hidden = _hidden_everywhere(rules, nodes, matching)
+    if not hidden:
+        return {}
+    placed = _placed_outside(_shown_again_by(rules, hidden, hidden_families, matching))
+    found: dict[Any, ShownElsewhere] = {}
+    for element, chain in chains.items():
+        nearest = next((placed[node] for node in chain if node in placed), None)
+        if nearest is not None:
+            found[element] = nearest
+    return found
+
+
+def _matcher(root: Any, nodes: Collection[Any]) -> Callable[[str, Collection[Any]], list[Any]]:
+    """For `hidden_unless_shown`: a function from a selector and some of `nodes` to those of them
+    it matches under `root`; a selector whose last compound none of them may match (`_may_match`)
+    is not matched over the page."""
     keys = {node: _keys(node) for node in nodes}
 
     def matching(selector: str, among: Collection[Any]) -> list[Any]:
@@ -372,13 +388,30 @@ def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownEl
         matched = set(_matched(root, selector))
         return [node for node in candidates if node in matched]
 
+    return matching
+
+
+def _hidden_everywhere(rules: Sequence[_DisplayRule], nodes: Collection[Any], matching: Callable[[str, Collection[Any]], list[Any]]) -> dict[Any, set[str]]:
+    """For `hidden_unless_shown`: each of `nodes` that a rule every screen applies hides, with the
+    families of those that do (`matching`: `_matcher`)."""
     hidden: dict[Any, set[str]] = {}
     for rule in rules:
         if not rule.query and rule.hiding:
             for node in matching(rule.selector, nodes):
                 hidden.setdefault(node, set()).update(rule.hiding)
-    if not hidden:
-        return {}
+    return hidden
+
+
+def _shown_again_by(
+    rules: Sequence[_DisplayRule],
+    hidden: dict[Any, set[str]],
+    hidden_families: frozenset[str],
+    matching: Callable[[str, Collection[Any]], list[Any]],
+) -> dict[Any, set[str]]:
+    """For `hidden_unless_shown`: each of the `hidden` nodes (with the families of the rules every
+    screen applies that hide it) that a rule of those `rules` shows again, with the queries of
+    the rules that do ("" for a rule every screen applies); none when no rule under a query shows
+    one (`matching`: `_matcher`)."""
     shown_by: dict[Any, set[str]] = {}
     # The rules under a query first: only when they show a hidden element again are those every
     # screen applies matched, to leave out what one of them may show too.
@@ -392,6 +425,16 @@ def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownEl
                     shown_by.setdefault(node, set()).add(rule.query)
         if not shown_by:
             return {}
+    return shown_by
+
+
+def _placed_outside(shown_by: dict[Any, set[str]]) -> dict[Any, ShownElsewhere]:
+    """For `hidden_unless_shown`: each node shown again only under some-screens queries (`shown_by`:
+    `_shown_again_by`), with the query of the screens that meet none of them; a node a rule every
+    screen applies shows too, styled to hide or show, or whose queries every screen meets
+    together or no screen is outside of, is left out."""
+    from compliance.document.media_queries import NEVER, every_screen_meets_one, screens_meeting, screens_not_meeting
+
     placed: dict[Any, ShownElsewhere] = {}
     for node, queries in shown_by.items():
         if "" in queries or _styled_to_hide_or_show(node) or every_screen_meets_one(queries):
@@ -399,12 +442,7 @@ def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownEl
         outside = screens_not_meeting(", ".join(sorted(queries)))
         if outside is not None and screens_meeting(outside) != NEVER:
             placed[node] = ShownElsewhere(shorten(outside, 80))
-    found: dict[Any, ShownElsewhere] = {}
-    for element, chain in chains.items():
-        nearest = next((placed[node] for node in chain if node in placed), None)
-        if nearest is not None:
-            found[element] = nearest
-    return found
+    return placed
 
 
 def _keys(node: Any) -> frozenset[str]:
