@@ -250,7 +250,7 @@ class _Reading:
                 offset, margin = step
             if offset + margin >= bottom and _has_text_after(child):
                 self.tails.add(child)
-            lines.text = lines.text or _has_text(child.tail) or (kind == "inline" and _plain_text_box(child, declared))
+            lines.text = lines.text or _text_follows(child, kind, declared)
         return offset - start
 
     def _line(self, box: Any) -> tuple[float, float] | None:
@@ -474,6 +474,13 @@ def _line_height_of(declaration: Declaration | None, font: float, inherited: tup
         return ("px", font * float(token.value))
     found = length_px(token) if token.lower_unit == "px" else None
     return None if found is None else ("px", found)
+
+
+def _text_follows(child: Any, kind: str, declared: Mapping[str, Declaration]) -> bool:
+    """True when `child` (of the `kind` `_kind` gives it; `declared`: the declarations that win on
+    it) brings text to the line: text after it (its tail), or, an inline box, its own text in its
+    parent's font and line height (`_plain_text_box`)."""
+    return _has_text(child.tail) or (kind == "inline" and _plain_text_box(child, declared))
 
 
 def _has_text_after(child: Any) -> bool:

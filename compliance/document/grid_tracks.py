@@ -246,24 +246,49 @@ def last_row_collapsed(grid: Mapping[str, Declaration], items: Sequence[Mapping[
     content's bottom; and the last item sits in its track, of no height, with no negative top
     margin (as the one item of a track of no size: `_in_the_track`, `_item_of_no_height`). What
     that item holds overflows its track below the grid's bottom, and is cut off."""
+    tracks = _one_column_of_rows(grid, len(items))
+    if tracks is None or not _placed_in_order(items):
+        return False
+    rows = grid.get("grid-template-rows")
+    last, track = items[-1], Declaration("grid-template-rows", (tracks[-1],), rows.important if rows is not None else False)
+    if "writing-mode" in last or not _zero_length(tracks[-1]) or not cuts_off_overflow(grid)[1]:
+        return False
+    display = last.get("display")
+    if display is not None and "table" in display_keyword(display):
+        return False
+    if not _no_negative_top_margin(last):
+        return False
+    return _grid_of_no_height(grid) and _in_the_track(grid, last, _ROWS) and _item_of_no_height(last, track)
+
+
+def _one_column_of_rows(grid: Mapping[str, Declaration], count: int) -> list[Any] | None:
+    """The row tracks (tokens) of a grid (`grid`: the declarations that win on it) that lays out
+    one column of `count` rows, two or more, each a plain track (no `repeat()`, no line name);
+    None for another grid, or for what is not one (see `last_row_collapsed`)."""
     display = grid.get("display")
     if (
         display is None
         or display_keyword(display) not in _GRIDS
         or any(name in grid for name in ("grid", "grid-template", "grid-auto-flow", "grid-template-areas", "writing-mode"))
     ):
-        return False
+        return None
     rows = grid.get("grid-template-rows")
     columns = grid.get("grid-template-columns")
     tracks = [] if rows is None else [token for token in rows.values if token.type not in ("whitespace", "comment")]
     if (
         len(tracks) < 2
-        or len(tracks) != len(items)
+        or len(tracks) != count
         or any((token.type == "function" and token.lower_name == "repeat") or token.type == "[] block" for token in tracks)
     ):
-        return False
+        return None
     if columns is not None and len([t for t in columns.values if t.type not in ("whitespace", "comment")]) != 1:
-        return False
+        return None
+    return tracks
+
+
+def _placed_in_order(items: Sequence[Mapping[str, Declaration]]) -> bool:
+    """True when the grid's items (the declarations that win on each) are laid out in order, each
+    a box: no placement, `order`, absolute or fixed position, nor box-less `display`."""
     for item in items:
         display, position = item.get("display"), item.get("position")
         if display is not None and display_keyword(display) in ("contents", "none", ""):
@@ -274,22 +299,25 @@ def last_row_collapsed(grid: Mapping[str, Declaration], items: Sequence[Mapping[
             or any(name in item for name in _ROWS.placement + _COLUMNS.placement)
         ):
             return False
-    last, track = items[-1], Declaration("grid-template-rows", (tracks[-1],), rows.important if rows is not None else False)
+    return True
+
+
+def _zero_length(token: Any) -> bool:
+    """True for a track size token that is a zero length (`0`, `0px`)."""
     # A zero length, not `0fr` (whose minimum is the item's content and margins) nor `0%` (of a
     # grid of no height of its own: `auto`).
-    fixed = tracks[-1].type in ("number", "dimension") and not (tracks[-1].type == "dimension" and tracks[-1].lower_unit == "fr")
-    if "writing-mode" in last or not fixed or length_px(tracks[-1]) != 0 or not cuts_off_overflow(grid)[1]:
-        return False
-    display = last.get("display")
-    if display is not None and "table" in display_keyword(display):
-        return False
-    top = [last[name] for name in ("margin-top", "margin-block", "margin-block-start") if name in last]
-    margin = last.get("margin")
+    fixed = token.type in ("number", "dimension") and not (token.type == "dimension" and token.lower_unit == "fr")
+    return fixed and length_px(token) == 0
+
+
+def _no_negative_top_margin(item: Mapping[str, Declaration]) -> bool:
+    """True when no top margin the item declares (the longhands, `margin`'s first value) is
+    negative or unread (`auto` is none)."""
+    top = [item[name] for name in ("margin-top", "margin-block", "margin-block-start") if name in item]
+    margin = item.get("margin")
     if margin is not None and 1 <= len(margin.values) <= 4:
         top.append(Declaration("margin-top", (margin.values[0],), margin.important))
-    if any(not declaration.values or (length_px(declaration.values[0]) or -1.0) < 0 for declaration in top if declaration.keyword != "auto"):
-        return False
-    return _grid_of_no_height(grid) and _in_the_track(grid, last, _ROWS) and _item_of_no_height(last, track)
+    return not any(not declaration.values or (length_px(declaration.values[0]) or -1.0) < 0 for declaration in top if declaration.keyword != "auto")
 
 
 def _no_size_track(declaration: Declaration | None) -> bool:

@@ -1349,13 +1349,7 @@ class _Walk:
         block of its own), and what it shows (`own_text`: whether its own text is read)."""
         tag = kind.tag
         rendering = self._rendering(element, tag, attributes, parent)
-        text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
-        # An element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and not kind.may_draw_a_picture else self._seen(element, tag, rendering)
-        if visible != parent[_VISIBLE]:
-            self.found.visibility[element] = visible
-        if ((not visible and parent[_VISIBLE]) or (not text_shown and parent[_SHOWS_TEXT])) and too_small(element, tag, rendering, self.style):
-            self.found.too_small.add(element)
+        text_shown, visible = self._shows(element, kind, rendering, parent)
         in_article = parent[_IN_ARTICLE] or element in self.region_starts
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
@@ -1371,6 +1365,20 @@ class _Walk:
         passes_on = visible and text_open and tag != "amp-accordion" and rendering.indent is None and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self._push(element, kind, attributes, frame, parent, own_text=own_text)
+
+    def _shows(self, element: Any, kind: _TagKind, rendering: Rendering, parent: _Frame) -> tuple[bool, bool]:
+        """Whether an element being opened (its `rendering`, in `parent`'s frame) shows its text, and
+        whether it is seen; records a change of visibility from its parent's, and an element hidden
+        there that may be too small to see (`too_small`)."""
+        tag = kind.tag
+        text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
+        # An element whose text shows is seen, unless it is an image (too small?).
+        visible = True if text_shown and not kind.may_draw_a_picture else self._seen(element, tag, rendering)
+        if visible != parent[_VISIBLE]:
+            self.found.visibility[element] = visible
+        if ((not visible and parent[_VISIBLE]) or (not text_shown and parent[_SHOWS_TEXT])) and too_small(element, tag, rendering, self.style):
+            self.found.too_small.add(element)
+        return text_shown, visible
 
     def _seen(self, element: Any, tag: str, rendering: Rendering) -> bool:
         """Whether a reader sees an image (or an element whose text does not show) by `is_seen`,
