@@ -1277,16 +1277,7 @@ class PageStyle:
             return cls({}, canvas=canvas, clipping=clipping, hints=hints)._with_default_text(default_text)
         families = _page_families(painting, index, inline)
         families = _with_one_line_families(families, tuple(sheets), tuple(inline))
-        if _svg_presentation(root):
-            families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
-        if "opacity" not in families and _animates_away(tuple(sheets), inline):
-            families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
-        if canvas is not None or hints or default_text is not None or fades_text(painting, inline):
-            # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
-            # may override a presentational one that blends in, or be filtered into another, or
-            # be faded into the background (`faded`); and the custom properties the colours use
-            # are worked out on the elements.
-            families |= {"colour", *_colour_variables(tuple(sheets))}
+        families = _with_drawn_families(families, root, sheets, painting, inline, canvas, hints, default_text)
         # Font sizes that make text too small to read together, as neither does alone: every
         # font size is then read (`_composes_unreadable_sizes`).
         composed = _composes_unreadable_sizes(tuple(sheets), tuple(inline))
@@ -1561,6 +1552,33 @@ def applied_sheets(root: Any) -> list[str]:
 _UNREAD_IMPORT = on_first_use(r"@import\s+(?:url\(\s*)?[\"']?(?!\s*data:)", re.IGNORECASE)
 
 
+def _with_drawn_families(
+    families: frozenset[str],
+    root: Any,
+    sheets: Sequence[str],
+    painting: tuple[str, ...],
+    inline: Sequence[str],
+    canvas: Colour | None,
+    hints: Hints,
+    default_text: Colour | None,
+) -> frozenset[str]:
+    """`families` (`PageStyle._of`'s) with those an `<svg>`'s presentation attributes, an
+    animation that hides and the page's colours (on its `canvas`, its presentational `hints`, its
+    `default_text`, the text it fades in `painting`: its sheets and the shadow roots') are read
+    with."""
+    if _svg_presentation(root):
+        families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
+    if "opacity" not in families and _animates_away(tuple(sheets), inline):
+        families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
+    if canvas is not None or hints or default_text is not None or fades_text(painting, inline):
+        # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
+        # may override a presentational one that blends in, or be filtered into another, or
+        # be faded into the background (`faded`); and the custom properties the colours use
+        # are worked out on the elements.
+        families |= {"colour", *_colour_variables(tuple(sheets))}
+    return families
+
+
 def _with_reach_families(families: frozenset[str] | set[str], clipping: bool) -> frozenset[str]:
     """`families` with those a box moved out of a clipping one is read with (`clipping`), and with
     `display` where a size may hide (what makes an inline box one that sizes bound: `_or_sized_display`)."""
@@ -1643,20 +1661,24 @@ def _collapsed_last_rows(root: Any, lowered: str, style: PageStyle) -> frozenset
         return frozenset()
     parents = [element for element in root.iter() if isinstance(element.tag, str) and len(element) > 1 and element.tag not in SKIP_TAGS]
     every = style.on_demand_of(parents, grid_tracks.CONTAINER_NAMES, every_screen=True) if parents else []
-    found = []
-    for grid, declared in zip(parents, every, strict=True):
-        rows = declared.get("grid-template-rows")
-        if rows is None or (grid.text or "").strip() or any((child.tail or "").strip() for child in grid):
-            continue
-        items = [child for child in grid if isinstance(child.tag, str)]
-        if items[-1].tag in _REPLACED_TAGS or items[-1].tag in IMAGE_TAGS or items[-1].tag in SKIP_TAGS:
-            continue
-        every_items = style.on_demand_of(items, grid_tracks.ITEM_NAMES, every_screen=True)
-        if style.on_demand(grid, grid_tracks.CONTAINER_NAMES) != declared or style.on_demand_of(items, grid_tracks.ITEM_NAMES) != every_items:
-            continue
-        if grid_tracks.last_row_collapsed(declared, every_items):
-            found.append(items[-1])
+    found = [item for grid, declared in zip(parents, every, strict=True) if (item := _collapsed_last_item(grid, declared, style)) is not None]
     return frozenset(found)
+
+
+def _collapsed_last_item(grid: Any, declared: Mapping[str, Declaration], style: PageStyle) -> Any:
+    """The last item of a grid (`_collapsed_last_rows`: its declarations every screen meets,
+    `declared`) that holds no text and whose last row track collapses it, when no rule some
+    screens only meet sets the same properties on it or its items; None otherwise."""
+    rows = declared.get("grid-template-rows")
+    if rows is None or (grid.text or "").strip() or any((child.tail or "").strip() for child in grid):
+        return None
+    items = [child for child in grid if isinstance(child.tag, str)]
+    if items[-1].tag in _REPLACED_TAGS or items[-1].tag in IMAGE_TAGS or items[-1].tag in SKIP_TAGS:
+        return None
+    every_items = style.on_demand_of(items, grid_tracks.ITEM_NAMES, every_screen=True)
+    if style.on_demand(grid, grid_tracks.CONTAINER_NAMES) != declared or style.on_demand_of(items, grid_tracks.ITEM_NAMES) != every_items:
+        return None
+    return items[-1] if grid_tracks.last_row_collapsed(declared, every_items) else None
 
 
 def _only_child_element(parent: Any) -> Any:
@@ -4927,6 +4949,12 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if _translated_off_the_viewport(declared, element, style):
         return True
+    return _placed_off_the_page(declared, element, style)
+
+
+def _placed_off_the_page(declared: Mapping[str, Declaration], element: Any, style: PageStyle) -> bool:
+    """`_moved_or_cut_away` for a box placed from the page beside it (`_beside_the_page`), past
+    its containing block or its far side (`offsets`) or above it (`_above_the_page`)."""
     from_the_page = functools.partial(_placed_from_the_page, element, style)
     if _beside_the_page(declared, element, style, from_the_page, "right") and style.clips_sideways(element.getroottree().getroot()):
         return True
@@ -5083,6 +5111,18 @@ def _image_box_height(element: Any, style: PageStyle) -> float | None:
     holding anything else, an image sized or aligned in a way not read here, or a box scaled or
     zoomed. (A fixed box so placed from the page: `<div style="position:fixed;top:-500px"><img
     width=300 height=60></div>`.)"""
+    lone = _lone_plain_image(element, style)
+    if lone is None:
+        return None
+    image = _image_height(lone, style.on_demand(lone, _IMAGE_SIZING))
+    if image is None or any(style.on_demand(element, ("zoom", "scale", "rotate")).values()):
+        return None
+    return _image_on_one_line(element, style, image)
+
+
+def _lone_plain_image(element: Any, style: PageStyle) -> Any:
+    """The one image a box holds (`_image_box_height`) when all else it holds is white space in
+    plain inline elements no rule styles, and no generated content; None otherwise."""
     inner = list(element.iterdescendants())
     images = [e for e in inner if isinstance(e.tag, str) and e.tag.lower() in IMAGE_TAGS]
     others = [e for e in inner if e not in images]
@@ -5097,9 +5137,16 @@ def _image_box_height(element: Any, style: PageStyle) -> float | None:
     wanted = (*stacked_lines.SIZING, "font-size")
     if others and any(style.on_demand_of(others, wanted)):
         return None
-    image = _image_height(images[0], style.on_demand(images[0], _IMAGE_SIZING))
-    if image is None or any(style.on_demand(element, ("zoom", "scale", "rotate")).values()):
-        return None
+    return images[0]
+
+
+def _image_on_one_line(element: Any, style: PageStyle, image: float) -> float | None:
+    """The most (px) a box of one image (`_image_box_height`) `image` px tall can be tall: that
+    and one line of the box's font, with a browser's top margin; None where its fonts are not
+    read, or larger text tags may enlarge them."""
+    from compliance.document import stacked_lines
+
+    wanted = (*stacked_lines.SIZING, "font-size")
     chain = [*reversed(list(element.iterancestors())), element]
     if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
         return None
@@ -6068,11 +6115,24 @@ def _own_move_across(element: Any, declared: Mapping[str, Declaration], from_the
             else:
                 # Its right edge `right` left of the page's, which is the screen's right edge.
                 return _placed_from_the_right(element, declared, far)
+    moves.extend(_indent_and_translations_across(declared, own))
+    return _summed_across(moves)
+
+
+def _indent_and_translations_across(declared: Mapping[str, Declaration], own: bool) -> list[offsets.Across | None]:
+    """The moves right (`_own_move_across`) of a box's text indent (for a box around it: `own`
+    False) and its translations, in that order; None for one not read."""
+    moves: list[offsets.Across | None] = []
     if not own and "text-indent" in declared:
         moves.append(offsets.across(declared["text-indent"].values[0], False))
     for name in ("transform", "translate"):
         if name in declared:
             moves.append(_translation_across(declared[name]))
+    return moves
+
+
+def _summed_across(moves: Sequence[offsets.Across | None]) -> offsets.Across | None:
+    """The `moves` added up (`offsets.plus`); None when any is not read."""
     if any(move is None for move in moves):
         return None
     return offsets.plus(*(move for move in moves if move is not None))
