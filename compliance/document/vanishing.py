@@ -116,7 +116,13 @@ def _draws_nothing(image: Any) -> bool:
     `svg_drawing.draws_nothing`): a mask of it is transparent everywhere. Its body is read only
     when the URL is short enough to hold an SVG the checker reads."""
     url = url_of(image) if image.type != "function" or image.lower_name == "url" else None
-    if url is None or not is_data_url(url) or len(url) > 3 * MAX_DATA_SVG_BYTES:
+    return url is not None and data_svg_draws_nothing(url)
+
+
+def data_svg_draws_nothing(url: str) -> bool:
+    """True for a `data:` URL of an SVG, well-formed and short enough to read, that draws nothing
+    (`svg_drawing.draws_nothing`): a mask of it keeps nothing, an image of it is a blank."""
+    if not is_data_url(url) or len(url) > 3 * MAX_DATA_SVG_BYTES:
         return False
     data = read_data_url(url)
     if data is None or data.media_type != "image/svg+xml":

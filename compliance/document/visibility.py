@@ -193,7 +193,7 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
-from compliance.document.data_images import MAX_DATA_SVG_BYTES, jpeg_size, svg_root, undrawable
+from compliance.document.data_images import jpeg_size, svg_root, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
@@ -203,9 +203,9 @@ from compliance.document.generated import DetailsContent, details_content, gener
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable, without_brackets
-from compliance.document.svg_drawing import draws_nothing, holds_nothing_to_paint
+from compliance.document.svg_drawing import holds_nothing_to_paint
 from compliance.document.svg_text import holds_text, paint_colours
-from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
+from compliance.document.vanishing import VANISHING_PROPERTIES, data_svg_draws_nothing, paints_nothing
 from compliance.firstuse import on_first_use
 
 if TYPE_CHECKING:
@@ -5653,7 +5653,7 @@ def is_placeholder(url: str) -> bool:
     if not url or url.lower() == "about:blank":
         return True
     if url[:5].lower() == "data:":
-        return undrawable(url) or _tiny_data_image(url) or _blank_data_svg(url)
+        return undrawable(url) or _tiny_data_image(url) or data_svg_draws_nothing(url)
     name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
     stem, dot, extension = name.rpartition(".")
     if not dot or extension not in _PLACEHOLDER_EXTENSIONS:
@@ -6685,17 +6685,6 @@ def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
         if size is not None and drawn_too_small(size):
             return False
     return True
-
-
-def _blank_data_svg(url: str) -> bool:
-    """True for a `data:` SVG, well-formed and short enough to read, that draws nothing."""
-    if len(url) > 3 * MAX_DATA_SVG_BYTES or "svg" not in url[:40].lower():
-        return False
-    data = read_data_url(url)
-    if data is None or data.media_type != "image/svg+xml":
-        return False
-    root = svg_root(data.body)
-    return root is not None and draws_nothing(root)
 
 
 def _tiny_data_image(url: str) -> bool:
