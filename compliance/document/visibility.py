@@ -5922,43 +5922,7 @@ def _moved_past_the_right(declared: Mapping[str, Declaration], containing: float
     return x >= _PAST_ANY_SCREEN_PX
 
 
-# What moves a box right or left of where its containing block or the flow puts it, and what may
-# scale, flip or shift those moves (`_a_screen_right`), read on demand.
-_ACROSS = (
-    "position",
-    "display",
-    "float",
-    "direction",
-    "left",
-    "right",
-    "inset",
-    "margin",
-    "margin-left",
-    "margin-right",
-    "width",
-    "padding",
-    "padding-left",
-    "padding-right",
-    "border",
-    "border-width",
-    "border-left",
-    "border-right",
-    "border-left-width",
-    "border-right-width",
-    "text-indent",
-    "transform",
-    "translate",
-    "scale",
-    "rotate",
-    "zoom",
-    "margin-inline",
-    "margin-inline-start",
-    "margin-inline-end",
-    "inset-inline",
-    "inset-inline-start",
-    "inset-inline-end",
-)
-# Of those, what may move a box back or resize it in ways not read here: the logical sides and
+# What may move a box back or resize it in ways not read here: the logical sides and
 # margins (mapped to `left` or `right` by the direction), scaling and turning.
 _ACROSS_UNREAD = (
     "scale",
@@ -5981,6 +5945,26 @@ _HORIZONTAL_EDGES = (
     "border-right",
     "border-left-width",
     "border-right-width",
+)
+# What moves a box right or left of where its containing block or the flow puts it, and what may
+# scale, flip or shift those moves (`_a_screen_right`), read on demand.
+_ACROSS = (
+    "position",
+    "display",
+    "float",
+    "direction",
+    "left",
+    "right",
+    "inset",
+    "margin",
+    "margin-left",
+    "margin-right",
+    "width",
+    *_HORIZONTAL_EDGES,
+    "text-indent",
+    "transform",
+    "translate",
+    *_ACROSS_UNREAD,
 )
 # The declarations that may move a box right by a share of the screen's width (`_measures_the_screen`).
 _SCREEN_MOVES = ("left", "right", "inset", "margin", "margin-left", "transform", "translate")
