@@ -5055,14 +5055,10 @@ def _text_box_height(element: Any, style: PageStyle, *, screen_wide: bool = Fals
     if inner and any(style.on_demand_of(inner, wanted)):
         return None
     chain = [*reversed(list(element.iterancestors())), element]
-    if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
+    font = _box_font(chain, style)
+    if font is None:
         return None
-    declared = _fonts_read(style.on_demand_of(chain, wanted))
-    font_px = None if declared is None else _font_down_the_tree(declared)
-    if declared is None or font_px is None:
-        return None
-    # The inherited properties in force, the nearest ancestor's, under the box's own.
-    own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
+    font_px, own = font
     lines = _lines_at_most(element, chain, inner, style, own, font_px, screen_wide=screen_wide)
     height = stacked_lines.height_at_most(lines, font_px, own)
     return None if height is None else height + _UA_TOP_MARGIN_EMS * font_px
@@ -5140,21 +5136,33 @@ def _lone_plain_image(element: Any, style: PageStyle) -> Any:
     return images[0]
 
 
+def _box_font(chain: list[Any], style: PageStyle) -> tuple[float, dict[str, Declaration]] | None:
+    """The font size (px) of the last element of `chain` (the page's root down to it) as the whole
+    cascade gives it down the tree, and the sizing declarations in force on it: the inherited ones
+    of the nearest ancestor that sets them, under its own. None where its fonts are not read, or a
+    larger text tag in the chain (`<h1>`, `<big>`…) may enlarge them."""
+    from compliance.document import stacked_lines
+
+    if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
+        return None
+    declared = _fonts_read(style.on_demand_of(chain, (*stacked_lines.SIZING, "font-size")))
+    font_px = None if declared is None else _font_down_the_tree(declared)
+    if declared is None or font_px is None:
+        return None
+    # The inherited properties in force, the nearest ancestor's, under the box's own.
+    return font_px, {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
+
+
 def _image_on_one_line(element: Any, style: PageStyle, image: float) -> float | None:
     """The most (px) a box of one image (`_image_box_height`) `image` px tall can be tall: that
     and one line of the box's font, with a browser's top margin; None where its fonts are not
     read, or larger text tags may enlarge them."""
     from compliance.document import stacked_lines
 
-    wanted = (*stacked_lines.SIZING, "font-size")
-    chain = [*reversed(list(element.iterancestors())), element]
-    if any(isinstance(e.tag, str) and e.tag.lower() in _LARGER_TEXT_TAGS for e in chain):
+    font = _box_font([*reversed(list(element.iterancestors())), element], style)
+    if font is None:
         return None
-    declared = _fonts_read(style.on_demand_of(chain, wanted))
-    font_px = None if declared is None else _font_down_the_tree(declared)
-    if declared is None or font_px is None:
-        return None
-    own = {name: d[name] for d in declared[:-1] for name in stacked_lines.INHERITED if name in d} | declared[-1]
+    font_px, own = font
     line = stacked_lines.height_at_most(1, font_px, own)
     return None if line is None else image + line + _UA_TOP_MARGIN_EMS * font_px
 
