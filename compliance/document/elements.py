@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal, NamedTuple
 
 # How many distinct `class` (and `id`) values the readers of them memoise. A page uses tens of them
@@ -249,6 +249,15 @@ def consent_hold(element: Any) -> HeldTag | None:
 def _held_sources(element: Any, names: tuple[str, ...] = _HELD_SOURCES) -> tuple[str, ...]:
     """The addresses a held-back tag loads once allowed, from the attributes `names`, in order."""
     return tuple(value for name in names if (value := (element.get(name) or "").strip(_HTML_SPACE)))
+
+
+def may_run_a_script(root: Any, handler_holders: Iterable[Any]) -> bool:
+    """Whether a script of the page under `root` may run: a `<script>` that is not inert
+    (`why_inert`), or an event handler attribute (`onload`, `onerror`, …) on one of
+    `handler_holders` (the elements whose handlers the caller counts)."""
+    if any(isinstance(element.tag, str) and any(name.lower().startswith("on") for name in element.attrib) for element in handler_holders):
+        return True
+    return any(why_inert(script) is None for script in root.iter("script"))
 
 
 def why_inert(element: Any) -> str | None:

@@ -50,10 +50,12 @@ def why_never_fetched(root: Any, element: Any, memo: dict[Any, Any]) -> str | No
 def _loader_missing(root: Any, element: Any, memo: dict[Any, Any]) -> str | None:
     """Why an image whose picture only a lazy-loader puts in place (`data-src`, `data-srcset`, …,
     over no `src` or a placeholder one) never shows it: a whole page (`_is_whole_page`) that runs
-    no script (`_runs_no_script`) has no loader to do it, and a browser paints the placeholder or
-    nothing. None when the image has a picture of its own, or the page may run a loader (any
-    script that runs, or an event handler attribute: which script is a loader is not read), or is
-    a fragment (a CMS's article body, whose page template brings its scripts)."""
+    no script (`elements.may_run_a_script`, an event handler anywhere counting) has no loader to
+    do it, and a browser paints the placeholder or nothing. None when the image has a picture of
+    its own, or the page may run a loader (any script that runs, or an event handler attribute:
+    which script is a loader is not read), or is a fragment (a CMS's article body, whose page
+    template brings its scripts)."""
+    from compliance.document.elements import may_run_a_script
     from compliance.document.visibility import LOADER_SOURCE_ATTRIBUTES, is_placeholder, shown_pictures
 
     fallback_of = _lazy_image_before_noscript(element)
@@ -67,7 +69,7 @@ def _loader_missing(root: Any, element: Any, memo: dict[Any, Any]) -> str | None
         return None
     runs: bool | None = memo.get("runs-scripts")
     if runs is None:
-        runs = memo["runs-scripts"] = not _is_whole_page(root) or not _runs_no_script(root)
+        runs = memo["runs-scripts"] = not _is_whole_page(root) or may_run_a_script(root, root.iter())
     if runs:
         return None
     return f"is never loaded: its picture is only in {loader[0]}, a lazy-loader's address, and the page runs no script that could load it"
@@ -94,21 +96,6 @@ def _is_whole_page(root: Any) -> bool:
     page a site serves does. (libxml2 gives a fragment a doctype of its own: that tells nothing.)"""
     head = root.find("head")
     return head is not None and any(isinstance(child.tag, str) and child.tag.lower() == "title" for child in head)
-
-
-def _runs_no_script(root: Any) -> bool:
-    """Whether nothing on the page can run a script: no `<script>` a browser runs
-    (`elements.why_inert`) and no event handler attribute (`onload`, `onerror`, …) on any element."""
-    from compliance.document.elements import why_inert
-
-    for node in root.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag.lower() == "script" and why_inert(node) is None:
-            return False
-        if any(name.lower().startswith("on") for name in node.attrib):
-            return False
-    return True
 
 
 def _fetched(element: Any, tag: str) -> tuple[str, ...]:

@@ -1323,11 +1323,9 @@ class PageStyle:
         lifts a page-wide hide (see `_judged`). Worked out once per page."""
         if self._runs_scripts is not None:
             return self._runs_scripts
-        from compliance.document.elements import why_inert
+        from compliance.document.elements import may_run_a_script
 
-        page = [element for element in (root, root.find("body")) if element is not None]
-        handlers = any(name.lower().startswith("on") for element in page for name in element.attrib)
-        found = handlers or any(why_inert(script) is None for script in root.iter("script"))
+        found = may_run_a_script(root, [element for element in (root, root.find("body")) if element is not None])
         if self is not _NO_PAGE_STYLE:
             self._runs_scripts = found
         return found
