@@ -2181,11 +2181,12 @@ _DATA_STARTS = frozenset(
         "las",
     ]
 )
-# One part of a line before a separator that is not a comma (a date holds commas: "March 4, 2025")
-# nor a slash (nor does one: "03/04/2025").
-_LEADING_PART = on_first_use(rf"\s*(?P<part>[^|•·]+?)\s*(?:[|•·]|\s{DASH}\s)\s*")
-# The separators of a meta line's parts: not a comma, which a date holds.
-_META_SPLIT = on_first_use(rf"\s*(?:[|•·]|\s{DASH}\s)\s*")
+# What parts a meta line's parts: a bar, a bullet, a middle dot or a dash between spaces; not a
+# comma, which a date holds ("March 4, 2025"), nor a slash, which one may ("03/04/2025").
+_META_SEPARATOR = rf"\s*(?:[|•·]|\s{DASH}\s)\s*"
+# One part of a line, up to its separator.
+_LEADING_PART = on_first_use(rf"\s*(?P<part>[^|•·]+?){_META_SEPARATOR}")
+_META_SPLIT = on_first_use(_META_SEPARATOR)
 # A part that is only page data: a date ("March 4, 2025", "4 March 2025", "2025-03-04",
 # "03/04/2025", "Tue, Mar 4"), a time ("9:00 a.m. EST"), both, a reading time ("3 min", "5 minute
 # read") or a counter ("12 comments"), after "Published", "Updated" or "Posted" or not.
