@@ -317,26 +317,57 @@ def _hidden_on_some_screens(doc: Document, check: Check, outcome: Outcome) -> st
         root = elements[0].getroottree().getroot()
         hidden = hidden_in_dark_scheme(doc)
         doc._memo["with_media_queries"] = may_hide_on_some_screens(doc.source_utf8)
-        hidden = doc._memo["hidden_on_some_screens"] = {**hidden, **hidden_elements(root)} if doc._memo["with_media_queries"] else hidden
+        if doc._memo["with_media_queries"]:
+            for element, hiding in hidden_elements(root).items():
+                hidden[element] = (*hidden.get(element, ()), *hiding)
+        doc._memo["hidden_on_some_screens"] = hidden
     with_queries = bool(doc._memo.get("with_media_queries"))
     if (not hidden and not with_queries) or _counts_unseen(check):
         return ""
     # A copy no some-screens rule hides is shown wherever the others are not: no screen lacks one.
-    queries = [hidden_on_some_screens(element, hidden) for element in elements]
-    if any(query is None for query in queries) and with_queries:
+    queries: list[tuple[str, ...]] = [hidden_on_some_screens(element, hidden) for element in elements]
+    if not all(queries) and with_queries:
         # Hidden on every screen but those of some queries (mobile first): read for these
         # elements only, each once per page.
         elsewhere: dict[Any, str | None] = doc._memo.setdefault("hidden_unless_shown", {})
-        unread = [element for element, query in zip(elements, queries, strict=True) if query is None and element not in elsewhere]
+        unread = [element for element, query in zip(elements, queries, strict=True) if not query and element not in elsewhere]
         if unread:
             placed = hidden_unless_shown(elements[0].getroottree().getroot(), unread)
             elsewhere.update((element, placed.get(element)) for element in unread)
-        queries = [query if query is not None else elsewhere[element] for element, query in zip(elements, queries, strict=True)]
-    if any(query is None for query in queries):
+        queries = [query or _one_query(elsewhere[element]) for element, query in zip(elements, queries, strict=True)]
+    if not all(queries):
         return ""
-    if len(set(queries)) > 1 and _some_copy_on_every_screen({query for query in queries if query is not None}):
+    lists = {", ".join(query) for query in queries}
+    if len(lists) > 1 and _some_copy_on_every_screen(lists):
         return ""
-    return queries[0] or ""
+    named = ", ".join(_not_shown_by_another(queries[0], lists - {", ".join(queries[0])}))
+    # Read whole above (a cut query list means nothing to `_some_copy_on_every_screen`), shown cut.
+    return ShownElsewhere(shorten(named, 120)) if isinstance(queries[0][0], ShownElsewhere) else shorten(named, 120)
+
+
+def _one_query(query: str | None) -> tuple[str, ...]:
+    """A query `hidden_unless_shown` placed an element outside of, as `_hidden_on_some_screens` holds them."""
+    return () if query is None else (query,)
+
+
+def _not_shown_by_another(hiding: tuple[str, ...], others: set[str]) -> tuple[str, ...]:
+    """Of the queries that hide a copy (`hiding`), those whose screens the other copies (each
+    hidden on the screens of one of `others`, a media query list) do not all show: the screens
+    that lack every copy, such as `(min-width: 701px) and (max-width: 900px)` of a wide logo
+    hidden there and at `(max-width: 700px)`, where a narrow one is shown. All of them when none
+    is left, or the others cannot be read."""
+    from compliance.document.media_queries import every_screen_meets_one, screens_not_meeting
+
+    shown_by_others = {screens_not_meeting(query) for query in others}
+    if not others or None in shown_by_others:
+        return hiding
+    shown = {query for query in shown_by_others if query is not None}
+    lacking = []
+    for query in hiding:
+        outside = screens_not_meeting(query)
+        if outside is None or not every_screen_meets_one({outside, *shown}):
+            lacking.append(query)
+    return tuple(lacking) or hiding
 
 
 def _some_copy_on_every_screen(queries: set[str]) -> bool:

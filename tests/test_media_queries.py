@@ -1045,3 +1045,52 @@ def test_copies_hidden_on_opposite_screens_leave_no_screen_without_one() -> None
     assert _some_copy_on_every_screen({"(max-width: 600px)", "(min-width: 1000px)"})
     assert not _some_copy_on_every_screen({"(max-width: 600px)", "(max-width: 500px)"})
     assert not _some_copy_on_every_screen({"(max-width: 600px)", "not (max-width: 500px)"})
+
+
+# A logo hidden under several queries is hidden on the screens of each, whichever block comes
+# first; where another copy is shown on some of them, the warning names the screens that lack both.
+GAP_BETWEEN_BREAKPOINTS = (
+    ".narrow{display:none}",
+    "@media (max-width: 700px){.wide{display:none}.narrow{display:inline}}",
+    "@media (min-width: 701px) and (max-width: 900px){.wide{display:none}}",
+)
+TWO_COPIES = LOGO.format(attrs=' class="wide"') + LOGO.format(attrs=' class="narrow"')
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (0, 2, 1)], ids=["phones first", "gap first"])
+def test_a_screen_between_a_pairs_breakpoints_is_named_whatever_the_order_of_the_blocks(order: tuple[int, int, int]) -> None:
+    report = check(page(css="".join(GAP_BETWEEN_BREAKPOINTS[i] for i in order), logo=TWO_COPIES))
+    assert errors(report) == []
+    (warning,) = report.findings
+    assert warning.rule == "dcnf/logo"
+    assert warning.detail == "it is hidden on the screens that meet @media (min-width: 701px) and (max-width: 900px), and shown on others"
+
+
+def test_a_narrow_copy_a_later_rule_hides_again_shows_on_no_screen() -> None:
+    # `.narrow{display:none}` after the query that shows it wins on phones too (same specificity).
+    report = check(page(css="".join(reversed(GAP_BETWEEN_BREAKPOINTS)), logo=TWO_COPIES))
+    assert errors(report) == []
+    (warning,) = report.findings
+    assert warning.detail == "it is hidden on the screens that meet @media (min-width: 701px) and (max-width: 900px), (max-width: 700px), and shown on others"
+
+
+def test_a_pair_whose_narrow_copy_covers_every_query_hiding_the_wide_one_takes_no_caveat() -> None:
+    css = ".narrow{display:none}@media (max-width: 700px){.wide{display:none}.narrow{display:inline}}@media (max-width: 500px){.wide{display:none}}"
+    assert check(page(css=css, logo=TWO_COPIES)).findings == ()
+
+
+def test_a_lone_credit_hidden_under_two_queries_names_both() -> None:
+    css = "@media (max-width: 600px){.byline{display:none}}@media (orientation: portrait){.byline{display:none}}"
+    report = check(page(css=css, byline=BYLINE.format(attrs=' class="byline"')))
+    assert errors(report) == []
+    (warning,) = [f for f in report.findings if f.rule == "dcnf/byline"]
+    assert warning.detail == "it is hidden on the screens that meet @media (max-width: 600px), (orientation: portrait), and shown on others"
+
+
+def test_the_readme_names_the_screens_between_breakpoints_as_printed() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    report = check(page(css="".join(GAP_BETWEEN_BREAKPOINTS), logo=TWO_COPIES))
+    (warning,) = report.findings
+    assert "the screens that meet @media (min-width: 701px) and (max-width: 900px) do not show it" in warning.message
+    assert '"the screens that meet @media (min-width: 701px) and (max-width: 900px) do not show it"' in readme
+    assert "`(max-width: 600px), (orientation: portrait)`" in readme

@@ -40,12 +40,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.document.css import per_sheet
 from compliance.document.selector_lists import without_brackets
-from compliance.text import shorten
+from compliance.text import normalize_inline
 
 if TYPE_CHECKING:
     from compliance.document.css import Declaration
@@ -315,22 +315,24 @@ def most_shown_together(screens: list[tuple[str, bool] | None]) -> int:
     return everywhere + sum(max(counts) for counts in by_query.values())
 
 
-def hidden_elements(root: Any) -> dict[Any, str]:
-    """Each element a some-screens rule matches, with the media query (as written, spaces
-    normalised, shortened to 80 characters) of the first such rule; read once per page, each
-    distinct selector matched once over the page (a selector lxml cannot read matches nothing)."""
+def hidden_elements(root: Any) -> dict[Any, tuple[str, ...]]:
+    """Each element some-screens rules match, with the media queries (as written, spaces
+    normalised) of all such rules, in the order of the page's sheets: a logo hidden under
+    `(max-width: 700px)` and again under `(min-width: 701px) and (max-width: 900px)` is shown
+    on neither's screens, whichever comes first. Read once per page, each distinct selector
+    matched once over the page (a selector lxml cannot read matches nothing)."""
 
     from compliance.document.visibility import applied_sheets
 
-    found: dict[Any, str] = {}
+    found: dict[Any, dict[str, None]] = {}
     # A selector repeated under several queries (a site's breakpoints) is matched once.
     matches: dict[str, list[Any]] = {}
     for query, selector in _hiding_rules(tuple(applied_sheets(root))):
         if selector not in matches:
             matches[selector] = _matched(root, selector)
         for element in matches[selector]:
-            found.setdefault(element, shorten(query, 80))
-    return found
+            found.setdefault(element, {})[normalize_inline(query)] = None
+    return {element: tuple(queries) for element, queries in found.items()}
 
 
 class ShownElsewhere(str):
@@ -348,7 +350,7 @@ def hidden_unless_shown(root: Any, elements: Sequence[Any]) -> dict[Any, ShownEl
     of the same family that does not hide, in an `@media` block whose selector matches it: the
     mobile-first `.byline{display:none} @media (min-width: 768px){.byline{display:block}}`): the
     query the screens that meet none of those meet (`media_queries.screens_not_meeting`: `not
-    (min-width: 768px)`, shortened to 80 characters). Visibility reads such a rule as showing it,
+    (min-width: 768px)`). Visibility reads such a rule as showing it,
     and the screens outside the query never do. Conservative: an element that a rule every screen
     applies may show again too (another rule of the family that matches it, whatever its order or
     specificity), or whose `style` attribute names a property that hides or shows, is left out,
@@ -441,7 +443,7 @@ def _placed_outside(shown_by: dict[Any, set[str]]) -> dict[Any, ShownElsewhere]:
             continue
         outside = screens_not_meeting(", ".join(sorted(queries)))
         if outside is not None and screens_meeting(outside) != NEVER:
-            placed[node] = ShownElsewhere(shorten(outside, 80))
+            placed[node] = ShownElsewhere(outside)
     return placed
 
 
@@ -579,7 +581,7 @@ def _styled_to_hide_or_show(node: Any) -> bool:
 DARK_SCHEME_QUERY = "(prefers-color-scheme: dark)"
 
 
-def hidden_in_dark_scheme(doc: Any) -> dict[Any, str]:
+def hidden_in_dark_scheme(doc: Any) -> dict[Any, tuple[str, ...]]:
     """Each element of an HTML `doc`'s tree whose text or picture most readers see and the readers
     who prefer the dark scheme do not, with `DARK_SCHEME_QUERY`: on a page that supports both
     schemes (`color-scheme: light dark`), a `light-dark()` colour is its second colour for them
@@ -604,15 +606,16 @@ def hidden_in_dark_scheme(doc: Any) -> dict[Any, str]:
     elements, dark_elements = list(root.iter()), list(dark.root.iter())
     if len(elements) != len(dark_elements):
         return {}
-    return {element: DARK_SCHEME_QUERY for element, in_dark in zip(elements, dark_elements, strict=True) if element in shown and in_dark not in shown_in_dark}
+    return {
+        element: (DARK_SCHEME_QUERY,) for element, in_dark in zip(elements, dark_elements, strict=True) if element in shown and in_dark not in shown_in_dark
+    }
 
 
-def hidden_on_some_screens(element: Any, hidden: dict[Any, str]) -> str | None:
-    """The media query of the rule that hides this element, or its nearest ancestor that one
-    hides, on some screens only (`hidden`: the page's `hidden_elements`); None when none does."""
-    node = element
-    while node is not None:
-        if node in hidden:
-            return hidden[node]
-        node = node.getparent()
-    return None
+def hidden_on_some_screens(element: Any, hidden: Mapping[Any, tuple[str, ...]]) -> tuple[str, ...]:
+    """The media queries of the screens on which rules hide this element or an ancestor, on some
+    screens only (`hidden`: the page's `hidden_elements`), each once, the element's own first:
+    `("(max-width: 700px)", "(min-width: 701px) and (max-width: 900px)")`; empty when none does."""
+    queries: dict[str, None] = {}
+    for node in (element, *element.iterancestors()):
+        queries.update(dict.fromkeys(hidden.get(node, ())))
+    return tuple(queries)
