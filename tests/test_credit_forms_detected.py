@@ -58,6 +58,21 @@ def test_the_creative_commons_form_without_a_link_is_detected_and_asked_for_one(
     assert set(errors) == {"states-newsroom/link"}
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # The credit the other publishers prescribe, and the credit rule's other words, naming an outlet.
+        f'<p><em>This story was originally published by <a href="{SN_LINK}">Colorado Newsline</a>.</em></p>',
+        f'<p>This article was first published in <a href="{SN_LINK}">the Colorado Newsline</a>, a nonprofit newsroom.</p>',
+        f'<p>Courtesy of <a href="{SN_LINK}">Colorado Newsline</a></p>',
+    ],
+)
+def test_a_credit_in_other_words_is_detected_and_is_the_credit(credit: str) -> None:
+    packs, errors = _result(credit)
+    assert packs == ("states-newsroom",)
+    assert errors == {}
+
+
 @pytest.mark.parametrize("via", ["Via Colorado Newsline", "via the Colorado Newsline.", "— Via Kansas Reflector"])
 def test_a_via_line_is_detected_and_is_not_the_credit(via: str) -> None:
     packs, errors = _result(f"<p>{via}</p>")
@@ -73,6 +88,8 @@ def test_a_via_line_is_detected_and_is_not_the_credit(via: str) -> None:
         "<p>The figures come via the Colorado Newsline's count of bills, which the governor disputes.</p>",
         "<p>Via Denver Post</p>",
         "<p>Republished under a Creative Commons license from Valley Courier.</p>",
+        "<p>This story was originally published by the Valley Courier.</p>",
+        "<p>Reported by the Colorado Newsline, the figures show a rise in overdoses across the state compared with the year before.</p>",
     ],
 )
 def test_no_pack_for_prose_or_another_outlet(prose: str) -> None:
