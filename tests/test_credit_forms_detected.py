@@ -132,3 +132,50 @@ def test_a_translated_global_voices_credit_is_detected_and_judged(credit: str, e
 def test_prose_citing_a_global_voices_story_applies_no_pack() -> None:
     packs, _ = _result("<p>Selon un article publié à l'origine sur Global Voices, la pêche recule.</p>", GV_STORY)
     assert packs == ()
+
+
+# DCNF and The Conversation: a credit line naming the publisher as the source in other words
+# (the common pack's {{credit-lead}}) is a copy, when the logo, the affiliation or the prescribed
+# line was lost; the rules then report what is missing.
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p><em>This article was originally published by the Daily Caller News Foundation.</em></p>",
+        "<p>Republished with permission from the Daily Caller News Foundation.</p>",
+        "<p>Source: Daily Caller News Foundation</p>",
+        "<p>— Courtesy of the DCNF</p>",
+    ],
+)
+def test_a_dcnf_credit_line_applies_the_pack_and_asks_for_the_logo_and_affiliation(credit: str) -> None:
+    packs, errors = _result(credit)
+    assert packs == ("dcnf",)
+    assert set(errors) == {"dcnf/logo", "dcnf/affiliation"}
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p>This article was originally published on The Conversation.</p>",
+        "<p><em>Courtesy of The Conversation</em></p>",
+    ],
+)
+def test_a_conversation_credit_in_other_words_applies_the_pack(credit: str) -> None:
+    packs, errors = _result(credit)
+    assert packs == ("the-conversation",)
+    assert "the-conversation/counter" in errors
+    assert "the-conversation/credit" not in errors
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # Prose that cites the publisher, a photo's credit, and the for-profit Daily Caller.
+        "<p>The figures were first reported by the Daily Caller News Foundation, which obtained the letter from a staffer.</p>",
+        '<figure><img src="/a.jpg" alt="Senators"><figcaption>Courtesy of the Daily Caller News Foundation</figcaption></figure>',
+        "<p>This article was originally published by The Daily Caller.</p>",
+        "<p>The study was first published in The Conversation, a site where academics write for the public, last year.</p>",
+    ],
+)
+def test_no_dcnf_or_conversation_pack_for_prose_a_caption_or_the_daily_caller(prose: str) -> None:
+    packs, _ = _result(prose)
+    assert packs == ()

@@ -208,7 +208,8 @@ def test_own_site_is_validated_with_file_line_and_a_hint(cli: Any, tmp_path: Pat
 def test_own_site_must_list_something() -> None:
     text = (ROOT / "rules" / "dcnf.yaml").read_text(encoding="utf-8")
     with pytest.raises(PackError, match="'domains' of 'own-site' must be a non-empty list"):
-        load_pack(text.replace("domains: [dailycallernewsfoundation.org, dailycaller.com]", "domains: []"), "dcnf.yaml")
+        common = load_pack((ROOT / "rules" / "common.yaml").read_text(encoding="utf-8"), "common.yaml")
+        load_pack(text.replace("domains: [dailycallernewsfoundation.org, dailycaller.com]", "domains: []"), "dcnf.yaml", parents={"common": common})
 
 
 # -- credit-line variants and bylines that name the publisher ------------------------------
