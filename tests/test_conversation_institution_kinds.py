@@ -196,3 +196,47 @@ def test_the_documented_example_passes_and_fails_as_the_doc_says() -> None:
     report = check_html(someone_else, packs=PACKS)
     finding = next(finding for finding in report.findings if finding.rule == RULE)
     assert [finding.severity.label, finding.rule, *finding.message.split()] == expected
+
+
+DRUPAL_AUTHOR = '<div class="field field--name-field-author"><div class="field__label">Author</div><div class="field__item">Renata Okafor</div></div>'
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        # A CMS's labelled fields: the label and its item, or one line with a colon.
+        '<div class="field field--name-field-affiliation"><div class="field__label">Affiliation</div>'
+        '<div class="field__item">Northern Plains University</div></div>',
+        '<div class="field"><div class="field__label">Institution:</div><div class="field__item">Mayo Clinic</div></div>',
+        "<p>Affiliation: Penn State</p>",
+        "<p>Afiliación: Universidad de Chile</p>",
+    ],
+)
+def test_an_institution_field_under_the_author_field_counts(field: str) -> None:
+    assert _finding(check_html(_page(DRUPAL_AUTHOR + field), packs=PACKS)) is None
+    assert _finding(check_html(_page('<p class="byline">By Renata Okafor</p>' + field), packs=PACKS)) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "field"),
+    [
+        # A field that names no institution, and an affiliation field far down the story.
+        (DRUPAL_AUTHOR, "<p>Affiliation: freelance</p>"),
+        (DRUPAL_AUTHOR + "<p>Spring is here.</p><p>The snow melts.</p><p>Rivers rise.</p>", "<p>Affiliation: Penn State</p>"),
+        # A heading that starts with the word, not a field's label.
+        (DRUPAL_AUTHOR, "<p>Institutions like Penn State study drinking water.</p>"),
+    ],
+)
+def test_an_institution_field_that_does_not_credit_the_author_does_not_count(byline: str, field: str) -> None:
+    found = _finding(check_html(_page(byline + field), packs=PACKS))
+    assert found is not None and "but not their institution" in found
+
+
+def test_the_doc_names_the_institution_field_forms_it_accepts() -> None:
+    doc = " ".join((ROOT / "docs" / "conversation-authors.md").read_text(encoding="utf-8").split())
+    assert "`Affiliation: Northern Plains University`" in doc
+    assert _finding(check_html(_page('<p class="byline">By Renata Okafor</p><p>Affiliation: Northern Plains University</p>'), packs=PACKS)) is None
+    for label in ("Affiliation", "Institution", "Organization", "Afiliación", "Institución", "Établissement"):
+        assert f"`{label}`" in doc
+        field = f'<div class="field__label">{label}</div><div class="field__item">Northern Plains University</div>'
+        assert _finding(check_html(_page(DRUPAL_AUTHOR + field), packs=PACKS)) is None, label

@@ -767,6 +767,9 @@ def _institution_note(doc: Document, name: str, institution: Pattern) -> Block |
     bylines = {byline.index for byline in doc.bylines}
     sentence = rf"(?:^|[.!?]\s+){re.escape(name)}\s+is\b"
     opening = re.compile(rf"{sentence}|(?:^|[.!?]\s+){re.escape(name)},", re.IGNORECASE)
+    labelled = _labelled_institution(doc, name, institution)
+    if labelled is not None:
+        return labelled
     for block in _note_blocks(doc, bylines):
         # A byline under a byline is a note only as a sentence: "NAME, Uni X" is a byline's own credit.
         pattern = re.compile(sentence, re.IGNORECASE) if block.index in bylines else opening
@@ -776,6 +779,38 @@ def _institution_note(doc: Document, name: str, institution: Pattern) -> Block |
             if institution.search(rest):
                 return block
     return None
+
+
+def _labelled_institution(doc: Document, name: str, institution: Pattern) -> Block | None:
+    """The institution field under a byline that credits `name` alone, when it names an
+    `institution`: a label ("Affiliation", "Institution", "Organisation", and in Spanish and
+    French) and its value, in one block ("Affiliation: University of Arizona") or in two, as a
+    CMS prints a field's label and item (Drupal's `field--name-field-affiliation`), among the
+    `_FIELD_BLOCKS` blocks right under the byline. A reader sees the institution beside the name,
+    as in the byline."""
+    key = person_key(name)
+    for byline in doc.bylines:
+        if len(byline.names) != 1 or person_key(byline.names[0]) != key:
+            continue
+        under = [block for block in doc.blocks[byline.index + 1 : byline.index + 1 + _FIELD_BLOCKS] if block.text.strip()]
+        for at, block in enumerate(under):
+            field = _INSTITUTION_LABEL.match(block.text.strip())
+            if field is None:
+                continue
+            value = field.group("value") or (under[at + 1].text if at + 1 < len(under) else "")
+            if institution.search(value):
+                return block
+    return None
+
+
+# An institution field's label, alone or before its value after a colon.
+_INSTITUTION_LABEL = re.compile(
+    r"(?:Affiliations?|Institutions?|Organi[sz]ations?|Afiliaci[óo]n|Instituci[óo]n|[ÉE]tablissement)\s*(?::\s*(?P<value>\S.*)|:?\s*$)",
+    re.IGNORECASE | re.DOTALL,
+)
+# How near under a byline an institution field stands: a CMS's author field (its label and
+# item), then the institution's label and item.
+_FIELD_BLOCKS = 4
 
 
 def _note_blocks(doc: Document, bylines: set[int]) -> list[Block]:
