@@ -599,6 +599,9 @@ _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 # tells any dateline's place.
 # "via" too: "Jake Smith via Daily Caller News Foundation", the outlet the story came through.
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with|in|via)\s+(?=(?:the\s+)?[A-Z\"'])")
+# The same in a byline part written in capitals, whose "for" is in capitals too ("By JAMES GORDON
+# FOR DAILYMAIL.COM", "BY ANA RUIZ OF THE TEXAS TRIBUNE"), as tabloids and agencies set them.
+_FOR_OF_IN_CAPITALS = on_first_use(r"\s+(?:FOR|OF|AT|WITH|IN|VIA)\s+(?=(?:THE\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(rf"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|{_SHORT_AND_WORDS})(?=\s))\s*")
 # The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
@@ -2846,6 +2849,10 @@ def names_after_unread_by(text: str, outlets: Set[str] = frozenset()) -> tuple[s
     return reading.names if reading is not None else ()
 
 
+# The words that tie a job title to its outlet ("Reporter for MailOnline"): no name starts with one.
+_TITLE_TO_OUTLET = frozenset({"for", "of", "at", "with", "via"})
+
+
 def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading | None:
     """ "Daily Caller News Foundation Reporter Jake Smith", "DCNF reporter Jake Smith", "KFF Health
     News Correspondent Jane Doe": an outlet and a job title before the name, as a wire credit
@@ -2857,6 +2864,8 @@ def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading |
     tokens = _tokens(first)
     for size in range(2, min(5, len(tokens) - 2) + 1):
         head, tail = tokens[:-size], tokens[-size:]
+        if tail[0].lower() in _TITLE_TO_OUTLET:
+            continue  # "DAILY MAIL REPORTER FOR MAILONLINE": the title's outlet, not a name
         name = person_name(" ".join(tail), outlets)
         if name is None or head[-1].lower().strip(".,") not in _ROLE_NOUNS:
             continue
@@ -3130,7 +3139,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     stripped = _with_as_and(stripped, outlets)
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
-    head, *for_credit = _FOR_OF.split(first, maxsplit=1)
+    head, *for_credit = (_FOR_OF_IN_CAPITALS() if first.isupper() else _FOR_OF).split(first, maxsplit=1)
     if for_credit:
         quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
         for_credit = [", ".join([for_credit[0], *rest])]
