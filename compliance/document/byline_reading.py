@@ -68,7 +68,7 @@ _AND_WORDS = "and|et|y|und"
 _SHORT_AND_WORDS = "e|en|og|och|i|ve|dan|oraz"
 _WITH_WORDS = "with|avec|mit|con|com|met|med|ile|dengan"
 
-# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by",
+# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by", "Editing by",
 # "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
 # without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
@@ -78,7 +78,7 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med|ile|dengan"
 # von"): who gathered a roundup from other reports, a wire's or the desk's, is not its reporter.
 _PART_ROLES = (
     r"compiled|compilation|compil[ée]e?|compilad[oa]|recopilad[oa]|compilat[oa]|zusammengestellt|samengesteld|sammanst[äa]llt|"
-    r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
+    r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|editing|translated|translation|produced|"
     r"design|designed|data|visuals|maps?|art|artwork|audio|animation|illustrated|charts?|infographics?|cartography|"
     r"fact[-\s]checked|fact[-\s]checking|copy[-\s]edited|copy[-\s]editing|"
     r"fotos?|fotograf[íi]as?|fotografie|im[áa]genes|traducci[óo]n|traducido|traducida|tradu[çc][ãa]o|traduzido|traduzida|traduction|traduit|traduite|"
@@ -94,7 +94,7 @@ _PART_ROLES = (
 # strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di"); French
 # interviews' "Propos recueillis par" (remarks gathered by: the interviewer writes the piece).
 _ROLE_OPENERS = (
-    r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
+    r"written|writing|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
     r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
     r"interview|interviews|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
@@ -2316,7 +2316,7 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     and U+0301) is read as the one letter it shows ("José"), as is every canonically equivalent
     spelling (`unicodedata` NFC), and the names are given so composed.
     """
-    text = _without_glued_dateline(normalize_inline(text))
+    text = _unbracketed(_without_glued_dateline(normalize_inline(text)))
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
     if not text.isascii():
@@ -2334,6 +2334,27 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+_CLOSING_BRACKET = {"(": ")", "[": "]"}
+
+
+def _unbracketed(text: str) -> str:
+    """`text` without the one pair of brackets around the whole of it, as a wire's credit line
+    closes a story ("(Reporting by A; Editing by B)", "(By NAME)"); `text` itself when the first
+    bracket closes before the end ("(AP) By NAME", "(L-R) A and B")."""
+    close = _CLOSING_BRACKET.get(text[:1])
+    if close is None or not text.endswith(close):
+        return text
+    depth = 0
+    for position, char in enumerate(text):
+        if char == text[0]:
+            depth += 1
+        elif char == close:
+            depth -= 1
+            if depth == 0 and position < len(text) - 1:
+                return text
+    return text[1:-1].strip()
 
 
 # A person's pronouns beside the name, in brackets ("(she/her)", "(they/them)", "(he/him/his)",
