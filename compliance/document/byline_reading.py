@@ -2702,6 +2702,15 @@ def may_be_pen_name(word: str, outlets: Set[str] = frozenset()) -> bool:
     return word.lower() not in _NO_PEN_NAME_WORDS and not _is_outlet(word, outlets)
 
 
+def is_organisation_word(word: str, outlets: Set[str] = frozenset()) -> bool:
+    """Whether one word names an organisation or a newsroom, not anyone: an organisation's word
+    ("Reuters", "AFP", "AP"), a newsroom's, a desk's or a label's ("Staff", "Admin"), or a pack's
+    outlet (`outlets`, lower case). Such a word is no pen name whatever types it a person."""
+    core = word.strip(".,'’\"")
+    lowered = core.lower()
+    return lowered in _ORG_WORDS or lowered in _NO_PEN_NAME_WORDS or _is_outlet(core, outlets)
+
+
 _PEN_NAME_FOR = on_first_use(r"\s+for\s+(?=(?:the\s+)?[A-Z\"'])")
 
 
