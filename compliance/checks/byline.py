@@ -1,7 +1,7 @@
 """`byline` — the article credits a person by name in a visible byline, optionally with an
 affiliation and an expected name.
 
-Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`, `.author`, …)
+Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`, `.author`, a component named so, `[data-testid=byline]`, …)
 and in short lines near the top of the article ("By NAME", "NAME, Contributor",
 "NAME | Energy Reporter", "NAME Contributor"). Without "By" or byline markup, a line whose names'
 part holds a lower-case preposition or article ("Regulators Push for Faster Review", "NAME of the

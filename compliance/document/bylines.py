@@ -10,7 +10,8 @@ banner is chrome, and `refused_byline` says where a byline-like line in it was l
 
 Byline markup without a "By": `rel=author`, `[itemprop=author]` and `[itemprop=creator]` (with a
 nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`, `.author-name`,
-`.c-byline__item`), h-card/vcard (`.h-card`, `.vcard`, `.p-author`), `<address>`, and links to an
+`.c-byline__item`) and component names with them (`data-testid="byline"`, `data-qa`,
+`data-component`: what sites with generated classes name their parts by), h-card/vcard (`.h-card`, `.vcard`, `.p-author`), `<address>`, and links to an
 author's page (`/author/…`, `/people/…`, `/@handle`). A byline only in `<meta>` or JSON-LD is not
 on the screen and does not count; but a name standing alone near the headline (an author line
 without byline classes, as sites with generated class names write it) is the byline when the
@@ -198,12 +199,27 @@ def _byline_by_class(value: str) -> bool:
     return bool(tokens & _MARKUP_CLASSES) or any("byline" in c or ("author" in c and "authority" not in c) for c in tokens)
 
 
+# The attributes a site's components and its tests name an element by (`data-testid`, React
+# Testing Library's; `data-qa`; `data-component`): on sites whose classes are generated
+# ("sc-b42e7a8f-7 kItaYD"), the only words that say an element is the byline
+# (`data-testid="byline-new-contributors"`, `data-qa="author-name"`, `data-component="meta-byline"`).
+COMPONENT_NAME_ATTRIBUTES = frozenset({"data-testid", "data-test-id", "data-qa", "data-component"})
+
+
+def byline_by_component_name(value: str) -> bool:
+    """Whether a component's name (`COMPONENT_NAME_ATTRIBUTES`) names a byline or an author, as a
+    byline class does ("AuthorByline", "byline-new", "author-name"; not "authority-box")."""
+    lowered = value.lower()
+    return "byline" in lowered or ("author" in lowered and "authority" not in lowered)
+
+
 def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bool:
     """True when the element marks a byline (`tag` is its lower-cased tag name): `rel=author`,
-    `itemprop=author|creator`, a byline or author class, h-card/vcard, `<address>`, a link to an
-    author's page; and, `inside` other byline markup, the element holding the name. Only its `get`
-    is asked, so a mapping of its attributes may stand in for it. `<html>` and `<body>` never
-    are: their classes describe the page (WordPress's `author-4326` on `<body>`, a site's
+    `itemprop=author|creator`, a byline or author class or component name (`data-testid`,
+    `data-qa`, `data-component`), h-card/vcard, `<address>`, a link to an author's page; and,
+    `inside` other byline markup, the element holding the name. Only its `get` is asked, so a
+    mapping of its attributes may stand in for it. `<html>` and `<body>` never are: their classes
+    describe the page (WordPress's `author-4326` on `<body>`, a site's
     `flag-simpleExtendedByline-on` on `<html>`), and the whole page is no byline."""
     if tag in _PAGE_TAGS:
         return False
@@ -220,7 +236,9 @@ def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bo
     if tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
         return True
     value = element.get("class")
-    return _byline_by_class(value) if value else False
+    if value and _byline_by_class(value):
+        return True
+    return any(byline_by_component_name(named) for name in COMPONENT_NAME_ATTRIBUTES if (named := element.get(name)))
 
 
 # The longest line read as a story's own byline by `holds_byline`: a byline, not a paragraph.
@@ -1372,7 +1390,19 @@ def _article_header(element: Any, zone: _Zone) -> bool:
 def _elsewhere_by_name(element: Any) -> bool:
     """ "related-content", "c-related-content", "sidebar-right", "site-footer": a class or id whose
     piece begins or ends with a word, or is a name, of a place a byline is never this article's."""
-    return names(element, _ELSEWHERE_WORDS, at="ends") or names(element, _ELSEWHERE_NAMES, at="whole")
+    if names(element, _ELSEWHERE_WORDS, at="ends") or names(element, _ELSEWHERE_NAMES, at="whole"):
+        return True
+    # A component's name says so too, where the classes are generated (`data-testid="comment-author"`).
+    for attribute in COMPONENT_NAME_ATTRIBUTES:
+        value = element.get(attribute)
+        if value:
+            pieces = [piece for piece in _NAME_PIECES.split(value.lower()) if piece]
+            if pieces and (pieces[0] in _ELSEWHERE_WORDS or pieces[-1] in _ELSEWHERE_WORDS):
+                return True
+    return False
+
+
+_NAME_PIECES = re.compile(r"[^a-z0-9]+")
 
 
 def _is_teaser(node: Any, zone: _Zone) -> bool:
