@@ -1,7 +1,7 @@
 """`byline` — the article credits a person by name in a visible byline, optionally with an
 affiliation and an expected name.
 
-Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`, `.author`, …)
+Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`, `.author`, a component named so, `[data-testid=byline]`, …)
 and in short lines near the top of the article ("By NAME", "NAME, Contributor",
 "NAME | Energy Reporter", "NAME Contributor"). Without "By" or byline markup, a line whose names'
 part holds a lower-case preposition or article ("Regulators Push for Faster Review", "NAME of the
@@ -54,7 +54,9 @@ the author's page whose text is the word (`By <a href="/author/ziggy">Ziggy</a>`
 `rel=author`) or `itemprop=author` microdata typed `Person`. A byline class or `<meta
 name=author>` alone does not (sites put "By Reuters" there), and a word that names an outlet by
 its own shape stays one however it is linked (a wire's name, initials, brand capitals, a pack's
-outlet: `By <a href="/author/reuters">Reuters</a>`). Names parted by commas alone are each
+outlet: `By <a href="/author/reuters">Reuters</a>`), or however the JSON-LD types it (an SEO
+plugin types every account a `Person`, the "Reuters" account too). A byline in capitals writes
+its "for" in capitals ("By JAMES GORDON FOR DAILYMAIL.COM" credits James Gordon). Names parted by commas alone are each
 credited ("By Jane Doe, John Roe", "By A, B, C"); the last part after a name is a person only
 when it reads as nothing else: a job title, an outlet or institution by its words in several
 languages ("Roll Call", "Austin American-Statesman", "Karolinska Institutet", "Sciences Po"), a
@@ -158,7 +160,13 @@ one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under
 is kept. When a byline stands
 above the story's body, one after the story (an author card, a platform's "Written by <account>"
 box) counts only for a person the byline above already credits, and a "Thanks to NAME" or "Edited
-by NAME" line is no byline, even with the name linked to a profile; nor are the classes of `<html>`, `<body>` or an element holding the whole story
+by NAME" line is no byline, even with the name linked to a profile. When nothing above the body
+credits a person (no byline, or one that credits an outlet: "By Reuters", "By The Conversation"),
+the story's credit at its foot is its byline: a wire's closing line ("(Reporting by A; Additional
+reporting by B; Editing by C)" credits A, and B and C only for a part of the work), or a
+paragraph of the story's own text that names a person with an affiliation ("NAME, Professor of
+X, University Y", as The Conversation's republishing code closes a story; not an author box
+after it). Nor are the classes of `<html>`, `<body>` or an element holding the whole story
 (WordPress's `<body class="author-4326">`). Byline markup joins the words of its inline
 elements as a browser lays them out, without a space where the text has none ("By NAME,
 Reu<b></b>ters" names Reuters); parts in sibling elements are read apart only where, joined,

@@ -68,7 +68,7 @@ _AND_WORDS = "and|et|y|und"
 _SHORT_AND_WORDS = "e|en|og|och|i|ve|dan|oraz"
 _WITH_WORDS = "with|avec|mit|con|com|met|med|ile|dengan"
 
-# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by",
+# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by", "Editing by",
 # "Fotos de", "Traducción de", "Traduit par", "Übersetzt von"): a caption's photographer is not
 # the story's author, nor is a translator. In the languages whose "by" the reader knows, also
 # without accents, as a CMS strips them ("Traduccion de"); Norwegian, Swedish and Danish
@@ -78,7 +78,7 @@ _WITH_WORDS = "with|avec|mit|con|com|met|med|ile|dengan"
 # von"): who gathered a roundup from other reports, a wire's or the desk's, is not its reporter.
 _PART_ROLES = (
     r"compiled|compilation|compil[ée]e?|compilad[oa]|recopilad[oa]|compilat[oa]|zusammengestellt|samengesteld|sammanst[äa]llt|"
-    r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced|"
+    r"photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|editing|translated|translation|produced|"
     r"design|designed|data|visuals|maps?|art|artwork|audio|animation|illustrated|charts?|infographics?|cartography|"
     r"fact[-\s]checked|fact[-\s]checking|copy[-\s]edited|copy[-\s]editing|"
     r"fotos?|fotograf[íi]as?|fotografie|im[áa]genes|traducci[óo]n|traducido|traducida|tradu[çc][ãa]o|traduzido|traduzida|traduction|traduit|traduite|"
@@ -94,7 +94,7 @@ _PART_ROLES = (
 # strips them ("Publie par", "Ecrit par", "Reportaje de", "Texto e fotos de", "Testo di"); French
 # interviews' "Propos recueillis par" (remarks gathered by: the interviewer writes the piece).
 _ROLE_OPENERS = (
-    r"written|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
+    r"written|writing|authored|posted|submitted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|"
     r"(?:an?\s+)?(?:opinion|commentary|perspective|column|essay|review|op-ed|guest\s+(?:post|column|essay|commentary|piece|op-ed))|contributed|"
     r"interview|interviews|research|analysis|escrito|escrita|publicado|publi[ée]|[ée]crit|geschrieben|scritto|pubblicato|skrevet|"
     r"reportaje|reportado|reportada|reportagem|reportage|texto|textos|texte|testo|tekst|redactado|r[ée]dig[ée]|geschreven|skriven|"
@@ -599,6 +599,9 @@ _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 # tells any dateline's place.
 # "via" too: "Jake Smith via Daily Caller News Foundation", the outlet the story came through.
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with|in|via)\s+(?=(?:the\s+)?[A-Z\"'])")
+# The same in a byline part written in capitals, whose "for" is in capitals too ("By JAMES GORDON
+# FOR DAILYMAIL.COM", "BY ANA RUIZ OF THE TEXAS TRIBUNE"), as tabloids and agencies set them.
+_FOR_OF_IN_CAPITALS = on_first_use(r"\s+(?:FOR|OF|AT|WITH|IN|VIA)\s+(?=(?:THE\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(rf"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|{_SHORT_AND_WORDS})(?=\s))\s*")
 # The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
@@ -2313,7 +2316,7 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     and U+0301) is read as the one letter it shows ("José"), as is every canonically equivalent
     spelling (`unicodedata` NFC), and the names are given so composed.
     """
-    text = _without_glued_dateline(normalize_inline(text))
+    text = _unbracketed(_without_glued_dateline(normalize_inline(text)))
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
     if not text.isascii():
@@ -2331,6 +2334,27 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+_CLOSING_BRACKET = {"(": ")", "[": "]"}
+
+
+def _unbracketed(text: str) -> str:
+    """`text` without the one pair of brackets around the whole of it, as a wire's credit line
+    closes a story ("(Reporting by A; Editing by B)", "(By NAME)"); `text` itself when the first
+    bracket closes before the end ("(AP) By NAME", "(L-R) A and B")."""
+    close = _CLOSING_BRACKET.get(text[:1])
+    if close is None or not text.endswith(close):
+        return text
+    depth = 0
+    for position, char in enumerate(text):
+        if char == text[0]:
+            depth += 1
+        elif char == close:
+            depth -= 1
+            if depth == 0 and position < len(text) - 1:
+                return text
+    return text[1:-1].strip()
 
 
 # A person's pronouns beside the name, in brackets ("(she/her)", "(they/them)", "(he/him/his)",
@@ -2678,6 +2702,15 @@ def may_be_pen_name(word: str, outlets: Set[str] = frozenset()) -> bool:
     return word.lower() not in _NO_PEN_NAME_WORDS and not _is_outlet(word, outlets)
 
 
+def is_organisation_word(word: str, outlets: Set[str] = frozenset()) -> bool:
+    """Whether one word names an organisation or a newsroom, not anyone: an organisation's word
+    ("Reuters", "AFP", "AP"), a newsroom's, a desk's or a label's ("Staff", "Admin"), or a pack's
+    outlet (`outlets`, lower case). Such a word is no pen name whatever types it a person."""
+    core = word.strip(".,'’\"")
+    lowered = core.lower()
+    return lowered in _ORG_WORDS or lowered in _NO_PEN_NAME_WORDS or _is_outlet(core, outlets)
+
+
 _PEN_NAME_FOR = on_first_use(r"\s+for\s+(?=(?:the\s+)?[A-Z\"'])")
 
 
@@ -2846,6 +2879,10 @@ def names_after_unread_by(text: str, outlets: Set[str] = frozenset()) -> tuple[s
     return reading.names if reading is not None else ()
 
 
+# The words that tie a job title to its outlet ("Reporter for MailOnline"): no name starts with one.
+_TITLE_TO_OUTLET = frozenset({"for", "of", "at", "with", "via"})
+
+
 def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading | None:
     """ "Daily Caller News Foundation Reporter Jake Smith", "DCNF reporter Jake Smith", "KFF Health
     News Correspondent Jane Doe": an outlet and a job title before the name, as a wire credit
@@ -2857,6 +2894,8 @@ def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading |
     tokens = _tokens(first)
     for size in range(2, min(5, len(tokens) - 2) + 1):
         head, tail = tokens[:-size], tokens[-size:]
+        if tail[0].lower() in _TITLE_TO_OUTLET:
+            continue  # "DAILY MAIL REPORTER FOR MAILONLINE": the title's outlet, not a name
         name = person_name(" ".join(tail), outlets)
         if name is None or head[-1].lower().strip(".,") not in _ROLE_NOUNS:
             continue
@@ -3130,7 +3169,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     stripped = _with_as_and(stripped, outlets)
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
-    head, *for_credit = _FOR_OF.split(first, maxsplit=1)
+    head, *for_credit = (_FOR_OF_IN_CAPITALS() if first.isupper() else _FOR_OF).split(first, maxsplit=1)
     if for_credit:
         quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
         for_credit = [", ".join([for_credit[0], *rest])]

@@ -10,7 +10,8 @@ banner is chrome, and `refused_byline` says where a byline-like line in it was l
 
 Byline markup without a "By": `rel=author`, `[itemprop=author]` and `[itemprop=creator]` (with a
 nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`, `.author-name`,
-`.c-byline__item`), h-card/vcard (`.h-card`, `.vcard`, `.p-author`), `<address>`, and links to an
+`.c-byline__item`) and component names with them (`data-testid="byline"`, `data-qa`,
+`data-component`: what sites with generated classes name their parts by), h-card/vcard (`.h-card`, `.vcard`, `.p-author`), `<address>`, and links to an
 author's page (`/author/…`, `/people/…`, `/@handle`). A byline only in `<meta>` or JSON-LD is not
 on the screen and does not count; but a name standing alone near the headline (an author line
 without byline classes, as sites with generated class names write it) is the byline when the
@@ -28,6 +29,9 @@ none of the story's own byline's people is another work's header and gives way t
 nothing above the body credits anyone, a heading in the article that opens with a label and
 names a person ("Analysis: Jon Sopel, BBC News, Washington") is the byline; failing that, in
 plain text and Markdown, a line that is only a name under the headline and over a sentence.
+When nothing above the body credits a person (no byline, or "By Reuters", "By The Conversation"),
+the story's foot gives its credit: a wire's closing line ("(Reporting by A; Editing by B)") or a
+paragraph of the story's own text naming a person with an affiliation (not an author box).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from compliance.document.byline_reading import (
     affiliation_line,
     has_opener,
     is_dateline_line,
+    is_organisation_word,
     is_part_credit,
     is_section_label,
     may_be_pen_name,
@@ -194,12 +199,27 @@ def _byline_by_class(value: str) -> bool:
     return bool(tokens & _MARKUP_CLASSES) or any("byline" in c or ("author" in c and "authority" not in c) for c in tokens)
 
 
+# The attributes a site's components and its tests name an element by (`data-testid`, React
+# Testing Library's; `data-qa`; `data-component`): on sites whose classes are generated
+# ("sc-b42e7a8f-7 kItaYD"), the only words that say an element is the byline
+# (`data-testid="byline-new-contributors"`, `data-qa="author-name"`, `data-component="meta-byline"`).
+COMPONENT_NAME_ATTRIBUTES = frozenset({"data-testid", "data-test-id", "data-qa", "data-component"})
+
+
+def byline_by_component_name(value: str) -> bool:
+    """Whether a component's name (`COMPONENT_NAME_ATTRIBUTES`) names a byline or an author, as a
+    byline class does ("AuthorByline", "byline-new", "author-name"; not "authority-box")."""
+    lowered = value.lower()
+    return "byline" in lowered or ("author" in lowered and "authority" not in lowered)
+
+
 def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bool:
     """True when the element marks a byline (`tag` is its lower-cased tag name): `rel=author`,
-    `itemprop=author|creator`, a byline or author class, h-card/vcard, `<address>`, a link to an
-    author's page; and, `inside` other byline markup, the element holding the name. Only its `get`
-    is asked, so a mapping of its attributes may stand in for it. `<html>` and `<body>` never
-    are: their classes describe the page (WordPress's `author-4326` on `<body>`, a site's
+    `itemprop=author|creator`, a byline or author class or component name (`data-testid`,
+    `data-qa`, `data-component`), h-card/vcard, `<address>`, a link to an author's page; and,
+    `inside` other byline markup, the element holding the name. Only its `get` is asked, so a
+    mapping of its attributes may stand in for it. `<html>` and `<body>` never are: their classes
+    describe the page (WordPress's `author-4326` on `<body>`, a site's
     `flag-simpleExtendedByline-on` on `<html>`), and the whole page is no byline."""
     if tag in _PAGE_TAGS:
         return False
@@ -216,7 +236,9 @@ def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bo
     if tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
         return True
     value = element.get("class")
-    return _byline_by_class(value) if value else False
+    if value and _byline_by_class(value):
+        return True
+    return any(byline_by_component_name(named) for name in COMPONENT_NAME_ATTRIBUTES if (named := element.get(name)))
 
 
 # The longest line read as a story's own byline by `holds_byline`: a byline, not a paragraph.
@@ -304,7 +326,34 @@ def find_bylines(
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
-    return tuple(_without_repeats(_without_cards_after_the_story(found, blocks)))
+    kept = _without_repeats(_without_cards_after_the_story(found, blocks))
+    if not any(byline.names for byline in kept):
+        kept.extend(_wire_trailer(blocks, zone, outlets))
+    return tuple(kept)
+
+
+# A wire's credit line at a story's foot: "Reporting by A; Editing by B", in brackets on the copies
+# other sites run ("(Reporting by A in London; Additional reporting by B; Editing by C)"), and
+# "Writing by A" where a desk wrote the story up. Only these openers: a foot's "By NAME" or
+# "Written by NAME" is as often another story's teaser or a platform's account card.
+_WIRE_TRAILER = on_first_use(r"^\W{0,2}(?:reporting|reported|writing)\s+by\s", re.IGNORECASE)
+
+
+def _wire_trailer(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
+    """The story's wire credit line after its body (`_WIRE_TRAILER`), as its byline: asked only
+    when no byline above names a person (none, or one that credits the wire alone, "By Reuters"),
+    so that the reporter the wire credits at the foot is the story's credited person. The first
+    such line of the story's own text that names someone; none in a comment, a sidebar or a
+    teaser."""
+    for block in blocks:
+        if not block.in_article or block.index <= zone.last or len(block.text) > LONGEST_BYLINE:
+            continue
+        if not _WIRE_TRAILER().match(block.text) or (block.element is not None and _elsewhere(block.element, zone)):
+            continue
+        reading = read_byline(block.text, outlets=outlets)
+        if reading is not None and reading.names:
+            return [Byline(quote_byline(block.text, reading.names, outlets), reading, block.index, block.line, "text", block.element)]
+    return []
 
 
 def _without_repeats(found: list[Byline]) -> list[Byline]:
@@ -342,7 +391,9 @@ def _inside(element: Any, container: Any) -> bool:
 def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]], outlets: Set[str] = frozenset()) -> list[Byline]:
     """Each byline that is one word alone ("By Ziggy", read as an outlet: nothing in it says whom
     it names), read as that word's name when the page says the word is a person: its metadata
-    credits the word as one (`credited_in_metadata`: a JSON-LD author typed `Person`), or the
+    credits the word as one (`credited_in_metadata`: a JSON-LD author typed `Person`) and it is
+    no organisation's word (`is_organisation_word`: SEO plugins type every account a `Person`,
+    Yoast the WordPress account "Reuters" that posts a wire's stories), or the
     byline's markup does (`_marked_as_person`) and the word may be a pen name at all
     (`may_be_pen_name`: "By Reuters", "By AP", a pack's outlet stay outlets, whatever links them);
     the others as they are."""
@@ -351,7 +402,8 @@ def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]],
         reading = byline.reading
         word = reading.credit.strip()
         one_word = reading.problem == "outlet" and bool(word) and " " not in word
-        if one_word and (_credited_key(word) in credited() or (may_be_pen_name(word, outlets) and _marked_as_person(byline.element, word))):
+        credited_person = _credited_key(word) in credited() and not is_organisation_word(word, outlets)
+        if one_word and (credited_person or (may_be_pen_name(word, outlets) and _marked_as_person(byline.element, word))):
             byline = replace(byline, reading=BylineReading((word,), "", None, affiliations=((),)))
         kept.append(byline)
     return kept
@@ -452,7 +504,46 @@ def _without_cards_after_the_story(found: list[Byline], blocks: tuple[Block, ...
     above = {id(byline) for byline in found if bisect.bisect_right(prose, byline.index) == body_before_lead}
     # One person however the card spells the name (`person_key`: "JOSE DIAZ" above, "José Díaz" in the card).
     credited = {person_key(name) for byline in found if id(byline) in above for name in byline.names}
-    return [byline for byline in found if id(byline) in above or (byline.names and all(person_key(name) in credited for name in byline.names))]
+    story_lines = _credit_in_the_text(blocks, prose) if not credited else None
+    return [
+        byline
+        for byline in found
+        if id(byline) in above
+        or (byline.names and all(person_key(name) in credited for name in byline.names))
+        or (story_lines is not None and story_lines(byline))
+    ]
+
+
+# The elements a line of the story stands in: a paragraph, or a box of its own.
+_BOX_TAGS = frozenset({"p", "div", "section", "aside", "li", "footer", "header", "blockquote", "figure", "table", "address"})
+
+
+def _self_and_ancestors(element: Any) -> Iterator[Any]:
+    yield element
+    yield from element.iterancestors()
+
+
+def _credit_in_the_text(blocks: tuple[Block, ...], prose: list[int]) -> Callable[[Byline], bool]:
+    """Whether a byline after the body is the story's own credit, when the bylines above the body
+    name no person (only an outlet: "By The Conversation", the account a republisher posts a
+    source's stories under): a line of the story's own text (a paragraph beside the body's, not
+    a box after it) that names people with their affiliation ("NAME, Professor of X, University
+    Y" over "This article is republished from The Conversation", as the source's republishing
+    code closes the story). A platform's account card ("Written by <account>", a follow button)
+    stands in a box of its own, and gives no affiliation."""
+    parents = {element.getparent() for index in prose if (element := blocks[_position(blocks, index)].element) is not None}
+    parents.discard(None)
+
+    def own_line(byline: Byline) -> bool:
+        if not byline.names or not byline.reading.credit.strip() or not parents:
+            return False
+        position = _position(blocks, byline.index)
+        element = blocks[position].element if position < len(blocks) and blocks[position].index == byline.index else None
+        # The paragraph that holds the line (`<p><span><a>NAME</a>, <em>Title</em></span></p>`).
+        paragraph = next((node for node in _self_and_ancestors(element) if node.tag in _BOX_TAGS), None) if element is not None else None
+        return paragraph is not None and paragraph.tag == "p" and paragraph.getparent() in parents
+
+    return own_line
 
 
 def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
@@ -1299,7 +1390,19 @@ def _article_header(element: Any, zone: _Zone) -> bool:
 def _elsewhere_by_name(element: Any) -> bool:
     """ "related-content", "c-related-content", "sidebar-right", "site-footer": a class or id whose
     piece begins or ends with a word, or is a name, of a place a byline is never this article's."""
-    return names(element, _ELSEWHERE_WORDS, at="ends") or names(element, _ELSEWHERE_NAMES, at="whole")
+    if names(element, _ELSEWHERE_WORDS, at="ends") or names(element, _ELSEWHERE_NAMES, at="whole"):
+        return True
+    # A component's name says so too, where the classes are generated (`data-testid="comment-author"`).
+    for attribute in COMPONENT_NAME_ATTRIBUTES:
+        value = element.get(attribute)
+        if value:
+            pieces = [piece for piece in _NAME_PIECES.split(value.lower()) if piece]
+            if pieces and (pieces[0] in _ELSEWHERE_WORDS or pieces[-1] in _ELSEWHERE_WORDS):
+                return True
+    return False
+
+
+_NAME_PIECES = re.compile(r"[^a-z0-9]+")
 
 
 def _is_teaser(node: Any, zone: _Zone) -> bool:

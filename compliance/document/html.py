@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document import bidi_override, colour_scheme, nesting, pointer_events
-from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
+from compliance.document.bylines import (
+    COMPONENT_NAME_ATTRIBUTES,
+    BylineMark,
+    byline_by_component_name,
+    credited_in_metadata,
+    find_bylines,
+    is_byline_markup,
+    outlet_names,
+)
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
     flow_in_line_box,
@@ -1330,6 +1338,8 @@ class _Walk:
         each class and id is kept for the page."""
         names: tuple[str | None, str | None] = (None, None)
         for name, value in items:
+            if name in COMPONENT_NAME_ATTRIBUTES and byline_by_component_name(value):
+                return False  # a byline's component name (`data-testid="byline"`)
             if name in _READ_ATTRIBUTES:
                 if name == "class":
                     names = (value, names[1])
