@@ -602,6 +602,14 @@ _FOR_OF = re.compile(r"\s+(?:for|of|at|with|in|via)\s+(?=(?:the\s+)?[A-Z\"'])")
 # The same in a byline part written in capitals, whose "for" is in capitals too ("By JAMES GORDON
 # FOR DAILYMAIL.COM", "BY ANA RUIZ OF THE TEXAS TRIBUNE"), as tabloids and agencies set them.
 _FOR_OF_IN_CAPITALS = on_first_use(r"\s+(?:FOR|OF|AT|WITH|IN|VIA)\s+(?=(?:THE\s+)?[A-Z\"'])")
+
+
+def _for_of_in(part: str) -> re.Pattern[str]:
+    """The "for" that parts a name from its outlet in a byline's `part`, in capitals in a part
+    written in capitals (`_FOR_OF_IN_CAPITALS`), else as `_FOR_OF` writes it."""
+    return _FOR_OF_IN_CAPITALS() if part.isupper() else _FOR_OF
+
+
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(rf"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|{_SHORT_AND_WORDS})(?=\s))\s*")
 # The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
@@ -3169,7 +3177,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     stripped = _with_as_and(stripped, outlets)
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
-    head, *for_credit = (_FOR_OF_IN_CAPITALS() if first.isupper() else _FOR_OF).split(first, maxsplit=1)
+    head, *for_credit = _for_of_in(first).split(first, maxsplit=1)
     if for_credit:
         quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
         for_credit = [", ".join([for_credit[0], *rest])]
