@@ -2325,6 +2325,8 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     spelling (`unicodedata` NFC), and the names are given so composed.
     """
     text = _unbracketed(_without_glued_dateline(normalize_inline(text)))
+    if " is " in text or _ABOUT_THE_AUTHOR().match(text):
+        text = _bio_as_byline(text, in_markup=not require_prefix)
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
     if not text.isascii():
@@ -2342,6 +2344,40 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     if seen is text or reading is None or not reading.names:
         return reading
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# An author box's heading before its bio ("About the author", "Sobre el autor", "À propos de
+# l'auteure", "Über die Autorin").
+_ABOUT_THE_AUTHOR = on_first_use(
+    r"^(?:About\s+the\s+(?:authors?|writers?|reporters?|contributors?)|Sobre\s+(?:el|la)\s+autora?|"
+    r"[ÀA]\s+propos\s+de\s+l['’]auteure?|[ÜU]ber\s+(?:den|die)\s+Autor(?:in)?)\s*[:—–-]?\s+",
+    re.IGNORECASE,
+)
+# A bio's first sentence: "NAME is a/an/the ROLE", with the outlet after "for", "at" or "with"
+# ("Nick Pope is an energy reporter for the Daily Caller News Foundation."); later sentences
+# ("He covered …") say more of the person, not whose story it is.
+_BIO = on_first_use(
+    r"^(?P<name>[^,.;:|()]{3,60}?)\s+is\s+(?:a|an|the)\s+(?P<role>[^.;|()]{2,80}?)"
+    r"(?:\s+(?:for|at|with)\s+(?P<outlet>(?:the\s+)?[A-Z][^.;|()]{1,80}?))?\s*(?:\.(?:\s.*)?)?$",
+)
+
+
+def _bio_as_byline(text: str, *, in_markup: bool) -> str:
+    """An author bio read as the byline it amounts to: "NAME, ROLE, OUTLET" for "NAME is a ROLE
+    for OUTLET." after an author box's heading (`_ABOUT_THE_AUTHOR`, which is left out in any
+    case), or as the whole of byline markup's text (`in_markup`: an author box's), when the role
+    names a job (`_ROLE_NOUNS`: "energy reporter", "associate professor"); `text` itself
+    otherwise. A paragraph of the story that says who someone is ("Jane Doe is a lawyer for the
+    city") is no byline."""
+    labelled = _ABOUT_THE_AUTHOR().match(text)
+    if labelled is None and not in_markup:
+        return text
+    # The heading is no part of the credit ("About the author: Nick Pope" names Nick Pope).
+    text = text[labelled.end() :] if labelled else text
+    bio = _BIO().match(text)
+    if bio is None or not any(word in _ROLE_NOUNS for word in bio.group("role").lower().split()):
+        return text
+    return ", ".join(part for part in (bio.group("name"), bio.group("role"), bio.group("outlet")) if part)
 
 
 _CLOSING_BRACKET = {"(": ")", "[": "]"}

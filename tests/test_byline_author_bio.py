@@ -1,0 +1,76 @@
+"""An author box's bio read as the byline it amounts to: "About the author / NAME is an energy
+reporter for the Daily Caller News Foundation." credits NAME with the outlet, and the box's heading
+is no part of the credit. A bio sentence counts only in byline markup (an author box) or under
+such a heading; a paragraph of the story that says who someone is stays prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.api import check_html
+from compliance.document.byline_reading import read_byline
+
+DCNF_LOGO = '<p><img src="https://dailycallernewsfoundation.org/dcnf-logo.png" alt="Daily Caller News Foundation logo" width="300" height="60"></p>'
+BODY = (
+    "<p>Senate Republicans on Tuesday pressed the Department of Energy to explain a string of efficiency rules.</p>"
+    "<p>The letter, signed by 14 senators, asks the agency for the cost estimates it used.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "affiliation"),
+    [
+        ("About the author\nNick Pope is an energy reporter for the Daily Caller News Foundation.", ("Nick Pope",), "Daily Caller News Foundation"),
+        ("About the author: Nick Pope is a staff writer at The Texas Tribune. He covers the Legislature.", ("Nick Pope",), "The Texas Tribune"),
+        ("Sobre el autor: Ana Ruiz is a correspondent for CalMatters", ("Ana Ruiz",), "CalMatters"),
+        ("About the author: Nick Pope", ("Nick Pope",), ""),
+        ("About the authors\nNick Pope and Jane Doe", ("Nick Pope", "Jane Doe"), ""),
+    ],
+)
+def test_an_author_boxs_bio_names_the_person_and_the_outlet(text: str, names: tuple[str, ...], affiliation: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert reading.names == names
+    assert reading.credit.endswith(affiliation)
+    assert "About" not in reading.credit and "Sobre" not in reading.credit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose of the story, read as a plain paragraph: who someone is, not a credit.
+        "Jane Doe is a reporter for the Daily Caller News Foundation.",
+        "Nick Pope is an energy reporter.",
+        # A bio whose "role" is no job.
+        "The city is a partner for the Daily Caller News Foundation.",
+    ],
+)
+def test_a_sentence_of_prose_is_no_byline(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is None or not reading.names
+
+
+def test_a_dcnf_story_credited_in_an_author_box_passes_the_byline_and_affiliation_rules() -> None:
+    box = '<div class="author-box"><h4>About the author</h4><p><strong>Nick Pope</strong> is an energy reporter for the Daily Caller News Foundation.</p></div>'
+    report = check_html(f"<html><body><article><h1>Senators press Energy Department</h1>{DCNF_LOGO}{BODY}{box}</article></body></html>", packs=["dcnf"])
+    assert [f.rule for f in report.findings if f.rule in ("dcnf/byline", "dcnf/affiliation")] == []
+    assert {"dcnf/byline", "dcnf/affiliation"} <= {p.rule for p in report.passed}
+
+
+def test_an_author_box_bio_without_the_affiliation_is_asked_for_it() -> None:
+    box = '<div class="author-box"><h4>About the author</h4><p><strong>Nick Pope</strong> is an energy reporter.</p></div>'
+    report = check_html(f"<html><body><article><h1>Senators press Energy Department</h1>{BODY}{box}</article></body></html>", packs=["dcnf"])
+    messages = {f.rule: f.message for f in report.findings}
+    assert "dcnf/byline" not in messages
+    assert messages["dcnf/affiliation"] == "The byline does not tie Nick Pope to the Daily Caller News Foundation."
+
+
+def test_the_readme_shows_the_author_box_example_as_read() -> None:
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    example = "About the author / Nick Pope is an energy reporter for the Daily Caller News Foundation."
+    assert f'"{example}" credits Nick Pope with the foundation' in readme
+    reading = read_byline(example.replace(" / ", "\n"))
+    assert reading is not None and reading.names == ("Nick Pope",)
+    assert reading.credit == "energy reporter, the Daily Caller News Foundation"
