@@ -319,8 +319,10 @@ def _strength(need: Need) -> tuple[int, int]:
 
 
 def _all_of(needs: Iterable[Need | None]) -> Need | None:
-    """Every one of several needs: their alternatives combined. Needs that would make too many
-    alternatives are left out, the weakest first (a page that lacks one of the rest fails anyway)."""
+    """Every one of several needs: their alternatives combined. A need that would make too many
+    alternatives adds only the words all of its alternatives share (`_shared_words`: a
+    publisher's name before each of a credit line's endings), or is left out when they share
+    none, the weakest first (a page that lacks one of the rest fails anyway)."""
     # Strongest first; equally strong needs in a fixed order of their words (`_canonical`), so
     # that which are left out depends neither on the order given nor on the hash seed.
     found = sorted((n for n in needs if n), key=lambda n: (_strength(n), _canonical(n)), reverse=True)
@@ -330,9 +332,20 @@ def _all_of(needs: Iterable[Need | None]) -> Need | None:
             combined = need
             continue
         if len(combined) * len(need) > _MAX_ALTERNATIVES:
-            continue
+            shared = _shared_words(need)
+            if not shared:
+                continue
+            need = frozenset([shared])
         combined = frozenset(a | b for a in combined for b in need)
     return combined
+
+
+def _shared_words(need: Need) -> Words:
+    """The words of a need that every one of its alternatives holds, itself or inside a longer
+    word ("conversation" inside "conversation,"): the search finds words as runs of bytes, so
+    a page that meets any alternative holds each of them."""
+    candidates = frozenset().union(*need)
+    return frozenset(word for word in candidates if all(any(word in held for held in alternative) for alternative in need))
 
 
 def _canonical(need: Need) -> list[list[bytes]]:

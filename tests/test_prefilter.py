@@ -39,6 +39,7 @@ from compliance.prefilter import (
     _split_markup,
     _text_reference,
     _with_references_read,
+    check_words,
     fold,
     fold_utf8,
     page_text,
@@ -321,6 +322,28 @@ def test_needs_left_out_of_a_combination_do_not_depend_on_the_order_given() -> N
     assert combined is not None and len(combined) == 16
     for order in (needs[::-1], [needs[1], needs[2], needs[0]], [needs[2], needs[0], needs[1]]):
         assert prefilter_module._all_of(order) == combined
+
+
+def test_a_need_too_varied_to_combine_still_adds_the_words_its_alternatives_share() -> None:
+    # A credit line's many openings, then the publisher's name before many endings: the endings
+    # cannot each be combined with each opening, but every one of them holds the name (alone, or
+    # inside "conversation,"), which a page must hold too.
+    openings = frozenset(frozenset({verb.encode()}) for verb in ("published", "reprinted", "produced", "courtesy", "shared"))
+    endings = frozenset(frozenset({b"conversation", word.encode()}) for word in ("which", "where", "under", "part", "donde", "parte", "since")) | {
+        frozenset({b"conversation,"})
+    }
+    combined = prefilter_module._all_of([openings, endings])
+    assert combined == frozenset(opening | {b"conversation"} for opening in openings)
+    # Endings that share no word add nothing.
+    unrelated = frozenset(frozenset({f"tide{i}".encode()}) for i in range(6))
+    assert prefilter_module._all_of([openings, unrelated]) == openings
+
+
+def test_a_credit_line_in_other_words_needs_the_publishers_name() -> None:
+    conversation = next(pack for pack in load_packs() if pack.id == "the-conversation")
+    marker = next(marker for marker in conversation.markers if marker.id == "credit-other-words")
+    need = check_words(marker.check)
+    assert need is not None and all(b"conversation" in alternative for alternative in need)
 
 
 _SEEDED_DERIVATION = """
