@@ -28,6 +28,29 @@ CSS or its `width`/`height` attributes (an `<svg>` with a `viewBox` alone is 300
 is a drawing, not an image. It matches the page's image buttons too (`<input type="image">`, the
 type in any case), which draw their picture (`src`) as an `<img>` does, `alt` their text.
 
+`background-src` asks of the picture the page's CSS paints as the element's background: a logo
+drawn by a `<style>` rule or a `style` attribute (`.dcnf-logo{display:block;width:300px;
+height:90px;background:url(/img/dcnf-logo.png)}`) rather than by an `<img>`. It is read from
+the `background` or `background-image` that wins the cascade on the element, its topmost layer
+that paints a picture (a `url()`, or each candidate of an `image-set()`), as a URL pattern is
+read, and must match every picture it may be, on every screen: a rule only some screens meet
+(`@media (min-width: 900px)`) paints it for some readers only, and a gradient opaque at every
+stop layered over it covers it. A visible one must also paint it in a box a reader sees: shown
+(what hides only its words does not hide its box: image replacement's `text-indent: -9999px`,
+`font-size: 0`, a transparent text colour), not an inline box (an `<a>` or `<span>` the CSS
+gives no `display`, which `width` and `height` do not size), not `display: contents`, and with a
+width and a height of 6px or more (a block fills its container's width; an inline-block, a float
+or a flex item with no width and nothing in it is 0px wide; a box with no height, `min-height`,
+padding, `aspect-ratio` or content is 0px high); a `background-size` of 0 paints nothing. Only the pages whose CSS names such a picture are read
+for it (see `compliance.document.backgrounds`); a `var()` is not read, and a Markdown or
+plain-text article's CSS never is (it is read for its images, links and scripts).
+
+`instead` names a look-alike that some copies show in the element's place and that does not
+stand in for it, by attribute patterns read as `attributes` reads them (another outlet's logo,
+an image credited to the publisher): it never counts, but when too few elements match and the
+selector finds one in the scope (seen, unless `visible` says otherwise), the failure names the
+first with its line and says what it is (`instead-label`), and points at it.
+
 Visible means on the reader's screen (see "What a reader sees" in the README): not
 hidden by markup or by the page's own CSS, and for an image 6px or larger (smaller, it is too small to be seen). An image that is
 only in `<noscript>`, with neither a lazy-load placeholder nor an image readers see outside it
@@ -89,10 +112,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, hiding_note, judge_count
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, explained_later, hiding_note, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, shown_sources, svg_accessible_name, text_of
 from compliance.document.elements import HeldTag, held_tag
 from compliance.document.selector_lists import group_members
@@ -113,7 +136,10 @@ OPTIONS = (
         " matches any URL it loads from; a URL (`src`, `href`, `data-src`, `poster`, …) is matched as a"
         " browser reads it (`scheme://host[:port]/path[?query]`, see `link`); `text` matches the element's visible text;"
         " `shown-src` on an image must match every picture a browser may paint for it (a lazy-loader's over a placeholder `src`,"
-        " a `<picture>`'s `<source>` or a `srcset` candidate over `src`), a `data:` one as its `data:TYPE` head.",
+        " a `<picture>`'s `<source>` or a `srcset` candidate over `src`), a `data:` one as its `data:TYPE` head;"
+        " `background-src` must match every picture the element's CSS paints as its background (a `<style>` rule's or its"
+        " `style` attribute's, as the cascade has it, on every screen), and a visible one must paint it in a box a reader sees"
+        " (an HTML page's only).",
         default=None,
     ),
     Option(
@@ -133,6 +159,21 @@ OPTIONS = (
     Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matching elements required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching elements allowed (`0` forbids the element).", default=None, minimum=0),
+    Option(
+        "instead",
+        "regex-map",
+        "Attribute name → regex (as `attributes` reads them) of a look-alike some copies show in place of the element and that"
+        " does not stand in for it (another outlet's logo, a photo credited to the publisher): when too few elements match and"
+        " the selector finds one of these in the scope, the failure names the first and says what it is (`instead-label`),"
+        " and points at it. It never makes the check pass.",
+        default=None,
+    ),
+    Option(
+        "instead-label",
+        "string",
+        'What the `instead` look-alike is, as the failure says it ("another outlet\'s logo, which does not replace it").',
+        default=None,
+    ),
 )
 
 
@@ -146,6 +187,8 @@ class ElementParams(NamedTuple):
     min: int
     max: int | None
     label: str = ""
+    instead: tuple[tuple[str, Pattern], ...] | None = None
+    instead_label: str = ""
 
 
 def build(values: dict[str, Any]) -> ElementParams:
@@ -159,10 +202,22 @@ def build(values: dict[str, Any]) -> ElementParams:
         min=values["min"],
         max=values["max"],
         label=values["label"] or "",
+        instead=tuple(values["instead"].items()) if values["instead"] else None,
+        instead_label=values["instead_label"] or "",
     )
 
 
-_ATTRIBUTE_WORDS = {"alt": "alt text", "src": "loading from", "shown-src": "showing", "href": "linking to", "text": "reading", "title": "titled"}
+_ATTRIBUTE_WORDS = {
+    "alt": "alt text",
+    "src": "loading from",
+    "shown-src": "showing",
+    "background-src": "painting as its background",
+    "href": "linking to",
+    "text": "reading",
+    "title": "titled",
+}
+# The attributes described without "with" before their words.
+_VERB_ATTRIBUTES = ("src", "shown-src", "background-src", "href", "text", "title")
 
 
 def describe(params: ElementParams) -> str:
@@ -174,7 +229,7 @@ def describe(params: ElementParams) -> str:
     phrase = describe_selector(params.selector.css)
     for name, pattern in params.attributes or ():
         words = _ATTRIBUTE_WORDS.get(name, f"{name} attribute")
-        phrase += f" {'with ' if name not in ('src', 'shown-src', 'href', 'text', 'title') else ''}{words} {pattern.shown}"
+        phrase += f" {'with ' if name not in _VERB_ATTRIBUTES else ''}{words} {pattern.shown}"
     return phrase
 
 
@@ -233,6 +288,10 @@ def _read_attribute(doc: Document, element: Any, name: str) -> list[str]:
             sources = known[element] = shown_sources(element)
         shown = _shown_forms(sources)
         return [value for value in shown if value.startswith("data:")] + _url_forms(value for value in shown if not value.startswith("data:"))
+    if name == "background-src":
+        # A reading of the cascade that paints no picture (a rule only some screens meet) is
+        # the empty address, which no pattern of a picture matches.
+        return [url_form(resolve_url(address, None)) or "" if address else "" for address in doc.background(element).pictures]
     if name == "text":
         return [as_read(normalize_inline(text_of(element)), doc.spelt_names)]
     if name == "alt" and element.tag == "svg":
@@ -261,7 +320,11 @@ def _image_sources(doc: Document, element: Any) -> tuple[str, ...]:
 def _attributes_match(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     if not attributes:
         return True
-    return all(_values_match(pattern, _attribute_values(doc, element, name), every=name == "shown-src") for name, pattern in attributes)
+    return all(_values_match(pattern, _attribute_values(doc, element, name), every=name in _EVERY_PICTURE) for name, pattern in attributes)
+
+
+# The attributes whose pattern must match every picture a browser may paint.
+_EVERY_PICTURE = frozenset({"shown-src", "background-src"})
 
 
 def _values_match(pattern: Pattern, values: Sequence[str], *, every: bool) -> bool:
@@ -292,6 +355,8 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     """Count the matching elements and compare with min/max."""
     if params.attributes:
         params = params._replace(attributes=tuple((name, ctx.bind(p)) for name, p in params.attributes))
+    if params.instead:
+        params = params._replace(instead=tuple((name, ctx.bind(p)) for name, p in params.instead))
     if doc.root is None:
         return _evaluate_text_document(doc, params)
     matched: list[Hit] = []
@@ -302,7 +367,8 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     # Only a check that asks for addresses alone is about a tag a consent manager could hold
     # (`_held_sources_match`): the others do not ask each element that does not match.
     addresses_only = _asks_for_addresses_only(params.attributes)
-    for element in _candidates(doc, params.selector):
+    painted = any(name == "background-src" for name, _ in params.attributes or ())
+    for element in _candidates(doc, params.selector, params.attributes):
         if not _attributes_match(doc, element, params.attributes):
             hold = held_tag(element) if addresses_only else None
             if hold is not None and _held_sources_match(hold, params.attributes):
@@ -322,7 +388,13 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         if params.scope == "article" and not doc.credit_in_article(element):
             outside.append(f"line {element.sourceline}")
             continue
-        visible = doc.is_visible(element)
+        # A background picture is seen where the box is, whatever hides its text (image
+        # replacement's `text-indent: -9999px`), and only in a box that paints it with a size.
+        visible = doc.shows_box(element) if painted else doc.is_visible(element)
+        unpainted = doc.background(element).unpainted if painted and visible else ""
+        if unpainted and params.visible == "true":
+            hidden.append(f"line {element.sourceline} {unpainted}")
+            continue
         if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
             hidden.append(f"line {element.sourceline} {doc.why_unseen(element)}" + ("" if visible else hiding_note(doc, element)))
             continue
@@ -335,9 +407,29 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     if scripted:
         return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)
     outcome = _judge(doc, params, matched, hidden, outside)
-    if outcome.passed or not held or params.min < 1:
+    if outcome.passed or params.min < 1:
         return outcome
-    return _held_back(doc, params, outcome, *held[0])
+    if held:
+        return _held_back(doc, params, outcome, *held[0])
+    return _with_look_alike(doc, params, outcome) if params.instead else outcome
+
+
+def _with_look_alike(doc: Document, params: ElementParams, outcome: Outcome) -> Outcome:
+    """A failure that ends with the first `instead` look-alike the selector finds in the scope
+    (one a reader sees, when the check counts only those), named with its line and what it is
+    ('; <img alt="Daily Caller logo" …> (line 6) is The Daily Caller's logo …'), and points at
+    it; the failure as it is when there is none."""
+    for element in _candidates(doc, params.selector, params.instead):
+        if not _attributes_match(doc, element, params.instead) or doc.why_inert(element) is not None:
+            continue
+        if params.scope == "article" and not doc.credit_in_article(element):
+            continue
+        if params.visible == "true" and not doc.is_visible(element):
+            continue
+        what = params.instead_label or f"not {describe(params)}"
+        note = f"; {_describe(element)} (line {element.sourceline}) is {what}"
+        return outcome._replace(why=_noted(outcome, note), anchor=functools.partial(doc.locate_element, element))
+    return outcome
 
 
 # The attributes that ask where an element loads from: a consent manager may hold such a tag back.
@@ -352,27 +444,57 @@ def never_loaded_line(doc: Document, params: ElementParams) -> int | None:
     the page, kept from loading, and the pack its rules fail in applies."""
     if doc.kind != "html" or doc.root is None:
         return None
-    for element in _candidates(doc, params.selector):
+    for element in _candidates(doc, params.selector, params.attributes):
         if _attributes_match(doc, element, params.attributes) and doc.why_inert(element) is not None:
             return int(element.sourceline or 1)
     return None
 
 
 def _replaced_source(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> str | None:
-    """Why an image that a `shown-src` pattern finds among its addresses (as `src` would) is not
-    the one the browser fetches, in words: a `srcset` candidate or a `<picture>`'s `<source>`
-    takes its place. None when a `src` reading does not find it either."""
-    if element.tag == "script" or not any(name == "shown-src" for name, _ in attributes or ()):
-        return None
-    as_src = tuple(("src" if name == "shown-src" else name, pattern) for name, pattern in attributes or ())
-    if not _attributes_match(doc, element, as_src):
+    """Why an element that the check's other attributes find is not the picture asked for, in
+    words: an image that a `shown-src` pattern finds among its addresses (as `src` would) is not
+    the one the browser fetches (a `srcset` candidate or a `<picture>`'s `<source>` takes its
+    place); an image with the `alt` (or other words) asked for shows another picture; an
+    element whose CSS declares the `background-src` picture paints another, or none on some
+    screens. None when it is none of these."""
+    names = {name for name, _ in attributes or ()}
+    if "background-src" in names:
+        return _repainted(doc, element, attributes)
+    if element.tag == "script" or "shown-src" not in names:
         return None
     shown = _attribute_values(doc, element, "shown-src")
     taken = f" ({shorten(shown[0], 60)})" if shown else ""
-    return (
-        f"loads another picture{taken} from its srcset or its <picture>'s <source>, which the browser takes in place of "
-        "its src: the address asked for is never fetched"
-    )
+    as_src = tuple(("src" if name == "shown-src" else name, pattern) for name, pattern in attributes or ())
+    if _attributes_match(doc, element, as_src):
+        return (
+            f"loads another picture{taken} from its srcset or its <picture>'s <source>, which the browser takes in place of "
+            "its src: the address asked for is never fetched"
+        )
+    words = tuple((name, pattern) for name, pattern in attributes or () if name not in _ADDRESS_ATTRIBUTES)
+    if words and _attributes_match(doc, element, words):
+        # Its words name the thing asked for; the picture it shows is plainly another.
+        return f"shows another picture{taken}: its {_words_named(words)} names the picture, it does not make it one"
+    return None
+
+
+def _words_named(words: tuple[tuple[str, Pattern], ...]) -> str:
+    """The attributes a check reads words from, as a failure names them ("alt text")."""
+    return " and ".join(_ATTRIBUTE_WORDS.get(name, f"{name} attribute") for name, _ in words)
+
+
+def _repainted(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> str | None:
+    """Why an element whose CSS declares the `background-src` picture (`Document.painting_backgrounds`)
+    does not match: the background that wins the cascade paints another picture, none, or the
+    picture on some screens only; None when it is the element's other attributes that do not match."""
+    others = tuple((name, pattern) for name, pattern in attributes or () if name != "background-src")
+    if others and not _attributes_match(doc, element, others):
+        return None
+    pictures = doc.background(element).pictures
+    if not pictures:
+        return "declares the picture as its background, but another rule wins the cascade and paints none"
+    if "" in pictures:
+        return "paints the picture as its background on some screens only (a rule in a media query): the rules every screen meets paint none"
+    return f"declares the picture as its background, but another rule wins the cascade and paints {shorten(pictures[0], 60)}"
 
 
 def _asks_for_addresses_only(attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
@@ -414,11 +536,21 @@ def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit
     return decided._replace(caveat=_NOSCRIPT_CAVEAT.format(line=scripted[0].location.line))
 
 
-def _candidates(doc: Document, selector: Selector) -> tuple[Any, ...]:
+def _candidates(doc: Document, selector: Selector, attributes: tuple[tuple[str, Pattern], ...] | None = None) -> tuple[Any, ...]:
     """The elements the selector matches, in document order; a selector of images (`img`,
     `amp-img`) also matches the page's inline `<svg>` images (those with an accessible name,
     which is their `alt`: see `document.html.svg_accessible_name`) and its image buttons
-    (`<input type="image">`, which draw their picture as an `<img>` does)."""
+    (`<input type="image">`, which draw their picture as an `<img>` does). With a
+    `background-src` among the `attributes`, only those on which the page's CSS declares a
+    background picture the pattern matches (`Document.painting_backgrounds`): a page whose CSS
+    names none is not matched at all."""
+    pattern = next((pattern for name, pattern in attributes or () if name == "background-src"), None)
+    if pattern is not None:
+        painting = doc.painting_backgrounds(functools.partial(_paints_a_match, pattern), pattern.regex_text or pattern.source)
+        if not painting:
+            return ()
+        chosen = frozenset(_candidates(doc, selector))
+        return tuple(element for element in painting if element in chosen)
     if not _selects_images(selector):
         return doc.select(selector)
     svg = any(image.element is not None and image.element.tag == "svg" for image in doc.images)
@@ -427,6 +559,13 @@ def _candidates(doc: Document, selector: Selector) -> tuple[Any, ...]:
         return doc.select(selector)
     images = doc.item_index_by_element()
     return tuple(e for e in doc.select(_with_images(selector, svg=svg, buttons=buttons)) if e.tag not in ("svg", "input") or e in images)
+
+
+def _paints_a_match(pattern: Pattern, address: str) -> bool:
+    """Whether a background picture's address, as a page's CSS writes it, is one `pattern`
+    matches as a `background-src` reads it (`url_form`)."""
+    form = url_form(resolve_url(address, None)) if address else None
+    return form is not None and pattern.search(form) is not None
 
 
 @functools.lru_cache(maxsize=64)
@@ -484,7 +623,10 @@ def asks_for_an_image(check: Check) -> bool:
 
 
 def _html_page_only(check: Check) -> bool:
-    """Whether the check is an `all` that asks for the page's `<body>`, which only an HTML page has."""
+    """Whether only an HTML page can meet the check: an element check that asks for a picture
+    painted by the page's CSS (`background-src`), or an `all` that asks for the page's `<body>`."""
+    if check.kind == "element":
+        return any(name == "background-src" for name, _ in check.params.attributes or ())
     return check.kind == "all" and any(inner.kind == "element" and group_members(inner.params.selector.css) == ("body",) for inner in check.params)
 
 
@@ -507,6 +649,10 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     matched = []
     hidden: list[str] = []
     outside: list[str] = []
+    if any(name == "background-src" for name, _ in params.attributes or ()):
+        # A picture painted by CSS is an HTML page's: a Markdown article's raw HTML is read for
+        # its images, links and scripts, never its styles, and plain text has none.
+        return _judge(doc, params, [], [], [])
     members = _image_members(params.selector)
     if members:
         for image in doc.images:
@@ -531,7 +677,29 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
         # A Markdown article is read for its images, links and scripts: any other element its
         # raw HTML has is not seen, so not finding one is no finding.
         raise Undecided(f"a Markdown article has no page around it and is read for its images, links and scripts: '{params.selector.css}' was not looked for")
-    return _judge(doc, params, matched, hidden, outside)
+    outcome = _judge(doc, params, matched, hidden, outside)
+    if outcome.passed or params.min < 1 or not params.instead or not members:
+        return outcome
+    return _with_look_alike_image(doc, params, outcome, members)
+
+
+def _with_look_alike_image(doc: Document, params: ElementParams, outcome: Outcome, members: tuple[str, ...]) -> Outcome:
+    """`_with_look_alike` of a Markdown or plain-text article: its first image the `instead`
+    attributes match (read as a Markdown image's: `_image_matches`), as an HTML page's is."""
+    for image in doc.images:
+        if not _image_matches(image, params.instead) or not _selects_image(members, image.sources[:1], image.alt, image.width, image.height):
+            continue
+        if (params.scope == "article" and not doc.item_credit_in_article(image)) or (params.visible == "true" and not image.visible):
+            continue
+        what = params.instead_label or f"not {describe(params)}"
+        note = f"; ![{image.alt}]({image.sources[0] if image.sources else ''}) (line {image.line}) is {what}"
+        return outcome._replace(why=_noted(outcome, note), anchor=functools.partial(doc.locate, image))
+    return outcome
+
+
+def _noted(outcome: Outcome, note: str) -> Callable[[], str]:
+    """The failure's detail with `note` after it, written when first read (`explained_later`)."""
+    return explained_later(lambda: outcome.detail + note)
 
 
 def _script_hits(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None, members: tuple[str, ...]) -> list[Hit]:

@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
 from compliance.text import normalize, normalize_characters, normalize_inline
+
+if TYPE_CHECKING:
+    from compliance.document.backgrounds import Background
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -444,6 +447,56 @@ class Document:
 
             reason = why_never_fetched(self.root, element, self._memo)
         return reason
+
+    def painting_backgrounds(self, wanted: Callable[[str], bool], key: str) -> tuple[Any, ...]:
+        """The elements of an HTML page on which its CSS (a `<style>` rule a browser applies, a
+        `style` attribute) declares a background whose picture's address (as the CSS writes it)
+        `wanted` accepts, whether or not that declaration wins the cascade; in document order.
+        Read once per document for each `key` (the test's own: a pattern's text), and only on a
+        page whose CSS names such an address (`backgrounds.declaring_backgrounds`)."""
+        if self.root is None:
+            return ()
+        known: dict[str, tuple[Any, ...]] = self._memo.setdefault("painting-backgrounds", {})
+        found = known.get(key)
+        if found is None:
+            from compliance.document.backgrounds import declaring_backgrounds
+            from compliance.document.visibility import applied_sheets
+
+            found = known[key] = declaring_backgrounds(self.root, self._background_style, applied_sheets(self.root), wanted)
+        return found
+
+    def background(self, element: Any) -> Background:
+        """What the element's box paints as its background picture, as the cascade and its size
+        have it (`backgrounds.Background`): asked of the elements `painting_backgrounds` gives."""
+        from compliance.document.backgrounds import NO_BACKGROUND, backgrounds
+
+        if self.root is None:
+            return NO_BACKGROUND
+        memo: dict[Any, Background] = self._memo.setdefault("backgrounds", {})
+        return memo.get(element) or backgrounds([element], self._background_style, memo)[0]
+
+    def shows_box(self, element: Any) -> bool:
+        """True when a reader sees the element's box (and a background it paints): it is visible
+        (`is_visible`), or the element around it is and what hides it is all about its text
+        (`visibility.hides_only_its_text`: image replacement's `text-indent: -9999px`)."""
+        if self.is_visible(element):
+            return True
+        parent = element.getparent()
+        if self.root is None or parent is None or not self.is_visible(parent):
+            return False
+        from compliance.document.visibility import hides_only_its_text
+
+        return hides_only_its_text(element)
+
+    @property
+    def _background_style(self) -> Any:
+        """The page's style as `backgrounds` reads it (the cascade matched on demand), made once."""
+        style = self._memo.get("background-style")
+        if style is None:
+            from compliance.document.visibility import PageStyle
+
+            style = self._memo["background-style"] = PageStyle({})
+        return style
 
     def in_article(self, element: Any) -> bool:
         """True when the element sits in the article region (not the page chrome around it)."""

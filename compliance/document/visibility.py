@@ -524,6 +524,59 @@ def what_hides(element: Any) -> str:
     return found or _hiding_declared(chain, everywhere, _colours_fades_or_shrinks, markup=False)
 
 
+# The properties whose hiding is of a box's text, not of the box: a background it paints still
+# shows (image replacement: `text-indent: -9999px`, `font-size: 0` or `color: transparent` on a
+# link that paints a logo as its background). A box's own size is judged where its background is
+# (`backgrounds`).
+_TEXT_ONLY_HIDING = frozenset(
+    {
+        "text-indent",
+        "font-size",
+        "font",
+        "font-size-adjust",
+        "letter-spacing",
+        "word-spacing",
+        "-webkit-text-security",
+        "color",
+        "-webkit-text-fill-color",
+        "text-shadow",
+        "-webkit-text-stroke",
+        "-webkit-text-stroke-width",
+        "-webkit-text-stroke-color",
+        "line-height",
+        "overflow",
+        "overflow-x",
+        "overflow-y",
+        "width",
+        "height",
+        "max-width",
+        "max-height",
+        "min-width",
+        "min-height",
+    }
+)
+
+
+def hides_only_its_text(element: Any) -> bool:
+    """Whether what the element's own CSS declares that can hide it (the walk found it unseen,
+    the element around it seen) is all about its text (`_TEXT_ONLY_HIDING`): a `text-indent` that
+    pushes its words off the screen, a font size of 0, a transparent text colour. Its box, and a
+    background picture it paints, still show. False when one of its declarations hides the box
+    too (`opacity: 0`, `display: none`, a move off the screen), and when none of them says why
+    it is unseen (a box moved out of one that clips it, a cover painted over it). Both readings
+    of the cascade are read (every rule; the rules every screen meets); read on demand."""
+    if not isinstance(getattr(element, "tag", None), str):
+        return False
+    names = tuple(FAMILIES)
+    hiding = [
+        declaration
+        for every in (True, False)
+        for declaration in _NO_PAGE_STYLE.on_demand_of([element], names, every_screen=every)[0].values()
+        if _hides_alone(declaration)
+    ]
+    return bool(hiding) and all(declaration.name in _TEXT_ONLY_HIDING for declaration in hiding)
+
+
 def _takes_away(declaration: Declaration) -> bool:
     """True for `display: none`, `visibility: hidden|collapse` and `content-visibility: hidden`:
     what takes an element off the screen with all it holds."""
@@ -1417,10 +1470,19 @@ class PageStyle:
         of the `keywords` (lower-cased), whether or not that declaration wins the cascade: every
         element on which `on_demand` may find such a value of `name`, and maybe others. Each
         rule that declares one is matched once over the page; an element may be listed twice."""
+        return self.declaring_on(root, (name,), lambda declaration: declaration.keyword in keywords)
+
+    def declaring_on(self, root: Any, names: Sequence[str], test: Callable[[Declaration], bool]) -> list[Any]:
+        """The elements of the page under `root` on which some `<style>` rule a browser applies
+        (on some screen or every one) or a `style` attribute declares one of the properties
+        `names` with a value `test` accepts, whether or not that declaration wins the cascade
+        (`declared_on` for keywords; the rules that paint a picture as a background:
+        `backgrounds`). Each such rule is matched once over the page; an element may be listed twice."""
         demand = self._demand_of(root)
-        found = [element for element, declared in demand.elements.inline_styles() if any(d.name == name and d.keyword in keywords for d in declared)]
-        for _, rule, declared in demand.declaring((name,), every_screen=False)[0]:
-            if any(d.keyword in keywords for d in declared) and demand.elements.may_match(rule.selectors):
+        asked = frozenset(names)
+        found = [element for element, declared in demand.elements.inline_styles() if any(d.name in asked and test(d) for d in declared)]
+        for _, rule, declared in demand.declaring(tuple(names), every_screen=False)[0]:
+            if any(test(d) for d in declared) and demand.elements.may_match(rule.selectors):
                 found.extend(element for selector in _selectors(rule.selectors, rule.scope) for element in demand.elements.select(selector))
         return found
 
