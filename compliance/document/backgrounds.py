@@ -254,10 +254,7 @@ def _sized_to_nothing(declared: Mapping[str, Declaration], picture: Declaration)
 def _box_unpainted(element: Any, declared: Mapping[str, Declaration], parent: Mapping[str, Declaration]) -> str:
     """Why the element's box gives its background no size a reader sees (see the module's
     text), in words that follow "line N"; "" when it gives one."""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    display = display_keyword(declared["display"]) if "display" in declared else ""
-    if not display:
-        display = "block" if tag in BLOCK_TAGS and tag not in ("table", "td", "th", "tr") else "table" if tag == "table" else "inline"
+    display = _display_of(element, declared)
     if display == "contents":
         return "has no box of its own (display: contents) to paint its background picture on"
     if display == "none":
@@ -271,15 +268,37 @@ def _box_unpainted(element: Any, declared: Mapping[str, Declaration], parent: Ma
             "is an inline box (display: inline), which width and height do not size: its background picture shows only behind"
             " its text, if it has any (give it display: block or inline-block)"
         )
-    content = _has_content(element)
     fills = (display in _FILLING_DISPLAYS or grid_item) and not (floated or out_of_flow or flex_item)
+    return _unseen_size(*_box_size(element, declared, fills=fills))
+
+
+def _display_of(element: Any, declared: Mapping[str, Declaration]) -> str:
+    """The element's `display`: the declared keyword, else its tag's own (a block's, a table's,
+    inline for the rest)."""
+    display = display_keyword(declared["display"]) if "display" in declared else ""
+    if display:
+        return display
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    return "block" if tag in BLOCK_TAGS and tag not in ("table", "td", "th", "tr") else "table" if tag == "table" else "inline"
+
+
+def _box_size(element: Any, declared: Mapping[str, Declaration], *, fills: bool) -> tuple[float | None, float | None]:
+    """The box's width and height in px where they are known (`_side`), None where they are
+    not; an `aspect-ratio` gives the side that has no size of its own the other's."""
+    content = _has_content(element)
     width = _side(declared, "width", "min-width", "max-width", ("padding-left", "padding-right"), auto=None if fills or content else 0.0)
     height = _side(declared, "height", "min-height", "max-height", ("padding-top", "padding-bottom"), auto=None if content else 0.0)
-    ratio = "aspect-ratio" in declared and declared["aspect-ratio"].keyword != "auto"
-    if height == 0.0 and ratio and width != 0.0:
-        height = None  # its width gives it a height
-    if width == 0.0 and ratio and height != 0.0:
-        width = None
+    if "aspect-ratio" in declared and declared["aspect-ratio"].keyword != "auto":
+        if height == 0.0 and width != 0.0:
+            height = None  # its width gives it a height
+        elif width == 0.0 and height != 0.0:
+            width = None
+    return width, height
+
+
+def _unseen_size(width: float | None, height: float | None) -> str:
+    """Why a box of this width and height (px, None: not known, taken as seen) shows no picture
+    a reader sees, in words that follow "line N"; "" when it shows one."""
     if height == 0.0:
         return "paints its background picture in a box of no height: no height, min-height, padding or content gives it one"
     if width == 0.0:
