@@ -62,20 +62,21 @@ def _embedded_ipv4(address: Address) -> ipaddress.IPv4Address | None:
 
 
 def _kind(address: Address) -> str | None:
-    """What makes an address one a server must not fetch from for a caller (`loopback`, …), or None."""
+    """What makes an address one a server must not fetch from for a caller, with its article
+    (`a loopback`, `an unspecified`, …), or None."""
     for kind, refused in (
-        ("unspecified", address.is_unspecified),
-        ("loopback", address.is_loopback),
-        ("link-local", address.is_link_local),
-        ("multicast", address.is_multicast),
-        ("reserved", address.is_reserved),
-        ("private", address.is_private),
-        ("site-local", isinstance(address, ipaddress.IPv6Address) and address.is_site_local),
+        ("an unspecified", address.is_unspecified),
+        ("a loopback", address.is_loopback),
+        ("a link-local", address.is_link_local),
+        ("a multicast", address.is_multicast),
+        ("a reserved", address.is_reserved),
+        ("a private", address.is_private),
+        ("a site-local", isinstance(address, ipaddress.IPv6Address) and address.is_site_local),
     ):
         if refused:
             return kind
     # Shared address space (100.64.0.0/10, carrier-grade NAT) and the rest IANA marks not global.
-    return None if address.is_global else "not public"
+    return None if address.is_global else "a non-public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ class FetchGuard:
             kind = _kind(candidate)
             if kind is not None:
                 shown = f"{parsed} (that is {candidate})" if candidate != parsed else str(parsed)
-                return f"{shown} is a {kind} address"
+                return f"{shown} is {kind} address"
         return None
 
     def cache_tag(self) -> str:

@@ -52,34 +52,34 @@ def port() -> Iterator[int]:
 
 
 REFUSED = [
-    ("127.0.0.1", "loopback"),
-    ("127.8.9.10", "loopback"),
-    ("10.1.2.3", "private"),
-    ("172.16.5.4", "private"),
-    ("192.168.1.1", "private"),
-    ("169.254.169.254", "link-local"),
-    ("0.0.0.0", "unspecified"),
-    ("224.0.0.251", "multicast"),
-    ("240.0.0.1", "reserved"),
-    ("100.64.0.1", "not public"),
-    ("192.0.2.7", "private"),
-    ("::1", "loopback"),
-    ("::", "unspecified"),
-    ("fe80::1%eth0", "link-local"),
-    ("fd12:3456::1", "private"),
-    ("ff02::1", "multicast"),
-    ("::ffff:127.0.0.1", "loopback"),
-    ("::ffff:10.0.0.1", "private"),
-    ("::ffff:169.254.169.254", "link-local"),
-    ("2002:7f00:1::", "loopback"),
-    ("64:ff9b::a9fe:a9fe", "link-local"),
+    ("127.0.0.1", "a loopback"),
+    ("127.8.9.10", "a loopback"),
+    ("10.1.2.3", "a private"),
+    ("172.16.5.4", "a private"),
+    ("192.168.1.1", "a private"),
+    ("169.254.169.254", "a link-local"),
+    ("0.0.0.0", "an unspecified"),
+    ("224.0.0.251", "a multicast"),
+    ("240.0.0.1", "a reserved"),
+    ("100.64.0.1", "a non-public"),
+    ("192.0.2.7", "a private"),
+    ("::1", "a loopback"),
+    ("::", "an unspecified"),
+    ("fe80::1%eth0", "a link-local"),
+    ("fd12:3456::1", "a private"),
+    ("ff02::1", "a multicast"),
+    ("::ffff:127.0.0.1", "a loopback"),
+    ("::ffff:10.0.0.1", "a private"),
+    ("::ffff:169.254.169.254", "a link-local"),
+    ("2002:7f00:1::", "a loopback"),
+    ("64:ff9b::a9fe:a9fe", "a link-local"),
 ]
 
 
 @pytest.mark.parametrize(("address", "kind"), REFUSED)
 def test_every_address_that_is_not_public_is_refused_and_named(address: str, kind: str) -> None:
     why = FetchGuard().refusal(address)
-    assert why is not None and why.endswith(f"is a {kind} address")
+    assert why is not None and why.endswith(f"is {kind} address")
 
 
 @pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "2a00:1450:4001::200e"])
@@ -229,6 +229,21 @@ def test_a_request_is_answered_only_when_its_host_names_the_server(bound: str, a
     assert (why is None) == answered, why
 
 
+@pytest.mark.parametrize("value", ["evil host", "a..b", "-x.example", "news.example:99999", "news.example:port", "<b>x</b>"])
+def test_an_allow_host_no_request_can_give_is_a_one_line_error(cli: Any, value: str) -> None:
+    run = cli("serve", "--port", "1", "--allow-host", "syndcheck.example.org", "--allow-host", value)
+    assert run.code == 2
+    assert run.err.startswith(f"syndcheck: error: --allow-host '{value}' is not a host name a request can give — give a name")
+    assert run.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["syndcheck.example.org", "proxy.example:443", "intranet_host", "192.0.2.7", "[2001:db8::7]:8443", "localhost."])
+def test_an_allow_host_a_request_can_give_is_taken(value: str) -> None:
+    from compliance.serve import _check_allowed_host
+
+    _check_allowed_host(value)
+
+
 def test_a_request_from_a_rebound_name_gets_421_on_every_endpoint() -> None:
     client = TestClient(create_app(ServeSettings(max_bytes=64 * 1024)), base_url="http://127.0.0.1:8080")
     rebound = {"host": "attacker.example:8080"}
@@ -260,3 +275,9 @@ def test_a_proxy_from_the_environment_does_not_carry_a_guarded_fetch_past_the_gu
     with pytest.raises(OriginalUnavailable, match=r"not fetched: 10\.0\.0\.9 is a private address"):
         _guarded(tmp_path).read("http://10.0.0.9/router.html", tmp_path)
     assert HITS == []
+
+
+def test_the_serve_doc_shows_the_allow_host_refusal_as_printed(cli: Any) -> None:
+    doc = " ".join((ROOT / "docs" / "serve.md").read_text(encoding="utf-8").split())
+    run = cli("serve", "--port", "1", "--allow-host", "evil host")
+    assert f"`{run.err.strip()}`" in doc

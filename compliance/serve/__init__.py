@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -170,6 +171,8 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
             f"--workers {settings.workers} is more than {WORKERS_PER_CORE} per core",
             hint=f"give at most {WORKERS_PER_CORE * cores} on this machine ({cores} cores); one per core is the default",
         )
+    for allowed in settings.allowed_hosts:
+        _check_allowed_host(allowed)
     # Loads and validates every pack now: a broken pack is a one-line error before the port opens.
     build_checker(settings)
     _check_port(settings.host, settings.port)
@@ -192,6 +195,33 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
         # uvicorn's h11 protocol, with a deadline for each request's head (slow-headers).
         http=HeadDeadlineProtocol,
     )
+
+
+# A host name as a `Host` header gives it: dot-separated labels of letters, digits and hyphens
+# (RFC 1123), not starting or ending with a hyphen, and underscores, which intranet names hold
+# and a URL's host may (RFC 3986).
+_HOST_NAME = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*")
+
+
+def _check_allowed_host(value: str) -> None:
+    """A `ConfigError` for an `--allow-host` value that no `Host` header can carry: a name with
+    a space or another character no host name has, an IPv6 address without its brackets, or a
+    port that is none (not 1 to 65535)."""
+    import ipaddress
+
+    name, port = _host_and_port(value)
+    try:
+        ipaddress.ip_address(name)
+        named = True
+    except ValueError:
+        named = bool(_HOST_NAME.fullmatch(name))
+    if not named or port == -1 or (port is not None and not 0 < port < 65536):
+        from compliance.display import visible
+
+        raise ConfigError(
+            f"--allow-host '{visible(value)}' is not a host name a request can give",
+            hint="give a name as a browser sends it in the Host header: news.example.org, news.example.org:8443, 192.0.2.7, [2001:db8::7]",
+        )
 
 
 def _check_port(host: str, port: int) -> None:
