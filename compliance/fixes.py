@@ -2225,7 +2225,9 @@ def _inside(block: Block, container: Any) -> bool:
     return container is not None and block.element is not None and any(node is container for node in block.element.iterancestors())
 
 
-_BLOCK_TAGS = frozenset("p div figure header footer section article aside main li ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split())
+_BLOCK_TAGS = frozenset(
+    "p div figure header footer section article aside main li dt dd td th caption ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split()
+)
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>", re.DOTALL)
 
@@ -2234,10 +2236,13 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
     element = _block_level(doc, getattr(anchor, "element", None))
     if element is None:
         return "the place for it has no element in the page source"
+    element, inside = _where_blocks_may_go(element, side)
     start = _start_offset(doc, element)
     tag = str(element.tag).lower()
     if doc.lines_source[start : start + len(tag) + 1].lower() != f"<{tag}":
         return f"the <{tag}> to put it next to was not found in the page source"
+    if inside:
+        return _place_inside(doc.lines_source, start, tag, side, block)
     line_start = doc.lines_source.rfind("\n", 0, start) + 1
     indent = doc.lines_source[line_start:start]
     own_line = not indent.strip()
@@ -2248,6 +2253,61 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
         return f"the end of the <{tag}> to put it after was not found in the page source"
     at_line_end = doc.lines_source[end : end + 1] in ("", "\n", "\r")
     return end, (eol + indent + block if own_line and at_line_end else block)
+
+
+# Elements whose children may only be certain elements (a list's items, a table's rows and cells,
+# a select's options: HTML's content models), so that a block put beside one of those children
+# would stand where the parser moves it (out of a table) or where no editor wants it (a bare
+# paragraph among a list's bullets).
+_RESTRICTED_PARENTS = frozenset("ul ol menu dl table thead tbody tfoot tr colgroup select optgroup datalist".split())
+# The children of those that hold flow content, where a block may go: inside the item.
+_FLOW_ITEMS = frozenset("li dt dd td th caption".split())
+
+
+def _where_blocks_may_go(element: Any, side: Side) -> tuple[Any, bool]:
+    """Where a block put `side` of `element` may stand as HTML's content models allow, and
+    whether it goes inside that element: beside `element` when its parent takes any block; else
+    beside the list or table it stands in, when it is that list's first item (a block before) or
+    last (a block after), so that nothing comes between them; else inside the item that holds it
+    (a list item, a table cell), at its start (before) or end (after), still beside its text."""
+    node = element
+    item = element if _tag_of(element) in _FLOW_ITEMS else None
+    while True:
+        parent = node.getparent()
+        restricted = parent is not None and (_tag_of(parent) in _RESTRICTED_PARENTS or (_tag_of(parent) == "div" and _tag_of(parent.getparent()) == "dl"))
+        if not restricted:
+            return node, False
+        siblings = [child for child in parent if isinstance(child.tag, str)]
+        edge = siblings[0] if side == "before" else siblings[-1]
+        if node is not edge and item is not None:
+            return item, True
+        node = parent
+        if item is None and _tag_of(node) in _FLOW_ITEMS:
+            item = node
+
+
+def _tag_of(element: Any) -> str:
+    return str(element.tag).lower() if element is not None and isinstance(element.tag, str) else ""
+
+
+# A start tag, its attribute values quoted or not (a '>' inside quotes does not end it).
+_START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
+
+
+def _place_inside(source: str, start: int, tag: str, side: Side, block: str) -> tuple[int, str] | str:
+    """A block put at the start (`side` before) or end (after) of the element that starts at
+    `start`: right after its start tag, or right before its end tag (at the end of an item whose
+    end tag is left out)."""
+    if side == "before":
+        opened = _START_TAG.match(source, start)
+        if opened is None:
+            return f"the start of the <{tag}> to put it in was not found in the page source"
+        return opened.end(), block
+    end = _element_end(source, start, tag)
+    if end is None:
+        return f"the end of the <{tag}> to put it in was not found in the page source"
+    closing = re.search(rf"</{re.escape(tag)}\s*>\Z", source[start:end], re.IGNORECASE)
+    return (start + closing.start() if closing else end), block
 
 
 def _block_location(doc: Document, anchor: Any, side: Side) -> Location:
