@@ -297,6 +297,11 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
             break
+    # A block that goes beside the byline, on a page with none that the reporter's credit could
+    # not give (the name given does not read as one): the note says why no byline came.
+    no_name = next((reason[reason.rfind(_GIVEN) :] for reason in reasons.values() if _NOT_A_NAME in reason), "")
+    if no_name:
+        reasons = {r: f"{reason}, and none could be put in: {no_name}" if reason.startswith(_NO_BYLINE) else reason for r, reason in reasons.items()}
     unfixed = tuple(Unfixed(rule_id, reason) for rule_id, reason in reasons.items())
     if not edits:
         return FixPlan(data, data, (), unfixed, before, before, first.source, first.source)
@@ -591,9 +596,33 @@ def _try_fix(
             if found is not None:
                 block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
-        return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; fix it by hand"
+        return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; {_not_a_name(fix, values) or 'fix it by hand'}"
     note = _still_stand(wrongs) if wrongs else _stands_for_an_image(fix, doc.kind)
     return (Edit(rule_id, offset, 0, block, place, note),), candidate
+
+
+def _not_a_name(fix: FixTemplate, values: _Values) -> str:
+    """For a fix that credits the reporter with a name given (`--meta reporter=`, not the
+    original's byline) that does not read as a person's name in a byline ('Nick Pope & Co',
+    'Emily Post', which reads as an outlet's): that it does not, and what to give instead; ""
+    otherwise."""
+    if _reporter_fix(fix) is None or values._original_reporters():
+        return ""
+    given = " ".join(_CONTROL.sub(" ", str(values.meta.get("reporter") or "")).split())
+    if not given:
+        return ""
+    from compliance.document.byline_reading import read_byline
+
+    reading = read_byline(f"By {given}", require_prefix=True)
+    if reading is not None and reading.names and not reading.problem:
+        return ""
+    instead = "give the reporter's name alone (--meta reporter='First Last') or the original story (--original FILE)"
+    return f"{_GIVEN}{_said(shorten(given, 60))}){_NOT_A_NAME}; {instead}"
+
+
+_NOT_A_NAME = " does not read as a person's name"
+_GIVEN = "the reporter given ("
+_NO_BYLINE = "the article has no byline to put it "
 
 
 def _still_stand(wrongs: Sequence[Byline]) -> str:
@@ -2066,7 +2095,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
         # above the byline): it goes where a story's byline stands, under the headline (at the
         # top of a story without one), and the block that goes beside the byline follows it on
         # the next try.
-        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc) else None
+        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc, fix) else None
         if top is None:
             return missing
         anchor, side, where = top, "after" if doc.headline is not None else "before", "headline" if doc.headline is not None else "body"
@@ -2083,12 +2112,17 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     return written if written.startswith(_CANNOT_WRITE) else (placed[0], written, place)
 
 
-def _a_byline_with_no_byline_to_go_by(block: str, doc: Document) -> bool:
+def _a_byline_with_no_byline_to_go_by(block: str, doc: Document, fix: FixTemplate) -> bool:
     """Whether `block` is a byline ("By Nick Pope, Daily Caller News Foundation", read as
-    `byline_reading.read_byline` reads a paragraph) for an article that has no byline at all: a
-    byline's place is then under the headline, whatever its fix names."""
+    `byline_reading.read_byline` reads a paragraph, or any block of a fix that credits the
+    reporter, whatever the name given reads as) for an article that has no byline at all: a
+    byline's place is then under the headline, whatever its fix names. A reporter's credit whose
+    name does not read as one ('Nick Pope & Co') goes there too, so that the note says what the
+    rule finds with it made rather than that the page lacks a place for it."""
     if doc.bylines:
         return False
+    if _reporter_fix(fix) is not None:
+        return True
     from compliance.document.byline_reading import read_byline
 
     reading = read_byline(_unmarked(block), require_prefix=True)
