@@ -257,7 +257,7 @@ class CheckOptions(NamedTuple):
             kind=self.input_kind.value if self.input_kind else None,
             stdin_name=self.stdin_filename,
             max_bytes=self.max_bytes,
-            meta=_with_original(_parse_meta(self.meta or ()), self.original),
+            meta=_with_original(_parse_meta(self.meta or ()), self.original, allow_fetch=self.allow_fetch),
             config=self.config,
             select=split_selectors(self.select, "--select") if self.select is not None else None,
             extend_select=split_selectors(self.extend_select or (), "--extend-select"),
@@ -353,7 +353,7 @@ def _pack_ids(given: Sequence[str] | None) -> tuple[str, ...] | None:
     return pack_ids(given, "--pack " + " ".join(repr(value) for value in given))
 
 
-def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]:
+def _with_original(meta: dict[str, str], original: str | None, *, allow_fetch: bool = False) -> dict[str, str]:
     """`--original FILE` is the `original` metadata key, as an absolute path; anything but a
     regular file (missing, a URL, a directory, a device) is a user error before anything is checked.
     A file named by `--meta original=FILE` is held to the same: the command line names it from the
@@ -372,9 +372,16 @@ def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]
         # Read by `_original_from_stdin`; the runner gives it for this name.
         return {**meta, "original": STDIN_ORIGINAL}
     if "://" in original:
+        # The option names a saved file; a URL to fetch is the `original` metadata key, which
+        # --allow-fetch (given or not) fetches: the hint says the one step left.
+        import shlex
+
+        by_meta = f"--meta original={shlex.quote(original)}"
         raise ConfigError(
             f"--original takes a file, not a URL: '{original}'",
-            hint="save the original story and give the file, or put the URL in the article's metadata as 'original' and add --allow-fetch",
+            hint=f"give the URL as {by_meta}, which --allow-fetch fetches, or save the original story and give the file"
+            if allow_fetch
+            else f"save the original story and give the file, or give the URL as {by_meta} and add --allow-fetch",
         )
     return {**meta, "original": _saved_original(original, "--original")}
 
@@ -847,7 +854,7 @@ def fix(
         packs=_pack_ids(pack),
         rules=tuple(rules or ()),
         fail_on=Severity.from_label(fail_on.value) if fail_on else None,
-        meta=_with_original(_parse_meta(meta or ()), original),
+        meta=_with_original(_parse_meta(meta or ()), original, allow_fetch=allow_fetch),
         config=config,
         allow_fetch=allow_fetch,
         max_bytes=0,

@@ -297,6 +297,11 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
             break
+    # A block that goes beside the byline, on a page with none that the reporter's credit could
+    # not give (the name given does not read as one): the note says why no byline came.
+    no_name = next((reason[reason.rfind(_GIVEN) :] for reason in reasons.values() if _NOT_A_NAME in reason), "")
+    if no_name:
+        reasons = {r: f"{reason}, and none could be put in: {no_name}" if reason.startswith(_NO_BYLINE) else reason for r, reason in reasons.items()}
     unfixed = tuple(Unfixed(rule_id, reason) for rule_id, reason in reasons.items())
     if not edits:
         return FixPlan(data, data, (), unfixed, before, before, first.source, first.source)
@@ -591,9 +596,33 @@ def _try_fix(
             if found is not None:
                 block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
-        return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; fix it by hand"
+        return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; {_not_a_name(fix, values) or 'fix it by hand'}"
     note = _still_stand(wrongs) if wrongs else _stands_for_an_image(fix, doc.kind)
     return (Edit(rule_id, offset, 0, block, place, note),), candidate
+
+
+def _not_a_name(fix: FixTemplate, values: _Values) -> str:
+    """For a fix that credits the reporter with a name given (`--meta reporter=`, not the
+    original's byline) that does not read as a person's name in a byline ('Nick Pope & Co',
+    'Emily Post', which reads as an outlet's): that it does not, and what to give instead; ""
+    otherwise."""
+    if _reporter_fix(fix) is None or values._original_reporters():
+        return ""
+    given = " ".join(_CONTROL.sub(" ", str(values.meta.get("reporter") or "")).split())
+    if not given:
+        return ""
+    from compliance.document.byline_reading import read_byline
+
+    reading = read_byline(f"By {given}", require_prefix=True)
+    if reading is not None and reading.names and not reading.problem:
+        return ""
+    instead = "give the reporter's name alone (--meta reporter='First Last') or the original story (--original FILE)"
+    return f"{_GIVEN}{_said(shorten(given, 60))}){_NOT_A_NAME}; {instead}"
+
+
+_NOT_A_NAME = " does not read as a person's name"
+_GIVEN = "the reporter given ("
+_NO_BYLINE = "the article has no byline to put it "
 
 
 def _still_stand(wrongs: Sequence[Byline]) -> str:
@@ -2066,7 +2095,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
         # above the byline): it goes where a story's byline stands, under the headline (at the
         # top of a story without one), and the block that goes beside the byline follows it on
         # the next try.
-        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc) else None
+        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc, fix) else None
         if top is None:
             return missing
         anchor, side, where = top, "after" if doc.headline is not None else "before", "headline" if doc.headline is not None else "body"
@@ -2083,12 +2112,17 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     return written if written.startswith(_CANNOT_WRITE) else (placed[0], written, place)
 
 
-def _a_byline_with_no_byline_to_go_by(block: str, doc: Document) -> bool:
+def _a_byline_with_no_byline_to_go_by(block: str, doc: Document, fix: FixTemplate) -> bool:
     """Whether `block` is a byline ("By Nick Pope, Daily Caller News Foundation", read as
-    `byline_reading.read_byline` reads a paragraph) for an article that has no byline at all: a
-    byline's place is then under the headline, whatever its fix names."""
+    `byline_reading.read_byline` reads a paragraph, or any block of a fix that credits the
+    reporter, whatever the name given reads as) for an article that has no byline at all: a
+    byline's place is then under the headline, whatever its fix names. A reporter's credit whose
+    name does not read as one ('Nick Pope & Co') goes there too, so that the note says what the
+    rule finds with it made rather than that the page lacks a place for it."""
     if doc.bylines:
         return False
+    if _reporter_fix(fix) is not None:
+        return True
     from compliance.document.byline_reading import read_byline
 
     reading = read_byline(_unmarked(block), require_prefix=True)
@@ -2225,7 +2259,9 @@ def _inside(block: Block, container: Any) -> bool:
     return container is not None and block.element is not None and any(node is container for node in block.element.iterancestors())
 
 
-_BLOCK_TAGS = frozenset("p div figure header footer section article aside main li ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split())
+_BLOCK_TAGS = frozenset(
+    "p div figure header footer section article aside main li dt dd td th caption ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split()
+)
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>", re.DOTALL)
 
@@ -2234,10 +2270,13 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
     element = _block_level(doc, getattr(anchor, "element", None))
     if element is None:
         return "the place for it has no element in the page source"
+    element, inside = _where_blocks_may_go(element, side)
     start = _start_offset(doc, element)
     tag = str(element.tag).lower()
     if doc.lines_source[start : start + len(tag) + 1].lower() != f"<{tag}":
         return f"the <{tag}> to put it next to was not found in the page source"
+    if inside:
+        return _place_inside(doc.lines_source, start, tag, side, block)
     line_start = doc.lines_source.rfind("\n", 0, start) + 1
     indent = doc.lines_source[line_start:start]
     own_line = not indent.strip()
@@ -2248,6 +2287,61 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
         return f"the end of the <{tag}> to put it after was not found in the page source"
     at_line_end = doc.lines_source[end : end + 1] in ("", "\n", "\r")
     return end, (eol + indent + block if own_line and at_line_end else block)
+
+
+# Elements whose children may only be certain elements (a list's items, a table's rows and cells,
+# a select's options: HTML's content models), so that a block put beside one of those children
+# would stand where the parser moves it (out of a table) or where no editor wants it (a bare
+# paragraph among a list's bullets).
+_RESTRICTED_PARENTS = frozenset("ul ol menu dl table thead tbody tfoot tr colgroup select optgroup datalist".split())
+# The children of those that hold flow content, where a block may go: inside the item.
+_FLOW_ITEMS = frozenset("li dt dd td th caption".split())
+
+
+def _where_blocks_may_go(element: Any, side: Side) -> tuple[Any, bool]:
+    """Where a block put `side` of `element` may stand as HTML's content models allow, and
+    whether it goes inside that element: beside `element` when its parent takes any block; else
+    beside the list or table it stands in, when it is that list's first item (a block before) or
+    last (a block after), so that nothing comes between them; else inside the item that holds it
+    (a list item, a table cell), at its start (before) or end (after), still beside its text."""
+    node = element
+    item = element if _tag_of(element) in _FLOW_ITEMS else None
+    while True:
+        parent = node.getparent()
+        restricted = parent is not None and (_tag_of(parent) in _RESTRICTED_PARENTS or (_tag_of(parent) == "div" and _tag_of(parent.getparent()) == "dl"))
+        if not restricted:
+            return node, False
+        siblings = [child for child in parent if isinstance(child.tag, str)]
+        edge = siblings[0] if side == "before" else siblings[-1]
+        if node is not edge and item is not None:
+            return item, True
+        node = parent
+        if item is None and _tag_of(node) in _FLOW_ITEMS:
+            item = node
+
+
+def _tag_of(element: Any) -> str:
+    return str(element.tag).lower() if element is not None and isinstance(element.tag, str) else ""
+
+
+# A start tag, its attribute values quoted or not (a '>' inside quotes does not end it).
+_START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
+
+
+def _place_inside(source: str, start: int, tag: str, side: Side, block: str) -> tuple[int, str] | str:
+    """A block put at the start (`side` before) or end (after) of the element that starts at
+    `start`: right after its start tag, or right before its end tag (at the end of an item whose
+    end tag is left out)."""
+    if side == "before":
+        opened = _START_TAG.match(source, start)
+        if opened is None:
+            return f"the start of the <{tag}> to put it in was not found in the page source"
+        return opened.end(), block
+    end = _element_end(source, start, tag)
+    if end is None:
+        return f"the end of the <{tag}> to put it in was not found in the page source"
+    closing = re.search(rf"</{re.escape(tag)}\s*>\Z", source[start:end], re.IGNORECASE)
+    return (start + closing.start() if closing else end), block
 
 
 def _block_location(doc: Document, anchor: Any, side: Side) -> Location:

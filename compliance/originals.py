@@ -221,14 +221,23 @@ class OriginalReader:
         except ImportError:
             raise OriginalUnavailable(f"{url}: fetching needs httpx (pip install 'syndication-compliance[fetch]')") from None
 
+        # A redirect followed as a browser, and the audit, follow it (a control character in its
+        # Location percent-encoded), or refused in the audit's words when no browser could read it.
+        from compliance.audit.fetching import NOT_A_URL, UnreadableLocation, refuse_an_unreadable_location
         from compliance.fetchguard import AddressRefused, guarded_transport
+        from compliance.httpfailures import shown
 
         transport = guarded_transport(self.guard) if self.guard is not None else None
         try:
             # Guarded, no proxy from the environment (a proxy would choose the address itself):
             # httpx mounts none in front of a transport it is given, and is told so here too.
             with httpx.Client(
-                follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout), transport=transport, trust_env=transport is None
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                timeout=httpx.Timeout(self.timeout),
+                transport=transport,
+                trust_env=transport is None,
+                event_hooks={"response": [refuse_an_unreadable_location]},
             ) as client:
                 # The limit counts from the request, not from setting up the client (TLS roots).
                 deadline = time.monotonic() + self.timeout
@@ -236,6 +245,11 @@ class OriginalReader:
         except AddressRefused as exc:
             # Refused before a byte is sent to it: the request's answer says why, never what is there.
             raise OriginalUnavailable(f"{url}: not fetched: {exc}") from None
+        except UnreadableLocation as exc:
+            raise OriginalUnavailable(f"{url}: cannot fetch it ({NOT_A_URL}: the redirect's Location '{shown(exc.location)}')") from None
+        except httpx.InvalidURL:
+            # What a browser's parser reads and httpx refuses (a NUL in the path): not asked for.
+            raise OriginalUnavailable(f"{url}: cannot fetch it ({NOT_A_URL})") from None
         except httpx.TooManyRedirects:
             raise OriginalUnavailable(f"{url}: more than {MAX_REDIRECTS} redirects") from None
         except httpx.TimeoutException:

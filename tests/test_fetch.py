@@ -24,6 +24,9 @@ RELATIVE = (
     b"<h1>Water bill passes</h1><p>The bill passed. <a href='related'>Related</a></p></article></body></html>"
 )
 HITS: dict[str, int] = {}
+# Redirects whose Location holds what no URL holds as written: an ESC a browser percent-encodes and
+# follows, and a host no browser reads.
+_RAW_LOCATIONS = {"/redirect-escape": b"/news/\x1b[31mstory", "/redirect-bad-host": b"http://[::1/x"}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -46,6 +49,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "/loop" + str(len(self.path)))
             self.end_headers()
+        elif self.path in _RAW_LOCATIONS:
+            # Written as the bytes a hostile server sends, control characters and all.
+            self.send_response(301)
+            self._headers_buffer.append(b"Location: " + _RAW_LOCATIONS[self.path] + b"\r\n")  # type: ignore[attr-defined]
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.path == "/news/%1B[31mstory":
+            self._send(200, "text/html", PAGE)
         elif self.path == "/pdf":
             self._send(200, "application/pdf", b"%PDF-1.4")
         elif self.path == "/huge":
@@ -135,6 +146,18 @@ def test_each_bad_response_gives_one_clear_reason(server: str, tmp_path: Path, p
     with pytest.raises(OriginalUnavailable) as caught:
         reader.read(f"{server}{path}", tmp_path)
     assert caught.value.reason == f"{server}{path}: {reason}"
+
+
+def test_a_redirect_with_a_control_character_is_followed_percent_encoded_as_the_audit_follows_it(server: str, tmp_path: Path) -> None:
+    doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/redirect-escape", tmp_path)
+    assert doc.headline is not None and doc.headline.text == "Water bill passes"
+    assert HITS["/news/%1B[31mstory"] >= 1
+
+
+def test_a_redirect_no_browser_can_read_is_one_line_in_the_audits_words_not_the_librarys(server: str, tmp_path: Path) -> None:
+    with pytest.raises(OriginalUnavailable) as caught:
+        OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/redirect-bad-host", tmp_path)
+    assert caught.value.reason == f"{server}/redirect-bad-host: cannot fetch it (not a URL a browser can read: the redirect's Location 'http://[::1/x')"
 
 
 def test_the_cli_fetches_only_with_allow_fetch_and_reports_a_failure_as_one_notice(cli: Any, server: str, monkeypatch: Any, tmp_path: Path) -> None:

@@ -65,3 +65,39 @@ def test_without_the_reporters_name_neither_is_made_up(cli: Any, tmp_path: Path)
     assert run.out == ""
     assert f"{page}: not fixed: dcnf/byline: needs the reporter's name" in run.err
     assert f"{page}: not fixed: dcnf/logo: the article has no byline to put it before" in run.err
+
+
+@pytest.mark.parametrize(
+    ("reporter", "reads_as"),
+    [("Nick Pope & Co", "names an outlet, not a reporter"), ("Emily Post", "names an outlet, not a reporter"), ("Nick <b>Pope", "names no reporter")],
+)
+@pytest.mark.parametrize("case", ["html with a headline", "markdown"])
+def test_a_reporter_given_that_does_not_read_as_a_name_is_said_to_be_the_reason(cli: Any, tmp_path: Path, reporter: str, reads_as: str, case: str) -> None:
+    """Not 'the article has no byline to put it before' nor 'no DCNF logo to put it after': the
+    byline is tried where a byline goes, the note says what the rule finds with it made, and that
+    the name given is no person's, with what to give instead; the value is escaped in the block."""
+    name, text = STRIPPED[case]
+    page = write(tmp_path, name, text)
+    run = cli("fix", "--pack", "dcnf", "--meta", f"reporter={reporter}", "--meta", f"logo-url={LOGO}", str(page))
+    assert run.code == 1
+    instead = "give the reporter's name alone (--meta reporter='First Last') or the original story (--original FILE)"
+    given = f"the reporter given ('{reporter}') does not read as a person's name; {instead}"
+    lines = {line.split(": not fixed: ")[1].split(":")[0]: line for line in run.err.splitlines() if ": not fixed: " in line}
+    assert f"does not satisfy the rule (with it made: byline 'By {reporter}, Daily Caller News Foundation' {reads_as}" in lines["dcnf/byline"]
+    assert lines["dcnf/byline"].endswith(given)
+    escaped = (
+        reporter.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if name.endswith(".html") else reporter.replace("<", "\\<").replace(">", "\\>")
+    )
+    opening = '<p class="byline">' if name.endswith(".html") else ""
+    assert f"inserting '{opening}By {escaped}, Daily Caller News Foundation" in lines["dcnf/byline"]
+    assert lines["dcnf/logo"].endswith(f"the article has no byline to put it before, and none could be put in: {given}")
+    assert "no DCNF logo to put it after" not in run.err
+    assert page.read_text(encoding="utf-8") == text
+
+
+def test_a_name_that_reads_as_one_gets_no_such_note(cli: Any, tmp_path: Path) -> None:
+    name, text = STRIPPED["html with a headline"]
+    page = write(tmp_path, name, text)
+    run = cli("fix", "--pack", "dcnf", "--meta", "reporter=Nick Pope-Smith", "--meta", f"logo-url={LOGO}", str(page))
+    assert run.code == 1
+    assert "not fixed" not in run.err and "person's name" not in run.err

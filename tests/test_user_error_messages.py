@@ -247,6 +247,21 @@ def test_original_says_what_it_takes(cli: Any, given: str, expected: str) -> Non
     assert _error(cli("check", "--original", given, str(SAMPLES / "dcnf" / "no-logo.html"))).startswith(expected)
 
 
+@pytest.mark.parametrize(
+    ("fetch", "hint"),
+    [
+        ((), "save the original story and give the file, or give the URL as --meta original=http://127.0.0.1:9/x and add --allow-fetch"),
+        # With --allow-fetch given, the hint is not to add it: the URL goes in the 'original' key.
+        (("--allow-fetch",), "give the URL as --meta original=http://127.0.0.1:9/x, which --allow-fetch fetches, or save the original story and give the file"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_original_given_a_url_points_to_the_metadata_key_that_takes_one(cli: Any, command: str, fetch: tuple[str, ...], hint: str) -> None:
+    run = cli(command, *fetch, "--original", "http://127.0.0.1:9/x", str(SAMPLES / "dcnf" / "no-logo.html"))
+    assert run.code == 2
+    assert _error(run) == f"--original takes a file, not a URL: 'http://127.0.0.1:9/x' — {hint}"
+
+
 def test_pack_takes_commas_like_select(cli: Any) -> None:
     run = cli("check", "--format", "json", "--pack", "dcnf,propublica", str(SAMPLES / "dcnf" / "no-logo.html"))
     assert run.json()["files"][0]["packs"] == ["dcnf", "propublica"]
