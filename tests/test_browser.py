@@ -924,6 +924,17 @@ def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_say
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
+def test_a_logo_under_a_cover_sized_over_it_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_sized_covers import SIZED_COVERS as cases
+    from tests.test_hiding_sized_covers import SIZED_COVERS_NOT_READ
+
+    picture = _png(300, 90)
+    inked = {markup: _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format(f'id=it src={picture!r}')}</article>") for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+    # The checker's reading stays a lower bound: these it reads as seen, and Chromium hides.
+    assert not any(_leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format(f'id=it src={picture!r}')}</article>") for markup in SIZED_COVERS_NOT_READ)
+
+
 def test_a_logo_in_a_box_of_the_article_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_article_boxes import HIDDEN_CREDIT_BOXES as cases
 

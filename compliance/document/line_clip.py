@@ -18,7 +18,8 @@ nowrap box 110px wide at 16px keeps "By Jake Smith, Daily Caller" at most, where
 space, a hyphen, a slash; after a Han character), and all that follows it on the line. The text
 read is the box's first line (`first_line.read_line`: up to a `<br>` or an inner block, through
 plain inline boxes; nothing after an image or another box whose width is not known), where text
-begins the box or its first element.
+begins the box or its first element. The boxes that cut some words are kept (`Clipped.boxes`),
+for a report to name.
 
 Not read (nothing is cut): a width in a percentage or another unit, a `min-width`; a box that
 is not a block container (an inline box, a flex or grid container); text whose font size is
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.document.clipping import one_line_box, overflow_axes, padding_px
 from compliance.document.css import Declaration
@@ -93,28 +94,40 @@ def may_clip_lines(lowered: str) -> bool:
     return "overflow" in lowered and "width" in lowered and ("hidden" in lowered or "clip" in lowered)
 
 
-def clipped_lines(boxes: Sequence[Any], unwrapped: frozenset[Any], style: PageStyle, lowered: str, generated: Generated) -> Cut:
+class Clipped(NamedTuple):
+    """What boxes that clip their one line leave unseen of it: for each text cut, the characters
+    that may show (`cut`); and the boxes that cut some (`boxes`), which a report names."""
+
+    cut: Cut
+    boxes: frozenset[Any] = frozenset()
+
+
+def clipped_lines(boxes: Sequence[Any], unwrapped: frozenset[Any], style: PageStyle, lowered: str, generated: Generated) -> Clipped:
     """What the clipping `boxes` (those whose CSS may set an `overflow`) leave unseen of their
-    first lines (see the module's doc): for each text cut, the characters that may show.
+    first lines (see the module's doc, and `Clipped`).
     `unwrapped`: the elements whose CSS may keep their lines from wrapping (`nowrap`, `pre`);
     `generated`: the words `::before` and `::after` add (`generated.generated_text`). The boxes'
     own declarations are read together, and the ancestors' only for those that may cut
     (`_may_cut`)."""
     elements = [box for box in boxes if isinstance(box.tag, str) and _begins_with_text(box)]
     if not elements:
-        return {}
+        return Clipped({})
     # (The few properties of the cheap test first, on every box; the rest on those it keeps.)
     sized = [style.on_demand_of(elements, _SIZED, every_screen=every) for every in (False, True)]
     kept = [box for box, *own in zip(elements, *sized, strict=True) if all(_width_at_most(declared, 16.0) for declared in own)]
     if not kept:
-        return {}
+        return Clipped({})
     readings = [style.on_demand_of(kept, _BOX, every_screen=every) for every in (False, True)]
     found: Cut = {}
+    cutting: list[Any] = []
     wrapping_read = not may_break_words(lowered)
     for box, *own in zip(kept, *readings, strict=True):
         if all(_may_cut(box, declared, unwrapped) for declared in own):
-            found.update(_clipped(box, own, style, generated, wrapping_read=wrapping_read))
-    return found
+            cut = _clipped(box, own, style, generated, wrapping_read=wrapping_read)
+            if cut:
+                found.update(cut)
+                cutting.append(box)
+    return Clipped(found, frozenset(cutting))
 
 
 def _begins_with_text(box: Any) -> bool:
