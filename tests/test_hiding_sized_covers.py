@@ -50,6 +50,8 @@ SIZED_COVERS: dict[str, bool] = {
     wrapped(f'<img style="position:relative" {{}} width=300 height=90><i style="{PROMO};z-index:1"></i>'): True,
     # A small inline logo on a line of 16px text: it may sit up to 1.6px lower, which the cover reaches.
     wrapped(f'<img {{}} width=60 height=20><i style="{PROMO.replace("90px", "22px")}"></i>'): True,
+    # A cover that fills a wrapper sized in px (`inset: 0`): of the wrapper's size, over the logo.
+    wrapped(f'{BLOCK_IMG}<a href="/subscribe" style="position:absolute;inset:0;background:#c00">Subscribe</a>'): True,
     # A block-level logo is read on a page that aligns boxes on their lines (an inline one is not).
     "<style>img{{vertical-align:middle}}</style>" + wrapped(f'{BLOCK_IMG}<i style="{PROMO}"></i>'): True,
     # --- seen ---
@@ -58,6 +60,8 @@ SIZED_COVERS: dict[str, bool] = {
     wrapped(f'{BLOCK_IMG}<i style="{PROMO.replace("300px", "299px")}"></i>'): False,
     wrapped(f'{BLOCK_IMG}<i style="{PROMO.replace("left:0", "left:300px")}"></i>'): False,
     wrapped(f'{BLOCK_IMG}<i style="{PROMO.replace("top:0", "top:90px")}"></i>'): False,
+    # A cover filling a wrapper shorter than the logo, which overflows it below.
+    wrapped(f'{BLOCK_IMG}<i style="position:absolute;inset:0;background:#c00"></i>', WRAP.replace("90px", "60px")): False,
     # Transparent, translucent, or painting nothing (a link's box for the pointer only).
     wrapped(f'{BLOCK_IMG}<i style="{PROMO.replace("#c00", "transparent")}"></i>'): False,
     wrapped(f'{BLOCK_IMG}<i style="{PROMO.replace("#c00", "rgba(204,0,0,.5)")}"></i>'): False,
@@ -162,5 +166,9 @@ def test_the_readme_example_of_a_sized_cover_is_judged_as_it_says() -> None:
     assert 'the finding says "the `<a>` at line N is painted over it"' in section
     logo = example.replace("src=logo.png", f"src={LOGO_SRC}").replace('alt="…"', LOGO_ALT)
     assert _detail(dcnf(logo=logo)).endswith("hidden (the `<a>` at line 2 is painted over it)")
+    # The README's cover filling a wrapper of a height of its own hides the logo too.
+    wrapper = '<div style="position:relative;width:300px;height:90px">'
+    assert f"`{wrapper}`" in section and "`inset: 0`" in section
+    assert _detail(dcnf(logo=f'{wrapper}{BLOCK_IMG.format(f"src={LOGO_SRC} {LOGO_ALT}")}<i style="position:absolute;inset:0;background:#fff"></i></div>'))
     # The badge the README names among the look-alikes, a corner of the logo, hides nothing.
     assert not logo_hidden(dcnf(logo=logo.replace("width:300px;height:90px", "width:80px;height:20px")))

@@ -87,7 +87,8 @@ whose padding is in absolute lengths, its lines set from the left), its size its
 absolute lengths or its attributes'; laid out inline, on the block's first line, it may sit
 lower by what the line's strut rises above the picture (`_sinking`). What is painted after
 what is read as for a cover beside it (`_painted_whole`). The block's height is not read: the
-picture's place does not depend on it. Which cover hides each element is kept
+picture's place does not depend on it. A cover that fills a block it is not read over whole (a
+block of a height of its own) is read so too, of the block's padding box (`_padding_box`). Which cover hides each element is kept
 (`Painted.by`), for a report to name.
 """
 
@@ -617,6 +618,9 @@ class _Reader:
             return set(), set(), {}
         boxes = {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
         cascade = declared.joined(self.cascade(boxes))
+        # A cover that fills a block it is not read over whole (one of a height of its own) is read
+        # as one the block's size sizes, over the pictures first in it.
+        self.sized.update(cover for cover in covers if cover not in self.sized and _block_of(cover, cascade) is None)
         sized = [cover for cover in covers if cover in self.sized]
         pictures = self._over_pictures(sized, cascade) if sized else {}
         covering = [
@@ -647,8 +651,9 @@ class _Reader:
         found: dict[Any, Any] = {}
         for cover in covers:
             declared = around.declared[cover]
-            rect = _cover_rect(declared)
-            if rect is None or not _may_cover(cover, around, self.filled.get(cover), margins=False) or _visibility_hidden(cover, around):
+            filling = _fills_its_block(declared)
+            rect = None if filling else _cover_rect(declared)
+            if (rect is None and not filling) or not _may_cover(cover, around, self.filled.get(cover), margins=filling) or _visibility_hidden(cover, around):
                 continue
             block = _block_of(cover, around, _holds_pictures)
             if block is None:
@@ -659,11 +664,12 @@ class _Reader:
                     found[image] = cover
         return found
 
-    def _over_picture(self, image: Any, before: Sequence[Any], cover: tuple[Any, int], block: Any, rect: tuple[float, float, float, float]) -> bool:
+    def _over_picture(self, image: Any, before: Sequence[Any], cover: tuple[Any, int], block: Any, rect: tuple[float, float, float, float] | None) -> bool:
         """True when the cover (with its stack level), of the box `rect` (left, top, right, bottom,
-        px from its containing block's padding edge), paints over all the picture `image` that
-        stands first in `block` (`before`: the elements before it there, each of which must be out
-        of the flow), later in the paint order (`_painted_whole`)."""
+        px from its containing block's padding edge; None for one that fills the block, of the
+        block's padding box: `_padding_box`), paints over all the picture `image` that stands
+        first in `block` (`before`: the elements before it there, each of which must be out of
+        the flow), later in the paint order (`_painted_whole`)."""
         path = [image, *_ancestors_up_to(image, block)]
         chain = [*reversed(list(block.iterancestors())), block, *reversed(path)]
         # (What follows the picture on its line is read too: `_alone_on_its_line`.)
@@ -676,7 +682,9 @@ class _Reader:
         if self.pseudo and not self._no_box_before([*path[1:], block], cover[0]):
             return False
         placed = _picture_place(image, path, chain, cascade, inline=self.inline_pictures)
-        if placed is None:
+        if rect is None:
+            rect = _padding_box(cascade.declared[block])
+        if placed is None or rect is None:
             return False
         left, top, right, bottom = rect
         x, y, width, height, sinking = placed
@@ -707,7 +715,8 @@ class _Reader:
         opaque = [box for box in (*filling, *sized) if _paints_opaque(self.filled[box] if box in self.filled else painting.declared[box], whole_box=True)]
         blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
         self.sized.update(box for box in opaque if box in sized)
-        return [box for box in opaque if _block_of(box, blocks, _holds_pictures if box in self.sized else _containing_block) is not None]
+        # (A cover that fills a block of a height of its own is read over the pictures first in it.)
+        return [box for box in opaque if _block_of(box, blocks, _holds_pictures if box in self.sized else _fills_or_holds_pictures) is not None]
 
     def _filled(self, boxes: Sequence[Any], painting: Mapping[Any, Mapping[str, Declaration]]) -> dict[Any, Mapping[str, Declaration]]:
         """The painting declarations (`painting`, by box) of the boxes that give one by a `var()`
@@ -1261,6 +1270,38 @@ def _cover_rect(declared: Mapping[str, Declaration]) -> tuple[float, float, floa
     if width is None or height is None:
         return None
     return found[0], found[1], found[0] + width, found[1] + height
+
+
+def _padding_box(declared: Mapping[str, Declaration]) -> tuple[float, float, float, float] | None:
+    """A block's padding box (left, top, right, bottom, px from its own top left corner), which a
+    cover that fills it fills: its `width` and `height` in absolute lengths with its paddings in
+    them (`box-sizing: content-box`, the initial one); None where one is not, or a maximum size
+    may make it smaller."""
+    if any(name in declared and declared[name].keyword not in ("none", "initial", "unset", "revert", "revert-layer") for name in ("max-width", "max-height")):
+        return None
+    sizing = declared.get("box-sizing")
+    if sizing is not None and sizing.keyword not in ("content-box", "initial", "unset", "revert", "revert-layer"):
+        return None
+    sizes = []
+    for name, sides in (("width", ("left", "right")), ("height", ("top", "bottom"))):
+        declaration = declared.get(name)
+        size = absolute_length_px(declaration.values[0]) if declaration is not None and len(declaration.values) == 1 else None
+        if size is None:
+            return None
+        for side in sides:
+            token = side_value(declared, side, f"padding-{side}", "padding")
+            padding = 0.0 if token is None else (None if token is UNREAD_SIDE else absolute_length_px(token))
+            if padding is None:
+                return None
+            size += padding
+        sizes.append(size)
+    return 0.0, 0.0, sizes[0], sizes[1]
+
+
+def _fills_or_holds_pictures(block: Any, cascade: Cascade) -> bool:
+    """True when a cover that fills the box is read over it (`_containing_block`), or over the
+    pictures first in it (`_holds_pictures`)."""
+    return _containing_block(block, cascade) or _holds_pictures(block, cascade)
 
 
 def _holds_pictures(block: Any, cascade: Cascade) -> bool:
@@ -1859,6 +1900,8 @@ _PICTURE_NAMES = frozenset(
         "min-width",
         "min-height",
         "max-height",
+        "max-width",
+        "box-sizing",
         "font",
         "font-size",
         "line-height",
