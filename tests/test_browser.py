@@ -868,6 +868,60 @@ def test_a_box_clipping_its_one_line_leaves_ink_where_the_checker_says(browser: 
     assert not any(_leaves_ink(browser, f"<style>{css}</style><article><h1>Pipeline rule shelved</h1>{markup}</article>") for css, markup in LINE_CLIP_NOT_READ)
 
 
+_CLIPPED_BYLINES = [
+    "By Nick Pope, Daily Caller News Foundation",
+    "By Lily Jill Li, Illinois Times",
+    "By AV Tyler-Young, Yvette Avery and Tova Wayne, ProPublica",
+    "BY T. J. WILLIAMS, THE TEXAS TRIBUNE",
+]
+_CLIPPED_FACES = ["", "serif", "sans-serif", "Arial", "'Times New Roman'", "Georgia", "Verdana", "Helvetica, Arial, sans-serif", "system-ui"]
+_CLIPPED_SIZES = ["12px", "13px", "14px", "16px", "18px", "20px", "0.875em", "87.5%", "0.875rem", "small"]
+_CLIPPED_STYLES = ["", "font-weight:bold", "font-style:italic"]
+
+
+def test_a_clipped_byline_s_words_the_checker_cuts_start_past_the_box_s_edge_in_chromium(browser: Any) -> None:
+    # The rule of thumb of `line_clip` in the common faces (`text_width.narrowest_common_ems`),
+    # for a byline whose font its parent sets: every word it leaves out starts at or past the
+    # right edge of the box in Chromium, for faces serif and sans-serif, 12px to 20px, and boxes
+    # 60px to 380px wide. (A word starting before the edge shows, or its ellipsis does.)
+    import itertools
+
+    import lxml.html
+
+    from compliance.document.visibility import PageStyle
+
+    clip = ".byline{{display:inline-block;max-width:{}px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}}"
+    cases = list(itertools.product(_CLIPPED_BYLINES, _CLIPPED_FACES, _CLIPPED_SIZES, _CLIPPED_STYLES, range(60, 400, 40)))
+
+    def meta(face: str, size: str, style: str) -> str:
+        return (f"font-family:{face};" if face else "") + f"font-size:{size};{style}"
+
+    cut: list[int | None] = []
+    for text, face, size, style, width in cases:
+        css = f".meta{{{meta(face, size, style)}}}" + clip.format(width)
+        root = lxml.html.fromstring(
+            f"<!doctype html><html><head><style>{css}</style></head><body><p class=meta><span class=byline>{text}</span></p></body></html>"
+        )
+        cut.append(PageStyle.of(root).line_clipped.get((root.find_class("byline")[0], False)))
+    assert sum(at is not None for at in cut) > len(cases) / 4  # (a bound that cuts, not one that never does)
+    page = browser.new_page()
+    starts: list[tuple[float, float]] = []
+    for first in range(0, len(cases), 1000):
+        chunk = list(enumerate(zip(cases[first : first + 1000], cut[first : first + 1000], strict=True)))
+        rules = "".join(f"#c{n} .meta{{{meta(face, size, style)}}} #c{n} {clip.format(width)}" for n, ((_, face, size, style, width), _) in chunk)
+        body = "".join(f"<div id=c{n}><p class=meta><span class=byline>{text}</span></p></div>" for n, ((text, *_), _) in chunk)
+        page.set_content(f"<!doctype html><html><head><style>{rules}</style></head><body>{body}</body></html>")
+        starts += page.evaluate(
+            """(cuts) => cuts.map((at, n) => { const box = document.querySelector(`#c${n} .byline`); if (at === null) return [0, 0];
+                const range = document.createRange(); range.setStart(box.firstChild, at); range.setEnd(box.firstChild, at + 1);
+                return [range.getBoundingClientRect().left - box.getBoundingClientRect().left, box.clientWidth]; })""",
+            [at for _, (_, at) in chunk],
+        )
+    page.close()
+    shown = [(case, at, start, edge) for case, at, (start, edge) in zip(cases, cut, starts, strict=True) if at is not None and start < edge - 0.01]
+    assert shown == []
+
+
 def test_a_first_line_rule_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_first_line import FIRST_LINE_NOT_READ
     from tests.test_hiding_first_line import FIRST_LINE_ROWS as cases
@@ -922,6 +976,17 @@ def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_say
     picture = _png(300, 100)
     inked = {markup: _leaves_ink(browser, markup.format(f'id=it src="{picture}"')) for markup in cases}
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
+def test_a_logo_under_a_cover_sized_over_it_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_sized_covers import SIZED_COVERS as cases
+    from tests.test_hiding_sized_covers import SIZED_COVERS_NOT_READ
+
+    picture = _png(300, 90)
+    inked = {markup: _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format(f'id=it src={picture!r}')}</article>") for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+    # The checker's reading stays a lower bound: these it reads as seen, and Chromium hides.
+    assert not any(_leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format(f'id=it src={picture!r}')}</article>") for markup in SIZED_COVERS_NOT_READ)
 
 
 def test_a_logo_in_a_box_of_the_article_leaves_ink_where_the_checker_says(browser: Any) -> None:

@@ -1574,6 +1574,14 @@ def length_px(token: Any) -> float | None:
     return None
 
 
+def absolute_length_px(token: Any) -> float | None:
+    """A length in CSS pixels when it is in an absolute unit (`px`, `pt`, `pc`, `in`, `cm`, `mm`,
+    `Q`) or zero, the same on every screen and in every font; None for any other value."""
+    if token.type == "dimension" and token.lower_unit not in _ABSOLUTE_LENGTH_UNITS:
+        return None
+    return length_px(token)
+
+
 def number(token: Any) -> float | None:
     """A plain number, or a percentage as a fraction (`50%` → 0.5); None otherwise."""
     if token.type == "number":

@@ -605,6 +605,8 @@ def _build_html_document(
         _shown_after_comment=walked.shown_after_comment,
         _links_with_text=frozenset(walked.links_with_text),
         _ignoring_pointer=walked.ignoring_pointer,
+        _painted_by=walked.painted_by,
+        _line_clippers=walked.line_clippers,
     )
 
 
@@ -676,12 +678,14 @@ class _Walked:
         "ignoring_pointer",
         "items",
         "json_ld",
+        "line_clippers",
         "links",
         "links_with_text",
         "meta",
         "noscript_only",
         "offsets",
         "outside",
+        "painted_by",
         "shown_after_comment",
         "too_small",
         "visibility",
@@ -693,6 +697,10 @@ class _Walked:
         self.links: tuple[Link, ...] = ()
         self.links_with_text: set[Any] = set()  # the `<a href>`s some shown text with a visible character is in
         self.ignoring_pointer: dict[Any, Any] = {}  # the links under `pointer-events: none`, with the element that sets it
+        # What the layout hides elements with, for a report (`visibility.what_lays_out`): the cover
+        # painted over each element it hides, and the boxes that cut off their one line.
+        self.painted_by: Mapping[Any, Any] = {}
+        self.line_clippers: frozenset[Any] = frozenset()
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
@@ -1844,6 +1852,7 @@ class _Walk:
         seen = [link.element for link in found.links if link.visible and link.element is not None]
         if seen and pointer_events.may_ignore_pointer(self.root, applied_sheets(self.root)):
             found.ignoring_pointer = pointer_events.ignoring_pointer(seen, self.style.on_demand_of)
+        found.painted_by, found.line_clippers = self.style.painted_by, self.style.line_clippers
         return found
 
 

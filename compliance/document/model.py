@@ -263,6 +263,10 @@ class Document:
     # An HTML page: each link under `pointer-events: none`, with the element that sets it (see
     # `ignores_pointer`).
     _ignoring_pointer: Mapping[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    # An HTML page: what its layout hides elements with (`visibility.what_lays_out`): the cover
+    # painted over each element one hides, and the boxes that cut off their one line.
+    _painted_by: Mapping[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    _line_clippers: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -665,12 +669,21 @@ class Document:
     def what_hides(self, element: Any) -> str:
         """What the page's markup or CSS declares that takes `element` (one a reader does not see)
         off the screen, in words for an editor ("the page's CSS sets `opacity: 0` on the
-        `<div class="wrap">` around it at line 4"); empty when its declarations do not tell (see
+        `<div class="wrap">` around it at line 4"), or else the layout hides it with (a cover
+        painted over it, a box that cuts off its line: `visibility.what_lays_out`), before a
+        colour, fading or size its declarations may hide it with; empty when neither tells (see
         `visibility.what_hides`), or for a document without markup."""
         if self.root is None or element is None:
             return ""
-        from compliance.document.visibility import what_hides
+        from compliance.document.visibility import what_hides, what_lays_out
 
+        declared = what_hides(element, guessing=False)
+        if declared:
+            return declared
+        if self._painted_by or self._line_clippers:
+            laid_out = what_lays_out(element, self._painted_by, self._line_clippers)
+            if laid_out:
+                return laid_out
         return what_hides(element)
 
     def boxed_text(self) -> tuple[tuple[int, str, bool], ...]:

@@ -75,6 +75,21 @@ flow, before any positioned box in them, wherever it stands beside the cover in 
 containing block may be an inline block (its box shrinks to what it lays out), or an inline box
 certainly on one line (`_on_one_line`: its box is then its text's), the cover its child. A cover
 stretched between its offsets may have negative margins (`_margin_keeps_it_over`), no positive one.
+
+Under a cover sized in absolute lengths (`_Reader._over_pictures`): an absolutely positioned box
+(or `::before`/`::after`) that paints as a cover does, placed by a `left` and a `top` and sized
+by a `width` and a `height` in `px`, `pt`… (`_cover_rect`: its margins move it; a padding, a
+border or `box-sizing` only make its painted box larger), paints over the `<img>` that stands
+first in its containing block (`_leading_pictures`: white space and boxes out of the flow before
+it, in plain wrappers of no margin, padding, border or font), whose box lies inside its own:
+the picture stands at the block's content corner (`_picture_place`: a block or inline block
+whose padding is in absolute lengths, its lines set from the left), its size its CSS's in
+absolute lengths or its attributes'; laid out inline, on the block's first line, it may sit
+lower by what the line's strut rises above the picture (`_sinking`). What is painted after
+what is read as for a cover beside it (`_painted_whole`). The block's height is not read: the
+picture's place does not depend on it. A cover that fills a block it is not read over whole (a
+block of a height of its own) is read so too, of the block's padding box (`_padding_box`). Which cover hides each element is kept
+(`Painted.by`), for a report to name.
 """
 
 from __future__ import annotations
@@ -82,10 +97,22 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from compliance.document import offsets
-from compliance.document.css import CSS_WIDE_KEYWORDS, FONT_UNIT_EMS, SCREEN_AND_ROOT_UNITS, Declaration, colour, display_keyword, length_px
+from compliance.document.css import (
+    CSS_WIDE_KEYWORDS,
+    FONT_UNIT_EMS,
+    SCREEN_AND_ROOT_UNITS,
+    UNREAD_SIDE,
+    Declaration,
+    absolute_length_px,
+    colour,
+    display_keyword,
+    length_px,
+    side_value,
+)
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
@@ -206,6 +233,18 @@ _LINE_SHIFTING = ("font", "font-size", "display", "position", "float", "top", "b
 # The width (px) a line is given where no width is set on its block or the ancestors it is as
 # wide as: an article's narrowest column on the screen read here (`offsets.SCREEN_WIDTH_PX`).
 _NARROWEST_COLUMN_PX = 0.6 * offsets.SCREEN_WIDTH_PX
+# What places a box by the flow's directions: a cover sized in px is not read
+# where one is set (`_cover_rect`).
+_LOGICAL_PLACING = (
+    "inset-inline",
+    "inset-inline-start",
+    "inset-block",
+    "inset-block-start",
+    "margin-inline",
+    "margin-inline-start",
+    "margin-block",
+    "margin-block-start",
+)
 # Every property read here.
 _NAMES = frozenset(
     {
@@ -245,6 +284,7 @@ _NAMES = frozenset(
         *_RADII,
         *_BACKGROUND_PLACING,
         *_ANIMATIONS,
+        *_LOGICAL_PLACING,
     }
 )
 # What a cover may set that makes a stacking context of it but paints its background as it is:
@@ -299,6 +339,9 @@ class Painted(NamedTuple):
 
     whole: frozenset[Any] = frozenset()
     own_text: frozenset[Any] = frozenset()
+    # The cover painted over each element of `whole` and of `own_text` (an element, or a
+    # `::before`/`::after` read as one: `_Pseudo`), where a cover hides it: what a report names.
+    by: Mapping[Any, Any] = MappingProxyType({})
 
 
 NOTHING_PAINTED = Painted()
@@ -318,14 +361,20 @@ def painted_over(root: Any, sheets: Sequence[str], lowered: str, index: Any) -> 
     # What moves text up or down on its line, or widens it, that the declarations read here do not
     # hold: an inline box is then not read as a cover's block (`_on_one_line`).
     reader.inline_blocks = not any(name in lowered for name in _UNREAD_ON_THE_LINE)
+    # What places a box or a picture on its line that the declarations read here do not hold: a
+    # cover placed by an anchor's area is not read, nor an inline picture on a page whose CSS
+    # aligns boxes on their lines, keeps white space or styles a first line.
+    reader.sized_read = not any(name in lowered for name in ("position-area", "inset-area"))
+    reader.inline_pictures = not any(name in lowered for name in ("vertical-align", "white-space-collapse", "first-line"))
     found: set[Any] = set()
     own_text: set[Any] = set()
+    by: dict[Any, Any] = {}
     if negative:
         found |= reader.under_backgrounds()
     if covers:
-        whole, own_text = reader.under_covers()
+        whole, own_text, by = reader.under_covers()
         found |= whole
-    return Painted(frozenset(found), frozenset(own_text))
+    return Painted(frozenset(found), frozenset(own_text), MappingProxyType(by))
 
 
 # What draws an image's outline, and what sizes its border box (`content_box.SIZING`).
@@ -488,6 +537,11 @@ class _Reader:
         self.registers = any("@property" in sheet.lower() for sheet in sheets)
         # The declarations painting each cover whose background is a `var()`, filled in (`_filled`).
         self.filled: dict[Any, Mapping[str, Declaration]] = {}
+        # The covers sized and placed in absolute lengths rather than filling their block, read
+        # over the pictures that stand first in it (`_over_pictures`).
+        self.sized: set[Any] = set()
+        self.sized_read = True
+        self.inline_pictures = True
         # Each `::before` and `::after` read, by its element and which (`_Pseudo`).
         self.pseudo_boxes: dict[tuple[Any, str], _Pseudo] = {}
         self.ranks = book.ranks
@@ -512,7 +566,7 @@ class _Reader:
         else:
             every = self.all_rules
             read = ((order, every[order]) for order in self.book.declaring(names))
-            rules = ((order, rule, [d for d in rule.declarations if d.name in names and d.name in _NAMES]) for order, rule in read)
+            rules = ((order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in read)
         for order, rule, found in rules:
             if not found:
                 continue
@@ -552,24 +606,33 @@ class _Reader:
         cascade = self.cascade(scope)
         return {box for box in boxes if _in_negative_layer(box, cascade) and _under_an_ancestors_background(box, cascade, self.root)}
 
-    def under_covers(self) -> tuple[set[Any], set[Any]]:
-        """What covers paint over: the elements beside each, in its containing block, whole; and
-        the elements whose own text they paint over (`Painted.own_text`). The first `_MOST_COVERS`
-        covers in the page's order are read (a page of covers nested in covers would cost the
-        square of its size), with one cascade over all their blocks."""
+    def under_covers(self) -> tuple[set[Any], set[Any], dict[Any, Any]]:
+        """What covers paint over: the elements beside each, in its containing block, whole; the
+        elements whose own text they paint over (`Painted.own_text`); and the cover over each
+        element painted over whole (`Painted.by`). The first `_MOST_COVERS` covers in the page's
+        order are read (a page of covers nested in covers would cost the square of its size),
+        with one cascade over all their blocks."""
         pseudo, declared = self._pseudo_covers() if self.pseudo else ([], _PseudoDeclared({}))
         covers = [*self._covers(), *pseudo][:_MOST_COVERS]
         if not covers:
-            return set(), set()
+            return set(), set(), {}
         boxes = {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
         cascade = declared.joined(self.cascade(boxes))
+        # A cover that fills a block it is not read over whole (one of a height of its own) is read
+        # as one the block's size sizes, over the pictures first in it.
+        self.sized.update(cover for cover in covers if cover not in self.sized and _block_of(cover, cascade) is None)
+        sized = [cover for cover in covers if cover in self.sized]
+        pictures = self._over_pictures(sized, cascade) if sized else {}
         covering = [
             cover
             for cover in covers
-            if _covers_its_block(cover, cascade, self.filled.get(cover)) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
+            if cover not in self.sized
+            and _covers_its_block(cover, cascade, self.filled.get(cover))
+            and not _visibility_hidden(cover, cascade)
+            and _block_of(cover, cascade) is not None
         ]
         if not covering:
-            return set(), set()
+            return set(pictures), set(), pictures
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
         lines = _line_holders(block_of, cascade, read=self.inline_blocks)
         covering = [cover for cover in covering if lines.get(block_of[cover], True) is not None]
@@ -577,7 +640,63 @@ class _Reader:
         scope = {element for block in _outermost({block_of[cover] for cover in covering} - lines.keys()) for element in block.iter()}
         scope.update(element for inline, holder in lines.items() if holder is not None for element in _line_scope(inline, holder))
         inside = declared.joined(self.cascade(scope))
-        return _painted_by_each(covering, block_of, lines, inside, cascade)
+        whole, own_text, by = _painted_by_each(covering, block_of, lines, inside, cascade)
+        return whole | pictures.keys(), own_text, {**by, **pictures}
+
+    def _over_pictures(self, covers: Sequence[Any], around: Cascade) -> dict[Any, Any]:
+        """The pictures (`<img>`) the covers sized in absolute lengths paint over (`_sized_in_place`),
+        each with its cover: one that stands first in the cover's containing block, whose box,
+        placed there and sized in px, lies inside the cover's (see the module's doc). `around`:
+        the cascade read on the covers and their ancestors."""
+        found: dict[Any, Any] = {}
+        for cover in covers:
+            declared = around.declared[cover]
+            filling = _fills_its_block(declared)
+            rect = None if filling else _cover_rect(declared)
+            if (rect is None and not filling) or not _may_cover(cover, around, self.filled.get(cover), margins=filling) or _visibility_hidden(cover, around):
+                continue
+            block = _block_of(cover, around, _holds_pictures)
+            if block is None:
+                continue
+            level = _z_index(declared)
+            for image, before in _leading_pictures(block, cover):
+                if image not in found and self._over_picture(image, before, (cover, level if isinstance(level, int) else 0), block, rect):
+                    found[image] = cover
+        return found
+
+    def _over_picture(self, image: Any, before: Sequence[Any], cover: tuple[Any, int], block: Any, rect: tuple[float, float, float, float] | None) -> bool:
+        """True when the cover (with its stack level), of the box `rect` (left, top, right, bottom,
+        px from its containing block's padding edge; None for one that fills the block, of the
+        block's padding box: `_padding_box`), paints over all the picture `image` that stands
+        first in `block` (`before`: the elements before it there, each of which must be out of
+        the flow), later in the paint order (`_painted_whole`)."""
+        path = [image, *_ancestors_up_to(image, block)]
+        chain = [*reversed(list(block.iterancestors())), block, *reversed(path)]
+        # (What follows the picture on its line is read too: `_alone_on_its_line`.)
+        after = [sibling for node in path for sibling in node.itersiblings() if isinstance(sibling.tag, str)]
+        cascade = self.cascade({*chain, *before, *after}, _PICTURE_NAMES)
+        if any(element in cascade.varies for element in (*chain, *before)):
+            return False
+        if not all(_out_of_flow(element, cascade.declared[element]) for element in before):
+            return False
+        if self.pseudo and not self._no_box_before([*path[1:], block], cover[0]):
+            return False
+        placed = _picture_place(image, path, chain, cascade, inline=self.inline_pictures)
+        if rect is None:
+            rect = _padding_box(cascade.declared[block])
+        if placed is None or rect is None:
+            return False
+        left, top, right, bottom = rect
+        x, y, width, height, sinking = placed
+        if not (left <= x and top <= y and right >= x + width and bottom >= y + sinking + height):
+            return False
+        return _painted_whole(image, cover[0], cover[1], block, cascade)
+
+    def _no_box_before(self, holders: Sequence[Any], cover: Any) -> bool:
+        """True when no `::before` of the picture's block or of the boxes around the picture
+        (`holders`) makes a box before it, but the cover itself."""
+        wanted = {(holder, "before") for holder in holders if not (isinstance(cover, _Pseudo) and cover.host is holder and cover.which == "before")}
+        return all(made is False for made in pseudo_boxes(self.root, self.sheets, wanted).values())
 
     def _covers(self) -> list[Any]:
         """The absolutely positioned boxes that may be covers: where the boxes are placed is read
@@ -588,13 +707,16 @@ class _Reader:
             return []
         places = self.cascade(placed, _PLACING)
         filling = [box for box in placed if box.getparent() is not None and _fills_its_block(places.declared[box])]
-        if not filling:
+        sized = [box for box in placed if self.sized_read and box.getparent() is not None and box not in filling and _sized_in_place(places.declared[box])]
+        if not filling and not sized:
             return []
-        painting = self.cascade(filling, _PAINTING)
-        self.filled.update(self._filled(filling, painting.declared))
-        opaque = [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painting.declared[box], whole_box=True)]
+        painting = self.cascade([*filling, *sized], _PAINTING)
+        self.filled.update(self._filled([*filling, *sized], painting.declared))
+        opaque = [box for box in (*filling, *sized) if _paints_opaque(self.filled[box] if box in self.filled else painting.declared[box], whole_box=True)]
         blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
-        return [box for box in opaque if _block_of(box, blocks) is not None]
+        self.sized.update(box for box in opaque if box in sized)
+        # (A cover that fills a block of a height of its own is read over the pictures first in it.)
+        return [box for box in opaque if _block_of(box, blocks, _holds_pictures if box in self.sized else _fills_or_holds_pictures) is not None]
 
     def _filled(self, boxes: Sequence[Any], painting: Mapping[Any, Mapping[str, Declaration]]) -> dict[Any, Mapping[str, Declaration]]:
         """The painting declarations (`painting`, by box) of the boxes that give one by a `var()`
@@ -656,11 +778,14 @@ class _Reader:
             return []
         placed, _ = self._pseudo_declared(rules, hosts, _PLACING)
         filling = [box for box, declared in placed.items() if _fills_its_block(declared)]
-        if not filling:
+        sized = [box for box, declared in placed.items() if self.sized_read and box not in filling and _sized_in_place(declared)]
+        if not filling and not sized:
             return []
-        painted, _ = self._pseudo_declared(rules, [box.host for box in filling], _PAINTING)
-        self.filled.update(self._filled(filling, painted))
-        return [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painted.get(box, {}), whole_box=True)]
+        painted, _ = self._pseudo_declared(rules, list(dict.fromkeys(box.host for box in (*filling, *sized))), _PAINTING)
+        self.filled.update(self._filled([*filling, *sized], painted))
+        opaque = [box for box in (*filling, *sized) if _paints_opaque(self.filled[box] if box in self.filled else painted.get(box, {}), whole_box=True)]
+        self.sized.update(box for box in opaque if box in sized)
+        return opaque
 
     def _pseudo_hosts(self, rules: Sequence[tuple[int, Any, list[Declaration]]]) -> list[Any]:
         """The elements one of the rules for a pseudo-element may place it absolutely on, of those
@@ -1080,24 +1205,16 @@ def _covers_its_block(cover: Any, cascade: Cascade, filled: Mapping[str, Declara
     rounds, animates or hides it. A `<button>` is one when the page gives it such a background,
     which takes its native look away (that look rounds its corners: what is in them shows).
     `filled`: its painting declarations with their `var()`s filled in, when it has any."""
-    declared = cascade.declared[cover]
-    tag = cover.tag
-    if not isinstance(tag, str) or (tag in SKIP_TAGS and tag != "button") or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS:
-        return False
-    if cover in cascade.varies or is_hidden(cover, tag):
-        return False
-    level = _z_index(declared)
-    if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover):
-        return False
-    return _fills_its_block(declared) and _paints_opaque(declared if filled is None else {**declared, **filled}, whole_box=True)
+    return _fills_its_block(cascade.declared[cover]) and _may_cover(cover, cascade, filled)
 
 
-def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
-    """True when nothing fades, blends, moves, shrinks, clips or animates the box, or takes its box away."""
+def _paints_unchanged(declared: Mapping[str, Declaration], box: Any, *, margins: bool = True) -> bool:
+    """True when nothing fades, blends, moves, shrinks, clips or animates the box, or takes its box
+    away (`margins`: nor moves its edges in, for a box that fills its block)."""
     stacking = {name: d for name, d in declared.items() if name not in _COVER_KEEPS}
     if _may_form_stacking_context(stacking) or any(_keyword(declared, name, "none") != "none" for name in _ANIMATIONS):
         return False
-    if _display(declared, box) in ("none", "contents", "") or not all(_margin_keeps_it_over(declared, name) for name in _MARGINS):
+    if _display(declared, box) in ("none", "contents", "") or (margins and not all(_margin_keeps_it_over(declared, name) for name in _MARGINS)):
         return False
     if _keyword(declared, "clip", "auto") != "auto" or _keyword(declared, "zoom", "normal") not in ("normal", "reset"):
         return False  # `clip: rect(…)` cuts an absolutely positioned box down; `zoom` sizes it
@@ -1115,6 +1232,103 @@ def _margin_keeps_it_over(declared: Mapping[str, Declaration], name: str) -> boo
     if not all(token.type in ("dimension", "percentage", "number") and token.value <= 0 for token in declaration.values):
         return False
     return all(_keyword(declared, size, "auto") == "auto" and _reaches(_side(declared, start)) and _reaches(_side(declared, end)) for start, end, size in _AXES)
+
+
+def _sized_in_place(declared: Mapping[str, Declaration]) -> bool:
+    """The cheap test of a box that may cover the pictures first in its block (`_cover_rect`):
+    placed absolutely, by a `left` and a `top` and a `width` and a `height` in absolute lengths."""
+    if _position(declared) != "absolute":
+        return False
+    for name in ("width", "height"):
+        declaration = declared.get(name)
+        if declaration is None or len(declaration.values) != 1 or absolute_length_px(declaration.values[0]) is None:
+            return False
+    return all((side := _side(declared, name)) is not None and side is not _UNKNOWN and absolute_length_px(side) is not None for name in ("left", "top"))
+
+
+def _cover_rect(declared: Mapping[str, Declaration]) -> tuple[float, float, float, float] | None:
+    """The box a cover sized and placed in absolute lengths surely paints (`_sized_in_place`): its
+    `left` and `top` with its left and top margins (px from its containing block's padding
+    edge), and its `width` and `height` — its border box is that or larger (`box-sizing`, a
+    padding or a border only add to it), all painted by a background not clipped to its padding
+    box; None where a margin is not in an absolute length, or a side is set by the flow's
+    directions or an anchor (`_LOGICAL_PLACING`)."""
+    if not _sized_in_place(declared) or any(name in declared for name in _LOGICAL_PLACING):
+        return None
+    clip = [declared[name] for name in ("background-clip", "-webkit-background-clip") if name in declared]
+    if any(token.type == "ident" and token.lower_value == "padding-box" for declaration in clip for token in declaration.values):
+        return None
+    found = []
+    for side in ("left", "top"):
+        margin = side_value(declared, side, f"margin-{side}", "margin")
+        moved = 0.0 if margin is None else (None if margin is UNREAD_SIDE else absolute_length_px(margin))
+        placed = absolute_length_px(_side(declared, side))
+        if moved is None or placed is None:
+            return None
+        found.append(placed + moved)
+    width, height = (absolute_length_px(declared[name].values[0]) for name in ("width", "height"))
+    if width is None or height is None:
+        return None
+    return found[0], found[1], found[0] + width, found[1] + height
+
+
+def _padding_box(declared: Mapping[str, Declaration]) -> tuple[float, float, float, float] | None:
+    """A block's padding box (left, top, right, bottom, px from its own top left corner), which a
+    cover that fills it fills: its `width` and `height` in absolute lengths with its paddings in
+    them (`box-sizing: content-box`, the initial one); None where one is not, or a maximum size
+    may make it smaller."""
+    if any(name in declared and declared[name].keyword not in ("none", "initial", "unset", "revert", "revert-layer") for name in ("max-width", "max-height")):
+        return None
+    sizing = declared.get("box-sizing")
+    if sizing is not None and sizing.keyword not in ("content-box", "initial", "unset", "revert", "revert-layer"):
+        return None
+    sizes = []
+    for name, sides in (("width", ("left", "right")), ("height", ("top", "bottom"))):
+        declaration = declared.get(name)
+        size = absolute_length_px(declaration.values[0]) if declaration is not None and len(declaration.values) == 1 else None
+        if size is None:
+            return None
+        for side in sides:
+            token = side_value(declared, side, f"padding-{side}", "padding")
+            padding = 0.0 if token is None else (None if token is UNREAD_SIDE else absolute_length_px(token))
+            if padding is None:
+                return None
+            size += padding
+        sizes.append(size)
+    return 0.0, 0.0, sizes[0], sizes[1]
+
+
+def _fills_or_holds_pictures(block: Any, cascade: Cascade) -> bool:
+    """True when a cover that fills the box is read over it (`_containing_block`), or over the
+    pictures first in it (`_holds_pictures`)."""
+    return _containing_block(block, cascade) or _holds_pictures(block, cascade)
+
+
+def _holds_pictures(block: Any, cascade: Cascade) -> bool:
+    """True when the box, the containing block of an absolutely positioned box in it, is one whose
+    first picture's place is read (`_picture_place`): a block or an inline block (not a flex,
+    grid, table or list item), other than `<html>` and `<body>`; its height is not read."""
+    if block.tag in ("html", "body") or block in cascade.varies:
+        return False
+    return _display(cascade.declared[block], block) in _PICTURE_BLOCKS
+
+
+def _may_cover(cover: Any, cascade: Cascade, filled: Mapping[str, Declaration] | None, *, margins: bool = True) -> bool:
+    """True when the box may paint over what is beside it: of a tag that paints what the page
+    gives it, shown, at a level of `auto` or more, painting an opaque background, and nothing
+    fades, blends, moves, rounds, animates or hides it (`margins`: nor a margin moves it off its
+    block, for a cover that fills it). `filled`: its painting declarations with their `var()`s
+    filled in, when it has any."""
+    declared = cascade.declared[cover]
+    tag = cover.tag
+    if not isinstance(tag, str) or (tag in SKIP_TAGS and tag != "button") or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS:
+        return False
+    if cover in cascade.varies or is_hidden(cover, tag):
+        return False
+    level = _z_index(declared)
+    if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover, margins=margins):
+        return False
+    return _paints_opaque(declared if filled is None else {**declared, **filled}, whole_box=True)
 
 
 def _fills_its_block(declared: Mapping[str, Declaration]) -> bool:
@@ -1157,17 +1371,18 @@ def _auto(token: Any) -> bool:
     return bool(token.type == "ident" and token.lower_value == "auto")
 
 
-def _block_of(cover: Any, cascade: Cascade) -> Any:
+def _block_of(cover: Any, cascade: Cascade, read: Callable[[Any, Cascade], bool] | None = None) -> Any:
     """The cover's containing block, as CSS finds it (the nearest ancestor that is positioned or
-    transformed, filtered…), when it is one a cover is read over (`_containing_block`) and the
-    boxes between them are in the flow, shown and make no stacking context; None otherwise."""
+    transformed, filtered…), when it is one a cover is read over (`read`: `_containing_block`
+    by default, `_holds_pictures` for a cover sized in px) and the boxes between them are in
+    the flow, shown and make no stacking context; None otherwise."""
     for ancestor in cover.iterancestors():
         if ancestor in cascade.varies:
             return None
         declared = cascade.declared[ancestor]
         holds = _holds_absolute(declared)
         if holds:
-            return ancestor if _containing_block(ancestor, cascade) else None
+            return ancestor if (read or _containing_block)(ancestor, cascade) else None
         if holds is None or _display(declared, ancestor) in ("none", "") or not _keeps_inside(declared, ancestor, cascade.overflowing):
             return None
         if is_hidden(ancestor, ancestor.tag):
@@ -1210,12 +1425,13 @@ def _containing_block(block: Any, cascade: Cascade) -> bool:
 
 def _painted_by_each(
     covers: Sequence[Any], block_of: Mapping[Any, Any], lines: Mapping[Any, Any], inside: Cascade, around: Cascade
-) -> tuple[set[Any], set[Any]]:
+) -> tuple[set[Any], set[Any], dict[Any, Any]]:
     """What the covers paint over (`under_covers`), each in its containing block (`block_of`); one
     whose block is an inline box (`lines`: with the block of its line) only when that is on one
     line (`_on_one_line`)."""
     found: set[Any] = set()
     own_text: set[Any] = set()
+    by: dict[Any, Any] = {}
     for cover in covers:
         line = lines.get(block_of[cover])
         if line is not None and not _on_one_line(block_of[cover], line, cover, inside, around):
@@ -1223,7 +1439,8 @@ def _painted_by_each(
         whole, text = _painted_by(cover, block_of[cover], inside, around)
         found.update(whole)
         own_text.update(text)
-    return found, own_text
+        by.update((element, cover) for element in (*whole, *text) if element not in by)
+    return found, own_text, by
 
 
 def _outermost(blocks: set[Any]) -> list[Any]:
@@ -1634,3 +1851,323 @@ def _font_px(element: Any, painter: Any, chain: Cascade, around: Cascade) -> flo
         found = length_px(token) if token.type != "dimension" or token.lower_unit not in SCREEN_AND_ROOT_UNITS else None
         return None if found is None else factor * found
     return factor * _DEFAULT_FONT_PX
+
+
+# --- Pictures under a cover sized in absolute lengths (`_Reader._over_pictures`) ---
+
+# The containing blocks whose first picture's place is read: the picture stands at their content
+# box's top left corner, whatever their own size.
+_PICTURE_BLOCKS = frozenset({"block", "flow-root", "inline-block"})
+# The boxes a picture may stand in, between it and that block, which a browser's own style gives
+# no margin, padding, border or font of their own (not a `<p>`, `<figure>` or heading).
+_PICTURE_WRAPPERS = frozenset(
+    {"a", "span", "picture", "b", "strong", "i", "em", "u", "s", "mark", "abbr", "cite", "time", "data", "dfn", "bdi", "ins", "del"}
+    | {"div", "header", "footer", "section", "nav", "main", "article", "aside", "hgroup", "search"}
+)
+# The elements never laid out in the flow, however the page styles them (what they hold is not
+# shown, or they are not rendered).
+_NEVER_IN_FLOW = frozenset(
+    {"script", "style", "template", "meta", "link", "base", "title", "source", "track", "param", "area", "rp", "datalist", "noembed", "noframes"}
+)
+# How deep a picture's wrappers are read (`<div><a><picture><img>`: real logos have a few).
+_DEEPEST_WRAPPING = 6
+# The borders' own longhands and shorthands that may widen a box (not their colours or corners).
+_BORDERS = tuple(
+    f"border{side}{part}"
+    for side in ("", "-top", "-right", "-bottom", "-left", "-inline", "-inline-start", "-inline-end", "-block", "-block-start", "-block-end")
+    for part in ("", "-width", "-style")
+)
+_SIDES_LOGICAL = ("-inline", "-inline-start", "-inline-end", "-block", "-block-start", "-block-end")
+# What is read on a picture, the boxes around it up to its cover's block, and their ancestors.
+_PICTURE_NAMES = frozenset(
+    {
+        "position",
+        "z-index",
+        "display",
+        "float",
+        "inset",
+        *_OFFSETS,
+        *_STACKING_PROPERTIES,
+        "zoom",
+        *_MARGINS,
+        *(f"margin{side}" for side in _SIDES_LOGICAL),
+        "padding",
+        *(f"padding-{side}" for side in _OFFSETS),
+        *(f"padding{side}" for side in _SIDES_LOGICAL),
+        *_BORDERS,
+        "width",
+        "height",
+        "min-width",
+        "min-height",
+        "max-height",
+        "max-width",
+        "box-sizing",
+        "font",
+        "font-size",
+        "line-height",
+        "text-align",
+        "text-align-last",
+        "text-indent",
+        "direction",
+        "writing-mode",
+        "white-space",
+        "columns",
+        "column-count",
+        "column-width",
+    }
+)
+# The alignments that start a line at its block's left edge (one line is its last, which
+# `justify` aligns to the start); `text-align` sets where a block's first line starts.
+_LEFT_ALIGNED = frozenset({"left", "start", "justify", "-webkit-left", "initial", "unset", "revert", "revert-layer"})
+# The most a line of a font of `normal` height is, in ems of its size (fonts give 1.1 to 1.4),
+# and the most the part of a line above its baseline exceeds half the line's height: half the
+# ascent less the descent (about 0.35em in the common faces).
+_NORMAL_LINE_EMS = 1.5
+_ABOVE_HALF_LINE_EMS = 0.6
+# The share of its parent's font a browser's own style gives an element at most, where the page
+# sets none (HTML, 15.3.7): read for the most a line may be.
+_LARGER_BY_TAG = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "big": 1.2}
+
+
+def _ancestors_up_to(element: Any, block: Any) -> list[Any]:
+    """The element's ancestors below `block`, nearest first."""
+    found = []
+    for ancestor in element.iterancestors():
+        if ancestor is block:
+            break
+        found.append(ancestor)
+    return found
+
+
+def _leading_pictures(block: Any, cover: Any) -> list[tuple[Any, list[Any]]]:
+    """The `<img>` that may stand first in `block` (its first content but white space, in boxes
+    of `_PICTURE_WRAPPERS`), with the elements before it there that the page's CSS must take out
+    of the flow for it to (none but what is never in the flow, hidden by markup, or the cover);
+    none where text comes first."""
+    node: Any = block
+    before: list[Any] = []
+    for _ in range(_DEEPEST_WRAPPING):
+        if (node.text or "").strip():
+            return []
+        inner = None
+        for child in node:
+            tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if tag == "img":
+                return [(child, before)]
+            if tag in _PICTURE_WRAPPERS and child.find(".//img") is not None:
+                inner = child
+                break
+            if tag and child is not cover and tag not in _NEVER_IN_FLOW and not is_hidden(child, tag, helper_classes_hide=False):
+                before.append(child)
+            if (child.tail or "").strip():
+                return []
+        if inner is None:
+            return []
+        node = inner
+    return []
+
+
+def _out_of_flow(element: Any, declared: Mapping[str, Declaration]) -> bool:
+    """True when the page's CSS takes the element out of the flow: placed absolutely or fixed, or not displayed."""
+    return _position(declared) in ("absolute", "fixed") or _display(declared, element) == "none"
+
+
+def _frames(declared: Mapping[str, Declaration]) -> bool:
+    """True when the declarations set a margin or a padding other than 0, or a border that may be
+    drawn (a width, or a style but `none`/`hidden` without a width of 0): what moves a box's
+    content from its corner."""
+    for name, declaration in declared.items():
+        values = declaration.values
+        if name.startswith(("margin", "padding")):
+            if not all(token.type in ("number", "dimension", "percentage") and _zero(token) for token in values):
+                return True
+        elif name in _BORDERS:
+            idents = {token.lower_value for token in values if token.type == "ident"}
+            lengths = [token for token in values if token.type in ("number", "dimension")]
+            if not (idents & {"none", "hidden"} or (lengths and all(_zero(token) for token in lengths))):
+                return True
+    return False
+
+
+def _nearest(chain: Sequence[Any], cascade: Cascade, name: str) -> Declaration | None:
+    """The declaration of an inherited property in force on the last of `chain` (root first): the
+    nearest one declared up the chain (`inherit` and `unset` pass it on)."""
+    for element in reversed(chain):
+        declaration = cascade.declared[element].get(name)
+        if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+            return declaration
+    return None
+
+
+def _picture_place(image: Any, path: Sequence[Any], chain: Sequence[Any], cascade: Cascade, *, inline: bool) -> tuple[float, float, float, float, float] | None:
+    """Where a picture that stands first in its cover's block is drawn, from the block's padding
+    edge (px), as (left, top, width, height, sinking): at the block's content box's top left
+    corner, a block-level one (`display: block`) right there, an inline one on the first line,
+    at most `sinking` lower (`_sinking`; `inline`: read at all), its width and height those its
+    CSS (in absolute lengths) or its attributes give it (a `max-width` only narrows it). `path`:
+    the picture and the boxes around it up to the block; `chain`: the root down to the picture.
+    None where
+    something may move it: a padding of the block not in absolute lengths, columns, a flex or
+    grid layout, an alignment but to the left, a right-to-left or vertical direction, an indent,
+    white space kept, a margin, padding or border of the picture or a box around it, a float, a
+    position, a transform or a font of their own, or a size not known."""
+    block = chain[len(chain) - len(path) - 1]
+    declared = cascade.declared[block]
+    if any(name in declared for name in ("columns", "column-count", "column-width", *(f"padding{side}" for side in _SIDES_LOGICAL))):
+        return None
+    corner = []
+    for side in ("left", "top"):
+        token = side_value(declared, side, f"padding-{side}", "padding")
+        padding = 0.0 if token is None else (None if token is UNREAD_SIDE else absolute_length_px(token))
+        if padding is None:
+            return None
+        corner.append(padding)
+    if not _starts_left(chain, cascade):
+        return None
+    for wrapper in path[1:]:
+        own = cascade.declared[wrapper]
+        if wrapper.tag.lower() not in _PICTURE_WRAPPERS or not _keeps_inside(own, wrapper, cascade.overflowing) or _frames(own):
+            return None
+        if _display(own, wrapper) not in ("inline", "block") or any(name in own for name in ("font", "font-size", "line-height", "zoom")):
+            return None
+    own = cascade.declared[image]
+    size = _picture_size(image, own)
+    if size is None:
+        return None
+    display = _display(own, image)
+    if display == "block":
+        return corner[0], corner[1], size[0], size[1], 0.0
+    if display not in ("inline", "inline-block") or not inline or "max-height" in own:
+        return None
+    indent = _nearest(chain, cascade, "text-indent")
+    if indent is not None and not all(token.type in ("number", "dimension", "percentage") and _zero(token) for token in indent.values):
+        return None
+    line_block = next(box for box in reversed(chain) if box is block or (box in path[1:] and _display(cascade.declared[box], box) == "block"))
+    if not _alone_on_its_line(image, line_block, cascade):
+        return None
+    sinking = _sinking(chain[: chain.index(line_block) + 1], cascade, size[1])
+    return None if sinking is None else (corner[0], corner[1], size[0], size[1], sinking)
+
+
+def _starts_left(chain: Sequence[Any], cascade: Cascade) -> bool:
+    """True when the lines of the last of `chain` (root first) start at their block's left edge,
+    left to right and across: no `dir` attribute but `ltr`, `direction` but `ltr`, `writing-mode`
+    but `horizontal-tb`, `<center>` or `align` attribute, nor an alignment of its first line but
+    to the left (`_LEFT_ALIGNED`), and white space at its start collapsed (not kept by `pre`…)."""
+    for element in chain:
+        tag = element.tag.lower()
+        if (element.get("dir") or "ltr").strip().lower() != "ltr" or tag == "center" or (element.get("align") or "left").strip().lower() != "left":
+            return False
+        declared = cascade.declared[element]
+        if _keyword(declared, "direction", "ltr") != "ltr" or _keyword(declared, "writing-mode", "horizontal-tb") != "horizontal-tb":
+            return False
+        if "text-align-last" in declared:
+            return False
+    align = _nearest(chain, cascade, "text-align")
+    if align is not None and align.keyword not in _LEFT_ALIGNED:
+        return False
+    kept = _nearest(chain, cascade, "white-space")
+    return kept is None or kept.keyword in ("normal", "nowrap", "pre-line", "initial", "revert", "revert-layer")
+
+
+def _picture_size(image: Any, declared: Mapping[str, Declaration]) -> tuple[float, float] | None:
+    """The most a picture's box is across and high (px): its CSS `width` and `height` in absolute
+    lengths, else its `width` and `height` attributes (a `max-width` or `max-height` only makes it
+    smaller); None where one is set otherwise (`auto`, a percentage) or not given, or a minimum
+    size or a zoom may make it larger."""
+    if any(name in declared and not all(_zero(token) for token in declared[name].values) for name in ("min-width", "min-height")):
+        return None
+    if any(
+        name in declared and declared[name].keyword not in _INITIAL_KEYWORDS for name in ("transform", "translate", "rotate", "scale", "zoom", "offset-path")
+    ):
+        return None
+    if _keyword(declared, "float", "none") != "none" or _position(declared) not in ("static", "relative") or _frames(declared):
+        return None
+    if _position(declared) == "relative" and not all(_unmoved(_side(declared, name)) for name in _OFFSETS):
+        return None
+    attributes = _size_attributes(image)
+    found = []
+    for name in ("width", "height"):
+        declaration = declared.get(name)
+        size = attributes.get(name) if declaration is None else (absolute_length_px(declaration.values[0]) if len(declaration.values) == 1 else None)
+        if size is None:
+            return None
+        found.append(size)
+    return found[0], found[1]
+
+
+def _alone_on_its_line(image: Any, line_block: Any, cascade: Cascade) -> bool:
+    """True when nothing after an inline picture on its line may raise the line's baseline (a
+    taller picture or box beside it would lower it): the elements after it and after the boxes
+    around it, up to its line's block, are never in the flow, hidden by markup, or, by the page's
+    CSS, out of the flow — up to a `<br>`, which ends the line. Text there is of the line's own
+    font, which its strut already counts."""
+    node = image
+    while node is not line_block:
+        for sibling in node.itersiblings():
+            tag = sibling.tag.lower() if isinstance(sibling.tag, str) else ""
+            if tag == "br":
+                return True
+            if not tag or tag in _NEVER_IN_FLOW or is_hidden(sibling, tag, helper_classes_hide=False):
+                continue
+            if sibling not in cascade.declared or not _out_of_flow(sibling, cascade.declared[sibling]):
+                return False
+        node = node.getparent()
+    return True
+
+
+def _sinking(chain: Sequence[Any], cascade: Cascade, height: float) -> float | None:
+    """How much lower than its line's top an inline picture `height` px high may be drawn, on the
+    first line of the last of `chain` (root first, down to the block of the line), on its
+    baseline (a page that sets a `vertical-align` is not read: `painted_over`): at most what the
+    line's strut rises above the baseline beyond the picture. The strut is read at the most the
+    font and line height may be: half its line plus `_ABOVE_HALF_LINE_EMS` above the baseline,
+    a line of `normal` height `_NORMAL_LINE_EMS`. None for a font or line height not read."""
+    from compliance.document.flow_clip import _MEDIUM_FONT_PX, _line_height_of
+    from compliance.document.flow_clip import _font_size as font_range
+
+    least, most = _MEDIUM_FONT_PX
+    height_of: tuple[str, float] = ("normal", 1.0)
+    for element in chain:
+        declared = cascade.declared[element]
+        tag = element.tag.lower()
+        if "font" in declared or "zoom" in declared or (tag == "font" and element.get("size") is not None):
+            return None
+        if "font-size" in declared:
+            found = font_range(declared["font-size"], (least, most))
+            if found is None:
+                return None
+            least, most = found
+        else:
+            most *= _LARGER_BY_TAG.get(tag, 1.0)
+        read = _line_height_of(declared.get("line-height"), most, height_of)
+        if read is None:
+            return None
+        height_of = read
+    line = most * height_of[1] if height_of[0] == "number" else (height_of[1] if height_of[0] == "px" else most * _NORMAL_LINE_EMS)
+    return max(0.0, line / 2 + _ABOVE_HALF_LINE_EMS * most - height)
+
+
+def _painted_whole(image: Any, cover: Any, level: int, block: Any, cascade: Cascade) -> bool:
+    """True when the cover (at `level`) is painted after the picture: the picture is in the flow,
+    or at a lower stack level, or at the cover's and before it in the tree (as `_covered_beside`
+    reads what is beside a cover, from the cover's block down). `cascade`: read on the picture
+    and the boxes around it."""
+    path = [cover]
+    while path[-1].getparent() is not block:
+        path.append(path[-1].getparent())
+    lineage = [image, *_ancestors_up_to(image, block)]
+    for holder in (block, *path[:0:-1]):
+        before = not isinstance(cover, _Pseudo) or holder is not cover.host or cover.which == "after"
+        for child in holder:
+            if child in path:
+                before = False
+            elif child in lineage:
+                levels: tuple[int, bool] | None = None
+                for node in reversed(lineage[: lineage.index(child) + 1]):
+                    declared = cascade.declared[node]
+                    if node in cascade.varies or _z_index(declared) is _UNKNOWN:
+                        return False
+                    levels = _own_level(declared, levels)
+                return levels is None or levels[0] < level or (levels[0] == level and before)
+    return False

@@ -501,15 +501,16 @@ def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
     return hides_by_class(value) if value and helper_classes_hide else False
 
 
-def what_hides(element: Any) -> str:
+def what_hides(element: Any, *, guessing: bool = True) -> str:
     """What the page's markup or CSS declares on the element, or on the nearest element around it
     that declares such a thing, that takes it off the screen, in words for an editor: "the page's
     CSS sets `display: none` on it", "the `<div class="wrap">` around it at line 4 has the `hidden`
     attribute". Failing that, the colours and fading it or the nearest element around it sets
     ("the page's CSS sets `color: #fff` on it"), which hide text that blends into what is behind
-    it. Empty when neither says (a box moved out of one that clips it, a cover painted over it:
-    what takes more than one element's declarations to tell). For an element a reader does not
-    see; read on demand, for a report (the page's rules are matched anew)."""
+    it (without `guessing`, these are not named: `what_lays_out` may tell better). Empty when
+    neither says (a box moved out of one that clips it, a cover painted over it: what takes more
+    than one element's declarations to tell). For an element a reader does not see; read on
+    demand, for a report (the page's rules are matched anew)."""
     if not isinstance(getattr(element, "tag", None), str):
         return ""
     chain = [element, *(node for node in element.iterancestors() if isinstance(node.tag, str) and node.tag.lower() not in ("html", "body"))]
@@ -521,7 +522,38 @@ def what_hides(element: Any) -> str:
     # named before what hides on its own (a font size under 6px on the element itself).
     found = _hiding_declared(chain, everywhere, _takes_away) or _hiding_declared(chain, everywhere, _hides_alone)
     found = found or _hiding_declared(chain, _NO_PAGE_STYLE.on_demand_of(chain, names), _hides_alone)
-    return found or _hiding_declared(chain, everywhere, _colours_fades_or_shrinks, markup=False)
+    return found or (_hiding_declared(chain, everywhere, _colours_fades_or_shrinks, markup=False) if guessing else "")
+
+
+def what_lays_out(element: Any, painted_by: Mapping[Any, Any], clippers: frozenset[Any]) -> str:
+    """What the layout around an element a reader does not see hides it with, in words for an
+    editor, as `what_hides` words what its declarations do: the cover painted over it, over a
+    box around it or inside it (`painted_by`, by the elements painted over: "the `<a
+    class="promo">` at line 15 is painted over it"), or the box that cuts off its one line, the element, inside it or
+    around it (`clippers`: "the `<span class="byline">` at line 6 cuts off the words that run
+    past its width"). Empty when neither does."""
+    for node in (element, *element.iterancestors()):
+        cover = painted_by.get(node)
+        if cover is not None:
+            where = "it" if node is element else f"the {_tag_shown(node)} around it at line {node.sourceline or 1}"
+            return f"{_box_shown(cover)} is painted over {where}"
+    # (A block of text whose words a cover hides in a box inside it: that box is named.)
+    inside = next((node for node in painted_by if isinstance(getattr(node, "tag", None), str) and element in node.iterancestors()), None)
+    if inside is not None:
+        return f"{_box_shown(painted_by[inside])} is painted over the {_tag_shown(inside)} inside it at line {inside.sourceline or 1}"
+    for box in clippers:
+        if box is element or element in box.iterancestors() or box in element.iterancestors():
+            return f"the {_tag_shown(box)} at line {box.sourceline or 1} cuts off the words that run past its width"
+    return ""
+
+
+def _box_shown(box: Any) -> str:
+    """A box as an editor finds it in the page: an element's start tag and line, or a `::before` or
+    `::after` of one (`paint_order._Pseudo`: a `host` and `which`)."""
+    host = getattr(box, "host", None)
+    if host is not None:
+        return f"the `::{box.which}` of the {_tag_shown(host)} at line {host.sourceline or 1}"
+    return f"the {_tag_shown(box)} at line {box.sourceline or 1}"
 
 
 # The properties whose hiding is of a box's text, not of the box: a background it paints still
@@ -1208,6 +1240,11 @@ class PageStyle:
         # The texts of boxes that clip their one line which run past the box's edge: for each (its
         # node and whether it is a tail), how many of its leading characters may show (`line_clip`).
         self.line_clipped: Mapping[tuple[Any, bool], int] = {}
+        # The boxes that cut off some of their one line's words (`line_clip`), and the cover
+        # painted over each element among `painted_over` that one hides (`paint_order.Painted.by`):
+        # what a report names as hiding them (`what_lays_out`).
+        self.line_clippers: frozenset[Any] = frozenset()
+        self.painted_by: Mapping[Any, Any] = {}
         self.words_may_break = False
         self.text_widening: bool | None = False
 
@@ -1267,7 +1304,7 @@ class PageStyle:
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
         clipped = _clipped_lines(root, sheets, lowered, index, demanding, generated)
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped:
+        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped.cut:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(demanding)
@@ -1279,14 +1316,15 @@ class PageStyle:
             # An element with generated words is read as a styled one (never on the walk's fast path).
             style.styled = {**dict.fromkeys(generated, ()), **style.styled}
         if laid_out is not None:
-            style.painted_over = laid_out.whole
-            style.text_painted_over = laid_out.own_text
-            style.tails_unseen = laid_out.tails
+            pushed, style.painted_by = laid_out
+            style.painted_over = pushed.whole
+            style.text_painted_over = pushed.own_text
+            style.tails_unseen = pushed.tails
             # Read as styled elements, for `render` to hide them and the walk to open them.
             style.styled = {**dict.fromkeys((*style.painted_over, *style.text_painted_over), ()), **style.styled}
         if first_lines:
             style._with_first_lines(first_lines, lowered)
-        style.line_clipped = clipped
+        style.line_clipped, style.line_clippers = clipped
         return style
 
     def _demanding(self, root: Any, sheets: Sequence[str], index: _ElementIndex) -> PageStyle:
@@ -1663,16 +1701,16 @@ def _pushed_out(root: Any, sheets: Sequence[str], lowered: str, index: _ElementI
 
 def _clipped_lines(
     root: Any, sheets: Sequence[str], lowered: str, index: _ElementIndex, style: PageStyle, generated: Mapping[Any, tuple[str, str]] | None
-) -> Mapping[tuple[Any, bool], int]:
+) -> line_clip.Clipped:
     """The words that boxes clipping their one line leave unseen (`line_clip`): none unless the
     page's CSS (`lowered`) names an `overflow` cut off and a width."""
     if not line_clip.may_clip_lines(lowered):
-        return {}
+        return line_clip.Clipped({})
     from compliance.document.paint_order import line_clipping_boxes, unwrapping_boxes
 
     boxes = line_clipping_boxes(root, sheets, index)
     if not boxes:
-        return {}
+        return line_clip.Clipped({})
     unwrapped = unwrapping_boxes(root, sheets, index) if "nowrap" in lowered or "pre" in lowered else frozenset()
     return line_clip.clipped_lines(boxes, unwrapped, style, lowered, generated)
 
@@ -6415,9 +6453,10 @@ def _layer_paint(layer: Sequence[Any], images: bool) -> tuple[Colour | None, Col
     return covering, found
 
 
-def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _ElementIndex, style: PageStyle) -> flow_clip.Pushed | None:
+def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _ElementIndex, style: PageStyle) -> tuple[flow_clip.Pushed, Mapping[Any, Any]] | None:
     """What the layout around them hides of the page's elements, as `flow_clip.Pushed` (whole
-    elements, elements whose own text is hidden, text after elements), or None when nothing:
+    elements, elements whose own text is hidden, text after elements) with the cover painted over
+    each element a cover hides (`paint_order.Painted.by`), or None when nothing:
     something opaque painted over them (`paint_order`: an image's own outline too), the flow
     pushing them below a clipping box's bottom (`flow_clip`), a grid track of no size
     (`grid_tracks`), an image with no content box to draw its picture in (`content_box`)."""
@@ -6438,7 +6477,7 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
         pictureless |= outlined_over(root, style)
     if not (painted.whole or painted.own_text or pushed is not flow_clip.NOTHING_PUSHED or collapsed or pictureless):
         return None
-    return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails)
+    return flow_clip.Pushed(painted.whole | pushed.whole | collapsed | pictureless, painted.own_text | pushed.own_text, pushed.tails), painted.by
 
 
 # A width or height, or a maximum one, under 6px in px in the page's CSS (lowered): `width:5px`,
