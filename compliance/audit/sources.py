@@ -33,13 +33,15 @@ MAX_PAGE_BYTES = 5_000_000
 class Page:
     """One page to audit: `key` its URL (or path for a saved page without one), `site` its host;
     `listed_at` the address a sitemap, feed or list named when that address redirected to `key`
-    ("" when the page was read where it was listed)."""
+    ("" when the page was read where it was listed); `captured` the date an archive captured it."""
 
     key: str
     site: str
     data: bytes
     kind: str = "html"
     listed_at: str = ""
+    # When an archive captured the page (its record's `WARC-Date`), "" for a page read live or saved.
+    captured: str = ""
 
     @property
     def address(self) -> str | None:
@@ -234,7 +236,7 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     missing = _missing_bytes(record)
     if missing:
         return Problem(host_of(url), url, _cut_short(missing, record.length))
-    return Page(url, host_of(url), body)
+    return Page(url, host_of(url), body, captured=record.rec_headers.get_header("WARC-Date") or "")
 
 
 def _unreadable_address(url: str, path: Path) -> Problem:
@@ -338,20 +340,38 @@ def _warcio_messages() -> Iterator[list[str]]:
         _READING.messages = outer
 
 
-def folder_pages(folder: Path) -> Iterator[Page | Problem]:
-    """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so here the folder's name.
+def folder_labels(folders: Sequence[Path]) -> dict[Path, str]:
+    """How the saved pages of each folder are named: by the folder's own name (`saved/`), or, when
+    another folder read has that name too (`a/saved/` and `b/saved/`), by as many of its last
+    folders as tell it apart (`a/saved`), so that `a/saved/story.html` and `b/saved/story.html` are
+    two pages, whatever the order the folders are listed in. Pure."""
+    unique = list(dict.fromkeys(folders))
+    labels: dict[Path, str] = {}
+    for folder in unique:
+        names = [part for part in folder.parts if part != folder.anchor] or [folder.name]
+        depth = 1
+        while depth < len(names) and any(other != folder and other.parts[-depth:] == tuple(names[-depth:]) for other in unique):
+            depth += 1
+        labels[folder] = "/".join(names[-depth:])
+    return labels
 
-    A page's key is its path as named (`saved_name`): the reports escape what is unsafe in it as
+
+def folder_pages(folder: Path, label: str | None = None) -> Iterator[Page | Problem]:
+    """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so
+    here the folder's `label` (`folder_labels`; its name when not given).
+
+    A page's key is its path as named (`saved_name`), from the folder's label: the reports escape what is unsafe in it as
     they escape a crawled URL, so that `saved/a\u202eb.html` in `report.json` reads back as the
     file's name; a byte of a name that is not UTF-8, which no report can hold, is kept as `\\xff`.
     """
-    site = f"saved:{saved_name(folder.name)}"
+    named = label or folder.name
+    site = f"saved:{saved_name(named)}"
     for path in walked(folder, is_article_name):
         if isinstance(path, Skipped):
-            yield skipped_problem(path, site, saved_name(str(Path(path.path).relative_to(folder.parent))))
+            yield skipped_problem(path, site, saved_name(f"{named}/{Path(path.path).relative_to(folder).as_posix()}"))
             continue
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        key = saved_name(str(path.relative_to(folder.parent)))
+        key = saved_name(f"{named}/{path.relative_to(folder).as_posix()}" if named else path.relative_to(folder).as_posix())
         try:
             data = read_regular(path, limit=MAX_PAGE_BYTES)
         except TooLarge:
@@ -424,8 +444,9 @@ class SiteReader:
                     yield Page(final, host_of(final), outcome.body, listed_at=url if final != url else "")
 
 
-def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | Problem]:
-    """The pages of one configured source (sites need a reader; it is made only when a URL is named)."""
+def read_source(locator: Locator, sites: SiteReader | None, label: str | None = None) -> Iterator[Page | Problem]:
+    """The pages of one configured source (sites need a reader; it is made only when a URL is
+    named); a folder's pages are named from `label` (`folder_labels`) when given."""
     if locator.kind == "warc":
         where = Path(locator.where[0])
         try:
@@ -443,7 +464,7 @@ def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | P
             else:
                 yield from warc_records(file)
     elif locator.kind == "folder":
-        yield from folder_pages(Path(locator.where[0]))
+        yield from folder_pages(Path(locator.where[0]), label)
     else:
         assert sites is not None
         yield from sites.pages(locator)
