@@ -153,3 +153,161 @@ def test_a_date_no_calendar_has_is_never_recorded_as_the_day_a_copy_ran(tmp_path
 )
 def test_day_named_reads_only_days_of_the_calendar(text: str, day: datetime.date | None) -> None:
     assert day_named(text) == day
+
+
+def _resources(path: Path, records: list[tuple[str, str, bytes]]) -> None:
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, kind, body in records:
+            headers = {"Content-Type": kind} if kind else {}
+            record = writer.create_warc_record(
+                url, "resource", payload=io.BytesIO(body), length=len(body), warc_content_type=kind or None, warc_headers_dict=headers
+            )
+            writer.write_record(record)
+
+
+def test_warc_resource_records_of_html_are_read_as_pages(tmp_path: Path) -> None:
+    from compliance.audit.sources import Page, warc_records
+
+    page = web.copy(PUBLISHER, PARTNER, 0, "stripped")
+    _resources(
+        tmp_path / "a.warc.gz",
+        [
+            (f"{PARTNER}/news/story-0/", "text/html", page),
+            (f"{PARTNER}/news/story-1/", "application/octet-stream", web.copy(PUBLISHER, PARTNER, 1, "stripped")),
+            (f"{PARTNER}/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+            (f"{PARTNER}/notes", "application/octet-stream", b"just some bytes"),
+        ],
+    )
+    read = [item for item in warc_records(tmp_path / "a.warc.gz")]
+    assert [(item.key, item.site) for item in read if isinstance(item, Page)] == [
+        (f"{PARTNER}/news/story-0/", "partner.example"),
+        (f"{PARTNER}/news/story-1/", "partner.example"),
+    ]
+    assert all(isinstance(item, Page) for item in read)
+    _originals(tmp_path / "originals")
+    report = _audit(tmp_path, "  - warc: a.warc.gz\n")
+    assert report["copies"] == 2
+
+
+@pytest.mark.parametrize("name", ["c.shtml", "e.php", "index.html?p=3", "noext", "D.HTML"])
+def test_saved_pages_of_other_names_are_read_by_what_they_hold(tmp_path: Path, name: str) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / name).write_bytes(web.copy(PUBLISHER, PARTNER, 0, "stripped"))
+    (tmp_path / "saved" / "style.css").write_text("body { color: red }")
+    report = _audit(tmp_path, "  - folder: saved/\n")
+    assert report["copies"] == 1
+    assert [c["url"] for c in _copies(tmp_path)] == [f"saved/{name}"]
+    assert [p["problem"] for p in report["problems"]] == [  # type: ignore[attr-defined]
+        "1 file not read: neither named as a page (.html, .md, .txt) nor holding one (saved/style.css); save the partner's pages as HTML files"
+    ]
+
+
+def test_a_saved_mhtml_archive_is_read_as_the_page_it_saved(tmp_path: Path) -> None:
+    import quopri
+
+    _originals(tmp_path / "originals")
+    (tmp_path / "saved").mkdir()
+    body = quopri.encodestring(web.copy(PUBLISHER, PARTNER, 0, "stripped"))
+    (tmp_path / "saved" / "story.mhtml").write_bytes(
+        b'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B"\r\n\r\n'
+        b"------B\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + body + b"\r\n------B--\r\n"
+    )
+    report = _audit(tmp_path, "  - folder: saved/\n")
+    (copy,) = _copies(tmp_path)
+    assert copy["findings"] == "dcnf/affiliation dcnf/logo"
+    assert report["problems"] == []
+
+
+@pytest.mark.parametrize(("files", "why"), [({}, "the folder holds no file to read"), ({"a.css": b"body{}", "b.png": b"\x89PNG"}, "2 files not read")])
+def test_an_audit_that_reads_no_page_fails_at_its_sources_line(cli: object, tmp_path: Path, files: dict[str, bytes], why: str) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "saved").mkdir()
+    for name, data in files.items():
+        (tmp_path / "saved" / name).write_bytes(data)
+    config = tmp_path / "audit.yaml"
+    config.write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n")
+    run = cli("audit", str(config))  # type: ignore[operator]
+    assert run.code == 2
+    assert f"audit.yaml:4:3: no page read from the sources (saved: {why}" in run.err
+    assert (tmp_path / "out" / "report.json").is_file()
+
+
+def _response(url: str, body: bytes) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers))
+    return out.getvalue()
+
+
+def _archive_items(path: Path) -> tuple[list[str], list[str]]:
+    from compliance.audit.sources import Page, warc_records
+
+    items = list(warc_records(path))
+    return [i.key for i in items if isinstance(i, Page)], [i.what for i in items if not isinstance(i, Page)]
+
+
+def test_an_empty_archive_says_it_is_empty_and_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "empty.warc.gz").write_bytes(b"")
+    assert _archive_items(tmp_path / "empty.warc.gz") == (
+        [],
+        ["archive not read: the file is empty (a crawl that wrote nothing); crawl the pages again, or remove the file"],
+    )
+
+
+def test_a_corrupt_gzip_member_loses_its_record_alone(tmp_path: Path) -> None:
+    first, third = (_response(f"http://p{i}.example/news/story-{i}/", web.copy(PUBLISHER, f"http://p{i}.example", i, "stripped")) for i in (0, 2))
+    second = bytearray(_response("http://p1.example/news/story-1/", web.copy(PUBLISHER, "http://p1.example", 1, "stripped")))
+    second[40:60] = b"\0" * 20
+    (tmp_path / "a.warc.gz").write_bytes(first + bytes(second) + third)
+    pages, problems = _archive_items(tmp_path / "a.warc.gz")
+    assert pages == ["http://p0.example/news/story-0/", "http://p2.example/news/story-2/"]
+    assert problems == [
+        f"archive damaged: the gzip member at byte {len(first)} cannot be read ({len(second)} bytes, a record or more, skipped and not audited); "
+        f"the records after it, from byte {len(first) + len(second)}, are read — crawl the pages it held again"
+    ]
+
+
+def test_a_whole_archive_reads_with_no_problem(tmp_path: Path) -> None:
+    data = b"".join(_response(f"http://p{i}.example/news/story-{i}/", web.copy(PUBLISHER, f"http://p{i}.example", i, "stripped")) for i in (0, 1))
+    (tmp_path / "a.warc.gz").write_bytes(data)
+    assert _archive_items(tmp_path / "a.warc.gz") == (["http://p0.example/news/story-0/", "http://p1.example/news/story-1/"], [])
+
+
+def _with_paragraphs(page: bytes, change: object) -> bytes:
+    import re
+
+    return re.sub(r"<p>([^<]*)</p>", lambda m: "<p>" + change(m.group(1)) + "</p>", page.decode()).encode()  # type: ignore[operator]
+
+
+def test_a_copy_spelt_with_look_alike_letters_is_still_the_storys(tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    (tmp_path / "saved").mkdir()
+    cyrillic = str.maketrans({"o": "\u043e", "a": "\u0430", "e": "\u0435", "p": "\u0440", "c": "\u0441"})
+    (tmp_path / "saved" / "cyr.html").write_bytes(_with_paragraphs(web.copy(PUBLISHER, PARTNER, 0, "stripped"), lambda t: t.translate(cyrillic)))
+    report = _audit(tmp_path, "  - folder: saved/\n")
+    assert (report["copies"], report["unmatched_pages"]) == (1, 0)
+    (copy,) = _copies(tmp_path)
+    assert copy["story"] == "originals/story-0.html"
+    # Checked as the story's copy, the disguise is a finding of its own.
+    assert copy["findings"] == "dcnf/affiliation dcnf/logo syndcheck/look-alike-letters"
+
+
+def test_text_written_in_another_script_is_not_read_as_latin(tmp_path: Path) -> None:
+    from compliance.audit.run import read_page
+    from compliance.audit.sources import Page
+
+    # A word wholly in Cyrillic is Russian, not a disguise: it keeps its letters.
+    russian = "<html><body><article><p>Совет округа проголосовал за новый контракт на медицинское обслуживание в тюрьме.</p></article></body></html>"
+    _, text = read_page(Page("saved/ru.html", "saved:saved", russian.encode()))
+    assert any("совет" in shingle for shingle in text.shingles)
+    mixed = "<html><body><article><p>The cоunty bоard vоted tо hire a new medical cоntractor at its meeting.</p></article></body></html>"
+    _, text = read_page(Page("saved/en.html", "saved:saved", mixed.encode()))
+    assert "the county board voted to" in text.shingles

@@ -37,6 +37,7 @@ from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError, InputError, PackError
 from compliance.findings import Days, Finding, Severity
+from compliance.lookalike import find_disguises, see_through
 from compliance.packs import OwnSite, Pack
 from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
 
@@ -104,7 +105,11 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | No
         # sign (`own_page`: another site's name in its title or og:site_name), as a copy that
         # dropped the credit line and kept the original's markup is.
         identity = frozenset(u for u in identity if u in read_at or not on_host(url_host(u) or "", own_site.domains))
-    words = shingles(" ".join(b.text for b in doc.article_blocks))
+    # Look-alike letters of another script in Latin words ("the cоunty" with a Cyrillic о) are read
+    # as the letters they stand for (`lookalike.find_disguises`), as a reader reads them: a copy
+    # so disguised is still the story's. Words wholly in another script are left as written.
+    text = " ".join(b.text for b in doc.article_blocks)
+    words = shingles(see_through(text, find_disguises(text)))
     site = page.site
     if site.startswith("saved:"):
         site = saved_page_site(doc, own_site if not own else None) or site
@@ -587,7 +592,28 @@ def run_audit(
         stories=sorted(p.key for p in story_pages),
     )
     write_reports(config.output, report)
+    if not outcomes and not carried:
+        raise _nothing_audited(config, problems)
     return report
+
+
+def _nothing_audited(config: AuditConfig, problems: Sequence[tuple[str, str, str]]) -> ConfigError:
+    """The error of an audit that read no page from any source (an empty folder, one of files that
+    hold no page, an archive of no HTML record, a site that answered nothing): it found nothing and
+    would pass, so it fails as an audit of no story does, at the `sources` line, with the first
+    problems met (the reports, written, list them all)."""
+    path, line, column = config.sources_at or (config.origin, None, None)
+    why = "; ".join(f"{visible(where)}: {what}" for _, where, what in problems[:3])
+    return ConfigError(
+        "no page read from the sources" + (f" ({why})" if why else ""),
+        path=path,
+        line=line,
+        column=column,
+        hint=(
+            "list sources that hold the partner's pages (HTML files, WARC records of HTML pages, a sitemap or feed that answers); "
+            f"{visible(str(config.output / 'report.json'))} lists every problem"
+        ),
+    )
 
 
 def open_state(config: AuditConfig) -> tuple[AuditState, bool]:
