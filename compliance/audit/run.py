@@ -592,16 +592,17 @@ def run_audit(
         stories=sorted(p.key for p in story_pages),
     )
     write_reports(config.output, report)
-    if not outcomes and not carried:
+    if not outcomes and not carried and all(source.kind in ("folder", "warc") for source in config.sources):
         raise _nothing_audited(config, problems)
     return report
 
 
 def _nothing_audited(config: AuditConfig, problems: Sequence[tuple[str, str, str]]) -> ConfigError:
-    """The error of an audit that read no page from any source (an empty folder, one of files that
-    hold no page, an archive of no HTML record, a site that answered nothing): it found nothing and
-    would pass, so it fails as an audit of no story does, at the `sources` line, with the first
-    problems met (the reports, written, list them all)."""
+    """The error of an audit whose sources are all files (folders, archives) and that read no page
+    from them (an empty folder, one of files that hold no page, an archive of no HTML record): it
+    found nothing and would pass, so it fails as an audit of no story does, at the `sources` line,
+    with the first problems met (the reports, written, list them all). A site that answered
+    nothing is a problem of that site, reported as one (its copies as last read are kept)."""
     path, line, column = config.sources_at or (config.origin, None, None)
     why = "; ".join(f"{visible(where)}: {what}" for _, where, what in problems[:3])
     return ConfigError(
@@ -610,7 +611,7 @@ def _nothing_audited(config: AuditConfig, problems: Sequence[tuple[str, str, str
         line=line,
         column=column,
         hint=(
-            "list sources that hold the partner's pages (HTML files, WARC records of HTML pages, a sitemap or feed that answers); "
+            "list sources that hold the partner's pages (saved HTML pages, WARC records of HTML pages); "
             f"{visible(str(config.output / 'report.json'))} lists every problem"
         ),
     )

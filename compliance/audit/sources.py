@@ -137,7 +137,8 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
             # A gzip member that cannot be read (corrupt, or not a record) loses its record alone:
             # each record is a member of its own, so the next member is read on.
             failed = int(records.offset or 0)
-            resume = _next_member(stream, failed) if gzipped else None
+            # (Records gzipped together as one stream have no next member to read on from.)
+            resume = _next_member(stream, failed) if gzipped and failed >= 0 and not broken.startswith(ONE_STREAM) else None
             if resume is None:
                 yield Problem(path.name, str(path), f"archive not read{_after(read)}: {broken}")
                 return
@@ -170,7 +171,10 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 
 def _next_member(stream: Any, after: int) -> int | None:
     """Where the next gzip member of the archive begins after the member at byte `after`, or None."""
-    stream.seek(after + 1)
+    try:
+        stream.seek(after + 1)
+    except OSError:
+        return None
     offset, tail = after + 1, b""
     while chunk := bytes(stream.read(1 << 20)):
         found = (tail + chunk).find(_GZIP_MEMBER)
@@ -221,6 +225,8 @@ def _after(records: int) -> str:
 # warcio's words for a record whose first line is neither a WARC version line (`WARC/1.0`) nor an
 # ARC header line, followed by that line (as the ARC parser split it at spaces: a list's repr).
 _NOT_A_RECORD = re.compile(r"(?P<kind>Unknown archive format|Invalid WARC record|Invalid ARC record), first line: (?P<line>.*)", re.S)
+# What an archive whose records are gzipped together is.
+ONE_STREAM = "its records are gzipped together as one stream"
 # warcio's words for a gzip file that holds several records in one gzip member.
 _ONE_GZIP_MEMBER = "non-chunked gzip file detected"
 # The most characters of a line that is not a record's quoted (before it is shown safely).
@@ -238,7 +244,7 @@ def unreadable_archive(exc: BaseException, read: int) -> str:
 
     said = str(exc).strip()
     if _ONE_GZIP_MEMBER in said:
-        return "its records are gzipped together as one stream, not each as a gzip member of its own (as WARC files are written)"
+        return f"{ONE_STREAM}, not each as a gzip member of its own (as WARC files are written)"
     found = _NOT_A_RECORD.match(said)
     if found is None:
         return visible(_first_line(exc))
@@ -461,12 +467,13 @@ def folder_pages(folder: Path, label: str | None = None, *, sniff: bool = False)
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
         key = saved_name(f"{named}/{path.relative_to(folder).as_posix()}" if named else path.relative_to(folder).as_posix())
         try:
+            if not is_article_name(path.name) and not _may_hold_a_page(path):
+                # An image, a style sheet, a script of a saved site: told by its first bytes, never read whole.
+                left.append(key)
+                continue
             data = read_regular(path, limit=MAX_PAGE_BYTES)
         except TooLarge:
-            if is_article_name(path.name):
-                yield Problem(site, key, f"larger than {MAX_PAGE_BYTES} bytes; not read")
-            else:
-                left.append(key)
+            yield Problem(site, key, f"larger than {MAX_PAGE_BYTES} bytes; not read")
             continue
         except (NotRegular, UserError) as exc:
             yield Problem(site, key, f"not read: {exc}")
@@ -496,6 +503,21 @@ def folder_pages(folder: Path, label: str | None = None, *, sniff: bool = False)
 _NAMED_LEFT = 3
 # The names of a browser's single-file page archive (MIME multipart/related, RFC 2557).
 _MHTML_SUFFIXES = (".mhtml", ".mht")
+
+
+# How much of a file of no article's name is read to tell whether it holds a page.
+_SNIFFED_BYTES = 8192
+
+
+def _may_hold_a_page(path: Path) -> bool:
+    """Whether a file of no article's name may hold a page, by its name (an MHTML archive) or its
+    first bytes (`compliance.inputs.sniff_kind`)."""
+    from compliance.inputs import sniff_kind
+
+    if path.suffix.lower() in _MHTML_SUFFIXES:
+        return True
+    with open_regular(path, str(path)) as stream:
+        return sniff_kind(stream.read(_SNIFFED_BYTES)) == "html"
 
 
 def _saved_by_content(path: Path, data: bytes) -> bytes | None:
