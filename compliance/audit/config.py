@@ -82,6 +82,8 @@ class AuditConfig:
     stories_at: tuple[str, int, int] | None = None
     # Where the pack is named, for a pack id no pack has (packs are known when the audit starts).
     pack_at: tuple[str, int, int] | None = None
+    # Where the sources are listed, for an audit that reads no page from any of them.
+    sources_at: tuple[str, int, int] | None = None
 
 
 def make_folders(config: AuditConfig) -> None:
@@ -369,6 +371,7 @@ def parse_audit_config(text: str, origin: Path, *, pack_ids: Collection[str] | N
         state_at=(state_mark.origin, state_mark.line, state_mark.column) if state_mark is not None else None,
         stories_at=_place(stories_node),
         pack_at=_place(top.entries["pack"]),
+        sources_at=_place(top.entries["sources"]) if "sources" in top.entries else None,
     )
 
 

@@ -30,13 +30,14 @@ from compliance.audit.report import (
     sites_csv,
     stories_csv,
 )
-from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
+from compliance.audit.sources import Page, Problem, SiteReader, folder_labels, folder_pages, read_source
 from compliance.checks import Context
 from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError, InputError, PackError
 from compliance.findings import Days, Finding, Severity
+from compliance.lookalike import find_disguises, see_through
 from compliance.packs import OwnSite, Pack
 from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
 
@@ -104,7 +105,11 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | No
         # sign (`own_page`: another site's name in its title or og:site_name), as a copy that
         # dropped the credit line and kept the original's markup is.
         identity = frozenset(u for u in identity if u in read_at or not on_host(url_host(u) or "", own_site.domains))
-    words = shingles(" ".join(b.text for b in doc.article_blocks))
+    # Look-alike letters of another script in Latin words ("the cоunty" with a Cyrillic о) are read
+    # as the letters they stand for (`lookalike.find_disguises`), as a reader reads them: a copy
+    # so disguised is still the story's. Words wholly in another script are left as written.
+    text = " ".join(b.text for b in doc.article_blocks)
+    words = shingles(see_through(text, find_disguises(text)))
     site = page.site
     if site.startswith("saved:"):
         site = saved_page_site(doc, own_site if not own else None) or site
@@ -302,7 +307,12 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     # Given as the page writes it: a time with its zone is read on the publisher's day, as check reads it.
     from compliance.checks.time_edits import page_published
 
+    # A day still to come (a page dated 2100-01-01) is no day the copy ran: it is judged on the
+    # audit's day, as an unpublished copy is (and as `check` judges it), and not recorded as its date.
     own_date = page_published(doc)
+    own_day = day_named(own_date)
+    if own_day is not None and own_day > work.today:
+        own_date, own_day = "", None
     if own_date:
         meta["publication_date"] = own_date
     # A page that only links to the story is checked as its copy only when it presents itself as one:
@@ -322,7 +332,8 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     findings = tuple(sorted({f.rule for f in violations}))
     errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
-    published = own_date[:10] or published_date(work.stories.document(match.story))
+    # Recorded only when it is a day of the calendar (not "2026-02-30", "2026-13-01"): else the story's.
+    published = own_day.isoformat() if own_day is not None else published_date(work.stories.document(match.story))
     canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
@@ -413,6 +424,20 @@ def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], w
         return _checked(read.page, doc, read.text, match, work)
     except InputError as exc:
         return unreadable_page(read.page, exc)
+
+
+def day_named(published: str) -> datetime.date | None:
+    """The day a page's own publication date names (`time_edits.page_published`: ISO 8601, or a
+    date in words), or None when it names no day of the calendar ("2026-02-30", "2026-13-01",
+    "1e9") or is empty. Pure."""
+    from compliance.checks.time_edits import publication_day
+    from compliance.checks.until import read_date
+
+    day = publication_day(published)
+    if isinstance(day, str):
+        read = read_date(day)
+        return read[1] if read is not None else None
+    return day
 
 
 def published_date(doc: Document) -> str:
@@ -523,7 +548,9 @@ def run_audit(
         addresses: dict[str, list[str]] = {}
         redirecting: dict[str, list[str]] = {}
         crawl = Crawl()
-        pages = _unique((item for source in config.sources for item in crawl.note(source, read_source(source, sites))), problems, addresses, redirecting)
+        labels = folder_labels([Path(source.where[0]) for source in config.sources if source.kind == "folder"])
+        items = (item for source in config.sources for item in crawl.note(source, read_source(source, sites, labels.get(Path(source.where[0])))))
+        pages = _unique(items, problems, addresses, redirecting)
 
         def finished(number: int, batch: Sequence[PageOutcome]) -> None:
             # A page that refused to be read is a problem at its address, not a page read.
@@ -565,7 +592,29 @@ def run_audit(
         stories=sorted(p.key for p in story_pages),
     )
     write_reports(config.output, report)
+    if not outcomes and not carried and all(source.kind in ("folder", "warc") for source in config.sources):
+        raise _nothing_audited(config, problems)
     return report
+
+
+def _nothing_audited(config: AuditConfig, problems: Sequence[tuple[str, str, str]]) -> ConfigError:
+    """The error of an audit whose sources are all files (folders, archives) and that read no page
+    from them (an empty folder, one of files that hold no page, an archive of no HTML record): it
+    found nothing and would pass, so it fails as an audit of no story does, at the `sources` line,
+    with the first problems met (the reports, written, list them all). A site that answered
+    nothing is a problem of that site, reported as one (its copies as last read are kept)."""
+    path, line, column = config.sources_at or (config.origin, None, None)
+    why = "; ".join(f"{visible(where)}: {what}" for _, where, what in problems[:3])
+    return ConfigError(
+        "no page read from the sources" + (f" ({why})" if why else ""),
+        path=path,
+        line=line,
+        column=column,
+        hint=(
+            "list sources that hold the partner's pages (saved HTML pages, WARC records of HTML pages); "
+            f"{visible(str(config.output / 'report.json'))} lists every problem"
+        ),
+    )
 
 
 def open_state(config: AuditConfig) -> tuple[AuditState, bool]:
@@ -899,6 +948,7 @@ def _unique(
     redirected to a page (`Page.listed_at`) go to `redirecting`, by the same key, when given."""
     seen: dict[str, list[str]] = {} if addresses is None else addresses
     contents: dict[str, set[bytes]] = {}
+    taken: set[str] = set()
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
@@ -906,14 +956,31 @@ def _unique(
         key = address_key(item.key)
         if item.listed_at and redirecting is not None and item.listed_at not in redirecting.setdefault(key, []):
             redirecting[key].append(item.listed_at)
-        # (An address read twice, two captures of one URL, is audited once, as its first.)
         digest = hashlib.sha256(item.data).digest()
-        fresh = key not in seen or (item.key not in seen[key] and digest not in contents.get(key, set()))
+        again = key in seen and item.key in seen[key]
+        fresh = key not in seen or digest not in contents.get(key, set())
         if item.key not in seen.setdefault(key, []):
             seen[key].append(item.key)
         if fresh:
             contents.setdefault(key, set()).add(digest)
-            yield item
+            # An address read again with other bytes (an archive's later capture of it, or the live
+            # page after an old archive) is another capture: audited and reported too, under the
+            # address marked with its capture (`capture_key`), whichever source was read first.
+            page = replace(item, key=capture_key(item, taken)) if again else item
+            taken.add(page.key)
+            yield page
+
+
+def capture_key(page: Page, taken: Collection[str]) -> str:
+    """The key of another capture of an address already read: the address with a fragment naming
+    the capture, `#captured-2024-05-01T12:00:00Z` (the archive record's `WARC-Date`), or
+    `#read-again` for a page read live; numbered (`-2`) when that is taken too."""
+    base = page.key.split("#", 1)[0] + (f"#captured-{page.captured}" if page.captured else "#read-again")
+    key, number = base, 1
+    while key in taken:
+        number += 1
+        key = f"{base}-{number}"
+    return key
 
 
 def with_redirecting_addresses(copies: Sequence[CheckedCopy], redirecting: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:

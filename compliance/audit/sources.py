@@ -33,13 +33,15 @@ MAX_PAGE_BYTES = 5_000_000
 class Page:
     """One page to audit: `key` its URL (or path for a saved page without one), `site` its host;
     `listed_at` the address a sitemap, feed or list named when that address redirected to `key`
-    ("" when the page was read where it was listed)."""
+    ("" when the page was read where it was listed); `captured` the date an archive captured it."""
 
     key: str
     site: str
     data: bytes
     kind: str = "html"
     listed_at: str = ""
+    # When an archive captured the page (its record's `WARC-Date`), "" for a page read live or saved.
+    captured: str = ""
 
     @property
     def address(self) -> str | None:
@@ -99,32 +101,88 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
         yield Problem(path.name, str(path), f"archive not read: {exc}")
         return
     with stream, _warcio_messages() as messages:
-        records = _archive_iterator(stream)
-        cut = False
+        if _empty(stream):
+            yield Problem(path.name, str(path), f"archive not read: {EMPTY_ARCHIVE}")
+            return
+        gzipped = stream.read(2) == b"\x1f\x8b"
+        stream.seek(0)
         read = 0
         while True:
-            try:
-                record = next(records, None)
-                if record is None:
+            records = _archive_iterator(stream)
+            cut = False
+            broken = ""
+            while True:
+                try:
+                    record = next(records, None)
+                    if record is None:
+                        break
+                    item = _warc_item(record, path)
+                except ArchiveLoadFailed as exc:
+                    broken = unreadable_archive(exc, read)
                     break
-                item = _warc_item(record, path)
-            except ArchiveLoadFailed as exc:
+                except Exception as exc:  # noqa: BLE001 - warcio's parser fails on broken records in its own ways (a record cut inside its WARC headers: AttributeError)
+                    broken = f"a broken record ({type(exc).__name__}: {_first_line(exc)})"
+                    break
+                read += 1
                 yield from _archive_warnings(path, messages)
-                yield Problem(path.name, str(path), f"archive not read{_after(read)}: {unreadable_archive(exc, read)}")
-                return
-            except Exception as exc:  # noqa: BLE001 - warcio's parser fails on broken records in its own ways (a record cut inside its WARC headers: AttributeError)
-                yield from _archive_warnings(path, messages)
-                yield Problem(path.name, str(path), f"archive not read{_after(read)}: a broken record ({type(exc).__name__}: {_first_line(exc)})")
-                return
-            read += 1
+                cut = isinstance(item, Problem) and item.what.startswith(CUT_SHORT)
+                if item is not None:
+                    yield item
             yield from _archive_warnings(path, messages)
-            cut = isinstance(item, Problem) and item.what.startswith(CUT_SHORT)
-            if item is not None:
-                yield item
-        yield from _archive_warnings(path, messages)
-        if records.ended_early and not cut:
-            # The archive ends inside a record that was not read at all: a record cut to nothing.
-            yield Problem(path.name, str(path), f"{CUT_SHORT}: the archive ends inside a record; what it held is not read")
+            if not broken:
+                if records.ended_early and not cut:
+                    # The archive ends inside a record that was not read at all: a record cut to nothing.
+                    yield Problem(path.name, str(path), f"{CUT_SHORT}: the archive ends inside a record; what it held is not read")
+                return
+            # A gzip member that cannot be read (corrupt, or not a record) loses its record alone:
+            # each record is a member of its own, so the next member is read on.
+            failed = int(records.offset or 0)
+            # (Records gzipped together as one stream have no next member to read on from.)
+            resume = _next_member(stream, failed) if gzipped and failed >= 0 and not broken.startswith(ONE_STREAM) else None
+            if resume is None:
+                yield Problem(path.name, str(path), f"archive not read{_after(read)}: {broken}")
+                return
+            yield Problem(path.name, str(path), skipped_member(failed, resume))
+            stream.seek(resume)
+
+
+# What an archive file of no byte is, and what to do.
+EMPTY_ARCHIVE = "the file is empty (a crawl that wrote nothing); crawl the pages again, or remove the file"
+
+
+def skipped_member(failed: int, resume: int) -> str:
+    """The problem of a gzip member of an archive that could not be read, passed over to the next. Pure."""
+    return (
+        f"archive damaged: the gzip member at byte {failed} cannot be read ({resume - failed} bytes, a record or more, skipped "
+        f"and not audited); the records after it, from byte {resume}, are read — crawl the pages it held again"
+    )
+
+
+def _empty(stream: Any) -> bool:
+    """Whether the opened archive file holds no byte."""
+    import os
+
+    return os.fstat(stream.fileno()).st_size == 0
+
+
+# How a gzip member begins (RFC 1952: its magic bytes and the deflate method).
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+
+
+def _next_member(stream: Any, after: int) -> int | None:
+    """Where the next gzip member of the archive begins after the member at byte `after`, or None."""
+    try:
+        stream.seek(after + 1)
+    except OSError:
+        return None
+    offset, tail = after + 1, b""
+    while chunk := bytes(stream.read(1 << 20)):
+        found = (tail + chunk).find(_GZIP_MEMBER)
+        if found >= 0:
+            return int(offset - len(tail) + found)
+        offset += len(chunk)
+        tail = chunk[-(len(_GZIP_MEMBER) - 1) :]
+    return None
 
 
 def _archive_iterator(stream: Any) -> Any:
@@ -167,6 +225,8 @@ def _after(records: int) -> str:
 # warcio's words for a record whose first line is neither a WARC version line (`WARC/1.0`) nor an
 # ARC header line, followed by that line (as the ARC parser split it at spaces: a list's repr).
 _NOT_A_RECORD = re.compile(r"(?P<kind>Unknown archive format|Invalid WARC record|Invalid ARC record), first line: (?P<line>.*)", re.S)
+# What an archive whose records are gzipped together is.
+ONE_STREAM = "its records are gzipped together as one stream"
 # warcio's words for a gzip file that holds several records in one gzip member.
 _ONE_GZIP_MEMBER = "non-chunked gzip file detected"
 # The most characters of a line that is not a record's quoted (before it is shown safely).
@@ -184,7 +244,7 @@ def unreadable_archive(exc: BaseException, read: int) -> str:
 
     said = str(exc).strip()
     if _ONE_GZIP_MEMBER in said:
-        return "its records are gzipped together as one stream, not each as a gzip member of its own (as WARC files are written)"
+        return f"{ONE_STREAM}, not each as a gzip member of its own (as WARC files are written)"
     found = _NOT_A_RECORD.match(said)
     if found is None:
         return visible(_first_line(exc))
@@ -211,6 +271,8 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
         # Every WARC record states its length: one without it is one whose headers the archive cut.
         where = (host_of(url), url) if url else (path.name, str(path))
         return Problem(*where, f"{CUT_SHORT}: the archive ends inside its WARC headers; not read")
+    if record.rec_type == "resource":
+        return _resource_item(record, url, path)
     if record.rec_type != "response":
         return None
     if record.http_headers is None:
@@ -234,7 +296,31 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     missing = _missing_bytes(record)
     if missing:
         return Problem(host_of(url), url, _cut_short(missing, record.length))
-    return Page(url, host_of(url), body)
+    return Page(url, host_of(url), body, captured=record.rec_headers.get_header("WARC-Date") or "")
+
+
+def _resource_item(record: Any, url: str, path: Path) -> Page | Problem | None:
+    """A `resource` record (a file archived without an HTTP answer: what warcit and Webrecorder
+    write) as a page when it holds HTML — its WARC `Content-Type` says so, or, when that names no
+    type of its own (none, `application/octet-stream`), its bytes open as HTML
+    (`compliance.inputs.sniff_kind`) — read at its `WARC-Target-URI`; else None (an image, a style sheet)."""
+    from compliance.inputs import sniff_kind
+
+    kind = (record.rec_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    untyped = kind in ("", "application/octet-stream", "unknown/unknown")
+    if "html" not in kind and not untyped:
+        return None
+    body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if untyped and sniff_kind(body) != "html":
+        return None
+    if not fetchable(url):
+        return _unreadable_address(url, path)
+    if len(body) > MAX_PAGE_BYTES:
+        return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
+    missing = _missing_bytes(record)
+    if missing:
+        return Problem(host_of(url), url, _cut_short(missing, record.length))
+    return Page(url, host_of(url), body, captured=record.rec_headers.get_header("WARC-Date") or "")
 
 
 def _unreadable_address(url: str, path: Path) -> Problem:
@@ -242,7 +328,7 @@ def _unreadable_address(url: str, path: Path) -> Problem:
     known, nor what its relative links point to, so it is reported, not audited. An address of no
     http(s) page (`javascript:…`, `=HYPERLINK(…)`), or none, is filed under the archive `path`."""
     if not url:
-        return Problem(path.name, str(path), "a response record without a WARC-Target-URI; not read")
+        return Problem(path.name, str(path), "a record of an HTML page without a WARC-Target-URI; not read")
     return Problem(host_of(url) if is_http_url(url) else path.name, url, f"{NOT_A_URL}; not read")
 
 
@@ -338,21 +424,53 @@ def _warcio_messages() -> Iterator[list[str]]:
         _READING.messages = outer
 
 
-def folder_pages(folder: Path) -> Iterator[Page | Problem]:
-    """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so here the folder's name.
+def folder_labels(folders: Sequence[Path]) -> dict[Path, str]:
+    """How the saved pages of each folder are named: by the folder's own name (`saved/`), or, when
+    another folder read has that name too (`a/saved/` and `b/saved/`), by as many of its last
+    folders as tell it apart (`a/saved`), so that `a/saved/story.html` and `b/saved/story.html` are
+    two pages, whatever the order the folders are listed in. Pure."""
+    unique = list(dict.fromkeys(folders))
+    labels: dict[Path, str] = {}
+    for folder in unique:
+        names = [part for part in folder.parts if part != folder.anchor] or [folder.name]
+        depth = 1
+        while depth < len(names) and any(other != folder and other.parts[-depth:] == tuple(names[-depth:]) for other in unique):
+            depth += 1
+        labels[folder] = "/".join(names[-depth:])
+    return labels
 
-    A page's key is its path as named (`saved_name`): the reports escape what is unsafe in it as
-    they escape a crawled URL, so that `saved/a\u202eb.html` in `report.json` reads back as the
-    file's name; a byte of a name that is not UTF-8, which no report can hold, is kept as `\\xff`.
+
+def folder_pages(folder: Path, label: str | None = None, *, sniff: bool = False) -> Iterator[Page | Problem]:
+    """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so
+    here the folder's `label` (`folder_labels`; its name when not given).
+
+    A page's key is its path as named (`saved_name`), from the folder's label: the reports escape
+    what is unsafe in it as they escape a crawled URL, so that `saved/a\u202eb.html` in
+    `report.json` reads back as the file's name; a byte of a name that is not UTF-8, which no
+    report can hold, is kept as `\\xff`.
+
+    With `sniff` (a folder of a partner's saved pages), a file whose name is no article's is read
+    by what it holds: a browser's single-file MHTML archive (`.mhtml`, `.mht`) as the page it
+    saved, and any other file that opens as HTML (`story.shtml`, `story.php`, wget's
+    `index.html?p=3`, a name without an extension; `compliance.inputs.sniff_kind`) as a page; the
+    files left are one problem, their number and the first names.
     """
-    site = f"saved:{saved_name(folder.name)}"
-    for path in walked(folder, is_article_name):
+    named = label or folder.name
+    site = f"saved:{saved_name(named)}"
+    left: list[str] = []
+    walked_any = False
+    for path in walked(folder, (lambda _name: True) if sniff else is_article_name):
+        walked_any = True
         if isinstance(path, Skipped):
-            yield skipped_problem(path, site, saved_name(str(Path(path.path).relative_to(folder.parent))))
+            yield skipped_problem(path, site, saved_name(f"{named}/{Path(path.path).relative_to(folder).as_posix()}"))
             continue
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        key = saved_name(str(path.relative_to(folder.parent)))
+        key = saved_name(f"{named}/{path.relative_to(folder).as_posix()}" if named else path.relative_to(folder).as_posix())
         try:
+            if not is_article_name(path.name) and not _may_hold_a_page(path):
+                # An image, a style sheet, a script of a saved site: told by its first bytes, never read whole.
+                left.append(key)
+                continue
             data = read_regular(path, limit=MAX_PAGE_BYTES)
         except TooLarge:
             yield Problem(site, key, f"larger than {MAX_PAGE_BYTES} bytes; not read")
@@ -360,7 +478,71 @@ def folder_pages(folder: Path) -> Iterator[Page | Problem]:
         except (NotRegular, UserError) as exc:
             yield Problem(site, key, f"not read: {exc}")
             continue
+        if not is_article_name(path.name):
+            page = _saved_by_content(path, data)
+            if page is None:
+                left.append(key)
+                continue
+            kind, data = "html", page
         yield Page(key, site, data, kind)
+    if sniff and not walked_any:
+        yield Problem(site, named, "the folder holds no file to read; save the partner's pages in it as HTML files")
+    if left:
+        from compliance.display import visible
+
+        shown = ", ".join(visible(name) for name in left[:_NAMED_LEFT]) + (", …" if len(left) > _NAMED_LEFT else "")
+        yield Problem(
+            site,
+            named,
+            f"{counted(len(left), 'file')} not read: neither named as a page (.html, .md, .txt) nor holding one ({shown}); "
+            "save the partner's pages as HTML files",
+        )
+
+
+# How many of the files a folder's walk left out its problem names.
+_NAMED_LEFT = 3
+# The names of a browser's single-file page archive (MIME multipart/related, RFC 2557).
+_MHTML_SUFFIXES = (".mhtml", ".mht")
+
+
+# How much of a file of no article's name is read to tell whether it holds a page.
+_SNIFFED_BYTES = 8192
+
+
+def _may_hold_a_page(path: Path) -> bool:
+    """Whether a file of no article's name may hold a page, by its name (an MHTML archive) or its
+    first bytes (`compliance.inputs.sniff_kind`)."""
+    from compliance.inputs import sniff_kind
+
+    if path.suffix.lower() in _MHTML_SUFFIXES:
+        return True
+    with open_regular(path, str(path)) as stream:
+        return sniff_kind(stream.read(_SNIFFED_BYTES)) == "html"
+
+
+def _saved_by_content(path: Path, data: bytes) -> bytes | None:
+    """The HTML page a file of no article's name holds: the page an MHTML archive saved, the file
+    itself when it opens as HTML, else None."""
+    from compliance.inputs import sniff_kind
+
+    if path.suffix.lower() in _MHTML_SUFFIXES:
+        return mhtml_page(data)
+    return data if sniff_kind(data) == "html" else None
+
+
+def mhtml_page(data: bytes) -> bytes | None:
+    """The page an MHTML archive (what Chrome's "Save as: single file" writes) saved: its first
+    `text/html` part, its transfer encoding (quoted-printable, base64) undone; None when it has
+    none. Pure."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() in ("text/html", "application/xhtml+xml"):
+            payload = part.get_payload(decode=True)
+            return payload if isinstance(payload, bytes) and payload.strip() else None
+    return None
 
 
 def saved_name(name: str) -> str:
@@ -424,8 +606,9 @@ class SiteReader:
                     yield Page(final, host_of(final), outcome.body, listed_at=url if final != url else "")
 
 
-def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | Problem]:
-    """The pages of one configured source (sites need a reader; it is made only when a URL is named)."""
+def read_source(locator: Locator, sites: SiteReader | None, label: str | None = None) -> Iterator[Page | Problem]:
+    """The pages of one configured source (sites need a reader; it is made only when a URL is
+    named); a folder's pages are named from `label` (`folder_labels`) when given."""
     if locator.kind == "warc":
         where = Path(locator.where[0])
         try:
@@ -443,7 +626,7 @@ def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | P
             else:
                 yield from warc_records(file)
     elif locator.kind == "folder":
-        yield from folder_pages(Path(locator.where[0]))
+        yield from folder_pages(Path(locator.where[0]), label, sniff=True)
     else:
         assert sites is not None
         yield from sites.pages(locator)
