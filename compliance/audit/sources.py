@@ -290,7 +290,12 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
         return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
     if not fetchable(url):
         return _unreadable_address(url, path)
-    body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    return _page_of_record(record, url, record.content_stream().read(MAX_PAGE_BYTES + 1))
+
+
+def _page_of_record(record: Any, url: str, body: bytes) -> Page | Problem:
+    """A record's page at `url` from its `body` (read up to one byte past `MAX_PAGE_BYTES`), or
+    the problem that keeps it from being one: larger than that, or cut short in the archive."""
     if len(body) > MAX_PAGE_BYTES:
         return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
     missing = _missing_bytes(record)
@@ -315,12 +320,7 @@ def _resource_item(record: Any, url: str, path: Path) -> Page | Problem | None:
         return None
     if not fetchable(url):
         return _unreadable_address(url, path)
-    if len(body) > MAX_PAGE_BYTES:
-        return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
-    missing = _missing_bytes(record)
-    if missing:
-        return Problem(host_of(url), url, _cut_short(missing, record.length))
-    return Page(url, host_of(url), body, captured=record.rec_headers.get_header("WARC-Date") or "")
+    return _page_of_record(record, url, body)
 
 
 def _unreadable_address(url: str, path: Path) -> Problem:

@@ -147,8 +147,17 @@ def narrowest_ch(char: str) -> float:
     found = _NARROW_CH.get(char)
     if found is not None:
         return found
-    base = unicodedata.normalize("NFD", char)[0] if unicodedata.category(char) not in ("Mn", "Me", "Cf") else ""
+    base = _base_letter(char)
     return _NARROW_CH.get(base, narrowest_ems(char) / 5) if base else 0.0
+
+
+def _base_letter(char: str) -> str:
+    """The letter a character with a diacritic is drawn on ("e" for "é"; the character itself
+    when it has none), "" for a mark that joins the letter before it or a character that is not
+    drawn (Unicode categories Mn, Me, Cf)."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return ""
+    return unicodedata.normalize("NFD", char)[0]
 
 
 # The narrowest advance among the regular, bold, italic and bold italic forms of the six common
@@ -183,7 +192,7 @@ def narrowest_common_ems(char: str) -> float:
     it or a character that is not drawn; any other character as `narrowest_ems` counts it."""
     if char in _COMMON:
         return _COMMON[char]
-    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    base = _base_letter(char)
+    if not base:
         return 0.0
-    base = unicodedata.normalize("NFD", char)[0]
     return _COMMON[base] if base != char and base in _COMMON else narrowest_ems(char)
