@@ -285,17 +285,29 @@ def _cut_of(
     if font_px is None or font_px <= 0.0:
         return {}  # (text of no size shows nothing: `visibility` reads it)
     common, lowering = faces
-    common = common and not any(isinstance(element.tag, str) and element.tag.lower() in _OTHER_FACE_TAGS for element in chain)
+    common = common and not _other_face_in(chain)
     if nowrap and across in _CLIPS:
-        padding = padding_px(own, "padding-right", font_px)
-        if padding is None:
-            return {}
-        rooms = [(amount + padding / font_px, "em") if unit == "em" else (amount, unit) for amount, unit in _width_at_most(own, font_px)]
-        read = not padding or all(unit == "em" for _, unit in rooms)
-        return _cut_line(box, style, generated, rooms, wrapping=False, faces=(common, lowering)) if read else {}
+        return _cut_unwrapped(box, own, style, generated, font_px, faces=(common, lowering))
     if not nowrap and wrapping_read and down in _CLIPS and one_line_box(own, font_px, tag):
         return _cut_line(box, style, generated, _width_at_most(own, font_px), wrapping=True, faces=(common, lowering))
     return {}
+
+
+def _other_face_in(chain: Sequence[Any]) -> bool:
+    """True when an element of `chain` is one a browser draws in a face of its own (`_OTHER_FACE_TAGS`)."""
+    return any(isinstance(element.tag, str) and element.tag.lower() in _OTHER_FACE_TAGS for element in chain)
+
+
+def _cut_unwrapped(box: Any, own: Mapping[str, Declaration], style: PageStyle, generated: Generated, font_px: float, *, faces: tuple[bool, bool]) -> Cut:
+    """The cut (`Cut`) of a box that keeps its line from wrapping and clips across, by its width
+    and right padding (`own`) at its font size `font_px`; empty when the padding, or a width of
+    other units beside one, is not read."""
+    padding = padding_px(own, "padding-right", font_px)
+    if padding is None:
+        return {}
+    rooms = [(amount + padding / font_px, "em") if unit == "em" else (amount, unit) for amount, unit in _width_at_most(own, font_px)]
+    read = not padding or all(unit == "em" for _, unit in rooms)
+    return _cut_line(box, style, generated, rooms, wrapping=False, faces=faces) if read else {}
 
 
 def _least_font_px(chain: Sequence[Any], inherited: Sequence[Mapping[str, Declaration]], *, shorthand: bool) -> float | None:
@@ -306,8 +318,6 @@ def _least_font_px(chain: Sequence[Any], inherited: Sequence[Mapping[str, Declar
     browser's own style gives an element that sets none (`_SMALLER_BY_TAG`). None where one is
     not worked out (`smaller`, `ex`, a function, a `<font size>`), or both a `font` and a
     `font-size` are set on one element (which is later is not known here)."""
-    from compliance.document.visibility import _font_size
-
     font_px = root_px = 16.0
     for depth, (element, declared) in enumerate(zip(chain, inherited, strict=True)):
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
@@ -324,24 +334,33 @@ def _least_font_px(chain: Sequence[Any], inherited: Sequence[Mapping[str, Declar
                 return None
         elif tag == "font" and element.get("size") is not None:
             return None
-        if token is None:
-            font_px *= _SMALLER_BY_TAG.get(tag, 1.0)
-        elif token.type == "ident":
-            keyword = token.lower_value
-            if keyword in _KEYWORD_PX or keyword == "initial":
-                font_px = _KEYWORD_PX.get(keyword, 16.0)
-            elif keyword not in ("inherit", "unset", "revert", "revert-layer"):
-                return None  # (`smaller`, `larger`, a system font's)
-        elif token.type == "dimension" and token.lower_unit not in ("em", "rem", *_ABSOLUTE_UNITS):
-            return None  # (`ex`, `ch`, `cap`: of the face's own measures, not read here)
-        else:
-            found = _font_size(Declaration("font-size", (token,), False), font_px, root_px)
-            if found is None:
-                return None
-            font_px = found
+        found = _font_px_by(token, tag, font_px, root_px)
+        if found is None:
+            return None
+        font_px = found
         if depth == 0:
             root_px = font_px
     return font_px
+
+
+def _font_px_by(token: Any, tag: str, font_px: float, root_px: float) -> float | None:
+    """The font size (px) of an element of `tag` whose own size is `token` (a `font-size` value, or
+    None where it sets none: the browser's own, `_SMALLER_BY_TAG`), in a parent of `font_px` and a
+    root of `root_px`; None where it is not worked out here."""
+    from compliance.document.visibility import _font_size
+
+    if token is None:
+        return font_px * _SMALLER_BY_TAG.get(tag, 1.0)
+    if token.type == "ident":
+        keyword = token.lower_value
+        if keyword in _KEYWORD_PX or keyword == "initial":
+            return _KEYWORD_PX.get(keyword, 16.0)
+        if keyword not in ("inherit", "unset", "revert", "revert-layer"):
+            return None  # (`smaller`, `larger`, a system font's)
+        return font_px
+    if token.type == "dimension" and token.lower_unit not in ("em", "rem", *_ABSOLUTE_UNITS):
+        return None  # (`ex`, `ch`, `cap`: of the face's own measures, not read here)
+    return _font_size(Declaration("font-size", (token,), False), font_px, root_px)
 
 
 _ABSOLUTE_UNITS = ("px", "pt", "pc", "in", "cm", "mm", "q")

@@ -616,14 +616,27 @@ class _Reader:
         covers = [*self._covers(), *pseudo][:_MOST_COVERS]
         if not covers:
             return set(), set(), {}
-        boxes = {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
-        cascade = declared.joined(self.cascade(boxes))
-        # A cover that fills a block it is not read over whole (one of a height of its own) is read
-        # as one the block's size sizes, over the pictures first in it.
+        cascade = declared.joined(self.cascade(_boxes_and_ancestors(covers)))
+        pictures = self._pictures_under_sized(covers, cascade)
+        covering = self._covering_their_blocks(covers, cascade)
+        if not covering:
+            return set(pictures), set(), pictures
+        whole, own_text, by = self._painted_by_covering(covering, cascade, declared)
+        return whole | pictures.keys(), own_text, {**by, **pictures}
+
+    def _pictures_under_sized(self, covers: Sequence[Any], cascade: Cascade) -> dict[Any, Any]:
+        """The pictures the sized ones of `covers` paint over, each with its cover (`_over_pictures`);
+        `cascade`: read on the covers and their ancestors. A cover that fills a block it is not read
+        over whole (one of a height of its own) is first marked sized (`self.sized`), read as one
+        the block's size sizes, over the pictures first in it."""
         self.sized.update(cover for cover in covers if cover not in self.sized and _block_of(cover, cascade) is None)
         sized = [cover for cover in covers if cover in self.sized]
-        pictures = self._over_pictures(sized, cascade) if sized else {}
-        covering = [
+        return self._over_pictures(sized, cascade) if sized else {}
+
+    def _covering_their_blocks(self, covers: Sequence[Any], cascade: Cascade) -> list[Any]:
+        """Those of `covers` not sized that cover their containing block whole and are not hidden by
+        `visibility` (`cascade`: read on the covers and their ancestors)."""
+        return [
             cover
             for cover in covers
             if cover not in self.sized
@@ -631,8 +644,11 @@ class _Reader:
             and not _visibility_hidden(cover, cascade)
             and _block_of(cover, cascade) is not None
         ]
-        if not covering:
-            return set(pictures), set(), pictures
+
+    def _painted_by_covering(self, covering: Sequence[Any], cascade: Cascade, declared: _PseudoDeclared) -> tuple[set[Any], set[Any], dict[Any, Any]]:
+        """What the covers that cover their block (`covering`) paint over, as `under_covers` gives it
+        (but the pictures), read with one cascade over what their blocks, or their lines, hold
+        (`cascade`: read on the covers and their ancestors; `declared`: the pseudo-elements')."""
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
         lines = _line_holders(block_of, cascade, read=self.inline_blocks)
         covering = [cover for cover in covering if lines.get(block_of[cover], True) is not None]
@@ -640,8 +656,7 @@ class _Reader:
         scope = {element for block in _outermost({block_of[cover] for cover in covering} - lines.keys()) for element in block.iter()}
         scope.update(element for inline, holder in lines.items() if holder is not None for element in _line_scope(inline, holder))
         inside = declared.joined(self.cascade(scope))
-        whole, own_text, by = _painted_by_each(covering, block_of, lines, inside, cascade)
-        return whole | pictures.keys(), own_text, {**by, **pictures}
+        return _painted_by_each(covering, block_of, lines, inside, cascade)
 
     def _over_pictures(self, covers: Sequence[Any], around: Cascade) -> dict[Any, Any]:
         """The pictures (`<img>`) the covers sized in absolute lengths paint over (`_sized_in_place`),
@@ -705,9 +720,7 @@ class _Reader:
         placed = self.candidates(frozenset({"position"}), _may_be_absolute)
         if not placed:
             return []
-        places = self.cascade(placed, _PLACING)
-        filling = [box for box in placed if box.getparent() is not None and _fills_its_block(places.declared[box])]
-        sized = [box for box in placed if self.sized_read and box.getparent() is not None and box not in filling and _sized_in_place(places.declared[box])]
+        filling, sized = self._filling_and_sized(placed)
         if not filling and not sized:
             return []
         painting = self.cascade([*filling, *sized], _PAINTING)
@@ -717,6 +730,15 @@ class _Reader:
         self.sized.update(box for box in opaque if box in sized)
         # (A cover that fills a block of a height of its own is read over the pictures first in it.)
         return [box for box in opaque if _block_of(box, blocks, _holds_pictures if box in self.sized else _fills_or_holds_pictures) is not None]
+
+    def _filling_and_sized(self, placed: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+        """Of the boxes a rule may place absolutely (`placed`), read where the cascade places them:
+        those that fill their containing block, and those sized in place (`_sized_in_place`, where
+        that is read), each with a parent."""
+        places = self.cascade(placed, _PLACING)
+        filling = [box for box in placed if box.getparent() is not None and _fills_its_block(places.declared[box])]
+        sized = [box for box in placed if self.sized_read and box.getparent() is not None and box not in filling and _sized_in_place(places.declared[box])]
+        return filling, sized
 
     def _filled(self, boxes: Sequence[Any], painting: Mapping[Any, Mapping[str, Declaration]]) -> dict[Any, Mapping[str, Declaration]]:
         """The painting declarations (`painting`, by box) of the boxes that give one by a `var()`
@@ -1967,6 +1989,11 @@ def _leading_pictures(block: Any, cover: Any) -> list[tuple[Any, list[Any]]]:
     return []
 
 
+def _boxes_and_ancestors(covers: Sequence[Any]) -> set[Any]:
+    """The elements `covers` are and their ancestors (a pseudo-element's: its element's and up)."""
+    return {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
+
+
 def _out_of_flow(element: Any, declared: Mapping[str, Declaration]) -> bool:
     """True when the page's CSS takes the element out of the flow: placed absolutely or fixed, or not displayed."""
     return _position(declared) in ("absolute", "fixed") or _display(declared, element) == "none"
@@ -2012,24 +2039,9 @@ def _picture_place(image: Any, path: Sequence[Any], chain: Sequence[Any], cascad
     white space kept, a margin, padding or border of the picture or a box around it, a float, a
     position, a transform or a font of their own, or a size not known."""
     block = chain[len(chain) - len(path) - 1]
-    declared = cascade.declared[block]
-    if any(name in declared for name in ("columns", "column-count", "column-width", *(f"padding{side}" for side in _SIDES_LOGICAL))):
+    corner = _content_corner(cascade.declared[block])
+    if corner is None or not _starts_left(chain, cascade) or not _wrappers_keep_in_place(path[1:], cascade):
         return None
-    corner = []
-    for side in ("left", "top"):
-        token = side_value(declared, side, f"padding-{side}", "padding")
-        padding = 0.0 if token is None else (None if token is UNREAD_SIDE else absolute_length_px(token))
-        if padding is None:
-            return None
-        corner.append(padding)
-    if not _starts_left(chain, cascade):
-        return None
-    for wrapper in path[1:]:
-        own = cascade.declared[wrapper]
-        if wrapper.tag.lower() not in _PICTURE_WRAPPERS or not _keeps_inside(own, wrapper, cascade.overflowing) or _frames(own):
-            return None
-        if _display(own, wrapper) not in ("inline", "block") or any(name in own for name in ("font", "font-size", "line-height", "zoom")):
-            return None
     own = cascade.declared[image]
     size = _picture_size(image, own)
     if size is None:
@@ -2039,14 +2051,51 @@ def _picture_place(image: Any, path: Sequence[Any], chain: Sequence[Any], cascad
         return corner[0], corner[1], size[0], size[1], 0.0
     if display not in ("inline", "inline-block") or not inline or "max-height" in own:
         return None
+    sinking = _first_line_sinking(image, path, chain, cascade, size[1])
+    return None if sinking is None else (corner[0], corner[1], size[0], size[1], sinking)
+
+
+def _content_corner(declared: Mapping[str, Declaration]) -> tuple[float, float] | None:
+    """The top left corner of a block's content box from its padding edge (px: its left and top
+    padding), by its declarations; None where columns or a padding not in absolute lengths (or a
+    logical one) may move it."""
+    if any(name in declared for name in ("columns", "column-count", "column-width", *(f"padding{side}" for side in _SIDES_LOGICAL))):
+        return None
+    corner = []
+    for side in ("left", "top"):
+        token = side_value(declared, side, f"padding-{side}", "padding")
+        padding = 0.0 if token is None else (None if token is UNREAD_SIDE else absolute_length_px(token))
+        if padding is None:
+            return None
+        corner.append(padding)
+    return corner[0], corner[1]
+
+
+def _wrappers_keep_in_place(wrappers: Sequence[Any], cascade: Cascade) -> bool:
+    """True when none of the boxes around a picture up to its block (`wrappers`) may move it: each
+    an inline or block box of a tag that may wrap a picture (`_PICTURE_WRAPPERS`) that keeps it
+    inside, of no margin, padding or border, font or zoom of its own."""
+    for wrapper in wrappers:
+        own = cascade.declared[wrapper]
+        if wrapper.tag.lower() not in _PICTURE_WRAPPERS or not _keeps_inside(own, wrapper, cascade.overflowing) or _frames(own):
+            return False
+        if _display(own, wrapper) not in ("inline", "block") or any(name in own for name in ("font", "font-size", "line-height", "zoom")):
+            return False
+    return True
+
+
+def _first_line_sinking(image: Any, path: Sequence[Any], chain: Sequence[Any], cascade: Cascade, height: float) -> float | None:
+    """How much lower (px) than its line's top an inline picture of `height` may be drawn on the
+    first line of its block (`_sinking`; `path`, `chain`: as `_picture_place` takes them); None
+    where an indent, or what follows it on the line, may move it."""
+    block = chain[len(chain) - len(path) - 1]
     indent = _nearest(chain, cascade, "text-indent")
     if indent is not None and not all(token.type in ("number", "dimension", "percentage") and _zero(token) for token in indent.values):
         return None
     line_block = next(box for box in reversed(chain) if box is block or (box in path[1:] and _display(cascade.declared[box], box) == "block"))
     if not _alone_on_its_line(image, line_block, cascade):
         return None
-    sinking = _sinking(chain[: chain.index(line_block) + 1], cascade, size[1])
-    return None if sinking is None else (corner[0], corner[1], size[0], size[1], sinking)
+    return _sinking(chain[: chain.index(line_block) + 1], cascade, height)
 
 
 def _starts_left(chain: Sequence[Any], cascade: Cascade) -> bool:
