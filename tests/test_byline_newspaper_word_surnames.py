@@ -9,10 +9,14 @@ reads as the town before an outlet word."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from compliance.api import check_html
 from compliance.document.byline_reading import person_name, read_byline
+from tests.conftest import write
 
 PEOPLE = [
     "Emily Post",
@@ -78,12 +82,15 @@ def test_a_pack_outlet_with_a_given_name_stays_an_outlet() -> None:
     assert person_name("Alex Times", outlets=frozenset({"alex times"})) is None
 
 
+_BODY = "<p>The Senate passed the bill on Tuesday by a vote of 52 to 48 after a long debate over rural hospital funding.</p>"
+
+
 def _dcnf_page(byline: str) -> str:
     return (
         "<html><body><article><h1>Senate passes the bill</h1>"
         '<img src="https://dailycallernewsfoundation.org/logo.png" alt="Daily Caller News Foundation logo">'
         f'<p class="byline">{byline}</p>'
-        "<p>The Senate passed the bill on Tuesday by a vote of 52 to 48.</p></article></body></html>"
+        f"{_BODY}</article></body></html>"
     )
 
 
@@ -97,3 +104,19 @@ def test_a_byline_naming_a_town_newspaper_is_still_reported() -> None:
     report = check_html(_dcnf_page("By Houston Chronicle"), packs=["dcnf"])
     findings = [f for f in report.findings if f.rule == "dcnf/byline"]
     assert findings and "names an outlet, not a reporter" in findings[0].message
+
+
+def test_check_against_the_original_names_its_reporter(tmp_path: Path, cli: Any) -> None:
+    original = write(tmp_path, "original.html", _dcnf_page("By Emily Post, Daily Caller News Foundation"))
+    copy = write(tmp_path, "copy.html", _dcnf_page("By Emily Post, Daily Caller News Foundation"))
+    run = cli("check", "--format", "json", "--pack", "dcnf", "--original", str(original), str(copy))
+    (entry,) = run.json()["files"]
+    assert not [f for f in entry["findings"] if f["rule"] in ("dcnf/byline", "dcnf/original-reporter")]
+
+
+def test_fix_credits_the_originals_reporter(tmp_path: Path, cli: Any) -> None:
+    original = write(tmp_path, "original.html", _dcnf_page("By Emily Post, Daily Caller News Foundation"))
+    copy = write(tmp_path, "copy.html", _dcnf_page("").replace('<p class="byline"></p>', ""))
+    run = cli("fix", "--original", str(original), str(copy))
+    assert "By Emily Post, Daily Caller News Foundation" in run.out
+    assert "needs the reporter's name" not in run.out + run.err
