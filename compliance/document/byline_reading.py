@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from compliance.document.given_names import GIVEN_NAMES
 from compliance.firstuse import on_first_use
 from compliance.text import DASH, DASH_CLASS, DASHES, normalize_inline
 
@@ -972,7 +973,7 @@ _INSTITUTION_FIRST_WORDS = frozenset({"mount", "mt"})
 # word of a would-be name do they mark an outlet ("Maine Morning Star"); "Sun" is left out because
 # it is also a surname.
 _OUTLET_ENDINGS = frozenset(
-    """report star times news post tribune herald journal gazette press observer chronicle sentinel
+    """report star times news post tribune herald journal gazette press observer chronicle sentinel statesman
     examiner monitor record review dispatch bulletin ledger telegraph inquirer standard register
     courier mirror digest weekly daily magazine advance beacon banner citizen leader eagle globe
     independent messenger reporter voice watch""".split()
@@ -1396,7 +1397,11 @@ def _has_name_shape(tokens: list[str]) -> bool:
     runs_on = sum(1 for before, token in itertools.pairwise(tokens[1:-1]) if before in _PARTICLES and token in _PARTICLES)
     if not 2 <= len(tokens) - runs_on <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
-    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
+    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS and not _is_given_name_and_outlet_word(tokens):
+        return False
+    if len(tokens) == 2 and _ends_with_a_numeral(tokens):
+        return False
+    if _is_place_and_sun(tokens) or _is_compound_outlet_word(tokens[-1]):
         return False
     if _is_institution_short_name(tokens):
         return False
@@ -1423,7 +1428,66 @@ def _has_name_ends(tokens: list[str]) -> bool:
     if tokens[0].strip(".,").lower() in _TITLE_HEADS_NO_NAME_OPENS or is_headed_title(" ".join(tokens)):
         return False
     opens = _is_name_token(tokens[0]) or _is_given_name_among_titles(tokens)
-    return opens and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens))
+    return opens and (_is_name_token(tokens[-1]) or _is_surname_among_titles(tokens) or _is_given_name_and_outlet_word(tokens))
+
+
+# The newspaper words that are surnames too ("Emily Post", "Tom Daily", "Jane Press", "Alex
+# Times", "Ann Herald"): after a known given name they end a person's name (see
+# `_is_given_name_and_outlet_word`). Not the job titles ("Reporter") nor "Report".
+_SURNAME_OUTLET_WORDS = (_OUTLET_ENDINGS | {"media", "sun"}) - _ROLE_NOUNS - {"report", "reports"}
+# "Sun" ends many a newspaper's name after its town ("Baltimore Sun", "Jackson Sun") but is a
+# common surname too ("Lena Sun", "Wei Sun"): only after a place does it name an outlet.
+_PLACE_OUTLET_ENDINGS = frozenset({"sun"})
+
+
+def _is_given_name_and_outlet_word(tokens: list[str]) -> bool:
+    """Whether a would-be name ending with a newspaper's word is a person's whose surname that
+    word is ("Emily Post", "EMILY POST", "Emily J. Post", "Tom Daily", "Alex Times"): its first word
+    is a known given name (`given_names`) that is no place of the gazetteer (then it is the town of
+    an outlet: "Houston Chronicle", "Orlando Sentinel", "Austin Times"), and no word between is
+    an outlet's word too ("Emily Sun Times"). "The Post", "Washington Post", "Press Herald",
+    "Morning Star" open with no given name, so they stay outlets; a pack's own outlet is ruled out
+    apart (`_names_no_person`)."""
+    if not 2 <= len(tokens) <= 4 or tokens[-1].lower().strip(".,") not in _SURNAME_OUTLET_WORDS:
+        return False
+    first = tokens[0].strip(".,")
+    if not (first.istitle() or all(token.isupper() for token in tokens)):
+        return False
+    if _without_accents(first.lower()) not in GIVEN_NAMES:
+        return False
+    inner = tokens[1:-1]
+    if any(token.lower().strip(".,") in _SURNAME_OUTLET_WORDS or token.lower().strip(".,") in _ORG_WORDS or not _is_name_token(token) for token in inner):
+        return False
+    from compliance.document.places import place_positions
+
+    return not place_positions(tokens[:-1])
+
+
+def _is_place_and_sun(tokens: list[str]) -> bool:
+    """Whether a would-be name is a town's newspaper named "Sun" ("Baltimore Sun", "Jackson Sun"):
+    its last word is `_PLACE_OUTLET_ENDINGS`'s and the words before it a place of the gazetteer,
+    one that is no known given name or a town of the English-speaking countries whose papers are
+    so named ("Jackson", Tennessee). "Lena Sun" has a given name and no place there; "Wei Sun" a
+    given name that is a Chinese city's too, which names no "Sun"."""
+    if len(tokens) < 2 or tokens[-1].lower().strip(".,") not in _PLACE_OUTLET_ENDINGS:
+        return False
+    from compliance.document.places import city_countries, place_positions
+
+    if place_positions(tokens[:-1]) != frozenset(range(len(tokens) - 1)):
+        return False
+    return _without_accents(tokens[0].strip(".,").lower()) not in GIVEN_NAMES or bool(city_countries(tokens[:-1]) & _SUN_COUNTRIES)
+
+
+def _is_compound_outlet_word(token: str) -> bool:
+    """Whether a hyphened last word is a newspaper's compound name ("American-Statesman",
+    "Post-Gazette", "Star-Tribune"): a body's or an outlet's word, then an outlet's word. A
+    hyphened surname ("Smith-Post") opens with no such word."""
+    pieces = token.lower().strip(".,").split("-")
+    return len(pieces) == 2 and pieces[0] in _BODY_OPENING_WORDS | _OUTLET_ENDINGS and pieces[1] in _OUTLET_ENDINGS
+
+
+# The countries whose newspapers are named "Sun" after their town (ISO codes).
+_SUN_COUNTRIES = frozenset({"US", "CA", "GB", "AU", "NZ", "IE", "ZA"})
 
 
 # Head words of a title that open no person's name: they are no given name, so wherever they

@@ -398,3 +398,10 @@ def _names_a_place(run: list[str], following: str, places: _Gazetteer) -> bool:
     if code.isupper() and code.isalpha() and (code in places.states or code in places.countries):
         return True
     return run[0].endswith(".") and _abbreviates_a_us_state(run[0], places)
+
+
+def city_countries(words: Sequence[str]) -> frozenset[str]:
+    """The ISO codes of the countries with a city of the table named `words` (as written, one
+    name: "Jackson" gives US; "Wei" gives CN)."""
+    name = " ".join(_POSSESSIVE.sub("", word.strip(',;:!?"“”()[]{}')) for word in words).casefold()
+    return frozenset(city.country for city in _cities_named(name, _gazetteer()))
