@@ -1397,19 +1397,22 @@ def _has_name_shape(tokens: list[str]) -> bool:
     runs_on = sum(1 for before, token in itertools.pairwise(tokens[1:-1]) if before in _PARTICLES and token in _PARTICLES)
     if not 2 <= len(tokens) - runs_on <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
-    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS and not _is_given_name_and_outlet_word(tokens):
-        return False
-    if len(tokens) == 2 and _ends_with_a_numeral(tokens):
-        return False
-    if _is_place_and_sun(tokens) or _is_compound_outlet_word(tokens[-1]):
-        return False
-    if _is_institution_short_name(tokens):
-        return False
-    if _is_label([token.lower().strip(".,:;") for token in tokens]):
-        return False
-    if not _has_name_ends(tokens):
+    if _reads_as_no_name(tokens) or not _has_name_ends(tokens):
         return False
     return all(_is_inner_name_word(token) for token in tokens[1:-1])
+
+
+def _reads_as_no_name(tokens: list[str]) -> bool:
+    """Whether a would-be name's words read as something else: an outlet ("Washington Post",
+    "Baltimore Sun", "Post-Gazette"; not "Emily Post"), a numbered label ("Chapter 3"), an
+    institution's short name, or a label ("Read More")."""
+    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS and not _is_given_name_and_outlet_word(tokens):
+        return True
+    if len(tokens) == 2 and _ends_with_a_numeral(tokens):
+        return True
+    if _is_place_and_sun(tokens) or _is_compound_outlet_word(tokens[-1]) or _is_institution_short_name(tokens):
+        return True
+    return _is_label([token.lower().strip(".,:;") for token in tokens])
 
 
 def _is_inner_name_word(token: str) -> bool:
