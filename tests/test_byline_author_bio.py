@@ -74,3 +74,20 @@ def test_the_readme_shows_the_author_box_example_as_read() -> None:
     reading = read_byline(example.replace(" / ", "\n"))
     assert reading is not None and reading.names == ("Nick Pope",)
     assert reading.credit == "energy reporter, the Daily Caller News Foundation"
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Nick Pope covers energy for the Daily Caller News Foundation.",
+        "Nick Pope writes for the Daily Caller News Foundation.",
+        "Nick Pope reports on energy for the Daily Caller News Foundation. He lives in Washington.",
+    ],
+)
+def test_a_bio_told_by_the_work_names_the_person_and_the_outlet(bio: str) -> None:
+    reading = read_byline(f"About the author\n{bio}")
+    assert reading is not None and reading.names == ("Nick Pope",)
+    assert reading.credit == "the Daily Caller News Foundation"
+    # As a paragraph of the story it is prose.
+    prose = read_byline(bio, require_prefix=True)
+    assert prose is None or not prose.names

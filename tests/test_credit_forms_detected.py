@@ -90,6 +90,7 @@ def test_a_via_line_is_detected_and_is_not_the_credit(via: str) -> None:
         "<p>Republished under a Creative Commons license from Valley Courier.</p>",
         "<p>This story was originally published by the Valley Courier.</p>",
         "<p>Reported by the Colorado Newsline, the figures show a rise in overdoses across the state compared with the year before.</p>",
+        "<table><tr><td>Bills</td><td>412</td></tr></table><p>Source: Colorado Newsline</p>",
     ],
 )
 def test_no_pack_for_prose_or_another_outlet(prose: str) -> None:
@@ -142,7 +143,9 @@ def test_prose_citing_a_global_voices_story_applies_no_pack() -> None:
     [
         "<p><em>This article was originally published by the Daily Caller News Foundation.</em></p>",
         "<p>Republished with permission from the Daily Caller News Foundation.</p>",
-        "<p>Source: Daily Caller News Foundation</p>",
+        "<p>(Republished with permission from the Daily Caller News Foundation)</p>",
+        "<p>Republished with permission from the Daily Caller News Foundation (DCNF).</p>",
+        "<p>Used with permission of the Daily Caller News Foundation.</p>",
         "<p>— Courtesy of the DCNF</p>",
     ],
 )
@@ -173,6 +176,9 @@ def test_a_conversation_credit_in_other_words_applies_the_pack(credit: str) -> N
         "<p>The figures were first reported by the Daily Caller News Foundation, which obtained the letter from a staffer.</p>",
         '<figure><img src="/a.jpg" alt="Senators"><figcaption>Courtesy of the Daily Caller News Foundation</figcaption></figure>',
         "<p>This article was originally published by The Daily Caller.</p>",
+        # A "Source:" line under a table or a photo names the data's or the picture's source.
+        "<table><tr><td>Grants</td><td>$4.2m</td></tr></table><p>Source: Daily Caller News Foundation</p>",
+        '<p><img src="/chart.png" alt="Chart"></p><p><small>Source: Daily Caller News Foundation</small></p>',
         "<p>The study was first published in The Conversation, a site where academics write for the public, last year.</p>",
     ],
 )

@@ -168,6 +168,7 @@ LOGO_CSS = "background:url(/wp-content/uploads/2024/06/dcnf-logo.png) no-repeat"
         # A block fills its container's width; a height, a padding or an aspect ratio gives it height.
         (f"#partner .logo{{height:60px;{LOGO_CSS}}}", '<div id="partner"><div class="logo"></div></div>'),
         (f".logo{{padding-bottom:30%;background-size:contain;{LOGO_CSS}}}", '<div class="logo"></div>'),
+        (f".logo{{height:90px;{LOGO_CSS};background-size:300px 90px}}", '<div class="logo"></div>'),
         (f".logo{{aspect-ratio:10/3;{LOGO_CSS}}}", '<div class="logo"></div>'),
         # Floated, positioned or a flex item, an inline `<a>` is a block, sized by its width and height.
         (f".logo{{float:left;width:300px;height:90px;{LOGO_CSS}}}", '<p><a class="logo" href="/"></a></p>'),
@@ -199,6 +200,8 @@ def test_the_logo_painted_by_the_pages_css_on_a_sized_box_counts(css: str, logo:
         (f".logo{{display:contents;{LOGO_CSS}}}", '<div class="logo"><span>x</span></div>', "has no box of its own (display: contents)"),
         # The picture painted at no size, or under an opaque gradient.
         (f".logo{{height:90px;{LOGO_CSS};background-size:0 0}}", '<div class="logo"></div>', "at a size of 0"),
+        (f".logo{{height:90px;{LOGO_CSS};background-size:1px 1px}}", '<div class="logo"></div>', "1px across (its background-size), too small to be seen"),
+        (f".logo{{height:90px;{LOGO_CSS};background-size:5px auto}}", '<div class="logo"></div>', "5px across (its background-size), too small to be seen"),
         (".logo{height:90px;background:linear-gradient(#fff,#fff),url(/u/dcnf-logo.png)}", '<div class="logo"></div>', "under an opaque gradient"),
         # Painted on some screens only, or not at all by the rule that wins the cascade.
         (

@@ -41,9 +41,10 @@ stop layered over it covers it. A visible one must also paint it in a box a read
 gives no `display`, which `width` and `height` do not size), not `display: contents`, and with a
 width and a height of 6px or more (a block fills its container's width; an inline-block, a float
 or a flex item with no width and nothing in it is 0px wide; a box with no height, `min-height`,
-padding, `aspect-ratio` or content is 0px high); a `background-size` of 0 paints nothing. Only the pages whose CSS names such a picture are read
-for it (see `compliance.document.backgrounds`); a `var()` is not read, and a Markdown or
-plain-text article's CSS never is (it is read for its images, links and scripts).
+padding, `aspect-ratio` or content is 0px high); a `background-size` under 6px on a side
+paints nothing a reader sees. Only the pages whose CSS names such a picture are read for it (see
+`compliance.document.backgrounds`); a `var()` is not read, and a Markdown or plain-text
+article's CSS never is (it is read for its images, links and scripts).
 
 `instead` names a look-alike that some copies show in the element's place and that does not
 stand in for it, by attribute patterns read as `attributes` reads them (another outlet's logo,

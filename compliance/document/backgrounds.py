@@ -230,14 +230,18 @@ def _painted(element: Any, declared: Mapping[str, Declaration], parent: Mapping[
         return (), ""
     if covered:
         return addresses, "paints the picture under an opaque gradient layered over it"
-    if _sized_to_nothing(declared, picture):
-        return addresses, "paints the picture at a size of 0 (its background-size)"
+    smallest = _smallest_size(declared, picture)
+    if smallest is not None and smallest < _SMALLEST_SEEN_PX:
+        if smallest == 0:
+            return addresses, "paints the picture at a size of 0 (its background-size)"
+        return addresses, f"paints the picture {smallest:g}px across (its background-size), too small to be seen"
     return addresses, _box_unpainted(element, declared, parent)
 
 
-def _sized_to_nothing(declared: Mapping[str, Declaration], picture: Declaration) -> bool:
-    """Whether the top layer's `background-size` (the longhand, else what follows the `/` of the
-    shorthand's position) is 0 on an axis."""
+def _smallest_size(declared: Mapping[str, Declaration], picture: Declaration) -> float | None:
+    """The smaller side, in px, of the top layer's `background-size` (the longhand, else what
+    follows the `/` of the shorthand's position) where a side is given in a length worked out
+    here; None when none is (`auto`, `cover`, a percentage)."""
     size = declared.get("background-size")
     tokens: list[Any] = []
     if size is not None:
@@ -248,7 +252,8 @@ def _sized_to_nothing(declared: Mapping[str, Declaration], picture: Declaration)
         layer = layers[0] if layers else []
         slash = next((at for at, token in enumerate(layer) if token.type == "literal" and token.value == "/"), None)
         tokens = [token for token in layer[slash + 1 : slash + 3] if token.type in ("number", "dimension", "percentage")] if slash is not None else []
-    return any(length_px(token) == 0 for token in tokens if token.type in ("number", "dimension", "percentage"))
+    sides = [side for token in tokens if token.type in ("number", "dimension") and (side := length_px(token)) is not None]
+    return min(sides) if sides else None
 
 
 def _box_unpainted(element: Any, declared: Mapping[str, Declaration], parent: Mapping[str, Declaration]) -> str:

@@ -2392,7 +2392,7 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     spelling (`unicodedata` NFC), and the names are given so composed.
     """
     text = _unbracketed(_without_glued_dateline(normalize_inline(text)))
-    if " is " in text or _ABOUT_THE_AUTHOR().match(text):
+    if any(word in text for word in _BIO_WORDS) or _ABOUT_THE_AUTHOR().match(text):
         text = _bio_as_byline(text, in_markup=not require_prefix)
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
@@ -2428,19 +2428,31 @@ _BIO = on_first_use(
     r"(?:\s+(?:for|at|with)\s+(?P<outlet>(?:the\s+)?[A-Z][^.;|()]{1,80}?))?\s*(?:\.(?:\s.*)?)?$",
 )
 
+# The words without which a text is no bio (`_BIO`, `_BIO_WORK`): a cheap test before either.
+_BIO_WORDS = (" is ", " covers ", " writes ", " reports ")
+# The same sentence told by the work: "NAME covers energy for OUTLET", "NAME writes for OUTLET",
+# "NAME reports on energy for OUTLET".
+_BIO_WORK = on_first_use(
+    r"^(?P<name>[^,.;:|()]{3,60}?)\s+(?:covers|writes|reports)\b[^.;|()]{0,60}?\s(?:for|at|with)\s+"
+    r"(?P<outlet>(?:the\s+)?[A-Z][^.;|()]{1,80}?)\s*(?:\.(?:\s.*)?)?$",
+)
+
 
 def _bio_as_byline(text: str, *, in_markup: bool) -> str:
-    """An author bio read as the byline it amounts to: "NAME, ROLE, OUTLET" for "NAME is a ROLE
-    for OUTLET." after an author box's heading (`_ABOUT_THE_AUTHOR`, which is left out in any
-    case), or as the whole of byline markup's text (`in_markup`: an author box's), when the role
-    names a job (`_ROLE_NOUNS`: "energy reporter", "associate professor"); `text` itself
-    otherwise. A paragraph of the story that says who someone is ("Jane Doe is a lawyer for the
-    city") is no byline."""
+    """An author bio read as the byline it amounts to, after an author box's heading
+    (`_ABOUT_THE_AUTHOR`, which is left out in any case) or as the whole of byline markup's text
+    (`in_markup`: an author box's): "NAME, ROLE, OUTLET" for "NAME is a ROLE for OUTLET." when the
+    role names a job (`_ROLE_NOUNS`: "energy reporter", "associate professor"), and "NAME, OUTLET"
+    for "NAME covers energy for OUTLET." (`_BIO_WORK`); `text` itself otherwise. A paragraph of
+    the story that says who someone is ("Jane Doe is a lawyer for the city") is no byline."""
     labelled = _ABOUT_THE_AUTHOR().match(text)
     if labelled is None and not in_markup:
         return text
     # The heading is no part of the credit ("About the author: Nick Pope" names Nick Pope).
     text = text[labelled.end() :] if labelled else text
+    works = _BIO_WORK().match(text)
+    if works is not None:
+        return f"{works.group('name')}, {works.group('outlet')}"
     bio = _BIO().match(text)
     if bio is None or not any(word in _ROLE_NOUNS for word in bio.group("role").lower().split()):
         return text
