@@ -156,6 +156,8 @@ def test_an_audits_closing_line_kept_from_stdout_names_its_reports_not_output_op
     (tmp_path / "originals").mkdir()
     (tmp_path / "originals" / "story.html").write_bytes((SAMPLES / "dcnf" / "compliant-static.html").read_bytes())
     (tmp_path / "saved").mkdir()
+    # A page to audit: a run that read none fails before its closing line (a source gave nothing).
+    (tmp_path / "saved" / "copy.html").write_bytes((SAMPLES / "dcnf" / "compliant-static.html").read_bytes())
     (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: out/\n", encoding="utf-8")
     with open("/dev/full", "w", encoding="utf-8") as full:
         result = _syndcheck("audit", str(tmp_path / "audit.yaml"), stdout=full)

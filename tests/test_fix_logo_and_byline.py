@@ -69,7 +69,7 @@ def test_without_the_reporters_name_neither_is_made_up(cli: Any, tmp_path: Path)
 
 @pytest.mark.parametrize(
     ("reporter", "reads_as"),
-    [("Nick Pope & Co", "names an outlet, not a reporter"), ("Emily Post", "names an outlet, not a reporter"), ("Nick <b>Pope", "names no reporter")],
+    [("Nick Pope & Co", "names an outlet, not a reporter"), ("Nick <b>Pope", "names no reporter")],
 )
 @pytest.mark.parametrize("case", ["html with a headline", "markdown"])
 def test_a_reporter_given_that_does_not_read_as_a_name_is_said_to_be_the_reason(cli: Any, tmp_path: Path, reporter: str, reads_as: str, case: str) -> None:
