@@ -1259,3 +1259,68 @@ def test_a_symbolic_link_out_of_a_folder_the_audit_reads_is_not_followed(cli: An
     assert "\x1b" not in run.err and "\u202e" not in run.err
     text = (tmp_path / "out" / "report.json").read_text(encoding="utf-8") + (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
     assert "\x1b" not in text and "\u202e" not in text
+
+
+# --------------------------------------------------------------------------------------------
+# Pages fetched in order, never far ahead of the audit
+# --------------------------------------------------------------------------------------------
+
+
+def _counting_fetch(delays: dict[str, float] | None = None) -> tuple[Callable[[str], Any], list[str]]:
+    """A fetch that records each URL it was asked for and answers after `delays[url]` seconds."""
+    import time
+
+    from compliance.audit.fetching import Fetched
+
+    asked: list[str] = []
+    lock = threading.Lock()
+
+    def fetch(url: str) -> Fetched:
+        with lock:
+            asked.append(url)
+        time.sleep((delays or {}).get(url, 0.0))
+        return Fetched(url, 200, url.encode(), content_type="text/html")
+
+    return fetch, asked
+
+
+def test_pages_come_in_list_order_whatever_order_they_are_fetched_in() -> None:
+    from compliance.audit.sources import fetched_in_order
+
+    urls = [f"https://partner.example/{n}" for n in range(40)]
+    # The early pages are the slowest to answer: later ones are done first.
+    fetch, asked = _counting_fetch({url: 0.02 if n < 5 else 0.0 for n, url in enumerate(urls)})
+    got = list(fetched_in_order(fetch, urls, workers=4, ahead=8))
+    assert [url for url, _ in got] == urls
+    assert [outcome.body for _, outcome in got] == [url.encode() for url in urls]
+    assert sorted(asked) == sorted(urls)
+
+
+def test_pages_are_fetched_at_most_a_window_ahead_of_the_audit() -> None:
+    from compliance.audit.sources import fetched_in_order
+
+    urls = (f"https://partner.example/{n}" for n in range(100_000))  # read as it goes, never listed whole
+    fetch, asked = _counting_fetch()
+    pages = fetched_in_order(fetch, urls, workers=4, ahead=8)
+    taken = [next(pages) for _ in range(3)]
+    assert [url for url, _ in taken] == [f"https://partner.example/{n}" for n in range(3)]
+    # Three taken, at most eight more submitted: the other 99,989 were never asked for.
+    assert 3 <= len(asked) <= 3 + 8
+    pages.close()  # the audit stopped: nothing more is fetched
+    count = len(asked)
+    assert count <= 3 + 8
+    assert list(pages) == []
+    assert len(asked) == count
+
+
+def test_a_window_smaller_than_the_threads_is_as_wide_as_the_threads() -> None:
+    from compliance.audit.sources import fetched_in_order
+
+    urls = [f"https://partner.example/{n}" for n in range(12)]
+    fetch, asked = _counting_fetch()
+    pages = fetched_in_order(fetch, urls, workers=4, ahead=1)
+    assert next(pages)[0] == urls[0]
+    # Four submitted before the first is taken (one per thread), not one at a time.
+    assert len(asked) <= 4
+    assert [url for url, _ in pages] == urls[1:]
+    assert sorted(asked) == sorted(urls)

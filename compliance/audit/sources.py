@@ -12,8 +12,9 @@ import logging
 import re
 import stat
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -593,17 +594,44 @@ class SiteReader:
         """Every listed page, fetched in parallel across hosts within each host's limits, in list order."""
         urls, problems = self.listed(locator)
         yield from problems
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            for url, outcome in zip(urls, pool.map(self.fetch, urls), strict=True):
-                if outcome.problem:
-                    yield Problem(host_of(url), url, outcome.problem)
-                elif "html" not in outcome.content_type.lower() and outcome.body.lstrip()[:1] != b"<":
-                    yield Problem(host_of(url), url, f"not an HTML page ({outcome.content_type or 'no content type'})")
-                else:
-                    # Known by the address it was read at, after redirects, as a reader's browser
-                    # shows it: a listed address that redirects to a page listed too is that page.
-                    final = outcome.url if is_http_url(outcome.url) else url
-                    yield Page(final, host_of(final), outcome.body, listed_at=url if final != url else "")
+        for url, outcome in fetched_in_order(self.fetch, urls, workers=_FETCHERS, ahead=_FETCHED_AHEAD):
+            if outcome.problem:
+                yield Problem(host_of(url), url, outcome.problem)
+            elif "html" not in outcome.content_type.lower() and outcome.body.lstrip()[:1] != b"<":
+                yield Problem(host_of(url), url, f"not an HTML page ({outcome.content_type or 'no content type'})")
+            else:
+                # Known by the address it was read at, after redirects, as a reader's browser
+                # shows it: a listed address that redirects to a page listed too is that page.
+                final = outcome.url if is_http_url(outcome.url) else url
+                yield Page(final, host_of(final), outcome.body, listed_at=url if final != url else "")
+
+
+# Threads fetching a source's pages (each host within its own limits, which the fetcher keeps),
+# and how many pages may be fetched or fetching ahead of the audit that checks them.
+_FETCHERS = 8
+_FETCHED_AHEAD = 4 * _FETCHERS
+
+
+def fetched_in_order(fetch: Callable[[str], Fetched], urls: Iterable[str], *, workers: int, ahead: int) -> Iterator[tuple[str, Fetched]]:
+    """`(url, fetch(url))` for each of `urls`, in their order, fetched by `workers` threads with at
+    most `ahead` (at least `workers`) submitted and not yet taken by the caller. (`Executor.map`
+    submits every URL at once and keeps every page fetched until it is taken: a sitemap of 50,000
+    pages fetched faster than they were checked held all their bodies, and a future for each.)
+    Pages not yet taken when the caller stops are not fetched; those being fetched are waited for."""
+    pending: deque[tuple[str, Future[Fetched]]] = deque()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        try:
+            for url in urls:
+                pending.append((url, pool.submit(fetch, url)))
+                if len(pending) >= max(ahead, workers):
+                    url_taken, future = pending.popleft()
+                    yield url_taken, future.result()
+            while pending:
+                url_taken, future = pending.popleft()
+                yield url_taken, future.result()
+        finally:
+            for _url, future in pending:
+                future.cancel()
 
 
 def read_source(locator: Locator, sites: SiteReader | None, label: str | None = None) -> Iterator[Page | Problem]:
