@@ -146,6 +146,7 @@ def test_a_global_voices_credit_in_a_caption_is_not_printed_twice(cli: Any, tmp_
         ('style="display:none"', "its `style` attribute sets `display: none`"),
         ("hidden", "it has the `hidden` attribute"),
         ('style="visibility: hidden"', "its `style` attribute sets `visibility: hidden`"),
+        ("popover", "it is a popover (the `popover` attribute), not shown until a script or a button opens it"),
     ],
 )
 def test_a_hidden_credit_line_is_said_to_be_hidden_where_nothing_visible_matched(cli: Any, tmp_path: Path, hiding: str, hidden_by: str) -> None:
@@ -155,6 +156,33 @@ def test_a_hidden_credit_line_is_said_to_be_hidden_where_nothing_visible_matched
     assert evidence.startswith("no credit line in English")
     (finding,) = [f for f in entry["findings"] if f["rule"] == "states-newsroom/credit"]
     assert finding["detail"].endswith(f"; the one at line 28 is hidden ({hidden_by})")
+
+
+@pytest.mark.parametrize(
+    ("helper", "hidden_by"),
+    [
+        ("screen-reader-text", "it has the class `screen-reader-text`, which sites use to keep text off the screen, for screen readers only"),
+        ("lead d-none", "it has the class `d-none`, which sites use to keep text off the screen, to hide what has it"),
+    ],
+)
+def test_a_credit_line_hidden_by_a_theme_class_names_the_class(cli: Any, tmp_path: Path, helper: str, hidden_by: str) -> None:
+    # The theme's stylesheet, which hides these classes, is linked and not read (a saved page).
+    theme = ("</head>", '<link rel="stylesheet" href="/wp-content/themes/newsroom/style.css"></head>')
+    entry = _entry(cli, tmp_path, SN, "states-newsroom", theme, (SN_CREDIT, SN_CREDIT.replace("<p>", f'<p class="{helper}">')))
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "states-newsroom/credit"]
+    assert finding["detail"].endswith(f"; the one at line 28 is hidden ({hidden_by})")
+
+
+def test_a_credit_line_folded_in_a_closed_details_is_said_to_be_folded(cli: Any, tmp_path: Path) -> None:
+    folded = f"<details><summary>About this story</summary>{SN_CREDIT.strip()}</details>"
+    entry = _entry(cli, tmp_path, SN, "states-newsroom", (SN_CREDIT, folded))
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "states-newsroom/credit"]
+    assert finding["detail"].endswith(
+        "; the one at line 28 is hidden (the `<details>` around it at line 28 has no `open` attribute: a reader sees only its summary until they open it)"
+    )
+    # Open, it shows: nothing to report.
+    entry = _entry(cli, tmp_path, SN, "states-newsroom", (SN_CREDIT, folded.replace("<details>", "<details open>")))
+    assert "states-newsroom/credit" not in _failed(entry)
 
 
 def test_a_visible_credit_line_or_none_at_all_says_no_more(cli: Any, tmp_path: Path) -> None:

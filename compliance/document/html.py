@@ -607,6 +607,7 @@ def _build_html_document(
         _ignoring_pointer=walked.ignoring_pointer,
         _painted_by=walked.painted_by,
         _line_clippers=walked.line_clippers,
+        _helper_classes_hide=walked.helper_classes_hide,
     )
 
 
@@ -674,6 +675,7 @@ class _Walked:
         "block_display",
         "byline_marks",
         "canonical",
+        "helper_classes_hide",
         "hides_text",
         "ignoring_pointer",
         "items",
@@ -701,6 +703,8 @@ class _Walked:
         # painted over each element it hides, and the boxes that cut off their one line.
         self.painted_by: Mapping[Any, Any] = {}
         self.line_clippers: frozenset[Any] = frozenset()
+        # Whether a visually-hidden helper class hides as its name says (`PageStyle`), for a report.
+        self.helper_classes_hide = True
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
@@ -1853,6 +1857,7 @@ class _Walk:
         if seen and pointer_events.may_ignore_pointer(self.root, applied_sheets(self.root)):
             found.ignoring_pointer = pointer_events.ignoring_pointer(seen, self.style.on_demand_of)
         found.painted_by, found.line_clippers = self.style.painted_by, self.style.line_clippers
+        found.helper_classes_hide = self.style.helper_classes_hide
         return found
 
 

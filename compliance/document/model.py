@@ -267,6 +267,9 @@ class Document:
     # painted over each element one hides, and the boxes that cut off their one line.
     _painted_by: Mapping[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     _line_clippers: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    # An HTML page: whether a visually-hidden helper class (`sr-only`) hides as its name says, which
+    # the page's CSS decides when every stylesheet is read (`visibility.PageStyle`).
+    _helper_classes_hide: bool = field(default=True, compare=False, repr=False)
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -677,14 +680,14 @@ class Document:
             return ""
         from compliance.document.visibility import what_hides, what_lays_out
 
-        declared = what_hides(element, guessing=False)
+        declared = what_hides(element, guessing=False, helper_classes=self._helper_classes_hide)
         if declared:
             return declared
         if self._painted_by or self._line_clippers:
             laid_out = what_lays_out(element, self._painted_by, self._line_clippers)
             if laid_out:
                 return laid_out
-        return what_hides(element)
+        return what_hides(element, helper_classes=self._helper_classes_hide)
 
     def boxed_text(self) -> tuple[tuple[int, str, bool], ...]:
         """The text a page keeps in a form's text box (`<textarea>`) or a `<template>`, as (line,

@@ -246,7 +246,8 @@ UA_HIDDEN_TAGS = frozenset({"rp", "datalist", "noembed", "noframes", "param", "a
 # Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
 # editor sees on the page, nor is what Bootstrap's and Tailwind's `invisible` hide
 # (`visibility: hidden`).
-_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none", "invisible"})
+_SCREEN_READER_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden"})
+_HIDDEN_CLASSES = frozenset({*_SCREEN_READER_CLASSES, "hidden", "d-none", "invisible"})
 # Attributes a lazy-loader reads: a stylesheet's opacity on such an element is its fade-in.
 _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-bg")
 # Where an image, or the lazy-loader that fills it in, reads the address of its picture.
@@ -501,7 +502,7 @@ def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
     return hides_by_class(value) if value and helper_classes_hide else False
 
 
-def what_hides(element: Any, *, guessing: bool = True) -> str:
+def what_hides(element: Any, *, guessing: bool = True, helper_classes: bool = True) -> str:
     """What the page's markup or CSS declares on the element, or on the nearest element around it
     that declares such a thing, that takes it off the screen, in words for an editor: "the page's
     CSS sets `display: none` on it", "the `<div class="wrap">` around it at line 4 has the `hidden`
@@ -510,7 +511,8 @@ def what_hides(element: Any, *, guessing: bool = True) -> str:
     it (without `guessing`, these are not named: `what_lays_out` may tell better). Empty when
     neither says (a box moved out of one that clips it, a cover painted over it: what takes more
     than one element's declarations to tell). For an element a reader does not see; read on
-    demand, for a report (the page's rules are matched anew)."""
+    demand, for a report (the page's rules are matched anew). `helper_classes`: a visually-hidden
+    helper class (`sr-only`) hides as its name says (`PageStyle.helper_classes_hide`)."""
     if not isinstance(getattr(element, "tag", None), str):
         return ""
     chain = [element, *(node for node in element.iterancestors() if isinstance(node.tag, str) and node.tag.lower() not in ("html", "body"))]
@@ -520,8 +522,8 @@ def what_hides(element: Any, *, guessing: bool = True) -> str:
     everywhere = _NO_PAGE_STYLE.on_demand_of(chain, names, every_screen=True)
     # What takes an element away whatever else is so (`display: none` on a box around it) is
     # named before what hides on its own (a font size under 6px on the element itself).
-    found = _hiding_declared(chain, everywhere, _takes_away) or _hiding_declared(chain, everywhere, _hides_alone)
-    found = found or _hiding_declared(chain, _NO_PAGE_STYLE.on_demand_of(chain, names), _hides_alone)
+    found = _hiding_declared(chain, everywhere, _takes_away, helper_classes) or _hiding_declared(chain, everywhere, _hides_alone, helper_classes)
+    found = found or _hiding_declared(chain, _NO_PAGE_STYLE.on_demand_of(chain, names), _hides_alone, helper_classes)
     return found or (_hiding_declared(chain, everywhere, _colours_fades_or_shrinks, markup=False) if guessing else "")
 
 
@@ -629,15 +631,18 @@ def _hides_alone(declaration: Declaration) -> bool:
     return _can_hide(declaration)
 
 
-def _hiding_declared(chain: list[Any], declared: list[dict[str, Declaration]], hides: Callable[[Declaration], bool], *, markup: bool = True) -> str:
+def _hiding_declared(
+    chain: list[Any], declared: list[dict[str, Declaration]], hides: Callable[[Declaration], bool], helper_classes: bool = True, *, markup: bool = True
+) -> str:
     """`what_hides` read with `hides` from the declarations that win on each element of `chain`
-    (the element, then those around it)."""
+    (the element, then those around it), and with `markup`, from what the markup hides with
+    (`_markup_hiding`)."""
     element = chain[0]
-    for node, winners in zip(chain, declared, strict=True):
+    for depth, (node, winners) in enumerate(zip(chain, declared, strict=True)):
         where = "on it" if node is element else f"on the {_tag_shown(node)} around it at line {node.sourceline or 1}"
-        if markup and node.get("hidden") is not None and "display" not in winners:
-            whose = "it has" if node is element else f"the {_tag_shown(node)} around it at line {node.sourceline or 1} has"
-            return f"{whose} the `hidden` attribute"
+        if markup and (said := _markup_hiding(node, chain[depth - 1] if depth else None, winners, helper_classes)):
+            whose = "it" if node is element else f"the {_tag_shown(node)} around it at line {node.sourceline or 1}"
+            return f"{whose} {said}"
         hiding = [declaration for declaration in winners.values() if hides(declaration)]
         if not hiding:
             continue
@@ -647,6 +652,36 @@ def _hiding_declared(chain: list[Any], declared: list[dict[str, Declaration]], h
             return f"{whose} sets {shown}"
         return f"the page's CSS sets {shown} {where}"
     return ""
+
+
+def _markup_hiding(node: Any, below: Any, winners: Mapping[str, Declaration], helper_classes: bool) -> str:
+    """What `node`'s markup hides `below` (its child on the way to the element a reader does not
+    see; None for that element itself) with, in words that follow "it" or "the `<div>` around
+    it" ("has the `hidden` attribute"), as `is_hidden` and the walk's closed `<details>` read it;
+    empty for none. A `display` the page's CSS sets on the node shows what its attribute or class
+    hides, not what a closed `<details>` keeps folded."""
+    tag = node.tag.lower()
+    if tag == "details" and node.get("open") is None and below is not None and below is not _summary_of(node):
+        return "has no `open` attribute: a reader sees only its summary until they open it"
+    if "display" in winners:
+        return ""
+    if node.get("hidden") is not None:
+        return "has the `hidden` attribute"
+    if _closed_popover(node):
+        return "is a popover (the `popover` attribute), not shown until a script or a button opens it"
+    if tag == "dialog" and node.get("open") is None:
+        return "is a `<dialog>` without `open`, not shown until a script opens it"
+    value = node.get("class")
+    if helper_classes and value and hides_by_class(value):
+        helper = sorted(class_tokens(value) & _HIDDEN_CLASSES)[0]
+        purpose = "for screen readers only" if helper in _SCREEN_READER_CLASSES else "to hide what has it"
+        return f"has the class {_code_span(helper)}, which sites use to keep text off the screen, {purpose}"
+    return ""
+
+
+def _summary_of(details: Any) -> Any:
+    """A `<details>`'s summary, which shows while it is closed: its first `<summary>` child."""
+    return next((child for child in details if isinstance(child.tag, str) and child.tag.lower() == "summary"), None)
 
 
 # Values of a colour or fading property that change nothing a reader sees.
