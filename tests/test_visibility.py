@@ -143,6 +143,9 @@ HIDDEN_LOGOS = {
     "visibility collapse": (".x{visibility:collapse}", ' class="x"'),
     "opacity zero": (".x{opacity:0}", ' class="x"'),
     "opacity zero percent": (".x{opacity:0%}", ' class="x"'),
+    # Up to 0.017 any colour blends to within the colour rule's ΔE 5 of any background.
+    "opacity under two hundredths": (".x{opacity:0.017}", ' class="x"'),
+    "opacity under two hundredths, by a filter": (".x{filter:opacity(1.5%)}", ' class="x"'),
     "scale zero": (".x{transform:scale(0)}", ' class="x"'),
     "an escaped property name": (r".x{disp\6c ay:none}", ' class="x"'),
     "a property name escaped in capitals, and a keyword": (r".x{\4F PACITY:0} .y{display:\6e one}", ' class="x y"'),
@@ -408,6 +411,8 @@ def test_a_one_pixel_data_uri_logo_is_missing(uri: str) -> None:
 
 SHOWN_LOGOS = {
     "a more specific rule shows it again": (".x{display:none} img.x{display:inline}", ' class="x"'),
+    # Faint, but the most different colours stay ΔE 8.5 apart at 0.03: not judged by opacity alone.
+    "opacity of three hundredths": (".x{opacity:0.03}", ' class="x"'),
     # `all` resets every property it names a CSS-wide keyword for, the hiding ones too.
     "all unset after display none": (".x{display:none;all:unset}", ' class="x"'),
     "all revert in a later rule": (".x{opacity:0} img.x{all:revert}", ' class="x"'),

@@ -1836,8 +1836,12 @@ def _function_numbers(token: Any) -> list[float | None]:
 # widest the checker assumes a screen to be, 1000px (see `_PIXELS_PER_UNIT`): whatever the box, a
 # reader sees at most a speck of it.
 NEGLIGIBLE_SCALE = 2.0 / 1000.0
-# An opacity this low or lower: a hundredth of a colour is not seen.
-NEAR_ZERO_OPACITY = 0.01
+# An opacity this low or lower hides whatever the colours: the most different pair a fading can
+# leave apart (pure green over a dark navy) blends to ΔE 4.8 from the background, under the
+# distance at which text cannot be told from it (`colour_difference.INDISTINGUISHABLE_DELTA_E`,
+# 5.0; black on white is 1.5 apart). Where the colours are known, a larger opacity is judged by
+# that rule (`visibility.faded`); where they are not (a linked stylesheet may set them), it is not.
+NEAR_ZERO_OPACITY = 0.017
 # A `transform`/`scale` factor that leaves a box a hundredth of its size along an axis: 16px text
 # a sixth of a pixel high (under the 1px of unreadable text), a 200px logo 2px across (a tiny
 # image); nothing at that size is read as a logo or a line of text, as an opacity of 0.01 is not

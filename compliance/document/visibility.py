@@ -11,7 +11,7 @@ proximity, order;
 the `hidden` attribute is a user-agent `display: none` any author `display` overrides), custom
 properties filled in where a hiding property uses `var()`, math functions worked out:
 
-- `display: none`; `opacity` (or a `filter`'s or `-webkit-filter`'s `opacity()`) of 0.01 or less;
+- `display: none`; `opacity` (or a `filter`'s or `-webkit-filter`'s `opacity()`) of 0.017 or less;
   `transform`/`scale` by 0.01 or less (`css.NEGLIGIBLE_TRANSFORM_SCALE`); `clip`/`clip-path` to
   nothing; a `zoom` next to zero, an edge-on rotation (not under an ancestor's `perspective`), a
   transparent mask or one that keeps nothing by its properties together (`masking`), a picture
