@@ -36,6 +36,7 @@ from compliance.checks.text import scope_blocks
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
+from compliance.document.elements import tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
@@ -2305,10 +2306,10 @@ def _where_blocks_may_go(element: Any, side: Side) -> tuple[Any, bool]:
     last (a block after), so that nothing comes between them; else inside the item that holds it
     (a list item, a table cell), at its start (before) or end (after), still beside its text."""
     node = element
-    item = element if _tag_of(element) in _FLOW_ITEMS else None
+    item = element if tag_name(element) in _FLOW_ITEMS else None
     while True:
         parent = node.getparent()
-        restricted = parent is not None and (_tag_of(parent) in _RESTRICTED_PARENTS or (_tag_of(parent) == "div" and _tag_of(parent.getparent()) == "dl"))
+        restricted = parent is not None and (tag_name(parent) in _RESTRICTED_PARENTS or (tag_name(parent) == "div" and tag_name(parent.getparent()) == "dl"))
         if not restricted:
             return node, False
         siblings = [child for child in parent if isinstance(child.tag, str)]
@@ -2316,12 +2317,8 @@ def _where_blocks_may_go(element: Any, side: Side) -> tuple[Any, bool]:
         if node is not edge and item is not None:
             return item, True
         node = parent
-        if item is None and _tag_of(node) in _FLOW_ITEMS:
+        if item is None and tag_name(node) in _FLOW_ITEMS:
             item = node
-
-
-def _tag_of(element: Any) -> str:
-    return str(element.tag).lower() if element is not None and isinstance(element.tag, str) else ""
 
 
 # A start tag, its attribute values quoted or not (a '>' inside quotes does not end it).
