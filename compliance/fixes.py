@@ -2228,7 +2228,7 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
     elif where == "headline":
         found = doc.headline
     elif where == "end":
-        found = story_end(doc)
+        found = _past_its_list(doc, story_end(doc))
     else:
         story = [b for b in doc.article_blocks if not b.heading]
         byline_items = {b.index for b in doc.bylines}
@@ -2246,6 +2246,33 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
         found = next(iter(story_start), None)
     return (found, "") if found is not None else None
+
+
+# The elements that hold a list's items, and the items.
+_LISTS = frozenset("ul ol menu dl".split())
+_LIST_ITEMS = frozenset("li dt dd".split())
+
+
+def _past_its_list(doc: Document, end: Block | None) -> Block | None:
+    """The story's last block (`story.story_end`) as the place after which the story ends: when
+    it stands in a list's last item (a paragraph in the last `<li>`, at any depth of nested
+    lists), the outermost such list in the article, so that a block put at the end goes after
+    the list and not into its item; else the block itself."""
+    element = end.element if end is not None else None
+    if end is None or element is None or not isinstance(element.tag, str):
+        return end
+    outermost, node = None, element
+    while node is not None and node is not doc.article_root:
+        parent = node.getparent()
+        if tag_name(node) in _LIST_ITEMS and tag_name(parent) in _LISTS | {"div"}:
+            holder = parent if tag_name(parent) in _LISTS else parent.getparent()  # a `<div>` grouping a `<dl>`'s items
+            if tag_name(holder) not in _LISTS or [child for child in holder if isinstance(child.tag, str)][-1] is not (node if holder is parent else parent):
+                break
+            outermost = holder
+            node = holder
+            continue
+        node = parent
+    return dataclasses.replace(end, element=outermost) if outermost is not None else end
 
 
 def _header_of(headline: Block | None) -> Any:
