@@ -40,7 +40,7 @@ from compliance.document.elements import tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
-from compliance.findings import START, FixBlock, Location, Report, Severity
+from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
 from compliance.packs import iter_checks
@@ -138,7 +138,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     """Plan the fixes of one document, checked with `settings` as `check` checks it: every failing
     rule whose pack gives a fix is tried, in pack order, until no more can be applied (a logo
     placed above a byline may need that byline first)."""
-    from compliance.engine import article_meta, is_the_copy
+    from compliance.engine import article_meta, is_the_copy, lends_nothing, nothing_lent_message
 
     # The trials show no block to paste: none is judged with the others (a check more each).
     settings = settings._replace(judge_blocks=False)
@@ -162,6 +162,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return settings.check(doc, original=None if itself and doc is not first else original)
 
     before = check(first)
+    if original is not None and not itself and _refused_original(before) is None and lends_nothing(first, original):
+        # An original that shares nothing with the copy, too short for the check to call it
+        # another story: no fact is taken from it (its reporter would be written in as this
+        # copy's), and the note says so, as the check's own `original-mismatch` does.
+        notice = Notice("original-mismatch", nothing_lent_message(original, settings.advice))
+        original, settings = None, settings._replace(load_original=None)
+        before = check(first)
+        before = dataclasses.replace(before, notices=(notice, *before.notices))
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
