@@ -30,7 +30,7 @@ from urllib.parse import quote, urljoin
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
-from compliance.checks.original_byline import not_reporters, reporters_given
+from compliance.checks.original_byline import not_reporters, reporters_and_credit
 from compliance.checks.story import story_end
 from compliance.checks.text import scope_blocks
 from compliance.display import is_safe_line_text
@@ -295,6 +295,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 continue
             if shares:
                 tried = _with_note(tried, shares)
+            if left_out := values.credit_left_out(rule.fix):
+                tried = _with_note(tried, left_out)
             made, (candidate, candidate_doc, candidate_report) = tried
             # The later edit first: the earlier one's offset in the current text stays true.
             for edit in sorted(made, key=lambda e: -e.offset):
@@ -1711,7 +1713,13 @@ class _Values:
         names = self._original_reporters()
         if names:
             return listed(names)
-        return self.meta.get("reporter") or None
+        value = self.meta.get("reporter") or ""
+        if not value:
+            return None
+        # A value that gives an outlet or a role after the name ("Jane Doe, Reuters") is the
+        # name(s) alone in the credit, which writes the affiliation the terms ask for.
+        given, credit = self._given()
+        return listed(given) if credit else value
 
     def _original_reporters(self) -> list[str]:
         return list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
@@ -1719,12 +1727,30 @@ class _Values:
     def reporters(self) -> list[str]:
         """The people `reporter` names, one by one: the original's bylines', else those the
         `reporter` metadata lists (`original_byline.reporters_given`); [] when neither gives one."""
-        names = self._original_reporters()
-        if names:
-            return names
+        return self._original_reporters() or self._given()[0]
+
+    def _given(self) -> tuple[list[str], str]:
+        """The people the `reporter` metadata names, and what it gives after them, each element's
+        (`original_byline.reporters_and_credit`): ("Reuters" in "Jane Doe, Reuters")."""
         value = self.meta.get("reporter") or ""
         elements = value.names if isinstance(value, NamesMeta) else (value,)
-        return list(dict.fromkeys(name for element in elements if element.strip() for name in reporters_given(" ".join(element.split()))))
+        read = [reporters_and_credit(" ".join(element.split())) for element in elements if element.strip()]
+        return list(dict.fromkeys(name for names, _ in read for name in names)), listed(list(dict.fromkeys(credit for _, credit in read if credit)))
+
+    def credit_left_out(self, fix: FixTemplate) -> str:
+        """The note of a fix that credits the reporter by the `reporter` metadata's name(s) alone,
+        leaving out the outlet or role the value gives after them ("Reuters" in "Jane Doe,
+        Reuters"): what was left out and why; "" when nothing was, or when it is what the credit
+        writes after the name (", Daily Caller News Foundation")."""
+        tail = _reporter_fix(fix)
+        if tail is None or "{reporter}" not in tail or self._original_reporters():
+            return ""
+        credit = self._given()[1]
+        if not credit or _plain(credit) in _plain(tail):
+            return ""
+        given = _said(shorten(" ".join(_CONTROL.sub(" ", str(self.meta.get("reporter") or "")).split()), 60))
+        names = _said(listed(self._given()[0]))
+        return f"credited {names} with the affiliation the terms ask for: {_said(credit)}, which the reporter given ({given}) adds after the name, is left out"
 
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
