@@ -1809,8 +1809,7 @@ class _Values:
         source = next(s for s in fix.values if s.name == name)
         ways = []
         if source.original_image is not None:
-            # The pattern's label, quoted once whether or not it is written in quotes.
-            reads = source.original_image.shown.strip('"')
+            reads = _alt_text_example(fix, name, source.original_image)
             ways.append(f'the original story with its image whose alt text reads "{reads}" (--original FILE)')
         if source.original_url is not None:
             ways.append(f"the original story's URL (--meta original-url=URL, {ORIGINAL_URL_IN_THE_ARTICLE})")
@@ -1819,6 +1818,42 @@ class _Values:
         if source.page_text is not None:
             ways.append("have the page name it where the fix reads it (a credit line or its byline)")
         return f"'{name}': give " + " or ".join(ways)
+
+
+# The alt text a fix's template writes for the image whose address is `{NAME}`: an HTML `<img>`'s
+# or `<amp-img>`'s `alt` (`src` before it or after), or a Markdown image's text.
+_TEMPLATE_ALT = (
+    r"""<(?:amp-)?img\b[^>]*?\bsrc=["']?\{{{name}\}}["']?[^>]*?\balt=(["'])(.*?)\1""",
+    r"""<(?:amp-)?img\b[^>]*?\balt=(["'])(.*?)\1[^>]*?\bsrc=["']?\{{{name}\}}""",
+    r"!\[()([^\]]*)\]\(\{{{name}\}}\)",
+)
+
+
+def _alt_text_example(fix: FixTemplate, name: str, pattern: Pattern) -> str:
+    """An alt text an editor can paste that the image value `name`'s pattern finds: the alt text
+    the fix itself writes for that image, when the pattern finds it (DCNF's "Daily Caller News
+    Foundation logo"); else the first of the pattern's alternatives that reads as plain text and
+    that it finds (`describe.plain_alternatives`); else what the pattern is shown as, its label or
+    the neutral phrase (`Pattern.shown`), quoted once whether or not the label is written in
+    quotes. Never the regex itself."""
+    for template in (fix.template_for("html"), fix.template_for("markdown")):
+        for form in _TEMPLATE_ALT:
+            found = re.search(form.format(name=re.escape(name)), template or "", re.IGNORECASE)
+            alt = html.unescape(found.group(2)).strip() if found else ""
+            try:
+                if alt and pattern.search(alt):
+                    return alt
+            except PatternTimeout:
+                continue
+    from compliance.describe import plain_alternatives
+
+    for reading in plain_alternatives(pattern.regex_text):
+        try:
+            if pattern.search(reading):
+                return reading
+        except PatternTimeout:
+            continue
+    return pattern.shown.strip('"')
 
 
 def _page_text_value(doc: Document, pattern: Pattern) -> str | None:
