@@ -107,6 +107,33 @@ def describe_pattern(source: str, site: str = "") -> str:
     it (`site` the host of the pack's `terms_url`, "www.propublica.org"): the address is then
     shown as the publisher writes it, as the rule's help and fix do ("https://www.propublica.org/
     article/", not "https://propublica.org/article/")."""
+    readings: list[str] = []
+    for alternative in _alternative_readings(source, site):
+        if alternative is None:
+            return ""
+        reading = f'"{alternative}"'
+        if reading not in readings:
+            readings.append(reading)
+    return _SENTINEL.sub(lambda m: "{{meta." + m.group(1) + "}}", _join(readings, "or"))
+
+
+def plain_alternatives(source: str) -> list[str]:
+    """Those of a regex's alternatives that read as plain text, unquoted, in order: ["Daily Caller
+    News Foundation"] of `'^\\s*(?:the\\s+)?Daily\\s+Caller\\s+News\\s+Foundation\\s*$|…'`,
+    where `describe_pattern` reads none because another alternative has no plain reading. Text an
+    editor could write, for a caller to try against the pattern: a reading that stands for more
+    than it says ("logo…", of `logo.*`) is none."""
+    readings = [
+        _SENTINEL.sub(lambda m: "{{meta." + m.group(1) + "}}", alternative)
+        for alternative in _alternative_readings(source)
+        if alternative and "…" not in alternative
+    ]
+    return list(dict.fromkeys(readings))
+
+
+def _alternative_readings(source: str, site: str = "") -> list[str | None]:
+    """Each top-level alternative of a regex read as plain text (`describe_pattern`'s way), None
+    for one with no plain reading."""
     # Article metadata stays a placeholder, filled in when the pattern is bound to an article.
     text = _META_REF.sub(lambda m: f"\x00{m.group(1)}\x00", source.strip())
     if site.startswith("www."):
@@ -120,20 +147,16 @@ def describe_pattern(source: str, site: str = "") -> str:
     for _ in range(4):
         text = _OPTIONAL_GROUP.sub("", text)
     text = _OPTIONAL_CHAR.sub("", text)
-    alternatives = _split_top_level(text)
-    readings = []
-    for alternative in alternatives:
+    readings: list[str | None] = []
+    for alternative in _split_top_level(text):
         # A group with choices inside a phrase reads as its first choice ("This (story|commentary)
         # was …" → "This story was …"); the phrase still says what an editor should look for.
         for _ in range(4):
             alternative = _INNER_GROUP.sub(lambda m: m.group(1).split("|")[0], alternative)
         alternative = " ".join(alternative.replace("^", " ").replace("$", " ").split())
-        if not alternative or _LEFTOVER.search(alternative) or not re.search(r"[A-Za-z0-9]", alternative):
-            return ""
-        reading = f'"{alternative}"'
-        if reading not in readings:
-            readings.append(reading)
-    return _SENTINEL.sub(lambda m: "{{meta." + m.group(1) + "}}", _join(readings, "or"))
+        readable = bool(alternative) and not _LEFTOVER.search(alternative) and re.search(r"[A-Za-z0-9]", alternative) is not None
+        readings.append(alternative if readable else None)
+    return readings
 
 
 _META_REF = re.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")

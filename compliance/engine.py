@@ -1172,6 +1172,31 @@ def _another_story(copy: Document, original: Document) -> bool:
     return not _reporter_in_common(copy, original)
 
 
+def lends_nothing(copy: Document, original: Document) -> bool:
+    """Whether the original given shows nothing of the copy's story, so that `fix` takes no fact
+    from it (a reporter's name, an address) even where `_another_story` cannot tell (a short copy,
+    a short original): both have article text and share none (`_text_in_common`), their headlines
+    differ, none of the copy's bylines credits one of the original's reporters, and the copy is no
+    translation of it. A copy with no text of its own, or an original whose story was not read,
+    says too little, and lends."""
+    theirs, ours = _article_shingles(original), _article_shingles(copy)
+    if not theirs or not ours or _text_in_common(theirs, ours) or _same_headline(copy, original) or _reporter_in_common(copy, original):
+        return False
+    from compliance.checks.languages import translated
+
+    return translated(_article_words(original), _article_words(copy)) is None
+
+
+def nothing_lent_message(original: Document, advice: Advice) -> str:
+    """The `original-mismatch` notice of `fix` for an original that lends it nothing
+    (`lends_nothing`), naming it by its headline when it has one."""
+    named = f" ({quoted(original.headline.text, 80)})" if original.headline is not None else ""
+    return (
+        f"the original given{named} shares no text, headline or reporter with this copy: it may be another story,"
+        f" so nothing is taken from it (no reporter's name, no link); {advice.give_own_original()}"
+    )
+
+
 def _unrelated(copy: Document, original: Document) -> bool:
     """Whether the original given shares nothing with the copy that would make it the copy's
     story, so that its publisher's pack is not applied on its account: the original has text

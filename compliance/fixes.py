@@ -30,16 +30,17 @@ from urllib.parse import quote, urljoin
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
-from compliance.checks.original_byline import not_reporters, reporters_given
+from compliance.checks.original_byline import not_reporters, reporters_and_credit
 from compliance.checks.story import story_end
 from compliance.checks.text import scope_blocks
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
+from compliance.document.elements import tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
-from compliance.findings import START, FixBlock, Location, Report, Severity
+from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
 from compliance.packs import iter_checks
@@ -137,7 +138,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     """Plan the fixes of one document, checked with `settings` as `check` checks it: every failing
     rule whose pack gives a fix is tried, in pack order, until no more can be applied (a logo
     placed above a byline may need that byline first)."""
-    from compliance.engine import article_meta, is_the_copy
+    from compliance.engine import article_meta, is_the_copy, lends_nothing, nothing_lent_message
 
     # The trials show no block to paste: none is judged with the others (a check more each).
     settings = settings._replace(judge_blocks=False)
@@ -161,6 +162,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return settings.check(doc, original=None if itself and doc is not first else original)
 
     before = check(first)
+    if original is not None and not itself and _refused_original(before) is None and lends_nothing(first, original):
+        # An original that shares nothing with the copy, too short for the check to call it
+        # another story: no fact is taken from it (its reporter would be written in as this
+        # copy's), and the note says so, as the check's own `original-mismatch` does.
+        notice = Notice("original-mismatch", nothing_lent_message(original, settings.advice))
+        original, settings = None, settings._replace(load_original=None)
+        before = check(first)
+        before = dataclasses.replace(before, notices=(notice, *before.notices))
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
@@ -286,6 +295,8 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 continue
             if shares:
                 tried = _with_note(tried, shares)
+            if left_out := values.credit_left_out(rule.fix):
+                tried = _with_note(tried, left_out)
             made, (candidate, candidate_doc, candidate_report) = tried
             # The later edit first: the earlier one's offset in the current text stays true.
             for edit in sorted(made, key=lambda e: -e.offset):
@@ -1702,7 +1713,13 @@ class _Values:
         names = self._original_reporters()
         if names:
             return listed(names)
-        return self.meta.get("reporter") or None
+        value = self.meta.get("reporter") or ""
+        if not value:
+            return None
+        # A value that gives an outlet or a role after the name ("Jane Doe, Reuters") is the
+        # name(s) alone in the credit, which writes the affiliation the terms ask for.
+        given, credit = self._given()
+        return listed(given) if credit else value
 
     def _original_reporters(self) -> list[str]:
         return list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
@@ -1710,12 +1727,30 @@ class _Values:
     def reporters(self) -> list[str]:
         """The people `reporter` names, one by one: the original's bylines', else those the
         `reporter` metadata lists (`original_byline.reporters_given`); [] when neither gives one."""
-        names = self._original_reporters()
-        if names:
-            return names
+        return self._original_reporters() or self._given()[0]
+
+    def _given(self) -> tuple[list[str], str]:
+        """The people the `reporter` metadata names, and what it gives after them, each element's
+        (`original_byline.reporters_and_credit`): ("Reuters" in "Jane Doe, Reuters")."""
         value = self.meta.get("reporter") or ""
         elements = value.names if isinstance(value, NamesMeta) else (value,)
-        return list(dict.fromkeys(name for element in elements if element.strip() for name in reporters_given(" ".join(element.split()))))
+        read = [reporters_and_credit(" ".join(element.split())) for element in elements if element.strip()]
+        return list(dict.fromkeys(name for names, _ in read for name in names)), listed(list(dict.fromkeys(credit for _, credit in read if credit)))
+
+    def credit_left_out(self, fix: FixTemplate) -> str:
+        """The note of a fix that credits the reporter by the `reporter` metadata's name(s) alone,
+        leaving out the outlet or role the value gives after them ("Reuters" in "Jane Doe,
+        Reuters"): what was left out and why; "" when nothing was, or when it is what the credit
+        writes after the name (", Daily Caller News Foundation")."""
+        tail = _reporter_fix(fix)
+        if tail is None or "{reporter}" not in tail or self._original_reporters():
+            return ""
+        credit = self._given()[1]
+        if not credit or _plain(credit) in _plain(tail):
+            return ""
+        given = _said(shorten(" ".join(_CONTROL.sub(" ", str(self.meta.get("reporter") or "")).split()), 60))
+        names = _said(listed(self._given()[0]))
+        return f"credited {names} with the affiliation the terms ask for: {_said(credit)}, which the reporter given ({given}) adds after the name, is left out"
 
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
@@ -1774,8 +1809,7 @@ class _Values:
         source = next(s for s in fix.values if s.name == name)
         ways = []
         if source.original_image is not None:
-            # The pattern's label, quoted once whether or not it is written in quotes.
-            reads = source.original_image.shown.strip('"')
+            reads = _alt_text_example(fix, name, source.original_image)
             ways.append(f'the original story with its image whose alt text reads "{reads}" (--original FILE)')
         if source.original_url is not None:
             ways.append(f"the original story's URL (--meta original-url=URL, {ORIGINAL_URL_IN_THE_ARTICLE})")
@@ -1784,6 +1818,42 @@ class _Values:
         if source.page_text is not None:
             ways.append("have the page name it where the fix reads it (a credit line or its byline)")
         return f"'{name}': give " + " or ".join(ways)
+
+
+# The alt text a fix's template writes for the image whose address is `{NAME}`: an HTML `<img>`'s
+# or `<amp-img>`'s `alt` (`src` before it or after), or a Markdown image's text.
+_TEMPLATE_ALT = (
+    r"""<(?:amp-)?img\b[^>]*?\bsrc=["']?\{{{name}\}}["']?[^>]*?\balt=(["'])(.*?)\1""",
+    r"""<(?:amp-)?img\b[^>]*?\balt=(["'])(.*?)\1[^>]*?\bsrc=["']?\{{{name}\}}""",
+    r"!\[()([^\]]*)\]\(\{{{name}\}}\)",
+)
+
+
+def _alt_text_example(fix: FixTemplate, name: str, pattern: Pattern) -> str:
+    """An alt text an editor can paste that the image value `name`'s pattern finds: the alt text
+    the fix itself writes for that image, when the pattern finds it (DCNF's "Daily Caller News
+    Foundation logo"); else the first of the pattern's alternatives that reads as plain text and
+    that it finds (`describe.plain_alternatives`); else what the pattern is shown as, its label or
+    the neutral phrase (`Pattern.shown`), quoted once whether or not the label is written in
+    quotes. Never the regex itself."""
+    for template in (fix.template_for("html"), fix.template_for("markdown")):
+        for form in _TEMPLATE_ALT:
+            found = re.search(form.format(name=re.escape(name)), template or "", re.IGNORECASE)
+            alt = html.unescape(found.group(2)).strip() if found else ""
+            try:
+                if alt and pattern.search(alt):
+                    return alt
+            except PatternTimeout:
+                continue
+    from compliance.describe import plain_alternatives
+
+    for reading in plain_alternatives(pattern.regex_text):
+        try:
+            if pattern.search(reading):
+                return reading
+        except PatternTimeout:
+            continue
+    return pattern.shown.strip('"')
 
 
 def _page_text_value(doc: Document, pattern: Pattern) -> str | None:
@@ -2227,7 +2297,7 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
     elif where == "headline":
         found = doc.headline
     elif where == "end":
-        found = story_end(doc)
+        found = _past_its_list(doc, story_end(doc))
     else:
         story = [b for b in doc.article_blocks if not b.heading]
         byline_items = {b.index for b in doc.bylines}
@@ -2245,6 +2315,33 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
         found = next(iter(story_start), None)
     return (found, "") if found is not None else None
+
+
+# The elements that hold a list's items, and the items.
+_LISTS = frozenset("ul ol menu dl".split())
+_LIST_ITEMS = frozenset("li dt dd".split())
+
+
+def _past_its_list(doc: Document, end: Block | None) -> Block | None:
+    """The story's last block (`story.story_end`) as the place after which the story ends: when
+    it stands in a list's last item (a paragraph in the last `<li>`, at any depth of nested
+    lists), the outermost such list in the article, so that a block put at the end goes after
+    the list and not into its item; else the block itself."""
+    element = end.element if end is not None else None
+    if end is None or element is None or not isinstance(element.tag, str):
+        return end
+    outermost, node = None, element
+    while node is not None and node is not doc.article_root:
+        parent = node.getparent()
+        if tag_name(node) in _LIST_ITEMS and tag_name(parent) in _LISTS | {"div"}:
+            holder = parent if tag_name(parent) in _LISTS else parent.getparent()  # a `<div>` grouping a `<dl>`'s items
+            if tag_name(holder) not in _LISTS or [child for child in holder if isinstance(child.tag, str)][-1] is not (node if holder is parent else parent):
+                break
+            outermost = holder
+            node = holder
+            continue
+        node = parent
+    return dataclasses.replace(end, element=outermost) if outermost is not None else end
 
 
 def _header_of(headline: Block | None) -> Any:
@@ -2305,10 +2402,10 @@ def _where_blocks_may_go(element: Any, side: Side) -> tuple[Any, bool]:
     last (a block after), so that nothing comes between them; else inside the item that holds it
     (a list item, a table cell), at its start (before) or end (after), still beside its text."""
     node = element
-    item = element if _tag_of(element) in _FLOW_ITEMS else None
+    item = element if tag_name(element) in _FLOW_ITEMS else None
     while True:
         parent = node.getparent()
-        restricted = parent is not None and (_tag_of(parent) in _RESTRICTED_PARENTS or (_tag_of(parent) == "div" and _tag_of(parent.getparent()) == "dl"))
+        restricted = parent is not None and (tag_name(parent) in _RESTRICTED_PARENTS or (tag_name(parent) == "div" and tag_name(parent.getparent()) == "dl"))
         if not restricted:
             return node, False
         siblings = [child for child in parent if isinstance(child.tag, str)]
@@ -2316,12 +2413,8 @@ def _where_blocks_may_go(element: Any, side: Side) -> tuple[Any, bool]:
         if node is not edge and item is not None:
             return item, True
         node = parent
-        if item is None and _tag_of(node) in _FLOW_ITEMS:
+        if item is None and tag_name(node) in _FLOW_ITEMS:
             item = node
-
-
-def _tag_of(element: Any) -> str:
-    return str(element.tag).lower() if element is not None and isinstance(element.tag, str) else ""
 
 
 # A start tag, its attribute values quoted or not (a '>' inside quotes does not end it).

@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
 from compliance.document import Document, Image, Item, attribute_pixels
+from compliance.document.elements import tag_name
 from compliance.options import Option
 from compliance.text import counted, shorten
 
@@ -103,7 +104,7 @@ def _own_captions_between(doc: Document, low: int, high: int) -> set[int]:
         if figure is None:
             continue
         inside = set(figure.iter())
-        captions = {e for child in figure if _tag(child) == "figcaption" for e in child.iter()}
+        captions = {e for child in figure if tag_name(child) == "figcaption" for e in child.iter()}
         # The figure's items are consecutive: walk from the end inside it, never past the other end.
         at = index + step
         while low < at < high and doc.items[at].element in inside:
@@ -113,15 +114,11 @@ def _own_captions_between(doc: Document, low: int, high: int) -> set[int]:
     return found
 
 
-def _tag(element: Any) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
 def _figure_of(element: Any) -> Any:
     """The nearest `<figure>` holding `element`, or None (a text article's items have no element)."""
     if element is None:
         return None
-    return next((node for node in (element, *element.iterancestors()) if _tag(node) == "figure"), None)
+    return next((node for node in (element, *element.iterancestors()) if tag_name(node) == "figure"), None)
 
 
 # An image this small or smaller on both sides is an icon (an author's avatar, a share button, the

@@ -294,12 +294,21 @@ def reporters_given(value: str) -> tuple[str, ...]:
     person, and "Jake Smith, Daily Caller News Foundation" is read as a
     byline is (the outlet is no reporter). A suffix stays part of the name: "Jake Smith, Jr." is
     the person "Jake Smith Jr."."""
+    return reporters_and_credit(value)[0]
+
+
+def reporters_and_credit(value: str) -> tuple[tuple[str, ...], str]:
+    """The people a `reporter` value names (`reporters_given`), and what else it gives after
+    them, as the byline reader reads a byline's credit: the outlet or role ("Reuters" in "Jane
+    Doe, Reuters", "Jane Doe of Reuters" or "Jane Doe (Reuters)"; "Staff Writer" in "Jane Doe,
+    Staff Writer"); "" for names alone ("Jake Smith, Jr.", "Jake Smith and Ana Ruiz") and for a
+    value that reads as no person's name, which is its own one name."""
     value = _SUFFIX_AFTER_COMMA().sub(r" \1", value)
     parts = [part for part in _LIST_SEPARATORS().split(value) if part.strip()]
     if len(parts) > 1 and all(len(part.split()) >= 2 and person_name(part) == part.strip() for part in parts):
-        return tuple(part.strip() for part in parts)
+        return tuple(part.strip() for part in parts), ""
     reading = read_byline(value) or read_byline(f"By {value}")
-    return reading.names if reading is not None and reading.names else (value,)
+    return (reading.names, reading.credit) if reading is not None and reading.names else ((value,), "")
 
 
 def _with_suffix(name: str, byline: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from compliance.checks.story_furniture import is_ad, is_date_line, is_promo_link, reads_as_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
-from compliance.document.elements import in_any, names, text_of
+from compliance.document.elements import in_any, names, tag_name, text_of
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
@@ -506,10 +506,70 @@ def story_end(doc: Document) -> Block | None:
     a `where: end` block after it, and a finding of such a thing missing points at it
     (`end_location`). What the theme prints after the story inside the article (`story_tail`: its
     "Posted in News" footer, share links, a newsletter sign-up) is passed over, else the article's
-    last such block. None when the article has no such block."""
+    last such block. A list the story closes with (its findings in bullets, with or without a line
+    leading into it: "What we found:") is the story's, however short its items: its last item is
+    the end (`_closing_list`). None when the article has no such block."""
     blocks = [block for block in reversed(doc.article_blocks) if not block.heading]
     tail = story_tail(doc)
-    return next((block for block in blocks if block.index not in tail), blocks[0] if blocks else None)
+    end = next((block for block in blocks if block.index not in tail), blocks[0] if blocks else None)
+    if end is None or not tail:
+        return end
+    after = [block for block in reversed(blocks) if block.index > end.index]
+    return _closing_list(doc, after) or end
+
+
+# A list's items.
+_LIST_ITEMS = frozenset({"li", "dt", "dd"})
+
+
+def _closing_list(doc: Document, after: list[Block]) -> Block | None:
+    """The last item of the list that follows the story's last paragraph (`after`: the blocks
+    after it, in order), when the story goes on in it: its items, and the one line leading into it
+    (ending in a colon), if any, each the story's words and not the page's (not all in links, not
+    in a part of the tail such as tags or sharing, not set apart from the body, not a furniture,
+    topics or site notice line); None when what follows is no such list."""
+    last = None
+    for at, block in enumerate(after):
+        text = " ".join(block.text.split())
+        if not _the_storys_words(doc, block, text):
+            break
+        if _in_list_item(doc, block):
+            last = block
+        elif at > 0 or not text.endswith(":"):
+            break
+    return last
+
+
+def _in_list_item(doc: Document, block: Block) -> bool:
+    """Whether a block is a list's item: in HTML an `<li>`, `<dt>` or `<dd>` or inside one in the
+    article; in Markdown and text a line opening with a list's bullet or number ("- ", "1. ")."""
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        lines = doc.source.splitlines() if doc.kind != "html" else []
+        return 0 < block.line <= len(lines) and _LIST_LINE().match(lines[block.line - 1]) is not None
+    for node in (element, *element.iterancestors()):
+        if tag_name(node) in _LIST_ITEMS:
+            return True
+        if node is doc.article_root:
+            return False
+    return False
+
+
+# A line of a Markdown or text list: a bullet ("-", "*", "+", "•") or a number ("1.", "2)") and a space.
+_LIST_LINE = on_first_use(r"[ \t]{0,3}(?:[-+*•▪◦‣]|\d{1,9}[.)])[ \t]+\S")
+
+
+def _the_storys_words(doc: Document, block: Block, text: str) -> bool:
+    """Whether a block after the story's last paragraph reads as the story's own words, not the
+    page's: not all in links, not in the article's header, a figure, an aside or a deck, nor in a
+    part of the tail (`_TAIL_NAMES`) or a widget beside the story, and no furniture, topics, date
+    or site notice line."""
+    if not text or _FURNITURE_LINE().match(text) or is_topics_line(text) or reads_as_date_line(text) or is_site_notice(block):
+        return False
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return True
+    return not (_set_off_from_body(doc, element) or _all_in_links(element, text) or _in_tail_container(doc, block) or _in_widget_beside_story(doc, block))
 
 
 def end_location(doc: Document) -> Location:

@@ -1,5 +1,6 @@
 """Small reads of an lxml element shared by the walk, the visibility and region tests, the
-byline finding and the checks: its class tokens, its text, and whether it can ever run or load."""
+byline finding, the checks and the fixes: its tag name, its class tokens, its text, and whether
+it can ever run or load."""
 
 from __future__ import annotations
 
@@ -117,6 +118,13 @@ def in_any(element: Any, test: Callable[[Any], bool], known: dict[Any, bool], *,
         inside = inside or test(node)
         known[node] = inside
     return inside
+
+
+def tag_name(element: Any) -> str:
+    """The element's tag name, lower-cased: "li" for an lxml `<LI>` element. "" for what has no
+    name of its own (a comment, a processing instruction or an entity, whose `tag` is a function
+    in lxml) and for None (an element's missing parent)."""
+    return str(element.tag).lower() if element is not None and isinstance(element.tag, str) else ""
 
 
 def text_of(element: Any) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from compliance.document.css import Declaration
-from compliance.document.elements import ids_of_page
+from compliance.document.elements import ids_of_page, tag_name
 
 REFERRING_PROPERTIES = frozenset({"mask", "mask-image", "clip-path", "filter"})
 # Children that describe an SVG element and draw nothing.
@@ -62,17 +62,13 @@ def _named(element: Any, identifier: str) -> Any | None:
     return last[1].get(identifier)
 
 
-def _tag(element: Any) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
 def _in_svg(element: Any) -> bool:
     """True for an element inside an `<svg>` (an SVG element, not an HTML one of the same name)."""
-    return any(_tag(ancestor) == "svg" for ancestor in element.iterancestors())
+    return any(tag_name(ancestor) == "svg" for ancestor in element.iterancestors())
 
 
 def _drawing_children(element: Any) -> list[Any]:
-    return [child for child in element if _tag(child) and _tag(child) not in _DESCRIPTIVE]
+    return [child for child in element if tag_name(child) and tag_name(child) not in _DESCRIPTIVE]
 
 
 def mask_layer_test(element: Any) -> Callable[[Any], bool]:
@@ -84,7 +80,7 @@ def mask_layer_test(element: Any) -> Callable[[Any], bool]:
         if identifier is None:
             return False
         named = _named(element, identifier)
-        return named is None or _tag(named) != "mask" or not _in_svg(named) or not _drawing_children(named)
+        return named is None or tag_name(named) != "mask" or not _in_svg(named) or not _drawing_children(named)
 
     return keeps_nothing
 
@@ -95,7 +91,7 @@ def clipped_away(declared: Mapping[str, Declaration], element: Any) -> bool:
     if clip_path is None or len(clip_path.values) != 1 or (identifier := fragment(clip_path.values[0])) is None:
         return False
     named = _named(element, identifier)
-    return named is not None and _tag(named) == "clippath" and _in_svg(named) and not _drawing_children(named)
+    return named is not None and tag_name(named) == "clippath" and _in_svg(named) and not _drawing_children(named)
 
 
 def flooded(declared: Mapping[str, Declaration], element: Any) -> bool:
@@ -110,10 +106,10 @@ def _floods(element: Any, token: Any) -> bool:
     if identifier is None:
         return False
     named = _named(element, identifier)
-    if named is None or _tag(named) != "filter" or not _in_svg(named):
+    if named is None or tag_name(named) != "filter" or not _in_svg(named):
         return False
     primitives: Sequence[Any] = _drawing_children(named)
-    return bool(primitives) and (_tag(primitives[-1]) == "feflood" or _clears_alpha(primitives[-1]))
+    return bool(primitives) and (tag_name(primitives[-1]) == "feflood" or _clears_alpha(primitives[-1]))
 
 
 def _clears_alpha(primitive: Any) -> bool:
@@ -121,9 +117,9 @@ def _clears_alpha(primitive: Any) -> bool:
     whose `<feFuncA>` maps every alpha to 0 (`linear` with `slope` and `intercept` 0, the
     intercept's default; `table` or `discrete` with every value 0), or an `<feColorMatrix
     type="matrix">` whose alpha row is all 0 (Filter Effects 1, 15.x)."""
-    tag = _tag(primitive)
+    tag = tag_name(primitive)
     if tag == "fecomponenttransfer":
-        functions = [child for child in _drawing_children(primitive) if _tag(child) == "fefunca"]
+        functions = [child for child in _drawing_children(primitive) if tag_name(child) == "fefunca"]
         return bool(functions) and _alpha_to_zero(functions[-1])
     if tag == "fecolormatrix" and (primitive.get("type") or "matrix").strip().lower() == "matrix":
         values = _numbers(primitive.get("values"))
