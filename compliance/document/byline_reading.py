@@ -1448,9 +1448,11 @@ def _is_given_name_and_outlet_word(tokens: list[str]) -> bool:
     word is ("Emily Post", "EMILY POST", "Emily J. Post", "Tom Daily", "Alex Times"): its first word
     is a known given name (`given_names`) that is no place of the gazetteer (then it is the town of
     an outlet: "Houston Chronicle", "Orlando Sentinel", "Austin Times"), and no word between is
-    an outlet's word too ("Emily Sun Times"). "The Post", "Washington Post", "Press Herald",
-    "Morning Star" open with no given name, so they stay outlets; a pack's own outlet is ruled out
-    apart (`_names_no_person`)."""
+    an outlet's word too ("Emily Sun Times"). A given name that is only a town where papers are
+    not so named ("Ann", a town in Myanmar; "Mary", one in Turkmenistan) names no outlet there
+    (`_is_newspaper_town`): "Ann Tribune", "Mary Herald" are persons. "The Post", "Washington
+    Post", "Press Herald", "Morning Star" open with no given name, so they stay outlets; a pack's
+    own outlet is ruled out apart (`_names_no_person`)."""
     if not 2 <= len(tokens) <= 4 or tokens[-1].lower().strip(".,") not in _SURNAME_OUTLET_WORDS:
         return False
     first = tokens[0].strip(".,")
@@ -1463,7 +1465,27 @@ def _is_given_name_and_outlet_word(tokens: list[str]) -> bool:
         return False
     from compliance.document.places import place_positions
 
-    return not place_positions(tokens[:-1])
+    places = place_positions(tokens[:-1])
+    # Another word that names a place ("Ana Ruiz Texas Tribune", "Jackson Hole News") is the
+    # outlet's town or region; the given name alone is asked whether papers are named after it.
+    return not places or (places == {0} and not _is_newspaper_town(tokens[:1]))
+
+
+# A city outside the English-speaking countries whose size gives it an English-language paper
+# named after it ("The Moscow Times", "The Sofia Globe", "Santiago Times"): a metropolis.
+_NEWSPAPER_METROPOLIS = 1_000_000
+
+
+def _is_newspaper_town(words: list[str]) -> bool:
+    """Whether `words` name a place that a paper with an English newspaper word is named after
+    ("Houston Chronicle", "Jordan Times", "Georgia Gazette", "Sofia Globe"): a region by name (a
+    country, a US state or county), a city of the English-speaking countries
+    (`_ENGLISH_PRESS_COUNTRIES`) or a metropolis elsewhere. A town elsewhere that has a given
+    name's name ("Ann" in Myanmar, "Mary" in Turkmenistan) is no paper's."""
+    from compliance.document.places import region_or_city_sizes
+
+    region, cities = region_or_city_sizes(words)
+    return region or any(country in _ENGLISH_PRESS_COUNTRIES or population >= _NEWSPAPER_METROPOLIS for country, population in cities)
 
 
 def _is_place_and_sun(tokens: list[str]) -> bool:
@@ -1478,7 +1500,7 @@ def _is_place_and_sun(tokens: list[str]) -> bool:
 
     if place_positions(tokens[:-1]) != frozenset(range(len(tokens) - 1)):
         return False
-    return _without_accents(tokens[0].strip(".,").lower()) not in GIVEN_NAMES or bool(city_countries(tokens[:-1]) & _SUN_COUNTRIES)
+    return _without_accents(tokens[0].strip(".,").lower()) not in GIVEN_NAMES or bool(city_countries(tokens[:-1]) & _ENGLISH_PRESS_COUNTRIES)
 
 
 def _is_compound_outlet_word(token: str) -> bool:
@@ -1489,8 +1511,9 @@ def _is_compound_outlet_word(token: str) -> bool:
     return len(pieces) == 2 and pieces[0] in _BODY_OPENING_WORDS | _OUTLET_ENDINGS and pieces[1] in _OUTLET_ENDINGS
 
 
-# The countries whose newspapers are named "Sun" after their town (ISO codes).
-_SUN_COUNTRIES = frozenset({"US", "CA", "GB", "AU", "NZ", "IE", "ZA"})
+# The countries whose newspapers are named after their town with an English newspaper word
+# ("Baltimore Sun", "Houston Chronicle"; ISO codes).
+_ENGLISH_PRESS_COUNTRIES = frozenset({"US", "CA", "GB", "AU", "NZ", "IE", "ZA"})
 
 
 # Head words of a title that open no person's name: they are no given name, so wherever they
