@@ -3316,9 +3316,9 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
     head, *for_credit = _for_of_in(first).split(first, maxsplit=1)
+    later: list[str] = []
     if for_credit:
-        quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
-        for_credit = [", ".join([for_credit[0], *rest])]
+        later, quoted_parts, for_credit = _credit_after_for(for_credit[0], rest, outlets)
         rest = []
     segments = [head, *rest]
     separators = _separators_before(stripped)
@@ -3358,7 +3358,44 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not (names and _is_title_part(segment, outlets)):
             quoted_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
+    names.extend(later)
     return names, ", ".join(credit_parts), ", ".join(part for part in quoted_parts if part)
+
+
+def _credit_after_for(after: str, rest: list[str], outlets: Set[str]) -> tuple[list[str], list[str], list[str]]:
+    """For a byline whose first part is "NAME for/of/in …" (`after`, what follows the word, and
+    `rest`, the byline's later parts): the people named after the first one's place or outlet
+    (`_people_after_a_credit`), the credit's parts as quoted (without job titles standing as
+    parts of their own) and the whole credit, as one part."""
+    later, kept = _people_after_a_credit(", ".join([after, *rest]), outlets)
+    if later:
+        after, rest = kept, []
+    quoted_parts = [after.strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
+    return later, quoted_parts, [", ".join([after, *rest])]
+
+
+def _people_after_a_credit(credit: str, outlets: Set[str]) -> tuple[list[str], str]:
+    """The people a byline names after the first one's "in Place" or "for Outlet", each joined by
+    "and" or a comma with a place or an outlet of their own ("By A in London and B in Singapore",
+    "By A for Reuters and B for AP", "By A in London, B in Paris and C in Rome"), or by "and"
+    last, alone ("By A of Reuters and B"); and the credit without them ("London, Singapore"). A
+    part that names no person stays in the credit as written ("in Washington, D.C., and B in New
+    York"); an outlet's or a body's name ("for Texas Tribune and Houston Chronicle", "of Procter
+    and Gamble") or a place ("in Washington and New York") is no person."""
+    pieces = (_LATER_PEOPLE_SPLIT_IN_CAPITALS() if credit.isupper() else _LATER_PEOPLE_SPLIT()).split(credit)
+    people: list[str] = []
+    kept = [pieces[0]]
+    for position in range(2, len(pieces), 2):
+        joiner, piece = pieces[position - 1], pieces[position]
+        head, *own = _for_of_in(piece).split(piece, maxsplit=1)
+        alone = not own and position == len(pieces) - 1 and joiner.strip() != ","
+        person = person_name(head.strip(), outlets) if own or alone else None
+        if person is None or len(person.split()) < 2 or _is_place_name(person.split()):
+            kept[-1] += joiner + piece
+            continue
+        people.append(person)
+        kept.extend(own)
+    return people, ", ".join(part.strip() for part in kept)
 
 
 def _stands_alone(separators: list[str], position: int) -> bool:
@@ -3409,6 +3446,11 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
 # The words that join the last person of a list, in the languages whose openers the reader knows
 # (`_PREFIX`: "and", "et", "y", "und", "e", "en", "og", "och", Catalan "i"), as `_AND` has them.
 _LIST_AND = rf"(?:{_AND_WORDS}|&|{_SHORT_AND_WORDS})"
+# What parts the people after the first one's place or outlet: a comma, or "and" in the languages
+# the reader knows (`_LIST_AND`; in capitals in a byline written in capitals), kept as a piece
+# of its own.
+_LATER_PEOPLE_SPLIT = on_first_use(rf"(\s*,(?!\s*{_LIST_AND}\s)\s*|\s*,?\s+{_LIST_AND}\s+)")
+_LATER_PEOPLE_SPLIT_IN_CAPITALS = on_first_use(rf"(\s*,(?!\s*{_LIST_AND}\s)\s*|\s*,?\s+{_LIST_AND}\s+)", re.IGNORECASE)
 # The words that join one more person after an author's credit: `_LIST_AND`'s, and "with" in the
 # same languages ("A, Uni X, with B", "Par A, Université de Lyon, avec B", "Von A, Universität
 # Wien, mit B", "Por A, Universidad de Chile, con B", "com", "met", "med").
