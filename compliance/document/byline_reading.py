@@ -2460,6 +2460,10 @@ _BIO_WORK = on_first_use(
     r"(?P<outlet>(?:the\s+)?[A-Z][^.;|()]{1,80}?)\s*(?:\.(?:\s.*)?)?$",
 )
 
+# A bio's sentence of any kind, its subject first: "SUBJECT is …", "SUBJECT covers …" (not "…
+# is by NAME", which credits NAME).
+_BIO_SENTENCE = on_first_use(r"^(?P<subject>[^,.;:|()]{1,80}?)\s+(?:is|covers|writes|reports)\s+(?!by\b)\S")
+
 
 def _bio_as_byline(text: str, *, in_markup: bool) -> str:
     """An author bio read as the byline it amounts to, after an author box's heading
@@ -2467,12 +2471,16 @@ def _bio_as_byline(text: str, *, in_markup: bool) -> str:
     (`in_markup`: an author box's): "NAME, ROLE, OUTLET" for "NAME is a ROLE for OUTLET." when the
     role names a job (`_ROLE_NOUNS`: "energy reporter", "associate professor"), and "NAME, OUTLET"
     for "NAME covers energy for OUTLET." (`_BIO_WORK`); `text` itself otherwise. A paragraph of
-    the story that says who someone is ("Jane Doe is a lawyer for the city") is no byline."""
+    the story that says who someone is ("Jane Doe is a lawyer for the city") is no byline, nor
+    an author box whose sentence is about no person ("The Daily Caller News Foundation is an
+    independent nonprofit …", "He covers energy …": `_about_no_one`), "" then."""
     labelled = _ABOUT_THE_AUTHOR().match(text)
     if labelled is None and not in_markup:
         return text
     # The heading is no part of the credit ("About the author: Nick Pope" names Nick Pope).
     text = text[labelled.end() :] if labelled else text
+    if _about_no_one(text):
+        return ""
     works = _BIO_WORK().match(text)
     if works is not None:
         return f"{works.group('name')}, {works.group('outlet')}"
@@ -2480,6 +2488,17 @@ def _bio_as_byline(text: str, *, in_markup: bool) -> str:
     if bio is None or not any(word in _ROLE_NOUNS for word in bio.group("role").lower().split()):
         return text
     return ", ".join(part for part in (bio.group("name"), bio.group("role"), bio.group("outlet")) if part)
+
+
+def _about_no_one(text: str) -> bool:
+    """Whether a bio's sentence (`_BIO_SENTENCE`) has a subject that names no person: an outlet or
+    a body ("The Daily Caller News Foundation is an independent nonprofit newswire …"), a pronoun
+    ("He covers energy …"). A box of such words names no one, and is no byline."""
+    told = _BIO_SENTENCE().match(text)
+    if told is None:
+        return False
+    reading = _read_text(told.group("subject").strip(), require_prefix=False, outlets=frozenset())
+    return reading is None or not reading.names
 
 
 _CLOSING_BRACKET = {"(": ")", "[": "]"}
