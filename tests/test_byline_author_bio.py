@@ -129,3 +129,20 @@ def test_a_dcnf_page_whose_author_box_names_no_person_has_no_byline(text: str) -
 def test_an_author_box_about_a_person_still_names_them(text: str, names: tuple[str, ...]) -> None:
     reading = read_byline(text)
     assert reading is not None and reading.names == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published by the Daily Caller News Foundation in 2019, the report found that most grants went to Texas.",
+        "Written by the Texas Tribune last year, the guide was updated twice.",
+    ],
+)
+def test_prose_opening_with_a_credits_words_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize("text", ["By the Associated Press.", "By Staff, Daily Caller News Foundation."])
+def test_a_short_credit_ending_with_a_full_stop_is_still_a_byline(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and not reading.names and reading.problem in ("outlet", "staff")

@@ -198,6 +198,8 @@ def test_a_conversation_credit_in_other_words_applies_the_pack(credit: str) -> N
         # Prose that cites the foundation, with the credit's opening words or without.
         "<p>According to the Daily Caller News Foundation, the grants went to three groups.</p>",
         "<p>Published by the Daily Caller News Foundation in 2019, the report found that most grants went to groups in Texas.</p>",
+        # …read as a byline crediting the foundation only as far as "in 2019", it applied the pack.
+        "<p>Published by the Daily Caller News Foundation in 2019, the report found that most grants went to Texas.</p>",
         "<p>Content provided by the Daily Caller News Foundation analysis of grant data.</p>",
         # A photo's credit in the new words, "Courtesy:" under a source line, the Daily Caller's host.
         "<p>Photo courtesy of the Daily Caller News Foundation</p>",

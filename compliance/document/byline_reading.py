@@ -2581,11 +2581,13 @@ def _a_sentence_of_prose(text: str, reading: BylineReading) -> bool:
     of the story, not a credit: it ends as a sentence does, and after the opener runs to
     `_PROSE_MIN_WORDS` words or more, `_PROSE_MIN_PLAIN_WORDS` of them in lower case and none of a
     credit's words (`_CREDIT_LOWER_WORDS`): "By Tuesday afternoon the crews had contained the
-    fire.", "Analysis by the state found the board had overcharged growers." "From staff and
-    wire reports." and "By the Associated Press." are credits still. Pure."""
+    fire.", "Analysis by the state found the board had overcharged growers.", "Published by the
+    Daily Caller News Foundation in 2019, the report found …" (read in full after the opener,
+    not only as far as the credit the reader kept). "From staff and wire reports." and "By the
+    Associated Press." are credits still. Pure."""
     if reading.names or not text.rstrip().endswith((".", "!", "?")):
         return False
-    words = reading.credit.split()
+    words = max(reading.credit, _open(text).rest, key=len).split()
     if len(words) < _PROSE_MIN_WORDS:
         return False
     plain = [word for word in words if word[:1].islower() and word.strip(".,;:!?'’\"“”").lower() not in _CREDIT_LOWER_WORDS]
