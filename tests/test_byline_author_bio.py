@@ -91,3 +91,58 @@ def test_a_bio_told_by_the_work_names_the_person_and_the_outlet(bio: str) -> Non
     # As a paragraph of the story it is prose.
     prose = read_byline(bio, require_prefix=True)
     assert prose is None or not prose.names
+
+
+# An author box that names no person: a sentence about the outlet or a body, or one that names
+# its subject only by a pronoun, is no byline (it was quoted as one, "names an outlet").
+NO_ONE_BOXES = [
+    "The Daily Caller News Foundation is an independent nonprofit newswire that offers its content free to legitimate news publishers.",
+    "The Daily Caller News Foundation is an independent nonprofit newswire.",
+    "About the author: The Daily Caller News Foundation is a nonprofit newswire.",
+    "The DCNF covers politics, energy and culture for news publishers across the country.",
+    "He covers energy and the environment.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ONE_BOXES)
+def test_an_author_box_about_no_person_is_no_byline(text: str) -> None:
+    assert read_byline(text) is None
+
+
+@pytest.mark.parametrize("text", NO_ONE_BOXES[:2])
+def test_a_dcnf_page_whose_author_box_names_no_person_has_no_byline(text: str) -> None:
+    box = f'<div class="author-bio"><p>{text}</p></div>'
+    report = check_html(f"<html><body><article><h1>Senators press Energy Department</h1>{DCNF_LOGO}{BODY}{box}</article></body></html>", packs=["dcnf"])
+    (byline,) = [f for f in report.findings if f.rule == "dcnf/byline"]
+    assert byline.message == "The DCNF reporter is not credited by name (no visible byline found in the article)."
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A box whose sentence's subject is a person.
+        ("Nick Pope is an independent journalist.", ("Nick Pope",)),
+        ("Nick Pope covers energy for the Daily Caller News Foundation.", ("Nick Pope",)),
+        ("About the author: Nick Pope is an energy reporter.", ("Nick Pope",)),
+    ],
+)
+def test_an_author_box_about_a_person_still_names_them(text: str, names: tuple[str, ...]) -> None:
+    reading = read_byline(text)
+    assert reading is not None and reading.names == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published by the Daily Caller News Foundation in 2019, the report found that most grants went to Texas.",
+        "Written by the Texas Tribune last year, the guide was updated twice.",
+    ],
+)
+def test_prose_opening_with_a_credits_words_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize("text", ["By the Associated Press.", "By Staff, Daily Caller News Foundation."])
+def test_a_short_credit_ending_with_a_full_stop_is_still_a_byline(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and not reading.names and reading.problem in ("outlet", "staff")

@@ -5,7 +5,10 @@ Daily" and "By Alex Times" credit Tom and Alex: a known given name before the ou
 the words a person's name. "By Washington Post", "By Houston Chronicle", "By Jackson Sun", "By The
 Post", "By Press Herald", "By Morning Star" name outlets: a place, "The", another outlet word or
 no given name opens them. A given name that is also a town (Houston, Jackson, Orlando, Austin)
-reads as the town before an outlet word."""
+reads as the town before an outlet word, where papers are so named: a region ("Jordan Times"), a
+town of an English-speaking country or a metropolis elsewhere ("Sofia Globe"); a small town of
+another country that has a given name's name ("Ann" in Myanmar, "Mary" in Turkmenistan) names no
+paper, so "By Ann Tribune" and "By Mary Herald" credit reporters."""
 
 from __future__ import annotations
 
@@ -35,6 +38,13 @@ PEOPLE = [
     "Lena Sun",
     "Wei Sun",
     "José Star",
+    # Given names that are also towns, but towns where no paper is named so: "Ann" is a town in
+    # Myanmar, "Mary" one in Turkmenistan.
+    "Ann Tribune",
+    "Mary Herald",
+    "Joe Gazette",
+    "Ann Post",
+    "MARY TIMES",
 ]
 
 OUTLETS = [
@@ -54,6 +64,14 @@ OUTLETS = [
     "Baltimore Sun",
     "Charlotte Observer",
     "Emily Sun Times",
+    # A given name that is a region, a town of an English-speaking country or a metropolis
+    # elsewhere, with an English-language paper named after it.
+    "Jordan Times",
+    "Georgia Gazette",
+    "Sofia Globe",
+    "Florence Times",
+    "Lincoln Journal",
+    "Jackson Hole News",
 ]
 
 
@@ -96,6 +114,13 @@ def _dcnf_page(byline: str) -> str:
 
 def test_a_dcnf_reporter_called_emily_post_is_credited() -> None:
     report = check_html(_dcnf_page("By Emily Post, Daily Caller News Foundation"), packs=["dcnf"])
+    assert not [f for f in report.findings if f.rule == "dcnf/byline"]
+    assert [p for p in report.passed if p.rule == "dcnf/byline"]
+
+
+@pytest.mark.parametrize("name", ["Ann Tribune", "Mary Herald"])
+def test_a_dcnf_reporter_whose_given_name_is_a_far_towns_is_credited(name: str) -> None:
+    report = check_html(_dcnf_page(f"By {name}, Daily Caller News Foundation"), packs=["dcnf"])
     assert not [f for f in report.findings if f.rule == "dcnf/byline"]
     assert [p for p in report.passed if p.rule == "dcnf/byline"]
 

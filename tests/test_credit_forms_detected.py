@@ -147,6 +147,19 @@ def test_prose_citing_a_global_voices_story_applies_no_pack() -> None:
         "<p>Republished with permission from the Daily Caller News Foundation (DCNF).</p>",
         "<p>Used with permission of the Daily Caller News Foundation.</p>",
         "<p>— Courtesy of the DCNF</p>",
+        # Other opening words: the work named before "courtesy of" or "provided by", "Courtesy:".
+        "<p>Article courtesy of the Daily Caller News Foundation.</p>",
+        "<p>Story courtesy of the DCNF</p>",
+        "<p>Courtesy: Daily Caller News Foundation</p>",
+        "<p>Content provided by the Daily Caller News Foundation</p>",
+        "<p><em>This content was supplied by the Daily Caller News Foundation.</em></p>",
+        # The site's host name as the outlet.
+        "<p>Originally published by DailyCallerNewsFoundation.org</p>",
+        "<p>Originally published by www.dailycallernewsfoundation.org.</p>",
+        # A short phrase of the credit's own ending the block, and sentences of their own after it.
+        "<p>Reprinted from the DCNF under its free license.</p>",
+        "<p>Originally published by the Daily Caller News Foundation on June 5, 2024.</p>",
+        "<p>Republished from the Daily Caller News Foundation with permission. Read more at its site.</p>",
     ],
 )
 def test_a_dcnf_credit_line_applies_the_pack_and_asks_for_the_logo_and_affiliation(credit: str) -> None:
@@ -160,6 +173,8 @@ def test_a_dcnf_credit_line_applies_the_pack_and_asks_for_the_logo_and_affiliati
     [
         "<p>This article was originally published on The Conversation.</p>",
         "<p><em>Courtesy of The Conversation</em></p>",
+        "<p>Article courtesy of The Conversation.</p>",
+        "<p>Content provided by The Conversation under a Creative Commons license.</p>",
     ],
 )
 def test_a_conversation_credit_in_other_words_applies_the_pack(credit: str) -> None:
@@ -180,8 +195,52 @@ def test_a_conversation_credit_in_other_words_applies_the_pack(credit: str) -> N
         "<table><tr><td>Grants</td><td>$4.2m</td></tr></table><p>Source: Daily Caller News Foundation</p>",
         '<p><img src="/chart.png" alt="Chart"></p><p><small>Source: Daily Caller News Foundation</small></p>',
         "<p>The study was first published in The Conversation, a site where academics write for the public, last year.</p>",
+        # Prose that cites the foundation, with the credit's opening words or without.
+        "<p>According to the Daily Caller News Foundation, the grants went to three groups.</p>",
+        "<p>Published by the Daily Caller News Foundation in 2019, the report found that most grants went to groups in Texas.</p>",
+        # …read as a byline crediting the foundation only as far as "in 2019", it applied the pack.
+        "<p>Published by the Daily Caller News Foundation in 2019, the report found that most grants went to Texas.</p>",
+        "<p>Content provided by the Daily Caller News Foundation analysis of grant data.</p>",
+        # A photo's credit in the new words, "Courtesy:" under a source line, the Daily Caller's host.
+        "<p>Photo courtesy of the Daily Caller News Foundation</p>",
+        "<p>Image courtesy: Daily Caller News Foundation</p>",
+        "<p>Source: Daily Caller News Foundation under its free license.</p>",
+        "<p>Article courtesy of The Daily Caller.</p>",
+        "<p>Originally published by DailyCaller.com</p>",
     ],
 )
 def test_no_dcnf_or_conversation_pack_for_prose_a_caption_or_the_daily_caller(prose: str) -> None:
+    packs, _ = _result(prose)
+    assert packs == ()
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        f'<p>Article courtesy of <a href="{SN_LINK}">Colorado Newsline</a>.</p>',
+        f'<p>Content provided by <a href="{SN_LINK}">Colorado Newsline</a> under its free license.</p>',
+    ],
+)
+def test_a_states_newsroom_credit_in_other_opening_words_is_the_credit(credit: str) -> None:
+    packs, errors = _result(credit)
+    assert packs == ("states-newsroom",)
+    assert errors == {}
+
+
+def test_a_states_newsroom_outlets_host_name_applies_the_pack_and_asks_for_its_name() -> None:
+    packs, errors = _result(f'<p>Originally published by <a href="{SN_LINK}">ColoradoNewsline.com</a></p>')
+    assert packs == ("states-newsroom",)
+    assert set(errors) == {"states-newsroom/credit"}
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Source: Colorado Newsline under its free license.</p>",
+        "<p>Published by Colorado Newsline in 2019, the report found that most grants went to Denver.</p>",
+        "<p>Photo courtesy of Colorado Newsline</p>",
+    ],
+)
+def test_no_states_newsroom_pack_for_a_source_line_prose_or_a_photo_credit(prose: str) -> None:
     packs, _ = _result(prose)
     assert packs == ()

@@ -343,7 +343,9 @@ def test_a_credit_line_in_other_words_needs_the_publishers_name() -> None:
     conversation = next(pack for pack in load_packs() if pack.id == "the-conversation")
     marker = next(marker for marker in conversation.markers if marker.id == "credit-other-words")
     need = check_words(marker.check)
-    assert need is not None and all(b"conversation" in alternative for alternative in need)
+    # The name, or the site's host name a credit may print in its place ("Originally published by
+    # TheConversation.com").
+    assert need is not None and all(any(b"conversation" in word for word in alternative) for alternative in need)
 
 
 _SEEDED_DERIVATION = """

@@ -1448,9 +1448,11 @@ def _is_given_name_and_outlet_word(tokens: list[str]) -> bool:
     word is ("Emily Post", "EMILY POST", "Emily J. Post", "Tom Daily", "Alex Times"): its first word
     is a known given name (`given_names`) that is no place of the gazetteer (then it is the town of
     an outlet: "Houston Chronicle", "Orlando Sentinel", "Austin Times"), and no word between is
-    an outlet's word too ("Emily Sun Times"). "The Post", "Washington Post", "Press Herald",
-    "Morning Star" open with no given name, so they stay outlets; a pack's own outlet is ruled out
-    apart (`_names_no_person`)."""
+    an outlet's word too ("Emily Sun Times"). A given name that is only a town where papers are
+    not so named ("Ann", a town in Myanmar; "Mary", one in Turkmenistan) names no outlet there
+    (`_is_newspaper_town`): "Ann Tribune", "Mary Herald" are persons. "The Post", "Washington
+    Post", "Press Herald", "Morning Star" open with no given name, so they stay outlets; a pack's
+    own outlet is ruled out apart (`_names_no_person`)."""
     if not 2 <= len(tokens) <= 4 or tokens[-1].lower().strip(".,") not in _SURNAME_OUTLET_WORDS:
         return False
     first = tokens[0].strip(".,")
@@ -1463,7 +1465,27 @@ def _is_given_name_and_outlet_word(tokens: list[str]) -> bool:
         return False
     from compliance.document.places import place_positions
 
-    return not place_positions(tokens[:-1])
+    places = place_positions(tokens[:-1])
+    # Another word that names a place ("Ana Ruiz Texas Tribune", "Jackson Hole News") is the
+    # outlet's town or region; the given name alone is asked whether papers are named after it.
+    return not places or (places == {0} and not _is_newspaper_town(tokens[:1]))
+
+
+# A city outside the English-speaking countries whose size gives it an English-language paper
+# named after it ("The Moscow Times", "The Sofia Globe", "Santiago Times"): a metropolis.
+_NEWSPAPER_METROPOLIS = 1_000_000
+
+
+def _is_newspaper_town(words: list[str]) -> bool:
+    """Whether `words` name a place that a paper with an English newspaper word is named after
+    ("Houston Chronicle", "Jordan Times", "Georgia Gazette", "Sofia Globe"): a region by name (a
+    country, a US state or county), a city of the English-speaking countries
+    (`_ENGLISH_PRESS_COUNTRIES`) or a metropolis elsewhere. A town elsewhere that has a given
+    name's name ("Ann" in Myanmar, "Mary" in Turkmenistan) is no paper's."""
+    from compliance.document.places import region_or_city_sizes
+
+    region, cities = region_or_city_sizes(words)
+    return region or any(country in _ENGLISH_PRESS_COUNTRIES or population >= _NEWSPAPER_METROPOLIS for country, population in cities)
 
 
 def _is_place_and_sun(tokens: list[str]) -> bool:
@@ -1478,7 +1500,7 @@ def _is_place_and_sun(tokens: list[str]) -> bool:
 
     if place_positions(tokens[:-1]) != frozenset(range(len(tokens) - 1)):
         return False
-    return _without_accents(tokens[0].strip(".,").lower()) not in GIVEN_NAMES or bool(city_countries(tokens[:-1]) & _SUN_COUNTRIES)
+    return _without_accents(tokens[0].strip(".,").lower()) not in GIVEN_NAMES or bool(city_countries(tokens[:-1]) & _ENGLISH_PRESS_COUNTRIES)
 
 
 def _is_compound_outlet_word(token: str) -> bool:
@@ -1489,8 +1511,9 @@ def _is_compound_outlet_word(token: str) -> bool:
     return len(pieces) == 2 and pieces[0] in _BODY_OPENING_WORDS | _OUTLET_ENDINGS and pieces[1] in _OUTLET_ENDINGS
 
 
-# The countries whose newspapers are named "Sun" after their town (ISO codes).
-_SUN_COUNTRIES = frozenset({"US", "CA", "GB", "AU", "NZ", "IE", "ZA"})
+# The countries whose newspapers are named after their town with an English newspaper word
+# ("Baltimore Sun", "Houston Chronicle"; ISO codes).
+_ENGLISH_PRESS_COUNTRIES = frozenset({"US", "CA", "GB", "AU", "NZ", "IE", "ZA"})
 
 
 # Head words of a title that open no person's name: they are no given name, so wherever they
@@ -2437,6 +2460,10 @@ _BIO_WORK = on_first_use(
     r"(?P<outlet>(?:the\s+)?[A-Z][^.;|()]{1,80}?)\s*(?:\.(?:\s.*)?)?$",
 )
 
+# A bio's sentence of any kind, its subject first: "SUBJECT is …", "SUBJECT covers …" (not "…
+# is by NAME", which credits NAME).
+_BIO_SENTENCE = on_first_use(r"^(?P<subject>[^,.;:|()]{1,80}?)\s+(?:is|covers|writes|reports)\s+(?!by\b)\S")
+
 
 def _bio_as_byline(text: str, *, in_markup: bool) -> str:
     """An author bio read as the byline it amounts to, after an author box's heading
@@ -2444,12 +2471,16 @@ def _bio_as_byline(text: str, *, in_markup: bool) -> str:
     (`in_markup`: an author box's): "NAME, ROLE, OUTLET" for "NAME is a ROLE for OUTLET." when the
     role names a job (`_ROLE_NOUNS`: "energy reporter", "associate professor"), and "NAME, OUTLET"
     for "NAME covers energy for OUTLET." (`_BIO_WORK`); `text` itself otherwise. A paragraph of
-    the story that says who someone is ("Jane Doe is a lawyer for the city") is no byline."""
+    the story that says who someone is ("Jane Doe is a lawyer for the city") is no byline, nor
+    an author box whose sentence is about no person ("The Daily Caller News Foundation is an
+    independent nonprofit …", "He covers energy …": `_about_no_one`), "" then."""
     labelled = _ABOUT_THE_AUTHOR().match(text)
     if labelled is None and not in_markup:
         return text
     # The heading is no part of the credit ("About the author: Nick Pope" names Nick Pope).
     text = text[labelled.end() :] if labelled else text
+    if _about_no_one(text):
+        return ""
     works = _BIO_WORK().match(text)
     if works is not None:
         return f"{works.group('name')}, {works.group('outlet')}"
@@ -2457,6 +2488,17 @@ def _bio_as_byline(text: str, *, in_markup: bool) -> str:
     if bio is None or not any(word in _ROLE_NOUNS for word in bio.group("role").lower().split()):
         return text
     return ", ".join(part for part in (bio.group("name"), bio.group("role"), bio.group("outlet")) if part)
+
+
+def _about_no_one(text: str) -> bool:
+    """Whether a bio's sentence (`_BIO_SENTENCE`) has a subject that names no person: an outlet or
+    a body ("The Daily Caller News Foundation is an independent nonprofit newswire …"), a pronoun
+    ("He covers energy …"). A box of such words names no one, and is no byline."""
+    told = _BIO_SENTENCE().match(text)
+    if told is None:
+        return False
+    reading = _read_text(told.group("subject").strip(), require_prefix=False, outlets=frozenset())
+    return reading is None or not reading.names
 
 
 _CLOSING_BRACKET = {"(": ")", "[": "]"}
@@ -2539,11 +2581,13 @@ def _a_sentence_of_prose(text: str, reading: BylineReading) -> bool:
     of the story, not a credit: it ends as a sentence does, and after the opener runs to
     `_PROSE_MIN_WORDS` words or more, `_PROSE_MIN_PLAIN_WORDS` of them in lower case and none of a
     credit's words (`_CREDIT_LOWER_WORDS`): "By Tuesday afternoon the crews had contained the
-    fire.", "Analysis by the state found the board had overcharged growers." "From staff and
-    wire reports." and "By the Associated Press." are credits still. Pure."""
+    fire.", "Analysis by the state found the board had overcharged growers.", "Published by the
+    Daily Caller News Foundation in 2019, the report found …" (read in full after the opener,
+    not only as far as the credit the reader kept). "From staff and wire reports." and "By the
+    Associated Press." are credits still. Pure."""
     if reading.names or not text.rstrip().endswith((".", "!", "?")):
         return False
-    words = reading.credit.split()
+    words = max(reading.credit, _open(text).rest, key=len).split()
     if len(words) < _PROSE_MIN_WORDS:
         return False
     plain = [word for word in words if word[:1].islower() and word.strip(".,;:!?'’\"“”").lower() not in _CREDIT_LOWER_WORDS]
@@ -3293,9 +3337,9 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
     head, *for_credit = _for_of_in(first).split(first, maxsplit=1)
+    later: list[str] = []
     if for_credit:
-        quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
-        for_credit = [", ".join([for_credit[0], *rest])]
+        later, quoted_parts, for_credit = _credit_after_for(for_credit[0], rest, outlets)
         rest = []
     segments = [head, *rest]
     separators = _separators_before(stripped)
@@ -3335,7 +3379,44 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not (names and _is_title_part(segment, outlets)):
             quoted_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
+    names.extend(later)
     return names, ", ".join(credit_parts), ", ".join(part for part in quoted_parts if part)
+
+
+def _credit_after_for(after: str, rest: list[str], outlets: Set[str]) -> tuple[list[str], list[str], list[str]]:
+    """For a byline whose first part is "NAME for/of/in …" (`after`, what follows the word, and
+    `rest`, the byline's later parts): the people named after the first one's place or outlet
+    (`_people_after_a_credit`), the credit's parts as quoted (without job titles standing as
+    parts of their own) and the whole credit, as one part."""
+    later, kept = _people_after_a_credit(", ".join([after, *rest]), outlets)
+    if later:
+        after, rest = kept, []
+    quoted_parts = [after.strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
+    return later, quoted_parts, [", ".join([after, *rest])]
+
+
+def _people_after_a_credit(credit: str, outlets: Set[str]) -> tuple[list[str], str]:
+    """The people a byline names after the first one's "in Place" or "for Outlet", each joined by
+    "and" or a comma with a place or an outlet of their own ("By A in London and B in Singapore",
+    "By A for Reuters and B for AP", "By A in London, B in Paris and C in Rome"), or by "and"
+    last, alone ("By A of Reuters and B"); and the credit without them ("London, Singapore"). A
+    part that names no person stays in the credit as written ("in Washington, D.C., and B in New
+    York"); an outlet's or a body's name ("for Texas Tribune and Houston Chronicle", "of Procter
+    and Gamble") or a place ("in Washington and New York") is no person."""
+    pieces = (_LATER_PEOPLE_SPLIT_IN_CAPITALS() if credit.isupper() else _LATER_PEOPLE_SPLIT()).split(credit)
+    people: list[str] = []
+    kept = [pieces[0]]
+    for position in range(2, len(pieces), 2):
+        joiner, piece = pieces[position - 1], pieces[position]
+        head, *own = _for_of_in(piece).split(piece, maxsplit=1)
+        alone = not own and position == len(pieces) - 1 and joiner.strip() != ","
+        person = person_name(head.strip(), outlets) if own or alone else None
+        if person is None or len(person.split()) < 2 or _is_place_name(person.split()):
+            kept[-1] += joiner + piece
+            continue
+        people.append(person)
+        kept.extend(own)
+    return people, ", ".join(part.strip() for part in kept)
 
 
 def _stands_alone(separators: list[str], position: int) -> bool:
@@ -3386,6 +3467,11 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
 # The words that join the last person of a list, in the languages whose openers the reader knows
 # (`_PREFIX`: "and", "et", "y", "und", "e", "en", "og", "och", Catalan "i"), as `_AND` has them.
 _LIST_AND = rf"(?:{_AND_WORDS}|&|{_SHORT_AND_WORDS})"
+# What parts the people after the first one's place or outlet: a comma, or "and" in the languages
+# the reader knows (`_LIST_AND`; in capitals in a byline written in capitals), kept as a piece
+# of its own.
+_LATER_PEOPLE_SPLIT = on_first_use(rf"(\s*,(?!\s*{_LIST_AND}\s)\s*|\s*,?\s+{_LIST_AND}\s+)")
+_LATER_PEOPLE_SPLIT_IN_CAPITALS = on_first_use(rf"(\s*,(?!\s*{_LIST_AND}\s)\s*|\s*,?\s+{_LIST_AND}\s+)", re.IGNORECASE)
 # The words that join one more person after an author's credit: `_LIST_AND`'s, and "with" in the
 # same languages ("A, Uni X, with B", "Par A, Université de Lyon, avec B", "Von A, Universität
 # Wien, mit B", "Por A, Universidad de Chile, con B", "com", "met", "med").

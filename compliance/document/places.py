@@ -400,6 +400,15 @@ def _names_a_place(run: list[str], following: str, places: _Gazetteer) -> bool:
     return run[0].endswith(".") and _abbreviates_a_us_state(run[0], places)
 
 
+def region_or_city_sizes(words: Sequence[str]) -> tuple[bool, tuple[tuple[str, int], ...]]:
+    """Whether `words` (as written, one name) name a region by name (a country, a US state or
+    county, a continent: "Georgia", "Jordan"), and the country and population of each city of the
+    table so named ("Mary" gives TM and 167,027)."""
+    name = " ".join(_POSSESSIVE.sub("", word.strip(',;:!?"“”()[]{}')) for word in words).casefold()
+    places = _gazetteer()
+    return name in places.lone or name in places.counties, tuple((city.country, city.population) for city in _cities_named(name, places))
+
+
 def city_countries(words: Sequence[str]) -> frozenset[str]:
     """The ISO codes of the countries with a city of the table named `words` (as written, one
     name: "Jackson" gives US; "Wei" gives CN)."""
