@@ -12,8 +12,8 @@ from compliance.firstuse import on_first_use
 FINGERPRINT_KEY = "syndcheckFinding/v1"
 
 # The checks write positions into their details ("hidden at line 127", "(line 147) … are 19 blocks
-# apart", "block 15 of 22"); a fingerprint must survive lines moving, so those numbers are masked.
-_LINE_NUMBER = on_first_use(r"\bline \d+|\bblock \d+ of \d+|\b\d+ blocks? apart")
+# apart", "block 15 of 22", "paragraph 4 of 5 of the story"); a fingerprint must survive lines moving, so those numbers are masked.
+_LINE_NUMBER = on_first_use(r"\bline \d+|\bblock \d+ of \d+|\bparagraph \d+ of \d+ of the story\b|\b\d+ blocks? apart")
 
 
 def fingerprints(report: Report, path: str) -> list[str]:

@@ -14,7 +14,7 @@ from compliance.document import DocumentKind, parse_document
 from compliance.engine import check_document
 from compliance.packs import load_pack
 
-_SECTION = re.compile(r"^(Example[^\n]*|Original|Passes|Fails)(?: \((text|markdown)\))?::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
+_SECTION = re.compile(r"^(Example[^\n]*|Original|Failing original|Passes|Fails)(?: \((text|markdown)\))?::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
 
 
 def doc_examples(doc: str) -> dict[str, str]:
@@ -47,13 +47,18 @@ def pack_around(check_yaml: str) -> str:
 def test_documented_example_passes_and_fails_as_documented(kind: str) -> None:
     snippets = doc_snippets(CHECKS[kind].doc)
     sections = {key: body for key, (_kind, body) in snippets.items()}
-    assert set(sections) - {"original"} == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
+    assert set(sections) - {"original", "failing original"} == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
     pack = load_pack(pack_around(sections["example"]), f"{kind}-example.yaml")
-    # Kinds that compare with the original story document it in an "Original" block.
+    # Kinds that compare with the original story document it in an "Original" block; a kind that
+    # reads the original alone (`in-original`) documents the one the failing copy is checked with
+    # in a "Failing original" block.
     original = parse_document(sections["original"].encode(), "html") if "original" in sections else None
+    failing_original = parse_document(sections["failing original"].encode(), "html") if "failing original" in sections else original
     pass_kind, fail_kind = snippets["passes"][0], snippets["fails"][0]
     passing = check_document(parse_document(sections["passes"].encode(), pass_kind), [pack], path=f"passes.{pass_kind}", auto_detect=False, original=original)
-    failing = check_document(parse_document(sections["fails"].encode(), fail_kind), [pack], path=f"fails.{fail_kind}", auto_detect=False, original=original)
+    failing = check_document(
+        parse_document(sections["fails"].encode(), fail_kind), [pack], path=f"fails.{fail_kind}", auto_detect=False, original=failing_original
+    )
     assert [p.rule for p in passing.passed] == ["example/rule"]
     assert passing.findings == ()
     assert [f.rule for f in failing.findings] == ["example/rule"]

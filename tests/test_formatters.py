@@ -895,7 +895,8 @@ def test_a_summary_whose_lists_alone_pass_the_limit_keeps_what_fits_of_them() ->
 
 KFF_GHOST = "samples/kff-health-news/compliant-ghost.html"
 KFF_NO_ORIGINAL = (
-    "not compared: common/reused-agency-photo, kff-health-news/original-reporter, kff-health-news/fidelity, kff-health-news/original-links "
+    "not compared: common/reused-agency-photo, kff-health-news/original-all-rights-reserved, kff-health-news/original-reporter, kff-health-news/fidelity,"
+    " kff-health-news/original-links "
     "compare the copy with the "
     "original story, and none was given (give it with --original FILE or the 'original' metadata key)"
 )
@@ -918,7 +919,13 @@ def _junit_cases(output: str) -> list[tuple[str, str]]:
         (
             ["--select", "kff-health-news/fidelity,kff-health-news/original-links"],
             [
-                (rule, "skipped: " + KFF_NO_ORIGINAL.replace("common/reused-agency-photo, kff-health-news/original-reporter, ", ""))
+                (
+                    rule,
+                    "skipped: "
+                    + KFF_NO_ORIGINAL.replace(
+                        "common/reused-agency-photo, kff-health-news/original-all-rights-reserved, kff-health-news/original-reporter, ", ""
+                    ),
+                )
                 for rule in ("kff-health-news/fidelity", "kff-health-news/original-links")
             ],
         ),
@@ -942,7 +949,7 @@ def test_junit_leaves_out_ignored_rules_and_keeps_every_other_with_its_reason(cl
     every = _junit_cases(full.read_text(encoding="utf-8"))
     kept = _junit_cases(ignored.read_text(encoding="utf-8"))
     # Without a selection every rule of the applied packs is a case, as before.
-    assert len(every) == 12
+    assert len(every) == 13
     assert kept == [case for case in every if case[0] not in ("kff-health-news/tagline", "common/wire-photo")]
     reasons = dict(every)
     assert reasons["kff-health-news/fidelity"] == reasons["common/reused-agency-photo"] == f"skipped: {KFF_NO_ORIGINAL}"
@@ -958,7 +965,7 @@ def test_junit_leaves_out_a_rule_a_configuration_turns_off_and_lists_the_change(
     xml = JUnitXml.fromstring((tmp_path / "report.xml").read_bytes())
     story, configuration = xml
     assert "kff-health-news/tagline" not in [case.name for case in story]
-    assert len(list(story)) == 11
+    assert len(list(story)) == 12
     assert [case.classname for case in configuration] == ["configuration"]
 
 
@@ -975,7 +982,8 @@ def test_quiet_leaves_out_the_no_original_note_and_keeps_every_other(cli: Any) -
 def test_concise_and_github_say_once_for_the_run_which_rules_were_not_compared(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = ["samples/kff-health-news/tagline-missing.html", KFF_GHOST, "samples/dcnf/no-logo.html"]
     rules = (
-        "common/reused-agency-photo, kff-health-news/original-reporter, kff-health-news/fidelity, kff-health-news/original-links, "
+        "common/reused-agency-photo, kff-health-news/original-all-rights-reserved, kff-health-news/original-reporter, kff-health-news/fidelity,"
+        " kff-health-news/original-links, "
         "dcnf/original-reporter, dcnf/reused-agency-photo"
     )
     give = "give it with --original FILE or the 'original' metadata key"

@@ -7,6 +7,7 @@ from compliance.checks import (
     byline,
     element,
     fidelity,
+    in_original,
     link,
     logic,
     medium,
@@ -195,13 +196,23 @@ CHECKS: dict[str, CheckKind] = {
         logic.describe_all,
         captures=captures_of,
     ),
+    "in-original": CheckKind(
+        "in-original",
+        "a check run on the original story: what it says of the story's rights (a label, an embargo)",
+        in_original.OPTIONS,
+        in_original.build,
+        in_original.evaluate,
+        in_original.__doc__ or "",
+        in_original.describe,
+        captures=lambda params: check_captures(params.check),
+    ),
     "not": CheckKind(
         "not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC, logic.describe_not, captures=check_captures
     ),
 }
 
 # The kinds that compare with the original story (decided only when one is given).
-ORIGINAL_KINDS = frozenset({"original-byline", "original-headline", "fidelity", "original-links", "reused-photos"})
+ORIGINAL_KINDS = frozenset({"original-byline", "original-headline", "fidelity", "original-links", "reused-photos", "in-original"})
 
 # `any`, `all` take a list and `not` a single check directly as their value, not a mapping.
 LIST_KINDS = frozenset({"any", "all"})

@@ -198,6 +198,9 @@ class Context:
     # where: the publisher's story that a republication given as the original names as its source
     # (its syndication-source), which a link back may go to and a fix writes.
     named_by_refused: tuple[tuple[str, str], ...] = ()
+    # The copy, when this context reads the original story for it (an `in-original` check): the
+    # day a notice's date is compared with is the copy's (`until.the_day`).
+    copy: Document | None = None
 
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given (or the one given is refused)."""

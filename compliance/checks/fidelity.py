@@ -11,7 +11,13 @@ or id word `ad`, `ads`, `advert`, `advertisement`, `adsbygoogle`, `dfp` or `gpt`
 `code-block-2`, a `data-ad-*` attribute, `aria-label="Advertisement"`, of at most 50 words, whose
 words outside links are nothing or an ad's label (plain text there is compared) — or a paragraph
 that is all an ad's label, "Advertisement", "Story continues below advertisement",
-"Sponsored", "Ad", as the terms allow ads on the page; and the original's deck, its standfirst
+"Sponsored", "Ad", as the terms allow ads on the page; a promo line set off in square brackets
+that calls to subscribe, sign up or donate ("[Understand new developments in science, health and
+technology, each week. Subscribe to The Conversation's science newsletter.]"); a short notice of
+the story's rights, each sentence saying it may or may not be republished ("This story can be
+republished for free (details).", "This story is All Rights Reserved.", "This article is not
+subject to ProPublica's Creative Commons license until Oct. 3, 2099.": whether the story may run
+is the terms' to say, as a pack's `in-original` rule reads the notice); and the original's deck, its standfirst
 under the headline, `<p class="dek">`, a `summary`, `standfirst` or `subhead` class, when the
 copy prints it nowhere, as ProPublica's republish HTML has none; a deck the copy keeps is
 compared; and page chrome, an element whose class or id names the site's boxes — `newsletter`,

@@ -182,12 +182,14 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     if params.at == "top":
         return _evaluate_top(doc, params, ctx, inner)
     article = _credit_item_indexes(doc)
+    tail: frozenset[int] = frozenset()
     if params.first is not None:
         allowed = set(article[: params.first])
         where = _blocks("first", params.first)
         wanted = "at the top"
     else:
-        allowed = set(last_items(article, params.last or 1, _tail(doc, params, ctx)))
+        tail = _tail(doc, params, ctx)
+        allowed = set(last_items(article, params.last or 1, tail))
         where = _blocks("last", params.last or 1)
         wanted = "at the end"
     placed = tuple(hit for hit in inner.hits if hit.index in allowed)
@@ -196,10 +198,32 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     if inner.hits:
         first = inner.hits[0]
         what = describe_check(params.check)
-        place = f"block {article.index(first.index) + 1} of {len(article)} in the article" if first.index in article else "outside the article"
+        place = _place(doc, article, first.index, tail)
         detail = explained_later(lambda: f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article")
         return Outcome(False, (), detail, first.where)
     return _nowhere(doc, params, inner)
+
+
+def _place(doc: Document, article: list[int], index: int, tail: frozenset[int]) -> str:
+    """Where item `index` sits, as a reader counts: "paragraph 4 of 5 of the story" (the
+    article's paragraphs, not its headline, headings, bylines, images nor what `tail` holds,
+    the page's furniture after the story), else "block 6 of 9 in the article" (its headings,
+    bylines and images counted too), or "outside the article"."""
+    if index not in article:
+        return "outside the article"
+    paragraphs = _story_paragraphs(doc, article, tail)
+    if index in paragraphs:
+        return f"paragraph {paragraphs.index(index) + 1} of {len(paragraphs)} of the story"
+    return f"block {article.index(index) + 1} of {len(article)} in the article, counting its headings, bylines and images"
+
+
+def _story_paragraphs(doc: Document, article: list[int], tail: frozenset[int]) -> list[int]:
+    """The indexes of the story's paragraphs among the article's items: its text blocks that are
+    no heading, byline or headline, nor in `tail`."""
+    bylines = {b.index for b in doc.bylines if b.in_body}
+    headline = doc.headline.index if doc.headline is not None else -1
+    blocks = {b.index for b in doc.article_blocks if not b.heading}
+    return [i for i in article if i in blocks and i not in bylines and i != headline and i not in tail]
 
 
 def _tail(doc: Document, params: PositionParams, ctx: Context) -> frozenset[int]:

@@ -118,8 +118,78 @@ _CAPTION_WORDS = 80
 def is_furniture(doc: Document, block: Block, *, in_head: bool = False) -> bool:
     """Whether a block is page furniture among the story's paragraphs, not the story's text: a
     photo's caption (`is_caption`), an ad's words or label, a site's promo link to another story,
-    or a date line (in the story's head, `in_head`, a date-only line too: `story_furniture`)."""
-    return is_caption(doc, block) or is_ad(doc, block) or is_promo_link(block) or is_date_line(doc, block, in_head=in_head)
+    a promo line in brackets (`is_bracketed_promo`), a notice of the story's rights
+    (`is_rights_notice`), or a date line (in the story's head, `in_head`, a date-only line too:
+    `story_furniture`)."""
+    return (
+        is_caption(doc, block)
+        or is_ad(doc, block)
+        or is_promo_link(block)
+        or is_bracketed_promo(block)
+        or is_rights_notice(block)
+        or is_date_line(doc, block, in_head=in_head)
+    )
+
+
+# A paragraph wholly in square brackets, emphasis and spaces around them aside: "[Understand new
+# developments in science, health and technology, each week. Subscribe to The Conversation's
+# science newsletter.]", as publishers set off a promo inside the story.
+_BRACKETED = on_first_use(r"^[\s*_]*\[(?P<inside>[^\[\]]+)\][\s*_.]*$")
+# The most words of such a promo: a sentence or two, never a paragraph of the story.
+_PROMO_WORDS = 40
+
+
+def is_bracketed_promo(block: Block) -> bool:
+    """Whether a block is the publisher's promo line set off in square brackets between the
+    story's paragraphs, as The Conversation prints its newsletter promos ("[Get the best of The
+    Conversation, every weekend. Sign up for our weekly newsletter.]"): in at most
+    `_PROMO_WORDS` words, one of its clauses is a call to subscribe, sign up, donate or follow
+    (`_CALL_TO_ACTION`). An editor's bracketed note to the reader ("[This story has been
+    updated.]") calls for nothing, and a bracketed sentence of the story is no call."""
+    found = _BRACKETED().match(block.text)
+    if found is None or len(block.text.split()) > _PROMO_WORDS:
+        return False
+    clauses = _CLAUSE_BREAK().split(found.group("inside"))
+    return any(_CALL_TO_ACTION().match(clause.strip(" \t\n*_\"'\u201c\u201d")) is not None for clause in clauses)
+
+
+# A sentence about the story's own rights: what the publisher's page says of republishing it
+# ("This story can be republished for free (details).", "You may republish this article."), or that
+# it may not be ("This story is All Rights Reserved.", "It is not available for republication.",
+# "This article is not subject to ProPublica's Creative Commons license until Oct. 3, 2099.").
+_RIGHTS_SENTENCE = on_first_use(
+    r"\ball\s+rights\s+reserved\b"
+    r"|\b(?:available|free|cleared|licensed)\s+for\s+(?:re)?publication\b"
+    r"|\b(?:can|may|cannot|can['\u2019]t|must)\s+(?:not\s+)?be\s+(?:re)?published\b"
+    r"|\b(?:can|may|cannot|can['\u2019]t)\s+(?:not\s+)?republish\b"
+    r"|\brepublish\s+(?:this|our)\s+(?:story|article|content|stories|articles)\b"
+    r"|\bnot\s+subject\s+to\b[^.!?]{0,60}?\blicen[cs]e\b",
+    re.IGNORECASE,
+)
+# What a rights notice is about: the story ("This story", "this article", "our content"), or a
+# label that names none ("All Rights Reserved").
+_RIGHTS_SUBJECT = on_first_use(r"\b(?:this|the|our)\s+(?:story|article|piece|report|content|stories|articles)\b|\ball\s+rights\s+reserved\b", re.IGNORECASE)
+# The most words of such a notice: a label or a line, never a paragraph of the story.
+_RIGHTS_WORDS = 30
+# Where a rights notice's sentences part: after a full stop, before a capital letter (not inside
+# a date, "until Oct. 3, 2099").
+_SENTENCE_BREAK = on_first_use(r"(?<=[.!?])\s+(?=[\"'\u201c]?[A-Z])")
+
+
+def is_rights_notice(block: Block) -> bool:
+    """Whether a block is the publisher's notice of the story's rights, not its text: in at most
+    `_RIGHTS_WORDS` words about the story (`_RIGHTS_SUBJECT`), each sentence says that it may be
+    republished, or may not be (`_RIGHTS_SENTENCE`): KFF Health News' "This story can be
+    republished for free (details)." box and its "This story is All Rights Reserved." label,
+    ProPublica's "This article is not subject to ProPublica's Creative Commons license until
+    <date>." Whether the story may be republished is the terms' to say (a pack's rule on the
+    original reads the notice); a copy that leaves the notice out has cut no text of the story.
+    A sentence of the story about other records ("The county said the report may not be
+    published.") names no story of its own, and a story's paragraph says more."""
+    text = block.text.strip()
+    if not text or len(text.split()) > _RIGHTS_WORDS or _RIGHTS_SUBJECT().search(text) is None:
+        return False
+    return all(_RIGHTS_SENTENCE().search(sentence) is not None for sentence in _SENTENCE_BREAK().split(text) if sentence.strip())
 
 
 def is_caption(doc: Document, block: Block) -> bool:

@@ -375,7 +375,7 @@ def the_day(ctx: Context, utc_offset: int | None = None, numeric_dates: str = "u
     from compliance.checks.time_edits import page_published, publication_day, publication_day_of
 
     published = publication_day_of(ctx.meta, utc_offset)
-    if published is None and ctx.read_at is not None and (own := page_published(ctx.doc)):
+    if published is None and ctx.read_at is not None and (own := page_published(ctx.copy or ctx.doc)):
         # A page that says when it ran (its `article:published_time`, schema.org `datePublished`):
         # a copy already published is judged on that day, as `audit` judges it, unless the run
         # names its day (`--today`: "will this copy pass on that day"). A day still to come is no
