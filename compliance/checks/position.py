@@ -41,8 +41,9 @@ there are within the end too.
 
 A failure points at what was found in the wrong place; with nothing found, `last` points at the
 story's end (its last block before what the theme prints after the story, such as a "Posted in"
-footer; in Markdown and plain text the body's last line: where `syndcheck fix` puts a `where: end`
-block), `first` and `at: top` at the article's start.
+footer; the last item of a list the story closes with, however short its items; in Markdown and
+plain text the body's last line: where `syndcheck fix` puts a `where: end` block), `first` and
+`at: top` at the article's start.
 
 Example (ProPublica's credit line at the top of the story)::
 
