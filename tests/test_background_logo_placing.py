@@ -62,6 +62,8 @@ def test_a_custom_property_is_filled_in_as_chromium_fills_it(css: str, reason: s
         ("background-position:-999em 0", "wholly left of its box (background-position: -999em 0, not repeated)"),
         ("background-position:center -9999px", "wholly above its box (background-position: center -9999px, not repeated)"),
         ("background-position:bottom -9999px right", "wholly below its box"),
+        ("background-position:right -9999px", "wholly above its box"),
+        ("background-position:left 10px top -9999px", "wholly above its box"),
         ("background-position:9999px 0", "wholly right of its box (background-position: 9999px 0, not repeated)"),
         ("background-position-x:-9999px", "wholly left of its box (background-position-x: -9999px, not repeated)"),
         # Where the picture's size is known, an offset past it.
@@ -112,6 +114,10 @@ def test_a_logo_in_a_shorthand_placed_off_its_box_is_not_seen() -> None:
         "background-position:-9999px 0;background-size:0 0;background:url(/img/dcnf-logo.png) no-repeat",
         # An axis set back after the offset.
         "background-position:-9999px 0;background-position-x:0",
+        # No position, which a browser drops: the picture stays at the box's corner.
+        "background-position:top -9999px",
+        "background-position:-9999px left",
+        "background-position:left -9999px left 0",
         # Not read: fixed to the screen, or placed in another box.
         "background-attachment:fixed;background-position:-9999px 0",
         # Clipped to the padding box: the padding paints.

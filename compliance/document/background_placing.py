@@ -194,6 +194,8 @@ def _position(tokens: Sequence[Any]) -> tuple[Place | None, Place | None]:
             return _CENTRE, Place(_EDGES[words[0]][1], 0.0)
         return _single(tokens[0], "x"), _CENTRE
     if words[0] in ("top", "bottom") or words[1] in ("left", "right"):
+        if not (words[0] in ("top", "bottom", "center") and words[1] in ("left", "right", "center")):
+            return None, None  # (`top -9999px` is no position: a browser drops the declaration)
         return _single(tokens[1], "x"), _single(tokens[0], "y")
     return _single(tokens[0], "x"), _single(tokens[1], "y")
 
@@ -221,7 +223,7 @@ def _edge_offsets(tokens: Sequence[Any]) -> tuple[Place | None, Place | None]:
         at += 2 if follows is not None else 1
         if word == "center" and follows is None:
             centred += 1
-        elif word in _EDGES:
+        elif word in _EDGES and _EDGES[word][0] not in places:
             axis, share = _EDGES[word]
             places[axis] = _edge_place(share, follows)
         else:
