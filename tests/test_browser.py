@@ -981,6 +981,21 @@ def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_say
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
+def test_a_logo_background_placed_off_its_box_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    # No ink where the checker says no part of the picture is in the box (for a box-sized picture
+    # and a 600px sprite alike), ink where it reads the picture as seen, at a size it may have.
+    from tests.test_background_logo_placing import IN_BOX, IN_BOX_NOT_READ, OFF_BOX
+
+    def inked(css: str, size: tuple[int, int]) -> bool:
+        picture = _png(*size)
+        rule = f".dcnf-logo{{display:block;width:120px;height:40px;background:url(/img/dcnf-logo.png) no-repeat;{css}}}"
+        return _leaves_ink(browser, f"<style>{rule.replace('/img/dcnf-logo.png', picture)}</style><div id=it class=dcnf-logo></div>")
+
+    assert [css for css in OFF_BOX for size in ((120, 40), (600, 200)) if inked(css, size)] == []
+    assert [css for css, size in IN_BOX.items() if not inked(css, size)] == []
+    assert [css for css in IN_BOX_NOT_READ if inked(css, (120, 40))] == []
+
+
 def test_a_logo_under_a_cover_sized_over_it_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_sized_covers import SIZED_COVERS as cases
     from tests.test_hiding_sized_covers import SIZED_COVERS_NOT_READ
