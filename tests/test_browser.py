@@ -873,17 +873,20 @@ _CLIPPED_BYLINES = [
     "By Lily Jill Li, Illinois Times",
     "By AV Tyler-Young, Yvette Avery and Tova Wayne, ProPublica",
     "BY T. J. WILLIAMS, THE TEXAS TRIBUNE",
+    # Kerned closest of the bylines measured ("WA", "AV", "To", "Ya", "LaT").
+    "By WAVY Tova, AVA Yvonne Tyrell, LaToya Wyatt",
 ]
-_CLIPPED_FACES = ["", "serif", "sans-serif", "Arial", "'Times New Roman'", "Georgia", "Verdana", "Helvetica, Arial, sans-serif", "system-ui"]
-_CLIPPED_SIZES = ["12px", "13px", "14px", "16px", "18px", "20px", "0.875em", "87.5%", "0.875rem", "small"]
-_CLIPPED_STYLES = ["", "font-weight:bold", "font-style:italic"]
+_CLIPPED_FACES = ["", "serif", "sans-serif", "Arial", "'Times New Roman'", "Georgia", "Verdana", "Helvetica, Arial, sans-serif", "system-ui", "monospace"]
+_CLIPPED_SIZES = ["11px", "12px", "13px", "14px", "16px", "18px", "20px", "0.875em", "87.5%", "0.875rem", "small"]
+_CLIPPED_STYLES = ["", "font-weight:bold", "font-style:italic", "font-weight:bold;font-style:italic"]
 
 
 def test_a_clipped_byline_s_words_the_checker_cuts_start_past_the_box_s_edge_in_chromium(browser: Any) -> None:
     # The rule of thumb of `line_clip` in the common faces (`text_width.narrowest_common_ems`),
     # for a byline whose font its parent sets: every word it leaves out starts at or past the
-    # right edge of the box in Chromium, for faces serif and sans-serif, 12px to 20px, and boxes
-    # 60px to 380px wide. (A word starting before the edge shows, or its ellipsis does.)
+    # right edge of the box in Chromium, for faces serif, sans-serif and monospace, regular, bold
+    # and italic, 11px to 20px, and boxes 60px to 380px wide. (A word starting before the edge
+    # shows, or its ellipsis does.)
     import itertools
 
     import lxml.html
@@ -976,6 +979,21 @@ def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_say
     picture = _png(300, 100)
     inked = {markup: _leaves_ink(browser, markup.format(f'id=it src="{picture}"')) for markup in cases}
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
+def test_a_logo_background_placed_off_its_box_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    # No ink where the checker says no part of the picture is in the box (for a box-sized picture
+    # and a 600px sprite alike), ink where it reads the picture as seen, at a size it may have.
+    from tests.test_background_logo_placing import IN_BOX, IN_BOX_NOT_READ, OFF_BOX
+
+    def inked(css: str, size: tuple[int, int]) -> bool:
+        picture = _png(*size)
+        rule = f".dcnf-logo{{display:block;width:120px;height:40px;background:url(/img/dcnf-logo.png) no-repeat;{css}}}"
+        return _leaves_ink(browser, f"<style>{rule.replace('/img/dcnf-logo.png', picture)}</style><div id=it class=dcnf-logo></div>")
+
+    assert [css for css in OFF_BOX for size in ((120, 40), (600, 200)) if inked(css, size)] == []
+    assert [css for css, size in IN_BOX.items() if not inked(css, size)] == []
+    assert [css for css in IN_BOX_NOT_READ if inked(css, (120, 40))] == []
 
 
 def test_a_logo_under_a_cover_sized_over_it_leaves_ink_where_the_checker_says(browser: Any) -> None:

@@ -73,6 +73,22 @@ def test_the_background_src_example_runs_as_shown(cli: Any, tmp_path: Path) -> N
     assert entry["findings"] == [] and [p["rule"] for p in entry["passed"]] == ["gazette/logo"]
 
 
+def test_the_placed_and_custom_property_examples_run_as_shown(cli: Any, tmp_path: Path) -> None:
+    section = _section("### A logo painted by the page's CSS")
+    pack = _pack_file(tmp_path, yaml.safe_load(_fenced(section, "yaml")[0]))
+    story = tmp_path / "story.html"
+    logo = '<a class="gazette-logo" href="/"></a>'
+    moved = re.search(r"is moved off its box \(`([^`]+)`\)", " ".join(section.split()))
+    assert moved is not None
+    story.write_text(PAGE.format(css=moved[1], logo=logo), encoding="utf-8")
+    assert _shown(cli, pack, story) == [line.strip() for line in _fenced(section, "text")[1].strip().splitlines()]
+    custom = re.search(r"so that `([^`]+)` paints the logo", " ".join(section.split()))
+    assert custom is not None and "var(--gazette-logo)" in custom[1]
+    story.write_text(PAGE.format(css=custom[1], logo=logo), encoding="utf-8")
+    entry = cli("check", "--rules", str(pack), "--pack", "gazette", "--format", "json", str(story)).json()["files"][0]
+    assert entry["findings"] == [] and [p["rule"] for p in entry["passed"]] == ["gazette/logo"]
+
+
 def test_the_instead_example_runs_as_shown(cli: Any, tmp_path: Path) -> None:
     section = _section("### A look-alike that does not stand in for an element")
     pack = _pack_file(tmp_path, yaml.safe_load(_fenced(section, "yaml")[0]))

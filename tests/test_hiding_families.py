@@ -2340,6 +2340,12 @@ COVERS_OF_OWN_TEXT = {
     '<p><span style="position:relative;display:block">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
     '<p><span style="position:relative;display:inline-block">{}<span style="position:absolute;inset:0;background:#fff"></span></span></p>': True,
     '<p style="position:relative">{}<i style="position:absolute;top:0;left:0;width:100%;height:100%;background:rgb(0,0,0)"></i></p>': True,
+    # Sized in em (of its own font), or in px, past a block whose width is known, or over 100%.
+    '<p style="position:relative;width:300px">{}<i style="position:absolute;top:0;left:0;width:20em;height:100%;background:#fff"></i></p>': True,
+    '<p style="position:relative;width:300px">{}<b style="position:absolute;top:0;left:-1em;font-size:20px;width:16em;height:100%;background:#eee"></b>'
+    "</p>": True,
+    '<p style="position:relative;width:300px">{}<i style="position:absolute;top:0;left:0;width:300px;height:100%;background:#fff"></i></p>': True,
+    '<p style="position:relative">{}<i style="position:absolute;top:0;left:0;width:150%;height:100%;background:#fff"></i></p>': True,
     # The cover first in the tree: the text in the flow is painted before any positioned box.
     '<p style="position:relative"><b style="position:absolute;inset:-2px;background:#fafafa"></b>{}</p>': True,
     # The text of a box between the cover and its containing block.
@@ -2415,6 +2421,16 @@ COVER_RULES = (
     ".cv2{position:relative}.cv2 i{position:absolute;left:0;top:0;right:0;bottom:0;background-color:white}"
     ".cv3{position:relative}.cv3::before{content:'';position:absolute;inset:0;background:#fff}</style>"
 )
+
+
+def test_the_readme_s_cover_sized_in_em_past_its_block_hides_the_byline() -> None:
+    section = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0].split())
+    block, cover = '<p style="position:relative;width:300px">', "top:0;left:0;width:20em;height:100%"
+    assert f"`{block}` around a byline and a cover `{cover}`, 320px" in section
+    byline = f'{block}By Maria Lopez<i style="position:absolute;{cover};background:#fff"></i></p>'
+    assert byline_hidden(dcnf(byline=byline)) is True
+    # 288px, short of the 300px block, is not read as covering it.
+    assert byline_hidden(dcnf(byline=byline.replace("20em", "18em"))) is False
 
 
 @pytest.mark.parametrize(("markup", "hidden"), COVERS_OF_OWN_TEXT.items())

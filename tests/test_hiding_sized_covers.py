@@ -84,11 +84,38 @@ SIZED_COVERS: dict[str, bool] = {
     wrapped(f'{IMG}<i style="{PROMO}"></i>', '<div style="position:relative;width:600px;text-align:center">{inner}</div>'): False,
 }
 
-# Rows the checker reads as seen where Chromium hides the logo: a cover whose size is not known in
-# absolute lengths (of the font, of its block), a flex wrapper (its items are placed by it).
+# Covers sized in `em` (of the cover's font size), `rem` (of the root's) or percentages of a block
+# whose size is known: read as those in px, over the logo or short of it.
+SIZED_COVERS.update(
+    {
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:20em;height:6em;background:#c00"></i>'): True,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:100%;height:90px;background:#c00"></i>'): True,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:100%;height:100%;background:#c00"></i>'): True,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;font-size:20px;width:15em;height:4.5em;background:#c00"></i>'): True,
+        "<style>html{{font-size:20px}}</style>"
+        + wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:15rem;height:4.5rem;background:#c00"></i>'): True,
+        wrapped(
+            f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:100%;height:6em;background:#c00"></i>',
+            '<div class="w" style="position:relative;width:300px">{inner}</div>',
+        ): True,
+        # Short of it: 288px, 99%, 200px at a 10px font, the root's 10px, half the block.
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:18em;height:6em;background:#c00"></i>'): False,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:99%;height:90px;background:#c00"></i>'): False,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;font-size:10px;width:20em;height:6em;background:#c00"></i>'): False,
+        "<style>html{{font-size:10px}}</style>"
+        + wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:15rem;height:4.5rem;background:#c00"></i>'): False,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:50%;height:100%;background:#c00"></i>'): False,
+        wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:5%;width:100%;height:100%;background:#c00"></i>'): False,
+    }
+)
+
+# Rows the checker reads as seen where Chromium hides the logo: a cover whose size is of a block
+# whose size is not known, a flex wrapper (its items are placed by it).
 SIZED_COVERS_NOT_READ = [
-    wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:20em;height:6em;background:#c00"></i>'),
-    wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:100%;height:90px;background:#c00"></i>'),
+    wrapped(
+        f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:100%;height:90px;background:#c00"></i>',
+        '<div class="w" style="position:relative">{inner}</div>',
+    ),
     wrapped(f'{BLOCK_IMG}<i style="{PROMO}"></i>', '<div style="position:relative;display:flex;width:300px">{inner}</div>'),
     "<style>img{{vertical-align:middle}}</style>" + wrapped(f'{IMG}<i style="{PROMO}"></i>'),
 ]
@@ -170,5 +197,13 @@ def test_the_readme_example_of_a_sized_cover_is_judged_as_it_says() -> None:
     wrapper = '<div style="position:relative;width:300px;height:90px">'
     assert f"`{wrapper}`" in section and "`inset: 0`" in section
     assert _detail(dcnf(logo=f'{wrapper}{BLOCK_IMG.format(f"src={LOGO_SRC} {LOGO_ALT}")}<i style="position:absolute;inset:0;background:#fff"></i></div>'))
+    # The README's covers sized in em and in a percentage of a wrapper 300px wide hide it too.
+    assert "(`width:20em;height:6em` is 320px by 96px)" in section
+    assert '(`width:100%;height:90px` in `<div style="position:relative;width:300px">`)' in section
+    image = BLOCK_IMG.format(f"src={LOGO_SRC} {LOGO_ALT}")
+    sized = f'<div style="position:relative;width:300px">{image}<i style="position:absolute;top:0;left:0;{{}};background:#fff"></i></div>'
+    assert logo_hidden(dcnf(logo=sized.format("width:20em;height:6em")))
+    assert logo_hidden(dcnf(logo=sized.format("width:100%;height:90px")))
+    assert not logo_hidden(dcnf(logo=sized.format("width:18em;height:6em")))
     # The badge the README names among the look-alikes, a corner of the logo, hides nothing.
     assert not logo_hidden(dcnf(logo=logo.replace("width:300px;height:90px", "width:80px;height:20px")))

@@ -75,7 +75,7 @@ def test_custom_properties_are_read_only_for_a_cover_painted_by_one(monkeypatch:
     def refuse(*_: object) -> None:
         raise AssertionError("custom properties read for a cover of a plain colour")
 
-    monkeypatch.setattr(paint_order, "with_variables_filled", refuse)
+    monkeypatch.setattr(paint_order, "variables_filled_from", refuse)
     cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
     markup = f'<style>:root{{--paper:#fff}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>'
     assert _painted(markup) == ["a"]

@@ -42,9 +42,15 @@ gives no `display`, which `width` and `height` do not size), not `display: conte
 width and a height of 6px or more (a block fills its container's width; an inline-block, a float
 or a flex item with no width and nothing in it is 0px wide; a box with no height, `min-height`,
 padding, `aspect-ratio` or content is 0px high); a `background-size` under 6px on a side
-paints nothing a reader sees. Only the pages whose CSS names such a picture are read for it (see
-`compliance.document.backgrounds`); a `var()` is not read, and a Markdown or plain-text
-article's CSS never is (it is read for its images, links and scripts).
+paints nothing a reader sees, nor does a picture not repeated that `background-position` puts
+wholly outside the box for every size it may have (`-9999px 0`; `200% 0` where
+`background-size: 50% 100%` makes it half the box; not a sprite's `0 -40px`, which a picture of
+a size not known may still fill the box at), nor `background-clip: content-box` where the
+padding takes the whole box. A `var()` is filled in as a browser fills it in, from the custom
+property the element sets or inherits from an ancestor, else its fallback
+(`:root{--logo:url(/img/dcnf-logo.png)} .dcnf-logo{background-image:var(--logo)}`). Only the
+pages whose CSS names such a picture are read for it (see `compliance.document.backgrounds`),
+and a Markdown or plain-text article's CSS never is (it is read for its images, links and scripts).
 
 `instead` names a look-alike that some copies show in the element's place and that does not
 stand in for it, by attribute patterns read as `attributes` reads them (another outlet's logo,

@@ -6,7 +6,11 @@ Read: the `background` or `background-image` that wins the cascade on the elemen
 `<style>` blocks a browser applies and its `style` attribute (`visibility.PageStyle.on_demand_of`),
 and of it the topmost layer that paints a picture: a `url()`, or each candidate of an
 `image-set()` (any one of which a browser may paint). A gradient layered over the picture that is
-opaque at every stop covers it. A value with `var()` is not read (no picture is known).
+opaque at every stop covers it. A value with `var()` is filled in as a browser fills it in
+(`visibility.variables_filled_from`): from the custom properties the element declares, else those
+it inherits from its nearest ancestor that declares them, else the `var()`'s fallback
+(`:root{--logo:url(/img/dcnf-logo.png)} .logo{background-image:var(--logo)}`); one naming a
+property the page registers with `@property` is not read (no picture is known).
 
 The cascade is read twice, by every rule and by the rules every screen meets: a picture one
 reading paints and the other does not (a rule in `@media (min-width: 900px)`) is painted for some
@@ -28,7 +32,11 @@ value), which must have a size for a reader to see it (`Background.unpainted`):
   item) is as wide as its content where its `width` and `min-width` give none: an empty one
   is 0px wide;
 - a side under 6px is too small to be seen, as an image's is (`visibility.drawn_too_small`),
-  and a `background-size` of 0 paints the picture at no size.
+  and a `background-size` of 0 paints the picture at no size;
+- a box of a size a reader sees paints nothing of a picture its `background-position` puts
+  wholly outside it (not repeated on that axis), or its `background-clip` clips away (a
+  content box the padding fills; text it has none of): `background_placing`, read where the page
+  declares one of those properties or the `background` shorthand paints the picture.
 
 Only the few pages whose CSS names a wanted picture are read further: the addresses in their
 `<style>` blocks and `style` attributes are tested first (`declaring_backgrounds`).
@@ -40,8 +48,20 @@ import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple
 
+from compliance.document.background_placing import PLACING_PROPERTIES, clipped_away, layer_of, off_box, picture_sizes
 from compliance.document.clipping import INLINE_BOX_DISPLAYS, padding_px, size_px
-from compliance.document.css import Declaration, display_keyword, gradient_stops, length_px, split_commas
+from compliance.document.css import (
+    Declaration,
+    display_keyword,
+    gradient_stops,
+    length_px,
+    parse_style_attribute,
+    parse_style_sheet,
+    registered_properties,
+    split_commas,
+    substitute_variables,
+    variables_used,
+)
 from compliance.document.elements import BLOCK_TAGS
 from compliance.firstuse import on_first_use
 
@@ -84,6 +104,7 @@ _BOX_PROPERTIES = (
     "padding-bottom",
     "padding-left",
     "aspect-ratio",
+    *PLACING_PROPERTIES,
 )
 # The functions that give a picture's address (`url("…")`, written as a function when quoted) and
 # a set of candidates a browser chooses one of.
@@ -138,12 +159,39 @@ def declaring_backgrounds(root: Any, style: Any, sheets: Sequence[str], wanted: 
     inline = root.xpath("//@style")
     if not names_a_picture((*sheets, *inline), wanted):
         return ()
+    # (Custom properties are read only on a page whose CSS uses one: `str.find`, cheap.)
+    painting = _painting_variables(sheets, inline, wanted) if any("var(" in text.lower() for text in (*sheets, *inline)) else set()
 
     def test(declaration: Declaration) -> bool:
-        return any(wanted(address) for address in top_picture(declaration.values)[0])
+        if painting and painting & variables_used(declaration.values):
+            return True  # a custom property that may paint a wanted picture (filled in by `backgrounds`)
+        values = substitute_variables(declaration.values, {}) if variables_used(declaration.values) else declaration.values
+        return values is not None and any(wanted(address) for address in top_picture(values)[0])
 
     found = set(style.declaring_on(root, _PICTURE_PROPERTIES, test))
     return tuple(element for element in root.iter() if element in found)
+
+
+def _painting_variables(sheets: Sequence[str], inline: Sequence[str], wanted: Callable[[str], bool]) -> set[str]:
+    """The custom properties the page's CSS defines (in a `<style>` block, a `style` attribute) as
+    a value whose topmost picture has an address `wanted` accepts, and those defined as a `var()`
+    naming one of them: a background that names one may paint a wanted picture."""
+    definitions = [
+        (d.name, d.values)
+        for declarations in (
+            *(rule.declarations for sheet in sheets for rule in parse_style_sheet(sheet)),
+            *(parse_style_attribute(text) for text in inline),
+        )
+        for d in declarations
+        if d.custom
+    ]
+    painting = {name for name, values in definitions if any(wanted(address) for address in top_picture(values)[0])}
+    while painting:
+        more = {name for name, values in definitions if name not in painting and painting & variables_used(values)}
+        if not more:
+            break
+        painting |= more
+    return painting
 
 
 def top_picture(values: Sequence[Any]) -> tuple[tuple[str, ...], bool]:
@@ -192,7 +240,7 @@ def backgrounds(elements: Sequence[Any], style: Any, memo: MutableMapping[Any, B
     asked = [element for element in dict.fromkeys(elements) if element not in memo]
     if asked:
         parents = [parent for parent in (element.getparent() for element in asked) if parent is not None]
-        readings = [style.on_demand_of(asked, _BOX_PROPERTIES, every_screen=every) for every in (False, True)]
+        readings = [_filled(asked, style.on_demand_of(asked, _BOX_PROPERTIES, every_screen=every), style, every_screen=every) for every in (False, True)]
         parent_displays = [style.on_demand_of(parents, ("display",), every_screen=every) for every in (False, True)] if parents else [[], []]
         by_parent = [dict(zip(parents, displays, strict=True)) for displays in parent_displays]
         for position, element in enumerate(asked):
@@ -202,6 +250,53 @@ def backgrounds(elements: Sequence[Any], style: Any, memo: MutableMapping[Any, B
             ]
             memo[element] = _combined(read)
     return [memo[element] for element in elements]
+
+
+# How many times the custom properties are read in turn, each for those the last named
+# (`--logo: var(--brand)`): as deep as `substitute_variables` follows them.
+_VARIABLE_ROUNDS = 16
+
+
+def _filled(elements: Sequence[Any], readings: list[dict[str, Declaration]], style: Any, *, every_screen: bool) -> list[dict[str, Declaration]]:
+    """Each element's declarations (`readings`), for those whose picture is given by a `var()`
+    with it filled in from the custom properties in force on the element (its own, else its
+    nearest ancestor's), by the same reading of the cascade; a picture that cannot be filled in
+    is dropped (invalid at computed-value time: none is painted), another declaration that cannot
+    be is kept as written (not read). A custom property the page registers is not read."""
+    using = [at for at, declared in enumerate(readings) if any(variables_used(d.values) for name, d in declared.items() if name in _PICTURE_PROPERTIES)]
+    if not using:
+        return readings
+    names = {name for at in using for d in readings[at].values() for name in variables_used(d.values)}
+    scope = list(dict.fromkeys(element for at in using for element in (elements[at], *elements[at].iterancestors())))
+    by_element, read = _custom_properties(scope, names, style, every_screen=every_screen)
+    from compliance.document.visibility import applied_sheets, variables_filled_from
+
+    if any(name in read for sheet in applied_sheets(scope[-1]) for name, _ in registered_properties(sheet)):
+        return readings
+    filled = list(readings)
+    for at in using:
+        declared = readings[at]
+        found = variables_filled_from(elements[at], by_element[elements[at]], declared, by_element)
+        kept = {name: d for name, d in declared.items() if name not in _PICTURE_PROPERTIES or name in found}
+        filled[at] = {**kept, **found}
+    return filled
+
+
+def _custom_properties(scope: Sequence[Any], names: set[str], style: Any, *, every_screen: bool) -> tuple[dict[Any, dict[str, Declaration]], set[str]]:
+    """The custom properties of `names`, and those their values name in turn, that win the
+    cascade on each element of `scope`; and every name read."""
+    by_element: dict[Any, dict[str, Declaration]] = {element: {} for element in scope}
+    asked: set[str] = set()
+    wanted = set(names)
+    for _ in range(_VARIABLE_ROUNDS):
+        new = sorted(wanted - asked)
+        if not new:
+            break
+        asked.update(new)
+        for element, found in zip(scope, style.on_demand_of(scope, new, every_screen=every_screen), strict=True):
+            by_element[element].update(found)
+            wanted.update(name for d in found.values() for name in variables_used(d.values))
+    return by_element, asked
 
 
 def _combined(readings: Sequence[tuple[tuple[str, ...], str]]) -> Background:
@@ -235,7 +330,50 @@ def _painted(element: Any, declared: Mapping[str, Declaration], parent: Mapping[
         if smallest == 0:
             return addresses, "paints the picture at a size of 0 (its background-size)"
         return addresses, f"paints the picture {smallest:g}px across (its background-size), too small to be seen"
-    return addresses, _box_unpainted(element, declared, parent)
+    reason, fills = _box_unpainted(element, declared, parent)
+    if reason or fills is None:
+        return addresses, reason
+    return addresses, _placed_away(element, declared, picture, fills=fills)
+
+
+def _placed_away(element: Any, declared: Mapping[str, Declaration], picture: Declaration, *, fills: bool) -> str:
+    """Why the box, sized for a reader to see, paints nothing of its picture: its
+    `background-clip` leaves no room, or its `background-position` puts the picture wholly
+    outside (`background_placing`); read only where the page declares either (or the shorthand
+    paints the picture)."""
+    if picture.name != "background" and not any(name in declared for name in PLACING_PROPERTIES):
+        return ""
+    index = _picture_layer(picture.values)
+    layer = layer_of(declared, picture, index)
+    border_box = "box-sizing" in declared and declared["box-sizing"].keyword == "border-box"
+    content = _box_size(element, declared, fills=fills, paddings=False)
+    paddings = [_padding_sum(declared, sides) for sides in (("padding-left", "padding-right"), ("padding-top", "padding-bottom"))]
+    inner, box = list(content), list(content)
+    for axis, (side, padding) in enumerate(zip(content, paddings, strict=True)):
+        if border_box:
+            inner[axis] = None if side is None or padding is None else max(0.0, side - padding)
+        else:
+            box[axis] = None if side is None or padding is None else side + padding
+    return clipped_away(layer, (inner[0], inner[1]), _has_text(element)) or off_box(layer, picture_sizes(declared, picture, index), (box[0], box[1]))
+
+
+def _picture_layer(values: Sequence[Any]) -> int:
+    """The place of the topmost layer of a background value that paints a picture (0: the top)."""
+    for index, layer in enumerate(split_commas(values)):
+        if any(_addresses(token) for token in layer):
+            return index
+    return 0
+
+
+def _padding_sum(declared: Mapping[str, Declaration], sides: tuple[str, str]) -> float | None:
+    """The paddings of two sides in px, None where one is not worked out here."""
+    found = [padding_px(declared, side, 16.0) for side in sides]
+    return None if None in found else sum(side for side in found if side is not None)
+
+
+def _has_text(element: Any) -> bool:
+    """Whether the element holds any text, its descendants' included."""
+    return bool("".join(element.itertext()).strip())
 
 
 def _smallest_size(declared: Mapping[str, Declaration], picture: Declaration) -> float | None:
@@ -252,18 +390,19 @@ def _smallest_size(declared: Mapping[str, Declaration], picture: Declaration) ->
         layer = layers[0] if layers else []
         slash = next((at for at, token in enumerate(layer) if token.type == "literal" and token.value == "/"), None)
         tokens = [token for token in layer[slash + 1 : slash + 3] if token.type in ("number", "dimension", "percentage")] if slash is not None else []
-    sides = [side for token in tokens if token.type in ("number", "dimension") and (side := length_px(token)) is not None]
+    sides = [side for token in tokens if token.type in ("number", "dimension", "percentage") and (side := length_px(token)) is not None]
     return min(sides) if sides else None
 
 
-def _box_unpainted(element: Any, declared: Mapping[str, Declaration], parent: Mapping[str, Declaration]) -> str:
+def _box_unpainted(element: Any, declared: Mapping[str, Declaration], parent: Mapping[str, Declaration]) -> tuple[str, bool | None]:
     """Why the element's box gives its background no size a reader sees (see the module's
-    text), in words that follow "line N"; "" when it gives one."""
+    text), in words that follow "line N", "" when it gives one; and whether its width fills its
+    container (None where it has no box sized by its width and height)."""
     display = _display_of(element, declared)
     if display == "contents":
-        return "has no box of its own (display: contents) to paint its background picture on"
+        return "has no box of its own (display: contents) to paint its background picture on", None
     if display == "none":
-        return "is not displayed (display: none)"
+        return "is not displayed (display: none)", None
     floated = "float" in declared and declared["float"].keyword in _FLOATS
     out_of_flow = _out_of_flow(declared)
     container = display_keyword(parent["display"]) if "display" in parent else ""
@@ -272,9 +411,9 @@ def _box_unpainted(element: Any, declared: Mapping[str, Declaration], parent: Ma
         return (
             "is an inline box (display: inline), which width and height do not size: its background picture shows only behind"
             " its text, if it has any (give it display: block or inline-block)"
-        )
+        ), None
     fills = (display in _FILLING_DISPLAYS or grid_item) and not (floated or out_of_flow or flex_item)
-    return _unseen_size(*_box_size(element, declared, fills=fills))
+    return _unseen_size(*_box_size(element, declared, fills=fills)), fills
 
 
 def _display_of(element: Any, declared: Mapping[str, Declaration]) -> str:
@@ -287,12 +426,15 @@ def _display_of(element: Any, declared: Mapping[str, Declaration]) -> str:
     return "block" if tag in BLOCK_TAGS and tag not in ("table", "td", "th", "tr") else "table" if tag == "table" else "inline"
 
 
-def _box_size(element: Any, declared: Mapping[str, Declaration], *, fills: bool) -> tuple[float | None, float | None]:
+def _box_size(element: Any, declared: Mapping[str, Declaration], *, fills: bool, paddings: bool = True) -> tuple[float | None, float | None]:
     """The box's width and height in px where they are known (`_side`), None where they are
-    not; an `aspect-ratio` gives the side that has no size of its own the other's."""
+    not; an `aspect-ratio` gives the side that has no size of its own the other's. Without
+    `paddings`, its width and height as declared, without its paddings."""
     content = _has_content(element)
-    width = _side(declared, "width", "min-width", "max-width", ("padding-left", "padding-right"), auto=None if fills or content else 0.0)
-    height = _side(declared, "height", "min-height", "max-height", ("padding-top", "padding-bottom"), auto=None if content else 0.0)
+    across: tuple[str, ...] = ("padding-left", "padding-right") if paddings else ()
+    down: tuple[str, ...] = ("padding-top", "padding-bottom") if paddings else ()
+    width = _side(declared, "width", "min-width", "max-width", across, auto=None if fills or content else 0.0)
+    height = _side(declared, "height", "min-height", "max-height", down, auto=None if content else 0.0)
     if "aspect-ratio" in declared and declared["aspect-ratio"].keyword != "auto":
         if height == 0.0 and width != 0.0:
             height = None  # its width gives it a height
@@ -315,7 +457,7 @@ def _unseen_size(width: float | None, height: float | None) -> str:
     return ""
 
 
-def _side(declared: Mapping[str, Declaration], name: str, least: str, most: str, paddings: tuple[str, str], *, auto: float | None) -> float | None:
+def _side(declared: Mapping[str, Declaration], name: str, least: str, most: str, paddings: tuple[str, ...], *, auto: float | None) -> float | None:
     """A box's size on one axis in px, as CSS works it out (the larger of its `least` and the
     smaller of its `name` and its `most`, plus its `paddings`), where it is known: `auto` for a
     `name` of `auto` or none (0.0: an empty shrink-to-fit box; None: a size its container or

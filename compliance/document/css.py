@@ -251,6 +251,7 @@ FAMILIES.update(
             "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "transform-style",
             "border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius",
             "border-bottom-right-radius", "background-size", "background-position", "background-repeat",
+            "background-position-x", "background-position-y", "background-origin", "background-attachment",
             # An outline is painted over the content (an image's own, drawn inward: `outlined_over`).
             "outline", "outline-width", "outline-style", "outline-color", "outline-offset",
         ),

@@ -12,15 +12,16 @@ lower bound, never hiding a word a reader's browser shows (CSS Overflow 3; CSS T
 Where a word starts and ends is read at the narrowest its characters are drawn, at the least
 font size the box's text may have (`_least_font_px`: its own or inherited down the tree, in an
 absolute length, `em`, `%`, `rem`, a keyword at Chromium's size or a `font` shorthand's; a box
-on the line with a font size of its own is not read): in the common faces
-(`text_width.narrowest_common_ems`) on a page whose CSS names no other face, no narrower stretch
+on the line with a font size of its own is not read): in the common faces, the least of the
+line's widths in each of them (`text_width.common_face_ems`), on a page whose CSS names no other face, no narrower stretch
 or small capitals and loads no face (`_page_faces`), where no element on the way is drawn in
 another face by a browser's own style (`_OTHER_FACE_TAGS`: `<code>`, `<small>`…); elsewhere in
 any face, condensed ones too (`text_width.narrowest_ems`); against a width in `ch`,
 `narrowest_ch`; a capital the page may lower-case at the narrower of itself and its small
 letter. So a word is cut only when even then it is past the edge (a byline "By Jake Smith,
 Daily Caller News Foundation" in a nowrap box 110px wide at 16px keeps "By Jake Smith, Daily"
-at most, where Chromium shows "By Jake Smith, Dai…"); a word is cut whole, from the last place a
+at most, where Chromium shows "By Jake Smith, Dai…"; "By Nick Pope, Daily Caller News
+Foundation" at 12px in a box 140px wide loses "Foundation"); a word is cut whole, from the last place a
 line may break before it (a space, a hyphen, a slash; after a Han character), and all that
 follows it on the line. The text read is the box's first line (`first_line.read_line`: up to a
 `<br>` or an inner block, through plain inline boxes; nothing after an image or another box
@@ -52,7 +53,7 @@ from compliance.document.clipping import one_line_box, overflow_axes, padding_px
 from compliance.document.css import Declaration
 from compliance.document.css_grammar import font_size_and_line_height
 from compliance.document.first_line import _BREAK_AFTER, Piece, block_container, child_flow, may_break_words, read_line
-from compliance.document.text_width import narrowest_ch, narrowest_common_ems, narrowest_ems
+from compliance.document.text_width import common_face_ems, narrowest_ch, narrowest_ems
 from compliance.firstuse import on_first_use
 
 if TYPE_CHECKING:
@@ -521,30 +522,41 @@ def _cut_line(box: Any, style: PageStyle, generated: Generated, rooms: Sequence[
     texts = [piece.text for piece in line.pieces]
     if any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for text in texts for char in text):
         return {}
-    narrowest: Callable[[str], float] = narrowest_common_ems if common else narrowest_ems
+    narrowest: Callable[[str], tuple[float, ...]] = common_face_ems if common else _alone(narrowest_ems)
+    in_ch = _alone(narrowest_ch)
     if lowering:
-        narrowest = _as_small_letters(narrowest)
-    cuts = [at for room, unit in rooms if (at := _first_cut(texts, room, narrowest_ch if unit == "ch" else narrowest, wrapping=wrapping)) is not None]
+        narrowest, in_ch = _as_small_letters(narrowest), _as_small_letters(in_ch)
+    cuts = [at for room, unit in rooms if (at := _first_cut(texts, room, in_ch if unit == "ch" else narrowest, wrapping=wrapping)) is not None]
     return _keeping(line.pieces, min(cuts)) if cuts else {}
 
 
-def _as_small_letters(narrowest: Callable[[str], float]) -> Callable[[str], float]:
-    """`narrowest`, each character read at the narrower of itself and its small letter."""
+def _alone(narrowest: Callable[[str], float]) -> Callable[[str], tuple[float, ...]]:
+    """A measure of one character in one face (or the narrowest of any) as one of several faces."""
 
-    def measured(char: str) -> float:
-        small = char.lower()[:1] or char
-        return min(narrowest(char), narrowest(small))
+    def measured(char: str) -> tuple[float, ...]:
+        return (narrowest(char),)
 
     return measured
 
 
-def _first_cut(texts: Sequence[str], room: float, narrowest: Callable[[str], float], *, wrapping: bool) -> tuple[int, int] | None:
+def _as_small_letters(narrowest: Callable[[str], tuple[float, ...]]) -> Callable[[str], tuple[float, ...]]:
+    """`narrowest`, each character read at the narrower of itself and its small letter, in each face."""
+
+    def measured(char: str) -> tuple[float, ...]:
+        small = char.lower()[:1] or char
+        return tuple(map(min, narrowest(char), narrowest(small)))
+
+    return measured
+
+
+def _first_cut(texts: Sequence[str], room: float, narrowest: Callable[[str], tuple[float, ...]], *, wrapping: bool) -> tuple[int, int] | None:
     """Where the first word cut begins (the text's index, the character's), each character read
-    at its narrowest (`narrowest`, in the unit of `room`) and spaces collapsed as CSS collapses
-    them: on a line that does not wrap, the first that starts at `room` or past it (one that starts before shows in part: it is kept);
+    at its narrowest in each face (`narrowest`, in the unit of `room`), the line at the narrowest
+    of the faces' sums, and spaces collapsed as CSS collapses them: on a line that does not wrap,
+    the first that starts at `room` or past it (one that starts before shows in part: it is kept);
     on one that wraps (`wrapping`), the first after the first word that ends past it (it is on a
     later line). None when no word is cut."""
-    across = 0.0
+    widths: list[float] = []
     space_before = True  # (white space at the line's start is not drawn)
     start: tuple[int, int] | None = None
     words = 0
@@ -553,19 +565,24 @@ def _first_cut(texts: Sequence[str], room: float, narrowest: Callable[[str], flo
         for place, char in enumerate(text):
             if char.isspace():
                 if not space_before:
-                    across += narrowest(" ")
+                    widths = _added(widths, narrowest(" "))
                 space_before = after_break = True
                 continue
             if after_break:
                 start, words = (number, place), words + 1
-                if not wrapping and across >= room:
+                if not wrapping and (min(widths) if widths else 0.0) >= room:
                     return start
             space_before = after_break = False
-            across += narrowest(char)
-            if wrapping and across > room and words > 1:
+            widths = _added(widths, narrowest(char))
+            if wrapping and min(widths) > room and words > 1:
                 return start
             after_break = char in _BREAK_AFTER or unicodedata.east_asian_width(char) in ("W", "F")
     return None
+
+
+def _added(widths: list[float], more: tuple[float, ...]) -> list[float]:
+    """The widths of a run in each face with one more character's (`more`) added."""
+    return [width + extra for width, extra in zip(widths, more, strict=True)] if widths else list(more)
 
 
 def _keeping(pieces: Sequence[Piece], at: tuple[int, int]) -> Cut:

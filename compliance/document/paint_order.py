@@ -10,7 +10,9 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   that forms one, the root element otherwise — is painted over it. The root's own background is
   under it, and so is `<body>`'s where the root has none (it is the canvas's then).
 - Under a cover: an absolutely positioned box that fills its containing block (all four sides at
-  0 or less, reaching past its edges, or `top`/`left` at 0 with a width and height of 100%),
+  0 or less, reaching past its edges, or `top`/`left` at 0 with a width and height of 100% or
+  more; or, on an axis where the block's size is in absolute lengths, a side at 0 or less and a
+  size reaching its far side, in px, `em` or `rem`: `_spans`),
   paints an opaque background (`content-visibility` or `contain` on it take away none) and has
   a `z-index` of `auto` or more is painted after the boxes in the normal flow of that block, and
   after the positioned ones before it in the tree at its level; what its containing block holds
@@ -78,7 +80,10 @@ stretched between its offsets may have negative margins (`_margin_keeps_it_over`
 
 Under a cover sized in absolute lengths (`_Reader._over_pictures`): an absolutely positioned box
 (or `::before`/`::after`) that paints as a cover does, placed by a `left` and a `top` and sized
-by a `width` and a `height` in `px`, `pt`… (`_cover_rect`: its margins move it; a padding, a
+by a `width` and a `height` in `px`, `pt`…, in `em` of its font size or `rem` of the root's
+(`_font_px`, where no heading or other tag of a font size of its own and no `font` shorthand is
+on its way down the tree), or in percentages of its block's padding box where that is sized in
+absolute lengths (`_Lengths`; `_cover_rect`: its margins move it; a padding, a
 border or `box-sizing` only make its painted box larger), paints over the `<img>` that stands
 first in its containing block (`_leading_pictures`: white space and boxes out of the flow before
 it, in plain wrappers of no margin, padding, border or font), whose box lies inside its own:
@@ -140,7 +145,7 @@ from compliance.document.visibility import (
     _uses_variables,
     is_hidden,
     page_rules,
-    with_variables_filled,
+    variables_filled_from,
 )
 from compliance.firstuse import on_first_use
 
@@ -639,11 +644,19 @@ class _Reader:
         return [
             cover
             for cover in covers
-            if cover not in self.sized
-            and _covers_its_block(cover, cascade, self.filled.get(cover))
+            if (_covers_its_block(cover, cascade, self.filled.get(cover)) if cover not in self.sized else self._sized_over_its_block(cover, cascade))
             and not _visibility_hidden(cover, cascade)
             and _block_of(cover, cascade) is not None
         ]
+
+    def _sized_over_its_block(self, cover: Any, cascade: Cascade) -> bool:
+        """True when a cover sized in lengths worked out (`_sized_in_place`) spans its containing
+        block both ways (`_spans`) and may paint over it (`_may_cover`; it has no margin)."""
+        declared = cascade.declared[cover]
+        if any(_moves(declared.get(name)) for name in _MARGINS) or not _may_cover(cover, cascade, self.filled.get(cover), margins=False):
+            return False
+        block = _block_of(cover, cascade)
+        return block is not None and _spans(declared, _cover_lengths(cover, declared, cascade)._replace(block=_padding_sizes(cascade.declared[block])))
 
     def _painted_by_covering(self, covering: Sequence[Any], cascade: Cascade, declared: _PseudoDeclared) -> tuple[set[Any], set[Any], dict[Any, Any]]:
         """What the covers that cover their block (`covering`) paint over, as `under_covers` gives it
@@ -667,24 +680,29 @@ class _Reader:
         for cover in covers:
             declared = around.declared[cover]
             filling = _fills_its_block(declared)
-            rect = None if filling else _cover_rect(declared)
-            if (rect is None and not filling) or not _may_cover(cover, around, self.filled.get(cover), margins=filling) or _visibility_hidden(cover, around):
+            sized = None if filling else (declared, _cover_lengths(cover, declared, around))
+            if (sized is None and not filling) or not _may_cover(cover, around, self.filled.get(cover), margins=filling) or _visibility_hidden(cover, around):
+                continue
+            if sized is not None and _cover_rect(*sized) is None and not _sized_by_its_block(declared):
                 continue
             block = _block_of(cover, around, _holds_pictures)
             if block is None:
                 continue
             level = _z_index(declared)
             for image, before in _leading_pictures(block, cover):
-                if image not in found and self._over_picture(image, before, (cover, level if isinstance(level, int) else 0), block, rect):
+                if image not in found and self._over_picture(image, before, (cover, level if isinstance(level, int) else 0), block, sized):
                     found[image] = cover
         return found
 
-    def _over_picture(self, image: Any, before: Sequence[Any], cover: tuple[Any, int], block: Any, rect: tuple[float, float, float, float] | None) -> bool:
-        """True when the cover (with its stack level), of the box `rect` (left, top, right, bottom,
-        px from its containing block's padding edge; None for one that fills the block, of the
-        block's padding box: `_padding_box`), paints over all the picture `image` that stands
-        first in `block` (`before`: the elements before it there, each of which must be out of
-        the flow), later in the paint order (`_painted_whole`)."""
+    def _over_picture(
+        self, image: Any, before: Sequence[Any], cover: tuple[Any, int], block: Any, sized: tuple[Mapping[str, Declaration], _Lengths] | None
+    ) -> bool:
+        """True when the cover (with its stack level), of the box its declarations and lengths
+        give (`sized`, `_cover_rect`: a percentage of the block's padding box where that is
+        known; None for one that fills the block, of the block's padding box: `_padding_box`),
+        paints over all the picture `image` that stands first in `block` (`before`: the
+        elements before it there, each of which must be out of the flow), later in the paint
+        order (`_painted_whole`)."""
         path = [image, *_ancestors_up_to(image, block)]
         chain = [*reversed(list(block.iterancestors())), block, *reversed(path)]
         # (What follows the picture on its line is read too: `_alone_on_its_line`.)
@@ -697,8 +715,10 @@ class _Reader:
         if self.pseudo and not self._no_box_before([*path[1:], block], cover[0]):
             return False
         placed = _picture_place(image, path, chain, cascade, inline=self.inline_pictures)
-        if rect is None:
+        if sized is None:
             rect = _padding_box(cascade.declared[block])
+        else:
+            rect = _cover_rect(sized[0], sized[1]._replace(block=_padding_sizes(cascade.declared[block])) if _sized_by_its_block(sized[0]) else sized[1])
         if placed is None or rect is None:
             return False
         left, top, right, bottom = rect
@@ -757,7 +777,7 @@ class _Reader:
             if box in varies or any(element in defined.varies for element in _elements_of(box)):
                 continue  # a custom property some screens set otherwise: the `var()` is left unread
             own = pseudo.get(box, {}) if isinstance(box, _Pseudo) else defined.declared[box]
-            filled[box] = _variables_filled(box, own, painting[box], defined.declared)
+            filled[box] = variables_filled_from(box, own, painting[box], defined.declared)
         return filled
 
     def _pseudo_rules(self, *, custom: bool = False) -> list[tuple[int, Any, list[Declaration]]]:
@@ -849,19 +869,6 @@ def _elements_of(box: Any) -> tuple[Any, ...]:
     """The box and its ancestors, the elements among them (a pseudo-element is none)."""
     ancestors = tuple(box.iterancestors())
     return ancestors if isinstance(box, _Pseudo) else (box, *ancestors)
-
-
-def _variables_filled(
-    box: Any, own: Mapping[str, Declaration], painting: Mapping[str, Declaration], declared: Mapping[Any, Mapping[str, Declaration]]
-) -> Mapping[str, Declaration]:
-    """The box's painting declarations with their `var()`s filled in from its own custom
-    properties (of `own`) over those its ancestors set (`declared`, by element), nearest first;
-    one that cannot be filled in is left out."""
-    inherited: dict[str, tuple[Any, ...]] = {}
-    for ancestor in reversed(list(box.iterancestors())):
-        inherited.update((name, d.values) for name, d in declared[ancestor].items() if d.custom)
-    found = with_variables_filled({**{name: d for name, d in own.items() if d.custom}, **painting}, inherited)
-    return {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
 
 
 class _Pseudo:
@@ -1258,37 +1265,111 @@ def _margin_keeps_it_over(declared: Mapping[str, Declaration], name: str) -> boo
 
 def _sized_in_place(declared: Mapping[str, Declaration]) -> bool:
     """The cheap test of a box that may cover the pictures first in its block (`_cover_rect`):
-    placed absolutely, by a `left` and a `top` and a `width` and a `height` in absolute lengths."""
+    placed absolutely, by a `left` and a `top` and a `width` and a `height` in lengths that may
+    be worked out (`_sizable`: absolute lengths, `em`, `rem`, percentages)."""
     if _position(declared) != "absolute":
         return False
     for name in ("width", "height"):
         declaration = declared.get(name)
-        if declaration is None or len(declaration.values) != 1 or absolute_length_px(declaration.values[0]) is None:
+        if declaration is None or len(declaration.values) != 1 or not _sizable(declaration.values[0]):
             return False
-    return all((side := _side(declared, name)) is not None and side is not _UNKNOWN and absolute_length_px(side) is not None for name in ("left", "top"))
+    return all((side := _side(declared, name)) is not None and side is not _UNKNOWN and _sizable(side) for name in ("left", "top"))
 
 
-def _cover_rect(declared: Mapping[str, Declaration]) -> tuple[float, float, float, float] | None:
-    """The box a cover sized and placed in absolute lengths surely paints (`_sized_in_place`): its
-    `left` and `top` with its left and top margins (px from its containing block's padding
-    edge), and its `width` and `height` — its border box is that or larger (`box-sizing`, a
-    padding or a border only add to it), all painted by a background not clipped to its padding
-    box; None where a margin is not in an absolute length, or a side is set by the flow's
-    directions or an anchor (`_LOGICAL_PLACING`)."""
+# The font-relative units a cover's size is worked out in: exactly its font size, or the root's.
+_COVER_FONT_UNITS = frozenset({"em", "rem"})
+
+
+def _sizable(token: Any) -> bool:
+    """True for a length a cover's place and size may be worked out in (`_Lengths`)."""
+    if token.type == "percentage":
+        return True
+    if token.type == "dimension" and token.lower_unit in _COVER_FONT_UNITS:
+        return True
+    return absolute_length_px(token) is not None
+
+
+class _Lengths(NamedTuple):
+    """What a cover's lengths are of: its font size and the root's (px; None where not worked
+    out), and its containing block's padding box (width, height; None where not known)."""
+
+    font_px: float | None
+    root_px: float | None
+    block: tuple[float | None, float | None] = (None, None)
+
+    def px(self, token: Any, axis: int) -> float | None:
+        """The token in px (`axis`: 0 across, 1 down, what a percentage is of); None where what
+        it is of is not known."""
+        if token.type == "percentage":
+            side = self.block[axis]
+            return None if side is None else float(token.value) / 100 * side
+        if token.type == "dimension" and token.lower_unit in _COVER_FONT_UNITS:
+            font = self.font_px if token.lower_unit == "em" else self.root_px
+            return None if font is None else float(token.value) * font
+        return absolute_length_px(token)
+
+
+_ABSOLUTE_LENGTHS = _Lengths(None, None)
+# The elements a browser's own style gives a font size of their own (HTML, 15.3): a cover's `em`
+# inside one is not worked out here.
+_OWN_FONT_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "big", "small", "sub", "sup", "font", "code", "pre", "kbd", "samp", "tt", "button", "input", "select", "textarea"}
+)
+
+
+def _cover_lengths(cover: Any, declared: Mapping[str, Declaration], around: Cascade) -> _Lengths:
+    """What the cover's lengths are of (`_Lengths`), its block's box left for `_over_picture`:
+    its font size and the root's, read where a length is in `em` or `rem` (`_font_px`)."""
+    units = {
+        token.lower_unit
+        for name in ("width", "height", "left", "top", "inset", "margin", "margin-left", "margin-top")
+        if name in declared
+        for token in declared[name].values
+        if token.type == "dimension"
+    }
+    chain = list(cover.iterancestors())
+    font_px = _plain_font_px(cover, chain, around) if "em" in units else None
+    root_px = _plain_font_px(chain[-1], [], around) if "rem" in units and chain else None
+    return _Lengths(font_px, root_px)
+
+
+def _plain_font_px(box: Any, ancestors: Sequence[Any], around: Cascade) -> float | None:
+    """The box's font size (px, `_font_px`) where the `font` shorthand and a browser's own font
+    size of a tag (`_OWN_FONT_TAGS`) play no part; None otherwise."""
+    for element in (box, *ancestors):
+        if "font" in around.declared[element] or (isinstance(element.tag, str) and element.tag.lower() in _OWN_FONT_TAGS):
+            return None
+    return _font_px(box, box, around, around)
+
+
+def _sized_by_its_block(declared: Mapping[str, Declaration]) -> bool:
+    """True when a cover's place or size is a percentage of its block's (`_cover_rect`)."""
+    names = ("width", "height", "left", "top", "inset", "margin", "margin-left", "margin-top")
+    return any(token.type == "percentage" for name in names if name in declared for token in declared[name].values)
+
+
+def _cover_rect(declared: Mapping[str, Declaration], lengths: _Lengths = _ABSOLUTE_LENGTHS) -> tuple[float, float, float, float] | None:
+    """The box a cover sized and placed in lengths worked out (`_sized_in_place`, `lengths`)
+    surely paints: its `left` and `top` with its left and top margins (px from its containing
+    block's padding edge), and its `width` and `height` — its border box is that or larger
+    (`box-sizing`, a padding or a border only add to it), all painted by a background not
+    clipped to its padding box; None where a length is not worked out, or a side is set by the
+    flow's directions or an anchor (`_LOGICAL_PLACING`). A margin's percentage is of the block's
+    width on both sides."""
     if not _sized_in_place(declared) or any(name in declared for name in _LOGICAL_PLACING):
         return None
     clip = [declared[name] for name in ("background-clip", "-webkit-background-clip") if name in declared]
     if any(token.type == "ident" and token.lower_value == "padding-box" for declaration in clip for token in declaration.values):
         return None
     found = []
-    for side in ("left", "top"):
+    for axis, side in enumerate(("left", "top")):
         margin = side_value(declared, side, f"margin-{side}", "margin")
-        moved = 0.0 if margin is None else (None if margin is UNREAD_SIDE else absolute_length_px(margin))
-        placed = absolute_length_px(_side(declared, side))
+        moved = 0.0 if margin is None else (None if margin is UNREAD_SIDE else lengths.px(margin, 0))
+        placed = lengths.px(_side(declared, side), axis)
         if moved is None or placed is None:
             return None
         found.append(placed + moved)
-    width, height = (absolute_length_px(declared[name].values[0]) for name in ("width", "height"))
+    width, height = (lengths.px(declared[name].values[0], axis) for axis, name in enumerate(("width", "height")))
     if width is None or height is None:
         return None
     return found[0], found[1], found[0] + width, found[1] + height
@@ -1299,25 +1380,27 @@ def _padding_box(declared: Mapping[str, Declaration]) -> tuple[float, float, flo
     cover that fills it fills: its `width` and `height` in absolute lengths with its paddings in
     them (`box-sizing: content-box`, the initial one); None where one is not, or a maximum size
     may make it smaller."""
-    if any(name in declared and declared[name].keyword not in ("none", "initial", "unset", "revert", "revert-layer") for name in ("max-width", "max-height")):
-        return None
+    width, height = _padding_sizes(declared)
+    return None if width is None or height is None else (0.0, 0.0, width, height)
+
+
+def _padding_sizes(declared: Mapping[str, Declaration]) -> tuple[float | None, float | None]:
+    """A block's padding box's width and height (see `_padding_box`), each None where not known."""
     sizing = declared.get("box-sizing")
     if sizing is not None and sizing.keyword not in ("content-box", "initial", "unset", "revert", "revert-layer"):
-        return None
-    sizes = []
+        return None, None
+    sizes: list[float | None] = []
     for name, sides in (("width", ("left", "right")), ("height", ("top", "bottom"))):
         declaration = declared.get(name)
         size = absolute_length_px(declaration.values[0]) if declaration is not None and len(declaration.values) == 1 else None
-        if size is None:
-            return None
+        if f"max-{name}" in declared and declared[f"max-{name}"].keyword not in ("none", "initial", "unset", "revert", "revert-layer"):
+            size = None
         for side in sides:
             token = side_value(declared, side, f"padding-{side}", "padding")
             padding = 0.0 if token is None else (None if token is UNREAD_SIDE else absolute_length_px(token))
-            if padding is None:
-                return None
-            size += padding
+            size = None if size is None or padding is None else size + padding
         sizes.append(size)
-    return 0.0, 0.0, sizes[0], sizes[1]
+    return sizes[0], sizes[1]
 
 
 def _fills_or_holds_pictures(block: Any, cascade: Cascade) -> bool:
@@ -1358,6 +1441,32 @@ def _fills_its_block(declared: Mapping[str, Declaration]) -> bool:
     return _position(declared) == "absolute" and _fills(declared, "left", "right", "width") and _fills(declared, "top", "bottom", "height")
 
 
+def _spans(declared: Mapping[str, Declaration], lengths: _Lengths) -> bool:
+    """True when a cover sized in lengths (`_sized_in_place`), of its font and of its block's
+    padding box where known (`lengths`), spans that box both ways: on each axis it fills it
+    (`_fills`: a side at 0 and a size of 100% or more), or its start side at 0 or before it and
+    its size reaching the box's far side, which is known; not where its sides are set by the
+    flow's directions or an anchor, or its background is clipped to its padding box."""
+    if _position(declared) != "absolute" or any(name in declared for name in _LOGICAL_PLACING):
+        return False
+    clip = [declared[name] for name in ("background-clip", "-webkit-background-clip") if name in declared]
+    if any(token.type == "ident" and token.lower_value == "padding-box" for declaration in clip for token in declaration.values):
+        return False
+    return all(_spans_axis(declared, lengths, axis, names) for axis, names in enumerate((("left", "right", "width"), ("top", "bottom", "height"))))
+
+
+def _spans_axis(declared: Mapping[str, Declaration], lengths: _Lengths, axis: int, names: tuple[str, str, str]) -> bool:
+    """`_spans` on one axis (`names`: its start side, its end side, its size)."""
+    start, end, size = names
+    if _fills(declared, start, end, size):
+        return True
+    first, extent, side = _side(declared, start), declared.get(size), lengths.block[axis]
+    if first is None or first is _UNKNOWN or extent is None or len(extent.values) != 1 or side is None:
+        return False
+    placed, reach = lengths.px(first, axis), lengths.px(extent.values[0], axis)
+    return placed is not None and reach is not None and placed <= 0 and placed + reach >= side
+
+
 def _moves(declaration: Declaration | None) -> bool:
     """True for a margin that is set to anything but 0."""
     return declaration is not None and declaration.keyword not in CSS_WIDE_KEYWORDS and not all(_zero(token) for token in declaration.values)
@@ -1365,7 +1474,8 @@ def _moves(declaration: Declaration | None) -> bool:
 
 def _fills(declared: Mapping[str, Declaration], start: str, end: str, size: str) -> bool:
     """True when the box certainly spans its containing block on one axis: both sides at 0 or
-    less (reaching past the block's edges) with an `auto` size, or one side at 0 and a size of 100%."""
+    less (reaching past the block's edges) with an `auto` size, or one side at 0 and a size of
+    100% or more (reaching past the block's other edge)."""
     first, last = _side(declared, start), _side(declared, end)
     declaration = declared.get(size)
     if declaration is None or declaration.keyword in ("auto", "initial", "unset", "revert", "revert-layer"):
@@ -1373,7 +1483,7 @@ def _fills(declared: Mapping[str, Declaration], start: str, end: str, size: str)
     zero_start = first is not None and first is not _UNKNOWN and _zero(first)
     zero_end = last is not None and last is not _UNKNOWN and _zero(last)
     values = declaration.values
-    if len(values) != 1 or values[0].type != "percentage" or values[0].value != 100:
+    if len(values) != 1 or values[0].type != "percentage" or values[0].value < 100:
         return False
     return zero_start or (zero_end and (first is None or (first is not _UNKNOWN and _auto(first))))
 

@@ -1621,7 +1621,20 @@ _SHORTHANDS: dict[str, tuple[str, ...]] = {
     "padding": ("padding-top", "padding-right", "padding-bottom", "padding-left"),
     "overflow": ("overflow-x", "overflow-y"),
     "font": ("font-size", "line-height"),
-    "background": ("background-color", "background-image"),
+    # (and the longhands `backgrounds` reads of where its picture is painted: CSS Backgrounds 3)
+    "background": (
+        "background-color",
+        "background-image",
+        "background-size",
+        "background-position",
+        "background-position-x",
+        "background-position-y",
+        "background-repeat",
+        "background-clip",
+        "-webkit-background-clip",
+        "background-origin",
+        "background-attachment",
+    ),
 }
 
 _NO_PAGE_STYLE = PageStyle({})
@@ -4975,6 +4988,20 @@ def with_variables_filled(declared: Mapping[str, Declaration], inherited: Mappin
     if not any(d.custom or _uses_variables(d) for d in declared.values()):
         return declared
     return _with_variables(declared, inherited)[0]
+
+
+def variables_filled_from(
+    box: Any, own: Mapping[str, Declaration], declared: Mapping[str, Declaration], by_element: Mapping[Any, Mapping[str, Declaration]]
+) -> Mapping[str, Declaration]:
+    """A box's declarations (`declared`) with their `var()`s filled in from its own custom
+    properties (of `own`) over those its ancestors set (`by_element`, each ancestor's custom
+    properties, as far as they are read), nearest first, as a browser inherits them; one that
+    cannot be filled in is left out, as is one still naming a custom property."""
+    inherited: dict[str, tuple[Any, ...]] = {}
+    for ancestor in reversed(list(box.iterancestors())):
+        inherited.update((name, d.values) for name, d in by_element.get(ancestor, {}).items() if d.custom)
+    found = with_variables_filled({**{name: d for name, d in own.items() if d.custom}, **declared}, inherited)
+    return {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
 
 
 def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[str, Declaration]) -> bool:
