@@ -10,7 +10,9 @@ Col.", "Ms.", "Assemblymember" credit "Maria Lopez"), and a middle initial after
 ("Maria E. Lopez" credits "Maria Lopez" and "Maria Elena Lopez"; "Mario E. Lopez" and "Dr. Ana
 Lopez" do not). A name a byline credits only for a part of the work is not the reporter's credit
 ("By Courier Staff. Photos by Jake Smith", "Compiled by Jake Smith", "Photos and video by Jake
-Smith" leave Jake Smith uncredited). With
+Smith" leave Jake Smith uncredited), and a name after another that the original names as an
+author's institution is that institution, no other person ("By Ana Ruiz, Johns Hopkins" for an
+original whose author line gives Ana Ruiz Johns Hopkins University). With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a
@@ -130,7 +132,14 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         return _compare_institutions(doc, ctx)
     expected, source = _expected_reporters(ctx)
     # A name credited only for a part of the work ("Compiled by B", "Photos by B") is no reporter's credit.
-    credited: list[tuple[Byline | Block, str]] = [(byline, n) for byline in doc.bylines for n in byline.names if not credited_for_a_part(byline.text, n)]
+    # Nor is a name the original gives as an author's institution ("By A, Johns Hopkins").
+    institutions = original_institutions(ctx)
+    credited: list[tuple[Byline | Block, str]] = [
+        (byline, n)
+        for byline in doc.bylines
+        for position, n in enumerate(byline.names)
+        if not credited_for_a_part(byline.text, n) and not (position and is_original_institution(n, institutions))
+    ]
     credited += _credit_line_names(doc, params, ctx)
     matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
@@ -227,6 +236,28 @@ def same_institution(one: str, other: str) -> bool:
         return True
     initials = "".join(word[0] for word in longer)
     return len(shorter) == 1 and len(longer) > 1 and shorter[0] == initials
+
+
+def original_institutions(ctx: Context) -> tuple[str, ...]:
+    """The institutions the original story's bylines give its authors ("UMass Amherst" in the
+    author line "Renata Okafor / Associate Professor …, UMass Amherst"), each once; none without
+    an original. What the original names as an institution is one in the copy's byline too."""
+    if ctx.original is None:
+        return ()
+    return tuple(dict.fromkeys(part for byline in ctx.original.bylines for parts in byline.reading.affiliations for part in parts))
+
+
+def is_original_institution(name: str, institutions: tuple[str, ...]) -> bool:
+    """Whether a would-be name a byline credits is one of the original's `institutions`, as style
+    writes it (`_institution_words`): all of its words, or a run of two or more of them ("Johns
+    Hopkins" for "Johns Hopkins University"). A person's name shaped like an institution's short
+    name ("Johns Hopkins") is then that institution, after the author's name, never a second author."""
+    words = _institution_words(name)
+    for institution in institutions:
+        full = _institution_words(institution)
+        if words == full or (len(words) >= 2 and any(full[i : i + len(words)] == words for i in range(len(full) - len(words) + 1))):
+            return True
+    return False
 
 
 def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
