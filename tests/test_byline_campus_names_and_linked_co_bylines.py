@@ -236,3 +236,55 @@ def test_california_healthline_and_kff_health_news_pass() -> None:
 def test_a_campus_short_name_unlike_the_originals_is_reported(cli: Any, tmp_path: Path) -> None:
     findings = _with_original(cli, tmp_path, "UC Davis", "By Renata Okafor, UMass Amherst")
     assert "gives Renata Okafor 'UMass Amherst'; the original gives 'UC Davis'" in findings["the-conversation/original-institution"]
+
+
+# E. An author note that names the author's institution is compared with the original's too.
+def _with_note(cli: Any, tmp_path: Path, original_institution: str, note: str) -> dict[str, str]:
+    original = write(tmp_path, "original.html", ORIGINAL.format(url=STORY_URL, institution=original_institution))
+    credit = f"<p><em>{note}</em></p>{CONVERSATION_CREDIT}"
+    copy = write(tmp_path, "copy.html", _conversation_page('<p class="byline">By Renata Okafor</p>', credit=credit))
+    (entry,) = cli("check", "--format", "json", "--pack", "the-conversation", "--original", str(original), str(copy)).json()["files"]
+    return {f["rule"]: f["detail"] for f in entry["findings"]}
+
+
+def test_an_author_note_naming_another_institution_than_the_originals_is_reported(cli: Any, tmp_path: Path) -> None:
+    note = "Renata Okafor is an associate professor of environmental engineering at the Colorado School of Mines."
+    findings = _with_note(cli, tmp_path, "Northern Plains University", note)
+    assert findings["the-conversation/original-institution"] == (
+        "the author note gives Renata Okafor 'Colorado School of Mines'; the original gives 'Northern Plains University'"
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Renata Okafor is an associate professor of environmental engineering at Northern Plains University.",
+        # The original's among others, and a field of study that is no institution.
+        "Renata Okafor is a professor at Northern Plains University and a fellow at the Brookings Institution.",
+        "Renata Okafor, Associate Professor of Environmental Engineering, writes about water.",
+    ],
+)
+def test_an_author_note_naming_the_originals_institution_or_none_passes(cli: Any, tmp_path: Path, note: str) -> None:
+    findings = _with_note(cli, tmp_path, "Northern Plains University", note)
+    assert "the-conversation/original-institution" not in findings
+
+
+def test_the_doc_names_the_campus_forms_as_they_are_read() -> None:
+    doc = " ".join((Path(__file__).resolve().parent.parent / "docs" / "conversation-authors.md").read_text(encoding="utf-8").split())
+    for institution in (
+        "UC Davis",
+        "UT Austin",
+        "UNC-Chapel Hill",
+        "UMass Amherst",
+        "UConn Health",
+        "Cal Poly Humboldt",
+        "Boston Children's",
+        "Dartmouth",
+        "Durham",
+    ):
+        assert f"`{institution}`" in doc, institution
+        page = _conversation_page(f'<p class="byline">By Renata Okafor, {institution}</p>')
+        assert _outcome(check_html(page, packs=["the-conversation"]), AUTHOR_RULE) is None, institution
+    for place in ("Melbourne", "Austin"):
+        assert f"`{place}`" in doc
+        assert _outcome(check_html(_conversation_page(f'<p class="byline">By Renata Okafor, {place}</p>'), packs=["the-conversation"]), AUTHOR_RULE)
