@@ -312,8 +312,14 @@ Ledger", whose job title stands as a part of its own).
 proper-noun phrase after the name or after the job title ("Anika Foss, Karolinska Institutet",
 "By Ilse Brandt, Lecturer, CSIRO", "…, Professor of Law at Leiden Law School"), whatever its
 words; a job title alone, a date, an outlet of the loaded packs or a dateline's place ("By A,
-Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN": where the story was filed, not where A
-works) is none. An institution is the person's before it: "By A, Monash University, and B",
+Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN", "By A, Melbourne": where the story was
+filed, not where A works) is none. A campus's short name is one ("By A, UMass Amherst", "UC
+Davis", "KU Leuven", "UNC-Chapel Hill", "Cal Poly Humboldt", "Boston Children's"), and so is
+one word alone that names a town smaller than a large city, a college or university known by its
+town's name ("By A, Dartmouth", "By A, Durham"). A person-shaped name after A ("By A, Johns
+Hopkins") is a second person, unless the byline links it to an institution page
+(`institution-link`) or the original story, when given, names it as an author's institution.
+An institution is the person's before it: "By A, Monash University, and B",
 "A, Monash University and B" and "A, Monash University; B" fail, and the detail and the
 `{without}` capture name B alone; "A and B, Monash University" gives both one. `institution-link` is pack knowledge of the
 publisher's institution pages: a link to one in the byline's line is an institution for sure.
@@ -343,6 +349,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_later, hidden_copy
+from compliance.checks.original_byline import is_original_institution, original_institutions
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
@@ -743,11 +750,17 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> t
     # Doe, Karolinska Institutet" in the author box has the box's institution.
     affiliated: set[tuple[str, ...]] = set()
     unaffiliated: list[tuple[str, str]] = []
+    # A would-be name the original gives as an institution is the institution of the name before
+    # it ("By Renata Okafor, Johns Hopkins" for the original's "…, Johns Hopkins").
+    institutions = original_institutions(ctx)
     for byline in story_bylines(doc):
         linked = link is not None and _links_institution(doc, byline, link)
         affiliations = byline.reading.affiliations or ((),) * len(byline.names)
-        for name, parts in zip(byline.names, affiliations, strict=False):
-            if linked or _names_an_institution(byline, parts):
+        people = list(zip(byline.names, affiliations, strict=False))
+        for position, (name, parts) in enumerate(people):
+            if position and is_original_institution(name, institutions):
+                affiliated.add(person_key(people[position - 1][0]))
+            elif linked or _names_an_institution(byline, parts):
                 affiliated.add(person_key(name))
             else:
                 unaffiliated.append((name, byline.text))
@@ -850,7 +863,21 @@ def _names_an_institution(byline: Byline, parts: tuple[str, ...]) -> bool:
     if any(is_organisation_phrase(part) for part in others):
         return True
     places = dateline_places(byline.reading.credit)
-    return any(part not in places for part in others)
+    return any(part not in places or _is_campus_town(part, parts) for part in others)
+
+
+def _is_campus_town(part: str, parts: tuple[str, ...]) -> bool:
+    """Whether a dateline's place that is a name's only part is rather a college or university
+    known by its town's name, as an author line writes it after the name ("By NAME, Dartmouth",
+    "…, Durham"): one capitalised word, no country, US state or large city, which a dateline
+    gives alone ("By NAME, Melbourne" says where the story was filed; "Austin, Texas" is a place
+    and its region)."""
+    words = part.split()
+    if len(parts) != 1 or len(words) != 1 or not words[0].istitle():
+        return False
+    from compliance.document.places import is_lone_dateline_place
+
+    return not is_lone_dateline_place(part)
 
 
 def _links_institution(doc: Document, byline: Byline, link: Pattern) -> bool:
@@ -860,7 +887,9 @@ def _links_institution(doc: Document, byline: Byline, link: Pattern) -> bool:
     element = byline.element
     if element is None or not hasattr(element, "iter"):
         return False
-    line = doc.blocks[byline.index].text if byline.index < len(doc.blocks) else byline.text
+    # The byline's block by its index: the blocks' positions need not be their indexes (a page
+    # whose first block is no visible text's starts at 1).
+    line = next((block.text for block in doc.blocks if block.index == byline.index), byline.text)
     around = element.getparent() if element.tag == "a" and element.getparent() is not None else element
     return any(
         link.search(anchor.get("href") or "") and " ".join(anchor.itertext()).strip() in line

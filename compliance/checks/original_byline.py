@@ -10,7 +10,9 @@ Col.", "Ms.", "Assemblymember" credit "Maria Lopez"), and a middle initial after
 ("Maria E. Lopez" credits "Maria Lopez" and "Maria Elena Lopez"; "Mario E. Lopez" and "Dr. Ana
 Lopez" do not). A name a byline credits only for a part of the work is not the reporter's credit
 ("By Courier Staff. Photos by Jake Smith", "Compiled by Jake Smith", "Photos and video by Jake
-Smith" leave Jake Smith uncredited). With
+Smith" leave Jake Smith uncredited), and a name after another that the original names as an
+author's institution is that institution, no other person ("By Ana Ruiz, Johns Hopkins" for an
+original whose author line gives Ana Ruiz Johns Hopkins University). With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a
@@ -29,8 +31,13 @@ University). The same institution may be written otherwise, as editorial style d
 letter case, with or without accents, "The" or punctuation, abbreviated ("Univ."), with more of
 its name around it ("Department of Entomology, University of Arizona", "University of Arizona,
 Tucson") or as its initials ("UCLA" for "University of California, Los Angeles"). An author the
-copy credits without an institution, or whom the original gives none, is not compared here (a
-`byline` check's `institution` asks for one). It needs the original story itself: the `reporter`
+copy's bylines credit without an institution is compared by the author note about them, when
+one names an institution: a sentence opening with the name, then "is" or a comma, among the
+article's last 6 blocks or the 2 under a byline, naming an organisation after "at", "with" or
+"from" ("Renata Okafor is an associate professor at the Colorado School of Mines." fails for the
+original's "Northern Plains University"; a note naming the original's among others passes). An
+author whom no byline or note gives an institution, or whom the original gives none, is not
+compared here (a `byline` check's `institution` asks for one). It needs the original story itself: the `reporter`
 metadata names no institution. Captures: `name` (the author), `institution` (the copy's) and
 `original_institution`.
 
@@ -66,7 +73,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person, under_headline
 from compliance.checks.text import not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
-from compliance.document.byline_reading import credited_for_a_part, person_name, read_byline
+from compliance.document.byline_reading import credited_for_a_part, is_organisation_phrase, person_name, read_byline
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
 from compliance.metavalues import NamesMeta, given_as, unreadable_reason
@@ -130,7 +137,14 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         return _compare_institutions(doc, ctx)
     expected, source = _expected_reporters(ctx)
     # A name credited only for a part of the work ("Compiled by B", "Photos by B") is no reporter's credit.
-    credited: list[tuple[Byline | Block, str]] = [(byline, n) for byline in doc.bylines for n in byline.names if not credited_for_a_part(byline.text, n)]
+    # Nor is a name the original gives as an author's institution ("By A, Johns Hopkins").
+    institutions = original_institutions(ctx)
+    credited: list[tuple[Byline | Block, str]] = [
+        (byline, n)
+        for byline in doc.bylines
+        for position, n in enumerate(byline.names)
+        if not credited_for_a_part(byline.text, n) and not (position and is_original_institution(n, institutions))
+    ]
     credited += _credit_line_names(doc, params, ctx)
     matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
@@ -184,7 +198,13 @@ def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
     hits = []
     for name, wanted in authors:
         index = matched.get(name)
-        if index is None or not credited[index][2]:
+        if index is None:
+            continue
+        if not credited[index][2]:
+            # Credited without one in the bylines: the author note, if it names one, is compared.
+            unlike = _unlike_note(doc, name, wanted)
+            if unlike is not None:
+                return unlike
             continue
         byline, _, given = credited[index]
         captures = (("name", name), ("institution", given[0]), ("original_institution", wanted[0]))
@@ -200,6 +220,51 @@ def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
             )
         hits.append(Hit(byline.index, doc.locate(byline), byline.text, captures, doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]))
     return Outcome(True, tuple(hits), "" if hits else "no author of the original is credited with an institution in the byline")
+
+
+def _unlike_note(doc: Document, name: str, wanted: tuple[str, ...]) -> Outcome | None:
+    """The failure when the author note about `name` (`_note_institutions`) names institutions
+    and none is one of the original's for them (`wanted`): "Renata Okafor is an associate
+    professor at the Colorado School of Mines." for the original's "Northern Plains University".
+    None when no note names one, or one names the original's (a note may name two)."""
+    named = _note_institutions(doc, name)
+    if not named or any(same_institution(given, other) for _, given in named for other in (*wanted, " ".join(wanted))):
+        return None
+    block, given = named[0]
+    captures = (("name", name), ("institution", given), ("original_institution", wanted[0]))
+    return Outcome(False, (), f"the author note gives {name} '{given}'; the original gives '{wanted[0]}'", doc.locate(block), captures=captures)
+
+
+# An institution a note names after "at", "with" or "from" ("… a lecturer at the Colorado School
+# of Mines", "… is with Monash University"): capitalised words, and the lower-case words between
+# them an institution's name holds ("of", "for", "and").
+_NOTE_INSTITUTION = re.compile(r"\b(?:at|with|from)\s+(?:the\s+)?(?P<institution>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|de|the)\s+)*[A-Z][\w'’&.-]*)*)")
+# An author note among the article's last blocks, as the republish HTML puts it, or right under
+# a byline (the byline check's `institution-note` reads the same places).
+_NOTE_LAST_BLOCKS = 6
+_NOTE_BLOCKS_UNDER = 2
+_NOTE_REACH = 200
+
+
+def _note_institutions(doc: Document, name: str) -> list[tuple[Block, str]]:
+    """The institutions the author note about `name` names, with its block: a sentence opening
+    with the name, then "is" or a comma, as in "Renata Okafor is a lecturer at Monash
+    University."; an organisation's name of two words or more (`is_organisation_phrase`) after
+    "at", "with" or "from", within `_NOTE_REACH` characters on its line."""
+    opening = re.compile(rf"(?:^|[.!?]\s+){re.escape(name)}(?:\s+is\b|,)", re.IGNORECASE)
+    under = {index for byline in doc.bylines for index in range(byline.index + 1, byline.index + 1 + _NOTE_BLOCKS_UNDER)}
+    tail = scope_blocks(doc, "article", None, _NOTE_LAST_BLOCKS)
+    blocks = [*tail, *(block for block in doc.blocks if block.index in under and block not in tail)]
+    named: list[tuple[Block, str]] = []
+    for block in blocks:
+        for found in opening.finditer(block.text):
+            rest = block.text[found.end() :].split("\n", 1)[0][:_NOTE_REACH]
+            named.extend(
+                (block, m.group("institution").rstrip("."))
+                for m in _NOTE_INSTITUTION.finditer(rest)
+                if is_organisation_phrase(m.group("institution").rstrip("."))
+            )
+    return named
 
 
 # Words an institution's name may have or drop as a matter of style, and abbreviations of its words.
@@ -227,6 +292,28 @@ def same_institution(one: str, other: str) -> bool:
         return True
     initials = "".join(word[0] for word in longer)
     return len(shorter) == 1 and len(longer) > 1 and shorter[0] == initials
+
+
+def original_institutions(ctx: Context) -> tuple[str, ...]:
+    """The institutions the original story's bylines give its authors ("UMass Amherst" in the
+    author line "Renata Okafor / Associate Professor …, UMass Amherst"), each once; none without
+    an original. What the original names as an institution is one in the copy's byline too."""
+    if ctx.original is None:
+        return ()
+    return tuple(dict.fromkeys(part for byline in ctx.original.bylines for parts in byline.reading.affiliations for part in parts))
+
+
+def is_original_institution(name: str, institutions: tuple[str, ...]) -> bool:
+    """Whether a would-be name a byline credits is one of the original's `institutions`, as style
+    writes it (`_institution_words`): all of its words, or a run of two or more of them ("Johns
+    Hopkins" for "Johns Hopkins University"). A person's name shaped like an institution's short
+    name ("Johns Hopkins") is then that institution, after the author's name, never a second author."""
+    words = _institution_words(name)
+    for institution in institutions:
+        full = _institution_words(institution)
+        if words == full or (len(words) >= 2 and any(full[i : i + len(words)] == words for i in range(len(full) - len(words) + 1))):
+            return True
+    return False
 
 
 def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:

@@ -956,7 +956,7 @@ _INSTITUTION_NAME_WORDS = _unaccented_too(
     """universitet universiteit universität universitat université universidad universidade università
     uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
     polytechnique école escuela escola scuola akademie academia académie academy sciences school hospital
-    klinikum museum laboratory laboratories clinic clinics institution institutions infirmary observatory polytechnic
+    klinikum museum laboratory laboratories clinic clinics institution institutions infirmary observatory polytechnic poly
     seminary conservatory oceanographic medical medicine memorial""".split()
 )
 # Research bodies The Conversation's authors work at whose names hold none of those words: a word
@@ -1236,8 +1236,12 @@ def _names_no_person(tokens: list[str], outlets: Set[str]) -> bool:
         return True
     if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens) and not _has_surname_in_capitals(tokens):
         return True  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
-    if any(token.endswith(("'s", "’s")) for token in tokens[:-1]):
-        return True  # "NASA's Goddard", "Google's DeepMind": an owner's possessive opens a thing's name
+    if _opens_with_university_initials(tokens):
+        return True  # "UC Davis", "UMass Amherst", "KU Leuven", "UNC-Chapel Hill": a campus, no person
+    if any(token.endswith(("'s", "’s")) for token in tokens):
+        # "NASA's Goddard", "Google's DeepMind": an owner's possessive opens a thing's name; "Boston
+        # Children's", "St. Mary's": a hospital's or college's short name ends with it.
+        return True
     first, last = tokens[0].lower(), tokens[-1].lower()
     if len(tokens) == 2 and (first in _KINSHIP_WORDS or first in _OUTLET_ARTICLES):
         # "Mother Jones", "Uncle Sam": a word of address and one name; "Le Monde", "El País",
@@ -1246,6 +1250,42 @@ def _names_no_person(tokens: list[str], outlets: Set[str]) -> bool:
     # "American Red Cross", "National Weather Service": a body's name; "Friends Of" (The Earth):
     # one cut before its rest.
     return first in _BODY_OPENING_WORDS or last in _NEVER_LAST_IN_A_NAME
+
+
+# A university's initials glued to its short name, as "UMass", "UConn" and "UCLouvain" write it:
+# two capitals or more, then lower case. No name opens so: "OBrien" or "DArcy" (an apostrophe
+# lost) has one capital before the name's own.
+# A country's or the United Nations' initials, before an office's title ("US Rep. Jane Doe", "UN
+# Special Envoy Jane Doe"), no university's.
+_NATIONS_INITIALS = frozenset({"US", "USA", "UK", "UN", "UAE", "USSR"})
+_GLUED_INITIALS = re.compile(r"^(?:U[A-ZÀ-Þ]+|[A-ZÀ-Þ]{2,}U)[a-zß-ÿ]")
+
+
+def _opens_with_university_initials(tokens: list[str]) -> bool:
+    """Whether a would-be name opens with a university's initials, as a campus's short name does
+    ("UC Davis", "UT Austin", "UNC-Chapel Hill", "UMass Amherst", "KU Leuven", "CU Boulder"): a
+    "U" then consonants ("UC", "UW", "UNC"), which opens no surname written in capitals (the
+    Chinese and Korean ones, "WU", "YU", "KU", end with it), glued to a word ("UMass", "UConn"),
+    or initials ending with "U" before a place of the gazetteer, the campus's seat ("KU Leuven";
+    "KU Min-ji" stays a name). Given names written as initials ("TJ", "AJ") have no "U"; in a
+    byline all in capitals ("VU HAN") initials are not told from a name."""
+    first = tokens[0].strip(".,")
+    if _GLUED_INITIALS.match(first):
+        return True
+    if all(token.isupper() for token in tokens):
+        return False  # "VU HAN": in a byline all in capitals, initials are not told from a name
+    initials, _, glued = first.partition("-")
+    if not (2 <= len(initials) <= 5 and initials.isalpha() and initials.isupper()) or "U" not in initials:
+        return False
+    if initials[0] == "U" and initials[1].lower() not in _VOWELS and initials not in _NATIONS_INITIALS:
+        return True
+    if not initials.endswith("U") or len(initials) > 3:
+        return False
+    from compliance.document.places import place_positions
+
+    after = [glued] if glued else []
+    seat = [*after, *tokens[1:]]
+    return bool(seat) and len(place_positions(seat)) == len(seat)
 
 
 # The definite articles that open many European newspapers' names ("Le Monde", "La Stampa", "El

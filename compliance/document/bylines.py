@@ -1045,12 +1045,15 @@ def _with_line_credit(text: str, reading: BylineReading, block: Block, outlets: 
     """The line of the page that holds the byline markup, and its reading, when the line reads as a
     byline on its own that names the same people with a credit (`By <span class="author">NAME</span>,
     Outlet`: the markup holds the name, the outlet follows it in the line); else the markup's own
-    text and reading. A sentence that links an author's name does not read as a byline."""
+    text and reading. The line may name more people than the markup does (`by <a>NAME</a>, The
+    Texas Tribune, and Ana Ruiz, ProPublica`: only the first name linked), as long as it names
+    the markup's: a byline reads the same with its names linked or not. A sentence that links an
+    author's name does not read as a byline."""
     for line in block.text.split("\n"):
         if not all(name in line for name in reading.names):
             continue
         whole = read_byline(line, require_prefix=True, outlets=outlets)
-        if whole is not None and whole.names == reading.names and whole.credit:
+        if whole is not None and set(reading.names) <= set(whole.names) and (whole.credit or len(whole.names) > len(reading.names)):
             return normalize_inline(line), whole
     return text, reading
 

@@ -326,6 +326,21 @@ def _is_lone_place(part: str, places: _Gazetteer, *, districts: bool = True) -> 
     return districts and bool(cities) and len(part.split()) > 1
 
 
+# A city this large stands alone as a dateline's place in any style ("Melbourne", "Boston"); a
+# smaller one alone may be a college's or university's short name ("Dartmouth", "Durham").
+_DATELINE_CITY_POPULATION = 500_000
+
+
+def is_lone_dateline_place(name: str) -> bool:
+    """Whether one word alone names a place a dateline gives without its region: a country, a US
+    state or a continent by name, or a city of 500,000 people or more ("Melbourne", "Austin",
+    "Paris"). A smaller town ("Dartmouth", "Oxford", "Durham", "Amherst") is not: written alone
+    where an author's institution goes, it is the college or university known by its name."""
+    places = _gazetteer()
+    folded = name.casefold()
+    return folded in places.lone or any(city.population >= _DATELINE_CITY_POPULATION for city in _cities_named(folded, places))
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 # The longest place name `place_positions` looks for, in words ("Salt Lake City", "Santa Clara County").
 _LONGEST_PLACE = 3
