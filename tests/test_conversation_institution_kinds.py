@@ -215,6 +215,9 @@ DRUPAL_AUTHOR = '<div class="field field--name-field-author"><div class="field__
 def test_an_institution_field_under_the_author_field_counts(field: str) -> None:
     assert _finding(check_html(_page(DRUPAL_AUTHOR + field), packs=PACKS)) is None
     assert _finding(check_html(_page('<p class="byline">By Renata Okafor</p>' + field), packs=PACKS)) is None
+    # Under lead photos, which are items of the page before the byline's block.
+    photos = '<figure><img src="https://images.theconversation.com/files/5/original.jpg" alt="A reservoir in spring" width="800" height="500"></figure>' * 3
+    assert _finding(check_html(_page(photos + DRUPAL_AUTHOR + field), packs=PACKS)) is None
 
 
 @pytest.mark.parametrize(
@@ -229,6 +232,9 @@ def test_an_institution_field_under_the_author_field_counts(field: str) -> None:
 )
 def test_an_institution_field_that_does_not_credit_the_author_does_not_count(byline: str, field: str) -> None:
     found = _finding(check_html(_page(byline + field), packs=PACKS))
+    assert found is not None and "but not their institution" in found
+    photos = '<figure><img src="https://images.theconversation.com/files/5/original.jpg" alt="A reservoir in spring" width="800" height="500"></figure>' * 3
+    found = _finding(check_html(_page(photos + byline + field), packs=PACKS))
     assert found is not None and "but not their institution" in found
 
 

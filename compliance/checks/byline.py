@@ -343,6 +343,7 @@ Fails::
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -813,7 +814,10 @@ def _labelled_institution(doc: Document, name: str, institution: Pattern) -> Blo
     for byline in doc.bylines:
         if len(byline.names) != 1 or person_key(byline.names[0]) != key:
             continue
-        under = [block for block in doc.blocks[byline.index + 1 : byline.index + 1 + _FIELD_BLOCKS] if block.text.strip()]
+        # The blocks after the byline's, by their item indexes: a page's images are items too, so a
+        # block's position among the blocks is not its index.
+        after = bisect.bisect_right(doc.blocks, byline.index, key=_item_index)
+        under = [block for block in doc.blocks[after : after + _FIELD_BLOCKS] if block.text.strip()]
         for at, block in enumerate(under):
             field = _INSTITUTION_LABEL.match(block.text.strip())
             if field is None:
@@ -822,6 +826,10 @@ def _labelled_institution(doc: Document, name: str, institution: Pattern) -> Blo
             if institution.search(value):
                 return block
     return None
+
+
+def _item_index(block: Block) -> int:
+    return block.index
 
 
 # An institution field's label, alone or before its value after a colon.
