@@ -173,6 +173,17 @@ def test_a_credit_line_hidden_by_a_theme_class_names_the_class(cli: Any, tmp_pat
     assert finding["detail"].endswith(f"; the one at line 28 is hidden ({hidden_by})")
 
 
+def test_a_credit_line_in_a_hidden_span_of_a_shown_paragraph_is_named_at_the_span(cli: Any, tmp_path: Path) -> None:
+    # The span is inline: its text is part of the paragraph's block, which shows (its other words).
+    theme = ("</head>", '<link rel="stylesheet" href="/wp-content/themes/newsroom/style.css"></head>')
+    inline = SN_CREDIT.replace("<p>", '<p>Filed Tuesday.\n<span class="sr-only">', 1).replace("</p>", "</span></p>")
+    entry = _entry(cli, tmp_path, SN, "states-newsroom", theme, (SN_CREDIT, inline))
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "states-newsroom/credit"]
+    assert finding["detail"].endswith(
+        "; the one at line 29 is hidden (it has the class `sr-only`, which sites use to keep text off the screen, for screen readers only)"
+    )
+
+
 def test_a_credit_line_folded_in_a_closed_details_is_said_to_be_folded(cli: Any, tmp_path: Path) -> None:
     folded = f"<details><summary>About this story</summary>{SN_CREDIT.strip()}</details>"
     entry = _entry(cli, tmp_path, SN, "states-newsroom", (SN_CREDIT, folded))

@@ -316,7 +316,12 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
         return ""
     for position, (line, text, in_story) in enumerate(doc.unseen_text()):
         if (in_story or not article_only) and all(pattern.search(text) for pattern in patterns):
-            return f"; the one at line {line} {doc.why_block_unseen(position)}{hiding_note(doc, doc.unseen_element(position))}"
+            # Named by what hides it: an inline element inside a block that shows (a paragraph
+            # whose `<span class="sr-only">` holds the credit) rather than the block.
+            holder = doc.unseen_holder(position, lambda held: all(pattern.search(held) for pattern in patterns))
+            if holder is None:
+                return f"; the one at line {line} {doc.why_block_unseen(position)}"
+            return f"; the one at line {holder.sourceline or line} {doc.why_unseen(holder)}{hiding_note(doc, holder)}"
     return ""
 
 

@@ -663,6 +663,20 @@ class Document:
         elements: tuple[Any, ...] = self._memo.get("unseen_elements", ())
         return elements[position] if 0 <= position < len(elements) else None
 
+    def unseen_holder(self, position: int, holds: Callable[[str], bool]) -> Any:
+        """The element that keeps from readers the text `holds` is true of, in the `position`-th
+        block of `unseen_text`: the block's own element when a reader does not see it, else the
+        first element inside it (in document order: the outermost) that a reader does not see and
+        whose normalised text `holds` is true of (a `<span class="sr-only">` in a paragraph that
+        shows); the block's element when none is; None for a document without markup."""
+        element = self.unseen_element(position)
+        if element is None or not self.is_visible(element):
+            return element
+        for node in element.iterdescendants():
+            if isinstance(node.tag, str) and not self.is_visible(node) and holds(normalize(" ".join(node.itertext()))):
+                return node
+        return element
+
     def why_block_unseen(self, index: int) -> str:
         """`why_unseen` for the `index`th block of `unseen_text` ("is hidden" where its element is
         not known: a text or Markdown article's)."""
@@ -688,6 +702,17 @@ class Document:
             if laid_out:
                 return laid_out
         return what_hides(element, helper_classes=self._helper_classes_hide)
+
+    def what_cuts_off(self, element: Any) -> str:
+        """The box that cuts the element's one line short at its width, in words for an editor
+        ("the `<span class="byline">` at line 6 cuts off the words that run past its width"): the
+        element, one inside it or one around it (see `visibility.what_lays_out`); empty when none
+        does, or for a document without markup."""
+        if self.root is None or element is None or not self._line_clippers:
+            return ""
+        from compliance.document.visibility import what_lays_out
+
+        return what_lays_out(element, {}, self._line_clippers)
 
     def boxed_text(self) -> tuple[tuple[int, str, bool], ...]:
         """The text a page keeps in a form's text box (`<textarea>`) or a `<template>`, as (line,
