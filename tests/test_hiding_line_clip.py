@@ -184,3 +184,13 @@ def test_the_readme_example_of_an_inherited_font_size_is_judged_as_it_says() -> 
     ]
     assert detail is not None
     assert detail.endswith('hidden (the `<span class="byline">` at line 3 cuts off the words that run past its width)')
+
+
+def test_a_byline_cut_short_says_which_box_cuts_it() -> None:
+    # The name itself is cut: the byline reads "By Nick", which names no reporter; the finding says why.
+    head = "<style>.by{width:40px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}</style>"
+    (message,) = findings(dcnf(head=head, byline="<p class=by>By Nick Pope, Daily Caller News Foundation</p>"), "dcnf", "dcnf/byline")
+    assert message.endswith('; a reader sees no more of it: the `<p class="by">` at line 3 cuts off the words that run past its width).')
+    # A byline no box cuts says nothing of the sort.
+    (message,) = findings(dcnf(byline="<p>By Nick</p>"), "dcnf", "dcnf/byline")
+    assert "cuts off" not in message

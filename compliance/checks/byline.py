@@ -674,7 +674,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
             hits.append(Hit(byline.index, functools.partial(doc.locate, byline), " ".join(written) if written else byline.text, captures, offset))
         else:
-            reasons.setdefault(_quoting_as_written(reason, byline.text, written))
+            reasons.setdefault(_quoting_as_written(reason, byline.text, written) + _cut_short(doc, byline))
     if hits and params.institution:
         missing, notes = _without_institution(doc, params, ctx)
         if missing:
@@ -693,6 +693,15 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
     field = _people_field_only(ctx) if not reasons and params.problem is None else ""
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation) + field), anchor)
+
+
+def _cut_short(doc: Document, byline: Byline) -> str:
+    """ "; a reader sees no more of it: the `<p class="byline">` at line 5 cuts off the words that
+    run past its width": why a failing byline reads as it does when a box cuts its line short
+    (`text-overflow: ellipsis`), so that an editor widens the box rather than rewrites the byline;
+    empty otherwise."""
+    cut = doc.what_cuts_off(byline.element)
+    return f"; a reader sees no more of it: {cut}" if cut else ""
 
 
 def _authors(byline: Byline) -> list[str]:
