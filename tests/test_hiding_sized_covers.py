@@ -109,6 +109,20 @@ SIZED_COVERS.update(
     }
 )
 
+# The font size an em is of, set by the `font` shorthand (its size, and its line height, which
+# places an inline picture on its line): read as `font-size` and `line-height` are.
+SIZED_COVERS.update(
+    {
+        "<style>body{{font:18px/1.6 Georgia,serif}}</style>"
+        + wrapped(f'{IMG}<i style="position:absolute;top:0;left:0;width:20em;height:6em;background:#c00"></i>'): True,
+        "<style>body{{font:18px/1.6 Georgia,serif}}</style>"
+        + wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:20em;height:6em;background:#c00"></i>'): True,
+        # 200px by 60px at 10px: a badge in the corner.
+        "<style>body{{font:10px/1.6 Georgia,serif}}</style>"
+        + wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:20em;height:6em;background:#c00"></i>'): False,
+    }
+)
+
 # Rows the checker reads as seen where Chromium hides the logo: a cover whose size is of a block
 # whose size is not known, a flex wrapper (its items are placed by it).
 SIZED_COVERS_NOT_READ = [
@@ -118,6 +132,8 @@ SIZED_COVERS_NOT_READ = [
     ),
     wrapped(f'{BLOCK_IMG}<i style="{PROMO}"></i>', '<div style="position:relative;display:flex;width:300px">{inner}</div>'),
     "<style>img{{vertical-align:middle}}</style>" + wrapped(f'{IMG}<i style="{PROMO}"></i>'),
+    # A system font, whose size a browser takes from the platform.
+    "<style>body{{font:menu}}</style>" + wrapped(f'{BLOCK_IMG}<i style="position:absolute;top:0;left:0;width:20em;height:6em;background:#c00"></i>'),
 ]
 
 

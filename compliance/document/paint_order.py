@@ -121,6 +121,7 @@ from compliance.document.css import (
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
+from compliance.document.stacked_lines import reading_the_font
 from compliance.document.text_width import widest_ems
 from compliance.document.visibility import (
     _DEFAULT_FONT_PX,
@@ -1334,10 +1335,10 @@ def _cover_lengths(cover: Any, declared: Mapping[str, Declaration], around: Casc
 
 
 def _plain_font_px(box: Any, ancestors: Sequence[Any], around: Cascade) -> float | None:
-    """The box's font size (px, `_font_px`) where the `font` shorthand and a browser's own font
-    size of a tag (`_OWN_FONT_TAGS`) play no part; None otherwise."""
+    """The box's font size (px, `_font_px`) where a browser's own font size of a tag
+    (`_OWN_FONT_TAGS`) plays no part; None otherwise."""
     for element in (box, *ancestors):
-        if "font" in around.declared[element] or (isinstance(element.tag, str) and element.tag.lower() in _OWN_FONT_TAGS):
+        if isinstance(element.tag, str) and element.tag.lower() in _OWN_FONT_TAGS:
             return None
     return _font_px(box, box, around, around)
 
@@ -1960,13 +1961,19 @@ def _keeps_one_line(element: Any, painter: Any, chain: Cascade, around: Cascade)
 
 def _font_px(element: Any, painter: Any, chain: Cascade, around: Cascade) -> float | None:
     """The element's font size (px), by the sizes set on it and its ancestors in px or relative to
-    the parent's (`em`, `%`); None for another (a keyword, `rem`, a function)."""
+    the parent's (`em`, `%`), by `font-size` or the `font` shorthand; None for another (a keyword,
+    `rem`, a function, a `font` not read: a system font, a `var()`)."""
     factor = 1.0
     cascade = chain
     for box in (element, *element.iterancestors()):
         if box is painter:
             cascade = around
-        declaration = cascade.declared[box].get("font-size")
+        declared: Mapping[str, Declaration] | None = cascade.declared[box]
+        if declared is not None and "font" in declared:
+            declared = reading_the_font(declared)
+        if declared is None:
+            return None
+        declaration = declared.get("font-size")
         if declaration is None or declaration.keyword in ("inherit", "unset"):
             continue
         if declaration.keyword in ("initial", "revert", "revert-layer", "medium"):
@@ -2288,9 +2295,10 @@ def _sinking(chain: Sequence[Any], cascade: Cascade, height: float) -> float | N
     least, most = _MEDIUM_FONT_PX
     height_of: tuple[str, float] = ("normal", 1.0)
     for element in chain:
-        declared = cascade.declared[element]
+        # The `font` shorthand read as the size and line height it sets (None: not read).
+        declared = reading_the_font(cascade.declared[element])
         tag = element.tag.lower()
-        if "font" in declared or "zoom" in declared or (tag == "font" and element.get("size") is not None):
+        if declared is None or "zoom" in declared or (tag == "font" and element.get("size") is not None):
             return None
         if "font-size" in declared:
             found = font_range(declared["font-size"], (least, most))
