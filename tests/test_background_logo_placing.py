@@ -73,6 +73,9 @@ OFF_BOX = {
     "background-position:-120px 0;background-size:100% 100%": "wholly left of its box",
     # Repeated down only: across, it is still placed once.
     "background-repeat:repeat-y;background-position:-9999px 0": "wholly left of its box",
+    # Through a custom property, or a var()'s fallback, as Chromium fills them in.
+    "--off:-9999px;background-position:var(--off) 0": "wholly left of its box (background-position: -9999px 0, not repeated)",
+    "background-position:var(--unset, -9999px) 0": "wholly left of its box (background-position: -9999px 0, not repeated)",
     "background-size:0 0": "at a size of 0",
     "background-size:0% 0%": "at a size of 0",
     "box-sizing:border-box;padding:20px 60px;background-clip:content-box": "in its content box alone (background-clip: content-box)",
@@ -124,6 +127,9 @@ IN_BOX = {
     "box-sizing:border-box;padding:20px 60px;background-clip:padding-box": (120, 40),
     "padding:20px 60px;background-clip:content-box": (120, 40),
     "background-position:-9999px 0;background-position:0 0": (120, 40),
+    # A var() with nothing to fill it is invalid at computed-value time: the initial 0% 0%.
+    "background-position:var(--unset) 0": (120, 40),
+    "--off:0;background-position:var(--off, -9999px) 0": (120, 40),
 }
 # Rows the checker reads as seen, and Chromium paints nothing of: fixed to the screen (not read).
 IN_BOX_NOT_READ = ["background-attachment:fixed;background-position:-9999px 0"]

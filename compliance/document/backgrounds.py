@@ -85,6 +85,8 @@ NO_BACKGROUND = Background()
 # The properties that set a box's background picture: the shorthand and its longhand, whichever
 # wins the cascade (`PageStyle.declarations` reads the shorthand over the longhand it sets).
 _PICTURE_PROPERTIES = ("background", "background-image")
+# The properties whose `var()`s are filled in before the picture, its size and its placing are read.
+_FILLED_PROPERTIES = frozenset({*_PICTURE_PROPERTIES, "background-size", *PLACING_PROPERTIES})
 # What the box's size and display are read from.
 _BOX_PROPERTIES = (
     *_PICTURE_PROPERTIES,
@@ -258,12 +260,13 @@ _VARIABLE_ROUNDS = 16
 
 
 def _filled(elements: Sequence[Any], readings: list[dict[str, Declaration]], style: Any, *, every_screen: bool) -> list[dict[str, Declaration]]:
-    """Each element's declarations (`readings`), for those whose picture is given by a `var()`
-    with it filled in from the custom properties in force on the element (its own, else its
-    nearest ancestor's), by the same reading of the cascade; a picture that cannot be filled in
-    is dropped (invalid at computed-value time: none is painted), another declaration that cannot
-    be is kept as written (not read). A custom property the page registers is not read."""
-    using = [at for at, declared in enumerate(readings) if any(variables_used(d.values) for name, d in declared.items() if name in _PICTURE_PROPERTIES)]
+    """Each element's declarations (`readings`), for those whose picture, its size or its
+    placing is given by a `var()` (`background-position: var(--off) 0`), with them filled in from
+    the custom properties in force on the element (its own, else its nearest ancestor's), by the
+    same reading of the cascade; a picture that cannot be filled in is dropped (invalid at
+    computed-value time: none is painted), another declaration that cannot be is kept as written
+    (not read). A custom property the page registers is not read."""
+    using = [at for at, declared in enumerate(readings) if any(variables_used(d.values) for name, d in declared.items() if name in _FILLED_PROPERTIES)]
     if not using:
         return readings
     names = {name for at in using for d in readings[at].values() for name in variables_used(d.values)}
