@@ -260,3 +260,60 @@ def test_a_copy_that_keeps_the_embargo_notice_is_reported_once(cli: Any, tmp_pat
     copy = write(tmp_path, "copy.html", _pp_copy(EMBARGO))
     rules = [f["rule"] for f in _findings(cli, "--pack", "propublica", "--today", "2026-12-06", "--original", str(original), str(copy))]
     assert rules == ["propublica/embargo"]
+
+
+# A sentence of the story that quotes or speaks of rights reserved: the story's text, no label.
+ARR_IN_STORY = [
+    "<p>The hospital mailed her a copy of its closure notice, stamped \u201cAll rights reserved,\u201d and told her to pay $45 for her records.</p>",
+    "<p>All rights reserved under the 2019 lease belong to the county, not to the hospital, according to the lease.</p>",
+    "<p>Under the contract, the operator said, all rights reserved to the county included the right to reopen the unit.</p>",
+]
+# The story's own label, a block whose words are the label.
+ARR_LABELS = [
+    ARR_LABEL,
+    "<p><strong>All Rights Reserved</strong></p>",
+    "<p>This article is all rights reserved.</p>",
+    "<p><em>[All rights reserved.]</em></p>",
+]
+
+
+@pytest.mark.parametrize(("line", "labelled"), [(line, False) for line in ARR_IN_STORY] + [(line, True) for line in ARR_LABELS])
+def test_only_the_originals_label_says_the_story_may_not_run(cli: Any, tmp_path: Path, line: str, labelled: bool) -> None:
+    original = write(tmp_path, "original.html", _kff_original(extra_top=line))
+    # The copy keeps the story's sentence and leaves the label out.
+    copy = write(tmp_path, "copy.html", KFF_COPY if labelled else KFF_COPY.replace("<p>When the labor", line + "<p>When the labor"))
+    rules = [f["rule"] for f in _findings(cli, "--pack", "kff-health-news", "--original", str(original), str(copy))]
+    assert rules == (["kff-health-news/original-all-rights-reserved"] if labelled else [])
+
+
+@pytest.mark.parametrize(("line", "labelled"), [(line, False) for line in ARR_IN_STORY] + [(line, True) for line in ARR_LABELS])
+def test_only_the_copys_label_says_the_story_may_not_run(cli: Any, tmp_path: Path, line: str, labelled: bool) -> None:
+    copy = write(tmp_path, "copy.html", KFF_COPY.replace("<p>When the labor", line + "<p>When the labor"))
+    rules = [f["rule"] for f in _findings(cli, "--pack", "kff-health-news", str(copy))]
+    assert ("creative-commons/all-rights-reserved" in rules) is labelled, rules
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [(line, True) for line in ARR_IN_STORY]
+    + [
+        # A sentence of the story about another document's publishing is the story's too.
+        ("<p>The county said the report may not be published before the board meets.</p>", True),
+        # The story's rights label and republication box are no text of it.
+        (ARR_LABEL, False),
+        ("<p><strong>All Rights Reserved</strong></p>", False),
+        ("<p>This story can be republished for free (details).</p>", False),
+    ],
+)
+def test_a_story_sentence_about_rights_cut_or_added_is_an_edit(cli: Any, tmp_path: Path, line: str, cut: bool) -> None:
+    # Between the story's paragraphs, where a cut or an addition is the story's.
+    between = "<p>Hospital executives"
+    original = write(tmp_path, "original.html", _kff_original())
+    longer = write(tmp_path, "longer.html", _kff_original().replace(between, line + between))
+    plain = write(tmp_path, "plain.html", KFF_COPY)
+    added = write(tmp_path, "added.html", KFF_COPY.replace(between, line + between))
+    for orig, copy, word in ((longer, plain, "removed"), (original, added, "added")):
+        found = [f for f in _findings(cli, "--pack", "kff-health-news", "--original", str(orig), str(copy)) if f["rule"] == "kff-health-news/fidelity"]
+        assert bool(found) is cut, (word, found)
+        if cut:
+            assert f"{word}: " in found[0]["message"]

@@ -17,7 +17,9 @@ technology, each week. Subscribe to The Conversation's science newsletter.]"); a
 the story's rights, each sentence saying it may or may not be republished ("This story can be
 republished for free (details).", "This story is All Rights Reserved.", "This article is not
 subject to ProPublica's Creative Commons license until Oct. 3, 2099.": whether the story may run
-is the terms' to say, as a pack's `in-original` rule reads the notice); and the original's deck, its standfirst
+is the terms' to say, as a pack's `in-original` rule reads the notice; the label's words, not a
+sentence of the story that speaks of rights reserved, "stamped 'All rights reserved,' and told
+her …", which a copy may not cut or add); and the original's deck, its standfirst
 under the headline, `<p class="dek">`, a `summary`, `standfirst` or `subhead` class, when the
 copy prints it nowhere, as ProPublica's republish HTML has none; a deck the copy keeps is
 compared; and page chrome, an element whose class or id names the site's boxes — `newsletter`,

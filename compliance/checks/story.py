@@ -155,20 +155,28 @@ def is_bracketed_promo(block: Block) -> bool:
 
 # A sentence about the story's own rights: what the publisher's page says of republishing it
 # ("This story can be republished for free (details).", "You may republish this article."), or that
-# it may not be ("This story is All Rights Reserved.", "It is not available for republication.",
-# "This article is not subject to ProPublica's Creative Commons license until Oct. 3, 2099.").
+# it may not be ("It is not available for republication.", "This article is not subject to
+# ProPublica's Creative Commons license until Oct. 3, 2099.").
 _RIGHTS_SENTENCE = on_first_use(
-    r"\ball\s+rights\s+reserved\b"
-    r"|\b(?:available|free|cleared|licensed)\s+for\s+(?:re)?publication\b"
+    r"\b(?:available|free|cleared|licensed)\s+for\s+(?:re)?publication\b"
     r"|\b(?:can|may|cannot|can['\u2019]t|must)\s+(?:not\s+)?be\s+(?:re)?published\b"
     r"|\b(?:can|may|cannot|can['\u2019]t)\s+(?:not\s+)?republish\b"
     r"|\brepublish\s+(?:this|our)\s+(?:story|article|content|stories|articles)\b"
     r"|\bnot\s+subject\s+to\b[^.!?]{0,60}?\blicen[cs]e\b",
     re.IGNORECASE,
 )
-# What a rights notice is about: the story ("This story", "this article", "our content"), or a
-# label that names none ("All Rights Reserved").
-_RIGHTS_SUBJECT = on_first_use(r"\b(?:this|the|our)\s+(?:story|article|piece|report|content|stories|articles)\b|\ball\s+rights\s+reserved\b", re.IGNORECASE)
+# The "All Rights Reserved" label as a sentence of its own, whose words are the label: "All Rights
+# Reserved.", "This story is All Rights Reserved." (emphasis, quotes and brackets around it aside).
+# The words inside a sentence of the story ("a closure notice, stamped 'All rights reserved,' and
+# …", "All rights reserved under the easement belong to the landowners") are no label.
+_ARR_LABEL = on_first_use(
+    r"^[\s*_\"'\u201c\u201d(\[]*(?:(?:this|the)\s+(?:story|article|piece|report|content)\s+is\s+)?"
+    r"all\s+rights\s+reserved[\s*_\"'\u201c\u201d)\].!]*$",
+    re.IGNORECASE,
+)
+# What a rights notice is about: this story ("This story", "this article", "our content"); a
+# sentence about "the report" or "the records" is the story's about others' (a label names none).
+_RIGHTS_SUBJECT = on_first_use(r"\b(?:this|our)\s+(?:story|article|piece|report|content|stories|articles)\b", re.IGNORECASE)
 # The most words of such a notice: a label or a line, never a paragraph of the story.
 _RIGHTS_WORDS = 30
 # Where a rights notice's sentences part: after a full stop, before a capital letter (not inside
@@ -178,18 +186,24 @@ _SENTENCE_BREAK = on_first_use(r"(?<=[.!?])\s+(?=[\"'\u201c]?[A-Z])")
 
 def is_rights_notice(block: Block) -> bool:
     """Whether a block is the publisher's notice of the story's rights, not its text: in at most
-    `_RIGHTS_WORDS` words about the story (`_RIGHTS_SUBJECT`), each sentence says that it may be
-    republished, or may not be (`_RIGHTS_SENTENCE`): KFF Health News' "This story can be
-    republished for free (details)." box and its "This story is All Rights Reserved." label,
-    ProPublica's "This article is not subject to ProPublica's Creative Commons license until
-    <date>." Whether the story may be republished is the terms' to say (a pack's rule on the
-    original reads the notice); a copy that leaves the notice out has cut no text of the story.
-    A sentence of the story about other records ("The county said the report may not be
-    published.") names no story of its own, and a story's paragraph says more."""
+    `_RIGHTS_WORDS` words, each sentence is the "All Rights Reserved" label (`_ARR_LABEL`, the
+    label's words and nothing else) or says that this story (`_RIGHTS_SUBJECT`, named in the block
+    unless it holds the label) may be republished, or may not be (`_RIGHTS_SENTENCE`): KFF Health
+    News' "This story can be republished for free (details)." box and its "This story is All
+    Rights Reserved." label, ProPublica's "This article is not subject to ProPublica's Creative
+    Commons license until <date>." Whether the story may be republished is the terms' to say (a
+    pack's rule on the original reads the notice); a copy that leaves the notice out has cut no
+    text of the story. A sentence of the story about other rights or records ("The county said
+    the report may not be published.", "Redbud said all rights reserved to the company allowed
+    it.") is the story's text, which a copy may not cut or add."""
     text = block.text.strip()
-    if not text or len(text.split()) > _RIGHTS_WORDS or _RIGHTS_SUBJECT().search(text) is None:
+    if not text or len(text.split()) > _RIGHTS_WORDS:
         return False
-    return all(_RIGHTS_SENTENCE().search(sentence) is not None for sentence in _SENTENCE_BREAK().split(text) if sentence.strip())
+    sentences = [sentence for sentence in _SENTENCE_BREAK().split(text) if sentence.strip()]
+    labels = [_ARR_LABEL().match(sentence) is not None for sentence in sentences]
+    if not any(labels) and _RIGHTS_SUBJECT().search(text) is None:
+        return False
+    return all(label or _RIGHTS_SENTENCE().search(sentence) is not None for label, sentence in zip(labels, sentences, strict=True))
 
 
 def is_caption(doc: Document, block: Block) -> bool:
