@@ -42,6 +42,7 @@ from compliance.findings import (
     Suppressed,
     own_report,
 )
+from compliance.firstuse import on_first_use
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
@@ -1172,19 +1173,65 @@ def _another_story(copy: Document, original: Document) -> bool:
     return not _reporter_in_common(copy, original)
 
 
-def lends_nothing(copy: Document, original: Document) -> bool:
+def lends_nothing(copy: Document, original: Document, packs: Sequence[Pack] = ()) -> bool:
     """Whether the original given shows nothing of the copy's story, so that `fix` takes no fact
     from it (a reporter's name, an address) even where `_another_story` cannot tell (a short copy,
-    a short original): both have article text and share none (`_text_in_common`), their headlines
-    differ, none of the copy's bylines credits one of the original's reporters, and the copy is no
-    translation of it. A copy with no text of its own, or an original whose story was not read,
-    says too little, and lends."""
-    theirs, ours = _article_shingles(original), _article_shingles(copy)
-    if not theirs or not ours or _text_in_common(theirs, ours) or _same_headline(copy, original) or _reporter_in_common(copy, original):
+    a short original): both have article text and share none of the story's own
+    (`_story_in_common`: no credit or licence line of `packs`' publishers, no stock phrase), their
+    headlines differ, none of the copy's bylines credits one of the original's reporters, and the
+    copy is no translation of it. A copy with no text of its own, or an original whose story was
+    not read, says too little, and lends."""
+    if not _article_shingles(original) or not _article_shingles(copy) or _same_headline(copy, original) or _reporter_in_common(copy, original):
+        return False
+    if _story_in_common(copy, original, packs):
         return False
     from compliance.checks.languages import translated
 
     return translated(_article_words(original), _article_words(copy)) is None
+
+
+# The fewest words of the story's own (a sentence, stock phrases left out) that a copy must share
+# with the original in one paragraph to show it the copy's story (`_story_in_common`): a lead of a
+# dozen words does, a subject before a stock phrase ("The Department of Energy") does not.
+_STORY_RUN_WORDS = 10
+# Stock phrases of news writing, word for word in unrelated stories: no reply to a request for
+# comment, a comment declined, a contribution to the report, a story still developing.
+_STOCK_PHRASE = on_first_use(
+    r"\b(?:did\s+not|didn['\u2019]t|could\s+not|couldn['\u2019]t|has\s+not|hasn['\u2019]t|have\s+not|haven['\u2019]t)\s+(?:yet\s+)?(?:immediately\s+)?"
+    r"(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?)\s+to\s+(?:[^.!?]{0,80}?\s)?(?:a\s+|an\s+|the\s+)?(?:requests?|inquir(?:y|ies)|questions?|calls?|e-?mails?|messages?)\b"
+    r"(?:\s+(?:for|seeking)\s+comment)?"
+    r"|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+be\s+reached\s+for\s+comment\b|\brequests?\s+for\s+comment\b"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b|\bthis\s+is\s+a\s+developing\s+story\b",
+    re.IGNORECASE,
+)
+
+
+def _story_in_common(copy: Document, original: Document, packs: Sequence[Pack]) -> bool:
+    """Whether the copy shares text of the story's own with the original: `_SHARED_SHINGLES`
+    shingles, or in one paragraph a run of `_STORY_RUN_WORDS` words outside stock phrases
+    (`_STOCK_PHRASE`). A credit or licence line (a block that names one of `packs`' publishers or
+    outlets, as DCNF's license paragraph and every credit line do) and a notice of the story's
+    rights or the site's are boilerplate two stories of one publisher share, and count as none."""
+    from compliance.audit.matching import SHINGLE_WORDS, shingles
+
+    theirs = frozenset().union(*(shingles(text) for text in _story_texts(original, packs)))
+    ours = [shingles(part) for text in _story_texts(copy, packs) for part in _STOCK_PHRASE().split(text)]
+    if len(theirs & frozenset().union(*ours)) >= _SHARED_SHINGLES:
+        return True
+    return any(len(part & theirs) > _STORY_RUN_WORDS - SHINGLE_WORDS for part in ours)
+
+
+def _story_texts(doc: Document, packs: Sequence[Pack]) -> list[str]:
+    """The texts of a document's article blocks that are the story's own (`_story_in_common`)."""
+    from compliance.checks.story import is_rights_notice, is_site_notice
+
+    names = [name for pack in packs for name in (pack.publisher, *pack.outlets, *pack.own_site.names) if name]
+    named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in names), re.IGNORECASE) if names else None
+    return [
+        block.text
+        for block in doc.article_blocks
+        if not (named is not None and named.search(block.text)) and not is_rights_notice(block) and not is_site_notice(block)
+    ]
 
 
 def nothing_lent_message(original: Document, advice: Advice) -> str:

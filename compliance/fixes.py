@@ -31,11 +31,12 @@ from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_and_credit
-from compliance.checks.story import story_end
+from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
 from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
 from compliance.document.bracket_links import NextOf, replace_bracketed
+from compliance.document.byline_reading import has_opener
 from compliance.document.elements import tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
@@ -162,7 +163,12 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return settings.check(doc, original=None if itself and doc is not first else original)
 
     before = check(first)
-    if original is not None and not itself and _refused_original(before) is None and lends_nothing(first, original):
+    if (
+        original is not None
+        and not itself
+        and _refused_original(before) is None
+        and lends_nothing(first, original, [pack for pack in settings.packs if pack.id in before.packs])
+    ):
         # An original that shares nothing with the copy, too short for the check to call it
         # another story: no fact is taken from it (its reporter would be written in as this
         # copy's), and the note says so, as the check's own `original-mismatch` does.
@@ -172,6 +178,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         before = dataclasses.replace(before, notices=(notice, *before.notices))
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
+    affiliations = _affiliations(rules.values())
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
     held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
     # A requirement met but hidden on some screens by the style sheet: another copy would print it
@@ -295,7 +302,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 continue
             if shares:
                 tried = _with_note(tried, shares)
-            if left_out := values.credit_left_out(rule.fix):
+            if left_out := values.credit_left_out(rule.fix, affiliations):
                 tried = _with_note(tried, left_out)
             made, (candidate, candidate_doc, candidate_report) = tried
             # The later edit first: the earlier one's offset in the current text stays true.
@@ -1100,6 +1107,36 @@ def lines_said(first: int, last: int) -> str:
     return f"line {first}" if last <= first else f"lines {first}–{last}"
 
 
+# Openers of a byline that are also particles of names ("Von Miller", "Da Silva", "Di Nguyen",
+# "af Klint"): a `reporter` value that starts with one is the name.
+_NAME_PARTICLES = frozenset({"von", "di", "da", "de", "av", "af"})
+
+
+def _pasted_opener(value: str) -> bool:
+    """Whether a `reporter` value was pasted with a byline's opener ("By Jane Doe", "Por Jane
+    Doe", "Written by Jane Doe": `byline_reading.has_opener`), not a name that starts with a word
+    an opener may be (`_NAME_PARTICLES`)."""
+    words = value.split()
+    return bool(words) and words[0].casefold() not in _NAME_PARTICLES and has_opener(value)
+
+
+def _affiliations(rules: Iterable[Rule]) -> list[Pattern]:
+    """The affiliations the rules' byline checks ask for ("Daily Caller News Foundation|DCNF")."""
+    found = (check.params.affiliation for rule in rules for check in iter_checks(rule.check) if check.kind == "byline")
+    return list(dict.fromkeys(pattern for pattern in found if pattern is not None and pattern.template is None))
+
+
+def _own_outlet(credit: str, tail: str, affiliations: Sequence[Pattern]) -> bool:
+    """Whether what a `reporter` value gives after the name is the outlet the reporter's credit
+    (`tail`, "{reporter}, Daily Caller News Foundation") writes: one of the pack's `affiliations`
+    matches it, or it is the credit's words after the name (a leading "the" aside). Another
+    outlet that shares words with it (the for-profit "Daily Caller") is not."""
+    if any(pattern.search(credit) for pattern in affiliations):
+        return True
+    written = _plain(tail.split("{reporter}", 1)[1]).strip(" ,.")
+    return bool(written) and _plain(credit).removeprefix("the ") == written.removeprefix("the ")
+
+
 def _reporter_fix(fix: FixTemplate) -> str | None:
     """The part of the fix's plain-text template from the reporter's name on ("{reporter}, Daily
     Caller News Foundation"), or None for a fix that does not credit the reporter."""
@@ -1718,8 +1755,10 @@ class _Values:
             return None
         # A value that gives an outlet or a role after the name ("Jane Doe, Reuters") is the
         # name(s) alone in the credit, which writes the affiliation the terms ask for.
+        # So is a value pasted with the byline's opener ("By Jane Doe", "Por Jane Doe"), which the
+        # credit writes itself.
         given, credit = self._given()
-        return listed(given) if credit else value
+        return listed(given) if given and (credit or _pasted_opener(str(value))) else value
 
     def _original_reporters(self) -> list[str]:
         return list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
@@ -1732,21 +1771,27 @@ class _Values:
     def _given(self) -> tuple[list[str], str]:
         """The people the `reporter` metadata names, and what it gives after them, each element's
         (`original_byline.reporters_and_credit`): ("Reuters" in "Jane Doe, Reuters")."""
+        names, credits = self._given_credits()
+        return names, listed(credits)
+
+    def _given_credits(self) -> tuple[list[str], list[str]]:
+        """`_given`, with each element's credit on its own."""
         value = self.meta.get("reporter") or ""
         elements = value.names if isinstance(value, NamesMeta) else (value,)
         read = [reporters_and_credit(" ".join(element.split())) for element in elements if element.strip()]
-        return list(dict.fromkeys(name for names, _ in read for name in names)), listed(list(dict.fromkeys(credit for _, credit in read if credit)))
+        return list(dict.fromkeys(name for names, _ in read for name in names)), list(dict.fromkeys(credit for _, credit in read if credit))
 
-    def credit_left_out(self, fix: FixTemplate) -> str:
+    def credit_left_out(self, fix: FixTemplate, affiliations: Sequence[Pattern] = ()) -> str:
         """The note of a fix that credits the reporter by the `reporter` metadata's name(s) alone,
         leaving out the outlet or role the value gives after them ("Reuters" in "Jane Doe,
-        Reuters"): what was left out and why; "" when nothing was, or when it is what the credit
-        writes after the name (", Daily Caller News Foundation")."""
+        Reuters"; the for-profit "Daily Caller" beside DCNF's credit): what was left out and why;
+        "" when nothing was, or when what it gives is the pack's own outlet, which the credit
+        writes (`_own_outlet`: "DCNF", "the Daily Caller News Foundation")."""
         tail = _reporter_fix(fix)
         if tail is None or "{reporter}" not in tail or self._original_reporters():
             return ""
-        credit = self._given()[1]
-        if not credit or _plain(credit) in _plain(tail):
+        credit = listed([credit for credit in self._given_credits()[1] if not _own_outlet(credit, tail, affiliations)])
+        if not credit:
             return ""
         given = _said(shorten(" ".join(_CONTROL.sub(" ", str(self.meta.get("reporter") or "")).split()), 60))
         names = _said(listed(self._given()[0]))
@@ -2172,7 +2217,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
         place = f"{'after the headline' if doc.headline is not None else 'at the top of the story'}, where a byline goes ({missing})"
     item, found = anchor
     if where is fix.where:
-        place = f"{side} {_said(found)}" if found else fix.place
+        place = f"{side} {_said(found)}" if found else f"{side} {_end_said(doc, item)}" if where == "end" else fix.place
     # The page's own line break, the one most of its lines end with.
     eol = line_break_of(doc.source)
     placed = _place_html(doc, item, side, block, eol) if doc.kind == "html" else _place_lines(doc, item, side, block, eol, where)
@@ -2320,6 +2365,15 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
 # The elements that hold a list's items, and the items.
 _LISTS = frozenset("ul ol menu dl".split())
 _LIST_ITEMS = frozenset("li dt dd".split())
+
+
+def _end_said(doc: Document, item: Block) -> str:
+    """The end of the story a block goes after (`item`, from `_past_its_list`), in words: "the
+    story's closing list" for a story that ends with a list, else "the story's last paragraph".
+    No line is named: the place is found in the text as edited so far, where a block another fix
+    put in (and may yet take out) can stand last."""
+    end = story_end(doc) or item
+    return "the story's closing list" if item.element is not end.element or in_list_item(doc, end) else "the story's last paragraph"
 
 
 def _past_its_list(doc: Document, end: Block | None) -> Block | None:

@@ -34,6 +34,7 @@ def test_the_pixel_goes_after_a_list_that_closes_the_story(cli: Any, tmp_path: P
     copy.write_text(HEAD + closing + FOOT, encoding="utf-8")
     run = cli("fix", "--write", "--pack", "propublica", str(copy))
     assert copy.read_text(encoding="utf-8") == HEAD + closing + PIXEL + "\n" + FOOT, run.err
+    assert f"fixed propublica/pixel: inserted '{PIXEL}' after the story's closing list\n" in run.err
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,7 @@ def test_a_list_of_the_pages_after_the_story_is_no_end_of_it(cli: Any, tmp_path:
     copy.write_text(HEAD + closing + FOOT, encoding="utf-8")
     run = cli("fix", "--write", "--pack", "propublica", str(copy))
     assert copy.read_text(encoding="utf-8") == HEAD + PIXEL + "\n" + closing + FOOT, run.err
+    assert f"fixed propublica/pixel: inserted '{PIXEL}' after the story's last paragraph\n" in run.err
 
 
 @pytest.mark.parametrize("bullet", ["- ", "* ", "1. "])
@@ -64,3 +66,4 @@ def test_in_markdown_the_pixel_goes_after_the_closing_list(cli: Any, tmp_path: P
     copy.write_text(story, encoding="utf-8")
     run = cli("fix", "--write", "--pack", "propublica", str(copy))
     assert copy.read_text(encoding="utf-8") == story + "\n" + PIXEL + "\n", run.err
+    assert f"fixed propublica/pixel: inserted '{PIXEL}' after the story's closing list\n" in run.err

@@ -74,3 +74,59 @@ def test_an_original_crediting_the_copys_reporter_lends(byline: str, lends: bool
         "markdown",
     )
     assert lends_nothing(copy, original) is not lends
+
+
+LICENSE = (
+    "All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available without"
+    " charge to any legitimate news publisher that can provide a large audience. All republished articles must include our logo, our"
+    " reporter’s byline and their DCNF affiliation. For any questions about our guidelines or partnering with us, please contact"
+    " licensing@dailycallernewsfoundation.org."
+)
+STOCK = "The Department of Energy did not immediately respond to a request for comment."
+
+
+def _parse(markdown: str) -> Any:
+    from compliance.document import parse_document
+
+    return parse_document(markdown, "markdown")
+
+
+def _dcnf() -> list[Any]:
+    from compliance.api import load_packs
+
+    return [pack for pack in load_packs() if pack.id == "dcnf"]
+
+
+@pytest.mark.parametrize("shared", [LICENSE, STOCK, "*This story was first published by the Daily Caller News Foundation.*"])
+def test_boilerplate_both_stories_carry_is_no_shared_text(shared: str) -> None:
+    from compliance.engine import lends_nothing
+
+    copy = _parse(COPY + f"\n{shared}\n")
+    original = _parse(f"# Offshore wind lease sale draws no bids\n\nBy Hailey Norwood, Daily Caller News Foundation\n\n{OTHER}\n\n{shared}\n")
+    assert lends_nothing(copy, original, _dcnf())
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # the copy's lead, with the licence paragraph after it
+        "The Department of Energy delayed a rule on gas furnaces on Monday, citing comments from manufacturers.",
+        # a sentence of the story round a stock phrase: the words outside it are the story's
+        "Furnace makers in Ohio and Texas asked the department for two more years, and the department did not respond to their requests.",
+    ],
+)
+def test_a_sentence_of_the_story_beside_the_boilerplate_is_shared_text(story: str) -> None:
+    from compliance.engine import lends_nothing
+
+    copy = _parse(COPY + f"\n{story}\n\n{LICENSE}\n")
+    original = _parse(f"# DOE pushes back furnace rule\n\nBy Hailey Norwood, Daily Caller News Foundation\n\n{story}\n\n{LICENSE}\n")
+    assert not lends_nothing(copy, original, _dcnf())
+
+
+def test_fix_writes_no_reporter_from_another_story_sharing_the_licence_paragraph(cli: Any, tmp_path: Path) -> None:
+    original = _original(tmp_path, "Offshore wind lease sale draws no bids", f"{OTHER}</p>\n<p><em>{LICENSE}</em>")
+    copy = tmp_path / "copy.md"
+    copy.write_text(COPY + f"\n*{LICENSE}*\n", encoding="utf-8")
+    run = cli("fix", "--write", "--pack", "dcnf", "--original", str(original), f"--meta=logo-url={LOGO}", str(copy))
+    assert "Hailey Norwood" not in copy.read_text(encoding="utf-8")
+    assert 'note: the original given ("Offshore wind lease sale draws no bids") shares no text, headline or reporter' in run.err

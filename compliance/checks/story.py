@@ -617,14 +617,14 @@ def _closing_list(doc: Document, after: list[Block]) -> Block | None:
         text = " ".join(block.text.split())
         if not _the_storys_words(doc, block, text):
             break
-        if _in_list_item(doc, block):
+        if in_list_item(doc, block):
             last = block
         elif at > 0 or not text.endswith(":"):
             break
     return last
 
 
-def _in_list_item(doc: Document, block: Block) -> bool:
+def in_list_item(doc: Document, block: Block) -> bool:
     """Whether a block is a list's item: in HTML an `<li>`, `<dt>` or `<dd>` or inside one in the
     article; in Markdown and text a line opening with a list's bullet or number ("- ", "1. ")."""
     element = block.element
