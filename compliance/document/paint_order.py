@@ -121,7 +121,6 @@ from compliance.document.css import (
 from compliance.document.elements import BLOCK_TAGS, PLAIN_INLINE_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
-from compliance.document.stacked_lines import reading_the_font
 from compliance.document.text_width import widest_ems
 from compliance.document.visibility import (
     _DEFAULT_FONT_PX,
@@ -1959,6 +1958,13 @@ def _keeps_one_line(element: Any, painter: Any, chain: Cascade, around: Cascade)
     return False
 
 
+def _font_read(declared: Mapping[str, Declaration]) -> Mapping[str, Declaration] | None:
+    """`stacked_lines.reading_the_font`: imported when a page's CSS sets the `font` shorthand."""
+    from compliance.document.stacked_lines import reading_the_font
+
+    return reading_the_font(declared)
+
+
 def _font_px(element: Any, painter: Any, chain: Cascade, around: Cascade) -> float | None:
     """The element's font size (px), by the sizes set on it and its ancestors in px or relative to
     the parent's (`em`, `%`), by `font-size` or the `font` shorthand; None for another (a keyword,
@@ -1970,7 +1976,7 @@ def _font_px(element: Any, painter: Any, chain: Cascade, around: Cascade) -> flo
             cascade = around
         declared: Mapping[str, Declaration] | None = cascade.declared[box]
         if declared is not None and "font" in declared:
-            declared = reading_the_font(declared)
+            declared = _font_read(declared)
         if declared is None:
             return None
         declaration = declared.get("font-size")
@@ -2296,7 +2302,9 @@ def _sinking(chain: Sequence[Any], cascade: Cascade, height: float) -> float | N
     height_of: tuple[str, float] = ("normal", 1.0)
     for element in chain:
         # The `font` shorthand read as the size and line height it sets (None: not read).
-        declared = reading_the_font(cascade.declared[element])
+        declared: Mapping[str, Declaration] | None = cascade.declared[element]
+        if declared is not None and "font" in declared:
+            declared = _font_read(declared)
         tag = element.tag.lower()
         if declared is None or "zoom" in declared or (tag == "font" and element.get("size") is not None):
             return None
