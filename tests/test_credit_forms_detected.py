@@ -280,8 +280,10 @@ def test_a_credit_line_right_after_a_picture_is_the_pictures_and_applies_no_pack
             "dcnf",
         ),
         ('<img src="https://example.com/pixel.gif" alt="" width="1" height="1"><p>Courtesy of The Conversation</p>', "the-conversation"),
-        # A list of one item at the story's end may be the credit.
+        # A list of one item at the story's end may be the credit, and an item that names the
+        # story or its publishing is the credit among other items too.
         ("<ul><li>Courtesy: Daily Caller News Foundation</li></ul>", "dcnf"),
+        ("<ul><li>Corrected June 3.</li><li>This article was originally published on The Conversation.</li></ul>", "the-conversation"),
     ],
 )
 def test_the_storys_own_credit_line_still_applies_the_pack(credit: str, pack: str) -> None:

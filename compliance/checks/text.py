@@ -70,7 +70,7 @@ OPTIONS = (
         " credits the photo, and its blocks are left out (a `figure` whose pictures are all logos, by an `alt`, `src`, `class`, `id` or"
         " `aria-label` that says `logo`, and its caption are a credit's box, and kept); so are a line right after a picture, a chart's"
         " or a video's embed with nothing between (the picture's credit, unless it names the story or its publishing), a"
-        " `blockquote` or pull quote (a quoted credit) and an item of a list of two items or more (one of its sources);"
+        " `blockquote` or pull quote (a quoted credit) and an item of a list of two items or more that does not name the story (one of its sources);"
         " text articles keep every block.",
         default=False,
     ),
@@ -329,13 +329,15 @@ def _is_pixel(picture: Any) -> bool:
 
 
 def _items_among_others(root: Any) -> list[Any]:
-    """The items of lists of two items or more: a list's item is one of its sources or links,
-    not the story's credit; a list of one item (a credit a theme sets as a list at the story's
+    """The items of lists of two items or more that do not name the story or its publishing
+    (`_NAMES_THE_STORY`): "Courtesy: …" or "Source: …" among other items is one of a list's
+    sources, not the story's credit; "This story was originally published by …" among a story's
+    notes is its credit, and a list of one item (a credit a theme sets as a list at the story's
     end) keeps it."""
     found = []
     for item in root.iter("li"):
         parent = item.getparent()
-        if parent is not None and sum(1 for child in parent if child.tag == "li") > 1:
+        if parent is not None and sum(1 for child in parent if child.tag == "li") > 1 and not _NAMES_THE_STORY.search("".join(item.itertext())):
             found.append(item)
     return found
 
