@@ -66,3 +66,49 @@ def test_the_rules_name_both_people() -> None:
     report = check_html(page, packs=["dcnf"])
     (affiliation,) = [finding for finding in report.findings if finding.rule == "dcnf/affiliation"]
     assert affiliation.message == "The byline does not tie Ann Lee and Bob Kim to the Daily Caller News Foundation."
+
+
+@pytest.mark.parametrize(
+    ("byline", "affiliations"),
+    [
+        ("By Ann Lee in London and Bob Kim in Singapore", (("London",), ("Singapore",))),
+        ("By Ann Lee in Boston and Bob Kim in Dallas", (("Boston",), ("Dallas",))),
+        ("By Ann Lee in London and Bob Kim for Reuters", (("London",), ("Reuters",))),
+        ("By Ann Lee for Reuters and Bob Kim", (("Reuters",), ())),
+        # A credit after the last of a list is every one's, as before.
+        ("By Ann Lee and Bob Kim for Reuters", (("Reuters",), ("Reuters",))),
+        ("By Ann Lee and Bob Kim, Reuters", (("Reuters",), ("Reuters",))),
+    ],
+)
+def test_each_person_has_their_own_place_or_outlet(byline: str, affiliations: tuple[tuple[str, ...], ...]) -> None:
+    reading = read_byline(byline)
+    assert reading is not None
+    assert reading.affiliations == affiliations
+
+
+def _dcnf_page_with_logo_above(byline: str) -> str:
+    return (
+        "<html><body><article><h1>Senate passes the bill</h1>"
+        '<img src="https://dailycallernewsfoundation.org/wp-content/uploads/dcnf-logo.png" alt="Daily Caller News Foundation logo" width="300" height="60">'
+        f'<p class="byline">{byline}</p>'
+        "<p>The Senate passed the bill on Tuesday by a vote of 52 to 48 after a long debate over rural hospital funding.</p>"
+        "<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available without charge.</p>"
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Ann Lee in London and Bob Kim in Singapore", "By Ann Lee in Boston and Bob Kim in Dallas", "By Ann Lee and Bob Kim"],
+)
+def test_places_are_no_affiliation_so_the_logo_beside_the_byline_gives_it(byline: str) -> None:
+    report = check_html(_dcnf_page_with_logo_above(byline), packs=["dcnf"])
+    assert [finding.rule for finding in report.findings] == []
+    assert "dcnf/affiliation" in [passed.rule for passed in report.passed]
+
+
+def test_an_outlet_of_the_second_person_still_ties_them_elsewhere() -> None:
+    report = check_html(_dcnf_page_with_logo_above("By Ann Lee in London and Bob Kim for Reuters"), packs=["dcnf"])
+    (affiliation,) = [finding for finding in report.findings if finding.rule == "dcnf/affiliation"]
+    assert affiliation.message == "The byline does not tie Ann Lee and Bob Kim to the Daily Caller News Foundation."
+    assert affiliation.detail == "byline 'By Ann Lee in London and Bob Kim for Reuters' ties its reporter to Reuters, not the DCNF affiliation"

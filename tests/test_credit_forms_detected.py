@@ -244,3 +244,64 @@ def test_a_states_newsroom_outlets_host_name_applies_the_pack_and_asks_for_its_n
 def test_no_states_newsroom_pack_for_a_source_line_prose_or_a_photo_credit(prose: str) -> None:
     packs, _ = _result(prose)
     assert packs == ()
+
+
+# A credit line right after a picture, a chart or an embed, with nothing between, is the picture's
+# credit, as a caption is: the classic editor's "<p><img></p><p><em>Courtesy: …</em></p>", a chart
+# box's image and its source line.
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<p><img src="/rally.jpg" alt="Rally"></p><p><em>Courtesy: Daily Caller News Foundation</em></p><p>More paragraphs follow about the rally.</p>',
+        '<div class="chart"><img src="/c.png" alt="chart"><p class="chart-source">Courtesy: DailyCallerNewsFoundation.org</p></div>',
+        '<div class="chart"><img src="/c.png" alt="chart"><p class="chart-source">Courtesy: Stateline</p></div><p>Lawmakers will return in January.</p>',
+        '<p><img src="/c.png" alt="Researchers in a lab"></p><p><em>Courtesy: The Conversation</em></p><p>Lawmakers will return in January.</p>',
+        '<img src="/c.png" alt="A map"><!-- credit --><p>Courtesy of The Conversation</p>',
+        '<div class="embed"><iframe src="https://datawrapper.dwcdn.net/abc/1/"></iframe></div><p>Source: Daily Caller News Foundation</p>',
+    ],
+)
+def test_a_credit_line_right_after_a_picture_is_the_pictures_and_applies_no_pack(credit: str) -> None:
+    packs, _ = _result(credit)
+    assert packs == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "pack"),
+    [
+        # The story's credit at its end, after prose, or at its top, as before.
+        ("<p><em>Courtesy: Daily Caller News Foundation</em></p>", "dcnf"),
+        ('<p><img src="/rally.jpg" alt="Rally"></p><p>The rally went on.</p><p>Courtesy: Daily Caller News Foundation</p>', "dcnf"),
+        # A line after a picture that names the story or its publishing credits the story.
+        ('<p><img src="/c.png" alt="A lab"></p><p>This article was originally published on The Conversation.</p>', "the-conversation"),
+        # A logo or a 1px counter before the line is no picture it could credit.
+        (
+            '<img src="https://dailycallernewsfoundation.org/wp-content/uploads/dcnf-logo.png" alt="Daily Caller News Foundation logo">'
+            "<p>Courtesy of the Daily Caller News Foundation</p>",
+            "dcnf",
+        ),
+        ('<img src="https://example.com/pixel.gif" alt="" width="1" height="1"><p>Courtesy of The Conversation</p>', "the-conversation"),
+        # A list of one item at the story's end may be the credit, and an item that names the
+        # story or its publishing is the credit among other items too.
+        ("<ul><li>Courtesy: Daily Caller News Foundation</li></ul>", "dcnf"),
+        ("<ul><li>Corrected June 3.</li><li>This article was originally published on The Conversation.</li></ul>", "the-conversation"),
+    ],
+)
+def test_the_storys_own_credit_line_still_applies_the_pack(credit: str, pack: str) -> None:
+    packs, _ = _result(credit)
+    assert packs == (pack,)
+
+
+# A quoted credit credits what is quoted, not the page's story; an item of a list of two or more is
+# one of its sources or links.
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<blockquote><p>Article courtesy of the Daily Caller News Foundation.</p></blockquote><p>That line drew questions from readers.</p>",
+        '<aside class="pullquote"><p>Content provided by The Conversation</p></aside>',
+        '<figure class="wp-block-pullquote"><blockquote><p>Courtesy of the Maine Morning Star.</p></blockquote></figure>',
+        "<ul><li>Source list: Associated Press</li><li>Courtesy: Daily Caller News Foundation</li></ul>",
+    ],
+)
+def test_a_quoted_credit_or_one_of_a_list_of_sources_applies_no_pack(credit: str) -> None:
+    packs, _ = _result(credit)
+    assert packs == ()

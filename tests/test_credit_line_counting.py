@@ -109,9 +109,10 @@ def test_a_photo_caption_naming_a_states_newsroom_outlet_neither_credits_the_sto
     "line",
     [
         '<p class="story-credit">Courtesy of the Maine Morning Star.</p>',
-        # A figure that holds a box of text (a partner's credit box, a pull quote) is no photo.
+        # A figure that holds a box of text (a partner's credit box) is no photo. (A quotation's,
+        # `<figure><blockquote>`, is a quoted credit, no credit of the story: test_credit_forms_detected.)
         "<figure><aside><p>Courtesy of the Maine Morning Star.</p></aside></figure>",
-        "<figure><blockquote><p>Courtesy of the Maine Morning Star.</p></blockquote></figure>",
+        '<figure class="credit-box"><div><p>Courtesy of the Maine Morning Star.</p></div></figure>',
     ],
 )
 def test_a_credit_line_in_a_block_classed_as_a_credit_but_not_a_photo_s_still_credits(cli: Any, tmp_path: Path, line: str) -> None:

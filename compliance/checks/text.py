@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
@@ -67,7 +68,10 @@ OPTIONS = (
         "The text is the story's credit (a credit line naming its source or author): a photo's caption or credit"
         " (a `figure` that holds a picture, `figcaption`, an element classed `caption`, `photo-credit`, `image-credit` or `media-credit`)"
         " credits the photo, and its blocks are left out (a `figure` whose pictures are all logos, by an `alt`, `src`, `class`, `id` or"
-        " `aria-label` that says `logo`, and its caption are a credit's box, and kept); text articles keep every block.",
+        " `aria-label` that says `logo`, and its caption are a credit's box, and kept); so are a line right after a picture, a chart's"
+        " or a video's embed with nothing between (the picture's credit, unless it names the story or its publishing), a"
+        " `blockquote` or pull quote (a quoted credit) and an item of a list of two items or more that does not name the story (one of its sources);"
+        " text articles keep every block.",
         default=False,
     ),
     Option(
@@ -226,6 +230,22 @@ _PICTURES = ("img", "picture", "svg", "video", "amp-img", "{http://www.w3.org/20
 # without a pass over the tree ("igure" and "aption" in either case cover `<figure>`,
 # `<figcaption>`, `<FigCaption>` and the caption classes).
 _CAPTION_SPELLINGS = ("igure", "IGURE", "aption", "APTION", "-credit")
+# A quotation's blocks: a credit quoted in a `<blockquote>` or set as a pull quote ("Article
+# courtesy of …" on a flyer the story quotes) credits the quoted text, not the page's own story.
+QUOTATIONS = 'blockquote, [class*="pullquote"], [class*="pull-quote"], [class*="pull_quote"]'
+_QUOTATION_SPELLINGS = ("lockquote", "LOCKQUOTE", "ull-quote", "ullquote", "ull_quote", "ULLQUOTE", "ULL-QUOTE")
+# What stands for a picture when a credit line follows it: a picture, or an embed or canvas a
+# chart or a video is drawn in.
+_SHOWN_THINGS = (*_PICTURES, "iframe", "canvas", "object", "embed")
+_PICTURE_SPELLINGS = ("<img", "<IMG", "<picture", "<svg", "<video", "<amp-img", "<iframe", "<canvas", "<object", "<embed")
+# A line that names the story or its publishing ("This article was originally published on …",
+# "Content provided by …", "Reprinted from …") credits the story even right after a picture; a
+# picture's credit says "Courtesy:", "Source:", "Credit:" or "Photo by".
+_NAMES_THE_STORY = re.compile(
+    r"\b(?:story|article|piece|report|commentary|column|content|post|essay|op-ed|editorial|feature|interview|investigation|reporting"
+    r"|published|republished|reprinted|reposted|produced|written|syndicated|distributed|appeared|licen[cs]e[ds]?)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -244,23 +264,82 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
     another, the captions' blocks are worked out once per document. A match that holds every
     block of the page is no caption but a wrapper of the story (a theme's `<div
     class="has-captions">`): then no block is left out."""
-    if doc.root is None or not any(spelling in doc.source for spelling in _CAPTION_SPELLINGS):
+    if doc.root is None or not any(spelling in doc.source for spelling in (*_CAPTION_SPELLINGS, *_QUOTATION_SPELLINGS, *_PICTURE_SPELLINGS, "<li", "<LI")):
         return blocks
     captioned: frozenset[int] | None = doc._memo.get("caption_blocks")
     if captioned is None:
         figures = [(figure, list(figure.iter(*_PICTURES))) for figure in doc.root.iter("figure")]
         photos = {figure for figure, pictures in figures if pictures and not all(_is_logo(picture) for picture in pictures)}
         logos = {figure for figure, pictures in figures if pictures} - photos
-        captions = set(doc.select(_photo_captions()))
+        captions = set(doc.select(_photo_captions())) if any(spelling in doc.source for spelling in _CAPTION_SPELLINGS) else set()
         if logos:
             # A logo's caption is a credit, not a photo's: "This article is republished from …"
             # under the publisher's logo.
             captions = {caption for caption in captions if not any(e in logos for e in (caption, *caption.iterancestors()))}
+        if any(spelling in doc.source for spelling in _QUOTATION_SPELLINGS):
+            captions.update(doc.select(_quotations()))
+        captions.update(_lines_after_pictures(doc.root))
+        captions.update(_items_among_others(doc.root))
         covered = _subtrees(captions | photos)
         kept = {b.index for b in doc.blocks if b.element not in covered}
         captioned = frozenset(b.index for b in doc.blocks if b.index not in kept) if kept else frozenset()
         doc._memo["caption_blocks"] = captioned
     return [b for b in blocks if b.index not in captioned] if captioned else blocks
+
+
+@functools.cache
+def _quotations() -> Selector:
+    from compliance.patterns import translate_selector
+
+    return Selector(QUOTATIONS, translate_selector(QUOTATIONS))
+
+
+def _lines_after_pictures(root: Any) -> list[Any]:
+    """The elements that stand right after a picture, a chart's or a video's embed (`_SHOWN_THINGS`,
+    not a logo nor a 1px counter) with nothing between them, and that do not name the story or its
+    publishing (`_NAMES_THE_STORY`): a picture's credit ("<p><img></p><p>Courtesy: …</p>", a
+    chart's `<img>` and its "Source: …" line), as a caption is. The picture stands for the
+    element that holds it and nothing else ("<p><img></p>")."""
+    found = []
+    for picture in root.iter(*_SHOWN_THINGS):
+        if _is_logo(picture) or _is_pixel(picture):
+            continue
+        holder = picture
+        while (parent := holder.getparent()) is not None and not "".join(parent.itertext()).strip():
+            holder = parent
+        if (holder.tail or "").strip():
+            continue
+        after = holder.getnext()
+        while after is not None and not isinstance(after.tag, str):  # a comment or an instruction
+            if (after.tail or "").strip():
+                after = None
+                break
+            after = after.getnext()
+        if after is None or _NAMES_THE_STORY.search("".join(after.itertext())):
+            continue
+        if any(True for _ in after.iter(*_SHOWN_THINGS)):
+            continue  # another picture, not a line of text
+        found.append(after)
+    return found
+
+
+def _is_pixel(picture: Any) -> bool:
+    """Whether a picture is a counter's or a tracker's pixel (a width or height of 0 to 2)."""
+    return any((picture.get(side) or "").strip() in ("0", "1", "2", "0px", "1px", "2px") for side in ("width", "height"))
+
+
+def _items_among_others(root: Any) -> list[Any]:
+    """The items of lists of two items or more that do not name the story or its publishing
+    (`_NAMES_THE_STORY`): "Courtesy: …" or "Source: …" among other items is one of a list's
+    sources, not the story's credit; "This story was originally published by …" among a story's
+    notes is its credit, and a list of one item (a credit a theme sets as a list at the story's
+    end) keeps it."""
+    found = []
+    for item in root.iter("li"):
+        parent = item.getparent()
+        if parent is not None and sum(1 for child in parent if child.tag == "li") > 1 and not _NAMES_THE_STORY.search("".join(item.itertext())):
+            found.append(item)
+    return found
 
 
 def _is_logo(picture: Any) -> bool:

@@ -3791,15 +3791,41 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
         # closes a group.
         if not groups or any(groups[-1][1]) or separator == ";":
             groups.append(([], []))
-        groups[-1][0].extend(named)
-        rest = segment
-        for name in named:
-            rest = rest.replace(name, " ")
-        # The conjunctions between the names ("A And B", "A AND B") are no credit.
-        rest = _ONLY_JOINERS().sub("", rest.strip(" &"))
-        groups[-1][1].append(_FOR_OF_WORD().sub("", rest).strip() if rest else "")
+        for name, between in _names_with_credits(segment, named):
+            # A credit between two names ("A in London and B in Singapore", "A for Reuters and
+            # B") is the first one's and closes its group, as a part of its own does.
+            if groups[-1][0] and any(groups[-1][1]):
+                groups.append(([], []))
+            groups[-1][0].append(name)
+            groups[-1][1].append(between)
     found = {name: tuple(institutions_in(", ".join(part for part in credit if part), outlets)) for people, credit in groups for name in people}
     return tuple(found.get(name, ()) for name in names)
+
+
+def _names_with_credits(segment: str, named: list[str]) -> list[tuple[str, str]]:
+    """The people a byline's `segment` names (`named`, which it holds), in the order it names
+    them, each with the credit written between their name and the next one's (or the segment's
+    end), without the joining "and" and the "in"/"for"/"of" before it: "London" and "Singapore" in
+    "A in London and B in Singapore"; "" for a name the next one follows with a joiner alone ("A
+    and B")."""
+    placed: list[tuple[int, str]] = []
+    start = 0
+    for name in sorted(named, key=segment.find):
+        at = segment.find(name, start)
+        at = segment.find(name) if at < 0 else at
+        placed.append((at, name))
+        start = max(start, at + len(name))
+    placed.sort()
+    found: list[tuple[str, str]] = []
+    for index, (at, name) in enumerate(placed):
+        end = placed[index + 1][0] if index + 1 < len(placed) else len(segment)
+        between = segment[at + len(name) : max(end, at + len(name))]
+        # The conjunctions between the names ("A And B", "A AND B") are no credit.
+        between = _ONLY_JOINERS().sub("", between.strip(" &"))
+        if index + 1 < len(placed):
+            between = _AND_AT_END().sub("", between)
+        found.append((name, _FOR_OF_WORD().sub("", between).strip() if between.strip() else ""))
+    return found
 
 
 def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tuple[str, ...], ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
