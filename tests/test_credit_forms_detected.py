@@ -283,6 +283,14 @@ def test_a_credit_line_right_after_a_picture_is_the_pictures_and_applies_no_pack
         # A list of one item at the story's end may be the credit, and an item that names the
         # story or its publishing is the credit among other items too.
         ("<ul><li>Courtesy: Daily Caller News Foundation</li></ul>", "dcnf"),
+        # What follows a hero picture at a story's length is the story going on, not the
+        # picture's credit line: its own credit counts.
+        (
+            '<div class="hero"><img src="/rally.jpg" alt="Rally"></div><div class="body">'
+            + "<p>Crowds gathered outside the statehouse on Monday as lawmakers met.</p>" * 8
+            + "<p>Courtesy: Daily Caller News Foundation</p></div>",
+            "dcnf",
+        ),
         ("<ul><li>Corrected June 3.</li><li>This article was originally published on The Conversation.</li></ul>", "the-conversation"),
     ],
 )

@@ -305,7 +305,8 @@ def _lines_after_pictures(root: Any) -> list[Any]:
         if _is_logo(picture) or _is_pixel(picture):
             continue
         holder = picture
-        while (parent := holder.getparent()) is not None and not "".join(parent.itertext()).strip():
+        # (`any` stops at the first text: a holder's parent is often the whole story.)
+        while (parent := holder.getparent()) is not None and not any(text.strip() for text in parent.itertext()):
             holder = parent
         if (holder.tail or "").strip():
             continue
@@ -315,12 +316,31 @@ def _lines_after_pictures(root: Any) -> list[Any]:
                 after = None
                 break
             after = after.getnext()
-        if after is None or _NAMES_THE_STORY.search("".join(after.itertext())):
-            continue
+        line = _short_text(after) if after is not None else None
+        if line is None or _NAMES_THE_STORY.search(line):
+            continue  # none, the rest of the story (no credit's line), or the story's credit
         if any(True for _ in after.iter(*_SHOWN_THINGS)):
             continue  # another picture, not a line of text
         found.append(after)
     return found
+
+
+# The most characters of a picture's credit line: what follows a picture at more length is the
+# story going on, whose credit (if any) is read as the story's.
+_CREDIT_LINE_CHARS = 400
+
+
+def _short_text(element: Any) -> str | None:
+    """The element's text when it is no longer than a credit line (`_CREDIT_LINE_CHARS`), read
+    only as far as that; else None."""
+    parts: list[str] = []
+    size = 0
+    for text in element.itertext():
+        size += len(text)
+        if size > _CREDIT_LINE_CHARS:
+            return None
+        parts.append(text)
+    return "".join(parts)
 
 
 def _is_pixel(picture: Any) -> bool:
@@ -334,12 +354,11 @@ def _items_among_others(root: Any) -> list[Any]:
     sources, not the story's credit; "This story was originally published by …" among a story's
     notes is its credit, and a list of one item (a credit a theme sets as a list at the story's
     end) keeps it."""
-    found = []
+    by_list: dict[Any, list[Any]] = {}
     for item in root.iter("li"):
-        parent = item.getparent()
-        if parent is not None and sum(1 for child in parent if child.tag == "li") > 1 and not _NAMES_THE_STORY.search("".join(item.itertext())):
-            found.append(item)
-    return found
+        by_list.setdefault(item.getparent(), []).append(item)
+    # (Counted once per list: a site's menus hold hundreds of items.)
+    return [item for items in by_list.values() if len(items) > 1 for item in items if not _NAMES_THE_STORY.search("".join(item.itertext()))]
 
 
 def _is_logo(picture: Any) -> bool:
