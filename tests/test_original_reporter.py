@@ -4,10 +4,12 @@ the same outlet, is not the byline the terms ask for."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 
 from tests.conftest import ROOT, write
@@ -24,8 +26,8 @@ COPIES = {
 OTHER = "Odile Marchetti"
 
 
-def _original(tmp_path: Path, byline: str) -> Path:
-    return write(tmp_path, "original.html", f'<article><h1>Title</h1><p class="byline">By {byline}</p><p>The story.</p></article>')
+def _original(tmp_path: Path, byline: str, story: str = "The story.") -> Path:
+    return write(tmp_path, "original.html", f'<article><h1>Title</h1><p class="byline">By {byline}</p><p>{story}</p></article>')
 
 
 def _verdict(cli: Any, pack: str, *args: str) -> tuple[list[dict[str, Any]], bool, dict[str, Any]]:
@@ -106,7 +108,10 @@ def test_fix_puts_the_originals_reporter_in_the_byline(cli: Any, tmp_path: Path,
     # Every mention of the reporter (the byline, and the page's metadata) names another person.
     wrong = write(tmp_path, Path(copy).name, source.replace(reporter, OTHER))
     # The Conversation's byline credits each author with their institution: the original names both.
-    original = _original(tmp_path, f"{reporter}, University of Example" if pack == "the-conversation" else reporter)
+    # It tells the copy's story (its longest paragraph): fix takes facts only from an original that
+    # shares the copy's story, and an unrelated one lends nothing.
+    story = "</p><p>".join(html.escape(p.text_content()) for p in lxml.html.fromstring(source).iter("p") if len(p.text_content().split()) >= 12)
+    original = _original(tmp_path, f"{reporter}, University of Example" if pack == "the-conversation" else reporter, story)
     assert _verdict(cli, pack, "--original", str(original), str(wrong))[0]
     run = cli("fix", "--write", "--pack", pack, "--original", str(original), str(wrong))
     assert f"fixed {pack}/original-reporter: " in run.err, run.err

@@ -98,10 +98,11 @@ def test_without_allow_fetch_the_result_says_the_comparison_was_not_made() -> No
     page = _submit(client, TRUNCATED, original_url="https://www.propublica.org/article/pipeline-weld-inspections-records")
     assert NOT_COMPARED in page
     # The status line does not read as a clean pass.
-    assert "Result: no findings at or above the threshold; 4 rule(s) not checked (see the notes)" in page
+    assert "Result: no findings at or above the threshold; 5 rule(s) not checked (see the notes)" in page
     assert "save the original story's page and upload it as the original story's file, or start the server with --allow-fetch" in page
     # The rules that compare with the original are named, and the fetch was never tried.
-    assert "propublica/fidelity" in page and "propublica/original-reporter" in page and "original-unavailable" not in page
+    assert "propublica/fidelity" in page and "propublica/original-reporter" in page and "propublica/original-embargo" in page
+    assert "original-unavailable" not in page
 
 
 @pytest.mark.parametrize(
