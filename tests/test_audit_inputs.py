@@ -10,6 +10,7 @@ import io
 import json
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +25,15 @@ pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'
 from tests.test_audit import web
 
 PUBLISHER = "https://dailycallernewsfoundation.org"
+
+
+def utc_day() -> str:
+    """The day (YYYY-MM-DD, UTC) an audit started now dates its run by: read just before the run whose
+    copies a later run carries, it is the date those copies are said to have been read on, also when
+    the test suite runs past midnight."""
+    return time.strftime("%Y-%m-%d", time.gmtime())
+
+
 BAD = "http://[::1/x"
 
 

@@ -16,10 +16,9 @@ import pytest
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
 
 from tests.test_audit import loopback_only, web  # noqa: F401 - the module's guard: no request leaves loopback
-from tests.test_audit_inputs import FAST, PUBLISHER, _originals, _site
+from tests.test_audit_inputs import FAST, PUBLISHER, _originals, _site, utc_day
 
 Routes = dict[str, tuple[int, str, bytes, dict[str, str]]]
-TODAY = time.strftime("%Y-%m-%d", time.gmtime())
 
 
 def _partner(routes: Routes, base: str, carried: dict[int, str]) -> None:
@@ -63,16 +62,17 @@ def test_a_site_down_on_a_rerun_keeps_its_last_known_copies_marked_with_their_ru
         with _site(down_routes) as down:
             _partner(down_routes, down, {2: "compliant", 3: "stripped"})
             config = _config(tmp_path, f"{down}/sitemap.xml", f"{up}/sitemap.xml")
+            read_on = utc_day()
             first = _audit(config)
         second = _audit(config)
     assert _site_entry(first, down)["from_earlier_run"] is None
     assert first["copies_from_earlier_runs"] == 0
     entry = _site_entry(second, down)
     # The same copies, verdicts and rate as last read, marked as read in the earlier run.
-    assert (entry["from_earlier_run"], entry["carried_because"]) == (TODAY, "site not reached")
+    assert (entry["from_earlier_run"], entry["carried_because"]) == (read_on, "site not reached")
     marks = ("from_earlier_run", "carried_because")
     assert {k: v for k, v in entry.items() if k not in marks} == {k: v for k, v in _site_entry(first, down).items() if k not in marks}
-    assert _copies(second, down) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, down).items()}
+    assert _copies(second, down) == {path: (findings, read_on) for path, (findings, _) in _copies(first, down).items()}
     assert (second["copies"], second["copies_from_earlier_runs"]) == (first["copies"], 2)
     # Only what was read counts as read; the site's unreachability is still a problem.
     assert second["pages_read"] == first["pages_read"] - 3
@@ -82,11 +82,11 @@ def test_a_site_down_on_a_rerun_keeps_its_last_known_copies_marked_with_their_ru
     assert _copies(second, up) == _copies(first, up)
     out = tmp_path / "out"
     rows = {row["site"]: row["from_earlier_run"] for row in csv.DictReader(io.StringIO((out / "sites.csv").read_text(encoding="utf-8")))}
-    assert rows == {down.split("//")[1]: TODAY, up.split("//")[1]: ""}
+    assert rows == {down.split("//")[1]: read_on, up.split("//")[1]: ""}
     dashboard = (out / "dashboard.html").read_text(encoding="utf-8")
-    assert f"(not reached in this run: copies as read on {TODAY})" in dashboard
+    assert f"(not reached in this run: copies as read on {read_on})" in dashboard
     assert "2 copies as last read in an earlier run (not read in this one)" in dashboard
-    assert dashboard.count(f"(as read on {TODAY}; its site not reached in this run)") == 2
+    assert dashboard.count(f"(as read on {read_on}; its site not reached in this run)") == 2
 
 
 def test_the_copies_carried_are_those_of_the_last_run_that_reached_the_site(tmp_path: Path) -> None:
@@ -97,10 +97,11 @@ def test_the_copies_carried_are_those_of_the_last_run_that_reached_the_site(tmp_
         _audit(config)
         # The partner takes story 2 down and fixes story 1; then its site goes down.
         _partner(routes, partner, {0: "compliant", 1: "compliant"})
+        read_on = utc_day()
         reached = _audit(config)
     down = _audit(config)
     assert _copies(reached, partner) == {"/news/story-0/": ([], None), "/news/story-1/": ([], None)}
-    assert _copies(down, partner) == {"/news/story-0/": ([], TODAY), "/news/story-1/": ([], TODAY)}
+    assert _copies(down, partner) == {"/news/story-0/": ([], read_on), "/news/story-1/": ([], read_on)}
     assert _site_entry(down, partner)["compliance_rate"] == 1.0
 
 
@@ -152,6 +153,7 @@ def test_the_readme_example_of_a_site_not_reached_is_what_the_audit_writes(tmp_p
         # As the example: two copies, the second stripped of its logo and affiliation.
         _partner(routes, partner, {0: "compliant", 1: "stripped"})
         config = _config(tmp_path, f"{partner}/sitemap.xml")
+        read_on = utc_day()
         _audit(config)
     entry = _site_entry(_audit(config), partner)
     assert entry.keys() == example.keys()
@@ -159,7 +161,7 @@ def test_the_readme_example_of_a_site_not_reached_is_what_the_audit_writes(tmp_p
     same = ("copies", "compliant", "compliance_rate", "violations", "ignored_suppressions")
     assert {k: entry[k] for k in same} == {k: example[k] for k in same}
     assert [(w["url"].replace(partner, f"http://{host}"), w["findings"]) for w in entry["worst"]] == [(w["url"], w["findings"]) for w in example["worst"]]
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", example["from_earlier_run"]) and entry["from_earlier_run"] == TODAY
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", example["from_earlier_run"]) and entry["from_earlier_run"] == read_on
 
 
 @pytest.mark.parametrize("source", ["sitemap", "urls"])
@@ -175,13 +177,14 @@ def test_a_site_answering_only_server_errors_on_the_rerun_keeps_its_copies(tmp_p
             audit = f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}"
             config = tmp_path / "audit.yaml"
             config.write_text(audit, encoding="utf-8")
+        read_on = utc_day()
         first = _audit(config)
         # Down for maintenance: every path, robots.txt included, answers 503.
         for path in [*routes, "/robots.txt"]:
             routes[path] = (503, "text/plain", b"maintenance", {})
         second = _audit(config)
     assert second["problems"] and all("503" in p["problem"] for p in second["problems"])
-    assert _copies(second, partner) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, partner).items()}
+    assert _copies(second, partner) == {path: (findings, read_on) for path, (findings, _) in _copies(first, partner).items()}
     assert _site_entry(second, partner)["compliance_rate"] == _site_entry(first, partner)["compliance_rate"] == 0.5
 
 
@@ -222,6 +225,7 @@ def test_a_carried_copy_keeps_every_address_it_was_read_at(cli: Any, tmp_path: P
     with _site(routes) as partner:
         _shared(routes, partner)
         config = _config(tmp_path, f"{partner}/sitemap.xml")
+        read_on = utc_day()
         first = _audit(config)
         if down == "every-answer-503":
             for path in [*routes, "/robots.txt"]:
@@ -235,7 +239,7 @@ def test_a_carried_copy_keeps_every_address_it_was_read_at(cli: Any, tmp_path: P
     assert read["/news/story-0/"][1] == ["/news/story-0/#comments", "/news/story-0/?utm_source=fb&utm_medium=social"]
     assert read["/news/story-1/"][1] == ["/news/story-1/index.html"]
     # Carried as the last run reported them: the same addresses and verdicts, dated, and why.
-    assert _shown(second, partner) == {path: (findings, also_at, TODAY, "site not reached") for path, (findings, also_at, _, _) in read.items()}
+    assert _shown(second, partner) == {path: (findings, also_at, read_on, "site not reached") for path, (findings, also_at, _, _) in read.items()}
     # The closing line says the copies are an earlier run's, as the README shows it.
     example = _readme_block("audit-closing-line", "").strip()
     assert run.out.strip() == example.replace("; reports in out", f"; reports in {tmp_path / 'out'}")
@@ -254,6 +258,7 @@ def test_a_copy_carried_twice_keeps_the_date_and_addresses_of_the_run_that_read_
     with _site(routes) as partner:
         _shared(routes, partner)
         config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first_started = time.time()
         first = _audit(config)
     _audit(config)
     # The run that read the site is dated a day earlier: a second carry keeps its date, not the last run's.
@@ -262,7 +267,7 @@ def test_a_copy_carried_twice_keeps_the_date_and_addresses_of_the_run_that_read_
     state.db.commit()
     state.close()
     third = _audit(config)
-    yesterday = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    yesterday = time.strftime("%Y-%m-%d", time.gmtime(first_started - 86400))
     assert _shown(third, partner) == {
         path: (findings, also_at, yesterday, "site not reached") for path, (findings, also_at, _, _) in _shown(first, partner).items()
     }
@@ -284,10 +289,11 @@ def test_a_site_whose_robots_txt_forbids_crawling_is_its_own_problem_and_keeps_i
     with _site(routes) as partner:
         _partner(routes, partner, {0: "compliant", 1: "stripped"})
         config = _config(tmp_path, f"{partner}/sitemap.xml")
+        read_on = utc_day()
         first = _audit(config)
         routes["/robots.txt"] = (200, "text/plain", robots, {})
         second = _audit(config)
-    assert _copies(second, partner) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, partner).items()}
+    assert _copies(second, partner) == {path: (findings, read_on) for path, (findings, _) in _copies(first, partner).items()}
     assert _site_entry(second, partner)["carried_because"] == carried_because
     assert {"site": partner.split("//")[1], "url": f"{partner}/robots.txt", "problem": ROBOTS_FORBIDS_SITE} in second["problems"]
     # The README quotes the problem as the audit writes it.
@@ -295,7 +301,7 @@ def test_a_site_whose_robots_txt_forbids_crawling_is_its_own_problem_and_keeps_i
 
     assert ROBOTS_FORBIDS_SITE in " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
-    assert f"(its robots.txt forbids crawling it: copies as read on {TODAY})" in dashboard
+    assert f"(its robots.txt forbids crawling it: copies as read on {read_on})" in dashboard
 
 
 @pytest.mark.parametrize(
@@ -353,6 +359,7 @@ def test_a_page_that_fails_while_its_site_answers_keeps_its_copy(tmp_path: Path,
     with _site(routes) as partner:
         _shared(routes, partner)
         config = _config(tmp_path, f"{partner}/sitemap.xml")
+        read_on = utc_day()
         first = _audit(config)
         if answer == "robots":
             routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /news/story-1/\n", {})
@@ -363,13 +370,13 @@ def test_a_page_that_fails_while_its_site_answers_keeps_its_copy(tmp_path: Path,
     expected = {"/news/story-0/": read["/news/story-0/"]}
     if carried:
         findings, also_at, _, _ = read["/news/story-1/"]
-        expected["/news/story-1/"] = (findings, also_at, TODAY, "page not read")
+        expected["/news/story-1/"] = (findings, also_at, read_on, "page not read")
     assert _shown(second, partner) == expected
     assert second["copies_from_earlier_runs"] == int(carried)
     assert _site_entry(second, partner)["carried_because"] == ("page not read" if carried else None)
     if carried:
         dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
-        assert f"(as read on {TODAY}; the page not read in this run)" in dashboard
+        assert f"(as read on {read_on}; the page not read in this run)" in dashboard
 
 
 def test_a_page_read_at_another_of_its_addresses_is_not_carried(tmp_path: Path) -> None:
@@ -394,18 +401,20 @@ def test_a_page_carried_and_then_its_site_down_keeps_the_date_it_was_read(tmp_pa
     with _site(routes) as partner:
         _shared(routes, partner)
         config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first_started = time.time()
         first = _audit(config)
         state = tmp_path / "out" / "audit-state.sqlite"
         with sqlite3.connect(state) as db:
             db.execute("update runs set started = started - 86400 where id = 1")
         routes["/news/story-1/"] = routes["/news/story-1/index.html"] = (503, "text/plain", b"busy", {})
+        read_on = utc_day()
         _audit(config)
     down = _audit(config)
-    yesterday = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    yesterday = time.strftime("%Y-%m-%d", time.gmtime(first_started - 86400))
     read = _shown(first, partner)
     # Story 1 as the first run read it (carried by the second); story 0 as the second read it.
     assert _shown(down, partner) == {
-        "/news/story-0/": (*read["/news/story-0/"][:2], TODAY, "site not reached"),
+        "/news/story-0/": (*read["/news/story-0/"][:2], read_on, "site not reached"),
         "/news/story-1/": (*read["/news/story-1/"][:2], yesterday, "site not reached"),
     }
     # The state keeps the reports only of runs that last read some page (1: story 1's, 2: the
@@ -442,13 +451,14 @@ def test_a_site_down_keeps_its_crawled_copies_whatever_other_sources_file_under_
             sources += "  - warc: crawl.warc.gz\n"
         config = _config(tmp_path, f"{partner}/sitemap.xml")
         config.write_text(config.read_text(encoding="utf-8").replace(f"  - site: {{sitemap: {partner}/sitemap.xml}}\n", sources), encoding="utf-8")
+        read_on = utc_day()
         first = _audit(config)
     second = _audit(config)
     read = _copies(first, partner)
     crawled = {f"/news/story-{i}/" for i in (0, 1, 2)}
     assert crawled <= set(read) and all(when is None for _, when in read.values())
     # The crawled copies as last read, dated; those of the other sources read again, not carried or doubled.
-    assert _copies(second, partner) == {path: (findings, TODAY if path in crawled else None) for path, (findings, _) in read.items()}
+    assert _copies(second, partner) == {path: (findings, read_on if path in crawled else None) for path, (findings, _) in read.items()}
     saved = [c for s in second["stories"] for c in s["copies"] if c["url"].startswith("saved")]
     assert [(c["site"], c["from_earlier_run"]) for c in saved] == ([(partner.split("//")[1], None)] if other != "warc" else [])
     assert (second["copies"], second["copies_from_earlier_runs"]) == (first["copies"], 3)
@@ -468,6 +478,7 @@ def test_a_site_whose_robots_txt_answers_503_on_the_rerun_is_one_site_not_read_t
         routes["/go/other"] = (302, "text/html", b"", {"Location": f"{elsewhere}/news/story-2/"})
         config = _config(tmp_path, f"{partner}/sitemap.xml", f"{elsewhere}/sitemap.xml")
         config.write_text(config.read_text(encoding="utf-8").replace("output:", f"  - site: {{urls: [{partner}/go/other]}}\noutput:"), encoding="utf-8")
+        read_on = utc_day()
         assert cli("audit", str(config)).code == 0
         other["/robots.txt"] = (503, "text/plain", b"down", {})
         run = cli("audit", str(config))
@@ -476,7 +487,7 @@ def test_a_site_whose_robots_txt_answers_503_on_the_rerun_is_one_site_not_read_t
     host = elsewhere.removeprefix("http://")
     (carried,) = [c for s in report["stories"] for c in s["copies"] if c["site"] == host]
     # Nothing of it read in this run: its copy is carried as that of a site not reached, and it is one site not read.
-    assert (carried["from_earlier_run"], carried["carried_because"]) == (TODAY, "site not reached")
+    assert (carried["from_earlier_run"], carried["carried_because"]) == (read_on, "site not reached")
     problems = {p["url"]: p["problem"] for p in report["problems"]}
     assert problems[f"{partner}/go/other"].startswith(f"disallowed: the robots.txt of {host} answered HTTP 503")
     assert problems[f"{elsewhere}/sitemap.xml"] == "sitemap not read: disallowed: robots.txt answered HTTP 503, which disallows the whole site (RFC 9309)"

@@ -15,9 +15,8 @@ import pytest
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
 
 from tests.test_audit import loopback_only, web  # noqa: F401 - the module's guard: no request leaves loopback
-from tests.test_audit_inputs import PUBLISHER, Route, _originals, _site, _sitemap_index
+from tests.test_audit_inputs import PUBLISHER, Route, _originals, _site, _sitemap_index, utc_day
 
-TODAY = time.strftime("%Y-%m-%d", time.gmtime())
 BUSY = (503, "text/plain", b"busy", {})
 
 
@@ -281,6 +280,7 @@ def test_a_child_sitemap_not_read_keeps_the_copies_it_listed(tmp_path: Path, fai
     with _site(routes) as partner:
         _partner(routes, partner)
         config = _config(tmp_path, f"{{sitemap: {partner}/sitemap.xml}}")
+        read_on = utc_day()
         first = _audit(config)
         # The second child fails; story 2's page is gone from the first child's and the partner's site.
         routes["/s-1.xml"] = failure
@@ -290,16 +290,16 @@ def test_a_child_sitemap_not_read_keeps_the_copies_it_listed(tmp_path: Path, fai
         ("/news/story-0/", [], read["/news/story-0/"], None, None),
         ("/news/story-1/", [], read["/news/story-1/"], None, None),
         # As the first run read them, dated, and why.
-        ("/news/story-2/", [], read["/news/story-2/"], TODAY, CARRIED),
-        ("/news/story-3/", [], read["/news/story-3/"], TODAY, CARRIED),
+        ("/news/story-2/", [], read["/news/story-2/"], read_on, CARRIED),
+        ("/news/story-3/", [], read["/news/story-3/"], read_on, CARRIED),
     ]
     (problem,) = second["problems"]
     assert problem["url"] == f"{partner}/s-1.xml" and problem["problem"].startswith(why)
     assert (second["pages_read"], second["copies"], second["copies_from_earlier_runs"]) == (2, 4, 2)
     site = next(s for s in second["sites"] if partner.endswith(s["site"]))
-    assert (site["copies"], site["compliant"], site["from_earlier_run"], site["carried_because"]) == (4, 1, TODAY, CARRIED)
+    assert (site["copies"], site["compliant"], site["from_earlier_run"], site["carried_because"]) == (4, 1, read_on, CARRIED)
     dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
-    assert f"(as read on {TODAY}; the sitemap or feed listing it not read in this run)" in dashboard
+    assert f"(as read on {read_on}; the sitemap or feed listing it not read in this run)" in dashboard
 
 
 @pytest.mark.parametrize(
