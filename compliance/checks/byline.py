@@ -343,7 +343,6 @@ Fails::
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -354,7 +353,7 @@ from compliance.checks.original_byline import is_original_institution, original_
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
-from compliance.document import Block, Byline, Document, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
+from compliance.document import Block, Byline, Document, block_position, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.byline_reading import (
     credited_for_a_part,
     credits_only_a_part,
@@ -823,9 +822,7 @@ def _labelled_institution(doc: Document, name: str, institution: Pattern) -> Blo
     for byline in doc.bylines:
         if len(byline.names) != 1 or person_key(byline.names[0]) != key:
             continue
-        # The blocks after the byline's, by their item indexes: a page's images are items too, so a
-        # block's position among the blocks is not its index.
-        after = bisect.bisect_right(doc.blocks, byline.index, key=_item_index)
+        after = block_position(doc.blocks, byline.index + 1)
         under = [block for block in doc.blocks[after : after + _FIELD_BLOCKS] if block.text.strip()]
         for at, block in enumerate(under):
             field = _INSTITUTION_LABEL.match(block.text.strip())
@@ -835,10 +832,6 @@ def _labelled_institution(doc: Document, name: str, institution: Pattern) -> Blo
             if institution.search(value):
                 return block
     return None
-
-
-def _item_index(block: Block) -> int:
-    return block.index
 
 
 # An institution field's label, alone or before its value after a colon.
@@ -904,9 +897,10 @@ def _links_institution(doc: Document, byline: Byline, link: Pattern) -> bool:
     element = byline.element
     if element is None or not hasattr(element, "iter"):
         return False
-    # The byline's block by its index: the blocks' positions need not be their indexes (a page
-    # whose first block is no visible text's starts at 1).
-    line = next((block.text for block in doc.blocks if block.index == byline.index), byline.text)
+    # The byline's own block: the blocks' positions need not be their indexes (a page whose first
+    # block is no visible text's starts at 1).
+    at = block_position(doc.blocks, byline.index)
+    line = doc.blocks[at].text if at < len(doc.blocks) and doc.blocks[at].index == byline.index else byline.text
     around = element.getparent() if element.tag == "a" and element.getparent() is not None else element
     return any(
         link.search(anchor.get("href") or "") and " ".join(anchor.itertext()).strip() in line

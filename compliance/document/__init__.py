@@ -26,7 +26,7 @@ from compliance.decoding import Decoded
 from compliance.document.bylines import byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
-from compliance.document.model import Block, BrokenLink, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, item_offsets
+from compliance.document.model import Block, BrokenLink, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, block_position, item_offsets
 from compliance.document.region import find_article_root, find_story_head
 from compliance.document.visibility import shown_sources
 
@@ -40,6 +40,7 @@ __all__ = [
     "Item",
     "Link",
     "attribute_pixels",
+    "block_position",
     "byline_beside_the_story",
     "find_article_root",
     "find_story_head",

@@ -63,7 +63,7 @@ from compliance.document.byline_reading import (
     title_and_institution,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
-from compliance.document.model import Block, Byline, Document
+from compliance.document.model import Block, Byline, Document, block_position
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
@@ -464,7 +464,7 @@ def _with_names_after_bare_openers(found: list[Byline], blocks: tuple[Block, ...
 
 def _block_after(index: int, blocks: tuple[Block, ...]) -> Block | None:
     """The block right after item `index`, with no image or other item between; else None."""
-    position = _position(blocks, index + 1)
+    position = block_position(blocks, index + 1)
     if position >= len(blocks) or blocks[position].index != index + 1:
         return None
     return blocks[position]
@@ -531,13 +531,13 @@ def _credit_in_the_text(blocks: tuple[Block, ...], prose: list[int]) -> Callable
     Y" over "This article is republished from The Conversation", as the source's republishing
     code closes the story). A platform's account card ("Written by <account>", a follow button)
     stands in a box of its own, and gives no affiliation."""
-    parents = {element.getparent() for index in prose if (element := blocks[_position(blocks, index)].element) is not None}
+    parents = {element.getparent() for index in prose if (element := blocks[block_position(blocks, index)].element) is not None}
     parents.discard(None)
 
     def own_line(byline: Byline) -> bool:
         if not byline.names or not byline.reading.credit.strip() or not parents:
             return False
-        position = _position(blocks, byline.index)
+        position = block_position(blocks, byline.index)
         element = blocks[position].element if position < len(blocks) and blocks[position].index == byline.index else None
         # The paragraph that holds the line (`<p><span><a>NAME</a>, <em>Title</em></span></p>`).
         paragraph = next((node for node in _self_and_ancestors(element) if node.tag in _BOX_TAGS), None) if element is not None else None
@@ -571,7 +571,7 @@ def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone
 def _affiliation_after(byline: Byline, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Block | None:
     """The block right after the byline's (no image or other block between) when it is an
     affiliation line in the byline's zone, outside the byline's own markup; else None."""
-    position = _position(blocks, byline.index + 1)
+    position = block_position(blocks, byline.index + 1)
     if position >= len(blocks):
         return None
     after = blocks[position]
@@ -622,7 +622,7 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         mark, text, reading = chosen
         block_index = _block_at(mark.index, blocks, mark.element)
         if block_index is not None:
-            block = blocks[_position(blocks, block_index)]
+            block = blocks[block_position(blocks, block_index)]
             if _acknowledges(block, reading.names):
                 continue  # "Thanks to <a href="/@asad">Asad Chishti</a>", "Edited by …": not an author
             seen_blocks.add(block_index)
@@ -703,7 +703,7 @@ def _is_name_markup(element: Any) -> bool:
 def _blocks_inside(element: Any, blocks: tuple[Block, ...], first: int) -> Iterator[int]:
     """The indices of the blocks from `first` on that lie inside `element`, up to the first that
     does not."""
-    for block in blocks[_position(blocks, first) :]:
+    for block in blocks[block_position(blocks, first) :]:
         if block.element is None or not _contains(element, block.element):
             return
         yield block.index
@@ -738,7 +738,7 @@ def _story_holders(blocks: tuple[Block, ...], zone: _Zone) -> set[Any]:
     if zone.article_root is not None:
         holders.add(zone.article_root)
         holders.update(zone.article_root.iterancestors())
-    position = _position(blocks, zone.last)
+    position = block_position(blocks, zone.last)
     body = blocks[position].element if position < len(blocks) else None
     if zone.headline is not None and body is not None and body is not zone.headline:
         above_headline = {zone.headline, *zone.headline.iterancestors()}
@@ -1098,7 +1098,7 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
     `_MOST_BLOCKS_SCANNED` blocks, on a page where prose never comes)."""
     found: list[Byline] = []
     prose = 0
-    start = _position(blocks, zone.first)
+    start = block_position(blocks, zone.first)
     for block in blocks[start : start + _MOST_BLOCKS_SCANNED]:
         if prose >= _PROSE_BLOCKS_TO_SCAN or (prose and block.element is None and _TEASER_HEADING().match(block.text)):
             # Below the story, a plain-text "Related Stories" or "More from …" heads other
@@ -1278,7 +1278,7 @@ def _bare_name_line(blocks: tuple[Block, ...], headline: Block | None, outlets: 
     it. It is the byline, without a credit: the name is on the page, whatever else the terms ask
     of it. A line of capitalised words that no sentence follows (a deck, a list of sections) is
     not read so, nor is the first line when it may be the headline."""
-    position = 0 if headline is None else _position(blocks, headline.index) + 1
+    position = 0 if headline is None else block_position(blocks, headline.index) + 1
     if position >= len(blocks) or (headline is not None and headline.element is not None):
         return []
     block = blocks[position]
@@ -1444,17 +1444,12 @@ def _in_own_article(element: Any, zone: _Zone) -> bool:
 
 def _near_article(index: int, blocks: tuple[Block, ...]) -> bool:
     """Bylines in a header just outside the article region still count when the article follows."""
-    start = _position(blocks, index)
+    start = block_position(blocks, index)
     return any(b.in_article for b in blocks[start : start + 3])
 
 
-def _position(blocks: tuple[Block, ...], index: int) -> int:
-    """Where the first block at or after item `index` is in `blocks`."""
-    return bisect.bisect_left(blocks, index, key=lambda b: b.index)
-
-
 def _block_at(index: int, blocks: tuple[Block, ...], element: Any) -> int | None:
-    for block in blocks[_position(blocks, index) :]:
+    for block in blocks[block_position(blocks, index) :]:
         node = block.element
         while node is not None:
             if node is element:

@@ -4,6 +4,7 @@ it holds. Checks read only these; how they are built lives in `html` and `plaint
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,18 @@ class Image:
 
 
 Item = Block | Image
+
+
+def block_position(blocks: Sequence[Block], index: int) -> int:
+    """Where the first of `blocks` (in page order) at or after item `index` stands, from 0 to
+    len(blocks): a page's images are items too, so a block's position among the blocks is not its
+    index. The blocks after item N start at `block_position(blocks, N + 1)`."""
+    return bisect.bisect_left(blocks, index, key=_block_index)
+
+
+def _block_index(block: Block) -> int:
+    return block.index
+
 
 # The attributes whose words a reader may meet outside the page's text (`Document.attribute_text`).
 _TEXT_ATTRIBUTES = ("alt", "title")
