@@ -83,10 +83,13 @@ def test_an_outlet_or_role_after_the_name_gives_way_to_the_packs_affiliation(cli
         ("By Jane Doe", "By Jane Doe, Daily Caller News Foundation"),
         ("by Jane Doe", "By Jane Doe, Daily Caller News Foundation"),
         ("Por Ana Ruiz", "By Ana Ruiz, Daily Caller News Foundation"),
+        ("oleh Budi Santoso", "By Budi Santoso, Daily Caller News Foundation"),
         ("Written by Jane Doe", "By Jane Doe, Daily Caller News Foundation"),
         # a name that starts with a word an opener may be is the name
         ("Von Miller", "By Von Miller, Daily Caller News Foundation"),
         ("Da Silva Pereira", "By Da Silva Pereira, Daily Caller News Foundation"),
+        ("Oleh Kovalenko", "By Oleh Kovalenko, Daily Caller News Foundation"),
+        ("Di Nguyen", "By Di Nguyen, Daily Caller News Foundation"),
         # names alone, a suffix too, are written as given
         ("Jane Doe", "By Jane Doe, Daily Caller News Foundation"),
         ("Jake Smith, Jr.", "By Jake Smith, Jr., Daily Caller News Foundation"),
