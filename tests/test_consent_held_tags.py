@@ -189,3 +189,47 @@ def test_the_readme_example_of_a_delayed_script_is_what_the_checker_reports() ->
     finding = _finding(check_html(page, packs=["propublica"]), "propublica/pixel")
     severity, rule, message = shown.split(maxsplit=2)
     assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)
+
+
+# Cloudflare's Rocket Loader: each script's type rewritten to the page's token and the type, and its
+# own script, which names the token, running them once the page has loaded.
+ROCKET_TOKEN = "4a9f2c1e8b7d6a5f4e3d2c1b"
+ROCKET_LOADER = f'<script src="/cdn-cgi/scripts/7d0fa10a/cloudflare-static/rocket-loader.min.js" data-cf-settings="{ROCKET_TOKEN}-|49" defer></script>'
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}" async></script>{ROCKET_LOADER}',
+        # The loader before the scripts it runs, and a type written in capitals.
+        f'{ROCKET_LOADER}<script type="{ROCKET_TOKEN.upper()}-Text/JavaScript" src="{PIXEL}"></script>',
+    ],
+)
+def test_a_pixel_rocket_loader_runs_is_on_the_page(tags: str) -> None:
+    report = check_html(_page(PROPUBLICA_BODY, tags), packs=["propublica"])
+    assert "propublica/pixel" in {p.rule for p in report.passed}
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        # No Rocket Loader on the page (a saved copy without it): nothing runs the rewritten script.
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script>',
+        # The loader of another token, and a loader-like script that is not Rocket Loader.
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script>{ROCKET_LOADER.replace(ROCKET_TOKEN, "ffff" + ROCKET_TOKEN[4:])}',
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><script src="/js/app.js" data-cf-settings="{ROCKET_TOKEN}-|49"></script>',
+        # A token before a type that is no script's: data, as without the token.
+        f'<script type="{ROCKET_TOKEN}-text/plain" src="{PIXEL}"></script>{ROCKET_LOADER}',
+    ],
+)
+def test_a_pixel_no_rocket_loader_runs_is_missing(tags: str) -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, tags), packs=["propublica"]), "propublica/pixel")
+    assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
+
+
+def test_the_readme_example_of_rocket_loader_passes() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    tags = readme.split("```html rocket-loader\n", 1)[1].split("\n```", 1)[0]
+    report = check_html(_page(PROPUBLICA_BODY, tags), packs=["propublica"])
+    assert "propublica/pixel" in {p.rule for p in report.passed}
+    assert "propublica/pixel" in {f.rule for f in check_html(_page(PROPUBLICA_BODY, tags.split("\n")[0]), packs=["propublica"]).findings}

@@ -272,7 +272,8 @@ def why_inert(element: Any) -> str | None:
     """Why the element can never run or load, in words ("is inside a <template>"); None when it
     can. The content of a `<template>` is never rendered, fetched or run, but for a declarative
     shadow root's (`shadow.is_shadow_root`), which renders, loads and runs as the page does; a `<script>` runs only
-    with no `type`, an empty one, a JavaScript MIME type or `module` (a consent manager's
+    with no `type`, an empty one, a JavaScript MIME type or `module` (or such a type that
+    Cloudflare's Rocket Loader rewrote and runs, `_run_by_rocket_loader`; a consent manager's
     `type="text/plain"` or a JSON block is data), not with `nomodule` (left to browsers too old
     for modules), not with the legacy `for` and `event` attributes (`_script_never_run`), nor
     written in `<math>` (or in `<svg>`, where `src` is never loaded), and never inside
@@ -284,7 +285,7 @@ def why_inert(element: Any) -> str | None:
         if kind is None and (language := (element.get("language") or "").strip(_HTML_SPACE)):
             kind = "text/" + language  # the obsolete `language` attribute names the type
         kind = (kind or "").strip(_HTML_SPACE).lower()
-        if kind and kind not in _JAVASCRIPT_TYPES:
+        if kind and kind not in _JAVASCRIPT_TYPES and not _run_by_rocket_loader(element, kind):
             return f'has type="{kind}", which browsers do not run'
         if element.get("nomodule") is not None and kind != "module":
             return "has nomodule, which every browser that runs modules (every current one) skips"
@@ -297,6 +298,28 @@ def why_inert(element: Any) -> str | None:
         if name == "noscript" and tag == "script":
             return "is inside <noscript>, which holds markup for browsers without scripts: it never runs"
     return None
+
+
+# Cloudflare's Rocket Loader rewrites the type of each script of a page it serves to its page's
+# token and the type ("4a9f…2c1b-text/javascript") and runs those scripts itself, in order, once the
+# page has loaded, for every reader with scripts on. Its own script, which Cloudflare adds to the
+# page, names the token: `<script src="/cdn-cgi/scripts/…/rocket-loader.min.js"
+# data-cf-settings="4a9f…2c1b-|49">`.
+_ROCKET_LOADER_TYPE = re.compile(r"(?P<token>[0-9a-f]{8,64})-(?P<type>\S+)")
+
+
+def _run_by_rocket_loader(script: Any, kind: str) -> bool:
+    """Whether the `<script>` of type `kind` is one Rocket Loader runs: a JavaScript type after a
+    token that the page's Rocket Loader script (`rocket-loader` in its `src`) names in its
+    `data-cf-settings`. Without that script on the page nothing runs it."""
+    rewritten = _ROCKET_LOADER_TYPE.fullmatch(kind)
+    if rewritten is None or rewritten.group("type") not in _JAVASCRIPT_TYPES:
+        return False
+    settings = rewritten.group("token") + "-"
+    return any(
+        (loader.get("data-cf-settings") or "").strip(_HTML_SPACE).lower().startswith(settings) and "rocket-loader" in (loader.get("src") or "")
+        for loader in script.getroottree().iter("script")
+    )
 
 
 def inert_holder(element: Any) -> Any | None:
