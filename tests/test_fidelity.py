@@ -668,7 +668,60 @@ ORIGINAL_DATED_EDITS = [
     # A date inside the time named says more than the original did.
     ("2024-05-02", "last week", "on Tuesday", '"last week" → "on Tuesday": the original was published 2024-05-02, so "last week" was 2024-04-22 to 2024-04-28'),
     ("2024-05-02", "last year", "in March 2023", '"last year" → "in March 2023": the original was published 2024-05-02, so "last year" was 2023'),
+    # "this week" as the week of a day, split by the word diff around the "week" both keep.
+    ("2024-05-02", "this week", "the week of April 29", None),
+    ("2024-05-02", "this week", "the week of May 1", None),
+    (
+        "2024-05-02",
+        "this week",
+        "the week of May 6",
+        '"this week" → "the week of May 6": the original was published 2024-05-02, so "this week" was 2024-04-29 to 2024-05-05',
+    ),
+    # A weekday or month alone after a verb of the past ("voted") is the latest before the day.
+    ("2024-05-02", "on Tuesday", "on April 30", None),
+    ("2024-05-02", "on Thursday", "on May 2", None),
+    ("2024-05-02", "on Tuesday", "on May 7", '"Tuesday" → "May 7": the original was published 2024-05-02, so "Tuesday" was Tuesday, 2024-04-30'),
+    ("2024-05-02", "on Tuesday", "on Wednesday", '"Tuesday" → "Wednesday": the original was published 2024-05-02, so "Tuesday" was Tuesday, 2024-04-30'),
+    ("2024-05-02", "in March", "in March 2024", None),
+    ("2024-05-02", "in March", "in March 2023", '"March" → "March 2023": the original was published 2024-05-02, so "March" was March 2024'),
 ]
+
+
+# (the original's sentence, the copy's, why it is beyond style) in a story of Thursday 2024-05-02:
+# a weekday or month alone is the one to come after words of the future, and either the last or
+# the next when the sentence tells neither past nor future.
+TENSED_DATES = [
+    ("The board will vote on Tuesday, officials said.", "The board will vote on May 7, officials said.", None),
+    (
+        "The board will vote on Tuesday, officials said.",
+        "The board will vote on April 30, officials said.",
+        '"Tuesday" → "April 30": the original was published 2024-05-02, so "Tuesday" was Tuesday, 2024-05-07',
+    ),
+    ("They'll vote on Tuesday, officials said.", "They'll vote on May 7, officials said.", None),
+    ("The vote is scheduled for March, officials said.", "The vote is scheduled for March 2025, officials said.", None),
+    ("The board meets on Tuesday, officials said.", "The board meets on April 30, officials said.", None),
+    ("The board meets on Tuesday, officials said.", "The board meets on May 7, officials said.", None),
+    (
+        "The board meets on Tuesday, officials said.",
+        "The board meets on May 14, officials said.",
+        '"Tuesday" → "May 14": the original was published 2024-05-02, so "Tuesday" was Tuesday, 2024-04-30 or Tuesday, 2024-05-07',
+    ),
+    ("The law takes effect in March, officials said.", "The law takes effect in March 2025, officials said.", None),
+    (
+        "The law takes effect in March, officials said.",
+        "The law takes effect in March 2023, officials said.",
+        '"March" → "March 2023": the original was published 2024-05-02, so "March" was March 2024 or March 2025',
+    ),
+    # A sentence before the time's own is not read: "They voted." tells nothing of "meets".
+    ("They voted. The board meets on Tuesday, officials said.", "They voted. The board meets on May 7, officials said.", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "why"), TENSED_DATES, ids=[a for _, a, _ in TENSED_DATES])
+def test_a_date_for_a_weekday_or_month_alone_is_read_by_the_sentences_tense(before: str, after: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, None, datetime.date(2024, 5, 2)) == why
 
 
 # (the story's day or None, the original's time, the republication's, why it is beyond style): a

@@ -10,6 +10,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from compliance.checks import style_edits, time_edits
@@ -341,6 +342,9 @@ def beyond_style(
             edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
         else:
             edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    edits = _time_phrases_joined(
+        old, new, edits, lambda taken, given, at: _time_edit(taken, given, published, original_day, tense=time_edits.tense_before(old[:at]))
+    )
     # Whether each edit's numbers are of time.
     times: list[bool] = []
     judged_edits: list[tuple[int, int, int, int]] = []
@@ -348,7 +352,7 @@ def beyond_style(
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
         # A relative time for an absolute one is judged by the day, whatever its words' count
         # ("In the spring of 2023" → "Last spring").
-        timed = _time_edit(taken, given, published, original_day)
+        timed = _time_edit(taken, given, published, original_day, tense=time_edits.tense_before(old[:src_start]))
         if timed is not None:
             if timed.reason is not None:
                 return timed.reason
@@ -398,13 +402,39 @@ _ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
 
 
-def _time_edit(taken: list[str], given: list[str], published: datetime.date | str | None, original_day: datetime.date | None) -> time_edits.TimeVerdict | None:
+def _time_phrases_joined(
+    old: list[str], new: list[str], edits: list[tuple[int, int, int, int]], time_edit: Callable[[list[str], list[str], int], time_edits.TimeVerdict | None]
+) -> list[tuple[int, int, int, int]]:
+    """The edits (source start, end, destination start, end), two with at most one word both keep
+    between them joined into one when the words from the first's start to the second's end are a
+    time edit (`time_edit(taken, given, source start)` is not None): "this week" → "the week of
+    June 3" is split by the word diff around "week". So is an edit that only puts words in with
+    the word both keep before it: "in March" → "in March 2023" is the edit "2023" put in, whose
+    time is "March" → "March 2023"."""
+    joined: list[tuple[int, int, int, int]] = []
+    for edit in edits:
+        if joined:
+            last = joined[-1]
+            if edit[0] - last[1] <= 1 and edit[2] - last[3] <= 1 and time_edit(old[last[0] : edit[1]], new[last[2] : edit[3]], last[0]) is not None:
+                joined[-1] = (last[0], edit[1], last[2], edit[3])
+                continue
+        src_start, src_end, dest_start, dest_end = edit
+        kept_before = src_start > 0 and dest_start > 0 and (not joined or joined[-1][1] < src_start)
+        if src_start == src_end and kept_before and time_edit(old[src_start - 1 : src_end], new[dest_start - 1 : dest_end], src_start - 1) is not None:
+            edit = (src_start - 1, src_end, dest_start - 1, dest_end)
+        joined.append(edit)
+    return joined
+
+
+def _time_edit(
+    taken: list[str], given: list[str], published: datetime.date | str | None, original_day: datetime.date | None, *, tense: time_edits.Tense = ""
+) -> time_edits.TimeVerdict | None:
     """`time_edits.judge` (a relative time for an absolute one) or `judge_dated` (a date for a
     relative one) of an edit, or of its words within the words it starts or ends with again, as
     written aside from punctuation: "March 14, 2023" → "March 14 last year" is the edit "14, 2023" →
     "14 last year" (the comma moved), whose time is "2023" → "last year". None when neither reads
-    a time."""
-    timed = time_edits.judge(taken, given, published) or time_edits.judge_dated(taken, given, original_day)
+    a time. `tense`: what the sentence before the edit tells of (`time_edits.tense_before`)."""
+    timed = time_edits.judge(taken, given, published) or time_edits.judge_dated(taken, given, original_day, tense=tense)
     if timed is not None:
         return timed
     start = 0
@@ -416,7 +446,7 @@ def _time_edit(taken: list[str], given: list[str], published: datetime.date | st
     if start == end == 0:
         return None
     inner_taken, inner_given = taken[start : len(taken) - end], given[start : len(given) - end]
-    return time_edits.judge(inner_taken, inner_given, published) or time_edits.judge_dated(inner_taken, inner_given, original_day)
+    return time_edits.judge(inner_taken, inner_given, published) or time_edits.judge_dated(inner_taken, inner_given, original_day, tense=tense)
 
 
 def _edit_length(words: list[str]) -> int:

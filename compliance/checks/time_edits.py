@@ -30,6 +30,8 @@ The other way round, a date put for the original's relative time ("yesterday" �
 "two years ago" → "in 2022") is judged from the original's day (`original_day`: its front
 matter's date, else its page's `article:published_time` or `datePublished`): the date must hold
 every day the relative time named (`judge_dated`); without that day it is left to the word rules.
+So is a date put for the original's weekday or month alone ("on Tuesday" → "on June 4"), read from
+the original's day by the tense of the sentence before it (`tense_before`).
 The copy's day is its `publication_date`, else the first front matter date key that names a day
 (`PUBLICATION_DATE_KEYS`). Any other word in the edit (a number that is no year or day, a content
 word) leaves it to the word rules.
@@ -39,8 +41,10 @@ instant restated does not ("3 p.m." → "15:00"; "3 p.m. ET" → "noon PT" when 
 
 Known limits: "the past year" or "earlier this year" are not read as a time here (they pass as
 words of time), nor is "this morning" (read as "today"); a time phrase the word diff splits
-around a word both keep ("last spring" → "in the spring of 2024", around "spring") is judged by
-the words; a range of times joined by a dash without spaces ("9 a.m.-5 p.m.") is not read as
+around a word both keep ("last spring" → "in the spring of 2024", around "spring") is read as
+one edit (`fidelity_compare`), but one split around two or more is judged by the words; a past
+tense without "-ed" ("took", "met") is not read as past, so a weekday or month after it may be
+either the last or the next; a range of times joined by a dash without spaces ("9 a.m.-5 p.m.") is not read as
 times. A zone is read after a time in capitals, with or without stops ("ET", "E.T."), or in
 words, in any usual case, as the zone its abbreviation names ("Eastern time", "Eastern",
 "Pacific Standard Time", "Alaska time"; not before a name: "3 p.m. Central Park"); "et" in lower
@@ -56,7 +60,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from compliance.checks.date_words import MONTHS, WEEKDAYS
 from compliance.firstuse import on_first_use
@@ -89,6 +93,8 @@ class _Absolute(NamedTuple):
     day: int | None
     season: int | None
     weekday: int | None
+    # "the week of June 3": the Monday-to-Sunday week that holds the day.
+    week: bool = False
 
 
 class _Relative(NamedTuple):
@@ -118,8 +124,12 @@ def _absolute(words: list[str]) -> _Absolute | None:
     "3/14/2023", "on Tuesday"). A day of the month may come before its month or after it (the
     order is style); a date of numbers is read in the US order, month first."""
     year = month = day = season = weekday = None
+    week = False
     for word in (_bare(word) for word in words):
         if word in _FILLERS:
+            continue
+        if word == "week" and not week and (year, month, day, season, weekday) == (None,) * 5:
+            week = True
             continue
         numeric = _numeric_date(word)
         if word.isdigit() and len(word) == _YEAR_DIGITS and word[:2] in ("19", "20") and year is None:
@@ -136,9 +146,9 @@ def _absolute(words: list[str]) -> _Absolute | None:
             weekday = WEEKDAYS[word]
         else:
             return None
-    if (year, month, weekday) == (None, None, None) or (day is not None and month is None):
+    if (year, month, weekday) == (None, None, None) or (day is not None and month is None) or (week and (day is None or weekday is not None)):
         return None
-    return _Absolute(year, month, day, season, weekday)
+    return _Absolute(year, month, day, season, weekday, week)
 
 
 # A date of numbers, month first as US style writes it: "5/1", "5/1/2024", "5/1/24".
@@ -263,6 +273,9 @@ def _absolute_stretch(time: _Absolute) -> Stretch | None:
             named = datetime.date(time.year, time.month, time.day)
         except ValueError:
             return None
+        if time.week:
+            monday = named - datetime.timedelta(days=named.weekday())
+            return Stretch(monday, monday + datetime.timedelta(days=_DAYS_A_WEEK - 1))
         return Stretch(named, named)
     if time.month is not None:
         return _month_stretch(time.year, time.month)
@@ -411,25 +424,95 @@ def original_day(original: Document) -> datetime.date | None:
     return datetime.date.fromisoformat(written) if written else None
 
 
-def judge_dated(taken: list[str], given: list[str], published: datetime.date | None) -> TimeVerdict | None:
+def judge_dated(taken: list[str], given: list[str], published: datetime.date | None, *, tense: Tense = "") -> TimeVerdict | None:
     """Whether an edit that puts a date of the calendar (the words `given`) for a time the
     original counted from its own day (the words `taken`: "yesterday", "last week", "two years
-    ago") keeps the fact read from `published` (the original's day): the date holds every day the relative time named ("yesterday" → "on May 1" in a story of
-    2024-05-02; "last month" → "in April"; "last week" → "on Tuesday" says more than the original
-    and is a change). None when the edit is not such an edit, or without the original's day: the
-    words are then the word rules' to judge, as before it was known (`style_edits`)."""
-    relative, absolute = _relative(taken), _absolute(given)
-    if absolute is None or relative is None or published is None:
+    ago", or a weekday or month alone: "on Tuesday", "in March") keeps the fact read from
+    `published` (the original's day): the date holds every day the relative time named
+    ("yesterday" → "on May 1" in a story of 2024-05-02; "last month" → "in April"; "this week" →
+    "the week of April 29"; "last week" → "on Tuesday" says more than the original and is a
+    change). A weekday or month alone names the latest such day or month on or before the
+    original's day when the sentence tells of the past before it (`tense` "past", `tense_before`:
+    "voted on Tuesday"), the first on or after it when it tells of what is to come ("future":
+    "will vote on Tuesday"), and either when it tells neither ("meets on Tuesday", "takes effect
+    in March"). None when the edit is not such an edit, or without the original's day: the words
+    are then the word rules' to judge, as before it was known (`style_edits`)."""
+    absolute = _absolute(given)
+    if absolute is None or published is None:
         return None
-    shown = f'"{" ".join(taken).strip(_AROUND)}" → "{" ".join(given).strip(_AROUND)}"'
-    said = " ".join(_bare(word) for word in taken if _bare(word) not in _FILLERS)
-    named = _relative_stretch(relative, published)
-    fixed = _absolute_stretch(absolute)
-    days = [named.first + datetime.timedelta(days=n) for n in range((named.last - named.first).days + 1)]
-    holds = fixed.first <= named.first and named.last <= fixed.last if fixed is not None else all(_falls_on(absolute, day) for day in days)
-    if holds:
+    relative = _relative(taken)
+    named = [_relative_stretch(relative, published)] if relative is not None else _nearest_stretches(_absolute(taken), published, tense)
+    if not named:
+        return None
+    if any(_holds(absolute, stretch) for stretch in named):
         return TimeVerdict(None)
-    return TimeVerdict(f'{shown}: the original was published {published.isoformat()}, so "{said}" was {_shown(named)}')
+    shown = f'"{" ".join(taken).strip(_AROUND)}" → "{" ".join(given).strip(_AROUND)}"'
+    # In lower case as the other times are shown, but for the names of days and months.
+    said = " ".join(word.capitalize() if word in WEEKDAYS or word in MONTHS else word for word in map(_bare, taken) if word not in _FILLERS)
+    return TimeVerdict(f'{shown}: the original was published {published.isoformat()}, so "{said}" was {" or ".join(_shown(stretch) for stretch in named)}')
+
+
+def _holds(absolute: _Absolute, named: Stretch) -> bool:
+    """Whether a time of the calendar holds every day of `named`: its days (`_absolute_stretch`),
+    or without a year, each day falls on it (`_falls_on`; a week of a month's day without a year,
+    "the week of June 3", is that week in the year of `named`)."""
+    if absolute.year is None and absolute.week:
+        absolute = absolute._replace(year=named.first.year)
+    fixed = _absolute_stretch(absolute)
+    if fixed is not None:
+        return fixed.first <= named.first and named.last <= fixed.last
+    days = [named.first + datetime.timedelta(days=n) for n in range((named.last - named.first).days + 1)]
+    return all(_falls_on(absolute, day) for day in days)
+
+
+def _nearest_stretches(time: _Absolute | None, day: datetime.date, tense: Tense) -> list[Stretch]:
+    """The days a weekday alone ("Tuesday") or a month alone ("March") may name in a story of `day`
+    whose sentence tells of that `tense`: the latest on or before the day ("past"), the first on or
+    after it ("future"), or either (""; one when the day is in it); [] for any other time (one
+    with a year, a day of the month or a season is the calendar's, not the story's)."""
+    if time is None or time.year is not None or time.day is not None or time.season is not None or time.week:
+        return []
+    if time.weekday is not None and time.month is None:
+        before = Stretch(*[day - datetime.timedelta(days=(day.weekday() - time.weekday) % _DAYS_A_WEEK)] * 2)
+        after = Stretch(*[day + datetime.timedelta(days=(time.weekday - day.weekday()) % _DAYS_A_WEEK)] * 2)
+    elif time.month is not None and time.weekday is None:
+        before = _month_stretch(day.year if time.month <= day.month else day.year - 1, time.month)
+        after = _month_stretch(day.year if time.month >= day.month else day.year + 1, time.month)
+    else:
+        return []
+    if tense:
+        return [before if tense == "past" else after]
+    return [before] if before == after else [before, after]
+
+
+Tense = Literal["past", "future", ""]
+# Words that make a weekday or month after them in the sentence the one to come ("will vote on
+# Tuesday", "is scheduled for March", "they'll meet on Friday"), checked first ("planned" is one).
+_FUTURE_WORDS = frozenset("will shall scheduled set expected due plans planned planning upcoming slated".split())
+_CONTRACTED_WILL = ("'ll", "\u2019ll")
+# Words that make it one past: a past form of "be", "have" or "do", or a verb ending in "-ed"
+# ("voted", "announced"), not a word that only ends so ("need", "speed", "indeed").
+_PAST_WORDS = frozenset("was were had did said told".split())
+_NOT_PAST = frozenset("need speed seed feed bed red shed breed indeed proceed exceed succeed".split())
+# How many words before a time `tense_before` looks at, back to the sentence's start.
+_TENSE_REACH = 10
+
+
+def tense_before(before: Sequence[str]) -> Tense:
+    """What the words `before` a time (the sentence's, as written, back to its start or
+    `_TENSE_REACH` words) tell of: what is to come ("future": one of `_FUTURE_WORDS` or a
+    contracted "will"), else the past ("past": `_PAST_WORDS`, a verb ending in "-ed"), else
+    neither ("")."""
+    words: list[str] = []
+    for word in reversed(before[-_TENSE_REACH:]):
+        if word.endswith((".", "!", "?")):
+            break
+        words.append(_bare(word))
+    if any(word in _FUTURE_WORDS or word.endswith(_CONTRACTED_WILL) for word in words):
+        return "future"
+    if any(word in _PAST_WORDS or (word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST) for word in words):
+        return "past"
+    return ""
 
 
 def _falls_on(absolute: _Absolute, day: datetime.date) -> bool:
