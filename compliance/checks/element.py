@@ -1,5 +1,9 @@
 """`element` — elements chosen by a CSS selector, filtered by attribute patterns and visibility,
-counted against `min`/`max`.
+counted against `min`/`max`. An element matched inside another matched one is part of it and
+counts once (a `<figcaption>` and the credit `<span>` in it are one photo credit). In the
+`article` scope the story's lead picture that a theme puts before the story, outside the
+article's element (a featured image above the headline: see the README's article region), is in
+the article.
 
 A pattern for a URL attribute (`src`, `href`, `data-src`, `poster`, …) is searched in the URL as
 a browser reads it (`compliance.urls.url_form`: `scheme://host[:port]/path[?query]`, the host
@@ -250,7 +254,7 @@ def _describe(element: Any) -> str:
     described = "<" + " ".join(parts) + ">"
     if tag == "svg":  # an inline SVG image shows as its accessible name, however the page gives it
         return f"{described}{shorten(svg_accessible_name(element), 90)}"
-    text = normalize_inline(text_of(element)) if not len(element) or tag in ("figcaption", "p", "span", "a", "cite", "small") else ""
+    text = normalize_inline(text_of(element)) if not len(element) or tag in ("figure", "figcaption", "p", "span", "a", "cite", "small") else ""
     return f"{described}{shorten(text, 90)}" if text else described
 
 
@@ -392,7 +396,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             # there for a reader or a publisher's counter, hidden or not.
             hidden.append(f"line {element.sourceline} {inert}")
             continue
-        if params.scope == "article" and not doc.credit_in_article(element):
+        if params.scope == "article" and not _in_article(doc, element):
             outside.append(f"line {element.sourceline}")
             continue
         # A background picture is seen where the box is, whatever hides its text (image
@@ -411,6 +415,9 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         # for, loaded) only by readers with JavaScript off.
         only_without_scripts = (visible or params.visible == "any") and doc.shown_only_without_scripts(element)
         (scripted if only_without_scripts else matched).append(hit)
+    if params.max is not None or params.min > 1:
+        # Counted, not only found: one count for each match that no other match holds.
+        matched, scripted = _outermost(matched), _outermost(scripted)
     if scripted:
         return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)
     outcome = _judge(doc, params, matched, hidden, outside)
@@ -421,6 +428,32 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     return _with_look_alike(doc, params, outcome) if params.instead else outcome
 
 
+def _in_article(doc: Document, element: Any) -> bool:
+    """Whether an element is in the article for a check of its scope: where a credit is in it
+    (`Document.credit_in_article`), or in the story's lead picture that the theme puts before the
+    story, outside the article's element (`Document.in_lead_picture`: a featured image above the
+    headline), asked only of what the first test leaves out."""
+    return doc.credit_in_article(element) or doc.in_lead_picture(element)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """One hit for each match that no other match holds: a match inside another match is part of
+    it (a `<figure>`, its `<figcaption>` and the credit `<span>` in that are one photo credit),
+    counted once. Each is told by its first match that holds no other (the credit `<span>`), the
+    most precise place to point at; in document order."""
+    if len(hits) < 2:
+        return hits
+    by_element = {id(hit.element): hit for hit in hits if hit.element is not None}
+    groups: dict[int, list[Hit]] = {}
+    for hit in hits:
+        outer = hit
+        if hit.element is not None:
+            outer = next((by_element[id(node)] for node in reversed(list(hit.element.iterancestors())) if id(node) in by_element), hit)
+        groups.setdefault(id(outer), []).append(hit)
+    holders = {id(node) for hit in hits if hit.element is not None for node in hit.element.iterancestors() if id(node) in by_element}
+    return [next((hit for hit in group if id(hit.element) not in holders), group[0]) for group in groups.values()]
+
+
 def _with_look_alike(doc: Document, params: ElementParams, outcome: Outcome) -> Outcome:
     """A failure that ends with the first `instead` look-alike the selector finds in the scope
     (one a reader sees, when the check counts only those), named with its line and what it is
@@ -429,7 +462,7 @@ def _with_look_alike(doc: Document, params: ElementParams, outcome: Outcome) -> 
     for element in _candidates(doc, params.selector, params.instead):
         if not _attributes_match(doc, element, params.instead) or doc.why_inert(element) is not None:
             continue
-        if params.scope == "article" and not doc.credit_in_article(element):
+        if params.scope == "article" and not _in_article(doc, element):
             continue
         if params.visible == "true" and not doc.is_visible(element):
             continue

@@ -532,6 +532,20 @@ class Document:
             node = node.getparent()
         return inside
 
+    def in_lead_picture(self, element: Any) -> bool:
+        """True when the element (an lxml element of this page) is or sits in the story's lead
+        picture where the theme puts it before the story, outside the article region (a featured
+        image above the headline or the article: see `region.find_lead_picture`). Found when first
+        asked, once per page."""
+        if self.root is None or element is None:
+            return False
+        if "lead_picture" not in self._memo:
+            from compliance.document.region import find_lead_picture
+
+            self._memo["lead_picture"] = find_lead_picture(self.root, self.article_root, self.article_head)
+        picture = self._memo["lead_picture"]
+        return picture is not None and (element is picture or any(node is picture for node in element.iterancestors()))
+
     def chrome_in_article(self, element: Any) -> Any | None:
         """The outermost element of page chrome inside the article region (a `<div
         class="newsletter">`, a share bar, an `<aside>`: `region.is_chrome`) that holds the element

@@ -363,6 +363,98 @@ def find_story_head(root: Any, article_root: Any) -> tuple[Any, ...]:
     return tuple(piece for piece in pieces if piece.tag != "article")
 
 
+# What a lead picture may hold: a caption's words at most (a credit, a line of description).
+_LEAD_PICTURE_WORDS = 60
+# What may stand between the story and its lead picture: short lines (a kicker, the section's
+# link, a date) of at most this many words, and empty boxes (a spacer, an anchor).
+_BETWEEN_PICTURE_WORDS = 12
+_PICTURES = ("img", "amp-img", "picture")
+_STOPPERS = ("h1", "h2", "h3", "h4", "h5", "h6", "form", "nav", "article")
+
+
+def find_lead_picture(root: Any, article_root: Any, article_head: frozenset[Any]) -> Any | None:
+    """The story's lead picture where the theme puts it before the story and outside the article
+    region: the picture (a `<figure>`, a `<picture>`, an image, or a box holding one with no more
+    than a caption's words) just before the story's top (its headline when the story's head lies
+    outside the article root, else the article root) or before an element around it, with
+    nothing between them but short lines (a kicker, a date) and empty boxes. WordPress themes put
+    the featured image so: Newspack's `<figure class="post-thumbnail">` above the headline
+    (`featured-image-behind`, `featured-image-above`), GeneratePress's `.featured-image` above the
+    content area. Never the site's: nothing in the site's header, its navigation, chrome, a box
+    classed as the site's logo or brand, nor a picture linking to the front page; the walk stops
+    at the page's `<body>`. None when there is no such picture."""
+    if article_root is None:
+        return None
+    node = _story_headline(root) if article_head else article_root
+    while node is not None and isinstance(node.tag, str) and node.tag.lower() not in ("body", "html"):
+        found = _picture_before(node)
+        if found is not False:
+            return found
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or is_chrome(parent, parent.tag.lower()) or is_site_header(parent):
+            return None
+        node = parent
+    return None
+
+
+def _picture_before(node: Any) -> Any | bool | None:
+    """The lead picture among the elements before `node` under its parent (the nearest, past short
+    lines and empty boxes); None when something else comes first (the walk ends); False when
+    nothing does (the walk goes on from the parent)."""
+    for sibling in node.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str):
+            continue
+        tag = sibling.tag.lower()
+        if tag in ("script", "style", "template", "link", "meta", "noscript"):
+            continue
+        if _is_site_part(sibling, tag):
+            return None
+        words = len(text_of(sibling).split())
+        has_picture = tag in _PICTURES or any(True for _ in sibling.iter(*_PICTURES))
+        if has_picture:
+            return sibling if _is_lead_picture(sibling, words) else None
+        if words > _BETWEEN_PICTURE_WORDS or any(True for _ in sibling.iter(*_STOPPERS)):
+            return None
+    return False
+
+
+def _is_site_part(element: Any, tag: str) -> bool:
+    """Whether an element is the site's rather than the story's: chrome, the site's header or
+    navigation, a box classed as the site's logo or brand, or holding a link to the front page."""
+    if is_chrome(element, tag) or is_site_header(element) or is_site_navigation(element):
+        return True
+    if names(element, _SITE_BRAND_PIECES, at="whole"):
+        return True
+    return any(_front_page(link.get("href") or "") for link in element.iter("a"))
+
+
+def _is_lead_picture(element: Any, words: int) -> bool:
+    """Whether an element that holds a picture is one picture with at most a caption: no heading,
+    form, navigation or story card in it, one image (a `<picture>`'s own `<img>` is the same one),
+    a caption's words at most, and, around a `<figure>` or a caption, no more than a short line
+    (a credit): a teaser's paragraph beside its picture makes the box another story's."""
+    if words > _LEAD_PICTURE_WORDS or any(True for _ in element.iter(*_STOPPERS)):
+        return False
+    images = [image for image in element.iter("img", "amp-img") if not any(a.tag == "picture" for a in image.iterancestors())]
+    pictures = sum(1 for _ in element.iter("picture"))
+    if len(images) + pictures > 1:
+        return False
+    if element.tag.lower() == "figure":
+        return True
+    captions = [node for node in element.iter("figure", "figcaption") if not _in_caption_below(node, element)]
+    return words - sum(len(text_of(node).split()) for node in captions) <= _BETWEEN_PICTURE_WORDS
+
+
+def _in_caption_below(node: Any, box: Any) -> bool:
+    """Whether a `<figure>` or `<figcaption>` sits in another one below `box` (its words are that one's)."""
+    for ancestor in node.iterancestors():
+        if ancestor is box:
+            return False
+        if ancestor.tag in ("figure", "figcaption"):
+            return True
+    return False
+
+
 def _lines_below_common_ancestor(headline: Any, article_root: Any) -> tuple[list[Any], list[Any]] | None:
     """The headline and its ancestors, and the article root and its ancestors, each up to (not
     including) their nearest common ancestor; None unless the headline comes before the article
