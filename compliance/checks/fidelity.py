@@ -13,7 +13,10 @@ words outside links are nothing or an ad's label (plain text there is compared) 
 that is all an ad's label, "Advertisement", "Story continues below advertisement",
 "Sponsored", "Ad", as the terms allow ads on the page; a promo line set off in square brackets
 that calls to subscribe, sign up or donate ("[Understand new developments in science, health and
-technology, each week. Subscribe to The Conversation's science newsletter.]"); a short notice of
+technology, each week. Subscribe to The Conversation's science newsletter.]"); a site's promo of
+another story: a label and a link's words alone ("Related: <a>…</a>", in Markdown "**Related:**
+[…](…)"), or a promo list, a heading of its own ("More from Valley Times", "Related stories",
+"You may also like") over blocks that are each one link's words; a short notice of
 the story's rights, each sentence saying it may or may not be republished ("This story can be
 republished for free (details).", "This story is All Rights Reserved.", "This article is not
 subject to ProPublica's Creative Commons license until Oct. 3, 2099.": whether the story may run

@@ -124,7 +124,7 @@ def is_furniture(doc: Document, block: Block, *, in_head: bool = False) -> bool:
     return (
         is_caption(doc, block)
         or is_ad(doc, block)
-        or is_promo_link(block)
+        or is_promo_link(doc, block)
         or is_bracketed_promo(block)
         or is_rights_notice(block)
         or is_date_line(doc, block, in_head=in_head)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from compliance.document import Block, Document
+from compliance.document import Block, Document, block_position
 from compliance.document.elements import BLOCK_TAGS, in_any, names, text_of
 from compliance.firstuse import on_first_use
 
@@ -147,22 +147,65 @@ _PROMO_LABEL = on_first_use(
 _PROMO_LINK_WORDS = 30
 
 
-def is_promo_link(block: Block) -> bool:
+def is_promo_link(doc: Document, block: Block) -> bool:
     """Whether a block is a site's promo of another story between the paragraphs: a promo's label
     (`_PROMO_LABEL`: "Related:", "READ MORE:", "See also |") and then only the words of a link
-    ("Related: <a href=…>County approves the new jail</a>"), as a CMS inserts them. Page
+    ("Related: <a href=…>County approves the new jail</a>", Markdown's "**Related:** [County
+    approves the new jail](…)"), as a CMS inserts them; or a promo list (`_in_promo_list`). Page
     furniture, not the story's text; a sentence of the story that mentions related matters has
     words outside a link and is not."""
+    text = block.text.strip()
+    label = _PROMO_LABEL().match(text)
+    if label is not None:
+        linked, outside = _linked_words(doc, block)
+        rest = _PROMO_LABEL().sub("", outside, count=1).strip(_AROUND_LABEL)
+        return bool(linked) and not rest and len(linked.split()) <= _PROMO_LINK_WORDS
+    return len(text.split()) <= _PROMO_LINK_WORDS and _in_promo_list(doc, block)
+
+
+# A promo list's heading, alone on its line: "More from Local Paper", "Related stories", "Read
+# more", "You may also like", "Recommended for you".
+_PROMO_HEADING = on_first_use(
+    r"(?:related(?:\s+(?:stories|story|articles?|coverage|content|reading|links?))?|read\s+(?:more|next|also)|see\s+also|also\s+read"
+    r"|recommended(?:\s+(?:reading|for\s+you|stories))?|you\s+(?:may|might)\s+also\s+like|more\s+(?:from|on|about|in)(?:\s+[^\s.!?:;,]+){1,6}"
+    r"|more\s+(?:coverage|stories|reading|news))\s*[:|»›\-–—]*",
+    re.IGNORECASE,
+)
+
+
+def _in_promo_list(doc: Document, block: Block) -> bool:
+    """Whether a block is a promo list's heading ("More from Local Paper", `_PROMO_HEADING`) with a
+    block of a link's words alone right after it, or such a block after a heading and other
+    such blocks: the list of other stories a site puts between the paragraphs."""
+    at = block_position(doc.blocks, block.index)
+    if _PROMO_HEADING().fullmatch(block.text.strip()):
+        return at + 1 < len(doc.blocks) and _only_a_link(doc, doc.blocks[at + 1])
+    while at >= 0 and _only_a_link(doc, doc.blocks[at]):
+        at -= 1
+    return at >= 0 and at < block_position(doc.blocks, block.index) and _PROMO_HEADING().fullmatch(doc.blocks[at].text.strip()) is not None
+
+
+def _only_a_link(doc: Document, block: Block) -> bool:
+    """Whether a block holds a link's words and nothing else (list markers and separators aside),
+    as a story's headline is long."""
+    linked, outside = _linked_words(doc, block)
+    return bool(linked) and not outside.strip(_AROUND_LABEL) and len(linked.split()) <= _PROMO_LINK_WORDS
+
+
+def _linked_words(doc: Document, block: Block) -> tuple[str, str]:
+    """The words of a block that its links hold and those no link holds, white space collapsed:
+    read from its element (HTML), else from the links the parse placed in it (Markdown, text)."""
     element = block.element
-    label = _PROMO_LABEL().match(block.text.strip())
-    if label is None or element is None or not isinstance(element.tag, str):
-        return False
-    # The block's element may be its first inline one (`<strong>Related:</strong>`): read the block's own.
-    while element.tag not in BLOCK_TAGS and element.getparent() is not None:
-        element = element.getparent()
-    linked = " ".join(" ".join(element.xpath("descendant-or-self::a[@href]//text()")).split())
-    rest = _PROMO_LABEL().sub("", _words_outside_links(element), count=1).strip(_AROUND_LABEL)
-    return bool(linked) and not rest and len(linked.split()) <= _PROMO_LINK_WORDS
+    if element is not None and isinstance(element.tag, str):
+        # The block's element may be its first inline one (`<strong>Related:</strong>`): read the block's own.
+        while element.tag not in BLOCK_TAGS and element.getparent() is not None:
+            element = element.getparent()
+        return " ".join(" ".join(element.xpath("descendant-or-self::a[@href]//text()")).split()), _words_outside_links(element)
+    texts = [link.text for link in doc.links if link.index == block.index and link.text]
+    rest = block.text
+    for text in texts:
+        rest = rest.replace(text, " ", 1)
+    return " ".join(" ".join(texts).split()), " ".join(rest.split())
 
 
 def _words_outside_links(element: Any) -> str:
