@@ -329,12 +329,39 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return candidate, check(settings.parse(prefix + candidate.encode(first.encoding), kind))
 
     edits, text, report = _without_redundant(edits, text, report, without)
+    if kind != "html":
+        # An edit dropped as needless may leave the line breaks it led with to the block it was
+        # placed against: at most one blank line is kept before a block, as the file spaces them.
+        edits = [_one_blank_line_before(edit, first.source) for edit in edits]
+        text = apply_edits(first.source, edits)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     # A rule not fixed on its own try that another rule's edit made pass (DCNF's byline, with no
     # logo to go by, put right by the edit that fixed the logo's rule) is no longer left.
     still_failing = {f.rule for f in report.findings}
     unfixed = tuple(u for u in unfixed if u.rule in still_failing)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+# Line breaks, each with the spaces of an otherwise blank line before it.
+_LEADING_BREAKS = re.compile(r"(?:[^\S\r\n]*\r?\n)+")
+_TRAILING_BREAKS = re.compile(r"(?:\r?\n[^\S\r\n]*)+\Z")
+
+
+def _one_blank_line_before(edit: Edit, source: str) -> Edit:
+    """A plain-text or Markdown edit whose block would stand after more than one blank line (the
+    line breaks it leads with and those that end the text before it: a pixel put at the end of a
+    file that ends with a blank line, after a block that was then dropped) with only as many as
+    make one; the edit as it is otherwise, and when the text before it already has more."""
+    leading = _LEADING_BREAKS.match(edit.text)
+    trailing = _TRAILING_BREAKS.search(source, 0, edit.offset)
+    if leading is None or trailing is None or not edit.text[leading.end() :].strip():
+        return edit
+    led, ended = leading.group().count("\n"), trailing.group().count("\n")
+    if led + ended <= 2 or ended > 2:
+        return edit
+    keep = max(0, 2 - ended)
+    kept = "".join(re.findall(r"[^\S\r\n]*\r?\n", leading.group())[led - keep :]) if keep else ""
+    return dataclasses.replace(edit, text=kept + edit.text[leading.end() :])
 
 
 def _hidden_by_style_sheet(query: str) -> str:

@@ -64,3 +64,34 @@ def test_a_byline_put_where_two_blank_lines_stand_adds_none(cli: Any, tmp_path: 
     fixed = _fix(cli, copy, "--pack", "dcnf", "--meta", "reporter=Jake Smith").decode("cp1252")
     lines = fixed.split(eol)
     assert lines[:6] == ["Headline of the story", "", "Daily Caller News Foundation logo", "By Jake Smith, Daily Caller News Foundation", "", body]
+
+
+FIRST = "Garfield County commissioners voted on Tuesday to hire four nurses."
+LAST = "The deaths are under review, a spokesperson said yesterday."
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_a_pixel_put_with_a_credit_at_the_end_of_a_file_ending_with_a_blank_line_adds_none(cli: Any, tmp_path: Path, eol: str) -> None:
+    # Two fixes at once: the credit line under the byline, the pixel after the last paragraph. A
+    # link back tried after the pixel and then dropped as needless (the credit line links the
+    # original) left its leading line breaks to the pixel.
+    copy = tmp_path / "copy.md"
+    text = eol.join(["# Jail care", "", "By Ana Ruiz, ProPublica", "", FIRST, "", LAST, "", ""])
+    copy.write_bytes(text.encode())
+    fixed = _fix(cli, copy, "--meta", "original-url=https://www.propublica.org/article/welds").decode()
+    assert fixed == eol.join(
+        [
+            "# Jail care",
+            "",
+            "By Ana Ruiz, ProPublica",
+            "",
+            CREDIT,
+            "",
+            FIRST,
+            "",
+            LAST,
+            "",
+            PIXEL,
+            "",
+        ]
+    )
