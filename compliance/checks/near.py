@@ -148,9 +148,12 @@ def describe(params: NearParams) -> str:
 
 
 def _requirement(params: NearParams) -> str:
-    """How close, in words: "directly above", "within 3 blocks after", "within 200 characters of"."""
+    """How close, in words: "directly above", "in the same block as", "within 3 blocks after",
+    "within 200 characters of"."""
     if params.within_blocks == 1 and params.within_chars is None and params.order != "any":
         return "directly above" if params.order == "a-before-b" else "directly below"
+    if params.within_blocks == 0 and params.within_chars is None:
+        return {"any": "in the same block as", "a-before-b": "in the same block before", "b-before-a": "in the same block after"}[params.order]
     distance = []
     if params.within_blocks is not None:
         distance.append(counted(params.within_blocks, "block"))
