@@ -70,7 +70,9 @@ OPTIONS = (
         " credits the photo, and its blocks are left out (a `figure` whose pictures are all logos, by an `alt`, `src`, `class`, `id` or"
         " `aria-label` that says `logo`, and its caption are a credit's box, and kept); so are a line right after a picture, a chart's"
         " or a video's embed with nothing between (the picture's credit, unless it names the story or its publishing), a"
-        " `blockquote` or pull quote (a quoted credit) and an item of a list of two items or more that does not name the story (one of its sources);"
+        " `blockquote` inside the story's text or a pull quote (a quoted credit; a `blockquote` at the story's top or end whose line names the story"
+        ' or its publishing or opens with "Courtesy" is a credit box, and kept) and an item of a list of two items or more that does not name the'
+        " story (one of its sources);"
         " text articles keep every block.",
         default=False,
     ),
@@ -277,7 +279,7 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
             # under the publisher's logo.
             captions = {caption for caption in captions if not any(e in logos for e in (caption, *caption.iterancestors()))}
         if any(spelling in doc.source for spelling in _QUOTATION_SPELLINGS):
-            captions.update(doc.select(_quotations()))
+            captions.update(quotation for quotation in doc.select(_quotations()) if not _is_credit_box(doc, quotation))
         captions.update(_lines_after_pictures(doc.root))
         captions.update(_items_among_others(doc.root))
         covered = _subtrees(captions | photos)
@@ -292,6 +294,40 @@ def _quotations() -> Selector:
     from compliance.patterns import translate_selector
 
     return Selector(QUOTATIONS, translate_selector(QUOTATIONS))
+
+
+def _is_credit_box(doc: Document, quotation: Any) -> bool:
+    """Whether a `<blockquote>` is the story's own credit box, as some themes and editors set one
+    ("<blockquote><p>This article was originally published by …</p></blockquote>"): it stands at
+    the story's top (no paragraph of the story before it) or at its end (only the story's tail
+    after it, `story_tail`), and one of its lines words a credit (`_is_credit_wording`). A quotation inside the story's text ("Article courtesy of …"
+    on a flyer the story quotes, with the story going on after it), one whose lines do not name
+    the story, and a pull quote by its class (a line the story repeats) credit what is quoted."""
+    if not isinstance(quotation.tag, str) or quotation.tag.lower() != "blockquote":
+        return False
+    inside = _subtrees([quotation])
+    quoted = [block for block in doc.blocks if block.element in inside]
+    if not quoted or not any(_is_credit_wording(_short_text(block.element)) for block in quoted if block.element is not None):
+        return False
+    first, last = quoted[0].index, quoted[-1].index
+    from compliance.checks.story import is_body_paragraph
+
+    story = [block for block in _credit_blocks(doc) if block.element not in inside]
+    if not any(block.index < first and is_body_paragraph(doc, block) for block in story):
+        return True
+    tail = story_tail(doc)
+    return all(block.index in tail for block in story if block.index > last)
+
+
+def _is_credit_wording(line: str | None) -> bool:
+    """Whether a line of a credit's length (`_short_text`) words a story's credit: it names the
+    story or its publishing (`_NAMES_THE_STORY`) or opens with "Courtesy" ("Courtesy of
+    ProPublica.", "Courtesy: The Texas Tribune"), which a box at the story's top or end says of the
+    story (right under a picture, of the picture: `_lines_after_pictures`)."""
+    return line is not None and bool(_NAMES_THE_STORY.search(line) or _COURTESY_OPENING.match(line))
+
+
+_COURTESY_OPENING = re.compile(r"\W*courtesy\b", re.IGNORECASE)
 
 
 def _lines_after_pictures(root: Any) -> list[Any]:
