@@ -103,3 +103,24 @@ def test_the_doc_gives_the_provinces_as_places() -> None:
         if "," in example and not example.startswith("Jane Roe"):
             assert _finding(f"Jane Roe, {example}") is not None, example
     assert _finding("Jane Roe, Dalhousie University, Halifax, Nova Scotia") is None
+
+
+def test_without_pycountrys_table_no_province_is_known_and_nothing_breaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.machinery
+
+    from compliance.document import places
+
+    finder = importlib.machinery.PathFinder.find_spec
+
+    def without_pycountry(name: str, *args: object, **kwargs: object) -> object:
+        return None if name == "pycountry" else finder(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    places._divisions.cache_clear()
+    places._division_names.cache_clear()
+    monkeypatch.setattr(importlib.machinery.PathFinder, "find_spec", without_pycountry)
+    try:
+        assert places._divisions() == {}
+        assert dateline_places("Perth, Western Australia") == {"Perth"}
+    finally:
+        places._divisions.cache_clear()
+        places._division_names.cache_clear()

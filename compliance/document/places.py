@@ -22,7 +22,7 @@ What counts as a place (`dateline_parts`):
   abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), its country
   by name, ISO code or such an abbreviation ("U.K."), or one word its region's letter code
   abbreviates ("England" for "ENG", "Scotland" for "SCT"); outside the US, a first-level
-  division of its country (ISO 3166-2's, from `pycountry`: "Dartmouth, Nova Scotia", "Perth,
+  division of its country (ISO 3166-2's, from `pycountry`'s table: "Dartmouth, Nova Scotia", "Perth,
   Western Australia", "Halifax, N.S.", "Guelph, Ont."), and so a town of the smaller towns' table
   before one ("Wolfville, Nova Scotia");
 - alone, a city of 100,000 people or more (by its name, or a Latin-letter alternate name of a
@@ -38,6 +38,7 @@ outlet's word in it (`outlet_words`) neither ("Enterprise", "Metro").
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -276,28 +277,44 @@ def _names_a_division(part: str) -> bool:
     """Whether the part names a first-level division of some country other than the US by its
     full name ("Nova Scotia", "New South Wales"): see `_is_division_of`."""
     short = _DOTS.sub("", part).casefold()
-    return len(short) >= 3 and any(short in names for names, _codes in _divisions().values())
+    return len(short) >= 3 and short in _division_names()
 
 
 @functools.cache
 def _divisions() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
     """Each country's first-level divisions (ISO 3166-2's, those without a parent division), by
     country code: their names without spaces or dots, case-folded, and their codes after the
-    country's ("ns" for "CA-NS"). Read from `pycountry` on the first question (about 0.3 s)."""
-    import pycountry
+    country's ("ns" for "CA-NS"). Read on the first question from the table `pycountry` ships
+    (`databases/iso3166-2.json`, 0.5 MB: about 15 ms), without importing it (its import reads
+    every table, about 0.3 s); none when it is not installed."""
+    import importlib.machinery
+    import json
 
+    spec = importlib.machinery.PathFinder.find_spec("pycountry")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    try:
+        with open(os.path.join(locations[0], "databases", "iso3166-2.json"), encoding="utf-8") as table:
+            records = json.load(table).get("3166-2", [])
+    except (IndexError, OSError, ValueError, AttributeError):
+        return {}
     names: dict[str, list[str]] = {}
     codes: dict[str, set[str]] = {}
-    for division in pycountry.subdivisions:
-        if getattr(division, "parent_code", None):
+    for division in records:
+        if not isinstance(division, dict) or division.get("parent"):
             continue
-        country, _, code = str(division.code).partition("-")
+        country, _, code = str(division.get("code", "")).partition("-")
         # A name with its other language's form in brackets ("Caerphilly [Caerffili GB-CAF]").
-        name = str(division.name).split(" [", 1)[0]
+        name = str(division.get("name", "")).split(" [", 1)[0]
         names.setdefault(country, []).append(_DOTS.sub("", name).casefold())
         if code.isalpha():
             codes.setdefault(country, set()).add(code.casefold())
     return {country: (tuple(found), frozenset(codes.get(country, ()))) for country, found in names.items()}
+
+
+@functools.cache
+def _division_names() -> frozenset[str]:
+    """The names of every country's first-level divisions (`_divisions`), in one set."""
+    return frozenset(name for names, _codes in _divisions().values() for name in names)
 
 
 def _is_place_shaped(part: str) -> bool:
