@@ -38,10 +38,10 @@ outlet's word in it (`outlet_words`) neither ("Enterprise", "Metro").
 from __future__ import annotations
 
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 # A lone city is a dateline's place only when it is large: a small town's name is more often
@@ -293,7 +293,7 @@ def _divisions() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
     spec = importlib.machinery.PathFinder.find_spec("pycountry")
     locations = list(spec.submodule_search_locations or ()) if spec is not None else []
     try:
-        with open(os.path.join(locations[0], "databases", "iso3166-2.json"), encoding="utf-8") as table:
+        with Path(locations[0], "databases", "iso3166-2.json").open(encoding="utf-8") as table:
             records = json.load(table).get("3166-2", [])
     except (IndexError, OSError, ValueError, AttributeError):
         return {}
