@@ -256,7 +256,7 @@ def test_no_states_newsroom_pack_for_a_source_line_prose_or_a_photo_credit(prose
         '<div class="chart"><img src="/c.png" alt="chart"><p class="chart-source">Courtesy: DailyCallerNewsFoundation.org</p></div>',
         '<div class="chart"><img src="/c.png" alt="chart"><p class="chart-source">Courtesy: Stateline</p></div><p>Lawmakers will return in January.</p>',
         '<p><img src="/c.png" alt="Researchers in a lab"></p><p><em>Courtesy: The Conversation</em></p><p>Lawmakers will return in January.</p>',
-        '<img src="/c.png" alt="A map"><!-- credit --><p>Courtesy of The Conversation</p>',
+        '<img src="/c.png" alt="A map"><!-- credit --><p>Courtesy of The Conversation</p><p>Lawmakers will return in January.</p>',
         '<div class="embed"><iframe src="https://datawrapper.dwcdn.net/abc/1/"></iframe></div><p>Source: Daily Caller News Foundation</p>',
     ],
 )

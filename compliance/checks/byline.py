@@ -312,8 +312,9 @@ Ledger", whose job title stands as a part of its own).
 proper-noun phrase after the name or after the job title ("Anika Foss, Karolinska Institutet",
 "By Ilse Brandt, Lecturer, CSIRO", "…, Professor of Law at Leiden Law School"), whatever its
 words; a job title alone, a date, an outlet of the loaded packs or a dateline's place ("By A,
-Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN", "By A, Melbourne": where the story was
-filed, not where A works) is none. A campus's short name is one ("By A, UMass Amherst", "UC
+Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN", "By A, Melbourne", "By A, Dartmouth, Nova
+Scotia", a town and its province or state in any country: where the story was filed, not where A
+works) is none. A campus's short name is one ("By A, UMass Amherst", "UC
 Davis", "KU Leuven", "UNC-Chapel Hill", "Cal Poly Humboldt", "Boston Children's"), and so is
 one word alone that names a town smaller than a large city, a college or university known by its
 town's name ("By A, Dartmouth", "By A, Durham"). A person-shaped name after A ("By A, Johns

@@ -69,8 +69,11 @@ OPTIONS = (
         " (a `figure` that holds a picture, `figcaption`, an element classed `caption`, `photo-credit`, `image-credit` or `media-credit`)"
         " credits the photo, and its blocks are left out (a `figure` whose pictures are all logos, by an `alt`, `src`, `class`, `id` or"
         " `aria-label` that says `logo`, and its caption are a credit's box, and kept); so are a line right after a picture, a chart's"
-        " or a video's embed with nothing between (the picture's credit, unless it names the story or its publishing), a"
-        " `blockquote` or pull quote (a quoted credit) and an item of a list of two items or more that does not name the story (one of its sources);"
+        " or a video's embed with nothing between (the picture's credit, unless it names the story or its publishing, or closes the story after its"
+        " last picture, among the story's paragraphs with only the story's tail after it, in the words of `pattern`), a"
+        " `blockquote` inside the story's text or a pull quote (a quoted credit; a `blockquote` at the story's top or end whose line names the story"
+        ' or its publishing or opens with "Courtesy" is a credit box, and kept) and an item of a list of two items or more that does not name the'
+        " story (one of its sources);"
         " text articles keep every block.",
         default=False,
     ),
@@ -277,8 +280,10 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
             # under the publisher's logo.
             captions = {caption for caption in captions if not any(e in logos for e in (caption, *caption.iterancestors()))}
         if any(spelling in doc.source for spelling in _QUOTATION_SPELLINGS):
-            captions.update(doc.select(_quotations()))
-        captions.update(_lines_after_pictures(doc.root))
+            captions.update(quotation for quotation in doc.select(_quotations()) if not _is_credit_box(doc, quotation))
+        picture_lines = _lines_after_pictures(doc.root)
+        doc._memo["picture_lines"] = tuple(picture_lines)
+        captions.update(picture_lines)
         captions.update(_items_among_others(doc.root))
         covered = _subtrees(captions | photos)
         kept = {b.index for b in doc.blocks if b.element not in covered}
@@ -292,6 +297,83 @@ def _quotations() -> Selector:
     from compliance.patterns import translate_selector
 
     return Selector(QUOTATIONS, translate_selector(QUOTATIONS))
+
+
+def _is_credit_box(doc: Document, quotation: Any) -> bool:
+    """Whether a `<blockquote>` is the story's own credit box, as some themes and editors set one
+    ("<blockquote><p>This article was originally published by …</p></blockquote>"): it stands at
+    the story's top (no paragraph of the story before it) or at its end (only the story's tail
+    after it, `story_tail`), and one of its lines words a credit (`_is_credit_wording`). A quotation inside the story's text ("Article courtesy of …"
+    on a flyer the story quotes, with the story going on after it), one whose lines do not name
+    the story, and a pull quote by its class (a line the story repeats) credit what is quoted."""
+    if not isinstance(quotation.tag, str) or quotation.tag.lower() != "blockquote":
+        return False
+    inside = _subtrees([quotation])
+    quoted = [block for block in doc.blocks if block.element in inside]
+    if not quoted or not any(_is_credit_wording(_short_text(block.element)) for block in quoted if block.element is not None):
+        return False
+    first, last = quoted[0].index, quoted[-1].index
+    from compliance.checks.story import is_body_paragraph
+
+    story = [block for block in _credit_blocks(doc) if block.element not in inside]
+    if not any(block.index < first and is_body_paragraph(doc, block) for block in story):
+        return True
+    tail = story_tail(doc)
+    return all(block.index in tail for block in story if block.index > last)
+
+
+def _credit_after_last_picture(doc: Document, blocks: list[Block], kept: list[Block], pattern: Pattern) -> tuple[int, ...]:
+    """The indices of the blocks among `blocks` that `not_captions` left out as the line right
+    after a picture (`_lines_after_pictures`) and that are rather the story's credit: the line
+    closes the story (`_closing_picture_lines`: the story's last picture, then the line among the
+    story's paragraphs, and only the story's tail after it) and words the credit as the rule's
+    `pattern` does, naming the licensor's outlet ("Courtesy of the Daily Caller News Foundation"
+    after a closing photo). A photographer's or an agency's credit there ("Courtesy: Jane Roe",
+    "Photo: AP") is no pack's credit wording, and stays the picture's."""
+    closing = _closing_picture_lines(doc)
+    if not closing:
+        return ()
+    shown = {block.index for block in kept}
+    return tuple(block.index for block in blocks if block.index in closing and block.index not in shown and pattern.search(block.text) is not None)
+
+
+def _closing_picture_lines(doc: Document) -> frozenset[int]:
+    """The blocks of the lines right after a picture (`_lines_after_pictures`, as `not_captions`
+    found them) that stand among the story's paragraphs, not in a box that holds the picture
+    and its credit (a chart's box: the line's parent holds a paragraph of the story), with only
+    the story's tail after them (`story_tail`) and no short sentence of the story among it
+    (`is_short_sentence`: "Lawmakers will return in January."). Worked out once per document."""
+    cached: frozenset[int] | None = doc._memo.get("closing_picture_lines")
+    if cached is not None:
+        return cached
+    lines: tuple[Any, ...] = doc._memo.get("picture_lines", ())
+    found: set[int] = set()
+    if lines:
+        from compliance.checks.story import is_body_paragraph, is_short_sentence
+
+        story = _credit_blocks(doc)
+        tail = story_tail(doc)
+        for line in lines:
+            inside = _subtrees([line])
+            own = [block.index for block in story if block.element in inside]
+            parent = line.getparent()
+            among_paragraphs = any(block.element is not None and block.element.getparent() is parent and is_body_paragraph(doc, block) for block in story)
+            after = [block for block in story if block.index > own[-1]] if own else []
+            if own and among_paragraphs and all(block.index in tail and not is_short_sentence(doc, block) for block in after):
+                found.update(own)
+    cached = doc._memo["closing_picture_lines"] = frozenset(found)
+    return cached
+
+
+def _is_credit_wording(line: str | None) -> bool:
+    """Whether a line of a credit's length (`_short_text`) words a story's credit: it names the
+    story or its publishing (`_NAMES_THE_STORY`) or opens with "Courtesy" ("Courtesy of
+    ProPublica.", "Courtesy: The Texas Tribune"), which a box at the story's top or end says of the
+    story (right under a picture, of the picture: `_lines_after_pictures`)."""
+    return line is not None and bool(_NAMES_THE_STORY.search(line) or _COURTESY_OPENING.match(line))
+
+
+_COURTESY_OPENING = re.compile(r"\W*courtesy\b", re.IGNORECASE)
 
 
 def _lines_after_pictures(root: Any) -> list[Any]:
@@ -513,9 +595,12 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
             # for a selector that takes in its whole scope (`*`, `html`, a typo), so neither is said.
             raise Undecided(_all_left_out(params, len(blocks)))
         blocks = searched
+    closing: tuple[int, ...] = ()
     if params.credit:
-        blocks = not_captions(doc, blocks)
-    text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside, params.credit), blocks)
+        kept = not_captions(doc, blocks)
+        closing = _credit_after_last_picture(doc, blocks, kept, pattern)
+        blocks = sorted([*kept, *(block for block in blocks if block.index in closing)], key=lambda block: block.index) if closing else kept
+    text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside, params.credit, closing), blocks)
     spans = _matches(pattern, text, blocks)
     hits = [_hit(doc, blocks, starts, match) for match in spans]
     what = params.label or pattern.shown

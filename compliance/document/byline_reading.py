@@ -3387,6 +3387,11 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not segment:
             continue
         alone = _stands_alone(separators, position)
+        closing = _list_closed_before_a_credit(segment, segments[position + 1 :], outlets) if names and not credit_parts else None
+        if closing is not None:
+            names.extend(closing[0])
+            later, quoted_parts, for_credit = _credit_after_for(closing[1], segments[position + 1 :], outlets)
+            break
         if not credit_parts:
             found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped), separator=separators[position], alone=alone)
             if found is not None:
@@ -3421,6 +3426,22 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
     credit_parts.extend(part.strip(" .") for part in for_credit)
     names.extend(later)
     return names, ", ".join(credit_parts), ", ".join(part for part in quoted_parts if part)
+
+
+def _list_closed_before_a_credit(segment: str, rest: list[str], outlets: Set[str]) -> tuple[list[str], str] | None:
+    """For a part after a name that closes a list of people with "and" and goes on with the last
+    one's "in Place" or "for Outlet" ("By A, B and C in Rome", "By A, B, C and D for Reuters"):
+    the people it names and what follows the "in" or "for" (the place or the outlet, which is the
+    whole list's credit as "By A and B in Rome" gives it), or None when the words before the "in"
+    or "for" are not only people joined by "and" ("A, Dean and Professor of Law")."""
+    head, *after = _for_of_in(segment).split(segment, maxsplit=1)
+    conjunction = _AND_IN_CAPITALS() if head.isupper() else _AND
+    if not after or not conjunction.search(head):
+        return None
+    people = _names_in(head, outlets, after_name=True)
+    if people is None or len(people) < 2:
+        return None
+    return people, after[0]
 
 
 def _credit_after_for(after: str, rest: list[str], outlets: Set[str]) -> tuple[list[str], list[str], list[str]]:

@@ -21,7 +21,10 @@ What counts as a place (`dateline_parts`):
 - a city followed by its own region: its US state by name, postal code ("TX", "D.C.") or an
   abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), its country
   by name, ISO code or such an abbreviation ("U.K."), or one word its region's letter code
-  abbreviates ("England" for "ENG", "Scotland" for "SCT");
+  abbreviates ("England" for "ENG", "Scotland" for "SCT"); outside the US, a first-level
+  division of its country (ISO 3166-2's, from `pycountry`'s table: "Dartmouth, Nova Scotia", "Perth,
+  Western Australia", "Halifax, N.S.", "Guelph, Ont."), and so a town of the smaller towns' table
+  before one ("Wolfville, Nova Scotia");
 - alone, a city of 100,000 people or more (by its name, or a Latin-letter alternate name of a
   city of 500,000 or more: "New York", "Sao Paulo"; not GeoNames' lower-case transliteration
   keys, "bo li" for Khabarovsk, nor another language's name of several words sharing none of the
@@ -38,6 +41,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 # A lone city is a dateline's place only when it is large: a small town's name is more often
@@ -245,9 +249,72 @@ def _is_region_of(part: str, city: _City, places: _Gazetteer) -> bool:
     # Britain): one word that the code abbreviates ("London, England", "Edinburgh, Scotland").
     # (A US state is known by name: "Nashville, Tennessean" names a newspaper, not Tennessee.)
     region = city.region.casefold()
-    if city.country == "US" or not region.isalpha() or len(part.split()) != 1:
+    if city.country == "US":
         return False
-    return len(region) >= 2 and len(short) > len(region) and _abbreviates(region, short)
+    if len(part.split()) == 1 and region.isalpha() and len(region) >= 2 and len(short) > len(region) and _abbreviates(region, short):
+        return True
+    return _is_division_of(part, city.country)
+
+
+def _is_division_of(part: str, country: str) -> bool:
+    """Whether the part names one of the first-level divisions of a country other than the US (a
+    province, a state, a territory, a nation of the UK: ISO 3166-2's, as `pycountry` ships them):
+    by name ("Nova Scotia", "Western Australia", "Ontario"), by its code in capitals ("NS", "N.S.",
+    "NSW", "QLD") or by one word that spells the name's letters in order from its first, as an
+    abbreviation does ("Ont.", "Alta.", "Vic.", "Qld"). Read only for a part after a city of that country that its country
+    and its region's code have not already settled ("Dartmouth, Nova Scotia": GeoNames gives
+    Canada's provinces by number)."""
+    short = _DOTS.sub("", part).casefold()
+    names, codes = _divisions().get(country, ((), frozenset()))
+    if short in codes and part.replace(".", "").isupper():
+        return True
+    if any(short == name for name in names):
+        return True
+    return len(part.split()) == 1 and len(short) >= 3 and any(_abbreviates(short, name) for name in names)
+
+
+def _names_a_division(part: str) -> bool:
+    """Whether the part names a first-level division of some country other than the US by its
+    full name ("Nova Scotia", "New South Wales"): see `_is_division_of`."""
+    short = _DOTS.sub("", part).casefold()
+    return len(short) >= 3 and short in _division_names()
+
+
+@functools.cache
+def _divisions() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """Each country's first-level divisions (ISO 3166-2's, those without a parent division), by
+    country code: their names without spaces or dots, case-folded, and their codes after the
+    country's ("ns" for "CA-NS"). Read on the first question from the table `pycountry` ships
+    (`databases/iso3166-2.json`, 0.5 MB: about 15 ms), without importing it (its import reads
+    every table, about 0.3 s); none when it is not installed."""
+    import importlib.machinery
+    import json
+
+    spec = importlib.machinery.PathFinder.find_spec("pycountry")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    try:
+        with Path(locations[0], "databases", "iso3166-2.json").open(encoding="utf-8") as table:
+            records = json.load(table).get("3166-2", [])
+    except (IndexError, OSError, ValueError, AttributeError):
+        return {}
+    names: dict[str, list[str]] = {}
+    codes: dict[str, set[str]] = {}
+    for division in records:
+        if not isinstance(division, dict) or division.get("parent"):
+            continue
+        country, _, code = str(division.get("code", "")).partition("-")
+        # A name with its other language's form in brackets ("Caerphilly [Caerffili GB-CAF]").
+        name = str(division.get("name", "")).split(" [", 1)[0]
+        names.setdefault(country, []).append(_DOTS.sub("", name).casefold())
+        if code.isalpha():
+            codes.setdefault(country, set()).add(code.casefold())
+    return {country: (tuple(found), frozenset(codes.get(country, ()))) for country, found in names.items()}
+
+
+@functools.cache
+def _division_names() -> frozenset[str]:
+    """The names of every country's first-level divisions (`_divisions`), in one set."""
+    return frozenset(name for names, _codes in _divisions().values() for name in names)
 
 
 def _is_place_shaped(part: str) -> bool:
@@ -297,9 +364,9 @@ def _is_place_in(part: str, following: str, places: _Gazetteer) -> bool:
     in_wire_style = _abbreviates_a_us_state(following, places)
     if in_wire_style and not cities:
         return True
-    # The smaller towns are searched only before a region: a US state in wire style, or a state
-    # or a country named in full.
-    if not in_wire_style and _DOTS.sub("", following).casefold() not in places.lone:
+    # The smaller towns are searched only before a region: a US state in wire style, a state or
+    # a country named in full, or another country's province or state ("Wolfville, Nova Scotia").
+    if not in_wire_style and _DOTS.sub("", following).casefold() not in places.lone and not _names_a_division(following):
         return False
     return any(_is_region_of(following, town, places) for town in _small_towns(part))
 
