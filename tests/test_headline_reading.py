@@ -145,6 +145,11 @@ def test_the_story_h1_still_wins_over_a_site_name_h2() -> None:
         ("California’s new housing law is already<br>facing its first test", "California's new housing law is already facing its first test"),
         ('<span class="kicker">Housing</span> ' + HEADLINE, "California's new housing law is already facing its first test"),
         ('<span class="c-headline__eyebrow">Housing</span>' + HEADLINE, "California's new housing law is already facing its first test"),
+        # A headline set in lines, each a block of its own.
+        (
+            'California’s new housing law is already <span style="display:block">facing its first test</span>',
+            "California's new housing law is already facing its first test",
+        ),
         # A label the editor wrote into the headline itself is its words: a change.
         ("Housing: " + HEADLINE, "Housing: California's new housing law is already facing its first test"),
         # A span that is no kicker is the headline's words.

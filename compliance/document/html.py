@@ -38,7 +38,7 @@ from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
 from compliance.document.css import Declaration, display_keyword, reading_one_page
 from compliance.document.elements import BLOCK_TAGS, ids_of_page, names
 from compliance.document.first_line import unseen_first_line
-from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
+from compliance.document.model import Block, Document, Image, Item, Link, block_position, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
@@ -626,7 +626,28 @@ def _headline(blocks: tuple[Block, ...], article_root: Any, meta: Mapping[str, l
         headline = next((b for b in blocks if b.heading and titles and _title_key(b.text) in titles), None)
     if headline is None:
         headline = next((b for b in blocks if b.heading and b.in_article), None)
-    return _as_read(headline)
+    return _as_read(_whole_h1(headline, blocks))
+
+
+# The most blocks one `<h1>`'s text is read from (a headline set in lines, its kicker above).
+_HEADLINE_LINES: Final = 4
+
+
+def _whole_h1(headline: Block | None, blocks: tuple[Block, ...]) -> Block | None:
+    """The headline with the rest of its `<h1>`'s text: a theme that sets the headline's lines as
+    blocks (`<span style="display:block">`) makes a block of each, which a reader reads as one
+    headline; its lines are joined with a line break, which `_as_read` reads as a space."""
+    h1 = _h1_of(headline.element) if headline is not None else None
+    if headline is None or h1 is None:
+        return headline
+    position = block_position(blocks, headline.index) + 1
+    lines = [headline.text]
+    while len(lines) < _HEADLINE_LINES and position < len(blocks) and blocks[position].heading and _h1_of(blocks[position].element) is h1:
+        lines.append(blocks[position].text)
+        position += 1
+    if len(lines) == 1:
+        return headline
+    return new_block(headline.index, "\n".join(lines), headline.line, headline.in_article, headline.heading, headline.element)
 
 
 # The class pieces of a kicker, the section label a theme prints with the headline ("Housing",
