@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import re
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.advice import COMMAND_LINE_ADVICE, Advice
@@ -22,7 +22,7 @@ from compliance.checks.medium import skipped_for_medium
 from compliance.checks.text import NEAR_MISS
 from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message, reads_as_utf8
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page, shows_republication
-from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline
+from compliance.document import Document, DocumentKind, parse_document, with_metadata_byline, with_metadata_headline
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.document.screen_hiding import DARK_SCHEME_QUERY, ShownElsewhere
@@ -48,7 +48,7 @@ from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.text import counted, listed, possessive, quoted, shorten, word_count
+from compliance.text import counted, listed, normalize_inline, possessive, quoted, shorten, word_count
 
 if TYPE_CHECKING:
     from compliance.fixtemplates import FixTemplate
@@ -158,14 +158,19 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
         # The check pointed at what to change (a byline that credits "Staff", a logo it found
         # hidden): the HTML report marks that, not where a new block would go.
         block = dataclasses.replace(block, location=None)
+    # A near miss the check quotes (the credit line in other words the page has instead): the
+    # rule's `instead-message`, when it has one, says that its wording differs.
+    near_miss = dict(outcome.captures).get(NEAR_MISS)
+    message = rule.message
+    if near_miss is not None and rule.instead_message is not None:
+        message, values["found"] = rule.instead_message, near_miss
     finding = Finding(
         rule.id,
         rule.severity,
-        interpolate(rule.message, values),
+        interpolate(message, values),
         help_text,
         location,
-        # A near miss the check quotes (the credit line in other words the page has instead).
-        dict(outcome.captures).get(NEAR_MISS),
+        near_miss,
         rule.pack,
         outcome.detail or None,
         block,
@@ -487,9 +492,9 @@ def check_document(
     if original is None and (named_in := _original_named_in(doc, meta, default_meta)):
         advice = advice.for_article_naming_original(named_in)
     ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original, today=today, read_at=read_at, advice=advice)
-    if not doc.bylines and ctx.meta.get("byline"):
-        # A CMS prints the byline its payload's `byline` field gives above the story it sends.
-        doc = with_metadata_byline(doc, str(ctx.meta["byline"]), outlets=frozenset(o for p in packs for o in p.outlets))
+    printed = with_metadata_fields(doc, ctx.meta, packs)
+    if printed is not doc:
+        doc = printed
         ctx = Context(doc, ctx.meta, original, today=today, read_at=read_at, advice=advice)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
@@ -648,6 +653,7 @@ def check_document(
             findings.extend(rule_findings)
             passed.extend(rule_passed)
     notices.extend(_timed_out_addition_notices(ctx, applied, findings))
+    notices.extend(_headline_not_compared(ctx, applied, concluded))
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}", tuple(rule_ids)))
     if without_original and not wanted:  # an original named and not read has its own notice
@@ -1349,6 +1355,37 @@ def _timed_out_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
     ]
 
 
+def _headline_not_compared(ctx: Context, applied: Sequence[Pack], concluded: Set[str]) -> list[Notice]:
+    """The `headline-not-compared` notice: the copy was compared with its original story (a
+    `fidelity` rule concluded) and its headline differs from the original's beyond style (as
+    `original-headline` reads it), but no applied pack compares headlines: its publisher's terms,
+    as encoded, do not say whether a republisher may change one (ProPublica's), and the editor is
+    told so rather than left to take the pass for the headline's."""
+    original, doc = ctx.original, ctx.doc
+    if original is None or original.headline is None or doc.headline is None:
+        return []
+    checks = [(pack, rule, [c.kind for c in iter_checks(rule.check)]) for pack in applied for rule in pack.rules]
+    if any("original-headline" in kinds for _, _, kinds in checks):
+        return []
+    comparing = [pack for pack, rule, kinds in checks if "fidelity" in kinds and rule.id in concluded]
+    if not comparing:
+        return []
+    from compliance.checks.fidelity_compare import style_only
+
+    theirs, ours = normalize_inline(original.headline.text), normalize_inline(doc.headline.text)
+    change = style_only(theirs, ours)
+    if change is None:
+        return []
+    publisher = comparing[0].publisher
+    return [
+        Notice(
+            "headline-not-compared",
+            f'the headline "{shorten(ours, 120)}" differs from the original\'s "{shorten(theirs, 120)}" ({shorten(change, 120)}), which is not'
+            f" compared: {publisher}'s terms, as encoded here, do not say whether a republisher may change the headline",
+        )
+    ]
+
+
 def _timed_out_addition_notices(ctx: Context, applied: Sequence[Pack], findings: Sequence[Finding]) -> list[Notice]:
     """An `addition-time-limit` notice per rule comparing the copy with its original (`fidelity`)
     that found differences while a check of what the terms require a republisher to add ran out
@@ -1418,6 +1455,17 @@ def _own_page_notices(ctx: Context, packs: Sequence[Pack], detections: Sequence[
         site = possessive(by_pack[pack_id].publisher)
         notices.append(Notice("own-page", f"{OWN_PAGE}: {site} site, by {reason}; " + outcome.format(id=pack_id)))
     return notices
+
+
+def with_metadata_fields(doc: Document, meta: Mapping[str, str], packs: Sequence[Pack]) -> Document:
+    """The page as a CMS prints it from its payload's fields (`meta`): the `headline` field as the
+    headline above a body that shows none of its own (`with_metadata_headline`), and the `byline`
+    field as the byline under it (`with_metadata_byline`). `doc` itself when neither applies."""
+    if meta.get("headline"):
+        doc = with_metadata_headline(doc, str(meta["headline"]))
+    if not doc.bylines and meta.get("byline"):
+        doc = with_metadata_byline(doc, str(meta["byline"]), outlets=frozenset(o for p in packs for o in p.outlets))
+    return doc
 
 
 def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> dict[str, str]:

@@ -34,7 +34,7 @@ from compliance.checks.original_byline import not_reporters, reporters_and_credi
 from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
 from compliance.display import is_safe_line_text
-from compliance.document import Block, Byline, Document, DocumentKind, Image, with_metadata_byline
+from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import has_opener
 from compliance.document.elements import tag_name
@@ -139,17 +139,17 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     """Plan the fixes of one document, checked with `settings` as `check` checks it: every failing
     rule whose pack gives a fix is tried, in pack order, until no more can be applied (a logo
     placed above a byline may need that byline first)."""
-    from compliance.engine import article_meta, is_the_copy, lends_nothing, nothing_lent_message
+    from compliance.engine import article_meta, is_the_copy, lends_nothing, nothing_lent_message, with_metadata_fields
 
     # The trials show no block to paste: none is judged with the others (a check more each).
     settings = settings._replace(judge_blocks=False)
     first = settings.parse(data, kind)
     merged = article_meta(first, meta=settings.meta, default_meta=settings.default_meta)
-    outlets = frozenset(o for p in settings.packs for o in p.outlets)
 
     def printed(doc: Document) -> Document:
-        # The page as the check reads it: with the byline a CMS prints from its `byline` field.
-        return with_metadata_byline(doc, str(merged.get("byline") or ""), outlets=outlets)
+        # The page as the check reads it: with the headline and byline a CMS prints from its
+        # `headline` and `byline` fields.
+        return with_metadata_fields(doc, merged, settings.packs)
 
     first = printed(first)
     original = _read_original(merged.get("original", "").strip(), settings.load_original)
@@ -2237,11 +2237,11 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
         # above the byline): it goes where a story's byline stands, under the headline (at the
         # top of a story without one), and the block that goes beside the byline follows it on
         # the next try.
-        top = _anchor("headline" if doc.headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc, fix) else None
+        top = _anchor("headline" if doc.page_headline is not None else "body", doc, ctx) if _a_byline_with_no_byline_to_go_by(block, doc, fix) else None
         if top is None:
             return missing
-        anchor, side, where = top, "after" if doc.headline is not None else "before", "headline" if doc.headline is not None else "body"
-        place = f"{'after the headline' if doc.headline is not None else 'at the top of the story'}, where a byline goes ({missing})"
+        anchor, side, where = top, "after" if doc.page_headline is not None else "before", "headline" if doc.page_headline is not None else "body"
+        place = f"{'after the headline' if doc.page_headline is not None else 'at the top of the story'}, where a byline goes ({missing})"
     item, found = anchor
     if where is fix.where:
         place = f"{side} {_said(found)}" if found else f"{side} {_end_said(doc, item)}" if where == "end" else fix.place
@@ -2365,9 +2365,9 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         found: Any = doc.bylines[0] if doc.bylines else None
         if found is not None and not found.in_body:
             # The theme prints it above the body: a block for it goes at the top of the body.
-            found = next((b for b in doc.article_blocks if not b.heading and b is not doc.headline), None)
+            found = next((b for b in doc.article_blocks if not b.heading and b is not doc.page_headline), None)
     elif where == "headline":
-        found = doc.headline
+        found = doc.page_headline
     elif where == "end":
         found = _past_its_list(doc, story_end(doc))
     else:
@@ -2381,9 +2381,10 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
             prose = {b.line for b in story if b.index not in byline_items}
             bylines = tuple(b for b in bylines if b.line - 1 not in prose)
             byline_items = {b.index for b in bylines}
-        after = max([doc.headline.index if doc.headline else -1, *(b.index for b in bylines if b.index < 12)])
+        headline = doc.page_headline
+        after = max([headline.index if headline else -1, *(b.index for b in bylines if b.index < 12)])
         # Nothing in the headline's own <header> is the story (the date beside the byline).
-        heading = _header_of(doc.headline)
+        heading = _header_of(headline)
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
         found = next(iter(story_start), None)
     return (found, "") if found is not None else None

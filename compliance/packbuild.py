@@ -26,7 +26,7 @@ from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, INSERTS, MISSING_AT, PLACES, REPLACE, TEMPLATE_KEYS, FixTemplate, ValueSource, not_on_amp
 from compliance.fixtemplates import PLACEHOLDER as FIX_PLACEHOLDER
 from compliance.options import Option
-from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
+from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, INSTEAD_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
 from compliance.patterns import Pattern, PatternTooLarge, Selector, check_pattern_size, compile_pattern, phrase_to_regex, translate_selector
 from compliance.text import shorten
 from compliance.urls import is_http_url
@@ -40,9 +40,9 @@ _DEFINE_REF = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
 
 _PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
-_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "missing-at")
+_RULE_KEYS = ("id", "severity", "message", "instead-message", "help", "check", "when", "terms", "fix", "missing-at")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
-_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "missing-at", "off")
+_OVERRIDE_KEYS = ("id", "severity", "message", "instead-message", "help", "check", "when", "terms", "fix", "missing-at", "off")
 _FIX_KEYS = ("insert", "where", "template", "values", "when")
 _VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta", "page-text")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
@@ -855,6 +855,8 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
     for key in ("message", "help", "terms"):
         if key in rule.entries:
             changes[key] = builder.string(rule.entries[key], key, rule.mark).strip()
+    if "instead-message" in rule.entries:
+        changes["instead_message"] = builder.string(rule.entries["instead-message"], "instead-message", rule.mark).strip()
     if "check" in rule.entries:
         changes["check"] = builder.check(rule.entries["check"], rule.key_mark("check"))
     if "when" in rule.entries:
@@ -864,7 +866,7 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
     if "missing-at" in rule.entries:
         changes["missing_at"] = _missing_at(builder, rule)
     changed = dataclasses.replace(base, **changes)
-    if {"message", "help", "check", "when"} & set(changes):
+    if {"message", "instead_message", "help", "check", "when"} & set(changes):
         _check_placeholders(builder, rule, changed)
     return changed
 
@@ -918,6 +920,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
 
     level = part(severity)
     message = part(lambda: builder.string(rule.entries["message"], "message", rule.mark))
+    instead_message = part(lambda: builder.string(rule.entries["instead-message"], "instead-message", rule.mark)) if "instead-message" in rule.entries else None
     help_text = part(lambda: builder.string(rule.entries["help"], "help", rule.mark))
     terms = part(lambda: builder.string(rule.entries["terms"], "terms", rule.mark)) if "terms" in rule.entries else ""
     check = part(lambda: builder.check(rule.entries["check"], rule.key_mark("check")))
@@ -940,6 +943,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         rule.mark.line,
         fix=fix,
         missing_at=missing_at,
+        instead_message=instead_message.strip() if instead_message is not None else None,
     )
     _check_placeholders(builder, rule, built)
     return built
@@ -978,14 +982,14 @@ def _check_placeholders(builder: _Builder, node: YMap, rule: Rule) -> None:
     it would print as written."""
     known: frozenset[str] | None = None
     problems: list[PackError] = []
-    for key, text in (("message", rule.message), ("help", rule.help)):
+    for key, text in (("message", rule.message), ("instead-message", rule.instead_message or ""), ("help", rule.help)):
         written = node.entries.get(key)
         if isinstance(written, YScalar) and isinstance(written.value, str):
             text = written.value
         for match in BRACED().finditer(text):
             braced, inner = match.group(0), match.group(1)
             named = PLACEHOLDER().fullmatch(braced) is not None
-            if named and (inner in FINDING_VALUES or inner.startswith("meta.")):
+            if named and (inner in FINDING_VALUES or inner.startswith("meta.") or (key == "instead-message" and inner in INSTEAD_VALUES)):
                 continue
             if known is None:
                 known = frozenset({*FINDING_VALUES, *check_captures(rule.check), *(check_captures(rule.when) if rule.when is not None else ())})

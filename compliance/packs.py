@@ -53,6 +53,8 @@ def fill_placeholders(template: str, value_of: Callable[[str], str | None]) -> s
 
 # The values every finding has (besides `{meta.KEY}` and what the rule's checks capture).
 FINDING_VALUES = ("detail", "evidence", "rule")
+# The value a rule's `instead-message` has besides: the wording found instead.
+INSTEAD_VALUES = ("found",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,10 @@ class Rule:
     # Where a finding of something missing points when the check names no place and no fix
     # says where it goes (`missing-at: end`: a pixel the terms put at the story's end), or None.
     missing_at: str | None = None
+    # The message of a failure whose check quotes a wording the page has instead of the one it
+    # asks for (a `text` check's `instead`: a credit line in other words), which `{found}` names;
+    # None: `message` serves every failure.
+    instead_message: str | None = None
 
     @property
     def name(self) -> str:

@@ -229,6 +229,11 @@ def pack_schema() -> dict[str, Any]:
                     "id": _RULE_ID | {"description": "<pack>/<rule-name>"},
                     "severity": {"enum": ["error", "warning", "info"]},
                     "message": text | {"description": "What is wrong; {name}, {detail}, {evidence} and captures are filled in."},
+                    "instead-message": text
+                    | {
+                        "description": "What is wrong when the failing check quotes a wording the page has instead (a text check's `instead`),"
+                        " which {found} names; other placeholders as in message."
+                    },
                     "help": text | {"description": "How to fix it."},
                     "terms": {"type": "string", "description": "The clause of the terms this rule comes from."},
                     "check": {"$ref": "#/$defs/check"},
@@ -252,6 +257,7 @@ def pack_schema() -> dict[str, Any]:
                     "id": {"type": "string"},
                     "severity": {"enum": ["error", "warning", "info"]},
                     "message": text,
+                    "instead-message": text,
                     "help": text,
                     "terms": {"type": "string"},
                     "check": {"$ref": "#/$defs/check"},

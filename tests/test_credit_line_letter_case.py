@@ -153,10 +153,13 @@ def test_a_calmatters_credit_in_spanish_is_told_it_does_not_replace_the_english_
     entry = _checked(cli, tmp_path, credit, lang="es", byline="Por Elsa Thibodeau, CalMatters")
     assert entry["packs"] == ["calmatters"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
-    # The Spanish line is quoted, with its line, and said not to replace the English one.
-    assert '(the English wording the terms prescribe) anywhere in the article, outside photo captions; "' in finding["message"]
-    assert "is a credit line in other words, which does not replace it" in finding["message"]
-    assert "a translation needs CalMatters' approval" in finding["message"]
+    # The Spanish line is quoted, with its line, and said not to replace the English one: its
+    # wording differs (the message), and a translation needs approval (the help).
+    wanted = '"This story was originally published by CalMatters."'
+    assert finding["message"] == f'The credit line reads "{finding["evidence"]}", not the wording the terms ask for: {wanted}'
+    assert '(the English wording the terms prescribe) anywhere in the article, outside photo captions; "' in finding["detail"]
+    assert "is a credit line in other words, which does not replace it" in finding["detail"]
+    assert "a translation needs CalMatters' approval" in finding["help"]
     assert "CALMATTERS" in finding["detail"].upper().split("; ", 1)[1]
     # It is what the editor replaces: quoted as found, and pointed at.
     assert "CALMATTERS" in finding["evidence"].upper()
@@ -178,7 +181,7 @@ def test_a_calmatters_copy_without_a_spanish_credit_is_not_told_of_one(cli: Any,
     (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
     assert finding["severity"] == "error"
     assert "Spanish" not in finding["message"] and "Spanish" not in finding["help"]
-    assert "(the English wording the terms prescribe) anywhere in the article" in finding["message"]
+    assert "(the English wording the terms prescribe) anywhere in the article" in finding["detail"]
 
 
 def test_the_english_line_below_a_spanish_one_is_told_where_it_must_be(cli: Any, tmp_path: Path) -> None:
@@ -243,4 +246,6 @@ def test_a_calmatters_credit_in_other_words_is_quoted_as_found_where_it_is(cli: 
     assert entry["packs"] == ["calmatters"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
     assert finding["evidence"] == credit
-    assert f'"{credit}" (line {finding["line"]}) is a credit line in other words, which does not replace it' in finding["message"]
+    # Its wording differs, not its place (it is at the top).
+    assert finding["message"] == f'The credit line reads "{credit}", not the wording the terms ask for: "This story was originally published by CalMatters."'
+    assert f'"{credit}" (line {finding["line"]}) is a credit line in other words, which does not replace it' in finding["detail"]

@@ -386,6 +386,32 @@ def beyond_style(
     return content[0] if content else _roles_swapped(old, new) or _range_turned(old, new)
 
 
+def style_only(before: str, after: str) -> str | None:
+    """Why `after` is not `before` in another style alone (`"40" → "50"`), None when it is: the
+    body's reading of style (`style_edits.restyled`: case, punctuation, spelling, abbreviations,
+    contractions; a number spelled or not, `_read_numbers`, "40" → "forty"), without the time and
+    place edits a story's paragraph may have, for a text only style may change (a headline)."""
+    from rapidfuzz.distance import Indel
+
+    old, new = before.split(), after.split()
+    edits: list[tuple[int, int, int, int]] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        if edits and edits[-1][1] == op.src_start and edits[-1][3] == op.dest_start:
+            edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
+        else:
+            edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    for src_start, src_end, dest_start, dest_end in edits:
+        taken, given = old[src_start:src_end], new[dest_start:dest_end]
+        if "".join(taken) == "".join(given):
+            continue  # the spacing alone
+        read = _read_numbers(taken), _read_numbers(given)
+        if read[0] != read[1] or not style_edits.restyled(taken, given):
+            return style_edits.quoted_edit(taken, given)
+    return None
+
+
 # Words that make a number one of time: a unit after it ("in two weeks" → "in three weeks" is a
 # relative time edit) or a month or weekday before it (a date).
 _TIME_UNITS, _DATE_NAMES = style_edits.TIME_UNITS, style_edits.DATE_NAMES

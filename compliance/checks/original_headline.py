@@ -2,8 +2,10 @@
 
 Typography never counts as a change (curly or straight quotes, dashes, spaces). With
 `changes: style` (the default) capitalization and punctuation may differ too, as house style
-does ("Biden Admin Considering…" = "Biden admin considering…"); with `changes: none` only
-typography may. Without an original story, or when it has no headline, the rule is reported as
+does ("Biden Admin Considering…" = "Biden admin considering…"), and what the story's `fidelity`
+reads as style (a number spelled out, "40" → "forty"; US spelling; a contraction; an
+abbreviation), never the time and place edits it lets a paragraph have; the finding names the
+change (`"40" → "50"`). With `changes: none` only typography may differ. Without an original story, or when it has no headline, the rule is reported as
 not checked. Captures: `headline` (the original's).
 
 Example (the headline may not be rewritten)::
@@ -74,7 +76,21 @@ def evaluate(doc: Document, params: OriginalHeadlineParams, ctx: Context) -> Out
     captures = (("headline", wanted),)
     if doc.headline is None:
         return Outcome(False, (), f'no headline found; the original\'s is "{wanted}"', doc.article_location)
-    hit = Hit(doc.headline.index, doc.locate(doc.headline), doc.headline.text, captures, doc.item_offsets[min(doc.headline.index, len(doc.item_offsets) - 1)])
+    # A headline printed from the article's metadata (index -1) stands before every item.
+    offset = doc.item_offsets[min(max(doc.headline.index, 0), len(doc.item_offsets) - 1)]
+    hit = Hit(doc.headline.index, doc.locate(doc.headline), doc.headline.text, captures, offset)
     if _key(doc.headline.text, params.changes) == _key(wanted, params.changes):
         return Outcome(True, (hit,))
-    return Outcome(False, (), f'headline "{normalize_inline(doc.headline.text)}" is not the original\'s "{wanted}"', doc.locate(doc.headline))
+    ours = normalize_inline(doc.headline.text)
+    change = ""
+    if params.changes == "style":
+        # Style as the story's fidelity reads it (a number spelled out, "40" → "forty"; an
+        # abbreviation; US spelling), with none of the time and place edits a paragraph may have.
+        from compliance.checks.fidelity_compare import style_only
+
+        reason = style_only(wanted, ours)
+        if reason is None:
+            return Outcome(True, (hit,))
+        # The words changed, unless that is the whole headline (a headline rewritten).
+        change = f": {reason}" if len(reason) < len(wanted) else ""
+    return Outcome(False, (), f'headline "{ours}" is not the original\'s "{wanted}"{change}', doc.locate(doc.headline))

@@ -395,6 +395,20 @@ def _pair_off(removed: list[Word], added: list[Word]) -> None:
                     long_side.remove(spelled)
 
 
+def restyled(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether an edit's two sides (their words as written) are the same words in another style
+    alone: each word the other side's in another style (`same_word`, an acronym for the words it
+    spells, a contraction for its words), and what is left numbers on both sides, which the
+    caller compares by value ("40" → "forty"). No word of time, place or function is taken out or
+    put in, as `unexplained` lets a story's paragraph have: for a text only style may change (a
+    headline)."""
+    old, new = words_of(before), words_of(after)
+    removed, added = list(old), list(new)
+    _pair_off(removed, added)
+    numbers = [w for w in removed if _is_number(w)], [w for w in added if _is_number(w)]
+    return len(numbers[0]) == len(removed) and len(numbers[1]) == len(added) and bool(numbers[0]) == bool(numbers[1])
+
+
 class Unexplained(NamedTuple):
     """What an edit changes beyond style, time and place: the content words it took out and
     those it put in that nothing explains, and the edit as it reads (`"approved" → "rejected"`);

@@ -548,7 +548,7 @@ def _hit(doc: Document, blocks: list[Block], starts: list[int], match: Any) -> H
     wanted = start_in_block - context_start + len(match.group(0)) + 30
     excerpt = shorten(window, min(140, len(window) if len(window) <= wanted + _TAIL_SLACK else wanted))
     evidence = ("…" if context_start else "") + excerpt
-    return Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element)
+    return Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[max(block.index, 0)] + start_in_block, block.element)
 
 
 def _most_shown_together(doc: Document, hits: list[Hit]) -> int:

@@ -25,7 +25,7 @@ from collections.abc import Set
 from compliance.decoding import Decoded
 from compliance.document.bylines import byline_beside_the_story, overlong_byline, refused_byline, unread_byline
 from compliance.document.elements import text_of
-from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
+from compliance.document.html import image_sources, in_h1, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, BrokenLink, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, block_position, item_offsets
 from compliance.document.region import find_article_root, find_story_head
 from compliance.document.visibility import shown_sources
@@ -56,6 +56,7 @@ __all__ = [
     "text_of",
     "unread_byline",
     "with_metadata_byline",
+    "with_metadata_headline",
 ]
 
 
@@ -97,9 +98,41 @@ def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = froze
     reading = read_byline(text, outlets=outlet_names(outlets))
     if reading is None or reading.problem == "empty":
         return doc
-    below = doc.headline if doc.headline is not None else next(iter(doc.article_blocks), None)
+    below = doc.page_headline if doc.page_headline is not None else next(iter(doc.article_blocks), None)
     index, line = (below.index, below.line) if below is not None else (0, 1)
     return dataclasses.replace(doc, bylines=(Byline(METADATA_BYLINE.format(value=text), reading, index, line, "metadata"),))
+
+
+def with_metadata_headline(doc: Document, value: str) -> Document:
+    """`doc` with the headline a CMS theme prints from the article's `headline` metadata (a CMS
+    payload's `headline` or `title` field, the API's, `--meta headline=`) above a body that shows
+    none of its own, as a front matter `title` is read (`plaintext`; markup in the field is read as
+    the text it shows). The page's own `<h1>` wins (a Markdown `#` heading, a front matter
+    `title`); a heading the reader only guessed for one (an `<h2>` crosshead of the body, a text
+    article's first line) gives way to the field's. Read as no block of the page (index -1,
+    at the article's first line; `Document.headline_source` says so). `doc` unchanged when the
+    value is blank."""
+    import dataclasses
+
+    from compliance.text import normalize_inline
+
+    text = normalize_inline(_field_text(value))
+    if not text or _own_headline(doc):
+        return doc
+    line = doc.article_blocks[0].line if doc.article_blocks else doc.article_line
+    headline = Block(-1, text, line, True, True)
+    return dataclasses.replace(doc, headline=headline, headline_source="metadata")
+
+
+def _own_headline(doc: Document) -> bool:
+    """Whether the page shows a headline of its own: an `<h1>` (a Markdown `#` heading, a front
+    matter `title`), not a heading the reader guessed for one (an `<h2>` crosshead, a first line)."""
+    headline = doc.headline
+    if headline is None:
+        return False
+    if doc.kind != "html":
+        return headline.heading
+    return in_h1(headline.element)
 
 
 def _field_text(value: str) -> str:

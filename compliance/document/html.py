@@ -36,13 +36,13 @@ from compliance.document.clipping import (
 )
 from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
 from compliance.document.css import Declaration, display_keyword, reading_one_page
-from compliance.document.elements import BLOCK_TAGS, ids_of_page
+from compliance.document.elements import BLOCK_TAGS, ids_of_page, names
 from compliance.document.first_line import unseen_first_line
-from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
+from compliance.document.model import Block, Document, Image, Item, Link, block_position, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
-from compliance.document.region import find_article_root, find_story_head, is_chrome
+from compliance.document.region import find_article_root, find_story_head, is_chrome, names_the_site_heading
 from compliance.document.svg_text import SIZES as SVG_SIZES
 from compliance.document.svg_text import PaintRule, has_view_box, holds_text, paint_rules, svg_texts
 from compliance.document.visibility import (
@@ -569,7 +569,7 @@ def _build_html_document(
     walked = _walk(root, article_root, article_head, url, rendered=rendered, overrides=bidi_override.may_override(source, root))
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
-    headline = _headline(blocks)
+    headline = _headline(blocks, article_root, walked.meta, walked.json_ld)
     credited = functools.partial(credited_in_metadata, walked.meta, walked.json_ld)
     bylines = () if rendered else find_bylines(walked.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
     positions = SourcePositions(source, root)
@@ -611,15 +611,105 @@ def _build_html_document(
     )
 
 
-def _headline(blocks: tuple[Block, ...]) -> Block | None:
-    """The first `<h1>` (its text may sit in an inline element inside it), else the article's first heading."""
-    headline = next((b for b in blocks if b.heading and b.element is not None and _in_h1(b.element)), None)
+def _headline(blocks: tuple[Block, ...], article_root: Any, meta: Mapping[str, list[str]], json_ld: Sequence[Any]) -> Block | None:
+    """The story's headline: the first `<h1>` (its text may sit in an inline element inside it)
+    that is not the site's name (`region.names_the_site_heading`: a theme's `<h1
+    class="site-title"><a href="/">`; or the `og:site_name` it reads); else the heading that reads
+    as the page's metadata titles the story (`og:title`, `twitter:title`, JSON-LD `headline`: a
+    theme's `<h2 class="entry-title">` under a site-name `<h1>`); else the article's first
+    heading."""
+    site_names = {_title_key(name) for name in meta.get("og:site_name", ())}
+    shown_h1s = (b for b in blocks if b.heading and b.element is not None and in_h1(b.element))
+    headline = next((b for b in shown_h1s if _title_key(b.text) not in site_names and not names_the_site_heading(_h1_of(b.element), article_root)), None)
+    if headline is None:
+        titles = {_title_key(title) for title in _story_titles(meta, json_ld)} - {""}
+        headline = next((b for b in blocks if b.heading and titles and _title_key(b.text) in titles), None)
     if headline is None:
         headline = next((b for b in blocks if b.heading and b.in_article), None)
-    return headline
+    return _as_read(_whole_h1(headline, blocks))
 
 
-def _in_h1(element: Any) -> bool:
+# The most blocks one `<h1>`'s text is read from (a headline set in lines, its kicker above).
+_HEADLINE_LINES: Final = 4
+
+
+def _whole_h1(headline: Block | None, blocks: tuple[Block, ...]) -> Block | None:
+    """The headline with the rest of its `<h1>`'s text: a theme that sets the headline's lines as
+    blocks (`<span style="display:block">`) makes a block of each, which a reader reads as one
+    headline; its lines are joined with a line break, which `_as_read` reads as a space."""
+    h1 = _h1_of(headline.element) if headline is not None else None
+    if headline is None or h1 is None:
+        return headline
+    position = block_position(blocks, headline.index) + 1
+    lines = [headline.text]
+    while len(lines) < _HEADLINE_LINES and position < len(blocks) and blocks[position].heading and _h1_of(blocks[position].element) is h1:
+        lines.append(blocks[position].text)
+        position += 1
+    if len(lines) == 1:
+        return headline
+    return new_block(headline.index, "\n".join(lines), headline.line, headline.in_article, headline.heading, headline.element)
+
+
+# The class pieces of a kicker, the section label a theme prints with the headline ("Housing",
+# "Analysis"): in a span that opens the `<h1>`, it is the page's furniture, not the headline's words.
+_KICKER_PIECES: Final = frozenset({"kicker", "eyebrow", "overline", "supertitle", "overtitle"})
+
+
+def _as_read(headline: Block | None) -> Block | None:
+    """The headline's words as a reader reads them: on one line (a `<br>` a theme breaks it with,
+    or an editor to balance its lines, is a space between words, as in its `<title>` and
+    `og:title`), without the kicker that opens it (`<h1><span class="kicker">Housing</span> …`:
+    a theme's section label, no word of the story's headline)."""
+    if headline is None:
+        return None
+    text = headline.text
+    kicker = _kicker_text(headline.element)
+    if kicker and text.startswith(kicker) and text[len(kicker) :].strip():
+        text = text[len(kicker) :]
+    if "\n" in text or text is not headline.text:
+        text = " ".join(text.split())
+    if text == headline.text:
+        return headline
+    return new_block(headline.index, text, headline.line, headline.in_article, headline.heading, headline.element)
+
+
+def _kicker_text(element: Any) -> str:
+    """The text of the kicker that opens the `<h1>` (see `_KICKER_PIECES`), "" when none does."""
+    h1 = _h1_of(element)
+    if h1 is None or (h1.text or "").strip():
+        return ""
+    first = next(iter(h1), None)
+    if first is None or not isinstance(first.tag, str) or not names(first, _KICKER_PIECES, ids=False, at="ends"):
+        return ""
+    return "".join(first.itertext()).strip()
+
+
+def _title_key(text: str) -> str:
+    """A title's words as a comparison key: letters and digits, case-folded."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def _story_titles(meta: Mapping[str, list[str]], json_ld: Sequence[Any]) -> list[str]:
+    """The story's title as the page's metadata gives it: `og:title`, `twitter:title`, and the
+    `headline` of each JSON-LD object (at the top level or in an `@graph`)."""
+    titles = [*meta.get("og:title", ()), *meta.get("twitter:title", ())]
+    for data in json_ld:
+        for node in data if isinstance(data, list) else [data, *(data.get("@graph") or [] if isinstance(data, dict) else [])]:
+            if isinstance(node, dict) and isinstance(node.get("headline"), str):
+                titles.append(node["headline"])
+    return titles
+
+
+def _h1_of(element: Any) -> Any:
+    """The `<h1>` the element is or stands in (`in_h1` holds)."""
+    node = element
+    while node is not None and not (isinstance(node.tag, str) and node.tag.lower() == "h1"):
+        node = node.getparent()
+    return node
+
+
+def in_h1(element: Any) -> bool:
+    """Whether the element is an `<h1>` or within one (its text may sit in inline elements inside it)."""
     node = element
     for _ in range(4):
         if node is None or not isinstance(node.tag, str):

@@ -245,6 +245,10 @@ class Document:
     # the tree (`lookalike.as_read`) reads those spellings as the names, as the text blocks,
     # alt texts and bylines here already are (`lookalike.see_through_document`). () otherwise.
     spelt_names: tuple[str, ...] = ()
+    # Where the headline was read: the page, or the article's `headline` metadata (a CMS payload's
+    # `headline` or `title` field), which a CMS theme prints above a body that shows none of its
+    # own (`with_metadata_headline`): no block of the page, its index -1, before every item.
+    headline_source: Literal["page", "metadata"] = "page"
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
     # The story's head where it lies before the article root and outside it (the headline and
@@ -286,6 +290,12 @@ class Document:
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def page_headline(self) -> Block | None:
+        """The headline as a block of the page (what an edit goes beside), None when the page
+        shows none of its own (its headline, if any, is printed from the article's metadata)."""
+        return self.headline if self.headline_source == "page" else None
 
     @property
     def article_blocks(self) -> tuple[Block, ...]:

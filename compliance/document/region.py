@@ -489,6 +489,20 @@ def _names_the_site(element: Any) -> bool:
     return element.tag == "h1" and any(_front_page(link.get("href") or "") for link in element.iter("a"))
 
 
+def names_the_site_heading(h1: Any, article_root: Any) -> bool:
+    """Whether an `<h1>` is the site's name, not a story's headline (`<h1 class="site-title"><a
+    href="/">`, an `<h1>` in the site's header or branding): it or an ancestor names the site
+    (`_names_the_site`), up to the article root or the element that holds it (the page's own
+    wrappers, which hold the story too, are asked nothing)."""
+    holds_root = {article_root, *article_root.iterancestors()} if article_root is not None else set()
+    node = h1
+    while node is not None and isinstance(node.tag, str) and node not in holds_root:
+        if _names_the_site(node):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _front_page(href: str) -> bool:
     """A link to a site's front page: "/", or an address with no path beyond "/"."""
     href = href.strip()

@@ -24,6 +24,8 @@ PAGE_META_FIELDS = (
     ("reporter", "Reporter", "Jake Smith", "text"),
     ("original_url", "Original URL", "https://…", "url"),
     ("original_headline", "Original headline", "as the original story has it", "text"),
+    # What a CMS prints above an article whose HTML shows none of its own: its headline and byline.
+    ("headline", "Headline", "your headline, when the article has no <h1>", "text"),
     ("byline", "Byline", "By Jake Smith, Daily Caller News Foundation", "text"),
     ("source_publisher", "Source publisher", "Daily Caller News Foundation", "text"),
     ("publication_date", "Publication date", "2024-05-01", "text"),
