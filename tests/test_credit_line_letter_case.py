@@ -228,8 +228,11 @@ def test_a_propublica_credit_in_spanish_is_quoted_and_said_not_to_replace_the_li
     assert entry["packs"] == ["propublica"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/credit-line"]
     assert "publicad" in finding["evidence"]
-    assert "is a credit line in other words or in another language, which does not replace it" in finding["message"]
-    assert "do not allow translating the story" in finding["message"]
+    # Its wording differs (the message), and why it does not replace the line (the detail).
+    wanted = '"This story was originally published by ProPublica."'
+    assert finding["message"] == f'The credit line reads "{finding["evidence"]}", not the wording the terms ask for: {wanted}'
+    assert "is a credit line in other words or in another language, which does not replace it" in finding["detail"]
+    assert "do not allow translating the story" in finding["detail"]
 
 
 @pytest.mark.parametrize(
