@@ -133,9 +133,10 @@ ON_WHITE = {
         ".hero{position:relative}.byline{position:absolute;bottom:0;color:#fff}",
         f'<div class="hero"><p>Photo to come.</p>{BYLINE}</div>',
     ),
-    "placed absolutely on the page, the logo beside it": (".byline{position:absolute;top:0;color:#fff}", BYLINE),
+    # (Placed from the page itself, out of the way of the headline's words.)
+    "placed absolutely on the page, the logo beside it": (".byline{position:absolute;left:0;top:1600px;color:#fff}", BYLINE),
     "over a picture the page hides": (
-        ".hero{position:relative}.hero img{display:none}.byline{position:absolute;bottom:0;color:#fff}",
+        ".hero{position:relative;height:200px}.hero img{display:none}.byline{position:absolute;bottom:0;color:#fff}",
         f'<div class="hero">{PHOTO}{BYLINE}</div>',
     ),
     "in a white box of its own over the picture": (
@@ -143,12 +144,12 @@ ON_WHITE = {
         f'<div class="hero">{PHOTO}{BYLINE}</div>',
     ),
     "pulled up a hair": (".byline{margin-top:-2px;color:#fff}", f"<div>{PHOTO}</div>{BYLINE}"),
-    "pulled up over a paragraph": (".byline{margin-top:-40px;color:#fff}", f"{PHOTO}<p>Photo: staff.</p>{BYLINE}"),
+    "pulled up over an empty box": (".byline{margin-top:-40px;color:#fff}", f'{PHOTO}<div style="height:80px"></div>{BYLINE}'),
     "translated up by its own height": (".byline{transform:translateY(-100%);color:#fff}", f"<div>{PHOTO}</div>{BYLINE}"),
     "in a grid, not placed over the picture": (".hero{display:grid}.byline{color:#fff}", f'<div class="hero">{PHOTO}{BYLINE}</div>'),
     "beside a small picture placed in a corner": (
-        ".hero{position:relative}.hero img{position:absolute;top:0;right:0}.byline{color:#fff}",
-        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+        ".hero{position:relative}.hero img{position:absolute;top:0;right:0}.byline{color:#fff;margin-right:60px}",
+        f'<div class="hero"><img src="https://localpaper.example/uploads/icon.png" width="40" height="40" alt="">{BYLINE}</div>',
     ),
     "a cover block's classes with no stylesheet for them": (".has-base-color{color:#fff}", WP_COVER),
 }
