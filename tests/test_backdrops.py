@@ -240,3 +240,15 @@ def test_bootstrap_s_focusable_visually_hidden_class_hides_the_byline_where_its_
     assert "has the class `visually-hidden-focusable`" in failed(page("", byline, head=BOOTSTRAP))["dcnf/byline"]
     # On a whole page whose CSS is all read, a class it does not define hides nothing.
     assert failed(page("", byline)) == {}
+
+
+CARD = (
+    '<div class="card"><img class="card-img" src="https://localpaper.example/uploads/pipeline.jpg" alt="">'
+    '<div class="card-img-overlay"><p class="byline">By Jake Smith, Daily Caller News Foundation</p></div></div>'
+)
+
+
+def test_bootstrap_s_card_overlay_shows_its_white_text_over_the_card_s_picture_where_bootstrap_is_linked() -> None:
+    assert failed(page(".card-img-overlay .byline{color:#fff}", CARD, head=BOOTSTRAP)) == {}
+    # Without a stylesheet to place it, the overlay is a block below the picture, on white.
+    assert "dcnf/byline" in failed(page(".card-img-overlay .byline{color:#fff}", CARD))
