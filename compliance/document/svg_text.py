@@ -58,6 +58,9 @@ class SvgText:
     shown: bool
     link: Any = None
     href: str | None = None
+    # The `<use>` that draws these words where it stands (they are kept in `<defs>` or elsewhere);
+    # None for words drawn where they are written.
+    used_by: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,15 @@ _RulePaint = Mapping[Any, Mapping[str, tuple[str, bool]]]
 
 def holds_text(svg: Any) -> bool:
     """Whether an `<svg>` has a `<text>` element anywhere in it: one that has none (an icon, a
-    logo drawn in paths) draws no words, and the page's paint rules need not be read for it."""
-    return any(local_name(element) == "text" for element in svg.iter())
+    logo drawn in paths) draws no words, and the page's paint rules need not be read for it.
+    A `<use>` that draws a `<text>` (or what holds one) it references draws words too."""
+    for element in svg.iter():
+        name = local_name(element)
+        if name == "text":
+            return True
+        if name == "use" and (target := _referenced(element)) is not None and any(local_name(inner) == "text" for inner in target.iter()):
+            return True
+    return False
 
 
 def paint_colours(svg: Any, sheets: Iterable[str]) -> list[Colour]:
@@ -206,9 +216,15 @@ def svg_texts(
 
     outside = _Paint() if colour_in_force is None else _Paint(values=(("color", _rgba(colour_in_force)),))
     texts = list(_read(svg, _painted(svg, outside, own(svg)), own, blends_in, _over_shapes(svg) if blends_in is not None else frozenset()))
-    off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block), sized_by_css)}
-    off |= _covered(svg, {piece.block for piece in texts}, own, sized_by_css)
-    return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
+    off = {
+        (piece.block, piece.used_by)
+        for piece in texts
+        if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block), sized_by_css, piece.used_by)
+    }
+    # Words a `<use>` draws are drawn where it stands, in the order of the `<svg>`'s elements.
+    places = {piece.used_by if piece.used_by is not None else piece.block: (piece.block, piece.used_by) for piece in texts}
+    off |= {places[place] for place in _covered(svg, set(places), own, sized_by_css)}
+    return [replace(piece, shown=False) if (piece.block, piece.used_by) in off else piece for piece in texts]
 
 
 def _covered(svg: Any, blocks: set[Any], own: Callable[[Any], dict[str, str]], sized_by_css: bool) -> set[Any]:
@@ -285,13 +301,18 @@ _ASCENT_EM = 1.0
 _ASCII_ASCENT_EM = 0.85
 
 
-def _off_canvas(svg: Any, text: Any, words: str, sized_by_css: bool = False) -> bool:
+def _off_canvas(svg: Any, text: Any, words: str, sized_by_css: bool = False, used_by: Any = None) -> bool:
     """Whether a `<text>` is drawn wholly outside its `<svg>`'s box, which clips it: by its first
     `x` and `y` (user units) against the part of the user space the box shows (`_shown_area`),
     its width at most an em a character (of its `font-size` attribute, else 16px). Not judged
     under a `transform`, which moves the canvas, nor under a `viewBox` where the `<svg>`'s CSS
-    sets its size (`sized_by_css`) or its `width` or `height` attribute is not in pixels."""
-    if any(element.get("transform") is not None for element in [text, *text.iterancestors()] if element is not svg and svg in element.iterancestors()):
+    sets its size (`sized_by_css`) or its `width` or `height` attribute is not in pixels. Drawn
+    by a `<use>` (`used_by`), it is moved by the `<use>`'s `x` and `y`, and the groups around the
+    `<use>` are those whose transforms count."""
+    drawn_at = text if used_by is None else used_by
+    if any(element.get("transform") is not None for element in [text, *drawn_at.iterancestors()] if element is not svg and svg in element.iterancestors()):
+        return False
+    if used_by is not None and used_by.get("transform") is not None:
         return False
     area = _shown_area(svg, sized_by_css)
     if area is None:
@@ -300,6 +321,8 @@ def _off_canvas(svg: Any, text: Any, words: str, sized_by_css: bool = False) -> 
     font = _number(text.get("font-size")) or 16.0
     ascent = _ASCII_ASCENT_EM if words.isascii() else _ASCENT_EM
     x, y = _number(text.get("x")) or 0.0, _number(text.get("y")) or 0.0
+    if used_by is not None:
+        x, y = x + (_number(used_by.get("x")) or 0.0), y + (_number(used_by.get("y")) or 0.0)
     if x + len(words.strip()) * font <= left or y + _DESCENT_EM * font <= top:
         return True
     return x >= right or y - ascent * font >= bottom
@@ -377,13 +400,51 @@ def _over_shapes(svg: Any) -> frozenset[Any]:
 
 
 def _read(
-    element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]], blends_in: BlendsIn | None, over_shapes: frozenset[Any] = frozenset()
+    element: Any,
+    paint: _Paint,
+    own_values: Callable[[Any], dict[str, str]],
+    blends_in: BlendsIn | None,
+    over_shapes: frozenset[Any] = frozenset(),
+    children: Iterable[Any] | None = None,
+    used_by: Any = None,
 ) -> Iterator[SvgText]:
-    for child in element:
+    """The words `element`'s `children` (all it holds, unless given) draw, inside what it passes
+    on (`paint`); `used_by`: the `<use>` that draws them where it stands (`_read_use`)."""
+    return _read_each(element, element if children is None else children, paint, own_values, blends_in, over_shapes, used_by)
+
+
+def _read_use(
+    use: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]], blends_in: BlendsIn | None, over_shapes: frozenset[Any], nested: bool
+) -> Iterator[SvgText]:
+    """The words a `<use>` draws: the element it references, drawn where the `<use>` stands (SVG
+    2, 5.6: a copy of it, which inherits from the `<use>`), a `<text>` kept in `<defs>` among
+    them, or what a `<symbol>` holds. Not read inside a `<text>` (where a `<use>` draws nothing),
+    nor in what another `<use>` draws (`nested`), nor for a reference to the `<use>` or around it."""
+    target = None if nested or paint.block is not None else _referenced(use)
+    if target is None or target is use or use in target.iterancestors():
+        return
+    used = _painted(use, paint, own_values(use))
+    drawn = tuple(target) if local_name(target) == "symbol" else (target,)
+    yield from _read(use, used, own_values, None if use in over_shapes else blends_in, over_shapes, drawn, use)
+
+
+def _read_each(
+    element: Any,
+    children: Iterable[Any],
+    paint: _Paint,
+    own_values: Callable[[Any], dict[str, str]],
+    blends_in: BlendsIn | None,
+    over_shapes: frozenset[Any],
+    used_by: Any,
+) -> Iterator[SvgText]:
+    for child in children:
         tag = local_name(child)
         if not tag or tag in _NEVER_DRAWN:
             continue
         in_text = paint.block is not None
+        if tag == "use":
+            yield from _read_use(child, paint, own_values, blends_in, over_shapes, used_by is not None)
+            continue
         if not (tag in _TEXT_PARTS if in_text else tag in CONTAINERS or tag == "text"):
             continue
         own = _painted(child, paint, own_values(child))
@@ -393,10 +454,20 @@ def _read(
             own = replace(own, link=child, href=href)
         judged = None if child in over_shapes else blends_in
         if own.block is not None and child.text:
-            yield SvgText(child, own.block, child.text, _shows(own, judged), own.link, own.href)
-        yield from _read(child, own, own_values, judged, over_shapes)
+            yield SvgText(child, own.block, child.text, _shows(own, judged), own.link, own.href, used_by)
+        yield from _read(child, own, own_values, judged, over_shapes, used_by=used_by)
         if in_text and child.tail:
-            yield SvgText(element, paint.block, child.tail, _shows(paint, blends_in), paint.link, paint.href)
+            yield SvgText(element, paint.block, child.tail, _shows(paint, blends_in), paint.link, paint.href, used_by)
+
+
+def _referenced(use: Any) -> Any:
+    """The element of the page a `<use>` references by its `href` (or `xlink:href`), `#id`; None
+    for none, or an address of another document (not read)."""
+    href = use.get("href") or use.get("xlink:href") or use.get("{http://www.w3.org/1999/xlink}href") or ""
+    if not href.startswith("#") or len(href) < 2:
+        return None
+    found = use.getroottree().xpath("//*[@id=$ident][1]", ident=href[1:])
+    return found[0] if found else None
 
 
 def _painted(element: Any, inherited: _Paint, own: dict[str, str]) -> _Paint:

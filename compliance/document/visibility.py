@@ -246,7 +246,9 @@ UA_HIDDEN_TAGS = frozenset({"rp", "datalist", "noembed", "noframes", "param", "a
 # Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
 # editor sees on the page, nor is what Bootstrap's and Tailwind's `invisible` hide
 # (`visibility: hidden`).
-_SCREEN_READER_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden"})
+# (Bootstrap 5's `visually-hidden-focusable` shows only while it has the keyboard's focus: a skip
+# link's class, hidden from every reader who is not tabbing through the page.)
+_SCREEN_READER_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visually-hidden-focusable", "visuallyhidden"})
 _HIDDEN_CLASSES = frozenset({*_SCREEN_READER_CLASSES, "hidden", "d-none", "invisible"})
 # Attributes a lazy-loader reads: a stylesheet's opacity on such an element is its fade-in.
 _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-bg")
@@ -616,7 +618,7 @@ def _takes_away(declaration: Declaration) -> bool:
     what takes an element off the screen with all it holds."""
     family = declaration.family
     if family == "display":
-        return declaration.name == "display" and declaration.keyword == "none"
+        return declaration.name == "display" and (declaration.keyword == "none" or display_keyword(declaration) in _UNRENDERED_DISPLAYS)
     if family in ("visibility", "content-visibility"):
         return declaration.keyword in ("hidden", "collapse")
     return False
@@ -643,7 +645,7 @@ def _hiding_declared(
         if markup and (said := _markup_hiding(node, chain[depth - 1] if depth else None, winners, helper_classes)):
             whose = "it" if node is element else f"the {_tag_shown(node)} around it at line {node.sourceline or 1}"
             return f"{whose} {said}"
-        hiding = [declaration for declaration in winners.values() if hides(declaration)]
+        hiding = [declaration for declaration in winners.values() if hides(declaration) and _hides_there(declaration, node)]
         if not hiding:
             continue
         shown = " and ".join(_code_span(f"{declaration.name}: {_shown_value(declaration)}") for declaration in hiding[:2])
@@ -652,6 +654,14 @@ def _hiding_declared(
             return f"{whose} sets {shown}"
         return f"the page's CSS sets {shown} {where}"
     return ""
+
+
+def _hides_there(declaration: Declaration, node: Any) -> bool:
+    """False for a `display: contents` on an element it does not hide (one that renders what it
+    holds: `_not_rendered`); True for any other declaration."""
+    if declaration.name != "display" or display_keyword(declaration) != "contents":
+        return True
+    return _not_rendered(declaration, node.tag.lower() if isinstance(node.tag, str) else "")
 
 
 def _markup_hiding(node: Any, below: Any, winners: Mapping[str, Declaration], helper_classes: bool) -> str:
@@ -1090,6 +1100,12 @@ def _background_blends_into_white(declaration: Declaration) -> bool:
     return _paints_white(painted)
 
 
+def paints_beside_white(declaration: Declaration) -> bool:
+    """True for a background declaration that paints a picture, a gradient or a colour that can
+    be told from white (`backdrops`: a box a text laid over it may be seen on)."""
+    return declaration.name in _PAINTED_BACKGROUNDS and not _background_blends_into_white(declaration)
+
+
 def _paints_white(painted: Colour | None) -> bool:
     """True for a background colour that cannot be told from white (None, unknown, is not)."""
     return painted is not None and indistinguishable(painted, WHITE_CANVAS)
@@ -1253,6 +1269,9 @@ class PageStyle:
         # (`flow_clip`), a grid track of no size (`grid_tracks`), or an image with no content box
         # to draw its picture in (`content_box`).
         self.painted_over: frozenset[Any] = frozenset()
+        # The elements that may lie over a picture a box not around them paints (`backdrops`):
+        # their backdrop is not known, and their text colours are not judged against one.
+        self.overlaid: frozenset[Any] = frozenset()
         # The elements whose own text a cover inside them paints over (`paint_order.Painted.own_text`):
         # the walk reads their children, not their text.
         self.text_painted_over: frozenset[Any] = frozenset()
@@ -1338,8 +1357,19 @@ class PageStyle:
         # (A page without `first-line` in its CSS pays this one search of text already lowered.)
         first_lines = first_line_rules(root, sheets) if "first-line" in lowered else {}
         clipped = _clipped_lines(root, sheets, lowered, index, demanding, generated)
-        helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if laid_out is None and not sized and not generated and details == DetailsContent() and helper_classes_hide and not first_lines and not clipped.cut:
+        links_unread = _links_unread_sheet(root, sheets)
+        helper_classes_hide = links_unread or not _whole_page(root)
+        overlaid = _overlaid(root, demanding, lowered, links_unread)
+        if (
+            laid_out is None
+            and not sized
+            and not generated
+            and details == DetailsContent()
+            and helper_classes_hide
+            and not first_lines
+            and not clipped.cut
+            and not overlaid
+        ):
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(demanding)
@@ -1360,6 +1390,10 @@ class PageStyle:
         if first_lines:
             style._with_first_lines(first_lines, lowered)
         style.line_clipped, style.line_clippers = clipped
+        if overlaid:
+            style.overlaid = overlaid
+            # Read as styled elements, for `render` to read them on an unknown backdrop.
+            style.styled = {**dict.fromkeys(overlaid, ()), **style.styled}
         return style
 
     def _demanding(self, root: Any, sheets: Sequence[str], index: _ElementIndex) -> PageStyle:
@@ -1661,6 +1695,16 @@ def _inert_style(style: Any) -> bool:
         elif tag in _INERT_STYLE_HOLDERS and not (tag == "math" and in_html_again):
             return True
     return False
+
+
+def _overlaid(root: Any, style: PageStyle, lowered: str, links_unread: bool) -> frozenset[Any]:
+    """`PageStyle.overlaid`, read only where a text colour may be judged against a background
+    the checker knows: the canvas, or a background the page's CSS sets."""
+    if style.canvas is None and "background" not in lowered and not root.xpath("boolean(//@bgcolor)"):
+        return frozenset()
+    from compliance.document.backdrops import over_pictures
+
+    return over_pictures(root, style, lowered, links_unread)
 
 
 def applied_sheets(root: Any) -> list[str]:
@@ -2222,7 +2266,7 @@ def _can_hide(declaration: Declaration) -> bool:
     if named is not None:
         return named(declaration)
     if family == "display":
-        return declaration.keyword == "none"
+        return declaration.keyword == "none" or display_keyword(declaration) in _UNRENDERED_DISPLAYS or display_keyword(declaration) == "contents"
     if family == "visibility":
         return declaration.keyword in ("hidden", "collapse")
     if family == "opacity":
@@ -3826,6 +3870,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return parent
     if element in style.painted_over:
         return HIDDEN
+    parent = _on_its_backdrop(element, parent, style)
     declared, variables = _with_custom_properties(style.declarations(element), parent.variables, style)
     if is_hidden(element, tag, style.helper_classes_hide) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
@@ -3886,6 +3931,16 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         _blur(judged, parent.blur, font_px, root_font_px),
         word_spacing,
     )
+
+
+def _on_its_backdrop(element: Any, parent: Rendering, style: PageStyle) -> Rendering:
+    """How an element's parent shows, as far as the element inherits it: where the element lies
+    over a picture (`PageStyle.overlaid`), on no known background, its text blending in only
+    where it blends into any (a transparent colour); elsewhere `parent` itself."""
+    if parent.background is None or element not in style.overlaid:
+        return parent
+    unknown = parent._replace(background=None)
+    return unknown._replace(blends_in=_text_paint({}, unknown, parent.colour_filter, parent.fading.opacity)[4])
 
 
 def _unstyled_rendering(
@@ -5054,6 +5109,24 @@ def _containing_block_width(parent: Rendering) -> float:
     return offsets.SCREEN_WIDTH_PX if known is None else known
 
 
+# The displays that render no box, and nothing of what the element holds, as `none` (CSS Display
+# 3, 2.4: a table column or column group "is not rendered"; `<col>` and `<colgroup>` have them).
+_UNRENDERED_DISPLAYS = frozenset({"table-column", "table-column-group"})
+# The elements `display: contents` does not render at all (CSS Display 3, Appendix B: replaced
+# elements, form controls and the like "behave as display: none"); on any other it only takes
+# the element's own box away.
+_CONTENTS_UNRENDERED_TAGS = frozenset(
+    {*IMAGE_TAGS, "iframe", "video", "audio", "canvas", "embed", "object", "input", "textarea", "select", "br", "wbr", "meter", "progress", "svg"}
+)
+
+
+def _not_rendered(display: Declaration, tag: str) -> bool:
+    """Whether a `display` renders the element as `none` does (`_UNRENDERED_DISPLAYS`, or
+    `contents` on an element `_CONTENTS_UNRENDERED_TAGS` lists)."""
+    keyword = display_keyword(display)
+    return keyword in _UNRENDERED_DISPLAYS or (keyword == "contents" and tag in _CONTENTS_UNRENDERED_TAGS)
+
+
 def _box_gone(
     declared: Mapping[str, Declaration],
     element: Any,
@@ -5067,7 +5140,7 @@ def _box_gone(
     are of `containing` (px), and with `style` an absolutely positioned box placed wholly above
     or left of the page is found (`_placed_from_the_page`, `_above_the_page`)."""
     display = declared.get("display")
-    if display is not None and display.keyword == "none":
+    if display is not None and (display.keyword == "none" or _not_rendered(display, tag)):
         return True
     if _transparent(declared, element) or _content_replaced(declared, tag):
         return True

@@ -1,0 +1,334 @@
+"""Text laid over a picture: boxes whose backdrop the checker cannot know.
+
+A white byline or logo laid over a hero photo or video is seen: what is behind it is the
+picture, not the page's white background. The checker does not lay pages out, so it cannot tell
+which part of a picture is behind a box; such a box's backdrop is unknown (`Rendering.background`
+None), and its text colour is not judged against the background of the page or of a box around it.
+
+A box lies over (or under) a picture when a box that is not around it paints one (a replaced
+element: `<img>` with an address, `<picture>`, `<video>` with a source or poster, `<canvas>`,
+`<svg>`, `<iframe>`, `<object>`, `<embed>`; or a box whose `background` paints an image, a
+gradient or a colour that can be told from white) and the two may overlap, by the page's own CSS:
+
+- positioned out of the flow: a box of `position: absolute` (or `fixed`) is placed in its
+  containing block (the nearest ancestor that is positioned, or transformed or filtered: CSS
+  Positioned Layout 3, 3.1) over what that block holds; it lies over a picture the block holds.
+  One whose containing block is the page itself is not read (a hero's caption is placed in the
+  hero: a box placed on the page only to escape this reading is not). An absolutely placed
+  picture that stretches across its block (both sides of an axis set, `inset`, or a size in
+  percent: a cover image) lies under the boxes beside it in that block.
+- stacked in a grid: two items of one grid container both placed by a `grid-area`, `grid-row`
+  or `grid-column` may share a cell (auto-placed items never do: CSS Grid 1, 8.5).
+- pulled up: a box with a negative `margin-top`, a `position: relative` one moved up by `top`
+  (or `bottom`), or one translated up, over the box before it, by 16px or more, or a margin of
+  2% of its block's width or more (less overlaps the edge of the picture only, and the text
+  stays on what is behind it). A translation or an offset in percent is not read (of the box's
+  own height, a line for a byline, or of a block of no set height: none).
+- a framework's overlay, on a page that links a stylesheet the checker does not read (the
+  framework's CSS is there): a WordPress Cover block's background (`wp-block-cover__image-
+  background`, `__video-background`, `__background`, `__gradient-background`, which the block
+  library's CSS places absolutely across the block) lies under its inner container; Bootstrap's
+  `card-img-overlay` and `carousel-caption` are placed over their card's or slide's picture.
+
+A box around the text that paints its own opaque background (a caption box with a background
+colour) is what the text is read on: `render` reads it as before, inside the box lying over the
+picture. A picture that is hidden by its markup or its CSS (`hidden`, `display: none`,
+`visibility: hidden`, `opacity: 0`) paints nothing.
+
+Read only on a page whose CSS names what may lay boxes over each other (`position`, `grid-`,
+a negative number, `transform`, `translate`) or that links a stylesheet, and that holds a picture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from compliance.document.css import Declaration, display_keyword, length_px, side_value
+
+if TYPE_CHECKING:
+    from compliance.document.visibility import PageStyle
+
+# The replaced elements that paint a picture (HTML, 15.4).
+_PICTURE_TAGS = frozenset({"img", "picture", "video", "canvas", "svg", "iframe", "object", "embed"})
+# The properties that place a grid item in named or numbered lines (CSS Grid 1, 8.3).
+_GRID_PLACEMENT = (
+    "grid-area",
+    "grid-row",
+    "grid-column",
+    "grid-row-start",
+    "grid-row-end",
+    "grid-column-start",
+    "grid-column-end",
+)
+_OFFSETS = ("top", "right", "bottom", "left", "inset")
+_PLACING = ("position", *_OFFSETS, "width", "height", "margin-top", "margin", "transform", "translate", "display", *_GRID_PLACEMENT)
+_HIDING = ("display", "visibility", "opacity")
+_BACKGROUNDS = ("background", "background-color", "background-image")
+# Bootstrap's overlays, placed absolutely over their card's or slide's picture by its CSS.
+_FRAMEWORK_OVERLAYS = frozenset({"card-img-overlay", "carousel-caption"})
+# The WordPress Cover block's backgrounds, placed absolutely across the block by its CSS.
+_COVER_BACKGROUNDS = frozenset(
+    {"wp-block-cover__image-background", "wp-block-cover__video-background", "wp-block-cover__background", "wp-block-cover__gradient-background"}
+)
+# A pull of less than about a line overlaps only the edge of the box before (the text stays on
+# what is behind it, in the margin between them); a percentage of a margin is of the block's width.
+_PULL_PX = 16.0
+_PULL_PERCENT = 2.0
+# What a page's CSS (lowered) names when it may lay one box over another.
+_MAY_OVERLAP = re.compile(r"position|grid-|transform|translate|-\s*\.?\d")
+
+
+def _tag(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _classes(element: Any) -> set[str]:
+    return set((element.get("class") or "").lower().split())
+
+
+def over_pictures(root: Any, style: PageStyle, lowered: str, links_unread: bool) -> frozenset[Any]:
+    """The elements whose backdrop may be a picture painted by a box not around them (see the
+    module's note): `render` reads them on an unknown background. `lowered`: the page's CSS
+    text, lowered; `links_unread`: the page links a stylesheet the checker does not read."""
+    if not _MAY_OVERLAP.search(lowered) and not links_unread:
+        return frozenset()
+    pictures = _pictures(root, style)
+    if not pictures:
+        return frozenset()
+    holders: dict[Any, int] = {}
+    for picture in pictures:
+        for node in (picture, *picture.iterancestors()):
+            holders[node] = holders.get(node, 0) + 1
+    own = set(pictures)
+    marked: set[Any] = set()
+    for mover, region, stretched in _movers(root, style, links_unread):
+        if region is not mover.getparent() and region not in mover.iterancestors():
+            # Pulled up over the box before it: each lies over the other.
+            if holders.get(region):
+                marked.add(mover)
+            if holders.get(mover):
+                marked.add(region)
+            continue
+        if _holds_other_pictures(mover, region, holders, own):
+            marked.add(mover)
+        if stretched and holders.get(mover):
+            marked.update(_beside(mover, region))
+    for items in _grid_stacks(root, style):
+        holding = [item for item in items if holders.get(item)]
+        marked.update(item for item in items if any(other is not item for other in holding))
+    return frozenset(marked)
+
+
+def _pictures(root: Any, style: PageStyle) -> list[Any]:
+    """The boxes of the page that paint a picture or a colour that is not white (see the note),
+    less those hidden."""
+    from compliance.document.visibility import paints_beside_white
+
+    found = [element for element in root.iter() if _tag(element) in _PICTURE_TAGS and _paints_a_picture(element)]
+    found.extend(style.declaring_on(root, _BACKGROUNDS, paints_beside_white))
+    found.extend(root.xpath("//*[@background or @bgcolor]"))
+    found = list(dict.fromkeys(found))
+    if not found:
+        return []
+    declared = style.on_demand_of(found, _HIDING)
+    return [element for element, own in zip(found, declared, strict=True) if element.get("hidden") is None and not _hides(own)]
+
+
+def _paints_a_picture(element: Any) -> bool:
+    """Whether a replaced element has something to paint: an `<img>` an address (a lazy loader's
+    too), a `<video>` a source or a poster."""
+    tag = _tag(element)
+    if tag == "img":
+        return any(element.get(name) for name in ("src", "srcset", "data-src", "data-srcset"))
+    if tag == "video":
+        return bool(element.get("src") or element.get("poster") or any(_tag(child) == "source" for child in element))
+    # An `<svg>` inside another is part of its picture.
+    return not (tag == "svg" and any(_tag(node) == "svg" for node in element.iterancestors()))
+
+
+def _hides(declared: Mapping[str, Declaration]) -> bool:
+    display, visibility, opacity = (declared.get(name) for name in _HIDING)
+    if display is not None and display.keyword == "none":
+        return True
+    if visibility is not None and visibility.keyword in ("hidden", "collapse"):
+        return True
+    return opacity is not None and len(opacity.values) == 1 and opacity.values[0].type in ("number", "percentage") and opacity.values[0].value == 0
+
+
+def _movers(root: Any, style: PageStyle, links_unread: bool) -> Iterable[tuple[Any, Any, bool]]:
+    """Each box that may lie over others (see the note), with the box whose content it may lie
+    over and whether it stretches across it."""
+    candidates = list(
+        dict.fromkeys(
+            [
+                *style.declared_on(root, "position", ("absolute", "fixed", "relative", "sticky")),
+                *style.declaring_on(root, ("margin", "margin-top", "transform", "translate"), _may_pull_up),
+            ]
+        )
+    )
+    if candidates:
+        placed = list(zip(candidates, style.on_demand_of(candidates, _PLACING), strict=True))
+        out_of_flow = [element for element, declared in placed if _position(declared) in ("absolute", "fixed")]
+        blocks = _containing_blocks(out_of_flow, style)
+        for element, declared in placed:
+            keyword = _position(declared)
+            parent = element.getparent()
+            if keyword in ("absolute", "fixed"):
+                block = blocks(element, keyword == "fixed")
+                if block is not None:
+                    yield element, block, _stretched(declared)
+            elif parent is not None and _pulled_up(declared, keyword):
+                before = element.getprevious()
+                while before is not None and not isinstance(before.tag, str):
+                    before = before.getprevious()
+                if before is not None:
+                    yield element, before, False
+    if links_unread:
+        for element in root.xpath("//*[@class]"):
+            classes = _classes(element)
+            parent = element.getparent()
+            if parent is not None and classes & _FRAMEWORK_OVERLAYS:
+                yield element, parent, False
+            if parent is not None and classes & _COVER_BACKGROUNDS:
+                yield element, parent, True
+
+
+def _position(declared: Mapping[str, Declaration]) -> str:
+    position = declared.get("position")
+    return position.keyword if position is not None else "static"
+
+
+def _may_pull_up(declaration: Declaration) -> bool:
+    """Whether a margin may be negative, or a transform or translation set (`_pulled_up` reads them)."""
+    if declaration.name in ("transform", "translate"):
+        return declaration.keyword != "none"
+    return any(getattr(token, "type", None) in ("dimension", "percentage") and token.value < 0 for token in declaration.values)
+
+
+def _containing_blocks(boxes: list[Any], style: PageStyle) -> Callable[[Any, bool], Any]:
+    """The containing block of each of the absolutely (or fixed) positioned `boxes`, asked as
+    `block(box, fixed)`: its nearest ancestor that is positioned (not for a fixed one),
+    transformed or filtered; None for the page. Their ancestors' CSS is read once for all."""
+    ancestors = list(dict.fromkeys(node for box in boxes for node in box.iterancestors() if _tag(node) not in ("html", "body", "")))
+    found = dict(zip(ancestors, style.on_demand_of(ancestors, ("position", "transform", "filter")), strict=True)) if ancestors else {}
+
+    def block(box: Any, fixed: bool) -> Any:
+        for node in box.iterancestors():
+            declared = found.get(node)
+            if declared is None:
+                continue
+            if not fixed and _position(declared) in ("relative", "absolute", "fixed", "sticky"):
+                return node
+            if any(name in declared and declared[name].keyword not in ("none", "initial", "unset", "inherit") for name in ("transform", "filter")):
+                return node
+        return None
+
+    return block
+
+
+def _stretched(declared: Mapping[str, Declaration]) -> bool:
+    """Whether an absolutely placed box stretches across its block: `inset`, both offsets of an
+    axis, or a width or height in percent of half the block or more."""
+    if "inset" in declared or all(name in declared for name in ("top", "bottom")) or all(name in declared for name in ("left", "right")):
+        return True
+    for name in ("width", "height"):
+        size = declared.get(name)
+        if size is not None and size.values and size.values[0].type == "percentage" and size.values[0].value >= 50:
+            return True
+    return False
+
+
+def _pulled_up(declared: Mapping[str, Declaration], position: str) -> bool:
+    """Whether the box is pulled up over the box before it by `_PULL_PX` or more: a negative top
+    margin, a relative offset, a translation."""
+    margin = side_value(declared, "top", "margin-top", "margin")
+    if _upward(margin, negative=True, percent=True):
+        return True
+    if position in ("relative", "sticky") and (_upward(_first(declared.get("top")), negative=True) or _upward(_first(declared.get("bottom")), negative=False)):
+        return True
+    translate = declared.get("translate")
+    if translate is not None and len(translate.values) > 1 and _upward(_lengths(translate.values)[1:2], negative=True):
+        return True
+    transform = declared.get("transform")
+    return transform is not None and any(_translates_up(token) for token in transform.values)
+
+
+def _first(declaration: Declaration | None) -> Any:
+    return declaration.values[0] if declaration is not None and declaration.values else None
+
+
+def _lengths(tokens: Iterable[Any]) -> list[Any]:
+    return [token for token in tokens if token.type not in ("whitespace", "comment", "literal")]
+
+
+def _upward(token: Any, *, negative: bool, percent: bool = False) -> bool:
+    """Whether a length moves the box up by `_PULL_PX` or more (a negative one, or with
+    `negative` False a positive one); with `percent`, a percentage of `_PULL_PERCENT` or more does."""
+    if isinstance(token, list):
+        token = token[0] if token else None
+    if token is None or getattr(token, "type", None) not in ("dimension", "percentage", "number"):
+        return False
+    sign = -1 if negative else 1
+    if token.type == "percentage":
+        return percent and float(token.value) * sign >= _PULL_PERCENT
+    pixels = length_px(token)
+    return pixels is not None and pixels * sign >= _PULL_PX
+
+
+def _translates_up(token: Any) -> bool:
+    """Whether a transform function translates the box up (`translateY(-60px)`, `translate(0, -50%)`)."""
+    if token.type != "function":
+        return False
+    name = token.lower_name
+    arguments = _lengths(token.arguments)
+    if name in ("translatey",):
+        return _upward(arguments[:1], negative=True)
+    if name in ("translate", "translate3d"):
+        return _upward(arguments[1:2], negative=True)
+    return False
+
+
+def _holds_other_pictures(mover: Any, region: Any, holders: Mapping[Any, int], own: set[Any]) -> bool:
+    """Whether `region` holds a picture outside `mover` and not around it (`own`: the pictures)."""
+    inside = holders.get(region, 0) - holders.get(mover, 0)
+    for node in mover.iterancestors():
+        inside -= node in own
+        if node is region:
+            break
+    return inside > 0
+
+
+def _beside(mover: Any, region: Any) -> list[Any]:
+    """The boxes in `region` beside `mover`: the siblings of it and of each box between them."""
+    found: list[Any] = []
+    node = mover
+    while node is not region and node is not None:
+        parent = node.getparent()
+        if parent is not None:
+            found.extend(child for child in parent if child is not node and isinstance(child.tag, str))
+        node = parent
+    return found
+
+
+def _grid_stacks(root: Any, style: PageStyle) -> list[list[Any]]:
+    """The items of each grid container that are placed by lines (see the note), when two or more."""
+    placed = list(dict.fromkeys(style.declaring_on(root, _GRID_PLACEMENT, lambda d: d.keyword != "auto")))
+    if not placed:
+        return []
+    by_parent: dict[Any, list[Any]] = {}
+    for element in placed:
+        parent = element.getparent()
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(element)
+    stacks = []
+    containers = [parent for parent, items in by_parent.items() if len(items) > 1]
+    if not containers:
+        return []
+    for parent, declared in zip(containers, style.on_demand_of(containers, ("display",)), strict=True):
+        display = declared.get("display")
+        if display is not None and display_keyword(display) in ("grid", "inline-grid"):
+            stacks.append(by_parent[parent])
+    return stacks
