@@ -320,7 +320,6 @@ def beyond_style(
     `original_day` (the original's day; None when not known) does not make true (`time_edits`);
     None when they do not. `arizona`: whether the story is in Arizona, where "MT" is MST all year
     (`time_edits.story_in_arizona`)."""
-    from rapidfuzz.distance import Indel
 
     if similarity < params.style_similarity and not _alike_with_places_shortened(before, after, params):
         return f"{similarity:.0f}% similar"
@@ -333,15 +332,7 @@ def beyond_style(
     if clocked.reason is not None:
         return clocked.reason
     new = clocked.republished
-    # One edit is a run of deletions and insertions between unchanged words.
-    edits: list[tuple[int, int, int, int]] = []
-    for op in Indel.opcodes(old, new):
-        if op.tag == "equal":
-            continue
-        if edits and edits[-1][1] == op.src_start and edits[-1][3] == op.dest_start:
-            edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
-        else:
-            edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    edits = _word_edits(old, new)
     edits = _time_phrases_joined(
         old, new, edits, lambda taken, given, at: _time_edit(taken, given, published, original_day, tense=time_edits.tense_before(old[:at]))
     )
@@ -391,17 +382,9 @@ def style_only(before: str, after: str) -> str | None:
     body's reading of style (`style_edits.restyled`: case, punctuation, spelling, abbreviations,
     contractions; a number spelled or not, `_read_numbers`, "40" → "forty"), without the time and
     place edits a story's paragraph may have, for a text only style may change (a headline)."""
-    from rapidfuzz.distance import Indel
 
     old, new = before.split(), after.split()
-    edits: list[tuple[int, int, int, int]] = []
-    for op in Indel.opcodes(old, new):
-        if op.tag == "equal":
-            continue
-        if edits and edits[-1][1] == op.src_start and edits[-1][3] == op.dest_start:
-            edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
-        else:
-            edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    edits = _word_edits(old, new)
     for src_start, src_end, dest_start, dest_end in edits:
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
         if "".join(taken) == "".join(given):
@@ -426,6 +409,22 @@ _NUMERAL = on_first_use(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|b|st|nd|rd|th|%)?$"
 _ORDINAL_WORDS = style_edits.ORDINAL_WORDS
 _ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+
+
+def _word_edits(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
+    """The edits that make the words `new` of the words `old`, each a run of deletions and
+    insertions between unchanged words: (start, end in `old`, start, end in `new`)."""
+    from rapidfuzz.distance import Indel
+
+    edits: list[tuple[int, int, int, int]] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        if edits and edits[-1][1] == op.src_start and edits[-1][3] == op.dest_start:
+            edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
+        else:
+            edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return edits
 
 
 def _time_phrases_joined(
