@@ -468,6 +468,11 @@ EDITS = [
     ("Officials in Santa Clara County, Calif., said no.", "Officials in Santa Clara County said no.", None),
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Amarillo that morning.", None),
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near our city that morning.", None),
+    # "our" before a word of place, in the edit or right after it, is a relative place too.
+    ("Garfield County commissioners voted on Tuesday.", "Our county commissioners voted on Tuesday.", None),
+    ("The deaths are under review by the state medical examiner.", "The deaths are under review by our state medical examiner.", None),
+    ("The deaths are under review by the state medical examiner.", "The deaths are under review by our medical examiner.", '"the state" → "our"'),
+    ("Garfield County commissioners voted on Tuesday.", "Our commissioners voted on Tuesday.", '"Garfield County" → "Our"'),
     # A place with its qualifiers (compass words, "rural", "downtown", "the west side of") is one
     # place: put as "here" or "in our city", or its qualifier dropped, it is a place edit; a
     # qualifier put in or put for another, or another place named, is a change.

@@ -451,11 +451,14 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     county = _county_for_city(before, after, edit)
     if county is not None:
         return county
+    # A republisher's "our" before a word of place, in the edit or right after it ("the state" →
+    # "our state", "Garfield County" → "our county"), is a relative place, as "here" is.
+    added = _without_our_place(added, after[dest_end] if dest_end < len(after) else "")
     _pair_off(removed, added)
     removed = [w for w in removed if not _joins_a_range(w, before, (src_start, src_end))]
     added = [w for w in added if not _joins_a_range(w, after, (dest_start, dest_end))]
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
-    added = [w for w in _without_our_place(added) if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
+    added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     # A place's qualifier taken out ("in western Oklahoma" → "in Oklahoma" or "here") shortens the
     # place; one put in, or for another ("western" → "eastern"), is content.
     if not any(w.text in _PLACE_QUALIFIERS or w.text in _PLACE_PARTS for w in added):
@@ -718,10 +721,12 @@ def _narrowing(paragraph: Sequence[str], start: int, end: int) -> frozenset[str]
     return frozenset(found & (_PLACE_QUALIFIERS | _PLACE_PARTS | {"far"}))
 
 
-def _without_our_place(words: list[Word]) -> list[Word]:
+def _without_our_place(words: list[Word], following: str = "") -> list[Word]:
     """The words without a republisher's "our" before a word of place ("in our city", "our
-    state"): a relative place, as "here" is."""
-    return [w for k, w in enumerate(words) if not (w.text == "our" and k + 1 < len(words) and words[k + 1].text in _PLACE_WORDS)]
+    state"): a relative place, as "here" is. `following` is the word after them, as written (the
+    paragraph's word after an edit: "the" → "our" before "state")."""
+    after = [w.text for w in words[1:]] + [w.text for w in words_of([following])[:1]]
+    return [w for k, w in enumerate(words) if not (w.text == "our" and k < len(after) and after[k] in _PLACE_WORDS)]
 
 
 def _places_renamed(gone: list[Word], put: list[Word]) -> tuple[list[Word], list[Word]] | None:
