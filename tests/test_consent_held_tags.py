@@ -220,6 +220,10 @@ def test_a_pixel_rocket_loader_runs_is_on_the_page(tags: str) -> None:
         f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><script src="/js/app.js" data-cf-settings="{ROCKET_TOKEN}-|49"></script>',
         # A token before a type that is no script's: data, as without the token.
         f'<script type="{ROCKET_TOKEN}-text/plain" src="{PIXEL}"></script>{ROCKET_LOADER}',
+        # A loader that never runs: in <noscript> or a <template>, or of a type browsers do not run.
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><noscript>{ROCKET_LOADER}</noscript>',
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><template>{ROCKET_LOADER}</template>',
+        f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script>{ROCKET_LOADER.replace("<script ", "<script type=text/plain ")}',
     ],
 )
 def test_a_pixel_no_rocket_loader_runs_is_missing(tags: str) -> None:

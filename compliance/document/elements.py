@@ -311,14 +311,20 @@ _ROCKET_LOADER_TYPE = re.compile(r"(?P<token>[0-9a-f]{8,64})-(?P<type>\S+)")
 def _run_by_rocket_loader(script: Any, kind: str) -> bool:
     """Whether the `<script>` of type `kind` is one Rocket Loader runs: a JavaScript type after a
     token that the page's Rocket Loader script (`rocket-loader` in its `src`) names in its
-    `data-cf-settings`. Without that script on the page nothing runs it."""
+    `data-cf-settings`, a script that runs itself (of a JavaScript type, not in a `<template>` or
+    `<noscript>`: `why_inert`). Without that script on the page nothing runs it."""
     rewritten = _ROCKET_LOADER_TYPE.fullmatch(kind)
     if rewritten is None or rewritten.group("type") not in _JAVASCRIPT_TYPES:
         return False
     settings = rewritten.group("token") + "-"
     return any(
-        (loader.get("data-cf-settings") or "").strip(_HTML_SPACE).lower().startswith(settings) and "rocket-loader" in (loader.get("src") or "")
+        (loader.get("data-cf-settings") or "").strip(_HTML_SPACE).lower().startswith(settings)
+        and "rocket-loader" in (loader.get("src") or "")
+        # Its own type is a plain one (never a rewritten one, which would ask this again).
+        and (loader.get("type") or "").strip(_HTML_SPACE).lower() in ("", *_JAVASCRIPT_TYPES)
+        and why_inert(loader) is None
         for loader in script.getroottree().iter("script")
+        if loader is not script
     )
 
 
