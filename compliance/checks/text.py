@@ -72,7 +72,9 @@ OPTIONS = (
         " or a video's embed with nothing between (the picture's credit, unless it names the story or its publishing, or closes the story after its"
         " last picture, among the story's paragraphs with only the story's tail after it, in the words of `pattern`), a"
         " `blockquote` inside the story's text or a pull quote (a quoted credit; a `blockquote` at the story's top or end whose line names the story"
-        ' or its publishing or opens with "Courtesy" is a credit box, and kept) and an item of a list of two items or more that does not name the'
+        ' or its publishing or opens with "Courtesy" in its own words is a credit box, and kept, unless a line of it is in quotation marks or'
+        " opens with a dash, it holds a `cite` or `footer` line, or a sentence ending with a colon introduces it: a quotation) and an item of a"
+        " list of two items or more that does not name the"
         " story (one of its sources);"
         " text articles keep every block.",
         default=False,
@@ -303,14 +305,20 @@ def _is_credit_box(doc: Document, quotation: Any) -> bool:
     """Whether a `<blockquote>` is the story's own credit box, as some themes and editors set one
     ("<blockquote><p>This article was originally published by …</p></blockquote>"): it stands at
     the story's top (no paragraph of the story before it) or at its end (only the story's tail
-    after it, `story_tail`), and one of its lines words a credit (`_is_credit_wording`). A quotation inside the story's text ("Article courtesy of …"
-    on a flyer the story quotes, with the story going on after it), one whose lines do not name
-    the story, and a pull quote by its class (a line the story repeats) credit what is quoted."""
-    if not isinstance(quotation.tag, str) or quotation.tag.lower() != "blockquote":
+    after it, `story_tail`), and one of its lines words a credit in its own words
+    (`_is_credit_wording`, outside quotation marks: `_unquoted`). Those credit what is quoted: a
+    quotation inside the story's text ("Article courtesy of …" on a flyer the story quotes, with
+    the story going on after it), one whose lines do not name the story, a pull quote by its
+    class (a line the story repeats), a quotation by its marks or its attribution
+    (`_is_attributed`: "“This story was originally published by ProPublica,” the email read.") and
+    one a sentence ending with a colon introduces (`_introduced`: "Her email said:")."""
+    if not isinstance(quotation.tag, str) or quotation.tag.lower() != "blockquote" or _PULL_QUOTE_CLASS.search(quotation.get("class") or ""):
         return False
     inside = _subtrees([quotation])
     quoted = [block for block in doc.blocks if block.element in inside]
-    if not quoted or not any(_is_credit_wording(_short_text(block.element)) for block in quoted if block.element is not None):
+    if not quoted or _is_attributed(quotation, quoted) or _introduced(doc, quoted[0].index):
+        return False
+    if not any(_is_credit_wording(_unquoted(_short_text(block.element))) for block in quoted if block.element is not None):
         return False
     first, last = quoted[0].index, quoted[-1].index
     from compliance.checks.story import is_body_paragraph
@@ -374,6 +382,80 @@ def _is_credit_wording(line: str | None) -> bool:
 
 
 _COURTESY_OPENING = re.compile(r"\W*courtesy\b", re.IGNORECASE)
+# A pull quote's class on the `<blockquote>` itself (`QUOTATIONS`): a line the story repeats.
+_PULL_QUOTE_CLASS = re.compile(r"pull[-_]?quote", re.IGNORECASE)
+
+
+def _is_attributed(quotation: Any, quoted: list[Block]) -> bool:
+    """Whether a `<blockquote>` reads as someone's words rather than the story's credit box: a
+    line of it is a quotation by its quotation marks (`_in_quotation_marks`: "“This story was
+    originally published by ProPublica,” the email read."), a line opens with a dash as an attribution does
+    ("— the inspector's email"), or it names its source in a `<cite>` or `<footer>`, or in the
+    caption of the `<figure>` it stands in."""
+    for element in quotation.iterdescendants():
+        tag = str(element.tag).lower()
+        if tag == "footer" or (tag == "cite" and _is_own_line(element, quotation)):
+            return True
+    parent = quotation.getparent()
+    if parent is not None and str(parent.tag).lower() == "figure" and any(str(e.tag).lower() == "figcaption" for e in parent):
+        return True
+    return any(_in_quotation_marks(block.text) or _ATTRIBUTION_DASH.match(block.text) for block in quoted)
+
+
+# Quotation marks, opening and closing alike ("…", “…”, „…“, «…», »…«, 「…」, 『…』): a credit
+# box's own words are set in none, except a title it quotes whole ("This story, “Why welds
+# fail,” was originally published by …").
+_QUOTATION_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d\u300e\u300f')
+_QUOTATION_MARK = re.compile(f"[{''.join(sorted(_QUOTATION_MARKS))}]")
+# A line that opens with a quotation mark, single ones too (‘…’, ‚…‘, ‹…›).
+_QUOTED_OPENING = re.compile('\\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300e\u2018\u201a\u2039\u203a]')
+# An attribution line: a dash or a tilde before the source's name ("— Jane Roe", "-- the email").
+_ATTRIBUTION_DASH = re.compile(r"\s*(?:[\u2012\u2013\u2014\u2015~]|--)")
+
+
+def _is_own_line(element: Any, quotation: Any) -> bool:
+    """Whether an element inside a quotation is a line of its own (its words all of what holds it
+    past the inline elements around it), as an attribution's `<cite>` is; one inside the credit's
+    line names a title or the outlet ("… appeared in <a><cite>The Texas Tribune</cite></a> …")."""
+    holder = element.getparent()
+    while holder is not None and holder is not quotation and str(holder.tag).lower() in _INLINE:
+        holder = holder.getparent()
+    return holder is None or holder is quotation or _words(holder) == _words(element)
+
+
+_INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "small", "u", "mark", "q", "abbr", "time", "font"})
+
+
+def _words(element: Any) -> str:
+    """An element's text, its blank space folded."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _in_quotation_marks(line: str) -> bool:
+    """Whether a line is a quotation's by its quotation marks: it opens with one, or its marks do
+    not pair up (a quotation that goes on from the line before or after, an attribution after
+    the closing mark: "This story was originally published by ProPublica,” the email read.")."""
+    return _QUOTED_OPENING.match(line) is not None or sum(1 for char in line if char in _QUOTATION_MARKS) % 2 == 1
+
+
+def _unquoted(line: str | None) -> str | None:
+    """A line with what it sets in quotation marks left out: the words that are its own, which
+    word a credit box's credit ("This story, “Why welds fail,” was originally published by …"),
+    and not a quotation's ("The email read: “This story was originally published by …”")."""
+    if line is None or not any(char in _QUOTATION_MARKS for char in line):
+        return line
+    return " ".join(_QUOTATION_MARK.split(line)[::2])
+
+
+def _introduced(doc: Document, first: int) -> bool:
+    """Whether the item right before a `<blockquote>`'s first block introduces it as a quotation:
+    a sentence ending with a colon ("The inspector's email to the company said:", "The outlet asks
+    partners to end each story with one line:"). A heading that labels a box ("Editor's note:")
+    introduces none."""
+    if first == 0:
+        return False
+    before = doc.items[first - 1]
+    return isinstance(before, Block) and not before.heading and before.text.rstrip().endswith((":", "\uff1a"))
 
 
 def _lines_after_pictures(root: Any) -> list[Any]:
