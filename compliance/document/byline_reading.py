@@ -4039,6 +4039,11 @@ def dateline_places(credit: str, *, districts: bool = True) -> frozenset[str]:
     and "Reuters", "Axios" or "The Texas Tribune" are none. `districts`: whether a town or district
     of two words or more of any size is a place alone ("Capitol Hill", "Rose Hill")."""
     parts = [part.strip(" .") for part in _SEGMENT_SPLIT.split(credit)]
+    # A lone last part with an outlet's word ("Daily Caller News Foundation") is no place, nor does
+    # a part follow it that could make it one: the gazetteer's module is not loaded for it (a
+    # pack's byline check asks this of every byline that names another outlet).
+    if len(parts) == 1 and _has_outlet_word(parts[0]):
+        return frozenset()
     from compliance.document.places import dateline_parts
 
     found = dateline_parts(parts, _has_outlet_word, districts=districts)
