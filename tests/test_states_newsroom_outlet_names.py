@@ -63,8 +63,24 @@ def test_an_outlets_own_short_name_credits_it(name: str, site: str, packs: list[
 
 @pytest.mark.parametrize(("name", "site"), SHORT_NAMES)
 def test_a_short_name_linked_to_another_outlets_site_is_no_link_back(name: str, site: str) -> None:
+    # The pack named: "Source NM" alone, its words on most news pages, is no detection marker
+    # (only linked to one of its own stories), and this copy links another outlet's.
     credit = f'<p>This story first appeared in <a href="https://azmirror.com/2024/04/10/cellphones/">{name}</a>.</p>'
-    assert _errors(_page("by Skylar Laird", credit)) == {"states-newsroom/link"}
+    assert _errors(_page("by Skylar Laird", credit), packs=["states-newsroom"]) == {"states-newsroom/link"}
+
+
+def test_source_nm_s_short_name_is_looked_for_only_with_its_sites_address() -> None:
+    from compliance import prefilter
+    from compliance.loading import load_packs
+
+    # A page with "source" in its text and no outlet's name: no States Newsroom marker to evaluate.
+    page = "<html><body><article><h1>Budget vote</h1><p>A source said the vote would pass, and sources agreed.</p></article></body></html>"
+    candidates = prefilter.Prefilter(load_packs()).scan(page, "html")
+    assert not any(pack == "states-newsroom" for pack, _ in candidates.markers)
+    # Linked to one of its stories, the short name makes the page a copy.
+    story = "https://sourcenm.com/2024/04/10/cellphones/"
+    report = check_html(_page("by Skylar Laird, Source NM", f'<p>This story first appeared in <a href="{story}">Source NM</a>.</p>'))
+    assert report.packs == ("states-newsroom",)
 
 
 def test_every_outlet_is_named_alike_in_the_outlets_list_its_pattern_and_its_sites() -> None:
