@@ -8,9 +8,12 @@ the pages the tests build show the byline over the picture, or nothing)."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from compliance.document import parse_document
+from compliance.document.data_images import gif_transparent
 from compliance.engine import check_document
 from compliance.loading import load_packs
 
@@ -25,6 +28,21 @@ DARK_SVG = (
     "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%2212%22 height=%223%22%3E"
     "%3Crect width=%2212%22 height=%223%22 fill=%22%23234%22/%3E%3C/svg%3E"
 )
+
+
+def gif(pixel: int, transparent: int | None = None) -> str:
+    """A one-pixel GIF as a `data:` URL: black (index 0) or dark blue (1), with a transparent
+    colour index when given."""
+    control = b"" if transparent is None else b"\x21\xf9\x04\x01\x00\x00" + bytes([transparent]) + b"\x00"
+    # LZW codes of 3 bits: clear (4), the pixel, end (5).
+    codes = 4 | pixel << 3 | 5 << 6
+    data = b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + b"\x00\x00\x00\x20\x28\x40" + control
+    data += b"\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02" + codes.to_bytes(2, "little") + b"\x00\x3b"
+    return "data:image/gif;base64," + base64.b64encode(data).decode()
+
+
+SPACER = gif(0, transparent=0)
+EMPTY_SVG = "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 12 6%22%3E%3C/svg%3E"
 LINKED = '<link rel="stylesheet" href="/wp-content/themes/magazine/style.css">'
 LICENSE = (
     "<p><em>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available"
@@ -90,6 +108,22 @@ OVER_A_PICTURE = {
     ),
     "moved up by a relative offset": (".byline{position:relative;top:-50px;color:#fff}", f"<div>{PHOTO}</div>{BYLINE}"),
     "the hero setting the colour": (".hero{position:relative;color:#fff}.hero .byline{position:absolute;bottom:0}", f'<div class="hero">{PHOTO}{BYLINE}</div>'),
+    "placed over the picture's lower part": (
+        ".hero{position:relative}.hero .byline{position:absolute;top:500px;left:20px;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
+    "over a one-pixel picture its CSS sizes up": (
+        ".hero{position:relative}.hero img{width:100%;height:300px}.hero .byline{position:absolute;bottom:10px;color:#fff}",
+        '<div class="hero"><img src="https://localpaper.example/uploads/px.jpg" width="1" height="1" alt="">' + BYLINE + "</div>",
+    ),
+    "over a one-colour GIF stretched": (
+        ".hero{position:relative}.hero .byline{position:absolute;bottom:10px;color:#fff}",
+        f'<div class="hero"><img src="{gif(1)}" width="1200" height="300" alt="">{BYLINE}</div>',
+    ),
+    "in a grid cell the picture spans": (
+        ".hero{display:grid}.hero img{grid-area:1/1/3/3;width:100%;height:auto}.hero .byline{grid-row:2;grid-column:2 / span 1;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
     "under a text over a cover picture": (
         ".hero{position:relative}.hero img{position:absolute;inset:0;width:100%;height:100%}.hero .byline{position:relative;color:#fff}",
         f'<div class="hero">{PHOTO}{BYLINE}</div>',
@@ -152,6 +186,62 @@ ON_WHITE = {
         f'<div class="hero"><img src="https://localpaper.example/uploads/icon.png" width="40" height="40" alt="">{BYLINE}</div>',
     ),
     "a cover block's classes with no stylesheet for them": (".has-base-color{color:#fff}", WP_COVER),
+    # A picture that paints nothing a reader could read the text on.
+    "over a one-pixel picture": (
+        ".hero{position:relative}.byline{position:absolute;top:0;left:0;color:#fff}",
+        '<div class="hero"><img src="https://localpaper.example/p.gif" width="1" height="1" alt="">' + BYLINE + "</div>",
+    ),
+    "over a picture its CSS sizes to nothing": (
+        ".hero{position:relative}.hero img{width:0;height:0}.byline{position:absolute;top:0;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
+    "stacked in a grid cell with a one-pixel picture": (
+        ".hero{display:grid}.hero>*{grid-area:1/1}.byline{color:#fff}",
+        '<div class="hero"><img src="https://localpaper.example/p.gif" width="1" height="2" alt="">' + BYLINE + "</div>",
+    ),
+    "pulled up over a one-pixel picture": (
+        ".byline{margin-top:-40px;color:#fff}",
+        # (Clear of the logo above.)
+        '<div style="margin-top:80px"><img src="https://localpaper.example/p.gif" width="1" height="1" alt=""></div>' + BYLINE,
+    ),
+    "over a transparent spacer GIF": (
+        ".hero{position:relative}.byline{position:absolute;top:0;color:#fff}",
+        f'<div class="hero"><img src="{SPACER}" width="1200" height="600" alt="">{BYLINE}</div>',
+    ),
+    "over an SVG that draws nothing": (
+        ".hero{position:relative}.byline{position:absolute;top:0;color:#fff}",
+        f'<div class="hero"><svg width="1200" height="600"><title>Hero</title><defs><rect id="r" width="9" height="9"/></defs></svg>{BYLINE}</div>',
+    ),
+    "over an empty SVG data picture": (
+        ".hero{position:relative}.byline{position:absolute;top:0;color:#fff}",
+        f'<div class="hero"><img src="{EMPTY_SVG}" width="1200" height="600" alt="">{BYLINE}</div>',
+    ),
+    "over an iframe of no size": (
+        ".hero{position:relative}.byline{position:absolute;top:0;color:#fff}",
+        f'<div class="hero"><iframe src="https://localpaper.example/embed" width="0" height="0" style="border:0"></iframe>{BYLINE}</div>',
+    ),
+    "over an iframe with no document": (
+        ".hero{position:relative}.byline{position:absolute;top:0;color:#fff}",
+        f'<div class="hero"><iframe width="600" height="300" style="border:0"></iframe>{BYLINE}</div>',
+    ),
+    # A picture that is not under the text.
+    "placed below the picture": (
+        # (Below the rest of the page too.)
+        ".hero{position:relative}.byline{position:absolute;top:3000px;left:0;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
+    "placed beside the picture": (
+        ".hero{position:relative}.byline{position:absolute;top:0;left:1300px;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
+    "in the grid column beside the picture": (
+        ".hero{display:grid;grid-template-columns:1fr 1fr}.hero img{grid-area:1/1;width:100%;height:auto}.byline{grid-area:1/2;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
+    "in the grid row below the picture": (
+        ".hero{display:grid}.hero img{grid-row:1;grid-column:1}.byline{grid-row:2 / 3;grid-column:1;color:#fff}",
+        f'<div class="hero">{PHOTO}{BYLINE}</div>',
+    ),
 }
 
 
@@ -252,3 +342,40 @@ def test_bootstrap_s_card_overlay_shows_its_white_text_over_the_card_s_picture_w
     assert failed(page(".card-img-overlay .byline{color:#fff}", CARD, head=BOOTSTRAP)) == {}
     # Without a stylesheet to place it, the overlay is a block below the picture, on white.
     assert "dcnf/byline" in failed(page(".card-img-overlay .byline{color:#fff}", CARD))
+
+
+# --- what counts as a picture behind the text ----------------------------------------------------
+
+
+def test_a_lazy_loader_s_spacer_placeholder_is_the_picture_it_loads() -> None:
+    css = ".hero{position:relative}.byline{position:absolute;top:0;color:#fff}"
+    lazy = f'<div class="hero"><img src="{SPACER}" data-src="https://localpaper.example/h.jpg" width="1200" height="600" alt="">{BYLINE}</div>'
+    assert failed(page(css, lazy)) == {}
+    picture = f'<div class="hero"><picture><source srcset="/h.webp"><img src="{SPACER}" width="1200" height="600" alt=""></picture>{BYLINE}</div>'
+    assert failed(page(css, picture)) == {}
+
+
+def test_a_picture_behind_something_before_it_is_not_judged_by_its_height() -> None:
+    # The picture below a heading: an offset past its height may still land on it.
+    css = ".hero{position:relative}.byline{position:absolute;top:700px;color:#fff}"
+    assert failed(page(css, f'<div class="hero"><h2>Pipelines</h2>{PHOTO}{BYLINE}</div>')) == {}
+    # Spaced down in its block by its own margin: the same.
+    assert failed(page(css + ".hero img{margin-top:400px}", f'<div class="hero">{PHOTO}{BYLINE}</div>')) == {}
+
+
+@pytest.mark.parametrize("top", ["100%", "150%"])
+def test_a_byline_placed_past_the_block_s_bottom_is_not_over_its_picture(top: str) -> None:
+    css = f".hero{{position:relative}}.byline{{position:absolute;top:{top};left:0;color:#fff}}"
+    assert "is hidden (the page's CSS sets " in failed(page(css, f'<div class="hero">{PHOTO}{BYLINE}</div>'))["dcnf/byline"]
+
+
+def test_grid_items_placed_by_names_may_share_a_cell() -> None:
+    css = ".hero{display:grid;grid-template-areas:'a'}.hero img{grid-area:a}.byline{grid-area:a;color:#fff}"
+    assert failed(page(css, f'<div class="hero">{PHOTO}{BYLINE}</div>')) == {}
+
+
+@pytest.mark.parametrize(("pixel", "transparent", "expected"), [(0, 0, True), (1, 1, True), (0, 1, False), (1, 0, False), (0, None, False)])
+def test_a_gif_is_transparent_only_when_every_pixel_is_its_transparent_colour(pixel: int, transparent: int | None, expected: bool) -> None:
+    data = base64.b64decode(gif(pixel, transparent).partition(",")[2])
+    assert gif_transparent(data) is expected
+    assert gif_transparent(data[:-4]) is False or expected

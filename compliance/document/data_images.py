@@ -136,3 +136,94 @@ def svg_root(body: bytes) -> Any:
     """`data_svg_root`, with None for a malformed SVG too: the root `<svg>` whose size is read."""
     root = data_svg_root(body)
     return None if root is MALFORMED else root
+
+
+# The most pixels `gif_transparent` decodes (a spacer is one; a larger GIF is taken to paint).
+MAX_GIF_PIXELS = 64 * 64
+
+
+def gif_transparent(data: bytes) -> bool:
+    """Whether a GIF's every frame is wholly its transparent colour (a spacer pixel, a lazy
+    loader's placeholder): it paints nothing. False for anything else, a frame of more than
+    `MAX_GIF_PIXELS` pixels, or a GIF that does not read (GIF89a: its blocks, LZW-coded frames)."""
+    if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
+        return False
+    position = 13 + (3 << ((data[10] & 7) + 1) if data[10] & 0x80 else 0)
+    transparent: int | None = None
+    frames = 0
+    while position < len(data):
+        kind = data[position]
+        if kind == 0x3B:
+            break
+        if kind == 0x21 and position + 1 < len(data):
+            if data[position + 1] == 0xF9 and position + 6 < len(data):
+                transparent = data[position + 6] if data[position + 3] & 1 else None
+            position = _after_sub_blocks(data, position + 2)
+        elif kind == 0x2C and position + 10 <= len(data):
+            pixels = _frame_pixels(data, position, transparent)
+            if pixels is None:
+                return False
+            frames, position = frames + 1, pixels
+        else:
+            return False
+    return frames > 0
+
+
+def _after_sub_blocks(data: bytes, position: int) -> int:
+    """The position after a chain of data sub-blocks starting at `position`."""
+    while position < len(data) and data[position]:
+        position += data[position] + 1
+    return position + 1
+
+
+def _frame_pixels(data: bytes, position: int, transparent: int | None) -> int | None:
+    """The position after the frame at `position` when all its pixels are the `transparent`
+    index; None otherwise."""
+    width, height = struct.unpack("<HH", data[position + 5 : position + 9])
+    packed = data[position + 9]
+    position += 10 + (3 << ((packed & 7) + 1) if packed & 0x80 else 0)
+    if transparent is None or width * height > MAX_GIF_PIXELS or position >= len(data):
+        return None
+    minimum = data[position]
+    end = _after_sub_blocks(data, position + 1)
+    coded = bytearray()
+    chunk = position + 1
+    while chunk < min(end, len(data)) and data[chunk]:
+        coded += data[chunk + 1 : chunk + 1 + data[chunk]]
+        chunk += data[chunk] + 1
+    pixels = _lzw(bytes(coded), minimum, width * height)
+    if pixels is None or len(pixels) < width * height or any(pixel != transparent for pixel in pixels[: width * height]):
+        return None
+    return end
+
+
+def _lzw(coded: bytes, minimum: int, wanted: int) -> bytes | None:
+    """The indices a GIF frame's LZW codes give (at most `wanted`); None for bad codes."""
+    if not 2 <= minimum <= 8:
+        return None
+    clear = 1 << minimum
+    table = [bytes([index]) for index in range(clear)] + [b"", b""]
+    size, bits, count, out = minimum + 1, 0, 0, bytearray()
+    previous: bytes | None = None
+    for byte in coded:
+        bits, count = bits | byte << count, count + 8
+        while count >= size and len(out) < wanted:
+            code, bits, count = bits & ((1 << size) - 1), bits >> size, count - size
+            if code == clear:
+                table, size, previous = table[: clear + 2], minimum + 1, None
+                continue
+            if code == clear + 1:
+                return bytes(out)
+            if code < len(table):
+                entry = table[code]
+            elif code == len(table) and previous is not None:
+                entry = previous + previous[:1]
+            else:
+                return None
+            if previous is not None and len(table) < 4096:
+                table.append(previous + entry[:1])
+            out += entry
+            previous = entry
+            if len(table) == 1 << size and size < 12:
+                size += 1
+    return bytes(out)
