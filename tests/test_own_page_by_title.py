@@ -128,3 +128,23 @@ def test_every_states_newsroom_outlet_names_its_own_site() -> None:
     # An outlet's site is the pack's own by its name as by its address: the two lists agree.
     pack = next(p for p in PACKS if p.id == "states-newsroom")
     assert pack.own_site.names == pack.outlets
+
+
+@pytest.mark.parametrize("end", ["", '<p>This story first appeared in <a href="https://stateline.org/2024/06/04/ambulance/">Stateline</a>.</p>'])
+def test_an_outlets_page_running_a_stateline_story_is_still_checked(end: str) -> None:
+    # Stateline's byline on an outlet's own page: a copy of Stateline's story, as before (whether an
+    # outlet owes Stateline the credit the terms do not say); with the credit line it passes.
+    url = "https://georgiarecorder.com/2024/06/05/ambulance/"
+    head = _canonical(url) + '<meta property="og:site_name" content="Georgia Recorder">'
+    report = check_html(_page(title=f"{HEADLINE} - Georgia Recorder", head=head, byline="By Tim Henderson, Stateline", end=end))
+    assert report.packs == ("states-newsroom",)
+    assert "own-page" not in _codes(report)
+    assert _errors(report) == (set() if end else {"states-newsroom/credit", "states-newsroom/link"})
+
+
+def test_a_copy_with_stateline_s_canonical_link_is_still_a_copy() -> None:
+    # Republish HTML keeps Stateline's canonical link: the page is a copy by that link (the canonical marker).
+    head = _canonical("https://stateline.org/2024/06/05/ambulance/")
+    report = check_html(_page(title=f"{HEADLINE} - Harbor County Chronicle", head=head, byline="By Tim Henderson, Stateline"))
+    assert report.packs == ("states-newsroom",)
+    assert "states-newsroom/credit" in _errors(report)
