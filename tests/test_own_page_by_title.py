@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from compliance.api import check_html
+from compliance.audit.run import read_page
+from compliance.audit.sources import Page
 from compliance.loading import load_packs
 
 PACKS = load_packs()
@@ -148,3 +150,11 @@ def test_a_copy_with_stateline_s_canonical_link_is_still_a_copy() -> None:
     report = check_html(_page(title=f"{HEADLINE} - Harbor County Chronicle", head=head, byline="By Tim Henderson, Stateline"))
     assert report.packs == ("states-newsroom",)
     assert "states-newsroom/credit" in _errors(report)
+
+
+@pytest.mark.parametrize(("title", "own"), [(f"{HEADLINE} - Georgia Recorder", True), (f"{HEADLINE} - Harbor County Chronicle", False), (HEADLINE, False)])
+def test_a_saved_page_is_the_outlets_own_by_its_canonical_link_and_title_in_the_audit(title: str, own: bool) -> None:
+    pack = next(p for p in PACKS if p.id == "states-newsroom")
+    page = _page(title=title, head=_canonical(ORIGINAL), byline="By Stanley Dunlap").encode()
+    _, text = read_page(Page("saved/story.html", "saved:saved", page), pack=pack)
+    assert text.own is own
