@@ -252,8 +252,10 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
     publisher's site, and every signal the page gives, the canonical URL included, must agree.
     A canonical URL on the publisher's site is never enough alone: ProPublica's republish HTML and
     other republishing plugins put the original's canonical link on the copy, so a page whose only
-    sign is that link is a republication. A page that names a `syndication-source` is one too, and
-    a relative URL says nothing either way.
+    sign is that link is a republication. With the page's `<title>` naming the publisher's site
+    after the headline ("Headline - Georgia Recorder", which the page's own theme writes, as a
+    partner's writes its own name there) it is the publisher's page, og tags or not. A page that
+    names a `syndication-source` is a republication, and a relative URL says nothing either way.
     """
     if not site or doc.meta.get("syndication-source"):
         return ""
@@ -265,7 +267,8 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
         elif own_names and name.strip():
             return ""
     titled = title_after_headline(doc)
-    if titled and not any(_names_own_site(part, site) for part in titled) and not (doc.headline and _names_own_site(doc.headline.text, site)):
+    titled_own = next((part for part in titled if _names_own_site(part, site)), "")
+    if titled and not titled_own and not (doc.headline and _names_own_site(doc.headline.text, site)):
         # "Headline – Gazette": the page's title is its own, written by its own site's theme,
         # while a partner that copied the original's markup whole kept its og:url. (A headline
         # that is the publisher's name is its masthead, and the title's rest no site's name; a
@@ -279,6 +282,8 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
                 return ""
             if label != "canonical URL" or identity:
                 identity.append(f"{label} on {host}")
+            elif titled_own:
+                identity.extend((f"{label} on {host}", f"the title's site name '{titled_own}'"))
     return " and ".join(dict.fromkeys(identity))
 
 

@@ -129,6 +129,7 @@ OWN_SITE_SAMPLES = {
     "global-voices-own-site.html",
     "kff-health-news-own-site.html",
     "propublica-own-site.html",
+    "states-newsroom-own-site.html",
     "the-19th-own-site.html",
     "the-conversation-own-site.html",
 }
@@ -139,8 +140,9 @@ def test_auto_detection_applies_no_pack_to_daily_caller_pages(cli: Any) -> None:
     for entry in run.json()["files"]:
         assert entry["packs"] == []
         # A page on a site the pack declares as the publisher's own (the Daily Caller is DCNF's
-        # partner outlet) is said to be an original; citations, pages about a publisher, and the
-        # own pages of an affiliate or a tracker-plugin site simply have no pack.
+        # partner outlet, a States Newsroom outlet's site is that pack's) is said to be an original;
+        # citations, pages about a publisher, and the own pages of a tracker-plugin site simply
+        # have no pack.
         own = Path(entry["path"]).name in OWN_SITE_SAMPLES
         assert [n["code"] for n in entry["notices"]] == (["own-page"] if own else ["no-pack"]), entry["path"]
     assert run.code == 0
