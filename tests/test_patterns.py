@@ -359,8 +359,11 @@ def test_selectors_find_what_lxml_finds() -> None:
     from tests.conftest import ROOT
 
     built_in = {selector.css for selector in _built_in(Selector)}
-    # ProPublica's photo captions: a group of tags and classes with descendant members among them.
-    assert any(css.startswith("figcaption, .wp-caption-text, .caption, .photo-credit, .image-credit, ") and "img ~ small" in css for css in built_in)
+    # ProPublica's photo captions: a group of tags and classes with descendant members among them
+    # (and a figure holding a picture, matched whole with its caption).
+    assert any(
+        css.startswith("figure:has(img, picture, amp-img), .wp-caption, figcaption, .wp-caption-text, .caption, ") and "img ~ small" in css for css in built_in
+    )
     groups = {
         "figcaption, .wp-caption-text, .caption, .photo-credit, .image-credit",
         ".caption, .photo-credit, #credit",
