@@ -96,9 +96,13 @@ class CmsArticle:
     unnamed: tuple[str, ...] = ()
     # The packs the payload asks for (`"packs": ["dcnf"]`), as `--pack` names them; none: detected.
     packs: tuple[str, ...] = ()
+    # How a WordPress REST API post was read (`wordpress_post`), for a `wordpress-post` notice;
+    # "" for any other payload.
+    wordpress: str = ""
 
-    def unknown_field_notices(self) -> tuple[Notice, ...]:
-        """An `unknown-field` notice for each of the first `NAMED_UNKNOWN` fields that are not read,
+    def payload_notices(self) -> tuple[Notice, ...]:
+        """A `wordpress-post` notice saying how a WordPress REST API post was read, then an
+        `unknown-field` notice for each of the first `NAMED_UNKNOWN` fields that are not read,
         with "did you mean", one counting the rest, and one per id field that names nothing."""
         known = [*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS]
 
@@ -106,8 +110,9 @@ class CmsArticle:
             hint = closest(key, known) or "put the article's own values under 'meta'"
             return f"payload field '{shown_key(key)}' is not read — {hint}"
 
+        read_as = (Notice("wordpress-post", self.wordpress),) if self.wordpress else ()
         notices = unread_notices(self.unknown, said, "payload fields")
-        return (*notices, *(Notice("unknown-field", why) for why in self.unnamed))
+        return (*read_as, *notices, *(Notice("unknown-field", why) for why in self.unnamed))
 
 
 def unread_notices(keys: Sequence[str], said: Callable[[str], str], what: str) -> tuple[Notice, ...]:
@@ -211,14 +216,96 @@ _READ_FIELDS = (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS)
 _READ_FIELD_SET = frozenset(_READ_FIELDS)
 
 
+# WordPress's REST API (`GET /wp-json/wp/v2/posts/<id>`, and pages and custom post types alike)
+# sends a post's article and headline as objects of the HTML it renders (`"content": {"rendered":
+# "<p>…</p>", "protected": false}`, `"title": {"rendered": "Teachers&#8217; pay"}`), its author as
+# a user id (`"author": 5`; the user's name only under `_embedded` with `?_embed`), its custom
+# fields under `meta` (an empty one as `[]`, PHP's empty array) and two dozen fields of its own
+# (`date`, `link`, `categories`, `_links`…) that say nothing the terms ask about. Such a post is
+# read as the payload it stands for (`wordpress_post`), not refused for an article field that is
+# an object.
+WORDPRESS_RENDERED = ("content", "title")
+
+
+def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str | None:
+    """The payload a WordPress REST API post stands for, with the words of its `wordpress-post`
+    notice (how it was read); a refusal (str) for a password-protected post whose content the API
+    withheld; None when `obj` is no such post (its `content` is not an object with a string
+    `rendered` and, if any, a true or false `protected`).
+
+    Read: `content.rendered` as the article's HTML; `title.rendered` as its headline, the text it
+    shows (tags left out, character references read); the names of `_embedded.author` as the
+    byline the site prints, unless the post gives a `byline` or `bylines` of its own (a newsroom
+    plugin's field); a numeric `author` (a user id) is left out; `meta`'s values that are one value
+    (`[]` is no metadata); the fields a payload reads (`id`, `slug`, `original_url`, `packs`…) as
+    they are. WordPress's other fields are left out without an `unknown-field` notice each."""
+    content = obj.get("content")
+    if not (isinstance(content, dict) and isinstance(content.get("rendered"), str) and isinstance(content.get("protected", False), bool)):
+        return None
+    if content.get("protected") is True and not content["rendered"].strip():
+        return (
+            "the WordPress post is password-protected and its content was not sent (content.rendered is empty):"
+            " ask the REST API with the post's password (?password=…), or send the article's HTML in 'content'"
+        )
+    kept = [(key, value) for key, value in obj.items() if key in _READ_FIELD_SET and key not in ("meta", *WORDPRESS_RENDERED)]
+    plain = _Object([*kept, ("content", content["rendered"])])
+    plain.repeated = getattr(obj, "repeated", ())
+    said = ["content.rendered as the article's HTML"]
+    title = obj.get("title")
+    if isinstance(title, dict) and isinstance(title.get("rendered"), str):
+        plain["title"] = _shown_text(title["rendered"])
+        said.append("title.rendered as its headline")
+    elif title is not None:
+        plain["title"] = title
+    if _is_value(plain.get("author")) and not isinstance(plain["author"], str):
+        del plain["author"]
+    authors = _embedded_authors(obj)
+    if authors and plain.get("byline") is None and plain.get("bylines") is None:
+        plain["bylines"] = authors
+        said.append("the embedded author's name as its byline" if len(authors) == 1 else "the embedded authors' names as its byline")
+    meta = obj.get("meta")
+    if isinstance(meta, dict):
+        plain["meta"] = _Object([(key, value) for key, value in meta.items() if value is None or _is_value(value)])
+        plain["meta"].repeated = getattr(meta, "repeated", ())
+    elif meta is not None and meta != []:
+        plain["meta"] = meta
+    return plain, f"read as a WordPress REST API post: {', '.join(said)}; WordPress's other fields (date, link, categories, …) are not read"
+
+
+def _shown_text(rendered: str) -> str:
+    """The text an HTML title shows: its tags left out, its character references read, its white
+    space collapsed (WordPress renders "Teachers&#8217; <em>pay</em>")."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^<>]*>", "", rendered)).split())
+
+
+def _embedded_authors(obj: Mapping[str, Any]) -> list[str]:
+    """The names of a WordPress post's embedded authors (`?_embed`: `_embedded.author`, each a
+    user with a `name`); an entry WordPress could not embed (an error object) names no one."""
+    embedded = obj.get("_embedded")
+    users = embedded.get("author") if isinstance(embedded, dict) else None
+    if not isinstance(users, list):
+        return []
+    return [name for user in users if isinstance(user, dict) and isinstance(name := user.get("name"), str) and name.strip()]
+
+
 def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: int = 1, item: int | None = None) -> CmsArticle | CmsProblem:
     """The article an object of the payload holds; `text`, the JSON it was read from (starting at
     line `first_line` of the payload; the object is its `item`th value when it is an array),
-    locates a field given twice. An object refused is named with its id, as an article is."""
+    locates a field given twice. An object refused is named with its id, as an article is. A
+    WordPress REST API post is read as the payload it stands for (`wordpress_post`)."""
     if not isinstance(obj, dict):
         return CmsProblem(name, f"expected a JSON object, got {json_type(obj)}")
     label = next((as_written(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and as_written(obj[key]).strip()), None)
     named = f"{name} ({label})" if label else name
+    wordpress = ""
+    # (An object with too many values is refused below before any reading of it.)
+    post = wordpress_post(obj) if not _holds_too_many(obj) else None
+    if isinstance(post, str):
+        return CmsProblem(named, post)
+    if post is not None:
+        obj, wordpress = post
     refused = _refusal(obj, text, first_line, item)
     if refused is not None:
         return CmsProblem(named, refused)
@@ -241,7 +328,7 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
     )
     packs = tuple(obj["packs"]) if isinstance(obj.get("packs"), list) else ()
-    return CmsArticle(named, html, meta, unknown, unnamed, packs)
+    return CmsArticle(named, html, meta, unknown, unnamed, packs, wordpress)
 
 
 def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, item: int | None) -> str | None:

@@ -663,8 +663,9 @@ class Runner:
                     urls_only = "original" not in self.options.meta
                     meta = {**article.meta, **self.options.meta}
                     report = check_with(data, "html", self._settings(article.name, plan, meta=meta, article=source.file, urls_only=urls_only))
-                    if article.unknown or article.unnamed:
-                        report = dataclasses.replace(report, notices=(*article.unknown_field_notices(), *report.notices))
+                    said = article.payload_notices()
+                    if said:
+                        report = dataclasses.replace(report, notices=(*said, *report.notices))
                     return report, self.options.fail_on or plan.settings.fail_on
 
                 yield self._finish(_in_payload(self._isolated(article.name, work), display))

@@ -44,6 +44,7 @@ from compliance.cms import (
     payload_article,
     shown_key,
     unread_notices,
+    wordpress_post,
 )
 from compliance.decoding import decode_bytes, not_an_article
 from compliance.display import json_output, visible
@@ -332,7 +333,10 @@ def _check_payload_types(payload: Mapping[str, Any]) -> None:
     a request and the command line take and refuse the same values: metadata (`reporter`,
     `original_url`, … and the values under `meta`) is a string or a number (read as its text),
     null for none, and `true`/`false`, an array or an object is refused, the field named; an id
-    that is no string or number names nothing and gets an `unknown-field` notice."""
+    that is no string or number names nothing and gets an `unknown-field` notice. A WordPress
+    REST API post (`cms.wordpress_post`: `"content": {"rendered": …}`) is judged by that reader too."""
+    if wordpress_post(payload) is not None:
+        return
     for key in HTML_FIELDS:
         # null is no article, as on the command line: another field may hold it.
         if payload.get(key) is not None and not isinstance(payload[key], str):
@@ -402,7 +406,7 @@ def parse_check_request(
             raise ApiError(400, "bad-input", article.reason)
         packs += article.packs
         # A lone surrogate (a broken \\ud800 escape) cannot be UTF-8: it becomes U+FFFD, as on the command line.
-        notices = (*query_notices, *article.unknown_field_notices())
+        notices = (*query_notices, *article.payload_notices())
         # `?name=` names a payload's article too, instead of `payload#1 (id)`.
         name = shown_key(query["name"]) if query.get("name") else article.name
         return article.html.encode("utf-8", "replace"), "html", name, packs, {**article.meta, **meta}, notices

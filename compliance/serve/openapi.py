@@ -4,7 +4,7 @@ contract: the test suite drives the API against it with schemathesis."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compliance import __version__
@@ -183,6 +183,60 @@ def _one_article_field() -> list[dict[str, Any]]:
     return [{"not": {"required": [a, b], "properties": {a: has_text, b: has_text}}} for a, b in itertools.combinations(HTML_FIELDS, 2)]
 
 
+def _with_wordpress_posts(payload_properties: dict[str, Any], scalar: Mapping[str, Any]) -> dict[str, Any]:
+    """The payload's schema: its fields (`payload_properties`), and either a payload whose article
+    is a string in one field, or a WordPress REST API post, as `cms.wordpress_post` reads it:
+    `content` an object of its rendered HTML (a password-protected one whose HTML was withheld is
+    refused with 400), `title` a string or an object of its rendered HTML, `meta` the post's
+    custom fields (`[]` when it has none; a value that is not one value is left out), WordPress's
+    other fields not read; the payload's other fields as in any payload, the article in one field."""
+    has_text = {"type": "string", "pattern": "\\S"}
+    rendered = {"type": "object", "required": ["rendered"], "properties": {"rendered": {"type": "string"}, "protected": {"type": "boolean"}}}
+    # The API withheld the content of a password-protected post: nothing to check.
+    withheld = {"required": ["protected"], "properties": {"protected": {"enum": [True]}, "rendered": {"type": "string", "pattern": "^\\s*$"}}}
+    plain = {
+        "properties": {key: payload_properties[key] for key in ("content", "title", "meta")},
+        "anyOf": [{"required": [key], "properties": {key: {"type": "string"}}} for key in HTML_FIELDS],
+        "allOf": _one_article_field(),
+    }
+    content_has_text = {"properties": {"rendered": has_text}}
+    wordpress = {
+        "required": ["content"],
+        "properties": {"content": {**rendered, "not": withheld}},
+        "allOf": [
+            *({"not": {"required": ["content", key], "properties": {"content": content_has_text, key: has_text}}} for key in HTML_FIELDS if key != "content"),
+            *(item for item in _one_article_field() if "content" not in item["not"]["required"]),
+        ],
+    }
+    either = {
+        **payload_properties,
+        "content": {
+            "anyOf": [{"type": "string"}, rendered],
+            "nullable": True,
+            "description": "The article's HTML, or a WordPress REST API post's `content` object (its `rendered` HTML is read).",
+        },
+        "title": {
+            "anyOf": [scalar, rendered],
+            "nullable": True,
+            "description": "The copy's headline, or a WordPress post's `title` object (the text of its `rendered` HTML).",
+        },
+        "meta": {
+            "anyOf": [payload_properties["meta"], {"type": "object"}, {"type": "array", "maxItems": 0}],
+            "nullable": True,
+            "description": payload_properties["meta"]["description"],
+        },
+    }
+    return {
+        "type": "object",
+        "properties": either,
+        "anyOf": [plain, wordpress],
+        "description": (
+            "A payload, or a WordPress REST API post as `GET /wp-json/wp/v2/posts/<id>` returns it (`?_embed` adds its author's name,"
+            " read as the byline; `meta` values that are not one value are left out). " + _one_value_per_key()
+        ),
+    }
+
+
 def _one_value_per_key() -> str:
     """The rule, in words, that fields giving one metadata key agree (`cms.gives_one_value_differently`):
     OpenAPI 3.0 cannot say that two values must be equal."""
@@ -291,15 +345,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     "requestBody": {
                         "required": True,
                         "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": payload_properties,
-                                    "anyOf": [{"required": [key], "properties": {key: {"type": "string"}}} for key in HTML_FIELDS],
-                                    "allOf": _one_article_field(),
-                                    "description": _one_value_per_key(),
-                                }
-                            },
+                            "application/json": {"schema": _with_wordpress_posts(payload_properties, scalar)},
                             "text/html": raw,
                             "text/plain": raw,
                             "text/markdown": raw,
