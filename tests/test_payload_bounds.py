@@ -92,7 +92,7 @@ def test_unknown_fields_past_the_first_few_are_counted_in_one_notice(count: int)
     payload = json.dumps({"html": HTML, **{f"colour{i}": 1 for i in range(count)}})
     (article,) = parse_payload(payload, "cms.json")
     assert isinstance(article, CmsArticle)
-    said = [n.message for n in article.unknown_field_notices()]
+    said = [n.message for n in article.payload_notices()]
     assert said == [
         *(f"payload field 'colour{i}' is not read — put the article's own values under 'meta'" for i in range(NAMED_UNKNOWN)),
         f"{count - NAMED_UNKNOWN:,} more payload fields are not read (the first {NAMED_UNKNOWN} are named above)",
@@ -105,8 +105,8 @@ def test_unknown_fields_past_the_first_few_are_counted_in_one_notice(count: int)
 def test_a_few_unknown_fields_are_each_named_and_not_counted() -> None:
     (article,) = parse_payload(json.dumps({"html": HTML, **{f"colour{i}": 1 for i in range(NAMED_UNKNOWN)}}), "cms.json")
     assert isinstance(article, CmsArticle)
-    assert len(article.unknown_field_notices()) == NAMED_UNKNOWN
-    assert not any("more payload fields" in n.message for n in article.unknown_field_notices())
+    assert len(article.payload_notices()) == NAMED_UNKNOWN
+    assert not any("more payload fields" in n.message for n in article.payload_notices())
 
 
 def test_unknown_query_parameters_past_the_first_few_are_counted() -> None:
@@ -120,7 +120,7 @@ def test_unknown_query_parameters_past_the_first_few_are_counted() -> None:
 def test_a_long_field_name_is_shown_cut_short(key: str) -> None:
     (article,) = parse_payload(json.dumps({"html": HTML, key: 1}), "cms.json")
     assert isinstance(article, CmsArticle)
-    (notice,) = article.unknown_field_notices()
+    (notice,) = article.payload_notices()
     assert f"'{key[: SHOWN_KEY_CHARS - 1]}…' is not read" in notice.message
     assert len(notice.message) < 200
 
