@@ -134,3 +134,51 @@ def test_a_dated_update_or_a_clarification_adding_a_fact_is_added(cli: Any, tmp_
 @pytest.mark.parametrize("note", DATED_OR_CARRIED_OF_THE_REPUBLICATION[:2])
 def test_a_dated_note_of_the_republication_beside_the_story_passes(cli: Any, tmp_path: Path, note: str) -> None:
     assert _check(cli, tmp_path, [], [CREDIT, note]) == (0, [])
+
+
+# A pointer to other stories ("Related:", "Read more:") is a note while it points at a story; one
+# that goes on to say something itself is new prose, after the story as before it.
+POINTERS = [
+    'Related: <a href="https://valleytimes.example/news/rates">Water rates rise again in the eastern district</a>',
+    'Read more: <a href="https://valleytimes.example/news/audit">County approves the utility audit.</a>',
+    "<strong>Related:</strong> Is the utility overcharging its customers?",
+    "See also: Water rates rise again in the eastern district",
+    'More from the Valley Times: <a href="https://valleytimes.example/news/board">Board meets Thursday</a>.',
+]
+POINTER_CLAIMS = [
+    "Related: Our editorial board says the utility should refund every customer this year.",
+    "<strong>Read more:</strong> The utility overcharged customers for a decade, our sources say.",
+    'See also: The commission will not act, according to <a href="https://valleytimes.example/a">our analysis</a>.',
+    "More from the Valley Times: the utility's chief executive has quietly left the company!",
+]
+
+
+@pytest.mark.parametrize("pointer", POINTERS)
+def test_a_pointer_to_another_story_after_the_story_passes(cli: Any, tmp_path: Path, pointer: str) -> None:
+    assert _check(cli, tmp_path, [], [pointer]) == (0, [])
+
+
+@pytest.mark.parametrize("claim", POINTER_CLAIMS)
+@pytest.mark.parametrize("where", ["after", "after before the credit line"])
+def test_a_pointer_that_says_something_itself_is_added(cli: Any, tmp_path: Path, claim: str, where: str) -> None:
+    after = [claim] if where == "after" else [claim, CREDIT]
+    code, findings = _check(cli, tmp_path, [], after)
+    assert code == 1
+    assert len(findings) == 1 and findings[0].startswith("added")
+
+
+@pytest.mark.parametrize(
+    ("line", "added"),
+    [
+        ("**Related:** Our editorial board says the utility should refund every customer.", True),
+        ("Read more: The utility overcharged customers for a decade, our sources say.", True),
+        ("**Related:** [Water rates rise again in the eastern district.](https://valleytimes.example/news/rates)", False),
+        ("Read more: Is the utility overcharging its customers?", False),
+    ],
+)
+def test_a_pointer_in_markdown_is_read_as_in_html(cli: Any, tmp_path: Path, line: str, added: bool) -> None:
+    original = write(tmp_path, "original.md", "# Water rates\n\n" + "\n\n".join(STORY) + "\n")
+    copy = write(tmp_path, "copy.md", "# Water rates\n\n" + "\n\n".join([*STORY, line]) + "\n")
+    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(original), str(copy))
+    findings = [f["evidence"] for f in run.json()["files"][0]["findings"]]
+    assert (run.code, bool(findings)) == ((1, True) if added else (0, False)), findings

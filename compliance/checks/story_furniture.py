@@ -157,7 +157,7 @@ def is_promo_link(doc: Document, block: Block) -> bool:
     text = block.text.strip()
     label = _PROMO_LABEL().match(text)
     if label is not None:
-        linked, outside = _linked_words(doc, block)
+        linked, outside = linked_words(doc, block)
         rest = _PROMO_LABEL().sub("", outside, count=1).strip(_AROUND_LABEL)
         return bool(linked) and not rest and len(linked.split()) <= _PROMO_LINK_WORDS
     return len(text.split()) <= _PROMO_LINK_WORDS and _in_promo_list(doc, block)
@@ -188,11 +188,11 @@ def _in_promo_list(doc: Document, block: Block) -> bool:
 def _only_a_link(doc: Document, block: Block) -> bool:
     """Whether a block holds a link's words and nothing else (list markers and separators aside),
     as a story's headline is long."""
-    linked, outside = _linked_words(doc, block)
+    linked, outside = linked_words(doc, block)
     return bool(linked) and not outside.strip(_AROUND_LABEL) and len(linked.split()) <= _PROMO_LINK_WORDS
 
 
-def _linked_words(doc: Document, block: Block) -> tuple[str, str]:
+def linked_words(doc: Document, block: Block) -> tuple[str, str]:
     """The words of a block that its links hold and those no link holds, white space collapsed:
     read from its element (HTML), else from the links the parse placed in it (Markdown, text)."""
     element = block.element

@@ -25,9 +25,11 @@ headline and its first shared paragraph, every paragraph is read, past notes and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from compliance.checks.story import is_body_paragraph, is_head_prose, is_short_sentence, is_topics_line
+from compliance.checks.story_furniture import linked_words
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
@@ -165,10 +167,35 @@ def _clause_claim(clause: str) -> str | None:
     return clause.strip()
 
 
+# A pointer to other stories, as a note opens: "Related:", "Read more:", "See also |", "More from
+# the Courier:", "Recommended:".
+_POINTER = on_first_use(
+    r"^\W*(?:related(?:\s+(?:stories|story|articles?|coverage|content|reading|links?))?|read\s+(?:more|next|also)|see\s+also|also\s+read"
+    r"|recommended(?:\s+reading)?|more\s+from(?:\s+[^\s:|]+){0,5})\s*[:|\u00bb\u203a\u2014\u2013-]+",
+    2,  # re.IGNORECASE
+)
+
+
+def pointer_claim(doc: Document, block: Block) -> bool:
+    """Whether a paragraph that opens as a pointer to other stories (`_POINTER`: "Related:", "Read
+    more:") says something itself: after its label, at least `_FEWEST_CLAIM_WORDS` words outside
+    its links, ending as a statement ends ("." or "!"): "Related: Our editorial board says the
+    inspectors should be fired." is new prose; "Related: [County approves the new jail](…)" and
+    "Read more: Is the jail safe?" point at a story, as a headline does."""
+    text = " ".join(normalize_inline(block.text).split())
+    label = _POINTER().match(text)
+    if label is None or not text.rstrip("\"'\u201d\u2019)*_ ").endswith((".", "!")):
+        return False
+    _, outside = linked_words(doc, block)
+    outside_label = _POINTER().sub("", " ".join(normalize_inline(outside).split()), count=1)
+    return len(re.findall(r"\w+", outside_label)) >= _FEWEST_CLAIM_WORDS
+
+
 def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:
     """Whether a paragraph beside the story is a note, not prose of the story (the module's
-    docstring says how it is told); `authors`: the names that open a bio."""
-    if noted_claim(block.text) is not None:
+    docstring says how it is told); `authors`: the names that open a bio. A pointer to other
+    stories that says something itself (`pointer_claim`) is prose."""
+    if noted_claim(block.text) is not None or pointer_claim(doc, block):
         return False
     if not is_body_paragraph(doc, block) and not is_short_sentence(doc, block):
         return True
