@@ -6,7 +6,10 @@ does ("Biden Admin Considering…" = "Biden admin considering…"), and what the
 reads as style (a number spelled out, "40" → "forty"; US spelling; a contraction; an
 abbreviation), never the time and place edits it lets a paragraph have; the finding names the
 change (`"40" → "50"`). With `changes: none` only typography may differ. Without an original story, or when it has no headline, the rule is reported as
-not checked. Captures: `headline` (the original's).
+not checked. With `source: metadata` the original's headline is the article's
+`original_headline` metadata (a CMS payload's field, `--meta original_headline=…`), compared
+the same way; without that value the rule is not checked (a `missing-meta` notice).
+Captures: `headline` (the original's).
 
 Example (the headline may not be rewritten)::
 
@@ -46,6 +49,13 @@ OPTIONS = (
         default="style",
         choices=("none", "style"),
     ),
+    Option(
+        "source",
+        "enum",
+        "Where the original's headline comes from: `original` (the original story given) or `metadata` (the `original_headline` value).",
+        default="original",
+        choices=("original", "metadata"),
+    ),
 )
 
 
@@ -53,11 +63,24 @@ class OriginalHeadlineParams(NamedTuple):
     """Validated parameters of an `original-headline` check."""
 
     changes: str
+    source: str = "original"
 
 
 def build(values: dict[str, Any]) -> OriginalHeadlineParams:
     """Parameters from validated option values."""
-    return OriginalHeadlineParams(values["changes"])
+    return OriginalHeadlineParams(values["changes"], values["source"])
+
+
+def _wanted(params: OriginalHeadlineParams, ctx: Context) -> str:
+    """The original's headline, normalised: from the `original_headline` metadata (raises
+    `MissingMeta` when it is not given) or the original story (raises `Undecided` without one,
+    or when it has no headline)."""
+    if params.source == "metadata":
+        return ctx.expand("{{meta.original_headline}}")
+    original = ctx.need_original()
+    if original.headline is None:
+        raise Undecided("the original story has no headline to compare with")
+    return normalize_inline(original.headline.text)
 
 
 def _key(headline: str, changes: str) -> str:
@@ -69,10 +92,7 @@ def _key(headline: str, changes: str) -> str:
 
 def evaluate(doc: Document, params: OriginalHeadlineParams, ctx: Context) -> Outcome:
     """Pass when the headlines are the same up to the allowed changes."""
-    original = ctx.need_original()
-    if original.headline is None:
-        raise Undecided("the original story has no headline to compare with")
-    wanted = normalize_inline(original.headline.text)
+    wanted = _wanted(params, ctx)
     captures = (("headline", wanted),)
     if doc.headline is None:
         return Outcome(False, (), f'no headline found; the original\'s is "{wanted}"', doc.article_location)
