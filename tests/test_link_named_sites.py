@@ -57,12 +57,68 @@ def test_a_credit_naming_one_outlet_and_linking_anothers_site_is_no_link_back(
         # The network's own sites are a link back whatever outlet the words name.
         ("Maine Morning Star", "https://stateline.org/2025/03/06/insulin/", None),
         ("Maine Morning Star", "https://statesnewsroom.com/", None),
-        # Words that name no outlet leave the site to `href`.
-        ("Maine Morning Star", "https://newhampshirebulletin.com/2025/03/06/insulin/", 'the {outlet} (<a href="{href}">read it there</a>)'),
+        # Words that name no outlet, in a credit line naming the outlet they go to.
+        ("Maine Morning Star", "https://mainemorningstar.com/2025/03/06/insulin/", 'the {outlet} (<a href="{href}">read it there</a>)'),
+        # A credit line naming two outlets (a co-published story) may link either.
+        (
+            "Kansas Reflector",
+            "https://kansasreflector.com/2025/03/06/insulin/",
+            'the Missouri Independent and the {outlet} (<a href="{href}">read it there</a>)',
+        ),
+        # Stateline's own site, whatever outlet the line names.
+        ("Georgia Recorder", "https://stateline.org/2025/03/06/insulin/", '{outlet}, <a href="{href}">part of States Newsroom</a>'),
     ],
 )
 def test_a_credit_linking_the_outlet_it_names_or_the_network_passes(cli: Any, tmp_path: Path, outlet: str, href: str, words: str | None) -> None:
     assert _link_finding(cli, tmp_path, outlet, href, words) is None
+
+
+# A credit line naming one outlet whose link, on other words, goes to another outlet's story.
+@pytest.mark.parametrize(
+    ("outlet", "href", "words", "goes_to", "wanted"),
+    [
+        (
+            "Maine Morning Star",
+            "https://newhampshirebulletin.com/2025/03/06/insulin/",
+            'the {outlet} (<a href="{href}">read it there</a>)',
+            "newhampshirebulletin.com",
+            "mainemorningstar.com",
+        ),
+        (
+            "Georgia Recorder",
+            "https://kansasreflector.com/2025/03/06/insulin/",
+            '{outlet}. <a href="{href}">Read the original</a>',
+            "kansasreflector.com",
+            "georgiarecorder.com",
+        ),
+        ("Source New Mexico", "https://www.azmirror.com/2025/03/06/insulin/", '<a href="{href}">{outlet}’s website</a>', "www.azmirror.com", "sourcenm.com"),
+        (
+            "SC Daily Gazette",
+            "https://ncnewsline.com/2025/03/06/insulin/",
+            '{outlet}: <a href="{href}">Lawmakers cap insulin copays</a>',
+            "ncnewsline.com",
+            "scdailygazette.com",
+        ),
+    ],
+)
+def test_a_credit_line_naming_one_outlet_whose_link_goes_to_anothers_story_is_no_link_back(
+    cli: Any, tmp_path: Path, outlet: str, href: str, words: str, goes_to: str, wanted: str
+) -> None:
+    finding = _link_finding(cli, tmp_path, outlet, href, words)
+    assert finding is not None
+    assert finding["line"] == 8
+    assert f"stands in a credit line naming the site at {wanted} but goes to {goes_to}: point it at {wanted}" in finding["detail"]
+
+
+def test_a_story_paragraph_naming_an_outlet_and_linking_anothers_story_is_no_credit_line(cli: Any, tmp_path: Path) -> None:
+    # A paragraph of the story (more than a credit line's 40 words) that names one outlet and
+    # links another's story cites them: the link is read as before, by its words alone.
+    paragraph = (
+        "the Maine Morning Star. Reporters across the region followed the bill for months, and the"
+        ' <a href="{href}">New Hampshire debate</a> drew on the same testimony from doctors, patients and insurers who'
+        " spoke at hearings in both capitals about what insulin costs families every month"
+    )
+    assert _link_finding(cli, tmp_path, "Maine Morning Star", "https://newhampshirebulletin.com/2025/03/06/insulin/", paragraph) is None
 
 
 HOUSE = """id: house

@@ -124,7 +124,8 @@ OPTIONS = (
         "named-sites",
         "host-map",
         "Sites by name (`Maine Morning Star: mainemorningstar.com`): a link whose words are one site's name and which goes to another's"
-        " does not count, and the finding names the site its words call for (a credit naming one outlet of a network linked to another).",
+        " does not count, nor does one on other words in a credit line's block (at most 40 words) that names one or more of the sites"
+        " and goes to another of them; the finding names the site the words call for (a credit naming one outlet of a network linked to another).",
         default=None,
     ),
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
@@ -151,6 +152,9 @@ class LinkParams(NamedTuple):
     credit: bool = False
     original: bool = False
     named_sites: tuple[tuple[str, str], ...] = ()
+    # The names of `named_sites` as a credit line's words print them, any one found in a block's
+    # text (`_site_names_pattern`); None without `named-sites`.
+    site_names: re.Pattern[str] | None = None
 
 
 def build(values: dict[str, Any]) -> LinkParams:
@@ -168,6 +172,7 @@ def build(values: dict[str, Any]) -> LinkParams:
         credit=bool(values["credit"]),
         original=bool(values["original"]),
         named_sites=tuple((_site_key(name), host) for name, host in values["named_sites"] or ()),
+        site_names=_site_names_pattern(name for name, _ in values["named_sites"] or ()),
     )
 
 
@@ -488,7 +493,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     # Seen, but no reader can click it: in an `inert` subtree, or under `pointer-events: none`
     # (with the element that makes it so, and how).
     inert: list[tuple[Link, tuple[Any, str]]] = []
-    elsewhere: list[tuple[Link, str]] = []  # naming one of `named_sites`, going to another: with the named one's host
+    # Naming one of `named_sites` (by its words, or in its credit line's), going to another: with
+    # the named one's host and whether the credit line's words name it.
+    elsewhere: list[tuple[Link, str, bool]] = []
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
     if params.source in ("a", "any"):
@@ -509,9 +516,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             if params.visible == "true" and link.element is not None and (holder := _unclickable_by(doc, link.element)) is not None:
                 inert.append((link, holder))
                 continue
-            named_host = _other_site_named(doc, link, params.named_sites)
-            if named_host is not None:
-                elsewhere.append((link, named_host))
+            named = _other_site_named(doc, link, params)
+            if named is not None:
+                elsewhere.append((link, *named))
                 continue
             evidence = f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
             hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
@@ -546,9 +553,10 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         detail += f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">) {clause}; write the address in plain letters'
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     if elsewhere:
-        link, named_host = elsewhere[0]
+        link, named_host, by_its_line = elsewhere[0]
+        names = "stands in a credit line naming the site at" if by_its_line else "names the site at"
         detail += (
-            f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>) names the site at {named_host} but'
+            f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>) {names} {named_host} but'
             f" goes to {url_host(link.href)}: point it at {named_host}"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
@@ -749,20 +757,48 @@ def _site_key(name: str) -> str:
     return key[3:] if key.startswith("the") and len(key) > 3 else key
 
 
-def _other_site_named(doc: Document, link: Link, named_sites: tuple[tuple[str, str], ...]) -> str | None:
-    """The host of the site of `named_sites` ((name key, host) pairs) whose name the link's words
-    are, when the link goes to another site of them; None when its words name none, or it goes to
-    that site or to a site not among them (a network's own site, which `href` decides on)."""
-    if not named_sites:
-        return None
-    words = _site_key(as_read(link.text, doc.spelt_names))
-    named = next((host for key, host in named_sites if key == words), None)
-    if named is None:
+def _site_names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """The names of `named-sites` as a block's words may print them (any letter case, any run of
+    spaces between words, "the" before), each a whole word; None without names."""
+    spelt = sorted({r"\s+".join(re.escape(word) for word in name.split()) for name in names}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(spelt) + r")(?!\w)", re.IGNORECASE) if spelt else None
+
+
+def _other_site_named(doc: Document, link: Link, params: LinkParams) -> tuple[str, bool] | None:
+    """The host of the site of `named_sites` that the link's words name, when the link goes to
+    another site of them, and False; or, for a link whose words name none of them, standing in a
+    credit line's short block that names one or more (`_credit_line_names`), the host of the
+    first named, when the link goes to a site of them that the line does not name, and True
+    ("This story first appeared in Georgia Recorder" with "originally published" linked to a
+    Kansas Reflector story). None otherwise: no site named, or the link goes to a named one or to
+    a site not among them (a network's own site, which `href` decides on)."""
+    if not params.named_sites:
         return None
     host = url_host(link.href) or ""
-    if on_host(host, (named,)) or not any(on_host(host, (other,)) for _, other in named_sites):
+    if not any(on_host(host, (other,)) for _, other in params.named_sites):
         return None
-    return named
+    words = _site_key(as_read(link.text, doc.spelt_names))
+    named = next((site for key, site in params.named_sites if key == words), None)
+    if named is not None:
+        return None if on_host(host, (named,)) else (named, False)
+    in_line = _credit_line_names(doc, link, params)
+    if not in_line or on_host(host, in_line):
+        return None
+    return in_line[0], True
+
+
+def _credit_line_names(doc: Document, link: Link, params: LinkParams) -> tuple[str, ...]:
+    """The hosts of the `named_sites` that the words of the link's block name, in the order they
+    are named, when that block is a credit line's (at most `_CREDIT_WORDS` words: a paragraph of
+    the story that names an outlet and links another's story cites both); empty otherwise."""
+    if params.site_names is None or not 0 <= link.index < len(doc.items):
+        return ()
+    item = doc.item_at(link.index)
+    if not isinstance(item, Block) or has_words(item.text, _CREDIT_WORDS + 1):
+        return ()
+    hosts = dict(params.named_sites)
+    found = (hosts.get(_site_key(match.group())) for match in params.site_names.finditer(as_read(item.text, doc.spelt_names)))
+    return tuple(dict.fromkeys(host for host in found if host is not None))
 
 
 def _name_key(text: str) -> str:
