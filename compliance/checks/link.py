@@ -727,6 +727,13 @@ def _look_alike_link(doc: Document, params: LinkParams, ctx: Context, original: 
     return None
 
 
+# Every failing link check of a page reads each link of its article (`_look_alike_link`): the
+# reading of one address is kept, so that a page of 500 links and 40 such checks reads 500, not
+# 20,000 (a quarter of its check time).
+_HOSTS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=_HOSTS_KEPT)
 def _seen_through_host(href: str) -> tuple[str, str] | None:
     """`href` with its host as a reader sees it, its look-alike letters read as the Latin ones, and
     the clause that names them and the host a browser goes to ("goes to www.xn--prpublica-12h.org:
