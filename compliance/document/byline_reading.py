@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from compliance.document.given_names import GIVEN_NAMES
+from compliance.document.institution_names import is_person_shaped_institution
 from compliance.firstuse import on_first_use
 from compliance.text import DASH, DASH_CLASS, DASHES, normalize_inline
 
@@ -1872,8 +1873,8 @@ def _is_job_title(segment: str) -> bool:
 
 def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str] | None:
     """All people named in one comma-free segment ("A and B"), or None if it is not only names."""
-    if after_name and _is_job_title(segment):
-        return None
+    if after_name and (_is_job_title(segment) or is_person_shaped_institution(segment)):
+        return None  # "A, Johns Hopkins; B": A's institution
     conjunction = _AND_IN_CAPITALS() if segment.isupper() else _AND
     whole = person_name(segment, outlets)
     if whole is not None and not conjunction.search(segment):
@@ -1881,7 +1882,9 @@ def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str]
     parts = [p for p in conjunction.split(segment) if p]
     names: list[str] = []
     for part in parts:
-        name = person_name(part, outlets)
+        # After a name, "Johns Hopkins and B" is the first author's institution, then B
+        # (`_institution_then_name`), not two more people.
+        name = None if after_name and is_person_shaped_institution(part) else person_name(part, outlets)
         if name is None:
             # "José Ortega y Gasset": a particle, not a second person.
             return [whole] if whole is not None else None
@@ -3745,7 +3748,8 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     joiner = _INSTITUTION_AND_NAME_IN_CAPITALS() if segment.isupper() else _INSTITUTION_AND_NAME()
     for found in joiner.finditer(segment) if names else ():
         institution, person = segment[: found.start()].strip(), segment[found.end() :].strip()
-        if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
+        person_shaped = person_name(institution, outlets) == institution and not is_person_shaped_institution(institution)
+        if not _is_proper_noun_phrase(institution) or person_shaped:
             continue
         own = _person_with_own_credit(person, lambda head: _lists_a_person(head, names[-1], outlets))
         if own is not None:
@@ -3822,6 +3826,8 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str], *, alone: bo
     segment = segment.strip()
     if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper() or is_section_label(segment):
         return False
+    if is_person_shaped_institution(segment):
+        return False  # "Jane Roe, Johns Hopkins": the author's institution, no second author
     words = [word.lower().strip(".,") for word in segment.split()]
     # A topic's word that is a given name too ("Ai Sen", "Ai Weiwei") stands where one does.
     given_name = words[0] in _GIVEN_NAMES_AMONG_LABEL_WORDS and not segment.isupper()
