@@ -101,8 +101,8 @@ def test_the_conversation_still_reports_a_second_person_without_an_institution()
     assert detail is not None and "does not show Tomás Ibarra's institution" in detail
 
 
-# A. "Johns Hopkins" is shaped as a person's name: the link to The Conversation's institution
-# page, or the original's author line, says it is the institution.
+# A. "Johns Hopkins" is shaped as a person's name: a known institution's short name, the link to
+# The Conversation's institution page, or the original's author line says it is the institution.
 REPUBLISH_SPAN = (
     '<span><a href="https://theconversation.com/profiles/renata-okafor-1184203">Renata Okafor</a>, '
     '<em><a href="https://theconversation.com/institutions/johns-hopkins-university-1084">Johns Hopkins</a></em></span>'
@@ -120,10 +120,16 @@ def test_a_person_shaped_institution_linked_to_its_institution_page_is_the_insti
     assert _outcome(check_html(page, packs=["the-conversation"]), AUTHOR_RULE) is None
 
 
-def test_a_person_shaped_institution_without_a_link_is_a_second_person() -> None:
+def test_a_known_person_shaped_institution_without_a_link_is_the_institution() -> None:
     page = _conversation_page('<p class="byline">By Renata Okafor, Johns Hopkins</p>')
+    assert _outcome(check_html(page, packs=["the-conversation"]), AUTHOR_RULE) is None
+
+
+def test_a_person_shaped_name_no_list_knows_without_a_link_is_a_second_person() -> None:
+    # James Cook University is written with "University"; "James Cook" alone is a person.
+    page = _conversation_page('<p class="byline">By Renata Okafor, James Cook</p>')
     detail = _outcome(check_html(page, packs=["the-conversation"]), AUTHOR_RULE)
-    assert detail is not None and "the institutions of Renata Okafor and Johns Hopkins" in detail
+    assert detail is not None and "the institutions of Renata Okafor and James Cook" in detail
 
 
 ORIGINAL = """<html><head><link rel="canonical" href="{url}"></head><body><article>
@@ -141,16 +147,29 @@ def _with_original(cli: Any, tmp_path: Path, original_institution: str, byline: 
     return {f["rule"]: f["detail"] for f in entry["findings"]}
 
 
-@pytest.mark.parametrize("original_institution", ["Johns Hopkins", "Johns Hopkins University"])
-def test_the_originals_institution_after_the_name_is_no_second_author(cli: Any, tmp_path: Path, original_institution: str) -> None:
-    findings = _with_original(cli, tmp_path, original_institution, "By Renata Okafor, Johns Hopkins")
+@pytest.mark.parametrize(
+    ("original_institution", "byline"),
+    [
+        ("Johns Hopkins", "By Renata Okafor, Johns Hopkins"),
+        ("Johns Hopkins University", "By Renata Okafor, Johns Hopkins"),
+        ("James Cook University", "By Renata Okafor, James Cook"),
+    ],
+)
+def test_the_originals_institution_after_the_name_is_no_second_author(cli: Any, tmp_path: Path, original_institution: str, byline: str) -> None:
+    findings = _with_original(cli, tmp_path, original_institution, byline)
     assert AUTHOR_RULE not in findings and REPORTER_RULE not in findings
 
 
 def test_another_person_than_the_originals_institution_is_still_a_second_author(cli: Any, tmp_path: Path) -> None:
+    findings = _with_original(cli, tmp_path, "UMass Amherst", "By Renata Okafor, James Cook")
+    assert "James Cook, credited too, is not the reporter" in findings[REPORTER_RULE]
+    assert "does not show the institutions of Renata Okafor and James Cook" in findings[AUTHOR_RULE]
+
+
+def test_a_known_institution_other_than_the_originals_is_a_wrong_institution(cli: Any, tmp_path: Path) -> None:
     findings = _with_original(cli, tmp_path, "UMass Amherst", "By Renata Okafor, Johns Hopkins")
-    assert "Johns Hopkins, credited too, is not the reporter" in findings[REPORTER_RULE]
-    assert "does not show the institutions of Renata Okafor and Johns Hopkins" in findings[AUTHOR_RULE]
+    assert REPORTER_RULE not in findings and AUTHOR_RULE not in findings
+    assert "Johns Hopkins" in findings["the-conversation/original-institution"]
 
 
 def test_a_campus_short_name_matches_the_originals(cli: Any, tmp_path: Path) -> None:

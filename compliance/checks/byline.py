@@ -317,8 +317,10 @@ Scotia", a town and its province or state in any country: where the story was fi
 works) is none. A campus's short name is one ("By A, UMass Amherst", "UC
 Davis", "KU Leuven", "UNC-Chapel Hill", "Cal Poly Humboldt", "Boston Children's"), and so is
 one word alone that names a town smaller than a large city, a college or university known by its
-town's name ("By A, Dartmouth", "By A, Durham"). A person-shaped name after A ("By A, Johns
-Hopkins") is a second person, unless the byline links it to an institution page
+town's name ("By A, Dartmouth", "By A, Durham"). A known institution's short name shaped like a
+person's after A and a comma is one ("By A, Johns Hopkins", "By A, Carnegie Mellon", "By A,
+Simon Fraser": see docs/conversation-authors.md). Any other person-shaped name after A ("By A,
+James Cook") is a second person, unless the byline links it to an institution page
 (`institution-link`) or the original story, when given, names it as an author's institution.
 An institution is the person's before it: "By A, Monash University, and B",
 "A, Monash University and B" and "A, Monash University; B" fail, and the detail and the

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from compliance.document.given_names import GIVEN_NAMES
+from compliance.document.institution_names import is_person_shaped_institution
 from compliance.firstuse import on_first_use
 from compliance.text import DASH, DASH_CLASS, DASHES, normalize_inline
 
@@ -1872,8 +1873,8 @@ def _is_job_title(segment: str) -> bool:
 
 def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str] | None:
     """All people named in one comma-free segment ("A and B"), or None if it is not only names."""
-    if after_name and _is_job_title(segment):
-        return None
+    if after_name and (_is_job_title(segment) or is_person_shaped_institution(segment)):
+        return None  # "A, Johns Hopkins; B": A's institution
     conjunction = _AND_IN_CAPITALS() if segment.isupper() else _AND
     whole = person_name(segment, outlets)
     if whole is not None and not conjunction.search(segment):
@@ -1881,7 +1882,9 @@ def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str]
     parts = [p for p in conjunction.split(segment) if p]
     names: list[str] = []
     for part in parts:
-        name = person_name(part, outlets)
+        # After a name, "Johns Hopkins and B" is the first author's institution, then B
+        # (`_institution_then_name`), not two more people.
+        name = None if after_name and is_person_shaped_institution(part) else person_name(part, outlets)
         if name is None:
             # "José Ortega y Gasset": a particle, not a second person.
             return [whole] if whole is not None else None
@@ -3416,9 +3419,9 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         listed = _closes_a_list(segments, position, names)
         next_person = _person_after_credit(segment, separators[position], names, outlets, listed=listed, alone=alone)
         if next_person is not None:
-            credit_parts.extend(next_person[0])
-            quoted_parts.extend(next_person[0])
-            names.append(next_person[1])
+            credit_parts.extend(next_person.credit)
+            quoted_parts.extend(next_person.credit)
+            names.append(next_person.name)
             continue
         credit_parts.append(segment)
         if not (names and _is_title_part(segment, outlets)):
@@ -3632,10 +3635,34 @@ def is_dateline_line(line: str) -> bool:
     return parts[0] in dateline_places(parts[0]) and all(part in found for part in parts if part)
 
 
-def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
-    """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
+def _late_name(segment: str, names: list[str], outlets: Set[str]) -> tuple[str, str] | None:
+    """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B"),
+    with B's own place or outlet ("…, and B in Rome": "Rome"; "" for none), see
+    `_person_with_own_credit`."""
     late = ((_LATE_NAME_IN_CAPITALS() if segment.isupper() else _LATE_NAME()).match(segment)) if names else None
-    return person_name(late.group(1), outlets) if late is not None else None
+    if late is None:
+        return None
+    own = _person_with_own_credit(late.group(1), lambda head: person_name(head, outlets) == head)
+    if own is not None:
+        return own
+    person = person_name(late.group(1), outlets)
+    return (person, "") if person is not None else None
+
+
+def _person_with_own_credit(text: str, is_person: Callable[[str], bool]) -> tuple[str, str] | None:
+    """A later person of a shared byline with their own place or outlet after "in", "for", "of",
+    "at" or "via" (`_for_of_in`): ("John Doe", "Rome") for "John Doe in Rome", ("MARY POE",
+    "JACKSON") for "MARY POE IN JACKSON", as a shared byline credits the local reporter beside the
+    first one's outlet ("By Jane Roe, ProPublica, and John Doe in Rome"); None when the text has
+    no such word or what stands before it is not a person of two words or more (`is_person`) or
+    is a place ("New York in Winter"). Tried before the text as a whole, since a byline in
+    capitals leaves "JOHN DOE IN ROME" name-shaped."""
+    text = text.strip()
+    head, *own = _for_of_in(text).split(text, maxsplit=1)
+    head = head.strip()
+    if not own or len(head.split()) < 2 or not is_person(head) or _is_place_name(head.split()):
+        return None
+    return head, own[0].strip()
 
 
 # "University of Lakeshore and Tomas Reyes", "Universidad de Chile y Luis Pérez": one person's
@@ -3661,9 +3688,24 @@ def _closes_a_list(segments: list[str], position: int, names: list[str]) -> bool
     return segments[position - 1].rstrip().endswith(names[-1])
 
 
-def _person_after_credit(
-    segment: str, separator: str, names: list[str], outlets: Set[str], *, listed: bool = False, alone: bool = False
-) -> tuple[tuple[str, ...], str] | None:
+class _NextPerson(NamedTuple):
+    """The next person a byline's part names after a credit has begun (`_person_after_credit`)."""
+
+    # What closes the previous person's credit in the same part ("Stateline" in "Stateline and
+    # B"), or () for nothing.
+    closing: tuple[str, ...]
+    name: str
+    # The person's own place or outlet after "in"/"for"/"of" ("Rome" in "and B in Rome"), or "".
+    own: str
+
+    @property
+    def credit(self) -> tuple[str, ...]:
+        """The byline's credit parts this part gives: what closes the previous person's, then the
+        person's own place or outlet."""
+        return (*self.closing, self.own) if self.own else self.closing
+
+
+def _person_after_credit(segment: str, separator: str, names: list[str], outlets: Set[str], *, listed: bool = False, alone: bool = False) -> _NextPerson | None:
     """The next person a part names after a credit has begun, with the credit that closes the
     previous person's (() for none), or None: "and B" (`_late_name`), "Uni X and B"
     (`_institution_then_name`), or a person after a semicolon ("A, Uni X; B": a semicolon parts
@@ -3675,14 +3717,18 @@ def _person_after_credit(
     behind one is the name's section or topic ("By A | Real Estate"), as it was before."""
     late = _late_name(segment, names, outlets)
     if late is not None:
-        return (), late
+        return _NextPerson((), *late)
     shared = _institution_then_name(segment, names, outlets)
     if shared is not None:
-        return (shared[0],), shared[1]
+        return _NextPerson((shared[0],), shared[1], shared[2])
     parts_people = separator == ";" or (listed and separator == ",") or (not listed and separator in _LIST_BARS)
-    if parts_people and names and _lists_a_person(segment, names[-1], outlets, alone=alone):
-        return (), segment.strip()
-    return None
+    if not (parts_people and names):
+        return None
+    # After a semicolon only: after a comma, "Directors Guild of America" is an organisation.
+    own = _person_with_own_credit(segment, lambda head: _lists_a_person(head, names[-1], outlets, alone=alone)) if separator == ";" else None
+    if own is not None:
+        return _NextPerson((), *own)
+    return _NextPerson((), segment.strip(), "") if _lists_a_person(segment, names[-1], outlets, alone=alone) else None
 
 
 # The separators (as `_separators_before` gives them) that part one person's credit from the next
@@ -3692,7 +3738,7 @@ def _person_after_credit(
 _LIST_BARS = frozenset({"|", "/", "·", "•"})
 
 
-def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) -> tuple[str, str] | None:
+def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) -> tuple[str, str, str] | None:
     """The institution and the person of a part that closes one person's credit and names the
     next ("A, University of Lakeshore and B", "A — Monash University & B"), or None: after a
     name, a proper-noun phrase that is not itself a person, "and", and a person's name
@@ -3702,10 +3748,14 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     joiner = _INSTITUTION_AND_NAME_IN_CAPITALS() if segment.isupper() else _INSTITUTION_AND_NAME()
     for found in joiner.finditer(segment) if names else ():
         institution, person = segment[: found.start()].strip(), segment[found.end() :].strip()
-        if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
+        person_shaped = person_name(institution, outlets) == institution and not is_person_shaped_institution(institution)
+        if not _is_proper_noun_phrase(institution) or person_shaped:
             continue
+        own = _person_with_own_credit(person, lambda head: _lists_a_person(head, names[-1], outlets))
+        if own is not None:
+            return institution, *own
         if _lists_a_person(person, names[-1], outlets):
-            return institution, person
+            return institution, person, ""
     return None
 
 
@@ -3776,6 +3826,8 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str], *, alone: bo
     segment = segment.strip()
     if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper() or is_section_label(segment):
         return False
+    if is_person_shaped_institution(segment):
+        return False  # "Jane Roe, Johns Hopkins": the author's institution, no second author
     words = [word.lower().strip(".,") for word in segment.split()]
     # A topic's word that is a given name too ("Ai Sen", "Ai Weiwei") stands where one does.
     given_name = words[0] in _GIVEN_NAMES_AMONG_LABEL_WORDS and not segment.isupper()

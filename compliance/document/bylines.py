@@ -3,7 +3,9 @@ top of the article, each read by `byline_reading.read_byline`.
 
 Where to look: the article region, and the stretch from just before the headline to the start of
 the body (the header or hero that `.entry-content` and the like leave out). Never comments,
-sidebars, navigation, "related"/"more from" lists, other stories' teasers or captions. A header
+sidebars, navigation, "related"/"more from" lists, other stories' teasers or captions; teasers
+by their shape too, whatever their classes: a strip of short elements each holding a linked
+headline, or flat pairs of a linked headline line and the "By" line under it. A header
 classed like the site's (`site-header`, `masthead`, `role=banner`) inside the story's own
 `<article>` and without navigation is the story's header, and its byline counts; the site's
 banner is chrome, and `refused_byline` says where a byline-like line in it was left out.
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
@@ -1347,7 +1350,9 @@ def _outlet_line(blocks: tuple[Block, ...], index: int, outlets: Set[str]) -> st
 
 def _elsewhere(element: Any, zone: _Zone) -> bool:
     """Whether the element sits in a comment, sidebar, navigation, related list, caption or another
-    story's teaser (an `<article>` or list item with a heading of its own)."""
+    story's teaser (an `<article>` or list item with a heading of its own, one of a strip of
+    cards with linked headlines, `_is_teaser_card`, or under a flat pair's linked headline,
+    `_under_teaser_headline`)."""
     node = element
     aside = False  # an <aside> in the article holds its author box; one outside it is a sidebar
     while node is not None and isinstance(node.tag, str):
@@ -1364,7 +1369,7 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
             return True
         if _elsewhere_by_name(node):
             return True
-        if tag in ("article", "li") and _is_teaser(node, zone):
+        if (tag in ("article", "li") and _is_teaser(node, zone)) or _is_teaser_card(node, zone) or _under_teaser_headline(node, zone):
             return True
         node = node.getparent()
     return False
@@ -1419,6 +1424,116 @@ def _is_teaser(node: Any, zone: _Zone) -> bool:
     if zone.article_root is not None and _contains(node, zone.article_root):
         return False
     return next(node.iter("h2", "h3", "h4"), None) is not None
+
+
+# A teaser's headline is a headline's length at least ("Flood plan stalls"): a shorter link is a
+# name, a section or a button ("Jane Roe", "Politics", "Read more").
+_TEASER_HEADLINE_WORDS = 3
+# The most links of an element, and the most like siblings of it, looked at for teasers' headlines:
+# a card has one or two, a strip a few dozen; a story's long body is never scanned whole.
+_TEASER_LINKS_READ = 8
+_TEASER_SIBLINGS_READ = 40
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The most words of a teaser: a headline, a byline, a date and a summary's sentence or two. A story
+# under a linked headline (a weekly edition's, a live blog's entry) runs longer, and its byline is
+# its own.
+_TEASER_WORDS = 80
+
+
+def _is_teaser_card(node: Any, zone: _Zone) -> bool:
+    """Whether the element is one of a strip of other stories' teasers, whatever its tag or class
+    (`<div>`, `<section>`, a `.card`, a generated class): it holds a headline link
+    (`_has_headline_link`), so does another sibling of its tag, and it holds neither the story's
+    headline nor its article. A strip's byline ("By Maria Gomez" under "Flood plan stalls again")
+    is the linked story's, never this one's."""
+    parent = node.getparent()
+    if parent is None or not _is_short([node]) or not _has_headline_link(node) or _holds_the_story(node, zone):
+        return False
+    siblings = (sibling for sibling in parent.iterchildren(node.tag) if sibling is not node)
+    return any(_has_headline_link(sibling) for sibling in itertools.islice(siblings, _TEASER_SIBLINGS_READ))
+
+
+def _under_teaser_headline(node: Any, zone: _Zone) -> bool:
+    """Whether the element follows, with nothing between, a block that is only a headline link
+    (`_is_headline_link_block`: `<p><a href="/other-story">Flood plan stalls again</a></p>`), and
+    another sibling of that block's tag is one too: teasers written as flat pairs of a headline
+    and a "By" line, with no element around each. A single linked line over a byline is a kicker
+    or a section as often (`<p><a href="/topics/health">Health care policy</a></p>`), and stays."""
+    before = node.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # a comment or a processing instruction between them
+    parent = node.getparent()
+    if before is None or parent is None or not _is_headline_link_block(before) or _holds_the_story(before, zone):
+        return False
+    if not _is_short(itertools.takewhile(lambda sibling: sibling.tag != before.tag or not _is_headline_link_block(sibling), before.itersiblings())):
+        return False  # the headline of a story that follows in full (a weekly edition's), not a teaser's
+    siblings = (sibling for sibling in parent.iterchildren(before.tag) if sibling is not before)
+    return any(_is_headline_link_block(sibling) for sibling in itertools.islice(siblings, _TEASER_SIBLINGS_READ))
+
+
+def _is_short(elements: Iterable[Any]) -> bool:
+    """Whether the elements' text together is a teaser's length (`_TEASER_WORDS` words at most: a
+    headline, a byline, a date, a line of summary), counted only as far as that."""
+    words = 0
+    for element in elements:
+        for piece in element.itertext() if isinstance(element.tag, str) else ():
+            words += len(piece.split())
+            if words > _TEASER_WORDS:
+                return False
+    return True
+
+
+def _holds_the_story(node: Any, zone: _Zone) -> bool:
+    """Whether the element is or holds the story's headline or its article element."""
+    return (zone.headline is not None and _contains(node, zone.headline)) or (zone.article_root is not None and _contains(node, zone.article_root))
+
+
+def _has_headline_link(node: Any) -> bool:
+    """Whether the element holds a link to another page that reads as a story's headline: a
+    heading holding it or held in it, or a block that is only that link
+    (`_is_headline_link_block`), of `_TEASER_HEADLINE_WORDS` words or more, and not to an author's
+    page nor of a person's name (an author box's "Jane Roe Smith")."""
+    if _is_headline_link_block(node):
+        return True
+    for link in itertools.islice(node.iter("a"), _TEASER_LINKS_READ):
+        if _is_headline_link(link) and (_in_heading(link, node) or any(child.tag in _HEADING_TAGS for child in link.iter() if isinstance(child.tag, str))):
+            return True
+        holder = link.getparent()
+        if holder is not None and holder is not node and _is_headline_link_block(holder):
+            return True
+    return False
+
+
+def _in_heading(link: Any, within: Any) -> bool:
+    """Whether a heading holds the link, inside `within`."""
+    for node in link.iterancestors():
+        if isinstance(node.tag, str) and node.tag in _HEADING_TAGS:
+            return True
+        if node is within:
+            return False
+    return False
+
+
+def _is_headline_link_block(block: Any) -> bool:
+    """Whether the element (a heading, a paragraph, a box) shows only one link, a headline's
+    (`_is_headline_link`): a teaser's headline line."""
+    if not isinstance(block.tag, str) or block.tag == "a":
+        return False
+    links = list(itertools.islice(block.iter("a"), 2))
+    if len(links) != 1 or not _is_headline_link(links[0]):
+        return False
+    return " ".join(text_of(block).split()) == " ".join(text_of(links[0]).split())
+
+
+def _is_headline_link(link: Any) -> bool:
+    """Whether a link reads as another story's headline: to a page (not a fragment, an e-mail or
+    a script), not an author's page, of `_TEASER_HEADLINE_WORDS` words or more, none a person's
+    name alone."""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")) or _AUTHOR_HREF.search(href):
+        return False
+    words = " ".join(text_of(link).split())
+    return len(words.split()) >= _TEASER_HEADLINE_WORDS and person_name(words) is None
 
 
 def _contains(outer: Any, inner: Any) -> bool:
