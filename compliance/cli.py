@@ -325,21 +325,25 @@ def _report_bug(where: str, cause: BaseException) -> None:
 def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     """`--meta KEY=VALUE` pairs as a dict (the runner checks that addresses are http(s) URLs)."""
     from compliance.errors import ConfigError
-    from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key
+    from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key, same_key
 
     meta: dict[str, str] = {}
+    given: dict[str, str] = {}  # each key as given, by `same_key` (`original-url` is `original_url`)
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
             raise ConfigError(f"--meta expects KEY=VALUE, got '{pair}'", hint="for example --meta reporter='Jake Smith'")
         if is_blank_key(key):
             raise ConfigError(f"--meta '{pair}' {NO_KEY}", hint="write KEY=VALUE, for example --meta reporter='Jake Smith'")
-        if key.strip() in meta:
+        before = given.get(same_key(key.strip()))
+        if before is not None:
             # Which value was meant is unknown, as for a key a front matter or payload gives twice.
+            named = f"'{key.strip()}'" if before == key.strip() else f"'{before}' and '{key.strip()}' (one key)"
             raise ConfigError(
-                f"--meta gives '{key.strip()}' twice ('{meta[key.strip()]}', '{value.strip(PASTED_ENDS)}'): only one value would be checked",
+                f"--meta gives {named} twice ('{meta[before]}', '{value.strip(PASTED_ENDS)}'): only one value would be checked",
                 hint=f"give --meta {key.strip()}=… once",
             )
+        given[same_key(key.strip())] = key.strip()
         meta[key.strip()] = value.strip(PASTED_ENDS)
     return meta
 

@@ -386,17 +386,20 @@ def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]]
     """The fields that give one metadata key with different values, as (path, value) in the
     order read (`reporter` and `meta.reporter`; `title` and `headline`, which both give the
     headline), or None when every key has one value (given once, or the same way each time)."""
+    from compliance.metavalues import same_key
+
+    # By the key rules read, `-` and `_` alike (`original-headline` is `original_headline`).
     given: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for source, target in META_FIELDS.items():
         value = _meta_text(source, obj.get(source))
         if value is not None:
-            given.setdefault(target, []).append(((source,), value))
+            given.setdefault(same_key(target), []).append(((source,), value))
     extra = obj.get("meta")
     if isinstance(extra, dict):
         for key, raw in extra.items():
             value = _meta_text(str(key), raw)
-            if value is not None and str(key) in given:
-                given[str(key)].append((("meta", str(key)), value))
+            if value is not None:
+                given.setdefault(same_key(str(key)), []).append((("meta", str(key)), value))
     return next((ways for ways in given.values() if len({value for _, value in ways}) > 1), None)
 
 

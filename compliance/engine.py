@@ -1472,22 +1472,11 @@ def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta:
     """The article's metadata, weakest first: `default_meta`, the document's front matter, `meta`.
     An address (a key ending in `-url` or `_url`) from the first two that is not an http(s) URL is
     left out, as `--meta` refuses it (`refused_addresses` says so, once per key). A key is read
-    with `-` or `_` alike (`original-headline` gives the `original_headline` rules need:
-    `_both_spellings`)."""
-    return _both_spellings({**_http_addresses_only(default_meta or {}), **_http_addresses_only(doc.front_matter), **(meta or {})})
+    with `-` or `_` alike, a stronger source's value winning however either spells it
+    (`metavalues.merged_meta`: `original-headline` gives the `original_headline` rules need)."""
+    from compliance.metavalues import merged_meta
 
-
-def _both_spellings(meta: dict[str, str]) -> dict[str, str]:
-    """`meta` with each key that holds `-` or `_` given also in the other spelling, unless that
-    spelling is given too: `--meta original-headline=…` is the `original_headline` a rule needs
-    (it was silently not read, the rule reported not checked), as `original-url` and
-    `original_url` are one address."""
-    other = {spelt: value for key, value in meta.items() if (spelt := _other_spelling(key)) != key and spelt not in meta}
-    return {**meta, **other} if other else meta
-
-
-def _other_spelling(key: str) -> str:
-    return key.replace("-", "_") if "-" in key else key.replace("_", "-")
+    return merged_meta(_http_addresses_only(default_meta or {}), _http_addresses_only(doc.front_matter), meta or {})
 
 
 def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> str:

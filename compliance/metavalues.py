@@ -122,6 +122,34 @@ PASTED_ENDS = " \t\n\r"
 NO_KEY = "names no metadata key (it is empty or blank)"
 
 
+def same_key(key: str) -> str:
+    """A metadata key as compared with others: `-` and `_` are one (`original-headline` is the
+    `original_headline` a rule reads, as `original-url` and `original_url` are one address)."""
+    return key.replace("-", "_")
+
+
+def merged_meta(*sources: Mapping[str, str]) -> dict[str, str]:
+    """The article's metadata from `sources`, weakest first (a metadata file, the front matter, a
+    payload, `--meta`): a stronger source's value wins over a weaker one's however either spells
+    its key (`same_key`), and each key is then given in both spellings (`original-headline` and
+    `original_headline`), so that a rule finds it however the rule spells it. Within one source,
+    a key spelt both ways keeps each as given (the readers of `--meta` and of payloads refuse
+    such a pair when the values differ)."""
+    merged: dict[str, str] = {}
+    for source in sources:
+        if not source:
+            continue
+        given = {same_key(key) for key in source}
+        merged = {key: value for key, value in merged.items() if same_key(key) not in given}
+        merged.update(source)
+    other = {spelt: value for key, value in merged.items() if (spelt := _other_spelling(key)) != key and spelt not in merged}
+    return {**merged, **other} if other else merged
+
+
+def _other_spelling(key: str) -> str:
+    return key.replace("-", "_") if "-" in key else key.replace("_", "-")
+
+
 def is_blank_key(key: str) -> bool:
     """Whether a metadata key names nothing: empty, or only whitespace (refused with `NO_KEY`)."""
     return not key.strip()

@@ -47,6 +47,7 @@ from compliance.inputs import (
     special_file,
     stdin_kind,
 )
+from compliance.metavalues import merged_meta
 from compliance.outputs import check_output_targets, private_folder, refuse_overwrite, remove_private_folder, stdin_file, take_private, write_private
 from compliance.packfiles import load_packs, pack_files_in, replacing_builtin, select_packs
 from compliance.packs import Pack
@@ -661,7 +662,7 @@ class Runner:
                     # A payload is written by a CMS's authors: its `original` may be a URL, never a
                     # file of this host (`--original` or `--meta original=` on the command line may).
                     urls_only = "original" not in self.options.meta
-                    meta = {**article.meta, **self.options.meta}
+                    meta = merged_meta(article.meta, self.options.meta)
                     report = check_with(data, "html", self._settings(article.name, plan, meta=meta, article=source.file, urls_only=urls_only))
                     said = article.payload_notices()
                     if said:
@@ -703,7 +704,7 @@ class Runner:
                 plan = plan._replace(packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
             # A request's `original` is a URL or nothing (the server refuses others before this).
             urls_only = "original" not in self.options.meta
-            settings = self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only)._replace(advice=advice)
+            settings = self._settings(name, plan, meta=merged_meta(meta or {}, self.options.meta), urls_only=urls_only)._replace(advice=advice)
             if original is not None:
                 held = settings.parse(original.data, original.kind)
                 settings = settings._replace(meta={**(settings.meta or {}), "original": original.name}, load_original=lambda _name: held)

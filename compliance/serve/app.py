@@ -56,7 +56,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
-from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key
+from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key, merged_meta
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -409,7 +409,7 @@ def parse_check_request(
         notices = (*query_notices, *article.payload_notices())
         # `?name=` names a payload's article too, instead of `payload#1 (id)`.
         name = shown_key(query["name"]) if query.get("name") else article.name
-        return article.html.encode("utf-8", "replace"), "html", name, packs, {**article.meta, **meta}, notices
+        return article.html.encode("utf-8", "replace"), "html", name, packs, merged_meta(article.meta, meta), notices
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]
