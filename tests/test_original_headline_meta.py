@@ -154,3 +154,46 @@ def test_a_metadata_key_spelt_with_a_hyphen_is_the_one_rules_read(cli: Any, tmp_
     (entry,) = cli("check", "--format", "json", "--pack", "calmatters", *args).json()["files"]
     assert _headline_outcome(entry) == "error"
     assert _notes(entry) == []
+
+
+def test_a_stronger_source_wins_however_either_spells_the_key(cli: Any, tmp_path: Path) -> None:
+    # `--meta original-headline=` beats a metadata file's `original_headline`, as `--meta` beats a
+    # metadata file whatever the key's spelling (the file's value was compared, without a word).
+    copy = tmp_path / "copy.html"
+    copy.write_text(_page(CALMATTERS), encoding="utf-8")
+    (tmp_path / "copy.html.meta.yaml").write_text("original_headline: Some other headline\n", encoding="utf-8")
+    (entry,) = cli("check", "--format", "json", "--meta", f"original-headline={CALMATTERS}", str(copy)).json()["files"]
+    assert _headline_outcome(entry) == "passed"
+    (tmp_path / "copy.html.meta.yaml").write_text(f"original-headline: {CALMATTERS}\n", encoding="utf-8")
+    (entry,) = cli("check", "--format", "json", "--meta", "original_headline=Some other headline", str(copy)).json()["files"]
+    assert _headline_outcome(entry) == "error"
+
+
+def test_one_key_given_twice_in_two_spellings_is_refused(cli: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.html"
+    copy.write_text(_page(CALMATTERS), encoding="utf-8")
+    run = cli("check", "--meta", "original-headline=A", "--meta", "original_headline=B", str(copy))
+    assert run.code == 2
+    assert "--meta gives 'original-headline' and 'original_headline' (one key) twice ('A', 'B')" in run.err
+
+
+def test_a_payload_giving_one_key_in_two_spellings_differently_is_refused(cli: Any, tmp_path: Path) -> None:
+    feed = tmp_path / "payload.json"
+    payload = {"id": "cm-2", "html": _page(CALMATTERS), "original_headline": CALMATTERS, "meta": {"original-headline": "Other"}}
+    feed.write_text(json.dumps(payload), encoding="utf-8")
+    run = cli("check", "--input-kind", "cms-json", str(feed))
+    assert run.code == 2
+    assert "fields 'original_headline' and 'meta.original-headline' both give the article's 'original_headline', differently" in run.err
+
+
+@pytest.mark.parametrize(("given", "said"), [("Totally different", "is not the original story's headline"), (CALMATTERS, "compared with instead")])
+def test_with_the_original_given_the_metadata_headline_is_not_compared_and_the_notice_says_why(cli: Any, tmp_path: Path, given: str, said: str) -> None:
+    # Two opposite verdicts on one headline (an error telling the editor to change a headline that
+    # is the original's, and an ok) are not given: the original story's own headline is compared.
+    copy = tmp_path / "copy.html"
+    copy.write_text(_page(CALMATTERS), encoding="utf-8")
+    (entry,) = cli("check", "--format", "json", "--original", ORIGINAL, "--meta", f"original_headline={given}", str(copy)).json()["files"]
+    assert _headline_outcome(entry) == "not checked"
+    assert any(p["rule"] == "calmatters/original-headline" for p in entry["passed"])
+    (notice,) = [n["message"] for n in entry["notices"] if n["code"] == "undecided"]
+    assert notice.startswith("1 rule(s) not checked (calmatters/headline)") and said in notice

@@ -8,7 +8,9 @@ abbreviation), never the time and place edits it lets a paragraph have; the find
 change (`"40" → "50"`). With `changes: none` only typography may differ. Without an original story, or when it has no headline, the rule is reported as
 not checked. With `source: metadata` the original's headline is the article's
 `original_headline` metadata (a CMS payload's field, `--meta original_headline=…`), compared
-the same way; without that value the rule is not checked (a `missing-meta` notice).
+the same way; without that value the rule is not checked (a `missing-meta` notice), nor when an
+original story with a headline is given (its headline is compared by a `source: original` rule;
+an `undecided` notice says so, and when the two headlines differ).
 Captures: `headline` (the original's).
 
 Example (the headline may not be rewritten)::
@@ -36,6 +38,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.document import Document
 from compliance.lookalike import plain_letters
 from compliance.options import Option
+from compliance.patterns import expand_meta
 from compliance.text import normalize_inline
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the original's headline.
@@ -71,16 +74,31 @@ def build(values: dict[str, Any]) -> OriginalHeadlineParams:
     return OriginalHeadlineParams(values["changes"], values["source"])
 
 
-def _wanted(params: OriginalHeadlineParams, ctx: Context) -> str:
-    """The original's headline, normalised: from the `original_headline` metadata (raises
-    `MissingMeta` when it is not given) or the original story (raises `Undecided` without one,
-    or when it has no headline)."""
+_FROM_METADATA = "{{meta.original_headline}}"
+
+
+def _wanted(params: OriginalHeadlineParams, ctx: Context) -> tuple[str, str]:
+    """The original's headline, normalised, and as a message shows it: from the
+    `original_headline` metadata (raises `MissingMeta` when it is not given; shown with every
+    character as given, a control too, for the output sanitiser; raises `Undecided` when an
+    original story with a headline is given: that headline is compared, by a rule with `source:
+    original`) or the original story (raises `Undecided` without one, or when it has no
+    headline)."""
     if params.source == "metadata":
-        return ctx.expand("{{meta.original_headline}}")
+        wanted, shown = ctx.expand(_FROM_METADATA), expand_meta(_FROM_METADATA, ctx.meta, shown=True)
+        if ctx.original is not None and ctx.original.headline is not None:
+            # The original story's own headline is the one to compare with (`source: original`):
+            # a value given besides it that says otherwise is not compared, and the notice says so.
+            theirs = normalize_inline(ctx.original.headline.text)
+            if _key(theirs, params.changes) != _key(wanted, params.changes):
+                raise Undecided(f'the \'original_headline\' given ("{shown}") is not the original story\'s headline ("{theirs}"), which is compared instead')
+            raise Undecided("the original story given is compared with instead (its own headline)")
+        return wanted, shown
     original = ctx.need_original()
     if original.headline is None:
         raise Undecided("the original story has no headline to compare with")
-    return normalize_inline(original.headline.text)
+    wanted = normalize_inline(original.headline.text)
+    return wanted, wanted
 
 
 def _key(headline: str, changes: str) -> str:
@@ -92,10 +110,10 @@ def _key(headline: str, changes: str) -> str:
 
 def evaluate(doc: Document, params: OriginalHeadlineParams, ctx: Context) -> Outcome:
     """Pass when the headlines are the same up to the allowed changes."""
-    wanted = _wanted(params, ctx)
-    captures = (("headline", wanted),)
+    wanted, shown = _wanted(params, ctx)
+    captures = (("headline", shown),)
     if doc.headline is None:
-        return Outcome(False, (), f'no headline found; the original\'s is "{wanted}"', doc.article_location)
+        return Outcome(False, (), f'no headline found; the original\'s is "{shown}"', doc.article_location)
     # A headline printed from the article's metadata (index -1) stands before every item.
     offset = doc.item_offsets[min(max(doc.headline.index, 0), len(doc.item_offsets) - 1)]
     hit = Hit(doc.headline.index, doc.locate(doc.headline), doc.headline.text, captures, offset)
@@ -113,4 +131,4 @@ def evaluate(doc: Document, params: OriginalHeadlineParams, ctx: Context) -> Out
             return Outcome(True, (hit,))
         # The words changed, unless that is the whole headline (a headline rewritten).
         change = f": {reason}" if len(reason) < len(wanted) else ""
-    return Outcome(False, (), f'headline "{ours}" is not the original\'s "{wanted}"{change}', doc.locate(doc.headline))
+    return Outcome(False, (), f'headline "{ours}" is not the original\'s "{shown}"{change}', doc.locate(doc.headline))
