@@ -180,7 +180,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     rules = _rules_of(settings.packs, before.packs)
     affiliations = _affiliations(rules.values())
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
-    held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    held_back = {f.rule: _HELD_UNFIXED.get(f.held_back, _HELD_BACK_UNFIXED) for f in before.findings if f.held_back}
     # A requirement met but hidden on some screens by the style sheet: another copy would print it
     # twice on the other screens; the style sheet, which fix does not edit, is the remedy.
     held_back |= {f.rule: _hidden_by_style_sheet(f.hidden_on) for f in before.findings if f.hidden_on}
@@ -1388,6 +1388,11 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
 # Why a tag a consent manager holds back is not pasted again: the page would then load it twice.
 _HELD_BACK_UNFIXED = "it is on the page, held back by a cookie-consent manager; exempt it from the consent manager by hand (a second copy would load it twice)"
 _DELAYED_UNFIXED = "it is on the page, delayed by a page-speed plugin; exclude it from the delay of scripts by hand (a second copy would load it twice)"
+_NEVER_RUN_UNFIXED = (
+    "it is on the page, delayed by WP Rocket or Rocket Loader with nothing on the page to run it; give it back its plain type and src by hand"
+    " (a second copy would load it twice once that script is back)"
+)
+_HELD_UNFIXED = {"interaction": _DELAYED_UNFIXED, "never": _NEVER_RUN_UNFIXED}
 
 
 def _moved_image(
