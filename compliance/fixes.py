@@ -2391,8 +2391,17 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         # Nothing in the headline's own <header> is the story (the date beside the byline).
         heading = _header_of(headline)
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
-        found = next(iter(story_start), None)
+        found = _out_of_its_quotation(doc, next(iter(story_start), None))
     return (found, "") if found is not None else None
+
+
+def _out_of_its_quotation(doc: Document, block: Block | None) -> Block | None:
+    """A block as the place a block goes beside: the quotation it stands in (`_out_of_quotation`:
+    a story that opens by quoting someone), so that nothing is put into the quotation; else the
+    block itself."""
+    element = block.element if block is not None else None
+    quotation = _out_of_quotation(doc, element) if element is not None and isinstance(element.tag, str) else None
+    return dataclasses.replace(block, element=quotation) if block is not None and quotation is not None else block
 
 
 # The elements that hold a list's items, and the items.
@@ -2402,22 +2411,49 @@ _LIST_ITEMS = frozenset("li dt dd".split())
 
 def _end_said(doc: Document, item: Block) -> str:
     """The end of the story a block goes after (`item`, from `_past_its_list`), in words: "the
-    story's closing list" for a story that ends with a list, else "the story's last paragraph".
-    No line is named: the place is found in the text as edited so far, where a block another fix
-    put in (and may yet take out) can stand last."""
+    story's closing quotation" for a story that ends with a quotation, "the story's closing list"
+    for one that ends with a list, else "the story's last paragraph". No line is named: the place
+    is found in the text as edited so far, where a block another fix put in (and may yet take
+    out) can stand last."""
     end = story_end(doc) or item
+    if item.element is not end.element and tag_name(item.element) in _QUOTATIONS:
+        return "the story's closing quotation"
     return "the story's closing list" if item.element is not end.element or in_list_item(doc, end) else "the story's last paragraph"
+
+
+# A quotation, and the figure a pull quote stands in (`<figure class="wp-block-pullquote">`).
+_QUOTATIONS = frozenset({"blockquote", "figure"})
+
+
+def _out_of_quotation(doc: Document, element: Any) -> Any:
+    """The outermost `<blockquote>` in the article that `element` stands in (with the `<figure>`
+    around it that holds nothing but a caption beside it: a pull quote), or None: a block put
+    after the story's end goes after the quotation, never into it, where it would be read as
+    the person quoted's words and not as the republisher's credit."""
+    outermost, node = None, element
+    while node is not None and node is not doc.article_root:
+        if tag_name(node) == "blockquote":
+            outermost = node
+        node = node.getparent()
+    holder = outermost.getparent() if outermost is not None else None
+    if holder is not None and holder is not doc.article_root and tag_name(holder) == "figure":
+        others = [child for child in holder if isinstance(child.tag, str) and child is not outermost]
+        if all(tag_name(child) == "figcaption" for child in others):
+            return holder
+    return outermost
 
 
 def _past_its_list(doc: Document, end: Block | None) -> Block | None:
     """The story's last block (`story.story_end`) as the place after which the story ends: when
-    it stands in a list's last item (a paragraph in the last `<li>`, at any depth of nested
-    lists), the outermost such list in the article, so that a block put at the end goes after
-    the list and not into its item; else the block itself."""
+    it stands in a quotation (a story that ends by quoting someone, `_out_of_quotation`), that
+    quotation; when it (or that quotation) stands in a list's last item (a paragraph in the last
+    `<li>`, at any depth of nested lists), the outermost such list in the article, so that a
+    block put at the end goes after the list and not into its item; else the block itself."""
     element = end.element if end is not None else None
     if end is None or element is None or not isinstance(element.tag, str):
         return end
-    outermost, node = None, element
+    end = _out_of_its_quotation(doc, end) or end
+    outermost, node = None, end.element
     while node is not None and node is not doc.article_root:
         parent = node.getparent()
         if tag_name(node) in _LIST_ITEMS and tag_name(parent) in _LISTS | {"div"}:
