@@ -257,7 +257,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 break
             # The page's own link back is read from the file as it came: a link a fix put in
             # is no link of the page's (and may yet be dropped as needless).
-            address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
+            address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came, rule.fix)
             # A rule that asks for a link itself (States Newsroom's link back to "our website")
             # is not fixed by a block with the link's words alone.
             own_link = any(inner.kind == "link" for inner in iter_checks(rule.check))
@@ -311,6 +311,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             edits = _told_where_it_moved_from(edits, rule_id)
             if address_from and values.address_used:
                 edits = _told_whence_the_address(edits, rule_id, address_from)
+            elif address is None and values.address_used:
+                # The block's link to the original was left out (`link_optional`): say how to get it.
+                edits = _told_whence_the_address(edits, rule_id, _UNLINKED_NOTE)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -565,21 +568,23 @@ def _refused_original(report: Report) -> str | None:
     return ORIGINAL_OF_ANOTHER_PUBLISHER
 
 
-def _address(checks: Sequence[Check], ctx: Context) -> tuple[str | None, str]:
+def _address(checks: Sequence[Check], ctx: Context, fix: FixTemplate | None = None) -> tuple[str | None, str]:
     """The original's address for a fix of the rule whose check comes first in `checks`, the
     applied rules' after it, and where it comes from: the one the link back names
     (`link.original_address_for`: the `original-url` metadata, the original story given), with
     ""; else, when none of those is known, the one the page itself links back to as the checks
     read it (`link.page_link_back`: a credit line's link, the canonical link, "Read the original
-    article"), with a note saying which link. (None, "") when it is not known or the link back
-    cannot tell."""
+    article"), or as the `fix`'s own `original-link` reads it (States Newsroom's outlets' story
+    pages, which its link back to "our website" does not tell from their home pages), with a note
+    saying which link. (None, "") when it is not known or the link back cannot tell."""
     try:
         given = original_address_for(checks, ctx)
     except (MissingMeta, PatternTimeout, PatternTooLarge):
         return None, ""
     if given is not None:
         return given, ""
-    linked = page_link_back(checks, ctx)
+    own = (fix.original_link,) if fix is not None and fix.original_link is not None else ()
+    linked = page_link_back((*checks, *own), ctx)
     if linked is None:
         return None, ""
     at = "" if linked.hit.location == START else f" at line {linked.hit.location.line}"
@@ -960,6 +965,10 @@ def _moved_note(note: str, lines: str, which: str) -> str:
         return f"moved here from {lines}, {which}"
     head, _, rest = note.partition(_NOTE_REST)
     return f"{head} from {lines}, {which}" + (f"; {rest}" if rest else "")
+
+
+# The note of a block written with its link's words alone, its original's address not known.
+_UNLINKED_NOTE = "written without its link to the original story, whose address is not known: " + BUILT_IN_VALUES["original-url"].partition(": ")[2]
 
 
 def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> list[Edit]:
@@ -2016,7 +2025,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
         anchor = _anchor(fix.where, doc, ctx)
-        address, address_from = _address(checks, ctx)
+        address, address_from = _address(checks, ctx, fix)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     unknown: dict[str, str] = {}
