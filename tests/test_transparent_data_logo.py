@@ -96,6 +96,13 @@ def _gif(width: int, height: int, indices: bytes, *, transparent: int | None = 0
     return b"GIF89a" + screen + control + frame + b"\x3b"
 
 
+def _frames(width: int, height: int, count: int) -> bytes:
+    """A GIF of `count` transparent frames of `width`×`height` (an animation)."""
+    one = _gif(width, height, bytes(width * height))
+    start = one.index(b"\x21\xf9")
+    return one[:start] + one[start:-1] * count + b"\x3b"
+
+
 def _webp(width: int, height: int, alpha: bytes, *, header: int = 0) -> bytes:
     """An extended WebP (`VP8X` with its alpha flag) with an `ALPH` chunk of `alpha` after the
     `header` byte (compression in its low bits) and a stub `VP8 ` chunk."""
@@ -131,6 +138,7 @@ TRANSPARENT = {
     ),
     "GIF": (_gif(40, 12, bytes(480)), "GIF"),
     "GIF, other transparent index": (_gif(30, 10, bytes([2]) * 300, transparent=2), "GIF"),
+    "GIF, three transparent frames": (_frames(60, 20, 3), "GIF"),
     "WebP, raw alpha": (_webp(120, 40, bytes(4800)), "WebP"),
 }
 DRAWN = {
@@ -155,6 +163,8 @@ NOT_JUDGED = {
     "pixels that do not inflate": _png(120, 40, b"", data=b"not zlib at all"),
     "a filter byte out of range": _png(120, 40, b"", data=zlib.compress((b"\x05" + bytes(480)) * 40)),
     "WebP, alpha compressed": _webp(120, 40, bytes(4800), header=1),
+    # Transparent frames of more pixels in all than are decoded (a hostile page's many frames).
+    "GIF, frames over the budget": _frames(200, 100, 2),
 }
 
 

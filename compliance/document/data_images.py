@@ -153,8 +153,9 @@ MAX_GIF_PIXELS = 64 * 64
 
 def gif_transparent(data: bytes, max_pixels: int = MAX_GIF_PIXELS) -> bool:
     """Whether a GIF's every frame is wholly its transparent colour (a spacer pixel, a lazy
-    loader's placeholder): it paints nothing. False for anything else, a frame of more than
-    `max_pixels` pixels, or a GIF that does not read (GIF89a: its blocks, LZW-coded frames)."""
+    loader's placeholder): it paints nothing. False for anything else, frames of more than
+    `max_pixels` pixels in all (a hostile page's thousand frames are not decoded), or a GIF that
+    does not read (GIF89a: its blocks, LZW-coded frames)."""
     if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
         return False
     position = 13 + (3 << ((data[10] & 7) + 1) if data[10] & 0x80 else 0)
@@ -169,7 +170,9 @@ def gif_transparent(data: bytes, max_pixels: int = MAX_GIF_PIXELS) -> bool:
                 transparent = data[position + 6] if data[position + 3] & 1 else None
             position = _after_sub_blocks(data, position + 2)
         elif kind == 0x2C and position + 10 <= len(data):
+            width, height = struct.unpack("<HH", data[position + 5 : position + 9])
             pixels = _frame_pixels(data, position, transparent, max_pixels)
+            max_pixels -= width * height
             if pixels is None:
                 return False
             frames, position = frames + 1, pixels
@@ -186,8 +189,8 @@ def _after_sub_blocks(data: bytes, position: int) -> int:
 
 
 def _frame_pixels(data: bytes, position: int, transparent: int | None, max_pixels: int) -> int | None:
-    """The position after the frame at `position` when all its pixels (at most `max_pixels`) are
-    the `transparent` index; None otherwise."""
+    """The position after the frame at `position` when all its pixels are the `transparent`
+    index; None otherwise, and for a frame of more than `max_pixels` pixels."""
     width, height = struct.unpack("<HH", data[position + 5 : position + 9])
     packed = data[position + 9]
     position += 10 + (3 << ((packed & 7) + 1) if packed & 0x80 else 0)
