@@ -144,7 +144,8 @@ class Finding:
     # What to paste to put it right, when the rule has a fix for the document's syntax.
     fix: FixBlock | None = field(default=None, compare=False)
     # The required tag is on the page but is kept from loading with it until the reader's
-    # "consent" or first "interaction" (a page-speed plugin's delay of scripts): pasting the
+    # "consent" or first "interaction" (a page-speed plugin's delay of scripts), or "never" (what
+    # WP Rocket or Rocket Loader delayed, with no script on the page to run it): pasting the
     # rule's block again would load it twice, so `syndcheck fix` leaves it to the editor. "" when not.
     held_back: str = field(default="", compare=False)
     # The requirement is met, but a rule in `@media <this query>` hides what met it on the screens

@@ -180,7 +180,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     rules = _rules_of(settings.packs, before.packs)
     affiliations = _affiliations(rules.values())
     fixable = [f.rule for f in before.findings if f.rule in rules and _fixable(rules[f.rule])]
-    held_back = {f.rule: _DELAYED_UNFIXED if f.held_back == "interaction" else _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    held_back = {f.rule: _HELD_UNFIXED.get(f.held_back, _HELD_BACK_UNFIXED) for f in before.findings if f.held_back}
     # A requirement met but hidden on some screens by the style sheet: another copy would print it
     # twice on the other screens; the style sheet, which fix does not edit, is the remedy.
     held_back |= {f.rule: _hidden_by_style_sheet(f.hidden_on) for f in before.findings if f.hidden_on}
@@ -257,7 +257,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 break
             # The page's own link back is read from the file as it came: a link a fix put in
             # is no link of the page's (and may yet be dropped as needless).
-            address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came)
+            address, address_from = _address((rule.check, *(other.check for other in rules.values())), as_it_came, rule.fix)
             # A rule that asks for a link itself (States Newsroom's link back to "our website")
             # is not fixed by a block with the link's words alone.
             own_link = any(inner.kind == "link" for inner in iter_checks(rule.check))
@@ -311,6 +311,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             edits = _told_where_it_moved_from(edits, rule_id)
             if address_from and values.address_used:
                 edits = _told_whence_the_address(edits, rule_id, address_from)
+            elif address is None and values.address_used:
+                # The block's link to the original was left out (`link_optional`): say how to get it.
+                edits = _told_whence_the_address(edits, rule_id, _UNLINKED_NOTE)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -565,21 +568,23 @@ def _refused_original(report: Report) -> str | None:
     return ORIGINAL_OF_ANOTHER_PUBLISHER
 
 
-def _address(checks: Sequence[Check], ctx: Context) -> tuple[str | None, str]:
+def _address(checks: Sequence[Check], ctx: Context, fix: FixTemplate | None = None) -> tuple[str | None, str]:
     """The original's address for a fix of the rule whose check comes first in `checks`, the
     applied rules' after it, and where it comes from: the one the link back names
     (`link.original_address_for`: the `original-url` metadata, the original story given), with
     ""; else, when none of those is known, the one the page itself links back to as the checks
     read it (`link.page_link_back`: a credit line's link, the canonical link, "Read the original
-    article"), with a note saying which link. (None, "") when it is not known or the link back
-    cannot tell."""
+    article"), or as the `fix`'s own `original-link` reads it (States Newsroom's outlets' story
+    pages, which its link back to "our website" does not tell from their home pages), with a note
+    saying which link. (None, "") when it is not known or the link back cannot tell."""
     try:
         given = original_address_for(checks, ctx)
     except (MissingMeta, PatternTimeout, PatternTooLarge):
         return None, ""
     if given is not None:
         return given, ""
-    linked = page_link_back(checks, ctx)
+    own = (fix.original_link,) if fix is not None and fix.original_link is not None else ()
+    linked = page_link_back((*checks, *own), ctx)
     if linked is None:
         return None, ""
     at = "" if linked.hit.location == START else f" at line {linked.hit.location.line}"
@@ -960,6 +965,10 @@ def _moved_note(note: str, lines: str, which: str) -> str:
         return f"moved here from {lines}, {which}"
     head, _, rest = note.partition(_NOTE_REST)
     return f"{head} from {lines}, {which}" + (f"; {rest}" if rest else "")
+
+
+# The note of a block written with its link's words alone, its original's address not known.
+_UNLINKED_NOTE = "written without its link to the original story, whose address is not known: " + BUILT_IN_VALUES["original-url"].partition(": ")[2]
 
 
 def _told_whence_the_address(edits: list[Edit], rule_id: str, whence: str) -> list[Edit]:
@@ -1388,6 +1397,11 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
 # Why a tag a consent manager holds back is not pasted again: the page would then load it twice.
 _HELD_BACK_UNFIXED = "it is on the page, held back by a cookie-consent manager; exempt it from the consent manager by hand (a second copy would load it twice)"
 _DELAYED_UNFIXED = "it is on the page, delayed by a page-speed plugin; exclude it from the delay of scripts by hand (a second copy would load it twice)"
+_NEVER_RUN_UNFIXED = (
+    "it is on the page, delayed by WP Rocket or Rocket Loader with nothing on the page to run it; give it back its plain type and src by hand"
+    " (a second copy would load it twice once that script is back)"
+)
+_HELD_UNFIXED = {"interaction": _DELAYED_UNFIXED, "never": _NEVER_RUN_UNFIXED}
 
 
 def _moved_image(
@@ -2011,7 +2025,7 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
         anchor = _anchor(fix.where, doc, ctx)
-        address, address_from = _address(checks, ctx)
+        address, address_from = _address(checks, ctx, fix)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     unknown: dict[str, str] = {}
@@ -2386,8 +2400,17 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         # Nothing in the headline's own <header> is the story (the date beside the byline).
         heading = _header_of(headline)
         story_start = [b for b in story if b.index > after and b.index not in byline_items and not _inside(b, heading)]
-        found = next(iter(story_start), None)
+        found = _out_of_its_quotation(doc, next(iter(story_start), None))
     return (found, "") if found is not None else None
+
+
+def _out_of_its_quotation(doc: Document, block: Block | None) -> Block | None:
+    """A block as the place a block goes beside: the quotation it stands in (`_out_of_quotation`:
+    a story that opens by quoting someone), so that nothing is put into the quotation; else the
+    block itself."""
+    element = block.element if block is not None else None
+    quotation = _out_of_quotation(doc, element) if element is not None and isinstance(element.tag, str) else None
+    return dataclasses.replace(block, element=quotation) if block is not None and quotation is not None else block
 
 
 # The elements that hold a list's items, and the items.
@@ -2397,22 +2420,49 @@ _LIST_ITEMS = frozenset("li dt dd".split())
 
 def _end_said(doc: Document, item: Block) -> str:
     """The end of the story a block goes after (`item`, from `_past_its_list`), in words: "the
-    story's closing list" for a story that ends with a list, else "the story's last paragraph".
-    No line is named: the place is found in the text as edited so far, where a block another fix
-    put in (and may yet take out) can stand last."""
+    story's closing quotation" for a story that ends with a quotation, "the story's closing list"
+    for one that ends with a list, else "the story's last paragraph". No line is named: the place
+    is found in the text as edited so far, where a block another fix put in (and may yet take
+    out) can stand last."""
     end = story_end(doc) or item
+    if item.element is not end.element and tag_name(item.element) in _QUOTATIONS:
+        return "the story's closing quotation"
     return "the story's closing list" if item.element is not end.element or in_list_item(doc, end) else "the story's last paragraph"
+
+
+# A quotation, and the figure a pull quote stands in (`<figure class="wp-block-pullquote">`).
+_QUOTATIONS = frozenset({"blockquote", "figure"})
+
+
+def _out_of_quotation(doc: Document, element: Any) -> Any:
+    """The outermost `<blockquote>` in the article that `element` stands in (with the `<figure>`
+    around it that holds nothing but a caption beside it: a pull quote), or None: a block put
+    after the story's end goes after the quotation, never into it, where it would be read as
+    the person quoted's words and not as the republisher's credit."""
+    outermost, node = None, element
+    while node is not None and node is not doc.article_root:
+        if tag_name(node) == "blockquote":
+            outermost = node
+        node = node.getparent()
+    holder = outermost.getparent() if outermost is not None else None
+    if holder is not None and holder is not doc.article_root and tag_name(holder) == "figure":
+        others = [child for child in holder if isinstance(child.tag, str) and child is not outermost]
+        if all(tag_name(child) == "figcaption" for child in others):
+            return holder
+    return outermost
 
 
 def _past_its_list(doc: Document, end: Block | None) -> Block | None:
     """The story's last block (`story.story_end`) as the place after which the story ends: when
-    it stands in a list's last item (a paragraph in the last `<li>`, at any depth of nested
-    lists), the outermost such list in the article, so that a block put at the end goes after
-    the list and not into its item; else the block itself."""
+    it stands in a quotation (a story that ends by quoting someone, `_out_of_quotation`), that
+    quotation; when it (or that quotation) stands in a list's last item (a paragraph in the last
+    `<li>`, at any depth of nested lists), the outermost such list in the article, so that a
+    block put at the end goes after the list and not into its item; else the block itself."""
     element = end.element if end is not None else None
     if end is None or element is None or not isinstance(element.tag, str):
         return end
-    outermost, node = None, element
+    end = _out_of_its_quotation(doc, end) or end
+    outermost, node = None, end.element
     while node is not None and node is not doc.article_root:
         parent = node.getparent()
         if tag_name(node) in _LIST_ITEMS and tag_name(parent) in _LISTS | {"div"}:

@@ -222,6 +222,11 @@ class FixTemplate(NamedTuple):
     values: tuple[ValueSource, ...] = ()
     # The fix applies only where this check passes (an AMP page takes no custom script).
     when: Check | None = None
+    # `original-link`: where the original's address is not given, the page's own link to one of
+    # the publisher's stories that names it (a credit line's link, the canonical link), read by
+    # this `link` check (`original: true`, `credit: true`, its `href` the pack's regex). It only
+    # names `{original-url}`: no verdict reads it.
+    original_link: Check | None = None
 
     def template_for(self, kind: DocumentKind, *, amp: bool = False) -> str | None:
         """The block in this document's syntax; a plain template is a paragraph in HTML. On an AMP

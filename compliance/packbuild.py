@@ -43,7 +43,7 @@ _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary
 _RULE_KEYS = ("id", "severity", "message", "instead-message", "help", "check", "when", "terms", "fix", "missing-at")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
 _OVERRIDE_KEYS = ("id", "severity", "message", "instead-message", "help", "check", "when", "terms", "fix", "missing-at", "off")
-_FIX_KEYS = ("insert", "where", "template", "values", "when")
+_FIX_KEYS = ("insert", "where", "template", "values", "when", "original-link")
 _VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta", "page-text")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
 _OWN_SITE_KEYS = ("domains", "names", "republication-markers")
@@ -1080,7 +1080,20 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
                     _suggest(name, known) if known else "declare it under 'values'",
                 )
     when = builder.check(fix.entries["when"], fix.key_mark("when")) if "when" in fix.entries else None
-    return FixTemplate(insert, where, templates, tuple(values), when)  # type: ignore[arg-type]
+    original_link = _original_link(builder, fix.entries["original-link"], mark) if "original-link" in fix.entries else None
+    return FixTemplate(insert, where, templates, tuple(values), when, original_link)  # type: ignore[arg-type]
+
+
+def _original_link(builder: _Builder, node: YNode, mark: Mark) -> Check:
+    """A fix's `original-link` (a regex of the publisher's story addresses) as the `link` check
+    that reads the page's own link to the original: a credit line's link (`credit: true`) or the
+    head's canonical or syndication-source link that the regex matches (`original: true`: see
+    `link.page_link_back`)."""
+    from compliance.checks.link import LinkParams
+
+    pattern = builder.regex(builder.string(node, "'original-link' of 'fix'", mark), node.mark, ignore_case=True, written=node)
+    params = LinkParams(href=pattern, equals=None, text=None, source="a", visible="true", scope="article", min=1, max=None, credit=True, original=True)
+    return Check("link", params, origin=builder.origin, line=node.mark.line)
 
 
 def _fix_templates(builder: _Builder, node: YNode, mark: Mark) -> tuple[tuple[str, str], ...]:

@@ -84,6 +84,11 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
                 ],
             },
             "when": {"$ref": "#/$defs/check", "description": "The fix applies only where this check passes."},
+            "original-link": {
+                "type": "string",
+                "description": "Regex of the publisher's story addresses: where the original's address is not given, the page's own credit line"
+                " link or canonical link it matches names {original-url}. No verdict reads it.",
+            },
             "values": {
                 "type": "object",
                 "description": "The fix's own values, each from the original story or the article metadata.",

@@ -135,15 +135,23 @@ def test_the_readme_example_is_what_the_checker_reports() -> None:
     assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)
 
 
+# WP Rocket's runtime for the scripts it delays, as it writes it inline into the page (minified,
+# or wrapped in a function in later versions), or loaded from its file.
+WP_ROCKET_RUNTIMES = [
+    '<script>class RocketLazyLoadScripts{constructor(){this.v="1.2.5.1",this.triggerEvents=["keydown","mousedown"]}}RocketLazyLoadScripts.run();</script>',
+    '<script>(() => {\n  class RocketLazyLoadScripts {\n    constructor() { this.v = "1.2.6" }\n  }\n  RocketLazyLoadScripts.run();\n})();</script>',
+    '<script src="/wp-content/plugins/wp-rocket/assets/js/lazyload-scripts.min.js"></script>',
+]
+WP_ROCKET_RUNTIME = WP_ROCKET_RUNTIMES[0]
 # Page-speed plugins' "Delay JavaScript execution": the script is on the page, and runs only once
-# the reader interacts with it.
+# the reader interacts with it (WP Rocket's, with its runtime on the page).
 DELAYED_PIXELS = [
-    (f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}" async></script>', "WP Rocket"),
-    (f'<script type="rocketlazyloadscript" src="{PIXEL}"></script>', "WP Rocket"),  # older WP Rocket kept src
+    (f'{WP_ROCKET_RUNTIME}<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}" async></script>', "WP Rocket"),
+    (f'{WP_ROCKET_RUNTIME}<script type="rocketlazyloadscript" src="{PIXEL}"></script>', "WP Rocket"),  # older WP Rocket kept src
     (f'<script type="pmdelayedscript" data-perfmatters-type="text/javascript" data-pmdelayedscript="{PIXEL}"></script>', "Perfmatters"),
     (f'<script type="litespeed/javascript" data-src="{PIXEL}"></script>', "LiteSpeed Cache"),
     (f'<script type="lazy" data-src="{PIXEL}"></script>', "Flying Scripts"),
-    (f'<script TYPE=" RocketLazyLoadScript " data-rocket-src="{PIXEL}"></script>', "WP Rocket"),
+    (f'<script TYPE=" RocketLazyLoadScript " data-rocket-src="{PIXEL}"></script>{WP_ROCKET_RUNTIMES[2]}', "WP Rocket"),
 ]
 
 
@@ -218,17 +226,102 @@ def test_a_pixel_rocket_loader_runs_is_on_the_page(tags: str) -> None:
         # The loader of another token, and a loader-like script that is not Rocket Loader.
         f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script>{ROCKET_LOADER.replace(ROCKET_TOKEN, "ffff" + ROCKET_TOKEN[4:])}',
         f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><script src="/js/app.js" data-cf-settings="{ROCKET_TOKEN}-|49"></script>',
-        # A token before a type that is no script's: data, as without the token.
-        f'<script type="{ROCKET_TOKEN}-text/plain" src="{PIXEL}"></script>{ROCKET_LOADER}',
         # A loader that never runs: in <noscript> or a <template>, or of a type browsers do not run.
         f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><noscript>{ROCKET_LOADER}</noscript>',
         f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script><template>{ROCKET_LOADER}</template>',
         f'<script type="{ROCKET_TOKEN}-text/javascript" src="{PIXEL}"></script>{ROCKET_LOADER.replace("<script ", "<script type=text/plain ")}',
     ],
 )
-def test_a_pixel_no_rocket_loader_runs_is_missing(tags: str) -> None:
+def test_a_pixel_no_rocket_loader_runs_is_reported_as_never_run(tags: str) -> None:
     finding = _finding(check_html(_page(PROPUBLICA_BODY, tags), packs=["propublica"]), "propublica/pixel")
+    assert finding.message.startswith(
+        f'The ProPublica tracking script (pixel.propublica.org/pixel.js) at line 2 is delayed by Rocket Loader (type="{ROCKET_TOKEN}-text/javascript")'
+        " and the page has no Rocket Loader script that would run it: no reader's browser runs it"
+    )
+    assert (finding.location.line, finding.fix, finding.held_back) == (2, None, "never")
+    assert "nothing runs it" in finding.help and "cookie" not in finding.help
+
+
+def test_a_script_of_a_type_no_browser_runs_under_a_rocket_loader_token_is_missing() -> None:
+    # A token before a type that is no script's: data, as without the token, never a delayed script.
+    finding = _finding(
+        check_html(_page(PROPUBLICA_BODY, f'<script type="{ROCKET_TOKEN}-text/plain" src="{PIXEL}"></script>'), packs=["propublica"]), "propublica/pixel"
+    )
     assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
+    assert not finding.held_back
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        # A saved page without WP Rocket's runtime: nothing runs the delayed script.
+        f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}" async></script>',
+        f'<script type="rocketlazyloadscript" src="{PIXEL}" defer></script>',
+        # A runtime that never runs: in <noscript> or a <template>, or of a type browsers do not run.
+        f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script><noscript>{WP_ROCKET_RUNTIME}</noscript>',
+        f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script><template>{WP_ROCKET_RUNTIME}</template>',
+        f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script>{WP_ROCKET_RUNTIME.replace("<script>", "<script type=text/plain>")}',
+        # A script that only calls the runtime, which is not there.
+        f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script><script>window.RocketLazyLoadScripts?.run();</script>',
+    ],
+)
+def test_a_pixel_wp_rocket_delays_on_a_page_without_its_runtime_is_never_run(tags: str) -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, tags), packs=["propublica"]), "propublica/pixel")
+    assert finding.message.startswith(
+        'The ProPublica tracking script (pixel.propublica.org/pixel.js) at line 2 is delayed by WP Rocket (type="rocketlazyloadscript")'
+        " and the page has no WP Rocket script that would run it: no reader's browser runs it"
+    )
+    assert finding.held_back == "never"
+
+
+@pytest.mark.parametrize("runtime", WP_ROCKET_RUNTIMES)
+def test_a_pixel_wp_rocket_delays_with_its_runtime_on_the_page_waits_for_the_reader(runtime: str) -> None:
+    finding = _finding(
+        check_html(_page(PROPUBLICA_BODY, f'{runtime}<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script>'), packs=["propublica"]),
+        "propublica/pixel",
+    )
+    assert finding.held_back == "interaction"
+    assert "is delayed by a page-speed plugin (WP Rocket: " in finding.message
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        # A CMS's article body, whose page template brings WP Rocket's runtime.
+        f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script>',
+        # Another plugin's delay, whose runtime is not read: it waits for the reader.
+        f'<script type="pmdelayedscript" data-pmdelayedscript="{PIXEL}"></script>',
+    ],
+)
+def test_a_delayed_pixel_whose_runtime_is_not_judged_waits_for_the_reader(tag: str) -> None:
+    html = _page(PROPUBLICA_BODY, tag) if "pmdelayed" in tag else f"<article>{PROPUBLICA_BODY}\n{tag}\n</article>"
+    assert _finding(check_html(html, packs=["propublica"]), "propublica/pixel").held_back == "interaction"
+
+
+def test_fix_does_not_paste_a_second_copy_of_a_pixel_nothing_runs(cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(_page(PROPUBLICA_BODY, f'<script type="rocketlazyloadscript" data-rocket-src="{PIXEL}"></script>'), encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("fix", "--write", "--pack", "propublica", str(page))
+    assert page.read_bytes() == before
+    assert "propublica/pixel: it is on the page, delayed by WP Rocket or Rocket Loader with nothing on the page to run it" in run.err + run.out
+
+
+def test_the_readme_example_of_a_pixel_nothing_runs_is_what_the_checker_reports() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    tags = readme.split("```html rocket-loader\n", 1)[1].split("\n```", 1)[0]
+    shown = readme.split("```text never-run\n", 1)[1].split("\n```", 1)[0]
+    # The rewritten pixel alone (its Rocket Loader script left out) on line 9 of a page.
+    page = (
+        "<!doctype html>\n<html>\n<head><title>t</title></head>\n<body>\n<article>\n"
+        + PROPUBLICA_BODY
+        + "\n\n\n"
+        + tags.split("\n")[0]
+        + "\n</article></body></html>"
+    )
+    finding = _finding(check_html(page, packs=["propublica"]), "propublica/pixel")
+    severity, rule, message = shown.split(maxsplit=2)
+    assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)
 
 
 def test_the_readme_example_of_rocket_loader_passes() -> None:

@@ -174,3 +174,76 @@ def test_the_readme_states_newsroom_example_is_what_fix_prints(cli: Any, tmp_pat
     result = cli(*command.group(1).split()[1:])
     assert result.out.strip() == diff.strip()
     assert result.code == 1
+
+
+# -- The original's address from the page's own link to the outlet's story -------------------
+
+OUTLET_STORIES = [
+    ("Nebraska Examiner", "https://nebraskaexaminer.com/2024/05/01/lawmakers-pass-budget/"),
+    ("Kansas Reflector", "https://kansasreflector.com/2025/02/11/budget-vote/?utm_source=rss"),
+    ("Stateline", "https://stateline.org/2024/09/30/states-weigh-budget-cuts/"),
+]
+
+
+def _sn_page(head: str, credit: str, byline: str) -> str:
+    return (
+        f"<!doctype html><html><head><title>Lawmakers pass budget</title>{head}</head><body><article>\n<h1>Lawmakers pass budget</h1>\n"
+        f'<p class="byline">{byline}</p>\n'
+        "<p>Lawmakers passed the state budget on Tuesday after a long debate.</p>\n"
+        "<p>The budget funds schools and roads for two years.</p>\n"
+        f"{credit}</article></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize(("outlet", "story"), OUTLET_STORIES)
+@pytest.mark.parametrize("where", ["via", "logo", "canonical"])
+def test_the_credit_links_the_story_the_page_links_to(outlet: str, story: str, where: str) -> None:
+    head = f'<link rel="canonical" href="{story}">' if where == "canonical" else ""
+    credit = {
+        "via": f'<p>Via <a href="{story}">{outlet}</a></p>\n',
+        "logo": f'<p><a href="{story}"><img src="/img/partner.png" alt="{outlet}" width="120" height="40"></a></p>\n',
+        "canonical": "",
+    }[where]
+    plan = _plan(_sn_page(head, credit, f"By Jane Doe, {outlet}"), "html", "states-newsroom")
+    (edit,) = [e for e in plan.edits if e.rule == "states-newsroom/credit" and e.text]
+    assert f'<a href="{story.replace("&", "&amp;")}">' in edit.text
+    assert "the original's address is the one the page links back to" in edit.note
+    assert "states-newsroom/credit" not in _errors(plan)
+
+
+@pytest.mark.parametrize(
+    ("head", "credit"),
+    [
+        # The republisher's own canonical page, and the outlet's home page or a section: no story.
+        ('<link rel="canonical" href="https://ourtown.example/news/lawmakers-pass-budget">', ""),
+        ("", '<p>Via <a href="https://nebraskaexaminer.com/">Nebraska Examiner</a></p>\n'),
+        ('<link rel="canonical" href="https://nebraskaexaminer.com/category/government/">', ""),
+    ],
+)
+def test_a_page_without_a_link_to_the_outlets_story_leaves_the_credit_unlinked_and_says_why(head: str, credit: str) -> None:
+    plan = _plan(_sn_page(head, credit, "By Jane Doe, Nebraska Examiner"), "html", "states-newsroom")
+    (edit,) = [e for e in plan.edits if e.rule == "states-newsroom/credit" and e.text]
+    assert "<a " not in edit.text
+    assert "written without its link to the original story, whose address is not known: give --meta original-url=URL" in edit.note
+
+
+def test_an_address_given_wins_over_the_pages_link() -> None:
+    page = _sn_page(f'<link rel="canonical" href="{OUTLET_STORIES[0][1]}">', "", "By Jane Doe, Nebraska Examiner")
+    plan = _plan(page, "html", "states-newsroom", **{"original-url": ORIGINAL.replace("lawmakers-pass-budget", "budget-passes")})
+    (edit,) = [e for e in plan.edits if e.rule == "states-newsroom/credit" and e.text]
+    assert "budget-passes" in edit.text and "links back to" not in edit.note
+
+
+def test_the_readme_page_link_example_is_what_fix_writes(cli: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("On `budget.md`, a copy credited only", 1)[1]
+    (page,) = re.findall(r"```markdown\n(.*?)```", section, re.DOTALL)[:1]
+    (diff,) = re.findall(r"```diff\n(.*?)```", section, re.DOTALL)[:1]
+    via = re.search(r"With `(Via \[[^`]*)`\s+as its last line, `(syndcheck fix budget\.md)`", section)
+    assert via is not None
+    (tmp_path / "budget.md").write_text(page.replace("Via Nebraska Examiner", via.group(1)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli(*via.group(2).split()[1:])
+    written = diff.strip().replace("-Via Nebraska Examiner", f"-{via.group(1)}")
+    assert result.out.strip() == written
+    assert "(the original's address is the one the page links back to: " in result.err

@@ -713,7 +713,8 @@ BROKEN_DATA_LOGOS = {
 # Near-misses: browsers draw these (a GIF under a PNG type is sniffed; white space, missing padding
 # and percent-encoding are how data: URLs may be written), or a loader brings another picture.
 _GIF_1X1_BYTES = base64.b64decode(GIF_1X1.split(",")[1])
-_GIF_240X80 = _GIF_1X1_BYTES[:6] + struct.pack("<HH", 240, 80) + _GIF_1X1_BYTES[10:]
+# Its transparent colour turned off: a pixel that paints (a GIF whose every pixel is transparent draws nothing).
+_GIF_240X80 = _GIF_1X1_BYTES[:6] + struct.pack("<HH", 240, 80) + _GIF_1X1_BYTES[10:].replace(b"\x21\xf9\x04\x01", b"\x21\xf9\x04\x00", 1)
 DRAWN_DATA_LOGOS = {
     # (A GIF of 240×80 by its header: a 1×1 one is a placeholder, however large its attributes make it.)
     "a GIF declared as a PNG": f'<img src="{_b64("image/png", _GIF_240X80)}" width="240" height="80" {{alt}}>',

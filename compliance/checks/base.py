@@ -88,7 +88,8 @@ class Outcome(NamedTuple):
     held back by a cookie-consent manager (Cookiebot: data-cookieconsent="statistics") …"); the
     rule's finding then says that, and how to exempt it, instead of its own message.
     `held_until`: what it waits for, "consent" or, for a script a page-speed plugin delays (WP
-    Rocket's `type="rocketlazyloadscript"`), "interaction"; "" when not held back.
+    Rocket's `type="rocketlazyloadscript"`), "interaction", or "never" when the page lacks the
+    script that would run it (WP Rocket's runtime, Cloudflare's Rocket Loader); "" when not held back.
     """
 
     passed: bool

@@ -555,7 +555,12 @@ def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: 
     (`Outcome.held_back`, `Outcome.held_until`), at the element."""
     what = describe(params)
     manager = f"{hold.manager}: {shorten(hold.marker, 60)}"
-    if hold.until == "interaction":
+    if hold.until == "never":
+        reason = (
+            f"the {what} at line {element.sourceline} is delayed by {hold.manager} ({shorten(hold.marker, 60)}) and the page has no"
+            f" {hold.manager} script that would run it: no reader's browser runs it, so no reader is counted"
+        )
+    elif hold.until == "interaction":
         reason = (
             f"the {what} at line {element.sourceline} is delayed by a page-speed plugin ({manager}): it runs only once the reader"
             " moves the mouse, scrolls, touches the screen or presses a key, so readers who only read are not counted"
@@ -633,6 +638,15 @@ DELAYED_HELP = (
     "that it runs with the article for every reader (give it back the plain src and type the publisher's republish "
     "code has; WP Rocket: Delay JavaScript execution, Excluded JavaScript Files; Perfmatters: Delay JavaScript, "
     "Excluded from Delay; LiteSpeed Cache: JS Delayed Excludes; Flying Scripts: remove its keyword)."
+)
+
+
+# What to do about a script delayed by a tool whose own script, which would run it, the page
+# lacks (WP Rocket's runtime, Cloudflare's Rocket Loader): nothing runs it for any reader.
+NEVER_RUN_HELP = (
+    "It is on the page, but nothing runs it: give it back the plain src and type the publisher's republish code has "
+    '(remove the type WP Rocket or Rocket Loader wrote, "rocketlazyloadscript" or "…-text/javascript", and move a '
+    "data-rocket-src address into src), or keep the page's WP Rocket or Rocket Loader script when saving or pasting it."
 )
 
 

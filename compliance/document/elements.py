@@ -190,13 +190,14 @@ class HeldTag(NamedTuple):
     """A tag on the page that something keeps from loading with it: the marker as written
     (`data-cookieconsent="statistics"`, `type="rocketlazyloadscript"`), the tool it belongs to
     ("Cookiebot", "WP Rocket"), the addresses it loads once allowed, and what it waits for:
-    the reader's consent to cookies, or the reader's first interaction with the page (a page-speed
-    plugin's delay of scripts)."""
+    the reader's consent to cookies, the reader's first interaction with the page (a page-speed
+    plugin's delay of scripts), or "never": the script that would run it (WP Rocket's runtime,
+    Cloudflare's Rocket Loader) is not on the page, so no reader's browser runs it."""
 
     marker: str
     manager: str
     sources: tuple[str, ...]
-    until: Literal["consent", "interaction"] = "consent"
+    until: Literal["consent", "interaction", "never"] = "consent"
 
 
 # Page-speed plugins that delay scripts until the reader first moves the mouse, scrolls, touches
@@ -214,17 +215,48 @@ _DELAYED_SOURCES = ("data-rocket-src", "data-pmdelayedscript", "data-litespeed-s
 
 def held_tag(element: Any) -> HeldTag | None:
     """How the `<script>`, `<img>` or `<iframe>` is kept from loading with the page: by a
-    cookie-consent manager (`consent_hold`) or by a page-speed plugin's delay of scripts
-    (`type="rocketlazyloadscript"` and the others of `_DELAYED_SCRIPT_TYPES`); None when by
-    neither."""
+    cookie-consent manager (`consent_hold`), by a page-speed plugin's delay of scripts
+    (`type="rocketlazyloadscript"` and the others of `_DELAYED_SCRIPT_TYPES`: until the reader
+    interacts, or never on a whole page without WP Rocket's runtime, `_runs_wp_rocket`), or by
+    Cloudflare's Rocket Loader with no Rocket Loader script on the page to run it (a type it
+    rewrote, `_run_by_rocket_loader`: never); None when by none of these."""
     hold = consent_hold(element)
     if hold is not None or not isinstance(element.tag, str) or element.tag.lower() != "script":
         return hold
     kind = (element.get("type") or "").strip(_HTML_SPACE).lower()
+    rewritten = _ROCKET_LOADER_TYPE.fullmatch(kind)
+    if rewritten is not None and rewritten.group("type") in _JAVASCRIPT_TYPES and not _run_by_rocket_loader(element, kind):
+        return HeldTag(f'type="{kind}"', "Rocket Loader", _held_sources(element, ("src",)), "never")
     plugin = _DELAYED_SCRIPT_TYPES.get(kind)
     if plugin is None:
         return None
-    return HeldTag(f'type="{kind}"', plugin, _held_sources(element, _DELAYED_SOURCES), "interaction")
+    never = plugin == "WP Rocket" and is_whole_page(element.getroottree().getroot()) and not _runs_wp_rocket(element)
+    return HeldTag(f'type="{kind}"', plugin, _held_sources(element, _DELAYED_SOURCES), "never" if never else "interaction")
+
+
+# WP Rocket's runtime for the scripts it delays, which it writes inline into the page (the
+# contents of its `lazyload-scripts.min.js`, which defines the class), or that file by address.
+_WP_ROCKET_RUNTIME = "class RocketLazyLoadScripts"
+_WP_ROCKET_RUNTIME_FILE = re.compile(r"wp-rocket/.*lazyload-scripts(?:\.min)?\.js", re.IGNORECASE)
+
+
+def _runs_wp_rocket(script: Any) -> bool:
+    """Whether the page of a `<script>` WP Rocket delays holds WP Rocket's runtime that runs it
+    (`_WP_ROCKET_RUNTIME`) in a script that runs itself (`why_inert`)."""
+    return any(
+        (_WP_ROCKET_RUNTIME in (runtime.text or "") or _WP_ROCKET_RUNTIME_FILE.search(runtime.get("src") or "") is not None) and why_inert(runtime) is None
+        for runtime in script.getroottree().iter("script")
+        if runtime is not script
+    )
+
+
+def is_whole_page(root: Any) -> bool:
+    """Whether the document is a whole page, as a browser loads it, not a fragment of one (a CMS's
+    article body, which may open with a `<meta charset>`, and gets its scripts from the page
+    template around it): its `<head>` holds a `<title>`, as every page a site serves does.
+    (libxml2 gives a fragment a doctype of its own: that tells nothing.)"""
+    head = root.find("head")
+    return head is not None and any(isinstance(child.tag, str) and child.tag.lower() == "title" for child in head)
 
 
 def consent_hold(element: Any) -> HeldTag | None:

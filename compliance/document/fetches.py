@@ -49,13 +49,13 @@ def why_never_fetched(root: Any, element: Any, memo: dict[Any, Any]) -> str | No
 
 def _loader_missing(root: Any, element: Any, memo: dict[Any, Any]) -> str | None:
     """Why an image whose picture only a lazy-loader puts in place (`data-src`, `data-srcset`, …,
-    over no `src` or a placeholder one) never shows it: a whole page (`_is_whole_page`) that runs
+    over no `src` or a placeholder one) never shows it: a whole page (`elements.is_whole_page`) that runs
     no script (`elements.may_run_a_script`, an event handler anywhere counting) has no loader to
     do it, and a browser paints the placeholder or nothing. None when the image has a picture of
     its own, or the page may run a loader (any script that runs, or an event handler attribute:
     which script is a loader is not read), or is a fragment (a CMS's article body, whose page
     template brings its scripts)."""
-    from compliance.document.elements import may_run_a_script
+    from compliance.document.elements import is_whole_page, may_run_a_script
     from compliance.document.visibility import LOADER_SOURCE_ATTRIBUTES, is_placeholder, shown_pictures
 
     fallback_of = _lazy_image_before_noscript(element)
@@ -69,7 +69,7 @@ def _loader_missing(root: Any, element: Any, memo: dict[Any, Any]) -> str | None
         return None
     runs: bool | None = memo.get("runs-scripts")
     if runs is None:
-        runs = memo["runs-scripts"] = not _is_whole_page(root) or may_run_a_script(root, root.iter())
+        runs = memo["runs-scripts"] = not is_whole_page(root) or may_run_a_script(root, root.iter())
     if runs:
         return None
     return f"is never loaded: its picture is only in {loader[0]}, a lazy-loader's address, and the page runs no script that could load it"
@@ -88,14 +88,6 @@ def _lazy_image_before_noscript(element: Any) -> Any:
         images = list(before.iter("img"))
         before = images[-1] if images else None
     return before
-
-
-def _is_whole_page(root: Any) -> bool:
-    """Whether the document is a whole page, as a browser loads it, not a fragment of one (a CMS's
-    article body, which may open with a `<meta charset>`): its `<head>` holds a `<title>`, as every
-    page a site serves does. (libxml2 gives a fragment a doctype of its own: that tells nothing.)"""
-    head = root.find("head")
-    return head is not None and any(isinstance(child.tag, str) and child.tag.lower() == "title" for child in head)
 
 
 def _fetched(element: Any, tag: str) -> tuple[str, ...]:

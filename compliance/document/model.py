@@ -729,9 +729,9 @@ class Document:
         `visibility.what_hides`), or for a document without markup."""
         if self.root is None or element is None:
             return ""
-        from compliance.document.visibility import what_hides, what_lays_out
+        from compliance.document.visibility import what_blanks, what_hides, what_lays_out
 
-        declared = what_hides(element, guessing=False, helper_classes=self._helper_classes_hide)
+        declared = what_hides(element, guessing=False, helper_classes=self._helper_classes_hide) or what_blanks(element)
         if declared:
             return declared
         if self._painted_by or self._line_clippers:

@@ -193,7 +193,7 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
-from compliance.document.data_images import jpeg_size, svg_root, undrawable
+from compliance.document.data_images import fully_transparent, jpeg_size, svg_root, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
@@ -5887,20 +5887,36 @@ def is_placeholder(url: str) -> bool:
     URL is read): empty, `about:blank`, a `data:` picture no browser draws
     (`data_images.undrawable`), one of 2px or less across or high (`data_image_size`) or an SVG
     that draws nothing (`svg_drawing.draws_nothing`: `data:image/svg+xml,<svg xmlns=…
-    viewBox='0 0 300 60'></svg>`, a lazy-load plugin's placeholder of the picture's size), or a
-    file whose name is only placeholder words (`_PLACEHOLDER_WORDS`: `blank.gif`, `spacer.gif`,
+    viewBox='0 0 300 60'></svg>`, a lazy-load plugin's placeholder of the picture's size), a
+    `data:` PNG, GIF or WebP whose every pixel is fully transparent (`data_images.fully_transparent`),
+    or a file whose name is only placeholder words (`_PLACEHOLDER_WORDS`: `blank.gif`, `spacer.gif`,
     `1x1.gif`, `transparent.png`), whatever its folder or query."""
     url = url.strip()
     if not url or url.lower() == "about:blank":
         return True
     if url[:5].lower() == "data:":
-        return undrawable(url) or _tiny_data_image(url) or data_svg_draws_nothing(url)
+        return undrawable(url) or _tiny_data_image(url) or data_svg_draws_nothing(url) or fully_transparent(url) is not None
     name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
     stem, dot, extension = name.rpartition(".")
     if not dot or extension not in _PLACEHOLDER_EXTENSIONS:
         return False
     words = [w for w in _NAME_WORDS.split(stem) if w]
     return bool(words) and all(w in _PLACEHOLDER_WORDS for w in words)
+
+
+def what_blanks(element: Any) -> str:
+    """Why an image a reader sees no picture in shows a blank, when its picture draws nothing by
+    itself, in words for an editor: "its picture is a `data:` PNG whose every pixel is fully
+    transparent" (`data_images.fully_transparent`). Empty for an image whose pictures are not
+    such (a placeholder file name, a broken one, one too small: others tell those), and for any
+    other element. Only `data:` pictures are read; a remote one is never fetched."""
+    if not isinstance(getattr(element, "tag", None), str) or element.tag.lower() not in IMAGE_TAGS:
+        return ""
+    for url in shown_sources(element) or (element.get("src", "").strip(),):
+        kind = fully_transparent(url) if url[:5].lower() == "data:" else None
+        if kind is not None:
+            return f"its picture is a `data:` {kind} whose every pixel is fully transparent, which draws nothing"
+    return ""
 
 
 def loads_nothing(element: Any) -> bool:
