@@ -35,6 +35,15 @@ page has no absolute base. A path-relative URL (`/about`) without a base stays a
 page's own address is not known, and its canonical URL, which on a republication names the
 original, cannot stand in.
 
+`back-words` (the publisher's name and a credit's words, `{{link-back-words}}` in common.yaml)
+tells a link back from a link that cites another of the publisher's stories when the original's
+address is not known: a link in a paragraph of the story's text counts only when its words match
+(`<a>ProPublica</a>`, "Read the <a>original article</a>"), are the headline, or stand in a sentence
+that matches within a credit line's short block ("This story by … <a>originally appeared</a> on
+Global Voices"); "Read <a>our earlier investigation</a>." or "See also <a>our earlier
+coverage</a>." cites another story, and the finding names that link. A link to a known address of
+the original always counts.
+
 `credit: true` keeps only a link placed as a credit line's, as a detection marker needs it to tell a
 publisher's credit, in whatever language it is written, from a story that cites the publisher: the
 block that holds the link has at most 40 words (`compliance.text.word_count`: in Chinese, Japanese
@@ -128,6 +137,15 @@ OPTIONS = (
         " and goes to another of them; the finding names the site the words call for (a credit naming one outlet of a network linked to another).",
         default=None,
     ),
+    Option(
+        "back-words",
+        "regex",
+        "The words of a link back (the publisher's name, a credit's words): a link in a paragraph of the story's text counts only"
+        " when its words match, or are the story's headline, or its sentence matches in a credit line's short block (at most 40 words);"
+        ' a link there on other words ("our earlier investigation", "a report") cites another story. A link to the original\'s known'
+        " address always counts.",
+        default=None,
+    ),
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
     Option("scope", "enum", "For `<a>` links: `article` or `page`.", default="article", choices=("article", "page")),
@@ -151,6 +169,7 @@ class LinkParams(NamedTuple):
     label: str = ""
     credit: bool = False
     original: bool = False
+    back_words: Pattern | None = None
     named_sites: tuple[tuple[str, str], ...] = ()
     # The names of `named_sites` as a credit line's words print them, any one found in a block's
     # text (`_site_names_pattern`); None without `named-sites`.
@@ -171,6 +190,7 @@ def build(values: dict[str, Any]) -> LinkParams:
         label=values["label"] or "",
         credit=bool(values["credit"]),
         original=bool(values["original"]),
+        back_words=values["back_words"],
         named_sites=tuple((_site_key(name), host) for name, host in values["named_sites"] or ()),
         site_names=_site_names_pattern(name for name, _ in values["named_sites"] or ()),
     )
@@ -451,6 +471,56 @@ def _reads_and_stands_as_wanted(doc: Document, link: Link, params: LinkParams, c
     return not params.credit or _in_credit_block(doc, link)
 
 
+def _cites_another_story(doc: Document, link: Link, params: LinkParams, ctx: Context) -> bool:
+    """Whether the link, in a paragraph of the story's text (a block that is no heading), cites
+    another story rather than links back: its words (a logo's alt text) do not match `back-words`
+    (the publisher's name, a credit's words) and are not the story's headline (the page's or the
+    original's), and it does not stand in a sentence `back-words` matches within a credit line's
+    short block (`_in_credit_block`: "This story by … <a>originally appeared</a> on Global Voices").
+    A link to one of the original's known addresses never cites another story. ProPublica's
+    "Read <a>our earlier investigation</a>." links another of its stories, not the original."""
+    assert params.back_words is not None
+    if not 0 <= link.index < len(doc.items):
+        return False
+    item = doc.item_at(link.index)
+    if not isinstance(item, Block) or item.heading:
+        return False
+    words = ctx.bind(params.back_words)
+    text = _read_text(doc, link, credit=True)
+    if words.search(text) or _is_a_headline(doc, ctx, text):
+        return False
+    if _in_credit_block(doc, link) and words.search(_sentence_around(as_read(item.text, doc.spelt_names), text)):
+        return False
+    known = {url_key(address) for address in ctx.original_addresses()}
+    return url_key(link.href) not in known
+
+
+def _is_a_headline(doc: Document, ctx: Context, text: str) -> bool:
+    """Whether a link's words are the story's headline, the page's or the original's (letter
+    case, spaces and punctuation aside)."""
+    key = _name_key(text)
+    if not key:
+        return False
+    headlines = (doc.headline, ctx.original.headline if ctx.original is not None else None)
+    return any(headline is not None and _name_key(headline.text) == key for headline in headlines)
+
+
+# Where a sentence of a block ends: a full stop, "!" or "?" (with a closing quotation mark or
+# bracket), then a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
+
+def _sentence_around(block: str, words: str) -> str:
+    """The sentence of `block` that holds `words` (their first occurrence), the whole block when
+    they are not in it."""
+    at = block.find(words) if words else -1
+    if at < 0:
+        return block
+    start = max((match.end() for match in _SENTENCE_END.finditer(block, 0, at)), default=0)
+    after = _SENTENCE_END.search(block, at + len(words))
+    return block[start : after.start() + 1 if after else len(block)]
+
+
 def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
     """The story's `<a>` links no reader sees (`Link.visible` is False: hidden by markup or CSS,
     visually-hidden classes, zero size, off-screen, as hidden text is) that the check would count
@@ -496,6 +566,8 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     # Naming one of `named_sites` (by its words, or in its credit line's), going to another: with
     # the named one's host and whether the credit line's words name it.
     elsewhere: list[tuple[Link, str, bool]] = []
+    # In a paragraph of the story's text, on words that cite another story (`back-words`).
+    citing: list[Link] = []
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
     addresses, original = _original_keys(params, ctx)
     if params.source in ("a", "any"):
@@ -515,6 +587,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
                 continue
             if params.visible == "true" and link.element is not None and (holder := _unclickable_by(doc, link.element)) is not None:
                 inert.append((link, holder))
+                continue
+            if params.back_words is not None and not original and _cites_another_story(doc, link, params, ctx):
+                citing.append(link)
                 continue
             named = _other_site_named(doc, link, params)
             if named is not None:
@@ -547,6 +622,10 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     captures: tuple[tuple[str, str], ...] = ()
     if original:
         captures = (("original_url", addresses[0]),)
+    credited = _credited_site(doc, params)
+    if credited is not None:
+        block, name, host = credited
+        detail += f"; the copy credits {name} (line {block.line}): link back to the story on its site, {host}"
     disguised = _look_alike_link(doc, params, ctx, original)
     if disguised is not None:
         link, clause = disguised
@@ -569,6 +648,13 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate_line, broken.line, None), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
+    if citing:
+        first = citing[0]
+        detail += (
+            f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">{shorten(first.text, 60)}</a>) cites another story by'
+            " its words, not the original: link the credit line, or the publisher's name, to the original"
+        )
+        return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     home = home_page_link(doc, params, ctx)
     if home is not None:
         detail += "; " + home_page_clause(home)
@@ -806,6 +892,25 @@ def _credit_line_names(doc: Document, link: Link, params: LinkParams) -> tuple[s
     hosts = dict(params.named_sites)
     found = (hosts.get(_site_key(match.group())) for match in params.site_names.finditer(as_read(item.text, doc.spelt_names)))
     return tuple(dict.fromkeys(host for host in found if host is not None))
+
+
+def _credited_site(doc: Document, params: LinkParams) -> tuple[Block, str, str] | None:
+    """With `named-sites`: the first short block of the article (a credit line or a byline, at
+    most `_CREDIT_WORDS` words) that names one of the sites, with the name as it prints it and the
+    site's host, so that a failure names the outlet the copy credits ("the Georgia Recorder",
+    georgiarecorder.com), not another of the network; None without `named-sites` or a block
+    naming one. Read only when the check fails."""
+    if params.site_names is None:
+        return None
+    hosts = dict(params.named_sites)
+    for block in doc.blocks:
+        if not doc.item_credit_in_article(block) or has_words(block.text, _CREDIT_WORDS + 1):
+            continue
+        match = params.site_names.search(as_read(block.text, doc.spelt_names))
+        host = hosts.get(_site_key(match.group())) if match else None
+        if match is not None and host is not None:
+            return block, match.group(), host
+    return None
 
 
 def _name_key(text: str) -> str:
