@@ -230,8 +230,9 @@ WORDPRESS_RENDERED = ("content", "title")
 def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str | None:
     """The payload a WordPress REST API post stands for, with the words of its `wordpress-post`
     notice (how it was read); a refusal (str) for a password-protected post whose content the API
-    withheld; None when `obj` is no such post (its `content` is not an object with a string
-    `rendered` and, if any, a true or false `protected`).
+    withheld, or for a post whose own objects hold values of another type
+    (`content.rendered` a number, `content.protected` a string: `_wordpress_misfit`); None when
+    `obj` is no such post (its `content` is not an object with a `rendered`).
 
     Read: `content.rendered` as the article's HTML; `title.rendered` as its headline, the text it
     shows (tags left out, character references read); the names of `_embedded.author` as the
@@ -240,8 +241,12 @@ def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str |
     (`[]` is no metadata); the fields a payload reads (`id`, `slug`, `original_url`, `packs`…) as
     they are. WordPress's other fields are left out without an `unknown-field` notice each."""
     content = obj.get("content")
-    if not (isinstance(content, dict) and isinstance(content.get("rendered"), str) and isinstance(content.get("protected", False), bool)):
+    if not (isinstance(content, dict) and "rendered" in content):
         return None
+    # WordPress's shape with a value of another type in it: named by its place in the post.
+    wrong = _wordpress_misfit(obj)
+    if wrong is not None:
+        return wrong
     if content.get("protected") is True and not content["rendered"].strip():
         return (
             "the WordPress post is password-protected and its content was not sent (content.rendered is empty):"
@@ -270,6 +275,20 @@ def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str |
     elif meta is not None and meta != []:
         plain["meta"] = meta
     return plain, f"read as a WordPress REST API post: {', '.join(said)}; WordPress's other fields (date, link, categories, …) are not read"
+
+
+def _wordpress_misfit(obj: Mapping[str, Any]) -> str | None:
+    """Why a WordPress post's own objects cannot be read (`content.rendered` or `title.rendered`
+    that is not a string, a `content.protected` that is not true or false), naming the field by
+    its place in the post; None when they can."""
+    for field_name in WORDPRESS_RENDERED:
+        part = obj.get(field_name)
+        if isinstance(part, dict) and "rendered" in part and not isinstance(part["rendered"], str):
+            return f"field '{field_name}.rendered' is {json_type(part['rendered'])}, not a string of the post's HTML"
+    protected = obj["content"].get("protected")
+    if protected is not None and not isinstance(protected, bool):
+        return f"field 'content.protected' is {json_type(protected)}, not true or false"
+    return None
 
 
 def _shown_text(rendered: str) -> str:

@@ -666,7 +666,9 @@ class Runner:
                     report = check_with(data, "html", self._settings(article.name, plan, meta=meta, article=source.file, urls_only=urls_only))
                     said = article.payload_notices()
                     if said:
-                        report = dataclasses.replace(report, notices=(*said, *report.notices))
+                        # Why an article was not checked comes first: the run's last line quotes it.
+                        notices = (*said, *report.notices) if report.checked else (*report.notices, *said)
+                        report = dataclasses.replace(report, notices=notices)
                     return report, self.options.fail_on or plan.settings.fail_on
 
                 yield self._finish(_in_payload(self._isolated(article.name, work), display))

@@ -84,12 +84,25 @@ def test_the_posts_fields_are_read_as_the_payload_they_stand_for() -> None:
     [
         {"id": 1, "content": "<p>x</p>"},
         {"id": 1, "content": {"raw": "<p>x</p>"}},
-        {"id": 1, "content": {"rendered": 5}},
-        {"id": 1, "content": {"rendered": "<p>x</p>", "protected": "no"}},
     ],
 )
 def test_only_a_content_object_with_rendered_html_is_a_wordpress_post(payload: dict[str, Any]) -> None:
     assert wordpress_post(payload) is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"content": {"rendered": 5}}, "field 'content.rendered' is a number, not a string of the post's HTML"),
+        ({"title": {"rendered": ["a"]}}, "field 'title.rendered' is an array, not a string of the post's HTML"),
+        ({"content": {"rendered": STORY, "protected": "no"}}, "field 'content.protected' is a string, not true or false"),
+    ],
+)
+def test_a_wordpress_field_of_another_type_is_named_by_its_place_in_the_post(cli: Any, tmp_path: Path, fields: dict[str, Any], reason: str) -> None:
+    stream = write(tmp_path, "posts.json", json.dumps(_post(**fields)))
+    run = cli("check", "--input-kind", "cms-json", str(stream))
+    assert run.code == 2
+    assert f"posts.json#1 (7): {reason}" in run.err
 
 
 def test_a_wordpress_dcnf_copy_is_checked_with_its_embedded_author_as_the_byline(cli: Any, tmp_path: Path) -> None:
@@ -162,3 +175,11 @@ def test_the_api_refuses_a_protected_post_whose_content_was_withheld(client: Tes
     answer = client.post("/v1/check?pack=dcnf", json=_post(content={"rendered": " ", "protected": True}))
     assert answer.status_code == 400
     assert answer.json()["error"]["code"] == "bad-input" and "password-protected" in answer.json()["error"]["message"]
+
+
+def test_an_empty_post_says_why_it_was_not_checked_in_the_runs_last_line(cli: Any, tmp_path: Path) -> None:
+    stream = write(tmp_path, "posts.json", json.dumps(_post(content={"rendered": "", "protected": False})))
+    run = cli("check", "--input-kind", "cms-json", str(stream))
+    assert run.code == 2
+    last = run.err.strip().splitlines()[-1]
+    assert last.startswith("exit 2: nothing checked: ") and last.endswith("posts.json#1 (7): not checked: the file is empty")
