@@ -492,17 +492,53 @@ def test_a_host_beyond_loopback_is_warned_of(host: str, warned: bool) -> None:
         assert warning.endswith("; keep it on 127.0.0.1 or put it behind access control")
 
 
-def test_serve_prints_the_warning_before_it_listens(monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
+def _listening_for_a_while(accepted: list[bool]) -> Any:
+    """A stand-in for `uvicorn.run` that starts slowly (as a worker loading the packs does), then
+    listens on the port it is given until a connection comes (or two seconds pass)."""
+    import socket
+    import time
+
+    def run(*args: Any, host: str, port: int, **kwargs: Any) -> None:
+        time.sleep(0.5)
+        with socket.create_server(("127.0.0.1", port)) as server:
+            server.settimeout(2.0)
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                return
+            connection.close()
+            accepted.append(True)
+            # The announcing thread prints right after its connection: time for it before the CLI exits.
+            time.sleep(1.0)
+
+    return run
+
+
+def test_serve_prints_the_warning_then_its_address_once_the_port_takes_connections(monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
+    import uvicorn
+
+    accepted: list[bool] = []
+    monkeypatch.setattr(uvicorn, "run", _listening_for_a_while(accepted))
+    monkeypatch.setattr("compliance.serve._check_port", lambda host, port: None)
+    port = _free_port()
+    run = cli("serve", "--host", "0.0.0.0", "--port", str(port), "--workers", "1")
+    assert run.code == 0
+    assert run.err.splitlines()[0].startswith("syndcheck: warning: --host 0.0.0.0 may be reachable from other machines")
+    # Announced only once a connection to the port succeeded: a client that waits for the line
+    # and then connects is not refused while the server starts.
+    assert accepted == [True]
+    assert run.err.splitlines()[1] == f"syndcheck: serving on http://0.0.0.0:{port}/ (Ctrl+C to stop)"
+    quiet = cli("serve", "--port", str(port), "--workers", "1")
+    assert quiet.err == f"syndcheck: serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)\n"
+
+
+def test_serve_says_nothing_of_an_address_that_never_took_connections(monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     monkeypatch.setattr("compliance.serve._check_port", lambda host, port: None)
-    run = cli("serve", "--host", "0.0.0.0", "--port", "8099", "--workers", "1")
-    assert run.code == 0
-    assert run.err.splitlines()[0].startswith("syndcheck: warning: --host 0.0.0.0 may be reachable from other machines")
-    assert run.err.splitlines()[1] == "syndcheck: serving on http://0.0.0.0:8099/ (Ctrl+C to stop)"
-    quiet = cli("serve", "--port", "8099", "--workers", "1")
-    assert quiet.err == "syndcheck: serving on http://127.0.0.1:8099/ (Ctrl+C to stop)\n"
+    run = cli("serve", "--port", str(_free_port()), "--workers", "1")
+    assert run.code == 0 and "serving on" not in run.err
 
 
 @pytest.mark.parametrize(

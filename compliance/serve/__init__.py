@@ -154,8 +154,9 @@ def exposure_warning(host: str) -> str | None:
 
 def run_server(settings: ServeSettings, announce: Callable[[str], None] | None = None, warn: Callable[[str], None] | None = None) -> None:
     """Validate the packs, then serve until interrupted (blocking); `announce` is told the URL
-    once the packs are loaded, and `warn` the warning of `exposure_warning` just before, when
-    there is one."""
+    once the port takes connections (a pipeline that waits for the line, then sends its first
+    request, is not refused while the server starts), and `warn` the warning of
+    `exposure_warning` before it starts, when there is one."""
     try:
         import uvicorn
     except ImportError:
@@ -181,7 +182,7 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
     if warn is not None and warning is not None:
         warn(warning)
     if announce is not None:
-        announce(f"http://{settings.host}:{settings.port}/")
+        _announce_once_listening(settings.host, settings.port, announce)
     workers = settings.workers or cores
     uvicorn.run(
         "compliance.serve.app:create_app_from_environment",
@@ -195,6 +196,38 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
         # uvicorn's h11 protocol, with a deadline for each request's head (slow-headers).
         http=HeadDeadlineProtocol,
     )
+
+
+# How long the server may take to start before its address is no longer waited for (its packs
+# load in each worker before a single worker binds the port), and how often the port is tried.
+_START_SECONDS = 120.0
+_START_POLL_SECONDS = 0.05
+
+
+def _announce_once_listening(host: str, port: int, announce: Callable[[str], None]) -> None:
+    """Tell `announce` the server's URL from a background thread as soon as a connection to the
+    port succeeds (uvicorn binds it only once it has started: with one worker, after the app and
+    its packs are loaded, seconds after the packs were validated here); nothing when the server
+    has not started within `_START_SECONDS` (it has said why by then)."""
+    import socket
+    import threading
+    import time
+
+    url = f"http://{host}:{port}/"
+    # A server on every address is reached on loopback.
+    target = {"0.0.0.0": "127.0.0.1", "::": "::1", "[::]": "::1"}.get(host, host.strip("[]"))
+
+    def wait() -> None:
+        deadline = time.monotonic() + _START_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((target, port), timeout=1.0):
+                    announce(url)
+                    return
+            except OSError:
+                time.sleep(_START_POLL_SECONDS)
+
+    threading.Thread(target=wait, name="syndcheck-announce", daemon=True).start()
 
 
 # A host name as a `Host` header gives it: dot-separated labels of letters, digits and hyphens
