@@ -74,12 +74,11 @@ def test_a_credit_in_other_words_is_detected_and_is_the_credit(credit: str) -> N
 
 
 @pytest.mark.parametrize("via", ["Via Colorado Newsline", "via the Colorado Newsline.", "— Via Kansas Reflector"])
-def test_a_via_line_is_detected_and_is_the_credit(via: str) -> None:
-    # The outlets' credit line is observed, not prescribed: a "Via" line of its own credits the
-    # outlet as "Courtesy of" does; unlinked, only the link back is missing.
+def test_a_via_line_is_detected_and_is_not_the_credit(via: str) -> None:
     packs, errors = _result(f"<p>{via}</p>")
     assert packs == ("states-newsroom",)
-    assert set(errors) == {"states-newsroom/link"}
+    assert set(errors) == {"states-newsroom/credit", "states-newsroom/link"}
+    assert errors["states-newsroom/credit"].endswith('is a feed\'s "Via" line, which names where the story was found, not its source')
 
 
 @pytest.mark.parametrize(

@@ -483,7 +483,9 @@ def _cites_another_story(doc: Document, link: Link, params: LinkParams, ctx: Con
     if not 0 <= link.index < len(doc.items):
         return False
     item = doc.item_at(link.index)
-    if not isinstance(item, Block) or item.heading:
+    if not isinstance(item, Block) or item.heading or any(byline.index == item.index for byline in doc.bylines):
+        # A byline's link (the reporter's name linked to the story, as KFF Health News' Republish
+        # HTML prints it) is the byline's, not a citation in the story's text.
         return False
     words = ctx.bind(params.back_words)
     text = _read_text(doc, link, credit=True)
