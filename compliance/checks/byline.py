@@ -311,7 +311,11 @@ Ledger", whose job title stands as a part of its own).
 `institution: true` asks more: every person the bylines credit has an institution, the
 proper-noun phrase after the name or after the job title ("Anika Foss, Karolinska Institutet",
 "By Ilse Brandt, Lecturer, CSIRO", "…, Professor of Law at Leiden Law School"), whatever its
-words; a job title alone, a date, an outlet of the loaded packs or a dateline's place ("By A,
+words; a job title alone, a date, an outlet of the loaded packs, a news outlet by its words
+("By A, Chicago Tribune", "…, The Denver Post", "…, Associated Press", "…, NPR": a newspaper's,
+magazine's or wire's last word, or a wire's or broadcaster's name, and no academic body's word,
+so "Columbia Journalism School" and "Reuters Institute for the Study of Journalism" are
+institutions) or a dateline's place ("By A,
 Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN", "By A, Melbourne", "By A, Dartmouth, Nova
 Scotia", a town and its province or state in any country: where the story was filed, not where A
 works) is none. A campus's short name is one ("By A, UMass Amherst", "UC
@@ -365,6 +369,7 @@ from compliance.document.byline_reading import (
     holds_no_name,
     institutions_in,
     is_dateline_place,
+    is_news_outlet_phrase,
     is_organisation_phrase,
     not_a_word,
     person_key,
@@ -388,8 +393,8 @@ OPTIONS = (
         "institution",
         "boolean",
         "Require each person the bylines credit to have an institution: a proper-noun phrase after the name"
-        ' ("Anika Foss, Karolinska Institutet", "…, Lecturer, CSIRO"), not a job title alone, a date, an outlet of the packs'
-        ' or a dateline\'s place ("By NAME, Austin, Texas").',
+        ' ("Anika Foss, Karolinska Institutet", "…, Lecturer, CSIRO"), not a job title alone, a date, an outlet of the packs,'
+        ' a news outlet by its words ("By NAME, Chicago Tribune", "…, Associated Press") or a dateline\'s place ("By NAME, Austin, Texas").',
         default=False,
     ),
     Option(
@@ -865,12 +870,13 @@ _NOTE_BLOCKS_UNDER = 2
 
 
 def _names_an_institution(byline: Byline, parts: tuple[str, ...]) -> bool:
-    """Whether one of a name's institution parts is more than a dateline's place: "Austin" and
-    "Texas" in "By NAME, Austin, Texas" say where the story was filed, not where the author
-    works. An organisation's name ("University of Texas", `is_organisation_phrase`) is one
+    """Whether one of a name's institution parts is more than a dateline's place or a news
+    outlet: "Austin" and "Texas" in "By NAME, Austin, Texas" say where the story was filed, not
+    where the author works, and "Chicago Tribune" or "Associated Press" (`is_news_outlet_phrase`)
+    is a newsroom, where no academic author of The Conversation's works. An organisation's name ("University of Texas", `is_organisation_phrase`) is one
     without asking the gazetteer, which is read only for a name whose every part could be a
     place."""
-    others = [part for part in parts if not is_dateline_place(part)]
+    others = [part for part in parts if not is_dateline_place(part) and not is_news_outlet_phrase(part)]
     if not others:
         return False
     if any(is_organisation_phrase(part) for part in others):

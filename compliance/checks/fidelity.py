@@ -204,7 +204,17 @@ difference is one hit:
   "Clarification: This story has been updated to clarify that Redbud is based in Tulsa." is an
   addition, "This story has been updated to reflect the time difference." and "…edited for
   length." are not. Labels and clauses are read in English, and a note
-  labelled in another language is no note. After the story, it reaches outward from its last paragraph of the original
+  labelled in another language is no note. A paragraph that reads as a note by its words is one
+  only while each of its sentences is a note's (a call to action, a tip line, the newsroom's
+  boilerplate, a bio, a republication statement): a sentence that is none and shares a word of
+  the original's own paragraphs (a name, a noun of the story: words of three letters or more
+  that are not common ones) speaks of its subject, and makes the paragraph an addition wherever
+  it stands beside the story, past a credit line too (`added: "Sign up for our newsletter.
+  Regulators fined the company $2 million on Friday."`; so are "Have a tip? Email … . <claim>"
+  and "Jane Roe covers energy for ProPublica. <claim>"), while "The Valley Times is a nonprofit
+  newsroom serving Lake County since 1998. We rely on readers like you." shares none, and a
+  bio's sentences after its first that open with its person ("She previously covered…") are
+  the bio's. A question is no claim. After the story, it reaches outward from its last paragraph of the original
   through paragraphs of new prose and lines of its categories or tags ("Posted in Politics, Health", "Tags: …": a
   sentence after them is still the story's, `added`) up to the first note or required credit line: what comes after it is the page's
   furniture. Above the story, between its headline and its first paragraph, nothing is the page's but notes and

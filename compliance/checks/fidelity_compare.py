@@ -20,7 +20,7 @@ from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import is_furniture, story_decks, story_paragraphs
 from compliance.checks.story_chrome import blocks_in_chrome, prose_in_chrome
-from compliance.checks.story_notes import noted_claim, prose_beside_story
+from compliance.checks.story_notes import noted_claim, prose_beside_story, subject_words
 from compliance.checks.written import AROUND_WORD, words_as_written
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -1074,7 +1074,7 @@ def _nd_hits(
     pairs = _end_replaced(pairs, theirs, ours)
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
-    beside = _prose_beside(doc, pairs, ours, first, last)
+    beside = _prose_beside(doc, pairs, ours, theirs, (first, last))
     if beside:
         beside = _new_words(beside, ours, original[1])
     hits: list[Hit] = []
@@ -1146,16 +1146,20 @@ def _joined_as_written(doc: Document, blocks: tuple[Block, ...]) -> list[str] | 
     return [word for words, shown in written for word in (shown or words)]
 
 
-def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], first: int, last: int) -> frozenset[int]:
-    """The copy's paragraphs of new prose before the story's first kept paragraph (`pairs[first]`)
-    and after its last (`pairs[last]`), not notes beside it (`story_notes`): these are added too.
-    A paragraph in no pair holds only what the terms require (a credit line, `_without_additions`)."""
+def _prose_beside(doc: Document, pairs: list[Pair], ours: tuple[Block, ...], theirs: tuple[Block, ...], kept: tuple[int, int]) -> frozenset[int]:
+    """The copy's paragraphs of new prose before the story's first kept paragraph (`pairs[first]`,
+    `kept` = (first, last)) and after its last (`pairs[last]`), not notes beside it
+    (`story_notes`): these are added too, and so is a note holding a sentence of the story's
+    subject, told by the words of the original's paragraphs (`theirs`). A paragraph in no pair
+    holds only what the terms require (a credit line, `_without_additions`)."""
+    first, last = kept
     start, end = (pairs[first].republished, pairs[last].republished) if first <= last else (None, None)
-    if start is None or end is None:
+    if start is None or end is None or (start == 0 and end + pairs[last].republished_span >= len(ours)):
         return frozenset()
     end += pairs[last].republished_span - 1
     listed = {p.republished + k for p in pairs if p.republished is not None for k in range(p.republished_span)}
-    return prose_beside_story(doc, ours[:start], ours[end + 1 :], frozenset(b.index for n, b in enumerate(ours) if n not in listed))
+    credits = frozenset(b.index for n, b in enumerate(ours) if n not in listed)
+    return prose_beside_story(doc, ours[:start], ours[end + 1 :], credits, subject_words(theirs))
 
 
 # What ends a theme's excerpt of the story's opening: an ellipsis, WordPress's "[…]", "Read more".

@@ -564,7 +564,13 @@ def _call_to_action(block: Block) -> bool:
     if len(text.split()) > _CALL_TO_ACTION_WORDS:
         return False
     clauses = [clause for clause in _CLAUSE_BREAK().split(text) if clause.strip(" \t\n*_\"'\u201c\u201d")]
-    return bool(clauses) and all(_CALL_TO_ACTION().match(clause) is not None for clause in clauses)
+    return bool(clauses) and all(call_to_action_clause(clause) for clause in clauses)
+
+
+def call_to_action_clause(clause: str) -> bool:
+    """Whether a clause opens as the site's call to action does (`_CALL_TO_ACTION`: "Sign up",
+    "Subscribe", "Donate", "Follow us", "Support local news")."""
+    return _CALL_TO_ACTION().match(clause) is not None
 
 
 # Where a call to action's clauses part: a sentence's end, a colon, a semicolon, a dash.

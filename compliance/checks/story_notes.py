@@ -15,7 +15,11 @@ with the name of a person the copy's bylines credit, or with a name followed by 
 reporter"). A note labelled as the newsroom's ("Editor's note:", "Correction:", "Update:") is
 one only while each of its clauses speaks of the republication itself (`noted_claim`): one that
 says something of the story's subject is new content wherever it stands beside the story, past
-a credit line too. After the story, it reaches outward from its last shared paragraph through
+a credit line too. So is a paragraph that reads as a note by its words but holds a sentence that
+is no note's (no call to action, tip line, newsroom's boilerplate, bio or republication
+statement) and shares a word of the original story's own (`subject_sentence`: "Sign up for our
+newsletter. Regulators fined the company $2 million."); the republisher's boilerplate ("We rely
+on readers like you.") shares none. After the story, it reaches outward from its last shared paragraph through
 paragraphs of new prose and lines of its categories or tags ("Posted in Politics", "Tags: jails":
 they label the story and do not end it), up to the first note: what lies beyond a note is the page's furniture
 (a republisher's boilerplate after its credit line), not the story. Above the story, between its
@@ -28,7 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from compliance.checks.story import is_body_paragraph, is_head_prose, is_short_sentence, is_topics_line
+from compliance.checks.languages import FUNCTION_WORDS
+from compliance.checks.story import call_to_action_clause, is_body_paragraph, is_head_prose, is_short_sentence, is_topics_line
 from compliance.checks.story_furniture import linked_words
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -103,34 +108,51 @@ _BIO = on_first_use(
 )
 
 
-def prose_beside_story(doc: Document, before: Sequence[Block], after: Sequence[Block], credits: frozenset[int] = frozenset()) -> frozenset[int]:
+def prose_beside_story(
+    doc: Document, before: Sequence[Block], after: Sequence[Block], credits: frozenset[int] = frozenset(), subject: frozenset[str] = frozenset()
+) -> frozenset[int]:
     """The indexes (`Block.index`) of the paragraphs of new prose the copy (`doc`) adds before or
     after the story: `before`, the copy's paragraphs before the first it shares with the original,
     in document order; `after`, those after the last; `credits`, the indexes of those that hold
     only what the terms require (a credit line, a tagline: notes whatever their words). `after` is
     read outward from the story up to its first note, each paragraph of `before` on its own, as
     the story's head (see the module's docstring); a paragraph that opens with the name of a
-    person the copy's bylines credit is a bio."""
+    person the copy's bylines credit is a bio. `subject`: the original story's words
+    (`subject_words`); a paragraph that reads as a note but holds a sentence of its subject
+    (`subject_sentence`) is prose."""
     names = tuple(name for byline in doc.bylines for name in byline.names if name.strip())
+
     # Above the story, between its headline and its first paragraph, nothing is the page's but
     # notes and credits: each paragraph is read (a sentence above the credit line is prose too).
-    added = {block.index for block in before if noted_claim(block.text) is not None or not (block.index in credits or _head_note(doc, block, names))}
+    added = {block.index for block in before if noted_claim(block.text) is not None or not (block.index in credits or _head_note(doc, block, names, subject))}
     reached = False
     for block in after:
         if not reached and is_topics_line(block.text):
             continue  # the story's categories or tags label it; they do not end it
-        # A labelled note that makes a claim is the newsroom adding to the story wherever it stands.
-        if noted_claim(block.text) is not None or (not reached and not (block.index in credits or is_note(doc, block, names))):
+        # A labelled note that makes a claim, or a note's paragraph that goes on with a sentence of
+        # the story's subject, is the newsroom adding to the story wherever it stands.
+        if _claims_beside(doc, block, names, subject) or (not reached and not (block.index in credits or is_note(doc, block, names, subject))):
             added.add(block.index)
         else:
             reached = True
     return frozenset(added)
 
 
-def _head_note(doc: Document, block: Block, authors: Sequence[str]) -> bool:
+def _claims_beside(doc: Document, block: Block, authors: Sequence[str], subject: frozenset[str]) -> bool:
+    """Whether a paragraph beside the story makes a claim of its subject though it reads as a
+    note: a labelled note's claim (`noted_claim`), or running text that reads as a note by its
+    words (`_note_by_words`) with a sentence of the story's subject (`subject_sentence`)."""
+    if noted_claim(block.text) is not None:
+        return True
+    if not subject or not (is_body_paragraph(doc, block) or is_short_sentence(doc, block)) or not _note_by_words(block.text, authors):
+        return False
+    return subject_sentence(" ".join(normalize_inline(block.text).split()), subject, authors) is not None
+
+
+def _head_note(doc: Document, block: Block, authors: Sequence[str], subject: frozenset[str]) -> bool:
     """Whether a paragraph above the story is a note (`is_note`), read as the story's head is: a
     standfirst or a sentence in the article's header is prose like any other (`is_head_prose`)."""
-    return is_note(doc, block, authors) and not (is_head_prose(doc, block) and not _note_by_words(block.text, authors))
+    return is_note(doc, block, authors, subject) and not (is_head_prose(doc, block) and not _note_by_words(block.text, authors, subject))
 
 
 def noted_claim(text: str) -> str | None:
@@ -191,21 +213,89 @@ def pointer_claim(doc: Document, block: Block) -> bool:
     return len(re.findall(r"\w+", outside_label)) >= _FEWEST_CLAIM_WORDS
 
 
-def is_note(doc: Document, block: Block, authors: Sequence[str] = ()) -> bool:
+def is_note(doc: Document, block: Block, authors: Sequence[str] = (), subject: frozenset[str] = frozenset()) -> bool:
     """Whether a paragraph beside the story is a note, not prose of the story (the module's
-    docstring says how it is told); `authors`: the names that open a bio. A pointer to other
-    stories that says something itself (`pointer_claim`) is prose."""
+    docstring says how it is told); `authors`: the names that open a bio; `subject`: the original
+    story's words (`subject_words`). A pointer to other stories that says something itself
+    (`pointer_claim`) is prose."""
     if noted_claim(block.text) is not None or pointer_claim(doc, block):
         return False
     if not is_body_paragraph(doc, block) and not is_short_sentence(doc, block):
         return True
-    return _note_by_words(block.text, authors)
+    return _note_by_words(block.text, authors, subject)
 
 
-def _note_by_words(text: str, authors: Sequence[str]) -> bool:
-    """Whether a paragraph's words are a note's (`reads_as_note`) or a bio's of one of `authors`."""
+def _note_by_words(text: str, authors: Sequence[str], subject: frozenset[str] = frozenset()) -> bool:
+    """Whether a paragraph's words are a note's (`reads_as_note`) or a bio's of one of `authors`,
+    and none of its sentences speaks of the story's subject (`subject_sentence`)."""
     text = " ".join(normalize_inline(text).split())
-    return reads_as_note(text) or any(text.startswith(name) for name in authors)
+    if not (reads_as_note(text) or any(text.startswith(name) for name in authors)):
+        return False
+    return not subject or subject_sentence(text, subject, authors) is None
+
+
+# Words too common to say what a story is about: English function words, pronouns, auxiliaries,
+# and the words every newsroom's boilerplate uses of itself and its readers.
+_COMMON_WORDS = FUNCTION_WORDS | frozenset(
+    """about after again against all also any because before being both but can could did does doing down during each
+    few further here how into just more most much must now off once only other our ours out over own same should some
+    such than then there these those through too under until very what when where while who whom why you your yours
+    him them its itself myself ourselves themselves what's it's we're i'm don't can't won't may might shall one two
+    new like get got make made help read reading readers reader thank thanks please today free every people
+    news story stories journalism journalist journalists report reporting reporter reporters local community
+    support independent nonprofit rely work email mail contact call text send tip tips more""".split()
+)
+# Where a paragraph's sentences part: a sentence's end before a space.
+_SENTENCE_END = on_first_use(r"(?<=[.!?])[\"\u201d\u2019')\]]*\s+")
+# A word, without a possessive's "'s".
+_WORD = on_first_use(r"[^\W\d_][\w'\u2019-]*")
+_POSSESSIVE = on_first_use(r"['\u2019]s?$")
+# A tip line's question or a bio's next sentences: "Have a tip?", "She previously covered…".
+_TIP_QUESTION = on_first_use(r"^\W*(?:have|got|know|do\s+you\s+have)\s+(?:a\s+|any\s+)?(?:news\s+)?(?:tips?|story\s+ideas?)\b", 2)
+_BIO_GOES_ON = on_first_use(r"^\W*(?:he|she|they|his|her|their|before\s+joining|previously|prior\s+to\s+joining|reach|contact|follow)\b", 2)
+
+
+def subject_words(story: Sequence[Block]) -> frozenset[str]:
+    """The words of an original story's paragraphs, case-folded, that say what it is about
+    (`_words`). A copy's sentence holding one speaks of the story's subject."""
+    return frozenset(word for block in story for word in _words(block.text))
+
+
+def _words(text: str) -> set[str]:
+    """`text`'s words (`_WORD`), case-folded and without a possessive's "'s", that are not
+    common (`_COMMON_WORDS`) and have three letters or more; no number."""
+    folded = (_POSSESSIVE().sub("", word.casefold()) for word in _WORD().findall(text))
+    return {word for word in folded if len(word) > 2 and word not in _COMMON_WORDS}
+
+
+def subject_sentence(text: str, subject: frozenset[str], authors: Sequence[str] = ()) -> str | None:
+    """The first sentence of a paragraph (`text`) that speaks of the story's subject, or None:
+    one that is no note's sentence (`_note_sentence`: a call to action, a tip line, the newsroom's
+    boilerplate, a bio of one of `authors`, a republication statement), no question and holds a
+    word of `subject` (`subject_words`): "Sign up for our newsletter. Regulators fined the company
+    $2 million." holds one; "The Valley Times is a nonprofit newsroom. We rely on readers like
+    you." holds none."""
+    in_bio = False
+    for sentence in _SENTENCE_END().split(text):
+        sentence = sentence.strip()
+        if _note_sentence(sentence, authors) or (in_bio and _BIO_GOES_ON().match(sentence)):
+            in_bio = in_bio or bool(_BIO().match(sentence) or any(sentence.startswith(name) for name in authors))
+            continue
+        if not sentence.rstrip("\"'\u201d\u2019)] ").endswith("?") and _words(sentence) & subject:
+            return sentence
+    return None
+
+
+def _note_sentence(sentence: str, authors: Sequence[str]) -> bool:
+    """Whether a sentence is a note's by its words: it opens as a note opens (`_NOTE_OPENING`),
+    speaks of the story's publication or a newsroom (`_NOTE_WORDS`, but "this story" alone),
+    calls to action (`story.call_to_action_clause`), asks for tips (`_TIP_QUESTION`), is a bio
+    (`_BIO`, or opens with a name of `authors`) or speaks of the republication (`_OF_REPUBLICATION`)."""
+    if _NOTE_OPENING().search(sentence) or _BIO().match(sentence) or _OF_REPUBLICATION().match(sentence):
+        return True
+    if call_to_action_clause(sentence) or _TIP_QUESTION().match(sentence) or any(sentence.startswith(name) for name in authors):
+        return True
+    return any(not _STORY_NOUN().match(m.group(0)) for m in _NOTE_WORDS().finditer(sentence))
 
 
 def reads_as_note(text: str) -> bool:

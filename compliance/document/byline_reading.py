@@ -4129,6 +4129,46 @@ def is_organisation_phrase(part: str) -> bool:
     return len(words) > 1 and any(word.casefold().strip(".,") in _INSTITUTION_WORDS for word in words)
 
 
+# The last words of a newspaper's, a magazine's or a wire's name ("Chicago Tribune", "The Denver
+# Post", "Associated Press", "Hill Country Observer"): few other bodies' names end so. Words that
+# end a civic body's or a research group's too ("Human Rights Watch", "Consumer Reports", "Law
+# Review", "Federal Register") are left out.
+_NEWS_LAST_WORDS = frozenset(
+    """times news post tribune herald journal gazette press observer chronicle sentinel statesman examiner dispatch
+    bulletin ledger telegraph inquirer courier mirror daily magazine newswire wire star globe presse prensa""".split()
+)
+# Words that name a news outlet wherever they stand in a name: wires, broadcasters and their kinds
+# ("Reuters", "Bloomberg", "NPR", "BBC", "Al Jazeera", "Fox News", "Public Radio", "Television").
+_NEWS_NAME_WORDS = frozenset(
+    """reuters bloomberg npr pbs bbc cnn cbs nbc abc msnbc cnbc afp ap upi efe ansa dpa xinhua kyodo jazeera politico axios
+    broadcasting broadcaster television tv radio newspaper newspapers""".split()
+)
+# The words of an academic or research body's name that make a name holding a news word its
+# institution still ("Reuters Institute for the Study of Journalism", "Columbia Journalism
+# School", "Bloomberg School of Public Health", "Poynter Institute", "Knight Center").
+_ACADEMIC_WORDS = (
+    _INSTITUTION_NAME_WORDS
+    | _KNOWN_INSTITUTION_WORDS
+    | frozenset(
+        """university universities college colleges institute institutes center centre foundation department faculty society
+    association council trust commission bureau laboratory lab""".split()
+    )
+)
+
+
+def is_news_outlet_phrase(part: str) -> bool:
+    """Whether a credit's part names a news outlet by its words, not an academic or research
+    body: its last word a newspaper's, a magazine's or a wire's (`_NEWS_LAST_WORDS`: "Chicago
+    Tribune", "The Denver Post", "Associated Press"), its first "Daily" ("Daily Maverick"), or a
+    word of it a wire's or a broadcaster's (`_NEWS_NAME_WORDS`: "Reuters", "NPR", "Fox News",
+    "Public Radio"); and no word of it an academic body's (`_ACADEMIC_WORDS`: "Columbia
+    Journalism School", "Reuters Institute for the Study of Journalism" are institutions)."""
+    words = [core for word in part.split() if (core := word.casefold().strip(".,'\u2019\"()[]"))]
+    if not words or any(word in _ACADEMIC_WORDS for word in words):
+        return False
+    return words[-1] in _NEWS_LAST_WORDS or words[0] == "daily" or any(word in _NEWS_NAME_WORDS for word in words)
+
+
 # The longest outlet initials ("NPR", "KQED", "WAMU"); a longer word in capitals is a dateline's
 # place ("WASHINGTON") or a name in capitals.
 _MOST_INITIALS = 5
