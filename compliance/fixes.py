@@ -46,7 +46,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE
 from compliance.metavalues import NamesMeta
 from compliance.packs import iter_checks
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
-from compliance.text import listed, shorten
+from compliance.text import listed, normalize_inline_keeping_controls, shorten
 from compliance.urls import is_http_url, url_form
 
 if TYPE_CHECKING:
@@ -667,7 +667,8 @@ def _not_a_name(fix: FixTemplate, values: _Values) -> str:
     if reading is not None and reading.names and not reading.problem:
         return ""
     instead = "give the reporter's name alone (--meta reporter='First Last') or the original story (--original FILE)"
-    return f"{_GIVEN}{_said(shorten(given, 60))}){_NOT_A_NAME}; {instead}"
+    shown = normalize_inline_keeping_controls(str(values.meta.get("reporter") or ""))
+    return f"{_GIVEN}{_said(shorten(shown, 60))}){_NOT_A_NAME}; {instead}"
 
 
 _NOT_A_NAME = " does not read as a person's name"
@@ -1834,7 +1835,7 @@ class _Values:
         credit = listed([credit for credit in self._given_credits()[1] if not _own_outlet(credit, tail, affiliations)])
         if not credit:
             return ""
-        given = _said(shorten(" ".join(_CONTROL.sub(" ", str(self.meta.get("reporter") or "")).split()), 60))
+        given = _said(shorten(normalize_inline_keeping_controls(str(self.meta.get("reporter") or "")), 60))
         names = _said(listed(self._given()[0]))
         return f"credited {names} with the affiliation the terms ask for: {_said(credit)}, which the reporter given ({given}) adds after the name, is left out"
 
@@ -2185,7 +2186,9 @@ def with_known_example(help_text: str, ctx: Context) -> str:
     reporter = values.reporter()
     if reporter is None:
         return help_text
-    people = " ".join(_CONTROL.sub(" ", reporter).split())
+    # Shown as given, a control too, for the output sanitiser to show (`\\x1b`), as every message
+    # shows a value from outside: never dropped while the rest of the name is shown.
+    people = normalize_inline_keeping_controls(reporter)
     return _QUOTED.sub(lambda match: '"' + _known_in(match.group(1), people, values) + '"', help_text)
 
 
@@ -2213,7 +2216,7 @@ def _known_in(example: str, people: str, values: _Values) -> str:
         institution = reading.institutions[-1]
         at = example.find(institution, last)
         if at >= 0 and not example[last:at].strip(" ,"):
-            return example[:first] + " ".join(_CONTROL.sub(" ", authors).split()) + example[at + len(institution) :]
+            return example[:first] + normalize_inline_keeping_controls(authors) + example[at + len(institution) :]
     return example[:first] + people + example[last:]
 
 

@@ -29,7 +29,7 @@ from typing import Any, AnyStr
 
 from compliance import regexengine
 from compliance.firstuse import on_first_use
-from compliance.text import normalize, normalize_inline
+from compliance.text import normalize, normalize_inline, normalize_inline_keeping_controls
 
 # Seconds of the searching thread's CPU time a search may take (from one match to the next).
 MATCH_TIMEOUT = 0.25
@@ -192,7 +192,7 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False,
             # empty pattern would match anywhere and pass the rule.
             raise MissingMeta(key)
         if shown:
-            return _normalized_keeping_controls(str(meta[key]))
+            return normalize_inline_keeping_controls(str(meta[key]))
         if not escape:
             return value
         import regex
@@ -200,23 +200,6 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False,
         return str(regex.escape(value))
 
     return str(_META_REF().sub(fill, template))
-
-
-# Control characters (C0 but tab and line breaks, DEL, C1), which `normalize` drops from text a
-# reader sees, and a private-use plane they stand in for while a shown value is normalised.
-_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-_STAND_IN = 0xF0000
-
-
-def _normalized_keeping_controls(value: str) -> str:
-    """`value` normalised as a pattern's is (plain quotes, one space), its control characters
-    kept: a message shows what was given, and the output sanitiser shows them (`\\x1b`)."""
-    import regex
-
-    if regex.search(_CONTROL, value) is None:
-        return normalize_inline(value)
-    held = regex.sub(_CONTROL, lambda m: chr(_STAND_IN + ord(m.group())), value)
-    return str(regex.sub("[\U000f0000-\U000f00ff]", lambda m: chr(ord(m.group()) - _STAND_IN), normalize_inline(held)))
 
 
 @dataclass(frozen=True, slots=True)

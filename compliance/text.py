@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -186,6 +187,24 @@ def normalize_characters(text: str) -> str:
 def normalize_inline(text: str) -> str:
     """Like `normalize`, but line breaks become spaces too (for single-line evidence)."""
     return normalize(text).replace("\n", " ")
+
+
+# Control characters (C0 but tab and line breaks, DEL, C1), which `normalize` drops from text a
+# reader sees, and a private-use plane they stand in for while a shown value is normalised.
+_SHOWN_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_STAND_IN = 0xF0000
+_STOOD_IN = re.compile("[\U000f0000-\U000f00ff]")
+
+
+def normalize_inline_keeping_controls(value: str) -> str:
+    """`normalize_inline(value)` with its control characters kept where they stand: a value from
+    outside (metadata, a CMS payload's field) as a message, help or fix text shows it, for the
+    output sanitiser to show each control as it shows any (`\\x1b`, docs/security.md), never
+    dropped while the rest of it is shown."""
+    if _SHOWN_CONTROL.search(value) is None:
+        return normalize_inline(value)
+    held = _SHOWN_CONTROL.sub(lambda found: chr(_STAND_IN + ord(found.group())), value)
+    return _STOOD_IN.sub(lambda found: chr(ord(found.group()) - _STAND_IN), normalize_inline(held))
 
 
 def shorten(text: str, limit: int = 120) -> str:

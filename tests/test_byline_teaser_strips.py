@@ -8,10 +8,14 @@ edition's sections) and a single kicker link over the byline are no teasers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from compliance.api import check_html
 from compliance.document import parse_document
+from tests.conftest import write
 
 BODY = (
     "<p>The county board voted 5-2 on Tuesday to close the clinic after a year of losses, officials said in a statement.</p>"
@@ -44,10 +48,26 @@ def _cards(shape: str) -> str:
     if shape == "with-summaries":
         summary = "The plan would raise the levee by four feet and buy out homes in the lowest part of town, engineers said."
         return "".join(f'<div class="c"><h3><a href="{h}">{t}</a></h3><p>By {n}</p><p>{summary}</p></div>' for h, t, n in TEASERS)
+    if shape == "line-pairs":
+        return "".join(f'<p><a href="{h}">{t}</a><br>By {n}</p>' for h, t, n in TEASERS)
+    if shape == "emphasised-line-pairs":
+        return "".join(f'<div><strong><a href="{h}">{t}</a></strong> <br/>\nby {n}<br>May 3, 2024</div>' for h, t, n in TEASERS)
+    if shape == "list-line-pairs":
+        return "<ul>" + "".join(f'<li><a href="https://news.example{h}"><em>{t}</em></a><br>By {n} | May 3</li>' for h, t, n in TEASERS) + "</ul>"
     raise KeyError(shape)
 
 
-SHAPES = ["divs", "sections-with-byline-class", "aside", "link-around-heading", "flat-pairs", "with-summaries"]
+SHAPES = [
+    "divs",
+    "sections-with-byline-class",
+    "aside",
+    "link-around-heading",
+    "flat-pairs",
+    "with-summaries",
+    "line-pairs",
+    "emphasised-line-pairs",
+    "list-line-pairs",
+]
 
 
 def _bylines(page: str) -> list[str]:
@@ -101,6 +121,54 @@ def test_stories_under_linked_headlines_that_run_on_keep_the_first_ones_byline()
 def test_a_single_kicker_link_over_the_byline_is_no_teaser(kicker: str) -> None:
     page = f"<html><body><article><h1>Clinic to close</h1>{kicker}<p>By Ana Ruiz</p>{BODY}</article></body></html>"
     assert _bylines(page) == ["By Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        '<p><a href="/topics/health-care-policy">Health care policy news</a><br>By Ana Ruiz</p>',
+        '<div><b><a href="/topics/rural-hospitals">Rural hospitals in crisis</a></b><br>By Ana Ruiz</div>',
+    ],
+)
+def test_a_single_kicker_line_in_the_bylines_paragraph_is_no_teaser(kicker: str) -> None:
+    page = f"<html><body><article><h1>Clinic to close</h1>{kicker}{BODY}</article></body></html>"
+    assert [name for byline in parse_document(page, "html").bylines for name in byline.names] == ["Ana Ruiz"]
+
+
+def test_a_link_inside_a_line_of_words_is_no_teasers_headline() -> None:
+    # "See <a>…</a> for more" is a sentence that links, not a headline on a line of its own.
+    lines = "".join(f'<p>See <a href="{h}">{t}</a> for more.<br>By {n}</p>' for h, t, n in TEASERS)
+    page = f"<html><body><article><h1>Clinic to close</h1>{BODY}{lines}</article></body></html>"
+    assert _bylines(page) == ["By Maria Gomez", "By Tom Lee", "By Priya Shah"]
+
+
+def _original(tmp_path: Path) -> Path:
+    story = "".join(f"<p>{p}</p>" for p in BODY.replace("</p>", "").split("<p>") if p)
+    return write(tmp_path, "original.html", f'<article><h1>Clinic to close</h1><p class="byline">By Ana Ruiz</p>{story}</article>')
+
+
+@pytest.mark.parametrize("shape", ["line-pairs", "emphasised-line-pairs", "divs", "flat-pairs"])
+@pytest.mark.parametrize("where", ["after", "between"])
+def test_teasers_are_neither_credited_nor_the_storys_text(cli: Any, tmp_path: Path, shape: str, where: str) -> None:
+    # original-reporter reads the bylines, fidelity the story's paragraphs: a teaser is in neither.
+    first, rest = BODY.split("</p>", 1)
+    body = f"{BODY}{_cards(shape)}" if where == "after" else f"{first}</p>{_cards(shape)}{rest}"
+    credit = '<p>This story was originally published by <a href="https://www.propublica.org/article/clinic">ProPublica</a>.</p>'
+    page = f"<html><body><article><h1>Clinic to close</h1><p>By Ana Ruiz, ProPublica</p>{credit}{body}</article></body></html>"
+    copy = write(tmp_path, "copy.html", page)
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", str(_original(tmp_path)), str(copy))
+    (entry,) = run.json()["files"]
+    passed = {p["rule"] for p in entry["passed"]}
+    assert {"propublica/original-reporter", "propublica/fidelity"} <= passed, [f["message"] for f in entry["findings"]]
+
+
+def test_another_reporters_byline_still_fails_beside_teasers(cli: Any, tmp_path: Path) -> None:
+    page = f"<html><body><article><h1>Clinic to close</h1><p>By Odile Marchetti</p>{BODY}{_cards('line-pairs')}</article></body></html>"
+    copy = write(tmp_path, "copy.html", page)
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", str(_original(tmp_path)), str(copy))
+    (entry,) = run.json()["files"]
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/original-reporter"]
+    assert "Odile Marchetti" in finding["message"] and "Maria Gomez" not in finding["message"]
 
 
 def test_cards_linking_authors_pages_are_no_teasers() -> None:

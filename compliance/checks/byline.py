@@ -722,11 +722,16 @@ def _authors(byline: Byline) -> list[str]:
 
 def _as_written(doc: Document, byline: Byline) -> list[str] | None:
     """The byline's words as its evidence quotes them (`words_as_written`): a control character
-    inside a word ("Ja\x1bke") in its escaped form, which the reading leaves out; None when the
-    page writes none, or when no word of the byline holds one."""
+    inside a word ("Ja\x1bke") in its escaped form, which the reading leaves out; for a byline
+    from metadata, the words of its value as given (`Byline.written`, controls kept for the output
+    sanitiser to show); None when the page writes none, or when no word of the byline holds one."""
+    words = byline.text.split()
+    if byline.written:
+        # A byline from metadata: its value gives the controls itself, word for word.
+        given = byline.written.split()
+        return given if len(given) == len(words) else None
     if not writes_controls(doc):
         return None
-    words = byline.text.split()
     written = words_as_written(doc, doc.locate(byline), words)
     return written if written is not None and written != words else None
 

@@ -158,7 +158,7 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     # The byline to change is the one crediting someone else, when the reporters are credited.
     first = others[0][0] if others and found else (doc.bylines[0] if doc.bylines else None)
     anchor = doc.locate(first) if first is not None else under_headline(doc)
-    shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
+    shown = "; ".join(f"'{b.shown}'" for b in doc.bylines) or "no visible byline"
     lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
     if lines:
         shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)

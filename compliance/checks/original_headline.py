@@ -39,7 +39,7 @@ from compliance.document import Document
 from compliance.lookalike import plain_letters
 from compliance.options import Option
 from compliance.patterns import expand_meta
-from compliance.text import normalize_inline
+from compliance.text import normalize_inline, normalize_inline_keeping_controls
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the original's headline.
 CAPTURES = frozenset(("headline",))
@@ -131,4 +131,6 @@ def evaluate(doc: Document, params: OriginalHeadlineParams, ctx: Context) -> Out
             return Outcome(True, (hit,))
         # The words changed, unless that is the whole headline (a headline rewritten).
         change = f": {reason}" if len(reason) < len(wanted) else ""
-    return Outcome(False, (), f'headline "{ours}" is not the original\'s "{shown}"{change}', doc.locate(doc.headline))
+    # Each quoted with the controls a headline from metadata gives (`normalize_inline_keeping_controls`).
+    copys = normalize_inline_keeping_controls(doc.headline.text)
+    return Outcome(False, (), f'headline "{copys}" is not the original\'s "{shown}"{change}', doc.locate(doc.headline))

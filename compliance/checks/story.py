@@ -13,6 +13,7 @@ from typing import Any
 from compliance.checks.story_furniture import is_ad, is_date_line, is_promo_link, reads_as_date_line
 from compliance.document import Block, Document
 from compliance.document.byline_reading import name_vocabulary, person_key
+from compliance.document.bylines import teaser_blocks
 from compliance.document.elements import in_any, names, tag_name, text_of
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -24,15 +25,17 @@ from compliance.urls import is_http_url, page_key, url_host, without_tracking
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
     """The story's own paragraphs: the article region's visible blocks that are not headings
     (but a deck printed as one in the story's head, `<h2 class="subtitle">`), the headline, a
-    byline, or page furniture (`is_furniture`: a photo's caption, a date line such as "June 10,
-    2024, 5 a.m. EDT", an ad slot or an "Advertisement" label, a "Related: <a>…</a>" promo), in
-    document order; where the page marks its story's body with
-    schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
+    byline, another story's teaser's "By" line and linked headline (`bylines.teaser_blocks`), or
+    page furniture (`is_furniture`: a photo's caption, a date line such as "June 10, 2024, 5 a.m.
+    EDT", an ad slot or an "Advertisement" label, a "Related: <a>…</a>" promo), in document
+    order; where the page marks its story's body with schema.org's `itemprop="articleBody"` inside the article, only the blocks in that body (the
     notes after it — the authors' disclosure, the partners — are not the story). Asked only by
     the kinds that compare a copy with its original."""
     cached: tuple[Block, ...] | None = doc._memo.get("story_paragraphs")
     if cached is None:
-        bylines = {b.index for b in doc.bylines if b.in_body}  # not a block of the body
+        # Not blocks of the body: the story's bylines, and other stories' teasers ("By Sam Li"
+        # under a linked headline), which the bylines leave out as the linked story's credit.
+        bylines = {b.index for b in doc.bylines if b.in_body} | teaser_blocks(doc)
         headline = doc.headline.index if doc.headline is not None else -1
         blocks = [
             b for b in doc.article_blocks if (not b.heading or _deck_heading(doc, b)) and b.index != headline and b.index not in bylines and b.text.strip()

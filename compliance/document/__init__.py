@@ -88,11 +88,12 @@ def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = froze
 
     from compliance.document.byline_reading import read_byline
     from compliance.document.bylines import outlet_names
-    from compliance.text import normalize_inline
+    from compliance.text import normalize_inline, normalize_inline_keeping_controls
 
     if doc.bylines:
         return doc
-    text = normalize_inline(_field_text(value))
+    field_text = _field_text(value)
+    text = normalize_inline(field_text)
     if not text:
         return doc
     reading = read_byline(text, outlets=outlet_names(outlets))
@@ -100,7 +101,10 @@ def with_metadata_byline(doc: Document, value: str, *, outlets: Set[str] = froze
         return doc
     below = doc.page_headline if doc.page_headline is not None else next(iter(doc.article_blocks), None)
     index, line = (below.index, below.line) if below is not None else (0, 1)
-    return dataclasses.replace(doc, bylines=(Byline(METADATA_BYLINE.format(value=text), reading, index, line, "metadata"),))
+    # Read without its controls, as a page's text is; quoted with them (`Byline.written`).
+    written = normalize_inline_keeping_controls(field_text)
+    shown = METADATA_BYLINE.format(value=written) if written != text else ""
+    return dataclasses.replace(doc, bylines=(Byline(METADATA_BYLINE.format(value=text), reading, index, line, "metadata", written=shown),))
 
 
 def with_metadata_headline(doc: Document, value: str) -> Document:
@@ -114,11 +118,14 @@ def with_metadata_headline(doc: Document, value: str) -> Document:
     value is blank."""
     import dataclasses
 
-    from compliance.text import normalize_inline
+    from compliance.text import normalize_inline, normalize_inline_keeping_controls
 
-    text = normalize_inline(_field_text(value))
-    if not text or _own_headline(doc):
+    field_text = _field_text(value)
+    if not normalize_inline(field_text) or _own_headline(doc):
         return doc
+    # Its control characters kept, as the value gives them, for messages to quote (the output
+    # sanitiser shows them, `\x1b`); what compares it reads it through `normalize`, without them.
+    text = normalize_inline_keeping_controls(field_text)
     line = doc.article_blocks[0].line if doc.article_blocks else doc.article_line
     headline = Block(-1, text, line, True, True)
     return dataclasses.replace(doc, headline=headline, headline_source="metadata")

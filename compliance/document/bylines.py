@@ -65,7 +65,7 @@ from compliance.document.byline_reading import (
     read_listed_lines,
     title_and_institution,
 )
-from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
+from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens, names, text_of
 from compliance.document.model import Block, Byline, Document, block_position
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
@@ -1369,7 +1369,61 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
             return True
         if _elsewhere_by_name(node):
             return True
-        if (tag in ("article", "li") and _is_teaser(node, zone)) or _is_teaser_card(node, zone) or _under_teaser_headline(node, zone):
+        if _is_other_storys_teaser(node, zone):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_other_storys_teaser(node: Any, zone: _Zone) -> bool:
+    """Whether the element is another story's teaser in one of the shapes pages give it: an
+    `<article>` or list item with a heading of its own (`_is_teaser`), one of a strip of cards
+    with linked headlines (`_is_teaser_card`), or under a flat pair's linked headline
+    (`_under_teaser_headline`)."""
+    tag = node.tag.lower()
+    return (tag in ("article", "li") and _is_teaser(node, zone)) or _is_teaser_card(node, zone) or _under_teaser_headline(node, zone)
+
+
+# A line that opens as a byline does ("By Sam Li", "by Ana Ruiz | May 3"): the cheap test before a
+# block's place is looked at.
+_BY_LINE = on_first_use(r"^\W{0,3}by\s", re.IGNORECASE | re.MULTILINE)
+
+
+def teaser_blocks(doc: Document) -> frozenset[int]:
+    """The indices of the article's blocks that are another story's teaser's credit: a block
+    holding a "By …" line in one of the teaser shapes the bylines leave out
+    (`_is_other_storys_teaser`), and the linked headline line just above it when the pair stands
+    apart (`<p><a href="/flood-plan">Flood plan stalls again</a></p><p>By Maria Gomez</p>`). The
+    linked story's, neither this story's byline nor its text. Worked out on first use, for the
+    kinds that compare a copy with its original (`story.story_paragraphs`)."""
+    cached: frozenset[int] | None = doc._memo.get("teaser_blocks")
+    if cached is None:
+        zone = _zone(doc.blocks, doc.headline, doc.article_root)
+        found: set[int] = set()
+        previous: Block | None = None
+        for block in doc.article_blocks:
+            if block.element is not None and _BY_LINE().search(block.text) and _in_teaser(block.element, zone):
+                found.add(block.index)
+                if previous is not None and previous.element is not None and _is_headline_link_block(_block_element(previous.element)):
+                    found.add(previous.index)
+            previous = block
+        cached = doc._memo["teaser_blocks"] = frozenset(found)
+    return cached
+
+
+def _block_element(element: Any) -> Any:
+    """The block element around a block's element, which may be its first inline one (the `<a>`
+    of `<p><a>…</a></p>`)."""
+    while element.tag not in BLOCK_TAGS and element.getparent() is not None:
+        element = element.getparent()
+    return element
+
+
+def _in_teaser(element: Any, zone: _Zone) -> bool:
+    """Whether the element is or sits in another story's teaser inside the article region."""
+    node = element
+    while node is not None and isinstance(node.tag, str) and node is not zone.article_root and node.tag.lower() not in ("body", "html"):
+        if _is_other_storys_teaser(node, zone):
             return True
         node = node.getparent()
     return False
@@ -1490,18 +1544,55 @@ def _holds_the_story(node: Any, zone: _Zone) -> bool:
 
 def _has_headline_link(node: Any) -> bool:
     """Whether the element holds a link to another page that reads as a story's headline: a
-    heading holding it or held in it, or a block that is only that link
-    (`_is_headline_link_block`), of `_TEASER_HEADLINE_WORDS` words or more, and not to an author's
-    page nor of a person's name (an author box's "Jane Roe Smith")."""
+    heading holding it or held in it, a block that is only that link
+    (`_is_headline_link_block`), or a line of its own in the element (`_is_own_line`: `<p><a
+    href="/jail-costs">Jail costs soar</a><br>By Sam Li</p>`), of `_TEASER_HEADLINE_WORDS` words
+    or more, and not to an author's page nor of a person's name (an author box's "Jane Roe
+    Smith")."""
     if _is_headline_link_block(node):
         return True
     for link in itertools.islice(node.iter("a"), _TEASER_LINKS_READ):
-        if _is_headline_link(link) and (_in_heading(link, node) or any(child.tag in _HEADING_TAGS for child in link.iter() if isinstance(child.tag, str))):
+        if _is_headline_link(link) and (
+            _in_heading(link, node) or any(child.tag in _HEADING_TAGS for child in link.iter() if isinstance(child.tag, str)) or _is_own_line(link, node)
+        ):
             return True
         holder = link.getparent()
         if holder is not None and holder is not node and _is_headline_link_block(holder):
             return True
     return False
+
+
+# What ends a line inside a block: a line break, or a block of its own beside the inline text.
+_LINE_ENDS = frozenset({"br", "hr", "p", "div", *_HEADING_TAGS})
+
+
+def _is_own_line(link: Any, within: Any) -> bool:
+    """Whether the link is a whole line of `within`: no text before it back to the element's start
+    or a line's end (`_LINE_ENDS`), none after it up to the next or the element's end, through the
+    inline elements around it (`<strong><a>…</a></strong><br>`). A link in a sentence is not."""
+    return _bounded(link, within, before=True) and _bounded(link, within, before=False)
+
+
+def _bounded(link: Any, within: Any, *, before: bool) -> bool:
+    """Whether nothing is written between the link and a line's end on one side (`before`: the
+    side of the element's start)."""
+    node = link
+    while node is not within:
+        parent = node.getparent()
+        if parent is None:
+            return False
+        neighbour = node.getprevious() if before else node.getnext()
+        while neighbour is not None and not isinstance(neighbour.tag, str):  # a comment between
+            if (neighbour.tail or "").strip():
+                return False
+            neighbour = neighbour.getprevious() if before else neighbour.getnext()
+        between = (neighbour.tail if neighbour is not None else parent.text) if before else node.tail
+        if (between or "").strip():
+            return False
+        if neighbour is not None:
+            return neighbour.tag in _LINE_ENDS
+        node = parent
+    return True
 
 
 def _in_heading(link: Any, within: Any) -> bool:

@@ -189,6 +189,15 @@ class Byline:
     # theme prints as the byline above the story (see `plaintext`, `with_metadata_byline`).
     source: Literal["markup", "text", "front matter", "metadata"]
     element: Any = field(default=None, compare=False, repr=False)
+    # A byline from metadata as its value gives it, its control characters kept where `text`
+    # (read as the page's text is, without them) leaves them out; "" when the two are the same.
+    # Messages quote this (`shown`), for the output sanitiser to show each control (`\x1b`).
+    written: str = field(default="", compare=False, repr=False)
+
+    @property
+    def shown(self) -> str:
+        """The byline as a message quotes it: as written (`written`), else its text."""
+        return self.written or self.text
 
     @property
     def names(self) -> tuple[str, ...]:
