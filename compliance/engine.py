@@ -1364,28 +1364,24 @@ def _stories_within_message(doc: Document, within: Sequence[StoryPart], packs: S
         f"the article checked (line {doc.article_line}) holds {len(within)} stories, each under its own headline and byline: {named}",
         "every rule read them as one story, and a finding is about the story whose lines it is at",
     ]
-    publishers = {pack.id: _named_by(pack, within) for pack in packs}
     for pack in packs:
-        others = [story for story in within if story not in publishers[pack.id]]
-        if not publishers[pack.id] or not others:
-            continue
-        theirs = listed([quoted(story.headline, 60) for story in publishers[pack.id]])
-        if pack in applied:
-            said.append(f"the {pack.id} rules also judged {listed([quoted(story.headline, 60) for story in others])}, whose byline names no {pack.publisher}")
-        else:
-            written = _byline_publisher(pack, publishers[pack.id][0].byline) or pack.publisher
-            said.append(f"the byline of {theirs} names {written}, whose rules (the {pack.id} pack) were not applied to it")
+        # Whose story each is: its byline, or its own text (a license paragraph, a credit line).
+        theirs = [story for story in within if _names_publisher(pack, story.text)]
+        others = [story for story in within if story not in theirs]
+        if pack in applied and theirs and others:
+            judged = listed([quoted(story.headline, 60) for story in others])
+            said.append(f"the {pack.id} rules also judged {judged}, which names no {pack.publisher}")
+        elif pack not in applied and (by_line := [story for story in within if _names_publisher(pack, story.byline)]):
+            written = _byline_publisher(pack, by_line[0].byline) or pack.publisher
+            named = listed([quoted(story.headline, 60) for story in by_line])
+            said.append(f"the byline of {named} names {written}, whose rules (the {pack.id} pack) were not applied to it")
     return "; ".join(said) + "; check each story as a page or file of its own"
 
 
-def _named_by(pack: Pack, within: Sequence[StoryPart]) -> list[StoryPart]:
-    """The stories whose byline names `pack`'s publisher (see `_names_publisher`)."""
-    return [story for story in within if _names_publisher(pack, story.byline)]
-
-
-def _names_publisher(pack: Pack, byline: str) -> bool:
-    """Whether `byline` names `pack`'s publisher: one of its `publisher_names`, as a whole word."""
-    return _byline_publisher(pack, byline) is not None
+def _names_publisher(pack: Pack, text: str) -> bool:
+    """Whether `text` (a byline, a story's text) names `pack`'s publisher: one of its
+    `publisher_names`, as a whole word."""
+    return _byline_publisher(pack, text) is not None
 
 
 def _byline_publisher(pack: Pack, byline: str) -> str | None:

@@ -69,6 +69,11 @@ def test_stories_under_headings_with_bylines_are_found(body: str, expected: list
     assert [(s.headline, s.byline, s.first_line, s.last_line) for s in _stories(body)] == expected
 
 
+def test_a_headline_with_a_link_in_it_still_heads_a_story() -> None:
+    body = DCNF.replace("Gas Stove Limits</h2>", '<a href="https://dailycallernewsfoundation.org/">Gas Stove</a> Limits</h2>') + CALMATTERS
+    assert [s.headline for s in _stories(body)] == ["Biden Admin Weighs New Gas Stove Limits", "Lawmakers advance rent cap"]
+
+
 def test_stories_of_a_markdown_roundup_are_found() -> None:
     text = (
         "## Biden Admin Weighs New Gas Stove Limits\n\nBy Nick Pope, Daily Caller News Foundation\n\nThe administration is weighing limits.\n\n"
@@ -91,6 +96,11 @@ def test_stories_of_a_markdown_roundup_are_found() -> None:
         # One story whose theme prints its headline and byline twice.
         "<h2>Rent cap advances</h2>\n<p>By Ben Christopher</p>\n<p>Lawmakers advanced it.</p>\n"
         "<h2>Rent cap advances</h2>\n<p>By Ben Christopher</p>\n<p>Lawmakers advanced it.</p>\n",
+        # Teaser cards inside the article: headlines all a link, or cards in a list.
+        '<h2><a href="/a">Rent cap advances</a></h2>\n<p>By Ben Christopher</p>\n<p>Lawmakers advanced it.</p>\n'
+        '<h2><a href="/b">Schools reopen</a></h2>\n<p>By Ana Ruiz</p>\n<p>Schools reopened on Monday.</p>\n',
+        "<ul><li><h3>Rent cap advances</h3><p>By Ben Christopher</p><p>Lawmakers advanced it.</p></li>"
+        "<li><h3>Schools reopen</h3><p>By Ana Ruiz</p><p>Schools reopened on Monday.</p></li></ul>\n",
         # A byline under the last heading with no story after it (an author box).
         "<h2>Rent cap advances</h2>\n<p>By Ben Christopher</p>\n<p>Lawmakers advanced it.</p>\n<h2>About the author</h2>\n<p>By Ben Christopher</p>\n",
     ],
@@ -108,7 +118,7 @@ def test_the_notice_names_a_story_whose_publisher_was_not_applied() -> None:
         ' and "Lawmakers advance rent cap" (lines 7–9, By Ben Christopher, CalMatters)'
     )
     assert 'the byline of "Lawmakers advance rent cap" names CalMatters, whose rules (the calmatters pack) were not applied to it' in note
-    assert 'the dcnf rules also judged "Lawmakers advance rent cap", whose byline names no Daily Caller News Foundation' in note
+    assert 'the dcnf rules also judged "Lawmakers advance rent cap", which names no Daily Caller News Foundation' in note
 
 
 def test_the_notice_says_which_applied_pack_judged_the_other_story() -> None:
@@ -117,8 +127,8 @@ def test_the_notice_says_which_applied_pack_judged_the_other_story() -> None:
         "<p>Hospitals sued thousands.</p>\n"
     )
     (note,) = _notes(CALMATTERS.replace("<h2>", "<h2>").replace("SACRAMENTO", "This story was originally published by CalMatters. SACRAMENTO") + propublica)
-    assert 'the calmatters rules also judged "Hospitals sue patients", whose byline names no CalMatters' in note
-    assert 'the propublica rules also judged "Lawmakers advance rent cap", whose byline names no ProPublica' in note
+    assert 'the calmatters rules also judged "Hospitals sue patients", which names no CalMatters' in note
+    assert 'the propublica rules also judged "Lawmakers advance rent cap", which names no ProPublica' in note
     assert "were not applied" not in note
 
 
@@ -133,3 +143,10 @@ def test_the_readme_quotes_the_notice_as_written() -> None:
     (example,) = re.findall(r"\(`(the byline of [^`]*)`\)", row)
     (note,) = _notes(DCNF + CALMATTERS)
     assert example in note
+
+
+def test_a_story_whose_byline_names_no_outlet_is_known_by_its_license_paragraph() -> None:
+    # The DCNF story's byline is "By Nick Pope" alone; its license paragraph says whose it is.
+    (note,) = _notes(CALMATTERS + DCNF.replace(", Daily Caller News Foundation</p>", "</p>").replace(LOGO, ""))
+    assert 'the dcnf rules also judged "Lawmakers advance rent cap", which names no Daily Caller News Foundation' in note
+    assert 'the calmatters rules also judged "Biden Admin Weighs New Gas Stove Limits", which names no CalMatters' in note

@@ -23,14 +23,16 @@ _BYLINE_CHARACTERS = 160
 
 @dataclass(frozen=True, slots=True)
 class StoryPart:
-    """One story of several in the article region: its heading and byline, and the source lines
-    it spans (from its heading to the line before the next story's heading, or to the article's
-    last block)."""
+    """One story of several in the article region: its heading and byline, the source lines it
+    spans (from its heading to the line before the next story's heading, or to the article's last
+    block), and its blocks' text, joined by newlines (what says whose story it is: a license
+    paragraph, a credit line, a tagline)."""
 
     headline: str
     byline: str
     first_line: int
     last_line: int
+    text: str
 
 
 def stories_in_article(blocks: Sequence[Block]) -> tuple[StoryPart, ...]:
@@ -39,20 +41,36 @@ def stories_in_article(blocks: Sequence[Block]) -> tuple[StoryPart, ...]:
     before the next heading, by a byline line with an opener ("By Ben Christopher, CalMatters"),
     and then by at least one block of the story's text. () when the region holds one story or
     none: a story's subheadings carry no byline, and one headline over one byline is one story.
-    Two headings of the same words (a theme printing the headline twice) are one story. Pure; reads
-    only the blocks after the region's headings."""
+    Two headings of the same words (a theme printing the headline twice) are one story; a teaser
+    card's heading (in a list item, or all of it a link) heads no story. Pure; reads only the
+    blocks after the region's headings."""
     article = [block for block in blocks if block.in_article]
     starts: list[tuple[int, str, str]] = []
     for position, block in enumerate(article):
-        if not block.heading or any(block.text == headline for _, headline, _ in starts):
+        if not block.heading or _is_card_heading(block) or any(block.text == headline for _, headline, _ in starts):
             continue
         byline_at = _byline_after(article, position)
         if byline_at is not None and _text_after(article, byline_at):
             starts.append((position, block.text, article[byline_at].text))
     if len(starts) < 2:
         return ()
-    ends = [article[position - 1].line for position, _, _ in starts[1:]] + [article[-1].line]
-    return tuple(StoryPart(headline, byline, article[position].line, end) for (position, headline, byline), end in zip(starts, ends, strict=True))
+    bounds = [position for position, _, _ in starts[1:]] + [len(article)]
+    return tuple(
+        StoryPart(headline, byline, article[position].line, article[bound - 1].line, "\n".join(block.text for block in article[position:bound]))
+        for (position, headline, byline), bound in zip(starts, bounds, strict=True)
+    )
+
+
+def _is_card_heading(block: Block) -> bool:
+    """Whether a heading is a teaser card's rather than a story's: in a list item (a list of
+    cards, "Most popular"), or all of it a link to the story elsewhere."""
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    if any(ancestor.tag == "li" for ancestor in element.iterancestors()):
+        return True
+    linked = "".join("".join(link.itertext()) for link in element.iter("a")).split()
+    return bool(linked) and linked == "".join(element.itertext()).split()
 
 
 def _byline_after(article: Sequence[Block], heading_at: int) -> int | None:
