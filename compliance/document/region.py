@@ -555,7 +555,8 @@ def _stretch_between(below_headline: list[Any], below_root: list[Any]) -> list[A
 def find_article_root(root: Any) -> Any:
     """The element holding the article: `<article>`, `[itemprop=articleBody]`, a CMS body container
     grown to include its headline, `<main>`, or else the densest block of paragraphs; never one
-    inside the readers' comments."""
+    inside the readers' comments. Of several `<article>`s, the one holding the page's headline
+    when it has a story's paragraphs, else the one with the most paragraph text."""
     headline = _story_headline(root)
     comments = _Comments()
     core = _body_container(root, comments)
