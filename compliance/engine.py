@@ -1326,11 +1326,20 @@ def _other_stories_notice(doc: Document, packs: Sequence[Pack], applied: Sequenc
 
         beside = other_stories(doc.root, doc.article_root, doc.is_visible, own_byline)
         if beside:
-            notices.append(Notice("other-stories", _stories_beside_message(doc, beside, applied)))
+            unchecked = _rules_of_publishers_named([story.byline or "" for story in beside], packs, applied)
+            notices.append(Notice("other-stories", _stories_beside_message(doc, beside, applied), unchecked))
     within = stories_in_article(doc.blocks)
     if within:
-        notices.append(Notice("other-stories", _stories_within_message(doc, within, packs, applied)))
+        unchecked = _rules_of_publishers_named([story.byline for story in within], packs, applied)
+        notices.append(Notice("other-stories", _stories_within_message(doc, within, packs, applied), unchecked))
     return notices
+
+
+def _rules_of_publishers_named(bylines: Sequence[str], packs: Sequence[Pack], applied: Sequence[Pack]) -> tuple[str, ...]:
+    """The ids of the rules of the packs not applied whose publisher one of `bylines` names: that
+    publisher's story is on the page, and its rules were not checked (`--quiet` keeps the note,
+    and the summary counts them)."""
+    return tuple(rule.id for pack in packs if pack not in applied and any(_names_publisher(pack, byline) for byline in bylines) for rule in pack.rules)
 
 
 def _story_named(headline: str, line: str, byline: str | None) -> str:

@@ -6,6 +6,7 @@ notice names each story by its headline, lines and byline, and says which pack j
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -150,3 +151,35 @@ def test_a_story_whose_byline_names_no_outlet_is_known_by_its_license_paragraph(
     (note,) = _notes(CALMATTERS + DCNF.replace(", Daily Caller News Foundation</p>", "</p>").replace(LOGO, ""))
     assert 'the dcnf rules also judged "Lawmakers advance rent cap", which names no Daily Caller News Foundation' in note
     assert 'the calmatters rules also judged "Biden Admin Weighs New Gas Stove Limits", which names no CalMatters' in note
+
+
+def _report(page: str) -> Any:
+    return check_document(parse_document(page.encode(), "html"), PACKS, path="page.html")
+
+
+CALMATTERS_RULES = {rule.id for pack in PACKS if pack.id == "calmatters" for rule in pack.rules}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A roundup: the CalMatters brief inside the DCNF story's <article>.
+        f"<html><body><article>\n<h1>Weekend reading</h1>\n{DCNF}{CALMATTERS}</article></body></html>",
+        # The CalMatters brief in an <article> of its own beside the DCNF story's.
+        f"<html><body><main><article>\n<h1>Gas stoves</h1>{DCNF}</article>\n<article>{CALMATTERS.replace('h2>', 'h1>')}"
+        "<p>The measure now heads to the Senate, where it faces a tougher vote.</p></article></main></body></html>",
+    ],
+)
+def test_the_rules_of_a_publisher_no_pack_was_applied_for_are_counted_not_checked(page: str) -> None:
+    report = _report(page)
+    assert list(report.packs) == ["dcnf"]
+    (note,) = [n for n in report.notices if n.code == "other-stories"]
+    assert set(note.unchecked_rules) == CALMATTERS_RULES and CALMATTERS_RULES
+
+
+def test_a_story_whose_byline_names_an_applied_pack_or_none_leaves_no_rule_unchecked() -> None:
+    # The second story's byline names no publisher of a pack: nothing is said to be unchecked.
+    anonymous = CALMATTERS.replace("By Ben Christopher, CalMatters", "By Ana Ruiz, Riverbend Gazette")
+    report = _report(f"<html><body><article>\n<h1>Weekend reading</h1>\n{DCNF}{anonymous}</article></body></html>")
+    (note,) = [n for n in report.notices if n.code == "other-stories"]
+    assert note.unchecked_rules == ()
