@@ -248,3 +248,10 @@ def test_a_pack_only_the_other_story_names_is_said_to_judge_the_wrong_story() ->
     # The DCNF story checked, the CalMatters one beside it: the dcnf rules judged their own.
     (note,) = _page_notices(f"<html><body><main>\n{STORY}\n{cm}</main></body></html>")
     assert "dcnf rules judged" not in note
+
+
+def test_an_article_under_the_page_headline_with_no_story_of_its_own_is_not_the_region() -> None:
+    # The first <h1> in a short <article> (a site's intro box): the longer story is the region.
+    page = f"<html><body>\n<article><h1>The Riverbend Gazette</h1><p>News for the valley.</p></article>\n{STORY}</body></html>"
+    doc = parse_document(page.encode(), "html")
+    assert doc.article_line == 3 and [byline.text for byline in doc.bylines] == ["By Jake Smith, Daily Caller News Foundation"]
