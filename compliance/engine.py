@@ -51,6 +51,8 @@ from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import counted, listed, normalize_inline, possessive, quoted, shorten, word_count
 
 if TYPE_CHECKING:
+    from compliance.document.region import OtherStory
+    from compliance.document.stories import StoryPart
     from compliance.fixtemplates import FixTemplate
     from compliance.suppress import Suppression
 
@@ -565,8 +567,8 @@ def check_document(
     notices.extend(_timed_out_marker_notices(detections))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
-    if applied and doc.kind == "html" and doc.root is not None and doc.article_root is not None:
-        notices.extend(_other_stories_notice(doc))
+    if applied:
+        notices.extend(_other_stories_notice(doc, packs, applied))
     if applied:
         # Publishers' names spelt with ASCII look-alikes ("CaIler") are looked for in the packs
         # that apply: an all-ASCII page costs nothing more while it is being detected.
@@ -1309,25 +1311,95 @@ def _another_story_message(original: Document, advice: Advice) -> str:
     )
 
 
-def _other_stories_notice(doc: Document) -> list[Notice]:
-    """An `other-stories` notice when the page holds stories of their own beside the article
-    checked (`region.other_stories`): only that one was checked, and the others' verdicts are
-    not known."""
-    from compliance.document.bylines import holds_byline
-    from compliance.document.region import other_stories
+def _other_stories_notice(doc: Document, packs: Sequence[Pack], applied: Sequence[Pack]) -> list[Notice]:
+    """The `other-stories` notices of a page of several stories: stories of their own beside the
+    article checked (`region.other_stories`: only that one was checked, and the others' verdicts
+    are not known), and stories inside it (`stories.stories_in_article`: every rule read them as
+    one story, so a rule of one publisher judged another's story, and a story whose publisher's
+    pack was not applied was not checked by it). Each story is named by its headline, line and
+    byline; `packs` are those given, `applied` those that apply."""
+    from compliance.document.stories import stories_in_article
 
-    lines = other_stories(doc.root, doc.article_root, doc.is_visible, holds_byline)
-    if not lines:
-        return []
-    where = listed([str(line) for line in lines])
-    many = len(lines) > 1
-    return [
-        Notice(
-            "other-stories",
-            f"the page holds {len(lines)} other stor{'ies' if many else 'y'} beside the article checked (line {doc.article_line}),"
-            f" at line{'s' if many else ''} {where}: {'they were' if many else 'it was'} not checked; check each story as a page or file of its own",
-        )
+    notices = []
+    if doc.kind == "html" and doc.root is not None and doc.article_root is not None:
+        from compliance.document.bylines import own_byline
+        from compliance.document.region import other_stories
+
+        beside = other_stories(doc.root, doc.article_root, doc.is_visible, own_byline)
+        if beside:
+            unchecked = _rules_of_publishers_named([story.byline or "" for story in beside], packs, applied)
+            notices.append(Notice("other-stories", _stories_beside_message(doc, beside, applied), unchecked))
+    within = stories_in_article(doc.blocks)
+    if within:
+        unchecked = _rules_of_publishers_named([story.byline for story in within], packs, applied)
+        notices.append(Notice("other-stories", _stories_within_message(doc, within, packs, applied), unchecked))
+    return notices
+
+
+def _rules_of_publishers_named(bylines: Sequence[str], packs: Sequence[Pack], applied: Sequence[Pack]) -> tuple[str, ...]:
+    """The ids of the rules of the packs not applied whose publisher one of `bylines` names: that
+    publisher's story is on the page, and its rules were not checked (`--quiet` keeps the note,
+    and the summary counts them)."""
+    return tuple(rule.id for pack in packs if pack not in applied and any(_names_publisher(pack, byline) for byline in bylines) for rule in pack.rules)
+
+
+def _story_named(headline: str, line: str, byline: str | None) -> str:
+    """A story as an `other-stories` notice names it: its headline, where it is and its byline."""
+    by = f", {shorten(byline, 80)}" if byline else ""
+    return f"{quoted(headline, 80)} ({line}{by})" if headline else f"a story at {line}{by}"
+
+
+def _stories_beside_message(doc: Document, beside: Sequence[OtherStory], applied: Sequence[Pack]) -> str:
+    many = len(beside) > 1
+    named = listed([_story_named(story.headline, f"line {story.line}", story.byline) for story in beside])
+    said = [
+        f"the page holds {len(beside)} other stor{'ies' if many else 'y'} beside the article checked (line {doc.article_line}): {named};"
+        f" {'they were' if many else 'it was'} not checked"
     ]
+    # A pack another story's byline names, and the article's own bylines do not, may apply on
+    # that story's markers (its logo, its credit): its rules then judge a story not its publisher's.
+    own = " ".join(byline.text for byline in doc.bylines)
+    for pack in applied:
+        if (theirs := [story for story in beside if _names_publisher(pack, story.byline or "")]) and not _names_publisher(pack, own):
+            said.append(
+                f"the {pack.id} rules judged the article checked, though it is the byline of {listed([quoted(story.headline, 60) for story in theirs])}"
+                f" that names {pack.publisher}: their findings may be about the wrong story"
+            )
+    return "; ".join(said) + "; check each story as a page or file of its own"
+
+
+def _stories_within_message(doc: Document, within: Sequence[StoryPart], packs: Sequence[Pack], applied: Sequence[Pack]) -> str:
+    named = listed([_story_named(story.headline, f"lines {story.first_line}–{story.last_line}", story.byline) for story in within])
+    said = [
+        f"the article checked (line {doc.article_line}) holds {len(within)} stories, each under its own headline and byline: {named}",
+        "every rule read them as one story, and a finding is about the story whose lines it is at",
+    ]
+    for pack in packs:
+        # Whose story each is: its byline, or its own text (a license paragraph, a credit line).
+        theirs = [story for story in within if _names_publisher(pack, story.text)]
+        others = [story for story in within if story not in theirs]
+        if pack in applied and theirs and others:
+            judged = listed([quoted(story.headline, 60) for story in others])
+            said.append(f"the {pack.id} rules also judged {judged}, which names no {pack.publisher}")
+        elif pack not in applied and (by_line := [story for story in within if _names_publisher(pack, story.byline)]):
+            written = _byline_publisher(pack, by_line[0].byline) or pack.publisher
+            named = listed([quoted(story.headline, 60) for story in by_line])
+            said.append(f"the byline of {named} names {written}, whose rules (the {pack.id} pack) were not applied to it")
+    return "; ".join(said) + "; check each story as a page or file of its own"
+
+
+def _names_publisher(pack: Pack, text: str) -> bool:
+    """Whether `text` (a byline, a story's text) names `pack`'s publisher: one of its
+    `publisher_names`, as a whole word."""
+    return _byline_publisher(pack, text) is not None
+
+
+def _byline_publisher(pack: Pack, byline: str) -> str | None:
+    """The name of `pack`'s publisher as `byline` writes it; None when it names none."""
+    for name in publisher_names([pack]):
+        if (found := re.search(rf"(?<!\w){re.escape(name)}(?!\w)", byline, re.IGNORECASE)) is not None:
+            return found.group(0)
+    return None
 
 
 def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:

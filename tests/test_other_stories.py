@@ -28,16 +28,19 @@ def _notices(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "second",
+    ("second", "named"),
     [
-        f'<article><h2>Senate passes the defense bill</h2><p class="byline">By Staff</p>{PARAGRAPHS}</article>',
-        f"<article><header><h1>Second story</h1></header>{PARAGRAPHS}</article>",
-        f'<div class="next-post"><article><h3>Another</h3>{PARAGRAPHS}</article></div>',
+        (
+            f'<article><h2>Senate passes the defense bill</h2><p class="byline">By Staff</p>{PARAGRAPHS}</article>',
+            '"Senate passes the defense bill" (line 1, By Staff)',
+        ),
+        (f"<article><header><h1>Second story</h1></header>{PARAGRAPHS}</article>", '"Second story" (line 1)'),
+        (f'<div class="next-post"><article><h3>Another</h3>{PARAGRAPHS}</article></div>', '"Another" (line 1)'),
     ],
 )
-def test_a_second_story_on_the_page_is_said_not_checked(second: str) -> None:
+def test_a_second_story_on_the_page_is_said_not_checked(second: str, named: str) -> None:
     (note,) = _notices(STORY + second)
-    assert note.startswith("the page holds 1 other story beside the article checked (line 1), at line 1: it was not checked")
+    assert note.startswith(f"the page holds 1 other story beside the article checked (line 1): {named}; it was not checked")
 
 
 def test_two_more_stories_are_counted() -> None:
@@ -93,35 +96,40 @@ def _page_notices(page: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("second", "line"),
+    ("second", "named"),
     [
         # An infinite-scroll theme's next post in a <div>.
         (
             f'<div class="post next-story" data-infinite>\n<h1 class="entry-title">Senate passes the defense bill</h1>\n'
             f'<p class="byline">By Staff</p>{PARAGRAPHS}</div>',
-            3,
+            '"Senate passes the defense bill" (line 3, By Staff)',
         ),
         # Its headline and byline in a header of their own, the body a level down.
         (
             f'<div class="infinite-post">\n<header><h2>Budget talks resume</h2><div class="meta"><span class="author vcard">Ana Ruiz</span></div></header>'
             f'<div class="text">{PARAGRAPHS}</div></div>',
-            3,
+            '"Budget talks resume" (line 3, Ana Ruiz)',
         ),
         # A second wire story in a <section>, in another language.
-        (f'<section class="story">\n<h2>El Senado aprueba el presupuesto</h2><p>Por Ana Ruiz, Reuters</p>{PARAGRAPHS}</section>', 3),
+        (
+            f'<section class="story">\n<h2>El Senado aprueba el presupuesto</h2><p>Por Ana Ruiz, Reuters</p>{PARAGRAPHS}</section>',
+            '"El Senado aprueba el presupuesto" (line 3, Por Ana Ruiz, Reuters)',
+        ),
     ],
 )
-def test_a_second_story_in_a_block_of_another_tag_is_said_not_checked(second: str, line: int) -> None:
+def test_a_second_story_in_a_block_of_another_tag_is_said_not_checked(second: str, named: str) -> None:
     page = f"<html><body><main>\n{STORY}\n{second}</main></body></html>"
     (note,) = _page_notices(page)
-    assert note.startswith(f"the page holds 1 other story beside the article checked (line 2), at line {line}: it was not checked")
+    assert note.startswith(f"the page holds 1 other story beside the article checked (line 2): {named}; it was not checked")
 
 
 def test_a_second_story_after_main_is_said_not_checked() -> None:
     second = f'<section class="post">\n<h1>Senate passes the defense bill</h1><p class="byline">By Staff</p>{PARAGRAPHS}</section>'
     page = f"<html><body><main>\n{STORY}\n</main>\n{second}</body></html>"
     (note,) = _page_notices(page)
-    assert note.startswith("the page holds 1 other story beside the article checked (line 2), at line 4: it was not checked")
+    assert note.startswith(
+        'the page holds 1 other story beside the article checked (line 2): "Senate passes the defense bill" (line 4, By Staff); it was not checked'
+    )
 
 
 @pytest.mark.parametrize(
@@ -160,3 +168,90 @@ def test_a_next_story_wrapping_its_own_article_is_one_story() -> None:
     second = f'<div class="next-story"><h1>Senate passes the defense bill</h1><p class="byline">By Staff</p><article>{PARAGRAPHS}<h2>More</h2></article></div>'
     (note,) = _notices(STORY + second)
     assert note.startswith("the page holds 1 other story beside the article checked")
+
+
+# --- A brief beside the article: a few short paragraphs under a headline and byline of its own ---
+
+BRIEF_BODY = (
+    "<p>SACRAMENTO — Lawmakers on Tuesday advanced a bill capping rent increases for residents.</p><p>The measure passed 51-17 and heads to the Senate.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "headline", "byline"),
+    [
+        # A second <article> with its own <h1> and a "By" line (a wire brief of two sentences).
+        (
+            f'<article class="post"><h1>Lawmakers advance rent cap</h1><p>By Ben Christopher, CalMatters</p>{BRIEF_BODY}</article>',
+            "Lawmakers advance rent cap",
+            "By Ben Christopher, CalMatters",
+        ),
+        # Its headline an <h2> in a header, its byline in byline markup, another outlet.
+        (
+            (
+                '<article><header><h2>Wildfire smoke closes schools</h2><span class="byline">Maria'
+                f" Lopez</span></header><p>Smoke from fires closed 40 schools.</p>{BRIEF_BODY}</article>"
+            ),
+            "Wildfire smoke closes schools",
+            "Maria Lopez",
+        ),
+        # An infinite-scroll theme's next story in a <div>, after the article's <main>.
+        (
+            f'<div class="next-story"><h1>Senate passes the defense bill</h1><p>By Staff, Reuters</p>{BRIEF_BODY}</div>',
+            "Senate passes the defense bill",
+            "By Staff, Reuters",
+        ),
+    ],
+)
+def test_a_brief_beside_the_article_is_named_by_its_headline_and_byline(second: str, headline: str, byline: str) -> None:
+    page = f"<html><body><main>\n{STORY}\n</main>\n{second}</body></html>"
+    (note,) = _page_notices(page)
+    assert note.startswith(f'the page holds 1 other story beside the article checked (line 2): "{headline}" (line 4, {byline}); it was not checked;')
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        # A teaser card: headline, byline and one line of dek.
+        '<article><h2><a href="/rent">Lawmakers advance rent cap</a></h2><p>By Ben Christopher</p><p>The bill heads to the Senate.</p></article>',
+        # A brief's shape with no byline: a "From the archive" box of three short lines.
+        f"<article><h2>From the archive</h2><p>What we wrote in 1998.</p>{BRIEF_BODY}</article>",
+        # A brief's shape and byline under an <h3>: a card's headline, not a story's.
+        f'<div class="card"><h3>Lawmakers advance rent cap</h3><p>By Ben Christopher</p>{BRIEF_BODY}</div>',
+    ],
+)
+def test_a_short_block_that_is_no_brief_says_nothing(beside: str) -> None:
+    assert _page_notices(f"<html><body><main>\n{STORY}\n</main>\n{beside}</body></html>") == []
+
+
+@pytest.mark.parametrize("second_paragraphs", [BRIEF_BODY, PARAGRAPHS * 3])
+def test_of_two_articles_the_one_under_the_page_headline_is_checked(second_paragraphs: str) -> None:
+    # However long the second story, the page is the one its headline (the first <h1>) names.
+    page = (
+        f"<html><body><main>\n{STORY}\n<article><h1>Lawmakers advance rent cap</h1><p>By Ben Christopher,"
+        f" CalMatters</p>{second_paragraphs}</article></main></body></html>"
+    )
+    doc = parse_document(page.encode(), "html")
+    report = check_document(doc, PACKS, path="page.html", auto_detect=False)
+    assert doc.article_line == 2 and [byline.text for byline in doc.bylines] == ["By Jake Smith, Daily Caller News Foundation"]
+    assert [f.rule for f in report.findings] == []
+    (note,) = [n.message for n in report.notices if n.code == "other-stories"]
+    assert '"Lawmakers advance rent cap" (line 3, By Ben Christopher, CalMatters)' in note
+
+
+def test_a_pack_only_the_other_story_names_is_said_to_judge_the_wrong_story() -> None:
+    # The page's story is CalMatters'; the DCNF story after it brings the dcnf pack in.
+    cm = f"<article><h1>Lawmakers advance rent cap</h1><p>By Ben Christopher, CalMatters</p>{BRIEF_BODY}</article>"
+    page = f"<html><body><main>\n{cm}\n{STORY.replace('<h1>', '<h2>').replace('</h1>', '</h2>')}</main></body></html>"
+    (note,) = _page_notices(page)
+    assert 'the dcnf rules judged the article checked, though it is the byline of "First story" that names Daily Caller News Foundation' in note
+    # The DCNF story checked, the CalMatters one beside it: the dcnf rules judged their own.
+    (note,) = _page_notices(f"<html><body><main>\n{STORY}\n{cm}</main></body></html>")
+    assert "dcnf rules judged" not in note
+
+
+def test_an_article_under_the_page_headline_with_no_story_of_its_own_is_not_the_region() -> None:
+    # The first <h1> in a short <article> (a site's intro box): the longer story is the region.
+    page = f"<html><body>\n<article><h1>The Riverbend Gazette</h1><p>News for the valley.</p></article>\n{STORY}</body></html>"
+    doc = parse_document(page.encode(), "html")
+    assert doc.article_line == 3 and [byline.text for byline in doc.bylines] == ["By Jake Smith, Daily Caller News Foundation"]

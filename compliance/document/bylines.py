@@ -244,18 +244,19 @@ def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bo
     return any(byline_by_component_name(named) for name in COMPONENT_NAME_ATTRIBUTES if (named := element.get(name)))
 
 
-# The longest line read as a story's own byline by `holds_byline`: a byline, not a paragraph.
+# The longest line read as a story's own byline by `own_byline`: a byline, not a paragraph.
 _OWN_BYLINE_CHARACTERS = 160
 
 
-def holds_byline(block: Any) -> bool:
-    """Whether `block` (an element) holds a byline line of its own: byline markup, or a short line
-    that reads as a byline with an opener ("By Staff", "By Jane Doe, Reuters"), before its second
-    paragraph, and not in a list item (a card's). A block that is itself byline markup (an author
-    box, "author-bio") holds a person's bio, not a story's byline. Asked only of the few blocks
-    beside the article that have a story's shape (`region.other_stories`)."""
+def own_byline(block: Any) -> str | None:
+    """The byline line `block` (an element) holds of its own, as its text: byline markup, or a
+    short line that reads as a byline with an opener ("By Staff", "By Jane Doe, Reuters"), before
+    its second paragraph, and not in a list item (a card's); None when it holds none. A block that
+    is itself byline markup (an author box, "author-bio") holds a person's bio, not a story's
+    byline. Asked only of the few blocks beside the article that have a story's shape
+    (`region.other_stories`)."""
     if is_byline_markup(block, str(block.tag).lower()):
-        return False
+        return None
     paragraphs = 0
     for element in block.iterdescendants():
         tag = element.tag
@@ -265,12 +266,12 @@ def holds_byline(block: Any) -> bool:
         if (marked or tag in ("p", "div", "span")) and not _in_list_within(element, block):
             text = normalize_inline(text_of(element))
             if text and len(text) <= _OWN_BYLINE_CHARACTERS and read_byline(text, require_prefix=not marked) is not None:
-                return True
+                return text
         if tag == "p" and text_of(element).strip():
             paragraphs += 1
             if paragraphs >= 2:
-                return False
-    return False
+                return None
+    return None
 
 
 def _in_list_within(element: Any, block: Any) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, in_any, names, text_of
@@ -554,14 +555,15 @@ def _stretch_between(below_headline: list[Any], below_root: list[Any]) -> list[A
 def find_article_root(root: Any) -> Any:
     """The element holding the article: `<article>`, `[itemprop=articleBody]`, a CMS body container
     grown to include its headline, `<main>`, or else the densest block of paragraphs; never one
-    inside the readers' comments."""
+    inside the readers' comments. Of several `<article>`s, the one holding the page's headline
+    when it has a story's paragraphs, else the one with the most paragraph text."""
     headline = _story_headline(root)
     comments = _Comments()
     core = _body_container(root, comments)
     if core is not None:
         article = _enclosing_article(core)
         return article if article is not None else _grow_to_headline(core, headline)
-    article = _longest_article(root, comments)
+    article = _longest_article(root, comments, headline)
     if article is not None:
         return article
     mains = root.xpath("//main | //*[@role='main']")
@@ -620,49 +622,90 @@ def _enclosing_article(core: Any) -> Any | None:
     return None
 
 
-def _longest_article(root: Any, comments: _Comments) -> Any | None:
+def _longest_article(root: Any, comments: _Comments, headline: Any | None) -> Any | None:
+    """The page's story among its `<article>`s: the one holding the page's headline when it has a
+    story's paragraphs (a brief's at least), else the one with the most paragraph text."""
     # An <article> in a list item is a teaser card in a list of stories, not the page's story.
     articles = [article for article in root.iter("article") if not comments.contain(article) and not _in_list_item(article)]
-    if articles:
-        best = max(articles, key=_text_length)
-        if _text_length(best) > 0:
-            return best
-    return None
+    if not articles:
+        return None
+    # Two stories on one page (a brief, then a longer story): the page is the one its headline
+    # names, whichever is longer; the other is another story (`other_stories`).
+    headlined = next((article for article in articles if headline is not None and _contains(article, headline)), None)
+    if headlined is not None and _has_story_paragraphs(headlined, least=_BRIEF):
+        return headlined
+    best = max(articles, key=_text_length)
+    return best if _text_length(best) > 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherStory:
+    """A story of its own beside the article region (see `other_stories`)."""
+
+    # The source line of the block that holds it.
+    line: int
+    # Its first heading's text, whitespace collapsed ("" when that heading has no text).
+    headline: str
+    # The byline line it holds of its own, as written; None when it has none.
+    byline: str | None
 
 
 # What makes another `<article>` on the page a story of its own rather than a teaser card: a
 # heading, and this many paragraphs holding this much text (a teaser has a line or two).
-_STORY_PARAGRAPHS = 3
-_STORY_CHARACTERS = 400
+_STORY = (3, 400)
+# A brief: as many paragraphs (its byline's counted) holding less text, under a headline of its
+# own (`<h1>`/`<h2>`) with a byline: a wire brief of two or three sentences. A teaser card has a
+# headline and a line or two, and seldom a byline.
+_BRIEF = (3, 150)
+_HEADLINES = ("h1", "h2")
+# Each element's answer to "does it hold `least` of a story's paragraphs?", by (element, least).
+_Shaped = dict[tuple[Any, tuple[int, int]], bool]
+# What gives a block's own byline line (`bylines.own_byline`), or None.
+_BylineOf = Callable[[Any], str | None]
 
 
-def other_stories(root: Any, article_root: Any, shown: Callable[[Any], bool], holds_byline: Callable[[Any], bool] = lambda _: False) -> tuple[int, ...]:
-    """The source lines of the blocks beside the article region that hold a story of their own (a
-    heading and `_STORY_PARAGRAPHS` paragraphs of `_STORY_CHARACTERS` characters): the next story
-    an infinite-scroll theme appends, a second wire story on one page. An `<article>` is one by
-    that shape; any other block (`<div class="next-story">`, a `<section>` after `</main>`) also
-    needs its own `<h1>`/`<h2>` headline and a byline (`holds_byline`), which a newsletter box, an
-    author's bio or a related-stories box lacks. Not one inside or around the region, in the
-    readers' comments or the page's chrome, in a list item (a card), or one `shown` says a reader
-    does not see. Pure; computed when a check asks."""
+def other_stories(root: Any, article_root: Any, shown: Callable[[Any], bool], byline_of: _BylineOf = lambda _: None) -> tuple[OtherStory, ...]:
+    """The blocks beside the article region that hold a story of their own, in document order: the
+    next story an infinite-scroll theme appends, a second wire story on one page. An `<article>`
+    is one with a heading and a story's paragraphs (`_STORY`), or a brief's (`_BRIEF`) under its
+    own `<h1>`/`<h2>` headline with a byline (`byline_of`: the block's own byline line, or
+    None); any other block (`<div class="next-story">`, a `<section>` after `</main>`) also needs
+    its own `<h1>`/`<h2>` headline and a byline, which a newsletter box, an author's bio or a
+    related-stories box lacks. Not one inside or around the region, in the readers' comments or
+    the page's chrome, in a list item (a card), or one `shown` says a reader does not see. Pure;
+    computed when a check asks."""
     comments = _Comments()
-    found = [article for article in root.iter("article") if _is_other_story(article, article_root, shown, comments)]
+    found = [article for article in root.iter("article") if _is_other_story(article, article_root, shown, comments, byline_of)]
     # A block of another tag only where a headline stands outside the region (few pages have one):
     # the smallest block around it with a story's paragraphs, walked up from the headline.
     # Each ancestor's answer kept: the headings of one sidebar or footer share their ancestors.
-    shaped: dict[Any, bool] = {}
-    for headline in root.iter("h1", "h2"):
+    shaped: _Shaped = {}
+    for headline in root.iter(*_HEADLINES):
         if _contains(article_root, headline) or any(headline is story or _contains(story, headline) for story in found):
             continue
-        block = _story_block_of(headline, article_root, shaped)
-        if block is None or any(_contains(block, story) for story in found):
-            continue  # none, or around a story found (an <article> in the next story's wrapper)
-        if _is_other_story(block, article_root, shown, comments, itself=True) and holds_byline(block):
-            found.append(block)
-    return tuple(sorted(story.sourceline or 1 for story in found))
+        block = _story_around(headline, article_root, shown, comments, byline_of, shaped)
+        if block is not None and not any(_contains(block, story) for story in found):
+            found.append(block)  # not around a story found (an <article> in the next story's wrapper)
+    return tuple(sorted((_other_story(block, byline_of) for block in found), key=lambda story: story.line))
 
 
-def _is_other_story(block: Any, article_root: Any, shown: Callable[[Any], bool], comments: _Comments, *, itself: bool = False) -> bool:
+def _other_story(block: Any, byline_of: _BylineOf) -> OtherStory:
+    heading = next(block.iter(*_HEADINGS), None)
+    headline = " ".join(text_of(heading).split()) if heading is not None else ""
+    return OtherStory(block.sourceline or 1, headline, byline_of(block))
+
+
+def _story_around(headline: Any, article_root: Any, shown: Callable[[Any], bool], comments: _Comments, byline_of: _BylineOf, shaped: _Shaped) -> Any | None:
+    """The block of another tag than `<article>` around `headline` that holds a story of its own
+    with a byline: the smallest with a story's paragraphs, else the smallest with a brief's."""
+    for least in (_STORY, _BRIEF):
+        block = _story_block_of(headline, article_root, shaped, least)
+        if block is not None and _is_other_story(block, article_root, shown, comments, byline_of, itself=True) and byline_of(block) is not None:
+            return block
+    return None
+
+
+def _is_other_story(block: Any, article_root: Any, shown: Callable[[Any], bool], comments: _Comments, byline_of: _BylineOf, *, itself: bool = False) -> bool:
     """Whether `block`, beside the article region, holds a story of its own (see `other_stories`);
     `itself`: the block's own tag, role or class may make it page chrome too (an `<aside>`, a
     `.sidebar`), as an `<article>`'s do not."""
@@ -674,13 +717,17 @@ def _is_other_story(block: Any, article_root: Any, shown: Callable[[Any], bool],
         return False
     if not any(True for _ in block.iter(*_HEADINGS)) or not shown(block):
         return False
-    return _has_story_paragraphs(block)
+    if _has_story_paragraphs(block):
+        return True
+    return any(True for _ in block.iter(*_HEADLINES)) and _has_story_paragraphs(block, least=_BRIEF) and byline_of(block) is not None
 
 
-def _has_story_paragraphs(block: Any, *, outside_lists: bool = False) -> bool:
-    """Whether `block` holds a story's paragraphs; `outside_lists`: not counting those in a list
-    item (the deks of a "Most popular" list of cards are no story's body). Read only as far as
-    the answer needs: the blocks asked about include a page's wrappers, which hold most of it."""
+def _has_story_paragraphs(block: Any, *, outside_lists: bool = False, least: tuple[int, int] = _STORY) -> bool:
+    """Whether `block` holds a story's paragraphs: at least `least` (paragraphs, characters);
+    `outside_lists`: not counting those in a list item (the deks of a "Most popular" list of
+    cards are no story's body). Read only as far as the answer needs: the blocks asked about
+    include a page's wrappers, which hold most of it."""
+    least_paragraphs, least_characters = least
     count = characters = 0
     for paragraph in block.iter("p"):
         if outside_lists and _in_list_item(paragraph):
@@ -688,20 +735,22 @@ def _has_story_paragraphs(block: Any, *, outside_lists: bool = False) -> bool:
         length = len("".join(paragraph.itertext()).strip())
         count += length > 0
         characters += length
-        if count >= _STORY_PARAGRAPHS and characters >= _STORY_CHARACTERS:
+        if count >= least_paragraphs and characters >= least_characters:
             return True
     return False
 
 
-def _story_block_of(headline: Any, article_root: Any, shaped: dict[Any, bool]) -> Any | None:
-    """The smallest element around `headline` with a story's paragraphs that neither holds the
-    article region nor is `<body>`; None when there is none. `shaped` keeps each element's answer."""
+def _story_block_of(headline: Any, article_root: Any, shaped: _Shaped, least: tuple[int, int]) -> Any | None:
+    """The smallest element around `headline` with `least` of a story's paragraphs that neither
+    holds the article region nor is `<body>`; None when there is none. `shaped` keeps each
+    element's answer."""
     for ancestor in headline.iterancestors():
         if ancestor.tag in ("body", "html") or _contains(ancestor, article_root):
             return None
-        if ancestor not in shaped:
-            shaped[ancestor] = _has_story_paragraphs(ancestor, outside_lists=True)
-        if shaped[ancestor]:
+        key = (ancestor, least)
+        if key not in shaped:
+            shaped[key] = _has_story_paragraphs(ancestor, outside_lists=True, least=least)
+        if shaped[key]:
             return ancestor
     return None
 
