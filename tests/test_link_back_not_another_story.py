@@ -126,9 +126,7 @@ def test_a_via_line_of_its_own_is_a_credit(pack: str, line: str, rule: str) -> N
     assert _outcomes(page, pack)[rule][0]
 
 
-@pytest.mark.parametrize(
-    "line", ['Via <a href="https://georgiarecorder.com/2024/06/12/voting-law/">Georgia Recorder</a>', "Via the Kansas Reflector."]
-)
+@pytest.mark.parametrize("line", ['Via <a href="https://georgiarecorder.com/2024/06/12/voting-law/">Georgia Recorder</a>', "Via the Kansas Reflector."])
 def test_a_via_line_is_no_states_newsroom_credit(line: str) -> None:
     # The outlets' credit names the outlet as the story's source ("This story first appeared in
     # …", or in other words: "Courtesy of …"); a feed's "Via" line names where it was found, and
