@@ -214,6 +214,13 @@ CHECKS: dict[str, CheckKind] = {
 # The kinds that compare with the original story (decided only when one is given).
 ORIGINAL_KINDS = frozenset({"original-byline", "original-headline", "fidelity", "original-links", "reused-photos", "in-original"})
 
+
+def compares_with_original(check: Check) -> bool:
+    """Whether a rule's check compares the copy with the original story given (`ORIGINAL_KINDS`):
+    not an `original-headline` that reads the publisher's headline from metadata (`source:
+    metadata`), which needs the `original_headline` value, not the original."""
+    return check.kind in ORIGINAL_KINDS and getattr(check.params, "source", "original") != "metadata"
+
 # `any`, `all` take a list and `not` a single check directly as their value, not a mapping.
 LIST_KINDS = frozenset({"any", "all"})
 SINGLE_KINDS = frozenset({"not"})
@@ -234,4 +241,5 @@ __all__ = [
     "Hit",
     "Outcome",
     "Undecided",
+    "compares_with_original",
 ]

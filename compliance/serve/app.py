@@ -31,7 +31,7 @@ from starlette.routing import Route
 
 from compliance import __version__
 from compliance.advice import API_ADVICE, Advice
-from compliance.checks import ORIGINAL_KINDS
+from compliance.checks import compares_with_original
 from compliance.cms import (
     HTML_FIELDS,
     MAX_ARTICLE_VALUES,
@@ -701,7 +701,7 @@ def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pa
     if not meta.get("original_url") or not result.report.checked:
         return result
     applied = set(result.report.packs)
-    rules = tuple(dict.fromkeys(rule.id for pack in packs if pack.id in applied for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS))
+    rules = tuple(dict.fromkeys(rule.id for pack in packs if pack.id in applied for rule in pack.rules if compares_with_original(rule.check)))
     if not rules:
         return result
     notice = Notice(
