@@ -221,6 +221,7 @@ def compares_with_original(check: Check) -> bool:
     metadata`), which needs the `original_headline` value, not the original."""
     return check.kind in ORIGINAL_KINDS and getattr(check.params, "source", "original") != "metadata"
 
+
 # `any`, `all` take a list and `not` a single check directly as their value, not a mapping.
 LIST_KINDS = frozenset({"any", "all"})
 SINGLE_KINDS = frozenset({"not"})
