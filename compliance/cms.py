@@ -285,9 +285,9 @@ def _wordpress_misfit(obj: Mapping[str, Any]) -> str | None:
         part = obj.get(field_name)
         if isinstance(part, dict) and "rendered" in part and not isinstance(part["rendered"], str):
             return f"field '{field_name}.rendered' is {json_type(part['rendered'])}, not a string of the post's HTML"
-    protected = obj["content"].get("protected")
-    if protected is not None and not isinstance(protected, bool):
-        return f"field 'content.protected' is {json_type(protected)}, not true or false"
+    content = obj["content"]
+    if "protected" in content and not isinstance(content["protected"], bool):
+        return f"field 'content.protected' is {json_type(content['protected'])}, not true or false"
     return None
 
 

@@ -662,7 +662,8 @@ def check_document(
     if without_original and not wanted:  # an original named and not read has its own notice
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
-        address_key = next((key for key in ORIGINAL_URL_KEYS if ctx.meta.get(key, "").strip()), None)
+        # Named as written: of the two spellings (read alike), the one the metadata gave first.
+        address_key = next((key for key in ctx.meta if key in ORIGINAL_URL_KEYS and ctx.meta[key].strip()), None)
         # Its address alone (a CMS payload's `original_url`) names the story, but is not its text.
         given = (
             f"only its address was given (the '{address_key}' metadata): {ctx.advice.give_story_itself()}"

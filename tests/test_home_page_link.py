@@ -44,8 +44,9 @@ def test_a_credit_linking_the_home_page_is_the_link_the_finding_names(cli: Any, 
     finding = _finding(cli, page, "--pack", "global-voices", *meta)
     assert finding["line"] == 4
     host = home.split("//")[1].rstrip("/")
-    assert finding["detail"].startswith(
-        f'the link at line 4 (<a href="{home}">Global Voices</a>) goes to the home page of {host}, not to the story: point that link at the story itself; '
+    assert (
+        f'the link at line 4 (<a href="{home}">Global Voices</a>) goes to the home page of {host}, not to the story: point that link at the story itself'
+        in finding["detail"]
     )
 
 
@@ -53,7 +54,8 @@ def test_a_home_page_of_another_site_is_not_named(cli: Any, tmp_path: Path) -> N
     page = tmp_path / "copy.html"
     page.write_text(_gv_page("https://herald.example/", "https://globalvoices.org/2023/11/02/moldova-waste-landfills/"), encoding="utf-8")
     finding = _finding(cli, page, "--pack", "global-voices")
-    assert "home page" not in finding["detail"] and finding["detail"].startswith("link to the original story on globalvoices.org is at line 8")
+    # The body's link to another Global Voices story is no link back (its words cite that story).
+    assert "home page" not in finding["detail"] and "the link at line 8" in finding["detail"] and "cites another story" in finding["detail"]
 
 
 def _pp_copy(tmp_path: Path, home: str) -> Path:

@@ -246,7 +246,8 @@ def test_a_block_writing_the_pages_own_link_back_says_so_beside_it(cli: Any, tmp
 @pytest.mark.parametrize(
     ("flags", "said"),
     [
-        (("--meta", f"original-url={_STORY}"), "The original's address is from the 'original-url' metadata."),
+        # Read as `original_url` (a key is read with '-' or '_' alike), and named so.
+        (("--meta", f"original-url={_STORY}"), "The original's address is from the 'original_url' metadata."),
         (("--meta", f"original_url={_STORY}"), "The original's address is from the 'original_url' metadata."),
         (
             ("--original", str(ROOT / "samples" / "originals" / "propublica-original.html")),
@@ -264,12 +265,12 @@ def test_a_block_writing_an_address_given_says_where_it_was_given(cli: Any, tmp_
 def test_the_pages_link_back_in_the_note_is_shown_inert(cli: Any, tmp_path: Path) -> None:
     # The link's words are the page's: a right-to-left override and markup in them show as text.
     page = tmp_path / "welds.html"
-    page.write_text(_WELDS.format(after=f'<p>Read <a href="{_STORY}">the \u202efull&lt;b&gt; investigation</a>.</p>'), encoding="utf-8")
+    page.write_text(_WELDS.format(after=f'<p>Read <a href="{_STORY}">the full investigation \u202e&lt;b&gt;</a>.</p>'), encoding="utf-8")
     out = cli("check", "--format", "html", "--pack", "propublica", "--meta", "medium=online", str(page)).out
     (note,) = lxml.html.fromstring(out).xpath("//p[@class='whence']")
     assert "\u202e" not in out
     assert note.xpath("*") == []
-    assert "the \\u202efull<b> investigation" in note.text_content()
+    assert "the full investigation \\u202e<b>" in note.text_content()
 
 
 @pytest.mark.parametrize("name", ["summary.md", "summary.txt", "summary.markdown"])

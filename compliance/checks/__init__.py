@@ -76,6 +76,8 @@ CHECKS: dict[str, CheckKind] = {
         same_id.evaluate,
         same_id.__doc__ or "",
         same_id.describe,
+        # Its hit is one of its checks' own, with what that hit captured.
+        captures=lambda params: check_captures(params.a) | check_captures(params.b),
     ),
     "position": CheckKind(
         "position",

@@ -238,7 +238,7 @@ class Context:
             found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY if key != "original"]
             found += self.named_by_refused
         else:
-            found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY]
+            found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in self._given_by_as_written()]
         original = self.original
         if original is not None:
             found += [(url, "the canonical link of the original story given") for url in original.canonical]
@@ -248,6 +248,16 @@ class Context:
             if is_http_url(value):
                 sources.setdefault(value.strip(), where)
         return tuple(sources.items())
+
+    def _given_by_as_written(self) -> list[str]:
+        """The keys of `_GIVEN_BY` in their order, but of the two spellings of the original's
+        address (read alike: `metavalues.merged_meta`) the one the metadata gave first, so that a
+        note names the key as it was written."""
+        keys = list(_GIVEN_BY)
+        order = list(self.meta)
+        if "original_url" in order and "original-url" in order and order.index("original-url") < order.index("original_url"):
+            keys[keys.index("original_url")], keys[keys.index("original-url")] = "original-url", "original_url"
+        return keys
 
     def original_address(self, accepts: Callable[[str], bool] | None = None) -> str | None:
         """The one address of the original story that a finding names and a fix writes: the first

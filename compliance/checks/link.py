@@ -171,9 +171,9 @@ class LinkParams(NamedTuple):
     original: bool = False
     back_words: Pattern | None = None
     named_sites: tuple[tuple[str, str], ...] = ()
-    # The names of `named_sites` as a credit line's words print them, any one found in a block's
-    # text (`_site_names_pattern`); None without `named-sites`.
-    site_names: re.Pattern[str] | None = None
+    # The source of the pattern of `named_sites`' names as a credit line's words print them
+    # (`_site_names_source`), compiled on first use (`_site_names`); "" without `named-sites`.
+    site_names: str = ""
 
 
 def build(values: dict[str, Any]) -> LinkParams:
@@ -192,7 +192,7 @@ def build(values: dict[str, Any]) -> LinkParams:
         original=bool(values["original"]),
         back_words=values["back_words"],
         named_sites=tuple((_site_key(name), host) for name, host in values["named_sites"] or ()),
-        site_names=_site_names_pattern(name for name, _ in values["named_sites"] or ()),
+        site_names=_site_names_source(name for name, _ in values["named_sites"] or ()),
     )
 
 
@@ -491,7 +491,10 @@ def _cites_another_story(doc: Document, link: Link, params: LinkParams, ctx: Con
     text = _read_text(doc, link, credit=True)
     if words.search(text) or _is_a_headline(doc, ctx, text):
         return False
-    if _in_credit_block(doc, link) and words.search(_sentence_around(as_read(item.text, doc.spelt_names), text)):
+    # In a credit line's block, or a short line of its own ("<a>Read more</a> at Global Voices."),
+    # a sentence naming the publisher or the credit makes its link the link back.
+    short = not has_words(item.text, _CREDIT_WORDS + 1)
+    if (short or _in_credit_block(doc, link)) and words.search(_sentence_around(as_read(item.text, doc.spelt_names), text)):
         return False
     known = {url_key(address) for address in ctx.original_addresses()}
     return url_key(link.href) not in known
@@ -650,6 +653,12 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         return Outcome(False, (), detail, functools.partial(doc.locate_line, broken.line, None), captures=captures)
     if original:
         detail += _another_page(doc, params, ctx, original)
+    # A credit linking the publisher's home page is the link to re-point: named before a link in
+    # the story's text that cites another story.
+    home = home_page_link(doc, params, ctx)
+    if home is not None:
+        detail += "; " + home_page_clause(home)
+        return Outcome(False, (), detail, functools.partial(doc.locate, home), captures=captures)
     if citing:
         first = citing[0]
         detail += (
@@ -657,10 +666,6 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             " its words, not the original: link the credit line, or the publisher's name, to the original"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
-    home = home_page_link(doc, params, ctx)
-    if home is not None:
-        detail += "; " + home_page_clause(home)
-        return Outcome(False, (), detail, functools.partial(doc.locate, home), captures=captures)
     mislabelled = _mislabelled_for(doc, params, ctx, addresses)
     if mislabelled is not None:
         detail += (
@@ -852,11 +857,18 @@ def _site_key(name: str) -> str:
     return key[3:] if key.startswith("the") and len(key) > 3 else key
 
 
-def _site_names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """The names of `named-sites` as a block's words may print them (any letter case, any run of
-    spaces between words, "the" before), each a whole word; None without names."""
+def _site_names_source(names: Iterable[str]) -> str:
+    """The pattern of the names of `named-sites` as a block's words may print them (any letter
+    case, any run of spaces between words, "the" before), each a whole word; "" without names."""
     spelt = sorted({r"\s+".join(re.escape(word) for word in name.split()) for name in names}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(spelt) + r")(?!\w)", re.IGNORECASE) if spelt else None
+    return r"(?<!\w)(?:" + "|".join(spelt) + r")(?!\w)" if spelt else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _site_names(source: str) -> re.Pattern[str]:
+    """`_site_names_source` compiled, on the first check that reads a credit line's names: a
+    pack's cache holds the source, so a page no such check reads compiles nothing."""
+    return re.compile(source, re.IGNORECASE)
 
 
 def _other_site_named(doc: Document, link: Link, params: LinkParams) -> tuple[str, bool] | None:
@@ -886,13 +898,13 @@ def _credit_line_names(doc: Document, link: Link, params: LinkParams) -> tuple[s
     """The hosts of the `named_sites` that the words of the link's block name, in the order they
     are named, when that block is a credit line's (at most `_CREDIT_WORDS` words: a paragraph of
     the story that names an outlet and links another's story cites both); empty otherwise."""
-    if params.site_names is None or not 0 <= link.index < len(doc.items):
+    if not params.site_names or not 0 <= link.index < len(doc.items):
         return ()
     item = doc.item_at(link.index)
     if not isinstance(item, Block) or has_words(item.text, _CREDIT_WORDS + 1):
         return ()
     hosts = dict(params.named_sites)
-    found = (hosts.get(_site_key(match.group())) for match in params.site_names.finditer(as_read(item.text, doc.spelt_names)))
+    found = (hosts.get(_site_key(match.group())) for match in _site_names(params.site_names).finditer(as_read(item.text, doc.spelt_names)))
     return tuple(dict.fromkeys(host for host in found if host is not None))
 
 
@@ -902,13 +914,13 @@ def _credited_site(doc: Document, params: LinkParams) -> tuple[Block, str, str] 
     site's host, so that a failure names the outlet the copy credits ("the Georgia Recorder",
     georgiarecorder.com), not another of the network; None without `named-sites` or a block
     naming one. Read only when the check fails."""
-    if params.site_names is None:
+    if not params.site_names:
         return None
     hosts = dict(params.named_sites)
     for block in doc.blocks:
         if not doc.item_credit_in_article(block) or has_words(block.text, _CREDIT_WORDS + 1):
             continue
-        match = params.site_names.search(as_read(block.text, doc.spelt_names))
+        match = _site_names(params.site_names).search(as_read(block.text, doc.spelt_names))
         host = hosts.get(_site_key(match.group())) if match else None
         if match is not None and host is not None:
             return block, match.group(), host
