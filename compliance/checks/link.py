@@ -639,10 +639,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if elsewhere:
         link, named_host, by_its_line = elsewhere[0]
         names = "stands in a credit line naming the site at" if by_its_line else "names the site at"
-        detail += (
-            f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>) {names} {named_host} but'
-            f" goes to {url_host(link.href)}: point it at {named_host}"
-        )
+        detail += f"; the link at line {link.line} ({_shown_link(link)}) {names} {named_host} but goes to {url_host(link.href)}: point it at {named_host}"
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     broken = _broken_link_for(doc, params, ctx, original)
     if broken is not None:
@@ -662,16 +659,13 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if citing:
         first = citing[0]
         detail += (
-            f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">{shorten(first.text, 60)}</a>) cites another story by'
+            f"; the link at line {first.line} ({_shown_link(first)}) cites another story by"
             " its words, not the original: link the credit line, or the publisher's name, to the original"
         )
         return Outcome(False, (), detail, functools.partial(doc.locate, first), captures=captures)
     mislabelled = _mislabelled_for(doc, params, ctx, addresses)
     if mislabelled is not None:
-        detail += (
-            f'; the link at line {mislabelled.line} (<a href="{shorten(mislabelled.href, 90)}">{shorten(mislabelled.text, 60)}</a>)'
-            " names the original but goes elsewhere: point it at the original"
-        )
+        detail += f"; the link at line {mislabelled.line} ({_shown_link(mislabelled)}) names the original but goes elsewhere: point it at the original"
         return Outcome(False, (), detail, functools.partial(doc.locate, mislabelled), captures=captures)
     if empty:
         first = empty[0]
@@ -744,7 +738,7 @@ def site_root(url: str) -> str | None:
 def home_page_clause(link: Link) -> str:
     """What a detail says of a link `home_page_link` found."""
     return (
-        f'the link at line {link.line} (<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>) goes to the home page of'
+        f"the link at line {link.line} ({_shown_link(link)}) goes to the home page of"
         f" {url_host(link.href)}, not to the story: point that link at the story itself"
     )
 
@@ -855,6 +849,11 @@ def _site_key(name: str) -> str:
     Maine Morning Star" and "Maine Morning Star" name one site)."""
     key = _name_key(name)
     return key[3:] if key.startswith("the") and len(key) > 3 else key
+
+
+def _shown_link(link: Link) -> str:
+    """A link as a finding quotes it: `<a href="…">words</a>`, its address and words cut short."""
+    return f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
 
 
 def _site_names_source(names: Iterable[str]) -> str:
