@@ -569,6 +569,7 @@ def check_document(
         notices.append(NO_PACK)
     if applied:
         notices.extend(_other_stories_notice(doc, packs, applied))
+        notices.extend(_later_page_notice(doc, path))
     if applied:
         # Publishers' names spelt with ASCII look-alikes ("CaIler") are looked for in the packs
         # that apply: an all-ASCII page costs nothing more while it is being detected.
@@ -1335,6 +1336,26 @@ def _other_stories_notice(doc: Document, packs: Sequence[Pack], applied: Sequenc
         unchecked = _rules_of_publishers_named([story.byline for story in within], packs, applied)
         notices.append(Notice("other-stories", _stories_within_message(doc, within, packs, applied), unchecked))
     return notices
+
+
+def _later_page_notice(doc: Document, path: str) -> list[Notice]:
+    """The `later-page` notice of a page that is not the first of a story split over pages
+    (`pagination.later_page`): what its publisher requires at the story's head is on the first
+    page, which was not checked, so the head's findings may be the first page's to answer.
+    `path` is where the page was read from (an address, when read from the web)."""
+    from compliance.document.pagination import later_page
+
+    page = later_page(doc, path)
+    if page is None:
+        return []
+    which = f"page {page.number}" if page.number else "a later page"
+    first = f" ({shorten(page.first, 120)})" if page.first else ""
+    message = (
+        f"{which} of a story split over pages ({shorten(page.evidence, 100)}, line {page.line}): what its publisher"
+        f" requires at the story's head (a credit line, byline or logo) may be on the first page{first}, which was"
+        " not checked; check the first page too, or the whole story on one page"
+    )
+    return [Notice("later-page", message, line=page.line)]
 
 
 def _rules_of_publishers_named(bylines: Sequence[str], packs: Sequence[Pack], applied: Sequence[Pack]) -> tuple[str, ...]:

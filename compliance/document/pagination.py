@@ -1,0 +1,173 @@
+"""A later page of a story split over several pages: page 2 of a paginated copy carries none of
+what its publisher requires at the story's head (the credit line, the byline, the logo), which its
+first page holds. Pure; reads the parsed page and never raises.
+
+Told by what a site prints and links, never by a page number alone in an address (a slug may end
+in a number):
+
+- the page's own address (its canonical URL, `og:url`, or the address it was read from) is the
+  address of `<link rel="prev">` with a page number added: `/story/2/` after `/story/`
+  (WordPress's `<!--nextpage-->`), `/story/page/3/` after `/story/page/2/`, `?page=2` (Drupal,
+  Arc, most others);
+- a visible "Page 2 of 3", "Continued from page 1", "(Page 2)" line: what print-style sites and
+  plain text write;
+- WordPress's page links (`wp_link_pages`: `.page-links`, `.post-page-numbers`) whose current page
+  is not the first.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from compliance.document.model import Document
+
+
+class LaterPage(NamedTuple):
+    """Page `number` (2 or more; 0 when the page says it continues a story without its number) of
+    a story split over pages; `first` is the first page's address when the page gives it ("" when
+    not), `evidence` what said so, as a reader or a page's source shows it, and `line` where."""
+
+    number: int
+    first: str
+    evidence: str
+    line: int
+
+
+def later_page(doc: Document, address: str = "") -> LaterPage | None:
+    """The page's place in a story split over pages when it is not the first (see the module's
+    docstring), else None. `address` is the address the page was read from, when it was read
+    from the web (a path of a file is no address and is ignored)."""
+    if doc.kind == "html" and doc.root is not None:
+        own = [url for url in (*doc.canonical, *doc.meta.get("og:url", ()), address) if url.startswith(("http://", "https://"))]
+        found = _previous_link(doc.root, own) or _page_links(doc)
+        if found is not None:
+            return found
+    return _printed_page(doc)
+
+
+# A page number in an address: a last path segment that is a number (after `/page/` or not), or a
+# query parameter that CMSs number pages with. (WordPress's `p` is a post's id, not a page.)
+_PATH_PAGE = re.compile(r"/(?:page/)?(\d{1,3})/?$")
+_PAGE_PARAMETERS = frozenset({"page", "pg", "paged", "pagina", "seite", "pagenum"})
+
+
+def _page_of(url: str) -> tuple[str, int]:
+    """`url` without its page number, and the number (1 when it has none)."""
+    parts = urllib.parse.urlsplit(url.strip())
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    number = 1
+    kept = []
+    for key, value in query:
+        if key.lower() in _PAGE_PARAMETERS and value.isdigit() and len(value) <= 3:
+            number = int(value)
+        else:
+            kept.append((key, value))
+    path = parts.path
+    if number == 1 and (match := _PATH_PAGE.search(path)) is not None:
+        number = int(match.group(1))
+        path = path[: match.start()] + "/"
+    base = urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/") or "/", urllib.parse.urlencode(kept), ""))
+    return base, number
+
+
+def _previous_link(root: Any, own: Iterable[str]) -> LaterPage | None:
+    """A `<link rel="prev">` to the page's own address less a page number: an adjacent post's link
+    (old WordPress themes write one to the previous post) goes to another address."""
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if not href or not {"prev", "previous"} & set(rel):
+            continue
+        for url in own:
+            base, number = _page_of(url)
+            previous = urllib.parse.urljoin(url, href)
+            previous_base, previous_number = _page_of(previous)
+            if number >= 2 and previous_base == base and previous_number < number:
+                # The first page's address is known when the link goes to it.
+                first = previous if previous_number == 1 else ""
+                return LaterPage(number, first, f'<link rel="prev" href="{href}">', link.sourceline or 0)
+    return None
+
+
+# The containers `wp_link_pages` writes the page links in (its default and themes' own), and
+# the class of each number in it.
+_PAGE_LINK_CONTAINERS = frozenset({"page-links", "wp-link-pages", "post-pages", "entry-pages"})
+_PAGE_NUMBER = "post-page-numbers"
+
+
+def _page_links(doc: Document) -> LaterPage | None:
+    """WordPress's page links (`wp_link_pages`) on a later page: the current page, the number
+    that is not a link (or is marked `current` or `aria-current="page"`), is not the first."""
+    for element in doc.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = set((element.get("class") or "").split())
+        if not classes & _PAGE_LINK_CONTAINERS and not (_PAGE_NUMBER in classes and "current" in classes):
+            continue
+        if not doc.is_visible(element):
+            continue
+        current = _current_number(element)
+        if current is None or current < 2:
+            # The first page's links, or none: only the first such list on the page is read.
+            return None
+        first = next((link.get("href", "") for link in element.iter("a") if (link.text or "").strip() == "1"), "")
+        return LaterPage(current, first, " ".join(" ".join(element.itertext()).split())[:80], element.sourceline or 0)
+    return None
+
+
+def _current_number(container: Any) -> int | None:
+    """The number of the current page in a list of page links: the one marked current, or the
+    one that is not a link."""
+    for item in container.iter():
+        if isinstance(item.tag, str) and (number := _page_number(" ".join(item.itertext()))) is not None and _is_current(item, container):
+            return number
+    # Older WordPress writes the current page as a bare number between the links ("Pages: 1 2 3").
+    pieces = (container.text, *(child.tail for child in container))
+    return next((number for piece in pieces for token in (piece or "").split() if (number := _page_number(token)) is not None), None)
+
+
+def _page_number(text: str) -> int | None:
+    """`text` read as a page number (ASCII digits, at most three), or None."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= 3 else None
+
+
+def _is_current(item: Any, container: Any) -> bool:
+    """Whether a number of a list of page links is the current page's: marked so, or not a link
+    (and no wrapper of other numbers)."""
+    if "current" in (item.get("class") or "").split() or item.get("aria-current") == "page":
+        return True
+    linked = item.tag == "a" or any(ancestor.tag == "a" for ancestor in item.iterancestors())
+    return not linked and (item is container or len(item) == 0)
+
+
+# "Page 2 of 3", "Page 2/3", "(Page 2)", "Continued from page 1" (a print edition's jump line) as
+# a line of its own. Other languages' words for "page": "Seite", "página", "pagina".
+_PRINTED = re.compile(
+    r"^[(\[]?\s*(?:(?:page|seite|p[áa]gina)\s+(?P<number>\d{1,3})(?:\s*(?:of|/|von|de|di)\s*(?P<count>\d{1,3}))?"
+    r"|continued\s+from\s+(?:page|p\.)\s*(?P<from>\d{1,3}|one|a\s+previous\s+page))\s*[)\]]?\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def _printed_page(doc: Document) -> LaterPage | None:
+    """A visible line of the page that says it is not the story's first page."""
+    for block in doc.blocks:
+        if len(block.text) > 60:
+            continue
+        match = _PRINTED.match(block.text.strip())
+        if match is None:
+            continue
+        if match.group("from") is not None:
+            return LaterPage(0, "", block.text.strip(), block.line)
+        number = int(match.group("number"))
+        count = int(match.group("count") or number)
+        if 2 <= number <= count:
+            return LaterPage(number, "", block.text.strip(), block.line)
+    return None
+
+
+__all__ = ["LaterPage", "later_page"]
