@@ -17,6 +17,7 @@ in a number):
 
 from __future__ import annotations
 
+import itertools
 import re
 import urllib.parse
 from collections.abc import Iterable
@@ -94,28 +95,38 @@ def _previous_link(root: Any, own: Iterable[str]) -> LaterPage | None:
 
 # The containers `wp_link_pages` writes the page links in (its default and themes' own), and
 # the class of each number in it.
-_PAGE_LINK_CONTAINERS = frozenset({"page-links", "wp-link-pages", "post-pages", "entry-pages"})
+_PAGE_LINK_CONTAINERS = frozenset({"page-links", "wp-link-pages"})
 _PAGE_NUMBER = "post-page-numbers"
 
 
 def _page_links(doc: Document) -> LaterPage | None:
     """WordPress's page links (`wp_link_pages`) on a later page: the current page, the number
-    that is not a link (or is marked `current` or `aria-current="page"`), is not the first."""
-    for element in doc.root.iter():
-        if not isinstance(element.tag, str):
+    that is not a link (or is marked `current` or `aria-current="page"`), is not the first. Found
+    from the page's links numbered as pages (few), not by a walk of every element."""
+    for link in doc.links:
+        element = link.element
+        if element is None or not link.visible or len(element) or _page_number(element.text or "") is None:
             continue
-        classes = set((element.get("class") or "").split())
-        if not classes & _PAGE_LINK_CONTAINERS and not (_PAGE_NUMBER in classes and "current" in classes):
+        container = _page_link_list(element)
+        if container is None:
             continue
-        if not doc.is_visible(element):
-            continue
-        current = _current_number(element)
+        current = _current_number(container)
         if current is None or current < 2:
-            # The first page's links, or none: only the first such list on the page is read.
+            # The first page's links: only the first such list on the page is read.
             return None
-        first = next((link.get("href", "") for link in element.iter("a") if (link.text or "").strip() == "1"), "")
-        return LaterPage(current, first, " ".join(" ".join(element.itertext()).split())[:80], element.sourceline or 0)
+        first = next((a.get("href", "") for a in container.iter("a") if (a.text or "").strip() == "1"), "")
+        return LaterPage(current, first, " ".join(" ".join(container.itertext()).split())[:80], container.sourceline or 0)
     return None
+
+
+def _page_link_list(link: Any) -> Any:
+    """The list of page links a link numbered as a page is in: the nearest of its three closest
+    ancestors with a class of WordPress's page links, or the parent of a link with the class of
+    their numbers; None for any other link."""
+    for ancestor in itertools.islice(link.iterancestors(), 3):
+        if set((ancestor.get("class") or "").split()) & _PAGE_LINK_CONTAINERS:
+            return ancestor
+    return link.getparent() if _PAGE_NUMBER in (link.get("class") or "").split() else None
 
 
 def _current_number(container: Any) -> int | None:
