@@ -23,7 +23,7 @@ import functools
 import itertools
 import pickle
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, AnyStr
 
@@ -1167,17 +1167,45 @@ def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool 
 
 
 @dataclass(frozen=True, slots=True)
+class SelectorMember:
+    """One selector of a selector list: its CSS, its XPath as a pass over the tree, the condition
+    on an element alone when it tests nothing but the element's attributes ("" otherwise), and the
+    tag and class names (`"tag:figure"`, `"class:credit"`, as written) that must be on the page for
+    it to match anything: its compounds' own names outside `:not()`, `:has()` and other brackets."""
+
+    css: str
+    xpath: str
+    attribute_condition: str
+    needs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Selector:
     """A pack's CSS selector and its XPath translation (made when the pack is built, so that a
-    check from the pack cache does not import cssselect); compiled on first use."""
+    check from the pack cache does not import cssselect); compiled on first use. `members` (from
+    `selector_members`, when known) let a page that lacks a member's tags or classes be spared
+    that member's pass over its tree (`narrowed`)."""
 
     css: str
     xpath: str = ""
+    members: tuple[SelectorMember, ...] = ()
 
     def __call__(self, root: Any) -> list[Any]:
         """The matching elements under `root`, in document order."""
         matches: list[Any] = _compile_selector(self.css, self.xpath)(root)
         return matches
+
+    def narrowed(self, present: Callable[[str], bool]) -> Selector | None:
+        """The selector of the members whose names `present` says the page has (`"tag:img"`,
+        `"class:credit"`): it matches what this one matches on that page, in fewer passes. None
+        when no member can match; this selector itself when every member may (or none is known)."""
+        if not self.members or "lower-case(" in self.xpath:
+            # (The case-insensitive forms run through cssselect's own selector, from the CSS.)
+            return self
+        kept = tuple(member for member in self.members if all(present(name) for name in member.needs))
+        if len(kept) == len(self.members):
+            return self
+        return _selector_of(kept) if kept else None
 
     def validate(self) -> None:
         """Compile now and run once on an empty element; raises cssselect's SelectorError (or
@@ -1188,31 +1216,81 @@ class Selector:
         _compile_selector(self.css, self.xpath)(etree.Element("p"))
 
 
-def translate_selector(css: str) -> str:
-    """The XPath of a CSS selector, as lxml's HTML CSSSelector builds it, except that the members
-    of a group that test any element by its attributes alone (`.caption, .photo-credit`) are
-    tested in one pass over the tree: lxml joins a group's members with `|`, each a pass of its
-    own, and testing classes costs the XPath engine far more than walking the tree (a third of
-    the time for the five-member caption selector)."""
-    from cssselect import parse
-    from lxml.cssselect import LxmlHTMLTranslator
+@functools.lru_cache(maxsize=256)
+def _selector_of(members: tuple[SelectorMember, ...]) -> Selector:
+    """The selector of these members of a list (`Selector.narrowed`), its XPath as
+    `translate_selector` writes a list's."""
+    return Selector(", ".join(member.css for member in members), _group_xpath(members), members)
 
-    translator = LxmlHTMLTranslator()
-    xpath = str(translator.css_to_xpath(css))
-    selectors = parse(css)
-    members = [translator.xpath(selector.parsed_tree) for selector in selectors if selector.pseudo_element is None]
-    if len(members) != len(selectors):
-        return xpath
-    conditions = [str(m.condition) for m in members if not m.path and m.element == "*" and m.condition]
+
+def _group_xpath(members: Sequence[SelectorMember]) -> str:
+    """One XPath for a selector list's members: the members that test any element by its
+    attributes alone (`.caption, .photo-credit`) in one pass over the tree, the others each in
+    its own, joined by `|` (see `translate_selector`)."""
+    conditions = [member.attribute_condition for member in members if member.attribute_condition]
     if len(conditions) < 2 or any("lower-case(" in condition for condition in conditions):
-        return xpath
-    rest = [f"descendant-or-self::{m}" for m in members if not (not m.path and m.element == "*" and m.condition)]
+        return " | ".join(member.xpath for member in members)
+    rest = [member.xpath for member in members if not member.attribute_condition]
     # Class selectors all open with `@class and`: tested once, the element's class attribute is
     # read once for all of them instead of once for each.
     shared = "@class and " if all(condition.startswith("@class and ") for condition in conditions) else ""
     either = " or ".join(f"({condition.removeprefix(shared)})" for condition in conditions)
     merged = f"descendant-or-self::*[{shared}({either})]" if shared else f"descendant-or-self::*[{either}]"
     return " | ".join([*rest, merged])
+
+
+def translate_selector(css: str) -> str:
+    """The XPath of a CSS selector, as lxml's HTML CSSSelector builds it, except that the members
+    of a group that test any element by its attributes alone (`.caption, .photo-credit`) are
+    tested in one pass over the tree: lxml joins a group's members with `|`, each a pass of its
+    own, and testing classes costs the XPath engine far more than walking the tree (a third of
+    the time for the five-member caption selector)."""
+    from lxml.cssselect import LxmlHTMLTranslator
+
+    members = selector_members(css)
+    return _group_xpath(members) if members else str(LxmlHTMLTranslator().css_to_xpath(css))
+
+
+def selector_members(css: str) -> tuple[SelectorMember, ...]:
+    """The members of a selector list (`SelectorMember`), or none when one of them is not a
+    plain selector (a pseudo-element). Raises cssselect's SelectorError for an invalid selector."""
+    from cssselect import parse
+    from lxml.cssselect import LxmlHTMLTranslator
+
+    translator = LxmlHTMLTranslator()
+    members = []
+    for selector in parse(css):
+        if selector.pseudo_element is not None:
+            return ()
+        expression = translator.xpath(selector.parsed_tree)
+        attribute_only = not expression.path and expression.element == "*" and expression.condition
+        members.append(
+            SelectorMember(
+                selector.canonical(),
+                f"descendant-or-self::{expression}",
+                str(expression.condition) if attribute_only else "",
+                frozenset(_names_needed(selector.parsed_tree)),
+            )
+        )
+    return tuple(members)
+
+
+def _names_needed(tree: Any) -> Iterator[str]:
+    """The tag and class names a parsed selector's compounds name outside brackets: an element it
+    matches, and the elements its combinators reach, carry them. (A name inside `:not()` or
+    `:has()` need not be on the page; an id, an attribute or a namespaced tag is not looked for.)"""
+    from cssselect.parser import Class, CombinedSelector, Element
+
+    while tree is not None:
+        if isinstance(tree, CombinedSelector):
+            yield from _names_needed(tree.subselector)
+        elif isinstance(tree, Class):
+            yield "class:" + tree.class_name
+        elif isinstance(tree, Element):
+            if tree.element and tree.element != "*" and tree.namespace is None:
+                yield "tag:" + tree.element.lower()
+            return
+        tree = getattr(tree, "selector", None)
 
 
 @functools.lru_cache(maxsize=1024)

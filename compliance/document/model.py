@@ -14,12 +14,18 @@ from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
+from compliance.patterns import Selector
 from compliance.text import normalize, normalize_characters, normalize_inline
 
 if TYPE_CHECKING:
     from compliance.document.backgrounds import Background
 
 DocumentKind = Literal["html", "text", "markdown"]
+
+
+# XPath's white space (`normalize-space`), which parts the class names a class selector tests, as a
+# space: Python's `split()` would part them at other white space too (a no-break space).
+_XML_SPACES = str.maketrans("\t\n\r", "   ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,9 +362,33 @@ class Document:
         key = ("select", selector)
         cached: tuple[Any, ...] | None = self._memo.get(key)
         if cached is None:
-            cached = tuple(selector(self.root)) if self.root is not None else ()
+            # A member of a selector list naming a tag or class the page lacks matches nothing,
+            # and is spared its pass over the tree (`Selector.narrowed`).
+            narrowed = selector.narrowed(self.has_name) if isinstance(selector, Selector) and self.root is not None else selector
+            cached = tuple(narrowed(self.root)) if narrowed is not None and self.root is not None else ()
             self._memo[key] = cached
         return cached
+
+    def has_name(self, name: str) -> bool:
+        """Whether an element of the page has the tag (`"tag:figure"`) or the class
+        (`"class:credit"`, as a class selector reads it: case-sensitive, parted by the white space
+        of XPath's `normalize-space`) that `name` gives; any other name is taken as present."""
+        kind, _, value = name.partition(":")
+        if kind == "class":
+            classes: frozenset[str] | None = self._memo.get("class-names")
+            if classes is None:
+                values = self.root.xpath("//@class") if self.root is not None else []
+                classes = frozenset(" ".join(values).translate(_XML_SPACES).split(" "))
+                self._memo["class-names"] = classes
+            return value in classes
+        if kind == "tag":
+            key = ("has-tag", value)
+            found: bool | None = self._memo.get(key)
+            if found is None:
+                found = self.root is not None and next(self.root.iter(value), None) is not None
+                self._memo[key] = found
+            return found
+        return True
 
     def joined_text(self, key: Any, blocks: Sequence[Block]) -> tuple[str, list[int]]:
         """The blocks' texts joined by newlines, and where each block starts in it.
