@@ -162,7 +162,8 @@ def _pictures(root: Any, style: PageStyle) -> dict[Any, Size]:
     where its attributes or CSS set them (None where not known)."""
     from compliance.document.visibility import paints_beside_white
 
-    found = [element for element in root.iter() if _tag(element) in _PICTURE_TAGS and _paints_a_picture(element)]
+    # (The parser writes tag names in lower case and without a namespace: lxml finds them in C.)
+    found = [element for element in root.iter(*_PICTURE_TAGS) if _paints_a_picture(element)]
     found.extend(style.declaring_on(root, _BACKGROUNDS, paints_beside_white))
     found.extend(root.xpath("//*[@background or @bgcolor]"))
     found = list(dict.fromkeys(found))
