@@ -593,12 +593,14 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             if params.visible == "true" and link.element is not None and (holder := _unclickable_by(doc, link.element)) is not None:
                 inert.append((link, holder))
                 continue
-            if params.back_words is not None and not original and _cites_another_story(doc, link, params, ctx):
-                citing.append(link)
-                continue
+            # A link to another site of `named_sites` than its words or its credit line name is the
+            # link back pointed at the wrong site, whatever its words: the site is what to put right.
             named = _other_site_named(doc, link, params)
             if named is not None:
                 elsewhere.append((link, *named))
+                continue
+            if params.back_words is not None and not original and _cites_another_story(doc, link, params, ctx):
+                citing.append(link)
                 continue
             evidence = f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
             hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
