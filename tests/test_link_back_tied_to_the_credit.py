@@ -1,8 +1,12 @@
 """Link-back verdicts that take the credit's link, not any link to the publisher's domain
-(publisher-terms §2.5, §2.8): The Texas Tribune asks for "the links from the story, and a link to
-texastribune.org", States Newsroom for "a link back to our website": a link in the story's text
-citing another of their stories is one of the story's links, not the link back (`back-words`).
-Their home page is their website: a credit linking it links back."""
+(publisher-terms §2.5, §2.8):
+
+- The Texas Tribune asks for "the links from the story, and a link to texastribune.org", States
+  Newsroom for "a link back to our website": a link in the story's text citing another of their
+  stories is one of the story's links, not the link back (`back-words`). Their home page is their
+  website: a credit linking it links back.
+- A States Newsroom credit names one outlet (or the outlets of a co-published story): a link to
+  another outlet's site, in whatever paragraph, is no link back (`credit-line` of `named-sites`)."""
 
 from __future__ import annotations
 
@@ -143,3 +147,56 @@ def test_the_credits_link_to_the_outlets_site_links_back(credit: str) -> None:
     page = _page("<p>By Stanley Dunlap</p>", BODY, '<p>The bill follows <a href="https://georgiarecorder.com/2023/03/01/x/">a similar law</a>.</p>', credit)
     passed, evidence = _verdict(page, "states-newsroom", SN)
     assert passed and "a similar law" not in evidence
+
+
+# The credit names one outlet; a link elsewhere on the page to another outlet's site.
+GR_CREDIT = "This story was originally published by Georgia Recorder."
+FP_STORY = "https://floridaphoenix.com/2024/06/12/insulin/"
+TIED = [
+    (GR_CREDIT, FP_STORY, "Florida Phoenix", "georgiarecorder.com"),
+    (GR_CREDIT, FP_STORY, "Read the original story", "georgiarecorder.com"),
+    ("THIS STORY FIRST APPEARED IN THE KANSAS REFLECTOR.", "https://www.nevadacurrent.com/", "Nevada Current", "kansasreflector.com"),
+    ("Publicado originalmente por Arizona Mirror.", "https://sourcenm.com/2024/06/12/insulina/", "Source NM", "azmirror.com"),
+]
+
+
+@pytest.mark.parametrize(("credit", "href", "words", "wanted"), TIED)
+def test_a_link_to_another_outlet_than_the_credit_names_is_no_link_back(credit: str, href: str, words: str, wanted: str) -> None:
+    page = _page(
+        "<p>By Stanley Dunlap</p>",
+        BODY,
+        f"<p><em>{credit}</em></p>",
+        "<p>States Newsroom is a nonprofit news network supported by grants and a coalition of donors.</p>",
+        f'<p><a href="{href}">{words}</a></p>',
+    )
+    passed, text = _verdict(page, "states-newsroom", SN)
+    assert not passed
+    host = href.split("/")[2]
+    assert f"{words}</a>) goes to {host}, not to the site the copy's credit line names, {wanted}: point it at {wanted}" in text
+
+
+@pytest.mark.parametrize(
+    ("credit", "href", "words"),
+    [
+        # The outlet the credit names, in another paragraph.
+        ("This story was originally published by Georgia Recorder.", GR_STORY, "Read the original story"),
+        # A co-published story: the credit names both outlets.
+        ("This story first appeared in the Missouri Independent and the Kansas Reflector.", "https://kansasreflector.com/2024/06/12/x/", "Kansas Reflector"),
+        # The network's own sites, whatever outlet the credit names.
+        ("This story was originally published by Georgia Recorder.", "https://stateline.org/2024/06/12/insulin/", "Stateline"),
+        # A credit naming no outlet of `named-sites` ties nothing.
+        ("This story first appeared in Stateline.", "https://floridaphoenix.com/2024/06/12/insulin/", "Florida Phoenix"),
+    ],
+)
+def test_a_link_to_the_outlet_the_credit_names_or_the_network_passes(credit: str, href: str, words: str) -> None:
+    page = _page("<p>By Stanley Dunlap</p>", BODY, f"<p>{credit}</p>", f'<p><a href="{href}">{words}</a></p>')
+    assert _verdict(page, "states-newsroom", SN)[0]
+
+
+def test_a_byline_naming_another_outlet_does_not_override_the_credit_line() -> None:
+    # The reporter's outlet in the byline, the story credited to (and linked on) the outlet that ran it.
+    page = _page("<p>By Stanley Dunlap, Georgia Recorder</p>", BODY, f'<p>This story first appeared in <a href="{FP_STORY}">Florida Phoenix</a>.</p>')
+    assert _verdict(page, "states-newsroom", SN)[0]
+    failing = _page("<p>By Stanley Dunlap, Georgia Recorder</p>", BODY, "<p>This story first appeared in Florida Phoenix.</p>")
+    passed, text = _verdict(failing, "states-newsroom", SN)
+    assert not passed and "the copy credits Florida Phoenix" in text
