@@ -1,12 +1,16 @@
 """Link-back verdicts that take the credit's link, not any link to the publisher's domain
-(publisher-terms §2.5, §2.8):
+(publisher-terms §2.5, §2.8, §3.1):
 
 - The Texas Tribune asks for "the links from the story, and a link to texastribune.org", States
   Newsroom for "a link back to our website": a link in the story's text citing another of their
   stories is one of the story's links, not the link back (`back-words`). Their home page is their
   website: a credit linking it links back.
 - A States Newsroom credit names one outlet (or the outlets of a co-published story): a link to
-  another outlet's site, in whatever paragraph, is no link back (`credit-line` of `named-sites`)."""
+  another outlet's site, in whatever paragraph, is no link back (`credit-line` of `named-sites`).
+- The Republication Tracker's attribution may hold more than one story link, and its pixel is
+  served from the site's WordPress address, which may be a subdomain of the stories' (or the
+  reverse): every story link is weighed, and a host and its subdomains are one site; an unrelated
+  or sibling host is not (`near` finds every pair; `same-id`'s `subdomains`)."""
 
 from __future__ import annotations
 
@@ -15,10 +19,13 @@ from typing import Any
 
 import pytest
 
+from compliance.api import check_html
 from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.loading import load_packs
+from compliance.packs import load_pack
 from tests.conftest import write
+from tests.test_check_kinds import pack_around
 
 PACKS = {p.id: p for p in load_packs()}
 
@@ -200,3 +207,122 @@ def test_a_byline_naming_another_outlet_does_not_override_the_credit_line() -> N
     failing = _page("<p>By Stanley Dunlap, Georgia Recorder</p>", BODY, "<p>This story first appeared in Florida Phoenix.</p>")
     passed, text = _verdict(failing, "states-newsroom", SN)
     assert not passed and "the copy credits Florida Phoenix" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The Republication Tracker: every story link of the attribution, and the pixel's site.
+
+RTT = "creative-commons/source-link"
+STORY_PATH = "/2024/03/04/east-side-grocery/"
+
+
+def _rtt_page(article: str | None, home: str | None, pixel_site: str, site_name: str = "Fort Worth Report") -> str:
+    word = f'<a href="{article}">article</a>' if article else "article"
+    name = f'<a href="{home}">{site_name}</a>' if home else site_name
+    return (
+        "<!DOCTYPE html><html><head><title>East side grocery</title></head><body><article>"
+        f'<h1>East side grocery</h1><p class="byline">by Tomasa Ruelas, {site_name}</p>'
+        "<p>The sign on the fence still shows a family pushing a shopping cart under the words Coming Soon.</p>"
+        f"<p>This {word} first appeared on {name} and is republished here under a Creative Commons license."
+        f'<img id="republication-tracker-tool-source" src="https://{pixel_site}/?republication-pixel=true&amp;post=187342" style="width:1px;height:1px;"></p>'
+        "</article></body></html>"
+    )
+
+
+def _rtt_detail(html: str) -> str | None:
+    report = check_html(html, packs=["republication-tracker"])
+    assert RTT in {p.rule for p in report.passed} | {f.rule for f in report.findings}
+    return next((f.detail for f in report.findings if f.rule == RTT), None)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # "article" linked to the republisher's copy, the site's name to the story: the second links back.
+        _rtt_page("https://localnews.example/2024/03/04/grocery/", "https://fortworthreport.org" + STORY_PATH, "fortworthreport.org"),
+        _rtt_page("https://www.google.com/search?q=grocery", "https://www.thecity.nyc" + STORY_PATH, "www.thecity.nyc", "THE CITY"),
+        # WordPress on a subdomain of the stories' site, or the stories on a subdomain of WordPress's.
+        _rtt_page("https://fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", "cms.fortworthreport.org"),
+        _rtt_page("https://www.berkeleyside.org" + STORY_PATH, "https://www.berkeleyside.org", "wp.berkeleyside.org", "Cityside"),
+        _rtt_page("https://news.mississippitoday.org" + STORY_PATH, "https://news.mississippitoday.org", "mississippitoday.org", "Mississippi Today"),
+        # WordPress in a directory of the site.
+        _rtt_page("https://fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", "fortworthreport.org/wp"),
+    ],
+)
+def test_a_story_link_of_the_attribution_on_the_pixels_site_links_back(html: str) -> None:
+    assert _rtt_detail(html) is None
+
+
+@pytest.mark.parametrize(
+    ("html", "carried"),
+    [
+        # A pixel of an unrelated domain is no sign of the story's site.
+        (_rtt_page("https://fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", "tracker.example"), "tracker.example"),
+        # A host that only begins like the site's, and a sibling subdomain.
+        (
+            _rtt_page("https://fortworthreport.org.copies.example" + STORY_PATH, "https://fortworthreport.org", "fortworthreport.org"),
+            "fortworthreport.org.copies.example",
+        ),
+        (_rtt_page("https://news.fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", "cms.fortworthreport.org"), "news.fortworthreport.org"),
+        # Both story links elsewhere than the pixel's site.
+        (_rtt_page("https://localnews.example/grocery/", "https://localnews.example/2024/grocery/", "fortworthreport.org"), "localnews.example"),
+    ],
+)
+def test_no_story_link_on_the_pixels_site_is_no_link_back(html: str, carried: str) -> None:
+    detail = _rtt_detail(html)
+    assert detail is not None
+    assert f"carries id {carried}" in detail
+
+
+# ---------------------------------------------------------------------------------------------
+# The check kinds under these rules, on their own.
+
+
+def _kind(check_yaml: str, html: str) -> bool:
+    pack = load_pack(pack_around(check_yaml), "example.yaml")
+    return not check_document(parse_document(html.encode(), "html"), [pack], path="page.html", auto_detect=False).findings
+
+
+HOSTS = """same-id:
+  subdomains: {subdomains}
+  a: {{link: {{href: '/story/'}}}}
+  a-id: '^https?://(?:www\\.)?([^/]+)'
+  b: {{element: {{selector: img, attributes: {{src: 'pixel'}}, visible: any}}}}
+  b-id: '^https?://(?:www\\.)?([^/]+)'
+"""
+
+
+@pytest.mark.parametrize(
+    ("story", "pixel", "with_subdomains"),
+    [
+        ("example.org", "example.org", True),
+        ("www.example.org", "cms.example.org", True),
+        ("news.example.org", "EXAMPLE.org", True),
+        ("news.example.org", "cms.example.org", False),
+        ("example.org.other.example", "example.org", False),
+        ("example.org", "other.example", False),
+    ],
+)
+def test_same_id_subdomains_ties_a_host_to_its_subdomains_only(story: str, pixel: str, with_subdomains: bool) -> None:
+    html = f'<article><p>Story. <a href="https://{story}/story/1">Read it</a></p><img src="https://{pixel}/pixel.gif" width="1" height="1"></article>'
+    assert _kind(HOSTS.format(subdomains="true"), html) is with_subdomains
+    # Without the option, only the same host (`www.` aside, as the ids read it) carries the id.
+    assert _kind(HOSTS.format(subdomains="false"), html) is (story.removeprefix("www.") == pixel.removeprefix("www.").lower())
+
+
+def test_near_finds_every_pair_so_same_id_weighs_each_link() -> None:
+    check = """same-id:
+  a:
+    near:
+      a: {text: {pattern: 'first appeared'}}
+      b: {link: {href: '/story/'}}
+      within-blocks: 0
+  a-id: '^https?://([^/]+)'
+  b: {element: {selector: img, attributes: {src: 'pixel'}, visible: any}}
+  b-id: '^https?://([^/]+)'
+"""
+    pixel = '<img src="https://example.org/pixel.gif" width="1" height="1">'
+    second = f'<article><p>This <a href="https://copy.example/story/1">story</a> first appeared on <a href="https://example.org/story/1">Example</a>.</p>{pixel}</article>'
+    assert _kind(check, second)
+    neither = second.replace("https://example.org/story/1", "https://copy.example/story/2")
+    assert not _kind(check, neither)
