@@ -370,8 +370,9 @@ def test_rule_packs_doc_house_pack_on_the_cc_base_places_its_findings_at_the_byl
 
 
 def test_rule_packs_doc_named_sites_example_names_the_site_the_words_call_for(cli: Any, tmp_path: Path) -> None:
-    """docs/rule-packs.md: a credit naming one outlet and linking another's site fails with the
-    documented clause; linking the outlet it names, or the network's own site, passes."""
+    """docs/rule-packs.md: a credit naming one outlet and linking another's site, or a copy whose
+    credit line names one outlet and which links another's elsewhere, fails with the documented
+    clause; linking the outlet it names, or the network's own site, passes."""
     section = RULE_PACKS_DOC.split("### A network's outlets, each with its own site", 1)[1].split("\n### ", 1)[0]
     check = yaml.safe_load(fenced(section, "yaml")[0])
     pack = {
@@ -392,9 +393,10 @@ def test_rule_packs_doc_named_sites_example_names_the_site_the_words_call_for(cl
         entry = cli("check", "--rules", str(pack_file), "--pack", "doc-named-sites", "--format", "json", str(story)).json()["files"][0]
         return [f["detail"] for f in entry["findings"]]
 
-    # The link's words naming one outlet, then a credit line naming it around a link on other words.
+    # The link's words naming one outlet, then a credit line naming it around a link on other
+    # words, then the copy's credit line (`credit-line`) naming it apart from the link.
     credits = re.findall(r"On `(<p>.*?</p>)`", section)
-    assert len(credits) == 2
+    assert len(credits) == 3
     for paragraph, said in zip(credits, fenced(section, "text"), strict=True):
         [detail] = findings(paragraph)
         assert detail.endswith(said.strip())

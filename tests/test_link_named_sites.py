@@ -110,15 +110,19 @@ def test_a_credit_line_naming_one_outlet_whose_link_goes_to_anothers_story_is_no
     assert f"stands in a credit line naming the site at {wanted} but goes to {goes_to}: point it at {wanted}" in finding["detail"]
 
 
-def test_a_story_paragraph_naming_an_outlet_and_linking_anothers_story_is_no_credit_line(cli: Any, tmp_path: Path) -> None:
+def test_a_story_paragraph_naming_an_outlet_and_linking_anothers_story_cites_it(cli: Any, tmp_path: Path) -> None:
     # A paragraph of the story (more than a credit line's 40 words) that names one outlet and
-    # links another's story cites them: the link is read as before, by its words alone.
+    # links another's story cites it: no link back, and no link to re-point (the credit is what
+    # to link), as a citation of any other story of the network.
     paragraph = (
         "the Maine Morning Star. Reporters across the region followed the bill for months, and the"
         ' <a href="{href}">New Hampshire debate</a> drew on the same testimony from doctors, patients and insurers who'
         " spoke at hearings in both capitals about what insulin costs families every month"
     )
-    assert _link_finding(cli, tmp_path, "Maine Morning Star", "https://newhampshirebulletin.com/2025/03/06/insulin/", paragraph) is None
+    finding = _link_finding(cli, tmp_path, "Maine Morning Star", "https://newhampshirebulletin.com/2025/03/06/insulin/", paragraph)
+    assert finding is not None
+    assert "New Hampshire debate</a>) cites another story by its words" in finding["detail"]
+    assert "point it at" not in finding["detail"]
 
 
 HOUSE = """id: house

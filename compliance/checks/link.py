@@ -138,6 +138,14 @@ OPTIONS = (
         default=None,
     ),
     Option(
+        "credit-line",
+        "regex",
+        "With `named-sites`: the copy's credit line (a match in a block of the article). The sites of `named-sites` whose names"
+        " its match holds are the ones the copy credits; a link to another of them, wherever it stands on the page, is no link back,"
+        " and the finding names the credited site.",
+        default=None,
+    ),
+    Option(
         "back-words",
         "regex",
         "The words of a link back (the publisher's name, a credit's words): a link in a paragraph of the story's text counts only"
@@ -174,6 +182,7 @@ class LinkParams(NamedTuple):
     # The source of the pattern of `named_sites`' names as a credit line's words print them
     # (`_site_names_source`), compiled on first use (`_site_names`); "" without `named-sites`.
     site_names: str = ""
+    credit_line: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> LinkParams:
@@ -193,6 +202,7 @@ def build(values: dict[str, Any]) -> LinkParams:
         back_words=values["back_words"],
         named_sites=tuple((_site_key(name), host) for name, host in values["named_sites"] or ()),
         site_names=_site_names_source(name for name, _ in values["named_sites"] or ()),
+        credit_line=values["credit_line"],
     )
 
 
@@ -568,9 +578,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     # Seen, but no reader can click it: in an `inert` subtree, or under `pointer-events: none`
     # (with the element that makes it so, and how).
     inert: list[tuple[Link, tuple[Any, str]]] = []
-    # Naming one of `named_sites` (by its words, or in its credit line's), going to another: with
-    # the named one's host and whether the credit line's words name it.
-    elsewhere: list[tuple[Link, str, bool]] = []
+    # Going to one of `named_sites` when its words, its credit line's or the copy's credit line
+    # (`credit-line`) name another: with the named one's host and which of the three names it.
+    elsewhere: list[tuple[Link, str, str]] = []
     # In a paragraph of the story's text, on words that cite another story (`back-words`).
     citing: list[Link] = []
     # Only a rule asking for the original story itself (`original: true`) reads its addresses.
@@ -593,10 +603,17 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             if params.visible == "true" and link.element is not None and (holder := _unclickable_by(doc, link.element)) is not None:
                 inert.append((link, holder))
                 continue
+            # A link to another site of `named_sites` than its words or its credit line name is the
+            # link back pointed at the wrong site, whatever its words; one that the copy's credit
+            # line alone ties to another site is so unless it cites another story (the story's own
+            # link, which stays as it is: the credit is what to link).
+            named = _other_site_named(doc, link, params, ctx)
+            if named is not None and named[1] != _BY_THE_CREDIT:
+                elsewhere.append((link, *named))
+                continue
             if params.back_words is not None and not original and _cites_another_story(doc, link, params, ctx):
                 citing.append(link)
                 continue
-            named = _other_site_named(doc, link, params)
             if named is not None:
                 elsewhere.append((link, *named))
                 continue
@@ -627,7 +644,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     captures: tuple[tuple[str, str], ...] = ()
     if original:
         captures = (("original_url", addresses[0]),)
-    credited = _credited_site(doc, params)
+    credited = _credited_site(doc, params, ctx)
     if credited is not None:
         block, name, host = credited
         detail += f"; the copy credits {name} (line {block.line}): link back to the story on its site, {host}"
@@ -637,9 +654,13 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         detail += f'; the link at line {link.line} (<a href="{shorten(link.href, 90)}">) {clause}; write the address in plain letters'
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     if elsewhere:
-        link, named_host, by_its_line = elsewhere[0]
-        names = "stands in a credit line naming the site at" if by_its_line else "names the site at"
-        detail += f"; the link at line {link.line} ({_shown_link(link)}) {names} {named_host} but goes to {url_host(link.href)}: point it at {named_host}"
+        link, named_host, named_by = elsewhere[0]
+        goes_to = url_host(link.href)
+        if named_by == _BY_THE_CREDIT:
+            clause = f"goes to {goes_to}, not to the site the copy's credit line names, {named_host}"
+        else:
+            clause = f"{_NAMED_BY[named_by]} {named_host} but goes to {goes_to}"
+        detail += f"; the link at line {link.line} ({_shown_link(link)}) {clause}: point it at {named_host}"
         return Outcome(False, (), detail, functools.partial(doc.locate, link), captures=captures)
     broken = _broken_link_for(doc, params, ctx, original)
     if broken is not None:
@@ -870,14 +891,22 @@ def _site_names(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
-def _other_site_named(doc: Document, link: Link, params: LinkParams) -> tuple[str, bool] | None:
-    """The host of the site of `named_sites` that the link's words name, when the link goes to
-    another site of them, and False; or, for a link whose words name none of them, standing in a
-    credit line's short block that names one or more (`_credit_line_names`), the host of the
-    first named, when the link goes to a site of them that the line does not name, and True
-    ("This story first appeared in Georgia Recorder" with "originally published" linked to a
-    Kansas Reflector story). None otherwise: no site named, or the link goes to a named one or to
-    a site not among them (a network's own site, which `href` decides on)."""
+# What ties a link to a site of `named_sites` (`_other_site_named`): its words, its credit line's,
+# or the copy's credit line (`credit-line`); the first two as a finding says them.
+_BY_WORDS, _BY_ITS_LINE, _BY_THE_CREDIT = "words", "line", "credit"
+_NAMED_BY = {_BY_WORDS: "names the site at", _BY_ITS_LINE: "stands in a credit line naming the site at"}
+
+
+def _other_site_named(doc: Document, link: Link, params: LinkParams, ctx: Context) -> tuple[str, str] | None:
+    """For a link to one of the sites of `named_sites` that is not the site named for it, the host
+    of the site named and what names it: the link's own words (`_BY_WORDS`: "Kansas Reflector"
+    linked to azmirror.com); else, for words naming none, the credit line's short block it stands
+    in (`_credit_line_names`, `_BY_ITS_LINE`: "This story first appeared in Georgia Recorder" with
+    "originally published" linked to a Kansas Reflector story); else the copy's credit line
+    (`credit-line`, `_credited_hosts`, `_BY_THE_CREDIT`: "This story was originally published by
+    Georgia Recorder." with a Florida Phoenix link in another paragraph). None otherwise: no site
+    named, or the link goes to a named one or to a site not among them (a network's own site,
+    which `href` decides on)."""
     if not params.named_sites:
         return None
     host = url_host(link.href) or ""
@@ -885,12 +914,46 @@ def _other_site_named(doc: Document, link: Link, params: LinkParams) -> tuple[st
         return None
     words = _site_key(as_read(link.text, doc.spelt_names))
     named = next((site for key, site in params.named_sites if key == words), None)
-    if named is not None:
-        return None if on_host(host, (named,)) else (named, False)
-    in_line = _credit_line_names(doc, link, params)
-    if not in_line or on_host(host, in_line):
-        return None
-    return in_line[0], True
+    if named is not None and not on_host(host, (named,)):
+        return named, _BY_WORDS
+    if named is None:
+        in_line = _credit_line_names(doc, link, params)
+        if in_line and not on_host(host, in_line):
+            return in_line[0], _BY_ITS_LINE
+    # The copy credits one outlet (or the outlets a co-published story names): a link to another
+    # outlet of the network is no link back to it, in whatever paragraph it stands.
+    credited = _credited_hosts(doc, params, ctx)
+    if credited and not on_host(host, credited):
+        return credited[0], _BY_THE_CREDIT
+    return None
+
+
+def _credited_hosts(doc: Document, params: LinkParams, ctx: Context) -> tuple[str, ...]:
+    """The hosts of the `named_sites` that the copy's credit lines name (`credit-line`'s matches in
+    the article's blocks, the names within each match), in the order named; empty without
+    `credit-line` or a credit line naming one. Worked out once per document and pattern, and only
+    for a link to one of the sites."""
+    if params.credit_line is None or not params.site_names:
+        return ()
+    pattern = ctx.bind(params.credit_line)
+    key = ("link-credited-hosts", pattern.regex_text, pattern.ignore_case, params.site_names)
+    cached: tuple[str, ...] | None = doc._memo.get(key)
+    if cached is None:
+        hosts = dict(params.named_sites)
+        names = _site_names(params.site_names)
+        found: list[str] = []
+        for block in doc.blocks:
+            if not doc.item_credit_in_article(block):
+                continue
+            text = as_read(block.text, doc.spelt_names)
+            matches = [match.group() for match in pattern.finditer(text)]
+            # A credit line's short block names every outlet it credits ("… first appeared in the
+            # Missouri Independent and the Kansas Reflector"), past where the pattern stops; in a
+            # longer paragraph only the credit's own words do.
+            spans = [text] if matches and not has_words(block.text, _CREDIT_WORDS + 1) else matches
+            found.extend(host for span in spans for name in names.finditer(span) if (host := hosts.get(_site_key(name.group()))) is not None)
+        cached = doc._memo[key] = tuple(dict.fromkeys(found))
+    return cached
 
 
 def _credit_line_names(doc: Document, link: Link, params: LinkParams) -> tuple[str, ...]:
@@ -907,23 +970,39 @@ def _credit_line_names(doc: Document, link: Link, params: LinkParams) -> tuple[s
     return tuple(dict.fromkeys(host for host in found if host is not None))
 
 
-def _credited_site(doc: Document, params: LinkParams) -> tuple[Block, str, str] | None:
-    """With `named-sites`: the first short block of the article (a credit line or a byline, at
-    most `_CREDIT_WORDS` words) that names one of the sites, with the name as it prints it and the
-    site's host, so that a failure names the outlet the copy credits ("the Georgia Recorder",
-    georgiarecorder.com), not another of the network; None without `named-sites` or a block
-    naming one. Read only when the check fails."""
+def _credited_site(doc: Document, params: LinkParams, ctx: Context) -> tuple[Block, str, str] | None:
+    """With `named-sites`: the block that names the site the copy credits, with the name as it
+    prints it and the site's host, so that a failure names the outlet the copy credits ("the
+    Georgia Recorder", georgiarecorder.com), not another of the network: the first credit line
+    (`credit-line`) naming one, else the first short block of the article (a credit line or a
+    byline, at most `_CREDIT_WORDS` words) naming one; None without `named-sites` or a block naming
+    one. Read only when the check fails."""
     if not params.site_names:
         return None
     hosts = dict(params.named_sites)
-    for block in doc.blocks:
-        if not doc.item_credit_in_article(block) or has_words(block.text, _CREDIT_WORDS + 1):
-            continue
-        match = _site_names(params.site_names).search(as_read(block.text, doc.spelt_names))
+    names = _site_names(params.site_names)
+    blocks = [block for block in doc.blocks if doc.item_credit_in_article(block)]
+    for block, text in _credit_texts(doc, blocks, ctx.bind(params.credit_line) if params.credit_line is not None else None):
+        match = names.search(text)
         host = hosts.get(_site_key(match.group())) if match else None
         if match is not None and host is not None:
             return block, match.group(), host
     return None
+
+
+def _credit_texts(doc: Document, blocks: Sequence[Block], credit_line: Pattern | None) -> Iterator[tuple[Block, str]]:
+    """Where a credit names a site, in the order read: the credit lines' words (`credit_line`'s
+    first match in each block), then every short block (at most `_CREDIT_WORDS` words: a credit
+    line or a byline). The credit line comes first: a byline may name the outlet its reporter
+    works for, not the copy's source."""
+    if credit_line is not None:
+        for block in blocks:
+            line = credit_line.search(as_read(block.text, doc.spelt_names))
+            if line is not None:
+                yield block, line.group()
+    for block in blocks:
+        if not has_words(block.text, _CREDIT_WORDS + 1):
+            yield block, as_read(block.text, doc.spelt_names)
 
 
 def _name_key(text: str) -> str:

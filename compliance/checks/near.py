@@ -9,6 +9,9 @@ buttons) are not blocks between the two, nor is the caption (`<figcaption>`) of 
 of the two sits in: a logo and its caption are one thing. `order: a-before-b` requires `a` to
 come first.
 
+What it finds is every hit of `b` close to a hit of `a`, the first pair first: a check that reads
+the hits' addresses (`same-id`) weighs each link of a credit line, not only its first.
+
 Example (DCNF's own layout: the logo directly above the reporter's name)::
 
     near:
@@ -164,20 +167,30 @@ def _requirement(params: NearParams) -> str:
 
 
 def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
-    """Find a pair of hits of `a` and `b` within the distance."""
+    """Find the pairs of hits of `a` and `b` within the distance: a hit for each hit of `b` close
+    to one of `a` (paired with the first such), the first pair found first."""
     first, second = ctx.run(params.a), ctx.run(params.b)
     hits_a = first.hits if first.passed else ()
     hits_b = second.hits if second.passed else ()
-    for hit_a in hits_a:
-        for hit_b in hits_b:
-            if _close(doc, hit_a, hit_b, params):
-                evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
-                hit = Hit(hit_b.index, hit_b.where, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
-                return Outcome(True, (hit,), caveat=first.caveat or second.caveat)
+    pairs = [(hit_a, hit_b) for hit_a in hits_a for hit_b in hits_b if _close(doc, hit_a, hit_b, params)]
+    if pairs:
+        # Every one of `b`'s hits near `a`, not the first alone: a check reading their addresses
+        # (`same-id`) weighs each link of a credit line, not only the first it holds.
+        first_pair_of_each_b: dict[int, tuple[Hit, Hit]] = {}
+        for hit_a, hit_b in pairs:
+            first_pair_of_each_b.setdefault(id(hit_b), (hit_a, hit_b))
+        found = tuple(_pair_hit(hit_a, hit_b) for hit_a, hit_b in first_pair_of_each_b.values())
+        return Outcome(True, found, caveat=first.caveat or second.caveat)
     # The lines named in the detail and the anchor cost a search of the source each: worked out
     # when a report asks (see `Outcome`).
     anchor = hits_b[0].where if hits_b else hits_a[0].where if hits_a else doc.article_location
     return Outcome(False, (), explained_later(lambda: _apart(doc, params, first, second)), anchor)
+
+
+def _pair_hit(hit_a: Hit, hit_b: Hit) -> Hit:
+    """A pair as one hit: at `b`'s place, with both evidences and both hits' captures."""
+    evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
+    return Hit(hit_b.index, hit_b.where, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
 
 
 def _apart(doc: Document, params: NearParams, first: Outcome, second: Outcome) -> str:

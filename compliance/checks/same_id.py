@@ -14,6 +14,12 @@ are on the page) or when their ids all differ, quoting both. A pass is about the
 carries no caveat of `a`'s or `b`'s (a counter found only in `<noscript>` is a presence rule's to
 report, once), so a rule on the ids is no second warning for the same thing.
 
+With `subdomains: true` the ids are host names, and a host and its subdomains carry one id: a
+WordPress site's pixel is served from its WordPress address, which may be a subdomain of the
+address its stories are read at (`cms.example.org/?republication-pixel=true` for
+`example.org/2024/…`), or the reverse. Sibling hosts (`a.example.org`, `b.example.org`) and
+unrelated ones (`example.org.other.example`, `other.example`) carry different ids.
+
 With `original: true`, the original story's own address, when it is known
 (`Context.original_addresses`: the original given, its canonical URL or og:url, the
 `original_url` metadata) and `b-id` finds the id in it, is the one `a` must carry, whatever `b`
@@ -62,6 +68,12 @@ OPTIONS = (
         "The id `b-id` finds in the original story's address, when that is known, is the one `a` must carry (`b` decides only without it).",
         default=False,
     ),
+    Option(
+        "subdomains",
+        "boolean",
+        "The ids are host names, and a host and its subdomains carry one id (`cms.example.org` and `example.org`); siblings do not.",
+        default=False,
+    ),
     Option("label", "string", LABEL_DOC, default=None),
 )
 
@@ -80,11 +92,31 @@ class SameIdParams(NamedTuple):
     b_id: Pattern
     label: str = ""
     original: bool = False
+    subdomains: bool = False
 
 
 def build(values: dict[str, Any]) -> SameIdParams:
     """Parameters from validated option values."""
-    return SameIdParams(values["a"], values["a_id"], values["b"], values["b_id"], values["label"] or "", bool(values["original"]))
+    return SameIdParams(
+        a=values["a"],
+        a_id=values["a_id"],
+        b=values["b"],
+        b_id=values["b_id"],
+        label=values["label"] or "",
+        original=bool(values["original"]),
+        subdomains=bool(values["subdomains"]),
+    )
+
+
+def _same_id(first: str, second: str, params: SameIdParams) -> bool:
+    """Whether two ids are one: equal, or with `subdomains`, two host names one of which is the
+    other or a subdomain of it (letter case aside)."""
+    if first == second:
+        return True
+    if not params.subdomains:
+        return False
+    one, other = first.casefold().rstrip("."), second.casefold().rstrip(".")
+    return one == other or one.endswith("." + other) or other.endswith("." + one)
 
 
 def describe(params: SameIdParams) -> str:
@@ -150,7 +182,7 @@ def evaluate(doc: Document, params: SameIdParams, ctx: Context) -> Outcome:
     ids_b = _ids(doc, second, ctx.bind(params.b_id))
     wanted = {value for value, _ in ids_b}
     for value, hit in ids_a:
-        if value in wanted:
+        if any(_same_id(value, other, params) for other in wanted):
             evidence = f"id {value} in {hit.evidence}"
             return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),))
     if params.original and not ids_b:
@@ -174,7 +206,7 @@ def _against_original(doc: Document, params: SameIdParams, first: Outcome, ids_a
     """`a`'s id compared with the id of the original's own address."""
     wanted, address = original
     for value, hit in ids_a:
-        if value == wanted:
+        if _same_id(value, wanted, params):
             evidence = f"id {value} in {hit.evidence}"
             return Outcome(True, (Hit(hit.index, hit.where, evidence, hit.captures, hit.offset, hit.element),))
     if not ids_a:
