@@ -325,11 +325,10 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         return CmsProblem(named, post)
     if post is not None:
         obj, wordpress = post
-    refused = _refusal(obj, text, first_line, item)
+    refused = _refusal(obj, text, first_line, item) or _empty_article(obj, text, first_line, item, rendered=bool(wordpress))
     if refused is not None:
         return CmsProblem(named, refused)
-    fields = _article_fields(obj)
-    html = obj[fields[0]] if fields and isinstance(obj[fields[0]], str) else next(obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str))
+    html = obj[_article_field(obj)]
     from compliance.metavalues import sent_as
 
     # A value sent under another field than the key rules read ("authors" for `reporter`) is
@@ -453,6 +452,33 @@ def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes 
         "only one would be checked, and a CMS may publish the other; "
         "send the value once, or the same in both"
     )
+
+
+def _article_field(obj: Mapping[str, Any]) -> str:
+    """The field the article's HTML is read from, of an object `_refusal` let through: the one
+    that holds text, else the first that is a string (empty or blank)."""
+    fields = _article_fields(obj)
+    return fields[0] if fields and isinstance(obj[fields[0]], str) else next(key for key in HTML_FIELDS if isinstance(obj.get(key), str))
+
+
+def _empty_article(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, item: int | None, *, rendered: bool) -> str | None:
+    """Why an article whose HTML field is empty or white space only (`"html": ""`, a WordPress
+    post's `"content": {"rendered": ""}`) is not checked, naming the field as sent (`rendered`:
+    the post's `content.rendered`) and its line; None when the field holds something. The payload
+    is not empty, its article is: a CMS about to publish a story with nothing in it is a mistake
+    to fix in the CMS, refused as an article field of the wrong type is, not skipped as an empty
+    file is."""
+    key = _article_field(obj)
+    html = obj[key]
+    if html.strip():
+        return None
+    path: tuple[str, ...] = (key, "rendered") if rendered and key == "content" else (key,)
+    lines = _lines_of(text, path, first_line, item)
+    # A one-line payload (the API's usual request) has no line to point at.
+    one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
+    where = f" (at line {lines[-1]})" if lines and not one_line else ""
+    what = "is empty" if not html else "is blank (white space only)"
+    return f"field '{shown_path(path)}' {what}, not article HTML{where}: there is no article to check; send the article's HTML in it"
 
 
 def _article_fields(obj: Mapping[str, Any]) -> list[str]:
@@ -887,7 +913,19 @@ def _parse_line(line: bytes) -> Any:
 
 def _to_locate(obj: Any) -> bool:
     """Whether the object may be refused at a line of the payload (see `_refusal`)."""
-    return isinstance(obj, dict) and bool(_given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj))
+    return isinstance(obj, dict) and bool(
+        _given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj) or _blank_article(obj)
+    )
+
+
+def _blank_article(obj: Mapping[str, Any]) -> bool:
+    """Whether the object's article HTML, as sent, is empty or blank (see `_empty_article`): an
+    article field that is a string and none that holds text, or a WordPress post's
+    `content.rendered` that holds none."""
+    content = obj.get("content")
+    if isinstance(content, dict) and isinstance(content.get("rendered"), str):
+        return not content["rendered"].strip() and not _article_fields({key: value for key, value in obj.items() if key != "content"})
+    return not _article_fields(obj) and any(isinstance(obj.get(key), str) for key in HTML_FIELDS)
 
 
 def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | None) -> Iterator[CmsArticle | CmsProblem]:

@@ -177,9 +177,9 @@ def test_the_api_refuses_a_protected_post_whose_content_was_withheld(client: Tes
     assert answer.json()["error"]["code"] == "bad-input" and "password-protected" in answer.json()["error"]["message"]
 
 
-def test_an_empty_post_says_why_it_was_not_checked_in_the_runs_last_line(cli: Any, tmp_path: Path) -> None:
+def test_an_empty_post_names_its_empty_field_not_an_empty_file(cli: Any, tmp_path: Path) -> None:
     stream = write(tmp_path, "posts.json", json.dumps(_post(content={"rendered": "", "protected": False})))
     run = cli("check", "--input-kind", "cms-json", str(stream))
     assert run.code == 2
-    last = run.err.strip().splitlines()[-1]
-    assert last.startswith("exit 2: nothing checked: ") and last.endswith("posts.json#1 (7): not checked: the file is empty")
+    assert f"syndcheck: error: {stream}#1 (7): field 'content.rendered' is empty, not article HTML" in run.err
+    assert run.err.strip().splitlines()[-1] == "exit 2: 1 document not checked (errors above)"
