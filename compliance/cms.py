@@ -234,10 +234,10 @@ def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str |
     (`content.rendered` a number, `content.protected` a string: `_wordpress_misfit`); None when
     `obj` is no such post (its `content` is not an object with a `rendered`).
 
-    Read: `content.rendered` as the article's HTML; `title.rendered` as its headline, the text it
-    shows (tags left out, character references read); the names of `_embedded.author` as the
-    byline the site prints, unless the post gives a `byline` or `bylines` of its own (a newsroom
-    plugin's field); a numeric `author` (a user id) is left out; `meta`'s values that are one value
+    Read: `content.rendered` as the article's HTML; `title.rendered` as its headline, HTML as a
+    payload's `headline` is (the text it shows is read from it once, where the headline is read);
+    the names of `_embedded.author` as the byline the site prints, unless the post gives a `byline`
+    or `bylines` of its own (a newsroom plugin's field); a numeric `author` (a user id) is left out; `meta`'s values that are one value
     (`[]` is no metadata); the fields a payload reads (`id`, `slug`, `original_url`, `packs`…) as
     they are. WordPress's other fields are left out without an `unknown-field` notice each."""
     content = obj.get("content")
@@ -258,7 +258,8 @@ def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str |
     said = ["content.rendered as the article's HTML"]
     title = obj.get("title")
     if isinstance(title, dict) and isinstance(title.get("rendered"), str):
-        plain["title"] = _shown_text(title["rendered"])
+        # HTML, as a payload's `headline` is: read once, as the text it shows, where the headline is read.
+        plain["title"] = title["rendered"]
         said.append("title.rendered as its headline")
     elif title is not None:
         plain["title"] = title
@@ -289,14 +290,6 @@ def _wordpress_misfit(obj: Mapping[str, Any]) -> str | None:
     if "protected" in content and not isinstance(content["protected"], bool):
         return f"field 'content.protected' is {json_type(content['protected'])}, not true or false"
     return None
-
-
-def _shown_text(rendered: str) -> str:
-    """The text an HTML title shows: its tags left out, its character references read, its white
-    space collapsed (WordPress renders "Teachers&#8217; <em>pay</em>")."""
-    import html
-
-    return " ".join(html.unescape(re.sub(r"<[^<>]*>", "", rendered)).split())
 
 
 def _embedded_authors(obj: Mapping[str, Any]) -> list[str]:

@@ -72,7 +72,8 @@ def test_the_posts_fields_are_read_as_the_payload_they_stand_for() -> None:
     assert not isinstance(read, str) and read is not None
     plain, said = read
     assert plain["content"] == STORY
-    assert plain["title"] == "Lawmakers’ new plan"
+    # HTML, as a payload's `headline` is: read once where the headline is read (tests/test_cms_title_text.py).
+    assert plain["title"] == "Lawmakers&#8217; <em>new</em> plan"
     assert plain["bylines"] == ["Jake Smith"]
     # The numeric author is a user id, no name; WordPress's own fields are left out.
     assert set(plain) == {"id", "slug", "title", "content", "bylines"}
@@ -150,7 +151,7 @@ def test_a_protected_post_sent_with_its_content_is_checked() -> None:
 def test_meta_values_that_are_not_one_value_are_left_out_and_the_others_read() -> None:
     (article,) = parse_payload(json.dumps(_post(meta={"original_url": "https://dailycallernewsfoundation.org/2026/11/plan/", "gallery": [1, 2]})), "p.json")
     assert isinstance(article, CmsArticle)
-    assert dict(article.meta) == {"headline": "Lawmakers’ new plan", "original_url": "https://dailycallernewsfoundation.org/2026/11/plan/"}
+    assert dict(article.meta) == {"headline": "Lawmakers&#8217; <em>new</em> plan", "original_url": "https://dailycallernewsfoundation.org/2026/11/plan/"}
 
 
 def test_a_string_author_is_still_read_as_the_reporter() -> None:
