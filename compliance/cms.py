@@ -21,7 +21,7 @@ from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
 from compliance.inputs import RAISE_MAX_BYTES
-from compliance.metavalues import NO_KEY, is_blank_key
+from compliance.metavalues import NO_KEY, is_blank_key, same_key
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -397,8 +397,6 @@ def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]]
     """The fields that give one metadata key with different values, as (path, value) in the
     order read (`reporter` and `meta.reporter`; `title` and `headline`, which both give the
     headline), or None when every key has one value (given once, or the same way each time)."""
-    from compliance.metavalues import same_key
-
     # By the key rules read, `-` and `_` alike (`original-headline` is `original_headline`).
     given: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for source, target in META_FIELDS.items():
@@ -535,7 +533,7 @@ def _names(key: str, value: Any) -> list[str] | None:
     """The names an array gives under a key that names people (`"author": ["Ana Ruiz", "Ben
     Li"]`, `"reporters": [{"name": "Ana Ruiz"}]`: a story with two reporters), or None for any
     other value, or when one of its elements is no name (`_person`)."""
-    if key not in PEOPLE_FIELDS or not isinstance(value, list):
+    if same_key(key) not in PEOPLE_FIELDS or not isinstance(value, list):
         return None
     people = [_person(item) for item in value]
     if any(name is None for name in people):
@@ -558,7 +556,7 @@ def _meta_text(key: str, value: Any) -> str | None:
 
 def _one_value(key: str) -> str:
     """What to send instead of a value that is not one, for the error."""
-    return "send a string, an array of names (or null for none)" if key in PEOPLE_FIELDS else "send one value as a string (or null for none)"
+    return "send a string, an array of names (or null for none)" if same_key(key) in PEOPLE_FIELDS else "send one value as a string (or null for none)"
 
 
 def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
@@ -603,7 +601,7 @@ def _misfit(path: tuple[str, ...], value: Any) -> tuple[tuple[str | int, ...], t
     """What is wrong with the metadata `value` at `path` (see `_mistyped_metadata`), or None."""
     key = path[-1]
     if _mistyped(value) and _names(key, value) is None:
-        index = next((i for i, item in enumerate(value) if _person(item) is None), None) if key in PEOPLE_FIELDS and isinstance(value, list) else None
+        index = next((i for i, item in enumerate(value) if _person(item) is None), None) if same_key(key) in PEOPLE_FIELDS and isinstance(value, list) else None
         if index is not None:
             return (*path, index), _not_a_name(value[index])
         return path, (f"is {json_type(value)}, not a string", _one_value(key))

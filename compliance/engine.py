@@ -1557,11 +1557,13 @@ def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_me
     """Where the article's own metadata names the original story that `article_meta` reads (its
     front matter, else its metadata file), "" when the caller's metadata names it (an option, a
     request) or nothing does."""
-    if "original" in (meta or {}):
+    from compliance.metavalues import given_key, given_value
+
+    if given_key(meta or {}, "original") is not None:
         return ""
-    if str(doc.front_matter.get("original", "")).strip():
+    if str(given_value(doc.front_matter, "original")).strip():
         return "the article's front matter"
-    if str((default_meta or {}).get("original", "")).strip():
+    if str(given_value(default_meta or {}, "original")).strip():
         return "the article's metadata file"
     return ""
 
@@ -1569,7 +1571,7 @@ def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_me
 def _address_problem(key: str, value: str) -> str | None:
     from compliance.fixtemplates import URL_KEY_SUFFIXES, address_problem
 
-    return address_problem(value) if key.endswith(URL_KEY_SUFFIXES) else None
+    return address_problem(value) if key.casefold().endswith(URL_KEY_SUFFIXES) else None
 
 
 def _not_an_address(key: str, value: str) -> bool:
@@ -1754,7 +1756,14 @@ def _prefiltered(settings: CheckSettings) -> bool:
     original is given (a file or URL, or only its address), which may apply its publisher's pack
     to a copy that carries none of the publisher's words: the prefilter cannot rule it out."""
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
-    return settings.auto_detect and not any(key in given for given in (meta, default_meta) for key in ("original", *ORIGINAL_URL_KEYS))
+    return settings.auto_detect and not any(_names_the_original(given) for given in (meta, default_meta))
+
+
+def _names_the_original(meta: Mapping[str, str]) -> bool:
+    """Whether `meta` gives the original story or its address, under any spelling of the key."""
+    from compliance.metavalues import given_key
+
+    return any(given_key(meta, key) is not None for key in ("original", "original_url")) if meta else False
 
 
 def _evaluated_unmatched(settings: CheckSettings) -> frozenset[str]:
@@ -1817,7 +1826,7 @@ def _unmatched_report(
         from compliance.document.plaintext import front_matter_notice, read_front_matter, split_front_matter
 
         front_matter, error = read_front_matter(split_front_matter(source)[0])
-        if any(key in front_matter for key in ("original", *ORIGINAL_URL_KEYS)):
+        if _names_the_original(front_matter):
             return None
         if error:
             notices.append(front_matter_notice(error, path))
