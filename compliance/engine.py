@@ -44,7 +44,7 @@ from compliance.findings import (
 )
 from compliance.firstuse import on_first_use
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
-from compliance.metavalues import unreadable_reason
+from compliance.metavalues import same_key, unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
@@ -663,7 +663,7 @@ def check_document(
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
         # Named as written: of the two spellings (read alike), the one the metadata gave first.
-        address_key = next((key for key in ctx.meta if key in ORIGINAL_URL_KEYS and ctx.meta[key].strip()), None)
+        address_key = next((key for key in ctx.meta if same_key(key) == "original_url" and ctx.meta[key].strip()), None)
         # Its address alone (a CMS payload's `original_url`) names the story, but is not its text.
         given = (
             f"only its address was given (the '{address_key}' metadata): {ctx.advice.give_story_itself()}"
