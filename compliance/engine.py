@@ -621,9 +621,13 @@ def check_document(
                 (without_original if exc.reason == NO_ORIGINAL else undecided.setdefault(exc.reason, [])).append(rule.id)
                 continue
             except MissingMeta as exc:
-                missing = _missing_meta_notice(rule, pack, exc.key, ctx)
-                if missing is not None:
-                    notices.append(missing)
+                instead = _compared_instead(rule, pack, exc.key, ctx)
+                if instead is None:
+                    notices.append(_missing_meta_notice(rule, pack, exc.key, ctx))
+                elif not any(severities.get(rule_id, True) is not None for rule_id in instead):
+                    # The original given stands in for the value, and the rules that compare it
+                    # are all left out (`--select` named this one alone): said, never silent.
+                    undecided.setdefault(_stand_in_left_out(instead), []).append(rule.id)
                 continue
             except PatternTooLarge as exc:
                 # Only an article's value can do this (the pack's own patterns were measured when
@@ -960,12 +964,33 @@ def deep_nesting_message(line: int) -> str:
 ORIGINAL_HEADLINE_KEY = "original_headline"
 
 
-def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Notice | None:
-    """The `missing-meta` notice for a rule that needs the article's value `key`; None when the
-    original story given stands in for it (its own headline is compared by the pack's
-    `original-headline` rule)."""
-    if key == ORIGINAL_HEADLINE_KEY and key not in ctx.meta and ctx.original is not None and ctx.original.headline is not None:
+def _compared_instead(rule: Rule, pack: Pack, key: str, ctx: Context) -> tuple[str, ...] | None:
+    """When the original story given stands in for the value `key` a rule needs (its headline for
+    the `original_headline` not given), the ids of the pack's rules that compare it instead (an
+    `original-headline` check of the original, not `source: metadata`): the rule is then not
+    reported missing its value. None when the original does not stand in for `key`."""
+    if key != ORIGINAL_HEADLINE_KEY or key in ctx.meta or ctx.original is None or ctx.original.headline is None:
         return None
+    from compliance.checks import compares_with_original
+
+    return tuple(
+        other.id
+        for other in pack.rules
+        if other.id != rule.id and any(check.kind == "original-headline" and compares_with_original(check) for check in iter_checks(other.check))
+    )
+
+
+def _stand_in_left_out(instead: Sequence[str]) -> str:
+    """Why a rule whose value the original story stands in for was not checked when none of the
+    rules that compare the original instead (`_compared_instead`) is checked either."""
+    if not instead:
+        return "the original story given is compared with instead (its own headline), and no rule of the pack compares it"
+    rules = ", ".join(instead)
+    return f"the original story given is compared with instead (its own headline), by {rules}, which was not selected: select {rules} too"
+
+
+def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Notice:
+    """The `missing-meta` notice for a rule that needs the article's value `key`."""
     unreadable = unreadable_reason(ctx.meta, key)
     if unreadable:
         # Given in a form that is not one value (a list, a mapping): where, and what to write.
