@@ -364,14 +364,16 @@ def _with_original(meta: dict[str, str], original: str | None, *, allow_fetch: b
     working directory, and one that cannot be read stops the run as `--original` does (a check
     that silently skipped the comparison it was asked for would pass)."""
     from compliance.errors import ConfigError
+    from compliance.metavalues import given_key
     from compliance.urls import is_http_url
 
     if original is None:
-        named = meta.get("original", "")
+        key = given_key(meta, "original") or "original"
+        named = meta.get(key, "")
         # An empty value reads no original; a URL is read (or refused) with --allow-fetch.
         if not named.strip() or is_http_url(named):
             return meta
-        return {**meta, "original": _saved_original(named, "--meta original")}
+        return {**meta, key: _saved_original(named, f"--meta {key}")}
     if original == STDIN_ORIGINAL:
         # Read by `_original_from_stdin`; the runner gives it for this name.
         return {**meta, "original": STDIN_ORIGINAL}

@@ -21,7 +21,7 @@ from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
 from compliance.inputs import RAISE_MAX_BYTES
-from compliance.metavalues import NO_KEY, is_blank_key
+from compliance.metavalues import NO_KEY, is_blank_key, same_key
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -234,10 +234,10 @@ def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str |
     (`content.rendered` a number, `content.protected` a string: `_wordpress_misfit`); None when
     `obj` is no such post (its `content` is not an object with a `rendered`).
 
-    Read: `content.rendered` as the article's HTML; `title.rendered` as its headline, the text it
-    shows (tags left out, character references read); the names of `_embedded.author` as the
-    byline the site prints, unless the post gives a `byline` or `bylines` of its own (a newsroom
-    plugin's field); a numeric `author` (a user id) is left out; `meta`'s values that are one value
+    Read: `content.rendered` as the article's HTML; `title.rendered` as its headline, HTML as a
+    payload's `headline` is (the text it shows is read from it once, where the headline is read);
+    the names of `_embedded.author` as the byline the site prints, unless the post gives a `byline`
+    or `bylines` of its own (a newsroom plugin's field); a numeric `author` (a user id) is left out; `meta`'s values that are one value
     (`[]` is no metadata); the fields a payload reads (`id`, `slug`, `original_url`, `packs`…) as
     they are. WordPress's other fields are left out without an `unknown-field` notice each."""
     content = obj.get("content")
@@ -258,7 +258,8 @@ def wordpress_post(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str] | str |
     said = ["content.rendered as the article's HTML"]
     title = obj.get("title")
     if isinstance(title, dict) and isinstance(title.get("rendered"), str):
-        plain["title"] = _shown_text(title["rendered"])
+        # HTML, as a payload's `headline` is: read once, as the text it shows, where the headline is read.
+        plain["title"] = title["rendered"]
         said.append("title.rendered as its headline")
     elif title is not None:
         plain["title"] = title
@@ -291,14 +292,6 @@ def _wordpress_misfit(obj: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _shown_text(rendered: str) -> str:
-    """The text an HTML title shows: its tags left out, its character references read, its white
-    space collapsed (WordPress renders "Teachers&#8217; <em>pay</em>")."""
-    import html
-
-    return " ".join(html.unescape(re.sub(r"<[^<>]*>", "", rendered)).split())
-
-
 def _embedded_authors(obj: Mapping[str, Any]) -> list[str]:
     """The names of a WordPress post's embedded authors (`?_embed`: `_embedded.author`, each a
     user with a `name`); an entry WordPress could not embed (an error object) names no one."""
@@ -325,11 +318,10 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         return CmsProblem(named, post)
     if post is not None:
         obj, wordpress = post
-    refused = _refusal(obj, text, first_line, item)
+    refused = _refusal(obj, text, first_line, item) or _empty_article(obj, text, first_line, item, rendered=bool(wordpress))
     if refused is not None:
         return CmsProblem(named, refused)
-    fields = _article_fields(obj)
-    html = obj[fields[0]] if fields and isinstance(obj[fields[0]], str) else next(obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str))
+    html = obj[_article_field(obj)]
     from compliance.metavalues import sent_as
 
     # A value sent under another field than the key rules read ("authors" for `reporter`) is
@@ -405,8 +397,6 @@ def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]]
     """The fields that give one metadata key with different values, as (path, value) in the
     order read (`reporter` and `meta.reporter`; `title` and `headline`, which both give the
     headline), or None when every key has one value (given once, or the same way each time)."""
-    from compliance.metavalues import same_key
-
     # By the key rules read, `-` and `_` alike (`original-headline` is `original_headline`).
     given: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for source, target in META_FIELDS.items():
@@ -453,6 +443,33 @@ def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes 
         "only one would be checked, and a CMS may publish the other; "
         "send the value once, or the same in both"
     )
+
+
+def _article_field(obj: Mapping[str, Any]) -> str:
+    """The field the article's HTML is read from, of an object `_refusal` let through: the one
+    that holds text, else the first that is a string (empty or blank)."""
+    fields = _article_fields(obj)
+    return fields[0] if fields and isinstance(obj[fields[0]], str) else next(key for key in HTML_FIELDS if isinstance(obj.get(key), str))
+
+
+def _empty_article(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, item: int | None, *, rendered: bool) -> str | None:
+    """Why an article whose HTML field is empty or white space only (`"html": ""`, a WordPress
+    post's `"content": {"rendered": ""}`) is not checked, naming the field as sent (`rendered`:
+    the post's `content.rendered`) and its line; None when the field holds something. The payload
+    is not empty, its article is: a CMS about to publish a story with nothing in it is a mistake
+    to fix in the CMS, refused as an article field of the wrong type is, not skipped as an empty
+    file is."""
+    key = _article_field(obj)
+    html = obj[key]
+    if html.strip():
+        return None
+    path: tuple[str, ...] = (key, "rendered") if rendered and key == "content" else (key,)
+    lines = _lines_of(text, path, first_line, item)
+    # A one-line payload (the API's usual request) has no line to point at.
+    one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
+    where = f" (at line {lines[-1]})" if lines and not one_line else ""
+    what = "is empty" if not html else "is blank (white space only)"
+    return f"field '{shown_path(path)}' {what}, not article HTML{where}: there is no article to check; send the article's HTML in it"
 
 
 def _article_fields(obj: Mapping[str, Any]) -> list[str]:
@@ -516,7 +533,7 @@ def _names(key: str, value: Any) -> list[str] | None:
     """The names an array gives under a key that names people (`"author": ["Ana Ruiz", "Ben
     Li"]`, `"reporters": [{"name": "Ana Ruiz"}]`: a story with two reporters), or None for any
     other value, or when one of its elements is no name (`_person`)."""
-    if key not in PEOPLE_FIELDS or not isinstance(value, list):
+    if same_key(key) not in PEOPLE_FIELDS or not isinstance(value, list):
         return None
     people = [_person(item) for item in value]
     if any(name is None for name in people):
@@ -539,7 +556,7 @@ def _meta_text(key: str, value: Any) -> str | None:
 
 def _one_value(key: str) -> str:
     """What to send instead of a value that is not one, for the error."""
-    return "send a string, an array of names (or null for none)" if key in PEOPLE_FIELDS else "send one value as a string (or null for none)"
+    return "send a string, an array of names (or null for none)" if same_key(key) in PEOPLE_FIELDS else "send one value as a string (or null for none)"
 
 
 def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
@@ -584,7 +601,7 @@ def _misfit(path: tuple[str, ...], value: Any) -> tuple[tuple[str | int, ...], t
     """What is wrong with the metadata `value` at `path` (see `_mistyped_metadata`), or None."""
     key = path[-1]
     if _mistyped(value) and _names(key, value) is None:
-        index = next((i for i, item in enumerate(value) if _person(item) is None), None) if key in PEOPLE_FIELDS and isinstance(value, list) else None
+        index = next((i for i, item in enumerate(value) if _person(item) is None), None) if same_key(key) in PEOPLE_FIELDS and isinstance(value, list) else None
         if index is not None:
             return (*path, index), _not_a_name(value[index])
         return path, (f"is {json_type(value)}, not a string", _one_value(key))
@@ -887,7 +904,19 @@ def _parse_line(line: bytes) -> Any:
 
 def _to_locate(obj: Any) -> bool:
     """Whether the object may be refused at a line of the payload (see `_refusal`)."""
-    return isinstance(obj, dict) and bool(_given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj))
+    return isinstance(obj, dict) and bool(
+        _given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj) or _blank_article(obj)
+    )
+
+
+def _blank_article(obj: Mapping[str, Any]) -> bool:
+    """Whether the object's article HTML, as sent, is empty or blank (see `_empty_article`): an
+    article field that is a string and none that holds text, or a WordPress post's
+    `content.rendered` that holds none."""
+    content = obj.get("content")
+    if isinstance(content, dict) and isinstance(content.get("rendered"), str):
+        return not content["rendered"].strip() and not _article_fields({key: value for key, value in obj.items() if key != "content"})
+    return not _article_fields(obj) and any(isinstance(obj.get(key), str) for key in HTML_FIELDS)
 
 
 def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | None) -> Iterator[CmsArticle | CmsProblem]:

@@ -44,7 +44,7 @@ from compliance.findings import (
 )
 from compliance.firstuse import on_first_use
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
-from compliance.metavalues import unreadable_reason
+from compliance.metavalues import same_key, unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
@@ -622,9 +622,13 @@ def check_document(
                 (without_original if exc.reason == NO_ORIGINAL else undecided.setdefault(exc.reason, [])).append(rule.id)
                 continue
             except MissingMeta as exc:
-                missing = _missing_meta_notice(rule, pack, exc.key, ctx)
-                if missing is not None:
-                    notices.append(missing)
+                instead = _compared_instead(rule, pack, exc.key, ctx)
+                if instead is None:
+                    notices.append(_missing_meta_notice(rule, pack, exc.key, ctx))
+                elif not any(severities.get(rule_id, True) is not None for rule_id in instead):
+                    # The original given stands in for the value, and the rules that compare it
+                    # are all left out (`--select` named this one alone): said, never silent.
+                    undecided.setdefault(_stand_in_left_out(instead), []).append(rule.id)
                 continue
             except PatternTooLarge as exc:
                 # Only an article's value can do this (the pack's own patterns were measured when
@@ -664,7 +668,7 @@ def check_document(
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
         # Named as written: of the two spellings (read alike), the one the metadata gave first.
-        address_key = next((key for key in ctx.meta if key in ORIGINAL_URL_KEYS and ctx.meta[key].strip()), None)
+        address_key = next((key for key in ctx.meta if same_key(key) == "original_url" and ctx.meta[key].strip()), None)
         # Its address alone (a CMS payload's `original_url`) names the story, but is not its text.
         given = (
             f"only its address was given (the '{address_key}' metadata): {ctx.advice.give_story_itself()}"
@@ -961,12 +965,33 @@ def deep_nesting_message(line: int) -> str:
 ORIGINAL_HEADLINE_KEY = "original_headline"
 
 
-def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Notice | None:
-    """The `missing-meta` notice for a rule that needs the article's value `key`; None when the
-    original story given stands in for it (its own headline is compared by the pack's
-    `original-headline` rule)."""
-    if key == ORIGINAL_HEADLINE_KEY and key not in ctx.meta and ctx.original is not None and ctx.original.headline is not None:
+def _compared_instead(rule: Rule, pack: Pack, key: str, ctx: Context) -> tuple[str, ...] | None:
+    """When the original story given stands in for the value `key` a rule needs (its headline for
+    the `original_headline` not given), the ids of the pack's rules that compare it instead (an
+    `original-headline` check of the original, not `source: metadata`): the rule is then not
+    reported missing its value. None when the original does not stand in for `key`."""
+    if key != ORIGINAL_HEADLINE_KEY or key in ctx.meta or ctx.original is None or ctx.original.headline is None:
         return None
+    from compliance.checks import compares_with_original
+
+    return tuple(
+        other.id
+        for other in pack.rules
+        if other.id != rule.id and any(check.kind == "original-headline" and compares_with_original(check) for check in iter_checks(other.check))
+    )
+
+
+def _stand_in_left_out(instead: Sequence[str]) -> str:
+    """Why a rule whose value the original story stands in for was not checked when none of the
+    rules that compare the original instead (`_compared_instead`) is checked either."""
+    if not instead:
+        return "the original story given is compared with instead (its own headline), and no rule of the pack compares it"
+    rules = ", ".join(instead)
+    return f"the original story given is compared with instead (its own headline), by {rules}, which was not selected: select {rules} too"
+
+
+def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Notice:
+    """The `missing-meta` notice for a rule that needs the article's value `key`."""
     unreadable = unreadable_reason(ctx.meta, key)
     if unreadable:
         # Given in a form that is not one value (a list, a mapping): where, and what to write.
@@ -1578,11 +1603,13 @@ def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_me
     """Where the article's own metadata names the original story that `article_meta` reads (its
     front matter, else its metadata file), "" when the caller's metadata names it (an option, a
     request) or nothing does."""
-    if "original" in (meta or {}):
+    from compliance.metavalues import given_key, given_value
+
+    if given_key(meta or {}, "original") is not None:
         return ""
-    if str(doc.front_matter.get("original", "")).strip():
+    if str(given_value(doc.front_matter, "original")).strip():
         return "the article's front matter"
-    if str((default_meta or {}).get("original", "")).strip():
+    if str(given_value(default_meta or {}, "original")).strip():
         return "the article's metadata file"
     return ""
 
@@ -1590,7 +1617,7 @@ def _original_named_in(doc: Document, meta: Mapping[str, str] | None, default_me
 def _address_problem(key: str, value: str) -> str | None:
     from compliance.fixtemplates import URL_KEY_SUFFIXES, address_problem
 
-    return address_problem(value) if key.endswith(URL_KEY_SUFFIXES) else None
+    return address_problem(value) if key.casefold().endswith(URL_KEY_SUFFIXES) else None
 
 
 def _not_an_address(key: str, value: str) -> bool:
@@ -1775,7 +1802,14 @@ def _prefiltered(settings: CheckSettings) -> bool:
     original is given (a file or URL, or only its address), which may apply its publisher's pack
     to a copy that carries none of the publisher's words: the prefilter cannot rule it out."""
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
-    return settings.auto_detect and not any(key in given for given in (meta, default_meta) for key in ("original", *ORIGINAL_URL_KEYS))
+    return settings.auto_detect and not any(_names_the_original(given) for given in (meta, default_meta))
+
+
+def _names_the_original(meta: Mapping[str, str]) -> bool:
+    """Whether `meta` gives the original story or its address, under any spelling of the key."""
+    from compliance.metavalues import given_key
+
+    return any(given_key(meta, key) is not None for key in ("original", "original_url")) if meta else False
 
 
 def _evaluated_unmatched(settings: CheckSettings) -> frozenset[str]:
@@ -1838,7 +1872,7 @@ def _unmatched_report(
         from compliance.document.plaintext import front_matter_notice, read_front_matter, split_front_matter
 
         front_matter, error = read_front_matter(split_front_matter(source)[0])
-        if any(key in front_matter for key in ("original", *ORIGINAL_URL_KEYS)):
+        if _names_the_original(front_matter):
             return None
         if error:
             notices.append(front_matter_notice(error, path))

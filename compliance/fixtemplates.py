@@ -118,7 +118,7 @@ def metadata_problems(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> li
             said = f"payload field '{field}'" if field else f"metadata '{key}'"
             problems.append(ConfigError(f"{said} {named}", hint=f"give the name as printed, for example {key}=Jake Smith"))
             continue
-        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(value)):
+        if (key.casefold().endswith(URL_KEY_SUFFIXES) or key in addresses) and (problem := address_problem(value)):
             spaced = not problem.startswith(("must be", "holds a control", "holds a line separator"))
             hint = "give the address alone, with a space written %20" if spaced else f"give the full address, for example {key}=https://example.org/…"
             problems.append(ConfigError(f"metadata '{key}' {problem}", hint=hint))

@@ -123,18 +123,36 @@ NO_KEY = "names no metadata key (it is empty or blank)"
 
 
 def same_key(key: str) -> str:
-    """A metadata key as compared with others: `-` and `_` are one (`original-headline` is the
-    `original_headline` a rule reads, as `original-url` and `original_url` are one address)."""
-    return key.replace("-", "_")
+    """A metadata key as compared with others: letter case aside, `-` and `_` are one
+    (`original-headline` and `Original_Headline` are the `original_headline` a rule reads, as
+    `ORIGINAL-URL` and `original_url` are one address). A key names a field, not a word to
+    print: a CMS, a spreadsheet export or a hand-written front matter capitalises it as it
+    pleases, and a key read in one spelling only would be dropped without a word."""
+    return key.casefold().replace("-", "_")
+
+
+def given_key(meta: Mapping[str, str], key: str) -> str | None:
+    """The spelling under which `meta` (one source: `--meta`, a front matter, a sidecar file, a
+    payload; or the merged metadata, whose keys as written come first) gives `key` (`same_key`),
+    the first in its order; None when it does not."""
+    wanted = same_key(key)
+    return next((given for given in meta if same_key(given) == wanted), None)
+
+
+def given_value(meta: Mapping[str, str], key: str) -> str:
+    """The value `meta` gives `key` under any spelling of it (`given_key`), "" when none."""
+    spelt = given_key(meta, key)
+    return meta[spelt] if spelt is not None else ""
 
 
 def merged_meta(*sources: Mapping[str, str]) -> dict[str, str]:
     """The article's metadata from `sources`, weakest first (a metadata file, the front matter, a
     payload, `--meta`): a stronger source's value wins over a weaker one's however either spells
-    its key (`same_key`), and each key is then given in both spellings (`original-headline` and
-    `original_headline`), so that a rule finds it however the rule spells it. Within one source,
-    a key spelt both ways keeps each as given (the readers of `--meta` and of payloads refuse
-    such a pair when the values differ)."""
+    its key (`same_key`), and each key is then also given in lower case with `_` and with `-`
+    (`Original-Headline` gives `original_headline` and `original-headline`), after the keys as
+    written, so that a rule finds it however the rule spells it. Within one source, a key spelt
+    two ways keeps each as given (the readers of `--meta`, of payloads and of YAML refuse such a
+    pair when the values differ)."""
     merged: dict[str, str] = {}
     for source in sources:
         if not source:
@@ -142,12 +160,18 @@ def merged_meta(*sources: Mapping[str, str]) -> dict[str, str]:
         given = {same_key(key) for key in source}
         merged = {key: value for key, value in merged.items() if same_key(key) not in given}
         merged.update(source)
-    other = {spelt: value for key, value in merged.items() if (spelt := _other_spelling(key)) != key and spelt not in merged}
+    other: dict[str, str] = {}
+    for key, value in merged.items():
+        for spelt in _spellings(key):
+            if spelt not in merged and spelt not in other:
+                other[spelt] = value
     return {**merged, **other} if other else merged
 
 
-def _other_spelling(key: str) -> str:
-    return key.replace("-", "_") if "-" in key else key.replace("_", "-")
+def _spellings(key: str) -> tuple[str, str]:
+    """The spellings a rule may read `key` under: lower case, with `_` and with `-`."""
+    canonical = same_key(key)
+    return canonical, canonical.replace("_", "-")
 
 
 def is_blank_key(key: str) -> bool:
@@ -161,7 +185,7 @@ def name_problem(key: str, value: str) -> str | None:
     with no letter or digit at all (control characters, format characters such as U+202E, U+FFFD
     for undecodable bytes, punctuation) names nobody: a rule would tell the editor to credit an
     invisible name. Each name of a `NamesMeta` is judged. Pure; never raises."""
-    if key not in NAME_KEYS:
+    if same_key(key) not in NAME_KEYS:
         return None
     names = value.names if isinstance(value, NamesMeta) else (value,)
     for name in names:
@@ -184,11 +208,12 @@ def what_to_write(key: str) -> str:
     from compliance.checks.medium import MEDIUM_KEY
     from compliance.fixtemplates import URL_KEY_SUFFIXES
 
-    if key == MEDIUM_KEY:
+    read_as = same_key(key)
+    if read_as == MEDIUM_KEY:
         return f"'{key}: online' or '{key}: print'"
-    if key.endswith(URL_KEY_SUFFIXES) or key == "original":
+    if read_as.endswith(URL_KEY_SUFFIXES) or read_as == "original":
         return f"'{key}: https://…'"
-    if key in PEOPLE_KEYS:
+    if read_as in PEOPLE_KEYS:
         return f"'{key}: Ana Ruiz' or a list of names, '{key}: [Ana Ruiz, Ben Li]'"
     return f"one value, '{key}: \"…\"' (in quotes when YAML would read it otherwise)"
 
@@ -217,8 +242,26 @@ def yaml_meta(root: YMap, where: str) -> dict[str, str]:
             hint = f"write the name as printed, for example '{key}: Jake Smith'"
             raise InputError(f"metadata '{key}' {problem}", line=mark.line, column=mark.column, hint=hint)
         if value is not None:
+            _refuse_two_spellings(values, str(key), value, root)
             values[str(key)] = value
     return values
+
+
+def _refuse_two_spellings(values: Mapping[str, str], key: str, value: str, root: YMap) -> None:
+    """InputError at `key`'s line when `values` already gives it (`same_key`: `Reporter` after
+    `reporter`) with another value: which one was meant is unknown, as for a key given twice."""
+    before = given_key(values, key)
+    if before is None or values[before] == value:
+        return
+    from compliance.errors import InputError
+
+    mark = root.key_mark(key)
+    raise InputError(
+        f"'{key}' is the key '{before}' again (metadata keys are read without letter case, '-' as '_'), with another value",
+        line=mark.line,
+        column=mark.column,
+        hint="remove or rename one of them",
+    )
 
 
 def _meta_value(key: str, node: YNode, where: str) -> str | None:
@@ -226,7 +269,7 @@ def _meta_value(key: str, node: YNode, where: str) -> str | None:
 
     if isinstance(node, YScalar):
         return written(node)
-    if isinstance(node, YSeq) and key in PEOPLE_KEYS:
+    if isinstance(node, YSeq) and same_key(key) in PEOPLE_KEYS:
         names = [written(item) if isinstance(item, YScalar) else None for item in node.items]
         index = next((i for i, name in enumerate(names) if name is None), None)
         if index is None:

@@ -47,7 +47,7 @@ from compliance.inputs import (
     special_file,
     stdin_kind,
 )
-from compliance.metavalues import merged_meta
+from compliance.metavalues import given_key, given_value, merged_meta
 from compliance.outputs import check_output_targets, private_folder, refuse_overwrite, remove_private_folder, stdin_file, take_private, write_private
 from compliance.packfiles import load_packs, pack_files_in, replacing_builtin, select_packs
 from compliance.packs import Pack
@@ -661,7 +661,7 @@ class Runner:
                     data = article.html.encode("utf-8", "replace")
                     # A payload is written by a CMS's authors: its `original` may be a URL, never a
                     # file of this host (`--original` or `--meta original=` on the command line may).
-                    urls_only = "original" not in self.options.meta
+                    urls_only = given_key(self.options.meta, "original") is None
                     meta = merged_meta(article.meta, self.options.meta)
                     report = check_with(data, "html", self._settings(article.name, plan, meta=meta, article=source.file, urls_only=urls_only))
                     said = article.payload_notices()
@@ -705,7 +705,7 @@ class Runner:
             if packs:
                 plan = plan._replace(packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
             # A request's `original` is a URL or nothing (the server refuses others before this).
-            urls_only = "original" not in self.options.meta
+            urls_only = given_key(self.options.meta, "original") is None
             settings = self._settings(name, plan, meta=merged_meta(meta or {}, self.options.meta), urls_only=urls_only)._replace(advice=advice)
             if original is not None:
                 held = settings.parse(original.data, original.kind)
@@ -873,8 +873,8 @@ class Runner:
         files = [Path(layer.origin) for layers in self._finder.loaded() for layer in layers]
         files += [p for p in (self.options.config, self.options.baseline) if p is not None]
         files += [Path(pack.origin) for pack in self.all_packs()]
-        if "original" in self.options.meta and self.options.held_original is None:
-            files.append(Path(self.options.meta["original"]))
+        if (named := given_key(self.options.meta, "original")) is not None and self.options.held_original is None:
+            files.append(Path(self.options.meta[named]))
         return files
 
     def refuse_targets(self, targets: Sequence[Path], originals: Iterable[str]) -> None:
@@ -895,10 +895,10 @@ class Runner:
         reported when its article is checked)."""
         found = []
         for source in sources:
-            if source.file is None or "original" in self.options.meta:
+            if source.file is None or given_key(self.options.meta, "original") is not None:
                 continue
             try:
-                value = read_sidecar_meta(source).get("original", "").strip()
+                value = given_value(read_sidecar_meta(source), "original").strip()
             except UserError:
                 continue
             if value and not is_http_url(value):

@@ -84,7 +84,8 @@ def test_a_skipped_article_of_a_cms_payload_is_a_warning_on_the_payload(cli: Any
     monkeypatch.chdir(tmp_path)
     # Beside an article that is checked: in a run that checked nothing, the skipped one fails it.
     story = "<p>By Ana Ruiz</p><p>The council voted on Tuesday.</p>"
-    (tmp_path / "payload.json").write_text(json.dumps([{"id": "story-7", "html": "  "}, {"id": "story-8", "html": story}]), encoding="utf-8")
+    # (An article of NUL and control bytes is skipped as binary data is; a blank one is refused: tests/test_cms_empty_articles.py.)
+    (tmp_path / "payload.json").write_text(json.dumps([{"id": "story-7", "html": "\x00\x01\x02"}, {"id": "story-8", "html": story}]), encoding="utf-8")
     run = cli("check", "--input-kind", "cms-json", "--format", "github", "payload.json")
     (line,) = [line for line in run.out.splitlines() if line.startswith("::warning")]
     assert line.startswith("::warning file=payload.json,title=syndcheck/skipped::not checked: ")

@@ -12,7 +12,7 @@ from compliance.advice import COMMAND_LINE_ADVICE, GIVE_ORIGINAL, Advice
 from compliance.document import Document
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
-from compliance.metavalues import unreadable_reason
+from compliance.metavalues import given_key, unreadable_reason
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
 from compliance.text import counted
@@ -167,6 +167,11 @@ _GIVEN_BY = {
 }
 
 
+def _given_by(key: str) -> str:
+    """Where an address given under `key` came from, in words, the key named as written."""
+    return _GIVEN_BY.get(key) or f"the '{key}' metadata"
+
+
 @dataclass(slots=True)
 class Context:
     """Per-document evaluation state: the document, article metadata, the original story when one
@@ -235,10 +240,10 @@ class Context:
             if not self.named_by_refused:
                 return ()
             # The addresses given apart from the page refused, then those it named.
-            found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in _GIVEN_BY if key != "original"]
+            found = [(self.meta.get(key, ""), _given_by(key)) for key in self._given_by_as_written() if key != "original"]
             found += self.named_by_refused
         else:
-            found = [(self.meta.get(key, ""), _GIVEN_BY[key]) for key in self._given_by_as_written()]
+            found = [(self.meta.get(key, ""), _given_by(key)) for key in self._given_by_as_written()]
         original = self.original
         if original is not None:
             found += [(url, "the canonical link of the original story given") for url in original.canonical]
@@ -250,14 +255,12 @@ class Context:
         return tuple(sources.items())
 
     def _given_by_as_written(self) -> list[str]:
-        """The keys of `_GIVEN_BY` in their order, but of the two spellings of the original's
-        address (read alike: `metavalues.merged_meta`) the one the metadata gave first, so that a
-        note names the key as it was written."""
-        keys = list(_GIVEN_BY)
-        order = list(self.meta)
-        if "original_url" in order and "original-url" in order and order.index("original-url") < order.index("original_url"):
-            keys[keys.index("original_url")], keys[keys.index("original-url")] = "original-url", "original_url"
-        return keys
+        """The keys of `_GIVEN_BY` in their order, the original's address named by the first key
+        of the metadata that gives it (read without letter case, `-` as `_`:
+        `metavalues.merged_meta` puts the keys as written first), so that a note names the key as
+        it was written (`ORIGINAL-URL`, `original-url` or `original_url`)."""
+        written = given_key(self.meta, "original_url")
+        return [written if key == "original_url" and written is not None else key for key in _GIVEN_BY if key != "original-url"]
 
     def original_address(self, accepts: Callable[[str], bool] | None = None) -> str | None:
         """The one address of the original story that a finding names and a fix writes: the first

@@ -10,7 +10,10 @@ not checked. With `source: metadata` the original's headline is the article's
 `original_headline` metadata (a CMS payload's field, `--meta original_headline=…`), compared
 the same way; without that value the rule is not checked (a `missing-meta` notice), nor when an
 original story with a headline is given (its headline is compared by a `source: original` rule;
-an `undecided` notice says so, and when the two headlines differ).
+an `undecided` notice says so, and when the two headlines differ). Given alone, the original
+stands in for the value and this rule says nothing, unless no rule that compares the original is
+checked (`--select` naming this rule alone, or a pack with none): an `undecided` notice then
+names those rules.
 Captures: `headline` (the original's).
 
 Example (the headline may not be rewritten)::

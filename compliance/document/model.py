@@ -86,7 +86,7 @@ _OPENS_A_BOX = re.compile(rf"<(?:textarea|template)\b|<script\b[^>]*\btype\s*=\s
 # The `<meta>` names (or properties) that describe the page to search engines (`description`) and
 # to the sites it is shared on (Open Graph's, X's): words a reader meets outside the page.
 _DESCRIPTION_META = ("description", "og:description", "twitter:description")
-_DESCRIPTION_KEY = re.compile(r"^description[ \t]*:", re.MULTILINE)
+_DESCRIPTION_KEY = re.compile(r"^description[ \t]*:", re.MULTILINE | re.IGNORECASE)
 _PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
 
@@ -856,8 +856,10 @@ class Document:
         if cached is None:
             found: list[tuple[int, str, str]] = []
             if self.root is None:
+                from compliance.metavalues import given_value
+
                 key = _DESCRIPTION_KEY.search(self.source)
-                if key is not None and (text := normalize(self.front_matter.get("description", ""))):
+                if key is not None and (text := normalize(given_value(self.front_matter, "description"))):
                     found.append((self.source.count("\n", 0, key.start()) + 1, "front matter description", text))
             for element in self.root.iter("meta") if self.root is not None else ():
                 attribute = "name" if element.get("name") is not None else "property"

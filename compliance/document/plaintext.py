@@ -14,6 +14,7 @@ from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.findings import Notice
+from compliance.metavalues import given_key, given_value
 from compliance.text import normalize_inline
 from compliance.urls import is_http_url
 
@@ -136,17 +137,18 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
             f"{FRONT_MATTER_ORIGIN}:1:1: the '---' on line 1 opens a front matter that no '---' line closes, so its lines"
             " are read as the story's text — close it with a '---' line after its last key"
         )
-    body = _with_title(body, front, front_matter.get("title", ""), markdown=markdown)
+    title = given_value(front_matter, "title")
+    body = _with_title(body, front, title, markdown=markdown)
     if markdown:
         from compliance.document.markdown import read_markdown
 
         read = read_markdown(body)
         items, links, comments, scripts, unseen, broken = read.items, read.links, read.comments, read.scripts, read.unseen, read.broken_links
     else:
-        items, links, comments = _read_lines(body, _title_line(front, front_matter.get("title", "")))
+        items, links, comments = _read_lines(body, _title_line(front, title))
         scripts, unseen, broken = [], [], []
     blocks = tuple(i for i in items if isinstance(i, Block))
-    titled = any(front_matter.get(key) for key in _TITLE_KEYS)
+    titled = any(given_value(front_matter, key) for key in _TITLE_KEYS)
     headline, bylines = _headline_and_bylines(blocks, titled, outlets)
     if not bylines:
         bylines = _front_matter_byline(front, front_matter, headline, blocks, outlets)
@@ -211,21 +213,23 @@ def _front_matter_byline(front: str, front_matter: dict[str, str], headline: Blo
     Smith"); one that credits staff or an outlet ("author: DCNF Staff") is read as such a byline
     is. None when the body has a byline of its own (it wins), or the value is not a byline."""
     for key in _AUTHOR_KEYS:
-        value = normalize_inline(front_matter.get(key, ""))
+        value = normalize_inline(given_value(front_matter, key))
         if not value:
             continue
         reading = read_byline(value, outlets=outlet_names(outlets))
         if reading is None or reading.problem == "empty":
             return ()
-        found = re.search(rf"^{key}[ \t]*:", front, re.MULTILINE)
+        spelt = given_key(front_matter, key) or key
+        found = re.search(rf"^{re.escape(spelt)}[ \t]*:", front, re.MULTILINE)
         line = front.count("\n", 0, found.start()) + 1 if found else 1
         index = headline.index if headline is not None else blocks[0].index if blocks else 0
-        return (Byline(_FRONT_MATTER_BYLINE.format(key=key, names=value), reading, index, line, "front matter"),)
+        return (Byline(_FRONT_MATTER_BYLINE.format(key=spelt, names=value), reading, index, line, "front matter"),)
     return ()
 
 
 # The `title:` key of front matter, at the start of its line (the title's line in the file).
-_TITLE_KEY = re.compile(r"^title[ \t]*:", re.MULTILINE)
+# (Keys are read without letter case, `metavalues.same_key`: `Title:` too.)
+_TITLE_KEY = re.compile(r"^title[ \t]*:", re.MULTILINE | re.IGNORECASE)
 # What Markdown would read as markup in a title: escaped, the title is read as the words it is.
 _MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 

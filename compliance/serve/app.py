@@ -56,7 +56,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
-from compliance.metavalues import NO_KEY, PASTED_ENDS, is_blank_key, merged_meta
+from compliance.metavalues import NO_KEY, PASTED_ENDS, given_value, is_blank_key, merged_meta, same_key
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -141,7 +141,7 @@ class Checker:
             )
             message = f"unknown {'pack' if len(unknown) == 1 else 'packs'} {named}; {hints}{packs_listed}"
             problems.append(ApiError(unknown_pack_status, "unknown-pack", message))
-        original = meta.get("original", "").strip()
+        original = given_value(meta, "original").strip()
         if original and not is_http_url(original):
             # On the command line `original` may be a file; a request must never make the server
             # read one of its own files (and show its text as evidence).
@@ -656,9 +656,9 @@ _PAGE_FIELD_LABELS = {name: label for name, label, _, _ in PAGE_META_FIELDS}
 
 
 def _field_label(key: str) -> str | None:
-    """The label of the page's field for the metadata `key` (`original-url` or `original_url`),
-    None when the page has none (the key goes under "Other metadata")."""
-    return _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    """The label of the page's field for the metadata `key` (`original-url`, `Original_URL`: read
+    alike, `metavalues.same_key`), None when the page has none (the key goes under "Other metadata")."""
+    return _PAGE_FIELD_LABELS.get(same_key(key))
 
 
 def _meta_on_the_page(match: re.Match[str]) -> str:

@@ -185,24 +185,31 @@ def _one_article_field() -> list[dict[str, Any]]:
 
 def _with_wordpress_posts(payload_properties: dict[str, Any], scalar: Mapping[str, Any]) -> dict[str, Any]:
     """The payload's schema: its fields (`payload_properties`), and either a payload whose article
-    is a string in one field, or a WordPress REST API post, as `cms.wordpress_post` reads it:
-    `content` an object of its rendered HTML (a password-protected one whose HTML was withheld is
-    refused with 400), `title` a string or an object of its rendered HTML, `meta` the post's
-    custom fields (`[]` when it has none; a value that is not one value is left out), WordPress's
-    other fields not read; the payload's other fields as in any payload, the article in one field."""
+    is a string with text in one field (an empty or blank one holds no article: 400), or a
+    WordPress REST API post, as `cms.wordpress_post` reads it: `content` an object of its rendered
+    HTML (a password-protected one whose HTML was withheld, or an empty one, is refused with 400),
+    `title` a string or an object of its rendered HTML, `meta` the post's custom fields (`[]` when
+    it has none; a value that is not one value is left out), WordPress's other fields not read;
+    the payload's other fields as in any payload, the article in one field."""
     has_text = {"type": "string", "pattern": "\\S"}
     rendered = {"type": "object", "required": ["rendered"], "properties": {"rendered": {"type": "string"}, "protected": {"type": "boolean"}}}
     # The API withheld the content of a password-protected post: nothing to check.
     withheld = {"required": ["protected"], "properties": {"protected": {"enum": [True]}, "rendered": {"type": "string", "pattern": "^\\s*$"}}}
     plain = {
         "properties": {key: payload_properties[key] for key in ("content", "title", "meta")},
-        "anyOf": [{"required": [key], "properties": {key: {"type": "string"}}} for key in HTML_FIELDS],
+        # An article field that is empty or blank holds no article to check (400, `cms._empty_article`).
+        "anyOf": [{"required": [key], "properties": {key: has_text}} for key in HTML_FIELDS],
         "allOf": _one_article_field(),
     }
     content_has_text = {"properties": {"rendered": has_text}}
     wordpress = {
         "required": ["content"],
         "properties": {"content": {**rendered, "not": withheld}},
+        # A post whose `content.rendered` is empty or blank holds no article, unless another field gives it.
+        "anyOf": [
+            {"properties": {"content": content_has_text}},
+            *({"required": [key], "properties": {key: has_text}} for key in HTML_FIELDS if key != "content"),
+        ],
         "allOf": [
             *({"not": {"required": ["content", key], "properties": {"content": content_has_text, key: has_text}}} for key in HTML_FIELDS if key != "content"),
             *(item for item in _one_article_field() if "content" not in item["not"]["required"]),
@@ -216,7 +223,8 @@ def _with_wordpress_posts(payload_properties: dict[str, Any], scalar: Mapping[st
             "description": "The article's HTML, or a WordPress REST API post's `content` object (its `rendered` HTML is read).",
         },
         "title": {
-            "anyOf": [scalar, rendered],
+            # A title has no `protected` of its own (WordPress sends it with `content` only), and the server reads none.
+            "anyOf": [scalar, {"type": "object", "required": ["rendered"], "properties": {"rendered": {"type": "string"}}}],
             "nullable": True,
             "description": "The copy's headline, or a WordPress post's `title` object (the text of its `rendered` HTML).",
         },
