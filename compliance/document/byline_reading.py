@@ -567,7 +567,7 @@ def _trailer() -> re.Pattern[str]:
         rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
         # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
         # "Sunstein" are not cut off as if they began a date.
-        rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
+        rf"(?P<weekday>\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?\s+(?={_MONTHS}|\d)).*$)"
         r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+[àa]\s+jour)\b.*$)",
         re.IGNORECASE,
     )
@@ -578,10 +578,45 @@ def _data() -> re.Pattern[str]:
     """Page data stuck to a name: a number starts a date, a time, a reading time or a counter
     ("22 Dec 2016", "1:39 PM", "14 min read", "651"), except an ordinal in an outlet ("The 19th")."""
     return re.compile(
-        rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b"
-        r"|(?:yesterday|today|just\s+now)\b).*$",
+        rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b).*$",
         re.IGNORECASE,
     )
+
+
+# A day's word that starts page data ("Jane Roe | Today at 5:04 pm", "Updated yesterday").
+_DAY_WORD = on_first_use(r"(?:\s|^)(?P<day>yesterday|today|just\s+now)\b.*$", re.IGNORECASE)
+# The words of an outlet's name before a word that would start a date, up to the mark that parts
+# the name from the outlet (a comma, a slash, a bar, a bracket, a dash, "for", "of", "via"): its
+# capitalised words and the small words between them ("Mississippi Today", "USA Today", "The
+# Baltimore Sun", "Mail on Sunday"). In the names' own part, with no such mark, a day's word is the
+# date's ("By Jane Roe Today"), as it always was.
+_OUTLET_WORDS_BEFORE = on_first_use(
+    rf"(?:[,/|•·(\[]|\s(?:{DASH})|\s(?:for|of|at|with|via|FOR|OF|AT|WITH|VIA))\s*"
+    r"[A-Z][\w&.'’-]*\s+(?:(?:[A-Z][\w&.'’-]*|on|of|the|and|&)\s+)*$"
+)
+# What follows a day's word that is the date's, never an outlet's: a time ("Today at 5:04 pm",
+# "Today 5:04 pm").
+_TIME_AFTER = on_first_use(r"\s+(?:at\b|\d{1,2}[:.]\d{2})", re.IGNORECASE)
+
+
+def _ends_an_outlet(text: str, start: int, end: int) -> bool:
+    """Whether the word at `text[start:end]` (a weekday or "Today" that would start page data)
+    is the last word of an outlet's name instead: capitalised, after the outlet's other words
+    (`_OUTLET_WORDS_BEFORE`: "Mississippi Today", "Pakistan Today", "The Baltimore Sun"), and not
+    followed by a time (`_TIME_AFTER`: "Kenya Today at 5:04 pm" names the day)."""
+    return text[start : start + 1].isupper() and _OUTLET_WORDS_BEFORE().search(text, 0, start) is not None and _TIME_AFTER().match(text, end) is None
+
+
+def _cut_page_data(pattern: re.Pattern[str], group: str, text: str) -> str:
+    """`text` cut where `pattern` first finds page data whose word in `group` (if it took part)
+    does not end an outlet's name (`_ends_an_outlet`): "Jane Roe, Baltimore Sun, 3 May 2024"
+    keeps "Sun", "Jane Roe · Sun, May 3" loses it."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        if match.group(group) is None or not _ends_an_outlet(text, match.start(group), match.end(group)):
+            return text[: match.start()]
+        position = match.start(group) + 1
+    return text
 
 
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
@@ -977,7 +1012,7 @@ _OUTLET_ENDINGS = frozenset(
     """report star times news post tribune herald journal gazette press observer chronicle sentinel statesman
     examiner monitor record review dispatch bulletin ledger telegraph inquirer standard register
     courier mirror digest weekly daily magazine advance beacon banner citizen leader eagle globe
-    independent messenger reporter voice watch""".split()
+    independent messenger reporter voice watch today tonight now""".split()
 )
 # Words of the labels a CMS puts in a byline's name slot when a story has no author of its own:
 # a kind of content ("Sponsored Content", "Press Release"), a section or feed ("Top Stories",
@@ -2288,8 +2323,8 @@ def _drop_page_data(text: str) -> str:
     cleaned = _HANDLE.sub(" | ", _GLUED_DIGITS.sub(" ", text))
     if not _PAGE_DATA.search(cleaned):
         return _trimmed(cleaned, _DATA_EDGES)  # no date, time, counter or "Updated" to cut
-    cleaned = _trailer().sub("", cleaned)
-    cut = _data().sub("", cleaned)
+    cleaned = _cut_page_data(_trailer(), "weekday", cleaned)
+    cut = _data().sub("", _cut_page_data(_DAY_WORD(), "day", cleaned))
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
         cut = _TRAILING_LOWER().sub("", cut)
@@ -4135,7 +4170,7 @@ def is_organisation_phrase(part: str) -> bool:
 # Review", "Federal Register") are left out.
 _NEWS_LAST_WORDS = frozenset(
     """times news post tribune herald journal gazette press observer chronicle sentinel statesman examiner dispatch
-    bulletin ledger telegraph inquirer courier mirror daily magazine newswire wire star globe presse prensa""".split()
+    bulletin ledger telegraph inquirer courier mirror daily magazine newswire wire star globe presse prensa today tonight now""".split()
 )
 # Words that name a news outlet wherever they stand in a name: wires, broadcasters and their kinds
 # ("Reuters", "Bloomberg", "NPR", "BBC", "Al Jazeera", "Fox News", "Public Radio", "Television").
