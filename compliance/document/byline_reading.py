@@ -1394,6 +1394,24 @@ def _is_section_word(word: str) -> bool:
     return word.endswith("s") and word[:-1] in _SECTION_NAME_WORDS
 
 
+# A line of the story's categories or tags, as a theme or a Markdown export prints it after the
+# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"): a label and
+# its colon, or "posted in", "filed under", "tagged with"; "Topics discussed included …" is prose.
+_TOPICS_LINE = on_first_use(
+    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:)",
+    re.IGNORECASE,
+)
+# The most words a line of categories or tags holds.
+_TOPICS_WORDS = 30
+
+
+def is_topics_line(text: str) -> bool:
+    """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
+    `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story, nor a byline's
+    affiliation ("Filip Noubel" over "Posted in News" credits no outlet "News")."""
+    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
+
+
 def is_section_label(line: str) -> bool:
     """Whether a byline's line or part is a newsroom section's or desk's name, not a person or an
     institution: it ends with "Desk" ("Business Desk"), is made only of section words
@@ -1993,6 +2011,8 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= _AFFILIATION_WORDS or len(text) > _AFFILIATION_LENGTH or text.endswith((".", ":", "?", "!", ",")):
         return None
+    if is_topics_line(text):
+        return None  # the story's categories under the byline ("Posted in News"), no outlet
     reading = read_byline(text, outlets=outlets)
     if reading is None or reading.names or reading.problem != "outlet":
         return None
@@ -2315,6 +2335,21 @@ def _is_section_label(words: list[str]) -> bool:
     """Whether a lead-in's words are a newsletter's or section's label ("Daily Briefing",
     "Morning Newsletter", "Category Archives"): one of them is a label's word and no outlet's."""
     return any(word.lower().strip(".,:") in _LABEL_ONLY_WORDS for word in words)
+
+
+# The story's categories or tags as a part of the byline's line, and all after it: a theme's
+# "Filip Noubel / Posted in News", "By Ana Ruiz | Filed under: Health", "Jane Roe · Tags: jails"
+# (`is_topics_line`'s labels, after a separator of the byline's parts). The byline ends there.
+_TOPICS_PART = on_first_use(
+    rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:).*$",
+    re.IGNORECASE,
+)
+
+
+def _without_topics(text: str) -> str:
+    """`text` up to the story's categories or tags printed after the byline on its line
+    (`_TOPICS_PART`): no part of the credit, which would read "Posted in News" as an outlet."""
+    return _TOPICS_PART().sub("", text)
 
 
 def _drop_page_data(text: str) -> str:
@@ -2872,7 +2907,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
     name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
     rest = _role_conjunction().sub(" and ", opened.rest) if _LATER_BY().search(opened.rest) else opened.rest
-    stripped = _drop_page_data(_brackets_to_segments(rest))
+    stripped = _drop_page_data(_without_topics(_brackets_to_segments(rest)))
     if ". " in stripped:
         stripped = _SENTENCE_ENDS().sub(_sentence_end_or_title, stripped)
     if _is_empty(stripped) or name_slot_empty:
@@ -3540,8 +3575,9 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
     "Written by A, …, Outlet"; "By A | Energy Reporter" → "By A"). A role inside the names' own
     part ("Jake Smith Contributor", as a byline template prints it) is the byline's wording and
     stays; a title dropped between two kept parts is shown as "…", and a separator left
-    hanging at the end ("Nicolas Perriault —") is not quoted."""
-    text = _LIST_MARKER.sub("", text, count=1)
+    hanging at the end ("Nicolas Perriault —") is not quoted, nor are the story's categories or
+    tags printed after it on its line ("Filip Noubel / Posted in News": `_without_topics`)."""
+    text = _without_topics(_LIST_MARKER.sub("", text, count=1))
     parts = _QUOTE_SEPARATOR.split(text)
     segments, separators = parts[0::2], parts[1::2]
     kept: list[str | None] = []
