@@ -789,12 +789,12 @@ _PAGE_DATA_PIECES = st.sampled_from(
 @settings(max_examples=600, deadline=None)
 @given(st.lists(_PAGE_DATA_PIECES, max_size=10).map("".join))
 def test_the_page_data_gate_finds_every_text_the_gated_patterns_match(text: str) -> None:
-    if byline_reading._trailer().search(text) or byline_reading._data().search(text):
+    if byline_reading._trailer().search(text) or byline_reading._data().search(text) or byline_reading._DAY_WORD().search(text):
         assert byline_reading._PAGE_DATA.search(text)
-    # ... so the byline reads as it would with both patterns always run.
+    # ... so the byline reads as it would with the three patterns always run.
     cleaned = byline_reading._HANDLE.sub(" | ", byline_reading._GLUED_DIGITS.sub(" ", text))
-    cleaned = byline_reading._trailer().sub("", cleaned)
-    cut = byline_reading._data().sub("", cleaned)
+    cleaned = byline_reading._cut_page_data(byline_reading._trailer(), "weekday", cleaned)
+    cut = byline_reading._data().sub("", byline_reading._cut_page_data(byline_reading._DAY_WORD(), "day", cleaned))
     if cut != cleaned:
         cut = byline_reading._TRAILING_LOWER().sub("", cut)
     assert byline_reading._drop_page_data(text) == cut.strip(" ,.;:|•·–—-/")

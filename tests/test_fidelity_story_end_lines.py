@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from compliance.checks.story import is_short_sentence, is_topics_line
+from compliance.checks.story import is_short_sentence
 from compliance.document import parse_document
+from compliance.document.byline_reading import is_topics_line
 from tests.fidelity_story import HEADLINE, check_fidelity, original_page
 
 STORY = [

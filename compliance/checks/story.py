@@ -12,7 +12,7 @@ from typing import Any
 
 from compliance.checks.story_furniture import is_ad, is_date_line, is_promo_link, reads_as_date_line
 from compliance.document import Block, Document
-from compliance.document.byline_reading import name_vocabulary, person_key
+from compliance.document.byline_reading import is_topics_line, name_vocabulary, person_key
 from compliance.document.bylines import teaser_blocks
 from compliance.document.elements import in_any, names, tag_name, text_of
 from compliance.findings import Location
@@ -331,23 +331,6 @@ _FURNITURE_LINE = on_first_use(
     r"|follow|contact|e-?mail|reach|listen|watch|download|subscribe|sign\s+up|donate|join\s+(?:us|our))\b",
     re.IGNORECASE,
 )
-
-
-# A line of the story's categories or tags, as a theme or a Markdown export prints it after the
-# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"): a label and
-# its colon, or "posted in", "filed under", "tagged with"; "Topics discussed included …" is prose.
-_TOPICS_LINE = on_first_use(
-    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:)",
-    re.IGNORECASE,
-)
-# The most words a line of categories or tags holds.
-_TOPICS_WORDS = 30
-
-
-def is_topics_line(text: str) -> bool:
-    """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
-    `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story."""
-    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
 
 
 def is_short_sentence(doc: Document, block: Block) -> bool:

@@ -33,9 +33,10 @@ import re
 from collections.abc import Sequence
 
 from compliance.checks.languages import FUNCTION_WORDS
-from compliance.checks.story import call_to_action_clause, is_body_paragraph, is_head_prose, is_short_sentence, is_topics_line
+from compliance.checks.story import call_to_action_clause, is_body_paragraph, is_head_prose, is_short_sentence
 from compliance.checks.story_furniture import linked_words
 from compliance.document import Block, Document
+from compliance.document.byline_reading import is_topics_line
 from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
 

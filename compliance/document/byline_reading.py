@@ -567,7 +567,7 @@ def _trailer() -> re.Pattern[str]:
         rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
         # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
         # "Sunstein" are not cut off as if they began a date.
-        rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
+        rf"(?P<weekday>\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?\s+(?={_MONTHS}|\d)).*$)"
         r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+[àa]\s+jour)\b.*$)",
         re.IGNORECASE,
     )
@@ -578,10 +578,45 @@ def _data() -> re.Pattern[str]:
     """Page data stuck to a name: a number starts a date, a time, a reading time or a counter
     ("22 Dec 2016", "1:39 PM", "14 min read", "651"), except an ordinal in an outlet ("The 19th")."""
     return re.compile(
-        rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b"
-        r"|(?:yesterday|today|just\s+now)\b).*$",
+        rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b).*$",
         re.IGNORECASE,
     )
+
+
+# A day's word that starts page data ("Jane Roe | Today at 5:04 pm", "Updated yesterday").
+_DAY_WORD = on_first_use(r"(?:\s|^)(?P<day>yesterday|today|just\s+now)\b.*$", re.IGNORECASE)
+# The words of an outlet's name before a word that would start a date, up to the mark that parts
+# the name from the outlet (a comma, a slash, a bar, a bracket, a dash, "for", "of", "via"): its
+# capitalised words and the small words between them ("Mississippi Today", "USA Today", "The
+# Baltimore Sun", "Mail on Sunday"). In the names' own part, with no such mark, a day's word is the
+# date's ("By Jane Roe Today"), as it always was.
+_OUTLET_WORDS_BEFORE = on_first_use(
+    rf"(?:[,/|•·(\[]|\s(?:{DASH})|\s(?:for|of|at|with|via|FOR|OF|AT|WITH|VIA))\s*"
+    r"[A-Z][\w&.'’-]*\s+(?:(?:[A-Z][\w&.'’-]*|on|of|the|and|&)\s+)*$"
+)
+# What follows a day's word that is the date's, never an outlet's: a time ("Today at 5:04 pm",
+# "Today 5:04 pm").
+_TIME_AFTER = on_first_use(r"\s+(?:at\b|\d{1,2}[:.]\d{2})", re.IGNORECASE)
+
+
+def _ends_an_outlet(text: str, start: int, end: int) -> bool:
+    """Whether the word at `text[start:end]` (a weekday or "Today" that would start page data)
+    is the last word of an outlet's name instead: capitalised, after the outlet's other words
+    (`_OUTLET_WORDS_BEFORE`: "Mississippi Today", "Pakistan Today", "The Baltimore Sun"), and not
+    followed by a time (`_TIME_AFTER`: "Kenya Today at 5:04 pm" names the day)."""
+    return text[start : start + 1].isupper() and _OUTLET_WORDS_BEFORE().search(text, 0, start) is not None and _TIME_AFTER().match(text, end) is None
+
+
+def _cut_page_data(pattern: re.Pattern[str], group: str, text: str) -> str:
+    """`text` cut where `pattern` first finds page data whose word in `group` (if it took part)
+    does not end an outlet's name (`_ends_an_outlet`): "Jane Roe, Baltimore Sun, 3 May 2024"
+    keeps "Sun", "Jane Roe · Sun, May 3" loses it."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        if match.group(group) is None or not _ends_an_outlet(text, match.start(group), match.end(group)):
+            return text[: match.start()]
+        position = match.start(group) + 1
+    return text
 
 
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
@@ -977,7 +1012,7 @@ _OUTLET_ENDINGS = frozenset(
     """report star times news post tribune herald journal gazette press observer chronicle sentinel statesman
     examiner monitor record review dispatch bulletin ledger telegraph inquirer standard register
     courier mirror digest weekly daily magazine advance beacon banner citizen leader eagle globe
-    independent messenger reporter voice watch""".split()
+    independent messenger reporter voice watch today tonight now""".split()
 )
 # Words of the labels a CMS puts in a byline's name slot when a story has no author of its own:
 # a kind of content ("Sponsored Content", "Press Release"), a section or feed ("Top Stories",
@@ -1357,6 +1392,24 @@ def _is_section_word(word: str) -> bool:
     if word.endswith("ies"):
         return word[:-3] + "y" in _SECTION_NAME_WORDS
     return word.endswith("s") and word[:-1] in _SECTION_NAME_WORDS
+
+
+# A line of the story's categories or tags, as a theme or a Markdown export prints it after the
+# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"): a label and
+# its colon, or "posted in", "filed under", "tagged with"; "Topics discussed included …" is prose.
+_TOPICS_LINE = on_first_use(
+    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:)",
+    re.IGNORECASE,
+)
+# The most words a line of categories or tags holds.
+_TOPICS_WORDS = 30
+
+
+def is_topics_line(text: str) -> bool:
+    """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
+    `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story, nor a byline's
+    affiliation ("Filip Noubel" over "Posted in News" credits no outlet "News")."""
+    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
 
 
 def is_section_label(line: str) -> bool:
@@ -1958,6 +2011,8 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= _AFFILIATION_WORDS or len(text) > _AFFILIATION_LENGTH or text.endswith((".", ":", "?", "!", ",")):
         return None
+    if is_topics_line(text):
+        return None  # the story's categories under the byline ("Posted in News"), no outlet
     reading = read_byline(text, outlets=outlets)
     if reading is None or reading.names or reading.problem != "outlet":
         return None
@@ -2282,14 +2337,29 @@ def _is_section_label(words: list[str]) -> bool:
     return any(word.lower().strip(".,:") in _LABEL_ONLY_WORDS for word in words)
 
 
+# The story's categories or tags as a part of the byline's line, and all after it: a theme's
+# "Filip Noubel / Posted in News", "By Ana Ruiz | Filed under: Health", "Jane Roe · Tags: jails"
+# (`is_topics_line`'s labels, after a separator of the byline's parts). The byline ends there.
+_TOPICS_PART = on_first_use(
+    rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:).*$",
+    re.IGNORECASE,
+)
+
+
+def _without_topics(text: str) -> str:
+    """`text` up to the story's categories or tags printed after the byline on its line
+    (`_TOPICS_PART`): no part of the credit, which would read "Posted in News" as an outlet."""
+    return _TOPICS_PART().sub("", text)
+
+
 def _drop_page_data(text: str) -> str:
     """Cut dates, times, counters and "Updated …" off the end, and @handles and e-mail addresses
     out, keeping the names and the credit before them."""
     cleaned = _HANDLE.sub(" | ", _GLUED_DIGITS.sub(" ", text))
     if not _PAGE_DATA.search(cleaned):
         return _trimmed(cleaned, _DATA_EDGES)  # no date, time, counter or "Updated" to cut
-    cleaned = _trailer().sub("", cleaned)
-    cut = _data().sub("", cleaned)
+    cleaned = _cut_page_data(_trailer(), "weekday", cleaned)
+    cut = _data().sub("", _cut_page_data(_DAY_WORD(), "day", cleaned))
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
         cut = _TRAILING_LOWER().sub("", cut)
@@ -2837,7 +2907,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
     name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
     rest = _role_conjunction().sub(" and ", opened.rest) if _LATER_BY().search(opened.rest) else opened.rest
-    stripped = _drop_page_data(_brackets_to_segments(rest))
+    stripped = _drop_page_data(_without_topics(_brackets_to_segments(rest)))
     if ". " in stripped:
         stripped = _SENTENCE_ENDS().sub(_sentence_end_or_title, stripped)
     if _is_empty(stripped) or name_slot_empty:
@@ -3505,8 +3575,9 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
     "Written by A, …, Outlet"; "By A | Energy Reporter" → "By A"). A role inside the names' own
     part ("Jake Smith Contributor", as a byline template prints it) is the byline's wording and
     stays; a title dropped between two kept parts is shown as "…", and a separator left
-    hanging at the end ("Nicolas Perriault —") is not quoted."""
-    text = _LIST_MARKER.sub("", text, count=1)
+    hanging at the end ("Nicolas Perriault —") is not quoted, nor are the story's categories or
+    tags printed after it on its line ("Filip Noubel / Posted in News": `_without_topics`)."""
+    text = _without_topics(_LIST_MARKER.sub("", text, count=1))
     parts = _QUOTE_SEPARATOR.split(text)
     segments, separators = parts[0::2], parts[1::2]
     kept: list[str | None] = []
@@ -4135,7 +4206,7 @@ def is_organisation_phrase(part: str) -> bool:
 # Review", "Federal Register") are left out.
 _NEWS_LAST_WORDS = frozenset(
     """times news post tribune herald journal gazette press observer chronicle sentinel statesman examiner dispatch
-    bulletin ledger telegraph inquirer courier mirror daily magazine newswire wire star globe presse prensa""".split()
+    bulletin ledger telegraph inquirer courier mirror daily magazine newswire wire star globe presse prensa today tonight now""".split()
 )
 # Words that name a news outlet wherever they stand in a name: wires, broadcasters and their kinds
 # ("Reuters", "Bloomberg", "NPR", "BBC", "Al Jazeera", "Fox News", "Public Radio", "Television").

@@ -42,6 +42,7 @@ import bisect
 import functools
 import itertools
 import re
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -70,6 +71,7 @@ from compliance.document.model import Block, Byline, Document, block_position
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
+from compliance.urls import same_page
 
 _MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
 _NAME_CLASSES = frozenset(["name", "fn", "p-name", "author-name", "authorname"])
@@ -296,12 +298,17 @@ class BylineMark:
 
 class _Zone(NamedTuple):
     """Where this article's byline can be: the article region, and the block indices from just
-    before the headline to the start of the body."""
+    before the headline to the start of the body; the element of the body's first block of prose
+    (None when no prose comes), and the page's own addresses (its canonical URL, `og:url`, the
+    address it was read from) with the base its links resolve against."""
 
     first: int
     last: int
     headline: Any
     article_root: Any
+    body_start: Any = None
+    own_pages: tuple[str, ...] = ()
+    base_url: str | None = None
 
     def covers(self, index: int, in_article: bool) -> bool:
         return in_article or self.first <= index <= self.last
@@ -314,12 +321,16 @@ def find_bylines(
     article_root: Any,
     outlets: Set[str] = frozenset(),
     credited: Callable[[], frozenset[str]] = _nobody,
+    own_pages: tuple[str, ...] = (),
+    base_url: str | None = None,
 ) -> tuple[Byline, ...]:
     """The article's bylines in document order: from byline markup first, then from "By …" lines
     near the top that no markup byline already covers. `outlets` are the loaded packs' outlet
     names (lower case), never read as a person; `credited` gives the names the page's metadata
-    credits (see `credited_in_metadata`), asked for only when a lone name needs it."""
-    zone = _zone(blocks, headline, article_root)
+    credits (see `credited_in_metadata`), asked for only when a lone name needs it; `own_pages`
+    are the page's own addresses (`own_pages_of`), against which a linked headline over a byline
+    is told from another story's teaser, its links resolved against `base_url`."""
+    zone = _zone(blocks, headline, article_root, own_pages, base_url)
     seen_blocks: set[int] = set()
     found = _with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited, outlets)
     named = {_credited_key(name) for byline in found for name in byline.names}
@@ -589,11 +600,26 @@ def _affiliation_after(byline: Byline, blocks: tuple[Block, ...], zone: _Zone, o
     return after
 
 
-def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any) -> _Zone:
+def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any, own_pages: tuple[str, ...] = (), base_url: str | None = None) -> _Zone:
     """From a few blocks before the headline to the first block of running prose after it."""
     start = headline.index if headline is not None else next((b.index for b in blocks if b.in_article), 0)
-    body = next((b.index for b in blocks if b.index > start and b.in_article and len(b.text.split()) >= _PROSE_WORDS), start)
-    return _Zone(max(0, start - _ZONE_BEFORE_HEADLINE), body, headline.element if headline is not None else None, article_root)
+    prose = next((b for b in blocks if b.index > start and b.in_article and len(b.text.split()) >= _PROSE_WORDS), None)
+    body_start = _block_element(prose.element) if prose is not None and prose.element is not None else None
+    return _Zone(
+        max(0, start - _ZONE_BEFORE_HEADLINE),
+        prose.index if prose is not None else start,
+        headline.element if headline is not None else None,
+        article_root,
+        body_start,
+        own_pages,
+        base_url,
+    )
+
+
+def own_pages_of(canonical: Iterable[str], meta: Mapping[str, Iterable[str]], base_url: str | None) -> tuple[str, ...]:
+    """The page's own addresses, as a link to the page itself may give them: its canonical URLs,
+    its `og:url` and the address it was read from (`base_url`, when known)."""
+    return (*canonical, *meta.get("og:url", ()), *((base_url,) if base_url else ()))
 
 
 # The most blocks read for a "By …" line from the top of the zone when prose never comes: far
@@ -1382,7 +1408,12 @@ def _is_other_storys_teaser(node: Any, zone: _Zone) -> bool:
     with linked headlines (`_is_teaser_card`), or under a flat pair's linked headline
     (`_under_teaser_headline`)."""
     tag = node.tag.lower()
-    return (tag in ("article", "li") and _is_teaser(node, zone)) or _is_teaser_card(node, zone) or _under_teaser_headline(node, zone)
+    return (
+        (tag in ("article", "li") and _is_teaser(node, zone))
+        or _is_teaser_card(node, zone)
+        or _under_teaser_headline(node, zone)
+        or _is_lone_teaser_card(node, zone)
+    )
 
 
 # A line that opens as a byline does ("By Sam Li", "by Ana Ruiz | May 3"): the cheap test before a
@@ -1399,7 +1430,7 @@ def teaser_blocks(doc: Document) -> frozenset[int]:
     kinds that compare a copy with its original (`story.story_paragraphs`)."""
     cached: frozenset[int] | None = doc._memo.get("teaser_blocks")
     if cached is None:
-        zone = _zone(doc.blocks, doc.headline, doc.article_root)
+        zone = _zone(doc.blocks, doc.headline, doc.article_root, own_pages_of(doc.canonical, doc.meta, doc.base_url), doc.base_url)
         found: set[int] = set()
         previous: Block | None = None
         for block in doc.article_blocks:
@@ -1506,6 +1537,54 @@ def _is_teaser_card(node: Any, zone: _Zone) -> bool:
         return False
     siblings = (sibling for sibling in parent.iterchildren(node.tag) if sibling is not node)
     return any(_has_headline_link(sibling) for sibling in itertools.islice(siblings, _TEASER_SIBLINGS_READ))
+
+
+def _is_lone_teaser_card(node: Any, zone: _Zone) -> bool:
+    """Whether the element is one other story's teaser standing alone, by its shape: a small block
+    (`_is_short`) after the story's prose has begun (`zone.body_start`), that opens with a
+    headline link (`_has_headline_link`) to a page other than this one (`_links_elsewhere`) with
+    a "By …" line under it. A story's own headline linked to itself, or standing above its text,
+    is no teaser, and its byline stays the story's."""
+    if zone.body_start is None or not _is_short([node]) or not _has_headline_link(node) or _holds_the_story(node, zone):
+        return False
+    link = next((link for link in itertools.islice(node.iter("a"), _TEASER_LINKS_READ) if _is_headline_link(link)), None)
+    if link is None or not _links_elsewhere(link, zone) or not _follows(node, zone.body_start):
+        return False
+    text = " ".join(text_of(node).split())
+    headline = " ".join(text_of(link).split())
+    headline_at = text.find(headline)
+    # Sliced, so that a "By" glued to the headline's end ("…stalls againBy Maria Gomez") opens a line.
+    return headline_at >= 0 and _BY_AFTER_HEADLINE().search(text[headline_at + len(headline) :]) is not None
+
+
+# A "By …" credit after a teaser's headline, on a line of its own or not ("Flood plan stalls again
+# By Maria Gomez May 3", as the card's text reads run together).
+_BY_AFTER_HEADLINE = on_first_use(r"(?:^|(?<=\W))by\s+\S", re.IGNORECASE)
+
+
+def _links_elsewhere(link: Any, zone: _Zone) -> bool:
+    """Whether the link goes to a page that is none of the page's own addresses (`zone.own_pages`),
+    a relative link resolved against the page's base; one to the page itself is its own headline."""
+    href = (link.get("href") or "").strip()
+    target = urllib.parse.urljoin(zone.base_url, href) if zone.base_url else href
+    if any(same_page(target, page) for page in zone.own_pages):
+        return False
+    # A relative link on a page whose address is not known: its path against the canonical URL's.
+    path = urllib.parse.urlsplit(target).path.rstrip("/")
+    return not (path and not urllib.parse.urlsplit(target).netloc and any(urllib.parse.urlsplit(page).path.rstrip("/") == path for page in zone.own_pages))
+
+
+def _follows(node: Any, earlier: Any) -> bool:
+    """Whether `node` comes after `earlier` in the page, neither holding the other: some ancestor
+    of `node` (or itself) has, among the siblings before it, `earlier` or an ancestor of it."""
+    chain = [earlier, *earlier.iterancestors()]
+    for current in (node, *node.iterancestors()):
+        if any(current is ancestor for ancestor in chain):
+            return False
+        for sibling in current.itersiblings(preceding=True):
+            if any(sibling is ancestor for ancestor in chain):
+                return True
+    return False
 
 
 def _under_teaser_headline(node: Any, zone: _Zone) -> bool:

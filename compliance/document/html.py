@@ -24,6 +24,7 @@ from compliance.document.bylines import (
     find_bylines,
     is_byline_markup,
     outlet_names,
+    own_pages_of,
 )
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -571,7 +572,8 @@ def _build_html_document(
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks, article_root, walked.meta, walked.json_ld)
     credited = functools.partial(credited_in_metadata, walked.meta, walked.json_ld)
-    bylines = () if rendered else find_bylines(walked.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
+    own_pages = own_pages_of(walked.canonical, walked.meta, walked.base_url)
+    bylines = () if rendered else find_bylines(walked.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited, own_pages, walked.base_url)
     positions = SourcePositions(source, root)
     return Document(
         kind="html",

@@ -1,0 +1,68 @@
+"""A byline ends where the story's categories or tags begin: a theme's "Posted in <category>",
+"Filed under: …", "Tags: …", "Categories: …" after the author's name, on the byline's line (after a
+slash, a bar, a dash, a comma) or on the line under it, is neither the byline's credit nor part of
+the evidence the editor is shown. A real affiliation on the same places still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.loading import load_packs
+
+PACKS = {p.id: p for p in load_packs()}
+BODY = (
+    "<p>Taiwan's opposition launched a recall drive on Monday against two dozen lawmakers, organisers said in the capital.</p>"
+    "<p>The drive needs signatures from ten percent of voters in each district before the deadline in July.</p>"
+)
+GV_CREDIT = '<p><em>This story originally appeared on <a href="https://globalvoices.org/2024/06/03/taiwan-recall/">Global Voices</a>.</em></p>'
+
+TOPICS_SHAPES = [
+    # WordPress's entry footer: the author and the categories in one line.
+    '<footer class="entry-footer"><span class="byline"><span class="author vcard"><a href="/author/filip/">{name}</a></span></span>'
+    ' / <span class="cat-links">Posted in <a href="/news/">News</a></span></footer>',
+    # A static page's byline paragraph, the categories on the line under it.
+    '<p class="byline">{name}</p><p>Posted in <a href="/news/">News</a>, <a href="/asia/">East Asia</a></p>',
+    '<p class="byline">By {name}<br>Filed under: <a href="/c/politics">Politics</a></p>',
+    # One line of text, parted by a bar, a dash, a middle dot.
+    "<p>By {name} | Posted in News</p>",
+    "<p>By {name} — Categories: Asia, Politics</p>",
+    '<div class="meta"><span class="author">{name}</span> · <span>Tags: Taiwan, elections</span></div>',
+]
+
+
+@pytest.mark.parametrize("shape", TOPICS_SHAPES)
+@pytest.mark.parametrize("name", ["Filip Noubel", "Daria Movileanu", "Oiwan Lam"])
+def test_the_bylines_evidence_ends_before_the_categories(shape: str, name: str) -> None:
+    page = f"<html><body><article><h1>Taiwan recall drive begins</h1>{shape.format(name=name)}{GV_CREDIT}{BODY}</article></body></html>"
+    doc = parse_document(page.encode(), "html")
+    assert [(byline.names, byline.reading.credit) for byline in doc.bylines] == [((name,), "")]
+    assert not any(word in doc.bylines[0].text for word in ("Posted", "Filed", "Categories", "Tags"))
+    result = check_document(doc, [PACKS["global-voices"]], path="copy.html", auto_detect=False)
+    evidence = {passed.rule: passed.evidence for passed in result.passed}
+    assert name in evidence["creative-commons/author"]
+    assert not any(word in evidence["creative-commons/author"] for word in ("Posted", "Filed", "Categories", "Tags"))
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        # An outlet after the name, then the categories: the outlet stays, the categories go.
+        ("<p>By Filip Noubel, Global Voices · Filed under: Taiwan</p>", "Global Voices"),
+        ('<p class="byline">Filip Noubel</p><p>Hong Kong Free Press</p>', "Hong Kong Free Press"),
+        ("<p>By Filip Noubel | Global Voices</p>", "Global Voices"),
+        # A word of a category's label inside an outlet's or a place's name is no label.
+        ("<p>By Ana Ruiz, Topics Weekly</p>", "Topics Weekly"),
+    ],
+)
+def test_an_affiliation_where_the_categories_would_stand_stays(line: str, credit: str) -> None:
+    page = f"<html><body><article><h1>Taiwan recall drive begins</h1>{line}{BODY}</article></body></html>"
+    bylines = parse_document(page.encode(), "html").bylines
+    assert bylines[0].reading.credit == credit
+    assert credit in bylines[0].text
+
+
+def test_posted_by_still_opens_a_byline() -> None:
+    page = f"<html><body><article><h1>Taiwan recall drive begins</h1><p>Posted by Filip Noubel</p>{BODY}</article></body></html>"
+    assert [byline.names for byline in parse_document(page.encode(), "html").bylines] == [("Filip Noubel",)]
