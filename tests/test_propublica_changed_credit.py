@@ -96,3 +96,40 @@ def test_fix_does_not_guess_the_reporter_for_the_affiliation(cli: Any, tmp_path:
     run = cli("fix", "--pack", "propublica", str(path))
     assert run.code == 1
     assert "not fixed: propublica/affiliation: needs the reporter's name" in run.err
+
+
+# The prescribed line and another attribution on one page (a theme's or plugin's footer credit):
+# the copy has the wording the terms ask for, and is told only that it prints the credit twice.
+FOOTERS = [
+    "<p>This article first appeared on ProPublica and is republished here under a Creative Commons license.</p>",
+    "<p>This story was first published by ProPublica.</p>",
+    "<footer><p>Originally published by ProPublica.</p></footer>",
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_the_prescribed_line_at_the_top_and_another_credit_below_is_a_repeated_credit_not_a_wording_error(footer: str) -> None:
+    found = _findings(check_html(_page(LINE, extra=footer), packs=["propublica"]))
+    assert "propublica/credit-line-wording" not in found and "propublica/credit-line" not in found
+    assert found["propublica/credit-line-repeated"] == "The ProPublica credit line is printed more than once."
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_a_reworded_credit_at_the_top_and_the_prescribed_line_below_is_a_misplaced_credit(footer: str) -> None:
+    reworded = footer.replace("<footer>", "").replace("</footer>", "").removeprefix("<p>").removesuffix("</p>")
+    page = _page(reworded, extra=f"<p>{LINE}</p>")
+    found = _findings(check_html(page, packs=["propublica"]))
+    assert "propublica/credit-line-wording" not in found
+    assert found["propublica/credit-line"].startswith('The credit line "This story was originally published by ProPublica." must be at the top of the story')
+
+
+def test_a_reworded_credit_alone_is_still_a_wording_error() -> None:
+    found = _findings(check_html(_page("This article first appeared on ProPublica."), packs=["propublica"]))
+    assert found["propublica/credit-line-wording"].startswith('The credit line reads "This article first appeared on ProPublica."')
+    assert "propublica/credit-line" not in found
+
+
+def test_the_prescribed_words_in_a_photo_caption_do_not_turn_the_wording_rule_off() -> None:
+    caption = f'<figure><img src="https://example.org/p.jpg" alt=""><figcaption>{LINE}</figcaption></figure>'
+    found = _findings(check_html(_page("This article first appeared on ProPublica.", extra=caption), packs=["propublica"]))
+    assert "propublica/credit-line-wording" in found
