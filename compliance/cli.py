@@ -512,7 +512,7 @@ def check(
     config: ConfigOption = None,
     input_kind: InputKindOption = None,
     stdin_filename: StdinFilenameOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed, and files with no finding and no rule left unchecked.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed, and files with nothing found or left unchecked.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
     meta: MetaOption = None,
     original: OriginalOption = None,
@@ -663,9 +663,19 @@ _STREAMED = ("text", "concise", "jsonl")
 def _nothing_to_say(result: FileResult) -> bool:
     """Whether `--quiet` leaves a file out: checked, with no finding, not failing the run, with
     every rule checked (a rule that was not checked has not passed), and no rule selected by its
-    own id that did not apply (whoever named a rule is told it was not checked here)."""
+    own id that did not apply (whoever named a rule is told it was not checked here), and a check
+    that covered all the page holds (not a page of several stories, nor a later page of one)."""
+    from compliance.formatters.pipeline import partly_checked
+
     report = result.report
-    return report.checked and not report.findings and not result.failing and not report.unchecked_rules and not report.named_rules_not_applied
+    return (
+        report.checked
+        and not report.findings
+        and not result.failing
+        and not report.unchecked_rules
+        and not report.named_rules_not_applied
+        and not partly_checked(report)
+    )
 
 
 def _job_summary(chosen: str) -> tuple[Path, ...]:

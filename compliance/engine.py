@@ -1380,7 +1380,8 @@ def _later_page_notice(doc: Document, path: str) -> list[Notice]:
         f" requires at the story's head (a credit line, byline or logo) may be on the first page{first}, which was"
         " not checked; check the first page too, or the whole story on one page"
     )
-    return [Notice("later-page", message, line=page.line)]
+    # (Placed at its line: what told it may be a head link or a line of text, whose column is its start.)
+    return [Notice("later-page", message, line=page.line, column=1 if page.line else 0)]
 
 
 def _rules_of_publishers_named(bylines: Sequence[str], packs: Sequence[Pack], applied: Sequence[Pack]) -> tuple[str, ...]:

@@ -85,6 +85,19 @@ NOT_CHECKED_RULE = "syndcheck/not-checked"
 FRONT_MATTER_RULE = "syndcheck/front-matter"
 # ... and a rule selected by name that does not apply to the document (its `when` does not hold).
 NOT_APPLICABLE_RULE = "syndcheck/not-applicable"
+# The notices that say the check did not cover the whole story, or all of what the page holds: a
+# story of its own beside or inside the article checked (`other-stories`), a later page of a story
+# split over pages (`later-page`). A pipeline's reader, and `--quiet`, must see them: a pass says
+# nothing of what was not checked.
+PARTLY_CHECKED = ("other-stories", "later-page")
+# The ids concise and GitHub output name the notices of `pipeline_notes` by (besides rules not checked).
+_NOTE_IDS = {
+    "front-matter": FRONT_MATTER_RULE,
+    NOT_APPLICABLE: NOT_APPLICABLE_RULE,
+    **{code: f"syndcheck/{code}" for code in PARTLY_CHECKED},
+    # A headline changed beyond style that no rule compares: the editor decides.
+    "headline-not-compared": "syndcheck/headline-not-compared",
+}
 
 
 def unchecked_notices(report: Report) -> tuple[Notice, ...]:
@@ -95,14 +108,23 @@ def unchecked_notices(report: Report) -> tuple[Notice, ...]:
 
 def pipeline_notes(report: Report) -> tuple[tuple[str, Notice], ...]:
     """The notices concise and GitHub output show beside the findings, each with its id: rules not
-    checked (`NOT_CHECKED_RULE`), a front matter that was not read (`FRONT_MATTER_RULE`) and a
-    rule selected by name that does not apply (`NOT_APPLICABLE_RULE`)."""
+    checked (`NOT_CHECKED_RULE`), a front matter that was not read (`FRONT_MATTER_RULE`), a rule
+    selected by name that does not apply (`NOT_APPLICABLE_RULE`), a story the check did not cover
+    (`PARTLY_CHECKED`: `syndcheck/other-stories`, `syndcheck/later-page`) and a changed headline no
+    rule compares (`syndcheck/headline-not-compared`)."""
     if not report.checked:
         return ()
-    ids = {"front-matter": FRONT_MATTER_RULE, NOT_APPLICABLE: NOT_APPLICABLE_RULE}
     return tuple(
-        (NOT_CHECKED_RULE if notice.unchecked_rules else ids[notice.code], notice) for notice in report.notices if notice.unchecked_rules or notice.code in ids
+        (NOT_CHECKED_RULE if notice.unchecked_rules else _NOTE_IDS[notice.code], notice)
+        for notice in report.notices
+        if notice.unchecked_rules or notice.code in _NOTE_IDS
     )
+
+
+def partly_checked(report: Report) -> bool:
+    """Whether a checked report says the check did not cover all the page holds (`PARTLY_CHECKED`):
+    `--quiet` shows such a file, as it does one with a rule not checked."""
+    return report.checked and any(notice.code in PARTLY_CHECKED for notice in report.notices)
 
 
 def note_place(report: Report, notice: Notice) -> tuple[int, int, str]:
