@@ -51,6 +51,7 @@ from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import counted, listed, normalize_inline, possessive, quoted, shorten, word_count
 
 if TYPE_CHECKING:
+    from compliance.document.pagination import StoryPage
     from compliance.document.region import OtherStory
     from compliance.document.stories import StoryPart
     from compliance.fixtemplates import FixTemplate
@@ -567,9 +568,13 @@ def check_document(
     notices.extend(_timed_out_marker_notices(detections))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
+    split: StoryPage | None = None
     if applied:
         notices.extend(_other_stories_notice(doc, packs, applied))
-        notices.extend(_later_page_notice(doc, path))
+        from compliance.document.pagination import story_page
+
+        split = story_page(doc, path)
+        notices.extend(_later_page_notice(split))
     if applied:
         # Publishers' names spelt with ASCII look-alikes ("CaIler") are looked for in the packs
         # that apply: an all-ASCII page costs nothing more while it is being detected.
@@ -611,6 +616,11 @@ def check_document(
             level = severities.get(rule.id)
             if level is not None:
                 rule = dataclasses.replace(rule, severity=level)
+            if split is not None and ctx.original is not None and _compares_whole_story(rule):
+                # One page of a split story holds part of the original's text and links: what the
+                # other pages hold would be called removed.
+                undecided.setdefault(_split_story_reason(split), []).append(rule.id)
+                continue
             started = clock() if clock else 0.0
             try:
                 rule_findings, rule_passed = evaluate_rule(ctx, rule, applied)
@@ -1363,25 +1373,41 @@ def _other_stories_notice(doc: Document, packs: Sequence[Pack], applied: Sequenc
     return notices
 
 
-def _later_page_notice(doc: Document, path: str) -> list[Notice]:
+def _later_page_notice(page: StoryPage | None) -> list[Notice]:
     """The `later-page` notice of a page that is not the first of a story split over pages
-    (`pagination.later_page`): what its publisher requires at the story's head is on the first
-    page, which was not checked, so the head's findings may be the first page's to answer.
-    `path` is where the page was read from (an address, when read from the web)."""
-    from compliance.document.pagination import later_page
-
-    page = later_page(doc, path)
-    if page is None:
+    (`pagination.story_page`): what its publisher requires at the story's head is on the first
+    page, which was not checked, so the head's findings may be the first page's to answer."""
+    if page is None or page.number == 1:
         return []
-    which = f"page {page.number}" if page.number else "a later page"
     first = f" ({shorten(page.first, 120)})" if page.first else ""
     message = (
-        f"{which} of a story split over pages ({shorten(page.evidence, 100)}, line {page.line}): what its publisher"
+        f"{_which_page(page)} of a story split over pages ({shorten(page.evidence, 100)}, line {page.line}): what its publisher"
         f" requires at the story's head (a credit line, byline or logo) may be on the first page{first}, which was"
         " not checked; check the first page too, or the whole story on one page"
     )
     # (Placed at its line: what told it may be a head link or a line of text, whose column is its start.)
     return [Notice("later-page", message, line=page.line, column=1 if page.line else 0)]
+
+
+def _which_page(page: StoryPage) -> str:
+    """ "page 2", or "a later page" when its number is not known."""
+    return f"page {page.number}" if page.number else "a later page"
+
+
+def _compares_whole_story(rule: Rule) -> bool:
+    """Whether a rule compares the copy's whole text or links with the original's (`fidelity`,
+    `original-links`): a page of a split story holds only part of them."""
+    return any(check.kind in ("fidelity", "original-links") for check in iter_checks(rule.check))
+
+
+def _split_story_reason(page: StoryPage) -> str:
+    """Why the rules comparing the whole story with its original were not checked on a page of a
+    split story (an `undecided` notice's reason)."""
+    return (
+        f"the page is {_which_page(page)} of a story split over pages ({shorten(page.evidence, 100)}, line {page.line}), and the"
+        " original's text is compared with the whole story, whose other pages were not read: check its pages together, as"
+        " one page (the site's single-page or print view), against the original"
+    )
 
 
 def _rules_of_publishers_named(bylines: Sequence[str], packs: Sequence[Pack], applied: Sequence[Pack]) -> tuple[str, ...]:

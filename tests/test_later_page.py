@@ -7,13 +7,14 @@ end of an address alone, nor by an adjacent post's `rel="prev"`."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from compliance.cli import app
 from compliance.document import parse_document
-from compliance.document.pagination import later_page
+from compliance.document.pagination import later_page, story_page
 from compliance.engine import check_document
 from compliance.loading import load_packs
 
@@ -154,15 +155,81 @@ def test_the_notice_names_the_page_the_evidence_and_the_first_page() -> None:
     )
 
 
-def test_no_notice_where_no_pack_applies(tmp_path: object) -> None:
+def test_no_notice_where_no_pack_applies() -> None:
     html = _page(body="<p>Page 2 of 3</p>")
     report = check_document(parse_document(html.encode(), "html"), load_packs(), path="p.html")
     assert [n.code for n in report.notices] == ["no-pack"]
 
 
-def test_the_cli_reports_it_in_json(tmp_path: pytest.TempPathFactory) -> None:
-    page = tmp_path / "budget-2.html"  # type: ignore[operator]
+def test_the_cli_reports_it_in_json(tmp_path: Path) -> None:
+    page = tmp_path / "budget-2.html"
     page.write_text(_page(body="<p>Daily Caller News Foundation</p>\n<p>Page 2 of 3</p>" + STORY))
     result = CliRunner().invoke(app, ["check", "--pack", "dcnf", "--format", "json", str(page)])
     (notice,) = [n for n in json.loads(result.stdout)["files"][0]["notices"] if n["code"] == "later-page"]
     assert notice["message"].startswith("page 2 of a story split over pages (Page 2 of 3, line 2)")
+
+
+def _page_number(html: str, kind: str = "html") -> int | None:
+    found = story_page(parse_document(html.encode(), kind))  # type: ignore[arg-type]
+    return None if found is None else found.number
+
+
+@pytest.mark.parametrize(
+    ("html", "number"),
+    [
+        (_page('<link rel="canonical" href="https://news.example/budget/"><link rel="next" href="https://news.example/budget/2/">'), 1),
+        (_page('<link rel="canonical" href="https://news.example/budget/?page=2"><link rel="next" href="?page=3">'), 2),
+        (
+            _page(body='<div class="page-links">Pages: <span class="post-page-numbers current">1</span> <a href="/b/2/" class="post-page-numbers">2</a></div>'),
+            1,
+        ),
+        (_page(body="<p>Page 1 of 3</p>"), 1),
+        (_page(body="<p>Page 3 of 3</p>"), 3),
+        # Not part of a split story: an adjacent post's next link, a lone "Page 1", no sign at all.
+        (
+            _page("<link rel=\"canonical\" href=\"https://news.example/budget/\"><link rel='next' title='Mayor resigns' href='https://news.example/mayor/'>"),
+            None,
+        ),
+        (_page(body="<p>Page 1</p>"), None),
+        (_page(), None),
+    ],
+)
+def test_every_page_of_a_split_story_is_told_the_first_too(html: str, number: int | None) -> None:
+    assert _page_number(html) == number
+
+
+ORIGINAL_URL = "https://www.propublica.org/article/county-jails"
+PARAGRAPHS = [f"<p>Paragraph {n} of the story says what the county's jail inspectors found in {2010 + n}, and what they fixed.</p>" for n in range(8)]
+PP_HEAD = f'<p>This story was originally published by <a href="{ORIGINAL_URL}">ProPublica</a>.</p><p class="byline">By Sam Ortiz, ProPublica</p>'
+
+
+def _split_copy(folder: Path, links: str, paragraphs: list[str]) -> tuple[str, str]:
+    original = folder / "original.html"
+    original.write_text(
+        f'<html><head><link rel="canonical" href="{ORIGINAL_URL}"></head><body><article><h1>County jails</h1>'
+        f'<p class="byline">By Sam Ortiz, ProPublica</p>{"".join(PARAGRAPHS)}</article></body></html>'
+    )
+    copy = folder / "copy.html"
+    copy.write_text(
+        f'<html><head><link rel="canonical" href="https://valley.example/jails/"></head><body><article><h1>County jails</h1>{PP_HEAD}'
+        f'{"".join(paragraphs)}{links}<script async src="https://pixel.propublica.org/pixel.js"></script></article></body></html>'
+    )
+    return str(original), str(copy)
+
+
+def test_a_page_of_a_split_story_is_not_compared_with_the_whole_original(tmp_path: Path) -> None:
+    links = '<div class="page-links">Pages: <span class="post-page-numbers current">1</span> <a href="https://valley.example/jails/2/">2</a></div>'
+    original, copy = _split_copy(tmp_path, links, PARAGRAPHS[:4])
+    result = CliRunner().invoke(app, ["check", "--pack", "propublica", "--format", "json", "--original", original, copy])
+    report = json.loads(result.stdout)["files"][0]
+    assert not [f for f in report["findings"] if f["rule"] in ("propublica/fidelity", "propublica/original-links")]
+    (note,) = [n["message"] for n in report["notices"] if n["code"] == "undecided"]
+    assert note.startswith("2 rule(s) not checked (propublica/fidelity, propublica/original-links): the page is page 1 of a story split over pages")
+
+
+def test_a_story_on_one_page_missing_half_its_text_is_still_told_so(tmp_path: Path) -> None:
+    original, copy = _split_copy(tmp_path, "", PARAGRAPHS[:4])
+    result = CliRunner().invoke(app, ["check", "--pack", "propublica", "--format", "json", "--original", original, copy])
+    report = json.loads(result.stdout)["files"][0]
+    assert "propublica/fidelity" in {f["rule"] for f in report["findings"]}
+    assert not [n for n in report["notices"] if n["code"] == "undecided"]

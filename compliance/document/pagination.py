@@ -1,18 +1,19 @@
-"""A later page of a story split over several pages: page 2 of a paginated copy carries none of
-what its publisher requires at the story's head (the credit line, the byline, the logo), which its
-first page holds. Pure; reads the parsed page and never raises.
+"""A page of a story split over several pages: page 2 of a paginated copy carries none of what
+its publisher requires at the story's head (the credit line, the byline, the logo), which its first
+page holds; and no page of it holds the whole story its original tells. Pure; reads the parsed page
+and never raises.
 
 Told by what a site prints and links, never by a page number alone in an address (a slug may end
 in a number):
 
-- the page's own address (its canonical URL, `og:url`, or the address it was read from) is the
-  address of `<link rel="prev">` with a page number added: `/story/2/` after `/story/`
-  (WordPress's `<!--nextpage-->`), `/story/page/3/` after `/story/page/2/`, `?page=2` (Drupal,
-  Arc, most others);
+- the page's own address (its canonical URL, `og:url`, or the address it was read from) and the
+  address of its `<link rel="prev">` or `<link rel="next">` are one address with page numbers in
+  order: `/story/2/` after `/story/` (WordPress's `<!--nextpage-->`), `/story/page/3/` after
+  `/story/page/2/`, `?page=2` (Drupal, Arc, most others);
+- WordPress's page links (`wp_link_pages`: `.page-links`, `.post-page-numbers`): the current page
+  and a link to another;
 - a visible "Page 2 of 3", "Continued from page 1", "(Page 2)" line: what print-style sites and
-  plain text write;
-- WordPress's page links (`wp_link_pages`: `.page-links`, `.post-page-numbers`) whose current page
-  is not the first.
+  plain text write.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from typing import Any, NamedTuple
 from compliance.document.model import Document
 
 
-class LaterPage(NamedTuple):
-    """Page `number` (2 or more; 0 when the page says it continues a story without its number) of
+class StoryPage(NamedTuple):
+    """Page `number` (1 or more; 0 when the page says it continues a story without its number) of
     a story split over pages; `first` is the first page's address when the page gives it ("" when
     not), `evidence` what said so, as a reader or a page's source shows it, and `line` where."""
 
@@ -37,16 +38,22 @@ class LaterPage(NamedTuple):
     line: int
 
 
-def later_page(doc: Document, address: str = "") -> LaterPage | None:
-    """The page's place in a story split over pages when it is not the first (see the module's
-    docstring), else None. `address` is the address the page was read from, when it was read
-    from the web (a path of a file is no address and is ignored)."""
+def story_page(doc: Document, address: str = "") -> StoryPage | None:
+    """The page's place in a story split over pages (see the module's docstring), its first page
+    too; None for a page that is no part of one. `address` is the address the page was read from,
+    when it was read from the web (a path of a file is no address and is ignored)."""
     if doc.kind == "html" and doc.root is not None:
         own = [url for url in (*doc.canonical, *doc.meta.get("og:url", ()), address) if url.startswith(("http://", "https://"))]
-        found = _previous_link(doc.root, own) or _page_links(doc)
+        found = _sibling_link(doc.root, own) or _page_links(doc)
         if found is not None:
             return found
     return _printed_page(doc)
+
+
+def later_page(doc: Document, address: str = "") -> StoryPage | None:
+    """The page's place in a story split over pages when it is not the first (`story_page`), else None."""
+    page = story_page(doc, address)
+    return page if page is not None and page.number != 1 else None
 
 
 # A page number in an address: a last path segment that is a number (after `/page/` or not), or a
@@ -74,22 +81,25 @@ def _page_of(url: str) -> tuple[str, int]:
     return base, number
 
 
-def _previous_link(root: Any, own: Iterable[str]) -> LaterPage | None:
-    """A `<link rel="prev">` to the page's own address less a page number: an adjacent post's link
-    (old WordPress themes write one to the previous post) goes to another address."""
+def _sibling_link(root: Any, own: Iterable[str]) -> StoryPage | None:
+    """A `<link rel="prev">` or `<link rel="next">` to the page's own address with another page
+    number, before or after its own: an adjacent post's link (old WordPress themes write them to
+    the posts before and after) goes to another address."""
     for link in root.iter("link"):
-        rel = (link.get("rel") or "").lower().split()
+        rel = set((link.get("rel") or "").lower().split())
         href = (link.get("href") or "").strip()
-        if not href or not {"prev", "previous"} & set(rel):
+        before = bool({"prev", "previous"} & rel)
+        if not href or not (before or "next" in rel):
             continue
         for url in own:
             base, number = _page_of(url)
-            previous = urllib.parse.urljoin(url, href)
-            previous_base, previous_number = _page_of(previous)
-            if number >= 2 and previous_base == base and previous_number < number:
-                # The first page's address is known when the link goes to it.
-                first = previous if previous_number == 1 else ""
-                return LaterPage(number, first, f'<link rel="prev" href="{href}">', link.sourceline or 0)
+            other = urllib.parse.urljoin(url, href)
+            other_base, other_number = _page_of(other)
+            if other_base != base or (other_number >= number if before else other_number <= number):
+                continue
+            # The first page's address is known when the link goes to it, or when it is this page.
+            first = other if before and other_number == 1 else url if number == 1 else ""
+            return StoryPage(number, first, f'<link rel="{"prev" if before else "next"}" href="{href}">', link.sourceline or 0)
     return None
 
 
@@ -99,10 +109,10 @@ _PAGE_LINK_CONTAINERS = frozenset({"page-links", "wp-link-pages"})
 _PAGE_NUMBER = "post-page-numbers"
 
 
-def _page_links(doc: Document) -> LaterPage | None:
-    """WordPress's page links (`wp_link_pages`) on a later page: the current page, the number
-    that is not a link (or is marked `current` or `aria-current="page"`), is not the first. Found
-    from the page's links numbered as pages (few), not by a walk of every element."""
+def _page_links(doc: Document) -> StoryPage | None:
+    """WordPress's page links (`wp_link_pages`): the current page is the number that is not a link
+    (or is marked `current` or `aria-current="page"`) in a list with a link to another. Found from
+    the page's links numbered as pages (few), not by a walk of every element."""
     for link in doc.links:
         element = link.element
         if element is None or not link.visible or len(element) or _page_number(element.text or "") is None:
@@ -111,11 +121,10 @@ def _page_links(doc: Document) -> LaterPage | None:
         if container is None:
             continue
         current = _current_number(container)
-        if current is None or current < 2:
-            # The first page's links: only the first such list on the page is read.
-            return None
+        if current is None:
+            continue
         first = next((a.get("href", "") for a in container.iter("a") if (a.text or "").strip() == "1"), "")
-        return LaterPage(current, first, " ".join(" ".join(container.itertext()).split())[:80], container.sourceline or 0)
+        return StoryPage(current, first, " ".join(" ".join(container.itertext()).split())[:80], container.sourceline or 0)
     return None
 
 
@@ -164,7 +173,7 @@ _PRINTED = re.compile(
 )
 
 
-def _printed_page(doc: Document) -> LaterPage | None:
+def _printed_page(doc: Document) -> StoryPage | None:
     """A visible line of the page that says it is not the story's first page."""
     for block in doc.blocks:
         if len(block.text) > 60:
@@ -173,12 +182,13 @@ def _printed_page(doc: Document) -> LaterPage | None:
         if match is None:
             continue
         if match.group("from") is not None:
-            return LaterPage(0, "", block.text.strip(), block.line)
+            return StoryPage(0, "", block.text.strip(), block.line)
         number = int(match.group("number"))
         count = int(match.group("count") or number)
-        if 2 <= number <= count:
-            return LaterPage(number, "", block.text.strip(), block.line)
+        # "Page 1" alone tells nothing; "Page 1 of 3" tells a first page.
+        if 1 <= number <= count and count >= 2:
+            return StoryPage(number, "", block.text.strip(), block.line)
     return None
 
 
-__all__ = ["LaterPage", "later_page"]
+__all__ = ["StoryPage", "later_page", "story_page"]
