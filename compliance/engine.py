@@ -1382,8 +1382,8 @@ def _later_page_notice(page: StoryPage | None) -> list[Notice]:
     first = f" ({shorten(page.first, 120)})" if page.first else ""
     message = (
         f"{_which_page(page)} of a story split over pages ({shorten(page.evidence, 100)}, line {page.line}): what its publisher"
-        f" requires at the story's head (a credit line, byline or logo) may be on the first page{first}, which was"
-        " not checked; check the first page too, or the whole story on one page"
+        f" requires at the story's head and this page lacks (a credit line, byline or logo) may be on the first page{first},"
+        " which was not checked; check the first page too, or the whole story on one page"
     )
     # (Placed at its line: what told it may be a head link or a line of text, whose column is its start.)
     return [Notice("later-page", message, line=page.line, column=1 if page.line else 0)]

@@ -39,10 +39,15 @@ def _later(html: str, kind: str = "html", address: str = "") -> tuple[int, str, 
             '<link rel="canonical" href="https://news.example/2024/05/budget/2/"><link rel="prev" href="https://news.example/2024/05/budget/">',
             (2, "https://news.example/2024/05/budget/", '<link rel="prev" href="https://news.example/2024/05/budget/">'),
         ),
-        # /page/3/ after /page/2/, the first page's address not given by the link.
+        # /story/3/ after /story/2/, the first page's address not given by the link.
         (
-            '<meta property="og:url" content="https://site.example/story/page/3/"><link rel="previous" href="/story/page/2/">',
-            (3, "", '<link rel="prev" href="/story/page/2/">'),
+            '<meta property="og:url" content="https://site.example/story/3/"><link rel="previous" href="/story/2/">',
+            (3, "", '<link rel="prev" href="/story/2/">'),
+        ),
+        # Drupal counts its pages from 0: ?page=1 after the bare address is the second page.
+        (
+            '<link rel="canonical" href="https://site.example/node/5?page=1"><link rel="prev" href="/node/5">',
+            (2, "https://site.example/node/5", '<link rel="prev" href="/node/5">'),
         ),
         # A query parameter, other parameters kept, a relative link.
         (
@@ -66,6 +71,13 @@ def test_a_previous_page_link_to_the_same_address_tells_a_later_page(head: str, 
         '<link rel="canonical" href="https://news.example/2024/05/13/">',
         # A previous page on another site.
         '<link rel="canonical" href="https://news.example/budget/2/"><link rel="prev" href="https://other.example/budget/">',
+        # WordPress's pages of a blog's index, an archive, a search: no story's pages.
+        '<link rel="canonical" href="https://news.example/page/2/"><link rel="prev" href="https://news.example/">',
+        '<link rel="canonical" href="https://news.example/category/news/page/2/"><link rel="prev" href="https://news.example/category/news/">',
+        '<link rel="canonical" href="https://news.example/?s=jail&amp;paged=2"><link rel="prev" href="https://news.example/?s=jail">',
+        # A month after its year, a page after one not just before it.
+        '<link rel="canonical" href="https://news.example/2024/05/"><link rel="prev" href="https://news.example/2024/">',
+        '<link rel="canonical" href="https://news.example/budget/5/"><link rel="prev" href="https://news.example/budget/">',
     ],
 )
 def test_no_later_page_without_a_link_to_the_same_story(head: str) -> None:
@@ -92,8 +104,9 @@ def test_the_address_the_page_was_read_from_counts_as_its_own() -> None:
             ' <span aria-current="page" class="post-page-numbers current">2</span></div>',
             (2, "https://news.example/budget/", "Pages: 1 2"),
         ),
-        # Older WordPress: the current page a bare number between the links.
+        # Older WordPress: the current page a bare number between the links, or in a span.
         ('<p class="wp-link-pages">Pages: <a href="/b/">1</a> <a href="/b/2/">2</a> 3</p>', (3, "/b/", "Pages: 1 2 3")),
+        ('<div class="page-links"><a href="/b/"><span>1</span></a> <span>2</span></div>', (2, "", "1 2")),
     ],
 )
 def test_wordpress_page_links_of_a_later_page(links: str, expected: tuple[int, str, str]) -> None:
@@ -106,6 +119,8 @@ def test_wordpress_page_links_of_a_later_page(links: str, expected: tuple[int, s
         '<div class="page-links">Pages: <span class="post-page-numbers current" aria-current="page">1</span>'
         ' <a href="/b/2/" class="post-page-numbers">2</a></div>',
         '<div class="page-links">Pages: 1 <a href="/b/2/">2</a></div>',
+        # A theme's comment pages, numbered with the same classes.
+        '<div class="page-links"><a class="post-page-numbers" href="?cpage=1">1</a><span class="post-page-numbers current">2</span></div>',
         # Hidden page links say nothing to a reader.
         '<div class="page-links" style="display:none">Pages: <a href="/b/">1</a> <span class="current">2</span></div>',
     ],
@@ -116,7 +131,18 @@ def test_first_pages_and_hidden_page_links_are_no_later_page(links: str) -> None
 
 @pytest.mark.parametrize(
     ("line", "number"),
-    [("Page 2 of 3", 2), ("(Page 3/3)", 3), ("Seite 2 von 4", 2), ("Página 2 de 2", 2), ("Continued from page 1", 0), ("CONTINUED FROM PAGE A1", None)],
+    [
+        ("Page 2 of 3", 2),
+        ("(Page 3/3)", 3),
+        ("Seite 2 von 4", 2),
+        ("Página 2 de 2", 2),
+        ("Continued from page 1", 0),
+        ("CONTINUED FROM PAGE A1", 0),
+        ("(Continued from Page A1)", 0),
+        ("Continued from 1A", 0),
+        ("Rates, continued from page 1", 0),
+        ("From Page A1", 0),
+    ],
 )
 def test_a_printed_page_line_tells_a_later_page(line: str, number: int | None) -> None:
     found = _later(_page(body=f"<p>{line}</p>"))
@@ -125,7 +151,13 @@ def test_a_printed_page_line_tells_a_later_page(line: str, number: int | None) -
 
 @pytest.mark.parametrize(
     "line",
-    ["Page 1 of 3", "Page 4 of 3", "The council read page 2 of 3 of the report aloud, then voted to send the bill back to committee."],
+    [
+        "Page 1 of 3",
+        "Page 4 of 3",
+        "The council read page 2 of 3 of the report aloud, then voted to send the bill back to committee.",
+        # A scanned document's page in a caption.
+        '<figure><img src="memo.png" alt=""><figcaption>Page 2 of 3</figcaption></figure>',
+    ],
 )
 def test_a_first_page_an_impossible_number_or_a_sentence_is_no_later_page(line: str) -> None:
     assert _later(_page(body=f"<p>{line}</p>")) is None
@@ -150,8 +182,8 @@ def test_the_notice_names_the_page_the_evidence_and_the_first_page() -> None:
     assert notice.line == 2
     assert notice.message == (
         'page 2 of a story split over pages (<link rel="prev" href="https://news.example/budget/">, line 2): what its publisher'
-        " requires at the story's head (a credit line, byline or logo) may be on the first page (https://news.example/budget/),"
-        " which was not checked; check the first page too, or the whole story on one page"
+        " requires at the story's head and this page lacks (a credit line, byline or logo) may be on the first page"
+        " (https://news.example/budget/), which was not checked; check the first page too, or the whole story on one page"
     )
 
 
@@ -233,3 +265,8 @@ def test_a_story_on_one_page_missing_half_its_text_is_still_told_so(tmp_path: Pa
     report = json.loads(result.stdout)["files"][0]
     assert "propublica/fidelity" in {f["rule"] for f in report["findings"]}
     assert not [n for n in report["notices"] if n["code"] == "undecided"]
+
+
+def test_a_headline_that_reads_as_a_page_line_is_a_headline() -> None:
+    html = "<html><body><article><h1>Page 2 of 3</h1><p>By Dan Walters, CalMatters</p><p>Insurers raised rates.</p></article></body></html>"
+    assert _page_number(html) is None

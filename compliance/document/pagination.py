@@ -56,35 +56,64 @@ def later_page(doc: Document, address: str = "") -> StoryPage | None:
     return page if page is not None and page.number != 1 else None
 
 
-# A page number in an address: a last path segment that is a number (after `/page/` or not), or a
-# query parameter that CMSs number pages with. (WordPress's `p` is a post's id, not a page.)
-_PATH_PAGE = re.compile(r"/(?:page/)?(\d{1,3})/?$")
-_PAGE_PARAMETERS = frozenset({"page", "pg", "paged", "pagina", "seite", "pagenum"})
+# A page number in an address: a last path segment that is a number (WordPress's `<!--nextpage-->`
+# writes `/story/2/`), or a query parameter that CMSs number a story's pages with. Not `/page/2/`
+# nor `paged=2`, WordPress's pages of a blog's index, an archive or a search; not `p`, a post's id;
+# not a number with a leading zero, a month or a day (`/2024/05/`).
+_PATH_PAGE = re.compile(r"/([1-9]\d{0,2})/?$")
+_PAGE_PARAMETERS = frozenset({"page", "pg", "pagina", "seite", "pagenum"})
 
 
-def _page_of(url: str) -> tuple[str, int]:
-    """`url` without its page number, and the number (1 when it has none)."""
+class _Numbered(NamedTuple):
+    """An address without its page number (`base`), the number (1 when it has none) and whether a
+    query parameter gave it (Drupal counts those from 0: `?page=1` is the second page)."""
+
+    base: str
+    number: int
+    in_query: bool
+
+
+def _readings(url: str) -> list[_Numbered]:
+    """`url` read as a page of a story: its address without the page number, and the number. A
+    last path segment that is a number may be a page's or an id's (`/node/5`): both readings."""
     parts = urllib.parse.urlsplit(url.strip())
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-    number = 1
+    number, in_query = 1, False
     kept = []
     for key, value in query:
-        if key.lower() in _PAGE_PARAMETERS and value.isdigit() and len(value) <= 3:
-            number = int(value)
+        if key.lower() in _PAGE_PARAMETERS and value.isascii() and value.isdecimal() and len(value) <= 3 and not in_query:
+            number, in_query = int(value), True
         else:
             kept.append((key, value))
-    path = parts.path
-    if number == 1 and (match := _PATH_PAGE.search(path)) is not None:
-        number = int(match.group(1))
-        path = path[: match.start()] + "/"
-    base = urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/") or "/", urllib.parse.urlencode(kept), ""))
-    return base, number
+    rest = urllib.parse.urlencode(kept)
+
+    def address(path: str) -> str:
+        return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/") or "/", rest, ""))
+
+    found = [_Numbered(address(parts.path), number, in_query)]
+    if not in_query and (match := _PATH_PAGE.search(parts.path)) is not None:
+        found.append(_Numbered(address(parts.path[: match.start()] + "/"), int(match.group(1)), False))
+    return found
+
+
+def _adjacent(page: _Numbered, other: _Numbered, before: bool) -> int | None:
+    """The page's number when `other`, its previous page (`before`) or its next, is the page just
+    before or after it, of the same address; else None. A first page has no number in its address;
+    a query's numbers may count from 0 (Drupal: the page after the bare address is `?page=1`)."""
+    if other.base != page.base:
+        return None
+    if before and not other.in_query and page.in_query and page.number == 1:
+        return 2  # counted from 0
+    if not before and not page.in_query and other.in_query and other.number == 1:
+        return 1  # counted from 0: this is the first page
+    wanted = page.number - 1 if before else page.number + 1
+    return page.number if other.number == wanted else None
 
 
 def _sibling_link(root: Any, own: Iterable[str]) -> StoryPage | None:
-    """A `<link rel="prev">` or `<link rel="next">` to the page's own address with another page
-    number, before or after its own: an adjacent post's link (old WordPress themes write them to
-    the posts before and after) goes to another address."""
+    """A `<link rel="prev">` or `<link rel="next">` to the page's own address with the page number
+    just before or after its own: an adjacent post's link (old WordPress themes write them to the
+    posts before and after) goes to another address, a blog index's or an archive's to `/page/2/`."""
     for link in root.iter("link"):
         rel = set((link.get("rel") or "").lower().split())
         href = (link.get("href") or "").strip()
@@ -92,13 +121,13 @@ def _sibling_link(root: Any, own: Iterable[str]) -> StoryPage | None:
         if not href or not (before or "next" in rel):
             continue
         for url in own:
-            base, number = _page_of(url)
             other = urllib.parse.urljoin(url, href)
-            other_base, other_number = _page_of(other)
-            if other_base != base or (other_number >= number if before else other_number <= number):
+            pairs = ((page, linked) for page in _readings(url) for linked in _readings(other))
+            number = next((n for page, linked in pairs if (n := _adjacent(page, linked, before)) is not None), None)
+            if number is None:
                 continue
             # The first page's address is known when the link goes to it, or when it is this page.
-            first = other if before and other_number == 1 else url if number == 1 else ""
+            first = other if before and number == 2 else url if number == 1 else ""
             return StoryPage(number, first, f'<link rel="{"prev" if before else "next"}" href="{href}">', link.sourceline or 0)
     return None
 
@@ -115,7 +144,7 @@ def _page_links(doc: Document) -> StoryPage | None:
     the page's links numbered as pages (few), not by a walk of every element."""
     for link in doc.links:
         element = link.element
-        if element is None or not link.visible or len(element) or _page_number(element.text or "") is None:
+        if element is None or not link.visible or _page_number("".join(element.itertext())) is None or _comments_page(link.href):
             continue
         container = _page_link_list(element)
         if container is None:
@@ -126,6 +155,13 @@ def _page_links(doc: Document) -> StoryPage | None:
         first = next((a.get("href", "") for a in container.iter("a") if (a.text or "").strip() == "1"), "")
         return StoryPage(current, first, " ".join(" ".join(container.itertext()).split())[:80], container.sourceline or 0)
     return None
+
+
+def _comments_page(href: str) -> bool:
+    """Whether a link goes to a page of the story's comments (WordPress's `?cpage=2`,
+    `/comment-page-2/`), which a theme may number with the same classes as the story's pages."""
+    lowered = href.lower()
+    return "cpage=" in lowered or "/comment-page-" in lowered or "#comments" in lowered
 
 
 def _page_link_list(link: Any) -> Any:
@@ -168,15 +204,21 @@ def _is_current(item: Any, container: Any) -> bool:
 # a line of its own. Other languages' words for "page": "Seite", "página", "pagina".
 _PRINTED = re.compile(
     r"^[(\[]?\s*(?:(?:page|seite|p[áa]gina)\s+(?P<number>\d{1,3})(?:\s*(?:of|/|von|de|di)\s*(?P<count>\d{1,3}))?"
-    r"|continued\s+from\s+(?:page|p\.)\s*(?P<from>\d{1,3}|one|a\s+previous\s+page))\s*[)\]]?\s*[.:]?$",
+    # A newspaper's jump line names the page by its section too ("Continued from Page A1", "from
+    # 1A"), and may open with the story's slug ("Rates, continued from page 1", "From Page 1").
+    r"|(?:[^,\n]{1,30},\s*)?(?:continued\s+from\s+(?:page\s*|p\.\s*)?|from\s+(?:page\s*|p\.\s*))"
+    r"(?P<from>[a-z]?\d{1,3}[a-z]?|one|a\s+previous\s+page))\s*[)\]]?\s*[.:]?$",
     re.IGNORECASE,
 )
+# Where a "Page 2 of 3" line belongs to something else than the story: a picture's caption (a
+# scanned document's page), a table's.
+_CAPTIONS = frozenset({"figure", "figcaption", "caption"})
 
 
 def _printed_page(doc: Document) -> StoryPage | None:
     """A visible line of the page that says it is not the story's first page."""
     for block in doc.blocks:
-        if len(block.text) > 60:
+        if len(block.text) > 60 or block.heading or (doc.kind == "html" and not block.in_article) or _in_caption(block.element):
             continue
         match = _PRINTED.match(block.text.strip())
         if match is None:
@@ -189,6 +231,11 @@ def _printed_page(doc: Document) -> StoryPage | None:
         if 1 <= number <= count and count >= 2:
             return StoryPage(number, "", block.text.strip(), block.line)
     return None
+
+
+def _in_caption(element: Any) -> bool:
+    """Whether a block's element is (in) a caption (`_CAPTIONS`); False for a block of text."""
+    return element is not None and any(node.tag in _CAPTIONS for node in (element, *element.iterancestors()) if isinstance(node.tag, str))
 
 
 __all__ = ["StoryPage", "later_page", "story_page"]
