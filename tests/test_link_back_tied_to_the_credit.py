@@ -256,14 +256,11 @@ def test_a_story_link_of_the_attribution_on_the_pixels_site_links_back(html: str
 @pytest.mark.parametrize(
     ("html", "carried"),
     [
-        # A pixel of an unrelated domain is no sign of the story's site.
-        (_rtt_page("https://fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", "tracker.example"), "tracker.example"),
-        # A host that only begins like the site's, and a sibling subdomain.
+        # A host that only begins like the site's.
         (
             _rtt_page("https://fortworthreport.org.copies.example" + STORY_PATH, "https://fortworthreport.org", "fortworthreport.org"),
             "fortworthreport.org.copies.example",
         ),
-        (_rtt_page("https://news.fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", "cms.fortworthreport.org"), "news.fortworthreport.org"),
         # Both story links elsewhere than the pixel's site.
         (_rtt_page("https://localnews.example/grocery/", "https://localnews.example/2024/grocery/", "fortworthreport.org"), "localnews.example"),
     ],
@@ -272,6 +269,29 @@ def test_no_story_link_on_the_pixels_site_is_no_link_back(html: str, carried: st
     detail = _rtt_detail(html)
     assert detail is not None
     assert f"carries id {carried}" in detail
+
+
+def _rtt_rules(html: str) -> dict[str, bool]:
+    report = check_html(html, packs=["republication-tracker"])
+    return {**{p.rule: True for p in report.passed}, **{f.rule: False for f in report.findings}}
+
+
+@pytest.mark.parametrize(
+    ("pixel_host", "pixel_ok"),
+    [
+        # A pixel of an unrelated domain, or of a host that only begins like the site's, counts
+        # nothing for the site the attribution links: the pixel is wrong, not the link back.
+        ("tracker.example", False),
+        ("fortworthreport.org.copies.example", False),
+        # The site's own subdomain (WordPress's address) is the site.
+        ("cms.fortworthreport.org", True),
+        ("fortworthreport.org", True),
+    ],
+)
+def test_a_pixel_of_another_site_is_the_pixels_fault_not_the_link_backs(pixel_host: str, pixel_ok: bool) -> None:
+    rules = _rtt_rules(_rtt_page("https://news.fortworthreport.org" + STORY_PATH, "https://fortworthreport.org", pixel_host))
+    assert rules[RTT] is True
+    assert rules["republication-tracker/pixel-site"] is pixel_ok
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,3 +346,36 @@ def test_near_finds_every_pair_so_same_id_weighs_each_link() -> None:
     assert _kind(check, second)
     neither = second.replace("https://example.org/story/1", "https://copy.example/story/2")
     assert not _kind(check, neither)
+
+
+# ---------------------------------------------------------------------------------------------
+# A publisher's or an outlet's subdomains are its site ("a link to texastribune.org": the Tribune's
+# data apps are on apps.texastribune.org); a host that only starts with its name is not.
+
+
+@pytest.mark.parametrize(
+    ("href", "passes"),
+    [
+        ("https://apps.texastribune.org/features/2024/insulin/", True),
+        ("https://www.texastribune.org/2024/06/12/insulin-caps/", True),
+        ("https://texastribune.org.copies.example/2024/06/12/insulin-caps/", False),
+        ("https://nottexastribune.org/2024/06/12/insulin-caps/", False),
+    ],
+)
+def test_a_tribune_credit_linking_a_subdomain_links_back(href: str, passes: bool) -> None:
+    credit = f'<p>This article originally appeared in <a href="{href}">The Texas Tribune</a>.</p>'
+    assert _verdict(_page(TT_BYLINE, BODY, credit), "texas-tribune", TT)[0] is passes
+
+
+@pytest.mark.parametrize(
+    ("href", "passes"),
+    [
+        ("https://newsroom.mainemorningstar.com/2024/06/12/insulin-caps/", True),
+        ("https://mainemorningstar.com/2024/06/12/insulin-caps/", True),
+        ("https://mainemorningstar.com.copies.example/2024/06/12/insulin-caps/", False),
+    ],
+)
+def test_a_states_newsroom_credit_linking_the_outlets_subdomain_links_back(href: str, passes: bool) -> None:
+    credit = f'<p>This story was originally published by <a href="{href}">Maine Morning Star</a>.</p>'
+    html = _page("<p>By Ana Ruiz, Maine Morning Star</p>", BODY, credit)
+    assert _verdict(html, "states-newsroom", "states-newsroom/link")[0] is passes
