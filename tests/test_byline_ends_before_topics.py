@@ -66,3 +66,47 @@ def test_an_affiliation_where_the_categories_would_stand_stays(line: str, credit
 def test_posted_by_still_opens_a_byline() -> None:
     page = f"<html><body><article><h1>Taiwan recall drive begins</h1><p>Posted by Filip Noubel</p>{BODY}</article></body></html>"
     assert [byline.names for byline in parse_document(page.encode(), "html").bylines] == [("Filip Noubel",)]
+
+
+DCNF_BODY = (
+    "<p>The Biden administration is reportedly considering an unusual move to ease the rule, two officials said on Monday.</p>"
+    "<p>Officials at the agency declined to comment on the plan when reached by phone on Monday afternoon.</p>"
+)
+# A theme's "In: <section>" label under the byline or after it on its line, naming the section,
+# or an outlet's name where a section's would stand.
+IN_SECTION_SHAPES = [
+    "<p>By {name}</p><p>In: {section}</p>",
+    '<p>By {name}</p><p>In: <a href="/category/energy/">{section}</a></p>',
+    "<p>By {name} | In: {section}</p>",
+    '<div class="meta"><span class="author">{name}</span> · <span>In: {section}</span></div>',
+]
+
+
+@pytest.mark.parametrize("shape", IN_SECTION_SHAPES)
+@pytest.mark.parametrize("section", ["Daily Caller News Foundation", "Energy", "Politics & Policy"])
+@pytest.mark.parametrize("name", ["Jake Smith", "Nick Pope"])
+def test_an_in_section_label_is_no_affiliation(shape: str, section: str, name: str) -> None:
+    page = f"<html><body><article><h1>Agency weighs rule</h1>{shape.format(name=name, section=section)}{DCNF_BODY}</article></body></html>"
+    doc = parse_document(page.encode(), "html")
+    assert [(byline.names, byline.reading.credit) for byline in doc.bylines] == [((name,), "")]
+    assert "In:" not in doc.bylines[0].text
+    result = check_document(doc, [PACKS["dcnf"]], path="copy.html", auto_detect=False)
+    assert "dcnf/affiliation" in {finding.rule for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        # The outlet on the line under the name, or "In…" opening an outlet's name: no label.
+        ("<p>By Jake Smith</p><p>Daily Caller News Foundation</p>", "Daily Caller News Foundation"),
+        ("<p>By Ana Ruiz | Inside Climate News</p>", "Inside Climate News"),
+        ("<p>By Ana Ruiz</p><p>Inside Climate News</p>", "Inside Climate News"),
+        # An affiliation before the section's label stays.
+        ("<p>By Jake Smith, Daily Caller News Foundation | In: Energy</p>", "Daily Caller News Foundation"),
+    ],
+)
+def test_an_affiliation_beside_or_without_an_in_label_stays(line: str, credit: str) -> None:
+    page = f"<html><body><article><h1>Agency weighs rule</h1>{line}{DCNF_BODY}</article></body></html>"
+    bylines = parse_document(page.encode(), "html").bylines
+    assert bylines[0].reading.credit == credit
+    assert "In:" not in bylines[0].text

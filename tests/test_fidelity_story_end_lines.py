@@ -35,6 +35,7 @@ FURNITURE = [
     "Filed Under Health, Justice.",
     "Categories: News, Health.",
     "Topics: Jails.",
+    "In: Health, Justice",
     "Share this:",
     "Like this: Like Loading...",
     "Thanks for reading!",
@@ -118,7 +119,7 @@ def test_a_short_sentence(text: str, expected: bool) -> None:
     assert is_short_sentence(doc, block) is expected
 
 
-@pytest.mark.parametrize("line", ["Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"])
+@pytest.mark.parametrize("line", ["Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health", "In: Health"])
 def test_a_short_sentence_after_the_tags_line_is_still_an_addition(cli: Any, tmp_path: Path, line: str) -> None:
     """A line of categories or tags labels the story; it does not end it as a note does."""
     assert _check(cli, tmp_path, _markdown(line, "He was 34."), "copy.md") == (1, ['added: "He was 34."'])

@@ -1395,10 +1395,12 @@ def _is_section_word(word: str) -> bool:
 
 
 # A line of the story's categories or tags, as a theme or a Markdown export prints it after the
-# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health"): a label and
-# its colon, or "posted in", "filed under", "tagged with"; "Topics discussed included …" is prose.
+# story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health", a theme's
+# "In: Politics" under the byline): a label and its colon, or "posted in", "filed under", "tagged
+# with"; "Topics discussed included …" is prose, and "In" without a colon opens a sentence ("In
+# partnership with ProPublica") or an affiliation, never a section's label.
 _TOPICS_LINE = on_first_use(
-    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:)",
+    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?|in)\s*:)",
     re.IGNORECASE,
 )
 # The most words a line of categories or tags holds.
@@ -2338,10 +2340,11 @@ def _is_section_label(words: list[str]) -> bool:
 
 
 # The story's categories or tags as a part of the byline's line, and all after it: a theme's
-# "Filip Noubel / Posted in News", "By Ana Ruiz | Filed under: Health", "Jane Roe · Tags: jails"
-# (`is_topics_line`'s labels, after a separator of the byline's parts). The byline ends there.
+# "Filip Noubel / Posted in News", "By Ana Ruiz | Filed under: Health", "Jane Roe · Tags: jails",
+# "By Jake Smith | In: Politics" (`is_topics_line`'s labels, after a separator of the byline's
+# parts). The byline ends there.
 _TOPICS_PART = on_first_use(
-    rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:).*$",
+    rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?|in)\s*:).*$",
     re.IGNORECASE,
 )
 

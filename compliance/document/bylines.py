@@ -98,17 +98,30 @@ _ELSEWHERE_ROLES = frozenset({"complementary", "navigation", "banner", "contenti
 _PROSE_WORDS = 20
 _PROSE_BLOCKS_TO_SCAN = 4
 _ZONE_BEFORE_HEADLINE = 3
-# A line of a plain-text article that heads a list of other stories ("Related Stories", "More from
-# The Valley Ledger", "You may also like", "Most read", "Trending"), as text extraction renders a
-# page's related and teaser boxes. After the body has started, the bylines after it are those
-# stories'. (In HTML such boxes are left out by their markup, see `_elsewhere`.)
+# A line that heads a list of other stories ("Related Stories", "More from The Valley Ledger", "You
+# may also like", "Latest", "Lea también", "À lire aussi", "Baca juga"), in the languages of the
+# packs' copies: a heading, or a block or line that is only these words, as a theme prints a
+# related box's title or text extraction renders it. After the story's text has begun, the
+# bylines after it are those stories' (`_teaser_list_start`).
 _TEASER_HEADING = on_first_use(
     r"^(?:related(?:\s+(?:stories|articles|posts|content|coverage|reading|news|links))?|more\s+(?:from|stories|news|on)\b.{0,60}|"
     r"read\s+(?:more|next|also)|also\s+read|see\s+also|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|"
-    r"you\s+(?:may|might)\s+(?:also\s+)?like|most\s+(?:read|popular|viewed|shared)|(?:trending|popular)(?:\s+(?:now|stories|posts|articles))?)"
+    r"you\s+(?:may|might)\s+(?:also\s+)?like|most\s+(?:read|popular|viewed|shared)|(?:trending|popular)(?:\s+(?:now|stories|posts|articles))?|"
+    r"latest(?:\s+(?:stories|news|articles|posts|headlines))?|"
+    # Spanish, Portuguese, French, German, Italian, Indonesian.
+    r"(?:noticias|art[ií]culos|historias|not[ií]cias|mat[ée]rias)\s+relacionad[oa]s|relacionad[oa]s?|le[ae]\s+(?:tambi[ée]n|m[aá]s)|"
+    r"leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m|te\s+puede\s+interesar|m[aá]s\s+(?:noticias|le[ií]d[oa]s)|lo\s+m[aá]s\s+le[ií]do|"
+    r"(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|articles\s+(?:li[ée]s|similaires)|"
+    r"mehr\s+zum\s+thema|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|leggi\s+anche|articoli\s+correlati|"
+    r"baca\s+juga|berita\s+terkait|artikel\s+terkait)"
     r"[\s:.…»>|-]*$",
     re.IGNORECASE,
 )
+# The longest such heading read (a "More from …" with an outlet's name): longer blocks are never
+# matched against it.
+_TEASER_HEADING_LENGTH = 80
+# A sentence of the story's text is a few words at least ("Officials declined to comment.").
+_OPENING_WORDS = 3
 # Where a page's metadata names its author: <meta> names and properties, and JSON-LD's author.
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl")
 _JSON_LD_AUTHOR_KEYS = ("author", "creator")
@@ -298,8 +311,8 @@ class BylineMark:
 
 class _Zone(NamedTuple):
     """Where this article's byline can be: the article region, and the block indices from just
-    before the headline to the start of the body; the element of the body's first block of prose
-    (None when no prose comes), and the page's own addresses (its canonical URL, `og:url`, the
+    before the headline to the start of the body; the element of the story's first block of text
+    and its index (`_story_opening`; None when none comes), and the page's own addresses (its canonical URL, `og:url`, the
     address it was read from) with the base its links resolve against."""
 
     first: int
@@ -309,6 +322,7 @@ class _Zone(NamedTuple):
     body_start: Any = None
     own_pages: tuple[str, ...] = ()
     base_url: str | None = None
+    opening: int | None = None
 
     def covers(self, index: int, in_article: bool) -> bool:
         return in_article or self.first <= index <= self.last
@@ -332,19 +346,52 @@ def find_bylines(
     is told from another story's teaser, its links resolved against `base_url`."""
     zone = _zone(blocks, headline, article_root, own_pages, base_url)
     seen_blocks: set[int] = set()
-    found = _with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited, outlets)
+    # Under a "Related Stories" heading below the story, every byline is another story's; looked
+    # for only when a byline stands after the story's text has begun.
+    teasers_from = functools.cache(lambda: _teaser_list_start(blocks, zone))
+    found = _before(_with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited, outlets), teasers_from, zone.opening)
     named = {_credited_key(name) for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
-    found.extend(_with_pen_names(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)), credited, outlets))
+    text_bylines = _text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named))
+    found.extend(_before(_with_pen_names(text_bylines, credited, outlets), teasers_from, zone.opening))
     if not found:
-        found.extend(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets))
+        found.extend(_before(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets), teasers_from, zone.opening))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
     kept = _without_repeats(_without_cards_after_the_story(found, blocks))
     if not any(byline.names for byline in kept):
-        kept.extend(_wire_trailer(blocks, zone, outlets))
+        kept.extend(_before(_wire_trailer(blocks, zone, outlets), teasers_from, zone.opening))
     return tuple(kept)
+
+
+def _before(found: list[Byline], limit: Callable[[], int | None], opening: int | None) -> list[Byline]:
+    """The bylines at blocks before the block index `limit` gives (all of them when it gives
+    None), asked only when a byline stands after the block index `opening`."""
+    if opening is None or all(byline.index <= opening for byline in found):
+        return found
+    end = limit()
+    return found if end is None else [byline for byline in found if byline.index < end]
+
+
+def is_teaser_heading(text: str) -> bool:
+    """Whether a block's or line's text is only the heading of a list of other stories
+    (`_TEASER_HEADING`: "Related Stories", "More from CalMatters", "Lea también"), no story's
+    headline."""
+    return len(text) <= _TEASER_HEADING_LENGTH and _TEASER_HEADING().match(text.strip()) is not None
+
+
+def _teaser_list_start(blocks: tuple[Block, ...], zone: _Zone) -> int | None:
+    """The block index of the first heading of a list of other stories (`is_teaser_heading`) in the
+    article after the story's text has begun (`zone.opening`), in HTML (`<h3>Related</h3>`),
+    Markdown and plain text alike; None when there is none. The bylines below it are those
+    stories' (a card's "By Dan Walters, CalMatters"), never the story's: a story with no byline
+    of its own has none. One above the story's text (a list before the headline, or between it
+    and the byline) is read through, as its end cannot be told."""
+    if zone.opening is None:
+        return None
+    start = block_position(blocks, zone.opening) + 1
+    return next((block.index for block in blocks[start:] if block.in_article and is_teaser_heading(block.text)), None)
 
 
 # A wire's credit line at a story's foot: "Reporting by A; Editing by B", in brackets on the copies
@@ -604,7 +651,8 @@ def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any, 
     """From a few blocks before the headline to the first block of running prose after it."""
     start = headline.index if headline is not None else next((b.index for b in blocks if b.in_article), 0)
     prose = next((b for b in blocks if b.index > start and b.in_article and len(b.text.split()) >= _PROSE_WORDS), None)
-    body_start = _block_element(prose.element) if prose is not None and prose.element is not None else None
+    opening = _story_opening(blocks, start, prose)
+    body_start = _block_element(opening.element) if opening is not None and opening.element is not None else None
     return _Zone(
         max(0, start - _ZONE_BEFORE_HEADLINE),
         prose.index if prose is not None else start,
@@ -613,7 +661,30 @@ def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any, 
         body_start,
         own_pages,
         base_url,
+        opening.index if opening is not None else None,
     )
+
+
+def _story_opening(blocks: tuple[Block, ...], start: int, prose: Block | None) -> Block | None:
+    """The story's first block of text after the block index `start` (its headline's): the first
+    block of running prose (`prose`), or an earlier sentence of the article's (`_OPENING_WORDS`
+    words or more, ending as a sentence does: "Officials declined to comment."), which a short
+    story's paragraphs all are. Not a heading, a "By …" line or a caption's sentence."""
+    end = prose.index if prose is not None else None
+    for block in blocks:
+        if end is not None and block.index >= end:
+            break
+        if block.index <= start or not block.in_article or block.heading or len(block.text.split()) < _OPENING_WORDS:
+            continue
+        text = block.text.strip()
+        if _SENTENCE_END().search(text) and not _BY_LINE().match(text) and not _in_caption(block.element):
+            return block
+    return prose
+
+
+def _in_caption(element: Any) -> bool:
+    """Whether the element is or sits in a picture's caption or figure (None: a line of text)."""
+    return element is not None and any(node.tag in _ELSEWHERE_TAGS for node in _self_and_ancestors(element) if isinstance(node.tag, str))
 
 
 def own_pages_of(canonical: Iterable[str], meta: Mapping[str, Iterable[str]], base_url: str | None) -> tuple[str, ...]:
@@ -1548,7 +1619,7 @@ def _is_lone_teaser_card(node: Any, zone: _Zone) -> bool:
     if zone.body_start is None or not _is_short([node]) or not _has_headline_link(node) or _holds_the_story(node, zone):
         return False
     link = next((link for link in itertools.islice(node.iter("a"), _TEASER_LINKS_READ) if _is_headline_link(link)), None)
-    if link is None or not _links_elsewhere(link, zone) or not _follows(node, zone.body_start):
+    if link is None or not _links_elsewhere(link, zone) or not _follows(node, zone.body_start) or _names_the_story(link, zone):
         return False
     text = " ".join(text_of(node).split())
     headline = " ".join(text_of(link).split())
@@ -1560,6 +1631,14 @@ def _is_lone_teaser_card(node: Any, zone: _Zone) -> bool:
 # A "By …" credit after a teaser's headline, on a line of its own or not ("Flood plan stalls again
 # By Maria Gomez May 3", as the card's text reads run together).
 _BY_AFTER_HEADLINE = on_first_use(r"(?:^|(?<=\W))by\s+\S", re.IGNORECASE)
+
+
+def _names_the_story(link: Any, zone: _Zone) -> bool:
+    """Whether the link's text is the story's own headline (letter case and spacing aside): a copy
+    linking its headline to the original story names no other story."""
+    if zone.headline is None:
+        return False
+    return " ".join(text_of(link).split()).casefold() == " ".join(text_of(zone.headline).split()).casefold()
 
 
 def _links_elsewhere(link: Any, zone: _Zone) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Set
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import read_byline
-from compliance.document.bylines import find_bylines, outlet_names
+from compliance.document.bylines import find_bylines, is_teaser_heading, outlet_names
 from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.findings import Notice
@@ -186,8 +186,8 @@ def _headline_and_bylines(blocks: tuple[Block, ...], titled: bool, outlets: Set[
     """The article's headline (its first heading, else its first line) and its bylines. `titled`:
     the front matter has a title, which is the headline; then, with no heading in the text, the
     first line is no headline to the byline reader: it may be the byline itself ("Maria Chen"
-    over the story)."""
-    headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
+    over the story). A heading of a list of other stories ("## Related Stories") is none."""
+    headline = next((b for b in blocks if b.heading and not is_teaser_heading(b.text)), blocks[0] if blocks else None)
     first_line = headline is not None and not headline.heading
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), None if titled and first_line else headline, None, outlet_names(outlets))
     if first_line and headline is not None and any(byline.index == headline.index and byline.names for byline in bylines):
