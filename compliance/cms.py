@@ -698,15 +698,16 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         for number, obj in enumerate(items, start=1):
             yield _article(obj, f"{origin}#{number}", text, item=number - 1 if array else None)
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    # Each object is one result, named by its place among them (`#2`), whatever blank lines lie
+    # between; a message about a line names the line.
+    objects = (line for line in enumerate(text.splitlines(), start=1) if line[1].strip())
+    for count, (number, line) in enumerate(objects, start=1):
         try:
             obj = loads_payload(line)
         except (ValueError, RecursionError) as exc:
-            yield CmsProblem(f"{origin}#{number}", _not_json(number, exc))
+            yield CmsProblem(f"{origin}#{count}", _not_json(number, exc))
             continue
-        yield _article(obj, f"{origin}#{number}", line, number)
+        yield _article(obj, f"{origin}#{count}", line, number)
 
 
 def payload_article(obj: Any, text: str, origin: str) -> CmsArticle | CmsProblem:
@@ -827,8 +828,11 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             return
         if line.strip():
             break
+    # Each object is one result, named by its place among them (`#2`, after the elements of an
+    # array on the first line), whatever blank lines lie between; a message about a line names it.
+    count = 1
     if not complete:
-        yield CmsProblem(f"{origin}#{number}", _line_too_long(number, max_bytes))
+        yield CmsProblem(f"{origin}#{count}", _line_too_long(number, max_bytes))
     else:
         first = _parse_line(line)
         if first is None:
@@ -836,8 +840,9 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             return
         if isinstance(first, list):
             yield from (_article(obj, f"{origin}#{i}", line, number, item=i - 1) for i, obj in enumerate(first, start=1))
+            count = len(first)
         else:
-            yield _article(first, f"{origin}#{number}", line, number)
+            yield _article(first, f"{origin}#{count}", line, number)
     while True:
         line, complete = _read_line(stream, max_bytes)
         number += 1
@@ -845,7 +850,8 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             return
         if not line.strip():
             continue
-        name = f"{origin}#{number}"
+        count += 1
+        name = f"{origin}#{count}"
         if not complete:
             yield CmsProblem(name, _line_too_long(number, max_bytes))
             continue
