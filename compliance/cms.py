@@ -354,6 +354,14 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
         where = _repeated_at(text, twice, first_line, item)
         field = ".".join(shown_key(key) for key in twice)
         return f"field '{field}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once"
+    spelt_twice = _meta_spelt_twice(obj)
+    if spelt_twice is not None:
+        first, second = spelt_twice
+        where = f" (at line {lines[-1]})" if (lines := _lines_of(text, ("meta", second), first_line, item)) and not _one_line(text) else ""
+        return (
+            f"fields 'meta.{visible(shown_key(first))}' and 'meta.{visible(shown_key(second))}' are one metadata key in two spellings{where}"
+            " (keys are read without letter case, '-' as '_'), whatever their values: only one would be checked; send the key once"
+        )
     fields = _article_fields(obj)
     if len(fields) > 1:
         lines = _lines_of(text, (fields[1],), first_line, item)
@@ -393,6 +401,27 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
     return _two_ways_reason(two_ways, text, first_line, item) if two_ways is not None else None
 
 
+def _meta_spelt_twice(obj: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first two keys of the object's `meta` that are one key in two spellings
+    (`metavalues.same_key`: `original_headline` and `Original_Headline`), as sent, whatever their
+    values (a string, the same one, "", null): a key given twice, which JSON written alike is
+    refused for (`_given_twice`), and which value was meant is unknown; None when there are none."""
+    extra = obj.get("meta")
+    if not isinstance(extra, dict):
+        return None
+    spelt: dict[str, str] = {}
+    for key in extra:
+        before = spelt.setdefault(same_key(str(key)), str(key))
+        if before != str(key):
+            return before, str(key)
+    return None
+
+
+def _one_line(text: str | bytes | None) -> bool:
+    """Whether the payload is one line (the API's usual request), which has no line to point at."""
+    return isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
+
+
 def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]] | None:
     """The fields that give one metadata key with different values, as (path, value) in the
     order read (`reporter` and `meta.reporter`; `title` and `headline`, which both give the
@@ -403,6 +432,10 @@ def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]]
         value = _meta_text(source, obj.get(source))
         if value is not None:
             given.setdefault(same_key(target), []).append(((source,), value))
+            if source != target:
+                # The field's own name too: `title` and `meta.title` are one field sent twice, as
+                # `headline` and `meta.headline` are.
+                given.setdefault(same_key(source), []).append(((source,), value))
     extra = obj.get("meta")
     if isinstance(extra, dict):
         for key, raw in extra.items():
@@ -438,11 +471,18 @@ def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes 
     one_line = isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
     where = f" (at line {lines[-1]})" if lines and not one_line else ""
     return (
-        f"fields '{'.'.join(first)}' and '{'.'.join(second)}' both give the article's '{META_FIELDS.get(first[-1], first[-1])}', "
+        f"fields '{'.'.join(first)}' and '{'.'.join(second)}' both give the article's '{_given_key(first, second)}', "
         f"differently ('{visible(shown_key(first_value))}', '{visible(shown_key(second_value))}'){where}: "
         "only one would be checked, and a CMS may publish the other; "
         "send the value once, or the same in both"
     )
+
+
+def _given_key(first: tuple[str, ...], second: tuple[str, ...]) -> str:
+    """The metadata key two fields both give (`_given_two_ways`): a `meta` key's own, as rules read
+    it (`title` and `meta.title` give `title`; `meta.Original-Headline` gives `original_headline`),
+    else the key the first field gives (`title` and `headline` give `headline`)."""
+    return same_key(second[-1]) if second[0] == "meta" else META_FIELDS.get(first[-1], first[-1])
 
 
 def _article_field(obj: Mapping[str, Any]) -> str:
@@ -698,15 +738,16 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         for number, obj in enumerate(items, start=1):
             yield _article(obj, f"{origin}#{number}", text, item=number - 1 if array else None)
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    # Each object is one result, named by its place among them (`#2`), whatever blank lines lie
+    # between; a message about a line names the line.
+    objects = (line for line in enumerate(text.splitlines(), start=1) if line[1].strip())
+    for count, (number, line) in enumerate(objects, start=1):
         try:
             obj = loads_payload(line)
         except (ValueError, RecursionError) as exc:
-            yield CmsProblem(f"{origin}#{number}", _not_json(number, exc))
+            yield CmsProblem(f"{origin}#{count}", _not_json(number, exc))
             continue
-        yield _article(obj, f"{origin}#{number}", line, number)
+        yield _article(obj, f"{origin}#{count}", line, number)
 
 
 def payload_article(obj: Any, text: str, origin: str) -> CmsArticle | CmsProblem:
@@ -827,8 +868,11 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             return
         if line.strip():
             break
+    # Each object is one result, named by its place among them (`#2`, after the elements of an
+    # array on the first line), whatever blank lines lie between; a message about a line names it.
+    count = 1
     if not complete:
-        yield CmsProblem(f"{origin}#{number}", _line_too_long(number, max_bytes))
+        yield CmsProblem(f"{origin}#{count}", _line_too_long(number, max_bytes))
     else:
         first = _parse_line(line)
         if first is None:
@@ -836,8 +880,9 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             return
         if isinstance(first, list):
             yield from (_article(obj, f"{origin}#{i}", line, number, item=i - 1) for i, obj in enumerate(first, start=1))
+            count = len(first)
         else:
-            yield _article(first, f"{origin}#{number}", line, number)
+            yield _article(first, f"{origin}#{count}", line, number)
     while True:
         line, complete = _read_line(stream, max_bytes)
         number += 1
@@ -845,7 +890,8 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             return
         if not line.strip():
             continue
-        name = f"{origin}#{number}"
+        count += 1
+        name = f"{origin}#{count}"
         if not complete:
             yield CmsProblem(name, _line_too_long(number, max_bytes))
             continue
@@ -905,7 +951,7 @@ def _parse_line(line: bytes) -> Any:
 def _to_locate(obj: Any) -> bool:
     """Whether the object may be refused at a line of the payload (see `_refusal`)."""
     return isinstance(obj, dict) and bool(
-        _given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj) or _blank_article(obj)
+        _given_twice(obj) or _meta_spelt_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj) or _blank_article(obj)
     )
 
 

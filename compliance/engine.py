@@ -1011,13 +1011,26 @@ def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Noti
         # hides the article's own value from weaker sources (front matter, a sidecar).
         return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}', which is empty", (rule.id,))
     if key != ORIGINAL_HEADLINE_KEY:
-        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}' ({ctx.advice.give(key)})", (rule.id,))
+        wanted = f"rule {rule.id} not checked: it needs the article's '{key}' ({ctx.advice.give(key)})"
+        return Notice("missing-meta", wanted + _near_key_said(ctx.meta, key), (rule.id,))
     how = f"{ctx.advice.give(key)}, or {ctx.advice.give_original_instead()}"
     wanted = f"rule {rule.id} not checked: it needs the headline {pack.publisher} gave the story ({how})"
     if ctx.meta.get("headline", "").strip():
         # `headline` once meant the original's here: a value given that way is not taken for it.
         wanted += "; 'headline' is this copy's own headline, which is not compared with itself"
-    return Notice("missing-meta", wanted, (rule.id,))
+    return Notice("missing-meta", wanted + _near_key_said(ctx.meta, key), (rule.id,))
+
+
+def _near_key_said(meta: Mapping[str, str], key: str) -> str:
+    """ "; the key 'ORİGİNAL_HEADLINE' given is not read as 'original_headline' — did you mean
+    'original_headline'?" when a key given looks like `key` without being it (`near_key`: a
+    misspelling, a Turkish dotted capital İ), else nothing: the value was given, under a key no
+    rule reads."""
+    from compliance.display import visible
+    from compliance.metavalues import near_key
+
+    near = near_key(meta, key)
+    return f"; the key '{visible(near)}' given is not read as '{key}' — did you mean '{key}'?" if near is not None else ""
 
 
 # The metadata keys that give the original story's address (a CMS payload's, the editor's page's).

@@ -20,6 +20,7 @@ YAML can write more than one text value, and each form is read for what a user m
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -123,12 +124,34 @@ NO_KEY = "names no metadata key (it is empty or blank)"
 
 
 def same_key(key: str) -> str:
-    """A metadata key as compared with others: letter case aside, `-` and `_` are one
-    (`original-headline` and `Original_Headline` are the `original_headline` a rule reads, as
-    `ORIGINAL-URL` and `original_url` are one address). A key names a field, not a word to
+    """A metadata key as compared with others: its Unicode compatibility form (NFKC), letter case
+    folded (`str.casefold`), `-` and `_` one (`original-headline`, `Original_Headline` and the
+    fullwidth `ＯＲＩＧＩＮＡＬ_HEADLINE` are the `original_headline` a rule reads, as `ORIGINAL-URL`
+    and `original_url` are one address; `ſource_publisher` is `source_publisher`). This is how
+    Python compares identifiers (NFKC) with case set aside. A key names a field, not a word to
     print: a CMS, a spreadsheet export or a hand-written front matter capitalises it as it
-    pleases, and a key read in one spelling only would be dropped without a word."""
-    return key.casefold().replace("-", "_")
+    pleases, and a key read in one spelling only would be dropped without a word. The Turkish
+    dotted `İ` folds to `i` with a dot above (U+0307), another letter: such a key is not read,
+    and a rule that needs the key says which given key looks like it (`near_key`)."""
+    return unicodedata.normalize("NFKC", key).casefold().replace("-", "_")
+
+
+def near_key(meta: Mapping[str, str], key: str) -> str | None:
+    """A key of `meta` that is not `key` (`same_key`) but looks like it, as written
+    (`ORİGİNAL_HEADLINE`, `original_headlin` for `original_headline`), for a note that a rule
+    needing `key` was not checked; None when none does. Close is difflib's ratio of the compared
+    keys (`same_key`) at 0.85 or more: a letter or two off in a long key, not another short key
+    (`original_url` for `original` is 0.8)."""
+    from difflib import get_close_matches
+
+    wanted = same_key(key)
+    others: dict[str, str] = {}
+    for given in meta:
+        # The first spelling of each key: the merged metadata's keys as written come first.
+        others.setdefault(same_key(given), given)
+    others.pop(wanted, None)
+    close = get_close_matches(wanted, list(others), n=1, cutoff=0.85)
+    return others[close[0]] if close else None
 
 
 def given_key(meta: Mapping[str, str], key: str) -> str | None:
@@ -227,7 +250,9 @@ def yaml_meta(root: YMap, where: str) -> dict[str, str]:
     that is empty or blank (`"": x`), refused as `--meta =x` is (`NO_KEY`), and for a name that
     names no one (`name_problem`), refused as `--meta reporter=…` is."""
     values: dict[str, str] = {}
+    spelt: dict[str, str] = {}  # each key as first written, by `same_key`, values or not
     for key in root:
+        _refuse_two_spellings(spelt, str(key), root)
         if is_blank_key(str(key)):
             from compliance.errors import InputError
 
@@ -242,22 +267,23 @@ def yaml_meta(root: YMap, where: str) -> dict[str, str]:
             hint = f"write the name as printed, for example '{key}: Jake Smith'"
             raise InputError(f"metadata '{key}' {problem}", line=mark.line, column=mark.column, hint=hint)
         if value is not None:
-            _refuse_two_spellings(values, str(key), value, root)
             values[str(key)] = value
     return values
 
 
-def _refuse_two_spellings(values: Mapping[str, str], key: str, value: str, root: YMap) -> None:
-    """InputError at `key`'s line when `values` already gives it (`same_key`: `Reporter` after
-    `reporter`) with another value: which one was meant is unknown, as for a key given twice."""
-    before = given_key(values, key)
-    if before is None or values[before] == value:
+def _refuse_two_spellings(spelt: dict[str, str], key: str, root: YMap) -> None:
+    """InputError at `key`'s line when an earlier key of the mapping is it in another spelling
+    (`same_key`: `Reporter` after `reporter`), whatever either value is — another, the same, an
+    empty or a null one: a key given twice, which YAML refuses written alike, and which value was
+    meant is unknown. Else `key` is recorded in `spelt`."""
+    before = spelt.setdefault(same_key(key), key)
+    if before == key:
         return
     from compliance.errors import InputError
 
     mark = root.key_mark(key)
     raise InputError(
-        f"'{key}' is the key '{before}' again (metadata keys are read without letter case, '-' as '_'), with another value",
+        f"'{key}' is the key '{before}' again (metadata keys are read without letter case, '-' as '_'): which value was meant is unknown",
         line=mark.line,
         column=mark.column,
         hint="remove or rename one of them",

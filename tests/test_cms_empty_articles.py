@@ -65,7 +65,8 @@ def test_the_record_and_its_line_are_named_in_an_array_and_in_json_lines(cli: An
     advice = "there is no article to check; send the article's HTML in it"
     assert errors == [
         f"syndcheck: error: {array}#2 (b): field 'body' is blank (white space only), not article HTML (at line 3): {advice}",
-        f"syndcheck: error: {lines}#3 (c): field 'content.rendered' is empty, not article HTML (at line 3): {advice}",
+        # The second object, on the file's third line: named by its place, told at its line.
+        f"syndcheck: error: {lines}#2 (c): field 'content.rendered' is empty, not article HTML (at line 3): {advice}",
     ]
     assert run.err.strip().splitlines()[-1] == "exit 2: 2 documents not checked (errors above)"
     assert "the file is empty" not in run.out + run.err

@@ -443,7 +443,8 @@ def test_an_empty_array_beside_articles_adds_no_entry(cli: Any, tmp_path: Path) 
     stream = write(tmp_path, "s.jsonl", '[]\n{"id": "a", "html": "<p>x</p>"}\n')
     run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
     assert run.code == 0, run.err
-    assert [(entry["path"], entry["checked"]) for entry in run.json()["files"]] == [(f"{stream}#2 (a)", True)]
+    # Objects are numbered in order: the empty array holds none, so "a" is the first.
+    assert [(entry["path"], entry["checked"]) for entry in run.json()["files"]] == [(f"{stream}#1 (a)", True)]
 
 
 _WIDE_MARKS = {"UTF-16LE": b"\xff\xfe", "UTF-16BE": b"\xfe\xff", "UTF-32LE": b"\xff\xfe\x00\x00", "UTF-32BE": b"\x00\x00\xfe\xff"}

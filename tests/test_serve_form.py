@@ -62,6 +62,12 @@ def test_the_medium_on_the_page_decides_as_the_apis_does(client: TestClient, med
         ({"other_meta": "reporter Ana"}, "line 1 of the other metadata, 'reporter Ana', is not KEY=VALUE: write one KEY=VALUE a line"),
         ({"other_meta": "a=1\n\na=2"}, "metadata 'a' is given twice in the other metadata (again at line 3): give it once"),
         ({"reporter": "Ana", "other_meta": "reporter=Ben"}, "metadata 'reporter' is given in its own field and in the other metadata: give it once"),
+        # Keys are read without letter case, '-' as '_': another spelling is the key again.
+        ({"reporter": "Ana", "other_meta": "Reporter=Ben"}, "metadata 'Reporter' is given in its own field and in the other metadata: give it once"),
+        (
+            {"other_meta": "logo_url=https://a.example/l.png\nLOGO-URL=https://a.example/l.png"},
+            "metadata 'logo_url' and 'LOGO-URL' in the other metadata (at line 2) are one key in two spellings",
+        ),
     ],
 )
 def test_metadata_the_api_refuses_is_refused_on_the_page(client: TestClient, data: dict[str, str], said: str) -> None:

@@ -56,7 +56,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
-from compliance.metavalues import NO_KEY, PASTED_ENDS, given_value, is_blank_key, merged_meta, same_key
+from compliance.metavalues import NO_KEY, PASTED_ENDS, given_key, given_value, is_blank_key, merged_meta, same_key
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -374,10 +374,19 @@ def refuse_repeated_query(pairs: Sequence[tuple[str, str]]) -> None:
     (`meta.reporter=A&meta.reporter=B`, `name=…` twice): which one was meant is unknown, as for a
     key a payload gives twice. `pack` is the parameter meant to be repeated."""
     seen: set[str] = set()
+    spelt: dict[str, str] = {}  # each `meta.KEY` as first given, by `same_key` of its KEY
     for key, _value in pairs:
         if key in seen and key != "pack":
             raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' is given twice: only one value would be checked; give it once")
         seen.add(key)
+        if key.startswith("meta.") and (before := spelt.setdefault(same_key(key[5:]), key)) != key:
+            # `meta.reporter` and `meta.Reporter` are one key (`--meta` and a payload's `meta` refuse them too).
+            raise ApiError(
+                400,
+                "bad-input",
+                f"query parameters '{visible(before)}' and '{visible(key)}' are one metadata key in two spellings"
+                " (keys are read without letter case, '-' as '_'): only one value would be checked; give it once",
+            )
 
 
 def parse_check_request(
@@ -946,7 +955,7 @@ async def _judged_form(form: FormData, typed: TypedForm, limit: int, refusals: R
     problems += [
         ApiError(400, "bad-input", f"metadata '{visible(key)}' is given in its own field and in the other metadata: give it once")
         for key in extra
-        if key in fields
+        if given_key(fields, key) is not None
     ]
     meta = {**extra, **fields}
     originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
@@ -1032,8 +1041,16 @@ def _other_meta(text: str) -> dict[str, str]:
             raise ApiError(
                 400, "bad-input", f"line {number} of the other metadata, '{shown}', is not KEY=VALUE: write one KEY=VALUE a line (logo_url=https://…)"
             )
-        if key in meta:
+        before = given_key(meta, key)
+        if before == key:
             raise ApiError(400, "bad-input", f"metadata '{visible(key)}' is given twice in the other metadata (again at line {number}): give it once")
+        if before is not None:
+            raise ApiError(
+                400,
+                "bad-input",
+                f"metadata '{visible(before)}' and '{visible(key)}' in the other metadata (at line {number}) are one key in two spellings"
+                " (keys are read without letter case, '-' as '_'): give it once",
+            )
         meta[key] = value.strip(PASTED_ENDS)
     return meta
 
