@@ -245,7 +245,7 @@ def test_a_hidden_link_back_names_its_line() -> None:
     )
     (finding,) = (f for f in check_html(html, packs=["texas-tribune"]).findings if f.rule == "texas-tribune/link")
     assert finding.detail == (
-        'no visible link to texastribune.org in the article; the one at line 4 is hidden (the `<p>` around it at line 4 has the `hidden` attribute)'
+        "no visible link to texastribune.org in the article; the one at line 4 is hidden (the `<p>` around it at line 4 has the `hidden` attribute)"
     )
     twice = html.replace("</article>", '<p hidden><a href="https://www.texastribune.org/">Tribune</a></p>\n</article>')
     (finding,) = (f for f in check_html(twice, packs=["texas-tribune"]).findings if f.rule == "texas-tribune/link")
