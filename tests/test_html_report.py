@@ -246,8 +246,8 @@ def test_a_block_writing_the_pages_own_link_back_says_so_beside_it(cli: Any, tmp
 @pytest.mark.parametrize(
     ("flags", "said"),
     [
-        # Read as `original_url` (a key is read with '-' or '_' alike), and named so.
-        (("--meta", f"original-url={_STORY}"), "The original's address is from the 'original_url' metadata."),
+        # Read as `original_url` (a key is read with '-' or '_' alike), and named as the user wrote it.
+        (("--meta", f"original-url={_STORY}"), "The original's address is from the 'original-url' metadata."),
         (("--meta", f"original_url={_STORY}"), "The original's address is from the 'original_url' metadata."),
         (
             ("--original", str(ROOT / "samples" / "originals" / "propublica-original.html")),
