@@ -170,7 +170,9 @@ def _quoting(url: str, pattern: Pattern) -> list[str]:
         f"https://{host}@evil.example/{path}",
         f"https://{host}.evil.example/{path}",
         f"https://{host}evil.example/{path}",
-        f"https://evil-{host}/{path}",
+        # A host that only ends like the site's name ("evil-texastribune.org"); "evil-www." before
+        # it would be a subdomain of the site, which is the site's own.
+        f"https://evil-{host.removeprefix('www.')}/{path}",
     ]
 
 
