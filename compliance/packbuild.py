@@ -27,7 +27,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, INSERTS, MISSING_AT, PLACES
 from compliance.fixtemplates import PLACEHOLDER as FIX_PLACEHOLDER
 from compliance.options import Option
 from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, INSTEAD_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
-from compliance.patterns import Pattern, PatternTooLarge, Selector, check_pattern_size, compile_pattern, phrase_to_regex, selector_members, translate_selector
+from compliance.patterns import Pattern, PatternTooLarge, Selector, check_pattern_size, compile_pattern, phrase_to_regex, selector_from_css
 from compliance.text import shorten
 from compliance.urls import is_http_url
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
@@ -442,7 +442,7 @@ class _Builder:
         from lxml.etree import XPathError
 
         try:
-            selector = Selector(source, translate_selector(source), selector_members(source))
+            selector = selector_from_css(source)
             if self.validate:
                 selector.validate()
             return selector

@@ -1245,10 +1245,17 @@ def translate_selector(css: str) -> str:
     tested in one pass over the tree: lxml joins a group's members with `|`, each a pass of its
     own, and testing classes costs the XPath engine far more than walking the tree (a third of
     the time for the five-member caption selector)."""
+    return selector_from_css(css).xpath
+
+
+def selector_from_css(css: str) -> Selector:
+    """The `Selector` of a CSS selector list: its XPath (`translate_selector`) and its members
+    (`selector_members`), the list parsed once. Raises cssselect's SelectorError (or its
+    ExpressionError, for a pseudo-element) for a selector lxml cannot run."""
     from lxml.cssselect import LxmlHTMLTranslator
 
     members = selector_members(css)
-    return _group_xpath(members) if members else str(LxmlHTMLTranslator().css_to_xpath(css))
+    return Selector(css, _group_xpath(members) if members else str(LxmlHTMLTranslator().css_to_xpath(css)), members)
 
 
 def selector_members(css: str) -> tuple[SelectorMember, ...]:

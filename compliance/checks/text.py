@@ -263,9 +263,9 @@ def _names_the_story(text: str) -> bool:
 def _photo_captions() -> Selector:
     # Translated on first use: a check from the pack cache does not import cssselect until a
     # page may hold a caption.
-    from compliance.patterns import translate_selector
+    from compliance.patterns import selector_from_css
 
-    return Selector(PHOTO_CAPTIONS, translate_selector(PHOTO_CAPTIONS))
+    return selector_from_css(PHOTO_CAPTIONS)
 
 
 def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
@@ -302,9 +302,9 @@ def not_captions(doc: Document, blocks: list[Block]) -> list[Block]:
 
 @functools.cache
 def _quotations() -> Selector:
-    from compliance.patterns import translate_selector
+    from compliance.patterns import selector_from_css
 
-    return Selector(QUOTATIONS, translate_selector(QUOTATIONS))
+    return selector_from_css(QUOTATIONS)
 
 
 def _is_credit_box(doc: Document, quotation: Any) -> bool:

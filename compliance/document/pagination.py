@@ -24,7 +24,9 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from compliance.document.bylines import own_pages_of
 from compliance.document.model import Document
+from compliance.urls import is_http_url
 
 
 class StoryPage(NamedTuple):
@@ -43,17 +45,11 @@ def story_page(doc: Document, address: str = "") -> StoryPage | None:
     too; None for a page that is no part of one. `address` is the address the page was read from,
     when it was read from the web (a path of a file is no address and is ignored)."""
     if doc.kind == "html" and doc.root is not None:
-        own = [url for url in (*doc.canonical, *doc.meta.get("og:url", ()), address) if url.startswith(("http://", "https://"))]
+        own = [url for url in own_pages_of(doc.canonical, doc.meta, address) if is_http_url(url)]
         found = _sibling_link(doc.root, own) or _page_links(doc)
         if found is not None:
             return found
     return _printed_page(doc)
-
-
-def later_page(doc: Document, address: str = "") -> StoryPage | None:
-    """The page's place in a story split over pages when it is not the first (`story_page`), else None."""
-    page = story_page(doc, address)
-    return page if page is not None and page.number != 1 else None
 
 
 # A page number in an address: a last path segment that is a number (WordPress's `<!--nextpage-->`
@@ -238,4 +234,4 @@ def _in_caption(element: Any) -> bool:
     return element is not None and any(node.tag in _CAPTIONS for node in (element, *element.iterancestors()) if isinstance(node.tag, str))
 
 
-__all__ = ["StoryPage", "later_page", "story_page"]
+__all__ = ["StoryPage", "story_page"]
