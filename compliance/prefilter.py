@@ -969,8 +969,8 @@ def derived_words(packs: Sequence[Pack]) -> dict[str, Any]:
                 for pattern in _link_patterns(check) if check is not None else ():
                     if pattern.template is None:
                         pattern_words(pattern.regex_text)
-    # The prefilter's search, made here so that the pack cache holds it compiled.
-    prefilter_for(packs).search()
+    # The prefilter's Hyperscan database, compiled here so that the pack cache holds it.
+    prefilter_for(packs).search().prepare()
     return {"packs": needs, "patterns": dict(_PATTERN_WORDS), "searches": serialized()}
 
 

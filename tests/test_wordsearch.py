@@ -3,6 +3,7 @@ thread, and a stored Hyperscan database is used or compiled again."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator
 
@@ -49,7 +50,9 @@ def _on_each_engine(words: list[bytes]) -> Iterator[tuple[str, WordSearch]]:
         with pytest.MonkeyPatch.context() as patch:
             if name == "ahocorasick-rs":
                 patch.setattr(wordsearch, "_hyperscan", lambda: None)
-            yield name, WordSearch(words)
+            search = WordSearch(words)
+            assert search.prepare() == (name == "hyperscan")
+            yield name, search
 
 
 @settings(max_examples=300, deadline=None)
@@ -66,6 +69,7 @@ def test_a_search_gives_the_same_answer_from_several_threads_at_once(engine: str
     words = [b"propublica", b"daily caller", b"conversation", b"syndcheck-disable"]
     texts = [b"x" * 50_000 + word + b"y" * 50_000 for word in words] + [b"none of them" * 5_000]
     search = WordSearch(words)
+    search.prepare()
     assert search.engine == engine
     answers: list[list[frozenset[int]]] = [[] for _ in range(4)]
 
@@ -85,7 +89,7 @@ def test_a_search_gives_the_same_answer_from_several_threads_at_once(engine: str
 @requires_hyperscan
 def test_a_stored_database_is_used_and_one_that_does_not_load_is_compiled_again(monkeypatch: pytest.MonkeyPatch) -> None:
     words = (b"stored-word-one", b"stored-word-two")
-    WordSearch(words)
+    assert WordSearch(words).prepare()
     stored = serialized()[words]
     monkeypatch.setattr(wordsearch, "_SERIALIZED", {})
     assert adopt_serialized({words: stored})
@@ -96,10 +100,14 @@ def test_a_stored_database_is_used_and_one_that_does_not_load_is_compiled_again(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(hyperscan, "Database", refuse)
-        assert WordSearch(words).found(b"a stored-word-two here") == {1}
+        search = WordSearch(words)
+        assert search.prepare() and search.engine == "hyperscan"
+        assert search.found(b"a stored-word-two here") == {1}
     # Bytes that are no database (another machine's, a damaged cache) mean a new compilation.
     assert adopt_serialized({words: b"not a database"})
-    assert WordSearch(words).found(b"stored-word-one") == {0}
+    search = WordSearch(words)
+    assert search.prepare()
+    assert search.found(b"stored-word-one") == {0}
     assert serialized()[words] == stored
 
 
@@ -117,3 +125,31 @@ def test_each_word_found_ends_first_where_its_first_occurrence_ends(words: list[
     # What the prefilter reads to tell a word in the page's markup (its first part) from one after it.
     for _, search in _on_each_engine(words):
         assert search.first_ends(text) == {index: text.find(word) + len(word) for index, word in enumerate(words) if word in text}
+
+
+def test_a_search_starts_on_the_automaton_and_moves_to_hyperscan_after_its_share_of_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A one-file check never loads Hyperscan's library (about 10 ms); a batch moves to it once
+    # the automaton has searched HYPERSCAN_AFTER_BYTES, and the answers do not change.
+    monkeypatch.setattr(wordsearch, "HYPERSCAN_AFTER_BYTES", 1000)
+    words = [b"propublica", b"caller"]
+    page = b"x" * 390 + b" daily caller " + b"y" * 96
+    search = WordSearch(words)
+    engines = []
+    for _ in range(4):
+        engines.append(search.engine)
+        assert search.first_ends(page) == {1: 403}
+    assert engines == ["ahocorasick-rs", "ahocorasick-rs", "ahocorasick-rs", "hyperscan" if HYPERSCAN else "ahocorasick-rs"]
+
+
+def test_where_hyperscan_is_missing_a_search_stays_on_the_automaton_and_looks_for_it_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wordsearch, "HYPERSCAN_AFTER_BYTES", 0)
+    looked: list[None] = []
+
+    def missing() -> None:
+        looked.append(None)
+
+    monkeypatch.setattr(wordsearch, "_hyperscan", functools.cache(missing))
+    search = WordSearch([b"word"])
+    assert [search.found(b"a word here") for _ in range(3)] == [frozenset({0})] * 3
+    assert search.engine == "ahocorasick-rs"
+    assert looked == [None]
