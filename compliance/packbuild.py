@@ -159,9 +159,9 @@ class _Builder:
         if kind in LIST_KINDS:
             if not isinstance(value, YSeq) or not value.items:
                 raise self.fail(f"'{kind}' takes a non-empty list of checks", value.mark)
-            params = spec.build({"checks": tuple(self.check(item, item.mark) for item in value.items)})
+            params = self._built(spec.build, {"checks": tuple(self.check(item, item.mark) for item in value.items)}, kind_mark)
         elif kind in SINGLE_KINDS:
-            params = spec.build({"check": self.check(value, kind_mark)})
+            params = self._built(spec.build, {"check": self.check(value, kind_mark)}, kind_mark)
         else:
             if isinstance(value, YScalar) and value.value is None:
                 value = YMap({}, {}, value.mark)
@@ -169,8 +169,18 @@ class _Builder:
                 # `medium: online` is `medium: {is: online}`.
                 value = YMap({SHORTHAND_KINDS[kind]: value}, {SHORTHAND_KINDS[kind]: value.mark}, value.mark)
             options = self.mapping(value, f"the '{kind}' check", kind_mark)
-            params = spec.build(self.options(kind, options, spec.options))
+            params = self._built(spec.build, self.options(kind, options, spec.options), kind_mark)
         return Check(kind, params, self.origin, kind_mark.line)
+
+    def _built(self, build: Callable[[dict[str, Any]], Any], values: dict[str, Any], mark: Mark) -> Any:
+        """A check kind's parameters from its option values; a refusal of the kind's own (options
+        that do not go together) is placed at the check's kind, with this rule's id."""
+        try:
+            return build(values)
+        except PackError as error:
+            if error.path is not None:
+                raise
+            raise self.fail(error.what, mark, error.hint) from None
 
     def options(self, kind: str, node: YMap, options: tuple[Option, ...]) -> dict[str, Any]:
         by_key = {o.key: o for o in options}

@@ -17,7 +17,7 @@ from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.loading import load_packs
 from compliance.runner import Runner, RunOptions
-from tests.conftest import write
+from tests.conftest import assert_pack_refused, write
 
 TODAY = datetime.date(2026, 12, 5)
 NOTICE = "This article is not subject to ProPublica's Creative Commons license until {date}."
@@ -317,6 +317,15 @@ def test_reading_beyond_what_readers_see_needs_a_text_check() -> None:
 
     with pytest.raises(PackError, match="needs a `text` check"):
         build({"check": type("C", (), {"kind": "element"})(), "label": None, "read": "also-hidden", "utc_offset": None})
+
+
+def test_reading_beyond_what_readers_see_without_a_text_check_is_refused_at_its_line(cli: Any, tmp_path: Path) -> None:
+    pack = (
+        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+        "rules:\n  - id: house/embargo\n    severity: error\n    message: Embargoed.\n    help: Wait.\n"
+        "    check:\n      until-date:\n        read: also-hidden\n        check: {element: {selector: time}}\n"
+    )
+    assert_pack_refused(cli, write(tmp_path, "house.yaml", pack), 13, "needs a `text` check as its check", "rule house/embargo")
 
 
 def embargo_with_meta(date: str, meta: dict[str, str], today: datetime.date = TODAY) -> list[Any]:

@@ -159,6 +159,16 @@ rules:
             "must name at least one site",
             "one 'Site Name: host.example' line",
         ),
+        (
+            # Which of the sites the copy credits means nothing without the sites.
+            (
+                "named-sites:\n          North Gazette: north.example\n          South Gazette: south.example\n",
+                "credit-line: 'First published by the (?:North|South) Gazette'\n",
+            ),
+            17,
+            "a link check's credit-line needs named-sites",
+            "add named-sites (Site Name: host) to the check, or leave credit-line out",
+        ),
     ],
 )
 def test_named_sites_are_validated_with_file_line_and_a_hint(cli: Any, tmp_path: Path, change: tuple[str, str], line: int, fragment: str, hint: str) -> None:

@@ -92,6 +92,7 @@ from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, hidi
 from compliance.checks.story import link_keys, url_key
 from compliance.document import Block, BrokenLink, Document, Link
 from compliance.document.elements import BLOCK_TAGS, inert_holder, text_of
+from compliance.errors import PackError
 from compliance.findings import START
 from compliance.firstuse import on_first_use
 from compliance.lookalike import as_read, find_disguises, see_through
@@ -140,9 +141,9 @@ OPTIONS = (
     Option(
         "credit-line",
         "regex",
-        "With `named-sites`: the copy's credit line (a match in a block of the article). The sites of `named-sites` whose names"
-        " its match holds are the ones the copy credits; a link to another of them, wherever it stands on the page, is no link back,"
-        " and the finding names the credited site.",
+        "With `named-sites` (a pack that gives it without them is refused): the copy's credit line (a match in a block of the article)."
+        " The sites of `named-sites` whose names its match holds are the ones the copy credits; a link to another of them, wherever"
+        " it stands on the page, is no link back, and the finding names the credited site.",
         default=None,
     ),
     Option(
@@ -186,7 +187,13 @@ class LinkParams(NamedTuple):
 
 
 def build(values: dict[str, Any]) -> LinkParams:
-    """Parameters from validated option values."""
+    """Parameters from validated option values; raises PackError for a `credit-line` without
+    `named-sites` (it says which of those sites the copy credits, and would do nothing alone)."""
+    if values["credit_line"] is not None and not values["named_sites"]:
+        raise PackError(
+            "a link check's credit-line needs named-sites: it says which of those sites the copy's credit line names",
+            hint="add named-sites (Site Name: host) to the check, or leave credit-line out",
+        )
     return LinkParams(
         href=values["href"],
         equals=values["equals"],
