@@ -251,6 +251,10 @@ class CheckOptions(NamedTuple):
         from compliance.runner import RunOptions
         from compliance.selection import split_selectors
 
+        if self.allow_fetch:
+            from compliance.fetchguard import require_fetching
+
+            require_fetching()
         return RunOptions(
             packs=_pack_ids(self.pack),
             rules=tuple(self.rules or ()),
@@ -865,6 +869,10 @@ def fix(
         from compliance.errors import ConfigError
 
         raise ConfigError("fix works on article files, not CMS payloads", hint="give --input-kind html, text or markdown")
+    if allow_fetch:
+        from compliance.fetchguard import require_fetching
+
+        require_fetching()
     sources = files_to_fix(files, kind=input_kind.value if input_kind else None, write=write)  # type: ignore[arg-type]
     options = RunOptions(
         packs=_pack_ids(pack),

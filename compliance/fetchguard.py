@@ -129,6 +129,18 @@ def _is_address(host: str) -> bool:
     return True
 
 
+def require_fetching() -> None:
+    """Raise ConfigError when `--allow-fetch` was given and httpx, which fetches, is not installed
+    (it comes with the `fetch` extra): said once before anything is checked or served, rather
+    than as a note on every document that names an original by URL."""
+    import importlib.util
+
+    if importlib.util.find_spec("httpx") is None:
+        raise ConfigError(
+            "--allow-fetch needs httpx, which is not installed", hint="install it with: pip install 'syndication-compliance[fetch]', or leave --allow-fetch out"
+        )
+
+
 def guarded_transport(guard: FetchGuard) -> Any:
     """An httpx transport whose every connection goes through `guard`: resolved, judged and made
     to the judged address (TLS still checks the certificate against the host name). The client
@@ -164,4 +176,4 @@ def guarded_transport(guard: FetchGuard) -> Any:
     return GuardedTransport()
 
 
-__all__ = ["AddressRefused", "FetchGuard", "guarded_transport", "parse_networks"]
+__all__ = ["AddressRefused", "FetchGuard", "guarded_transport", "parse_networks", "require_fetching"]

@@ -166,3 +166,31 @@ def test_the_cli_fetches_only_with_allow_fetch_and_reports_a_failure_as_one_noti
     run = cli("check", "--pack", "propublica", "--format", "json", "--allow-fetch", "--meta", f"original={server}/pdf", article)
     notices = [n["message"] for n in run.json()["files"][0]["notices"]]
     assert notices == [f"original story not read: {server}/pdf: not an article page (content type application/pdf)"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "--allow-fetch", "samples/dcnf/no-logo.html"),
+        ("fix", "--allow-fetch", "samples/dcnf/no-logo.html"),
+        ("baseline", "create", "--allow-fetch", "samples/dcnf/no-logo.html"),
+        ("serve", "--allow-fetch", "--port", "1"),  # refused before the port is tried
+    ],
+)
+def test_allow_fetch_without_httpx_is_refused_before_anything_is_read_or_served(cli: Any, monkeypatch: Any, tmp_path: Path, command: tuple[str, ...]) -> None:
+    # Where httpx is not installed (it comes with the `fetch` extra), every original named by URL
+    # would go unread: one line says so before any document is read or any port opened.
+    import sys
+
+    monkeypatch.setitem(sys.modules, "httpx", None)
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    if command[0] == "baseline":
+        command = (*command[:2], "--output", str(tmp_path / "baseline.json"), *command[2:])
+    run = cli(*command)
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err == (
+        "syndcheck: error: --allow-fetch needs httpx, which is not installed"
+        " — install it with: pip install 'syndication-compliance[fetch]', or leave --allow-fetch out\n"
+    )
+    assert not (tmp_path / "baseline.json").exists()

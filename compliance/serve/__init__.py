@@ -161,6 +161,10 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
         import uvicorn
     except ImportError:
         raise ConfigError("syndcheck serve needs the web server packages", hint="install them with: pip install 'syndication-compliance[serve]'") from None
+    if settings.allow_fetch:
+        from compliance.fetchguard import require_fetching
+
+        require_fetching()
     from compliance.serve.app import build_checker
     from compliance.serve.protocol import HeadDeadlineProtocol
 
