@@ -47,6 +47,23 @@ def test_builtin_packs_load_and_have_unique_rule_ids() -> None:
     assert [r.severity.label for r in dcnf.rules] == ["error", "error", "error", "error", "warning"]
 
 
+def test_no_builtin_packs_words_are_written_as_html_character_references() -> None:
+    # A rule's message, help and terms are plain text: the text formats print them as written and
+    # the HTML formats escape them, so "&lt;a&gt;" reads as itself in a terminal (a markup example
+    # in a help is written as the editor types it, "<a href=…>").
+    import re
+
+    reference = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+    written = [
+        (rule.id, field, text)
+        for pack in load_packs()
+        for rule in pack.rules
+        for field, text in (("message", rule.message), ("help", rule.help), ("terms", rule.terms or ""))
+    ]
+    assert len(written) > 300
+    assert [(rule_id, field) for rule_id, field, text in written if reference.search(text)] == []
+
+
 @pytest.mark.parametrize("terms_url", ["HTTPS://example.org/terms", "Http://example.org/terms"])
 def test_a_terms_url_whose_scheme_is_in_capitals_is_an_http_url(terms_url: str) -> None:
     pack = load_pack(VALID.replace("terms_url: https://example.org/terms", f"terms_url: {terms_url}", 1), "house.yaml")
