@@ -290,11 +290,16 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # block goes in its place rather than beside it, which would print the credit twice.
             instead = None if mended or image or isinstance(placed, str) else _instead_of_near_miss(rule_id, rule.check, ctx, report, placed, attempt)
             shares = instead if isinstance(instead, str) else ""
+            # The story's credit written only in a photo's caption: the block goes in and the
+            # caption's copy comes out, rather than a second credit beside it.
+            caption = None if mended or image or instead or isinstance(placed, str) else _out_of_the_caption(rule_id, rule.check, ctx, report, placed, attempt)
+            shares = caption if isinstance(caption, str) else shares
             # (A value missing leaves `placed` a reason only with an image to move, tried first.)
             tried = (
                 mended
                 or image
                 or (instead if isinstance(instead, tuple) else None)
+                or (caption if isinstance(caption, tuple) else None)
                 or (placed if isinstance(placed, str) else _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check))
             )
             if isinstance(tried, str):
@@ -792,6 +797,132 @@ def _taken_out_for(
         return None
     note = f"in place of {_quoted(wrong.text)} at line {doc.locate(wrong).line}, which is taken out"
     return (Edit(rule_id, offset, 0, block, place, note), Edit(rule_id, start, 0, "", "", removed=length)), candidate
+
+
+# -- the story's credit in a photo's caption: taken out, the block put in ----------------------
+
+
+def _out_of_the_caption(
+    rule_id: str, check: Check, ctx: Context, report: Report, placed: tuple[int, str, str], attempt: Callable[..., tuple[str, Document, Report]]
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str | None:
+    """For a rule whose credit check (`credit: true`) finds the story's credit only in a photo's
+    caption (`text.caption_credit_of`), where a reader takes it for the photo's: the edits that
+    put the rule's block (`placed`) at its place and take the credit out of the caption (the
+    caption whole when it is the credit alone, else the credit's words, in HTML, when they are
+    whole elements and text), with the text, document and report they give. What to do by hand
+    when the caption's credit cannot be cut out so, or that does not satisfy the rule; None when
+    no caption holds the credit, or what it credits there is a picture ("Photo republished from
+    …"), which stays."""
+    found = _story_credit_in_a_caption(check, ctx)
+    if found is None:
+        return None
+    doc = ctx.doc
+    caption, (first, last) = found
+    credit = caption.text[first:last].strip()
+    line = doc.locate(caption).line
+    by_hand = (
+        f"take {_quoted(credit)} out of the photo caption at line {line} by hand:"
+        " there it reads as the photo's credit, and the story's credit line goes in a paragraph of its own"
+    )
+    cut = _caption_cut(doc, caption, (first, last))
+    offset, block, place = placed
+    if cut is None or cut[0] <= offset <= cut[0] + cut[1]:
+        return by_hand
+    candidate = attempt(offset, block, 0, (cut[0], "", cut[1]))
+    if _regression(rule_id, report, candidate[2]):
+        return by_hand
+    note = f"{_quoted(credit)} is taken out of the photo caption at line {line}, where it read as the photo's credit"
+    return (Edit(rule_id, offset, 0, block, place, note), Edit(rule_id, cut[0], 0, "", "", removed=cut[1])), candidate
+
+
+def _story_credit_in_a_caption(check: Check, ctx: Context) -> tuple[Block, tuple[int, int]] | None:
+    """The first photo caption that holds the story's credit by a credit check (`credit: true`)
+    in `check`, with where (start, end in its text) the credit's sentence stands
+    (`text.caption_credit_of`); None when none does or the check cannot say."""
+    from compliance.checks.text import caption_credit_of
+
+    for text_check in iter_checks(check):
+        if text_check.kind != "text" or not getattr(text_check.params, "credit", False):
+            continue
+        try:
+            found = caption_credit_of(ctx.doc, text_check.params, ctx)
+        except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _caption_cut(doc: Document, caption: Block, credit: tuple[int, int]) -> tuple[int, int] | None:
+    """What (offset in `doc.lines_source`, length) to take out of the caption `caption` so that
+    its credit (`credit`: start, end in its text) goes: the caption's paragraph with its line when
+    the credit is all its text, else in HTML the credit's words with the space before them, when
+    they are text and whole elements there (`<a>…</a>`); None when neither is so."""
+    rest = caption.text[: credit[0]] + caption.text[credit[1] :]
+    if not re.sub(r"[\W_]+", "", rest):
+        span = _paragraph_span(doc, caption)
+        return _with_its_line(doc, *span) if span is not None else None
+    if doc.kind != "html" or caption.element is None:
+        return None
+    # The element that holds the caption's whole text (a block's own element may be an inline
+    # one in it: the `<em>` of "<em>Town crews at work.</em> This story first appeared …").
+    holder = caption.element
+    whole = " ".join(caption.text.split())
+    while whole not in " ".join("".join(holder.itertext()).split()) and holder.getparent() is not None and holder is not doc.article_root:
+        holder = holder.getparent()
+    start = _start_offset(doc, holder)
+    end = _element_end(doc.lines_source, start, tag_name(holder))
+    if end is None:
+        return None
+    span = (start, end)
+    found = _text_in_source(doc.lines_source, *span, " ".join(caption.text[credit[0] : credit[1]].split()))
+    if found is None:
+        return None
+    start, end = found
+    between = doc.lines_source[start:end]
+    opened = [m.group(2).lower() for m in _TAG.finditer(between) if m.group(2) and not m.group(1)]
+    closed = [m.group(2).lower() for m in _TAG.finditer(between) if m.group(2) and m.group(1)]
+    if sorted(opened) != sorted(closed):
+        return None
+    while start > span[0] and doc.lines_source[start - 1] in " \t":
+        start -= 1
+    return start, end - start
+
+
+def _text_in_source(source: str, start: int, end: int, wanted: str) -> tuple[int, int] | None:
+    """Where (start, end in `source`) the HTML between `start` and `end` reads `wanted` once, its
+    tags left out, its character references read and its runs of white space as one space; None
+    when it does not, or more than once."""
+    read: list[str] = []
+    offsets: list[int] = []
+    at = start
+    while at < end:
+        tag = _TAG.match(source, at) if source[at] == "<" else None
+        if tag is not None:
+            at = tag.end()
+            continue
+        reference = _REFERENCE.match(source, at) if source[at] == "&" else None
+        character = html.unescape(reference.group(0)) if reference is not None else source[at]
+        following = reference.end() if reference is not None else at + 1
+        if character.isspace():
+            character = " "
+            if read and read[-1] == " ":
+                at = following
+                continue
+        read.append(character)
+        offsets.append(at)
+        at = following
+    text = "".join(read)
+    first = text.find(wanted)
+    if first < 0 or text.find(wanted, first + 1) >= 0:
+        return None
+    last = first + len(wanted) - 1
+    tail = _REFERENCE.match(source, offsets[last]) if source[offsets[last]] == "&" else None
+    return offsets[first], tail.end() if tail is not None else offsets[last] + 1
+
+
+# A character reference in HTML (`&amp;`, `&#8217;`, `&#x2019;`).
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _near_miss(rule_id: str, check: Check, ctx: Context, report: Report) -> Block | None:
@@ -2076,6 +2207,15 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
     instead = None if pairs else _in_place_block(doc, ctx, checks, address, text)
     if instead is not None:
         return dataclasses.replace(instead, fill_in=fill_in, address_from=whence)
+    # As `syndcheck fix` does (`_out_of_the_caption`): the story's credit written in a photo's
+    # caption is taken out there, so that the story is credited once, by this block.
+    in_caption = _story_credit_in_a_caption(checks[0], ctx) if checks else None
+    if in_caption is not None:
+        caption, (first, last) = in_caption
+        fill_in += (
+            f"Then take {_said(caption.text[first:last].strip())} out of the photo caption on line {doc.locate(caption).line}:"
+            " there it reads as the photo's credit, and this block is the story's",
+        )
     moved = _moved_copy(doc, text)
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.
@@ -2502,6 +2642,7 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
     element = _block_level(doc, getattr(anchor, "element", None))
     if element is None:
         return "the place for it has no element in the page source"
+    element = _out_of_a_picture_box(doc, element)
     element, inside = _where_blocks_may_go(element, side)
     start = _start_offset(doc, element)
     tag = str(element.tag).lower()
@@ -2581,6 +2722,21 @@ def _block_location(doc: Document, anchor: Any, side: Side) -> Location:
         if not isinstance(placed, str):
             return location_at(doc.lines_source, placed[0])
     return doc.locate(anchor)
+
+
+def _out_of_a_picture_box(doc: Document, element: Any) -> Any:
+    """The outermost picture's box in the article that holds `element` (a `<figure>`, or a
+    WordPress `<div class="wp-caption">` with its picture and a caption or two), else `element`:
+    a block put beside a photo's caption goes beside the photo, not into its box, where it would
+    read as the caption's."""
+    box = element
+    for ancestor in element.iterancestors():
+        if ancestor is doc.article_root or tag_name(ancestor) in ("article", "main", "body"):
+            break
+        classes = str(ancestor.get("class") or "").lower()
+        if tag_name(ancestor) == "figure" or ("caption" in classes and len(ancestor.findall(".//p")) <= 2 and ancestor.find(".//img") is not None):
+            box = ancestor
+    return box
 
 
 def _block_level(doc: Document, element: Any) -> Any:

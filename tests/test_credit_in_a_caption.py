@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.checks.text import IN_A_CAPTION
 from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.loading import load_packs
@@ -61,7 +62,9 @@ def _details(html: str, pack: str, rule: str) -> list[str]:
 def test_a_credit_line_only_in_a_photo_caption_does_not_credit_the_story(pack: str, caption: str) -> None:
     rule, credit, byline = CREDITS[pack]
     (detail,) = _details(_page(byline, CAPTIONS[caption].format(credit)), pack, rule)
-    assert detail.endswith("in the article, outside photo captions")
+    assert "in the article, outside photo captions" in detail
+    # …and the caption that holds it is named, with what to do: the credit out into a paragraph of its own.
+    assert detail.endswith(IN_A_CAPTION)
     # The caption is on the screen: it is not called hidden.
     assert "hidden" not in detail
 

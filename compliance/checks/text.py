@@ -76,7 +76,9 @@ OPTIONS = (
         " opens with a dash, it holds a `cite` or `footer` line, or a sentence ending with a colon introduces it: a quotation) and an item of a"
         " list of two items or more that does not name the"
         " story (one of its sources);"
-        " text articles keep every block.",
+        " text articles keep every block. A failure that finds the text only in a photo's caption (outside a sentence naming a picture,"
+        ' "Photo republished from …") quotes that caption and its line, and says to take the credit out into a paragraph of its own,'
+        " as `syndcheck fix` does when it puts the rule's block in.",
         default=False,
     ),
     Option(
@@ -651,6 +653,52 @@ def _most_shown_together(doc: Document, hits: list[Hit]) -> int:
     return most_shown_together(screens_shown(elements[0].getroottree().getroot(), elements))
 
 
+# What a failing credit check says of the credit found only in a photo's caption.
+IN_A_CAPTION = (
+    "is a photo's caption, where a credit reads as the photo's, not the story's: take the credit out of the caption and give it a paragraph of its own"
+)
+
+
+def caption_credit(pattern: Any, scoped: Iterable[Block], searched: Iterable[Block]) -> tuple[Block, tuple[int, int]] | None:
+    """The first block of `scoped` that a credit check left out as a photo's caption (not among
+    `searched`) where the bound `pattern` finds the story's credit, with where (start, end in its
+    text) the credit's sentence stands ("Republished from The Conversation under a … license.",
+    which the match may start or end inside); None when there is none. A sentence that names a
+    picture ("Photo republished from …") credits the picture: the caption's own, passed over.
+    The story's credit written there is what `credit: true` does not count (a reader takes a
+    caption's credit for the photo's)."""
+    kept = {block.index for block in searched}
+    for block in scoped:
+        if block.index in kept:
+            continue
+        for match in pattern.finditer(block.text):
+            # (A match may open with the space after the sentence before: "… County. This story …".)
+            words = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            first, last = _sentence_start(block.text, words), _sentence_end(block.text, match.end())
+            if not _PICTURE_WORDS.search(block.text[first:last]):
+                return block, (first, last)
+    return None
+
+
+# What a credit names when it credits a picture, not the story ("Photo republished from …").
+_PICTURE_WORDS = re.compile(r"\b(?:photo(?:graph)?|image|picture|illustration|graphic|chart|map|video|file)s?\b", re.IGNORECASE)
+# A sentence's end: its full stop, and a closing quotation mark or bracket, before a space or the end.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]»]?(?=\s|$)")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds `text[at]` starts: after the last sentence's end before it."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] + len(text[ends[-1] : at]) - len(text[ends[-1] : at].lstrip()) if ends else 0
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence that holds `text[at - 1]` ends: after its full stop (and a closing
+    quotation mark), else at the end of `text`."""
+    end = _SENTENCE_END.search(text, max(at - 1, 0))
+    return end.end() if end is not None else len(text)
+
+
 # The capture a failure without hits gives its finding's `found:` (a near miss: the `instead`
 # wording the page has). No pattern's named group can have this name (a group's is a word).
 NEAR_MISS = "near-miss"
@@ -671,10 +719,11 @@ def _stand_in(doc: Document, params: TextParams, ctx: Context, text: str, starts
     return f"; {quoted(block.text, 140)} (line {doc.locate(block).line}) is {what}", block
 
 
-def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
-    """Find the pattern in the scope's text (searched once, blocks joined by newlines) and compare
-    the count with min/max."""
-    pattern = ctx.bind(params.pattern)
+def _searched_blocks(doc: Document, params: TextParams, pattern: Any) -> tuple[list[Block], list[Block], tuple[int, ...]]:
+    """The blocks of the check's scope (`outside` left out), those it searches (with `credit`,
+    without the photos' captions, but for a credit line right after the last picture) and the
+    indices of those after a picture that it kept. Raises `Undecided` when `outside` leaves out
+    the whole scope."""
     blocks = scope_blocks(doc, params.scope, params.first, params.last)
     if params.outside is not None:
         searched = outside_of(doc, blocks, params.outside)
@@ -683,11 +732,29 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
             # for a selector that takes in its whole scope (`*`, `html`, a typo), so neither is said.
             raise Undecided(_all_left_out(params, len(blocks)))
         blocks = searched
-    closing: tuple[int, ...] = ()
-    if params.credit:
-        kept = not_captions(doc, blocks)
-        closing = _credit_after_last_picture(doc, blocks, kept, pattern)
-        blocks = sorted([*kept, *(block for block in blocks if block.index in closing)], key=lambda block: block.index) if closing else kept
+    if not params.credit:
+        return blocks, blocks, ()
+    kept = not_captions(doc, blocks)
+    closing = _credit_after_last_picture(doc, blocks, kept, pattern)
+    return blocks, sorted([*kept, *(block for block in blocks if block.index in closing)], key=lambda block: block.index) if closing else kept, closing
+
+
+def caption_credit_of(doc: Document, params: TextParams, ctx: Context) -> tuple[Block, Any] | None:
+    """For a `credit: true` check, the first photo caption of its scope that holds its text (the
+    story's credit where a reader takes it for the photo's), with the pattern's match in the
+    caption's text; None for another check or when no caption does. Raises what the check raises."""
+    if not params.credit:
+        return None
+    pattern = ctx.bind(params.pattern)
+    scoped, searched, _ = _searched_blocks(doc, params, pattern)
+    return caption_credit(pattern, scoped, searched)
+
+
+def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
+    """Find the pattern in the scope's text (searched once, blocks joined by newlines) and compare
+    the count with min/max."""
+    pattern = ctx.bind(params.pattern)
+    scoped, blocks, closing = _searched_blocks(doc, params, pattern)
     text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside, params.credit, closing), blocks)
     spans = _matches(pattern, text, blocks)
     hits = [_hit(doc, blocks, starts, match) for match in spans]
@@ -724,6 +791,13 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         note, near = _stand_in(doc, params, ctx, text, starts, blocks)
         detail += note
         why = detail
+    if params.credit and not count and not near:
+        # The credit written only in a photo's caption: said where it is and what to do, as
+        # `syndcheck fix` does it (`fixes.caption_credit`), rather than "none" alone.
+        caption = caption_credit(pattern, scoped, blocks)
+        if caption is not None:
+            detail += f"; {quoted(caption[0].text, 140)} (line {doc.locate(caption[0]).line}) {IN_A_CAPTION}"
+            why = detail
     if params.scope in ("article", "page"):
         article_only = params.scope == "article"
         why = explained_later(lambda: detail + hidden_copy(doc, pattern, article_only=article_only))
