@@ -599,12 +599,54 @@ _OUTLET_WORDS_BEFORE = on_first_use(
 _TIME_AFTER = on_first_use(r"\s+(?:at\b|\d{1,2}[:.]\d{2})", re.IGNORECASE)
 
 
+# The words of an outlet's name that is the byline's whole credit, before its day's word ("By
+# Mississippi Today", "By USA TODAY", "By The Kenya Today"): capitalised words and the small words
+# between them from the credit's start, the first no person's given name ("By Jane Roe Today" is
+# a person and the day of the story).
+_OUTLET_WORDS_ALONE = on_first_use(r"^\s*(?P<first>[A-Z][\w&.'’-]*)\s+(?:(?:[A-Z][\w&.'’-]*|on|of|the|and|&)\s+)*$")
+# A mark that parts a byline's credit before a word, and one after it or the credit's end: a day's
+# word in capitals alone between them ("Jane Roe, TODAY", "Jane Roe | TODAY · 3 May") is an outlet's
+# whole name.
+_MARK_BEFORE = on_first_use(rf"(?:[,/|•·(\[]|\s(?:{DASH}))\s*$")
+_MARK_OR_END_AFTER = on_first_use(rf"\s*(?:$|[,/|•·)\]]|\s(?:{DASH}))")
+
+
 def _ends_an_outlet(text: str, start: int, end: int) -> bool:
     """Whether the word at `text[start:end]` (a weekday or "Today" that would start page data)
-    is the last word of an outlet's name instead: capitalised, after the outlet's other words
-    (`_OUTLET_WORDS_BEFORE`: "Mississippi Today", "Pakistan Today", "The Baltimore Sun"), and not
-    followed by a time (`_TIME_AFTER`: "Kenya Today at 5:04 pm" names the day)."""
-    return text[start : start + 1].isupper() and _OUTLET_WORDS_BEFORE().search(text, 0, start) is not None and _TIME_AFTER().match(text, end) is None
+    is the last word of an outlet's name instead: capitalised, not followed by a time
+    (`_TIME_AFTER`: "Kenya Today at 5:04 pm" names the day), and after the outlet's other words
+    (`_OUTLET_WORDS_BEFORE`: "Mississippi Today", "Pakistan Today", "The Baltimore Sun"), or
+    those words are the whole credit before it (`_outlet_alone_before`: "By Mississippi Today"),
+    or it is an outlet's name of one word in capitals (`_outlet_word_alone`: "Jane Roe, TODAY");
+    these two for a news outlet's word only (`_NEWS_LAST_WORDS`)."""
+    if not text[start : start + 1].isupper() or _TIME_AFTER().match(text, end) is not None:
+        return False
+    if _OUTLET_WORDS_BEFORE().search(text, 0, start) is not None:
+        return True
+    # Only a news outlet's day word ends the name of an outlet standing alone or is one ("Today"):
+    # a weekday there starts the date ("Anne-Marie Duval on Wed, 03/06/2024").
+    return text[start:end].lower() in _NEWS_LAST_WORDS and (_outlet_alone_before(text, start) or _outlet_word_alone(text, start, end))
+
+
+def _outlet_alone_before(text: str, start: int) -> bool:
+    """Whether `text[:start]` is an outlet's words alone (`_OUTLET_WORDS_ALONE`) whose first word
+    is no known given name (`given_names`): "Mississippi Today", not "Jane Roe Today"."""
+    match = _OUTLET_WORDS_ALONE().match(text, 0, start)
+    # A double given name's first part is asked ("Anne-Marie Duval Today").
+    return match is not None and _without_accents(match.group("first").split("-")[0].lower()) not in GIVEN_NAMES
+
+
+def _outlet_word_alone(text: str, start: int, end: int) -> bool:
+    """Whether the news outlet's day word at `text[start:end]` ("Today") is in capitals, in a byline that is not all in capitals, alone between the marks that
+    part the byline's credit (`_MARK_BEFORE`, `_MARK_OR_END_AFTER`): NBC's "Jane Roe, TODAY". Title
+    case there ("Jane Roe, Today") is the day the story was posted."""
+    word = text[start:end]
+    return (
+        word.isupper()
+        and not text[:start].isupper()
+        and _MARK_BEFORE().search(text, 0, start) is not None
+        and _MARK_OR_END_AFTER().match(text, end) is not None
+    )
 
 
 def _cut_page_data(pattern: re.Pattern[str], group: str, text: str) -> str:
@@ -2355,6 +2397,12 @@ def _without_topics(text: str) -> str:
     return _TOPICS_PART().sub("", text)
 
 
+# A weekday alone at the byline's end, after a mark that parts its credit: the day the story was
+# posted ("Jane Roe, Tuesday", "JANE ROE | FRIDAY"), never an outlet's name ("Mail on Sunday" has
+# no mark before its weekday).
+_LONE_WEEKDAY = on_first_use(rf"\s*(?:[,/|•·]|\s{DASH})\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\.?\s*$", re.IGNORECASE)
+
+
 def _drop_page_data(text: str) -> str:
     """Cut dates, times, counters and "Updated …" off the end, and @handles and e-mail addresses
     out, keeping the names and the credit before them."""
@@ -2362,7 +2410,7 @@ def _drop_page_data(text: str) -> str:
     if not _PAGE_DATA.search(cleaned):
         return _trimmed(cleaned, _DATA_EDGES)  # no date, time, counter or "Updated" to cut
     cleaned = _cut_page_data(_trailer(), "weekday", cleaned)
-    cut = _data().sub("", _cut_page_data(_DAY_WORD(), "day", cleaned))
+    cut = _LONE_WEEKDAY().sub("", _data().sub("", _cut_page_data(_DAY_WORD(), "day", cleaned)))
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
         cut = _TRAILING_LOWER().sub("", cut)
