@@ -1440,20 +1440,71 @@ def _is_section_word(word: str) -> bool:
 # story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health", a theme's
 # "In: Politics" under the byline): a label and its colon, or "posted in", "filed under", "tagged
 # with"; "Topics discussed included …" is prose, and "In" without a colon opens a sentence ("In
-# partnership with ProPublica") or an affiliation, never a section's label.
-_TOPICS_LINE = on_first_use(
-    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?|in)\s*:)",
-    re.IGNORECASE,
-)
+# partnership with ProPublica") or an affiliation, never a section's label. "In:" (group `in`), a
+# common word's, labels only what reads as categories (`_reads_as_categories`).
+_TOPICS_LABELS = r"posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:|(?P<in>in)\s*:"
+_TOPICS_LINE = on_first_use(rf"^\W*(?:{_TOPICS_LABELS})", re.IGNORECASE)
 # The most words a line of categories or tags holds.
 _TOPICS_WORDS = 30
+# What parts a list of categories ("Health, Justice", "Politics | Energy"), and the most of them,
+# and the most words of one, read after "In:" ("Daily Caller News Foundation", "Politics & Policy").
+_CATEGORY_SPLIT = re.compile(r"\s*[,|•·/;]\s*")
+_MOST_CATEGORIES = 8
+_CATEGORY_WORDS = 5
+# The small words between a category's capitalised words ("Arts & Culture", "Health and Science",
+# "State of the Union"); "for", "with", "at" join a name to an outlet instead ("Sacramento for
+# CalMatters").
+_CATEGORY_SMALL_WORDS = frozenset({"and", "&", "of", "the", "on", "in", "a", "an"})
 
 
 def is_topics_line(text: str) -> bool:
     """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
     `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story, nor a byline's
-    affiliation ("Filip Noubel" over "Posted in News" credits no outlet "News")."""
-    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
+    affiliation ("Filip Noubel" over "Posted in News" credits no outlet "News"). After "In:", only
+    a list of categories (`_reads_as_categories`): "In: Sacramento, Jane Roe reports for
+    CalMatters" and a dateline's "IN: INDIANAPOLIS —" are no label."""
+    if len(text.split()) > _TOPICS_WORDS:
+        return False
+    match = _TOPICS_LINE().match(text)
+    return match is not None and (match.group("in") is None or _reads_as_categories(text[match.end() :]))
+
+
+def _reads_as_categories(text: str) -> bool:
+    """Whether what follows an "In:" label reads as the story's categories: a short list
+    (`_MOST_CATEGORIES`) of short names (`_CATEGORY_WORDS`), each capitalised words and the small
+    words between them, or all in lower case ("Energy", "Politics & Policy", "Daily Caller News
+    Foundation", "health, justice"), none a person's name (`_names_a_person`), and the whole no
+    dateline ("WASHINGTON —", "Washington, D.C.": `is_dateline_line`)."""
+    text = text.strip().removesuffix(".")
+    parts = [part for part in _CATEGORY_SPLIT.split(text) if part]
+    if not parts or len(parts) > _MOST_CATEGORIES or not all(_reads_as_category(part) for part in parts):
+        return False
+    # A section's name in capitals ("IN: POLITICS") is no town's, as a dateline's capitals are.
+    return all(_has_section_word(part.split()) for part in parts) or not is_dateline_line(text)
+
+
+def _reads_as_category(part: str) -> bool:
+    """Whether one part of an "In:" label's list reads as a category's name (`_reads_as_categories`)."""
+    words = part.split()
+    if len(words) > _CATEGORY_WORDS:
+        return False
+    if part.islower():
+        return True
+    if not all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _CATEGORY_SMALL_WORDS for word in words):
+        return False
+    return not _names_a_person(words)
+
+
+def _has_section_word(words: list[str]) -> bool:
+    """Whether one of `words` is a section's or a beat's (`_is_section_word`, `_TOPIC_WORDS`)."""
+    return any(_is_section_word(word.lower()) or word.lower() in _TOPIC_WORDS for word in words)
+
+
+def _names_a_person(words: list[str]) -> bool:
+    """Whether capitalised words are a person's name rather than a section's: two or three, the
+    first a known given name (`given_names`), none a section's word ("Jane Roe", not "Virginia
+    Politics")."""
+    return 2 <= len(words) <= 3 and _without_accents(words[0].lower()) in GIVEN_NAMES and not _has_section_word(words)
 
 
 def is_section_label(line: str) -> bool:
@@ -2385,16 +2436,18 @@ def _is_section_label(words: list[str]) -> bool:
 # "Filip Noubel / Posted in News", "By Ana Ruiz | Filed under: Health", "Jane Roe · Tags: jails",
 # "By Jake Smith | In: Politics" (`is_topics_line`'s labels, after a separator of the byline's
 # parts). The byline ends there.
-_TOPICS_PART = on_first_use(
-    rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?|in)\s*:).*$",
-    re.IGNORECASE,
-)
+_TOPICS_PART = on_first_use(rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:{_TOPICS_LABELS})", re.IGNORECASE)
 
 
 def _without_topics(text: str) -> str:
     """`text` up to the story's categories or tags printed after the byline on its line
-    (`_TOPICS_PART`): no part of the credit, which would read "Posted in News" as an outlet."""
-    return _TOPICS_PART().sub("", text)
+    (`_TOPICS_PART`): no part of the credit, which would read "Posted in News" as an outlet. An
+    "In:" label only before categories (`_reads_as_categories`): "By Ana Ruiz | In: Sacramento,
+    Jane Roe reports for CalMatters" is no section's label."""
+    for match in _TOPICS_PART().finditer(text):
+        if match.group("in") is None or _reads_as_categories(text[match.end() :]):
+            return text[: match.start()]
+    return text
 
 
 # A weekday alone at the byline's end, after a mark that parts its credit: the day the story was
