@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.document import parse_document
+from compliance.document.byline_reading import is_topics_line
 from compliance.engine import check_document
 from compliance.loading import load_packs
 
@@ -110,3 +111,56 @@ def test_an_affiliation_beside_or_without_an_in_label_stays(line: str, credit: s
     bylines = parse_document(page.encode(), "html").bylines
     assert bylines[0].reading.credit == credit
     assert "In:" not in bylines[0].text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A section's or several: capitalised words and small words, lower case, in capitals.
+        "In: Politics",
+        "In: Daily Caller News Foundation",
+        "In: Health, Justice",
+        "In: Arts & Culture | Energy",
+        "In: health, justice",
+        "IN: POLITICS",
+        "In: Virginia Politics",
+    ],
+)
+def test_in_before_categories_is_a_topics_line(line: str) -> None:
+    assert is_topics_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence, a person's name, a name and its outlet, or a dateline after "In:".
+        "In: Sacramento, Jane Roe reports for CalMatters",
+        "In: Jane Roe",
+        "In: Sacramento for CalMatters",
+        "IN: INDIANAPOLIS — The state budget passed",
+        "IN: INDIANAPOLIS",
+        "In: Washington, D.C.",
+    ],
+)
+def test_in_before_what_is_no_category_is_no_topics_line(line: str) -> None:
+    assert not is_topics_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        # What follows "In:" on the byline's line is the credit when it is no category.
+        ("By Ana Ruiz | In: Sacramento, reporting for CalMatters", "In: Sacramento, reporting for CalMatters"),
+        ("By Ana Ruiz, In: Sacramento for CalMatters", "In: Sacramento for CalMatters"),
+        ("By Ana Ruiz | IN: INDIANAPOLIS — Indiana Capital Chronicle", "IN: INDIANAPOLIS, Indiana Capital Chronicle"),
+        # A section's label is still cut off, an affiliation before it kept.
+        ("By Ana Ruiz | In: Politics", ""),
+        ("By Ana Ruiz · In: Health, Justice", ""),
+        ("By Jake Smith, Daily Caller News Foundation | In: Energy", "Daily Caller News Foundation"),
+    ],
+)
+def test_an_in_label_ends_the_byline_only_before_categories(line: str, credit: str) -> None:
+    page = f"<html><body><article><h1>Agency weighs rule</h1><p>{line}</p>{DCNF_BODY}</article></body></html>"
+    bylines = parse_document(page.encode(), "html").bylines
+    name = "Jake Smith" if "Jake Smith" in line else "Ana Ruiz"
+    assert [(byline.names, byline.reading.credit) for byline in bylines] == [((name,), credit)]

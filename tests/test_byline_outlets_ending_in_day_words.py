@@ -94,3 +94,60 @@ def test_an_outlet_ending_in_a_day_word_keeps_it(byline: str, names: tuple[str, 
 )
 def test_a_date_after_the_byline_is_still_cut_off(byline: str, names: tuple[str, ...], credit: str, markup: str) -> None:
     assert _reading(byline, markup) == (names, credit)
+
+
+def _outlet_reading(byline: str, markup: str) -> tuple[tuple[str, ...], str, str | None]:
+    source, kind = _page(byline, markup)
+    bylines = parse_document(source, kind).bylines
+    assert bylines, (byline, markup)
+    return bylines[0].names, bylines[0].reading.credit, bylines[0].reading.problem
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+@pytest.mark.parametrize(
+    ("byline", "credit", "problem"),
+    [
+        # An outlet alone as the byline credits no person, and its day word stays its name's.
+        ("By Mississippi Today", "Mississippi Today", "outlet"),
+        ("By USA TODAY", "USA TODAY", "outlet"),
+        ("BY PAKISTAN TODAY", "PAKISTAN TODAY", "outlet"),
+        ("By The Kenya Today", "The Kenya Today", "outlet"),
+        ("By Mississippi Today, 3 May 2024", "Mississippi Today", "outlet"),
+        ("By Wisconsin Now · Today at 5:04 pm", "Wisconsin Now", "outlet"),
+        ("By Mississippi Today Staff", "Mississippi Today Staff", "staff"),
+        # The other outlets alone keep reading as outlets, whatever their last word.
+        ("By The Associated Press", "The Associated Press", "outlet"),
+        ("By KFF Health News", "KFF Health News", "outlet"),
+        ("By CalMatters Staff", "CalMatters Staff", "staff"),
+    ],
+)
+def test_an_outlet_alone_keeps_its_day_word_and_names_no_person(byline: str, credit: str, problem: str, markup: str) -> None:
+    assert _outlet_reading(byline, markup) == ((), credit, problem)
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+@pytest.mark.parametrize(
+    ("byline", "names", "credit"),
+    [
+        # A person's name before the day's word: the day is the story's ("Jane" is a given name).
+        ("By Jane Roe Today", ("Jane Roe",), ""),
+        ("By Carlos Mendes Today", ("Carlos Mendes",), ""),
+        # An outlet of one day word in capitals, alone after a mark, is the reporter's outlet.
+        ("By Jane Roe, TODAY", ("Jane Roe",), "TODAY"),
+        ("By Ana Ruiz | TODAY", ("Ana Ruiz",), "TODAY"),
+        ("By Tom Lee — TODAY, 3 May 2024", ("Tom Lee",), "TODAY"),
+        # The day of the story, in title case, with a time, or in a byline all in capitals.
+        ("By Jane Roe, Today", ("Jane Roe",), ""),
+        ("By Jane Roe, Today at 3:00 PM", ("Jane Roe",), ""),
+        ("By Jane Roe, TODAY at 3:00 PM", ("Jane Roe",), ""),
+        ("By JANE ROE, TODAY", ("JANE ROE",), ""),
+        ("By Jane Roe, 3 May 2024", ("Jane Roe",), ""),
+        # A weekday alone after a mark is the day of the story too; one inside an outlet's name stays.
+        ("By Jane Roe, Tuesday", ("Jane Roe",), ""),
+        ("By JANE ROE | FRIDAY", ("JANE ROE",), ""),
+        ("By Ana Ruiz · Sunday", ("Ana Ruiz",), ""),
+        ("By Jane Roe, Mail on Sunday", ("Jane Roe",), "Mail on Sunday"),
+    ],
+)
+def test_a_day_word_after_a_name_is_an_outlet_only_in_an_outlets_capitals(byline: str, names: tuple[str, ...], credit: str, markup: str) -> None:
+    assert _reading(byline, markup) == (names, credit)

@@ -134,3 +134,59 @@ def test_the_storys_own_headline_linked_to_the_original_keeps_its_byline(link: s
     own = f'<div><h2><a href="{link}">Rates Rise Again</a></h2><p>By Jane Doe</p></div>'
     page = _page(SHORT_STORY, "", head=f"<p>This story was originally published by CalMatters.</p>{own}")
     assert _names(page) == [("Jane Doe",)]
+
+
+# A "Related" box in the middle of the story, the story's text going on below it, and the story's
+# own byline printed only at its foot.
+MIDDLE_STORY = (
+    "<p>The county board voted 5-2 on Tuesday to close the clinic after a year of losses, officials said in a statement.</p>",
+    "<p>Patients will be sent to the hospital in the next county, about forty minutes away by car on rural roads.</p>",
+)
+FOOT_BYLINES = [
+    ("<p>— Jane Roe, CalMatters</p>", ("Jane Roe",)),
+    ("<p><em>By Ana Ruiz, KFF Health News</em></p>", ("Ana Ruiz",)),
+    ('<div class="author-bio"><p>Tom Lee is a reporter for CalMatters.</p></div>', ("Tom Lee",)),
+    ("<p>About the author: Maria Gomez is a health reporter for The Texas Tribune.</p>", ("Maria Gomez",)),
+]
+BOXES = [
+    "<h3>Related</h3>" + CARDS[0],
+    "<h3>Related Stories</h3>" + CARDS[0] + CARDS[2],
+    '<aside><div class="box-title">Read more:</div>' + CARDS[1] + "</aside>",
+    '<p><strong>You may also like</strong></p><div><h4><a href="/other/">Senate passes bill</a></h4><p>By Jake Smith, Daily Caller News Foundation</p></div>',
+]
+
+
+@pytest.mark.parametrize("box", BOXES)
+@pytest.mark.parametrize(("foot", "names"), FOOT_BYLINES)
+def test_a_related_box_in_the_middle_leaves_the_storys_foot_byline(box: str, foot: str, names: tuple[str, ...]) -> None:
+    page = _page(MIDDLE_STORY[0] + box + MIDDLE_STORY[1] + foot, "")
+    assert _names(page) == [names]
+
+
+@pytest.mark.parametrize("box", BOXES)
+def test_a_related_box_in_the_middle_gives_a_story_without_a_foot_byline_none(box: str) -> None:
+    assert _names(_page(MIDDLE_STORY[0] + box + MIDDLE_STORY[1], "")) == []
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+@pytest.mark.parametrize(("foot", "names"), [("— Jane Roe, CalMatters", ("Jane Roe",)), ("By Ana Ruiz, KFF Health News", ("Ana Ruiz",))])
+def test_a_text_storys_related_box_in_the_middle_leaves_its_foot_byline(kind: str, foot: str, names: tuple[str, ...]) -> None:
+    heading = "## Related Stories" if kind == "markdown" else "Related Stories"
+    paragraphs = [text.removeprefix("<p>").removesuffix("</p>") for text in MIDDLE_STORY]
+    text = "\n\n".join(["Rates rise again", paragraphs[0], heading, "Budget talks resume", "By Ben Christopher, CalMatters", paragraphs[1], foot]) + "\n"
+    assert _names(text, kind) == [names]
+    without_foot = "\n\n".join(["Rates rise again", paragraphs[0], heading, "Budget talks resume", "By Ben Christopher, CalMatters", paragraphs[1]]) + "\n"
+    assert _names(without_foot, kind) == []
+
+
+LONG_DEK_CARDS = [
+    '<div class="card"><h4><a href="https://calmatters.org/2024/01/other/">Wildfire insurance bill stalls</a></h4><p>By Dan Walters, CalMatters</p>'
+    "<p>Lawmakers in Sacramento shelved a bill on Monday that would have forced insurers to keep writing policies in the state's riskiest fire zones.</p></div>"
+    '<div class="card"><h4><a href="https://calmatters.org/2024/02/more/">Budget talks resume</a></h4><p>By Ben Christopher, CalMatters</p>'
+    "<p>Negotiators returned to the Capitol on Tuesday with a deficit estimate that had grown by several billion dollars over the winter months.</p></div>",
+]
+
+
+@pytest.mark.parametrize("cards", LONG_DEK_CARDS)
+def test_a_cards_long_summary_is_no_story_text_going_on(cards: str) -> None:
+    assert _names(_page(SHORT_STORY, "<h3>Related</h3>" + cards)) == []

@@ -599,12 +599,54 @@ _OUTLET_WORDS_BEFORE = on_first_use(
 _TIME_AFTER = on_first_use(r"\s+(?:at\b|\d{1,2}[:.]\d{2})", re.IGNORECASE)
 
 
+# The words of an outlet's name that is the byline's whole credit, before its day's word ("By
+# Mississippi Today", "By USA TODAY", "By The Kenya Today"): capitalised words and the small words
+# between them from the credit's start, the first no person's given name ("By Jane Roe Today" is
+# a person and the day of the story).
+_OUTLET_WORDS_ALONE = on_first_use(r"^\s*(?P<first>[A-Z][\w&.'’-]*)\s+(?:(?:[A-Z][\w&.'’-]*|on|of|the|and|&)\s+)*$")
+# A mark that parts a byline's credit before a word, and one after it or the credit's end: a day's
+# word in capitals alone between them ("Jane Roe, TODAY", "Jane Roe | TODAY · 3 May") is an outlet's
+# whole name.
+_MARK_BEFORE = on_first_use(rf"(?:[,/|•·(\[]|\s(?:{DASH}))\s*$")
+_MARK_OR_END_AFTER = on_first_use(rf"\s*(?:$|[,/|•·)\]]|\s(?:{DASH}))")
+
+
 def _ends_an_outlet(text: str, start: int, end: int) -> bool:
     """Whether the word at `text[start:end]` (a weekday or "Today" that would start page data)
-    is the last word of an outlet's name instead: capitalised, after the outlet's other words
-    (`_OUTLET_WORDS_BEFORE`: "Mississippi Today", "Pakistan Today", "The Baltimore Sun"), and not
-    followed by a time (`_TIME_AFTER`: "Kenya Today at 5:04 pm" names the day)."""
-    return text[start : start + 1].isupper() and _OUTLET_WORDS_BEFORE().search(text, 0, start) is not None and _TIME_AFTER().match(text, end) is None
+    is the last word of an outlet's name instead: capitalised, not followed by a time
+    (`_TIME_AFTER`: "Kenya Today at 5:04 pm" names the day), and after the outlet's other words
+    (`_OUTLET_WORDS_BEFORE`: "Mississippi Today", "Pakistan Today", "The Baltimore Sun"), or
+    those words are the whole credit before it (`_outlet_alone_before`: "By Mississippi Today"),
+    or it is an outlet's name of one word in capitals (`_outlet_word_alone`: "Jane Roe, TODAY");
+    these two for a news outlet's word only (`_NEWS_LAST_WORDS`)."""
+    if not text[start : start + 1].isupper() or _TIME_AFTER().match(text, end) is not None:
+        return False
+    if _OUTLET_WORDS_BEFORE().search(text, 0, start) is not None:
+        return True
+    # Only a news outlet's day word ends the name of an outlet standing alone or is one ("Today"):
+    # a weekday there starts the date ("Anne-Marie Duval on Wed, 03/06/2024").
+    return text[start:end].lower() in _NEWS_LAST_WORDS and (_outlet_alone_before(text, start) or _outlet_word_alone(text, start, end))
+
+
+def _outlet_alone_before(text: str, start: int) -> bool:
+    """Whether `text[:start]` is an outlet's words alone (`_OUTLET_WORDS_ALONE`) whose first word
+    is no known given name (`given_names`): "Mississippi Today", not "Jane Roe Today"."""
+    match = _OUTLET_WORDS_ALONE().match(text, 0, start)
+    # A double given name's first part is asked ("Anne-Marie Duval Today").
+    return match is not None and _without_accents(match.group("first").split("-")[0].lower()) not in GIVEN_NAMES
+
+
+def _outlet_word_alone(text: str, start: int, end: int) -> bool:
+    """Whether the news outlet's day word at `text[start:end]` ("Today") is in capitals, in a byline that is not all in capitals, alone between the marks that
+    part the byline's credit (`_MARK_BEFORE`, `_MARK_OR_END_AFTER`): NBC's "Jane Roe, TODAY". Title
+    case there ("Jane Roe, Today") is the day the story was posted."""
+    word = text[start:end]
+    return (
+        word.isupper()
+        and not text[:start].isupper()
+        and _MARK_BEFORE().search(text, 0, start) is not None
+        and _MARK_OR_END_AFTER().match(text, end) is not None
+    )
 
 
 def _cut_page_data(pattern: re.Pattern[str], group: str, text: str) -> str:
@@ -1398,20 +1440,71 @@ def _is_section_word(word: str) -> bool:
 # story ("Posted in Politics, Health", "Tags: jails, Kentucky", "Filed under: Health", a theme's
 # "In: Politics" under the byline): a label and its colon, or "posted in", "filed under", "tagged
 # with"; "Topics discussed included …" is prose, and "In" without a colon opens a sentence ("In
-# partnership with ProPublica") or an affiliation, never a section's label.
-_TOPICS_LINE = on_first_use(
-    r"^\W*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?|in)\s*:)",
-    re.IGNORECASE,
-)
+# partnership with ProPublica") or an affiliation, never a section's label. "In:" (group `in`), a
+# common word's, labels only what reads as categories (`_reads_as_categories`).
+_TOPICS_LABELS = r"posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?)\s*:|(?P<in>in)\s*:"
+_TOPICS_LINE = on_first_use(rf"^\W*(?:{_TOPICS_LABELS})", re.IGNORECASE)
 # The most words a line of categories or tags holds.
 _TOPICS_WORDS = 30
+# What parts a list of categories ("Health, Justice", "Politics | Energy"), and the most of them,
+# and the most words of one, read after "In:" ("Daily Caller News Foundation", "Politics & Policy").
+_CATEGORY_SPLIT = re.compile(r"\s*[,|•·/;]\s*")
+_MOST_CATEGORIES = 8
+_CATEGORY_WORDS = 5
+# The small words between a category's capitalised words ("Arts & Culture", "Health and Science",
+# "State of the Union"); "for", "with", "at" join a name to an outlet instead ("Sacramento for
+# CalMatters").
+_CATEGORY_SMALL_WORDS = frozenset({"and", "&", "of", "the", "on", "in", "a", "an"})
 
 
 def is_topics_line(text: str) -> bool:
     """Whether a line is the story's categories or tags (`_TOPICS_LINE`), in at most
     `_TOPICS_WORDS` words: a label of the page's, not a note that ends the story, nor a byline's
-    affiliation ("Filip Noubel" over "Posted in News" credits no outlet "News")."""
-    return len(text.split()) <= _TOPICS_WORDS and _TOPICS_LINE().match(text) is not None
+    affiliation ("Filip Noubel" over "Posted in News" credits no outlet "News"). After "In:", only
+    a list of categories (`_reads_as_categories`): "In: Sacramento, Jane Roe reports for
+    CalMatters" and a dateline's "IN: INDIANAPOLIS —" are no label."""
+    if len(text.split()) > _TOPICS_WORDS:
+        return False
+    match = _TOPICS_LINE().match(text)
+    return match is not None and (match.group("in") is None or _reads_as_categories(text[match.end() :]))
+
+
+def _reads_as_categories(text: str) -> bool:
+    """Whether what follows an "In:" label reads as the story's categories: a short list
+    (`_MOST_CATEGORIES`) of short names (`_CATEGORY_WORDS`), each capitalised words and the small
+    words between them, or all in lower case ("Energy", "Politics & Policy", "Daily Caller News
+    Foundation", "health, justice"), none a person's name (`_names_a_person`), and the whole no
+    dateline ("WASHINGTON —", "Washington, D.C.": `is_dateline_line`)."""
+    text = text.strip().removesuffix(".")
+    parts = [part for part in _CATEGORY_SPLIT.split(text) if part]
+    if not parts or len(parts) > _MOST_CATEGORIES or not all(_reads_as_category(part) for part in parts):
+        return False
+    # A section's name in capitals ("IN: POLITICS") is no town's, as a dateline's capitals are.
+    return all(_has_section_word(part.split()) for part in parts) or not is_dateline_line(text)
+
+
+def _reads_as_category(part: str) -> bool:
+    """Whether one part of an "In:" label's list reads as a category's name (`_reads_as_categories`)."""
+    words = part.split()
+    if len(words) > _CATEGORY_WORDS:
+        return False
+    if part.islower():
+        return True
+    if not all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _CATEGORY_SMALL_WORDS for word in words):
+        return False
+    return not _names_a_person(words)
+
+
+def _has_section_word(words: list[str]) -> bool:
+    """Whether one of `words` is a section's or a beat's (`_is_section_word`, `_TOPIC_WORDS`)."""
+    return any(_is_section_word(word.lower()) or word.lower() in _TOPIC_WORDS for word in words)
+
+
+def _names_a_person(words: list[str]) -> bool:
+    """Whether capitalised words are a person's name rather than a section's: two or three, the
+    first a known given name (`given_names`), none a section's word ("Jane Roe", not "Virginia
+    Politics")."""
+    return 2 <= len(words) <= 3 and _without_accents(words[0].lower()) in GIVEN_NAMES and not _has_section_word(words)
 
 
 def is_section_label(line: str) -> bool:
@@ -2343,16 +2436,24 @@ def _is_section_label(words: list[str]) -> bool:
 # "Filip Noubel / Posted in News", "By Ana Ruiz | Filed under: Health", "Jane Roe · Tags: jails",
 # "By Jake Smith | In: Politics" (`is_topics_line`'s labels, after a separator of the byline's
 # parts). The byline ends there.
-_TOPICS_PART = on_first_use(
-    rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:posted\s+(?:in|under)|filed\s+(?:in|under)|tagged\s+(?:with|as)|(?:tags?|tagged|filed|categor(?:y|ies)|topics?|keywords?|in)\s*:).*$",
-    re.IGNORECASE,
-)
+_TOPICS_PART = on_first_use(rf"\s*(?:[|•·/,;]|\s{DASH}\s)\s*(?:{_TOPICS_LABELS})", re.IGNORECASE)
 
 
 def _without_topics(text: str) -> str:
     """`text` up to the story's categories or tags printed after the byline on its line
-    (`_TOPICS_PART`): no part of the credit, which would read "Posted in News" as an outlet."""
-    return _TOPICS_PART().sub("", text)
+    (`_TOPICS_PART`): no part of the credit, which would read "Posted in News" as an outlet. An
+    "In:" label only before categories (`_reads_as_categories`): "By Ana Ruiz | In: Sacramento,
+    Jane Roe reports for CalMatters" is no section's label."""
+    for match in _TOPICS_PART().finditer(text):
+        if match.group("in") is None or _reads_as_categories(text[match.end() :]):
+            return text[: match.start()]
+    return text
+
+
+# A weekday alone at the byline's end, after a mark that parts its credit: the day the story was
+# posted ("Jane Roe, Tuesday", "JANE ROE | FRIDAY"), never an outlet's name ("Mail on Sunday" has
+# no mark before its weekday).
+_LONE_WEEKDAY = on_first_use(rf"\s*(?:[,/|•·]|\s{DASH})\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\.?\s*$", re.IGNORECASE)
 
 
 def _drop_page_data(text: str) -> str:
@@ -2362,7 +2463,7 @@ def _drop_page_data(text: str) -> str:
     if not _PAGE_DATA.search(cleaned):
         return _trimmed(cleaned, _DATA_EDGES)  # no date, time, counter or "Updated" to cut
     cleaned = _cut_page_data(_trailer(), "weekday", cleaned)
-    cut = _data().sub("", _cut_page_data(_DAY_WORD(), "day", cleaned))
+    cut = _LONE_WEEKDAY().sub("", _data().sub("", _cut_page_data(_DAY_WORD(), "day", cleaned)))
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
         cut = _TRAILING_LOWER().sub("", cut)

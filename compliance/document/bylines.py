@@ -69,6 +69,7 @@ from compliance.document.byline_reading import (
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens, names, text_of
 from compliance.document.model import Block, Byline, Document, block_position
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
+from compliance.document.stories import story_byline_at
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
 from compliance.urls import same_page
@@ -102,7 +103,7 @@ _ZONE_BEFORE_HEADLINE = 3
 # may also like", "Latest", "Lea también", "À lire aussi", "Baca juga"), in the languages of the
 # packs' copies: a heading, or a block or line that is only these words, as a theme prints a
 # related box's title or text extraction renders it. After the story's text has begun, the
-# bylines after it are those stories' (`_teaser_list_start`).
+# bylines after it, up to the story's next paragraph, are those stories' (`_teaser_boxes`).
 _TEASER_HEADING = on_first_use(
     r"^(?:related(?:\s+(?:stories|articles|posts|content|coverage|reading|news|links))?|more\s+(?:from|stories|news|on)\b.{0,60}|"
     r"read\s+(?:more|next|also)|also\s+read|see\s+also|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|"
@@ -348,30 +349,80 @@ def find_bylines(
     seen_blocks: set[int] = set()
     # Under a "Related Stories" heading below the story, every byline is another story's; looked
     # for only when a byline stands after the story's text has begun.
-    teasers_from = functools.cache(lambda: _teaser_list_start(blocks, zone))
-    found = _before(_with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited, outlets), teasers_from, zone.opening)
+    teaser_boxes = functools.cache(lambda: _teaser_boxes(blocks, zone))
+    found = _outside(_with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited, outlets), teaser_boxes, zone.opening)
     named = {_credited_key(name) for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
     text_bylines = _text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named))
-    found.extend(_before(_with_pen_names(text_bylines, credited, outlets), teasers_from, zone.opening))
+    found.extend(_outside(_with_pen_names(text_bylines, credited, outlets), teaser_boxes, zone.opening))
     if not found:
-        found.extend(_before(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets), teasers_from, zone.opening))
+        found.extend(_outside(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets), teaser_boxes, zone.opening))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
     kept = _without_repeats(_without_cards_after_the_story(found, blocks))
+    # A story with no byline above its text is not credited by the next story's: under a heading
+    # of its own, after the story's prose, "## Farmers brace…" over "By Ana Ruiz" starts another.
+    # A roundup's stories each with their own byline are told apart by `stories_in_article`.
+    other_story = functools.cache(lambda: _from_other_story(blocks, zone, teaser_boxes()))
+    own_byline_above = zone.opening is not None and any(byline.index < zone.opening for byline in kept)
+    if not own_byline_above:
+        kept = _outside(kept, other_story, zone.opening)
     if not any(byline.names for byline in kept):
-        kept.extend(_before(_wire_trailer(blocks, zone, outlets), teasers_from, zone.opening))
+        trailer = _outside(_wire_trailer(blocks, zone, outlets), teaser_boxes, zone.opening)
+        kept.extend(trailer if own_byline_above else _outside(trailer, other_story, zone.opening))
     return tuple(kept)
 
 
-def _before(found: list[Byline], limit: Callable[[], int | None], opening: int | None) -> list[Byline]:
-    """The bylines at blocks before the block index `limit` gives (all of them when it gives
-    None), asked only when a byline stands after the block index `opening`."""
+def is_prose(block: Block) -> bool:
+    """Whether a block is running prose of the article: no heading, `_PROSE_WORDS` words or more."""
+    return block.in_article and not block.heading and len(block.text.split()) >= _PROSE_WORDS
+
+
+def _from_other_story(blocks: tuple[Block, ...], zone: _Zone, boxes: tuple[range, ...]) -> tuple[range, ...]:
+    """The span of block indices from the heading that starts another story after this one's
+    prose (`_other_story_start`) to the article's end; () when none does. The headings of lists
+    of other stories and of their cards (in `boxes`, `_teaser_boxes`) start none."""
+    start = _other_story_start(blocks, zone, boxes)
+    return () if start is None else (range(start, blocks[-1].index + 1),)
+
+
+def heads_a_story(article: list[Block], position: int) -> bool:
+    """Whether the heading at `position` of the article's blocks `article` starts a story with its
+    byline right under it (`story_byline_at`), no prose between (a credit line, a kicker): a
+    subheading over the story's last paragraph and its foot byline ("Wrap-up" over a paragraph
+    over "By Devindra Hardawar") starts none."""
+    byline_at = story_byline_at(article, position)
+    return byline_at is not None and not any(is_prose(block) for block in article[position + 1 : byline_at])
+
+
+def _other_story_start(blocks: tuple[Block, ...], zone: _Zone, boxes: tuple[range, ...]) -> int | None:
+    """The block index of the first heading in the article that starts another story
+    (`heads_a_story`: its own "By …" line, then text) after a block of the story's running prose
+    (`_PROSE_WORDS` words or more) past its opening (`zone.opening`), in HTML, Markdown and plain
+    text alike; None when there is none. A heading before any prose is the story's own (its
+    headline over a one-line intro) or a subheading's."""
+    if zone.opening is None:
+        return None
+    article = [block for block in blocks if block.in_article]
+    prose = False
+    for position, block in enumerate(article):
+        if block.index < zone.opening:
+            continue
+        if prose and block.heading and not any(block.index in box for box in boxes) and heads_a_story(article, position):
+            return block.index
+        prose = prose or is_prose(block)
+    return None
+
+
+def _outside(found: list[Byline], spans: Callable[[], tuple[range, ...]], opening: int | None) -> list[Byline]:
+    """The bylines at blocks outside the spans of block indices `spans` gives (other stories'
+    teaser boxes, another story), asked only when a byline stands after the block index
+    `opening`."""
     if opening is None or all(byline.index <= opening for byline in found):
         return found
-    end = limit()
-    return found if end is None else [byline for byline in found if byline.index < end]
+    cut = spans()
+    return [byline for byline in found if not any(byline.index in span for span in cut)] if cut else found
 
 
 def is_teaser_heading(text: str) -> bool:
@@ -381,17 +432,37 @@ def is_teaser_heading(text: str) -> bool:
     return len(text) <= _TEASER_HEADING_LENGTH and _TEASER_HEADING().match(text.strip()) is not None
 
 
-def _teaser_list_start(blocks: tuple[Block, ...], zone: _Zone) -> int | None:
-    """The block index of the first heading of a list of other stories (`is_teaser_heading`) in the
-    article after the story's text has begun (`zone.opening`), in HTML (`<h3>Related</h3>`),
-    Markdown and plain text alike; None when there is none. The bylines below it are those
-    stories' (a card's "By Dan Walters, CalMatters"), never the story's: a story with no byline
-    of its own has none. One above the story's text (a list before the headline, or between it
+def _teaser_boxes(blocks: tuple[Block, ...], zone: _Zone) -> tuple[range, ...]:
+    """The spans of block indices of the lists of other stories in the article after the story's
+    text has begun (`zone.opening`), in HTML (`<h3>Related</h3>`), Markdown and plain text alike:
+    each from its heading (`is_teaser_heading`) to the story's next paragraph of running prose
+    (`_resumes_the_story`: a "Related" box in the middle of the story), or to the article's end.
+    The bylines inside are those stories' (a card's "By Dan Walters, CalMatters"), never the
+    story's: a story with no byline of its own has none, and its foot byline after a box in its
+    middle stays its own. One above the story's text (a list before the headline, or between it
     and the byline) is read through, as its end cannot be told."""
     if zone.opening is None:
-        return None
-    start = block_position(blocks, zone.opening) + 1
-    return next((block.index for block in blocks[start:] if block.in_article and is_teaser_heading(block.text)), None)
+        return ()
+    boxes: list[range] = []
+    box_start: int | None = None
+    for block in blocks[block_position(blocks, zone.opening) + 1 :]:
+        if not block.in_article:
+            continue
+        if box_start is None:
+            box_start = block.index if is_teaser_heading(block.text) else None
+        elif _resumes_the_story(block, zone):
+            boxes.append(range(box_start, block.index))
+            box_start = None
+    if box_start is not None:
+        boxes.append(range(box_start, blocks[-1].index + 1))
+    return tuple(boxes)
+
+
+def _resumes_the_story(block: Block, zone: _Zone) -> bool:
+    """Whether a block after a list of other stories' heading is the story's text going on below
+    the list: running prose (`is_prose`) that opens with no "By" and is no part of a teaser
+    (`_in_teaser`: a card's summary). A card's headline and byline are shorter than prose."""
+    return is_prose(block) and not _BY_LINE().match(block.text) and (block.element is None or not _in_teaser(block.element, zone))
 
 
 # A wire's credit line at a story's foot: "Reporting by A; Editing by B", in brackets on the copies
@@ -1201,10 +1272,10 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
     prose = 0
     start = block_position(blocks, zone.first)
     for block in blocks[start : start + _MOST_BLOCKS_SCANNED]:
-        if prose >= _PROSE_BLOCKS_TO_SCAN or (prose and block.element is None and _TEASER_HEADING().match(block.text)):
-            # Below the story, a plain-text "Related Stories" or "More from …" heads other
-            # stories' teasers. Above it, such a list has no end a text can show, and the
-            # story's headline and byline come after it: it is read through.
+        # Below the story's opening, a "Related Stories" or "More from …" box heads other stories'
+        # teasers, whose bylines `find_bylines` leaves out (`_teaser_boxes`); the story's text and
+        # its foot byline may go on after it.
+        if prose >= _PROSE_BLOCKS_TO_SCAN:
             break
         if not zone.covers(block.index, block.in_article or _in_article_header(block.element, zone)):
             continue

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping, Set
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import read_byline
-from compliance.document.bylines import find_bylines, is_teaser_heading, outlet_names
-from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
+from compliance.document.bylines import find_bylines, heads_a_story, is_prose, is_teaser_heading, outlet_names
+from compliance.document.model import Block, Byline, Document, Image, Item, Link, block_position, item_offsets
 from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.findings import Notice
 from compliance.metavalues import given_key, given_value
@@ -186,8 +186,11 @@ def _headline_and_bylines(blocks: tuple[Block, ...], titled: bool, outlets: Set[
     """The article's headline (its first heading, else its first line) and its bylines. `titled`:
     the front matter has a title, which is the headline; then, with no heading in the text, the
     first line is no headline to the byline reader: it may be the byline itself ("Maria Chen"
-    over the story). A heading of a list of other stories ("## Related Stories") is none."""
+    over the story). A heading of a list of other stories ("## Related Stories") is none, nor one
+    that starts another story after this one's prose (`_starts_a_later_story`)."""
     headline = next((b for b in blocks if b.heading and not is_teaser_heading(b.text)), blocks[0] if blocks else None)
+    if headline is not None and headline.heading and _starts_a_later_story(blocks, headline):
+        headline = blocks[0]
     first_line = headline is not None and not headline.heading
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), None if titled and first_line else headline, None, outlet_names(outlets))
     if first_line and headline is not None and any(byline.index == headline.index and byline.names for byline in bylines):
@@ -196,6 +199,16 @@ def _headline_and_bylines(blocks: tuple[Block, ...], titled: bool, outlets: Set[
         # names no one ("By the numbers: rates rise") is a headline.
         headline = None
     return headline, bylines
+
+
+def _starts_a_later_story(blocks: tuple[Block, ...], heading: Block) -> bool:
+    """Whether the article's first heading comes after a paragraph of running prose (`is_prose`)
+    and starts a story of its own (`heads_a_story`: "## Farmers brace…" over "By Ana Ruiz" over
+    its text): the story above it has a headline on its first line that no heading marks."""
+    if not any(is_prose(block) for block in blocks[: block_position(blocks, heading.index)]):
+        return False
+    article = [block for block in blocks if block.in_article]
+    return heading.in_article and heads_a_story(article, article.index(heading))
 
 
 # Front-matter keys a CMS theme prints as the story's byline (Hugo's and Jekyll's `author` and

@@ -47,10 +47,10 @@ def stories_in_article(blocks: Sequence[Block]) -> tuple[StoryPart, ...]:
     article = [block for block in blocks if block.in_article]
     starts: list[tuple[int, str, str]] = []
     for position, block in enumerate(article):
-        if not block.heading or _is_card_heading(block) or any(block.text == headline for _, headline, _ in starts):
+        if any(block.text == headline for _, headline, _ in starts):
             continue
-        byline_at = _byline_after(article, position)
-        if byline_at is not None and _text_after(article, byline_at):
+        byline_at = story_byline_at(article, position)
+        if byline_at is not None:
             starts.append((position, block.text, article[byline_at].text))
     if len(starts) < 2:
         return ()
@@ -59,6 +59,19 @@ def stories_in_article(blocks: Sequence[Block]) -> tuple[StoryPart, ...]:
         StoryPart(headline, byline, article[position].line, article[bound - 1].line, "\n".join(block.text for block in article[position:bound]))
         for (position, headline, byline), bound in zip(starts, bounds, strict=True)
     )
+
+
+def story_byline_at(article: Sequence[Block], position: int) -> int | None:
+    """The position of the byline of the story the block at `position` of the article region's
+    blocks `article` starts, when it is a heading that starts a story of its own: no teaser card's
+    heading, followed within `_BEFORE_BYLINE` blocks by a byline line with an opener, and then by
+    a block of text ("## Farmers brace for a dry summer" over "By Ana Ruiz" over its story); None
+    when it starts none."""
+    block = article[position]
+    if not block.heading or _is_card_heading(block):
+        return None
+    byline_at = _byline_after(article, position)
+    return byline_at if byline_at is not None and _text_after(article, byline_at) else None
 
 
 def _is_card_heading(block: Block) -> bool:
