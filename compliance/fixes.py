@@ -44,6 +44,7 @@ from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
+from compliance.original_blocks import original_block
 from compliance.packs import iter_checks
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, normalize_inline_keeping_controls, shorten
@@ -261,7 +262,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # A rule that asks for a link itself (States Newsroom's link back to "our website")
             # is not fixed by a block with the link's words alone.
             own_link = any(inner.kind == "link" for inner in iter_checks(rule.check))
-            values = _Values(merged, given, address=address, link_optional=link_optional and not own_link, article=first)
+            values = _Values(
+                merged,
+                given,
+                address=address,
+                link_optional=link_optional and not own_link,
+                article=first,
+                copied=_copied(rule.fix, rule.check, given, first.kind),
+            )
             # A credit line's link that goes to the republisher's own page is pointed at the
             # original, as the check advises, rather than given a second link beside it.
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
@@ -1751,8 +1759,12 @@ class _Values:
         stand_in: bool = False,
         link_optional: bool = False,
         article: Document | None = None,
+        copied: str | None = None,
     ) -> None:
         self.meta = meta
+        # The original's own copy of the block, in the page's syntax (`_copied`): written in
+        # place of the template.
+        self.copied = copied
         self.original = original
         # The page being fixed, as it came: a `page-text` value is read from its own words.
         self.article = article
@@ -2035,8 +2047,8 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         unknown.setdefault(name, _placeholder(name))
         return unknown[name]
 
-    values = _Values(ctx.meta, ctx.original, address=address, article=doc)
-    text = _render(template, doc.kind, fix, values, unknown=placeholder)
+    values = _Values(ctx.meta, ctx.original, address=address, article=doc, copied=_copied(fix, checks[0], ctx.original, doc.kind) if checks else None)
+    text = values.copied if values.copied is not None else _render(template, doc.kind, fix, values, unknown=placeholder)
     # Where the address the block writes came from, said beside it: the page's own link back
     # (`_address`'s note), else where it was given.
     whence = (address_from or _given_whence(address, ctx)) if values.address_used and address is not None else ""
@@ -2307,7 +2319,7 @@ def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, en
     if template is None:
         return f"{_NOT_RENDERED}this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
     try:
-        block = _render(template, doc.kind, fix, values)
+        block = values.copied if values.copied is not None else _render(template, doc.kind, fix, values)
     except ValueError as exc:
         unlinked = _unlinked(template) if values.link_optional else template
         if unlinked == template:
@@ -2320,6 +2332,21 @@ def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, en
         written = _in_encoding(block, doc.kind, encoding)
         return _NOT_RENDERED + written if written.startswith(_CANNOT_WRITE) else written
     return block
+
+
+def _copied(fix: FixTemplate, check: Check, original: Document | None, kind: DocumentKind) -> str | None:
+    """The original's own copy of the line a fix inserts (`original_blocks.original_block`: the
+    paragraph the rule's required wording matches, with its words, links and emphasis), written in
+    `kind`, for a fix that has a template in that syntax; None without an original, when it holds
+    no such paragraph, and for a fix that credits the story's people (`{reporter}`, `{authors}`),
+    whose names a fix takes from the original's byline reading. A wording that runs out of time
+    gives None: the template is written, as without an original."""
+    if original is None or _reporter_fix(fix) is not None or fix.template_for(kind) is None:
+        return None
+    try:
+        return original_block(check, original, kind)
+    except (PatternTimeout, PatternTooLarge):
+        return None
 
 
 def _named_on_the_page(missing: str, doc: Document) -> str:
