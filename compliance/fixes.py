@@ -303,7 +303,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 mended
                 or image
                 or (instead if isinstance(instead, tuple) else None)
-                or (placed if isinstance(placed, str) else _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check))
+                or (placed if isinstance(placed, str) else _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check, first))
             )
             if isinstance(tried, str):
                 reasons[rule_id] = f"{tried}; {shares}" if shares else tried
@@ -608,16 +608,18 @@ def _try_fix(
     report: Report,
     attempt: Callable[..., tuple[str, Document, Report]],
     check: Callable[[Document], Report],
+    as_it_came: Document,
 ) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
     """The edits that fix `rule_id` (at offsets of the current text) with the text, document
     and report they give, or why none does. A fix that credits the reporter on a page whose
     bylines credit someone else ("By Staff", "By Sam Li", a theme's author box and the story's own
     byline) first tries putting the reporter's credit in place of those names in every such
     byline, keeping the rest of each (its date): inserting a second byline would leave a reader
-    two. A byline where that is not safe (the name is not found once as text in it), or that the
-    CMS prints from outside the body, is left with a note to take it out, and the fix is judged
-    on the page as it reads once it is (`check`). When no replacement is safe or the rule would
-    still fail, the block is inserted, with that note."""
+    two. When one of those bylines cannot be edited in place (the name is not found once as text
+    in it, it lists the wrong name among the right ones with an institution or outlet between
+    them, or the CMS prints it from outside the body), no fix is claimed: the reason says which
+    byline to edit, at which line, and what to write in it (`_edit_by_hand`). Never a second byline
+    beside one that credits someone else."""
     wrongs = _wrong_bylines(fix, doc, values)
 
     def passes(candidate: tuple[str, Document, Report], left: Sequence[Byline]) -> bool:
@@ -634,15 +636,15 @@ def _try_fix(
     pairs = [(wrong, _byline_replacement(fix, doc, wrong, values) if wrong.in_body else None) for wrong in wrongs]
     made = [replacement for _, replacement in pairs if replacement is not None]
     left = [wrong for wrong, replacement in pairs if replacement is None]
+    offset, block, place = placed
+    if left:
+        return _edit_by_hand(as_it_came, left, block)
     if made:
         first, *more = made
         candidate = attempt(first.offset, first.text, first.removed, *((r.offset, r.text, r.removed) for r in more))
         if passes(candidate, left):
-            edits = [dataclasses.replace(replacement, rule=rule_id) for replacement in made]
-            if left:
-                edits[-1] = dataclasses.replace(edits[-1], note=_still_stand(left))
-            return tuple(edits), candidate
-    offset, block, place = placed
+            return tuple(dataclasses.replace(replacement, rule=rule_id) for replacement in made), candidate
+        return _edit_by_hand(as_it_came, wrongs, block)
     candidate = attempt(offset, block)
     problem = "" if passes(candidate, wrongs) else _regression(rule_id, report, candidate[2])
     if problem:
@@ -655,8 +657,50 @@ def _try_fix(
                 block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
         return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; {_not_a_name(fix, values) or 'fix it by hand'}"
-    note = _still_stand(wrongs) if wrongs else _stands_for_an_image(fix, doc.kind)
-    return (Edit(rule_id, offset, 0, block, place, note),), candidate
+    return (Edit(rule_id, offset, 0, block, place, _stands_for_an_image(fix, doc.kind)),), candidate
+
+
+def _edit_by_hand(as_it_came: Document, wrongs: Sequence[Byline], block: str) -> str:
+    """Why a reporter's credit is not put in: each byline crediting someone else, or the right
+    people without what the credit adds, that no edit in place puts right, where it is and what to
+    write in it ("the byline cannot be edited in place, and a second one beside it would leave a
+    reader two — edit the byline at line 6: write 'By Maria Alvarez, University of Michigan' in
+    place of 'Maria Alvarez, …, and Tom Becker, …'"). A front matter key or CMS field is given the
+    credit without its opener ("Maria Alvarez, University of Michigan"). Lines are those of the file
+    as it came (`as_it_came`), where the editor makes the edit, whatever other fixes put in."""
+    wanted = _unmarked(block)
+    bare = _BY_OPENER.sub("", wanted)
+    said = "; ".join(
+        f"{_where_to_edit(as_it_came, wrong)}: write {_said(shorten(wanted if wrong.in_body else bare, 80))}"
+        f" in place of {_said(shorten(_shown_byline(wrong), 80))}"
+        for wrong in wrongs
+    )
+    which = "the byline cannot" if len(wrongs) == 1 else "those bylines cannot"
+    return f"{which} be edited in place, and a second one beside it would leave a reader two — {said}"
+
+
+# The opener of a fix's byline, which a front matter `author:` or a CMS `byline` field leaves out.
+_BY_OPENER = re.compile(r"^\s*By\s+")
+
+
+def _where_to_edit(doc: Document, wrong: Byline) -> str:
+    """The byline an editor changes, as "edit …" says it: its line in the file as it came (`doc`),
+    or the front matter key or CMS field that prints it."""
+    # The same byline as the file came, when another fix's edit moved it down a line.
+    wrong = next((byline for byline in doc.bylines if (byline.source, byline.text) == (wrong.source, wrong.text)), wrong)
+    if wrong.source == "front matter":
+        key = wrong.text.removeprefix("front matter ").partition(": ")[0]
+        return f"edit the front matter's '{key}' at line {doc.locate(wrong).line}"
+    if wrong.source == "metadata":
+        return "edit the 'byline' field"
+    return f"edit the byline at line {doc.locate(wrong).line}"
+
+
+def _shown_byline(wrong: Byline) -> str:
+    """A byline's words as the page prints them (a front matter's or field's value alone)."""
+    if wrong.source == "front matter":
+        return wrong.text.removeprefix("front matter ").partition(": ")[2]
+    return wrong.text.removeprefix("byline metadata: ")
 
 
 def _not_a_name(fix: FixTemplate, values: _Values) -> str:
@@ -682,24 +726,6 @@ def _not_a_name(fix: FixTemplate, values: _Values) -> str:
 _NOT_A_NAME = " does not read as a person's name"
 _GIVEN = "the reporter given ("
 _NO_BYLINE = "the article has no byline to put it "
-
-
-def _still_stand(wrongs: Sequence[Byline]) -> str:
-    """The note of a reporter's credit put in beside bylines crediting someone else: where each
-    comes from, and what to do with it."""
-    return "; ".join(_still_stands(wrong) for wrong in wrongs)
-
-
-def _still_stands(wrong: Byline) -> str:
-    """The note of a reporter's byline inserted beside one crediting someone else: where that
-    one comes from, and what to do with it."""
-    if wrong.source == "front matter":
-        key, _, value = wrong.text.removeprefix("front matter ").partition(": ")
-        return f"the front matter's '{key}: {shorten(value, 60)}' still prints a byline beside it: change it to the reporter or take it out"
-    if wrong.source == "metadata":
-        value = wrong.text.removeprefix("byline metadata: ")
-        return f"the 'byline' field ({_said(shorten(value, 60))}) still prints a byline beside it: change it to the reporter or leave it empty"
-    return f"the byline {_said(shorten(wrong.text, 60))} still stands beside it: take it out"
 
 
 def _with_note(tried: tuple[tuple[Edit, ...], tuple[str, Document, Report]], note: str) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]]:
