@@ -44,6 +44,7 @@ from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
 from compliance.metavalues import NamesMeta
+from compliance.original_blocks import original_block
 from compliance.packs import iter_checks
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, normalize_inline_keeping_controls, shorten
@@ -261,7 +262,14 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             # A rule that asks for a link itself (States Newsroom's link back to "our website")
             # is not fixed by a block with the link's words alone.
             own_link = any(inner.kind == "link" for inner in iter_checks(rule.check))
-            values = _Values(merged, given, address=address, link_optional=link_optional and not own_link, article=first)
+            values = _Values(
+                merged,
+                given,
+                address=address,
+                link_optional=link_optional and not own_link,
+                article=first,
+                copied=_copied(rule.fix, rule.check, given, first.kind),
+            )
             # A credit line's link that goes to the republisher's own page is pointed at the
             # original, as the check advises, rather than given a second link beside it.
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
@@ -300,7 +308,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 or image
                 or (instead if isinstance(instead, tuple) else None)
                 or (caption if isinstance(caption, tuple) else None)
-                or (placed if isinstance(placed, str) else _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check))
+                or (placed if isinstance(placed, str) else _try_fix(rule_id, rule.fix, placed, doc, values, report, attempt, check, first))
             )
             if isinstance(tried, str):
                 reasons[rule_id] = f"{tried}; {shares}" if shares else tried
@@ -605,16 +613,18 @@ def _try_fix(
     report: Report,
     attempt: Callable[..., tuple[str, Document, Report]],
     check: Callable[[Document], Report],
+    as_it_came: Document,
 ) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | str:
     """The edits that fix `rule_id` (at offsets of the current text) with the text, document
     and report they give, or why none does. A fix that credits the reporter on a page whose
     bylines credit someone else ("By Staff", "By Sam Li", a theme's author box and the story's own
     byline) first tries putting the reporter's credit in place of those names in every such
     byline, keeping the rest of each (its date): inserting a second byline would leave a reader
-    two. A byline where that is not safe (the name is not found once as text in it), or that the
-    CMS prints from outside the body, is left with a note to take it out, and the fix is judged
-    on the page as it reads once it is (`check`). When no replacement is safe or the rule would
-    still fail, the block is inserted, with that note."""
+    two. When one of those bylines cannot be edited in place (the name is not found once as text
+    in it, it lists the wrong name among the right ones with an institution or outlet between
+    them, or the CMS prints it from outside the body), no fix is claimed: the reason says which
+    byline to edit, at which line, and what to write in it (`_edit_by_hand`). Never a second byline
+    beside one that credits someone else."""
     wrongs = _wrong_bylines(fix, doc, values)
 
     def passes(candidate: tuple[str, Document, Report], left: Sequence[Byline]) -> bool:
@@ -631,15 +641,15 @@ def _try_fix(
     pairs = [(wrong, _byline_replacement(fix, doc, wrong, values) if wrong.in_body else None) for wrong in wrongs]
     made = [replacement for _, replacement in pairs if replacement is not None]
     left = [wrong for wrong, replacement in pairs if replacement is None]
+    offset, block, place = placed
+    if left:
+        return _edit_by_hand(as_it_came, left, block)
     if made:
         first, *more = made
         candidate = attempt(first.offset, first.text, first.removed, *((r.offset, r.text, r.removed) for r in more))
         if passes(candidate, left):
-            edits = [dataclasses.replace(replacement, rule=rule_id) for replacement in made]
-            if left:
-                edits[-1] = dataclasses.replace(edits[-1], note=_still_stand(left))
-            return tuple(edits), candidate
-    offset, block, place = placed
+            return tuple(dataclasses.replace(replacement, rule=rule_id) for replacement in made), candidate
+        return _edit_by_hand(as_it_came, wrongs, block)
     candidate = attempt(offset, block)
     problem = "" if passes(candidate, wrongs) else _regression(rule_id, report, candidate[2])
     if problem:
@@ -652,8 +662,50 @@ def _try_fix(
                 block, candidate = found
                 return (Edit(rule_id, offset, 0, block, place, _MOVED), Edit(rule_id, moved[0], 0, "", place, removed=moved[1])), candidate
         return f"inserting {_said(shorten(' '.join(block.split()), 80))} {problem}; {_not_a_name(fix, values) or 'fix it by hand'}"
-    note = _still_stand(wrongs) if wrongs else _stands_for_an_image(fix, doc.kind)
-    return (Edit(rule_id, offset, 0, block, place, note),), candidate
+    return (Edit(rule_id, offset, 0, block, place, _stands_for_an_image(fix, doc.kind)),), candidate
+
+
+def _edit_by_hand(as_it_came: Document, wrongs: Sequence[Byline], block: str) -> str:
+    """Why a reporter's credit is not put in: each byline crediting someone else, or the right
+    people without what the credit adds, that no edit in place puts right, where it is and what to
+    write in it ("the byline cannot be edited in place, and a second one beside it would leave a
+    reader two — edit the byline at line 6: write 'By Maria Alvarez, University of Michigan' in
+    place of 'Maria Alvarez, …, and Tom Becker, …'"). A front matter key or CMS field is given the
+    credit without its opener ("Maria Alvarez, University of Michigan"). Lines are those of the file
+    as it came (`as_it_came`), where the editor makes the edit, whatever other fixes put in."""
+    wanted = _unmarked(block)
+    bare = _BY_OPENER.sub("", wanted)
+    said = "; ".join(
+        f"{_where_to_edit(as_it_came, wrong)}: write {_said(shorten(wanted if wrong.in_body else bare, 80))}"
+        f" in place of {_said(shorten(_shown_byline(wrong), 80))}"
+        for wrong in wrongs
+    )
+    which = "the byline cannot" if len(wrongs) == 1 else "those bylines cannot"
+    return f"{which} be edited in place, and a second one beside it would leave a reader two — {said}"
+
+
+# The opener of a fix's byline, which a front matter `author:` or a CMS `byline` field leaves out.
+_BY_OPENER = re.compile(r"^\s*By\s+")
+
+
+def _where_to_edit(doc: Document, wrong: Byline) -> str:
+    """The byline an editor changes, as "edit …" says it: its line in the file as it came (`doc`),
+    or the front matter key or CMS field that prints it."""
+    # The same byline as the file came, when another fix's edit moved it down a line.
+    wrong = next((byline for byline in doc.bylines if (byline.source, byline.text) == (wrong.source, wrong.text)), wrong)
+    if wrong.source == "front matter":
+        key = wrong.text.removeprefix("front matter ").partition(": ")[0]
+        return f"edit the front matter's '{key}' at line {doc.locate(wrong).line}"
+    if wrong.source == "metadata":
+        return "edit the 'byline' field"
+    return f"edit the byline at line {doc.locate(wrong).line}"
+
+
+def _shown_byline(wrong: Byline) -> str:
+    """A byline's words as the page prints them (a front matter's or field's value alone)."""
+    if wrong.source == "front matter":
+        return wrong.text.removeprefix("front matter ").partition(": ")[2]
+    return wrong.text.removeprefix("byline metadata: ")
 
 
 def _not_a_name(fix: FixTemplate, values: _Values) -> str:
@@ -679,24 +731,6 @@ def _not_a_name(fix: FixTemplate, values: _Values) -> str:
 _NOT_A_NAME = " does not read as a person's name"
 _GIVEN = "the reporter given ("
 _NO_BYLINE = "the article has no byline to put it "
-
-
-def _still_stand(wrongs: Sequence[Byline]) -> str:
-    """The note of a reporter's credit put in beside bylines crediting someone else: where each
-    comes from, and what to do with it."""
-    return "; ".join(_still_stands(wrong) for wrong in wrongs)
-
-
-def _still_stands(wrong: Byline) -> str:
-    """The note of a reporter's byline inserted beside one crediting someone else: where that
-    one comes from, and what to do with it."""
-    if wrong.source == "front matter":
-        key, _, value = wrong.text.removeprefix("front matter ").partition(": ")
-        return f"the front matter's '{key}: {shorten(value, 60)}' still prints a byline beside it: change it to the reporter or take it out"
-    if wrong.source == "metadata":
-        value = wrong.text.removeprefix("byline metadata: ")
-        return f"the 'byline' field ({_said(shorten(value, 60))}) still prints a byline beside it: change it to the reporter or leave it empty"
-    return f"the byline {_said(shorten(wrong.text, 60))} still stands beside it: take it out"
 
 
 def _with_note(tried: tuple[tuple[Edit, ...], tuple[str, Document, Report]], note: str) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]]:
@@ -1882,8 +1916,12 @@ class _Values:
         stand_in: bool = False,
         link_optional: bool = False,
         article: Document | None = None,
+        copied: str | None = None,
     ) -> None:
         self.meta = meta
+        # The original's own copy of the block, in the page's syntax (`_copied`): written in
+        # place of the template.
+        self.copied = copied
         self.original = original
         # The page being fixed, as it came: a `page-text` value is read from its own words.
         self.article = article
@@ -2166,8 +2204,8 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         unknown.setdefault(name, _placeholder(name))
         return unknown[name]
 
-    values = _Values(ctx.meta, ctx.original, address=address, article=doc)
-    text = _render(template, doc.kind, fix, values, unknown=placeholder)
+    values = _Values(ctx.meta, ctx.original, address=address, article=doc, copied=_copied(fix, checks[0], ctx.original, doc.kind) if checks else None)
+    text = values.copied if values.copied is not None else _render(template, doc.kind, fix, values, unknown=placeholder)
     # Where the address the block writes came from, said beside it: the page's own link back
     # (`_address`'s note), else where it was given.
     whence = (address_from or _given_whence(address, ctx)) if values.address_used and address is not None else ""
@@ -2447,7 +2485,7 @@ def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, en
     if template is None:
         return f"{_NOT_RENDERED}this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
     try:
-        block = _render(template, doc.kind, fix, values)
+        block = values.copied if values.copied is not None else _render(template, doc.kind, fix, values)
     except ValueError as exc:
         unlinked = _unlinked(template) if values.link_optional else template
         if unlinked == template:
@@ -2460,6 +2498,21 @@ def _rendered(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, en
         written = _in_encoding(block, doc.kind, encoding)
         return _NOT_RENDERED + written if written.startswith(_CANNOT_WRITE) else written
     return block
+
+
+def _copied(fix: FixTemplate, check: Check, original: Document | None, kind: DocumentKind) -> str | None:
+    """The original's own copy of the line a fix inserts (`original_blocks.original_block`: the
+    paragraph the rule's required wording matches, with its words, links and emphasis), written in
+    `kind`, for a fix that has a template in that syntax; None without an original, when it holds
+    no such paragraph, and for a fix that credits the story's people (`{reporter}`, `{authors}`),
+    whose names a fix takes from the original's byline reading. A wording that runs out of time
+    gives None: the template is written, as without an original."""
+    if original is None or _reporter_fix(fix) is not None or fix.template_for(kind) is None:
+        return None
+    try:
+        return original_block(check, original, kind)
+    except (PatternTimeout, PatternTooLarge):
+        return None
 
 
 def _named_on_the_page(missing: str, doc: Document) -> str:

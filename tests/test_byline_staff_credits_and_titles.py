@@ -228,11 +228,10 @@ def test_fix_replaces_the_whole_wrong_credit(cli: Any, tmp_path: Path, byline: s
 
 def test_fix_does_not_replace_a_credit_written_before_the_name(cli: Any, tmp_path: Path) -> None:
     # "Hill Country News | Jane Doe": the outlet before the name is not found after it, so no part
-    # of the byline is rewritten: the reporter's byline goes in beside it, with the note to take
-    # the old one out.
+    # of the byline is rewritten, nor a second byline put in beside it: the fix says what to write.
     original = _kff_original(tmp_path)
     copy = tmp_path / "copy.html"
     copy.write_text(_kff_copy("Hill Country News | Jane Doe"), encoding="utf-8")
     run = cli("fix", "--pack", "kff-health-news", "--original", str(original), str(copy))
-    assert "inserted '<p class=\"byline\">By Sarah Jane Tribble, KFF Health News</p>' before the byline" in run.err
-    assert "(the byline 'Hill Country News | Jane Doe' still stands beside it: take it out)" in run.err
+    assert 'inserted \'<p class="byline">By Sarah Jane Tribble' not in run.err
+    assert "write 'By Sarah Jane Tribble, KFF Health News' in place of 'Hill Country News | Jane Doe'" in run.err

@@ -100,30 +100,33 @@ def test_a_byline_already_crediting_the_reporter_is_not_replaced(cli: Any, tmp_p
         '<p class="byline">By Staff <small>Staff</small></p>',
     ],
 )
-def test_where_replacing_is_not_safe_the_block_is_inserted_and_the_old_byline_named(cli: Any, tmp_path: Path, byline: str) -> None:
+def test_where_replacing_is_not_safe_no_second_byline_goes_in_and_the_old_one_is_named(cli: Any, tmp_path: Path, byline: str) -> None:
+    # A second byline beside the old one would leave a reader two: the fix says which to edit.
     run, fixed = _fix(cli, tmp_path, "copy.html", _html(byline))
-    assert byline in fixed and f'<p class="byline">By {CREDIT}</p>' in fixed
+    assert byline in fixed and f'<p class="byline">By {CREDIT}</p>' not in fixed
     text = " ".join(re.sub(r"<[^>]+>", "", byline).split())
-    assert f"(the byline {text!r} still stands beside it: take it out)" in run.err
+    said = "the byline cannot be edited in place, and a second one beside it would leave a reader two"
+    assert f"not fixed: dcnf/byline: {said} — edit the byline at line 3: write 'By {CREDIT}' in place of {text!r}" in run.err
 
 
-def test_a_block_placed_after_one_inserted_before_lands_there_and_is_told_at_its_line(cli: Any, tmp_path: Path) -> None:
-    # The logo goes before the byline, and the reporter's byline after the logo: in the logo
-    # paragraph's line, before the line break that ends it, as the check of the fix had it.
+def test_the_logo_goes_in_before_a_byline_the_fix_cannot_edit_and_is_told_at_its_line(cli: Any, tmp_path: Path) -> None:
+    # The logo goes before the byline; the byline, which no edit in place puts right, is left for
+    # the editor, with no second one beside it.
     source = _html('<p class="byline">By <b>News</b> Staff</p>')
     settings = CheckSettings(packs=PACKS, path="copy.html", meta={"reporter": "Hailey Norwood", "logo-url": LOGO})
     plan = plan_fixes(source.encode(), "html", settings)
     assert apply_edits(plan.text_before, plan.edits) == plan.text_after
     run, fixed = _fix(cli, tmp_path, "copy.html", source)
     lines = fixed.splitlines()
-    logo, byline = lines.index(f'<p><img src="{LOGO}" alt="Daily Caller News Foundation logo"></p>') + 1, lines.index(f'<p class="byline">By {CREDIT}</p>') + 1
-    assert byline == logo + 1 and lines[byline] == '<p class="byline">By <b>News</b> Staff</p>'
-    assert f"copy.html:{logo}: fixed dcnf/logo" in run.err and f"copy.html:{byline}: fixed dcnf/byline" in run.err
-    # only previewed: both at the line of the file as it is, where they go (before the old byline)
+    logo = lines.index(f'<p><img src="{LOGO}" alt="Daily Caller News Foundation logo"></p>') + 1
+    assert lines[logo] == '<p class="byline">By <b>News</b> Staff</p>' and f'<p class="byline">By {CREDIT}</p>' not in fixed
+    # The byline to edit is named at its line in the file as it came, above the logo put in.
+    old = source.splitlines().index('<p class="byline">By <b>News</b> Staff</p>') + 1
+    assert f"copy.html:{logo}: fixed dcnf/logo" in run.err and f"edit the byline at line {old}: write 'By {CREDIT}'" in run.err
+    # only previewed: at the line of the file as it is, where it goes (before the old byline)
     (tmp_path / "again.html").write_text(source, encoding="utf-8")
     preview = cli("fix", "--pack", "dcnf", "--meta=reporter=Hailey Norwood", f"--meta=logo-url={LOGO}", str(tmp_path / "again.html"))
-    old = source.splitlines().index('<p class="byline">By <b>News</b> Staff</p>') + 1
-    assert f"again.html:{old}: would fix dcnf/logo" in preview.err and f"again.html:{old}: would fix dcnf/byline" in preview.err
+    assert f"again.html:{old}: would fix dcnf/logo" in preview.err and f"edit the byline at line {old}:" in preview.err
 
 
 def test_a_text_line_that_stands_for_the_logo_says_layout_places_the_image(cli: Any, tmp_path: Path) -> None:
@@ -288,10 +291,11 @@ def test_two_conversation_authors_in_one_byline_get_the_full_credit_in_its_place
     assert fixed.count("Ann Lee") == 1 and "still stands beside it" not in run.err
 
 
-def test_authors_with_an_outlet_between_them_get_the_full_credit_beside_the_byline_and_a_note(cli: Any, tmp_path: Path) -> None:
-    # "Reuters" between the names is the byline's own credit: not replaced with the names
+def test_authors_with_an_outlet_between_them_are_left_for_the_editor_with_the_full_credit_to_write(cli: Any, tmp_path: Path) -> None:
+    # "Reuters" between the names is the byline's own credit: not replaced with the names, and no
+    # second byline beside it
     original, copy = _conversation(tmp_path, "Ann Lee, Monash University and Bo Kim, CSIRO", "By Ann Lee, Reuters, and Bo Kim")
     run = cli("fix", "--write", "--pack", "the-conversation", "--original", str(original), str(copy))
     fixed = copy.read_text(encoding="utf-8")
-    assert '<p class="byline">By Ann Lee, Monash University and Bo Kim, CSIRO</p>' in fixed, run.err
-    assert "(the byline 'By Ann Lee, Reuters, and Bo Kim · May 3' still stands beside it: take it out)" in run.err
+    assert '<p class="byline">By Ann Lee, Monash University and Bo Kim, CSIRO</p>' not in fixed, run.err
+    assert "write 'By Ann Lee, Monash University and Bo Kim, CSIRO' in place of 'By Ann Lee, Reuters, and Bo Kim · May 3'" in run.err

@@ -77,22 +77,22 @@ def test_a_field_that_credits_no_reporter_is_no_reporters_byline(cli: Any, tmp_p
     assert key == "findings" and why in message
 
 
-def test_fix_inserts_the_reporters_byline_and_says_the_field_still_prints_another(cli: Any, tmp_path: Path) -> None:
+def test_fix_says_to_edit_the_byline_field_and_puts_no_second_byline_in(cli: Any, tmp_path: Path) -> None:
     page = write(tmp_path, "copy.html", f"<article><h1>Taliban</h1>{LOGO}{BODY}</article>")
     run = cli("fix", "--meta", "byline=By Staff", "--meta", "reporter=Jake Smith", str(page))
-    assert "+<article><h1>Taliban</h1>" in run.out and '<p class="byline">By Jake Smith, Daily Caller News Foundation</p>' in run.out
-    assert "(the 'byline' field ('By Staff') still prints a byline beside it: change it to the reporter or leave it empty)" in run.err
+    assert '<p class="byline">By Jake Smith' not in run.out
+    assert "edit the 'byline' field: write 'Jake Smith, Daily Caller News Foundation' in place of 'By Staff'" in run.err
 
 
-def test_fix_says_the_front_matter_author_still_prints_another(cli: Any, tmp_path: Path) -> None:
+def test_fix_says_to_edit_the_front_matter_author(cli: Any, tmp_path: Path) -> None:
     story = write(
         tmp_path,
         "copy.md",
         "---\ntitle: Taliban\nauthor: Web Staff\n---\n\n![Daily Caller News Foundation logo](https://dailycallernewsfoundation.org/logo.png)\n\nThe story.\n",
     )
     run = cli("fix", "--meta", "reporter=Jake Smith", str(story))
-    assert "By Jake Smith, Daily Caller News Foundation" in run.out
-    assert "(the front matter's 'author: Web Staff' still prints a byline beside it: change it to the reporter or take it out)" in run.err
+    assert "By Jake Smith, Daily Caller News Foundation" not in run.out
+    assert "edit the front matter's 'author' at line 3: write 'Jake Smith, Daily Caller News Foundation' in place of 'Web Staff'" in run.err
 
 
 def test_an_author_link_in_the_field_is_read_as_the_text_it_shows(cli: Any, tmp_path: Path) -> None:

@@ -153,13 +153,13 @@ def test_fix_puts_every_wrong_byline_right(cli: Any, tmp_path: Path, lines: list
 
 
 def test_a_wrong_byline_fix_cannot_rewrite_is_named_in_the_note_and_still_fails(cli: Any, tmp_path: Path) -> None:
-    # Emphasis around one name only: the names cannot be replaced as one run, so the reporter's
-    # byline goes in and the note names the wrong one; it stays an error until it is taken out.
+    # Emphasis around one name only: the names cannot be replaced as one run, so no fix is claimed
+    # and the reason names the wrong byline; it stays an error until the editor edits it.
     lines = ['<p class="byline">By Ana Ruiz, KFF Health News</p>', "<p>Intro.</p>", '<p class="byline">By <b>Sam Li</b> and Bo Kim</p>']
     copy = tmp_path / "copy.html"
     copy.write_text(_kff_page(*lines), encoding="utf-8")
     run = cli("fix", "--write", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
-    assert "(the byline 'By Sam Li and Bo Kim' still stands beside it: take it out)" in run.err
+    assert "edit the byline at line 1: write 'By Ana Ruiz, KFF Health News' in place of 'By Sam Li and Bo Kim'" in run.err
     checked = cli("check", "--select", "kff-health-news/original-reporter", "--pack", "kff-health-news", "--meta=reporter=Ana Ruiz", str(copy))
     assert checked.code == 1 and "Sam Li and Bo Kim, credited too, are not the reporter" in checked.out
 

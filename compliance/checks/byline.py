@@ -328,7 +328,10 @@ James Cook") is a second person, unless the byline links it to an institution pa
 (`institution-link`) or the original story, when given, names it as an author's institution.
 An institution is the person's before it: "By A, Monash University, and B",
 "A, Monash University and B" and "A, Monash University; B" fail, and the detail and the
-`{without}` capture name B alone; "A and B, Monash University" gives both one. `institution-link` is pack knowledge of the
+`{without}` capture name B alone; "A and B, Monash University" gives both one. With the
+original story given, only the people its bylines credit are asked for one: another person the
+copy's byline names ("Maria Alvarez, University of Michigan, and Tom Becker, Valley Times" for
+Maria Alvarez's story) is none of its authors, which `original-byline` judges. `institution-link` is pack knowledge of the
 publisher's institution pages: a link to one in the byline's line is an institution for sure.
 `institution-note` gives a person without one in the bylines the institution an author note
 near the story's end, or just under the byline, names for them ("Tomas Reyes is a lecturer at
@@ -356,7 +359,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, doc_offset, explained_later, hidden_copy
-from compliance.checks.original_byline import is_original_institution, original_institutions
+from compliance.checks.original_byline import is_original_institution, is_reporter, original_authors, original_institutions
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
@@ -786,9 +789,15 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> t
                 affiliated.add(person_key(name))
             else:
                 unaffiliated.append((name, byline.text))
+    # With the original given, the institutions asked for are its authors': a co-author the copy
+    # adds ("Maria Alvarez, University of Michigan, and Tom Becker, Valley Times" for Maria
+    # Alvarez's story) is none of them, and whether the byline may name him is the
+    # original-byline check's to say (The Conversation's terms, §2.3, ask for the authors and
+    # their institutions and say nothing of other names).
+    authors = original_authors(ctx)
     missing: dict[tuple[str, ...], str] = {}
-    for name, _text in unaffiliated:
-        if person_key(name) not in affiliated:
+    for name, text in unaffiliated:
+        if person_key(name) not in affiliated and (not authors or is_reporter(name, text, authors)):
             missing.setdefault(person_key(name), name)
     if missing and params.institution_note is not None:
         institution = ctx.bind(params.institution_note)

@@ -67,6 +67,7 @@ Fails::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
@@ -171,6 +172,22 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=captures)
 
 
+def original_authors(ctx: Context) -> tuple[str, ...]:
+    """The people the original story's bylines credit, each once, in their order; none without
+    an original (or when the check was given none it could read)."""
+    if ctx.original is None:
+        return ()
+    return tuple(dict.fromkeys(name for byline in ctx.original.bylines for name in byline.names))
+
+
+def is_reporter(name: str, byline_text: str, reporters: Sequence[str]) -> bool:
+    """Whether `name`, as the byline `byline_text` credits it, is one of `reporters`, compared as
+    the rule compares a credited name with a reporter (`same_person`: "M. Alvarez" is "Maria
+    Alvarez"; a generational suffix the byline writes after a comma kept)."""
+    credited = _with_suffix(name, byline_text)
+    return any(_same_key(credited, reporter) or same_person(credited, reporter) for reporter in reporters)
+
+
 def not_reporters(byline: Byline, reporters: list[str]) -> tuple[str, ...]:
     """The people `byline` credits as authors of the story who are none of `reporters` (each
     compared as the rule compares a credited name with a reporter: `same_person`, a generational
@@ -178,12 +195,7 @@ def not_reporters(byline: Byline, reporters: list[str]) -> tuple[str, ...]:
     ("Photos by B", "translated by B", "compiled by B", "additional reporting by B") is no author's credit, and a
     byline naming no one (a staff credit, "Posted by Web Staff") credits no other person: the
     reporter's byline beside it is the story's."""
-    return tuple(
-        name
-        for name in byline.names
-        if not credited_for_a_part(byline.text, name)
-        and not any(_same_key(_with_suffix(name, byline.text), reporter) or same_person(_with_suffix(name, byline.text), reporter) for reporter in reporters)
-    )
+    return tuple(name for name in byline.names if not credited_for_a_part(byline.text, name) and not is_reporter(name, byline.text, reporters))
 
 
 def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
