@@ -87,3 +87,57 @@ def test_fix_re_points_the_credit_s_own_link_rather_than_adding_a_second(cli: An
     assert fixed.count("propublica.org/article/") == 1 and "Read the original story" not in fixed
     assert f"fixed creative-commons/source-link: replaced the address of the link 'ProPublica' ({home})" in run.err
     assert cli("check", "--pack", "propublica", "--meta", f"original-url={PP_STORY}", str(copy)).code == 0
+
+
+KFF_STORY = "https://kffhealthnews.org/news/article/rural-clinics-close-maternity-wards/"
+KFF_TAGLINE = (
+    '<p><a href="https://kffhealthnews.org">KFF Health News</a> is a national newsroom that produces in-depth journalism about health'
+    ' issues and is one of the core operating programs at <a href="https://www.kff.org">KFF</a>.</p>\n'
+)
+# A Global Voices original whose own footer links the site's home page on its name.
+GV_FOOTER = '<p>Read more from <a href="https://globalvoices.org/">Global Voices</a> on environment.</p>\n'
+
+
+def _kff(tagline: str, address: str = "https://valleytimes.example/health/rural-clinics/") -> str:
+    return (
+        f'<html><head><meta property="og:url" content="{address}"></head><body><article>\n'
+        "<h1>Rural clinics close maternity wards</h1>\n<p>By Sarah Jane Tribble, KFF Health News</p>\n"
+        f"{BODY}{tagline}</article></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("copy", "original", "pack"),
+    [
+        # KFF Health News' tagline links its name to its home page, in the original as in the copy.
+        (_kff(KFF_TAGLINE), _kff(KFF_TAGLINE, KFF_STORY), "kff-health-news"),
+        # The home page written another way ("www.", a trailing slash) is the same link.
+        (_kff(KFF_TAGLINE.replace("https://kffhealthnews.org", "https://www.kffhealthnews.org/")), _kff(KFF_TAGLINE, KFF_STORY), "kff-health-news"),
+        # A Global Voices story whose own text links the site's home page on its name.
+        (
+            _gv_page("https://globalvoices.org/", "https://herald.example/report").replace(BODY, BODY + GV_FOOTER),
+            _gv_page(GV_STORY, "https://herald.example/report").replace(BODY, BODY + GV_FOOTER),
+            "global-voices",
+        ),
+    ],
+)
+def test_a_home_page_link_the_original_prints_too_is_kept_not_named_nor_re_pointed(cli: Any, tmp_path: Path, copy: str, original: str, pack: str) -> None:
+    # The copy has no link back to the story: that is still the finding, and the story's own link
+    # to the home page (which the terms say to keep) is not the one it tells the editor to change.
+    page, source = tmp_path / "copy.html", tmp_path / "original.html"
+    page.write_text(copy, encoding="utf-8")
+    source.write_text(original, encoding="utf-8")
+    finding = _finding(cli, page, "--pack", pack, "--original", str(source))
+    assert "home page" not in finding["detail"] and "names the original but goes elsewhere" not in finding["detail"]
+    fixed = cli("fix", "--pack", pack, "--original", str(source), str(page))
+    assert "re-point" not in fixed.out + fixed.err
+    assert page.read_text(encoding="utf-8") == copy
+
+
+def test_a_home_page_link_the_original_does_not_print_is_still_the_one_to_re_point(cli: Any, tmp_path: Path) -> None:
+    page, source = tmp_path / "copy.html", tmp_path / "original.html"
+    page.write_text(_kff(KFF_TAGLINE), encoding="utf-8")
+    # An original without the tagline: the copy's home-page link is its own, the credit pointed wrong.
+    source.write_text(_kff("", KFF_STORY), encoding="utf-8")
+    finding = _finding(cli, page, "--pack", "kff-health-news", "--original", str(source))
+    assert 'the link at line 7 (<a href="https://kffhealthnews.org">KFF Health News</a>) goes to the home page' in finding["detail"]

@@ -736,21 +736,31 @@ def home_page_link(doc: Document, params: LinkParams, ctx: Context, before: int 
     `^https?://(?:www\\.)?propublica\\.org/article/` for `https://www.propublica.org/`); None
     when there is none, or `href` is not given. A credit line linked to the publisher's home page
     is the link back pointed at the wrong page: the finding names it, so that an editor re-points
-    it rather than moves another link or adds a second. Read only when a check fails."""
+    it rather than moves another link or adds a second. A home-page link the original story prints
+    too (KFF Health News' tagline links its name to kffhealthnews.org) is one of the story's own
+    links, which the terms say to keep: never named. Read only when a check fails."""
     if params.href is None or params.source not in ("a", "any"):
         return None
     pattern = ctx.bind(params.href)
+    the_originals = _the_originals_links(ctx)
     for link in _visible_article_links(doc):
         if before is not None and link.index >= before:
             continue
         form = site_root(link.href)
-        if form is None:
+        if form is None or url_key(link.href) in the_originals:
             continue
         # A root address is a host and a slash: short, whatever the page writes elsewhere.
         match = pattern.compiled.match(form, partial=True)
         if match is not None and match.partial:
             return link
     return None
+
+
+def _the_originals_links(ctx: Context) -> frozenset[str]:
+    """The `url_key`s of the original story's own links (none without an original): a copy's link
+    that the original prints too is one of the story's links, which the terms say to keep, never a
+    link back pointed at the wrong page."""
+    return frozenset(link_keys(ctx.original)) if ctx.original is not None else frozenset()
 
 
 def site_root(url: str) -> str | None:
@@ -813,15 +823,19 @@ def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
     www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,
     but which goes to another site (a credit line whose link a CMS rewrote to the republisher's own
     page), or to the home page of the original's own site (a credit line linked to
-    `https://www.propublica.org/`, not the story); None when there is none. Read only when the
-    check fails."""
+    `https://www.propublica.org/`, not the story), and which the original does not print itself
+    (KFF Health News' tagline links its name to its home page); None when there is none. Read only
+    when the check fails, and by `fix` to re-point it."""
     host = url_host(address) or ""
     labels = host.removeprefix("www.").split(".")
     site = labels[0] if len(labels) > 1 else ""
     headline = ctx.original.headline.text if ctx.original is not None and ctx.original.headline is not None else ""
     names = {name for name in (site, _name_key(headline)) if name}
+    the_originals = _the_originals_links(ctx)
     for link in _visible_article_links(doc):
         if on_host(url_host(link.href) or "", (host.removeprefix("www."),)) and site_root(link.href) is None:
+            continue
+        if url_key(link.href) in the_originals:
             continue
         words = _name_key(link.text)
         if words in names or (words.startswith("the") and words[3:] == site):
