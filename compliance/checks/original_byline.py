@@ -82,9 +82,10 @@ from compliance.options import Option
 from compliance.patterns import MissingMeta, Pattern
 from compliance.text import listed, shorten
 
-# The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing
-# (with `institutions`, the author and the two institutions compared).
-CAPTURES = frozenset(("name", "names", "missing", "institution", "original_institution"))
+# The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing,
+# and on a failure what the byline does wrong (`fault`: "does not name", or "credits someone else beside" when it names every reporter and
+# another person too); with `institutions`, the author and the two institutions compared.
+CAPTURES = frozenset(("name", "names", "missing", "fault", "institution", "original_institution"))
 
 OPTIONS = (
     Option("all", "boolean", "Every reporter of the original must be credited (false: at least one).", default=True),
@@ -169,7 +170,15 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         verb = "is" if len(strangers) == 1 else "are"
         said.append(f"{listed(strangers)}, credited too, {verb} not " + ("the reporter" if len(expected) == 1 else "among the reporters"))
     unnamed = f" ({'; '.join(said)})" if said else ""
-    return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=captures)
+    # What the byline does wrong, for a message's `{fault}`: it leaves a reporter out, or it names
+    # every reporter and someone else beside them.
+    fault = _CREDITS_ANOTHER if found and others and (not missing or not params.all) else _LEAVES_OUT
+    return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=(*captures, ("fault", fault)))
+
+
+# A failure's `{fault}`: "The byline {fault} the reporter of the original".
+_LEAVES_OUT = "does not name"
+_CREDITS_ANOTHER = "credits someone else beside"
 
 
 def original_authors(ctx: Context) -> tuple[str, ...]:
