@@ -1,7 +1,9 @@
 """What a pack's own rules require a copy to print (KFF Health News' tagline, ProPublica's promo
 line) belongs to those rules, in the original as in the copy: the comparison with the original
 (`fidelity`) leaves it out wherever either prints it, so a tagline missing or moved is the tagline
-rule's finding alone, not a story cut or reordered."""
+rule's finding alone, not a story cut or reordered. And a tagline that follows the story's last
+paragraph ends the story whatever notes the republisher adds after it (a contributor line, a
+correction, an editor's note, an ad); a paragraph of the story after it still does not."""
 
 from __future__ import annotations
 
@@ -135,6 +137,44 @@ def test_propublicas_promo_on_its_own_page_is_its_rules(where: str) -> None:
     blocks = {"kept at the top": [_PP_PROMO, _PP_CREDIT, *_STORY], "left out": [_PP_CREDIT, *_STORY], "moved to the end": [_PP_CREDIT, *_STORY, _PP_PROMO]}
     report = _check(original, _page(blocks[where], "By Hollis Brandt, ProPublica"))
     assert _verdict(report, "propublica/fidelity") == _ALL_KEPT
+
+
+def _tagline_verdict(after: list[str]) -> str:
+    return _verdict(_check(_kff_original(), _page([*_STORY, _KFF_CREDIT, _KFF_TAGLINE, *after], _BYLINE)), "kff-health-news/tagline")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["<p><em>Additional reporting by Tom Becker of the Valley Times.</em></p>"],
+        ["Reporting by Ana Ruiz; editing by Sam Li."],
+        ["Marisol Vega of the Lake County Ledger contributed to this report."],
+        ['<div class="correction"><p><strong>Correction:</strong> An earlier version of this story misspelled the name of a hospital.</p></div>'],
+        ["Editor's note: This story has been edited for length."],
+        ["Update, May 3: The bill passed the state Senate on Thursday by a vote of 21 to 9."],
+        ["Additional reporting by Tom Becker.", "Clarification: A quote from Dr. Moore was shortened."],
+        # The republisher's own furniture: an ad's label, a promo of another story.
+        ["Advertisement", 'Related: <a href="/news/clinic-closes/">County clinic closes its doors after 40 years</a>'],
+    ],
+)
+def test_notes_after_the_tagline_are_no_story_after_it(after: list[str]) -> None:
+    assert _tagline_verdict(after).startswith("ok: ")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # A paragraph of the story after the tagline, however it opens.
+        ["Hospital leaders in two more counties said they expect to close their units by the end of the year."],
+        ["Reporting by state auditors found that two more hospitals in the region plan to close their maternity wards next year, officials said on Monday."],
+        ["Research by the Oregon Health Authority shows longer drives for patients in labor."],
+        ["Additional reporting by Tom Becker.", "Nurses in the region say the shortage will last for years."],
+        # Another outlet's credit line is no note of the republisher's: which credit may follow is the pack's to say.
+        ['This article was originally published by <a href="https://deltabeacon.example/story">Delta Beacon</a>.'],
+    ],
+)
+def test_a_story_paragraph_after_the_tagline_still_counts(after: list[str]) -> None:
+    assert not _tagline_verdict(after).startswith("ok: ")
 
 
 def test_a_note_written_beside_the_originals_tagline_is_still_an_addition() -> None:
