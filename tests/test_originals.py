@@ -30,7 +30,8 @@ def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any, tmp_path: 
     findings = run.json()["files"][0]["findings"]
     assert run.code == 1
     assert [f["rule"] for f in findings] == ["propublica/fidelity"]
-    assert "the story stops after paragraph 8 of 9" in findings[0]["evidence"]
+    # compliant.html carries ProPublica's credit line: the credit rule's line, not a paragraph of the story.
+    assert "the story stops after paragraph 7 of 8" in findings[0]["evidence"]
 
 
 def test_another_story_entirely_says_what_the_comparison_saw_in_the_message(cli: Any, tmp_path: Path) -> None:
@@ -62,7 +63,7 @@ def test_a_faithful_copy_exits_0_with_the_comparison_as_evidence(cli: Any, tmp_p
     entry = run.json()["files"][0]
     assert run.code == 0
     passed = {p["rule"]: p["evidence"] for p in entry["passed"]}
-    assert passed["propublica/fidelity"] == "all 9 paragraphs of the original, unchanged beyond style, time and place edits"
+    assert passed["propublica/fidelity"] == "all 8 paragraphs of the original, unchanged beyond style, time and place edits"
 
 
 def test_a_missing_original_file_is_a_user_error(cli: Any) -> None:

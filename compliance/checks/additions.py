@@ -7,7 +7,11 @@ the rules' own business.
 
 They are read from the packs' rules, not written out per pack: a rule's check finds what it
 requires, and what the requirement found is the addition. `not` (a prohibition) and the checks
-that compare with the original story, whose hits are the story's own text, find none."""
+that compare with the original story, whose hits are the story's own text, find none.
+
+The original story carries some of them too (KFF Health News' tagline ends its own page): what
+the same rules find there in words is the publisher's boilerplate, not a paragraph of the story a
+copy could cut or move (`required_in_original`)."""
 
 from __future__ import annotations
 
@@ -26,6 +30,10 @@ _FINDING_KINDS = frozenset(("text", "element", "link", "byline", "original-bylin
 # sentence or two (about 30 words with ProPublica's newsletter line); a paragraph of the story
 # that cites the publisher runs longer.
 _CREDIT_LINE_WORDS = 40
+# The kinds whose hits in the original story are its boilerplate, not its text: a line of text,
+# an element's words, a byline or an author's note. Not a link: the original's own paragraphs link
+# the publisher's other stories, and one short enough to read as a credit line is still the story's.
+_ORIGINAL_KINDS = frozenset(("text", "element", "byline"))
 
 
 def addition_checks(checks: Iterable[Check]) -> tuple[Check, ...]:
@@ -49,7 +57,7 @@ def addition_checks(checks: Iterable[Check]) -> tuple[Check, ...]:
     return tuple(found.values())
 
 
-def text_beside_additions(doc: Document, ctx: Context) -> dict[int, str]:
+def text_beside_additions(doc: Document, ctx: Context, *, opening_whole: bool = False) -> dict[int, str]:
     """The indexes of the document's items that hold what the terms require (`ctx.additions`:
     the hits of those checks that pass), each with the text the item holds besides it: "" for an
     item that is nothing but required text, else the sentences no requirement touches (an
@@ -60,14 +68,16 @@ def text_beside_additions(doc: Document, ctx: Context) -> dict[int, str]:
     byline or an author's note is its whole item. A link's hit counts only in a block of the page
     of at most `_CREDIT_LINE_WORDS` words that holds it. A check that cannot be decided here (it
     needs a metadata value or the original's address, or its pattern ran out of time) finds
-    none."""
+    none. `opening_whole`: a paragraph a text requirement opens is the requirement to its end
+    (the publisher's own page: Kaiser Health News' tagline goes on "It is an editorially
+    independent program of …", which its pattern does not read)."""
     required: dict[int, list[tuple[int, int]] | None] = {}
     for check in ctx.additions:
         try:
             outcome = ctx.run(check)
             if outcome.passed:
                 for hit in outcome.hits:
-                    _require(required, doc, ctx, check, hit)
+                    _require(required, doc, ctx, check, hit, opening_whole=opening_whole)
         except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
             continue
     rests: dict[int, str] = {}
@@ -77,6 +87,22 @@ def text_beside_additions(doc: Document, ctx: Context) -> dict[int, str]:
             rest = "" if spans is None else _untouched_sentences(item.text, spans)
             rests[index] = rest if has_words(rest, 1) else ""
     return rests
+
+
+def required_in_original(original: Document, ctx: Context) -> dict[int, str]:
+    """What the terms require that the original story (`original`, given for the copy `ctx.doc`)
+    prints itself, as `text_beside_additions` gives it for a copy: the indexes of the original's
+    items holding what the checks of `ctx.additions` of a `_ORIGINAL_KINDS` kind find there (KFF
+    Health News' tagline, a credit line's words), each with the text it holds besides ("" for an
+    item that is nothing but that; a paragraph such a line opens is that line to its end: the
+    publisher's page prints its boilerplate whole). The checks read the original as they read a copy, with the
+    copy's metadata and day; one that cannot decide there (it needs the original of the original)
+    or runs out of time finds none, so its text stays in the comparison."""
+    checks = tuple(check for check in ctx.additions if check.kind in _ORIGINAL_KINDS)
+    if not checks:
+        return {}
+    seen = Context(original, ctx.meta, None, additions=checks, today=ctx.today, read_at=ctx.read_at, advice=ctx.advice, copy=ctx.doc)
+    return text_beside_additions(original, seen, opening_whole=True)
 
 
 def timed_out_additions(ctx: Context) -> tuple[str, ...]:
@@ -95,9 +121,10 @@ def timed_out_additions(ctx: Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(unknown))
 
 
-def _require(required: dict[int, list[tuple[int, int]] | None], doc: Document, ctx: Context, check: Check, hit: Hit) -> None:
+def _require(required: dict[int, list[tuple[int, int]] | None], doc: Document, ctx: Context, check: Check, hit: Hit, *, opening_whole: bool) -> None:
     """Add to `required` the extent of the block's text one passing hit of `check` requires:
-    spans of the block's text, or None for the whole block."""
+    spans of the block's text, or None for the whole block (with `opening_whole`, also for a text
+    match that opens the block)."""
     item = doc.items[hit.index] if 0 <= hit.index < len(doc.items) else None
     if not isinstance(item, Block):
         return
@@ -109,7 +136,7 @@ def _require(required: dict[int, list[tuple[int, int]] | None], doc: Document, c
             return
         spans = _spans_of(item.text, link.text)
     elif check.kind == "text":
-        spans = [match.span() for match in ctx.bind(check.params.pattern).finditer(item.text)]
+        spans = _text_spans(item, ctx, check, opening_whole=opening_whole)
     elif check.kind == "element":
         shown = " ".join("".join(hit.element.itertext()).split()) if hit.element is not None and hasattr(hit.element, "itertext") else ""
         if not shown:
@@ -119,6 +146,38 @@ def _require(required: dict[int, list[tuple[int, int]] | None], doc: Document, c
         spans = []
     whole = required.get(hit.index, []) is None or not spans
     required[hit.index] = None if whole else [*(required.get(hit.index) or []), *spans]
+
+
+def _text_spans(item: Block, ctx: Context, check: Check, *, opening_whole: bool) -> list[tuple[int, int]]:
+    """Where a text check's pattern matches the block's text; none (the whole block) with
+    `opening_whole` when a match opens it."""
+    spans = [match.span() for match in ctx.bind(check.params.pattern).finditer(item.text)]
+    if opening_whole and any(not item.text[:start].strip(_BEFORE_OPENING) for start, _ in spans):
+        return []
+    return spans
+
+
+def boilerplate_sentences(doc: Document, rests: dict[int, str]) -> frozenset[str]:
+    """The sentences (`sentences`) of the document's items in `rests` (`text_beside_additions`)
+    that are not the text each holds besides: the requirements' own sentences, as written."""
+    found: set[str] = set()
+    for index, rest in rests.items():
+        item = doc.items[index] if 0 <= index < len(doc.items) else None
+        if isinstance(item, Block):
+            found.update(set(sentences(item.text)) - set(sentences(rest)))
+    return frozenset(found)
+
+
+def sentences(text: str) -> list[str]:
+    """`text`'s sentences (parted after a sentence's stop), each with its white space collapsed."""
+    parts: list[str] = []
+    start = 0
+    for end in [match.end() for match in _SENTENCE_END().finditer(text)] + [len(text)]:
+        part = " ".join(text[start:end].split())
+        if part:
+            parts.append(part)
+        start = end
+    return parts
 
 
 def _spans_of(text: str, part: str) -> list[tuple[int, int]]:
@@ -131,6 +190,8 @@ def _spans_of(text: str, part: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What may stand before a line that opens its paragraph: spaces, emphasis, quotes, a dash.
+_BEFORE_OPENING = " \t\n*_\"'\u201c\u201d\u2018\u2019\u2014\u2013-"
 # Where a sentence ends: its stop (and a closing quote or bracket) before a space or the end.
 _SENTENCE_END = on_first_use(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 

@@ -232,7 +232,15 @@ difference is one hit:
   an author's note that names the institution; a paragraph that only links the publisher is
   such a line when it has at most 40 words; `additions`). Only the required text is left out:
   the sentences a requirement's match touches, so an editor's note in the same paragraph is an
-  addition, quoted alone;
+  addition, quoted alone. The original's page may print such a line itself (KFF Health News'
+  tagline ends its stories): what the same rules find there in words (a line of text, an
+  element's words, a byline; not a link, which the story's own paragraphs have) is no paragraph
+  of the story either, so a copy that leaves the tagline out, moves it above the story or puts it
+  in a caption has cut or moved nothing (whether it is there, and where, is the tagline rule's
+  to say: `all 5 paragraphs of the original`, not `the story stops after paragraph 5 of 6`); on
+  the original's page a paragraph such a line opens is the line to its end (Kaiser Health News'
+  older tagline goes on "It is an editorially independent program of …"), and its sentences are
+  no addition where the copy prints them; a sentence of the story beside it is compared;
 - `translated`: the copy is in another language than the original (English, Spanish, French,
   German, Italian, Portuguese or Dutch, told by their function words: `languages`; a copy in
   none of them is in "another language" when it is running text about as long as the original

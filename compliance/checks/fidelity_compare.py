@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from compliance.checks import style_edits, time_edits
-from compliance.checks.additions import text_beside_additions
+from compliance.checks.additions import boilerplate_sentences, required_in_original, sentences, text_beside_additions
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.fidelity import FidelityParams
 from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
@@ -948,11 +948,15 @@ _REFUSALS = frozenset(
 )
 
 
-def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Block, ...], tuple[Block, ...]]:
+def _alignment(doc: Document, original: Document, ctx: Context) -> tuple[list[Pair], tuple[Block, ...], tuple[Block, ...], frozenset[str]]:
+    """The alignment of the original's story paragraphs (`theirs`) with the copy's (`ours`), each
+    without what the terms require, and the sentences of that which the original prints
+    (`additions.boilerplate_sentences`)."""
     key = ("fidelity", id(original))
     cached = doc._memo.get(key)
     if cached is None:
-        theirs = story_paragraphs(original)
+        required = required_in_original(original, ctx)
+        theirs = _without_boilerplate(story_paragraphs(original), required)
         ours = _without_addresses_of_links(_with_story_in_chrome(doc, theirs, original), original)
         keys = [_key(b) for b in ours]
         pairs = align([_key(b) for b in theirs], keys)
@@ -960,9 +964,25 @@ def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Blo
         if left_out:
             theirs = tuple(b for b in theirs if b.index not in left_out)
             pairs = align([_key(b) for b in theirs], keys)
-        cached = (pairs, theirs, ours)
+        cached = (pairs, theirs, ours, boilerplate_sentences(original, required))
         doc._memo[key] = cached
     return cached
+
+
+def _without_boilerplate(theirs: tuple[Block, ...], required: dict[int, str]) -> tuple[Block, ...]:
+    """The original's story paragraphs without what the terms require a copy to add that the
+    original prints too (`required`: its items holding it, each with the text it holds besides,
+    `additions.required_in_original`), such as KFF Health News' tagline ending its own page: that
+    is the rule's that asks for it (where it stands, whether it is there), not a paragraph of the
+    story a copy cut, moved or changed. A paragraph that is nothing but it is left out; one with
+    more is compared as that text alone."""
+    if not required:
+        return theirs
+    return tuple(
+        block if block.index not in required else dataclasses.replace(block, text=required[block.index])
+        for block in theirs
+        if block.index not in required or required[block.index]
+    )
 
 
 # An address written out in the text: `http(s)://` and what follows up to white space, a quote or
@@ -1052,6 +1072,16 @@ def _without_additions(pairs: list[Pair], ours: tuple[Block, ...], additions: di
     kept = [pair for pair in pairs if pair.republished not in added or additions[ours[pair.republished].index]]
     rest = tuple(dataclasses.replace(block, text=additions[block.index]) if n in added else block for n, block in enumerate(ours))
     return kept, rest
+
+
+def _without_sentences(rests: dict[int, str], boilerplate: frozenset[str]) -> dict[int, str]:
+    """The copy's `rests` (`text_beside_additions`) without the sentences the original prints as
+    its boilerplate (`boilerplate`): Kaiser Health News' tagline goes on "It is an editorially
+    independent program of …" after the sentence its rule reads, on the original's page as in the
+    copy; an editor's note the copy writes beside it is no sentence of the original's, and stays."""
+    if not boilerplate:
+        return rests
+    return {index: " ".join(part for part in sentences(rest) if part not in boilerplate) for index, rest in rests.items()}
 
 
 def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: float, diff: str, evidence: str, words: int = 0) -> Hit:
@@ -1321,8 +1351,8 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
     printed with the original is one `translated` hit (judged by `translation`), its paragraphs
     left out of the comparison."""
     original = ctx.need_original()
-    pairs, theirs, ours = _alignment(doc, original)
-    pairs, ours = _without_additions(pairs, ours, text_beside_additions(doc, ctx))
+    pairs, theirs, ours, boilerplate = _alignment(doc, original, ctx)
+    pairs, ours = _without_additions(pairs, ours, _without_sentences(text_beside_additions(doc, ctx), boilerplate))
     if not theirs:
         raise Undecided("the original story has no paragraphs to compare with")
     kept = [p for p in pairs if p.original is not None and p.republished is not None]

@@ -33,8 +33,14 @@ goes on with the story), and paragraphs in the article's
 `<footer>`, in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
 tags, topics, sharing, social links, the author or a bio, comments, related stories or the
 previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
-`prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;
-one followed by another paragraph of the story is not. `allow-after` names what else a pack knows
+`prev-next-links`), and, after what the check found, the notes a republisher adds on the story
+and its furniture: a contributor line ("Additional reporting by Tom Becker of the Valley Times.",
+"Ana Ruiz contributed to this report."; "Reporting by state auditors found …" is the story's), a
+note labelled as the newsroom's ("Correction:", "Editor's note:", "Update, May 3:", whatever it
+says: the comparison with the original judges its claim), an ad, a promo of another story, a
+rights notice (a credit line is not: which may follow is `allow-after`'s to say). A
+tagline followed by the page's topic links and share buttons, or by a correction box, is at the
+end; one followed by another paragraph of the story is not. `allow-after` names what else a pack knows
 is no part of the story when it follows the last paragraph (a credit line linking the original,
 which a publisher's terms ask for beside a tagline that ends the story): the blocks it matches
 there are within the end too.
@@ -68,7 +74,8 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
 from compliance.checks.link import home_page_clause, home_page_link
-from compliance.checks.story import end_location, is_body_paragraph, last_items, story_tail
+from compliance.checks.story import end_location, is_body_paragraph, is_furniture, last_items, story_tail
+from compliance.checks.story_notes import is_note_on_story
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.text import quoted
@@ -189,7 +196,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         where = _blocks("first", params.first)
         wanted = "at the top"
     else:
-        tail = _tail(doc, params, ctx)
+        tail = _tail(doc, params, ctx, frozenset(hit.index for hit in inner.hits))
         allowed = set(last_items(article, params.last or 1, tail))
         where = _blocks("last", params.last or 1)
         wanted = "at the end"
@@ -227,11 +234,34 @@ def _story_paragraphs(doc: Document, article: list[int], tail: frozenset[int]) -
     return [i for i in article if i in blocks and i not in bylines and i != headline and i not in tail]
 
 
-def _tail(doc: Document, params: PositionParams, ctx: Context) -> frozenset[int]:
-    """The story's tail (`story_tail`), with the blocks `allow-after` matches after the story."""
-    if params.allow_after is None:
-        return story_tail(doc)
-    return story_tail(doc, frozenset(hit.index for hit in ctx.run(params.allow_after).hits))
+def _tail(doc: Document, params: PositionParams, ctx: Context, found: frozenset[int]) -> frozenset[int]:
+    """The story's tail (`story_tail`), with the blocks `allow-after` matches after the story and
+    the notes on it and furniture there (`_notes_after_story`); `found`: the items the inner check
+    found, which are never the tail."""
+    allowed = frozenset(hit.index for hit in ctx.run(params.allow_after).hits) if params.allow_after is not None else frozenset()
+    also = allowed | _notes_after_story(doc, allowed, found)
+    return story_tail(doc, also) if also else story_tail(doc)
+
+
+def _notes_after_story(doc: Document, allowed: frozenset[int], found: frozenset[int]) -> frozenset[int]:
+    """The paragraphs at the article's end, after what the check found (`found`) and up to the
+    story's tail, that are notes on the story (`story_notes.is_note_on_story`: a contributor line,
+    a correction, an editor's note) or the page's furniture (`story.is_furniture`: an ad, a promo
+    link, a rights notice), read back from the end past the tail and `allowed` (what `allow-after`
+    matches), up to the first other paragraph: a republisher adds them after a tagline that ends
+    the story, and they are no paragraph of the story after it."""
+    tail = story_tail(doc)
+    notes: list[int] = []
+    for index in reversed(_credit_item_indexes(doc)):
+        if index in found:
+            break
+        if index in tail or index in allowed:
+            continue
+        item = doc.items[index]
+        if not isinstance(item, Block) or not (is_note_on_story(item.text) or is_furniture(doc, item)):
+            break
+        notes.append(index)
+    return frozenset(notes)
 
 
 def hidden_in_place(doc: Document, params: PositionParams, index: int) -> bool:

@@ -311,6 +311,40 @@ def reads_as_note(text: str) -> bool:
     return bool(_NOTE_OPENING().search(text) or _NOTE_WORDS().search(text) or _BIO().search(text)) or _of_the_republication(text)
 
 
+# A contributor line: who else reported, wrote or edited the story ("Additional reporting by Tom
+# Becker of the Valley Times.", "Reporting by Ana Ruiz; editing by Sam Li.", "Tom Becker of the
+# Valley Times contributed to this report.").
+_CONTRIBUTOR_LINE = on_first_use(r"\bcontributed\s+(?:additional\s+)?(?:reporting\s+|research\s+)?to\s+this\s+(?:story|article|report)\b", 2)
+# A credit line of contributors: "Additional reporting by", "Reporting by", "Edited by", then
+# names alone (capitalised words and the words that join them): "Reporting by state auditors
+# found two more closures." is a sentence of the story.
+_CONTRIBUTOR_NAME = r"(?:[A-Z][\w.'\u2019-]*|of|the|and|for|at|from|with|by|&|(?i:additional\s+)?(?i:reporting|research|writing|editing|fact-checking))"
+_CONTRIBUTOR_CREDIT = on_first_use(
+    r"^[\W_]*(?i:(?:(?:additional\s+)?(?:reporting|research|writing|editing|fact-checking)|written|edited|produced|compiled)\s+(?:by|was\s+contributed\s+by))\s+"
+    rf"{_CONTRIBUTOR_NAME}(?:[\s,;]+{_CONTRIBUTOR_NAME})*[.\s*_]*$"
+)
+# The most words of a contributor line: a sentence naming people and outlets, never a paragraph of the story.
+_CONTRIBUTOR_WORDS = 25
+
+
+def is_note_on_story(text: str) -> bool:
+    """Whether a paragraph after a story is a note on it by its words alone, not its text: a
+    contributor line (`_CONTRIBUTOR_CREDIT`, `_CONTRIBUTOR_LINE`, in at most `_CONTRIBUTOR_WORDS`
+    words: "Additional reporting by Tom Becker of the Valley Times.", "Ana Ruiz contributed to
+    this report."), a note labelled as the newsroom's
+    (`_NOTE_LABEL`: "Editor's note:", "Correction:", "Update, May 3:", whatever it goes on to
+    say: whether its claim is an edit is the comparison with the original's to judge). For what
+    must end the story (a tagline): such a note after it does not make it stand before the story's
+    end. An unlabelled line of the republication ("This article was originally published by …")
+    is not one: which credit may follow a tagline is the pack's to say (`allow-after`)."""
+    text = " ".join(normalize_inline(text).split())
+    if _NOTE_LABEL().match(text):
+        return True
+    if len(text.split()) > _CONTRIBUTOR_WORDS:
+        return False
+    return _CONTRIBUTOR_CREDIT().match(text) is not None or _CONTRIBUTOR_LINE().search(text) is not None
+
+
 def _of_the_republication(text: str) -> bool:
     """Whether each clause of an unlabelled paragraph speaks of the republication itself
     (`_OF_REPUBLICATION`): "It has been edited for length.", what is left of an editor's note once
