@@ -92,6 +92,26 @@ def assert_pack_refused(cli: Any, pack: Path, line: int, fragment: str, hint: st
 
 
 # A house pack whose only rule is a warning (a tagline the samples lack): for warning thresholds.
+def settings_with_original(packs: Sequence[Any], kind: str, original: str | None, *, meta: dict[str, str] | None = None) -> Any:
+    """`CheckSettings` for a copy `copy.KIND` checked with `packs` alone (no detection) against
+    `original`, an HTML page read in place of the file its 'original' metadata key names; without
+    an original, with `meta` (or none)."""
+    from compliance.document import parse_document
+    from compliance.engine import CheckSettings
+
+    def load(wanted: str) -> Any:
+        del wanted
+        return parse_document(original or "", "html")
+
+    return CheckSettings(
+        packs=list(packs),
+        path=f"copy.{kind}",
+        auto_detect=False,
+        meta={"original": "original.html"} if original else dict(meta or {}),
+        load_original=load if original else None,
+    )
+
+
 def slow_page(paragraphs: int = 300_000) -> bytes:
     """A DCNF page that is slow to read by its size: hundreds of thousands of paragraphs (6 MB),
     seconds to check."""

@@ -6,30 +6,15 @@ which byline to edit, at which line, and what to write."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from compliance.document import DocumentKind, parse_document
-from compliance.engine import CheckSettings, check_bytes
+from compliance.document import DocumentKind
+from compliance.engine import check_bytes
 from compliance.fixes import plan_fixes
 from compliance.packfiles import load_packs
+from tests.conftest import settings_with_original
 
 CONVERSATION = [p for p in load_packs() if p.id == "the-conversation"]
-
-
-def _settings(kind: DocumentKind, original: str | None) -> CheckSettings:
-    def load(wanted: str) -> Any:
-        del wanted
-        return parse_document(original or "", "html")
-
-    return CheckSettings(
-        packs=CONVERSATION,
-        path=f"copy.{kind}",
-        auto_detect=False,
-        meta={"original": "original.html"} if original else {},
-        load_original=load if original else None,
-    )
 
 
 TC_URL = "https://theconversation.com/heat-waves-are-the-deadliest-weather-disaster-234567"
@@ -75,7 +60,7 @@ def _tc_copy(byline: str, kind: DocumentKind = "html") -> str:
 )
 def test_a_co_author_the_original_lacks_gets_no_second_byline_nor_an_institution_finding(author: str, byline: str, other: str, kind: DocumentKind) -> None:
     copy = _tc_copy(byline, kind)
-    settings = _settings(kind, _tc_original(author))
+    settings = settings_with_original(CONVERSATION, kind, _tc_original(author))
     plan = plan_fixes(copy.encode(), kind, settings)
     # No byline put in beside the one that stays: the page is left as it is.
     assert plan.fixed == copy.encode() and not plan.edits
@@ -98,7 +83,7 @@ def test_without_an_original_a_co_author_without_an_institution_is_still_found()
 def test_an_author_of_the_original_without_an_institution_is_still_found() -> None:
     original = _tc_original("Kwame Mensah, University of Ghana and Dan Cole, University of Lagos")
     copy = _tc_copy("By Kwame Mensah, University of Ghana, and Dan Cole")
-    settings = _settings("html", original)
+    settings = settings_with_original(CONVERSATION, "html", original)
     report = check_bytes(copy.encode(), "html", CONVERSATION, path="copy.html", auto_detect=False, meta=settings.meta, load_original=settings.load_original)
     message = next(f.message for f in report.findings if f.rule == "the-conversation/author-institution")
     assert "Dan Cole" in message

@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 
 from compliance.document import DocumentKind, parse_document
-from compliance.engine import CheckSettings
 from compliance.fixes import fix_block, plan_fixes
 from compliance.packfiles import load_packs
+from tests.conftest import settings_with_original
 
 PACKS = {pack.id: pack for pack in load_packs()}
 KFF = [PACKS["creative-commons"], PACKS["kff-health-news"]]
+# Without an original, the reporter the byline fix writes.
+REPORTER = {"reporter": "Priya Raman"}
 KFF_URL = "https://kffhealthnews.org/news/article/clinics-close-rural-counties/"
 STORY = [
     "Three clinics closed this spring, leaving families an hour from care.",
@@ -53,20 +55,6 @@ def _kff_copy(kind: DocumentKind) -> str:
     return "# Clinics close in rural counties\n\nBy Priya Raman, KFF Health News\n\n" + "".join(f"{p}\n\n" for p in STORY)
 
 
-def _settings(packs: list[Any], kind: DocumentKind, original: str | None) -> CheckSettings:
-    def load(wanted: str) -> Any:
-        del wanted
-        return parse_document(original or "", "html")
-
-    return CheckSettings(
-        packs=packs,
-        path=f"copy.{kind}",
-        auto_detect=False,
-        meta={"original": "original.html"} if original else {"reporter": "Priya Raman"},
-        load_original=load if original else None,
-    )
-
-
 def _inserted(plan: Any, rule: str) -> str:
     return "".join(edit.text for edit in plan.edits if edit.rule == rule).strip()
 
@@ -93,7 +81,7 @@ def _inserted(plan: Any, rule: str) -> str:
 )
 def test_the_tagline_put_in_is_the_originals_with_its_links(tagline: str, html_block: str, markdown_block: str) -> None:
     for kind, block in (("html", html_block), ("markdown", markdown_block)):
-        plan = plan_fixes(_kff_copy(kind).encode(), kind, _settings(KFF, kind, _kff_original(tagline)))
+        plan = plan_fixes(_kff_copy(kind).encode(), kind, settings_with_original(KFF, kind, _kff_original(tagline), meta=REPORTER))
         assert _inserted(plan, "kff-health-news/tagline") == block, kind
         left = {f.rule for f in plan.after.findings}
         assert "kff-health-news/tagline" not in left
@@ -102,7 +90,7 @@ def test_the_tagline_put_in_is_the_originals_with_its_links(tagline: str, html_b
 
 
 def test_a_text_copy_gets_the_originals_words() -> None:
-    plan = plan_fixes(_kff_copy("text").encode(), "text", _settings(KFF, "text", _kff_original(TAGLINE_NOW)))
+    plan = plan_fixes(_kff_copy("text").encode(), "text", settings_with_original(KFF, "text", _kff_original(TAGLINE_NOW), meta=REPORTER))
     assert _inserted(plan, "kff-health-news/tagline") == (
         "KFF Health News is a national newsroom that produces in-depth journalism about health issues and is one of the core"
         " operating programs at KFF—an independent source of health policy research, polling, and journalism."
@@ -110,13 +98,13 @@ def test_a_text_copy_gets_the_originals_words() -> None:
 
 
 def test_without_an_original_the_packs_template_is_written() -> None:
-    plan = plan_fixes(_kff_copy("html").encode(), "html", _settings(KFF, "html", None))
+    plan = plan_fixes(_kff_copy("html").encode(), "html", settings_with_original(KFF, "html", None, meta=REPORTER))
     assert _inserted(plan, "kff-health-news/tagline") == f"<p>{TEMPLATE}</p>"
 
 
 def test_an_original_without_the_tagline_leaves_the_template() -> None:
     original = _kff_original("Contact the reporter at priya@example.org.")
-    plan = plan_fixes(_kff_copy("html").encode(), "html", _settings(KFF, "html", original))
+    plan = plan_fixes(_kff_copy("html").encode(), "html", settings_with_original(KFF, "html", original, meta=REPORTER))
     assert _inserted(plan, "kff-health-news/tagline") == f"<p>{TEMPLATE}</p>"
 
 
@@ -126,7 +114,7 @@ def test_the_originals_markup_is_not_copied_beyond_words_links_and_emphasis() ->
         ' about health issues<script>alert(2)</script> and is one of the core operating programs at <a href="https://www.kff.org"'
         ' style="color:red">KFF &lt;b&gt;</a>.'
     )
-    plan = plan_fixes(_kff_copy("html").encode(), "html", _settings(KFF, "html", _kff_original(hostile)))
+    plan = plan_fixes(_kff_copy("html").encode(), "html", settings_with_original(KFF, "html", _kff_original(hostile), meta=REPORTER))
     assert _inserted(plan, "kff-health-news/tagline") == (
         "<p>KFF Health News is a national newsroom that produces in-depth journalism about health issues and is one of the core"
         ' operating programs at <a href="https://www.kff.org">KFF &lt;b&gt;</a>.</p>'
