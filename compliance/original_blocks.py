@@ -73,9 +73,16 @@ def _copy_of(doc: Document, block: Block, kind: DocumentKind) -> str:
     words with the links the page gives on its lines."""
     base = doc.base_url or next(iter(doc.canonical), "") or ""
     holder = _holder(block.element) if block.element is not None else None
-    if holder is not None:
+    if holder is not None and _holds_only(holder, block):
         return _inline(holder, base, kind)
     return "".join(_link(words, address, kind) if address else _words(words, kind) for words, address in _text_links(doc, block, base))
+
+
+def _holds_only(holder: Any, block: Block) -> bool:
+    """Whether `holder`'s words are the block's own, give or take a little (a line written loose in
+    a `<div>` or an `<article>` with the story's paragraphs in it would copy them all)."""
+    words = len(" ".join("".join(holder.itertext()).split()))
+    return words <= len(" ".join(block.text.split())) * 1.2 + 20
 
 
 def _holder(element: Any) -> Any:

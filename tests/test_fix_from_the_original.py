@@ -130,3 +130,17 @@ def test_the_report_offers_the_originals_tagline() -> None:
     assert rule.fix is not None
     block = fix_block(rule.fix, Context(doc, {}, original), (rule.check,))
     assert block is not None and block.text == f"<p>{TAGLINE_NOW}</p>"
+
+
+def test_a_tagline_written_loose_beside_the_storys_paragraphs_is_copied_alone() -> None:
+    # The original prints its tagline as text of the story's own box, not in a paragraph of its
+    # own: the block copied is the tagline's words and links, never the whole box.
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    original = (
+        f'<html><head><link rel="canonical" href="{KFF_URL}"></head><body><article><h1>Clinics close in rural counties</h1>'
+        f"<p>By Priya Raman, KFF Health News</p><div>{story}{TAGLINE_NOW}</div></article></body></html>"
+    )
+    plan = plan_fixes(_kff_copy("html").encode(), "html", settings_with_original(KFF, "html", original, meta=REPORTER))
+    block = _inserted(plan, "kff-health-news/tagline")
+    assert "is one of the core operating programs at" in block
+    assert STORY[0] not in block and block.startswith("<p>") and block.count("<p>") == 1
