@@ -112,3 +112,47 @@ def test_a_states_newsroom_credit_with_its_licence_clause(cli: Any, tmp_path: Pa
         f"{credit}\n<p>Maine lawmakers on Tuesday approved a $12 million fund to replace aging culverts.</p>\n</article></body></html>\n",
     )
     assert ("states-newsroom/credit" not in _findings(cli, page, "states-newsroom")) is credited
+
+
+# "ran": how newsrooms say a story was published elsewhere first ("This piece originally ran in …",
+# "It ran first on …"), in The Conversation's and States Newsroom's credits in any words, and in
+# the credit in other words of a publisher that prescribes its line.
+@pytest.mark.parametrize(
+    "credit",
+    [
+        f"<p>This piece originally ran in {TC_LINK} and is republished under a Creative Commons license.</p>",
+        f"<p><em>This article ran first on {TC_LINK}.</em></p>",
+        f"<p>Originally ran in {TC_LINK}.</p>",
+    ],
+)
+def test_a_credit_saying_the_story_ran_in_the_conversation_credits_it(cli: Any, tmp_path: Path, credit: str) -> None:
+    page = write(tmp_path, "story.html", TC_PAGE.format(credit=credit))
+    assert "the-conversation/credit" not in _findings(cli, page, "the-conversation")
+    before = page.read_text()
+    cli("fix", "--write", "--pack", "the-conversation", str(page))
+    assert page.read_text() == before
+
+
+@pytest.mark.parametrize(
+    ("credit", "credited"),
+    [
+        ('<p>This story originally ran in the <a href="https://mainemorningstar.com/2026/03/03/x/">Maine Morning Star</a>.</p>', True),
+        ('<p>This story ran first in <a href="https://mainemorningstar.com/2026/03/03/x/">Maine Morning Star</a>.</p>', True),
+        # A sentence of the story that says where something ran is no credit of it.
+        ('<p>The ad ran in <a href="https://mainemorningstar.com/2026/03/03/x/">Maine Morning Star</a> and three other papers for a month.</p>', False),
+    ],
+)
+def test_a_states_newsroom_credit_saying_the_story_ran_there(cli: Any, tmp_path: Path, credit: str, credited: bool) -> None:
+    page = write(
+        tmp_path,
+        "story.html",
+        "<html><body><article><h1>Lawmakers approve culvert fund</h1>\n<p>By Elsa Thibodeau, Maine Morning Star</p>\n"
+        f"{credit}\n<p>Maine lawmakers on Tuesday approved a $12 million fund to replace aging culverts.</p>\n</article></body></html>\n",
+    )
+    assert ("states-newsroom/credit" not in _findings(cli, page, "states-newsroom")) is credited
+
+
+def test_a_propublica_credit_saying_the_story_first_ran_there_is_its_line_in_other_words(cli: Any, tmp_path: Path) -> None:
+    page = write(tmp_path, "story.html", PP_PAGE.format(credit=f'<p>Originally ran in <a href="{PP_STORY}">ProPublica</a>.</p>'))
+    said = [message for rule, message in _findings(cli, page, "propublica").items() if rule.startswith("propublica/credit-line")]
+    assert said and all("not the wording the terms ask for" in message for message in said)

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count
-from compliance.checks.story import end_location, last_items, story_tail
+from compliance.checks.story import end_location, is_caption, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -659,17 +659,19 @@ IN_A_CAPTION = (
 )
 
 
-def caption_credit(pattern: Any, scoped: Iterable[Block], searched: Iterable[Block]) -> tuple[Block, tuple[int, int]] | None:
+def caption_credit(doc: Document, pattern: Any, scoped: Iterable[Block], searched: Iterable[Block]) -> tuple[Block, tuple[int, int]] | None:
     """The first block of `scoped` that a credit check left out as a photo's caption (not among
-    `searched`) where the bound `pattern` finds the story's credit, with where (start, end in its
-    text) the credit's sentence stands ("Republished from The Conversation under a … license.",
-    which the match may start or end inside); None when there is none. A sentence that names a
-    picture ("Photo republished from …") credits the picture: the caption's own, passed over.
-    The story's credit written there is what `credit: true` does not count (a reader takes a
-    caption's credit for the photo's)."""
+    `searched`, and a caption by `story.is_caption`: a quotation the check leaves out too, "Her
+    email said: <blockquote>This story was originally published by …</blockquote>", is the
+    story's text, never a caption to take a credit out of) where the bound `pattern` finds the
+    story's credit, with where (start, end in its text) the credit's sentence stands
+    ("Republished from The Conversation under a … license.", which the match may start or end
+    inside); None when there is none. A sentence that names a picture ("Photo republished from
+    …") credits the picture: the caption's own, passed over. The story's credit written there is
+    what `credit: true` does not count (a reader takes a caption's credit for the photo's)."""
     kept = {block.index for block in searched}
     for block in scoped:
-        if block.index in kept:
+        if block.index in kept or not is_caption(doc, block):
             continue
         for match in pattern.finditer(block.text):
             # (A match may open with the space after the sentence before: "… County. This story …".)
@@ -747,7 +749,7 @@ def caption_credit_of(doc: Document, params: TextParams, ctx: Context) -> tuple[
         return None
     pattern = ctx.bind(params.pattern)
     scoped, searched, _ = _searched_blocks(doc, params, pattern)
-    return caption_credit(pattern, scoped, searched)
+    return caption_credit(doc, pattern, scoped, searched)
 
 
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
@@ -794,7 +796,7 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     if params.credit and not count and not near:
         # The credit written only in a photo's caption: said where it is and what to do, as
         # `syndcheck fix` does it (`fixes.caption_credit`), rather than "none" alone.
-        caption = caption_credit(pattern, scoped, blocks)
+        caption = caption_credit(doc, pattern, scoped, blocks)
         if caption is not None:
             detail += f"; {quoted(caption[0].text, 140)} (line {doc.locate(caption[0]).line}) {IN_A_CAPTION}"
             why = detail
