@@ -23,8 +23,14 @@ OF_THE_REPUBLICATION = [
     "Correction: A previous version of this article incorrectly stated the day of the council vote.",
     "Clarification: This story has been updated to correct the spelling of a name.",
     "Updated Dec. 5, 2026, at 3 p.m.",
+    # Where the republisher printed it, between the story and what was wrong with it.
+    "Correction: An earlier version of this story on the Valley Times website misspelled the name of Blue Mountain Hospital.",
+    "Correction: A previous version of this article in our print edition misstated the day of the council vote.",
+    "Clarification: This story on valleytimes.example was updated to correct a title.",
 ]
 ABOUT_THE_SUBJECT = {
+    # A page of someone else's that the note quotes: what it says is the note's claim.
+    "Editor's note: The story on the county's website says the clinic reopened in May.": "The story on the county's website says",
     "Editor's note: The sheriff disputes these records and says every inmate was seen by a nurse within an hour.": "The sheriff disputes",
     "Correction: This story originally said 41 cases. The sheriff says the number was 4.": "The sheriff says the number was 4.",
     "Correction: this story originally said 41 cases; the sheriff says 4": "the sheriff says 4",

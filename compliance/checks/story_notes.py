@@ -89,6 +89,8 @@ _CLAUSE_BREAK = on_first_use(r"[.!?]+[\"\u201d\u2019')]*\s+|;\s*|\s+[\u2014\u201
 _OF_REPUBLICATION = on_first_use(
     r"^\W*(?:(?:this|the|our|that)\s+|an?\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+)?"
     r"(?:story|article|report|piece|post|column|version|it|headline|text)\s+"
+    # Where the republisher printed it: "An earlier version of this story on the Valley Times website misspelled …".
+    r"(?:(?:on|in|at)\s+(?:[^.;:\n]{1,50}?\b(?:website|web\s*site|site|pages?|edition|newspaper|paper|app|newsletter|print)|[\w-]+(?:\.[\w-]+)+)\s+)?"
     r"(?:(?:was|is|has|had|have|been|were|originally|first|previously|initially|incorrectly|mistakenly|erroneously|wrongly|also|now)\s+){0,3}"
     r"(?:published|appeared|ran|produced|posted|republished|reprinted|edited|updated|shortened|condensed|abridged|trimmed|adapted|translated"
     r"|corrected|changed|said|stated|misstated|reported|misreported|misspelled|misspelt|misidentified|misattributed|misnamed|gave|named"
