@@ -37,7 +37,7 @@ from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import has_opener
-from compliance.document.elements import tag_name
+from compliance.document.elements import BLOCK_TAGS, tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
@@ -1182,16 +1182,45 @@ def _moved_copy(doc: Document, block: str) -> tuple[int, int] | None:
     wanted = _plain(block)
     if not wanted:
         return None
-    if doc.kind == "html":
-        same = [b for b in doc.article_blocks if not b.heading and " ".join(b.text.casefold().split()) == wanted]
-        found = [span for span in (_paragraph_span(doc, same[0]),) if span is not None] if len(same) == 1 else []
-    else:
-        starts = line_starts(doc.lines_source)  # once: each block's line is looked up, not counted
-        spans = {span for b in doc.article_blocks if not b.heading and (span := _paragraph_span(doc, b, starts)) is not None}
-        found = [span for span in spans if _plain(doc.lines_source[span[0] : span[1]]) == wanted]
-    if len(found) != 1 or _plain(doc.lines_source[found[0][0] : found[0][1]]) != wanted:
+    found = _copies_reading(doc, lambda text: text == wanted)
+    if not found:
+        # The page's line goes on where the pack's block stops (a template of KFF Health News'
+        # tagline ends at "… about health issues."; the tagline goes on "… and is one of the core
+        # operating programs at KFF …"): the same line, as long as the paragraph is a line's length.
+        opening = wanted.rstrip(".!?…")
+        found = _copies_reading(doc, lambda text: _goes_on_from(text, opening))
+    if len(found) != 1:
         return None
     return _with_its_line(doc, *found[0])
+
+
+def _goes_on_from(text: str, opening: str) -> bool:
+    """Whether a paragraph's text is the sentence `opening` begins, gone on to its end (one
+    sentence, a line's length): "… health issues and is one of the core operating programs at
+    KFF …" goes on from "… health issues"; a sentence of the story after it does not."""
+    if not text.startswith(opening) or len(text.split()) > _MOVED_LINE_WORDS:
+        return False
+    return _ANOTHER_SENTENCE.search(text, len(opening)) is None
+
+
+# The most words of a paragraph `_moved_copy` takes for a block that opens it: a tagline or a
+# credit line that goes on, never a paragraph of the story that quotes one.
+_MOVED_LINE_WORDS = 60
+# A sentence's end with more text after it.
+_ANOTHER_SENTENCE = re.compile(r"[.!?…][\"')\]»]?\s+\S")
+
+
+def _copies_reading(doc: Document, reads: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans (start, end in `doc.lines_source`) of the article's paragraphs whose text, as a
+    reader reads it (`_plain`), `reads` accepts, each read both as the block and from its source
+    (a paragraph the document splits differently from its source is not one)."""
+    if doc.kind == "html":
+        same = [b for b in doc.article_blocks if not b.heading and reads(" ".join(b.text.casefold().split()))]
+        spans = [span for span in (_paragraph_span(doc, same[0]),) if span is not None] if len(same) == 1 else []
+    else:
+        starts = line_starts(doc.lines_source)  # once: each block's line is looked up, not counted
+        spans = list({span for b in doc.article_blocks if not b.heading and (span := _paragraph_span(doc, b, starts)) is not None})
+    return [span for span in spans if reads(_plain(doc.lines_source[span[0] : span[1]]))]
 
 
 def _paragraph_span(doc: Document, block: Block, starts: Sequence[int] | None = None) -> tuple[int, int] | None:
@@ -1204,7 +1233,9 @@ def _paragraph_span(doc: Document, block: Block, starts: Sequence[int] | None = 
         return _paragraph_at(source, line_starts(source) if starts is None else starts, block.line)
     if block.element is None:
         return None
-    element = _whole_holder(block.element)
+    # A block's element is where its text starts: `<a>` for "<p><a>KFF Health News</a> is …</p>".
+    # The paragraph is the block-level element around it.
+    element = _whole_holder(_block_element(block.element))
     start = _start_offset(doc, element)
     end = _element_end(source, start, str(element.tag).lower())
     return None if end is None else (start, end)
@@ -1268,6 +1299,16 @@ def _as_moved(copy: str, block: str) -> str:
     stripped = block.strip()
     lead, trail = block[: block.find(stripped)], block[block.find(stripped) + len(stripped) :]
     return lead + body.strip() + trail
+
+
+def _block_element(element: Any) -> Any:
+    """`element` itself when it lays out a block (`elements.BLOCK_TAGS`: a `<p>`, an `<li>`, a
+    `<div>`), else its nearest ancestor that does (an inline `<a>`, `<em>` or `<span>` that opens a
+    paragraph's text); `element` when none does."""
+    node = element
+    while node is not None and not (isinstance(node.tag, str) and tag_name(node) in BLOCK_TAGS):
+        node = node.getparent()
+    return element if node is None else node
 
 
 def _whole_holder(element: Any) -> Any:
