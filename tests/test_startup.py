@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from compliance.cachefiles import sealed, unsealed
+from compliance.wordsearch import HYPERSCAN_AFTER_BYTES
 from tests.conftest import ROOT, SAMPLES
 
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
@@ -127,7 +128,7 @@ sys.stderr.write("STATE " + json.dumps(state) + "\\n")
 """
 
 
-def _probe(article: Path, cache: Path, *, hyperscan_after_bytes: int = 4 * 1024 * 1024) -> dict[str, object]:
+def _probe(article: Path, cache: Path, *, hyperscan_after_bytes: int = HYPERSCAN_AFTER_BYTES) -> dict[str, object]:
     env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(cache)}
     env.pop("SYNDCHECK_NO_CACHE", None)
     command = [sys.executable, "-c", _PROBE, str(article), str(hyperscan_after_bytes)]
