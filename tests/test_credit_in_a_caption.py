@@ -98,3 +98,40 @@ def test_the_conversation_s_credit_boxed_with_its_logo_in_a_figure_is_its_credit
     byline = "Renata Okafor, Northern Plains University"
     boxed = f'<figure><img src="https://cdn.theconversation.com/static/tc/logos/web.svg" alt="The Conversation"><p>{credit}</p></figure>'
     assert _details(_page(byline, boxed), "the-conversation", "the-conversation/credit") == []
+
+
+GV_ORIGINAL = (
+    '<html><head><link rel="canonical" href="https://globalvoices.org/2026/03/02/seed-banks/"></head><body><article>'
+    "<h1>Honduran farmers keep their seeds</h1><p>Written by Ana Silva</p>"
+    "<p>Farmers near Tegucigalpa keep seeds in community banks to plant after dry years.</p></article></body></html>"
+)
+GV_CREDIT = 'This story by Ana Silva originally appeared on <a href="https://globalvoices.org/2026/03/02/seed-banks/">Global Voices</a> on March 2, 2026.'
+
+
+@pytest.mark.parametrize("caption", ["figcaption", "WordPress caption"])
+def test_a_credit_naming_the_author_only_in_a_caption_is_named_where_it_stands(caption: str) -> None:
+    # Global Voices' credit line names the author: written only under a photo it credits no one,
+    # and the finding says where it is and what to do, at its line, not at the headline.
+    body = CAPTIONS[caption].format(GV_CREDIT)
+    page = (
+        "<html><body><article>\n<h1>Honduran farmers keep their seeds</h1>\n"
+        "<p>Farmers near Tegucigalpa keep seeds in community banks to plant after dry years.</p>\n"
+        f"{body}\n</article></body></html>\n"
+    )
+    doc = parse_document(page.encode(), "html")
+    report = check_document(
+        doc, [PACKS["creative-commons"], PACKS["global-voices"]], path="copy.html", auto_detect=False, original=parse_document(GV_ORIGINAL.encode(), "html")
+    )
+    finding = next(f for f in report.findings if f.rule == "global-voices/original-reporter")
+    assert IN_A_CAPTION in finding.message
+    assert finding.location.line == 4
+    # The same credit as a paragraph of its own credits the author.
+    moved = page.replace(body, f"<p>{GV_CREDIT}</p>")
+    again = check_document(
+        parse_document(moved.encode(), "html"),
+        [PACKS["creative-commons"], PACKS["global-voices"]],
+        path="copy.html",
+        auto_detect=False,
+        original=parse_document(GV_ORIGINAL.encode(), "html"),
+    )
+    assert "global-voices/original-reporter" not in {f.rule for f in again.findings}

@@ -71,8 +71,8 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.story import name_key, same_person, under_headline
-from compliance.checks.text import not_captions, scope_blocks
+from compliance.checks.story import is_caption, name_key, same_person, under_headline
+from compliance.checks.text import IN_A_CAPTION, not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import credited_for_a_part, is_organisation_phrase, person_name, read_byline
 from compliance.firstuse import on_first_use
@@ -115,6 +115,17 @@ class OriginalBylineParams(NamedTuple):
 def build(values: dict[str, Any]) -> OriginalBylineParams:
     """Parameters from validated option values."""
     return OriginalBylineParams(all=values["all"], credit=values["credit"], institutions=bool(values["institutions"]))
+
+
+def _credit_in_a_caption(doc: Document, params: OriginalBylineParams, ctx: Context) -> Block | None:
+    """With nobody credited: the first photo caption of the article that holds the `credit` line
+    ("This story by Ana Silva originally appeared on Global Voices …" under a photo), which the
+    finding names and points at: a reader takes a caption's credit for the photo's. None when no
+    caption does."""
+    if params.credit is None:
+        return None
+    pattern = ctx.bind(params.credit)
+    return next((block for block in scope_blocks(doc, "article", None, None) if is_caption(doc, block) and pattern.search(block.text) is not None), None)
 
 
 def _credit_line_names(doc: Document, params: OriginalBylineParams, ctx: Context) -> list[tuple[Block, str]]:
@@ -169,6 +180,10 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         strangers = list(dict.fromkeys(n for _, n in others))
         verb = "is" if len(strangers) == 1 else "are"
         said.append(f"{listed(strangers)}, credited too, {verb} not " + ("the reporter" if len(expected) == 1 else "among the reporters"))
+    caption = _credit_in_a_caption(doc, params, ctx) if not credited else None
+    if caption is not None:
+        said.append(f"'{shorten(caption.text, 140)}' (line {doc.locate(caption).line}) {IN_A_CAPTION}")
+        anchor = doc.locate(caption)
     unnamed = f" ({'; '.join(said)})" if said else ""
     # What the byline does wrong, for a message's `{fault}`: it leaves a reporter out, or it names
     # every reporter and someone else beside them.
