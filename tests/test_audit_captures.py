@@ -30,7 +30,6 @@ def _originals(folder: Path) -> None:
 
 
 def _warc(path: Path, captures: list[tuple[str, str]]) -> None:
-
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
