@@ -37,7 +37,7 @@ from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import has_opener
-from compliance.document.elements import BLOCK_TAGS, tag_name
+from compliance.document.elements import block_element, tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
@@ -1235,7 +1235,7 @@ def _paragraph_span(doc: Document, block: Block, starts: Sequence[int] | None = 
         return None
     # A block's element is where its text starts: `<a>` for "<p><a>KFF Health News</a> is …</p>".
     # The paragraph is the block-level element around it.
-    element = _whole_holder(_block_element(block.element))
+    element = _whole_holder(block_element(block.element))
     start = _start_offset(doc, element)
     end = _element_end(source, start, str(element.tag).lower())
     return None if end is None else (start, end)
@@ -1299,16 +1299,6 @@ def _as_moved(copy: str, block: str) -> str:
     stripped = block.strip()
     lead, trail = block[: block.find(stripped)], block[block.find(stripped) + len(stripped) :]
     return lead + body.strip() + trail
-
-
-def _block_element(element: Any) -> Any:
-    """`element` itself when it lays out a block (`elements.BLOCK_TAGS`: a `<p>`, an `<li>`, a
-    `<div>`), else its nearest ancestor that does (an inline `<a>`, `<em>` or `<span>` that opens a
-    paragraph's text); `element` when none does."""
-    node = element
-    while node is not None and not (isinstance(node.tag, str) and tag_name(node) in BLOCK_TAGS):
-        node = node.getparent()
-    return element if node is None else node
 
 
 def _whole_holder(element: Any) -> Any:

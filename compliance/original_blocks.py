@@ -23,12 +23,11 @@ from urllib.parse import urljoin
 
 from compliance.checks import Check
 from compliance.document import Block, Document, DocumentKind
+from compliance.document.elements import block_element
 from compliance.fixtemplates import address_problem
 from compliance.patterns import Pattern
 from compliance.urls import is_http_url
 
-# The elements a paragraph's text stands in: the nearest of these holds the block's whole line.
-_BLOCK_TAGS = frozenset({"p", "li", "dd", "dt", "div", "blockquote", "figcaption", "td", "th", "section", "article", "footer", "aside"})
 # Emphasis kept as the original prints it.
 _EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
 # Elements whose content no reader sees as the line's text.
@@ -72,7 +71,8 @@ def _copy_of(doc: Document, block: Block, kind: DocumentKind) -> str:
     """The block's line in `kind`'s syntax: from its paragraph's markup on an HTML page, else its
     words with the links the page gives on its lines."""
     base = doc.base_url or next(iter(doc.canonical), "") or ""
-    holder = _holder(block.element) if block.element is not None else None
+    # The block-level element around the one its text starts in holds the block's whole line.
+    holder = block_element(block.element) if block.element is not None else None
     if holder is not None and _holds_only(holder, block):
         return _inline(holder, base, kind)
     return "".join(_link(words, address, kind) if address else _words(words, kind) for words, address in _text_links(doc, block, base))
@@ -83,13 +83,6 @@ def _holds_only(holder: Any, block: Block) -> bool:
     a `<div>` or an `<article>` with the story's paragraphs in it would copy them all)."""
     words = len(" ".join("".join(holder.itertext()).split()))
     return words <= len(" ".join(block.text.split())) * 1.2 + 20
-
-
-def _holder(element: Any) -> Any:
-    """The nearest element, `element` or an ancestor, that is a paragraph-like block."""
-    while element is not None and not (isinstance(element.tag, str) and element.tag.lower().rpartition("}")[2] in _BLOCK_TAGS):
-        element = element.getparent()
-    return element
 
 
 def _inline(element: Any, base: str, kind: DocumentKind) -> str:

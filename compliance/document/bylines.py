@@ -66,7 +66,7 @@ from compliance.document.byline_reading import (
     read_listed_lines,
     title_and_institution,
 )
-from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens, names, text_of
+from compliance.document.elements import CLASS_VALUES_CACHED, block_element, class_tokens, names, text_of
 from compliance.document.model import Block, Byline, Document, block_position
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.document.stories import story_byline_at
@@ -723,7 +723,7 @@ def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any, 
     start = headline.index if headline is not None else next((b.index for b in blocks if b.in_article), 0)
     prose = next((b for b in blocks if b.index > start and b.in_article and len(b.text.split()) >= _PROSE_WORDS), None)
     opening = _story_opening(blocks, start, prose)
-    body_start = _block_element(opening.element) if opening is not None and opening.element is not None else None
+    body_start = block_element(opening.element) if opening is not None and opening.element is not None else None
     return _Zone(
         max(0, start - _ZONE_BEFORE_HEADLINE),
         prose.index if prose is not None else start,
@@ -1578,19 +1578,11 @@ def teaser_blocks(doc: Document) -> frozenset[int]:
         for block in doc.article_blocks:
             if block.element is not None and _BY_LINE().search(block.text) and _in_teaser(block.element, zone):
                 found.add(block.index)
-                if previous is not None and previous.element is not None and _is_headline_link_block(_block_element(previous.element)):
+                if previous is not None and previous.element is not None and _is_headline_link_block(block_element(previous.element)):
                     found.add(previous.index)
             previous = block
         cached = doc._memo["teaser_blocks"] = frozenset(found)
     return cached
-
-
-def _block_element(element: Any) -> Any:
-    """The block element around a block's element, which may be its first inline one (the `<a>`
-    of `<p><a>…</a></p>`)."""
-    while element.tag not in BLOCK_TAGS and element.getparent() is not None:
-        element = element.getparent()
-    return element
 
 
 def _in_teaser(element: Any, zone: _Zone) -> bool:

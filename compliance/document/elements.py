@@ -448,6 +448,18 @@ BLOCK_TAGS = frozenset(
 )
 
 
+def block_element(element: Any) -> Any:
+    """The element that lays out the block `element` is in: `element` itself when its tag is one
+    of `BLOCK_TAGS`, else its nearest ancestor that is (a block's element is where its text starts,
+    which may be an inline one: the `<a>` of `<p><a>KFF Health News</a> is …</p>`); `element` when
+    none is (an element outside any tree). A namespaced tag (`{http://www.w3.org/1999/xhtml}p`)
+    counts by its local name."""
+    node = element
+    while node is not None and tag_name(node).rpartition("}")[2] not in BLOCK_TAGS:
+        node = node.getparent()
+    return element if node is None else node
+
+
 def ids_of_page(root: Any, *, in_templates: bool = True) -> dict[str, Any]:
     """Each `id` of the page and the first element that has it, in one pass (an `<svg>` that names
     or shows another element by its id, and a `url(#id)` in CSS, look it up here). Without
