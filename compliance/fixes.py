@@ -42,7 +42,19 @@ from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, ORIGINAL_URL_IN_THE_ARTICLE, PLACEHOLDER, REPLACE, FixTemplate, Side, ValueSource, is_amp_page, not_on_amp
+from compliance.fixtemplates import (
+    BUILT_IN_VALUES,
+    ORIGINAL_URL_IN_THE_ARTICLE,
+    PLACEHOLDER,
+    REPLACE,
+    FixTemplate,
+    Side,
+    ValueSource,
+    address_written_in_markdown,
+    is_amp_page,
+    not_on_amp,
+    words_written_in,
+)
 from compliance.metavalues import NamesMeta
 from compliance.original_blocks import original_block
 from compliance.packs import iter_checks
@@ -2185,9 +2197,9 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
             raise ValueError(f"{_Values.missing(name, fix)} (an http(s) URL; got '{shorten(value, 60)}')")
         if kind == "html":
             return html.escape(value, quote=True)
-        if kind == "markdown":
-            return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", value) if name not in urls else value.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-        return value
+        if kind == "markdown" and name in urls:
+            return address_written_in_markdown(value)
+        return words_written_in(kind, value)
 
     return PLACEHOLDER().sub(one, template)
 
@@ -2201,9 +2213,6 @@ def _percent_encode_unsafe(url: str) -> str:
     the same address to a browser, and text that a block to paste shows, and an editor copies,
     as it is written. A lone surrogate, which no address can hold, is left for the sanitiser."""
     return "".join(char if is_safe_line_text(char) or "\ud800" <= char <= "\udfff" else quote(char, safe="") for char in url)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 
 
 # -- placing ----------------------------------------------------------------------------------

@@ -152,6 +152,27 @@ def address_problem(value: str) -> str | None:
     return f"holds {_refused(found.group())} ({_escaped(found.group())}, character {found.start() + 1}), which no address does: '{_quoted_address(given)}'"
 
 
+def words_written_in(kind: str, words: str) -> str:
+    """`words` as a fix writes them into an article of `kind` ("html", "markdown", "text"): HTML's
+    special characters as character references, Markdown's (`\\`, `` ` ``, `*`, `_`, brackets,
+    angle brackets) each behind a backslash, plain text as it is."""
+    if kind == "html":
+        import html
+
+        return html.escape(words, quote=False)
+    return _MARKDOWN_SPECIAL().sub(r"\\\g<0>", words) if kind == "markdown" else words
+
+
+def address_written_in_markdown(address: str) -> str:
+    """An http(s) address as a Markdown link's destination: a space and round brackets
+    percent-encoded, which would end it."""
+    return address.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+# What Markdown reads as syntax in a link's words or a line's text (compiled when a fix is written).
+_MARKDOWN_SPECIAL = on_first_use(r"[\\`*_\[\]<>]")
+
+
 def _refused(char: str) -> str:
     """What `address_problem` calls a character no address holds."""
     if _CONTROL().fullmatch(char):

@@ -16,7 +16,6 @@ the syntax it goes into, as every value a fix writes is. Pure.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
@@ -24,7 +23,7 @@ from urllib.parse import urljoin
 from compliance.checks import Check
 from compliance.document import Block, Document, DocumentKind
 from compliance.document.elements import block_element
-from compliance.fixtemplates import address_problem
+from compliance.fixtemplates import address_problem, address_written_in_markdown, words_written_in
 from compliance.patterns import Pattern
 from compliance.urls import is_http_url
 
@@ -32,7 +31,6 @@ from compliance.urls import is_http_url
 _EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
 # Elements whose content no reader sees as the line's text.
 _UNSEEN = frozenset({"script", "style", "template", "noscript", "svg", "img", "picture", "iframe"})
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 
 
 def required_patterns(check: Check) -> list[Pattern]:
@@ -105,17 +103,14 @@ def _inline(element: Any, base: str, kind: DocumentKind) -> str:
 
 
 def _words(words: str, kind: DocumentKind) -> str:
-    if kind == "html":
-        return html.escape(words, quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", words) if kind == "markdown" else words
+    return words_written_in(kind, words)
 
 
 def _link(words: str, address: str, kind: DocumentKind) -> str:
     if kind == "html":
         return f'<a href="{html.escape(address, quote=True)}">{html.escape(words, quote=False)}</a>'
     if kind == "markdown":
-        written = address.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-        return f"[{_words(words, kind).strip()}]({written})"
+        return f"[{_words(words, kind).strip()}]({address_written_in_markdown(address)})"
     return words
 
 
