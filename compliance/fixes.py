@@ -44,6 +44,7 @@ from compliance.errors import OriginalUnavailable
 from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
 from compliance.fixtemplates import (
     BUILT_IN_VALUES,
+    ORIGINAL_DATE_KEY,
     ORIGINAL_URL_IN_THE_ARTICLE,
     PLACEHOLDER,
     REPLACE,
@@ -51,6 +52,8 @@ from compliance.fixtemplates import (
     Side,
     ValueSource,
     address_written_in_markdown,
+    day_given,
+    day_written,
     is_amp_page,
     not_on_amp,
     words_written_in,
@@ -974,11 +977,13 @@ _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 def _near_miss(rule_id: str, check: Check, ctx: Context, report: Report) -> Block | None:
     """The block of the article that a `text` check of the failing rule's `check` quotes as the
     wording the page has instead of its own (`instead`: the capture `text.NEAR_MISS`), and the
-    rule's finding points at; None when none does."""
+    rule's finding points at, or when the finding points at another place of a check of several
+    (Global Voices' author rule: a byline or a credit line, the finding at the byline's place),
+    the one it quotes; None when none does."""
     finding = next((f for f in report.findings if f.rule == rule_id), None)
     if finding is None or finding.location.line <= 0:
         return None
-    return _instead_block(check, ctx, finding.location.line)
+    return _instead_block(check, ctx, finding.location.line) or (_instead_block(check, ctx) if check.kind in ("any", "all") else None)
 
 
 def _instead_block(check: Check, ctx: Context, line: int = 0) -> Block | None:
@@ -1394,6 +1399,19 @@ def _reporter_fix(fix: FixTemplate) -> str | None:
 _CREDITS = ("{reporter}", "{authors}")
 
 
+def _byline_fix(fix: FixTemplate) -> str | None:
+    """`_reporter_fix` for a fix whose block is a byline ("By {reporter}, ProPublica": nothing or
+    a byline's opener before the name), which stands in for the page's byline and is written into
+    it; None for any other, a credit line naming the author in a sentence ("This story by
+    {reporter} originally appeared on Global Voices …"), which goes beside the byline, never in it."""
+    tail = _reporter_fix(fix)
+    if tail is None:
+        return None
+    template = fix.template_for("text") or ""
+    lead = template[: len(template) - len(tail)].strip()
+    return tail if not lead or has_opener(lead + " Jane Doe") else None
+
+
 def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[Byline, ...]:
     """The page's bylines a fix that credits the reporter puts right, in page order: every byline
     that credits as an author a person who is not the reporter (`original_byline.not_reporters`:
@@ -1402,7 +1420,7 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
     "By Staff", a placeholder) or is the reporter's own without what the credit adds after the
     name. A staff byline beside another that names a wrong person is left: once the names are put
     right it is a harmless "Posted by" line, as the rules read it."""
-    if not doc.bylines or _reporter_fix(fix) is None:
+    if not doc.bylines or _byline_fix(fix) is None:
         return ()
     reporters = values.reporters()
     byline = doc.bylines[0]
@@ -1426,7 +1444,7 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
 def _lacks_the_addition(fix: FixTemplate, doc: Document, byline: Byline) -> bool:
     """Whether `byline`'s text after its last name lacks what the fix's credit adds after the
     name (", KFF Health News"); False for a credit that adds nothing."""
-    tail = _reporter_fix(fix) or ""
+    tail = _byline_fix(fix) or ""
     credit = next((name for name in _CREDITS if tail.startswith(name)), "")
     added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
     if not added:
@@ -1446,7 +1464,7 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     byline already gives what the credit adds after the name ("By Sam Li, Daily Caller News
     Foundation"), only the name is replaced, so that the affiliation is not written twice."""
     shown = wrong.names or ((wrong.reading.credit,) if wrong.reading.credit else ())
-    tail = _reporter_fix(fix)
+    tail = _byline_fix(fix)
     span = _byline_span(doc, wrong) if shown and tail is not None else None
     if span is None or tail is None:
         return None
@@ -1998,6 +2016,18 @@ class _Values:
             return None
         return listed([f"{name}, {institution}" for name, institution in zip(reading.names, reading.institutions, strict=True)])
 
+    def original_date(self) -> str | None:
+        """The day the original story was published, as Global Voices' credit line writes it
+        ("March 2, 2026"): the `original_date` metadata (`fixtemplates.day_given`), else the
+        original's own (`time_edits.original_day`: its front matter's date, else its
+        `article:published_time` or JSON-LD `datePublished`, the day as the publisher wrote it);
+        None when neither names a day. Never the copy's date, nor one read from an address."""
+        from compliance.checks.time_edits import original_day
+
+        given = day_given(str(self.meta.get(ORIGINAL_DATE_KEY) or ""))
+        day = given or (original_day(self.original) if self.original is not None else None)
+        return day_written(day) if day is not None else None
+
     def reporter(self) -> str | None:
         """Every reporter the original's bylines name, as a sentence lists them, else the
         `reporter` metadata; None when neither gives one."""
@@ -2060,6 +2090,8 @@ class _Values:
             return self.authors()
         if name == "original-url":
             return self.original_url()
+        if name == "original-date":
+            return self.original_date()
         if name == "headline":
             if self.original is not None and self.original.headline is not None:
                 return self.original.headline.text
@@ -2174,9 +2206,11 @@ _URL_VALUES = ("original-url",)
 def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values, *, unknown: Callable[[str], str] | None = None) -> str:
     """The template with its values filled in, each escaped for the syntax it goes into. A value
     that is not known, or an address that is not an http(s) URL, is `unknown(name)`, or without
-    `unknown` a `ValueError` naming it."""
+    `unknown` a `ValueError` naming it (every value not known, in the template's order)."""
     images = {s.name for s in fix.values if s.original_image is not None}
     urls = {*_URL_VALUES, *images}
+    # Every value not known, each said once: an editor gives them all in one go.
+    missing: dict[str, str] = {}
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -2184,7 +2218,8 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
         if value is None and unknown is not None:
             return unknown(name)
         if value is None:
-            raise ValueError(_Values.missing(name, fix))
+            missing.setdefault(name, _Values.missing(name, fix))
+            return ""
         value = " ".join(_CONTROL.sub(" ", value).split())
         if name in urls:
             value = _percent_encode_unsafe(value)
@@ -2201,7 +2236,10 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
             return address_written_in_markdown(value)
         return words_written_in(kind, value)
 
-    return PLACEHOLDER().sub(one, template)
+    rendered = PLACEHOLDER().sub(one, template)
+    if missing:
+        raise ValueError("; and ".join(missing.values()))
+    return rendered
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -2498,7 +2536,7 @@ def _a_byline_with_no_byline_to_go_by(block: str, doc: Document, fix: FixTemplat
     rule finds with it made rather than that the page lacks a place for it."""
     if doc.bylines:
         return False
-    if _reporter_fix(fix) is not None:
+    if _byline_fix(fix) is not None:
         return True
     from compliance.document.byline_reading import read_byline
 

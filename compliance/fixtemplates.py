@@ -6,13 +6,14 @@ applying fixes is `compliance.fixes`, imported only by the commands that fix.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from compliance.errors import ConfigError
 from compliance.firstuse import on_first_use
-from compliance.metavalues import PASTED_ENDS, name_problem
+from compliance.metavalues import PASTED_ENDS, name_problem, same_key
 from compliance.patterns import Pattern
 from compliance.text import shorten
 from compliance.urls import URL_ENDS, is_http_url
@@ -54,6 +55,8 @@ BUILT_IN_VALUES: dict[str, str] = {
     + ORIGINAL_URL_IN_THE_ARTICLE,
     "headline": "the original headline: give the original story (--original FILE) or --meta original_headline=TEXT",
     "authors": "each author with their institution: give the original story (--original FILE), whose byline names both",
+    "original-date": "the day the original story was published: give --meta original-date=YYYY-MM-DD, or the original story (--original FILE), "
+    + "whose article:published_time, JSON-LD datePublished or front matter date names it",
 }
 # The same values as the editor's page gives them (`syndcheck serve`): its fields, not options.
 BUILT_IN_VALUES_ON_THE_PAGE: dict[str, str] = {
@@ -62,7 +65,14 @@ BUILT_IN_VALUES_ON_THE_PAGE: dict[str, str] = {
     + ORIGINAL_URL_IN_THE_ARTICLE,
     "headline": "the original headline: give the Original headline field, or upload the original story as the Original story file",
     "authors": "each author with their institution: give the original story as the Original story file, whose byline names both",
+    "original-date": "the day the original story was published: give original_date=YYYY-MM-DD under Other metadata, or the original story "
+    + "as the Original story file, whose article:published_time, JSON-LD datePublished or front matter date names it",
 }
+# The metadata key that gives `{original-date}` (read as `--meta original-date=` is: `same_key`).
+ORIGINAL_DATE_KEY = "original_date"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+# A day as Global Voices' credit line writes it ("March 2, 2026"), which an editor may paste.
+_WRITTEN_DAY = on_first_use(r"(?i)(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})")
 PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put
 # their values into `src` and `href` attributes and Markdown links.
@@ -89,7 +99,8 @@ def metadata_problems(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> li
     names an address and is not an http(s) URL (`address_problem`), so that `--meta
     logo-url=ftp://x` is refused before any article is read rather than failing inside a rule; a
     `medium` that is neither `online` nor `print` (a typo would otherwise leave every online-only
-    rule unchecked); a name that names no one (`metavalues.name_problem`: a reporter of control
+    rule unchecked); an `original_date` that names no day (`day_given`), which a fix would write;
+    a name that names no one (`metavalues.name_problem`: a reporter of control
     characters only). A key names an address when it ends in `-url` or `_url`, or when a fix of one of
     `packs` puts it into an image's `src` (`values: {logo: {original-image: …, meta:
     gazette-logo}}`). An empty value is a value not given, and is allowed. Pure."""
@@ -113,6 +124,16 @@ def metadata_problems(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> li
         if source.original_image is not None and source.meta is not None
     }
     for key, value in meta.items():
+        if same_key(key) == ORIGINAL_DATE_KEY and value.strip(PASTED_ENDS) and day_given(value) is None:
+            # A fix writes the day into the credit line: one it cannot read would be left out
+            # without a word, or worse, written as given ("yesterday").
+            problems.append(
+                ConfigError(
+                    f"metadata '{key}' must name a day, got '{_shown_value(value)}'",
+                    hint=f"give the day the original was published, for example {key}=2026-03-02",
+                )
+            )
+            continue
         if named := name_problem(key, value):
             field = getattr(value, "sent_as", "")
             said = f"payload field '{field}'" if field else f"metadata '{key}'"
@@ -150,6 +171,40 @@ def address_problem(value: str) -> str | None:
     if found is None:
         return None
     return f"holds {_refused(found.group())} ({_escaped(found.group())}, character {found.start() + 1}), which no address does: '{_quoted_address(given)}'"
+
+
+def _shown_value(value: str) -> str:
+    """A metadata value as a message quotes it: every control and invisible character escaped."""
+    from compliance.display import visible
+
+    return shorten(visible(value.strip(PASTED_ENDS)), 40)
+
+
+def day_given(value: str) -> datetime.date | None:
+    """The day an `original_date` metadata value names: an ISO 8601 date, or date and time, as
+    written ("2026-03-02", "2026-03-02T09:30:00-06:00": the day the publisher wrote, whatever
+    its zone), or the day as a credit line writes it ("March 2, 2026"); None when it names none
+    (blank, "March 2026", "yesterday"): a day is never guessed. Pure."""
+    text = value.strip(PASTED_ENDS)
+    try:
+        return datetime.date.fromisoformat(text[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?", text) else _written_day(text)
+    except ValueError:  # "2026-02-30"
+        return None
+
+
+def _written_day(text: str) -> datetime.date | None:
+    """The day "March 2, 2026" names (month in words, any case), or None (`ValueError` for a
+    day no month has: "February 30, 2026")."""
+    found = _WRITTEN_DAY().fullmatch(text)
+    if found is None:
+        return None
+    month = [name.casefold() for name in _MONTHS].index(found.group(1).casefold()) + 1
+    return datetime.date(int(found.group(3)), month, int(found.group(2)))
+
+
+def day_written(day: datetime.date) -> str:
+    """`day` as Global Voices' credit line writes it, in English whatever the locale: "March 2, 2026"."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def words_written_in(kind: str, words: str) -> str:

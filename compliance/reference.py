@@ -72,7 +72,8 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
             },
             "template": {
                 "description": "The block: one text (a paragraph in HTML, a line in text and Markdown), or one per syntax "
-                "(amp: the HTML block on an AMP page). Values: {reporter}, {original-url}, {headline}, {meta.KEY} and the fix's own `values`.",
+                "(amp: the HTML block on an AMP page). Values: {reporter}, {authors}, {original-url}, {original-date}, {headline}, {meta.KEY}"
+                " and the fix's own `values`.",
                 "anyOf": [
                     text,
                     {

@@ -181,10 +181,11 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         verb = "is" if len(strangers) == 1 else "are"
         said.append(f"{listed(strangers)}, credited too, {verb} not " + ("the reporter" if len(expected) == 1 else "among the reporters"))
     caption = _credit_in_a_caption(doc, params, ctx) if not credited else None
-    if caption is not None:
-        said.append(f"'{shorten(caption.text, 140)}' (line {doc.locate(caption).line}) {IN_A_CAPTION}")
-        anchor = doc.locate(caption)
     unnamed = f" ({'; '.join(said)})" if said else ""
+    if caption is not None:
+        # One sentence on from what the page has, without brackets inside the message's own.
+        unnamed += f', and its credit line "{shorten(caption.text, 140)}" at line {doc.locate(caption).line} {IN_A_CAPTION}'
+        anchor = doc.locate(caption)
     # What the byline does wrong, for a message's `{fault}`: it leaves a reporter out, or it names
     # every reporter and someone else beside them.
     fault = _CREDITS_ANOTHER if found and others and (not missing or not params.all) else _LEAVES_OUT
