@@ -266,7 +266,7 @@ def test_the_rule_packs_doc_example_is_what_fix_prints(cli: Any, tmp_path: Path,
     from tests.conftest import ROOT
 
     section = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split("Global Voices' terms ask for the author's name", 1)[1]
-    command = section.split("```console\n$ ", 1)[1].split("\n", 1)[0]
+    command = section.split("```sh\n$ ", 1)[1].split("\n", 1)[0]
     diff = section.split("```diff\n", 1)[1].split("```", 1)[0]
     said = section.split("```text\n", 1)[1].split("```", 1)[0].strip()
     story = write(tmp_path, "story.md", "# Kyrgyz herders move north\n\nHerders in the Naryn region moved their flocks north earlier than ever this autumn.\n")
