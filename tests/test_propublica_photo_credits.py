@@ -68,3 +68,32 @@ def test_a_propublica_photo_warns(figure: str) -> None:
 )
 def test_other_credits_and_the_credit_line_do_not_warn(figure: str) -> None:
     assert _warnings(figure) == []
+
+
+# The story's credit line, in the forms the pack knows, that a copy put in a photo's caption:
+# propublica/credit-line reports it as misplaced; it credits the story, not the photo.
+STORY_CREDIT_IN_CAPTION = [
+    '<figure><img src="/local/nh.jpg" alt="A nursing home"><figcaption>A nursing home in Delta. This story was originally published by <a href="https://www.propublica.org/article/welds">ProPublica</a>.</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>This article first appeared in ProPublica.</figcaption></figure>',
+    '<div class="wp-caption"><img src="/w.jpg" alt=""><p class="wp-caption-text">The Harlan yard (This story was republished from ProPublica.)</p></div>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>The yard in May. &mdash; Adapted from reporting by ProPublica</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>Welders at the yard. <em>This story is based on a ProPublica investigation.</em></figcaption></figure>',
+]
+# A photo credit beside the story's credit line, or in a credit line's words: still ProPublica's photo.
+PHOTO_CREDIT_NEAR_A_STORY_CREDIT = [
+    '<figure><img src="/w.jpg" alt=""><figcaption>Photo by Jane Doe/ProPublica. This story was originally published by ProPublica.</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>ProPublica photo</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>A welder at work. Photo originally published by ProPublica.</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>This story was originally published by ProPublica. (Mario Tama for ProPublica)</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>Courtesy of ProPublica</figcaption></figure>',
+]
+
+
+@pytest.mark.parametrize("figure", STORY_CREDIT_IN_CAPTION)
+def test_the_story_credit_line_in_a_caption_is_no_photo_credit(figure: str) -> None:
+    assert _warnings(figure) == []
+
+
+@pytest.mark.parametrize("figure", PHOTO_CREDIT_NEAR_A_STORY_CREDIT)
+def test_a_photo_credit_beside_or_shaped_like_a_story_credit_still_warns(figure: str) -> None:
+    assert _warnings(figure) == [RULE]

@@ -153,6 +153,9 @@ def _tagline_verdict(after: list[str]) -> str:
         ["Editor's note: This story has been edited for length."],
         ["Update, May 3: The bill passed the state Senate on Thursday by a vote of 21 to 9."],
         ["Additional reporting by Tom Becker.", "Clarification: A quote from Dr. Moore was shortened."],
+        # A note the page labels by the box it sets it in, its words unlabelled.
+        ['<div class="story-correction"><p>An earlier version of this story misspelled the name of a hospital.</p></div>'],
+        ['<div class="editorsNote"><p>Dec. 2, 2026: This story was updated to correct the name of a hospital.</p></div>'],
         # The republisher's own furniture: an ad's label, a promo of another story.
         ["Advertisement", 'Related: <a href="/news/clinic-closes/">County clinic closes its doors after 40 years</a>'],
     ],
@@ -169,6 +172,8 @@ def test_notes_after_the_tagline_are_no_story_after_it(after: list[str]) -> None
         ["Reporting by state auditors found that two more hospitals in the region plan to close their maternity wards next year, officials said on Monday."],
         ["Research by the Oregon Health Authority shows longer drives for patients in labor."],
         ["Additional reporting by Tom Becker.", "Nurses in the region say the shortage will last for years."],
+        # A box named otherwise holds the story's text as any other.
+        ['<div class="correctional-care"><p>Hospital leaders in two more counties said they expect to close their units by the end of the year.</p></div>'],
         # Another outlet's credit line is no note of the republisher's: which credit may follow is the pack's to say.
         ['This article was originally published by <a href="https://deltabeacon.example/story">Delta Beacon</a>.'],
     ],

@@ -203,7 +203,13 @@ difference is one hit:
   (reflect, add, note, say) that X" or "with X" carries the claim X as a clause of its own:
   "Clarification: This story has been updated to clarify that Redbud is based in Tulsa." is an
   addition, "This story has been updated to reflect the time difference." and "…edited for
-  length." are not. Labels and clauses are read in English, and a note
+  length." are not. A label is one with its colon or dash, whatever its case and date
+  ("CORRECTION:", "Correction (Dec. 2):", "Clarification, 12/2/2026 —", "Update, Dec. 2, 2026,
+  3:15 p.m.:"): "Correction officers said …" and "Updated figures show …" are prose. A paragraph in
+  a box whose class or id names a correction, a clarification or an editor's note
+  (`<div class="correction">`, `story-correction`, `editorsNote`) is labelled by it, a date before
+  its words or not, in an Arc layout (paragraphs straight in `<article>`) as in a theme's content
+  `<div>`. Labels and clauses are read in English, and a note
   labelled in another language is no note. A paragraph that reads as a note by its words is one
   only while each of its sentences is a note's (a call to action, a tip line, the newsroom's
   boilerplate, a bio, a republication statement): a sentence that is none and shares a word of

@@ -39,7 +39,8 @@ and its furniture: a contributor line ("Additional reporting by Tom Becker of th
 note labelled as the newsroom's ("Correction:", "Editor's note:", "Update, May 3:", whatever it
 says: the comparison with the original judges its claim), an ad, a promo of another story, a
 rights notice (a credit line is not: which may follow is `allow-after`'s to say). A
-tagline followed by the page's topic links and share buttons, or by a correction box, is at the
+tagline followed by the page's topic links and share buttons, or by a correction box (labelled in
+its words, or by its class or id: `<div class="story-correction">`, `editors-note`), is at the
 end; one followed by another paragraph of the story is not. `allow-after` names what else a pack knows
 is no part of the story when it follows the last paragraph (a credit line linking the original,
 which a publisher's terms ask for beside a tagline that ends the story): the blocks it matches
@@ -75,7 +76,7 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
 from compliance.checks.link import home_page_clause, home_page_link
 from compliance.checks.story import end_location, is_body_paragraph, is_furniture, last_items, story_tail
-from compliance.checks.story_notes import is_note_on_story
+from compliance.checks.story_notes import in_note_box, is_note_on_story
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.text import quoted
@@ -246,7 +247,8 @@ def _tail(doc: Document, params: PositionParams, ctx: Context, found: frozenset[
 def _notes_after_story(doc: Document, allowed: frozenset[int], found: frozenset[int]) -> frozenset[int]:
     """The paragraphs at the article's end, after what the check found (`found`) and up to the
     story's tail, that are notes on the story (`story_notes.is_note_on_story`: a contributor line,
-    a correction, an editor's note) or the page's furniture (`story.is_furniture`: an ad, a promo
+    a correction, an editor's note; or a paragraph in a box the page names a correction, a
+    clarification or an editor's note, `story_notes.in_note_box`) or the page's furniture (`story.is_furniture`: an ad, a promo
     link, a rights notice), read back from the end past the tail and `allowed` (what `allow-after`
     matches), up to the first other paragraph: a republisher adds them after a tagline that ends
     the story, and they are no paragraph of the story after it."""
@@ -258,7 +260,7 @@ def _notes_after_story(doc: Document, allowed: frozenset[int], found: frozenset[
         if index in tail or index in allowed:
             continue
         item = doc.items[index]
-        if not isinstance(item, Block) or not (is_note_on_story(item.text) or is_furniture(doc, item)):
+        if not isinstance(item, Block) or not (is_note_on_story(item.text) or in_note_box(doc, item) or is_furniture(doc, item)):
             break
         notes.append(index)
     return frozenset(notes)

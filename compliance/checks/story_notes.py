@@ -12,7 +12,8 @@ it opens as a note opens ("Editor's note:", "Related:", "Read more"), when it sp
 its publication or its publisher's newsroom ("this story", "originally published", "republished",
 "sign up for our newsletter", "© 2024", "a nonprofit newsroom"), or when it is a bio (it opens
 with the name of a person the copy's bylines credit, or with a name followed by "is a
-reporter"). A note labelled as the newsroom's ("Editor's note:", "Correction:", "Update:") is
+reporter"). A note labelled as the newsroom's ("Editor's note:", "Correction:", "Update:"), by
+its words or by the box the page sets it in (`in_note_box`: `<div class="correction">`), is
 one only while each of its clauses speaks of the republication itself (`noted_claim`): one that
 says something of the story's subject is new content wherever it stands beside the story, past
 a credit line too. So is a paragraph that reads as a note by its words but holds a sentence that
@@ -31,20 +32,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from compliance.checks.languages import FUNCTION_WORDS
 from compliance.checks.story import call_to_action_clause, is_body_paragraph, is_head_prose, is_short_sentence
 from compliance.checks.story_furniture import linked_words
 from compliance.document import Block, Document
 from compliance.document.byline_reading import is_topics_line
+from compliance.document.elements import in_any, names, text_of
 from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
 
-# How a note opens: its label, or a pointer to other stories.
+# The labels of a note that speaks for the newsroom: it must speak of the republication alone.
+# A date (and time) may follow the label: "Update, May 3:", "Updated May 3, 2026 \u2014", "Correction (5/3/2026):".
+_LABEL_DATE = (
+    r"(?:,?\s*\(?\s*(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?\s*\)?)?"
+)
+_LABEL_WORDS = r"(?:editor'?s'?\s+notes?|notes?|corrections?|clarifications?|updates?|updated)"
+_LABEL_END = r"\s*(?::|\u2014|\u2013|-|\.)"
+_NOTE_LABEL = on_first_use(r"^\W*" + _LABEL_WORDS + _LABEL_DATE + _LABEL_END + r"\s*", 2)  # re.IGNORECASE
+# What opens a paragraph in a box the page names a newsroom's note (`in_note_box`), before the
+# note itself: its label, or a date alone ("Dec. 2, 2026:"), or nothing.
+_BOX_LEAD = on_first_use(r"^\W*(?:" + _LABEL_WORDS + r")?" + _LABEL_DATE + r"(?:" + _LABEL_END + r")?\s*", 2)
+# How a note opens: its label, or a pointer to other stories. The words of a newsroom's label
+# ("Correction", "Update", "Note", "Disclosure") open a note only as a label, with a date or not
+# and its colon or dash ("Correction, Dec. 2:", "UPDATE —"): "Correction officers said …",
+# "Updated figures show …" and "Note that …" open sentences of a story.
 _NOTE_OPENING = on_first_use(
-    r"^\W*(?:editor'?s'?\s+note|note|notes|correction|corrections|clarification|update|updated|disclosure|disclaimer"
-    r"|about\s+the\s+authors?|related|read\s+more|read\s+the|see\s+also|more\s+from|also\s+read|recommended|sponsored"
-    r"|advertisement|photo|photos|reporting\s+by|additional\s+reporting|written\s+by|edited\s+by|produced\s+by)\b",
+    r"^\W*(?:(?:editor'?s'?\s+notes?|about\s+the\s+authors?|related|read\s+more|read\s+the|see\s+also|more\s+from|also\s+read|recommended|sponsored"
+    r"|advertisement|photo|photos|reporting\s+by|additional\s+reporting|written\s+by|edited\s+by|produced\s+by)\b"
+    r"|(?:" + _LABEL_WORDS + r"|disclosures?|disclaimers?)" + _LABEL_DATE + _LABEL_END + r")",
     2,  # re.IGNORECASE
 )
 # What a note says of the story, its publication, its publisher or the republisher.
@@ -59,18 +79,6 @@ _NOTE_WORDS = on_first_use(
     r"|\btips?\s+line\b|\bsend\s+(?:us\s+)?(?:a\s+)?tips?\b|\S+@\S+\.\w+",
     2,  # re.IGNORECASE
 )
-# The labels of a note that speaks for the newsroom: it must speak of the republication alone.
-# A date (and time) may follow the label: "Update, May 3:", "Updated May 3, 2026 \u2014", "Correction (5/3/2026):".
-_LABEL_DATE = (
-    r"(?:,?\s*\(?\s*(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?\s*\)?)?"
-)
-_NOTE_LABEL = on_first_use(
-    r"^\W*(?:editor'?s'?\s+notes?|notes?|corrections?|clarifications?|updates?|updated)" + _LABEL_DATE + r"\s*(?::|\u2014|\u2013|-|\.)\s*",
-    2,  # re.IGNORECASE
-)
 # A clause saying the story was updated, corrected or changed "to clarify that X" or "with X"
 # carries the claim X: the words after this count as a clause of their own.
 _CARRIED_CLAIM = on_first_use(
@@ -83,11 +91,11 @@ _CARRIED_CLAIM = on_first_use(
 _CLAUSE_BREAK = on_first_use(r"[.!?]+[\"\u201d\u2019')]*\s+|;\s*|\s+[\u2014\u2013-]+\s+|,\s+(?:and|but|while|although|though|whereas|yet)\s+|\s+but\s+", 2)
 # What a clause says of the republication itself, from its first word: the story as a text
 # published, edited, corrected or credited ("This story was originally published by…", "An earlier version of this
-# story misstated…", "It has been edited for length", "References to time have been updated",
+# story misstated…", "An earlier version misstated…", "It has been edited for length", "References to time have been updated",
 # "We regret the error"), or the publisher's own furniture (`_NOTE_WORDS`, but "this story" alone:
 # "The sheriff disputes this story" speaks of the story's subject).
 _OF_REPUBLICATION = on_first_use(
-    r"^\W*(?:(?:this|the|our|that)\s+|an?\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+)?"
+    r"^\W*(?:(?:this|the|our|that)\s+|an?\s+(?:earlier|previous|prior|original)\s+(?:version\s+of\s+(?:this|the)\s+)?)?"
     r"(?:story|article|report|piece|post|column|version|it|headline|text)\s+"
     # Where the republisher printed it: "An earlier version of this story on the Valley Times website misspelled …".
     r"(?:(?:on|in|at)\s+(?:[^.;:\n]{1,50}?\b(?:website|web\s*site|site|pages?|edition|newspaper|paper|app|newsletter|print)|[\w-]+(?:\.[\w-]+)+)\s+)?"
@@ -127,7 +135,7 @@ def prose_beside_story(
 
     # Above the story, between its headline and its first paragraph, nothing is the page's but
     # notes and credits: each paragraph is read (a sentence above the credit line is prose too).
-    added = {block.index for block in before if noted_claim(block.text) is not None or not (block.index in credits or _head_note(doc, block, names, subject))}
+    added = {block.index for block in before if _block_claim(doc, block) is not None or not (block.index in credits or _head_note(doc, block, names, subject))}
     reached = False
     for block in after:
         if not reached and is_topics_line(block.text):
@@ -144,21 +152,30 @@ def prose_beside_story(
 def _claims_beside(doc: Document, block: Block, authors: Sequence[str], subject: frozenset[str]) -> bool:
     """Whether a paragraph beside the story makes a claim of its subject though it reads as a
     note: a labelled note's claim (`noted_claim`), or running text that reads as a note by its
-    words (`_note_by_words`) with a sentence of the story's subject (`subject_sentence`)."""
-    if noted_claim(block.text) is not None:
+    words (`_note_by_words`) with a sentence of the story's subject (`subject_sentence`). A
+    labelled note (`is_labelled_note`) is read by its clauses alone (`noted_claim`)."""
+    if _block_claim(doc, block) is not None:
         return True
-    if not subject or not (is_body_paragraph(doc, block) or is_short_sentence(doc, block)) or not _note_by_words(block.text, authors):
+    if (
+        is_labelled_note(doc, block)
+        or not subject
+        or not (is_body_paragraph(doc, block) or is_short_sentence(doc, block))
+        or not _note_by_words(block.text, authors)
+    ):
         return False
     return subject_sentence(" ".join(normalize_inline(block.text).split()), subject, authors) is not None
 
 
 def _head_note(doc: Document, block: Block, authors: Sequence[str], subject: frozenset[str]) -> bool:
     """Whether a paragraph above the story is a note (`is_note`), read as the story's head is: a
-    standfirst or a sentence in the article's header is prose like any other (`is_head_prose`)."""
+    standfirst or a sentence in the article's header is prose like any other (`is_head_prose`),
+    but a labelled note (`is_labelled_note`) is a note there too."""
+    if is_labelled_note(doc, block):
+        return is_note(doc, block, authors, subject)
     return is_note(doc, block, authors, subject) and not (is_head_prose(doc, block) and not _note_by_words(block.text, authors, subject))
 
 
-def noted_claim(text: str) -> str | None:
+def noted_claim(text: str, *, boxed: bool = False) -> str | None:
     """The first clause of a note labelled as the newsroom's ("Editor's note:", "Note:",
     "Correction:", "Clarification:", "Update:") that says something of the story's subject, not
     of the republication itself (`_OF_REPUBLICATION`: who published it first and where, that it
@@ -167,9 +184,11 @@ def noted_claim(text: str) -> str | None:
     A clause of fewer than `_FEWEST_CLAIM_WORDS` words (a date after "Updated") is none. A label
     may carry a date ("Update, May 3:", "Updated May 3, 2026 \u2014"); a clause saying the story
     was updated, corrected or changed "to clarify/reflect/add/note that X" or "with X" carries
-    the claim X ("updated to reflect the time difference", "edited for length" carry none)."""
+    the claim X ("updated to reflect the time difference", "edited for length" carry none).
+    `boxed`: the paragraph stands in a box the page names a newsroom's note (`in_note_box`),
+    which labels it as its words would: it is read after its date, if it opens with one."""
     text = " ".join(normalize_inline(text).split())
-    label = _NOTE_LABEL().match(text)
+    label = _NOTE_LABEL().match(text) or (_BOX_LEAD().match(text) if boxed else None)
     if label is None:
         return None
     for clause in _CLAUSE_BREAK().split(text[label.end() :]):
@@ -190,6 +209,47 @@ def _clause_claim(clause: str) -> str | None:
     if any(not _STORY_NOUN().match(m.group(0)) for m in _NOTE_WORDS().finditer(clause)):
         return None
     return clause.strip()
+
+
+def _block_claim(doc: Document, block: Block) -> str | None:
+    """The claim of a paragraph beside the story labelled as a newsroom's note, by its words or by
+    the box it stands in (`noted_claim`, `in_note_box`), or None."""
+    return noted_claim(block.text, boxed=in_note_box(doc, block))
+
+
+def is_labelled_note(doc: Document, block: Block) -> bool:
+    """Whether a paragraph is labelled as the newsroom's note: by its words (`_NOTE_LABEL`:
+    "Correction, Dec. 2, 2026:", "CORRECTION:", "Update, Dec. 2, 2026, 3:15 p.m.:", "Editor's
+    note —") or by the box the page sets it in (`in_note_box`)."""
+    return _NOTE_LABEL().match(" ".join(normalize_inline(block.text).split())) is not None or in_note_box(doc, block)
+
+
+# The class or id names of the box a theme or a CMS sets a newsroom's note in (`correction`,
+# `story-correction`, `correction-box`, `clarification`, `editors-note`, `editorsNote`).
+_NOTE_BOX_NAMES = frozenset(
+    {"correction", "corrections", "clarification", "clarifications", "editors-note", "editor-note", "editors-notes", "editor-notes", "editorial-note"}
+)
+# The most words of such a box: a note or two, never the story (a wrapper named for its notes).
+_NOTE_BOX_WORDS = 150
+
+
+def in_note_box(doc: Document, block: Block) -> bool:
+    """Whether a block stands in a box, inside the article's element, whose class or id names a
+    newsroom's note (`_NOTE_BOX_NAMES`, at either end of a name: "correction-box",
+    "story-correction") and that holds at most `_NOTE_BOX_WORDS` words: the page labels what it
+    says as its correction, clarification or editor's note though its words carry no label. A
+    Markdown or plain-text article, which has no such markup, has none."""
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    root = doc.article_root
+    known: dict[Any, bool] = doc._memo.setdefault("in_note_box", {})
+    return in_any(element, lambda node: node is not root and _note_box(node), known, stop=root)
+
+
+def _note_box(node: Any) -> bool:
+    """Whether an element is a note's box (see `in_note_box`)."""
+    return isinstance(node.tag, str) and names(node, _NOTE_BOX_NAMES, at="ends") and len(text_of(node).split()) <= _NOTE_BOX_WORDS
 
 
 # A pointer to other stories, as a note opens: "Related:", "Read more:", "See also |", "More from
@@ -220,9 +280,12 @@ def is_note(doc: Document, block: Block, authors: Sequence[str] = (), subject: f
     """Whether a paragraph beside the story is a note, not prose of the story (the module's
     docstring says how it is told); `authors`: the names that open a bio; `subject`: the original
     story's words (`subject_words`). A pointer to other stories that says something itself
-    (`pointer_claim`) is prose."""
-    if noted_claim(block.text) is not None or pointer_claim(doc, block):
+    (`pointer_claim`) is prose; a labelled note (`is_labelled_note`) that makes no claim is a note
+    whatever its length or words."""
+    if _block_claim(doc, block) is not None or pointer_claim(doc, block):
         return False
+    if is_labelled_note(doc, block):
+        return True
     if not is_body_paragraph(doc, block) and not is_short_sentence(doc, block):
         return True
     return _note_by_words(block.text, authors, subject)
