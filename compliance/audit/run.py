@@ -35,6 +35,7 @@ from compliance.checks import Context
 from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
+from compliance.document.model import own_pages_of
 from compliance.errors import ConfigError, InputError, PackError
 from compliance.findings import Days, Finding, Severity
 from compliance.lookalike import find_disguises, see_through
@@ -91,7 +92,9 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | No
     # that is known. A saved page's relative links stay relative: they point into the site it was
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
-    urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
+    # The page's addresses as `check` reads an original's (`own_pages_of`): its canonical link, then
+    # its `og:url`, then the address it was read from; a story given by its `og:url` alone is known by it.
+    urls = tuple(dict.fromkeys(u for u in own_pages_of(doc.canonical, doc.meta, page.address) if is_http_url(u)))
     identity = page_identity(page, doc)
     own = own_address or (own_site is not None and page.address is None and bool(own_page(doc, own_site)))
     read_at = frozenset([page.address]) if page.address else frozenset()
@@ -301,7 +304,9 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     story = work.index.stories[match.story]
     meta = {"original": match.story}
     if story.urls:
-        meta["original_url"] = sorted(story.urls)[0]
+        # The first of its addresses, as `check` names an original's first: its canonical link
+        # before its `og:url` when the two disagree.
+        meta["original_url"] = story.urls[0]
     # The copy's own publication date, as `check --meta publication_date=` gives it: the terms bind
     # the day the copy ran (an embargo in force then is broken for good), not the day of the audit.
     # Given as the page writes it: a time with its zone is read on the publisher's day, as check reads it.
@@ -390,7 +395,7 @@ def read_for_join(page: Page, work: AuditWork) -> ReadPage:
     try:
         doc, text = read_page(page, work.stories.outlets, work.pack)
     except InputError as exc:
-        return ReadPage(page, PageText(page.key, frozenset(), frozenset(), frozenset(), page.site), unreadable_page(page, exc))
+        return ReadPage(page, PageText(page.key, frozenset(), frozenset(), (), page.site), unreadable_page(page, exc))
     with _PARSED_LOCK:
         _PARSED[(page.key, page_digest(page.data))] = doc
         while len(_PARSED) > PARSED_KEPT:
