@@ -40,7 +40,7 @@ from compliance.errors import ConfigError, InputError, PackError
 from compliance.findings import Days, Finding, Severity
 from compliance.lookalike import find_disguises, see_through
 from compliance.packs import OwnSite, Pack
-from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
+from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, percent_encode_unsafe, url_host
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -336,10 +336,12 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     violations = [f for f in report.findings if f.severity >= Severity.WARNING]
     findings = tuple(sorted({f.rule for f in violations}))
     errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
-    evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
+    # Text a person reads, quoting the page (a byline, a title): shown safely, as `check` shows it.
+    evidence = tuple(visible(f"{f.rule}: {f.message}") for f in worst_findings(violations, EVIDENCE))
     # Recorded only when it is a day of the calendar (not "2026-02-30", "2026-13-01"): else the story's.
     published = own_day.isoformat() if own_day is not None else published_date(work.stories.document(match.story))
-    canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
+    # Reported as the copy's address when it is one of them: written as a browser reads it, as every address read is.
+    canonical = next((percent_encode_unsafe(url) for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy, holds=report.holds)
