@@ -126,7 +126,7 @@ def matching_cost(stories: int, probes: int = 500, seed: int = 11) -> tuple[floa
 
     def text(key: str, index: int) -> PageText:
         words = shingles(" ".join(web.story_paragraphs(index)))
-        return PageText(key, words, frozenset(), frozenset(), "", signature=signature(words))
+        return PageText(key, words, frozenset(), (), "", signature=signature(words))
 
     started = time.perf_counter()
     index = StoryIndex([text(f"story-{i}", i) for i in range(stories)])

@@ -1175,7 +1175,7 @@ def republication_given(original: Document, packs: Sequence[Pack], today: dateti
     a Markdown file) is taken as given."""
     from compliance.urls import is_http_url, on_host, same_page, url_host
 
-    own = (*original.canonical, *original.meta.get("og:url", ()))
+    own = original.own_addresses
     for name in ("syndication-source", "original-source"):
         for source in original.meta.get(name, ()):
             if is_http_url(source) and not any(same_page(source, page) for page in own):

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
@@ -33,7 +33,6 @@ from compliance.checks.link import characters_named, link_backs_in, mislabelled_
 from compliance.checks.original_byline import not_reporters, reporters_and_credit
 from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
-from compliance.display import is_safe_line_text
 from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import has_opener
@@ -63,7 +62,7 @@ from compliance.original_blocks import original_block
 from compliance.packs import iter_checks
 from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, normalize_inline_keeping_controls, shorten
-from compliance.urls import is_http_url, url_form
+from compliance.urls import is_http_url, percent_encode_unsafe, url_form
 
 if TYPE_CHECKING:
     from compliance.engine import CheckSettings
@@ -2222,7 +2221,7 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
             return ""
         value = " ".join(_CONTROL.sub(" ", value).split())
         if name in urls:
-            value = _percent_encode_unsafe(value)
+            value = percent_encode_unsafe(value)
         # A trial's image address is the page's own, as the page writes it ("/dcnf-logo.png").
         if name in urls and not is_http_url(value) and not (values.page is not None and name in images):
             # Metadata from a sidecar file, front matter or a CMS payload is not checked at the
@@ -2243,14 +2242,6 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _percent_encode_unsafe(url: str) -> str:
-    """`url` with each character the output sanitiser would show as an escape (a bidirectional
-    control such as U+202E, a zero-width mark) percent-encoded as its UTF-8 bytes (`%E2%80%AE`):
-    the same address to a browser, and text that a block to paste shows, and an editor copies,
-    as it is written. A lone surrogate, which no address can hold, is left for the sanitiser."""
-    return "".join(char if is_safe_line_text(char) or "\ud800" <= char <= "\udfff" else quote(char, safe="") for char in url)
 
 
 # -- placing ----------------------------------------------------------------------------------

@@ -35,8 +35,9 @@ from __future__ import annotations
 import functools
 import re
 from typing import NamedTuple
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
+from compliance.display import is_safe_line_text
 from compliance.firstuse import on_first_use
 
 # What the WHATWG URL parser strips from both ends of a URL: C0 controls and the space.
@@ -124,6 +125,18 @@ def _relative(scheme: str, rest: str) -> bool:
 # `is_http_url` as a JSON Schema (ECMA-262) pattern, for the pack schema and the HTTP API's
 # OpenAPI document: those patterns take no flags, so each letter of the scheme is given both ways.
 HTTP_URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://"
+
+
+def percent_encode_unsafe(url: str) -> str:
+    """`url` with each character the output sanitiser would show as an escape
+    (`compliance.display.visible`: a C0 control but a line feed, DEL, a C1 control, a bidirectional
+    control such as U+202E, a zero-width mark) percent-encoded as its UTF-8 bytes (`%1B`, `%C2%85`,
+    `%E2%80%AE`): the same address to a browser, which percent-encodes such characters of a path,
+    query or fragment itself, and text that shows as it is written wherever it is printed or
+    copied. A lone surrogate, which no address can hold, is left for the sanitiser. Pure."""
+    if is_safe_line_text(url):
+        return url
+    return "".join(char if is_safe_line_text(char) or "\ud800" <= char <= "\udfff" else quote(char, safe="") for char in url)
 
 
 def is_http_url(value: str) -> bool:

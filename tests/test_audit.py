@@ -906,7 +906,7 @@ def test_the_band_key_join_finds_the_stories_the_index_finds() -> None:
 
     def text(key: str, words: str) -> PageText:
         found = shingles(words)
-        return PageText(key, found, frozenset(), frozenset(), "", signature=signature(found))
+        return PageText(key, found, frozenset(), (), "", signature=signature(found))
 
     stories = [text(f"story-{i}", " ".join(web.story_paragraphs(i))) for i in range(40)]
     index = StoryIndex(stories)
@@ -933,7 +933,7 @@ def test_a_whole_copy_whose_article_region_also_holds_related_stories_is_matched
 
     def text(key: str, words: str) -> PageText:
         found = shingles(words)
-        return PageText(key, found, frozenset(), frozenset(), "", signature=signature(found))
+        return PageText(key, found, frozenset(), (), "", signature=signature(found))
 
     index = StoryIndex([text(f"story-{i}", " ".join(web.story_paragraphs(i))) for i in range(40)])
     for i in range(40):

@@ -224,3 +224,103 @@ def test_a_warcio_warning_of_several_lines_is_one_problem(tmp_path: Path, after:
     (warning,) = [what for _, what in problems]
     assert warning.startswith("archive warning: WARNING: Record not followed by newline, perhaps Content-Length is invalid; Offset: "), warning
     assert "; Remainder: " in warning and "\n" not in warning
+
+
+def _record_at(uri: str, body: bytes) -> bytes:
+    """One response record archived under `uri` as written (warcio's writer would not write a control)."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
+        f"WARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    )
+    return head.encode("utf-8") + http + b"\r\n\r\n"
+
+
+# A target URI holding what a terminal or a reader's eye would obey, and the address a browser asks for.
+CONTROLLED_URIS = [
+    ("https://partner-c.example/a b/\x1b[31mx", "https://partner-c.example/a%20b/%1B[31mx"),
+    ("https://partner-c.example/news/\x1b]8;;http://evil.example\x07s0/", "https://partner-c.example/news/%1B]8;;http://evil.example%07s0/"),
+    ("https://partner-c.example/news/\x9b31ms0/", "https://partner-c.example/news/%C2%9B31ms0/"),
+    ("https://partner-c.example/news/\x85s0/", "https://partner-c.example/news/%C2%85s0/"),
+    ("https://partner-c.example/news/lmth.\u202es0/", "https://partner-c.example/news/lmth.%E2%80%AEs0/"),
+    ("https://partner-c.example/news/s\u200b0/?q=\u2066x\u2069", "https://partner-c.example/news/s%E2%80%8B0/?q=%E2%81%A6x%E2%81%A9"),
+]
+
+
+@pytest.mark.parametrize(("uri", "address"), CONTROLLED_URIS, ids=["esc-after-space", "osc-8-link", "c1-csi", "c1-next-line", "rlo", "zero-width-and-isolates"])
+def test_an_archived_address_holding_controls_is_read_percent_encoded(tmp_path: Path, uri: str, address: str) -> None:
+    pages, problems = _read(tmp_path, _record_at(uri, web.copy(PUBLISHER, PARTNER, 0, "compliant")), "crawl.warc")
+    assert pages == [address]
+    # Only a space is warned of by warcio: the warning quotes the address as written, shown safely.
+    assert all(what.startswith("archive warning: ") and "\\x1b" in what and "\x1b" not in what for _, what in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("uri", "site"),
+    [
+        ("https://partner\u202e.example/news/s0/", "partner%e2%80%ae.example"),
+        ("https://partner\x1b[2J.example/news/s0/", "partner%1b[2j.example"),
+        ("javascript:alert(1)\x1b[2J", "crawl.warc"),
+    ],
+    ids=["rlo-in-host", "esc-in-host", "no-http-address"],
+)
+def test_an_archived_address_no_browser_reads_is_a_problem_at_its_encoded_address(tmp_path: Path, uri: str, site: str) -> None:
+    from compliance.audit.sources import Problem, warc_records
+
+    (tmp_path / "crawl.warc").write_bytes(_record_at(uri, web.copy(PUBLISHER, PARTNER, 0, "compliant")))
+    [problem] = [item for item in warc_records(tmp_path / "crawl.warc") if isinstance(item, Problem)]
+    assert problem.site == site and problem.what.startswith("not a URL a browser can read")
+    assert is_safe(problem.where) and is_safe(problem.site)
+
+
+def is_safe(text: str) -> bool:
+    from compliance.display import is_safe_line_text
+
+    return is_safe_line_text(text) and "\n" not in text
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (*_strings(key), *_strings(item))]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_every_text_of_the_report_and_partitions_read_back_holds_no_control(tmp_path: Path) -> None:
+    """What `jq -r` prints of `report.json` and `pages/*.jsonl` (their strings as parsed) holds no
+    raw control, C1 or bidirectional character: a problem's text and a copy's evidence show them
+    as `\\x1b`, an address percent-encoded."""
+    import re
+
+    (tmp_path / "originals").mkdir()
+    for i in range(web.STORIES):
+        (tmp_path / "originals" / f"story-{i}.html").write_bytes(web.original(PUBLISHER, i))
+    # A copy stripped of its logo and affiliation, its byline and title holding controls, which the evidence quotes.
+    hostile = web.copy(PUBLISHER, PARTNER, 1, "stripped")
+    hostile = re.sub(rb"<title>", "<title>\u202eTITLE \x1b[2J".encode(), hostile, count=1)
+    hostile = re.sub(rb"By ([A-Z])", "By \x9b31m\\1".encode(), hostile, count=1)
+    data = b"".join(_record_at(uri, web.copy(PUBLISHER, PARTNER, 0, "compliant")) for uri, _ in CONTROLLED_URIS[:1])
+    data += _record_at(f"{PARTNER}/news/\u202estory-1/", hostile)
+    data += _record_at("https://partner\u202e.example/news/s0/", web.copy(PUBLISHER, PARTNER, 2, "compliant"))
+    (tmp_path / "crawl.warc").write_bytes(data)
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc\noutput: report/\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "compliance", "audit", str(tmp_path / "audit.yaml")], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr
+    report = json.loads((tmp_path / "report" / "report.json").read_bytes())
+    partitions = [
+        json.loads(line) for part in sorted((tmp_path / "report" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()
+    ]
+    unsafe = [s for s in _strings(report) + _strings(partitions) if not is_safe(s)]
+    assert unsafe == []
+    urls = sorted(c["url"] for s in report["stories"] for c in s["copies"])
+    assert urls == ["https://partner-c.example/a%20b/%1B[31mx", f"{PARTNER}/news/%E2%80%AEstory-1/"]
+    evidence = [e for s in report["sites"] for w in s["worst"] for e in w["evidence"]]
+    assert evidence and all(e.startswith("dcnf/") for e in evidence)
+    problems = {p["url"]: p["problem"] for p in report["problems"]}
+    assert problems["https://partner%E2%80%AE.example/news/s0/"].startswith("not a URL a browser can read")
+    assert any("\\x1b[31mx" in p for p in problems.values())
+    for name in ("sites.csv", "stories.csv", "dashboard.html"):
+        assert is_safe((tmp_path / "report" / name).read_text(encoding="utf-8").replace("\n", "").replace("\r", ""))

@@ -576,7 +576,8 @@ def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: An
     (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: out/\n", encoding="utf-8")
     run = cli("audit", str(tmp_path / "audit.yaml"))
     assert run.code == 0, run.err
-    shown = "http://partner.example/\\x1b]0;owned\\x07/\\u202egnp.exe\\u2028x\\x85y"
+    # The archived address as a browser reads it: each control and bidirectional character percent-encoded.
+    shown = "http://partner.example/%1B]0;owned%07/%E2%80%AEgnp.exe%E2%80%A8x%C2%85y"
     written = (tmp_path / "out" / "stories.csv").read_text(encoding="utf-8")
     assert [row["url"] for row in csv.DictReader(io.StringIO(written)) if row["url"]] == [shown]
     for name in ("sites.csv", "stories.csv"):

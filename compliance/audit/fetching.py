@@ -140,19 +140,22 @@ def refuse_an_unreadable_location(response: Any) -> None:
 
 
 # What the WHATWG URL parser does with the control characters of a URL: those at either end (and
-# spaces there, `urls.URL_ENDS`) dropped, tab and line breaks dropped, the others (ESC, DEL) percent-encoded.
+# spaces there, `urls.URL_ENDS`) dropped, tab and line breaks dropped, the others (ESC, DEL)
+# percent-encoded, as are the C1 and bidirectional controls (every character past ASCII is).
 _URL_DROPPED = re.compile("[\t\n\r]")
-_URL_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def as_a_browser_reads(location: str) -> str:
-    """A redirect's `Location` as a browser reads it before following it (the WHATWG URL parser):
+    """A URL a partner gives (a redirect's `Location`, an archived record's `WARC-Target-URI`, a
+    sitemap's or feed's entry) as a browser reads it before following it (the WHATWG URL parser):
     control characters and spaces at either end dropped, tabs and line breaks dropped, any other
-    C0 control character or DEL percent-encoded (`/news/\x1b[31m` is `/news/%1B[31m`). Pure."""
-    from compliance.urls import URL_ENDS
+    control character, bidirectional control or zero-width mark percent-encoded
+    (`compliance.urls.percent_encode_unsafe`: `/news/\x1b[31m` is `/news/%1B[31m`, U+202E is
+    `%E2%80%AE`), so that the address reported is the one a browser asks for and shows safely as
+    it is written. Pure."""
+    from compliance.urls import URL_ENDS, percent_encode_unsafe
 
-    mended = _URL_DROPPED.sub("", location.strip(URL_ENDS))
-    return _URL_CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", mended)
+    return percent_encode_unsafe(_URL_DROPPED.sub("", location.strip(URL_ENDS)))
 
 
 class RedirectRefused(Exception):

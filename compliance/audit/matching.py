@@ -58,8 +58,10 @@ _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}
 class PageText:
     """What matching needs of one page: its key (URL or path), shingles, links, URLs, site and MinHash signature.
 
-    `urls` are all the URLs the page gives for itself (the canonical URL included: a story is
-    known by it); `identity` only those that say whose page it is (the URL it was read from,
+    `urls` are all the URLs the page gives for itself, each once, in the order `check` names an
+    original's (`compliance.document.model.own_pages_of`: its canonical link, its `og:url`, the URL
+    it was read from; a story is known by each of them, the first being its address); `identity` only
+    those that say whose page it is (the URL it was read from,
     `og:url`), and `own` whether the pack's `own-site` says it is the publisher's own page. A
     copy keeps the original's canonical link (republishing plugins emit one), so that link alone
     never makes a page the story itself.
@@ -68,7 +70,7 @@ class PageText:
     key: str
     shingles: frozenset[str]
     links: frozenset[str]
-    urls: frozenset[str]
+    urls: tuple[str, ...]
     site: str = ""
     identity: frozenset[str] = frozenset()
     own: bool = False

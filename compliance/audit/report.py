@@ -111,7 +111,7 @@ def build_report(
                 "compliant": compliant,
                 "compliance_rate": round(compliant / len(found), 4),
                 "violations": dict(sorted(violations.items(), key=lambda kv: (-kv[1], kv[0]))),
-                "worst": [{"url": c.url, "findings": list(c.findings), "evidence": list(c.evidence)} for c in worst],
+                "worst": [{"url": c.url, "findings": list(c.findings), "evidence": [visible(e) for e in c.evidence]} for c in worst],
                 "ignored_suppressions": sum(c.ignored_suppressions for c in found),
                 "from_earlier_run": min((c.from_earlier_run for c in found if c.from_earlier_run), default=None),
                 "carried_because": "; ".join(sorted({c.carried_because for c in found if c.carried_because})) or None,
@@ -165,7 +165,10 @@ def build_report(
         "sites": sites,
         "stories": story_entries,
         "over_time": over_time,
-        "problems": [{"site": s, "url": u, "problem": p} for s, u, p in sorted(set(problems))],
+        # A problem's text quotes what a partner sent (a URL, a server's words, warcio's warning of
+        # an archive's bytes): shown safely, as `check`'s messages show page text (`\x1b`), so that
+        # `jq -r` prints no terminal sequence. Its site and address are data, kept exact.
+        "problems": [{"site": s, "url": u, "problem": visible(p)} for s, u, p in sorted(set(problems))],
     }
 
 

@@ -35,11 +35,12 @@ from compliance.checks import Context
 from compliance.detect import own_page, shows_republication
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
+from compliance.document.model import own_pages_of
 from compliance.errors import ConfigError, InputError, PackError
 from compliance.findings import Days, Finding, Severity
 from compliance.lookalike import find_disguises, see_through
 from compliance.packs import OwnSite, Pack
-from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
+from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, percent_encode_unsafe, url_host
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -91,7 +92,9 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), pack: Pack | No
     # that is known. A saved page's relative links stay relative: they point into the site it was
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
-    urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
+    # The page's addresses as `check` reads an original's (`own_pages_of`): its canonical link, then
+    # its `og:url`, then the address it was read from; a story given by its `og:url` alone is known by it.
+    urls = tuple(dict.fromkeys(u for u in own_pages_of(doc.canonical, doc.meta, page.address) if is_http_url(u)))
     identity = page_identity(page, doc)
     own = own_address or (own_site is not None and page.address is None and bool(own_page(doc, own_site)))
     read_at = frozenset([page.address]) if page.address else frozenset()
@@ -301,7 +304,9 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     story = work.index.stories[match.story]
     meta = {"original": match.story}
     if story.urls:
-        meta["original_url"] = sorted(story.urls)[0]
+        # The first of its addresses, as `check` names an original's first: its canonical link
+        # before its `og:url` when the two disagree.
+        meta["original_url"] = story.urls[0]
     # The copy's own publication date, as `check --meta publication_date=` gives it: the terms bind
     # the day the copy ran (an embargo in force then is broken for good), not the day of the audit.
     # Given as the page writes it: a time with its zone is read on the publisher's day, as check reads it.
@@ -331,10 +336,12 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     violations = [f for f in report.findings if f.severity >= Severity.WARNING]
     findings = tuple(sorted({f.rule for f in violations}))
     errors = tuple(sorted({f.rule for f in violations if f.severity is Severity.ERROR}))
-    evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(violations, EVIDENCE))
+    # Text a person reads, quoting the page (a byline, a title): shown safely, as `check` shows it.
+    evidence = tuple(visible(f"{f.rule}: {f.message}") for f in worst_findings(violations, EVIDENCE))
     # Recorded only when it is a day of the calendar (not "2026-02-30", "2026-13-01"): else the story's.
     published = own_day.isoformat() if own_day is not None else published_date(work.stories.document(match.story))
-    canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
+    # Reported as the copy's address when it is one of them: written as a browser reads it, as every address read is.
+    canonical = next((percent_encode_unsafe(url) for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy, holds=report.holds)
@@ -390,7 +397,7 @@ def read_for_join(page: Page, work: AuditWork) -> ReadPage:
     try:
         doc, text = read_page(page, work.stories.outlets, work.pack)
     except InputError as exc:
-        return ReadPage(page, PageText(page.key, frozenset(), frozenset(), frozenset(), page.site), unreadable_page(page, exc))
+        return ReadPage(page, PageText(page.key, frozenset(), frozenset(), (), page.site), unreadable_page(page, exc))
     with _PARSED_LOCK:
         _PARSED[(page.key, page_digest(page.data))] = doc
         while len(_PARSED) > PARSED_KEPT:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.audit.config import Locator
-from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, feed_pages, fetchable, host_of, sitemap_pages
+from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, as_a_browser_reads, feed_pages, fetchable, host_of, sitemap_pages
 from compliance.errors import UserError
 from compliance.inputs import NotRegular, Skipped, TooLarge, file_type, is_article_name, open_regular, read_regular, walk_directory
 from compliance.text import counted
@@ -267,7 +267,9 @@ def _first_line(exc: BaseException) -> str:
 
 def _warc_item(record: Any, path: Path) -> Page | Problem | None:
     """One archive record (of the archive at `path`) as a page to audit, a problem, or None when it is no HTML response."""
-    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    # As a browser reads it (a control character or bidirectional override percent-encoded, as
+    # warcio encodes a space): the address reported and the page's key.
+    url = as_a_browser_reads(record.rec_headers.get_header("WARC-Target-URI") or "")
     if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
         # Every WARC record states its length: one without it is one whose headers the archive cut.
         where = (host_of(url), url) if url else (path.name, str(path))
@@ -355,8 +357,12 @@ _WARNING_CHARS = 200
 
 
 def _archive_warnings(path: Path, messages: list[str]) -> Iterator[Problem]:
-    """The warnings `warcio` gave since the last call, as problems of the archive (emptied)."""
-    for message in messages:
+    """The warnings `warcio` gave since the last call, as problems of the archive (emptied), each
+    shown safely (`compliance.display.visible`: a WARC-Target-URI's ESC as `\\x1b`), as every
+    problem that quotes what an archive holds is."""
+    from compliance.display import visible
+
+    for message in map(visible, messages):
         shown = message if len(message) <= _WARNING_CHARS else message[: _WARNING_CHARS - 1] + "…"
         yield Problem(path.name, str(path), f"archive warning: {shown}")
     messages.clear()
@@ -575,20 +581,22 @@ class SiteReader:
         return self.fetcher.get(url)
 
     def listed(self, locator: Locator) -> tuple[list[str], list[Problem]]:
-        """The page URLs a sitemap, feed or URL list names."""
+        """The page URLs a sitemap, feed or URL list names, each as a browser reads it
+        (`fetching.as_a_browser_reads`: a control or bidirectional character percent-encoded)."""
         if locator.kind == "urls":
-            return list(locator.where), []
+            return _as_read(locator.where), []
         url = locator.where[0]
         if locator.kind == "sitemap":
             urls, unread, listing = sitemap_pages(self.fetcher, url)
             if self.listings is not None:
                 for where, listed in listing.items():
-                    self.listings(where, listed)
-            return urls, [Problem(host_of(where), where, problem) for where, problem in unread]
+                    self.listings(where, _as_read(listed))
+            unread_at = [(as_a_browser_reads(where), problem) for where, problem in unread]
+            return _as_read(urls), [Problem(host_of(where), where, problem) for where, problem in unread_at]
         urls, problem = feed_pages(self.fetcher, url)
         if self.listings is not None and not problem:
-            self.listings(url, urls)
-        return urls, [Problem(host_of(url), url, problem)] if problem else []
+            self.listings(url, _as_read(urls))
+        return _as_read(urls), [Problem(host_of(url), url, problem)] if problem else []
 
     def pages(self, locator: Locator) -> Iterator[Page | Problem]:
         """Every listed page, fetched in parallel across hosts within each host's limits, in list order."""
@@ -604,6 +612,11 @@ class SiteReader:
                 # shows it: a listed address that redirects to a page listed too is that page.
                 final = outcome.url if is_http_url(outcome.url) else url
                 yield Page(final, host_of(final), outcome.body, listed_at=url if final != url else "")
+
+
+def _as_read(urls: Iterable[str]) -> list[str]:
+    """Listed URLs as a browser reads them (`fetching.as_a_browser_reads`), in their order."""
+    return [as_a_browser_reads(url) for url in urls]
 
 
 # Threads fetching a source's pages (each host within its own limits, which the fetcher keeps),

@@ -246,8 +246,8 @@ class Context:
             found = [(self.meta.get(key, ""), _given_by(key)) for key in self._given_by_as_written()]
         original = self.original
         if original is not None:
-            found += [(url, "the canonical link of the original story given") for url in original.canonical]
-            found += [(url, "the og:url of the original story given") for url in original.meta.get("og:url", ())]
+            canonical = frozenset(original.canonical)
+            found += [(url, f"the {'canonical link' if url in canonical else 'og:url'} of the original story given") for url in original.own_addresses]
         sources: dict[str, str] = {}
         for value, where in found:
             if is_http_url(value):

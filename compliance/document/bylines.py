@@ -67,7 +67,7 @@ from compliance.document.byline_reading import (
     title_and_institution,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, block_element, class_tokens, names, text_of
-from compliance.document.model import Block, Byline, Document, block_position
+from compliance.document.model import Block, Byline, Document, block_position, own_pages_of
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.document.stories import story_byline_at
 from compliance.firstuse import on_first_use
@@ -756,12 +756,6 @@ def _story_opening(blocks: tuple[Block, ...], start: int, prose: Block | None) -
 def _in_caption(element: Any) -> bool:
     """Whether the element is or sits in a picture's caption or figure (None: a line of text)."""
     return element is not None and any(node.tag in _ELSEWHERE_TAGS for node in _self_and_ancestors(element) if isinstance(node.tag, str))
-
-
-def own_pages_of(canonical: Iterable[str], meta: Mapping[str, Iterable[str]], base_url: str | None) -> tuple[str, ...]:
-    """The page's own addresses, as a link to the page itself may give them: its canonical URLs,
-    its `og:url` and the address it was read from (`base_url`, when known)."""
-    return (*canonical, *meta.get("og:url", ()), *((base_url,) if base_url else ()))
 
 
 # The most blocks read for a "By …" line from the top of the zone when prose never comes: far

@@ -24,7 +24,6 @@ from compliance.document.bylines import (
     find_bylines,
     is_byline_markup,
     outlet_names,
-    own_pages_of,
 )
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -39,7 +38,19 @@ from compliance.document.crowded_tags import MAX_ATTRIBUTES, crowded_tag
 from compliance.document.css import Declaration, display_keyword, reading_one_page
 from compliance.document.elements import BLOCK_TAGS, ids_of_page, names
 from compliance.document.first_line import unseen_first_line
-from compliance.document.model import Block, Document, Image, Item, Link, block_position, has_visible_characters, item_offsets, new_block, new_link
+from compliance.document.model import (
+    Block,
+    Document,
+    Image,
+    Item,
+    Link,
+    block_position,
+    has_visible_characters,
+    item_offsets,
+    new_block,
+    new_link,
+    own_pages_of,
+)
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -217,6 +217,16 @@ class Byline:
         return self.source in ("markup", "text")
 
 
+def own_pages_of(canonical: Iterable[str], meta: Mapping[str, Iterable[str]], base_url: str | None) -> tuple[str, ...]:
+    """The page's own addresses, as a link to the page itself may give them, in the order an
+    original story's are named (`checks.base.Context.original_addresses`): its canonical URLs, then
+    its `og:url`, then the address it was read from (`base_url`, when known). Each as the page gives
+    it (resolved as links are: `html.page_base`), http(s) or not; a caller that wants addresses to
+    follow keeps the http(s) ones. The one reading of a page's own address: `check`, the link back,
+    a later page's and a refresh's tests and the audit's stories all ask it. Pure."""
+    return (*canonical, *meta.get("og:url", ()), *((base_url,) if base_url else ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """An article parsed once; every check reads from this."""
@@ -305,6 +315,13 @@ class Document:
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        """The addresses the page gives as its own (`own_pages_of` without the address it was read
+        from): its canonical URLs, then its `og:url`, each as resolved, http(s) or not. A page whose
+        canonical link and `og:url` disagree is known by both; its canonical URL is named first."""
+        return own_pages_of(self.canonical, self.meta, None)
 
     @property
     def page_headline(self) -> Block | None:

@@ -24,8 +24,7 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from compliance.document.bylines import own_pages_of
-from compliance.document.model import Document
+from compliance.document.model import Document, own_pages_of
 from compliance.urls import is_http_url
 
 

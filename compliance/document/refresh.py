@@ -55,8 +55,7 @@ def redirecting_refresh(doc: Document) -> Refresh | None:
         if not address or address.startswith("#"):
             return None
         url = resolve_url(address, doc.base_url)
-        own = (*doc.canonical, *doc.meta.get("og:url", ()))
-        if any(same_page(url, page) for page in own):
+        if any(same_page(url, page) for page in doc.own_addresses):
             return None
         return Refresh(seconds, address, url, meta)
     return None
