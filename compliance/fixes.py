@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
-from compliance.checks.original_byline import not_reporters, reporters_and_credit
+from compliance.checks.original_byline import not_reporters, reporters_and_credit, shortening_bylines
 from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, DocumentKind, Image
@@ -1415,9 +1415,10 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
     """The page's bylines a fix that credits the reporter puts right, in page order: every byline
     that credits as an author a person who is not the reporter (`original_byline.not_reporters`:
     "By Sam Li", "By Hailey Norwood and Sam Li", a theme's author box naming Sam Li, wherever it
-    stands), or when none does, the first byline if it credits someone else than a person (staff,
-    "By Staff", a placeholder) or is the reporter's own without what the credit adds after the
-    name. A staff byline beside another that names a wrong person is left: once the names are put
+    stands) or the reporter with the given name cut to its initial ("By H. Norwood",
+    `original_byline.shortening_bylines`), or when none does, the first byline if it credits
+    someone else than a person (staff, "By Staff", a placeholder) or is the reporter's own
+    without what the credit adds after the name. A staff byline beside another that names a wrong person is left: once the names are put
     right it is a harmless "Posted by" line, as the rules read it."""
     if not doc.bylines or _byline_fix(fix) is None:
         return ()
@@ -1430,7 +1431,10 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
         # is to be replaced by the full one, and so is an outlet's name where the authors' belong
         # ("By The Conversation": the terms ask for the authors, not the publisher).
         return (byline,) if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet", "unnamed") else ()
-    others = tuple(b for b in doc.bylines if not_reporters(b, reporters))
+    # A byline cutting the reporter's given name to its initial ("By J. Smith") gets the name as
+    # the original writes it, as a wrong name does.
+    shortening = shortening_bylines(doc.bylines, reporters)
+    others = tuple(b for b in doc.bylines if not_reporters(b, reporters) or b in shortening)
     if others:
         return others
     if byline.reading.problem in ("staff", "placeholder"):

@@ -370,6 +370,7 @@ from compliance.document.byline_reading import (
     dateline_places,
     disowned_parts,
     holds_no_name,
+    initials_alone,
     institutions_in,
     is_dateline_place,
     is_news_outlet_phrase,
@@ -467,7 +468,8 @@ def _problem_in_words(byline: Byline) -> str:
     """Why a byline that names no one names no reporter: what it names instead, or, for words
     that are none of a name's (problem `unnamed`), the first such word as the byline writes it, or
     the words that read backwards (`reads_backwards`: "htimS ekaJ", a name a right-to-left
-    override lays out in reverse).
+    override lays out in reverse), or a person's initials alone ("By J. S.", `initials_alone`),
+    which are no outlet's name.
     A byline of what no name is made of (`holds_no_name`: digits, escapes, an address, a workflow
     command look-alike), read as empty, an outlet or unnamed, says that a name is expected."""
     if byline.reading.problem in ("empty", "outlet", "unnamed") and holds_no_name(byline.text):
@@ -481,6 +483,9 @@ def _problem_in_words(byline: Byline) -> str:
         # "Photography by B", "Translation: B": the line names a person, only not the story's
         # author; "names an outlet" would send the editor to replace an outlet that is not there.
         return _PART_ONLY
+    if byline.reading.problem == "outlet" and (initials := initials_alone(byline.reading.credit)):
+        # "By J. S.": a person's initials, no outlet's name; the editor is to write the name out.
+        return f"gives only initials ('{initials}'), not the reporter's name"
     return _PROBLEMS.get(byline.reading.problem or "", "names no person")
 
 

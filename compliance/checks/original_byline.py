@@ -2,13 +2,20 @@
 
 The names are read from the original's byline exactly as the republication's are, then compared
 insensitive to order ("Ana Ruiz and Bo Li" = "Bo Li, Ana Ruiz"), case, diacritics ("Jose" = "José"),
-look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a"), given names
-abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "John Smith" and,
-for an original's "J. Smith", "Jake Smith" do not), courtesy, academic, religious, political and
+look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a"), the initials the
+original itself prints ("J. Smith" credits an original's "J. Smith"; "Jake Smith" and "J.X. Smith"
+do not), courtesy, academic, religious, political and
 military titles, which are style ("Dr. Maria Lopez", "Prof. Maria Lopez", "Rev.", "Sen.", "Lt.
 Col.", "Ms.", "Assemblymember" credit "Maria Lopez"), and a middle initial after the given name written out
 ("Maria E. Lopez" credits "Maria Lopez" and "Maria Elena Lopez"; "Mario E. Lopez" and "Dr. Ana
-Lopez" do not). A name a byline credits only for a part of the work is not the reporter's credit
+Lopez" do not; a middle name left out, "Maria Lopez" for "Maria Elena Lopez", does not either).
+A given name the original (or the `reporter` given) writes out and the byline cuts to its initial
+does not keep the reporter's byline: "J. Smith", "J.R. Smith" or "J. Smith Jr." for "Jake Smith",
+"Jake Robert Smith" or "Jake Smith Jr.", "J. García López" for "Juan García López" fail with
+`fault` "shortens the name of" and a detail that says so ("… which shortens Jake Smith to J.
+Smith: write the name as the original does"); the name is still the reporter's, so it is no
+other person credited beside them, and a byline elsewhere on the page writing the name out
+credits the reporter. A name a byline credits only for a part of the work is not the reporter's credit
 ("By Courier Staff. Photos by Jake Smith", "Compiled by Jake Smith", "Photos and video by Jake
 Smith" leave Jake Smith uncredited), and a name after another that the original names as an
 author's institution is that institution, no other person ("By Ana Ruiz, Johns Hopkins" for an
@@ -71,7 +78,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.story import is_caption, name_key, same_person, under_headline
+from compliance.checks.story import is_caption, name_key, same_person, shortens_given_name, under_headline
 from compliance.checks.text import IN_A_CAPTION, not_captions, scope_blocks
 from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import credited_for_a_part, is_organisation_phrase, person_name, read_byline
@@ -83,8 +90,9 @@ from compliance.patterns import MissingMeta, Pattern
 from compliance.text import listed, shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing,
-# and on a failure what the byline does wrong (`fault`: "does not name", or "credits someone else beside" when it names every reporter and
-# another person too); with `institutions`, the author and the two institutions compared.
+# and on a failure what the byline does wrong (`fault`: "does not name", "credits someone else beside" when it names every reporter and
+# another person too, or "shortens the name of" when it names them all, one with the given name cut to its initial); with `institutions`,
+# the author and the two institutions compared.
 CAPTURES = frozenset(("name", "names", "missing", "fault", "institution", "original_institution"))
 
 OPTIONS = (
@@ -159,23 +167,29 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         if not credited_for_a_part(byline.text, n) and not (position and is_original_institution(n, institutions))
     ]
     credited += _credit_line_names(doc, params, ctx)
-    matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
-    found = [credited[i] for i in sorted(set(matched.values()))]
+    written = [_with_suffix(n, b.text) for b, n in credited]
+    matched = _credited_as(list(expected.values()), written)
+    # A reporter credited only with the given name cut to its initial ("J. Smith" for Jake
+    # Smith) is the reporter, but not the reporter's byline the terms ask to keep.
+    shortened = {name: i for name, i in matched.items() if shortens_given_name(written[i], name)}
+    found = [credited[i] for name, i in sorted(matched.items(), key=lambda item: item[1]) if name not in shortened]
     missing = [name for name in expected.values() if name not in matched]
     others = [(b, n) for b, n in credited if isinstance(b, Byline) and n in not_reporters(b, list(expected.values()))]
     names = ", ".join(expected.values())
     captures = (("name", next(iter(expected.values()))), ("names", listed(list(expected.values()))), ("missing", listed(missing)))
-    if found and (not missing or not params.all) and not others:
+    if found and (not (missing or shortened) or not params.all) and not others:
         hits = tuple(Hit(b.index, doc.locate(b), b.text, captures, doc.item_offsets[min(b.index, len(doc.item_offsets) - 1)]) for b, _ in found)
         return Outcome(True, hits)
-    # The byline to change is the one crediting someone else, when the reporters are credited.
-    first = others[0][0] if others and found else (doc.bylines[0] if doc.bylines else None)
+    # The byline to change is the one crediting someone else, when the reporters are credited,
+    # else the one that cuts a reporter's name short.
+    first = (others[0][0] if others and found else None) or (credited[min(shortened.values())][0] if shortened else None)
+    first = first or (doc.bylines[0] if doc.bylines else None)
     anchor = doc.locate(first) if first is not None else under_headline(doc)
     shown = "; ".join(f"'{b.shown}'" for b in doc.bylines) or "no visible byline"
     lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
     if lines:
         shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)
-    said = [f"{listed(missing)} not credited"] if found and missing else []
+    said = [f"{listed(missing)} not credited"] if (found or shortened) and missing else []
     if found and others:
         strangers = list(dict.fromkeys(n for _, n in others))
         verb = "is" if len(strangers) == 1 else "are"
@@ -186,15 +200,27 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         # One sentence on from what the page has, without brackets inside the message's own.
         unnamed += f', and its credit line "{shorten(caption.text, 140)}" at line {doc.locate(caption).line} {IN_A_CAPTION}'
         anchor = doc.locate(caption)
-    # What the byline does wrong, for a message's `{fault}`: it leaves a reporter out, or it names
-    # every reporter and someone else beside them.
-    fault = _CREDITS_ANOTHER if found and others and (not missing or not params.all) else _LEAVES_OUT
+    # What the byline does wrong, for a message's `{fault}`: it leaves a reporter out, it names
+    # every reporter and someone else beside them, or it names them all, one cut short.
+    fault = _CREDITS_ANOTHER if found and others and (not missing or not params.all) else _SHORTENS if shortened and not missing else _LEAVES_OUT
+    if shortened:
+        unnamed += _shortened_in_words({name: written[i] for name, i in shortened.items()}, from_original=ctx.original is not None)
     return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=(*captures, ("fault", fault)))
 
 
 # A failure's `{fault}`: "The byline {fault} the reporter of the original".
 _LEAVES_OUT = "does not name"
 _CREDITS_ANOTHER = "credits someone else beside"
+_SHORTENS = "shortens the name of"
+
+
+def _shortened_in_words(shortened: dict[str, str], *, from_original: bool) -> str:
+    """What the byline does to the names it cuts short, and what to write instead, as the end of
+    a finding's detail: ", which shortens Jake Smith to J. Smith: write the name as the original
+    does" (`shortened`: each reporter's name, as expected, to the name the byline gives)."""
+    cuts = listed([f"{name} to {short}" for name, short in shortened.items()])
+    noun = "name" if len(shortened) == 1 else "names"
+    return f", which shortens {cuts}: write the {noun} " + ("as the original does" if from_original else "in full, as given")
 
 
 def original_authors(ctx: Context) -> tuple[str, ...]:
@@ -210,7 +236,7 @@ def is_reporter(name: str, byline_text: str, reporters: Sequence[str]) -> bool:
     the rule compares a credited name with a reporter (`same_person`: "M. Alvarez" is "Maria
     Alvarez"; a generational suffix the byline writes after a comma kept)."""
     credited = _with_suffix(name, byline_text)
-    return any(_same_key(credited, reporter) or same_person(credited, reporter) for reporter in reporters)
+    return any(_same_key(credited, reporter) or same_person(credited, reporter) or shortens_given_name(credited, reporter) for reporter in reporters)
 
 
 def not_reporters(byline: Byline, reporters: list[str]) -> tuple[str, ...]:
@@ -221,6 +247,20 @@ def not_reporters(byline: Byline, reporters: list[str]) -> tuple[str, ...]:
     byline naming no one (a staff credit, "Posted by Web Staff") credits no other person: the
     reporter's byline beside it is the story's."""
     return tuple(name for name in byline.names if not credited_for_a_part(byline.text, name) and not is_reporter(name, byline.text, reporters))
+
+
+def shortening_bylines(bylines: Sequence[Byline], reporters: Sequence[str]) -> tuple[Byline, ...]:
+    """The bylines, in page order, that credit one of `reporters` only with the given name cut to
+    its initial (`shortens_given_name`: "By J. Smith, Daily Caller News Foundation" for Jake
+    Smith), where no byline writes that reporter's name out: the bylines the rule fails for
+    shortening a name, whose names `fix` writes out."""
+    credited = [(byline, _with_suffix(name, byline.text)) for byline in bylines for name in byline.names if not credited_for_a_part(byline.text, name)]
+    cut = [reporter for reporter in reporters if not any(_same_key(name, reporter) or _written_out(name, reporter) for _, name in credited)]
+    found: list[Byline] = []
+    for byline, name in credited:
+        if byline not in found and any(shortens_given_name(name, reporter) for reporter in cut):
+            found.append(byline)
+    return tuple(found)
 
 
 def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
@@ -394,7 +434,7 @@ def _agrees_with_original(ctx: Context, credited: list[str]) -> None:
     named = [name for element in (value.names if isinstance(value, NamesMeta) else (given,)) for name in reporters_given(element)]
 
     def alike(one: str, other: str) -> bool:  # either way round: "J. Smith" is "Jake Smith" and the other way
-        return _same_key(one, other) or same_person(one, other) or same_person(other, one)
+        return _same_key(one, other) or any(alike(a, b) for a, b in ((one, other), (other, one)) for alike in (same_person, shortens_given_name))
 
     if all(any(alike(a, b) for b in named) for a in credited) and all(any(alike(b, a) for a in credited) for b in named):
         return
@@ -444,10 +484,12 @@ def _with_suffix(name: str, byline: str) -> str:
 
 def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:
     """Which credited name (its index) credits each expected reporter. Each credited name stands
-    for one reporter, and exact names are paired first, so that "J. Smith" beside "Jane Smith"
-    does not also credit an uncredited "John Smith"."""
+    for one reporter, and exact names are paired first, then names written out, then names with
+    the given name cut to its initial (`shortens_given_name`), so that "J. Smith" beside "Jane
+    Smith" does not also credit an uncredited "John Smith", and a byline writing the name out is
+    the one that credits the reporter."""
     matched: dict[str, int] = {}
-    for alike in (_same_key, same_person):
+    for alike in (_same_key, _written_out, shortens_given_name):
         for name in expected:
             if name in matched:
                 continue
@@ -460,3 +502,8 @@ def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:
 
 def _same_key(credited: str, expected: str) -> bool:
     return name_key(credited) == name_key(expected)
+
+
+def _written_out(credited: str, expected: str) -> bool:
+    """`same_person`, with the first given name written out as `expected` writes it."""
+    return same_person(credited, expected) and not shortens_given_name(credited, expected)

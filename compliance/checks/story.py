@@ -705,6 +705,32 @@ def same_person(credited: str, expected: str) -> bool:
     return letters in (spelt, spelt[0])
 
 
+def shortens_given_name(credited: str, expected: str) -> bool:
+    """Whether `credited` names `expected` with the first given name, which `expected` writes
+    out, cut to its initial: "J. Smith", "J.R. Smith" and "J. Robert Smith" for "Jake Robert
+    Smith", "J. García López" for "Juan García López", "J. Smith Jr." for "Jake Smith Jr.". The
+    same person (`same_person` names them alike, or the name with the initial written out as
+    `expected` writes that given name), but not the byline the terms ask to keep. False for the
+    initials `expected` itself prints ("J. Smith" for "J. Smith"), a middle name alone
+    abbreviated ("Sarah J. Tribble" for "Sarah Jane Tribble"), and another initial or surname."""
+    credited, expected = _without_titles(credited), _without_titles(expected)
+    credited_parts, expected_parts = _given_and_surname(credited), _given_and_surname(expected)
+    if credited_parts is None or expected_parts is None or name_key(credited) == name_key(expected):
+        return False
+    (initial, is_initial), (first, first_is_initial) = credited_parts[0][0], expected_parts[0][0]
+    if not is_initial or first_is_initial or initial.casefold() != first[:1].casefold():
+        return False
+    if same_person(credited, expected):
+        return True
+    # A surname of two words ("García López") or a suffix ("Jr.") is no given name that
+    # `same_person` lets a republication abbreviate: the initial written out again must give the
+    # name itself ("J. R. Smith" is no "Jake Smith" with a middle initial added).
+    words = credited.split()
+    if len(plain_letters(words[0]).strip(".")) != 1:
+        return False
+    return name_key(" ".join((expected.split()[0], *words[1:]))) == name_key(expected)
+
+
 def _without_titles(name: str) -> str:
     """The name without the courtesy, academic, religious, political or military titles before it
     ("Dr.", "Prof.", "Professor", "Rev.", "Lt. Col.", "Ms.", from `nameparser`'s vocabulary;

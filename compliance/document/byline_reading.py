@@ -3228,6 +3228,20 @@ _ADDRESS_OR_ESCAPE = on_first_use(r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|%[0
 _SLOT_LEFTOVERS = frozenset(f",;:|•·{DASH_CLASS.replace(chr(92), '')}")
 
 
+# A person's initials written alone, each letter with its full stop ("J. S.", "J.S", "J. R. S."):
+# without the stops ("JS", "AP", "NPR") initials are an outlet's as likely as a person's.
+_INITIALS_ALONE = re.compile(r"(?:[^\W\d_]\.\s*){1,3}[^\W\d_]\.?")
+
+
+def initials_alone(credit: str) -> str | None:
+    """The person's initials a byline's credit gives where a name belongs ("J. S." in "J. S., Daily
+    Caller News Foundation", the credit of "By J. S., Daily Caller News Foundation"): its first
+    part (up to a comma, a bar or a dash) when that is two to four letters, each with its full
+    stop (the last one's may be dropped); None for anything else ("JS", "AP", "J. Smith"). Pure."""
+    first = _SEGMENT_SPLIT.split(credit.strip(), maxsplit=1)[0].strip()
+    return first if _INITIALS_ALONE.fullmatch(first) else None
+
+
 def holds_no_name(text: str) -> bool:
     """Whether a byline (its opener left out) is made of what no person's name is made of, and is
     not merely empty: a workflow command look-alike anywhere in it ("By ::warning::x"), or, once
