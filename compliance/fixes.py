@@ -1628,7 +1628,12 @@ _NEVER_RUN_UNFIXED = (
     "it is on the page, delayed by WP Rocket or Rocket Loader with nothing on the page to run it; give it back its plain type and src by hand"
     " (a second copy would load it twice once that script is back)"
 )
-_HELD_UNFIXED = {"interaction": _DELAYED_UNFIXED, "never": _NEVER_RUN_UNFIXED}
+_LOADER_UNFIXED = (
+    "it is on the page, rewritten by a plugin so that no browser loads it as written; give it back its plain type and src by hand"
+    " and exclude it from that plugin (a second copy would be rewritten too)"
+)
+_COMMENTED_UNFIXED = "it is on the page inside an HTML comment; take out the comment's <!-- and --> around it by hand"
+_HELD_UNFIXED = {"interaction": _DELAYED_UNFIXED, "never": _NEVER_RUN_UNFIXED, "loader": _LOADER_UNFIXED, "comment": _COMMENTED_UNFIXED}
 
 
 def _moved_image(
