@@ -149,3 +149,24 @@ def test_the_readme_examples_are_what_the_checker_reports() -> None:
     assert shown.split(maxsplit=2) == [finding.severity.label, finding.rule, finding.message]
     finding = _findings(check_html(head + commented + "\n</article></body></html>", packs=["propublica"]), "propublica/pixel")[0]
     assert finding.message == said
+
+
+def test_a_logo_in_a_comment_is_missing_and_fix_puts_one_in() -> None:
+    # A logo readers see is no tag counted twice: the finding is the missing logo's, which fix mends.
+    from compliance.engine import CheckSettings
+    from compliance.fixes import plan_fixes
+    from compliance.loading import load_packs
+
+    logo = "https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png"
+    page = (
+        "<article>\n<h1>Officials weigh new approach</h1>\n"
+        f'<!-- <img src="{logo}" alt="Daily Caller News Foundation logo"> -->\n'
+        '<p class="byline">By Jake Smith, Daily Caller News Foundation</p>\n'
+        "<p>The administration is weighing a new approach, officials said on Wednesday.</p>\n</article>\n"
+    )
+    (finding,) = _findings(check_html(page, packs=["dcnf"]), "dcnf/logo")
+    assert "missing" in finding.message and not finding.held_back
+    packs = [pack for pack in load_packs() if pack.id == "dcnf"]
+    settings = CheckSettings(packs=packs, path="story.html", auto_detect=False, meta={"logo-url": logo})
+    plan = plan_fixes(page.encode(), "html", settings)
+    assert any(edit.rule == "dcnf/logo" for edit in plan.edits) and not plan.unfixed

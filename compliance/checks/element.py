@@ -430,7 +430,10 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         return outcome
     if held:
         return _held_back(doc, params, outcome, *held[0])
-    commented = _commented_out(doc, params) if addresses_only else None
+    # A tag no reader sees (a pixel, a counter) pasted again beside its commented-out copy would
+    # count twice once the comment goes: it is named. A logo commented out is only missing, and
+    # fix puts one in.
+    commented = _commented_out(doc, params) if addresses_only and params.visible != "true" else None
     if commented is not None:
         return _held_in_a_comment(doc, params, outcome, commented)
     return _with_look_alike(doc, params, outcome) if params.instead else outcome
