@@ -259,17 +259,18 @@ def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:
 def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
     """A required tag that is on the page but loads only after the reader consents to cookies,
     (a script a page-speed plugin delays) after the reader first interacts, or never (no script on
-    the page runs what WP Rocket or Rocket Loader delayed): the rule's verdict at
+    the page runs what WP Rocket or Rocket Loader delayed; a loader not known by name rewrote it,
+    WP Meteor's `type="javascript/blocked"`; it stands in an HTML comment): the rule's verdict at
     its severity, with a message that says so (`Outcome.held_back`) and help that exempts it from
     the consent manager or the delay, not a fix that pastes it again."""
-    from compliance.checks.element import DELAYED_HELP, HELD_BACK_HELP, NEVER_RUN_HELP
+    from compliance.checks.element import COMMENTED_HELP, DELAYED_HELP, HELD_BACK_HELP, LOADER_HELP, NEVER_RUN_HELP
 
     reason = outcome.held_back
     return Finding(
         rule.id,
         rule.severity,
         f"{reason[:1].upper()}{reason[1:]}.",
-        {"interaction": DELAYED_HELP, "never": NEVER_RUN_HELP}.get(outcome.held_until, HELD_BACK_HELP),
+        {"interaction": DELAYED_HELP, "never": NEVER_RUN_HELP, "loader": LOADER_HELP, "comment": COMMENTED_HELP}.get(outcome.held_until, HELD_BACK_HELP),
         outcome.location or ctx.doc.article_location,
         None,
         rule.pack,

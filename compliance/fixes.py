@@ -1631,7 +1631,58 @@ _NEVER_RUN_UNFIXED = (
     "it is on the page, delayed by WP Rocket or Rocket Loader with nothing on the page to run it; give it back its plain type and src by hand"
     " (a second copy would load it twice once that script is back)"
 )
-_HELD_UNFIXED = {"interaction": _DELAYED_UNFIXED, "never": _NEVER_RUN_UNFIXED}
+_LOADER_UNFIXED = (
+    "it is on the page, rewritten by a plugin so that no browser loads it as written; give it back its plain type and src by hand"
+    " and exclude it from that plugin (a second copy would be rewritten too)"
+)
+_COMMENTED_UNFIXED = "it is on the page inside an HTML comment; take out the comment's <!-- and --> around it by hand"
+_HELD_UNFIXED = {"interaction": _DELAYED_UNFIXED, "never": _NEVER_RUN_UNFIXED, "loader": _LOADER_UNFIXED, "comment": _COMMENTED_UNFIXED}
+
+
+@dataclass(frozen=True, slots=True)
+class _ImageMove:
+    """The page's one copy of the image a fix draws (an `original-image` value: DCNF's logo), not
+    where the fix puts it (`_image_move`): the `block` to insert at `offset` of
+    `doc.lines_source`, the `place` in words, and the copy to take out, `taken` (offset, length:
+    the copy with what holds it alone and its line), or None when it shares a paragraph of the
+    story (or stands where the block goes); `at`, where the copy stands in the source."""
+
+    copy: Image
+    offset: int
+    block: str
+    place: str
+    taken: tuple[int, int] | None
+    at: int
+
+
+def _image_move(fix: FixTemplate, ctx: Context, values: _Values, placed: tuple[int, str, str] | str, encoding: str = "utf-8") -> _ImageMove | None:
+    """What moving the image a fix draws would do (`_ImageMove`), as `syndcheck fix` moves it
+    (`_moved_image`) and the HTML report says it (`fix_block`): None when the article has no one
+    copy of it, or the block cannot be placed. The block is `placed` (`place_fix`'s answer),
+    written with the value given (the original's image, `--meta`: the editor's word wins), else
+    (`placed` a reason) with the page's own copy's address."""
+    doc = ctx.doc
+    alts = [source.original_image for source in fix.values if source.original_image is not None]
+    copies = [image for image in doc.images if image.in_article and image.sources and any(alt.search(image.alt) for alt in alts)] if alts else []
+    if len(copies) != 1:
+        return None
+    copy = copies[0]
+    if isinstance(placed, str):
+        own = _Values(values.meta, values.original, address=values.address, page=doc, link_optional=values.link_optional, article=values.article)
+        placed = place_fix(fix, doc, own, ctx, encoding=encoding)
+        if isinstance(placed, str):
+            return None
+    offset, block, place = placed
+    span = _image_span(doc, copy)
+    taken = _with_its_line(doc, *span) if span is not None else None
+    if taken is not None and taken[0] <= offset <= taken[0] + taken[1]:
+        taken = None
+    return _ImageMove(copy, offset, block, place, taken, span[0] if span else _image_offset(doc, copy))
+
+
+def _image_in_a_paragraph(name: str, where: str) -> str:
+    """What to do about the image `name` at `where` that a move leaves, inside a paragraph of the story."""
+    return f"the image {name} at {where}, inside a paragraph of the story, can go: take it out of that paragraph by hand, keeping the text"
 
 
 def _moved_image(
@@ -1645,32 +1696,21 @@ def _moved_image(
     encoding: str,
     earlier: tuple[Sequence[Edit], str],
 ) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
-    """The edits that move the image a fix draws (an `original-image` value: DCNF's logo), when the
-    article has one copy of it and it is not where the fix puts it, with the text, document and
+    """The edits that move the image a fix draws (`_image_move`), with the text, document and
     report they give; None when there is no such copy or neither moving it nor a copy where the
-    block goes satisfies the rule. The block is `placed`, written with the value given (the
-    original's image, `--meta`: the editor's word wins), else (`placed` a reason) with the page's
-    own copy's address. The copy is taken out with what holds it alone (`_whole_holder`: its `<p>`,
-    `<figure>`; in Markdown its line) — unless that takes more than the image (a paragraph of the
-    story holds it) or makes the rule or another fail: then it stays, and the note says so.
-    `earlier`: the edits made so far and the source they are offsets of (`_kept_where`)."""
+    block goes satisfies the rule. The copy is taken out with what holds it alone
+    (`_whole_holder`: its `<p>`, `<figure>`; in Markdown its line) — unless that takes more than
+    the image (a paragraph of the story holds it) or makes the rule or another fail: then it
+    stays, and the note says so. `earlier`: the edits made so far and the source they are
+    offsets of (`_kept_where`)."""
     doc = ctx.doc
-    alts = [source.original_image for source in fix.values if source.original_image is not None]
-    copies = [image for image in doc.images if image.in_article and image.sources and any(alt.search(image.alt) for alt in alts)]
-    if len(copies) != 1:
+    move = _image_move(fix, ctx, values, placed, encoding)
+    if move is None:
         return None
-    copy = copies[0]
-    if isinstance(placed, str):
-        own = _Values(values.meta, values.original, address=values.address, page=doc, link_optional=values.link_optional, article=values.article)
-        placed = place_fix(fix, doc, own, ctx, encoding=encoding)
-        if isinstance(placed, str):
-            return None
-    offset, block, place = placed
-    span = _image_span(doc, copy)
-    taken = _with_its_line(doc, *span) if span is not None else None
+    copy, offset, block, place, taken = move.copy, move.offset, move.block, move.place, move.taken
     name = _quoted(copy.alt)
-    where = _kept_where(earlier[0], span[0] if span else _image_offset(doc, copy), earlier[1]) if earlier[1] else f"line {copy.line}"
-    if taken is not None and not taken[0] <= offset <= taken[0] + taken[1]:
+    where = _kept_where(earlier[0], move.at, earlier[1]) if earlier[1] else f"line {copy.line}"
+    if taken is not None:
         given = "" if _block_address(block) in copy.sources else "written with the address given, not the page's"
         # Moved with the page's address, the image keeps its own tag as written (its size, class,
         # srcset, lazy-load attributes) in the block's place, unless the rule fails so: then
@@ -1685,11 +1725,23 @@ def _moved_image(
                 return (Edit(rule_id, offset, 0, written, place, note), Edit(rule_id, taken[0], 0, "", place, removed=taken[1])), candidate
         stays = f"the image {name} at {where} stays: taking it out {problem}"
     else:
-        stays = f"the image {name} at {where}, inside a paragraph of the story, can go: take it out of that paragraph by hand, keeping the text"
+        stays = _image_in_a_paragraph(name, where)
     candidate = attempt(offset, block)
     if _regression(rule_id, report, candidate[2]):
         return None
     return (Edit(rule_id, offset, 0, block, place, stays),), candidate
+
+
+def _image_move_said(doc: Document, move: _ImageMove) -> str:
+    """What the HTML report says beside a block that moves the page's own copy of its image
+    (`fix_block`), as `syndcheck fix` does it: which lines to take out, in the words of fix's own
+    note (`_taken_said`); or that the copy, in a paragraph of the story, can go."""
+    name = _quoted(move.copy.alt)
+    if move.taken is None:
+        said = _image_in_a_paragraph(name, f"line {move.copy.line}")
+        return said[:1].upper() + said[1:]
+    taken = _at(Edit("", move.taken[0], 0, "", move.place, removed=move.taken[1]), move.taken[0], doc.lines_source)
+    return f"Then take out {taken.taken}: this block moves that image {move.place}, so that the page shows it once"
 
 
 # The address of a fix's image block: an HTML `src` (quoted) in group 1 or 2, a Markdown image's in 3.
@@ -2112,7 +2164,9 @@ class _Values:
         if source.original_image is not None and original is not None:
             for address in _image_addresses(original, source.original_image):
                 try:
-                    found = urljoin(self.original_url() or "", address)
+                    # The original's address is only the base of the image's: the block does not
+                    # write it, and says nothing of where it came from.
+                    found = urljoin(self.address or "", address)
                 except ValueError:  # an address no URL parser reads (`http://[::1/x`): not one to write
                     continue
                 if is_http_url(found):
@@ -2279,10 +2333,16 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
 
     values = _Values(ctx.meta, ctx.original, address=address, article=doc, copied=_copied(fix, checks[0], ctx.original, doc.kind) if checks else None)
     text = values.copied if values.copied is not None else _render(template, doc.kind, fix, values, unknown=placeholder)
+    # As `syndcheck fix` does (`_moved_image`): the image the block draws, on the page already in
+    # the wrong place, is moved, with the page's own address unless one is given.
+    move = _image_move(fix, ctx, values, place_fix(fix, doc, values, ctx)) if fix.insert != REPLACE and _draws_an_image(fix) else None
+    if move is not None:
+        text = move.block.strip()
     # Where the address the block writes came from, said beside it: the page's own link back
     # (`_address`'s note), else where it was given.
     whence = (address_from or _given_whence(address, ctx)) if values.address_used and address is not None else ""
-    fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items())
+    # A value the move writes from the page's own copy is no longer to fill in.
+    fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items() if shown in text)
     # As `syndcheck fix` does (`_try_fix`): the reporter's credit in place of a byline's wrong
     # name, or when that is not safe, the block and a line saying to take the old byline out.
     # A byline the theme prints from the front matter or the CMS's field is no text of the body
@@ -2327,7 +2387,9 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
             f"Then take {_said(caption.text[first:last].strip())} out of the photo caption on line {doc.locate(caption).line}:"
             " there it reads as the photo's credit, and this block is the story's",
         )
-    moved = _moved_copy(doc, text)
+    if move is not None:
+        fill_in += (_image_move_said(doc, move),)
+    moved = _moved_copy(doc, text) if move is None else None
     if moved is not None:
         # The text is on the page already, in the wrong place: pasting it would repeat it.
         taken = doc.lines_source[moved[0] : moved[0] + moved[1]]
@@ -2341,6 +2403,11 @@ def fix_block(fix: FixTemplate, ctx: Context, checks: Sequence[Check] = ()) -> F
         at_anchor = isinstance(fix.where, str) and fix.where != "end"
         marked = doc.locate(anchor[0]) if at_anchor else _block_location(doc, anchor[0], "after" if fix.insert == "after" or fix.where == "end" else "before")
     return FixBlock(text, _place_said(fix, anchor), marked, fill_in, whence)
+
+
+def _draws_an_image(fix: FixTemplate) -> bool:
+    """Whether the fix's block draws an image the original shows (an `original-image` value: DCNF's logo)."""
+    return any(source.original_image is not None for source in fix.values)
 
 
 def _in_place_block(doc: Document, ctx: Context, checks: Sequence[Check], address: str | None, block: str) -> FixBlock | None:

@@ -32,6 +32,9 @@ PROPUBLICA_BODY = (
     '<p><em>This story was originally published by <a href="https://www.propublica.org/article/county-jails">ProPublica</a>.</em></p>' + STORY
 )
 PIXEL = "https://pixel.propublica.org/pixel.js"
+# Cloudflare's Rocket Loader: each script's type rewritten to the page's token and the type, and its
+# own script, which names the token, running them once the page has loaded.
+ROCKET_TOKEN = "4a9f2c1e8b7d6a5f4e3d2c1b"
 
 
 def _page(body: str, tag: str) -> str:
@@ -77,18 +80,27 @@ def test_a_pixel_held_back_by_a_consent_manager_is_reported_as_held_back(tag: st
     assert "exempt it from the cookie-consent manager" in finding.help
 
 
+def test_a_page_without_the_pixel_has_it_missing() -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, ""), packs=["propublica"]), "propublica/pixel")
+    assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
+    assert finding.help.startswith("Paste the story") and not finding.held_back
+
+
 @pytest.mark.parametrize(
     "tag",
     [
         f'<script type="text/plain" src="{PIXEL}"></script>',  # no consent manager's marker: a script that never runs
         f'<script type="text/plain" data-cookieconsent="ignore" src="{PIXEL}"></script>',  # exempted, yet never runs
-        "",
+        # A token before a type that is no script's: data, as without the token, never a delayed script.
+        f'<script type="{ROCKET_TOKEN}-text/plain" src="{PIXEL}"></script>',
     ],
 )
-def test_a_pixel_that_no_consent_manager_holds_is_still_missing(tag: str) -> None:
+def test_a_pixel_that_no_consent_manager_holds_but_never_runs_is_named_so(tag: str) -> None:
+    # On the page, so not missing: its type is what stops it, and pasting it again would not help.
     finding = _finding(check_html(_page(PROPUBLICA_BODY, tag), packs=["propublica"]), "propublica/pixel")
-    assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
-    assert finding.help.startswith("Paste the story") and not finding.held_back
+    assert finding.message.startswith("The ProPublica tracking script (pixel.propublica.org/pixel.js) at line 2 is on the page but has type=")
+    assert "which browsers do not run" in finding.message and "cookie" not in finding.message
+    assert not finding.help.startswith("Paste") and finding.held_back == "loader"
 
 
 @pytest.mark.parametrize(
@@ -171,7 +183,7 @@ def test_a_pixel_delayed_by_a_page_speed_plugin_is_reported_where_it_is(tag: str
     [
         # Another address delayed, or a type no such plugin writes: the pixel is missing.
         '<script type="rocketlazyloadscript" data-rocket-src="https://example.org/analytics.js"></script>',
-        f'<script type="text/x-delayed" data-src="{PIXEL}"></script>',
+        '<script type="text/x-delayed" data-src="https://example.org/pixel.js"></script>',
     ],
 )
 def test_a_delayed_script_that_is_not_the_pixel_leaves_it_missing(tag: str) -> None:
@@ -199,9 +211,6 @@ def test_the_readme_example_of_a_delayed_script_is_what_the_checker_reports() ->
     assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)
 
 
-# Cloudflare's Rocket Loader: each script's type rewritten to the page's token and the type, and its
-# own script, which names the token, running them once the page has loaded.
-ROCKET_TOKEN = "4a9f2c1e8b7d6a5f4e3d2c1b"
 ROCKET_LOADER = f'<script src="/cdn-cgi/scripts/7d0fa10a/cloudflare-static/rocket-loader.min.js" data-cf-settings="{ROCKET_TOKEN}-|49" defer></script>'
 
 
@@ -240,15 +249,6 @@ def test_a_pixel_no_rocket_loader_runs_is_reported_as_never_run(tags: str) -> No
     )
     assert (finding.location.line, finding.fix, finding.held_back) == (2, None, "never")
     assert "nothing runs it" in finding.help and "cookie" not in finding.help
-
-
-def test_a_script_of_a_type_no_browser_runs_under_a_rocket_loader_token_is_missing() -> None:
-    # A token before a type that is no script's: data, as without the token, never a delayed script.
-    finding = _finding(
-        check_html(_page(PROPUBLICA_BODY, f'<script type="{ROCKET_TOKEN}-text/plain" src="{PIXEL}"></script>'), packs=["propublica"]), "propublica/pixel"
-    )
-    assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
-    assert not finding.held_back
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,10 @@ class Outcome(NamedTuple):
     rule's finding then says that, and how to exempt it, instead of its own message.
     `held_until`: what it waits for, "consent" or, for a script a page-speed plugin delays (WP
     Rocket's `type="rocketlazyloadscript"`), "interaction", or "never" when the page lacks the
-    script that would run it (WP Rocket's runtime, Cloudflare's Rocket Loader); "" when not held back.
+    script that would run it (WP Rocket's runtime, Cloudflare's Rocket Loader), "loader" when a
+    tool not known by name rewrote it so that no browser loads it as written (WP Meteor's
+    `type="javascript/blocked"`, an address only in a `data-*` attribute), "comment" when it
+    stands inside an HTML comment; "" when not held back.
     """
 
     passed: bool

@@ -126,9 +126,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
+import lxml.html
+from lxml import etree
+
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, explained_later, hiding_note, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, shown_sources, svg_accessible_name, text_of
-from compliance.document.elements import HeldTag, held_tag
+from compliance.document.elements import HeldTag, held_tag, tag_name
 from compliance.document.selector_lists import group_members
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -388,7 +391,9 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
                 hidden.append(f"line {element.sourceline} {replaced}")
             continue
         inert = doc.why_inert(element)
-        if inert is not None and (hold := held_tag(element)) is not None:
+        # An image matched by its lazy-load address is judged as such (`why_inert`), not as held
+        # by a loader of no known name, which only a script's type or address says.
+        if inert is not None and (hold := held_tag(element)) is not None and (hold.until != "loader" or tag_name(element) == "script"):
             held.append((element, hold))
             continue
         if inert is not None:
@@ -425,6 +430,12 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         return outcome
     if held:
         return _held_back(doc, params, outcome, *held[0])
+    # A tag no reader sees (a pixel, a counter) pasted again beside its commented-out copy would
+    # count twice once the comment goes: it is named. A logo commented out is only missing, and
+    # fix puts one in.
+    commented = _commented_out(doc, params) if addresses_only and params.visible != "true" else None
+    if commented is not None:
+        return _held_in_a_comment(doc, params, outcome, commented)
     return _with_look_alike(doc, params, outcome) if params.instead else outcome
 
 
@@ -545,8 +556,14 @@ def _asks_for_addresses_only(attributes: tuple[tuple[str, Pattern], ...] | None)
 def _held_sources_match(hold: HeldTag, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     """Whether the addresses a consent manager loads once allowed match the check's `src` pattern
     (a check that asks for no `src` is not about a tag the manager could hold)."""
+    return _addresses_match(hold.sources, attributes)
+
+
+def _addresses_match(sources: Sequence[str], attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+    """Whether the addresses `sources` (as a tag writes them) match the check's `src` pattern, and
+    the check asks for nothing else."""
     patterns = [pattern for name, pattern in attributes or () if name in _ADDRESS_ATTRIBUTES]
-    return bool(patterns) and len(patterns) == len(attributes or ()) and all(any(p.search(form) for form in _url_forms(hold.sources)) for p in patterns)
+    return bool(patterns) and len(patterns) == len(attributes or ()) and all(any(p.search(form) for form in _url_forms(sources)) for p in patterns)
 
 
 def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: Any, hold: HeldTag) -> Outcome:
@@ -555,7 +572,12 @@ def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: 
     (`Outcome.held_back`, `Outcome.held_until`), at the element."""
     what = describe(params)
     manager = f"{hold.manager}: {shorten(hold.marker, 60)}"
-    if hold.until == "never":
+    if hold.until == "loader":
+        reason = (
+            f"the {what} at line {element.sourceline} is on the page but {hold.marker}: only a script of the page that rewrites it"
+            " may load it, so not every reader is counted"
+        )
+    elif hold.until == "never":
         reason = (
             f"the {what} at line {element.sourceline} is delayed by {hold.manager} ({shorten(hold.marker, 60)}) and the page has no"
             f" {hold.manager} script that would run it: no reader's browser runs it, so no reader is counted"
@@ -568,6 +590,38 @@ def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: 
     else:
         reason = f"the {what} at line {element.sourceline} is held back by a cookie-consent manager ({manager}): it loads only after the reader accepts cookies"
     return outcome._replace(why=reason, anchor=functools.partial(doc.locate_element, element), held_back=reason, held_until=hold.until)
+
+
+def _commented_out(doc: Document, params: ElementParams) -> int | None:
+    """The first HTML comment of the page that holds a tag the check's selector and address
+    patterns find (`<!-- <script src="https://pixel.propublica.org/pixel.js"></script> -->`): the
+    line that tag starts on; None when none does. Asked only when the check fails, of the
+    comments that hold markup."""
+    if doc.root is None:
+        return None
+    for comment in doc.root.iter(etree.Comment):
+        text = comment.text or ""
+        if "<" not in text:
+            continue
+        try:
+            holder = lxml.html.fragment_fromstring(text, create_parent="div")
+        except (etree.ParserError, ValueError):
+            continue
+        for element in params.selector(holder):
+            own = (element.get("src") or "").strip()
+            sources = (own,) if own else held.sources if (held := held_tag(element)) is not None else ()
+            if _addresses_match(sources, params.attributes):
+                # libxml2 gives a comment the line it ends on: the tag's is counted from its start.
+                start = int(comment.sourceline or 1) - text.count("\n")
+                return start + int(element.sourceline or 1) - 1
+    return None
+
+
+def _held_in_a_comment(doc: Document, params: ElementParams, outcome: Outcome, line: int) -> Outcome:
+    """The failure of a check whose element is on the page inside an HTML comment, which no
+    browser reads: it says so, at the tag's `line` (`Outcome.held_until` "comment")."""
+    reason = f"the {describe(params)} is commented out at line {line} (inside <!-- … -->): a browser skips a comment, so it never loads"
+    return outcome._replace(why=reason, anchor=functools.partial(doc.locate_line, line, None), held_back=reason, held_until="comment")
 
 
 def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit], scripted: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
@@ -632,6 +686,15 @@ HELD_BACK_HELP = (
     'republish code has; with Cookiebot, data-cookieconsent="ignore"; with other consent tools, their setting '
     "or allow-list for a tag that needs no consent)."
 )
+# What to do about a tag rewritten by a loader not known by name (`held_tag`'s "loader": WP
+# Meteor's `type="javascript/blocked"`), whose copy pasted again the same plugin would rewrite.
+LOADER_HELP = (
+    "It is on the page already, so pasting it again does not help (the plugin that rewrote it would rewrite the copy too): "
+    "give it back the plain src and type the publisher's republish code has, and exclude it from the page-speed or "
+    "consent plugin that rewrote it (its list of scripts not to delay or block)."
+)
+# What to do about a tag inside an HTML comment.
+COMMENTED_HELP = "It is on the page already, inside an HTML comment: take out the comment's <!-- and --> around it so that it loads with the article."
 # What to do about a script a page-speed plugin delays until the reader interacts.
 DELAYED_HELP = (
     "It is on the page already, so pasting it again does not help: exclude it from the plugin's delay of JavaScript so "

@@ -191,13 +191,16 @@ class HeldTag(NamedTuple):
     (`data-cookieconsent="statistics"`, `type="rocketlazyloadscript"`), the tool it belongs to
     ("Cookiebot", "WP Rocket"), the addresses it loads once allowed, and what it waits for:
     the reader's consent to cookies, the reader's first interaction with the page (a page-speed
-    plugin's delay of scripts), or "never": the script that would run it (WP Rocket's runtime,
-    Cloudflare's Rocket Loader) is not on the page, so no reader's browser runs it."""
+    plugin's delay of scripts), "never": the script that would run it (WP Rocket's runtime,
+    Cloudflare's Rocket Loader) is not on the page, so no reader's browser runs it, or "loader":
+    a tool not known by name rewrote the tag so that no browser loads it as written
+    (`_held_by_a_loader`: WP Meteor's `type="javascript/blocked"` and `data-wpmeteor-src`); the
+    marker then says what stops it ('has type="javascript/blocked", which browsers do not run')."""
 
     marker: str
     manager: str
     sources: tuple[str, ...]
-    until: Literal["consent", "interaction", "never"] = "consent"
+    until: Literal["consent", "interaction", "never", "loader"] = "consent"
 
 
 # Page-speed plugins that delay scripts until the reader first moves the mouse, scrolls, touches
@@ -219,19 +222,56 @@ def held_tag(element: Any) -> HeldTag | None:
     (`type="rocketlazyloadscript"` and the others of `_DELAYED_SCRIPT_TYPES`: until the reader
     interacts, or never on a whole page without WP Rocket's runtime, `_runs_wp_rocket`), or by
     Cloudflare's Rocket Loader with no Rocket Loader script on the page to run it (a type it
-    rewrote, `_run_by_rocket_loader`: never); None when by none of these."""
+    rewrote, `_run_by_rocket_loader`: never), or by a loader not known by name
+    (`_held_by_a_loader`); None when by none of these."""
     hold = consent_hold(element)
-    if hold is not None or not isinstance(element.tag, str) or element.tag.lower() != "script":
+    if hold is not None or not isinstance(element.tag, str):
         return hold
+    if element.tag.lower() != "script":
+        return _held_by_a_loader(element)
     kind = (element.get("type") or "").strip(_HTML_SPACE).lower()
     rewritten = _ROCKET_LOADER_TYPE.fullmatch(kind)
     if rewritten is not None and rewritten.group("type") in _JAVASCRIPT_TYPES and not _run_by_rocket_loader(element, kind):
         return HeldTag(f'type="{kind}"', "Rocket Loader", _held_sources(element, ("src",)), "never")
     plugin = _DELAYED_SCRIPT_TYPES.get(kind)
     if plugin is None:
-        return None
+        return _held_by_a_loader(element)
     never = plugin == "WP Rocket" and is_whole_page(element.getroottree().getroot()) and not _runs_wp_rocket(element)
     return HeldTag(f'type="{kind}"', plugin, _held_sources(element, _DELAYED_SOURCES), "never" if never else "interaction")
+
+
+def _held_by_a_loader(element: Any) -> HeldTag | None:
+    """How a `<script>`, `<img>` or `<iframe>` that no known tool marks is rewritten so that no
+    browser loads it as written, when it is: a script whose `type` browsers do not run (WP
+    Meteor's `javascript/blocked`, a `text/plain` no consent manager claims), or a tag with no
+    `src` of its own whose address stands only in a `data-*` attribute (`data-wpmeteor-src`),
+    which only a script of the page reads. Its `sources` are its `src` and those `data-*`
+    addresses, so that a check finds the tag it asks for by them. None when it loads as written,
+    or names no address at all (a JSON block, a template's markup)."""
+    tag = tag_name(element)
+    if tag not in ("script", "img", "iframe", "amp-img"):
+        return None
+    own = (element.get("src") or "").strip(_HTML_SPACE)
+    stored = [
+        (name, value.strip(_HTML_SPACE))
+        for name, value in element.attrib.items()
+        if name.lower().startswith("data-") and _AN_ADDRESS.fullmatch(value.strip(_HTML_SPACE))
+    ]
+    sources = tuple(dict.fromkeys(([own] if own else []) + [value for _, value in stored]))
+    kind = (element.get("type") or "").strip(_HTML_SPACE).lower() if tag == "script" else ""
+    stops = []
+    if kind and kind not in _JAVASCRIPT_TYPES and not _run_by_rocket_loader(element, kind):
+        stops.append(f'has type="{kind}", which browsers do not run')
+    if stored and not own:
+        stops.append(f"keeps its address only in {stored[0][0]}, which no browser loads")
+    if not stops or not sources:
+        return None
+    return HeldTag(", and ".join(stops), "", sources, "loader")
+
+
+# An address as a `data-*` attribute holds one for a loader: absolute, scheme-relative or
+# rooted, with no space (not a class list, a JSON value or a sentence).
+_AN_ADDRESS = re.compile(r"(?:https?:)?//[^\s]+|/[^\s/][^\s]*", re.IGNORECASE)
 
 
 # WP Rocket's runtime for the scripts it delays, which it writes inline into the page (the
