@@ -45,11 +45,19 @@ _wall_clock = time.perf_counter
 
 
 class PatternTimeout(Exception):
-    """A pattern exceeded its time limit (`MATCH_TIMEOUT` s of CPU time) on a document."""
+    """A pattern exceeded its time limit (`MATCH_TIMEOUT` s of CPU time) on a document: `source`
+    is the pattern as written, `length` the characters of the text it searched (a value, a line,
+    the page's text) and `opening` that text's first words, for an editor to find it by."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str = "") -> None:
         super().__init__(f"pattern '{source}' exceeded the {MATCH_TIMEOUT:g} s time limit")
         self.source = source
+        self.length = len(text)
+        self.opening = text[:_OPENING_SHOWN]
+
+
+# The characters of a text a pattern ran out of time on that its `PatternTimeout` keeps.
+_OPENING_SHOWN = 60
 
 
 _META_REF = on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -298,7 +306,7 @@ class Pattern:
         try:
             return _Starved().call(self.compiled.search, text)
         except TimeoutError:
-            raise PatternTimeout(self.source) from None
+            raise PatternTimeout(self.source, text) from None
 
     def _tries(self, length: int) -> int:
         """How many offsets of a text of this length are worth trying instead of scanning it."""
@@ -320,7 +328,7 @@ class Pattern:
             else:
                 yield from _finditer(self.compiled, text)
         except TimeoutError:
-            raise PatternTimeout(self.source) from None
+            raise PatternTimeout(self.source, text) from None
 
 
 # Trying a pattern at one offset costs the regex engine about 6 µs (most of it setting up the time
