@@ -28,6 +28,8 @@ from compliance.document.positions import location_at, offset_at
 from compliance.document.screen_hiding import DARK_SCHEME_QUERY, ShownElsewhere
 from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import (
+    MARKER_TIME_LIMIT,
+    PATTERN_TIME_LIMIT,
     REPORT_GENERATOR,
     SUPPRESSION_RULES,
     Days,
@@ -566,8 +568,10 @@ def check_document(
         notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
     notices.extend(_own_page_notices(ctx, packs, detections, auto_detect=auto_detect, path=path))
     notices.extend(_hidden_marker_notices(detections))
-    notices.extend(_timed_out_marker_notices(detections))
-    if not applied and not any(n.code == "own-page" for n in notices):
+    timed_out_notices = _timed_out_marker_notices(detections, packs)
+    notices.extend(timed_out_notices)
+    # A marker not evaluated may have fired: "no publisher's markers found" would not be true.
+    if not applied and not any(n.code == "own-page" for n in notices) and not any(n.unchecked_rules for n in timed_out_notices):
         notices.append(NO_PACK)
     split: StoryPage | None = None
     if applied:
@@ -648,20 +652,7 @@ def check_document(
                 notices.append(Notice("pattern-too-large", too_large, (rule.id,)))
                 continue
             except PatternTimeout as exc:
-                rule_findings = [
-                    Finding(
-                        rule.id,
-                        rule.severity,
-                        f"Rule {rule.id} could not be evaluated: {exc}.",
-                        f"Simplify the pattern in {rule.origin}:{rule.line} (nested repetition such as '(a+)+' "
-                        "backtracks without end); the other rules were checked.",
-                        doc.article_location,
-                        exc.source,
-                        rule.pack,
-                        "pattern time limit exceeded",
-                    )
-                ]
-                rule_passed = []
+                rule_findings, rule_passed = [_timed_out_rule_finding(rule, exc, doc.article_location)], []
             except Exception as exc:
                 raise CheckError(rule.id, path, exc) from exc
             if clock:
@@ -1501,19 +1492,62 @@ def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
     return notices
 
 
-def _timed_out_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
-    """A notice per detection marker whose pattern ran out of time: it may have fired, so the
-    editor is told that its pack may apply though it was not found to. On a page on the
-    publisher's own site (`Detection.own_page`) the marker is a republication marker: the page
-    may be a copy whose rules were not checked, and the editor is told how to check them."""
+def _timed_out_rule_finding(rule: Rule, exc: PatternTimeout, location: Location) -> Finding:
+    """The finding of a rule whose pattern ran out of time (`PatternTimeout`): not evaluated,
+    which fails the document as not fully checked (`Report.not_fully_checked`). Its evidence is
+    the opening of the text the pattern could not search in time, with its length; what to do is
+    the page's to mend for a built-in pack's rule (the pattern is syndcheck's), the pattern's to
+    simplify for a pack the user wrote."""
+    length = f"{exc.length:,} characters"
+    if rule.built_in:
+        fix = (
+            f"The page holds a text of {length} (one line of text, or one attribute's value) that this rule could not search in time:"
+            " find it by the words quoted and shorten it, or break it into paragraphs, then check the page again; the other rules were checked."
+        )
+    else:
+        fix = f"Simplify the pattern in {rule.origin}:{rule.line} (nested repetition such as '(a+)+' backtracks without end); the other rules were checked."
+    return Finding(
+        rule.id,
+        rule.severity,
+        f"Rule {rule.id} was not evaluated: its pattern ran past the {MATCH_TIMEOUT:g} s time limit on a text of {length}.",
+        fix,
+        location,
+        f"{shorten(normalize_inline(exc.opening), 50)} ({length})" if exc.opening.strip() else None,
+        rule.pack,
+        PATTERN_TIME_LIMIT,
+    )
+
+
+def _timed_out_marker_notices(detections: Sequence[Detection], packs: Sequence[Pack]) -> list[Notice]:
+    """A notice per detection marker whose pattern ran out of time. Of a pack that was not
+    applied, the marker may have fired: the pack's rules are named not checked (the document was
+    not fully checked, `Report.not_fully_checked`), and the editor is told how to check them. On
+    a page on the publisher's own site (`Detection.own_page`) the marker is a republication
+    marker: the page may be a copy whose rules were not checked. Of a pack applied all the same,
+    the notice only says so."""
     limit = f"its pattern exceeded the {MATCH_TIMEOUT:g} s time limit"
-    return [
-        Notice("marker-time-limit", _own_site_time_limit(marker, detection.pack, limit))
-        if detection.own_page
-        else Notice("marker-time-limit", f"detection marker {marker} of pack {detection.pack} not evaluated: {limit}")
-        for detection in detections
-        for marker in detection.timed_out
-    ]
+    by_id = {pack.id: pack for pack in packs}
+    notices = []
+    for detection in detections:
+        pack = by_id.get(detection.pack)
+        unchecked = tuple(rule.id for rule in pack.rules) if pack is not None and not detection.applied else ()
+        built_in = pack is None or pack.built_in
+        for marker in detection.timed_out:
+            if detection.own_page:
+                message = _own_site_time_limit(marker, detection.pack, limit, built_in=built_in, origin=pack.origin if pack else "")
+            elif unchecked:
+                mend = "shorten a very long line or attribute value on the page, or break it into paragraphs"
+                if not built_in and pack is not None:
+                    mend = f"simplify the pattern in {pack.origin}"
+                message = (
+                    f"detection marker {marker} of pack {detection.pack} not evaluated: {limit}, so the document was not fully checked:"
+                    f" it may be a republication whose {detection.pack} rules were not checked; check it against the pack by name"
+                    f" (--pack {detection.pack}), or {mend}"
+                )
+            else:
+                message = f"detection marker {marker} of pack {detection.pack} not evaluated: {limit} (the pack applies all the same)"
+            notices.append(Notice(MARKER_TIME_LIMIT, message, unchecked))
+    return notices
 
 
 def _headline_not_compared(ctx: Context, applied: Sequence[Pack], concluded: Set[str]) -> list[Notice]:
@@ -1573,10 +1607,11 @@ def _timed_out_addition_notices(ctx: Context, applied: Sequence[Pack], findings:
     ]
 
 
-def _own_site_time_limit(marker: str, pack: str, limit: str) -> str:
+def _own_site_time_limit(marker: str, pack: str, limit: str, *, built_in: bool, origin: str) -> str:
+    mend = "" if built_in else f" or simplify the pattern in {origin}"
     return (
         f"republication marker {marker} of pack {pack} not evaluated: {limit}; the page, taken as the publisher's own original,"
-        f" may be a republication whose rules were not checked: check it against the pack by name (--pack {pack}) or simplify the pattern"
+        f" may be a republication whose rules were not checked: check it against the pack by name (--pack {pack}){mend}"
     )
 
 

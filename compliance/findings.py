@@ -184,6 +184,12 @@ class Suppressed:
     justification: str
 
 
+# The `detail` of the finding of a rule whose pattern ran past its time limit, and the code of the
+# notice of a detection marker whose pattern did (see `Report.not_fully_checked`).
+PATTERN_TIME_LIMIT = "pattern time limit exceeded"
+MARKER_TIME_LIMIT = "marker-time-limit"
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     """Something the editor should know that is not a rule result (no pack applied, truncated input).
@@ -300,6 +306,16 @@ class Report:
         notice): not a rule left unchecked for want of a value, but one the user asked for and
         must hear about, even with `--quiet`."""
         return any(notice.code == NOT_APPLICABLE for notice in self.notices)
+
+    @property
+    def not_fully_checked(self) -> bool:
+        """Whether a pattern ran past its time limit on this checked document and left something
+        it decides not evaluated: a rule (a finding whose `detail` is `PATTERN_TIME_LIMIT`) or a
+        detection marker of a pack that was not applied (a `marker-time-limit` notice naming that
+        pack's rules not checked). The run then exits 2, as for a document past `--time-limit`."""
+        return self.checked and (
+            any(f.detail == PATTERN_TIME_LIMIT for f in self.findings) or any(n.code == MARKER_TIME_LIMIT and n.unchecked_rules for n in self.notices)
+        )
 
     def worst(self) -> Severity | None:
         """The most severe finding's severity, or None when there is none."""

@@ -811,6 +811,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         defines=tuple(builder.defines.items()),
         own_site=own_site,
         warnings=tuple(builder.warnings),
+        built_in=not builder.validate,
     )
 
 
@@ -954,6 +955,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         fix=fix,
         missing_at=missing_at,
         instead_message=instead_message.strip() if instead_message is not None else None,
+        built_in=not builder.validate,
     )
     _check_placeholders(builder, rule, built)
     return built

@@ -80,6 +80,9 @@ class Rule:
     # asks for (a `text` check's `instead`: a credit line in other words), which `{found}` names;
     # None: `message` serves every failure.
     instead_message: str | None = None
+    # A rule of a pack syndcheck ships (`rules/`), which an editor does not edit: a pattern of it
+    # that runs out of time on a page says what is odd on the page, not "simplify the pattern".
+    built_in: bool = False
 
     @property
     def name(self) -> str:
@@ -140,6 +143,8 @@ class Pack:
     # `file:line:col: warning: …` lines for the pack's author: valid, but probably not meant
     # (a URL pattern another host passes for); `syndcheck rules validate` prints them.
     warnings: tuple[str, ...] = ()
+    # A pack syndcheck ships (`rules/`), not one a user gives (see `Rule.built_in`).
+    built_in: bool = False
 
 
 def pack_identity(root: YNode | None, origin: str) -> tuple[str, list[tuple[str, Mark]]]:

@@ -45,11 +45,19 @@ _wall_clock = time.perf_counter
 
 
 class PatternTimeout(Exception):
-    """A pattern exceeded its time limit (`MATCH_TIMEOUT` s of CPU time) on a document."""
+    """A pattern exceeded its time limit (`MATCH_TIMEOUT` s of CPU time) on a document: `source`
+    is the pattern as written, `length` the characters of the text it searched (a value, a line,
+    the page's text) and `opening` that text's first words, for an editor to find it by."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str = "") -> None:
         super().__init__(f"pattern '{source}' exceeded the {MATCH_TIMEOUT:g} s time limit")
         self.source = source
+        self.length = len(text)
+        self.opening = text[:_OPENING_SHOWN]
+
+
+# The characters of a text a pattern ran out of time on that its `PatternTimeout` keeps.
+_OPENING_SHOWN = 60
 
 
 _META_REF = on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -298,7 +306,7 @@ class Pattern:
         try:
             return _Starved().call(self.compiled.search, text)
         except TimeoutError:
-            raise PatternTimeout(self.source) from None
+            raise PatternTimeout(self.source, text) from None
 
     def _tries(self, length: int) -> int:
         """How many offsets of a text of this length are worth trying instead of scanning it."""
@@ -320,7 +328,7 @@ class Pattern:
             else:
                 yield from _finditer(self.compiled, text)
         except TimeoutError:
-            raise PatternTimeout(self.source) from None
+            raise PatternTimeout(self.source, text) from None
 
 
 # Trying a pattern at one offset costs the regex engine about 6 µs (most of it setting up the time
@@ -580,7 +588,8 @@ def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None, tuple[str
     characters is read as each of them: `[Pp]hoto` as "Photo" and "photo"), the branches
     that open with `^` (joined by `|`, None when there are none), which match at line starts
     only, and the literals a branch opens with inside a case-blind group (`(?i:…)`), which
-    match in any case. None when a branch opens with neither, and for patterns with inline
+    match in any case; a group that may be absent is read with what follows it. None when a
+    branch opens with neither, and for patterns with inline
     flags other than such groups, comments, quoted runs, back-references or conditionals."""
     if any(flags != "i" for flags in _inline_flags(pattern)) or "(?i)" in pattern:
         return None
@@ -621,10 +630,29 @@ def _read_branch(branch: str, literals: list[str], lines: list[str], blind: list
         return head is not None and _read_branches(head, blind, at_lines, blind) and not at_lines
     if branch.startswith("(", position):
         head = _group_head(branch[position:])
-        return head is not None and _read_branches(head, literals, lines, blind)
+        if head is not None:
+            return _read_branches(head, literals, lines, blind)
+        # An optional group: a match opens with it, or with what follows it.
+        optional = _optional_group(branch, position)
+        return optional is not None and _read_branches(optional[0], literals, lines, blind) and _read_branch(optional[1], literals, lines, blind)
     opening = _opening_literals(branch, position)
     literals.extend(opening)
     return bool(opening)
+
+
+def _optional_group(branch: str, position: int) -> tuple[str, str] | None:
+    """For a branch that opens at `position` with a plain group that may be absent (`(?:…)?`,
+    `(…)*`, `(?:…){0,2}`, lazy or possessive too), the group's body and the rest of the branch
+    after its quantifier; None for any other group (a look-around, a flag group, a conditional)."""
+    close = _closing_paren(branch[position:])
+    if close < 0:
+        return None
+    end = position + close + 1
+    after = _quantifier_end(branch, end)
+    if after is None or after == end or not (branch[end] in "?*" or (branch[end] == "{" and _bound_low(branch[end:after]) == 0)):
+        return None
+    body = _group_head(branch[position:end])
+    return None if body is None else (body, branch[after:])
 
 
 def _group_head(branch: str) -> str | None:
@@ -947,8 +975,9 @@ _SHORTEST_LEADING_LITERAL = 2
 def _leading_literals(pattern: str) -> tuple[str, ...]:
     """Runs of plain characters one of which every match starts with ("Getty", "AP", "AFP" in
     `Getty\\s+Images|\\bAP\\s+Photo\\b|\\bAFP\\b`), or () when that cannot be told: each
-    branch must open, after any `\\b` or `^`, with such a run or with a group (not optional)
-    whose branches do. Patterns with inline flags, comments or quoted runs are not read."""
+    branch must open, after any `\\b` or `^`, with such a run or with a group whose branches do;
+    a group that may be absent (`(?:https?://)?`) counts with what follows it, which must open so
+    too. Patterns with inline flags, comments or quoted runs are not read."""
     if _inline_flags(pattern) or "\\Q" in pattern or "(?#" in pattern:
         return ()
     literals = _alternatives_start(pattern)
@@ -986,7 +1015,15 @@ def _branch_start(branch: str) -> list[str]:
         return []
     if branch.startswith("(", position):
         head = _group_head(branch[position:])
-        return [] if head is None else _alternatives_start(head)
+        if head is not None:
+            return _alternatives_start(head)
+        optional = _optional_group(branch, position)
+        if optional is None:
+            return []
+        # A match opens with the group, or without it with what follows it (a host's
+        # `(?:https?://)?(?:www\.)?name\.org`: "http", "www." or "name.org").
+        inside, rest = _alternatives_start(optional[0]), _branch_start(optional[1])
+        return inside + rest if inside and rest else []
     run = _literal_units(branch, position, classes=False)
     return ["".join(run)] if run else []
 

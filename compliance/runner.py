@@ -51,6 +51,7 @@ from compliance.metavalues import given_key, given_value, merged_meta
 from compliance.outputs import check_output_targets, private_folder, refuse_overwrite, remove_private_folder, stdin_file, take_private, write_private
 from compliance.packfiles import load_packs, pack_files_in, replacing_builtin, select_packs
 from compliance.packs import Pack
+from compliance.patterns import MATCH_TIMEOUT
 from compliance.selection import COMMAND_LINE, SelectionLayer
 from compliance.text import counted
 from compliance.urls import is_http_url
@@ -1498,6 +1499,9 @@ class RunStatus(NamedTuple):
     documents: int = 0
     checked: int = 0
     first_unchecked: str = ""
+    # Checked documents that a pattern's time limit left not fully checked (`Report.not_fully_checked`).
+    unfinished: int = 0
+    first_unfinished: str = ""
 
     def add(self, result: FileResult) -> RunStatus:
         """This status with one more file counted."""
@@ -1520,15 +1524,18 @@ class RunStatus(NamedTuple):
             documents=self.documents + 1,
             checked=self.checked + report.checked,
             first_unchecked=why,
+            unfinished=self.unfinished + report.not_fully_checked,
+            first_unfinished=self.first_unfinished or (report.path if report.not_fully_checked else ""),
         )
 
     def exit_code(self, *, max_warnings: int | None = None, nothing_checked_passes: bool = False) -> int:
         """0 clean, 1 findings at or above the threshold (or too many warnings), 2 an input could
-        not be read or nothing at all was checked (empty input, every document skipped; unless
+        not be read, a document was not fully checked (a pattern ran past its time limit), or
+        nothing at all was checked (empty input, every document skipped; unless
         `nothing_checked_passes`, `--pass-with-nothing-checked`), 3 a bug."""
         if self.bugs:
             return BUG
-        if self.input_errors or not (self.checked or nothing_checked_passes):
+        if self.input_errors or self.unfinished or not (self.checked or nothing_checked_passes):
             return USER_ERROR
         too_many = max_warnings is not None and self.warnings > max_warnings
         return FINDINGS if self.failing or too_many else OK
@@ -1543,8 +1550,14 @@ class RunStatus(NamedTuple):
         if code == BUG:
             return f"exit 3: {counted(self.bugs, 'document')} not checked (an internal error or a killed worker, above)"
         if code == USER_ERROR:
+            unfinished = (
+                f"{counted(self.unfinished, 'document')} not fully checked: a pattern ran past its {MATCH_TIMEOUT:g} s time limit"
+                f" ({self.first_unfinished if self.unfinished == 1 else 'first: ' + self.first_unfinished}; see above)"
+            )
             if self.input_errors:
-                return f"exit 2: {counted(self.input_errors, 'document')} not checked (errors above)"
+                return f"exit 2: {counted(self.input_errors, 'document')} not checked (errors above)" + (f"; {unfinished}" if self.unfinished else "")
+            if self.unfinished and self.checked:
+                return f"exit 2: {unfinished}"
             if self.documents == 0:
                 return "exit 2: nothing checked: the input holds no document"
             if self.documents == 1:

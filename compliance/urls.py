@@ -18,7 +18,9 @@ by `ada-url`. A pack pattern for a URL (a `link` check's `href`, an `element` ch
   of the path (`/a/../pixel.js`, `/a/%2e%2e/pixel.js`) are resolved; spaces and non-ASCII letters of
   the path and query are percent-encoded (`/caf%C3%A9`), as a browser sends them.
 
-A URL that is not http(s) (`mailto:`, a relative path) keeps its text, stripped, and so does one
+A `data:` URL is read as its head, `data:` and its media type (`data:image/png;base64`): its body
+is a picture's bytes, not an address (`data_url_head_form`). Another URL that is not http(s)
+(`mailto:`, a relative path) keeps its text, stripped, and so does one
 that names http(s) without the two slashes before a host (`https:pixel.js` is a path on the page's
 own host to a browser on a page served over https, and the page's address is not known); one a
 browser cannot parse (a bad port, an unclosed IPv6 bracket) has no form and matches nothing.
@@ -149,12 +151,30 @@ def is_http_url(value: str) -> bool:
     return value.strip(URL_ENDS)[:8].lower().startswith(("http://", "https://"))
 
 
+# The most characters of a `data:` URL's head a pattern reads: a media type's type and subtype
+# are at most 127 characters each (RFC 6838 §4.2), and its parameters (`;charset=utf-8`) short.
+_DATA_HEAD_MOST = 512
+
+
+def data_url_head_form(url: str) -> str:
+    """A `data:` URL as a pack's URL pattern reads it: its head, `data:` and the media type as
+    written up to the comma, lower-cased and stripped (`data:image/png;base64`), at most
+    `_DATA_HEAD_MOST` characters. The body is the picture's bytes, base64 or percent-encoded,
+    never an address: a pattern about a file or a host has nothing to find in it, and a body of
+    megabytes (`AAAA…`, no `/` for a path pattern to stop at) would cost a search seconds.
+    Pure; never raises."""
+    head = url.strip(URL_ENDS)[:_DATA_HEAD_MOST]
+    return head.partition(",")[0].strip().lower()
+
+
 @functools.lru_cache(maxsize=4096)
 def url_form(url: str) -> str | None:
     """The form of `url` that URL patterns are searched in (see the module's docstring); None
     for an http(s) URL a browser cannot parse. Pure; never raises."""
     text = url.strip(URL_ENDS)
     scheme, rest = _scheme(text)
+    if scheme == "data":
+        return data_url_head_form(text)
     if scheme not in _HTTP or _relative(scheme, rest):
         return text
     parts = _parse(text)

@@ -171,11 +171,14 @@ def test_a_detection_marker_that_runs_out_of_time_is_said_not_evaluated(cli: Any
     article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>{'a' * 30}b</p></article></body></html>")
     (entry,) = cli("check", "--rules", str(pack), "--format", "json", str(article)).json()["files"]
     notices = {n["code"]: n["message"] for n in entry["notices"]}
-    message = "detection marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit"
-    assert notices["marker-time-limit"] == message
+    message = (
+        "detection marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit, so the document was not fully checked:"
+        " it may be a republication whose slow rules were not checked; check it against the pack by name (--pack slow), or simplify the pattern in"
+    )
+    assert notices["marker-time-limit"] == f"{message} {pack}"
     assert entry["packs"] == []
     # The README's table of notices shows this very notice.
-    assert f'"{message}"' in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f'"{message} slow.yaml"' in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 # The same pack with an own site whose republication marker (the credit line only a copy prints)
@@ -207,7 +210,7 @@ def test_an_own_site_page_whose_republication_marker_runs_out_of_time_may_be_a_c
     assert notices["marker-time-limit"] == (
         "republication marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit;"
         " the page, taken as the publisher's own original, may be a republication whose rules were not checked:"
-        " check it against the pack by name (--pack slow) or simplify the pattern"
+        f" check it against the pack by name (--pack slow) or simplify the pattern in {pack}"
     )
     text = cli("check", "--rules", str(pack), str(article)).out
     assert "republication marker credit of pack slow not evaluated" in text

@@ -139,9 +139,16 @@ def test_a_pattern_wrapped_in_a_group_is_read_inside_it() -> None:
         (r"abc?", ("ab",)),  # the character before a quantifier may be absent
         (r"a\.b+", ("a.",)),
         (r"(?:ab){2}", ("ab",)),
-        (r"(?:ab)?cd", ()),  # an optional group
-        (r"(?:ab){0,2}x", ()),
+        # An optional group: a match opens with it or with what follows it.
+        (r"(?:ab)?cd", ("ab", "cd")),
+        (r"(?:https?://)?(?:www\.)?ab\.org", ("ab.org", "http", "www.")),
+        (r"\b(?:ab|cd)*?ef|gh", ("ab", "cd", "ef", "gh")),
+        (r"(?:ab){0,2}xy", ("ab", "xy")),
+        (r"(?:ab){0,2}x", ()),  # "x" is too short to look for
         (r"(?:ab){,2}x", ()),
+        (r"(?:ab)?", ()),  # nothing after it: a match may be empty
+        (r"(?:ab)?\s*cd", ()),  # what follows it opens with no literal
+        (r"(?=ab)?cd", ()),  # an optional look-ahead is not read
         (r"(?=ab)ab", ()),  # a look-ahead is not read
         (r"\bab|c", ()),  # a branch opening with one character
         (r"ab|[cd]e", ()),  # a branch opening with a class
@@ -169,6 +176,8 @@ def test_the_literals_every_match_starts_with(source: str, literals: tuple[str, 
             r"(?<!a)ba|is\b",
             r"(?:is|ab)(?<!b)",
             r"a\?|b\?",
+            r"(?:ab)?ba|(?:k|s)*\bis",
+            r"\b(?:(?:ab)?(?:ka\.)?is|AB)(?<=[ \n]is)?",
         ]
     ),
     st.text(alphabet="abABsikSIK.? \n\u017f\u212a\u0130\u00df\u00e9", max_size=40),
@@ -221,7 +230,8 @@ def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> 
         (r"\bvia\s+AP|\(\s*AFP\s*\)", (("(", "via"), None, ())),
         (r"ab|[cd]e", (("ab", "ce", "de"), None, ())),
         (r"^\s*ab|^cd", ((), r"^\s*ab|^cd", ())),
-        (r"(?:ab)?cd", None),  # an optional group
+        (r"(?:ab)?cd", (("ab", "cd"), None, ())),  # an optional group, or what follows it
+        (r"(?:ab)?\s+cd", None),  # what follows it opens with no literal
         (r"ab|x+", None),  # a branch whose only atom may be absent
         (r"ab|[a-z]e", None),  # a range is not read
         (r"ab|\sb", None),
@@ -255,6 +265,7 @@ def test_what_opens_each_branch(source: str, read: object) -> None:
             r"©\s*a|\bis\b|^$",
             r"(?i:ab|\bs)|Ki|^\s*b",  # case-blind literals beside case-sensitive ones
             r"(?i:k\b)|(?:(?i:ik)|s)|^$",
+            r"(?:ab){0,2}?[Ss]k|^\s*b",
         ]
     ),
     st.text(alphabet="abABsikSIK.?/() \n\u017f\u212a\u0130\u00a9", max_size=40),

@@ -8,7 +8,9 @@ the article.
 A pattern for a URL attribute (`src`, `href`, `data-src`, `poster`, …) is searched in the URL as
 a browser reads it (`compliance.urls.url_form`: `scheme://host[:port]/path[?query]`, the host
 lower-cased and IDNA-mapped, no user name, default port or fragment), never in the attribute's
-text: `https://evil.example/x.js?pixel.propublica.org/pixel.js` is not on ProPublica's host.
+text: `https://evil.example/x.js?pixel.propublica.org/pixel.js` is not on ProPublica's host. A
+`data:` URL is read as its head (`data:image/png;base64`): its body is a picture's bytes, which
+no pattern about an address means.
 
 Images match however they load: the `src` pattern is tried against every URL the image can load
 from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
@@ -131,6 +133,7 @@ from lxml import etree
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, explained_later, hiding_note, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, shown_sources, svg_accessible_name, text_of
+from compliance.document.data_urls import is_data_url
 from compliance.document.elements import HeldTag, held_tag, tag_name
 from compliance.document.selector_lists import group_members
 from compliance.findings import Location
@@ -139,7 +142,7 @@ from compliance.lookalike import as_read
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
 from compliance.text import counted, normalize_inline, shorten
-from compliance.urls import url_form
+from compliance.urls import data_url_head_form, url_form
 
 OPTIONS = (
     Option("selector", "selector", "CSS selector (CSS3 with :not(), :has(), attribute operators)."),
@@ -273,7 +276,7 @@ def _url_forms(urls: Iterable[str]) -> list[str]:
 def _shown_forms(urls: Iterable[str]) -> list[str]:
     """The pictures a browser paints (`shown_sources`) as a `shown-src` pattern reads them: a URL as
     `url_form` reads it, a `data:` picture as its head ("data:image/png;base64"), which names no file."""
-    return [url.split(",", 1)[0].strip().lower() if url.strip()[:5].lower() == "data:" else url for url in urls]
+    return [data_url_head_form(url) if is_data_url(url) else url for url in urls]
 
 
 def _attribute_values(doc: Document, element: Any, name: str) -> tuple[str, ...]:

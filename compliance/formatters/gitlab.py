@@ -26,7 +26,16 @@ from typing import Any
 from compliance.display import json_output, visible, visible_block
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, file_of, fingerprints, in_payload, nothing_checked_fails, with_not_checked, with_required_pack
+from compliance.formatters.pipeline import (
+    display_path,
+    file_of,
+    fingerprints,
+    in_payload,
+    nothing_checked_fails,
+    with_not_checked,
+    with_required_pack,
+    with_unevaluated_markers,
+)
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -37,7 +46,7 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
     nothing_checked = nothing_checked_fails(reports, context)
     for report in reports:
         path = display_path(report.path, context.base_dir)
-        report = with_not_checked(with_required_pack(report, context), nothing_checked=nothing_checked)
+        report = with_not_checked(with_unevaluated_markers(with_required_pack(report, context)), nothing_checked=nothing_checked)
         for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
             # A payload's article is no file: the issue is on the payload, at its first line, and
             # says which article and which line of its HTML.

@@ -29,6 +29,7 @@ from compliance.formatters.pipeline import (
     file_notices,
     nothing_checked_fails,
     required_pack_failed,
+    unevaluated_marker,
 )
 
 NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this article"
@@ -92,7 +93,8 @@ def _suite(report: Report, context: FormatContext, *, nothing_checked: bool = Fa
             failure = ET.SubElement(case, "failure", {"message": _clean(NO_PACK_MESSAGE), "type": "error"})
             failure.text = _lines(f"{path}: {NO_PACK_MESSAGE}", *(f"note: {n.message}" for n in notices))
         else:
-            kind = "error" if nothing_checked or any(n.code in COULD_NOT_CHECK for n in notices) else "skipped"
+            # A detection marker not evaluated, its pack not applied, fails the run (exit 2) as a document not checked does.
+            kind = "error" if nothing_checked or any(n.code in COULD_NOT_CHECK or unevaluated_marker(n) for n in notices) else "skipped"
             ET.SubElement(case, kind, {"message": message})
     else:
         findings = _findings_by_rule(report)

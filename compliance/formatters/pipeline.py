@@ -8,7 +8,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from compliance.findings import NOT_APPLICABLE, Finding, Location, Notice, Report, Severity
+from compliance.findings import MARKER_TIME_LIMIT, NOT_APPLICABLE, Finding, Location, Notice, Report, Severity
 from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
 from compliance.formatters.context import FormatContext
 from compliance.packs import PLACEHOLDER, Rule
@@ -24,6 +24,7 @@ __all__ = [
     "fingerprints",
     "generic_text",
     "in_payload",
+    "unevaluated_marker",
     "with_required_pack",
 ]
 
@@ -200,6 +201,34 @@ def with_not_checked(report: Report, *, nothing_checked: bool = False) -> Report
     severity, help_text = (Severity.ERROR, NOT_CHECKED_FAILED_HELP) if failed else (Severity.INFO, NOT_CHECKED_SKIPPED_HELP)
     # The code as evidence: its fingerprint stays when the file changes (the byte count, the file type).
     return dataclasses.replace(report, findings=(Finding(rule, severity, message, help_text, Location(line), evidence=rule),))
+
+
+# The id the formats made of findings alone give a detection marker that ran out of time with
+# its pack not applied (`with_unevaluated_markers`), and what it says to do.
+MARKER_TIME_LIMIT_RULE = "syndcheck/marker-time-limit"
+MARKER_TIME_LIMIT_HELP = "The document was not fully checked, which fails the run: do what the description says and run the check again."
+
+
+def unevaluated_marker(notice: Notice) -> bool:
+    """Whether a notice says a detection marker ran out of time with its pack not applied (a
+    `marker-time-limit` notice naming the pack's rules not checked): the run exits 2 for it."""
+    return notice.code == MARKER_TIME_LIMIT and bool(notice.unchecked_rules)
+
+
+def with_unevaluated_markers(report: Report) -> Report:
+    """The report with an error finding (`MARKER_TIME_LIMIT_RULE`, at line 1) for each detection
+    marker of a pack not applied whose pattern ran out of time (a `marker-time-limit` notice that
+    names the pack's rules not checked), for the formats made of findings alone (GitLab's Code
+    Quality report): the document was not fully checked, and the run exits 2 for it. The report
+    itself when there is none."""
+    unevaluated = [n for n in report.notices if unevaluated_marker(n)] if report.checked else []
+    if not unevaluated:
+        return report
+    added = tuple(
+        Finding(MARKER_TIME_LIMIT_RULE, Severity.ERROR, notice.message, MARKER_TIME_LIMIT_HELP, Location(1), evidence=MARKER_TIME_LIMIT_RULE)
+        for notice in unevaluated
+    )
+    return dataclasses.replace(report, findings=(*added, *report.findings))
 
 
 def file_notices(report: Report) -> tuple[Notice, ...]:

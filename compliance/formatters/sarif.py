@@ -40,6 +40,7 @@ from compliance.formatters.pipeline import (
     generic_text,
     in_payload,
     nothing_checked_fails,
+    unevaluated_marker,
     with_required_pack,
 )
 from compliance.formatters.summary import summarize
@@ -292,7 +293,8 @@ def _notification(notice: Notice, location: dict[str, str], report: Report, *, f
         message = f"{message} (in {report.path})"
     return {
         "descriptor": {"id": notice.code},
-        "level": "error" if fails_the_run and not report.checked else _NOTICE_LEVELS.get(notice.code, "note"),
+        # A detection marker not evaluated with its pack not applied fails the run too (exit 2).
+        "level": "error" if (fails_the_run and not report.checked) or unevaluated_marker(notice) else _NOTICE_LEVELS.get(notice.code, "note"),
         "message": {"text": visible(message)},
         "locations": [where],
     }
