@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 
+from compliance import findings
 from compliance.cli import app
 from compliance.formatters import FORMATTERS
 from tests.conftest import ROOT
@@ -48,6 +49,8 @@ def test_notice_codes_in_the_code_are_the_documented_ones() -> None:
         for call in re.findall(r"Notice\(\s*(.*)", module.read_text(encoding="utf-8")):
             # The code is the first argument: a word (or a choice of words) before a comma.
             produced |= set(re.findall(r'"([a-z]+(?:-[a-z]+)*)"(?=\s*(?:,|if\b))', call))
+            # Or a constant of compliance.findings that names it (`Notice(MARKER_TIME_LIMIT, …)`).
+            produced |= {getattr(findings, name) for name in re.findall(r"^([A-Z][A-Z_]+)\s*,", call)}
     table = README.split("### Notices", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE))
     assert produced == documented
