@@ -220,7 +220,7 @@ def test_a_correct_copy_is_left_untouched(cli: Any, tmp_path: Path) -> None:
         (
             '<html lang="es"><body><article>\n<h1>Campesinos hondureños guardan sus semillas</h1>\n'
             "<p>Los campesinos guardan semillas.</p>\n<p>Otro párrafo.</p>\n</article></body></html>\n",
-            "a declared language other than English",
+            "with no declared language other than English",
         ),
         # A translation whose Spanish credit line stands in a photo's caption.
         (
@@ -273,7 +273,7 @@ def test_a_translation_that_declares_its_language_otherwise_is_not_given_an_engl
 
     assert fixed == page
     (reason,) = [line for line in notes.splitlines() if "not fixed: creative-commons/author" in line]
-    assert "the fix does not apply to this page" in reason and "a declared language other than English" in reason
+    assert "the fix does not apply to this page" in reason and "with no declared language other than English" in reason
 
 
 @pytest.mark.parametrize(
