@@ -214,8 +214,8 @@ class _Builder:
             raise self.fail("'allow-after' of the 'position' check goes with 'last'", node.key_mark("allow-after"))
         if kind == "link" and values.get("href") is None and values.get("equals") is None and values.get("text") is None:
             raise self.fail("the 'link' check needs 'href', 'equals' or 'text'", node.mark)
-        if kind == "metadata" and (values.get("meta") is None) == (values.get("json_ld") is None):
-            raise self.fail("the 'metadata' check needs exactly one of 'meta' or 'json-ld'", node.mark)
+        if kind == "metadata" and [values.get("meta") is not None, values.get("json_ld") is not None, bool(values.get("language"))].count(True) != 1:
+            raise self.fail("the 'metadata' check needs exactly one of 'meta', 'json-ld' or 'language: true'", node.mark)
         if kind == "fidelity" and (values.get("allow") == "excerpt-allowed") != (values.get("excerpt_words") is not None):
             raise self.fail("the 'fidelity' check takes 'excerpt-words: N' exactly when 'allow: excerpt-allowed'", node.mark)
         if kind == "original-byline" and values.get("credit") is not None and "author" not in values["credit"].compiled.groupindex:

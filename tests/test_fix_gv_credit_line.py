@@ -220,7 +220,7 @@ def test_a_correct_copy_is_left_untouched(cli: Any, tmp_path: Path) -> None:
         (
             '<html lang="es"><body><article>\n<h1>Campesinos hondureños guardan sus semillas</h1>\n'
             "<p>Los campesinos guardan semillas.</p>\n<p>Otro párrafo.</p>\n</article></body></html>\n",
-            "<html lang>",
+            "with no declared language other than English",
         ),
         # A translation whose Spanish credit line stands in a photo's caption.
         (
@@ -243,6 +243,63 @@ def test_a_translation_is_not_given_an_english_line(cli: Any, tmp_path: Path, pa
     assert fixed == page
     (reason,) = [line for line in notes.splitlines() if "not fixed: creative-commons/author" in line]
     assert "the fix does not apply to this page" in reason and said in reason
+
+
+GIVEN = ("--meta", "reporter=Daniyar Toktogulov", "--meta", "original-url=https://globalvoices.org/2025/11/14/kyrgyz-herders-move-north/")
+DATED = ("--meta", "original-date=2025-11-14")
+ES_BODY = "Los pastores de la región de Naryn llevaron sus rebaños al norte antes que nunca este otoño."
+RU_BODY = "Пастухи Нарына перегнали стада на север раньше, чем когда-либо этой осенью."
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("copia.md", f"---\nlang: es\n---\n# Pastores\n\n{ES_BODY}\n"),
+        ("copia.md", "---\ntitle: Pastores\nLanguage: pt-BR\n---\n\nOs pastores de Naryn levaram os rebanhos para o norte.\n"),
+        ("kopiya.html", f'<html><body><article lang="ru"><h1>Пастухи</h1><p>{RU_BODY}</p></article></body></html>\n'),
+        ("kopiya.html", f'<html lang="en"><body><main><div lang="ru"><article><h1>Пастухи</h1><p>{RU_BODY}</p></article></div></main></body></html>\n'),
+        ("copia.html", f'<html xml:lang="es"><body><article><h1>Pastores</h1><p>{ES_BODY}</p></article></body></html>\n'),
+        (
+            "copia.html",
+            f'<html><head><meta http-equiv="Content-Language" content="es"></head><body><article><h1>Pastores</h1><p>{ES_BODY}</p></article></body></html>\n',
+        ),
+    ],
+    ids=["front-matter-lang", "front-matter-language", "article-lang", "ancestor-lang", "xml-lang", "content-language"],
+)
+def test_a_translation_that_declares_its_language_otherwise_is_not_given_an_english_line(cli: Any, tmp_path: Path, name: str, page: str) -> None:
+    path = write(tmp_path, name, page)
+
+    fixed, notes = _fixed(cli, path, *GIVEN, *DATED)
+
+    assert fixed == page
+    (reason,) = [line for line in notes.splitlines() if "not fixed: creative-commons/author" in line]
+    assert "the fix does not apply to this page" in reason and "with no declared language other than English" in reason
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        # The article's own lang outranks the page's: an English story in a Spanish site's template.
+        ("copy.html", '<html lang="es"><body><article lang="en"><h1>Herders move north</h1><p>Herders moved north early.</p></article></body></html>\n'),
+        ("copy.html", '<html xml:lang="en-GB"><body><article><h1>Herders move north</h1><p>Herders moved north early.</p></article></body></html>\n'),
+        (
+            "copy.html",
+            '<html><head><meta http-equiv="content-language" content="EN"></head><body><article><h1>Herders move north</h1>'
+            "<p>Herders moved north early.</p></article></body></html>\n",
+        ),
+        ("copy.md", "---\nlang: en-US\n---\n# Herders move north\n\nHerders moved north early.\n"),
+        # A front matter key that is no language.
+        ("copy.md", "---\nslug: es\n---\n# Herders move north\n\nHerders moved north early.\n"),
+    ],
+    ids=["article-lang-en", "xml-lang-en-GB", "content-language-EN", "front-matter-en-US", "no-language-key"],
+)
+def test_a_copy_that_declares_english_or_nothing_gets_the_line(cli: Any, tmp_path: Path, name: str, page: str) -> None:
+    path = write(tmp_path, name, page)
+
+    fixed, _ = _fixed(cli, path, *GIVEN, *DATED)
+
+    assert "This story by Daniyar Toktogulov originally appeared on" in fixed
+    assert "on November 14, 2025." in fixed
 
 
 def test_the_original_reporter_finding_says_the_caption_in_one_sentence(cli: Any, tmp_path: Path) -> None:

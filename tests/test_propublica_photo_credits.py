@@ -97,3 +97,36 @@ def test_the_story_credit_line_in_a_caption_is_no_photo_credit(figure: str) -> N
 @pytest.mark.parametrize("figure", PHOTO_CREDIT_NEAR_A_STORY_CREDIT)
 def test_a_photo_credit_beside_or_shaped_like_a_story_credit_still_warns(figure: str) -> None:
     assert _warnings(figure) == [RULE]
+
+
+# ProPublica named in a caption's prose, the photo credited to someone else or to no one: no
+# ProPublica photo.
+PROPUBLICA_IN_CAPTION_PROSE = [
+    '<figure><img src="/j3.jpg" alt="A jail"><figcaption>Deputies at the jail, where ProPublica counted 41 deaths. (Valley Times)</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>Inmates told ProPublica about the beatings. Photo: Ana Ruiz/Valley Ledger</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt="A welder"><figcaption>The welder who spoke to ProPublica. (Mario Tama/Getty Images)</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A ProPublica reporter at the yard. <span class="credit">Valley Ledger photo</span></figcaption></figure>',
+    '<div class="wp-caption"><img src="/w.jpg" alt=""><p class="wp-caption-text">The county jail, which ProPublica investigated in 2024.</p></div>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>Records ProPublica obtained show the deaths — Valley Times</figcaption></figure>',
+]
+# ProPublica credited for the photo, in a caption or a credit element, in other shapes.
+PROPUBLICA_CREDITED_IN_CAPTION = [
+    '<figure><img src="/w.jpg" alt=""><figcaption>Deputies at the jail, where ProPublica counted 41 deaths. (Jane Doe/ProPublica)</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A welder at the yard (Jane Lee, ProPublica)</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A welder at the yard. ProPublica</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A welder at the yard. Credit: Jane Lee, ProPublica</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A welder at the yard. © 2024 ProPublica</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>The yard, where ProPublica found 12 faulty welds. ProPublica illustration</figcaption></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A welder at the yard.</figcaption><span class="photo-credit">ProPublica</span></figure>',
+    '<figure><img src="/w.jpg" alt=""><figcaption>A welder at the yard. <span class="credit">Photo by Jane Lee for ProPublica</span></figcaption></figure>',
+]
+
+
+@pytest.mark.parametrize("figure", PROPUBLICA_IN_CAPTION_PROSE)
+def test_propublica_in_a_captions_prose_is_no_photo_credit(figure: str) -> None:
+    assert _warnings(figure) == []
+
+
+@pytest.mark.parametrize("figure", PROPUBLICA_CREDITED_IN_CAPTION)
+def test_propublica_credited_for_the_photo_in_a_caption_warns(figure: str) -> None:
+    assert _warnings(figure) == [RULE]

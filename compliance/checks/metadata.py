@@ -5,7 +5,11 @@ what the page claims.
 
 `meta` names a `<meta name|property>` (`author`, `og:site_name`); `json-ld` is a dotted path into
 any JSON-LD object on the page (`author.name`, `publisher.name`, `isBasedOn`, `url`; lists are
-searched, and an object yields its `name`, `url` or `@id`). Exactly one of the two is required.
+searched, and an object yields its `name`, `url` or `@id`); `language: true` reads the language
+the article declares (`Document.language`: the `lang` or `xml:lang` of the article's element or
+its nearest ancestor, up to `<html>`; else the page's `<meta http-equiv="content-language">`; a
+Markdown or text article's front matter `lang` or `language`), one value as written ("es-MX"),
+none when it declares no language. Exactly one of the three is required.
 The `<meta>` tags whose value is a URL (`og:url`, `syndication-source`, `original-source`) are
 read as the page's links are: resolved against its first `<base href>` (else the page's own
 address, when known), and a protocol-relative one over `https:` (see `link`). So are the JSON-LD
@@ -25,6 +29,21 @@ Passes::
 Fails::
 
     <html><head><script type="application/ld+json">{"@type": "NewsArticle", "url": "https://example.org/story"}</script></head><body><article><p>Story.</p></article></body></html>
+
+Example (the article says it is in a language other than English, whatever the page's template
+says; `language` reads a Markdown copy's front matter `lang: es` too)::
+
+    metadata:
+      language: true
+      pattern: '^(?!en\\b)[a-z]{2,3}\\b'
+
+Passes::
+
+    <html lang="en"><body><article lang="ru"><h1>Пастухи</h1><p>Пастухи Нарына перегнали стада на север.</p></article></body></html>
+
+Fails::
+
+    <html lang="en-GB"><body><article><h1>Herders</h1><p>Herders in Naryn drove their flocks north.</p></article></body></html>
 """
 
 from __future__ import annotations
@@ -45,6 +64,7 @@ CAPTURES = frozenset(("value",))
 OPTIONS = (
     Option("meta", "string", "Name (or property) of a `<meta>` tag.", default=None),
     Option("json-ld", "string", "Dotted path into the page's JSON-LD objects.", default=None),
+    Option("language", "boolean", "Read the language the article declares (`lang`, front matter `lang`, `content-language`).", default=False),
     Option("pattern", "regex", "Regex a value must contain (case-insensitive).", default=None),
     Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matching values required (0 when only `max` is given).", default=1, minimum=0),
@@ -61,19 +81,25 @@ class MetadataParams(NamedTuple):
     min: int
     max: int | None
     label: str = ""
+    language: bool = False
 
 
 def build(values: dict[str, Any]) -> MetadataParams:
     """Parameters from validated option values."""
     meta = values["meta"].strip().lower() if values["meta"] else None
-    return MetadataParams(meta, values["json_ld"], values["pattern"], values["min"], values["max"], label=values["label"] or "")
+    return MetadataParams(meta, values["json_ld"], values["pattern"], values["min"], values["max"], label=values["label"] or "", language=values["language"])
 
 
 def describe(params: MetadataParams) -> str:
     """What the check looks for, in words: its label, or the tag or JSON-LD field and its value."""
     if params.label:
         return params.label
-    phrase = f'<meta name="{params.meta}"> tag' if params.meta is not None else f"{params.json_ld} field of the page's structured data"
+    if params.language:
+        phrase = "language the article declares"
+    elif params.meta is not None:
+        phrase = f'<meta name="{params.meta}"> tag'
+    else:
+        phrase = f"{params.json_ld} field of the page's structured data"
     return phrase + (f" containing {params.pattern.shown}" if params.pattern is not None else "")
 
 
@@ -101,7 +127,10 @@ def _values_at(node: Any, path: list[str]) -> Iterator[str]:
 def evaluate(doc: Document, params: MetadataParams, ctx: Context) -> Outcome:
     """Find the metadata values and match them."""
     pattern = ctx.bind(params.pattern) if params.pattern is not None else None
-    if params.meta is not None:
+    if params.language:
+        values = [doc.language] if doc.language else []
+        label = "declared language"
+    elif params.meta is not None:
         values = list(doc.meta.get(params.meta, ()))
         label = f'<meta name="{params.meta}">'
     else:

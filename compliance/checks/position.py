@@ -10,7 +10,11 @@ puts above the article's element (the headline and what follows it up to the bod
 `<header>` or hero outside `<article>` or `.entry-content`: see the README's article region), a deck (a block whose class
 names one: `dek`, `deck`, `standfirst`, `subtitle`, `subhead`, `summary`, `excerpt`, `teaser`,
 `strapline`, `kicker`, alone or as a part such as `field--name-field-dek`), short lines (fewer than 6 words, or
-not ending as a sentence ends: a dateline, "Updated May 3"), other matches of the check itself and
+not ending as a sentence ends: a dateline, "Updated May 3"), notes on the story, as the fidelity
+comparison reads them (a note labelled as the newsroom's, "Editor's note:", "Correction:",
+"Update, Dec. 2, 2026:", "Clarification:", whatever it says; a paragraph in a box the page names a
+correction or an editor's note, `<div class="correction">`; a contributor line, "Additional
+reporting by Tom Becker."), other matches of the check itself and
 what `allow-before` matches (a publisher's own preamble, such as ProPublica's newsletter promo).
 The body begins at the first other paragraph of the article: a visible block in the article region
 of 6 words or more that ends with `.`, `!`, `?`, `…` or a closing quote or bracket after one, and
@@ -133,9 +137,19 @@ def _body_start(doc: Document, skipped: set[int]) -> Block | None:
     for block in doc.article_blocks:
         if block.index < story_start or block.index == headline or block.index in bylines or block.index in skipped:
             continue
-        if is_body_paragraph(doc, block):
+        if is_body_paragraph(doc, block) and not _note_on_story(doc, block):
             return block
     return None
+
+
+def _note_on_story(doc: Document, block: Block) -> bool:
+    """Whether a paragraph is a note on the story, not its text: a note labelled as the newsroom's
+    ("Editor's note:", "Correction:", "Update, Dec. 2, 2026:", "Clarification:"), a contributor
+    line (`story_notes.is_note_on_story`), or a paragraph in a box the page names a correction or
+    an editor's note (`story_notes.in_note_box`). The fidelity comparison reads the same blocks as
+    notes; above a credit line they do not begin the story's body, whatever they claim (whether a
+    claim is an edit is the comparison's to judge)."""
+    return is_note_on_story(block.text) or in_note_box(doc, block)
 
 
 def _story_head(doc: Document, bylines: set[int], headline: int) -> int:

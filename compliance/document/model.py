@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from compliance.document.byline_reading import BylineReading
+from compliance.document.declared_language import declared_language
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
@@ -322,6 +323,17 @@ class Document:
         from): its canonical URLs, then its `og:url`, each as resolved, http(s) or not. A page whose
         canonical link and `og:url` disagree is known by both; its canonical URL is named first."""
         return own_pages_of(self.canonical, self.meta, None)
+
+    @property
+    def language(self) -> str:
+        """The language tag the article declares ("es", "ru", "en-GB", as written), "" when it
+        declares none: its element's or nearest ancestor's `lang`/`xml:lang`, the page's
+        `content-language` meta, a Markdown or text article's front matter `lang`/`language` (see
+        `declared_language`). Worked out once per document."""
+        cached: str | None = self._memo.get("language")
+        if cached is None:
+            cached = self._memo["language"] = declared_language(self.root, self.article_root, self.front_matter)
+        return cached
 
     @property
     def page_headline(self) -> Block | None:
