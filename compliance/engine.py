@@ -116,8 +116,12 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
         return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack, placed=hit is not None)]
     if outcome.hits:
         # One finding per forbidden thing found, each message and fix naming its own evidence.
+        # Copies beyond a count allowed (a credit line printed 6,000 times where one is allowed)
+        # are one finding, at the first extra copy, whose detail gives the count: one per copy
+        # printed thousands of identical lines, and each one's place and fix block cost a read of
+        # the page.
         findings = []
-        for hit in outcome.hits:
+        for hit in outcome.hits[:1] if outcome.copies_allowed else outcome.hits:
             values = _values(rule, Outcome(False, (hit,), outcome.detail), extra, ctx.meta)
             findings.append(
                 Finding(
@@ -130,6 +134,7 @@ def evaluate_rule(ctx: Context, rule: Rule, applied: Sequence[Pack] = ()) -> tup
                     rule.pack,
                     outcome.detail or None,
                     _block_for_hit(rule, ctx, hit, outcome.hits, applied),
+                    extra_copies=len(outcome.hits) if outcome.copies_allowed else 0,
                 )
             )
         return findings, []

@@ -152,6 +152,10 @@ class Finding:
     # that meet the query (the caveat in `detail`): the remedy is the style sheet, which
     # `syndcheck fix` does not edit, not a second copy. "" when not.
     hidden_on: str = field(default="", compare=False)
+    # For the one finding of the copies beyond the count its rule allows (a credit line with
+    # `max: 1` printed 6,000 times), how many copies are beyond it (5,999), which its detail says;
+    # 0 for any other finding. A fix that adds a copy adds to it (`fixes._regression`).
+    extra_copies: int = field(default=0, compare=False)
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

@@ -40,7 +40,7 @@ from compliance.document.elements import block_element, tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
 from compliance.errors import OriginalUnavailable
-from compliance.findings import START, FixBlock, Location, Notice, Report, Severity
+from compliance.findings import START, Finding, FixBlock, Location, Notice, Report, Severity
 from compliance.fixtemplates import (
     BUILT_IN_VALUES,
     ORIGINAL_DATE_KEY,
@@ -794,7 +794,7 @@ def _replaced_wording(
     problem = _regression(rule_id, report, candidate[2])
     if not problem:
         return (Edit(rule_id, at, 0, text, _quoted(wrong.text), removed=removed),), candidate
-    added = sorted((Counter(f.rule for f in candidate[2].findings) - Counter(f.rule for f in report.findings)).keys())
+    added = sorted((_weighed(candidate[2].findings) - _weighed(report.findings)).keys())
     for other in added:
         placed = placing(other)
         if isinstance(placed, tuple):
@@ -1619,7 +1619,7 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
         # A block moved goes with the taking out of its old copy: dropped, both are.
         trial = [e for e in kept if e is not edit and (e.text or e.rule != edit.rule)]
         trial_text, trial_report = without(trial)
-        if not Counter(f.rule for f in trial_report.findings) - Counter(f.rule for f in report.findings):
+        if not _weighed(trial_report.findings) - _weighed(report.findings):
             kept, text, report = trial, trial_text, trial_report
     return kept, text, report
 
@@ -1920,10 +1920,20 @@ def _regression(rule_id: str, before: Report, after: Report) -> str:
     if still is not None:
         # Its lines are the page's with the fix made, as the note says.
         return _STILL_FAILS + (f" (with it made: {still.detail})" if still.detail else "")
-    added = Counter(f.rule for f in after.findings) - Counter(f.rule for f in before.findings)
+    # A copy beyond a count allowed (a third credit line where one is allowed) adds to the one
+    # finding of the copies beyond it (`Finding.extra_copies`), as it would add a finding.
+    added = _weighed(after.findings) - _weighed(before.findings)
     if added:
         return "would add a finding (" + ", ".join(sorted(added)) + ")"
     return ""
+
+
+def _weighed(findings: Iterable[Finding]) -> Counter[str]:
+    """The findings counted by rule, the finding of copies beyond a count as the copies it reports."""
+    counts: Counter[str] = Counter()
+    for finding in findings:
+        counts[finding.rule] += max(finding.extra_copies, 1)
+    return counts
 
 
 def _with_edit(edits: list[Edit], new: Edit, source: str) -> list[Edit]:

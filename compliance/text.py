@@ -212,7 +212,30 @@ def shorten(text: str, limit: int = 120) -> str:
     when it fits, else cut at the last word boundary (a space) in its last third and ended with
     "…", so that the quote never ends in half a word or splits a run of the page's punctuation;
     a text with no space there (an address, a long token) is cut at the limit."""
-    text = normalize_inline(text)
+    return excerpt(text, 0, limit)
+
+
+def excerpt(text: str, start: int, limit: int = 120) -> str:
+    """`shorten(text[start:], limit)`, reading only as much of `text` after `start` as the
+    excerpt needs: a page that repeats a line thousands of times in one paragraph quotes each
+    copy from there, and normalising the whole rest of the paragraph for each made the check's
+    time grow with the square of the page. `normalize_inline` works a character at a time but
+    for runs of white space, each one space, so the normalised start of the text is the start of
+    the normalised text, but for a white-space run cut at its end (stripped): once that start is
+    longer than `limit`, the rest cannot change the excerpt. The part read doubles until it is
+    (a run of white space or of invisible characters takes more than `limit` characters to
+    read), so that the text is read at most about twice."""
+    read = max(2 * limit, 256)
+    while start + read < len(text):
+        head = normalize_inline(text[start : start + read])
+        if len(head) > limit:
+            return _cut(head, limit)
+        read *= 2
+    return _cut(normalize_inline(text[start:] if start else text), limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text`, already normalised, cut as `shorten` cuts it."""
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -286,6 +309,18 @@ def counted(count: int, noun: str) -> str:
     """A count with its noun, the noun taking an "s" but for one: "1 time", "2 times", "0 files".
     (A noun whose plural is not its "s" form is written out where it is counted.)"""
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal(number: int) -> str:
+    """`number` (1 or more) as the place in a row a sentence gives it: "second" for 2, up to
+    "tenth", then "11th", "21st", "102nd"."""
+    if number <= len(_ORDINALS):
+        return _ORDINALS[number - 1]
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def listed(names: Sequence[str]) -> str:

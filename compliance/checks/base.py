@@ -15,7 +15,7 @@ from compliance.firstuse import on_first_use
 from compliance.metavalues import given_key, unreadable_reason
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
-from compliance.text import counted
+from compliance.text import counted, ordinal
 from compliance.urls import is_http_url
 
 LABEL_DOC = (
@@ -92,7 +92,11 @@ class Outcome(NamedTuple):
     script that would run it (WP Rocket's runtime, Cloudflare's Rocket Loader), "loader" when a
     tool not known by name rewrote it so that no browser loads it as written (WP Meteor's
     `type="javascript/blocked"`, an address only in a `data-*` attribute), "comment" when it
-    stands inside an HTML comment; "" when not held back.
+    stands inside an HTML comment; "" when not held back. `copies_allowed`: a failure whose
+    `hits` are the copies beyond a count of 1 or more that the check allows (a credit line with
+    `max: 1` printed 6,000 times: the 5,999 after the first) says how many may stay; the rule
+    then reports one finding, at the first extra copy, whose detail gives the count, not one per
+    copy. 0 for any other outcome: each forbidden thing (`max: 0`, `not`) is a finding of its own.
     """
 
     passed: bool
@@ -103,6 +107,7 @@ class Outcome(NamedTuple):
     captures: tuple[tuple[str, str], ...] = ()
     held_back: str = ""
     held_until: str = ""
+    copies_allowed: int = 0
 
     @property
     def detail(self) -> str:
@@ -310,11 +315,26 @@ def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, what:
     if maximum is not None and count > maximum:
         thing = what or "it"
         times = counted(count, "time")
-        detail = f"{thing} is not allowed, and appears {times}" if maximum == 0 else f"{thing} appears {times}; at most {maximum} allowed"
-        return Outcome(False, tuple(hits[maximum:] if maximum else hits), detail)
+        if maximum == 0:
+            return Outcome(False, tuple(hits), f"{thing} is not allowed, and appears {times}")
+        return too_many(hits, maximum, f"{thing} appears {times}; at most {maximum} allowed")
     if count >= minimum:
         return Outcome(True, tuple(hits), "" if hits else absent)
     return None
+
+
+def too_many(hits: Sequence[Hit], maximum: int, detail: str) -> Outcome:
+    """The failure of a count of at most `maximum` (1 or more) that found more (`hits`, in page
+    order): the copies after the first `maximum` as its hits, one finding for them all
+    (`Outcome.copies_allowed`), its `detail` ("line … appears 6000 times; at most 1 allowed")
+    ending with where the first extra copy is ("; the second is at line 12"), written when read."""
+    first_extra = hits[maximum]
+    return Outcome(
+        False,
+        tuple(hits[maximum:]),
+        explained_later(lambda: f"{detail}; the {ordinal(maximum + 1)} is at line {first_extra.location.line}"),
+        copies_allowed=maximum,
+    )
 
 
 def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:

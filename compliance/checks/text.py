@@ -38,12 +38,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count, too_many
 from compliance.checks.story import end_location, is_caption, last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
-from compliance.text import counted, quoted, shorten
+from compliance.text import counted, excerpt, quoted, shorten
 
 OPTIONS = (
     Option("pattern", "regex", "Regular expression to find (use single quotes in YAML).", default=None),
@@ -607,9 +607,22 @@ def _matches(pattern: Any, text: str, blocks: list[Block]) -> list[Any]:
     return list(pattern.finditer(text)) if blocks else []
 
 
-def _overlap(one: Any, other: Any) -> bool:
-    """Whether two matches share a character (or start at the same place)."""
-    return bool(one.start() < other.end() and other.start() < one.end()) or one.start() == other.start()
+def _apart(others: list[Any], spans: list[Any]) -> list[Any]:
+    """The matches of `others` that share no character with any of `spans` (the pattern's own
+    matches, from one `finditer`: in order and apart, so their ends are in order too) and start
+    at none of their starts. Each looks up only the one of `spans` it could share with (the first
+    that ends after it starts): trying every pair cost the square of the count on a page that
+    prints a credit line thousands of times."""
+    starts = [span.start() for span in spans]
+    ends = [span.end() for span in spans]
+    kept = []
+    for match in others:
+        after = bisect.bisect_right(ends, match.start())
+        shares = after < len(spans) and starts[after] < match.end()
+        at = bisect.bisect_left(starts, match.start())
+        if not shares and not (at < len(starts) and starts[at] == match.start()):
+            kept.append(match)
+    return kept
 
 
 # How far past a hit's quoted context a block may run and still be quoted whole, not cut.
@@ -632,12 +645,14 @@ def _hit(doc: Document, blocks: list[Block], starts: list[int], match: Any) -> H
     start_in_block = match.start() - starts[index]
     captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
     context_start = _word_start(block.text, max(0, start_in_block - 30), start_in_block)
-    window = block.text[context_start:]
+    left = len(block.text) - context_start
     # The match with about 30 characters after it, cut at a word and ended with "…"
-    # (`shorten`); a block that ends a few words later is quoted to its end.
+    # (`shorten`); a block that ends a few words later is quoted to its end. Read from the
+    # block's text in place (`excerpt`): a copy of the rest of the block for each match made a
+    # paragraph of thousands of copies cost the square of its length.
     wanted = start_in_block - context_start + len(match.group(0)) + 30
-    excerpt = shorten(window, min(140, len(window) if len(window) <= wanted + _TAIL_SLACK else wanted))
-    evidence = ("…" if context_start else "") + excerpt
+    quote = excerpt(block.text, context_start, min(140, left if left <= wanted + _TAIL_SLACK else wanted))
+    evidence = ("…" if context_start else "") + quote
     return Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[max(block.index, 0)] + start_in_block, block.element)
 
 
@@ -762,12 +777,12 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     hits = [_hit(doc, blocks, starts, match) for match in spans]
     what = params.label or pattern.shown
     if params.also_count is not None and params.max is not None:
-        others = [match for match in _matches(ctx.bind(params.also_count), text, blocks) if not any(_overlap(match, own) for own in spans)]
+        others = _apart(_matches(ctx.bind(params.also_count), text, blocks), spans)
         if others and len(hits) + len(others) > params.max:
             # Too many, counting the other wordings: the extra ones in page order are the violations.
             in_all = sorted([*hits, *(_hit(doc, blocks, starts, match) for match in others)], key=lambda hit: hit.offset)
             detail = f"{what} appears {counted(len(hits), 'time')}, and in other words {counted(len(others), 'time')}; at most {params.max} allowed in all"
-            return Outcome(False, tuple(in_all[params.max :] if params.max else in_all), detail)
+            return too_many(in_all, params.max, detail) if params.max else Outcome(False, tuple(in_all), detail)
     where = _scope_label(params)
     absent: str | Callable[[], str] = f"{_none(what)} in {where}"
     if params.scope in ("article", "page") and not hits:
