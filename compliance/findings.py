@@ -342,6 +342,9 @@ class Report:
             "path": self.path,
             **({"path_bytes": raw} if (raw := path_bytes(self.path)) is not None else {}),
             "checked": self.checked,
+            # Added within version 1: false when not checked, and when checked but a pattern ran
+            # past its time limit (`not_fully_checked`), which fails the run (exit 2).
+            "fully_checked": self.checked and not self.not_fully_checked,
             "packs": list(self.packs),
             "findings": [
                 {
