@@ -150,6 +150,16 @@ class Advice:
             return f"the server reads no file an article names: {self.give_original()}"
         return NOT_A_WEB_ADDRESS
 
+    def name_pack(self, pack: str) -> str:
+        """How to have the copy checked against the pack `pack` by name, whatever its detection
+        markers say: "check it against the pack by name (--pack slow)" on the command line; the
+        request's `pack` query parameter or payload `packs` for the API; the page's Packs box."""
+        if self.surface == "api":
+            return f'check it against the pack by name (the query\'s pack={pack}, or "packs": ["{pack}"] in the payload)'
+        if self.surface == "page":
+            return f"tick the {pack} pack under Packs and check it again"
+        return f"check it against the pack by name (--pack {pack})"
+
     def packs_listed(self) -> str:
         """Where the reader finds the packs there are: "'syndcheck packs' lists them"."""
         if self.surface == "api":

@@ -23,7 +23,7 @@ from typing import Any
 
 from compliance.display import json_output, visible
 from compliance.errors import ConfigError
-from compliance.findings import Notice, Report, Suppressed
+from compliance.findings import PATTERN_TIME_LIMIT, Finding, Notice, Report, Suppressed
 from compliance.fingerprint import fingerprints
 from compliance.text import counted, listed
 
@@ -41,8 +41,17 @@ class BaselineEntry:
 
 
 def entries_for(report: Report, path: str) -> list[BaselineEntry]:
-    """The baseline entries of one report (`path` as the baseline names the file)."""
-    return [BaselineEntry(fp, f.rule, visible(path), f.message) for fp, f in zip(fingerprints(report, path), report.findings, strict=True)]
+    """The baseline entries of one report (`path` as the baseline names the file); never a rule
+    not evaluated (`recordable`)."""
+    return [BaselineEntry(fp, f.rule, visible(path), f.message) for fp, f in zip(fingerprints(report, path), report.findings, strict=True) if recordable(f)]
+
+
+def recordable(finding: Finding) -> bool:
+    """Whether a baseline may know `finding`: not when it says its rule was not evaluated, its
+    pattern having run past the time limit (`PATTERN_TIME_LIMIT`). That is no fact about the
+    article to accept but a check not done: known, it would pass the document as checked (exit 0
+    where the run must exit 2), and hide whatever the rule would have found."""
+    return finding.detail != PATTERN_TIME_LIMIT
 
 
 def format_baseline(entries: Iterable[BaselineEntry]) -> str:
@@ -213,6 +222,9 @@ class BaselineFilter:
         kept = []
         known = []
         for fingerprint, finding in zip(fingerprints(report, path), report.findings, strict=True):
+            if not recordable(finding):
+                kept.append(finding)
+                continue
             entry = self._entries.get(fingerprint)
             # The entry's rule and path must be the finding's too: one edited by hand (a path
             # renamed, a rule changed) no longer stands for the finding its fingerprint was made of.

@@ -898,7 +898,7 @@ def fix(
         # its metadata, a configuration, a pack (compared by device and inode).
         runner.refuse_targets([Path(source.path) for source, *_ in fixed], [o for _, result, *_ in fixed for o in result.originals])
     for source, result, plan, data in fixed:
-        _tell(result)
+        _tell_with_gaps(result)
         if filtering:
             # A filter's output replaces its input: when no plan could be made, the article read
             # is given back as it came, never an empty one.
@@ -1240,6 +1240,17 @@ def _tell(result: FileResult) -> None:
             _say(message)
 
 
+def _tell_with_gaps(result: FileResult) -> None:
+    """`_tell`, then what left the document not fully checked (a rule or a pack's detection
+    marker whose pattern ran past its time limit), on stderr: for the commands whose own output
+    (a diff, a baseline's count) shows no notes, so that the closing "not fully checked …; see
+    above" has something above it."""
+    _tell(result)
+    for place, note in result.report.not_fully_checked_notes():
+        where = f"{result.report.path}:{place}" if place is not None else result.report.path
+        _say(f"syndcheck: note: {where}: {note}")
+
+
 baseline_app = typer.Typer(help="Record known findings so that only new ones are reported.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(baseline_app, name="baseline")
 
@@ -1336,7 +1347,7 @@ def _rewrite_baseline(mode: Literal["create", "update", "prune"], file: Path, pa
 
     # A new baseline must not replace one of the articles; update and prune rewrite their own input.
     options = shared.run_options(paths, outputs=(file,) if mode == "create" else ())
-    change = rewrite_baseline(mode, file, paths, options, _tell)
+    change = rewrite_baseline(mode, file, paths, options, _tell_with_gaps)
     status = change.status
     if change.warning is not None:
         _say(f"syndcheck: warning: {change.warning}")

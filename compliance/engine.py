@@ -573,7 +573,7 @@ def check_document(
         notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
     notices.extend(_own_page_notices(ctx, packs, detections, auto_detect=auto_detect, path=path))
     notices.extend(_hidden_marker_notices(detections))
-    timed_out_notices = _timed_out_marker_notices(detections, packs)
+    timed_out_notices = _timed_out_marker_notices(detections, packs, advice)
     notices.extend(timed_out_notices)
     # A marker not evaluated may have fired: "no publisher's markers found" would not be true.
     if not applied and not any(n.code == "own-page" for n in notices) and not any(n.unchecked_rules for n in timed_out_notices):
@@ -1523,13 +1523,14 @@ def _timed_out_rule_finding(rule: Rule, exc: PatternTimeout, location: Location)
     )
 
 
-def _timed_out_marker_notices(detections: Sequence[Detection], packs: Sequence[Pack]) -> list[Notice]:
+def _timed_out_marker_notices(detections: Sequence[Detection], packs: Sequence[Pack], advice: Advice) -> list[Notice]:
     """A notice per detection marker whose pattern ran out of time. Of a pack that was not
     applied, the marker may have fired: the pack's rules are named not checked (the document was
     not fully checked, `Report.not_fully_checked`), and the editor is told how to check them. On
     a page on the publisher's own site (`Detection.own_page`) the marker is a republication
     marker: the page may be a copy whose rules were not checked. Of a pack applied all the same,
-    the notice only says so."""
+    the notice only says so. `advice` says how to name the pack where the notice is read (`--pack`,
+    the API's `pack`, the page's Packs box)."""
     limit = f"its pattern exceeded the {MATCH_TIMEOUT:g} s time limit"
     by_id = {pack.id: pack for pack in packs}
     notices = []
@@ -1539,15 +1540,14 @@ def _timed_out_marker_notices(detections: Sequence[Detection], packs: Sequence[P
         built_in = pack is None or pack.built_in
         for marker in detection.timed_out:
             if detection.own_page:
-                message = _own_site_time_limit(marker, detection.pack, limit, built_in=built_in, origin=pack.origin if pack else "")
+                message = _own_site_time_limit(marker, detection.pack, limit, advice, built_in=built_in, origin=pack.origin if pack else "")
             elif unchecked:
                 mend = "shorten a very long line or attribute value on the page, or break it into paragraphs"
                 if not built_in and pack is not None:
                     mend = f"simplify the pattern in {pack.origin}"
                 message = (
                     f"detection marker {marker} of pack {detection.pack} not evaluated: {limit}, so the document was not fully checked:"
-                    f" it may be a republication whose {detection.pack} rules were not checked; check it against the pack by name"
-                    f" (--pack {detection.pack}), or {mend}"
+                    f" it may be a republication whose {detection.pack} rules were not checked; {advice.name_pack(detection.pack)}, or {mend}"
                 )
             else:
                 message = f"detection marker {marker} of pack {detection.pack} not evaluated: {limit} (the pack applies all the same)"
@@ -1612,11 +1612,11 @@ def _timed_out_addition_notices(ctx: Context, applied: Sequence[Pack], findings:
     ]
 
 
-def _own_site_time_limit(marker: str, pack: str, limit: str, *, built_in: bool, origin: str) -> str:
+def _own_site_time_limit(marker: str, pack: str, limit: str, advice: Advice, *, built_in: bool, origin: str) -> str:
     mend = "" if built_in else f" or simplify the pattern in {origin}"
     return (
         f"republication marker {marker} of pack {pack} not evaluated: {limit}; the page, taken as the publisher's own original,"
-        f" may be a republication whose rules were not checked: check it against the pack by name (--pack {pack}){mend}"
+        f" may be a republication whose rules were not checked: {advice.name_pack(pack)}{mend}"
     )
 
 

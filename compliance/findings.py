@@ -321,6 +321,18 @@ class Report:
             any(f.detail == PATTERN_TIME_LIMIT for f in self.findings) or any(n.code == MARKER_TIME_LIMIT and n.unchecked_rules for n in self.notices)
         )
 
+    def not_fully_checked_notes(self) -> tuple[tuple[Location | None, str], ...]:
+        """What left this document not fully checked (`not_fully_checked`), one line each with its
+        place, for a command whose own output has no place for notes (`fix`, `baseline`): a rule
+        not evaluated, at its finding's place ("Rule slow/tag was not evaluated: … Simplify the
+        pattern in slow.yaml:13 …"), and a detection marker not evaluated, with no place, its
+        notice's message (which names the marker, its pack and what to do). Empty for a document
+        fully checked."""
+        if not self.checked:
+            return ()
+        rules = tuple((f.location, f"{f.message} {f.help}") for f in self.findings if f.detail == PATTERN_TIME_LIMIT)
+        return rules + tuple((None, n.message) for n in self.notices if n.code == MARKER_TIME_LIMIT and n.unchecked_rules)
+
     def worst(self) -> Severity | None:
         """The most severe finding's severity, or None when there is none."""
         return max((f.severity for f in self.findings), default=None)
@@ -334,6 +346,9 @@ class Report:
             "path": self.path,
             **({"path_bytes": raw} if (raw := path_bytes(self.path)) is not None else {}),
             "checked": self.checked,
+            # Added within version 1: false when not checked, and when checked but a pattern ran
+            # past its time limit (`not_fully_checked`), which fails the run (exit 2).
+            "fully_checked": self.checked and not self.not_fully_checked,
             "packs": list(self.packs),
             "findings": [
                 {

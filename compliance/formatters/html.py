@@ -48,6 +48,9 @@ def format_html(reports: Sequence[Report], context: FormatContext) -> str:
     """The whole run as one HTML page (UTF-8, no external resources)."""
     summary = summarize(reports)
     counts = f"{counted(summary.checked, 'file')} checked; {counted(summary.errors, 'error')}, {counted(summary.warnings, 'warning')}"
+    if (unfinished := summary.not_fully_checked_part()) is not None:
+        # As the text summary says it: a header of "0 errors" alone would read as a pass.
+        counts += f"; {unfinished}"
     sections = "\n".join(render_report(report, context.sources.get(report.path), context, number) for number, report in enumerate(reports, start=1))
     return html_page(f'<p class="counts">{html.escape(counts)}</p>' + configuration_notice(context), sections)
 
@@ -91,7 +94,7 @@ def safe_markup(markup: str) -> str:
 def render_report(report: Report, source: ArticleSource | None, context: FormatContext, number: int = 1) -> str:
     """One article's section: findings and passes on the left, the article with markers on the right."""
     prefix = f"a{number}"
-    packs = ", ".join(report.packs) if report.packs else "no pack"
+    packs = ", ".join(report.packs) if report.packs else "not fully checked" if report.not_fully_checked else "no pack"
     rows = []
     for notice in report.notices:
         rows.append(f'<li class="notice">{_text(notice.message)}</li>')
@@ -100,7 +103,8 @@ def render_report(report: Report, source: ArticleSource | None, context: FormatC
     for index, passed in enumerate(report.passed, start=1):
         rows.append(_passed_item(passed, f"{prefix}-p{index}"))
     article = _article(report, source, prefix) if source is not None else '<p class="notice">The article text is not available.</p>'
-    status = "fail" if report.findings else "pass" if report.checked and report.packs else "none"
+    # A document not fully checked fails the run (exit 2), findings or none.
+    status = "fail" if report.findings or report.not_fully_checked else "pass" if report.checked and report.packs else "none"
     return _SECTION.format(
         status=status,
         path=_text(report.path),

@@ -34,10 +34,15 @@ class Summary(NamedTuple):
     # checked, since most runs have no original, but the CI formats say it once for the run.
     files_not_compared: int = 0
     rules_not_compared: tuple[str, ...] = ()
+    # Checked files that a pattern's time limit left not fully checked (`Report.not_fully_checked`):
+    # the run exits 2 for them. One whose pack's detection marker was not evaluated is not counted
+    # in `without_pack`, since that pack may apply.
+    not_fully_checked: int = 0
 
     def add(self, report: Report) -> Summary:
         """This summary with one more report counted."""
-        no_pack = report.checked and not report.packs
+        unfinished = report.not_fully_checked
+        no_pack = report.checked and not report.packs and not unfinished
         crashed = not report.checked and any(notice.code == "internal-error" for notice in report.notices)
         not_compared = [rule for notice in report.notices for rule in notice.not_compared]
         return Summary(
@@ -56,6 +61,7 @@ class Summary(NamedTuple):
             files_with_rules_not_checked=self.files_with_rules_not_checked + (1 if report.unchecked_rules else 0),
             files_not_compared=self.files_not_compared + (1 if not_compared else 0),
             rules_not_compared=tuple(dict.fromkeys((*self.rules_not_compared, *not_compared))),
+            not_fully_checked=self.not_fully_checked + unfinished,
         )
 
     def as_dict(self) -> dict[str, int]:
@@ -72,7 +78,17 @@ class Summary(NamedTuple):
             "info": self.infos,
             "passed": self.passed,
             "suppressed": self.suppressed,
+            "not_fully_checked": self.not_fully_checked,
         }
+
+    def not_fully_checked_part(self) -> str | None:
+        """The summary's words for the files not fully checked ("1 not fully checked: a pattern
+        ran past its time limit, see its notes"), as the text summary line and the HTML report's
+        header both say them; None when every checked file was fully checked."""
+        if not self.not_fully_checked:
+            return None
+        whose = "its notes" if self.not_fully_checked == 1 else "their notes"
+        return f"{self.not_fully_checked} not fully checked: a pattern ran past its time limit, see {whose}"
 
 
 def summarize(reports: Iterable[Report]) -> Summary:

@@ -29,7 +29,9 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
     lines = []
     # A skipped file (empty, binary, a FIFO) was not read for a publisher at all: "no pack" would
     # read as "no publisher's markers found".
-    packs = _v(", ".join(report.packs)) if report.packs else "no pack" if report.checked else "not checked"
+    # A document whose pack's detection marker was not evaluated may well have a pack: "no pack"
+    # would be the very verdict the time limit kept from being reached.
+    packs = _v(", ".join(report.packs)) if report.packs else "not fully checked" if report.not_fully_checked else "no pack" if report.checked else "not checked"
     lines.append(_paint(path_at_line_start(report.path), _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
     if explain_detection:
         lines.extend(_detection_lines(report))
@@ -85,9 +87,12 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
         problems.append(f"{summary.infos} info")
     if problems:
         parts.append(", ".join(problems))
-    elif summary.checked:
-        # Not with nothing checked: a run that exits 2 must not read "no problems" in green.
+    elif summary.checked and not summary.not_fully_checked:
+        # Not with nothing checked, nor with a file not fully checked: a run that exits 2 must
+        # not read "no problems" in green.
         parts.append(_paint("no problems", _GREEN, color))
+    if (unfinished := summary.not_fully_checked_part()) is not None:
+        parts.append(unfinished)
     if summary.rules_not_checked:
         # Not a problem found, nor a pass: the note on each file says what the rule needs.
         count = summary.rules_not_checked

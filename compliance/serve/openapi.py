@@ -46,10 +46,16 @@ _DETECTIONS = {
 
 _FILE = {
     "type": "object",
-    "required": ["path", "checked", "packs", "findings", "passed", "notices", "detections", "detection"],
+    "required": ["path", "checked", "fully_checked", "packs", "findings", "passed", "notices", "detections", "detection"],
     "properties": {
         "path": {"type": "string"},
         "checked": {"type": "boolean"},
+        "fully_checked": {
+            "type": "boolean",
+            "description": (
+                "False when not checked, and when checked but a pattern ran past its time limit (a rule or a pack's detection marker not evaluated; status 2)."
+            ),
+        },
         "packs": {"type": "array", "items": {"type": "string"}},
         "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
         "passed": {
@@ -73,7 +79,7 @@ _FILE = {
 # Metadata keys that hold addresses in the built-in packs' rules and fixes.
 _URL_META_KEYS = ("original_url", "original-url", "logo-url", "logo_url", "canonical_url", "source_url")
 
-_SUMMARY_KEYS = ("files", "checked", "with_findings", "without_pack", "skipped", "internal_errors", "errors", "warnings", "info", "passed")
+_SUMMARY_KEYS = ("files", "checked", "with_findings", "without_pack", "skipped", "internal_errors", "errors", "warnings", "info", "passed", "not_fully_checked")
 
 
 def _error(description: str) -> dict[str, Any]:

@@ -134,10 +134,14 @@ def status_line(file_result: FileResult, context: FormatContext, status: int) ->
     comes to, and the rules not checked, since a rule not checked has not passed. A copy checked
     against no publisher's terms — no pack applies to it, or only base packs, whose rules
     publishers share — has passed nothing it must meet, so a status 0 says that, and what to do,
-    instead of "no findings"."""
+    instead of "no findings". A copy a pattern's time limit left not fully checked (exit 2) says so,
+    as the reports' headers do, rather than that it could not be checked."""
     report = file_result.report
     unchecked = len({rule for notice in report.notices for rule in notice.unchecked_rules})
     untested = f"; {unchecked} rule(s) not checked (see the notes)" if unchecked else ""
+    if status == 2 and report.not_fully_checked:
+        # Checked, but not wholly: "could not be checked" would hide the findings and notes below.
+        return f"the article was not fully checked: a pattern ran past its time limit (see the notes){untested}"
     if status != 0 or not report.checked:
         return f"{_STATUS.get(status, '')}{untested}"
     base = {pack.id for pack in context.packs if pack.extended_by and not pack.markers}
