@@ -236,3 +236,22 @@ def test_gv_fix_leaves_a_credit_line_writing_the_name_out(cli: Any, tmp_path: Pa
     run = cli("fix", "--pack", "global-voices", "--original", str(original), str(copy))
     assert "original-reporter" not in run.err
     assert copy.read_text(encoding="utf-8") == text
+
+
+def test_gv_fix_writes_the_author_out_in_a_translations_credit_line(cli: Any, tmp_path: Path) -> None:
+    author, short, url, _ = GV[0]
+    original = _gv_original(tmp_path, author, url)
+    credit = "Este artículo de {} se publicó originalmente en [Global Voices]({}) el 14 de noviembre de 2025."
+    text = "# Los pastores se mudan\n\n{}\n\nLos pastores se mudaron al norte.\n"
+    copy = write(tmp_path, "copia.md", text.format(credit.format(short, url)))
+    run = cli("fix", "--write", "--pack", "global-voices", "--original", str(original), str(copy))
+    assert copy.read_text(encoding="utf-8") == text.format(credit.format(author, url)), run.err
+
+
+def test_gv_fix_adds_no_byline_to_a_page_without_one(cli: Any, tmp_path: Path) -> None:
+    # No byline and no credit line: the author rule's credit line is the fix, never an English "By" line.
+    author, _, url, _ = GV[0]
+    original = _gv_original(tmp_path, author, url)
+    copy = write(tmp_path, "copy.md", "# Herders move\n\nHerders moved north.\n")
+    run = cli("fix", "--pack", "global-voices", "--original", str(original), str(copy))
+    assert f"By {author}" not in run.out and "original-reporter: inserted" not in run.err
