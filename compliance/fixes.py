@@ -8,8 +8,9 @@ a value the fix declares) come from the original story or the article's metadata
 address, when neither gives it, from the page's own link back: `_address`), never invented.
 
 Pure: bytes and packs in, a `FixPlan` out, whose `edits` are values (where in the original text,
-what to insert). Nothing is rewritten but the name a wrong byline shows ("By Staff"), which the
-reporter's credit replaces; every other byte stays as it was. A fix is
+what to insert). Nothing is rewritten but the name a wrong byline shows ("By Staff", initials alone: "By J. S."),
+which the reporter's credit replaces, and a credit line's name cut to its initial ("This story by
+D. Toktogulov …"), written out; every other byte stays as it was. A fix is
 kept only when checking the document again shows its rule passing and no finding added, so after
 the plan the same rules pass. Reading files and writing them is the edge's work (`fixing`).
 """
@@ -35,7 +36,7 @@ from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
-from compliance.document.byline_reading import has_opener
+from compliance.document.byline_reading import has_opener, initials_alone
 from compliance.document.elements import block_element, tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
 class Edit:
     """One insertion: `text` goes at character `offset` of the original's decoded text (`line`),
     in place of the `removed` characters there (0: nothing is taken out). A replacement is only
-    ever a wrong byline's name (`_byline_replacement`)."""
+    ever a wrong byline's name (`_byline_replacement`) or a credit line's cut one (`_names_written_out`)."""
 
     rule: str
     offset: int
@@ -289,6 +290,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             mended = _mended_link_back(rule_id, rule.check, ctx, address, report, attempt) if address else None
             # A Markdown link shown as text for a character in its address gets that taken out.
             mended = mended or _mended_broken_link(rule_id, rule.check, ctx, report, attempt)
+            # A credit line that cuts the reporter's given name to its initial gets the name
+            # written out where it stands, rather than a second credit beside it.
+            mended = mended or _names_written_out(rule_id, rule.fix, rule.check, ctx, values, report, attempt)
 
             def placing(other: str, at: Context = ctx, given_values: _Values = values) -> tuple[int, str, str] | str:
                 # Where another rule's fix puts its block (the credit line's place at the top).
@@ -1437,7 +1441,7 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
     others = tuple(b for b in doc.bylines if not_reporters(b, reporters) or b in shortening)
     if others:
         return others
-    if byline.reading.problem in ("staff", "placeholder"):
+    if byline.reading.problem in ("staff", "placeholder") or _initials_shown(byline):
         return (byline,)
     # The reporter's own byline without what the credit adds after the name ("By Sarah Jane
     # Tribble", a fix of "{reporter}, KFF Health News"): the affiliation goes into it.
@@ -1466,8 +1470,8 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     replaced as one run, from the first to the last ("By Sam Li and Ana Ruiz · June 21"). When the
     byline already gives what the credit adds after the name ("By Sam Li, Daily Caller News
     Foundation"), only the name is replaced, so that the affiliation is not written twice."""
-    shown = wrong.names or ((wrong.reading.credit,) if wrong.reading.credit else ())
     tail = _byline_fix(fix)
+    shown = wrong.names or _initials_in_place(wrong, tail or "") or ((wrong.reading.credit,) if wrong.reading.credit else ())
     span = _byline_span(doc, wrong) if shown and tail is not None else None
     if span is None or tail is None:
         return None
@@ -1512,6 +1516,80 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     # Said as the reader sees it: the link or author markup taken out with the names is not shown.
     found = " ".join(html.unescape(_TAG.sub("", source[first:last])).split()) if doc.kind == "html" else source[first:last]
     return Edit("", first, 0, text + markup, f"{_said(shorten(found, 40))} in the byline", removed=last - first)
+
+
+def _initials_shown(byline: Byline) -> str | None:
+    """The person's initials a byline gives alone where the reporter's name belongs ("J. S." in
+    "By J. S., Daily Caller News Foundation", which the byline reader reads as naming no one), or
+    None for any other byline ("By AP", "By J. Smith")."""
+    return initials_alone(byline.reading.credit) if not byline.names and byline.reading.problem == "outlet" else None
+
+
+def _initials_in_place(byline: Byline, tail: str) -> tuple[str, ...]:
+    """What the reporter's credit replaces in a byline of initials alone (`_initials_shown`): the
+    initials, when the rest of its credit stays because it already gives what the fix's credit
+    adds after the name ("By J. S., ProPublica" for "{reporter}, ProPublica") or the fix adds
+    nothing; else the whole credit, as a staff credit's is ("By J. S., Hill Country News" becomes
+    "By Jake Smith, ProPublica"). () for any other byline."""
+    initials = _initials_shown(byline)
+    if initials is None:
+        return ()
+    credit = next((name for name in _CREDITS if tail.startswith(name)), "")
+    added = _plain(tail[len(credit) :]).strip(" ,;|·-–—")
+    rest = byline.reading.credit.strip()[len(initials) :]
+    shown = initials if not added or _gives(rest, added) else byline.reading.credit.strip()
+    # The reader's credit drops a last full stop ("J.S" of "By J.S."): it goes with the initials.
+    return (shown + "." if not shown.endswith(".") and shown + "." in byline.text else shown,)
+
+
+def _names_written_out(
+    rule_id: str,
+    fix: FixTemplate,
+    check: Check,
+    ctx: Context,
+    values: _Values,
+    report: Report,
+    attempt: Callable[..., tuple[str, Document, Report]],
+) -> tuple[tuple[Edit, ...], tuple[str, Document, Report]] | None:
+    """For a rule whose `original-byline` check reads a credit line (`credit`: Global Voices'
+    "This story by NAME originally appeared on …") and whose fix credits the reporter: the edits
+    that write out each reporter's name a credit line cuts to its initial ("D. Toktogulov" for
+    Daniyar Toktogulov), in place, with the bylines that cut it too (`_byline_replacement`), and
+    the text, document and report they give; None when no credit line cuts a name, a cut name is
+    not found once as text in its paragraph, or the edits leave the rule failing or add a finding."""
+    from compliance.checks.original_byline import OriginalBylineParams, shortening_credit_lines
+    from compliance.packs import iter_checks
+
+    if _reporter_fix(fix) is None:
+        return None
+    reporters = values.reporters()
+    doc = ctx.doc
+    cuts = [
+        cut
+        for inner in iter_checks(check)
+        if isinstance(inner.params, OriginalBylineParams)
+        for cut in shortening_credit_lines(doc, inner.params, ctx, reporters)
+    ]
+    edits: list[Edit] = []
+    for block, short, reporter in cuts:
+        span = _paragraph_span(doc, block)
+        hit = _once_in(doc, span, short) if span is not None else None
+        if hit is None:
+            return None
+        written = html.escape(reporter, quote=False) if doc.kind == "html" else reporter
+        edits.append(Edit(rule_id, hit[0], 0, written, f"{_said(short)} in the credit line", removed=hit[1] - hit[0]))
+    if not edits:
+        return None
+    for wrong in shortening_bylines(doc.bylines, reporters):
+        replacement = _byline_replacement(fix, doc, wrong, values) if wrong.in_body else None
+        if replacement is None:
+            return None
+        edits.append(dataclasses.replace(replacement, rule=rule_id))
+    if len({edit.offset for edit in edits}) < len(edits):
+        return None
+    first, *more = edits
+    candidate = attempt(first.offset, first.text, first.removed, *((e.offset, e.text, e.removed) for e in more))
+    return None if _regression(rule_id, report, candidate[2]) else (tuple(edits), candidate)
 
 
 def _author_markup_around(source: str, first: int, last: int) -> tuple[int, int]:

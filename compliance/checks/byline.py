@@ -430,9 +430,10 @@ OPTIONS = (
         "problem",
         "enum",
         'Match only bylines with this problem (`empty`: "By ,"; `outlet`: "By The Daily Caller"; `staff`: "By Courier Staff"'
-        ' or a job title alone, "By Editor", or a placeholder, "By Sponsored Content"); use with `person: false`.',
+        ' or a job title alone, "By Editor", or a placeholder, "By Sponsored Content"; `initials`: a person\'s initials alone'
+        ' where the name belongs, "By J. S., The Texas Tribune", which `outlet` matches too); use with `person: false`.',
         default=None,
-        choices=("empty", "outlet", "staff"),
+        choices=("empty", "outlet", "staff", "initials"),
     ),
     Option(
         "label",
@@ -442,9 +443,19 @@ OPTIONS = (
     ),
 )
 
-_PROBLEM_NOUNS = {"empty": "empty byline", "outlet": "byline crediting an outlet instead of a reporter", "staff": "staff byline"}
+_PROBLEM_NOUNS = {
+    "empty": "empty byline",
+    "outlet": "byline crediting an outlet instead of a reporter",
+    "staff": "staff byline",
+    "initials": "byline giving a person's initials alone",
+}
 
-_WITHOUT_PROBLEM = {"empty": "is not empty", "outlet": "does not credit an outlet in place of a reporter", "staff": "is not a staff credit"}
+_WITHOUT_PROBLEM = {
+    "empty": "is not empty",
+    "outlet": "does not credit an outlet in place of a reporter",
+    "staff": "is not a staff credit",
+    "initials": "does not give a person's initials alone",
+}
 
 # What `problem: staff` matches besides a staff credit: a job title alone ("By Editor") and a CMS
 # placeholder ("By Sponsored Content"), each a credit that stands where a reporter's name belongs.
@@ -574,8 +585,17 @@ def _own_affiliation(byline: Byline, stand_in: Pattern) -> str:
     return ""
 
 
+def _has_problem(byline: Byline, problem: str) -> bool:
+    """Whether `byline` has the `problem` a `problem:` option names: its reading's own, a role or
+    placeholder for `staff`, or for `initials` a person's initials alone where the name belongs
+    (`initials_alone`: "By J. S.", which the reader reads as crediting no person, as an outlet)."""
+    if problem == "initials":
+        return byline.reading.problem == "outlet" and initials_alone(byline.reading.credit) is not None
+    return byline.reading.problem == problem or (problem == "staff" and byline.reading.problem in _STAFF_LIKE)
+
+
 def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
-    if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem in _STAFF_LIKE):
+    if params.problem is not None and not _has_problem(byline, params.problem):
         return False, f"the byline {_shown(byline)} {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
         return False, f"byline {_shown(byline)} {_problem_in_words(byline)}"

@@ -263,6 +263,24 @@ def shortening_bylines(bylines: Sequence[Byline], reporters: Sequence[str]) -> t
     return tuple(found)
 
 
+def shortening_credit_lines(doc: Document, check: OriginalBylineParams, ctx: Context, reporters: Sequence[str]) -> tuple[tuple[Block, str, str], ...]:
+    """The credit lines (`credit`'s `author` group, outside photo captions) that credit one of
+    `reporters` only with the given name cut to its initial ("This story by D. Toktogulov
+    originally appeared on Global Voices …" for Daniyar Toktogulov), where no byline or credit
+    line writes that reporter's name out: each as (block, the name as the line gives it, the
+    reporter's name), in page order; the credit lines whose names `fix` writes out. () without a
+    `credit` pattern."""
+    if check.credit is None:
+        return ()
+    named: list[tuple[Byline | Block, str]] = [
+        (byline, _with_suffix(name, byline.text)) for byline in doc.bylines for name in byline.names if not credited_for_a_part(byline.text, name)
+    ]
+    lines = _credit_line_names(doc, check, ctx)
+    named += lines
+    cut = [reporter for reporter in reporters if not any(_same_key(name, reporter) or _written_out(name, reporter) for _, name in named)]
+    return tuple((block, name, reporter) for block, name in lines for reporter in cut if shortens_given_name(name, reporter))
+
+
 def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
     """`institutions: true`: each author of the original the copy's bylines credit with an
     institution has one of the original's for them."""
