@@ -1930,9 +1930,87 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
             continue
         if not newspaper_word and not staff_only and not _is_title_head(head):
             name = person_name(" ".join(head), outlets)
-            if name and (last_word in _ROLE_NOUNS or _ends_the_name_before_an_outlet(tokens, cut, outlets)):
+            if name and last_word in _ROLE_NOUNS:
+                return _with_the_rest_of_the_name(tokens, cut, name, outlets)
+            if name and _ends_the_name_before_an_outlet(tokens, cut, outlets):
                 return name, " ".join(tail)
     return None
+
+
+def _with_the_rest_of_the_name(tokens: list[str], cut: int, name: str, outlets: Set[str]) -> tuple[str, str]:
+    """The name of the first `cut` words and the job title after it, with the words between them
+    that go on the name moved into it (`_goes_on_the_name`, one at a time, the role noun always
+    left): "Jake Robert" + "Smith Contributor" is Jake Robert Smith, Contributor; "Juan García" +
+    "López Staff Writer" is Juan García López, Staff Writer; "Maria Lopez" + "Energy Reporter"
+    stays as it is. A suffix after the surname is the name's ("Jake Robert Smith Jr. Senior
+    Editor"). Only before a title of known words (`_is_plain_title`): "Jake Robert Smith Joins As
+    Contributor" is a headline's words, and keeps its reading."""
+    longest, end = name, cut
+    while end < len(tokens) - 1:
+        word = tokens[end]
+        if word.lower().strip(",") not in _SUFFIXES and not _goes_on_the_name(tokens[end - 1], word):
+            break
+        longer = person_name(" ".join(tokens[: end + 1]), outlets)
+        if longer is None:
+            break
+        longest, end = longer, end + 1
+    if end == cut or not _is_plain_title(tokens[end:]):
+        return name, " ".join(tokens[cut:])
+    return longest, " ".join(tokens[end:])
+
+
+def _is_plain_title(words: list[str]) -> bool:
+    """Whether the words are a job title of known words only: role, beat, section, desk,
+    organisation or place words and the filler between them ("Senior Editor", "Chief Political
+    Correspondent", "Editor of Special Projects"), and credentials ("MPH Contributor")."""
+    return all(_is_title_modifier(word.strip(".,")) or word.lower() in _FILLER or word.strip(".,").lower() in name_vocabulary()[0] for word in words)
+
+
+def _goes_on_the_name(before: str, word: str) -> bool:
+    """Whether a capitalised word between a name and its role noun is the name's last, not the
+    job title's first ("Smith" in "Jake Robert Smith Contributor", not "Energy" in "Maria Lopez
+    Energy Reporter"): no word a title opens with (`_is_title_modifier`), and either the word
+    before it is a given name, so that the name so far is a given name and a middle name
+    ("Jake Robert", "Mary Ann", "María José") still wanting its surname, or the word is shaped
+    as a surname only is (`_is_surname_shaped`: "López" after "Juan García")."""
+    core = word.strip(".,")
+    if not core[:1].isupper() or _is_title_modifier(core):
+        return False
+    return _without_accents(before.strip(".,").lower()) in GIVEN_NAMES or _is_surname_shaped(core)
+
+
+# Desk words of job titles that no other list here holds ("Photo Editor", "Games Editor", "Wine
+# Critic", "Night Editor"): with the beats and sections, a title's first word, not a surname.
+_DESK_MODIFIERS = frozenset("photo photography video audio visuals graphics copy night web social games gaming wine books".split())
+
+
+def _is_title_modifier(word: str) -> bool:
+    """Whether a word may open a job title before its role noun, in any case: a role or beat word
+    ("Senior", "Business"), a section's or desk's ("Travel", "Photo"), an organisation's ("News"),
+    a degree's ("PhD"), a title from `nameparser` ("Chancellor"), or a place the gazetteer knows
+    ("Washington Correspondent", "Europe Editor")."""
+    lowered = word.lower()
+    if lowered in _ROLE_WORDS or lowered in _ORG_WORDS or lowered in _DEGREE_WORDS or lowered in _DESK_MODIFIERS or _is_section_word(lowered):
+        return True
+    return any(part in _ROLE_WORDS for part in lowered.split("-")) or lowered in name_vocabulary()[1] or _is_place_name([word])
+
+
+# The Spanish patronymic ending of surnames ("Lopez", "Martinez", "Gonzalez"), as a CMS writes them
+# without their accents: no English word a job title opens with ends so.
+_PATRONYMIC_ENDING = re.compile(r"[^\W\d_]{2}ez$", re.IGNORECASE)
+
+
+def _is_surname_shaped(word: str) -> bool:
+    """Whether a capitalised word is shaped as a surname and no English word of a job title is: a
+    letter outside ASCII ("López", "Müller"), two capitalised parts joined by a hyphen
+    ("Smith-Jones"), a surname's prefix before an inner capital or apostrophe ("McDonald",
+    "O'Brien"), or the Spanish patronymic ending (`_PATRONYMIC_ENDING`: "Lopez")."""
+    if not word.isascii() or _PATRONYMIC_ENDING.search(word):
+        return True
+    parts = word.split("-")
+    if len(parts) > 1 and all(part[:1].isupper() for part in parts):
+        return True
+    return any(word.startswith(prefix) and len(word) > len(prefix) and word[len(prefix)].isupper() for prefix in _INNER_CAPITAL_PREFIXES)
 
 
 def _is_staff_tail(tail: list[str]) -> bool:
