@@ -112,6 +112,35 @@ def settings_with_original(packs: Sequence[Any], kind: str, original: str | None
     )
 
 
+# A line of "a"s ending in "b", on which `(a|a)+$` backtracks without end.
+BACKTRACKS = "a" * 30 + "b"
+
+
+def slow_marker_pack(pack_id: str = "slow", name: str = "Slow", marker: str = "credit", extra_markers: str = "") -> str:
+    """A pack of one rule (`ID/byline`) whose detection marker `marker` backtracks without end on
+    `BACKTRACKS`, so that its pattern runs past its time limit; `extra_markers` are more marker
+    entries of the same list (YAML, indented four spaces)."""
+    return f"""id: {pack_id}
+name: {name}
+publisher: {name} News
+terms_url: https://example.org/terms
+as_of: 2024-01-01
+summary: s
+detect:
+  threshold: 1.0
+  markers:
+    - id: {marker}
+      check: {{text: {{pattern: '(a|a)+$'}}}}
+{extra_markers}
+rules:
+  - id: {pack_id}/byline
+    severity: error
+    message: m
+    help: h
+    check: {{byline: {{}}}}
+"""
+
+
 def slow_page(paragraphs: int = 300_000) -> bytes:
     """A DCNF page that is slow to read by its size: hundreds of thousands of paragraphs (6 MB),
     seconds to check."""

@@ -19,28 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import BACKTRACKS, slow_marker_pack, write
 
-# A pack whose only detection marker backtracks without end on a line of "a"s ending in "b".
-_SLOW_MARKER = """id: {id}
-name: {name}
-publisher: {name} News
-terms_url: https://example.org/terms
-as_of: 2024-01-01
-summary: s
-detect:
-  threshold: 1.0
-  markers:
-    - id: {marker}
-      check: {{text: {{pattern: '(a|a)+$'}}}}
-{extra}
-rules:
-  - id: {id}/byline
-    severity: error
-    message: m
-    help: h
-    check: {{byline: {{}}}}
-"""
 # A pack detected by its name that has one rule whose pattern backtracks without end.
 _SLOW_RULE = """id: {id}
 name: {name}
@@ -60,14 +40,13 @@ rules:
     help: h
     check: {{not: {{text: {{pattern: '(a|a)+$'}}}}}}
 """
-_BACKTRACKS = "a" * 30 + "b"
 
 # Documents not fully checked, of both kinds, in several packs, markers and inputs.
 _UNFINISHED = {
-    "marker-text": ("slow", "Slow", "credit", "story.txt", f"By Ana Ruiz\n\n{_BACKTRACKS}\n", "marker"),
-    "marker-html": ("tardy", "Tardy", "licence-line", "copy.html", f"<html><body><article><h1>T</h1><p>{_BACKTRACKS}</p></article></body></html>", "marker"),
-    "rule-markdown": ("slowr", "SlowR", "", "story.md", f"# Budget\n\nBy SlowR News\n\n{_BACKTRACKS}\n", "rule"),
-    "rule-html": ("lagging", "Lagging", "", "page.html", f"<html><body><article><p>Lagging News</p><p>{_BACKTRACKS}</p></article></body></html>", "rule"),
+    "marker-text": ("slow", "Slow", "credit", "story.txt", f"By Ana Ruiz\n\n{BACKTRACKS}\n", "marker"),
+    "marker-html": ("tardy", "Tardy", "licence-line", "copy.html", f"<html><body><article><h1>T</h1><p>{BACKTRACKS}</p></article></body></html>", "marker"),
+    "rule-markdown": ("slowr", "SlowR", "", "story.md", f"# Budget\n\nBy SlowR News\n\n{BACKTRACKS}\n", "rule"),
+    "rule-html": ("lagging", "Lagging", "", "page.html", f"<html><body><article><p>Lagging News</p><p>{BACKTRACKS}</p></article></body></html>", "rule"),
 }
 
 
@@ -75,7 +54,7 @@ def _case(tmp_path: Path, key: str, *, severity: str = "info") -> tuple[Path, Pa
     """The pack file, the article, the pack id and what the note must name (the marker or the rule)."""
     pack_id, name, marker, file, text, kind = _UNFINISHED[key]
     if kind == "marker":
-        pack = write(tmp_path, f"{pack_id}.yaml", _SLOW_MARKER.format(id=pack_id, name=name, marker=marker, extra=""))
+        pack = write(tmp_path, f"{pack_id}.yaml", slow_marker_pack(pack_id, name, marker))
         named = f"detection marker {marker} of pack {pack_id} not evaluated"
     else:
         pack = write(tmp_path, f"{pack_id}.yaml", _SLOW_RULE.format(id=pack_id, name=name, severity=severity))
@@ -125,7 +104,7 @@ def test_a_rule_not_evaluated_is_noted_at_its_place(cli: Any, tmp_path: Path) ->
 @pytest.mark.parametrize("command", ["fix", "baseline"])
 def test_a_document_fully_checked_gets_no_such_note(cli: Any, tmp_path: Path, command: str) -> None:
     # The near miss: the same pack's marker on a line that does not backtrack.
-    pack = write(tmp_path, "slow.yaml", _SLOW_MARKER.format(id="slow", name="Slow", marker="credit", extra=""))
+    pack = write(tmp_path, "slow.yaml", slow_marker_pack())
     article = write(tmp_path, "story.txt", "By Ana Ruiz\n\naaaa\n")
     args = ("fix",) if command == "fix" else ("baseline", "create", "--output", str(tmp_path / "b.json"))
     run = cli(*args, "--rules", str(pack), str(article))
@@ -178,9 +157,9 @@ def test_a_run_with_one_document_not_fully_checked_counts_it_alone(cli: Any, tmp
 def test_a_marker_not_evaluated_of_a_pack_applied_all_the_same_is_fully_checked(cli: Any, tmp_path: Path) -> None:
     # The near miss: another marker applies the pack, so all its rules were checked.
     other = "    - id: pixel\n      weight: 1.0\n      check: {text: {pattern: 'Slow News pixel'}}"
-    pack = write(tmp_path, "slow.yaml", _SLOW_MARKER.format(id="slow", name="Slow", marker="credit", extra=other))
+    pack = write(tmp_path, "slow.yaml", slow_marker_pack(extra_markers=other))
     article = write(
-        tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>By Ana Ruiz</p><p>Slow News pixel</p><p>{_BACKTRACKS}</p></article></body></html>"
+        tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>By Ana Ruiz</p><p>Slow News pixel</p><p>{BACKTRACKS}</p></article></body></html>"
     )
     run = cli("check", "--rules", str(pack), "--format", "json", str(article))
     (entry,) = run.json()["files"]
@@ -222,8 +201,8 @@ def test_the_api_answers_the_commands_json_with_its_status(cli: Any, tmp_path: P
 
 @pytest.mark.parametrize(("pack_id", "name", "marker"), [("slow", "Slow", "credit"), ("tardy", "Tardy", "licence-line")])
 def test_the_editors_page_says_not_fully_checked_and_names_its_own_packs_box(tmp_path: Path, pack_id: str, name: str, marker: str) -> None:
-    pack = write(tmp_path, f"{pack_id}.yaml", _SLOW_MARKER.format(id=pack_id, name=name, marker=marker, extra=""))
-    page = html.unescape(_server(pack).post("/", data={"article": f"By Ana Ruiz\n\n{_BACKTRACKS}\n"}).text)
+    pack = write(tmp_path, f"{pack_id}.yaml", slow_marker_pack(pack_id, name, marker))
+    page = html.unescape(_server(pack).post("/", data={"article": f"By Ana Ruiz\n\n{BACKTRACKS}\n"}).text)
     assert "Result: the article was not fully checked: a pattern ran past its time limit (see the notes)" in page
     assert "could not be checked" not in page
     assert f"tick the {pack_id} pack under Packs and check it again" in page and f"--pack {pack_id}" not in page
@@ -240,7 +219,7 @@ def test_the_api_names_its_own_way_to_name_a_pack(tmp_path: Path) -> None:
 def test_the_editors_page_says_a_fully_checked_copy_is_no_such_thing(tmp_path: Path) -> None:
     # The near miss: the same pack, a line that does not backtrack; its marker did not fire (no
     # pack applies, and the page says that) or did (the pack's rules were checked).
-    pack = write(tmp_path, "slow.yaml", _SLOW_MARKER.format(id="slow", name="Slow", marker="credit", extra=""))
+    pack = write(tmp_path, "slow.yaml", slow_marker_pack())
     server = _server(pack)
     page = html.unescape(server.post("/", data={"article": "By Ana Ruiz\n\nA short story.\n"}).text)
     assert "Result: not checked against any publisher's terms: no publisher's pack applies to this copy" in page
@@ -281,7 +260,7 @@ def test_a_baseline_that_holds_one_from_before_does_not_hide_it(cli: Any, tmp_pa
 
 def test_a_baseline_still_records_the_findings_of_rules_evaluated(cli: Any, tmp_path: Path) -> None:
     # The near miss: a rule that did run and found something is recorded as before.
-    pack = write(tmp_path, "slow.yaml", _SLOW_MARKER.format(id="slow", name="Slow", marker="credit", extra=""))
+    pack = write(tmp_path, "slow.yaml", slow_marker_pack())
     article = write(tmp_path, "story.txt", "Nobody wrote this.\n\naaaa\n")
     baseline = tmp_path / "baseline.json"
     cli("baseline", "create", "--rules", str(pack), "--output", str(baseline), str(article))

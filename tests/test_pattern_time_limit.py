@@ -14,7 +14,7 @@ import pytest
 
 from compliance import patterns
 from compliance.patterns import MATCH_TIMEOUT, Pattern, PatternTimeout, compile_pattern
-from tests.conftest import ROOT, write
+from tests.conftest import ROOT, slow_marker_pack, write
 
 _FILLER = "Lorem ipsum dolor sit amet. " * 120
 TEXT = f"By Ana Ruiz\n{_FILLER}Photo: Getty Images\n{_FILLER}(AP)\nAP Photo by X\n  Photo: Li Wei\n{_FILLER}12 photos\nBy Li Wei\n"
@@ -145,25 +145,7 @@ def test_a_pattern_that_backtracks_without_end_still_times_out(text: str) -> Non
         list(pattern.finditer(text))
 
 
-DETECTED = """id: slow
-name: Slow
-publisher: Slow News
-terms_url: https://example.org/terms
-as_of: 2024-01-01
-summary: s
-detect:
-  threshold: 1.0
-  markers:
-    - id: credit
-      weight: 1.0
-      check: {text: {pattern: '(a|a)+$'}}
-rules:
-  - id: slow/byline
-    severity: error
-    message: m
-    help: h
-    check: {byline: {}}
-"""
+DETECTED = slow_marker_pack()
 
 
 def test_a_detection_marker_that_runs_out_of_time_is_said_not_evaluated(cli: Any, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import BACKTRACKS, slow_marker_pack, write
 
 # --- the kinds of page that ran out of time, checked now -------------------------------------
 
@@ -144,32 +144,10 @@ def test_a_data_url_is_read_by_url_patterns_as_its_head(url: str, form: str) -> 
 
 # --- what still runs out of time: not fully checked, in every format, exit 2 ------------------
 
-_SLOW_MARKER = """id: slow
-name: Slow
-publisher: Slow News
-terms_url: https://example.org/terms
-as_of: 2024-01-01
-summary: s
-detect:
-  threshold: 1.0
-  markers:
-    - id: credit
-      weight: 1.0
-      check: {text: {pattern: '(a|a)+$'}}
-%s
-rules:
-  - id: slow/byline
-    severity: error
-    message: m
-    help: h
-    check: {byline: {}}
-"""
-_BACKTRACKS = "a" * 30 + "b"
-
 
 def test_an_unevaluated_marker_of_a_pack_not_applied_fails_the_run_in_every_format(cli: Any, tmp_path: Path) -> None:
-    pack = write(tmp_path, "slow.yaml", _SLOW_MARKER % "")
-    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>{_BACKTRACKS}</p></article></body></html>")
+    pack = write(tmp_path, "slow.yaml", slow_marker_pack())
+    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>{BACKTRACKS}</p></article></body></html>")
     said = "detection marker credit of pack slow not evaluated: its pattern exceeded the 0.25 s time limit, so the document was not fully checked"
     last = f"exit 2: 1 document not fully checked: a pattern ran past its 0.25 s time limit ({article}; see above)\n"
 
@@ -197,8 +175,8 @@ def test_an_unevaluated_marker_of_a_pack_not_applied_fails_the_run_in_every_form
 def test_an_unevaluated_marker_of_a_pack_applied_all_the_same_changes_no_verdict(cli: Any, tmp_path: Path) -> None:
     # Another marker applies the pack: its rules were all checked, and the exit code is theirs.
     other = "    - id: pixel\n      weight: 1.0\n      check: {text: {pattern: 'Slow News pixel'}}"
-    pack = write(tmp_path, "slow.yaml", _SLOW_MARKER % other)
-    body = f"<h1>T</h1><p>By Ana Ruiz</p><p>Slow News pixel</p><p>{_BACKTRACKS}</p>"
+    pack = write(tmp_path, "slow.yaml", slow_marker_pack(extra_markers=other))
+    body = f"<h1>T</h1><p>By Ana Ruiz</p><p>Slow News pixel</p><p>{BACKTRACKS}</p>"
     article = write(tmp_path, "story.html", f"<html><body><article>{body}</article></body></html>")
     run = cli("check", "--rules", str(pack), "--format", "json", str(article))
     (entry,) = run.json()["files"]
@@ -232,13 +210,13 @@ rules:
 @pytest.mark.parametrize("severity", ["error", "warning", "info"])
 def test_a_rule_of_a_users_pack_not_evaluated_fails_the_run_whatever_its_severity(cli: Any, tmp_path: Path, severity: str) -> None:
     pack = write(tmp_path, "slowr.yaml", _SLOW_RULE % severity)
-    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>By SlowR News</p><p>{_BACKTRACKS}</p></article></body></html>")
+    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>By SlowR News</p><p>{BACKTRACKS}</p></article></body></html>")
     run = cli("check", "--rules", str(pack), "--format", "json", str(article))
     (entry,) = run.json()["files"]
     (finding,) = entry["findings"]
     assert finding["message"] == "Rule slowr/credit was not evaluated: its pattern ran past the 0.25 s time limit on a text of 47 characters."
     assert finding["help"].startswith(f"Simplify the pattern in {pack}:13 ")
-    assert finding["evidence"] == f"T By SlowR News {_BACKTRACKS} (47 characters)"
+    assert finding["evidence"] == f"T By SlowR News {BACKTRACKS} (47 characters)"
     assert run.code == 2 and run.err.endswith(f"exit 2: 1 document not fully checked: a pattern ran past its 0.25 s time limit ({article}; see above)\n")
 
 
@@ -252,7 +230,7 @@ def test_a_rule_of_a_built_in_pack_not_evaluated_says_what_on_the_page_to_mend()
     origin = "rules/slowr.yaml"
     (built_in,) = build_packs([(parse_yaml(_SLOW_RULE % "error", origin), origin)], trusted=frozenset({origin}))
     (users,) = build_packs([(parse_yaml(_SLOW_RULE % "error", origin), origin)])
-    doc = parse_document(f"<html><body><article><h1>T</h1><p>By SlowR News</p><p>{_BACKTRACKS}</p></article></body></html>".encode(), "html")
+    doc = parse_document(f"<html><body><article><h1>T</h1><p>By SlowR News</p><p>{BACKTRACKS}</p></article></body></html>".encode(), "html")
     (finding,) = check_document(doc, [built_in], path="story.html").findings
     assert finding.help.startswith("The page holds a text of 47 characters (one line of text, or one attribute's value) that this rule could not search")
     assert "Simplify" not in finding.help and "rules/slowr.yaml" not in finding.help
