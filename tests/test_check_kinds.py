@@ -43,9 +43,19 @@ def pack_around(check_yaml: str) -> str:
     )
 
 
-@pytest.mark.parametrize("kind", sorted(CHECKS))
-def test_documented_example_passes_and_fails_as_documented(kind: str) -> None:
-    snippets = doc_snippets(CHECKS[kind].doc)
+def documented_examples() -> list[tuple[str, str]]:
+    """(kind, its docstring's part from one "Example" block to the next) for every example of
+    every check kind: a kind may document more than one, each with its own Passes and Fails."""
+    return [(kind, part) for kind in sorted(CHECKS) for part in re.split(r"(?m)^(?=Example[^\n]*::$)", CHECKS[kind].doc)[1:]]
+
+
+def test_every_check_kind_has_an_example() -> None:
+    assert {kind for kind, _ in documented_examples()} == set(CHECKS)
+
+
+@pytest.mark.parametrize(("kind", "doc"), documented_examples(), ids=[f"{kind}-{n}" for n, (kind, _) in enumerate(documented_examples())])
+def test_documented_example_passes_and_fails_as_documented(kind: str, doc: str) -> None:
+    snippets = doc_snippets(doc)
     sections = {key: body for key, (_kind, body) in snippets.items()}
     assert set(sections) - {"original", "failing original"} == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
     pack = load_pack(pack_around(sections["example"]), f"{kind}-example.yaml")

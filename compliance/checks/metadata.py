@@ -30,8 +30,10 @@ Fails::
 
     <html><head><script type="application/ld+json">{"@type": "NewsArticle", "url": "https://example.org/story"}</script></head><body><article><p>Story.</p></article></body></html>
 
-Example (the article says it is in a language other than English, whatever the page's template
-says; `language` reads a Markdown copy's front matter `lang: es` too)::
+The language an article declares is its own, whatever the page's template says, and a Markdown
+copy declares it in its front matter (`lang: es`).
+
+Example (the article declares a language other than English)::
 
     metadata:
       language: true
