@@ -1368,7 +1368,6 @@ INERT_TAGS = {
     "a script in a template": f"<template>{TAG.format(attrs='')}</template>",
     "an image in a template": '<template><img src="https://counter.example/c.gif" width="1" height="1" alt=""></template>',
     "a script in noscript": f"<noscript>{TAG.format(attrs='')}</noscript>",
-    "a script of type text/plain": TAG.format(attrs=' type="text/plain"'),
     "a JSON script": TAG.format(attrs=' type="application/json"'),
     "a template script": TAG.format(attrs=' type="text/x-template"'),
     "a type with parameters": TAG.format(attrs=' type="text/javascript; charset=utf-8"'),
@@ -1417,6 +1416,14 @@ def test_a_tracking_tag_that_never_runs_or_loads_does_not_count(case: str) -> No
     (finding,) = tracker_report(INERT_TAGS[case]).findings
     assert finding.rule == "tracker/script"
     assert "the one at line 1 " in finding.detail
+
+
+def test_a_tracking_script_of_type_text_plain_that_no_consent_manager_claims_is_said_to_wait_for_a_loader() -> None:
+    # text/plain is what cookie-consent managers and page-speed plugins write on a script they
+    # hold back; with no manager's marker, only a script of the page that rewrites it loads it.
+    (finding,) = tracker_report(TAG.format(attrs=' type="text/plain"')).findings
+    assert finding.rule == "tracker/script" and finding.held_back == "loader"
+    assert 'at line 1 is on the page but has type="text/plain", which browsers do not run' in (finding.detail or "")
 
 
 def test_a_tracking_tag_held_back_for_consent_does_not_count_and_is_said_to_be_held_back() -> None:

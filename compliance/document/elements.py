@@ -260,7 +260,7 @@ def _held_by_a_loader(element: Any) -> HeldTag | None:
     sources = tuple(dict.fromkeys(([own] if own else []) + [value for _, value in stored]))
     kind = (element.get("type") or "").strip(_HTML_SPACE).lower() if tag == "script" else ""
     stops = []
-    if kind and kind not in _JAVASCRIPT_TYPES and not _run_by_rocket_loader(element, kind):
+    if kind and kind not in _JAVASCRIPT_TYPES and not _DATA_BLOCK_TYPE.search(kind) and not _run_by_rocket_loader(element, kind):
         stops.append(f'has type="{kind}", which browsers do not run')
     if stored and not own:
         stops.append(f"keeps its address only in {stored[0][0]}, which no browser loads")
@@ -269,6 +269,11 @@ def _held_by_a_loader(element: Any) -> HeldTag | None:
     return HeldTag(", and ".join(stops), "", sources, "loader")
 
 
+# Types that make a script a data block, which no loader rewrites to or from: JSON, a template's
+# or a document's markup, and a JavaScript type with parameters ("text/javascript; charset=utf-8",
+# which HTML does not run either: its type must be a JavaScript MIME type exactly). Such a script
+# is inert as written (`why_inert` says so), not held back by a loader.
+_DATA_BLOCK_TYPE = re.compile(r"json|template|html|xml|;")
 # An address as a `data-*` attribute holds one for a loader: absolute, scheme-relative or
 # rooted, with no space (not a class list, a JSON value or a sentence).
 _AN_ADDRESS = re.compile(r"(?:https?:)?//[^\s]+|/[^\s/][^\s]*", re.IGNORECASE)
