@@ -254,8 +254,8 @@ def shortening_bylines(bylines: Sequence[Byline], reporters: Sequence[str]) -> t
     its initial (`shortens_given_name`: "By J. Smith, Daily Caller News Foundation" for Jake
     Smith), where no byline writes that reporter's name out: the bylines the rule fails for
     shortening a name, whose names `fix` writes out."""
-    credited = [(byline, _with_suffix(name, byline.text)) for byline in bylines for name in byline.names if not credited_for_a_part(byline.text, name)]
-    cut = [reporter for reporter in reporters if not any(_same_key(name, reporter) or _written_out(name, reporter) for _, name in credited)]
+    credited = _credited_names(bylines)
+    cut = _written_short(reporters, [name for _, name in credited])
     found: list[Byline] = []
     for byline, name in credited:
         if byline not in found and any(shortens_given_name(name, reporter) for reporter in cut):
@@ -272,13 +272,22 @@ def shortening_credit_lines(doc: Document, check: OriginalBylineParams, ctx: Con
     `credit` pattern."""
     if check.credit is None:
         return ()
-    named: list[tuple[Byline | Block, str]] = [
-        (byline, _with_suffix(name, byline.text)) for byline in doc.bylines for name in byline.names if not credited_for_a_part(byline.text, name)
-    ]
     lines = _credit_line_names(doc, check, ctx)
-    named += lines
-    cut = [reporter for reporter in reporters if not any(_same_key(name, reporter) or _written_out(name, reporter) for _, name in named)]
+    cut = _written_short(reporters, [name for _, name in [*_credited_names(doc.bylines), *lines]])
     return tuple((block, name, reporter) for block, name in lines for reporter in cut if shortens_given_name(name, reporter))
+
+
+def _credited_names(bylines: Sequence[Byline]) -> list[tuple[Byline, str]]:
+    """Each (byline, name) the bylines credit as an author of the story, in page order: not a
+    name credited for a part of the work ("Photos by B"), and with a generational suffix the byline
+    writes after a comma kept ("Jake Smith, Jr.")."""
+    return [(byline, _with_suffix(name, byline.text)) for byline in bylines for name in byline.names if not credited_for_a_part(byline.text, name)]
+
+
+def _written_short(reporters: Sequence[str], credited: Sequence[str]) -> list[str]:
+    """The `reporters` none of the `credited` names writes out (the same name, or the name in full
+    with more of it): those a name cut to its initial may stand for."""
+    return [reporter for reporter in reporters if not any(_same_key(name, reporter) or _written_out(name, reporter) for name in credited)]
 
 
 def _compare_institutions(doc: Document, ctx: Context) -> Outcome:
