@@ -36,7 +36,7 @@ from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
 from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
-from compliance.document.byline_reading import has_opener, initials_alone
+from compliance.document.byline_reading import has_opener
 from compliance.document.elements import block_element, tag_name
 from compliance.document.markdown import broken_link_address
 from compliance.document.positions import line_starts, lines_by_lf, location_at, offset_at
@@ -1441,7 +1441,7 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
     others = tuple(b for b in doc.bylines if not_reporters(b, reporters) or b in shortening)
     if others:
         return others
-    if byline.reading.problem in ("staff", "placeholder") or _initials_shown(byline):
+    if byline.reading.problem in ("staff", "placeholder") or byline.initials_alone:
         return (byline,)
     # The reporter's own byline without what the credit adds after the name ("By Sarah Jane
     # Tribble", a fix of "{reporter}, KFF Health News"): the affiliation goes into it.
@@ -1518,20 +1518,13 @@ def _byline_replacement(fix: FixTemplate, doc: Document, wrong: Byline, values: 
     return Edit("", first, 0, text + markup, f"{_said(shorten(found, 40))} in the byline", removed=last - first)
 
 
-def _initials_shown(byline: Byline) -> str | None:
-    """The person's initials a byline gives alone where the reporter's name belongs ("J. S." in
-    "By J. S., Daily Caller News Foundation", which the byline reader reads as naming no one), or
-    None for any other byline ("By AP", "By J. Smith")."""
-    return initials_alone(byline.reading.credit) if not byline.names and byline.reading.problem == "outlet" else None
-
-
 def _initials_in_place(byline: Byline, tail: str) -> tuple[str, ...]:
-    """What the reporter's credit replaces in a byline of initials alone (`_initials_shown`): the
+    """What the reporter's credit replaces in a byline of initials alone (`Byline.initials_alone`): the
     initials, when the rest of its credit stays because it already gives what the fix's credit
     adds after the name ("By J. S., ProPublica" for "{reporter}, ProPublica") or the fix adds
     nothing; else the whole credit, as a staff credit's is ("By J. S., Hill Country News" becomes
     "By Jake Smith, ProPublica"). () for any other byline."""
-    initials = _initials_shown(byline)
+    initials = byline.initials_alone
     if initials is None:
         return ()
     credit = next((name for name in _CREDITS if tail.startswith(name)), "")

@@ -370,7 +370,6 @@ from compliance.document.byline_reading import (
     dateline_places,
     disowned_parts,
     holds_no_name,
-    initials_alone,
     institutions_in,
     is_dateline_place,
     is_news_outlet_phrase,
@@ -494,7 +493,7 @@ def _problem_in_words(byline: Byline) -> str:
         # "Photography by B", "Translation: B": the line names a person, only not the story's
         # author; "names an outlet" would send the editor to replace an outlet that is not there.
         return _PART_ONLY
-    if byline.reading.problem == "outlet" and (initials := initials_alone(byline.reading.credit)):
+    if initials := byline.initials_alone:
         # "By J. S.": a person's initials, no outlet's name; the editor is to write the name out.
         return f"gives only initials ('{initials}'), not the reporter's name"
     return _PROBLEMS.get(byline.reading.problem or "", "names no person")
@@ -588,9 +587,9 @@ def _own_affiliation(byline: Byline, stand_in: Pattern) -> str:
 def _has_problem(byline: Byline, problem: str) -> bool:
     """Whether `byline` has the `problem` a `problem:` option names: its reading's own, a role or
     placeholder for `staff`, or for `initials` a person's initials alone where the name belongs
-    (`initials_alone`: "By J. S.", which the reader reads as crediting no person, as an outlet)."""
+    (`Byline.initials_alone`: "By J. S.", which the reader reads as crediting no person, as an outlet)."""
     if problem == "initials":
-        return byline.reading.problem == "outlet" and initials_alone(byline.reading.credit) is not None
+        return byline.initials_alone is not None
     return byline.reading.problem == problem or (problem == "staff" and byline.reading.problem in _STAFF_LIKE)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from compliance.document.byline_reading import BylineReading
+from compliance.document.byline_reading import BylineReading, initials_alone
 from compliance.document.declared_language import declared_language
 from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
@@ -210,6 +210,13 @@ class Byline:
     def names(self) -> tuple[str, ...]:
         """The people credited."""
         return self.reading.names
+
+    @property
+    def initials_alone(self) -> str | None:
+        """The person's initials the byline gives alone where the reporter's name belongs ("J. S."
+        in "By J. S., Daily Caller News Foundation", which the reader reads as crediting no person,
+        as an outlet); None for any other byline ("By AP", "By J. Smith")."""
+        return initials_alone(self.reading.credit) if self.reading.problem == "outlet" else None
 
     @property
     def in_body(self) -> bool:
