@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from compliance.cachefiles import sealed, unsealed
+from compliance.cachefiles import sealed
 from compliance.wordsearch import HYPERSCAN_AFTER_BYTES
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, generated_code_pieces
 
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
 # the fixer, the original-story reader, what only whole-run formats need (their context), YAML
@@ -403,6 +403,8 @@ def _generated_state(tmp_path: Path, *args: str, no_cache: bool = False) -> dict
 
 
 def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Path) -> None:
+    from compliance import startup
+
     article = str(SAMPLES / "dcnf" / "compliant-wordpress.html")
     first = _generated_state(tmp_path, "check", article)
     # The first run compiled every dataclass's and named tuple's methods, and kept them.
@@ -416,12 +418,22 @@ def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Pa
     assert isinstance(second["made"], int) and second["made"] > 100
     assert cache.stat().st_mtime_ns == written
 
-    # A file others can write is not read, nor one that holds no such code; either is replaced.
-    def other_form() -> None:  # the right key, but compiled code where each piece's marshalled bytes belong
-        key, stored = marshal.loads(unsealed(cache.read_bytes()) or b"")
-        cache.write_bytes(sealed(marshal.dumps((key, {piece: compile("pass", "<string>", "exec") for piece in stored}))))
+    # A file others can write is not read, nor one that holds no such code, nor one whose index is
+    # damaged, nor one in the form earlier versions wrote (sealed whole); each is replaced.
+    def other_form() -> None:  # the right index, but each piece compiled code that is not marshalled
+        pieces = _stored_pieces(cache)
+        cache.write_bytes(startup._code_file({key: b"pass" for key in pieces}))
 
-    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data"), other_form):
+    def damaged_index() -> None:
+        data = bytearray(cache.read_bytes())
+        data[len(startup._CODE_FILE_TAG) + 16 + 40] ^= 0x01
+        cache.write_bytes(bytes(data))
+
+    def earlier_form() -> None:
+        pieces = _stored_pieces(cache)
+        cache.write_bytes(sealed(marshal.dumps((startup._GENERATED_KEY, pieces))))
+
+    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data"), other_form, damaged_index, earlier_form):
         spoil()
         spoilt = _generated_state(tmp_path, "check", article)["compiled"]
         assert isinstance(spoilt, int) and spoilt > 100
@@ -538,17 +550,52 @@ def test_patterns_from_the_cached_programs_match_as_patterns_compiled_afresh(tmp
     assert warm["compiled"] == 0 and warm["kept"] == 0
 
 
+def _stored_pieces(cache: Path) -> dict[tuple[str | bytes, str], bytes]:
+    """The marshalled pieces of the generated code's cache file, by key, each checked."""
+    pieces = generated_code_pieces(cache)
+    assert pieces is not None and all(piece is not None for piece in pieces.values())
+    return {key: piece for key, piece in pieces.items() if piece is not None}
+
+
 def test_a_stored_program_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
+    from compliance import startup
+
     _patterns_seen(tmp_path)
     cache = next((tmp_path / "cache").glob("generated-*.marshal"))
-    key, stored = marshal.loads(unsealed(cache.read_bytes()) or b"")
+    stored = _stored_pieces(cache)
     spoilt = {piece: marshal.dumps((0, [999_999, 1, 2], 0, {}, ())) if piece[1].startswith("re ") else blob for piece, blob in stored.items()}
-    cache.write_bytes(sealed(marshal.dumps((key, spoilt))))
+    cache.write_bytes(startup._code_file(spoilt))
     again = _patterns_seen(tmp_path)
     assert again["seen"] == _patterns_seen(tmp_path, no_cache=True)["seen"]
     assert isinstance(again["kept"], int) and again["kept"] >= 7
     # The file holds the good programs again.
     assert _patterns_seen(tmp_path)["kept"] == 0
+
+
+def test_a_damaged_piece_is_compiled_afresh_and_the_other_pieces_are_used(tmp_path: Path) -> None:
+    from compliance import startup
+
+    _patterns_seen(tmp_path)
+    cache = next((tmp_path / "cache").glob("generated-*.marshal"))
+    descriptor = os.open(cache, os.O_RDONLY)
+    try:
+        index = startup._read_index(descriptor)
+    finally:
+        os.close(descriptor)
+    assert index is not None
+    pieces_start, where = index
+    data = bytearray(cache.read_bytes())
+    # One byte of the program of the probe's first pattern, flipped on disk.
+    damaged = next(key for key in where if key[0] == r"(?P<outlet>[A-Z]\w+) (?:News|Post)\b(?=,)")
+    offset, length, _ = where[damaged]
+    data[pieces_start + offset + length // 2] ^= 0x01
+    cache.write_bytes(bytes(data))
+    again = _patterns_seen(tmp_path)
+    assert again["seen"] == _patterns_seen(tmp_path, no_cache=True)["seen"]
+    # That pattern alone was compiled afresh and kept; the file holds its good program again.
+    assert again["kept"] == 1
+    assert _patterns_seen(tmp_path)["compiled"] == 0
+    assert _stored_pieces(cache)[damaged] != bytes(data[pieces_start + offset : pieces_start + offset + length])
 
 
 def test_a_run_keeps_a_bounded_number_of_patterns(tmp_path: Path) -> None:
