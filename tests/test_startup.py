@@ -322,7 +322,7 @@ def test_a_command_built_alone_has_the_options_it_has_in_the_whole_app() -> None
 
 
 _COLLECTOR_PROBE = """
-import gc, json, sys
+import atexit, gc, json, sys
 from compliance import startup
 seen = {}
 def remember():
@@ -337,10 +337,9 @@ startup.start_up_done = remember
 from compliance import cli
 cli.start_up_done = remember
 sys.argv = ["syndcheck", "check", sys.argv[1]]
-try:
-    startup.run()
-finally:
-    sys.stderr.write("STATE " + json.dumps(seen) + "\\n")
+# Written when the process ends (as atexit handlers run): `run` ends it without unwinding.
+atexit.register(lambda: sys.stderr.write("STATE " + json.dumps(seen) + "\\n"))
+startup.run()
 """
 
 
@@ -356,6 +355,49 @@ def test_the_console_script_pauses_the_collector_only_for_start_up(tmp_path: Pat
     assert seen["during start-up"] is False
     assert seen["after start-up"] is True
     assert seen["frozen"] > 10_000
+
+
+_ENDING_PROBE = """
+import atexit, sys, threading, time
+from compliance.startup import end_process
+atexit.register(lambda: print("handler ran"))
+def late():
+    time.sleep(0.2)
+    print("thread finished", end="; ")
+threading.Thread(target=late).start()
+sys.stdout.write("left in the buffer; ")
+if sys.argv[1] == "python":
+    sys.exit(int(sys.argv[2]))
+end_process(int(sys.argv[2]))
+"""
+
+
+# Output buffered as it is by default (a shell may have turned the buffers off).
+_BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
+@pytest.mark.parametrize("code", [0, 1, 3])
+def test_the_process_ends_as_pythons_own_exit_ends_it(code: int) -> None:
+    def ended(how: str) -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-c", _ENDING_PROBE, how, str(code)], capture_output=True, text=True, check=False, cwd=ROOT, env=_BUFFERED)
+        return done.returncode, done.stdout
+
+    # The thread waited for, then the atexit handler, and what stdout still held written.
+    assert ended("end_process") == ended("python") == (code, "left in the buffer; thread finished; handler ran\n")
+
+
+def test_a_process_whose_output_cannot_be_written_at_its_end_exits_120_as_pythons_own() -> None:
+    def status(how: str) -> int:
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # nobody reads: what stdout holds at the end cannot be written
+        try:
+            command = [sys.executable, "-c", _ENDING_PROBE, how, "1"]
+            done = subprocess.run(command, stdout=write_end, stderr=subprocess.DEVNULL, check=False, cwd=ROOT, env=_BUFFERED)
+        finally:
+            os.close(write_end)
+        return done.returncode
+
+    assert status("end_process") == status("python") == 120
 
 
 def test_main_in_process_leaves_the_callers_collector_alone() -> None:
@@ -379,14 +421,13 @@ def test_main_in_process_leaves_the_callers_collector_alone() -> None:
 
 
 _GENERATED_PROBE = """
-import json, sys
+import atexit, json, sys
 from compliance import startup
 sys.argv = ["syndcheck", *sys.argv[1:]]
-try:
-    startup.run()
-finally:
-    made = startup._GENERATED
-    sys.stderr.write("STATE " + json.dumps({"compiled": made.compiled, "made": len(made.code), "path": made.path}) + "\\n")
+made = startup._GENERATED
+# Written when the process ends (as atexit handlers run): `run` ends it without unwinding.
+atexit.register(lambda: sys.stderr.write("STATE " + json.dumps({"compiled": made.compiled, "made": len(made.code), "path": made.path}) + "\\n"))
+startup.run()
 """
 
 
