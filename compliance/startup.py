@@ -332,9 +332,9 @@ def end_process(code: int) -> NoReturn:
 
     The teardown frees every object still alive, module by module (the modules, the packs, the
     parsed page), only for the system to take back the memory anyway: about 6 ms of a one-file
-    check (a pre-commit hook). The collector's last pass over them all would cost tens of
-    milliseconds more: what is alive is frozen first, as `start_up_done` freezes what start-up
-    made. Files a command writes are closed by it (`with`), never left to the teardown.
+    check (a pre-commit hook), and a last pass of the collector over them all before it. What is
+    alive is frozen first, so that what the atexit handlers allocate cannot set off a pass over it
+    either. Files a command writes are closed by it (`with`), never left to the teardown.
     """
     import atexit
     import threading
