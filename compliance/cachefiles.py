@@ -5,7 +5,7 @@ The caches (packs, the compiled code of value classes and of regular expressions
 originals) are read at the start of most runs, and what they hold is trusted as the run's own
 work: pickled packs and marshalled code are executed. So a cache is used only in a folder that
 is the user's own and that no one else can write (`cache_folder`), and each file only when it is
-the user's own regular file, not a link, that no one else can write (`read_own`), opened without
+the user's own regular file, not a link, that no one else can write (`open_own`, `read_own`), opened without
 waiting (a FIFO put there never hangs a run) and no larger than its limit. What is written is
 sealed with a checksum of its contents (`sealed`, `unsealed`), so a file damaged on disk (a
 flipped bit in stored code can crash the interpreter) reads as no cache, and written through a
@@ -47,10 +47,12 @@ def cache_folder() -> str | None:
     return folder
 
 
-def read_own(path: str | os.PathLike[str], limit: int) -> bytes | None:
-    """The bytes of the cache file at `path` when it is the user's own regular file, not a link,
-    that no one else can write, of at most `limit` bytes; None otherwise (missing, unreadable, a
-    link, a FIFO, device or folder, another user's, too large). Never waits on a FIFO."""
+def open_own(path: str | os.PathLike[str], limit: int) -> int | None:
+    """A descriptor open for reading on the cache file at `path` when it is the user's own regular
+    file, not a link, that no one else can write, of at most `limit` bytes; None otherwise
+    (missing, unreadable, a link, a FIFO, device or folder, another user's, too large). Never
+    waits on a FIFO. The caller closes it; read with `os.pread`, so that what is read does not
+    depend on where another reader of the descriptor left off."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
@@ -58,10 +60,21 @@ def read_own(path: str | os.PathLike[str], limit: int) -> bytes | None:
         return None
     try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022 or info.st_size > limit:
-            return None
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return None
+        if stat.S_ISREG(info.st_mode) and not info.st_mode & 0o022 and info.st_size <= limit and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
+            return descriptor
+    except OSError:
+        pass
+    os.close(descriptor)
+    return None
+
+
+def read_own(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """The bytes of the cache file at `path` when `open_own` opens it (the user's own regular file,
+    not a link, that no one else can write, of at most `limit` bytes); None otherwise."""
+    descriptor = open_own(path, limit)
+    if descriptor is None:
+        return None
+    try:
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError:
@@ -128,4 +141,4 @@ def unsealed(stored: bytes | None) -> bytes | None:
     return data if zlib.crc32(data) == crc else None
 
 
-__all__ = ["cache_folder", "read_own", "sealed", "unsealed", "write_own"]
+__all__ = ["cache_folder", "open_own", "read_own", "sealed", "unsealed", "write_own"]

@@ -26,10 +26,11 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from types import CodeType
-from typing import Any
+from typing import Any, NoReturn
 
-from compliance.cachefiles import cache_folder, read_own, sealed, unsealed, write_own
+from compliance.cachefiles import cache_folder, open_own, write_own
 
 # Whether `pause_collector` paused the collector (and `start_up_done` has yet to resume it).
 _COLLECTOR = {"paused": False}
@@ -61,13 +62,16 @@ class _GeneratedCode:
     """Code compiled from generated source, by its text and the mode it was compiled in (`"exec"`
     for dataclasses' methods, `"eval"` for named tuples' `__new__` and for annotations), and the
     programs of regular expressions, by their pattern and `"re <flags>"`. `stored` is the cache
-    file's, each piece marshalled on its own, so that a run loads only the code of the classes and
-    patterns it uses (the file also holds other commands'); `compiled` counts what this process
-    compiled."""
+    file's index (see `_read_index`): where each piece is in the file, read and checked only when
+    it is used, so that a run reads, checks and loads only the code of the classes and patterns it
+    uses (the file also holds other commands'); `compiled` counts what this process compiled."""
 
     def __init__(self) -> None:
         self.path: str | None = None
-        self.stored: dict[tuple[str | bytes, str], bytes] = {}
+        # The cache file, open for reading (see `_read_index`), and where its pieces start.
+        self.descriptor: int | None = None
+        self.pieces_start = 0
+        self.stored: dict[tuple[str | bytes, str], tuple[int, int, int]] = {}
         self.code: dict[tuple[str | bytes, str], CodeType | tuple[Any, ...]] = {}
         self.compiled = 0
         self.patterns_kept = 0
@@ -105,21 +109,38 @@ class _GeneratedCode:
             self.code[key] = program
         return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
 
-    def _load(self, key: tuple[str | bytes, str]) -> CodeType | tuple[Any, ...] | None:
-        stored = self.stored.get(key)
-        if type(stored) is not bytes:
+    def _piece(self, key: tuple[str | bytes, str]) -> bytes | None:
+        """The marshalled piece the file holds for `key`, when its checksum holds; None otherwise
+        (not stored, or damaged, or the file unreadable)."""
+        where = self.stored.get(key)
+        if self.descriptor is None or type(where) is not tuple or len(where) != 3:
+            return None
+        offset, length, crc = where
+        if type(length) is not int or not 0 <= length <= _MOST_GENERATED_BYTES:
             return None
         try:
-            code = marshal.loads(stored)
+            piece = os.pread(self.descriptor, length, self.pieces_start + offset)
+        except (OSError, TypeError, ValueError, OverflowError):
+            return None
+        return piece if len(piece) == length and zlib.crc32(piece) == crc else None
+
+    def _load(self, key: tuple[str | bytes, str]) -> CodeType | tuple[Any, ...] | None:
+        piece = self._piece(key)
+        if piece is None:
+            return None
+        try:
+            code = marshal.loads(piece)
         except (EOFError, ValueError, TypeError):
             return None
         return code if type(code) is CodeType or (type(code) is tuple and len(code) == 5) else None
 
     def to_store(self) -> dict[tuple[str | bytes, str], bytes]:
-        """What the cache file is to hold: what it held and what this process compiled, or only
-        what this process used once the file holds `_MOST_GENERATED` pieces or more."""
-        kept = {key: blob for key, blob in self.stored.items() if type(blob) is bytes} if len(self.stored) < _MOST_GENERATED else {}
-        return {**kept, **{key: kept.get(key) or marshal.dumps(code) for key, code in self.code.items()}}
+        """What the cache file is to hold, each piece marshalled: what it held (the pieces whose
+        checksum holds) and what this process compiled, or only what this process used once the
+        file holds `_MOST_GENERATED` pieces or more."""
+        kept = {key: self._piece(key) for key in self.stored} if len(self.stored) < _MOST_GENERATED else {}
+        used = {key: kept.get(key) or marshal.dumps(code) for key, code in self.code.items()}
+        return {**{key: piece for key, piece in kept.items() if piece is not None}, **used}
 
 
 _GENERATED = _GeneratedCode()
@@ -215,19 +236,19 @@ def use_generated_code_cache() -> None:
     import dataclasses
     import inspect
     import typing
-    import zlib
 
     path = os.path.join(folder, f"generated-{sys.implementation.cache_tag}-{zlib.crc32(_GENERATED_KEY.encode()):08x}.marshal")
     _GENERATED.path = path
-    # The user's own regular file, not a link, writable by nobody else, and whole (a FIFO or a
-    # device put there would hang or flood the start of every run; damaged code can crash it).
-    contents = unsealed(read_own(path, _MOST_GENERATED_BYTES))
-    try:
-        key, stored = marshal.loads(contents) if contents is not None else (None, None)
-    except Exception:  # noqa: BLE001 - an unreadable cache only means compiling
-        key, stored = None, None
-    if key == _GENERATED_KEY and isinstance(stored, dict):
-        _GENERATED.stored = stored
+    # The user's own regular file, not a link, writable by nobody else (a FIFO or a device put
+    # there would hang or flood the start of every run), and its index whole: each piece is
+    # checked when it is read (damaged code can crash the interpreter).
+    descriptor = open_own(path, _MOST_GENERATED_BYTES)
+    if descriptor is not None:
+        index = _read_index(descriptor)
+        if index is None:
+            os.close(descriptor)
+        else:
+            _GENERATED.descriptor, _GENERATED.pieces_start, _GENERATED.stored = descriptor, *index
     # Each calls the built-in by its global name: the module's own name comes first.
     vars(dataclasses)["exec"] = _cached_exec
     vars(collections)["eval"] = _cached_eval
@@ -238,15 +259,54 @@ def use_generated_code_cache() -> None:
 
 
 def store_generated_code() -> None:
-    """Write the compiled code to the cache file when this process compiled any (sealed with its
-    checksum, atomically: see `compliance.cachefiles.write_own`). Nothing here ever fails a run."""
+    """Write the compiled code to the cache file when this process compiled any (its index and
+    each piece sealed with its checksum, atomically: see `compliance.cachefiles.write_own`).
+    Nothing here ever fails a run."""
     if _GENERATED.path is None or not _GENERATED.compiled:
         return
     try:
-        data = marshal.dumps((_GENERATED_KEY, _GENERATED.to_store()))
+        data = _code_file(_GENERATED.to_store())
     except ValueError:  # a piece marshal cannot write
         return
-    write_own(_GENERATED.path, sealed(data))
+    write_own(_GENERATED.path, data)
+
+
+# What a file of generated code starts with: this tag, then the length and the CRC-32 of its index
+# (8 hex digits each). A file written otherwise (as earlier versions wrote it: all of it sealed
+# with one checksum, read whole) is no cache, and is replaced by the next run that compiles.
+_CODE_FILE_TAG = b"syndcheck-code-1 "
+_CODE_FILE_HEADER = len(_CODE_FILE_TAG) + 16
+
+
+def _code_file(pieces: dict[tuple[str | bytes, str], bytes]) -> bytes:
+    """The cache file holding `pieces` (marshalled code by key): the tag, the index's length and
+    checksum, the index — the key of the Python that compiled them and, for each piece, where it
+    starts after the index, its length and its CRC-32 — then the pieces. Raises ValueError for a
+    key marshal cannot write."""
+    where: dict[tuple[str | bytes, str], tuple[int, int, int]] = {}
+    offset = 0
+    for key, piece in pieces.items():
+        where[key] = (offset, len(piece), zlib.crc32(piece))
+        offset += len(piece)
+    index = marshal.dumps((_GENERATED_KEY, where))
+    return b"".join([_CODE_FILE_TAG, b"%08x%08x" % (len(index), zlib.crc32(index)), index, *pieces.values()])
+
+
+def _read_index(descriptor: int) -> tuple[int, dict[tuple[str | bytes, str], tuple[int, int, int]]] | None:
+    """Where the pieces of the cache file open at `descriptor` start, and its index (see
+    `_code_file`), when the file is one this Python wrote and its index is whole; None otherwise."""
+    try:
+        header = os.pread(descriptor, _CODE_FILE_HEADER, 0)
+        if len(header) != _CODE_FILE_HEADER or not header.startswith(_CODE_FILE_TAG):
+            return None
+        length, crc = int(header[len(_CODE_FILE_TAG) : -8], 16), int(header[-8:], 16)
+        index = os.pread(descriptor, length, _CODE_FILE_HEADER)
+        if len(index) != length or zlib.crc32(index) != crc:
+            return None
+        key, where = marshal.loads(index)
+    except Exception:  # noqa: BLE001 - an unreadable cache only means compiling
+        return None
+    return (_CODE_FILE_HEADER + length, where) if key == _GENERATED_KEY and isinstance(where, dict) else None
 
 
 def run() -> None:
@@ -262,9 +322,30 @@ def run() -> None:
 
     code = main()
     store_generated_code()
-    # The process ends now: the collector's last pass over every object still alive (modules,
-    # packs, parsed pages) would only free memory the system takes back anyway, and costs a
-    # one-file check (a pre-commit hook) tens of milliseconds. Frozen objects are skipped by it;
-    # they are still released, streams flushed and atexit handlers run as usual.
+    end_process(code)
+
+
+def end_process(code: int) -> NoReturn:
+    """End the process with exit status `code` as Python's own exit does — other threads that are
+    not daemons waited for, atexit handlers run, stdout and stderr flushed (status 120 when that
+    fails, as Python's) — without the interpreter's teardown that follows.
+
+    The teardown frees every object still alive, module by module (the modules, the packs, the
+    parsed page), only for the system to take back the memory anyway: about 6 ms of a one-file
+    check (a pre-commit hook), and a last pass of the collector over them all before it. What is
+    alive is frozen first, so that what the atexit handlers allocate cannot set off a pass over it
+    either. Files a command writes are closed by it (`with`), never left to the teardown.
+    """
+    import atexit
+    import threading
+
     gc.freeze()
-    sys.exit(code)
+    threading._shutdown()  # type: ignore[attr-defined] # what Python's exit does first
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError, AttributeError):
+            code = 120
+    os._exit(code)

@@ -177,6 +177,26 @@ def slow_originals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, arrives: 
     monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path / "fetched"))
 
 
+def generated_code_pieces(cache_file: Path) -> dict[tuple[str | bytes, str], bytes | None] | None:
+    """The pieces of the generated code's cache file (see `compliance.startup`), by key: each
+    marshalled piece, or None for one whose checksum fails; None when the file's index is not
+    whole (or the file is not of that form)."""
+    import os
+
+    from compliance import startup
+
+    descriptor = os.open(cache_file, os.O_RDONLY)
+    try:
+        index = startup._read_index(descriptor)
+        if index is None:
+            return None
+        made = startup._GeneratedCode()
+        made.descriptor, made.pieces_start, made.stored = descriptor, *index
+        return {key: made._piece(key) for key in made.stored}
+    finally:
+        os.close(descriptor)
+
+
 def requires_shared(paths: Sequence[Path]) -> None:
     """Skip with a printed reason when ../shared is not beside the checkout."""
     for path in paths:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from compliance.cachefiles import sealed, unsealed
+from compliance.cachefiles import sealed
 from compliance.wordsearch import HYPERSCAN_AFTER_BYTES
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, generated_code_pieces
 
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
 # the fixer, the original-story reader, what only whole-run formats need (their context), YAML
@@ -322,7 +322,7 @@ def test_a_command_built_alone_has_the_options_it_has_in_the_whole_app() -> None
 
 
 _COLLECTOR_PROBE = """
-import gc, json, sys
+import atexit, gc, json, sys
 from compliance import startup
 seen = {}
 def remember():
@@ -337,10 +337,9 @@ startup.start_up_done = remember
 from compliance import cli
 cli.start_up_done = remember
 sys.argv = ["syndcheck", "check", sys.argv[1]]
-try:
-    startup.run()
-finally:
-    sys.stderr.write("STATE " + json.dumps(seen) + "\\n")
+# Written when the process ends (as atexit handlers run): `run` ends it without unwinding.
+atexit.register(lambda: sys.stderr.write("STATE " + json.dumps(seen) + "\\n"))
+startup.run()
 """
 
 
@@ -356,6 +355,49 @@ def test_the_console_script_pauses_the_collector_only_for_start_up(tmp_path: Pat
     assert seen["during start-up"] is False
     assert seen["after start-up"] is True
     assert seen["frozen"] > 10_000
+
+
+_ENDING_PROBE = """
+import atexit, sys, threading, time
+from compliance.startup import end_process
+atexit.register(lambda: print("handler ran"))
+def late():
+    time.sleep(0.2)
+    print("thread finished", end="; ")
+threading.Thread(target=late).start()
+sys.stdout.write("left in the buffer; ")
+if sys.argv[1] == "python":
+    sys.exit(int(sys.argv[2]))
+end_process(int(sys.argv[2]))
+"""
+
+
+# Output buffered as it is by default (a shell may have turned the buffers off).
+_BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
+@pytest.mark.parametrize("code", [0, 1, 3])
+def test_the_process_ends_as_pythons_own_exit_ends_it(code: int) -> None:
+    def ended(how: str) -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-c", _ENDING_PROBE, how, str(code)], capture_output=True, text=True, check=False, cwd=ROOT, env=_BUFFERED)
+        return done.returncode, done.stdout
+
+    # The thread waited for, then the atexit handler, and what stdout still held written.
+    assert ended("end_process") == ended("python") == (code, "left in the buffer; thread finished; handler ran\n")
+
+
+def test_a_process_whose_output_cannot_be_written_at_its_end_exits_120_as_pythons_own() -> None:
+    def status(how: str) -> int:
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # nobody reads: what stdout holds at the end cannot be written
+        try:
+            command = [sys.executable, "-c", _ENDING_PROBE, how, "1"]
+            done = subprocess.run(command, stdout=write_end, stderr=subprocess.DEVNULL, check=False, cwd=ROOT, env=_BUFFERED)
+        finally:
+            os.close(write_end)
+        return done.returncode
+
+    assert status("end_process") == status("python") == 120
 
 
 def test_main_in_process_leaves_the_callers_collector_alone() -> None:
@@ -379,14 +421,13 @@ def test_main_in_process_leaves_the_callers_collector_alone() -> None:
 
 
 _GENERATED_PROBE = """
-import json, sys
+import atexit, json, sys
 from compliance import startup
 sys.argv = ["syndcheck", *sys.argv[1:]]
-try:
-    startup.run()
-finally:
-    made = startup._GENERATED
-    sys.stderr.write("STATE " + json.dumps({"compiled": made.compiled, "made": len(made.code), "path": made.path}) + "\\n")
+made = startup._GENERATED
+# Written when the process ends (as atexit handlers run): `run` ends it without unwinding.
+atexit.register(lambda: sys.stderr.write("STATE " + json.dumps({"compiled": made.compiled, "made": len(made.code), "path": made.path}) + "\\n"))
+startup.run()
 """
 
 
@@ -403,6 +444,8 @@ def _generated_state(tmp_path: Path, *args: str, no_cache: bool = False) -> dict
 
 
 def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Path) -> None:
+    from compliance import startup
+
     article = str(SAMPLES / "dcnf" / "compliant-wordpress.html")
     first = _generated_state(tmp_path, "check", article)
     # The first run compiled every dataclass's and named tuple's methods, and kept them.
@@ -416,12 +459,22 @@ def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Pa
     assert isinstance(second["made"], int) and second["made"] > 100
     assert cache.stat().st_mtime_ns == written
 
-    # A file others can write is not read, nor one that holds no such code; either is replaced.
-    def other_form() -> None:  # the right key, but compiled code where each piece's marshalled bytes belong
-        key, stored = marshal.loads(unsealed(cache.read_bytes()) or b"")
-        cache.write_bytes(sealed(marshal.dumps((key, {piece: compile("pass", "<string>", "exec") for piece in stored}))))
+    # A file others can write is not read, nor one that holds no such code, nor one whose index is
+    # damaged, nor one in the form earlier versions wrote (sealed whole); each is replaced.
+    def other_form() -> None:  # the right index, but each piece compiled code that is not marshalled
+        pieces = _stored_pieces(cache)
+        cache.write_bytes(startup._code_file({key: b"pass" for key in pieces}))
 
-    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data"), other_form):
+    def damaged_index() -> None:
+        data = bytearray(cache.read_bytes())
+        data[len(startup._CODE_FILE_TAG) + 16 + 40] ^= 0x01
+        cache.write_bytes(bytes(data))
+
+    def earlier_form() -> None:
+        pieces = _stored_pieces(cache)
+        cache.write_bytes(sealed(marshal.dumps((startup._GENERATED_KEY, pieces))))
+
+    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data"), other_form, damaged_index, earlier_form):
         spoil()
         spoilt = _generated_state(tmp_path, "check", article)["compiled"]
         assert isinstance(spoilt, int) and spoilt > 100
@@ -538,17 +591,52 @@ def test_patterns_from_the_cached_programs_match_as_patterns_compiled_afresh(tmp
     assert warm["compiled"] == 0 and warm["kept"] == 0
 
 
+def _stored_pieces(cache: Path) -> dict[tuple[str | bytes, str], bytes]:
+    """The marshalled pieces of the generated code's cache file, by key, each checked."""
+    pieces = generated_code_pieces(cache)
+    assert pieces is not None and all(piece is not None for piece in pieces.values())
+    return {key: piece for key, piece in pieces.items() if piece is not None}
+
+
 def test_a_stored_program_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
+    from compliance import startup
+
     _patterns_seen(tmp_path)
     cache = next((tmp_path / "cache").glob("generated-*.marshal"))
-    key, stored = marshal.loads(unsealed(cache.read_bytes()) or b"")
+    stored = _stored_pieces(cache)
     spoilt = {piece: marshal.dumps((0, [999_999, 1, 2], 0, {}, ())) if piece[1].startswith("re ") else blob for piece, blob in stored.items()}
-    cache.write_bytes(sealed(marshal.dumps((key, spoilt))))
+    cache.write_bytes(startup._code_file(spoilt))
     again = _patterns_seen(tmp_path)
     assert again["seen"] == _patterns_seen(tmp_path, no_cache=True)["seen"]
     assert isinstance(again["kept"], int) and again["kept"] >= 7
     # The file holds the good programs again.
     assert _patterns_seen(tmp_path)["kept"] == 0
+
+
+def test_a_damaged_piece_is_compiled_afresh_and_the_other_pieces_are_used(tmp_path: Path) -> None:
+    from compliance import startup
+
+    _patterns_seen(tmp_path)
+    cache = next((tmp_path / "cache").glob("generated-*.marshal"))
+    descriptor = os.open(cache, os.O_RDONLY)
+    try:
+        index = startup._read_index(descriptor)
+    finally:
+        os.close(descriptor)
+    assert index is not None
+    pieces_start, where = index
+    data = bytearray(cache.read_bytes())
+    # One byte of the program of the probe's first pattern, flipped on disk.
+    damaged = next(key for key in where if key[0] == r"(?P<outlet>[A-Z]\w+) (?:News|Post)\b(?=,)")
+    offset, length, _ = where[damaged]
+    data[pieces_start + offset + length // 2] ^= 0x01
+    cache.write_bytes(bytes(data))
+    again = _patterns_seen(tmp_path)
+    assert again["seen"] == _patterns_seen(tmp_path, no_cache=True)["seen"]
+    # That pattern alone was compiled afresh and kept; the file holds its good program again.
+    assert again["kept"] == 1
+    assert _patterns_seen(tmp_path)["compiled"] == 0
+    assert _stored_pieces(cache)[damaged] != bytes(data[pieces_start + offset : pieces_start + offset + length])
 
 
 def test_a_run_keeps_a_bounded_number_of_patterns(tmp_path: Path) -> None:
