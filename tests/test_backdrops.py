@@ -344,6 +344,31 @@ def test_bootstrap_s_card_overlay_shows_its_white_text_over_the_card_s_picture_w
     assert "dcnf/byline" in failed(page(".card-img-overlay .byline{color:#fff}", CARD))
 
 
+# A framework's overlay is known by its class in any letter case (`class` tokens are read
+# lowered), whatever else the page's classes hold; a class that only begins with its name is not it.
+FRAMEWORK_OVERLAYS = [
+    ("Card-Img-Overlay", '<div class="card"><img class="card-img" src="https://localpaper.example/uploads/pipeline.jpg" alt="">', "</div>"),
+    (
+        "carousel-caption d-none d-md-block",
+        '<div class="carousel-item active"><img class="d-block w-100" src="https://localpaper.example/uploads/slide-1.jpg" alt="">',
+        "</div>",
+    ),
+    ("CAROUSEL-CAPTION", '<div class="slide"><img src="https://localpaper.example/uploads/slide-2.jpg" alt="">', "</div>"),
+]
+
+
+@pytest.mark.parametrize(("overlay", "before", "after"), FRAMEWORK_OVERLAYS)
+def test_a_framework_s_overlay_in_any_letter_case_shows_white_text_over_its_picture(overlay: str, before: str, after: str) -> None:
+    body = f'{before}<div class="{overlay}"><p class="byline">By Jake Smith, Daily Caller News Foundation</p></div>{after}'
+    assert failed(page(".byline{color:#fff}", body, head=BOOTSTRAP)) == {}
+
+
+@pytest.mark.parametrize("near_miss", ["card-img-overlay-dark", "my-carousel-caption", "wp-block-cover__background-note"])
+def test_a_class_that_only_holds_an_overlay_s_name_lays_nothing_over_the_picture(near_miss: str) -> None:
+    body = f'<div class="card"><img src="https://localpaper.example/uploads/pipeline.jpg" alt=""><div class="{near_miss}">{BYLINE}</div></div>'
+    assert "dcnf/byline" in failed(page(".byline{color:#fff}", body, head=BOOTSTRAP))
+
+
 # --- what counts as a picture behind the text ----------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import pytest
 from compliance.document import parse_document
 from compliance.document.animation import sheet_keyframes
 from compliance.document.css import SHEETS_CACHED, parse_style_sheet, per_sheet, reading_one_page, registered_properties
+from compliance.document.generated import _pseudo_rules
 from compliance.document.visibility import _SheetSummary
 
 BLOCKS = SHEETS_CACHED * 4
@@ -35,11 +36,20 @@ def _keyframes_and_registrations(number: int) -> str:
     return keyframes + f"@property --p{number}{{syntax:'<length>';inherits:false;initial-value:{number}px}}.k{number}{{animation:k{number} 1s}}"
 
 
-READINGS: list[per_sheet[object]] = [parse_style_sheet, _SheetSummary.of, registered_properties, sheet_keyframes]  # type: ignore[list-item]
-SHAPES: dict[str, Callable[[int], str]] = {"one rule": _one_rule_each, "many rules": _many_rules_each, "keyframes": _keyframes_and_registrations}
+def _generated_words(number: int) -> str:
+    return f'.g{number}::after{{content:" by Staff Writer {number}"}}.g{number}::before{{content:"Filed "}}'
+
+
+READINGS: list[per_sheet[object]] = [parse_style_sheet, _SheetSummary.of, registered_properties, sheet_keyframes, _pseudo_rules]  # type: ignore[list-item]
+SHAPES: dict[str, Callable[[int], str]] = {
+    "one rule": _one_rule_each,
+    "many rules": _many_rules_each,
+    "keyframes": _keyframes_and_registrations,
+    "generated words": _generated_words,
+}
 # The texts other than blocks that `parse_style_sheet` reads on such a page: every block's
 # keyframes hold the same `from{opacity:1}to{opacity:.5}`, read as a sheet of its own.
-OTHER_SHEETS = {"one rule": 0, "many rules": 0, "keyframes": 1}
+OTHER_SHEETS = {"one rule": 0, "many rules": 0, "keyframes": 1, "generated words": 0}
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
@@ -54,6 +64,8 @@ def test_each_block_of_a_page_of_many_is_read_once(shape: str) -> None:
     assert all(count <= BLOCKS + OTHER_SHEETS[shape] for count in misses.values()), misses
     assert misses["parse_style_sheet"] == BLOCKS + OTHER_SHEETS[shape]
     assert misses["_SheetSummary.of"] == BLOCKS
+    if shape == "generated words":
+        assert misses["_pseudo_rules"] == BLOCKS
 
 
 @pytest.mark.parametrize("where", [0, BLOCKS // 2, BLOCKS - 1])
@@ -98,3 +110,44 @@ def test_readings_of_a_page_are_let_go_when_it_is_read_and_kept_across_pages_as_
     assert parse_style_sheet.cache_info().currsize == SHEETS_CACHED
     assert parse_style_sheet(texts[-1]) is parse_style_sheet(texts[-1])
     assert parse_style_sheet.__wrapped__(texts[0]) == first[0]
+
+
+# A site's pages share its stylesheet: the words its `::before` and `::after` rules generate are
+# read from the sheet once, and shown on each page where that page's own elements match them
+# (and on no page whose elements they do not match).
+SITES: dict[str, tuple[str, list[tuple[str, list[str]]]]] = {
+    "credit after": (
+        '.credit::after{content:", Daily Caller News Foundation"}',
+        [
+            ('<p class="credit">Jake Smith</p>', ["Jake Smith, Daily Caller News Foundation"]),
+            ('<p class="credits">Jake Smith</p>', ["Jake Smith"]),
+            ('<p class="credit">Ann Lee</p><p>The council met.</p>', ["Ann Lee, Daily Caller News Foundation", "The council met."]),
+        ],
+    ),
+    "byline label before": (
+        '.byline > .name::before{content:"By "}.byline .role::after{content:" (staff)"}',
+        [
+            ('<div class="byline"><span class="name">Ann Lee</span> <span class="role">Reporter</span></div>', ["By Ann Lee Reporter (staff)"]),
+            ('<div class="byline"><b><span class="name">Ann Lee</span></b></div>', ["Ann Lee"]),
+            ('<div class="byline"><span class="name">Jake Smith</span></div>', ["By Jake Smith"]),
+        ],
+    ),
+    "wire in a media block": (
+        '@media screen{.dateline::after{content:" - Reuters"}}',
+        [
+            ('<p class="dateline">LONDON</p><p>Prices rose.</p>', ["LONDON - Reuters", "Prices rose."]),
+            ("<p>LONDON</p><p>Prices rose.</p>", ["LONDON", "Prices rose."]),
+            ('<p class="dateline">PARIS</p>', ["PARIS - Reuters"]),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("site", sorted(SITES))
+def test_words_generated_by_a_sites_sheet_follow_each_pages_own_elements(site: str) -> None:
+    sheet, pages = SITES[site]
+    _pseudo_rules.cache_clear()
+    for body, expected in pages:
+        assert [block.text for block in parse_document(_page([sheet], body), "html").blocks] == ["Council meets", *expected]
+    # The sheet was read once for all the site's pages.
+    assert _pseudo_rules.cache_info().misses == 1

@@ -752,6 +752,50 @@ def test_a_style_attribute_that_may_show_it_again_leaves_it_seen() -> None:
     assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x" style="display: inline"')))) == []
 
 
+# A site's stylesheet is mostly about widgets a given page lacks: of its rules under queries, those
+# whose selectors name a class or an id the page does not have match nothing and are not matched;
+# those naming what it has hide the logo as before, however their selectors are written.
+SITE_WIDGETS = "".join(
+    f"@media (max-width: 700px) {{ .widget-{n} {{ display: none }} }} @media (min-width: 700.02px) {{ #panel-{n} .x {{ display: none }} }}" for n in range(40)
+)
+LOGO_IN_A_BOX = '<div class="box">' + LOGO.format(attrs=' class="x" id="brand"') + "</div>"
+LOGO_SELECTORS = [".x", "#brand", ".box > .x", "div.box img.x", ".box #brand", ".widget-none, .x"]
+NOT_THE_LOGO = [".x-promo", "#brand-old", ".box .x-promo", "div.boxes img.x"]
+
+
+def _covering(selector: str) -> str:
+    return f"@media (max-width: 700px) {{ {selector} {{ display: none }} }} @media (min-width: 700.02px) {{ {selector} {{ display: none }} }}"
+
+
+@pytest.mark.parametrize("selector", LOGO_SELECTORS)
+def test_rules_under_queries_among_a_sites_others_hide_the_logo_they_name(selector: str) -> None:
+    assert errors(check(page(css=SITE_WIDGETS + _covering(selector), logo=LOGO_IN_A_BOX))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("selector", NOT_THE_LOGO)
+def test_rules_under_queries_for_what_the_page_lacks_hide_nothing(selector: str) -> None:
+    assert errors(check(page(css=SITE_WIDGETS + _covering(selector), logo=LOGO_IN_A_BOX))) == []
+
+
+@pytest.mark.parametrize("selector", LOGO_SELECTORS + NOT_THE_LOGO)
+def test_only_the_rules_under_queries_naming_what_the_page_has_are_matched(selector: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.document import parse_document, screen_hiding
+    from compliance.document.visibility import _ElementIndex, applied_sheets
+
+    root = parse_document(page(css=SITE_WIDGETS + _covering(selector), logo=LOGO_IN_A_BOX), "html").root
+    matched: list[str] = []
+    original = screen_hiding._matched
+
+    def recording(root: Any, selector: str) -> list[Any]:
+        matched.append(selector)
+        return original(root, selector)
+
+    monkeypatch.setattr(screen_hiding, "_matched", recording)
+    hidden = screen_hiding.hidden_on_every_screen(root, tuple(applied_sheets(root)), _ElementIndex(root).may_match)
+    assert [element.get("id") for element in hidden] == (["brand"] if selector in LOGO_SELECTORS else [])
+    assert matched == ([selector] if selector in LOGO_SELECTORS else [])
+
+
 def test_the_readme_names_rules_under_queries_together_every_screen_meets() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     css = "@media (max-width: 700px) { .x { display: none } } @media (min-width: 700.02px) { .x { opacity: 0 } }"

@@ -124,6 +124,11 @@ def over_pictures(root: Any, style: PageStyle, lowered: str, links_unread: bool)
     text, lowered; `links_unread`: the page links a stylesheet the checker does not read."""
     if not _MAY_OVERLAP.search(lowered) and not links_unread:
         return frozenset()
+    # Most pages lay no box over another: their pictures are then not looked for.
+    movers = list(_movers(root, style, links_unread))
+    stacks = _grid_stacks(root, style)
+    if not movers and not stacks:
+        return frozenset()
     pictures = _pictures(root, style)
     if not pictures:
         return frozenset()
@@ -133,7 +138,7 @@ def over_pictures(root: Any, style: PageStyle, lowered: str, links_unread: bool)
             holders[node] = holders.get(node, 0) + 1
     own = set(pictures)
     marked: set[Any] = set()
-    for mover, region, stretched, declared in _movers(root, style, links_unread):
+    for mover, region, stretched, declared in movers:
         if region is not mover.getparent() and region not in mover.iterancestors():
             # Pulled up over the box before it: each lies over the other.
             if holders.get(region):
@@ -145,7 +150,7 @@ def over_pictures(root: Any, style: PageStyle, lowered: str, links_unread: bool)
             marked.add(mover)
         if stretched and holders.get(mover):
             marked.update(_beside(mover, region))
-    for items in _grid_stacks(root, style):
+    for items in stacks:
         marked.update(_stacked_over(items, holders))
     return frozenset(marked)
 
@@ -280,7 +285,7 @@ def _movers(root: Any, style: PageStyle, links_unread: bool) -> Iterable[tuple[A
                     before = before.getprevious()
                 if before is not None:
                     yield element, before, False, declared
-    if links_unread:
+    if links_unread and _may_name_an_overlay(root):
         for element in root.xpath("//*[@class]"):
             classes = _classes(element)
             parent = element.getparent()
@@ -288,6 +293,14 @@ def _movers(root: Any, style: PageStyle, links_unread: bool) -> Iterable[tuple[A
                 yield element, parent, False, {}
             if parent is not None and classes & _COVER_BACKGROUNDS:
                 yield element, parent, True, {}
+
+
+def _may_name_an_overlay(root: Any) -> bool:
+    """Whether a class of the page may be a framework's overlay or a Cover block's background
+    (`_FRAMEWORK_OVERLAYS`, `_COVER_BACKGROUNDS`): one look over all its classes, lowered, before
+    each element's are read (a page's classes are a few hundred; these, on most pages, none)."""
+    classes = " ".join(root.xpath("//@class", smart_strings=False)).lower()
+    return any(name in classes for name in _FRAMEWORK_OVERLAYS | _COVER_BACKGROUNDS)
 
 
 def _position(declared: Mapping[str, Declaration]) -> str:

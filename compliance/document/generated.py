@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from compliance.document.css import parse_style_sheet
+from compliance.document.css import parse_style_sheet, per_sheet
 from compliance.document.selector_lists import parsed_selectors
 from compliance.firstuse import on_first_use
 
@@ -146,15 +146,15 @@ def _harmless(declaration: Any) -> bool:
     return False
 
 
-def _pseudo_rules(sheet: str) -> Iterator[_PseudoRule]:
+@per_sheet
+def _pseudo_rules(sheet: str) -> tuple[_PseudoRule, ...]:
     """The rules of a `<style>` block for a `::before` or `::after`, in order: outside any
     at-rule or in a block every screen meets (`applies`, see `_qualified_rules`), and also, since
     a rule that may hide the words counts wherever some reader meets it, in any other block
-    at-rule but one none meets (`@media print`, `@supports (foo: bar)`)."""
-    for node, applies in _qualified_rules(sheet):
-        rule = _pseudo_rule(node, applies)
-        if rule is not None:
-            yield rule
+    at-rule but one none meets (`@media print`, `@supports (foo: bar)`). Remembered by block
+    (`per_sheet`): tinycss2 reads a site's whole stylesheet to find them, which its every page
+    repeats."""
+    return tuple(rule for node, applies in _qualified_rules(sheet) if (rule := _pseudo_rule(node, applies)) is not None)
 
 
 def _qualified_rules(sheet: str) -> Iterator[tuple[Any, bool]]:

@@ -515,7 +515,7 @@ def _matched(root: Any, selector: str) -> list[Any]:
     return matched if isinstance(matched, list) else []
 
 
-def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]:
+def hidden_on_every_screen(root: Any, sheets: tuple[str, ...], may_match: Callable[[str], bool]) -> frozenset[Any]:
     """The elements that rules under several media queries hide together on every screen: the
     queries of the rules that hide it or an ancestor (`display: none`, `visibility: hidden`, or a
     declaration that hides alone: `_hides_alone`, `_hides_by_size`), whatever property each
@@ -524,13 +524,16 @@ def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]
     applied `sheets` (`visibility.applied_sheets`). Conservative: the queries hiding an element that
     a rule anywhere shows again (another `display` or `visibility`), or whose `style` attribute
     names a property that hides, are not counted, nor is an element holding one shown again. A page whose sheets hide nothing
-    under a query costs one reading of its rules (shared with `hidden_elements`)."""
+    under a query costs one reading of its rules (shared with `hidden_elements`). A selector list
+    `may_match` turns down (the page's index of its classes and ids: `.promo` on a page with no
+    `promo` class) matches nothing, and is not matched: a site's stylesheet is mostly about
+    widgets a given page lacks, and each match is a search of the whole page."""
     from compliance.document.media_queries import every_screen_meets_one
 
     rules = _display_rules(sheets, every_way=True)
     if not any(query and hides for query, _, hides in rules):
         return frozenset()
-    hiding, showing = _matched_by_effect(root, rules)
+    hiding, showing = _matched_by_effect(root, rules, may_match)
     # What holds an element shown again may show it (`visibility: visible` under `hidden`).
     around_shown = {ancestor for element in showing for ancestor in element.iterancestors()}
     found = []
@@ -551,14 +554,14 @@ def hidden_on_every_screen(root: Any, sheets: tuple[str, ...]) -> frozenset[Any]
     return frozenset(found)
 
 
-def _matched_by_effect(root: Any, rules: tuple[tuple[str, str, bool], ...]) -> tuple[dict[Any, set[str]], set[Any]]:
+def _matched_by_effect(root: Any, rules: tuple[tuple[str, str, bool], ...], may_match: Callable[[str], bool]) -> tuple[dict[Any, set[str]], set[Any]]:
     """The elements rules under a query hide, each with those queries, and the elements a rule
     (under a query or not) shows; each distinct selector matched once, however many queries
-    repeat it (one lxml cannot read matches nothing)."""
+    repeat it (one lxml cannot read, or one `may_match` turns down, matches nothing)."""
 
     effects: dict[str, list[tuple[str, bool]]] = {}
     for query, selector, hides in rules:
-        if query or not hides:
+        if (query or not hides) and may_match(selector):
             effects.setdefault(selector, []).append((query, hides))
     hiding: dict[Any, set[str]] = {}
     showing: set[Any] = set()

@@ -6620,7 +6620,7 @@ def _hidden_by_layout(root: Any, sheets: list[str], lowered: str, index: _Elemen
         # Rules under several queries that together every screen meets (`screen_hiding`).
         from compliance.document.screen_hiding import hidden_on_every_screen
 
-        collapsed |= hidden_on_every_screen(root, tuple(sheets))
+        collapsed |= hidden_on_every_screen(root, tuple(sheets), index.may_match)
     pictureless = _pictureless_images(root, lowered, style) | style.css_small
     # An image under its own outline (`paint_order.outlined_over`): a page whose CSS names no
     # `outline-offset` pays this search of its text, already lowered.
