@@ -135,3 +135,26 @@ def test_a_credit_naming_the_author_only_in_a_caption_is_named_where_it_stands(c
         original=parse_document(GV_ORIGINAL.encode(), "html"),
     )
     assert "global-voices/original-reporter" not in {f.rule for f in again.findings}
+
+
+@pytest.mark.parametrize("caption", sorted(CAPTIONS))
+@pytest.mark.parametrize("pack", sorted(CREDITS))
+def test_the_caption_is_looked_for_only_when_the_failure_is_read(pack: str, caption: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Detection runs each marker's check and reads only whether it passed: asking every block a
+    # credit check left out whether it is a caption is the failure's note, paid when it is shown.
+    from compliance.checks import Context, text
+    from compliance.packs import iter_checks
+
+    rule_id, credit, byline = CREDITS[pack]
+    (rule,) = [rule for rule in PACKS[pack].rules if rule.id == rule_id]
+    credit_checks = [check for check in iter_checks(rule.check) if check.kind == "text" and check.params.credit]
+    assert credit_checks
+    asked: list[str] = []
+    real_is_caption = text.is_caption
+    monkeypatch.setattr(text, "is_caption", lambda doc, block: asked.append(block.text) or real_is_caption(doc, block))
+    ctx = Context(parse_document(_page(byline, CAPTIONS[caption].format(credit)), "html"))
+    outcomes = [ctx.run(check) for check in credit_checks]
+    assert not any(outcome.passed for outcome in outcomes)
+    assert asked == []
+    assert any(outcome.detail.endswith(IN_A_CAPTION) for outcome in outcomes)
+    assert asked

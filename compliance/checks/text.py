@@ -703,6 +703,13 @@ _PICTURE_WORDS = re.compile(r"\b(?:photo(?:graph)?|image|picture|illustration|gr
 _SENTENCE_END = re.compile(r"[.!?][\"')\]»]?(?=\s|$)")
 
 
+def _caption_note(doc: Document, pattern: Any, scoped: Iterable[Block], searched: Iterable[Block]) -> str:
+    """What a failing credit check's detail ends with when the credit is only in a photo's
+    caption (`caption_credit`): '; "…" (line 12) is a photo's caption, …'; "" when it is not."""
+    caption = caption_credit(doc, pattern, scoped, searched)
+    return "" if caption is None else f"; {quoted(caption[0].text, 140)} (line {doc.locate(caption[0]).line}) {IN_A_CAPTION}"
+
+
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence that holds `text[at]` starts: after the last sentence's end before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
@@ -808,16 +815,19 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         note, near = _stand_in(doc, params, ctx, text, starts, blocks)
         detail += note
         why = detail
-    if params.credit and not count and not near:
-        # The credit written only in a photo's caption: said where it is and what to do, as
-        # `syndcheck fix` does it (`fixes.caption_credit`), rather than "none" alone.
-        caption = caption_credit(doc, pattern, scoped, blocks)
-        if caption is not None:
-            detail += f"; {quoted(caption[0].text, 140)} (line {doc.locate(caption[0]).line}) {IN_A_CAPTION}"
-            why = detail
+    # The credit written only in a photo's caption is said where it is and what to do, as
+    # `syndcheck fix` does it (`fixes.caption_credit`), rather than "none" alone: looked for when
+    # the detail is read, as the hidden copy is (a detection marker's never is, and asking each
+    # block the scope left out whether it is a caption costs more than the search).
+    in_a_caption = params.credit and not count and not near
     if params.scope in ("article", "page"):
         article_only = params.scope == "article"
-        why = explained_later(lambda: detail + hidden_copy(doc, pattern, article_only=article_only))
+        why = explained_later(
+            lambda: detail + (_caption_note(doc, pattern, scoped, blocks) if in_a_caption else "") + hidden_copy(doc, pattern, article_only=article_only)
+        )
+    elif in_a_caption:
+        detail += _caption_note(doc, pattern, scoped, blocks)
+        why = detail
     if params.scope == "byline" and doc.bylines:
         return Outcome(False, (), why, functools.partial(doc.locate, doc.bylines[0]))
     if params.scope == "headline" and doc.headline is not None:
