@@ -135,3 +135,61 @@ def test_a_credit_naming_the_author_only_in_a_caption_is_named_where_it_stands(c
         original=parse_document(GV_ORIGINAL.encode(), "html"),
     )
     assert "global-voices/original-reporter" not in {f.rule for f in again.findings}
+
+
+@pytest.mark.parametrize("caption", sorted(CAPTIONS))
+@pytest.mark.parametrize("pack", sorted(CREDITS))
+def test_the_caption_is_looked_for_only_when_the_failure_is_read(pack: str, caption: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Detection runs each marker's check and reads only whether it passed: asking every block a
+    # credit check left out whether it is a caption is the failure's note, paid when it is shown.
+    from compliance.checks import Context, text
+    from compliance.packs import iter_checks
+
+    rule_id, credit, byline = CREDITS[pack]
+    (rule,) = [rule for rule in PACKS[pack].rules if rule.id == rule_id]
+    credit_checks = [check for check in iter_checks(rule.check) if check.kind == "text" and check.params.credit]
+    assert credit_checks
+    asked: list[str] = []
+    real_is_caption = text.is_caption
+    monkeypatch.setattr(text, "is_caption", lambda doc, block: asked.append(block.text) or real_is_caption(doc, block))
+    ctx = Context(parse_document(_page(byline, CAPTIONS[caption].format(credit)), "html"))
+    outcomes = [ctx.run(check) for check in credit_checks]
+    assert not any(outcome.passed for outcome in outcomes)
+    assert asked == []
+    assert any(outcome.detail.endswith(IN_A_CAPTION) for outcome in outcomes)
+    assert asked
+
+
+# Detection markers that find a publisher's credit line in other words (`credit: true`, no
+# `instead` wording), with such a line and the publisher's name as a page's markup may spell it.
+CREDIT_MARKERS = {
+    "dcnf": ("credit-line", "This article was originally published by the Daily Caller News Foundation.", "dailycallernewsfoundation"),
+    "the-conversation": ("credit-other-words", "This article was originally published on The Conversation.", "theconversation"),
+    "states-newsroom": ("credit-other-words", "Republished from the Georgia Recorder.", "georgiarecorder"),
+}
+
+
+@pytest.mark.parametrize("pack", sorted(CREDIT_MARKERS))
+@pytest.mark.parametrize(
+    ("top", "worked_out"),
+    [
+        # The publisher named only in the markup (an image's address, a class), as on pages the
+        # prefilter lets through: no block's text holds the credit's words, no caption is asked for.
+        ('<figure><img src="https://example.org/{name}.jpg" alt="A weld"><figcaption>A welder at work.</figcaption></figure>', False),
+        ('<p class="{name}-promo">Read more stories like this one.</p>', False),
+        # The credit in a caption: the captions are worked out, and the credit there does not count.
+        ("<figure><img src='https://example.org/a.jpg' alt='A weld'><figcaption>{credit}</figcaption></figure>", True),
+    ],
+)
+def test_captions_are_worked_out_only_where_the_credit_may_be(pack: str, top: str, worked_out: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.checks import Context, text
+
+    marker_id, credit, name = CREDIT_MARKERS[pack]
+    (marker,) = [marker for marker in PACKS[pack].markers if marker.id == marker_id]
+    assert marker.check.kind == "text" and marker.check.params.credit and marker.check.params.instead is None
+    asked: list[int] = []
+    real_not_captions = text.not_captions
+    monkeypatch.setattr(text, "not_captions", lambda doc, blocks: asked.append(len(blocks)) or real_not_captions(doc, blocks))
+    ctx = Context(parse_document(_page("By Hollis Brandt", top.format(name=name, credit=credit)), "html"))
+    assert not ctx.run(marker.check).passed
+    assert bool(asked) == worked_out

@@ -703,6 +703,13 @@ _PICTURE_WORDS = re.compile(r"\b(?:photo(?:graph)?|image|picture|illustration|gr
 _SENTENCE_END = re.compile(r"[.!?][\"')\]»]?(?=\s|$)")
 
 
+def _caption_note(doc: Document, pattern: Any, scoped: Iterable[Block], searched: Iterable[Block]) -> str:
+    """What a failing credit check's detail ends with when the credit is only in a photo's
+    caption (`caption_credit`): '; "…" (line 12) is a photo's caption, …'; "" when it is not."""
+    caption = caption_credit(doc, pattern, scoped, searched)
+    return "" if caption is None else f"; {quoted(caption[0].text, 140)} (line {doc.locate(caption[0]).line}) {IN_A_CAPTION}"
+
+
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence that holds `text[at]` starts: after the last sentence's end before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
@@ -749,11 +756,31 @@ def _searched_blocks(doc: Document, params: TextParams, pattern: Any) -> tuple[l
             # for a selector that takes in its whole scope (`*`, `html`, a typo), so neither is said.
             raise Undecided(_all_left_out(params, len(blocks)))
         blocks = searched
-    if not params.credit:
+    if not params.credit or not _may_be_found(doc, params, pattern, blocks):
         return blocks, blocks, ()
     kept = not_captions(doc, blocks)
     closing = _credit_after_last_picture(doc, blocks, kept, pattern)
     return blocks, sorted([*kept, *(block for block in blocks if block.index in closing)], key=lambda block: block.index) if closing else kept, closing
+
+
+def _may_be_found(doc: Document, params: TextParams, pattern: Pattern, blocks: list[Block]) -> bool:
+    """Whether the check may find anything in its scope's `blocks`: False when it looks for no
+    other wording (`instead`, `also-count`) and its pattern's words are not in their text
+    (`Pattern.may_be_within`), so that no part of the scope, the photos' captions left out or
+    not, holds a match. A credit check is then spared working out the page's captions: most
+    pages a credit marker is evaluated on (its publisher's name is in the page's markup, which the
+    prefilter reads) do not print its credit line."""
+    if params.instead is not None or params.also_count is not None:
+        return True
+    text, _ = doc.joined_text(_text_key(params, left_out=False, closing=()), blocks)
+    return pattern.may_be_within(text)
+
+
+def _text_key(params: TextParams, *, left_out: bool, closing: tuple[int, ...]) -> tuple[Any, ...]:
+    """What names a check's searched text among the document's joined texts
+    (`Document.joined_text`): its scope, and whether blocks of it were left out as captions with
+    those kept after the last picture (`_searched_blocks`), which every credit check leaves out alike."""
+    return (params.scope, params.first, params.last, params.outside, left_out, closing)
 
 
 def caption_credit_of(doc: Document, params: TextParams, ctx: Context) -> tuple[Block, Any] | None:
@@ -772,7 +799,7 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     the count with min/max."""
     pattern = ctx.bind(params.pattern)
     scoped, blocks, closing = _searched_blocks(doc, params, pattern)
-    text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside, params.credit, closing), blocks)
+    text, starts = doc.joined_text(_text_key(params, left_out=blocks is not scoped, closing=closing), blocks)
     spans = _matches(pattern, text, blocks)
     hits = [_hit(doc, blocks, starts, match) for match in spans]
     what = params.label or pattern.shown
@@ -808,16 +835,19 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         note, near = _stand_in(doc, params, ctx, text, starts, blocks)
         detail += note
         why = detail
-    if params.credit and not count and not near:
-        # The credit written only in a photo's caption: said where it is and what to do, as
-        # `syndcheck fix` does it (`fixes.caption_credit`), rather than "none" alone.
-        caption = caption_credit(doc, pattern, scoped, blocks)
-        if caption is not None:
-            detail += f"; {quoted(caption[0].text, 140)} (line {doc.locate(caption[0]).line}) {IN_A_CAPTION}"
-            why = detail
+    # The credit written only in a photo's caption is said where it is and what to do, as
+    # `syndcheck fix` does it (`fixes.caption_credit`), rather than "none" alone: looked for when
+    # the detail is read, as the hidden copy is (a detection marker's never is, and asking each
+    # block the scope left out whether it is a caption costs more than the search).
+    in_a_caption = params.credit and not count and not near
     if params.scope in ("article", "page"):
         article_only = params.scope == "article"
-        why = explained_later(lambda: detail + hidden_copy(doc, pattern, article_only=article_only))
+        why = explained_later(
+            lambda: detail + (_caption_note(doc, pattern, scoped, blocks) if in_a_caption else "") + hidden_copy(doc, pattern, article_only=article_only)
+        )
+    elif in_a_caption:
+        detail += _caption_note(doc, pattern, scoped, blocks)
+        why = detail
     if params.scope == "byline" and doc.bylines:
         return Outcome(False, (), why, functools.partial(doc.locate, doc.bylines[0]))
     if params.scope == "headline" and doc.headline is not None:
