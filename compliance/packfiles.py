@@ -117,8 +117,8 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
 
 
 class _PackCache:
-    """Validated packs, pickled per set of pack files (path, size, modification time), with what
-    checking a document with them needs first.
+    """Validated packs, pickled per set of pack files (path, size, modification and change times,
+    inode), with what checking a document with them needs first.
 
     Start-up matters for pre-commit hooks: unpickling takes about a millisecond where parsing and
     validating a dozen YAML packs takes tens. The packs' regexes are stored compiled (`regex`
@@ -153,7 +153,10 @@ class _PackCache:
         # which would import it whole: see `compliance.regexengine`) and the tables the derived
         # ones are made from; the set of packs — their files and the working directory (the packs name their
         # files as shown relative to it, and a pack's file is shown from where a run starts); and
-        # the state of those pack files.
+        # the state of those pack files. A file's state is its size and both its times: its
+        # modification time can be set back (`touch -d`, `cp -p`, `rsync -a`, an archive unpacked
+        # with its times), its change time, which any write or copy sets anew, cannot; and its
+        # inode, for a file replaced by another one whose times are the same.
         code = [f"{__version__}|{sys.version}"]
         packs = [f"|{trusted}|{Path.cwd()}"]
         state = []
@@ -161,11 +164,11 @@ class _PackCache:
             tables = [unicode_table_file("confusables.json"), unicode_table_file("categories.json"), *_name_vocabulary_files()]
             for file in [*_package_modules(), *_regex_files(), *map(str, tables)]:
                 info = os.stat(file)
-                code.append(f"|{file}|{info.st_size}|{info.st_mtime_ns}")
+                code.append(f"|{file}|{_file_state(info)}")
             for file in map(str, files):
                 info = os.stat(file)
                 packs.append(f"|{file}")
-                state.append(f"|{info.st_size}|{info.st_mtime_ns}")
+                state.append(f"|{_file_state(info)}")
         except OSError:
             return
         # The whole key is stored in the cache and compared when it is read; the file's name only
@@ -237,6 +240,12 @@ class _PackCache:
             prune_pack_cache(self.path)
         except Exception:  # noqa: BLE001 - stale files left behind only cost disk space
             return
+
+
+def _file_state(info: os.stat_result) -> str:
+    """What tells one state of a file from another in the pack cache's key: its size, its
+    modification and change times and its inode (see `_PackCache`)."""
+    return f"{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_ino}"
 
 
 # The names of the cache's files: this version's (`packs-CODE-PACKS-STATE.pickle`, three checksums

@@ -241,6 +241,31 @@ def test_validated_packs_are_cached_and_rebuilt_when_a_file_changes(tmp_path: Pa
     assert len(list(cache.glob("packs-*.pickle"))) == 2
 
 
+@pytest.mark.parametrize("how", ["edited in place", "replaced by a copy"])
+def test_a_pack_edited_back_to_its_size_and_modification_time_is_read_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    # `touch -d`, `cp -p`, `rsync -a` and unpacked archives give an edited pack its old
+    # modification time; with the same size, the cache must still not answer for the old rules.
+    import os
+    import shutil
+
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    before = pack.stat()
+    assert next(p for p in load_packs([pack.parent]) if p.id == "house").rules[0].message == "Credit line missing."
+    edited = VALID.replace("Credit line missing.", "Credit line lacking.")
+    assert len(edited) == len(VALID) and edited != VALID  # the same size, so only the times and the inode tell them apart
+    if how == "edited in place":
+        pack.write_text(edited, encoding="utf-8")
+    else:
+        copy = write(tmp_path, "elsewhere/house.yaml", edited)
+        shutil.copy2(copy, tmp_path / "packs" / "house.new")
+        os.replace(tmp_path / "packs" / "house.new", pack)
+    os.utime(pack, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (pack.stat().st_size, pack.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    changed = next(p for p in load_packs([pack.parent]) if p.id == "house")
+    assert changed.rules[0].message == "Credit line lacking."
+
+
 def _age(path: Path, seconds: float) -> None:
     """Make a file look last read and written `seconds` ago."""
     import os
