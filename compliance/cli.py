@@ -1392,13 +1392,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     A report that cannot be written to stdout whole (a full disk, a closed stdout, a reader that
     went away: EPIPE) ends the run with exit 2 and one line saying so, whenever the write fails:
     as a streamed format writes each file's part, as a whole report is written, or as what is
-    still buffered is written at the end. The caller's `sys.stdout` is as it was afterwards."""
-    caller_stdout = sys.stdout
+    still buffered is written at the end. A closed stderr (`2>&-`) changes nothing but that its
+    lines go nowhere. The caller's `sys.stdout` and `sys.stderr` are as they were afterwards."""
+    caller_stdout, caller_stderr = sys.stdout, sys.stderr
     sys.stdout = _whole_writes(caller_stdout)
+    if caller_stderr is None:
+        # Started with stderr closed (`2>&-`): its lines go nowhere, but the report on stdout, the
+        # --output files and the exit code are what they would be with it open.
+        sys.stderr = _ClosedStderr()
     try:
         return _report_flushed(_run(argv))
     finally:
-        sys.stdout = caller_stdout
+        sys.stdout, sys.stderr = caller_stdout, caller_stderr
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -1418,7 +1423,8 @@ def _run(argv: Sequence[str] | None) -> int:
         command = typer.main.get_command(_app_for(args))
         if not args or args[0] != "check":
             start_up_done()  # `check` says when its own start-up is over
-        result = command.main(args=args, prog_name="syndcheck", standalone_mode=False)
+        with _stopped_by_termination(args):
+            result = command.main(args=args, prog_name="syndcheck", standalone_mode=False)
         if result == INTERRUPTED:
             # Typer turns Ctrl-C inside a command into this code, which click then returns: no
             # command of ours exits with it.
@@ -1465,6 +1471,22 @@ def _run(argv: Sequence[str] | None) -> int:
         start_up_done()
 
 
+# The commands that check a batch of files: stopped by SIGTERM or SIGHUP (a service manager,
+# `timeout`, a CI runner's cancel), they unwind and say so (`syndcheck: terminated`, exit 128 + the
+# signal's number), with `--jobs 1` as with workers, rather than vanish without a word.
+_BATCH_COMMANDS = frozenset({"check", "baseline"})
+
+
+def _stopped_by_termination(args: Sequence[str]) -> contextlib.AbstractContextManager[None]:
+    """SIGTERM and SIGHUP raising `Terminated` while a batch command (`_BATCH_COMMANDS`) runs;
+    nothing for the other commands (`serve` and `audit` handle them themselves)."""
+    if not args or args[0] not in _BATCH_COMMANDS:
+        return contextlib.nullcontext()
+    from compliance.runner import raising_on_termination
+
+    return raising_on_termination()
+
+
 class _ClosedStdout(io.TextIOBase):
     """Stands for a stdout the process was started without: writing to it fails as writing to a
     closed descriptor does, so the run ends with `_stdout_failure`'s line."""
@@ -1481,6 +1503,24 @@ class _ClosedStdout(io.TextIOBase):
 
     def write(self, text: str) -> int:
         raise OSError(errno.EBADF, "stdout is closed")
+
+
+class _ClosedStderr(io.TextIOBase):
+    """Stands for a stderr the process was started without: what is said there is dropped, as
+    writing to a closed descriptor would drop it, and nothing else of the run changes."""
+
+    name = "<stderr>"
+    encoding = "utf-8"
+    errors = "backslashreplace"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 def _whole_writes(stdout: Any) -> Any:

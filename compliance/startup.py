@@ -317,10 +317,20 @@ def run() -> None:
     caller's collector and dataclasses alone.
     """
     pause_collector()
-    use_generated_code_cache()
-    from compliance.cli import main
+    try:
+        use_generated_code_cache()
+        from compliance.cli import main
 
-    code = main()
+        code = main()
+    except KeyboardInterrupt:
+        # Ctrl-C while the command line's modules load, before it handles Ctrl-C itself (a
+        # pre-commit hook stopped at once): its one line and exit 130, as a moment later, not a
+        # traceback through the imports.
+        from compliance.exitcodes import INTERRUPTED
+
+        if sys.stderr is not None:
+            sys.stderr.write("syndcheck: interrupted\n")
+        code = INTERRUPTED
     store_generated_code()
     end_process(code)
 

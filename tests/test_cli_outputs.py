@@ -183,6 +183,24 @@ def test_a_closed_stdout_is_one_line_and_exit_2(argv: list[str], why: str) -> No
     assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why=why))
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_closed_stderr_changes_neither_the_report_nor_the_exit_code(tmp_path: Path, jobs: str) -> None:
+    # `syndcheck check … 2>&-` (a hook runner that drops stderr): the lines meant for stderr go
+    # nowhere, but the report, the --output files and the exit code are those of a run with it open.
+    batch = [str(SAMPLES / "dcnf" / "no-logo.html"), str(COMPLIANT), *map(str, sorted((SAMPLES / "dcnf").glob("*.html"))[:8])]
+    runs = {}
+    for closed in (False, True):
+        report = tmp_path / f"report-{closed}.json"
+        argv = [sys.executable, "-m", "compliance", "check", "--jobs", jobs, "-o", f"json={report}", *batch]
+        command = ["sh", "-c", '"$0" "$@" 2>&-', *argv] if closed else argv
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+        runs[closed] = (result.returncode, result.stdout, json.loads(report.read_text(encoding="utf-8"))["summary"])
+        if closed:
+            assert result.stderr == ""
+    assert runs[True] == runs[False]
+    assert runs[True][0] == 1 and "dcnf/logo" in runs[True][1]
+
+
 def _with_reader_gone(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run syndcheck with stdout a pipe whose reader has already gone (`| head -c 0`): every write fails with EPIPE."""
     import os

@@ -769,6 +769,37 @@ def test_sigterm_to_the_main_process_alone_stops_its_workers_and_writes_no_repor
         assert not report.exists()
 
 
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_run_in_one_process_stopped_by_sigterm_or_sighup_says_so_and_writes_no_report(tmp_path: Path, name: str) -> None:
+    # `--jobs 1` (or a batch too small for workers): a CI runner's cancel or a closed terminal
+    # ends it with its line and 128 + the signal's number, as it ends a run with workers.
+    import subprocess
+    import sys
+
+    number = getattr(signal, name)
+    desk = tmp_path / "desk"
+    for n in range(400):
+        write(desk, f"story-{n:04}.html", COMPLIANT if n % 2 else NO_LOGO)
+    report = tmp_path / "report.json"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "compliance", "check", "--jobs", "1", "--format", "concise", "--output", f"json={report}", str(desk)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert run.stdout is not None
+        assert run.stdout.readline()  # checking: the first file's line is out
+        run.send_signal(number)
+        _, err = run.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(OSError):
+            run.kill()
+    assert run.returncode == 128 + number
+    assert err.splitlines()[-1] == "syndcheck: terminated"
+    assert not report.exists()
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds worker processes through /proc")
 def test_workers_end_when_their_main_process_is_killed_outright(tmp_path: Path) -> None:
     # SIGKILL runs no handler: the workers notice that their parent is gone.

@@ -702,3 +702,23 @@ def test_patterns_from_the_pack_cache_match_with_the_engine_loaded_alone_and_sta
     # Once `regex` is imported, they are its patterns: of its type, pickled and read back alike.
     assert seen["same_kind"] and seen["engine_attribute"]
     assert seen["after"] == seen["before"]
+
+
+def test_ctrl_c_while_the_command_line_loads_is_its_one_line_and_exit_130(tmp_path: Path) -> None:
+    # A pre-commit hook stopped at once: Ctrl-C lands while the command line's modules load,
+    # before the command line handles it itself (here: as `compliance.cli` is imported).
+    script = (
+        "import sys\n"
+        "class CtrlC:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'compliance.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, CtrlC())\n"
+        "sys.argv = ['syndcheck', 'check', sys.argv[1]]\n"
+        "from compliance.startup import run\n"
+        "run()\n"
+    )
+    env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    story = str(SAMPLES / "dcnf" / "no-logo.html")
+    done = subprocess.run([sys.executable, "-c", script, story], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "syndcheck: interrupted\n")
