@@ -1487,11 +1487,11 @@ def _stopped_by_termination(args: Sequence[str]) -> contextlib.AbstractContextMa
     return raising_on_termination()
 
 
-class _ClosedStdout(io.TextIOBase):
-    """Stands for a stdout the process was started without: writing to it fails as writing to a
-    closed descriptor does, so the run ends with `_stdout_failure`'s line."""
+class _MissingStream(io.TextIOBase):
+    """Stands for a standard stream the process was started without (`sys.stdout` or
+    `sys.stderr` is None): a writable text stream that is no terminal; `write` says what becomes
+    of what is written to it."""
 
-    name = "<stdout>"
     encoding = "utf-8"
     errors = "strict"
 
@@ -1501,23 +1501,22 @@ class _ClosedStdout(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
+
+class _ClosedStdout(_MissingStream):
+    """Stands for a stdout the process was started without: writing to it fails as writing to a
+    closed descriptor does, so the run ends with `_stdout_failure`'s line."""
+
+    name = "<stdout>"
+
     def write(self, text: str) -> int:
         raise OSError(errno.EBADF, "stdout is closed")
 
 
-class _ClosedStderr(io.TextIOBase):
-    """Stands for a stderr the process was started without: what is said there is dropped, as
-    writing to a closed descriptor would drop it, and nothing else of the run changes."""
+class _ClosedStderr(_MissingStream):
+    """Stands for a stderr the process was started without: what is said there is dropped, and
+    nothing else of the run changes."""
 
     name = "<stderr>"
-    encoding = "utf-8"
-    errors = "backslashreplace"
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return False
 
     def write(self, text: str) -> int:
         return len(text)

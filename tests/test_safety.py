@@ -613,17 +613,32 @@ def test_a_run_stopped_by_sigterm_ends_its_workers_rather_than_waiting_for_them(
     # A worker may be minutes into a page (here: forever); waiting for it made SIGTERM to the main
     # process alone take as long as the page.
     import threading
+    import time
 
     from compliance.errors import Terminated
 
-    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
+    cancelled = threading.Event()
+
+    def terminate_once_the_run_handles_it() -> None:
+        # Sent only once the run has put in its handler: sent before (a slow start on a busy
+        # machine), SIGTERM would end this test process itself.
+        while signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+            if cancelled.wait(0.05):
+                return
+        if not cancelled.wait(1.0):  # the workers at their pages
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    sender = threading.Thread(target=terminate_once_the_run_handles_it, daemon=True)
     with _stories_with_one_that(tmp_path, monkeypatch, stories=10, named="story-03.html", does=_never_ends):
-        timer.start()
+        sender.start()
+        started = time.monotonic()
         try:
             with pytest.raises(Terminated):
                 list(Runner(RunOptions(time_limit=600)).run([str(tmp_path)], jobs=2))
         finally:
-            timer.cancel()
+            cancelled.set()
+            sender.join()
+        assert time.monotonic() - started < 120
 
 
 def test_ctrl_c_says_interrupted_and_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -728,23 +743,27 @@ def _wait_until(condition: Any, seconds: float) -> bool:
     return True
 
 
+def _a_concise_run(tmp_path: Path, files: int, *, jobs: int, report: Path, stdout: int) -> Any:
+    """A `check --jobs JOBS --format concise --output json=REPORT` process over a folder of `files`
+    articles, half of them without the logo, started and not waited for."""
+    import subprocess
+    import sys
+
+    desk = tmp_path / "desk"
+    for n in range(files):
+        write(desk, f"story-{n:04}.html", COMPLIANT if n % 2 else NO_LOGO)
+    command = [sys.executable, "-m", "compliance", "check", "--jobs", str(jobs), "--format", "concise", "--output", f"json={report}", str(desk)]
+    return subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, text=True)
+
+
 @contextlib.contextmanager
 def _a_parallel_run(tmp_path: Path) -> Iterator[tuple[Any, set[int], Path]]:
     """A `--jobs 2` run over enough articles that it is still checking when signalled; yields the
     process, its worker pids and where its report would go."""
     import subprocess
-    import sys
 
-    desk = tmp_path / "desk"
-    for n in range(1500):
-        write(desk, f"story-{n:04}.html", COMPLIANT if n % 2 else NO_LOGO)
     report = tmp_path / "report.json"
-    run = subprocess.Popen(
-        [sys.executable, "-m", "compliance", "check", "--jobs", "2", "--format", "concise", "--output", f"json={report}", str(desk)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    run = _a_concise_run(tmp_path, 1500, jobs=2, report=report, stdout=subprocess.DEVNULL)
     try:
         assert _wait_until(lambda: len(_children(run.pid)) >= 2, 60), "the workers never started"
         yield run, _children(run.pid), report
@@ -774,19 +793,10 @@ def test_a_run_in_one_process_stopped_by_sigterm_or_sighup_says_so_and_writes_no
     # `--jobs 1` (or a batch too small for workers): a CI runner's cancel or a closed terminal
     # ends it with its line and 128 + the signal's number, as it ends a run with workers.
     import subprocess
-    import sys
 
     number = getattr(signal, name)
-    desk = tmp_path / "desk"
-    for n in range(400):
-        write(desk, f"story-{n:04}.html", COMPLIANT if n % 2 else NO_LOGO)
     report = tmp_path / "report.json"
-    run = subprocess.Popen(
-        [sys.executable, "-m", "compliance", "check", "--jobs", "1", "--format", "concise", "--output", f"json={report}", str(desk)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    run = _a_concise_run(tmp_path, 400, jobs=1, report=report, stdout=subprocess.PIPE)
     try:
         assert run.stdout is not None
         assert run.stdout.readline()  # checking: the first file's line is out
