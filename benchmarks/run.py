@@ -657,6 +657,15 @@ def measure_startup(syndcheck: str, one: Path, runs: int, scratch: Path) -> dict
 # --------------------------------------------------------------------------------------------
 
 
+def _big_exit_reason(returncode: int) -> str:
+    """What a check of the large document that exited otherwise than 0 or 1 means by it."""
+    if returncode < 0:
+        return f"killed by signal {-returncode} from outside the benchmark"
+    if returncode == 2:
+        return "not fully checked: a pattern ran past its time limit, or the document was not checked"
+    return "an internal error"
+
+
 def measure_big(syndcheck: str, big: Path, timeout: float) -> dict[str, Any]:
     floor_code = (
         "import sys, lxml.html\n"
@@ -1183,7 +1192,7 @@ def markdown(result: dict[str, Any]) -> str:
                     if big["check"]["timed_out"]
                     else fmt_time(big["check"]["wall_s"])
                     if big["check"].get("completed", True)
-                    else f"exited {big['check']['returncode']} after {fmt_time(big['check']['wall_s'])} (killed from outside the benchmark)"
+                    else f"exited {big['check']['returncode']} after {fmt_time(big['check']['wall_s'])} ({_big_exit_reason(big['check']['returncode'])})"
                 )
                 + f" | {fmt_mb(big['check']['maxrss_kib'])} ({big['check']['maxrss_kib'] / big['floor']['maxrss_kib']:.1f}× the floor) |",
             ]
