@@ -344,11 +344,18 @@ def end_process(code: int) -> NoReturn:
     parsed page), only for the system to take back the memory anyway: about 6 ms of a one-file
     check (a pre-commit hook), and a last pass of the collector over them all before it. What is
     alive is frozen first, so that what the atexit handlers allocate cannot set off a pass over it
-    either. Files a command writes are closed by it (`with`), never left to the teardown.
+    either. Files a command writes are closed by it (`with`), never left to the teardown. A
+    process run under a profiler, a tracer or a debugger ends with `sys.exit`, as usual, so that
+    the tool's own report is written.
     """
     import atexit
     import threading
 
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        # Run under a profiler, a tracer or a debugger (`python -m cProfile -o FILE -m
+        # compliance`, `python -m trace`, pdb): such a tool writes its report once the program
+        # returns to it, which ending the process here would skip.
+        sys.exit(code)
     gc.freeze()
     threading._shutdown()  # type: ignore[attr-defined] # what Python's exit does first
     atexit._run_exitfuncs()

@@ -722,3 +722,17 @@ def test_ctrl_c_while_the_command_line_loads_is_its_one_line_and_exit_130(tmp_pa
     story = str(SAMPLES / "dcnf" / "no-logo.html")
     done = subprocess.run([sys.executable, "-c", script, story], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "syndcheck: interrupted\n")
+
+
+def test_a_run_under_a_profiler_ends_so_that_the_profile_is_written(tmp_path: Path) -> None:
+    # `python -m cProfile -o FILE -m compliance …`: cProfile writes FILE once the program returns
+    # to it; a process ended outright (`startup.end_process`) would never return.
+    profile = tmp_path / "check.prof"
+    env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "compliance", "check", str(SAMPLES / "dcnf" / "no-logo.html")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    # (cProfile takes the program's exit for its own end and exits 0: its status says nothing here.)
+    assert "1 file checked; 1 error" in done.stdout and "dcnf/logo" in done.stdout
+    import pstats
+
+    assert any(name == "end_process" for _, _, name in pstats.Stats(str(profile)).stats)  # type: ignore[attr-defined]
