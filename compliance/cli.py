@@ -1008,12 +1008,9 @@ def audit(
         raise ConfigError(f"--join must be map-side or shuffle, not {visible(join)!r}")
     if join == "shuffle" and scheduler is None:
         raise ConfigError("--join shuffle needs --scheduler (the shuffle join runs on Dask)", hint="add --scheduler local, processes or a scheduler ADDRESS")
-    from compliance.runner import raising_on_termination
-
+    # Stopped by a service manager, `timeout` or a CI runner (SIGTERM, SIGHUP: `_BATCH_COMMANDS`),
+    # the audit unwinds, its state kept for the next run to resume, and says so, as Ctrl-C does.
     with contextlib.ExitStack() as stack:
-        # Stopped by a service manager, `timeout` or a CI runner (SIGTERM, SIGHUP): the audit unwinds
-        # (its state kept, for the next run to resume) and says so, as Ctrl-C does.
-        stack.enter_context(raising_on_termination())
         mapper: Mapper = local_map
         if scheduler is not None:
             # Checked before anything else, as --join is: a scheduler that cannot be used is the user's
@@ -1471,15 +1468,16 @@ def _run(argv: Sequence[str] | None) -> int:
         start_up_done()
 
 
-# The commands that check a batch of files: stopped by SIGTERM or SIGHUP (a service manager,
-# `timeout`, a CI runner's cancel), they unwind and say so (`syndcheck: terminated`, exit 128 + the
-# signal's number), with `--jobs 1` as with workers, rather than vanish without a word.
-_BATCH_COMMANDS = frozenset({"check", "baseline"})
+# The commands that check a batch of files or pages: stopped by SIGTERM or SIGHUP (a service
+# manager, `timeout`, a CI runner's cancel), they unwind, closing what they opened, and say so
+# (`syndcheck: terminated`, exit 128 + the signal's number), `check` with `--jobs 1` as with
+# workers, rather than vanish without a word.
+_BATCH_COMMANDS = frozenset({"check", "baseline", "audit"})
 
 
 def _stopped_by_termination(args: Sequence[str]) -> contextlib.AbstractContextManager[None]:
     """SIGTERM and SIGHUP raising `Terminated` while a batch command (`_BATCH_COMMANDS`) runs;
-    nothing for the other commands (`serve` and `audit` handle them themselves)."""
+    nothing for the other commands (`serve`'s server handles them itself)."""
     if not args or args[0] not in _BATCH_COMMANDS:
         return contextlib.nullcontext()
     from compliance.runner import raising_on_termination
