@@ -48,7 +48,7 @@ from compliance.firstuse import on_first_use
 from compliance.lookalike import Disguise, LookAlike, see_through_document, source_position
 from compliance.metavalues import same_key, unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders, iter_checks
-from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
+from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge, shown_limit
 from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import counted, listed, normalize_inline, possessive, quoted, shorten, word_count
 
@@ -1514,7 +1514,7 @@ def _timed_out_rule_finding(rule: Rule, exc: PatternTimeout, location: Location)
     return Finding(
         rule.id,
         rule.severity,
-        f"Rule {rule.id} was not evaluated: its pattern ran past the {MATCH_TIMEOUT:g} s time limit on a text of {length}.",
+        f"Rule {rule.id} was not evaluated: its pattern ran past the {shown_limit(exc.limit)} s time limit on a text of {length}.",
         fix,
         location,
         f"{shorten(normalize_inline(exc.opening), 50)} ({length})" if exc.opening.strip() else None,

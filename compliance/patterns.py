@@ -3,7 +3,7 @@
 Pack authors write regexes, and a regex can backtrack catastrophically (`(a+)+$`). The `regex`
 package is both much faster than `re` on typical credit-line patterns and supports a per-call
 `timeout`, so one pathological pattern costs at most `MATCH_TIMEOUT` seconds of CPU time per
-search and is reported as a finding naming its rule instead of stalling a publishing pipeline.
+search (per 250,000 characters of a longer text: `time_limit`) and is reported as a finding naming its rule instead of stalling a publishing pipeline.
 
 The limit is of the searching thread's CPU time, not of wall time, so that a verdict does not
 depend on how busy the machine is: the engine's `timeout` counts wall time, and on a loaded
@@ -33,6 +33,13 @@ from compliance.text import normalize, normalize_inline, normalize_inline_keepin
 
 # Seconds of the searching thread's CPU time a search may take (from one match to the next).
 MATCH_TIMEOUT = 0.25
+# A text longer than this many characters gets `MATCH_TIMEOUT` per as many: searching it once
+# takes time in proportion to its length, and a pattern that only scans a page of 9 million
+# characters (a 15 MB page, within the default `--max-bytes`) takes more than 0.25 s to do so.
+# 250,000 characters in 0.25 s leaves 1 µs for each, three times what the slowest built-in
+# pattern takes to scan a page (a case-blind list of outlets with a look-behind, about 310 ns);
+# a pattern that backtracks without end takes far more on any text.
+_CHARACTERS_PER_TIME_LIMIT = 250_000
 # Seconds of wall time a search's first try may take: the CPU time it is charged (it reads no clock).
 # Short, so that a search a busy machine starves of CPU keeps most of its budget for the tries that
 # count their CPU time; an ordinary search ends in well under a millisecond, within its first try.
@@ -44,13 +51,26 @@ _cpu_clock = time.thread_time
 _wall_clock = time.perf_counter
 
 
+def time_limit(length: int) -> float:
+    """Seconds of CPU time a search of a text of `length` characters may take: `MATCH_TIMEOUT`,
+    and as much per 250,000 characters for a longer text (`_CHARACTERS_PER_TIME_LIMIT`)."""
+    return MATCH_TIMEOUT * max(1.0, length / _CHARACTERS_PER_TIME_LIMIT)
+
+
+def shown_limit(seconds: float) -> str:
+    """A time limit in seconds as messages give it: "0.25", "2.3"."""
+    return f"{seconds:.2g}"
+
+
 class PatternTimeout(Exception):
-    """A pattern exceeded its time limit (`MATCH_TIMEOUT` s of CPU time) on a document: `source`
+    """A pattern exceeded its time limit (`time_limit`, in s of CPU time) on a document: `source`
     is the pattern as written, `length` the characters of the text it searched (a value, a line,
-    the page's text) and `opening` that text's first words, for an editor to find it by."""
+    the page's text), `limit` the seconds it had and `opening` that text's first words, for an
+    editor to find it by."""
 
     def __init__(self, source: str, text: str = "") -> None:
-        super().__init__(f"pattern '{source}' exceeded the {MATCH_TIMEOUT:g} s time limit")
+        self.limit = time_limit(len(text))
+        super().__init__(f"pattern '{source}' exceeded the {shown_limit(self.limit)} s time limit")
         self.source = source
         self.length = len(text)
         self.opening = text[:_OPENING_SHOWN]
@@ -230,6 +250,7 @@ class Pattern:
     definitions: frozenset[str] = frozenset()
     _compiled: Any = field(default=None, init=False, repr=False, compare=False)
     _gate: Any = field(default=None, init=False, repr=False, compare=False)
+    _at_offsets: Any = field(default=None, init=False, repr=False, compare=False)
     # The pickled programs of `_compiled` and `_gate` as read from the pack cache (see `__getstate__`).
     _stored: tuple[bytes | None, bytes | None] = field(default=(None, None), init=False, repr=False, compare=False)
 
@@ -261,6 +282,18 @@ class Pattern:
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_compiled", None)
         object.__setattr__(self, "_gate", None)
+        object.__setattr__(self, "_at_offsets", None)
+
+    @property
+    def at_offsets(self) -> Any:
+        """The compiled regex for `match` at chosen offsets (`_finditer_at`): the same program
+        without the engine's search for a required literal before each try
+        (`regexengine.without_required_string`), made from `compiled` on first use."""
+        matcher = self._at_offsets
+        if matcher is None:
+            matcher = regexengine.without_required_string(self.compiled)
+            object.__setattr__(self, "_at_offsets", matcher)
+        return matcher
 
     @property
     def line_gate(self) -> Any:
@@ -304,7 +337,7 @@ class Pattern:
         except TimeoutError:
             pass
         try:
-            return _Starved().call(self.compiled.search, text)
+            return _Starved(len(text)).call(self.compiled.search, text)
         except TimeoutError:
             raise PatternTimeout(self.source, text) from None
 
@@ -320,11 +353,11 @@ class Pattern:
         try:
             starts = _literal_starts(self.regex_text, self.ignore_case, text, limit=self._tries(len(text)))
             if starts is not None:
-                yield from _finditer_at(self.compiled, starts, text)
+                yield from _finditer_at(self.at_offsets, starts, text)
             elif _starts_lines(self.regex_text):
-                yield from _finditer_at_line_starts(self.compiled, self.line_gate, text)
+                yield from _finditer_at_line_starts(self.compiled, self.at_offsets, self.line_gate, text)
             elif (starts := _branch_starts_in(self.regex_text, self.ignore_case, text, limit=self._tries(len(text)))) is not None:
-                yield from _finditer_from(self.compiled, starts, text)
+                yield from _finditer_from(self.compiled, self.at_offsets, starts, text)
             else:
                 yield from _finditer(self.compiled, text)
         except TimeoutError:
@@ -423,15 +456,17 @@ def _ascii_forms(text: str) -> tuple[bytes, bytes | None]:
 
 
 class _Starved:
-    """What is left of a search's time limit once its first try has timed out: the CPU time left
-    (`MATCH_TIMEOUT` less `_FIRST_TRY`, the most the first try can have used) and the wall time
-    left until `_WALL_CAP`. Its tries raise TimeoutError when either runs out."""
+    """What is left of a search's time limit once its first try has timed out, for a text of
+    `length` characters: the CPU time left (`time_limit` less `_FIRST_TRY`, the most the first
+    try can have used) and the wall time left until `_WALL_CAP` (as many times that limit as
+    `MATCH_TIMEOUT` is). Its tries raise TimeoutError when either runs out."""
 
     __slots__ = ("_began", "cpu_left", "wall_end")
 
-    def __init__(self) -> None:
-        self.cpu_left = MATCH_TIMEOUT - _FIRST_TRY
-        self.wall_end = _wall_clock() + _WALL_CAP - _FIRST_TRY
+    def __init__(self, length: int) -> None:
+        limit = time_limit(length)
+        self.cpu_left = limit - _FIRST_TRY
+        self.wall_end = _wall_clock() + _WALL_CAP * (limit / MATCH_TIMEOUT) - _FIRST_TRY
         self._began = 0.0
 
     def timeout(self) -> float:
@@ -474,7 +509,7 @@ def _finditer(compiled: Any, text: str) -> Iterator[Any]:
                 yield last
             return
         except TimeoutError:
-            match, matches = _Starved().call(_scan_from, compiled, text, last)
+            match, matches = _Starved(len(text)).call(_scan_from, compiled, text, last)
         if match is None:
             return
         last = match
@@ -495,10 +530,11 @@ def _scan_from(compiled: Any, text: str, last: Any, *, timeout: float) -> tuple[
 
 def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
     """`compiled.finditer(text)` for a pattern whose matches can only start at `starts`: tried
-    there only, in order and without overlap, as `finditer` would (no match can be empty: each
-    starts with a literal). The time limit holds, as for `finditer`, for the search from one match
-    to the next: its first try is the matches tried in `_FIRST_TRY` of wall time, then each is
-    tried as a starved search's (`_Starved`)."""
+    there only (`compiled` best without a required string: `Pattern.at_offsets`), in order and
+    without overlap, as `finditer` would (no match can be empty: each starts with a literal).
+    The time limit holds, as for `finditer`, for the search from one match to the next: its first
+    try is the matches tried in `_FIRST_TRY` of wall time, then each is tried as a starved
+    search's (`_Starved`)."""
     end = 0
     left = _FIRST_TRY
     starved: _Starved | None = None
@@ -506,7 +542,7 @@ def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
         if start < end:
             continue
         if starved is None and left <= 0:
-            starved = _Starved()
+            starved = _Starved(len(text))
         if starved is not None:
             match = starved.call(compiled.match, text, start)
         else:
@@ -514,7 +550,7 @@ def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
             try:
                 match = compiled.match(text, start, timeout=left)
             except TimeoutError:
-                starved = _Starved()
+                starved = _Starved(len(text))
                 match = starved.call(compiled.match, text, start)
             if match is None:
                 left -= time.perf_counter() - began
@@ -525,11 +561,12 @@ def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
         yield match
 
 
-def _finditer_from(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
-    """`_finditer_at` for a pattern whose matches may be empty (a branch read at line starts,
-    `_branch_starts`): the engine's own `finditer` when one is, whose rules for empty matches
-    `_finditer_at` does not repeat (until the first empty match, both find the same)."""
-    found = list(_finditer_at(compiled, starts, text))
+def _finditer_from(compiled: Any, at_offsets: Any, starts: list[int], text: str) -> Iterator[Any]:
+    """`_finditer_at` (with `at_offsets`, `Pattern.at_offsets`) for a pattern whose matches may be
+    empty (a branch read at line starts, `_branch_starts`): the engine's own `finditer` of
+    `compiled` when one is, whose rules for empty matches `_finditer_at` does not repeat (until
+    the first empty match, both find the same)."""
+    found = list(_finditer_at(at_offsets, starts, text))
     if any(match.end() == match.start() for match in found):
         yield from _finditer(compiled, text)
     else:
@@ -685,8 +722,9 @@ def _opening_literals(branch: str, position: int) -> list[str]:
     return found if found != [""] else []
 
 
-def _finditer_at_line_starts(compiled: Any, gate: Any, text: str) -> Iterator[Any]:
-    """`compiled.finditer(text)` for a pattern that can only match at the start of a line.
+def _finditer_at_line_starts(compiled: Any, at_offsets: Any, gate: Any, text: str) -> Iterator[Any]:
+    """`compiled.finditer(text)` for a pattern that can only match at the start of a line, each
+    line start tried with `at_offsets` (`Pattern.at_offsets`).
 
     The regex engine tries a `^`-anchored pattern at every character of the text (a credit-line
     pattern over a 50 KB article costs more than parsing it); the gate finds the line starts where
@@ -701,9 +739,9 @@ def _finditer_at_line_starts(compiled: Any, gate: Any, text: str) -> Iterator[An
         if start < end:
             continue  # inside the previous match: finditer resumes after it
         try:
-            match = compiled.match(text, start, timeout=_FIRST_TRY)
+            match = at_offsets.match(text, start, timeout=_FIRST_TRY)
         except TimeoutError:
-            match = _Starved().call(compiled.match, text, start)
+            match = _Starved(len(text)).call(at_offsets.match, text, start)
         if match is None and start == 0:
             continue  # the first line is tried directly, not through the gate
         if match is None or match.end() == match.start():

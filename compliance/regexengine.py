@@ -83,9 +83,34 @@ class _EngineUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
+# The arguments of the engine's `compile` that a compiled pattern keeps (`_pickled_data`, what it
+# pickles as): the pattern, its flags, its program, four tables of groups and named lists, then
+# the required string's offset, characters and flags, and the number of groups.
+_COMPILE_ARGUMENTS = 11
+_REQUIRED_STRING = slice(7, 10)
+
+
+def without_required_string(compiled: Any) -> Any:
+    """`compiled` (a `regex` pattern) as it would be had its pattern no required string: the same
+    program, so the same matches, without the engine's first step of a `match` or `search` at an
+    offset, a search of the text for a literal every match holds ("Texas" in
+    `(?:The\\s+)?Texas\\s+Tribune`) from that offset on, wherever it lies.
+
+    That step makes one search cheap where the literal is absent; but for a `match` tried at each
+    of many offsets (`patterns._finditer_at`) each try searches the rest of the text again, so
+    the tries cost the square of a long page (a 15 MB page: 2,400 offsets, 43 s for one pattern).
+    `compiled` itself when it has no required string, or when the `regex` package keeps its
+    pattern in another form than the one this reads (its `compile` arguments, `_pickled_data`)."""
+    arguments = getattr(compiled, "_pickled_data", None)
+    if not isinstance(arguments, tuple) or len(arguments) != _COMPILE_ARGUMENTS or not arguments[8]:
+        return compiled
+    none = (0, (), 0)  # what the `regex` package's compiler gives a pattern with no required string
+    return engine().compile(*arguments[: _REQUIRED_STRING.start], *none, *arguments[_REQUIRED_STRING.stop :])
+
+
 def loads(data: bytes) -> Any:
     """`pickle.loads(data)`, with the compiled `regex` patterns it holds made by `engine()`."""
     return _EngineUnpickler(io.BytesIO(data)).load()
 
 
-__all__ = ["engine", "is_pattern", "loads"]
+__all__ = ["engine", "is_pattern", "loads", "without_required_string"]

@@ -125,6 +125,23 @@ def test_a_search_that_uses_its_cpu_time_ends_in_a_timeout(monkeypatch: pytest.M
     assert all(later <= MATCH_TIMEOUT - 0.05 + 1e-9 for later in engine.timeouts[1:])
 
 
+@pytest.mark.parametrize(("characters", "limit", "shown"), [(250_000, 0.25, "0.25"), (750_000, 0.75, "0.75"), (2_300_000, 2.3, "2.3"), (9_200_000, 9.2, "9.2")])
+def test_a_longer_text_gets_the_time_limit_per_250_000_characters(monkeypatch: pytest.MonkeyPatch, characters: int, limit: float, shown: str) -> None:
+    # Scanning a text takes time in proportion to its length: a 15 MB page of 9.2 million
+    # characters gets 9.2 s, where a text of up to 250,000 gets 0.25 s.
+    assert patterns.time_limit(characters) == pytest.approx(limit)
+    cpu = iter(range(10_000))
+    monkeypatch.setattr(patterns, "_cpu_clock", lambda: next(cpu) * 0.01)  # each try uses 10 ms
+    pattern, engine = _starving(compile_pattern("Getty"), set(range(1, 10_000)))
+    text = "Getty Images" + " " * (characters - 12)
+    with pytest.raises(PatternTimeout, match=rf"pattern 'Getty' exceeded the {shown} s time limit") as raised:
+        pattern.search(text)
+    assert raised.value.limit == pytest.approx(limit)
+    # The first try is charged its 50 ms of wall time; the rest of the limit, 10 ms a try (one
+    # more where the sum of the tries' floating-point times falls short of it).
+    assert len(engine.timeouts) - 1 - round((limit - 0.05) / 0.01) in (0, 1)
+
+
 @pytest.mark.usefixtures("no_cpu_used")
 def test_a_search_starved_for_good_ends_at_the_wall_time_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     wall = iter(range(1000))

@@ -192,7 +192,7 @@ def test_finditer_from_leading_literals_agrees_with_the_engine(source: str, text
     starts = _literal_starts(pattern.regex_text, ignore_case, text, limit=len(text) + 1)
     expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
     if starts is not None:
-        assert [(m.span(), m.groupdict()) for m in _finditer_at(pattern.compiled, starts, text)] == expected
+        assert [(m.span(), m.groupdict()) for m in _finditer_at(pattern.at_offsets, starts, text)] == expected
     else:
         assert not _leading_literals(pattern.regex_text) or (ignore_case and any(char in text for char in ASCII_CASE_PARTNERS))
     assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
@@ -219,7 +219,7 @@ def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> 
             expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
             starts = _literal_starts(pattern.regex_text, pattern.ignore_case, text, limit=len(text) + 1)
             assert starts is not None
-            assert [(m.span(), m.groupdict()) for m in _finditer_at(pattern.compiled, starts, text)] == expected, pattern.source
+            assert [(m.span(), m.groupdict()) for m in _finditer_at(pattern.at_offsets, starts, text)] == expected, pattern.source
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
 
 
@@ -280,7 +280,7 @@ def test_finditer_from_branch_starts_agrees_with_the_engine(source: str, text: s
     expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
     starts = _branch_starts_in(pattern.regex_text, ignore_case, text, limit=len(text) + 2)
     if starts is not None:
-        assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, starts, text)] == expected
+        assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, pattern.at_offsets, starts, text)] == expected
     assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
 
 
@@ -312,10 +312,62 @@ def test_built_in_patterns_read_by_branch_find_what_the_engine_finds_on_the_samp
                 assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
                 found += len(expected)
                 continue
-            assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, starts, text)] == expected, pattern.source
+            assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, pattern.at_offsets, starts, text)] == expected, pattern.source
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
             found += len(expected)
     assert found > 0
+
+
+def test_a_pattern_tried_at_offsets_matches_as_the_engine_does_without_its_search_ahead() -> None:
+    # `at_offsets` is each built-in pattern's program without the engine's search for a required
+    # literal before a try (which cost every try the rest of a long page): tried at every line
+    # start, every place a leading literal is and every 37th character of the samples' texts, it
+    # must match exactly where and what the pattern as compiled does.
+    from compliance.document import parse_document
+    from compliance.patterns import Pattern, _leading_literals, _literal_starts
+    from tests.conftest import ROOT
+
+    patterns = [p for p in {pattern.regex_text: pattern for pattern in _built_in(Pattern)}.values() if p.template is None]
+    texts = ["\n".join(block.text for block in parse_document(path.read_bytes(), "html").blocks) for path in sorted((ROOT / "samples").rglob("*.html"))]
+    stripped = tried = matched = 0
+    for pattern in patterns:
+        if pattern.at_offsets is pattern.compiled:
+            continue
+        assert pattern.at_offsets._pickled_data[7:10] == (0, (), 0), pattern.source
+        assert pattern.at_offsets.pattern == pattern.compiled.pattern
+        stripped += 1
+        for text in texts:
+            offsets = {0, *range(0, len(text), 37), *(i + 1 for i, char in enumerate(text) if char == "\n")}
+            if _leading_literals(pattern.regex_text):
+                offsets.update(_literal_starts(pattern.regex_text, pattern.ignore_case, text, limit=len(text) + 1) or ())
+            for offset in sorted(offsets):
+                expected = pattern.compiled.match(text, offset)
+                found = pattern.at_offsets.match(text, offset)
+                assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), (pattern.source, offset)
+                tried += 1
+                matched += expected is not None
+    assert stripped >= 50 and tried > 100_000 and matched > 0, (stripped, tried, matched)
+
+
+def test_a_pattern_kept_otherwise_by_the_regex_package_is_tried_as_it_is() -> None:
+    # Where the `regex` package keeps a compiled pattern in another form than the one read (its
+    # `compile` arguments), or the pattern has no required literal, the pattern is used as it is.
+    from compliance.regexengine import without_required_string
+
+    class Other:
+        _pickled_data = ("ab", 0)
+
+    other = Other()
+    assert without_required_string(other) is other
+    assert without_required_string(object) is object
+    no_literal = regex.compile(r"\s+|\d", regex.V0)
+    assert without_required_string(no_literal) is no_literal
+    with_literal = regex.compile(r"(?:The\s+)?Texas\s+Tribune", regex.V0 | regex.MULTILINE)
+    assert with_literal._pickled_data[8]  # "Texas": a literal every match holds
+    twin = without_required_string(with_literal)
+    assert twin is not with_literal and twin._pickled_data[8] == ()
+    text = "The Texas Tribune\n" * 3 + "Texas  Tribune"
+    assert [m.span() for m in twin.finditer(text)] == [m.span() for m in with_literal.finditer(text)] == [(0, 17), (18, 35), (36, 53), (54, 68)]
 
 
 def test_the_characters_taken_for_ascii_letters_ignoring_case_are_known() -> None:

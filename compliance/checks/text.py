@@ -369,13 +369,21 @@ def _closing_picture_lines(doc: Document) -> frozenset[int]:
 
         story = _credit_blocks(doc)
         tail = story_tail(doc)
+        # The story's blocks by element and by their element's parent, once: asked of every line
+        # after a picture, a pass over all of them each time grew with the square of a long page.
+        by_element: dict[Any, list[int]] = {}
+        by_parent: dict[Any, list[Block]] = {}
+        for block in story:
+            if block.element is not None:
+                by_element.setdefault(block.element, []).append(block.index)
+                by_parent.setdefault(block.element.getparent(), []).append(block)
+        indexes = [block.index for block in story]
         for line in lines:
-            inside = _subtrees([line])
-            own = [block.index for block in story if block.element in inside]
-            parent = line.getparent()
-            among_paragraphs = any(block.element is not None and block.element.getparent() is parent and is_body_paragraph(doc, block) for block in story)
-            after = [block for block in story if block.index > own[-1]] if own else []
-            if own and among_paragraphs and all(block.index in tail and not is_short_sentence(doc, block) for block in after):
+            own = sorted(index for node in _subtrees([line]) for index in by_element.get(node, ()))
+            if not own or not any(is_body_paragraph(doc, block) for block in by_parent.get(line.getparent(), ())):
+                continue
+            after = story[bisect.bisect_right(indexes, own[-1]) :]
+            if all(block.index in tail and not is_short_sentence(doc, block) for block in after):
                 found.update(own)
     cached = doc._memo["closing_picture_lines"] = frozenset(found)
     return cached
