@@ -587,6 +587,8 @@ def check(
     status = RunStatus()
     timings: dict[str, list[float]] = {}
     progress = _Progress() if _show_progress(chosen, quiet) else None
+    # Files that do not depend on stdout are written whole even when stdout fails: the run goes on.
+    out = _ReportOnStdout(files=tuple(str(file) for _, file in outputs if file is not None), summary=bool(_job_summary(chosen)))
     for result in runner.run(paths, jobs=jobs or None, progress=progress):
         _tell(result)
         summary = summary.add(result.report)
@@ -595,19 +597,19 @@ def check(
             timings.setdefault(step, []).append(seconds)
         if counts is not None:
             counts.add(result.report.findings, result.report.suppressed)
-        if counts is not None and chosen in ("text", "concise"):
-            pass  # the counts replace the findings
+        if (counts is not None and chosen in ("text", "concise")) or out.lost is not None:
+            pass  # the counts replace the findings; or stdout failed, and takes nothing more
         elif chosen == "text" and not (quiet and _nothing_to_say(result)):
             shown = format_report(result.report, color=use_color, show_passed=not quiet, show_not_compared=not quiet, explain_detection=explain_detection)
-            typer.echo(shown, color=use_color)
+            out.echo(shown, color=use_color)
         elif chosen == "concise":
             from compliance.formatters.concise import format_concise_report
 
-            typer.echo(format_concise_report(result.report, color=use_color), nl=False, color=use_color)
+            out.echo(format_concise_report(result.report, color=use_color), nl=False, color=use_color)
         elif chosen == "jsonl":
             from compliance.formatters.json import format_json_line
 
-            typer.echo(format_json_line(result.report), nl=False)
+            out.echo(format_json_line(result.report), nl=False)
         if keep_reports:
             reports.append(result.report, result.packed)
         if entries is not None:
@@ -625,35 +627,48 @@ def check(
         from compliance.formatters.statistics import format_statistics
 
         # In place of the findings for the editor's formats; beside machine output, on stderr.
-        typer.echo(format_statistics(counts), nl=False, err=chosen not in ("text", "concise"))
+        if chosen in ("text", "concise"):
+            out.echo(format_statistics(counts), nl=False)
+        else:
+            typer.echo(format_statistics(counts), nl=False, err=True)
     if chosen == "concise":
         from compliance.formatters.concise import format_not_compared
 
-        typer.echo(format_not_compared(summary), nl=False)
-        typer.echo(format_adjustments(runner.adjusted_rules()), nl=False)
+        out.echo(format_not_compared(summary), nl=False)
+        out.echo(format_adjustments(runner.adjusted_rules()), nl=False)
     if chosen == "text":
-        typer.echo(format_summary(summary, color=use_color), nl=False, color=use_color)
-        typer.echo(format_adjustments(runner.adjusted_rules()), nl=False)
+        out.echo(format_summary(summary, color=use_color), nl=False, color=use_color)
+        out.echo(format_adjustments(runner.adjusted_rules()), nl=False)
         if outcome is not None:
-            typer.echo(format_resolved(outcome), nl=False)
+            out.echo(format_resolved(outcome), nl=False)
     if progress is not None:
         progress.clear()
     rendered = None if entries is None else (entries, summary)
-    _write_formats(
-        chosen,
-        outputs,
-        reports,
-        runner.all_packs(),
-        outcome,
-        tuple(runner.adjusted_rules()),
-        require_pack=require_pack,
-        pass_with_nothing_checked=pass_with_nothing_checked,
-        rendered=rendered,
-    )
+    try:
+        _write_formats(
+            out,
+            chosen,
+            outputs,
+            reports,
+            runner.all_packs(),
+            outcome,
+            tuple(runner.adjusted_rules()),
+            require_pack=require_pack,
+            pass_with_nothing_checked=pass_with_nothing_checked,
+            rendered=rendered,
+        )
+    except UserError:
+        if out.lost is not None:  # both failed: stdout's line first, then the file's
+            _say(f"syndcheck: error: {_unwritten(out.lost, instead='')}")
+        raise
     if timing:
         from compliance.formatters.text import format_timings
 
         typer.echo(format_timings(timings), err=True, nl=False)  # its fields are shown safely by the formatter
+    if out.lost is not None:
+        # The report stdout was to carry is lost: however the documents fared, the run is not
+        # green, and its last line says why (no "exit 1: …" line for a report nobody received).
+        raise typer.Exit(_unwritten_report(_unwritten(out.lost, instead=out.written_instead())))
     code = status.exit_code(max_warnings=max_warnings, nothing_checked_passes=pass_with_nothing_checked)
     reason = status.exit_reason(max_warnings=max_warnings, require_pack=require_pack, nothing_checked_passes=pass_with_nothing_checked)
     if reason is not None:
@@ -662,6 +677,44 @@ def check(
 
 
 _STREAMED = ("text", "concise", "jsonl")
+
+
+class _ReportOnStdout:
+    """Where `check` writes the report meant for stdout, `echo` by `echo`.
+
+    A write that fails (a full disk, a closed stdout, a reader that went away: `_stdout_failure`)
+    is raised at once when stdout is all the run writes. When the run also writes `files`
+    (--output FORMAT=FILE) or GitHub's job summary (`summary`), which do not depend on stdout, the
+    failure is kept in `lost` instead, stdout is pointed at the null device and takes nothing
+    more, and the run goes on, so that those files are written whole; the command then ends with
+    exit 2 and the line `_unwritten` makes, naming what was written (`written_instead`)."""
+
+    def __init__(self, *, files: Sequence[str], summary: bool) -> None:
+        self.files = tuple(files)
+        self.summary = summary
+        self.lost: OSError | None = None
+
+    def echo(self, text: str, *, nl: bool = True, color: bool | None = None) -> None:
+        """Write `text` to stdout as `typer.echo` does, unless stdout has already failed."""
+        if self.lost is not None:
+            return
+        try:
+            typer.echo(text, nl=nl, color=color)
+        except OSError as exc:
+            if not (self.files or self.summary) or _stdout_failure(exc) is None:
+                raise
+            self.lost = exc
+            _silence_stdout()
+
+    def written_instead(self) -> str:
+        """What the line for the lost report says was written all the same (the --output files,
+        the job summary), for `_unwritten`'s `instead`; once they are all written."""
+        summary = "the job summary (GITHUB_STEP_SUMMARY)"
+        if not self.files:
+            return f", or write the report to a file with --output FORMAT=FILE; {summary} was written"
+        were = "files were" if len(self.files) > 1 else "file was"
+        also = f", and so was {summary}" if self.summary else ""
+        return f"; the --output {were} written: {', '.join(self.files)}{also}"
 
 
 def _nothing_to_say(result: FileResult) -> bool:
@@ -769,6 +822,7 @@ def _parse_outputs(pairs: Sequence[str]) -> list[tuple[str, Path | None]]:
 
 
 def _write_formats(
+    out: _ReportOnStdout,
     chosen: str,
     outputs: Sequence[tuple[str, Path | None]],
     reports: Sequence[Report],
@@ -780,7 +834,8 @@ def _write_formats(
     pass_with_nothing_checked: bool = False,
     rendered: tuple[Sequence[str], Summary] | None = None,
 ) -> None:
-    """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary.
+    """Render the non-streamed formats: stdout's (unless text) to `out`, each --output file,
+    GitHub's summary. The files are written whether or not stdout failed.
 
     `rendered`: JSON's entries of the files, rendered as their results arrived, and the summary of
     their reports; JSON is then written from them, and `reports` need not hold the reports."""
@@ -815,7 +870,9 @@ def _write_formats(
 
     if chosen not in _STREAMED:
         for piece in pieces(chosen):
-            typer.echo(piece, nl=False)
+            out.echo(piece, nl=False)
+            if out.lost is not None:
+                break  # nobody would read the rest: it is not rendered
     for name, file in outputs:
         if file is not None:
             write_atomic(file, pieces(name))
@@ -1555,11 +1612,17 @@ def _unwritten_report(unwritten: str) -> int:
     device: what is left in its buffer would fail again at exit, with a traceback of its own (the
     pattern of Python's "Note on SIGPIPE")."""
     _say(f"syndcheck: error: {unwritten}")
+    _silence_stdout()
+    return USER_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout's descriptor at the null device, once a write to it has failed: what is left
+    in its buffer is then dropped when it is flushed, where writing it again would fail again."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
-    return USER_ERROR
 
 
 # The command being run (`_run`), whose line for output kept from stdout names what it offers.
@@ -1573,9 +1636,11 @@ _UNWRITTEN = {
 }
 
 
-def _unwritten(exc: OSError) -> str:
-    """The line for output that `exc` kept from stdout, with what the command run offers instead."""
-    what, instead = _UNWRITTEN.get(_COMMAND["name"], ("the report", ""))
+def _unwritten(exc: OSError, *, instead: str | None = None) -> str:
+    """The line for output that `exc` kept from stdout, with what the command run offers instead
+    (`instead`, when the run says what it wrote all the same)."""
+    what, offered = _UNWRITTEN.get(_COMMAND["name"], ("the report", ""))
+    instead = offered if instead is None else instead
     return f"cannot write {what} to stdout: {exc.strerror or exc} — check where stdout goes (a full disk, a closed stream){instead}"
 
 

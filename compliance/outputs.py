@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import errno
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -55,9 +58,11 @@ def _umask() -> int:
     return mask
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path | str | int, folder: int | None = None) -> tuple[int, int] | None:
+    """The device and inode of the file `path` (followed when a symbolic link, unless named in
+    the open `folder`), or of the open descriptor `path`; None when there is none."""
     try:
-        info = path.stat()
+        info = os.stat(path, dir_fd=folder, follow_symlinks=folder is None)
     except OSError:
         return None
     return info.st_dev, info.st_ino
@@ -249,20 +254,131 @@ def _rewrite_in_place(path: Path, new: bytes) -> None:
         raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=str(path), hint="check that the file is writable") from None
 
 
-def private_folder() -> str:
+# A run's private folder, in the system's temporary folder: `syndcheck-results-<pid>-<8 letters>`,
+# the letters `tempfile.mkdtemp`'s own. The process id tells a person which run made it; whether
+# that run is alive is told by the lock it holds on the folder (`fcntl.flock`), which the kernel
+# releases however the run ends, SIGKILL included, and which, unlike a process id, is never reused.
+_FOLDER_PREFIX = "syndcheck-results-"
+_FOLDER_NAME = _FOLDER_PREFIX + r"[0-9]+-[a-z0-9_]{8}"
+# The files a run writes in it (`write_private`): `chunk-<8 letters>.pickle`.
+_FILE_PREFIX, _FILE_SUFFIX = "chunk-", ".pickle"
+_FILE_NAME = r"chunk-[a-z0-9_]{8}\.pickle"
+# How many new folders to try when another run's clean-up takes each one before it is locked.
+_FOLDER_ATTEMPTS = 5
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PrivateFolder:
+    """A run's private folder (`private_folder`): its `path`, and the open descriptor of the
+    folder (`lock`, None where the system has no `fcntl`) whose lock says the run is alive. The
+    run's forked workers inherit the descriptor, so the lock lasts as long as any of them does."""
+
+    path: str
+    lock: int | None
+
+
+def private_folder() -> PrivateFolder:
     """A new folder of the system's temporary folder that only this user can read
-    (`tempfile.mkdtemp`), for a run's own passing files; removed with `remove_private_folder`.
-    Raises OSError when the temporary folder cannot take one."""
+    (`tempfile.mkdtemp`), for a run's own passing files, locked for the run's life; removed with
+    `remove_private_folder`. The folders of this user's runs that were killed before they could
+    remove theirs (SIGKILL: an out-of-memory killer, a CI timeout) are removed first
+    (`remove_abandoned_folders`). Raises OSError when the temporary folder cannot take one."""
     import tempfile
 
-    return tempfile.mkdtemp(prefix="syndcheck-results-")
+    try:
+        import fcntl  # noqa: F401 - whether the system has the locks
+    except ImportError:  # it has not: a folder as before, and no lock to tell abandoned ones by
+        return PrivateFolder(tempfile.mkdtemp(prefix=_FOLDER_PREFIX), None)
+    remove_abandoned_folders(tempfile.gettempdir())
+    for _ in range(_FOLDER_ATTEMPTS):
+        path = tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-")
+        lock = _locked(path)
+        if lock is not None:
+            return PrivateFolder(path, lock)
+    raise OSError(errno.EAGAIN, f"cannot make a private folder in {tempfile.gettempdir()}")
+
+
+def _locked(path: str) -> int | None:
+    """An open descriptor of the new folder `path`, locked; None when another run's clean-up
+    took the folder between its making and its locking (it holds the lock, or has removed it)."""
+    import fcntl
+
+    try:
+        lock = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if _identity(Path(path)) == _identity(lock):
+            return lock
+    except OSError:
+        pass
+    os.close(lock)
+    return None
+
+
+def remove_abandoned_folders(temporary: str) -> None:
+    """Remove from the folder `temporary` the private folders (`private_folder`) of this user's
+    runs that are over: those whose lock nobody holds. Only what syndcheck makes is removed: a
+    folder named as it names them, owned by this user, readable by nobody else, holding nothing but
+    the files it writes there (regular files named `chunk-<8 letters>.pickle`). A folder of a live
+    run (locked), of another user, a symbolic link, or a folder with anything else in it is left as
+    it is; no link is followed. Errors are ignored: a run never fails for its clean-up. Costs one
+    listing of `temporary`, and a few system calls for each folder of syndcheck's."""
+    import re
+
+    try:
+        parent = os.open(temporary, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        with os.scandir(parent) as entries:
+            names = [entry.name for entry in entries if entry.name.startswith(_FOLDER_PREFIX) and re.fullmatch(_FOLDER_NAME, entry.name)]
+        for name in names:
+            with contextlib.suppress(OSError):
+                _remove_if_abandoned(parent, name)
+    except OSError:
+        pass
+    finally:
+        os.close(parent)
+
+
+def _remove_if_abandoned(parent: int, name: str) -> None:
+    """Remove the folder `name` of the folder open as `parent` when it is a private folder of this
+    user that no run holds (`remove_abandoned_folders`). Raises OSError when it is locked (a live
+    run's) or cannot be read or removed; returns without removing it when it is not syndcheck's."""
+    import fcntl
+    import re
+
+    folder = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent)
+    try:
+        info = os.fstat(folder)
+        if info.st_uid != os.geteuid() or info.st_mode & 0o077:
+            return
+        fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held until the descriptor is closed: no run can take it meanwhile
+        files = os.listdir(folder)
+        if not all(re.fullmatch(_FILE_NAME, file) for file in files):
+            return
+        if not all(_own_regular_file(os.stat(file, dir_fd=folder, follow_symlinks=False)) for file in files):
+            return
+        for file in files:
+            os.unlink(file, dir_fd=folder)
+        # Still the folder that was locked (its name not given to another meanwhile), now empty.
+        if _identity(folder) == _identity(name, parent):
+            os.rmdir(name, dir_fd=parent)
+    finally:
+        os.close(folder)
+
+
+def _own_regular_file(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid()
 
 
 def write_private(folder: str, data: bytes) -> str:
     """Write `data` whole to a new file of `folder` (`private_folder`); its path."""
     import tempfile
 
-    handle, path = tempfile.mkstemp(suffix=".pickle", dir=folder)
+    handle, path = tempfile.mkstemp(prefix=_FILE_PREFIX, suffix=_FILE_SUFFIX, dir=folder)
     with os.fdopen(handle, "wb") as file:
         file.write(data)
     return path
@@ -276,8 +392,12 @@ def take_private(path: str) -> bytes:
     return data
 
 
-def remove_private_folder(folder: str) -> None:
-    """Remove a `private_folder` and what is left in it (a file a killed worker was writing)."""
+def remove_private_folder(folder: PrivateFolder) -> None:
+    """Remove a `private_folder` and what is left in it (a file a killed worker was writing), then
+    let go of its lock."""
     import shutil
 
-    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(folder.path, ignore_errors=True)
+    if folder.lock is not None:
+        with contextlib.suppress(OSError):
+            os.close(folder.lock)

@@ -980,7 +980,7 @@ class Runner:
             checking[slot].value = -1
             pids[slot].value = 0
             fetching[slot].value = 0
-            initargs = (options, checking[slot], pids[slot], fetching[slot], results_folder)
+            initargs = (options, checking[slot], pids[slot], fetching[slot], results_folder.path)
             return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=initargs)
 
         if watch.limit:

@@ -345,3 +345,191 @@ def test_a_file_outside_the_working_directory_has_one_absolute_name_however_it_i
     # A file inside, named by way of `..`, is named from inside.
     back = cli("check", "-f", "sarif", "../site/inside.html").json()["runs"][0]["results"][0]
     assert back["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "inside.html", "uriBaseId": "%SRCROOT%"}
+
+
+# -- a report stdout cannot take: the --output files are written all the same --------------------
+
+# A batch large enough for --jobs 2 to use workers, with findings (exit 1 when reported).
+BATCH = str(SAMPLES / "dcnf")
+UNWRITTEN_BUT_FILES = (
+    "syndcheck: error: cannot write the report to stdout: {why} — check where stdout goes (a full disk, a closed stream); the --output {written}\n"
+)
+
+
+def _files_written(folder: Path, outputs: dict[str, str]) -> str:
+    names = ", ".join(str(folder / file) for file in outputs.values())
+    return f"files were written: {names}" if len(outputs) > 1 else f"file was written: {names}"
+
+
+def _as_written(folder: Path, outputs: dict[str, str], *args: str, stdout: Any, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `check` with each `--output FORMAT=FILE` of `outputs` (format: file name in `folder`;
+    `-`: stdout), from the checkout (the formats name files relative to the working directory)."""
+    import os
+
+    options = [f"--output={name}={file if file == '-' else folder / file}" for name, file in outputs.items()]
+    command = [sys.executable, "-m", "compliance", "check", *options, *args]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=environment, check=False)
+
+
+def _contents(folder: Path, names: Sequence[str]) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in names}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The --output files of a run whose stdout works, in every format (made once)."""
+    folder = tmp_path_factory.mktemp("reference")
+    outputs = {name: f"r.{name}" for name in ("sarif", "junit", "json", "jsonl", "gitlab", "html", "github-summary")}
+    run = _as_written(folder, outputs, BATCH, stdout=subprocess.DEVNULL)
+    assert run.returncode == 1, run.stderr
+    return folder
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "jsonl", "json", "sarif", "junit", "github", "gitlab", "html"])
+def test_a_full_disk_behind_stdout_leaves_every_output_file_written_whole(tmp_path: Path, reference: Path, fmt: str, jobs: str) -> None:
+    # A CI step that logs the text report and keeps SARIF and JUnit files: stdout fails at its
+    # first write (streamed formats) or at the end (whole-run formats), in every case the whole
+    # batch is checked for the files, which are those of a run with a working stdout.
+    outputs = {"sarif": "r.sarif", "junit": "r.junit"}
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _as_written(tmp_path, outputs, "--jobs", jobs, "--format", fmt, BATCH, stdout=full)
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN_BUT_FILES.format(why="No space left on device", written=_files_written(tmp_path, outputs)))
+    assert _contents(tmp_path, list(outputs.values())) == _contents(reference, list(outputs.values()))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["r.junit", "r.sarif"], "no temporary file is left"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    ("fmt", "outputs"),
+    [
+        ("text", {"json": "r.json"}),
+        ("jsonl", {"gitlab": "r.gitlab", "html": "r.html"}),
+        ("sarif", {"jsonl": "r.jsonl", "junit": "r.junit", "github-summary": "r.github-summary"}),
+    ],
+)
+def test_a_reader_that_went_away_leaves_every_output_file_written_whole(tmp_path: Path, reference: Path, fmt: str, outputs: dict[str, str], jobs: str) -> None:
+    result = _with_reader_gone(["check", *(f"-o{name}={tmp_path / file}" for name, file in outputs.items()), "--jobs", jobs, "-f", fmt, BATCH])
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN_BUT_FILES.format(why="Broken pipe", written=_files_written(tmp_path, outputs)))
+    assert _contents(tmp_path, list(outputs.values())) == _contents(reference, list(outputs.values()))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reader_that_leaves_after_the_first_line_of_a_long_report_leaves_the_output_files_whole(tmp_path: Path, reference: Path, jobs: str) -> None:
+    # `syndcheck check -o sarif=r.sarif samples/ | head -1`: the text report is far larger than a
+    # pipe holds, so the run meets the reader's leaving in the middle of the batch.
+    import os
+    import threading
+
+    read_end, write_end = os.pipe()
+    first: list[bytes] = []
+
+    def read_a_line_and_leave() -> None:
+        with os.fdopen(read_end, "rb") as reader:
+            first.append(reader.readline())
+
+    reader = threading.Thread(target=read_a_line_and_leave)
+    reader.start()
+    batch = [str(SAMPLES / "dcnf"), str(SAMPLES / "propublica"), str(SAMPLES / "calmatters"), str(SAMPLES / "the-conversation")]
+    try:
+        result = _as_written(tmp_path, {"sarif": "r.sarif"}, "--jobs", jobs, *batch, stdout=write_end)
+    finally:
+        os.close(write_end)
+        reader.join()
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN_BUT_FILES.format(why="Broken pipe", written=f"file was written: {tmp_path / 'r.sarif'}"))
+    assert first[0].endswith(b"byline-replaced.txt  [dcnf]\n"), "the reader had the first line"
+    with_stdout = _as_written(tmp_path, {"sarif": "whole.sarif"}, "--jobs", jobs, *batch, stdout=subprocess.DEVNULL)
+    assert with_stdout.returncode == 1
+    sarif = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
+    assert sarif == json.loads((tmp_path / "whole.sarif").read_text(encoding="utf-8"))
+    assert len({result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in sarif["runs"][0]["results"]}) > 10
+
+
+@pytest.mark.parametrize(
+    ("shell", "why"),
+    [
+        ('"$0" "$@" >&-', "stdout is closed"),  # started without stdout
+        ('exec 9>/dev/null; "$0" "$@" >&9 9>&-', None),  # a working stdout: the near miss
+    ],
+)
+def test_a_closed_stdout_leaves_the_output_file_written(tmp_path: Path, reference: Path, shell: str, why: str | None) -> None:
+    command = ["sh", "-c", shell, sys.executable, "-m", "compliance", "check", "-o", f"gitlab={tmp_path / 'report.json'}", "-f", "json", BATCH]
+    result = subprocess.run(command, stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+    if why is None:
+        assert (result.returncode, result.stderr) == (1, "exit 1: 8 errors\n")
+    else:
+        assert (result.returncode, result.stderr) == (2, UNWRITTEN_BUT_FILES.format(why=why, written=f"file was written: {tmp_path / 'report.json'}"))
+    assert (tmp_path / "report.json").read_bytes() == (reference / "r.gitlab").read_bytes()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_given_as_an_output_fails_and_the_other_output_files_are_written(tmp_path: Path, reference: Path) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _as_written(tmp_path, {"json": "-", "html": "page.html"}, "--jobs", "2", BATCH, stdout=full)
+    assert (result.returncode, result.stderr) == (
+        2,
+        UNWRITTEN_BUT_FILES.format(why="No space left on device", written=f"file was written: {tmp_path / 'page.html'}"),
+    )
+    assert (tmp_path / "page.html").read_bytes() == (reference / "r.html").read_bytes()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("outputs", "instead"),
+    [
+        ({}, ", or write the report to a file with --output FORMAT=FILE; the job summary (GITHUB_STEP_SUMMARY) was written"),
+        ({"sarif": "r.sarif"}, "; the --output file was written: {folder}/r.sarif, and so was the job summary (GITHUB_STEP_SUMMARY)"),
+    ],
+)
+def test_the_github_job_summary_is_written_when_stdout_fails(tmp_path: Path, reference: Path, outputs: dict[str, str], instead: str) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# Earlier step\n", encoding="utf-8")
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _as_written(tmp_path, outputs, "-f", "github", BATCH, stdout=full, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    instead = instead.format(folder=tmp_path)
+    expected = UNWRITTEN_NO_OUTPUT.format(why="No space left on device").removesuffix("\n") + f"{instead}\n"
+    assert (result.returncode, result.stderr) == (2, expected)
+    assert summary.read_bytes() == b"# Earlier step\n" + (reference / "r.github-summary").read_bytes()
+    assert _contents(tmp_path, list(outputs.values())) == _contents(reference, list(outputs.values()))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_documents_own_error_is_said_before_the_lost_reports_line(tmp_path: Path, reference: Path) -> None:
+    # The batch's errors are said as they are met; the last line is the one that says why exit 2.
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _as_written(tmp_path, {"junit": "r.junit"}, BATCH, str(tmp_path / "gone.html"), stdout=full)
+    first, last = result.stderr.splitlines()
+    assert first.startswith(f"syndcheck: error: {tmp_path / 'gone.html'}: no such file or directory — check the path")
+    assert last + "\n" == UNWRITTEN_BUT_FILES.format(why="No space left on device", written=f"file was written: {tmp_path / 'r.junit'}")
+    assert result.returncode == 2
+
+
+def test_an_output_file_unwritable_after_stdout_failed_is_said_too(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Both failed: stdout's line (no file to point to), then the file's, and exit 2.
+    import errno
+    import io
+
+    from compliance.cli import main
+    from compliance.errors import InputError
+
+    class FullDisk(io.StringIO):
+        name = "<stdout>"
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def full_disk_too(path: Path, text: object, **_: object) -> None:
+        raise InputError("cannot write report: No space left on device", path=str(path), hint="check the --output path")
+
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    monkeypatch.setattr("compliance.outputs.write_atomic", full_disk_too)
+    code = main(["check", "-o", f"sarif={tmp_path / 'r.sarif'}", str(COMPLIANT)])
+    assert (code, capsys.readouterr().err.splitlines()) == (
+        2,
+        [
+            "syndcheck: error: cannot write the report to stdout: No space left on device — check where stdout goes (a full disk, a closed stream)",
+            f"syndcheck: error: {tmp_path / 'r.sarif'}: cannot write report: No space left on device — check the --output path",
+        ],
+    )

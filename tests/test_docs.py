@@ -402,3 +402,30 @@ def test_rule_packs_doc_named_sites_example_names_the_site_the_words_call_for(cl
         assert detail.endswith(said.strip())
         assert findings(paragraph.replace("newhampshirebulletin.com", "mainemorningstar.com")) == []
         assert findings(paragraph.replace("newhampshirebulletin.com", "stateline.org")) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_the_readme_example_of_a_report_stdout_cannot_take_is_what_the_tool_says(tmp_path: Path) -> None:
+    """README, exit codes: with stdout on a full disk the --output files are written all the
+    same, and the run's one line on stderr says so, exit 2."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    (block,) = [b for b in fenced(README, "shell-session") if "> /dev/full" in b]
+    command, said, status_command, status = block.splitlines()
+    assert command.startswith("$ syndcheck check ") and command.endswith(" > /dev/full")
+    assert status_command == "$ echo $?"
+    (tmp_path / "articles").mkdir()
+    for name in ("no-logo.html", "compliant-static.html"):
+        (tmp_path / "articles" / name).write_bytes((ROOT / "samples" / "dcnf" / name).read_bytes())
+    args = shlex.split(command.removeprefix("$ syndcheck ").removesuffix(" > /dev/full"))
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "compliance", *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=environment, check=False
+        )
+    assert (str(run.returncode), run.stderr) == (status, said + "\n")
+    assert json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"] == "dcnf/logo"
+    assert (tmp_path / "report.xml").read_text(encoding="utf-8").startswith("<?xml")
