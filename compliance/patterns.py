@@ -3,7 +3,8 @@
 Pack authors write regexes, and a regex can backtrack catastrophically (`(a+)+$`). The `regex`
 package is both much faster than `re` on typical credit-line patterns and supports a per-call
 `timeout`, so one pathological pattern costs at most `MATCH_TIMEOUT` seconds of CPU time per
-search (per 250,000 characters of a longer text: `time_limit`) and is reported as a finding naming its rule instead of stalling a publishing pipeline.
+search (as much per 250,000 characters of a longer text: `time_limit`) and is reported as a
+finding naming its rule instead of stalling a publishing pipeline.
 
 The limit is of the searching thread's CPU time, not of wall time, so that a verdict does not
 depend on how busy the machine is: the engine's `timeout` counts wall time, and on a loaded
