@@ -13,6 +13,7 @@ import uuid
 from collections import OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -527,7 +528,8 @@ def run_audit(
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
     problems: list[tuple[str, str, str]] = []
     # Stories in a folder are read before anything is written: an audit of no story is refused.
-    story_pages = _stories(config, folder_pages(Path(config.stories.where[0])), problems) if config.stories.kind == "folder" else None
+    saved_bytes = config.fetch.saved_bytes
+    story_pages = _stories(config, folder_pages(Path(config.stories.where[0]), max_bytes=saved_bytes), problems) if config.stories.kind == "folder" else None
     state, resumed = open_state(config)
     sites: SiteReader | None = None
     fetcher = None
@@ -556,7 +558,8 @@ def run_audit(
         redirecting: dict[str, list[str]] = {}
         crawl = Crawl()
         labels = folder_labels([Path(source.where[0]) for source in config.sources if source.kind == "folder"])
-        items = (item for source in config.sources for item in crawl.note(source, read_source(source, sites, labels.get(Path(source.where[0])))))
+        source_pages = partial(read_source, sites=sites, saved_bytes=saved_bytes)
+        items = (item for source in config.sources for item in crawl.note(source, source_pages(source, label=labels.get(Path(source.where[0])))))
         pages = _unique(items, problems, addresses, redirecting)
 
         def finished(number: int, batch: Sequence[PageOutcome]) -> None:
