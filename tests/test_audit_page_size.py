@@ -250,6 +250,19 @@ def test_max_bytes_once_set_is_the_limit_of_every_page(tmp_path: Path, fetch: st
 @pytest.mark.parametrize(
     ("text", "said"),
     [
+        # Written beside `fetch:` rather than under it, or in a source: an error at its place, saying where it goes.
+        (
+            BASE + "max-bytes: 20000000\n",
+            "audit.yaml:6:1: unknown key 'max-bytes' — max-bytes is a fetch setting, for every source alike: write it under fetch: (fetch: {max-bytes: …})",
+        ),
+        (
+            "pack: dcnf\nstories: {folder: stories/}\nsources:\n  - folder: saved/\n    max-bytes: 20000000\noutput: out/\n",
+            "audit.yaml:5:5: unknown key 'max-bytes' in a source — max-bytes is a fetch setting, for every source alike",
+        ),
+        (
+            "pack: dcnf\nstories: {folder: stories/}\nsources:\n  - site: {urls: [http://a.example/x], page-timeout: 5}\noutput: out/\n",
+            "audit.yaml:4:40: unknown key 'page-timeout' in a site source — page-timeout is a fetch setting",
+        ),
         # A misspelt key is still the key it may mean; a misspelt setting under fetch too.
         (BASE + "max-byte: 20000000\n", "audit.yaml:6:1: unknown key 'max-byte' — known keys: pack, stories"),
         (BASE + "fetch: {max-byte: 20000000}\n", "audit.yaml:6:9: unknown fetch setting 'max-byte' — did you mean 'max-bytes'?"),

@@ -221,7 +221,7 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
     unknown = [key for key in keys if key not in allowed]
     if unknown:
         # Named, at its place: `- folder: saved/` with `recurse: yes` has one source and a key too many.
-        hint = closest(unknown[0], allowed) or f"{what} has exactly one of {', '.join(allowed)}"
+        hint = _fetch_setting_hint(unknown[0]) or closest(unknown[0], allowed) or f"{what} has exactly one of {', '.join(allowed)}"
         raise _fail(f"unknown key {unknown[0]!r} in {what}", entry.key_mark(unknown[0]), hint=hint)
     if len(keys) != 1:
         raise _fail(f"{what} must have exactly one of {', '.join(allowed)}", entry.mark, hint=f"e.g. {{{allowed[0]}: …}}")
@@ -407,7 +407,10 @@ def _top_keys(top: YMap) -> None:
     """Every key the audit file does not take (with the one it may mean) and every required key it
     lacks, each a mistake; a required key that a misspelt one stands for is said once, by that one."""
     unknown = [key for key in top if key not in _TOP]
-    errors = [_fail(f"unknown key {key!r}", top.key_mark(key), hint=closest(key, _TOP) or f"known keys: {', '.join(_TOP)}") for key in unknown]
+    errors = [
+        _fail(f"unknown key {key!r}", top.key_mark(key), hint=_fetch_setting_hint(key) or closest(key, _TOP) or f"known keys: {', '.join(_TOP)}")
+        for key in unknown
+    ]
     meant = {nearest(key, _TOP) for key in unknown}
     errors += [
         _fail(f"missing required key {key!r}", top.mark, hint="see the README's 'Auditing republications'")
@@ -416,6 +419,14 @@ def _top_keys(top: YMap) -> None:
     ]
     if errors:
         raise combine_config(errors)
+
+
+def _fetch_setting_hint(key: str) -> str | None:
+    """Where a fetch setting written out of its place (at the top of the file, in a source) goes:
+    under `fetch:`, which sets it for every source alike; None for a key that is no fetch setting."""
+    if key not in _FETCH_KEYS:
+        return None
+    return f"{key} is a fetch setting, for every source alike: write it under fetch: (fetch: {{{key}: …}})"
 
 
 def _pack(top: YMap, pack_ids: Collection[str] | None) -> str:
