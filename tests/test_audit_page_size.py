@@ -276,3 +276,25 @@ def test_max_bytes_out_of_its_place_or_wrong_is_an_error_at_its_line(tmp_path: P
         _config(tmp_path, text)
     shown = re.sub(r"^.*?audit\.yaml", "audit.yaml", str(raised.value))
     assert shown.startswith(said), shown
+
+
+@pytest.mark.parametrize(
+    ("sizes", "expected"),
+    [
+        ([10] * 7, [3, 3, 1]),  # by count: at most 3 pages a batch
+        ([40, 40, 40, 40], [2, 2]),  # by bytes: a batch ends once it holds 64 bytes or more
+        ([100, 5, 5, 5, 5], [1, 3, 1]),  # a page larger than the bound is a batch of its own
+        ([60, 3, 10, 10], [3, 1]),  # the page that reaches the bound ends its batch
+        ([], []),
+    ],
+)
+def test_pages_are_audited_in_batches_bounded_by_count_and_by_bytes(sizes: list[int], expected: list[int]) -> None:
+    # 256 pages of up to 16 MiB each (an archive's live blogs) would be 4 GiB in memory at once:
+    # a batch also ends at a number of bytes.
+    from compliance.audit.run import page_batches
+    from compliance.audit.sources import Page
+
+    pages = [Page(f"https://partner.example/{n}", "partner.example", b"x" * size) for n, size in enumerate(sizes)]
+    batches = list(page_batches(iter(pages), 3, 64))
+    assert [len(batch) for batch in batches] == expected
+    assert [page for batch in batches for page in batch] == pages
