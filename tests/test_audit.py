@@ -127,7 +127,7 @@ def test_http_audit_finds_the_planted_truth_and_reports_hostile_sites(served: An
     assert problems[slow].startswith("no answer within timeout (1 s)")
     assert problems[broken] == "HTTP 500"
     assert problems[loop] == "more than 5 redirects"
-    assert problems[huge] == "larger than 1000000 bytes; not read"
+    assert problems[huge] == "larger than 1000000 bytes; not read — raise max-bytes under fetch: in the audit file to read it"
     # robots.txt read, the page it forbids never asked for; the 500 retried once.
     assert log.paths("robots-closed") == ["/robots.txt"]
     assert log.paths("broken").count("/news/story-2/") == 2

@@ -366,7 +366,8 @@ def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str
         (
             "{folder: unread/}",
             "saved/",
-            "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 5000000 bytes; not read;"
+            "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 16777216 bytes; not read"
+            " — raise max-bytes under fetch: in the audit file to read it;"
             " unread/pipe.html: not read: a FIFO (named pipe), not a regular file)",
         ),
         # Files named as pages that hold no article: nothing readable, no story.
@@ -383,7 +384,8 @@ def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(
     (tmp_path / "empty" / "sub").mkdir(parents=True)
     (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
     (tmp_path / "unread").mkdir()
-    (tmp_path / "unread" / "huge.html").write_bytes(b"<p>" + b"x" * 5_000_000)
+    # A story a byte over the 16 MiB a saved page may hold when the audit file sets no max-bytes.
+    (tmp_path / "unread" / "huge.html").write_bytes(b"<p>" + b"x" * (16 * 1024 * 1024 - 2))
     os.mkfifo(tmp_path / "unread" / "pipe.html")
     (tmp_path / "blank").mkdir()
     (tmp_path / "blank" / "a.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")

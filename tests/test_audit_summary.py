@@ -11,6 +11,7 @@ import pytest
 
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
 
+from compliance.audit.config import too_large
 from compliance.audit.run import ROBOTS_FORBIDS_SITE
 from compliance.findings import Finding, Location, Severity
 from tests.test_audit import _audited, web
@@ -345,7 +346,7 @@ _UNREACHABLE = "site unreachable: no connection to a.example (connection refused
         ([], ""),
         # The try-out's run: a page over max-bytes and a page the site says is gone.
         (
-            [("p.example", "http://p.example/huge/", "larger than 5000000 bytes; not read"), ("p.example", "http://p.example/gone/", "HTTP 404")],
+            [("p.example", "http://p.example/huge/", too_large(5_000_000)), ("p.example", "http://p.example/gone/", "HTTP 404")],
             "; 2 problems (1 page too large, 1 page gone)",
         ),
         # A site not read gives a line for its sitemap and each URL given: counted once; two sites, twice.

@@ -11,7 +11,8 @@ run (`ConfigErrors`), so `syndcheck audit` exits 2 with one line for each.
       - site: {sitemap: http://127.0.0.1:8000/sitemap.xml}   # or {feed: URL} / {urls: [URL, …]}
       - folder: saved-pages/
     output: audit-report/
-    fetch: {rate: 2, concurrency: 2, timeout: 10, page-timeout: 30, max-bytes: 5000000, max-redirects: 5, retries: 2, max-retry-after: 60}
+    fetch: {rate: 2, concurrency: 2, timeout: 10, page-timeout: 30, max-redirects: 5, retries: 2, max-retry-after: 60}
+    # max-bytes: N bounds every page read (default: FETCHED_MAX_BYTES fetched, SAVED_MAX_BYTES archived or saved)
     match: {threshold: 0.5}
 """
 
@@ -42,14 +43,31 @@ class Locator:
     where: tuple[str, ...]
 
 
+# The most bytes of one page the audit reads when the audit file sets no `max-bytes`. A page
+# fetched from a partner's site (and a sitemap, feed or robots.txt) is bounded more tightly: a
+# hostile server sends as much as it is let, to each of the pages fetched ahead of the check. A page
+# the licensor's own crawl archived, or a folder of saved pages holds, is bounded as `syndcheck
+# check` bounds a file (its `--max-bytes` default), so that a live blog `check` reads is audited too.
+FETCHED_MAX_BYTES = 5_000_000
+SAVED_MAX_BYTES = 16 * 1024 * 1024
+
+
+def too_large(limit: int, *, decompressed: bool = False) -> str:
+    """The problem of a page (or sitemap) over `limit` bytes, naming the setting that lifts it. Pure."""
+    once = " once decompressed" if decompressed else ""
+    return f"larger than {limit} bytes{once}; not read — raise max-bytes under fetch: in the audit file to read it"
+
+
 @dataclass(frozen=True, slots=True)
 class FetchLimits:
-    """Politeness and safety limits for every HTTP request (seconds, bytes, requests per second per host)."""
+    """Politeness and safety limits for every HTTP request (seconds, bytes, requests per second per
+    host), and the size limit of every page the audit reads, wherever from (`fetched_bytes`, `saved_bytes`)."""
 
     rate: float = 2.0
     concurrency: int = 2
     timeout: float = 10.0
-    max_bytes: int = 5_000_000
+    # `max-bytes` as the audit file sets it, for every page read; None: not set, each kind its default.
+    max_bytes: int | None = None
     max_redirects: int = 5
     retries: int = 2
     backoff: float = 0.5
@@ -60,6 +78,16 @@ class FetchLimits:
     # bound), so that a server trickling its answer a byte at a time holds a worker no longer.
     page_timeout: float = 30.0
     user_agent: str = USER_AGENT
+
+    @property
+    def fetched_bytes(self) -> int:
+        """The most bytes of a page, sitemap, feed or robots.txt fetched (a gzipped one once decompressed)."""
+        return FETCHED_MAX_BYTES if self.max_bytes is None else self.max_bytes
+
+    @property
+    def saved_bytes(self) -> int:
+        """The most bytes of a page read from an archive (its record's body) or a folder (its file)."""
+        return SAVED_MAX_BYTES if self.max_bytes is None else self.max_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +221,7 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
     unknown = [key for key in keys if key not in allowed]
     if unknown:
         # Named, at its place: `- folder: saved/` with `recurse: yes` has one source and a key too many.
-        hint = closest(unknown[0], allowed) or f"{what} has exactly one of {', '.join(allowed)}"
+        hint = _fetch_setting_hint(unknown[0]) or closest(unknown[0], allowed) or f"{what} has exactly one of {', '.join(allowed)}"
         raise _fail(f"unknown key {unknown[0]!r} in {what}", entry.key_mark(unknown[0]), hint=hint)
     if len(keys) != 1:
         raise _fail(f"{what} must have exactly one of {', '.join(allowed)}", entry.mark, hint=f"e.g. {{{allowed[0]}: …}}")
@@ -379,7 +407,10 @@ def _top_keys(top: YMap) -> None:
     """Every key the audit file does not take (with the one it may mean) and every required key it
     lacks, each a mistake; a required key that a misspelt one stands for is said once, by that one."""
     unknown = [key for key in top if key not in _TOP]
-    errors = [_fail(f"unknown key {key!r}", top.key_mark(key), hint=closest(key, _TOP) or f"known keys: {', '.join(_TOP)}") for key in unknown]
+    errors = [
+        _fail(f"unknown key {key!r}", top.key_mark(key), hint=_fetch_setting_hint(key) or closest(key, _TOP) or f"known keys: {', '.join(_TOP)}")
+        for key in unknown
+    ]
     meant = {nearest(key, _TOP) for key in unknown}
     errors += [
         _fail(f"missing required key {key!r}", top.mark, hint="see the README's 'Auditing republications'")
@@ -388,6 +419,14 @@ def _top_keys(top: YMap) -> None:
     ]
     if errors:
         raise combine_config(errors)
+
+
+def _fetch_setting_hint(key: str) -> str | None:
+    """Where a fetch setting written out of its place (at the top of the file, in a source) goes:
+    under `fetch:`, which sets it for every source alike; None for a key that is no fetch setting."""
+    if key not in _FETCH_KEYS:
+        return None
+    return f"{key} is a fetch setting, for every source alike: write it under fetch: (fetch: {{{key}: …}})"
 
 
 def _pack(top: YMap, pack_ids: Collection[str] | None) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from compliance.audit.config import FetchLimits
+from compliance.audit.config import FetchLimits, too_large
 
 # The problem of a URL the site's own robots.txt (read, and answering 200) forbids the audit.
 ROBOTS_REFUSAL = "disallowed by robots.txt"
@@ -496,8 +496,8 @@ class Fetcher:
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
-                    if size > self.limits.max_bytes:
-                        return Fetched(final, response.status_code, problem=f"larger than {self.limits.max_bytes} bytes; not read"), None
+                    if size > self.limits.fetched_bytes:
+                        return Fetched(final, response.status_code, problem=too_large(self.limits.fetched_bytes)), None
                     if _passed(_time_left()):
                         return Fetched(final, response.status_code, problem=self._over_page_timeout()), None
                     if time.monotonic() > deadline:
@@ -607,7 +607,7 @@ def gunzipped(data: bytes, limit: int) -> tuple[bytes, str]:
     except (OSError, EOFError, zlib.error) as exc:
         return b"", f"not valid gzip ({exc})"
     if len(out) > limit:
-        return b"", f"larger than {limit} bytes once decompressed; not read"
+        return b"", too_large(limit, decompressed=True)
     return out, ""
 
 
@@ -669,7 +669,7 @@ class SitemapClient:
         if not problem and fetched.body.startswith(GZIP_MAGIC):
             # The parser would read a gzip stream it cannot decompress as a plain-text sitemap of no
             # URL, and say nothing: it is decompressed here, and one that is broken is a problem.
-            body, problem = gunzipped(fetched.body, self.fetcher.limits.max_bytes)
+            body, problem = gunzipped(fetched.body, self.fetcher.limits.fetched_bytes)
             fetched = replace(fetched, body=body)
         if not problem:
             # The parser reads a robots.txt given as a sitemap for its `Sitemap:` lines: text of no URL line.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import itertools
 import json
 import re
 import threading
@@ -13,6 +12,7 @@ import uuid
 from collections import OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,9 @@ def load_audit_config(path: Path) -> AuditConfig:
 Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], list[Any]]
 # Pages are read, audited and recorded in batches: memory holds one batch of pages, never the crawl.
 BATCH_PAGES = 256
+# A batch also ends once its pages hold this many bytes: 256 live blogs of 16 MiB (what `max-bytes`
+# lets an archive's page be) would hold 4 GiB at once.
+BATCH_BYTES = 64 * 1024 * 1024
 # Per-page results, one JSON-lines file per batch, in the output folder (for Dask, Spark, DuckDB or jq): `config.PARTITIONS`.
 # Story documents kept parsed in one process: a copy's check reuses its story's parse; past this many
 # stories the least recently needed is dropped (and parsed again if another copy needs it).
@@ -527,7 +530,8 @@ def run_audit(
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
     problems: list[tuple[str, str, str]] = []
     # Stories in a folder are read before anything is written: an audit of no story is refused.
-    story_pages = _stories(config, folder_pages(Path(config.stories.where[0])), problems) if config.stories.kind == "folder" else None
+    saved_bytes = config.fetch.saved_bytes
+    story_pages = _stories(config, folder_pages(Path(config.stories.where[0]), max_bytes=saved_bytes), problems) if config.stories.kind == "folder" else None
     state, resumed = open_state(config)
     sites: SiteReader | None = None
     fetcher = None
@@ -556,7 +560,8 @@ def run_audit(
         redirecting: dict[str, list[str]] = {}
         crawl = Crawl()
         labels = folder_labels([Path(source.where[0]) for source in config.sources if source.kind == "folder"])
-        items = (item for source in config.sources for item in crawl.note(source, read_source(source, sites, labels.get(Path(source.where[0])))))
+        source_pages = partial(read_source, sites=sites, saved_bytes=saved_bytes)
+        items = (item for source in config.sources for item in crawl.note(source, source_pages(source, label=labels.get(Path(source.where[0])))))
         pages = _unique(items, problems, addresses, redirecting)
 
         def finished(number: int, batch: Sequence[PageOutcome]) -> None:
@@ -570,7 +575,7 @@ def run_audit(
             progress("unchanged", sum(o.reused for o in audited))
             progress("copies", sum(o.copy is not None for o in audited))
 
-        batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
+        batches = page_batches(pages, batch_pages, BATCH_BYTES)
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
         # A site whose pages answered, though they refused to be read, was reached.
@@ -938,6 +943,21 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
         found = f"no story read from the {config.stories.kind} {visible(where)}" + (f" ({why})" if why else "")
         hint = f"check that the {config.stories.kind} answers and lists the publisher's stories"
     raise ConfigError(found, path=path, line=line, column=column, hint=hint)
+
+
+def page_batches(pages: Iterable[Page], most_pages: int, most_bytes: int) -> Iterator[list[Page]]:
+    """`pages` in lists of at most `most_pages` pages, each ended early once its pages hold
+    `most_bytes` bytes or more (a page larger than that is a batch of its own), in order."""
+    batch: list[Page] = []
+    held = 0
+    for page in pages:
+        batch.append(page)
+        held += len(page.data)
+        if len(batch) >= most_pages or held >= most_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def _unique(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from compliance.audit.config import Locator
+from compliance.audit.config import SAVED_MAX_BYTES, Locator, too_large
 from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, as_a_browser_reads, feed_pages, fetchable, host_of, sitemap_pages
 from compliance.errors import UserError
 from compliance.inputs import NotRegular, Skipped, TooLarge, file_type, is_article_name, open_regular, read_regular, walk_directory
@@ -27,7 +27,6 @@ from compliance.text import counted
 from compliance.urls import is_http_url
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-MAX_PAGE_BYTES = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +85,11 @@ def skipped_problem(item: Skipped, site: str, where: str) -> Problem:
     return Problem(site, where, f"not read: {item.reason.split(' — ')[0].removeprefix('not checked: ')}")
 
 
-def warc_records(path: Path) -> Iterator[Page | Problem]:
+def warc_records(path: Path, *, max_bytes: int = SAVED_MAX_BYTES) -> Iterator[Page | Problem]:
     """The HTML responses in one WARC/ARC file, streamed record by record (gzip members included).
+
+    A page whose body holds more than `max_bytes` bytes (`fetch: {max-bytes}`) is a problem,
+    `too_large`: at most one byte past the limit of it is read into memory, the rest passed over.
 
     A record the archive holds less of than its `Content-Length` says (a crawler that died while
     writing it, a gzip member cut or corrupt) is a problem, `record cut short`, and is not checked:
@@ -117,7 +119,7 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
                     record = next(records, None)
                     if record is None:
                         break
-                    item = _warc_item(record, path)
+                    item = _warc_item(record, path, max_bytes)
                 except ArchiveLoadFailed as exc:
                     broken = unreadable_archive(exc, read)
                     break
@@ -265,8 +267,9 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).splitlines() or [""])[0][:_WARNING_CHARS]
 
 
-def _warc_item(record: Any, path: Path) -> Page | Problem | None:
-    """One archive record (of the archive at `path`) as a page to audit, a problem, or None when it is no HTML response."""
+def _warc_item(record: Any, path: Path, max_bytes: int) -> Page | Problem | None:
+    """One archive record (of the archive at `path`) as a page to audit (of at most `max_bytes`
+    bytes), a problem, or None when it is no HTML response."""
     # As a browser reads it (a control character or bidirectional override percent-encoded, as
     # warcio encodes a space): the address reported and the page's key.
     url = as_a_browser_reads(record.rec_headers.get_header("WARC-Target-URI") or "")
@@ -275,7 +278,7 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
         where = (host_of(url), url) if url else (path.name, str(path))
         return Problem(*where, f"{CUT_SHORT}: the archive ends inside its WARC headers; not read")
     if record.rec_type == "resource":
-        return _resource_item(record, url, path)
+        return _resource_item(record, url, path, max_bytes)
     if record.rec_type != "response":
         return None
     if record.http_headers is None:
@@ -293,21 +296,21 @@ def _warc_item(record: Any, path: Path) -> Page | Problem | None:
         return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
     if not fetchable(url):
         return _unreadable_address(url, path)
-    return _page_of_record(record, url, record.content_stream().read(MAX_PAGE_BYTES + 1))
+    return _page_of_record(record, url, record.content_stream().read(max_bytes + 1), max_bytes)
 
 
-def _page_of_record(record: Any, url: str, body: bytes) -> Page | Problem:
-    """A record's page at `url` from its `body` (read up to one byte past `MAX_PAGE_BYTES`), or
-    the problem that keeps it from being one: larger than that, or cut short in the archive."""
-    if len(body) > MAX_PAGE_BYTES:
-        return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
+def _page_of_record(record: Any, url: str, body: bytes, max_bytes: int) -> Page | Problem:
+    """A record's page at `url` from its `body` (read up to one byte past `max_bytes`), or the
+    problem that keeps it from being one: larger than that, or cut short in the archive."""
+    if len(body) > max_bytes:
+        return Problem(host_of(url), url, too_large(max_bytes))
     missing = _missing_bytes(record)
     if missing:
         return Problem(host_of(url), url, _cut_short(missing, record.length))
     return Page(url, host_of(url), body, captured=record.rec_headers.get_header("WARC-Date") or "")
 
 
-def _resource_item(record: Any, url: str, path: Path) -> Page | Problem | None:
+def _resource_item(record: Any, url: str, path: Path, max_bytes: int) -> Page | Problem | None:
     """A `resource` record (a file archived without an HTTP answer: what warcit and Webrecorder
     write) as a page when it holds HTML — its WARC `Content-Type` says so, or, when that names no
     type of its own (none, `application/octet-stream`), its bytes open as HTML
@@ -318,12 +321,12 @@ def _resource_item(record: Any, url: str, path: Path) -> Page | Problem | None:
     untyped = kind in ("", "application/octet-stream", "unknown/unknown")
     if "html" not in kind and not untyped:
         return None
-    body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    body = record.content_stream().read(max_bytes + 1)
     if untyped and sniff_kind(body) != "html":
         return None
     if not fetchable(url):
         return _unreadable_address(url, path)
-    return _page_of_record(record, url, body)
+    return _page_of_record(record, url, body, max_bytes)
 
 
 def _unreadable_address(url: str, path: Path) -> Problem:
@@ -447,8 +450,9 @@ def folder_labels(folders: Sequence[Path]) -> dict[Path, str]:
     return labels
 
 
-def folder_pages(folder: Path, label: str | None = None, *, sniff: bool = False) -> Iterator[Page | Problem]:
-    """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so
+def folder_pages(folder: Path, label: str | None = None, *, sniff: bool = False, max_bytes: int = SAVED_MAX_BYTES) -> Iterator[Page | Problem]:
+    """Saved pages under `folder`, each of at most `max_bytes` bytes (a larger file is a problem,
+    `too_large`, and is not read); the site is read later from the page (`run.saved_page_site`), so
     here the folder's `label` (`folder_labels`; its name when not given).
 
     A page's key is its path as named (`saved_name`), from the folder's label: the reports escape
@@ -478,9 +482,9 @@ def folder_pages(folder: Path, label: str | None = None, *, sniff: bool = False)
                 # An image, a style sheet, a script of a saved site: told by its first bytes, never read whole.
                 left.append(key)
                 continue
-            data = read_regular(path, limit=MAX_PAGE_BYTES)
+            data = read_regular(path, limit=max_bytes)
         except TooLarge:
-            yield Problem(site, key, f"larger than {MAX_PAGE_BYTES} bytes; not read")
+            yield Problem(site, key, too_large(max_bytes))
             continue
         except (NotRegular, UserError) as exc:
             yield Problem(site, key, f"not read: {exc}")
@@ -647,9 +651,11 @@ def fetched_in_order(fetch: Callable[[str], Fetched], urls: Iterable[str], *, wo
                 future.cancel()
 
 
-def read_source(locator: Locator, sites: SiteReader | None, label: str | None = None) -> Iterator[Page | Problem]:
+def read_source(locator: Locator, sites: SiteReader | None, label: str | None = None, *, saved_bytes: int = SAVED_MAX_BYTES) -> Iterator[Page | Problem]:
     """The pages of one configured source (sites need a reader; it is made only when a URL is
-    named); a folder's pages are named from `label` (`folder_labels`) when given."""
+    named, and bounds each page by its fetcher's limit); a folder's pages are named from `label`
+    (`folder_labels`) when given. A page of an archive or folder holds at most `saved_bytes` bytes
+    (`FetchLimits.saved_bytes`)."""
     if locator.kind == "warc":
         where = Path(locator.where[0])
         try:
@@ -665,9 +671,9 @@ def read_source(locator: Locator, sites: SiteReader | None, label: str | None = 
             if isinstance(file, Problem):
                 yield file
             else:
-                yield from warc_records(file)
+                yield from warc_records(file, max_bytes=saved_bytes)
     elif locator.kind == "folder":
-        yield from folder_pages(Path(locator.where[0]), label, sniff=True)
+        yield from folder_pages(Path(locator.where[0]), label, sniff=True, max_bytes=saved_bytes)
     else:
         assert sites is not None
         yield from sites.pages(locator)
