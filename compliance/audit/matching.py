@@ -324,8 +324,10 @@ class StoryIndex:
         best: Match | None = None
         for key in sorted(candidates):
             story = self.stories[key]
-            common = len(story.shingles & page.shingles)
-            jaccard = common / len(story.shingles | page.shingles)
+            common = len(story.shingles & page.shingles)  # iterates over the smaller set
+            # The union counted, not built: a set the page's size for each candidate would make a long
+            # page's cost grow with its length times its candidates.
+            jaccard = common / (len(story.shingles) + len(page.shingles) - common)
             containment = common / len(page.shingles)
             coverage = common / len(story.shingles)
             score = (jaccard, containment, coverage)
@@ -340,7 +342,7 @@ class StoryIndex:
             if linked:
                 story = self.stories[linked[0]]
                 common = len(story.shingles & page.shingles)
-                union = len(story.shingles | page.shingles) or 1
+                union = (len(story.shingles) + len(page.shingles) - common) or 1
                 ratios = (round(common / union, 4), round(common / (len(page.shingles) or 1), 4), round(common / (len(story.shingles) or 1), 4))
                 best = Match(linked[0], page.key, ratios[0], ratios[1], "link", ratios[2], common)
         return best
