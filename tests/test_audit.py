@@ -921,7 +921,7 @@ def test_the_band_key_join_finds_the_stories_the_index_finds() -> None:
         pages.append(text(f"edited-{i}", " ".join(paragraphs[1:]) + " an editor's note added at the end of the story"))
         pages.append(text(f"unrelated-{i}", " ".join(web.story_paragraphs(50_000 + i))))
     joined = {p.key: sorted({s for band in band_keys(p.signature) for s in buckets.get(band, ())}) for p in pages}
-    assert joined == {p.key: index.candidates(p) for p in pages}
+    assert joined == {p.key: index.similar_stories(p) for p in pages}
     # Whole and lightly edited copies are always candidates of their story (a third of a story, at a
     # Jaccard near 0.3, only most of the time: LSH is probabilistic, the same either way).
     assert all(f"story-{p.key.split('-')[1]}" in joined[p.key] for p in pages if p.key.startswith(("whole", "edited")))

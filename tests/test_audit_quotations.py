@@ -165,8 +165,11 @@ def test_a_short_page_that_only_quotes_a_story_and_does_not_link_is_no_copy() ->
         (_partner("Water", *(f"<p>{p}</p>" for p in WATER[5:8]), _read_more(WATER_URL), own=6), "water", "link"),
         # The same three paragraphs with no link and nothing of the partner's: matched by its text.
         (_partner("Water", *(f"<p>{p}</p>" for p in WATER[:3]), own=0), "water", "text"),
-        # Three paragraphs of the thirty-paragraph story: a tenth of it, but an excerpt.
-        (_partner("Farm loans", *(f"<p>{p}</p>" for p in FARM[10:13]), _read_more(FARM_URL), own=1), "farm", "link"),
+        # Three paragraphs of the thirty-paragraph story: a tenth of it, but an excerpt, and most of the
+        # page (its containment in the story is past the threshold): matched by its text.
+        (_partner("Farm loans", *(f"<p>{p}</p>" for p in FARM[10:13]), _read_more(FARM_URL), own=1), "farm", "text"),
+        # The same three paragraphs among more of the partner's own: below the threshold, matched by the link.
+        (_partner("Farm loans", *(f"<p>{p}</p>" for p in FARM[10:13]), _read_more(FARM_URL), own=6), "farm", "link"),
         # Two of the brief's four sentences: few words, but half the story.
         (_partner("Ferries", *(f"<p>{p}</p>" for p in BRIEF[:2]), _read_more(BRIEF_URL), own=1), "brief", "link"),
         # Three paragraphs of the Spanish story on a short page.
@@ -180,6 +183,7 @@ def test_a_short_page_that_only_quotes_a_story_and_does_not_link_is_no_copy() ->
         "three-paragraphs-long-page",
         "three-paragraphs-no-link",
         "three-of-thirty",
+        "three-of-thirty-long-page",
         "half-a-brief",
         "spanish",
         "whole-story",

@@ -7,8 +7,10 @@ Two joins of pages with stories, with the same results:
   in its partition (`audit_page`); the index travels to each worker once.
 - **shuffle**: pages are parsed and signed in their partitions (`read_for_join`), their LSH band keys
   and the stories' are shuffled together on the band key (`groupby`), each bucket gives (page, story)
-  candidates, and each page's candidates are confirmed with the exact score and the page checked
-  where it was read (`confirm_and_check`), reusing its parse when the check runs in the same process.
+  candidates, to which each page adds the stories it holds a sampled shingle of (looked up where it
+  was read: a long page's shingles are too many to shuffle), and each page's candidates are
+  confirmed with the exact score and the page checked where it was read (`confirm_and_check`),
+  reusing its parse when the check runs in the same process.
 
 The map-side join is the default everywhere: measured on two workers, the shuffle join was slower
 (docs/performance.md); `join="shuffle"` (`--join shuffle`) chooses it. The shared work (the story index and the stories) is scattered once to every worker of a

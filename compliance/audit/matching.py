@@ -1,20 +1,27 @@
-"""Which pages republish which stories: shingled MinHash with LSH, then an exact confirming score.
+"""Which pages republish which stories: candidate stories from shingled MinHash with LSH and from the
+stories' sampled shingles a page holds, then an exact confirming score.
 
-Candidates come from `datasketch`'s MinHash LSH over word 5-gram shingles of each page's article
-text; each candidate is confirmed with the exact Jaccard similarity of the shingle sets, the share
-of the page's shingles that come from the story (a truncated copy has a low Jaccard similarity but
-nearly all of its text comes from the story) and the share of the story's shingles found on the
-page (a whole copy on a page whose article region also holds related stories, a newsletter box or
-comments has a low Jaccard similarity, but the story is all there). A page that fails the text
-test and links to a story (the original's URL) is matched by the link. Either way a page is a copy
-only when what it shares with the story is more than a quotation (`shares_excerpt`: measured on the
-story and in words, never on the page's own length, so that a short brief quoting a sentence is no
-more a copy than a long one); a page linking to the story and sharing no more is a copy only when it
-presents itself as the republication, and otherwise a page that cites the story.
+Candidates come from two look-ups over word 5-gram shingles of each page's article text:
+`datasketch`'s MinHash LSH finds the stories whose text is about the page's (a Jaccard similarity
+of 0.1 or more), and a table of each story's sampled shingles finds the stories the page holds a
+part of, however much other text the page has (a whole story with ten times its length of other
+stories after it, in one article body, has a Jaccard similarity of 0.08 and a MinHash signature
+that all but never meets the story's). Each candidate is confirmed with the exact Jaccard
+similarity of the shingle sets, the share of the page's shingles that come from the story (a
+truncated copy has a low Jaccard similarity but nearly all of its text comes from the story) and
+the share of the story's shingles found on the page (a whole copy on a page whose article region
+also holds related stories, a newsletter box or comments has a low Jaccard similarity, but the
+story is all there). A page that fails the text test and links to a story (the original's URL) is
+matched by the link. Either way a page is a copy only when what it shares with the story is more
+than a quotation (`shares_excerpt`: measured on the story and in words, never on the page's own
+length, so that a short brief quoting a sentence is no more a copy than a long one); a page
+linking to the story and sharing no more is a copy only when it presents itself as the
+republication, and otherwise a page that cites the story.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,8 +33,25 @@ PERMUTATIONS = 128
 # Candidates at a lower Jaccard than the confirming threshold still reach the exact check: a copy cut
 # to a third of the story, or a whole copy on a page whose article region holds twice as much
 # other text, has a Jaccard similarity near 0.33 (a candidate all but always at this threshold;
-# at 0.2, nine times in ten).
+# at 0.2, nine times in ten). A page holding the story among more other text than that is found by
+# the story's sampled shingles instead (`SAMPLED_SHARE`).
 LSH_THRESHOLD = 0.1
+# Of each story's shingles, those whose hash falls in the lowest quarter of its range are sampled
+# (and at least its `SAMPLED_AT_LEAST` lowest, so that a short story has enough), and a page holding
+# one of them makes the story a candidate: a page sharing the fewest shingles a copy can share
+# (`EXCERPT_SHINGLES`, or a third of a short story) holds none of them less than once in a million
+# (about (3/4)**60 for a long story, once in 30 million), whatever else it holds; a whole copy, never. The hash is the shingle's, not the
+# story's, so a story's sample is the same in every run and process. Looking a page up costs one
+# set look-up per shingle of the page (linear in the page), and the table is a quarter of the
+# stories' shingles.
+SAMPLED_SHARE = 4
+SAMPLED_AT_LEAST = 32
+# A sampled shingle in more stories than this is the publisher's boilerplate (its licence paragraph,
+# "the Daily Caller News Foundation"), which says nothing about which story a page holds: left out
+# of the table, so that every copy is not a candidate of every story (an exact score each). Kept
+# above the number of versions a story may be given in (updates, corrections), which share most of
+# their text.
+COMMON_SHINGLE_STORIES = 20
 # What a page shares with a story is more than a quotation (an excerpt: the page is a copy) when it
 # holds at least this share of the story's word 5-grams: a third of the story is a substantial part
 # of it, whatever its length (the one test a story barely longer than a quotation needs: half of a
@@ -174,6 +198,22 @@ def normal_url(url: str) -> str:
     return host.lower() + ("/" + rest if rest else "")
 
 
+def sampled_shingles(words: frozenset[str]) -> frozenset[str]:
+    """The shingles of a story its candidates are found by (see `SAMPLED_SHARE`): those whose
+    32-bit hash (the first four bytes of their UTF-8 text's SHA-1, as `datasketch` hashes them) is in
+    the lowest 1/`SAMPLED_SHARE` of its range, or among the `SAMPLED_AT_LEAST` lowest; all of a story
+    of at most `SAMPLED_AT_LEAST` shingles."""
+    hashed = sorted((_shingle_hash(word), word) for word in words)
+    if len(hashed) <= SAMPLED_AT_LEAST:
+        return words
+    cutoff = max(2**32 // SAMPLED_SHARE, hashed[SAMPLED_AT_LEAST - 1][0] + 1)
+    return frozenset(word for value, word in hashed if value < cutoff)
+
+
+def _shingle_hash(word: str) -> int:
+    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
+
+
 def signature(words: Iterable[str]) -> Any:
     """A MinHash signature (`datasketch.LeanMinHash`, picklable) of a shingle set."""
     from datasketch import LeanMinHash, MinHash
@@ -189,9 +229,10 @@ class StoryIndex:
     confirming score, and their URLs (a link to the original; the publisher's own pages).
 
     Built once from the stories' texts and shared read-only by every page's match (threads, or
-    pickled once to each worker process). `match` is the map-side join (the page looks its bands up
-    in the index where it was parsed); `story_bands` and `confirm` serve a shuffle join on band keys
-    (`compliance.audit.distributed`), which finds the same candidates and so the same matches.
+    pickled once to each worker process). `match` is the map-side join (the page looks its bands and
+    shingles up in the index where it was parsed); `story_bands`, `held_stories` and `confirm` serve
+    a shuffle join on band keys (`compliance.audit.distributed`), which finds the same candidates and
+    so the same matches.
     """
 
     def __init__(self, stories: Sequence[PageText]) -> None:
@@ -200,15 +241,19 @@ class StoryIndex:
         for story in stories:
             for url in story.urls:
                 self.by_url.setdefault(normal_url(url), story.key)
+        self.by_shingle = _sampled_table(stories)
         self._lsh: Any = None
         self._bands: list[tuple[tuple[int, bytes], str]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"stories": self.stories, "by_url": self.by_url}
+        # The sampled table is shipped, not rebuilt: it needs a hash of every story shingle, and
+        # pickling shares its shingles with the stories' own.
+        return {"stories": self.stories, "by_url": self.by_url, "by_shingle": self.by_shingle}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.stories = state["stories"]
         self.by_url = state["by_url"]
+        self.by_shingle = state["by_shingle"]
         self._lsh = None
         self._bands = None
 
@@ -230,11 +275,25 @@ class StoryIndex:
         return page.own or any(normal_url(u) in self.by_url for u in page.identity)
 
     def candidates(self, page: PageText) -> list[str]:
-        """The stories whose LSH bands meet the page's (keys, sorted): those the exact score is computed for."""
+        """The stories the exact score is computed for (keys, sorted): those whose LSH bands meet the
+        page's (`similar_stories`) and those the page holds a sampled shingle of (`held_stories`)."""
+        return sorted(set(self.similar_stories(page)) | set(self.held_stories(page)))
+
+    def similar_stories(self, page: PageText) -> list[str]:
+        """The stories whose LSH bands meet the page's (keys, sorted): about as much text as the page's."""
         if not page.shingles:
             return []
         query = page.signature if page.signature is not None else signature(page.shingles)
         return sorted(self._index().query(query))
+
+    def held_stories(self, page: PageText) -> list[str]:
+        """The stories a sampled shingle of which (`sampled_shingles`, not the publisher's
+        boilerplate) is on the page (keys, sorted): a part of them may be, however much else the
+        page holds. One set look-up per shingle of the page."""
+        found: set[str] = set()
+        for shingle in page.shingles & self.by_shingle.keys():
+            found.update(self.by_shingle[shingle])
+        return sorted(found)
 
     def story_bands(self) -> list[tuple[tuple[int, bytes], str]]:
         """Each story's LSH band keys, as (band key, story key): the story side of a shuffle join (see
@@ -265,8 +324,10 @@ class StoryIndex:
         best: Match | None = None
         for key in sorted(candidates):
             story = self.stories[key]
-            common = len(story.shingles & page.shingles)
-            jaccard = common / len(story.shingles | page.shingles)
+            common = len(story.shingles & page.shingles)  # iterates over the smaller set
+            # The union counted, not built: a set the page's size for each candidate would make a long
+            # page's cost grow with its length times its candidates.
+            jaccard = common / (len(story.shingles) + len(page.shingles) - common)
             containment = common / len(page.shingles)
             coverage = common / len(story.shingles)
             score = (jaccard, containment, coverage)
@@ -281,10 +342,20 @@ class StoryIndex:
             if linked:
                 story = self.stories[linked[0]]
                 common = len(story.shingles & page.shingles)
-                union = len(story.shingles | page.shingles) or 1
+                union = (len(story.shingles) + len(page.shingles) - common) or 1
                 ratios = (round(common / union, 4), round(common / (len(page.shingles) or 1), 4), round(common / (len(story.shingles) or 1), 4))
                 best = Match(linked[0], page.key, ratios[0], ratios[1], "link", ratios[2], common)
         return best
+
+
+def _sampled_table(stories: Sequence[PageText]) -> dict[str, tuple[str, ...]]:
+    """Each story's sampled shingle (`sampled_shingles`) with the stories it samples, leaving out
+    those of more than `COMMON_SHINGLE_STORIES` stories (boilerplate)."""
+    table: dict[str, list[str]] = {}
+    for story in stories:
+        for shingle in sampled_shingles(story.shingles):
+            table.setdefault(shingle, []).append(story.key)
+    return {shingle: tuple(keys) for shingle, keys in table.items() if len(keys) <= COMMON_SHINGLE_STORIES}
 
 
 @cache

@@ -417,15 +417,19 @@ def page_bands(read: ReadPage) -> list[tuple[tuple[int, bytes], str]]:
 
 
 def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], work: AuditWork) -> PageOutcome:
-    """The shuffle join's last step on a page: confirm its candidate stories with the exact score (or a
-    link to the story), then check it with the document `read_for_join` kept (parsed again only when
+    """The shuffle join's last step on a page: confirm its candidate stories (by band key, and those
+    it holds a sampled shingle of: `StoryIndex.held_stories`) with the exact score (or a link to the
+    story), then check it with the document `read_for_join` kept (parsed again only when
     this runs in another process)."""
     global parsed_again
     if read.unreadable is not None:
         return read.unreadable
     with _PARSED_LOCK:
         doc = _PARSED.pop((read.page.key, page_digest(read.page.data)), None)
-    match = work.index.confirm(read.text, candidates.get(read.page.key, ()), threshold=work.threshold)
+    # The stories the page holds a part of are looked up here, where it was read (the index is on
+    # every worker for the confirming score): its shingles are too many to shuffle.
+    found = set(candidates.get(read.page.key, ())) | set(work.index.held_stories(read.text))
+    match = work.index.confirm(read.text, found, threshold=work.threshold)
     if match is not None and doc is None:
         with _PARSED_LOCK:
             parsed_again += 1
