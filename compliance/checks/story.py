@@ -412,41 +412,82 @@ def _widgets_beside_story(doc: Document) -> frozenset[Any]:
     cached: frozenset[Any] | None = doc._memo.get("widgets_beside_story")
     if cached is not None:
         return cached
-    root = doc.article_root
-    # Each block's elements from below the root down to its own, with whether it is running text.
-    # (A block outside the root, or the root's own, has no path and is not read.)
-    paths = [(path, block) for block in doc.article_blocks if (path := _path_below(root, block.element))]
-    within = [(path, _running_text(doc, block)) for path, block in paths]
+    tree = _BlocksBelow(doc.article_root)
+    for block in doc.article_blocks:
+        if tree.holds(block.element):  # a block outside the root, or the root's own, is not read
+            tree.count(block.element, _running_text(doc, block))
+    tree.add_up()
     widgets: set[Any] = set()
-    depth = 0
-    while within:
-        blocks: dict[Any, int] = {}
-        running: dict[Any, int] = {}
-        for path, is_running in within:
-            part = path[depth] if depth < len(path) else None
-            blocks[part] = blocks.get(part, 0) + 1
-            running[part] = running.get(part, 0) + is_running
-        story = max(running, key=lambda part: running[part])
-        if story is None or running[story] * 2 <= sum(running.values()):
-            break
-        widgets.update(part for part, count in blocks.items() if part is not story and part is not None and running[part] * 2 < count)
-        within = [(path, is_running) for path, is_running in within if depth < len(path) and path[depth] is story]
-        depth += 1
+    node = doc.article_root
+    while node is not None:
+        story = tree.story_child(node)
+        if story is not None:
+            widgets.update(child for child in tree.children.get(node, ()) if child is not story and tree.running[child] * 2 < tree.blocks[child])
+        node = story
     cached = doc._memo["widgets_beside_story"] = frozenset(widgets)
     return cached
 
 
-def _path_below(root: Any, element: Any) -> list[Any]:
-    """The element and its ancestors below the article root, outermost first; empty outside the
-    root, for the root itself, or for an item without an element."""
-    if element is None or root is None:
-        return []
-    path = [element]
-    for node in element.iterancestors():
-        if node is root:
-            return path[::-1]
-        path.append(node)
-    return []
+class _BlocksBelow:
+    """The elements below an article root that hold blocks, each with how many blocks and how many
+    of them running text it holds. Built by walking up from each block only as far as an element
+    already met, so that a story nested thousands of elements deep costs each element once, not
+    once for every block under it (a block's ancestors were listed for each block)."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.parents: dict[Any, Any] = {}  # an element below the root → its parent
+        self.outside: set[Any] = set()  # elements met that are not below the root
+        self.children: dict[Any, list[Any]] = {}
+        self.own: dict[Any, tuple[int, int]] = {}  # blocks, running ones, whose element it is
+        self.blocks: dict[Any, int] = {}
+        self.running: dict[Any, int] = {}
+
+    def holds(self, element: Any) -> bool:
+        """Whether the element is below the root (never the root itself); remembers the way up."""
+        if element is None or self.root is None or element is self.root:
+            return False
+        chain: list[Any] = []
+        node = element
+        while node is not None and node is not self.root and node not in self.parents and node not in self.outside:
+            chain.append(node)
+            node = node.getparent()
+        if node is None or node in self.outside:
+            self.outside.update(chain)
+            return False
+        for below in chain:
+            parent = below.getparent()
+            self.parents[below] = parent
+            self.children.setdefault(parent, []).append(below)
+        return True
+
+    def count(self, element: Any, running: bool) -> None:
+        """Count a block whose element is `element` (below the root)."""
+        blocks, runs = self.own.get(element, (0, 0))
+        self.own[element] = (blocks + 1, runs + running)
+
+    def add_up(self) -> None:
+        """Each element's blocks and running ones, its own and those of all below it."""
+        order: list[Any] = []
+        pending = list(self.children.get(self.root, ()))
+        while pending:  # parents before children; added up in reverse
+            node = pending.pop()
+            order.append(node)
+            pending.extend(self.children.get(node, ()))
+        for node in reversed(order):
+            blocks, runs = self.own.get(node, (0, 0))
+            for child in self.children.get(node, ()):
+                blocks += self.blocks[child]
+                runs += self.running[child]
+            self.blocks[node] = blocks
+            self.running[node] = runs
+
+    def story_child(self, node: Any) -> Any:
+        """The child of `node` holding more than half the running text of the blocks in `node`
+        (those of `node`'s own element included, when it is not the root); None when none does."""
+        children = self.children.get(node, ())
+        total = sum(self.running[child] for child in children) + (self.own.get(node, (0, 0))[1] if node is not self.root else 0)
+        return next((child for child in children if self.running[child] * 2 > total), None)
 
 
 # What may follow a story's last paragraph inside the article element: tags and topics, sharing

@@ -320,6 +320,10 @@ class _Zone(NamedTuple):
     last: int
     headline: Any
     article_root: Any
+    # Each element's words as `_is_short_element` counted them (up to one past `_TEASER_WORDS`):
+    # the walks up from a block ask it of every ancestor, and a deep page's ancestors each hold
+    # the whole story; counted from the child already counted, each element is read once.
+    word_counts: dict[Any, int]
     body_start: Any = None
     own_pages: tuple[str, ...] = ()
     base_url: str | None = None
@@ -729,6 +733,7 @@ def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any, 
         prose.index if prose is not None else start,
         headline.element if headline is not None else None,
         article_root,
+        {},
         body_start,
         own_pages,
         base_url,
@@ -1661,7 +1666,7 @@ def _is_teaser_card(node: Any, zone: _Zone) -> bool:
     headline nor its article. A strip's byline ("By Maria Gomez" under "Flood plan stalls again")
     is the linked story's, never this one's."""
     parent = node.getparent()
-    if parent is None or not _is_short([node]) or not _has_headline_link(node) or _holds_the_story(node, zone):
+    if parent is None or not _is_short_element(node, zone) or not _has_headline_link(node) or _holds_the_story(node, zone):
         return False
     siblings = (sibling for sibling in parent.iterchildren(node.tag) if sibling is not node)
     return any(_has_headline_link(sibling) for sibling in itertools.islice(siblings, _TEASER_SIBLINGS_READ))
@@ -1673,7 +1678,7 @@ def _is_lone_teaser_card(node: Any, zone: _Zone) -> bool:
     headline link (`_has_headline_link`) to a page other than this one (`_links_elsewhere`) with
     a "By …" line under it. A story's own headline linked to itself, or standing above its text,
     is no teaser, and its byline stays the story's."""
-    if zone.body_start is None or not _is_short([node]) or not _has_headline_link(node) or _holds_the_story(node, zone):
+    if zone.body_start is None or not _is_short_element(node, zone) or not _has_headline_link(node) or _holds_the_story(node, zone):
         return False
     link = next((link for link in itertools.islice(node.iter("a"), _TEASER_LINKS_READ) if _is_headline_link(link)), None)
     if link is None or not _links_elsewhere(link, zone) or not _follows(node, zone.body_start) or _names_the_story(link, zone):
@@ -1751,6 +1756,42 @@ def _is_short(elements: Iterable[Any]) -> bool:
             if words > _TEASER_WORDS:
                 return False
     return True
+
+
+def _is_short_element(node: Any, zone: _Zone) -> bool:
+    """`_is_short([node])`, with the counts of the element's children remembered in `zone`: asked
+    of each ancestor in turn, it reads each element of the page once, not once per ancestor (a
+    story 10,000 `<div>`s deep was read 512 times over)."""
+    return _words_within(node, zone.word_counts) <= _TEASER_WORDS
+
+
+def _words_within(node: Any, counted: dict[Any, int]) -> int:
+    """The words of the element's text (`itertext`, each piece split on its own), counted only to
+    one past `_TEASER_WORDS`: a child counted before is looked up, the rest read by `itertext`."""
+    words = counted.get(node)
+    if words is not None:
+        return words
+    words = len((node.text or "").split())
+    for child in node:
+        if words > _TEASER_WORDS:
+            break
+        if isinstance(child.tag, str):  # a comment's or an instruction's own text is none of the element's
+            known = counted.get(child)
+            words += known if known is not None else _words_up_to_limit(child)
+        words += len((child.tail or "").split())
+    words = counted[node] = min(words, _TEASER_WORDS + 1)
+    return words
+
+
+def _words_up_to_limit(element: Any) -> int:
+    """The words of the element's text (`itertext`, each piece split on its own), read only to one
+    past `_TEASER_WORDS`."""
+    words = 0
+    for piece in element.itertext():
+        words += len(piece.split())
+        if words > _TEASER_WORDS:
+            break
+    return words
 
 
 def _holds_the_story(node: Any, zone: _Zone) -> bool:

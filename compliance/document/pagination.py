@@ -213,10 +213,12 @@ _CAPTIONS = frozenset({"figure", "figcaption", "caption"})
 def _printed_page(doc: Document) -> StoryPage | None:
     """A visible line of the page that says it is not the story's first page."""
     for block in doc.blocks:
-        if len(block.text) > 60 or block.heading or (doc.kind == "html" and not block.in_article) or _in_caption(block.element):
+        if len(block.text) > 60 or block.heading or (doc.kind == "html" and not block.in_article):
             continue
         match = _PRINTED.match(block.text.strip())
-        if match is None:
+        # The caption is looked for last, up the block's ancestors: only for a line that reads as
+        # a page's, not for every short line of a page whose blocks sit hundreds of elements deep.
+        if match is None or _in_caption(block.element):
             continue
         if match.group("from") is not None:
             return StoryPage(0, "", block.text.strip(), block.line)
