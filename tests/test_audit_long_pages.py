@@ -6,34 +6,21 @@ sampled shingles find the candidates the MinHash LSH of the whole page misses)."
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from functools import cache
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.test_audit import web
 
 pytest.importorskip("datasketch", reason="the audit extra: pip install -e '.[audit]'")
 
 ORIGINALS = ROOT / "samples" / "originals"
 STORIES = ("dcnf", "propublica", "calmatters")
 PARTNER = "https://valley.example/news/roundup/"
-
-
-def _web() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic_web", ROOT / "examples" / "audit" / "synthetic_web.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-web = _web()
 
 
 def _original(name: str) -> str:
