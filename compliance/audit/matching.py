@@ -40,10 +40,10 @@ LSH_THRESHOLD = 0.1
 # (and at least its `SAMPLED_AT_LEAST` lowest, so that a short story has enough), and a page holding
 # one of them makes the story a candidate: a page sharing the fewest shingles a copy can share
 # (`EXCERPT_SHINGLES`, or a third of a short story) holds none of them less than once in a million
-# (about (3/4)**60 for a long story, once in 30 million), whatever else it holds; a whole copy, never. The hash is the shingle's, not the
-# story's, so a story's sample is the same in every run and process. Looking a page up costs one
-# set look-up per shingle of the page (linear in the page), and the table is a quarter of the
-# stories' shingles.
+# (about (3/4)**60 for a long story, once in 30 million), whatever else it holds; a whole copy,
+# never. The hash is the shingle's, not the story's, so a story's sample is the same in every run
+# and process. Looking a page up costs one set look-up per shingle of the page (linear in the
+# page), and the table is a quarter of the stories' shingles.
 SAMPLED_SHARE = 4
 SAMPLED_AT_LEAST = 32
 # A sampled shingle in more stories than this is the publisher's boilerplate (its licence paragraph,

@@ -436,7 +436,7 @@ class _BlocksBelow:
 
     def __init__(self, root: Any) -> None:
         self.root = root
-        self.parents: dict[Any, Any] = {}  # an element below the root → its parent
+        self.below: set[Any] = set()  # elements met that are below the root
         self.outside: set[Any] = set()  # elements met that are not below the root
         self.children: dict[Any, list[Any]] = {}
         self.own: dict[Any, tuple[int, int]] = {}  # blocks, running ones, whose element it is
@@ -449,16 +449,15 @@ class _BlocksBelow:
             return False
         chain: list[Any] = []
         node = element
-        while node is not None and node is not self.root and node not in self.parents and node not in self.outside:
+        while node is not None and node is not self.root and node not in self.below and node not in self.outside:
             chain.append(node)
             node = node.getparent()
         if node is None or node in self.outside:
             self.outside.update(chain)
             return False
+        self.below.update(chain)
         for below in chain:
-            parent = below.getparent()
-            self.parents[below] = parent
-            self.children.setdefault(parent, []).append(below)
+            self.children.setdefault(below.getparent(), []).append(below)
         return True
 
     def count(self, element: Any, running: bool) -> None:

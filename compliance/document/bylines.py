@@ -1751,8 +1751,8 @@ def _is_short(elements: Iterable[Any]) -> bool:
     headline, a byline, a date, a line of summary), counted only as far as that."""
     words = 0
     for element in elements:
-        for piece in element.itertext() if isinstance(element.tag, str) else ():
-            words += len(piece.split())
+        if isinstance(element.tag, str):
+            words += _words_up_to_limit(element)
             if words > _TEASER_WORDS:
                 return False
     return True
