@@ -43,6 +43,10 @@ from compliance.urls import is_http_url, on_host, url_host
 
 OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
+# The markers whose patterns ran out of time, by id, with the time limit each ran past (seconds of
+# CPU time, `patterns.time_limit`), in the order met.
+TimedOut = dict[str, float]
+
 
 def detect_packs(
     ctx: Context, packs: Sequence[Pack], *, path: str = "", candidates: Candidates | None = None, written: Context | None = None
@@ -57,10 +61,10 @@ def detect_packs(
     """
     # Per pack: the markers that fired on what a reader sees, their labels, the publisher's own
     # page (an original) with why or "", and the markers whose patterns ran out of time.
-    read: list[tuple[Pack, list[str], list[str], str, list[str]]] = []
+    read: list[tuple[Pack, list[str], list[str], str, TimedOut]] = []
     for pack in packs:
         own = own_page(ctx.doc, pack.own_site, page_url=path) if candidates is None or pack.id in candidates.own_sites else ""
-        unknown: list[str] = []
+        unknown: TimedOut = {}
         if own and shows_republication(ctx, pack, candidates, path=path, timed_out=unknown):
             own = ""
         if own:
@@ -70,7 +74,7 @@ def detect_packs(
             continue
         if not pack.markers:
             continue
-        timed_out: list[str] = []
+        timed_out: TimedOut = {}
         fired_list, labels = _visible_markers(ctx, pack, candidates, path=path, timed_out=timed_out)
         read.append((pack, fired_list, labels, "", timed_out))
     # Not enough that a reader sees for any pack: a credit line the page hides still says whose
@@ -81,7 +85,7 @@ def detect_packs(
     detections = []
     for pack, fired_list, labels, own, timed_out in read:
         if own:
-            detections.append(Detection(pack.id, 0.0, (), False, own, timed_out=tuple(timed_out)))
+            detections.append(Detection(pack.id, 0.0, (), False, own, timed_out=tuple(timed_out), time_limits=tuple(timed_out.values())))
             continue
         hidden: tuple[str, ...] = ()
         if not anything_applies:
@@ -96,7 +100,16 @@ def detect_packs(
         score = _score(pack, fired_list)
         confidence = round(min(1.0, score / pack.threshold), 2)
         detections.append(
-            Detection(pack.id, confidence, tuple(fired_list), score >= pack.threshold, labels=tuple(labels), hidden=hidden, timed_out=tuple(timed_out))
+            Detection(
+                pack.id,
+                confidence,
+                tuple(fired_list),
+                score >= pack.threshold,
+                labels=tuple(labels),
+                hidden=hidden,
+                timed_out=tuple(timed_out),
+                time_limits=tuple(timed_out.values()),
+            )
         )
     return tuple(detections)
 
@@ -105,7 +118,7 @@ def _score(pack: Pack, fired: Sequence[str]) -> float:
     return sum(marker.weight for marker in pack.markers if marker.id in fired)
 
 
-def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None = None, *, path: str = "", timed_out: list[str] | None = None) -> bool:
+def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None = None, *, path: str = "", timed_out: TimedOut | None = None) -> bool:
     """Whether a reader sees one of the markers the pack's `own-site` names as a republication's
     only (`republication_markers`: its credit line): such a page is a copy even when its `og:url`
     or `og:site_name` puts it on the publisher's site, as markup copied whole from the original
@@ -116,7 +129,7 @@ def shows_republication(ctx: Context, pack: Pack, candidates: Candidates | None 
 
 
 def _visible_markers(
-    ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str, only: frozenset[str] | None = None, timed_out: list[str] | None = None
+    ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str, only: frozenset[str] | None = None, timed_out: TimedOut | None = None
 ) -> tuple[list[str], list[str]]:
     """The ids of the pack's markers that fire on what a reader sees, and their labels, in the
     pack's order; a marker the prefilter ruled out (`candidates`) is not evaluated, nor one
@@ -134,10 +147,10 @@ def _visible_markers(
             if outcome.passed and not _only_in_republish_box(ctx.doc, outcome):
                 fired_list.append(marker.id)
                 labels.append(marker.label or describe_check(marker.check))
-        except PatternTimeout:
+        except PatternTimeout as exc:
             # Not known to fire or not: said in a notice (`Detection.timed_out`), so that a pack
             # that may apply is never left out unsaid.
-            _add_once(timed_out, marker.id)
+            _add_once(timed_out, marker.id, exc.limit)
         except (MissingMeta, PatternTooLarge, Undecided):
             # As for rules, these are about the article, not bugs: a marker that needs a
             # value the article does not give, or that has nothing to search (its `outside`
@@ -148,18 +161,18 @@ def _visible_markers(
     return fired_list, labels
 
 
-def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str, timed_out: list[str]) -> list[tuple[str, str]]:
+def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str, timed_out: TimedOut) -> list[tuple[str, str]]:
     """The pack's markers that did not fire on what a reader sees and would on what the story
     hides (`_hidden_match_line`: a credit line's text or its link), as (marker id, label ending
-    "hidden at line N"); the ids of those whose patterns ran out of time are added to `timed_out`."""
+    "hidden at line N"); the ids of those whose patterns ran out of time are added to `timed_out` (with the time limit each ran past)."""
     found = []
     for marker in pack.markers:
         if marker.id in fired or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
             continue
         try:
             line = _hidden_match_line(ctx, marker.check)
-        except PatternTimeout:
-            _add_once(timed_out, marker.id)
+        except PatternTimeout as exc:
+            _add_once(timed_out, marker.id, exc.limit)
             continue
         except (MissingMeta, PatternTooLarge):
             continue
@@ -170,19 +183,19 @@ def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candi
     return found
 
 
-def _garbled_markers(written: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str, timed_out: list[str]) -> list[tuple[str, str]]:
+def _garbled_markers(written: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str, timed_out: TimedOut) -> list[tuple[str, str]]:
     """The pack's markers, other than those in `fired`, that fire on the page read as written
     (`written`: its logical order, without the bidirectional controls that reorder what a reader
     sees), as (marker id, label ending "garbled by bidirectional controls at line N"); the ids of
-    those whose patterns ran out of time are added to `timed_out`."""
+    those whose patterns ran out of time are added to `timed_out` (with the time limit each ran past)."""
     found = []
     for marker in pack.markers:
         if marker.id in fired or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
             continue
         try:
             outcome = written.run(marker.check)
-        except PatternTimeout:
-            _add_once(timed_out, marker.id)
+        except PatternTimeout as exc:
+            _add_once(timed_out, marker.id, exc.limit)
             continue
         except (MissingMeta, PatternTooLarge, Undecided):
             continue
@@ -194,9 +207,10 @@ def _garbled_markers(written: Context, pack: Pack, fired: set[str], candidates: 
     return found
 
 
-def _add_once(ids: list[str] | None, marker_id: str) -> None:
-    if ids is not None and marker_id not in ids:
-        ids.append(marker_id)
+def _add_once(timed_out: TimedOut | None, marker_id: str, limit: float) -> None:
+    """Note in `timed_out` that the marker's pattern ran past `limit`, unless noted already."""
+    if timed_out is not None:
+        timed_out.setdefault(marker_id, limit)
 
 
 def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None = None) -> int | None:

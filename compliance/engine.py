@@ -1531,14 +1531,16 @@ def _timed_out_marker_notices(detections: Sequence[Detection], packs: Sequence[P
     marker: the page may be a copy whose rules were not checked. Of a pack applied all the same,
     the notice only says so. `advice` says how to name the pack where the notice is read (`--pack`,
     the API's `pack`, the page's Packs box)."""
-    limit = f"its pattern exceeded the {MATCH_TIMEOUT:g} s time limit"
     by_id = {pack.id: pack for pack in packs}
     notices = []
     for detection in detections:
         pack = by_id.get(detection.pack)
         unchecked = tuple(rule.id for rule in pack.rules) if pack is not None and not detection.applied else ()
         built_in = pack is None or pack.built_in
+        limits = dict(zip(detection.timed_out, detection.time_limits, strict=False))
         for marker in detection.timed_out:
+            # The limit grows with the length of the text searched (`patterns.time_limit`).
+            limit = f"its pattern exceeded the {shown_limit(limits.get(marker, MATCH_TIMEOUT))} s time limit"
             if detection.own_page:
                 message = _own_site_time_limit(marker, detection.pack, limit, advice, built_in=built_in, origin=pack.origin if pack else "")
             elif unchecked:
@@ -1605,7 +1607,7 @@ def _timed_out_addition_notices(ctx: Context, applied: Sequence[Pack], findings:
         Notice(
             "addition-time-limit",
             f"rule {rule_id} may count text the terms require as added: {'patterns' if len(unknown) > 1 else 'pattern'} {patterns}"
-            f" of what they require exceeded the {MATCH_TIMEOUT:g} s time limit, so what {'they' if len(unknown) > 1 else 'it'} would find"
+            f" of what they require exceeded {'their' if len(unknown) > 1 else 'its'} time limit, so what {'they' if len(unknown) > 1 else 'it'} would find"
             " was not left out of the comparison with the original; simplify the pattern",
         )
         for rule_id in comparing

@@ -233,9 +233,12 @@ class Detection:
     # Why the pack applies though the page's markers do not make it up: the original given is the
     # publisher's story (`engine._applied_by_original`); "" when the page itself made it apply.
     by_original: str = field(default="", compare=False)
-    # The markers not evaluated because their patterns ran out of time (`MATCH_TIMEOUT`): they may
-    # have fired, so the pack may apply though `applied` is False (a `marker-time-limit` notice).
+    # The markers not evaluated because their patterns ran out of time (`patterns.time_limit`):
+    # they may have fired, so the pack may apply though `applied` is False (a `marker-time-limit`
+    # notice). `time_limits` are the limits they ran past, in seconds of CPU time, in their order:
+    # a search of a long text has a longer one.
     timed_out: tuple[str, ...] = field(default=(), compare=False)
+    time_limits: tuple[float, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,6 @@ from compliance.metavalues import given_key, given_value, merged_meta
 from compliance.outputs import check_output_targets, private_folder, refuse_overwrite, remove_private_folder, stdin_file, take_private, write_private
 from compliance.packfiles import load_packs, pack_files_in, replacing_builtin, select_packs
 from compliance.packs import Pack
-from compliance.patterns import MATCH_TIMEOUT
 from compliance.selection import COMMAND_LINE, SelectionLayer
 from compliance.text import counted
 from compliance.urls import is_http_url
@@ -1551,7 +1550,7 @@ class RunStatus(NamedTuple):
             return f"exit 3: {counted(self.bugs, 'document')} not checked (an internal error or a killed worker, above)"
         if code == USER_ERROR:
             unfinished = (
-                f"{counted(self.unfinished, 'document')} not fully checked: a pattern ran past its {MATCH_TIMEOUT:g} s time limit"
+                f"{counted(self.unfinished, 'document')} not fully checked: a pattern ran past its time limit"
                 f" ({self.first_unfinished if self.unfinished == 1 else 'first: ' + self.first_unfinished}; see above)"
             )
             if self.input_errors:

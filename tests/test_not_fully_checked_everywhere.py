@@ -63,7 +63,7 @@ def _case(tmp_path: Path, key: str, *, severity: str = "info") -> tuple[Path, Pa
 
 
 def _closing(article: Path) -> str:
-    return f"exit 2: 1 document not fully checked: a pattern ran past its 0.25 s time limit ({article}; see above)\n"
+    return f"exit 2: 1 document not fully checked: a pattern ran past its time limit ({article}; see above)\n"
 
 
 # --- commands whose own output shows no notes ---------------------------------------------------

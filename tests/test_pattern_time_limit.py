@@ -6,6 +6,7 @@ time out and the module's clocks are replaced."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,22 @@ def test_a_detection_marker_that_runs_out_of_time_is_said_not_evaluated(cli: Any
     assert f'"{message} slow.yaml"' in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def test_a_marker_notice_names_the_longer_time_limit_of_a_long_text(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A search of a long text has more time (`patterns.time_limit`); the notice names the limit
+    # the marker ran past, not the limit of a short text. Scaled down: 0.05 s, and as much per
+    # 10 characters, so that the page's three dozen characters make a limit several times longer.
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.05)
+    monkeypatch.setattr(patterns, "_CHARACTERS_PER_TIME_LIMIT", 10)
+    pack = write(tmp_path, "slow.yaml", DETECTED)
+    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p>{'a' * 30}b</p></article></body></html>")
+    (entry,) = cli("check", "--rules", str(pack), "--format", "json", str(article)).json()["files"]
+    notice = {n["code"]: n["message"] for n in entry["notices"]}["marker-time-limit"]
+    shown = re.search(r"its pattern exceeded the ([0-9.]+) s time limit, so the document was not fully checked", notice)
+    assert shown is not None, notice
+    # The page's text, as the marker searches it: the heading's line and the paragraph.
+    assert shown[1] == patterns.shown_limit(patterns.time_limit(len("T\n" + "a" * 30 + "b"))) == "0.17"
+
+
 # The same pack with an own site whose republication marker (the credit line only a copy prints)
 # backtracks without end on a paragraph of a's ending in b.
 OWN_SITE = DETECTED.replace(
@@ -284,7 +301,7 @@ def test_a_comparison_that_finds_differences_says_when_a_required_addition_ran_o
     notices = [n["message"] for n in entry["notices"] if n["code"] == "addition-time-limit"]
     expected = (
         "rule slow/fidelity may count text the terms require as added: pattern '(a|a)+$' of what they require exceeded"
-        " the 0.25 s time limit, so what it would find was not left out of the comparison with the original; simplify the pattern"
+        " its time limit, so what it would find was not left out of the comparison with the original; simplify the pattern"
     )
     assert notices == ([expected] if noticed else [])
     assert ("slow/fidelity" in {f["rule"] for f in entry["findings"]}) == (noticed or "Republished" in pattern)
