@@ -18,6 +18,7 @@ from compliance.advice import COMMAND_LINE_ADVICE, Advice
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, read_as_written, without_controls
 from compliance.checks import NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.additions import addition_checks
+from compliance.checks.byline import reporters_byline
 from compliance.checks.medium import skipped_for_medium
 from compliance.checks.text import NEAR_MISS
 from compliance.decoding import Decoded, as_decoded, binary_kind, binary_text, decoded_as_message, reads_as_utf8
@@ -224,12 +225,14 @@ def missing_location(rule: Rule, doc: Document) -> Location:
 def at_the_byline(rule: Rule, doc: Document) -> Location | None:
     """Where a finding of something missing points when its rule says it belongs in the byline
     (`missing-at: byline`: a link back or the license credited with the author, as a base pack
-    that names no credit line of its own says): the story's first byline written in its body;
-    None when it has none (a byline only in the front matter or the metadata, which the theme
-    prints: the rule's other place then stands, `missing_location`)."""
-    if rule.missing_at != "byline" or not doc.bylines or not doc.bylines[0].in_body:
+    that names no credit line of its own says): the story's byline that credits the author
+    (`byline.reporters_byline`), when it is written in its body; None when it has none (a byline
+    only in the front matter or the metadata, which the theme prints: the rule's other place then
+    stands, `missing_location`)."""
+    if rule.missing_at != "byline":
         return None
-    return doc.locate(doc.bylines[0])
+    byline = reporters_byline(doc)
+    return doc.locate(byline) if byline is not None and byline.in_body else None
 
 
 def found_by_named_rule(ctx: Context, rule: Rule, applied: Sequence[Pack]) -> Location | None:

@@ -30,6 +30,7 @@ from urllib.parse import urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
+from compliance.checks.byline import reporters_byline
 from compliance.checks.link import characters_named, link_backs_in, mislabelled_link, original_address_for, page_link_back
 from compliance.checks.original_byline import not_reporters, reporters_and_credit, shortening_bylines
 from compliance.checks.story import in_list_item, story_end
@@ -2793,7 +2794,8 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         hit = outcome.hits[0]
         return doc.items[min(hit.index, len(doc.items) - 1)], shorten(hit.evidence, 60)
     if where == "byline":
-        found: Any = doc.bylines[0] if doc.bylines else None
+        # The byline a finding about it points at: the reporter's, not a theme's "by Web Desk" above it.
+        found: Any = reporters_byline(doc)
         if found is not None and not found.in_body:
             # The theme prints it above the body: a block for it goes at the top of the body.
             found = next((b for b in doc.article_blocks if not b.heading and b is not doc.page_headline), None)

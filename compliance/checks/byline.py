@@ -379,6 +379,7 @@ from compliance.document.byline_reading import (
     present_ties,
     reads_backwards,
 )
+from compliance.document.positions import location_at, offset_at
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -712,11 +713,12 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     if hits and params.institution:
         missing, notes = _without_institution(doc, params, ctx)
         if missing:
-            # The first byline that credits one of them, as the reason quotes it.
-            text = next(byline.text for byline in story_bylines(doc) if missing[0] in byline.names)
+            # The first byline that credits one of them, as the reason quotes it, and where it
+            # names that person: what the editor adds the institution to.
+            crediting = next(byline for byline in story_bylines(doc) if missing[0] in byline.names)
             whose = f"{possessive(missing[0])} institution" if len(missing) == 1 else f"the institutions of {listed(missing)}"
-            why = f"byline '{text}' does not show {whose}"
-            return Outcome(False, (), why, where_a_byline_goes(doc), captures=(("without", listed(missing)),))
+            why = f"byline '{crediting.text}' does not show {whose}"
+            return Outcome(False, (), why, functools.partial(where_it_names, doc, crediting, missing[0]), captures=(("without", listed(missing)),))
         # The author notes that give an institution are found too, after the bylines: what the
         # terms ask for, which a comparison with the original leaves out (`additions`).
         hits.extend(Hit(note.index, functools.partial(doc.locate, note), note.text, offset=doc_offset(doc, note.index)) for note in notes)
@@ -984,11 +986,48 @@ _BYLINE_LINE = on_first_use(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 
 
 def where_a_byline_goes(doc: Document) -> Callable[[], Location]:
-    """Where a finding about the byline points, computed when a report asks: the first byline,
-    else the headline, else the start of the article (a theme's author line that `story_bylines`
-    leaves out is not where the story's byline goes). A text or Markdown article's headline
-    from its front matter's `title` is not: the byline goes on the body's first line."""
-    bylines = story_bylines(doc)
-    if bylines:
-        return functools.partial(doc.locate, bylines[0])
+    """Where a finding about the byline points, computed when a report asks: the reporter's
+    byline (`reporters_byline`), else the headline, else the start of the article (a theme's
+    author line that `story_bylines` leaves out is not where the story's byline goes). A text or
+    Markdown article's headline from its front matter's `title` is not: the byline goes on the
+    body's first line."""
+    byline = reporters_byline(doc)
+    if byline is not None:
+        return functools.partial(doc.locate, byline)
     return functools.partial(under_headline, doc)
+
+
+def reporters_byline(doc: Document) -> Byline | None:
+    """The byline a finding about the story's byline is about: the first of `story_bylines` that
+    credits a person by name, else the first of them; None when there is none. A theme's "by Web
+    Desk" or "Posted by admin" above "By Mara Quellin, Valley Ledger" credits no one: a message
+    naming Mara Quellin (a rule's `{names}`) and its place name the same line, the one an editor
+    changes."""
+    bylines = story_bylines(doc)
+    return next((byline for byline in bylines if byline.names), bylines[0] if bylines else None)
+
+
+# Between the words of a name as the source writes them: spaces, a no-break space, or tags
+# ("<strong>Amara</strong> Lindqvist").
+_BETWEEN_WORDS = r"(?:\s|&nbsp;|&#160;|&#xa0;|\xa0|<[^<>]*>)+"
+# How far past a byline's start its words are looked for: a theme's byline block holds avatars,
+# links and dates around the names, never pages of them.
+_BYLINE_REACH = 20_000
+
+
+def where_it_names(doc: Document, byline: Byline, name: str) -> Location:
+    """Where the byline writes `name` in the page's source (its first word, markup and spaces
+    between its words allowed: "… and <strong>Amara Lindqvist</strong>" at the name, not the
+    byline's start, which may be lines above); the byline's own place when the source does not
+    write it so within `_BYLINE_REACH` characters of the byline (a name read from several
+    elements, entity-written letters), or the byline is not in the body (front matter, a CMS
+    field). Read only when a finding names the person."""
+    where = doc.locate(byline)
+    words = name.split()
+    if not byline.in_body or not words:
+        return where
+    source = doc.lines_source
+    start = offset_at(source, where.line, where.column)
+    pattern = re.compile(r"(?<!\w)" + _BETWEEN_WORDS.join(re.escape(word) for word in words) + r"(?!\w)")
+    found = pattern.search(source, start, start + _BYLINE_REACH)
+    return location_at(source, found.start()) if found is not None else where

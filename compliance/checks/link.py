@@ -90,7 +90,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, hiding_note, judge_count
 from compliance.checks.story import link_keys, url_key
-from compliance.document import Block, BrokenLink, Document, Link
+from compliance.document import Block, BrokenLink, Document, Image, Link, links_an_author_page
 from compliance.document.elements import BLOCK_TAGS, inert_holder, text_of
 from compliance.errors import PackError
 from compliance.findings import START
@@ -818,29 +818,60 @@ def _mislabelled_for(doc: Document, params: LinkParams, ctx: Context, addresses:
 
 
 def mislabelled_link(doc: Document, ctx: Context, address: str) -> Link | None:
-    """With no link to the original: the first visible link of the article whose words name the
+    """With no link to the original: the visible link of the article whose words name the
     original, by its publisher's name as the original's host spells it ("ProPublica" for
     www.propublica.org, "The Texas Tribune" for texastribune.org) or by the original's headline,
     but which goes to another site (a credit line whose link a CMS rewrote to the republisher's own
     page), or to the home page of the original's own site (a credit line linked to
     `https://www.propublica.org/`, not the story), and which the original does not print itself
-    (KFF Health News' tagline links its name to its home page); None when there is none. Read only
-    when the check fails, and by `fix` to re-point it."""
+    (KFF Health News' tagline links its name to its home page); None when there is none. The first
+    such link outside the bylines is the one (the credit line's, which the packs' help says to
+    link), else the first in a byline that does not go to an author's page
+    (`links_an_author_page`): a theme links each name of a byline to its author page, and
+    Co-Authors Plus's "ProPublica" guest author (`/author/pp/`) names the publisher as an author,
+    not where the story comes from. Read only when the check fails, and by `fix` to re-point it."""
     host = url_host(address) or ""
     labels = host.removeprefix("www.").split(".")
     site = labels[0] if len(labels) > 1 else ""
     headline = ctx.original.headline.text if ctx.original is not None and ctx.original.headline is not None else ""
     names = {name for name in (site, _name_key(headline)) if name}
     the_originals = _the_originals_links(ctx)
+    bylines = _byline_blocks(doc)
+    in_a_byline: Link | None = None
     for link in _visible_article_links(doc):
         if on_host(url_host(link.href) or "", (host.removeprefix("www."),)) and site_root(link.href) is None:
             continue
         if url_key(link.href) in the_originals:
             continue
         words = _name_key(link.text)
-        if words in names or (words.startswith("the") and words[3:] == site):
+        if not (words in names or (words.startswith("the") and words[3:] == site)):
+            continue
+        if link.index not in bylines:
             return link
-    return None
+        if in_a_byline is None and not links_an_author_page(link):
+            in_a_byline = link
+    return in_a_byline
+
+
+# A block that opens as a byline does ("By …", "by: …").
+_BY_OPENER = re.compile(r"^\W*by\b", re.IGNORECASE)
+
+
+def _byline_blocks(doc: Document) -> set[int]:
+    """The indexes of the blocks that are bylines: a byline read from markup around its names, or
+    a block that opens with "By". A link read as a byline on its own (an author-page link) stands
+    in another line: "This story was originally published by <a href="/author/propublica/">ProPublica</a>."
+    is a credit line, whose link is the one to mend."""
+    return {
+        byline.index
+        for byline in doc.bylines
+        if byline.element is None or byline.element.tag != "a" or (0 <= byline.index < len(doc.items) and _opens_as_a_byline(doc.item_at(byline.index)))
+    }
+
+
+def _opens_as_a_byline(item: Block | Image) -> bool:
+    """Whether a block's words open with "By"; an image has none."""
+    return isinstance(item, Block) and _BY_OPENER.match(item.text) is not None
 
 
 def _look_alike_link(doc: Document, params: LinkParams, ctx: Context, original: frozenset[str]) -> tuple[Link, str] | None:

@@ -67,7 +67,7 @@ from compliance.document.byline_reading import (
     title_and_institution,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, block_element, class_tokens, names, text_of
-from compliance.document.model import Block, Byline, Document, block_position, own_pages_of
+from compliance.document.model import Block, Byline, Document, Link, block_position, own_pages_of
 from compliance.document.region import in_comments, is_chrome, is_site_header, is_site_navigation
 from compliance.document.stories import story_byline_at
 from compliance.firstuse import on_first_use
@@ -544,6 +544,14 @@ def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]],
             byline = replace(byline, reading=BylineReading((word,), "", None, affiliations=((),)))
         kept.append(byline)
     return kept
+
+
+def links_an_author_page(link: Link) -> bool:
+    """Whether a link goes to an author's own page, as a theme links each name of a byline
+    (`rel=author`, `/author/jane-doe`, `/people/jane-doe`, `medium.com/@jane`): the page of a
+    person, or of an outlet credited as an author (Co-Authors Plus's "ProPublica" guest author at
+    `/author/pp/`), never a story."""
+    return "author" in (rel.lower() for rel in link.rel) or _AUTHOR_HREF.search(link.href) is not None
 
 
 def _marked_as_person(element: Any, word: str) -> bool:
