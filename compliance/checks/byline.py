@@ -75,7 +75,11 @@ affiliation, as after a comma: capitalised words ending with an outlet's or an o
 word; the name is the shortest that leaves such an outlet, unless the outlet is named for its
 place ("By Mary Jo Smith Texas Tribune" credits Mary Jo Smith) or the name is in capitals
 ("By MARY CLARE JALONICK Associated Press"), and a place before the outlet's words is the
-outlet's own ("By New York Daily News" names no one called New York). A person's pronouns
+outlet's own ("By New York Daily News" names no one called New York). An outlet that closes the
+list of people after "and", "&" or "with" (the publisher a CMS keeps as a guest author: "By Maria
+Lopez, Daniel Okafor and ProPublica", "By Ana Ruiz & KFF Health News", "By A, B, and CalMatters
+staff") is their affiliation, as in "By Maria Lopez and Daniel Okafor, ProPublica": no one more
+person, and it hides no one; a person's name there ("and Tom Daily") is a person. A person's pronouns
 beside the name ("By Ana Ruiz (she/her)", "Ana Ruiz they/them") and a follow button's word a
 profile card runs on ("Ana RuizFollow", "Ana Ruiz · Follow") are no part of the name or its
 credit. An outlet named

@@ -3095,6 +3095,8 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(rest, stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
+    if _CLOSING_JOINER().search(stripped):
+        stripped = _outlet_closing_the_people(stripped, outlets)
     # A short form the byline's Chinese, Japanese or Korean parts read as an institution ("서울대")
     # is no person, as an outlet is none.
     names, credit, quoted_credit = _people_and_credit(stripped, outlets | opened.institutions if opened.institutions else outlets)
@@ -3113,6 +3115,81 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     if require_prefix and not had_prefix:
         return None
     return _nameless_reading(opened, stripped, credit, outlets)
+
+
+# The word that closes a list of people ("and", "&", in the languages the reader knows, as
+# `_LIST_AND` has them), or English "with", which `_FOR_OF` reads before an outlet ("Ana Ruiz with
+# CalMatters"; another language's "avec AFP" credits a contribution, `_with_as_and`), as a word of
+# its own in a byline's part (not the "&" of "Texas A&M"); also where it opens a comma's part
+# ("…, and ProPublica").
+_CLOSING_JOINER = on_first_use(rf"(?<!\S)(?:{_AND_WORDS}|{_SHORT_AND_WORDS}|with|&)(?!\S)", re.IGNORECASE)
+
+
+def _outlet_closing_the_people(stripped: str, outlets: Set[str]) -> str:
+    """`stripped` with an outlet that closes its list of people written as the list's credit, as a
+    comma parts it: "Maria Lopez, Daniel Okafor and ProPublica" reads as "Maria Lopez, Daniel
+    Okafor, ProPublica", "Ana Ruiz & KFF Health News" as "Ana Ruiz, KFF Health News", "A, B, and
+    ProPublica staff" as "A, B, ProPublica staff", "A with The Texas Tribune" as "A, The Texas
+    Tribune". A CMS that keeps the publisher as a guest author (Co-Authors Plus, Newspack) prints
+    it last among the names, and a reader takes it for the people's outlet, not for one more
+    person nor as hiding the last one in "Daniel Okafor and ProPublica". Only when every part before
+    the joiner is people's names (`_names_in`) and what follows it, to the end of its part, is an
+    outlet (`_is_closing_outlet`); `stripped` itself otherwise."""
+    position = 0
+    for part in _SEGMENT_SPLIT.split(stripped):
+        start = stripped.index(part, position)
+        position = start + len(part)
+        joiners = list(_CLOSING_JOINER().finditer(part))
+        closing = next((found for found in reversed(joiners) if _is_closing_outlet(part[found.end() :], outlets)), None)
+        if closing is None:
+            if _names_in(part, outlets, after_name=start > 0) is None:
+                return stripped  # a part that is not people: no list of people for an outlet to close
+            continue
+        head = part[: closing.start()].strip()
+        if head and _names_in(head, outlets, after_name=start > 0) is None:
+            return stripped
+        if not head and start == 0:
+            return stripped  # "And ProPublica": no person before it
+        joined = ", " if head else ""
+        return stripped[: start + closing.start()] + joined + stripped[start + closing.end() :]
+    return stripped
+
+
+def _is_closing_outlet(text: str, outlets: Set[str]) -> bool:
+    """Whether the words after a list's last joiner name an outlet or a body, with its staff or
+    not ("ProPublica", "KFF Health News", "the Texas Tribune", "ProPublica staff", "The Associated
+    Press", "Lakeside Voice", "Ohio State University"): one of the loaded packs' outlets
+    (`outlets`); one word written as a brand or as initials ("ProPublica", "NPR"), outside a
+    byline written in capitals, where every word is; or a proper noun's phrase that names no
+    person and whose words are a news outlet's (`is_news_outlet_phrase`, an outlet's last word,
+    `_OUTLET_ENDINGS`) or an organisation's (`is_organisation_phrase`). A person's name that ends
+    as an outlet's does ("Tom Daily", "Ann Post") is a person's, and so is one with an outlet of
+    their own ("Tomás Ferreira for KFF Health News", "Ben Cole Inside Climate News")."""
+    words = text.split()
+    while words and words[-1].lower().strip(".") in _STAFF_WORDS:
+        words = words[:-1]
+    name = " ".join(words)
+    if not name or not _is_proper_noun_phrase(name.removeprefix("the ")):
+        return False
+    if _is_outlet(name, outlets):
+        return True
+    if len(words) == 1:
+        # One word is no person's full name; it is an outlet's written as a brand is, as a reader
+        # of a byline without the loaded packs (a `reporter` value) takes it too, and a pen name's
+        # otherwise ("Banksy").
+        return not name.isupper() and (_is_brand(name) or _is_outlet_initials(name))
+    if _opens_with_a_person(name, outlets):
+        return False
+    last = words[-1].casefold().strip(".,")
+    return is_news_outlet_phrase(name) or last in _OUTLET_ENDINGS or is_organisation_phrase(name)
+
+
+def _opens_with_a_person(name: str, outlets: Set[str]) -> bool:
+    """Whether words that follow a list's joiner open with a person's name: the whole of them, or
+    a name with an outlet of its own after "for", "of", "with" ("Tomás Ferreira for KFF Health
+    News") or after the name alone ("Ben Cole Inside Climate News", `_split_name_and_role`)."""
+    head = _for_of_in(name).split(name, maxsplit=1)[0]
+    return person_name(head, outlets) is not None or _split_name_and_role(name, outlets) is not None
 
 
 def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[str]) -> BylineReading | None:
