@@ -2105,3 +2105,81 @@ def _where_left_out(element: Any, article_root: Any) -> str:
         node = node.getparent()
     return "the page outside the story"
 
+
+# "By" opening a byline, whatever follows it (a name, or nothing before the outlet's comma).
+_BYLINE_LINE_START = on_first_use(r"^\s*by\b", re.IGNORECASE)
+
+
+def _credits_an_outlet(byline: Byline) -> bool:
+    """Whether the byline credits an outlet or institution beside its names (or instead of a
+    name it lost: "By , KFF Health News")."""
+    return bool(byline.reading.credit.strip())
+
+
+def _credits_an_outlet_as_a_byline(byline: Byline) -> bool:
+    """Whether the byline is a story's own byline crediting an outlet, written as one: "By" and
+    its people ("By Nick Pope, The Daily Caller") or a name it lost ("By , KFF Health News"). Not
+    a line of a role or an outlet alone ("eHow Contributor" under "By NAME"), nor an author
+    paragraph without "By" ("Ana Ruiz, Mayo Clinic" under "By Renata Okafor"), which must not
+    push the byline above it out."""
+    return _credits_an_outlet(byline) and _BYLINE_LINE_START().match(byline.text) is not None
+
+
+def _printed_by_the_story(byline: Byline) -> bool:
+    """Whether the byline is a "By" line the story's own text prints, naming people: "By Mara
+    Quellin" under the licensor's logo in the entry's content, a paragraph the editor pasted with
+    the story, not the theme's byline markup (an author class, an author-page link), which prints
+    the account that posted it."""
+    return byline.source == "text" and bool(byline.names) and _BYLINE_LINE_START().match(byline.text) is not None
+
+
+def _shape(element: Any) -> tuple[str, frozenset[str]]:
+    """An element's tag and class words: how a template writes a line ("p" and {"byline"})."""
+    if element is None or not isinstance(element.tag, str):
+        return ("", frozenset())
+    return (element.tag.lower(), frozenset((element.get("class") or "").split()))
+
+
+def _apart_and_above(line: Byline, story: Byline) -> bool:
+    """Whether `line` stands before `story`, neither holds the other, and it is written otherwise:
+    a line of the same shape ("By Ines Marlowe" over "By Tomas Reyes, Monash University", both
+    `<p class="byline">`) is a second author's byline of the story, not a theme's."""
+    if line.index >= story.index or _contains(story.element, line.element) or _contains(line.element, story.element):
+        return False
+    return line.element is not None and _shape(line.element) != _shape(story.element)
+
+
+def _stands_in_for(line: Byline, story: Byline) -> bool:
+    """Whether the author line `line` is a theme's, which the story's own byline `story` puts
+    aside: apart from it and above it (`_apart_and_above`); under a "By" line that credits no
+    outlet (`_printed_by_the_story`), only when the theme writes it in byline markup (a "By" line
+    of the text over another is a second author's as likely)."""
+    return _apart_and_above(line, story) and (line.source == "markup" or _credits_an_outlet_as_a_byline(story))
+
+
+def story_bylines(doc: Document) -> tuple[Byline, ...]:
+    """The bylines a byline check reads, in page order: the document's, less a theme's author line
+    that stands in for nobody. When the story carries its own byline, one that credits an outlet
+    ("By Nick Pope, The Daily Caller", or "By , Daily Caller News Foundation" whose name was
+    lost), or a "By" line the story's own text prints ("By Mara Quellin" under the licensor's
+    logo), an author line above it that credits no outlet and none of its people (a WordPress
+    entry header's "Sarah Gooding June 27, 2024", Jannah's `.post-meta .author-name`: the account
+    that posted the story) is not the reporter's byline, so it cannot pass for the story's, nor
+    is its person credited beside the reporter. Under a "By" line that credits no outlet only a
+    line of byline markup is put aside. Without such a byline, or when the lines share a person,
+    one holds the other, or both are written alike (two authors' "By" lines), every byline
+    counts, as before."""
+    own = [byline for byline in doc.bylines if _credits_an_outlet_as_a_byline(byline) or _printed_by_the_story(byline)]
+    if not own:
+        return doc.bylines
+    own_people = {person_key(name) for byline in own for name in byline.names}
+
+    def posting_account(byline: Byline) -> bool:
+        return (
+            bool(byline.names)
+            and not _credits_an_outlet(byline)
+            and not any(person_key(name) in own_people for name in byline.names)
+            and all(_stands_in_for(byline, story) for story in own)
+        )
+
+    return tuple(byline for byline in doc.bylines if not posting_account(byline))
