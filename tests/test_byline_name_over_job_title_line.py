@@ -46,6 +46,9 @@ def _passed(report: Report) -> dict[str, str]:
         ("<p><strong>Reagan Reese</strong><br>White House Correspondent</p>", "Reagan Reese", "White House Correspondent"),
         ("<p>Jason Hopkins<br/>Staff Writer</p>", "Jason Hopkins", "Staff Writer"),
         ("<p>Mara Quellin<br>contributor</p>", "Mara Quellin", "contributor"),
+        # Names of three words, all kept.
+        ("<p>Mary Lou Smith<br>Contributor</p>", "Mary Lou Smith", "Contributor"),
+        ("<p>Jean-Luc Van Damme<br>Energy Reporter</p>", "Jean-Luc Van Damme", "Energy Reporter"),
         # A job title with the licensor's name in it.
         ("<p>Nick Pope<br>DCNF Contributor</p>", "Nick Pope", "DCNF Contributor"),
         # Two parts of one short block, each laid out as a line.

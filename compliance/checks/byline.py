@@ -43,10 +43,10 @@ Share"). A name line over a line of job title and institution ("Maria Chen" over
 Professor of Biology, University of Michigan", The Conversation's author block) is a byline with
 that institution, in HTML (`<p>NAME<br>TITLE</p>`, and an author box's three lines, name, title
 and institution), plain text and Markdown; so is a name line over a line that is only the
-person's job title, read as the one line "NAME TITLE" is (`<p>Nick Pope<br>Contributor</p>`,
-"Chris White" over "Energy Reporter", over "DCNF Contributor", two `display:block` spans of one
-short block, a date under them), but not over another body's name ("Getty Images"), a place
-or a date; an author block of
+person's job title, read as "NAME, TITLE" (`<p>Nick Pope<br>Contributor</p>`, "Mary Lou Smith"
+over "Contributor", "Chris White" over "Energy Reporter", over "DCNF Contributor", two
+`display:block` spans of one short block, a date under them), but not over another body's name
+("Getty Images"), a place or a date; an author block of
 several such pairs credits every author with their own institution, and one without a title line
 with none. A paragraph that is only a name over one that names a pack's outlet ("Nick Pope" over
 "From the Daily Caller News Foundation", an author box's two lines) is the byline "NAME, OUTLET";

@@ -27,9 +27,9 @@ site's stylesheet lays out apart) are read as lines too. An opener alone in its 
 is read with the name in the block after it; a label over the "By" line in an author box (a
 topic's `<h6>`) is no part of the byline; a name line over a job title and institution line is a
 byline with that institution, and over a job title alone ("Nick Pope" over "Contributor") a
-byline with that title, as the one line "Nick Pope Contributor" is. A byline above the headline and outside the article that credits
-none of the story's own byline's people is another work's header and gives way to it. When
-nothing above the body credits anyone, a heading in the article that opens with a label and
+byline with that title, its line break read as a comma. A byline above the headline and outside
+the article that credits none of the story's own byline's people is another work's header and
+gives way to it. When nothing above the body credits anyone, a heading in the article that opens with a label and
 names a person ("Analysis: Jon Sopel, BBC News, Washington") is the byline; failing that, in
 plain text and Markdown, a line that is only a name under the headline and over a sentence.
 When nothing above the body credits a person (no byline, or "By Reuters", "By The Conversation"),
