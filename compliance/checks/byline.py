@@ -21,7 +21,12 @@ own byline crediting an outlet ("By NAME, The Daily Caller", or "By , KFF Health
 name lost), a theme's author line above it that credits no outlet and none of its people (a
 WordPress entry header's "Sarah Gooding June 27, 2024", the account that posted the story),
 written in other markup than the byline (another element or class), is not read by the check:
-it cannot stand in for the reporter. A second author's line written as the byline is (two
+it cannot stand in for the reporter. So too under a "By" line the story's own text prints
+without an outlet ("By Mara Quellin" under the licensor's logo in the entry's content): a
+theme's author line in byline markup above it that names another person (Jannah's
+`.post-meta .author-name`, an author-page link: the partner's web editor who posted it) is not
+the story's byline, and `original-byline` does not count its person as credited beside the
+reporter; two "By" lines of the text both count. A second author's line written as the byline is (two
 `<p class="byline">` lines) is a byline of the story. A topic or section label
 over the byline in an author box (`<h6>Tech Industry</h6>` over "by NAME") is no part of it, and
 words that are all a topic's ("Tech Industry", "Health Care") are no person's name. A label that
@@ -37,7 +42,11 @@ first word is a given name stays one ("Grant Read", "Terry Nation", "Justice Smi
 Share"). A name line over a line of job title and institution ("Maria Chen" over "Assistant
 Professor of Biology, University of Michigan", The Conversation's author block) is a byline with
 that institution, in HTML (`<p>NAME<br>TITLE</p>`, and an author box's three lines, name, title
-and institution), plain text and Markdown; an author block of
+and institution), plain text and Markdown; so is a name line over a line that is only the
+person's job title, read as "NAME, TITLE" (`<p>Nick Pope<br>Contributor</p>`, "Mary Lou Smith"
+over "Contributor", "Chris White" over "Energy Reporter", over "DCNF Contributor", two
+`display:block` spans of one short block, a date under them), but not over another body's name
+("Getty Images"), a place or a date; an author block of
 several such pairs credits every author with their own institution, and one without a title line
 with none. A paragraph that is only a name over one that names a pack's outlet ("Nick Pope" over
 "From the Daily Caller News Foundation", an author box's two lines) is the byline "NAME, OUTLET";
@@ -367,7 +376,7 @@ from compliance.checks.original_byline import is_original_institution, is_report
 from compliance.checks.story import under_headline
 from compliance.checks.text import scope_blocks
 from compliance.checks.written import words_as_written, writes_controls
-from compliance.document import Block, Byline, Document, block_position, byline_beside_the_story, overlong_byline, refused_byline, unread_byline
+from compliance.document import Block, Byline, Document, block_position, byline_beside_the_story, overlong_byline, refused_byline, story_bylines, unread_byline
 from compliance.document.byline_reading import (
     credited_for_a_part,
     credits_only_a_part,
@@ -630,69 +639,6 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
         if own:
             return False, own
     return True, ""
-
-
-def _credits_an_outlet(byline: Byline) -> bool:
-    """Whether the byline credits an outlet or institution beside its names (or instead of a
-    name it lost: "By , KFF Health News")."""
-    return bool(byline.reading.credit.strip())
-
-
-def _is_the_storys_own(byline: Byline) -> bool:
-    """Whether the byline is a story's own byline crediting an outlet, written as one: "By" and
-    its people ("By Nick Pope, The Daily Caller") or a name it lost ("By , KFF Health News"). Not
-    a line of a role or an outlet alone ("eHow Contributor" under "By NAME"), nor an author
-    paragraph without "By" ("Ana Ruiz, Mayo Clinic" under "By Renata Okafor"), which must not
-    push the byline above it out."""
-    return _credits_an_outlet(byline) and _BYLINE_LINE_START().match(byline.text) is not None
-
-
-def _contains(outer: Any, inner: Any) -> bool:
-    """Whether lxml element `inner` is `outer` or inside it (False for a missing element)."""
-    if outer is None or inner is None:
-        return False
-    return inner is outer or (hasattr(inner, "iterancestors") and any(ancestor is outer for ancestor in inner.iterancestors()))
-
-
-def _shape(element: Any) -> tuple[str, frozenset[str]]:
-    """An element's tag and class words: how a template writes a line ("p" and {"byline"})."""
-    if element is None or not isinstance(element.tag, str):
-        return ("", frozenset())
-    return (element.tag.lower(), frozenset((element.get("class") or "").split()))
-
-
-def _apart_and_above(line: Byline, story: Byline) -> bool:
-    """Whether `line` stands before `story`, neither holds the other, and it is written otherwise:
-    a line of the same shape ("By Ines Marlowe" over "By Tomas Reyes, Monash University", both
-    `<p class="byline">`) is a second author's byline of the story, not a theme's."""
-    if line.index >= story.index or _contains(story.element, line.element) or _contains(line.element, story.element):
-        return False
-    return line.element is not None and _shape(line.element) != _shape(story.element)
-
-
-def story_bylines(doc: Document) -> tuple[Byline, ...]:
-    """The bylines a byline check reads: the document's, less a theme's author line that stands
-    in for nobody. When the story carries its own byline, one that credits an outlet ("By Nick
-    Pope, The Daily Caller", or "By , Daily Caller News Foundation" whose name was lost), an
-    author line above it that credits no outlet and none of its people (a WordPress entry
-    header's "Sarah Gooding June 27, 2024": the account that posted the story) is not the
-    reporter's byline, so it cannot pass for the story's. Without such a byline, or when the
-    lines share a person, one holds the other, or both are written alike (two authors' "By"
-    lines), every byline counts, as before."""
-    own = [byline for byline in doc.bylines if _is_the_storys_own(byline)]
-    if not own:
-        return doc.bylines
-    own_people = {person_key(name) for byline in own for name in byline.names}
-
-    def posting_account(byline: Byline) -> bool:
-        return (
-            bool(byline.names)
-            and not _credits_an_outlet(byline)
-            and not any(person_key(name) in own_people for name in byline.names)
-            and all(_apart_and_above(byline, story) for story in own)
-        )
-
-    return tuple(byline for byline in doc.bylines if not posting_account(byline))
 
 
 def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
@@ -984,8 +930,6 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
 
 # A line that reads as a byline ("By Maria Lopez", "BY: ANA RUIZ"): what a hidden copy of one
 # looks like, for the note that names it.
-# "By" opening a byline, whatever follows it (a name, or nothing before the outlet's comma).
-_BYLINE_LINE_START = on_first_use(r"^\s*by\b", re.IGNORECASE)
 _BYLINE_LINE = on_first_use(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 
 

@@ -19,7 +19,10 @@ credits the reporter. A name a byline credits only for a part of the work is not
 ("By Courier Staff. Photos by Jake Smith", "Compiled by Jake Smith", "Photos and video by Jake
 Smith" leave Jake Smith uncredited), and a name after another that the original names as an
 author's institution is that institution, no other person ("By Ana Ruiz, Johns Hopkins" for an
-original whose author line gives Ana Ruiz Johns Hopkins University). With
+original whose author line gives Ana Ruiz Johns Hopkins University). The bylines read are a
+`byline` check's: a theme's author line that the story's own byline puts aside (the account that
+posted the story, "Karen Miles" in the header over "By Mara Quellin" under the logo) credits no
+one beside the reporter. With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a
@@ -80,7 +83,7 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import is_caption, name_key, same_person, shortens_given_name, under_headline
 from compliance.checks.text import IN_A_CAPTION, not_captions, scope_blocks
-from compliance.document import Block, Byline, Document
+from compliance.document import Block, Byline, Document, story_bylines
 from compliance.document.byline_reading import credited_for_a_part, is_organisation_phrase, person_name, read_byline
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
@@ -160,9 +163,12 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     # A name credited only for a part of the work ("Compiled by B", "Photos by B") is no reporter's credit.
     # Nor is a name the original gives as an author's institution ("By A, Johns Hopkins").
     institutions = original_institutions(ctx)
+    # The bylines a byline check reads: a theme's author line that the story's own byline puts
+    # aside (the account that posted it) credits no one beside the reporter.
+    bylines = story_bylines(doc)
     credited: list[tuple[Byline | Block, str]] = [
         (byline, n)
-        for byline in doc.bylines
+        for byline in bylines
         for position, n in enumerate(byline.names)
         if not credited_for_a_part(byline.text, n) and not (position and is_original_institution(n, institutions))
     ]
@@ -183,9 +189,9 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     # The byline to change is the one crediting someone else, when the reporters are credited,
     # else the one that cuts a reporter's name short.
     first = (others[0][0] if others and found else None) or (credited[min(shortened.values())][0] if shortened else None)
-    first = first or (doc.bylines[0] if doc.bylines else None)
+    first = first or (bylines[0] if bylines else None)
     anchor = doc.locate(first) if first is not None else under_headline(doc)
-    shown = "; ".join(f"'{b.shown}'" for b in doc.bylines) or "no visible byline"
+    shown = "; ".join(f"'{b.shown}'" for b in bylines) or "no visible byline"
     lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
     if lines:
         shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)

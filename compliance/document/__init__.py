@@ -24,7 +24,7 @@ import re
 from collections.abc import Set
 
 from compliance.decoding import Decoded
-from compliance.document.bylines import byline_beside_the_story, links_an_author_page, overlong_byline, refused_byline, unread_byline
+from compliance.document.bylines import byline_beside_the_story, links_an_author_page, overlong_byline, refused_byline, story_bylines, unread_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, in_h1, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, BrokenLink, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, block_position, item_offsets
@@ -54,6 +54,7 @@ __all__ = [
     "refused_byline",
     "resolve_url",
     "shown_sources",
+    "story_bylines",
     "svg_accessible_name",
     "text_of",
     "unread_byline",

@@ -2169,6 +2169,31 @@ def title_and_institution(name: str, line: str, outlets: Set[str] = frozenset())
     return reading
 
 
+# What a line that is only a job title reads as alone: a role ("Contributor", "Energy Reporter",
+# "White House Correspondent") or a staff credit ("Staff Writer").
+_JOB_TITLE_PROBLEMS = frozenset({"role", "staff"})
+
+
+def name_and_job_title(name: str, line: str, outlets: Set[str] = frozenset()) -> BylineReading | None:
+    """The reading of a name line and the line under it when that line is only the person's job
+    title ("Nick Pope" over "Contributor", "Chris White" over "Energy Reporter": DCNF's own byline
+    form, `<p>NAME<br>Contributor</p>`), read as "NAME, TITLE": the line break parts the name from
+    the title as a comma does, so a name of three words keeps them all ("Mary Lou Smith" over
+    "Contributor"). None for anything else (an outlet or another body alone, "Getty Images"; a
+    place, a date, a sentence). The line alone must read as a role or a staff credit and name no
+    one, and the two read as one line must credit only `name`, with the line as the credit."""
+    title = normalize_inline(line)
+    if not title or len(title.split()) > _AFFILIATION_WORDS or title.endswith((".", ":", "?", "!", ",")):
+        return None
+    alone = read_byline(title, outlets=outlets)
+    if alone is None or alone.names or alone.problem not in _JOB_TITLE_PROBLEMS:
+        return None
+    reading = read_byline(f"{name}, {title}", require_prefix=True, outlets=outlets)
+    if reading is None or reading.names != (name,) or reading.credit != title:
+        return None
+    return reading
+
+
 _AFFILIATION_LENGTH = 120
 
 

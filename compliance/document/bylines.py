@@ -26,9 +26,10 @@ name into the next part ("Jake Smith" + "Daily Caller News Foundation reporter",
 site's stylesheet lays out apart) are read as lines too. An opener alone in its element ("by")
 is read with the name in the block after it; a label over the "By" line in an author box (a
 topic's `<h6>`) is no part of the byline; a name line over a job title and institution line is a
-byline with that institution. A byline above the headline and outside the article that credits
-none of the story's own byline's people is another work's header and gives way to it. When
-nothing above the body credits anyone, a heading in the article that opens with a label and
+byline with that institution, and over a job title alone ("Nick Pope" over "Contributor") a
+byline with that title, its line break read as a comma. A byline above the headline and outside
+the article that credits none of the story's own byline's people is another work's header and
+gives way to it. When nothing above the body credits anyone, a heading in the article that opens with a label and
 names a person ("Analysis: Jon Sopel, BBC News, Washington") is the byline; failing that, in
 plain text and Markdown, a line that is only a name under the headline and over a sentence.
 When nothing above the body credits a person (no byline, or "By Reuters", "By The Conversation"),
@@ -54,10 +55,12 @@ from compliance.document.byline_reading import (
     has_opener,
     is_dateline_line,
     is_organisation_word,
+    is_page_data,
     is_part_credit,
     is_section_label,
     may_be_pen_name,
     name_among_page_data,
+    name_and_job_title,
     names_after_unread_by,
     person_key,
     person_name,
@@ -1421,16 +1424,23 @@ def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]
 
 def _name_over_title(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
     """A name line over a line of job title and institution (`title_and_institution`): "Maria
-    Chen" over "Assistant Professor of Biology, University of Michigan", the two lines of one
-    block (`<p>NAME<br>TITLE</p>`, a Markdown hard break) or, in plain text and Markdown, two lines
-    one after the other. The name line must be only a person's name; the byline reads the two as
-    "NAME, TITLE" and quotes them as the page's lines."""
+    Chen" over "Assistant Professor of Biology, University of Michigan"; or over a line that is
+    only the person's job title (`name_and_job_title`: "Nick Pope" over "Contributor", "Chris
+    White" over "Energy Reporter", DCNF's own byline form), or a job title with a pack's outlet
+    ("DCNF Contributor"). The two lines of one block (`<p>NAME<br>TITLE</p>`, a Markdown hard
+    break; a date or reading time on lines under them is left off), of one short block whose two parts are laid out as lines (`<p><span
+    style="display:block">NAME</span><span style="display:block">TITLE</span></p>`), or, in plain
+    text and Markdown, two lines one after the other. The name line must be only a person's name;
+    the byline reads the two as "NAME, TITLE" and quotes them as the page's lines."""
     lines = block.text.split("\n")
+    # A date or reading time under the two ("Nick Pope" / "Contributor" / "June 27, 2024") is no part of them.
+    while len(lines) > 2 and is_page_data(lines[-1]):
+        lines.pop()
     if len(lines) == 2:
         name_line, title_line = lines
-    elif len(lines) == 1 and block.element is None:
+    elif len(lines) == 1:
         after = _block_after(block.index, blocks)
-        if after is None or "\n" in after.text:
+        if after is None or "\n" in after.text or not (block.element is None or _one_short_block(block, after)):
             return None
         name_line, title_line = lines[0], after.text
     else:
@@ -1438,11 +1448,36 @@ def _name_over_title(block: Block, blocks: tuple[Block, ...], zone: _Zone, outle
     name_line = normalize_inline(name_line)
     if len(name_line) > _LONE_NAME_LENGTH or person_name(name_line, outlets) != name_line:
         return None
-    reading = title_and_institution(name_line, title_line, outlets)
+    reading = title_and_institution(name_line, title_line, outlets) or _job_title_under(name_line, title_line, outlets)
     if reading is None or (block.element is not None and _elsewhere(block.element, zone)):
         return None
     text = _as_lines(name_line, normalize_inline(title_line))
     return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
+
+
+def _one_short_block(block: Block, after: Block) -> bool:
+    """Whether two blocks are the two parts of one short block, each laid out as a line: sibling
+    elements (`<span style="display:block">`) that make up all of their parent's text, as a
+    template writes a byline's name and title; not two paragraphs of the story."""
+    element, next_element = block.element, after.element
+    if element is None or next_element is None or element.getnext() is not next_element:
+        return False
+    parent = element.getparent()
+    return parent is not None and parent.tag not in _PAGE_TAGS and _compact(text_of(parent)) == _compact(block.text + after.text)
+
+
+def _job_title_under(name: str, line: str, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a name over a line that is only the person's job title ("Contributor",
+    `name_and_job_title`), or a job title or affiliation line that names a pack's outlet ("DCNF
+    Contributor", "Daily Caller News Foundation"); None for another body's name ("Getty Images")."""
+    reading = name_and_job_title(name, line, outlets)
+    if reading is not None:
+        return reading
+    outlet = affiliation_line(line, outlets)
+    if outlet is None or not _names_an_outlet_of(outlet, outlets):
+        return None
+    paired = _paired_with(name, (name,), outlet, outlets, same_line=True)
+    return paired[1] if paired is not None else None
 
 
 # A line of the story is a sentence: a few words ending as a sentence ends.
@@ -2077,3 +2112,82 @@ def _where_left_out(element: Any, article_root: Any) -> str:
             return f"{shown}, the site's header with its navigation" if inside else f"{shown}, the site's header outside the story's <article>"
         node = node.getparent()
     return "the page outside the story"
+
+
+# "By" opening a byline, whatever follows it (a name, or nothing before the outlet's comma).
+_BYLINE_LINE_START = on_first_use(r"^\s*by\b", re.IGNORECASE)
+
+
+def _credits_an_outlet(byline: Byline) -> bool:
+    """Whether the byline credits an outlet or institution beside its names (or instead of a
+    name it lost: "By , KFF Health News")."""
+    return bool(byline.reading.credit.strip())
+
+
+def _credits_an_outlet_as_a_byline(byline: Byline) -> bool:
+    """Whether the byline is a story's own byline crediting an outlet, written as one: "By" and
+    its people ("By Nick Pope, The Daily Caller") or a name it lost ("By , KFF Health News"). Not
+    a line of a role or an outlet alone ("eHow Contributor" under "By NAME"), nor an author
+    paragraph without "By" ("Ana Ruiz, Mayo Clinic" under "By Renata Okafor"), which must not
+    push the byline above it out."""
+    return _credits_an_outlet(byline) and _BYLINE_LINE_START().match(byline.text) is not None
+
+
+def _printed_by_the_story(byline: Byline) -> bool:
+    """Whether the byline is a "By" line the story's own text prints, naming people: "By Mara
+    Quellin" under the licensor's logo in the entry's content, a paragraph the editor pasted with
+    the story, not the theme's byline markup (an author class, an author-page link), which prints
+    the account that posted it."""
+    return byline.source == "text" and bool(byline.names) and _BYLINE_LINE_START().match(byline.text) is not None
+
+
+def _shape(element: Any) -> tuple[str, frozenset[str]]:
+    """An element's tag and class words: how a template writes a line ("p" and {"byline"})."""
+    if element is None or not isinstance(element.tag, str):
+        return ("", frozenset())
+    return (element.tag.lower(), frozenset((element.get("class") or "").split()))
+
+
+def _apart_and_above(line: Byline, story: Byline) -> bool:
+    """Whether `line` stands before `story`, neither holds the other, and it is written otherwise:
+    a line of the same shape ("By Ines Marlowe" over "By Tomas Reyes, Monash University", both
+    `<p class="byline">`) is a second author's byline of the story, not a theme's."""
+    if line.index >= story.index or _contains(story.element, line.element) or _contains(line.element, story.element):
+        return False
+    return line.element is not None and _shape(line.element) != _shape(story.element)
+
+
+def _stands_in_for(line: Byline, story: Byline) -> bool:
+    """Whether the author line `line` is a theme's, which the story's own byline `story` puts
+    aside: apart from it and above it (`_apart_and_above`); under a "By" line that credits no
+    outlet (`_printed_by_the_story`), only when the theme writes it in byline markup (a "By" line
+    of the text over another is a second author's as likely)."""
+    return _apart_and_above(line, story) and (line.source == "markup" or _credits_an_outlet_as_a_byline(story))
+
+
+def story_bylines(doc: Document) -> tuple[Byline, ...]:
+    """The bylines a byline check reads, in page order: the document's, less a theme's author line
+    that stands in for nobody. When the story carries its own byline, one that credits an outlet
+    ("By Nick Pope, The Daily Caller", or "By , Daily Caller News Foundation" whose name was
+    lost), or a "By" line the story's own text prints ("By Mara Quellin" under the licensor's
+    logo), an author line above it that credits no outlet and none of its people (a WordPress
+    entry header's "Sarah Gooding June 27, 2024", Jannah's `.post-meta .author-name`: the account
+    that posted the story) is not the reporter's byline, so it cannot pass for the story's, nor
+    is its person credited beside the reporter. Under a "By" line that credits no outlet only a
+    line of byline markup is put aside. Without such a byline, or when the lines share a person,
+    one holds the other, or both are written alike (two authors' "By" lines), every byline
+    counts, as before."""
+    own = [byline for byline in doc.bylines if _credits_an_outlet_as_a_byline(byline) or _printed_by_the_story(byline)]
+    if not own:
+        return doc.bylines
+    own_people = {person_key(name) for byline in own for name in byline.names}
+
+    def posting_account(byline: Byline) -> bool:
+        return (
+            bool(byline.names)
+            and not _credits_an_outlet(byline)
+            and not any(person_key(name) in own_people for name in byline.names)
+            and all(_stands_in_for(byline, story) for story in own)
+        )
+
+    return tuple(byline for byline in doc.bylines if not posting_account(byline))
