@@ -350,6 +350,16 @@ publisher's institution pages: a link to one in the byline's line is an institut
 near the story's end, or just under the byline, names for them ("Tomas Reyes is a lecturer at
 Monash University.", "Tomas Reyes is Associate Professor of Law, Monash University").
 
+`author-bio` asks that the page not make a person the byline credits another outlet's staff: an
+author box (`.about-author`, `.author-bio`, `.author-box`, Ghost's `.author-card`, anywhere on the
+page) or an author note near the story's end or under a byline whose sentence opens with the name
+and gives a newsroom job title or verb with an outlet the regex does not match ("Karen Miles is
+the web editor of the Prairie Post", "…, the Prairie Post's city editor", "… covers schools for
+the Prairie Post") fails the byline, quoting it: "the page's author box says Karen Miles is the
+web editor of the Prairie Post". A bio that also ties the person to what the regex matches, a
+past or denied job ("previously worked at", "a former reporter at"), another person's bio, a title
+held for a section or a place, and an outlet the byline itself names count for nothing.
+
 Example (a reporter credited with a DCNF affiliation)::
 
     byline:
@@ -393,6 +403,7 @@ from compliance.document.byline_reading import (
     reads_backwards,
 )
 from compliance.document.positions import location_at, offset_at
+from compliance.document.staff_notes import in_author_box, staff_ties
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -436,6 +447,16 @@ OPTIONS = (
         ' no institution or outlet after a name ("By NAME (Associated Press)"; the place of a dateline,'
         ' "By NAME, WASHINGTON" or "By NAME | Washington, D.C.", is none), and no tie to what this regex matches that the byline'
         ' says is past or denied ("formerly of …"). Words of the byline\'s block that no reader sees give no affiliation.',
+        default=None,
+    ),
+    Option(
+        "author-bio",
+        "regex",
+        "Match only a byline none of whose people an author box or author note on the page makes another outlet's staff now:"
+        ' a sentence opening with the name that gives a newsroom job or verb and an outlet this regex does not match ("Karen'
+        ' Miles is the web editor of the Prairie Post", "… covers schools for the Prairie Post"), when no such sentence names one'
+        " it matches and the byline does not name that outlet itself. A logo or outlet name beside the byline does not make"
+        " another outlet's editor the licensor's reporter.",
         default=None,
     ),
     Option("name", "regex", "Regex one of the credited names must match (the expected reporter).", default=None),
@@ -525,6 +546,7 @@ class BylineParams(NamedTuple):
     institution_link: Pattern | None = None
     unaffiliated: Pattern | None = None
     institution_note: Pattern | None = None
+    author_bio: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> BylineParams:
@@ -539,6 +561,7 @@ def build(values: dict[str, Any]) -> BylineParams:
         institution_link=values["institution_link"],
         unaffiliated=values["unaffiliated"],
         institution_note=values["institution_note"],
+        author_bio=values["author_bio"],
     )
 
 
@@ -638,7 +661,47 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
         own = _own_affiliation(byline, ctx.bind(params.unaffiliated))
         if own:
             return False, own
+    if params.author_bio is not None:
+        elsewhere = _staff_elsewhere(doc, byline, ctx.bind(params.author_bio))
+        if elsewhere:
+            return False, elsewhere
     return True, ""
+
+
+def _staff_elsewhere(doc: Document, byline: Byline, licensor: Pattern) -> str:
+    """Why the page makes a person the byline credits another outlet's staff (`author-bio`), in
+    words; empty when it does not. An author box or note (`_bio_blocks`) that ties the person to
+    an outlet `licensor` does not match ("Karen Miles is the web editor of the Prairie Post")
+    counts, unless another of its sentences ties them to one it matches ("… is a reporter for
+    the Daily Caller News Foundation. Her stories appear in …") or the byline itself names that
+    outlet ("By NAME, Prairie Post, and ProPublica": the byline's own credit, judged by the
+    other options). Publisher terms ask for "our reporter's byline and their … affiliation"
+    (DCNF 2.1): a partner's editor with the licensor's logo beside her name is neither."""
+    for name in _authors(byline):
+        ties = [(block, tie) for block in _bio_blocks(doc, byline, name) for tie in staff_ties(block.text, name)]
+        if any(licensor.search(tie.outlet) for _, tie in ties):
+            continue
+        for block, tie in ties:
+            if tie.outlet.casefold().removeprefix("the ") not in byline.text.casefold():
+                where = "author box" if in_author_box(block.element) else "author note"
+                # Parted by ";", as a reason that saw something nearby: what `any` quotes first.
+                says = f"the page's {where} says {tie.sentence} (line {block.line})"
+                return f"{says}; byline '{byline.text}' credits that outlet's staff, not the publisher's reporter"
+    return ""
+
+
+def _bio_blocks(doc: Document, byline: Byline, name: str) -> list[Block]:
+    """The blocks that may say whose staff `name` is: those that write the name (case aside),
+    but the byline's own, and stand in an author box anywhere on the page (`in_author_box`) or
+    where an author note stands (`_note_blocks`: the article's last blocks, the blocks right
+    under a byline). The name is looked for first: few blocks write it, and only those are
+    walked up for an author box's markup."""
+    key = name.casefold()
+    writing = [block for block in doc.blocks if block.index != byline.index and key in block.text.casefold()]
+    if not writing:
+        return []
+    notes = {block.index for block in _note_blocks(doc, {found.index for found in doc.bylines})}
+    return [block for block in writing if block.index in notes or in_author_box(block.element)]
 
 
 def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
