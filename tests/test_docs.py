@@ -369,6 +369,29 @@ def test_rule_packs_doc_house_pack_on_the_cc_base_places_its_findings_at_the_byl
     assert [row.split(" ")[0] for row in expected.splitlines()[:2]] == ["copy.html:3:1:", "copy.html:3:1:"]
 
 
+def test_rule_packs_doc_author_bio_example_is_what_the_check_says(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/rule-packs.md: an author box that makes the credited person another outlet's staff
+    fails the byline, quoting it; the same box naming the licensor passes it."""
+    import shlex
+
+    section = RULE_PACKS_DOC.split("### A partner's editor in the byline", 1)[1].split("\n### ", 1)[0]
+    (pack,) = fenced(section, "yaml")
+    (page,) = fenced(section, "html")
+    (block,) = fenced(section, "shell-session")
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "wire.yaml").write_text(pack, encoding="utf-8")
+    (tmp_path / "copy.html").write_text(page, encoding="utf-8")
+    line, _, expected = block.removeprefix("$ syndcheck ").partition("\n")
+    monkeypatch.chdir(tmp_path)
+    run = cli(*shlex.split(line))
+    assert run.code == 1, run.err
+    assert run.out == expected
+    reporter = page.replace("the web editor of the Prairie Post", "a reporter for Example Wire")
+    assert "a reporter for Example Wire" in section
+    (tmp_path / "copy.html").write_text(reporter, encoding="utf-8")
+    assert cli(*shlex.split(line)).code == 0
+
+
 def test_rule_packs_doc_named_sites_example_names_the_site_the_words_call_for(cli: Any, tmp_path: Path) -> None:
     """docs/rule-packs.md: a credit naming one outlet and linking another's site, or a copy whose
     credit line names one outlet and which links another's elsewhere, fails with the documented
