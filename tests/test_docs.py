@@ -352,44 +352,40 @@ def test_rule_packs_doc_wire_worded_credit_and_also_count_examples_are_what_the_
 def test_rule_packs_doc_house_pack_on_the_cc_base_places_its_findings_at_the_byline(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/rule-packs.md: a house pack that extends `creative-commons` and adds nothing points
     the missing link to the source and license at the byline (line 3 of the copy shown)."""
-    import shlex
-
     section = RULE_PACKS_DOC.split("### Where an inherited rule places what is missing", 1)[1].split("\n## ", 1)[0]
-    (pack,) = fenced(section, "yaml")
-    (page,) = fenced(section, "html")
-    (block,) = fenced(section, "shell-session")
-    (tmp_path / "house").mkdir()
-    (tmp_path / "house" / "gazette.yaml").write_text(pack, encoding="utf-8")
-    (tmp_path / "copy.html").write_text(page, encoding="utf-8")
-    line, _, expected = block.removeprefix("$ syndcheck ").partition("\n")
-    monkeypatch.chdir(tmp_path)
-    run = cli(*shlex.split(line))
+    run, expected, _ = _run_house_pack_session(cli, section, tmp_path, monkeypatch, "gazette.yaml")
     assert run.code == 1, run.err
     assert run.out == expected
     assert [row.split(" ")[0] for row in expected.splitlines()[:2]] == ["copy.html:3:1:", "copy.html:3:1:"]
 
 
-def test_rule_packs_doc_author_bio_example_is_what_the_check_says(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """docs/rule-packs.md: an author box that makes the credited person another outlet's staff
-    fails the byline, quoting it; the same box naming the licensor passes it."""
+def _run_house_pack_session(cli: Any, section: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack_name: str) -> tuple[Any, str, str]:
+    """Run a docs/rule-packs.md section's example as a reader would: its one YAML block saved as
+    `house/PACK_NAME`, its one HTML block as `copy.html`, and the command of its one shell session
+    run there. The run, the output the session shows, and the page."""
     import shlex
 
-    section = RULE_PACKS_DOC.split("### A partner's editor in the byline", 1)[1].split("\n### ", 1)[0]
     (pack,) = fenced(section, "yaml")
     (page,) = fenced(section, "html")
     (block,) = fenced(section, "shell-session")
     (tmp_path / "house").mkdir()
-    (tmp_path / "house" / "wire.yaml").write_text(pack, encoding="utf-8")
+    (tmp_path / "house" / pack_name).write_text(pack, encoding="utf-8")
     (tmp_path / "copy.html").write_text(page, encoding="utf-8")
     line, _, expected = block.removeprefix("$ syndcheck ").partition("\n")
     monkeypatch.chdir(tmp_path)
-    run = cli(*shlex.split(line))
+    return cli(*shlex.split(line)), expected, page
+
+
+def test_rule_packs_doc_author_bio_example_is_what_the_check_says(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/rule-packs.md: an author box that makes the credited person another outlet's staff
+    fails the byline, quoting it; the same box naming the licensor passes it."""
+    section = RULE_PACKS_DOC.split("### A partner's editor in the byline", 1)[1].split("\n### ", 1)[0]
+    run, expected, page = _run_house_pack_session(cli, section, tmp_path, monkeypatch, "wire.yaml")
     assert run.code == 1, run.err
     assert run.out == expected
-    reporter = page.replace("the web editor of the Prairie Post", "a reporter for Example Wire")
     assert "a reporter for Example Wire" in section
-    (tmp_path / "copy.html").write_text(reporter, encoding="utf-8")
-    assert cli(*shlex.split(line)).code == 0
+    (tmp_path / "copy.html").write_text(page.replace("the web editor of the Prairie Post", "a reporter for Example Wire"), encoding="utf-8")
+    assert cli("check", "--rules", "house/wire.yaml", "--pack", "wire", "copy.html").code == 0
 
 
 def test_rule_packs_doc_named_sites_example_names_the_site_the_words_call_for(cli: Any, tmp_path: Path) -> None:
