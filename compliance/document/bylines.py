@@ -2157,37 +2157,91 @@ def _apart_and_above(line: Byline, story: Byline) -> bool:
     return line.element is not None and _shape(line.element) != _shape(story.element)
 
 
-def _stands_in_for(line: Byline, story: Byline) -> bool:
+def _storys_body(byline: Byline, doc: Document) -> Any:
+    """The element holding the story's text in which a "By" line of byline markup crediting no
+    outlet opens the story (`<p class="byline">By Mara Quellin</p>` under the licensor's logo in
+    `.entry-content`), else None. The body is the headline's sibling branch holding the line: the
+    child, on the line's side, of the nearest element holding both, which must also hold the
+    story's first block of running prose, after the line (a deck in the entry header is no matter).
+    A theme's "by Karen Miles" in the entry header is in the headline's branch, and a line after
+    the story's first paragraphs closes the story rather than opening it: None for both."""
+    headline = doc.headline
+    if (
+        not _by_line_of_markup(byline)
+        or headline is None
+        or doc.headline_source != "page"
+        or headline.element is None
+        or byline.element is None
+        or headline.index >= byline.index
+    ):
+        return None
+    body = _branch_beside(headline.element, byline.element)
+    if body is None:
+        return None
+    after_headline = doc.blocks[block_position(doc.blocks, headline.index + 1) :]
+    prose = next((block for block in after_headline if len(block.text.split()) >= _PROSE_WORDS and _contains(body, block.element)), None)
+    return body if prose is not None and prose.index > byline.index else None
+
+
+def _by_line_of_markup(byline: Byline) -> bool:
+    """Whether the byline is a "By" line of byline markup naming people and no outlet."""
+    return byline.source == "markup" and bool(byline.names) and not _credits_an_outlet(byline) and _BYLINE_LINE_START().match(byline.text) is not None
+
+
+def _branch_beside(headline: Any, element: Any) -> Any:
+    """The ancestor-or-self of `element` whose parent is the nearest element also holding
+    `headline`; None when `element` holds the headline or sits in it."""
+    held = set(_self_and_ancestors(headline))
+    child = None
+    for node in _self_and_ancestors(element):
+        if node in held:
+            return child
+        child = node
+    return None
+
+
+def _stands_in_for(line: Byline, story: Byline, body: Any = None) -> bool:
     """Whether the author line `line` is a theme's, which the story's own byline `story` puts
     aside: apart from it and above it (`_apart_and_above`); under a "By" line that credits no
     outlet (`_printed_by_the_story`), only when the theme writes it in byline markup (a "By" line
-    of the text over another is a second author's as likely)."""
-    return _apart_and_above(line, story) and (line.source == "markup" or _credits_an_outlet_as_a_byline(story))
+    of the text over another is a second author's as likely); under a "By" line of byline markup
+    opening the story's `body` (`_storys_body`), only a line of byline markup outside that body
+    (the entry header's, the post meta's above the headline)."""
+    if not _apart_and_above(line, story):
+        return False
+    if body is not None:
+        return line.source == "markup" and not _contains(body, line.element)
+    return line.source == "markup" or _credits_an_outlet_as_a_byline(story)
 
 
 def story_bylines(doc: Document) -> tuple[Byline, ...]:
     """The bylines a byline check reads, in page order: the document's, less a theme's author line
     that stands in for nobody. When the story carries its own byline, one that credits an outlet
     ("By Nick Pope, The Daily Caller", or "By , Daily Caller News Foundation" whose name was
-    lost), or a "By" line the story's own text prints ("By Mara Quellin" under the licensor's
-    logo), an author line above it that credits no outlet and none of its people (a WordPress
+    lost), a "By" line the story's own text prints ("By Mara Quellin" under the licensor's
+    logo), or a "By" line of byline markup opening the story's body (`<p class="byline">By Mara
+    Quellin</p>` there: `_storys_body`, which puts aside only a line of markup outside that body),
+    an author line above it that credits no outlet and none of its people (a WordPress
     entry header's "Sarah Gooding June 27, 2024", Jannah's `.post-meta .author-name`: the account
     that posted the story) is not the reporter's byline, so it cannot pass for the story's, nor
     is its person credited beside the reporter. Under a "By" line that credits no outlet only a
     line of byline markup is put aside. Without such a byline, or when the lines share a person,
     one holds the other, or both are written alike (two authors' "By" lines), every byline
     counts, as before."""
-    own = [byline for byline in doc.bylines if _credits_an_outlet_as_a_byline(byline) or _printed_by_the_story(byline)]
+    if len(doc.bylines) < 2:
+        return doc.bylines
+    own = [(byline, _storys_body(byline, doc)) for byline in doc.bylines]
+    own = [(byline, body) for byline, body in own if body is not None or _credits_an_outlet_as_a_byline(byline) or _printed_by_the_story(byline)]
     if not own:
         return doc.bylines
-    own_people = {person_key(name) for byline in own for name in byline.names}
+    own_people = {person_key(name) for byline, _ in own for name in byline.names}
 
     def posting_account(byline: Byline) -> bool:
         return (
             bool(byline.names)
             and not _credits_an_outlet(byline)
             and not any(person_key(name) in own_people for name in byline.names)
-            and all(_stands_in_for(byline, story) for story in own)
+            and all(_stands_in_for(byline, story, body) for story, body in own)
         )
 
     return tuple(byline for byline in doc.bylines if not posting_account(byline))
