@@ -55,6 +55,16 @@ def rule_ids(file_entry: dict[str, Any]) -> list[str]:
     return sorted(f["rule"] for f in file_entry["findings"])
 
 
+def failed_rules(report: Any) -> dict[str, str]:
+    """Each failed rule of a `Report` with its detail (the 'why' line), or its message when it has none."""
+    return {finding.rule: finding.detail or finding.message for finding in report.findings}
+
+
+def passed_rules(report: Any) -> dict[str, str]:
+    """Each passed rule of a `Report` with its evidence."""
+    return {passed.rule: passed.evidence for passed in report.passed}
+
+
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     """Write a file under tmp_path and return its path."""
     path = tmp_path / name

@@ -9,7 +9,7 @@ import pytest
 
 from compliance.api import check_html
 from compliance.document import parse_document
-from compliance.findings import Report
+from tests.conftest import failed_rules, passed_rules
 
 DCNF_OUTLETS = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
 LOGO = '<p><img src="https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>'
@@ -26,16 +26,6 @@ def _dcnf_page(byline: str) -> str:
         "<p>The Department of Energy on Monday finalized efficiency standards for home water heaters that critics say will raise costs.</p>\n"
         f"{LICENSE}\n</article>"
     )
-
-
-def _findings(report: Report) -> dict[str, str]:
-    """Each failed rule with its detail (the 'why' line), or its message when it has none."""
-    return {finding.rule: finding.detail or finding.message for finding in report.findings}
-
-
-def _passed(report: Report) -> dict[str, str]:
-    """Each passed rule with its evidence."""
-    return {passed.rule: passed.evidence for passed in report.passed}
 
 
 @pytest.mark.parametrize(
@@ -68,21 +58,21 @@ def test_a_name_over_its_job_title_is_the_byline(byline: str, name: str, title: 
     assert read.names == (name,)
     assert read.reading.credit == title
     report = check_html(_dcnf_page(byline), packs=["dcnf"])
-    assert _findings(report) == {}
-    assert _passed(report)["dcnf/byline"].startswith(name)
+    assert failed_rules(report) == {}
+    assert passed_rules(report)["dcnf/byline"].startswith(name)
 
 
 @pytest.mark.parametrize("name", ["Nick Pope", "Mara Quellin"])
 def test_the_two_lines_credit_the_original_reporter(name: str) -> None:
     report = check_html(_dcnf_page(f"<p>{name}<br>Contributor</p>"), packs=["dcnf"], meta={"reporter": name})
-    assert _findings(report) == {}
-    assert _passed(report)["dcnf/original-reporter"].startswith(name)
+    assert failed_rules(report) == {}
+    assert passed_rules(report)["dcnf/original-reporter"].startswith(name)
 
 
 def test_a_wrong_reporter_on_two_lines_is_named_as_the_byline() -> None:
     report = check_html(_dcnf_page("<p>Sam Li<br>Contributor</p>"), packs=["dcnf"], meta={"reporter": "Nick Pope"})
-    assert set(_findings(report)) == {"dcnf/original-reporter"}
-    assert "Sam Li" in _findings(report)["dcnf/original-reporter"]
+    assert set(failed_rules(report)) == {"dcnf/original-reporter"}
+    assert "Sam Li" in failed_rules(report)["dcnf/original-reporter"]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +95,7 @@ def test_a_name_over_no_job_title_is_no_byline(byline: str) -> None:
     doc = parse_document(_dcnf_page(byline), "html", outlets=DCNF_OUTLETS)
     assert doc.bylines == ()
     report = check_html(_dcnf_page(byline), packs=["dcnf"])
-    assert "no visible byline" in _findings(report)["dcnf/byline"]
+    assert "no visible byline" in failed_rules(report)["dcnf/byline"]
 
 
 def test_a_plain_text_article_reads_the_two_lines_too() -> None:

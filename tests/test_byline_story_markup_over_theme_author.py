@@ -13,7 +13,7 @@ import pytest
 
 from compliance.api import check_html
 from compliance.document import parse_document, story_bylines
-from compliance.findings import Report
+from tests.conftest import failed_rules, passed_rules
 
 HEADLINE = "County Water Board Delays Vote On Rate Increase"
 # Each theme's entry header with its author line ({name}: the account that posted the story), and
@@ -93,24 +93,14 @@ def _dcnf_page(theme: str, editor: str, story_line: str) -> str:
     return _page(theme, editor, f"{DCNF_LOGO}\n{story_line}\n{PROSE}{DCNF_LICENSE}")
 
 
-def _findings(report: Report) -> dict[str, str]:
-    """Each failed rule with its detail (the 'why' line), or its message when it has none."""
-    return {finding.rule: finding.detail or finding.message for finding in report.findings}
-
-
-def _passed(report: Report) -> dict[str, str]:
-    """Each passed rule with its evidence."""
-    return {passed.rule: passed.evidence for passed in report.passed}
-
-
 @pytest.mark.parametrize("theme", sorted(THEMES))
 @pytest.mark.parametrize("story_line", STORY_LINES)
 @pytest.mark.parametrize(("editor", "reporter"), [("Karen Miles", "Mara Quellin"), ("Dana Whitfield", "Audrey Streb")])
 def test_the_storys_byline_markup_is_the_byline_over_the_theme_author(theme: str, story_line: str, editor: str, reporter: str) -> None:
     page = _dcnf_page(theme, editor, story_line.format(reporter=reporter))
     report = check_html(page, packs=["dcnf"], meta={"reporter": reporter})
-    assert _findings(report) == {}
-    passed = _passed(report)
+    assert failed_rules(report) == {}
+    passed = passed_rules(report)
     assert passed["dcnf/byline"] == f"By {reporter}"
     assert passed["dcnf/original-reporter"] == f"By {reporter}"
 
@@ -118,7 +108,7 @@ def test_the_storys_byline_markup_is_the_byline_over_the_theme_author(theme: str
 @pytest.mark.parametrize("theme", sorted(THEMES))
 def test_a_wrong_reporter_in_the_storys_byline_markup_is_the_one_reported(theme: str) -> None:
     report = check_html(_dcnf_page(theme, "Karen Miles", '<p class="byline">By Sam Li</p>'), packs=["dcnf"], meta={"reporter": "Mara Quellin"})
-    findings = _findings(report)
+    findings = failed_rules(report)
     assert set(findings) == {"dcnf/original-reporter"}
     assert "'By Sam Li'" in findings["dcnf/original-reporter"]
     assert "Karen Miles" not in findings["dcnf/original-reporter"]
@@ -134,11 +124,11 @@ def test_the_affiliation_rule_names_the_storys_line_alone(theme: str, pack: str,
     the theme's person's too; with it, the rule passes."""
     story_line = '<div class="author">By <a href="/author/sjt">Sarah Jane Tribble</a></div>'
     without = check_html(_page(theme, "Karen Miles", f"{top}\n{story_line}\n{PROSE}"), packs=[pack])
-    detail = _findings(without)[f"{pack}/affiliation"]
+    detail = failed_rules(without)[f"{pack}/affiliation"]
     assert "'By Sarah Jane Tribble'" in detail
     assert "Karen Miles" not in detail
     with_outlet = check_html(_page(theme, "Karen Miles", f'{top}\n<p class="byline">By Sarah Jane Tribble, {outlet}</p>\n{PROSE}'), packs=[pack])
-    assert f"{pack}/affiliation" not in _findings(with_outlet)
+    assert f"{pack}/affiliation" not in failed_rules(with_outlet)
 
 
 def _people(html: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:

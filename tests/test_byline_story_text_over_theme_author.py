@@ -15,7 +15,7 @@ import pytest
 
 from compliance.api import check_html
 from compliance.document import parse_document, story_bylines
-from compliance.findings import Report
+from tests.conftest import failed_rules, passed_rules
 
 DCNF_OUTLETS = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
 LOGO = (
@@ -51,16 +51,6 @@ def _page(theme: str, byline: str) -> str:
     )
 
 
-def _findings(report: Report) -> dict[str, str]:
-    """Each failed rule with its detail (the 'why' line), or its message when it has none."""
-    return {finding.rule: finding.detail or finding.message for finding in report.findings}
-
-
-def _passed(report: Report) -> dict[str, str]:
-    """Each passed rule with its evidence."""
-    return {passed.rule: passed.evidence for passed in report.passed}
-
-
 @pytest.mark.parametrize("theme", THEME_LINES)
 @pytest.mark.parametrize(
     ("editor", "reporter"),
@@ -69,8 +59,8 @@ def _passed(report: Report) -> dict[str, str]:
 def test_the_storys_by_line_is_the_byline_over_the_theme_author(theme: str, editor: str, reporter: str) -> None:
     page = _page(theme.format(name=editor), f"<p>By {reporter}</p>")
     report = check_html(page, packs=["dcnf"], meta={"reporter": reporter})
-    assert _findings(report) == {}
-    passed = _passed(report)
+    assert failed_rules(report) == {}
+    passed = passed_rules(report)
     assert passed["dcnf/byline"] == f"By {reporter}"
     assert passed["dcnf/original-reporter"] == f"By {reporter}"
     assert editor not in passed["dcnf/affiliation"]
@@ -82,14 +72,14 @@ def test_a_byline_of_another_outlet_under_the_theme_author_credits_no_one_else(t
     second person credited beside the reporter either."""
     page = _page(theme.format(name="Karen Miles"), '<p class="byline">By Nick Pope, Daily Caller News Foundation</p>')
     report = check_html(page, packs=["dcnf"], meta={"reporter": "Nick Pope"})
-    assert _findings(report) == {}
+    assert failed_rules(report) == {}
 
 
 @pytest.mark.parametrize("theme", THEME_LINES)
 def test_a_wrong_reporter_in_the_storys_line_is_the_one_reported(theme: str) -> None:
     page = _page(theme.format(name="Karen Miles"), "<p>By Sam Li</p>")
     report = check_html(page, packs=["dcnf"], meta={"reporter": "Mara Quellin"})
-    findings = _findings(report)
+    findings = failed_rules(report)
     assert set(findings) == {"dcnf/original-reporter"}
     assert "'By Sam Li'" in findings["dcnf/original-reporter"]
     assert "Karen Miles" not in findings["dcnf/original-reporter"]

@@ -10,7 +10,7 @@ import pytest
 from compliance.api import check_html
 from compliance.checks.byline import story_bylines
 from compliance.document import parse_document
-from compliance.findings import Report
+from tests.conftest import failed_rules, passed_rules
 
 DCNF_OUTLETS = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
 LOGO = (
@@ -59,31 +59,21 @@ def _kff_page(theme: str, byline: str) -> str:
     )
 
 
-def _findings(report: Report) -> dict[str, str]:
-    """Each failed rule with its detail (the 'why' line), or its message when it has none."""
-    return {finding.rule: finding.detail or finding.message for finding in report.findings}
-
-
-def _passed(report: Report) -> dict[str, str]:
-    """Each passed rule with its evidence."""
-    return {passed.rule: passed.evidence for passed in report.passed}
-
-
 @pytest.mark.parametrize("theme", THEME_AUTHOR_LINES)
 def test_a_byline_of_another_outlet_under_the_logo_is_not_saved_by_the_theme_author_line(theme: str) -> None:
     report = check_html(_dcnf_page(theme, "By Nick Pope, The Daily Caller"), packs=["dcnf"])
-    findings = _findings(report)
+    findings = failed_rules(report)
     assert set(findings) == {"dcnf/affiliation"}
     assert "ties its reporter to The Daily Caller" in findings["dcnf/affiliation"]
     assert "Sarah Gooding" not in findings["dcnf/affiliation"]
-    assert _passed(report)["dcnf/byline"] == "By Nick Pope, The Daily Caller"
+    assert passed_rules(report)["dcnf/byline"] == "By Nick Pope, The Daily Caller"
 
 
 @pytest.mark.parametrize("theme", THEME_AUTHOR_LINES)
 @pytest.mark.parametrize("byline", ["By , Daily Caller News Foundation", "By , DCNF", "By  | Daily Caller News Foundation"])
 def test_a_byline_that_lost_its_name_is_no_byline_whatever_the_theme_prints(theme: str, byline: str) -> None:
     report = check_html(_dcnf_page(theme, byline), packs=["dcnf"])
-    findings = _findings(report)
+    findings = failed_rules(report)
     assert set(findings) == {"dcnf/byline"}
     assert "is empty" in findings["dcnf/byline"]
     assert "Sarah Gooding" not in findings["dcnf/byline"]
@@ -95,8 +85,8 @@ def test_a_byline_that_lost_its_name_is_no_byline_whatever_the_theme_prints(them
 @pytest.mark.parametrize("theme", THEME_AUTHOR_LINES)
 def test_a_full_story_byline_under_a_theme_author_line_still_passes(theme: str) -> None:
     report = check_html(_dcnf_page(theme, "By Nick Pope, Daily Caller News Foundation"), packs=["dcnf"])
-    assert _findings(report) == {}
-    assert _passed(report)["dcnf/byline"] == "By Nick Pope, Daily Caller News Foundation"
+    assert failed_rules(report) == {}
+    assert passed_rules(report)["dcnf/byline"] == "By Nick Pope, Daily Caller News Foundation"
 
 
 def test_without_a_story_byline_the_theme_author_line_is_the_byline() -> None:
@@ -104,8 +94,8 @@ def test_without_a_story_byline_the_theme_author_line_is_the_byline() -> None:
     beside it gives the affiliation, as before."""
     page = _dcnf_page(THEME_AUTHOR_LINES[0], "").replace('<p class="byline"></p>', "")
     report = check_html(page, packs=["dcnf"])
-    assert _findings(report) == {}
-    assert _passed(report)["dcnf/byline"] == "Sarah Gooding June 27, 2024"
+    assert failed_rules(report) == {}
+    assert passed_rules(report)["dcnf/byline"] == "Sarah Gooding June 27, 2024"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +119,7 @@ def test_which_author_lines_the_byline_checks_read(theme: str, kept: int) -> Non
 @pytest.mark.parametrize("theme", THEME_AUTHOR_LINES)
 def test_kff_an_emptied_byline_is_reported_as_empty_not_as_the_theme_authors_affiliation(theme: str) -> None:
     report = check_html(_kff_page(theme, "By , KFF Health News"), packs=["kff-health-news"])
-    findings = _findings(report)
+    findings = failed_rules(report)
     assert "common/empty-byline" in findings
     assert "kff-health-news/affiliation" not in findings
     assert all("Sarah Gooding" not in detail for detail in findings.values())
@@ -138,11 +128,11 @@ def test_kff_an_emptied_byline_is_reported_as_empty_not_as_the_theme_authors_aff
 @pytest.mark.parametrize("theme", THEME_AUTHOR_LINES)
 def test_kff_a_full_byline_under_a_theme_author_line_passes(theme: str) -> None:
     report = check_html(_kff_page(theme, "By Sarah Jane Tribble, KFF Health News"), packs=["kff-health-news"])
-    findings = _findings(report)
+    findings = failed_rules(report)
     assert "common/empty-byline" not in findings
     assert "kff-health-news/affiliation" not in findings
     assert "creative-commons/author" not in findings
-    assert _passed(report)["kff-health-news/affiliation"] == "By Sarah Jane Tribble, KFF Health News"
+    assert passed_rules(report)["kff-health-news/affiliation"] == "By Sarah Jane Tribble, KFF Health News"
 
 
 @pytest.mark.parametrize(
