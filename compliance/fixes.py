@@ -35,7 +35,7 @@ from compliance.checks.link import characters_named, link_backs_in, mislabelled_
 from compliance.checks.original_byline import not_reporters, reporters_and_credit, shortening_bylines
 from compliance.checks.story import in_list_item, story_end
 from compliance.checks.text import scope_blocks
-from compliance.document import Block, Byline, Document, DocumentKind, Image, story_bylines
+from compliance.document import Block, Byline, Document, DocumentKind, Image
 from compliance.document.bracket_links import NextOf, replace_bracketed
 from compliance.document.byline_reading import has_opener
 from compliance.document.elements import block_element, tag_name
@@ -1438,9 +1438,8 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
         return (byline,) if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet", "unnamed") else ()
     # A byline cutting the reporter's given name to its initial ("By J. Smith") gets the name as
     # the original writes it, as a wrong name does.
-    # A theme's author line that the story's own byline puts aside (`story_bylines`: the account
-    # that posted it) is no credit the rule reads, so no fix rewrites it.
-    read = story_bylines(doc)
+    # Every visible byline, as `original-byline` reads them.
+    read = doc.bylines
     shortening = shortening_bylines(read, reporters)
     others = tuple(b for b in read if not_reporters(b, reporters) or b in shortening)
     if others:

@@ -25,8 +25,8 @@ it cannot stand in for the reporter. So too under a "By" line the story's own te
 without an outlet ("By Mara Quellin" under the licensor's logo in the entry's content): a
 theme's author line in byline markup above it that names another person (Jannah's
 `.post-meta .author-name`, an author-page link: the partner's web editor who posted it) is not
-the story's byline, and `original-byline` does not count its person as credited beside the
-reporter; two "By" lines of the text both count. A second author's line written as the byline is (two
+the story's byline (`original-byline` still counts its person as credited beside the
+reporter: every visible byline credits); two "By" lines of the text both count. A second author's line written as the byline is (two
 `<p class="byline">` lines) is a byline of the story. A topic or section label
 over the byline in an author box (`<h6>Tech Industry</h6>` over "by NAME") is no part of it, and
 words that are all a topic's ("Tech Industry", "Health Care") are no person's name. A label that

@@ -19,10 +19,9 @@ credits the reporter. A name a byline credits only for a part of the work is not
 ("By Courier Staff. Photos by Jake Smith", "Compiled by Jake Smith", "Photos and video by Jake
 Smith" leave Jake Smith uncredited), and a name after another that the original names as an
 author's institution is that institution, no other person ("By Ana Ruiz, Johns Hopkins" for an
-original whose author line gives Ana Ruiz Johns Hopkins University). The bylines read are a
-`byline` check's: a theme's author line that the story's own byline puts aside (the account that
-posted the story, "Karen Miles" in the header over "By Mara Quellin" under the logo) credits no
-one beside the reporter. With
+original whose author line gives Ana Ruiz Johns Hopkins University). Every visible byline counts,
+a theme's author line that a `byline` check puts aside included: "Karen Miles" in the theme's
+header over "By Mara Quellin" under the logo credits her beside the reporter. With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a
@@ -83,7 +82,7 @@ from typing import Any, NamedTuple
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import is_caption, name_key, same_person, shortens_given_name, under_headline
 from compliance.checks.text import IN_A_CAPTION, not_captions, scope_blocks
-from compliance.document import Block, Byline, Document, story_bylines
+from compliance.document import Block, Byline, Document
 from compliance.document.byline_reading import credited_for_a_part, is_organisation_phrase, person_name, read_byline
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
@@ -163,9 +162,9 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     # A name credited only for a part of the work ("Compiled by B", "Photos by B") is no reporter's credit.
     # Nor is a name the original gives as an author's institution ("By A, Johns Hopkins").
     institutions = original_institutions(ctx)
-    # The bylines a byline check reads: a theme's author line that the story's own byline puts
-    # aside (the account that posted it) credits no one beside the reporter.
-    bylines = story_bylines(doc)
+    # Every visible byline: a theme's author line naming someone else credits them beside the
+    # reporter, though a `byline` check reads the story's own line.
+    bylines = doc.bylines
     credited: list[tuple[Byline | Block, str]] = [
         (byline, n)
         for byline in bylines
