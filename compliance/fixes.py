@@ -1438,10 +1438,8 @@ def _wrong_bylines(fix: FixTemplate, doc: Document, values: _Values) -> tuple[By
         return (byline,) if byline.names or byline.reading.problem in ("staff", "placeholder", "outlet", "unnamed") else ()
     # A byline cutting the reporter's given name to its initial ("By J. Smith") gets the name as
     # the original writes it, as a wrong name does.
-    # Every visible byline, as `original-byline` reads them.
-    read = doc.bylines
-    shortening = shortening_bylines(read, reporters)
-    others = tuple(b for b in read if not_reporters(b, reporters) or b in shortening)
+    shortening = shortening_bylines(doc.bylines, reporters)
+    others = tuple(b for b in doc.bylines if not_reporters(b, reporters) or b in shortening)
     if others:
         return others
     if byline.reading.problem in ("staff", "placeholder") or byline.initials_alone:

@@ -65,6 +65,17 @@ def passed_rules(report: Any) -> dict[str, str]:
     return {passed.rule: passed.evidence for passed in report.passed}
 
 
+def assert_story_byline_beside_a_credited_theme_author(report: Any, editor: str, reporter: str) -> None:
+    """A DCNF copy's verdict with a theme's author line naming `editor` above the story's own "By
+    `reporter`" line: the byline check reads the story's line, and original-reporter, which reads
+    every visible byline, fails on the theme's person credited beside the reporter (README,
+    original-reporter)."""
+    findings = failed_rules(report)
+    assert set(findings) == {"dcnf/original-reporter"}
+    assert f"{editor}, credited too, is not" in findings["dcnf/original-reporter"]
+    assert passed_rules(report)["dcnf/byline"] == f"By {reporter}"
+
+
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     """Write a file under tmp_path and return its path."""
     path = tmp_path / name

@@ -13,7 +13,7 @@ import pytest
 
 from compliance.api import check_html
 from compliance.document import parse_document, story_bylines
-from tests.conftest import failed_rules, passed_rules
+from tests.conftest import assert_story_byline_beside_a_credited_theme_author, failed_rules
 
 HEADLINE = "County Water Board Delays Vote On Rate Increase"
 # Each theme's entry header with its author line ({name}: the account that posted the story), and
@@ -99,13 +99,7 @@ def _dcnf_page(theme: str, editor: str, story_line: str) -> str:
 def test_the_storys_byline_markup_is_the_byline_over_the_theme_author(theme: str, story_line: str, editor: str, reporter: str) -> None:
     page = _dcnf_page(theme, editor, story_line.format(reporter=reporter))
     report = check_html(page, packs=["dcnf"], meta={"reporter": reporter})
-    # The byline check reads the story's line; original-reporter reads every visible byline, and
-    # the theme's author line credits its person beside the reporter (README, original-reporter).
-    findings = failed_rules(report)
-    assert set(findings) == {"dcnf/original-reporter"}
-    assert f"{editor}, credited too, is not" in findings["dcnf/original-reporter"]
-    passed = passed_rules(report)
-    assert passed["dcnf/byline"] == f"By {reporter}"
+    assert_story_byline_beside_a_credited_theme_author(report, editor, reporter)
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))

@@ -162,12 +162,9 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     # A name credited only for a part of the work ("Compiled by B", "Photos by B") is no reporter's credit.
     # Nor is a name the original gives as an author's institution ("By A, Johns Hopkins").
     institutions = original_institutions(ctx)
-    # Every visible byline: a theme's author line naming someone else credits them beside the
-    # reporter, though a `byline` check reads the story's own line.
-    bylines = doc.bylines
     credited: list[tuple[Byline | Block, str]] = [
         (byline, n)
-        for byline in bylines
+        for byline in doc.bylines
         for position, n in enumerate(byline.names)
         if not credited_for_a_part(byline.text, n) and not (position and is_original_institution(n, institutions))
     ]
@@ -188,9 +185,9 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     # The byline to change is the one crediting someone else, when the reporters are credited,
     # else the one that cuts a reporter's name short.
     first = (others[0][0] if others and found else None) or (credited[min(shortened.values())][0] if shortened else None)
-    first = first or (bylines[0] if bylines else None)
+    first = first or (doc.bylines[0] if doc.bylines else None)
     anchor = doc.locate(first) if first is not None else under_headline(doc)
-    shown = "; ".join(f"'{b.shown}'" for b in bylines) or "no visible byline"
+    shown = "; ".join(f"'{b.shown}'" for b in doc.bylines) or "no visible byline"
     lines = list(dict.fromkeys(b.text for b, _ in credited if not isinstance(b, Byline)))
     if lines:
         shown += " and the credit line " + "; ".join(f"'{shorten(line, 140)}'" for line in lines)
